@@ -1,0 +1,94 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_FILTER } from '@nestjs/core';
+import { PassToApolloFilter } from './common/graphql-exception.filter.js';
+import type { Request } from 'express';
+import type { Logger } from 'pino';
+import { APP_CONFIG, type AppConfig } from './config/config.js';
+import { APP_LOGGER } from './common/logger.js';
+import { Clock } from './common/clock.js';
+import { formatGraphQLError } from './common/errors.js';
+import { Loaders } from './common/loaders.js';
+import { currentLang } from './common/request-context.js';
+import type { GqlContext } from './common/context.js';
+import './common/graphql-enums.js';
+import { dataSourceOptions } from './database/data-source.js';
+import { AccountsModule } from './modules/accounts/accounts.module.js';
+import { AccountsService } from './modules/accounts/accounts.service.js';
+import { OrganizationsModule } from './modules/organizations/organizations.module.js';
+import { ReferenceModule } from './modules/reference/reference.module.js';
+import { OutboxModule } from './modules/outbox/outbox.module.js';
+import { HealthController } from './modules/health/health.controller.js';
+import { MEILI, createMeiliClient } from './modules/search/meili.client.js';
+
+/** Config, logger, clock and the search client: available to every module. */
+@Global()
+@Module({})
+class CoreModule {
+  static forRoot(config: AppConfig, logger: Logger): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_LOGGER, useValue: logger },
+        { provide: MEILI, useFactory: () => createMeiliClient(config) },
+        Clock,
+      ],
+      exports: [APP_CONFIG, APP_LOGGER, MEILI, Clock],
+    };
+  }
+}
+
+function bearer(req: Request): string | null {
+  const header = req.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, logger: Logger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config, logger),
+        TypeOrmModule.forRoot(dataSourceOptions(config.DATABASE_URL, config.DATABASE_POOL_SIZE)),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [AccountsModule],
+          inject: [AccountsService],
+          useFactory: (accounts: AccountsService) => ({
+            path: '/graphql',
+            autoSchemaFile: config.SCHEMA_FILE ?? true,
+            sortSchema: true,
+            introspection: config.GRAPHQL_INTROSPECTION ?? !config.isProduction,
+            playground: false,
+            csrfPrevention: true,
+            includeStacktraceInErrorResponses: !config.isProduction,
+            context: async ({ req }: { req: Request }): Promise<GqlContext> => {
+              const token = bearer(req);
+              return {
+                req,
+                lang: currentLang(),
+                viewer: token ? await accounts.viewerFromToken(token) : null,
+                loaders: new Loaders(),
+              };
+            },
+            formatError: (formatted, error) =>
+              formatGraphQLError(formatted, error, {
+                exposeDetails: !config.isProduction,
+                onInternal: (err) => logger.error({ err }, 'unhandled error in a GraphQL resolver'),
+              }),
+          }),
+        }),
+        OutboxModule,
+        ReferenceModule,
+        AccountsModule,
+        OrganizationsModule,
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: APP_FILTER, useClass: PassToApolloFilter }],
+    };
+  }
+}

@@ -1,0 +1,81 @@
+import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import { createDataSource } from './database/data-source.js';
+import { migrate, pendingSchemaChanges } from './database/migrate.js';
+
+/**
+ * Operator commands: `node dist/apps/api/src/cli.js <command>` (npm scripts wrap these).
+ *   migrate                      run pending migrations and sync reference data
+ *   migration:generate <Name>    write migrations/<ts>-<Name>.ts with what the entities need
+ * Other modules register more commands in COMMANDS below.
+ */
+type Command = (args: string[]) => Promise<void>;
+
+function databaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL: not set');
+  return url;
+}
+
+export const COMMANDS: Record<string, Command> = {
+  async migrate() {
+    const ds = await createDataSource(databaseUrl(), 2).initialize();
+    try {
+      const ran = await migrate(ds);
+      console.log(ran.length ? `migrated: ${ran.join(', ')}` : 'database schema is up to date');
+    } finally {
+      await ds.destroy();
+    }
+  },
+
+  async 'migration:generate'([name]) {
+    if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new Error('usage: migration:generate <PascalCaseName>');
+    const ds = await createDataSource(databaseUrl(), 2).initialize();
+    try {
+      await ds.runMigrations();
+      const log = await ds.driver.createSchemaBuilder().log();
+      if (log.upQueries.length === 0) {
+        console.log('entities and migrations agree: nothing to generate');
+        return;
+      }
+      const ts = Date.now();
+      const q = (s: string) => '`' + s.replace(/`/g, '\\`') + '`';
+      const up = log.upQueries.map((x) => `    await queryRunner.query(${q(x.query)}${x.parameters?.length ? ', ' + JSON.stringify(x.parameters) : ''});`);
+      const down = log.downQueries.reverse().map((x) => `    await queryRunner.query(${q(x.query)}${x.parameters?.length ? ', ' + JSON.stringify(x.parameters) : ''});`);
+      const file = `migrations/${ts}-${name}.ts`;
+      writeFileSync(
+        file,
+        `import type { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class ${name}${ts} implements MigrationInterface {\n  name = '${name}${ts}';\n\n  async up(queryRunner: QueryRunner): Promise<void> {\n${up.join('\n')}\n  }\n\n  async down(queryRunner: QueryRunner): Promise<void> {\n${down.join('\n')}\n  }\n}\n`,
+      );
+      console.log(`wrote ${file}; add it to migrations/index.ts`);
+    } finally {
+      await ds.destroy();
+    }
+  },
+
+  async 'schema:check'() {
+    const ds = await createDataSource(databaseUrl(), 2).initialize();
+    try {
+      const pending = await pendingSchemaChanges(ds);
+      if (pending.length) throw new Error(`entities need a migration:\n${pending.join('\n')}`);
+      console.log('entities and migrations agree');
+    } finally {
+      await ds.destroy();
+    }
+  },
+};
+
+async function main() {
+  const [name, ...args] = process.argv.slice(2);
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    console.error(`usage: cli <${Object.keys(COMMANDS).join('|')}>`);
+    process.exit(2);
+  }
+  await command(args);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

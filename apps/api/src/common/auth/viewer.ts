@@ -1,0 +1,53 @@
+import { Role } from '@techport/shared';
+import { Errors } from '../errors.js';
+import type { GqlContext } from '../context.js';
+
+/** The authenticated caller, loaded from the database on every request (so role changes and
+ * disabled accounts take effect at once, not when the token expires). */
+export interface Viewer {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: Role[];
+  /** Moderators: the provinces they cover; empty means all. */
+  moderatedProvinceCodes: string[];
+}
+
+export function requireViewer(ctx: GqlContext): Viewer {
+  if (!ctx.viewer) throw Errors.unauthenticated();
+  return ctx.viewer;
+}
+
+export function isAdmin(viewer: Viewer | null): boolean {
+  return !!viewer?.roles.includes(Role.ADMIN);
+}
+
+export function isModerator(viewer: Viewer | null): boolean {
+  return !!viewer && (viewer.roles.includes(Role.MODERATOR) || viewer.roles.includes(Role.ADMIN));
+}
+
+/** Whether a moderator's jurisdiction covers a province (admins cover everything). */
+export function coversProvince(viewer: Viewer | null, provinceCode: string): boolean {
+  if (!viewer) return false;
+  if (viewer.roles.includes(Role.ADMIN)) return true;
+  if (!viewer.roles.includes(Role.MODERATOR)) return false;
+  return viewer.moderatedProvinceCodes.length === 0 || viewer.moderatedProvinceCodes.includes(provinceCode);
+}
+
+export function requireModerator(ctx: GqlContext): Viewer {
+  const viewer = requireViewer(ctx);
+  if (!isModerator(viewer)) throw Errors.forbidden();
+  return viewer;
+}
+
+export function requireAdmin(ctx: GqlContext): Viewer {
+  const viewer = requireViewer(ctx);
+  if (!isAdmin(viewer)) throw Errors.forbidden();
+  return viewer;
+}
+
+/** SQL-ready jurisdiction: null means every province. */
+export function jurisdictionOf(viewer: Viewer): string[] | null {
+  if (viewer.roles.includes(Role.ADMIN) || viewer.moderatedProvinceCodes.length === 0) return null;
+  return viewer.moderatedProvinceCodes;
+}

@@ -1,0 +1,31 @@
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { IsOptional } from 'class-validator';
+import { WholeNumberBetween } from './validation.js';
+
+export const MAX_PAGE_SIZE = 100;
+
+@InputType()
+export class PageInput {
+  @Field(() => Int, { defaultValue: 1 })
+  @IsOptional()
+  @WholeNumberBetween(1, 1_000_000)
+  page: number = 1;
+
+  @Field(() => Int, { defaultValue: 20 })
+  @IsOptional()
+  @WholeNumberBetween(1, MAX_PAGE_SIZE)
+  pageSize: number = 20;
+}
+
+export interface Page<T> {
+  items: T[];
+  totalItems: number;
+  page: number;
+  pageSize: number;
+}
+
+export function pageWindow(input: PageInput | null | undefined): { page: number; pageSize: number; offset: number } {
+  const page = input?.page ?? 1;
+  const pageSize = input?.pageSize ?? 20;
+  return { page, pageSize, offset: (page - 1) * pageSize };
+}

@@ -1,0 +1,32 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Lang } from '@techport/shared';
+
+/**
+ * Per-request facts that code deep in the call stack needs without threading them through
+ * every signature: the request's language (for error messages) and its id (for logs).
+ */
+export interface RequestContextStore {
+  lang: Lang;
+  requestId: string;
+}
+
+const storage = new AsyncLocalStorage<RequestContextStore>();
+
+export function runWithRequestContext<T>(store: RequestContextStore, fn: () => T): T {
+  return storage.run(store, fn);
+}
+
+export function currentLang(): Lang {
+  return storage.getStore()?.lang ?? 'vi';
+}
+
+/** Accept-Language → 'vi' (default) or 'en': the first supported tag wins. */
+export function langFromHeader(header: string | undefined | null): Lang {
+  if (!header) return 'vi';
+  for (const part of header.split(',')) {
+    const tag = part.split(';')[0].trim().toLowerCase();
+    if (tag.startsWith('vi')) return 'vi';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'vi';
+}

@@ -1,0 +1,106 @@
+import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsUrl,
+  Length,
+  Max,
+  Min,
+  validate,
+  type ValidationError,
+  type ValidationOptions,
+} from 'class-validator';
+import { AppError, Errors } from './errors.js';
+import { format, type Localized } from './i18n.js';
+
+/**
+ * class-validator decorators whose messages come out in the request's language. Use these on
+ * @InputType classes instead of the bare ones, so every rejection names its field in vi or en.
+ */
+const M = {
+  length: { vi: 'Phải dài từ {min} đến {max} ký tự.', en: 'Must be between {min} and {max} characters long.' },
+  maxLength: { vi: 'Không được dài quá {max} ký tự.', en: 'Must be at most {max} characters long.' },
+  int: { vi: 'Phải là số nguyên.', en: 'Must be a whole number.' },
+  range: { vi: 'Phải nằm trong khoảng {min}–{max}.', en: 'Must be between {min} and {max}.' },
+  min: { vi: 'Không được nhỏ hơn {min}.', en: 'Must not be less than {min}.' },
+  email: { vi: 'Địa chỉ e-mail không hợp lệ.', en: 'Not a valid e-mail address.' },
+  url: { vi: 'Địa chỉ web không hợp lệ (cần bắt đầu bằng http:// hoặc https://).', en: 'Not a valid web address (must start with http:// or https://).' },
+  arrayMax: { vi: 'Tối đa {max} mục.', en: 'At most {max} items.' },
+  oneOf: { vi: 'Mã không hợp lệ: {value}.', en: 'Unknown code: {value}.' },
+} satisfies Record<string, Localized>;
+
+/** A class-validator message callback that renders `message` (with params) in the request language. */
+function localized(message: Localized, params: Record<string, string | number> = {}) {
+  return (args: { value: unknown }) => {
+    const filled = format(message, { ...params, value: Array.isArray(args.value) ? args.value.join(', ') : String(args.value) });
+    return JSON.stringify(filled);
+  };
+}
+
+const opts = (message: Localized, params?: Record<string, string | number>, each = false): ValidationOptions => ({
+  message: localized(message, params),
+  each,
+});
+
+export const TextLength = (min: number, max: number) =>
+  min > 0 ? Length(min, max, opts(M.length, { min, max })) : Length(0, max, opts(M.maxLength, { max }));
+export const EachTextLength = (min: number, max: number) => Length(min, max, opts(M.length, { min, max }, true));
+export const WholeNumberBetween = (min: number, max: number): PropertyDecorator => (target, key) => {
+  IsInt(opts(M.int))(target, key);
+  Min(min, opts(M.range, { min, max }))(target, key);
+  Max(max, opts(M.range, { min, max }))(target, key);
+};
+export const NotNegative = (max = Number.MAX_SAFE_INTEGER): PropertyDecorator => (target, key) => {
+  Min(0, opts(M.min, { min: 0 }))(target, key);
+  Max(max, opts(M.range, { min: 0, max }))(target, key);
+};
+export const Email = () => IsEmail({}, opts(M.email));
+export const WebUrl = () => IsUrl({ protocols: ['http', 'https'], require_protocol: true }, opts(M.url));
+export const AtMostItems = (max: number) => ArrayMaxSize(max, opts(M.arrayMax, { max }));
+export const OneOf = (values: readonly string[], each = false) => IsIn([...values], opts(M.oneOf, {}, each));
+
+function collect(errors: ValidationError[], prefix: string, out: Record<string, Localized>) {
+  for (const e of errors) {
+    const path = prefix ? `${prefix}.${e.property}` : e.property;
+    const first = e.constraints ? Object.values(e.constraints)[0] : undefined;
+    if (first) out[path] = parseMessage(first);
+    if (e.children?.length) collect(e.children, path, out);
+  }
+}
+
+function parseMessage(raw: string): Localized {
+  try {
+    const parsed = JSON.parse(raw) as Localized;
+    if (parsed && typeof parsed.vi === 'string') return parsed;
+  } catch {
+    // a bare class-validator message (a decorator used without our wrapper)
+  }
+  return { vi: raw, en: raw };
+}
+
+/**
+ * Validates every @Args class against its decorators and reports each offending field by
+ * the path the client sent ("input.title"), as the contract's BAD_USER_INPUT wants.
+ */
+@Injectable()
+export class InputValidationPipe implements PipeTransform {
+  async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const metatype = metadata.metatype;
+    if (!metatype || value == null || typeof value !== 'object' || [String, Number, Boolean, Array, Object].includes(metatype as never)) {
+      return value;
+    }
+    const instance = plainToInstance(metatype as new () => object, value);
+    const errors = await validate(instance, { forbidUnknownValues: false, skipMissingProperties: false });
+    if (errors.length > 0) {
+      const fields: Record<string, Localized> = {};
+      collect(errors, metadata.data ?? '', fields);
+      throw Errors.badInput(fields);
+    }
+    return instance;
+  }
+}
+
+export { AppError };

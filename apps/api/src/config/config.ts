@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/**
+ * The API's whole configuration: one typed object, validated once at start-up. A wrong or
+ * missing variable stops the process with a message naming the variable (see loadConfig).
+ * Every variable is listed, with its default, in .env.example.
+ */
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    API_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
+    API_HOST: z.string().default('0.0.0.0'),
+    DATABASE_URL: z.string().url(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    MEILI_URL: z.string().url(),
+    MEILI_MASTER_KEY: z.string().default(''),
+    /** Prefix of every Meilisearch index name, so several installations or test runs can share one server. */
+    MEILI_INDEX_PREFIX: z.string().regex(/^[a-z0-9_]*$/).default('techport'),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
+    JWT_TTL: z.string().regex(/^\d+[smhd]$/, 'must look like 30m, 12h or 7d').default('12h'),
+    ADMIN_EMAIL: z.string().email().optional(),
+    ADMIN_PASSWORD: z.string().min(10).optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Comma-separated origins allowed by CORS (the storefront's public URL). */
+    CORS_ORIGINS: z.string().default('http://localhost:3000,http://127.0.0.1:3000'),
+    PUBLIC_WEB_URL: z.string().url().default('http://localhost:3000'),
+    GRAPHQL_INTROSPECTION: bool.optional(),
+    LISTING_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+    LISTING_EXPIRY_WARNING_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+    /** smtp://user:pass@host:port; without it e-mails are written to the local outbox folder. */
+    SMTP_URL: z.string().optional(),
+    MAIL_FROM: z.string().default('Techport <no-reply@techport.vn>'),
+    MAIL_OUTBOX_DIR: z.string().default('.data/mail-outbox'),
+    /** Run the background workers (outbox, alerts, expiry) in this process. */
+    WORKERS_ENABLED: bool.default(true),
+    /** Write the generated GraphQL schema to this file at start-up (development tooling). */
+    SCHEMA_FILE: z.string().optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.NODE_ENV === 'production' && c.JWT_SECRET.startsWith('dev-only')) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be set to a real secret in production' });
+    }
+    if (Boolean(c.ADMIN_EMAIL) !== Boolean(c.ADMIN_PASSWORD)) {
+      ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together' });
+    }
+  });
+
+export type AppConfig = z.infer<typeof schema> & { isProduction: boolean; corsOrigins: string[] };
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(config)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = result.data;
+  return {
+    ...c,
+    isProduction: c.NODE_ENV === 'production',
+    corsOrigins: c.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+  };
+}
+
+/** Injection token for the validated config object. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,118 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { Role, findProvince } from '@techport/shared';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { AppError, Errors } from '../../common/errors.js';
+import type { Viewer } from '../../common/auth/viewer.js';
+import { UserEntity } from './user.entity.js';
+import { hashPassword, timingSafeDummyHash, verifyPassword } from './password.js';
+import { TokenService } from './token.service.js';
+import { isUuid } from '../../common/ids.js';
+import type { RegisterInput } from './dto/accounts.inputs.js';
+
+const M = {
+  emailTaken: { vi: 'E-mail này đã được đăng ký.', en: 'This e-mail address is already registered.' },
+  passwordIsEmail: { vi: 'Mật khẩu không được trùng với e-mail.', en: 'The password must not be your e-mail address.' },
+  badLogin: { vi: 'E-mail hoặc mật khẩu không đúng.', en: 'Wrong e-mail or password.' },
+  unknownProvince: { vi: 'Mã tỉnh/thành không hợp lệ.', en: 'Unknown province code.' },
+  userNotFound: { vi: 'người dùng', en: 'User' },
+};
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+@Injectable()
+export class AccountsService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('AccountsService');
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly tokens: TokenService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD when no admin exists yet. */
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.ADMIN_EMAIL || !this.config.ADMIN_PASSWORD) return;
+    const email = normalizeEmail(this.config.ADMIN_EMAIL);
+    const hash = await hashPassword(this.config.ADMIN_PASSWORD);
+    // One statement, so two API processes starting together cannot create two admins.
+    const rows: unknown[] = await this.ds.query(
+      `INSERT INTO app_user (email, password_hash, display_name, roles)
+       SELECT $1, $2, 'Administrator', '{MEMBER,ADMIN}'
+       WHERE NOT EXISTS (SELECT 1 FROM app_user WHERE 'ADMIN' = ANY(roles))
+       ON CONFLICT (email) DO UPDATE SET roles = array(SELECT DISTINCT unnest(app_user.roles || '{ADMIN}'::text[]))
+       RETURNING id`,
+      [email, hash],
+    );
+    if (rows.length) this.logger.log(`admin account ready: ${email}`);
+  }
+
+  async register(input: RegisterInput): Promise<{ token: string; user: UserEntity }> {
+    const email = normalizeEmail(input.email);
+    if (normalizeEmail(input.password) === email || input.password.toLowerCase().includes(email)) {
+      throw Errors.invalidField('input.password', M.passwordIsEmail);
+    }
+    const passwordHash = await hashPassword(input.password);
+    const rows: { id: string }[] = await this.ds.query(
+      `INSERT INTO app_user (email, password_hash, display_name) VALUES ($1, $2, $3)
+       ON CONFLICT (email) DO NOTHING RETURNING id`,
+      [email, passwordHash, input.displayName.trim()],
+    );
+    if (!rows.length) throw Errors.invalidField('input.email', M.emailTaken);
+    const user = await this.ds.getRepository(UserEntity).findOneByOrFail({ id: rows[0].id });
+    return { token: await this.tokens.issue(user.id), user };
+  }
+
+  /** Same answer and about the same time whether the e-mail is unknown or the password wrong. */
+  async login(emailInput: string, password: string): Promise<{ token: string; user: UserEntity }> {
+    const user = await this.ds.getRepository(UserEntity).findOneBy({ email: normalizeEmail(emailInput) });
+    const ok = await verifyPassword(user?.passwordHash ?? (await timingSafeDummyHash()), password);
+    if (!user || !ok || user.disabled) throw new AppError('UNAUTHENTICATED', M.badLogin);
+    return { token: await this.tokens.issue(user.id), user };
+  }
+
+  /** The caller behind a bearer token, read fresh from the database (roles, disabled). */
+  async viewerFromToken(token: string): Promise<Viewer | null> {
+    const userId = await this.tokens.verify(token);
+    if (!userId) return null;
+    const user = await this.ds.getRepository(UserEntity).findOneBy({ id: userId });
+    if (!user || user.disabled) return null;
+    return {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      roles: user.roles,
+      moderatedProvinceCodes: user.moderatedProvinceCodes,
+    };
+  }
+
+  async findById(id: string): Promise<UserEntity | null> {
+    return isUuid(id) ? this.ds.getRepository(UserEntity).findOneBy({ id }) : null;
+  }
+
+  async findByIds(ids: readonly string[]): Promise<UserEntity[]> {
+    const valid = ids.filter(isUuid);
+    return valid.length ? this.ds.getRepository(UserEntity).findBy({ id: In(valid) }) : [];
+  }
+
+  async setRoles(userId: string, roles: Role[], moderatedProvinceCodes: string[] | undefined): Promise<UserEntity> {
+    const codes = [...new Set(moderatedProvinceCodes ?? [])];
+    const unknown = codes.find((c) => !findProvince(c));
+    if (unknown) throw Errors.invalidField('moderatedProvinceCodes', M.unknownProvince);
+    const user = await this.findById(userId);
+    if (!user) throw Errors.notFound(M.userNotFound);
+    const nextRoles = [...new Set<Role>([Role.MEMBER, ...roles])];
+    user.roles = nextRoles;
+    user.moderatedProvinceCodes = nextRoles.includes(Role.MODERATOR) ? codes : [];
+    return this.ds.getRepository(UserEntity).save(user);
+  }
+
+  async setDisabled(userId: string, disabled: boolean): Promise<UserEntity> {
+    const user = await this.findById(userId);
+    if (!user) throw Errors.notFound(M.userNotFound);
+    user.disabled = disabled;
+    return this.ds.getRepository(UserEntity).save(user);
+  }
+}

@@ -1,0 +1,34 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Role } from '../../common/graphql-enums.js';
+
+@ObjectType('User')
+export class UserType {
+  @Field(() => ID)
+  id: string;
+
+  /** Resolved by UserResolver: only for the user themself and for admins. */
+  email: string;
+
+  @Field()
+  displayName: string;
+
+  @Field(() => [Role])
+  roles: Role[];
+
+  moderatedProvinceCodes: string[];
+
+  /** Set on the user returned by register/login: the caller is this user even without a token yet. */
+  isSelf?: boolean;
+
+  @Field({ description: 'Disabled accounts cannot log in; their tokens stop working at once.' })
+  disabled: boolean;
+}
+
+@ObjectType('AuthPayload')
+export class AuthPayload {
+  @Field()
+  token: string;
+
+  @Field(() => UserType)
+  user: UserType;
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module.js';
+import { OrganizationsService } from './organizations.service.js';
+import { OrganizationMemberResolver, OrganizationsResolver, UserOrganizationsResolver } from './organizations.resolver.js';
+
+@Module({
+  imports: [AccountsModule],
+  providers: [OrganizationsService, OrganizationsResolver, OrganizationMemberResolver, UserOrganizationsResolver],
+  exports: [OrganizationsService],
+})
+export class OrganizationsModule {}

@@ -1,0 +1,152 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import DataLoader from 'dataloader';
+import type { GqlContext } from '../../common/context.js';
+import { coversProvince, jurisdictionOf, requireModerator, requireViewer } from '../../common/auth/viewer.js';
+import { byKeys } from '../../common/loaders.js';
+import { PageInput } from '../../common/pagination.js';
+import { Email } from '../../common/validation.js';
+import { ReferenceService } from '../reference/reference.service.js';
+import { ProvinceType } from '../reference/reference.types.js';
+import { UserType } from '../accounts/accounts.types.js';
+import { AccountsService } from '../accounts/accounts.service.js';
+import { OrganizationsService } from './organizations.service.js';
+import { OrganizationMemberType, OrganizationPage, OrganizationType } from './organizations.types.js';
+import { OrganizationInput } from './dto/organization.inputs.js';
+import type { OrganizationEntity } from './organization.entity.js';
+import { ArgsType, Field } from '@nestjs/graphql';
+import { IsIn } from 'class-validator';
+
+export function toOrganizationType(e: OrganizationEntity): OrganizationType {
+  return {
+    id: e.id,
+    slug: e.slug,
+    name: e.name,
+    kind: e.kind,
+    provinceCode: e.provinceCode,
+    description: e.description,
+    website: e.website,
+    verified: e.verified,
+    verifiedAt: e.verifiedAt,
+    createdAt: e.createdAt,
+    taxCode: e.taxCode,
+  };
+}
+
+/** Batch-loads organisations by id for field resolvers elsewhere (Listing.organization, Deal.buyer…). */
+export function organizationLoader(ctx: GqlContext, service: OrganizationsService): DataLoader<string, OrganizationEntity | null> {
+  return ctx.loaders.get('organizationById', () => new DataLoader(async (ids: readonly string[]) => byKeys(ids, await service.findByIds(ids), (o) => o.id)));
+}
+
+@ArgsType()
+class AddMemberArgs {
+  @Field(() => ID)
+  organizationId: string;
+
+  @Field()
+  @Email()
+  email: string;
+
+  @Field({ defaultValue: 'MEMBER', description: 'OWNER or MEMBER' })
+  @IsIn(['OWNER', 'MEMBER'], { message: () => JSON.stringify({ vi: 'Vai trò phải là OWNER hoặc MEMBER.', en: 'Role must be OWNER or MEMBER.' }) })
+  role: 'OWNER' | 'MEMBER';
+}
+
+@Resolver(() => OrganizationType)
+export class OrganizationsResolver {
+  constructor(
+    private readonly organizations: OrganizationsService,
+    private readonly reference: ReferenceService,
+    private readonly accounts: AccountsService,
+  ) {}
+
+  @Query(() => OrganizationType, { nullable: true })
+  async organization(
+    @Args('id', { type: () => ID, nullable: true }) id: string | null,
+    @Args('slug', { type: () => String, nullable: true }) slug: string | null,
+  ): Promise<OrganizationType | null> {
+    const org = await this.organizations.findOne({ id, slug });
+    return org ? toOrganizationType(org) : null;
+  }
+
+  @Query(() => OrganizationPage, { description: 'Moderators: organisations in their jurisdiction, unverified first.' })
+  async organizationsForReview(
+    @Context() ctx: GqlContext,
+    @Args('verified', { type: () => Boolean, nullable: true }) verified: boolean | null,
+    @Args('page', { type: () => PageInput, nullable: true }) page: PageInput | null,
+  ): Promise<OrganizationPage> {
+    const viewer = requireModerator(ctx);
+    const result = await this.organizations.listForModeration(jurisdictionOf(viewer), verified ?? null, page ?? undefined);
+    return { ...result, items: result.items.map(toOrganizationType) };
+  }
+
+  @Mutation(() => OrganizationType)
+  async createOrganization(@Context() ctx: GqlContext, @Args('input') input: OrganizationInput): Promise<OrganizationType> {
+    const viewer = requireViewer(ctx);
+    return toOrganizationType(await this.organizations.create(viewer, input));
+  }
+
+  @Mutation(() => OrganizationType, { description: 'Moderators only.' })
+  async verifyOrganization(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string): Promise<OrganizationType> {
+    const viewer = requireModerator(ctx);
+    return toOrganizationType(await this.organizations.verify(viewer, id));
+  }
+
+  @Mutation(() => OrganizationMemberType, { description: "The organisation's owner adds an existing account as a member." })
+  async addOrganizationMember(@Context() ctx: GqlContext, @Args() args: AddMemberArgs): Promise<OrganizationMemberType> {
+    const viewer = requireViewer(ctx);
+    const m = await this.organizations.addMember(viewer, args.organizationId, args.email, args.role);
+    return { userId: m.userId, role: m.role, joinedAt: m.createdAt };
+  }
+
+  @ResolveField(() => ProvinceType)
+  province(@Parent() org: OrganizationType, @Context() ctx: GqlContext): ProvinceType {
+    return this.reference.province(org.provinceCode, ctx.lang)!;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Only for members of the organisation and moderators covering it.' })
+  async taxCode(@Parent() org: OrganizationType, @Context() ctx: GqlContext): Promise<string | null> {
+    if (!ctx.viewer) return null;
+    if (coversProvince(ctx.viewer, org.provinceCode) || (await this.organizations.isMember(ctx.viewer.id, org.id))) return org.taxCode;
+    return null;
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the caller belongs to this organisation.' })
+  async viewerIsMember(@Parent() org: OrganizationType, @Context() ctx: GqlContext): Promise<boolean> {
+    return !!ctx.viewer && (await this.organizations.isMember(ctx.viewer.id, org.id));
+  }
+
+  @ResolveField(() => [OrganizationMemberType], { description: 'Members only.' })
+  async members(@Parent() org: OrganizationType, @Context() ctx: GqlContext): Promise<OrganizationMemberType[]> {
+    if (!ctx.viewer || !(await this.organizations.isMember(ctx.viewer.id, org.id))) return [];
+    const rows = await this.organizations.members(org.id);
+    return rows.map((m) => ({ userId: m.userId, role: m.role, joinedAt: m.createdAt }));
+  }
+}
+
+@Resolver(() => OrganizationMemberType)
+export class OrganizationMemberResolver {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @ResolveField(() => UserType)
+  async user(@Parent() m: OrganizationMemberType): Promise<UserType> {
+    return (await this.accounts.findById(m.userId))!;
+  }
+}
+
+/** User.organizations lives here, beside the membership data it reads. */
+@Resolver(() => UserType)
+export class UserOrganizationsResolver {
+  constructor(private readonly orgs: OrganizationsService) {}
+
+  @ResolveField(() => [OrganizationType])
+  async organizations(@Parent() user: UserType, @Context() ctx: GqlContext): Promise<OrganizationType[]> {
+    const memberships = await ctx.loaders
+      .get('membershipsByUser', () => new DataLoader(async (ids: readonly string[]) => {
+        const rows = await this.orgs.membershipsOfUsers(ids);
+        return ids.map((id) => rows.filter((r) => r.userId === id));
+      }))
+      .load(user.id);
+    const orgs = await organizationLoader(ctx, this.orgs).loadMany(memberships.map((m) => m.organizationId));
+    return orgs.filter((o): o is OrganizationEntity => !!o && !(o instanceof Error)).map(toOrganizationType);
+  }
+}

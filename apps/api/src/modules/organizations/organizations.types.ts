@@ -1,0 +1,64 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { OrganizationKind } from '../../common/graphql-enums.js';
+
+@ObjectType('Organization')
+export class OrganizationType {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  slug: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => OrganizationKind)
+  kind: OrganizationKind;
+
+  /** Resolved into `province`. */
+  provinceCode: string;
+
+  @Field(() => String, { nullable: true })
+  description: string | null;
+
+  @Field(() => String, { nullable: true })
+  website: string | null;
+
+  @Field()
+  verified: boolean;
+
+  @Field(() => Date, { nullable: true })
+  verifiedAt: Date | null;
+
+  @Field(() => Date)
+  createdAt: Date;
+
+  /** Only members and moderators see it (resolved by the resolver). */
+  taxCode: string | null;
+}
+
+@ObjectType('OrganizationMember')
+export class OrganizationMemberType {
+  userId: string;
+
+  @Field({ description: 'OWNER or MEMBER' })
+  role: string;
+
+  @Field(() => Date)
+  joinedAt: Date;
+}
+
+@ObjectType('OrganizationPage')
+export class OrganizationPage {
+  @Field(() => [OrganizationType])
+  items: OrganizationType[];
+
+  @Field()
+  totalItems: number;
+
+  @Field()
+  page: number;
+
+  @Field()
+  pageSize: number;
+}

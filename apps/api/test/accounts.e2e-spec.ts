@@ -1,0 +1,153 @@
+import { DataSource } from 'typeorm';
+import { startTestApp, type TestApp } from './support/app.js';
+import { Client, PASSWORD, adminClient, registerUser, uniq } from './support/graphql.js';
+
+const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { token user { id email displayName roles } } }`;
+const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token user { id } } }`;
+const ME = `{ me { id email roles moderatedProvinces { code name } } }`;
+
+let t: TestApp;
+let base: Client;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  base = new Client(t.url);
+});
+afterAll(() => t.close());
+
+describe('register and login', () => {
+  it('registers, returns a working token, and logs in again', async () => {
+    const email = `${uniq('lan')}@Example.VN`;
+    const reg = await base.ok(REGISTER, { input: { email, password: PASSWORD, displayName: 'Nguyễn Thị Lan' } });
+    expect(reg.register.user.email).toBe(email.toLowerCase());
+    expect(reg.register.user.roles).toEqual(['MEMBER']);
+    const me = await base.as(reg.register.token).ok(ME);
+    expect(me.me.id).toBe(reg.register.user.id);
+    const login = await base.ok(LOGIN, { e: email.toUpperCase(), p: PASSWORD });
+    expect(login.login.user.id).toBe(reg.register.user.id);
+  });
+
+  it('refuses a duplicate e-mail in other letter case, naming the field', async () => {
+    const email = `${uniq('dup')}@example.vn`;
+    await base.ok(REGISTER, { input: { email, password: PASSWORD, displayName: 'Một' } });
+    const err = await base.error(REGISTER, { input: { email: email.toUpperCase(), password: PASSWORD, displayName: 'Hai' } });
+    expect(err.code).toBe('BAD_USER_INPUT');
+    expect(Object.keys(err.fields ?? {})).toEqual(['input.email']);
+  });
+
+  it('refuses weak passwords: too short, or the e-mail itself', async () => {
+    const email = `${uniq('weak')}@example.vn`;
+    const short = await base.error(REGISTER, { input: { email, password: 'short1', displayName: 'Yếu' } });
+    expect(short.code).toBe('BAD_USER_INPUT');
+    expect(short.fields?.['input.password']).toMatch(/10/);
+    const same = await base.error(REGISTER, { input: { email, password: email, displayName: 'Yếu' } });
+    expect(same.code).toBe('BAD_USER_INPUT');
+    expect(same.fields?.['input.password']).toBeDefined();
+  });
+
+  it('does not tell a wrong password from an unknown e-mail', async () => {
+    const { email } = await registerUser(base);
+    const wrong = await base.error(LOGIN, { e: email, p: 'wrong-password-123' });
+    const unknown = await base.error(LOGIN, { e: `${uniq('nobody')}@example.vn`, p: 'wrong-password-123' });
+    expect(wrong.code).toBe('UNAUTHENTICATED');
+    expect(unknown).toEqual(wrong);
+  });
+
+  it('stores the password as an argon2id hash', async () => {
+    const { id } = await registerUser(base);
+    const [user] = await t.app.get(DataSource).query(`SELECT password_hash FROM app_user WHERE id = $1`, [id]);
+    expect(user.password_hash).toMatch(/^\$argon2id\$/);
+  });
+
+  it('treats an expired or forged token as anonymous', async () => {
+    const short = await startTestApp({ JWT_TTL: '1s' });
+    try {
+      const c = new Client(short.url);
+      const email = `${uniq('exp')}@example.vn`;
+      const reg = await c.ok(REGISTER, { input: { email, password: PASSWORD, displayName: 'Hết hạn' } });
+      const authed = c.as(reg.register.token);
+      expect((await authed.ok(ME)).me).not.toBeNull();
+      await new Promise((r) => setTimeout(r, 2100));
+      expect((await authed.ok(ME)).me).toBeNull();
+      expect((await authed.error(`mutation { createOrganization(input: {name: "Tổ chức X", kind: OTHER, provinceCode: "hue"}) { id } }`)).code).toBe('UNAUTHENTICATED');
+      expect((await c.as(reg.register.token.slice(0, -3) + 'abc').ok(ME)).me).toBeNull();
+    } finally {
+      await short.close();
+    }
+  });
+});
+
+describe('roles', () => {
+  const SET_ROLES = `mutation($id: ID!, $roles: [Role!]!, $codes: [String!]) { setUserRoles(userId: $id, roles: $roles, moderatedProvinceCodes: $codes) { id roles moderatedProvinces { code } } }`;
+
+  it('lets only admins grant roles', async () => {
+    const member = await registerUser(base);
+    const other = await registerUser(base);
+    expect((await member.client.error(SET_ROLES, { id: other.id, roles: ['MODERATOR'] })).code).toBe('FORBIDDEN');
+    expect((await base.error(SET_ROLES, { id: other.id, roles: ['MODERATOR'] })).code).toBe('UNAUTHENTICATED');
+  });
+
+  it('grants MODERATOR with a jurisdiction, effective on the next request, and takes it away at once', async () => {
+    const admin = await adminClient(base);
+    const user = await registerUser(base);
+    const granted = await admin.ok(SET_ROLES, { id: user.id, roles: ['MODERATOR'], codes: ['tay-ninh', 'can-tho'] });
+    expect(granted.setUserRoles.roles.sort()).toEqual(['MEMBER', 'MODERATOR']);
+    expect(granted.setUserRoles.moderatedProvinces.map((p: { code: string }) => p.code).sort()).toEqual(['can-tho', 'tay-ninh']);
+    const me = await user.client.ok(ME);
+    expect(me.me.roles).toContain('MODERATOR');
+    // The same token, after the role is withdrawn: moderator-only operations are refused at once.
+    const QUEUE = `{ organizationsForReview { totalItems } }`;
+    await user.client.ok(QUEUE);
+    await admin.ok(SET_ROLES, { id: user.id, roles: [] });
+    expect((await user.client.error(QUEUE)).code).toBe('FORBIDDEN');
+  });
+
+  it('rejects unknown province codes in a jurisdiction, naming the field', async () => {
+    const admin = await adminClient(base);
+    const user = await registerUser(base);
+    const err = await admin.error(SET_ROLES, { id: user.id, roles: ['MODERATOR'], codes: ['atlantis'] });
+    expect(err.code).toBe('BAD_USER_INPUT');
+    expect(Object.keys(err.fields ?? {})).toEqual(['moderatedProvinceCodes']);
+  });
+
+  it('disabling an account stops its token on the next request', async () => {
+    const admin = await adminClient(base);
+    const user = await registerUser(base);
+    expect((await user.client.ok(ME)).me).not.toBeNull();
+    await admin.ok(`mutation($id: ID!) { setUserDisabled(userId: $id, disabled: true) { id } }`, { id: user.id });
+    expect((await user.client.ok(ME)).me).toBeNull();
+    expect((await base.error(LOGIN, { e: user.email, p: PASSWORD })).code).toBe('UNAUTHENTICATED');
+  });
+
+  it('shows a user’s e-mail only to themself and admins', async () => {
+    const a = await registerUser(base);
+    const b = await registerUser(base);
+    const org = await a.client.ok(`mutation { createOrganization(input: {name: "Hợp tác xã ${uniq('')}", kind: OTHER, provinceCode: "hue"}) { id } }`);
+    const Q = `query($id: ID) { organization(id: $id) { members { user { id email } } } }`;
+    const asOwner = await a.client.ok(Q, { id: org.createOrganization.id });
+    expect(asOwner.organization.members[0].user.email).toBe(a.email);
+    const asOther = await b.client.ok(Q, { id: org.createOrganization.id });
+    expect(asOther.organization.members).toEqual([]);
+  });
+});
+
+describe('validation errors in the request language', () => {
+  it('names each offending field, in Vietnamese by default and in English on request', async () => {
+    const input = { email: 'not-an-email', password: 'x', displayName: '' };
+    const vi = await base.error(REGISTER, { input });
+    const en = await base.inLang('en').error(REGISTER, { input });
+    for (const e of [vi, en]) {
+      expect(e.code).toBe('BAD_USER_INPUT');
+      expect(Object.keys(e.fields ?? {}).sort()).toEqual(['input.displayName', 'input.email', 'input.password']);
+    }
+    expect(vi.fields?.['input.email']).toBe('Địa chỉ e-mail không hợp lệ.');
+    expect(en.fields?.['input.email']).toBe('Not a valid e-mail address.');
+    expect(vi.message).not.toBe(en.message);
+  });
+
+  it('reports a wrongly typed variable with the field path', async () => {
+    const res = await base.request(REGISTER, { input: { email: 42, password: PASSWORD, displayName: 'Kiểu sai' } });
+    expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(Object.keys(res.errors?.[0].extensions?.fields ?? {})).toContain('input.email');
+  });
+});

@@ -1,0 +1,95 @@
+import { startTestApp, type TestApp } from './support/app.js';
+import { Client, registerModerator, registerUser, uniq } from './support/graphql.js';
+
+const CREATE = `mutation($input: OrganizationInput!) { createOrganization(input: $input) { id slug name kind verified province { code name } } }`;
+const VERIFY = `mutation($id: ID!) { verifyOrganization(id: $id) { id verified } }`;
+
+let t: TestApp;
+let base: Client;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  base = new Client(t.url);
+});
+afterAll(() => t.close());
+
+describe('organisations', () => {
+  it('makes the creator the owner and a diacritic-free slug from the Vietnamese name', async () => {
+    const owner = await registerUser(base);
+    const suffix = uniq('').toLowerCase();
+    const name = `Viện Công nghệ Sinh học ${suffix}`;
+    const org = (await owner.client.ok(CREATE, { input: { name, kind: 'RESEARCH_INSTITUTE', provinceCode: 'ha-noi' } })).createOrganization;
+    expect(org.slug).toBe(`vien-cong-nghe-sinh-hoc-${suffix}`);
+    expect(org.verified).toBe(false);
+    expect(org.province).toEqual({ code: 'ha-noi', name: 'Hà Nội' });
+    const me = await owner.client.ok(`{ me { organizations { id } } }`);
+    expect(me.me.organizations.map((o: { id: string }) => o.id)).toContain(org.id);
+    const members = await owner.client.ok(`query($id: ID) { organization(id: $id) { members { role user { id } } } }`, { id: org.id });
+    expect(members.organization.members).toEqual([{ role: 'OWNER', user: { id: owner.id } }]);
+  });
+
+  it('keeps slugs unique when two organisations share a name', async () => {
+    const owner = await registerUser(base);
+    const name = `Công ty Cơ khí Đồng Tâm ${uniq('')}`;
+    const a = (await owner.client.ok(CREATE, { input: { name, kind: 'ENTERPRISE', provinceCode: 'da-nang' } })).createOrganization;
+    const b = (await owner.client.ok(CREATE, { input: { name, kind: 'ENTERPRISE', provinceCode: 'da-nang' } })).createOrganization;
+    expect(b.slug).toBe(`${a.slug}-2`);
+    const bySlug = await base.ok(`query($s: String) { organization(slug: $s) { id } }`, { s: b.slug });
+    expect(bySlug.organization.id).toBe(b.id);
+  });
+
+  it('requires a login and valid input naming each field', async () => {
+    expect((await base.error(CREATE, { input: { name: 'Tổ chức ABC', kind: 'OTHER', provinceCode: 'hue' } })).code).toBe('UNAUTHENTICATED');
+    const user = await registerUser(base);
+    const err = await user.client.inLang('en').error(CREATE, { input: { name: 'AB', kind: 'OTHER', provinceCode: 'atlantis', website: 'not a url', taxCode: '12' } });
+    expect(err.code).toBe('BAD_USER_INPUT');
+    expect(Object.keys(err.fields ?? {}).sort()).toEqual(['input.name', 'input.provinceCode', 'input.taxCode', 'input.website']);
+    expect(err.fields?.['input.provinceCode']).toMatch(/Unknown code/);
+  });
+
+  it('lets the owner add members, and nobody else', async () => {
+    const owner = await registerUser(base);
+    const colleague = await registerUser(base);
+    const outsider = await registerUser(base);
+    const org = (await owner.client.ok(CREATE, { input: { name: `Trường Đại học ${uniq('')}`, kind: 'UNIVERSITY', provinceCode: 'hue' } })).createOrganization;
+    const ADD = `mutation($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e) { role user { id } } }`;
+    expect((await outsider.client.error(ADD, { o: org.id, e: outsider.email })).code).toBe('NOT_FOUND');
+    const added = await owner.client.ok(ADD, { o: org.id, e: colleague.email });
+    expect(added.addOrganizationMember).toEqual({ role: 'MEMBER', user: { id: colleague.id } });
+    expect((await colleague.client.error(ADD, { o: org.id, e: outsider.email })).code).toBe('FORBIDDEN');
+  });
+});
+
+describe('verification by moderators', () => {
+  it('verifies inside the jurisdiction and refuses outside it', async () => {
+    const owner = await registerUser(base);
+    const south = (await owner.client.ok(CREATE, { input: { name: `HTX Nông nghiệp ${uniq('')}`, kind: 'OTHER', provinceCode: 'tay-ninh' } })).createOrganization;
+    const north = (await owner.client.ok(CREATE, { input: { name: `Công ty Điện tử ${uniq('')}`, kind: 'ENTERPRISE', provinceCode: 'ha-noi' } })).createOrganization;
+    const tayNinh = await registerModerator(base, ['tay-ninh']);
+    const national = await registerModerator(base, []);
+
+    expect((await tayNinh.client.ok(VERIFY, { id: south.id })).verifyOrganization.verified).toBe(true);
+    const refused = await tayNinh.client.error(VERIFY, { id: north.id });
+    expect(refused.code).toBe('FORBIDDEN');
+    expect((await base.ok(`query($id: ID) { organization(id: $id) { verified } }`, { id: north.id })).organization.verified).toBe(false);
+    expect((await national.client.ok(VERIFY, { id: north.id })).verifyOrganization.verified).toBe(true);
+  });
+
+  it('refuses members who are not moderators, and unknown ids', async () => {
+    const owner = await registerUser(base);
+    const org = (await owner.client.ok(CREATE, { input: { name: `Công ty Tự xác minh ${uniq('')}`, kind: 'ENTERPRISE', provinceCode: 'hue' } })).createOrganization;
+    expect((await owner.client.error(VERIFY, { id: org.id })).code).toBe('FORBIDDEN');
+    const mod = await registerModerator(base, []);
+    expect((await mod.client.error(VERIFY, { id: '00000000-0000-4000-8000-000000000000' })).code).toBe('NOT_FOUND');
+    expect((await mod.client.error(VERIFY, { id: 'not-a-uuid' })).code).toBe('NOT_FOUND');
+  });
+
+  it('lists organisations for review within the jurisdiction only', async () => {
+    const owner = await registerUser(base);
+    const inside = (await owner.client.ok(CREATE, { input: { name: `Cơ sở Chế biến ${uniq('')}`, kind: 'ENTERPRISE', provinceCode: 'can-tho' } })).createOrganization;
+    const mod = await registerModerator(base, ['can-tho']);
+    const page = await mod.client.ok(`{ organizationsForReview(verified: false, page: {page: 1, pageSize: 100}) { totalItems items { id province { code } } } }`);
+    expect(page.organizationsForReview.items.every((o: { province: { code: string } }) => o.province.code === 'can-tho')).toBe(true);
+    expect(page.organizationsForReview.items.map((o: { id: string }) => o.id)).toContain(inside.id);
+  });
+});

@@ -1,0 +1,10 @@
+// Settings for the end-to-end specs. scripts/test.mjs provides TEST_DATABASE_URL (a fresh
+// database built by the migrations for this run) and MEILI_URL/MEILI_MASTER_KEY.
+process.env.NODE_ENV = 'test';
+process.env.TECHPORT_NO_MAIN = '1';
+process.env.LOG_LEVEL ??= 'error';
+process.env.JWT_SECRET ??= 'test-secret-0123456789abcdef0123456789abcdef';
+process.env.WORKERS_ENABLED = 'false';
+process.env.LISTING_TTL_DAYS ??= '365';
+process.env.ADMIN_EMAIL ??= 'admin@test.techport.vn';
+process.env.ADMIN_PASSWORD ??= 'Admin-Password-2026';

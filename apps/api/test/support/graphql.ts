@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+
+export interface GqlResponse<T = Record<string, any>> {
+  status: number;
+  data: T | null;
+  errors?: { message: string; extensions?: { code?: string; fields?: Record<string, string> }; path?: string[] }[];
+}
+
+/** A GraphQL client over HTTP with an optional bearer token and language. */
+export class Client {
+  constructor(
+    readonly baseUrl: string,
+    public token: string | null = null,
+    public lang: 'vi' | 'en' = 'vi',
+  ) {}
+
+  async request<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<GqlResponse<T>> {
+    const res = await fetch(`${this.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'accept-language': this.lang,
+        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { data?: T; errors?: GqlResponse['errors'] };
+    return { status: res.status, data: body.data ?? null, errors: body.errors };
+  }
+
+  /** Like request, but fails the test on any error. */
+  async ok<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const res = await this.request<T>(query, variables);
+    if (res.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors, null, 2)}`);
+    return res.data as T;
+  }
+
+  /** The first error's code (and fields), failing the test if the call succeeded. */
+  async error(query: string, variables: Record<string, unknown> = {}): Promise<{ code: string; message: string; fields?: Record<string, string> }> {
+    const res = await this.request(query, variables);
+    if (!res.errors?.length) throw new Error(`expected an error, got ${JSON.stringify(res.data)}`);
+    const e = res.errors[0];
+    return { code: e.extensions?.code ?? '', message: e.message, fields: e.extensions?.fields };
+  }
+
+  as(token: string | null): Client {
+    return new Client(this.baseUrl, token, this.lang);
+  }
+
+  inLang(lang: 'vi' | 'en'): Client {
+    return new Client(this.baseUrl, this.token, lang);
+  }
+}
+
+export const uniq = (prefix = 'u') => `${prefix}${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+
+export const PASSWORD = 'Correct-Horse-9';
+
+/** Registers a fresh user and returns a client logged in as them. */
+export async function registerUser(base: Client, name = 'Người dùng thử'): Promise<{ client: Client; id: string; email: string }> {
+  const email = `${uniq('user')}@example.vn`;
+  const data = await base.ok<{ register: { token: string; user: { id: string } } }>(
+    `mutation($input: RegisterInput!) { register(input: $input) { token user { id } } }`,
+    { input: { email, password: PASSWORD, displayName: name } },
+  );
+  return { client: base.as(data.register.token), id: data.register.user.id, email };
+}
+
+/** Creates an organisation owned by the client's user. */
+export async function createOrganization(client: Client, input: Partial<{ name: string; kind: string; provinceCode: string }> = {}): Promise<{ id: string; slug: string }> {
+  const data = await client.ok<{ createOrganization: { id: string; slug: string } }>(
+    `mutation($input: OrganizationInput!) { createOrganization(input: $input) { id slug } }`,
+    { input: { name: input.name ?? `Công ty Thử nghiệm ${uniq('')}`, kind: input.kind ?? 'ENTERPRISE', provinceCode: input.provinceCode ?? 'ha-noi' } },
+  );
+  return data.createOrganization;
+}
+
+/** A client logged in as the admin that the app creates at start-up (ADMIN_EMAIL/ADMIN_PASSWORD). */
+export async function adminClient(base: Client): Promise<Client> {
+  const data = await base.ok<{ login: { token: string } }>(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, {
+    e: process.env.ADMIN_EMAIL,
+    p: process.env.ADMIN_PASSWORD,
+  });
+  return base.as(data.login.token);
+}
+
+/** A fresh user made moderator of the given provinces ([] = all) by the admin. */
+export async function registerModerator(base: Client, provinceCodes: string[]): Promise<{ client: Client; id: string }> {
+  const user = await registerUser(base, 'Cán bộ Sở KH&CN');
+  const admin = await adminClient(base);
+  await admin.ok(`mutation($id: ID!, $codes: [String!]) { setUserRoles(userId: $id, roles: [MODERATOR], moderatedProvinceCodes: $codes) { id } }`, {
+    id: user.id,
+    codes: provinceCodes,
+  });
+  return { client: user.client, id: user.id };
+}

@@ -1,0 +1,25 @@
+// jest for the API and the libraries: TypeScript compiled by SWC (using .swcrc: decorators,
+// metadata and the @techport/shared path), run as native ES modules.
+const common = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['@swc/jest'] },
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: {
+    '^@techport/shared$': '<rootDir>/libs/shared/src/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+};
+
+export default {
+  projects: [
+    { ...common, displayName: 'shared', testMatch: ['<rootDir>/libs/shared/src/**/*.spec.ts'] },
+    { ...common, displayName: 'api-unit', testMatch: ['<rootDir>/apps/api/src/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'api-e2e',
+      testMatch: ['<rootDir>/apps/api/test/**/*.e2e-spec.ts'],
+      setupFiles: ['<rootDir>/apps/api/test/support/env.ts'],
+      testTimeout: 60_000,
+    },
+  ],
+};

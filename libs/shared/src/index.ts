@@ -1,0 +1,3 @@
+export * from './enums.js';
+export * from './text.js';
+export * from './reference.js';

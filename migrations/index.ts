@@ -1,0 +1,5 @@
+import type { MigrationInterface } from 'typeorm';
+import { Init1795904871421 } from './1795904871421-Init.js';
+
+/** Every migration, in order. Add new ones at the end (file name: <timestamp>-<Name>.ts). */
+export const MIGRATIONS: Array<new () => MigrationInterface> = [Init1795904871421];

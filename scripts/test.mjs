@@ -1,0 +1,75 @@
+// `npm test`: installs what is missing, brings PostgreSQL and Meilisearch (see lib/services.mjs),
+// builds a fresh database for this run with the migrations, runs every test suite, cleans up.
+// Prints a closing line "N passed, N failed".
+import { ensureInstall, ROOT } from './ensure-install.mjs';
+
+ensureInstall();
+
+const { spawnSync } = await import('node:child_process');
+const { existsSync, mkdirSync, readFileSync } = await import('node:fs');
+const { join } = await import('node:path');
+const { ensurePostgres, ensureMeilisearch, createDatabase, dropDatabase } = await import('./lib/services.mjs');
+const { buildApi, typecheck, apiCli } = await import('./lib/build.mjs');
+
+const faultsOnly = process.argv.includes('--faults');
+const outDir = join(ROOT, 'test-output');
+mkdirSync(outDir, { recursive: true });
+
+const runId = `${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}_${process.pid}`;
+const dbName = `techport_test_${runId}`;
+const pg = await ensurePostgres('test');
+const meili = await ensureMeilisearch('test');
+let exitCode = 1;
+let passed = 0;
+let failed = 0;
+try {
+  console.log('[test] type-checking and building the API…');
+  typecheck();
+  buildApi();
+  const databaseUrl = await createDatabase(pg.adminUrl, dbName);
+  apiCli(['migrate'], { DATABASE_URL: databaseUrl });
+  const env = {
+    ...process.env,
+    TEST_DATABASE_URL: databaseUrl,
+    TEST_DATABASE_ADMIN_URL: pg.adminUrl,
+    MEILI_URL: meili.url,
+    MEILI_MASTER_KEY: meili.key,
+    MEILI_INDEX_PREFIX: `t${process.pid}`,
+    NX_DAEMON: 'false',
+    NX_NO_CLOUD: 'true',
+  };
+  const jestOut = join(outDir, 'jest.json');
+  const jestArgs = ['--experimental-vm-modules', '--no-warnings', 'node_modules/jest/bin/jest.js', '--json', `--outputFile=${jestOut}`, '--maxWorkers=2'];
+  if (faultsOnly) jestArgs.push('--selectProjects', 'faults');
+  else jestArgs.push('--selectProjects', 'shared', 'api-unit', 'api-e2e');
+  jestArgs.push(...process.argv.slice(2).filter((a) => a !== '--faults'));
+  const jest = spawnSync(process.execPath, jestArgs, { cwd: ROOT, stdio: 'inherit', env });
+  if (existsSync(jestOut)) {
+    const report = JSON.parse(readFileSync(jestOut, 'utf8'));
+    passed += report.numPassedTests;
+    failed += report.numFailedTests + report.numRuntimeErrorTestSuites;
+  } else {
+    failed += 1;
+  }
+  exitCode = jest.status === 0 && failed === 0 ? 0 : 1;
+
+  // Browser tests of the storefront (apps/web/tests), when present.
+  const webTests = join(ROOT, 'scripts', 'lib', 'web-tests.mjs');
+  if (!faultsOnly && existsSync(webTests)) {
+    const { runWebTests } = await import(webTests);
+    const web = await runWebTests({ databaseUrl, meili, outDir });
+    passed += web.passed;
+    failed += web.failed;
+    if (web.failed > 0) exitCode = 1;
+  }
+} catch (err) {
+  console.error(err instanceof Error ? err.stack : err);
+  failed += 1;
+  exitCode = 1;
+} finally {
+  await dropDatabase(pg.adminUrl, dbName).catch(() => {});
+  await meili.stop();
+  await pg.stop();
+}
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(exitCode);
