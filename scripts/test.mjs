@@ -12,6 +12,11 @@ const { ensurePostgres, ensureMeilisearch, createDatabase, dropDatabase } = awai
 const { buildApi, typecheck, apiCli } = await import('./lib/build.mjs');
 
 const faultsOnly = process.argv.includes('--faults');
+// --no-typecheck: skip tsc (quick iterations on one spec); CI always type-checks.
+const skipTypecheck = process.argv.includes('--no-typecheck');
+// --api-only: skip the browser tests of the storefront.
+const apiOnly = process.argv.includes('--api-only');
+const OWN_FLAGS = new Set(['--faults', '--no-typecheck', '--api-only']);
 const outDir = join(ROOT, 'test-output');
 mkdirSync(outDir, { recursive: true });
 
@@ -24,7 +29,7 @@ let passed = 0;
 let failed = 0;
 try {
   console.log('[test] type-checking and building the API…');
-  typecheck();
+  if (!skipTypecheck) typecheck();
   buildApi();
   const databaseUrl = await createDatabase(pg.adminUrl, dbName);
   apiCli(['migrate'], { DATABASE_URL: databaseUrl });
@@ -42,7 +47,7 @@ try {
   const jestArgs = ['--experimental-vm-modules', '--no-warnings', 'node_modules/jest/bin/jest.js', '--json', `--outputFile=${jestOut}`, '--maxWorkers=2'];
   if (faultsOnly) jestArgs.push('--selectProjects', 'faults');
   else jestArgs.push('--selectProjects', 'shared', 'api-unit', 'api-e2e');
-  jestArgs.push(...process.argv.slice(2).filter((a) => a !== '--faults'));
+  jestArgs.push(...process.argv.slice(2).filter((a) => !OWN_FLAGS.has(a)));
   const jest = spawnSync(process.execPath, jestArgs, { cwd: ROOT, stdio: 'inherit', env });
   if (existsSync(jestOut)) {
     const report = JSON.parse(readFileSync(jestOut, 'utf8'));
@@ -55,7 +60,7 @@ try {
 
   // Browser tests of the storefront (apps/web/tests), when present.
   const webTests = join(ROOT, 'scripts', 'lib', 'web-tests.mjs');
-  if (!faultsOnly && existsSync(webTests)) {
+  if (!faultsOnly && !apiOnly && existsSync(webTests)) {
     const { runWebTests } = await import(webTests);
     const web = await runWebTests({ databaseUrl, meili, outDir });
     passed += web.passed;

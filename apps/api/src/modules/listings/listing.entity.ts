@@ -1,0 +1,236 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+  type Relation,
+  type ValueTransformer,
+} from 'typeorm';
+import type { IpStatus, ListingKind, ListingStatus, RejectionReason, TransferMode } from '@techport/shared';
+import { OrganizationEntity } from '../organizations/organization.entity.js';
+import { ProvinceEntity } from '../reference/reference.entity.js';
+import { UserEntity } from '../accounts/user.entity.js';
+
+/** Whole VND amounts are stored as bigint (exact) and exposed as JS numbers (exact below 2^53 ≈ 9 × 10^15). */
+export const bigintAsNumber: ValueTransformer = {
+  to: (v: number | null | undefined) => v,
+  from: (v: string | null) => (v === null ? null : Number(v)),
+};
+
+/** The editable content of a listing; a published listing's pending revision has this shape. */
+export interface ListingContent {
+  title: string;
+  summary: string;
+  description: string;
+  specification: string | null;
+  advantages: string | null;
+  mediaUrls: string[];
+  fieldCodes: string[];
+  keywords: string[];
+  trl: number | null;
+  transferModes: TransferMode[];
+  ipStatus: IpStatus | null;
+  priceMin: number | null;
+  priceMax: number | null;
+  currency: string;
+  negotiable: boolean;
+  provinceCode: string;
+}
+
+export interface QualityHint {
+  code: string;
+  /** Points lost for it (the score is 100 minus the sum). */
+  penalty: number;
+}
+
+@Entity('listing')
+@Index('IDX_listing_status_kind_published', ['status', 'kind', 'publishedAt'])
+@Index('IDX_listing_org_status', ['organizationId', 'status'])
+export class ListingEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind: ListingKind;
+
+  /** From the title without diacritics; unique; never changes once published. */
+  @Column({ type: 'varchar', length: 120, unique: true })
+  slug: string;
+
+  @Column({ type: 'varchar', length: 20, default: 'DRAFT' })
+  status: ListingStatus;
+
+  /** Optimistic lock: updateListing must pass the current value. */
+  @VersionColumn({ default: 1 })
+  version: number;
+
+  @Column({ name: 'organization_id', type: 'uuid' })
+  organizationId: string;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organization_id' })
+  organization?: Relation<OrganizationEntity>;
+
+  @Column({ name: 'created_by', type: 'uuid' })
+  createdBy: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'created_by' })
+  creator?: Relation<UserEntity>;
+
+  @Column({ type: 'varchar', length: 200 })
+  title: string;
+
+  @Column({ type: 'varchar', length: 500 })
+  summary: string;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  /** Offers: technical specification. */
+  @Column({ type: 'text', nullable: true })
+  specification: string | null;
+
+  /** Offers: advantages over alternatives. */
+  @Column({ type: 'text', nullable: true })
+  advantages: string | null;
+
+  /** Links to images, video and documents. */
+  @Column({ name: 'media_urls', type: 'text', array: true, default: () => "'{}'" })
+  mediaUrls: string[];
+
+  /** Taxonomy codes as the owner chose them (a parent stands for all its children in search). */
+  @Index('IDX_listing_field_codes', { synchronize: false })
+  @Column({ name: 'field_codes', type: 'text', array: true, default: () => "'{}'" })
+  fieldCodes: string[];
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  keywords: string[];
+
+  /** OFFER: readiness reached (1–9). DEMAND: minimum accepted. */
+  @Column({ type: 'smallint', nullable: true })
+  trl: number | null;
+
+  @Column({ name: 'transfer_modes', type: 'text', array: true, default: () => "'{}'" })
+  transferModes: TransferMode[];
+
+  @Column({ name: 'ip_status', type: 'varchar', length: 32, nullable: true })
+  ipStatus: IpStatus | null;
+
+  /** OFFER: asking price range. DEMAND: budget (priceMax). Whole VND. */
+  @Column({ name: 'price_min', type: 'bigint', nullable: true, transformer: bigintAsNumber })
+  priceMin: number | null;
+
+  @Column({ name: 'price_max', type: 'bigint', nullable: true, transformer: bigintAsNumber })
+  priceMax: number | null;
+
+  @Column({ type: 'varchar', length: 3, default: 'VND' })
+  currency: string;
+
+  @Column({ type: 'boolean', default: true })
+  negotiable: boolean;
+
+  @Index()
+  @Column({ name: 'province_code', type: 'varchar', length: 40 })
+  provinceCode: string;
+
+  @ManyToOne(() => ProvinceEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'province_code' })
+  province?: Relation<ProvinceEntity>;
+
+  /** Language the listing is written in ('vi' or 'en'), detected or chosen. */
+  @Column({ type: 'varchar', length: 2, default: 'vi' })
+  language: string;
+
+  /** The moderator's last note (rejection reason explained), shown to the owner. */
+  @Column({ name: 'moderation_note', type: 'text', nullable: true })
+  moderationNote: string | null;
+
+  @Column({ name: 'rejection_reason', type: 'varchar', length: 32, nullable: true })
+  rejectionReason: RejectionReason | null;
+
+  /** 0–100, computed at submission; hints say what to improve. */
+  @Column({ name: 'quality_score', type: 'smallint', nullable: true })
+  qualityScore: number | null;
+
+  @Column({ name: 'quality_hints', type: 'jsonb', default: () => "'[]'" })
+  qualityHints: QualityHint[];
+
+  /**
+   * Edits to a PUBLISHED listing wait here until a moderator approves them; the published
+   * columns above stay what the public sees meanwhile.
+   */
+  @Column({ name: 'pending_revision', type: 'jsonb', nullable: true })
+  pendingRevision: ListingContent | null;
+
+  /** When the pending revision was submitted for review (null: still a draft revision). */
+  @Column({ name: 'revision_submitted_at', type: 'timestamptz', nullable: true })
+  revisionSubmittedAt: Date | null;
+
+  @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
+  submittedAt: Date | null;
+
+  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
+  publishedAt: Date | null;
+
+  /** Published listings expire (LISTING_TTL_DAYS); expired ones leave search but keep their page. */
+  @Index()
+  @Column({ name: 'expires_at', type: 'timestamptz', nullable: true })
+  expiresAt: Date | null;
+
+  @Column({ name: 'expiry_warned_at', type: 'timestamptz', nullable: true })
+  expiryWarnedAt: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
+
+/** The audit trail: every transition of a listing (and of its revisions). */
+@Entity('listing_event')
+export class ListingEventEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  @Index()
+  @Column({ name: 'listing_id', type: 'uuid' })
+  listingId: string;
+
+  @ManyToOne(() => ListingEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'listing_id' })
+  listing?: Relation<ListingEntity>;
+
+  /** null: the system (expiry). */
+  @Column({ name: 'actor_id', type: 'uuid', nullable: true })
+  actorId: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'actor_id' })
+  actor?: Relation<UserEntity>;
+
+  /** CREATE, UPDATE, SUBMIT, APPROVE, REJECT, ARCHIVE, EXPIRE, RENEW, REVISION_SUBMIT, REVISION_APPROVE, REVISION_REJECT */
+  @Column({ type: 'varchar', length: 32 })
+  action: string;
+
+  @Column({ name: 'from_status', type: 'varchar', length: 20, nullable: true })
+  fromStatus: ListingStatus | null;
+
+  @Column({ name: 'to_status', type: 'varchar', length: 20 })
+  toStatus: ListingStatus;
+
+  @Column({ type: 'text', nullable: true })
+  note: string | null;
+
+  @Column({ name: 'reason_code', type: 'varchar', length: 32, nullable: true })
+  reasonCode: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  at: Date;
+}
