@@ -53,6 +53,28 @@ export const COMMANDS: Record<string, Command> = {
     }
   },
 
+  /** Writes apps/api/schema.gql from the code (boots the app once without listening). */
+  async schema() {
+    process.env.TECHPORT_NO_MAIN = '1';
+    const { createApp } = await import('./main.js');
+    const { loadConfig } = await import('./config/config.js');
+    const config = loadConfig({
+      JWT_SECRET: 'schema-generation-only-0123456789abcdef',
+      MEILI_URL: 'http://127.0.0.1:1',
+      ...process.env,
+      DATABASE_URL: databaseUrl(),
+      SCHEMA_FILE: 'apps/api/schema.gql',
+      WORKERS_ENABLED: 'false',
+      LOG_LEVEL: 'warn',
+      ADMIN_EMAIL: '',
+      ADMIN_PASSWORD: '',
+    } as NodeJS.ProcessEnv);
+    const app = await createApp(config);
+    await app.init();
+    await app.close();
+    console.log('wrote apps/api/schema.gql');
+  },
+
   async 'schema:check'() {
     const ds = await createDataSource(databaseUrl(), 2).initialize();
     try {
