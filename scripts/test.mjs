@@ -45,9 +45,10 @@ try {
   };
   const jestOut = join(outDir, 'jest.json');
   const jestArgs = ['--experimental-vm-modules', '--no-warnings', 'node_modules/jest/bin/jest.js', '--json', `--outputFile=${jestOut}`, '--maxWorkers=2'];
+  // Anything else on the command line goes to jest (e.g. a path pattern), before the variadic --selectProjects.
+  jestArgs.push(...process.argv.slice(2).filter((a) => !OWN_FLAGS.has(a)));
   if (faultsOnly) jestArgs.push('--selectProjects', 'faults');
   else jestArgs.push('--selectProjects', 'shared', 'api-unit', 'api-e2e');
-  jestArgs.push(...process.argv.slice(2).filter((a) => !OWN_FLAGS.has(a)));
   const jest = spawnSync(process.execPath, jestArgs, { cwd: ROOT, stdio: 'inherit', env });
   if (existsSync(jestOut)) {
     const report = JSON.parse(readFileSync(jestOut, 'utf8'));

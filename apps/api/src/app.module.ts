@@ -20,6 +20,7 @@ import { AccountsService } from './modules/accounts/accounts.service.js';
 import { OrganizationsModule } from './modules/organizations/organizations.module.js';
 import { ReferenceModule } from './modules/reference/reference.module.js';
 import { OutboxModule } from './modules/outbox/outbox.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { HealthController } from './modules/health/health.controller.js';
 import { MEILI, createMeiliClient } from './modules/search/meili.client.js';
 
@@ -83,6 +84,7 @@ export class AppModule {
           }),
         }),
         OutboxModule,
+        NotificationsModule,
         ReferenceModule,
         AccountsModule,
         OrganizationsModule,

@@ -2,7 +2,8 @@ import { UserEntity } from '../modules/accounts/user.entity.js';
 import { OrganizationEntity, OrganizationMemberEntity } from '../modules/organizations/organization.entity.js';
 import { ProvinceEntity, TechFieldEntity } from '../modules/reference/reference.entity.js';
 import { OutboxEventEntity } from '../modules/outbox/outbox.entity.js';
+import { NotificationEntity } from '../modules/notifications/notification.entity.js';
 import { ListingEntity, ListingEventEntity } from '../modules/listings/listing.entity.js';
 
 /** Every entity of the API; migrations must create exactly what these describe (a test checks). */
-export const ENTITIES = [ProvinceEntity, TechFieldEntity, UserEntity, OrganizationEntity, OrganizationMemberEntity, OutboxEventEntity, ListingEntity, ListingEventEntity];
+export const ENTITIES = [ProvinceEntity, TechFieldEntity, UserEntity, OrganizationEntity, OrganizationMemberEntity, OutboxEventEntity, NotificationEntity, ListingEntity, ListingEventEntity];

@@ -1,0 +1,104 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Localized } from '../../common/i18n.js';
+import { OutboxService, type OutboxEvent } from '../outbox/outbox.service.js';
+import { MailerService } from './mailer.service.js';
+import { NotificationEntity } from './notification.entity.js';
+
+export interface NotificationDraft {
+  kind: string;
+  title: Localized;
+  body: Localized;
+  /** Storefront path, e.g. /listings/<slug>. */
+  url?: string;
+  /** Same key for the same user → notified once. */
+  dedupeKey?: string;
+  /** Also send an e-mail (default true). */
+  email?: boolean;
+}
+
+/**
+ * In-app notifications, with an e-mail for each sent after commit through the outbox.
+ * Call these inside the caller's transaction so nothing is notified for a change that rolled back.
+ */
+@Injectable()
+export class NotificationsService implements OnModuleInit {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly mailer: MailerService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.outbox.register('notification.email', (events) => this.sendEmails(events));
+  }
+
+  async notifyUsers(em: EntityManager, userIds: string[], n: NotificationDraft): Promise<number> {
+    const unique = [...new Set(userIds)];
+    if (!unique.length) return 0;
+    const rows: { id: string }[] = await em.query(
+      `INSERT INTO notification (user_id, kind, title_vi, title_en, body_vi, body_en, url, dedupe_key)
+       SELECT u, $2, $3, $4, $5, $6, $7, $8 FROM unnest($1::uuid[]) AS u
+       ON CONFLICT (user_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
+       RETURNING id`,
+      [unique, n.kind, n.title.vi.slice(0, 300), n.title.en.slice(0, 300), n.body.vi, n.body.en, n.url ?? null, n.dedupeKey ?? null],
+    );
+    if (n.email !== false && rows.length) {
+      await this.outbox.publish(em, 'notification.email', { notificationIds: rows.map((r) => r.id) });
+    }
+    return rows.length;
+  }
+
+  /** Every member of the organisation (optionally but one: the actor). */
+  async notifyOrganizationMembers(em: EntityManager, organizationId: string, n: NotificationDraft, exceptUserId?: string): Promise<number> {
+    const members: { user_id: string }[] = await em.query(`SELECT user_id FROM organization_member WHERE organization_id = $1`, [organizationId]);
+    return this.notifyUsers(
+      em,
+      members.map((m) => m.user_id).filter((id) => id !== exceptUserId),
+      n,
+    );
+  }
+
+  async list(userId: string, unreadOnly: boolean, limit = 100): Promise<NotificationEntity[]> {
+    const qb = this.ds.getRepository(NotificationEntity).createQueryBuilder('n').where('n.user_id = :userId', { userId });
+    if (unreadOnly) qb.andWhere('n.read_at IS NULL');
+    return qb.orderBy('n.created_at', 'DESC').limit(limit).getMany();
+  }
+
+  async unreadCount(userId: string): Promise<number> {
+    const [row] = await this.ds.query(`SELECT count(*)::int AS n FROM notification WHERE user_id = $1 AND read_at IS NULL`, [userId]);
+    return row.n;
+  }
+
+  /** Marks the caller's own notifications read; ids of others' are ignored. Returns how many changed. */
+  async markRead(userId: string, ids: string[] | 'all'): Promise<number> {
+    const result: [unknown[], number] =
+      ids === 'all'
+        ? await this.ds.query(`UPDATE notification SET read_at = now() WHERE user_id = $1 AND read_at IS NULL`, [userId])
+        : await this.ds.query(`UPDATE notification SET read_at = now() WHERE user_id = $1 AND read_at IS NULL AND id::text = ANY($2)`, [userId, ids]);
+    return result[1];
+  }
+
+  /** Outbox handler: one e-mail per notification, Vietnamese first and English below, with an absolute link. */
+  private async sendEmails(events: OutboxEvent[]): Promise<void> {
+    const ids = events.flatMap((e) => (e.payload.notificationIds as string[]) ?? []);
+    if (!ids.length) return;
+    const rows: { id: string; email: string; title_vi: string; title_en: string; body_vi: string; body_en: string; url: string | null }[] = await this.ds.query(
+      `SELECT n.id, u.email, n.title_vi, n.title_en, n.body_vi, n.body_en, n.url
+       FROM notification n JOIN app_user u ON u.id = n.user_id
+       WHERE n.id = ANY($1::uuid[]) AND n.emailed_at IS NULL AND NOT u.disabled`,
+      [ids],
+    );
+    for (const r of rows) {
+      const link = r.url ? `\n\n${new URL(r.url, this.config.PUBLIC_WEB_URL).toString()}` : '';
+      await this.mailer.send({
+        to: r.email,
+        subject: r.title_vi,
+        text: `${r.body_vi}${link}\n\n---\n${r.title_en}\n${r.body_en}${link}\n`,
+      });
+      await this.ds.query(`UPDATE notification SET emailed_at = now() WHERE id = $1`, [r.id]);
+    }
+  }
+}

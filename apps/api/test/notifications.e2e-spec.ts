@@ -1,0 +1,69 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { startTestApp, type TestApp } from './support/app.js';
+import { Client, registerUser } from './support/graphql.js';
+import { NotificationsService } from '../src/modules/notifications/notifications.service.js';
+
+const outboxDir = mkdtempSync(join(tmpdir(), 'techport-mail-'));
+let t: TestApp;
+let base: Client;
+
+beforeAll(async () => {
+  t = await startTestApp({ MAIL_OUTBOX_DIR: outboxDir, PUBLIC_WEB_URL: 'https://san.example.vn' });
+  base = new Client(t.url);
+});
+afterAll(() => t.close());
+
+async function notify(userIds: string[], dedupeKey?: string) {
+  const service = t.app.get(NotificationsService);
+  return t.app.get(DataSource).transaction((em) =>
+    service.notifyUsers(em, userIds, {
+      kind: 'TEST',
+      title: { vi: 'Có nhu cầu mới phù hợp', en: 'A new matching demand' },
+      body: { vi: 'Một doanh nghiệp cần công nghệ của bạn.', en: 'A business needs your technology.' },
+      url: '/listings/may-say-bom-nhiet',
+      dedupeKey,
+    }),
+  );
+}
+
+describe('notifications', () => {
+  it('shows a user their notifications in the request language and marks only their own read', async () => {
+    const a = await registerUser(base);
+    const b = await registerUser(base);
+    await notify([a.id, b.id]);
+    const Q = `query($u: Boolean) { notifications(unreadOnly: $u) { id kind title body url readAt } }`;
+    const vi = await a.client.ok(Q);
+    const en = await a.client.inLang('en').ok(Q);
+    expect(vi.notifications).toHaveLength(1);
+    expect(vi.notifications[0].title).toBe('Có nhu cầu mới phù hợp');
+    expect(en.notifications[0].title).toBe('A new matching demand');
+    const bIds = (await b.client.ok(Q)).notifications.map((n: { id: string }) => n.id);
+    // a cannot mark b's notification read
+    expect((await a.client.ok(`mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) }`, { ids: bIds })).markNotificationsRead).toBe(0);
+    expect((await b.client.ok(Q, { u: true })).notifications).toHaveLength(1);
+    expect((await a.client.ok(`mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) }`, { ids: [vi.notifications[0].id] })).markNotificationsRead).toBe(1);
+    expect((await a.client.ok(Q, { u: true })).notifications).toHaveLength(0);
+    expect((await base.error(Q)).code).toBe('UNAUTHENTICATED');
+  });
+
+  it('notifies once per deduplication key', async () => {
+    const a = await registerUser(base);
+    expect(await notify([a.id], 'pair:1:2')).toBe(1);
+    expect(await notify([a.id], 'pair:1:2')).toBe(0);
+    expect((await a.client.ok(`{ unreadNotificationCount }`)).unreadNotificationCount).toBe(1);
+  });
+
+  it('e-mails each notification after commit, into the local outbox without SMTP', async () => {
+    const a = await registerUser(base);
+    await notify([a.id]);
+    await t.settle();
+    const files = readdirSync(outboxDir).filter((f) => f.includes(a.email.replace(/[^a-z0-9@._-]/gi, '_')));
+    expect(files).toHaveLength(1);
+    const eml = readFileSync(join(outboxDir, files[0]), 'utf8');
+    expect(eml).toMatch(/To: .*@example\.vn/);
+    expect(eml).toContain('https://san.example.vn/listings/may-say-bom-nhiet');
+  });
+});
