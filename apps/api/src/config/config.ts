@@ -44,6 +44,9 @@ const schema = z
     if (c.NODE_ENV === 'production' && c.JWT_SECRET.startsWith('dev-only')) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be set to a real secret in production' });
     }
+    if (c.NODE_ENV === 'production' && c.MEILI_MASTER_KEY.startsWith('change-me')) {
+      ctx.addIssue({ code: 'custom', path: ['MEILI_MASTER_KEY'], message: 'must be set to a real key in production' });
+    }
     if (Boolean(c.ADMIN_EMAIL) !== Boolean(c.ADMIN_PASSWORD)) {
       ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together' });
     }

@@ -1,0 +1,22 @@
+# One image for the API, the operator CLI and the storefront (they share node_modules and libs/).
+#   docker build -t techport .
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json .npmrc ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+ENV NX_DAEMON=false NX_NO_CLOUD=true
+RUN npx swc apps/api/src libs/shared/src migrations -d dist --quiet --ignore '**/*.spec.ts' \
+ && npx nx run web:build \
+ && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/apps/web/build ./apps/web/build
+COPY --from=build /app/package.json ./package.json
+USER node
+EXPOSE 4000 3000
+CMD ["node", "dist/apps/api/src/main.js"]

@@ -1,0 +1,114 @@
+// `npm start`: installs what is missing, builds, brings PostgreSQL and Meilisearch (the configured
+// ones, or embedded ones under .data/), migrates, seeds the demo exchange once, and runs the API
+// (API_PORT, default 4000) and the storefront (WEB_PORT, default 3000) until Ctrl-C.
+import { ensureInstall, ROOT } from './ensure-install.mjs';
+
+ensureInstall();
+
+const { spawn, execFileSync } = await import('node:child_process');
+const { existsSync, mkdirSync, readFileSync, writeFileSync } = await import('node:fs');
+const { randomBytes } = await import('node:crypto');
+const { join } = await import('node:path');
+const { ensurePostgres, ensureMeilisearch, createDatabase } = await import('./lib/services.mjs');
+const { buildApi, apiCli } = await import('./lib/build.mjs');
+
+const API_PORT = Number(process.env.API_PORT ?? 4000);
+const WEB_PORT = Number(process.env.WEB_PORT ?? 3000);
+const DATA_DIR = join(ROOT, '.data');
+mkdirSync(DATA_DIR, { recursive: true });
+
+/** A JWT secret made once per installation and kept under .data/ (set JWT_SECRET to choose your own). */
+function jwtSecret() {
+  if (process.env.JWT_SECRET) return process.env.JWT_SECRET;
+  const file = join(DATA_DIR, 'jwt-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+console.log('[start] building the API…');
+buildApi();
+const webProject = join(ROOT, 'apps', 'web', 'project.json');
+if (existsSync(webProject)) {
+  console.log('[start] building the storefront…');
+  execFileSync(process.execPath, ['node_modules/nx/bin/nx.js', 'run', 'web:build'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+  });
+}
+
+const pg = await ensurePostgres('app');
+const databaseUrl = pg.databaseUrl ?? (await createDatabase(pg.adminUrl, 'techport'));
+if (!process.env.DATABASE_URL) await createDatabase(pg.adminUrl, 'techport');
+const meili = await ensureMeilisearch('app');
+
+const env = {
+  ...process.env,
+  NODE_ENV: process.env.NODE_ENV ?? 'production',
+  DATABASE_URL: databaseUrl,
+  MEILI_URL: meili.url,
+  MEILI_MASTER_KEY: meili.key,
+  JWT_SECRET: jwtSecret(),
+  API_PORT: String(API_PORT),
+  PUBLIC_WEB_URL: process.env.PUBLIC_WEB_URL ?? `http://localhost:${WEB_PORT}`,
+  CORS_ORIGINS: process.env.CORS_ORIGINS ?? `http://localhost:${WEB_PORT},http://127.0.0.1:${WEB_PORT}`,
+  ADMIN_EMAIL: process.env.ADMIN_EMAIL ?? 'admin@demo.techport.vn',
+  ADMIN_PASSWORD: process.env.ADMIN_PASSWORD ?? 'Techport@2026',
+  MAIL_OUTBOX_DIR: process.env.MAIL_OUTBOX_DIR ?? join(DATA_DIR, 'mail-outbox'),
+};
+
+apiCli(['migrate'], env);
+apiCli(['seed'], env);
+
+const children = [];
+function run(name, args, extraEnv) {
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...env, ...extraEnv }, stdio: 'inherit' });
+  child.on('exit', (code, signal) => {
+    if (!shuttingDown) {
+      console.error(`[start] ${name} stopped (${signal ?? code}); shutting down`);
+      void shutdown(1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+let shuttingDown = false;
+async function shutdown(code = 0) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  for (const c of children) c.kill('SIGTERM');
+  await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
+  await meili.stop();
+  await pg.stop();
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+run('API', ['dist/apps/api/src/main.js']);
+const webEntry = join(ROOT, 'apps', 'web', 'build', 'index.js');
+if (existsSync(webEntry)) {
+  run('storefront', [webEntry], {
+    PORT: String(WEB_PORT),
+    HOST: process.env.WEB_HOST ?? '0.0.0.0',
+    ORIGIN: process.env.PUBLIC_WEB_URL ?? `http://localhost:${WEB_PORT}`,
+    API_URL: process.env.API_URL ?? `http://127.0.0.1:${API_PORT}/graphql`,
+  });
+}
+
+setTimeout(() => {
+  console.log(`
+  Techport is running
+    storefront   http://localhost:${WEB_PORT}
+    GraphQL API  http://localhost:${API_PORT}/graphql      health: http://localhost:${API_PORT}/health
+    e-mails      ${env.MAIL_OUTBOX_DIR} (no SMTP_URL set)
+
+  Demo accounts (all listed in README.md):
+    admin                      ${env.ADMIN_EMAIL} / ${env.ADMIN_PASSWORD}
+    moderator, all provinces   moderator@demo.techport.vn / Techport@2026
+    moderator, Tây Ninh        moderator.tayninh@demo.techport.vn / Techport@2026
+    members                    see \`npm run seed -- --list\` or README.md
+  Ctrl-C stops everything.
+`);
+}, 3000).unref();
