@@ -9,6 +9,8 @@ import type { Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { APP_LOGGER } from './common/logger.js';
 import { Clock } from './common/clock.js';
+import { RateLimitService } from './common/rate-limit.service.js';
+import { graphqlArmor } from './common/security.js';
 import { formatGraphQLError } from './common/errors.js';
 import { Loaders } from './common/loaders.js';
 import { currentLang } from './common/request-context.js';
@@ -36,8 +38,9 @@ class CoreModule {
         { provide: APP_LOGGER, useValue: logger },
         { provide: MEILI, useFactory: () => createMeiliClient(config) },
         Clock,
+        RateLimitService,
       ],
-      exports: [APP_CONFIG, APP_LOGGER, MEILI, Clock],
+      exports: [APP_CONFIG, APP_LOGGER, MEILI, Clock, RateLimitService],
     };
   }
 }
@@ -60,6 +63,7 @@ export class AppModule {
           imports: [AccountsModule],
           inject: [AccountsService],
           useFactory: (accounts: AccountsService) => ({
+            ...graphqlArmor(config),
             path: '/graphql',
             autoSchemaFile: config.SCHEMA_FILE ?? true,
             sortSchema: true,

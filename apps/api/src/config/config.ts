@@ -37,6 +37,21 @@ const schema = z
     MAIL_OUTBOX_DIR: z.string().default('.data/mail-outbox'),
     /** Run the background workers (outbox, alerts, expiry) in this process. */
     WORKERS_ENABLED: bool.default(true),
+    /** Trust X-Forwarded-For from this many proxies (1 behind the compose file's nginx). */
+    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    /** Largest accepted request body. */
+    BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('256kb'),
+    /** Rate limits (per window): see common/rate-limit.service.ts. */
+    RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().min(1).default(30),
+    RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(8),
+    RATE_LIMIT_REGISTER_PER_IP: z.coerce.number().int().min(1).default(20),
+    RATE_LIMIT_MESSAGES_PER_ACCOUNT: z.coerce.number().int().min(1).default(30),
+    RATE_LIMIT_MESSAGES_PER_IP: z.coerce.number().int().min(1).default(120),
+    /** GraphQL limits (GraphQL Armor). */
+    GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).default(10),
+    GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(20000),
+    GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).default(15),
+    GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(2000),
     /** Write the generated GraphQL schema to this file at start-up (development tooling). */
     SCHEMA_FILE: z.string().optional(),
   })

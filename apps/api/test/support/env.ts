@@ -8,3 +8,8 @@ process.env.WORKERS_ENABLED = 'false';
 process.env.LISTING_TTL_DAYS ??= '365';
 process.env.ADMIN_EMAIL ??= 'admin@test.techport.vn';
 process.env.ADMIN_PASSWORD ??= 'Admin-Password-2026';
+// Many users register from 127.0.0.1 in a test run: the rate-limit spec lowers these itself.
+process.env.RATE_LIMIT_REGISTER_PER_IP ??= '100000';
+process.env.RATE_LIMIT_LOGIN_PER_IP ??= '100000';
+process.env.RATE_LIMIT_MESSAGES_PER_IP ??= '100000';
+process.env.RATE_LIMIT_MESSAGES_PER_ACCOUNT ??= '100000';

@@ -10,6 +10,7 @@ import { AuthPayload, UserType } from './accounts.types.js';
 import { RegisterInput } from './dto/accounts.inputs.js';
 import { UserEntity } from './user.entity.js';
 import { DataSource } from 'typeorm';
+import { RateLimitService } from '../../common/rate-limit.service.js';
 
 export function toUserType(u: UserEntity): UserType {
   return { id: u.id, email: u.email, displayName: u.displayName, roles: u.roles, moderatedProvinceCodes: u.moderatedProvinceCodes, disabled: u.disabled };
@@ -29,6 +30,7 @@ export class AccountsResolver {
     private readonly accounts: AccountsService,
     private readonly reference: ReferenceService,
     private readonly ds: DataSource,
+    private readonly limits: RateLimitService,
   ) {}
 
   @Query(() => UserType, { nullable: true })
@@ -53,13 +55,15 @@ export class AccountsResolver {
   }
 
   @Mutation(() => AuthPayload)
-  async register(@Args('input') input: RegisterInput): Promise<AuthPayload> {
+  async register(@Context() ctx: GqlContext, @Args('input') input: RegisterInput): Promise<AuthPayload> {
+    await this.limits.consume('registerPerIp', ctx.req.ip ?? 'unknown');
     const { token, user } = await this.accounts.register(input);
     return { token, user: { ...toUserType(user), isSelf: true } };
   }
 
   @Mutation(() => AuthPayload)
-  async login(@Args('email') email: string, @Args('password') password: string): Promise<AuthPayload> {
+  async login(@Context() ctx: GqlContext, @Args('email') email: string, @Args('password') password: string): Promise<AuthPayload> {
+    await this.limits.consume('loginPerIp', ctx.req.ip ?? 'unknown');
     const { token, user } = await this.accounts.login(email, password);
     return { token, user: { ...toUserType(user), isSelf: true } };
   }

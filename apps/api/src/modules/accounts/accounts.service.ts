@@ -8,6 +8,7 @@ import { UserEntity } from './user.entity.js';
 import { hashPassword, timingSafeDummyHash, verifyPassword } from './password.js';
 import { TokenService } from './token.service.js';
 import { isUuid } from '../../common/ids.js';
+import { RateLimitService, rateLimited } from '../../common/rate-limit.service.js';
 import type { RegisterInput } from './dto/accounts.inputs.js';
 
 const M = {
@@ -29,6 +30,7 @@ export class AccountsService implements OnApplicationBootstrap {
   constructor(
     private readonly ds: DataSource,
     private readonly tokens: TokenService,
+    private readonly limits: RateLimitService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -67,9 +69,17 @@ export class AccountsService implements OnApplicationBootstrap {
 
   /** Same answer and about the same time whether the e-mail is unknown or the password wrong. */
   async login(emailInput: string, password: string): Promise<{ token: string; user: UserEntity }> {
-    const user = await this.ds.getRepository(UserEntity).findOneBy({ email: normalizeEmail(emailInput) });
+    const email = normalizeEmail(emailInput);
+    // Failed logins are counted per e-mail (known or not, so the limit reveals nothing) and block for a while.
+    const wait = await this.limits.isBlocked('loginFailuresPerAccount', email);
+    if (wait > 0) throw rateLimited(wait);
+    const user = await this.ds.getRepository(UserEntity).findOneBy({ email });
     const ok = await verifyPassword(user?.passwordHash ?? (await timingSafeDummyHash()), password);
-    if (!user || !ok || user.disabled) throw new AppError('UNAUTHENTICATED', M.badLogin);
+    if (!user || !ok || user.disabled) {
+      await this.limits.consume('loginFailuresPerAccount', email).catch(() => undefined);
+      throw new AppError('UNAUTHENTICATED', M.badLogin);
+    }
+    await this.limits.reset('loginFailuresPerAccount', email);
     return { token: await this.tokens.issue(user.id), user };
   }
 

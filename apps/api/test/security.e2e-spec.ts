@@ -1,0 +1,92 @@
+import { startTestApp, type TestApp } from './support/app.js';
+import { Client, registerUser, uniq, PASSWORD } from './support/graphql.js';
+
+let t: TestApp;
+let base: Client;
+
+beforeAll(async () => {
+  t = await startTestApp({
+    TRUST_PROXY: '1',
+    RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT: '3',
+    RATE_LIMIT_REGISTER_PER_IP: '2',
+    GRAPHQL_MAX_DEPTH: '6',
+    GRAPHQL_MAX_ALIASES: '5',
+    CORS_ORIGINS: 'https://san.example.vn',
+  });
+  base = new Client(t.url);
+});
+afterAll(() => t.close());
+
+async function post(body: string, headers: Record<string, string> = {}) {
+  return fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+}
+
+describe('GraphQL limits', () => {
+  it('refuses queries deeper than the limit', async () => {
+    const deep = `{ techFields { children { children { children { children { children { children { code } } } } } } } }`;
+    const res = await base.request(deep);
+    expect(res.errors?.[0].message).toMatch(/depth/i);
+  });
+
+  it('refuses too many aliases', async () => {
+    const aliases = Array.from({ length: 8 }, (_, i) => `a${i}: provinces { code }`).join(' ');
+    const res = await base.request(`{ ${aliases} }`);
+    expect(res.errors?.[0].message).toMatch(/alias/i);
+  });
+
+  it('does not suggest field names', async () => {
+    const res = await base.request(`{ provinces { cod } }`);
+    expect(res.errors?.[0].message).not.toMatch(/Did you mean/);
+  });
+
+  it('caps the request body size', async () => {
+    const huge = JSON.stringify({ query: `{ provinces { code } }`, variables: { pad: 'x'.repeat(400_000) } });
+    const res = await post(huge);
+    expect(res.status).toBe(413);
+  });
+
+  it('blocks cross-site requests without a preflight (CSRF prevention)', async () => {
+    const res = await fetch(`${t.url}/graphql?query=${encodeURIComponent('{ provinces { code } }')}`);
+    expect(res.status).toBe(400);
+    const form = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ me { id } }"}' });
+    expect(form.status).toBe(400);
+  });
+
+  it('sends security headers and allows only the configured origins', async () => {
+    const allowed = await post(JSON.stringify({ query: '{ provinces { code } }' }), { origin: 'https://san.example.vn' });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://san.example.vn');
+    expect(allowed.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(allowed.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const foreign = await post(JSON.stringify({ query: '{ provinces { code } }' }), { origin: 'https://evil.example.com' });
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('rate limits', () => {
+  const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`;
+
+  it('throttles failed logins per account, whether or not the account exists', async () => {
+    const user = await registerUser(base);
+    for (let i = 0; i < 3; i++) expect((await base.error(LOGIN, { e: user.email, p: 'wrong-password-1' })).code).toBe('UNAUTHENTICATED');
+    // Even the right password is refused while the account is throttled.
+    const blocked = await base.error(LOGIN, { e: user.email, p: PASSWORD });
+    expect(blocked.code).toBe('RATE_LIMITED');
+    const ghost = `${uniq('ghost')}@example.vn`;
+    for (let i = 0; i < 3; i++) await base.error(LOGIN, { e: ghost, p: 'wrong-password-1' });
+    expect((await base.error(LOGIN, { e: ghost, p: 'wrong-password-1' })).code).toBe('RATE_LIMITED');
+  });
+
+  it('limits registrations per client address', async () => {
+    const ip = `203.0.113.${Math.floor(Math.random() * 200) + 1}`;
+    const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { token } }`;
+    const from = async () =>
+      (
+        await post(JSON.stringify({ query: REGISTER, variables: { input: { email: `${uniq('r')}@example.vn`, password: PASSWORD, displayName: 'Giới hạn' } } }), {
+          'x-forwarded-for': ip,
+        })
+      ).json() as Promise<{ errors?: { extensions: { code: string } }[] }>;
+    expect((await from()).errors).toBeUndefined();
+    expect((await from()).errors).toBeUndefined();
+    expect((await from()).errors?.[0].extensions.code).toBe('RATE_LIMITED');
+  });
+});
