@@ -2,7 +2,8 @@ import type { MigrationInterface } from 'typeorm';
 import { Init1795904871421 } from './1795904871421-Init.js';
 import { Listings1795905039295 } from './1795905039295-Listings.js';
 import { Notifications1795905159025 } from './1795905159025-Notifications.js';
+import { ListingExpiry1795905214517 } from './1795905214517-ListingExpiry.js';
 import { RateLimit1795905308264 } from './1795905308264-RateLimit.js';
 
 /** Every migration, in order. Add new ones at the end (file name: <timestamp>-<Name>.ts). */
-export const MIGRATIONS: Array<new () => MigrationInterface> = [Init1795904871421, Listings1795905039295, Notifications1795905159025, RateLimit1795905308264];
+export const MIGRATIONS: Array<new () => MigrationInterface> = [Init1795904871421, Listings1795905039295, Notifications1795905159025, ListingExpiry1795905214517, RateLimit1795905308264];

@@ -23,6 +23,8 @@ import { OrganizationsModule } from './modules/organizations/organizations.modul
 import { ReferenceModule } from './modules/reference/reference.module.js';
 import { OutboxModule } from './modules/outbox/outbox.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
+import { ListingsModule } from './modules/listings/listings.module.js';
+import { StatsModule } from './modules/stats/stats.module.js';
 import { HealthController } from './modules/health/health.controller.js';
 import { MEILI, createMeiliClient } from './modules/search/meili.client.js';
 
@@ -92,6 +94,8 @@ export class AppModule {
         ReferenceModule,
         AccountsModule,
         OrganizationsModule,
+        ListingsModule,
+        StatsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: PassToApolloFilter }],

@@ -44,7 +44,7 @@ export class AccountsResolver {
   async users(
     @Context() ctx: GqlContext,
     @Args('query', { type: () => String, nullable: true }) query: string | null,
-    @Args('page', { type: () => PageInput, nullable: true }) page: PageInput | null,
+    @Args('page', { type: () => PageInput, nullable: true }) page: PageInput,
   ): Promise<UserPage> {
     requireAdmin(ctx);
     const { offset, pageSize, page: p } = pageWindow(page);

@@ -40,6 +40,7 @@ export interface ListingContent {
   currency: string;
   negotiable: boolean;
   provinceCode: string;
+  language: string;
 }
 
 export interface QualityHint {
@@ -51,6 +52,7 @@ export interface QualityHint {
 @Entity('listing')
 @Index('IDX_listing_status_kind_published', ['status', 'kind', 'publishedAt'])
 @Index('IDX_listing_org_status', ['organizationId', 'status'])
+@Index('IDX_listing_revision_queue', ['revisionSubmittedAt'], { where: 'revision_submitted_at IS NOT NULL' })
 export class ListingEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -185,6 +187,13 @@ export class ListingEntity {
 
   @Column({ name: 'expiry_warned_at', type: 'timestamptz', nullable: true })
   expiryWarnedAt: Date | null;
+
+  /**
+   * Set by the expiry job when `expiresAt` has passed: the listing leaves public lists and search
+   * but its page still answers (marked expired). Cleared by a renewal.
+   */
+  @Column({ name: 'expired_at', type: 'timestamptz', nullable: true })
+  expiredAt: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -72,10 +72,10 @@ export class OrganizationsResolver {
   async organizationsForReview(
     @Context() ctx: GqlContext,
     @Args('verified', { type: () => Boolean, nullable: true }) verified: boolean | null,
-    @Args('page', { type: () => PageInput, nullable: true }) page: PageInput | null,
+    @Args('page', { type: () => PageInput, nullable: true }) page: PageInput,
   ): Promise<OrganizationPage> {
     const viewer = requireModerator(ctx);
-    const result = await this.organizations.listForModeration(jurisdictionOf(viewer), verified ?? null, page ?? undefined);
+    const result = await this.organizations.listForModeration(jurisdictionOf(viewer), verified ?? null, page);
     return { ...result, items: result.items.map(toOrganizationType) };
   }
 

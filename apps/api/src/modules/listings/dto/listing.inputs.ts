@@ -1,0 +1,248 @@
+import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsInt, IsOptional, IsUrl, Length, Max, Min, type ValidationOptions } from 'class-validator';
+import { PROVINCES, TECH_FIELDS } from '@techport/shared';
+import { IpStatus, ListingKind, TransferMode } from '../../../common/graphql-enums.js';
+import { AtMostItems, EachTextLength, OneOf, TextLength, WholeNumberBetween } from '../../../common/validation.js';
+import type { Localized } from '../../../common/i18n.js';
+
+/** Limits of every listing field (the storefront shows the same ones). */
+export const LISTING_LIMITS = {
+  title: [10, 200],
+  summary: [10, 500],
+  description: [30, 20_000],
+  specification: 20_000,
+  advantages: 5_000,
+  fieldCodes: 10,
+  keywords: 20,
+  keyword: [2, 60],
+  transferModes: 7,
+  mediaUrls: 20,
+  mediaUrl: 500,
+  /** 10^15 VND (a million billion dong): far above any transfer, and exact as a JS number. */
+  maxPrice: 1_000_000_000_000_000,
+} as const;
+
+export const CURRENCIES = ['VND', 'USD', 'EUR'] as const;
+export const LISTING_LANGUAGES = ['vi', 'en'] as const;
+
+const PROVINCE_CODES = PROVINCES.map((p) => p.code);
+const FIELD_CODES = TECH_FIELDS.map((f) => f.code);
+
+const say = (m: Localized, each = false): ValidationOptions => ({ message: () => JSON.stringify(m), each });
+
+const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+const trimEach = () =>
+  Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value));
+
+/** A whole, non-negative amount of money (VND has no subunit in use). */
+const WholeAmount = (): PropertyDecorator => (target, key) => {
+  IsInt(say({ vi: 'Số tiền phải là số nguyên, không có phần lẻ.', en: 'The amount must be a whole number.' }))(target, key);
+  Min(0, say({ vi: 'Số tiền không được âm.', en: 'The amount must not be negative.' }))(target, key);
+  Max(LISTING_LIMITS.maxPrice, say({ vi: 'Số tiền vượt quá giới hạn cho phép (10^15).', en: 'The amount exceeds the allowed maximum (10^15).' }))(target, key);
+};
+
+const MediaUrls = (): PropertyDecorator => (target, key) => {
+  AtMostItems(LISTING_LIMITS.mediaUrls)(target, key);
+  IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true },
+    say({ vi: 'Mỗi liên kết phải là địa chỉ web bắt đầu bằng http:// hoặc https://.', en: 'Each link must be a web address starting with http:// or https://.' }, true),
+  )(target, key);
+  Length(1, LISTING_LIMITS.mediaUrl, say({ vi: `Mỗi liên kết dài tối đa ${LISTING_LIMITS.mediaUrl} ký tự.`, en: `Each link must be at most ${LISTING_LIMITS.mediaUrl} characters long.` }, true))(target, key);
+};
+
+@InputType()
+export class ListingInput {
+  @Field(() => ListingKind)
+  @OneOf(['OFFER', 'DEMAND'])
+  kind: ListingKind;
+
+  @Field(() => ID)
+  organizationId: string;
+
+  @Field()
+  @trim()
+  @TextLength(...LISTING_LIMITS.title)
+  title: string;
+
+  @Field()
+  @trim()
+  @TextLength(...LISTING_LIMITS.summary)
+  summary: string;
+
+  @Field()
+  @trim()
+  @TextLength(...LISTING_LIMITS.description)
+  description: string;
+
+  @Field(() => [String], { description: 'Taxonomy codes (see techFields); at most 10.' })
+  @AtMostItems(LISTING_LIMITS.fieldCodes)
+  @OneOf(FIELD_CODES, true)
+  fieldCodes: string[];
+
+  @Field(() => [String], { description: 'At most 20, each 2–60 characters.' })
+  @trimEach()
+  @AtMostItems(LISTING_LIMITS.keywords)
+  @EachTextLength(...LISTING_LIMITS.keyword)
+  keywords: string[];
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @WholeNumberBetween(1, 9)
+  trl?: number | null;
+
+  @Field(() => [TransferMode])
+  @ArrayMaxSize(LISTING_LIMITS.transferModes)
+  transferModes: TransferMode[];
+
+  @Field(() => IpStatus, { nullable: true })
+  @IsOptional()
+  ipStatus?: IpStatus | null;
+
+  @Field(() => Float, { nullable: true, description: 'Whole units of the currency (VND: dong).' })
+  @IsOptional()
+  @WholeAmount()
+  priceMin?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Whole units of the currency (VND: dong); not below priceMin.' })
+  @IsOptional()
+  @WholeAmount()
+  priceMax?: number | null;
+
+  @Field(() => String, { nullable: true, defaultValue: 'VND', description: 'VND, USD or EUR.' })
+  @IsOptional()
+  @OneOf(CURRENCIES)
+  currency?: string | null;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: true })
+  negotiable?: boolean | null;
+
+  @Field()
+  @OneOf(PROVINCE_CODES)
+  provinceCode: string;
+
+  @Field(() => String, { nullable: true, description: 'Offers: the technical specification.' })
+  @IsOptional()
+  @trim()
+  @TextLength(0, LISTING_LIMITS.specification)
+  specification?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Offers: advantages over other solutions.' })
+  @IsOptional()
+  @trim()
+  @TextLength(0, LISTING_LIMITS.advantages)
+  advantages?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Links to images, video and documents (at most 20).' })
+  @IsOptional()
+  @trimEach()
+  @MediaUrls()
+  mediaUrls?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: "'vi' or 'en'; detected from the text when omitted." })
+  @IsOptional()
+  @OneOf(LISTING_LANGUAGES)
+  language?: string | null;
+}
+
+/**
+ * Changes to a listing. Omitted fields stay as they are; null clears an optional field
+ * (trl, ipStatus, prices, specification, advantages, language → detected again).
+ */
+@InputType()
+export class ListingUpdateInput {
+  @Field(() => Int, { description: 'The version read; a stale one is refused with CONFLICT.' })
+  @WholeNumberBetween(1, 2_147_483_647)
+  version: number;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @trim()
+  @TextLength(...LISTING_LIMITS.title)
+  title?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @trim()
+  @TextLength(...LISTING_LIMITS.summary)
+  summary?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @trim()
+  @TextLength(...LISTING_LIMITS.description)
+  description?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @AtMostItems(LISTING_LIMITS.fieldCodes)
+  @OneOf(FIELD_CODES, true)
+  fieldCodes?: string[] | null;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @trimEach()
+  @AtMostItems(LISTING_LIMITS.keywords)
+  @EachTextLength(...LISTING_LIMITS.keyword)
+  keywords?: string[] | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @WholeNumberBetween(1, 9)
+  trl?: number | null;
+
+  @Field(() => [TransferMode], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(LISTING_LIMITS.transferModes)
+  transferModes?: TransferMode[] | null;
+
+  @Field(() => IpStatus, { nullable: true })
+  @IsOptional()
+  ipStatus?: IpStatus | null;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @WholeAmount()
+  priceMin?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @WholeAmount()
+  priceMax?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @OneOf(CURRENCIES)
+  currency?: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  negotiable?: boolean | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @OneOf(PROVINCE_CODES)
+  provinceCode?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @trim()
+  @TextLength(0, LISTING_LIMITS.specification)
+  specification?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @trim()
+  @TextLength(0, LISTING_LIMITS.advantages)
+  advantages?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @trimEach()
+  @MediaUrls()
+  mediaUrls?: string[] | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @OneOf(LISTING_LANGUAGES)
+  language?: string | null;
+}

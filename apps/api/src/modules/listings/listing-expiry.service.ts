@@ -1,0 +1,135 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ListingStatus } from '@techport/shared';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { Clock } from '../../common/clock.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { OutboxService } from '../outbox/outbox.service.js';
+import { DAY_MS, ListingAction } from './listing.rules.js';
+import { LISTING_CHANGED, ListingsService } from './listings.service.js';
+
+const BATCH = 200;
+/** How often the worker looks for listings to warn about or expire. */
+const INTERVAL_MS = 60_000;
+
+interface DueRow {
+  id: string;
+  organization_id: string;
+  slug: string;
+  title: string;
+  expires_at: Date;
+}
+
+function dateVi(d: Date): string {
+  return d.toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
+}
+function dateEn(d: Date): string {
+  return d.toLocaleDateString('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+/**
+ * Listing expiry: warns the owning organisation's members LISTING_EXPIRY_WARNING_DAYS before a
+ * published listing expires (once per listing and period), and marks expired listings so they
+ * leave the public lists and search (their page still answers, marked expired). Runs in every
+ * process with WORKERS_ENABLED; rows are claimed with SKIP LOCKED, so each is handled once.
+ * Time comes from Clock, so tests move it and call `runOnce()`.
+ */
+@Injectable()
+export class ListingExpiryService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('ListingExpiry');
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly listings: ListingsService,
+    private readonly notifications: NotificationsService,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.WORKERS_ENABLED) return;
+    this.timer = setInterval(() => {
+      if (this.running) return;
+      this.running = this.runOnce()
+        .catch((err: unknown) => this.logger.warn(`expiry pass failed: ${err instanceof Error ? err.message : err}`))
+        .finally(() => (this.running = undefined));
+    }, INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** One full pass: every warning and every expiry that is due now. */
+  async runOnce(): Promise<{ warned: number; expired: number }> {
+    let warned = 0;
+    let expired = 0;
+    for (let n = await this.warnBatch(); n > 0; n = await this.warnBatch()) warned += n;
+    for (let n = await this.expireBatch(); n > 0; n = await this.expireBatch()) expired += n;
+    if (warned || expired) this.logger.log(`listings: ${warned} expiry warning(s), ${expired} expired`);
+    return { warned, expired };
+  }
+
+  private async warnBatch(): Promise<number> {
+    const now = this.clock.now();
+    const horizon = new Date(now.getTime() + this.config.LISTING_EXPIRY_WARNING_DAYS * DAY_MS);
+    return this.ds.transaction(async (em) => {
+      const rows: DueRow[] = await em.query(
+        `SELECT id, organization_id, slug, title, expires_at FROM listing
+         WHERE status = $1 AND expired_at IS NULL AND expiry_warned_at IS NULL AND expires_at > $2 AND expires_at <= $3
+         ORDER BY expires_at LIMIT $4 FOR UPDATE SKIP LOCKED`,
+        [ListingStatus.PUBLISHED, now, horizon, BATCH],
+      );
+      if (!rows.length) return 0;
+      await em.query(`UPDATE listing SET expiry_warned_at = $2 WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id), now]);
+      for (const r of rows) {
+        const at = new Date(r.expires_at);
+        await this.notifications.notifyOrganizationMembers(em, r.organization_id, {
+          kind: 'LISTING_EXPIRING',
+          title: { vi: `Tin sắp hết hạn: ${r.title}`, en: `Listing expiring soon: ${r.title}` },
+          body: {
+            vi: `Tin "${r.title}" sẽ hết hạn ngày ${dateVi(at)} và rời khỏi danh sách công khai. Gia hạn chỉ cần một thao tác.`,
+            en: `"${r.title}" expires on ${dateEn(at)} and will then leave the public lists. Renewing takes one click.`,
+          },
+          url: `/listings/${r.slug}`,
+          dedupeKey: `listing-expiring:${r.id}:${at.toISOString()}`,
+        });
+      }
+      return rows.length;
+    });
+  }
+
+  private async expireBatch(): Promise<number> {
+    const now = this.clock.now();
+    return this.ds.transaction(async (em) => {
+      const rows: DueRow[] = await em.query(
+        `SELECT id, organization_id, slug, title, expires_at FROM listing
+         WHERE status = $1 AND expired_at IS NULL AND expires_at <= $2
+         ORDER BY expires_at LIMIT $3 FOR UPDATE SKIP LOCKED`,
+        [ListingStatus.PUBLISHED, now, BATCH],
+      );
+      if (!rows.length) return 0;
+      await em.query(`UPDATE listing SET expired_at = $2 WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id), now]);
+      for (const r of rows) {
+        await this.listings.recordEvent(em, r.id, null, ListingAction.EXPIRE, ListingStatus.PUBLISHED, ListingStatus.PUBLISHED);
+        await this.outbox.publish(em, LISTING_CHANGED, { listingId: r.id });
+        await this.notifications.notifyOrganizationMembers(em, r.organization_id, {
+          kind: 'LISTING_EXPIRED',
+          title: { vi: `Tin đã hết hạn: ${r.title}`, en: `Listing expired: ${r.title}` },
+          body: {
+            vi: `Tin "${r.title}" đã hết hạn và không còn trong danh sách công khai. Gia hạn để đăng lại ngay.`,
+            en: `"${r.title}" has expired and left the public lists. Renew it to put it back at once.`,
+          },
+          url: `/listings/${r.slug}`,
+          dedupeKey: `listing-expired:${r.id}:${new Date(r.expires_at).toISOString()}`,
+        });
+      }
+      return rows.length;
+    });
+  }
+}

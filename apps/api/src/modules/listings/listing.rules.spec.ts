@@ -1,0 +1,72 @@
+import { assessQuality, canRenew, DAY_MS, detectLanguage, isExpired, isListedPublicly, QUALITY_RULES } from './listing.rules.js';
+import type { ListingContent } from './listing.entity.js';
+
+const complete: ListingContent = {
+  title: 'Công nghệ sấy lạnh nông sản bằng bơm nhiệt',
+  summary: 'Máy sấy lạnh bơm nhiệt cho trái cây và dược liệu, giữ màu và dưỡng chất, tiết kiệm điện.',
+  description: 'x'.repeat(300),
+  specification: 'Công suất 500 kg/mẻ',
+  advantages: 'Tiết kiệm điện',
+  mediaUrls: ['https://example.vn/a.jpg'],
+  fieldCodes: ['407'],
+  keywords: ['sấy lạnh', 'bơm nhiệt', 'nông sản'],
+  trl: 7,
+  transferModes: ['TURNKEY'],
+  ipStatus: 'KNOW_HOW',
+  priceMin: 1,
+  priceMax: 2,
+  currency: 'VND',
+  negotiable: true,
+  provinceCode: 'can-tho',
+  language: 'vi',
+};
+
+describe('quality score', () => {
+  it('gives a complete offer 100 and no hints', () => {
+    expect(assessQuality('OFFER', complete)).toEqual({ score: 100, hints: [] });
+  });
+
+  it('subtracts each applicable penalty and never goes below 0', () => {
+    const q = assessQuality('OFFER', { ...complete, specification: '  ', keywords: ['a'], trl: null });
+    expect(q.hints.map((h) => h.code)).toEqual(['NO_SPECIFICATION', 'FEW_KEYWORDS', 'NO_TRL']);
+    expect(q.score).toBe(100 - 20 - 5 - 15);
+    const bare = assessQuality('OFFER', { ...complete, description: 'ngắn', specification: null, advantages: null, mediaUrls: [], keywords: [], trl: null, priceMin: null, priceMax: null, fieldCodes: [], transferModes: [], ipStatus: null, summary: 'ngắn' });
+    expect(bare.score).toBe(0);
+  });
+
+  it('does not ask demands for offer-only details', () => {
+    const q = assessQuality('DEMAND', { ...complete, specification: null, advantages: null, mediaUrls: [], ipStatus: null });
+    expect(q).toEqual({ score: 100, hints: [] });
+  });
+
+  it('has a label in both languages for every rule', () => {
+    for (const r of QUALITY_RULES) expect(r.label.vi && r.label.en).toBeTruthy();
+  });
+});
+
+describe('language detection', () => {
+  it('tells Vietnamese from English, with or without many diacritics', () => {
+    expect(detectLanguage('Máy sấy lạnh nông sản bằng bơm nhiệt')).toBe('vi');
+    expect(detectLanguage('Solar-powered cold storage for smallholder farms')).toBe('en');
+    expect(detectLanguage('Hệ thống IoT giám sát ao nuôi tôm (pH, DO, temperature sensors)')).toBe('vi');
+  });
+});
+
+describe('expiry', () => {
+  const now = new Date('2026-06-01T00:00:00Z');
+  const at = (days: number) => new Date(now.getTime() + days * DAY_MS);
+
+  it('treats a published listing past expiresAt as expired even before the job marks it', () => {
+    expect(isExpired({ status: 'PUBLISHED', expiresAt: at(-1), expiredAt: null }, now)).toBe(true);
+    expect(isExpired({ status: 'PUBLISHED', expiresAt: at(1), expiredAt: null }, now)).toBe(false);
+    expect(isExpired({ status: 'ARCHIVED', expiresAt: at(-1), expiredAt: null }, now)).toBe(false);
+    expect(isListedPublicly({ status: 'PUBLISHED', expiresAt: at(1), expiredAt: at(-2) }, now)).toBe(false);
+  });
+
+  it('renews only within the warning window or after expiry', () => {
+    expect(canRenew({ status: 'PUBLISHED', expiresAt: at(20), expiredAt: null }, now, 14)).toBe(false);
+    expect(canRenew({ status: 'PUBLISHED', expiresAt: at(14), expiredAt: null }, now, 14)).toBe(true);
+    expect(canRenew({ status: 'PUBLISHED', expiresAt: at(-3), expiredAt: at(-3) }, now, 14)).toBe(true);
+    expect(canRenew({ status: 'DRAFT', expiresAt: null, expiredAt: null }, now, 14)).toBe(false);
+  });
+});

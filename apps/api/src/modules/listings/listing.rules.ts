@@ -1,0 +1,215 @@
+/**
+ * The listing's rules as pure functions (no framework, no I/O): the workflow, the quality score
+ * computed at submission, language detection, and what "expired" and "public" mean. The service
+ * applies them inside its transactions; the search module may use `isListedPublicly` to decide
+ * whether a listing belongs in the index.
+ */
+import { ListingKind, ListingStatus, RejectionReason, findTechField } from '@techport/shared';
+import type { Localized } from '../../common/i18n.js';
+import type { ListingContent, QualityHint } from './listing.entity.js';
+
+/** What the audit trail records (listing_event.action). */
+export const ListingAction = {
+  CREATE: 'CREATE',
+  UPDATE: 'UPDATE',
+  SUBMIT: 'SUBMIT',
+  APPROVE: 'APPROVE',
+  REJECT: 'REJECT',
+  ARCHIVE: 'ARCHIVE',
+  EXPIRE: 'EXPIRE',
+  RENEW: 'RENEW',
+  REVISION_UPDATE: 'REVISION_UPDATE',
+  REVISION_SUBMIT: 'REVISION_SUBMIT',
+  REVISION_APPROVE: 'REVISION_APPROVE',
+  REVISION_REJECT: 'REVISION_REJECT',
+} as const;
+export type ListingAction = (typeof ListingAction)[keyof typeof ListingAction];
+
+/** Statuses in which the owner may edit the listing itself (PUBLISHED edits go to a pending revision). */
+export const EDITABLE_STATUSES: readonly ListingStatus[] = [ListingStatus.DRAFT, ListingStatus.REJECTED];
+/** Statuses from which a listing may be submitted for review. */
+export const SUBMITTABLE_STATUSES: readonly ListingStatus[] = [ListingStatus.DRAFT, ListingStatus.REJECTED];
+
+export const STATUS_LABELS: Record<ListingStatus, Localized> = {
+  DRAFT: { vi: 'bản nháp', en: 'draft' },
+  PENDING_REVIEW: { vi: 'chờ duyệt', en: 'pending review' },
+  PUBLISHED: { vi: 'đã đăng', en: 'published' },
+  REJECTED: { vi: 'bị từ chối', en: 'rejected' },
+  ARCHIVED: { vi: 'đã lưu trữ', en: 'archived' },
+};
+
+export const REJECTION_REASON_LABELS: Record<RejectionReason, Localized> = {
+  INCOMPLETE: { vi: 'Thông tin chưa đầy đủ', en: 'Incomplete information' },
+  NOT_A_TECHNOLOGY: { vi: 'Không phải là công nghệ', en: 'Not a technology' },
+  DUPLICATE: { vi: 'Trùng với tin đã có', en: 'Duplicate of an existing listing' },
+  MISLEADING: { vi: 'Nội dung gây hiểu lầm', en: 'Misleading content' },
+  OTHER: { vi: 'Lý do khác', en: 'Other reason' },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Quality score
+
+/** Below this many characters a description says too little to be assessed. */
+export const MIN_GOOD_DESCRIPTION = 300;
+export const MIN_GOOD_SUMMARY = 60;
+export const MIN_GOOD_KEYWORDS = 3;
+
+interface QualityRule {
+  code: string;
+  penalty: number;
+  label: Localized;
+  applies: (kind: ListingKind, c: ListingContent) => boolean;
+}
+
+const isBlank = (s: string | null | undefined) => !s || s.trim().length === 0;
+
+/** Every check, in the order hints are shown. The score is 100 minus the penalties that apply. */
+export const QUALITY_RULES: readonly QualityRule[] = [
+  {
+    code: 'NO_SPECIFICATION',
+    penalty: 20,
+    label: { vi: 'Bổ sung thông số kỹ thuật của công nghệ.', en: 'Add the technical specification of the technology.' },
+    applies: (kind, c) => kind === ListingKind.OFFER && isBlank(c.specification),
+  },
+  {
+    code: 'SHORT_DESCRIPTION',
+    penalty: 15,
+    label: {
+      vi: `Mô tả quá ngắn: hãy viết ít nhất ${MIN_GOOD_DESCRIPTION} ký tự (bài toán, giải pháp, kết quả đã đạt).`,
+      en: `The description is too short: write at least ${MIN_GOOD_DESCRIPTION} characters (problem, solution, results achieved).`,
+    },
+    applies: (_kind, c) => c.description.trim().length < MIN_GOOD_DESCRIPTION,
+  },
+  {
+    code: 'NO_KEYWORDS',
+    penalty: 15,
+    label: { vi: 'Thêm từ khóa để người tìm kiếm thấy tin của bạn.', en: 'Add keywords so that searchers find your listing.' },
+    applies: (_kind, c) => c.keywords.length === 0,
+  },
+  {
+    code: 'FEW_KEYWORDS',
+    penalty: 5,
+    label: { vi: `Thêm từ khóa: nên có ít nhất ${MIN_GOOD_KEYWORDS}.`, en: `Add keywords: at least ${MIN_GOOD_KEYWORDS} are recommended.` },
+    applies: (_kind, c) => c.keywords.length > 0 && c.keywords.length < MIN_GOOD_KEYWORDS,
+  },
+  {
+    code: 'NO_TRL',
+    penalty: 15,
+    label: {
+      vi: 'Cho biết mức độ sẵn sàng của công nghệ (TRL 1–9).',
+      en: 'State the technology readiness level (TRL 1–9).',
+    },
+    applies: (_kind, c) => c.trl === null,
+  },
+  {
+    code: 'NO_PRICE',
+    penalty: 10,
+    label: { vi: 'Nêu giá chào hoặc ngân sách dự kiến (có thể ghi "thỏa thuận").', en: 'State an asking price or a budget (it may stay negotiable).' },
+    applies: (_kind, c) => c.priceMin === null && c.priceMax === null,
+  },
+  {
+    code: 'NO_FIELDS',
+    penalty: 15,
+    label: { vi: 'Chọn ít nhất một lĩnh vực công nghệ.', en: 'Choose at least one technology field.' },
+    applies: (_kind, c) => c.fieldCodes.length === 0,
+  },
+  {
+    code: 'BROAD_FIELDS_ONLY',
+    penalty: 5,
+    label: {
+      vi: 'Chọn lĩnh vực cụ thể hơn (lĩnh vực con) để tin được ghép đúng đối tác.',
+      en: 'Choose more specific fields (sub-fields) so that the listing is matched with the right partners.',
+    },
+    applies: (_kind, c) => c.fieldCodes.length > 0 && c.fieldCodes.every((code) => !findTechField(code)?.parent),
+  },
+  {
+    code: 'NO_TRANSFER_MODES',
+    penalty: 10,
+    label: { vi: 'Chọn các hình thức chuyển giao phù hợp.', en: 'Choose the transfer modes that apply.' },
+    applies: (_kind, c) => c.transferModes.length === 0,
+  },
+  {
+    code: 'SHORT_SUMMARY',
+    penalty: 5,
+    label: { vi: `Tóm tắt nên dài ít nhất ${MIN_GOOD_SUMMARY} ký tự.`, en: `The summary should be at least ${MIN_GOOD_SUMMARY} characters long.` },
+    applies: (_kind, c) => c.summary.trim().length < MIN_GOOD_SUMMARY,
+  },
+  {
+    code: 'NO_IP_STATUS',
+    penalty: 5,
+    label: { vi: 'Cho biết tình trạng sở hữu trí tuệ (bằng sáng chế, bí quyết…).', en: 'State the intellectual property status (patent, know-how…).' },
+    applies: (kind, c) => kind === ListingKind.OFFER && c.ipStatus === null,
+  },
+  {
+    code: 'NO_ADVANTAGES',
+    penalty: 5,
+    label: { vi: 'Nêu ưu điểm so với các giải pháp khác.', en: 'Explain the advantages over other solutions.' },
+    applies: (kind, c) => kind === ListingKind.OFFER && isBlank(c.advantages),
+  },
+  {
+    code: 'NO_MEDIA',
+    penalty: 5,
+    label: { vi: 'Thêm hình ảnh, video hoặc tài liệu minh họa.', en: 'Add images, a video or documents.' },
+    applies: (kind, c) => kind === ListingKind.OFFER && c.mediaUrls.length === 0,
+  },
+];
+
+const RULES_BY_CODE = new Map(QUALITY_RULES.map((r) => [r.code, r]));
+
+export function qualityHintLabel(code: string): Localized {
+  return RULES_BY_CODE.get(code)?.label ?? { vi: code, en: code };
+}
+
+export function assessQuality(kind: ListingKind, content: ListingContent): { score: number; hints: QualityHint[] } {
+  const hints = QUALITY_RULES.filter((r) => r.applies(kind, content)).map((r) => ({ code: r.code, penalty: r.penalty }));
+  const score = Math.max(0, 100 - hints.reduce((sum, h) => sum + h.penalty, 0));
+  return { score, hints };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Language
+
+/** Letters that only Vietnamese uses among the exchange's two languages. */
+const VIETNAMESE_LETTERS = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/giu;
+
+/** 'vi' when the text carries Vietnamese letters (even a few per hundred), else 'en'. */
+export function detectLanguage(text: string): 'vi' | 'en' {
+  const letters = text.replace(/[^\p{L}]/gu, '').length;
+  if (letters === 0) return 'vi';
+  const vietnamese = text.match(VIETNAMESE_LETTERS)?.length ?? 0;
+  return vietnamese / letters >= 0.02 ? 'vi' : 'en';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Expiry and visibility
+
+export interface ExpiryFacts {
+  status: ListingStatus | string;
+  expiresAt: Date | null;
+  expiredAt: Date | null;
+}
+
+/** A published listing whose time is up (whether or not the expiry job has marked it yet). */
+export function isExpired(l: ExpiryFacts, now: Date): boolean {
+  if (l.status !== ListingStatus.PUBLISHED) return false;
+  return l.expiredAt !== null || (l.expiresAt !== null && l.expiresAt.getTime() <= now.getTime());
+}
+
+/** Whether the listing belongs in public lists and the search index: published and not expired. */
+export function isListedPublicly(l: ExpiryFacts, now: Date): boolean {
+  return l.status === ListingStatus.PUBLISHED && !isExpired(l, now);
+}
+
+/** Whether anyone may open the listing's page: published (expired ones too, marked as such). */
+export function isPubliclyVisible(l: { status: ListingStatus | string }): boolean {
+  return l.status === ListingStatus.PUBLISHED;
+}
+
+/** A published listing may be renewed once it is within the warning window before expiry, or past it. */
+export function canRenew(l: ExpiryFacts, now: Date, warningDays: number): boolean {
+  if (l.status !== ListingStatus.PUBLISHED) return false;
+  if (isExpired(l, now)) return true;
+  return l.expiresAt !== null && l.expiresAt.getTime() - now.getTime() <= warningDays * DAY_MS;
+}
+
+export const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,0 +1,261 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import DataLoader from 'dataloader';
+import type { Lang } from '@techport/shared';
+import type { GqlContext } from '../../common/context.js';
+import { requireModerator, requireViewer } from '../../common/auth/viewer.js';
+import { Clock } from '../../common/clock.js';
+import { t } from '../../common/i18n.js';
+import { byKeys, groupByKeys } from '../../common/loaders.js';
+import { PageInput, type Page } from '../../common/pagination.js';
+import { ListingStatus, ModerationDecision, RejectionReason } from '../../common/graphql-enums.js';
+import { ReferenceService } from '../reference/reference.service.js';
+import { ProvinceType, TechFieldType } from '../reference/reference.types.js';
+import { AccountsService } from '../accounts/accounts.service.js';
+import { UserType } from '../accounts/accounts.types.js';
+import { toUserType } from '../accounts/accounts.resolver.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
+import { OrganizationType } from '../organizations/organizations.types.js';
+import { organizationLoader, toOrganizationType } from '../organizations/organizations.resolver.js';
+import type { ListingEntity, ListingEventEntity } from './listing.entity.js';
+import { isExpired, qualityHintLabel, REJECTION_REASON_LABELS } from './listing.rules.js';
+import { ListingsService, canView, moderatorCovers, type ListingAccess } from './listings.service.js';
+import { ListingInput, ListingUpdateInput } from './dto/listing.inputs.js';
+import {
+  ListingEventType,
+  ListingPage,
+  ListingRevisionType,
+  ListingType,
+  QualityHintType,
+  toListingType,
+  toRevisionType,
+} from './listings.types.js';
+
+function toPage(page: Page<ListingEntity>): ListingPage {
+  return { ...page, items: page.items.map(toListingType) };
+}
+
+/** The caller's organisation ids, loaded once per request (for "is the caller an owner?" on a page of listings). */
+function memberOrgIds(ctx: GqlContext, orgs: OrganizationsService): Promise<Set<string>> {
+  if (!ctx.viewer) return Promise.resolve(new Set());
+  return ctx.loaders
+    .get('listings.memberOrgIds', () => new DataLoader(async (userIds: readonly string[]) => Promise.all(userIds.map(async (id) => new Set(await orgs.memberOrganizationIds(id))))))
+    .load(ctx.viewer.id);
+}
+
+async function accessOf(ctx: GqlContext, orgs: OrganizationsService, l: ListingEntity): Promise<ListingAccess> {
+  return { owner: (await memberOrgIds(ctx, orgs)).has(l.organizationId), moderator: moderatorCovers(ctx.viewer, l) };
+}
+
+function fieldsOf(reference: ReferenceService, codes: string[], lang: Lang): TechFieldType[] {
+  return codes.map((c) => reference.techField(c, lang)).filter((f): f is TechFieldType => !!f);
+}
+
+@Resolver(() => ListingType)
+export class ListingsResolver {
+  constructor(
+    private readonly listings: ListingsService,
+    private readonly organizations: OrganizationsService,
+    private readonly reference: ReferenceService,
+    private readonly clock: Clock,
+  ) {}
+
+  // ------------------------------------------------------------------------------------------
+  // Queries
+
+  @Query(() => ListingType, { nullable: true, description: 'By id or slug; null when it does not exist or the caller may not see it.' })
+  async listing(
+    @Context() ctx: GqlContext,
+    @Args('id', { type: () => ID, nullable: true }) id: string | null,
+    @Args('slug', { type: () => String, nullable: true }) slug: string | null,
+  ): Promise<ListingType | null> {
+    const l = await this.listings.findOne({ id, slug });
+    if (!l || !canView(l, await accessOf(ctx, this.organizations, l))) return null;
+    return toListingType(l);
+  }
+
+  @Query(() => ListingPage, { description: "Listings of all the caller's organisations, any status (expired ones included, flagged)." })
+  async myListings(
+    @Context() ctx: GqlContext,
+    @Args('status', { type: () => ListingStatus, nullable: true }) status: ListingStatus | null,
+    @Args('page', { type: () => PageInput, nullable: true }) page: PageInput,
+  ): Promise<ListingPage> {
+    const viewer = requireViewer(ctx);
+    return toPage(await this.listings.listMine(viewer, status ?? null, page ?? undefined));
+  }
+
+  @Query(() => ListingPage, { description: 'Moderators: listings waiting for review in their provinces, oldest first.' })
+  async moderationQueue(@Context() ctx: GqlContext, @Args('page', { type: () => PageInput, nullable: true }) page: PageInput): Promise<ListingPage> {
+    const viewer = requireModerator(ctx);
+    return toPage(await this.listings.moderationQueue(viewer, page ?? undefined));
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Mutations
+
+  @Mutation(() => ListingType, { description: 'A new DRAFT for one of the caller\'s organisations.' })
+  async createListing(@Context() ctx: GqlContext, @Args('input') input: ListingInput): Promise<ListingType> {
+    return toListingType(await this.listings.create(requireViewer(ctx), input));
+  }
+
+  @Mutation(() => ListingType, { description: 'Edits a draft or rejected listing; on a published one the edits become a pending revision.' })
+  async updateListing(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string, @Args('input') input: ListingUpdateInput): Promise<ListingType> {
+    return toListingType(await this.listings.update(requireViewer(ctx), id, input));
+  }
+
+  @Mutation(() => ListingType, { description: 'Sends a draft or rejected listing (or a published listing\'s pending revision) for review.' })
+  async submitListing(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string): Promise<ListingType> {
+    return toListingType(await this.listings.submit(requireViewer(ctx), id));
+  }
+
+  @Mutation(() => ListingType, { description: 'Moderators: approve or reject a listing (or a revision) in review. A rejection needs a reason and a note.' })
+  async moderateListing(
+    @Context() ctx: GqlContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('decision', { type: () => ModerationDecision }) decision: ModerationDecision,
+    @Args('note', { type: () => String, nullable: true }) note: string | null,
+    @Args('reason', { type: () => RejectionReason, nullable: true }) reason: RejectionReason | null,
+  ): Promise<ListingType> {
+    const viewer = requireModerator(ctx);
+    return toListingType(await this.listings.moderate(viewer, id, decision, note, reason));
+  }
+
+  @Mutation(() => ListingType)
+  async archiveListing(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string): Promise<ListingType> {
+    return toListingType(await this.listings.archive(requireViewer(ctx), id));
+  }
+
+  @Mutation(() => ListingType, { description: 'Extends a published listing that is near or past its expiry by another period.' })
+  async renewListing(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string): Promise<ListingType> {
+    return toListingType(await this.listings.renew(requireViewer(ctx), id));
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Fields
+
+  @ResolveField(() => OrganizationType)
+  async organization(@Parent() l: ListingType, @Context() ctx: GqlContext): Promise<OrganizationType> {
+    const org = await organizationLoader(ctx, this.organizations).load(l.entity.organizationId);
+    return toOrganizationType(org!);
+  }
+
+  @ResolveField(() => [TechFieldType])
+  fields(@Parent() l: ListingType, @Context() ctx: GqlContext): TechFieldType[] {
+    return fieldsOf(this.reference, l.entity.fieldCodes, ctx.lang);
+  }
+
+  @ResolveField(() => ProvinceType)
+  province(@Parent() l: ListingType, @Context() ctx: GqlContext): ProvinceType {
+    return this.reference.province(l.entity.provinceCode, ctx.lang)!;
+  }
+
+  @ResolveField(() => Boolean, { description: 'Published but past its expiry: absent from public lists and search; the page still answers.' })
+  expired(@Parent() l: ListingType): boolean {
+    return isExpired(l.entity, this.clock.now());
+  }
+
+  @ResolveField(() => String, { nullable: true, description: "The moderator's last note. Owner and moderators only." })
+  async moderationNote(@Parent() l: ListingType, @Context() ctx: GqlContext): Promise<string | null> {
+    return (await this.privileged(ctx, l)) ? l.entity.moderationNote : null;
+  }
+
+  @ResolveField(() => RejectionReason, { nullable: true, description: 'Why the last review rejected it. Owner and moderators only.' })
+  async rejectionReason(@Parent() l: ListingType, @Context() ctx: GqlContext): Promise<RejectionReason | null> {
+    return (await this.privileged(ctx, l)) ? l.entity.rejectionReason : null;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: "rejectionReason in the request's language." })
+  async rejectionReasonLabel(@Parent() l: ListingType, @Context() ctx: GqlContext): Promise<string | null> {
+    const reason = l.entity.rejectionReason;
+    return reason && (await this.privileged(ctx, l)) ? t(REJECTION_REASON_LABELS[reason], ctx.lang) : null;
+  }
+
+  @ResolveField(() => Int, { nullable: true, description: 'Quality score 0–100 computed at the last submission. Owner and moderators only.' })
+  async qualityScore(@Parent() l: ListingType, @Context() ctx: GqlContext): Promise<number | null> {
+    return (await this.privileged(ctx, l)) ? l.entity.qualityScore : null;
+  }
+
+  @ResolveField(() => [QualityHintType], { description: 'What to improve, from the last submission. Owner and moderators only (empty for others).' })
+  async qualityHints(@Parent() l: ListingType, @Context() ctx: GqlContext): Promise<QualityHintType[]> {
+    if (!(await this.privileged(ctx, l))) return [];
+    return l.entity.qualityHints.map((h) => ({ code: h.code, penalty: h.penalty, label: t(qualityHintLabel(h.code), ctx.lang) }));
+  }
+
+  @ResolveField(() => Boolean, { description: 'Edits wait for review while the published text stays public. Owner and moderators only (false for others).' })
+  async hasPendingRevision(@Parent() l: ListingType, @Context() ctx: GqlContext): Promise<boolean> {
+    return !!l.entity.pendingRevision && (await this.privileged(ctx, l));
+  }
+
+  @ResolveField(() => ListingRevisionType, { nullable: true, description: 'Owner and moderators only.' })
+  async pendingRevision(@Parent() l: ListingType, @Context() ctx: GqlContext): Promise<ListingRevisionType | null> {
+    return (await this.privileged(ctx, l)) ? toRevisionType(l.entity) : null;
+  }
+
+  @ResolveField(() => [ListingEventType], { nullable: true, description: 'The audit trail, oldest first. Owner and moderators only (null for others).' })
+  async history(@Parent() l: ListingType, @Context() ctx: GqlContext): Promise<ListingEventType[] | null> {
+    if (!(await this.privileged(ctx, l))) return null;
+    const events = await ctx.loaders
+      .get('listings.eventsByListing', () => new DataLoader(async (ids: readonly string[]) => groupByKeys(ids, await this.listings.eventsOf(ids), (e: ListingEventEntity) => e.listingId)))
+      .load(l.id);
+    return events.map((e) => ({
+      id: e.id,
+      action: e.action,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      note: e.note,
+      reason: e.reasonCode as RejectionReason | null,
+      at: e.at,
+      actorId: e.actorId,
+    }));
+  }
+
+  /** Owner's members and moderators covering the listing see its review data. */
+  private async privileged(ctx: GqlContext, l: ListingType): Promise<boolean> {
+    const access = await accessOf(ctx, this.organizations, l.entity);
+    return access.owner || access.moderator;
+  }
+}
+
+@Resolver(() => ListingEventType)
+export class ListingEventResolver {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @ResolveField(() => UserType, { nullable: true, description: 'Who did it; null for the system (expiry).' })
+  async actor(@Parent() e: ListingEventType, @Context() ctx: GqlContext): Promise<UserType | null> {
+    if (!e.actorId) return null;
+    const user = await ctx.loaders
+      .get('listings.userById', () => new DataLoader(async (ids: readonly string[]) => byKeys(ids, await this.accounts.findByIds(ids), (u) => u.id)))
+      .load(e.actorId);
+    return user ? toUserType(user) : null;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: "The reason in the request's language." })
+  reasonLabel(@Parent() e: ListingEventType, @Context() ctx: GqlContext): string | null {
+    return e.reason ? t(REJECTION_REASON_LABELS[e.reason], ctx.lang) : null;
+  }
+}
+
+@Resolver(() => ListingRevisionType)
+export class ListingRevisionResolver {
+  constructor(private readonly reference: ReferenceService) {}
+
+  @ResolveField(() => [TechFieldType])
+  fields(@Parent() r: ListingRevisionType, @Context() ctx: GqlContext): TechFieldType[] {
+    return fieldsOf(this.reference, r.fieldCodes, ctx.lang);
+  }
+
+  @ResolveField(() => ProvinceType)
+  province(@Parent() r: ListingRevisionType, @Context() ctx: GqlContext): ProvinceType {
+    return this.reference.province(r.provinceCode, ctx.lang)!;
+  }
+}
+
+/** Organization.listings lives here, beside the rules on who sees which listing. */
+@Resolver(() => OrganizationType)
+export class OrganizationListingsResolver {
+  constructor(private readonly service: ListingsService) {}
+
+  @ResolveField(() => ListingPage, { description: 'Published (unexpired) listings for everyone; every listing for the organisation\'s members.' })
+  async listings(@Parent() org: OrganizationType, @Context() ctx: GqlContext, @Args('page', { type: () => PageInput, nullable: true }) page: PageInput): Promise<ListingPage> {
+    return toPage(await this.service.listForOrganization(ctx.viewer, org.id, page ?? undefined));
+  }
+}

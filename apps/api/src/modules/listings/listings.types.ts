@@ -1,0 +1,251 @@
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { IpStatus, ListingKind, ListingStatus, RejectionReason, TransferMode } from '../../common/graphql-enums.js';
+import type { ListingContent, ListingEntity } from './listing.entity.js';
+
+@ObjectType('PriceRange', { description: 'Amounts are whole Vietnamese dong unless currency says otherwise.' })
+export class PriceRangeType {
+  @Field(() => Float, { nullable: true })
+  min: number | null;
+
+  @Field(() => Float, { nullable: true })
+  max: number | null;
+
+  @Field()
+  currency: string;
+
+  @Field()
+  negotiable: boolean;
+}
+
+@ObjectType('QualityHint', { description: 'Something that would make the listing better, and the points it costs.' })
+export class QualityHintType {
+  @Field({ description: 'Stable machine code, e.g. NO_SPECIFICATION, SHORT_DESCRIPTION, NO_KEYWORDS, NO_TRL.' })
+  code: string;
+
+  @Field({ description: "What to improve, in the request's language." })
+  label: string;
+
+  @Field(() => Int, { description: 'Points lost (the score is 100 minus the sum).' })
+  penalty: number;
+}
+
+@ObjectType('ListingEvent', { description: "One step of a listing's audit trail." })
+export class ListingEventType {
+  @Field(() => ID)
+  id: string;
+
+  @Field({
+    description:
+      'CREATE, UPDATE, SUBMIT, APPROVE, REJECT, ARCHIVE, EXPIRE, RENEW, REVISION_UPDATE, REVISION_SUBMIT, REVISION_APPROVE, REVISION_REJECT',
+  })
+  action: string;
+
+  @Field(() => ListingStatus, { nullable: true })
+  fromStatus: ListingStatus | null;
+
+  @Field(() => ListingStatus)
+  toStatus: ListingStatus;
+
+  @Field(() => String, { nullable: true })
+  note: string | null;
+
+  @Field(() => RejectionReason, { nullable: true })
+  reason: RejectionReason | null;
+
+  @Field(() => Date)
+  at: Date;
+
+  /** Resolved into `actor` (null: the system, e.g. expiry). */
+  actorId: string | null;
+}
+
+/** The fields a Listing and its pending revision share (resolved by ListingContentResolver-style field resolvers). */
+@ObjectType('ListingRevision', { description: 'Edits to a published listing awaiting review; the published text stays public meanwhile.' })
+export class ListingRevisionType {
+  /** The listing this revision belongs to. */
+  listingId: string;
+
+  @Field()
+  title: string;
+
+  @Field()
+  summary: string;
+
+  @Field()
+  description: string;
+
+  @Field(() => String, { nullable: true })
+  specification: string | null;
+
+  @Field(() => String, { nullable: true })
+  advantages: string | null;
+
+  @Field(() => [String])
+  mediaUrls: string[];
+
+  /** Resolved into `fields`. */
+  fieldCodes: string[];
+
+  @Field(() => [String])
+  keywords: string[];
+
+  @Field(() => Int, { nullable: true })
+  trl: number | null;
+
+  @Field(() => [TransferMode])
+  transferModes: TransferMode[];
+
+  @Field(() => IpStatus, { nullable: true })
+  ipStatus: IpStatus | null;
+
+  @Field(() => PriceRangeType, { nullable: true })
+  price: PriceRangeType | null;
+
+  /** Resolved into `province`. */
+  provinceCode: string;
+
+  @Field()
+  language: string;
+
+  @Field(() => Date, { nullable: true, description: 'When it was submitted for review; null while the owner is still editing it.' })
+  submittedAt: Date | null;
+}
+
+@ObjectType('Listing')
+export class ListingType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ListingKind)
+  kind: ListingKind;
+
+  @Field()
+  slug: string;
+
+  @Field()
+  title: string;
+
+  @Field()
+  summary: string;
+
+  @Field()
+  description: string;
+
+  @Field(() => ListingStatus)
+  status: ListingStatus;
+
+  @Field(() => Int, { description: 'Optimistic-locking version; pass it back to updateListing.' })
+  version: number;
+
+  @Field(() => [String])
+  keywords: string[];
+
+  @Field(() => Int, { nullable: true, description: 'OFFER: readiness level reached (1-9). DEMAND: minimum level accepted.' })
+  trl: number | null;
+
+  @Field(() => [TransferMode])
+  transferModes: TransferMode[];
+
+  @Field(() => IpStatus, { nullable: true })
+  ipStatus: IpStatus | null;
+
+  @Field(() => PriceRangeType, { nullable: true, description: 'OFFER: asking price. DEMAND: budget.' })
+  price: PriceRangeType | null;
+
+  @Field(() => String, { nullable: true, description: 'Offers: the technical specification.' })
+  specification: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Offers: advantages over other solutions.' })
+  advantages: string | null;
+
+  @Field(() => [String], { description: 'Links to images, video and documents.' })
+  mediaUrls: string[];
+
+  @Field({ description: "Language the listing is written in: 'vi' or 'en'." })
+  language: string;
+
+  @Field(() => Date)
+  createdAt: Date;
+
+  @Field(() => Date)
+  updatedAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  publishedAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Published listings: when they leave the public lists unless renewed.' })
+  expiresAt: Date | null;
+
+  /** The entity behind it: field resolvers read organisation, province, fields, review data from it. */
+  entity: ListingEntity;
+}
+
+@ObjectType('ListingPage')
+export class ListingPage {
+  @Field(() => [ListingType])
+  items: ListingType[];
+
+  @Field(() => Int)
+  totalItems: number;
+
+  @Field(() => Int)
+  page: number;
+
+  @Field(() => Int)
+  pageSize: number;
+}
+
+export function priceRange(c: Pick<ListingContent, 'priceMin' | 'priceMax' | 'currency' | 'negotiable'>): PriceRangeType | null {
+  if (c.priceMin === null && c.priceMax === null && !c.negotiable) return null;
+  return { min: c.priceMin, max: c.priceMax, currency: c.currency, negotiable: c.negotiable };
+}
+
+export function toListingType(e: ListingEntity): ListingType {
+  return {
+    id: e.id,
+    kind: e.kind,
+    slug: e.slug,
+    title: e.title,
+    summary: e.summary,
+    description: e.description,
+    status: e.status,
+    version: e.version,
+    keywords: e.keywords,
+    trl: e.trl,
+    transferModes: e.transferModes,
+    ipStatus: e.ipStatus,
+    price: priceRange(e),
+    specification: e.specification,
+    advantages: e.advantages,
+    mediaUrls: e.mediaUrls,
+    language: e.language,
+    createdAt: e.createdAt,
+    updatedAt: e.updatedAt,
+    publishedAt: e.publishedAt,
+    expiresAt: e.expiresAt,
+    entity: e,
+  };
+}
+
+export function toRevisionType(listing: ListingEntity): ListingRevisionType | null {
+  const r = listing.pendingRevision;
+  if (!r) return null;
+  return {
+    listingId: listing.id,
+    title: r.title,
+    summary: r.summary,
+    description: r.description,
+    specification: r.specification,
+    advantages: r.advantages,
+    mediaUrls: r.mediaUrls,
+    fieldCodes: r.fieldCodes,
+    keywords: r.keywords,
+    trl: r.trl,
+    transferModes: r.transferModes,
+    ipStatus: r.ipStatus,
+    price: priceRange(r),
+    provinceCode: r.provinceCode,
+    language: r.language ?? listing.language,
+    submittedAt: listing.revisionSubmittedAt,
+  };
+}

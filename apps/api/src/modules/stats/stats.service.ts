@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ListingKind, ListingStatus, findProvince, findTechField, localizedName, type Lang } from '@techport/shared';
+import { Clock } from '../../common/clock.js';
+import { DealStatsProvider } from './deal-stats.provider.js';
+import type { CountByKeyType, MarketStatsType } from './stats.types.js';
+
+interface KeyCount {
+  key: string;
+  count: number;
+}
+
+function monthLabel(month: string, lang: Lang): string {
+  const [y, m] = month.split('-').map(Number);
+  if (!y || !m) return month;
+  return lang === 'en'
+    ? new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+    : `Tháng ${m}/${y}`;
+}
+
+/**
+ * The market's figures, computed by PostgreSQL (counts and GROUP BYs, never rows loaded into
+ * memory), all from one snapshot. "Published" means what the public sees: published and not expired.
+ */
+@Injectable()
+export class StatsService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly deals: DealStatsProvider,
+    private readonly clock: Clock,
+  ) {}
+
+  async market(lang: Lang): Promise<MarketStatsType> {
+    const now = this.clock.now();
+    const listed = `l.status = '${ListingStatus.PUBLISHED}' AND l.expired_at IS NULL AND (l.expires_at IS NULL OR l.expires_at > $1)`;
+    return this.ds.transaction('REPEATABLE READ', async (em) => {
+      const [listings]: { offers: number; demands: number }[] = await em.query(
+        `SELECT count(*) FILTER (WHERE l.kind = '${ListingKind.OFFER}')::int AS offers,
+                count(*) FILTER (WHERE l.kind = '${ListingKind.DEMAND}')::int AS demands
+         FROM listing l WHERE ${listed}`,
+        [now],
+      );
+      const [orgs]: { n: number }[] = await em.query(`SELECT count(*)::int AS n FROM organization`);
+      const byField: KeyCount[] = await em.query(
+        `SELECT f.code AS key, count(*)::int AS count
+         FROM listing l CROSS JOIN LATERAL unnest(l.field_codes) AS f(code)
+         WHERE ${listed} GROUP BY f.code ORDER BY count DESC, f.code`,
+        [now],
+      );
+      const byProvince: KeyCount[] = await em.query(
+        `SELECT l.province_code AS key, count(*)::int AS count FROM listing l
+         WHERE ${listed} GROUP BY l.province_code ORDER BY count DESC, l.province_code`,
+        [now],
+      );
+      const deals = await this.deals.figures(em);
+      const label = (rows: KeyCount[], name: (key: string) => string | undefined): CountByKeyType[] =>
+        rows.map((r) => ({ key: r.key, count: r.count, label: name(r.key) ?? r.key }));
+      return {
+        publishedOffers: listings.offers,
+        publishedDemands: listings.demands,
+        organizations: orgs.n,
+        dealsApproved: deals.dealsApproved,
+        dealValueApproved: deals.dealValueApproved,
+        listingsByField: label(byField, (k) => {
+          const f = findTechField(k);
+          return f && localizedName(f, lang);
+        }),
+        listingsByProvince: label(byProvince, (k) => {
+          const p = findProvince(k);
+          return p && localizedName(p, lang);
+        }),
+        dealsByMonth: deals.dealsByMonth.map((d) => ({ key: d.month, count: d.count, label: monthLabel(d.month, lang) })),
+      };
+    });
+  }
+}

@@ -1,0 +1,283 @@
+import { DataSource } from 'typeorm';
+import { startTestApp, type TestApp } from './support/app.js';
+import { Client, createOrganization, registerModerator, registerUser, uniq } from './support/graphql.js';
+
+const LISTING = `id slug title description status version publishedAt expiresAt moderationNote rejectionReason rejectionReasonLabel
+  qualityScore hasPendingRevision province { code }
+  pendingRevision { title description submittedAt province { code } fields { code } price { min max } }
+  history { action fromStatus toStatus note reason reasonLabel at actor { id } }`;
+const CREATE = `mutation($input: ListingInput!) { createListing(input: $input) { id slug version } }`;
+const UPDATE = `mutation($id: ID!, $input: ListingUpdateInput!) { updateListing(id: $id, input: $input) { ${LISTING} } }`;
+const SUBMIT = `mutation($id: ID!) { submitListing(id: $id) { ${LISTING} } }`;
+const MODERATE = `mutation($id: ID!, $d: ModerationDecision!, $note: String, $reason: RejectionReason) {
+  moderateListing(id: $id, decision: $d, note: $note, reason: $reason) { ${LISTING} } }`;
+const GET = `query($id: ID, $slug: String) { listing(id: $id, slug: $slug) { ${LISTING} } }`;
+const QUEUE = `{ moderationQueue(page: {page: 1, pageSize: 100}) { totalItems items { id status province { code } } } }`;
+const NOTIFICATIONS = `{ notifications { kind title body url } }`;
+
+let t: TestApp;
+let base: Client;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  base = new Client(t.url);
+});
+afterAll(() => t.close());
+
+const DESCRIPTION =
+  'Quy trình nuôi tôm thẻ chân trắng tuần hoàn khép kín (RAS) trong nhà màng: lọc sinh học, ' +
+  'tách chất thải rắn và khử trùng UV cho phép nuôi mật độ 300 con/m² mà không thay nước, ' +
+  'tỷ lệ sống trên 85% và giảm 70% kháng sinh. Đã áp dụng thành công ở nhiều trại nuôi tại Cà Mau và Bạc Liêu; ' +
+  'chuyển giao kèm đào tạo kỹ thuật viên và hỗ trợ vận hành vụ nuôi đầu tiên.';
+
+function input(organizationId: string, provinceCode: string, overrides: Record<string, unknown> = {}) {
+  return {
+    kind: 'OFFER',
+    organizationId,
+    title: `Nuôi tôm tuần hoàn trong nhà màng ${uniq('')}`,
+    summary: 'Hệ thống nuôi tôm tuần hoàn khép kín, không thay nước, năng suất cao và an toàn sinh học.',
+    description: DESCRIPTION,
+    specification: 'Bể 500 m³; lọc trống 60 m³/h; mật độ 300 con/m²; FCR 1,1.',
+    advantages: 'Giảm 70% kháng sinh, không xả thải ra môi trường.',
+    mediaUrls: ['https://example.vn/ras.pdf'],
+    fieldCodes: ['405'],
+    keywords: ['nuôi tôm', 'RAS', 'tuần hoàn'],
+    trl: 8,
+    transferModes: ['TECHNICAL_SERVICE'],
+    ipStatus: 'KNOW_HOW',
+    priceMin: 1_200_000_000,
+    priceMax: 2_500_000_000,
+    provinceCode,
+    ...overrides,
+  };
+}
+
+async function owner(provinceCode: string) {
+  const user = await registerUser(base, 'Chủ tin');
+  const org = await createOrganization(user.client, { provinceCode });
+  return { ...user, org };
+}
+
+async function draft(o: { client: Client; org: { id: string } }, provinceCode: string, overrides: Record<string, unknown> = {}) {
+  return (await o.client.ok(CREATE, { input: input(o.org.id, provinceCode, overrides) })).createListing as { id: string; slug: string; version: number };
+}
+
+async function row(id: string): Promise<{ status: string; version: number; title: string; pending: boolean }> {
+  const [r] = await t.app.get(DataSource).query(`SELECT status, version, title, pending_revision IS NOT NULL AS pending FROM listing WHERE id = $1`, [id]);
+  return r;
+}
+
+async function changedEvents(listingId: string): Promise<number> {
+  const [r] = await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM outbox_event WHERE topic = 'listing.changed' AND payload->>'listingId' = $1`, [listingId]);
+  return r.n;
+}
+
+const ids = (page: { items: { id: string }[] }) => page.items.map((i) => i.id);
+
+describe('the review queue', () => {
+  it('lists submitted listings oldest first, only in the moderator’s provinces', async () => {
+    const north = await owner('lai-chau');
+    const south = await owner('ca-mau');
+    const first = await draft(north, 'lai-chau');
+    const second = await draft(north, 'lai-chau');
+    const elsewhere = await draft(south, 'ca-mau');
+    const notSubmitted = await draft(north, 'lai-chau');
+    await north.client.ok(SUBMIT, { id: first.id });
+    await south.client.ok(SUBMIT, { id: elsewhere.id });
+    await north.client.ok(SUBMIT, { id: second.id });
+
+    const laiChau = await registerModerator(base, ['lai-chau']);
+    const caMau = await registerModerator(base, ['ca-mau']);
+    const all = await registerModerator(base, []);
+
+    const q = (await laiChau.client.ok(QUEUE)).moderationQueue;
+    expect(q.items.every((i: { province: { code: string } }) => i.province.code === 'lai-chau')).toBe(true);
+    expect(q.items.every((i: { status: string }) => i.status === 'PENDING_REVIEW')).toBe(true);
+    expect(ids(q)).toEqual(expect.arrayContaining([first.id, second.id]));
+    expect(ids(q).indexOf(first.id)).toBeLessThan(ids(q).indexOf(second.id));
+    expect(ids(q)).not.toContain(elsewhere.id);
+    expect(ids(q)).not.toContain(notSubmitted.id);
+    expect(ids((await caMau.client.ok(QUEUE)).moderationQueue)).toContain(elsewhere.id);
+    expect(ids((await caMau.client.ok(QUEUE)).moderationQueue)).not.toContain(first.id);
+    expect(ids((await all.client.ok(QUEUE)).moderationQueue)).toEqual(expect.arrayContaining([first.id, second.id, elsewhere.id]));
+
+    // Outside the jurisdiction the listing does not exist for this moderator.
+    expect((await laiChau.client.ok(GET, { id: elsewhere.id })).listing).toBeNull();
+    const before = await row(elsewhere.id);
+    expect((await laiChau.client.error(MODERATE, { id: elsewhere.id, d: 'APPROVE' })).code).toBe('NOT_FOUND');
+    expect((await laiChau.client.error(MODERATE, { id: elsewhere.id, d: 'REJECT', reason: 'OTHER', note: 'Ngoài địa bàn' })).code).toBe('NOT_FOUND');
+    expect(await row(elsewhere.id)).toEqual(before);
+
+    // Inside it, the moderator reads the listing and approves it; it leaves the queue.
+    expect((await laiChau.client.ok(GET, { id: first.id })).listing.status).toBe('PENDING_REVIEW');
+    await laiChau.client.ok(MODERATE, { id: first.id, d: 'APPROVE' });
+    expect(ids((await laiChau.client.ok(QUEUE)).moderationQueue)).not.toContain(first.id);
+  });
+
+  it('is for moderators only', async () => {
+    const member = await owner('hue');
+    const l = await draft(member, 'hue');
+    await member.client.ok(SUBMIT, { id: l.id });
+    expect((await base.error(QUEUE)).code).toBe('UNAUTHENTICATED');
+    expect((await member.client.error(QUEUE)).code).toBe('FORBIDDEN');
+    expect((await member.client.error(MODERATE, { id: l.id, d: 'APPROVE' })).code).toBe('FORBIDDEN');
+    expect((await row(l.id)).status).toBe('PENDING_REVIEW');
+  });
+
+  it("keeps moderators from reviewing their own organisation's listings", async () => {
+    const mod = await registerModerator(base, []);
+    const org = await createOrganization(mod.client, { provinceCode: 'hue' });
+    const l = await draft({ client: mod.client, org }, 'hue');
+    await mod.client.ok(SUBMIT, { id: l.id });
+    expect(ids((await mod.client.ok(QUEUE)).moderationQueue)).not.toContain(l.id);
+    expect((await mod.client.error(MODERATE, { id: l.id, d: 'APPROVE' })).code).toBe('FORBIDDEN');
+    expect((await row(l.id)).status).toBe('PENDING_REVIEW');
+  });
+});
+
+describe('decisions', () => {
+  it('needs a reason and a note to reject, shows both to the owner, and publishes on approval after a fix', async () => {
+    const o = await owner('dong-thap');
+    const colleague = await registerUser(base);
+    await o.client.ok(`mutation($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e) { role } }`, { o: o.org.id, e: colleague.email });
+    const mod = await registerModerator(base, ['dong-thap']);
+    const l = await draft(o, 'dong-thap');
+    await o.client.ok(SUBMIT, { id: l.id });
+
+    const missing = await mod.client.inLang('en').error(MODERATE, { id: l.id, d: 'REJECT' });
+    expect(missing.code).toBe('BAD_USER_INPUT');
+    expect(missing.fields).toEqual({
+      reason: 'Choose a rejection reason (INCOMPLETE, NOT_A_TECHNOLOGY, DUPLICATE, MISLEADING, OTHER).',
+      note: 'Write a note telling the owner what to fix.',
+    });
+    const noNote = await mod.client.error(MODERATE, { id: l.id, d: 'REJECT', reason: 'INCOMPLETE', note: '   ' });
+    expect(noNote.fields).toEqual({ note: 'Hãy ghi chú cho người đăng biết cần sửa gì.' });
+    const tooLong = await mod.client.inLang('en').error(MODERATE, { id: l.id, d: 'APPROVE', note: 'x'.repeat(2001) });
+    expect(Object.keys(tooLong.fields ?? {})).toEqual(['note']);
+    expect((await row(l.id)).status).toBe('PENDING_REVIEW');
+
+    const note = 'Thiếu kết quả thử nghiệm thực tế; hãy bổ sung số liệu năng suất.';
+    const rejected = (await mod.client.ok(MODERATE, { id: l.id, d: 'REJECT', reason: 'INCOMPLETE', note })).moderateListing;
+    expect(rejected).toMatchObject({ status: 'REJECTED', moderationNote: note, rejectionReason: 'INCOMPLETE', rejectionReasonLabel: 'Thông tin chưa đầy đủ', publishedAt: null });
+    expect((await base.ok(GET, { id: l.id })).listing).toBeNull();
+    const seen = (await o.client.inLang('en').ok(GET, { id: l.id })).listing;
+    expect(seen).toMatchObject({ moderationNote: note, rejectionReason: 'INCOMPLETE', rejectionReasonLabel: 'Incomplete information' });
+    for (const member of [o.client, colleague.client]) {
+      const notes = (await member.ok(NOTIFICATIONS)).notifications;
+      expect(notes).toHaveLength(1);
+      expect(notes[0]).toMatchObject({ kind: 'LISTING_REJECTED', url: `/listings/${l.slug}` });
+      expect(notes[0].body).toContain(note);
+      expect(notes[0].body).toContain('Thông tin chưa đầy đủ');
+    }
+
+    // REJECTED → edit → submit → approve.
+    const fixed = (await o.client.ok(UPDATE, { id: l.id, input: { version: rejected.version, description: `${DESCRIPTION} Năng suất thực tế 25 tấn/ha/vụ.` } })).updateListing;
+    expect(fixed.status).toBe('REJECTED');
+    expect((await o.client.ok(SUBMIT, { id: l.id })).submitListing.status).toBe('PENDING_REVIEW');
+    expect(await changedEvents(l.id)).toBe(0);
+    const approved = (await mod.client.ok(MODERATE, { id: l.id, d: 'APPROVE', note: 'Đạt yêu cầu.' })).moderateListing;
+    expect(approved).toMatchObject({ status: 'PUBLISHED', rejectionReason: null, moderationNote: 'Đạt yêu cầu.' });
+    expect(new Date(approved.expiresAt).getTime() - new Date(approved.publishedAt).getTime()).toBe(t.config.LISTING_TTL_DAYS * 86_400_000);
+    expect((await base.ok(GET, { slug: l.slug })).listing.status).toBe('PUBLISHED');
+    expect(await changedEvents(l.id)).toBe(1);
+    expect((await colleague.client.ok(NOTIFICATIONS)).notifications.map((n: { kind: string }) => n.kind)).toEqual(['LISTING_APPROVED', 'LISTING_REJECTED']);
+
+    // The audit trail: who, when, from, to, note, reason, readable by the owner and the moderator.
+    const trail = (await o.client.ok(GET, { id: l.id })).listing.history;
+    expect(trail.map((e: Record<string, unknown>) => [e.action, e.fromStatus, e.toStatus, (e.actor as { id: string } | null)?.id, e.note, e.reason])).toEqual([
+      ['CREATE', null, 'DRAFT', o.id, null, null],
+      ['SUBMIT', 'DRAFT', 'PENDING_REVIEW', o.id, null, null],
+      ['REJECT', 'PENDING_REVIEW', 'REJECTED', mod.id, note, 'INCOMPLETE'],
+      ['UPDATE', 'REJECTED', 'REJECTED', o.id, null, null],
+      ['SUBMIT', 'REJECTED', 'PENDING_REVIEW', o.id, null, null],
+      ['APPROVE', 'PENDING_REVIEW', 'PUBLISHED', mod.id, 'Đạt yêu cầu.', null],
+    ]);
+    expect(trail[2].reasonLabel).toBe('Thông tin chưa đầy đủ');
+    const times = trail.map((e: { at: string }) => new Date(e.at).getTime());
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    expect((await mod.client.ok(GET, { id: l.id })).listing.history).toHaveLength(6);
+    // Everyone else, including moderators elsewhere, sees the published listing without its review data.
+    const other = await registerModerator(base, ['ha-noi']);
+    const outside = (await other.client.ok(GET, { id: l.id })).listing;
+    expect(outside).toMatchObject({ history: null, moderationNote: null, rejectionReason: null, qualityScore: null });
+    expect((await base.ok(GET, { id: l.id })).listing.history).toBeNull();
+  });
+});
+
+describe('pending revisions', () => {
+  it('keeps the published text public until the revision is approved', async () => {
+    const o = await owner('an-giang');
+    const mod = await registerModerator(base, ['an-giang']);
+    const l = await draft(o, 'an-giang');
+    await o.client.ok(SUBMIT, { id: l.id });
+    const published = (await mod.client.ok(MODERATE, { id: l.id, d: 'APPROVE' })).moderateListing;
+    const oldTitle = published.title;
+    const newTitle = `Nuôi tôm tuần hoàn thế hệ mới ${uniq('')}`;
+
+    const edited = (await o.client.ok(UPDATE, { id: l.id, input: { version: published.version, title: newTitle, priceMax: 3_000_000_000 } })).updateListing;
+    expect(edited).toMatchObject({ status: 'PUBLISHED', title: oldTitle, hasPendingRevision: true });
+    expect(edited.pendingRevision).toMatchObject({ title: newTitle, submittedAt: null, price: { min: 1_200_000_000, max: 3_000_000_000 }, province: { code: 'an-giang' } });
+    const pub = (await base.ok(GET, { id: l.id })).listing;
+    expect(pub).toMatchObject({ title: oldTitle, hasPendingRevision: false, pendingRevision: null });
+    // Not in the queue until submitted.
+    expect(ids((await mod.client.ok(QUEUE)).moderationQueue)).not.toContain(l.id);
+
+    const submitted = (await o.client.ok(SUBMIT, { id: l.id })).submitListing;
+    expect(submitted.status).toBe('PUBLISHED');
+    expect(submitted.pendingRevision.submittedAt).not.toBeNull();
+    expect(submitted.qualityScore).toBe(100);
+    const queued = (await mod.client.ok(QUEUE)).moderationQueue.items.find((i: { id: string }) => i.id === l.id);
+    expect(queued).toMatchObject({ status: 'PUBLISHED' });
+    // While it is reviewed the owner waits.
+    const locked = await o.client.error(UPDATE, { id: l.id, input: { version: submitted.version, title: 'Một tiêu đề khác nữa' } });
+    expect(locked.code).toBe('CONFLICT');
+    expect(await row(l.id)).toMatchObject({ version: submitted.version, title: oldTitle });
+
+    // A rejected revision stays with the owner to fix; the public text does not change.
+    const rejected = (await mod.client.ok(MODERATE, { id: l.id, d: 'REJECT', reason: 'MISLEADING', note: 'Giá mới không khớp với mô tả.' })).moderateListing;
+    expect(rejected).toMatchObject({ status: 'PUBLISHED', title: oldTitle, rejectionReason: 'MISLEADING', hasPendingRevision: true });
+    expect(rejected.pendingRevision.submittedAt).toBeNull();
+    expect((await base.ok(GET, { id: l.id })).listing.title).toBe(oldTitle);
+
+    const refixed = (await o.client.ok(UPDATE, { id: l.id, input: { version: rejected.version, priceMax: 2_800_000_000 } })).updateListing;
+    expect(refixed.pendingRevision).toMatchObject({ title: newTitle, price: { max: 2_800_000_000 } });
+    await o.client.ok(SUBMIT, { id: l.id });
+    expect(await changedEvents(l.id)).toBe(1);
+    const approved = (await mod.client.ok(MODERATE, { id: l.id, d: 'APPROVE' })).moderateListing;
+    expect(approved).toMatchObject({ status: 'PUBLISHED', title: newTitle, hasPendingRevision: false, pendingRevision: null, slug: l.slug });
+    expect(approved.publishedAt).toBe(published.publishedAt);
+    const after = (await base.ok(`query($id: ID) { listing(id: $id) { title slug price { max } } }`, { id: l.id })).listing;
+    expect(after).toEqual({ title: newTitle, slug: l.slug, price: { max: 2_800_000_000 } });
+    expect(await changedEvents(l.id)).toBe(2);
+    expect(approved.history.map((e: { action: string }) => e.action)).toEqual([
+      'CREATE',
+      'SUBMIT',
+      'APPROVE',
+      'REVISION_UPDATE',
+      'REVISION_SUBMIT',
+      'REVISION_REJECT',
+      'REVISION_UPDATE',
+      'REVISION_SUBMIT',
+      'REVISION_APPROVE',
+    ]);
+    const kinds = (await o.client.ok(NOTIFICATIONS)).notifications.map((n: { kind: string }) => n.kind);
+    expect(kinds).toEqual(['LISTING_REVISION_APPROVED', 'LISTING_REVISION_REJECTED', 'LISTING_APPROVED']);
+  });
+
+  it('reviews a revision that moves the listing where it moves it to', async () => {
+    const o = await owner('khanh-hoa');
+    const here = await registerModerator(base, ['khanh-hoa']);
+    const there = await registerModerator(base, ['lam-dong']);
+    const l = await draft(o, 'khanh-hoa');
+    await o.client.ok(SUBMIT, { id: l.id });
+    const published = (await here.client.ok(MODERATE, { id: l.id, d: 'APPROVE' })).moderateListing;
+    await o.client.ok(UPDATE, { id: l.id, input: { version: published.version, provinceCode: 'lam-dong' } });
+    await o.client.ok(SUBMIT, { id: l.id });
+
+    expect(ids((await there.client.ok(QUEUE)).moderationQueue)).toContain(l.id);
+    expect(ids((await here.client.ok(QUEUE)).moderationQueue)).not.toContain(l.id);
+    expect((await here.client.error(MODERATE, { id: l.id, d: 'APPROVE' })).code).toBe('FORBIDDEN');
+    const moved = (await there.client.ok(MODERATE, { id: l.id, d: 'APPROVE' })).moderateListing;
+    expect(moved.province.code).toBe('lam-dong');
+  });
+});
