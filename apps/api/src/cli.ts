@@ -53,6 +53,22 @@ export const COMMANDS: Record<string, Command> = {
     }
   },
 
+  /** Seeds the demo exchange once (`--list` prints the demo accounts). */
+  async seed(args) {
+    const { seedDemo } = await import('./seed/seed.js');
+    const ds = await createDataSource(databaseUrl(), 2).initialize();
+    try {
+      const result = await seedDemo(ds, { ttlDays: Number(process.env.LISTING_TTL_DAYS ?? 365) });
+      console.log(result.seeded ? `seeded the demo exchange: ${JSON.stringify(result.counts)}` : 'demo data already present: nothing seeded');
+      if (args.includes('--list')) {
+        for (const a of result.accounts) console.log(`  ${a.email.padEnd(52)} ${a.password}  ${a.roles.join(',').padEnd(16)} ${a.organizations.join('; ')}`);
+      }
+    } finally {
+      await ds.destroy();
+    }
+  },
+
+
   /** Writes apps/api/schema.gql from the code (boots the app once without listening). */
   async schema() {
     process.env.TECHPORT_NO_MAIN = '1';

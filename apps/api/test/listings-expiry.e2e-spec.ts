@@ -1,10 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { DataSource } from 'typeorm';
+import { isolatedDatabase } from './support/database.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { Client, createOrganization, registerModerator, registerUser, uniq } from './support/graphql.js';
-import { createDataSource } from '../src/database/data-source.js';
-import { migrate } from '../src/database/migrate.js';
 import { Clock } from '../src/common/clock.js';
 import { ListingExpiryService } from '../src/modules/listings/listing-expiry.service.js';
 
@@ -13,30 +10,6 @@ import { ListingExpiryService } from '../src/modules/listings/listing-expiry.ser
  * so this spec gets a database of its own: it must not expire other specs' listings, and its
  * counts must not see theirs.
  */
-async function isolatedDatabase(tag: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const server = new URL(process.env.TEST_DATABASE_ADMIN_URL ?? process.env.TEST_DATABASE_URL!);
-  const name = `techport_test_${tag}_${process.pid}_${randomBytes(3).toString('hex')}`;
-  const adminUrl = new URL(server);
-  adminUrl.pathname = '/postgres';
-  const admin = new pg.Client({ connectionString: adminUrl.toString() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const ds = await createDataSource(url.toString(), 2).initialize();
-  await migrate(ds);
-  await ds.destroy();
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl.toString() });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 const DAY = 86_400_000;
 const LISTING = `id slug status version expired expiresAt publishedAt history { action fromStatus toStatus actor { id } }`;

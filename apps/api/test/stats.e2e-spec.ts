@@ -1,35 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { isolatedDatabase } from './support/database.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { Client, createOrganization, registerModerator, registerUser, uniq } from './support/graphql.js';
-import { createDataSource } from '../src/database/data-source.js';
-import { migrate } from '../src/database/migrate.js';
 
-/** The figures are global counts, so this spec gets a database of its own: other specs' listings would move them. */
-async function isolatedDatabase(tag: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const server = new URL(process.env.TEST_DATABASE_ADMIN_URL ?? process.env.TEST_DATABASE_URL!);
-  const name = `techport_test_${tag}_${process.pid}_${randomBytes(3).toString('hex')}`;
-  const adminUrl = new URL(server);
-  adminUrl.pathname = '/postgres';
-  const admin = new pg.Client({ connectionString: adminUrl.toString() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const ds = await createDataSource(url.toString(), 2).initialize();
-  await migrate(ds);
-  await ds.destroy();
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl.toString() });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 const STATS = `{ stats { publishedOffers publishedDemands organizations dealsApproved dealValueApproved
   listingsByField { key label count } listingsByProvince { key label count } dealsByMonth { key label count } } }`;

@@ -1,0 +1,164 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { slugify } from '@techport/shared';
+import { hashPassword } from '../modules/accounts/password.js';
+import { assessQuality } from '../modules/listings/listing.rules.js';
+import type { ListingContent } from '../modules/listings/listing.entity.js';
+import { buildDemoCatalogue, type DemoCatalogue, type DemoListing } from './demo-content.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export interface SeedResult {
+  seeded: boolean;
+  accounts: { email: string; password: string; roles: string[]; organizations: string[] }[];
+  counts: Record<string, number>;
+}
+
+function accountsOf(catalogue: DemoCatalogue): SeedResult['accounts'] {
+  const orgName = new Map(catalogue.organizations.map((o) => [o.key, o.name]));
+  return catalogue.users.map((u) => ({ email: u.email, password: u.password, roles: u.roles, organizations: u.orgKeys.map((k) => orgName.get(k) ?? k) }));
+}
+
+/**
+ * Seeds the demo exchange (organisations, members, moderators, listings in every status with
+ * their audit trail) in one transaction, once: when any organisation exists it does nothing.
+ * Published listings reach the search index through the outbox, like any other publication.
+ */
+export async function seedDemo(ds: DataSource, options: { ttlDays: number; now?: Date }): Promise<SeedResult> {
+  const catalogue = buildDemoCatalogue();
+  const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM organization`);
+  if (n > 0) return { seeded: false, accounts: accountsOf(catalogue), counts: {} };
+  const now = options.now ?? new Date();
+
+  const hashes = new Map<string, string>();
+  for (const p of new Set(catalogue.users.map((u) => u.password))) hashes.set(p, await hashPassword(p));
+
+  const counts = await ds.transaction(async (em) => {
+    const userIds = new Map<string, string>();
+    for (const u of catalogue.users) {
+      const [row] = await em.query(
+        `INSERT INTO app_user (email, password_hash, display_name, roles, moderated_province_codes) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (email) DO UPDATE SET display_name = EXCLUDED.display_name RETURNING id`,
+        [u.email.toLowerCase(), hashes.get(u.password), u.displayName, u.roles, u.moderatedProvinceCodes],
+      );
+      userIds.set(u.key, row.id);
+    }
+    const moderatorId = userIds.get(catalogue.users.find((u) => u.roles.includes('MODERATOR') && u.moderatedProvinceCodes.length === 0)?.key ?? '') ?? null;
+
+    const orgIds = new Map<string, string>();
+    const orgProvince = new Map<string, string>();
+    const slugs = new Set<string>();
+    const unique = (text: string) => {
+      const base = slugify(text, 90);
+      let slug = base;
+      for (let i = 2; slugs.has(slug); i++) slug = `${base}-${i}`;
+      slugs.add(slug);
+      return slug;
+    };
+    for (const o of catalogue.organizations) {
+      const creator = catalogue.users.find((u) => u.orgKeys.includes(o.key));
+      const createdBy = userIds.get(creator?.key ?? '') ?? moderatorId;
+      const [row] = await em.query(
+        `INSERT INTO organization (slug, name, kind, province_code, description, website, tax_code, verified, verified_at, verified_by, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+        [unique(o.name), o.name, o.kind, o.provinceCode, o.description, o.website, o.taxCode, o.verified, o.verified ? now : null, o.verified ? moderatorId : null, createdBy],
+      );
+      orgIds.set(o.key, row.id);
+      orgProvince.set(o.key, o.provinceCode);
+    }
+    for (const u of catalogue.users) {
+      for (const orgKey of u.orgKeys) {
+        // The organisation's first listed member created it and owns it.
+        const isOwner = catalogue.users.find((x) => x.orgKeys.includes(orgKey))?.key === u.key;
+        await em.query(`INSERT INTO organization_member (organization_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+          orgIds.get(orgKey),
+          userIds.get(u.key),
+          isOwner ? 'OWNER' : 'MEMBER',
+        ]);
+      }
+    }
+
+    const listingSlugs = new Set<string>();
+    let published = 0;
+    for (const l of catalogue.listings) {
+      const creator = catalogue.users.find((u) => u.orgKeys.includes(l.orgKey));
+      const createdBy = userIds.get(creator?.key ?? '')!;
+      const id = await insertListing(em, l, {
+        organizationId: orgIds.get(l.orgKey)!,
+        createdBy,
+        moderatorId,
+        now,
+        ttlDays: options.ttlDays,
+        slug: (() => {
+          const base = slugify(l.title, 90);
+          let slug = base;
+          for (let i = 2; listingSlugs.has(slug); i++) slug = `${base}-${i}`;
+          listingSlugs.add(slug);
+          return slug;
+        })(),
+      });
+      if (l.status === 'PUBLISHED') {
+        published++;
+        await em.query(`INSERT INTO outbox_event (topic, payload) VALUES ('listing.changed', $1)`, [JSON.stringify({ listingId: id })]);
+      }
+    }
+    return { users: catalogue.users.length, organizations: catalogue.organizations.length, listings: catalogue.listings.length, published };
+  });
+  return { seeded: true, accounts: accountsOf(catalogue), counts };
+}
+
+async function insertListing(
+  em: EntityManager,
+  l: DemoListing,
+  ctx: { organizationId: string; createdBy: string; moderatorId: string | null; now: Date; ttlDays: number; slug: string },
+): Promise<string> {
+  const created = new Date(ctx.now.getTime() - (l.daysAgo + 2) * DAY);
+  const submitted = l.status === 'DRAFT' ? null : new Date(created.getTime() + DAY);
+  const publishedAt = l.status === 'PUBLISHED' || l.status === 'ARCHIVED' ? new Date(ctx.now.getTime() - l.daysAgo * DAY) : null;
+  const expiresAt = publishedAt ? new Date(publishedAt.getTime() + ctx.ttlDays * DAY) : null;
+  const expiredAt = l.status === 'PUBLISHED' && expiresAt && expiresAt < ctx.now ? expiresAt : null;
+  const content: ListingContent = {
+    title: l.title,
+    summary: l.summary,
+    description: l.description,
+    specification: l.specification,
+    advantages: l.advantages,
+    mediaUrls: l.mediaUrls,
+    fieldCodes: l.fieldCodes,
+    keywords: l.keywords,
+    trl: l.trl,
+    transferModes: l.transferModes,
+    ipStatus: l.ipStatus,
+    priceMin: l.priceMin,
+    priceMax: l.priceMax,
+    currency: 'VND',
+    negotiable: l.negotiable,
+    provinceCode: l.provinceCode,
+    language: l.language,
+  };
+  const quality = l.status === 'DRAFT' ? null : assessQuality(l.kind, content);
+  const [row] = await em.query(
+    `INSERT INTO listing (kind, slug, status, organization_id, created_by, title, summary, description, specification, advantages, media_urls,
+       field_codes, keywords, trl, transfer_modes, ip_status, price_min, price_max, currency, negotiable, province_code, language,
+       moderation_note, rejection_reason, quality_score, quality_hints, submitted_at, published_at, expires_at, expired_at, created_at, updated_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,'VND',$19,$20,$21,$22,$23,$24,$25,$26,$27,$28,$29,$30,$30)
+     RETURNING id`,
+    [
+      l.kind, ctx.slug, l.status, ctx.organizationId, ctx.createdBy, l.title, l.summary, l.description, l.specification, l.advantages, l.mediaUrls,
+      l.fieldCodes, l.keywords, l.trl, l.transferModes, l.ipStatus, l.priceMin, l.priceMax, l.negotiable, l.provinceCode, l.language,
+      l.rejection?.note ?? null, l.rejection?.reason ?? null, quality?.score ?? null, JSON.stringify(quality?.hints ?? []),
+      submitted, publishedAt, expiresAt, expiredAt, created,
+    ],
+  );
+  // The audit trail a real listing would have.
+  const events: [string, string | null, string, string | null, Date, string | null, string | null][] = [['CREATE', null, 'DRAFT', ctx.createdBy, created, null, null]];
+  if (submitted) events.push(['SUBMIT', 'DRAFT', 'PENDING_REVIEW', ctx.createdBy, submitted, null, null]);
+  if (l.status === 'REJECTED') events.push(['REJECT', 'PENDING_REVIEW', 'REJECTED', ctx.moderatorId, new Date(submitted!.getTime() + DAY / 2), l.rejection?.note ?? null, l.rejection?.reason ?? null]);
+  if (publishedAt) events.push(['APPROVE', 'PENDING_REVIEW', 'PUBLISHED', ctx.moderatorId, publishedAt, null, null]);
+  if (l.status === 'ARCHIVED') events.push(['ARCHIVE', 'PUBLISHED', 'ARCHIVED', ctx.createdBy, new Date(Math.min(ctx.now.getTime(), publishedAt!.getTime() + 30 * DAY)), null, null]);
+  for (const [action, from, to, actor, at, note, reason] of events) {
+    await em.query(`INSERT INTO listing_event (listing_id, actor_id, action, from_status, to_status, note, reason_code, at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`, [
+      row.id, actor, action, from, to, note, reason, at,
+    ]);
+  }
+  return row.id;
+}

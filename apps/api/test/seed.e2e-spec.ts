@@ -1,0 +1,82 @@
+import { DataSource } from 'typeorm';
+import { isolatedDatabase, type IsolatedDatabase } from './support/database.js';
+import { startTestApp, type TestApp } from './support/app.js';
+import { Client } from './support/graphql.js';
+import { createDataSource } from '../src/database/data-source.js';
+import { seedDemo } from '../src/seed/seed.js';
+
+// The demo exchange that `npm start` seeds, in a database of its own.
+let db: IsolatedDatabase;
+let t: TestApp;
+let result: Awaited<ReturnType<typeof seedDemo>>;
+
+beforeAll(async () => {
+  db = await isolatedDatabase('seed');
+  const ds = await createDataSource(db.url, 2).initialize();
+  try {
+    result = await seedDemo(ds, { ttlDays: 365 });
+  } finally {
+    await ds.destroy();
+  }
+  t = await startTestApp({ DATABASE_URL: db.url, MEILI_INDEX_PREFIX: `seed${process.pid}` });
+}, 120_000);
+afterAll(async () => {
+  await t?.close();
+  await db?.drop();
+});
+
+describe('demo data', () => {
+  it('seeds a believable exchange: hundreds of published offers and demands over the whole taxonomy', async () => {
+    expect(result.seeded).toBe(true);
+    const ds = t.app.get(DataSource);
+    const rows: { kind: string; status: string; n: number }[] = await ds.query(`SELECT kind, status, count(*)::int AS n FROM listing GROUP BY kind, status`);
+    const count = (kind: string, status: string) => rows.find((r) => r.kind === kind && r.status === status)?.n ?? 0;
+    expect(count('OFFER', 'PUBLISHED')).toBeGreaterThanOrEqual(300);
+    expect(count('DEMAND', 'PUBLISHED')).toBeGreaterThanOrEqual(80);
+    for (const status of ['DRAFT', 'PENDING_REVIEW', 'REJECTED', 'ARCHIVED']) expect(count('OFFER', status) + count('DEMAND', status)).toBeGreaterThan(0);
+    const [{ fields }] = await ds.query(`SELECT count(DISTINCT f)::int AS fields FROM listing, unnest(field_codes) f WHERE status = 'PUBLISHED'`);
+    const [{ total }] = await ds.query(`SELECT count(*)::int AS total FROM tech_field`);
+    expect(fields).toBe(total);
+    const kinds: { kind: string }[] = await ds.query(`SELECT DISTINCT kind FROM organization`);
+    expect(kinds.map((k) => k.kind).sort()).toEqual(['ENTERPRISE', 'GOVERNMENT', 'INTERMEDIARY', 'INVESTOR', 'OTHER', 'RESEARCH_INSTITUTE', 'UNIVERSITY']);
+    const [{ provinces }] = await ds.query(`SELECT count(DISTINCT province_code)::int AS provinces FROM organization`);
+    expect(provinces).toBeGreaterThanOrEqual(20);
+  });
+
+  it('gives every rejected listing a reason and a note, and every listing an audit trail', async () => {
+    const ds = t.app.get(DataSource);
+    const [{ bad }] = await ds.query(`SELECT count(*)::int AS bad FROM listing WHERE status = 'REJECTED' AND (rejection_reason IS NULL OR moderation_note IS NULL)`);
+    expect(bad).toBe(0);
+    const [{ orphans }] = await ds.query(`SELECT count(*)::int AS orphans FROM listing l WHERE NOT EXISTS (SELECT 1 FROM listing_event e WHERE e.listing_id = l.id)`);
+    expect(orphans).toBe(0);
+  });
+
+  it('lets the demo accounts log in, with the moderators’ jurisdictions', async () => {
+    const base = new Client(t.url);
+    const login = async (email: string) =>
+      base.as((await base.ok(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: email, p: 'Techport@2026' })).login.token);
+    const tayNinh = await login('moderator.tayninh@demo.techport.vn');
+    const me = await tayNinh.ok(`{ me { roles moderatedProvinces { code } } }`);
+    expect(me.me.roles).toContain('MODERATOR');
+    expect(me.me.moderatedProvinces).toEqual([{ code: 'tay-ninh' }]);
+    const national = await login('moderator@demo.techport.vn');
+    expect((await national.ok(`{ me { moderatedProvinces { code } } }`)).me.moderatedProvinces).toEqual([]);
+    const member = result.accounts.find((a) => a.roles.length === 1 && a.organizations.length > 0)!;
+    const memberClient = await login(member.email);
+    const mine = await memberClient.ok(`{ myListings(page: { pageSize: 100 }) { totalItems } }`);
+    expect(mine.myListings.totalItems).toBeGreaterThan(0);
+  });
+
+  it('queues every published listing for the search index, and seeds only once', async () => {
+    const ds = t.app.get(DataSource);
+    const [{ queued }] = await ds.query(`SELECT count(DISTINCT payload->>'listingId')::int AS queued FROM outbox_event WHERE topic = 'listing.changed'`);
+    const [{ published }] = await ds.query(`SELECT count(*)::int AS published FROM listing WHERE status = 'PUBLISHED'`);
+    expect(queued).toBe(published);
+    const ds2 = await createDataSource(db.url, 2).initialize();
+    try {
+      expect((await seedDemo(ds2, { ttlDays: 365 })).seeded).toBe(false);
+    } finally {
+      await ds2.destroy();
+    }
+  });
+});

@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { createDataSource } from '../../src/database/data-source.js';
+import { migrate } from '../../src/database/migrate.js';
+
+export interface IsolatedDatabase {
+  url: string;
+  name: string;
+  drop(): Promise<void>;
+}
+
+function withDatabase(serverUrl: string, database: string): string {
+  const u = new URL(serverUrl);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+async function admin<T>(serverUrl: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/**
+ * A database of its own, built by the migrations, for a spec whose assertions are global
+ * (market figures, the clock moved a year ahead, a whole-index drift report, the demo seed):
+ * other specs share the run's database and would move them.
+ */
+export async function isolatedDatabase(tag: string): Promise<IsolatedDatabase> {
+  const server = process.env.TEST_DATABASE_ADMIN_URL ?? process.env.TEST_DATABASE_URL;
+  if (!server) throw new Error('TEST_DATABASE_URL is not set: run the tests with `npm test`');
+  const name = `techport_test_${tag}_${process.pid}_${randomBytes(3).toString('hex')}`.slice(0, 63);
+  await admin(server, (c) => c.query(`CREATE DATABASE "${name}"`));
+  const url = withDatabase(server, name);
+  const ds = await createDataSource(url, 2).initialize();
+  try {
+    await migrate(ds);
+  } finally {
+    await ds.destroy();
+  }
+  return { url, name, drop: () => admin(server, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined) };
+}
