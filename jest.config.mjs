@@ -11,6 +11,8 @@ const common = {
 };
 
 export default {
+  // End-to-end specs boot the app and talk to PostgreSQL and Meilisearch: allow them a minute.
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'shared', testMatch: ['<rootDir>/libs/shared/src/**/*.spec.ts'] },
     { ...common, displayName: 'api-unit', testMatch: ['<rootDir>/apps/api/src/**/*.spec.ts'] },
@@ -19,7 +21,6 @@ export default {
       displayName: 'api-e2e',
       testMatch: ['<rootDir>/apps/api/test/**/*.e2e-spec.ts'],
       setupFiles: ['<rootDir>/apps/api/test/support/env.ts'],
-      testTimeout: 60_000,
     },
   ],
 };

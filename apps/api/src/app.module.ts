@@ -25,6 +25,7 @@ import { OutboxModule } from './modules/outbox/outbox.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { ListingsModule } from './modules/listings/listings.module.js';
 import { StatsModule } from './modules/stats/stats.module.js';
+import { DealsModule } from './modules/deals/deals.module.js';
 import { HealthController } from './modules/health/health.controller.js';
 import { MEILI, createMeiliClient } from './modules/search/meili.client.js';
 
@@ -96,6 +97,7 @@ export class AppModule {
         OrganizationsModule,
         ListingsModule,
         StatsModule,
+        DealsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: PassToApolloFilter }],

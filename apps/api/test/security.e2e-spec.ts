@@ -8,7 +8,6 @@ beforeAll(async () => {
   t = await startTestApp({
     TRUST_PROXY: '1',
     RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT: '3',
-    RATE_LIMIT_REGISTER_PER_IP: '2',
     GRAPHQL_MAX_DEPTH: '6',
     GRAPHQL_MAX_ALIASES: '5',
     CORS_ORIGINS: 'https://san.example.vn',
@@ -77,16 +76,47 @@ describe('rate limits', () => {
   });
 
   it('limits registrations per client address', async () => {
+    // An app of its own with a low limit: the run's other specs register many users from 127.0.0.1.
+    const limited = await startTestApp({ TRUST_PROXY: '1', RATE_LIMIT_REGISTER_PER_IP: '2' });
     const ip = `203.0.113.${Math.floor(Math.random() * 200) + 1}`;
     const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { token } }`;
     const from = async () =>
       (
-        await post(JSON.stringify({ query: REGISTER, variables: { input: { email: `${uniq('r')}@example.vn`, password: PASSWORD, displayName: 'Giới hạn' } } }), {
-          'x-forwarded-for': ip,
+        await fetch(`${limited.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+          body: JSON.stringify({ query: REGISTER, variables: { input: { email: `${uniq('r')}@example.vn`, password: PASSWORD, displayName: 'Giới hạn' } } }),
         })
       ).json() as Promise<{ errors?: { extensions: { code: string } }[] }>;
-    expect((await from()).errors).toBeUndefined();
-    expect((await from()).errors).toBeUndefined();
-    expect((await from()).errors?.[0].extensions.code).toBe('RATE_LIMITED');
+    try {
+      expect((await from()).errors).toBeUndefined();
+      expect((await from()).errors).toBeUndefined();
+      expect((await from()).errors?.[0].extensions.code).toBe('RATE_LIMITED');
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe('message rate limit', () => {
+  it('answers RATE_LIMITED when one account sends messages too fast', async () => {
+    const limited = await startTestApp({ RATE_LIMIT_MESSAGES_PER_ACCOUNT: '3' });
+    try {
+      const c = new Client(limited.url);
+      const { publishListing } = await import('./support/listings.js');
+      const seller = await registerUser(c);
+      const buyer = await registerUser(c);
+      const sellerOrg = (await seller.client.ok(`mutation { createOrganization(input: {name: "Viện Bán ${uniq('')}", kind: RESEARCH_INSTITUTE, provinceCode: "hue"}) { id } }`)).createOrganization;
+      const listing = await publishListing(c, seller.client, { kind: 'OFFER', organizationId: sellerOrg.id });
+      const buyerOrg = (await buyer.client.ok(`mutation { createOrganization(input: {name: "Công ty Mua ${uniq('')}", kind: ENTERPRISE, provinceCode: "hue"}) { id } }`)).createOrganization;
+      const interest = (
+        await buyer.client.ok(`mutation($l: ID!, $o: ID!) { expressInterest(listingId: $l, organizationId: $o, message: "Chúng tôi quan tâm.") { id } }`, { l: listing.id, o: buyerOrg.id })
+      ).expressInterest;
+      const SEND = `mutation($i: ID!, $b: String!) { sendMessage(interestId: $i, body: $b) { id } }`;
+      for (let i = 0; i < 3; i++) await buyer.client.ok(SEND, { i: interest.id, b: `Tin nhắn ${i}` });
+      expect((await buyer.client.error(SEND, { i: interest.id, b: 'Một tin nữa' })).code).toBe('RATE_LIMITED');
+    } finally {
+      await limited.close();
+    }
   });
 });

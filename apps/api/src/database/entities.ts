@@ -4,6 +4,8 @@ import { ProvinceEntity, TechFieldEntity } from '../modules/reference/reference.
 import { OutboxEventEntity } from '../modules/outbox/outbox.entity.js';
 import { NotificationEntity } from '../modules/notifications/notification.entity.js';
 import { ListingEntity, ListingEventEntity } from '../modules/listings/listing.entity.js';
+import { InterestEntity, MessageEntity } from '../modules/deals/interest.entity.js';
+import { DealEntity, DealEventEntity } from '../modules/deals/deal.entity.js';
 
 /** Every entity of the API; migrations must create exactly what these describe (a test checks). */
-export const ENTITIES = [ProvinceEntity, TechFieldEntity, UserEntity, OrganizationEntity, OrganizationMemberEntity, OutboxEventEntity, NotificationEntity, ListingEntity, ListingEventEntity];
+export const ENTITIES = [ProvinceEntity, TechFieldEntity, UserEntity, OrganizationEntity, OrganizationMemberEntity, OutboxEventEntity, NotificationEntity, ListingEntity, ListingEventEntity, InterestEntity, MessageEntity, DealEntity, DealEventEntity];

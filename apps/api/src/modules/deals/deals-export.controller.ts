@@ -1,0 +1,208 @@
+import { Controller, Get, Headers, Logger, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { DealStatus, ErrorCode, findProvince } from '@techport/shared';
+import { AppError, Errors } from '../../common/errors.js';
+import { t, type Localized } from '../../common/i18n.js';
+import { isModerator, jurisdictionOf, type Viewer } from '../../common/auth/viewer.js';
+import { AccountsService } from '../accounts/accounts.service.js';
+import { csvLine, UTF8_BOM, type CsvCell } from './csv.js';
+import { DEAL_STATUS_LABELS, REGISTER_TIME_ZONE, TRANSFER_MODE_LABELS } from './deals.labels.js';
+
+/** The register's columns, as the department's spreadsheets name them. */
+export const REGISTER_COLUMNS = [
+  'Mã giao dịch',
+  'Công nghệ',
+  'Bên chuyển giao',
+  'Bên nhận',
+  'Tỉnh/thành',
+  'Giá trị (VND)',
+  'Phương thức',
+  'Trạng thái',
+  'Ngày duyệt',
+  'Người duyệt',
+  'Ý kiến thẩm định',
+  'Ngày ký',
+  'Ngày hoàn thành',
+] as const;
+
+const M = {
+  status: { vi: 'Trạng thái không hợp lệ.', en: 'Unknown status.' },
+  date: { vi: 'Ngày phải có dạng YYYY-MM-DD.', en: 'A date must look like YYYY-MM-DD.' },
+  range: { vi: 'Ngày bắt đầu phải trước ngày kết thúc.', en: 'The start date must not be after the end date.' },
+} satisfies Record<string, Localized>;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function validDate(value: string): boolean {
+  if (!DATE.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+interface RegisterRow {
+  id: string;
+  title: string;
+  supplier: string;
+  buyer: string;
+  province_code: string;
+  value: string;
+  transfer_mode: keyof typeof TRANSFER_MODE_LABELS;
+  status: DealStatus;
+  reviewed_on: string;
+  reviewer: string | null;
+  review_note: string | null;
+  signed_on: string | null;
+  completed_on: string | null;
+  cursor_at: string;
+}
+
+/**
+ * GET /exports/deals.csv?status=&from=&to= — the register of deals the department has reviewed
+ * (approved or rejected, whatever became of them since), for moderators, limited to their
+ * jurisdiction. Authenticated by the same bearer token as the GraphQL API. `from`/`to` are
+ * review dates (YYYY-MM-DD, Vietnam time, inclusive). UTF-8 with a BOM so Excel shows the
+ * diacritics; RFC 4180 quoting; amounts written digit for digit from the bigint column.
+ */
+@Controller('exports')
+export class DealsExportController {
+  private readonly logger = new Logger('DealsExport');
+  /** Rows per query (the end-to-end test lowers it to exercise the paging). */
+  pageSize = 500;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly accounts: AccountsService,
+  ) {}
+
+  @Get('deals.csv')
+  async dealsCsv(
+    @Headers('authorization') authorization: string | undefined,
+    @Query('status') rawStatus: unknown,
+    @Query('from') rawFrom: unknown,
+    @Query('to') rawTo: unknown,
+    @Res() res: Response,
+  ): Promise<void> {
+    let viewer: Viewer;
+    let status: string | undefined, from: string | undefined, to: string | undefined;
+    try {
+      viewer = await this.authorize(authorization);
+      ({ status, from, to } = this.validate(rawStatus, rawFrom, rawTo));
+    } catch (err) {
+      if (err instanceof AppError) return this.fail(res, err);
+      throw err;
+    }
+
+    const where: string[] = ['d.reviewed_at IS NOT NULL'];
+    const params: unknown[] = [REGISTER_TIME_ZONE];
+    const param = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    const codes = jurisdictionOf(viewer);
+    if (codes) where.push(`d.province_code = ANY(${param(codes)})`);
+    if (status) where.push(`d.status = ${param(status)}`);
+    if (from) where.push(`d.reviewed_at >= (${param(from)}::date)::timestamp AT TIME ZONE $1`);
+    if (to) where.push(`d.reviewed_at < (${param(to)}::date + 1)::timestamp AT TIME ZONE $1`);
+
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: REGISTER_TIME_ZONE }).format(new Date()).replace(/-/g, '');
+    res.status(200);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="so-dang-ky-giao-dich-${today}.csv"`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.write(UTF8_BOM + csvLine(REGISTER_COLUMNS));
+
+    try {
+      await this.stream(res, where, params);
+    } catch (err) {
+      // The status line is gone already: cut the download short rather than end it as if complete.
+      this.logger.error(`deal register export failed: ${err instanceof Error ? err.message : err}`);
+      res.destroy(err instanceof Error ? err : new Error(String(err)));
+    }
+  }
+
+  /** Keyset pages, so a register of any size is streamed without holding it in memory. */
+  private async stream(res: Response, where: string[], params: unknown[]): Promise<void> {
+    const param = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    let cursor: { at: string; id: string } | null = null;
+    for (;;) {
+      const keyset: string = cursor ? ` AND (d.reviewed_at, d.id) > (${param(cursor.at)}::timestamptz, ${param(cursor.id)}::uuid)` : '';
+      const rows: RegisterRow[] = await this.ds.query(
+        `SELECT d.id, l.title, s.name AS supplier, b.name AS buyer, d.province_code, d.value::text AS value,
+                d.transfer_mode, d.status,
+                to_char(d.reviewed_at AT TIME ZONE $1, 'YYYY-MM-DD') AS reviewed_on,
+                r.display_name AS reviewer, d.review_note,
+                CASE WHEN d.supplier_signed_at IS NOT NULL AND d.buyer_signed_at IS NOT NULL
+                     THEN to_char(greatest(d.supplier_signed_at, d.buyer_signed_at) AT TIME ZONE $1, 'YYYY-MM-DD') END AS signed_on,
+                to_char(d.completed_at AT TIME ZONE $1, 'YYYY-MM-DD') AS completed_on,
+                d.reviewed_at::text AS cursor_at
+         FROM deal d
+         JOIN listing l ON l.id = d.listing_id
+         JOIN organization s ON s.id = d.supplier_organization_id
+         JOIN organization b ON b.id = d.buyer_organization_id
+         LEFT JOIN app_user r ON r.id = d.reviewed_by
+         WHERE ${where.join(' AND ')}${keyset}
+         ORDER BY d.reviewed_at, d.id
+         LIMIT ${this.pageSize}`,
+        params,
+      );
+      if (cursor) params.splice(params.length - 2, 2);
+      for (const r of rows) res.write(csvLine(this.cells(r)));
+      if (rows.length < this.pageSize) break;
+      const last = rows[rows.length - 1];
+      cursor = { at: last.cursor_at, id: last.id };
+    }
+    res.end();
+  }
+
+  private cells(r: RegisterRow): CsvCell[] {
+    return [
+      r.id,
+      r.title,
+      r.supplier,
+      r.buyer,
+      findProvince(r.province_code)?.nameVi ?? r.province_code,
+      r.value,
+      TRANSFER_MODE_LABELS[r.transfer_mode]?.vi ?? r.transfer_mode,
+      DEAL_STATUS_LABELS[r.status]?.vi ?? r.status,
+      r.reviewed_on,
+      r.reviewer,
+      r.review_note,
+      r.signed_on,
+      r.completed_on,
+    ];
+  }
+
+  private async authorize(header: string | undefined): Promise<Viewer> {
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
+    const viewer = token ? await this.accounts.viewerFromToken(token) : null;
+    if (!viewer) throw Errors.unauthenticated();
+    if (!isModerator(viewer)) throw Errors.forbidden();
+    return viewer;
+  }
+
+  /** Query parameters: empty means absent; a repeated one (an array) is invalid. */
+  private validate(status: unknown, from: unknown, to: unknown): { status?: string; from?: string; to?: string } {
+    const fields: Record<string, Localized> = {};
+    const str = (v: unknown) => (v === undefined || v === '' ? undefined : typeof v === 'string' ? v : null);
+    const [s, f, t2] = [str(status), str(from), str(to)];
+    if (s === null || (s && !Object.values(DealStatus).includes(s as DealStatus))) fields.status = M.status;
+    if (f === null || (f && !validDate(f))) fields.from = M.date;
+    if (t2 === null || (t2 && !validDate(t2))) fields.to = M.date;
+    if (f && t2 && !fields.from && !fields.to && f > t2) fields.to = M.range;
+    if (Object.keys(fields).length) throw Errors.badInput(fields);
+    return { status: s ?? undefined, from: f ?? undefined, to: t2 ?? undefined };
+  }
+
+  /** The same codes and bilingual messages as the GraphQL API, as JSON. */
+  private fail(res: Response, err: AppError): void {
+    const http: Record<string, number> = { [ErrorCode.UNAUTHENTICATED]: 401, [ErrorCode.FORBIDDEN]: 403, [ErrorCode.BAD_USER_INPUT]: 400 };
+    const body: Record<string, unknown> = { code: err.code, message: t(err.localized) };
+    if (err.fields) body.fields = Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, t(v)]));
+    if (err.code === ErrorCode.UNAUTHENTICATED) res.setHeader('WWW-Authenticate', 'Bearer');
+    res.status(http[err.code] ?? 500).json(body);
+  }
+}

@@ -1,0 +1,43 @@
+import { Field, Float, ID, InputType } from '@nestjs/graphql';
+import { IsOptional, Matches } from 'class-validator';
+import { TransferMode } from '../../../common/graphql-enums.js';
+import { OneOf, TextLength, WholeNumberBetween } from '../../../common/validation.js';
+
+/** Deal values are whole dong below 2^53, so they survive JSON and GraphQL's Float exactly. */
+export const MAX_DEAL_VALUE = Number.MAX_SAFE_INTEGER;
+export const DEAL_CURRENCIES = ['VND'] as const;
+
+@InputType()
+export class DealInput {
+  @Field(() => ID)
+  interestId: string;
+
+  @Field(() => Float, { description: 'Whole VND, more than 0.' })
+  @WholeNumberBetween(1, MAX_DEAL_VALUE)
+  value: number;
+
+  @Field(() => String, { nullable: true, defaultValue: 'VND', description: 'Deals are registered in VND.' })
+  @IsOptional()
+  @OneOf(DEAL_CURRENCIES)
+  currency?: string | null = 'VND';
+
+  @Field(() => TransferMode)
+  @OneOf(Object.values(TransferMode))
+  transferMode: TransferMode;
+
+  @Field()
+  @TextLength(10, 10_000)
+  terms: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Any unique string chosen by the client (e.g. a UUID); sending the same proposal again with it returns the first deal instead of a second one.',
+  })
+  @IsOptional()
+  @TextLength(1, 100)
+  @Matches(/^[\w.:-]+$/, {
+    message: () =>
+      JSON.stringify({ vi: 'Chỉ dùng chữ cái không dấu, chữ số và . _ : -', en: 'Use only letters, digits and . _ : -' }),
+  })
+  idempotencyKey?: string | null;
+}
