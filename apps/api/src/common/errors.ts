@@ -62,7 +62,8 @@ export function formatGraphQLError(
   if (code && PASS_THROUGH.has(code)) {
     // Variable coercion errors ("Variable "$input" got invalid value … at "input.trl"") name the
     // field only in the text; the contract wants it in extensions.fields too.
-    const fields = code === 'BAD_USER_INPUT' ? fieldsFromCoercionError(formatted.message) : {};
+    const given = formatted.extensions?.fields as Record<string, string> | undefined;
+    const fields = code === 'BAD_USER_INPUT' ? (given ?? fieldsFromCoercionError(formatted.message)) : {};
     const badInput = code === 'BAD_USER_INPUT';
     return {
       message: formatted.message,

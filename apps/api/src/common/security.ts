@@ -1,4 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, visit, type ArgumentNode } from 'graphql';
+import { currentLang } from './request-context.js';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import helmet from 'helmet';
 import type { AppConfig } from '../config/config.js';
@@ -19,7 +21,7 @@ export function graphqlArmor(config: AppConfig) {
   });
   const { plugins, validationRules, allowBatchedHttpRequests } = armor.protect();
   // graphql-armor is typed against its own copy of @apollo/server's types; the plugin API is the same.
-  return { plugins: plugins as unknown as ApolloServerPlugin[], validationRules, allowBatchedHttpRequests };
+  return { plugins: [...(plugins as unknown as ApolloServerPlugin[]), rejectNulCharacters], validationRules, allowBatchedHttpRequests };
 }
 
 /** Security headers. The API serves JSON only, so the content security policy can be strict. */
@@ -30,3 +32,45 @@ export function securityHeaders(config: AppConfig) {
     hsts: config.isProduction,
   });
 }
+
+const NUL_MESSAGE = { vi: 'Không được chứa ký tự NUL (\\u0000).', en: 'Must not contain the NUL character (\\u0000).' };
+
+/** Input paths (as the client sent them) of strings that contain NUL. */
+function nulPaths(value: unknown, path: string, out: string[]): void {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) out.push(path);
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => nulPaths(v, `${path}.${i}`, out));
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) nulPaths(v, path ? `${path}.${k}` : k, out);
+  }
+}
+
+/**
+ * PostgreSQL text cannot hold NUL (\u0000): a string carrying one would fail deep in a query.
+ * Refuse it up front, for variables and inline arguments alike, naming the field.
+ */
+export const rejectNulCharacters: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ request, document }) {
+        const paths: string[] = [];
+        nulPaths(request.variables ?? {}, '', paths);
+        visit(document, {
+          Argument(node: ArgumentNode) {
+            let found = false;
+            visit(node.value, { StringValue: (s) => void (s.value.includes('\u0000') && (found = true)) });
+            if (found) paths.push(node.name.value);
+          },
+        });
+        if (paths.length) {
+          const message = NUL_MESSAGE[currentLang()];
+          throw new GraphQLError(message, {
+            extensions: { code: 'BAD_USER_INPUT', fields: Object.fromEntries(paths.map((p) => [p, message])), http: { status: 400 } },
+          });
+        }
+      },
+    };
+  },
+};
+
