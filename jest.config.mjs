@@ -22,5 +22,11 @@ export default {
       testMatch: ['<rootDir>/apps/api/test/**/*.e2e-spec.ts'],
       setupFiles: ['<rootDir>/apps/api/test/support/env.ts'],
     },
+    {
+      ...common,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/apps/api/test/faults/**/*.fault-spec.ts'],
+      setupFiles: ['<rootDir>/apps/api/test/support/env.ts'],
+    },
   ],
 };

@@ -48,7 +48,7 @@ try {
   // Anything else on the command line goes to jest (e.g. a path pattern), before the variadic --selectProjects.
   jestArgs.push(...process.argv.slice(2).filter((a) => !OWN_FLAGS.has(a)));
   if (faultsOnly) jestArgs.push('--selectProjects', 'faults');
-  else jestArgs.push('--selectProjects', 'shared', 'api-unit', 'api-e2e');
+  else jestArgs.push('--selectProjects', 'shared', 'api-unit', 'api-e2e', 'faults');
   const jest = spawnSync(process.execPath, jestArgs, { cwd: ROOT, stdio: 'inherit', env });
   if (existsSync(jestOut)) {
     const report = JSON.parse(readFileSync(jestOut, 'utf8'));

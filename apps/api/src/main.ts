@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import { AppModule } from './app.module.js';
@@ -28,7 +29,6 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     runWithRequestContext({ lang: langFromHeader(req.headers['accept-language']), requestId: req.headers['x-request-id'] ?? randomUUID() }, next),
   );
   app.useGlobalPipes(new InputValidationPipe());
-  app.enableShutdownHooks();
   return app;
 }
 
@@ -46,6 +46,31 @@ async function main() {
   const app = await createApp(config);
   await app.listen(config.API_PORT, config.API_HOST);
   console.log(`Techport API on http://localhost:${config.API_PORT}/graphql`);
+  handleShutdownSignals(app);
+}
+
+/**
+ * Graceful shutdown on SIGTERM/SIGINT: stop accepting connections, let the requests in flight
+ * finish (Nest's own hook would close the database pool under them), then stop the workers and
+ * the pool, and exit. A hard limit keeps a stuck request from holding the process forever.
+ */
+function handleShutdownSignals(app: INestApplication, hardLimitMs = 25_000): void {
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: finishing requests in flight, then stopping`);
+    setTimeout(() => process.exit(1), hardLimitMs).unref();
+    const server = app.getHttpServer() as Server;
+    // Keep-alive connections become idle once their response is sent: close them as they do.
+    const idle = setInterval(() => server.closeIdleConnections(), 50);
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    clearInterval(idle);
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', (s) => void stop(s));
+  process.once('SIGINT', (s) => void stop(s));
 }
 
 if (process.env.TECHPORT_NO_MAIN !== '1') void main();
