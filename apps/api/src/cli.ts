@@ -68,6 +68,8 @@ export const COMMANDS: Record<string, Command> = {
     }
   },
 
+  reindex: async (args) => (await import('./modules/search/search.cli.js')).reindex(args),
+  drift: async (args) => (await import('./modules/search/search.cli.js')).drift(args),
 
   /** Writes apps/api/schema.gql from the code (boots the app once without listening). */
   async schema() {

@@ -6,6 +6,7 @@ import { NotificationEntity } from '../modules/notifications/notification.entity
 import { ListingEntity, ListingEventEntity } from '../modules/listings/listing.entity.js';
 import { InterestEntity, MessageEntity } from '../modules/deals/interest.entity.js';
 import { DealEntity, DealEventEntity } from '../modules/deals/deal.entity.js';
+import { ExpertContactEntity, ExpertMessageEntity, ExpertProfileEntity, ExpertProfileEventEntity } from '../modules/experts/expert.entity.js';
 
 /** Every entity of the API; migrations must create exactly what these describe (a test checks). */
-export const ENTITIES = [ProvinceEntity, TechFieldEntity, UserEntity, OrganizationEntity, OrganizationMemberEntity, OutboxEventEntity, NotificationEntity, ListingEntity, ListingEventEntity, InterestEntity, MessageEntity, DealEntity, DealEventEntity];
+export const ENTITIES = [ProvinceEntity, TechFieldEntity, UserEntity, OrganizationEntity, OrganizationMemberEntity, OutboxEventEntity, NotificationEntity, ListingEntity, ListingEventEntity, InterestEntity, MessageEntity, DealEntity, DealEventEntity, ExpertProfileEntity, ExpertProfileEventEntity, ExpertContactEntity, ExpertMessageEntity];

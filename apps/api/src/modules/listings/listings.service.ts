@@ -118,7 +118,7 @@ export function contentOf(l: ListingEntity): ListingContent {
 }
 
 /** Case-insensitive de-duplication that keeps the first spelling. */
-function uniqueKeywords(list: string[]): string[] {
+export function uniqueKeywords(list: string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const k of list.map((s) => s.trim().replace(/\s+/g, ' ')).filter(Boolean)) {
@@ -133,6 +133,26 @@ function uniqueKeywords(list: string[]): string[] {
 
 const unique = <T>(list: T[]): T[] => [...new Set(list)];
 const blankToNull = (s: string | null | undefined) => (s && s.trim() ? s.trim() : null);
+
+/**
+ * Checks a moderator's decision arguments (a rejection needs a reason and a note; notes are
+ * bounded) and returns the trimmed note. Shared by every moderated thing (listings, expert profiles).
+ */
+export function moderationInput(
+  decision: ModerationDecision,
+  noteInput: string | null | undefined,
+  reason: RejectionReason | null | undefined,
+): { note: string | null; rejectionReason: RejectionReason | null } {
+  const note = noteInput?.trim() || null;
+  const problems: Record<string, Localized> = {};
+  if (note && note.length > MAX_MODERATION_NOTE) problems.note = M.noteTooLong;
+  if (decision === ModerationDecision.REJECT) {
+    if (!reason) problems.reason = M.reasonRequired;
+    if (!note) problems.note = M.noteRequired;
+  }
+  if (Object.keys(problems).length) throw Errors.badInput(problems);
+  return { note, rejectionReason: decision === ModerationDecision.REJECT ? reason! : null };
+}
 
 /** Who the caller is with respect to one listing. */
 export interface ListingAccess {
@@ -388,6 +408,7 @@ export class ListingsService {
       await em.update(ListingEntity, { id: l.id }, { expiresAt, expiredAt: null, expiryWarnedAt: null });
       await this.recordEvent(em, l.id, viewer.id, ListingAction.RENEW, l.status, l.status);
       await this.outbox.publish(em, LISTING_CHANGED, { listingId: l.id });
+      await this.outbox.publish(em, 'listing.published', { listingId: l.id, reason: 'RENEW' }); // match alerts (modules/matching)
       return em.getRepository(ListingEntity).findOneByOrFail({ id: l.id });
     });
   }
@@ -397,15 +418,7 @@ export class ListingsService {
    * published listing's submitted revision (applied on approval; kept for the owner to fix on rejection).
    */
   async moderate(viewer: Viewer, id: string, decision: ModerationDecision, noteInput: string | null | undefined, reason: RejectionReason | null | undefined): Promise<ListingEntity> {
-    const note = noteInput?.trim() || null;
-    const problems: Record<string, Localized> = {};
-    if (note && note.length > MAX_MODERATION_NOTE) problems.note = M.noteTooLong;
-    if (decision === ModerationDecision.REJECT) {
-      if (!reason) problems.reason = M.reasonRequired;
-      if (!note) problems.note = M.noteRequired;
-    }
-    if (Object.keys(problems).length) throw Errors.badInput(problems);
-    const rejectionReason = decision === ModerationDecision.REJECT ? reason! : null;
+    const { note, rejectionReason } = moderationInput(decision, noteInput, reason);
 
     return this.ds.transaction(async (em) => {
       const l = await this.lock(em, id);
@@ -433,6 +446,7 @@ export class ListingsService {
           });
           await this.recordEvent(em, l.id, viewer.id, ListingAction.APPROVE, l.status, ListingStatus.PUBLISHED, note);
           await this.outbox.publish(em, LISTING_CHANGED, { listingId: l.id });
+          await this.outbox.publish(em, 'listing.published', { listingId: l.id, reason: 'APPROVE' }); // match alerts (modules/matching)
           await this.notifications.notifyOrganizationMembers(em, l.organizationId, {
             kind: 'LISTING_APPROVED',
             title: { vi: `Tin đã được duyệt: ${l.title}`, en: `Listing approved: ${l.title}` },

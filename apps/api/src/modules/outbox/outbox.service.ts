@@ -28,7 +28,7 @@ const BATCH = 200;
 @Injectable()
 export class OutboxService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Outbox');
-  private readonly handlers = new Map<string, OutboxHandler>();
+  private readonly handlers = new Map<string, OutboxHandler[]>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
   private stopped = false;
@@ -38,8 +38,13 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /**
+   * Adds a handler for a topic; several modules may listen to one topic. When any of them throws,
+   * the batch is retried for all of them, so handlers must be idempotent (they are: index upserts,
+   * deduplicated notifications).
+   */
   register(topic: string, handler: OutboxHandler): void {
-    this.handlers.set(topic, handler);
+    this.handlers.set(topic, [...(this.handlers.get(topic) ?? []), handler]);
   }
 
   /** Records an event in the caller's transaction. */
@@ -99,10 +104,10 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
       }
       let done = 0;
       for (const [topic, events] of byTopic) {
-        const handler = this.handlers.get(topic);
+        const handlers = this.handlers.get(topic) ?? [];
         const ids = events.map((e) => e.id);
         try {
-          if (handler) await handler(events);
+          for (const handler of handlers) await handler(events);
           await em.query(`UPDATE outbox_event SET processed_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1)`, [ids]);
           done += events.length;
         } catch (err) {

@@ -568,7 +568,8 @@ const SYNONYM_TERMS = SYNONYM_GROUPS.map((group) =>
   group.map((term) => {
     const exact = normalizeText(term);
     // Two- and three-letter abbreviations ("ai", "his", "ras") are also everyday Vietnamese or
-    // English words: they count only when written with a capital ("AI", "IoT", "HIS").
+    // English words: they count only when written with a capital past the first letter ("AI",
+    // "IoT", "HIS"; not a sentence's "Ai cũng…" or "His").
     return { term, exact, folded: foldDiacritics(exact), abbreviation: exact.length <= 3 && !exact.includes(' ') };
   }),
 );
@@ -579,7 +580,7 @@ export function synonymAliases(text: string): string[] {
   const lower = ' ' + cased.toLowerCase() + ' ';
   const accented = hasDiacritics(text);
   const starts = new WordStarts(accented ? lower : foldDiacritics(lower));
-  const capitalised = new Set(cased.split(' ').filter((w) => w !== w.toLowerCase()).map((w) => w.toLowerCase()));
+  const capitalised = new Set(cased.split(' ').filter((w) => w.slice(1) !== w.slice(1).toLowerCase()).map((w) => w.toLowerCase()));
   const out = new Set<string>();
   for (const group of SYNONYM_TERMS) {
     const used = group.filter((t) => (t.abbreviation ? capitalised.has(t.exact) : t.exact && starts.has(accented ? t.exact : t.folded, false)));

@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module.js';
+import { OrganizationsModule } from '../organizations/organizations.module.js';
+import { SearchModule } from '../search/search.module.js';
+import { ExpertsService } from './experts.service.js';
+import { ExpertContactsService } from './expert-contacts.service.js';
+import { ExpertSearchService } from './expert-search.service.js';
+import { ExpertProfileEventResolver, ExpertProfileRevisionResolver, ExpertsResolver } from './experts.resolver.js';
+import { ExpertContactsResolver, ExpertMessageResolver } from './expert-contacts.resolver.js';
+
+/**
+ * Expert and consultant profiles: one per account, moderated like listings (draft → review →
+ * published → archived, pending revisions of published profiles, audit trail), publicly listed
+ * and searchable (`experts`, Meilisearch index `${MEILI_INDEX_PREFIX}_experts`, kept in step
+ * through the outbox topic `expert.changed`), and contacted by organisations (`contactExpert`).
+ */
+@Module({
+  imports: [AccountsModule, OrganizationsModule, SearchModule],
+  providers: [
+    ExpertsService,
+    ExpertContactsService,
+    ExpertSearchService,
+    ExpertsResolver,
+    ExpertProfileEventResolver,
+    ExpertProfileRevisionResolver,
+    ExpertContactsResolver,
+    ExpertMessageResolver,
+  ],
+  exports: [ExpertsService],
+})
+export class ExpertsModule {}

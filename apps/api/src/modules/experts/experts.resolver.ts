@@ -1,0 +1,250 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import DataLoader from 'dataloader';
+import type { Lang } from '@techport/shared';
+import type { GqlContext } from '../../common/context.js';
+import { requireModerator, requireViewer } from '../../common/auth/viewer.js';
+import { t } from '../../common/i18n.js';
+import { byKeys, groupByKeys } from '../../common/loaders.js';
+import { PageInput, type Page } from '../../common/pagination.js';
+import { ModerationDecision, RejectionReason } from '../../common/graphql-enums.js';
+import { ReferenceService } from '../reference/reference.service.js';
+import { ProvinceType, TechFieldType } from '../reference/reference.types.js';
+import { AccountsService } from '../accounts/accounts.service.js';
+import { UserType } from '../accounts/accounts.types.js';
+import { toUserType } from '../accounts/accounts.resolver.js';
+import type { UserEntity } from '../accounts/user.entity.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
+import { OrganizationType } from '../organizations/organizations.types.js';
+import { organizationLoader, toOrganizationType } from '../organizations/organizations.resolver.js';
+import { REJECTION_REASON_LABELS } from '../listings/listing.rules.js';
+import type { ExpertProfileEntity, ExpertProfileEventEntity } from './expert.entity.js';
+import { canViewExpert, isPrivileged } from './expert.rules.js';
+import { ExpertsService } from './experts.service.js';
+import { ExpertSearchService } from './expert-search.service.js';
+import { ExpertProfileInput, ExpertSearchInput } from './dto/expert.inputs.js';
+import {
+  ExpertProfileEventType,
+  ExpertProfilePage,
+  ExpertProfileRevisionType,
+  ExpertProfileType,
+  ExpertSearchResultType,
+  toExpertType,
+  toRevisionType,
+} from './experts.types.js';
+
+function toPage(page: Page<ExpertProfileEntity>): ExpertProfilePage {
+  return { ...page, items: page.items.map(toExpertType) };
+}
+
+export function fieldsOf(reference: ReferenceService, codes: string[], lang: Lang): TechFieldType[] {
+  return codes.map((c) => reference.techField(c, lang)).filter((f): f is TechFieldType => !!f);
+}
+
+/** Batch-loads accounts by id (profile owners, message authors, audit trail actors). */
+export function userLoader(ctx: GqlContext, accounts: AccountsService): DataLoader<string, UserEntity | null> {
+  return ctx.loaders.get('experts.userById', () => new DataLoader(async (ids: readonly string[]) => byKeys(ids, await accounts.findByIds(ids), (u) => u.id)));
+}
+
+async function organizationOrNull(ctx: GqlContext, orgs: OrganizationsService, id: string | null): Promise<OrganizationType | null> {
+  if (!id) return null;
+  const org = await organizationLoader(ctx, orgs).load(id);
+  return org ? toOrganizationType(org) : null;
+}
+
+@Resolver(() => ExpertProfileType)
+export class ExpertsResolver {
+  constructor(
+    private readonly expertsService: ExpertsService,
+    private readonly expertSearch: ExpertSearchService,
+    private readonly organizations: OrganizationsService,
+    private readonly accounts: AccountsService,
+    private readonly reference: ReferenceService,
+  ) {}
+
+  // ------------------------------------------------------------------------------------------
+  // Queries
+
+  @Query(() => ExpertProfileType, {
+    nullable: true,
+    description: 'By id or slug. Published profiles are public; others only for their expert and the moderators covering them (null for anyone else).',
+  })
+  async expert(
+    @Context() ctx: GqlContext,
+    @Args('id', { type: () => ID, nullable: true }) id: string | null,
+    @Args('slug', { type: () => String, nullable: true }) slug: string | null,
+  ): Promise<ExpertProfileType | null> {
+    const e = await this.expertsService.findOne({ id, slug });
+    return e && canViewExpert(ctx.viewer, e) ? toExpertType(e) : null;
+  }
+
+  @Query(() => ExpertProfileType, { nullable: true, description: "The caller's own expert profile, any status; null if they have none." })
+  async myExpertProfile(@Context() ctx: GqlContext): Promise<ExpertProfileType | null> {
+    const viewer = requireViewer(ctx);
+    const e = await this.expertsService.findMine(viewer.id);
+    return e ? toExpertType(e) : null;
+  }
+
+  @Query(() => ExpertSearchResultType, {
+    description: 'Published expert profiles: full text (with or without diacritics), by field (a parent covers its children) and province, with facets.',
+  })
+  async experts(@Context() ctx: GqlContext, @Args('input', { type: () => ExpertSearchInput }) input: ExpertSearchInput): Promise<ExpertSearchResultType> {
+    const result = await this.expertSearch.search(input, ctx.lang);
+    // Re-read from PostgreSQL: a profile archived a moment ago never shows, even before the index catches up.
+    const found = await this.expertsService.publicByIds(result.hits.map((h) => h.id));
+    const hits = result.hits.flatMap((h) => {
+      const e = found.get(h.id);
+      return e ? [{ expert: toExpertType(e), highlightedName: h.highlightedName, highlightedHeadline: h.highlightedHeadline }] : [];
+    });
+    return { ...result, hits };
+  }
+
+  @Query(() => ExpertProfilePage, { description: 'Moderators: expert profiles (and revisions) waiting for review in their provinces, oldest first.' })
+  async expertModerationQueue(@Context() ctx: GqlContext, @Args('page', { type: () => PageInput, nullable: true }) page: PageInput): Promise<ExpertProfilePage> {
+    const viewer = requireModerator(ctx);
+    return toPage(await this.expertsService.moderationQueue(viewer, page ?? undefined));
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Mutations
+
+  @Mutation(() => ExpertProfileType, {
+    description:
+      "Creates the caller's expert profile (DRAFT) or replaces its content. On a published profile the content becomes a pending revision: the published text stays public until a moderator approves it.",
+  })
+  async upsertMyExpertProfile(@Context() ctx: GqlContext, @Args('input') input: ExpertProfileInput): Promise<ExpertProfileType> {
+    return toExpertType(await this.expertsService.upsertMine(requireViewer(ctx), input));
+  }
+
+  @Mutation(() => ExpertProfileType, { description: "Sends a draft, rejected or archived profile (or a published profile's pending revision) for review." })
+  async submitExpertProfile(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string): Promise<ExpertProfileType> {
+    return toExpertType(await this.expertsService.submit(requireViewer(ctx), id));
+  }
+
+  @Mutation(() => ExpertProfileType, { description: 'Takes a published profile off the public list and search.' })
+  async archiveExpertProfile(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string): Promise<ExpertProfileType> {
+    return toExpertType(await this.expertsService.archive(requireViewer(ctx), id));
+  }
+
+  @Mutation(() => ExpertProfileType, {
+    description: 'Moderators covering the profile’s province: approve or reject a profile (or a revision) in review. A rejection needs a reason and a note.',
+  })
+  async moderateExpertProfile(
+    @Context() ctx: GqlContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('decision', { type: () => ModerationDecision }) decision: ModerationDecision,
+    @Args('note', { type: () => String, nullable: true }) note: string | null,
+    @Args('reason', { type: () => RejectionReason, nullable: true }) reason: RejectionReason | null,
+  ): Promise<ExpertProfileType> {
+    const viewer = requireModerator(ctx);
+    return toExpertType(await this.expertsService.moderate(viewer, id, decision, note, reason));
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Fields
+
+  @ResolveField(() => [TechFieldType], { description: 'Fields of expertise.' })
+  fields(@Parent() e: ExpertProfileType, @Context() ctx: GqlContext): TechFieldType[] {
+    return fieldsOf(this.reference, e.entity.fieldCodes, ctx.lang);
+  }
+
+  @ResolveField(() => ProvinceType)
+  province(@Parent() e: ExpertProfileType, @Context() ctx: GqlContext): ProvinceType {
+    return this.reference.province(e.entity.provinceCode, ctx.lang)!;
+  }
+
+  @ResolveField(() => OrganizationType, { nullable: true, description: 'The organisation the expert is affiliated with; null for an independent expert.' })
+  organization(@Parent() e: ExpertProfileType, @Context() ctx: GqlContext): Promise<OrganizationType | null> {
+    return organizationOrNull(ctx, this.organizations, e.entity.organizationId);
+  }
+
+  @ResolveField(() => UserType, { description: 'The expert’s account (its e-mail only for the expert themself and admins).' })
+  async user(@Parent() e: ExpertProfileType, @Context() ctx: GqlContext): Promise<UserType> {
+    const user = await userLoader(ctx, this.accounts).load(e.entity.userId);
+    if (!user) throw new Error(`user ${e.entity.userId} is missing`);
+    return toUserType(user);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: "The moderator's last note. Expert and moderators only." })
+  moderationNote(@Parent() e: ExpertProfileType, @Context() ctx: GqlContext): string | null {
+    return isPrivileged(ctx.viewer, e.entity) ? e.entity.moderationNote : null;
+  }
+
+  @ResolveField(() => RejectionReason, { nullable: true, description: 'Why the last review rejected it. Expert and moderators only.' })
+  rejectionReason(@Parent() e: ExpertProfileType, @Context() ctx: GqlContext): RejectionReason | null {
+    return isPrivileged(ctx.viewer, e.entity) ? e.entity.rejectionReason : null;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: "rejectionReason in the request's language." })
+  rejectionReasonLabel(@Parent() e: ExpertProfileType, @Context() ctx: GqlContext): string | null {
+    const reason = e.entity.rejectionReason;
+    return reason && isPrivileged(ctx.viewer, e.entity) ? t(REJECTION_REASON_LABELS[reason], ctx.lang) : null;
+  }
+
+  @ResolveField(() => Boolean, { description: 'Edits wait for review while the published text stays public. Expert and moderators only (false for others).' })
+  hasPendingRevision(@Parent() e: ExpertProfileType, @Context() ctx: GqlContext): boolean {
+    return !!e.entity.pendingRevision && isPrivileged(ctx.viewer, e.entity);
+  }
+
+  @ResolveField(() => ExpertProfileRevisionType, { nullable: true, description: 'Expert and moderators only.' })
+  pendingRevision(@Parent() e: ExpertProfileType, @Context() ctx: GqlContext): ExpertProfileRevisionType | null {
+    return isPrivileged(ctx.viewer, e.entity) ? toRevisionType(e.entity) : null;
+  }
+
+  @ResolveField(() => [ExpertProfileEventType], { nullable: true, description: 'The audit trail, oldest first. Expert and moderators only (null for others).' })
+  async history(@Parent() e: ExpertProfileType, @Context() ctx: GqlContext): Promise<ExpertProfileEventType[] | null> {
+    if (!isPrivileged(ctx.viewer, e.entity)) return null;
+    const events = await ctx.loaders
+      .get('experts.eventsByExpert', () => new DataLoader(async (ids: readonly string[]) => groupByKeys(ids, await this.expertsService.eventsOf(ids), (ev: ExpertProfileEventEntity) => ev.expertId)))
+      .load(e.id);
+    return events.map((ev) => ({
+      id: ev.id,
+      action: ev.action,
+      fromStatus: ev.fromStatus,
+      toStatus: ev.toStatus,
+      note: ev.note,
+      reason: ev.reasonCode as RejectionReason | null,
+      at: ev.at,
+      actorId: ev.actorId,
+    }));
+  }
+}
+
+@Resolver(() => ExpertProfileEventType)
+export class ExpertProfileEventResolver {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @ResolveField(() => UserType, { nullable: true, description: 'Who did it.' })
+  async actor(@Parent() ev: ExpertProfileEventType, @Context() ctx: GqlContext): Promise<UserType | null> {
+    if (!ev.actorId) return null;
+    const user = await userLoader(ctx, this.accounts).load(ev.actorId);
+    return user ? toUserType(user) : null;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: "The reason in the request's language." })
+  reasonLabel(@Parent() ev: ExpertProfileEventType, @Context() ctx: GqlContext): string | null {
+    return ev.reason ? t(REJECTION_REASON_LABELS[ev.reason], ctx.lang) : null;
+  }
+}
+
+@Resolver(() => ExpertProfileRevisionType)
+export class ExpertProfileRevisionResolver {
+  constructor(
+    private readonly reference: ReferenceService,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  @ResolveField(() => [TechFieldType])
+  fields(@Parent() r: ExpertProfileRevisionType, @Context() ctx: GqlContext): TechFieldType[] {
+    return fieldsOf(this.reference, r.fieldCodes, ctx.lang);
+  }
+
+  @ResolveField(() => ProvinceType)
+  province(@Parent() r: ExpertProfileRevisionType, @Context() ctx: GqlContext): ProvinceType {
+    return this.reference.province(r.provinceCode, ctx.lang)!;
+  }
+
+  @ResolveField(() => OrganizationType, { nullable: true })
+  organization(@Parent() r: ExpertProfileRevisionType, @Context() ctx: GqlContext): Promise<OrganizationType | null> {
+    return organizationOrNull(ctx, this.organizations, r.organizationId);
+  }
+}

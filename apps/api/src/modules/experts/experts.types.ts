@@ -1,0 +1,241 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { RejectionReason } from '../../common/graphql-enums.js';
+import { FacetType } from '../search/search.types.js';
+import type { ExpertContactEntity, ExpertMessageEntity, ExpertProfileEntity } from './expert.entity.js';
+import { ExpertProfileStatus } from './expert.rules.js';
+
+registerEnumType(ExpertProfileStatus, {
+  name: 'ExpertProfileStatus',
+  description: 'The same workflow as a listing: DRAFT → PENDING_REVIEW → PUBLISHED → ARCHIVED, or REJECTED after review.',
+});
+
+@ObjectType('ExpertProfileEvent', { description: "One step of an expert profile's audit trail." })
+export class ExpertProfileEventType {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'CREATE, UPDATE, SUBMIT, APPROVE, REJECT, ARCHIVE, REVISION_UPDATE, REVISION_SUBMIT, REVISION_APPROVE, REVISION_REJECT' })
+  action: string;
+
+  @Field(() => ExpertProfileStatus, { nullable: true })
+  fromStatus: ExpertProfileStatus | null;
+
+  @Field(() => ExpertProfileStatus)
+  toStatus: ExpertProfileStatus;
+
+  @Field(() => String, { nullable: true })
+  note: string | null;
+
+  @Field(() => RejectionReason, { nullable: true })
+  reason: RejectionReason | null;
+
+  @Field(() => Date)
+  at: Date;
+
+  /** Resolved into `actor`. */
+  actorId: string | null;
+}
+
+@ObjectType('ExpertProfileRevision', { description: 'Edits to a published profile awaiting review; the published text stays public meanwhile.' })
+export class ExpertProfileRevisionType {
+  @Field()
+  fullName: string;
+
+  @Field()
+  headline: string;
+
+  @Field()
+  bio: string;
+
+  @Field(() => [String])
+  services: string[];
+
+  @Field(() => [String])
+  pastTransfers: string[];
+
+  @Field(() => Date, { nullable: true, description: 'When it was submitted for review; null while the expert is still editing it.' })
+  submittedAt: Date | null;
+
+  /** Resolved into fields, province, organization. */
+  fieldCodes: string[];
+  provinceCode: string;
+  organizationId: string | null;
+}
+
+@ObjectType('ExpertProfile', { description: 'An expert or consultant: fields of expertise, S&T services offered, past transfers.' })
+export class ExpertProfileType {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'From the full name without diacritics; stays once published.' })
+  slug: string;
+
+  @Field()
+  fullName: string;
+
+  @Field()
+  headline: string;
+
+  @Field()
+  bio: string;
+
+  @Field(() => [String], { description: 'S&T services offered.' })
+  services: string[];
+
+  @Field(() => [String], { description: 'Technology transfers the expert took part in.' })
+  pastTransfers: string[];
+
+  @Field(() => ExpertProfileStatus)
+  status: ExpertProfileStatus;
+
+  @Field(() => Int, { description: 'Optimistic-locking version; pass it back to upsertMyExpertProfile.' })
+  version: number;
+
+  @Field(() => Date)
+  createdAt: Date;
+
+  @Field(() => Date)
+  updatedAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  publishedAt: Date | null;
+
+  /** The entity behind it: field resolvers read fields, province, organisation, user and review data from it. */
+  entity: ExpertProfileEntity;
+}
+
+@ObjectType('ExpertProfilePage')
+export class ExpertProfilePage {
+  @Field(() => [ExpertProfileType])
+  items: ExpertProfileType[];
+
+  @Field(() => Int)
+  totalItems: number;
+
+  @Field(() => Int)
+  page: number;
+
+  @Field(() => Int)
+  pageSize: number;
+}
+
+@ObjectType('ExpertSearchHit')
+export class ExpertSearchHitType {
+  @Field(() => ExpertProfileType)
+  expert: ExpertProfileType;
+
+  @Field({ description: 'Full name with matched words wrapped in <mark></mark>; all other markup escaped.' })
+  highlightedName: string;
+
+  @Field({ description: 'Headline with matched words wrapped in <mark></mark>; all other markup escaped.' })
+  highlightedHeadline: string;
+}
+
+@ObjectType('ExpertSearchResult')
+export class ExpertSearchResultType {
+  @Field(() => [ExpertSearchHitType])
+  hits: ExpertSearchHitType[];
+
+  @Field(() => Int)
+  totalHits: number;
+
+  @Field(() => Int)
+  page: number;
+
+  @Field(() => Int)
+  pageSize: number;
+
+  @Field(() => [FacetType], { description: 'name is one of: fieldCodes, provinceCode' })
+  facets: FacetType[];
+
+  @Field(() => Int, { description: "Meilisearch's own time for the query and its facet counts." })
+  processingTimeMs: number;
+}
+
+@ObjectType('ExpertMessage')
+export class ExpertMessageType {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  body: string;
+
+  @Field({ description: 'Written by the expert (true) or by a member of the organisation (false).' })
+  fromExpert: boolean;
+
+  @Field(() => Date)
+  createdAt: Date;
+
+  /** Resolved into author. */
+  authorId: string;
+}
+
+@ObjectType('ExpertContact', { description: 'A conversation between an organisation and an expert. Only the two sides see it.' })
+export class ExpertContactType {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: "The expert's name when first contacted." })
+  expertName: string;
+
+  @Field(() => Date)
+  createdAt: Date;
+
+  @Field(() => Date)
+  lastMessageAt: Date;
+
+  /** Resolved into expert, fromOrganization, messages, viewerIsExpert. */
+  expertId: string;
+  expertUserId: string;
+  organizationId: string;
+}
+
+export function toExpertType(e: ExpertProfileEntity): ExpertProfileType {
+  return {
+    id: e.id,
+    slug: e.slug,
+    fullName: e.fullName,
+    headline: e.headline,
+    bio: e.bio,
+    services: e.services,
+    pastTransfers: e.pastTransfers,
+    status: e.status,
+    version: e.version,
+    createdAt: e.createdAt,
+    updatedAt: e.updatedAt,
+    publishedAt: e.publishedAt,
+    entity: e,
+  };
+}
+
+export function toRevisionType(e: ExpertProfileEntity): ExpertProfileRevisionType | null {
+  const r = e.pendingRevision;
+  if (!r) return null;
+  return {
+    fullName: r.fullName,
+    headline: r.headline,
+    bio: r.bio,
+    services: r.services,
+    pastTransfers: r.pastTransfers,
+    submittedAt: e.revisionSubmittedAt,
+    fieldCodes: r.fieldCodes,
+    provinceCode: r.provinceCode,
+    organizationId: r.organizationId ?? null,
+  };
+}
+
+export function toContactType(c: ExpertContactEntity): ExpertContactType {
+  return {
+    id: c.id,
+    expertName: c.expertName,
+    createdAt: c.createdAt,
+    lastMessageAt: c.lastMessageAt,
+    expertId: c.expertId,
+    expertUserId: c.expertUserId,
+    organizationId: c.organizationId,
+  };
+}
+
+export function toExpertMessageType(m: ExpertMessageEntity): ExpertMessageType {
+  return { id: m.id, body: m.body, fromExpert: m.fromExpert, createdAt: m.createdAt, authorId: m.authorId };
+}

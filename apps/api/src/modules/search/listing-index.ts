@@ -1,0 +1,135 @@
+import type { Settings } from 'meilisearch';
+import { isUuid } from '../../common/ids.js';
+import { LISTING_INDEX_SETTINGS, toListingDocument, type ListingDocument, type ListingKindValue } from './listing-document.js';
+import type { IndexDefinition, Queryable } from './search-index.js';
+import { EXPERT_INDEX } from '../experts/expert-index.js';
+
+/** A listing and its organisation as one row: what the search document is built from. */
+export interface ListingIndexRow {
+  id: string;
+  kind: ListingKindValue;
+  slug: string;
+  title: string;
+  summary: string;
+  description: string;
+  keywords: string[];
+  field_codes: string[];
+  province_code: string;
+  transfer_modes: string[];
+  ip_status: string | null;
+  trl: number | null;
+  price_min: number | null;
+  price_max: number | null;
+  negotiable: boolean;
+  language: string;
+  published_at: Date;
+  org_id: string;
+  org_name: string;
+  org_kind: string;
+  org_verified: boolean;
+}
+
+/**
+ * What the public may find: PUBLISHED, not marked expired, and not past its expiry date. (The
+ * listings module marks expired listings — `expired_at`, by its Clock — and publishes
+ * 'listing.changed' when it does; a listing whose expires_at has passed is treated as gone even
+ * before that.)
+ */
+export const PUBLIC_LISTING = `l.status = 'PUBLISHED' AND l.expired_at IS NULL AND (l.expires_at IS NULL OR l.expires_at > now())`;
+
+const SELECT_ROWS = `
+  SELECT l.id, l.kind, l.slug, l.title, l.summary, l.description, l.keywords, l.field_codes, l.province_code,
+         l.transfer_modes, l.ip_status, l.trl, l.price_min::float8 AS price_min, l.price_max::float8 AS price_max,
+         l.negotiable, l.language, COALESCE(l.published_at, l.updated_at) AS published_at,
+         o.id AS org_id, o.name AS org_name, o.kind AS org_kind, o.verified AS org_verified
+  FROM listing l JOIN organization o ON o.id = l.organization_id`;
+
+/**
+ * The settings applied to the listings index: the shared LISTING_INDEX_SETTINGS, with two
+ * search-specific choices on top (neither changes what matching gets, which sends no sort and
+ * reads a bounded number of hits):
+ * - `sort` right after `words`: when a visitor sorts by price, TRL or date, hits that contain
+ *   the query words come out in that order, not by relevance with the sort as a tie-breaker.
+ * - maxTotalHits 100 000: `totalHits` is exact for any result set the exchange can have and
+ *   every page of it can be reached (Meilisearch stops counting at this bound).
+ */
+export const LISTING_SEARCH_SETTINGS: Settings = {
+  ...LISTING_INDEX_SETTINGS,
+  rankingRules: ['words', 'sort', 'typo', 'proximity', 'attribute', 'exactness'],
+  pagination: { maxTotalHits: 100_000 },
+  // `id`: saved-search alerts run a saved search restricted to the newly published listing (modules/matching).
+  filterableAttributes: [...(LISTING_INDEX_SETTINGS.filterableAttributes ?? []), 'id'],
+};
+
+export function listingSource(r: ListingIndexRow) {
+  return {
+    id: r.id,
+    kind: r.kind,
+    slug: r.slug,
+    title: r.title,
+    summary: r.summary,
+    description: r.description,
+    keywords: r.keywords ?? [],
+    fieldCodes: r.field_codes ?? [],
+    organization: { id: r.org_id, name: r.org_name, kind: r.org_kind, verified: r.org_verified },
+    provinceCode: r.province_code,
+    transferModes: r.transfer_modes ?? [],
+    ipStatus: r.ip_status,
+    trl: r.trl,
+    priceMin: r.price_min,
+    priceMax: r.price_max,
+    negotiable: r.negotiable,
+    language: r.language,
+    publishedAt: new Date(r.published_at),
+  };
+}
+
+function uuids(values: unknown[]): string[] {
+  return [...new Set(values.filter(isUuid).map((v) => v.toLowerCase()))];
+}
+
+export const LISTING_INDEX: IndexDefinition<ListingIndexRow, ListingDocument> = {
+  name: 'listings',
+  settings: LISTING_SEARCH_SETTINGS,
+
+  rowsFor(db: Queryable, ids: string[]) {
+    const valid = uuids(ids);
+    if (!valid.length) return Promise.resolve([]);
+    return db.query(`${SELECT_ROWS} WHERE l.id = ANY($1::uuid[]) AND ${PUBLIC_LISTING}`, [valid]);
+  },
+
+  rowsAfter(db: Queryable, afterId: string | null, limit: number) {
+    return db.query(`${SELECT_ROWS} WHERE ${PUBLIC_LISTING} AND ($1::uuid IS NULL OR l.id > $1::uuid) ORDER BY l.id LIMIT $2`, [afterId, limit]);
+  },
+
+  idOf: (r) => r.id,
+  toDocument: (r) => toListingDocument(listingSource(r)),
+
+  async changedSince(db: Queryable, since: Date) {
+    // Every public change is announced on the outbox (the listings module's rule); expiry by
+    // date needs no announcement, so listings whose expiry passed meanwhile are added.
+    const rows: { id: string }[] = await db.query(
+      `SELECT l.id FROM listing l WHERE l.expires_at BETWEEN $1 AND now()
+       UNION SELECT (e.payload->>'listingId')::uuid FROM outbox_event e
+         WHERE e.topic = 'listing.changed' AND e.created_at >= $1 AND e.payload->>'listingId' ~* '^[0-9a-f-]{36}$'
+       UNION SELECT l.id FROM listing l JOIN outbox_event e ON e.topic = 'organization.changed' AND e.created_at >= $1
+         AND e.payload->>'organizationId' = l.organization_id::text`,
+      [since],
+    );
+    return rows.map((r) => r.id);
+  },
+
+  topics: {
+    'listing.changed': async (_db, payloads) => uuids(payloads.map((p) => p.listingId)),
+    'organization.changed': async (db, payloads) => {
+      const orgIds = uuids(payloads.map((p) => p.organizationId));
+      if (!orgIds.length) return [];
+      // Every listing of the organisation, whatever its state: upserted if public, removed if not.
+      const rows: { id: string }[] = await db.query(`SELECT id FROM listing WHERE organization_id = ANY($1::uuid[])`, [orgIds]);
+      return rows.map((r) => r.id);
+    },
+  },
+};
+
+/** Every search index the API maintains. */
+export const INDEX_DEFINITIONS: IndexDefinition<any, any>[] = [LISTING_INDEX, EXPERT_INDEX];

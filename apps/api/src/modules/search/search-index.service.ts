@@ -1,0 +1,79 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Meilisearch } from 'meilisearch';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { MEILI, describeMeiliError } from './meili.client.js';
+import { INDEX_DEFINITIONS, LISTING_INDEX } from './listing-index.js';
+import { SearchIndexes, type DriftReport, type IndexDefinition, type RebuildReport } from './search-index.js';
+
+/** How long start-up waits for the index settings before going on without them. */
+const STARTUP_BUDGET_MS = 15_000;
+
+/**
+ * The search indexes of this installation: their settings are applied at start-up (and retried
+ * with backoff while Meilisearch is unreachable: the API starts regardless and search answers
+ * "temporarily unavailable" until it is back), rebuilds and drift reports.
+ */
+@Injectable()
+export class SearchIndexService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Search');
+  readonly indexes: SearchIndexes;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private attempt = 0;
+
+  constructor(
+    @Inject(MEILI) readonly meili: Meilisearch,
+    readonly ds: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.indexes = new SearchIndexes(meili, ds, config.MEILI_INDEX_PREFIX, {
+      log: (m) => this.logger.log(m),
+      warn: (m) => this.logger.warn(m),
+    });
+  }
+
+  /** The uid of the listings index (matching searches it too). */
+  get listingsUid(): string {
+    return this.indexes.uid(LISTING_INDEX);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const first = this.ensureAll();
+    const budget = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), STARTUP_BUDGET_MS).unref());
+    if ((await Promise.race([first, budget])) === 'late') this.logger.warn('index settings are still being applied; continuing start-up');
+  }
+
+  onApplicationShutdown(): void {
+    this.stopped = true;
+    clearTimeout(this.retryTimer);
+  }
+
+  /** Applies every index's settings; on failure logs and schedules another try (1 s, 2 s, 4 s … 60 s). */
+  private async ensureAll(): Promise<boolean> {
+    try {
+      for (const def of INDEX_DEFINITIONS) {
+        const outcome = await this.indexes.ensure(def);
+        if (outcome !== 'unchanged') this.logger.log(`index ${this.indexes.uid(def)}: settings ${outcome}`);
+      }
+      this.attempt = 0;
+      return true;
+    } catch (err) {
+      const delay = Math.min(60_000, 1000 * 2 ** this.attempt++);
+      this.logger.warn(`cannot apply search index settings (${describeMeiliError(err)}); retrying in ${delay / 1000} s`);
+      if (!this.stopped) {
+        this.retryTimer = setTimeout(() => void this.ensureAll(), delay);
+        this.retryTimer.unref();
+      }
+      return false;
+    }
+  }
+
+  rebuild(def: IndexDefinition<any, any> = LISTING_INDEX, options?: { batchSize?: number; onProgress?: (done: number) => void | Promise<void> }): Promise<RebuildReport> {
+    return this.indexes.rebuild(def, options);
+  }
+
+  drift(def: IndexDefinition<any, any> = LISTING_INDEX): Promise<DriftReport> {
+    return this.indexes.drift(def);
+  }
+}

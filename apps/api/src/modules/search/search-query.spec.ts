@@ -1,0 +1,99 @@
+import { MARK_CLOSE, MARK_OPEN, buildListingSearch, escapeHtml, highlighted, listingFilters, listingSort, readListingSearch } from './search-query.js';
+import { settingsMatch } from './search-index.js';
+import { synonymAliases } from './listing-document.js';
+import type { MultiSearchResponse } from 'meilisearch';
+
+const page = { page: 1, pageSize: 20 };
+
+describe('highlighting', () => {
+  it('marks the matches and escapes everything else', () => {
+    const original = `<b>Máy sấy</b> & "lò" 'x'`;
+    const formatted = `<b>Máy ${MARK_OPEN}sấy${MARK_CLOSE}</b> & "lò" 'x'`;
+    expect(highlighted(formatted, original)).toBe('&lt;b&gt;Máy <mark>sấy</mark>&lt;/b&gt; &amp; &quot;lò&quot; &#39;x&#39;');
+  });
+
+  it('cannot be tricked by a text that contains the marker characters', () => {
+    const original = `a${MARK_OPEN}<img src=x onerror=alert(1)>${MARK_CLOSE}b`;
+    const out = highlighted(original, original);
+    expect(out).toBe('a&lt;img src=x onerror=alert(1)&gt;b');
+    expect(out).not.toContain('<mark>');
+  });
+
+  it('escapes the original when Meilisearch returns no highlight', () => {
+    expect(highlighted(undefined, '<i>x</i>')).toBe('&lt;i&gt;x&lt;/i&gt;');
+    expect(escapeHtml(`&<>"'`)).toBe('&amp;&lt;&gt;&quot;&#39;');
+  });
+});
+
+describe('the Meilisearch request', () => {
+  it('builds one filter per facet and the price filter that keeps unpriced listings', () => {
+    const f = listingFilters({ ...page, kind: 'OFFER', fieldCodes: ['4'], provinceCodes: ['ha-noi', 'hue'], trlMin: 3, trlMax: 7, priceMax: 500 });
+    expect(f.facet).toEqual({
+      kind: 'kind = "OFFER"',
+      fieldCodes: 'fieldCodes IN ["4"]',
+      provinceCode: 'provinceCode IN ["ha-noi", "hue"]',
+      trl: 'trl >= 3 AND trl <= 7',
+    });
+    expect(f.other).toEqual(['(priceMin <= 500 OR (priceMin IS NULL AND priceMax <= 500) OR (priceMin IS NULL AND priceMax IS NULL))']);
+  });
+
+  it('quotes values so that none can break out of the filter', () => {
+    expect(listingFilters({ ...page, provinceCodes: ['a" OR kind = "DEMAND'] }).facet.provinceCode).toBe('provinceCode IN ["a\\" OR kind = \\"DEMAND"]');
+  });
+
+  it('counts each constrained facet without its own filter (one extra query per facet, same request)', () => {
+    const queries = buildListingSearch('t_listings', { ...page, query: ' sấy lạnh ', provinceCodes: ['hue'], transferModes: ['TURNKEY'], priceMax: 10 });
+    expect(queries).toHaveLength(3);
+    const [main, province, modes] = queries;
+    expect(main).toMatchObject({ indexUid: 't_listings', q: 'sấy lạnh', page: 1, hitsPerPage: 20, highlightPreTag: MARK_OPEN, highlightPostTag: MARK_CLOSE });
+    expect(main.facets).toEqual(['kind', 'fieldCodes', 'organizationKind', 'trl']);
+    expect(main.filter).toHaveLength(3);
+    expect(province).toMatchObject({ facets: ['provinceCode'], limit: 0 });
+    expect(province.filter).toEqual([expect.stringContaining('transferModes'), expect.stringContaining('priceMin')]);
+    expect(modes).toMatchObject({ facets: ['transferModes'], limit: 0 });
+    expect(modes.filter).toEqual([expect.stringContaining('provinceCode'), expect.stringContaining('priceMin')]);
+  });
+
+  it('sorts as asked, newest first when browsing without words', () => {
+    expect(listingSort({ ...page, query: 'x' })).toBeUndefined();
+    expect(listingSort({ ...page, query: '  ' })).toEqual(['publishedAt:desc']);
+    expect(listingSort({ ...page, sort: 'PRICE_ASC' })).toEqual(['priceMin:asc', 'publishedAt:desc']);
+    expect(listingSort({ ...page, sort: 'TRL_DESC', query: 'x' })).toEqual(['trl:desc', 'publishedAt:desc']);
+  });
+
+  it('reads the facet counts of the constrained facets from their own queries', () => {
+    const params = { ...page, provinceCodes: ['hue'] };
+    const response = {
+      results: [
+        { hits: [{ id: 'a', title: '<x>', summary: 's', _formatted: { title: `<${MARK_OPEN}x${MARK_CLOSE}>`, summary: 's' } }], totalHits: 1, processingTimeMs: 2, facetDistribution: { kind: { OFFER: 1 } } },
+        { hits: [], processingTimeMs: 1, facetDistribution: { provinceCode: { hue: 1, 'ha-noi': 4 } } },
+      ],
+    } as unknown as MultiSearchResponse;
+    const out = readListingSearch(params, response);
+    expect(out.hits).toEqual([{ id: 'a', highlightedTitle: '&lt;<mark>x</mark>&gt;', highlightedSummary: 's' }]);
+    expect(out.totalHits).toBe(1);
+    expect(out.processingTimeMs).toBe(3);
+    expect(out.facets.find((f) => f.name === 'provinceCode')!.counts).toEqual({ hue: 1, 'ha-noi': 4 });
+    expect(out.facets.find((f) => f.name === 'kind')!.counts).toEqual({ OFFER: 1 });
+  });
+});
+
+describe('settings comparison', () => {
+  it('ignores the order of set-like lists and synonym values, not of ranked lists', () => {
+    const want = { filterableAttributes: ['a', 'b'], searchableAttributes: ['x', 'y'], synonyms: { ai: ['b', 'a'] }, typoTolerance: { minWordSizeForTypos: { oneTypo: 6 } } };
+    const have = { filterableAttributes: ['b', 'a'], searchableAttributes: ['x', 'y'], synonyms: { ai: ['a', 'b'] }, typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 6, twoTypos: 9 } } };
+    expect(settingsMatch(want, have)).toBe(true);
+    expect(settingsMatch(want, { ...have, searchableAttributes: ['y', 'x'] })).toBe(false);
+    expect(settingsMatch(want, { ...have, synonyms: { ai: ['a', 'b'], iot: ['x'] } })).toBe(false);
+  });
+});
+
+describe('synonym aliases on the document', () => {
+  it('adds the other names of the terms a listing uses, abbreviations only when capitalised', () => {
+    expect(synonymAliases('Camera AI đếm cá giống')).toEqual(expect.arrayContaining(['trí tuệ nhân tạo', 'artificial intelligence']));
+    expect(synonymAliases('Ai cũng có thể vận hành máy này')).not.toContain('trí tuệ nhân tạo');
+    expect(synonymAliases('Hệ thống xử lý nước thải chăn nuôi')).toEqual(expect.arrayContaining(['wastewater treatment', 'wastewater']));
+    expect(synonymAliases('xu ly nuoc thai cho trang trai')).toContain('wastewater treatment');
+    expect(synonymAliases('Wastewater treatment for seafood plants')).toEqual(expect.arrayContaining(['xử lý nước thải', 'nước thải']));
+  });
+});

@@ -1,0 +1,160 @@
+/**
+ * The Meilisearch request behind `search(input)`, and the reading of its answer. Pure code (no
+ * framework, no I/O), so the benchmark sends exactly the same request straight to Meilisearch.
+ */
+import type { MultiSearchQuery, MultiSearchResponse, SearchResponse } from 'meilisearch';
+
+export type SortValue = 'RELEVANCE' | 'NEWEST' | 'PRICE_ASC' | 'PRICE_DESC' | 'TRL_DESC';
+
+export interface ListingSearchParams {
+  query?: string | null;
+  kind?: string | null;
+  fieldCodes?: string[] | null;
+  provinceCodes?: string[] | null;
+  transferModes?: string[] | null;
+  organizationKinds?: string[] | null;
+  trlMin?: number | null;
+  trlMax?: number | null;
+  priceMax?: number | null;
+  sort?: SortValue | null;
+  page: number;
+  pageSize: number;
+}
+
+/** The facets of a listing search, by their contract names (= document attributes). */
+export const FACET_NAMES = ['kind', 'fieldCodes', 'provinceCode', 'transferModes', 'organizationKind', 'trl'] as const;
+export type FacetName = (typeof FACET_NAMES)[number];
+
+/**
+ * Highlight markers: private-use characters that no escaping touches. The matched words come
+ * back between them; everything is HTML-escaped, then they become <mark></mark>.
+ */
+export const MARK_OPEN = '\uE000';
+export const MARK_CLOSE = '\uE001';
+
+const quote = (value: string | number) => (typeof value === 'number' ? String(value) : JSON.stringify(String(value)));
+const inList = (attribute: string, values: readonly string[]) => `${attribute} IN [${values.map(quote).join(', ')}]`;
+
+/**
+ * The filter of each facet the input constrains (a facet's own filter is left out when counting
+ * that facet, so its other values keep their counts: disjunctive faceting), plus the price
+ * filter, which has no facet.
+ *
+ * Price: a listing passes `priceMax` when its lowest stated price (priceMin, or priceMax when it
+ * states only a ceiling) is at most the bound. A listing that states no price at all ("giá thỏa
+ * thuận", price on request) is kept: most technology is priced by negotiation and hiding it
+ * would hide most of the catalogue; it sorts after the priced ones under PRICE_ASC/PRICE_DESC.
+ */
+export function listingFilters(p: ListingSearchParams): { facet: Partial<Record<FacetName, string>>; other: string[] } {
+  const facet: Partial<Record<FacetName, string>> = {};
+  if (p.kind) facet.kind = `kind = ${quote(p.kind)}`;
+  // Documents carry each field's ancestors, so a parent code matches all its children.
+  if (p.fieldCodes?.length) facet.fieldCodes = inList('fieldCodes', p.fieldCodes);
+  if (p.provinceCodes?.length) facet.provinceCode = inList('provinceCode', p.provinceCodes);
+  if (p.transferModes?.length) facet.transferModes = inList('transferModes', p.transferModes);
+  if (p.organizationKinds?.length) facet.organizationKind = inList('organizationKind', p.organizationKinds);
+  const trl: string[] = [];
+  if (p.trlMin != null) trl.push(`trl >= ${p.trlMin}`);
+  if (p.trlMax != null) trl.push(`trl <= ${p.trlMax}`);
+  if (trl.length) facet.trl = trl.join(' AND ');
+  const other: string[] = [];
+  if (p.priceMax != null) {
+    const x = p.priceMax;
+    other.push(`(priceMin <= ${x} OR (priceMin IS NULL AND priceMax <= ${x}) OR (priceMin IS NULL AND priceMax IS NULL))`);
+  }
+  return { facet, other };
+}
+
+export function listingSort(p: ListingSearchParams): string[] | undefined {
+  switch (p.sort ?? 'RELEVANCE') {
+    case 'NEWEST':
+      return ['publishedAt:desc'];
+    case 'PRICE_ASC':
+      return ['priceMin:asc', 'publishedAt:desc'];
+    case 'PRICE_DESC':
+      return ['priceMin:desc', 'publishedAt:desc'];
+    case 'TRL_DESC':
+      return ['trl:desc', 'publishedAt:desc'];
+    default:
+      // Relevance; with no words to rank by (browsing), newest first.
+      return p.query?.trim() ? undefined : ['publishedAt:desc'];
+  }
+}
+
+/**
+ * One multi-search: the page of hits with the facets no filter constrains, then one count-only
+ * query per constrained facet, without that facet's own filter.
+ */
+export function buildListingSearch(indexUid: string, p: ListingSearchParams): MultiSearchQuery[] {
+  const q = p.query?.trim() ?? '';
+  const { facet, other } = listingFilters(p);
+  const constrained = FACET_NAMES.filter((f) => facet[f] !== undefined);
+  const filterWithout = (skip?: FacetName) => [...FACET_NAMES.filter((f) => f !== skip && facet[f] !== undefined).map((f) => facet[f]!), ...other];
+  const main: MultiSearchQuery = {
+    indexUid,
+    q,
+    filter: filterWithout(),
+    page: p.page,
+    hitsPerPage: p.pageSize,
+    facets: FACET_NAMES.filter((f) => facet[f] === undefined),
+    attributesToRetrieve: ['id', 'title', 'summary'],
+    attributesToHighlight: ['title', 'summary'],
+    highlightPreTag: MARK_OPEN,
+    highlightPostTag: MARK_CLOSE,
+  };
+  const sort = listingSort(p);
+  if (sort) main.sort = sort;
+  return [main, ...constrained.map((f): MultiSearchQuery => ({ indexUid, q, filter: filterWithout(f), facets: [f], limit: 0, attributesToRetrieve: [] }))];
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/**
+ * `<mark>` around the matched words, everything else escaped. Falls back to the escaped
+ * original when there is no highlight, or when the text itself contains the marker characters
+ * (so a listing cannot forge a <mark>).
+ */
+export function highlighted(formatted: string | undefined, original: string): string {
+  if (formatted === undefined || original.includes(MARK_OPEN) || original.includes(MARK_CLOSE)) {
+    return escapeHtml(original.replace(/[\uE000\uE001]/g, ''));
+  }
+  return escapeHtml(formatted).replaceAll(MARK_OPEN, '<mark>').replaceAll(MARK_CLOSE, '</mark>');
+}
+
+export interface ListingSearchHit {
+  id: string;
+  highlightedTitle: string;
+  highlightedSummary: string;
+}
+
+export interface ListingSearchOutcome {
+  hits: ListingSearchHit[];
+  totalHits: number;
+  /** Facet name → value → count, in FACET_NAMES order. */
+  facets: { name: FacetName; counts: Record<string, number> }[];
+  processingTimeMs: number;
+}
+
+type Hit = { id: string; title: string; summary: string; _formatted?: { title?: string; summary?: string } };
+
+/** Reads the multi-search answer of buildListingSearch. */
+export function readListingSearch(p: ListingSearchParams, response: MultiSearchResponse): ListingSearchOutcome {
+  const [main, ...facetResults] = response.results as unknown as SearchResponse<Hit>[];
+  const { facet } = listingFilters(p);
+  const constrained = FACET_NAMES.filter((f) => facet[f] !== undefined);
+  const distribution: Record<string, Record<string, number>> = { ...(main.facetDistribution ?? {}) };
+  constrained.forEach((f, i) => (distribution[f] = facetResults[i]?.facetDistribution?.[f] ?? {}));
+  const hits = (main.hits ?? []).map((h) => ({
+    id: String(h.id),
+    highlightedTitle: highlighted(h._formatted?.title, h.title ?? ''),
+    highlightedSummary: highlighted(h._formatted?.summary, h.summary ?? ''),
+  }));
+  return {
+    hits,
+    totalHits: main.totalHits ?? main.estimatedTotalHits ?? hits.length,
+    facets: FACET_NAMES.map((name) => ({ name, counts: distribution[name] ?? {} })),
+    processingTimeMs: (response.results as unknown as SearchResponse[]).reduce((sum, r) => sum + (r.processingTimeMs ?? 0), 0),
+  };
+}

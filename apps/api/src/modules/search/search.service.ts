@@ -1,0 +1,187 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource, type EntityMetadata } from 'typeorm';
+import type { Meilisearch, MultiSearchResponse } from 'meilisearch';
+import { ErrorCode, type Lang } from '@techport/shared';
+import { AppError, Errors } from '../../common/errors.js';
+import { isUuid } from '../../common/ids.js';
+import { ListingEntity } from '../listings/listing.entity.js';
+import { OrganizationEntity } from '../organizations/organization.entity.js';
+import { MEILI, describeMeiliError, meiliApiError } from './meili.client.js';
+import { PUBLIC_LISTING } from './listing-index.js';
+import { SearchIndexService } from './search-index.service.js';
+import { FACET_NAMES, buildListingSearch, readListingSearch, type FacetName, type ListingSearchHit, type ListingSearchParams } from './search-query.js';
+import { facetLabel } from './search.labels.js';
+import type { SearchInput } from './dto/search.input.js';
+import type { FacetType } from './search.types.js';
+
+const M = {
+  unavailable: {
+    vi: 'Tìm kiếm tạm thời không khả dụng. Vui lòng thử lại sau ít phút.',
+    en: 'Search is temporarily unavailable. Please try again in a few minutes.',
+  },
+  trlRange: { vi: 'TRL tối đa không được nhỏ hơn TRL tối thiểu.', en: 'The maximum TRL must not be less than the minimum TRL.' },
+};
+
+export interface ListingSearchResult {
+  hits: ListingSearchHit[];
+  totalHits: number;
+  page: number;
+  pageSize: number;
+  facets: FacetType[];
+  processingTimeMs: number;
+}
+
+interface PgPool {
+  query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: Record<string, unknown>[] }>;
+}
+
+const COLLATORS: Record<Lang, Intl.Collator> = { vi: new Intl.Collator('vi'), en: new Intl.Collator('en') };
+
+/** Facets whose values read best in their natural order rather than by count. */
+const NATURAL_ORDER: Partial<Record<FacetName, (a: string, b: string) => number>> = {
+  kind: (a, b) => (a === b ? 0 : a === 'OFFER' ? -1 : 1),
+  trl: (a, b) => Number(a) - Number(b),
+};
+
+@Injectable()
+export class SearchService {
+  private readonly logger = new Logger('Search');
+
+  constructor(
+    @Inject(MEILI) private readonly meili: Meilisearch,
+    private readonly indexes: SearchIndexService,
+    private readonly ds: DataSource,
+  ) {}
+
+  /** The public listing search: hits with highlights, facets with labels in `lang`. */
+  async searchListings(input: SearchInput, lang: Lang): Promise<ListingSearchResult> {
+    if (input.trlMin != null && input.trlMax != null && input.trlMax < input.trlMin) throw Errors.invalidField('input.trlMax', M.trlRange);
+    const params: ListingSearchParams = {
+      query: input.query,
+      kind: input.kind,
+      fieldCodes: input.fieldCodes,
+      provinceCodes: input.provinceCodes,
+      transferModes: input.transferModes,
+      organizationKinds: input.organizationKinds,
+      trlMin: input.trlMin,
+      trlMax: input.trlMax,
+      priceMax: input.priceMax,
+      sort: input.sort,
+      page: input.page ?? 1,
+      pageSize: input.pageSize ?? 20,
+    };
+    let response: MultiSearchResponse;
+    try {
+      response = await this.meili.multiSearch({ queries: buildListingSearch(this.indexes.listingsUid, params) });
+    } catch (err) {
+      // Nothing indexed yet (a new installation): nothing to find, not an error.
+      if (meiliApiError(err)?.code === 'index_not_found') return this.empty(params, lang);
+      this.logger.error(`listing search failed: ${describeMeiliError(err)}`);
+      throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, M.unavailable);
+    }
+    const outcome = readListingSearch(params, response);
+    return {
+      hits: outcome.hits,
+      totalHits: outcome.totalHits,
+      page: params.page,
+      pageSize: params.pageSize,
+      facets: outcome.facets.map(({ name, counts }) => this.facet(name, counts, selected(params, name), lang)),
+      processingTimeMs: outcome.processingTimeMs,
+    };
+  }
+
+  /**
+   * The hits' listings in one query (with their organisations), keeping only those that are
+   * still public: a listing archived a moment ago never shows, even before the index catches up.
+   */
+  async publicListings(ids: readonly string[]): Promise<Map<string, { listing: ListingEntity; organization: OrganizationEntity }>> {
+    const valid = ids.filter(isUuid);
+    if (!valid.length) return new Map();
+    // A named (server-side prepared) statement on the pool: planned once per connection rather
+    // than on every search (−0.4 ms of ~1.6 ms in the benchmark). Its text is fixed for the
+    // process's life; a migration is followed by a restart anyway.
+    const { rows } = await (this.ds.driver as unknown as { master: PgPool }).master.query({ name: 'search-page-listings', text: this.pageSql(), values: [valid] });
+    const listing = this.ds.getMetadata(ListingEntity);
+    const organization = this.ds.getMetadata(OrganizationEntity);
+    return new Map(
+      rows.map((raw) => {
+        const l = hydrate<ListingEntity>(listing, raw, 'l__');
+        return [l.id, { listing: l, organization: hydrate<OrganizationEntity>(organization, raw, 'o__') }];
+      }),
+    );
+  }
+
+  private pageSqlText: string | undefined;
+
+  /**
+   * One plain statement for the page, built once from the entities' metadata. (Measured with the
+   * search benchmark: the query builder's join-and-hydrate took ~2.3 ms per page, this statement,
+   * prepared, ~1.2 ms.)
+   */
+  private pageSql(): string {
+    if (!this.pageSqlText) {
+      const cols = (meta: EntityMetadata, alias: string) =>
+        meta.columns.filter((c) => !c.isVirtual).map((c) => `${alias}."${c.databaseName}" AS "${alias}__${c.databaseName}"`);
+      const listing = this.ds.getMetadata(ListingEntity);
+      const organization = this.ds.getMetadata(OrganizationEntity);
+      this.pageSqlText =
+        `SELECT ${[...cols(listing, 'l'), ...cols(organization, 'o')].join(', ')} ` +
+        `FROM "${listing.tableName}" l JOIN "${organization.tableName}" o ON o.id = l.organization_id ` +
+        `WHERE l.id = ANY($1::uuid[]) AND ${PUBLIC_LISTING}`;
+    }
+    return this.pageSqlText;
+  }
+
+  private facet(name: FacetName, counts: Record<string, number>, chosen: string[], lang: Lang): FacetType {
+    const all = { ...counts };
+    // A value the visitor selected stays listed (with 0) so it can be unselected.
+    for (const v of chosen) all[v] ??= 0;
+    const order = NATURAL_ORDER[name];
+    const values = Object.entries(all)
+      .map(([value, count]) => ({ value, count, label: facetLabel(name, value, lang) }))
+      .sort((a, b) => (order ? order(a.value, b.value) : b.count - a.count || COLLATORS[lang].compare(a.label, b.label)));
+    return { name, values };
+  }
+
+  private empty(params: ListingSearchParams, lang: Lang): ListingSearchResult {
+    return {
+      hits: [],
+      totalHits: 0,
+      page: params.page,
+      pageSize: params.pageSize,
+      facets: FACET_NAMES.map((name) => this.facet(name, {}, selected(params, name), lang)),
+      processingTimeMs: 0,
+    };
+  }
+}
+
+/** An entity from a raw row whose columns are `${prefix}${databaseName}`, with the columns' transformers applied. */
+function hydrate<T>(meta: EntityMetadata, raw: Record<string, unknown>, prefix: string): T {
+  const entity = meta.create() as Record<string, unknown>;
+  for (const c of meta.columns) {
+    if (c.isVirtual) continue; // a relation's join column without a property of its own
+    let value = raw[prefix + c.databaseName];
+    const t = c.transformer;
+    if (t) value = Array.isArray(t) ? [...t].reverse().reduce((v, tr) => tr.from(v), value) : t.from(value);
+    entity[c.propertyName] = value;
+  }
+  return entity as T;
+}
+
+/** The values the input selects for a facet. */
+function selected(p: ListingSearchParams, name: FacetName): string[] {
+  switch (name) {
+    case 'kind':
+      return p.kind ? [p.kind] : [];
+    case 'fieldCodes':
+      return p.fieldCodes ?? [];
+    case 'provinceCode':
+      return p.provinceCodes ?? [];
+    case 'transferModes':
+      return p.transferModes ?? [];
+    case 'organizationKind':
+      return p.organizationKinds ?? [];
+    case 'trl':
+      return [];
+  }
+}
