@@ -41,6 +41,8 @@ describe('demo data', () => {
     expect(kinds.map((k) => k.kind).sort()).toEqual(['ENTERPRISE', 'GOVERNMENT', 'INTERMEDIARY', 'INVESTOR', 'OTHER', 'RESEARCH_INSTITUTE', 'UNIVERSITY']);
     const [{ provinces }] = await ds.query(`SELECT count(DISTINCT province_code)::int AS provinces FROM organization`);
     expect(provinces).toBeGreaterThanOrEqual(20);
+    const [{ experts }] = await ds.query(`SELECT count(*)::int AS experts FROM expert_profile WHERE status = 'PUBLISHED'`);
+    expect(experts).toBeGreaterThanOrEqual(15);
   });
 
   it('gives every rejected listing a reason and a note, and every listing an audit trail', async () => {

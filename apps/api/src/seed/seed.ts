@@ -101,7 +101,42 @@ export async function seedDemo(ds: DataSource, options: { ttlDays: number; now?:
         await em.query(`INSERT INTO outbox_event (topic, payload) VALUES ('listing.changed', $1)`, [JSON.stringify({ listingId: id })]);
       }
     }
-    return { users: catalogue.users.length, organizations: catalogue.organizations.length, listings: catalogue.listings.length, published };
+    // Experts: a profile belongs to an account; independent experts get an account of their own.
+    const expertSlugs = new Set<string>();
+    const expertPassword = hashes.values().next().value as string;
+    let experts = 0;
+    for (const x of catalogue.experts) {
+      let userId = x.userKey ? userIds.get(x.userKey) : undefined;
+      if (!userId) {
+        const email = `${slugify(x.fullName, 60).replace(/-/g, '.')}@chuyengia.demo.techport.vn`;
+        const [row] = await em.query(
+          `INSERT INTO app_user (email, password_hash, display_name) VALUES ($1, $2, $3)
+           ON CONFLICT (email) DO UPDATE SET display_name = EXCLUDED.display_name RETURNING id`,
+          [email, expertPassword, x.fullName],
+        );
+        userId = row.id as string;
+      }
+      const base = slugify(x.fullName, 90);
+      let slug = base;
+      for (let i = 2; expertSlugs.has(slug); i++) slug = `${base}-${i}`;
+      expertSlugs.add(slug);
+      const published = x.status === 'PUBLISHED';
+      const [row] = await em.query(
+        `INSERT INTO expert_profile (user_id, slug, status, full_name, headline, bio, field_codes, services, past_transfers, province_code,
+           organization_id, submitted_at, published_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11, now() - interval '40 days', $12) ON CONFLICT (user_id) DO NOTHING RETURNING id`,
+        [userId, slug, x.status, x.fullName, x.headline, x.bio, x.fieldCodes, x.services, x.pastTransfers, x.provinceCode,
+         x.orgKey ? orgIds.get(x.orgKey) ?? null : null, published ? new Date(now.getTime() - 30 * DAY) : null],
+      );
+      if (!row) continue;
+      experts++;
+      await em.query(`INSERT INTO expert_profile_event (expert_id, actor_id, action, from_status, to_status) VALUES ($1, $2, 'SUBMIT', 'DRAFT', 'PENDING_REVIEW')`, [row.id, userId]);
+      if (published) {
+        await em.query(`INSERT INTO expert_profile_event (expert_id, actor_id, action, from_status, to_status) VALUES ($1, $2, 'APPROVE', 'PENDING_REVIEW', 'PUBLISHED')`, [row.id, moderatorId]);
+        await em.query(`INSERT INTO outbox_event (topic, payload) VALUES ('expert.changed', $1)`, [JSON.stringify({ expertId: row.id })]);
+      }
+    }
+    return { users: catalogue.users.length, organizations: catalogue.organizations.length, listings: catalogue.listings.length, published, experts };
   });
   return { seeded: true, accounts: accountsOf(catalogue), counts };
 }
