@@ -1,0 +1,86 @@
+/**
+ * Every request: the language (Paraglide: ?lang= > the `lang` cookie > Vietnamese), the session
+ * (the HttpOnly cookie's API token → locals.user through the API's `me`), security headers.
+ */
+import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { defineCustomServerStrategy, isLocale } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
+import { Api, ApiError } from '$lib/server/api';
+import { cookieSecure } from '$lib/server/config';
+import { SESSION_COOKIE, endSession } from '$lib/server/session';
+import { Session } from '$lib/graphql/documents';
+
+const LANG_COOKIE = 'lang';
+
+// `?lang=en` makes a link shareable in a language; the switch in the header uses it too.
+defineCustomServerStrategy('custom-query', {
+  getLocale: (request) => {
+    const lang = request ? new URL(request.url).searchParams.get('lang') : null;
+    return lang && isLocale(lang) ? lang : undefined;
+  },
+});
+
+const language: Handle = ({ event, resolve }) =>
+  paraglideMiddleware(event.request, ({ locale }) => {
+    event.locals.lang = locale === 'en' ? 'en' : 'vi';
+    const asked = event.url.searchParams.get('lang');
+    if (asked && isLocale(asked) && event.cookies.get(LANG_COOKIE) !== asked) {
+      event.cookies.set(LANG_COOKIE, asked, { path: '/', maxAge: 60 * 60 * 24 * 400, httpOnly: true, sameSite: 'lax', secure: cookieSecure(event.url) });
+    }
+    return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang) });
+  });
+
+const session: Handle = async ({ event, resolve }) => {
+  const token = event.cookies.get(SESSION_COOKIE) ?? null;
+  let clientAddress: string | undefined;
+  try {
+    clientAddress = event.getClientAddress();
+  } catch {
+    clientAddress = undefined;
+  }
+  event.locals.api = new Api({ token, lang: event.locals.lang, clientAddress });
+  event.locals.user = null;
+  event.locals.unread = 0;
+  if (token) {
+    try {
+      const { data } = await event.locals.api.raw(Session);
+      if (data?.me) {
+        event.locals.user = data.me;
+        event.locals.unread = data.unreadNotificationCount ?? 0;
+      } else {
+        // Expired or revoked token (or a disabled account): forget it.
+        endSession(event.cookies, event.url);
+        event.locals.api = event.locals.api.withToken(null);
+      }
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      // The API is down: carry on anonymously for this request; the pages say what failed.
+      event.locals.api = event.locals.api.withToken(null);
+    }
+  }
+  return resolve(event);
+};
+
+const headers: Handle = async ({ event, resolve }) => {
+  const response = await resolve(event);
+  response.headers.set('x-content-type-options', 'nosniff');
+  response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
+  response.headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+  if (cookieSecure(event.url)) response.headers.set('strict-transport-security', 'max-age=31536000');
+  const type = response.headers.get('content-type') ?? '';
+  // Pages for a logged-in visitor are theirs alone; public pages may be cached briefly.
+  if (type.startsWith('text/html') && !response.headers.has('cache-control')) {
+    response.headers.set('cache-control', event.locals.user ? 'private, no-store' : 'public, max-age=0, must-revalidate');
+  }
+  if (type.startsWith('text/html')) response.headers.set('vary', 'Cookie');
+  return response;
+};
+
+export const handle = sequence(language, session, headers);
+
+export const handleError: HandleServerError = ({ error, event, status }) => {
+  if (status !== 404) console.error(`[web] ${event.request.method} ${event.url.pathname}:`, error);
+  return { message: status === 404 ? m.error_notFound() : m.error_generic() };
+};

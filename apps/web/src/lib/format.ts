@@ -1,0 +1,103 @@
+/**
+ * Locale-aware formatting (Intl) for the page's language: VND amounts ("1.500.000.000 ₫" in
+ * Vietnamese), numbers, dates. Runs during server rendering; the language comes from Paraglide.
+ */
+import { getLocale } from '$lib/paraglide/runtime';
+
+type Lang = 'vi' | 'en';
+
+const INTL_LOCALE: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
+
+function lang(): Lang {
+  return getLocale() === 'en' ? 'en' : 'vi';
+}
+
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function numberFormat(key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const k = `${lang()}|n|${key}`;
+  let f = cache.get(k) as Intl.NumberFormat | undefined;
+  if (!f) cache.set(k, (f = new Intl.NumberFormat(INTL_LOCALE[lang()], options)));
+  return f;
+}
+function dateFormat(key: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const k = `${lang()}|d|${key}`;
+  let f = cache.get(k) as Intl.DateTimeFormat | undefined;
+  if (!f) cache.set(k, (f = new Intl.DateTimeFormat(INTL_LOCALE[lang()], { timeZone: 'Asia/Ho_Chi_Minh', ...options })));
+  return f;
+}
+
+/** 1500000000 → "1.500.000.000 ₫" (vi) or "₫1,500,000,000" (en). */
+export function formatMoney(amount: number, currency = 'VND'): string {
+  const digits = currency === 'VND' ? 0 : 2;
+  return numberFormat(`c:${currency}`, { style: 'currency', currency, maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(amount);
+}
+
+/** Short amounts for charts and cards: "1,5 tỷ"-style compact notation. */
+export function formatCompact(amount: number): string {
+  return numberFormat('compact', { notation: 'compact', maximumFractionDigits: 1 }).format(amount);
+}
+
+export function formatNumber(n: number): string {
+  return numberFormat('n', { maximumFractionDigits: 2 }).format(n);
+}
+
+export function formatPercent(ratio: number): string {
+  return numberFormat('p', { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
+}
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  return dateFormat('date', { dateStyle: 'medium' }).format(new Date(iso));
+}
+
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  return dateFormat('datetime', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+/** "2026-03" → "thg 3 2026" / "Mar 2026". */
+export function formatMonth(key: string): string {
+  const [y, mo] = key.split('-').map(Number);
+  if (!y || !mo) return key;
+  return dateFormat('month', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, mo - 1, 1)));
+}
+
+/** Machine-readable date for <time datetime>. */
+export function isoDate(iso: string | null | undefined): string {
+  return iso ? new Date(iso).toISOString() : '';
+}
+
+import { m } from '$lib/paraglide/messages';
+
+export interface PriceLike {
+  min: number | null;
+  max: number | null;
+  currency: string;
+  negotiable: boolean;
+}
+
+/** "1.000.000.000 ₫ – 1.500.000.000 ₫ (thỏa thuận)"; a demand's budget reads "up to …". */
+export function formatPrice(price: PriceLike | null | undefined): string {
+  if (!price || (price.min === null && price.max === null)) return price?.negotiable ? m.price_negotiable() : m.price_notStated();
+  let text: string;
+  if (price.min !== null && price.max !== null && price.min !== price.max) text = `${formatMoney(price.min, price.currency)} – ${formatMoney(price.max, price.currency)}`;
+  else if (price.max !== null && price.min === null) text = m.price_upTo({ amount: formatMoney(price.max, price.currency) });
+  else if (price.min !== null && price.max === null) text = m.price_from({ amount: formatMoney(price.min, price.currency) });
+  else text = formatMoney((price.min ?? price.max) as number, price.currency);
+  return price.negotiable ? `${text} (${m.price_negotiableShort()})` : text;
+}
+
+/**
+ * The search API's highlights are escaped except <mark>…</mark>. Belt and braces: any other
+ * "<" is escaped again, so only bare <mark> and </mark> tags can ever reach the page.
+ */
+export function safeHighlight(html: string): string {
+  return html.replace(/<(?!\/?mark>)/g, '&lt;');
+}
+
+/** Only web addresses and local paths become links (never javascript: or data: URLs). */
+export function safeHref(url: string | null | undefined): string | null {
+  if (!url) return null;
+  if (url.startsWith('/') && !url.startsWith('//')) return url;
+  return /^https?:\/\//i.test(url) ? url : null;
+}

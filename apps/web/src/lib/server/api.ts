@@ -1,0 +1,126 @@
+/**
+ * The storefront's one GraphQL client. It runs on the server only: pages load through it in
+ * +page.server.ts and form actions mutate through it. Each request carries the session's token
+ * (Authorization: Bearer) and the visitor's language (Accept-Language), so the API answers, and
+ * words its errors, in that language.
+ *
+ * Errors follow the public contract: `extensions.code` becomes ApiError.code and
+ * `extensions.fields` (input path → message) ApiError.fields, which forms show beside the field.
+ * An operation the API does not offer yet (its module has not landed) raises ApiUnavailableError,
+ * so the page can show a "coming soon" state instead of failing.
+ */
+import type { Lang } from '@techport/shared';
+import type { Document } from '$lib/graphql/documents';
+import { apiTimeoutMs, apiUrl } from './config';
+
+export class ApiError extends Error {
+  constructor(
+    /** The contract's extensions.code (UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, BAD_USER_INPUT, CONFLICT, RATE_LIMITED…), or UNREACHABLE. */
+    readonly code: string,
+    message: string,
+    /** BAD_USER_INPUT: the input paths the API names ("input.title", "listingId") → message in the request's language. */
+    readonly fields: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** The operation is not (yet) part of the API: its module has not landed. */
+export class ApiUnavailableError extends ApiError {
+  constructor(
+    readonly operation: string,
+    readonly missing: readonly string[],
+  ) {
+    super('UNAVAILABLE', `${operation}: the API does not offer ${missing.join(', ') || 'this operation'} yet`);
+    this.name = 'ApiUnavailableError';
+  }
+}
+
+interface GraphQLErrorBody {
+  message: string;
+  extensions?: { code?: string; fields?: Record<string, string> };
+}
+
+export interface ApiOptions {
+  token: string | null;
+  lang: Lang;
+  /** The visitor's address, passed on as X-Forwarded-For (the API's rate limits are per client). */
+  clientAddress?: string;
+  fetch?: typeof fetch;
+}
+
+export class Api {
+  constructor(private readonly options: ApiOptions) {}
+
+  get token(): string | null {
+    return this.options.token;
+  }
+
+  get lang(): Lang {
+    return this.options.lang;
+  }
+
+  /** A client for another token (after log-in) keeping the language. */
+  withToken(token: string | null): Api {
+    return new Api({ ...this.options, token });
+  }
+
+  /** Runs the operation; throws ApiError (or ApiUnavailableError) on any error. */
+  async request<R, V>(doc: Document<R, V>, ...variables: {} extends V ? [V?] : [V]): Promise<R> {
+    const { data, errors } = await this.raw(doc, variables[0]);
+    if (errors.length) throw toApiError(doc, errors[0]);
+    return data as R;
+  }
+
+  /** Runs the operation and returns null when the API does not offer it yet. */
+  async optional<R, V>(doc: Document<R, V>, ...variables: {} extends V ? [V?] : [V]): Promise<R | null> {
+    try {
+      return await this.request(doc, ...variables);
+    } catch (err) {
+      if (err instanceof ApiUnavailableError) return null;
+      throw err;
+    }
+  }
+
+  /** Partial results: the data the API could give, and its errors (for queries that tolerate some). */
+  async raw<R, V>(doc: Document<R, V>, variables?: V): Promise<{ data: R | null; errors: GraphQLErrorBody[] }> {
+    if (doc.missing.length) throw new ApiUnavailableError(doc.name, doc.missing);
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      'accept-language': this.options.lang,
+    };
+    if (this.options.token) headers.authorization = `Bearer ${this.options.token}`;
+    if (this.options.clientAddress) headers['x-forwarded-for'] = this.options.clientAddress;
+    let res: Response;
+    try {
+      res = await (this.options.fetch ?? fetch)(apiUrl(), {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ operationName: doc.name, query: doc.source, variables: variables ?? {} }),
+        signal: AbortSignal.timeout(apiTimeoutMs()),
+      });
+    } catch (err) {
+      throw new ApiError('UNREACHABLE', `API unreachable: ${(err as Error).message}`);
+    }
+    let body: { data?: R | null; errors?: GraphQLErrorBody[] };
+    try {
+      body = (await res.json()) as typeof body;
+    } catch {
+      throw new ApiError(res.status === 429 ? 'RATE_LIMITED' : 'UNREACHABLE', `API answered ${res.status} without JSON`);
+    }
+    return { data: body.data ?? null, errors: body.errors ?? [] };
+  }
+}
+
+function toApiError(doc: Document<unknown, unknown>, e: GraphQLErrorBody): ApiError {
+  const code = e.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
+  // The API was built without this part (an older API than the storefront): same as unavailable.
+  if (code === 'GRAPHQL_VALIDATION_FAILED' && /Cannot query field|Unknown argument|Unknown type/.test(e.message)) {
+    console.warn(`[api] ${doc.name}: ${e.message}`);
+    return new ApiUnavailableError(doc.name, []);
+  }
+  if (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED') console.error(`[api] ${doc.name}: ${e.message}`);
+  return new ApiError(code, e.message, e.extensions?.fields ?? {});
+}

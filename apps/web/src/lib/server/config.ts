@@ -1,0 +1,34 @@
+import { env } from '$env/dynamic/private';
+
+/**
+ * The storefront server's configuration, read from the environment at run time (adapter-node):
+ *   API_URL         the API's GraphQL endpoint (default http://127.0.0.1:4000/graphql)
+ *   PUBLIC_WEB_URL  the storefront's public address, for canonical URLs, Open Graph and the
+ *                   sitemap (default: ORIGIN, else the request's own origin)
+ *   ORIGIN          SvelteKit's public origin (adapter-node; CSRF checks of forms)
+ *   COOKIE_SECURE   true/false; default: true when the public address is https
+ *   API_TIMEOUT_MS  how long to wait for the API (default 15000)
+ */
+export function apiUrl(): string {
+  return env.API_URL || 'http://127.0.0.1:4000/graphql';
+}
+
+/** The API's base (scheme, host, port): GraphQL lives at /graphql, exports at /exports/… */
+export function apiBase(): string {
+  return apiUrl().replace(/\/graphql\/?$/, '');
+}
+
+export function publicUrl(requestOrigin: string): string {
+  return (env.PUBLIC_WEB_URL || env.ORIGIN || requestOrigin).replace(/\/+$/, '');
+}
+
+export function cookieSecure(requestUrl: URL): boolean {
+  if (env.COOKIE_SECURE === 'true' || env.COOKIE_SECURE === '1') return true;
+  if (env.COOKIE_SECURE === 'false' || env.COOKIE_SECURE === '0') return false;
+  return publicUrl(requestUrl.origin).startsWith('https:') || requestUrl.protocol === 'https:';
+}
+
+export function apiTimeoutMs(): number {
+  const n = Number(env.API_TIMEOUT_MS);
+  return Number.isFinite(n) && n > 0 ? n : 15_000;
+}

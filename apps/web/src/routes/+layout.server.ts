@@ -1,0 +1,13 @@
+import type { LayoutServerLoad } from './$types';
+import { publicUrl } from '$lib/server/config';
+
+// Server-rendered pages without a client-side router: no JavaScript to download or run on a
+// cheap phone; every link is a page load and every form a plain POST (SvelteKit form actions).
+export const csr = false;
+
+export const load: LayoutServerLoad = ({ locals, url }) => ({
+  lang: locals.lang,
+  user: locals.user,
+  unread: locals.unread,
+  publicUrl: publicUrl(url.origin),
+});

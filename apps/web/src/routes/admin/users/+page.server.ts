@@ -1,0 +1,55 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { SetUserDisabled, SetUserRoles, Users } from '$lib/graphql/documents';
+import type { Role } from '$lib/graphql/types';
+import { ROLES } from '$lib/labels';
+import { apiFailure } from '$lib/server/guards';
+import { enumList, failFields, failFromError, pageAddress, readForm } from '$lib/server/forms';
+import { referenceData } from '$lib/server/reference';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+  const q = (url.searchParams.get('q') ?? '').trim();
+  const page = Math.max(1, Number(url.searchParams.get('page')) || 1);
+  const [{ users }, reference] = await Promise.all([
+    locals.api.request(Users, { query: q || null, page: { page, pageSize: 20 } }).catch((e) => apiFailure(e, url)),
+    referenceData(locals.api),
+  ]);
+  return { q, users, provinces: reference.provinces, meId: locals.user!.id };
+};
+
+function back(url: URL): string {
+  const page = new URL(pageAddress(url), url);
+  page.searchParams.set('done', 'roles-saved');
+  return page.pathname + page.search;
+}
+
+export const actions: Actions = {
+  roles: async ({ request, locals, url }) => {
+    const form = await readForm(request);
+    const values = form.values();
+    const errors: Record<string, string> = {};
+    const roles = enumList<Role>(form.all('roles'), ROLES, errors, 'roles');
+    if (Object.keys(errors).length) return failFields(values, errors, form.str('userId'));
+    // Everyone is a member; moderators keep their provinces (none = all).
+    const withMember: Role[] = [...new Set<Role>(['MEMBER', ...roles])];
+    try {
+      await locals.api.request(SetUserRoles, {
+        userId: form.str('userId'),
+        roles: withMember,
+        moderatedProvinceCodes: withMember.includes('MODERATOR') ? form.all('provinces') : [],
+      });
+    } catch (err) {
+      return failFromError(err, values, { fields: ['roles', 'provinces'], rename: { moderatedProvinceCodes: 'provinces' }, prefixes: [], form: form.str('userId') });
+    }
+    redirect(303, back(url));
+  },
+  disable: async ({ request, locals, url }) => {
+    const form = await readForm(request);
+    try {
+      await locals.api.request(SetUserDisabled, { userId: form.str('userId'), disabled: form.str('disabled') === 'true' });
+    } catch (err) {
+      return failFromError(err, {}, { fields: [], form: form.str('userId') });
+    }
+    redirect(303, back(url));
+  },
+};

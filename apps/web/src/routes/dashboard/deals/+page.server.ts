@@ -1,0 +1,12 @@
+import type { PageServerLoad } from './$types';
+import { Deals } from '$lib/graphql/documents';
+import type { DealStatus } from '$lib/graphql/types';
+import { DEAL_STATUSES } from '$lib/labels';
+import { section } from '$lib/server/guards';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+  const s = url.searchParams.get('status');
+  const status = DEAL_STATUSES.includes(s as DealStatus) ? (s as DealStatus) : null;
+  const page = Math.max(1, Number(url.searchParams.get('page')) || 1);
+  return { status, deals: await section(locals.api.request(Deals, { status, page: { page, pageSize: 20 } })) };
+};

@@ -1,0 +1,80 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { ArchiveExpertProfile, MyExpertProfile, SubmitExpertProfile, UpsertMyExpertProfile } from '$lib/graphql/documents';
+
+import { section } from '$lib/server/guards';
+import { failFields, failFromError, readForm, type FormReader, type FormValues } from '$lib/server/forms';
+import { splitList } from '$lib/server/listing-form';
+import { referenceData } from '$lib/server/reference';
+
+const FIELDS = ['fullName', 'headline', 'bio', 'fieldCodes', 'services', 'pastTransfers', 'provinceCode', 'organizationId'] as const;
+
+export const load: PageServerLoad = async ({ locals }) => {
+  const [profile, reference] = await Promise.all([section(locals.api.request(MyExpertProfile)), referenceData(locals.api)]);
+  const p = profile.data?.myExpertProfile ?? null;
+  const src = p?.pendingRevision ?? p;
+  const values: FormValues = src
+    ? {
+        fullName: src.fullName,
+        headline: src.headline,
+        bio: src.bio,
+        fieldCodes: src.fields.map((f) => f.code),
+        services: src.services.join('\n'),
+        pastTransfers: src.pastTransfers.join('\n'),
+        provinceCode: src.province.code,
+        organizationId: src.organization?.id ?? '',
+      }
+    : { fullName: locals.user!.displayName, provinceCode: locals.user!.organizations[0]?.province.code ?? '' };
+  return { unavailable: profile.unavailable, profile: p, values, provinces: reference.provinces, fieldTree: reference.fieldTree, orgs: locals.user!.organizations };
+};
+
+async function save(form: FormReader, locals: App.Locals) {
+  const values = form.values();
+  const input = {
+    fullName: form.str('fullName'),
+    headline: form.str('headline'),
+    bio: form.str('bio'),
+    fieldCodes: form.all('fieldCodes'),
+    services: splitList(form.str('services'), /\n/),
+    pastTransfers: splitList(form.str('pastTransfers'), /\n/),
+    provinceCode: form.str('provinceCode'),
+    organizationId: form.optional('organizationId'),
+    version: Number(form.str('version')) || null,
+  };
+  try {
+    const { upsertMyExpertProfile } = await locals.api.request(UpsertMyExpertProfile, { input });
+    return { id: upsertMyExpertProfile.id, failure: null };
+  } catch (err) {
+    return { id: null, failure: failFromError(err, values, { fields: FIELDS, rename: { version: 'fullName' } }) };
+  }
+}
+
+export const actions: Actions = {
+  save: async ({ request, locals }) => {
+    const { failure } = await save(await readForm(request), locals);
+    if (failure) return failure;
+    redirect(303, '/dashboard/expert?done=listing-saved');
+  },
+  submit: async ({ request, locals }) => {
+    const form = await readForm(request);
+    const { id, failure } = await save(form, locals);
+    if (failure) return failure;
+    try {
+      await locals.api.request(SubmitExpertProfile, { id: id! });
+    } catch (err) {
+      return failFromError(err, form.values(), { fields: FIELDS });
+    }
+    redirect(303, '/dashboard/expert?done=listing-submitted');
+  },
+  archive: async ({ request, locals }) => {
+    const form = await readForm(request);
+    if (!form.str('id')) return failFields({}, {}, 'status');
+    try {
+      await locals.api.request(ArchiveExpertProfile, { id: form.str('id') });
+    } catch (err) {
+      return failFromError(err, {}, { fields: [], form: 'status' });
+    }
+    redirect(303, '/dashboard/expert?done=listing-archived');
+  },
+};
+

@@ -1,0 +1,70 @@
+import { error, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { Deals, InterestThread, ProposeDeal, RespondToInterest, SendMessage, WithdrawInterest } from '$lib/graphql/documents';
+import type { TransferMode } from '$lib/graphql/types';
+import { TRANSFER_MODES } from '$lib/labels';
+import { m } from '$lib/paraglide/messages';
+import { apiFailure, section } from '$lib/server/guards';
+import { enumField, failFields, failFromError, parseAmount, readForm } from '$lib/server/forms';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+  const { interest } = await locals.api.request(InterestThread, { id: params.id }).catch((e) => apiFailure(e, url));
+  if (!interest) error(404, m.error_notFound());
+  // Deals already made on this interest (the API lists the caller's deals, newest first).
+  const deals = await section(locals.api.request(Deals, { page: { page: 1, pageSize: 100 } }));
+  return {
+    interest,
+    deals: (deals.data?.deals.items ?? []).filter((d) => d.listing.id === interest.listing.id && (d.buyer.id === interest.organization.id || d.supplier.id === interest.organization.id)),
+    meId: locals.user!.id,
+  };
+};
+
+export const actions: Actions = {
+  message: async ({ request, locals, params }) => {
+    const form = await readForm(request);
+    const body = form.str('body');
+    if (!body) return failFields(form.values(), { body: m.error_required() }, 'message');
+    try {
+      await locals.api.request(SendMessage, { interestId: params.id, body });
+    } catch (err) {
+      return failFromError(err, form.values(), { fields: ['body'], prefixes: [], form: 'message' });
+    }
+    redirect(303, `/dashboard/interests/${params.id}#messages-end`);
+  },
+  respond: async ({ request, locals, params }) => {
+    const form = await readForm(request);
+    try {
+      await locals.api.request(RespondToInterest, { id: params.id, accept: form.str('accept') === 'true', message: form.optional('message') });
+    } catch (err) {
+      return failFromError(err, form.values(), { fields: ['message'], prefixes: [], form: 'respond' });
+    }
+    redirect(303, `/dashboard/interests/${params.id}`);
+  },
+  withdraw: async ({ locals, params }) => {
+    try {
+      await locals.api.request(WithdrawInterest, { id: params.id });
+    } catch (err) {
+      return failFromError(err, {}, { fields: [], form: 'respond' });
+    }
+    redirect(303, `/dashboard/interests/${params.id}`);
+  },
+  propose: async ({ request, locals, params }) => {
+    const form = await readForm(request);
+    const values = form.values();
+    const errors: Record<string, string> = {};
+    const value = parseAmount(form.str('value'));
+    if (value === null) errors.value = m.error_required();
+    else if (Number.isNaN(value)) errors.value = m.listingForm_amount();
+    const transferMode = enumField<TransferMode>(form.str('transferMode'), TRANSFER_MODES, errors, 'transferMode');
+    const terms = form.str('terms');
+    if (!terms) errors.terms = m.error_required();
+    if (Object.keys(errors).length || value === null || !transferMode) return failFields(values, errors, 'propose');
+    let id: string;
+    try {
+      ({ proposeDeal: { id } } = await locals.api.request(ProposeDeal, { input: { interestId: params.id, value, currency: 'VND', transferMode, terms } }));
+    } catch (err) {
+      return failFromError(err, values, { fields: ['value', 'transferMode', 'terms'], form: 'propose' });
+    }
+    redirect(303, `/dashboard/deals/${id}?done=deal-proposed`);
+  },
+};

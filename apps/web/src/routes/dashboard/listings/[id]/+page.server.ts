@@ -1,0 +1,138 @@
+import { error, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import {
+  ArchiveListing,
+  ListingById,
+  ListingExtras,
+  ListingHistory,
+  ListingQuality,
+  ListingRevision,
+  RenewListing,
+  SubmitListing,
+  UpdateListing,
+} from '$lib/graphql/documents';
+import type { ListingByIdQuery } from '$lib/graphql/types';
+import { m } from '$lib/paraglide/messages';
+import { apiFailure, loginRedirect, section } from '$lib/server/guards';
+import { failFields, failFromError, readForm, type FormReader, type FormValues } from '$lib/server/forms';
+import { LISTING_FIELDS, extraFieldsOffered, parseListing, toUpdateInput } from '$lib/server/listing-form';
+import { referenceData } from '$lib/server/reference';
+import { suggestTrl } from '$lib/trl';
+
+type Listing = NonNullable<ListingByIdQuery['listing']>;
+
+async function ownListing(locals: App.Locals, id: string, url: URL): Promise<Listing> {
+  const { listing } = await locals.api.request(ListingById, { id }).catch((e) => apiFailure(e, url));
+  // Only its organisation's members manage a listing here.
+  if (!listing || !listing.organization.viewerIsMember) error(404, m.error_notFound());
+  return listing;
+}
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+  const listing = await ownListing(locals, params.id, url);
+  const api = locals.api;
+  const [extras, quality, history, revision, reference] = await Promise.all([
+    section(api.request(ListingExtras, { id: listing.id })),
+    section(api.request(ListingQuality, { id: listing.id })),
+    section(api.request(ListingHistory, { id: listing.id })),
+    listing.status === 'PUBLISHED' ? section(api.request(ListingRevision, { id: listing.id })) : Promise.resolve(null),
+    referenceData(api),
+  ]);
+  const x = extras.data?.listing;
+  const rev = revision?.data?.listing?.pendingRevision ?? null;
+  const src = rev ?? { ...listing, specification: x?.specification ?? null, advantages: x?.advantages ?? null, mediaUrls: x?.mediaUrls ?? [] };
+  const values: FormValues = {
+    title: src.title,
+    summary: src.summary,
+    description: src.description,
+    specification: src.specification ?? '',
+    advantages: src.advantages ?? '',
+    mediaUrls: src.mediaUrls ?? [],
+    fieldCodes: src.fields.map((f) => f.code),
+    keywords: src.keywords.join(', '),
+    trl: src.trl ? String(src.trl) : '',
+    transferModes: src.transferModes,
+    ipStatus: src.ipStatus ?? '',
+    priceMin: src.price?.min != null ? String(src.price.min) : '',
+    priceMax: src.price?.max != null ? String(src.price.max) : '',
+    negotiable: src.price?.negotiable === false ? '' : 'on',
+    provinceCode: src.province.code,
+  };
+  return {
+    listing,
+    extras: x ?? null,
+    quality: quality.data?.listing ?? null,
+    history: history.data?.listing?.history ?? null,
+    revision: rev,
+    values,
+    provinces: reference.provinces,
+    fieldTree: reference.fieldTree,
+    extraFields: extraFieldsOffered(),
+    submitFailed: url.searchParams.get('submit') === 'failed',
+  };
+};
+
+async function update(form: FormReader, locals: App.Locals, id: string, url: URL) {
+  const listing = await ownListing(locals, id, url);
+  const values = form.values();
+  const { content, errors } = parseListing(form, listing.kind);
+  if (Object.keys(errors).length) return { failure: failFields(values, errors) };
+  try {
+    await locals.api.request(UpdateListing, { id, input: toUpdateInput(content, Number(form.str('version')) || listing.version) });
+  } catch (err) {
+    return { failure: failFromError(err, values, { fields: LISTING_FIELDS, loginNext: `/dashboard/listings/${id}` }) };
+  }
+  return { failure: null };
+}
+
+export const actions: Actions = {
+  save: async ({ request, locals, params, url }) => {
+    if (!locals.user) loginRedirect(url);
+    const { failure } = await update(await readForm(request), locals, params.id, url);
+    if (failure) return failure;
+    redirect(303, `/dashboard/listings/${params.id}?done=listing-saved`);
+  },
+  submit: async ({ request, locals, params, url }) => {
+    if (!locals.user) loginRedirect(url);
+    const form = await readForm(request);
+    const { failure } = await update(form, locals, params.id, url);
+    if (failure) return failure;
+    try {
+      await locals.api.request(SubmitListing, { id: params.id });
+    } catch (err) {
+      return failFromError(err, form.values(), { fields: LISTING_FIELDS });
+    }
+    redirect(303, `/dashboard/listings/${params.id}?done=listing-submitted`);
+  },
+  submitOnly: async ({ locals, params }) => {
+    try {
+      await locals.api.request(SubmitListing, { id: params.id });
+    } catch (err) {
+      return failFromError(err, {}, { fields: [], form: 'status' });
+    }
+    redirect(303, `/dashboard/listings/${params.id}?done=listing-submitted`);
+  },
+  archive: async ({ locals, params }) => {
+    try {
+      await locals.api.request(ArchiveListing, { id: params.id });
+    } catch (err) {
+      return failFromError(err, {}, { fields: [], form: 'status' });
+    }
+    redirect(303, `/dashboard/listings/${params.id}?done=listing-archived`);
+  },
+  renew: async ({ locals, params }) => {
+    try {
+      await locals.api.request(RenewListing, { id: params.id });
+    } catch (err) {
+      return failFromError(err, {}, { fields: [], form: 'status' });
+    }
+    redirect(303, `/dashboard/listings/${params.id}?done=listing-renewed`);
+  },
+  assessTrl: async ({ request }) => {
+    const form = await readForm(request);
+    const suggestedTrl = suggestTrl(new Set(form.all('trlq')));
+    const values = form.values();
+    if (suggestedTrl > 0) values.trl = String(suggestedTrl);
+    return { values, fields: {} as Record<string, string>, error: undefined as string | undefined, suggestedTrl, form: undefined as string | undefined };
+  },
+};

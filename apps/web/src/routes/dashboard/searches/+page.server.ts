@@ -1,0 +1,39 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { DeleteSavedSearch, SavedSearches } from '$lib/graphql/documents';
+import { section } from '$lib/server/guards';
+import { failFromError, readForm } from '$lib/server/forms';
+import { referenceData } from '$lib/server/reference';
+
+export const load: PageServerLoad = async ({ locals }) => {
+  const [searches, reference] = await Promise.all([section(locals.api.request(SavedSearches)), referenceData(locals.api)]);
+  const describe = (codes: string[] | null | undefined, name: (c: string) => string) => (codes ?? []).map(name).join(', ');
+  return {
+    unavailable: searches.unavailable,
+    searches: (searches.data?.savedSearches ?? []).map((s) => {
+      const p = new URLSearchParams();
+      if (s.input.query) p.set('q', s.input.query);
+      if (s.input.kind) p.set('kind', s.input.kind);
+      for (const f of s.input.fieldCodes ?? []) p.append('field', f);
+      for (const c of s.input.provinceCodes ?? []) p.append('province', c);
+      return {
+        ...s,
+        href: `/search${p.size ? `?${p}` : ''}`,
+        fields: describe(s.input.fieldCodes, reference.fieldName),
+        provinces: describe(s.input.provinceCodes, reference.provinceName),
+      };
+    }),
+  };
+};
+
+export const actions: Actions = {
+  delete: async ({ request, locals }) => {
+    const form = await readForm(request);
+    try {
+      await locals.api.request(DeleteSavedSearch, { id: form.str('id') });
+    } catch (err) {
+      return failFromError(err, {}, { fields: [] });
+    }
+    redirect(303, '/dashboard/searches');
+  },
+};

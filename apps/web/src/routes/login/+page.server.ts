@@ -1,0 +1,32 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { Login } from '$lib/graphql/documents';
+import { m } from '$lib/paraglide/messages';
+import { failFields, failFromError, readForm } from '$lib/server/forms';
+import { safeNext, startSession } from '$lib/server/session';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+  if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+  return { next: safeNext(url.searchParams.get('next')) };
+};
+
+export const actions: Actions = {
+  default: async ({ request, locals, cookies, url }) => {
+    const form = await readForm(request);
+    const values = form.values();
+    const email = form.str('email');
+    const password = form.str('password');
+    const missing: Record<string, string> = {};
+    if (!email) missing.email = m.error_required();
+    if (!password) missing.password = m.error_required();
+    if (Object.keys(missing).length) return failFields(values, missing);
+    let token: string;
+    try {
+      ({ login: { token } } = await locals.api.request(Login, { email, password }));
+    } catch (err) {
+      return failFromError(err, values, { fields: ['email', 'password'], prefixes: [], isLogin: true });
+    }
+    startSession(cookies, url, token);
+    redirect(303, safeNext(form.str('next')));
+  },
+};

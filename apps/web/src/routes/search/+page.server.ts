@@ -1,0 +1,40 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { SaveSearch, Search } from '$lib/graphql/documents';
+import { apiHas } from '$lib/graphql/capabilities';
+import { m } from '$lib/paraglide/messages';
+import { apiFailure, loginRedirect } from '$lib/server/guards';
+import { failFields, failFromError, readForm } from '$lib/server/forms';
+import { ApiUnavailableError } from '$lib/server/api';
+import { referenceData } from '$lib/server/reference';
+import { searchInput, stateFromUrl, urlOf } from '$lib/search';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+  const state = stateFromUrl(url.searchParams);
+  const reference = await referenceData(locals.api);
+  try {
+    const { search } = await locals.api.request(Search, { input: searchInput(state) });
+    return { state, search, unavailable: false, fieldTree: reference.fieldTree, canSave: apiHas('Mutation.saveSearch') };
+  } catch (err) {
+    if (err instanceof ApiUnavailableError) return { state, search: null, unavailable: true, fieldTree: reference.fieldTree, canSave: false };
+    apiFailure(err, url);
+  }
+};
+
+export const actions: Actions = {
+  save: async ({ request, locals, url }) => {
+    if (!locals.user) loginRedirect(url);
+    const form = await readForm(request);
+    const values = form.values();
+    const state = stateFromUrl(new URL(form.str('search') || '/search', url).searchParams);
+    const name = form.str('name');
+    if (!name) return failFields(values, { name: m.error_required() }, 'save');
+    const { page: _page, pageSize: _size, ...search } = searchInput(state);
+    try {
+      await locals.api.request(SaveSearch, { input: { name, notify: form.bool('notify'), search } });
+    } catch (err) {
+      return failFromError(err, values, { fields: ['name'], form: 'save' });
+    }
+    redirect(303, `${urlOf({ ...state, page: 1 })}${urlOf(state).includes('?') ? '&' : '?'}done=search-saved`);
+  },
+};

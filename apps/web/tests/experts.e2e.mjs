@@ -1,0 +1,89 @@
+// Experts: a consultant writes a profile, the department publishes it, a business finds it by
+// search and writes to the expert, who answers.
+import assert from 'node:assert/strict';
+import { msg, uniq } from './support/harness.mjs';
+import { createOrganization, login, register } from './support/flows.mjs';
+
+const tag = uniq('');
+
+export default function (h) {
+  h.journey(
+    'Experts: profile → review → search → contact → reply',
+    { requires: ['Mutation.upsertMyExpertProfile', 'Mutation.submitExpertProfile', 'Mutation.moderateExpertProfile', 'Query.experts', 'Mutation.contactExpert', 'Mutation.sendExpertMessage'] },
+    [
+      [
+        'a consultant writes a profile (errors beside fields) and submits it',
+        async (t, s) => {
+          s.expert = await t.newPage('vi');
+          await register(t, s.expert, { name: `TS. Hoàng Định Giá ${tag}` });
+          await t.visit(s.expert, '/dashboard/expert');
+          await s.expert.fill('[name=headline]', 'Ngắn');
+          await t.submit(s.expert, 'main form button[formaction="?/submit"]');
+          assert.ok((await s.expert.locator('#f-headline-error').count()) === 1, `an error beside the headline: ${await t.text(s.expert)}`);
+          await s.expert.fill('[name=fullName]', `TS. Hoàng Định Giá ${tag}`);
+          await s.expert.fill('[name=headline]', 'Tiến sĩ kinh tế, chuyên gia định giá công nghệ và sở hữu trí tuệ');
+          await s.expert.fill('[name=bio]', 'Hai mươi năm tư vấn định giá tài sản trí tuệ và đàm phán hợp đồng chuyển giao công nghệ cho viện, trường và doanh nghiệp.');
+          const box = s.expert.locator('input[name=fieldCodes][value="501"]');
+          await s.expert.locator('details', { has: box }).locator('summary').click();
+          await box.check();
+          await s.expert.fill('[name=services]', 'Định giá công nghệ\nTư vấn hợp đồng chuyển giao công nghệ');
+          await s.expert.fill('[name=pastTransfers]', 'Định giá sáng chế máy sấy nông sản cho một viện nghiên cứu (2023)');
+          await s.expert.selectOption('[name=provinceCode]', 'ho-chi-minh');
+          await t.submit(s.expert, 'main form button[formaction="?/submit"]');
+          const text = await t.text(s.expert);
+          assert.ok(text.includes(msg('vi', 'done_listingSubmitted')), text);
+          assert.ok(text.includes(msg('vi', 'listingStatus_PENDING_REVIEW')));
+        },
+      ],
+      [
+        'the department publishes it from its review queue',
+        async (t, s) => {
+          const mod = await t.newPage('vi');
+          await login(t, mod, t.admin.email, t.admin.password, '/moderation/experts');
+          await mod.click(`main a:has-text("Hoàng Định Giá ${tag}")`);
+          await mod.check('input[name=decision][value=APPROVE]');
+          await t.submit(mod, 'form[action="?/moderate"] button[type=submit]');
+          assert.equal(new URL(mod.url()).pathname, '/moderation/experts');
+          await t.visit(s.expert, '/dashboard/expert');
+          assert.ok((await t.text(s.expert)).includes(msg('vi', 'listingStatus_PUBLISHED')));
+          s.profilePath = await s.expert.locator('a[href^="/experts/"]').first().getAttribute('href');
+        },
+      ],
+      [
+        'a business finds the expert by a search without diacritics and writes',
+        async (t, s) => {
+          s.business = await t.newPage('vi');
+          await register(t, s.business, { name: 'Chủ doanh nghiệp' });
+          await createOrganization(t, s.business, { name: `Công ty Cơ khí ${tag}` });
+          await t.eventually(
+            async () => {
+              await t.visit(s.business, `/experts?q=${encodeURIComponent(`dinh gia ${tag}`)}`);
+              return (await s.business.locator(`a[href="${s.profilePath}"]`).count()) > 0;
+            },
+            { what: 'the expert in search results' },
+          );
+          await s.business.click(`a[href="${s.profilePath}"]`);
+          assert.ok((await t.text(s.business, 'h1')).includes(`Hoàng Định Giá ${tag}`));
+          await t.screenshot(s.business, 'expert-vi');
+          await t.axe(s.business, 'expert profile (vi)');
+          await s.business.fill('[name=message]', 'Chào chuyên gia, chúng tôi cần định giá một sáng chế máy ép.');
+          await t.submit(s.business, 'form[action="?/contact"] button[type=submit]');
+          s.contactPath = new URL(s.business.url()).pathname;
+          assert.match(s.contactPath, /^\/dashboard\/expert-contacts\/[\w-]+$/);
+        },
+      ],
+      [
+        'the expert reads it and answers',
+        async (t, s) => {
+          await t.visit(s.expert, '/dashboard/expert-contacts');
+          await s.expert.click(`a[href="${s.contactPath}"]`);
+          assert.ok((await t.text(s.expert)).includes('định giá một sáng chế máy ép'));
+          await s.expert.fill('[name=body]', 'Chào anh chị, tôi có thể hẹn gặp vào thứ Ba tới.');
+          await t.submit(s.expert, 'form[action="?/message"] button[type=submit]');
+          await t.visit(s.business, s.contactPath);
+          assert.ok((await t.text(s.business)).includes('hẹn gặp vào thứ Ba'));
+        },
+      ],
+    ],
+  );
+}

@@ -1,0 +1,205 @@
+// The same journey in English: English pages, English errors beside the fields, English amounts
+// ("₫1,200,000,000"), plus the notification a new interest sends and saved searches.
+import assert from 'node:assert/strict';
+import { msg, uniq } from './support/harness.mjs';
+import { createOrganization, fillListing, makeModerator, moderate, postListing, publicPathOf, register } from './support/flows.mjs';
+
+const tag = uniq('');
+
+const OFFER = {
+  title: `Solar-powered desalination unit for households ${tag}`,
+  summary: 'A reverse-osmosis unit that turns brackish water into drinking water, 200 litres per hour, powered by solar panels.',
+  description:
+    'Low-pressure reverse-osmosis membranes and an energy-recovery pump make brackish and saline water drinkable at 200 litres per hour. ' +
+    'The unit runs on 1.5 kW of solar panels with a small battery, needs no chemicals and is serviced by a local technician twice a year. ' +
+    'Forty units have run for two years in coastal communes of the Mekong Delta.',
+  specification: '200 L/h; input salinity up to 5 g/L; 1.5 kW solar; stainless frame.',
+  advantages: 'No grid power needed; low membrane fouling; simple maintenance.',
+  fieldCodes: ['207'],
+  keywords: ['desalination', 'brackish water', 'solar'],
+  trl: 8,
+  transferModes: ['LICENSING', 'EQUIPMENT_SUPPLY'],
+  ipStatus: 'PATENT_GRANTED',
+  priceMin: '150,000,000',
+  priceMax: '250,000,000',
+  province: 'vinh-long',
+};
+
+const DEMAND = {
+  title: `Looking for a small desalination unit for brackish well water ${tag}`,
+  summary: 'Our aquaculture farm needs drinking water for 60 workers from a brackish well; solar power preferred.',
+  description:
+    'We run a shrimp farm in a coastal commune where the well water turned brackish after the 2024 drought. ' +
+    'We need a compact unit producing about 1,500 litres of drinking water a day, ideally running on solar power, ' +
+    'with installation, training of our staff and a maintenance contract. Budget up to 300 million dong.',
+  fieldCodes: ['207'],
+  keywords: ['desalination', 'drinking water', 'brackish'],
+  trl: 7,
+  transferModes: ['EQUIPMENT_SUPPLY', 'LICENSING'],
+  priceMax: '300,000,000',
+  province: 'ca-mau',
+};
+
+export default function (h) {
+  h.journey(
+    'Main journey in English: demand → review → search → matches → interest → deal → signatures',
+    { requires: ['Mutation.createListing', 'Mutation.moderateListing', 'Query.search', 'Mutation.expressInterest', 'Mutation.proposeDeal', 'Mutation.reviewDeal', 'Mutation.markDealSigned'] },
+    [
+      [
+        'a moderator is appointed; an institute posts an offer that the moderator approves',
+        async (t, s) => {
+          s.moderator = await t.newPage('en');
+          const mod = await register(t, s.moderator, { name: 'Department Officer' });
+          await makeModerator(t, mod.email, ['vinh-long', 'ca-mau']);
+          s.supplier = await t.newPage('en');
+          await register(t, s.supplier, { name: 'Dr. Tran Water' });
+          s.supplierOrg = await createOrganization(t, s.supplier, { name: `Coastal Water Institute ${tag}`, kind: 'RESEARCH_INSTITUTE', province: 'vinh-long' });
+          s.offerId = await postListing(t, s.supplier, 'OFFER', OFFER);
+          assert.ok((await t.text(s.supplier)).includes(msg('en', 'done_listingSubmitted')));
+          await t.visit(s.moderator, '/moderation');
+          assert.ok((await t.text(s.moderator)).includes(msg('en', 'mod_jurisdiction', { provinces: '' }).trim()), 'the jurisdiction is shown');
+          await moderate(t, s.moderator, OFFER.title, { decision: 'APPROVE' });
+          s.offerPath = await publicPathOf(t, s.supplier, s.offerId);
+        },
+      ],
+      [
+        'a business registers and posts a demand; English errors appear beside the fields',
+        async (t, s) => {
+          s.buyer = await t.newPage('en');
+          await register(t, s.buyer, { name: 'Le Shrimp Farmer' });
+          s.buyerOrg = await createOrganization(t, s.buyer, { name: `Ca Mau Shrimp Co ${tag}`, kind: 'ENTERPRISE', province: 'ca-mau' });
+          await t.visit(s.buyer, '/dashboard/listings/new?kind=DEMAND');
+          await fillListing(s.buyer, { ...DEMAND, summary: 'Too short' });
+          await t.submit(s.buyer, 'main form button[formaction="?/submit"]');
+          const error = await t.text(s.buyer, '#f-summary-error');
+          assert.ok(error.length > 5, 'an error beside the summary');
+          assert.doesNotMatch(error, /[àáảãạăâđèéêìíòóôơùúưý]/i, `in English: ${error}`);
+          assert.equal(await t.text(s.buyer, '.alert-error'), msg('en', 'error_checkFields'));
+          await s.buyer.fill('[name=summary]', DEMAND.summary);
+          await t.submit(s.buyer, 'main form button[formaction="?/submit"]');
+          const match = /^\/dashboard\/listings\/([\w-]+)$/.exec(new URL(s.buyer.url()).pathname);
+          assert.ok(match, await t.text(s.buyer));
+          s.demandId = match[1];
+          await moderate(t, s.moderator, DEMAND.title, { decision: 'APPROVE' });
+          s.demandPath = await publicPathOf(t, s.buyer, s.demandId);
+          await t.visit(s.buyer, s.demandPath);
+          assert.equal(await s.buyer.getAttribute('html', 'lang'), 'en');
+          assert.ok((await t.text(s.buyer, 'aside')).includes(msg('en', 'price_upTo', { amount: '₫300,000,000' })), await t.text(s.buyer, 'aside'));
+          await t.screenshot(s.buyer, 'listing-demand-en');
+        },
+      ],
+      [
+        'an English search finds the demand; the result page is shareable',
+        async (t, s) => {
+          const visitor = await t.newPage('en');
+          const path = `/search?q=${encodeURIComponent(`desalination brackish ${tag}`)}&kind=DEMAND`;
+          await t.eventually(
+            async () => {
+              await t.visit(visitor, path);
+              return (await visitor.locator(`a[href="${s.demandPath}"]`).count()) > 0;
+            },
+            { what: 'the demand in English search results' },
+          );
+          assert.equal(await visitor.getAttribute('html', 'lang'), 'en');
+          assert.match(await t.text(visitor, '#results-title'), /^\d[\d,]* results$/);
+          // Shared with ?lang=en, the same page opens in English for someone whose choice is Vietnamese.
+          const friend = await t.newPage('vi');
+          await t.visit(friend, `${path}&lang=en`);
+          assert.equal(await friend.getAttribute('html', 'lang'), 'en');
+          assert.ok((await friend.locator(`a[href="${s.demandPath}"]`).count()) > 0);
+          await t.screenshot(visitor, 'search-results-en');
+        },
+      ],
+      [
+        'the demand’s matches list the offer with reasons in English',
+        async (t, s) => {
+          await t.eventually(
+            async () => {
+              await t.visit(s.buyer, s.demandPath);
+              return (await s.buyer.locator(`.matches a[href="${s.offerPath}"]`).count()) > 0;
+            },
+            { what: 'the offer among the matches' },
+          );
+          const reasons = await t.text(s.buyer, '.matches > li .reasons');
+          assert.doesNotMatch(reasons, /[àáảãạăâđèéêìíòóôơùúưý]/i, `English reasons: ${reasons}`);
+        },
+        { requires: ['Query.matches'] },
+      ],
+      [
+        'the business expresses interest; the institute is notified',
+        async (t, s) => {
+          await t.visit(s.buyer, s.offerPath);
+          await s.buyer.fill('[name=message]', 'Hello, we would like a quotation for one unit for our farm in Ca Mau.');
+          await t.submit(s.buyer, 'form[action="?/interest"] button[type=submit]');
+          s.interestPath = new URL(s.buyer.url()).pathname;
+          assert.match(s.interestPath, /^\/dashboard\/interests\/[\w-]+$/);
+          await t.eventually(
+            async () => {
+              await t.visit(s.supplier, '/dashboard/notifications');
+              return (await s.supplier.locator('.list li.unread').count()) > 0;
+            },
+            { what: 'a notification for the institute' },
+          );
+          assert.ok((await s.supplier.locator('header .notif .count').count()) === 1, 'the header shows the unread count');
+          await t.screenshot(s.supplier, 'notifications-unread-en');
+          await t.submit(s.supplier, 'form[action="?/readAll"] button');
+          assert.equal(await s.supplier.locator('.list li.unread').count(), 0);
+          assert.equal(await s.supplier.locator('header .notif .count').count(), 0);
+        },
+      ],
+      [
+        'they talk, the buyer proposes, the institute accepts, the department approves, both sign',
+        async (t, s) => {
+          await t.visit(s.supplier, s.interestPath);
+          await t.submit(s.supplier, 'form[action="?/respond"] button[value=true]');
+          await s.supplier.fill('[name=body]', 'Thank you. One unit with installation and training is 220 million dong.');
+          await t.submit(s.supplier, 'form[action="?/message"] button[type=submit]');
+          await t.visit(s.buyer, s.interestPath);
+          assert.ok((await t.text(s.buyer)).includes('220 million dong'));
+          // English amount typing: "220,000,000".
+          await s.buyer.fill('[name=value]', '220,000,000');
+          await s.buyer.selectOption('[name=transferMode]', 'EQUIPMENT_SUPPLY');
+          await s.buyer.fill('[name=terms]', 'One 200 L/h unit, installation, two days of training, one-year maintenance.');
+          await t.submit(s.buyer, 'form[action="?/propose"] button[type=submit]');
+          s.dealPath = new URL(s.buyer.url()).pathname;
+          assert.ok((await t.text(s.buyer)).includes('₫220,000,000'));
+          await t.visit(s.supplier, s.dealPath);
+          await t.submit(s.supplier, 'button[formaction="?/accept"]');
+          assert.ok((await t.text(s.supplier)).includes(msg('en', 'dealStatus_UNDER_REVIEW')));
+          const dealId = s.dealPath.split('/').pop();
+          await t.visit(s.moderator, `/moderation/deals/${dealId}`);
+          // Rejecting needs a note: the error is beside the field, in English.
+          await t.submit(s.moderator, 'button[formaction="?/reject"]');
+          assert.equal(await t.text(s.moderator, '#f-note-error'), msg('en', 'deal_noteRequired'));
+          await t.submit(s.moderator, 'button[formaction="?/approve"]');
+          assert.ok((await t.text(s.moderator)).includes(msg('en', 'dealStatus_APPROVED')));
+          for (const page of [s.supplier, s.buyer]) {
+            await t.visit(page, s.dealPath);
+            await t.submit(page, 'button[formaction="?/sign"]');
+          }
+          const text = await t.text(s.buyer);
+          assert.ok(text.includes(msg('en', 'dealStatus_SIGNED')), text);
+          await t.screenshot(s.buyer, 'deal-signed-en');
+          await t.axe(s.buyer, 'signed deal (en)');
+        },
+      ],
+    ],
+  );
+
+  h.test('saved searches: save from the results page, listed in the dashboard, deleted', { requires: ['Mutation.saveSearch', 'Query.savedSearches'] }, async (t) => {
+    const page = await t.newPage('en');
+    await register(t, page);
+    await t.visit(page, `/search?q=${encodeURIComponent('freeze drying')}&kind=OFFER`);
+    await page.click('details.panel summary');
+    await page.fill('[name=name]', 'Freeze dryers');
+    await t.submit(page, 'form[action="?/save"] button[type=submit]');
+    assert.ok((await t.text(page)).includes(msg('en', 'done_searchSaved')));
+    assert.equal(new URL(page.url()).searchParams.get('q'), 'freeze drying', 'back on the same results');
+    await t.visit(page, '/dashboard/searches');
+    const item = page.locator('.list li', { hasText: 'Freeze dryers' });
+    assert.equal(await item.count(), 1);
+    assert.match(await item.locator('a').first().getAttribute('href'), /q=freeze\+drying|q=freeze%20drying/);
+    await t.submit(page, '.list li form[action="?/delete"] button');
+    assert.equal(await page.locator('.list li', { hasText: 'Freeze dryers' }).count(), 0);
+  });
+}

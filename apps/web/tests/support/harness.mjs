@@ -1,0 +1,198 @@
+// The browser tests' small harness: registration of tests and journeys (ordered steps sharing
+// state), skipping when the API lacks an operation, per-test pass/fail lines, and helpers for
+// pages (contexts per user and language, screenshots, axe-core checks, messages in both languages).
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const WEB = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const ROOT = join(WEB, '..', '..');
+const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+const MESSAGES = {
+  vi: JSON.parse(readFileSync(join(WEB, 'messages', 'vi.json'), 'utf8')),
+  en: JSON.parse(readFileSync(join(WEB, 'messages', 'en.json'), 'utf8')),
+};
+
+export const PASSWORD = 'Correct-Horse-Battery-9';
+
+/** A message of the storefront in a language, with {params} filled in. */
+export function msg(lang, key, params = {}) {
+  const text = MESSAGES[lang][key];
+  if (typeof text !== 'string') throw new Error(`no message ${key} in ${lang}.json`);
+  return text.replace(/\{(\w+)\}/g, (_, k) => String(params[k] ?? `{${k}}`));
+}
+
+export const uniq = (prefix = 'x') => `${prefix}${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+
+/** Collapses whitespace (Intl puts no-break spaces in "1.500.000.000 ₫"). */
+export const squash = (s) => (s ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+
+export function createHarness({ browser, webUrl, apiUrl, admin, screenshotsDir, schemaFields, filter = '' }) {
+  const entries = [];
+  const contexts = new Set();
+
+  function missing(requires = []) {
+    return requires.filter((r) => !schemaFields.has(r));
+  }
+
+  const t = {
+    webUrl,
+    apiUrl,
+    admin,
+    assert,
+    msg,
+    uniq,
+    squash,
+    PASSWORD,
+
+    /** Whether apps/api/schema.gql has this field ("Query.compareListings"). */
+    apiHas: (field) => schemaFields.has(field),
+
+    /** A fresh browser context (own cookies) in a language: 'vi' (default) or 'en' (the switch's cookie). */
+    async newPage(lang = 'vi') {
+      const context = await browser.newContext({ baseURL: webUrl, locale: lang === 'en' ? 'en-GB' : 'vi-VN', viewport: { width: 1280, height: 900 } });
+      contexts.add(context);
+      if (lang === 'en') await context.addCookies([{ name: 'lang', value: 'en', url: webUrl }]);
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      page.on('pageerror', (err) => console.error(`    [page error] ${err.message}`));
+      return page;
+    },
+
+    /** Goes to a path and checks the answer's status (200 unless said otherwise). */
+    async visit(page, path, status = 200) {
+      const res = await page.goto(path);
+      assert.equal(res?.status(), status, `GET ${path}: expected ${status}, got ${res?.status()} (${page.url()})`);
+      return res;
+    },
+
+    /** Submits the form that contains the given element (button click: a real POST, no JavaScript). */
+    async submit(page, buttonSelector) {
+      const navigation = page.waitForNavigation({ waitUntil: 'load' });
+      await page.locator(buttonSelector).first().click();
+      await navigation;
+    },
+
+    async text(page, selector = 'main') {
+      return squash(await page.locator(selector).first().innerText());
+    },
+
+    async screenshot(page, name) {
+      await page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage: true });
+    },
+
+    /** axe-core on the current page: fails on any serious or critical violation. */
+    async axe(page, label) {
+      await page.evaluate(AXE_SOURCE);
+      const violations = await page.evaluate(async () => {
+        // @ts-ignore axe is injected above
+        const r = await window.axe.run(document, { resultTypes: ['violations'] });
+        return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+      });
+      const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      for (const v of violations.filter((x) => !bad.includes(x))) console.log(`    [axe ${label}] ${v.impact}: ${v.id} (${v.nodes.join(', ')})`);
+      assert.deepEqual(bad, [], `axe found serious/critical violations on ${label}: ${JSON.stringify(bad, null, 2)}`);
+    },
+
+    /** The API directly (test set-up only; the journeys themselves go through the pages). */
+    async gql(query, variables = {}, token = null, lang = 'vi') {
+      const res = await fetch(`${apiUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'accept-language': lang, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = await res.json();
+      if (body.errors?.length) throw new Error(`GraphQL: ${JSON.stringify(body.errors)}`);
+      return body.data;
+    },
+
+    /** Polls until fn returns a truthy value (search indexing and the outbox are asynchronous). */
+    async eventually(fn, { timeout = 20_000, interval = 400, what = 'condition' } = {}) {
+      const deadline = Date.now() + timeout;
+      let last;
+      while (Date.now() < deadline) {
+        try {
+          const v = await fn();
+          if (v) return v;
+        } catch (err) {
+          last = err;
+        }
+        await new Promise((r) => setTimeout(r, interval));
+      }
+      throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ''}`);
+    },
+  };
+
+  return {
+    t,
+    /** A test: fn(t). requires: API fields ("Mutation.createListing") without which it is skipped. */
+    test(name, { requires = [] } = {}, fn) {
+      entries.push({ kind: 'test', name, requires, fn });
+    },
+    /**
+     * A journey: ordered steps sharing one state object; after a failed step the rest are skipped.
+     * steps: [name, async (t, state) => …, { requires }?][]
+     */
+    journey(name, { requires = [] } = {}, steps) {
+      entries.push({ kind: 'journey', name, requires, steps });
+    },
+    async run() {
+      const counts = { passed: 0, failed: 0, skipped: 0 };
+      const line = (status, name, extra = '') => console.log(`  ${status.padEnd(4)} ${name}${extra ? ` — ${extra}` : ''}`);
+      const runOne = async (name, fn) => {
+        const started = Date.now();
+        try {
+          await fn();
+          counts.passed += 1;
+          line('ok', name, `${Date.now() - started} ms`);
+          return true;
+        } catch (err) {
+          counts.failed += 1;
+          line('FAIL', name, err instanceof Error ? err.message.split('\n').slice(0, 12).join('\n         ') : String(err));
+          return false;
+        }
+      };
+      for (const e of entries) {
+        if (filter && !e.name.toLowerCase().includes(filter.toLowerCase())) continue;
+        const absent = missing(e.requires);
+        if (e.kind === 'test') {
+          if (absent.length) {
+            counts.skipped += 1;
+            line('skip', e.name, `the API lacks ${absent.join(', ')}`);
+            continue;
+          }
+          await runOne(e.name, () => e.fn(t));
+        } else {
+          console.log(`  ${e.name}`);
+          if (absent.length) {
+            counts.skipped += e.steps.length;
+            for (const [stepName] of e.steps) line('skip', `${e.name} › ${stepName}`, `the API lacks ${absent.join(', ')}`);
+            continue;
+          }
+          const state = {};
+          let broken = false;
+          for (const [stepName, fn, opts = {}] of e.steps) {
+            if (broken) {
+              counts.skipped += 1;
+              line('skip', `${e.name} › ${stepName}`, 'an earlier step failed');
+              continue;
+            }
+            // A step may need more of the API than its journey (the rest of the journey still runs).
+            const stepAbsent = missing(opts.requires);
+            if (stepAbsent.length) {
+              counts.skipped += 1;
+              line('skip', `${e.name} › ${stepName}`, `the API lacks ${stepAbsent.join(', ')}`);
+              continue;
+            }
+            if (!(await runOne(`${e.name} › ${stepName}`, () => fn(t, state)))) broken = true;
+          }
+        }
+        for (const c of contexts) await c.close().catch(() => {});
+        contexts.clear();
+      }
+      return counts;
+    },
+  };
+}

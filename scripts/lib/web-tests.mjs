@@ -1,0 +1,268 @@
+// Browser tests of the storefront (apps/web/tests/*.e2e.mjs), run by `npm test` (scripts/test.mjs
+// calls runWebTests with this run's database and Meilisearch) or alone:
+//   node scripts/lib/web-tests.mjs [name filter]   (own fresh database and Meilisearch; cleans up)
+//
+// It builds the storefront for production (GraphQL codegen → vite build), starts the real API
+// (dist/, built by the caller or here) and the built storefront on free ports, and drives Debian's
+// Chromium (installed with apt-get when missing) through playwright-core. Tests that need an API
+// operation missing from apps/api/schema.gql are skipped with the reason, so they start running
+// by themselves when that part of the API lands. Screenshots go to <outDir>/screenshots/; every
+// main page is checked with axe-core (serious or critical violations fail the test).
+import { execFileSync, execSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ROOT } from '../ensure-install.mjs';
+import { freePort } from './services.mjs';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const log = (msg) => console.log(`[web-tests] ${msg}`);
+
+/** Debian's Chromium, installed when missing (the test machine runs as root). */
+export function ensureChromium() {
+  if (existsSync(CHROMIUM)) return;
+  log('installing Chromium (apt-get install -y chromium)…');
+  const opts = { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } };
+  try {
+    execSync('apt-get install -y --no-install-recommends chromium', opts);
+  } catch {
+    execSync('apt-get update && apt-get install -y --no-install-recommends chromium', opts);
+  }
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not at ${CHROMIUM} after apt-get install`);
+}
+
+/** GraphQL codegen (types from apps/api/schema.gql) and the production build into apps/web/build. */
+export function buildWeb() {
+  execFileSync(process.execPath, ['apps/web/scripts/codegen.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: join(ROOT, 'apps', 'web'),
+    stdio: 'inherit',
+  });
+}
+
+async function waitFor(url, child, what, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${what} exited with code ${child.exitCode}`);
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${what} did not answer on ${url} within ${timeoutMs / 1000} s`);
+}
+
+function startProcess(args, env, logFile, what) {
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let tail = '';
+  const keep = (d) => {
+    tail = (tail + d).slice(-20_000);
+    writeFileSync(logFile, tail);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const stop = () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+    });
+  return { child, stop, what, logTail: () => tail };
+}
+
+/** The root fields and type fields of apps/api/schema.gql, read now (what the API offers). */
+export async function apiSchemaFields() {
+  const { parse } = await import('graphql');
+  const out = new Set();
+  const file = join(ROOT, 'apps', 'api', 'schema.gql');
+  if (!existsSync(file)) return out;
+  for (const def of parse(readFileSync(file, 'utf8')).definitions) {
+    if (!def.name || !def.fields) continue;
+    for (const f of def.fields) {
+      out.add(`${def.name.value}.${f.name.value}`);
+      for (const a of f.arguments ?? []) out.add(`${def.name.value}.${f.name.value}(${a.name.value})`);
+    }
+  }
+  return out;
+}
+
+const ADMIN = { email: 'admin@webtest.techport.vn', password: 'Admin-Password-2026' };
+
+/**
+ * Runs every browser test. `databaseUrl`: a migrated database for this run; `meili`: { url, key }.
+ * Returns { passed, failed } (skipped tests count as neither).
+ */
+export async function runWebTests({ databaseUrl, meili, outDir, filter = process.env.WEB_TESTS_FILTER ?? '' }) {
+  const started = Date.now();
+  const webOut = join(outDir, 'web');
+  const shots = join(outDir, 'screenshots');
+  // A full run starts from an empty folder; a filtered one only replaces its own screenshots.
+  if (!filter) rmSync(shots, { recursive: true, force: true });
+  mkdirSync(shots, { recursive: true });
+  mkdirSync(webOut, { recursive: true });
+
+  ensureChromium();
+  log('building the storefront (codegen + vite build)…');
+  buildWeb();
+  if (!existsSync(join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js'))) {
+    const { buildApi } = await import('./build.mjs');
+    buildApi();
+  }
+
+  const apiPort = await freePort();
+  const webPort = await freePort();
+  const webUrl = `http://127.0.0.1:${webPort}`;
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const indexPrefix = `w${process.pid}${randomBytes(2).toString('hex')}`;
+  const processes = [];
+  let browser;
+  const counts = { passed: 0, failed: 0, skipped: 0 };
+  try {
+    const api = startProcess(
+      ['dist/apps/api/src/main.js'],
+      {
+        NODE_ENV: 'test',
+        DATABASE_URL: databaseUrl,
+        MEILI_URL: meili.url,
+        MEILI_MASTER_KEY: meili.key ?? '',
+        MEILI_INDEX_PREFIX: indexPrefix,
+        JWT_SECRET: `web-tests-${randomBytes(24).toString('hex')}`,
+        API_PORT: String(apiPort),
+        API_HOST: '127.0.0.1',
+        ADMIN_EMAIL: ADMIN.email,
+        ADMIN_PASSWORD: ADMIN.password,
+        PUBLIC_WEB_URL: webUrl,
+        CORS_ORIGINS: webUrl,
+        WORKERS_ENABLED: 'true',
+        LOG_LEVEL: 'warn',
+        TRUST_PROXY: '1',
+        // Every test registers its own users from one address.
+        RATE_LIMIT_REGISTER_PER_IP: '10000',
+        RATE_LIMIT_LOGIN_PER_IP: '10000',
+        RATE_LIMIT_MESSAGES_PER_ACCOUNT: '10000',
+        RATE_LIMIT_MESSAGES_PER_IP: '10000',
+        MAIL_OUTBOX_DIR: join(webOut, 'mail'),
+        TECHPORT_NO_MAIN: '',
+      },
+      join(webOut, 'api.log'),
+      'API',
+    );
+    processes.push(api);
+    await waitFor(`${apiUrl}/health`, api.child, 'the API');
+    await ensureAdmin(apiUrl, databaseUrl);
+    const web = startProcess(
+      ['apps/web/build/index.js'],
+      { NODE_ENV: 'production', PORT: String(webPort), HOST: '127.0.0.1', ORIGIN: webUrl, PUBLIC_WEB_URL: webUrl, API_URL: `${apiUrl}/graphql` },
+      join(webOut, 'web.log'),
+      'storefront',
+    );
+    processes.push(web);
+    await waitFor(`${webUrl}/robots.txt`, web.child, 'the storefront');
+    log(`API ${apiUrl}, storefront ${webUrl}`);
+
+    const { chromium } = await import('playwright-core');
+    // Playwright gives every launch a fresh temporary profile (its own --user-data-dir) and adds
+    // --headless itself; the rest of the flags are ours.
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS.filter((a) => a !== '--headless'), headless: true });
+
+    const { createHarness } = await import(pathToFileURL(join(ROOT, 'apps', 'web', 'tests', 'support', 'harness.mjs')).href);
+    const harness = createHarness({ browser, webUrl, apiUrl, admin: ADMIN, screenshotsDir: shots, outDir: webOut, schemaFields: await apiSchemaFields(), filter });
+    const testsDir = join(ROOT, 'apps', 'web', 'tests');
+    const files = readdirSync(testsDir).filter((f) => f.endsWith('.e2e.mjs')).sort();
+    for (const file of files) {
+      const mod = await import(pathToFileURL(join(testsDir, file)).href);
+      if (typeof mod.default !== 'function') throw new Error(`${file} must export default (harness) => void`);
+      mod.default(harness);
+    }
+    const result = await harness.run();
+    Object.assign(counts, result);
+  } catch (err) {
+    console.error(`[web-tests] ${err instanceof Error ? err.stack : err}`);
+    for (const p of processes) if (p.logTail()) console.error(`--- ${p.what} log (tail) ---\n${p.logTail().slice(-3000)}`);
+    counts.failed += 1;
+  } finally {
+    await browser?.close().catch(() => {});
+    for (const p of processes.reverse()) await p.stop();
+    await deleteIndexes(meili, indexPrefix).catch(() => {});
+  }
+  log(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped in ${Math.round((Date.now() - started) / 1000)} s; screenshots in ${shots}`);
+  return { passed: counts.passed, failed: counts.failed };
+}
+
+async function gql(apiUrl, query, variables) {
+  const res = await fetch(`${apiUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  return res.json();
+}
+
+/**
+ * The tests' admin. The API creates ADMIN_EMAIL at start-up only when no admin exists, and under
+ * `npm test` the API's own end-to-end specs have already made theirs in this database: then the
+ * account is registered and given the ADMIN role directly (test fixture, as the API's start-up does).
+ */
+async function ensureAdmin(apiUrl, databaseUrl) {
+  const login = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`;
+  if ((await gql(apiUrl, login, { e: ADMIN.email, p: ADMIN.password })).data?.login) return;
+  await gql(apiUrl, `mutation($i: RegisterInput!) { register(input: $i) { token } }`, { i: { email: ADMIN.email, password: ADMIN.password, displayName: 'Quản trị viên (kiểm thử)' } });
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`UPDATE app_user SET roles = ARRAY['MEMBER','ADMIN'], disabled = false WHERE email = lower($1)`, [ADMIN.email]);
+  } finally {
+    await client.end();
+  }
+  if (!(await gql(apiUrl, login, { e: ADMIN.email, p: ADMIN.password })).data?.login) throw new Error(`could not log in as the tests' admin ${ADMIN.email}`);
+}
+
+/** Removes this run's search indexes (when the tests share a Meilisearch with others). */
+async function deleteIndexes(meili, prefix) {
+  const headers = meili.key ? { authorization: `Bearer ${meili.key}` } : {};
+  const res = await fetch(`${meili.url}/indexes?limit=1000`, { headers });
+  if (!res.ok) return;
+  const { results } = await res.json();
+  for (const idx of results ?? []) if (idx.uid.startsWith(prefix)) await fetch(`${meili.url}/indexes/${idx.uid}`, { method: 'DELETE', headers });
+}
+
+// Alone: `node scripts/lib/web-tests.mjs [filter]` with its own database and Meilisearch.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { ensureInstall } = await import('../ensure-install.mjs');
+  ensureInstall();
+  const { ensurePostgres, ensureMeilisearch, createDatabase, dropDatabase } = await import('./services.mjs');
+  const { buildApi, apiCli } = await import('./build.mjs');
+  const dbName = `techport_web_${Date.now().toString(36)}_${process.pid}`;
+  const pg = await ensurePostgres('test');
+  const meili = await ensureMeilisearch('test');
+  let code = 1;
+  try {
+    buildApi();
+    const databaseUrl = await createDatabase(pg.adminUrl, dbName);
+    apiCli(['migrate'], { DATABASE_URL: databaseUrl });
+    const outDir = join(ROOT, 'test-output');
+    mkdirSync(outDir, { recursive: true });
+    const { passed, failed } = await runWebTests({ databaseUrl, meili, outDir, filter: process.argv[2] ?? process.env.WEB_TESTS_FILTER ?? '' });
+    console.log(`\n${passed} passed, ${failed} failed`);
+    code = failed === 0 ? 0 : 1;
+  } finally {
+    await dropDatabase(pg.adminUrl, dbName).catch(() => {});
+    await meili.stop();
+    await pg.stop();
+  }
+  process.exit(code);
+}
+
