@@ -30,7 +30,7 @@ buildApi();
 const webProject = join(ROOT, 'apps', 'web', 'project.json');
 if (existsSync(webProject)) {
   console.log('[start] building the storefront…');
-  execFileSync(process.execPath, ['node_modules/nx/bin/nx.js', 'run', 'web:build'], {
+  execFileSync(process.execPath, ['node_modules/nx/dist/bin/nx.js', 'run', 'web:build'], {
     cwd: ROOT,
     stdio: 'inherit',
     env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },

@@ -43,6 +43,10 @@ describe('demo data', () => {
     expect(provinces).toBeGreaterThanOrEqual(20);
     const [{ experts }] = await ds.query(`SELECT count(*)::int AS experts FROM expert_profile WHERE status = 'PUBLISHED'`);
     expect(experts).toBeGreaterThanOrEqual(15);
+    // A register the department has reviewed, so the market figures are not all zero.
+    const stats = await new Client(t.url).ok(`{ stats { dealsApproved dealValueApproved dealsByMonth { key count } } }`);
+    expect(stats.stats.dealsApproved).toBeGreaterThanOrEqual(5);
+    expect(stats.stats.dealValueApproved).toBeGreaterThan(0);
   });
 
   it('gives every rejected listing a reason and a note, and every listing an audit trail', async () => {
@@ -63,6 +67,10 @@ describe('demo data', () => {
     expect(me.me.moderatedProvinces).toEqual([{ code: 'tay-ninh' }]);
     const national = await login('moderator@demo.techport.vn');
     expect((await national.ok(`{ me { moderatedProvinces { code } } }`)).me.moderatedProvinces).toEqual([]);
+    // The seeded deals read back through the deals module like any other.
+    const review = await national.ok(`{ deals(status: UNDER_REVIEW) { totalItems items { id status history { status actor { id } } supplier { name } buyer { name } } } }`);
+    expect(review.deals.totalItems).toBeGreaterThanOrEqual(1);
+    expect(review.deals.items[0].history.map((h: { status: string }) => h.status)).toEqual(['PROPOSED', 'ACCEPTED', 'UNDER_REVIEW']);
     const member = result.accounts.find((a) => a.roles.length === 1 && a.organizations.length > 0)!;
     const memberClient = await login(member.email);
     const mine = await memberClient.ok(`{ myListings(page: { pageSize: 100 }) { totalItems } }`);

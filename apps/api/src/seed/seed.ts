@@ -78,6 +78,7 @@ export async function seedDemo(ds: DataSource, options: { ttlDays: number; now?:
     }
 
     const listingSlugs = new Set<string>();
+    const publishedListings: { id: string; kind: string; orgKey: string; title: string; provinceCode: string; transferModes: string[]; priceMin: number | null; priceMax: number | null }[] = [];
     let published = 0;
     for (const l of catalogue.listings) {
       const creator = catalogue.users.find((u) => u.orgKeys.includes(l.orgKey));
@@ -98,6 +99,7 @@ export async function seedDemo(ds: DataSource, options: { ttlDays: number; now?:
       });
       if (l.status === 'PUBLISHED') {
         published++;
+        publishedListings.push({ id, kind: l.kind, orgKey: l.orgKey, title: l.title, provinceCode: l.provinceCode, transferModes: l.transferModes, priceMin: l.priceMin, priceMax: l.priceMax });
         await em.query(`INSERT INTO outbox_event (topic, payload) VALUES ('listing.changed', $1)`, [JSON.stringify({ listingId: id })]);
       }
     }
@@ -136,7 +138,8 @@ export async function seedDemo(ds: DataSource, options: { ttlDays: number; now?:
         await em.query(`INSERT INTO outbox_event (topic, payload) VALUES ('expert.changed', $1)`, [JSON.stringify({ expertId: row.id })]);
       }
     }
-    return { users: catalogue.users.length, organizations: catalogue.organizations.length, listings: catalogue.listings.length, published, experts };
+    const deals = await seedDeals(em, { publishedListings, orgIds, orgProvince, memberOf: (orgKey) => userIds.get(catalogue.users.find((u) => u.orgKeys.includes(orgKey))?.key ?? '') ?? null, moderatorId, now });
+    return { users: catalogue.users.length, organizations: catalogue.organizations.length, listings: catalogue.listings.length, published, experts, ...deals };
   });
   return { seeded: true, accounts: accountsOf(catalogue), counts };
 }
@@ -196,4 +199,95 @@ async function insertListing(
     ]);
   }
   return row.id;
+}
+
+/** The conversation and the deal steps, as the deals module writes them (a state per deal). */
+const DEAL_STORIES: { status: string; steps: [string, string | null, string][] }[] = [
+  { status: 'COMPLETED', steps: [['PROPOSE', null, 'PROPOSED'], ['ACCEPT', 'PROPOSED', 'ACCEPTED'], ['SUBMIT', 'ACCEPTED', 'UNDER_REVIEW'], ['APPROVE', 'UNDER_REVIEW', 'APPROVED'], ['SIGN', 'APPROVED', 'APPROVED'], ['SIGN', 'APPROVED', 'SIGNED'], ['COMPLETE', 'SIGNED', 'COMPLETED']] },
+  { status: 'COMPLETED', steps: [['PROPOSE', null, 'PROPOSED'], ['ACCEPT', 'PROPOSED', 'ACCEPTED'], ['SUBMIT', 'ACCEPTED', 'UNDER_REVIEW'], ['APPROVE', 'UNDER_REVIEW', 'APPROVED'], ['SIGN', 'APPROVED', 'APPROVED'], ['SIGN', 'APPROVED', 'SIGNED'], ['COMPLETE', 'SIGNED', 'COMPLETED']] },
+  { status: 'SIGNED', steps: [['PROPOSE', null, 'PROPOSED'], ['ACCEPT', 'PROPOSED', 'ACCEPTED'], ['SUBMIT', 'ACCEPTED', 'UNDER_REVIEW'], ['APPROVE', 'UNDER_REVIEW', 'APPROVED'], ['SIGN', 'APPROVED', 'APPROVED'], ['SIGN', 'APPROVED', 'SIGNED']] },
+  { status: 'APPROVED', steps: [['PROPOSE', null, 'PROPOSED'], ['ACCEPT', 'PROPOSED', 'ACCEPTED'], ['SUBMIT', 'ACCEPTED', 'UNDER_REVIEW'], ['APPROVE', 'UNDER_REVIEW', 'APPROVED']] },
+  { status: 'APPROVED', steps: [['PROPOSE', null, 'PROPOSED'], ['ACCEPT', 'PROPOSED', 'ACCEPTED'], ['SUBMIT', 'ACCEPTED', 'UNDER_REVIEW'], ['APPROVE', 'UNDER_REVIEW', 'APPROVED']] },
+  { status: 'UNDER_REVIEW', steps: [['PROPOSE', null, 'PROPOSED'], ['ACCEPT', 'PROPOSED', 'ACCEPTED'], ['SUBMIT', 'ACCEPTED', 'UNDER_REVIEW']] },
+  { status: 'UNDER_REVIEW', steps: [['PROPOSE', null, 'PROPOSED'], ['ACCEPT', 'PROPOSED', 'ACCEPTED'], ['SUBMIT', 'ACCEPTED', 'UNDER_REVIEW']] },
+  { status: 'PROPOSED', steps: [['PROPOSE', null, 'PROPOSED']] },
+  { status: 'CANCELLED', steps: [['PROPOSE', null, 'PROPOSED'], ['DECLINE', 'PROPOSED', 'CANCELLED']] },
+];
+
+const MESSAGES = [
+  'Chào anh/chị, doanh nghiệp chúng tôi đang tìm đúng giải pháp này. Công nghệ đã được áp dụng ở quy mô nào, và bên mình có hỗ trợ lắp đặt, đào tạo vận hành không?',
+  'Cảm ơn quý công ty đã quan tâm. Chúng tôi đã chuyển giao cho nhiều cơ sở cùng quy mô; gói chuyển giao gồm khảo sát hiện trạng, lắp đặt, đào tạo và bảo hành 12 tháng. Mời anh/chị đến xem mô hình đang vận hành.',
+  'Rất tốt. Bên em xin lịch khảo sát tuần tới và đề nghị bên mình gửi dự thảo hợp đồng chuyển giao để trình ban giám đốc.',
+];
+
+async function seedDeals(
+  em: EntityManager,
+  ctx: {
+    publishedListings: { id: string; kind: string; orgKey: string; title: string; provinceCode: string; transferModes: string[]; priceMin: number | null; priceMax: number | null }[];
+    orgIds: Map<string, string>;
+    orgProvince: Map<string, string>;
+    memberOf: (orgKey: string) => string | null;
+    moderatorId: string | null;
+    now: Date;
+  },
+): Promise<{ interests: number; deals: number }> {
+  const offers = ctx.publishedListings.filter((l) => l.kind === 'OFFER');
+  const demands = ctx.publishedListings.filter((l) => l.kind === 'DEMAND');
+  const buyers = [...new Set(demands.map((d) => d.orgKey))];
+  let interests = 0;
+  let deals = 0;
+  for (let i = 0; i < 14 && i < offers.length && buyers.length; i++) {
+    const offer = offers[(i * 17) % offers.length];
+    const buyerKey = buyers.find((b, j) => j >= i % buyers.length && b !== offer.orgKey) ?? buyers.find((b) => b !== offer.orgKey);
+    if (!buyerKey) continue;
+    const buyerOrg = ctx.orgIds.get(buyerKey)!;
+    const supplierOrg = ctx.orgIds.get(offer.orgKey)!;
+    const buyerUser = ctx.memberOf(buyerKey);
+    const supplierUser = ctx.memberOf(offer.orgKey);
+    if (!buyerUser || !supplierUser) continue;
+    const started = new Date(ctx.now.getTime() - (60 - i * 3) * DAY);
+    const accepted = i < DEAL_STORIES.length + 2;
+    const [interest] = await em.query(
+      `INSERT INTO interest (listing_id, organization_id, listing_organization_id, status, created_by, responded_by, responded_at, last_message_at, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING id`,
+      [offer.id, buyerOrg, supplierOrg, accepted ? 'ACCEPTED' : 'OPEN', buyerUser, accepted ? supplierUser : null, accepted ? new Date(started.getTime() + DAY) : null, new Date(started.getTime() + 2 * DAY), started],
+    );
+    if (!interest) continue;
+    interests++;
+    const authors = [[buyerUser, buyerOrg], [supplierUser, supplierOrg], [buyerUser, buyerOrg]] as const;
+    for (const [k, body] of MESSAGES.slice(0, accepted ? 3 : 1).entries()) {
+      await em.query(`INSERT INTO interest_message (interest_id, author_id, author_organization_id, body, created_at) VALUES ($1, $2, $3, $4, $5)`, [
+        interest.id, authors[k][0], authors[k][1], body, new Date(started.getTime() + k * DAY),
+      ]);
+    }
+    const story = DEAL_STORIES[i];
+    if (!accepted || !story) continue;
+    const value = offer.priceMin ?? offer.priceMax ?? 250_000_000;
+    const mode = offer.transferModes[0] ?? 'LICENSING';
+    const t0 = new Date(started.getTime() + 3 * DAY);
+    const at = (k: number) => new Date(t0.getTime() + k * 2 * DAY);
+    const stepAt = new Map(story.steps.map(([action], k) => [action, at(k)]));
+    const approvedAt = stepAt.get('APPROVE') ?? null;
+    const signs = story.steps.map(([a], k) => (a === 'SIGN' ? at(k) : null)).filter((d): d is Date => !!d);
+    const [deal] = await em.query(
+      `INSERT INTO deal (interest_id, listing_id, supplier_organization_id, buyer_organization_id, province_code, value, transfer_mode, terms, status,
+         proposed_by, proposer_organization_id, reviewed_by, reviewed_at, approved_at, supplier_signed_at, supplier_signed_by, buyer_signed_at, buyer_signed_by, completed_at, created_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20) RETURNING id`,
+      [
+        interest.id, offer.id, supplierOrg, buyerOrg, ctx.orgProvince.get(offer.orgKey) ?? offer.provinceCode, value, mode,
+        `Chuyển giao "${offer.title}": khảo sát, lắp đặt, đào tạo vận hành và bảo hành 12 tháng; thanh toán 3 đợt theo tiến độ nghiệm thu.`,
+        story.status, buyerUser, buyerOrg, approvedAt ? ctx.moderatorId : null, approvedAt, approvedAt,
+        signs[0] ?? null, signs[0] ? supplierUser : null, signs[1] ?? null, signs[1] ? buyerUser : null, stepAt.get('COMPLETE') ?? null, t0,
+      ],
+    );
+    deals++;
+    for (const [k, [action, from, to]] of story.steps.entries()) {
+      const actor = action === 'APPROVE' ? ctx.moderatorId : action === 'PROPOSE' || (action === 'SIGN' && k % 2 === 1) ? buyerUser : supplierUser;
+      const actorOrg = action === 'APPROVE' ? null : actor === buyerUser ? buyerOrg : supplierOrg;
+      await em.query(`INSERT INTO deal_event (deal_id, action, from_status, status, actor_id, actor_organization_id, note, at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`, [
+        deal.id, action, from, to, actor, actorOrg, action === 'APPROVE' ? 'Hồ sơ hợp lệ, giá trị phù hợp thị trường.' : null, at(k),
+      ]);
+    }
+  }
+  return { interests, deals };
 }
