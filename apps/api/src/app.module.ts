@@ -30,6 +30,8 @@ import { HealthController } from './modules/health/health.controller.js';
 import { MEILI, createMeiliClient } from './modules/search/meili.client.js';
 import { SearchModule } from './modules/search/search.module.js';
 import { ExpertsModule } from './modules/experts/experts.module.js';
+import { MatchingModule } from './modules/matching/matching.module.js';
+import { SavedSearchesModule } from './modules/saved-searches/saved-searches.module.js';
 
 /** Config, logger, clock and the search client: available to every module. */
 @Global()
@@ -102,6 +104,8 @@ export class AppModule {
         DealsModule,
         SearchModule,
         ExpertsModule,
+        SavedSearchesModule,
+        MatchingModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: PassToApolloFilter }],

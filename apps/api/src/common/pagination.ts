@@ -6,12 +6,12 @@ export const MAX_PAGE_SIZE = 100;
 
 @InputType()
 export class PageInput {
-  @Field(() => Int, { defaultValue: 1 })
+  @Field(() => Int, { nullable: true, defaultValue: 1 })
   @IsOptional()
   @WholeNumberBetween(1, 1_000_000)
   page: number = 1;
 
-  @Field(() => Int, { defaultValue: 20 })
+  @Field(() => Int, { nullable: true, defaultValue: 20 })
   @IsOptional()
   @WholeNumberBetween(1, MAX_PAGE_SIZE)
   pageSize: number = 20;

@@ -26,6 +26,10 @@ export class UserEntity {
   @Column({ type: 'boolean', default: false })
   disabled: boolean;
 
+  /** Match and saved-search alerts by e-mail once a day instead of one by one (modules/matching/match-digest.service.ts). */
+  @Column({ name: 'notification_digest', type: 'boolean', default: false })
+  notificationDigest: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

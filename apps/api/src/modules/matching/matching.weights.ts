@@ -139,3 +139,29 @@ export const TRL_GAP_PENALTY = 0.5;
 /** An asking price above the budget by up to this share earns partial budget credit, falling
  * linearly to 0 at the limit. 0: the corpus grades any price over budget as a miss. */
 export const BUDGET_TOLERANCE = 0.0;
+
+// ---- alerts (matching-alerts.service.ts) ------------------------------------------------------
+
+/**
+ * When a listing is published, the owners of counterpart listings whose match score reaches
+ * `minScore` are alerted. Chosen with `node scripts/eval-matching.mjs`, which prints, for each
+ * threshold, the pairs among each dev demand's top 20 that would be alerted (half A / half B):
+ *   t = 0.45: 2.6/2.5 alerts per demand, 69%/72% of them relevant (grade ≥ 1), recall 0.65/0.63
+ *   t = 0.50: 2.2/1.8 alerts per demand, 77%/86% relevant, 45%/53% fully fitting, recall 0.62/0.54
+ *   t = 0.55: 1.7/1.3 alerts per demand, 85%/92% relevant, recall 0.53/0.42
+ * An alert interrupts someone (and may e-mail them), so precision matters more than in the ranked
+ * list a user opens themself: 0.5 is the lowest value where at least three alerts in four are
+ * relevant on both halves, while still reaching more than half of the relevant pairs. (Unjudged
+ * pairs count as irrelevant, so the true precision is if anything higher.) The pair must also be
+ * among the new listing's `maxCounterparts` best matches.
+ */
+export const ALERTS = {
+  minScore: 0.5,
+  /** Counterparts alerted per publication at most (the eval sends ≈2 per demand at 0.5; 10 bounds a generic listing). */
+  maxCounterparts: 10,
+  /** Matches named in the summary sent to the new listing's own organisation. */
+  summarySize: 5,
+} as const;
+
+/** `matches` answers at most this many (and at least 1); the contract's default is 10. */
+export const MAX_MATCHES = 50;

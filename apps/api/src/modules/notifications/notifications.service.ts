@@ -16,6 +16,8 @@ export interface NotificationDraft {
   dedupeKey?: string;
   /** Also send an e-mail (default true). */
   email?: boolean;
+  /** An alert that users who chose the daily digest (app_user.notification_digest) get in it instead of one by one (modules/matching/match-digest.service.ts). */
+  digest?: boolean;
 }
 
 /**
@@ -46,7 +48,9 @@ export class NotificationsService implements OnModuleInit {
       [unique, n.kind, n.title.vi.slice(0, 300), n.title.en.slice(0, 300), n.body.vi, n.body.en, n.url ?? null, n.dedupeKey ?? null],
     );
     if (n.email !== false && rows.length) {
-      await this.outbox.publish(em, 'notification.email', { notificationIds: rows.map((r) => r.id) });
+      let ids = rows.map((r) => r.id);
+      if (n.digest) ids = (await em.query(`SELECT n.id FROM notification n JOIN app_user u ON u.id = n.user_id WHERE n.id = ANY($1::uuid[]) AND NOT u.notification_digest`, [ids])).map((r: { id: string }) => r.id);
+      if (ids.length) await this.outbox.publish(em, 'notification.email', { notificationIds: ids });
     }
     return rows.length;
   }

@@ -1,0 +1,150 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { Clock } from '../../common/clock.js';
+import type { Viewer } from '../../common/auth/viewer.js';
+import { MailerService } from '../notifications/mailer.service.js';
+import { OutboxService } from '../outbox/outbox.service.js';
+import { UserEntity } from '../accounts/user.entity.js';
+import { ALERT_KINDS } from './matching-alerts.service.js';
+
+/** The notification kinds a digest batches (the alerts; everything else is e-mailed at once). */
+export const DIGEST_KINDS: string[] = Object.values(ALERT_KINDS);
+
+/** The digest goes out once a day, at this hour in Vietnam (UTC+7, no daylight saving). */
+export const DIGEST_HOUR = 7;
+const VN_OFFSET_MS = 7 * 3_600_000;
+const DAY_MS = 86_400_000;
+/** How often the worker checks whether a digest is due. */
+const INTERVAL_MS = 10 * 60_000;
+
+/**
+ * The latest digest time at or before `now`: today's DIGEST_HOUR in Vietnam if it has passed,
+ * otherwise yesterday's. A digest sends the alerts created before it.
+ */
+export function digestCutoff(now: Date): Date {
+  const local = now.getTime() + VN_OFFSET_MS;
+  let cutoff = Math.floor(local / DAY_MS) * DAY_MS + DIGEST_HOUR * 3_600_000;
+  if (cutoff > local) cutoff -= DAY_MS;
+  return new Date(cutoff - VN_OFFSET_MS);
+}
+
+interface PendingRow {
+  id: string;
+  title_vi: string;
+  title_en: string;
+  body_vi: string;
+  body_en: string;
+  url: string | null;
+}
+
+function dateVi(d: Date): string {
+  return d.toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
+}
+function dateEn(d: Date): string {
+  return d.toLocaleDateString('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+/**
+ * The daily digest: users who chose it (`setNotificationPreferences(digest: true)`) still see
+ * every match and saved-search alert in the app at once, but get them by e-mail together, in one
+ * message a day (after DIGEST_HOUR, Vietnam time), instead of one e-mail each. Runs in every
+ * process with WORKERS_ENABLED; each user is claimed with SKIP LOCKED, so one e-mail per user
+ * even with several processes. Time comes from Clock: tests move it and call `runOnce()`.
+ */
+@Injectable()
+export class MatchDigestService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('MatchDigest');
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly mailer: MailerService,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.WORKERS_ENABLED) return;
+    this.timer = setInterval(() => {
+      if (this.running) return;
+      this.running = this.runOnce()
+        .catch((err: unknown) => this.logger.warn(`digest pass failed: ${err instanceof Error ? err.message : err}`))
+        .finally(() => (this.running = undefined));
+    }, INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Sends every digest due now: one e-mail per user with the alerts created before the cutoff. */
+  async runOnce(): Promise<{ users: number; notifications: number }> {
+    const now = this.clock.now();
+    const cutoff = digestCutoff(now);
+    let users = 0;
+    let notifications = 0;
+    for (;;) {
+      const sent = await this.ds.transaction(async (em) => {
+        const [user]: { id: string; email: string }[] = await em.query(
+          `SELECT u.id, u.email FROM app_user u
+           WHERE u.notification_digest AND NOT u.disabled
+             AND EXISTS (SELECT 1 FROM notification n WHERE n.user_id = u.id AND n.emailed_at IS NULL AND n.kind = ANY($1) AND n.created_at < $2)
+           ORDER BY u.id LIMIT 1 FOR NO KEY UPDATE OF u SKIP LOCKED`,
+          [DIGEST_KINDS, cutoff],
+        );
+        if (!user) return null;
+        const rows: PendingRow[] = await em.query(
+          `SELECT id, title_vi, title_en, body_vi, body_en, url FROM notification
+           WHERE user_id = $1 AND emailed_at IS NULL AND kind = ANY($2) AND created_at < $3
+           ORDER BY created_at, id`,
+          [user.id, DIGEST_KINDS, cutoff],
+        );
+        await this.mailer.send({ to: user.email, ...this.compose(rows, now) });
+        await em.query(`UPDATE notification SET emailed_at = $2 WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id), now]);
+        return rows.length;
+      });
+      if (sent === null) break;
+      users++;
+      notifications += sent;
+    }
+    if (users) this.logger.log(`digest: ${users} e-mail(s), ${notifications} alert(s)`);
+    return { users, notifications };
+  }
+
+  /**
+   * Turns the digest on or off for the caller. Turning it off sends the alerts still waiting for
+   * a digest at once, one e-mail each, as the user now asked.
+   */
+  async setDigest(viewer: Viewer, digest: boolean): Promise<UserEntity> {
+    return this.ds.transaction(async (em) => {
+      await em.update(UserEntity, { id: viewer.id }, { notificationDigest: digest });
+      if (!digest) {
+        const rows: { id: string }[] = await em.query(
+          `SELECT id FROM notification WHERE user_id = $1 AND emailed_at IS NULL AND kind = ANY($2)`,
+          [viewer.id, DIGEST_KINDS],
+        );
+        if (rows.length) await this.outbox.publish(em, 'notification.email', { notificationIds: rows.map((r) => r.id) });
+      }
+      return em.getRepository(UserEntity).findOneByOrFail({ id: viewer.id });
+    });
+  }
+
+  private compose(rows: PendingRow[], now: Date): { subject: string; text: string } {
+    const link = (url: string | null) => (url ? `\n   ${new URL(url, this.config.PUBLIC_WEB_URL).toString()}` : '');
+    const vi = rows.map((r, i) => `${i + 1}. ${r.title_vi}\n   ${r.body_vi.replace(/\n/g, '\n   ')}${link(r.url)}`).join('\n\n');
+    const en = rows.map((r, i) => `${i + 1}. ${r.title_en}\n   ${r.body_en.replace(/\n/g, '\n   ')}${link(r.url)}`).join('\n\n');
+    return {
+      subject: `Techport: ${rows.length} gợi ý phù hợp mới (${dateVi(now)})`,
+      text:
+        `Các gợi ý phù hợp và tin mới cho tìm kiếm đã lưu của bạn trong ngày ${dateVi(now)}:\n\n${vi}\n\n` +
+        `Bạn nhận bản tin này vì đã chọn nhận thông báo gộp hằng ngày; có thể tắt trong phần tài khoản.\n\n---\n` +
+        `Your matches and new listings for your saved searches, ${dateEn(now)}:\n\n${en}\n\n` +
+        `You get this digest because you chose one e-mail a day; you can turn it off in your account.\n`,
+    };
+  }
+}
