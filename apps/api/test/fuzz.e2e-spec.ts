@@ -28,7 +28,7 @@ import { Client, registerUser } from './support/graphql.js';
 const CASES_PER_FIELD = Number(process.env.FUZZ_CASES ?? 60);
 const schema = buildSchema(readFileSync(join(process.cwd(), 'apps/api/schema.gql'), 'utf8'));
 
-let seed = 20261128;
+let seed = Number(process.env.FUZZ_SEED ?? 20261128);
 function rand(): number {
   seed = (seed + 0x6d2b79f5) | 0;
   let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);

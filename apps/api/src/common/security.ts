@@ -33,12 +33,18 @@ export function securityHeaders(config: AppConfig) {
   });
 }
 
-const NUL_MESSAGE = { vi: 'Không được chứa ký tự NUL (\\u0000).', en: 'Must not contain the NUL character (\\u0000).' };
+const INVALID_TEXT_MESSAGE = {
+  vi: 'Chứa ký tự không hợp lệ (ký tự NUL hoặc mã Unicode hỏng).',
+  en: 'Contains an invalid character (NUL or broken Unicode).',
+};
 
-/** Input paths (as the client sent them) of strings that contain NUL. */
+/** NUL, or half of a UTF-16 surrogate pair: neither is text that PostgreSQL or URL handling accepts. */
+const INVALID_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Input paths (as the client sent them) of strings that are not valid text. */
 function nulPaths(value: unknown, path: string, out: string[]): void {
   if (typeof value === 'string') {
-    if (value.includes('\u0000')) out.push(path);
+    if (INVALID_TEXT.test(value)) out.push(path);
   } else if (Array.isArray(value)) {
     value.forEach((v, i) => nulPaths(v, `${path}.${i}`, out));
   } else if (value && typeof value === 'object') {
@@ -47,8 +53,9 @@ function nulPaths(value: unknown, path: string, out: string[]): void {
 }
 
 /**
- * PostgreSQL text cannot hold NUL (\u0000): a string carrying one would fail deep in a query.
- * Refuse it up front, for variables and inline arguments alike, naming the field.
+ * PostgreSQL text cannot hold NUL (\u0000), and a lone UTF-16 surrogate breaks URL and e-mail
+ * handling deep in a resolver ("URI malformed"): both were found by the fuzz test. Refuse them up
+ * front, for variables and inline arguments alike, naming the field.
  */
 export const rejectNulCharacters: ApolloServerPlugin = {
   async requestDidStart() {
@@ -59,12 +66,12 @@ export const rejectNulCharacters: ApolloServerPlugin = {
         visit(document, {
           Argument(node: ArgumentNode) {
             let found = false;
-            visit(node.value, { StringValue: (s) => void (s.value.includes('\u0000') && (found = true)) });
+            visit(node.value, { StringValue: (s) => void (INVALID_TEXT.test(s.value) && (found = true)) });
             if (found) paths.push(node.name.value);
           },
         });
         if (paths.length) {
-          const message = NUL_MESSAGE[currentLang()];
+          const message = INVALID_TEXT_MESSAGE[currentLang()];
           throw new GraphQLError(message, {
             extensions: { code: 'BAD_USER_INPUT', fields: Object.fromEntries(paths.map((p) => [p, message])), http: { status: 400 } },
           });
