@@ -3,7 +3,8 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
-RUN npm ci --no-audit --no-fund
+# npm install follows package-lock.json; npm ci would refuse it (see scripts/ensure-install.mjs).
+RUN npm install --no-audit --no-fund
 COPY . .
 ENV NX_DAEMON=false NX_NO_CLOUD=true
 RUN npx swc apps/api/src libs/shared/src migrations -d dist --quiet --ignore '**/*.spec.ts' \

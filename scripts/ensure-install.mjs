@@ -12,8 +12,11 @@ export function ensureInstall() {
   const lock = join(ROOT, 'package-lock.json');
   const stale = !existsSync(marker) || statSync(lock).mtimeMs > statSync(marker).mtimeMs + 1000;
   if (stale) {
-    console.log('[setup] installing dependencies (npm ci)…');
-    execSync('npm ci --no-audit --no-fund', { cwd: ROOT, stdio: 'inherit' });
+    // `npm install`, which follows package-lock.json, rather than `npm ci`: a few optional
+    // platform packages of our dependencies (other operating systems' builds) are not published
+    // on the registry, so they cannot be in the lock file, and `npm ci` refuses such a lock.
+    console.log('[setup] installing dependencies (npm install, from package-lock.json)…');
+    execSync('npm install --no-audit --no-fund', { cwd: ROOT, stdio: 'inherit' });
   }
   // npm 11 runs no install scripts unless allowed: make sure the two binaries we ship are usable.
   const meili = join(ROOT, 'node_modules', '@gaubee', 'meilisearch-linux-amd64', 'meilisearch');
