@@ -1,4 +1,5 @@
-import { Field, InputType, Int } from '@nestjs/graphql';
+import type { Type } from '@nestjs/common';
+import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsOptional } from 'class-validator';
 import { WholeNumberBetween } from './validation.js';
 
@@ -28,4 +29,26 @@ export function pageWindow(input: PageInput | null | undefined): { page: number;
   const page = input?.page ?? 1;
   const pageSize = input?.pageSize ?? 20;
   return { page, pageSize, offset: (page - 1) * pageSize };
+}
+
+/**
+ * The GraphQL page type of T: `@ObjectType('ListingPage') class ListingPage extends Paginated(ListingType) {}`
+ * gives { items: [ListingType!]!, totalItems: Int!, page: Int!, pageSize: Int! }.
+ */
+export function Paginated<T>(itemType: Type<T>): Type<Page<T>> {
+  @ObjectType({ isAbstract: true })
+  abstract class PageType implements Page<T> {
+    @Field(() => [itemType])
+    items: T[];
+
+    @Field(() => Int)
+    totalItems: number;
+
+    @Field(() => Int)
+    page: number;
+
+    @Field(() => Int)
+    pageSize: number;
+  }
+  return PageType as unknown as Type<Page<T>>;
 }

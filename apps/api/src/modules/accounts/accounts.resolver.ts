@@ -2,7 +2,7 @@ import { Args, Context, Field, ID, Int, Mutation, ObjectType, Parent, Query, Res
 import type { GqlContext } from '../../common/context.js';
 import { isAdmin, requireAdmin } from '../../common/auth/viewer.js';
 import { Role } from '../../common/graphql-enums.js';
-import { PageInput, pageWindow } from '../../common/pagination.js';
+import { PageInput, pageWindow, Paginated } from '../../common/pagination.js';
 import { ReferenceService } from '../reference/reference.service.js';
 import { ProvinceType } from '../reference/reference.types.js';
 import { AccountsService } from './accounts.service.js';
@@ -17,12 +17,7 @@ export function toUserType(u: UserEntity): UserType {
 }
 
 @ObjectType('UserPage')
-class UserPage {
-  @Field(() => [UserType]) items: UserType[];
-  @Field(() => Int) totalItems: number;
-  @Field(() => Int) page: number;
-  @Field(() => Int) pageSize: number;
-}
+class UserPage extends Paginated(UserType) {}
 
 @Resolver(() => UserType)
 export class AccountsResolver {

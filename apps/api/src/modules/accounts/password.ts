@@ -1,16 +1,19 @@
-import argon2 from 'argon2';
+import { hash, verify } from '@node-rs/argon2';
 
 /**
- * argon2id with the library's defaults (64 MiB, 3 passes, 4 lanes): above OWASP's minimum.
- * A hash made with weaker parameters is still accepted and can be upgraded on login.
+ * argon2id with OWASP's recommended minimum (19 MiB memory, 2 passes, 1 lane), through
+ * @node-rs/argon2, which ships prebuilt binaries per platform (nothing to compile at install).
  */
+// algorithm 2 is Argon2id (the package's Algorithm enum is a const enum, which isolated modules cannot read).
+const OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
 export function hashPassword(password: string): Promise<string> {
-  return argon2.hash(password, { type: argon2.argon2id });
+  return hash(password, OPTIONS);
 }
 
-export async function verifyPassword(hash: string, password: string): Promise<boolean> {
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   try {
-    return await argon2.verify(hash, password);
+    return await verify(passwordHash, password);
   } catch {
     return false;
   }

@@ -2,6 +2,7 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/gra
 import { DealStatus, InterestStatus, TransferMode } from '../../common/graphql-enums.js';
 import { DealAction } from './deal.workflow.js';
 import type { DealEntity } from './deal.entity.js';
+import { Paginated } from '../../common/pagination.js';
 
 registerEnumType(DealAction, { name: 'DealAction', description: 'A step of the deal workflow (DealEvent.action, Deal.viewerActions).' });
 
@@ -123,16 +124,4 @@ export class DealType {
 }
 
 @ObjectType('DealPage')
-export class DealPage {
-  @Field(() => [DealType])
-  items: DealType[];
-
-  @Field(() => Int)
-  totalItems: number;
-
-  @Field(() => Int)
-  page: number;
-
-  @Field(() => Int)
-  pageSize: number;
-}
+export class DealPage extends Paginated(DealType) {}

@@ -3,6 +3,7 @@ import { RejectionReason } from '../../common/graphql-enums.js';
 import { FacetType } from '../search/search.types.js';
 import type { ExpertContactEntity, ExpertMessageEntity, ExpertProfileEntity } from './expert.entity.js';
 import { ExpertProfileStatus } from './expert.rules.js';
+import { Paginated } from '../../common/pagination.js';
 
 registerEnumType(ExpertProfileStatus, {
   name: 'ExpertProfileStatus',
@@ -105,19 +106,7 @@ export class ExpertProfileType {
 }
 
 @ObjectType('ExpertProfilePage')
-export class ExpertProfilePage {
-  @Field(() => [ExpertProfileType])
-  items: ExpertProfileType[];
-
-  @Field(() => Int)
-  totalItems: number;
-
-  @Field(() => Int)
-  page: number;
-
-  @Field(() => Int)
-  pageSize: number;
-}
+export class ExpertProfilePage extends Paginated(ExpertProfileType) {}
 
 @ObjectType('ExpertSearchHit')
 export class ExpertSearchHitType {

@@ -1,4 +1,6 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { PeriodicJob } from '../../common/periodic-job.js';
+import { dateEn, dateVi } from '../../common/dates.js';
 import { DataSource } from 'typeorm';
 import { ListingStatus } from '@techport/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
@@ -20,13 +22,6 @@ interface DueRow {
   expires_at: Date;
 }
 
-function dateVi(d: Date): string {
-  return d.toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
-}
-function dateEn(d: Date): string {
-  return d.toLocaleDateString('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: 'numeric', month: 'long', year: 'numeric' });
-}
-
 /**
  * Listing expiry: warns the owning organisation's members LISTING_EXPIRY_WARNING_DAYS before a
  * published listing expires (once per listing and period), and marks expired listings so they
@@ -35,10 +30,8 @@ function dateEn(d: Date): string {
  * Time comes from Clock, so tests move it and call `runOnce()`.
  */
 @Injectable()
-export class ListingExpiryService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('ListingExpiry');
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+export class ListingExpiryService extends PeriodicJob {
+  protected readonly logger = new Logger('ListingExpiry');
 
   constructor(
     private readonly ds: DataSource,
@@ -47,22 +40,8 @@ export class ListingExpiryService implements OnApplicationBootstrap, OnApplicati
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.config.WORKERS_ENABLED) return;
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.runOnce()
-        .catch((err: unknown) => this.logger.warn(`expiry pass failed: ${err instanceof Error ? err.message : err}`))
-        .finally(() => (this.running = undefined));
-    }, INTERVAL_MS);
-    this.timer.unref();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  ) {
+    super(INTERVAL_MS, config);
   }
 
   /** One full pass: every warning and every expiry that is due now. */

@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { IpStatus, ListingKind, ListingStatus, RejectionReason, TransferMode } from '../../common/graphql-enums.js';
 import type { ListingContent, ListingEntity } from './listing.entity.js';
+import { Paginated } from '../../common/pagination.js';
 
 @ObjectType('PriceRange', { description: 'Amounts are whole Vietnamese dong unless currency says otherwise.' })
 export class PriceRangeType {
@@ -181,19 +182,7 @@ export class ListingType {
 }
 
 @ObjectType('ListingPage')
-export class ListingPage {
-  @Field(() => [ListingType])
-  items: ListingType[];
-
-  @Field(() => Int)
-  totalItems: number;
-
-  @Field(() => Int)
-  page: number;
-
-  @Field(() => Int)
-  pageSize: number;
-}
+export class ListingPage extends Paginated(ListingType) {}
 
 export function priceRange(c: Pick<ListingContent, 'priceMin' | 'priceMax' | 'currency' | 'negotiable'>): PriceRangeType | null {
   if (c.priceMin === null && c.priceMax === null && !c.negotiable) return null;

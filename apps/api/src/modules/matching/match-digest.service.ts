@@ -1,4 +1,6 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { PeriodicJob } from '../../common/periodic-job.js';
+import { dateEn, dateVi } from '../../common/dates.js';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { Clock } from '../../common/clock.js';
@@ -38,13 +40,6 @@ interface PendingRow {
   url: string | null;
 }
 
-function dateVi(d: Date): string {
-  return d.toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
-}
-function dateEn(d: Date): string {
-  return d.toLocaleDateString('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: 'numeric', month: 'long', year: 'numeric' });
-}
-
 /**
  * The daily digest: users who chose it (`setNotificationPreferences(digest: true)`) still see
  * every match and saved-search alert in the app at once, but get them by e-mail together, in one
@@ -53,10 +48,8 @@ function dateEn(d: Date): string {
  * even with several processes. Time comes from Clock: tests move it and call `runOnce()`.
  */
 @Injectable()
-export class MatchDigestService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('MatchDigest');
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+export class MatchDigestService extends PeriodicJob {
+  protected readonly logger = new Logger('MatchDigest');
 
   constructor(
     private readonly ds: DataSource,
@@ -64,22 +57,8 @@ export class MatchDigestService implements OnApplicationBootstrap, OnApplication
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.config.WORKERS_ENABLED) return;
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.runOnce()
-        .catch((err: unknown) => this.logger.warn(`digest pass failed: ${err instanceof Error ? err.message : err}`))
-        .finally(() => (this.running = undefined));
-    }, INTERVAL_MS);
-    this.timer.unref();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  ) {
+    super(INTERVAL_MS, config);
   }
 
   /** Sends every digest due now: one e-mail per user with the alerts created before the cutoff. */

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { OrganizationKind } from '../../common/graphql-enums.js';
+import { Paginated } from '../../common/pagination.js';
 
 @ObjectType('Organization')
 export class OrganizationType {
@@ -49,16 +50,4 @@ export class OrganizationMemberType {
 }
 
 @ObjectType('OrganizationPage')
-export class OrganizationPage {
-  @Field(() => [OrganizationType])
-  items: OrganizationType[];
-
-  @Field()
-  totalItems: number;
-
-  @Field()
-  page: number;
-
-  @Field()
-  pageSize: number;
-}
+export class OrganizationPage extends Paginated(OrganizationType) {}
