@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import { AppModule } from './app.module.js';
@@ -9,6 +11,7 @@ import { createLogger, NestPinoLogger } from './common/logger.js';
 import { langFromHeader, runWithRequestContext } from './common/request-context.js';
 import { InputValidationPipe } from './common/validation.js';
 import { securityHeaders } from './common/security.js';
+import { drained, traffic } from './common/traffic.js';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 
 /** Builds the Nest application (used by main below and by the end-to-end tests). */
@@ -24,13 +27,36 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   // A capped body: the largest legitimate request (a listing of 20,000 characters) is far below.
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: config.BODY_LIMIT, extended: false });
-  // Language and request id for everything that runs on behalf of this request.
-  app.use((req: { headers: Record<string, string | undefined> }, _res: unknown, next: () => void) =>
-    runWithRequestContext({ lang: langFromHeader(req.headers['accept-language']), requestId: req.headers['x-request-id'] ?? randomUUID() }, next),
+  // One log line per request (method, path, status, time, request id; never the token).
+  app.use(
+    pinoHttp<IncomingMessage, ServerResponse>({
+      // pino-http's types want a logger typed with its own custom levels; ours is the plain one.
+      logger: logger as unknown as Logger<never>,
+      genReqId: (req, res) => {
+        const id = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+      serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
+    }),
   );
+  // Language and request id for everything that runs on behalf of this request.
+  app.use((req: { id: string; headers: Record<string, string | undefined> }, _res: unknown, next: () => void) =>
+    runWithRequestContext({ lang: langFromHeader(req.headers['accept-language']), requestId: req.id }, next),
+  );
+  // Requests being handled, and whether the process is draining for a shutdown (see below).
+  app.use((_req: unknown, res: ServerResponse, next: () => void) => {
+    traffic.inFlight++;
+    if (traffic.draining) res.setHeader('connection', 'close');
+    res.once('close', () => traffic.inFlight--);
+    next();
+  });
   app.useGlobalPipes(new InputValidationPipe());
   return app;
 }
+
+
 
 async function main() {
   let config: AppConfig;
@@ -50,9 +76,9 @@ async function main() {
 }
 
 /**
- * Graceful shutdown on SIGTERM/SIGINT: stop accepting connections, let the requests in flight
- * finish (Nest's own hook would close the database pool under them), then stop the workers and
- * the pool, and exit. A hard limit keeps a stuck request from holding the process forever.
+ * Graceful shutdown on SIGTERM/SIGINT: let the requests in flight finish (Nest's own hook would
+ * close the database pool under them), stop accepting connections, then stop the workers and the
+ * pool, and exit. A hard limit keeps a stuck request from holding the process forever.
  */
 function handleShutdownSignals(app: INestApplication, hardLimitMs = 25_000): void {
   let stopping = false;
@@ -62,10 +88,12 @@ function handleShutdownSignals(app: INestApplication, hardLimitMs = 25_000): voi
     console.log(`${signal}: finishing requests in flight, then stopping`);
     setTimeout(() => process.exit(1), hardLimitMs).unref();
     const server = app.getHttpServer() as Server;
-    // Keep-alive connections become idle once their response is sent: close them as they do.
-    const idle = setInterval(() => server.closeIdleConnections(), 50);
+    // Drain first: answer what is in flight (and what is already in the sockets' buffers, which
+    // Node's server.close() would drop as "idle"), telling keep-alive clients to reconnect
+    // elsewhere; /health answers 503 meanwhile so a load balancer stops sending traffic.
+    traffic.draining = true;
+    await drained(250, hardLimitMs - 5_000);
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    clearInterval(idle);
     await app.close();
     process.exit(0);
   };

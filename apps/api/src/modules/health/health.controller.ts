@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import type { Meilisearch } from 'meilisearch';
 import { MEILI } from '../search/meili.client.js';
+import { traffic } from '../../common/traffic.js';
 
 async function probe(fn: () => Promise<unknown>, timeoutMs = 2000): Promise<{ ok: boolean; latencyMs: number; error?: string }> {
   const started = Date.now();
@@ -30,7 +31,8 @@ export class HealthController {
       const [row] = await this.ds.query(`SELECT count(*)::int AS n FROM outbox_event WHERE processed_at IS NULL`).catch(() => [{ n: null }]);
       outbox = row.n;
     }
-    const ok = database.ok && search.ok;
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', database, search, pendingOutboxEvents: outbox });
+    const ok = database.ok && search.ok && !traffic.draining;
+    const status = traffic.draining ? 'shutting-down' : ok ? 'ok' : 'degraded';
+    res.status(ok ? 200 : 503).json({ status, database, search, pendingOutboxEvents: outbox });
   }
 }
