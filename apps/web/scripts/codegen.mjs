@@ -3,11 +3,10 @@
 // typescript + typescript-operations plugins) and src/lib/graphql/documents.ts (each operation of
 // src/lib/graphql/operations/*.graphql as a typed document for src/lib/server/api.ts).
 //
-// Parts of the public contract that the API does not offer yet are typed from the contract
-// (schema/contract.graphql, a copy of ../shared/contract/core.graphql) and a few fields the
-// storefront expects from modules in progress from schema/pending.graphql. Those only fill gaps:
-// whatever apps/api/schema.gql says wins. At run time an operation the API does not know fails
-// its validation and the page shows its "coming soon" state (see api.ts: ApiUnavailableError).
+// While a module is being built, operations written against parts the API does not offer yet can
+// be typed from optional supplements in src/lib/graphql/schema/*.graphql (there are none now: the
+// API implements the whole contract). At run time an operation the API does not know fails its
+// validation and the page shows its "coming soon" state (see api.ts: ApiUnavailableError).
 //
 // Usage: node apps/web/scripts/codegen.mjs [--check] [--strict]
 //   --check: fail if the output is stale; --strict: fail when an operation does not match the schema
@@ -33,7 +32,8 @@ const WEB = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ROOT = join(WEB, '..', '..');
 const GRAPHQL_DIR = join(WEB, 'src', 'lib', 'graphql');
 const API_SCHEMA = join(ROOT, 'apps', 'api', 'schema.gql');
-const SUPPLEMENTS = ['contract.graphql', 'pending.graphql'].map((f) => join(GRAPHQL_DIR, 'schema', f));
+// Optional: only while the API lacks parts the storefront is written against (none today).
+const SUPPLEMENTS = ['contract.graphql', 'pending.graphql'].map((f) => join(GRAPHQL_DIR, 'schema', f)).filter((f) => existsSync(f));
 
 /** Definitions by name, for a document of type system definitions. */
 function definitionsOf(doc) {

@@ -178,8 +178,8 @@ export type OrganizationKind =
   | 'UNIVERSITY';
 
 export type PageInput = {
-  page?: number;
-  pageSize?: number;
+  page?: number | null | undefined;
+  pageSize?: number | null | undefined;
 };
 
 export type RegisterInput = {
