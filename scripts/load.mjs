@@ -10,7 +10,7 @@
 // which is right for one client but not what this measures.
 //
 // Options: --duration S (the sustained phase, default 180), --probe S (each step of the ramp,
-//          default 15), --start R (first rate, requests/s, default 40), --step R (default 20),
+//          default 15), --start R (first rate, requests/s, default 10), --step R (default 10),
 //          --listings N (default 20000), --connections C (default 32), --no-write.
 import { ensureInstall, ROOT } from './ensure-install.mjs';
 
@@ -34,8 +34,8 @@ const option = (name, fallback) => {
 };
 const DURATION = option('--duration', 180);
 const PROBE = option('--probe', 15);
-const START = option('--start', 40);
-const STEP = option('--step', 20);
+const START = option('--start', 10);
+const STEP = option('--step', 10);
 const LISTINGS = option('--listings', 20_000);
 const CONNECTIONS = option('--connections', 32);
 const log = (m) => console.log(`[load] ${m}`);
@@ -175,6 +175,29 @@ try {
     });
   }
 
+  // Each kind of request alone, sequentially: what one request costs before any contention.
+  log('each kind of request alone (20 sequential each)…');
+  const kinds = {
+    search: () => ({ query: SEARCH, variables: { input: { ...pick(QUERIES), page: 1 } } }),
+    listing: () => ({ query: LISTING, variables: { s: pick(slugs) } }),
+    ...(hasMatches ? { matches: () => ({ query: MATCHES, variables: { s: pick(slugs) } }) } : {}),
+    stats: () => ({ query: STATS }),
+    mine: () => ({ query: MINE }),
+  };
+  const single = [];
+  for (const [kind, make] of Object.entries(kinds)) {
+    const times = [];
+    for (let i = 0; i < 20; i++) {
+      const started = performance.now();
+      const res = await post(`${url}/graphql`, make(), kind === 'mine' ? { authorization: `Bearer ${sessions[0].token}` } : {});
+      times.push(performance.now() - started);
+      if (res.status !== 200 || res.body.errors) throw new Error(`${kind}: ${JSON.stringify(res.body.errors ?? res.status).slice(0, 300)}`);
+    }
+    const s = summarize(times);
+    single.push({ kind, p50: ms(s.p50), p95: ms(s.p95) });
+    log(`  ${kind.padEnd(8)} p50 ${ms(s.p50)} ms, p95 ${ms(s.p95)} ms`);
+  }
+
   log('warming up…');
   await phase(START, 10);
   const rssStart = rss();
@@ -206,6 +229,10 @@ try {
     appendBenchmarks(`## Load — ${m.date}
 
 Machine: ${machineLine(m)}. \`npm run load\`: the production API (workers on) over the demo data plus ${LISTINGS.toLocaleString('en')} generated listings; autocannon from a second process on loopback, ${CONNECTIONS} connections; mix 55% search, 20% listing page, 10% matches${hasMatches ? '' : ' (not in this build: listing pages instead)'}, 8% market figures, 5% logged-in reads, 2% logged-in writes.
+
+Each kind of request alone (20 sequential requests each):
+
+${markdownTable(single, [['request', 'kind', 'left'], ['p50 ms', 'p50'], ['p95 ms', 'p95']])}
 
 Ramp (${PROBE} s per step):
 

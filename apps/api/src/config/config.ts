@@ -37,6 +37,8 @@ const schema = z
     MAIL_OUTBOX_DIR: z.string().default('.data/mail-outbox'),
     /** Run the background workers (outbox, alerts, expiry) in this process. */
     WORKERS_ENABLED: bool.default(true),
+    /** How long the market figures (`stats`) are reused before being computed again. */
+    STATS_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
     /** Trust X-Forwarded-For from this many proxies (1 behind the compose file's nginx). */
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
     /** Largest accepted request body. */

@@ -13,3 +13,5 @@ process.env.RATE_LIMIT_REGISTER_PER_IP ??= '100000';
 process.env.RATE_LIMIT_LOGIN_PER_IP ??= '100000';
 process.env.RATE_LIMIT_MESSAGES_PER_IP ??= '100000';
 process.env.RATE_LIMIT_MESSAGES_PER_ACCOUNT ??= '100000';
+// Specs check figures right after changing them: no reuse of computed market figures.
+process.env.STATS_CACHE_SECONDS ??= '0';
