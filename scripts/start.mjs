@@ -108,7 +108,9 @@ setTimeout(() => {
     admin                      ${env.ADMIN_EMAIL} / ${env.ADMIN_PASSWORD}
     moderator, all provinces   moderator@demo.techport.vn / Techport@2026
     moderator, Tây Ninh        moderator.tayninh@demo.techport.vn / Techport@2026
-    members                    see \`npm run seed -- --list\` or README.md
+    business                   loc.mai@co-khi-binh-minh.demo.techport.vn / Techport@2026
+    research institute         lan.nguyen@vien-sinh-hoc.demo.techport.vn / Techport@2026
+    every member               \`npm run seed -- --list\` (README.md)
   Ctrl-C stops everything.
 `);
 }, 3000).unref();
