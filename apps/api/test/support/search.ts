@@ -2,15 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import pg from 'pg';
 import type { Meilisearch } from 'meilisearch';
-import { createDataSource } from '../../src/database/data-source.js';
-import { migrate } from '../../src/database/migrate.js';
 import { createMeiliClient } from '../../src/modules/search/meili.client.js';
 import { SearchIndexService } from '../../src/modules/search/search-index.service.js';
 import { SearchSyncService } from '../../src/modules/search/search-sync.service.js';
 import { OutboxService } from '../../src/modules/outbox/outbox.service.js';
 import { startTestApp, type TestApp } from './app.js';
+import { isolatedDatabase, type IsolatedDatabase } from './database.js';
 import { Client, registerModerator, uniq } from './graphql.js';
 
 /**
@@ -18,50 +16,11 @@ import { Client, registerModerator, uniq } from './graphql.js';
  * outages), which other spec files running in parallel on the shared database would blur. So
  * each search spec gets its own database (built by the migrations) and its own index prefix.
  */
-export interface SearchDb {
-  url: string;
-  name: string;
-  drop(): Promise<void>;
-}
+export type SearchDb = IsolatedDatabase;
 
-function withDatabase(serverUrl: string, database: string): string {
-  const u = new URL(serverUrl);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-export async function createSearchDb(): Promise<SearchDb> {
-  const base = process.env.TEST_DATABASE_URL;
-  if (!base) throw new Error('TEST_DATABASE_URL is not set: run the tests with `npm test`');
-  const admin = process.env.TEST_DATABASE_ADMIN_URL ?? base;
-  const name = `${new URL(base).pathname.slice(1)}_s${randomBytes(4).toString('hex')}`.slice(0, 63);
-  const client = new pg.Client({ connectionString: withDatabase(admin, 'postgres') });
-  await client.connect();
-  try {
-    await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
-  }
-  const url = withDatabase(admin, name);
-  const ds = await createDataSource(url, 2).initialize();
-  try {
-    await migrate(ds);
-  } finally {
-    await ds.destroy();
-  }
-  return {
-    url,
-    name,
-    async drop() {
-      const c = new pg.Client({ connectionString: withDatabase(admin, 'postgres') });
-      await c.connect();
-      try {
-        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      } finally {
-        await c.end();
-      }
-    },
-  };
+/** A database of its own for a search spec (see isolatedDatabase). */
+export function createSearchDb(): Promise<SearchDb> {
+  return isolatedDatabase('s');
 }
 
 export interface SearchApp {

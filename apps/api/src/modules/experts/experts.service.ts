@@ -27,6 +27,7 @@ import {
 } from './expert.rules.js';
 import { EXPERT_CHANGED_TOPIC } from './expert-index.js';
 import type { ExpertProfileInput } from './dto/expert.inputs.js';
+import { applyModerationQueue } from '../../common/moderation-queue.js';
 
 /** The outbox topic the search index listens to: { expertId }. */
 export const EXPERT_CHANGED = EXPERT_CHANGED_TOPIC;
@@ -150,17 +151,11 @@ export class ExpertsService {
   async moderationQueue(viewer: Viewer, page: PageInput | undefined): Promise<Page<ExpertProfileEntity>> {
     const { offset, pageSize, page: p } = pageWindow(page);
     const codes = jurisdictionOf(viewer);
-    const qb = this.ds
-      .getRepository(ExpertProfileEntity)
-      .createQueryBuilder('e')
-      .where(
-        `((e.status = :pending${codes ? ' AND e.province_code IN (:...codes)' : ''})
-          OR (e.status = :published AND e.revision_submitted_at IS NOT NULL${codes ? ` AND (e.pending_revision->>'provinceCode') IN (:...codes)` : ''}))`,
-        { pending: ExpertProfileStatus.PENDING_REVIEW, published: ExpertProfileStatus.PUBLISHED, codes: codes ?? [] },
-      )
-      .andWhere('e.user_id <> :me', { me: viewer.id });
-    qb.addSelect(`CASE WHEN e.status = '${ExpertProfileStatus.PENDING_REVIEW}' THEN e.submitted_at ELSE e.revision_submitted_at END`, 'queued_at');
-    const [items, totalItems] = await qb.orderBy('queued_at', 'ASC').addOrderBy('e.id').offset(offset).limit(pageSize).getManyAndCount();
+    const qb = applyModerationQueue(this.ds.getRepository(ExpertProfileEntity).createQueryBuilder('e'), 'e', codes, {
+      pending: ExpertProfileStatus.PENDING_REVIEW,
+      published: ExpertProfileStatus.PUBLISHED,
+    }).andWhere('e.user_id <> :me', { me: viewer.id });
+    const [items, totalItems] = await qb.offset(offset).limit(pageSize).getManyAndCount();
     return { items, totalItems, page: p, pageSize };
   }
 

@@ -27,6 +27,7 @@ import {
   isPubliclyVisible,
 } from './listing.rules.js';
 import type { ListingInput, ListingUpdateInput } from './dto/listing.inputs.js';
+import { applyModerationQueue } from '../../common/moderation-queue.js';
 
 /** The outbox topic the search index (and anything else that mirrors public listings) listens to. */
 export const LISTING_CHANGED = 'listing.changed';
@@ -249,17 +250,12 @@ export class ListingsService {
     const { offset, pageSize, page: p } = pageWindow(page);
     const codes = jurisdictionOf(viewer);
     const ownOrgs = await this.organizations.memberOrganizationIds(viewer.id);
-    const qb = this.ds
-      .getRepository(ListingEntity)
-      .createQueryBuilder('l')
-      .where(
-        `((l.status = :pending${codes ? ' AND l.province_code IN (:...codes)' : ''})
-          OR (l.status = :published AND l.revision_submitted_at IS NOT NULL${codes ? ` AND (l.pending_revision->>'provinceCode') IN (:...codes)` : ''}))`,
-        { pending: ListingStatus.PENDING_REVIEW, published: ListingStatus.PUBLISHED, codes: codes ?? [] },
-      );
+    const qb = applyModerationQueue(this.ds.getRepository(ListingEntity).createQueryBuilder('l'), 'l', codes, {
+      pending: ListingStatus.PENDING_REVIEW,
+      published: ListingStatus.PUBLISHED,
+    });
     if (ownOrgs.length) qb.andWhere('l.organization_id NOT IN (:...ownOrgs)', { ownOrgs });
-    qb.addSelect(`CASE WHEN l.status = '${ListingStatus.PENDING_REVIEW}' THEN l.submitted_at ELSE l.revision_submitted_at END`, 'queued_at');
-    const [items, totalItems] = await qb.orderBy('queued_at', 'ASC').addOrderBy('l.id').offset(offset).limit(pageSize).getManyAndCount();
+    const [items, totalItems] = await qb.offset(offset).limit(pageSize).getManyAndCount();
     return { items, totalItems, page: p, pageSize };
   }
 

@@ -1,0 +1,27 @@
+import type { SelectQueryBuilder, ObjectLiteral } from 'typeorm';
+
+/**
+ * The department's review queue, shared by every moderated thing (listings, expert profiles):
+ * items waiting for review, and published items whose pending revision waits for review, in the
+ * moderator's provinces (a revision counts where it would move the item; `codes` null = all),
+ * oldest first. The table needs status, province_code, submitted_at, pending_revision and
+ * revision_submitted_at columns.
+ */
+export function applyModerationQueue<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  alias: string,
+  codes: string[] | null,
+  statuses: { pending: string; published: string },
+): SelectQueryBuilder<T> {
+  const inJurisdiction = codes ? ` AND ${alias}.province_code IN (:...codes)` : '';
+  const revisionInJurisdiction = codes ? ` AND (${alias}.pending_revision->>'provinceCode') IN (:...codes)` : '';
+  return qb
+    .where(
+      `((${alias}.status = :pending${inJurisdiction})
+        OR (${alias}.status = :published AND ${alias}.revision_submitted_at IS NOT NULL${revisionInJurisdiction}))`,
+      { pending: statuses.pending, published: statuses.published, codes: codes ?? [] },
+    )
+    .addSelect(`CASE WHEN ${alias}.status = '${statuses.pending}' THEN ${alias}.submitted_at ELSE ${alias}.revision_submitted_at END`, 'queued_at')
+    .orderBy('queued_at', 'ASC')
+    .addOrderBy(`${alias}.id`);
+}
