@@ -1,4 +1,6 @@
 import { jest } from '@jest/globals';
+import type { DataSource } from 'typeorm';
+import { Clock } from '../src/common/clock.js';
 import { ListingExpiryService } from '../src/modules/listings/listing-expiry.service.js';
 import { createOrganization, registerUser, type Client } from './support/graphql.js';
 import {
@@ -389,5 +391,82 @@ describe('search: only what is published', () => {
     await (await moderator()).ok(`mutation($id: ID!) { verifyOrganization(id: $id) { verified } }`, { id: org.id });
     await s.t.settle();
     expect((await s.meili.index(s.listingsUid).getDocument(id)).organizationVerified).toBe(true);
+  });
+});
+
+describe('search: result cards straight from the index', () => {
+  // Cards come from the index documents only when nothing changed lately; these tests move every
+  // applied change an hour into the past to get there, as if the exchange had been quiet since.
+  const sql = (text: string, values: unknown[] = []) => (s.outbox['ds'] as DataSource).query(text, values);
+  const quietSince = async () => {
+    await s.t.settle();
+    await sql(`UPDATE outbox_event SET processed_at = processed_at - interval '1 hour' WHERE processed_at IS NOT NULL`);
+  };
+  const CARD_FIELDS = `id slug kind title summary status trl transferModes ipStatus keywords language publishedAt expiresAt expired
+    price { min max currency negotiable } province { code name } organization { id slug name kind verified } fields { code name }`;
+  type Card = { id: string; title: string; organization: { verified: boolean } } & Record<string, unknown>;
+  const cards = async (input: Record<string, unknown>, extra = ''): Promise<Card[]> =>
+    (await s.base.ok<{ search: { hits: { listing: Card }[] } }>(`query($input: SearchInput!) { search(input: $input) { hits { listing { ${CARD_FIELDS} ${extra} } } } }`, { input })).search.hits.map(
+      (h) => h.listing,
+    );
+  // Asking for a field the documents do not carry (version) makes the API read PostgreSQL.
+  const fromDatabase = (input: Record<string, unknown>) => cards(input, 'version');
+
+  it('answers exactly what PostgreSQL would, without reading it', async () => {
+    await quietSince();
+    for (const input of [{ query: 'sấy lạnh' }, { query: '', pageSize: 100 }, { query: 'wastewater', sort: 'PRICE_DESC' }]) {
+      const fromIndex = await cards(input);
+      expect(fromIndex.length).toBeGreaterThan(0);
+      expect(fromIndex).toEqual((await fromDatabase(input)).map(({ version: _version, ...card }) => card));
+    }
+    // A write behind the application's back (no announcement) shows which path answered.
+    await sql(`UPDATE listing SET title = title || ' (sửa thẳng trong CSDL)' WHERE id = $1`, [L.dryer]);
+    const [{ title }] = await sql(`SELECT title FROM listing WHERE id = $1`, [L.dryer]);
+    try {
+      expect((await cards({ query: 'sấy lạnh' })).find((c) => c.id === L.dryer)!.title).toBe('Máy sấy lạnh nông sản bằng bơm nhiệt');
+      expect((await fromDatabase({ query: 'sấy lạnh' })).find((c) => c.id === L.dryer)!.title).toBe(title);
+    } finally {
+      await sql(`UPDATE listing SET title = 'Máy sấy lạnh nông sản bằng bơm nhiệt' WHERE id = $1`, [L.dryer]);
+    }
+  });
+
+  it('re-reads a listing whose change has not reached the index, or reached it a moment ago', async () => {
+    const owner = (await registerUser(s.base)).client;
+    const org = await createOrganization(owner, { name: 'Hợp tác xã Thẻ Kết quả', kind: 'OTHER', provinceCode: 'hue' });
+    const id = await publish(owner, await moderator(), { organizationId: org.id, title: 'Máy bóc vỏ hạt sen bán tự động', provinceCode: 'hue' });
+    await quietSince();
+    expect((await cards({ query: 'boc vo hat sen' })).map((c) => c.id)).toEqual([id]);
+
+    await owner.ok(`mutation($id: ID!) { archiveListing(id: $id) { status } }`, { id });
+    // The outbox has not run: the document is still in the index, the listing never shows.
+    expect((await s.meili.index(s.listingsUid).getDocument(id)).id).toBe(id);
+    expect(await cards({ query: 'boc vo hat sen' })).toEqual([]);
+    await s.t.settle();
+    expect(await cards({ query: 'boc vo hat sen' })).toEqual([]);
+  });
+
+  it("re-reads the listings of an organisation whose change has not reached the index", async () => {
+    const owner = (await registerUser(s.base)).client;
+    const org = await createOrganization(owner, { name: 'Viện Thẻ Xác minh', kind: 'RESEARCH_INSTITUTE', provinceCode: 'hue' });
+    const id = await publish(owner, await moderator(), { organizationId: org.id, title: 'Quy trình nhân giống sen Nhật bằng nuôi cấy mô', provinceCode: 'hue' });
+    await quietSince();
+    expect((await cards({ query: 'nhan giong sen nhat' })).find((c) => c.id === id)!.organization.verified).toBe(false);
+
+    await (await moderator()).ok(`mutation($id: ID!) { verifyOrganization(id: $id) { verified } }`, { id: org.id });
+    expect((await s.meili.index(s.listingsUid).getDocument(id)).organizationVerified).toBe(false);
+    expect((await cards({ query: 'nhan giong sen nhat' })).find((c) => c.id === id)!.organization.verified).toBe(true);
+  });
+
+  it('drops a card past its expiry date before the expiry is announced', async () => {
+    await quietSince();
+    expect((await cards({ query: '', pageSize: 100 })).length).toBeGreaterThan(5);
+    const clock = s.t.app.get(Clock);
+    clock.advance(400 * 24 * 3600 * 1000); // every listing here expires within 365 days
+    try {
+      expect(await cards({ query: '', pageSize: 100 })).toEqual([]);
+    } finally {
+      clock.reset();
+    }
+    expect((await cards({ query: '', pageSize: 100 })).length).toBeGreaterThan(5);
   });
 });

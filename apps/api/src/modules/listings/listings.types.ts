@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { IpStatus, ListingKind, ListingStatus, RejectionReason, TransferMode } from '../../common/graphql-enums.js';
 import type { ListingContent, ListingEntity } from './listing.entity.js';
+import type { OrganizationType } from '../organizations/organizations.types.js';
 import { Paginated } from '../../common/pagination.js';
 
 @ObjectType('PriceRange', { description: 'Amounts are whole Vietnamese dong unless currency says otherwise.' })
@@ -179,6 +180,9 @@ export class ListingType {
 
   /** The entity behind it: field resolvers read organisation, province, fields, review data from it. */
   entity: ListingEntity;
+
+  /** A search result served from the index carries its (partial) organisation: search/indexed-listing.ts. */
+  organizationFromIndex?: OrganizationType;
 }
 
 @ObjectType('ListingPage')

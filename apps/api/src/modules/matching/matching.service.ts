@@ -77,7 +77,7 @@ export class MatchingService {
       description: l.description,
       keywords: l.keywords,
       fieldCodes: l.fieldCodes,
-      organization: { id: org.id, name: org.name, kind: org.kind, verified: org.verified },
+      organization: { id: org.id, slug: org.slug, name: org.name, kind: org.kind, verified: org.verified },
       provinceCode: l.provinceCode,
       transferModes: l.transferModes,
       ipStatus: l.ipStatus,
@@ -85,8 +85,10 @@ export class MatchingService {
       priceMin: l.priceMin,
       priceMax: l.priceMax,
       negotiable: l.negotiable,
+      currency: l.currency,
       language: l.language,
       publishedAt: l.publishedAt ?? l.updatedAt,
+      expiresAt: l.expiresAt,
     });
   }
 

@@ -7,6 +7,9 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  */
 @Entity('outbox_event')
 @Index('IDX_outbox_event_pending', ['availableAt'], { where: 'processed_at IS NULL' })
+// Search-index changes pending or recently applied (SearchService.recentIndexChanges): an
+// expression index, created by a migration (1795910000000-OutboxIndexChanges).
+@Index('IDX_outbox_event_index_changes', { synchronize: false })
 export class OutboxEventEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;

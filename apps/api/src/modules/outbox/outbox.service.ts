@@ -108,7 +108,7 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
         const ids = events.map((e) => e.id);
         try {
           for (const handler of handlers) await handler(events);
-          await em.query(`UPDATE outbox_event SET processed_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1)`, [ids]);
+          await em.query(`UPDATE outbox_event SET processed_at = clock_timestamp(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1)`, [ids]);
           done += events.length;
         } catch (err) {
           const message = err instanceof Error ? err.message : String(err);

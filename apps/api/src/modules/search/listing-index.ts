@@ -21,9 +21,12 @@ export interface ListingIndexRow {
   price_min: number | null;
   price_max: number | null;
   negotiable: boolean;
+  currency: string;
   language: string;
   published_at: Date;
+  expires_at: Date | null;
   org_id: string;
+  org_slug: string;
   org_name: string;
   org_kind: string;
   org_verified: boolean;
@@ -40,8 +43,8 @@ export const PUBLIC_LISTING = `l.status = 'PUBLISHED' AND l.expired_at IS NULL A
 const SELECT_ROWS = `
   SELECT l.id, l.kind, l.slug, l.title, l.summary, l.description, l.keywords, l.field_codes, l.province_code,
          l.transfer_modes, l.ip_status, l.trl, l.price_min::float8 AS price_min, l.price_max::float8 AS price_max,
-         l.negotiable, l.language, COALESCE(l.published_at, l.updated_at) AS published_at,
-         o.id AS org_id, o.name AS org_name, o.kind AS org_kind, o.verified AS org_verified
+         l.negotiable, l.currency, l.language, COALESCE(l.published_at, l.updated_at) AS published_at, l.expires_at,
+         o.id AS org_id, o.slug AS org_slug, o.name AS org_name, o.kind AS org_kind, o.verified AS org_verified
   FROM listing l JOIN organization o ON o.id = l.organization_id`;
 
 /**
@@ -71,7 +74,7 @@ export function listingSource(r: ListingIndexRow) {
     description: r.description,
     keywords: r.keywords ?? [],
     fieldCodes: r.field_codes ?? [],
-    organization: { id: r.org_id, name: r.org_name, kind: r.org_kind, verified: r.org_verified },
+    organization: { id: r.org_id, slug: r.org_slug, name: r.org_name, kind: r.org_kind, verified: r.org_verified },
     provinceCode: r.province_code,
     transferModes: r.transfer_modes ?? [],
     ipStatus: r.ip_status,
@@ -79,8 +82,10 @@ export function listingSource(r: ListingIndexRow) {
     priceMin: r.price_min,
     priceMax: r.price_max,
     negotiable: r.negotiable,
+    currency: r.currency,
     language: r.language,
     publishedAt: new Date(r.published_at),
+    expiresAt: r.expires_at === null ? null : new Date(r.expires_at),
   };
 }
 

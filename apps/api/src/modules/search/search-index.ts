@@ -154,28 +154,32 @@ export class SearchIndexes {
     if (!unique.length) return { upserted: 0, deleted: 0 };
     if (!this.isReady(def)) await this.ensure(def);
     const uid = this.uid(def);
-    const index = this.meili.index(uid);
     const { tasks, upserted, deleted } = await this.ds.transaction(async (em) => {
       await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`search:${uid}`]);
-      const rows = await def.rowsFor(em, unique);
-      const docs = rows.map((r) => withSyncHash(def.toDocument(r)));
-      const keep = new Set(docs.map((d) => d.id));
-      const gone = unique.filter((id) => !keep.has(id));
-      const enqueued: EnqueuedTaskPromise[] = [];
-      if (docs.length) enqueued.push(index.addDocuments(docs, { primaryKey: 'id' }));
-      if (gone.length) enqueued.push(index.deleteDocuments(gone));
       // Enqueue inside the lock (the order is what matters); wait for processing outside it.
-      const tasks = await Promise.all(enqueued);
-      return { tasks, upserted: docs.length, deleted: gone.length };
+      return this.enqueueChanges(em, def, uid, unique);
     });
     for (const task of tasks) await this.waitSucceeded(task.taskUid, 'apply changes', ['index_not_found']);
     return { upserted, deleted };
   }
 
+  /** Reads the rows of `ids` and enqueues their upserts and deletions on index `uid`. The caller holds the index's lock. */
+  private async enqueueChanges(db: Queryable, def: IndexDefinition<any, any>, uid: string, ids: readonly string[]) {
+    const index = this.meili.index(uid);
+    const rows = await def.rowsFor(db, [...ids]);
+    const docs = rows.map((r) => withSyncHash(def.toDocument(r)));
+    const keep = new Set(docs.map((d) => d.id));
+    const gone = ids.filter((id) => !keep.has(id));
+    const enqueued: EnqueuedTaskPromise[] = [];
+    if (docs.length) enqueued.push(index.addDocuments(docs, { primaryKey: 'id' }));
+    if (gone.length) enqueued.push(index.deleteDocuments(gone));
+    return { tasks: await Promise.all(enqueued), upserted: docs.length, deleted: gone.length };
+  }
+
   /**
-   * Rebuilds the whole index from PostgreSQL into a new index (`<uid>_<timestamp>`), swaps it
-   * with the live one (searches never see an empty or partial index), re-applies what changed
-   * while it ran, and deletes the old one. One rebuild at a time per index (advisory lock).
+   * Rebuilds the whole index from PostgreSQL into a new index (`<uid>_<timestamp>`), applies to
+   * it what changed while it ran, swaps it with the live one (searches never see an empty,
+   * partial or stale index), and deletes the old one. One rebuild at a time per index (advisory lock).
    */
   async rebuild(
     def: IndexDefinition<any, any>,
@@ -206,23 +210,30 @@ export class SearchIndexes {
           throw new Error(`rebuild of ${uid}: ${documents} documents sent, ${stats.numberOfDocuments} indexed`);
         }
 
-        // Swap under the apply lock, so no change is enqueued to the old index after the swap.
+        // Changes committed after the snapshot went (if at all) to the live index: redo them on
+        // the new one, then swap, all under the apply lock, so the new index is complete the
+        // moment it goes live and no change is enqueued to the old one meanwhile. (Search may
+        // serve results from the documents of the live index: search/indexed-listing.ts.) A
+        // margin covers transactions that began before the snapshot. Changes committed from here
+        // on wait for the lock and then go to the new index.
         // (A first build swaps with an empty live index: nothing could be found before anyway.)
         if (!(await this.exists(uid))) await this.ensure(def);
-        await this.ds.transaction(async (em) => {
+        const caughtUp = await this.ds.transaction(async (em) => {
           await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`search:${uid}`]);
+          const changed = await def.changedSince(em, new Date(new Date(since).getTime() - 5 * 60_000));
+          for (let i = 0; i < changed.length; i += 1000) {
+            const { tasks } = await this.enqueueChanges(em, def, target, changed.slice(i, i + 1000));
+            for (const task of tasks) await this.waitSucceeded(task.taskUid, 'catch up', [], 600_000);
+          }
           await this.done(this.meili.swapIndexes([{ indexes: [uid, target] } as { indexes: [string, string]; rename: boolean }]), 'swap indexes');
+          return changed.length;
         });
         this.ready.add(uid);
-        // Changes committed after the snapshot were applied (if at all) to the old index: redo
-        // them on the new one. A margin covers transactions that began before the snapshot.
-        const changed = await def.changedSince(this.ds, new Date(new Date(since).getTime() - 5 * 60_000));
-        for (let i = 0; i < changed.length; i += 1000) await this.apply(def, changed.slice(i, i + 1000));
         await this.done(this.meili.deleteIndex(target), 'delete old index', ['index_not_found']);
 
         const ms = performance.now() - started;
         this.logger.log(`rebuilt ${uid}: ${documents} documents in ${(ms / 1000).toFixed(1)} s`);
-        return { index: uid, documents, batches, ms, readMs, caughtUp: changed.length, documentsPerSecond: documents / (ms / 1000) };
+        return { index: uid, documents, batches, ms, readMs, caughtUp, documentsPerSecond: documents / (ms / 1000) };
       } finally {
         await qr.query(`SELECT pg_advisory_unlock(hashtext($1))`, [`search-rebuild:${uid}`]).catch(() => {});
       }

@@ -70,7 +70,8 @@ describe('the Meilisearch request', () => {
       ],
     } as unknown as MultiSearchResponse;
     const out = readListingSearch(params, response);
-    expect(out.hits).toEqual([{ id: 'a', highlightedTitle: '&lt;<mark>x</mark>&gt;', highlightedSummary: 's' }]);
+    // The document as retrieved, without Meilisearch's formatted copy.
+    expect(out.hits).toEqual([{ id: 'a', highlightedTitle: '&lt;<mark>x</mark>&gt;', highlightedSummary: 's', document: { id: 'a', title: '<x>', summary: 's' } }]);
     expect(out.totalHits).toBe(1);
     expect(out.processingTimeMs).toBe(3);
     expect(out.facets.find((f) => f.name === 'provinceCode')!.counts).toEqual({ hue: 1, 'ha-noi': 4 });

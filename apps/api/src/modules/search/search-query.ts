@@ -3,6 +3,7 @@
  * framework, no I/O), so the benchmark sends exactly the same request straight to Meilisearch.
  */
 import type { MultiSearchQuery, MultiSearchResponse, SearchResponse } from 'meilisearch';
+import type { ListingDocument } from './listing-document.js';
 
 export type SortValue = 'RELEVANCE' | 'NEWEST' | 'PRICE_ASC' | 'PRICE_DESC' | 'TRL_DESC';
 
@@ -24,6 +25,35 @@ export interface ListingSearchParams {
 /** The facets of a listing search, by their contract names (= document attributes). */
 export const FACET_NAMES = ['kind', 'fieldCodes', 'provinceCode', 'transferModes', 'organizationKind', 'trl'] as const;
 export type FacetName = (typeof FACET_NAMES)[number];
+
+/** What the search asks Meilisearch to return for each hit: enough for a result card (indexed-listing.ts). */
+export const LISTING_CARD_ATTRIBUTES = [
+  'id',
+  'kind',
+  'slug',
+  'title',
+  'summary',
+  'keywords',
+  'primaryFieldCodes',
+  'organizationId',
+  'organizationSlug',
+  'organizationName',
+  'organizationKind',
+  'organizationVerified',
+  'provinceCode',
+  'transferModes',
+  'ipStatus',
+  'trl',
+  'priceMin',
+  'priceMax',
+  'negotiable',
+  'currency',
+  'language',
+  'publishedAt',
+  'expiresAt',
+] as const satisfies readonly (keyof ListingDocument)[];
+
+export type ListingCardDocument = Pick<ListingDocument, (typeof LISTING_CARD_ATTRIBUTES)[number]>;
 
 /**
  * Highlight markers: private-use characters that no escaping touches. The matched words come
@@ -97,7 +127,7 @@ export function buildListingSearch(indexUid: string, p: ListingSearchParams): Mu
     page: p.page,
     hitsPerPage: p.pageSize,
     facets: FACET_NAMES.filter((f) => facet[f] === undefined),
-    attributesToRetrieve: ['id', 'title', 'summary'],
+    attributesToRetrieve: [...LISTING_CARD_ATTRIBUTES],
     attributesToHighlight: ['title', 'summary'],
     highlightPreTag: MARK_OPEN,
     highlightPostTag: MARK_CLOSE,
@@ -127,6 +157,8 @@ export interface ListingSearchHit {
   id: string;
   highlightedTitle: string;
   highlightedSummary: string;
+  /** The hit's document (LISTING_CARD_ATTRIBUTES; older documents may lack some). */
+  document: Partial<ListingCardDocument>;
 }
 
 export interface ListingSearchOutcome {
@@ -137,7 +169,7 @@ export interface ListingSearchOutcome {
   processingTimeMs: number;
 }
 
-type Hit = { id: string; title: string; summary: string; _formatted?: { title?: string; summary?: string } };
+type Hit = Partial<ListingCardDocument> & { id: string; title: string; summary: string; _formatted?: { title?: string; summary?: string } };
 
 /** Reads the multi-search answer of buildListingSearch. */
 export function readListingSearch(p: ListingSearchParams, response: MultiSearchResponse): ListingSearchOutcome {
@@ -146,10 +178,11 @@ export function readListingSearch(p: ListingSearchParams, response: MultiSearchR
   const constrained = FACET_NAMES.filter((f) => facet[f] !== undefined);
   const distribution: Record<string, Record<string, number>> = { ...(main.facetDistribution ?? {}) };
   constrained.forEach((f, i) => (distribution[f] = facetResults[i]?.facetDistribution?.[f] ?? {}));
-  const hits = (main.hits ?? []).map((h) => ({
-    id: String(h.id),
-    highlightedTitle: highlighted(h._formatted?.title, h.title ?? ''),
-    highlightedSummary: highlighted(h._formatted?.summary, h.summary ?? ''),
+  const hits = (main.hits ?? []).map(({ _formatted, ...document }) => ({
+    id: String(document.id),
+    highlightedTitle: highlighted(_formatted?.title, document.title ?? ''),
+    highlightedSummary: highlighted(_formatted?.summary, document.summary ?? ''),
+    document,
   }));
   return {
     hits,

@@ -1,11 +1,13 @@
-import { Args, Context, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { GqlContext } from '../../common/context.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
-import { organizationLoader } from '../organizations/organizations.resolver.js';
+import { organizationLoader, toOrganizationType } from '../organizations/organizations.resolver.js';
 import { toListingType } from '../listings/listings.types.js';
 import { SearchInput } from './dto/search.input.js';
 import { SearchService } from './search.service.js';
 import { SearchResultType } from './search.types.js';
+import { hitsServableFromIndex } from './indexed-listing.js';
 
 @Resolver(() => SearchResultType)
 export class SearchResolver {
@@ -15,20 +17,23 @@ export class SearchResolver {
   ) {}
 
   /**
-   * Public: anyone may search; only published, unexpired listings are in the index, and the
-   * page's listings are re-read from PostgreSQL (one query, organisations joined) so nothing
-   * unpublished a moment ago can slip through.
+   * Public: anyone may search; only published, unexpired listings are in the index, and a hit
+   * that may be out of step with PostgreSQL is re-read from it, so nothing unpublished a moment
+   * ago slips through. Result cards come straight from the index documents when the query asks
+   * for nothing more (indexed-listing.ts).
    */
   @Query(() => SearchResultType, { description: 'Published offers and demands: full text (with or without diacritics), filters, facets, sorts.' })
-  async search(@Context() ctx: GqlContext, @Args('input') input: SearchInput): Promise<SearchResultType> {
-    const result = await this.searchService.searchListings(input, ctx.lang);
-    const listings = await this.searchService.publicListings(result.hits.map((h) => h.id));
-    // The organisations came with the listings: Listing.organization costs no further query.
+  async search(@Context() ctx: GqlContext, @Args('input') input: SearchInput, @Info() info: GraphQLResolveInfo): Promise<SearchResultType> {
+    const result = await this.searchService.searchPage(input, ctx.lang, { fromIndex: hitsServableFromIndex(info) });
     const orgs = organizationLoader(ctx, this.organizations);
-    for (const { organization } of listings.values()) orgs.prime(organization.id, organization);
-    const hits = result.hits.flatMap((h) => {
-      const found = listings.get(h.id);
-      return found ? [{ listing: toListingType(found.listing), highlightedTitle: h.highlightedTitle, highlightedSummary: h.highlightedSummary }] : [];
+    const hits = result.hits.map(({ listing, organization, fromIndex, highlightedTitle, highlightedSummary }) => {
+      const type = toListingType(listing);
+      // An organisation read with its listings is complete: Listing.organization (and anything
+      // else in this request) gets it from the loader with no further query. One built from an
+      // index document is partial, so it must not enter the loader: it rides on the listing.
+      if (fromIndex) type.organizationFromIndex = toOrganizationType(organization);
+      else orgs.prime(organization.id, organization);
+      return { listing: type, highlightedTitle, highlightedSummary };
     });
     return { ...result, hits };
   }
