@@ -23,6 +23,9 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     cors: { origin: config.corsOrigins, credentials: true },
   });
   app.set('trust proxy', config.TRUST_PROXY);
+  // No ETags: GraphQL answers POSTs, which no cache revalidates, and hashing every response
+  // body (15 kB for a page of search results) is work for nothing.
+  app.set('etag', false);
   app.use(securityHeaders(config));
   // A capped body: the largest legitimate request (a listing of 20,000 characters) is far below.
   app.useBodyParser('json', { limit: config.BODY_LIMIT });

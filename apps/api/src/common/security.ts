@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, visit, type ArgumentNode } from 'graphql';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { GraphQLError, visit, type ArgumentNode, type DocumentNode } from 'graphql';
 import { currentLang } from './request-context.js';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import helmet from 'helmet';
@@ -21,7 +22,7 @@ export function graphqlArmor(config: AppConfig) {
   });
   const { plugins, validationRules, allowBatchedHttpRequests } = armor.protect();
   // graphql-armor is typed against its own copy of @apollo/server's types; the plugin API is the same.
-  return { plugins: [...(plugins as unknown as ApolloServerPlugin[]), rejectNulCharacters], validationRules, allowBatchedHttpRequests };
+  return { plugins: [...(plugins as unknown as ApolloServerPlugin[]), rejectNulCharacters, ApolloServerPluginCacheControlDisabled()], validationRules, allowBatchedHttpRequests };
 }
 
 /** Security headers. The API serves JSON only, so the content security policy can be strict. */
@@ -63,13 +64,7 @@ export const rejectNulCharacters: ApolloServerPlugin = {
       async didResolveOperation({ request, document }) {
         const paths: string[] = [];
         nulPaths(request.variables ?? {}, '', paths);
-        visit(document, {
-          Argument(node: ArgumentNode) {
-            let found = false;
-            visit(node.value, { StringValue: (s) => void (INVALID_TEXT.test(s.value) && (found = true)) });
-            if (found) paths.push(node.name.value);
-          },
-        });
+        paths.push(...invalidInlineArguments(document));
         if (paths.length) {
           const message = INVALID_TEXT_MESSAGE[currentLang()];
           throw new GraphQLError(message, {
@@ -81,3 +76,24 @@ export const rejectNulCharacters: ApolloServerPlugin = {
   },
 };
 
+/**
+ * Names of the inline arguments holding invalid text. Apollo hands every request for the same
+ * query text the same parsed document (its document cache), so each document is walked once.
+ */
+const inlineArgumentCache = new WeakMap<DocumentNode, string[]>();
+function invalidInlineArguments(document: DocumentNode): string[] {
+  let paths = inlineArgumentCache.get(document);
+  if (!paths) {
+    const found: string[] = [];
+    visit(document, {
+      Argument(node: ArgumentNode) {
+        let invalid = false;
+        visit(node.value, { StringValue: (s) => void (INVALID_TEXT.test(s.value) && (invalid = true)) });
+        if (invalid) found.push(node.name.value);
+      },
+    });
+    paths = found;
+    inlineArgumentCache.set(document, paths);
+  }
+  return paths;
+}

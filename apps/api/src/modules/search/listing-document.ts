@@ -41,6 +41,8 @@ export interface ListingDocument {
   organizationName: string;
   organizationKind: string;
   organizationVerified: boolean;
+  /** (search) For serving a result card from the index (search/indexed-listing.ts); absent in documents written before it. */
+  organizationSlug?: string;
   provinceCode: string;
   /** Vietnamese, English and former province names. */
   provinceNames: string[];
@@ -50,9 +52,17 @@ export interface ListingDocument {
   priceMin: number | null;
   priceMax: number | null;
   negotiable: boolean;
+  /** (search) Like organizationSlug: for result cards; absent in older documents. */
+  currency?: string;
   language: string;
   /** Epoch milliseconds. */
   publishedAt: number;
+  /**
+   * (search) Epoch milliseconds, or null for no expiry; absent in older documents. A listing is
+   * public only until then, and nothing is announced when the date passes (listing-index.ts), so
+   * a result served from the index is dropped once it is past.
+   */
+  expiresAt?: number | null;
   /** Concept tags from CONCEPTS (ids), found in title, summary, description and keywords. */
   concepts: string[];
   /**
@@ -75,7 +85,7 @@ export interface ListingSource {
   description: string;
   keywords: string[];
   fieldCodes: string[];
-  organization: { id: string; name: string; kind: string; verified: boolean };
+  organization: { id: string; name: string; kind: string; verified: boolean; slug?: string };
   provinceCode: string;
   transferModes: string[];
   ipStatus: string | null;
@@ -83,8 +93,10 @@ export interface ListingSource {
   priceMin: number | null;
   priceMax: number | null;
   negotiable: boolean;
+  currency?: string;
   language: string;
   publishedAt: Date;
+  expiresAt?: Date | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -283,6 +295,9 @@ interface CompiledTerm {
   prefix: boolean; // last word may be a prefix
   diacriticsOnly: boolean;
   caseSensitive: boolean;
+  /** First two characters of `exact` and `folded` (WordStarts keys). */
+  exactKey: string;
+  foldedKey: string;
 }
 
 /** Separators for text made of Latin letters only (Vietnamese included); × and ÷ are not letters. */
@@ -328,7 +343,8 @@ function compileTerm(raw: string): CompiledTerm {
   const prefix = t.endsWith('*');
   if (prefix) t = t.slice(0, -1);
   const exact = normalizeText(t, caseSensitive);
-  return { exact, folded: foldText(exact), prefix, diacriticsOnly, caseSensitive };
+  const folded = foldText(exact);
+  return { exact, folded, prefix, diacriticsOnly, caseSensitive, exactKey: exact.slice(0, 2), foldedKey: folded.slice(0, 2) };
 }
 
 const COMPILED: { id: string; also: string[]; terms: CompiledTerm[]; not: CompiledTerm[] }[] = CONCEPTS.map((c) => ({
@@ -398,9 +414,12 @@ class WordStarts {
     }
   }
 
-  has(needle: string, prefix: boolean): boolean {
+  /** `key`: the needle's first two characters, when the caller has them at hand (saves a slice per lookup). */
+  has(needle: string, prefix: boolean, key = needle.slice(0, 2)): boolean {
     if (needle.length < 2) return containsTerm(this.haystack, needle, prefix);
-    for (const p of this.starts.get(needle.slice(0, 2)) ?? []) {
+    const positions = this.starts.get(key);
+    if (!positions) return false;
+    for (const p of positions) {
       if (this.haystack.startsWith(needle, p + 1) && (prefix || this.haystack[p + 1 + needle.length] === ' ')) return true;
     }
     return false;
@@ -428,13 +447,14 @@ export function extractConcepts(text: string): string[] {
       h = blank(h, accented ? n.exact : n.folded);
       hc = blank(hc, accented ? n.exact : n.folded);
     }
-    // Without exclusions the haystacks are the shared ones, already indexed.
-    const contains = c.not.length
-      ? (t: CompiledTerm, needle: string) => containsTerm(t.caseSensitive ? hc : h, needle, t.prefix)
-      : (t: CompiledTerm, needle: string) => (t.caseSensitive ? hayCasedStarts : hayStarts).has(needle, t.prefix);
+    // Unless an exclusion occurred, the haystacks are the shared ones, already indexed.
+    const shared = h === hay && hc === hayCased;
     for (const t of c.terms) {
       if (!accented && t.diacriticsOnly) continue;
-      if (contains(t, accented ? t.exact : t.folded)) {
+      const hit = shared
+        ? (t.caseSensitive ? hayCasedStarts : hayStarts).has(accented ? t.exact : t.folded, t.prefix, accented ? t.exactKey : t.foldedKey)
+        : containsTerm(t.caseSensitive ? hc : h, accented ? t.exact : t.folded, t.prefix);
+      if (hit) {
         found.add(c.id);
         break;
       }
@@ -570,7 +590,8 @@ const SYNONYM_TERMS = SYNONYM_GROUPS.map((group) =>
     // Two- and three-letter abbreviations ("ai", "his", "ras") are also everyday Vietnamese or
     // English words: they count only when written with a capital past the first letter ("AI",
     // "IoT", "HIS"; not a sentence's "Ai cũng…" or "His").
-    return { term, exact, folded: foldDiacritics(exact), abbreviation: exact.length <= 3 && !exact.includes(' ') };
+    const folded = foldDiacritics(exact);
+    return { term, exact, folded, exactKey: exact.slice(0, 2), foldedKey: folded.slice(0, 2), abbreviation: exact.length <= 3 && !exact.includes(' ') };
   }),
 );
 
@@ -583,7 +604,7 @@ export function synonymAliases(text: string): string[] {
   const capitalised = new Set(cased.split(' ').filter((w) => w.slice(1) !== w.slice(1).toLowerCase()).map((w) => w.toLowerCase()));
   const out = new Set<string>();
   for (const group of SYNONYM_TERMS) {
-    const used = group.filter((t) => (t.abbreviation ? capitalised.has(t.exact) : t.exact && starts.has(accented ? t.exact : t.folded, false)));
+    const used = group.filter((t) => (t.abbreviation ? capitalised.has(t.exact) : t.exact && starts.has(accented ? t.exact : t.folded, false, accented ? t.exactKey : t.foldedKey)));
     if (used.length) for (const t of group) if (!used.includes(t)) out.add(t.term);
   }
   return [...out];
@@ -661,6 +682,9 @@ export const LISTING_INDEX_SETTINGS: Settings = {
   },
   faceting: { maxValuesPerFacet: 100 },
   pagination: { maxTotalHits: 1000 },
+  // Searching within facet values (a type-ahead over, say, 34 provinces) is never used: the
+  // storefront lists facet values. Off, Meilisearch builds no facet-search structures (faster indexing).
+  facetSearch: false,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -703,6 +727,7 @@ export function toListingDocument(src: ListingSource): ListingDocument {
     organizationName: src.organization.name,
     organizationKind: src.organization.kind,
     organizationVerified: src.organization.verified,
+    ...(src.organization.slug !== undefined && { organizationSlug: src.organization.slug }),
     provinceCode: src.provinceCode,
     provinceNames,
     transferModes: [...src.transferModes],
@@ -711,8 +736,10 @@ export function toListingDocument(src: ListingSource): ListingDocument {
     priceMin: src.priceMin,
     priceMax: src.priceMax,
     negotiable: src.negotiable,
+    ...(src.currency !== undefined && { currency: src.currency }),
     language: src.language,
     publishedAt: src.publishedAt.getTime(),
+    ...(src.expiresAt !== undefined && { expiresAt: src.expiresAt?.getTime() ?? null }),
     concepts,
     aliases: synonymAliases(conceptText(src)),
     _vectors: { [MATCH_EMBEDDER]: matchVector(concepts, primaryFieldCodes) },
