@@ -77,6 +77,35 @@ describe('register and login', () => {
   });
 });
 
+describe('logout', () => {
+  const LOGOUT = `mutation { logout }`;
+
+  it('revokes the token that logs out, and only that one', async () => {
+    const email = `${uniq('out')}@example.vn`;
+    const reg = await base.ok(REGISTER, { input: { email, password: PASSWORD, displayName: 'Đăng xuất' } });
+    const phone = base.as(reg.register.token);
+    const laptop = base.as((await base.ok(LOGIN, { e: email, p: PASSWORD })).login.token);
+    expect((await phone.ok(LOGOUT)).logout).toBe(true);
+    // The phone's token is refused from now on, as if it had expired…
+    expect((await phone.ok(ME)).me).toBeNull();
+    expect((await phone.error(`mutation { createOrganization(input: {name: "Tổ chức Y", kind: OTHER, provinceCode: "hue"}) { id } }`)).code).toBe('UNAUTHENTICATED');
+    expect((await phone.ok(LOGOUT)).logout).toBe(false);
+    // …while the laptop's session goes on, and a new log-in works.
+    expect((await laptop.ok(ME)).me.id).toBe(reg.register.user.id);
+    const again = base.as((await base.ok(LOGIN, { e: email, p: PASSWORD })).login.token);
+    expect((await again.ok(ME)).me.id).toBe(reg.register.user.id);
+  });
+
+  it('answers false to a visitor without a session, and forgets revocations of expired tokens', async () => {
+    expect((await base.ok(LOGOUT)).logout).toBe(false);
+    const ds = t.app.get(DataSource);
+    await ds.query(`INSERT INTO revoked_token (jti, expires_at) VALUES (gen_random_uuid(), now() - interval '1 minute')`);
+    const reg = await base.ok(REGISTER, { input: { email: `${uniq('gc')}@example.vn`, password: PASSWORD, displayName: 'Dọn dẹp' } });
+    expect((await base.as(reg.register.token).ok(LOGOUT)).logout).toBe(true);
+    expect((await ds.query(`SELECT count(*)::int AS n FROM revoked_token WHERE expires_at < now()`))[0].n).toBe(0);
+  });
+});
+
 describe('roles', () => {
   const SET_ROLES = `mutation($id: ID!, $roles: [Role!]!, $codes: [String!]) { setUserRoles(userId: $id, roles: $roles, moderatedProvinceCodes: $codes) { id roles moderatedProvinces { code } } }`;
 

@@ -83,8 +83,13 @@ export default function (h) {
     assert.match(new URL(page.url()).pathname, /^\/organizations\//);
     assert.equal(await t.text(page, 'h1'), orgName);
 
+    // Logging out ends the session at the API too: the token the cookie held is refused after.
+    const token = (await page.context().cookies()).find((c) => c.name === 'session')?.value;
+    assert.ok(token, 'a session cookie while logged in');
+    assert.ok((await t.gql('{ me { id } }', {}, token)).me, 'the token works before logging out');
     await logout(t, page);
     assert.ok((await page.locator('a[href="/login"]').count()) > 0, 'logged out: the header offers log-in');
+    assert.equal((await t.gql('{ me { id } }', {}, token)).me, null, 'the token is refused after logging out');
     await t.visit(page, '/dashboard');
     assert.equal(new URL(page.url()).pathname, '/login');
 

@@ -11,6 +11,8 @@ export interface Viewer {
   roles: Role[];
   /** Moderators: the provinces they cover; empty means all. */
   moderatedProvinceCodes: string[];
+  /** The token this request came with (what `logout` revokes); null for tokens without an id. */
+  session?: { tokenId: string; expiresAt: Date } | null;
 }
 
 export function requireViewer(ctx: GqlContext): Viewer {

@@ -63,6 +63,14 @@ export class AccountsResolver {
     return { token, user: { ...toUserType(user), isSelf: true } };
   }
 
+  @Mutation(() => Boolean, {
+    description:
+      'Ends the session of the token that sends it: that token is refused from now on (the account\'s other sessions stay). False when the request carried no valid token.',
+  })
+  logout(@Context() ctx: GqlContext): Promise<boolean> {
+    return this.accounts.logout(ctx.viewer);
+  }
+
   @Mutation(() => UserType, { description: 'Admins only.' })
   async setUserRoles(
     @Context() ctx: GqlContext,

@@ -84,18 +84,42 @@ export class AccountsService implements OnApplicationBootstrap {
   }
 
   /** The caller behind a bearer token, read fresh from the database (roles, disabled). */
+  /**
+   * The viewer behind a bearer token: null if the token is invalid, expired or revoked (logout),
+   * or the account is disabled. One query: the user row, and whether the token was revoked.
+   */
   async viewerFromToken(token: string): Promise<Viewer | null> {
-    const userId = await this.tokens.verify(token);
-    if (!userId) return null;
-    const user = await this.ds.getRepository(UserEntity).findOneBy({ id: userId });
-    if (!user || user.disabled) return null;
+    const verified = await this.tokens.verify(token);
+    if (!verified || !isUuid(verified.userId)) return null;
+    const query = this.ds.getRepository(UserEntity).createQueryBuilder('u').where('u.id = :id', { id: verified.userId });
+    const tokenId = verified.tokenId && isUuid(verified.tokenId) ? verified.tokenId : null;
+    if (tokenId) query.addSelect('EXISTS (SELECT 1 FROM revoked_token r WHERE r.jti = :jti)', 'revoked').setParameter('jti', tokenId);
+    const { entities, raw } = await query.getRawAndEntities<{ revoked?: boolean }>();
+    const user = entities[0];
+    if (!user || user.disabled || raw[0]?.revoked) return null;
     return {
       id: user.id,
       email: user.email,
       displayName: user.displayName,
       roles: user.roles,
       moderatedProvinceCodes: user.moderatedProvinceCodes,
+      session: tokenId ? { tokenId, expiresAt: verified.expiresAt } : null,
     };
+  }
+
+  /**
+   * Ends the session of the token behind this request: the token is refused from now on; the
+   * account's other sessions stay. False when there is nothing to end (no token, or one without
+   * an id). Also forgets revocations of tokens that have expired anyway.
+   */
+  async logout(viewer: Viewer | null): Promise<boolean> {
+    const session = viewer?.session;
+    if (!session) return false;
+    await this.ds.transaction(async (em) => {
+      await em.query(`INSERT INTO revoked_token (jti, expires_at) VALUES ($1, $2) ON CONFLICT (jti) DO NOTHING`, [session.tokenId, session.expiresAt]);
+      await em.query(`DELETE FROM revoked_token WHERE expires_at < now()`);
+    });
+    return true;
   }
 
   async findById(id: string): Promise<UserEntity | null> {

@@ -1,8 +1,19 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { SignJWT, jwtVerify } from 'jose';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 
-/** Signed bearer tokens (HS256). They carry only the user id: roles are read fresh on every request. */
+/** A verified token: whose it is, its id (null in tokens issued before ids existed) and its expiry. */
+export interface VerifiedToken {
+  userId: string;
+  tokenId: string | null;
+  expiresAt: Date;
+}
+
+/**
+ * Signed bearer tokens (HS256). They carry the user id and their own id (jti), nothing else:
+ * roles are read fresh on every request, and `logout` revokes a token by its id.
+ */
 @Injectable()
 export class TokenService {
   private readonly key: Uint8Array;
@@ -15,17 +26,19 @@ export class TokenService {
     return new SignJWT({})
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(userId)
+      .setJti(randomUUID())
       .setIssuedAt()
       .setIssuer('techport')
       .setExpirationTime(this.config.JWT_TTL)
       .sign(this.key);
   }
 
-  /** The user id, or null for a missing, forged or expired token. */
-  async verify(token: string): Promise<string | null> {
+  /** The token's facts, or null for a missing, forged or expired token. (Revocation is the caller's check.) */
+  async verify(token: string): Promise<VerifiedToken | null> {
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: 'techport', algorithms: ['HS256'] });
-      return typeof payload.sub === 'string' ? payload.sub : null;
+      if (typeof payload.sub !== 'string' || typeof payload.exp !== 'number') return null;
+      return { userId: payload.sub, tokenId: typeof payload.jti === 'string' ? payload.jti : null, expiresAt: new Date(payload.exp * 1000) };
     } catch {
       return null;
     }

@@ -301,6 +301,7 @@ export const API_FIELDS: ReadonlySet<string> = new Set([
  "Mutation.login",
  "Mutation.login(email)",
  "Mutation.login(password)",
+ "Mutation.logout",
  "Mutation.markAllNotificationsRead",
  "Mutation.markDealSigned",
  "Mutation.markDealSigned(id)",

@@ -446,6 +446,12 @@ export const Login: Document<T.LoginMutation, T.LoginMutationVariables> = {
   missing: [],
 };
 
+export const Logout: Document<T.LogoutMutation, T.LogoutMutationVariables> = {
+  name: "Logout",
+  source: "mutation Logout { logout }",
+  missing: [],
+};
+
 export const Register: Document<T.RegisterMutation, T.RegisterMutationVariables> = {
   name: "Register",
   source: "mutation Register($input: RegisterInput!) { register(input: $input) { token user { id displayName } } }",

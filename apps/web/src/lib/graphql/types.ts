@@ -780,6 +780,11 @@ export type LoginMutationVariables = Exact<{
 
 export type LoginMutation = { login: { token: string, user: { id: string, displayName: string } } };
 
+export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogoutMutation = { logout: boolean };
+
 export type RegisterMutationVariables = Exact<{
   input: RegisterInput;
 }>;
