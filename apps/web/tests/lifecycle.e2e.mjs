@@ -1,0 +1,153 @@
+// The rest of the member lifecycle, each set up through the API and done through the page a
+// member would use: adding a member to an organisation, archiving a published listing,
+// withdrawing an interest, completing a signed deal and cancelling one, archiving an expert
+// profile. The outcome is checked at
+// the API, which decides.
+import assert from 'node:assert/strict';
+import { uniq } from './support/harness.mjs';
+import { login } from './support/flows.mjs';
+import { adminToken, apiOrganization, apiPublishedListing, apiUser } from './support/api.mjs';
+
+const offer = (title) => ({
+  kind: 'OFFER',
+  title: `${title} ${uniq('')}`,
+  summary: 'Máy sấy bơm nhiệt cho hợp tác xã, sấy lạnh trái cây và rau củ, giữ màu, tiết kiệm điện năng rõ rệt.',
+  description: 'Buồng sấy bơm nhiệt công suất 500 kg mẻ, điều khiển nhiệt độ và độ ẩm tự động, đã chuyển giao cho nhiều hợp tác xã trái cây ở Đồng bằng sông Cửu Long.',
+  fieldCodes: ['407'],
+  keywords: ['sấy lạnh', 'bơm nhiệt'],
+  trl: 7,
+  transferModes: ['LICENSING'],
+  priceMin: 300000000,
+  priceMax: 500000000,
+  provinceCode: 'can-tho',
+});
+
+/** A supplier with a published offer, and a buyer whose organisation has expressed interest in it. */
+async function interestSetUp(t) {
+  const seller = await apiUser(t, 'Người bán thử');
+  const sellerOrg = await apiOrganization(t, seller.token, { kind: 'RESEARCH_INSTITUTE', provinceCode: 'can-tho' });
+  const listing = await apiPublishedListing(t, seller.token, sellerOrg.id, offer('Máy sấy bơm nhiệt'));
+  const buyer = await apiUser(t, 'Người mua thử');
+  const buyerOrg = await apiOrganization(t, buyer.token, { kind: 'ENTERPRISE', provinceCode: 'ha-noi' });
+  const { expressInterest } = await t.gql(
+    `mutation($l: ID!, $o: ID!) { expressInterest(listingId: $l, organizationId: $o, message: "Chúng tôi cần sấy 2 tấn xoài mỗi ngày.") { id } }`,
+    { l: listing.id, o: buyerOrg.id },
+    buyer.token,
+  );
+  return { seller, buyer, listing, interestId: expressInterest.id };
+}
+
+/** An interest accepted and a deal proposed by the buyer, accepted by the seller and approved by the department. */
+async function approvedDeal(t) {
+  const s = await interestSetUp(t);
+  await t.gql(`mutation($id: ID!) { respondToInterest(id: $id, accept: true) { id } }`, { id: s.interestId }, s.seller.token);
+  const { proposeDeal } = await t.gql(
+    `mutation($i: DealInput!) { proposeDeal(input: $i) { id } }`,
+    { i: { interestId: s.interestId, value: 420000000, transferMode: 'LICENSING', terms: 'Li-xăng 3 năm, lắp đặt và đào tạo vận hành.' } },
+    s.buyer.token,
+  );
+  await t.gql(`mutation($id: ID!) { respondToDeal(id: $id, accept: true) { id } }`, { id: proposeDeal.id }, s.seller.token);
+  await t.gql(`mutation($id: ID!) { reviewDeal(id: $id, decision: APPROVE) { id } }`, { id: proposeDeal.id }, await adminToken(t));
+  return { ...s, dealId: proposeDeal.id };
+}
+
+const dealStatus = async (t, token, id) => (await t.gql(`query($id: ID!) { deal(id: $id) { status } }`, { id }, token)).deal.status;
+
+export default function (h) {
+  h.test('lifecycle: an owner adds a member by e-mail; the member then sees the organisation', { requires: ['Mutation.addOrganizationMember'] }, async (t) => {
+    const owner = await apiUser(t, 'Chủ tổ chức');
+    const org = await apiOrganization(t, owner.token);
+    const colleague = await apiUser(t, 'Đồng nghiệp');
+    const page = await t.newPage('vi');
+    await login(t, page, owner.email);
+    await t.visit(page, `/dashboard/organizations/${org.id}`);
+    // An unknown address: an error beside the field, nothing added.
+    await page.fill('form[action="?/addMember"] [name=email]', `${uniq('khong-co')}@example.vn`);
+    await t.submit(page, 'form[action="?/addMember"] button[type=submit]');
+    assert.equal(await page.locator('#f-email-error').count(), 1, `an error beside the e-mail: ${await t.text(page, 'main')}`);
+    await page.fill('form[action="?/addMember"] [name=email]', colleague.email);
+    await t.submit(page, 'form[action="?/addMember"] button[type=submit]');
+    assert.ok((await t.text(page, 'table')).includes('Đồng nghiệp'), 'the new member is listed');
+    const { me } = await t.gql(`{ me { organizations { id } } }`, {}, colleague.token);
+    assert.ok(me.organizations.some((o) => o.id === org.id), 'the API counts them as a member');
+  });
+
+  h.test('lifecycle: an owner archives a published listing: it leaves the public pages', { requires: ['Mutation.archiveListing'] }, async (t) => {
+    const owner = await apiUser(t, 'Chủ tin đăng');
+    const org = await apiOrganization(t, owner.token, { provinceCode: 'can-tho' });
+    const listing = await apiPublishedListing(t, owner.token, org.id, offer('Lò sấy trấu'));
+    const page = await t.newPage('vi');
+    await login(t, page, owner.email);
+    await t.visit(page, `/dashboard/listings/${listing.id}`);
+    await t.submit(page, 'form[action="?/archive"] button');
+    const { listing: after } = await t.gql(`query($id: ID!) { listing(id: $id) { status } }`, { id: listing.id }, owner.token);
+    assert.equal(after.status, 'ARCHIVED');
+    assert.equal(await page.locator('form[action="?/archive"]').count(), 0, 'no second archive button');
+    const visitor = await t.newPage('vi');
+    const res = await visitor.goto(`${t.webUrl}/listings/${listing.slug}`);
+    assert.equal(res.status(), 404, 'the public no longer finds it');
+  });
+
+  h.test('lifecycle: a business withdraws its interest from the conversation page', { requires: ['Mutation.withdrawInterest'] }, async (t) => {
+    const s = await interestSetUp(t);
+    const page = await t.newPage('vi');
+    await login(t, page, s.buyer.email);
+    await t.visit(page, `/dashboard/interests/${s.interestId}`);
+    await t.submit(page, 'form[action="?/withdraw"] button');
+    const { interest } = await t.gql(`query($id: ID!) { interest(id: $id) { status } }`, { id: s.interestId }, s.buyer.token);
+    assert.equal(interest.status, 'WITHDRAWN');
+    assert.equal(await page.locator('form[action="?/withdraw"]').count(), 0, 'nothing left to withdraw');
+  });
+
+  h.test('lifecycle: both parties sign an approved deal and one marks it completed; another deal is cancelled', { requires: ['Mutation.completeDeal', 'Mutation.cancelDeal'] }, async (t) => {
+    const signed = await approvedDeal(t);
+    const buyerPage = await t.newPage('vi');
+    await login(t, buyerPage, signed.buyer.email);
+    await t.visit(buyerPage, `/dashboard/deals/${signed.dealId}`);
+    await t.submit(buyerPage, 'button[formaction="?/sign"]');
+    await t.gql(`mutation($id: ID!) { markDealSigned(id: $id) { id } }`, { id: signed.dealId }, signed.seller.token);
+    assert.equal(await dealStatus(t, signed.buyer.token, signed.dealId), 'SIGNED');
+    await t.visit(buyerPage, `/dashboard/deals/${signed.dealId}`);
+    await t.submit(buyerPage, 'button[formaction="?/complete"]');
+    assert.equal(await dealStatus(t, signed.buyer.token, signed.dealId), 'COMPLETED');
+    assert.equal(await buyerPage.locator('button[formaction="?/cancel"]').count(), 0, 'a completed deal cannot be cancelled');
+
+    const dropped = await approvedDeal(t);
+    const sellerPage = await t.newPage('vi');
+    await login(t, sellerPage, dropped.seller.email);
+    await t.visit(sellerPage, `/dashboard/deals/${dropped.dealId}`);
+    const note = sellerPage.locator('form:has(button[formaction="?/cancel"]) [name=note]');
+    if (await note.count()) await note.fill('Bên mua đổi kế hoạch đầu tư.');
+    await t.submit(sellerPage, 'button[formaction="?/cancel"]');
+    assert.equal(await dealStatus(t, dropped.seller.token, dropped.dealId), 'CANCELLED');
+  });
+
+  h.test('lifecycle: an expert takes a published profile off the public list', { requires: ['Mutation.archiveExpertProfile'] }, async (t) => {
+    const expert = await apiUser(t, 'Chuyên gia thử');
+    const name = `TS. Lưu Trữ ${uniq('')}`;
+    const { upsertMyExpertProfile: profile } = await t.gql(
+      `mutation($i: ExpertProfileInput!) { upsertMyExpertProfile(input: $i) { id slug } }`,
+      {
+        i: {
+          fullName: name,
+          headline: 'Chuyên gia công nghệ sau thu hoạch và sấy nông sản',
+          bio: 'Mười lăm năm nghiên cứu và chuyển giao công nghệ sấy, bảo quản trái cây cho hợp tác xã và doanh nghiệp chế biến.',
+          fieldCodes: ['407'],
+          services: ['Tư vấn thiết kế lò sấy'],
+          provinceCode: 'can-tho',
+        },
+      },
+      expert.token,
+    );
+    await t.gql(`mutation($id: ID!) { submitExpertProfile(id: $id) { id } }`, { id: profile.id }, expert.token);
+    await t.gql(`mutation($id: ID!) { moderateExpertProfile(id: $id, decision: APPROVE) { id } }`, { id: profile.id }, await adminToken(t));
+    const page = await t.newPage('vi');
+    await login(t, page, expert.email);
+    await t.visit(page, '/dashboard/expert');
+    await t.submit(page, 'form[action="?/archive"] button');
+    const { myExpertProfile } = await t.gql(`{ myExpertProfile { status } }`, {}, expert.token);
+    assert.equal(myExpertProfile.status, 'ARCHIVED');
+    const visitor = await t.newPage('vi');
+    assert.equal((await visitor.goto(`${t.webUrl}/experts/${profile.slug}`)).status(), 404, 'the public no longer finds it');
+  });
+}
