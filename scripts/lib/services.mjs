@@ -181,6 +181,13 @@ export async function startMeilisearch({ dir, port, key } = {}) {
     { stdio: ['ignore', 'ignore', logFd], detached: false },
   );
   closeSync(logFd);
+  // Never outlive this script, even when it dies of an error before its own clean-up runs: a
+  // forgotten Meilisearch keeps its index mapped and skews every later measurement on the machine.
+  const killOnExit = () => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
   const url = `http://127.0.0.1:${port}`;
   if (!(await waitForHttp(`${url}/health`, 30_000))) {
     child.kill('SIGKILL');
