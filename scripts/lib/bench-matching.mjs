@@ -11,17 +11,15 @@
 // Options: --listings N (default 100000), --samples N (random listings, default 200), --rounds R
 //          (sequential passes over the sample, default 2), --seconds S (throughput phase per
 //          path, default 8), --keep, --no-write (do not append to docs/benchmarks.md).
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT } from '../ensure-install.mjs';
 import { apiCli, buildApi } from './build.mjs';
-import { DATA_DIR, createDatabase, dropDatabase, ensurePostgres, freePort, startMeilisearch } from './services.mjs';
+import { DATA_DIR, createDatabase, dropDatabase, ensurePostgres, startMeilisearch } from './services.mjs';
 import { appendBenchmarks, machine, machineLine, markdownTable, ms, summarize, table } from './bench-common.mjs';
-import { get, load, post, runAsync, throughput, timed, waitHealthy } from './bench-search.mjs';
+import { get, load, post, runAsync, startBenchApi, throughput, timed } from './bench-search.mjs';
 
 const log = (msg) => console.log(`[bench:matching] ${msg}`);
 
@@ -110,35 +108,14 @@ export async function run({ args }) {
     };
 
     log('starting the API (NODE_ENV=production, WORKERS_ENABLED=false)…');
-    const port = await freePort();
-    const counterPort = await freePort();
-    const fd = openSync(logFile, 'a');
-    api = spawn(process.execPath, ['--import', pathToFileURL(join(ROOT, 'scripts', 'lib', 'bench-sql-counter.mjs')).href, 'dist/apps/api/src/main.js'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        ...env,
-        NODE_ENV: 'production',
-        WORKERS_ENABLED: 'false',
-        API_PORT: String(port),
-        API_HOST: '127.0.0.1',
-        JWT_SECRET: randomBytes(32).toString('hex'),
-        LOG_LEVEL: 'warn',
-        ADMIN_EMAIL: '',
-        ADMIN_PASSWORD: '',
-        BENCH_SQL_COUNTER_PORT: String(counterPort),
-      },
-      stdio: ['ignore', fd, fd],
-    });
-    closeSync(fd);
-    const apiUrl = `http://127.0.0.1:${port}`;
-    await waitHealthy(apiUrl, 60_000);
+    api = await startBenchApi({ env, logFile });
+    const apiUrl = api.url;
     const apiMatches = async (id) => {
       const res = await post(`${apiUrl}/graphql`, { query: GQL, variables: { listingId: id, limit: LIMIT } }, { 'accept-language': 'vi' });
       if (res.status !== 200 || res.body.errors) throw new Error(`API: ${JSON.stringify(res.body.errors ?? res.status)}`);
       return res.body.data.matches;
     };
-    const sqlCount = async () => JSON.parse((await get(`http://127.0.0.1:${counterPort}/`)).text);
+    const sqlCount = async () => JSON.parse((await get(api.counterUrl)).text);
 
     log(`warming up and checking the API against the engine on ${ids.length} listings…`);
     let agree = 0;
@@ -230,10 +207,7 @@ ${aims.map(([aim, value, ok]) => `| ${aim} | ${value} | ${ok ? 'met' : '**missed
     log(args.includes('--no-write') ? `not written (--no-write); log: ${logFile}` : `figures appended to docs/benchmarks.md (log: ${logFile})`);
   } finally {
     await db.end().catch(() => {});
-    if (api && api.exitCode === null) {
-      api.kill('SIGTERM');
-      await new Promise((r) => api.once('exit', r));
-    }
+    await api?.stop();
     await meili.stop();
     if (!keep) {
       rmSync(meiliDir, { recursive: true, force: true });

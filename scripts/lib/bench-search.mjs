@@ -289,6 +289,48 @@ export async function waitHealthy(url, timeoutMs) {
   throw new Error(`the API did not become healthy at ${url}`);
 }
 
+/**
+ * The production API on a free port for a benchmark: NODE_ENV=production, no workers, logs to
+ * `logFile`, and bench-sql-counter.mjs preloaded (its totals at `counterUrl`). Resolves once
+ * /health answers; `stop()` ends it (SIGTERM) and waits.
+ */
+export async function startBenchApi({ env, logFile, nodeArgs = [] }) {
+  const port = await freePort();
+  const counterPort = await freePort();
+  const fd = openSync(logFile, 'a');
+  const child = spawn(process.execPath, [...nodeArgs, '--import', pathToFileURL(join(ROOT, 'scripts', 'lib', 'bench-sql-counter.mjs')).href, 'dist/apps/api/src/main.js'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      ...env,
+      NODE_ENV: 'production',
+      WORKERS_ENABLED: 'false',
+      API_PORT: String(port),
+      API_HOST: '127.0.0.1',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      LOG_LEVEL: 'warn',
+      ADMIN_EMAIL: '',
+      ADMIN_PASSWORD: '',
+      BENCH_SQL_COUNTER_PORT: String(counterPort),
+    },
+    stdio: ['ignore', fd, fd],
+  });
+  closeSync(fd);
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  };
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitHealthy(url, 60_000);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { url, counterUrl: `http://127.0.0.1:${counterPort}/`, stop };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Measurement
 // ---------------------------------------------------------------------------------------------
@@ -367,30 +409,9 @@ export async function run({ args }) {
     const tasksBefore = (await fast.tasks.getTasks({ limit: 1 })).results[0]?.uid ?? -1;
 
     log('starting the API (NODE_ENV=production, WORKERS_ENABLED=false)…');
-    const port = await freePort();
-    const counterPort = await freePort();
-    const fd = openSync(logFile, 'a');
     const profile = args.includes('--profile') ? ['--cpu-prof', '--cpu-prof-dir', join(DATA_DIR, `bench-profile-${stamp}`)] : [];
-    api = spawn(process.execPath, [...profile, '--import', pathToFileURL(join(ROOT, 'scripts', 'lib', 'bench-sql-counter.mjs')).href, 'dist/apps/api/src/main.js'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        ...env,
-        NODE_ENV: 'production',
-        WORKERS_ENABLED: 'false',
-        API_PORT: String(port),
-        API_HOST: '127.0.0.1',
-        JWT_SECRET: randomBytes(32).toString('hex'),
-        LOG_LEVEL: 'warn',
-        ADMIN_EMAIL: '',
-        ADMIN_PASSWORD: '',
-        BENCH_SQL_COUNTER_PORT: String(counterPort),
-      },
-      stdio: ['ignore', fd, fd],
-    });
-    closeSync(fd);
-    const apiUrl = `http://127.0.0.1:${port}`;
-    await waitHealthy(apiUrl, 60_000);
+    api = await startBenchApi({ env, logFile, nodeArgs: profile });
+    const apiUrl = api.url;
     const tasksAfter = (await fast.tasks.getTasks({ limit: 1 })).results[0]?.uid ?? -1;
     if (tasksAfter !== tasksBefore) log('  note: the API enqueued Meilisearch tasks at start-up (settings differed?)');
 
@@ -402,7 +423,7 @@ export async function run({ args }) {
     const apiSearch = apiSearchWith(GQL);
     const params = (input) => ({ ...input, page: input.page ?? 1, pageSize: input.pageSize ?? 20 });
     const rawSearch = (client) => (input) => client.multiSearch({ queries: buildListingSearch(uid, params(input)) });
-    const sqlCount = async () => JSON.parse((await get(`http://127.0.0.1:${counterPort}/`)).text);
+    const sqlCount = async () => JSON.parse((await get(api.counterUrl)).text);
 
     log(`warming up and checking that both paths agree on the ${QUERIES.length} queries…`);
     let disagreements = 0;
@@ -526,10 +547,7 @@ ${aims.map(([aim, value, ok]) => `| ${aim} | ${value} | ${ok ? 'met' : '**missed
 `);
     log(args.includes('--no-write') ? `not written (--no-write); log: ${logFile}` : `figures appended to docs/benchmarks.md (log: ${logFile})`);
   } finally {
-    if (api && api.exitCode === null) {
-      api.kill('SIGTERM');
-      await new Promise((r) => api.once('exit', r));
-    }
+    await api?.stop();
     await meili.stop();
     if (!keep) {
       rmSync(meiliDir, { recursive: true, force: true });

@@ -295,7 +295,7 @@ interface CompiledTerm {
   prefix: boolean; // last word may be a prefix
   diacriticsOnly: boolean;
   caseSensitive: boolean;
-  /** First two characters of `exact` and `folded` (WordStarts keys). */
+  /** wordKey of `exact` and of `folded`. */
   exactKey: string;
   foldedKey: string;
 }
@@ -344,7 +344,7 @@ function compileTerm(raw: string): CompiledTerm {
   if (prefix) t = t.slice(0, -1);
   const exact = normalizeText(t, caseSensitive);
   const folded = foldText(exact);
-  return { exact, folded, prefix, diacriticsOnly, caseSensitive, exactKey: exact.slice(0, 2), foldedKey: folded.slice(0, 2) };
+  return { exact, folded, prefix, diacriticsOnly, caseSensitive, exactKey: wordKey(exact), foldedKey: wordKey(folded) };
 }
 
 const COMPILED: { id: string; also: string[]; terms: CompiledTerm[]; not: CompiledTerm[] }[] = CONCEPTS.map((c) => ({
@@ -402,20 +402,25 @@ function containsTerm(haystack: string, needle: string, prefix: boolean): boolea
  * in a few lookups instead of a scan of the whole text per term (a listing is checked against a
  * few thousand lexicon phrases; the scans made document building ~3 ms, most of a reindex).
  */
+/** The key WordStarts files a word or phrase under: its first two characters. */
+function wordKey(text: string): string {
+  return text.slice(0, 2);
+}
+
 class WordStarts {
   private readonly starts = new Map<string, number[]>();
 
   constructor(private readonly haystack: string) {
     for (let p = haystack.indexOf(' '); p >= 0 && p < haystack.length - 1; p = haystack.indexOf(' ', p + 1)) {
-      const key = haystack.slice(p + 1, p + 3);
+      const key = haystack.slice(p + 1, p + 3); // wordKey of the word starting at p + 1
       const list = this.starts.get(key);
       if (list) list.push(p);
       else this.starts.set(key, [p]);
     }
   }
 
-  /** `key`: the needle's first two characters, when the caller has them at hand (saves a slice per lookup). */
-  has(needle: string, prefix: boolean, key = needle.slice(0, 2)): boolean {
+  /** `key`: wordKey(needle), when the caller has it at hand (saves a slice per lookup). */
+  has(needle: string, prefix: boolean, key = wordKey(needle)): boolean {
     if (needle.length < 2) return containsTerm(this.haystack, needle, prefix);
     const positions = this.starts.get(key);
     if (!positions) return false;
@@ -591,7 +596,7 @@ const SYNONYM_TERMS = SYNONYM_GROUPS.map((group) =>
     // English words: they count only when written with a capital past the first letter ("AI",
     // "IoT", "HIS"; not a sentence's "Ai cũng…" or "His").
     const folded = foldDiacritics(exact);
-    return { term, exact, folded, exactKey: exact.slice(0, 2), foldedKey: folded.slice(0, 2), abbreviation: exact.length <= 3 && !exact.includes(' ') };
+    return { term, exact, folded, exactKey: wordKey(exact), foldedKey: wordKey(folded), abbreviation: exact.length <= 3 && !exact.includes(' ') };
   }),
 );
 

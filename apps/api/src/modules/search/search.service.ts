@@ -33,10 +33,11 @@ export interface ListingSearchResult<Hit = ListingSearchHit> {
   processingTimeMs: number;
 }
 
+/** A listing with its organisation. */
+type ListingWithOrganization = { listing: ListingEntity; organization: OrganizationEntity };
+
 /** A hit with its listing and organisation: from the index document, or read from PostgreSQL. */
-export interface ResolvedListingHit {
-  listing: ListingEntity;
-  organization: OrganizationEntity;
+export interface ResolvedListingHit extends ListingWithOrganization {
   /** Built from the index document: only the fields indexed-listing.ts lists may be read. */
   fromIndex: boolean;
   highlightedTitle: string;
@@ -80,7 +81,7 @@ export class SearchService {
     const checking = options.fromIndex ? new Promise(setImmediate).then(() => this.recentIndexChanges()) : null;
     const [result, recent] = await Promise.all([searching, checking]);
     const now = this.clock.now();
-    const built = new Map<string, { listing: ListingEntity; organization: OrganizationEntity }>();
+    const built = new Map<string, ListingWithOrganization>();
     const toRead: string[] = [];
     for (const hit of result.hits) {
       const fresh = recent && !recent.listings.has(hit.id) && !recent.organizations.has(String(hit.document.organizationId));
@@ -88,7 +89,7 @@ export class SearchService {
       if (!fromDocument) toRead.push(hit.id);
       else if (!documentExpired(hit.document, now)) built.set(hit.id, fromDocument);
     }
-    const read = toRead.length ? await this.publicListings(toRead) : new Map<string, { listing: ListingEntity; organization: OrganizationEntity }>();
+    const read = toRead.length ? await this.publicListings(toRead) : new Map<string, ListingWithOrganization>();
     const hits = result.hits.flatMap((h): ResolvedListingHit[] => {
       const found = built.get(h.id) ?? read.get(h.id);
       return found ? [{ ...found, fromIndex: built.has(h.id), highlightedTitle: h.highlightedTitle, highlightedSummary: h.highlightedSummary }] : [];
@@ -169,7 +170,7 @@ export class SearchService {
    * The hits' listings in one query (with their organisations), keeping only those that are
    * still public: a listing archived a moment ago never shows, even before the index catches up.
    */
-  async publicListings(ids: readonly string[]): Promise<Map<string, { listing: ListingEntity; organization: OrganizationEntity }>> {
+  async publicListings(ids: readonly string[]): Promise<Map<string, ListingWithOrganization>> {
     const valid = ids.filter(isUuid);
     if (!valid.length) return new Map();
     const { rows } = await this.pool().query({ name: 'search-page-listings', text: this.pageSql(), values: [valid] });
