@@ -74,7 +74,8 @@ export class AppModule {
             path: '/graphql',
             autoSchemaFile: config.SCHEMA_FILE ?? true,
             sortSchema: true,
-            introspection: config.GRAPHQL_INTROSPECTION ?? !config.isProduction,
+            // The API is public and its contract published: introspection is on unless turned off.
+            introspection: config.GRAPHQL_INTROSPECTION,
             playground: false,
             csrfPrevention: true,
             includeStacktraceInErrorResponses: !config.isProduction,

@@ -60,13 +60,14 @@ export function formatGraphQLError(
   }
   const code = formatted.extensions?.code as string | undefined;
   if (code && PASS_THROUGH.has(code)) {
+    const message = withoutSuggestions(formatted.message);
     // Variable coercion errors ("Variable "$input" got invalid value … at "input.trl"") name the
     // field only in the text; the contract wants it in extensions.fields too.
     const given = formatted.extensions?.fields as Record<string, string> | undefined;
-    const fields = code === 'BAD_USER_INPUT' ? (given ?? fieldsFromCoercionError(formatted.message)) : {};
+    const fields = code === 'BAD_USER_INPUT' ? (given ?? fieldsFromCoercionError(message)) : {};
     const badInput = code === 'BAD_USER_INPUT';
     return {
-      message: formatted.message,
+      message,
       locations: formatted.locations,
       path: formatted.path,
       extensions: badInput ? { code: 'BAD_USER_INPUT', fields } : { code },
@@ -79,6 +80,15 @@ export function formatGraphQLError(
     path: formatted.path,
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
   };
+}
+
+/**
+ * graphql-js's hints ("Did you mean "title"?", "Did you mean the enum value "LICENSING"?", "Did
+ * you mean to use an inline fragment on …?") reveal the schema piece by piece even when
+ * introspection is off, so they are cut from every message we pass on.
+ */
+export function withoutSuggestions(message: string): string {
+  return message.replace(/\s*Did you mean [^?]*\?/g, '');
 }
 
 /**

@@ -16,3 +16,18 @@ export function format(message: Localized, params: Record<string, string | numbe
   const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
   return { vi: fill(message.vi), en: fill(message.en) };
 }
+
+/** Ends a sentence: adds a full stop unless the text already ends in one (or in ?, !, …, possibly inside closing quotes or brackets). */
+export function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?…]["'”’)\]]*$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/**
+ * The last guard on generated texts (notifications, e-mails): a full stop straight after another
+ * sentence end ("note.." when a template put its own full stop after a note ending in one, "Why?.")
+ * is dropped. An ellipsis ("...") is left alone.
+ */
+export function tidyPunctuation(text: string): string {
+  return text.replace(/(?<!\.)([.!?…])\.(?!\.)(?=["'”’)\]]?(\s|$))/g, '$1');
+}

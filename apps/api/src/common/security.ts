@@ -7,9 +7,13 @@ import helmet from 'helmet';
 import type { AppConfig } from '../config/config.js';
 
 /**
- * GraphQL limits from GraphQL Armor: query depth, cost, aliases, directives and tokens, and no
- * "did you mean" field suggestions (they leak the schema when introspection is off).
- * Returns Apollo options (plugins, validation rules) to spread into the driver config.
+ * GraphQL limits from GraphQL Armor: query depth, cost, aliases and directives. "Did you mean"
+ * suggestions (fields, types, enum values) are removed from every message in formatGraphQLError:
+ * Armor's own filter knows only the field form and leaves "[Suggestion hidden]?" behind. The token limit is graphql-js's own parser option (the same
+ * rule, contributed by the Armor authors): Armor's Apollo plugin for it parses in
+ * `parsingDidStart`, where Apollo treats any error, a plain syntax error included, as an internal
+ * one and answers HTTP 500; the parser option fails as a parse error, HTTP 400.
+ * Returns Apollo options (plugins, validation rules, parse options) to spread into the driver config.
  */
 export function graphqlArmor(config: AppConfig) {
   const armor = new ApolloArmor({
@@ -17,12 +21,17 @@ export function graphqlArmor(config: AppConfig) {
     costLimit: { maxCost: config.GRAPHQL_MAX_COST, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, ignoreIntrospection: true },
     maxAliases: { n: config.GRAPHQL_MAX_ALIASES },
     maxDirectives: { n: 20 },
-    maxTokens: { n: config.GRAPHQL_MAX_TOKENS },
-    blockFieldSuggestion: { enabled: true },
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: false },
   });
   const { plugins, validationRules, allowBatchedHttpRequests } = armor.protect();
   // graphql-armor is typed against its own copy of @apollo/server's types; the plugin API is the same.
-  return { plugins: [...(plugins as unknown as ApolloServerPlugin[]), rejectNulCharacters, ApolloServerPluginCacheControlDisabled()], validationRules, allowBatchedHttpRequests };
+  return {
+    plugins: [...(plugins as unknown as ApolloServerPlugin[]), rejectNulCharacters, ApolloServerPluginCacheControlDisabled()],
+    validationRules,
+    allowBatchedHttpRequests,
+    parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
+  };
 }
 
 /** Security headers. The API serves JSON only, so the content security policy can be strict. */

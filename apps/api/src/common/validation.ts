@@ -30,18 +30,40 @@ const M = {
   url: { vi: 'Địa chỉ web không hợp lệ (cần bắt đầu bằng http:// hoặc https://).', en: 'Not a valid web address (must start with http:// or https://).' },
   arrayMax: { vi: 'Tối đa {max} mục.', en: 'At most {max} items.' },
   oneOf: { vi: 'Mã không hợp lệ: {value}.', en: 'Unknown code: {value}.' },
+  andMore: { vi: '{shown} và {more} mã khác', en: '{shown} and {more} more' },
 } satisfies Record<string, Localized>;
 
+/** How many offending values a message quotes, and how much of each: an error must not echo a 5,000-item input. */
+export const ECHO_LIMITS = { values: 5, chars: 40 };
+
+const clip = (v: unknown) => {
+  const text = String(v);
+  return text.length > ECHO_LIMITS.chars ? `${text.slice(0, ECHO_LIMITS.chars)}…` : text;
+};
+
+/**
+ * The values to quote in a message, in both languages: the first few (each clipped), then
+ * "and N more". `only` narrows an array to its offending items (a list of codes names the bad ones).
+ */
+function echoValue(value: unknown, only?: (v: unknown) => boolean): Localized {
+  if (!Array.isArray(value)) return { vi: clip(value), en: clip(value) };
+  const offending = only ? value.filter(only) : value;
+  const shown = offending.slice(0, ECHO_LIMITS.values).map(clip).join(', ');
+  const more = offending.length - ECHO_LIMITS.values;
+  return more > 0 ? format(M.andMore, { shown, more }) : { vi: shown, en: shown };
+}
+
 /** A class-validator message callback that renders `message` (with params) in the request language. */
-function localized(message: Localized, params: Record<string, string | number> = {}) {
+function localized(message: Localized, params: Record<string, string | number> = {}, only?: (v: unknown) => boolean) {
   return (args: { value: unknown }) => {
-    const filled = format(message, { ...params, value: Array.isArray(args.value) ? args.value.join(', ') : String(args.value) });
+    const value = echoValue(args.value, only);
+    const filled = { vi: format(message, { ...params, value: value.vi }).vi, en: format(message, { ...params, value: value.en }).en };
     return JSON.stringify(filled);
   };
 }
 
-const opts = (message: Localized, params?: Record<string, string | number>, each = false): ValidationOptions => ({
-  message: localized(message, params),
+const opts = (message: Localized, params?: Record<string, string | number>, each = false, only?: (v: unknown) => boolean): ValidationOptions => ({
+  message: localized(message, params, only),
   each,
 });
 
@@ -60,7 +82,10 @@ export const NotNegative = (max = Number.MAX_SAFE_INTEGER): PropertyDecorator =>
 export const Email = () => IsEmail({}, opts(M.email));
 export const WebUrl = () => IsUrl({ protocols: ['http', 'https'], require_protocol: true }, opts(M.url));
 export const AtMostItems = (max: number) => ArrayMaxSize(max, opts(M.arrayMax, { max }));
-export const OneOf = (values: readonly string[], each = false) => IsIn([...values], opts(M.oneOf, {}, each));
+export const OneOf = (values: readonly string[], each = false) => {
+  const allowed = new Set<unknown>(values);
+  return IsIn([...values], opts(M.oneOf, {}, each, (v) => !allowed.has(v)));
+};
 
 function collect(errors: ValidationError[], prefix: string, out: Record<string, Localized>) {
   for (const e of errors) {

@@ -28,7 +28,8 @@ const schema = z
     /** Comma-separated origins allowed by CORS (the storefront's public URL). */
     CORS_ORIGINS: z.string().default('http://localhost:3000,http://127.0.0.1:3000'),
     PUBLIC_WEB_URL: z.string().url().default('http://localhost:3000'),
-    GRAPHQL_INTROSPECTION: bool.optional(),
+    /** Schema introspection (on by default: the API is public and its contract published). */
+    GRAPHQL_INTROSPECTION: bool.default(true),
     LISTING_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
     LISTING_EXPIRY_WARNING_DAYS: z.coerce.number().int().min(1).max(365).default(14),
     /** smtp://user:pass@host:port; without it e-mails are written to the local outbox folder. */

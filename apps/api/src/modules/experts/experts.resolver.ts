@@ -126,7 +126,7 @@ export class ExpertsResolver {
   }
 
   @Mutation(() => ExpertProfileType, {
-    description: 'Moderators covering the profile’s province: approve or reject a profile (or a revision) in review. A rejection needs a reason and a note.',
+    description: 'Moderators covering the profile’s province: approve or reject a profile (or a revision) in review. A rejection needs a note (what the owner reads); its reason defaults to OTHER.',
   })
   async moderateExpertProfile(
     @Context() ctx: GqlContext,

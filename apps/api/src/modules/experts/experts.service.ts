@@ -3,7 +3,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { ModerationDecision, slugify, type RejectionReason } from '@techport/shared';
 import { Clock } from '../../common/clock.js';
 import { AppError, Errors } from '../../common/errors.js';
-import { format, type Localized } from '../../common/i18n.js';
+import { format, sentence, type Localized } from '../../common/i18n.js';
 import { isUuid } from '../../common/ids.js';
 import { coversProvince, jurisdictionOf, type Viewer } from '../../common/auth/viewer.js';
 import { isUniqueViolation } from '../../common/slug.js';
@@ -12,7 +12,7 @@ import { OrganizationsService } from '../organizations/organizations.service.js'
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { REJECTION_REASON_LABELS } from '../listings/listing.rules.js';
+import { rejectionNotice } from '../listings/listing.rules.js';
 import { moderationInput, uniqueKeywords } from '../listings/listings.service.js';
 import { ExpertProfileEntity, ExpertProfileEventEntity, type ExpertContent } from './expert.entity.js';
 import {
@@ -243,7 +243,7 @@ export class ExpertsService {
 
       const now = this.clock.now();
       const url = `/experts/${e.slug}`;
-      const reasonLabel = rejectionReason ? REJECTION_REASON_LABELS[rejectionReason] : null;
+      const notice = rejectionNotice(rejectionReason, note);
       const approve = decision === ModerationDecision.APPROVE;
       const notify = (kind: string, title: Localized, body: Localized) => this.notifications.notifyUsers(em, [e.userId], { kind, title, body, url });
 
@@ -256,8 +256,8 @@ export class ExpertsService {
             'EXPERT_PROFILE_APPROVED',
             { vi: 'Hồ sơ chuyên gia của bạn đã được duyệt', en: 'Your expert profile was approved' },
             {
-              vi: `Hồ sơ "${e.fullName}" đã được Sở KH&CN duyệt và hiển thị công khai.${note ? ` Ghi chú: ${note}` : ''}`,
-              en: `The profile "${e.fullName}" was approved by the department and is now public.${note ? ` Note: ${note}` : ''}`,
+              vi: `Hồ sơ "${e.fullName}" đã được Sở KH&CN duyệt và hiển thị công khai.${note ? ` Ghi chú: ${sentence(note)}` : ''}`,
+              en: `The profile "${e.fullName}" was approved by the department and is now public.${note ? ` Note: ${sentence(note)}` : ''}`,
             },
           );
         } else {
@@ -267,8 +267,8 @@ export class ExpertsService {
             'EXPERT_PROFILE_REJECTED',
             { vi: 'Hồ sơ chuyên gia của bạn bị từ chối', en: 'Your expert profile was rejected' },
             {
-              vi: `Lý do: ${reasonLabel!.vi}. Ghi chú của Sở KH&CN: ${note}. Hãy sửa hồ sơ rồi gửi duyệt lại.`,
-              en: `Reason: ${reasonLabel!.en}. The department's note: ${note}. Edit the profile and submit it again.`,
+              vi: `${notice.vi} Hãy sửa hồ sơ rồi gửi duyệt lại.`,
+              en: `${notice.en} Edit the profile and submit it again.`,
             },
           );
         }
@@ -282,8 +282,8 @@ export class ExpertsService {
             'EXPERT_REVISION_APPROVED',
             { vi: 'Bản chỉnh sửa hồ sơ chuyên gia đã được duyệt', en: 'Your expert profile revision was approved' },
             {
-              vi: `Nội dung mới của hồ sơ đã được hiển thị công khai.${note ? ` Ghi chú: ${note}` : ''}`,
-              en: `The profile's new text is now public.${note ? ` Note: ${note}` : ''}`,
+              vi: `Nội dung mới của hồ sơ đã được hiển thị công khai.${note ? ` Ghi chú: ${sentence(note)}` : ''}`,
+              en: `The profile's new text is now public.${note ? ` Note: ${sentence(note)}` : ''}`,
             },
           );
         } else {
@@ -293,8 +293,8 @@ export class ExpertsService {
             'EXPERT_REVISION_REJECTED',
             { vi: 'Bản chỉnh sửa hồ sơ chuyên gia bị từ chối', en: 'Your expert profile revision was rejected' },
             {
-              vi: `Hồ sơ vẫn hiển thị nội dung cũ. Lý do: ${reasonLabel!.vi}. Ghi chú: ${note}.`,
-              en: `The profile keeps its published text. Reason: ${reasonLabel!.en}. Note: ${note}.`,
+              vi: `Hồ sơ vẫn hiển thị nội dung cũ. ${notice.vi}`,
+              en: `The profile keeps its published text. ${notice.en}`,
             },
           );
         }

@@ -5,7 +5,7 @@
  * whether a listing belongs in the index.
  */
 import { ListingKind, ListingStatus, RejectionReason, findTechField } from '@techport/shared';
-import type { Localized } from '../../common/i18n.js';
+import { sentence, type Localized } from '../../common/i18n.js';
 import type { ListingContent, QualityHint } from './listing.entity.js';
 
 /** What the audit trail records (listing_event.action). */
@@ -45,6 +45,23 @@ export const REJECTION_REASON_LABELS: Record<RejectionReason, Localized> = {
   MISLEADING: { vi: 'Nội dung gây hiểu lầm', en: 'Misleading content' },
   OTHER: { vi: 'Lý do khác', en: 'Other reason' },
 };
+
+/**
+ * What the owner reads when a moderator rejects a listing or an expert profile: the reason (left
+ * out when it is only "other", the default when a moderator gives none) and the moderator's note,
+ * each a full sentence with one full stop however the note ends.
+ */
+export function rejectionNotice(reason: RejectionReason | null, note: string | null): Localized {
+  const label = reason && reason !== RejectionReason.OTHER ? REJECTION_REASON_LABELS[reason] : null;
+  const render = (lang: 'vi' | 'en') =>
+    [
+      label ? `${lang === 'vi' ? 'Lý do' : 'Reason'}: ${sentence(label[lang])}` : null,
+      note ? `${lang === 'vi' ? 'Ghi chú của Sở KH&CN' : "The department's note"}: ${sentence(note)}` : null,
+    ]
+      .filter(Boolean)
+      .join(' ');
+  return { vi: render('vi'), en: render('en') };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Quality score

@@ -107,7 +107,7 @@ export class ListingsResolver {
     return toListingType(await this.listings.submit(requireViewer(ctx), id));
   }
 
-  @Mutation(() => ListingType, { description: 'Moderators: approve or reject a listing (or a revision) in review. A rejection needs a reason and a note.' })
+  @Mutation(() => ListingType, { description: 'Moderators: approve or reject a listing (or a revision) in review. A rejection needs a note (what the owner reads); its reason defaults to OTHER.' })
   async moderateListing(
     @Context() ctx: GqlContext,
     @Args('id', { type: () => ID }) id: string,

@@ -4,7 +4,7 @@ import { ListingStatus, ModerationDecision, RejectionReason, slugify, type Listi
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { Clock } from '../../common/clock.js';
 import { AppError, Errors } from '../../common/errors.js';
-import { format, type Localized } from '../../common/i18n.js';
+import { format, sentence, type Localized } from '../../common/i18n.js';
 import { isUuid } from '../../common/ids.js';
 import { coversProvince, jurisdictionOf, type Viewer } from '../../common/auth/viewer.js';
 import { isUniqueViolation, withUniqueSlug } from '../../common/slug.js';
@@ -18,13 +18,13 @@ import {
   DAY_MS,
   EDITABLE_STATUSES,
   ListingAction,
-  REJECTION_REASON_LABELS,
   STATUS_LABELS,
   SUBMITTABLE_STATUSES,
   assessQuality,
   canRenew,
   detectLanguage,
   isPubliclyVisible,
+  rejectionNotice,
 } from './listing.rules.js';
 import type { ListingInput, ListingUpdateInput } from './dto/listing.inputs.js';
 import { applyModerationQueue } from '../../common/moderation-queue.js';
@@ -66,10 +66,6 @@ const M = {
   priceOrder: {
     vi: 'Giá tối đa phải lớn hơn hoặc bằng giá tối thiểu.',
     en: 'The maximum price must not be below the minimum price.',
-  },
-  reasonRequired: {
-    vi: 'Hãy chọn lý do từ chối (INCOMPLETE, NOT_A_TECHNOLOGY, DUPLICATE, MISLEADING, OTHER).',
-    en: 'Choose a rejection reason (INCOMPLETE, NOT_A_TECHNOLOGY, DUPLICATE, MISLEADING, OTHER).',
   },
   noteRequired: {
     vi: 'Hãy ghi chú cho người đăng biết cần sửa gì.',
@@ -136,7 +132,7 @@ const unique = <T>(list: T[]): T[] => [...new Set(list)];
 const blankToNull = (s: string | null | undefined) => (s && s.trim() ? s.trim() : null);
 
 /**
- * Checks a moderator's decision arguments (a rejection needs a reason and a note; notes are
+ * Checks a moderator's decision arguments (a rejection needs a note, its reason defaults to OTHER; notes are
  * bounded) and returns the trimmed note. Shared by every moderated thing (listings, expert profiles).
  */
 export function moderationInput(
@@ -147,12 +143,11 @@ export function moderationInput(
   const note = noteInput?.trim() || null;
   const problems: Record<string, Localized> = {};
   if (note && note.length > MAX_MODERATION_NOTE) problems.note = M.noteTooLong;
-  if (decision === ModerationDecision.REJECT) {
-    if (!reason) problems.reason = M.reasonRequired;
-    if (!note) problems.note = M.noteRequired;
-  }
+  // The contract's call has no reason (moderateListing(id, decision, note)): a rejection without
+  // one is filed under OTHER, and the note is what the owner reads.
+  if (decision === ModerationDecision.REJECT && !note) problems.note = M.noteRequired;
   if (Object.keys(problems).length) throw Errors.badInput(problems);
-  return { note, rejectionReason: decision === ModerationDecision.REJECT ? reason! : null };
+  return { note, rejectionReason: decision === ModerationDecision.REJECT ? (reason ?? RejectionReason.OTHER) : null };
 }
 
 /** Who the caller is with respect to one listing. */
@@ -425,7 +420,7 @@ export class ListingsService {
 
       const now = this.clock.now();
       const url = `/listings/${l.slug}`;
-      const reasonLabel = rejectionReason ? REJECTION_REASON_LABELS[rejectionReason] : null;
+      const notice = rejectionNotice(rejectionReason, note);
       const approve = decision === ModerationDecision.APPROVE;
 
       if (l.status === ListingStatus.PENDING_REVIEW) {
@@ -447,8 +442,8 @@ export class ListingsService {
             kind: 'LISTING_APPROVED',
             title: { vi: `Tin đã được duyệt: ${l.title}`, en: `Listing approved: ${l.title}` },
             body: {
-              vi: `Tin "${l.title}" đã được Sở KH&CN duyệt và đăng công khai.${note ? ` Ghi chú: ${note}` : ''}`,
-              en: `"${l.title}" was approved by the department and is now public.${note ? ` Note: ${note}` : ''}`,
+              vi: `Tin "${l.title}" đã được Sở KH&CN duyệt và đăng công khai.${note ? ` Ghi chú: ${sentence(note)}` : ''}`,
+              en: `"${l.title}" was approved by the department and is now public.${note ? ` Note: ${sentence(note)}` : ''}`,
             },
             url,
           });
@@ -459,8 +454,8 @@ export class ListingsService {
             kind: 'LISTING_REJECTED',
             title: { vi: `Tin bị từ chối: ${l.title}`, en: `Listing rejected: ${l.title}` },
             body: {
-              vi: `Lý do: ${reasonLabel!.vi}. Ghi chú của Sở KH&CN: ${note}. Hãy sửa tin rồi gửi duyệt lại.`,
-              en: `Reason: ${reasonLabel!.en}. The department's note: ${note}. Edit the listing and submit it again.`,
+              vi: `${notice.vi} Hãy sửa tin rồi gửi duyệt lại.`,
+              en: `${notice.en} Edit the listing and submit it again.`,
             },
             url,
           });
@@ -475,8 +470,8 @@ export class ListingsService {
             kind: 'LISTING_REVISION_APPROVED',
             title: { vi: `Bản chỉnh sửa đã được duyệt: ${l.pendingRevision.title}`, en: `Revision approved: ${l.pendingRevision.title}` },
             body: {
-              vi: `Nội dung mới của tin đã được đăng công khai.${note ? ` Ghi chú: ${note}` : ''}`,
-              en: `The listing's new text is now public.${note ? ` Note: ${note}` : ''}`,
+              vi: `Nội dung mới của tin đã được đăng công khai.${note ? ` Ghi chú: ${sentence(note)}` : ''}`,
+              en: `The listing's new text is now public.${note ? ` Note: ${sentence(note)}` : ''}`,
             },
             url,
           });
@@ -487,8 +482,8 @@ export class ListingsService {
             kind: 'LISTING_REVISION_REJECTED',
             title: { vi: `Bản chỉnh sửa bị từ chối: ${l.title}`, en: `Revision rejected: ${l.title}` },
             body: {
-              vi: `Tin vẫn hiển thị nội dung cũ. Lý do: ${reasonLabel!.vi}. Ghi chú: ${note}.`,
-              en: `The listing keeps its published text. Reason: ${reasonLabel!.en}. Note: ${note}.`,
+              vi: `Tin vẫn hiển thị nội dung cũ. ${notice.vi}`,
+              en: `The listing keeps its published text. ${notice.en}`,
             },
             url,
           });

@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { tidyPunctuation } from '../../common/i18n.js';
 
 export interface Mail {
   to: string;
@@ -31,7 +32,7 @@ export class MailerService {
   }
 
   async send(mail: Mail): Promise<void> {
-    const info = await this.transport.sendMail({ from: this.config.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
+    const info = await this.transport.sendMail({ from: this.config.MAIL_FROM, to: mail.to, subject: tidyPunctuation(mail.subject), text: tidyPunctuation(mail.text) });
     if (this.outboxDir) {
       await mkdir(this.outboxDir, { recursive: true });
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.to.replace(/[^a-z0-9@._-]/gi, '_')}.eml`;

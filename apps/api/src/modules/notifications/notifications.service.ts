@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Localized } from '../../common/i18n.js';
+import { tidyPunctuation, type Localized } from '../../common/i18n.js';
 import { OutboxService, type OutboxEvent } from '../outbox/outbox.service.js';
 import { MailerService } from './mailer.service.js';
 import { NotificationEntity } from './notification.entity.js';
@@ -40,12 +40,16 @@ export class NotificationsService implements OnModuleInit {
   async notifyUsers(em: EntityManager, userIds: string[], n: NotificationDraft): Promise<number> {
     const unique = [...new Set(userIds)];
     if (!unique.length) return 0;
+    // Texts are put together from templates and what people typed (a note ending in a full stop):
+    // no ".." where the two meet.
+    const title = { vi: tidyPunctuation(n.title.vi), en: tidyPunctuation(n.title.en) };
+    const body = { vi: tidyPunctuation(n.body.vi), en: tidyPunctuation(n.body.en) };
     const rows: { id: string }[] = await em.query(
       `INSERT INTO notification (user_id, kind, title_vi, title_en, body_vi, body_en, url, dedupe_key)
        SELECT u, $2, $3, $4, $5, $6, $7, $8 FROM unnest($1::uuid[]) AS u
        ON CONFLICT (user_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
        RETURNING id`,
-      [unique, n.kind, n.title.vi.slice(0, 300), n.title.en.slice(0, 300), n.body.vi, n.body.en, n.url ?? null, n.dedupeKey ?? null],
+      [unique, n.kind, title.vi.slice(0, 300), title.en.slice(0, 300), body.vi, body.en, n.url ?? null, n.dedupeKey ?? null],
     );
     if (n.email !== false && rows.length) {
       let ids = rows.map((r) => r.id);
