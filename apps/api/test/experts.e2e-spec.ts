@@ -164,7 +164,7 @@ describe('the profile', () => {
     expect(vi.fields?.['input.provinceCode']).toBe('Mã không hợp lệ: long-an.');
 
     const unknown = await u.client.inLang('en').error(UPSERT, { input: profile({ fieldCodes: ['407', '999'], services: [] }) });
-    expect(unknown.fields).toEqual({ 'input.fieldCodes': 'Unknown code: 407, 999.', 'input.services': 'Name at least one S&T service you offer.' });
+    expect(unknown.fields).toEqual({ 'input.fieldCodes': 'Unknown code: 999.', 'input.services': 'Name at least one S&T service you offer.' });
 
     // No control characters; line breaks only in the bio.
     const control = await u.client.inLang('en').error(UPSERT, { input: profile({ fullName: 'Nguyễn\u0007An', headline: 'Chuyên gia\ntư vấn công nghệ', services: ['Tư vấn\u0007'] }) });
@@ -215,12 +215,9 @@ describe('the workflow', () => {
     await refused(e.client, ARCHIVE, { id }, 'CONFLICT', id);
     expect(ids((await mod.client.ok(QUEUE)).expertModerationQueue)).toContain(id);
 
-    // A rejection needs a reason and a note.
+    // A rejection needs a note (its reason defaults to OTHER).
     const missing = await refused(mod.client.inLang('en'), MODERATE, { id, d: 'REJECT' }, 'BAD_USER_INPUT', id);
-    expect(missing.fields).toEqual({
-      reason: 'Choose a rejection reason (INCOMPLETE, NOT_A_TECHNOLOGY, DUPLICATE, MISLEADING, OTHER).',
-      note: 'Write a note telling the owner what to fix.',
-    });
+    expect(missing.fields).toEqual({ note: 'Write a note telling the owner what to fix.' });
     const note = 'Hãy bổ sung các dự án chuyển giao đã thực hiện và kết quả cụ thể.';
     const rejected = (await mod.client.ok(MODERATE, { id, d: 'REJECT', reason: 'INCOMPLETE', note })).moderateExpertProfile;
     expect(rejected).toMatchObject({ status: 'REJECTED', moderationNote: note, rejectionReason: 'INCOMPLETE', rejectionReasonLabel: 'Thông tin chưa đầy đủ', publishedAt: null });
@@ -228,6 +225,8 @@ describe('the workflow', () => {
     const [rejectedNote] = (await e.client.ok(NOTIFICATIONS)).notifications;
     expect(rejectedNote).toMatchObject({ kind: 'EXPERT_PROFILE_REJECTED', url: `/experts/${e.profile.slug}` });
     expect(rejectedNote.body).toContain(note);
+    // One full stop after the note, which brings its own.
+    expect(rejectedNote.body).toBe(`Lý do: Thông tin chưa đầy đủ. Ghi chú của Sở KH&CN: ${note} Hãy sửa hồ sơ rồi gửi duyệt lại.`);
     // REJECTED: no second decision, no archive.
     await refused(mod.client, MODERATE, { id, d: 'APPROVE' }, 'CONFLICT', id);
     await refused(e.client, ARCHIVE, { id }, 'CONFLICT', id);
@@ -282,6 +281,18 @@ describe('the workflow', () => {
     expect([...times].sort((a, b) => a - b)).toEqual(times);
     // The moderator reads the trail too.
     expect((await mod.client.ok(GET, { id })).expert.history).toHaveLength(8);
+  });
+
+  it('rejects with a note and no reason: filed under OTHER, the note is what the expert reads', async () => {
+    const e = await expert('can-tho');
+    const mod = await registerModerator(base, ['can-tho']);
+    const id = e.profile.id;
+    await e.client.ok(SUBMIT, { id });
+    const note = 'Ảnh đại diện chưa phù hợp!';
+    const rejected = (await mod.client.ok(MODERATE, { id, d: 'REJECT', note })).moderateExpertProfile;
+    expect(rejected).toMatchObject({ status: 'REJECTED', rejectionReason: 'OTHER', moderationNote: note });
+    const [en] = (await e.client.inLang('en').ok(NOTIFICATIONS)).notifications;
+    expect(en.body).toBe(`The department's note: ${note} Edit the profile and submit it again.`);
   });
 
   it('keeps the published text public while an edit waits for review as a pending revision', async () => {

@@ -136,7 +136,7 @@ describe('the review queue', () => {
 });
 
 describe('decisions', () => {
-  it('needs a reason and a note to reject, shows both to the owner, and publishes on approval after a fix', async () => {
+  it('needs a note to reject, shows the reason and the note to the owner, and publishes on approval after a fix', async () => {
     const o = await owner('dong-thap');
     const colleague = await registerUser(base);
     await o.client.ok(`mutation($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e) { role } }`, { o: o.org.id, e: colleague.email });
@@ -146,10 +146,7 @@ describe('decisions', () => {
 
     const missing = await mod.client.inLang('en').error(MODERATE, { id: l.id, d: 'REJECT' });
     expect(missing.code).toBe('BAD_USER_INPUT');
-    expect(missing.fields).toEqual({
-      reason: 'Choose a rejection reason (INCOMPLETE, NOT_A_TECHNOLOGY, DUPLICATE, MISLEADING, OTHER).',
-      note: 'Write a note telling the owner what to fix.',
-    });
+    expect(missing.fields).toEqual({ note: 'Write a note telling the owner what to fix.' });
     const noNote = await mod.client.error(MODERATE, { id: l.id, d: 'REJECT', reason: 'INCOMPLETE', note: '   ' });
     expect(noNote.fields).toEqual({ note: 'Hãy ghi chú cho người đăng biết cần sửa gì.' });
     const tooLong = await mod.client.inLang('en').error(MODERATE, { id: l.id, d: 'APPROVE', note: 'x'.repeat(2001) });
@@ -168,6 +165,7 @@ describe('decisions', () => {
       expect(notes[0]).toMatchObject({ kind: 'LISTING_REJECTED', url: `/listings/${l.slug}` });
       expect(notes[0].body).toContain(note);
       expect(notes[0].body).toContain('Thông tin chưa đầy đủ');
+      expect(notes[0].body).toBe(`Lý do: Thông tin chưa đầy đủ. Ghi chú của Sở KH&CN: ${note} Hãy sửa tin rồi gửi duyệt lại.`);
     }
 
     // REJECTED → edit → submit → approve.
@@ -238,6 +236,9 @@ describe('pending revisions', () => {
     expect(rejected).toMatchObject({ status: 'PUBLISHED', title: oldTitle, rejectionReason: 'MISLEADING', hasPendingRevision: true });
     expect(rejected.pendingRevision.submittedAt).toBeNull();
     expect((await base.ok(GET, { id: l.id })).listing.title).toBe(oldTitle);
+    const [revisionNotice] = (await o.client.inLang('en').ok(NOTIFICATIONS)).notifications;
+    expect(revisionNotice).toMatchObject({ kind: 'LISTING_REVISION_REJECTED' });
+    expect(revisionNotice.body).toBe("The listing keeps its published text. Reason: Misleading content. The department's note: Giá mới không khớp với mô tả.");
 
     const refixed = (await o.client.ok(UPDATE, { id: l.id, input: { version: rejected.version, priceMax: 2_800_000_000 } })).updateListing;
     expect(refixed.pendingRevision).toMatchObject({ title: newTitle, price: { max: 2_800_000_000 } });
@@ -279,5 +280,42 @@ describe('pending revisions', () => {
     expect((await here.client.error(MODERATE, { id: l.id, d: 'APPROVE' })).code).toBe('FORBIDDEN');
     const moved = (await there.client.ok(MODERATE, { id: l.id, d: 'APPROVE' })).moderateListing;
     expect(moved.province.code).toBe('lam-dong');
+  });
+});
+
+describe('the contract\'s moderateListing(id, decision, note)', () => {
+  // Exactly the public contract's arguments: no `reason`.
+  const CONTRACT_MODERATE = `mutation($id: ID!, $d: ModerationDecision!, $note: String) {
+    moderateListing(id: $id, decision: $d, note: $note) { id status moderationNote rejectionReason rejectionReasonLabel } }`;
+
+  it('rejects with a note and no reason: filed under OTHER, the owner reads the note, one full stop', async () => {
+    const o = await owner('can-tho');
+    const mod = await registerModerator(base, ['can-tho']);
+    const l = await draft(o, 'can-tho');
+    await o.client.ok(SUBMIT, { id: l.id });
+
+    const note = 'Ảnh minh họa chưa đúng với công nghệ mô tả.';
+    const rejected = (await mod.client.ok(CONTRACT_MODERATE, { id: l.id, d: 'REJECT', note })).moderateListing;
+    expect(rejected).toMatchObject({ status: 'REJECTED', moderationNote: note, rejectionReason: 'OTHER', rejectionReasonLabel: 'Lý do khác' });
+
+    const [vi] = (await o.client.ok(NOTIFICATIONS)).notifications;
+    expect(vi.kind).toBe('LISTING_REJECTED');
+    // The note ends in a full stop: the notice must not add a second one (it read "…mô tả.." before).
+    expect(vi.body).toBe(`Ghi chú của Sở KH&CN: ${note} Hãy sửa tin rồi gửi duyệt lại.`);
+    const [en] = (await o.client.inLang('en').ok(NOTIFICATIONS)).notifications;
+    expect(en.body).toBe(`The department's note: ${note} Edit the listing and submit it again.`);
+    for (const text of [vi.title, vi.body, en.title, en.body]) expect(text).not.toMatch(/[.!?…]\.(?!\.)/);
+
+    // A note without a full stop gets one; approval notices too.
+    await o.client.ok(SUBMIT, { id: l.id });
+    await mod.client.ok(CONTRACT_MODERATE, { id: l.id, d: 'APPROVE', note: 'Đạt yêu cầu' });
+    const [approved] = (await o.client.ok(NOTIFICATIONS)).notifications;
+    expect(approved.body).toMatch(/Ghi chú: Đạt yêu cầu\.$/);
+
+    // Still refused: a rejection with no note at all (the owner would not know what to fix).
+    const other = await draft(o, 'can-tho');
+    await o.client.ok(SUBMIT, { id: other.id });
+    const noNote = await mod.client.inLang('en').error(CONTRACT_MODERATE, { id: other.id, d: 'REJECT' });
+    expect(noNote).toMatchObject({ code: 'BAD_USER_INPUT', fields: { note: 'Write a note telling the owner what to fix.' } });
   });
 });
