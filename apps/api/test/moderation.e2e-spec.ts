@@ -148,7 +148,7 @@ describe('decisions', () => {
     expect(missing.code).toBe('BAD_USER_INPUT');
     expect(missing.fields).toEqual({ note: 'Write a note telling the owner what to fix.' });
     const noNote = await mod.client.error(MODERATE, { id: l.id, d: 'REJECT', reason: 'INCOMPLETE', note: '   ' });
-    expect(noNote.fields).toEqual({ note: 'Hãy ghi chú cho người đăng biết cần sửa gì.' });
+    expect(noNote.fields).toEqual({ note: 'Hãy ghi chú cho bên đăng tin biết cần sửa gì.' });
     const tooLong = await mod.client.inLang('en').error(MODERATE, { id: l.id, d: 'APPROVE', note: 'x'.repeat(2001) });
     expect(Object.keys(tooLong.fields ?? {})).toEqual(['note']);
     expect((await row(l.id)).status).toBe('PENDING_REVIEW');

@@ -59,7 +59,7 @@ const ACTION_VERBS: Record<DealAction, Localized> = {
   SUBMIT: { vi: 'gửi thẩm định', en: 'submit' },
   DECLINE: { vi: 'từ chối', en: 'decline' },
   APPROVE: { vi: 'duyệt', en: 'approve' },
-  REJECT: { vi: 'từ chối duyệt', en: 'reject' },
+  REJECT: { vi: 'từ chối', en: 'reject' },
   SIGN: { vi: 'ký', en: 'sign' },
   COMPLETE: { vi: 'hoàn thành', en: 'complete' },
   CANCEL: { vi: 'hủy', en: 'cancel' },

@@ -21,7 +21,7 @@ export const MESSAGE_MAX = 5000;
 const M = {
   interest: { vi: 'mối quan tâm', en: 'Interest' },
   listing: { vi: 'tin công nghệ', en: 'Listing' },
-  organization: { vi: 'tổ chức', en: 'Organization' },
+  organization: { vi: 'tổ chức', en: 'Organisation' },
   messageLength: { vi: `Tin nhắn phải dài từ 1 đến ${MESSAGE_MAX} ký tự.`, en: `A message must be 1 to ${MESSAGE_MAX} characters long.` },
   notMember: { vi: 'Bạn không phải là thành viên của tổ chức này.', en: 'You are not a member of this organisation.' },
   ownListing: { vi: 'Không thể bày tỏ quan tâm đến tin của chính tổ chức mình.', en: "An organisation cannot express interest in its own listing." },

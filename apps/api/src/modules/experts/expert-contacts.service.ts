@@ -14,7 +14,7 @@ import { ExpertProfileStatus } from './expert.rules.js';
 const M = {
   expert: { vi: 'chuyên gia', en: 'Expert' },
   contact: { vi: 'cuộc trao đổi', en: 'Conversation' },
-  organization: { vi: 'tổ chức', en: 'Organization' },
+  organization: { vi: 'tổ chức', en: 'Organisation' },
   notMember: { vi: 'Bạn không phải là thành viên của tổ chức này.', en: 'You are not a member of this organisation.' },
   ownProfile: { vi: 'Bạn không thể liên hệ với chính hồ sơ của mình.', en: 'You cannot contact your own profile.' },
   control: { vi: 'Tin nhắn không được chứa ký tự điều khiển.', en: 'A message must not contain control characters.' },

@@ -45,11 +45,11 @@ const M = {
   },
   cannot: { vi: 'Không thể {action} hồ sơ ở trạng thái "{status}".', en: 'Cannot {action} a profile that is {status}.' },
   revisionUnderReview: {
-    vi: 'Bản chỉnh sửa đang chờ duyệt; hãy đợi kết quả trước khi sửa tiếp.',
+    vi: 'Bản cập nhật đang chờ duyệt; hãy đợi kết quả trước khi sửa tiếp.',
     en: 'The revision is being reviewed; wait for the decision before editing again.',
   },
-  nothingToSubmit: { vi: 'Hồ sơ đã đăng không có bản chỉnh sửa nào để gửi duyệt.', en: 'This published profile has no revision to submit for review.' },
-  revisionAlreadySubmitted: { vi: 'Bản chỉnh sửa đã được gửi duyệt.', en: 'The revision has already been submitted for review.' },
+  nothingToSubmit: { vi: 'Hồ sơ đã đăng không có bản cập nhật nào để gửi duyệt.', en: 'This published profile has no revision to submit for review.' },
+  revisionAlreadySubmitted: { vi: 'Bản cập nhật đã được gửi duyệt.', en: 'The revision has already been submitted for review.' },
   outsideJurisdiction: { vi: 'Hồ sơ này nằm ngoài địa bàn bạn phụ trách.', en: 'This profile is outside your jurisdiction.' },
   ownProfile: { vi: 'Bạn không thể tự duyệt hồ sơ của mình.', en: 'You cannot review your own profile.' },
 } satisfies Record<string, Localized>;
@@ -280,7 +280,7 @@ export class ExpertsService {
           await this.outbox.publish(em, EXPERT_CHANGED, { expertId: e.id });
           await notify(
             'EXPERT_REVISION_APPROVED',
-            { vi: 'Bản chỉnh sửa hồ sơ chuyên gia đã được duyệt', en: 'Your expert profile revision was approved' },
+            { vi: 'Bản cập nhật hồ sơ chuyên gia đã được duyệt', en: 'Your expert profile revision was approved' },
             {
               vi: `Nội dung mới của hồ sơ đã được hiển thị công khai.${note ? ` Ghi chú: ${sentence(note)}` : ''}`,
               en: `The profile's new text is now public.${note ? ` Note: ${sentence(note)}` : ''}`,
@@ -291,7 +291,7 @@ export class ExpertsService {
           await this.recordEvent(em, e.id, viewer.id, ExpertAction.REVISION_REJECT, e.status, e.status, note, rejectionReason);
           await notify(
             'EXPERT_REVISION_REJECTED',
-            { vi: 'Bản chỉnh sửa hồ sơ chuyên gia bị từ chối', en: 'Your expert profile revision was rejected' },
+            { vi: 'Bản cập nhật hồ sơ chuyên gia bị từ chối', en: 'Your expert profile revision was rejected' },
             {
               vi: `Hồ sơ vẫn hiển thị nội dung cũ. ${notice.vi}`,
               en: `The profile keeps its published text. ${notice.en}`,

@@ -36,7 +36,7 @@ export const MAX_MODERATION_NOTE = 2000;
 
 const M = {
   listing: { vi: 'tin', en: 'Listing' },
-  organization: { vi: 'tổ chức', en: 'Organization' },
+  organization: { vi: 'tổ chức', en: 'Organisation' },
   notMember: {
     vi: 'Chỉ thành viên của tổ chức sở hữu tin mới được thực hiện thao tác này.',
     en: 'Only members of the organisation that owns the listing may do this.',
@@ -48,14 +48,14 @@ const M = {
   },
   cannot: { vi: 'Không thể {action} tin ở trạng thái "{status}".', en: 'Cannot {action} a listing that is {status}.' },
   revisionUnderReview: {
-    vi: 'Bản chỉnh sửa đang chờ duyệt; hãy đợi kết quả trước khi sửa tiếp.',
+    vi: 'Bản cập nhật đang chờ duyệt; hãy đợi kết quả trước khi sửa tiếp.',
     en: 'The revision is being reviewed; wait for the decision before editing again.',
   },
   nothingToSubmit: {
-    vi: 'Tin đã đăng không có bản chỉnh sửa nào để gửi duyệt.',
+    vi: 'Tin đã đăng không có bản cập nhật nào để gửi duyệt.',
     en: 'This published listing has no revision to submit for review.',
   },
-  revisionAlreadySubmitted: { vi: 'Bản chỉnh sửa đã được gửi duyệt.', en: 'The revision has already been submitted for review.' },
+  revisionAlreadySubmitted: { vi: 'Bản cập nhật đã được gửi duyệt.', en: 'The revision has already been submitted for review.' },
   notRenewable: {
     vi: 'Chỉ gia hạn được tin đã đăng khi còn dưới {days} ngày nữa hết hạn hoặc đã hết hạn.',
     en: 'Only a published listing within {days} days of expiry, or past it, can be renewed.',
@@ -68,7 +68,7 @@ const M = {
     en: 'The maximum price must not be below the minimum price.',
   },
   noteRequired: {
-    vi: 'Hãy ghi chú cho người đăng biết cần sửa gì.',
+    vi: 'Hãy ghi chú cho bên đăng tin biết cần sửa gì.',
     en: 'Write a note telling the owner what to fix.',
   },
   noteTooLong: { vi: `Ghi chú dài tối đa ${MAX_MODERATION_NOTE} ký tự.`, en: `The note must be at most ${MAX_MODERATION_NOTE} characters long.` },
@@ -468,7 +468,7 @@ export class ListingsService {
           await this.outbox.publish(em, LISTING_CHANGED, { listingId: l.id });
           await this.notifications.notifyOrganizationMembers(em, l.organizationId, {
             kind: 'LISTING_REVISION_APPROVED',
-            title: { vi: `Bản chỉnh sửa đã được duyệt: ${l.pendingRevision.title}`, en: `Revision approved: ${l.pendingRevision.title}` },
+            title: { vi: `Bản cập nhật đã được duyệt: ${l.pendingRevision.title}`, en: `Revision approved: ${l.pendingRevision.title}` },
             body: {
               vi: `Nội dung mới của tin đã được đăng công khai.${note ? ` Ghi chú: ${sentence(note)}` : ''}`,
               en: `The listing's new text is now public.${note ? ` Note: ${sentence(note)}` : ''}`,
@@ -480,7 +480,7 @@ export class ListingsService {
           await this.recordEvent(em, l.id, viewer.id, ListingAction.REVISION_REJECT, l.status, l.status, note, rejectionReason);
           await this.notifications.notifyOrganizationMembers(em, l.organizationId, {
             kind: 'LISTING_REVISION_REJECTED',
-            title: { vi: `Bản chỉnh sửa bị từ chối: ${l.title}`, en: `Revision rejected: ${l.title}` },
+            title: { vi: `Bản cập nhật bị từ chối: ${l.title}`, en: `Revision rejected: ${l.title}` },
             body: {
               vi: `Tin vẫn hiển thị nội dung cũ. ${notice.vi}`,
               en: `The listing keeps its published text. ${notice.en}`,

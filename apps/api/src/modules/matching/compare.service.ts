@@ -18,11 +18,11 @@ const M = {
 
 export const IP_STATUS_LABELS: Record<IpStatus, Localized> = {
   PATENT_GRANTED: { vi: 'Đã được cấp bằng sáng chế', en: 'Patent granted' },
-  PATENT_PENDING: { vi: 'Đang nộp đơn sáng chế', en: 'Patent pending' },
-  UTILITY_SOLUTION: { vi: 'Bằng giải pháp hữu ích', en: 'Utility solution' },
-  KNOW_HOW: { vi: 'Bí quyết kỹ thuật (know-how)', en: 'Know-how' },
+  PATENT_PENDING: { vi: 'Đang chờ cấp bằng sáng chế', en: 'Patent pending' },
+  UTILITY_SOLUTION: { vi: 'Giải pháp hữu ích', en: 'Utility solution' },
+  KNOW_HOW: { vi: 'Bí quyết kỹ thuật', en: 'Know-how' },
   COPYRIGHT: { vi: 'Quyền tác giả', en: 'Copyright' },
-  NONE: { vi: 'Chưa bảo hộ', en: 'Not protected' },
+  NONE: { vi: 'Chưa được bảo hộ', en: 'Not protected' },
 };
 
 /** How much protection a buyer gets, for STRONGEST_IP (higher is stronger). */
@@ -39,7 +39,7 @@ export const BEST_IN_LABELS: Record<string, Localized> = {
   HIGHEST_TRL: { vi: 'Mức sẵn sàng công nghệ cao nhất', en: 'Highest readiness (TRL)' },
   LOWEST_PRICE: { vi: 'Giá thấp nhất', en: 'Lowest price' },
   STRONGEST_IP: { vi: 'Bảo hộ sở hữu trí tuệ mạnh nhất', en: 'Strongest IP protection' },
-  MOST_TRANSFER_MODES: { vi: 'Nhiều phương thức chuyển giao nhất', en: 'Most transfer modes' },
+  MOST_TRANSFER_MODES: { vi: 'Nhiều hình thức chuyển giao nhất', en: 'Most transfer modes' },
   VERIFIED_ORGANIZATION: { vi: 'Tổ chức đã được xác minh', en: 'Verified organisation' },
   LARGEST_BUDGET: { vi: 'Ngân sách lớn nhất', en: 'Largest budget' },
   LOWEST_MIN_TRL: { vi: 'Yêu cầu TRL tối thiểu thấp nhất', en: 'Lowest minimum TRL required' },

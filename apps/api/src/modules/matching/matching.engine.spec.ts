@@ -134,7 +134,7 @@ describe('rankCandidates', () => {
     const labels = Object.fromEntries(ranked[0].reasons.map((r) => [r.code, r.label]));
     expect(labels.TRL).toBe('TRL 8 ≥ mức tối thiểu 6');
     expect(labels.BUDGET).toMatch(/^Giá nằm trong ngân sách/);
-    expect(labels.TRANSFER_MODE).toBe('Phương thức chuyển giao phù hợp: cung cấp thiết bị');
+    expect(labels.TRANSFER_MODE).toBe('Hình thức chuyển giao phù hợp: cung cấp thiết bị');
     expect(labels.FIELD).toMatch(/^Cùng lĩnh vực: /);
     expect(labels.CONCEPTS).toMatch(/thanh long/);
     expect(labels.KEYWORDS).toMatch(/^Từ khóa chung: .*thanh long/);
@@ -180,7 +180,7 @@ describe('rankCandidates', () => {
     const r = rankCandidates(demand, hits(other, good), 'vi');
     expect(r.map((m) => m.id).slice(0, 2)).toEqual(['o-good', 'o-licence']);
     const mode = r[1].reasons.find((x) => x.code === 'TRANSFER_MODE')!;
-    expect(mode).toEqual({ code: 'TRANSFER_MODE', label: 'Không có phương thức chuyển giao chung', weight: 0 });
+    expect(mode).toEqual({ code: 'TRANSFER_MODE', label: 'Không có hình thức chuyển giao chung', weight: 0 });
   });
 
   it('matches a problem written without diacritics to the same offer', () => {

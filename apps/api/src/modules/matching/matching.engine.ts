@@ -454,16 +454,16 @@ function constraints(source: MatchListing, cand: MatchListing): ConstraintResult
     let label: { vi: string; en: string };
     if (!demand.transferModes.length || !offer.transferModes.length) {
       s = UNKNOWN_CREDIT;
-      label = { vi: 'Chưa nêu phương thức chuyển giao', en: 'Transfer mode not stated' };
+      label = { vi: 'Chưa nêu hình thức chuyển giao', en: 'Transfer mode not stated' };
     } else if (common.length) {
       s = 1;
       label = {
-        vi: `Phương thức chuyển giao phù hợp: ${common.map((m) => TRANSFER_MODE_NAMES[m]?.vi ?? m).join(', ')}`,
+        vi: `Hình thức chuyển giao phù hợp: ${common.map((m) => TRANSFER_MODE_NAMES[m]?.vi ?? m).join(', ')}`,
         en: `Transfer mode accepted: ${common.map((m) => TRANSFER_MODE_NAMES[m]?.en ?? m).join(', ')}`,
       };
     } else {
       s = 0;
-      label = { vi: 'Không có phương thức chuyển giao chung', en: 'No transfer mode in common' };
+      label = { vi: 'Không có hình thức chuyển giao chung', en: 'No transfer mode in common' };
     }
     out.push({ code: 'TRANSFER_MODE', weight: CONSTRAINT_WEIGHTS.transferMode, satisfaction: s, label, always: true });
   }

@@ -12,7 +12,7 @@ import { normalizeEmail } from '../accounts/accounts.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 
 const M = {
-  organization: { vi: 'tổ chức', en: 'Organization' },
+  organization: { vi: 'tổ chức', en: 'Organisation' },
   notOwner: { vi: 'Chỉ chủ sở hữu tổ chức mới thêm được thành viên.', en: 'Only the organisation’s owner can add members.' },
   outsideJurisdiction: { vi: 'Tổ chức này nằm ngoài địa bàn bạn phụ trách.', en: 'This organisation is outside your jurisdiction.' },
   noSuchUser: { vi: 'Không có tài khoản nào với e-mail này.', en: 'No account has this e-mail address.' },
