@@ -7,12 +7,17 @@ import helmet from 'helmet';
 import type { AppConfig } from '../config/config.js';
 
 /**
- * GraphQL limits from GraphQL Armor: query depth, cost, aliases and directives. "Did you mean"
- * suggestions (fields, types, enum values) are removed from every message in formatGraphQLError:
- * Armor's own filter knows only the field form and leaves "[Suggestion hidden]?" behind. The token limit is graphql-js's own parser option (the same
- * rule, contributed by the Armor authors): Armor's Apollo plugin for it parses in
- * `parsingDidStart`, where Apollo treats any error, a plain syntax error included, as an internal
- * one and answers HTTP 500; the parser option fails as a parse error, HTTP 400.
+ * GraphQL limits from GraphQL Armor: query depth, cost, aliases and directives (validation
+ * rules: a query over a limit answers HTTP 400).
+ *
+ * The token limit is graphql-js's own parser option (the same rule, contributed by the Armor
+ * authors). Armor's Apollo plugin for it parses again in `parsingDidStart`, where Apollo takes any
+ * error, a plain syntax error included, for an internal one and answers HTTP 500; the parser
+ * option fails as a parse error, HTTP 400.
+ *
+ * "Did you mean" suggestions (fields, types, enum values) are cut from every message in
+ * formatGraphQLError (common/errors.ts): Armor's filter knows only the field form.
+ *
  * Returns Apollo options (plugins, validation rules, parse options) to spread into the driver config.
  */
 export function graphqlArmor(config: AppConfig) {
