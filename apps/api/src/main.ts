@@ -11,6 +11,7 @@ import { createLogger, NestPinoLogger } from './common/logger.js';
 import { langFromHeader, runWithRequestContext } from './common/request-context.js';
 import { InputValidationPipe } from './common/validation.js';
 import { securityHeaders } from './common/security.js';
+import { bodyParserErrors } from './common/errors.js';
 import { drained, traffic } from './common/traffic.js';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 
@@ -30,6 +31,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   // A capped body: the largest legitimate request (a listing of 20,000 characters) is far below.
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: config.BODY_LIMIT, extended: false });
+  // Bodies they refuse (not JSON, too large) answer 4xx with a GraphQL `errors` body.
+  app.use(bodyParserErrors);
   // One log line per request (method, path, status, time, request id; never the token).
   app.use(
     pinoHttp<IncomingMessage, ServerResponse>({

@@ -110,11 +110,18 @@ describe('malformed requests', () => {
     });
   }
 
-  it('answers a body that is not JSON, or JSON without a query, with HTTP 400', async () => {
+  it('answers a body that is not JSON, too large, or without a query with 4xx and an errors body', async () => {
     for (const accept of ACCEPTS) {
-      const broken = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept }, body: '{"query": ' });
-      expect(broken.status).toBe(400);
-      const empty = await post(t.url, { variables: {} }, accept);
+      const send = async (body: string) => {
+        const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept, 'accept-language': 'en' }, body });
+        return { status: res.status, contentType: res.headers.get('content-type') ?? '', body: (await res.json()) as Answer['body'] };
+      };
+      const broken = await send('{"query": ');
+      expect(broken).toMatchObject({ status: 400, body: { errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] } });
+      expect(broken.contentType).toContain(accept);
+      const huge = await send(JSON.stringify({ query: `{ __typename }`, variables: { x: 'x'.repeat(300_000) } }));
+      expect(huge).toMatchObject({ status: 413, body: { errors: [{ message: 'The request is too large.' }] } });
+      const empty = await send(JSON.stringify({ variables: {} }));
       expect(empty.status).toBe(400);
       expect(empty.body.errors?.length).toBeGreaterThan(0);
     }

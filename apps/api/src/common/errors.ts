@@ -1,6 +1,8 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '@techport/shared';
+import type { NextFunction, Request, Response } from 'express';
 import { format, t, type Localized } from './i18n.js';
+import { langFromHeader } from './request-context.js';
 
 /**
  * The one error type that services throw. `code` is the contract's `extensions.code`;
@@ -108,4 +110,25 @@ export function fieldsFromCoercionError(message: string): Record<string, string>
   const unknown = /Field "(\w+)" is not defined by type/.exec(message)?.[1];
   const path = missing ?? unknown ? `${at}.${missing ?? unknown}` : at;
   return { [path]: message };
+}
+
+const BODY_MESSAGES: Record<string, Localized> = {
+  'entity.parse.failed': { vi: 'Nội dung yêu cầu không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' },
+  'entity.too.large': { vi: 'Yêu cầu quá lớn.', en: 'The request is too large.' },
+};
+
+/**
+ * Express error handler for the body parsers (registered right after them): a body that is not
+ * JSON, too large or in an unknown charset is the request's own fault, so it answers 4xx with a
+ * GraphQL `errors` body, as GraphQL over HTTP wants, instead of Nest's own error shape.
+ */
+export function bodyParserErrors(err: { status?: number; type?: string } | undefined, req: Request, res: Response, next: NextFunction): void {
+  const status = err?.status ?? 0;
+  if (!err || status < 400 || status >= 500 || res.headersSent) return next(err);
+  const message = BODY_MESSAGES[err.type ?? ''] ?? { vi: 'Yêu cầu không hợp lệ.', en: 'Bad request.' };
+  const graphqlResponse = (req.headers.accept ?? '').includes('application/graphql-response+json');
+  res
+    .status(status)
+    .type(graphqlResponse ? 'application/graphql-response+json' : 'application/json')
+    .send(JSON.stringify({ errors: [{ message: message[langFromHeader(req.headers['accept-language'])], extensions: { code: 'BAD_REQUEST' } }] }));
 }
