@@ -96,6 +96,7 @@ describe('malformed requests', () => {
     ['an unknown field', () => '{ provincez { code } }', 'GRAPHQL_VALIDATION_FAILED'],
     ['a query over the token limit', () => `{ ${Array.from({ length: 600 }, () => 'provinces { code }').join(' ')} }`, 'GRAPHQL_PARSE_FAILED'],
     ['500 aliases', () => `{ ${Array.from({ length: 500 }, (_, i) => `a${i}: provinces { code }`).join(' ')} }`, 'GRAPHQL_PARSE_FAILED'],
+    ['500 aliases of __typename (under the token limit)', () => `{ ${Array.from({ length: 500 }, (_, i) => `a${i}: __typename`).join(' ')} }`, 'GRAPHQL_VALIDATION_FAILED'],
     ['20 aliases (under the token limit, over the alias limit)', () => `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: provinces { code }`).join(' ')} }`, 'GRAPHQL_VALIDATION_FAILED'],
   ];
   for (const accept of ACCEPTS) {

@@ -24,7 +24,8 @@ export function graphqlArmor(config: AppConfig) {
   const armor = new ApolloArmor({
     maxDepth: { n: config.GRAPHQL_MAX_DEPTH, ignoreIntrospection: true, flattenFragments: true },
     costLimit: { maxCost: config.GRAPHQL_MAX_COST, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, ignoreIntrospection: true },
-    maxAliases: { n: config.GRAPHQL_MAX_ALIASES },
+    // __typename counts too (Armor lets it through by default): 500 aliased __typename are no less work.
+    maxAliases: { n: config.GRAPHQL_MAX_ALIASES, allowList: [] },
     maxDirectives: { n: 20 },
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: false },
