@@ -213,9 +213,9 @@ async function gql(apiUrl, query, variables) {
 }
 
 /**
- * The tests' admin. The API creates ADMIN_EMAIL at start-up only when no admin exists, and under
- * `npm test` the API's own end-to-end specs have already made theirs in this database: then the
- * account is registered and given the ADMIN role directly (test fixture, as the API's start-up does).
+ * The tests' admin. The API ensures ADMIN_EMAIL at every start (apps/api/src/modules/accounts/
+ * configured-admin.ts), so signing in normally works at once; should it not, the account is
+ * registered and given the ADMIN role directly (test fixture, as the API's start-up does).
  */
 async function ensureAdmin(apiUrl, databaseUrl) {
   const login = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`;
