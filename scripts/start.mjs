@@ -1,6 +1,7 @@
 // `npm start`: installs what is missing, builds, brings PostgreSQL and Meilisearch (the configured
-// ones, or embedded ones under .data/), migrates, seeds the demo exchange once, and runs the API
-// (API_PORT, default 4000) and the storefront (WEB_PORT, default 3000) until Ctrl-C.
+// ones, or embedded ones under .data/), migrates, seeds the demo exchange once (unless
+// SEED_DEMO=false), ensures the admin account (ADMIN_EMAIL / ADMIN_PASSWORD, see lib/start-plan.mjs),
+// and runs the API (API_PORT, default 4000) and the storefront (WEB_PORT, default 3000) until Ctrl-C.
 import { ensureInstall, ROOT } from './ensure-install.mjs';
 
 ensureInstall();
@@ -11,11 +12,19 @@ const { randomBytes } = await import('node:crypto');
 const { join } = await import('node:path');
 const { ensurePostgres, ensureMeilisearch, createDatabase } = await import('./lib/services.mjs');
 const { buildApi, apiCli } = await import('./lib/build.mjs');
+const { startPlan, startBanner } = await import('./lib/start-plan.mjs');
 
 const API_PORT = Number(process.env.API_PORT ?? 4000);
 const WEB_PORT = Number(process.env.WEB_PORT ?? 3000);
 const DATA_DIR = join(ROOT, '.data');
 mkdirSync(DATA_DIR, { recursive: true });
+
+/** A random secret made once per installation and kept in .data/<name>. */
+function secretFile(name) {
+  const file = join(DATA_DIR, name);
+  if (!existsSync(file)) writeFileSync(file, randomBytes(24).toString('base64url'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
 
 /** A JWT secret made once per installation and kept under .data/ (set JWT_SECRET to choose your own). */
 function jwtSecret() {
@@ -23,6 +32,15 @@ function jwtSecret() {
   const file = join(DATA_DIR, 'jwt-secret');
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
   return readFileSync(file, 'utf8').trim();
+}
+
+// Decided before the long build, so a wrong SEED_DEMO or half an admin stops at once.
+let plan;
+try {
+  plan = startPlan(process.env, { secretFile });
+} catch (err) {
+  console.error(`[start] ${err.message}`);
+  process.exit(1);
 }
 
 console.log('[start] building the API…');
@@ -52,13 +70,18 @@ const env = {
   API_PORT: String(API_PORT),
   PUBLIC_WEB_URL: process.env.PUBLIC_WEB_URL ?? `http://localhost:${WEB_PORT}`,
   CORS_ORIGINS: process.env.CORS_ORIGINS ?? `http://localhost:${WEB_PORT},http://127.0.0.1:${WEB_PORT}`,
-  ADMIN_EMAIL: process.env.ADMIN_EMAIL ?? 'admin@demo.techport.vn',
-  ADMIN_PASSWORD: process.env.ADMIN_PASSWORD ?? 'Techport@2026',
+  // The API makes this account true at every start (exists, ADMIN, this password).
+  ADMIN_EMAIL: plan.admin.email,
+  ADMIN_PASSWORD: plan.admin.password,
+  // Shared by the API and the storefront: the storefront vouches for each visitor's address, so
+  // sign-in limits count visitors, not the storefront (see apps/api/src/common/client-address.ts).
+  STOREFRONT_SECRET: process.env.STOREFRONT_SECRET || secretFile('storefront-secret'),
   MAIL_OUTBOX_DIR: process.env.MAIL_OUTBOX_DIR ?? join(DATA_DIR, 'mail-outbox'),
 };
 
 apiCli(['migrate'], env);
-apiCli(['seed'], env);
+if (plan.seedDemo) apiCli(['seed'], env);
+else console.log('[start] SEED_DEMO=false: no demo data');
 
 const children = [];
 function run(name, args, extraEnv) {
@@ -97,20 +120,12 @@ if (existsSync(webEntry)) {
   });
 }
 
-setTimeout(() => {
-  console.log(`
-  Techport is running
-    storefront   http://localhost:${WEB_PORT}
-    GraphQL API  http://localhost:${API_PORT}/graphql      health: http://localhost:${API_PORT}/health
-    e-mails      ${env.MAIL_OUTBOX_DIR} (no SMTP_URL set)
-
-  Demo accounts (all listed in README.md):
-    admin                      ${env.ADMIN_EMAIL} / ${env.ADMIN_PASSWORD}
-    moderator, all provinces   moderator@demo.techport.vn / Techport@2026
-    moderator, Tây Ninh        moderator.tayninh@demo.techport.vn / Techport@2026
-    business                   loc.mai@co-khi-binh-minh.demo.techport.vn / Techport@2026
-    research institute         lan.nguyen@vien-sinh-hoc.demo.techport.vn / Techport@2026
-    every member               \`npm run seed -- --list\` (README.md)
-  Ctrl-C stops everything.
-`);
-}, 3000).unref();
+// The banner once the API answers (it has ensured the admin account by then), so it says what is true.
+void (async () => {
+  for (let i = 0; i < 120 && !shuttingDown; i++) {
+    const up = await fetch(`http://127.0.0.1:${API_PORT}/health`).then((r) => r.ok, () => false);
+    if (up) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  if (!shuttingDown) console.log(startBanner(plan, { webPort: WEB_PORT, apiPort: API_PORT, mailOutboxDir: env.MAIL_OUTBOX_DIR, smtp: Boolean(env.SMTP_URL) }));
+})();

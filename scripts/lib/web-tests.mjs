@@ -130,6 +130,8 @@ export async function runWebTests({ databaseUrl, meili, outDir, filter = process
   const webUrl = `http://127.0.0.1:${webPort}`;
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const indexPrefix = `w${process.pid}${randomBytes(2).toString('hex')}`;
+  // Shared by the API and the storefront, as `npm start` does: the API believes the visitor addresses the storefront names.
+  const storefrontSecret = `web-tests-${randomBytes(16).toString('hex')}`;
   const processes = [];
   let browser;
   const counts = { passed: 0, failed: 0, skipped: 0 };
@@ -151,7 +153,7 @@ export async function runWebTests({ databaseUrl, meili, outDir, filter = process
         CORS_ORIGINS: webUrl,
         WORKERS_ENABLED: 'true',
         LOG_LEVEL: 'warn',
-        TRUST_PROXY: '1',
+        STOREFRONT_SECRET: storefrontSecret,
         // Every test registers its own users from one address.
         RATE_LIMIT_REGISTER_PER_IP: '10000',
         RATE_LIMIT_LOGIN_PER_IP: '10000',
@@ -168,7 +170,7 @@ export async function runWebTests({ databaseUrl, meili, outDir, filter = process
     await ensureAdmin(apiUrl, databaseUrl);
     const web = startProcess(
       ['apps/web/build/index.js'],
-      { NODE_ENV: 'production', PORT: String(webPort), HOST: '127.0.0.1', ORIGIN: webUrl, PUBLIC_WEB_URL: webUrl, API_URL: `${apiUrl}/graphql` },
+      { NODE_ENV: 'production', PORT: String(webPort), HOST: '127.0.0.1', ORIGIN: webUrl, PUBLIC_WEB_URL: webUrl, API_URL: `${apiUrl}/graphql`, STOREFRONT_SECRET: storefrontSecret },
       join(webOut, 'web.log'),
       'storefront',
     );
@@ -211,9 +213,9 @@ async function gql(apiUrl, query, variables) {
 }
 
 /**
- * The tests' admin. The API creates ADMIN_EMAIL at start-up only when no admin exists, and under
- * `npm test` the API's own end-to-end specs have already made theirs in this database: then the
- * account is registered and given the ADMIN role directly (test fixture, as the API's start-up does).
+ * The tests' admin. The API ensures ADMIN_EMAIL at every start (apps/api/src/modules/accounts/
+ * configured-admin.ts), so signing in normally works at once; should it not, the account is
+ * registered and given the ADMIN role directly (test fixture, as the API's start-up does).
  */
 async function ensureAdmin(apiUrl, databaseUrl) {
   const login = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`;

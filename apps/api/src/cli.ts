@@ -58,7 +58,9 @@ export const COMMANDS: Record<string, Command> = {
     const { seedDemo } = await import('./seed/seed.js');
     const ds = await createDataSource(databaseUrl(), 2).initialize();
     try {
-      const result = await seedDemo(ds, { ttlDays: Number(process.env.LISTING_TTL_DAYS ?? 365) });
+      // With ADMIN_EMAIL / ADMIN_PASSWORD set, the demo's admin is that account (not the public demo one).
+      const admin = process.env.ADMIN_EMAIL && process.env.ADMIN_PASSWORD ? { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD } : undefined;
+      const result = await seedDemo(ds, { ttlDays: Number(process.env.LISTING_TTL_DAYS ?? 365), admin });
       console.log(result.seeded ? `seeded the demo exchange: ${JSON.stringify(result.counts)}` : 'demo data already present: nothing seeded');
       if (args.includes('--list')) {
         for (const a of result.accounts) console.log(`  ${a.email.padEnd(52)} ${a.password}  ${a.roles.join(',').padEnd(16)} ${a.organizations.join('; ')}`);

@@ -12,6 +12,7 @@ import { langFromHeader, runWithRequestContext } from './common/request-context.
 import { InputValidationPipe } from './common/validation.js';
 import { securityHeaders } from './common/security.js';
 import { bodyParserErrors } from './common/errors.js';
+import { clientAddressMiddleware } from './common/client-address.js';
 import { drained, traffic } from './common/traffic.js';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 
@@ -24,6 +25,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     cors: { origin: config.corsOrigins, credentials: true },
   });
   app.set('trust proxy', config.TRUST_PROXY);
+  // The visitor's address as the storefront vouches for it (its shared secret), before anything reads req.ip.
+  app.use(clientAddressMiddleware(config));
   // No ETags: GraphQL answers POSTs, which no cache revalidates, and hashing every response
   // body (15 kB for a page of search results) is work for nothing.
   app.set('etag', false);

@@ -1,6 +1,7 @@
 /**
  * Every request: the language (Paraglide: ?lang= > the `lang` cookie > Vietnamese), the session
- * (the HttpOnly cookie's API token → locals.user through the API's `me`), security headers.
+ * (the HttpOnly cookie's API token → locals.user through the API's `me`), cross-site form posts
+ * refused, security headers.
  */
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
@@ -10,6 +11,8 @@ import { m } from '$lib/paraglide/messages';
 import { Api, ApiError } from '$lib/server/api';
 import { cookieSecure } from '$lib/server/config';
 import { SESSION_COOKIE, endSession } from '$lib/server/session';
+import { isCrossSiteFormPost } from '$lib/server/csrf';
+import { applySecurityHeaders } from '$lib/server/security-headers';
 import { Session } from '$lib/graphql/documents';
 
 const LANG_COOKIE = 'lang';
@@ -65,10 +68,7 @@ const session: Handle = async ({ event, resolve }) => {
 
 const headers: Handle = async ({ event, resolve }) => {
   const response = await resolve(event);
-  response.headers.set('x-content-type-options', 'nosniff');
-  response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
-  response.headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');
-  if (cookieSecure(event.url)) response.headers.set('strict-transport-security', 'max-age=31536000');
+  applySecurityHeaders(event, response);
   const type = response.headers.get('content-type') ?? '';
   // Pages for a logged-in visitor are theirs alone; public pages may be cached briefly.
   if (type.startsWith('text/html') && !response.headers.has('cache-control')) {
@@ -78,7 +78,15 @@ const headers: Handle = async ({ event, resolve }) => {
   return response;
 };
 
-export const handle = sequence(language, session, headers);
+/** Form posts from other sites are refused (src/lib/server/csrf.ts), before any work is done for them. */
+const crossSiteForms: Handle = ({ event, resolve }) => {
+  if (isCrossSiteFormPost(event.request, event.url.origin)) {
+    return new Response(m.error_crossSiteForm(), { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  }
+  return resolve(event);
+};
+
+export const handle = sequence(language, headers, crossSiteForms, session);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
   if (status !== 404) console.error(`[web] ${event.request.method} ${event.url.pathname}:`, error);

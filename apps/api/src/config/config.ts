@@ -42,6 +42,12 @@ const schema = z
     STATS_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
     /** Trust X-Forwarded-For from this many proxies (1 behind the compose file's nginx). */
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    /**
+     * Shared with the storefront: requests carrying it (X-Storefront-Secret) may name the visitor's
+     * address (X-Client-Address), so rate limits count each visitor, not the storefront. See
+     * common/client-address.ts.
+     */
+    STOREFRONT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
     /** Largest accepted request body. */
     BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('256kb'),
     /** Rate limits (per window): see common/rate-limit.service.ts. */
@@ -64,6 +70,9 @@ const schema = z
     }
     if (c.NODE_ENV === 'production' && c.MEILI_MASTER_KEY.startsWith('change-me')) {
       ctx.addIssue({ code: 'custom', path: ['MEILI_MASTER_KEY'], message: 'must be set to a real key in production' });
+    }
+    if (c.NODE_ENV === 'production' && c.STOREFRONT_SECRET?.startsWith('dev-only')) {
+      ctx.addIssue({ code: 'custom', path: ['STOREFRONT_SECRET'], message: 'must be set to a real secret in production' });
     }
     if (Boolean(c.ADMIN_EMAIL) !== Boolean(c.ADMIN_PASSWORD)) {
       ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together' });

@@ -13,9 +13,33 @@ export interface SeedResult {
   counts: Record<string, number>;
 }
 
-function accountsOf(catalogue: DemoCatalogue): SeedResult['accounts'] {
+function accountsOf(catalogue: DemoCatalogue, admin?: ConfiguredAdmin): SeedResult['accounts'] {
   const orgName = new Map(catalogue.organizations.map((o) => [o.key, o.name]));
-  return catalogue.users.map((u) => ({ email: u.email, password: u.password, roles: u.roles, organizations: u.orgKeys.map((k) => orgName.get(k) ?? k) }));
+  return catalogue.users.map((u) => ({
+    email: u.email,
+    // The operator's own admin password is theirs: never printed.
+    password: admin && u.key === DEMO_ADMIN_KEY ? '(ADMIN_PASSWORD)' : u.password,
+    roles: u.roles,
+    organizations: u.orgKeys.map((k) => orgName.get(k) ?? k),
+  }));
+}
+
+/** The admin of the configuration (ADMIN_EMAIL / ADMIN_PASSWORD). */
+export interface ConfiguredAdmin {
+  email: string;
+  password: string;
+}
+
+const DEMO_ADMIN_KEY = 'user-admin';
+
+/**
+ * With a configured admin, the demo's admin account is that one: no second admin with the demo's
+ * public password appears next to the operator's.
+ */
+function withConfiguredAdmin(catalogue: DemoCatalogue, admin?: ConfiguredAdmin): DemoCatalogue {
+  if (!admin) return catalogue;
+  const users = catalogue.users.map((u) => (u.key === DEMO_ADMIN_KEY ? { ...u, email: admin.email.trim().toLowerCase(), password: admin.password } : u));
+  return { ...catalogue, users };
 }
 
 /**
@@ -23,10 +47,10 @@ function accountsOf(catalogue: DemoCatalogue): SeedResult['accounts'] {
  * their audit trail) in one transaction, once: when any organisation exists it does nothing.
  * Published listings reach the search index through the outbox, like any other publication.
  */
-export async function seedDemo(ds: DataSource, options: { ttlDays: number; now?: Date }): Promise<SeedResult> {
-  const catalogue = buildDemoCatalogue();
+export async function seedDemo(ds: DataSource, options: { ttlDays: number; now?: Date; admin?: ConfiguredAdmin }): Promise<SeedResult> {
+  const catalogue = withConfiguredAdmin(buildDemoCatalogue(), options.admin);
   const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM organization`);
-  if (n > 0) return { seeded: false, accounts: accountsOf(catalogue), counts: {} };
+  if (n > 0) return { seeded: false, accounts: accountsOf(catalogue, options.admin), counts: {} };
   const now = options.now ?? new Date();
 
   const hashes = new Map<string, string>();
@@ -141,7 +165,7 @@ export async function seedDemo(ds: DataSource, options: { ttlDays: number; now?:
     const deals = await seedDeals(em, { publishedListings, orgIds, orgProvince, memberOf: (orgKey) => userIds.get(catalogue.users.find((u) => u.orgKeys.includes(orgKey))?.key ?? '') ?? null, moderatorId, now });
     return { users: catalogue.users.length, organizations: catalogue.organizations.length, listings: catalogue.listings.length, published, experts, ...deals };
   });
-  return { seeded: true, accounts: accountsOf(catalogue), counts };
+  return { seeded: true, accounts: accountsOf(catalogue, options.admin), counts };
 }
 
 async function insertListing(

@@ -7,6 +7,7 @@ import type { Viewer } from '../../common/auth/viewer.js';
 import { UserEntity } from './user.entity.js';
 import { hashPassword, timingSafeDummyHash, verifyPassword } from './password.js';
 import { TokenService } from './token.service.js';
+import { ensureConfiguredAdmin } from './configured-admin.js';
 import { isUuid } from '../../common/ids.js';
 import { RateLimitService, rateLimited } from '../../common/rate-limit.service.js';
 import type { RegisterInput } from './dto/accounts.inputs.js';
@@ -34,21 +35,12 @@ export class AccountsService implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD when no admin exists yet. */
+  /** The configured admin (ADMIN_EMAIL / ADMIN_PASSWORD) exists and signs in with that password: see configured-admin.ts. */
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.ADMIN_EMAIL || !this.config.ADMIN_PASSWORD) return;
     const email = normalizeEmail(this.config.ADMIN_EMAIL);
-    const hash = await hashPassword(this.config.ADMIN_PASSWORD);
-    // One statement, so two API processes starting together cannot create two admins.
-    const rows: unknown[] = await this.ds.query(
-      `INSERT INTO app_user (email, password_hash, display_name, roles)
-       SELECT $1, $2, 'Administrator', '{MEMBER,ADMIN}'
-       WHERE NOT EXISTS (SELECT 1 FROM app_user WHERE 'ADMIN' = ANY(roles))
-       ON CONFLICT (email) DO UPDATE SET roles = array(SELECT DISTINCT unnest(app_user.roles || '{ADMIN}'::text[]))
-       RETURNING id`,
-      [email, hash],
-    );
-    if (rows.length) this.logger.log(`admin account ready: ${email}`);
+    const outcome = await ensureConfiguredAdmin(this.ds, email, this.config.ADMIN_PASSWORD);
+    if (outcome !== 'unchanged') this.logger.log(`admin account ${outcome}: ${email}`);
   }
 
   async register(input: RegisterInput): Promise<{ token: string; user: UserEntity }> {

@@ -12,6 +12,7 @@
 import type { Lang } from '@techport/shared';
 import type { Document } from '$lib/graphql/documents';
 import { apiTimeoutMs, apiUrl } from './config';
+import { visitorHeaders } from './visitor';
 
 export class ApiError extends Error {
   constructor(
@@ -45,7 +46,7 @@ interface GraphQLErrorBody {
 export interface ApiOptions {
   token: string | null;
   lang: Lang;
-  /** The visitor's address, passed on as X-Forwarded-For (the API's rate limits are per client). */
+  /** The visitor's address, vouched for to the API with STOREFRONT_SECRET (the API's rate limits are per client): see visitor.ts. */
   clientAddress?: string;
   fetch?: typeof fetch;
 }
@@ -92,7 +93,7 @@ export class Api {
       'accept-language': this.options.lang,
     };
     if (this.options.token) headers.authorization = `Bearer ${this.options.token}`;
-    if (this.options.clientAddress) headers['x-forwarded-for'] = this.options.clientAddress;
+    Object.assign(headers, visitorHeaders(this.options.clientAddress));
     let res: Response;
     try {
       res = await (this.options.fetch ?? fetch)(apiUrl(), {

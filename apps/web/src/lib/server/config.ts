@@ -1,4 +1,5 @@
 import { env } from '$env/dynamic/private';
+import { getRequestEvent } from '$app/server';
 
 /**
  * The storefront server's configuration, read from the environment at run time (adapter-node):
@@ -6,7 +7,7 @@ import { env } from '$env/dynamic/private';
  *   PUBLIC_WEB_URL  the storefront's public address, for canonical URLs, Open Graph and the
  *                   sitemap (default: ORIGIN, else the request's own origin)
  *   ORIGIN          SvelteKit's public origin (adapter-node; CSRF checks of forms)
- *   COOKIE_SECURE   true/false; default: true when the public address is https
+ *   COOKIE_SECURE   true/false; default: true over TLS (https public address, X-Forwarded-Proto: https)
  *   API_TIMEOUT_MS  how long to wait for the API (default 15000)
  */
 export function apiUrl(): string {
@@ -22,10 +23,27 @@ export function publicUrl(requestOrigin: string): string {
   return (env.PUBLIC_WEB_URL || env.ORIGIN || requestOrigin).replace(/\/+$/, '');
 }
 
+/**
+ * Whether this request reached the storefront over TLS: cookies get `Secure` and responses HSTS.
+ * True with an https public address, or when a TLS proxy in front says `X-Forwarded-Proto: https`.
+ * The header is believed from anyone: all a forged one can do is make the sender's own cookies
+ * Secure (which a browser on plain http then drops) and send HSTS, which browsers ignore over http.
+ */
 export function cookieSecure(requestUrl: URL): boolean {
   if (env.COOKIE_SECURE === 'true' || env.COOKIE_SECURE === '1') return true;
   if (env.COOKIE_SECURE === 'false' || env.COOKIE_SECURE === '0') return false;
-  return publicUrl(requestUrl.origin).startsWith('https:') || requestUrl.protocol === 'https:';
+  return publicUrl(requestUrl.origin).startsWith('https:') || requestUrl.protocol === 'https:' || forwardedHttps();
+}
+
+/** The proxy in front of this request said https (X-Forwarded-Proto, its first value). */
+function forwardedHttps(): boolean {
+  let proto: string | null = null;
+  try {
+    proto = getRequestEvent().request.headers.get('x-forwarded-proto');
+  } catch {
+    return false; // outside a request
+  }
+  return (proto ?? '').split(',', 1)[0].trim().toLowerCase() === 'https';
 }
 
 export function apiTimeoutMs(): number {
