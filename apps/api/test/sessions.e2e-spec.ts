@@ -49,6 +49,7 @@ describe('sessions a user can see and end', () => {
     expect(mySessions).toHaveLength(3); // registration, laptop, phone
     const current = mySessions.filter((s: { current: boolean }) => s.current);
     expect(current).toHaveLength(1);
+    expect(mySessions[0].current).toBe(true); // listed first
     expect(current[0]).toMatchObject({ browser: 'Chrome 120', os: 'Windows 10', userAgent: CHROME_WINDOWS, ipAddress: '127.0.0.1' });
     expect(mySessions.find((s: { browser: string }) => s.browser === 'Safari 17.1')).toMatchObject({ os: 'iOS 17.1', current: false });
     for (const s of mySessions) {

@@ -13,10 +13,12 @@ export class SessionsResolver {
     private readonly ds: DataSource,
   ) {}
 
-  @Query(() => [UserSessionType], { description: 'The caller’s active sessions, most recently used first; the current one is marked.' })
+  @Query(() => [UserSessionType], { description: 'The caller’s active sessions: the current one first (marked), then the most recently used.' })
   async mySessions(@Context() ctx: GqlContext): Promise<UserSessionType[]> {
     const viewer = requireViewer(ctx);
     const rows = await this.sessions.list(viewer.id);
+    const current = viewer.session?.tokenId;
+    rows.sort((a, b) => Number(b.id === current) - Number(a.id === current));
     return rows.map((s) => ({
       id: s.id,
       current: s.id === viewer.session?.tokenId,
