@@ -206,6 +206,13 @@ describe('change password', () => {
     expect((await user.client.ok(SESSIONS)).mySessions).toHaveLength(1);
     expect((await base.error(LOGIN, { e: user.email, p: PASSWORD })).code).toBe('UNAUTHENTICATED');
     expect((await base.ok(LOGIN, { e: user.email, p: NEW })).login.user.id).toBe(user.id);
+    // The owner is told (in the app and by e-mail), with a link to their sessions.
+    const { notifications } = await user.client.inLang('en').ok(`{ notifications { kind title url } }`);
+    expect(notifications).toContainEqual({ kind: 'PASSWORD_CHANGED', title: 'Your password was changed', url: '/dashboard/sessions' });
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM outbox_event WHERE topic = 'notification.email' AND payload::text LIKE '%' || $1 || '%'`, [
+      (await ds.query(`SELECT id FROM notification WHERE user_id = $1 AND kind = 'PASSWORD_CHANGED'`, [user.id]))[0].id,
+    ]);
+    expect(n).toBe(1);
   });
 
   it('applies the password policy to the new one, naming the field', async () => {

@@ -9,6 +9,7 @@ import { hashPassword, timingSafeDummyHash, verifyPassword } from './password.js
 import { TokenService } from './token.service.js';
 import { SessionsService, type ClientInfo } from './sessions.service.js';
 import { UserSessionEntity } from './user-session.entity.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { isUuid } from '../../common/ids.js';
 import { RateLimitService, rateLimited } from '../../common/rate-limit.service.js';
 import type { ChangePasswordInput, RegisterInput } from './dto/accounts.inputs.js';
@@ -24,6 +25,11 @@ const M = {
   disableSelf: {
     vi: 'Bạn không thể tự khoá tài khoản của mình. Hãy nhờ một quản trị viên khác.',
     en: 'You cannot disable your own account. Ask another administrator.',
+  },
+  passwordChangedTitle: { vi: 'Mật khẩu của bạn đã được đổi', en: 'Your password was changed' },
+  passwordChangedBody: {
+    vi: 'Mật khẩu tài khoản Techport của bạn vừa được đổi và mọi phiên đăng nhập khác đã bị đăng xuất. Nếu không phải bạn đổi, hãy báo ngay cho quản trị viên.',
+    en: 'The password of your Techport account was just changed and every other session was logged out. If you did not change it, tell an administrator at once.',
   },
   lastAdmin: {
     vi: 'Đây là quản trị viên cuối cùng: hãy cấp quyền quản trị cho một tài khoản khác trước.',
@@ -43,6 +49,7 @@ export class AccountsService implements OnApplicationBootstrap {
     private readonly ds: DataSource,
     private readonly tokens: TokenService,
     private readonly sessions: SessionsService,
+    private readonly notifications: NotificationsService,
     private readonly limits: RateLimitService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -158,7 +165,15 @@ export class AccountsService implements OnApplicationBootstrap {
     const passwordHash = await hashPassword(input.newPassword);
     return this.ds.transaction(async (em) => {
       await em.update(UserEntity, { id: user.id }, { passwordHash });
-      return this.sessions.endAllForUser(em, user.id, viewer.session?.tokenId);
+      const ended = await this.sessions.endAllForUser(em, user.id, viewer.session?.tokenId);
+      // The owner hears of it by e-mail too: if it was not them, they know their account is taken.
+      await this.notifications.notifyUsers(em, [user.id], {
+        kind: 'PASSWORD_CHANGED',
+        title: M.passwordChangedTitle,
+        body: M.passwordChangedBody,
+        url: '/dashboard/sessions',
+      });
+      return ended;
     });
   }
 
