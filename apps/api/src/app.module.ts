@@ -19,6 +19,7 @@ import './common/graphql-enums.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { AccountsModule } from './modules/accounts/accounts.module.js';
 import { AccountsService } from './modules/accounts/accounts.service.js';
+import { clientOf } from './modules/accounts/sessions.service.js';
 import { OrganizationsModule } from './modules/organizations/organizations.module.js';
 import { ReferenceModule } from './modules/reference/reference.module.js';
 import { OutboxModule } from './modules/outbox/outbox.module.js';
@@ -84,7 +85,7 @@ export class AppModule {
               return {
                 req,
                 lang: currentLang(),
-                viewer: token ? await accounts.viewerFromToken(token) : null,
+                viewer: token ? await accounts.viewerFromToken(token, clientOf(req)) : null,
                 loaders: new Loaders(),
               };
             },

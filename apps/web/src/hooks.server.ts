@@ -43,7 +43,8 @@ const session: Handle = async ({ event, resolve }) => {
   } catch {
     clientAddress = undefined;
   }
-  event.locals.api = new Api({ token, lang: event.locals.lang, clientAddress });
+  const userAgent = event.request.headers.get('user-agent')?.slice(0, 500) || undefined;
+  event.locals.api = new Api({ token, lang: event.locals.lang, clientAddress, userAgent });
   event.locals.user = null;
   event.locals.unread = 0;
   if (token) {

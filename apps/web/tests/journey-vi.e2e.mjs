@@ -66,6 +66,8 @@ export default function (h) {
         s.moderator = await t.newPage('vi');
         s.moderatorUser = await register(t, s.moderator, { name: 'Cán bộ Sở KH&CN' });
         await makeModerator(t, s.moderatorUser.email);
+        // A role change ends the account's sessions: the officer signs in again, now as a moderator.
+        await login(t, s.moderator, s.moderatorUser.email);
         await t.visit(s.moderator, '/moderation');
         assert.ok((await t.text(s.moderator, 'h1')).includes(msg('vi', 'nav_moderation')));
         assert.ok((await s.moderator.locator('header a[href="/moderation"]').count()) === 1);

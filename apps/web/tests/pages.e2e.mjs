@@ -28,6 +28,8 @@ const MEMBER = [
   ['saved-searches', '/dashboard/searches'],
   ['notifications', '/dashboard/notifications'],
   ['expert-profile', '/dashboard/expert'],
+  ['sessions', '/dashboard/sessions'],
+  ['change-password', '/dashboard/password'],
 ];
 
 const STAFF = [

@@ -84,7 +84,10 @@ export async function adminClient(base: Client): Promise<Client> {
   return base.as(data.login.token);
 }
 
-/** A fresh user made moderator of the given provinces ([] = all) by the admin. */
+/**
+ * A fresh user made moderator of the given provinces ([] = all) by the admin, logged in again
+ * (a role change ends the account's sessions).
+ */
 export async function registerModerator(base: Client, provinceCodes: string[]): Promise<{ client: Client; id: string }> {
   const user = await registerUser(base, 'Cán bộ Sở KH&CN');
   const admin = await adminClient(base);
@@ -92,5 +95,11 @@ export async function registerModerator(base: Client, provinceCodes: string[]): 
     id: user.id,
     codes: provinceCodes,
   });
-  return { client: user.client, id: user.id };
+  return { client: await loginClient(base, user.email), id: user.id };
+}
+
+/** A client freshly logged in as an account registered with PASSWORD. */
+export async function loginClient(base: Client, email: string, password = PASSWORD): Promise<Client> {
+  const data = await base.ok<{ login: { token: string } }>(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: email, p: password });
+  return base.as(data.login.token);
 }

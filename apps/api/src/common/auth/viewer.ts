@@ -11,7 +11,7 @@ export interface Viewer {
   roles: Role[];
   /** Moderators: the provinces they cover; empty means all. */
   moderatedProvinceCodes: string[];
-  /** The token this request came with (what `logout` revokes); null for tokens without an id. */
+  /** The session this request came with: `tokenId` is the token's jti, which is its user_session id (what `logout` ends). */
   session?: { tokenId: string; expiresAt: Date } | null;
 }
 

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AccountsResolver } from './accounts.resolver.js';
 import { AccountsService } from './accounts.service.js';
+import { SessionsResolver } from './sessions.resolver.js';
+import { SessionsService } from './sessions.service.js';
 import { TokenService } from './token.service.js';
 
 @Module({
-  providers: [AccountsService, TokenService, AccountsResolver],
-  exports: [AccountsService, TokenService],
+  providers: [AccountsService, TokenService, SessionsService, AccountsResolver, SessionsResolver],
+  exports: [AccountsService, TokenService, SessionsService],
 })
 export class AccountsModule {}

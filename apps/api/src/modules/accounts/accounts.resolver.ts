@@ -1,13 +1,15 @@
 import { Args, Context, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GqlContext } from '../../common/context.js';
-import { isAdmin, requireAdmin } from '../../common/auth/viewer.js';
+import { isAdmin, requireAdmin, requireViewer } from '../../common/auth/viewer.js';
+import { foldDiacritics } from '@techport/shared';
 import { Role } from '../../common/graphql-enums.js';
 import { PageInput, pageWindow, Paginated } from '../../common/pagination.js';
 import { ReferenceService } from '../reference/reference.service.js';
 import { ProvinceType } from '../reference/reference.types.js';
 import { AccountsService } from './accounts.service.js';
 import { AuthPayload, UserType } from './accounts.types.js';
-import { RegisterInput } from './dto/accounts.inputs.js';
+import { ChangePasswordInput, RegisterInput } from './dto/accounts.inputs.js';
+import { clientOf } from './sessions.service.js';
 import { UserEntity } from './user.entity.js';
 import { DataSource } from 'typeorm';
 import { RateLimitService } from '../../common/rate-limit.service.js';
@@ -35,7 +37,7 @@ export class AccountsResolver {
     return user ? toUserType(user) : null;
   }
 
-  @Query(() => UserPage, { description: 'Admins only: find accounts by e-mail or name.' })
+  @Query(() => UserPage, { description: 'Admins only: find accounts by e-mail or name (any part of either; letter case and Vietnamese diacritics are ignored: "nguyen" finds "Nguyễn").' })
   async users(
     @Context() ctx: GqlContext,
     @Args('query', { type: () => String, nullable: true }) query: string | null,
@@ -44,7 +46,12 @@ export class AccountsResolver {
     requireAdmin(ctx);
     const { offset, pageSize, page: p } = pageWindow(page);
     const qb = this.ds.getRepository(UserEntity).createQueryBuilder('u');
-    if (query?.trim()) qb.where('(u.email ILIKE :q OR u.display_name ILIKE :q)', { q: `%${query.trim().replace(/[\\%_]/g, (c) => '\\' + c)}%` });
+    const words = foldDiacritics(query?.trim() ?? '').toLowerCase();
+    if (words) {
+      // fold_search (migration UserSessions) folds like foldDiacritics + lower case; a trigram index
+      // (IDX_app_user_search) on exactly this expression serves the substring match.
+      qb.where(`fold_search(u.email || ' ' || u.display_name) LIKE :q`, { q: `%${words.replace(/[\\%_]/g, (c) => '\\' + c)}%` });
+    }
     const [rows, totalItems] = await qb.orderBy('u.created_at', 'DESC').skip(offset).take(pageSize).getManyAndCount();
     return { items: rows.map(toUserType), totalItems, page: p, pageSize };
   }
@@ -52,14 +59,14 @@ export class AccountsResolver {
   @Mutation(() => AuthPayload)
   async register(@Context() ctx: GqlContext, @Args('input') input: RegisterInput): Promise<AuthPayload> {
     await this.limits.consume('registerPerIp', ctx.req.ip ?? 'unknown');
-    const { token, user } = await this.accounts.register(input);
+    const { token, user } = await this.accounts.register(input, clientOf(ctx.req));
     return { token, user: { ...toUserType(user), isSelf: true } };
   }
 
   @Mutation(() => AuthPayload)
   async login(@Context() ctx: GqlContext, @Args('email') email: string, @Args('password') password: string): Promise<AuthPayload> {
     await this.limits.consume('loginPerIp', ctx.req.ip ?? 'unknown');
-    const { token, user } = await this.accounts.login(email, password);
+    const { token, user } = await this.accounts.login(email, password, clientOf(ctx.req));
     return { token, user: { ...toUserType(user), isSelf: true } };
   }
 
@@ -71,25 +78,38 @@ export class AccountsResolver {
     return this.accounts.logout(ctx.viewer);
   }
 
-  @Mutation(() => UserType, { description: 'Admins only.' })
+  @Mutation(() => Boolean, {
+    description:
+      'Changes the caller’s password; needs the current one. Every other session of the account ends (the one that sends this stays signed in).',
+  })
+  async changePassword(@Context() ctx: GqlContext, @Args('input') input: ChangePasswordInput): Promise<boolean> {
+    await this.accounts.changePassword(requireViewer(ctx), input);
+    return true;
+  }
+
+  @Mutation(() => UserType, {
+    description: 'Admins only. A change signs the account out everywhere (its sessions end). The last enabled admin cannot lose the ADMIN role.',
+  })
   async setUserRoles(
     @Context() ctx: GqlContext,
     @Args('userId', { type: () => ID }) userId: string,
     @Args('roles', { type: () => [Role] }) roles: Role[],
     @Args('moderatedProvinceCodes', { type: () => [String], nullable: true }) moderatedProvinceCodes: string[] | null,
   ): Promise<UserType> {
-    requireAdmin(ctx);
-    return toUserType(await this.accounts.setRoles(userId, roles, moderatedProvinceCodes ?? undefined));
+    const actor = requireAdmin(ctx);
+    return toUserType(await this.accounts.setRoles(actor, userId, roles, moderatedProvinceCodes ?? undefined));
   }
 
-  @Mutation(() => UserType, { description: 'Admins only: a disabled account is refused from its next request on.' })
+  @Mutation(() => UserType, {
+    description: 'Admins only: a disabled account is refused from its next request on (its sessions end). Admins cannot disable themselves or the last enabled admin.',
+  })
   async setUserDisabled(
     @Context() ctx: GqlContext,
     @Args('userId', { type: () => ID }) userId: string,
     @Args('disabled') disabled: boolean,
   ): Promise<UserType> {
-    requireAdmin(ctx);
-    return toUserType(await this.accounts.setDisabled(userId, disabled));
+    const actor = requireAdmin(ctx);
+    return toUserType(await this.accounts.setDisabled(actor, userId, disabled));
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Only for the user themself and for admins; null for everyone else.' })

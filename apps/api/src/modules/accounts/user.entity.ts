@@ -1,7 +1,12 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Role } from '@techport/shared';
 
 @Entity('app_user')
+/**
+ * Admin user search: a trigram index on fold_search(email || ' ' || display_name), the SQL twin of
+ * foldDiacritics + lower case (created in migration UserSessions; TypeORM cannot describe it).
+ */
+@Index('IDX_app_user_search', { synchronize: false })
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -5,6 +5,8 @@
 export const API_FIELDS: ReadonlySet<string> = new Set([
  "AuthPayload.token",
  "AuthPayload.user",
+ "ChangePasswordInput.currentPassword",
+ "ChangePasswordInput.newPassword",
  "ComparedListing.bestIn",
  "ComparedListing.bestInLabels",
  "ComparedListing.comparablePrice",
@@ -282,6 +284,8 @@ export const API_FIELDS: ReadonlySet<string> = new Set([
  "Mutation.cancelDeal",
  "Mutation.cancelDeal(id)",
  "Mutation.cancelDeal(note)",
+ "Mutation.changePassword",
+ "Mutation.changePassword(input)",
  "Mutation.completeDeal",
  "Mutation.completeDeal(id)",
  "Mutation.contactExpert",
@@ -294,6 +298,10 @@ export const API_FIELDS: ReadonlySet<string> = new Set([
  "Mutation.createOrganization(input)",
  "Mutation.deleteSavedSearch",
  "Mutation.deleteSavedSearch(id)",
+ "Mutation.endAllSessions",
+ "Mutation.endAllSessions(keepCurrent)",
+ "Mutation.endSession",
+ "Mutation.endSession(id)",
  "Mutation.expressInterest",
  "Mutation.expressInterest(listingId)",
  "Mutation.expressInterest(message)",
@@ -446,6 +454,7 @@ export const API_FIELDS: ReadonlySet<string> = new Set([
  "Query.myListings",
  "Query.myListings(page)",
  "Query.myListings(status)",
+ "Query.mySessions",
  "Query.notifications",
  "Query.notifications(unreadOnly)",
  "Query.organization",
@@ -521,7 +530,16 @@ export const API_FIELDS: ReadonlySet<string> = new Set([
  "UserPage.items",
  "UserPage.page",
  "UserPage.pageSize",
- "UserPage.totalItems"
+ "UserPage.totalItems",
+ "UserSession.browser",
+ "UserSession.createdAt",
+ "UserSession.current",
+ "UserSession.expiresAt",
+ "UserSession.id",
+ "UserSession.ipAddress",
+ "UserSession.lastSeenAt",
+ "UserSession.os",
+ "UserSession.userAgent"
 ]);
 
 /** Whether the API offers this field (e.g. "ListingInput.specification", "Query.experts"). */

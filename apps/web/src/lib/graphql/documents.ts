@@ -14,6 +14,30 @@ export interface Document<TResult, TVariables> {
   readonly __variables?: TVariables;
 }
 
+export const MySessions: Document<T.MySessionsQuery, T.MySessionsQueryVariables> = {
+  name: "MySessions",
+  source: "query MySessions { mySessions { id current browser os ipAddress createdAt lastSeenAt } }",
+  missing: [],
+};
+
+export const EndSession: Document<T.EndSessionMutation, T.EndSessionMutationVariables> = {
+  name: "EndSession",
+  source: "mutation EndSession($id: ID!) { endSession(id: $id) }",
+  missing: [],
+};
+
+export const EndAllSessions: Document<T.EndAllSessionsMutation, T.EndAllSessionsMutationVariables> = {
+  name: "EndAllSessions",
+  source: "mutation EndAllSessions($keepCurrent: Boolean) { endAllSessions(keepCurrent: $keepCurrent) }",
+  missing: [],
+};
+
+export const ChangePassword: Document<T.ChangePasswordMutation, T.ChangePasswordMutationVariables> = {
+  name: "ChangePassword",
+  source: "mutation ChangePassword($input: ChangePasswordInput!) { changePassword(input: $input) }",
+  missing: [],
+};
+
 export const MyInterests: Document<T.MyInterestsQuery, T.MyInterestsQueryVariables> = {
   name: "MyInterests",
   source: "query MyInterests($listingId: ID) { interests(listingId: $listingId) { id status createdAt lastMessageAt organization { id slug name viewerIsMember } listingOrganization { id slug name viewerIsMember } listing { id slug title kind } } }",

@@ -5,6 +5,11 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type ChangePasswordInput = {
+  currentPassword: string;
+  newPassword: string;
+};
+
 /** A step of the deal workflow (DealEvent.action, Deal.viewerActions). */
 export type DealAction =
   | 'ACCEPT'
@@ -243,6 +248,32 @@ export type TransferMode =
   | 'LICENSING'
   | 'TECHNICAL_SERVICE'
   | 'TURNKEY';
+
+export type MySessionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MySessionsQuery = { mySessions: Array<{ id: string, current: boolean, browser: string | null, os: string | null, ipAddress: string | null, createdAt: string, lastSeenAt: string }> };
+
+export type EndSessionMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EndSessionMutation = { endSession: boolean };
+
+export type EndAllSessionsMutationVariables = Exact<{
+  keepCurrent?: boolean | null | undefined;
+}>;
+
+
+export type EndAllSessionsMutation = { endAllSessions: number };
+
+export type ChangePasswordMutationVariables = Exact<{
+  input: ChangePasswordInput;
+}>;
+
+
+export type ChangePasswordMutation = { changePassword: boolean };
 
 export type MyInterestsQueryVariables = Exact<{
   listingId?: string | number | null | undefined;

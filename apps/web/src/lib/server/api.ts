@@ -1,8 +1,9 @@
 /**
  * The storefront's one GraphQL client. It runs on the server only: pages load through it in
  * +page.server.ts and form actions mutate through it. Each request carries the session's token
- * (Authorization: Bearer) and the visitor's language (Accept-Language), so the API answers, and
- * words its errors, in that language.
+ * (Authorization: Bearer), the visitor's language (Accept-Language), so the API answers, and
+ * words its errors, in that language, and the visitor's address and User-Agent (recorded on the
+ * visitor's session, listed on /dashboard/sessions).
  *
  * Errors follow the public contract: `extensions.code` becomes ApiError.code and
  * `extensions.fields` (input path → message) ApiError.fields, which forms show beside the field.
@@ -48,6 +49,8 @@ export interface ApiOptions {
   lang: Lang;
   /** The visitor's address, vouched for to the API with STOREFRONT_SECRET (the API's rate limits are per client): see visitor.ts. */
   clientAddress?: string;
+  /** The visitor's browser (User-Agent), passed on so the API can describe the session ("Chrome on Windows"). */
+  userAgent?: string;
   fetch?: typeof fetch;
 }
 
@@ -94,6 +97,7 @@ export class Api {
     };
     if (this.options.token) headers.authorization = `Bearer ${this.options.token}`;
     Object.assign(headers, visitorHeaders(this.options.clientAddress));
+    if (this.options.userAgent) headers['user-agent'] = this.options.userAgent;
     let res: Response;
     try {
       res = await (this.options.fetch ?? fetch)(apiUrl(), {

@@ -129,7 +129,8 @@ export function failFromError(err: unknown, values: FormValues, options: FailOpt
   if (err instanceof ApiUnavailableError) error = m.error_unavailable();
   else if (err.code === 'UNREACHABLE') error = m.error_apiDown();
   else if (err.code === 'INTERNAL_SERVER_ERROR') error = m.error_generic();
-  else if (Object.keys(fields).length === 0 || elsewhere.length) error = [Object.keys(fields).length ? '' : err.message, ...elsewhere].filter(Boolean).join(' ');
+  // (An error about one field the form does not show has that field's message as its own: said once.)
+  else if (Object.keys(fields).length === 0 || elsewhere.length) error = [...new Set([Object.keys(fields).length ? '' : err.message, ...elsewhere])].filter(Boolean).join(' ');
   if (Object.keys(fields).length && !error) error = m.error_checkFields();
   return fail(STATUS[err.code] ?? 500, { values, fields, error, form: options.form });
 }

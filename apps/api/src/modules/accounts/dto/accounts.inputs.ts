@@ -17,3 +17,15 @@ export class RegisterInput {
   @TextLength(2, 100)
   displayName: string;
 }
+
+@InputType()
+export class ChangePasswordInput {
+  @Field()
+  @TextLength(1, 200)
+  currentPassword: string;
+
+  /** Same policy as at registration: at least 10 characters, not the e-mail, and not the current one. */
+  @Field()
+  @TextLength(10, 200)
+  newPassword: string;
+}

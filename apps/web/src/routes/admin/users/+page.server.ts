@@ -39,7 +39,8 @@ export const actions: Actions = {
         moderatedProvinceCodes: withMember.includes('MODERATOR') ? form.all('provinces') : [],
       });
     } catch (err) {
-      return failFromError(err, values, { fields: ['roles', 'provinces'], rename: { moderatedProvinceCodes: 'provinces' }, prefixes: [], form: form.str('userId') });
+      // The row shows one message above its form (e.g. "this is the last administrator"), none beside fields.
+      return failFromError(err, values, { fields: [], rename: { moderatedProvinceCodes: 'provinces' }, prefixes: [], form: form.str('userId') });
     }
     redirect(303, back(url));
   },
