@@ -9,6 +9,7 @@ import {
   Length,
   Max,
   Min,
+  ValidateBy,
   validate,
   type ValidationError,
   type ValidationOptions,
@@ -30,6 +31,7 @@ const M = {
   url: { vi: 'Địa chỉ web không hợp lệ (cần bắt đầu bằng http:// hoặc https://).', en: 'Not a valid web address (must start with http:// or https://).' },
   arrayMax: { vi: 'Tối đa {max} mục.', en: 'At most {max} items.' },
   oneOf: { vi: 'Mã không hợp lệ: {value}.', en: 'Unknown code: {value}.' },
+  blank: { vi: 'Không được để trống.', en: 'Must not be empty.' },
 } satisfies Record<string, Localized>;
 
 /** A class-validator message callback that renders `message` (with params) in the request language. */
@@ -61,6 +63,32 @@ export const Email = () => IsEmail({}, opts(M.email));
 export const WebUrl = () => IsUrl({ protocols: ['http', 'https'], require_protocol: true }, opts(M.url));
 export const AtMostItems = (max: number) => ArrayMaxSize(max, opts(M.arrayMax, { max }));
 export const OneOf = (values: readonly string[], each = false) => IsIn([...values], opts(M.oneOf, {}, each));
+
+/** Text that is not only spaces (TextLength counts spaces; a name of three spaces is no name). */
+export const NotBlank = (message: Localized = M.blank) =>
+  ValidateBy({ name: 'notBlank', validator: { validate: (value: unknown) => typeof value !== 'string' || value.trim().length > 0 } }, opts(message));
+
+/**
+ * A cross-field rule: this number must not be below the sibling `other` (priceMax ≥ priceMin,
+ * trlMax ≥ trlMin). It is a class-validator constraint like the per-field ones, so it is checked
+ * in the same pass and a request with a short title, a TRL out of range and prices the wrong way
+ * round gets one BAD_USER_INPUT naming all three fields, instead of answering in rounds. Either
+ * side missing (or not a number: its own decorators report it) means there is nothing to compare.
+ */
+export const NotBelow = (other: string, message: Localized) =>
+  ValidateBy(
+    {
+      name: 'notBelow',
+      constraints: [other],
+      validator: {
+        validate: (value: unknown, args) => {
+          const min = (args?.object as Record<string, unknown> | undefined)?.[other];
+          return typeof value !== 'number' || typeof min !== 'number' || !Number.isFinite(min) || value >= min;
+        },
+      },
+    },
+    opts(message),
+  );
 
 function collect(errors: ValidationError[], prefix: string, out: Record<string, Localized>) {
   for (const e of errors) {
