@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsUrl, Length, Max, Min, type ValidationOptions } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsUUID, IsUrl, Length, Max, Min, type ValidationOptions } from 'class-validator';
 import { PROVINCES, TECH_FIELDS } from '@techport/shared';
 import { IpStatus, ListingKind, TransferMode } from '../../../common/graphql-enums.js';
 import { AtMostItems, EachTextLength, NotBelow, OneOf, TextLength, WholeNumberBetween } from '../../../common/validation.js';
@@ -71,6 +71,9 @@ export class ListingInput {
   kind: ListingKind;
 
   @Field(() => ID)
+  // Checked with the other fields (a form without a chosen organisation learns it with the rest);
+  // membership is checked by the service.
+  @IsUUID('all', say({ vi: 'Hãy chọn tổ chức đăng tin.', en: 'Choose the organisation posting the listing.' }))
   organizationId: string;
 
   @Field()
