@@ -107,6 +107,22 @@ describe('one request, every error', () => {
   });
 });
 
+describe('one request, every error: other inputs', () => {
+  it('a listing without a chosen organisation learns it with its other problems', async () => {
+    const o = await owner();
+    const err = await o.client.error(CREATE, { input: offer('', { title: 'Ngắn' }) });
+    expect(Object.keys(err.fields ?? {}).sort()).toEqual(['input.organizationId', 'input.title']);
+  });
+
+  it('a deal proposal: terms that are only padding and a value of 0, together', async () => {
+    const u = await registerUser(base, 'Người đề xuất');
+    const PROPOSE = `mutation($input: DealInput!) { proposeDeal(input: $input) { id } }`;
+    const err = await u.client.error(PROPOSE, { input: { interestId: '00000000-0000-4000-8000-000000000000', value: 0, transferMode: 'LICENSING', terms: '   ngắn          ' } });
+    expect(err.code).toBe('BAD_USER_INPUT');
+    expect(Object.keys(err.fields ?? {}).sort()).toEqual(['input.terms', 'input.value']);
+  });
+});
+
 describe('required fields', () => {
   it('a listing needs at least one technology field, on creation and on update', async () => {
     const o = await owner();
@@ -148,6 +164,12 @@ describe('quality and duplicates while the draft is written', () => {
     expect(seen.draftQuality.score).toBe(before + 15 + 15);
     expect(seen.duplicateHints.map((d: { listing: { id: string } }) => d.listing.id)).toEqual([theirs.id]);
     expect(seen.duplicateHints[0].similarity).toBeGreaterThan(0.5);
+
+    // Submitted: the moderator reviewing it sees the same hints.
+    await o.client.ok(SUBMIT, { id: draft.id });
+    const reviewed = (await moderator.ok(QUALITY, { id: draft.id })).listing;
+    expect(reviewed.duplicateHints.map((d: { listing: { id: string } }) => d.listing.id)).toEqual([theirs.id]);
+    expect(reviewed.draftQuality.score).toBe(seen.draftQuality.score);
 
     // Others see neither.
     const stranger = await registerUser(base, 'Người lạ');
