@@ -123,6 +123,16 @@ describe('one request, every error: other inputs', () => {
   });
 });
 
+describe('one request, every error: registration', () => {
+  it('a password holding the e-mail address and a one-letter name, together', async () => {
+    const email = `${uniq('dk')}@example.vn`;
+    const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { token } }`;
+    const err = await base.error(REGISTER, { input: { email, password: `${email.toUpperCase()}!`, displayName: 'A' } });
+    expect(err.code).toBe('BAD_USER_INPUT');
+    expect(Object.keys(err.fields ?? {}).sort()).toEqual(['input.displayName', 'input.password']);
+  });
+});
+
 describe('required fields', () => {
   it('a listing needs at least one technology field, on creation and on update', async () => {
     const o = await owner();

@@ -64,6 +64,26 @@ export const WebUrl = () => IsUrl({ protocols: ['http', 'https'], require_protoc
 export const AtMostItems = (max: number) => ArrayMaxSize(max, opts(M.arrayMax, { max }));
 export const OneOf = (values: readonly string[], each = false) => IsIn([...values], opts(M.oneOf, {}, each));
 
+/**
+ * A cross-field rule: this text must not contain the sibling `other` (a password holding the
+ * e-mail address), ignoring case and surrounding spaces. Checked with the per-field rules.
+ */
+export const NotContaining = (other: string, message: Localized) =>
+  ValidateBy(
+    {
+      name: 'notContaining',
+      constraints: [other],
+      validator: {
+        validate: (value: unknown, args) => {
+          const part = (args?.object as Record<string, unknown> | undefined)?.[other];
+          if (typeof value !== 'string' || typeof part !== 'string' || !part.trim()) return true;
+          return !value.toLowerCase().includes(part.trim().toLowerCase());
+        },
+      },
+    },
+    opts(message),
+  );
+
 /** Text that is not only spaces (TextLength counts spaces; a name of three spaces is no name). */
 export const NotBlank = (message: Localized = M.blank) =>
   ValidateBy({ name: 'notBlank', validator: { validate: (value: unknown) => typeof value !== 'string' || value.trim().length > 0 } }, opts(message));
