@@ -125,4 +125,29 @@ export default function (h) {
     await t.visit(moderator, '/moderation/listings');
     assert.ok((await t.text(moderator)).includes(newTitle), 'the review queue shows the edited title');
   });
+
+  h.test('forms: a deal proposal with no transfer mode, an unreadable value and short terms names all three at once', { requires: ['Mutation.proposeDeal'] }, async (t) => {
+    const seller = await apiUser(t, 'Người bán');
+    const sellerOrg = await apiOrganization(t, seller.token, { provinceCode: 'ho-chi-minh' });
+    const listing = await apiPublishedListing(t, seller.token, sellerOrg.id, offer('Máy ép viên'));
+    const buyer = await ownerOnPage(t);
+    const { expressInterest } = await t.gql(
+      `mutation($l: ID!, $o: ID!) { expressInterest(listingId: $l, organizationId: $o, message: "Chúng tôi cần 2 tấn viên nén mỗi ngày.") { id } }`,
+      { l: listing.id, o: buyer.org.id },
+      buyer.token,
+    );
+    await t.gql(`mutation($id: ID!) { respondToInterest(id: $id, accept: true) { id } }`, { id: expressInterest.id }, seller.token);
+    const page = buyer.page;
+    await t.visit(page, `/dashboard/interests/${expressInterest.id}`);
+    await page.fill('form[action="?/propose"] [name=value]', 'khoảng 1 tỷ');
+    await page.fill('form[action="?/propose"] [name=terms]', 'Ngắn');
+    await t.submit(page, 'form[action="?/propose"] button[type=submit]');
+    for (const name of ['value', 'transferMode', 'terms']) {
+      assert.equal(await errorOf(page, name).count(), 1, `an error beside ${name}: ${await t.text(page)}`);
+    }
+    assert.equal(await t.text(page, '#f-value-error'), msg('vi', 'listingForm_amount'));
+    assert.equal(await page.inputValue('form[action="?/propose"] [name=terms]'), 'Ngắn', 'the terms typed are kept');
+    const { deals } = await t.gql(`{ deals { totalItems } }`, {}, buyer.token);
+    assert.equal(deals.totalItems, 0, 'no deal was proposed');
+  });
 }

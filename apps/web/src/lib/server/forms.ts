@@ -114,6 +114,8 @@ export interface FailOptions {
    * together with the API's, and preferred to the API's message for the same field.
    */
   local?: Record<string, string>;
+  /** Fields whose API errors are artefacts (the form sent a stand-in value there on purpose). */
+  ignore?: readonly string[];
 }
 
 /** The `fail(…)` answer for an error thrown by an API call in a form action. */
@@ -127,7 +129,7 @@ export function failFromError(err: unknown, values: FormValues, options: FailOpt
   for (const [path, message] of Object.entries(err.fields)) {
     let name = formFieldOf(path, options.prefixes ?? ['input.']);
     name = options.rename?.[name] ?? name;
-    if (options.local?.[name]) continue;
+    if (options.local?.[name] || options.ignore?.includes(name)) continue;
     if (options.fields.includes(name)) fields[name] ??= message;
     else elsewhere.push(message);
   }
