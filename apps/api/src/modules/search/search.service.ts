@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityMetadata } from 'typeorm';
 import type { Meilisearch, MultiSearchResponse } from 'meilisearch';
 import { ErrorCode, type Lang } from '@techport/shared';
-import { AppError, Errors } from '../../common/errors.js';
+import { AppError } from '../../common/errors.js';
 import { Clock } from '../../common/clock.js';
 import { isUuid } from '../../common/ids.js';
 import { ListingEntity } from '../listings/listing.entity.js';
