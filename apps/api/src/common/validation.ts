@@ -9,6 +9,7 @@ import {
   Length,
   Max,
   Min,
+  ValidateBy,
   validate,
   type ValidationError,
   type ValidationOptions,
@@ -31,6 +32,7 @@ const M = {
   arrayMax: { vi: 'Tối đa {max} mục.', en: 'At most {max} items.' },
   oneOf: { vi: 'Mã không hợp lệ: {value}.', en: 'Unknown code: {value}.' },
   andMore: { vi: '{shown} và {more} mã khác', en: '{shown} and {more} more' },
+  blank: { vi: 'Không được để trống.', en: 'Must not be empty.' },
 } satisfies Record<string, Localized>;
 
 /** How many offending values a message quotes, and how much of each: an error must not echo a 5,000-item input. */
@@ -86,6 +88,52 @@ export const OneOf = (values: readonly string[], each = false) => {
   const allowed = new Set<unknown>(values);
   return IsIn([...values], opts(M.oneOf, {}, each, (v) => !allowed.has(v)));
 };
+
+/**
+ * A cross-field rule: this text must not contain the sibling `other` (a password holding the
+ * e-mail address), ignoring case and surrounding spaces. Checked with the per-field rules.
+ */
+export const NotContaining = (other: string, message: Localized) =>
+  ValidateBy(
+    {
+      name: 'notContaining',
+      constraints: [other],
+      validator: {
+        validate: (value: unknown, args) => {
+          const part = (args?.object as Record<string, unknown> | undefined)?.[other];
+          if (typeof value !== 'string' || typeof part !== 'string' || !part.trim()) return true;
+          return !value.toLowerCase().includes(part.trim().toLowerCase());
+        },
+      },
+    },
+    opts(message),
+  );
+
+/** Text that is not only spaces (TextLength counts spaces; a name of three spaces is no name). */
+export const NotBlank = (message: Localized = M.blank) =>
+  ValidateBy({ name: 'notBlank', validator: { validate: (value: unknown) => typeof value !== 'string' || value.trim().length > 0 } }, opts(message));
+
+/**
+ * A cross-field rule: this number must not be below the sibling `other` (priceMax ≥ priceMin,
+ * trlMax ≥ trlMin). It is a class-validator constraint like the per-field ones, so it is checked
+ * in the same pass and a request with a short title, a TRL out of range and prices the wrong way
+ * round gets one BAD_USER_INPUT naming all three fields, instead of answering in rounds. Either
+ * side missing (or not a number: its own decorators report it) means there is nothing to compare.
+ */
+export const NotBelow = (other: string, message: Localized) =>
+  ValidateBy(
+    {
+      name: 'notBelow',
+      constraints: [other],
+      validator: {
+        validate: (value: unknown, args) => {
+          const min = (args?.object as Record<string, unknown> | undefined)?.[other];
+          return typeof value !== 'number' || typeof min !== 'number' || !Number.isFinite(min) || value >= min;
+        },
+      },
+    },
+    opts(message),
+  );
 
 function collect(errors: ValidationError[], prefix: string, out: Record<string, Localized>) {
   for (const e of errors) {

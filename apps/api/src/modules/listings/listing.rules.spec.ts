@@ -1,4 +1,4 @@
-import { assessQuality, canRenew, DAY_MS, detectLanguage, isExpired, isListedPublicly, QUALITY_RULES } from './listing.rules.js';
+import { assessQuality, canRenew, DAY_MS, detectLanguage, DUPLICATE_SIMILARITY, isExpired, isListedPublicly, QUALITY_RULES, titleSimilarity } from './listing.rules.js';
 import type { ListingContent } from './listing.entity.js';
 
 const complete: ListingContent = {
@@ -68,5 +68,17 @@ describe('expiry', () => {
     expect(canRenew({ status: 'PUBLISHED', expiresAt: at(14), expiredAt: null }, now, 14)).toBe(true);
     expect(canRenew({ status: 'PUBLISHED', expiresAt: at(-3), expiredAt: at(-3) }, now, 14)).toBe(true);
     expect(canRenew({ status: 'DRAFT', expiresAt: null, expiredAt: null }, now, 14)).toBe(false);
+  });
+});
+
+describe('titleSimilarity (duplicate hints)', () => {
+  it('sees the same title with or without diacritics, and with a word changed', () => {
+    expect(titleSimilarity('Xử lý nước thải thủy sản', 'xu ly nuoc thai thuy san')).toBe(1);
+    expect(titleSimilarity('Máy ép viên nén mùn cưa 2 tấn/giờ', 'Máy ép viên nén mùn cưa 1 tấn/giờ')).toBeGreaterThanOrEqual(DUPLICATE_SIMILARITY);
+  });
+
+  it('does not take titles that only share common words for duplicates', () => {
+    expect(titleSimilarity('Công nghệ sấy lạnh nông sản', 'Công nghệ xử lý nước thải')).toBeLessThan(DUPLICATE_SIMILARITY);
+    expect(titleSimilarity('', 'Công nghệ')).toBe(0);
   });
 });

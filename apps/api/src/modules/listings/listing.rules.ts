@@ -1,10 +1,11 @@
 /**
  * The listing's rules as pure functions (no framework, no I/O): the workflow, the quality score
- * computed at submission, language detection, and what "expired" and "public" mean. The service
+ * (computed at submission, and live for the text being written), title similarity for duplicate
+ * hints, language detection, and what "expired" and "public" mean. The service
  * applies them inside its transactions; the search module may use `isListedPublicly` to decide
  * whether a listing belongs in the index.
  */
-import { ListingKind, ListingStatus, RejectionReason, findTechField } from '@techport/shared';
+import { ListingKind, ListingStatus, RejectionReason, findTechField, normalizeForSearch } from '@techport/shared';
 import { sentence, type Localized } from '../../common/i18n.js';
 import type { ListingContent, QualityHint } from './listing.entity.js';
 
@@ -230,3 +231,36 @@ export function canRenew(l: ExpiryFacts, now: Date, warningDays: number): boolea
 }
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
+
+// ---------------------------------------------------------------------------------------------
+// Duplicates
+
+/** Titles at least this similar (Dice coefficient of their word pairs) are shown as possible duplicates. */
+export const DUPLICATE_SIMILARITY = 0.5;
+
+/** The folded words of a title ("Xử lý nước thải" → ["xu", "ly", "nuoc", "thai"]). */
+export function titleWords(title: string): string[] {
+  return normalizeForSearch(title).split(' ').filter(Boolean);
+}
+
+/**
+ * Adjacent word pairs: Vietnamese meaning lives in compounds of one-syllable words ("xử lý",
+ * "nước thải"), so pairs tell "xử lý nước thải" from a title that merely shares "công nghệ".
+ * A one-word title is its own pair.
+ */
+function wordPairs(words: string[]): Set<string> {
+  if (words.length < 2) return new Set(words);
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < words.length; i++) pairs.add(`${words[i]} ${words[i + 1]}`);
+  return pairs;
+}
+
+/** 0–1: how alike two titles are, diacritics and case aside (Dice coefficient of word pairs). */
+export function titleSimilarity(a: string, b: string): number {
+  const x = wordPairs(titleWords(a));
+  const y = wordPairs(titleWords(b));
+  if (!x.size || !y.size) return 0;
+  let shared = 0;
+  for (const p of x) if (y.has(p)) shared++;
+  return (2 * shared) / (x.size + y.size);
+}

@@ -17,12 +17,14 @@ import { OrganizationsService } from '../organizations/organizations.service.js'
 import { OrganizationType } from '../organizations/organizations.types.js';
 import { organizationLoader, toOrganizationType } from '../organizations/organizations.resolver.js';
 import type { ListingEntity, ListingEventEntity } from './listing.entity.js';
-import { isExpired, qualityHintLabel, REJECTION_REASON_LABELS } from './listing.rules.js';
+import { assessQuality, isExpired, qualityHintLabel, REJECTION_REASON_LABELS } from './listing.rules.js';
 import { ListingsService, canView, moderatorCovers, type ListingAccess } from './listings.service.js';
 import { ListingInput, ListingUpdateInput } from './dto/listing.inputs.js';
 import {
+  ListingDuplicateHintType,
   ListingEventType,
   ListingPage,
+  ListingQualityType,
   ListingRevisionType,
   ListingType,
   QualityHintType,
@@ -186,6 +188,32 @@ export class ListingsResolver {
   async qualityHints(@Parent() l: ListingType, @Context() ctx: GqlContext): Promise<QualityHintType[]> {
     if (!(await this.privileged(ctx, l))) return [];
     return l.entity.qualityHints.map((h) => ({ code: h.code, penalty: h.penalty, label: t(qualityHintLabel(h.code), ctx.lang) }));
+  }
+
+  @ResolveField(() => ListingQualityType, {
+    nullable: true,
+    description:
+      'The quality of the text being written, assessed on every read so it follows each save: the listing itself, or a published ' +
+      "listing's pending revision (qualityScore is the score recorded at the last submission). Owner and moderators only.",
+  })
+  async draftQuality(@Parent() l: ListingType, @Context() ctx: GqlContext): Promise<ListingQualityType | null> {
+    if (!(await this.privileged(ctx, l))) return null;
+    const q = assessQuality(l.entity.kind, this.listings.workingContent(l.entity));
+    return { score: q.score, hints: q.hints.map((h) => ({ code: h.code, penalty: h.penalty, label: t(qualityHintLabel(h.code), ctx.lang) })) };
+  }
+
+  @ResolveField(() => [ListingDuplicateHintType], {
+    description:
+      'Listings of the same kind whose title looks like this one (of the text being written), most alike first, at most 5: published ' +
+      "listings of any organisation and the owner's other listings. Owner and moderators only (empty for others).",
+  })
+  async duplicateHints(@Parent() l: ListingType, @Context() ctx: GqlContext): Promise<ListingDuplicateHintType[]> {
+    const access = await accessOf(ctx, this.organizations, l.entity);
+    if (!access.owner && !access.moderator) return [];
+    const found = (await this.listings.possibleDuplicates(l.entity, access.owner))
+      // A moderator sees the owner's other unpublished listings only where their jurisdiction does.
+      .filter((d) => access.owner || canView(d.listing, { owner: false, moderator: moderatorCovers(ctx.viewer, d.listing) }));
+    return found.map((d) => ({ listing: toListingType(d.listing), similarity: Math.round(d.similarity * 100) / 100 }));
   }
 
   @ResolveField(() => Boolean, { description: 'Edits wait for review while the published text stays public. Owner and moderators only (false for others).' })

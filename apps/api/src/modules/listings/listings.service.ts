@@ -16,6 +16,7 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 import { ListingEntity, ListingEventEntity, type ListingContent } from './listing.entity.js';
 import {
   DAY_MS,
+  DUPLICATE_SIMILARITY,
   EDITABLE_STATUSES,
   ListingAction,
   STATUS_LABELS,
@@ -25,8 +26,10 @@ import {
   detectLanguage,
   isPubliclyVisible,
   rejectionNotice,
+  titleSimilarity,
+  titleWords,
 } from './listing.rules.js';
-import type { ListingInput, ListingUpdateInput } from './dto/listing.inputs.js';
+import { PRICE_ORDER, type ListingInput, type ListingUpdateInput } from './dto/listing.inputs.js';
 import { applyModerationQueue } from '../../common/moderation-queue.js';
 
 /** The outbox topic the search index (and anything else that mirrors public listings) listens to. */
@@ -63,10 +66,6 @@ const M = {
   outsideJurisdiction: { vi: 'Tin này nằm ngoài địa bàn bạn phụ trách.', en: 'This listing is outside your jurisdiction.' },
   ownListing: { vi: 'Bạn không thể duyệt tin của tổ chức mình.', en: 'You cannot review a listing of your own organisation.' },
   required: { vi: 'Không được để trống.', en: 'Must not be empty.' },
-  priceOrder: {
-    vi: 'Giá tối đa phải lớn hơn hoặc bằng giá tối thiểu.',
-    en: 'The maximum price must not be below the minimum price.',
-  },
   noteRequired: {
     vi: 'Hãy ghi chú cho bên đăng tin biết cần sửa gì.',
     en: 'Write a note telling the owner what to fix.',
@@ -252,6 +251,43 @@ export class ListingsService {
     if (ownOrgs.length) qb.andWhere('l.organization_id NOT IN (:...ownOrgs)', { ownOrgs });
     const [items, totalItems] = await qb.offset(offset).limit(pageSize).getManyAndCount();
     return { items, totalItems, page: p, pageSize };
+  }
+
+  /**
+   * The text the owner is working on: a published listing's pending revision when it has one,
+   * otherwise the listing itself. Its quality and duplicates are what the owner can still act on.
+   */
+  workingContent(l: ListingEntity): ListingContent {
+    return l.status === ListingStatus.PUBLISHED && l.pendingRevision ? l.pendingRevision : contentOf(l);
+  }
+
+  /**
+   * Listings whose title looks like this one's (same kind; see titleSimilarity), most alike first:
+   * published listings of any organisation, and the owner organisation's own listings in any status
+   * but archived (its drafts only when `withDrafts`, i.e. the caller is a member: moderators do not
+   * see other organisations' drafts). Candidates are narrowed in SQL to titles sharing a word
+   * (the slug holds the folded words), then scored here.
+   */
+  async possibleDuplicates(l: ListingEntity, withDrafts: boolean, limit = 5): Promise<{ listing: ListingEntity; similarity: number }[]> {
+    const title = this.workingContent(l).title;
+    const words = [...new Set(titleWords(title))];
+    if (!words.length) return [];
+    const statuses = [ListingStatus.PUBLISHED, ListingStatus.PENDING_REVIEW, ListingStatus.REJECTED, ...(withDrafts ? [ListingStatus.DRAFT] : [])];
+    const rows: { id: string }[] = await this.ds.query(
+      `SELECT c.id FROM listing c
+        WHERE c.kind = $1 AND c.id <> $2
+          AND (c.status = $3 OR (c.organization_id = $4 AND c.status = ANY($5::text[])))
+          AND string_to_array(c.slug, '-') && $6::text[]
+        ORDER BY cardinality(ARRAY(SELECT unnest(string_to_array(c.slug, '-')) INTERSECT SELECT unnest($6::text[]))) DESC, c.id
+        LIMIT 50`,
+      [l.kind, l.id, ListingStatus.PUBLISHED, l.organizationId, statuses, words],
+    );
+    const candidates = rows.length ? await this.ds.getRepository(ListingEntity).findBy({ id: In(rows.map((r) => r.id)) }) : [];
+    return candidates
+      .map((c) => ({ listing: c, similarity: titleSimilarity(title, c.title) }))
+      .filter((d) => d.similarity >= DUPLICATE_SIMILARITY)
+      .sort((a, b) => b.similarity - a.similarity || a.listing.id.localeCompare(b.listing.id))
+      .slice(0, limit);
   }
 
   async eventsOf(listingIds: readonly string[]): Promise<ListingEventEntity[]> {
@@ -588,11 +624,16 @@ export class ListingsService {
     return content;
   }
 
-  /** Rules that involve two fields; the error names the field the caller sent. */
+  /**
+   * Rules that involve two fields, on the content as it will be stored. ListingInput's decorators
+   * already refuse a request whose own priceMin/priceMax disagree (with its other problems); this
+   * catches an update that sends one side only, against the stored other side. The error names the
+   * field the caller sent.
+   */
   private checkCrossFields(c: ListingContent, input: { priceMin?: number | null; priceMax?: number | null }): void {
     if (c.priceMin !== null && c.priceMax !== null && c.priceMin > c.priceMax) {
       const path = input.priceMax !== undefined && input.priceMax !== null ? 'input.priceMax' : 'input.priceMin';
-      throw Errors.invalidField(path, M.priceOrder);
+      throw Errors.invalidField(path, PRICE_ORDER);
     }
   }
 }

@@ -242,3 +242,21 @@ export function toRevisionType(listing: ListingEntity): ListingRevisionType | nu
     submittedAt: listing.revisionSubmittedAt,
   };
 }
+
+@ObjectType('ListingQuality', { description: 'A quality assessment: 100 minus the penalties of the hints that apply.' })
+export class ListingQualityType {
+  @Field(() => Int, { description: '0–100.' })
+  score: number;
+
+  @Field(() => [QualityHintType], { description: 'What to improve.' })
+  hints: QualityHintType[];
+}
+
+@ObjectType('ListingDuplicateHint', { description: 'A listing whose title looks like this one’s: perhaps the same technology or need.' })
+export class ListingDuplicateHintType {
+  @Field(() => ListingType)
+  listing: ListingType;
+
+  @Field(() => Float, { description: 'How alike the titles are, 0–1 (diacritics and case aside).' })
+  similarity: number;
+}

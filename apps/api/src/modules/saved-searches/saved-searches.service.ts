@@ -11,8 +11,6 @@ import { SAVED_SEARCH_LIMITS, type SavedSearchInput } from './dto/saved-search.i
 
 const M = {
   savedSearch: { vi: 'tìm kiếm đã lưu', en: 'Saved search' },
-  blankName: { vi: 'Hãy đặt tên cho tìm kiếm.', en: 'Give the search a name.' },
-  trlRange: { vi: 'TRL tối đa không được nhỏ hơn TRL tối thiểu.', en: 'The maximum TRL must not be less than the minimum TRL.' },
   tooMany: {
     vi: 'Bạn đã lưu đủ {max} tìm kiếm. Hãy xóa bớt một tìm kiếm trước khi lưu thêm.',
     en: 'You already have {max} saved searches. Delete one before saving another.',
@@ -43,10 +41,10 @@ export class SavedSearchesService {
   }
 
   async save(viewer: Viewer, input: SavedSearchInput): Promise<SavedSearchEntity> {
+    // A blank name and trlMax < trlMin are refused by SavedSearchInput's decorators, together with
+    // every other problem of the request.
     const name = input.name.trim().replace(/\s+/g, ' ');
-    if (!name) throw Errors.invalidField('input.name', M.blankName);
     const s = input.search;
-    if (s.trlMin != null && s.trlMax != null && s.trlMax < s.trlMin) throw Errors.invalidField('input.search.trlMax', M.trlRange);
     const criteria: SavedCriteria = {
       query: s.query?.trim().replace(/\s+/g, ' ') || null,
       kind: s.kind ?? null,

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityMetadata } from 'typeorm';
 import type { Meilisearch, MultiSearchResponse } from 'meilisearch';
 import { ErrorCode, type Lang } from '@techport/shared';
-import { AppError, Errors } from '../../common/errors.js';
+import { AppError } from '../../common/errors.js';
 import { Clock } from '../../common/clock.js';
 import { isUuid } from '../../common/ids.js';
 import { ListingEntity } from '../listings/listing.entity.js';
@@ -21,7 +21,6 @@ const M = {
     vi: 'Tìm kiếm tạm thời không khả dụng. Vui lòng thử lại sau ít phút.',
     en: 'Search is temporarily unavailable. Please try again in a few minutes.',
   },
-  trlRange: { vi: 'TRL tối đa không được nhỏ hơn TRL tối thiểu.', en: 'The maximum TRL must not be less than the minimum TRL.' },
 };
 
 export interface ListingSearchResult<Hit = ListingSearchHit> {
@@ -131,7 +130,7 @@ export class SearchService {
 
   /** The public listing search: hits with highlights, facets with labels in `lang`. */
   async searchListings(input: SearchInput, lang: Lang): Promise<ListingSearchResult> {
-    if (input.trlMin != null && input.trlMax != null && input.trlMax < input.trlMin) throw Errors.invalidField('input.trlMax', M.trlRange);
+    // trlMax < trlMin is refused by SearchInput's decorators (with the other problems of the request).
     const params: ListingSearchParams = {
       query: input.query,
       kind: input.kind,

@@ -244,7 +244,7 @@ export const ListingRevision: Document<T.ListingRevisionQuery, T.ListingRevision
 
 export const ListingQuality: Document<T.ListingQualityQuery, T.ListingQualityQueryVariables> = {
   name: "ListingQuality",
-  source: "query ListingQuality($id: ID!) { listing(id: $id) { id qualityScore qualityHints { code label penalty } } }",
+  source: "query ListingQuality($id: ID!) { listing(id: $id) { id qualityScore qualityHints { code label penalty } draftQuality { score hints { code label penalty } } duplicateHints { similarity listing { id slug title status organization { id name viewerIsMember } } } } }",
   missing: [],
 };
 

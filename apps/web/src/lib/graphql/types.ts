@@ -102,7 +102,7 @@ export type ListingInput = {
   /** VND, USD or EUR. */
   currency?: string | null | undefined;
   description: string;
-  /** Taxonomy codes (see techFields); at most 10. */
+  /** Taxonomy codes (see techFields): 1 to 10. */
   fieldCodes: Array<string>;
   ipStatus?: IpStatus | null | undefined;
   /** At most 20, each 2–60 characters. */
@@ -542,7 +542,7 @@ export type ListingQualityQueryVariables = Exact<{
 }>;
 
 
-export type ListingQualityQuery = { listing: { id: string, qualityScore: number | null, qualityHints: Array<{ code: string, label: string, penalty: number }> } | null };
+export type ListingQualityQuery = { listing: { id: string, qualityScore: number | null, qualityHints: Array<{ code: string, label: string, penalty: number }>, draftQuality: { score: number, hints: Array<{ code: string, label: string, penalty: number }> } | null, duplicateHints: Array<{ similarity: number, listing: { id: string, slug: string, title: string, status: ListingStatus, organization: { id: string, name: string, viewerIsMember: boolean } } }> } | null };
 
 export type ListingHistoryQueryVariables = Exact<{
   id: string | number;

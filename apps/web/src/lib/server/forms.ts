@@ -109,6 +109,13 @@ export interface FailOptions {
   loginNext?: string;
   /** The log-in form itself: UNAUTHENTICATED (wrong password) is shown, not redirected. */
   isLogin?: boolean;
+  /**
+   * Problems the storefront found itself in the same submission (form field → message): shown
+   * together with the API's, and preferred to the API's message for the same field.
+   */
+  local?: Record<string, string>;
+  /** Fields whose API errors are artefacts (the form sent a stand-in value there on purpose). */
+  ignore?: readonly string[];
 }
 
 /** The `fail(…)` answer for an error thrown by an API call in a form action. */
@@ -122,9 +129,11 @@ export function failFromError(err: unknown, values: FormValues, options: FailOpt
   for (const [path, message] of Object.entries(err.fields)) {
     let name = formFieldOf(path, options.prefixes ?? ['input.']);
     name = options.rename?.[name] ?? name;
+    if (options.local?.[name] || options.ignore?.includes(name)) continue;
     if (options.fields.includes(name)) fields[name] ??= message;
     else elsewhere.push(message);
   }
+  Object.assign(fields, options.local ?? {});
   let error: string | undefined;
   if (err instanceof ApiUnavailableError) error = m.error_unavailable();
   else if (err.code === 'UNREACHABLE') error = m.error_apiDown();

@@ -41,8 +41,24 @@ export function extraFieldsOffered(): { specification: boolean; advantages: bool
 
 export interface ParsedListing {
   content: Omit<ListingInput, 'kind' | 'organizationId'>;
+  /** Problems the storefront found itself (form field → message). */
   errors: Record<string, string>;
+  /**
+   * A problem that cannot travel to the API at all (an enum value the form never offers: GraphQL
+   * would refuse the request before the API's own checks). Only then the form fails without asking
+   * the API; otherwise it is asked, so its errors and these are shown together.
+   */
+  blocking: boolean;
 }
+
+/**
+ * Sent instead of a number the visitor typed unreadably ("1,5 tỷ"): a value the API always refuses
+ * (amounts are never negative, TRL is 1–9), so a request with a local problem is never saved, and
+ * the API still reports every other problem of the form in the same answer. The storefront's own
+ * message for that field replaces the API's.
+ */
+const REFUSED_AMOUNT = -1;
+const REFUSED_TRL = 0;
 
 /** "a, b; c" or one per line → ["a", "b", "c"]. */
 export function splitList(text: string, separators = /[,;\n]/): string[] {
@@ -58,14 +74,19 @@ export function splitList(text: string, separators = /[,;\n]/): string[] {
 
 export function parseListing(form: FormReader, kind: ListingKind): ParsedListing {
   const errors: Record<string, string> = {};
+  // A whole number out of 1–9 goes to the API, which names it with the rest; text that is not a
+  // number cannot (GraphQL's Int), so it is caught here.
   const trl = parseInteger(form.str('trl'));
-  if (trl !== null && (Number.isNaN(trl) || trl < 1 || trl > 9)) errors.trl = m.listingForm_trlRange();
+  if (trl !== null && Number.isNaN(trl)) errors.trl = m.listingForm_trlRange();
   const priceMin = parseAmount(form.str('priceMin'));
   const priceMax = parseAmount(form.str('priceMax'));
   if (priceMin !== null && Number.isNaN(priceMin)) errors.priceMin = m.listingForm_amount();
   if (priceMax !== null && Number.isNaN(priceMax)) errors.priceMax = m.listingForm_amount();
-  const transferModes = enumList<TransferMode>(form.all('transferModes'), TRANSFER_MODES, errors, 'transferModes');
-  const ipStatus = kind === 'OFFER' ? enumField<IpStatus>(form.str('ipStatus'), IP_STATUSES, errors, 'ipStatus', false) : null;
+  const enumErrors: Record<string, string> = {};
+  const transferModes = enumList<TransferMode>(form.all('transferModes'), TRANSFER_MODES, enumErrors, 'transferModes');
+  const ipStatus = kind === 'OFFER' ? enumField<IpStatus>(form.str('ipStatus'), IP_STATUSES, enumErrors, 'ipStatus', false) : null;
+  Object.assign(errors, enumErrors);
+  const number = (v: number | null, refused: number) => (v === null ? null : Number.isNaN(v) ? refused : v);
   const extras = extraFieldsOffered();
   const content: ParsedListing['content'] = {
     title: form.str('title'),
@@ -73,11 +94,11 @@ export function parseListing(form: FormReader, kind: ListingKind): ParsedListing
     description: form.str('description'),
     fieldCodes: form.all('fieldCodes'),
     keywords: splitList(form.str('keywords')),
-    trl: trl !== null && !Number.isNaN(trl) ? trl : null,
+    trl: number(trl, REFUSED_TRL),
     transferModes,
     ipStatus,
-    priceMin: priceMin !== null && !Number.isNaN(priceMin) ? priceMin : null,
-    priceMax: priceMax !== null && !Number.isNaN(priceMax) ? priceMax : null,
+    priceMin: number(priceMin, REFUSED_AMOUNT),
+    priceMax: number(priceMax, REFUSED_AMOUNT),
     negotiable: form.bool('negotiable'),
     provinceCode: form.str('provinceCode'),
   };
@@ -86,7 +107,7 @@ export function parseListing(form: FormReader, kind: ListingKind): ParsedListing
     if (extras.advantages) content.advantages = form.optional('advantages');
     if (extras.mediaUrls) content.mediaUrls = splitList(form.str('mediaUrls'), /\s+/);
   }
-  return { content, errors };
+  return { content, errors, blocking: Object.keys(enumErrors).length > 0 };
 }
 
 export function toUpdateInput(content: ParsedListing['content'], version: number): ListingUpdateInput {

@@ -1,5 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { Email, TextLength } from '../../../common/validation.js';
+import { Email, NotContaining, TextLength } from '../../../common/validation.js';
 
 @InputType()
 export class RegisterInput {
@@ -8,9 +8,10 @@ export class RegisterInput {
   @TextLength(3, 254)
   email: string;
 
-  /** Policy: at least 10 characters and not the e-mail address (checked in AccountsService). */
+  /** Policy: at least 10 characters and not containing the e-mail address (checked with the other fields). */
   @Field()
   @TextLength(10, 200)
+  @NotContaining('email', { vi: 'Mật khẩu không được trùng với e-mail.', en: 'The password must not be your e-mail address.' })
   password: string;
 
   @Field()

@@ -1,4 +1,5 @@
 import { Field, Float, ID, InputType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
 import { IsOptional, Matches } from 'class-validator';
 import { TransferMode } from '../../../common/graphql-enums.js';
 import { OneOf, TextLength, WholeNumberBetween } from '../../../common/validation.js';
@@ -26,6 +27,8 @@ export class DealInput {
   transferMode: TransferMode;
 
   @Field()
+  // Trimmed before the length check, so blank padding does not pass for terms (checked with the rest).
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
   @TextLength(10, 10_000)
   terms: string;
 

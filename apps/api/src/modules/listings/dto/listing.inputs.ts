@@ -1,9 +1,9 @@
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsInt, IsOptional, IsUrl, Length, Max, Min, type ValidationOptions } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsUUID, IsUrl, Length, Max, Min, type ValidationOptions } from 'class-validator';
 import { PROVINCES, TECH_FIELDS } from '@techport/shared';
 import { IpStatus, ListingKind, TransferMode } from '../../../common/graphql-enums.js';
-import { AtMostItems, EachTextLength, OneOf, TextLength, WholeNumberBetween } from '../../../common/validation.js';
+import { AtMostItems, EachTextLength, NotBelow, OneOf, TextLength, WholeNumberBetween } from '../../../common/validation.js';
 import type { Localized } from '../../../common/i18n.js';
 
 /** Limits of every listing field (the storefront shows the same ones). */
@@ -42,6 +42,19 @@ const WholeAmount = (): PropertyDecorator => (target, key) => {
   Max(LISTING_LIMITS.maxPrice, say({ vi: 'Số tiền vượt quá giới hạn cho phép (10^15).', en: 'The amount exceeds the allowed maximum (10^15).' }))(target, key);
 };
 
+/** priceMax ≥ priceMin, checked with the per-field rules (one answer names every problem). */
+export const PRICE_ORDER: Localized = {
+  vi: 'Giá tối đa phải lớn hơn hoặc bằng giá tối thiểu.',
+  en: 'The maximum price must not be below the minimum price.',
+};
+
+/**
+ * At least one technology field: a listing without one cannot be matched, browsed by field or
+ * reviewed (the form marks the field list as required, and the server refuses the same thing).
+ */
+const AtLeastOneField = () =>
+  ArrayMinSize(1, say({ vi: 'Chọn ít nhất một lĩnh vực công nghệ.', en: 'Choose at least one technology field.' }));
+
 const MediaUrls = (): PropertyDecorator => (target, key) => {
   AtMostItems(LISTING_LIMITS.mediaUrls)(target, key);
   IsUrl(
@@ -58,6 +71,9 @@ export class ListingInput {
   kind: ListingKind;
 
   @Field(() => ID)
+  // Checked with the other fields (a form without a chosen organisation learns it with the rest);
+  // membership is checked by the service.
+  @IsUUID('all', say({ vi: 'Hãy chọn tổ chức đăng tin.', en: 'Choose the organisation posting the listing.' }))
   organizationId: string;
 
   @Field()
@@ -75,7 +91,8 @@ export class ListingInput {
   @TextLength(...LISTING_LIMITS.description)
   description: string;
 
-  @Field(() => [String], { description: 'Taxonomy codes (see techFields); at most 10.' })
+  @Field(() => [String], { description: 'Taxonomy codes (see techFields): 1 to 10.' })
+  @AtLeastOneField()
   @AtMostItems(LISTING_LIMITS.fieldCodes)
   @OneOf(FIELD_CODES, true)
   fieldCodes: string[];
@@ -107,6 +124,7 @@ export class ListingInput {
   @Field(() => Float, { nullable: true, description: 'Whole units of the currency (VND: dong); not below priceMin.' })
   @IsOptional()
   @WholeAmount()
+  @NotBelow('priceMin', PRICE_ORDER)
   priceMax?: number | null;
 
   @Field(() => String, { nullable: true, defaultValue: 'VND', description: 'VND, USD or EUR.' })
@@ -175,6 +193,7 @@ export class ListingUpdateInput {
 
   @Field(() => [String], { nullable: true })
   @IsOptional()
+  @AtLeastOneField()
   @AtMostItems(LISTING_LIMITS.fieldCodes)
   @OneOf(FIELD_CODES, true)
   fieldCodes?: string[] | null;
@@ -208,6 +227,7 @@ export class ListingUpdateInput {
   @Field(() => Float, { nullable: true })
   @IsOptional()
   @WholeAmount()
+  @NotBelow('priceMin', PRICE_ORDER)
   priceMax?: number | null;
 
   @Field(() => String, { nullable: true })

@@ -1,7 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsDefined, IsOptional, ValidateNested } from 'class-validator';
-import { TextLength } from '../../../common/validation.js';
+import { NotBlank, TextLength } from '../../../common/validation.js';
 import { SearchInput } from '../../search/dto/search.input.js';
 
 export const SAVED_SEARCH_LIMITS = {
@@ -17,6 +17,7 @@ const required = { message: () => JSON.stringify({ vi: 'Không được để tr
 export class SavedSearchInput {
   @Field({ description: '1–100 characters.' })
   @TextLength(SAVED_SEARCH_LIMITS.name[0], SAVED_SEARCH_LIMITS.name[1])
+  @NotBlank({ vi: 'Hãy đặt tên cho tìm kiếm.', en: 'Give the search a name.' })
   name: string;
 
   @Field(() => SearchInput, { description: 'The criteria; page and pageSize are not kept.' })

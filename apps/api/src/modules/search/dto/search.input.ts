@@ -3,7 +3,7 @@ import { IsOptional } from 'class-validator';
 import { ListingKind as ListingKindValues, OrganizationKind as OrganizationKindValues, PROVINCES, SearchSort as SearchSortValues, TECH_FIELDS, TransferMode as TransferModeValues } from '@techport/shared';
 import { ListingKind, OrganizationKind, SearchSort, TransferMode } from '../../../common/graphql-enums.js';
 import { MAX_PAGE_SIZE } from '../../../common/pagination.js';
-import { AtMostItems, NotNegative, OneOf, TextLength, WholeNumberBetween } from '../../../common/validation.js';
+import { AtMostItems, NotBelow, NotNegative, OneOf, TextLength, WholeNumberBetween } from '../../../common/validation.js';
 
 export const SEARCH_LIMITS = {
   query: 200,
@@ -11,6 +11,9 @@ export const SEARCH_LIMITS = {
   codes: 50,
   maxPage: 10_000,
 } as const;
+
+/** trlMax ≥ trlMin (saved searches validate their criteria with this class too). */
+export const TRL_ORDER = { vi: 'TRL tối đa không được nhỏ hơn TRL tối thiểu.', en: 'The maximum TRL must not be less than the minimum TRL.' };
 
 /**
  * The contract's SearchInput. Optional fields are nullable with their defaults (`page: Int = 1`),
@@ -60,6 +63,7 @@ export class SearchInput {
   @Field(() => Int, { nullable: true })
   @IsOptional()
   @WholeNumberBetween(1, 9)
+  @NotBelow('trlMin', TRL_ORDER)
   trlMax?: number | null;
 
   @Field(() => Float, { nullable: true, description: "Offers priced at or below this (lowest stated price); listings without a price are kept." })

@@ -58,13 +58,18 @@ export const actions: Actions = {
     const transferMode = enumField<TransferMode>(form.str('transferMode'), TRANSFER_MODES, errors, 'transferMode');
     const terms = form.str('terms');
     if (!terms) errors.terms = m.error_required();
-    if (Object.keys(errors).length || value === null || !transferMode) return failFields(values, errors, 'propose');
+    // A problem found here does not stop the request: it goes with a value the API always refuses
+    // (0 ₫) and a stand-in transfer mode, so nothing is proposed and the API names its own problems
+    // (terms too short…) in the same answer; the visitor sees every error at once.
+    const local = Object.keys(errors).length > 0 || value === null || Number.isNaN(value) || !transferMode;
+    const input = { interestId: params.id, value: local ? 0 : value!, currency: 'VND', transferMode: transferMode ?? TRANSFER_MODES[0], terms };
     let id: string;
     try {
-      ({ proposeDeal: { id } } = await locals.api.request(ProposeDeal, { input: { interestId: params.id, value, currency: 'VND', transferMode, terms } }));
+      ({ proposeDeal: { id } } = await locals.api.request(ProposeDeal, { input }));
     } catch (err) {
-      return failFromError(err, values, { fields: ['value', 'transferMode', 'terms'], form: 'propose' });
+      return failFromError(err, values, { fields: ['value', 'transferMode', 'terms'], form: 'propose', local: errors, ignore: local ? ['value'] : [] });
     }
+    if (local) return failFields(values, errors, 'propose'); // not reached: the API refuses a value of 0
     redirect(303, `/dashboard/deals/${id}?done=deal-proposed`);
   },
 };

@@ -75,13 +75,17 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 async function update(form: FormReader, locals: App.Locals, id: string, url: URL) {
   const listing = await ownListing(locals, id, url);
   const values = form.values();
-  const { content, errors } = parseListing(form, listing.kind);
-  if (Object.keys(errors).length) return { failure: failFields(values, errors) };
+  const { content, errors, blocking } = parseListing(form, listing.kind);
+  if (blocking) return { failure: failFields(values, errors) };
   try {
+    // Sent even when the storefront found a problem (an amount that is not a number): the API then
+    // refuses the whole request (nothing is saved) and names its own problems too, so every error
+    // is shown at once. See parseListing.
     await locals.api.request(UpdateListing, { id, input: toUpdateInput(content, Number(form.str('version')) || listing.version) });
   } catch (err) {
-    return { failure: failFromError(err, values, { fields: LISTING_FIELDS, loginNext: `/dashboard/listings/${id}` }) };
+    return { failure: failFromError(err, values, { fields: LISTING_FIELDS, loginNext: `/dashboard/listings/${id}`, local: errors }) };
   }
+  if (Object.keys(errors).length) return { failure: failFields(values, errors) };
   return { failure: null };
 }
 
@@ -101,14 +105,6 @@ export const actions: Actions = {
       await locals.api.request(SubmitListing, { id: params.id });
     } catch (err) {
       return failFromError(err, form.values(), { fields: LISTING_FIELDS });
-    }
-    redirect(303, `/dashboard/listings/${params.id}?done=listing-submitted`);
-  },
-  submitOnly: async ({ locals, params }) => {
-    try {
-      await locals.api.request(SubmitListing, { id: params.id });
-    } catch (err) {
-      return failFromError(err, {}, { fields: [], form: 'status' });
     }
     redirect(303, `/dashboard/listings/${params.id}?done=listing-submitted`);
   },

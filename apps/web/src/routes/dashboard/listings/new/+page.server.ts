@@ -2,7 +2,6 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { CreateListing, SubmitListing } from '$lib/graphql/documents';
 import type { ListingKind } from '$lib/graphql/types';
-import { m } from '$lib/paraglide/messages';
 import { ApiError } from '$lib/server/api';
 import { loginRedirect } from '$lib/server/guards';
 import { failFields, failFromError, readForm, type FormReader } from '$lib/server/forms';
@@ -31,16 +30,19 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 async function create(form: FormReader, locals: App.Locals, submit: boolean) {
   const kind = kindOf(form.str('kind'));
   const values = form.values();
-  const { content, errors } = parseListing(form, kind);
+  const { content, errors, blocking } = parseListing(form, kind);
   const organizationId = form.str('organizationId');
-  if (!organizationId) errors.organizationId = m.error_choose();
-  if (Object.keys(errors).length) return failFields(values, errors);
+  if (blocking) return failFields(values, errors);
   let id: string;
   try {
+    // Sent even when the storefront found a problem: the API refuses the request then (see
+    // parseListing) and names its own problems too, so the visitor sees every error at once.
     ({ createListing: { id } } = await locals.api.request(CreateListing, { input: { ...content, kind, organizationId, currency: 'VND' } }));
   } catch (err) {
-    return failFromError(err, values, { fields: LISTING_FIELDS, loginNext: `/dashboard/listings/new?kind=${kind}` });
+    return failFromError(err, values, { fields: LISTING_FIELDS, loginNext: `/dashboard/listings/new?kind=${kind}`, local: errors });
   }
+  // Unreachable in practice (a local problem makes the API refuse), but never report success over one.
+  if (Object.keys(errors).length) return failFields(values, errors);
   if (submit) {
     try {
       await locals.api.request(SubmitListing, { id });

@@ -1,0 +1,153 @@
+// Issue #13, "Forms and validation", through the pages: every error of a listing form at once,
+// beside its field, with what was typed kept; required fields marked as the API requires them;
+// the draft's quality and possible duplicates after each save; a rejected listing's edits are
+// what goes back to review.
+import assert from 'node:assert/strict';
+import { msg, uniq } from './support/harness.mjs';
+import { fillListing, login } from './support/flows.mjs';
+import { adminToken, apiOrganization, apiPublishedListing, apiUser } from './support/api.mjs';
+
+const offer = (title) => ({
+  kind: 'OFFER',
+  title: `${title} ${uniq('')}`,
+  summary: 'Dây chuyền ép viên nén mùn cưa làm chất đốt cho lò hơi, công suất 1–2 tấn mỗi giờ.',
+  description: 'Máy ép viên nén khuôn vòng, sấy thùng quay và làm nguội ngược dòng; đã lắp đặt cho 6 xưởng gỗ ở Bình Dương, viên đạt độ ẩm dưới 10%.',
+  fieldCodes: ['407'],
+  keywords: ['viên nén', 'mùn cưa'],
+  trl: 7,
+  transferModes: ['TURNKEY'],
+  priceMin: 300000000,
+  priceMax: 500000000,
+  provinceCode: 'ho-chi-minh',
+});
+
+async function ownerOnPage(t, lang = 'vi') {
+  const user = await apiUser(t, 'Chủ tin biểu mẫu');
+  const org = await apiOrganization(t, user.token, { provinceCode: 'ho-chi-minh' });
+  const page = await t.newPage(lang);
+  await login(t, page, user.email);
+  return { ...user, org, page };
+}
+
+const errorOf = (page, name) => page.locator(`#f-${name}-error`);
+
+export default function (h) {
+  h.test('forms: a listing with several problems shows every error at once, beside its field, keeping what was typed', { requires: ['Mutation.createListing'] }, async (t) => {
+    const o = await ownerOnPage(t, 'en');
+    const page = o.page;
+    await t.visit(page, '/dashboard/listings/new?kind=DEMAND');
+    // Required as the API requires them: marked in the form, and refused together when left out.
+    for (const name of ['title', 'summary', 'description', 'provinceCode']) {
+      assert.equal(await page.locator(`form#listing-form [name=${name}][required]`).count(), 1, `${name} is marked required`);
+    }
+    // A short title, a TRL outside 1–9 (only a tampered form can send one), prices the wrong way
+    // round, and no technology field.
+    await fillListing(page, { ...offer('Nhu cầu'), kind: 'DEMAND', title: 'Short', fieldCodes: [], priceMin: '900,000,000', priceMax: '100,000,000' });
+    await page.$eval('[name=trl]', (select) => {
+      const option = document.createElement('option');
+      option.value = '12';
+      select.append(option);
+      select.value = '12';
+    });
+    await t.submit(page, 'main form button.secondary[type=submit]:not([formaction])');
+    assert.match(new URL(page.url()).pathname, /\/dashboard\/listings\/new$/, 'nothing was created');
+    for (const name of ['title', 'trl', 'priceMax', 'fieldCodes']) {
+      assert.equal(await errorOf(page, name).count(), 1, `an error beside ${name}: ${await t.text(page)}`);
+    }
+    assert.equal(await t.text(page, '#f-priceMax-error'), 'The maximum price must not be below the minimum price.');
+    assert.equal(await t.text(page, '.alert-error'), msg('en', 'error_checkFields'));
+    assert.equal(await page.inputValue('[name=title]'), 'Short', 'the title typed is kept');
+    assert.equal(await page.inputValue('[name=priceMin]'), '900,000,000', 'the amount typed is kept');
+    assert.equal(await page.inputValue('[name=summary]'), offer('').summary, 'the rest is kept');
+
+    // An amount the storefront cannot read is named together with the API's problems.
+    await page.fill('[name=priceMin]', 'a lot');
+    await t.submit(page, 'main form button.secondary[type=submit]:not([formaction])');
+    assert.equal(await t.text(page, '#f-priceMin-error'), msg('en', 'listingForm_amount'));
+    assert.equal(await errorOf(page, 'title').count(), 1, 'the title error is still shown with it');
+    assert.equal(await errorOf(page, 'fieldCodes').count(), 1, 'and the missing field');
+    const { myListings } = await t.gql(`{ myListings { totalItems } }`, {}, o.token);
+    assert.equal(myListings.totalItems, 0, 'nothing was saved');
+  });
+
+  h.test('forms: the draft shows its quality score and possible duplicates after each save', { requires: ['Listing.draftQuality', 'Listing.duplicateHints'] }, async (t) => {
+    const other = await apiUser(t, 'Đơn vị khác');
+    const otherOrg = await apiOrganization(t, other.token, { provinceCode: 'ho-chi-minh' });
+    const stem = `Dây chuyền ép viên nén mùn cưa ${uniq('')}`;
+    const theirs = await apiPublishedListing(t, other.token, otherOrg.id, { ...offer(''), title: `${stem} 2 tấn/giờ` });
+    const o = await ownerOnPage(t);
+    const page = o.page;
+    await t.visit(page, '/dashboard/listings/new?kind=OFFER');
+    await fillListing(page, { ...offer('Máy băm gỗ'), keywords: [], trl: null });
+    await t.submit(page, 'main form button.secondary[type=submit]:not([formaction])');
+    assert.match(page.url(), /done=listing-created/, await t.text(page));
+    const noTrl = 'Cho biết mức độ sẵn sàng của công nghệ (TRL 1–9).';
+    let quality = await t.text(page, '.draft-quality');
+    assert.ok(quality.includes(noTrl), `the draft's hints: ${quality}`);
+    const before = Number(/(\d+)\/100/.exec(quality)[1]);
+    assert.equal(await page.locator('.duplicates').count(), 0, 'no duplicates yet');
+
+    // Saved again with a title like the published offer's, keywords and a TRL: the page follows.
+    await page.fill('[name=title]', `${stem} 1 tấn/giờ`);
+    await page.fill('[name=keywords]', 'viên nén, mùn cưa, chất đốt');
+    await page.selectOption('[name=trl]', '6');
+    await t.submit(page, 'main form button.secondary[type=submit]:not([formaction])');
+    assert.match(page.url(), /done=listing-saved/, await t.text(page));
+    quality = await t.text(page, '.draft-quality');
+    assert.ok(!quality.includes(noTrl), `the TRL hint is gone: ${quality}`);
+    assert.ok(Number(/(\d+)\/100/.exec(quality)[1]) > before, `the score went up: ${quality}`);
+    const duplicates = page.locator('.duplicates');
+    assert.ok((await t.text(page, '.duplicates')).includes(msg('vi', 'manage_duplicates')));
+    assert.equal(await duplicates.locator(`a[href="/listings/${theirs.slug}"]`).count(), 1, `links the similar offer: ${await t.text(page, '.duplicates')}`);
+    await t.axe(page, 'listing draft with hints');
+  });
+
+  h.test('forms: a rejected listing edited and submitted again goes to review as edited', { requires: ['Mutation.moderateListing'] }, async (t) => {
+    const o = await ownerOnPage(t);
+    const { createListing } = await t.gql(`mutation($i: ListingInput!) { createListing(input: $i) { id } }`, { i: { ...offer('Lò đốt viên nén'), organizationId: o.org.id } }, o.token);
+    const id = createListing.id;
+    await t.gql(`mutation($id: ID!) { submitListing(id: $id) { id } }`, { id }, o.token);
+    const admin = await adminToken(t);
+    await t.gql(`mutation($id: ID!) { moderateListing(id: $id, decision: REJECT, reason: INCOMPLETE, note: "Bổ sung số liệu đo khí thải.") { id } }`, { id }, admin);
+
+    const page = o.page;
+    await t.visit(page, `/dashboard/listings/${id}`);
+    const newTitle = `Lò đốt viên nén có số liệu khí thải ${uniq('')}`;
+    await page.fill('[name=title]', newTitle);
+    // The status panel's submit button (above the form) sends the form as edited.
+    await t.submit(page, 'section[aria-labelledby="status-title"] button[form="listing-form"]');
+    assert.match(page.url(), /done=listing-submitted/, await t.text(page));
+    const { listing } = await t.gql(`query($id: ID!) { listing(id: $id) { title status } }`, { id }, o.token);
+    assert.deepEqual(listing, { title: newTitle, status: 'PENDING_REVIEW' });
+
+    const moderator = await t.newPage('vi');
+    await login(t, moderator, t.admin.email, t.admin.password);
+    await t.visit(moderator, '/moderation/listings');
+    assert.ok((await t.text(moderator)).includes(newTitle), 'the review queue shows the edited title');
+  });
+
+  h.test('forms: a deal proposal with no transfer mode, an unreadable value and short terms names all three at once', { requires: ['Mutation.proposeDeal'] }, async (t) => {
+    const seller = await apiUser(t, 'Người bán');
+    const sellerOrg = await apiOrganization(t, seller.token, { provinceCode: 'ho-chi-minh' });
+    const listing = await apiPublishedListing(t, seller.token, sellerOrg.id, offer('Máy ép viên'));
+    const buyer = await ownerOnPage(t);
+    const { expressInterest } = await t.gql(
+      `mutation($l: ID!, $o: ID!) { expressInterest(listingId: $l, organizationId: $o, message: "Chúng tôi cần 2 tấn viên nén mỗi ngày.") { id } }`,
+      { l: listing.id, o: buyer.org.id },
+      buyer.token,
+    );
+    await t.gql(`mutation($id: ID!) { respondToInterest(id: $id, accept: true) { id } }`, { id: expressInterest.id }, seller.token);
+    const page = buyer.page;
+    await t.visit(page, `/dashboard/interests/${expressInterest.id}`);
+    await page.fill('form[action="?/propose"] [name=value]', 'khoảng 1 tỷ');
+    await page.fill('form[action="?/propose"] [name=terms]', 'Ngắn');
+    await t.submit(page, 'form[action="?/propose"] button[type=submit]');
+    for (const name of ['value', 'transferMode', 'terms']) {
+      assert.equal(await errorOf(page, name).count(), 1, `an error beside ${name}: ${await t.text(page)}`);
+    }
+    assert.equal(await t.text(page, '#f-value-error'), msg('vi', 'listingForm_amount'));
+    assert.equal(await page.inputValue('form[action="?/propose"] [name=terms]'), 'Ngắn', 'the terms typed are kept');
+    const { deals } = await t.gql(`{ deals { totalItems } }`, {}, buyer.token);
+    assert.equal(deals.totalItems, 0, 'no deal was proposed');
+  });
+}
