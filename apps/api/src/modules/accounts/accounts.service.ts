@@ -103,6 +103,7 @@ export class AccountsService implements OnApplicationBootstrap {
       displayName: user.displayName,
       roles: user.roles,
       moderatedProvinceCodes: user.moderatedProvinceCodes,
+      allProvinces: user.allProvinces,
       session: tokenId ? { tokenId, expiresAt: verified.expiresAt } : null,
     };
   }
@@ -131,7 +132,11 @@ export class AccountsService implements OnApplicationBootstrap {
     return valid.length ? this.ds.getRepository(UserEntity).findBy({ id: In(valid) }) : [];
   }
 
-  async setRoles(userId: string, roles: Role[], moderatedProvinceCodes: string[] | undefined): Promise<UserEntity> {
+  /**
+   * Roles and, for moderators, the jurisdiction: the provinces listed, or every province with the
+   * explicit `allProvinces` grant. A moderator given neither covers nothing (fail closed).
+   */
+  async setRoles(userId: string, roles: Role[], moderatedProvinceCodes: string[] | undefined, allProvinces = false): Promise<UserEntity> {
     const codes = [...new Set(moderatedProvinceCodes ?? [])];
     const unknown = codes.find((c) => !findProvince(c));
     if (unknown) throw Errors.invalidField('moderatedProvinceCodes', M.unknownProvince);
@@ -139,7 +144,10 @@ export class AccountsService implements OnApplicationBootstrap {
     if (!user) throw Errors.notFound(M.userNotFound);
     const nextRoles = [...new Set<Role>([Role.MEMBER, ...roles])];
     user.roles = nextRoles;
-    user.moderatedProvinceCodes = nextRoles.includes(Role.MODERATOR) ? codes : [];
+    const moderator = nextRoles.includes(Role.MODERATOR);
+    user.allProvinces = moderator && allProvinces;
+    // The nationwide grant makes a province list meaningless: keep none, so what is stored is what applies.
+    user.moderatedProvinceCodes = moderator && !allProvinces ? codes : [];
     return this.ds.getRepository(UserEntity).save(user);
   }
 

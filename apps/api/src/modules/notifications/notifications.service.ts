@@ -85,6 +85,19 @@ export class NotificationsService implements OnModuleInit {
     return result[1];
   }
 
+  /**
+   * Opening a page marks the caller's unread notifications that link to it read, whichever way the
+   * page was reached (the notifications list, an e-mail, a bookmark). `path` is the storefront path
+   * (query and fragment ignored).
+   */
+  async markReadByUrl(userId: string, path: string): Promise<number> {
+    const result: [unknown[], number] = await this.ds.query(
+      `UPDATE notification SET read_at = now() WHERE user_id = $1 AND read_at IS NULL AND url = $2`,
+      [userId, path],
+    );
+    return result[1];
+  }
+
   /** Outbox handler: one e-mail per notification, Vietnamese first and English below, with an absolute link. */
   private async sendEmails(events: OutboxEvent[]): Promise<void> {
     const ids = events.flatMap((e) => (e.payload.notificationIds as string[]) ?? []);
