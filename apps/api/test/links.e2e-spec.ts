@@ -224,7 +224,7 @@ describe('notification links point at storefront pages and opening the page mark
   const NOTES = `{ notifications { id kind url readAt } }`;
   const BY_URL = `mutation($u: String!) { markNotificationsReadByUrl(url: $u) }`;
 
-  it('interest, deal and review notifications link to /dashboard/… and /moderation/… pages', async () => {
+  it('interest, deal and review notifications: opening the page behind the link marks them read', async () => {
     const supplier = await registerUser(base, 'Viện');
     const buyer = await registerUser(base, 'Công ty');
     const supplierOrg = await createOrganization(supplier.client, { kind: 'RESEARCH_INSTITUTE', provinceCode: 'an-giang' });
@@ -239,17 +239,20 @@ describe('notification links point at storefront pages and opening the page mark
 
     const supplierNotes = (await supplier.client.ok<{ notifications: { id: string; kind: string; url: string; readAt: string | null }[] }>(NOTES)).notifications;
     const interestNote = supplierNotes.find((n) => n.kind === 'INTEREST_NEW')!;
-    expect(interestNote.url).toBe(`/dashboard/interests/${interestId}`);
+    // Short links the storefront redirects to the page (/dashboard/interests/<id>…).
+    expect(interestNote.url).toBe(`/interests/${interestId}`);
     const dealNote = supplierNotes.find((n) => n.kind === 'DEAL_PROPOSED')!;
-    expect(dealNote.url).toBe(`/dashboard/deals/${deal.id}`);
+    expect(dealNote.url).toBe(`/deals/${deal.id}`);
     const approved = (await supplier.client.ok<{ notifications: { url: string }[] }>(NOTES)).notifications.filter((n) => n.url.startsWith('/listings/'));
     expect(approved.length).toBeGreaterThan(0);
 
     const reviewNote = (await modIn.client.ok<{ notifications: { kind: string; url: string }[] }>(NOTES)).notifications.find((n) => n.kind === 'DEAL_REVIEW_REQUESTED')!;
-    expect(reviewNote.url).toBe(`/moderation/deals/${deal.id}`);
+    expect(reviewNote.url).toBe(`/deals/${deal.id}`);
+    // The department's review page is that deal's page too.
+    expect((await modIn.client.ok<{ markNotificationsReadByUrl: number }>(BY_URL, { u: `/moderation/deals/${deal.id}` })).markNotificationsReadByUrl).toBe(1);
 
-    // Opening the interest page marks what links there read (query strings do not matter), and only that.
-    expect((await supplier.client.ok<{ markNotificationsReadByUrl: number }>(BY_URL, { u: `${interestNote.url}?lang=en` })).markNotificationsReadByUrl).toBe(1);
+    // Opening the interest page (where the link leads) marks what links there read (query strings do not matter), and only that.
+    expect((await supplier.client.ok<{ markNotificationsReadByUrl: number }>(BY_URL, { u: `/dashboard/interests/${interestId}?lang=en` })).markNotificationsReadByUrl).toBe(1);
     const after = (await supplier.client.ok<{ notifications: { id: string; readAt: string | null }[] }>(NOTES)).notifications;
     expect(after.find((n) => n.id === interestNote.id)!.readAt).not.toBeNull();
     expect(after.find((n) => n.id === dealNote.id)!.readAt).toBeNull();

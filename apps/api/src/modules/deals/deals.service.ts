@@ -328,8 +328,8 @@ export class DealsService {
 
   /** Tells the people who have to act next, or who should know, in the same transaction. */
   private async notify(em: EntityManager, deal: DealEntity, action: DealAction, actorId: string, title: string, note: string | null = null): Promise<void> {
-    // Storefront pages: the parties' deal page; the department's review page for moderators.
-    const url = `/dashboard/deals/${deal.id}`;
+    // The storefront's /deals/<id> sends parties to their deal page and moderators to the review page.
+    const url = `/deals/${deal.id}`;
     const both = [deal.supplierOrganizationId, deal.buyerOrganizationId];
     const proposer = deal.proposerOrganizationId;
     const counterparty = proposer === deal.supplierOrganizationId ? deal.buyerOrganizationId : deal.supplierOrganizationId;
@@ -367,7 +367,7 @@ export class DealsService {
             kind: 'DEAL_REVIEW_REQUESTED',
             title: t('Giao dịch chờ thẩm định: “%t”', 'Deal awaiting review: “%t”'),
             body: t('Hai bên đã thống nhất; giao dịch cần Sở thẩm định.', 'Both parties agreed; the deal needs the department’s review.'),
-            url: `/moderation/deals/${deal.id}`,
+            url,
             email: false,
           },
         );

@@ -113,7 +113,7 @@ export class InterestsService {
             kind: 'INTEREST_NEW',
             title: { vi: `${org.name} quan tâm đến “${listing.title}”`, en: `${org.name} is interested in “${listing.title}”` },
             body: { vi: excerpt(text), en: excerpt(text) },
-            url: `/dashboard/interests/${interest.id}`,
+            url: `/interests/${interest.id}`,
             dedupeKey: `interest:${interest.id}:new`,
           },
           viewer.id,
@@ -153,7 +153,7 @@ export class InterestsService {
             : accept
               ? { vi: 'Hai bên có thể trao đổi và đề xuất giao dịch.', en: 'Both sides can now talk and propose a deal.' }
               : { vi: 'Tổ chức đăng tin đã từ chối.', en: "The listing's organisation declined." },
-          url: `/dashboard/interests/${interest.id}`,
+          url: `/interests/${interest.id}`,
         },
         viewer.id,
       );
@@ -188,7 +188,7 @@ export class InterestsService {
           kind: 'INTEREST_WITHDRAWN',
           title: { vi: `${org.name} đã rút quan tâm đến “${listing.title}”`, en: `${org.name} withdrew its interest in “${listing.title}”` },
           body: { vi: 'Cuộc trao đổi đã kết thúc.', en: 'The conversation is closed.' },
-          url: `/dashboard/interests/${interest.id}`,
+          url: `/interests/${interest.id}`,
         },
         viewer.id,
       );
@@ -216,7 +216,7 @@ export class InterestsService {
           kind: 'INTEREST_MESSAGE',
           title: { vi: `Tin nhắn mới từ ${org.name} về “${listing.title}”`, en: `New message from ${org.name} about “${listing.title}”` },
           body: { vi: excerpt(text), en: excerpt(text) },
-          url: `/dashboard/interests/${interest.id}`,
+          url: `/interests/${interest.id}`,
         },
         viewer.id,
       );

@@ -79,7 +79,7 @@ export class ExpertContactsService {
         kind: 'EXPERT_CONTACT',
         title: { vi: `${org.name} muốn trao đổi với bạn`, en: `${org.name} would like to talk to you` },
         body: { vi: excerpt(text), en: excerpt(text) },
-        url: `/dashboard/expert-contacts/${contact.id}`,
+        url: `/experts/contacts/${contact.id}`,
       });
       return em.getRepository(ExpertContactEntity).findOneByOrFail({ id: contact.id });
     });
@@ -96,7 +96,7 @@ export class ExpertContactsService {
       const sides = contactSides(contact, viewer.id, await this.organizations.memberOrganizationIds(viewer.id, em));
       if (!sides.expert && !sides.organization) throw Errors.notFound(M.contact);
       const message = await this.addMessage(em, contact, viewer.id, sides.expert, text);
-      const url = `/dashboard/expert-contacts/${contact.id}`;
+      const url = `/experts/contacts/${contact.id}`;
       if (sides.expert) {
         await this.notifications.notifyOrganizationMembers(
           em,

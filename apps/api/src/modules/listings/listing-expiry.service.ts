@@ -75,7 +75,7 @@ export class ListingExpiryService extends PeriodicJob {
             vi: `Tin "${r.title}" sẽ hết hạn ngày ${dateVi(at)} và rời khỏi danh sách công khai. Gia hạn chỉ cần một thao tác.`,
             en: `"${r.title}" expires on ${dateEn(at)} and will then leave the public lists. Renewing takes one click.`,
           },
-          url: `/dashboard/listings/${r.id}`, // the owner renews it there
+          url: `/listings/${r.slug}`,
           dedupeKey: `listing-expiring:${r.id}:${at.toISOString()}`,
         });
       }
@@ -104,7 +104,7 @@ export class ListingExpiryService extends PeriodicJob {
             vi: `Tin "${r.title}" đã hết hạn và không còn trong danh sách công khai. Gia hạn để đăng lại ngay.`,
             en: `"${r.title}" has expired and left the public lists. Renew it to put it back at once.`,
           },
-          url: `/dashboard/listings/${r.id}`, // the owner renews it there
+          url: `/listings/${r.slug}`,
           dedupeKey: `listing-expired:${r.id}:${new Date(r.expires_at).toISOString()}`,
         });
       }

@@ -425,7 +425,6 @@ export class ListingsService {
 
       const now = this.clock.now();
       const url = `/listings/${l.slug}`;
-      const ownerUrl = `/dashboard/listings/${l.id}`; // a rejection is fixed on the owner's page
       const reasonLabel = rejectionReason ? REJECTION_REASON_LABELS[rejectionReason] : null;
       const approve = decision === ModerationDecision.APPROVE;
 
@@ -463,7 +462,7 @@ export class ListingsService {
               vi: `Lý do: ${reasonLabel!.vi}. Ghi chú của Sở KH&CN: ${note}. Hãy sửa tin rồi gửi duyệt lại.`,
               en: `Reason: ${reasonLabel!.en}. The department's note: ${note}. Edit the listing and submit it again.`,
             },
-            url: ownerUrl,
+            url,
           });
         }
       } else if (l.status === ListingStatus.PUBLISHED && l.revisionSubmittedAt && l.pendingRevision) {
@@ -491,7 +490,7 @@ export class ListingsService {
               vi: `Tin vẫn hiển thị nội dung cũ. Lý do: ${reasonLabel!.vi}. Ghi chú: ${note}.`,
               en: `The listing keeps its published text. Reason: ${reasonLabel!.en}. Note: ${note}.`,
             },
-            url: ownerUrl,
+            url,
           });
         }
       } else {
