@@ -1,6 +1,9 @@
 import { jest } from '@jest/globals';
 import { startTestApp, type TestApp } from './support/app.js';
 import { Client, adminClient, createOrganization, registerModerator, registerUser, uniq } from './support/graphql.js';
+import { isolatedDatabase } from './support/database.js';
+import { createDataSource } from '../src/database/data-source.js';
+import { LinksJurisdictionContacts1796361741399 } from '../../../migrations/1796361741399-LinksJurisdictionContacts.js';
 import { REVIEW, RESPOND_DEAL, SEND, acceptInterest, addMember, expressInterest, proposeDeal, publishListing } from './support/listings.js';
 
 // Registrations hash passwords with argon2 (64 MiB each).
@@ -117,6 +120,28 @@ describe('jurisdiction: "all provinces" is an explicit grant (fail closed)', () 
     const set = await admin.ok<{ setUserRoles: { allProvinces: boolean } }>(SET_ROLES, { id: user.id, roles: ['MEMBER'], all: true });
     expect(set.setUserRoles.allProvinces).toBe(false);
     expect((await user.client.error(QUEUE)).code).toBe('FORBIDDEN');
+  });
+
+  it('the migration turns the old nationwide moderators (no provinces) into explicit grants, and no one else', async () => {
+    const db = await isolatedDatabase('jurisdiction');
+    const ds = await createDataSource(db.url, 2).initialize();
+    try {
+      const migration = new LinksJurisdictionContacts1796361741399();
+      const runner = ds.createQueryRunner();
+      await migration.down(runner);
+      const add = (email: string, roles: string[], codes: string[]) =>
+        runner.query(`INSERT INTO app_user (email, password_hash, display_name, roles, moderated_province_codes) VALUES ($1, 'x', 'x', $2, $3)`, [email, roles, codes]);
+      await add('national@x.vn', ['MEMBER', 'MODERATOR'], []);
+      await add('hue@x.vn', ['MEMBER', 'MODERATOR'], ['hue']);
+      await add('member@x.vn', ['MEMBER'], []);
+      await migration.up(runner);
+      const rows: { email: string; all_provinces: boolean }[] = await runner.query(`SELECT email, all_provinces FROM app_user ORDER BY email`);
+      expect(Object.fromEntries(rows.map((r) => [r.email, r.all_provinces]))).toEqual({ 'hue@x.vn': false, 'member@x.vn': false, 'national@x.vn': true });
+      await runner.release();
+    } finally {
+      await ds.destroy();
+      await db.drop();
+    }
   });
 
   it('only admins grant it', async () => {
