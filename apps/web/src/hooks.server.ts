@@ -13,7 +13,7 @@ import { cookieSecure } from '$lib/server/config';
 import { SESSION_COOKIE, endSession } from '$lib/server/session';
 import { isCrossSiteFormPost } from '$lib/server/csrf';
 import { applySecurityHeaders } from '$lib/server/security-headers';
-import { Session } from '$lib/graphql/documents';
+import { MarkNotificationsReadByUrl, Session } from '$lib/graphql/documents';
 
 const LANG_COOKIE = 'lang';
 
@@ -53,6 +53,7 @@ const session: Handle = async ({ event, resolve }) => {
       if (data?.me) {
         event.locals.user = data.me;
         event.locals.unread = data.unreadNotificationCount ?? 0;
+        if (event.locals.unread > 0 && opensPage(event)) event.locals.unread -= await markOpenedRead(event.locals.api, event.url.pathname);
       } else {
         // Expired or revoked token (or a disabled account): forget it.
         endSession(event.cookies, event.url);
@@ -66,6 +67,25 @@ const session: Handle = async ({ event, resolve }) => {
   }
   return resolve(event);
 };
+
+/** A GET of a page (not a form post, an asset or a file download). */
+function opensPage(event: Parameters<Handle>[0]['event']): boolean {
+  return event.request.method === 'GET' && !event.url.pathname.startsWith('/_app/') && !/\.[a-z0-9]+$/i.test(event.url.pathname);
+}
+
+/**
+ * Notifications link to storefront pages; opening the page (from the list, an e-mail or a
+ * bookmark) marks the visitor's notifications that point at it read. Returns how many.
+ */
+async function markOpenedRead(api: Api, path: string): Promise<number> {
+  try {
+    const { markNotificationsReadByUrl } = await api.request(MarkNotificationsReadByUrl, { url: path });
+    return markNotificationsReadByUrl;
+  } catch (err) {
+    if (err instanceof ApiError) return 0; // not worth failing the page for
+    throw err;
+  }
+}
 
 const headers: Handle = async ({ event, resolve }) => {
   const response = await resolve(event);

@@ -3,7 +3,7 @@ import type { SelectQueryBuilder, ObjectLiteral } from 'typeorm';
 /**
  * The department's review queue, shared by every moderated thing (listings, expert profiles):
  * items waiting for review, and published items whose pending revision waits for review, in the
- * moderator's provinces (a revision counts where it would move the item; `codes` null = all),
+ * moderator's provinces (a revision counts where it would move the item; `codes` null = all, [] = none),
  * oldest first. The table needs status, province_code, submitted_at, pending_revision and
  * revision_submitted_at columns.
  */
@@ -13,8 +13,8 @@ export function applyModerationQueue<T extends ObjectLiteral>(
   codes: string[] | null,
   statuses: { pending: string; published: string },
 ): SelectQueryBuilder<T> {
-  const inJurisdiction = codes ? ` AND ${alias}.province_code IN (:...codes)` : '';
-  const revisionInJurisdiction = codes ? ` AND (${alias}.pending_revision->>'provinceCode') IN (:...codes)` : '';
+  const inJurisdiction = codes ? ` AND ${alias}.province_code = ANY(:codes)` : '';
+  const revisionInJurisdiction = codes ? ` AND (${alias}.pending_revision->>'provinceCode') = ANY(:codes)` : '';
   return qb
     .where(
       `((${alias}.status = :pending${inJurisdiction})

@@ -97,6 +97,7 @@ describe('buildDemoCatalogue', () => {
     const national = users.find((u) => u.email === 'moderator@demo.techport.vn');
     expect(national?.roles).toEqual(expect.arrayContaining(['MEMBER', 'MODERATOR']));
     expect(national?.moderatedProvinceCodes).toEqual([]);
+    expect(national?.allProvinces).toBe(true);
     expect(users.find((u) => u.email === 'lan.nguyen@vien-sinh-hoc.demo.techport.vn')).toBeDefined();
   });
 

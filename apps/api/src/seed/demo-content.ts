@@ -53,6 +53,8 @@ export interface DemoUser {
   orgKeys: string[];
   roles: ('MEMBER' | 'MODERATOR' | 'ADMIN')[];
   moderatedProvinceCodes: string[];
+  /** Moderators: the explicit nationwide grant. */
+  allProvinces?: boolean;
 }
 
 export type DemoStatus = 'PUBLISHED' | 'DRAFT' | 'PENDING_REVIEW' | 'REJECTED' | 'ARCHIVED';
@@ -570,6 +572,7 @@ function buildUsers(rng: Rng): DemoUser[] {
       orgKeys: ['van-phong-san'],
       roles: ['MEMBER', 'MODERATOR'],
       moderatedProvinceCodes: [],
+      allProvinces: true,
     },
     {
       key: 'user-admin',
@@ -579,6 +582,7 @@ function buildUsers(rng: Rng): DemoUser[] {
       orgKeys: ['van-phong-san'],
       roles: ['MEMBER', 'MODERATOR', 'ADMIN'],
       moderatedProvinceCodes: [],
+      allProvinces: true,
     },
   );
   return users;

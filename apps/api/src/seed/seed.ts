@@ -60,13 +60,13 @@ export async function seedDemo(ds: DataSource, options: { ttlDays: number; now?:
     const userIds = new Map<string, string>();
     for (const u of catalogue.users) {
       const [row] = await em.query(
-        `INSERT INTO app_user (email, password_hash, display_name, roles, moderated_province_codes) VALUES ($1, $2, $3, $4, $5)
+        `INSERT INTO app_user (email, password_hash, display_name, roles, moderated_province_codes, all_provinces) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (email) DO UPDATE SET display_name = EXCLUDED.display_name RETURNING id`,
-        [u.email.toLowerCase(), hashes.get(u.password), u.displayName, u.roles, u.moderatedProvinceCodes],
+        [u.email.toLowerCase(), hashes.get(u.password), u.displayName, u.roles, u.moderatedProvinceCodes, u.allProvinces ?? false],
       );
       userIds.set(u.key, row.id);
     }
-    const moderatorId = userIds.get(catalogue.users.find((u) => u.roles.includes('MODERATOR') && u.moderatedProvinceCodes.length === 0)?.key ?? '') ?? null;
+    const moderatorId = userIds.get(catalogue.users.find((u) => u.roles.includes('MODERATOR') && u.allProvinces)?.key ?? '') ?? null;
 
     const orgIds = new Map<string, string>();
     const orgProvince = new Map<string, string>();

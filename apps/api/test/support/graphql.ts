@@ -85,15 +85,16 @@ export async function adminClient(base: Client): Promise<Client> {
 }
 
 /**
- * A fresh user made moderator of the given provinces ([] = all) by the admin, logged in again
- * (a role change ends the account's sessions).
+ * A fresh user made moderator of the given provinces ([] = the explicit nationwide grant) by the
+ * admin, logged in again (a role change ends the account's sessions).
  */
 export async function registerModerator(base: Client, provinceCodes: string[]): Promise<{ client: Client; id: string }> {
   const user = await registerUser(base, 'Cán bộ Sở KH&CN');
   const admin = await adminClient(base);
-  await admin.ok(`mutation($id: ID!, $codes: [String!]) { setUserRoles(userId: $id, roles: [MODERATOR], moderatedProvinceCodes: $codes) { id } }`, {
+  await admin.ok(`mutation($id: ID!, $codes: [String!], $all: Boolean) { setUserRoles(userId: $id, roles: [MODERATOR], moderatedProvinceCodes: $codes, allProvinces: $all) { id } }`, {
     id: user.id,
     codes: provinceCodes,
+    all: provinceCodes.length === 0,
   });
   return { client: await loginClient(base, user.email), id: user.id };
 }

@@ -1,11 +1,14 @@
 import type { LayoutServerLoad } from './$types';
 import { publicUrl } from '$lib/server/config';
+import { readSelection } from '$lib/server/compare';
 
 // Server-rendered pages without a client-side router: no JavaScript to download or run on a
 // cheap phone; every link is a page load and every form a plain POST (SvelteKit form actions).
 export const csr = false;
 
-export const load: LayoutServerLoad = ({ locals, url }) => ({
+export const load: LayoutServerLoad = ({ locals, url, cookies }) => ({
+  /** The comparison selection (ids), shown in the header and ticked in search results. */
+  compare: readSelection(cookies),
   lang: locals.lang,
   user: locals.user,
   unread: locals.unread,

@@ -48,14 +48,15 @@ export async function member(t, { lang = 'vi', orgName, kind = 'ENTERPRISE', pro
   return { page, ...user, organization };
 }
 
-/** Logs the admin in on a new page and gives a user moderator rights through /admin/users. */
+/** Logs the admin in on a new page and gives a user moderator rights through /admin/users: for the provinces given, or nationwide (the explicit grant) when none are. */
 export async function makeModerator(t, email, provinces = []) {
   const admin = await t.newPage('vi');
   await login(t, admin, t.admin.email, t.admin.password, '/admin/users');
   await t.visit(admin, `/admin/users?q=${encodeURIComponent(email)}`);
   const row = admin.locator(`li[data-email="${email}"]`);
   await row.locator('input[name=roles][value=MODERATOR]').check();
-  if (provinces.length) await row.locator('select[name=provinces]').selectOption(provinces);
+  if (provinces.length) for (const code of provinces) await row.locator(`input[name=provinces][value="${code}"]`).check();
+  else await row.locator('input[name=allProvinces]').check();
   await t.submit(admin, `li[data-email="${email}"] form[action="?/roles"] button[type=submit]`);
   assert.match(admin.url(), /done=roles-saved/);
   assert.ok(squash(await admin.locator(`li[data-email="${email}"]`).innerText()).includes(msg('vi', 'role_MODERATOR')), 'the user is now a moderator');

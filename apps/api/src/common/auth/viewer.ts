@@ -9,8 +9,10 @@ export interface Viewer {
   email: string;
   displayName: string;
   roles: Role[];
-  /** Moderators: the provinces they cover; empty means all. */
+  /** Moderators: the provinces they cover (an empty list covers none unless allProvinces). */
   moderatedProvinceCodes: string[];
+  /** Moderators: the explicit nationwide grant. */
+  allProvinces?: boolean;
   /** The session this request came with: `tokenId` is the token's jti, which is its user_session id (what `logout` ends). */
   session?: { tokenId: string; expiresAt: Date } | null;
 }
@@ -33,7 +35,8 @@ export function coversProvince(viewer: Viewer | null, provinceCode: string): boo
   if (!viewer) return false;
   if (viewer.roles.includes(Role.ADMIN)) return true;
   if (!viewer.roles.includes(Role.MODERATOR)) return false;
-  return viewer.moderatedProvinceCodes.length === 0 || viewer.moderatedProvinceCodes.includes(provinceCode);
+  // Fail closed: only the explicit grant covers every province; no provinces means none.
+  return !!viewer.allProvinces || viewer.moderatedProvinceCodes.includes(provinceCode);
 }
 
 export function requireModerator(ctx: GqlContext): Viewer {
@@ -48,8 +51,14 @@ export function requireAdmin(ctx: GqlContext): Viewer {
   return viewer;
 }
 
-/** SQL-ready jurisdiction: null means every province. */
+/**
+ * SQL-ready jurisdiction: null means every province (admins, the nationwide grant); otherwise the
+ * provinces covered, possibly none (a member, or a moderator without provinces). Filter with
+ * `province_code = ANY(:codes)`, which matches nothing for an empty list (`IN ()` is a syntax error).
+ */
 export function jurisdictionOf(viewer: Viewer): string[] | null {
-  if (viewer.roles.includes(Role.ADMIN) || viewer.moderatedProvinceCodes.length === 0) return null;
+  if (viewer.roles.includes(Role.ADMIN)) return null;
+  if (!viewer.roles.includes(Role.MODERATOR)) return [];
+  if (viewer.allProvinces) return null;
   return viewer.moderatedProvinceCodes;
 }

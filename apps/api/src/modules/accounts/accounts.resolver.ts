@@ -15,7 +15,7 @@ import { DataSource } from 'typeorm';
 import { RateLimitService } from '../../common/rate-limit.service.js';
 
 export function toUserType(u: UserEntity): UserType {
-  return { id: u.id, email: u.email, displayName: u.displayName, roles: u.roles, moderatedProvinceCodes: u.moderatedProvinceCodes, disabled: u.disabled };
+  return { id: u.id, email: u.email, displayName: u.displayName, roles: u.roles, moderatedProvinceCodes: u.moderatedProvinceCodes, allProvinces: u.allProvinces, disabled: u.disabled };
 }
 
 @ObjectType('UserPage')
@@ -95,9 +95,15 @@ export class AccountsResolver {
     @Args('userId', { type: () => ID }) userId: string,
     @Args('roles', { type: () => [Role] }) roles: Role[],
     @Args('moderatedProvinceCodes', { type: () => [String], nullable: true }) moderatedProvinceCodes: string[] | null,
+    @Args('allProvinces', {
+      type: () => Boolean,
+      nullable: true,
+      description: 'Moderators: the explicit nationwide grant (the province list is then ignored). Without it a moderator covers only moderatedProvinceCodes, and none when that is empty.',
+    })
+    allProvinces: boolean | null,
   ): Promise<UserType> {
     const actor = requireAdmin(ctx);
-    return toUserType(await this.accounts.setRoles(actor, userId, roles, moderatedProvinceCodes ?? undefined));
+    return toUserType(await this.accounts.setRoles(actor, userId, roles, moderatedProvinceCodes ?? undefined, allProvinces ?? false));
   }
 
   @Mutation(() => UserType, {
@@ -117,7 +123,7 @@ export class AccountsResolver {
     return user.isSelf || (ctx.viewer && (ctx.viewer.id === user.id || isAdmin(ctx.viewer))) ? user.email : null;
   }
 
-  @ResolveField(() => [ProvinceType], { description: 'Provinces a moderator may moderate; empty means all.' })
+  @ResolveField(() => [ProvinceType], { description: 'Provinces a moderator may moderate; with allProvinces false, empty means none.' })
   moderatedProvinces(@Parent() user: UserType, @Context() ctx: GqlContext): ProvinceType[] {
     return user.moderatedProvinceCodes.map((c) => this.reference.province(c, ctx.lang)).filter((p): p is ProvinceType => !!p);
   }

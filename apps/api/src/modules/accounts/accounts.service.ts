@@ -123,6 +123,7 @@ export class AccountsService implements OnApplicationBootstrap {
       displayName: user.displayName,
       roles: user.roles,
       moderatedProvinceCodes: user.moderatedProvinceCodes,
+      allProvinces: user.allProvinces,
       session: { tokenId: verified.tokenId, expiresAt: verified.expiresAt },
     };
   }
@@ -179,12 +180,19 @@ export class AccountsService implements OnApplicationBootstrap {
   }
 
   /**
-   * Admins: an account's roles (and a moderator's provinces). A change ends the account's sessions
-   * at once (the admin's own current one stays when they edit themselves), so it signs in again
-   * under its new role. The last enabled admin cannot lose the role: the exchange would have no one
-   * left to appoint staff.
+   * Admins: an account's roles and, for moderators, the jurisdiction: the provinces listed, or every
+   * province with the explicit `allProvinces` grant (a moderator given neither covers nothing: fail
+   * closed). A change ends the account's sessions at once (the admin's own current one stays when
+   * they edit themselves), so it signs in again under its new role. The last enabled admin cannot
+   * lose the role: the exchange would have no one left to appoint staff.
    */
-  async setRoles(actor: Viewer, userId: string, roles: Role[], moderatedProvinceCodes: string[] | undefined): Promise<UserEntity> {
+  async setRoles(
+    actor: Viewer,
+    userId: string,
+    roles: Role[],
+    moderatedProvinceCodes: string[] | undefined,
+    allProvinces = false,
+  ): Promise<UserEntity> {
     const codes = [...new Set(moderatedProvinceCodes ?? [])];
     const unknown = codes.find((c) => !findProvince(c));
     if (unknown) throw Errors.invalidField('moderatedProvinceCodes', M.unknownProvince);
@@ -194,12 +202,17 @@ export class AccountsService implements OnApplicationBootstrap {
       const user = await em.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw Errors.notFound(M.userNotFound);
       const nextRoles = [...new Set<Role>([Role.MEMBER, ...roles])];
-      const nextCodes = nextRoles.includes(Role.MODERATOR) ? codes : [];
       if (admins.includes(user.id) && !nextRoles.includes(Role.ADMIN) && admins.length === 1) {
         throw Errors.invalidField('roles', M.lastAdmin);
       }
-      const changed = !sameSet(user.roles, nextRoles) || !sameSet(user.moderatedProvinceCodes, nextCodes);
+      const moderator = nextRoles.includes(Role.MODERATOR);
+      const nextAll = moderator && allProvinces;
+      // The nationwide grant makes a province list meaningless: keep none, so what is stored is what applies.
+      const nextCodes = moderator && !allProvinces ? codes : [];
+      const changed =
+        !sameSet(user.roles, nextRoles) || !sameSet(user.moderatedProvinceCodes, nextCodes) || Boolean(user.allProvinces) !== nextAll;
       user.roles = nextRoles;
+      user.allProvinces = nextAll;
       user.moderatedProvinceCodes = nextCodes;
       const saved = await em.save(user);
       if (changed) await this.sessions.endAllForUser(em, user.id, user.id === actor.id ? actor.session?.tokenId : null);

@@ -17,6 +17,9 @@ export class UserType {
 
   moderatedProvinceCodes: string[];
 
+  @Field({ description: 'Moderators: covers every province (an explicit grant by an admin; a moderator without it covers only moderatedProvinces).' })
+  allProvinces: boolean;
+
   /** Set on the user returned by register/login: the caller is this user even without a token yet. */
   isSelf?: boolean;
 

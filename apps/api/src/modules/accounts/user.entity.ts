@@ -24,9 +24,13 @@ export class UserEntity {
   @Column({ type: 'text', array: true, default: () => "'{MEMBER}'" })
   roles: Role[];
 
-  /** For moderators: the provinces they may moderate; empty means all. */
+  /** For moderators: the provinces they may moderate (besides a nationwide grant, see allProvinces). */
   @Column({ name: 'moderated_province_codes', type: 'text', array: true, default: () => "'{}'" })
   moderatedProvinceCodes: string[];
+
+  /** For moderators: the explicit nationwide grant. A moderator with neither this nor provinces covers nothing (fail closed). */
+  @Column({ name: 'all_provinces', type: 'boolean', default: false })
+  allProvinces: boolean;
 
   @Column({ type: 'boolean', default: false })
   disabled: boolean;

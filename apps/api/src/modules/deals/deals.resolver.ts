@@ -14,12 +14,13 @@ import { ProvinceType } from '../reference/reference.types.js';
 import { ListingType, toListingType } from '../listings/listings.types.js';
 import { DealsService } from './deals.service.js';
 import { InterestsService } from './interests.service.js';
-import { DealEventType, DealPage, DealType, InterestType } from './deals.types.js';
+import { DealEventType, DealPage, DealType, InterestType, MessageType } from './deals.types.js';
 import { DealInput } from './dto/deal.inputs.js';
 import { DealAction } from './deal.workflow.js';
 import type { DealEntity, DealEventEntity } from './deal.entity.js';
-import { dealEventsLoader, interestLoader, listingLoader, userLoader, viewerOrganizationIds } from './deals.loaders.js';
-import { toInterestType } from './interests.resolver.js';
+import { dealEventsLoader, interestLoader, listingLoader, messagesLoader, userLoader, viewerOrganizationIds } from './deals.loaders.js';
+import { toInterestType, toMessageType } from './interests.resolver.js';
+import { standingOf } from './deals.service.js';
 
 export function toDealType(e: DealEntity): DealType {
   return {
@@ -135,6 +136,17 @@ export class DealsResolver {
     const interest = await interestLoader(ctx, this.interestsService).load(deal.interestId);
     if (!interest) throw new Error(`interest ${deal.interestId} is missing`);
     return toInterestType(interest);
+  }
+
+  @ResolveField(() => [MessageType], {
+    description:
+      'The conversation that led to the deal (the messages of its interest), oldest first: for the parties and for moderators covering the deal, so the department judges the deal with it in front of it.',
+  })
+  async conversation(@Parent() deal: DealType, @Context() ctx: GqlContext): Promise<MessageType[]> {
+    if (!ctx.viewer) return [];
+    const orgIds = await viewerOrganizationIds(ctx, this.organizations);
+    if (!standingOf(ctx.viewer, deal.entity, orgIds).visible) return [];
+    return (await messagesLoader(ctx, this.interestsService).load(deal.interestId)).map(toMessageType);
   }
 
   @ResolveField(() => ListingType)

@@ -328,6 +328,7 @@ export class DealsService {
 
   /** Tells the people who have to act next, or who should know, in the same transaction. */
   private async notify(em: EntityManager, deal: DealEntity, action: DealAction, actorId: string, title: string, note: string | null = null): Promise<void> {
+    // The storefront's /deals/<id> sends parties to their deal page and moderators to the review page.
     const url = `/deals/${deal.id}`;
     const both = [deal.supplierOrganizationId, deal.buyerOrganizationId];
     const proposer = deal.proposerOrganizationId;
@@ -355,7 +356,7 @@ export class DealsService {
         // The department learns of a deal to review (in the app; its queue is `deals(status: UNDER_REVIEW)`).
         const moderators: { id: string }[] = await em.query(
           `SELECT id FROM app_user
-           WHERE NOT disabled AND $1 = ANY(roles) AND (moderated_province_codes = '{}' OR $2 = ANY(moderated_province_codes))
+           WHERE NOT disabled AND $1 = ANY(roles) AND (all_provinces OR $2 = ANY(moderated_province_codes))
              AND id NOT IN (SELECT user_id FROM organization_member WHERE organization_id = ANY($3::uuid[]))`,
           [Role.MODERATOR, deal.provinceCode, both],
         );
@@ -445,7 +446,7 @@ export class DealsService {
         if (isModerator(viewer)) {
           const codes = jurisdictionOf(viewer);
           if (codes === null) w.orWhere('1 = 1');
-          else w.orWhere('d.province_code IN (:...codes)', { codes });
+          else w.orWhere('d.province_code = ANY(:codes)', { codes });
         }
       }),
     );

@@ -1,6 +1,7 @@
 import { Args, Context, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import type { GqlContext } from '../../common/context.js';
 import { requireViewer } from '../../common/auth/viewer.js';
+import { Errors } from '../../common/errors.js';
 import { NotificationsService } from './notifications.service.js';
 import type { NotificationEntity } from './notification.entity.js';
 
@@ -48,6 +49,17 @@ export class NotificationsResolver {
   @Mutation(() => Int, { description: 'Marks the given notifications of the caller read; returns how many changed.' })
   async markNotificationsRead(@Context() ctx: GqlContext, @Args('ids', { type: () => [ID] }) ids: string[]): Promise<number> {
     return this.service.markRead(requireViewer(ctx).id, ids);
+  }
+
+  @Mutation(() => Int, {
+    description:
+      "Marks the caller's unread notifications that link to this storefront path read (the page was opened); returns how many changed. The query string is ignored.",
+  })
+  async markNotificationsReadByUrl(@Context() ctx: GqlContext, @Args('url') url: string): Promise<number> {
+    const viewer = requireViewer(ctx);
+    const path = url.split(/[?#]/)[0].slice(0, 500);
+    if (!path.startsWith('/')) throw Errors.invalidField('url', { vi: 'Địa chỉ phải là đường dẫn bắt đầu bằng /.', en: 'The address must be a path starting with /.' });
+    return this.service.markReadByUrl(viewer.id, path);
   }
 
   @Mutation(() => Int)

@@ -89,6 +89,19 @@ export class NotificationsService implements OnModuleInit {
     return result[1];
   }
 
+  /**
+   * Opening a page marks the caller's unread notifications that link to it read, whichever way the
+   * page was reached (the notifications list, an e-mail, a bookmark). `path` is the storefront path
+   * (query and fragment ignored).
+   */
+  async markReadByUrl(userId: string, path: string): Promise<number> {
+    const result: [unknown[], number] = await this.ds.query(
+      `UPDATE notification SET read_at = now() WHERE user_id = $1 AND read_at IS NULL AND url = ANY($2::text[])`,
+      [userId, notificationPathsOf(path)],
+    );
+    return result[1];
+  }
+
   /** Outbox handler: one e-mail per notification, Vietnamese first and English below, with an absolute link. */
   private async sendEmails(events: OutboxEvent[]): Promise<void> {
     const ids = events.flatMap((e) => (e.payload.notificationIds as string[]) ?? []);
@@ -109,4 +122,21 @@ export class NotificationsService implements OnModuleInit {
       await this.ds.query(`UPDATE notification SET emailed_at = now() WHERE id = $1`, [r.id]);
     }
   }
+}
+
+/**
+ * Notifications store short storefront links (/interests/<id>, /deals/<id>, /experts/contacts/<id>)
+ * that the storefront redirects to the page itself (/dashboard/interests/<id>, /dashboard/deals/<id>
+ * or /moderation/deals/<id>, /dashboard/expert-contacts/<id>). Opening either address is opening
+ * that page: these are the links a notification may hold for a page's path.
+ */
+export function notificationPathsOf(path: string): string[] {
+  const aliases: [RegExp, string][] = [
+    [/^\/dashboard\/interests\/([^/]+)$/, '/interests/$1'],
+    [/^\/(?:dashboard|moderation)\/deals\/([^/]+)$/, '/deals/$1'],
+    [/^\/dashboard\/expert-contacts\/([^/]+)$/, '/experts/contacts/$1'],
+  ];
+  const paths = [path];
+  for (const [pattern, alias] of aliases) if (pattern.test(path)) paths.push(path.replace(pattern, alias));
+  return paths;
 }

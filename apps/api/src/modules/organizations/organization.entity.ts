@@ -42,6 +42,13 @@ export class OrganizationEntity {
   @Column({ type: 'varchar', length: 300, nullable: true })
   website: string | null;
 
+  /** The organisation's public contact on the exchange (shown on its page). */
+  @Column({ name: 'contact_email', type: 'varchar', length: 254, nullable: true })
+  contactEmail: string | null;
+
+  @Column({ name: 'contact_phone', type: 'varchar', length: 30, nullable: true })
+  contactPhone: string | null;
+
   @Column({ name: 'tax_code', type: 'varchar', length: 20, nullable: true })
   taxCode: string | null;
 

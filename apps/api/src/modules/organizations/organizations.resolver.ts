@@ -11,7 +11,7 @@ import { UserType } from '../accounts/accounts.types.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { OrganizationsService } from './organizations.service.js';
 import { OrganizationMemberType, OrganizationPage, OrganizationType } from './organizations.types.js';
-import { OrganizationInput } from './dto/organization.inputs.js';
+import { OrganizationInput, OrganizationUpdateInput } from './dto/organization.inputs.js';
 import type { OrganizationEntity } from './organization.entity.js';
 import { ArgsType, Field } from '@nestjs/graphql';
 import { IsIn } from 'class-validator';
@@ -25,6 +25,8 @@ export function toOrganizationType(e: OrganizationEntity): OrganizationType {
     provinceCode: e.provinceCode,
     description: e.description,
     website: e.website,
+    contactEmail: e.contactEmail,
+    contactPhone: e.contactPhone,
     verified: e.verified,
     verifiedAt: e.verifiedAt,
     createdAt: e.createdAt,
@@ -83,6 +85,19 @@ export class OrganizationsResolver {
   async createOrganization(@Context() ctx: GqlContext, @Args('input') input: OrganizationInput): Promise<OrganizationType> {
     const viewer = requireViewer(ctx);
     return toOrganizationType(await this.organizations.create(viewer, input));
+  }
+
+  @Mutation(() => OrganizationType, {
+    description:
+      "Members edit the organisation's profile (name, description, website, province, contact). Renaming a verified organisation sends it back to verification.",
+  })
+  async updateOrganization(
+    @Context() ctx: GqlContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: OrganizationUpdateInput,
+  ): Promise<OrganizationType> {
+    const viewer = requireViewer(ctx);
+    return toOrganizationType(await this.organizations.update(viewer, id, input));
   }
 
   @Mutation(() => OrganizationType, { description: 'Moderators only.' })

@@ -6,7 +6,7 @@ import { coversProvince, type Viewer } from '../../common/auth/viewer.js';
 import { isUniqueViolation, withUniqueSlug } from '../../common/slug.js';
 import { pageWindow, type Page, type PageInput } from '../../common/pagination.js';
 import { OrganizationEntity, OrganizationMemberEntity, type MemberRole } from './organization.entity.js';
-import type { OrganizationInput } from './dto/organization.inputs.js';
+import type { OrganizationInput, OrganizationUpdateInput } from './dto/organization.inputs.js';
 import { UserEntity } from '../accounts/user.entity.js';
 import { normalizeEmail } from '../accounts/accounts.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
@@ -105,6 +105,36 @@ export class OrganizationsService {
     return this.ds.getRepository(OrganizationMemberEntity).findOneByOrFail({ organizationId: org.id, userId: user.id });
   }
 
+  /**
+   * A member edits the profile. Renaming a verified organisation withdraws the verification (the
+   * department verified that name); the search index learns of the change via the outbox. The slug
+   * stays, so links keep working.
+   */
+  async update(viewer: Viewer, id: string, input: OrganizationUpdateInput): Promise<OrganizationEntity> {
+    return this.ds.transaction(async (em) => {
+      const org = isUuid(id) ? await em.getRepository(OrganizationEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+      if (!org || !(await this.isMember(viewer.id, org.id, em))) throw Errors.notFound(M.organization);
+      const optional = (v: string | null | undefined, current: string | null) => (v === undefined ? current : v?.trim() || null);
+      if (input.name !== undefined && input.name !== null) {
+        const name = input.name.trim();
+        if (name !== org.name && org.verified) {
+          org.verified = false;
+          org.verifiedAt = null;
+          org.verifiedBy = null;
+        }
+        org.name = name;
+      }
+      if (input.provinceCode) org.provinceCode = input.provinceCode;
+      org.description = optional(input.description, org.description);
+      org.website = optional(input.website, org.website);
+      org.contactEmail = optional(input.contactEmail, org.contactEmail)?.toLowerCase() ?? null;
+      org.contactPhone = optional(input.contactPhone, org.contactPhone);
+      const saved = await em.getRepository(OrganizationEntity).save(org);
+      await this.outbox.publish(em, 'organization.changed', { organizationId: org.id });
+      return saved;
+    });
+  }
+
   /** Moderators verify organisations in their jurisdiction; the search index learns of it via the outbox. */
   async verify(viewer: Viewer, id: string): Promise<OrganizationEntity> {
     return this.ds.transaction(async (em) => {
@@ -125,7 +155,7 @@ export class OrganizationsService {
   async listForModeration(jurisdiction: string[] | null, verified: boolean | null, page: PageInput | undefined): Promise<Page<OrganizationEntity>> {
     const { offset, pageSize, page: p } = pageWindow(page);
     const qb = this.ds.getRepository(OrganizationEntity).createQueryBuilder('o');
-    if (jurisdiction) qb.andWhere('o.province_code IN (:...codes)', { codes: jurisdiction });
+    if (jurisdiction) qb.andWhere('o.province_code = ANY(:codes)', { codes: jurisdiction });
     if (verified !== null) qb.andWhere('o.verified = :verified', { verified });
     const [items, totalItems] = await qb.orderBy('o.verified', 'ASC').addOrderBy('o.created_at', 'ASC').skip(offset).take(pageSize).getManyAndCount();
     return { items, totalItems, page: p, pageSize };

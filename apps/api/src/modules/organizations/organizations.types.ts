@@ -25,6 +25,12 @@ export class OrganizationType {
   @Field(() => String, { nullable: true })
   website: string | null;
 
+  @Field(() => String, { nullable: true, description: "The organisation's public contact e-mail." })
+  contactEmail: string | null;
+
+  @Field(() => String, { nullable: true, description: "The organisation's public contact telephone." })
+  contactPhone: string | null;
+
   @Field()
   verified: boolean;
 

@@ -82,7 +82,7 @@ export const Deals: Document<T.DealsQuery, T.DealsQueryVariables> = {
 
 export const DealById: Document<T.DealByIdQuery, T.DealByIdQueryVariables> = {
   name: "DealById",
-  source: "query DealById($id: ID!) { deal(id: $id) { ...DealCard terms interest { id } supplier { viewerIsMember } buyer { viewerIsMember } proposer { id name } province { code name } reviewNote approvedAt supplierSignedAt buyerSignedAt completedAt viewerActions history { action status fromStatus note at actor { id displayName } } } } fragment DealCard on Deal { id status value currency transferMode createdAt listing { id slug title kind } supplier { id slug name } buyer { id slug name } }",
+  source: "query DealById($id: ID!) { deal(id: $id) { ...DealCard terms interest { id } supplier { viewerIsMember verified verifiedAt kind province { name } } buyer { viewerIsMember verified verifiedAt kind province { name } } conversation { ...MessageFields } proposer { id name } province { code name } reviewNote approvedAt supplierSignedAt buyerSignedAt completedAt viewerActions history { action status fromStatus note at actor { id displayName } } } } fragment DealCard on Deal { id status value currency transferMode createdAt listing { id slug title kind } supplier { id slug name } buyer { id slug name } } fragment MessageFields on Message { id body createdAt author { id displayName } organization { id name } }",
   missing: [],
 };
 
@@ -362,6 +362,12 @@ export const MarkNotificationsRead: Document<T.MarkNotificationsReadMutation, T.
   missing: [],
 };
 
+export const MarkNotificationsReadByUrl: Document<T.MarkNotificationsReadByUrlMutation, T.MarkNotificationsReadByUrlMutationVariables> = {
+  name: "MarkNotificationsReadByUrl",
+  source: "mutation MarkNotificationsReadByUrl($url: String!) { markNotificationsReadByUrl(url: $url) }",
+  missing: [],
+};
+
 export const MarkAllNotificationsRead: Document<T.MarkAllNotificationsReadMutation, T.MarkAllNotificationsReadMutationVariables> = {
   name: "MarkAllNotificationsRead",
   source: "mutation MarkAllNotificationsRead { markAllNotificationsRead }",
@@ -370,13 +376,13 @@ export const MarkAllNotificationsRead: Document<T.MarkAllNotificationsReadMutati
 
 export const Users: Document<T.UsersQuery, T.UsersQueryVariables> = {
   name: "Users",
-  source: "query Users($query: String, $page: PageInput) { users(query: $query, page: $page) { totalItems page pageSize items { id email displayName roles disabled moderatedProvinces { code name } } } }",
+  source: "query Users($query: String, $page: PageInput) { users(query: $query, page: $page) { totalItems page pageSize items { id email displayName roles disabled allProvinces moderatedProvinces { code name } } } }",
   missing: [],
 };
 
 export const SetUserRoles: Document<T.SetUserRolesMutation, T.SetUserRolesMutationVariables> = {
   name: "SetUserRoles",
-  source: "mutation SetUserRoles($userId: ID!, $roles: [Role!]!, $moderatedProvinceCodes: [String!]) { setUserRoles( userId: $userId roles: $roles moderatedProvinceCodes: $moderatedProvinceCodes ) { id roles } }",
+  source: "mutation SetUserRoles($userId: ID!, $roles: [Role!]!, $moderatedProvinceCodes: [String!], $allProvinces: Boolean) { setUserRoles( userId: $userId roles: $roles moderatedProvinceCodes: $moderatedProvinceCodes allProvinces: $allProvinces ) { id roles allProvinces } }",
   missing: [],
 };
 
@@ -400,7 +406,7 @@ export const SetNotificationPreferences: Document<T.SetNotificationPreferencesMu
 
 export const OrganizationBySlug: Document<T.OrganizationBySlugQuery, T.OrganizationBySlugQueryVariables> = {
   name: "OrganizationBySlug",
-  source: "query OrganizationBySlug($slug: String!) { organization(slug: $slug) { ...OrganizationCard description website viewerIsMember createdAt } } fragment OrganizationCard on Organization { id slug name kind verified province { code name } }",
+  source: "query OrganizationBySlug($slug: String!) { organization(slug: $slug) { ...OrganizationCard description website contactEmail contactPhone viewerIsMember createdAt } } fragment OrganizationCard on Organization { id slug name kind verified province { code name } }",
   missing: [],
 };
 
@@ -412,13 +418,19 @@ export const OrganizationListings: Document<T.OrganizationListingsQuery, T.Organ
 
 export const OrganizationMembers: Document<T.OrganizationMembersQuery, T.OrganizationMembersQueryVariables> = {
   name: "OrganizationMembers",
-  source: "query OrganizationMembers($id: ID!) { organization(id: $id) { ...OrganizationCard taxCode viewerIsMember members { role joinedAt user { id displayName email } } } } fragment OrganizationCard on Organization { id slug name kind verified province { code name } }",
+  source: "query OrganizationMembers($id: ID!) { organization(id: $id) { ...OrganizationCard taxCode description website contactEmail contactPhone viewerIsMember members { role joinedAt user { id displayName email } } } } fragment OrganizationCard on Organization { id slug name kind verified province { code name } }",
   missing: [],
 };
 
 export const CreateOrganization: Document<T.CreateOrganizationMutation, T.CreateOrganizationMutationVariables> = {
   name: "CreateOrganization",
   source: "mutation CreateOrganization($input: OrganizationInput!) { createOrganization(input: $input) { id slug name } }",
+  missing: [],
+};
+
+export const UpdateOrganization: Document<T.UpdateOrganizationMutation, T.UpdateOrganizationMutationVariables> = {
+  name: "UpdateOrganization",
+  source: "mutation UpdateOrganization($id: ID!, $input: OrganizationUpdateInput!) { updateOrganization(id: $id, input: $input) { id slug name verified } }",
   missing: [],
 };
 
@@ -448,13 +460,13 @@ export const Reference: Document<T.ReferenceQuery, T.ReferenceQueryVariables> = 
 
 export const Me: Document<T.MeQuery, T.MeQueryVariables> = {
   name: "Me",
-  source: "query Me { me { ...Viewer } } fragment Viewer on User { id email displayName roles moderatedProvinces { code name } organizations { id slug name kind verified province { code name } } }",
+  source: "query Me { me { ...Viewer } } fragment Viewer on User { id email displayName roles allProvinces moderatedProvinces { code name } organizations { id slug name kind verified province { code name } } }",
   missing: [],
 };
 
 export const Session: Document<T.SessionQuery, T.SessionQueryVariables> = {
   name: "Session",
-  source: "query Session { me { ...Viewer } unreadNotificationCount } fragment Viewer on User { id email displayName roles moderatedProvinces { code name } organizations { id slug name kind verified province { code name } } }",
+  source: "query Session { me { ...Viewer } unreadNotificationCount } fragment Viewer on User { id email displayName roles allProvinces moderatedProvinces { code name } organizations { id slug name kind verified province { code name } } }",
   missing: [],
 };
 

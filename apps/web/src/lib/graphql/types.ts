@@ -182,6 +182,17 @@ export type OrganizationKind =
   | 'RESEARCH_INSTITUTE'
   | 'UNIVERSITY';
 
+export type OrganizationUpdateInput = {
+  /** Public contact e-mail of the organisation. */
+  contactEmail?: string | null | undefined;
+  /** Public contact telephone (digits, spaces, + . ( ) -). */
+  contactPhone?: string | null | undefined;
+  description?: string | null | undefined;
+  name?: string | null | undefined;
+  provinceCode?: string | null | undefined;
+  website?: string | null | undefined;
+};
+
 export type PageInput = {
   page?: number | null | undefined;
   pageSize?: number | null | undefined;
@@ -341,7 +352,7 @@ export type DealByIdQueryVariables = Exact<{
 }>;
 
 
-export type DealByIdQuery = { deal: { terms: string, reviewNote: string | null, approvedAt: string | null, supplierSignedAt: string | null, buyerSignedAt: string | null, completedAt: string | null, viewerActions: Array<DealAction>, id: string, status: DealStatus, value: number, currency: string, transferMode: TransferMode, createdAt: string, interest: { id: string }, supplier: { viewerIsMember: boolean, id: string, slug: string, name: string }, buyer: { viewerIsMember: boolean, id: string, slug: string, name: string }, proposer: { id: string, name: string }, province: { code: string, name: string }, history: Array<{ action: DealAction, status: DealStatus, fromStatus: DealStatus | null, note: string | null, at: string, actor: { id: string, displayName: string } }>, listing: { id: string, slug: string, title: string, kind: ListingKind } } | null };
+export type DealByIdQuery = { deal: { terms: string, reviewNote: string | null, approvedAt: string | null, supplierSignedAt: string | null, buyerSignedAt: string | null, completedAt: string | null, viewerActions: Array<DealAction>, id: string, status: DealStatus, value: number, currency: string, transferMode: TransferMode, createdAt: string, interest: { id: string }, supplier: { viewerIsMember: boolean, verified: boolean, verifiedAt: string | null, kind: OrganizationKind, id: string, slug: string, name: string, province: { name: string } }, buyer: { viewerIsMember: boolean, verified: boolean, verifiedAt: string | null, kind: OrganizationKind, id: string, slug: string, name: string, province: { name: string } }, conversation: Array<{ id: string, body: string, createdAt: string, author: { id: string, displayName: string }, organization: { id: string, name: string } }>, proposer: { id: string, name: string }, province: { code: string, name: string }, history: Array<{ action: DealAction, status: DealStatus, fromStatus: DealStatus | null, note: string | null, at: string, actor: { id: string, displayName: string } }>, listing: { id: string, slug: string, title: string, kind: ListingKind } } | null };
 
 export type ProposeDealMutationVariables = Exact<{
   input: DealInput;
@@ -684,6 +695,13 @@ export type MarkNotificationsReadMutationVariables = Exact<{
 
 export type MarkNotificationsReadMutation = { markNotificationsRead: number };
 
+export type MarkNotificationsReadByUrlMutationVariables = Exact<{
+  url: string;
+}>;
+
+
+export type MarkNotificationsReadByUrlMutation = { markNotificationsReadByUrl: number };
+
 export type MarkAllNotificationsReadMutationVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -695,16 +713,17 @@ export type UsersQueryVariables = Exact<{
 }>;
 
 
-export type UsersQuery = { users: { totalItems: number, page: number, pageSize: number, items: Array<{ id: string, email: string | null, displayName: string, roles: Array<Role>, disabled: boolean, moderatedProvinces: Array<{ code: string, name: string }> }> } };
+export type UsersQuery = { users: { totalItems: number, page: number, pageSize: number, items: Array<{ id: string, email: string | null, displayName: string, roles: Array<Role>, disabled: boolean, allProvinces: boolean, moderatedProvinces: Array<{ code: string, name: string }> }> } };
 
 export type SetUserRolesMutationVariables = Exact<{
   userId: string | number;
   roles: Array<Role> | Role;
   moderatedProvinceCodes?: Array<string> | string | null | undefined;
+  allProvinces?: boolean | null | undefined;
 }>;
 
 
-export type SetUserRolesMutation = { setUserRoles: { id: string, roles: Array<Role> } };
+export type SetUserRolesMutation = { setUserRoles: { id: string, roles: Array<Role>, allProvinces: boolean } };
 
 export type SetUserDisabledMutationVariables = Exact<{
   userId: string | number;
@@ -731,7 +750,7 @@ export type OrganizationBySlugQueryVariables = Exact<{
 }>;
 
 
-export type OrganizationBySlugQuery = { organization: { description: string | null, website: string | null, viewerIsMember: boolean, createdAt: string, id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, province: { code: string, name: string } } | null };
+export type OrganizationBySlugQuery = { organization: { description: string | null, website: string | null, contactEmail: string | null, contactPhone: string | null, viewerIsMember: boolean, createdAt: string, id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, province: { code: string, name: string } } | null };
 
 export type OrganizationCardFragment = { id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, province: { code: string, name: string } };
 
@@ -748,7 +767,7 @@ export type OrganizationMembersQueryVariables = Exact<{
 }>;
 
 
-export type OrganizationMembersQuery = { organization: { taxCode: string | null, viewerIsMember: boolean, id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, members: Array<{ role: string, joinedAt: string, user: { id: string, displayName: string, email: string | null } }>, province: { code: string, name: string } } | null };
+export type OrganizationMembersQuery = { organization: { taxCode: string | null, description: string | null, website: string | null, contactEmail: string | null, contactPhone: string | null, viewerIsMember: boolean, id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, members: Array<{ role: string, joinedAt: string, user: { id: string, displayName: string, email: string | null } }>, province: { code: string, name: string } } | null };
 
 export type CreateOrganizationMutationVariables = Exact<{
   input: OrganizationInput;
@@ -756,6 +775,14 @@ export type CreateOrganizationMutationVariables = Exact<{
 
 
 export type CreateOrganizationMutation = { createOrganization: { id: string, slug: string, name: string } };
+
+export type UpdateOrganizationMutationVariables = Exact<{
+  id: string | number;
+  input: OrganizationUpdateInput;
+}>;
+
+
+export type UpdateOrganizationMutation = { updateOrganization: { id: string, slug: string, name: string, verified: boolean } };
 
 export type AddOrganizationMemberMutationVariables = Exact<{
   organizationId: string | number;
@@ -789,14 +816,14 @@ export type ReferenceQuery = { provinces: Array<{ code: string, name: string }>,
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, email: string | null, displayName: string, roles: Array<Role>, moderatedProvinces: Array<{ code: string, name: string }>, organizations: Array<{ id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, province: { code: string, name: string } }> } | null };
+export type MeQuery = { me: { id: string, email: string | null, displayName: string, roles: Array<Role>, allProvinces: boolean, moderatedProvinces: Array<{ code: string, name: string }>, organizations: Array<{ id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, province: { code: string, name: string } }> } | null };
 
-export type ViewerFragment = { id: string, email: string | null, displayName: string, roles: Array<Role>, moderatedProvinces: Array<{ code: string, name: string }>, organizations: Array<{ id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, province: { code: string, name: string } }> };
+export type ViewerFragment = { id: string, email: string | null, displayName: string, roles: Array<Role>, allProvinces: boolean, moderatedProvinces: Array<{ code: string, name: string }>, organizations: Array<{ id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, province: { code: string, name: string } }> };
 
 export type SessionQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SessionQuery = { unreadNotificationCount: number, me: { id: string, email: string | null, displayName: string, roles: Array<Role>, moderatedProvinces: Array<{ code: string, name: string }>, organizations: Array<{ id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, province: { code: string, name: string } }> } | null };
+export type SessionQuery = { unreadNotificationCount: number, me: { id: string, email: string | null, displayName: string, roles: Array<Role>, allProvinces: boolean, moderatedProvinces: Array<{ code: string, name: string }>, organizations: Array<{ id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, province: { code: string, name: string } }> } | null };
 
 export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -1,18 +1,21 @@
-import type { PageServerLoad } from './$types';
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
 import { Compare, CompareListings } from '$lib/graphql/documents';
 import type { CompareQuery } from '$lib/graphql/types';
 import { apiHas } from '$lib/graphql/capabilities';
 import { ApiError } from '$lib/server/api';
-
-/** At most five listings side by side (a phone scrolls the table sideways). */
-const MAX_COMPARE = 5;
+import { MAX_COMPARE, parseIds, readSelection, writeSelection } from '$lib/server/compare';
+import { readForm } from '$lib/server/forms';
 
 type Listing = NonNullable<CompareQuery['listing']>;
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-  const ids = [...new Set(url.searchParams.getAll('ids').flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => /^[\w-]{1,64}$/.test(v)))];
-  const tooMany = ids.length > MAX_COMPARE;
+export const load: PageServerLoad = async ({ locals, url, cookies }) => {
+  // A shared link (?ids=a,b) shows those and becomes the visitor's selection; otherwise the selection.
+  const linked = url.searchParams.has('ids');
+  const ids = linked ? parseIds(url.searchParams.getAll('ids')) : readSelection(cookies);
+  const tooMany = ids.length > MAX_COMPARE || url.searchParams.get('full') === '1';
   const wanted = ids.slice(0, MAX_COMPARE);
+  if (linked) writeSelection(cookies, url, wanted);
   let problem: string | null = null;
 
   // The API's comparison says where each listing stands out (highest TRL, lowest price…).
@@ -46,4 +49,25 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   );
   const listings = results.filter((l): l is Listing => !!l && l.status === 'PUBLISHED');
   return { listings, bestIn: {} as Record<string, string[]>, missing: wanted.length - listings.length, tooMany, problem, ids: listings.map((l) => l.id) };
+};
+
+export const actions: Actions = {
+  /** Adds the listings ticked (search results, a listing page) to the selection. */
+  add: async ({ request, cookies, url }) => {
+    const form = await readForm(request);
+    const current = readSelection(cookies);
+    const next = [...new Set([...current, ...parseIds(form.all('ids'))])];
+    writeSelection(cookies, url, next);
+    redirect(303, next.length > MAX_COMPARE ? '/compare?full=1' : '/compare');
+  },
+  remove: async ({ request, cookies, url }) => {
+    const form = await readForm(request);
+    const gone = form.str('id');
+    writeSelection(cookies, url, readSelection(cookies).filter((id) => id !== gone));
+    redirect(303, '/compare');
+  },
+  clear: async ({ cookies, url }) => {
+    writeSelection(cookies, url, []);
+    redirect(303, '/compare');
+  },
 };

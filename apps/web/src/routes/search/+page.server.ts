@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { readProvinceChoice } from '$lib/server/provinces';
 import type { Actions, PageServerLoad } from './$types';
 import { SaveSearch, Search } from '$lib/graphql/documents';
 import { apiHas } from '$lib/graphql/capabilities';
@@ -11,12 +12,22 @@ import { searchInput, stateFromUrl, urlOf } from '$lib/search';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   const state = stateFromUrl(url.searchParams);
+  // The province picker's "all provinces" box and find box: resolved into the shareable URL.
+  let provinceFind = { text: '', error: null as string | null };
+  if (['allProvinces', 'allProvincesShown', 'provinceFind'].some((k) => url.searchParams.has(k))) {
+    const choice = readProvinceChoice(url.searchParams);
+    const resolved = { ...state, provinces: choice.codes };
+    if (!choice.unmatched) redirect(303, urlOf(resolved));
+    state.provinces = resolved.provinces;
+    provinceFind = { text: choice.unmatched, error: choice.error };
+  }
   const reference = await referenceData(locals.api);
+  const common = { state, fieldTree: reference.fieldTree, provinces: reference.provinces, provinceFind };
   try {
     const { search } = await locals.api.request(Search, { input: searchInput(state) });
-    return { state, search, unavailable: false, fieldTree: reference.fieldTree, canSave: apiHas('Mutation.saveSearch') };
+    return { ...common, search, unavailable: false, canSave: apiHas('Mutation.saveSearch') };
   } catch (err) {
-    if (err instanceof ApiUnavailableError) return { state, search: null, unavailable: true, fieldTree: reference.fieldTree, canSave: false };
+    if (err instanceof ApiUnavailableError) return { ...common, search: null, unavailable: true, canSave: false };
     apiFailure(err, url);
   }
 };

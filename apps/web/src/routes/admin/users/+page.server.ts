@@ -6,6 +6,7 @@ import { ROLES } from '$lib/labels';
 import { apiFailure } from '$lib/server/guards';
 import { enumList, failFields, failFromError, pageAddress, readForm } from '$lib/server/forms';
 import { referenceData } from '$lib/server/reference';
+import { readProvinceChoice } from '$lib/server/provinces';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   const q = (url.searchParams.get('q') ?? '').trim();
@@ -29,14 +30,19 @@ export const actions: Actions = {
     const values = form.values();
     const errors: Record<string, string> = {};
     const roles = enumList<Role>(form.all('roles'), ROLES, errors, 'roles');
+    const provinces = readProvinceChoice(form.data, { name: 'provinces' });
+    if (provinces.error) errors.provinces = provinces.error;
     if (Object.keys(errors).length) return failFields(values, errors, form.str('userId'));
-    // Everyone is a member; moderators keep their provinces (none = all).
+    // Everyone is a member. A moderator covers the provinces ticked, or every province only with
+    // the explicit "nationwide" box: none ticked means none (the API fails closed too).
     const withMember: Role[] = [...new Set<Role>(['MEMBER', ...roles])];
+    const moderator = withMember.includes('MODERATOR');
     try {
       await locals.api.request(SetUserRoles, {
         userId: form.str('userId'),
         roles: withMember,
-        moderatedProvinceCodes: withMember.includes('MODERATOR') ? form.all('provinces') : [],
+        moderatedProvinceCodes: moderator ? provinces.codes : [],
+        allProvinces: moderator && provinces.all,
       });
     } catch (err) {
       // The row shows one message above its form (e.g. "this is the last administrator"), none beside fields.

@@ -4,6 +4,7 @@ import { DeleteSavedSearch, SavedSearches } from '$lib/graphql/documents';
 import { section } from '$lib/server/guards';
 import { failFromError, readForm } from '$lib/server/forms';
 import { referenceData } from '$lib/server/reference';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ locals }) => {
   const [searches, reference] = await Promise.all([section(locals.api.request(SavedSearches)), referenceData(locals.api)]);
@@ -20,7 +21,8 @@ export const load: PageServerLoad = async ({ locals }) => {
         ...s,
         href: `/search${p.size ? `?${p}` : ''}`,
         fields: describe(s.input.fieldCodes, reference.fieldName),
-        provinces: describe(s.input.provinceCodes, reference.provinceName),
+        // A search without a province filter covers every province: say so rather than nothing.
+        provinces: describe(s.input.provinceCodes, reference.provinceName) || m.province_all(),
       };
     }),
   };

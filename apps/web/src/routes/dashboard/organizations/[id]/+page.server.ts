@@ -1,25 +1,59 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { AddOrganizationMember, OrganizationMembers } from '$lib/graphql/documents';
+import { AddOrganizationMember, OrganizationMembers, UpdateOrganization } from '$lib/graphql/documents';
 import { m } from '$lib/paraglide/messages';
 import { apiFailure } from '$lib/server/guards';
-import { failFromError, readForm } from '$lib/server/forms';
+import { failFields, failFromError, readForm } from '$lib/server/forms';
+import { referenceData } from '$lib/server/reference';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
   const { organization } = await locals.api.request(OrganizationMembers, { id: params.id }).catch((e) => apiFailure(e, url));
   // Only its members manage an organisation here; everyone else sees its public page.
   if (!organization || !organization.viewerIsMember) error(404, m.error_notFound());
-  return { organization };
+  const { provinces } = await referenceData(locals.api);
+  return { organization, provinces };
 };
 
+const PROFILE_FIELDS = ['name', 'provinceCode', 'description', 'website', 'contactEmail', 'contactPhone'];
+
 export const actions: Actions = {
+  /** Any member edits the profile; renaming a verified organisation sends it back to verification (the API decides). */
+  profile: async ({ request, locals, params }) => {
+    const form = await readForm(request);
+    const values = form.values();
+    const name = form.str('name');
+    const provinceCode = form.str('provinceCode');
+    const missing: Record<string, string> = {};
+    if (!name) missing.name = m.error_required();
+    if (!provinceCode) missing.provinceCode = m.error_choose();
+    if (Object.keys(missing).length) return failFields(values, missing, 'profile');
+    let result;
+    try {
+      result = await locals.api.request(UpdateOrganization, {
+        id: params.id,
+        input: {
+          name,
+          provinceCode,
+          // Empty fields clear what was there.
+          description: form.str('description'),
+          website: form.str('website'),
+          contactEmail: form.str('contactEmail'),
+          contactPhone: form.str('contactPhone'),
+        },
+      });
+    } catch (err) {
+      return failFromError(err, values, { fields: PROFILE_FIELDS, form: 'profile' });
+    }
+    const done = form.str('wasVerified') === 'true' && !result.updateOrganization.verified ? 'profile-saved-reverify' : 'profile-saved';
+    redirect(303, `/dashboard/organizations/${params.id}?done=${done}`);
+  },
   addMember: async ({ request, locals, params }) => {
     const form = await readForm(request);
     const values = form.values();
     try {
       await locals.api.request(AddOrganizationMember, { organizationId: params.id, email: form.str('email'), role: form.str('role') || 'MEMBER' });
     } catch (err) {
-      return failFromError(err, values, { fields: ['email', 'role'], prefixes: [] });
+      return failFromError(err, values, { fields: ['email', 'role'], prefixes: [], form: 'member' });
     }
     redirect(303, `/dashboard/organizations/${params.id}?done=member-added`);
   },

@@ -16,6 +16,10 @@ export const GET: RequestHandler = async ({ locals, url }) => {
     const v = url.searchParams.get(key);
     if (v) target.searchParams.set(key, v);
   }
+  // A request the register cannot answer (a bad date, `from` after `to`) goes back to the export
+  // form, which says why in the page's language, with what was typed (a file download cannot).
+  const problem = exportProblem(url.searchParams);
+  if (problem) redirect(303, backToForm(url, problem));
   let res: Response;
   try {
     res = await fetch(target, {
@@ -26,9 +30,10 @@ export const GET: RequestHandler = async ({ locals, url }) => {
     error(503, m.error_apiDown());
   }
   if (res.status === 404) error(503, m.error_unavailable());
+  if (res.status === 400) redirect(303, backToForm(url, 'invalid'));
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as { message?: string } | null;
-    error(res.status === 400 ? 400 : res.status === 401 || res.status === 403 ? 404 : 502, body?.message ?? m.error_generic());
+    error(res.status === 401 || res.status === 403 ? 404 : 502, body?.message ?? m.error_generic());
   }
   return new Response(res.body, {
     headers: {
@@ -38,3 +43,27 @@ export const GET: RequestHandler = async ({ locals, url }) => {
     },
   });
 };
+
+export type ExportProblem = 'from' | 'to' | 'range' | 'invalid';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isDate = (v: string) => ISO_DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+
+/** What is wrong with the asked range, if anything (the API checks again). */
+function exportProblem(params: URLSearchParams): ExportProblem | null {
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '';
+  if (from && !isDate(from)) return 'from';
+  if (to && !isDate(to)) return 'to';
+  if (from && to && from > to) return 'range';
+  return null;
+}
+
+function backToForm(url: URL, problem: ExportProblem): string {
+  const back = new URLSearchParams({ exportError: problem });
+  for (const key of ['status', 'from', 'to']) {
+    const v = url.searchParams.get(key);
+    if (v) back.set(key, v.slice(0, 40));
+  }
+  return `/moderation/stats?${back}#export`;
+}

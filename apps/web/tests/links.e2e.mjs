@@ -1,0 +1,279 @@
+// Links, selections, exports and the department's facts (issue #13), and the explicit "all
+// provinces" grant (issue #19): every notification kind's link followed in the browser (the page
+// exists, the notification is then read), the comparison selection across pages, the CSV export's
+// bad range on the stats page, the province picker, the organisation profile form, and the deal
+// review page with both parties' verification and their conversation.
+import assert from 'node:assert/strict';
+import { msg, uniq } from './support/harness.mjs';
+import { login } from './support/flows.mjs';
+import { adminToken, apiOrganization, apiPublishedListing, apiUser } from './support/api.mjs';
+
+const offer = (title, provinceCode = 'vinh-long') => ({
+  kind: 'OFFER',
+  title: `${title} ${uniq('')}`,
+  summary: 'Hệ thống tưới nhỏ giọt điều khiển theo độ ẩm đất, tiết kiệm nước và phân bón cho vườn cây ăn trái.',
+  description: 'Bộ điều khiển tưới nhỏ giọt đọc cảm biến độ ẩm đất và dự báo mưa, tự mở van theo từng khu vườn; đã lắp cho nhiều nhà vườn sầu riêng và bưởi ở Đồng bằng sông Cửu Long.',
+  fieldCodes: ['407'],
+  keywords: ['tưới nhỏ giọt', 'độ ẩm đất'],
+  trl: 7,
+  transferModes: ['LICENSING'],
+  priceMin: 200000000,
+  priceMax: 400000000,
+  provinceCode,
+});
+
+const SET_ROLES = `mutation($id: ID!, $codes: [String!], $all: Boolean) { setUserRoles(userId: $id, roles: [MODERATOR], moderatedProvinceCodes: $codes, allProvinces: $all) { id } }`;
+const NOTES = `{ notifications { id kind url readAt } }`;
+
+/** Seller, buyer and a moderator of the seller's province, with a deal under review and a rejected listing: most notification kinds. */
+async function dealWorld(t) {
+  const province = 'vinh-long';
+  const seller = await apiUser(t, 'Người bán');
+  const sellerOrg = await apiOrganization(t, seller.token, { kind: 'RESEARCH_INSTITUTE', provinceCode: province });
+  const buyer = await apiUser(t, 'Người mua');
+  const buyerOrg = await apiOrganization(t, buyer.token, { kind: 'ENTERPRISE', provinceCode: 'ha-noi' });
+  const moderator = await apiUser(t, 'Cán bộ Sở');
+  const admin = await adminToken(t);
+  await t.gql(SET_ROLES, { id: moderator.id, codes: [province] }, admin);
+  await t.gql(`mutation($id: ID!) { verifyOrganization(id: $id) { id } }`, { id: sellerOrg.id }, moderator.token);
+  const listing = await apiPublishedListing(t, seller.token, sellerOrg.id, offer('Bộ điều khiển tưới'));
+  const { expressInterest } = await t.gql(
+    `mutation($l: ID!, $o: ID!) { expressInterest(listingId: $l, organizationId: $o, message: "Vườn 20 ha có lắp được không?") { id } }`,
+    { l: listing.id, o: buyerOrg.id },
+    buyer.token,
+  );
+  const interestId = expressInterest.id;
+  await t.gql(`mutation($id: ID!) { respondToInterest(id: $id, accept: true, message: "Được, chúng tôi khảo sát miễn phí.") { id } }`, { id: interestId }, seller.token);
+  await t.gql(`mutation($id: ID!) { sendMessage(interestId: $id, body: "Giá trọn gói cho 20 ha là bao nhiêu?") { id } }`, { id: interestId }, buyer.token);
+  const { proposeDeal } = await t.gql(
+    `mutation($i: DealInput!) { proposeDeal(input: $i) { id } }`,
+    { i: { interestId, value: 350000000, transferMode: 'LICENSING', terms: 'Li-xăng 3 năm, lắp đặt cho 20 ha và đào tạo vận hành.' } },
+    buyer.token,
+  );
+  await t.gql(`mutation($id: ID!) { respondToDeal(id: $id, accept: true) { id } }`, { id: proposeDeal.id }, seller.token);
+  // A second listing, rejected: the owner's notice of it.
+  const { createListing } = await t.gql(`mutation($i: ListingInput!) { createListing(input: $i) { id } }`, { i: { organizationId: sellerOrg.id, currency: 'VND', negotiable: true, ...offer('Máy bón phân') } }, seller.token);
+  await t.gql(`mutation($id: ID!) { submitListing(id: $id) { id } }`, { id: createListing.id }, seller.token);
+  await t.gql(`mutation($id: ID!) { moderateListing(id: $id, decision: REJECT, reason: INCOMPLETE, note: "Thiếu thông số kỹ thuật.") { id } }`, { id: createListing.id }, moderator.token);
+  return { seller, buyer, moderator, sellerOrg, buyerOrg, listing, interestId, dealId: proposeDeal.id };
+}
+
+/** Follows every notification of a user in their browser: the page answers (not 404) and the notification is then read. */
+async function followAll(t, user, kinds) {
+  const page = await t.newPage('vi');
+  await login(t, page, user.email);
+  const notes = await t.eventually(async () => {
+    const { notifications } = await t.gql(NOTES, {}, user.token);
+    return notifications.length ? notifications : null;
+  }, { what: 'notifications' });
+  for (const n of notes) {
+    assert.ok(n.url, `${n.kind} has a link`);
+    const res = await page.goto(n.url);
+    assert.equal(res?.status(), 200, `${n.kind}: ${n.url} → ${page.url()} answers ${res?.status()}`);
+    assert.notEqual(await page.locator('h1').first().innerText(), msg('vi', 'error_notFoundTitle'), `${n.kind}: not the 404 page`);
+    const { notifications } = await t.gql(NOTES, {}, user.token);
+    assert.ok(notifications.find((x) => x.id === n.id)?.readAt, `${n.kind} (${n.url}) is read once its page was opened (${page.url()})`);
+    kinds.add(n.kind);
+  }
+  return page;
+}
+
+export default function (h) {
+  h.test('links: notifications: every kind’s link opens an existing page, which marks it read', { requires: ['Mutation.markNotificationsReadByUrl'] }, async (t) => {
+    const w = await dealWorld(t);
+    const kinds = new Set();
+    const sellerPage = await followAll(t, w.seller, kinds);
+    await followAll(t, w.buyer, kinds);
+    const modPage = await followAll(t, w.moderator, kinds);
+    // The department's notice leads to the review page, not the parties' page.
+    const { notifications } = await t.gql(NOTES, {}, w.moderator.token);
+    const review = notifications.find((n) => n.kind === 'DEAL_REVIEW_REQUESTED');
+    assert.ok(review, 'the department was told');
+    await t.visit(modPage, review.url);
+    assert.equal(new URL(modPage.url()).pathname, `/moderation/deals/${w.dealId}`);
+    for (const k of ['LISTING_APPROVED', 'LISTING_REJECTED', 'INTEREST_NEW', 'INTEREST_ACCEPTED', 'INTEREST_MESSAGE', 'DEAL_PROPOSED', 'DEAL_ACCEPTED', 'DEAL_REVIEW_REQUESTED']) {
+      assert.ok(kinds.has(k), `a ${k} notification was followed (got ${[...kinds].join(', ')})`);
+    }
+
+    // The decision's notices, followed from the notifications page: the header's count goes down.
+    await t.gql(`mutation($id: ID!) { reviewDeal(id: $id, decision: APPROVE) { id } }`, { id: w.dealId }, w.moderator.token);
+    await t.visit(sellerPage, '/dashboard/notifications?show=unread');
+    const link = sellerPage.locator('main li.unread h2 a').first();
+    const before = Number((await sellerPage.locator('header a.notif .count').first().innerText().catch(() => '0')).replace(/\D/g, '') || 0);
+    assert.ok(before >= 1, 'an unread count in the header');
+    await Promise.all([sellerPage.waitForNavigation(), link.click()]);
+    assert.equal(new URL(sellerPage.url()).pathname, `/dashboard/deals/${w.dealId}`);
+    const after = await sellerPage.locator('header a.notif .count').count();
+    assert.ok(after === 0 || Number((await sellerPage.locator('header a.notif .count').first().innerText()).replace(/\D/g, '')) < before, 'the count went down');
+    const still = (await t.gql(NOTES, {}, w.seller.token)).notifications.filter((n) => !n.readAt && n.kind === 'DEAL_APPROVED');
+    assert.deepEqual(still, [], 'the approval notice is read');
+  });
+
+  h.test('links: compare: the selection survives navigation, shows in the header, and can be cleared (no JavaScript)', { requires: ['Query.compareListings'] }, async (t) => {
+    const owner = await apiUser(t, 'Chủ tin');
+    const org = await apiOrganization(t, owner.token, { kind: 'RESEARCH_INSTITUTE', provinceCode: 'vinh-long' });
+    const a = await apiPublishedListing(t, owner.token, org.id, offer('Cảm biến độ mặn'));
+    const b = await apiPublishedListing(t, owner.token, org.id, offer('Trạm bơm năng lượng mặt trời'));
+    const context = await t.newPage('vi');
+    const page = context;
+    for (const l of [a, b]) {
+      await t.visit(page, `/listings/${l.slug}`);
+      await t.submit(page, 'form[action="/compare?/add"] button[type=submit]');
+      assert.equal(new URL(page.url()).pathname, '/compare');
+    }
+    assert.equal(await page.locator('table.compare-table thead th').count(), 2, 'both in the table');
+    // Elsewhere and back: still there, and the header says how many.
+    await t.visit(page, '/stats');
+    assert.equal(await page.locator('header a[href="/compare"] .count').innerText().then((s) => s.trim().slice(0, 1)), '2');
+    await t.visit(page, '/compare');
+    assert.equal(await page.locator('table.compare-table thead th').count(), 2, 'still both after navigating');
+    // Remove one, then clear.
+    await t.submit(page, 'form[action="/compare?/remove"] button[type=submit]');
+    assert.equal(await page.locator('table.compare-table thead th').count(), 1);
+    await t.submit(page, 'form[action="/compare?/clear"] button[type=submit]');
+    assert.equal(await page.locator('table.compare-table').count(), 0, 'cleared');
+    assert.ok((await t.text(page)).includes(msg('vi', 'compare_howTo')));
+    assert.equal(await page.locator('header a[href="/compare"] .count').count(), 0);
+    assert.equal(await page.locator('script').count(), 0, 'no JavaScript');
+  });
+
+  for (const lang of ['vi', 'en']) {
+    h.test(`links: CSV export with "from" after "to" (${lang}): a message on the stats page, not a bare 400`, {}, async (t) => {
+      const page = await t.newPage(lang);
+      await login(t, page, t.admin.email, t.admin.password);
+      await t.visit(page, '/moderation/stats');
+      await page.fill('#exp-from', '2026-12-31');
+      await page.fill('#exp-to', '2026-01-01');
+      const res = await Promise.all([page.waitForNavigation(), page.click('form[action="/moderation/stats/deals.csv"] button[type=submit]')]).then(([r]) => r);
+      assert.equal(res?.status(), 200, 'the stats page answers');
+      assert.equal(new URL(page.url()).pathname, '/moderation/stats');
+      assert.equal(await page.locator('header').count(), 1, 'inside the site layout');
+      assert.equal((await t.text(page, '#export-error')), msg(lang, 'mod_exportBadRange'));
+      assert.equal(await page.inputValue('#exp-from'), '2026-12-31', 'what was typed is kept');
+      assert.equal(await page.inputValue('#exp-to'), '2026-01-01');
+      assert.equal(await page.getAttribute('#exp-to', 'aria-invalid'), 'true');
+      // A good range still downloads.
+      await page.fill('#exp-from', '2026-01-01');
+      await page.fill('#exp-to', '2026-12-31');
+      const download = page.waitForEvent('download');
+      await page.click('form[action="/moderation/stats/deals.csv"] button[type=submit]');
+      assert.match((await download).suggestedFilename(), /\.csv$/);
+    });
+  }
+
+  h.test('links: province picker: moderator jurisdiction by finding and ticking, an explicit nationwide grant, none means none', { requires: ['Mutation.setUserRoles'] }, async (t) => {
+    const user = await apiUser(t, 'Cán bộ mới');
+    const page = await t.newPage('vi');
+    await login(t, page, t.admin.email, t.admin.password, '/admin/users');
+    const row = () => page.locator(`li[data-email="${user.email}"]`);
+    const save = () => t.submit(page, `li[data-email="${user.email}"] form[action="?/roles"] button[type=submit]`);
+    const jurisdiction = async () => (await t.gql(`query($q: String) { users(query: $q) { items { allProvinces roles moderatedProvinces { code } } } }`, { q: user.email }, await adminToken(t))).users.items[0];
+    await t.visit(page, `/admin/users?q=${encodeURIComponent(user.email)}`);
+    assert.equal(await row().locator('select[multiple]').count(), 0, 'no Ctrl-click multi-select');
+    // Found without diacritics, and a former province's name ("Bến Tre" is now Vĩnh Long), plus a ticked box.
+    await row().locator('input[name=roles][value=MODERATOR]').check();
+    await row().locator('input[name=provinceFind]').fill('hue');
+    await row().locator('input[name=provinces][value="can-tho"]').check();
+    await save();
+    let j = await jurisdiction();
+    assert.equal(j.allProvinces, false);
+    assert.deepEqual(j.moderatedProvinces.map((p) => p.code).sort(), ['can-tho', 'hue']);
+    assert.ok((await t.text(page, `li[data-email="${user.email}"]`)).includes('Huế'), 'the jurisdiction is shown');
+    await row().locator('input[name=provinceFind]').fill('Bến Tre');
+    await save();
+    j = await jurisdiction();
+    assert.ok(j.moderatedProvinces.some((p) => p.code === 'vinh-long'), `a former province's name finds its province: ${JSON.stringify(j)}`);
+    // An unknown name: an error in the picker, nothing saved.
+    await row().locator('input[name=provinceFind]').fill('Atlantis');
+    await save();
+    assert.ok((await t.text(page, `li[data-email="${user.email}"]`)).includes(msg('vi', 'province_notFound', { text: 'Atlantis' })));
+    // Nationwide is an explicit choice.
+    await t.visit(page, `/admin/users?q=${encodeURIComponent(user.email)}`);
+    await row().locator('input[name=allProvinces]').check();
+    await save();
+    j = await jurisdiction();
+    assert.equal(j.allProvinces, true);
+    assert.deepEqual(j.moderatedProvinces, []);
+    assert.ok((await t.text(page, `li[data-email="${user.email}"]`)).includes(msg('vi', 'mod_allProvinces')));
+    // Unticking it with no province ticked leaves none: the moderator covers nothing.
+    await row().locator('input[name=allProvinces]').uncheck();
+    await save();
+    j = await jurisdiction();
+    assert.equal(j.allProvinces, false);
+    assert.deepEqual(j.moderatedProvinces, []);
+    assert.ok((await t.text(page, `li[data-email="${user.email}"]`)).includes(msg('vi', 'mod_noProvinces')));
+  });
+
+  h.test('links: province picker on search: find a province by name, then "all provinces" clears it', { requires: ['Query.search'] }, async (t) => {
+    const page = await t.newPage('vi');
+    await t.visit(page, '/search?kind=OFFER');
+    assert.equal(await page.locator('aside input[name=allProvinces]').isChecked(), true, 'all provinces by default, explicitly');
+    await page.fill('aside input[name=provinceFind]', 'can tho');
+    await t.submit(page, 'aside button[type=submit][form="search-form"]');
+    let url = new URL(page.url());
+    assert.deepEqual(url.searchParams.getAll('province'), ['can-tho'], `the find box resolved the name: ${page.url()}`);
+    assert.equal(await page.locator('aside input[name=province][value="can-tho"]').isChecked(), true);
+    assert.equal(await page.locator('aside input[name=allProvinces]').isChecked(), false);
+    await page.locator('aside input[name=allProvinces]').check();
+    await t.submit(page, 'aside button[type=submit][form="search-form"]');
+    url = new URL(page.url());
+    assert.deepEqual(url.searchParams.getAll('province'), [], 'all provinces: no province filter');
+  });
+
+  h.test('links: organisation profile: a member edits it; renaming a verified organisation sends it back to verification', { requires: ['Mutation.updateOrganization'] }, async (t) => {
+    const owner = await apiUser(t, 'Chủ tổ chức');
+    const org = await apiOrganization(t, owner.token, { kind: 'RESEARCH_INSTITUTE', provinceCode: 'hue' });
+    await t.gql(`mutation($id: ID!) { verifyOrganization(id: $id) { id } }`, { id: org.id }, await adminToken(t));
+    const page = await t.newPage('en');
+    await login(t, page, owner.email);
+    await t.visit(page, `/dashboard/organizations/${org.id}`);
+    const form = 'form[action="?/profile"]';
+    // Bad contact details: errors beside the fields, in English, what was typed kept.
+    await page.fill(`${form} [name=contactEmail]`, 'not-an-address');
+    await page.fill(`${form} [name=website]`, 'vien-hue');
+    await t.submit(page, `${form} button[type=submit]`);
+    assert.equal(await page.locator('#f-contactEmail-error').count(), 1, `an error beside the e-mail: ${await t.text(page)}`);
+    assert.equal(await page.locator('#f-website-error').count(), 1);
+    assert.equal(await page.inputValue(`${form} [name=contactEmail]`), 'not-an-address');
+    // Description and contact: still verified.
+    await page.fill(`${form} [name=contactEmail]`, 'lienhe@vien-hue.example.vn');
+    await page.fill(`${form} [name=contactPhone]`, '0234 382 1234');
+    await page.fill(`${form} [name=website]`, 'https://vien-hue.example.vn');
+    await page.fill(`${form} [name=description]`, 'Viện nghiên cứu công nghệ sinh học miền Trung.');
+    await t.submit(page, `${form} button[type=submit]`);
+    assert.match(page.url(), /done=profile-saved$/);
+    let { organization } = await t.gql(`query($id: ID) { organization(id: $id) { name verified contactEmail contactPhone description } }`, { id: org.id });
+    assert.equal(organization.verified, true);
+    assert.equal(organization.contactPhone, '0234 382 1234');
+    // A new name: back to verification, and the page says so.
+    const name = `Viện Công nghệ Sinh học Huế ${uniq('')}`;
+    await page.fill(`${form} [name=name]`, name);
+    await t.submit(page, `${form} button[type=submit]`);
+    assert.match(page.url(), /done=profile-saved-reverify/);
+    assert.ok((await t.text(page)).includes(msg('en', 'done_profileSavedReverify')));
+    ({ organization } = await t.gql(`query($id: ID) { organization(id: $id) { name verified } }`, { id: org.id }));
+    assert.deepEqual(organization, { name, verified: false });
+    // The public page shows the contact.
+    await t.visit(page, `/organizations/${org.slug}`);
+    assert.ok((await t.text(page)).includes('lienhe@vien-hue.example.vn'));
+  });
+
+  h.test('links: deal review page: both organisations’ verification and the conversation, for the covering moderator only', { requires: ['Deal.conversation'] }, async (t) => {
+    const w = await dealWorld(t);
+    const page = await t.newPage('vi');
+    await login(t, page, w.moderator.email);
+    await t.visit(page, `/moderation/deals/${w.dealId}`);
+    const parties = await t.text(page, 'section[aria-labelledby="review-parties"]');
+    assert.ok(parties.includes(msg('vi', 'org_verifiedShort')) && parties.includes(msg('vi', 'org_unverified')), `the seller verified, the buyer not: ${parties}`);
+    assert.equal(await page.locator(`tr[data-org="${w.sellerOrg.id}"] .badge-good`).count(), 1);
+    assert.equal(await page.locator(`tr[data-org="${w.buyerOrg.id}"] .badge-warn`).count(), 1);
+    const talk = await t.text(page, 'section[aria-labelledby="review-conversation"]');
+    for (const line of ['Vườn 20 ha có lắp được không?', 'Được, chúng tôi khảo sát miễn phí.', 'Giá trọn gói cho 20 ha là bao nhiêu?']) assert.ok(talk.includes(line), `the conversation shows “${line}”`);
+    // A moderator of another province gets 404.
+    const other = await apiUser(t, 'Cán bộ tỉnh khác');
+    await t.gql(SET_ROLES, { id: other.id, codes: ['ha-noi'] }, await adminToken(t));
+    const otherPage = await t.newPage('vi');
+    await login(t, otherPage, other.email);
+    await t.visit(otherPage, `/moderation/deals/${w.dealId}`, 404);
+  });
+}
