@@ -17,6 +17,10 @@ try {
     DATABASE_URL: databaseUrl,
     ...(meili ? { MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.key } : {}),
   });
+} catch (err) {
+  // The command has printed its own message: pass its exit status on, without this script's stack.
+  if (typeof err?.status !== 'number') throw err;
+  process.exitCode = err.status;
 } finally {
   await meili?.stop();
   await pg.stop();
