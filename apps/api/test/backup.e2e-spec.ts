@@ -191,7 +191,7 @@ describe('backup', () => {
     // The same search results. The source's index is rebuilt the same way first: documents
     // of equal relevance come back in the order they were indexed, which differs between an
     // index fed change by change and one rebuilt in a single scan.
-    await reindex([], { DATABASE_URL: source.url, MEILI_URL: sourceApp.config.MEILI_URL, MEILI_MASTER_KEY: sourceApp.config.MEILI_MASTER_KEY, MEILI_INDEX_PREFIX: sourcePrefix });
+    await reindex([], { DATABASE_URL: source.url, MEILI_URL: sourceApp.config.MEILI_URL, MEILI_MASTER_KEY: sourceApp.config.MEILI_MASTER_KEY, MEILI_INDEX_PREFIX: sourcePrefix }, quiet);
     targetApp = await startTestApp({ DATABASE_URL: target.url, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.key, MEILI_INDEX_PREFIX: targetPrefix, MAIL_OUTBOX_DIR: targetFiles });
     const [before, after] = [new Client(sourceApp.url), new Client(targetApp.url)];
     const strip = (r: { search: Record<string, unknown> }) => ({ ...r.search, processingTimeMs: 0 });

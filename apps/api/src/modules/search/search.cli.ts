@@ -32,7 +32,7 @@ function targetFromEnv(): SearchTarget {
   };
 }
 
-async function withIndexes<T>(fn: (indexes: SearchIndexes) => Promise<T>, target: SearchTarget = targetFromEnv()): Promise<T> {
+async function withIndexes<T>(fn: (indexes: SearchIndexes) => Promise<T>, target: SearchTarget = targetFromEnv(), say: (m: string) => void = console.log): Promise<T> {
   const prefix = target.MEILI_INDEX_PREFIX;
   if (!/^[a-z0-9_]*$/.test(prefix)) throw new Error('MEILI_INDEX_PREFIX: lower-case letters, digits and _ only');
   const ds = await createDataSource(target.DATABASE_URL, 4).initialize();
@@ -40,7 +40,7 @@ async function withIndexes<T>(fn: (indexes: SearchIndexes) => Promise<T>, target
     // Batches of thousands of documents reach a Meilisearch busy indexing the previous ones:
     // give each request two minutes rather than the API's ten seconds.
     const meili = createMeiliClient({ MEILI_URL: target.MEILI_URL, MEILI_MASTER_KEY: target.MEILI_MASTER_KEY }, { timeoutMs: 120_000 });
-    return await fn(new SearchIndexes(meili, ds, prefix, { log: (m) => console.log(m), warn: (m) => console.warn(m) }));
+    return await fn(new SearchIndexes(meili, ds, prefix, { log: say, warn: (m) => console.warn(m) }));
   } catch (err) {
     throw new Error(describeMeiliError(err));
   } finally {
@@ -53,7 +53,7 @@ function option(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-export async function reindex(args: string[], target?: SearchTarget): Promise<void> {
+export async function reindex(args: string[], target?: SearchTarget, say: (m: string) => void = console.log): Promise<void> {
   const batchSize = Number(option(args, '--batch') ?? 5000);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 50_000) throw new Error('--batch: a whole number from 1 to 50000');
   await withIndexes(async (indexes) => {
@@ -63,17 +63,17 @@ export async function reindex(args: string[], target?: SearchTarget): Promise<vo
         batchSize,
         onProgress: (n) => {
           if (n - last >= 20_000) {
-            console.log(`  ${indexes.uid(def)}: ${n} documents sent`);
+            say(`  ${indexes.uid(def)}: ${n} documents sent`);
             last = n;
           }
         },
       });
-      console.log(
+      say(
         `${report.index}: ${report.documents} documents in ${(report.ms / 1000).toFixed(1)} s ` +
           `(${Math.round(report.documentsPerSecond)} docs/s, ${report.batches} batches, ${report.caughtUp} caught up after the swap)`,
       );
     }
-  }, target);
+  }, target, say);
 }
 
 function printDrift(r: DriftReport, limit = 20): void {
