@@ -1,16 +1,21 @@
 /**
  * Operator commands (wired into cli.ts COMMANDS; `npm run backup` / `npm run restore` wrap them):
- *   backup [--out FOLDER|FILE.tar]          one archive: database dump, stored files, manifest
- *                                           (default folder: BACKUP_DIR, else ./backups)
+ *   backup [--out FOLDER|FILE.tar] [--prune [--keep-daily 7] [--keep-weekly 4] [--keep-monthly 12]]
+ *                                           one archive: database dump, stored files, manifest
+ *                                           (default folder: BACKUP_DIR, else ./backups); --prune
+ *                                           then deletes the folder's older archives beyond the
+ *                                           retention (retention.ts)
  *   restore ARCHIVE [--force] [--check]     verify, then restore into DATABASE_URL and the file
  *                                           stores, migrate, rebuild the search index
  * They read DATABASE_URL, MEILI_URL, MEILI_MASTER_KEY, MEILI_INDEX_PREFIX, MAIL_OUTBOX_DIR and
  * PG_BIN_DIR (where pg_dump and pg_restore are, when not found by themselves).
  */
-import { isAbsolute, resolve } from 'node:path';
+import { readdir, rm } from 'node:fs/promises';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { BackupError, createBackup, formatBytes, restoreBackup } from './backup.js';
 import { fileStores } from './file-stores.js';
 import { PgToolsError } from './pg-tools.js';
+import { applyRetention, DEFAULT_RETENTION, type RetentionPolicy } from './retention.js';
 
 function env(name: string, fallback?: string): string {
   const value = process.env[name] || fallback;
@@ -55,7 +60,35 @@ export async function backup(args: string[]): Promise<void> {
       `backup done in ${(report.ms.total / 1000).toFixed(1)} s: ${report.archive}\n` +
         `  ${formatBytes(report.bytes)}; schema ${m.schemaVersion}; app ${m.app.version}; dump sha256 ${m.database.sha256}; ${m.files.length} files`,
     );
+    if (args.includes('--prune')) await prune(dirname(report.archive), retentionPolicy(args));
   });
+}
+
+function retentionPolicy(args: string[]): RetentionPolicy {
+  const count = (name: string, fallback: number) => {
+    const raw = option(args, name);
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 0 || n > 1000) throw new Error(`${name}: a whole number from 0 to 1000`);
+    return n;
+  };
+  const policy = {
+    daily: count('--keep-daily', DEFAULT_RETENTION.daily),
+    weekly: count('--keep-weekly', DEFAULT_RETENTION.weekly),
+    monthly: count('--keep-monthly', DEFAULT_RETENTION.monthly),
+  };
+  if (policy.daily < 1) throw new Error('--keep-daily: at least 1 (the backup just made)');
+  return policy;
+}
+
+/** Deletes the archives of `folder` that the retention policy does not keep. */
+async function prune(folder: string, policy: RetentionPolicy): Promise<void> {
+  const { keep, remove } = applyRetention(await readdir(folder), policy);
+  for (const name of remove) await rm(join(folder, name));
+  console.log(
+    `retention (${policy.daily} daily, ${policy.weekly} weekly, ${policy.monthly} monthly): ${keep.length} archives kept` +
+      (remove.length ? `, ${remove.length} deleted: ${remove.join(', ')}` : ', none deleted'),
+  );
 }
 
 export async function restore(args: string[]): Promise<void> {
