@@ -14,6 +14,16 @@ RUN npx swc apps/api/src libs/shared/src migrations -d dist --quiet --ignore '**
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
+# pg_dump and pg_restore for the operator commands `backup` and `restore` (docker compose run --rm
+# ops …). They must be at least the server's major version: the compose file runs PostgreSQL 16,
+# and Debian bookworm ships only the 15 client, so the PostgreSQL project's own apt repository is
+# added with Debian's postgresql-common helper. Match PG_CLIENT_MAJOR to your server.
+ARG PG_CLIENT_MAJOR=16
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends ca-certificates postgresql-common \
+ && /usr/share/postgresql-common/pgdg/apt.postgresql.org.sh -y \
+ && apt-get install -y --no-install-recommends postgresql-client-${PG_CLIENT_MAJOR} \
+ && rm -rf /var/lib/apt/lists/*
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/apps/web/build ./apps/web/build

@@ -6,6 +6,8 @@
 //                                  through GraphQL vs straight to Meilisearch, SQL per search
 //   npm run bench -- matching      100 000 listings: `matches` for 200 random listings through
 //                                  GraphQL vs the multi-search it makes, SQL per call
+//   npm run bench -- backup        100 000 listings: `npm run backup`, then `npm run restore` into an
+//                                  empty database and a new Meilisearch (incl. the reindex), timed
 //
 // A part is a module in scripts/lib/ exporting `run({ args })`; add yours to PARTS.
 import { ensureInstall } from './ensure-install.mjs';
@@ -15,6 +17,7 @@ ensureInstall();
 const PARTS = {
   search: './lib/bench-search.mjs',
   matching: './lib/bench-matching.mjs',
+  backup: './lib/bench-backup.mjs',
 };
 
 // Part names first, then options (passed to every part): `bench.mjs search --listings 20000`.

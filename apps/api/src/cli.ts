@@ -72,6 +72,8 @@ export const COMMANDS: Record<string, Command> = {
 
   reindex: async (args) => (await import('./modules/search/search.cli.js')).reindex(args),
   drift: async (args) => (await import('./modules/search/search.cli.js')).drift(args),
+  backup: async (args) => (await import('./backup/backup.cli.js')).backup(args),
+  restore: async (args) => (await import('./backup/backup.cli.js')).restore(args),
 
   /** Writes apps/api/schema.gql from the code (boots the app once without listening). */
   async schema() {

@@ -44,3 +44,15 @@ export async function isolatedDatabase(tag: string): Promise<IsolatedDatabase> {
   }
   return { url, name, drop: () => admin(server, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined) };
 }
+
+/**
+ * An empty database, as a fresh installation has before its first migration (what a restore
+ * from backup starts from).
+ */
+export async function emptyDatabase(tag: string): Promise<IsolatedDatabase> {
+  const server = process.env.TEST_DATABASE_ADMIN_URL ?? process.env.TEST_DATABASE_URL;
+  if (!server) throw new Error('TEST_DATABASE_URL is not set: run the tests with `npm test`');
+  const name = `techport_test_${tag}_${process.pid}_${randomBytes(3).toString('hex')}`.slice(0, 63);
+  await admin(server, (c) => c.query(`CREATE DATABASE "${name}"`));
+  return { url: withDatabase(server, name), name, drop: () => admin(server, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined) };
+}

@@ -15,15 +15,32 @@ function env(name: string, fallback?: string): string {
   return value;
 }
 
-async function withIndexes<T>(fn: (indexes: SearchIndexes) => Promise<T>): Promise<T> {
-  const prefix = env('MEILI_INDEX_PREFIX', 'techport');
+/** Where the operator commands read and write; from the environment unless given. */
+export interface SearchTarget {
+  DATABASE_URL: string;
+  MEILI_URL: string;
+  MEILI_MASTER_KEY: string;
+  MEILI_INDEX_PREFIX: string;
+}
+
+function targetFromEnv(): SearchTarget {
+  return {
+    DATABASE_URL: env('DATABASE_URL'),
+    MEILI_URL: env('MEILI_URL'),
+    MEILI_MASTER_KEY: process.env.MEILI_MASTER_KEY ?? '',
+    MEILI_INDEX_PREFIX: env('MEILI_INDEX_PREFIX', 'techport'),
+  };
+}
+
+async function withIndexes<T>(fn: (indexes: SearchIndexes) => Promise<T>, target: SearchTarget = targetFromEnv(), say: (m: string) => void = console.log): Promise<T> {
+  const prefix = target.MEILI_INDEX_PREFIX;
   if (!/^[a-z0-9_]*$/.test(prefix)) throw new Error('MEILI_INDEX_PREFIX: lower-case letters, digits and _ only');
-  const ds = await createDataSource(env('DATABASE_URL'), 4).initialize();
+  const ds = await createDataSource(target.DATABASE_URL, 4).initialize();
   try {
     // Batches of thousands of documents reach a Meilisearch busy indexing the previous ones:
     // give each request two minutes rather than the API's ten seconds.
-    const meili = createMeiliClient({ MEILI_URL: env('MEILI_URL'), MEILI_MASTER_KEY: process.env.MEILI_MASTER_KEY ?? '' }, { timeoutMs: 120_000 });
-    return await fn(new SearchIndexes(meili, ds, prefix, { log: (m) => console.log(m), warn: (m) => console.warn(m) }));
+    const meili = createMeiliClient({ MEILI_URL: target.MEILI_URL, MEILI_MASTER_KEY: target.MEILI_MASTER_KEY }, { timeoutMs: 120_000 });
+    return await fn(new SearchIndexes(meili, ds, prefix, { log: say, warn: (m) => console.warn(m) }));
   } catch (err) {
     throw new Error(describeMeiliError(err));
   } finally {
@@ -36,7 +53,7 @@ function option(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-export async function reindex(args: string[]): Promise<void> {
+export async function reindex(args: string[], target?: SearchTarget, say: (m: string) => void = console.log): Promise<void> {
   const batchSize = Number(option(args, '--batch') ?? 5000);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 50_000) throw new Error('--batch: a whole number from 1 to 50000');
   await withIndexes(async (indexes) => {
@@ -46,17 +63,17 @@ export async function reindex(args: string[]): Promise<void> {
         batchSize,
         onProgress: (n) => {
           if (n - last >= 20_000) {
-            console.log(`  ${indexes.uid(def)}: ${n} documents sent`);
+            say(`  ${indexes.uid(def)}: ${n} documents sent`);
             last = n;
           }
         },
       });
-      console.log(
+      say(
         `${report.index}: ${report.documents} documents in ${(report.ms / 1000).toFixed(1)} s ` +
           `(${Math.round(report.documentsPerSecond)} docs/s, ${report.batches} batches, ${report.caughtUp} caught up after the swap)`,
       );
     }
-  });
+  }, target, say);
 }
 
 function printDrift(r: DriftReport, limit = 20): void {
