@@ -59,8 +59,29 @@ export class AccountsResolver {
   @Mutation(() => AuthPayload)
   async login(@Context() ctx: GqlContext, @Args('email') email: string, @Args('password') password: string): Promise<AuthPayload> {
     await this.limits.consume('loginPerIp', ctx.req.ip ?? 'unknown');
-    const { token, user } = await this.accounts.login(email, password);
+    const { token, user } = await this.accounts.login(email, password, ctx.req.ip ?? 'unknown');
     return { token, user: { ...toUserType(user), isSelf: true } };
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      '"Forgot password": e-mails a single-use link that expires (PASSWORD_RESET_TTL_MINUTES) when the address has an account. Answers true whether it has or not; RATE_LIMITED per client and per address.',
+  })
+  requestPasswordReset(@Context() ctx: GqlContext, @Args('email') email: string): Promise<boolean> {
+    return this.accounts.requestPasswordReset(email, ctx.req.ip ?? 'unknown');
+  }
+
+  @Query(() => Boolean, { description: 'Whether a password-reset link (its secret) can still be used: not spent, not expired.' })
+  passwordResetLinkValid(@Args('token') token: string): Promise<boolean> {
+    return this.accounts.passwordResetLinkValid(token);
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      'Sets a new password with the secret of a reset link; the link then stops working. BAD_USER_INPUT on `token` for a spent, expired or unknown link, on `password` for a password against the policy. Does not sign in.',
+  })
+  resetPassword(@Args('token') token: string, @Args('password') password: string): Promise<boolean> {
+    return this.accounts.resetPassword(token, password);
   }
 
   @Mutation(() => Boolean, {
