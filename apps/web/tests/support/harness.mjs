@@ -3,7 +3,7 @@
 // pages (contexts per user and language, screenshots, axe-core checks, messages in both languages).
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,9 +27,23 @@ export function msg(lang, key, params = {}) {
 export const uniq = (prefix = 'x') => `${prefix}${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
 
 /** Collapses whitespace (Intl puts no-break spaces in "1.500.000.000 ₫"). */
+/** An .eml's text with its body decoded (base64 or quoted-printable). */
+function decodeEml(eml) {
+  const at = eml.search(/\r?\n\r?\n/);
+  const head = eml.slice(0, at);
+  const body = eml.slice(at).trim();
+  if (/Content-Transfer-Encoding:\s*base64/i.test(head)) return `${head}\n\n${Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')}`;
+  if (/Content-Transfer-Encoding:\s*quoted-printable/i.test(head)) {
+    return `${head}\n\n${body.replace(/=\r?\n/g, '').replace(/(?:=[0-9A-F]{2})+/g, (m) => Buffer.from(m.replace(/=/g, ''), 'hex').toString('utf8'))}`;
+  }
+  return eml;
+}
+
 export const squash = (s) => (s ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 
-export function createHarness({ browser, webUrl, apiUrl, admin, screenshotsDir, schemaFields, filter = '' }) {
+export function createHarness({ browser, webUrl, apiUrl, admin, screenshotsDir, outDir, schemaFields, filter = '' }) {
+  // The API of the browser tests writes its e-mails here (MAIL_OUTBOX_DIR in scripts/lib/web-tests.mjs).
+  const mailDir = join(outDir, 'mail');
   const entries = [];
   const contexts = new Set();
 
@@ -106,6 +120,24 @@ export function createHarness({ browser, webUrl, apiUrl, admin, screenshotsDir, 
       const body = await res.json();
       if (body.errors?.length) throw new Error(`GraphQL: ${JSON.stringify(body.errors)}`);
       return body.data;
+    },
+
+    /** The e-mails written to the mail outbox for an address, oldest first, bodies decoded. */
+    mailsTo(email) {
+      if (!existsSync(mailDir)) return [];
+      const tag = email.toLowerCase().replace(/[^a-z0-9@._-]/gi, '_');
+      return readdirSync(mailDir)
+        .filter((f) => f.endsWith('.eml') && f.toLowerCase().includes(tag))
+        .sort()
+        .map((f) => decodeEml(readFileSync(join(mailDir, f), 'utf8')));
+    },
+
+    /** Waits for the address's e-mail number `index` (0-based) and returns the path of its first link to `pathPrefix`. */
+    async linkFromMail(email, pathPrefix, index = 0) {
+      const mail = await t.eventually(() => t.mailsTo(email)[index], { what: `e-mail #${index + 1} to ${email}` });
+      const url = [...mail.matchAll(/https?:\/\/[^\s<>"]+/g)].map((m) => new URL(m[0])).find((u) => u.pathname.startsWith(pathPrefix));
+      assert.ok(url, `a link to ${pathPrefix}… in the e-mail: ${mail}`);
+      return url.pathname + url.search;
     },
 
     /** Polls until fn returns a truthy value (search indexing and the outbox are asynchronous). */

@@ -14,6 +14,24 @@ export interface Document<TResult, TVariables> {
   readonly __variables?: TVariables;
 }
 
+export const RequestPasswordReset: Document<T.RequestPasswordResetMutation, T.RequestPasswordResetMutationVariables> = {
+  name: "RequestPasswordReset",
+  source: "mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }",
+  missing: [],
+};
+
+export const PasswordResetLinkValid: Document<T.PasswordResetLinkValidQuery, T.PasswordResetLinkValidQueryVariables> = {
+  name: "PasswordResetLinkValid",
+  source: "query PasswordResetLinkValid($token: String!) { passwordResetLinkValid(token: $token) }",
+  missing: [],
+};
+
+export const ResetPassword: Document<T.ResetPasswordMutation, T.ResetPasswordMutationVariables> = {
+  name: "ResetPassword",
+  source: "mutation ResetPassword($token: String!, $password: String!) { resetPassword(token: $token, password: $password) }",
+  missing: [],
+};
+
 export const MyInterests: Document<T.MyInterestsQuery, T.MyInterestsQueryVariables> = {
   name: "MyInterests",
   source: "query MyInterests($listingId: ID) { interests(listingId: $listingId) { id status createdAt lastMessageAt organization { id slug name viewerIsMember } listingOrganization { id slug name viewerIsMember } listing { id slug title kind } } }",

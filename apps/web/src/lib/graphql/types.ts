@@ -244,6 +244,28 @@ export type TransferMode =
   | 'TECHNICAL_SERVICE'
   | 'TURNKEY';
 
+export type RequestPasswordResetMutationVariables = Exact<{
+  email: string;
+}>;
+
+
+export type RequestPasswordResetMutation = { requestPasswordReset: boolean };
+
+export type PasswordResetLinkValidQueryVariables = Exact<{
+  token: string;
+}>;
+
+
+export type PasswordResetLinkValidQuery = { passwordResetLinkValid: boolean };
+
+export type ResetPasswordMutationVariables = Exact<{
+  token: string;
+  password: string;
+}>;
+
+
+export type ResetPasswordMutation = { resetPassword: boolean };
+
 export type MyInterestsQueryVariables = Exact<{
   listingId?: string | number | null | undefined;
 }>;
