@@ -11,6 +11,8 @@ type Limit =
   | 'loginDelay'
   | 'loginFailuresPerAccount'
   | 'registerPerIp'
+  | 'registerExistingMail'
+  | 'activationMailPerAccount'
   | 'passwordResetPerIp'
   | 'passwordResetPerAccount'
   | 'messagesPerAccount'
@@ -43,6 +45,8 @@ export class RateLimitService implements OnModuleInit {
     this.limiters.set('loginFailuresPerAccount', make('login_fail_acct', 1_000_000, 60 * 60));
     // Set with `delay`: the account+source pair must wait this long before its next attempt.
     this.limiters.set('loginDelay', make('login_delay', 1, 1));
+    this.limiters.set('registerExistingMail', make('reg_existing', 1_000_000, 60 * 60));
+    this.limiters.set('activationMailPerAccount', make('activation_mail', 1_000_000, 60 * 60));
     this.limiters.set('passwordResetPerIp', make('reset_ip', c.RATE_LIMIT_PASSWORD_RESET_PER_IP, 60 * 60));
     this.limiters.set('passwordResetPerAccount', make('reset_acct', c.RATE_LIMIT_PASSWORD_RESET_PER_ACCOUNT, 60 * 60));
     this.limiters.set('registerPerIp', make('register_ip', c.RATE_LIMIT_REGISTER_PER_IP, 60 * 60));

@@ -1,10 +1,10 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { UserEntity } from './user.entity.js';
 
-export type AccountTokenPurpose = 'PASSWORD_RESET';
+export type AccountTokenPurpose = 'PASSWORD_RESET' | 'ACTIVATION';
 
 /**
- * Single-use links sent by e-mail (password reset). Only the SHA-256 of the secret in the link
+ * Single-use links sent by e-mail (password reset, account activation). Only the SHA-256 of the secret in the link
  * is stored, so a copy of the database opens no account. The secret is made when the e-mail is
  * sent (account-mail.service.ts), so it never sits in the outbox either: until then
  * `token_hash` is null. A row is spent once `used_at` is set, and dead after `expires_at`.

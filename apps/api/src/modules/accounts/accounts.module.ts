@@ -6,6 +6,6 @@ import { AccountMailService } from './account-mail.service.js';
 
 @Module({
   providers: [AccountsService, TokenService, AccountMailService, AccountsResolver],
-  exports: [AccountsService, TokenService],
+  exports: [AccountsService, TokenService, AccountMailService],
 })
 export class AccountsModule {}

@@ -49,11 +49,22 @@ export class AccountsResolver {
     return { items: rows.map(toUserType), totalItems, page: p, pageSize };
   }
 
-  @Mutation(() => AuthPayload)
+  @Mutation(() => AuthPayload, {
+    description:
+      'Creates an account and e-mails a link to activate it (activateAccount); until then it cannot log in. Answers the same whether or not the address already has an account (its owner is told by e-mail): `token` is empty, as there is no session before activation.',
+  })
   async register(@Context() ctx: GqlContext, @Args('input') input: RegisterInput): Promise<AuthPayload> {
     await this.limits.consume('registerPerIp', ctx.req.ip ?? 'unknown');
-    const { token, user } = await this.accounts.register(input);
-    return { token, user: { ...toUserType(user), isSelf: true } };
+    const user = await this.accounts.register(input);
+    return { token: '', user: { ...toUserType(user), isSelf: true } };
+  }
+
+  @Mutation(() => AuthPayload, {
+    description: 'Opens the activation link e-mailed by register (its secret): the account is activated and this answers a session. BAD_USER_INPUT on `token` for a spent, expired or unknown link.',
+  })
+  async activateAccount(@Args('token') token: string): Promise<AuthPayload> {
+    const session = await this.accounts.activate(token);
+    return { token: session.token, user: { ...toUserType(session.user), isSelf: true } };
   }
 
   @Mutation(() => AuthPayload)

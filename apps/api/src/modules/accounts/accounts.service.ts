@@ -12,14 +12,22 @@ import { RateLimitService, rateLimited } from '../../common/rate-limit.service.j
 import type { RegisterInput } from './dto/accounts.inputs.js';
 import { Clock } from '../../common/clock.js';
 import { AccountMailService, hashToken } from './account-mail.service.js';
-import { AccountTokenEntity } from './account-token.entity.js';
+import { AccountTokenEntity, type AccountTokenPurpose } from './account-token.entity.js';
+import { randomUUID } from 'node:crypto';
 
 const M = {
-  emailTaken: { vi: 'E-mail này đã được đăng ký.', en: 'This e-mail address is already registered.' },
   passwordIsEmail: { vi: 'Mật khẩu không được trùng với e-mail.', en: 'The password must not be your e-mail address.' },
   badLogin: { vi: 'E-mail hoặc mật khẩu không đúng.', en: 'Wrong e-mail or password.' },
   unknownProvince: { vi: 'Mã tỉnh/thành không hợp lệ.', en: 'Unknown province code.' },
   userNotFound: { vi: 'người dùng', en: 'User' },
+  notActivated: {
+    vi: 'Tài khoản chưa được kích hoạt. Chúng tôi đã gửi lại liên kết kích hoạt đến e-mail của bạn: hãy mở liên kết đó.',
+    en: 'This account is not activated yet. We have sent the activation link to your e-mail again: please open it.',
+  },
+  badActivationLink: {
+    vi: 'Liên kết kích hoạt không hợp lệ, đã được dùng hoặc đã hết hạn. Hãy đăng nhập: nếu tài khoản chưa kích hoạt, chúng tôi sẽ gửi liên kết mới.',
+    en: 'This activation link is invalid, already used or expired. Log in: if the account is not activated yet, we will send a new link.',
+  },
   passwordLength: { vi: 'Mật khẩu phải dài từ 10 đến 200 ký tự.', en: 'The password must be 10 to 200 characters long.' },
   badResetLink: {
     vi: 'Liên kết đặt lại mật khẩu không hợp lệ, đã được dùng hoặc đã hết hạn. Hãy yêu cầu một liên kết mới.',
@@ -68,27 +76,94 @@ export class AccountsService implements OnApplicationBootstrap {
     const hash = await hashPassword(this.config.ADMIN_PASSWORD);
     // One statement, so two API processes starting together cannot create two admins.
     const rows: unknown[] = await this.ds.query(
-      `INSERT INTO app_user (email, password_hash, display_name, roles)
-       SELECT $1, $2, 'Administrator', '{MEMBER,ADMIN}'
+      `INSERT INTO app_user (email, password_hash, display_name, roles, email_verified_at)
+       SELECT $1, $2, 'Administrator', '{MEMBER,ADMIN}', now()
        WHERE NOT EXISTS (SELECT 1 FROM app_user WHERE 'ADMIN' = ANY(roles))
-       ON CONFLICT (email) DO UPDATE SET roles = array(SELECT DISTINCT unnest(app_user.roles || '{ADMIN}'::text[]))
+       ON CONFLICT (email) DO UPDATE SET roles = array(SELECT DISTINCT unnest(app_user.roles || '{ADMIN}'::text[])),
+         email_verified_at = COALESCE(app_user.email_verified_at, now())
        RETURNING id`,
       [email, hash],
     );
     if (rows.length) this.logger.log(`admin account ready: ${email}`);
   }
 
-  async register(input: RegisterInput): Promise<{ token: string; user: UserEntity }> {
+  /**
+   * Registration answers the same whether the address is new or already has an account, so it
+   * reveals nothing (#19): no session token (''), and a user id that is the new account's or a
+   * random one. The address is confirmed by e-mail: a new (or never activated) account gets an
+   * activation link, and cannot sign in until it is opened; an address with an active account
+   * gets a note that someone tried to register (once an hour). A second registration of a
+   * never-activated address replaces its password and name: whoever opens the link owns it.
+   */
+  async register(input: RegisterInput): Promise<UserEntity> {
     const email = normalizeEmail(input.email);
     checkPasswordPolicy('input.password', input.password, email);
     const passwordHash = await hashPassword(input.password);
-    const rows: { id: string }[] = await this.ds.query(
-      `INSERT INTO app_user (email, password_hash, display_name) VALUES ($1, $2, $3)
-       ON CONFLICT (email) DO NOTHING RETURNING id`,
-      [email, passwordHash, input.displayName.trim()],
-    );
-    if (!rows.length) throw Errors.invalidField('input.email', M.emailTaken);
-    const user = await this.ds.getRepository(UserEntity).findOneByOrFail({ id: rows[0].id });
+    const displayName = input.displayName.trim();
+    const id = await this.ds.transaction(async (em) => {
+      const rows: { id: string; inserted: boolean }[] = await em.query(
+        `INSERT INTO app_user (email, password_hash, display_name) VALUES ($1, $2, $3)
+         ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash, display_name = EXCLUDED.display_name, updated_at = now()
+           WHERE app_user.email_verified_at IS NULL AND NOT app_user.disabled
+         RETURNING id, (xmax = 0) AS inserted`,
+        [email, passwordHash, displayName],
+      );
+      if (rows.length) {
+        await this.sendActivation(em, rows[0].id);
+        return rows[0].inserted ? rows[0].id : randomUUID();
+      }
+      const [existing] = await em.query(`SELECT id FROM app_user WHERE email = $1 AND NOT disabled`, [email]);
+      if (existing && (await this.limits.count('registerExistingMail', email)) === 1) {
+        await this.mail.publish(em, { kind: 'REGISTER_EXISTING', userId: existing.id });
+      }
+      return randomUUID();
+    });
+    const now = this.clock.now();
+    return Object.assign(new UserEntity(), {
+      id,
+      email,
+      displayName,
+      roles: [Role.MEMBER],
+      moderatedProvinceCodes: [],
+      disabled: false,
+      emailVerifiedAt: null,
+      notificationDigest: false,
+      passwordHash: '',
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+
+  /** A fresh activation link for the account (earlier unused ones void), e-mailed after commit. */
+  private async sendActivation(em: EntityManager, userId: string): Promise<void> {
+    const now = this.clock.now();
+    await em.query(`UPDATE account_token SET used_at = $2 WHERE user_id = $1 AND purpose = 'ACTIVATION' AND used_at IS NULL`, [userId, now]);
+    const token = await em.getRepository(AccountTokenEntity).save({
+      userId,
+      purpose: 'ACTIVATION' as const,
+      tokenHash: null,
+      expiresAt: new Date(now.getTime() + this.config.ACTIVATION_TTL_HOURS * 3600_000),
+      usedAt: null,
+    });
+    await this.mail.publish(em, { kind: 'ACTIVATION', tokenId: token.id });
+  }
+
+  /**
+   * Opens an activation link: the address is confirmed, the account can sign in, and this
+   * answers a session for it (the link proved the mailbox; a new account has no second factor).
+   */
+  async activate(secret: string): Promise<{ token: string; user: UserEntity }> {
+    const user = await this.ds.transaction(async (em) => {
+      const token = await this.usableToken(em, 'ACTIVATION', secret, true);
+      if (!token) throw Errors.invalidField('token', M.badActivationLink);
+      const user = await em.getRepository(UserEntity).findOne({ where: { id: token.userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user || user.disabled) throw Errors.invalidField('token', M.badActivationLink);
+      const now = this.clock.now();
+      await em.query(`UPDATE account_token SET used_at = $2 WHERE user_id = $1 AND purpose = 'ACTIVATION' AND used_at IS NULL`, [user.id, now]);
+      user.emailVerifiedAt ??= now;
+      await em.query(`UPDATE app_user SET email_verified_at = $2 WHERE id = $1`, [user.id, user.emailVerifiedAt]);
+      return user;
+    });
     return { token: await this.tokens.issue(user.id), user };
   }
 
@@ -114,6 +189,11 @@ export class AccountsService implements OnApplicationBootstrap {
       throw new AppError('UNAUTHENTICATED', M.badLogin);
     }
     await this.limits.reset('loginFailuresPerAccountAndIp', pair);
+    if (!user.emailVerifiedAt) {
+      // Only someone with the password learns this. A fresh link goes out (a few an hour at most).
+      if ((await this.limits.count('activationMailPerAccount', email)) <= 3) await this.ds.transaction((em) => this.sendActivation(em, user.id));
+      throw new AppError('UNAUTHENTICATED', M.notActivated);
+    }
     return { token: await this.tokens.issue(user.id), user };
   }
 
@@ -158,13 +238,13 @@ export class AccountsService implements OnApplicationBootstrap {
 
   /** Whether a reset link can still be used (the page asks before showing its form). */
   async passwordResetLinkValid(secret: string): Promise<boolean> {
-    return !!(await this.usableResetToken(this.ds.manager, secret, false));
+    return !!(await this.usableToken(this.ds.manager, 'PASSWORD_RESET', secret, false));
   }
 
-  private async usableResetToken(em: EntityManager, secret: string, lock: boolean): Promise<AccountTokenEntity | null> {
+  private async usableToken(em: EntityManager, purpose: AccountTokenPurpose, secret: string, lock: boolean): Promise<AccountTokenEntity | null> {
     if (typeof secret !== 'string' || secret.length < 20 || secret.length > 200) return null;
     const token = await em.getRepository(AccountTokenEntity).findOne({
-      where: { tokenHash: hashToken(secret), purpose: 'PASSWORD_RESET' },
+      where: { tokenHash: hashToken(secret), purpose },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
     if (!token || token.usedAt || token.expiresAt.getTime() <= this.clock.now().getTime()) return null;
@@ -179,14 +259,19 @@ export class AccountsService implements OnApplicationBootstrap {
    */
   async resetPassword(secret: string, password: string): Promise<boolean> {
     const userId = await this.ds.transaction(async (em) => {
-      const token = await this.usableResetToken(em, secret, true);
+      const token = await this.usableToken(em, 'PASSWORD_RESET', secret, true);
       if (!token) throw Errors.invalidField('token', M.badResetLink);
       const user = await em.getRepository(UserEntity).findOne({ where: { id: token.userId }, lock: { mode: 'pessimistic_write' } });
       if (!user || user.disabled) throw Errors.invalidField('token', M.badResetLink);
       checkPasswordPolicy('password', password, user.email);
       const now = this.clock.now();
       await em.query(`UPDATE account_token SET used_at = $2 WHERE user_id = $1 AND purpose = 'PASSWORD_RESET' AND used_at IS NULL`, [user.id, now]);
-      await em.query(`UPDATE app_user SET password_hash = $2, updated_at = now() WHERE id = $1`, [user.id, await hashPassword(password)]);
+      // The link proved the mailbox too: an account never activated is activated by it.
+      await em.query(`UPDATE app_user SET password_hash = $2, email_verified_at = COALESCE(email_verified_at, $3), updated_at = now() WHERE id = $1`, [
+        user.id,
+        await hashPassword(password),
+        now,
+      ]);
       // Sessions: the account's existing sessions are ended here, in this transaction, once the
       // session table lands (`SessionsService.endAll(em, user.id)`): whoever knew the old password
       // must not stay signed in.

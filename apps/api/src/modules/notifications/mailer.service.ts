@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
@@ -34,7 +35,8 @@ export class MailerService {
     const info = await this.transport.sendMail({ from: this.config.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
     if (this.outboxDir) {
       await mkdir(this.outboxDir, { recursive: true });
-      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.to.replace(/[^a-z0-9@._-]/gi, '_')}.eml`;
+      // A random tail: two e-mails to one address in the same millisecond must not overwrite each other.
+      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}-${mail.to.replace(/[^a-z0-9@._-]/gi, '_')}.eml`;
       await writeFile(join(this.outboxDir, name), (info as unknown as { message: Buffer }).message);
       this.logger.debug(`e-mail to ${mail.to} written to ${this.outboxDir}`);
     }
