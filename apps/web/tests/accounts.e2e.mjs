@@ -10,7 +10,7 @@ async function postLogin(t, fields) {
   return fetch(`${t.webUrl}/login`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: t.webUrl },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: t.webUrl },
     body: new URLSearchParams(fields).toString(),
   });
 }

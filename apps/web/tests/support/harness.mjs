@@ -132,12 +132,24 @@ export function createHarness({ browser, webUrl, apiUrl, admin, screenshotsDir, 
         .map((f) => decodeEml(readFileSync(join(mailDir, f), 'utf8')));
     },
 
-    /** Waits for the address's e-mail number `index` (0-based) and returns the path of its first link to `pathPrefix`. */
-    async linkFromMail(email, pathPrefix, index = 0) {
-      const mail = await t.eventually(() => t.mailsTo(email)[index], { what: `e-mail #${index + 1} to ${email}` });
-      const url = [...mail.matchAll(/https?:\/\/[^\s<>"]+/g)].map((m) => new URL(m[0])).find((u) => u.pathname.startsWith(pathPrefix));
-      assert.ok(url, `a link to ${pathPrefix}… in the e-mail: ${mail}`);
-      return url.pathname + url.search;
+    /**
+     * Waits for an e-mail to the address with a link to `pathPrefix` and returns that link's path
+     * (of the newest such e-mail; `notPath`: wait for one with another link than this).
+     */
+    async linkFromMail(email, pathPrefix, { notPath } = {}) {
+      const linkOf = (mail) =>
+        [...mail.matchAll(/https?:\/\/[^\s<>"]+/g)]
+          .map((m) => new URL(m[0]))
+          .filter((u) => u.pathname.startsWith(pathPrefix))
+          .map((u) => u.pathname + u.search)[0];
+      return t.eventually(
+        () => {
+          const links = t.mailsTo(email).map(linkOf).filter(Boolean);
+          const newest = links.at(-1);
+          return newest && newest !== notPath ? newest : null;
+        },
+        { what: `an e-mail to ${email} with a link to ${pathPrefix}` },
+      );
     },
 
     /** Polls until fn returns a truthy value (search indexing and the outbox are asynchronous). */
@@ -187,7 +199,8 @@ export function createHarness({ browser, webUrl, apiUrl, admin, screenshotsDir, 
         }
       };
       for (const e of entries) {
-        if (filter && !e.name.toLowerCase().includes(filter.toLowerCase())) continue;
+        // The filter: a part of the name, or several separated by | (any of them).
+        if (filter && !filter.toLowerCase().split('|').some((f) => e.name.toLowerCase().includes(f))) continue;
         const absent = missing(e.requires);
         if (e.kind === 'test') {
           if (absent.length) {

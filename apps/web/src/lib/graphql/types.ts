@@ -266,6 +266,13 @@ export type ResetPasswordMutationVariables = Exact<{
 
 export type ResetPasswordMutation = { resetPassword: boolean };
 
+export type ActivateAccountMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type ActivateAccountMutation = { activateAccount: { token: string, user: { id: string, displayName: string } } };
+
 export type MyInterestsQueryVariables = Exact<{
   listingId?: string | number | null | undefined;
 }>;
@@ -739,7 +746,7 @@ export type OrganizationMembersQueryVariables = Exact<{
 }>;
 
 
-export type OrganizationMembersQuery = { organization: { taxCode: string | null, viewerIsMember: boolean, id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, members: Array<{ role: string, joinedAt: string, user: { id: string, displayName: string, email: string | null } }>, province: { code: string, name: string } } | null };
+export type OrganizationMembersQuery = { organization: { taxCode: string | null, viewerIsMember: boolean, id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, members: Array<{ role: string, joinedAt: string, user: { id: string, displayName: string, email: string | null } }>, pendingInvitations: Array<{ id: string, email: string, role: string, createdAt: string, expiresAt: string }>, province: { code: string, name: string } } | null };
 
 export type CreateOrganizationMutationVariables = Exact<{
   input: OrganizationInput;
@@ -755,7 +762,7 @@ export type AddOrganizationMemberMutationVariables = Exact<{
 }>;
 
 
-export type AddOrganizationMemberMutation = { addOrganizationMember: { role: string, user: { id: string, displayName: string } } };
+export type AddOrganizationMemberMutation = { addOrganizationMember: { id: string, email: string, role: string } };
 
 export type OrganizationsForReviewQueryVariables = Exact<{
   verified?: boolean | null | undefined;
@@ -771,6 +778,20 @@ export type VerifyOrganizationMutationVariables = Exact<{
 
 
 export type VerifyOrganizationMutation = { verifyOrganization: { id: string, verified: boolean } };
+
+export type OrganizationInvitationQueryVariables = Exact<{
+  token: string;
+}>;
+
+
+export type OrganizationInvitationQuery = { organizationInvitation: { email: string, role: string, expiresAt: string, organization: { id: string, name: string } } | null };
+
+export type AcceptOrganizationInvitationMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type AcceptOrganizationInvitationMutation = { acceptOrganizationInvitation: { role: string } };
 
 export type ReferenceQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -21,6 +21,6 @@ export const actions: Actions = {
     } catch (err) {
       return failFromError(err, values, { fields: ['email', 'role'], prefixes: [] });
     }
-    redirect(303, `/dashboard/organizations/${params.id}?done=member-added`);
+    redirect(303, `/dashboard/organizations/${params.id}?done=member-invited`);
   },
 };
