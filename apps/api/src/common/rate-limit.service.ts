@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
@@ -57,7 +58,7 @@ export class RateLimitService implements OnModuleInit {
   /** Takes one point; throws RATE_LIMITED (with the seconds to wait) when none is left. */
   async consume(limit: Limit, key: string): Promise<void> {
     try {
-      await this.limiters.get(limit)!.consume(key);
+      await this.limiters.get(limit)!.consume(storedKey(key));
     } catch (res) {
       if (res instanceof RateLimiterRes) throw rateLimited(Math.ceil(res.msBeforeNext / 1000));
       throw res;
@@ -66,25 +67,33 @@ export class RateLimitService implements OnModuleInit {
 
   /** Counts one event for a counter-only limit and answers how many there are in its window. */
   async count(limit: Limit, key: string): Promise<number> {
-    const res = await this.limiters.get(limit)!.consume(key);
+    const res = await this.limiters.get(limit)!.consume(storedKey(key));
     return res.consumedPoints;
   }
 
   /** Makes the key wait `seconds` before its next attempt (checked with `isBlocked`). */
   async delay(limit: Limit, key: string, seconds: number): Promise<void> {
-    await this.limiters.get(limit)!.block(key, seconds);
+    await this.limiters.get(limit)!.block(storedKey(key), seconds);
   }
 
   /** Whether the key is currently out of points (without taking one). */
   async isBlocked(limit: Limit, key: string): Promise<number> {
-    const res = await this.limiters.get(limit)!.get(key);
+    const res = await this.limiters.get(limit)!.get(storedKey(key));
     const max = this.limiters.get(limit)!.points;
     return res && res.consumedPoints >= max ? Math.ceil(res.msBeforeNext / 1000) : 0;
   }
 
   async reset(limit: Limit, key: string): Promise<void> {
-    await this.limiters.get(limit)!.delete(key);
+    await this.limiters.get(limit)!.delete(storedKey(key));
   }
+}
+
+/**
+ * The key as stored: the table's key column holds 255 characters (with the limit's prefix), and
+ * keys carry what clients send (an e-mail address, "address|client"): long ones are hashed.
+ */
+function storedKey(key: string): string {
+  return key.length <= 200 ? key : `sha256:${createHash('sha256').update(key, 'utf8').digest('hex')}`;
 }
 
 export function rateLimited(retryAfterSeconds: number): AppError {
