@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
@@ -37,7 +37,10 @@ export class MailerService {
       await mkdir(this.outboxDir, { recursive: true });
       // A random tail: two e-mails to one address in the same millisecond must not overwrite each other.
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}-${mail.to.replace(/[^a-z0-9@._-]/gi, '_')}.eml`;
-      await writeFile(join(this.outboxDir, name), (info as unknown as { message: Buffer }).message);
+      // Written aside, then renamed: whoever reads the folder never sees half an e-mail.
+      const path = join(this.outboxDir, name);
+      await writeFile(`${path}.part`, (info as unknown as { message: Buffer }).message);
+      await rename(`${path}.part`, path);
       this.logger.debug(`e-mail to ${mail.to} written to ${this.outboxDir}`);
     }
   }
