@@ -84,4 +84,37 @@ export default function (h) {
     await new Promise((r) => setTimeout(r, 1500));
     assert.equal(t.mailsTo(ghost).length, 0);
   });
+
+  h.test('registration (en): the same answer for an address that has an account; a new one activates from the e-mail', { requires: ['Mutation.activateAccount'] }, async (t) => {
+    const existing = await apiUser(t, 'Existing Owner');
+    const fresh = `${uniq('fresh')}@example.com`;
+    const page = await t.newPage('en');
+    const answers = [];
+    for (const email of [existing.email, fresh]) {
+      await t.visit(page, '/register');
+      await page.fill('[name=displayName]', 'Someone New');
+      await page.fill('[name=email]', email);
+      await page.fill('[name=password]', 'Another-Password-2026');
+      await page.fill('[name=passwordConfirm]', 'Another-Password-2026');
+      await t.submit(page, 'main form button[type=submit]');
+      answers.push({ url: new URL(page.url()).pathname + new URL(page.url()).search, text: await t.text(page) });
+    }
+    assert.deepEqual(answers[0], answers[1], 'the page says the same for both');
+    assert.equal(answers[0].url, '/register?sent=1');
+    assert.ok(answers[0].text.includes(msg('en', 'register_sent')));
+    // The owner of the existing account is told; their password still works.
+    await t.eventually(() => t.mailsTo(existing.email).some((m) => m.includes('already has one')), { what: 'the note to the owner' });
+    // Not activated yet: log-in says so (only to whoever knows the password) and sends a new link.
+    const first = await t.linkFromMail(fresh, '/activate/');
+    await t.visit(page, '/login');
+    await page.fill('[name=email]', fresh);
+    await page.fill('[name=password]', 'Another-Password-2026');
+    await t.submit(page, 'main form button[type=submit]');
+    assert.match(await t.text(page, '.alert-error'), /not activated yet/);
+    // The activation page: a button, then the new account is signed in.
+    await t.visit(page, await t.linkFromMail(fresh, '/activate/', { notPath: first }));
+    await t.axe(page, 'activation page (en)');
+    await t.submit(page, 'main form button[type=submit]');
+    assert.equal(new URL(page.url()).pathname, '/dashboard/organizations/new');
+  });
 }
