@@ -225,7 +225,7 @@ async function ensureAdmin(apiUrl, databaseUrl) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await client.query(`UPDATE app_user SET roles = ARRAY['MEMBER','ADMIN'], disabled = false WHERE email = lower($1)`, [ADMIN.email]);
+    await client.query(`UPDATE app_user SET roles = ARRAY['MEMBER','ADMIN'], disabled = false, email_verified_at = COALESCE(email_verified_at, now()) WHERE email = lower($1)`, [ADMIN.email]);
   } finally {
     await client.end();
   }

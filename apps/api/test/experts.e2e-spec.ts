@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from './support/app.js';
-import { Client, createOrganization, registerModerator, registerUser, uniq } from './support/graphql.js';
+import { Client, addMember, createOrganization, registerModerator, registerUser, uniq } from './support/graphql.js';
 
 const EXPERT = `id slug fullName headline bio services pastTransfers status version createdAt updatedAt publishedAt
   fields { code name } province { code name } organization { id name } user { id displayName email }
@@ -450,7 +450,7 @@ describe('contacting an expert', () => {
     const buyer = await registerUser(base, 'Doanh nghiệp');
     const buyerOrg = await createOrganization(buyer.client, { name: `Công ty Chế biến Nông sản ${uniq('')}` });
     const colleague = await registerUser(base);
-    await buyer.client.ok(`mutation($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e) { role } }`, { o: buyerOrg.id, e: colleague.email });
+    await addMember(buyer.client, buyerOrg.id, colleague.email);
     const outsider = await registerUser(base);
     const outsiderOrg = await createOrganization(outsider.client);
 

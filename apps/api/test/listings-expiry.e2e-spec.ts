@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { isolatedDatabase } from './support/database.js';
 import { startTestApp, type TestApp } from './support/app.js';
-import { Client, createOrganization, registerModerator, registerUser, uniq } from './support/graphql.js';
+import { Client, addMember, createOrganization, registerModerator, registerUser, uniq } from './support/graphql.js';
 import { Clock } from '../src/common/clock.js';
 import { ListingExpiryService } from '../src/modules/listings/listing-expiry.service.js';
 
@@ -66,7 +66,7 @@ describe('listing expiry', () => {
     const owner = await registerUser(base, 'Chủ tin');
     const colleague = await registerUser(base, 'Đồng nghiệp');
     const org = await createOrganization(owner.client, { provinceCode: 'vinh-long' });
-    await owner.client.ok(`mutation($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e) { role } }`, { o: org.id, e: colleague.email });
+    await addMember(owner.client, org.id, colleague.email);
     const outsider = await registerUser(base);
     const mod = (await registerModerator(base, ['vinh-long'])).client;
 

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from './support/app.js';
-import { Client, createOrganization, registerModerator, registerUser, uniq } from './support/graphql.js';
+import { Client, addMember, createOrganization, registerModerator, registerUser, uniq } from './support/graphql.js';
 
 const LISTING = `id kind slug title summary description status version keywords trl transferModes ipStatus
   price { min max currency negotiable } specification advantages mediaUrls language expired expiresAt publishedAt
@@ -252,7 +252,7 @@ describe('who sees and changes what', () => {
     const a = await owner();
     const b = await owner();
     const colleague = await registerUser(base);
-    await b.client.ok(`mutation($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e) { role } }`, { o: b.org.id, e: colleague.email });
+    await addMember(b.client, b.org.id, colleague.email);
     const draft = await create(b.client, b.org.id);
 
     expect((await a.client.ok(GET, { id: draft.id })).listing).toBeNull();

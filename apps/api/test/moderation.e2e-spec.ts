@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from './support/app.js';
-import { Client, createOrganization, registerModerator, registerUser, uniq } from './support/graphql.js';
+import { Client, addMember, createOrganization, registerModerator, registerUser, uniq } from './support/graphql.js';
 
 const LISTING = `id slug title description status version publishedAt expiresAt moderationNote rejectionReason rejectionReasonLabel
   qualityScore hasPendingRevision province { code }
@@ -139,7 +139,7 @@ describe('decisions', () => {
   it('needs a note to reject, shows the reason and the note to the owner, and publishes on approval after a fix', async () => {
     const o = await owner('dong-thap');
     const colleague = await registerUser(base);
-    await o.client.ok(`mutation($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e) { role } }`, { o: o.org.id, e: colleague.email });
+    await addMember(o.client, o.org.id, colleague.email);
     const mod = await registerModerator(base, ['dong-thap']);
     const l = await draft(o, 'dong-thap');
     await o.client.ok(SUBMIT, { id: l.id });

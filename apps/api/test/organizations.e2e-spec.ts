@@ -1,5 +1,5 @@
 import { startTestApp, type TestApp } from './support/app.js';
-import { Client, registerModerator, registerUser, uniq } from './support/graphql.js';
+import { Client, addMember, registerModerator, registerUser, uniq } from './support/graphql.js';
 
 const CREATE = `mutation($input: OrganizationInput!) { createOrganization(input: $input) { id slug name kind verified province { code name } } }`;
 const VERIFY = `mutation($id: ID!) { verifyOrganization(id: $id) { id verified } }`;
@@ -47,15 +47,18 @@ describe('organisations', () => {
     expect(err.fields?.['input.provinceCode']).toMatch(/Unknown code/);
   });
 
-  it('lets the owner add members, and nobody else', async () => {
+  it('lets the owner invite members, and nobody else', async () => {
     const owner = await registerUser(base);
     const colleague = await registerUser(base);
     const outsider = await registerUser(base);
     const org = (await owner.client.ok(CREATE, { input: { name: `Trường Đại học ${uniq('')}`, kind: 'UNIVERSITY', provinceCode: 'hue' } })).createOrganization;
-    const ADD = `mutation($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e) { role user { id } } }`;
+    const ADD = `mutation($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e) { role email organization { id } } }`;
     expect((await outsider.client.error(ADD, { o: org.id, e: outsider.email })).code).toBe('NOT_FOUND');
-    const added = await owner.client.ok(ADD, { o: org.id, e: colleague.email });
-    expect(added.addOrganizationMember).toEqual({ role: 'MEMBER', user: { id: colleague.id } });
+    const invited = await owner.client.ok(ADD, { o: org.id, e: colleague.email.toUpperCase() });
+    expect(invited.addOrganizationMember).toEqual({ role: 'MEMBER', email: colleague.email, organization: { id: org.id } });
+    await addMember(owner.client, org.id, colleague.email);
+    const members = await owner.client.ok(`query($id: ID) { organization(id: $id) { members { role user { id } } } }`, { id: org.id });
+    expect(members.organization.members).toEqual(expect.arrayContaining([{ role: 'MEMBER', user: { id: colleague.id } }]));
     expect((await colleague.client.error(ADD, { o: org.id, e: outsider.email })).code).toBe('FORBIDDEN');
   });
 });

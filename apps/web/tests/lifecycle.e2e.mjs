@@ -4,7 +4,7 @@
 // profile. The outcome is checked at
 // the API, which decides.
 import assert from 'node:assert/strict';
-import { uniq } from './support/harness.mjs';
+import { msg, uniq } from './support/harness.mjs';
 import { login } from './support/flows.mjs';
 import { adminToken, apiOrganization, apiPublishedListing, apiUser } from './support/api.mjs';
 
@@ -54,22 +54,40 @@ async function approvedDeal(t) {
 const dealStatus = async (t, token, id) => (await t.gql(`query($id: ID!) { deal(id: $id) { status } }`, { id }, token)).deal.status;
 
 export default function (h) {
-  h.test('lifecycle: an owner adds a member by e-mail; the member then sees the organisation', { requires: ['Mutation.addOrganizationMember'] }, async (t) => {
+  h.test('lifecycle: an owner invites a member by e-mail; once they accept, they see the organisation', { requires: ['Mutation.acceptOrganizationInvitation'] }, async (t) => {
     const owner = await apiUser(t, 'Chủ tổ chức');
     const org = await apiOrganization(t, owner.token);
     const colleague = await apiUser(t, 'Đồng nghiệp');
     const page = await t.newPage('vi');
     await login(t, page, owner.email);
     await t.visit(page, `/dashboard/organizations/${org.id}`);
-    // An unknown address: an error beside the field, nothing added.
-    await page.fill('form[action="?/addMember"] [name=email]', `${uniq('khong-co')}@example.vn`);
+    // Not an e-mail address: an error beside the field.
+    await page.fill('form[action="?/addMember"] [name=email]', 'khong-phai-email');
     await t.submit(page, 'form[action="?/addMember"] button[type=submit]');
     assert.equal(await page.locator('#f-email-error').count(), 1, `an error beside the e-mail: ${await t.text(page, 'main')}`);
     await page.fill('form[action="?/addMember"] [name=email]', colleague.email);
     await t.submit(page, 'form[action="?/addMember"] button[type=submit]');
-    assert.ok((await t.text(page, 'table')).includes('Đồng nghiệp'), 'the new member is listed');
+    assert.equal(await t.text(page, '[role=status]'), msg('vi', 'done_memberInvited'));
+    assert.equal(await page.locator(`li[data-email="${colleague.email}"]`).count(), 1, 'the invitation is listed as pending');
+    assert.ok(!(await t.text(page, 'table')).includes('Đồng nghiệp'), 'not a member before accepting');
+
+    // The colleague opens the e-mailed link, logs in, and accepts.
+    const link = await t.linkFromMail(colleague.email, '/invitations/');
+    const theirs = await t.newPage('vi');
+    await t.visit(theirs, link);
+    assert.ok((await t.text(theirs)).includes(org.name), 'the invitation names the organisation');
+    await theirs.click(`main a:has-text("${msg('vi', 'nav_login')}")`);
+    await theirs.fill('[name=email]', colleague.email);
+    await theirs.fill('[name=password]', colleague.password);
+    await t.submit(theirs, 'main form button[type=submit]');
+    assert.equal(new URL(theirs.url()).pathname, new URL(link, t.webUrl).pathname, 'back on the invitation after logging in');
+    await t.submit(theirs, 'main form button[type=submit]');
+    assert.equal(new URL(theirs.url()).pathname, `/dashboard/organizations/${org.id}`);
+    assert.equal(await t.text(theirs, '[role=status]'), msg('vi', 'done_invitationAccepted'));
     const { me } = await t.gql(`{ me { organizations { id } } }`, {}, colleague.token);
     assert.ok(me.organizations.some((o) => o.id === org.id), 'the API counts them as a member');
+    await t.visit(page, `/dashboard/organizations/${org.id}`);
+    assert.ok((await t.text(page, 'table')).includes('Đồng nghiệp'), 'the new member is listed');
   });
 
   h.test('lifecycle: an owner archives a published listing: it leaves the public pages', { requires: ['Mutation.archiveListing'] }, async (t) => {

@@ -1,3 +1,4 @@
 export * from './enums.js';
 export * from './text.js';
 export * from './reference.js';
+export * from './redirect.js';

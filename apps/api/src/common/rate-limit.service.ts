@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
@@ -5,12 +6,25 @@ import { ErrorCode } from '@techport/shared';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { AppError } from './errors.js';
 
-type Limit = 'loginPerIp' | 'loginFailuresPerAccount' | 'registerPerIp' | 'messagesPerAccount' | 'messagesPerIp';
+type Limit =
+  | 'loginPerIp'
+  | 'loginFailuresPerAccountAndIp'
+  | 'loginDelay'
+  | 'loginFailuresPerAccount'
+  | 'registerPerIp'
+  | 'registerExistingMail'
+  | 'activationMailPerAccount'
+  | 'passwordResetPerIp'
+  | 'passwordResetPerAccount'
+  | 'messagesPerAccount'
+  | 'messagesPerIp';
 
 /**
  * Rate limits kept in PostgreSQL (rate-limiter-flexible), so they hold across API replicas and
- * restarts. Windows: login 15 min, failed logins per account 15 min (then blocked 15 min),
- * registration 1 hour, messages 1 minute. Limits come from the configuration.
+ * restarts. Windows: login 15 min per source; failed sign-ins counted per account AND source
+ * for an hour (they set growing delays, see AccountsService.login) and per account for an hour
+ * (to warn the owner, never to refuse); registration 1 hour; password-reset requests 1 hour;
+ * messages 1 minute. Limits come from the configuration.
  */
 @Injectable()
 export class RateLimitService implements OnModuleInit {
@@ -27,7 +41,15 @@ export class RateLimitService implements OnModuleInit {
       new RateLimiterPostgres({ storeClient: pool, storeType: 'pool', tableName: 'rate_limit', tableCreated: true, keyPrefix, points, duration, blockDuration, clearExpiredByTimeout: false });
     const c = this.config;
     this.limiters.set('loginPerIp', make('login_ip', c.RATE_LIMIT_LOGIN_PER_IP, 15 * 60));
-    this.limiters.set('loginFailuresPerAccount', make('login_fail', c.RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT, 15 * 60, 15 * 60));
+    // Counters only (points never run out): the login rules read how many failures there were.
+    this.limiters.set('loginFailuresPerAccountAndIp', make('login_fail_src', 1_000_000, 60 * 60));
+    this.limiters.set('loginFailuresPerAccount', make('login_fail_acct', 1_000_000, 60 * 60));
+    // Set with `delay`: the account+source pair must wait this long before its next attempt.
+    this.limiters.set('loginDelay', make('login_delay', 1, 1));
+    this.limiters.set('registerExistingMail', make('reg_existing', 1_000_000, 60 * 60));
+    this.limiters.set('activationMailPerAccount', make('activation_mail', 1_000_000, 60 * 60));
+    this.limiters.set('passwordResetPerIp', make('reset_ip', c.RATE_LIMIT_PASSWORD_RESET_PER_IP, 60 * 60));
+    this.limiters.set('passwordResetPerAccount', make('reset_acct', c.RATE_LIMIT_PASSWORD_RESET_PER_ACCOUNT, 60 * 60));
     this.limiters.set('registerPerIp', make('register_ip', c.RATE_LIMIT_REGISTER_PER_IP, 60 * 60));
     this.limiters.set('messagesPerAccount', make('msg_user', c.RATE_LIMIT_MESSAGES_PER_ACCOUNT, 60));
     this.limiters.set('messagesPerIp', make('msg_ip', c.RATE_LIMIT_MESSAGES_PER_IP, 60));
@@ -36,23 +58,42 @@ export class RateLimitService implements OnModuleInit {
   /** Takes one point; throws RATE_LIMITED (with the seconds to wait) when none is left. */
   async consume(limit: Limit, key: string): Promise<void> {
     try {
-      await this.limiters.get(limit)!.consume(key);
+      await this.limiters.get(limit)!.consume(storedKey(key));
     } catch (res) {
       if (res instanceof RateLimiterRes) throw rateLimited(Math.ceil(res.msBeforeNext / 1000));
       throw res;
     }
   }
 
+  /** Counts one event for a counter-only limit and answers how many there are in its window. */
+  async count(limit: Limit, key: string): Promise<number> {
+    const res = await this.limiters.get(limit)!.consume(storedKey(key));
+    return res.consumedPoints;
+  }
+
+  /** Makes the key wait `seconds` before its next attempt (checked with `isBlocked`). */
+  async delay(limit: Limit, key: string, seconds: number): Promise<void> {
+    await this.limiters.get(limit)!.block(storedKey(key), seconds);
+  }
+
   /** Whether the key is currently out of points (without taking one). */
   async isBlocked(limit: Limit, key: string): Promise<number> {
-    const res = await this.limiters.get(limit)!.get(key);
+    const res = await this.limiters.get(limit)!.get(storedKey(key));
     const max = this.limiters.get(limit)!.points;
     return res && res.consumedPoints >= max ? Math.ceil(res.msBeforeNext / 1000) : 0;
   }
 
   async reset(limit: Limit, key: string): Promise<void> {
-    await this.limiters.get(limit)!.delete(key);
+    await this.limiters.get(limit)!.delete(storedKey(key));
   }
+}
+
+/**
+ * The key as stored: the table's key column holds 255 characters (with the limit's prefix), and
+ * keys carry what clients send (an e-mail address, "address|client"): long ones are hashed.
+ */
+function storedKey(key: string): string {
+  return key.length <= 200 ? key : `sha256:${createHash('sha256').update(key, 'utf8').digest('hex')}`;
 }
 
 export function rateLimited(retryAfterSeconds: number): AppError {

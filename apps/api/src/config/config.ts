@@ -52,7 +52,18 @@ const schema = z
     BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('256kb'),
     /** Rate limits (per window): see common/rate-limit.service.ts. */
     RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().min(1).default(30),
+    /** Failed sign-ins from one source for one account before each further attempt must wait (5 s, doubling to 15 min). */
+    RATE_LIMIT_LOGIN_FREE_FAILURES: z.coerce.number().int().min(1).default(5),
+    /** Failed sign-ins for one account within an hour (all sources) after which its owner is warned by e-mail (once per hour). */
     RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(8),
+    /** How long an account-activation link works. */
+    ACTIVATION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
+    /** How long an invitation to join an organisation works. */
+    INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+    /** How long a password-reset link works. */
+    PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
+    RATE_LIMIT_PASSWORD_RESET_PER_IP: z.coerce.number().int().min(1).default(10),
+    RATE_LIMIT_PASSWORD_RESET_PER_ACCOUNT: z.coerce.number().int().min(1).default(3),
     RATE_LIMIT_REGISTER_PER_IP: z.coerce.number().int().min(1).default(20),
     RATE_LIMIT_MESSAGES_PER_ACCOUNT: z.coerce.number().int().min(1).default(30),
     RATE_LIMIT_MESSAGES_PER_IP: z.coerce.number().int().min(1).default(120),

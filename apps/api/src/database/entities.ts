@@ -1,5 +1,7 @@
 import { UserEntity } from '../modules/accounts/user.entity.js';
 import { UserSessionEntity } from '../modules/accounts/user-session.entity.js';
+import { AccountTokenEntity } from '../modules/accounts/account-token.entity.js';
+import { OrganizationInvitationEntity } from '../modules/organizations/invitation.entity.js';
 import { OrganizationEntity, OrganizationMemberEntity } from '../modules/organizations/organization.entity.js';
 import { ProvinceEntity, TechFieldEntity } from '../modules/reference/reference.entity.js';
 import { OutboxEventEntity } from '../modules/outbox/outbox.entity.js';
@@ -11,4 +13,4 @@ import { ExpertContactEntity, ExpertMessageEntity, ExpertProfileEntity, ExpertPr
 import { SavedSearchEntity } from '../modules/saved-searches/saved-search.entity.js';
 
 /** Every entity of the API; migrations must create exactly what these describe (a test checks). */
-export const ENTITIES = [ProvinceEntity, TechFieldEntity, UserEntity, OrganizationEntity, OrganizationMemberEntity, OutboxEventEntity, NotificationEntity, ListingEntity, ListingEventEntity, InterestEntity, MessageEntity, DealEntity, DealEventEntity, ExpertProfileEntity, ExpertProfileEventEntity, ExpertContactEntity, ExpertMessageEntity, SavedSearchEntity, UserSessionEntity];
+export const ENTITIES = [ProvinceEntity, TechFieldEntity, UserEntity, OrganizationEntity, OrganizationMemberEntity, OutboxEventEntity, NotificationEntity, ListingEntity, ListingEventEntity, InterestEntity, MessageEntity, DealEntity, DealEventEntity, ExpertProfileEntity, ExpertProfileEventEntity, ExpertContactEntity, ExpertMessageEntity, SavedSearchEntity, UserSessionEntity, AccountTokenEntity, OrganizationInvitationEntity];

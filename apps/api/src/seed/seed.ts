@@ -60,9 +60,10 @@ export async function seedDemo(ds: DataSource, options: { ttlDays: number; now?:
     const userIds = new Map<string, string>();
     for (const u of catalogue.users) {
       const [row] = await em.query(
-        `INSERT INTO app_user (email, password_hash, display_name, roles, moderated_province_codes, all_provinces) VALUES ($1, $2, $3, $4, $5, $6)
+        // Demo accounts are confirmed (email_verified_at): their addresses are not real mailboxes.
+        `INSERT INTO app_user (email, password_hash, display_name, roles, moderated_province_codes, all_provinces, email_verified_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (email) DO UPDATE SET display_name = EXCLUDED.display_name RETURNING id`,
-        [u.email.toLowerCase(), hashes.get(u.password), u.displayName, u.roles, u.moderatedProvinceCodes, u.allProvinces ?? false],
+        [u.email.toLowerCase(), hashes.get(u.password), u.displayName, u.roles, u.moderatedProvinceCodes, u.allProvinces ?? false, now],
       );
       userIds.set(u.key, row.id);
     }
@@ -136,9 +137,9 @@ export async function seedDemo(ds: DataSource, options: { ttlDays: number; now?:
       if (!userId) {
         const email = `${slugify(x.fullName, 60).replace(/-/g, '.')}@chuyengia.demo.techport.vn`;
         const [row] = await em.query(
-          `INSERT INTO app_user (email, password_hash, display_name) VALUES ($1, $2, $3)
+          `INSERT INTO app_user (email, password_hash, display_name, email_verified_at) VALUES ($1, $2, $3, $4)
            ON CONFLICT (email) DO UPDATE SET display_name = EXCLUDED.display_name RETURNING id`,
-          [email, expertPassword, x.fullName],
+          [email, expertPassword, x.fullName, now],
         );
         userId = row.id as string;
       }

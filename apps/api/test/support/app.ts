@@ -1,12 +1,23 @@
 import type { INestApplication } from '@nestjs/common';
 import { createApp } from '../../src/main.js';
 import { loadConfig, type AppConfig } from '../../src/config/config.js';
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { OutboxService } from '../../src/modules/outbox/outbox.service.js';
+import { ACCOUNT_EMAIL } from '../../src/modules/accounts/account-mail.service.js';
+import { forgetMailbox, registerMailbox } from './mailbox.js';
 
 export interface TestApp {
   app: INestApplication;
   url: string;
   config: AppConfig;
+  /**
+   * Where this app writes its e-mails (MAIL_OUTBOX_DIR): one folder per database, shared by every
+   * app on it, because any of them may send an e-mail another one queued (the outbox is shared).
+   * Specs tell their e-mails apart by the recipients' unique addresses.
+   */
+  mailDir: string;
   /** Runs the outbox until nothing is due (index updates, alerts), as the worker would. */
   settle(): Promise<void>;
   close(): Promise<void>;
@@ -14,11 +25,15 @@ export interface TestApp {
 
 /** The real application on a random port, against this run's database and Meilisearch. */
 export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+  const databaseUrl = overrides.DATABASE_URL ?? requireEnv('TEST_DATABASE_URL');
+  const mailDir = join(tmpdir(), 'techport-test-mail', new URL(databaseUrl).pathname.slice(1) || 'default');
+  mkdirSync(mailDir, { recursive: true });
   const env = {
     ...process.env,
-    DATABASE_URL: requireEnv('TEST_DATABASE_URL'),
+    DATABASE_URL: databaseUrl,
     MEILI_URL: requireEnv('MEILI_URL'),
     MEILI_INDEX_PREFIX: process.env.MEILI_INDEX_PREFIX ?? 'test',
+    MAIL_OUTBOX_DIR: mailDir,
     ...overrides,
   };
   const config = loadConfig(env);
@@ -26,10 +41,14 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const outbox = app.get(OutboxService);
+  const url = `http://127.0.0.1:${address.port}`;
+  // Helpers that register users or invite members read the links this app e-mails.
+  registerMailbox(url, { mailDir: env.MAIL_OUTBOX_DIR, deliverAccountMail: async () => void (await outbox.drain(100, [ACCOUNT_EMAIL])) });
   return {
     app,
     config,
-    url: `http://127.0.0.1:${address.port}`,
+    mailDir: env.MAIL_OUTBOX_DIR,
+    url,
     async settle() {
       const deadline = Date.now() + 20_000;
       while (Date.now() < deadline) {
@@ -40,7 +59,10 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
       }
       throw new Error('outbox did not settle in 20 s');
     },
-    close: () => app.close(),
+    close: () => {
+      forgetMailbox(url);
+      return app.close();
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { secretFromMail } from './mailbox.js';
 
 export interface GqlResponse<T = Record<string, any>> {
   status: number;
@@ -56,14 +57,46 @@ export const uniq = (prefix = 'u') => `${prefix}${Date.now().toString(36)}${rand
 
 export const PASSWORD = 'Correct-Horse-9';
 
-/** Registers a fresh user and returns a client logged in as them. */
+/** Sessions of the users registered by this spec file, by e-mail (addMember accepts invitations with them). */
+const sessions = new Map<string, Client>();
+
+export function sessionOf(email: string): Client | undefined {
+  return sessions.get(email.toLowerCase());
+}
+
+/**
+ * Registers a fresh user the way a person does: register, open the activation link the API
+ * e-mails (read from the app's mail outbox), and returns a client logged in as them.
+ */
 export async function registerUser(base: Client, name = 'Người dùng thử'): Promise<{ client: Client; id: string; email: string }> {
   const email = `${uniq('user')}@example.vn`;
-  const data = await base.ok<{ register: { token: string; user: { id: string } } }>(
-    `mutation($input: RegisterInput!) { register(input: $input) { token user { id } } }`,
-    { input: { email, password: PASSWORD, displayName: name } },
+  await base.ok(`mutation($input: RegisterInput!) { register(input: $input) { token user { id } } }`, { input: { email, password: PASSWORD, displayName: name } });
+  const { client, id } = await activate(base, email);
+  return { client, id, email };
+}
+
+/** Opens the newest activation link e-mailed to the address; returns the session it answers. */
+export async function activate(base: Client, email: string): Promise<{ client: Client; id: string }> {
+  const secret = await secretFromMail(base.baseUrl, email, '/activate/');
+  const data = await base.ok<{ activateAccount: { token: string; user: { id: string } } }>(
+    `mutation($t: String!) { activateAccount(token: $t) { token user { id } } }`,
+    { t: secret },
   );
-  return { client: base.as(data.register.token), id: data.register.user.id, email };
+  const client = base.as(data.activateAccount.token);
+  sessions.set(email.toLowerCase(), client);
+  return { client, id: data.activateAccount.user.id };
+}
+
+/**
+ * The owner invites an address to the organisation and the invitee, registered by this spec,
+ * accepts from the e-mailed link: a member from then on.
+ */
+export async function addMember(owner: Client, organizationId: string, email: string, role: 'MEMBER' | 'OWNER' = 'MEMBER'): Promise<void> {
+  await owner.ok(`mutation($o: ID!, $e: String!, $r: String!) { addOrganizationMember(organizationId: $o, email: $e, role: $r) { id } }`, { o: organizationId, e: email, r: role });
+  const invitee = sessionOf(email);
+  if (!invitee) throw new Error(`addMember: ${email} was not registered with registerUser in this spec`);
+  const secret = await secretFromMail(owner.baseUrl, email, '/invitations/');
+  await invitee.ok(`mutation($t: String!) { acceptOrganizationInvitation(token: $t) { role } }`, { t: secret });
 }
 
 /** Creates an organisation owned by the client's user. */

@@ -114,7 +114,5 @@ export async function proposeDeal(by: Client, interestId: string, input: Partial
   return data.proposeDeal;
 }
 
-/** Adds an existing account to the organisation (by its owner). */
-export async function addMember(owner: Client, organizationId: string, email: string): Promise<void> {
-  await owner.ok(`mutation($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e) { role } }`, { o: organizationId, e: email });
-}
+/** Adds an account to the organisation: the owner invites it and it accepts (see graphql.ts). */
+export { addMember } from './graphql.js';

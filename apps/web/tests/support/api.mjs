@@ -2,10 +2,20 @@
 // published listings. Journeys do all of this through the pages instead.
 import { PASSWORD, uniq } from './harness.mjs';
 
+/** A user registered through the API and activated from the e-mailed link: { email, password, token, id }. */
 export async function apiUser(t, name = 'Người dùng thử') {
   const email = `${uniq('api')}@example.vn`;
-  const { register } = await t.gql(`mutation($i: RegisterInput!) { register(input: $i) { token user { id } } }`, { i: { email, password: PASSWORD, displayName: name } });
-  return { email, password: PASSWORD, token: register.token, id: register.user.id };
+  await t.gql(`mutation($i: RegisterInput!) { register(input: $i) { token user { id } } }`, { i: { email, password: PASSWORD, displayName: name } });
+  const link = await t.linkFromMail(email, '/activate/');
+  const { activateAccount } = await t.gql(`mutation($t: String!) { activateAccount(token: $t) { token user { id } } }`, { t: decodeURIComponent(link.slice('/activate/'.length)) });
+  return { email, password: PASSWORD, token: activateAccount.token, id: activateAccount.user.id };
+}
+
+/** The owner invites the user to the organisation and the user accepts from the e-mailed link. */
+export async function apiAddMember(t, ownerToken, organizationId, user) {
+  await t.gql(`mutation($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e) { id } }`, { o: organizationId, e: user.email }, ownerToken);
+  const link = await t.linkFromMail(user.email, '/invitations/');
+  await t.gql(`mutation($t: String!) { acceptOrganizationInvitation(token: $t) { role } }`, { t: decodeURIComponent(link.slice('/invitations/'.length)) }, user.token);
 }
 
 export async function apiOrganization(t, token, { name = `Công ty Thử ${uniq('')}`, kind = 'ENTERPRISE', provinceCode = 'ha-noi' } = {}) {

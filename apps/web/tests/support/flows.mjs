@@ -2,7 +2,10 @@
 import assert from 'node:assert/strict';
 import { PASSWORD, msg, squash, uniq } from './harness.mjs';
 
-/** Registers through /register; returns { email, password, name } (the page is then logged in). */
+/**
+ * Registers through /register and activates the account from the link e-mailed to it, as a person
+ * does; returns { email, password, name } (the page is then logged in, on the new-organisation form).
+ */
 export async function register(t, page, { name = 'Nguyễn Văn Thử', email = `${uniq('u')}@example.vn`, password = PASSWORD } = {}) {
   await t.visit(page, '/register');
   await page.fill('[name=displayName]', name);
@@ -10,7 +13,11 @@ export async function register(t, page, { name = 'Nguyễn Văn Thử', email = 
   await page.fill('[name=password]', password);
   await page.fill('[name=passwordConfirm]', password);
   await t.submit(page, 'main form button[type=submit]');
-  assert.match(new URL(page.url()).pathname, /^\/dashboard\/organizations\/new/, `after registering: ${page.url()}`);
+  const sent = new URL(page.url());
+  if (`${sent.pathname}${sent.search}` !== '/register?sent=1') assert.fail(`after registering: ${page.url()} ${await t.text(page)}`);
+  await t.visit(page, await t.linkFromMail(email, '/activate/'));
+  await t.submit(page, 'main form button[type=submit]');
+  if (!new URL(page.url()).pathname.startsWith('/dashboard/organizations/new')) assert.fail(`after activating: ${page.url()} ${(await page.content()).slice(0, 2000)}`);
   return { name, email, password };
 }
 

@@ -3,7 +3,7 @@
 // pages (contexts per user and language, screenshots, axe-core checks, messages in both languages).
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,9 +27,23 @@ export function msg(lang, key, params = {}) {
 export const uniq = (prefix = 'x') => `${prefix}${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
 
 /** Collapses whitespace (Intl puts no-break spaces in "1.500.000.000 ₫"). */
+/** An .eml's text with its body decoded (base64 or quoted-printable). */
+function decodeEml(eml) {
+  const at = eml.search(/\r?\n\r?\n/);
+  const head = eml.slice(0, at);
+  const body = eml.slice(at).trim();
+  if (/Content-Transfer-Encoding:\s*base64/i.test(head)) return `${head}\n\n${Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')}`;
+  if (/Content-Transfer-Encoding:\s*quoted-printable/i.test(head)) {
+    return `${head}\n\n${body.replace(/=\r?\n/g, '').replace(/(?:=[0-9A-F]{2})+/g, (m) => Buffer.from(m.replace(/=/g, ''), 'hex').toString('utf8'))}`;
+  }
+  return eml;
+}
+
 export const squash = (s) => (s ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 
-export function createHarness({ browser, webUrl, apiUrl, admin, screenshotsDir, schemaFields, filter = '' }) {
+export function createHarness({ browser, webUrl, apiUrl, admin, screenshotsDir, outDir, schemaFields, filter = '' }) {
+  // The API of the browser tests writes its e-mails here (MAIL_OUTBOX_DIR in scripts/lib/web-tests.mjs).
+  const mailDir = join(outDir, 'mail');
   const entries = [];
   const contexts = new Set();
 
@@ -108,6 +122,36 @@ export function createHarness({ browser, webUrl, apiUrl, admin, screenshotsDir, 
       return body.data;
     },
 
+    /** The e-mails written to the mail outbox for an address, oldest first, bodies decoded. */
+    mailsTo(email) {
+      if (!existsSync(mailDir)) return [];
+      const tag = email.toLowerCase().replace(/[^a-z0-9@._-]/gi, '_');
+      return readdirSync(mailDir)
+        .filter((f) => f.endsWith('.eml') && f.toLowerCase().includes(tag))
+        .sort()
+        .map((f) => decodeEml(readFileSync(join(mailDir, f), 'utf8')));
+    },
+
+    /**
+     * Waits for an e-mail to the address with a link to `pathPrefix` and returns that link's path
+     * (of the newest such e-mail; `notPath`: wait for one with another link than this).
+     */
+    async linkFromMail(email, pathPrefix, { notPath } = {}) {
+      const linkOf = (mail) =>
+        [...mail.matchAll(/https?:\/\/[^\s<>"]+/g)]
+          .map((m) => new URL(m[0]))
+          .filter((u) => u.pathname.startsWith(pathPrefix))
+          .map((u) => u.pathname + u.search)[0];
+      return t.eventually(
+        () => {
+          const links = t.mailsTo(email).map(linkOf).filter(Boolean);
+          const newest = links.at(-1);
+          return newest && newest !== notPath ? newest : null;
+        },
+        { what: `an e-mail to ${email} with a link to ${pathPrefix}` },
+      );
+    },
+
     /** Polls until fn returns a truthy value (search indexing and the outbox are asynchronous). */
     async eventually(fn, { timeout = 20_000, interval = 400, what = 'condition' } = {}) {
       const deadline = Date.now() + timeout;
@@ -155,7 +199,8 @@ export function createHarness({ browser, webUrl, apiUrl, admin, screenshotsDir, 
         }
       };
       for (const e of entries) {
-        if (filter && !e.name.toLowerCase().includes(filter.toLowerCase())) continue;
+        // The filter: a part of the name, or several separated by | (any of them).
+        if (filter && !filter.toLowerCase().split('|').some((f) => e.name.toLowerCase().includes(f))) continue;
         const absent = missing(e.requires);
         if (e.kind === 'test') {
           if (absent.length) {

@@ -56,11 +56,22 @@ export class AccountsResolver {
     return { items: rows.map(toUserType), totalItems, page: p, pageSize };
   }
 
-  @Mutation(() => AuthPayload)
+  @Mutation(() => AuthPayload, {
+    description:
+      'Creates an account and e-mails a link to activate it (activateAccount); until then it cannot log in. Answers the same whether or not the address already has an account (its owner is told by e-mail): `token` is empty, as there is no session before activation.',
+  })
   async register(@Context() ctx: GqlContext, @Args('input') input: RegisterInput): Promise<AuthPayload> {
     await this.limits.consume('registerPerIp', ctx.req.ip ?? 'unknown');
-    const { token, user } = await this.accounts.register(input, clientOf(ctx.req));
-    return { token, user: { ...toUserType(user), isSelf: true } };
+    const user = await this.accounts.register(input);
+    return { token: '', user: { ...toUserType(user), isSelf: true } };
+  }
+
+  @Mutation(() => AuthPayload, {
+    description: 'Opens the activation link e-mailed by register (its secret): the account is activated and this answers a session. BAD_USER_INPUT on `token` for a spent, expired or unknown link.',
+  })
+  async activateAccount(@Args('token') token: string, @Context() ctx: GqlContext): Promise<AuthPayload> {
+    const session = await this.accounts.activate(token, clientOf(ctx.req));
+    return { token: session.token, user: { ...toUserType(session.user), isSelf: true } };
   }
 
   @Mutation(() => AuthPayload)
@@ -68,6 +79,27 @@ export class AccountsResolver {
     await this.limits.consume('loginPerIp', ctx.req.ip ?? 'unknown');
     const { token, user } = await this.accounts.login(email, password, clientOf(ctx.req));
     return { token, user: { ...toUserType(user), isSelf: true } };
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      '"Forgot password": e-mails a single-use link that expires (PASSWORD_RESET_TTL_MINUTES) when the address has an account. Answers true whether it has or not; RATE_LIMITED per client and per address.',
+  })
+  requestPasswordReset(@Context() ctx: GqlContext, @Args('email') email: string): Promise<boolean> {
+    return this.accounts.requestPasswordReset(email, ctx.req.ip ?? 'unknown');
+  }
+
+  @Query(() => Boolean, { description: 'Whether a password-reset link (its secret) can still be used: not spent, not expired.' })
+  passwordResetLinkValid(@Args('token') token: string): Promise<boolean> {
+    return this.accounts.passwordResetLinkValid(token);
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      'Sets a new password with the secret of a reset link; the link then stops working. BAD_USER_INPUT on `token` for a spent, expired or unknown link, on `password` for a password against the policy. Does not sign in.',
+  })
+  resetPassword(@Args('token') token: string, @Args('password') password: string): Promise<boolean> {
+    return this.accounts.resetPassword(token, password);
   }
 
   @Mutation(() => Boolean, {

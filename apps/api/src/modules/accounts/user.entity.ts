@@ -35,6 +35,13 @@ export class UserEntity {
   @Column({ type: 'boolean', default: false })
   disabled: boolean;
 
+  /**
+   * When the owner proved the address is theirs (the activation link, or a password reset).
+   * Null: registered but not activated yet, and such an account cannot sign in.
+   */
+  @Column({ name: 'email_verified_at', type: 'timestamptz', nullable: true })
+  emailVerifiedAt: Date | null;
+
   /** Match and saved-search alerts by e-mail once a day instead of one by one (modules/matching/match-digest.service.ts). */
   @Column({ name: 'notification_digest', type: 'boolean', default: false })
   notificationDigest: boolean;

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
@@ -35,8 +36,12 @@ export class MailerService {
     const info = await this.transport.sendMail({ from: this.config.MAIL_FROM, to: mail.to, subject: tidyPunctuation(mail.subject), text: tidyPunctuation(mail.text) });
     if (this.outboxDir) {
       await mkdir(this.outboxDir, { recursive: true });
-      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.to.replace(/[^a-z0-9@._-]/gi, '_')}.eml`;
-      await writeFile(join(this.outboxDir, name), (info as unknown as { message: Buffer }).message);
+      // A random tail: two e-mails to one address in the same millisecond must not overwrite each other.
+      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}-${mail.to.replace(/[^a-z0-9@._-]/gi, '_')}.eml`;
+      // Written aside, then renamed: whoever reads the folder never sees half an e-mail.
+      const path = join(this.outboxDir, name);
+      await writeFile(`${path}.part`, (info as unknown as { message: Buffer }).message);
+      await rename(`${path}.part`, path);
       this.logger.debug(`e-mail to ${mail.to} written to ${this.outboxDir}`);
     }
   }

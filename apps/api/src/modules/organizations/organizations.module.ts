@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module.js';
 import { OrganizationsService } from './organizations.service.js';
-import { OrganizationMemberResolver, OrganizationsResolver, UserOrganizationsResolver } from './organizations.resolver.js';
+import { OrganizationInvitationResolver, OrganizationMemberResolver, OrganizationsResolver, UserOrganizationsResolver } from './organizations.resolver.js';
 
 @Module({
   imports: [AccountsModule],
-  providers: [OrganizationsService, OrganizationsResolver, OrganizationMemberResolver, UserOrganizationsResolver],
+  providers: [OrganizationsService, OrganizationsResolver, OrganizationMemberResolver, OrganizationInvitationResolver, UserOrganizationsResolver],
   exports: [OrganizationsService],
 })
 export class OrganizationsModule {}

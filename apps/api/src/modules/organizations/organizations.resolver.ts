@@ -10,7 +10,8 @@ import { ProvinceType } from '../reference/reference.types.js';
 import { UserType } from '../accounts/accounts.types.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { OrganizationsService } from './organizations.service.js';
-import { OrganizationMemberType, OrganizationPage, OrganizationType } from './organizations.types.js';
+import { OrganizationInvitationType, OrganizationMemberType, OrganizationPage, OrganizationType } from './organizations.types.js';
+import type { OrganizationInvitationEntity } from './invitation.entity.js';
 import { OrganizationInput, OrganizationUpdateInput } from './dto/organization.inputs.js';
 import type { OrganizationEntity } from './organization.entity.js';
 import { ArgsType, Field } from '@nestjs/graphql';
@@ -106,11 +107,38 @@ export class OrganizationsResolver {
     return toOrganizationType(await this.organizations.verify(viewer, id));
   }
 
-  @Mutation(() => OrganizationMemberType, { description: "The organisation's owner adds an existing account as a member." })
-  async addOrganizationMember(@Context() ctx: GqlContext, @Args() args: AddMemberArgs): Promise<OrganizationMemberType> {
+  @Mutation(() => OrganizationInvitationType, {
+    description:
+      "The organisation's owner invites an e-mail address to join: the address gets a link to accept (acceptOrganizationInvitation) whether or not it has an account yet, and the answer is the same either way.",
+  })
+  async addOrganizationMember(@Context() ctx: GqlContext, @Args() args: AddMemberArgs): Promise<OrganizationInvitationType> {
     const viewer = requireViewer(ctx);
-    const m = await this.organizations.addMember(viewer, args.organizationId, args.email, args.role);
+    return toInvitationType(await this.organizations.invite(viewer, args.organizationId, args.email, args.role));
+  }
+
+  @Query(() => OrganizationInvitationType, {
+    nullable: true,
+    description: 'The invitation behind a link (its secret), or null when it is unknown, spent or expired.',
+  })
+  async organizationInvitation(@Args('token') token: string): Promise<OrganizationInvitationType | null> {
+    const invitation = await this.organizations.usableInvitation(token);
+    return invitation ? toInvitationType(invitation) : null;
+  }
+
+  @Mutation(() => OrganizationMemberType, {
+    description:
+      'The signed-in account with the invited address accepts an invitation (the secret of its link) and becomes a member. BAD_USER_INPUT on `token` for a spent, expired or unknown link; FORBIDDEN for another account.',
+  })
+  async acceptOrganizationInvitation(@Context() ctx: GqlContext, @Args('token') token: string): Promise<OrganizationMemberType> {
+    const viewer = requireViewer(ctx);
+    const m = await this.organizations.acceptInvitation(viewer, token);
     return { userId: m.userId, role: m.role, joinedAt: m.createdAt };
+  }
+
+  @ResolveField(() => [OrganizationInvitationType], { description: 'Members only: invitations not yet accepted nor expired.' })
+  async pendingInvitations(@Parent() org: OrganizationType, @Context() ctx: GqlContext): Promise<OrganizationInvitationType[]> {
+    if (!ctx.viewer || !(await this.organizations.isMember(ctx.viewer.id, org.id))) return [];
+    return (await this.organizations.pendingInvitations(org.id)).map(toInvitationType);
   }
 
   @ResolveField(() => ProvinceType)
@@ -135,6 +163,20 @@ export class OrganizationsResolver {
     if (!ctx.viewer || !(await this.organizations.isMember(ctx.viewer.id, org.id))) return [];
     const rows = await this.organizations.members(org.id);
     return rows.map((m) => ({ userId: m.userId, role: m.role, joinedAt: m.createdAt }));
+  }
+}
+
+function toInvitationType(i: OrganizationInvitationEntity): OrganizationInvitationType {
+  return { id: i.id, email: i.email, role: i.role, createdAt: i.createdAt, expiresAt: i.expiresAt, organizationId: i.organizationId };
+}
+
+@Resolver(() => OrganizationInvitationType)
+export class OrganizationInvitationResolver {
+  constructor(private readonly organizations: OrganizationsService) {}
+
+  @ResolveField(() => OrganizationType)
+  async organization(@Parent() i: OrganizationInvitationType): Promise<OrganizationType> {
+    return toOrganizationType((await this.organizations.findOne({ id: i.organizationId }))!);
   }
 }
 

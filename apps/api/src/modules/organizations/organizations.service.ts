@@ -10,12 +10,24 @@ import type { OrganizationInput, OrganizationUpdateInput } from './dto/organizat
 import { UserEntity } from '../accounts/user.entity.js';
 import { normalizeEmail } from '../accounts/accounts.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
+import { Inject } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { Clock } from '../../common/clock.js';
+import { AccountMailService, hashToken } from '../accounts/account-mail.service.js';
+import { OrganizationInvitationEntity } from './invitation.entity.js';
 
 const M = {
   organization: { vi: 'tổ chức', en: 'Organisation' },
-  notOwner: { vi: 'Chỉ chủ sở hữu tổ chức mới thêm được thành viên.', en: 'Only the organisation’s owner can add members.' },
+  notOwner: { vi: 'Chỉ chủ sở hữu tổ chức mới mời được thành viên.', en: 'Only the organisation’s owner can invite members.' },
   outsideJurisdiction: { vi: 'Tổ chức này nằm ngoài địa bàn bạn phụ trách.', en: 'This organisation is outside your jurisdiction.' },
-  noSuchUser: { vi: 'Không có tài khoản nào với e-mail này.', en: 'No account has this e-mail address.' },
+  badInvitation: {
+    vi: 'Lời mời này không hợp lệ, đã được dùng hoặc đã hết hạn. Hãy nhờ chủ sở hữu tổ chức gửi lời mời mới.',
+    en: 'This invitation is invalid, already used or expired. Ask the organisation’s owner for a new one.',
+  },
+  invitationForOther: {
+    vi: 'Lời mời này được gửi đến một địa chỉ e-mail khác. Hãy đăng nhập bằng tài khoản của địa chỉ đó.',
+    en: 'This invitation was sent to another e-mail address. Log in with the account of that address.',
+  },
   alreadyVerified: { vi: 'Tổ chức đã được xác minh.', en: 'The organisation is already verified.' },
 };
 
@@ -24,6 +36,9 @@ export class OrganizationsService {
   constructor(
     private readonly ds: DataSource,
     private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+    private readonly mail: AccountMailService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Creates the organisation and makes the creator its owner, in one transaction. */
@@ -89,20 +104,75 @@ export class OrganizationsService {
     return this.ds.getRepository(OrganizationMemberEntity).find({ where: { organizationId }, order: { createdAt: 'ASC' } });
   }
 
-  /** The owner adds an existing account as a member (or co-owner). */
-  async addMember(viewer: Viewer, organizationId: string, email: string, role: MemberRole): Promise<OrganizationMemberEntity> {
+  /**
+   * The owner invites an address to join (as member or co-owner): an e-mail with a single-use
+   * link goes out after commit, whether or not the address has an account, and the answer is the
+   * same either way (#19: no e-mail enumeration). A new invitation to the same address replaces
+   * a pending one. Membership starts when the invitee accepts (acceptInvitation).
+   */
+  async invite(viewer: Viewer, organizationId: string, emailInput: string, role: MemberRole): Promise<OrganizationInvitationEntity> {
     const org = await this.findOne({ id: organizationId });
     if (!org || !(await this.isMember(viewer.id, org.id))) throw Errors.notFound(M.organization);
     const mine = await this.ds.getRepository(OrganizationMemberEntity).findOneBy({ organizationId: org.id, userId: viewer.id });
     if (mine?.role !== 'OWNER') throw Errors.forbidden(M.notOwner);
-    const user = await this.ds.getRepository(UserEntity).findOneBy({ email: normalizeEmail(email) });
-    if (!user) throw Errors.invalidField('email', M.noSuchUser);
-    await this.ds.query(
-      `INSERT INTO organization_member (organization_id, user_id, role) VALUES ($1, $2, $3)
-       ON CONFLICT (organization_id, user_id) DO UPDATE SET role = EXCLUDED.role`,
-      [org.id, user.id, role],
-    );
-    return this.ds.getRepository(OrganizationMemberEntity).findOneByOrFail({ organizationId: org.id, userId: user.id });
+    const email = normalizeEmail(emailInput);
+    return this.ds.transaction(async (em) => {
+      await em.query(`DELETE FROM organization_invitation WHERE organization_id = $1 AND email = $2 AND accepted_at IS NULL`, [org.id, email]);
+      const now = this.clock.now();
+      const invitation = await em.getRepository(OrganizationInvitationEntity).save({
+        organizationId: org.id,
+        email,
+        role,
+        invitedBy: viewer.id,
+        tokenHash: null,
+        expiresAt: new Date(now.getTime() + this.config.INVITATION_TTL_DAYS * 86_400_000),
+        acceptedAt: null,
+        acceptedBy: null,
+      });
+      await this.mail.publish(em, { kind: 'INVITATION', invitationId: invitation.id });
+      return invitation;
+    });
+  }
+
+  /** Invitations of the organisation not yet accepted nor expired (for its members). */
+  async pendingInvitations(organizationId: string): Promise<OrganizationInvitationEntity[]> {
+    return this.ds
+      .getRepository(OrganizationInvitationEntity)
+      .createQueryBuilder('i')
+      .where('i.organization_id = :organizationId AND i.accepted_at IS NULL AND i.expires_at > :now', { organizationId, now: this.clock.now() })
+      .orderBy('i.created_at', 'DESC')
+      .getMany();
+  }
+
+  /** The invitation behind a link's secret, if it can still be accepted. */
+  async usableInvitation(secret: string, em: EntityManager = this.ds.manager, lock = false): Promise<OrganizationInvitationEntity | null> {
+    if (typeof secret !== 'string' || secret.length < 20 || secret.length > 200) return null;
+    const invitation = await em.getRepository(OrganizationInvitationEntity).findOne({
+      where: { tokenHash: hashToken(secret) },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!invitation || invitation.acceptedAt || invitation.expiresAt.getTime() <= this.clock.now().getTime()) return null;
+    return invitation;
+  }
+
+  /**
+   * The signed-in invitee accepts: they become a member (an owner stays owner), the link is
+   * spent. Only the account with the invited address may accept, so a forwarded link lets no
+   * one else in.
+   */
+  async acceptInvitation(viewer: Viewer, secret: string): Promise<OrganizationMemberEntity> {
+    return this.ds.transaction(async (em) => {
+      const invitation = await this.usableInvitation(secret, em, true);
+      if (!invitation) throw Errors.invalidField('token', M.badInvitation);
+      if (normalizeEmail(viewer.email) !== invitation.email) throw Errors.forbidden(M.invitationForOther);
+      await em.query(
+        `INSERT INTO organization_member (organization_id, user_id, role) VALUES ($1, $2, $3)
+         ON CONFLICT (organization_id, user_id) DO UPDATE SET role = CASE WHEN organization_member.role = 'OWNER' THEN 'OWNER' ELSE EXCLUDED.role END`,
+        [invitation.organizationId, viewer.id, invitation.role],
+      );
+      await em.query(`UPDATE organization_invitation SET accepted_at = $2, accepted_by = $3 WHERE id = $1`, [invitation.id, this.clock.now(), viewer.id]);
+      return em.getRepository(OrganizationMemberEntity).findOneByOrFail({ organizationId: invitation.organizationId, userId: viewer.id });
+    });
   }
 
   /**

@@ -57,3 +57,24 @@ export class OrganizationMemberType {
 
 @ObjectType('OrganizationPage')
 export class OrganizationPage extends Paginated(OrganizationType) {}
+
+@ObjectType('OrganizationInvitation', { description: 'An invitation to join an organisation, e-mailed to an address (with or without an account).' })
+export class OrganizationInvitationType {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'The invited address.' })
+  email: string;
+
+  @Field({ description: 'OWNER or MEMBER' })
+  role: string;
+
+  @Field(() => Date)
+  createdAt: Date;
+
+  @Field(() => Date)
+  expiresAt: Date;
+
+  /** Resolved into `organization`. */
+  organizationId: string;
+}

@@ -75,11 +75,14 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
     this.timer.unref();
   }
 
-  /** Processes everything that is due now (tests and CLI use it to settle). Returns events handled. */
-  async drain(maxPasses = 100): Promise<number> {
+  /**
+   * Processes everything that is due now (tests and CLI use it to settle), or only the given
+   * topics (test helpers send e-mails without running index updates). Returns events handled.
+   */
+  async drain(maxPasses = 100, topics?: string[]): Promise<number> {
     let total = 0;
     for (let i = 0; i < maxPasses; i++) {
-      const n = await this.processBatch();
+      const n = await this.processBatch(topics);
       total += n;
       if (n === 0) break;
     }
@@ -87,13 +90,13 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   /** One pass: claim a batch of due events, handle them per topic, commit. Returns how many succeeded. */
-  async processBatch(): Promise<number> {
+  async processBatch(topics?: string[]): Promise<number> {
     return this.ds.transaction(async (em) => {
       const rows: { id: string; topic: string; payload: Record<string, unknown>; attempts: number }[] = await em.query(
         `SELECT id, topic, payload, attempts FROM outbox_event
-         WHERE processed_at IS NULL AND available_at <= now()
+         WHERE processed_at IS NULL AND available_at <= now() AND ($2::text[] IS NULL OR topic = ANY($2))
          ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [BATCH],
+        [BATCH, topics ?? null],
       );
       if (!rows.length) return 0;
       const byTopic = new Map<string, OutboxEvent[]>();

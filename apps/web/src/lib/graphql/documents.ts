@@ -38,6 +38,30 @@ export const ChangePassword: Document<T.ChangePasswordMutation, T.ChangePassword
   missing: [],
 };
 
+export const RequestPasswordReset: Document<T.RequestPasswordResetMutation, T.RequestPasswordResetMutationVariables> = {
+  name: "RequestPasswordReset",
+  source: "mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }",
+  missing: [],
+};
+
+export const PasswordResetLinkValid: Document<T.PasswordResetLinkValidQuery, T.PasswordResetLinkValidQueryVariables> = {
+  name: "PasswordResetLinkValid",
+  source: "query PasswordResetLinkValid($token: String!) { passwordResetLinkValid(token: $token) }",
+  missing: [],
+};
+
+export const ResetPassword: Document<T.ResetPasswordMutation, T.ResetPasswordMutationVariables> = {
+  name: "ResetPassword",
+  source: "mutation ResetPassword($token: String!, $password: String!) { resetPassword(token: $token, password: $password) }",
+  missing: [],
+};
+
+export const ActivateAccount: Document<T.ActivateAccountMutation, T.ActivateAccountMutationVariables> = {
+  name: "ActivateAccount",
+  source: "mutation ActivateAccount($token: String!) { activateAccount(token: $token) { token user { id displayName } } }",
+  missing: [],
+};
+
 export const MyInterests: Document<T.MyInterestsQuery, T.MyInterestsQueryVariables> = {
   name: "MyInterests",
   source: "query MyInterests($listingId: ID) { interests(listingId: $listingId) { id status createdAt lastMessageAt organization { id slug name viewerIsMember } listingOrganization { id slug name viewerIsMember } listing { id slug title kind } } }",
@@ -418,7 +442,7 @@ export const OrganizationListings: Document<T.OrganizationListingsQuery, T.Organ
 
 export const OrganizationMembers: Document<T.OrganizationMembersQuery, T.OrganizationMembersQueryVariables> = {
   name: "OrganizationMembers",
-  source: "query OrganizationMembers($id: ID!) { organization(id: $id) { ...OrganizationCard taxCode description website contactEmail contactPhone viewerIsMember members { role joinedAt user { id displayName email } } } } fragment OrganizationCard on Organization { id slug name kind verified province { code name } }",
+  source: "query OrganizationMembers($id: ID!) { organization(id: $id) { ...OrganizationCard taxCode description website contactEmail contactPhone viewerIsMember members { role joinedAt user { id displayName email } } pendingInvitations { id email role createdAt expiresAt } } } fragment OrganizationCard on Organization { id slug name kind verified province { code name } }",
   missing: [],
 };
 
@@ -436,7 +460,7 @@ export const UpdateOrganization: Document<T.UpdateOrganizationMutation, T.Update
 
 export const AddOrganizationMember: Document<T.AddOrganizationMemberMutation, T.AddOrganizationMemberMutationVariables> = {
   name: "AddOrganizationMember",
-  source: "mutation AddOrganizationMember($organizationId: ID!, $email: String!, $role: String!) { addOrganizationMember( organizationId: $organizationId email: $email role: $role ) { role user { id displayName } } }",
+  source: "mutation AddOrganizationMember($organizationId: ID!, $email: String!, $role: String!) { addOrganizationMember( organizationId: $organizationId email: $email role: $role ) { id email role } }",
   missing: [],
 };
 
@@ -449,6 +473,18 @@ export const OrganizationsForReview: Document<T.OrganizationsForReviewQuery, T.O
 export const VerifyOrganization: Document<T.VerifyOrganizationMutation, T.VerifyOrganizationMutationVariables> = {
   name: "VerifyOrganization",
   source: "mutation VerifyOrganization($id: ID!) { verifyOrganization(id: $id) { id verified } }",
+  missing: [],
+};
+
+export const OrganizationInvitation: Document<T.OrganizationInvitationQuery, T.OrganizationInvitationQueryVariables> = {
+  name: "OrganizationInvitation",
+  source: "query OrganizationInvitation($token: String!) { organizationInvitation(token: $token) { email role expiresAt organization { id name } } }",
+  missing: [],
+};
+
+export const AcceptOrganizationInvitation: Document<T.AcceptOrganizationInvitationMutation, T.AcceptOrganizationInvitationMutationVariables> = {
+  name: "AcceptOrganizationInvitation",
+  source: "mutation AcceptOrganizationInvitation($token: String!) { acceptOrganizationInvitation(token: $token) { role } }",
   missing: [],
 };
 

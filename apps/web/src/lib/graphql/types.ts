@@ -286,6 +286,35 @@ export type ChangePasswordMutationVariables = Exact<{
 
 export type ChangePasswordMutation = { changePassword: boolean };
 
+export type RequestPasswordResetMutationVariables = Exact<{
+  email: string;
+}>;
+
+
+export type RequestPasswordResetMutation = { requestPasswordReset: boolean };
+
+export type PasswordResetLinkValidQueryVariables = Exact<{
+  token: string;
+}>;
+
+
+export type PasswordResetLinkValidQuery = { passwordResetLinkValid: boolean };
+
+export type ResetPasswordMutationVariables = Exact<{
+  token: string;
+  password: string;
+}>;
+
+
+export type ResetPasswordMutation = { resetPassword: boolean };
+
+export type ActivateAccountMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type ActivateAccountMutation = { activateAccount: { token: string, user: { id: string, displayName: string } } };
+
 export type MyInterestsQueryVariables = Exact<{
   listingId?: string | number | null | undefined;
 }>;
@@ -767,7 +796,7 @@ export type OrganizationMembersQueryVariables = Exact<{
 }>;
 
 
-export type OrganizationMembersQuery = { organization: { taxCode: string | null, description: string | null, website: string | null, contactEmail: string | null, contactPhone: string | null, viewerIsMember: boolean, id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, members: Array<{ role: string, joinedAt: string, user: { id: string, displayName: string, email: string | null } }>, province: { code: string, name: string } } | null };
+export type OrganizationMembersQuery = { organization: { taxCode: string | null, description: string | null, website: string | null, contactEmail: string | null, contactPhone: string | null, viewerIsMember: boolean, id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, members: Array<{ role: string, joinedAt: string, user: { id: string, displayName: string, email: string | null } }>, pendingInvitations: Array<{ id: string, email: string, role: string, createdAt: string, expiresAt: string }>, province: { code: string, name: string } } | null };
 
 export type CreateOrganizationMutationVariables = Exact<{
   input: OrganizationInput;
@@ -791,7 +820,7 @@ export type AddOrganizationMemberMutationVariables = Exact<{
 }>;
 
 
-export type AddOrganizationMemberMutation = { addOrganizationMember: { role: string, user: { id: string, displayName: string } } };
+export type AddOrganizationMemberMutation = { addOrganizationMember: { id: string, email: string, role: string } };
 
 export type OrganizationsForReviewQueryVariables = Exact<{
   verified?: boolean | null | undefined;
@@ -807,6 +836,20 @@ export type VerifyOrganizationMutationVariables = Exact<{
 
 
 export type VerifyOrganizationMutation = { verifyOrganization: { id: string, verified: boolean } };
+
+export type OrganizationInvitationQueryVariables = Exact<{
+  token: string;
+}>;
+
+
+export type OrganizationInvitationQuery = { organizationInvitation: { email: string, role: string, expiresAt: string, organization: { id: string, name: string } } | null };
+
+export type AcceptOrganizationInvitationMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type AcceptOrganizationInvitationMutation = { acceptOrganizationInvitation: { role: string } };
 
 export type ReferenceQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -1,4 +1,5 @@
 import type { Cookies } from '@sveltejs/kit';
+import { safeLocalPath } from '@techport/shared';
 import { cookieSecure } from './config';
 
 /** The session cookie holds the API's bearer token; scripts never see it (HttpOnly). */
@@ -20,8 +21,11 @@ export function endSession(cookies: Cookies, url: URL): void {
   cookies.delete(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: cookieSecure(url) });
 }
 
-/** Only local paths, so a crafted ?next= cannot send the visitor to another site after log-in. */
-export function safeNext(next: string | null | undefined, fallback = '/dashboard'): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
-  return next;
+/**
+ * Only paths on this site, so a crafted ?next= cannot send the visitor elsewhere after log-in:
+ * `next` is resolved against the request's origin and kept only when the origin is unchanged
+ * (control characters and backslashes refused; see safeLocalPath). Anything else: `fallback`.
+ */
+export function safeNext(next: string | null | undefined, url: URL, fallback = '/dashboard'): string {
+  return safeLocalPath(next, url.origin, fallback);
 }

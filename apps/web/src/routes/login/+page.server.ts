@@ -6,8 +6,8 @@ import { failFields, failFromError, readForm } from '$lib/server/forms';
 import { safeNext, startSession } from '$lib/server/session';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-  if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
-  return { next: safeNext(url.searchParams.get('next')) };
+  if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), url));
+  return { next: safeNext(url.searchParams.get('next'), url) };
 };
 
 export const actions: Actions = {
@@ -27,6 +27,6 @@ export const actions: Actions = {
       return failFromError(err, values, { fields: ['email', 'password'], prefixes: [], isLogin: true });
     }
     startSession(cookies, url, token);
-    redirect(303, safeNext(form.str('next')));
+    redirect(303, safeNext(form.str('next'), url));
   },
 };

@@ -55,6 +55,6 @@ export const actions: Actions = {
     } catch (err) {
       return failFromError(err, values, { fields: ['email', 'role'], prefixes: [], form: 'member' });
     }
-    redirect(303, `/dashboard/organizations/${params.id}?done=member-added`);
+    redirect(303, `/dashboard/organizations/${params.id}?done=member-invited`);
   },
 };

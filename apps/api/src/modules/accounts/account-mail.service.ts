@@ -1,0 +1,189 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { OutboxService, type OutboxEvent } from '../outbox/outbox.service.js';
+import { MailerService } from '../notifications/mailer.service.js';
+
+/** The outbox topic of e-mails about the account itself (not in-app notifications). */
+export const ACCOUNT_EMAIL = 'account.email';
+
+export type AccountEmail =
+  /** A password-reset link: the secret is made when the e-mail is sent. */
+  | { kind: 'PASSWORD_RESET'; tokenId: string }
+  /** The link that confirms a new account's address (and activates it). */
+  | { kind: 'ACTIVATION'; tokenId: string }
+  /** Someone tried to register with an address that already has an account. */
+  | { kind: 'REGISTER_EXISTING'; userId: string }
+  /** An invitation to join an organisation (organization_invitation row). */
+  | { kind: 'INVITATION'; invitationId: string }
+  /** Someone keeps failing to sign in to this account. */
+  | { kind: 'LOGIN_ATTACK'; userId: string; failures: number; source: string };
+
+/** A link's secret: 256 random bits, URL-safe. */
+export function newSecret(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** The secret of a link as stored: SHA-256, hex. */
+export function hashToken(secret: string): string {
+  return createHash('sha256').update(secret, 'utf8').digest('hex');
+}
+
+/**
+ * Sends the account's own e-mails after commit (outbox topic `account.email`). Link secrets are
+ * created here, at sending time, and only their hash is written back: the outbox payload holds
+ * the token row's id, never a secret. Sending a link is idempotent: a row that already has its
+ * hash was sent, and a retry after a failed send makes a fresh secret (the earlier one was never
+ * stored).
+ */
+@Injectable()
+export class AccountMailService implements OnModuleInit {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly mailer: MailerService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.outbox.register(ACCOUNT_EMAIL, async (events) => {
+      for (const e of events) await this.send(e);
+    });
+  }
+
+  /** Records the e-mail in the caller's transaction; it leaves after commit. */
+  publish(em: EntityManager, mail: AccountEmail): Promise<void> {
+    return this.outbox.publish(em, ACCOUNT_EMAIL, mail as unknown as Record<string, unknown>);
+  }
+
+  private link(path: string): string {
+    return new URL(path, this.config.PUBLIC_WEB_URL).toString();
+  }
+
+  private async send(event: OutboxEvent): Promise<void> {
+    const mail = event.payload as unknown as AccountEmail;
+    if (mail.kind === 'PASSWORD_RESET') return this.sendPasswordReset(mail.tokenId);
+    if (mail.kind === 'ACTIVATION') return this.sendActivation(mail.tokenId);
+    if (mail.kind === 'LOGIN_ATTACK') return this.sendLoginAttack(mail);
+    if (mail.kind === 'REGISTER_EXISTING') return this.sendRegisterExisting(mail.userId);
+    if (mail.kind === 'INVITATION') return this.sendInvitation(mail.invitationId);
+  }
+
+  private async sendActivation(tokenId: string): Promise<void> {
+    await this.ds.transaction(async (em) => {
+      const secret = newSecret();
+      const [rows]: [{ email: string; display_name: string }[], number] = await em.query(
+        `UPDATE account_token t SET token_hash = $2
+         FROM app_user u
+         WHERE t.id = $1 AND u.id = t.user_id AND t.token_hash IS NULL AND t.used_at IS NULL AND NOT u.disabled AND u.email_verified_at IS NULL
+         RETURNING u.email, u.display_name`,
+        [tokenId, hashToken(secret)],
+      );
+      const row = rows[0];
+      if (!row) return;
+      const url = this.link(`/activate/${secret}`);
+      await this.mailer.send({
+        to: row.email,
+        subject: 'Xác nhận địa chỉ e-mail để kích hoạt tài khoản Techport / Confirm your e-mail to activate your Techport account',
+        text:
+          `Chào ${row.display_name},\n\nĐịa chỉ này vừa được dùng để đăng ký tài khoản Techport. Mở liên kết sau để xác nhận và kích hoạt tài khoản:\n\n${url}\n\n` +
+          `Liên kết dùng được một lần, trong ${this.config.ACTIVATION_TTL_HOURS} giờ. Nếu không phải bạn đăng ký, hãy bỏ qua thư này: tài khoản sẽ không được kích hoạt.\n\n---\n` +
+          `Hello ${row.display_name},\n\nThis address was just used to register a Techport account. Open this link to confirm it and activate the account:\n\n${url}\n\n` +
+          `The link works once, within ${this.config.ACTIVATION_TTL_HOURS} hours. If you did not register, ignore this e-mail: the account will not be activated.\n`,
+      });
+    });
+  }
+
+  private async sendRegisterExisting(userId: string): Promise<void> {
+    const [user]: { email: string }[] = await this.ds.query(`SELECT email FROM app_user WHERE id = $1 AND NOT disabled`, [userId]);
+    if (!user) return;
+    const login = this.link('/login');
+    const reset = this.link('/forgot-password');
+    await this.mailer.send({
+      to: user.email,
+      subject: 'Có người vừa đăng ký Techport bằng địa chỉ của bạn / Someone tried to register with your address',
+      text:
+        `Ai đó (có thể là bạn) vừa thử đăng ký một tài khoản Techport mới bằng địa chỉ này, nhưng địa chỉ đã có tài khoản. Không có gì thay đổi.\n` +
+        `Đăng nhập: ${login}\nQuên mật khẩu: ${reset}\n\n---\n` +
+        `Someone (perhaps you) just tried to register a new Techport account with this address, which already has one. Nothing has changed.\n` +
+        `Log in: ${login}\nForgot your password: ${reset}\n`,
+    });
+  }
+
+  private async sendInvitation(invitationId: string): Promise<void> {
+    await this.ds.transaction(async (em) => {
+      const secret = newSecret();
+      const [rows]: [{ email: string; role: string; organization: string; inviter: string; expires_at: Date }[], number] = await em.query(
+        `UPDATE organization_invitation i SET token_hash = $2
+         FROM organization o, app_user u
+         WHERE i.id = $1 AND o.id = i.organization_id AND u.id = i.invited_by AND i.token_hash IS NULL AND i.accepted_at IS NULL
+         RETURNING i.email, i.role, o.name AS organization, u.display_name AS inviter, i.expires_at`,
+        [invitationId, hashToken(secret)],
+      );
+      const row = rows[0];
+      if (!row) return;
+      const url = this.link(`/invitations/${secret}`);
+      const register = this.link('/register');
+      const until = new Date(row.expires_at).toISOString().slice(0, 10);
+      await this.mailer.send({
+        to: row.email,
+        subject: `Lời mời tham gia ${row.organization} trên Techport / Invitation to join ${row.organization} on Techport`,
+        text:
+          `${row.inviter} mời bạn tham gia tổ chức "${row.organization}" trên Techport${row.role === 'OWNER' ? ' với vai trò chủ sở hữu' : ''}.\n` +
+          `Mở liên kết sau, đăng nhập bằng địa chỉ này rồi bấm "Nhận lời mời" (chưa có tài khoản? Đăng ký bằng chính địa chỉ này: ${register}):\n\n${url}\n\n` +
+          `Lời mời dùng được một lần, đến hết ngày ${until}.\n\n---\n` +
+          `${row.inviter} invites you to join the organisation "${row.organization}" on Techport${row.role === 'OWNER' ? ' as an owner' : ''}.\n` +
+          `Open this link, log in with this address and choose "Accept the invitation" (no account yet? Register with this very address: ${register}):\n\n${url}\n\n` +
+          `The invitation works once, until ${until}.\n`,
+      });
+    });
+  }
+
+  private async sendPasswordReset(tokenId: string): Promise<void> {
+    await this.ds.transaction(async (em) => {
+      const secret = newSecret();
+      // TypeORM answers an UPDATE with [rows, affected].
+      const [rows]: [{ email: string }[], number] = await em.query(
+        `UPDATE account_token t SET token_hash = $2
+         FROM app_user u
+         WHERE t.id = $1 AND u.id = t.user_id AND t.token_hash IS NULL AND t.used_at IS NULL AND NOT u.disabled
+         RETURNING u.email`,
+        [tokenId, hashToken(secret)],
+      );
+      // Already sent (a retried batch), spent, or the account was disabled meanwhile.
+      const row = rows[0];
+      if (!row) return;
+      const url = this.link(`/reset-password/${secret}`);
+      const minutes = this.config.PASSWORD_RESET_TTL_MINUTES;
+      await this.mailer.send({
+        to: row.email,
+        subject: 'Đặt lại mật khẩu Techport / Reset your Techport password',
+        text:
+          `Ai đó (có thể là bạn) vừa yêu cầu đặt lại mật khẩu cho tài khoản Techport gắn với địa chỉ này.\n` +
+          `Mở liên kết sau để đặt mật khẩu mới. Liên kết chỉ dùng được một lần và hết hạn sau ${minutes} phút:\n\n${url}\n\n` +
+          `Nếu bạn không yêu cầu, hãy bỏ qua thư này: mật khẩu của bạn không thay đổi.\n\n---\n` +
+          `Someone (probably you) asked to reset the password of the Techport account for this address.\n` +
+          `Open this link to choose a new password. It works once and expires in ${minutes} minutes:\n\n${url}\n\n` +
+          `If you did not ask for this, ignore this e-mail: your password has not changed.\n`,
+      });
+    });
+  }
+
+  private async sendLoginAttack(mail: Extract<AccountEmail, { kind: 'LOGIN_ATTACK' }>): Promise<void> {
+    const [user]: { email: string }[] = await this.ds.query(`SELECT email FROM app_user WHERE id = $1 AND NOT disabled`, [mail.userId]);
+    if (!user) return;
+    const reset = this.link('/forgot-password');
+    await this.mailer.send({
+      to: user.email,
+      subject: 'Cảnh báo: nhiều lần đăng nhập sai vào tài khoản Techport / Warning: failed sign-ins to your Techport account',
+      text:
+        `Trong một giờ qua có ${mail.failures} lần đăng nhập sai vào tài khoản Techport của bạn (lần gần nhất từ địa chỉ ${mail.source}).\n` +
+        `Các lần thử từ những địa chỉ này đang bị làm chậm; bạn vẫn đăng nhập bình thường được.\n` +
+        `Nếu không phải bạn, hãy đổi sang một mật khẩu mạnh, chưa dùng ở nơi khác: ${reset}\n\n---\n` +
+        `In the last hour there were ${mail.failures} failed sign-ins to your Techport account (the latest from address ${mail.source}).\n` +
+        `Attempts from those addresses are being slowed down; you can still sign in as usual.\n` +
+        `If this was not you, choose a strong password you use nowhere else: ${reset}\n`,
+    });
+  }
+}

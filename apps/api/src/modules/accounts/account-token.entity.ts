@@ -1,0 +1,40 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { UserEntity } from './user.entity.js';
+
+export type AccountTokenPurpose = 'PASSWORD_RESET' | 'ACTIVATION';
+
+/**
+ * Single-use links sent by e-mail (password reset, account activation). Only the SHA-256 of the secret in the link
+ * is stored, so a copy of the database opens no account. The secret is made when the e-mail is
+ * sent (account-mail.service.ts), so it never sits in the outbox either: until then
+ * `token_hash` is null. A row is spent once `used_at` is set, and dead after `expires_at`.
+ */
+@Entity('account_token')
+export class AccountTokenEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index('IDX_account_token_user')
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: Relation<UserEntity>;
+
+  @Column({ type: 'varchar', length: 20 })
+  purpose: AccountTokenPurpose;
+
+  @Index('UQ_account_token_hash', { unique: true })
+  @Column({ name: 'token_hash', type: 'varchar', length: 64, nullable: true })
+  tokenHash: string | null;
+
+  @Column({ name: 'expires_at', type: 'timestamptz' })
+  expiresAt: Date;
+
+  @Column({ name: 'used_at', type: 'timestamptz', nullable: true })
+  usedAt: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

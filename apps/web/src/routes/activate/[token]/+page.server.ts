@@ -1,0 +1,26 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { ActivateAccount } from '$lib/graphql/documents';
+import { failFromError } from '$lib/server/forms';
+import { startSession } from '$lib/server/session';
+
+/**
+ * The link e-mailed after registering. Activation is a button (a POST), not the visit itself:
+ * mail scanners that fetch links must not spend it.
+ */
+export const load: PageServerLoad = () => ({});
+
+export const actions: Actions = {
+  default: async ({ locals, params, cookies, url }) => {
+    let token: string;
+    try {
+      ({ activateAccount: { token } } = await locals.api.request(ActivateAccount, { token: params.token }));
+    } catch (err) {
+      // A spent or expired link: said above the button (`token` is not a field of the form).
+      return failFromError(err, {}, { fields: [], prefixes: [] });
+    }
+    startSession(cookies, url, token);
+    // Next step of the journey: the organisation the member acts for.
+    redirect(303, '/dashboard/organizations/new?welcome=1');
+  },
+};
