@@ -205,5 +205,7 @@ describe('open data', () => {
     const vi = await json('/open-data/listings.json?limit=0&cursor=xyz', { 'accept-language': 'vi' });
     expect(Object.keys(vi.fields).sort()).toEqual(['cursor', 'limit']);
     expect((await get('/open-data/figures/nothing.csv')).status).toBe(404);
+    expect((await json('/open-data/figures/deals-approved.csv?year=0000')).fields.year).toBeTruthy();
+    expect((await json('/open-data/figures/deals-approved.csv?year=2026&period=2026-01')).fields.year).toBeTruthy();
   });
 });

@@ -24,12 +24,13 @@ import {
 /** Bumped when the shape of a file changes, so cached copies are not taken for the new one. */
 const FORMAT_VERSION = '1';
 const TZ = REGISTER_TIME_ZONE;
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-const YEAR = /^\d{4}$/;
+/** Months and years from 2000 to 2099: the exchange has no older data, and no date arithmetic overflows. */
+const MONTH = /^20\d{2}-(0[1-9]|1[0-2])$/;
+const YEAR = /^20\d{2}$/;
 
 const M = {
-  period: { vi: 'Kỳ phải là một tháng dạng YYYY-MM, ví dụ 2026-11.', en: 'The period must be a month as YYYY-MM, e.g. 2026-11.' },
-  year: { vi: 'Năm phải có dạng YYYY, ví dụ 2026.', en: 'The year must look like YYYY, e.g. 2026.' },
+  period: { vi: 'Kỳ phải là một tháng dạng YYYY-MM từ năm 2000, ví dụ 2026-11.', en: 'The period must be a month as YYYY-MM from 2000 on, e.g. 2026-11.' },
+  year: { vi: 'Năm phải có dạng YYYY, từ 2000 đến 2099, ví dụ 2026.', en: 'The year must look like YYYY, from 2000 to 2099, e.g. 2026.' },
   both: { vi: 'Chọn một tháng hoặc một năm, không chọn cả hai.', en: 'Give a month or a year, not both.' },
   limit: { vi: 'Số dòng mỗi trang phải là số nguyên từ 1 đến 5000.', en: 'Rows per page must be a whole number from 1 to 5000.' },
   cursor: { vi: 'Con trỏ trang không hợp lệ: hãy theo liên kết "next".', en: 'The page cursor is not valid: follow the "next" link.' },
