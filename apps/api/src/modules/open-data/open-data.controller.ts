@@ -17,7 +17,6 @@ import {
   LISTINGS_DATASET,
   OPEN_DATA_LICENCE,
   PUBLIC_LISTING,
-  type ColumnDef,
   type FigureDef,
 } from './open-data.datasets.js';
 
@@ -252,8 +251,9 @@ export class OpenDataController {
   private async *figureRows(def: FigureDef, period: Period): AsyncGenerator<Record<string, unknown>> {
     // Every query gets the same four parameters ($1 now, $2/$3 first/last month, $4 time zone);
     // `$n IS NOT NULL` mentions the ones a query does not use, so PostgreSQL can type them.
-    const range = `>= (($2 || '-01')::date)::timestamp AT TIME ZONE $4 AND %s < (($3 || '-01')::date + interval '1 month')::timestamp AT TIME ZONE $4`;
-    const within = (column: string) => `${column} ${range.replace('%s', column)}`;
+    // From the first instant of the first month to the first instant after the last, Vietnam time.
+    const within = (column: string) =>
+      `${column} >= (($2 || '-01')::date)::timestamp AT TIME ZONE $4 AND ${column} < (($3 || '-01')::date + interval '1 month')::timestamp AT TIME ZONE $4`;
     const months = `SELECT to_char(m, 'YYYY-MM') AS month FROM generate_series(($2 || '-01')::date, ($3 || '-01')::date, interval '1 month') AS m`;
     const base = [this.clock.now(), period.from, period.to, TZ];
     switch (def.id) {
@@ -540,4 +540,3 @@ function decodeCursor(raw: string): { at: string; id: string } | null {
   return { at, id };
 }
 
-export type { ColumnDef };
