@@ -26,6 +26,7 @@ import { OutboxModule } from './modules/outbox/outbox.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { ListingsModule } from './modules/listings/listings.module.js';
 import { StatsModule } from './modules/stats/stats.module.js';
+import { OpenDataModule } from './modules/open-data/open-data.module.js';
 import { DealsModule } from './modules/deals/deals.module.js';
 import { HealthController } from './modules/health/health.controller.js';
 import { MEILI, createMeiliClient } from './modules/search/meili.client.js';
@@ -103,6 +104,7 @@ export class AppModule {
         OrganizationsModule,
         ListingsModule,
         StatsModule,
+        OpenDataModule,
         DealsModule,
         SearchModule,
         ExpertsModule,

@@ -64,9 +64,13 @@ export function createHarness({ browser, webUrl, apiUrl, admin, screenshotsDir, 
     /** Whether apps/api/schema.gql has this field ("Query.compareListings"). */
     apiHas: (field) => schemaFields.has(field),
 
-    /** A fresh browser context (own cookies) in a language: 'vi' (default) or 'en' (the switch's cookie). */
-    async newPage(lang = 'vi') {
-      const context = await browser.newContext({ baseURL: webUrl, locale: lang === 'en' ? 'en-GB' : 'vi-VN', viewport: { width: 1280, height: 900 } });
+    /**
+     * A fresh browser context (own cookies) in a language: 'vi' (default) or 'en' (the switch's cookie).
+     * `{ phone: true }`: a 360 × 740 touch screen (isMobile, hasTouch) instead of a 1280 × 900 desktop.
+     */
+    async newPage(lang = 'vi', { phone = false } = {}) {
+      const screen = phone ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : { viewport: { width: 1280, height: 900 } };
+      const context = await browser.newContext({ baseURL: webUrl, locale: lang === 'en' ? 'en-GB' : 'vi-VN', ...screen });
       contexts.add(context);
       if (lang === 'en') await context.addCookies([{ name: 'lang', value: 'en', url: webUrl }]);
       const page = await context.newPage();

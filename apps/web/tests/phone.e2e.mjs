@@ -1,0 +1,147 @@
+// Phone first (issue #18), at a phone profile (360 × 740, isMobile, hasTouch), by position and
+// overflow rather than screenshots: the first search result and a listing's key facts are on the
+// first screen, the search filters fold behind a "Filters (n)" disclosure (open on a desktop),
+// no main page scrolls sideways, deal lists are cards, and tap targets are at least 44 px.
+import assert from 'node:assert/strict';
+import { msg, uniq } from './support/harness.mjs';
+import { login } from './support/flows.mjs';
+import { adminToken, apiOrganization, apiPublishedListing, apiUser } from './support/api.mjs';
+
+const offer = (title) => ({
+  kind: 'OFFER',
+  title,
+  summary: 'Hệ thống tưới nhỏ giọt tự động theo độ ẩm đất cho vườn cây ăn trái, điều khiển qua điện thoại, tiết kiệm 40% lượng nước so với tưới tràn.',
+  description: 'Bộ điều khiển đọc cảm biến độ ẩm đất và thời tiết, mở van theo từng khu vườn. Đã lắp đặt cho 60 hộ trồng sầu riêng và bưởi ở Tiền Giang, Bến Tre. '.repeat(8),
+  fieldCodes: ['407'],
+  keywords: ['tưới nhỏ giọt', 'cảm biến độ ẩm'],
+  trl: 7,
+  transferModes: ['LICENSING', 'TURNKEY'],
+  priceMin: 80000000,
+  priceMax: 120000000,
+  provinceCode: 'ha-noi',
+});
+
+/** The document is no wider than the window: nothing scrolls sideways. */
+async function assertNoSidewaysScroll(page, label) {
+  const { scrollWidth, innerWidth, culprit } = await page.evaluate(() => {
+    const w = window.innerWidth;
+    const wide = [...document.querySelectorAll('body *')].find((el) => el.getBoundingClientRect().right > w + 1 && getComputedStyle(el).position !== 'absolute');
+    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: w, culprit: wide ? `${wide.tagName}.${wide.className}` : null };
+  });
+  assert.ok(scrollWidth <= innerWidth, `${label}: scrollWidth ${scrollWidth} > innerWidth ${innerWidth} (${culprit})`);
+}
+
+/** Visible navigation links and buttons are at least 44 × 44 px. */
+async function assertTapTargets(page, label) {
+  const small = await page.evaluate(() => {
+    const targets = [...document.querySelectorAll('header a, header button, main button, main .button, .site-footer a, .dash-nav a, .tabs a, .pagination a, summary')];
+    return targets
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden' && !el.closest('.visually-hidden') && !el.classList.contains('skip-link');
+      })
+      .map((el) => ({ text: (el.textContent ?? '').trim().slice(0, 40), w: Math.round(el.getBoundingClientRect().width), h: Math.round(el.getBoundingClientRect().height) }))
+      .filter((r) => r.h < 44 || r.w < 44);
+  });
+  assert.deepEqual(small, [], `${label}: tap targets under 44 px`);
+}
+
+const top = (page, selector) => page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().top);
+
+export default function (h) {
+  h.test('phone: search results, listing facts, cards, no sideways scroll, 44 px tap targets', { requires: ['Mutation.proposeDeal'] }, async (t) => {
+    // A seller with published offers, a buyer with an interest and a deal on one of them.
+    const seller = await apiUser(t, 'Người bán thử');
+    const sellerOrg = await apiOrganization(t, seller.token, { name: `Công ty Thiết bị Tưới Tiêu Nông nghiệp Công nghệ Cao ${uniq('')}` });
+    const listings = [];
+    for (let i = 0; i < 3; i++) {
+      listings.push(await apiPublishedListing(t, seller.token, sellerOrg.id, offer(`Hệ thống tưới nhỏ giọt tự động theo độ ẩm đất dành cho vườn cây ăn trái quy mô hộ gia đình ${uniq('')}`)));
+    }
+    const buyer = await apiUser(t, 'Người mua thử');
+    const buyerOrg = await apiOrganization(t, buyer.token, { name: `Hợp tác xã Nông nghiệp ${uniq('')}` });
+    const { expressInterest } = await t.gql(
+      `mutation($l: ID!, $o: ID!) { expressInterest(listingId: $l, organizationId: $o, message: "Vườn 5 ha có lắp được không?") { id } }`,
+      { l: listings[0].id, o: buyerOrg.id },
+      buyer.token,
+    );
+    await t.gql(`mutation($id: ID!) { respondToInterest(id: $id, accept: true, message: "Được ạ.") { id } }`, { id: expressInterest.id }, seller.token);
+    await t.gql(`mutation($i: DealInput!) { proposeDeal(input: $i) { id } }`, { i: { interestId: expressInterest.id, value: 95000000, transferMode: 'LICENSING', terms: 'Li-xăng 2 năm, lắp đặt và đào tạo.' } }, buyer.token);
+
+    const visitor = await t.newPage('vi', { phone: true });
+    const vh = 740;
+
+    // Search: the filters fold away, sort and count on top, the first result on the first screen.
+    await t.visit(visitor, '/search?kind=OFFER');
+    assert.equal(await visitor.locator('details.filters-disclosure').getAttribute('open'), null, 'filters closed on a phone');
+    assert.ok(await visitor.locator('summary.filters-summary').isVisible(), 'a Filters disclosure');
+    assert.equal(await visitor.locator('aside.filters fieldset').first().isVisible(), false, 'filters hidden behind it');
+    assert.ok(await visitor.locator('#sort').isVisible(), 'sort on top');
+    assert.ok((await top(visitor, '#results-title')) < (await top(visitor, '.cards > li')), 'count above the results');
+    const firstResult = await top(visitor, '.cards > li');
+    assert.ok(firstResult < vh, `first result at ${firstResult}px, beyond the first screen`);
+    await t.screenshot(visitor, 'phone-search');
+    await assertNoSidewaysScroll(visitor, 'search');
+    await assertTapTargets(visitor, 'search');
+    // With filters on, the disclosure says how many; the results still start on the first screen.
+    await t.visit(visitor, '/search?kind=OFFER&province=ha-noi&mode=LICENSING&trlMin=5');
+    assert.match(await t.text(visitor, 'summary.filters-summary'), new RegExp(`${msg('vi', 'search_filters')}\\s*4`));
+    assert.ok((await top(visitor, '.cards > li')) < vh, 'first filtered result on the first screen');
+    await visitor.locator('summary.filters-summary').click();
+    assert.ok(await visitor.locator('aside.filters fieldset').first().isVisible(), 'the disclosure opens the filters');
+    await assertNoSidewaysScroll(visitor, 'search with filters open');
+
+    // Listing: title, organisation, key facts on the first screen, then the call to action, then the long text.
+    await t.visit(visitor, `/listings/${listings[0].slug}`);
+    const facts = await top(visitor, '#facts');
+    assert.ok(facts < vh, `key facts at ${facts}px, beyond the first screen`);
+    const factsText = await t.text(visitor, '.key-facts');
+    for (const part of [msg('vi', 'trl_7'), '80.000.000 ₫', msg('vi', 'transferMode_LICENSING')]) assert.ok(t.squash(factsText).includes(t.squash(part)), `${part} in ${factsText}`);
+    assert.ok((await top(visitor, 'h1')) < (await top(visitor, '.listing-org')), 'organisation under the title');
+    assert.ok((await top(visitor, '#interest')) < (await top(visitor, '#desc')), 'call to action before the long text');
+    await t.screenshot(visitor, 'phone-listing');
+    await assertNoSidewaysScroll(visitor, 'listing');
+    await assertTapTargets(visitor, 'listing');
+
+    for (const path of ['/', '/stats', '/open-data']) {
+      await t.visit(visitor, path);
+      await assertNoSidewaysScroll(visitor, path);
+      await assertTapTargets(visitor, path);
+    }
+
+    // A member's pages: deals are cards (one per deal, no squashed table), nothing scrolls sideways.
+    const member = await t.newPage('vi', { phone: true });
+    await login(t, member, buyer.email);
+    for (const path of ['/dashboard', '/dashboard/deals', '/dashboard/interests', '/dashboard/notifications']) {
+      await t.visit(member, path);
+      await assertNoSidewaysScroll(member, path);
+      await assertTapTargets(member, path);
+    }
+    await t.visit(member, '/dashboard/deals');
+    await t.screenshot(member, 'phone-deals');
+    const card = member.locator('table.card-table tbody tr').first();
+    assert.equal(await card.evaluate((el) => getComputedStyle(el).display), 'block', 'a deal is a card on a phone');
+    assert.equal(await member.locator('table.card-table thead').evaluate((el) => el.getBoundingClientRect().height <= 1), true, 'no column headings');
+    const box = await card.boundingBox();
+    assert.ok(box && box.width > 300, `the card takes the width (${box?.width}px)`);
+
+    // The department's pages.
+    const staff = await t.newPage('vi', { phone: true });
+    await login(t, staff, t.admin.email, t.admin.password);
+    for (const path of ['/moderation', '/moderation/listings', '/moderation/deals', '/moderation/organizations']) {
+      await t.visit(staff, path);
+      await assertNoSidewaysScroll(staff, path);
+      await assertTapTargets(staff, path);
+    }
+    assert.ok(await adminToken(t));
+  });
+
+  h.test('phone-first layout on a desktop: the search filters stay in view without opening anything', {}, async (t) => {
+    const page = await t.newPage('en');
+    await t.visit(page, '/search');
+    assert.equal(await page.locator('summary.filters-summary').isVisible(), false, 'no disclosure on a desktop');
+    assert.ok(await page.locator('aside.filters fieldset').first().isVisible(), 'filters visible');
+    const aside = await page.locator('aside.filters').boundingBox();
+    const results = await page.locator('#results-title').boundingBox();
+    assert.ok(aside && results && aside.x + aside.width <= results.x, 'filters in their own column, left of the results');
+  });
+}
