@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { startTestApp, type TestApp } from './support/app.js';
-import { Client, adminClient, createOrganization, registerModerator, registerUser, uniq } from './support/graphql.js';
+import { Client, adminClient, createOrganization, loginClient, registerModerator, registerUser, uniq } from './support/graphql.js';
 import { isolatedDatabase } from './support/database.js';
 import { createDataSource } from '../src/database/data-source.js';
 import { LinksJurisdictionContacts1796361741399 } from '../../../migrations/1796361741399-LinksJurisdictionContacts.js';
@@ -71,6 +71,7 @@ describe('jurisdiction: "all provinces" is an explicit grant (fail closed)', () 
     const user = await registerUser(base, 'Cán bộ chưa phân công');
     const set = await admin.ok<{ setUserRoles: { allProvinces: boolean; moderatedProvinces: unknown[] } }>(SET_ROLES, { id: user.id, roles: ['MODERATOR'], codes: [] });
     expect(set.setUserRoles).toMatchObject({ allProvinces: false, moderatedProvinces: [] });
+    user.client = await loginClient(base, user.email); // a role change ends the account's sessions
     expect((await user.client.ok<{ me: { allProvinces: boolean } }>(ME)).me.allProvinces).toBe(false);
 
     const queue = await user.client.ok<{ moderationQueue: { items: { id: string }[] } }>(QUEUE);
@@ -102,12 +103,14 @@ describe('jurisdiction: "all provinces" is an explicit grant (fail closed)', () 
     });
     // The grant makes a province list meaningless: none is kept.
     expect(set.setUserRoles).toMatchObject({ allProvinces: true, moderatedProvinces: [] });
+    national.client = await loginClient(base, national.email); // a role change ends the account's sessions
     const queue = await national.client.ok<{ moderationQueue: { items: { id: string }[] } }>(QUEUE);
     expect(queue.moderationQueue.items.map((i) => i.id)).toContain(listingId);
     expect((await national.client.ok<{ verifyOrganization: { verified: boolean } }>(VERIFY, { id: orgId })).verifyOrganization.verified).toBe(true);
 
     // Taking the grant away (roles set again without it) ends it.
     await admin.ok(SET_ROLES, { id: national.id, roles: ['MODERATOR'], codes: ['ca-mau'] });
+    national.client = await loginClient(base, national.email);
     expect((await national.client.ok<{ me: { allProvinces: boolean; moderatedProvinces: { code: string }[] } }>(ME)).me).toMatchObject({
       allProvinces: false,
       moderatedProvinces: [{ code: 'ca-mau' }],
@@ -236,6 +239,7 @@ describe('the deal review page: both organisations’ verification and the conve
     expect((await modOut.client.ok<{ deal: unknown }>(DEAL, { id: deal.id })).deal).toBeNull();
     const unassigned = await registerUser(base, 'Cán bộ chưa phân công');
     await (await adminClient(base)).ok(SET_ROLES, { id: unassigned.id, roles: ['MODERATOR'], codes: [] });
+    unassigned.client = await loginClient(base, unassigned.email);
     expect((await unassigned.client.ok<{ deal: unknown }>(DEAL, { id: deal.id })).deal).toBeNull();
     const stranger = await registerUser(base, 'Người lạ');
     expect((await stranger.client.ok<{ deal: unknown }>(DEAL, { id: deal.id })).deal).toBeNull();

@@ -196,7 +196,7 @@ describe('creating listings', () => {
     expect((await base.error(CREATE, { input: offer(o.org.id) })).code).toBe('UNAUTHENTICATED');
     expect((await stranger.client.error(CREATE, { input: offer(o.org.id) })).code).toBe('FORBIDDEN');
     expect((await stranger.client.error(CREATE, { input: offer('00000000-0000-4000-8000-000000000000') })).code).toBe('NOT_FOUND');
-    expect((await stranger.client.error(CREATE, { input: offer('nope') })).code).toBe('NOT_FOUND');
+    expect((await stranger.client.error(CREATE, { input: offer('nope') })).code).toBe('BAD_USER_INPUT'); // not an id at all: a bad field, named
     expect((await o.client.ok(`query($id: ID) { organization(id: $id) { listings { totalItems } } }`, { id: o.org.id })).organization.listings.totalItems).toBe(0);
   });
 });

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { msg, uniq } from './support/harness.mjs';
 import { login } from './support/flows.mjs';
-import { adminToken, apiOrganization, apiPublishedListing, apiUser } from './support/api.mjs';
+import { adminToken, apiOrganization, apiPublishedListing, apiRelogin, apiUser } from './support/api.mjs';
 
 const offer = (title, provinceCode = 'vinh-long') => ({
   kind: 'OFFER',
@@ -35,6 +35,7 @@ async function dealWorld(t) {
   const moderator = await apiUser(t, 'Cán bộ Sở');
   const admin = await adminToken(t);
   await t.gql(SET_ROLES, { id: moderator.id, codes: [province] }, admin);
+  await apiRelogin(t, moderator); // a role change ends the account's sessions
   await t.gql(`mutation($id: ID!) { verifyOrganization(id: $id) { id } }`, { id: sellerOrg.id }, moderator.token);
   const listing = await apiPublishedListing(t, seller.token, sellerOrg.id, offer('Bộ điều khiển tưới'));
   const { expressInterest } = await t.gql(

@@ -35,3 +35,10 @@ export async function apiPublishedListing(t, token, organizationId, input) {
   await t.gql(`mutation($id: ID!) { moderateListing(id: $id, decision: APPROVE) { id status } }`, { id: createListing.id }, await adminToken(t));
   return createListing;
 }
+
+/** Signs the user in again (a role change ends the account's sessions) and keeps the new token on it. */
+export async function apiRelogin(t, user) {
+  const { login } = await t.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: user.email, p: user.password });
+  user.token = login.token;
+  return user;
+}
