@@ -135,5 +135,7 @@ export async function registerModerator(base: Client, provinceCodes: string[]): 
 /** A client freshly logged in as an account registered with PASSWORD. */
 export async function loginClient(base: Client, email: string, password = PASSWORD): Promise<Client> {
   const data = await base.ok<{ login: { token: string } }>(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: email, p: password });
-  return base.as(data.login.token);
+  const client = base.as(data.login.token);
+  sessions.set(email.toLowerCase(), client); // the newest session: an older one may have been ended (a role change)
+  return client;
 }
