@@ -25,3 +25,9 @@ export function applyModerationQueue<T extends ObjectLiteral>(
     .orderBy('queued_at', 'ASC')
     .addOrderBy(`${alias}.id`);
 }
+
+/**
+ * The review-time target: the department decides a submission within this many days. Submitters
+ * are told it; the department's dashboard measures decisions and the waiting queue against it.
+ */
+export const REVIEW_TARGET_DAYS = 3;
