@@ -246,7 +246,7 @@ export class FiguresService {
        FROM stats_monthly r CROSS JOIN LATERAL unnest(r.samples) AS s
        LEFT JOIN app_user u ON r.dim <> '' AND u.id = r.dim::uuid
        WHERE r.metric = 'decision' AND r.month BETWEEN to_date($1, 'YYYY-MM') AND to_date($2, 'YYYY-MM') AND ${IN_JURISDICTION(3, 'r.province_code')}
-       GROUP BY 1, 2 ORDER BY 3 DESC, 2`,
+       GROUP BY 1, 2 ORDER BY 3 DESC, 2, 1`,
       [period.from, period.to, codes, targetHours],
     );
     const [all]: { n: number; median: number | null; within: number }[] = await em.query(

@@ -122,7 +122,7 @@ export class ReviewerFigureType {
 @ObjectType('DashboardItem', { description: 'Something on the department’s desk, linked by id (and slug where it has a page).' })
 export class DashboardItemType {
   @Field(() => ID) id: string;
-  @Field({ nullable: true }) slug: string | null;
+  @Field(() => String, { nullable: true }) slug: string | null;
   @Field() title: string;
   @Field() provinceCode: string;
   @Field(() => Date, { description: 'Expiring listings: when they expire; organisations: registered; deals: sent for review.' })
