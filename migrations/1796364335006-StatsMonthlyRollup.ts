@@ -4,7 +4,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * The market figures' monthly rollup (issue #18): one row per (metric, month in Vietnam time,
  * province, dimension) with a count, a total and, for durations, the samples in hours (so medians
  * over any run of months stay exact). The statistics read only this view; StatsRollupJob refreshes
- * it CONCURRENTLY (hence the unique index) every minute. See modules/stats/stats-rollup.ts.
+ * it CONCURRENTLY (hence the unique index) every STATS_REFRESH_SECONDS. See modules/stats/figures.service.ts.
  */
 export class StatsMonthlyRollup1796364335006 implements MigrationInterface {
   name = 'StatsMonthlyRollup1796364335006';

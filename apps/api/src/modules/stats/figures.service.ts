@@ -14,12 +14,10 @@ import { monthLabel, monthsOf, previousPeriod, resolvePeriod, type MonthPeriod }
 import type { DashboardItemType, DepartmentDashboardType, MarketFiguresType, StatsTotalsType } from './figures.types.js';
 import type { CountByKeyType } from './stats.types.js';
 
-/** How often the worker refreshes the rollup: the figures are at most this stale. */
-export const ROLLUP_REFRESH_MS = 60_000;
-
 /**
  * Keeps the monthly rollup (materialised view stats_monthly, migration StatsMonthlyRollup) up to
- * date: REFRESH … CONCURRENTLY rebuilds it from the raw tables while readers keep the old rows.
+ * date every STATS_REFRESH_SECONDS: REFRESH … CONCURRENTLY rebuilds it from the raw tables while
+ * readers keep the old rows (the figures are at most that stale).
  * An advisory lock keeps two workers from refreshing at once. Tests call runOnce() after writing.
  */
 @Injectable()
@@ -30,7 +28,7 @@ export class StatsRollupJob extends PeriodicJob {
     private readonly ds: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    super(ROLLUP_REFRESH_MS, config);
+    super(config.STATS_REFRESH_SECONDS * 1000, config);
   }
 
   async runOnce(): Promise<boolean> {
