@@ -24,7 +24,7 @@ const hours = (to: string, from: string) => `(extract(epoch FROM (${to} - ${from
 const APPROVED = `('APPROVED', 'SIGNED', 'COMPLETED')`;
 
 /**
- * Metrics (dim in brackets): listings [kind] by month of first publication, and the same
+ * Metrics (dim in brackets): listings [kind] by month of (latest) publication, and the same
  * listings by field [code], organisation kind [kind] and TRL [level or ''];
  * interests [''] by month raised (total: those whose deal was approved);
  * deal_stage [current status] by month proposed (total: value); deal_approved [''] by month of

@@ -9,7 +9,7 @@ export class StatsMonthType {
   @Field({ description: "The month's name in the request's language." })
   label: string;
 
-  @Field(() => Int, { description: 'Listings published for the first time that month (offers and demands).' })
+  @Field(() => Int, { description: 'Listings published that month, by the date of their latest publication (offers and demands).' })
   listingsPublished: number;
 
   @Field(() => Int)
