@@ -7,8 +7,8 @@
 
 /** Chart widths in SVG user units: a phone's content column and a desktop one. */
 export const NARROW = 328;
-export const WIDE_FULL = 760;
-export const WIDE_HALF = 460;
+/** A desktop column (half of the 2-column grid at 1280 px is ~540 px; one column at 40–56rem ~600–860 px). */
+export const WIDE = 560;
 export const FONT = 12;
 
 /**
