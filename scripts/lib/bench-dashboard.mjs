@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import { execSync } from 'node:child_process';
 import { ROOT } from '../ensure-install.mjs';
 import { buildApi, apiCli } from './build.mjs';
-import { DATA_DIR, createDatabase, dropDatabase, ensurePostgres } from './services.mjs';
+import { rmSync } from 'node:fs';
+import { DATA_DIR, createDatabase, dropDatabase, ensurePostgres, startMeilisearch } from './services.mjs';
 import { appendBenchmarks, machine, machineLine, markdownTable, ms, summarize, table } from './bench-common.mjs';
 import { load, post, startBenchApi, timed } from './bench-search.mjs';
 
@@ -103,6 +104,9 @@ export async function run({ args }) {
   buildApi();
   const pgServer = await ensurePostgres('test');
   const databaseUrl = await createDatabase(pgServer.adminUrl, dbName);
+  // The API's health check needs a search engine (an empty one: these queries never search).
+  const meiliDir = join(DATA_DIR, `bench-dashboard-meili-${stamp}`);
+  const meili = await startMeilisearch({ dir: meiliDir });
   const pg = createRequire(join(ROOT, 'package.json'))('pg');
   const db = new pg.Client({ connectionString: databaseUrl });
   let api;
@@ -124,7 +128,7 @@ export async function run({ args }) {
     const rollupSize = (await db.query(`SELECT pg_size_pretty(pg_total_relation_size('stats_monthly')) AS size`)).rows[0].size;
 
     log('starting the API (NODE_ENV=production, WORKERS_ENABLED=false)…');
-    api = await startBenchApi({ env: { DATABASE_URL: databaseUrl, MEILI_URL: 'http://127.0.0.1:1', MEILI_INDEX_PREFIX: 'bench' }, logFile });
+    api = await startBenchApi({ env: { DATABASE_URL: databaseUrl, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.key, MEILI_INDEX_PREFIX: 'bench' }, logFile });
     const gql = async (query, variables, token) => {
       const res = await post(`${api.url}/graphql`, { query, variables }, { 'accept-language': 'vi', ...(token ? { authorization: `Bearer ${token}` } : {}) });
       if (res.status !== 200 || res.body.errors) throw new Error(`API: ${JSON.stringify(res.body.errors ?? res.status)}`);
@@ -189,6 +193,8 @@ ${markdownTable(rows, columns)}
   } finally {
     await api?.stop?.();
     await db.end().catch(() => {});
+    await meili.stop?.();
+    rmSync(meiliDir, { recursive: true, force: true });
     if (!args.includes('--keep')) await dropDatabase(pgServer.adminUrl, dbName).catch(() => {});
   }
 }
