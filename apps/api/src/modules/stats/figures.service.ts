@@ -82,7 +82,10 @@ export class FiguresService {
       const market = await this.marketIn(em, lang, period, codes);
       const queue = await this.queue(em, codes, now, lang);
       const reviewers = await this.reviewers(em, period, codes, lang);
-      const [expiring, orgs, deals] = await Promise.all([this.expiring(em, codes, now), this.unverified(em, codes), this.dealsUnderReview(em, codes)]);
+      // One transaction is one connection: its queries run one after the other anyway.
+      const expiring = await this.expiring(em, codes, now);
+      const orgs = await this.unverified(em, codes);
+      const deals = await this.dealsUnderReview(em, codes);
       return {
         provinceCodes: codes,
         reviewTargetDays: REVIEW_TARGET_DAYS,
