@@ -51,11 +51,35 @@ interface RollupRow {
 
 const EMPTY_MONTH = { listingsPublished: 0, offersPublished: 0, demandsPublished: 0, interests: 0, dealsProposed: 0, dealsApproved: 0, dealValueApproved: 0 };
 const STAGES = [DealStatus.PROPOSED, DealStatus.ACCEPTED, DealStatus.UNDER_REVIEW, DealStatus.APPROVED, DealStatus.SIGNED, DealStatus.COMPLETED, DealStatus.REJECTED, DealStatus.CANCELLED];
-const DAY_HOURS = 24;
-/** Rounds days to one decimal (what the pages show). */
-const days = (hours: number | null): number | null => (hours == null ? null : Math.round((hours / DAY_HOURS) * 10) / 10);
-/** `province_code` filter for a jurisdiction: $n null = every province, [] = none. */
+/**
+ * Which rows of the rollup a jurisdiction reads ($n: null = the whole country, whose '*' rows are
+ * already summed; a list = those provinces' rows, [] = none).
+ */
+const SCOPE = (n: number) => `(($${n}::text[] IS NULL AND province_code = '*') OR province_code = ANY($${n}::text[]))`;
+/** `province_code` filter on live tables for a jurisdiction: $n null = every province, [] = none. */
 const IN_JURISDICTION = (n: number, col = 'province_code') => `($${n}::text[] IS NULL OR ${col} = ANY($${n}::text[]))`;
+
+interface Bucket {
+  bucket: number;
+  n: number;
+}
+
+/** The median of durations counted in 0.1-day buckets (the mean of the two middle ones for an even count). */
+export function medianOf(buckets: Bucket[]): number | null {
+  const sorted = [...buckets].sort((a, b) => a.bucket - b.bucket);
+  const total = sorted.reduce((s, b) => s + b.n, 0);
+  if (!total) return null;
+  const at = (k: number) => {
+    let seen = 0;
+    for (const b of sorted) {
+      seen += b.n;
+      if (seen >= k) return b.bucket;
+    }
+    return sorted[sorted.length - 1].bucket;
+  };
+  const m = total % 2 ? at((total + 1) / 2) : (at(total / 2) + at(total / 2 + 1)) / 2;
+  return Math.round(m * 10) / 10;
+}
 
 /**
  * The market figures and the department's dashboard. Market figures come from the monthly rollup
@@ -107,27 +131,29 @@ export class FiguresService {
     const rows: RollupRow[] = await em.query(
       `SELECT metric, dim, to_char(month, 'YYYY-MM') AS month, sum(n)::int AS n, sum(total)::text AS total
        FROM stats_monthly
-       WHERE month BETWEEN to_date($1, 'YYYY-MM') AND to_date($2, 'YYYY-MM') AND ${IN_JURISDICTION(3)}
+       WHERE month BETWEEN to_date($1, 'YYYY-MM') AND to_date($2, 'YYYY-MM') AND ${SCOPE(3)}
          AND metric IN ('listings', 'interests', 'deal_stage', 'deal_approved')
        GROUP BY 1, 2, 3`,
       [previous.from, period.to, codes],
     );
     const breakdowns: { metric: string; key: string; n: number }[] = await em.query(
-      `SELECT metric, CASE WHEN metric = 'province' THEN province_code ELSE dim END AS key, sum(n)::int AS n
-       FROM (SELECT CASE WHEN metric = 'listings' THEN 'province' ELSE metric END AS metric, province_code, dim, n
-             FROM stats_monthly
-             WHERE month BETWEEN to_date($1, 'YYYY-MM') AND to_date($2, 'YYYY-MM') AND ${IN_JURISDICTION(3)}
-               AND metric IN ('listings', 'field', 'org_kind', 'trl')) r
-       GROUP BY 1, 2 ORDER BY 3 DESC, 2`,
+      `SELECT metric, dim AS key, sum(n)::int AS n FROM stats_monthly
+       WHERE month BETWEEN to_date($1, 'YYYY-MM') AND to_date($2, 'YYYY-MM') AND ${SCOPE(3)} AND metric IN ('field', 'org_kind', 'trl')
+       GROUP BY 1, 2
+       UNION ALL
+       SELECT 'province', province_code, sum(n)::int FROM stats_monthly
+       WHERE month BETWEEN to_date($1, 'YYYY-MM') AND to_date($2, 'YYYY-MM') AND metric = 'listings'
+         AND province_code <> '*' AND ${IN_JURISDICTION(3)}
+       GROUP BY 1, 2
+       ORDER BY 3 DESC, 2`,
       [period.from, period.to, codes],
     );
-    const medians: { metric: string; current: boolean; median: number | null; n: number }[] = await em.query(
-      `SELECT metric, month >= to_date($1, 'YYYY-MM') AS current,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY s) AS median, count(*)::int AS n
-       FROM stats_monthly CROSS JOIN LATERAL unnest(samples) AS s
-       WHERE month BETWEEN to_date($2, 'YYYY-MM') AND to_date($3, 'YYYY-MM') AND ${IN_JURISDICTION(4)}
+    const durations: { metric: string; current: boolean; bucket: number; n: number }[] = await em.query(
+      `SELECT metric, month >= to_date($1, 'YYYY-MM') AS current, bucket, sum(n)::int AS n
+       FROM stats_monthly
+       WHERE month BETWEEN to_date($2, 'YYYY-MM') AND to_date($3, 'YYYY-MM') AND ${SCOPE(4)}
          AND metric IN ('first_interest', 'decision')
-       GROUP BY 1, 2`,
+       GROUP BY 1, 2, 3`,
       [period.from, previous.from, period.to, codes],
     );
 
@@ -162,16 +188,17 @@ export class FiguresService {
         const m = byMonth.get(month)!;
         for (const k of Object.keys(sum) as (keyof typeof sum)[]) sum[k] += m[k];
       }
-      const med = (metric: string) => medians.find((x) => x.metric === metric && x.current === current);
+      const of = (metric: string) => durations.filter((x) => x.metric === metric && x.current === current);
+      const count = (metric: string) => of(metric).reduce((n, b) => n + b.n, 0);
       const { converted, ...figures } = sum;
       return {
         ...figures,
         interestsConverted: converted,
         interestToDealRate: sum.interests ? converted / sum.interests : null,
-        medianDaysToFirstInterest: days(med('first_interest')?.median ?? null),
-        listingsWithInterest: med('first_interest')?.n ?? 0,
-        medianDaysInModeration: days(med('decision')?.median ?? null),
-        moderationDecisions: med('decision')?.n ?? 0,
+        medianDaysToFirstInterest: medianOf(of('first_interest')),
+        listingsWithInterest: count('first_interest'),
+        medianDaysInModeration: medianOf(of('decision')),
+        moderationDecisions: count('decision'),
       };
     };
     const breakdown = (metric: string, label: (key: string) => string | undefined): CountByKeyType[] =>
@@ -238,36 +265,34 @@ export class FiguresService {
     };
   }
 
-  /** Decisions in the period by reviewer, from the rollup's samples (hours from submission). */
+  /** Decisions in the period by reviewer, from the rollup's 0.1-day buckets (days from submission). */
   private async reviewers(em: EntityManager, period: MonthPeriod, codes: string[] | null, lang: Lang) {
-    const targetHours = REVIEW_TARGET_DAYS * DAY_HOURS;
-    const rows: { dim: string; name: string | null; n: number; median: number | null; within: number }[] = await em.query(
-      `SELECT r.dim, u.display_name AS name, count(*)::int AS n,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY s) AS median, count(*) FILTER (WHERE s <= $4)::int AS within
-       FROM stats_monthly r CROSS JOIN LATERAL unnest(r.samples) AS s
-       LEFT JOIN app_user u ON r.dim <> '' AND u.id = r.dim::uuid
-       WHERE r.metric = 'decision' AND r.month BETWEEN to_date($1, 'YYYY-MM') AND to_date($2, 'YYYY-MM') AND ${IN_JURISDICTION(3, 'r.province_code')}
-       GROUP BY 1, 2 ORDER BY 3 DESC, 2, 1`,
-      [period.from, period.to, codes, targetHours],
+    const rows: { dim: string; bucket: number; n: number }[] = await em.query(
+      `SELECT dim, bucket, sum(n)::int AS n FROM stats_monthly
+       WHERE metric = 'decision' AND month BETWEEN to_date($1, 'YYYY-MM') AND to_date($2, 'YYYY-MM') AND ${SCOPE(3)}
+       GROUP BY 1, 2`,
+      [period.from, period.to, codes],
     );
-    const [all]: { n: number; median: number | null; within: number }[] = await em.query(
-      `SELECT count(*)::int AS n, percentile_cont(0.5) WITHIN GROUP (ORDER BY s) AS median, count(*) FILTER (WHERE s <= $4)::int AS within
-       FROM stats_monthly r CROSS JOIN LATERAL unnest(r.samples) AS s
-       WHERE r.metric = 'decision' AND r.month BETWEEN to_date($1, 'YYYY-MM') AND to_date($2, 'YYYY-MM') AND ${IN_JURISDICTION(3, 'r.province_code')}`,
-      [period.from, period.to, codes, targetHours],
+    const ids = [...new Set(rows.map((r) => r.dim).filter(Boolean))];
+    const names = new Map<string, string>(
+      ids.length
+        ? (await em.query(`SELECT id::text AS id, display_name AS name FROM app_user WHERE id = ANY($1::uuid[])`, [ids])).map((u: { id: string; name: string }) => [u.id, u.name])
+        : [],
     );
-    return {
-      decisions: all.n,
-      medianDecisionDays: days(all.median),
-      decisionsWithinTarget: all.within,
-      reviewers: rows.map((r) => ({
-        reviewerId: r.dim || null,
-        name: r.name ?? (lang === 'en' ? 'Former reviewer' : 'Người duyệt cũ'),
-        decisions: r.n,
-        medianDays: days(r.median),
-        withinTarget: r.within,
-      })),
-    };
+    const within = (buckets: Bucket[]) => buckets.filter((b) => b.bucket <= REVIEW_TARGET_DAYS).reduce((n, b) => n + b.n, 0);
+    const total = (buckets: Bucket[]) => buckets.reduce((n, b) => n + b.n, 0);
+    const reviewers = [...new Set(rows.map((r) => r.dim))].map((dim) => {
+      const mine = rows.filter((r) => r.dim === dim);
+      return {
+        reviewerId: dim || null,
+        name: names.get(dim) ?? (lang === 'en' ? 'Former reviewer' : 'Người duyệt cũ'),
+        decisions: total(mine),
+        medianDays: medianOf(mine),
+        withinTarget: within(mine),
+      };
+    });
+    reviewers.sort((a, b) => b.decisions - a.decisions || a.name.localeCompare(b.name) || (a.reviewerId ?? '').localeCompare(b.reviewerId ?? ''));
+    return { decisions: total(rows), medianDecisionDays: medianOf(rows), decisionsWithinTarget: within(rows), reviewers };
   }
 
   private async expiring(em: EntityManager, codes: string[] | null, now: Date) {
