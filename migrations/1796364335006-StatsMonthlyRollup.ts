@@ -13,7 +13,7 @@ export class StatsMonthlyRollup1796364335006 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE MATERIALIZED VIEW "stats_monthly" AS ${STATS_MONTHLY_SQL}`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "UQ_stats_monthly" ON "stats_monthly" ("metric", "month", "province_code", "dim", "bucket")`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "UQ_stats_monthly" ON "stats_monthly" ("metric", "province_code", "month", "dim", "bucket")`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

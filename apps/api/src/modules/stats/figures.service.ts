@@ -36,6 +36,8 @@ export class StatsRollupJob extends PeriodicJob {
       const [{ locked }]: { locked: boolean }[] = await em.query(`SELECT pg_try_advisory_xact_lock(hashtext('stats_monthly')) AS locked`);
       if (!locked) return false;
       await em.query(`REFRESH MATERIALIZED VIEW CONCURRENTLY stats_monthly`);
+      // Fresh statistics for the planner (autovacuum does not analyse materialised views promptly).
+      await em.query(`ANALYZE stats_monthly`);
       return true;
     });
   }
@@ -52,10 +54,11 @@ interface RollupRow {
 const EMPTY_MONTH = { listingsPublished: 0, offersPublished: 0, demandsPublished: 0, interests: 0, dealsProposed: 0, dealsApproved: 0, dealValueApproved: 0 };
 const STAGES = [DealStatus.PROPOSED, DealStatus.ACCEPTED, DealStatus.UNDER_REVIEW, DealStatus.APPROVED, DealStatus.SIGNED, DealStatus.COMPLETED, DealStatus.REJECTED, DealStatus.CANCELLED];
 /**
- * Which rows of the rollup a jurisdiction reads ($n: null = the whole country, whose '*' rows are
- * already summed; a list = those provinces' rows, [] = none).
+ * Which rows of the rollup a jurisdiction reads: the whole country's '*' rows (already summed) for
+ * null, else those provinces' rows ([] = none). Two SQL shapes rather than one `$n IS NULL OR …`,
+ * so that each uses the (metric, province_code, month) index.
  */
-const SCOPE = (n: number) => `(($${n}::text[] IS NULL AND province_code = '*') OR province_code = ANY($${n}::text[]))`;
+const SCOPE = (codes: string[] | null, n: number) => (codes === null ? `province_code = '*' AND $${n}::text[] IS NULL` : `province_code = ANY($${n}::text[])`);
 /** `province_code` filter on live tables for a jurisdiction: $n null = every province, [] = none. */
 const IN_JURISDICTION = (n: number, col = 'province_code') => `($${n}::text[] IS NULL OR ${col} = ANY($${n}::text[]))`;
 
@@ -131,14 +134,14 @@ export class FiguresService {
     const rows: RollupRow[] = await em.query(
       `SELECT metric, dim, to_char(month, 'YYYY-MM') AS month, sum(n)::int AS n, sum(total)::text AS total
        FROM stats_monthly
-       WHERE month BETWEEN to_date($1, 'YYYY-MM') AND to_date($2, 'YYYY-MM') AND ${SCOPE(3)}
+       WHERE month BETWEEN to_date($1, 'YYYY-MM') AND to_date($2, 'YYYY-MM') AND ${SCOPE(codes, 3)}
          AND metric IN ('listings', 'interests', 'deal_stage', 'deal_approved')
        GROUP BY 1, 2, 3`,
       [previous.from, period.to, codes],
     );
     const breakdowns: { metric: string; key: string; n: number }[] = await em.query(
       `SELECT metric, dim AS key, sum(n)::int AS n FROM stats_monthly
-       WHERE month BETWEEN to_date($1, 'YYYY-MM') AND to_date($2, 'YYYY-MM') AND ${SCOPE(3)} AND metric IN ('field', 'org_kind', 'trl')
+       WHERE month BETWEEN to_date($1, 'YYYY-MM') AND to_date($2, 'YYYY-MM') AND ${SCOPE(codes, 3)} AND metric IN ('field', 'org_kind', 'trl')
        GROUP BY 1, 2
        UNION ALL
        SELECT 'province', province_code, sum(n)::int FROM stats_monthly
@@ -151,7 +154,7 @@ export class FiguresService {
     const durations: { metric: string; current: boolean; bucket: number; n: number }[] = await em.query(
       `SELECT metric, month >= to_date($1, 'YYYY-MM') AS current, bucket, sum(n)::int AS n
        FROM stats_monthly
-       WHERE month BETWEEN to_date($2, 'YYYY-MM') AND to_date($3, 'YYYY-MM') AND ${SCOPE(4)}
+       WHERE month BETWEEN to_date($2, 'YYYY-MM') AND to_date($3, 'YYYY-MM') AND ${SCOPE(codes, 4)}
          AND metric IN ('first_interest', 'decision')
        GROUP BY 1, 2, 3`,
       [period.from, previous.from, period.to, codes],
@@ -269,7 +272,7 @@ export class FiguresService {
   private async reviewers(em: EntityManager, period: MonthPeriod, codes: string[] | null, lang: Lang) {
     const rows: { dim: string; bucket: number; n: number }[] = await em.query(
       `SELECT dim, bucket, sum(n)::int AS n FROM stats_monthly
-       WHERE metric = 'decision' AND month BETWEEN to_date($1, 'YYYY-MM') AND to_date($2, 'YYYY-MM') AND ${SCOPE(3)}
+       WHERE metric = 'decision' AND month BETWEEN to_date($1, 'YYYY-MM') AND to_date($2, 'YYYY-MM') AND ${SCOPE(codes, 3)}
        GROUP BY 1, 2`,
       [period.from, period.to, codes],
     );
