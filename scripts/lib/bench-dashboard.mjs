@@ -180,7 +180,7 @@ Data: ${counts.listings.toLocaleString('en')} listings (the search benchmark's c
 ${(2000).toLocaleString('en')} of them waiting for review), ${counts.events.toLocaleString('en')} moderation events by ${activity.reviewers.length} reviewers,
 ${counts.interests.toLocaleString('en')} interests, ${counts.deals.toLocaleString('en')} deals in every stage. The figures come from the monthly rollup
 (materialised view \`stats_monthly\`: ${rollupRows.toLocaleString('en')} rows, ${rollupSize}), which the worker refreshes every
-\`STATS_REFRESH_SECONDS\` (60 by default): one \`REFRESH … CONCURRENTLY\` took **${ms(refresh.p50)} ms** (median of 3) at this size.
+\`STATS_REFRESH_SECONDS\` (300 by default): one \`REFRESH … CONCURRENTLY\` took **${ms(refresh.p50)} ms** (median of 3) at this size.
 The dashboard's live parts (queue, expiring listings, organisations, deals under review) are indexed queries on current rows.
 ${R} sequential requests per query after 10 warm-ups, through the production API (GraphQL over HTTP, what the pages select);
 the nationwide dashboard answered ${sample.market.months.length} months, ${sample.queueWaiting} waiting, ${sample.decisions.toLocaleString('en')} decisions in the period.

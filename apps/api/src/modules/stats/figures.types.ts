@@ -77,7 +77,7 @@ export class DealStageFigureType {
 
 @ObjectType('MarketFigures', {
   description:
-    'The market over a period of whole months, from the monthly rollup (refreshed by the worker every STATS_REFRESH_SECONDS, 60 by default), with the period of the same length before it for comparison.',
+    'The market over a period of whole months, from the monthly rollup (refreshed by the worker every STATS_REFRESH_SECONDS, 300 by default), with the period of the same length before it for comparison.',
 })
 export class MarketFiguresType {
   @Field({ description: 'First month, YYYY-MM.' }) from: string;
