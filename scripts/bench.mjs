@@ -8,6 +8,8 @@
 //                                  GraphQL vs the multi-search it makes, SQL per call
 //   npm run bench -- backup        100 000 listings: `npm run backup`, then `npm run restore` into an
 //                                  empty database and a new Meilisearch (incl. the reindex), timed
+//   npm run bench -- dashboard     100 000 listings, 20 000 deals: marketFigures and departmentDashboard
+//                                  latency from the monthly rollup, and the rollup's refresh time
 //
 // A part is a module in scripts/lib/ exporting `run({ args })`; add yours to PARTS.
 import { ensureInstall } from './ensure-install.mjs';
@@ -18,6 +20,7 @@ const PARTS = {
   search: './lib/bench-search.mjs',
   matching: './lib/bench-matching.mjs',
   backup: './lib/bench-backup.mjs',
+  dashboard: './lib/bench-dashboard.mjs',
 };
 
 // Part names first, then options (passed to every part): `bench.mjs search --listings 20000`.

@@ -152,6 +152,8 @@ export async function runWebTests({ databaseUrl, meili, outDir, filter = process
         PUBLIC_WEB_URL: webUrl,
         CORS_ORIGINS: webUrl,
         WORKERS_ENABLED: 'true',
+        // The charts' monthly rollup: refreshed every 2 s so pages show what a test just did.
+        STATS_REFRESH_SECONDS: '2',
         LOG_LEVEL: 'warn',
         STOREFRONT_SECRET: storefrontSecret,
         // Every test registers its own users from one address.

@@ -146,7 +146,7 @@ export default function (h) {
     }
     // The bar charts of the market figures: SVG bars with their length as an attribute.
     await t.visit(page, '/stats');
-    const bars = page.locator('svg.bar rect');
+    const bars = page.locator('.chart svg.chart-wide rect.bar');
     if ((await bars.count()) > 0) {
       const width = await bars.first().evaluate((r) => r.getBoundingClientRect().width);
       assert.ok(width > 0, 'the longest bar is drawn');

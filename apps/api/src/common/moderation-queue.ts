@@ -25,3 +25,10 @@ export function applyModerationQueue<T extends ObjectLiteral>(
     .orderBy('queued_at', 'ASC')
     .addOrderBy(`${alias}.id`);
 }
+
+/**
+ * The review-time target: the department decides a submission within this many days. Submitters
+ * are told it; the department's dashboard measures decisions and the waiting queue against it.
+ */
+// Shown to submitters in the storefront's notice after "submit" (done_listingSubmitted, vi/en): change both together.
+export const REVIEW_TARGET_DAYS = 3;

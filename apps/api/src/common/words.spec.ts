@@ -98,7 +98,9 @@ describe('the glossary', () => {
   it('keeps the terms to avoid out of the message catalogues', () => {
     const problems: string[] = [];
     for (const lang of ['vi', 'en'] as const) {
-      for (const [key, text] of Object.entries(catalogue(lang))) {
+      for (const [key, message] of Object.entries(catalogue(lang))) {
+        // {placeholders} are parameter names, not words a reader sees.
+        const text = message.replace(/\{[A-Za-z_]+\}/g, '');
         for (const term of terms.values()) {
           for (const avoid of lang === 'vi' ? term.avoidVi : term.avoidEn) {
             if (phrase(avoid).test(text)) problems.push(`${lang} ${key}: "${avoid}" (say ${term[lang][0]}): ${text}`);

@@ -40,6 +40,11 @@ const schema = z
     WORKERS_ENABLED: bool.default(true),
     /** How long the market figures (`stats`) are reused before being computed again. */
     STATS_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+    /**
+     * How often the worker refreshes the monthly rollup behind marketFigures/departmentDashboard
+     * (a refresh rebuilds it whole: ~8 s of database work at 100 000 listings, docs/benchmarks.md).
+     */
+    STATS_REFRESH_SECONDS: z.coerce.number().int().min(1).max(86400).default(300),
     /** Trust X-Forwarded-For from this many proxies (1 behind the compose file's nginx). */
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
     /**

@@ -224,6 +224,18 @@ export const ModerateExpertProfile: Document<T.ModerateExpertProfileMutation, T.
   missing: [],
 };
 
+export const MarketFigures: Document<T.MarketFiguresQuery, T.MarketFiguresQueryVariables> = {
+  name: "MarketFigures",
+  source: "query MarketFigures($from: String, $to: String) { marketFigures(from: $from, to: $to) { ...MarketFiguresParts } } fragment MarketFiguresParts on MarketFigures { from to previousFrom previousTo months { month label listingsPublished offersPublished demandsPublished interests dealsProposed dealsApproved dealValueApproved } totals { ...FigureTotals } previous { ...FigureTotals } dealsByStage { stage label count value } byField { key label count } byProvince { key label count } byOrganizationKind { key label count } byTrl { key label count } } fragment FigureTotals on StatsTotals { listingsPublished offersPublished demandsPublished interests dealsProposed dealsApproved dealValueApproved interestsConverted interestToDealRate medianDaysToFirstInterest listingsWithInterest medianDaysInModeration moderationDecisions }",
+  missing: [],
+};
+
+export const DepartmentDashboard: Document<T.DepartmentDashboardQuery, T.DepartmentDashboardQueryVariables> = {
+  name: "DepartmentDashboard",
+  source: "query DepartmentDashboard($from: String, $to: String) { departmentDashboard(from: $from, to: $to) { provinceCodes reviewTargetDays queueWaiting queueOverTarget queueOldestDays queueByAge { key label count } decisions medianDecisionDays decisionsWithinTarget reviewers { reviewerId name decisions medianDays withinTarget } expiringSoonCount expiringSoon { id slug title provinceCode at } organizationsAwaitingVerificationCount organizationsAwaitingVerification { id slug title provinceCode at } dealsAwaitingReviewCount dealsAwaitingReview { id title provinceCode at } market { ...MarketFiguresParts } } } fragment MarketFiguresParts on MarketFigures { from to previousFrom previousTo months { month label listingsPublished offersPublished demandsPublished interests dealsProposed dealsApproved dealValueApproved } totals { ...FigureTotals } previous { ...FigureTotals } dealsByStage { stage label count value } byField { key label count } byProvince { key label count } byOrganizationKind { key label count } byTrl { key label count } } fragment FigureTotals on StatsTotals { listingsPublished offersPublished demandsPublished interests dealsProposed dealsApproved dealValueApproved interestsConverted interestToDealRate medianDaysToFirstInterest listingsWithInterest medianDaysInModeration moderationDecisions }",
+  missing: [],
+};
+
 export const Stats: Document<T.StatsQuery, T.StatsQueryVariables> = {
   name: "Stats",
   source: "query Stats { stats { publishedOffers publishedDemands organizations dealsApproved dealValueApproved listingsByField { key label count } listingsByProvince { key label count } dealsByMonth { key label count } } }",

@@ -1,5 +1,7 @@
 import type { PageServerLoad } from './$types';
-import { Stats } from '$lib/graphql/documents';
-import { section } from '$lib/server/guards';
+import { MarketFigures } from '$lib/graphql/documents';
+import { loadFigures } from '$lib/server/figures';
 
-export const load: PageServerLoad = async ({ locals }) => ({ stats: await section(locals.api.request(Stats)) });
+export const load: PageServerLoad = async ({ locals, url }) => ({
+  figures: await loadFigures(url, (from, to) => locals.api.request(MarketFigures, { from, to }).then((r) => r.marketFigures)),
+});

@@ -1,7 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { Stats } from '$lib/graphql/documents';
 import { m } from '$lib/paraglide/messages';
-import { section } from '$lib/server/guards';
 
 /** The export form's values and error after deals.csv sent it back (a bad date or range). */
 function exportForm(params: URLSearchParams) {
@@ -15,7 +13,6 @@ function exportForm(params: URLSearchParams) {
   return { values, fields, error };
 }
 
-export const load: PageServerLoad = async ({ locals, url }) => ({
-  stats: await section(locals.api.request(Stats)),
+export const load: PageServerLoad = async ({ url }) => ({
   exportForm: exportForm(url.searchParams),
 });

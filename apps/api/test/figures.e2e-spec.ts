@@ -1,0 +1,250 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { isolatedDatabase } from './support/database.js';
+import { startTestApp, type TestApp } from './support/app.js';
+import { Client, adminClient, createOrganization, loginClient, registerModerator, registerUser, uniq } from './support/graphql.js';
+import { StatsRollupJob } from '../src/modules/stats/figures.service.js';
+import { Clock } from '../src/common/clock.js';
+
+/**
+ * The market figures and the department's dashboard against a small fixture written straight into
+ * the tables (so every timestamp is known) and hand-computed expectations. Period: 2026-01..2026-03
+ * (February has no listing: it must still be there, as zeros); previous period: 2025-10..2025-12.
+ */
+const TOTALS = `listingsPublished offersPublished demandsPublished interests dealsProposed dealsApproved dealValueApproved
+  interestsConverted interestToDealRate medianDaysToFirstInterest listingsWithInterest medianDaysInModeration moderationDecisions`;
+const MARKET = `from to previousFrom previousTo
+  months { month label listingsPublished offersPublished demandsPublished interests dealsProposed dealsApproved dealValueApproved }
+  totals { ${TOTALS} } previous { ${TOTALS} }
+  dealsByStage { stage label count value }
+  byField { key label count } byProvince { key label count } byOrganizationKind { key label count } byTrl { key label count }`;
+const MARKET_Q = `query($from: String, $to: String) { marketFigures(from: $from, to: $to) { ${MARKET} } }`;
+const DASH_Q = `query($from: String, $to: String) { departmentDashboard(from: $from, to: $to) {
+  provinceCodes reviewTargetDays queueWaiting queueOverTarget queueOldestDays queueByAge { key count }
+  decisions medianDecisionDays decisionsWithinTarget reviewers { reviewerId name decisions medianDays withinTarget }
+  expiringSoonCount expiringSoon { id title provinceCode }
+  organizationsAwaitingVerificationCount organizationsAwaitingVerification { id title provinceCode }
+  dealsAwaitingReviewCount dealsAwaitingReview { id title provinceCode }
+  market { ${MARKET} } } }`;
+const PERIOD = { from: '2026-01', to: '2026-03' };
+
+let db: { url: string; drop: () => Promise<void> };
+let t: TestApp;
+let base: Client;
+let ds: DataSource;
+let modHue: { client: Client; id: string };
+let modDaNang: { client: Client; id: string };
+let member: Client;
+
+/** Noon in Vietnam on that day (05:00 UTC), so no month boundary is ambiguous. */
+const day = (d: string, hour = 12) => new Date(`${d}T${String(hour).padStart(2, '0')}:00:00+07:00`);
+
+beforeAll(async () => {
+  db = await isolatedDatabase('figures');
+  t = await startTestApp({ DATABASE_URL: db.url, MEILI_INDEX_PREFIX: `${process.env.MEILI_INDEX_PREFIX ?? 'test'}_figures` });
+  base = new Client(t.url);
+  ds = t.app.get(DataSource);
+
+  const owner = await registerUser(base);
+  member = owner.client;
+  const hueOrg = await createOrganization(owner.client, { provinceCode: 'hue', kind: 'ENTERPRISE' });
+  const dnOrg = await createOrganization(owner.client, { provinceCode: 'da-nang', kind: 'UNIVERSITY' });
+  const buyer = await registerUser(base);
+  const buyerOrg = await createOrganization(buyer.client, { provinceCode: 'hue', kind: 'RESEARCH_INSTITUTE' });
+  modHue = await registerModerator(base, ['hue']);
+  modDaNang = await registerModerator(base, ['da-nang']);
+
+  const listing = async (o: { org: string; province: string; kind: string; fields: string[]; trl: number | null; status?: string; publishedAt?: Date; submittedAt?: Date; expiresAt?: Date }) => {
+    const id = randomUUID();
+    await ds.query(
+      `INSERT INTO listing (id, kind, slug, status, organization_id, created_by, title, summary, description, field_codes, trl, province_code, submitted_at, published_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'Tóm tắt', 'Mô tả', $8, $9, $10, $11, $12, $13)`,
+      [id, o.kind, uniq('tin-'), o.status ?? 'PUBLISHED', o.org, owner.id, `Tin ${uniq('')}`, o.fields, o.trl, o.province, o.submittedAt ?? null, o.publishedAt ?? null, o.expiresAt ?? null],
+    );
+    return id;
+  };
+  const event = (listingId: string, action: string, at: Date, actor: string | null = null) =>
+    ds.query(`INSERT INTO listing_event (listing_id, actor_id, action, to_status, at) VALUES ($1, $2, $3, 'PUBLISHED', $4)`, [listingId, actor, action, at]);
+  const interest = async (listingId: string, listingOrg: string, at: Date, status = 'ACCEPTED') => {
+    const id = randomUUID();
+    await ds.query(
+      `INSERT INTO interest (id, listing_id, organization_id, listing_organization_id, status, created_by, created_at, last_message_at)
+       VALUES ($1, $2, $3, $4, $7, $5, $6, $6)`,
+      [id, listingId, buyerOrg.id, listingOrg, buyer.id, at, status],
+    );
+    return id;
+  };
+  const deal = (o: { interest: string; listing: string; supplier: string; province: string; value: number; status: string; createdAt: Date; approvedAt?: Date }) =>
+    ds.query(
+      `INSERT INTO deal (interest_id, listing_id, supplier_organization_id, buyer_organization_id, province_code, value, transfer_mode, terms, status, proposed_by, proposer_organization_id, approved_at, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, 'LICENSING', 'Điều khoản', $7, $8, $4, $9, $10, $10)`,
+      [o.interest, o.listing, o.supplier, buyerOrg.id, o.province, o.value, o.status, buyer.id, o.approvedAt ?? null, o.createdAt],
+    );
+
+  // Published in the period: L1 (Huế, January), L2 (Huế, March, a demand), L3 (Đà Nẵng, March).
+  const now = t.app.get(Clock).now();
+  const l1 = await listing({ org: hueOrg.id, province: 'hue', kind: 'OFFER', fields: ['407', '211'], trl: 5, publishedAt: day('2026-01-10'), expiresAt: new Date(now.getTime() + 3 * 86400_000) });
+  await event(l1, 'SUBMIT', day('2026-01-08'));
+  await event(l1, 'APPROVE', day('2026-01-10'), modHue.id); // 2 days
+  const l2 = await listing({ org: hueOrg.id, province: 'hue', kind: 'DEMAND', fields: ['407'], trl: null, publishedAt: day('2026-03-05') });
+  await event(l2, 'SUBMIT', day('2026-03-01'));
+  await event(l2, 'APPROVE', day('2026-03-05'), modDaNang.id); // 4 days (a reviewer who since moved to Đà Nẵng)
+  const l3 = await listing({ org: dnOrg.id, province: 'da-nang', kind: 'OFFER', fields: ['202'], trl: 7, publishedAt: day('2026-03-20') });
+  await event(l3, 'SUBMIT', day('2026-03-19'));
+  await event(l3, 'APPROVE', day('2026-03-20'), modDaNang.id); // 1 day
+  // The previous period: L4 (Huế, November), its first interest 16 days later.
+  const l4 = await listing({ org: hueOrg.id, province: 'hue', kind: 'OFFER', fields: ['407'], trl: 5, publishedAt: day('2025-11-15') });
+  await interest(l4, hueOrg.id, day('2025-12-01'));
+  // Interests: I1 on L1 after 3 days (led to an approved deal), I2 on L1 in February, I3 on L3 after 1 day.
+  const i1 = await interest(l1, hueOrg.id, day('2026-01-13'));
+  await interest(l1, hueOrg.id, day('2026-02-14'), 'DECLINED');
+  const i3 = await interest(l3, dnOrg.id, day('2026-03-21'));
+  await deal({ interest: i1, listing: l1, supplier: hueOrg.id, province: 'hue', value: 1_000_000_000, status: 'APPROVED', createdAt: day('2026-02-01'), approvedAt: day('2026-03-02') });
+  await deal({ interest: i3, listing: l3, supplier: dnOrg.id, province: 'da-nang', value: 500_000_000, status: 'UNDER_REVIEW', createdAt: day('2026-03-22') });
+  // Waiting for review now: one in Huế for 5 days (over the 3-day target), one in Đà Nẵng for 2 hours.
+  await listing({ org: hueOrg.id, province: 'hue', kind: 'OFFER', fields: ['407'], trl: 3, status: 'PENDING_REVIEW', submittedAt: new Date(now.getTime() - 5 * 86400_000) });
+  await listing({ org: dnOrg.id, province: 'da-nang', kind: 'OFFER', fields: ['202'], trl: 3, status: 'PENDING_REVIEW', submittedAt: new Date(now.getTime() - 2 * 3600_000) });
+
+  await t.app.get(StatsRollupJob).runOnce();
+}, 60_000);
+
+afterAll(async () => {
+  await t?.close();
+  await db?.drop();
+});
+
+const ZERO_MONTH = { listingsPublished: 0, offersPublished: 0, demandsPublished: 0, interests: 0, dealsProposed: 0, dealsApproved: 0, dealValueApproved: 0 };
+
+describe('marketFigures', () => {
+  it('answers every month of the period, zeros included, with totals and the previous period', async () => {
+    const f = (await base.ok(MARKET_Q, PERIOD)).marketFigures;
+    expect(f).toMatchObject({ from: '2026-01', to: '2026-03', previousFrom: '2025-10', previousTo: '2025-12' });
+    expect(f.months).toEqual([
+      { ...ZERO_MONTH, month: '2026-01', label: 'Tháng 1/2026', listingsPublished: 1, offersPublished: 1, interests: 1 },
+      { ...ZERO_MONTH, month: '2026-02', label: 'Tháng 2/2026', interests: 1, dealsProposed: 1 },
+      { ...ZERO_MONTH, month: '2026-03', label: 'Tháng 3/2026', listingsPublished: 2, offersPublished: 1, demandsPublished: 1, interests: 1, dealsProposed: 1, dealsApproved: 1, dealValueApproved: 1_000_000_000 },
+    ]);
+    expect(f.totals).toEqual({
+      listingsPublished: 3,
+      offersPublished: 2,
+      demandsPublished: 1,
+      interests: 3,
+      dealsProposed: 2,
+      dealsApproved: 1,
+      dealValueApproved: 1_000_000_000,
+      interestsConverted: 1,
+      interestToDealRate: 1 / 3,
+      medianDaysToFirstInterest: 2, // L1 3 days, L3 1 day
+      listingsWithInterest: 2,
+      medianDaysInModeration: 2, // 2, 4 and 1 days
+      moderationDecisions: 3,
+    });
+    expect(f.previous).toMatchObject({ listingsPublished: 1, interests: 1, dealsProposed: 0, medianDaysToFirstInterest: 16, listingsWithInterest: 1, moderationDecisions: 0, medianDaysInModeration: null, interestToDealRate: 0 });
+    expect(f.dealsByStage).toEqual([
+      { stage: 'UNDER_REVIEW', label: 'Đang thẩm định', count: 1, value: 500_000_000 },
+      { stage: 'APPROVED', label: expect.any(String), count: 1, value: 1_000_000_000 },
+    ]);
+    expect(f.byField.map((b: { key: string; count: number }) => [b.key, b.count])).toEqual([['407', 2], ['202', 1], ['211', 1]]);
+    expect(f.byProvince).toEqual([
+      { key: 'hue', label: 'Huế', count: 2 },
+      { key: 'da-nang', label: 'Đà Nẵng', count: 1 },
+    ]);
+    expect(f.byOrganizationKind).toEqual([
+      { key: 'ENTERPRISE', label: 'Doanh nghiệp', count: 2 },
+      { key: 'UNIVERSITY', label: 'Trường đại học', count: 1 },
+    ]);
+    expect(f.byTrl.map((b: { key: string; count: number }) => [b.key, b.count])).toEqual([['5', 1], ['7', 1], ['', 1]]);
+  });
+
+  it('names months and breakdowns in English', async () => {
+    const f = (await base.inLang('en').ok(MARKET_Q, PERIOD)).marketFigures;
+    expect(f.months[1].label).toBe('February 2026');
+    expect(f.byTrl[2].label).toBe('Not stated');
+    expect(f.byProvince[0].label).toBe('Hue');
+  });
+
+  it('defaults to the 12 months up to this one (Vietnam time)', async () => {
+    const f = (await base.ok(MARKET_Q)).marketFigures;
+    expect(f.months).toHaveLength(12);
+    expect(f.to).toBe(new Date(t.app.get(Clock).now().getTime() + 7 * 3600_000).toISOString().slice(0, 7));
+  });
+
+  it('names the bad field of a bad period', async () => {
+    expect(await base.error(MARKET_Q, { from: '2026-13' })).toMatchObject({ code: 'BAD_USER_INPUT', fields: { from: expect.any(String) } });
+    expect(await base.inLang('en').error(MARKET_Q, { from: '2026-03', to: '2026-01' })).toMatchObject({ code: 'BAD_USER_INPUT', fields: { to: 'The last month cannot come before the first.' } });
+    expect(await base.error(MARKET_Q, { from: '2000-01', to: '2026-01' })).toMatchObject({ code: 'BAD_USER_INPUT', fields: { to: expect.any(String) } });
+  });
+});
+
+describe('departmentDashboard', () => {
+  it('is for moderators only', async () => {
+    expect((await member.error(DASH_Q, PERIOD)).code).toBe('FORBIDDEN');
+    expect((await base.error(DASH_Q, PERIOD)).code).toBe('UNAUTHENTICATED');
+  });
+
+  it("keeps to the moderator's jurisdiction", async () => {
+    const d = (await modHue.client.ok(DASH_Q, PERIOD)).departmentDashboard;
+    expect(d).toMatchObject({
+      provinceCodes: ['hue'],
+      reviewTargetDays: 3,
+      queueWaiting: 1,
+      queueOverTarget: 1,
+      queueOldestDays: 5,
+      queueByAge: [{ key: 'lt1', count: 0 }, { key: '1to3', count: 0 }, { key: '3to7', count: 1 }, { key: 'gt7', count: 0 }],
+      decisions: 2,
+      medianDecisionDays: 3, // 2 and 4 days
+      decisionsWithinTarget: 1,
+      expiringSoonCount: 1,
+      organizationsAwaitingVerificationCount: 2,
+      dealsAwaitingReviewCount: 0,
+      dealsAwaitingReview: [],
+    });
+    const byId = (a: { reviewerId: string }, b: { reviewerId: string }) => (a.reviewerId < b.reviewerId ? -1 : 1);
+    expect([...d.reviewers].sort(byId)).toEqual(
+      [
+        { reviewerId: modDaNang.id, name: 'Cán bộ Sở KH&CN', decisions: 1, medianDays: 4, withinTarget: 0 },
+        { reviewerId: modHue.id, name: 'Cán bộ Sở KH&CN', decisions: 1, medianDays: 2, withinTarget: 1 },
+      ].sort(byId),
+    );
+    expect(d.organizationsAwaitingVerification.every((o: { provinceCode: string }) => o.provinceCode === 'hue')).toBe(true);
+    expect(d.market.months.map((m: { listingsPublished: number }) => m.listingsPublished)).toEqual([1, 0, 1]);
+    expect(d.market.totals).toMatchObject({ listingsPublished: 2, interests: 2, dealsProposed: 1, dealsApproved: 1, interestsConverted: 1, interestToDealRate: 0.5, medianDaysToFirstInterest: 3 });
+    expect(d.market.byProvince).toEqual([{ key: 'hue', label: 'Huế', count: 2 }]);
+  });
+
+  it('shows the other province to its own moderator', async () => {
+    const d = (await modDaNang.client.ok(DASH_Q, PERIOD)).departmentDashboard;
+    expect(d).toMatchObject({ provinceCodes: ['da-nang'], queueWaiting: 1, queueOverTarget: 0, decisions: 1, medianDecisionDays: 1, dealsAwaitingReviewCount: 1, expiringSoonCount: 0 });
+    expect(d.dealsAwaitingReview[0].provinceCode).toBe('da-nang');
+    expect(d.market.totals).toMatchObject({ listingsPublished: 1, interests: 1, dealsProposed: 1, dealsApproved: 0 });
+  });
+
+  it('fails closed for a moderator without provinces', async () => {
+    const user = await registerUser(base);
+    const admin = await adminClient(base);
+    await admin.ok(`mutation($id: ID!) { setUserRoles(userId: $id, roles: [MODERATOR], moderatedProvinceCodes: [], allProvinces: false) { id } }`, { id: user.id });
+    const none = await loginClient(base, user.email);
+    const d = (await none.ok(DASH_Q, PERIOD)).departmentDashboard;
+    expect(d).toMatchObject({ provinceCodes: [], queueWaiting: 0, decisions: 0, expiringSoonCount: 0, organizationsAwaitingVerificationCount: 0, dealsAwaitingReviewCount: 0 });
+    expect(d.market.totals.listingsPublished).toBe(0);
+    expect(d.market.months).toHaveLength(3);
+  });
+
+  it('sees every province with the nationwide grant', async () => {
+    const d = (await (await adminClient(base)).ok(DASH_Q, PERIOD)).departmentDashboard;
+    expect(d).toMatchObject({ provinceCodes: null, queueWaiting: 2, decisions: 3, medianDecisionDays: 2, dealsAwaitingReviewCount: 1 });
+    expect(d.market.totals.listingsPublished).toBe(3);
+  });
+});
+
+describe('the rollup', () => {
+  it('learns of new activity when the worker refreshes it', async () => {
+    const before = (await base.ok(MARKET_Q, PERIOD)).marketFigures.totals.interests;
+    const [{ id, org }] = await ds.query(`SELECT id, organization_id AS org FROM listing WHERE published_at IS NOT NULL ORDER BY published_at DESC LIMIT 1`);
+    const [{ buyerOrg, buyerUser }] = await ds.query(`SELECT organization_id AS "buyerOrg", created_by AS "buyerUser" FROM interest LIMIT 1`);
+    await ds.query(`INSERT INTO interest (listing_id, organization_id, listing_organization_id, status, created_by, created_at) VALUES ($1, $2, $3, 'DECLINED', $4, $5)`, [id, buyerOrg, org, buyerUser, day('2026-02-20')]);
+    expect((await base.ok(MARKET_Q, PERIOD)).marketFigures.totals.interests).toBe(before);
+    await t.app.get(StatsRollupJob).runOnce();
+    expect((await base.ok(MARKET_Q, PERIOD)).marketFigures.totals.interests).toBe(before + 1);
+  });
+});
