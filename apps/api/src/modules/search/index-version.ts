@@ -31,11 +31,8 @@ interface PgPool {
   query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: { version: string }[] }>;
 }
 
-/**
- * Reads the counter of an index: one named (server-side prepared) statement on the pool, so a
- * read costs a primary-key lookup and no planning. An index that never changed reads '0'.
- */
-export async function readIndexVersion(ds: DataSource, indexUid: string): Promise<string> {
+/** One statement: a named (server-side prepared) primary-key lookup on the primary's pool. */
+async function queryIndexVersion(ds: DataSource, indexUid: string): Promise<string> {
   const pool = (ds.driver as unknown as { master: PgPool }).master;
   const { rows } = await pool.query({
     name: 'search-index-version',
@@ -43,6 +40,53 @@ export async function readIndexVersion(ds: DataSource, indexUid: string): Promis
     values: [indexUid],
   });
   return rows[0]?.version ?? '0';
+}
+
+/**
+ * Reads of one index's counter, shared between concurrent requests without ever answering a
+ * request with a read sent before it began (which could predate a change it must see): while a
+ * read is in flight, requests join the NEXT read, sent as soon as that one returns. Under load
+ * this is one statement per round trip instead of one per request; alone, a request reads at once.
+ */
+class SharedVersionRead {
+  private inFlight: Promise<string> | undefined;
+  private next: Promise<string> | undefined;
+
+  constructor(private readonly send: () => Promise<string>) {}
+
+  read(): Promise<string> {
+    if (!this.inFlight) {
+      const sent = this.send().finally(() => {
+        if (this.inFlight === sent) this.inFlight = undefined;
+      });
+      this.inFlight = sent;
+      return sent;
+    }
+    this.next ??= this.inFlight
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => {
+        this.next = undefined;
+        return this.read();
+      });
+    return this.next;
+  }
+}
+
+const sharedReads = new WeakMap<DataSource, Map<string, SharedVersionRead>>();
+
+/**
+ * The counter of an index as of a read sent after this call (shared with concurrent callers:
+ * SharedVersionRead). An index that never changed reads '0'.
+ */
+export function readIndexVersion(ds: DataSource, indexUid: string): Promise<string> {
+  let byIndex = sharedReads.get(ds);
+  if (!byIndex) sharedReads.set(ds, (byIndex = new Map()));
+  let reader = byIndex.get(indexUid);
+  if (!reader) byIndex.set(indexUid, (reader = new SharedVersionRead(() => queryIndexVersion(ds, indexUid))));
+  return reader.read();
 }
 
 /**
