@@ -63,7 +63,8 @@ const asksFacets = (q: MultiSearchQuery) => Array.isArray(q.facets) && q.facets.
 /**
  * The key of a request's facet state: each query without its hit-only parameters, lists of strings
  * (filters ANDed, facet names) sorted. Strings are kept as they are: a trailing space in `q`
- * changes Meilisearch's answer (no prefix search on the last word).
+ * changes Meilisearch's answer (no prefix search on the last word). (Values inside one filter
+ * string keep their order: the same selection ticked in another order is another entry.)
  */
 export function facetStateKey(queries: readonly MultiSearchQuery[]): string {
   const canonical = (value: unknown): unknown => {
