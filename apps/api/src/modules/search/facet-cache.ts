@@ -101,9 +101,11 @@ export class SearchFacetCache {
   async multiSearch(indexUid: string, queries: MultiSearchQuery[]): Promise<MultiSearchResponse> {
     if (!queries.some((q) => countOnly(q) || asksFacets(q))) return this.meili.multiSearch({ queries });
     const key = facetStateKey(queries);
-    const cached = this.cache.peek(key);
     // Any version read before the request leaves may label what it computes (index-version.ts).
     const labelBefore = this.known.get(indexUid);
+    // Counts from before a version this process has already seen are not worth a hits-only try.
+    const held = this.cache.peek(key);
+    const cached = held && (labelBefore === undefined || held.version === labelBefore) ? held : undefined;
     const sent = cached ? this.hitQueries(queries) : { queries, positions: queries.map((_, i) => i) };
     const searching = this.meili.multiSearch({ queries: sent.queries });
     // Meilisearch's request leaves first; the version is read while it works.
