@@ -48,7 +48,7 @@ async function queryIndexVersion(ds: DataSource, indexUid: string): Promise<stri
  * read is in flight, requests join the NEXT read, sent as soon as that one returns. Under load
  * this is one statement per round trip instead of one per request; alone, a request reads at once.
  */
-class SharedVersionRead {
+export class SharedVersionRead {
   private inFlight: Promise<string> | undefined;
   private next: Promise<string> | undefined;
 
