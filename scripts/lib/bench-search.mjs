@@ -515,7 +515,7 @@ export async function run({ args }) {
     const tpRaw = await throughput(rawSearch(fast), QUERIES, concurrency, seconds);
 
     log(`the search page's query under load: ${LOAD_CLIENTS} clients for ${seconds} s per state and path (autocannon)…`);
-    const load = [];
+    const underLoad = [];
     for (const state of PAGE_STATES) {
       const gqlBody = { query: GQL_STOREFRONT, variables: { input: state.input } };
       const check = await post(`${apiUrl}/graphql`, gqlBody, { 'accept-language': 'vi' });
@@ -528,7 +528,7 @@ export async function run({ args }) {
         connections: LOAD_CLIENTS,
         seconds,
       });
-      load.push({ state: state.name, api, raw, share: api.rps / raw.rps, p95Ratio: api.p95 / raw.p95 });
+      underLoad.push({ state: state.name, api, raw, share: api.rps / raw.rps, p95Ratio: api.p95 / raw.p95 });
     }
     const loadColumns = [
       ['state of the search page', 'state', 'left'],
@@ -543,8 +543,8 @@ export async function run({ args }) {
       ['errors', (r) => String(r.api.errors + r.raw.errors)],
     ];
     const loadAt = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-    const worstShare = Math.min(...load.map((r) => r.share));
-    const worstP95 = Math.max(...load.map((r) => r.p95Ratio));
+    const worstShare = Math.min(...underLoad.map((r) => r.share));
+    const worstP95 = Math.max(...underLoad.map((r) => r.p95Ratio));
     const sCold = summarize(cold.api);
     const sColdRaw = summarize(cold.raw);
 
@@ -580,7 +580,7 @@ export async function run({ args }) {
     ];
 
     console.log('\n' + table(rows, columns));
-    console.log(`\nthe search page's query, ${LOAD_CLIENTS} concurrent clients, ${seconds} s each (load average after: ${loadAt}):\n` + table(load, loadColumns));
+    console.log(`\nthe search page's query, ${LOAD_CLIENTS} concurrent clients, ${seconds} s each (load average after: ${loadAt}):\n` + table(underLoad, loadColumns));
     console.log(`first request of each query (nothing cached), sequential: API p50 ${ms(sCold.p50)} / p95 ${ms(sCold.p95)} ms, Meilisearch p50 ${ms(sColdRaw.p50)} / p95 ${ms(sColdRaw.p95)} ms`);
     console.log(`\nAPI/Meilisearch p50 ratio: ${ratio.toFixed(2)}×   global fetch vs keep-alive transport p50: ${ms(sFetch.p50)} vs ${ms(sRaw.p50)} ms`);
     console.log(`reindex: ${reindex.documents} documents in ${reindex.seconds.toFixed(1)} s (${reindex.docsPerSecond} docs/s; command wall time ${reindex.wallSeconds.toFixed(1)} s)`);
@@ -612,7 +612,7 @@ clients for ${seconds} s per state and path (autocannon, in the benchmark's proc
 straight to Meilisearch by as many clients. Facet counts come from the API's cache (search/facet-cache.ts) after the first
 request of a state; the index does not change during the run. Load average after the phase: ${loadAt}.
 
-${markdownTable(load, loadColumns)}
+${markdownTable(underLoad, loadColumns)}
 
 - First request of each of the ${QUERIES.length} queries (facet counts not cached yet), sequential: API p50 ${ms(sCold.p50)} ms, p95 ${ms(sCold.p95)} ms;
   Meilisearch p50 ${ms(sColdRaw.p50)} ms, p95 ${ms(sColdRaw.p95)} ms. The sequential rows above are the repeat requests (counts cached).
