@@ -122,8 +122,12 @@ export async function run({ args }) {
     let empty = 0;
     const sizes = [];
     const additive = { worst: 0 };
+    const cold = [];
     for (const id of ids) {
-      const [viaApi, direct] = await Promise.all([apiMatches(id), inProcess(id)]);
+      // The API's first call for each listing (its ranking not cached yet) is timed alone.
+      const direct = await inProcess(id);
+      const { ms: coldMs, result: viaApi } = await timed(() => apiMatches(id));
+      cold.push(coldMs);
       await rawMultiSearch(id);
       if (viaApi.length && direct.length && viaApi[0].listing.id === direct[0].id) agree++;
       if (!viaApi.length) empty++;
@@ -157,7 +161,8 @@ export async function run({ args }) {
     const sRaw = summarize(lat.raw);
     const sqlStats = summarize(sql);
     const rows = [
-      { path: 'GraphQL `matches` (API: source row, multi-search, scoring, counterparts from PostgreSQL)', ...sApi, rps: tpApi.rps, loadP50: tpApi.p50, loadP95: tpApi.p95 },
+      { path: 'GraphQL `matches`, repeat calls (ranking cached: source row, version read, counterparts from PostgreSQL)', ...sApi, rps: tpApi.rps, loadP50: tpApi.p50, loadP95: tpApi.p95 },
+      { path: 'GraphQL `matches`, first call per listing (ranking computed: + multi-search and scoring)', ...summarize(cold), rps: NaN, loadP50: NaN, loadP95: NaN },
       { path: 'findMatches in this process (the multi-search + scoring, no API, no SQL)', ...sIn, rps: NaN, loadP50: NaN, loadP95: NaN },
       { path: 'Meilisearch multi-search alone (the API’s request, keep-alive node:http transport)', ...sRaw, rps: tpRaw.rps, loadP50: tpRaw.p50, loadP95: tpRaw.p95 },
     ];
@@ -173,7 +178,8 @@ export async function run({ args }) {
     ];
     const aims = [
       ['`matches` p95 < 100 ms through the API at 100 000 listings', `${ms(sApi.p95)} ms (p99 ${ms(sApi.p99)} ms)`, sApi.p95 < 100 && stats.numberOfDocuments >= 100_000],
-      ['fixed, small number of SQL queries per call', `${sqlStats.mean.toFixed(2)} per call (min ${Math.min(...sql)}, max ${Math.max(...sql)})`, Math.max(...sql) === Math.min(...sql) && Math.max(...sql) <= 2],
+      ['`matches` p95 ≤ 40 ms through the API (repeat calls: rankings cached until a listing changes)', `${ms(sApi.p95)} ms`, sApi.p95 <= 40],
+      ['fixed, small number of SQL queries per call', `${sqlStats.mean.toFixed(2)} per call (min ${Math.min(...sql)}, max ${Math.max(...sql)})`, Math.max(...sql) === Math.min(...sql) && Math.max(...sql) <= 3],
       ['reasons add up to the score', `largest difference ${additive.worst.toExponential(1)}`, additive.worst < 1e-6],
     ];
     console.log('\n' + table(rows, columns));
@@ -196,8 +202,11 @@ ${(sizes.reduce((a, b) => a + b, 0) / sizes.length).toFixed(1)} (${empty} listin
 
 ${markdownTable(rows, columns)}
 
-- SQL statements per \`matches\` call: **${sqlStats.mean.toFixed(2)}** (min ${Math.min(...sql)}, max ${Math.max(...sql)}): the source listing with its organisation, then every
-  counterpart with its organisation in one statement (only public ones kept): \`${(sampleStatements.at(-1) ?? '').replace(/`/g, "'").slice(0, 120)}…\`
+- SQL statements per \`matches\` call: **${sqlStats.mean.toFixed(2)}** (min ${Math.min(...sql)}, max ${Math.max(...sql)}): the source listing with its organisation, the index
+  version (whether a cached ranking still holds: matching/match-cache.ts), then every counterpart with its organisation in one
+  statement (only public ones kept): \`${(sampleStatements.at(-1) ?? '').replace(/`/g, "'").slice(0, 120)}…\`
+- Rankings are cached per listing until any listing changes (the index version, raised by every change applied to the index);
+  the repeat rows measure that, the first-call row what a listing costs right after a change. The index does not change during the run.
 - The API and the engine run in this process agree on the best match for ${agree}/${ids.length - empty} listings (the rest: ties or listings the API's same-organisation rule removes).
 
 | aim | measured | |

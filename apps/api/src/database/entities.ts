@@ -11,6 +11,7 @@ import { InterestEntity, MessageEntity } from '../modules/deals/interest.entity.
 import { DealEntity, DealEventEntity } from '../modules/deals/deal.entity.js';
 import { ExpertContactEntity, ExpertMessageEntity, ExpertProfileEntity, ExpertProfileEventEntity } from '../modules/experts/expert.entity.js';
 import { SavedSearchEntity } from '../modules/saved-searches/saved-search.entity.js';
+import { SearchIndexVersionEntity } from '../modules/search/index-version.entity.js';
 
 /** Every entity of the API; migrations must create exactly what these describe (a test checks). */
-export const ENTITIES = [ProvinceEntity, TechFieldEntity, UserEntity, OrganizationEntity, OrganizationMemberEntity, OutboxEventEntity, NotificationEntity, ListingEntity, ListingEventEntity, InterestEntity, MessageEntity, DealEntity, DealEventEntity, ExpertProfileEntity, ExpertProfileEventEntity, ExpertContactEntity, ExpertMessageEntity, SavedSearchEntity, UserSessionEntity, AccountTokenEntity, OrganizationInvitationEntity];
+export const ENTITIES = [ProvinceEntity, TechFieldEntity, UserEntity, OrganizationEntity, OrganizationMemberEntity, OutboxEventEntity, NotificationEntity, ListingEntity, ListingEventEntity, InterestEntity, MessageEntity, DealEntity, DealEventEntity, ExpertProfileEntity, ExpertProfileEventEntity, ExpertContactEntity, ExpertMessageEntity, SavedSearchEntity, UserSessionEntity, AccountTokenEntity, OrganizationInvitationEntity, SearchIndexVersionEntity];

@@ -9,6 +9,7 @@ import { MatchDigestService } from './match-digest.service.js';
 import { MatchingAlertsService } from './matching-alerts.service.js';
 import { ListingMatchesResolver, MatchingResolver } from './matching.resolver.js';
 import { MatchingService } from './matching.service.js';
+import { MatchCache } from './match-cache.js';
 import { NotificationPreferencesResolver } from './notification-preferences.resolver.js';
 
 /**
@@ -20,6 +21,7 @@ import { NotificationPreferencesResolver } from './notification-preferences.reso
   imports: [AccountsModule, OrganizationsModule, SearchModule, SavedSearchesModule],
   providers: [
     MatchingService,
+    MatchCache,
     MatchingResolver,
     ListingMatchesResolver,
     MatchingAlertsService,

@@ -12,6 +12,7 @@ import { SearchIndexService } from '../search/search-index.service.js';
 import { SearchService } from '../search/search.service.js';
 import { buildMatchQueries, findMatches, matchQueryNames, rankCandidates, type MatchHit, type RankedMatch } from './matching.engine.js';
 import { MAX_MATCHES } from './matching.weights.js';
+import { MatchCache } from './match-cache.js';
 
 const M = {
   limit: { vi: 'Số gợi ý phải từ 1 đến {max}.', en: 'The number of matches must be between 1 and {max}.' },
@@ -50,6 +51,7 @@ export class MatchingService {
     private readonly indexes: SearchIndexService,
     private readonly search: SearchService,
     private readonly ds: DataSource,
+    private readonly matchCache: MatchCache,
   ) {}
 
   /** The listing with its organisation, in any status (one query); null for an unknown or malformed id. */
@@ -99,7 +101,11 @@ export class MatchingService {
   async matches(source: ListingEntity, limit: number, lang: Lang): Promise<MatchResult[]> {
     let ranked: RankedMatch[];
     try {
-      ranked = await findMatches(this.meili, this.indexes.listingsUid, this.document(source), limit + OVERFETCH, lang, sameOrganizationExcluded(source.organizationId));
+      const uid = this.indexes.listingsUid;
+      const doc = this.document(source);
+      const request = { fetch: limit + OVERFETCH, lang, filter: sameOrganizationExcluded(source.organizationId) };
+      // From memory while no listing changed (match-cache.ts); visibility is checked below regardless.
+      ranked = await this.matchCache.ranked(uid, doc, request, () => findMatches(this.meili, uid, doc, request.fetch, lang, request.filter));
     } catch (err) {
       // Nothing indexed yet (a new installation): nothing to match, not an error.
       if (meiliApiError(err)?.code === 'index_not_found') return [];

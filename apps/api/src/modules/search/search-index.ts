@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { EnqueuedTaskPromise, Index, Meilisearch, Settings, Task } from 'meilisearch';
 import { describeMeiliError, meiliApiError } from './meili.client.js';
+import { bumpIndexVersion } from './index-version.js';
 
 /** Anything that runs SQL: the DataSource, an EntityManager, a QueryRunner. */
 export interface Queryable {
@@ -160,6 +161,8 @@ export class SearchIndexes {
       return this.enqueueChanges(em, def, uid, unique);
     });
     for (const task of tasks) await this.waitSucceeded(task.taskUid, 'apply changes', ['index_not_found']);
+    // Applied: results cached from the index (facet counts, matches) are now out of date.
+    if (tasks.length) await bumpIndexVersion(this.ds, uid);
     return { upserted, deleted };
   }
 
@@ -229,6 +232,7 @@ export class SearchIndexes {
           return changed.length;
         });
         this.ready.add(uid);
+        await bumpIndexVersion(this.ds, uid);
         await this.done(this.meili.deleteIndex(target), 'delete old index', ['index_not_found']);
 
         const ms = performance.now() - started;

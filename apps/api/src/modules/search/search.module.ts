@@ -3,6 +3,7 @@ import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { SearchIndexService } from './search-index.service.js';
 import { SearchSyncService } from './search-sync.service.js';
 import { SearchService } from './search.service.js';
+import { SearchFacetCache } from './facet-cache.js';
 import { SearchResolver } from './search.resolver.js';
 
 /**
@@ -12,7 +13,7 @@ import { SearchResolver } from './search.resolver.js';
  */
 @Module({
   imports: [OrganizationsModule],
-  providers: [SearchIndexService, SearchSyncService, SearchService, SearchResolver],
-  exports: [SearchIndexService, SearchService],
+  providers: [SearchIndexService, SearchSyncService, SearchService, SearchResolver, SearchFacetCache],
+  exports: [SearchIndexService, SearchService, SearchFacetCache],
 })
 export class SearchModule {}

@@ -11,6 +11,7 @@ import { MEILI, describeMeiliError, meiliApiError } from './meili.client.js';
 import { PUBLIC_LISTING } from './listing-index.js';
 import { INDEX_SETTLE_SECONDS, documentExpired, listingFromDocument } from './indexed-listing.js';
 import { SearchIndexService } from './search-index.service.js';
+import { SearchFacetCache } from './facet-cache.js';
 import { FACET_NAMES, buildListingSearch, readListingSearch, type FacetName, type ListingSearchHit, type ListingSearchParams } from './search-query.js';
 import { facetLabel } from './search.labels.js';
 import type { SearchInput } from './dto/search.input.js';
@@ -64,6 +65,7 @@ export class SearchService {
     private readonly indexes: SearchIndexService,
     private readonly ds: DataSource,
     private readonly clock: Clock,
+    private readonly facetCache: SearchFacetCache,
   ) {}
 
   /**
@@ -147,7 +149,8 @@ export class SearchService {
     };
     let response: MultiSearchResponse;
     try {
-      response = await this.meili.multiSearch({ queries: buildListingSearch(this.indexes.listingsUid, params) });
+      // Facet counts come from memory while the index has not changed (facet-cache.ts).
+      response = await this.facetCache.multiSearch(this.indexes.listingsUid, buildListingSearch(this.indexes.listingsUid, params));
     } catch (err) {
       // Nothing indexed yet (a new installation): nothing to find, not an error.
       if (meiliApiError(err)?.code === 'index_not_found') return this.empty(params, lang);

@@ -1,0 +1,178 @@
+/**
+ * Facet counts of listing searches, kept in memory between requests.
+ *
+ * A search page is one multi-search (search-query.ts buildListingSearch): the page of hits with
+ * the facet counts of the unconstrained facets, plus one count-only query per constrained facet
+ * (disjunctive faceting). Counting facets is most of Meilisearch's work for a page, and the
+ * counts depend only on the words and the filters, not on the page, its size or the sort, so
+ * they are the same for every visitor until the index changes. Browsing without words, the
+ * common filter states and popular queries repeat all day.
+ *
+ * So: the counts (each query's facet distribution, and whole count-only results) are cached per
+ * "facet state" — every query of the request without what only selects the hits (page, limit,
+ * sort, attributes, highlighting) — and labelled with the index version (index-version.ts). A
+ * request whose facet state is cached sends Meilisearch only its hit queries, without facets;
+ * the version is read from PostgreSQL meanwhile and the cached counts are used only if it has
+ * not moved. Every change applied to the index raises the version, so the next search after
+ * the outbox settles, on any replica, counts afresh.
+ *
+ * Nothing here decides what is visible: hits always come from Meilisearch with the request and
+ * are checked as before (SearchService.searchPage); a cached count is a number per facet value.
+ *
+ * This layer is generic over the request (any multi-search whose count-only queries have
+ * `limit: 0`), so the request's shape may change (ranking settings, extra queries) without it.
+ */
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Meilisearch, MultiSearchQuery, MultiSearchResponse, SearchResponse } from 'meilisearch';
+import { MEILI } from './meili.client.js';
+import { VersionedCache, readIndexVersion } from './index-version.js';
+
+/** Facet states kept (least recently used dropped first); an entry is a few kilobytes at most. */
+export const FACET_CACHE_ENTRIES = 2000;
+
+/** Query parameters that choose which hits come back, never what is counted. */
+const HIT_ONLY_PARAMS = new Set([
+  'page',
+  'hitsPerPage',
+  'limit',
+  'offset',
+  'sort',
+  'attributesToRetrieve',
+  'attributesToHighlight',
+  'attributesToCrop',
+  'cropLength',
+  'cropMarker',
+  'highlightPreTag',
+  'highlightPostTag',
+  'showMatchesPosition',
+  'showRankingScore',
+  'showRankingScoreDetails',
+]);
+
+/** What one query of the request contributes to the page's facets. */
+type CachedPart =
+  /** A count-only query (`limit: 0`): its whole answer. */
+  | { kind: 'counts'; result: SearchResponse }
+  /** A query returning hits: only its facet distribution (and stats). */
+  | { kind: 'facets'; facetDistribution: SearchResponse['facetDistribution']; facetStats: SearchResponse['facetStats'] };
+
+const countOnly = (q: MultiSearchQuery) => q.limit === 0 || q.hitsPerPage === 0;
+const asksFacets = (q: MultiSearchQuery) => Array.isArray(q.facets) && q.facets.length > 0;
+
+/**
+ * The key of a request's facet state: each query without its hit-only parameters, lists of strings
+ * (filters ANDed, facet names) sorted. Strings are kept as they are: a trailing space in `q`
+ * changes Meilisearch's answer (no prefix search on the last word). (Values inside one filter
+ * string keep their order: the same selection ticked in another order is another entry.)
+ */
+export function facetStateKey(queries: readonly MultiSearchQuery[]): string {
+  const canonical = (value: unknown): unknown => {
+    if (Array.isArray(value)) {
+      const items = value.map(canonical);
+      // Lists of plain values (facet names, IN lists inside filters are strings) are order-free.
+      return items.every((v) => typeof v === 'string') ? [...(items as string[])].sort() : items;
+    }
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, canonical(v)]));
+    }
+    return value;
+  };
+  return JSON.stringify(queries.map((q) => canonical(Object.fromEntries(Object.entries(q).filter(([k]) => !HIT_ONLY_PARAMS.has(k))))));
+}
+
+@Injectable()
+export class SearchFacetCache {
+  private readonly cache = new VersionedCache<CachedPart[]>(FACET_CACHE_ENTRIES);
+  /** The newest index version read (per index uid) by a read that has completed. */
+  private readonly known = new Map<string, string>();
+  /** Counters for observability and tests. */
+  readonly stats = { hits: 0, misses: 0, stale: 0 };
+
+  constructor(
+    @Inject(MEILI) private readonly meili: Meilisearch,
+    private readonly ds: DataSource,
+  ) {}
+
+  /**
+   * `meili.multiSearch({ queries })` on index `indexUid`, with the same answer, sending only the
+   * hit queries (without facets) when this facet state's counts are cached and still current.
+   */
+  async multiSearch(indexUid: string, queries: MultiSearchQuery[]): Promise<MultiSearchResponse> {
+    if (!queries.some((q) => countOnly(q) || asksFacets(q))) return this.meili.multiSearch({ queries });
+    const key = facetStateKey(queries);
+    // Any version read before the request leaves may label what it computes (index-version.ts).
+    const labelBefore = this.known.get(indexUid);
+    // Counts from before a version this process has already seen are not worth a hits-only try.
+    const held = this.cache.peek(key);
+    const cached = held && (labelBefore === undefined || held.version === labelBefore) ? held : undefined;
+    const sent = cached ? this.hitQueries(queries) : { queries, positions: queries.map((_, i) => i) };
+    const searching = this.meili.multiSearch({ queries: sent.queries });
+    // Meilisearch's request leaves first; the version is read while it works.
+    const reading = new Promise(setImmediate).then(() => this.readVersion(indexUid));
+    const [response, version] = await Promise.all([searching, reading]);
+
+    if (cached && version !== undefined && cached.version === version) {
+      this.stats.hits++;
+      this.cache.get(key, version); // recency
+      return this.merge(queries, cached.value, sent.positions, response);
+    }
+    if (!cached) {
+      this.stats.misses++;
+      if (labelBefore !== undefined) this.cache.set(key, labelBefore, this.parts(queries, response));
+      return response;
+    }
+    // Counted under an older version: count again, labelled with the version just read (it was
+    // read before this second request left).
+    this.stats.stale++;
+    const fresh = await this.meili.multiSearch({ queries });
+    if (version !== undefined) this.cache.set(key, version, this.parts(queries, fresh));
+    return fresh;
+  }
+
+  /** The index version, remembered as known once read; undefined if PostgreSQL cannot say (no caching then). */
+  private async readVersion(indexUid: string): Promise<string | undefined> {
+    try {
+      const version = await readIndexVersion(this.ds, indexUid);
+      const before = this.known.get(indexUid);
+      if (before === undefined || BigInt(version) > BigInt(before)) this.known.set(indexUid, version);
+      return version;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The queries that return hits, without their facets; `positions` maps them back to the request. */
+  private hitQueries(queries: MultiSearchQuery[]): { queries: MultiSearchQuery[]; positions: number[] } {
+    const out: MultiSearchQuery[] = [];
+    const positions: number[] = [];
+    queries.forEach((q, i) => {
+      if (countOnly(q)) return;
+      const { facets: _facets, ...rest } = q;
+      out.push(rest);
+      positions.push(i);
+    });
+    return { queries: out, positions };
+  }
+
+  private parts(queries: MultiSearchQuery[], response: MultiSearchResponse): CachedPart[] {
+    const results = response.results as unknown as SearchResponse[];
+    return queries.map((q, i) =>
+      countOnly(q)
+        ? { kind: 'counts', result: { ...results[i], processingTimeMs: 0 } }
+        : { kind: 'facets', facetDistribution: results[i].facetDistribution, facetStats: results[i].facetStats },
+    );
+  }
+
+  /** The answer the whole request would have had: the hit queries' results with the cached counts. */
+  private merge(queries: MultiSearchQuery[], parts: CachedPart[], positions: number[], response: MultiSearchResponse): MultiSearchResponse {
+    const got = response.results as unknown as SearchResponse[];
+    const results = queries.map((_, i): SearchResponse => {
+      const part = parts[i];
+      if (part.kind === 'counts') return part.result;
+      const result = got[positions.indexOf(i)];
+      return { ...result, facetDistribution: part.facetDistribution, facetStats: part.facetStats };
+    });
+    return { ...response, results } as unknown as MultiSearchResponse;
+  }
+}
