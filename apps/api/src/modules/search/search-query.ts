@@ -4,6 +4,8 @@
  */
 import type { MultiSearchQuery, MultiSearchResponse, SearchResponse } from 'meilisearch';
 import type { ListingDocument } from './listing-document.js';
+import { searchText } from './accent-forms.js';
+import { SEARCH_RELEVANCE } from './search.weights.js';
 
 export type SortValue = 'RELEVANCE' | 'NEWEST' | 'PRICE_ASC' | 'PRICE_DESC' | 'TRL_DESC';
 
@@ -115,14 +117,24 @@ export function listingSort(p: ListingSearchParams): string[] | undefined {
  * One multi-search: the page of hits with the facets no filter constrains, then one count-only
  * query per constrained facet, without that facet's own filter.
  */
+/**
+ * What makes a hit a close match (search.weights.ts): every word of the query (with the
+ * accent-exact spellings of a query typed with diacritics), and a ranking score of at least
+ * closeMatchScore. Browsing (no words) has no such bar: every listing is shown.
+ */
+function closeMatching(q: string): Pick<MultiSearchQuery, 'matchingStrategy' | 'rankingScoreThreshold'> {
+  return q ? { matchingStrategy: 'all', rankingScoreThreshold: SEARCH_RELEVANCE.closeMatchScore } : {};
+}
+
 export function buildListingSearch(indexUid: string, p: ListingSearchParams): MultiSearchQuery[] {
-  const q = p.query?.trim() ?? '';
+  const q = searchText(p.query ?? '');
   const { facet, other } = listingFilters(p);
   const constrained = FACET_NAMES.filter((f) => facet[f] !== undefined);
   const filterWithout = (skip?: FacetName) => [...FACET_NAMES.filter((f) => f !== skip && facet[f] !== undefined).map((f) => facet[f]!), ...other];
   const main: MultiSearchQuery = {
     indexUid,
     q,
+    ...closeMatching(q),
     filter: filterWithout(),
     page: p.page,
     hitsPerPage: p.pageSize,
@@ -134,7 +146,66 @@ export function buildListingSearch(indexUid: string, p: ListingSearchParams): Mu
   };
   const sort = listingSort(p);
   if (sort) main.sort = sort;
-  return [main, ...constrained.map((f): MultiSearchQuery => ({ indexUid, q, filter: filterWithout(f), facets: [f], limit: 0, attributesToRetrieve: [] }))];
+  return [main, ...constrained.map((f): MultiSearchQuery => ({ indexUid, q, ...closeMatching(q), filter: filterWithout(f), facets: [f], limit: 0, attributesToRetrieve: [] }))];
+}
+
+/**
+ * Whether a page shows related results: a search with words, on the page where the close
+ * matches end (or the first, when there are none).
+ */
+export function wantsRelated(p: ListingSearchParams, closeCount: number): boolean {
+  return Boolean(p.query?.trim()) && closeCount <= p.page * p.pageSize && (p.page - 1) * p.pageSize <= closeCount;
+}
+
+/**
+ * The related results (search.weights.ts): listings sharing the query's rarer words, ranked by
+ * relevance, with the same filters; the close matches are dropped from them, so the request
+ * asks for `closeCount` more, and for the close matches' ids (one cheap count-sized query).
+ */
+export function buildRelatedSearch(indexUid: string, p: ListingSearchParams, closeCount: number): MultiSearchQuery[] {
+  const q = searchText(p.query ?? '');
+  const { facet, other } = listingFilters(p);
+  const filter = [...FACET_NAMES.filter((f) => facet[f] !== undefined).map((f) => facet[f]!), ...other];
+  return [
+    { indexUid, q, ...closeMatching(q), filter, limit: closeCount, attributesToRetrieve: ['id'] },
+    {
+      indexUid,
+      q,
+      matchingStrategy: 'frequency',
+      rankingScoreThreshold: SEARCH_RELEVANCE.relatedScore,
+      filter,
+      limit: closeCount + relatedLimit(p, closeCount),
+      attributesToRetrieve: [...LISTING_CARD_ATTRIBUTES],
+      attributesToHighlight: ['title', 'summary'],
+      highlightPreTag: MARK_OPEN,
+      highlightPostTag: MARK_CLOSE,
+    },
+  ];
+}
+
+/** Reads the answer of buildRelatedSearch: the related hits, close matches left out. */
+/** How many related results the page shows: what is left of the page after its close matches, and at least relatedMin. */
+export function relatedLimit(p: ListingSearchParams, closeCount: number): number {
+  const closeOnPage = Math.max(0, Math.min(p.pageSize, closeCount - (p.page - 1) * p.pageSize));
+  return Math.max(SEARCH_RELEVANCE.relatedMin, p.pageSize - closeOnPage);
+}
+
+export function readRelatedSearch(p: ListingSearchParams, closeCount: number, response: MultiSearchResponse): ListingSearchHit[] {
+  const [close, related] = response.results as unknown as SearchResponse<Hit>[];
+  const closeIds = new Set((close.hits ?? []).map((h) => String(h.id)));
+  return (related.hits ?? [])
+    .filter((h) => !closeIds.has(String(h.id)))
+    .slice(0, relatedLimit(p, closeCount))
+    .map(toSearchHit);
+}
+
+function toSearchHit({ _formatted, ...document }: Hit): ListingSearchHit {
+  return {
+    id: String(document.id),
+    highlightedTitle: highlighted(_formatted?.title, document.title ?? ''),
+    highlightedSummary: highlighted(_formatted?.summary, document.summary ?? ''),
+    document,
+  };
 }
 
 export function escapeHtml(text: string): string {
@@ -178,12 +249,7 @@ export function readListingSearch(p: ListingSearchParams, response: MultiSearchR
   const constrained = FACET_NAMES.filter((f) => facet[f] !== undefined);
   const distribution: Record<string, Record<string, number>> = { ...(main.facetDistribution ?? {}) };
   constrained.forEach((f, i) => (distribution[f] = facetResults[i]?.facetDistribution?.[f] ?? {}));
-  const hits = (main.hits ?? []).map(({ _formatted, ...document }) => ({
-    id: String(document.id),
-    highlightedTitle: highlighted(_formatted?.title, document.title ?? ''),
-    highlightedSummary: highlighted(_formatted?.summary, document.summary ?? ''),
-    document,
-  }));
+  const hits = (main.hits ?? []).map(toSearchHit);
   return {
     hits,
     totalHits: main.totalHits ?? main.estimatedTotalHits ?? hits.length,
