@@ -119,11 +119,15 @@ export function listingSort(p: ListingSearchParams): string[] | undefined {
  */
 /**
  * What makes a hit a close match (search.weights.ts): every word of the query (with the
- * accent-exact spellings of a query typed with diacritics), and a ranking score of at least
- * closeMatchScore. Browsing (no words) has no such bar: every listing is shown.
+ * accent-exact spellings of a query typed with diacritics), and, for a query of several words, a
+ * ranking score of at least closeMatchScore (the words close together, not scattered). A
+ * one-word query has no scattered words to fear, and the score would only punish a typo in it.
+ * Browsing (no words) has no bar at all: every listing is shown.
  */
-function closeMatching(q: string): Pick<MultiSearchQuery, 'matchingStrategy' | 'rankingScoreThreshold'> {
-  return q ? { matchingStrategy: 'all', rankingScoreThreshold: SEARCH_RELEVANCE.closeMatchScore } : {};
+function closeMatching(p: ListingSearchParams): Pick<MultiSearchQuery, 'matchingStrategy' | 'rankingScoreThreshold'> {
+  const words = (p.query ?? '').trim().split(/\s+/).filter(Boolean).length;
+  if (!words) return {};
+  return words > 1 ? { matchingStrategy: 'all', rankingScoreThreshold: SEARCH_RELEVANCE.closeMatchScore } : { matchingStrategy: 'all' };
 }
 
 export function buildListingSearch(indexUid: string, p: ListingSearchParams): MultiSearchQuery[] {
@@ -134,7 +138,7 @@ export function buildListingSearch(indexUid: string, p: ListingSearchParams): Mu
   const main: MultiSearchQuery = {
     indexUid,
     q,
-    ...closeMatching(q),
+    ...closeMatching(p),
     filter: filterWithout(),
     page: p.page,
     hitsPerPage: p.pageSize,
@@ -146,7 +150,7 @@ export function buildListingSearch(indexUid: string, p: ListingSearchParams): Mu
   };
   const sort = listingSort(p);
   if (sort) main.sort = sort;
-  return [main, ...constrained.map((f): MultiSearchQuery => ({ indexUid, q, ...closeMatching(q), filter: filterWithout(f), facets: [f], limit: 0, attributesToRetrieve: [] }))];
+  return [main, ...constrained.map((f): MultiSearchQuery => ({ indexUid, q, ...closeMatching(p), filter: filterWithout(f), facets: [f], limit: 0, attributesToRetrieve: [] }))];
 }
 
 /**
@@ -167,7 +171,7 @@ export function buildRelatedSearch(indexUid: string, p: ListingSearchParams, clo
   const { facet, other } = listingFilters(p);
   const filter = [...FACET_NAMES.filter((f) => facet[f] !== undefined).map((f) => facet[f]!), ...other];
   return [
-    { indexUid, q, ...closeMatching(q), filter, limit: closeCount, attributesToRetrieve: ['id'] },
+    { indexUid, q, ...closeMatching(p), filter, limit: closeCount, attributesToRetrieve: ['id'] },
     {
       indexUid,
       q,

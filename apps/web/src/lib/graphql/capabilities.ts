@@ -505,6 +505,7 @@ export const API_FIELDS: ReadonlySet<string> = new Set([
  "SearchResult.page",
  "SearchResult.pageSize",
  "SearchResult.processingTimeMs",
+ "SearchResult.related",
  "SearchResult.totalHits",
  "TechField.children",
  "TechField.code",
