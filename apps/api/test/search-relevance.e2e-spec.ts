@@ -45,7 +45,7 @@ beforeAll(async () => {
     L[key] = await publish(owner, m, { organizationId: org.id, title, summary, description, fieldCodes: ['2'] });
   };
   // lúa (rice) / lụa (silk) / lửa (fire): one word once the diacritics are folded
-  await add('rice', 'Máy sấy lúa tầng sôi 10 tấn mỗi mẻ', 'Sấy lúa sau thu hoạch đều hạt, giảm gãy vỡ khi xay xát.');
+  await add('rice', 'Lò sấy lúa tầng sôi 10 tấn mỗi mẻ', 'Sấy lúa sau thu hoạch đều hạt, giảm gãy vỡ khi xay xát.');
   await add('silk', 'Khung dệt lụa tơ tằm điều khiển số', 'Dệt lụa tơ tằm hoa văn phức tạp, thay khung dệt thủ công của làng nghề.');
   await add('fire', 'Bình chữa cháy tự động cho kho nông sản', 'Phát hiện khói và ngọn lửa sớm, tự phun khí trơ dập lửa trong kho.');
   // "máy sấy" as one word, and "máy" … "sấy" apart
@@ -64,7 +64,7 @@ beforeAll(async () => {
     'Máy kiểm tra không phá hủy, tự tính toán chiều sâu khuyết tật. Có tài liệu hướng dẫn vận hành và đào tạo kỹ thuật viên.',
   );
   // about the query's distinctive words, but not a quantum computer
-  await add('nearby', 'Phần mềm mô phỏng lượng tử cho vật liệu siêu dẫn', 'Tính toán cấu trúc điện tử của vật liệu siêu dẫn nhiệt độ cao trên cụm máy chủ.');
+  await add('nearby', 'Phần mềm mô phỏng lượng tử cho vật liệu siêu dẫn', 'Mô phỏng cấu trúc điện tử của vật liệu siêu dẫn nhiệt độ cao trên cụm server.', 'Bộ phần mềm mô phỏng lượng tử dùng cho nghiên cứu vật liệu siêu dẫn, có đào tạo sử dụng.');
   await s.t.settle();
 }, 120_000);
 

@@ -25,7 +25,7 @@ export const SEARCH_RELEVANCE = {
    * close match); the lower keeps a typo in a query of several words from pushing its answers out
    * ("artifical inteligence" scores 0.46, the exact spelling 0.97).
    */
-  closeMatchScore: 0.45,
+  closeMatchScore: 0.5,
   /** Chosen on the dev set: below it the related results of absent technologies were noise. */
   relatedScore: 0.45,
   /** Related results fill what the page's close matches leave of it, and number at least this. */
