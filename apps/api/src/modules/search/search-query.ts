@@ -2,7 +2,7 @@
  * The Meilisearch request behind `search(input)`, and the reading of its answer. Pure code (no
  * framework, no I/O), so the benchmark sends exactly the same request straight to Meilisearch.
  */
-import type { MultiSearchQuery, MultiSearchResponse, SearchResponse } from 'meilisearch';
+import type { FederatedMultiSearchParams, MultiSearchQuery, MultiSearchResponse, SearchResponse } from 'meilisearch';
 import type { ListingDocument } from './listing-document.js';
 import { searchText } from './accent-forms.js';
 import { SEARCH_RELEVANCE } from './search.weights.js';
@@ -162,41 +162,68 @@ export function wantsRelated(p: ListingSearchParams, closeCount: number): boolea
 }
 
 /**
- * The related results (search.weights.ts): listings sharing the query's rarer words, ranked by
- * relevance, with the same filters; the close matches are dropped from them, so the request
- * asks for `closeCount` more, and for the close matches' ids (one cheap count-sized query).
+ * The query's shorter forms for related results: the query without one of its syllables, and,
+ * from four syllables on, without two neighbouring ones (a Vietnamese word is usually two
+ * syllables: "máy tính lượng tử" without "máy tính" is "lượng tử"). A one-word query has none. At most MAX_RELATED_WORDS words
+ * are considered, so a long query costs a bounded number of sub-queries.
  */
-export function buildRelatedSearch(indexUid: string, p: ListingSearchParams, closeCount: number): MultiSearchQuery[] {
-  const q = searchText(p.query ?? '');
-  const { facet, other } = listingFilters(p);
-  const filter = [...FACET_NAMES.filter((f) => facet[f] !== undefined).map((f) => facet[f]!), ...other];
-  return [
-    { indexUid, q, ...closeMatching(p), filter, limit: closeCount, attributesToRetrieve: ['id'] },
-    {
-      indexUid,
-      q,
-      matchingStrategy: 'frequency',
-      rankingScoreThreshold: SEARCH_RELEVANCE.relatedScore,
-      filter,
-      limit: closeCount + relatedLimit(p, closeCount),
-      attributesToRetrieve: [...LISTING_CARD_ATTRIBUTES],
-      attributesToHighlight: ['title', 'summary'],
-      highlightPreTag: MARK_OPEN,
-      highlightPostTag: MARK_CLOSE,
-    },
-  ];
+export function relatedForms(query: string): string[] {
+  const words = query.trim().split(/\s+/).filter(Boolean).slice(0, SEARCH_RELEVANCE.maxRelatedWords);
+  if (words.length < 2) return [];
+  const forms = new Set<string>();
+  for (let i = 0; i < words.length; i++) forms.add(words.filter((_, j) => j !== i).join(' '));
+  // Dropping a whole word only when at least two syllables, and half the query, remain: one
+  // syllable left of three ("xe" of "xe tự lái") is the stray syllable this is meant to avoid.
+  if (words.length >= 4) for (let i = 0; i + 1 < words.length; i++) forms.add(words.filter((_, j) => j !== i && j !== i + 1).join(' '));
+  return [...forms];
 }
 
-/** Reads the answer of buildRelatedSearch: the related hits, close matches left out. */
+/**
+ * The related results (search.weights.ts): listings that have every word of one of the query's
+ * shorter forms (relatedForms), close together (the same bar as close matches), with the same
+ * filters; one federated multi-search, merged by ranking score (dropping one syllable weighs more
+ * than dropping two). Null when the query has no shorter form.
+ */
+export function buildRelatedSearch(indexUid: string, p: ListingSearchParams, closeCount: number): FederatedMultiSearchParams | null {
+  const forms = relatedForms(p.query ?? '');
+  if (!forms.length) return null;
+  const words = (p.query ?? '').trim().split(/\s+/).filter(Boolean).length;
+  const { facet, other } = listingFilters(p);
+  const filter = [...FACET_NAMES.filter((f) => facet[f] !== undefined).map((f) => facet[f]!), ...other];
+  return {
+    federation: { limit: closeCount + relatedLimit(p, closeCount) },
+    queries: forms.map((form) => {
+      const dropped = Math.min(words, SEARCH_RELEVANCE.maxRelatedWords) - form.split(' ').length;
+      return {
+        indexUid,
+        q: searchText(form),
+        matchingStrategy: 'all' as const,
+        rankingScoreThreshold: SEARCH_RELEVANCE.closeMatchScore,
+        filter,
+        attributesToRetrieve: [...LISTING_CARD_ATTRIBUTES],
+        attributesToHighlight: ['title', 'summary'],
+        highlightPreTag: MARK_OPEN,
+        highlightPostTag: MARK_CLOSE,
+        federationOptions: { weight: dropped > 1 ? SEARCH_RELEVANCE.twoDroppedWeight : 1 },
+      };
+    }),
+  };
+}
+
+/** The close matches' ids, to leave them out of the related results (a count-sized query). */
+export function buildCloseIdsSearch(indexUid: string, p: ListingSearchParams, closeCount: number): MultiSearchQuery {
+  const { facet, other } = listingFilters(p);
+  const filter = [...FACET_NAMES.filter((f) => facet[f] !== undefined).map((f) => facet[f]!), ...other];
+  return { indexUid, q: searchText(p.query ?? ''), ...closeMatching(p), filter, limit: closeCount, attributesToRetrieve: ['id'] };
+}
+
 /** How many related results the page shows: what is left of the page after its close matches, and at least relatedMin. */
 export function relatedLimit(p: ListingSearchParams, closeCount: number): number {
   const closeOnPage = Math.max(0, Math.min(p.pageSize, closeCount - (p.page - 1) * p.pageSize));
   return Math.max(SEARCH_RELEVANCE.relatedMin, p.pageSize - closeOnPage);
 }
 
-export function readRelatedSearch(p: ListingSearchParams, closeCount: number, response: MultiSearchResponse): ListingSearchHit[] {
-  const [close, related] = response.results as unknown as SearchResponse<Hit>[];
-  const closeIds = new Set((close.hits ?? []).map((h) => String(h.id)));
+export function readRelatedSearch(p: ListingSearchParams, closeCount: number, closeIds: ReadonlySet<string>, related: { hits: Hit[] }): ListingSearchHit[] {
   return (related.hits ?? [])
     .filter((h) => !closeIds.has(String(h.id)))
     .slice(0, relatedLimit(p, closeCount))
@@ -244,7 +271,7 @@ export interface ListingSearchOutcome {
   processingTimeMs: number;
 }
 
-type Hit = Partial<ListingCardDocument> & { id: string; title: string; summary: string; _formatted?: { title?: string; summary?: string } };
+export type Hit = Partial<ListingCardDocument> & { id: string; title: string; summary: string; _formatted?: { title?: string; summary?: string } };
 
 /** Reads the multi-search answer of buildListingSearch. */
 export function readListingSearch(p: ListingSearchParams, response: MultiSearchResponse): ListingSearchOutcome {

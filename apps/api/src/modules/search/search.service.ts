@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityMetadata } from 'typeorm';
-import type { Meilisearch, MultiSearchResponse } from 'meilisearch';
+import type { FederatedMultiSearchParams, Meilisearch, MultiSearchResponse } from 'meilisearch';
 import { ErrorCode, type Lang } from '@techport/shared';
 import { AppError, Errors } from '../../common/errors.js';
 import { Clock } from '../../common/clock.js';
@@ -14,11 +14,13 @@ import { SearchIndexService } from './search-index.service.js';
 import {
   FACET_NAMES,
   buildListingSearch,
+  buildCloseIdsSearch,
   buildRelatedSearch,
   readListingSearch,
   readRelatedSearch,
   wantsRelated,
   type FacetName,
+  type Hit,
   type ListingSearchHit,
   type ListingSearchParams,
 } from './search-query.js';
@@ -175,10 +177,17 @@ export class SearchService {
     let relatedMs = 0;
     if (wantsRelated(params, outcome.totalHits)) {
       // A second request, only on the page where the close matches end: it needs their count.
+      const request = buildRelatedSearch(this.indexes.listingsUid, params, outcome.totalHits);
       try {
-        const answer = await this.meili.multiSearch({ queries: buildRelatedSearch(this.indexes.listingsUid, params, outcome.totalHits) });
-        related = readRelatedSearch(params, outcome.totalHits, answer);
-        relatedMs = answer.results.reduce((sum, r) => sum + (r.processingTimeMs ?? 0), 0);
+        if (request) {
+          const uid = this.indexes.listingsUid;
+          const [ids, answer] = await Promise.all([
+            outcome.totalHits > 0 ? this.meili.multiSearch({ queries: [buildCloseIdsSearch(uid, params, outcome.totalHits)] }).then((r) => r.results[0]) : null,
+            this.meili.multiSearch<FederatedMultiSearchParams, Hit>(request),
+          ]);
+          related = readRelatedSearch(params, outcome.totalHits, new Set((ids?.hits ?? []).map((h) => String(h.id))), answer);
+          relatedMs = answer.processingTimeMs ?? 0;
+        }
       } catch (err) {
         // The close matches are the answer; related results are a courtesy.
         this.logger.warn(`related results failed: ${describeMeiliError(err)}`);
