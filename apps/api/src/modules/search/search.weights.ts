@@ -6,7 +6,7 @@
  *
  * Close matches: every query word is in the listing (Meilisearch `matchingStrategy: 'all'`, with
  * its synonyms, typo tolerance and, for a query typed with diacritics, the accent-exact spellings
- * of accent-forms.ts) AND the listing's ranking score reaches CLOSE_MATCH_SCORE. The score
+ * of accent-forms.ts) AND, for a query of several words, the listing's ranking score reaches closeMatchScore. The score
  * (Meilisearch's `_rankingScore`, 0–1) follows the ranking rules: words found, typos, how close
  * together the words are (proximity: "máy sấy" as one word, not "máy" in one sentence and "sấy"
  * three lines on), in which attribute (title before description) and how exactly. Listings that
@@ -15,23 +15,30 @@
  * "điện tử", "siêu âm", "hướng dẫn") and is not about quantum computing.
  *
  * Related results: shown apart, after the close matches (or alone, under "no close match"): the
- * listings that share the query's rarer words (`matchingStrategy: 'frequency'` drops the most
- * common words first, so the query's distinctive word is the one kept) with a score of at least
- * RELATED_SCORE, as many as the page has room for after its close matches (at least relatedMin).
+ * listings that pass the same bar for a shorter form of the query (search-query.ts relatedForms:
+ * one syllable dropped, or, from four syllables on, a two-syllable word), as many as the page has
+ * room for after its close matches (at least relatedMin). Measured alternatives, on the dev set:
+ * Meilisearch's `matchingStrategy: 'frequency'` with a score bar (it keeps the query's rarest
+ * word, which is not always the one that matters, and its score depends on the order in which
+ * words are dropped: P@10 0.662, recall@20 0.823); also dropping a word that leaves one syllable
+ * of three (recall@20 0.901, but "xe tự lái" then brought nine listings about "xe" or "lái").
  */
 export const SEARCH_RELEVANCE = {
   /**
-   * Chosen on the dev set: 0.6 and 0.45 gave the same figures (15 of 16 absent technologies with no
-   * close match); the lower keeps a typo in a query of several words from pushing its answers out
-   * ("artifical inteligence" scores 0.46, the exact spelling 0.97).
+   * With `proximity` ranked before `typo` (listing-index.ts), the score measures first how close
+   * together the words are. Chosen on the dev set: at 0.5 none of the 16 absent technologies has
+   * a close match, and the words of a two-syllable Vietnamese word typed with diacritics (whose
+   * accent-exact spellings sit in another attribute, one far pair) still pass. One-word queries
+   * have no bar (search-query.ts closeMatching).
    */
   closeMatchScore: 0.5,
   /**
    * Related results: dropping two neighbouring syllables (a whole Vietnamese word) counts for this
    * much of dropping one, when the merged results are ranked (Meilisearch federation weights).
+   * Not tuned: set so that, at equal closeness, the form that kept more of the query ranks first.
    */
   twoDroppedWeight: 0.9,
-  /** Query words considered for related results: 2n − 1 sub-queries for n words. */
+  /** Query words considered for related results (a bound on cost: up to 2n − 1 sub-queries for n words; queries are 2–5 words in practice). */
   maxRelatedWords: 8,
   /** Related results fill what the page's close matches leave of it, and number at least this. */
   relatedMin: 5,
