@@ -124,6 +124,11 @@ export function listingSort(p: ListingSearchParams): string[] | undefined {
  * one-word query has no scattered words to fear, and the score would only punish a typo in it.
  * Browsing (no words) has no bar at all: every listing is shown.
  */
+/** The words and bar of a close match for a query: what `search` counts, and what a saved search alerts on. */
+export function closeMatchQuery(query: string | null | undefined): Pick<MultiSearchQuery, 'q' | 'matchingStrategy' | 'rankingScoreThreshold'> {
+  return { q: searchText(query ?? ''), ...closeMatching({ query, page: 1, pageSize: 1 }) };
+}
+
 function closeMatching(p: ListingSearchParams): Pick<MultiSearchQuery, 'matchingStrategy' | 'rankingScoreThreshold'> {
   const words = (p.query ?? '').trim().split(/\s+/).filter(Boolean).length;
   if (!words) return {};
