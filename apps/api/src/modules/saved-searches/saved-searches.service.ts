@@ -5,7 +5,7 @@ import { Errors } from '../../common/errors.js';
 import { format, type Localized } from '../../common/i18n.js';
 import { isUuid } from '../../common/ids.js';
 import type { Viewer } from '../../common/auth/viewer.js';
-import { listingFilters } from '../search/search-query.js';
+import { closeMatchQuery, listingFilters } from '../search/search-query.js';
 import { SavedSearchEntity, type SavedCriteria } from './saved-search.entity.js';
 import { SAVED_SEARCH_LIMITS, type SavedSearchInput } from './dto/saved-search.input.js';
 
@@ -95,17 +95,19 @@ export class SavedSearchesService {
 
 /**
  * The saved search run against the listings index, restricted to one listing: a hit means the
- * listing satisfies it. Same filters as `search` (search-query.ts listingFilters), and every
- * query word must match (a saved search alerts on what it asks for, not on its first word alone).
+ * listing satisfies it. Same filters as `search` (search-query.ts listingFilters), and a close
+ * match as `search` counts them: every query word, close together, accent-exact when typed with
+ * diacritics (a saved search alerts on what it asks for, not on its first word alone).
  */
 export function savedSearchProbe(indexUid: string, c: SavedCriteria, listingId: string): MultiSearchQuery {
   const { facet, other } = listingFilters({ ...c, page: 1, pageSize: 1 });
   return {
     indexUid,
-    q: c.query ?? '',
+    // A close match, as `search` counts them (search-query.ts): "notify me when one is listed"
+    // fires for a listing the search page would show as an answer, not as related.
+    ...closeMatchQuery(c.query),
     filter: [`id = ${JSON.stringify(listingId)}`, ...Object.values(facet), ...other],
     limit: 1,
     attributesToRetrieve: ['id'],
-    matchingStrategy: 'all',
   };
 }

@@ -20,6 +20,7 @@ import {
 } from '@techport/shared';
 import type { Settings } from 'meilisearch';
 import { MATCH_VECTOR } from '../matching/matching.weights.js';
+import { accentTokens } from './accent-forms.js';
 
 export type ListingKindValue = 'OFFER' | 'DEMAND';
 
@@ -72,6 +73,11 @@ export interface ListingDocument {
    * their English equivalents at query time; carried on the document, they match any query.
    */
   aliases: string[];
+  /**
+   * (search) The searchable text's words spelt with their diacritics kept (accent-forms.ts), so a
+   * query typed with diacritics ranks the exact words above words that only fold alike.
+   */
+  accentForms?: string;
   /** Meilisearch user-provided embedding (see matchVector); null when the listing has no tags. */
   _vectors: { matching: number[] | null };
 }
@@ -653,6 +659,8 @@ export const LISTING_INDEX_SETTINGS: Settings = {
     'aliases',
     'organizationName',
     'provinceNames',
+    // Last: the accent-exact spellings (accent-forms.ts) only decide between exact and folded matches.
+    'accentForms',
   ],
   displayedAttributes: ['*'],
   filterableAttributes: [
@@ -679,7 +687,8 @@ export const LISTING_INDEX_SETTINGS: Settings = {
   typoTolerance: {
     enabled: true,
     minWordSizeForTypos: { oneTypo: 6, twoTypos: 10 },
-    disableOnAttributes: ['organizationName'],
+    // accentForms: a typo there would merge "zqlusa" (lúa) with "zqluja" (lụa) again.
+    disableOnAttributes: ['organizationName', 'accentForms'],
     disableOnNumbers: true,
   },
   embedders: {
@@ -707,6 +716,11 @@ export function conceptText(src: { title: string; summary: string; description: 
   return [src.title, src.summary, src.keywords.join(' ; '), src.description].join(' . ');
 }
 
+/** (search) accentForms: the words of the searchable text (title, keywords, summary, description, aliases, field names), accent-exact. */
+function accentFormsOf(src: ListingSource, aliases: string[], fieldNames: string[]): string {
+  return accentTokens([src.title, src.keywords.join(' , '), src.summary, src.description, aliases.join(' , '), fieldNames.join(' , ')].join(' . ')).join(' ');
+}
+
 export function toListingDocument(src: ListingSource): ListingDocument {
   const primaryFieldCodes = uniq(src.fieldCodes.filter((c) => fieldByCode.has(c)));
   const fieldCodes = uniq(primaryFieldCodes.flatMap((c) => techFieldAncestry(c)));
@@ -717,6 +731,7 @@ export function toListingDocument(src: ListingSource): ListingDocument {
   const province = provinceByCode.get(src.provinceCode);
   const provinceNames = province ? uniq([province.nameVi, province.nameEn, ...province.formerProvinces]) : [];
   const concepts = extractConcepts(conceptText(src));
+  const aliases = synonymAliases(conceptText(src));
   return {
     id: src.id,
     kind: src.kind,
@@ -746,7 +761,8 @@ export function toListingDocument(src: ListingSource): ListingDocument {
     publishedAt: src.publishedAt.getTime(),
     ...(src.expiresAt !== undefined && { expiresAt: src.expiresAt?.getTime() ?? null }),
     concepts,
-    aliases: synonymAliases(conceptText(src)),
+    aliases,
+    accentForms: accentFormsOf(src, aliases, fieldNames),
     _vectors: { [MATCH_EMBEDDER]: matchVector(concepts, primaryFieldCodes) },
   };
 }

@@ -48,17 +48,22 @@ const SELECT_ROWS = `
   FROM listing l JOIN organization o ON o.id = l.organization_id`;
 
 /**
- * The settings applied to the listings index: the shared LISTING_INDEX_SETTINGS, with two
- * search-specific choices on top (neither changes what matching gets, which sends no sort and
- * reads a bounded number of hits):
+ * The settings applied to the listings index: the shared LISTING_INDEX_SETTINGS, with
+ * search-specific choices on top (the first and last change nothing matching gets, which sends no
+ * sort and reads a bounded number of hits):
  * - `sort` right after `words`: when a visitor sorts by price, TRL or date, hits that contain
  *   the query words come out in that order, not by relevance with the sort as a tie-breaker.
+ * - `proximity` before `typo`: a Vietnamese word is several syllables ("máy sấy"), so the query's
+ *   words found together matter more than a typo in one of them; and the ranking score, which
+ *   follows the rules' order, then measures closeness first, which is what decides a close match
+ *   (search.weights.ts). With `typo` first, any query without a typo scored ~0.9 however
+ *   scattered its words were. (Matching's keyword scores weigh proximity before typos too.)
  * - maxTotalHits 100 000: `totalHits` is exact for any result set the exchange can have and
  *   every page of it can be reached (Meilisearch stops counting at this bound).
  */
 export const LISTING_SEARCH_SETTINGS: Settings = {
   ...LISTING_INDEX_SETTINGS,
-  rankingRules: ['words', 'sort', 'typo', 'proximity', 'attribute', 'exactness'],
+  rankingRules: ['words', 'sort', 'proximity', 'typo', 'attribute', 'exactness'],
   pagination: { maxTotalHits: 100_000 },
   // `id`: saved-search alerts run a saved search restricted to the newly published listing (modules/matching).
   filterableAttributes: [...(LISTING_INDEX_SETTINGS.filterableAttributes ?? []), 'id'],

@@ -45,10 +45,13 @@ describe('the Meilisearch request', () => {
     const queries = buildListingSearch('t_listings', { ...page, query: ' sấy lạnh ', provinceCodes: ['hue'], transferModes: ['TURNKEY'], priceMax: 10 });
     expect(queries).toHaveLength(3);
     const [main, province, modes] = queries;
-    expect(main).toMatchObject({ indexUid: 't_listings', q: 'sấy lạnh', page: 1, hitsPerPage: 20, highlightPreTag: MARK_OPEN, highlightPostTag: MARK_CLOSE });
+    // (changed with close matches: the query typed with diacritics carries its accent-exact spellings,
+    // and every word must be there, close together)
+    expect(main).toMatchObject({ indexUid: 't_listings', q: 'sấy lạnh zqsawsy zqlajnh', matchingStrategy: 'all', page: 1, hitsPerPage: 20, highlightPreTag: MARK_OPEN, highlightPostTag: MARK_CLOSE });
+    expect(main.rankingScoreThreshold).toBeGreaterThan(0);
     expect(main.facets).toEqual(['kind', 'fieldCodes', 'organizationKind', 'trl']);
     expect(main.filter).toHaveLength(3);
-    expect(province).toMatchObject({ facets: ['provinceCode'], limit: 0 });
+    expect(province).toMatchObject({ facets: ['provinceCode'], limit: 0, q: main.q, matchingStrategy: 'all', rankingScoreThreshold: main.rankingScoreThreshold });
     expect(province.filter).toEqual([expect.stringContaining('transferModes'), expect.stringContaining('priceMin')]);
     expect(modes).toMatchObject({ facets: ['transferModes'], limit: 0 });
     expect(modes.filter).toEqual([expect.stringContaining('provinceCode'), expect.stringContaining('priceMin')]);

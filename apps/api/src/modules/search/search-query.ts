@@ -2,8 +2,10 @@
  * The Meilisearch request behind `search(input)`, and the reading of its answer. Pure code (no
  * framework, no I/O), so the benchmark sends exactly the same request straight to Meilisearch.
  */
-import type { MultiSearchQuery, MultiSearchResponse, SearchResponse } from 'meilisearch';
+import type { FederatedMultiSearchParams, MultiSearchQuery, MultiSearchResponse, SearchResponse } from 'meilisearch';
 import type { ListingDocument } from './listing-document.js';
+import { searchText } from './accent-forms.js';
+import { SEARCH_RELEVANCE } from './search.weights.js';
 
 export type SortValue = 'RELEVANCE' | 'NEWEST' | 'PRICE_ASC' | 'PRICE_DESC' | 'TRL_DESC';
 
@@ -115,14 +117,33 @@ export function listingSort(p: ListingSearchParams): string[] | undefined {
  * One multi-search: the page of hits with the facets no filter constrains, then one count-only
  * query per constrained facet, without that facet's own filter.
  */
+/**
+ * What makes a hit a close match (search.weights.ts): every word of the query (with the
+ * accent-exact spellings of a query typed with diacritics), and, for a query of several words, a
+ * ranking score of at least closeMatchScore (the words close together, not scattered). A
+ * one-word query has no scattered words to fear, and the score would only punish a typo in it.
+ * Browsing (no words) has no bar at all: every listing is shown.
+ */
+/** The words and bar of a close match for a query: what `search` counts, and what a saved search alerts on. */
+export function closeMatchQuery(query: string | null | undefined): Pick<MultiSearchQuery, 'q' | 'matchingStrategy' | 'rankingScoreThreshold'> {
+  return { q: searchText(query ?? ''), ...closeMatching({ query, page: 1, pageSize: 1 }) };
+}
+
+function closeMatching(p: ListingSearchParams): Pick<MultiSearchQuery, 'matchingStrategy' | 'rankingScoreThreshold'> {
+  const words = (p.query ?? '').trim().split(/\s+/).filter(Boolean).length;
+  if (!words) return {};
+  return words > 1 ? { matchingStrategy: 'all', rankingScoreThreshold: SEARCH_RELEVANCE.closeMatchScore } : { matchingStrategy: 'all' };
+}
+
 export function buildListingSearch(indexUid: string, p: ListingSearchParams): MultiSearchQuery[] {
-  const q = p.query?.trim() ?? '';
+  const q = searchText(p.query ?? '');
   const { facet, other } = listingFilters(p);
   const constrained = FACET_NAMES.filter((f) => facet[f] !== undefined);
   const filterWithout = (skip?: FacetName) => [...FACET_NAMES.filter((f) => f !== skip && facet[f] !== undefined).map((f) => facet[f]!), ...other];
   const main: MultiSearchQuery = {
     indexUid,
     q,
+    ...closeMatching(p),
     filter: filterWithout(),
     page: p.page,
     hitsPerPage: p.pageSize,
@@ -134,7 +155,93 @@ export function buildListingSearch(indexUid: string, p: ListingSearchParams): Mu
   };
   const sort = listingSort(p);
   if (sort) main.sort = sort;
-  return [main, ...constrained.map((f): MultiSearchQuery => ({ indexUid, q, filter: filterWithout(f), facets: [f], limit: 0, attributesToRetrieve: [] }))];
+  return [main, ...constrained.map((f): MultiSearchQuery => ({ indexUid, q, ...closeMatching(p), filter: filterWithout(f), facets: [f], limit: 0, attributesToRetrieve: [] }))];
+}
+
+/**
+ * Whether a page shows related results: a search with words, on the page where the close
+ * matches end (or the first, when there are none).
+ */
+export function wantsRelated(p: ListingSearchParams, closeCount: number): boolean {
+  return Boolean(p.query?.trim()) && closeCount <= p.page * p.pageSize && (p.page - 1) * p.pageSize <= closeCount;
+}
+
+/**
+ * The query's shorter forms for related results: the query without one of its syllables, and,
+ * from four syllables on, without two neighbouring ones (a Vietnamese word is usually two
+ * syllables: "máy tính lượng tử" without "máy tính" is "lượng tử"). A one-word query has none. At most MAX_RELATED_WORDS words
+ * are considered, so a long query costs a bounded number of sub-queries.
+ */
+export function relatedForms(query: string): string[] {
+  const words = query.trim().split(/\s+/).filter(Boolean).slice(0, SEARCH_RELEVANCE.maxRelatedWords);
+  if (words.length < 2) return [];
+  const forms = new Set<string>();
+  for (let i = 0; i < words.length; i++) forms.add(words.filter((_, j) => j !== i).join(' '));
+  // Dropping a whole word only when at least two syllables, and half the query, remain: one
+  // syllable left of three ("xe" of "xe tự lái") is the stray syllable this is meant to avoid.
+  if (words.length >= 4) for (let i = 0; i + 1 < words.length; i++) forms.add(words.filter((_, j) => j !== i && j !== i + 1).join(' '));
+  return [...forms];
+}
+
+/**
+ * The related results (search.weights.ts): listings that have every word of one of the query's
+ * shorter forms (relatedForms), close together (the same bar as close matches), with the same
+ * filters; one federated multi-search, merged by ranking score (dropping one syllable weighs more
+ * than dropping two). Null when the query has no shorter form.
+ */
+export function buildRelatedSearch(indexUid: string, p: ListingSearchParams, closeCount: number): FederatedMultiSearchParams | null {
+  const forms = relatedForms(p.query ?? '');
+  if (!forms.length) return null;
+  const words = (p.query ?? '').trim().split(/\s+/).filter(Boolean).length;
+  const { facet, other } = listingFilters(p);
+  const filter = [...FACET_NAMES.filter((f) => facet[f] !== undefined).map((f) => facet[f]!), ...other];
+  return {
+    federation: { limit: closeCount + relatedLimit(p, closeCount) },
+    queries: forms.map((form) => {
+      const dropped = Math.min(words, SEARCH_RELEVANCE.maxRelatedWords) - form.split(' ').length;
+      return {
+        indexUid,
+        q: searchText(form),
+        matchingStrategy: 'all' as const,
+        rankingScoreThreshold: SEARCH_RELEVANCE.closeMatchScore,
+        filter,
+        attributesToRetrieve: [...LISTING_CARD_ATTRIBUTES],
+        attributesToHighlight: ['title', 'summary'],
+        highlightPreTag: MARK_OPEN,
+        highlightPostTag: MARK_CLOSE,
+        federationOptions: { weight: dropped > 1 ? SEARCH_RELEVANCE.twoDroppedWeight : 1 },
+      };
+    }),
+  };
+}
+
+/** The close matches' ids, to leave them out of the related results (a count-sized query). */
+export function buildCloseIdsSearch(indexUid: string, p: ListingSearchParams, closeCount: number): MultiSearchQuery {
+  const { facet, other } = listingFilters(p);
+  const filter = [...FACET_NAMES.filter((f) => facet[f] !== undefined).map((f) => facet[f]!), ...other];
+  return { indexUid, q: searchText(p.query ?? ''), ...closeMatching(p), filter, limit: closeCount, attributesToRetrieve: ['id'] };
+}
+
+/** How many related results the page shows: what is left of the page after its close matches, and at least relatedMin. */
+export function relatedLimit(p: ListingSearchParams, closeCount: number): number {
+  const closeOnPage = Math.max(0, Math.min(p.pageSize, closeCount - (p.page - 1) * p.pageSize));
+  return Math.max(SEARCH_RELEVANCE.relatedMin, p.pageSize - closeOnPage);
+}
+
+export function readRelatedSearch(p: ListingSearchParams, closeCount: number, closeIds: ReadonlySet<string>, related: { hits: Hit[] }): ListingSearchHit[] {
+  return (related.hits ?? [])
+    .filter((h) => !closeIds.has(String(h.id)))
+    .slice(0, relatedLimit(p, closeCount))
+    .map(toSearchHit);
+}
+
+function toSearchHit({ _formatted, ...document }: Hit): ListingSearchHit {
+  return {
+    id: String(document.id),
+    highlightedTitle: highlighted(_formatted?.title, document.title ?? ''),
+    highlightedSummary: highlighted(_formatted?.summary, document.summary ?? ''),
+    document,
+  };
 }
 
 export function escapeHtml(text: string): string {
@@ -169,7 +276,7 @@ export interface ListingSearchOutcome {
   processingTimeMs: number;
 }
 
-type Hit = Partial<ListingCardDocument> & { id: string; title: string; summary: string; _formatted?: { title?: string; summary?: string } };
+export type Hit = Partial<ListingCardDocument> & { id: string; title: string; summary: string; _formatted?: { title?: string; summary?: string } };
 
 /** Reads the multi-search answer of buildListingSearch. */
 export function readListingSearch(p: ListingSearchParams, response: MultiSearchResponse): ListingSearchOutcome {
@@ -178,12 +285,7 @@ export function readListingSearch(p: ListingSearchParams, response: MultiSearchR
   const constrained = FACET_NAMES.filter((f) => facet[f] !== undefined);
   const distribution: Record<string, Record<string, number>> = { ...(main.facetDistribution ?? {}) };
   constrained.forEach((f, i) => (distribution[f] = facetResults[i]?.facetDistribution?.[f] ?? {}));
-  const hits = (main.hits ?? []).map(({ _formatted, ...document }) => ({
-    id: String(document.id),
-    highlightedTitle: highlighted(_formatted?.title, document.title ?? ''),
-    highlightedSummary: highlighted(_formatted?.summary, document.summary ?? ''),
-    document,
-  }));
+  const hits = (main.hits ?? []).map(toSearchHit);
   return {
     hits,
     totalHits: main.totalHits ?? main.estimatedTotalHits ?? hits.length,

@@ -5,7 +5,7 @@ import { OrganizationsService } from '../organizations/organizations.service.js'
 import { organizationLoader, toOrganizationType } from '../organizations/organizations.resolver.js';
 import { toListingType } from '../listings/listings.types.js';
 import { SearchInput } from './dto/search.input.js';
-import { SearchService } from './search.service.js';
+import { SearchService, type ResolvedListingHit } from './search.service.js';
 import { SearchResultType } from './search.types.js';
 import { hitsServableFromIndex } from './indexed-listing.js';
 
@@ -26,7 +26,7 @@ export class SearchResolver {
   async search(@Context() ctx: GqlContext, @Args('input') input: SearchInput, @Info() info: GraphQLResolveInfo): Promise<SearchResultType> {
     const result = await this.searchService.searchPage(input, ctx.lang, { fromIndex: hitsServableFromIndex(info) });
     const orgs = organizationLoader(ctx, this.organizations);
-    const hits = result.hits.map(({ listing, organization, fromIndex, highlightedTitle, highlightedSummary }) => {
+    const toHit = ({ listing, organization, fromIndex, highlightedTitle, highlightedSummary }: ResolvedListingHit) => {
       const type = toListingType(listing);
       // An organisation read with its listings is complete: Listing.organization (and anything
       // else in this request) gets it from the loader with no further query. One built from an
@@ -34,7 +34,7 @@ export class SearchResolver {
       if (fromIndex) type.organizationFromIndex = toOrganizationType(organization);
       else orgs.prime(organization.id, organization);
       return { listing: type, highlightedTitle, highlightedSummary };
-    });
-    return { ...result, hits };
+    };
+    return { ...result, hits: result.hits.map(toHit), related: result.related.map(toHit) };
   }
 }

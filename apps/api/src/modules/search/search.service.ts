@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityMetadata } from 'typeorm';
-import type { Meilisearch, MultiSearchResponse } from 'meilisearch';
+import type { FederatedMultiSearchParams, Meilisearch, MultiSearchResponse } from 'meilisearch';
 import { ErrorCode, type Lang } from '@techport/shared';
 import { AppError } from '../../common/errors.js';
 import { Clock } from '../../common/clock.js';
@@ -12,7 +12,19 @@ import { PUBLIC_LISTING } from './listing-index.js';
 import { INDEX_SETTLE_SECONDS, documentExpired, listingFromDocument } from './indexed-listing.js';
 import { SearchIndexService } from './search-index.service.js';
 import { SearchFacetCache } from './facet-cache.js';
-import { FACET_NAMES, buildListingSearch, readListingSearch, type FacetName, type ListingSearchHit, type ListingSearchParams } from './search-query.js';
+import {
+  FACET_NAMES,
+  buildListingSearch,
+  buildCloseIdsSearch,
+  buildRelatedSearch,
+  readListingSearch,
+  readRelatedSearch,
+  wantsRelated,
+  type FacetName,
+  type Hit,
+  type ListingSearchHit,
+  type ListingSearchParams,
+} from './search-query.js';
 import { facetLabel } from './search.labels.js';
 import type { SearchInput } from './dto/search.input.js';
 import type { FacetType } from './search.types.js';
@@ -25,8 +37,12 @@ const M = {
 };
 
 export interface ListingSearchResult<Hit = ListingSearchHit> {
+  /** The close matches of the page (search.weights.ts). */
   hits: Hit[];
+  /** How many close matches there are in all. */
   totalHits: number;
+  /** Related results, shown apart after the close matches: on the page where those end. */
+  related: Hit[];
   page: number;
   pageSize: number;
   facets: FacetType[];
@@ -84,18 +100,19 @@ export class SearchService {
     const now = this.clock.now();
     const built = new Map<string, ListingWithOrganization>();
     const toRead: string[] = [];
-    for (const hit of result.hits) {
+    for (const hit of [...result.hits, ...result.related]) {
       const fresh = recent && !recent.listings.has(hit.id) && !recent.organizations.has(String(hit.document.organizationId));
       const fromDocument = fresh ? listingFromDocument(hit.document) : null;
       if (!fromDocument) toRead.push(hit.id);
       else if (!documentExpired(hit.document, now)) built.set(hit.id, fromDocument);
     }
     const read = toRead.length ? await this.publicListings(toRead) : new Map<string, ListingWithOrganization>();
-    const hits = result.hits.flatMap((h): ResolvedListingHit[] => {
-      const found = built.get(h.id) ?? read.get(h.id);
-      return found ? [{ ...found, fromIndex: built.has(h.id), highlightedTitle: h.highlightedTitle, highlightedSummary: h.highlightedSummary }] : [];
-    });
-    return { ...result, hits };
+    const resolve = (list: ListingSearchHit[]) =>
+      list.flatMap((h): ResolvedListingHit[] => {
+        const found = built.get(h.id) ?? read.get(h.id);
+        return found ? [{ ...found, fromIndex: built.has(h.id), highlightedTitle: h.highlightedTitle, highlightedSummary: h.highlightedSummary }] : [];
+      });
+    return { ...result, hits: resolve(result.hits), related: resolve(result.related) };
   }
 
   /**
@@ -158,13 +175,34 @@ export class SearchService {
       throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, M.unavailable);
     }
     const outcome = readListingSearch(params, response);
+    let related: ListingSearchHit[] = [];
+    let relatedMs = 0;
+    if (wantsRelated(params, outcome.totalHits)) {
+      // A second request, only on the page where the close matches end: it needs their count.
+      const request = buildRelatedSearch(this.indexes.listingsUid, params, outcome.totalHits);
+      try {
+        if (request) {
+          const uid = this.indexes.listingsUid;
+          const [ids, answer] = await Promise.all([
+            outcome.totalHits > 0 ? this.meili.multiSearch({ queries: [buildCloseIdsSearch(uid, params, outcome.totalHits)] }).then((r) => r.results[0]) : null,
+            this.meili.multiSearch<FederatedMultiSearchParams, Hit>(request),
+          ]);
+          related = readRelatedSearch(params, outcome.totalHits, new Set((ids?.hits ?? []).map((h) => String(h.id))), answer);
+          relatedMs = answer.processingTimeMs ?? 0;
+        }
+      } catch (err) {
+        // The close matches are the answer; related results are a courtesy.
+        this.logger.warn(`related results failed: ${describeMeiliError(err)}`);
+      }
+    }
     return {
       hits: outcome.hits,
       totalHits: outcome.totalHits,
+      related,
       page: params.page,
       pageSize: params.pageSize,
       facets: outcome.facets.map(({ name, counts }) => this.facet(name, counts, selected(params, name), lang)),
-      processingTimeMs: outcome.processingTimeMs,
+      processingTimeMs: outcome.processingTimeMs + relatedMs,
     };
   }
 
@@ -222,6 +260,7 @@ export class SearchService {
     return {
       hits: [],
       totalHits: 0,
+      related: [],
       page: params.page,
       pageSize: params.pageSize,
       facets: FACET_NAMES.map((name) => this.facet(name, {}, selected(params, name), lang)),

@@ -36,11 +36,20 @@ export class SearchHitType {
 
 @ObjectType('SearchResult')
 export class SearchResultType {
-  @Field(() => [SearchHitType])
+  @Field(() => [SearchHitType], {
+    description: 'Close matches: listings that have every word of the query, close together (browsing without words: every listing).',
+  })
   hits: SearchHitType[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many close matches there are (what the page says it found); related results are not counted.' })
   totalHits: number;
+
+  @Field(() => [SearchHitType], {
+    description:
+      'Related results, to be shown apart after the close matches: listings sharing only some of the query\'s words. ' +
+      'Given on the page where the close matches end (when there are none, on the first page, for an honest "no close match — related results"); otherwise empty.',
+  })
+  related: SearchHitType[];
 
   @Field(() => Int)
   page: number;

@@ -604,6 +604,7 @@ export const API_FIELDS: ReadonlySet<string> = new Set([
  "SearchResult.page",
  "SearchResult.pageSize",
  "SearchResult.processingTimeMs",
+ "SearchResult.related",
  "SearchResult.totalHits",
  "StatsMonth.dealValueApproved",
  "StatsMonth.dealsApproved",

@@ -1,0 +1,141 @@
+import { jest } from '@jest/globals';
+import { createOrganization, registerUser, type Client } from './support/graphql.js';
+import { createSearchDb, moderatorFor, privateMeili, publish, searchPrefix, startSearchApp, type SearchApp, type SearchDb } from './support/search.js';
+
+// What the search calls an answer (search.weights.ts, accent-forms.ts), pinned by behaviour, not by
+// scores: the exact accented word before a word that only folds alike, a two-syllable word before its
+// syllables found apart, and an honest "no close match" with related results apart. Real
+// Meilisearch, on a database and index of this spec's own.
+
+jest.setTimeout(60_000);
+
+let db: SearchDb;
+let s: SearchApp;
+let meili: Awaited<ReturnType<typeof privateMeili>>;
+const L: Record<string, string> = {};
+
+const RANKED = `query($input: SearchInput!) {
+  search(input: $input) {
+    totalHits page
+    hits { listing { id } }
+    related { highlightedTitle listing { id } }
+  }
+}`;
+
+interface Ranked {
+  totalHits: number;
+  page: number;
+  hits: { listing: { id: string } }[];
+  related: { highlightedTitle: string; listing: { id: string } }[];
+}
+
+async function ranked(client: Client, input: Record<string, unknown>): Promise<{ close: string[]; related: string[]; totalHits: number }> {
+  const r = (await client.ok<{ search: Ranked }>(RANKED, { input })).search;
+  return { close: r.hits.map((h) => h.listing.id), related: r.related.map((h) => h.listing.id), totalHits: r.totalHits };
+}
+
+beforeAll(async () => {
+  meili = await privateMeili();
+  db = await createSearchDb();
+  s = await startSearchApp(db, searchPrefix(), { MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.key });
+  const owner = (await registerUser(s.base, 'Chủ tin đăng')).client;
+  const org = await createOrganization(owner, { name: 'Viện Ứng dụng Công nghệ Miền Nam', kind: 'RESEARCH_INSTITUTE', provinceCode: 'can-tho' });
+  const m = await moderatorFor(s.base)();
+  const add = async (key: string, title: string, summary: string, description?: string) => {
+    L[key] = await publish(owner, m, { organizationId: org.id, title, summary, description, fieldCodes: ['2'] });
+  };
+  // lúa (rice) / lụa (silk) / lửa (fire): one word once the diacritics are folded
+  await add('rice', 'Lò sấy lúa tầng sôi 10 tấn mỗi mẻ', 'Sấy lúa sau thu hoạch đều hạt, giảm gãy vỡ khi xay xát.');
+  await add('silk', 'Khung dệt lụa tơ tằm điều khiển số', 'Dệt lụa tơ tằm hoa văn phức tạp, thay khung dệt thủ công của làng nghề.');
+  await add('fire', 'Bình chữa cháy tự động cho kho nông sản', 'Phát hiện khói và ngọn lửa sớm, tự phun khí trơ dập lửa trong kho.');
+  // "máy sấy" as one word, and "máy" … "sấy" apart
+  await add('dryerWord', 'Máy sấy nông sản năng lượng mặt trời', 'Máy sấy dùng nắng và quạt hút ẩm cho chuối, xoài, cá khô của nông hộ.');
+  await add(
+    'apart',
+    'Dây chuyền đóng gói chân không cho nông sản',
+    'Đóng gói túi chân không và hút khí cho hạt điều, cà phê, trái cây.',
+    'Máy đóng gói tự động, khay nạp liệu bằng thép không gỉ. Khách hàng có nhu cầu có thể đặt thêm buồng sấy sơ bộ trước khi đóng gói.',
+  );
+  // every syllable of "máy tính lượng tử siêu dẫn" somewhere, none of it about quantum computing
+  await add(
+    'scattered',
+    'Máy siêu âm kiểm tra chất lượng mối hàn',
+    'Thiết bị điện tử cầm tay phát hiện rỗ khí, nứt trong mối hàn ống thép.',
+    'Máy kiểm tra không phá hủy, tự tính toán chiều sâu khuyết tật. Có tài liệu hướng dẫn vận hành và đào tạo kỹ thuật viên.',
+  );
+  // "máy tính" (computer) is everyday vocabulary on an exchange, "lượng tử" (quantum) is not
+  await add('tablet', 'Phần mềm quản lý kho trên máy tính bảng', 'Kiểm kê, nhập xuất kho bằng máy tính bảng và mã vạch cho hợp tác xã.');
+  await add('ipc', 'Máy tính công nghiệp chống bụi cho dây chuyền chế biến', 'Máy tính công nghiệp điều khiển dây chuyền, chịu ẩm và bụi, màn hình cảm ứng.');
+  // about the query's distinctive words, but not a quantum computer
+  await add('nearby', 'Phần mềm mô phỏng lượng tử cho vật liệu siêu dẫn', 'Mô phỏng cấu trúc điện tử của vật liệu siêu dẫn nhiệt độ cao trên cụm server.', 'Bộ phần mềm mô phỏng lượng tử dùng cho nghiên cứu vật liệu siêu dẫn, có đào tạo sử dụng.');
+  await s.t.settle();
+}, 120_000);
+
+afterAll(async () => {
+  await s?.close();
+  await meili?.dispose();
+  await db?.drop();
+});
+
+describe('search relevance: accents', () => {
+  it('ranks the exact accented word first, and does not give a folded look-alike as a close match', async () => {
+    const rice = await ranked(s.base, { query: 'lúa' });
+    expect(rice.close[0]).toBe(L.rice);
+    expect(rice.close).not.toContain(L.silk);
+    expect(rice.close).not.toContain(L.fire);
+    const silk = await ranked(s.base, { query: 'lụa' });
+    expect(silk.close[0]).toBe(L.silk);
+    expect(silk.close).not.toContain(L.rice);
+    const fire = await ranked(s.base, { query: 'dập lửa' });
+    expect(fire.close).toEqual([L.fire]);
+  });
+
+  it('matches every way of writing the word when the query is typed without diacritics', async () => {
+    const folded = await ranked(s.base, { query: 'lua' });
+    expect(folded.close).toEqual(expect.arrayContaining([L.rice, L.silk, L.fire]));
+    expect(folded.totalHits).toBe(folded.close.length);
+  });
+});
+
+describe('search relevance: Vietnamese words of several syllables', () => {
+  it('ranks "máy sấy" written together above "máy" and "sấy" found apart', async () => {
+    const r = await ranked(s.base, { query: 'máy sấy' });
+    const order = [...r.close, ...r.related];
+    expect(order[0]).toBe(L.dryerWord);
+    const apart = order.indexOf(L.apart);
+    if (apart >= 0) expect(apart).toBeGreaterThan(order.indexOf(L.dryerWord));
+    // and the same without diacritics
+    const folded = await ranked(s.base, { query: 'may say' });
+    expect(folded.close[0]).toBe(L.dryerWord);
+  });
+});
+
+describe('search relevance: an absent technology', () => {
+  it('answers "no close match", with related results apart and not counted', async () => {
+    const r = await ranked(s.base, { query: 'máy tính lượng tử siêu dẫn' });
+    // the listing that has every syllable, scattered, is not an answer
+    expect(r.totalHits).toBe(0);
+    expect(r.close).toEqual([]);
+    // it may be offered as related, apart, with whatever shares the query's rarer words
+    expect(r.related.length).toBeGreaterThan(0);
+    expect(r.related).not.toContain(L.tablet);
+    expect(r.related).not.toContain(L.ipc);
+    // the same listings asked for by what they are about are close matches
+    const nearby = await ranked(s.base, { query: 'mô phỏng lượng tử' });
+    expect(nearby.close).toEqual([L.nearby]);
+    expect(nearby.totalHits).toBe(1);
+  });
+
+  it('puts related results after the close matches only on the page where those end, never repeating one', async () => {
+    const r = await ranked(s.base, { query: 'sấy nông sản' });
+    expect(r.close).toContain(L.dryerWord);
+    expect(r.totalHits).toBe(r.close.length);
+    for (const id of r.related) expect(r.close).not.toContain(id);
+    // a page before the last close match shows no related results
+    const first = await ranked(s.base, { query: 'nông sản', pageSize: 1 });
+    expect(first.totalHits).toBeGreaterThan(1);
+    expect(first.related).toEqual([]);
+    // browsing (no words) has nothing "related"
+    expect((await ranked(s.base, {})).related).toEqual([]);
+  });
+});
