@@ -5,7 +5,7 @@ import { ErrorCode } from '@techport/shared';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { AppError } from './errors.js';
 
-type Limit = 'loginPerIp' | 'loginFailuresPerAccount' | 'registerPerIp' | 'messagesPerAccount' | 'messagesPerIp';
+type Limit = 'loginPerIp' | 'loginFailuresPerAccount' | 'secondFactorFailuresPerAccount' | 'registerPerIp' | 'messagesPerAccount' | 'messagesPerIp';
 
 /**
  * Rate limits kept in PostgreSQL (rate-limiter-flexible), so they hold across API replicas and
@@ -28,6 +28,7 @@ export class RateLimitService implements OnModuleInit {
     const c = this.config;
     this.limiters.set('loginPerIp', make('login_ip', c.RATE_LIMIT_LOGIN_PER_IP, 15 * 60));
     this.limiters.set('loginFailuresPerAccount', make('login_fail', c.RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT, 15 * 60, 15 * 60));
+    this.limiters.set('secondFactorFailuresPerAccount', make('2fa_fail', c.RATE_LIMIT_SECOND_FACTOR_FAILURES, 15 * 60, 15 * 60));
     this.limiters.set('registerPerIp', make('register_ip', c.RATE_LIMIT_REGISTER_PER_IP, 60 * 60));
     this.limiters.set('messagesPerAccount', make('msg_user', c.RATE_LIMIT_MESSAGES_PER_ACCOUNT, 60));
     this.limiters.set('messagesPerIp', make('msg_ip', c.RATE_LIMIT_MESSAGES_PER_IP, 60));

@@ -10,6 +10,7 @@ import { TokenService } from './token.service.js';
 import { isUuid } from '../../common/ids.js';
 import { RateLimitService, rateLimited } from '../../common/rate-limit.service.js';
 import type { RegisterInput } from './dto/accounts.inputs.js';
+import { SecondFactorService } from '../second-factor/second-factor.service.js';
 
 const M = {
   emailTaken: { vi: 'E-mail này đã được đăng ký.', en: 'This e-mail address is already registered.' },
@@ -31,6 +32,7 @@ export class AccountsService implements OnApplicationBootstrap {
     private readonly ds: DataSource,
     private readonly tokens: TokenService,
     private readonly limits: RateLimitService,
+    private readonly secondFactor: SecondFactorService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -49,6 +51,8 @@ export class AccountsService implements OnApplicationBootstrap {
       [email, hash],
     );
     if (rows.length) this.logger.log(`admin account ready: ${email}`);
+    // Demo/test installations enrol the first admin's authenticator with a known secret.
+    if (this.config.ADMIN_TOTP_SECRET) await SecondFactorService.enrolWithKnownSecret(this.ds, email, this.config.ADMIN_TOTP_SECRET);
   }
 
   async register(input: RegisterInput): Promise<{ token: string; user: UserEntity }> {
@@ -80,6 +84,8 @@ export class AccountsService implements OnApplicationBootstrap {
       throw new AppError('UNAUTHENTICATED', M.badLogin);
     }
     await this.limits.reset('loginFailuresPerAccount', email);
+    // Two-step sign-in: a right password for an enrolled account earns a challenge, not a session.
+    if (user.totpSecret) throw await this.secondFactor.challengeError(user);
     return { token: await this.tokens.issue(user.id), user };
   }
 
@@ -97,11 +103,16 @@ export class AccountsService implements OnApplicationBootstrap {
     const { entities, raw } = await query.getRawAndEntities<{ revoked?: boolean }>();
     const user = entities[0];
     if (!user || user.disabled || raw[0]?.revoked) return null;
+    // Staff roles act only once a second factor is enrolled (modules/second-factor).
+    const secondFactor = !!user.totpEnabledAt;
+    const isStaffRole = (r: Role) => r === Role.ADMIN || r === Role.MODERATOR;
     return {
       id: user.id,
       email: user.email,
       displayName: user.displayName,
-      roles: user.roles,
+      roles: secondFactor ? user.roles : user.roles.filter((r) => !isStaffRole(r)),
+      rolesAwaitingSecondFactor: secondFactor ? [] : user.roles.filter(isStaffRole),
+      secondFactor,
       moderatedProvinceCodes: user.moderatedProvinceCodes,
       session: tokenId ? { tokenId, expiresAt: verified.expiresAt } : null,
     };

@@ -17,6 +17,9 @@ export class UserType {
 
   moderatedProvinceCodes: string[];
 
+  /** When the second factor was enrolled (null: none); exposed as `secondFactorEnabled`. */
+  secondFactorEnabledAt?: Date | null;
+
   /** Set on the user returned by register/login: the caller is this user even without a token yet. */
   isSelf?: boolean;
 

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { DealStatus, ErrorCode, findProvince } from '@techport/shared';
 import { AppError, Errors } from '../../common/errors.js';
 import { t, type Localized } from '../../common/i18n.js';
-import { isModerator, jurisdictionOf, type Viewer } from '../../common/auth/viewer.js';
+import { assertModerator, jurisdictionOf, type Viewer } from '../../common/auth/viewer.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { csvLine, UTF8_BOM, type CsvCell } from './csv.js';
 import { DEAL_STATUS_LABELS, REGISTER_TIME_ZONE, TRANSFER_MODE_LABELS } from './deals.labels.js';
@@ -180,7 +180,7 @@ export class DealsExportController {
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
     const viewer = token ? await this.accounts.viewerFromToken(token) : null;
     if (!viewer) throw Errors.unauthenticated();
-    if (!isModerator(viewer)) throw Errors.forbidden();
+    assertModerator(viewer);
     return viewer;
   }
 
@@ -200,7 +200,7 @@ export class DealsExportController {
   /** The same codes and bilingual messages as the GraphQL API, as JSON. */
   private fail(res: Response, err: AppError): void {
     const http: Record<string, number> = { [ErrorCode.UNAUTHENTICATED]: 401, [ErrorCode.FORBIDDEN]: 403, [ErrorCode.BAD_USER_INPUT]: 400 };
-    const body: Record<string, unknown> = { code: err.code, message: t(err.localized) };
+    const body: Record<string, unknown> = { ...err.extra, code: err.code, message: t(err.localized) };
     if (err.fields) body.fields = Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, t(v)]));
     if (err.code === ErrorCode.UNAUTHENTICATED) res.setHeader('WWW-Authenticate', 'Bearer');
     res.status(http[err.code] ?? 500).json(body);
