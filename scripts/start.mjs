@@ -37,6 +37,9 @@ if (existsSync(webProject)) {
   });
 }
 
+/** The demo staff's authenticator secret (apps/api/src/seed/demo-content.ts DEMO_STAFF_TOTP_SECRET). */
+const DEMO_STAFF_TOTP_SECRET = 'KRSWC4DPOJ2EIZLNN5JVIYLGMZHVI5CQ';
+
 const pg = await ensurePostgres('app');
 const databaseUrl = pg.databaseUrl ?? (await createDatabase(pg.adminUrl, 'techport'));
 if (!process.env.DATABASE_URL) await createDatabase(pg.adminUrl, 'techport');
@@ -54,6 +57,9 @@ const env = {
   CORS_ORIGINS: process.env.CORS_ORIGINS ?? `http://localhost:${WEB_PORT},http://127.0.0.1:${WEB_PORT}`,
   ADMIN_EMAIL: process.env.ADMIN_EMAIL ?? 'admin@demo.techport.vn',
   ADMIN_PASSWORD: process.env.ADMIN_PASSWORD ?? 'Techport@2026',
+  // Demo only: staff need a second factor; the demo's admin and moderators share this published
+  // authenticator secret (README.md). Set ADMIN_TOTP_SECRET= (empty) to have the admin enrol their own.
+  ADMIN_TOTP_SECRET: process.env.ADMIN_TOTP_SECRET ?? DEMO_STAFF_TOTP_SECRET,
   MAIL_OUTBOX_DIR: process.env.MAIL_OUTBOX_DIR ?? join(DATA_DIR, 'mail-outbox'),
 };
 
@@ -111,6 +117,8 @@ setTimeout(() => {
     business                   loc.mai@co-khi-binh-minh.demo.techport.vn / Techport@2026
     research institute         lan.nguyen@vien-sinh-hoc.demo.techport.vn / Techport@2026
     every member               \`npm run seed -- --list\` (README.md)
+  Staff sign in in two steps: add the demo authenticator secret ${DEMO_STAFF_TOTP_SECRET}
+  to an authenticator app (or: node -e "import('otplib').then(async o => console.log(await o.generate({ secret: '${DEMO_STAFF_TOTP_SECRET}' })))")
   Ctrl-C stops everything.
 `);
 }, 3000).unref();

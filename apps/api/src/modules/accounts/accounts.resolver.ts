@@ -78,8 +78,8 @@ export class AccountsResolver {
     @Args('roles', { type: () => [Role] }) roles: Role[],
     @Args('moderatedProvinceCodes', { type: () => [String], nullable: true }) moderatedProvinceCodes: string[] | null,
   ): Promise<UserType> {
-    requireAdmin(ctx);
-    return toUserType(await this.accounts.setRoles(userId, roles, moderatedProvinceCodes ?? undefined));
+    const admin = requireAdmin(ctx);
+    return toUserType(await this.accounts.setRoles(admin, userId, roles, moderatedProvinceCodes ?? undefined));
   }
 
   @Mutation(() => UserType, { description: 'Admins only: a disabled account is refused from its next request on.' })
@@ -88,8 +88,8 @@ export class AccountsResolver {
     @Args('userId', { type: () => ID }) userId: string,
     @Args('disabled') disabled: boolean,
   ): Promise<UserType> {
-    requireAdmin(ctx);
-    return toUserType(await this.accounts.setDisabled(userId, disabled));
+    const admin = requireAdmin(ctx);
+    return toUserType(await this.accounts.setDisabled(admin, userId, disabled));
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Only for the user themself and for admins; null for everyone else.' })

@@ -11,6 +11,8 @@ import { isUuid } from '../../common/ids.js';
 import { RateLimitService, rateLimited } from '../../common/rate-limit.service.js';
 import type { RegisterInput } from './dto/accounts.inputs.js';
 import { SecondFactorService } from '../second-factor/second-factor.service.js';
+import { StaffAuditService } from '../audit/staff-audit.service.js';
+import { StaffAuditAction, StaffAuditTargetKind } from '../audit/staff-audit.actions.js';
 
 const M = {
   emailTaken: { vi: 'E-mail này đã được đăng ký.', en: 'This e-mail address is already registered.' },
@@ -33,6 +35,7 @@ export class AccountsService implements OnApplicationBootstrap {
     private readonly tokens: TokenService,
     private readonly limits: RateLimitService,
     private readonly secondFactor: SecondFactorService,
+    private readonly audit: StaffAuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -142,22 +145,48 @@ export class AccountsService implements OnApplicationBootstrap {
     return valid.length ? this.ds.getRepository(UserEntity).findBy({ id: In(valid) }) : [];
   }
 
-  async setRoles(userId: string, roles: Role[], moderatedProvinceCodes: string[] | undefined): Promise<UserEntity> {
+  async setRoles(actor: Viewer, userId: string, roles: Role[], moderatedProvinceCodes: string[] | undefined): Promise<UserEntity> {
     const codes = [...new Set(moderatedProvinceCodes ?? [])];
     const unknown = codes.find((c) => !findProvince(c));
     if (unknown) throw Errors.invalidField('moderatedProvinceCodes', M.unknownProvince);
-    const user = await this.findById(userId);
-    if (!user) throw Errors.notFound(M.userNotFound);
-    const nextRoles = [...new Set<Role>([Role.MEMBER, ...roles])];
-    user.roles = nextRoles;
-    user.moderatedProvinceCodes = nextRoles.includes(Role.MODERATOR) ? codes : [];
-    return this.ds.getRepository(UserEntity).save(user);
+    if (!isUuid(userId)) throw Errors.notFound(M.userNotFound);
+    return this.ds.transaction(async (em) => {
+      const user = await em.getRepository(UserEntity).findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw Errors.notFound(M.userNotFound);
+      const before = { roles: user.roles, moderatedProvinceCodes: user.moderatedProvinceCodes };
+      const nextRoles = [...new Set<Role>([Role.MEMBER, ...roles])];
+      user.roles = nextRoles;
+      user.moderatedProvinceCodes = nextRoles.includes(Role.MODERATOR) ? codes : [];
+      const saved = await em.getRepository(UserEntity).save(user);
+      await this.audit.record(em, {
+        actor,
+        action: StaffAuditAction.USER_ROLES_CHANGED,
+        targetKind: StaffAuditTargetKind.USER,
+        targetId: user.id,
+        summary: `Vai trò của ${user.email}: ${nextRoles.join(', ')}${user.moderatedProvinceCodes.length ? ` (${user.moderatedProvinceCodes.join(', ')})` : ''}`,
+        details: { email: user.email, before, after: { roles: saved.roles, moderatedProvinceCodes: saved.moderatedProvinceCodes } },
+      });
+      return saved;
+    });
   }
 
-  async setDisabled(userId: string, disabled: boolean): Promise<UserEntity> {
-    const user = await this.findById(userId);
-    if (!user) throw Errors.notFound(M.userNotFound);
-    user.disabled = disabled;
-    return this.ds.getRepository(UserEntity).save(user);
+  async setDisabled(actor: Viewer, userId: string, disabled: boolean): Promise<UserEntity> {
+    if (!isUuid(userId)) throw Errors.notFound(M.userNotFound);
+    return this.ds.transaction(async (em) => {
+      const user = await em.getRepository(UserEntity).findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw Errors.notFound(M.userNotFound);
+      const was = user.disabled;
+      user.disabled = disabled;
+      const saved = await em.getRepository(UserEntity).save(user);
+      await this.audit.record(em, {
+        actor,
+        action: disabled ? StaffAuditAction.USER_DISABLED : StaffAuditAction.USER_ENABLED,
+        targetKind: StaffAuditTargetKind.USER,
+        targetId: user.id,
+        summary: `${disabled ? 'Khoá' : 'Mở khoá'} tài khoản ${user.email}`,
+        details: { email: user.email, before: { disabled: was }, after: { disabled } },
+      });
+      return saved;
+    });
   }
 }

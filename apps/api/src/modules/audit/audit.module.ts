@@ -4,12 +4,18 @@ import { StaffAuditService } from './staff-audit.service.js';
 import { StaffAuditResolver } from './staff-audit.resolver.js';
 import { StaffAuditExportController } from './staff-audit-export.controller.js';
 
-/** The audit log of staff actions: global, so every module's services can record their actions. */
+/** `StaffAuditService`, global so every module's services record their staff actions with it. */
 @Global()
 @Module({
-  imports: [AccountsModule],
-  providers: [StaffAuditService, StaffAuditResolver],
-  controllers: [StaffAuditExportController],
+  providers: [StaffAuditService],
   exports: [StaffAuditService],
 })
 export class AuditModule {}
+
+/** Reading the audit log: the admins' query and the CSV export. */
+@Module({
+  imports: [AccountsModule],
+  providers: [StaffAuditResolver],
+  controllers: [StaffAuditExportController],
+})
+export class AuditLogModule {}

@@ -7,6 +7,8 @@ import { t, type Localized } from '../../common/i18n.js';
 import { assertModerator, jurisdictionOf, type Viewer } from '../../common/auth/viewer.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { csvLine, UTF8_BOM, type CsvCell } from './csv.js';
+import { StaffAuditService } from '../audit/staff-audit.service.js';
+import { StaffAuditAction, StaffAuditTargetKind } from '../audit/staff-audit.actions.js';
 import { DEAL_STATUS_LABELS, REGISTER_TIME_ZONE, TRANSFER_MODE_LABELS } from './deals.labels.js';
 
 /** The register's columns, as the department's spreadsheets name them. */
@@ -73,6 +75,7 @@ export class DealsExportController {
   constructor(
     private readonly ds: DataSource,
     private readonly accounts: AccountsService,
+    private readonly audit: StaffAuditService,
   ) {}
 
   @Get('deals.csv')
@@ -88,6 +91,17 @@ export class DealsExportController {
     try {
       viewer = await this.authorize(authorization);
       ({ status, from, to } = this.validate(rawStatus, rawFrom, rawTo));
+      const filter = { status: status ?? null, from: from ?? null, to: to ?? null };
+      await this.ds.transaction((em) =>
+        this.audit.record(em, {
+          actor: viewer,
+          action: StaffAuditAction.DEALS_EXPORTED,
+          targetKind: StaffAuditTargetKind.EXPORT,
+          targetId: 'deals.csv',
+          summary: 'Xuất sổ đăng ký giao dịch (CSV)',
+          details: { filter, jurisdiction: jurisdictionOf(viewer) },
+        }),
+      );
     } catch (err) {
       if (err instanceof AppError) return this.fail(res, err);
       throw err;

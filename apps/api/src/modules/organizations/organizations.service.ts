@@ -10,6 +10,8 @@ import type { OrganizationInput } from './dto/organization.inputs.js';
 import { UserEntity } from '../accounts/user.entity.js';
 import { normalizeEmail } from '../accounts/accounts.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
+import { StaffAuditService } from '../audit/staff-audit.service.js';
+import { StaffAuditAction, StaffAuditTargetKind } from '../audit/staff-audit.actions.js';
 
 const M = {
   organization: { vi: 'tổ chức', en: 'Organization' },
@@ -24,6 +26,7 @@ export class OrganizationsService {
   constructor(
     private readonly ds: DataSource,
     private readonly outbox: OutboxService,
+    private readonly audit: StaffAuditService,
   ) {}
 
   /** Creates the organisation and makes the creator its owner, in one transaction. */
@@ -117,6 +120,14 @@ export class OrganizationsService {
       org.verifiedBy = viewer.id;
       const saved = await em.getRepository(OrganizationEntity).save(org);
       await this.outbox.publish(em, 'organization.changed', { organizationId: org.id });
+      await this.audit.record(em, {
+        actor: viewer,
+        action: StaffAuditAction.ORGANIZATION_VERIFIED,
+        targetKind: StaffAuditTargetKind.ORGANIZATION,
+        targetId: org.id,
+        summary: `Xác minh tổ chức «${org.name}»`,
+        details: { name: org.name, provinceCode: org.provinceCode },
+      });
       return saved;
     });
   }
