@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from './support/app.js';
-import { Client, PASSWORD, adminClient, registerUser, uniq } from './support/graphql.js';
+import { Client, PASSWORD, adminClient, enrolSecondFactor, registerUser, uniq } from './support/graphql.js';
 
 const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { token user { id email displayName roles } } }`;
 const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token user { id } } }`;
@@ -126,6 +126,7 @@ describe('roles', () => {
     expect(me.me.roles).toContain('MODERATOR');
     // The same token, after the role is withdrawn: moderator-only operations are refused at once.
     const QUEUE = `{ organizationsForReview { totalItems } }`;
+    await enrolSecondFactor(user.client); // staff roles act only with a second factor
     await user.client.ok(QUEUE);
     await admin.ok(SET_ROLES, { id: user.id, roles: [] });
     expect((await user.client.error(QUEUE)).code).toBe('FORBIDDEN');

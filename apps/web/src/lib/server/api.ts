@@ -20,6 +20,8 @@ export class ApiError extends Error {
     message: string,
     /** BAD_USER_INPUT: the input paths the API names ("input.title", "listingId") → message in the request's language. */
     readonly fields: Record<string, string> = {},
+    /** The error's other extensions: `reason` (e.g. SECOND_FACTOR_CODE_REQUIRED), `challenge`. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -39,7 +41,7 @@ export class ApiUnavailableError extends ApiError {
 
 interface GraphQLErrorBody {
   message: string;
-  extensions?: { code?: string; fields?: Record<string, string> };
+  extensions?: { code?: string; fields?: Record<string, string>; [key: string]: unknown };
 }
 
 export interface ApiOptions {
@@ -122,5 +124,5 @@ function toApiError(doc: Document<unknown, unknown>, e: GraphQLErrorBody): ApiEr
     return new ApiUnavailableError(doc.name, []);
   }
   if (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED') console.error(`[api] ${doc.name}: ${e.message}`);
-  return new ApiError(code, e.message, e.extensions?.fields ?? {});
+  return new ApiError(code, e.message, e.extensions?.fields ?? {}, e.extensions ?? {});
 }
