@@ -2,7 +2,7 @@
 // ("₫1,200,000,000"), plus the notification a new interest sends and saved searches.
 import assert from 'node:assert/strict';
 import { msg, uniq } from './support/harness.mjs';
-import { createOrganization, fillListing, makeModerator, moderate, postListing, publicPathOf, register } from './support/flows.mjs';
+import { createOrganization, enrolSecondFactor, fillListing, makeModerator, moderate, postListing, publicPathOf, register } from './support/flows.mjs';
 
 const tag = uniq('');
 
@@ -51,6 +51,8 @@ export default function (h) {
           s.moderator = await t.newPage('en');
           const mod = await register(t, s.moderator, { name: 'Department Officer' });
           await makeModerator(t, mod.email, ['vinh-long', 'ca-mau']);
+          // Staff act only with two-step verification: the new moderator turns it on first.
+          await enrolSecondFactor(t, s.moderator);
           s.supplier = await t.newPage('en');
           await register(t, s.supplier, { name: 'Dr. Tran Water' });
           s.supplierOrg = await createOrganization(t, s.supplier, { name: `Coastal Water Institute ${tag}`, kind: 'RESEARCH_INSTITUTE', province: 'vinh-long' });

@@ -5,7 +5,7 @@
 // talk, propose and accept a deal; the department approves it; both sign.
 import assert from 'node:assert/strict';
 import { msg, squash, uniq } from './support/harness.mjs';
-import { createOrganization, fillListing, login, makeModerator, moderate, postListing, publicPathOf, register } from './support/flows.mjs';
+import { createOrganization, enrolSecondFactor, fillListing, login, makeModerator, moderate, postListing, publicPathOf, register } from './support/flows.mjs';
 
 const tag = uniq('');
 
@@ -66,6 +66,8 @@ export default function (h) {
         s.moderator = await t.newPage('vi');
         s.moderatorUser = await register(t, s.moderator, { name: 'Cán bộ Sở KH&CN' });
         await makeModerator(t, s.moderatorUser.email);
+        // Staff act only with two-step verification: the new moderator turns it on first.
+        s.moderatorUser.secondFactor = await enrolSecondFactor(t, s.moderator);
         await t.visit(s.moderator, '/moderation');
         assert.ok((await t.text(s.moderator, 'h1')).includes(msg('vi', 'nav_moderation')));
         assert.ok((await s.moderator.locator('header a[href="/moderation"]').count()) === 1);
