@@ -40,7 +40,9 @@ const session: Handle = async ({ event, resolve }) => {
   } catch {
     clientAddress = undefined;
   }
-  event.locals.api = new Api({ token, lang: event.locals.lang, clientAddress });
+  // The visitor's browser, for the staff audit log's "from where" (the API records it per action).
+  const userAgent = event.request.headers.get('user-agent')?.slice(0, 400) || undefined;
+  event.locals.api = new Api({ token, lang: event.locals.lang, clientAddress, userAgent });
   event.locals.user = null;
   event.locals.unread = 0;
   if (token) {

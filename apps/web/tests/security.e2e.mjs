@@ -86,6 +86,7 @@ export default function (h) {
     const first = admin.locator('tr[data-action=SECOND_FACTOR_RESET]').first();
     assert.ok((await first.innerText()).includes(user.email), 'the reset is in the log, newest first');
     assert.ok((await first.innerText()).includes(t.admin.email), 'with who did it');
+    assert.match(await first.innerText(), /Chrom/, 'and from which browser (the visitor\'s, passed on by the storefront)');
     await t.screenshot(admin, 'audit-log-en');
     await t.axe(admin, 'staff audit log (en)');
     // A bad date is named beside its field.

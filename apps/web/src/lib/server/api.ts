@@ -49,6 +49,8 @@ export interface ApiOptions {
   lang: Lang;
   /** The visitor's address, passed on as X-Forwarded-For (the API's rate limits are per client). */
   clientAddress?: string;
+  /** The visitor's browser (User-Agent), passed on so the API's staff audit log names it. */
+  userAgent?: string;
   fetch?: typeof fetch;
 }
 
@@ -95,6 +97,7 @@ export class Api {
     };
     if (this.options.token) headers.authorization = `Bearer ${this.options.token}`;
     if (this.options.clientAddress) headers['x-forwarded-for'] = this.options.clientAddress;
+    if (this.options.userAgent) headers['user-agent'] = this.options.userAgent;
     let res: Response;
     try {
       res = await (this.options.fetch ?? fetch)(apiUrl(), {
