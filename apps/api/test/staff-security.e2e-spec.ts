@@ -292,8 +292,8 @@ describe('audit log of staff actions', () => {
     const userRows = await auditRows({ targetId: target.id });
     expect(userRows.map((r) => r.action)).toEqual(['USER_ENABLED', 'USER_DISABLED', 'USER_ROLES_CHANGED']); // newest first
     const roles = JSON.parse(userRows[2].details);
-    expect(roles.before).toEqual({ roles: ['MEMBER'], moderatedProvinceCodes: [] });
-    expect(roles.after).toEqual({ roles: ['MEMBER', 'MODERATOR'], moderatedProvinceCodes: ['can-tho'] });
+    expect(roles.before).toEqual({ roles: ['MEMBER'], moderatedProvinceCodes: [], allProvinces: false });
+    expect(roles.after).toEqual({ roles: ['MEMBER', 'MODERATOR'], moderatedProvinceCodes: ['can-tho'], allProvinces: false });
     for (const r of [...mine, ...userRows]) {
       expect(r.ip).toMatch(/127\.0\.0\.1/);
       expect(new Date(r.occurredAt).getTime()).toBeGreaterThan(Date.now() - 120_000);
