@@ -183,6 +183,8 @@ export async function registerModerator(base: Client, provinceCodes: string[]): 
     all: provinceCodes.length === 0,
   });
   const client = await loginClient(base, user.email);
+  // The session activation opened has ended: addMember must accept invitations with this one.
+  sessions.set(user.email.toLowerCase(), client);
   const { secret } = await enrolSecondFactor(client);
   return { client, id: user.id, email: user.email, secret };
 }
