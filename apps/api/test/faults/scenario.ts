@@ -27,7 +27,7 @@ export async function prepareScenario(base: Client, databaseUrl: string, listing
   // Promote straight in the database: this spec runs without the admin account.
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
-  await db.query(`UPDATE app_user SET roles = '{MEMBER,MODERATOR}' WHERE id = $1`, [mod.id]);
+  await db.query(`UPDATE app_user SET roles = '{MEMBER,MODERATOR}', all_provinces = true WHERE id = $1`, [mod.id]);
   await db.end();
   // Moderators act only with a second factor: enrol one as a person would.
   await enrolSecondFactor(mod.client);
