@@ -9,6 +9,7 @@ import { Experts1795905957952 } from './1795905957952-Experts.js';
 import { SavedSearchesDigest1795907615104 } from './1795907615104-SavedSearchesDigest.js';
 import { OutboxIndexChanges1795910000000 } from './1795910000000-OutboxIndexChanges.js';
 import { RevokedTokens1795917833339 } from './1795917833339-RevokedTokens.js';
+import { StaffSecurity1796361634337 } from './1796361634337-StaffSecurity.js';
 import { AccountTokens1796361702573 } from './1796361702573-AccountTokens.js';
 import { LinksJurisdictionContacts1796361741399 } from './1796361741399-LinksJurisdictionContacts.js';
 import { UserSessions1796361746225 } from './1796361746225-UserSessions.js';
@@ -17,4 +18,4 @@ import { SearchIndexVersion1796364090324 } from './1796364090324-SearchIndexVers
 import { StatsMonthlyRollup1796364335006 } from './1796364335006-StatsMonthlyRollup.js';
 
 /** Every migration, in order. Add new ones at the end (file name: <timestamp>-<Name>.ts). */
-export const MIGRATIONS: Array<new () => MigrationInterface> = [Init1795904871421, Listings1795905039295, Notifications1795905159025, ListingExpiry1795905214517, RateLimit1795905308264, Deals1795905476765, Experts1795905957952, SavedSearchesDigest1795907615104, OutboxIndexChanges1795910000000, RevokedTokens1795917833339, AccountTokens1796361702573, LinksJurisdictionContacts1796361741399, UserSessions1796361746225, AccountActivationInvitations1796362289283, SearchIndexVersion1796364090324, StatsMonthlyRollup1796364335006];
+export const MIGRATIONS: Array<new () => MigrationInterface> = [Init1795904871421, Listings1795905039295, Notifications1795905159025, ListingExpiry1795905214517, RateLimit1795905308264, Deals1795905476765, Experts1795905957952, SavedSearchesDigest1795907615104, OutboxIndexChanges1795910000000, RevokedTokens1795917833339, StaffSecurity1796361634337, AccountTokens1796361702573, LinksJurisdictionContacts1796361741399, UserSessions1796361746225, AccountActivationInvitations1796362289283, SearchIndexVersion1796364090324, StatsMonthlyRollup1796364335006];

@@ -55,6 +55,9 @@ if (existsSync(webProject)) {
   });
 }
 
+/** The demo staff's authenticator secret (apps/api/src/seed/demo-content.ts DEMO_STAFF_TOTP_SECRET). */
+const DEMO_STAFF_TOTP_SECRET = 'KRSWC4DPOJ2EIZLNN5JVIYLGMZHVI5CQ';
+
 const pg = await ensurePostgres('app');
 const databaseUrl = pg.databaseUrl ?? (await createDatabase(pg.adminUrl, 'techport'));
 if (!process.env.DATABASE_URL) await createDatabase(pg.adminUrl, 'techport');
@@ -73,6 +76,10 @@ const env = {
   // The API makes this account true at every start (exists, ADMIN, this password).
   ADMIN_EMAIL: plan.admin.email,
   ADMIN_PASSWORD: plan.admin.password,
+  // Demo only: staff need a second factor; the demo's admin and moderators share this published
+  // authenticator secret (README.md). Without the demo data (or with ADMIN_TOTP_SECRET= empty)
+  // the admin enrols their own authenticator at /dashboard/security after signing in.
+  ADMIN_TOTP_SECRET: process.env.ADMIN_TOTP_SECRET ?? (plan.seedDemo ? DEMO_STAFF_TOTP_SECRET : ''),
   // Shared by the API and the storefront: the storefront vouches for each visitor's address, so
   // sign-in limits count visitors, not the storefront (see apps/api/src/common/client-address.ts).
   STOREFRONT_SECRET: process.env.STOREFRONT_SECRET || secretFile('storefront-secret'),
@@ -127,5 +134,5 @@ void (async () => {
     if (up) break;
     await new Promise((r) => setTimeout(r, 500));
   }
-  if (!shuttingDown) console.log(startBanner(plan, { webPort: WEB_PORT, apiPort: API_PORT, mailOutboxDir: env.MAIL_OUTBOX_DIR, smtp: Boolean(env.SMTP_URL) }));
+  if (!shuttingDown) console.log(startBanner(plan, { webPort: WEB_PORT, apiPort: API_PORT, mailOutboxDir: env.MAIL_OUTBOX_DIR, smtp: Boolean(env.SMTP_URL), totpSecret: env.ADMIN_TOTP_SECRET }));
 })();

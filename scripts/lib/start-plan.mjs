@@ -36,7 +36,7 @@ export function startPlan(env, io) {
 }
 
 /** The lines printed once everything runs: only what is true for this start. */
-export function startBanner(plan, { webPort, apiPort, mailOutboxDir, smtp }) {
+export function startBanner(plan, { webPort, apiPort, mailOutboxDir, smtp, totpSecret = '' }) {
   const { admin } = plan;
   const password =
     admin.source === 'configured' ? '(the ADMIN_PASSWORD you set)' : admin.source === 'generated' ? `${admin.password}   (kept in .data/admin-password; set ADMIN_EMAIL / ADMIN_PASSWORD to choose)` : admin.password;
@@ -61,6 +61,13 @@ export function startBanner(plan, { webPort, apiPort, mailOutboxDir, smtp }) {
     );
   } else {
     lines.push('', '  SEED_DEMO=false: no demo data or demo accounts were added.');
+  }
+  if (totpSecret) {
+    // Staff sign in in two steps (password, then an authenticator code).
+    lines.push(
+      `  Staff sign in in two steps: add the demo authenticator secret ${totpSecret}`,
+      `  to an authenticator app (or: node -e "import('otplib').then(async o => console.log(await o.generate({ secret: '${totpSecret}' })))")`,
+    );
   }
   lines.push('  Ctrl-C stops everything.', '');
   return lines.join('\n');

@@ -102,7 +102,9 @@ export async function apiSchemaFields() {
   return out;
 }
 
-const ADMIN = { email: 'admin@webtest.techport.vn', password: 'Admin-Password-2026' };
+// Staff need a second factor: the tests' admin is enrolled with this authenticator secret (the
+// API's ADMIN_TOTP_SECRET, or the fixture below) and the tests compute its codes (tests/support/totp.mjs).
+const ADMIN = { email: 'admin@webtest.techport.vn', password: 'Admin-Password-2026', totpSecret: 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U' };
 
 /**
  * Runs every browser test. `databaseUrl`: a migrated database for this run; `meili`: { url, key }.
@@ -149,6 +151,7 @@ export async function runWebTests({ databaseUrl, meili, outDir, filter = process
         API_HOST: '127.0.0.1',
         ADMIN_EMAIL: ADMIN.email,
         ADMIN_PASSWORD: ADMIN.password,
+        ADMIN_TOTP_SECRET: ADMIN.totpSecret,
         PUBLIC_WEB_URL: webUrl,
         CORS_ORIGINS: webUrl,
         WORKERS_ENABLED: 'true',
@@ -221,17 +224,22 @@ async function gql(apiUrl, query, variables) {
  */
 async function ensureAdmin(apiUrl, databaseUrl) {
   const login = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`;
-  if ((await gql(apiUrl, login, { e: ADMIN.email, p: ADMIN.password })).data?.login) return;
-  await gql(apiUrl, `mutation($i: RegisterInput!) { register(input: $i) { token } }`, { i: { email: ADMIN.email, password: ADMIN.password, displayName: 'Quản trị viên (kiểm thử)' } });
+  // Signed in, or asked for the second factor: the password is right either way.
+  const passwordRight = async () => {
+    const res = await gql(apiUrl, login, { e: ADMIN.email, p: ADMIN.password });
+    return !!res.data?.login || res.errors?.[0]?.extensions?.reason === 'SECOND_FACTOR_CODE_REQUIRED';
+  };
   const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     await client.query(`UPDATE app_user SET roles = ARRAY['MEMBER','ADMIN'], disabled = false, email_verified_at = COALESCE(email_verified_at, now()) WHERE email = lower($1)`, [ADMIN.email]);
+    // The authenticator fixture, as the API's start-up does with ADMIN_TOTP_SECRET.
+    await client.query(`UPDATE app_user SET totp_secret = $2, totp_enabled_at = now() WHERE email = lower($1) AND totp_secret IS NULL`, [ADMIN.email, ADMIN.totpSecret]);
   } finally {
     await client.end();
   }
-  if (!(await gql(apiUrl, login, { e: ADMIN.email, p: ADMIN.password })).data?.login) throw new Error(`could not log in as the tests' admin ${ADMIN.email}`);
+  if (!(await passwordRight())) throw new Error(`could not log in as the tests' admin ${ADMIN.email}`);
 }
 
 /** Removes this run's search indexes (when the tests share a Meilisearch with others). */

@@ -34,6 +34,7 @@ import { SearchModule } from './modules/search/search.module.js';
 import { ExpertsModule } from './modules/experts/experts.module.js';
 import { MatchingModule } from './modules/matching/matching.module.js';
 import { SavedSearchesModule } from './modules/saved-searches/saved-searches.module.js';
+import { AuditLogModule, AuditModule } from './modules/audit/audit.module.js';
 
 /** Config, logger, clock and the search client: available to every module. */
 @Global()
@@ -109,6 +110,8 @@ export class AppModule {
         SearchModule,
         ExpertsModule,
         SavedSearchesModule,
+        AuditModule,
+        AuditLogModule,
         MatchingModule,
       ],
       controllers: [HealthController],

@@ -51,8 +51,11 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     }),
   );
   // Language and request id for everything that runs on behalf of this request.
-  app.use((req: { id: string; headers: Record<string, string | undefined> }, _res: unknown, next: () => void) =>
-    runWithRequestContext({ lang: langFromHeader(req.headers['accept-language']), requestId: req.id }, next),
+  app.use((req: { id: string; ip?: string; headers: Record<string, string | undefined> }, _res: unknown, next: () => void) =>
+    runWithRequestContext(
+      { lang: langFromHeader(req.headers['accept-language']), requestId: req.id, ip: req.ip, userAgent: req.headers['user-agent']?.slice(0, 400) },
+      next,
+    ),
   );
   // Requests being handled, and whether the process is draining for a shutdown (see below).
   app.use((_req: unknown, res: ServerResponse, next: () => void) => {

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from './support/app.js';
-import { Client, PASSWORD, activate, adminClient, loginClient, registerUser, uniq } from './support/graphql.js';
+import { Client, PASSWORD, activate, adminClient, enrolSecondFactor, loginClient, registerUser, uniq } from './support/graphql.js';
 
 const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { token user { id email displayName roles } } }`;
 const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token user { id } } }`;
@@ -117,10 +117,11 @@ describe('roles', () => {
     expect((await moderator.ok(ME)).me.roles).toContain('MODERATOR');
     // After the role is withdrawn, moderator-only operations are refused at once.
     const QUEUE = `{ organizationsForReview { totalItems } }`;
+    const { secret } = await enrolSecondFactor(moderator); // staff roles act only with a second factor
     await moderator.ok(QUEUE);
     await admin.ok(SET_ROLES, { id: user.id, roles: [] });
     expect((await moderator.error(QUEUE)).code).toBe('UNAUTHENTICATED');
-    expect((await (await loginClient(base, user.email)).error(QUEUE)).code).toBe('FORBIDDEN');
+    expect((await (await loginClient(base, user.email, PASSWORD, secret)).error(QUEUE)).code).toBe('FORBIDDEN');
   });
 
   it('rejects unknown province codes in a jurisdiction, naming the field', async () => {

@@ -1,7 +1,8 @@
 import { DataSource } from 'typeorm';
 import { isolatedDatabase, type IsolatedDatabase } from './support/database.js';
 import { startTestApp, type TestApp } from './support/app.js';
-import { Client } from './support/graphql.js';
+import { Client, signIn } from './support/graphql.js';
+import { DEMO_STAFF_TOTP_SECRET } from '../src/seed/demo-content.js';
 import { createDataSource } from '../src/database/data-source.js';
 import { seedDemo } from '../src/seed/seed.js';
 
@@ -59,8 +60,8 @@ describe('demo data', () => {
 
   it('lets the demo accounts log in, with the moderators’ jurisdictions', async () => {
     const base = new Client(t.url);
-    const login = async (email: string) =>
-      base.as((await base.ok(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: email, p: 'Techport@2026' })).login.token);
+    // Staff sign in with the demo authenticator secret as second step (members with the password only).
+    const login = async (email: string) => base.as(await signIn(base, email, 'Techport@2026', DEMO_STAFF_TOTP_SECRET));
     const tayNinh = await login('moderator.tayninh@demo.techport.vn');
     const me = await tayNinh.ok(`{ me { roles moderatedProvinces { code } } }`);
     expect(me.me.roles).toContain('MODERATOR');

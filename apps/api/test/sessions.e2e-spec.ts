@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../src/common/clock.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { isolatedDatabase, type IsolatedDatabase } from './support/database.js';
-import { Client, PASSWORD, adminClient, registerUser, uniq } from './support/graphql.js';
+import { Client, PASSWORD, adminClient, enrolSecondFactor, registerUser, uniq } from './support/graphql.js';
 
 const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token user { id } } }`;
 const ME = `{ me { id } }`;
@@ -291,6 +291,7 @@ describe('the last admin cannot lock the exchange', () => {
     const deputy = await registerUser(c);
     await admin.ok(SET_ROLES, { id: deputy.id, roles: ['ADMIN'] });
     const deputyAgain = c.as(await loginAs(own.url, deputy.email));
+    await enrolSecondFactor(deputyAgain); // staff roles act only with a second factor
     const stepped = await admin.ok(SET_ROLES, { id: me.id, roles: ['MODERATOR'] });
     expect(stepped.setUserRoles.roles).not.toContain('ADMIN');
     expect((await admin.ok(`{ me { roles } }`)).me.roles).toEqual(expect.arrayContaining(['MODERATOR']));

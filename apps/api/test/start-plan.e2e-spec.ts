@@ -1,9 +1,10 @@
 import { DataSource } from 'typeorm';
 import { isolatedDatabase, type IsolatedDatabase } from './support/database.js';
 import { startTestApp, type TestApp } from './support/app.js';
-import { Client } from './support/graphql.js';
+import { Client, signIn } from './support/graphql.js';
 import { createDataSource } from '../src/database/data-source.js';
 import { seedDemo } from '../src/seed/seed.js';
+import { DEMO_STAFF_TOTP_SECRET } from '../src/seed/demo-content.js';
 
 // `npm start`'s decisions (scripts/lib/start-plan.mjs) against the real API and seed: the
 // configured admin is the one that works, SEED_DEMO=false starts an empty exchange, and the
@@ -23,6 +24,17 @@ beforeAll(async () => {
   const url = new URL('../../../scripts/lib/start-plan.mjs', import.meta.url).href;
   planner = (await import(url)) as typeof planner;
 });
+
+/**
+ * Signs the configured admin in; the tests' API enrols it with ADMIN_TOTP_SECRET at start-up
+ * (staff need a second factor), so this answers the code step too; the demo seed enrols its staff,
+ * the configured admin among them, with the demo secret first. Shaped like `login`'s answer.
+ */
+async function loginOk(c: Client, e: string, p: string, secret = process.env.ADMIN_TOTP_SECRET ?? null): Promise<{ login: { user: { roles: string[] } } }> {
+  const token = await signIn(c, e, p, secret);
+  const { me } = await c.as(token).ok<{ me: { roles: string[] } }>(`{ me { roles } }`);
+  return { login: { user: me } };
+}
 
 async function withApp<T>(db: IsolatedDatabase, plan: Plan, fn: (t: TestApp, c: Client) => Promise<T>): Promise<T> {
   const t = await startTestApp({
@@ -69,7 +81,7 @@ describe('start plan', () => {
       expect(seeded.accounts.map((a) => a.email)).not.toContain('admin@demo.techport.vn');
       expect(JSON.stringify(seeded.accounts)).not.toContain(OPERATOR.ADMIN_PASSWORD);
       await withApp(db, plan, async (t, c) => {
-        const ok = await c.ok(LOGIN, { e: OPERATOR.ADMIN_EMAIL, p: OPERATOR.ADMIN_PASSWORD });
+        const ok = await loginOk(c, OPERATOR.ADMIN_EMAIL, OPERATOR.ADMIN_PASSWORD, DEMO_STAFF_TOTP_SECRET);
         expect(ok.login.user.roles).toEqual(expect.arrayContaining(['ADMIN', 'MODERATOR', 'MEMBER']));
         expect((await c.error(LOGIN, { e: 'admin@demo.techport.vn', p: 'Techport@2026' })).code).toBe('UNAUTHENTICATED');
         const [{ n }] = await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM app_user WHERE 'ADMIN' = ANY(roles)`);
@@ -85,7 +97,7 @@ describe('start plan', () => {
       const rotated = planner.startPlan({ ...OPERATOR, ADMIN_PASSWORD: 'Rotated-Password-2027' }, io);
       await withApp(db, rotated, async (_t, c) => {
         expect((await c.error(LOGIN, { e: OPERATOR.ADMIN_EMAIL, p: OPERATOR.ADMIN_PASSWORD })).code).toBe('UNAUTHENTICATED');
-        await c.ok(LOGIN, { e: OPERATOR.ADMIN_EMAIL, p: 'Rotated-Password-2027' });
+        await loginOk(c, OPERATOR.ADMIN_EMAIL, 'Rotated-Password-2027', DEMO_STAFF_TOTP_SECRET);
       });
     } finally {
       await db.drop();
@@ -97,7 +109,7 @@ describe('start plan', () => {
     try {
       const plan = planner.startPlan({ SEED_DEMO: 'false', ...OPERATOR }, io);
       await withApp(db, plan, async (t, c) => {
-        await c.ok(LOGIN, { e: OPERATOR.ADMIN_EMAIL, p: OPERATOR.ADMIN_PASSWORD });
+        await loginOk(c, OPERATOR.ADMIN_EMAIL, OPERATOR.ADMIN_PASSWORD);
         const ds = t.app.get(DataSource);
         const users: { email: string; roles: string[] }[] = await ds.query(`SELECT email, roles FROM app_user`);
         expect(users.map((u) => u.email)).toEqual([OPERATOR.ADMIN_EMAIL.toLowerCase()]);
@@ -118,7 +130,7 @@ describe('start plan', () => {
         await ds.query(`INSERT INTO app_user (email, password_hash, display_name, roles) VALUES ('earlier-admin@example.vn', 'x', 'Earlier', '{MEMBER,ADMIN}')`);
       });
       await withApp(db, planner.startPlan({ SEED_DEMO: 'false', ADMIN_EMAIL: OPERATOR.ADMIN_EMAIL, ADMIN_PASSWORD: 'Another-Password-2026' }, io), async (_t, c) => {
-        const ok = await c.ok(LOGIN, { e: OPERATOR.ADMIN_EMAIL, p: 'Another-Password-2026' });
+        const ok = await loginOk(c, OPERATOR.ADMIN_EMAIL, 'Another-Password-2026');
         expect(ok.login.user.roles).toEqual(expect.arrayContaining(['ADMIN', 'MEMBER']));
       });
     } finally {

@@ -43,6 +43,7 @@ const session: Handle = async ({ event, resolve }) => {
   } catch {
     clientAddress = undefined;
   }
+  // The visitor's browser: the API describes the session by it and the staff audit log records it.
   const userAgent = event.request.headers.get('user-agent')?.slice(0, 500) || undefined;
   event.locals.api = new Api({ token, lang: event.locals.lang, clientAddress, userAgent });
   event.locals.user = null;

@@ -2,7 +2,7 @@
 // ("₫1,200,000,000"), plus the notification a new interest sends and saved searches.
 import assert from 'node:assert/strict';
 import { msg, uniq } from './support/harness.mjs';
-import { createOrganization, fillListing, login, makeModerator, moderate, postListing, publicPathOf, register } from './support/flows.mjs';
+import { createOrganization, enrolSecondFactor, fillListing, login, makeModerator, moderate, postListing, publicPathOf, register } from './support/flows.mjs';
 
 const tag = uniq('');
 
@@ -53,6 +53,8 @@ export default function (h) {
           await makeModerator(t, mod.email, ['vinh-long', 'ca-mau']);
           // A role change ends the account's sessions: the officer signs in again, now as a moderator.
           await login(t, s.moderator, mod.email);
+          // Staff act only with two-step verification: the new moderator turns it on first.
+          await enrolSecondFactor(t, s.moderator);
           s.supplier = await t.newPage('en');
           await register(t, s.supplier, { name: 'Dr. Tran Water' });
           s.supplierOrg = await createOrganization(t, s.supplier, { name: `Coastal Water Institute ${tag}`, kind: 'RESEARCH_INSTITUTE', province: 'vinh-long' });

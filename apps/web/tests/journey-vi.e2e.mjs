@@ -5,7 +5,7 @@
 // talk, propose and accept a deal; the department approves it; both sign.
 import assert from 'node:assert/strict';
 import { msg, squash, uniq } from './support/harness.mjs';
-import { createOrganization, fillListing, login, makeModerator, moderate, postListing, publicPathOf, register } from './support/flows.mjs';
+import { createOrganization, enrolSecondFactor, fillListing, login, makeModerator, moderate, postListing, publicPathOf, register } from './support/flows.mjs';
 
 const tag = uniq('');
 
@@ -68,6 +68,8 @@ export default function (h) {
         await makeModerator(t, s.moderatorUser.email);
         // A role change ends the account's sessions: the officer signs in again, now as a moderator.
         await login(t, s.moderator, s.moderatorUser.email);
+        // Staff act only with two-step verification: the new moderator turns it on first.
+        s.moderatorUser.secondFactor = await enrolSecondFactor(t, s.moderator);
         await t.visit(s.moderator, '/moderation');
         assert.ok((await t.text(s.moderator, 'h1')).includes(msg('vi', 'nav_moderation')));
         assert.ok((await s.moderator.locator('header a[href="/moderation"]').count()) === 1);

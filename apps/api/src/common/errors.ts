@@ -14,6 +14,8 @@ export class AppError extends Error {
     readonly localized: Localized,
     /** BAD_USER_INPUT: input path as the client sent it ("input.title") → message. */
     readonly fields?: Record<string, Localized>,
+    /** More `extensions` for clients (added to the contract's code/fields), e.g. `reason`. */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(localized.en);
   }
@@ -54,7 +56,7 @@ export function formatGraphQLError(
 ): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   if (original instanceof AppError) {
-    const extensions: Record<string, unknown> = { code: original.code };
+    const extensions: Record<string, unknown> = { ...original.extra, code: original.code };
     if (original.fields) {
       extensions.fields = Object.fromEntries(Object.entries(original.fields).map(([k, v]) => [k, t(v)]));
     }

@@ -11,6 +11,7 @@ type Limit =
   | 'loginFailuresPerAccountAndIp'
   | 'loginDelay'
   | 'loginFailuresPerAccount'
+  | 'secondFactorFailuresPerAccount'
   | 'registerPerIp'
   | 'registerExistingMail'
   | 'activationMailPerAccount'
@@ -50,6 +51,8 @@ export class RateLimitService implements OnModuleInit {
     this.limiters.set('activationMailPerAccount', make('activation_mail', 1_000_000, 60 * 60));
     this.limiters.set('passwordResetPerIp', make('reset_ip', c.RATE_LIMIT_PASSWORD_RESET_PER_IP, 60 * 60));
     this.limiters.set('passwordResetPerAccount', make('reset_acct', c.RATE_LIMIT_PASSWORD_RESET_PER_ACCOUNT, 60 * 60));
+    // Wrong second-factor codes per account: refused for 15 minutes once the allowance is spent.
+    this.limiters.set('secondFactorFailuresPerAccount', make('2fa_fail', c.RATE_LIMIT_SECOND_FACTOR_FAILURES, 15 * 60, 15 * 60));
     this.limiters.set('registerPerIp', make('register_ip', c.RATE_LIMIT_REGISTER_PER_IP, 60 * 60));
     this.limiters.set('messagesPerAccount', make('msg_user', c.RATE_LIMIT_MESSAGES_PER_ACCOUNT, 60));
     this.limiters.set('messagesPerIp', make('msg_ip', c.RATE_LIMIT_MESSAGES_PER_IP, 60));

@@ -8,12 +8,21 @@ import type { Lang } from '@techport/shared';
 export interface RequestContextStore {
   lang: Lang;
   requestId: string;
+  /** The caller's address as the API sees it (req.ip) and browser, for the staff audit log. */
+  ip?: string;
+  userAgent?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContextStore>();
 
 export function runWithRequestContext<T>(store: RequestContextStore, fn: () => T): T {
   return storage.run(store, fn);
+}
+
+/** Where the current request comes from (address, user agent), for the staff audit log. */
+export function currentRequestSource(): { ip: string | null; userAgent: string | null } {
+  const store = storage.getStore();
+  return { ip: store?.ip ?? null, userAgent: store?.userAgent ?? null };
 }
 
 export function currentLang(): Lang {

@@ -24,6 +24,12 @@ const schema = z
     JWT_TTL: z.string().regex(/^\d+[smhd]$/, 'must look like 30m, 12h or 7d').default('12h'),
     ADMIN_EMAIL: z.string().email().optional(),
     ADMIN_PASSWORD: z.string().min(10).optional(),
+    /**
+     * Demo and test installations only: the Base32 TOTP secret the first admin's authenticator is
+     * enrolled with at start-up (staff must have a second factor). Leave unset in production: the
+     * admin then enrols an authenticator on the account page at first sign-in.
+     */
+    ADMIN_TOTP_SECRET: z.string().regex(/^[A-Z2-7]{32,64}$/, 'must be Base32 (A-Z, 2-7), 32 to 64 characters').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Comma-separated origins allowed by CORS (the storefront's public URL). */
     CORS_ORIGINS: z.string().default('http://localhost:3000,http://127.0.0.1:3000'),
@@ -69,6 +75,8 @@ const schema = z
     PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
     RATE_LIMIT_PASSWORD_RESET_PER_IP: z.coerce.number().int().min(1).default(10),
     RATE_LIMIT_PASSWORD_RESET_PER_ACCOUNT: z.coerce.number().int().min(1).default(3),
+    /** Wrong second-factor codes per account per 15 minutes, then blocked for 15 minutes. */
+    RATE_LIMIT_SECOND_FACTOR_FAILURES: z.coerce.number().int().min(1).default(5),
     RATE_LIMIT_REGISTER_PER_IP: z.coerce.number().int().min(1).default(20),
     RATE_LIMIT_MESSAGES_PER_ACCOUNT: z.coerce.number().int().min(1).default(30),
     RATE_LIMIT_MESSAGES_PER_IP: z.coerce.number().int().min(1).default(120),

@@ -110,6 +110,12 @@ export interface DemoCatalogue {
 
 const DEFAULT_SEED = 20260301;
 const DEMO_PASSWORD = 'Techport@2026';
+/**
+ * The demo's staff (moderators, admin) must have a second factor for their roles to act: the seed
+ * enrols their authenticators with this published secret (README.md). Demo only: a real
+ * installation's staff enrol their own authenticator on the account page.
+ */
+export const DEMO_STAFF_TOTP_SECRET = 'KRSWC4DPOJ2EIZLNN5JVIYLGMZHVI5CQ';
 const MEDIA_BASE = 'https://demo.techport.vn/media/';
 
 /** Published listings the catalogue aims for (hand-written ones included). */

@@ -3,7 +3,7 @@ import { slugify } from '@techport/shared';
 import { hashPassword } from '../modules/accounts/password.js';
 import { assessQuality } from '../modules/listings/listing.rules.js';
 import type { ListingContent } from '../modules/listings/listing.entity.js';
-import { buildDemoCatalogue, type DemoCatalogue, type DemoListing } from './demo-content.js';
+import { DEMO_STAFF_TOTP_SECRET, buildDemoCatalogue, type DemoCatalogue, type DemoListing } from './demo-content.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -66,6 +66,10 @@ export async function seedDemo(ds: DataSource, options: { ttlDays: number; now?:
         [u.email.toLowerCase(), hashes.get(u.password), u.displayName, u.roles, u.moderatedProvinceCodes, u.allProvinces ?? false, now],
       );
       userIds.set(u.key, row.id);
+      // Staff act only with a second factor: the demo's are enrolled with the published demo secret.
+      if (u.roles.includes('MODERATOR') || u.roles.includes('ADMIN')) {
+        await em.query(`UPDATE app_user SET totp_secret = $2, totp_enabled_at = $3 WHERE id = $1 AND totp_secret IS NULL`, [row.id, DEMO_STAFF_TOTP_SECRET, now]);
+      }
     }
     const moderatorId = userIds.get(catalogue.users.find((u) => u.roles.includes('MODERATOR') && u.allProvinces)?.key ?? '') ?? null;
 

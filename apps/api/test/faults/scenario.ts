@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { Client, PASSWORD, uniq } from '../support/graphql.js';
+import { Client, PASSWORD, enrolSecondFactor, uniq } from '../support/graphql.js';
 
 /** A member with an organisation, a moderator covering it, and N listings waiting for review. */
 export interface Scenario {
@@ -29,6 +29,8 @@ export async function prepareScenario(base: Client, databaseUrl: string, listing
   await db.connect();
   await db.query(`UPDATE app_user SET roles = '{MEMBER,MODERATOR}', all_provinces = true WHERE id = $1`, [mod.id]);
   await db.end();
+  // Moderators act only with a second factor: enrol one as a person would.
+  await enrolSecondFactor(mod.client);
   const org = await owner.client.ok(`mutation { createOrganization(input: {name: "Viện Thử nghiệm Sự cố ${uniq('')}", kind: RESEARCH_INSTITUTE, provinceCode: "can-tho"}) { id } }`);
   const organizationId = org.createOrganization.id;
   const pendingIds: string[] = [];

@@ -8,6 +8,12 @@ process.env.WORKERS_ENABLED = 'false';
 process.env.LISTING_TTL_DAYS ??= '365';
 process.env.ADMIN_EMAIL ??= 'admin@test.techport.vn';
 process.env.ADMIN_PASSWORD ??= 'Admin-Password-2026';
+// Staff need a second factor: the tests' admin is enrolled at start-up with this secret
+// (ADMIN_TOTP_SECRET) and adminClient computes its codes with otplib.
+process.env.ADMIN_TOTP_SECRET ??= 'KRSXG5CUMVZXIVDFON2FAZLTORKGK43U';
+// Parallel spec files sign the admin in at the same time, and a code's replays count as
+// failures: the second-factor spec lowers this limit itself.
+process.env.RATE_LIMIT_SECOND_FACTOR_FAILURES ??= '100000';
 // Many users register from 127.0.0.1 in a test run: the rate-limit spec lowers these itself.
 process.env.RATE_LIMIT_REGISTER_PER_IP ??= '100000';
 process.env.RATE_LIMIT_LOGIN_PER_IP ??= '100000';

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { secretFromMail } from './mailbox.js';
+import { generate } from 'otplib';
 
 export interface GqlResponse<T = Record<string, any>> {
   status: number;
   data: T | null;
-  errors?: { message: string; extensions?: { code?: string; fields?: Record<string, string> }; path?: string[] }[];
+  errors?: { message: string; extensions?: { code?: string; fields?: Record<string, string>; reason?: string; challenge?: string }; path?: string[] }[];
 }
 
 /** A GraphQL client over HTTP with an optional bearer token and language. */
@@ -108,20 +109,72 @@ export async function createOrganization(client: Client, input: Partial<{ name: 
   return data.createOrganization;
 }
 
-/** A client logged in as the admin that the app creates at start-up (ADMIN_EMAIL/ADMIN_PASSWORD). */
+/** `login`'s answer for an account with two-step verification: the challenge for `completeLogin`. */
+export const SECOND_FACTOR_CODE_REQUIRED = 'SECOND_FACTOR_CODE_REQUIRED';
+
+/** The current TOTP code of a Base32 secret (what the authenticator app shows), `stepsAhead` steps later. */
+export async function totpCode(secret: string, stepsAhead = 0): Promise<string> {
+  return generate({ secret, epoch: Math.floor(Date.now() / 1000) + stepsAhead * 30 });
+}
+
+/**
+ * Signs in with password and then, when the account has a second factor, with a code computed
+ * from its secret. A code is accepted once (replay protection) and parallel spec files sign the
+ * same admin in: when both the current and the next step's code were used already, this waits
+ * for the next step.
+ */
+export async function signIn(base: Client, email: string, password: string, secret: string | null): Promise<string> {
+  for (let round = 0; round < 4; round++) {
+    const res = await base.request<{ login: { token: string } }>(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: email, p: password });
+    if (res.data?.login) return res.data.login.token;
+    const ext = res.errors?.[0]?.extensions as { reason?: string; challenge?: string } | undefined;
+    if (ext?.reason !== SECOND_FACTOR_CODE_REQUIRED || !ext.challenge || !secret) throw new Error(`could not sign in as ${email}: ${JSON.stringify(res.errors)}`);
+    for (const ahead of [0, 1]) {
+      const done = await base.request<{ completeLogin: { token: string } }>(`mutation($c: String!, $code: String!) { completeLogin(challenge: $c, code: $code) { token } }`, {
+        c: ext.challenge,
+        code: await totpCode(secret, ahead),
+      });
+      if (done.data?.completeLogin) return done.data.completeLogin.token;
+      if (done.errors?.[0]?.extensions?.code !== 'BAD_USER_INPUT') throw new Error(`second step failed for ${email}: ${JSON.stringify(done.errors)}`);
+    }
+    await new Promise((r) => setTimeout(r, (30 - (Math.floor(Date.now() / 1000) % 30)) * 1000 + 200));
+  }
+  throw new Error(`could not sign in as ${email}: every code was taken`);
+}
+
+/** The tests' admin's session per API address: one sign-in per spec file and app, not one per call. */
+const adminTokens = new Map<string, Promise<string>>();
+
+/** A client logged in as the admin that the app creates at start-up (ADMIN_EMAIL/ADMIN_PASSWORD, enrolled with ADMIN_TOTP_SECRET). */
 export async function adminClient(base: Client): Promise<Client> {
-  const data = await base.ok<{ login: { token: string } }>(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, {
-    e: process.env.ADMIN_EMAIL,
-    p: process.env.ADMIN_PASSWORD,
+  let token = adminTokens.get(base.baseUrl);
+  if (!token) {
+    token = signIn(base, process.env.ADMIN_EMAIL!, process.env.ADMIN_PASSWORD!, process.env.ADMIN_TOTP_SECRET ?? null);
+    adminTokens.set(base.baseUrl, token);
+    token.catch(() => adminTokens.delete(base.baseUrl));
+  }
+  return base.as(await token);
+}
+
+/**
+ * Enrols the client's account in two-step verification as a person would: starts enrolment,
+ * computes the code from the secret shown, confirms. Returns the secret and the recovery codes.
+ */
+export async function enrolSecondFactor(client: Client): Promise<{ secret: string; recoveryCodes: string[] }> {
+  const started = await client.ok<{ startSecondFactorEnrolment: { secret: string } }>(`mutation { startSecondFactorEnrolment { secret } }`);
+  const secret = started.startSecondFactorEnrolment.secret;
+  const confirmed = await client.ok<{ confirmSecondFactorEnrolment: { codes: string[] } }>(`mutation($code: String!) { confirmSecondFactorEnrolment(code: $code) { codes } }`, {
+    code: await totpCode(secret),
   });
-  return base.as(data.login.token);
+  return { secret, recoveryCodes: confirmed.confirmSecondFactorEnrolment.codes };
 }
 
 /**
  * A fresh user made moderator of the given provinces ([] = the explicit nationwide grant) by the
- * admin, logged in again (a role change ends the account's sessions).
+ * admin, logged in again (a role change ends the account's sessions), with an authenticator
+ * enrolled (staff roles act only with a second factor).
  */
-export async function registerModerator(base: Client, provinceCodes: string[]): Promise<{ client: Client; id: string }> {
+export async function registerModerator(base: Client, provinceCodes: string[]): Promise<{ client: Client; id: string; email: string; secret: string }> {
   const user = await registerUser(base, 'Cán bộ Sở KH&CN');
   const admin = await adminClient(base);
   await admin.ok(`mutation($id: ID!, $codes: [String!], $all: Boolean) { setUserRoles(userId: $id, roles: [MODERATOR], moderatedProvinceCodes: $codes, allProvinces: $all) { id } }`, {
@@ -129,13 +182,16 @@ export async function registerModerator(base: Client, provinceCodes: string[]): 
     codes: provinceCodes,
     all: provinceCodes.length === 0,
   });
-  return { client: await loginClient(base, user.email), id: user.id };
+  const client = await loginClient(base, user.email);
+  // The session activation opened has ended: addMember must accept invitations with this one.
+  sessions.set(user.email.toLowerCase(), client);
+  const { secret } = await enrolSecondFactor(client);
+  return { client, id: user.id, email: user.email, secret };
 }
 
-/** A client freshly logged in as an account registered with PASSWORD. */
-export async function loginClient(base: Client, email: string, password = PASSWORD): Promise<Client> {
-  const data = await base.ok<{ login: { token: string } }>(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: email, p: password });
-  const client = base.as(data.login.token);
+/** A client freshly logged in as an account registered with PASSWORD (with its TOTP secret when it has a second factor). */
+export async function loginClient(base: Client, email: string, password = PASSWORD, secret: string | null = null): Promise<Client> {
+  const client = base.as(await signIn(base, email, password, secret));
   sessions.set(email.toLowerCase(), client); // the newest session: an older one may have been ended (a role change)
   return client;
 }

@@ -1,6 +1,7 @@
 // Steps that several journeys share, done through the pages like a person would.
 import assert from 'node:assert/strict';
 import { PASSWORD, msg, squash, uniq } from './harness.mjs';
+import { freshCode } from './totp.mjs';
 
 /**
  * Registers through /register and activates the account from the link e-mailed to it, as a person
@@ -21,12 +22,38 @@ export async function register(t, page, { name = 'Nguyễn Văn Thử', email = 
   return { name, email, password };
 }
 
-export async function login(t, page, email, password = PASSWORD, next = '') {
+/**
+ * Logs in through /login; accounts with two-step verification (the tests' admin, enrolled staff)
+ * then get the code step, answered with a code from `secret` (the admin's by default).
+ */
+export async function login(t, page, email, password = PASSWORD, next = '', secret = email === t.admin.email ? t.admin.totpSecret : null) {
   await t.visit(page, `/login${next ? `?next=${encodeURIComponent(next)}` : ''}`);
   await page.fill('[name=email]', email);
   await page.fill('[name=password]', password);
   await t.submit(page, 'main form button[type=submit]');
+  if (new URL(page.url()).pathname === '/login/code') {
+    assert.ok(secret, `${email} has two-step verification: the test must give its secret`);
+    await page.fill('[name=code]', await freshCode(secret));
+    await t.submit(page, 'main form button[type=submit]');
+  }
   assert.doesNotMatch(new URL(page.url()).pathname, /^\/login/, `still on the login page: ${await t.text(page, 'main')}`);
+}
+
+/**
+ * Turns on two-step verification on /dashboard/security like a person: start, read the key shown
+ * beside the QR code, type the app's code. Returns { secret, recoveryCodes }.
+ */
+export async function enrolSecondFactor(t, page) {
+  await t.visit(page, '/dashboard/security');
+  await t.submit(page, 'main form[action="?/start"] button[type=submit]');
+  assert.equal(await page.locator('main img.qr').count(), 1, 'a QR code is shown');
+  const secret = (await page.locator('[data-testid=totp-secret]').innerText()).trim();
+  assert.match(secret, /^[A-Z2-7]{32}$/);
+  await page.fill('form[action="?/confirm"] [name=code]', await freshCode(secret));
+  await t.submit(page, 'form[action="?/confirm"] button[type=submit]');
+  const recoveryCodes = (await page.locator('[data-testid=recovery-codes] code').allInnerTexts()).map((c) => c.trim());
+  assert.equal(recoveryCodes.length, 10, `ten recovery codes are shown: ${await t.text(page, 'main')}`);
+  return { secret, recoveryCodes };
 }
 
 export async function logout(t, page) {

@@ -15,7 +15,7 @@ import { DataSource } from 'typeorm';
 import { RateLimitService } from '../../common/rate-limit.service.js';
 
 export function toUserType(u: UserEntity): UserType {
-  return { id: u.id, email: u.email, displayName: u.displayName, roles: u.roles, moderatedProvinceCodes: u.moderatedProvinceCodes, allProvinces: u.allProvinces, disabled: u.disabled };
+  return { id: u.id, email: u.email, displayName: u.displayName, roles: u.roles, moderatedProvinceCodes: u.moderatedProvinceCodes, allProvinces: u.allProvinces, disabled: u.disabled, secondFactorEnabledAt: u.totpEnabledAt };
 }
 
 @ObjectType('UserPage')

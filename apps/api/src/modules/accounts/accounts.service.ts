@@ -18,6 +18,9 @@ import { Clock } from '../../common/clock.js';
 import { AccountMailService, hashToken } from './account-mail.service.js';
 import { AccountTokenEntity, type AccountTokenPurpose } from './account-token.entity.js';
 import { randomUUID } from 'node:crypto';
+import { SecondFactorService } from '../second-factor/second-factor.service.js';
+import { StaffAuditService } from '../audit/staff-audit.service.js';
+import { StaffAuditAction, StaffAuditTargetKind } from '../audit/staff-audit.actions.js';
 
 const M = {
   passwordIsEmail: { vi: 'Mật khẩu không được trùng với e-mail.', en: 'The password must not be your e-mail address.' },
@@ -87,6 +90,8 @@ export class AccountsService implements OnApplicationBootstrap {
     private readonly limits: RateLimitService,
     private readonly clock: Clock,
     private readonly mail: AccountMailService,
+    private readonly secondFactor: SecondFactorService,
+    private readonly audit: StaffAuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -96,6 +101,8 @@ export class AccountsService implements OnApplicationBootstrap {
     const email = normalizeEmail(this.config.ADMIN_EMAIL);
     const outcome = await ensureConfiguredAdmin(this.ds, email, this.config.ADMIN_PASSWORD);
     if (outcome !== 'unchanged') this.logger.log(`admin account ${outcome}: ${email}`);
+    // Demo/test installations enrol the configured admin's authenticator with a known secret.
+    if (this.config.ADMIN_TOTP_SECRET) await SecondFactorService.enrolWithKnownSecret(this.ds, email, this.config.ADMIN_TOTP_SECRET);
   }
 
   /**
@@ -207,6 +214,8 @@ export class AccountsService implements OnApplicationBootstrap {
       if ((await this.limits.count('activationMailPerAccount', email)) <= 3) await this.ds.transaction((em) => this.sendActivation(em, user.id));
       throw new AppError('UNAUTHENTICATED', M.notActivated);
     }
+    // Two-step sign-in: a right password for an enrolled account earns a challenge, not a session.
+    if (user.totpSecret) throw await this.secondFactor.challengeError(user);
     const { token } = await this.sessions.open(null, user.id, client);
     return { token, user };
   }
@@ -316,11 +325,16 @@ export class AccountsService implements OnApplicationBootstrap {
     const user = entities[0];
     if (!user || user.disabled) return null;
     await this.sessions.touch(verified.tokenId, new Date(raw[0].session_last_seen_at), client);
+    // Staff roles act only once a second factor is enrolled (modules/second-factor).
+    const secondFactor = !!user.totpEnabledAt;
+    const isStaffRole = (r: Role) => r === Role.ADMIN || r === Role.MODERATOR;
     return {
       id: user.id,
       email: user.email,
       displayName: user.displayName,
-      roles: user.roles,
+      roles: secondFactor ? user.roles : user.roles.filter((r) => !isStaffRole(r)),
+      rolesAwaitingSecondFactor: secondFactor ? [] : user.roles.filter(isStaffRole),
+      secondFactor,
       moderatedProvinceCodes: user.moderatedProvinceCodes,
       allProvinces: user.allProvinces,
       session: { tokenId: verified.tokenId, expiresAt: verified.expiresAt },
@@ -408,6 +422,7 @@ export class AccountsService implements OnApplicationBootstrap {
       const nextAll = moderator && allProvinces;
       // The nationwide grant makes a province list meaningless: keep none, so what is stored is what applies.
       const nextCodes = moderator && !allProvinces ? codes : [];
+      const before = { roles: user.roles, moderatedProvinceCodes: user.moderatedProvinceCodes, allProvinces: Boolean(user.allProvinces) };
       const changed =
         !sameSet(user.roles, nextRoles) || !sameSet(user.moderatedProvinceCodes, nextCodes) || Boolean(user.allProvinces) !== nextAll;
       user.roles = nextRoles;
@@ -415,6 +430,18 @@ export class AccountsService implements OnApplicationBootstrap {
       user.moderatedProvinceCodes = nextCodes;
       const saved = await em.save(user);
       if (changed) await this.sessions.endAllForUser(em, user.id, user.id === actor.id ? actor.session?.tokenId : null);
+      await this.audit.record(em, {
+        actor,
+        action: StaffAuditAction.USER_ROLES_CHANGED,
+        targetKind: StaffAuditTargetKind.USER,
+        targetId: user.id,
+        summary: `Vai trò của ${user.email}: ${nextRoles.join(', ')}${nextAll ? ' (toàn quốc)' : nextCodes.length ? ` (${nextCodes.join(', ')})` : ''}`,
+        details: {
+          email: user.email,
+          before,
+          after: { roles: saved.roles, moderatedProvinceCodes: saved.moderatedProvinceCodes, allProvinces: nextAll },
+        },
+      });
       return saved;
     });
   }
@@ -431,9 +458,18 @@ export class AccountsService implements OnApplicationBootstrap {
       const user = await em.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw Errors.notFound(M.userNotFound);
       if (disabled && admins.includes(user.id) && admins.length === 1) throw Errors.invalidField('userId', M.lastAdmin);
+      const was = user.disabled;
       user.disabled = disabled;
       const saved = await em.save(user);
       if (disabled) await this.sessions.endAllForUser(em, user.id);
+      await this.audit.record(em, {
+        actor,
+        action: disabled ? StaffAuditAction.USER_DISABLED : StaffAuditAction.USER_ENABLED,
+        targetKind: StaffAuditTargetKind.USER,
+        targetId: user.id,
+        summary: `${disabled ? 'Khoá' : 'Mở khoá'} tài khoản ${user.email}`,
+        details: { email: user.email, before: { disabled: was }, after: { disabled } },
+      });
       return saved;
     });
   }

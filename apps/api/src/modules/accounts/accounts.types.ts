@@ -19,6 +19,8 @@ export class UserType {
 
   @Field({ description: 'Moderators: covers every province (an explicit grant by an admin; a moderator without it covers only moderatedProvinces).' })
   allProvinces: boolean;
+  /** When the second factor was enrolled (null: none); exposed as `secondFactorEnabled`. */
+  secondFactorEnabledAt?: Date | null;
 
   /** Set on the user returned by register/login: the caller is this user even without a token yet. */
   isSelf?: boolean;

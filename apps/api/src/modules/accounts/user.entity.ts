@@ -46,6 +46,24 @@ export class UserEntity {
   @Column({ name: 'notification_digest', type: 'boolean', default: false })
   notificationDigest: boolean;
 
+  /**
+   * Second factor (TOTP, RFC 6238; modules/second-factor). The Base32 secret of the confirmed
+   * authenticator, null when the account has none. Staff roles act only with one enrolled.
+   */
+  @Column({ name: 'totp_secret', type: 'varchar', length: 64, nullable: true })
+  totpSecret: string | null;
+
+  /** A secret shown for enrolment but not yet confirmed with a code (replaced by each new start). */
+  @Column({ name: 'totp_pending_secret', type: 'varchar', length: 64, nullable: true })
+  totpPendingSecret: string | null;
+
+  @Column({ name: 'totp_enabled_at', type: 'timestamptz', nullable: true })
+  totpEnabledAt: Date | null;
+
+  /** The last time step whose code was accepted: a code is never accepted twice (replay). */
+  @Column({ name: 'totp_last_step', type: 'bigint', nullable: true })
+  totpLastStep: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

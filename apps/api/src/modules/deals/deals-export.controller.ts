@@ -4,9 +4,11 @@ import { DataSource } from 'typeorm';
 import { DealStatus, ErrorCode, findProvince } from '@techport/shared';
 import { AppError, Errors } from '../../common/errors.js';
 import { t, type Localized } from '../../common/i18n.js';
-import { isModerator, jurisdictionOf, type Viewer } from '../../common/auth/viewer.js';
+import { assertModerator, jurisdictionOf, type Viewer } from '../../common/auth/viewer.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { csvLine, UTF8_BOM, type CsvCell } from './csv.js';
+import { StaffAuditService } from '../audit/staff-audit.service.js';
+import { StaffAuditAction, StaffAuditTargetKind } from '../audit/staff-audit.actions.js';
 import { DEAL_STATUS_LABELS, REGISTER_TIME_ZONE, TRANSFER_MODE_LABELS } from './deals.labels.js';
 
 /** The register's columns, as the department's spreadsheets name them. */
@@ -73,6 +75,7 @@ export class DealsExportController {
   constructor(
     private readonly ds: DataSource,
     private readonly accounts: AccountsService,
+    private readonly audit: StaffAuditService,
   ) {}
 
   @Get('deals.csv')
@@ -88,6 +91,17 @@ export class DealsExportController {
     try {
       viewer = await this.authorize(authorization);
       ({ status, from, to } = this.validate(rawStatus, rawFrom, rawTo));
+      const filter = { status: status ?? null, from: from ?? null, to: to ?? null };
+      await this.ds.transaction((em) =>
+        this.audit.record(em, {
+          actor: viewer,
+          action: StaffAuditAction.DEALS_EXPORTED,
+          targetKind: StaffAuditTargetKind.EXPORT,
+          targetId: 'deals.csv',
+          summary: 'Xuất sổ đăng ký giao dịch (CSV)',
+          details: { filter, jurisdiction: jurisdictionOf(viewer) },
+        }),
+      );
     } catch (err) {
       if (err instanceof AppError) return this.fail(res, err);
       throw err;
@@ -180,7 +194,7 @@ export class DealsExportController {
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
     const viewer = token ? await this.accounts.viewerFromToken(token) : null;
     if (!viewer) throw Errors.unauthenticated();
-    if (!isModerator(viewer)) throw Errors.forbidden();
+    assertModerator(viewer);
     return viewer;
   }
 
@@ -200,7 +214,7 @@ export class DealsExportController {
   /** The same codes and bilingual messages as the GraphQL API, as JSON. */
   private fail(res: Response, err: AppError): void {
     const http: Record<string, number> = { [ErrorCode.UNAUTHENTICATED]: 401, [ErrorCode.FORBIDDEN]: 403, [ErrorCode.BAD_USER_INPUT]: 400 };
-    const body: Record<string, unknown> = { code: err.code, message: t(err.localized) };
+    const body: Record<string, unknown> = { ...err.extra, code: err.code, message: t(err.localized) };
     if (err.fields) body.fields = Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, t(v)]));
     if (err.code === ErrorCode.UNAUTHENTICATED) res.setHeader('WWW-Authenticate', 'Bearer');
     res.status(http[err.code] ?? 500).json(body);

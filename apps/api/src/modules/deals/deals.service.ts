@@ -25,6 +25,8 @@ import {
 } from './deal.workflow.js';
 import { DEAL_STATUS_LABELS } from './deals.labels.js';
 import type { DealInput } from './dto/deal.inputs.js';
+import { StaffAuditService } from '../audit/staff-audit.service.js';
+import { StaffAuditAction, StaffAuditTargetKind } from '../audit/staff-audit.actions.js';
 
 export const NOTE_MAX = 2000;
 
@@ -142,6 +144,7 @@ export class DealsService {
     private readonly organizations: OrganizationsService,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
+    private readonly audit: StaffAuditService,
   ) {}
 
   async propose(viewer: Viewer, input: DealInput): Promise<DealEntity> {
@@ -297,6 +300,16 @@ export class DealsService {
       }
       await em.getRepository(DealEntity).save(deal);
       await this.record(em, deal, transition, from, viewer.id, actingOrg, note, now);
+      if (action === DealAction.APPROVE || action === DealAction.REJECT) {
+        await this.audit.record(em, {
+          actor: viewer,
+          action: StaffAuditAction.DEAL_REVIEWED,
+          targetKind: StaffAuditTargetKind.DEAL,
+          targetId: deal.id,
+          summary: `${action === DealAction.APPROVE ? 'Duyệt' : 'Từ chối'} giao dịch ${deal.id.slice(0, 8)} (${deal.provinceCode})`,
+          details: { decision: action, from, to: deal.status, provinceCode: deal.provinceCode, value: String(deal.value), note },
+        });
+      }
 
       // The automatic follow-up (an accepted deal goes to the department at once).
       if (transition.then) {

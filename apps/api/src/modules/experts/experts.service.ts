@@ -11,6 +11,8 @@ import { pageWindow, type Page, type PageInput } from '../../common/pagination.j
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { OutboxService } from '../outbox/outbox.service.js';
+import { StaffAuditService } from '../audit/staff-audit.service.js';
+import { StaffAuditAction, StaffAuditTargetKind } from '../audit/staff-audit.actions.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { rejectionNotice } from '../listings/listing.rules.js';
 import { moderationInput, uniqueKeywords } from '../listings/listings.service.js';
@@ -114,6 +116,7 @@ export class ExpertsService {
     private readonly outbox: OutboxService,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
+    private readonly audit: StaffAuditService,
   ) {}
 
   // -------------------------------------------------------------------------------------------
@@ -301,6 +304,15 @@ export class ExpertsService {
       } else {
         throw cannot('moderate', e.status);
       }
+      const revision = e.status === ExpertProfileStatus.PUBLISHED;
+      await this.audit.record(em, {
+        actor: viewer,
+        action: StaffAuditAction.EXPERT_MODERATED,
+        targetKind: StaffAuditTargetKind.EXPERT,
+        targetId: e.id,
+        summary: `${approve ? 'Duyệt' : 'Từ chối'} ${revision ? 'bản chỉnh sửa hồ sơ' : 'hồ sơ'} chuyên gia «${e.fullName}»`,
+        details: { decision, revision, fullName: e.fullName, provinceCode: reviewProvince(e), reason: rejectionReason ?? null, note: note ?? null },
+      });
       return em.getRepository(ExpertProfileEntity).findOneByOrFail({ id: e.id });
     });
   }

@@ -12,6 +12,8 @@ import { pageWindow, type Page, type PageInput } from '../../common/pagination.j
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { OutboxService } from '../outbox/outbox.service.js';
+import { StaffAuditService } from '../audit/staff-audit.service.js';
+import { StaffAuditAction, StaffAuditTargetKind } from '../audit/staff-audit.actions.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { ListingEntity, ListingEventEntity, type ListingContent } from './listing.entity.js';
 import {
@@ -179,6 +181,7 @@ export class ListingsService {
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: StaffAuditService,
   ) {}
 
   // -------------------------------------------------------------------------------------------
@@ -527,6 +530,15 @@ export class ListingsService {
       } else {
         throw cannot('moderate', l.status);
       }
+      const revision = l.status === ListingStatus.PUBLISHED;
+      await this.audit.record(em, {
+        actor: viewer,
+        action: StaffAuditAction.LISTING_MODERATED,
+        targetKind: StaffAuditTargetKind.LISTING,
+        targetId: l.id,
+        summary: `${approve ? 'Duyệt' : 'Từ chối'} ${revision ? 'bản chỉnh sửa của tin' : 'tin'} «${l.title}»`,
+        details: { decision, revision, title: l.title, provinceCode: reviewProvince(l), reason: rejectionReason ?? null, note: note ?? null },
+      });
       return em.getRepository(ListingEntity).findOneByOrFail({ id: l.id });
     });
   }

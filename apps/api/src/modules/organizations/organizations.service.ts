@@ -15,6 +15,8 @@ import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { Clock } from '../../common/clock.js';
 import { AccountMailService, hashToken } from '../accounts/account-mail.service.js';
 import { OrganizationInvitationEntity } from './invitation.entity.js';
+import { StaffAuditService } from '../audit/staff-audit.service.js';
+import { StaffAuditAction, StaffAuditTargetKind } from '../audit/staff-audit.actions.js';
 
 const M = {
   organization: { vi: 'tổ chức', en: 'Organisation' },
@@ -39,6 +41,7 @@ export class OrganizationsService {
     private readonly clock: Clock,
     private readonly mail: AccountMailService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: StaffAuditService,
   ) {}
 
   /** Creates the organisation and makes the creator its owner, in one transaction. */
@@ -217,6 +220,14 @@ export class OrganizationsService {
       org.verifiedBy = viewer.id;
       const saved = await em.getRepository(OrganizationEntity).save(org);
       await this.outbox.publish(em, 'organization.changed', { organizationId: org.id });
+      await this.audit.record(em, {
+        actor: viewer,
+        action: StaffAuditAction.ORGANIZATION_VERIFIED,
+        targetKind: StaffAuditTargetKind.ORGANIZATION,
+        targetId: org.id,
+        summary: `Xác minh tổ chức «${org.name}»`,
+        details: { name: org.name, provinceCode: org.provinceCode },
+      });
       return saved;
     });
   }

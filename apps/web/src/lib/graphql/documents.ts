@@ -412,7 +412,7 @@ export const MarkAllNotificationsRead: Document<T.MarkAllNotificationsReadMutati
 
 export const Users: Document<T.UsersQuery, T.UsersQueryVariables> = {
   name: "Users",
-  source: "query Users($query: String, $page: PageInput) { users(query: $query, page: $page) { totalItems page pageSize items { id email displayName roles disabled allProvinces moderatedProvinces { code name } } } }",
+  source: "query Users($query: String, $page: PageInput) { users(query: $query, page: $page) { totalItems page pageSize items { id email displayName roles disabled allProvinces secondFactorEnabled moderatedProvinces { code name } } } }",
   missing: [],
 };
 
@@ -437,6 +437,48 @@ export const NotificationPreferences: Document<T.NotificationPreferencesQuery, T
 export const SetNotificationPreferences: Document<T.SetNotificationPreferencesMutation, T.SetNotificationPreferencesMutationVariables> = {
   name: "SetNotificationPreferences",
   source: "mutation SetNotificationPreferences($digest: Boolean!) { setNotificationPreferences(digest: $digest) { id notificationDigest } }",
+  missing: [],
+};
+
+export const SecondFactorStatus: Document<T.SecondFactorStatusQuery, T.SecondFactorStatusQueryVariables> = {
+  name: "SecondFactorStatus",
+  source: "query SecondFactorStatus { me { id roles secondFactorEnabled recoveryCodesLeft } }",
+  missing: [],
+};
+
+export const StartSecondFactorEnrolment: Document<T.StartSecondFactorEnrolmentMutation, T.StartSecondFactorEnrolmentMutationVariables> = {
+  name: "StartSecondFactorEnrolment",
+  source: "mutation StartSecondFactorEnrolment { startSecondFactorEnrolment { secret otpauthUri qrCodeSvg } }",
+  missing: [],
+};
+
+export const ConfirmSecondFactorEnrolment: Document<T.ConfirmSecondFactorEnrolmentMutation, T.ConfirmSecondFactorEnrolmentMutationVariables> = {
+  name: "ConfirmSecondFactorEnrolment",
+  source: "mutation ConfirmSecondFactorEnrolment($code: String!) { confirmSecondFactorEnrolment(code: $code) { codes } }",
+  missing: [],
+};
+
+export const RegenerateRecoveryCodes: Document<T.RegenerateRecoveryCodesMutation, T.RegenerateRecoveryCodesMutationVariables> = {
+  name: "RegenerateRecoveryCodes",
+  source: "mutation RegenerateRecoveryCodes($code: String!) { regenerateRecoveryCodes(code: $code) { codes } }",
+  missing: [],
+};
+
+export const DisableSecondFactor: Document<T.DisableSecondFactorMutation, T.DisableSecondFactorMutationVariables> = {
+  name: "DisableSecondFactor",
+  source: "mutation DisableSecondFactor($code: String!) { disableSecondFactor(code: $code) { id secondFactorEnabled } }",
+  missing: [],
+};
+
+export const ResetUserSecondFactor: Document<T.ResetUserSecondFactorMutation, T.ResetUserSecondFactorMutationVariables> = {
+  name: "ResetUserSecondFactor",
+  source: "mutation ResetUserSecondFactor($userId: ID!) { resetUserSecondFactor(userId: $userId) { id secondFactorEnabled } }",
+  missing: [],
+};
+
+export const StaffAuditLog: Document<T.StaffAuditLogQuery, T.StaffAuditLogQueryVariables> = {
+  name: "StaffAuditLog",
+  source: "query StaffAuditLog($filter: StaffAuditFilterInput, $page: PageInput) { staffAuditLog(filter: $filter, page: $page) { totalItems page pageSize items { id occurredAt actorId actorEmail actorName action targetKind targetId summary details ip userAgent } } }",
   missing: [],
 };
 
@@ -508,13 +550,13 @@ export const Reference: Document<T.ReferenceQuery, T.ReferenceQueryVariables> = 
 
 export const Me: Document<T.MeQuery, T.MeQueryVariables> = {
   name: "Me",
-  source: "query Me { me { ...Viewer } } fragment Viewer on User { id email displayName roles allProvinces moderatedProvinces { code name } organizations { id slug name kind verified province { code name } } }",
+  source: "query Me { me { ...Viewer } } fragment Viewer on User { id email displayName roles allProvinces secondFactorEnabled moderatedProvinces { code name } organizations { id slug name kind verified province { code name } } }",
   missing: [],
 };
 
 export const Session: Document<T.SessionQuery, T.SessionQueryVariables> = {
   name: "Session",
-  source: "query Session { me { ...Viewer } unreadNotificationCount } fragment Viewer on User { id email displayName roles allProvinces moderatedProvinces { code name } organizations { id slug name kind verified province { code name } } }",
+  source: "query Session { me { ...Viewer } unreadNotificationCount } fragment Viewer on User { id email displayName roles allProvinces secondFactorEnabled moderatedProvinces { code name } organizations { id slug name kind verified province { code name } } }",
   missing: [],
 };
 
@@ -527,6 +569,12 @@ export const UnreadNotificationCount: Document<T.UnreadNotificationCountQuery, T
 export const Login: Document<T.LoginMutation, T.LoginMutationVariables> = {
   name: "Login",
   source: "mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token user { id displayName } } }",
+  missing: [],
+};
+
+export const CompleteLogin: Document<T.CompleteLoginMutation, T.CompleteLoginMutationVariables> = {
+  name: "CompleteLogin",
+  source: "mutation CompleteLogin($challenge: String!, $code: String!) { completeLogin(challenge: $challenge, code: $code) { token user { id displayName } } }",
   missing: [],
 };
 

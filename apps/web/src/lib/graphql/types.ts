@@ -251,6 +251,38 @@ export type SearchSort =
   | 'RELEVANCE'
   | 'TRL_DESC';
 
+/** A kind of staff action recorded in the audit log. */
+export type StaffAuditAction =
+  | 'AUDIT_LOG_EXPORTED'
+  | 'DEALS_EXPORTED'
+  | 'DEAL_REVIEWED'
+  | 'EXPERT_MODERATED'
+  | 'LISTING_MODERATED'
+  | 'ORGANIZATION_VERIFIED'
+  | 'SECOND_FACTOR_RESET'
+  | 'USER_DISABLED'
+  | 'USER_ENABLED'
+  | 'USER_ROLES_CHANGED';
+
+export type StaffAuditFilterInput = {
+  action?: StaffAuditAction | null | undefined;
+  actorId?: string | number | null | undefined;
+  /** From this instant (inclusive). */
+  from?: string | null | undefined;
+  targetId?: string | null | undefined;
+  targetKind?: StaffAuditTargetKind | null | undefined;
+  /** Before this instant (exclusive). */
+  to?: string | null | undefined;
+};
+
+export type StaffAuditTargetKind =
+  | 'DEAL'
+  | 'EXPERT'
+  | 'EXPORT'
+  | 'LISTING'
+  | 'ORGANIZATION'
+  | 'USER';
+
 export type TransferMode =
   | 'ASSIGNMENT'
   | 'CONSULTING'
@@ -762,7 +794,7 @@ export type UsersQueryVariables = Exact<{
 }>;
 
 
-export type UsersQuery = { users: { totalItems: number, page: number, pageSize: number, items: Array<{ id: string, email: string | null, displayName: string, roles: Array<Role>, disabled: boolean, allProvinces: boolean, moderatedProvinces: Array<{ code: string, name: string }> }> } };
+export type UsersQuery = { users: { totalItems: number, page: number, pageSize: number, items: Array<{ id: string, email: string | null, displayName: string, roles: Array<Role>, disabled: boolean, allProvinces: boolean, secondFactorEnabled: boolean | null, moderatedProvinces: Array<{ code: string, name: string }> }> } };
 
 export type SetUserRolesMutationVariables = Exact<{
   userId: string | number;
@@ -793,6 +825,52 @@ export type SetNotificationPreferencesMutationVariables = Exact<{
 
 
 export type SetNotificationPreferencesMutation = { setNotificationPreferences: { id: string, notificationDigest: boolean | null } };
+
+export type SecondFactorStatusQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SecondFactorStatusQuery = { me: { id: string, roles: Array<Role>, secondFactorEnabled: boolean | null, recoveryCodesLeft: number | null } | null };
+
+export type StartSecondFactorEnrolmentMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StartSecondFactorEnrolmentMutation = { startSecondFactorEnrolment: { secret: string, otpauthUri: string, qrCodeSvg: string } };
+
+export type ConfirmSecondFactorEnrolmentMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type ConfirmSecondFactorEnrolmentMutation = { confirmSecondFactorEnrolment: { codes: Array<string> } };
+
+export type RegenerateRecoveryCodesMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type RegenerateRecoveryCodesMutation = { regenerateRecoveryCodes: { codes: Array<string> } };
+
+export type DisableSecondFactorMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type DisableSecondFactorMutation = { disableSecondFactor: { id: string, secondFactorEnabled: boolean | null } };
+
+export type ResetUserSecondFactorMutationVariables = Exact<{
+  userId: string | number;
+}>;
+
+
+export type ResetUserSecondFactorMutation = { resetUserSecondFactor: { id: string, secondFactorEnabled: boolean | null } };
+
+export type StaffAuditLogQueryVariables = Exact<{
+  filter?: StaffAuditFilterInput | null | undefined;
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type StaffAuditLogQuery = { staffAuditLog: { totalItems: number, page: number, pageSize: number, items: Array<{ id: string, occurredAt: string, actorId: string | null, actorEmail: string | null, actorName: string | null, action: StaffAuditAction, targetKind: StaffAuditTargetKind, targetId: string | null, summary: string, details: string, ip: string | null, userAgent: string | null }> } };
 
 export type OrganizationBySlugQueryVariables = Exact<{
   slug: string;
@@ -879,14 +957,14 @@ export type ReferenceQuery = { provinces: Array<{ code: string, name: string }>,
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, email: string | null, displayName: string, roles: Array<Role>, allProvinces: boolean, moderatedProvinces: Array<{ code: string, name: string }>, organizations: Array<{ id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, province: { code: string, name: string } }> } | null };
+export type MeQuery = { me: { id: string, email: string | null, displayName: string, roles: Array<Role>, allProvinces: boolean, secondFactorEnabled: boolean | null, moderatedProvinces: Array<{ code: string, name: string }>, organizations: Array<{ id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, province: { code: string, name: string } }> } | null };
 
-export type ViewerFragment = { id: string, email: string | null, displayName: string, roles: Array<Role>, allProvinces: boolean, moderatedProvinces: Array<{ code: string, name: string }>, organizations: Array<{ id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, province: { code: string, name: string } }> };
+export type ViewerFragment = { id: string, email: string | null, displayName: string, roles: Array<Role>, allProvinces: boolean, secondFactorEnabled: boolean | null, moderatedProvinces: Array<{ code: string, name: string }>, organizations: Array<{ id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, province: { code: string, name: string } }> };
 
 export type SessionQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SessionQuery = { unreadNotificationCount: number, me: { id: string, email: string | null, displayName: string, roles: Array<Role>, allProvinces: boolean, moderatedProvinces: Array<{ code: string, name: string }>, organizations: Array<{ id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, province: { code: string, name: string } }> } | null };
+export type SessionQuery = { unreadNotificationCount: number, me: { id: string, email: string | null, displayName: string, roles: Array<Role>, allProvinces: boolean, secondFactorEnabled: boolean | null, moderatedProvinces: Array<{ code: string, name: string }>, organizations: Array<{ id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, province: { code: string, name: string } }> } | null };
 
 export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -900,6 +978,14 @@ export type LoginMutationVariables = Exact<{
 
 
 export type LoginMutation = { login: { token: string, user: { id: string, displayName: string } } };
+
+export type CompleteLoginMutationVariables = Exact<{
+  challenge: string;
+  code: string;
+}>;
+
+
+export type CompleteLoginMutation = { completeLogin: { token: string, user: { id: string, displayName: string } } };
 
 export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 

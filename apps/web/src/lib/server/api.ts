@@ -22,6 +22,8 @@ export class ApiError extends Error {
     message: string,
     /** BAD_USER_INPUT: the input paths the API names ("input.title", "listingId") → message in the request's language. */
     readonly fields: Record<string, string> = {},
+    /** The error's other extensions: `reason` (e.g. SECOND_FACTOR_CODE_REQUIRED), `challenge`. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -41,7 +43,7 @@ export class ApiUnavailableError extends ApiError {
 
 interface GraphQLErrorBody {
   message: string;
-  extensions?: { code?: string; fields?: Record<string, string> };
+  extensions?: { code?: string; fields?: Record<string, string>; [key: string]: unknown };
 }
 
 export interface ApiOptions {
@@ -49,7 +51,7 @@ export interface ApiOptions {
   lang: Lang;
   /** The visitor's address, vouched for to the API with STOREFRONT_SECRET (the API's rate limits are per client): see visitor.ts. */
   clientAddress?: string;
-  /** The visitor's browser (User-Agent), passed on so the API can describe the session ("Chrome on Windows"). */
+  /** The visitor's browser (User-Agent), passed on so the API can describe the session ("Chrome on Windows") and the staff audit log names it. */
   userAgent?: string;
   fetch?: typeof fetch;
 }
@@ -127,5 +129,5 @@ function toApiError(doc: Document<unknown, unknown>, e: GraphQLErrorBody): ApiEr
     return new ApiUnavailableError(doc.name, []);
   }
   if (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED') console.error(`[api] ${doc.name}: ${e.message}`);
-  return new ApiError(code, e.message, e.extensions?.fields ?? {});
+  return new ApiError(code, e.message, e.extensions?.fields ?? {}, e.extensions ?? {});
 }

@@ -37,6 +37,8 @@ export function apiFailure(err: unknown, url: URL): never {
   if (err instanceof ApiError) {
     if (err.code === 'UNAUTHENTICATED') loginRedirect(url);
     if (err.code === 'NOT_FOUND') error(404, m.error_notFound());
+    // Staff without a second factor: their role waits for it; the API's message says how to set it up.
+    if (err.code === 'FORBIDDEN' && err.extensions.reason === 'SECOND_FACTOR_REQUIRED') error(403, err.message);
     if (err.code === 'FORBIDDEN') error(403, m.error_forbidden());
     if (err.code === 'UNREACHABLE') error(503, m.error_apiDown());
     if (err.code === 'RATE_LIMITED') error(429, err.message);

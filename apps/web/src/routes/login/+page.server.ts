@@ -4,6 +4,7 @@ import { Login } from '$lib/graphql/documents';
 import { m } from '$lib/paraglide/messages';
 import { failFields, failFromError, readForm } from '$lib/server/forms';
 import { safeNext, startSession } from '$lib/server/session';
+import { askForCode, isSecondFactorChallenge } from '$lib/server/second-factor';
 
 export const load: PageServerLoad = ({ locals, url }) => {
   if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), url));
@@ -24,6 +25,8 @@ export const actions: Actions = {
     try {
       ({ login: { token } } = await locals.api.request(Login, { email, password }));
     } catch (err) {
+      // Right password, two-step verification on: the code is asked for on the next page.
+      if (isSecondFactorChallenge(err)) askForCode(cookies, url, err, safeNext(form.str('next'), url));
       return failFromError(err, values, { fields: ['email', 'password'], prefixes: [], isLogin: true });
     }
     startSession(cookies, url, token);

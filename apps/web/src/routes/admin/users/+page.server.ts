@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { SetUserDisabled, SetUserRoles, Users } from '$lib/graphql/documents';
+import { ResetUserSecondFactor, SetUserDisabled, SetUserRoles, Users } from '$lib/graphql/documents';
 import type { Role } from '$lib/graphql/types';
 import { ROLES } from '$lib/labels';
 import { apiFailure } from '$lib/server/guards';
@@ -18,9 +18,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   return { q, users, provinces: reference.provinces, meId: locals.user!.id };
 };
 
-function back(url: URL): string {
+function back(url: URL, done = 'roles-saved'): string {
   const page = new URL(pageAddress(url), url);
-  page.searchParams.set('done', 'roles-saved');
+  page.searchParams.set('done', done);
   return page.pathname + page.search;
 }
 
@@ -58,5 +58,15 @@ export const actions: Actions = {
       return failFromError(err, {}, { fields: [], form: form.str('userId') });
     }
     redirect(303, back(url));
+  },
+  /** A staff member lost their authenticator: remove it (audited); their role waits for a new one. */
+  resetSecondFactor: async ({ request, locals, url }) => {
+    const form = await readForm(request);
+    try {
+      await locals.api.request(ResetUserSecondFactor, { userId: form.str('userId') });
+    } catch (err) {
+      return failFromError(err, {}, { fields: [], form: form.str('userId') });
+    }
+    redirect(303, back(url, 'second-factor-reset'));
   },
 };

@@ -1,0 +1,143 @@
+import { Controller, Get, Headers, Logger, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { ErrorCode } from '@techport/shared';
+import { AppError, Errors } from '../../common/errors.js';
+import { t, type Localized } from '../../common/i18n.js';
+import { assertAdmin, type Viewer } from '../../common/auth/viewer.js';
+import { AccountsService } from '../accounts/accounts.service.js';
+import { csvLine, UTF8_BOM } from '../deals/csv.js';
+import { REGISTER_TIME_ZONE } from '../deals/deals.labels.js';
+import { StaffAuditService } from './staff-audit.service.js';
+import { STAFF_AUDIT_ACTION_LABELS, StaffAuditAction, StaffAuditTargetKind } from './staff-audit.actions.js';
+import { checkAuditFilter } from './staff-audit.resolver.js';
+import type { StaffAuditFilterInput } from './staff-audit.types.js';
+
+export const AUDIT_COLUMNS = ['Thời điểm (giờ Việt Nam)', 'Người thực hiện', 'E-mail', 'Thao tác', 'Mã thao tác', 'Loại đối tượng', 'Mã đối tượng', 'Tóm tắt', 'Chi tiết (JSON)', 'Địa chỉ IP', 'Trình duyệt'] as const;
+
+const M = {
+  date: { vi: 'Ngày phải có dạng YYYY-MM-DD.', en: 'A date must look like YYYY-MM-DD.' },
+  action: { vi: 'Thao tác không hợp lệ.', en: 'Unknown action.' },
+  targetKind: { vi: 'Loại đối tượng không hợp lệ.', en: 'Unknown target kind.' },
+  text: { vi: 'Giá trị không hợp lệ.', en: 'Invalid value.' },
+} satisfies Record<string, Localized>;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Midnight of a Vietnam calendar day (UTC+7 all year), as an instant; null if not a real date. */
+function vietnamMidnight(day: string, plusDays = 0): Date | null {
+  if (!DATE.test(day)) return null;
+  const d = new Date(`${day}T00:00:00+07:00`);
+  if (Number.isNaN(d.getTime()) || new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day) return null;
+  return new Date(d.getTime() + plusDays * 86_400_000);
+}
+
+/**
+ * GET /exports/staff-audit.csv?actorId=&action=&targetKind=&targetId=&from=&to= — the audit log
+ * (newest first) for admins, with the filters of the `staffAuditLog` query; `from`/`to` are
+ * calendar days in Vietnam time, inclusive. Bearer token as for the GraphQL API. CSV as the deal
+ * register: UTF-8 with BOM, RFC 4180, formula-like cells neutralised. The export is itself audited.
+ */
+@Controller('exports')
+export class StaffAuditExportController {
+  private readonly logger = new Logger('StaffAuditExport');
+  private readonly pageSize = 1000;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly accounts: AccountsService,
+    private readonly audit: StaffAuditService,
+  ) {}
+
+  @Get('staff-audit.csv')
+  async auditCsv(@Headers('authorization') authorization: string | undefined, @Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
+    let viewer: Viewer;
+    let filter: StaffAuditFilterInput;
+    try {
+      viewer = await this.authorize(authorization);
+      filter = this.validate(query);
+      await this.ds.transaction((em) =>
+        this.audit.record(em, {
+          actor: viewer,
+          action: StaffAuditAction.AUDIT_LOG_EXPORTED,
+          targetKind: StaffAuditTargetKind.EXPORT,
+          targetId: 'staff-audit.csv',
+          summary: 'Xuất nhật ký kiểm toán (CSV)',
+          details: { filter: Object.fromEntries(Object.entries(query).filter(([, v]) => typeof v === 'string' && v !== '')) },
+        }),
+      );
+    } catch (err) {
+      if (err instanceof AppError) return this.fail(res, err);
+      throw err;
+    }
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: REGISTER_TIME_ZONE }).format(new Date()).replace(/-/g, '');
+    res.status(200);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="nhat-ky-kiem-toan-${today}.csv"`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.write(UTF8_BOM + csvLine(AUDIT_COLUMNS));
+    const time = new Intl.DateTimeFormat('sv-SE', { timeZone: REGISTER_TIME_ZONE, dateStyle: 'short', timeStyle: 'medium' });
+    try {
+      for (let offset = 0; ; offset += this.pageSize) {
+        const rows = await this.audit.query(filter).skip(offset).take(this.pageSize).getMany();
+        for (const r of rows) {
+          const label = STAFF_AUDIT_ACTION_LABELS[r.action as StaffAuditAction]?.vi ?? r.action;
+          res.write(csvLine([time.format(r.occurredAt), r.actorName, r.actorEmail, label, r.action, r.targetKind, r.targetId, r.summary, JSON.stringify(r.details ?? {}), r.ip, r.userAgent]));
+        }
+        if (rows.length < this.pageSize) break;
+      }
+      res.end();
+    } catch (err) {
+      this.logger.error(`audit export failed: ${err instanceof Error ? err.message : err}`);
+      res.destroy(err instanceof Error ? err : new Error(String(err)));
+    }
+  }
+
+  private async authorize(header: string | undefined): Promise<Viewer> {
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
+    const viewer = token ? await this.accounts.viewerFromToken(token) : null;
+    if (!viewer) throw Errors.unauthenticated();
+    assertAdmin(viewer);
+    return viewer;
+  }
+
+  private validate(q: Record<string, unknown>): StaffAuditFilterInput {
+    const fields: Record<string, Localized> = {};
+    const str = (key: string) => {
+      const v = q[key];
+      if (v === undefined || v === '') return undefined;
+      if (typeof v !== 'string' || v.length > 100) {
+        fields[key] = M.text;
+        return undefined;
+      }
+      return v;
+    };
+    const action = str('action');
+    const targetKind = str('targetKind');
+    const from = str('from');
+    const to = str('to');
+    const filter: StaffAuditFilterInput = { actorId: str('actorId'), targetId: str('targetId') };
+    if (action && !(Object.values(StaffAuditAction) as string[]).includes(action)) fields.action = M.action;
+    else filter.action = action as StaffAuditAction | undefined;
+    if (targetKind && !(Object.values(StaffAuditTargetKind) as string[]).includes(targetKind)) fields.targetKind = M.targetKind;
+    else filter.targetKind = targetKind as StaffAuditTargetKind | undefined;
+    if (from) {
+      filter.from = vietnamMidnight(from);
+      if (!filter.from) fields.from = M.date;
+    }
+    if (to) {
+      filter.to = vietnamMidnight(to, 1);
+      if (!filter.to) fields.to = M.date;
+    }
+    if (Object.keys(fields).length) throw Errors.badInput(fields);
+    return checkAuditFilter(filter, '');
+  }
+
+  private fail(res: Response, err: AppError): void {
+    const http: Record<string, number> = { [ErrorCode.UNAUTHENTICATED]: 401, [ErrorCode.FORBIDDEN]: 403, [ErrorCode.BAD_USER_INPUT]: 400 };
+    const body: Record<string, unknown> = { ...err.extra, code: err.code, message: t(err.localized) };
+    if (err.fields) body.fields = Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, t(v)]));
+    if (err.code === ErrorCode.UNAUTHENTICATED) res.setHeader('WWW-Authenticate', 'Bearer');
+    res.status(http[err.code] ?? 500).json(body);
+  }
+}

@@ -1,0 +1,30 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { UserEntity } from '../accounts/user.entity.js';
+
+/**
+ * One-time recovery codes for an account with a second factor (10 per set, shown once). Only a
+ * SHA-256 of each code is kept: the codes are random (50 bits), so a plain hash cannot be
+ * reversed by guessing, and a lookup by hash stays one indexed query.
+ */
+@Entity('recovery_code')
+@Index('IDX_recovery_code_user_hash', ['userId', 'codeHash'], { unique: true })
+export class RecoveryCodeEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: UserEntity;
+
+  @Column({ name: 'code_hash', type: 'varchar', length: 64 })
+  codeHash: string;
+
+  @Column({ name: 'used_at', type: 'timestamptz', nullable: true })
+  usedAt: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

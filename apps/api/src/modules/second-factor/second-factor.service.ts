@@ -1,0 +1,276 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { SignJWT, jwtVerify } from 'jose';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ErrorCode, Role } from '@techport/shared';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { AppError, Errors } from '../../common/errors.js';
+import { Clock } from '../../common/clock.js';
+import { isUuid } from '../../common/ids.js';
+import type { Viewer } from '../../common/auth/viewer.js';
+import { RateLimitService, rateLimited } from '../../common/rate-limit.service.js';
+import { UserEntity } from '../accounts/user.entity.js';
+import { StaffAuditService } from '../audit/staff-audit.service.js';
+import { StaffAuditAction, StaffAuditTargetKind } from '../audit/staff-audit.actions.js';
+import { RecoveryCodeEntity } from './recovery-code.entity.js';
+import {
+  RECOVERY_CODE_COUNT,
+  hashRecoveryCode,
+  looksLikeRecoveryCode,
+  newRecoveryCode,
+  newTotpSecret,
+  normalizeCode,
+  otpauthUri,
+  qrCodeSvg,
+  verifyTotp,
+} from './totp.js';
+
+/** `extensions.reason` of `login`'s answer when the password was right and a code is needed. */
+export const SECOND_FACTOR_CODE_REQUIRED = 'SECOND_FACTOR_CODE_REQUIRED';
+/** How long the challenge from the password step may be used for the code step. */
+const CHALLENGE_TTL_SECONDS = 5 * 60;
+const CHALLENGE_ISSUER = 'techport-second-factor';
+
+const M = {
+  codeRequired: {
+    vi: 'Nhập mã 6 số từ ứng dụng xác thực (hoặc một mã khôi phục) để hoàn tất đăng nhập.',
+    en: 'Enter the 6-digit code from your authenticator app (or a recovery code) to finish signing in.',
+  },
+  badCode: { vi: 'Mã xác thực không đúng hoặc đã được dùng.', en: 'The code is wrong or has already been used.' },
+  badChallenge: {
+    vi: 'Phiên đăng nhập đã hết hạn. Vui lòng nhập lại e-mail và mật khẩu.',
+    en: 'This sign-in has expired. Please enter your e-mail and password again.',
+  },
+  alreadyEnabled: { vi: 'Tài khoản đã bật xác thực hai bước.', en: 'Two-step verification is already on for this account.' },
+  notEnabled: { vi: 'Tài khoản chưa bật xác thực hai bước.', en: 'Two-step verification is not on for this account.' },
+  noPending: {
+    vi: 'Hãy bắt đầu đăng ký ứng dụng xác thực trước khi xác nhận mã.',
+    en: 'Start setting up an authenticator app before confirming a code.',
+  },
+  staffMustKeep: {
+    vi: 'Cán bộ quản trị và kiểm duyệt không thể tắt xác thực hai bước.',
+    en: 'Moderators and admins cannot turn two-step verification off.',
+  },
+  resetSelf: {
+    vi: 'Không thể tự đặt lại xác thực hai bước của mình; hãy nhờ một quản trị viên khác.',
+    en: 'You cannot reset your own second factor; ask another admin.',
+  },
+  user: { vi: 'người dùng', en: 'User' },
+};
+
+interface ChallengeClaims {
+  userId: string;
+}
+
+/**
+ * Second factor: TOTP authenticators (RFC 6238) and one-time recovery codes.
+ *  - Enrolment: `startEnrolment` keeps a pending secret and gives the QR code; `confirmEnrolment`
+ *    with a code from the app turns it on and hands out 10 recovery codes, once.
+ *  - Sign-in of an enrolled account: `login` answers a short-lived signed challenge instead of a
+ *    session token (`challengeError`); `completeLogin` takes it with a code and issues the session.
+ *  - Codes are replay-protected (a time step is accepted once) and wrong ones are counted per
+ *    account like wrong passwords (RateLimitService `secondFactorFailuresPerAccount`).
+ * Moderators and admins need one for their roles to act (AccountsService.viewerFromToken).
+ */
+@Injectable()
+export class SecondFactorService {
+  private readonly key: Uint8Array;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+    private readonly limits: RateLimitService,
+    private readonly audit: StaffAuditService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    // Its own issuer, so a challenge is never accepted as a session token (TokenService checks 'techport').
+    this.key = new TextEncoder().encode(config.JWT_SECRET);
+  }
+
+  /** The answer to a right password for an enrolled account: UNAUTHENTICATED with a challenge. */
+  async challengeError(user: UserEntity): Promise<AppError> {
+    // Codes and challenges follow the real time, as the authenticator app does (not the Clock
+    // that tests move: a listing may expire a year ahead while the phone's code stays current).
+    const expiresAt = new Date(Date.now() + CHALLENGE_TTL_SECONDS * 1000);
+    const challenge = await new SignJWT({ purpose: 'second-factor' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(user.id)
+      .setJti(randomUUID())
+      .setIssuedAt()
+      .setIssuer(CHALLENGE_ISSUER)
+      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+      .sign(this.key);
+    return new AppError(ErrorCode.UNAUTHENTICATED, M.codeRequired, undefined, {
+      reason: SECOND_FACTOR_CODE_REQUIRED,
+      challenge,
+      challengeExpiresAt: expiresAt.toISOString(),
+    });
+  }
+
+  private async readChallenge(challenge: string): Promise<ChallengeClaims> {
+    try {
+      const { payload } = await jwtVerify(challenge, this.key, {
+        issuer: CHALLENGE_ISSUER,
+        algorithms: ['HS256'],
+      });
+      if (payload.purpose !== 'second-factor' || typeof payload.sub !== 'string' || !isUuid(payload.sub)) throw new Error('not a challenge');
+      return { userId: payload.sub };
+    } catch {
+      throw new AppError(ErrorCode.UNAUTHENTICATED, M.badChallenge, { challenge: M.badChallenge });
+    }
+  }
+
+  /**
+   * The code step of sign-in: the user behind a valid challenge whose code (TOTP or recovery)
+   * is right. Wrong codes count against the account; the caller issues the session token.
+   */
+  async completeLogin(challenge: string, code: string): Promise<UserEntity> {
+    const { userId } = await this.readChallenge(challenge);
+    return this.ds.transaction(async (em) => {
+      const user = await em.getRepository(UserEntity).findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user || user.disabled || !user.totpSecret) throw new AppError(ErrorCode.UNAUTHENTICATED, M.badChallenge, { challenge: M.badChallenge });
+      await this.checkCode(em, user, code, 'code');
+      return user;
+    });
+  }
+
+  /**
+   * Accepts a TOTP code (marking its time step used) or an unused recovery code (marking it
+   * used); otherwise counts a failure and throws. `em` must hold the user's row lock.
+   */
+  private async checkCode(em: EntityManager, user: UserEntity, rawCode: string, field: string): Promise<'totp' | 'recovery'> {
+    const wait = await this.limits.isBlocked('secondFactorFailuresPerAccount', user.id);
+    if (wait > 0) throw rateLimited(wait);
+    const code = normalizeCode(rawCode ?? '');
+    if (user.totpSecret) {
+      const afterStep = user.totpLastStep === null ? null : Number(user.totpLastStep);
+      const step = await verifyTotp(user.totpSecret, code, Date.now(), afterStep);
+      if (step !== null) {
+        await em.update(UserEntity, { id: user.id }, { totpLastStep: String(step) });
+        user.totpLastStep = String(step);
+        await this.limits.reset('secondFactorFailuresPerAccount', user.id);
+        return 'totp';
+      }
+      if (looksLikeRecoveryCode(code)) {
+        const used = await em.query(
+          `UPDATE recovery_code SET used_at = $3 WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL RETURNING id`,
+          [user.id, hashRecoveryCode(code), this.clock.now()],
+        );
+        if (used[0]?.length ?? used.length) {
+          await this.limits.reset('secondFactorFailuresPerAccount', user.id);
+          return 'recovery';
+        }
+      }
+    }
+    // Counted outside the transaction's fate: the failure must stay counted when the caller rolls back.
+    await this.limits.consume('secondFactorFailuresPerAccount', user.id);
+    throw Errors.invalidField(field, M.badCode);
+  }
+
+  /** Step 1 of enrolment: a fresh secret (kept pending), its otpauth:// address and QR code. */
+  async startEnrolment(viewer: Viewer): Promise<{ secret: string; otpauthUri: string; qrCodeSvg: string }> {
+    const user = await this.ds.getRepository(UserEntity).findOneBy({ id: viewer.id });
+    if (!user) throw Errors.unauthenticated();
+    if (user.totpSecret) throw Errors.conflict(M.alreadyEnabled);
+    const secret = newTotpSecret();
+    await this.ds.getRepository(UserEntity).update({ id: user.id }, { totpPendingSecret: secret });
+    const uri = otpauthUri(secret, user.email);
+    return { secret, otpauthUri: uri, qrCodeSvg: await qrCodeSvg(uri) };
+  }
+
+  /** Step 2: a code from the app proves it holds the secret; returns the recovery codes (shown once). */
+  async confirmEnrolment(viewer: Viewer, rawCode: string): Promise<string[]> {
+    return this.ds.transaction(async (em) => {
+      const user = await em.getRepository(UserEntity).findOne({ where: { id: viewer.id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw Errors.unauthenticated();
+      if (user.totpSecret) throw Errors.conflict(M.alreadyEnabled);
+      if (!user.totpPendingSecret) throw Errors.conflict(M.noPending);
+      const wait = await this.limits.isBlocked('secondFactorFailuresPerAccount', user.id);
+      if (wait > 0) throw rateLimited(wait);
+      const step = await verifyTotp(user.totpPendingSecret, normalizeCode(rawCode ?? ''), Date.now(), null);
+      if (step === null) {
+        await this.limits.consume('secondFactorFailuresPerAccount', user.id);
+        throw Errors.invalidField('code', M.badCode);
+      }
+      await em.update(UserEntity, { id: user.id }, { totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpEnabledAt: this.clock.now(), totpLastStep: String(step) });
+      return this.replaceRecoveryCodes(em, user.id);
+    });
+  }
+
+  /** A new set of 10 recovery codes (the old set stops working), after a current code. */
+  async regenerateRecoveryCodes(viewer: Viewer, rawCode: string): Promise<string[]> {
+    return this.ds.transaction(async (em) => {
+      const user = await em.getRepository(UserEntity).findOne({ where: { id: viewer.id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw Errors.unauthenticated();
+      if (!user.totpSecret) throw Errors.conflict(M.notEnabled);
+      await this.checkCode(em, user, rawCode, 'code');
+      return this.replaceRecoveryCodes(em, user.id);
+    });
+  }
+
+  /** Members may turn the second factor off (with a current code); staff may not. */
+  async disable(viewer: Viewer, rawCode: string): Promise<UserEntity> {
+    return this.ds.transaction(async (em) => {
+      const user = await em.getRepository(UserEntity).findOne({ where: { id: viewer.id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw Errors.unauthenticated();
+      if (!user.totpSecret) throw Errors.conflict(M.notEnabled);
+      if (user.roles.includes(Role.ADMIN) || user.roles.includes(Role.MODERATOR)) throw Errors.forbidden(M.staffMustKeep);
+      await this.checkCode(em, user, rawCode, 'code');
+      await this.clear(em, user.id);
+      return em.getRepository(UserEntity).findOneByOrFail({ id: user.id });
+    });
+  }
+
+  /**
+   * Admins: removes a staff member's (or member's) second factor, e.g. a lost phone. Their staff
+   * roles stop acting until they enrol again. Audited.
+   */
+  async resetFor(admin: Viewer, userId: string): Promise<UserEntity> {
+    if (!isUuid(userId)) throw Errors.notFound(M.user);
+    if (userId === admin.id) throw Errors.conflict(M.resetSelf);
+    return this.ds.transaction(async (em) => {
+      const user = await em.getRepository(UserEntity).findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw Errors.notFound(M.user);
+      if (!user.totpSecret) throw Errors.conflict(M.notEnabled);
+      await this.clear(em, user.id);
+      await this.audit.record(em, {
+        actor: admin,
+        action: StaffAuditAction.SECOND_FACTOR_RESET,
+        targetKind: StaffAuditTargetKind.USER,
+        targetId: user.id,
+        summary: `Đặt lại xác thực hai bước của ${user.email}`,
+        details: { email: user.email, roles: user.roles, enabledAt: user.totpEnabledAt?.toISOString() ?? null },
+      });
+      return em.getRepository(UserEntity).findOneByOrFail({ id: user.id });
+    });
+  }
+
+  async recoveryCodesLeft(userId: string): Promise<number> {
+    const [row] = await this.ds.query(`SELECT count(*)::int AS n FROM recovery_code WHERE user_id = $1 AND used_at IS NULL`, [userId]);
+    return row.n;
+  }
+
+  /**
+   * Demo and test installations: enrols an account with a known secret (ADMIN_TOTP_SECRET, the
+   * demo seed) when it has no second factor yet.
+   */
+  static async enrolWithKnownSecret(em: Pick<EntityManager, 'query'>, email: string, secret: string): Promise<void> {
+    await em.query(`UPDATE app_user SET totp_secret = $2, totp_pending_secret = NULL, totp_enabled_at = now() WHERE email = $1 AND totp_secret IS NULL`, [email, secret]);
+  }
+
+  private async clear(em: EntityManager, userId: string): Promise<void> {
+    await em.update(UserEntity, { id: userId }, { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null });
+    await em.delete(RecoveryCodeEntity, { userId });
+  }
+
+  private async replaceRecoveryCodes(em: EntityManager, userId: string): Promise<string[]> {
+    await em.delete(RecoveryCodeEntity, { userId });
+    const codes = new Set<string>();
+    while (codes.size < RECOVERY_CODE_COUNT) codes.add(newRecoveryCode());
+    await em.insert(
+      RecoveryCodeEntity,
+      [...codes].map((c) => ({ userId, codeHash: hashRecoveryCode(c) })),
+    );
+    return [...codes];
+  }
+}

@@ -1,0 +1,371 @@
+import { DataSource } from 'typeorm';
+import { startTestApp, type TestApp } from './support/app.js';
+import {
+  Client,
+  PASSWORD,
+  SECOND_FACTOR_CODE_REQUIRED,
+  adminClient,
+  createOrganization,
+  enrolSecondFactor,
+  registerModerator,
+  registerUser,
+  totpCode,
+  uniq,
+} from './support/graphql.js';
+import { acceptInterest, expressInterest, proposeDeal, publishListing, RESPOND_DEAL, REVIEW } from './support/listings.js';
+
+// Two-step sign-in for staff (TOTP, recovery codes, throttling, admin reset) and the audit log
+// of staff actions (a row per action kind, admins only, append-only in the database).
+
+const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token user { id } } }`;
+const COMPLETE = `mutation($c: String!, $code: String!) { completeLogin(challenge: $c, code: $code) { token user { id } } }`;
+const START = `mutation { startSecondFactorEnrolment { secret otpauthUri qrCodeSvg } }`;
+const CONFIRM = `mutation($code: String!) { confirmSecondFactorEnrolment(code: $code) { codes } }`;
+const DISABLE = `mutation($code: String!) { disableSecondFactor(code: $code) { id secondFactorEnabled } }`;
+const RESET = `mutation($id: ID!) { resetUserSecondFactor(userId: $id) { id secondFactorEnabled } }`;
+const ME = `{ me { id roles secondFactorEnabled recoveryCodesLeft } }`;
+const QUEUE = `{ moderationQueue { totalItems } }`;
+const AUDIT = `query($f: StaffAuditFilterInput, $p: PageInput) { staffAuditLog(filter: $f, page: $p) {
+  totalItems items { id occurredAt actorId actorEmail action targetKind targetId summary details ip userAgent } } }`;
+
+let t: TestApp;
+let base: Client;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  base = new Client(t.url);
+});
+afterAll(() => t.close());
+
+/** The password step: the challenge an enrolled account gets instead of a token. */
+async function passwordStep(email: string, client: Client = base): Promise<string> {
+  const res = await client.request(LOGIN, { e: email, p: PASSWORD });
+  expect(res.data).toBeNull();
+  const e = res.errors![0];
+  expect(e.extensions?.code).toBe('UNAUTHENTICATED');
+  expect(e.extensions?.reason).toBe(SECOND_FACTOR_CODE_REQUIRED);
+  expect(typeof e.extensions?.challenge).toBe('string');
+  return e.extensions!.challenge!;
+}
+
+/** A member who enrolled an authenticator. */
+async function enrolledMember() {
+  const user = await registerUser(base, 'Thành viên bảo mật');
+  const { secret, recoveryCodes } = await enrolSecondFactor(user.client);
+  return { ...user, secret, recoveryCodes };
+}
+
+async function auditRows(filter: Record<string, unknown>) {
+  const admin = await adminClient(base);
+  return (await admin.ok(AUDIT, { f: filter, p: { pageSize: 100 } })).staffAuditLog.items as Record<string, any>[];
+}
+
+describe('second factor: enrolment', () => {
+  it('shows a secret, an otpauth address and a QR code, and turns on only with a right code', async () => {
+    const user = await registerUser(base, 'Người đăng ký');
+    const started = (await user.client.ok(START)).startSecondFactorEnrolment;
+    expect(started.secret).toMatch(/^[A-Z2-7]{32}$/);
+    expect(started.otpauthUri).toBe(`otpauth://totp/Techport:${encodeURIComponent(user.email)}?secret=${started.secret}&issuer=Techport`);
+    expect(started.qrCodeSvg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+    expect(started.qrCodeSvg).not.toMatch(/<script/i);
+
+    const wrong = await user.client.inLang('en').error(CONFIRM, { code: '000000' === (await totpCode(started.secret)) ? '111111' : '000000' });
+    expect(wrong.code).toBe('BAD_USER_INPUT');
+    expect(Object.keys(wrong.fields ?? {})).toEqual(['code']);
+    expect((await user.client.ok(ME)).me.secondFactorEnabled).toBe(false);
+
+    const confirmed = (await user.client.ok(CONFIRM, { code: await totpCode(started.secret) })).confirmSecondFactorEnrolment;
+    expect(confirmed.codes).toHaveLength(10);
+    expect(new Set(confirmed.codes).size).toBe(10);
+    for (const c of confirmed.codes) expect(c).toMatch(/^[a-z2-9]{5}-[a-z2-9]{5}$/);
+    const me = (await user.client.ok(ME)).me;
+    expect(me.secondFactorEnabled).toBe(true);
+    expect(me.recoveryCodesLeft).toBe(10);
+    // Stored hashed: no recovery code and no hash of the plain text equal to it.
+    const rows: { code_hash: string }[] = await t.app.get(DataSource).query(`SELECT code_hash FROM recovery_code WHERE user_id = $1`, [user.id]);
+    expect(rows).toHaveLength(10);
+    for (const r of rows) expect(confirmed.codes).not.toContain(r.code_hash);
+    // A second enrolment is refused while one is on.
+    expect((await user.client.error(START)).code).toBe('CONFLICT');
+  });
+
+  it('hides the second-factor state from other members', async () => {
+    const a = await enrolledMember();
+    const b = await registerUser(base);
+    const seen = await b.client.ok(`{ me { id secondFactorEnabled recoveryCodesLeft } }`);
+    expect(seen.me).toEqual({ id: b.id, secondFactorEnabled: false, recoveryCodesLeft: 0 });
+    const admin = await adminClient(base);
+    const listed = await admin.ok(`query($q: String) { users(query: $q) { items { id secondFactorEnabled recoveryCodesLeft } } }`, { q: a.email });
+    expect(listed.users.items).toEqual([{ id: a.id, secondFactorEnabled: true, recoveryCodesLeft: null }]);
+  });
+});
+
+describe('second factor: two-step sign-in', () => {
+  it('signs in without a code when none is enrolled, and asks for one when it is', async () => {
+    const plain = await registerUser(base);
+    expect((await base.ok(LOGIN, { e: plain.email, p: PASSWORD })).login.user.id).toBe(plain.id);
+
+    const m = await enrolledMember();
+    const challenge = await passwordStep(m.email);
+    // The challenge is no session token.
+    expect((await base.as(challenge).ok(`{ me { id } }`)).me).toBeNull();
+    // A wrong password still answers as before, without a challenge.
+    const bad = await base.request(LOGIN, { e: m.email, p: 'Wrong-Password-1' });
+    expect(bad.errors![0].extensions?.challenge).toBeUndefined();
+
+    const wrong = await base.error(COMPLETE, { c: challenge, code: '12345' });
+    expect(wrong.code).toBe('BAD_USER_INPUT');
+    expect(Object.keys(wrong.fields ?? {})).toEqual(['code']);
+
+    // Wait for a step no earlier test used (enrolment used the current one).
+    const code = await totpCode(m.secret, 1);
+    const done = (await base.ok(COMPLETE, { c: challenge, code })).completeLogin;
+    expect(done.user.id).toBe(m.id);
+    expect((await base.as(done.token).ok(`{ me { id } }`)).me.id).toBe(m.id);
+
+    // The same code is not accepted twice, even with a fresh challenge.
+    const again = await base.error(COMPLETE, { c: await passwordStep(m.email), code });
+    expect(again.code).toBe('BAD_USER_INPUT');
+    // Nor a code of an earlier step.
+    expect((await base.error(COMPLETE, { c: await passwordStep(m.email), code: await totpCode(m.secret) })).code).toBe('BAD_USER_INPUT');
+  });
+
+  it('refuses a forged or foreign challenge', async () => {
+    const m = await enrolledMember();
+    const forged = await base.error(COMPLETE, { c: 'eyJhbGciOiJIUzI1NiJ9.e30.x', code: await totpCode(m.secret, 1) });
+    expect(forged.code).toBe('UNAUTHENTICATED');
+    // A session token is not a challenge.
+    const session = await base.error(COMPLETE, { c: m.client.token!, code: await totpCode(m.secret, 1) });
+    expect(session.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('accepts each recovery code once', async () => {
+    const m = await enrolledMember();
+    const [first, second] = m.recoveryCodes;
+    const done = (await base.ok(COMPLETE, { c: await passwordStep(m.email), code: first.toUpperCase() })).completeLogin;
+    expect(done.user.id).toBe(m.id);
+    expect((await base.error(COMPLETE, { c: await passwordStep(m.email), code: first })).code).toBe('BAD_USER_INPUT');
+    expect((await base.ok(COMPLETE, { c: await passwordStep(m.email), code: second.replace('-', '') })).completeLogin.user.id).toBe(m.id);
+    expect((await base.as(done.token).ok(ME)).me.recoveryCodesLeft).toBe(8);
+  });
+
+  it('throttles guessing codes per account, even with the right code afterwards', async () => {
+    const limited = await startTestApp({ RATE_LIMIT_SECOND_FACTOR_FAILURES: '3' });
+    try {
+      const own = new Client(limited.url, null, 'en');
+      const user = await registerUser(own);
+      const { secret } = await enrolSecondFactor(user.client);
+      const challenge = await passwordStep(user.email, own);
+      for (const guess of ['000001', '000002', '000003']) {
+        const code = (await totpCode(secret, 1)) === guess ? '999999' : guess;
+        expect((await own.error(COMPLETE, { c: challenge, code })).code).toBe('BAD_USER_INPUT');
+      }
+      const blocked = await own.error(COMPLETE, { c: challenge, code: await totpCode(secret, 1) });
+      expect(blocked.code).toBe('RATE_LIMITED');
+      expect(blocked.message).toMatch(/Too many attempts/);
+      // Another account is not affected.
+      const other = await registerUser(own);
+      const o = await enrolSecondFactor(other.client);
+      expect((await own.ok(COMPLETE, { c: await passwordStep(other.email, own), code: await totpCode(o.secret, 1) })).completeLogin.user.id).toBe(other.id);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('lets a member turn it off with a code, but not staff', async () => {
+    const m = await enrolledMember();
+    expect((await m.client.error(DISABLE, { code: '000000' === (await totpCode(m.secret, 1)) ? '111111' : '000000' })).code).toBe('BAD_USER_INPUT');
+    const off = (await m.client.ok(DISABLE, { code: await totpCode(m.secret, 1) })).disableSecondFactor;
+    expect(off.secondFactorEnabled).toBe(false);
+    expect((await base.ok(LOGIN, { e: m.email, p: PASSWORD })).login.user.id).toBe(m.id);
+
+    const mod = await registerModerator(base, ['can-tho']);
+    const refused = await mod.client.error(DISABLE, { code: await totpCode(mod.secret, 1) });
+    expect(refused.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('second factor: staff', () => {
+  it('lets staff without a second factor sign in and enrol, but refuses their role\'s actions until then', async () => {
+    const user = await registerUser(base, 'Cán bộ mới');
+    const admin = await adminClient(base);
+    await admin.ok(`mutation($id: ID!) { setUserRoles(userId: $id, roles: [MODERATOR], moderatedProvinceCodes: []) { id } }`, { id: user.id });
+    // Sign-in works (password only: nothing enrolled yet) and `me` shows the role.
+    const session = base.as((await base.ok(LOGIN, { e: user.email, p: PASSWORD })).login.token).inLang('en');
+    expect((await session.ok(ME)).me.roles).toContain('MODERATOR');
+    const res = await session.request(QUEUE);
+    expect(res.errors![0].extensions?.code).toBe('FORBIDDEN');
+    expect(res.errors![0].extensions?.reason).toBe('SECOND_FACTOR_REQUIRED');
+    expect(res.errors![0].message).toMatch(/two-step verification/);
+    // The deal register export says the same.
+    const csv = await fetch(`${t.url}/exports/deals.csv`, { headers: { authorization: `Bearer ${session.token}` } });
+    expect(csv.status).toBe(403);
+    expect(((await csv.json()) as { reason: string }).reason).toBe('SECOND_FACTOR_REQUIRED');
+
+    await enrolSecondFactor(session);
+    expect((await session.ok(QUEUE)).moderationQueue.totalItems).toBeGreaterThanOrEqual(0);
+  });
+
+  it('an admin resets a staff member\'s second factor (audited); their role waits for a new enrolment', async () => {
+    const mod = await registerModerator(base, ['can-tho']);
+    const admin = await adminClient(base);
+    expect((await mod.client.error(RESET, { id: mod.id })).code).toBe('FORBIDDEN');
+    const reset = (await admin.ok(RESET, { id: mod.id })).resetUserSecondFactor;
+    expect(reset.secondFactorEnabled).toBe(false);
+    const refused = await mod.client.request(QUEUE);
+    expect(refused.errors![0].extensions?.reason).toBe('SECOND_FACTOR_REQUIRED');
+    // Signs in with the password alone again, and enrols a new authenticator.
+    expect((await base.ok(LOGIN, { e: mod.email, p: PASSWORD })).login.user.id).toBe(mod.id);
+    await enrolSecondFactor(mod.client);
+    expect((await mod.client.ok(QUEUE)).moderationQueue).toBeTruthy();
+
+    const rows = await auditRows({ action: 'SECOND_FACTOR_RESET', targetId: mod.id });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ actorEmail: process.env.ADMIN_EMAIL, targetKind: 'USER', targetId: mod.id, ip: expect.any(String) });
+    expect(JSON.parse(rows[0].details).email).toBe(mod.email);
+  });
+});
+
+describe('audit log of staff actions', () => {
+  it('records every kind of staff action with who, what, and from where', async () => {
+    const admin = await adminClient(base);
+    const mod = await registerModerator(base, []);
+    const started = new Date(Date.now() - 1000).toISOString();
+
+    // Roles and jurisdiction, disabling and enabling.
+    const target = await registerUser(base, 'Người được đổi vai trò');
+    await admin.ok(`mutation($id: ID!) { setUserRoles(userId: $id, roles: [MODERATOR], moderatedProvinceCodes: ["can-tho"]) { id } }`, { id: target.id });
+    await admin.ok(`mutation($id: ID!) { setUserDisabled(userId: $id, disabled: true) { id } }`, { id: target.id });
+    await admin.ok(`mutation($id: ID!) { setUserDisabled(userId: $id, disabled: false) { id } }`, { id: target.id });
+
+    // Organisation verification by the moderator.
+    const owner = await registerUser(base, 'Chủ tổ chức');
+    const org = await createOrganization(owner.client, { provinceCode: 'can-tho' });
+    await mod.client.ok(`mutation($id: ID!) { verifyOrganization(id: $id) { id verified } }`, { id: org.id });
+
+    // Listing moderation (publishListing approves through its own moderator), expert moderation.
+    const listing = await publishListing(base, owner.client, { kind: 'OFFER', organizationId: org.id, provinceCode: 'can-tho' });
+    const expertUser = await registerUser(base, 'Chuyên gia');
+    const profile = (
+      await expertUser.client.ok(`mutation($input: ExpertProfileInput!) { upsertMyExpertProfile(input: $input) { id } }`, {
+        input: {
+          fullName: `Đặng Thị Hồng Đào ${uniq('')}`,
+          headline: 'Chuyên gia tư vấn chuyển giao công nghệ sau thu hoạch',
+          bio: 'Hơn 15 năm nghiên cứu và chuyển giao công nghệ bảo quản, chế biến nông sản; chủ nhiệm 6 đề tài cấp bộ về sấy nông sản, đã hướng dẫn hơn 40 doanh nghiệp lập dự án đổi mới công nghệ.',
+          fieldCodes: ['407'],
+          services: ['Tư vấn chuyển giao công nghệ'],
+          pastTransfers: [],
+          provinceCode: 'can-tho',
+          organizationId: null,
+        },
+      })
+    ).upsertMyExpertProfile;
+    await expertUser.client.ok(`mutation($id: ID!) { submitExpertProfile(id: $id) { id } }`, { id: profile.id });
+    await mod.client.ok(`mutation($id: ID!) { moderateExpertProfile(id: $id, decision: APPROVE) { id status } }`, { id: profile.id });
+
+    // A deal reviewed, then the register exported.
+    const buyerOwner = await registerUser(base, 'Bên mua');
+    const buyerOrg = await createOrganization(buyerOwner.client, { provinceCode: 'ha-noi' });
+    const interestId = await expressInterest(buyerOwner.client, listing.id, buyerOrg.id);
+    await acceptInterest(owner.client, interestId);
+    const deal = await proposeDeal(buyerOwner.client, interestId);
+    await owner.client.ok(RESPOND_DEAL, { id: deal.id, a: true });
+    await mod.client.ok(REVIEW, { id: deal.id, d: 'APPROVE', n: 'Hồ sơ đầy đủ.' });
+    const csv = await fetch(`${t.url}/exports/deals.csv?status=APPROVED`, { headers: { authorization: `Bearer ${mod.client.token}`, 'user-agent': 'Excel-Test/1.0' } });
+    expect(csv.status).toBe(200);
+    await csv.text();
+
+    const mine = await auditRows({ from: started, actorId: mod.id });
+    const byAction = (a: string) => mine.filter((r) => r.action === a);
+    expect(byAction('ORGANIZATION_VERIFIED')).toEqual([expect.objectContaining({ targetKind: 'ORGANIZATION', targetId: org.id, actorEmail: mod.email })]);
+    expect(byAction('EXPERT_MODERATED')).toEqual([expect.objectContaining({ targetKind: 'EXPERT', targetId: profile.id })]);
+    expect(JSON.parse(byAction('EXPERT_MODERATED')[0].details).decision).toBe('APPROVE');
+    expect(byAction('DEAL_REVIEWED')).toEqual([expect.objectContaining({ targetKind: 'DEAL', targetId: deal.id })]);
+    expect(JSON.parse(byAction('DEAL_REVIEWED')[0].details)).toMatchObject({ decision: 'APPROVE', note: 'Hồ sơ đầy đủ.' });
+    expect(byAction('DEALS_EXPORTED')).toEqual([expect.objectContaining({ targetKind: 'EXPORT', userAgent: 'Excel-Test/1.0' })]);
+    expect(JSON.parse(byAction('DEALS_EXPORTED')[0].details).filter.status).toBe('APPROVED');
+
+    const listingRows = await auditRows({ action: 'LISTING_MODERATED', targetKind: 'LISTING', targetId: listing.id });
+    expect(listingRows).toHaveLength(1);
+    expect(JSON.parse(listingRows[0].details)).toMatchObject({ decision: 'APPROVE', revision: false, title: listing.title });
+
+    const userRows = await auditRows({ targetId: target.id });
+    expect(userRows.map((r) => r.action)).toEqual(['USER_ENABLED', 'USER_DISABLED', 'USER_ROLES_CHANGED']); // newest first
+    const roles = JSON.parse(userRows[2].details);
+    expect(roles.before).toEqual({ roles: ['MEMBER'], moderatedProvinceCodes: [], allProvinces: false });
+    expect(roles.after).toEqual({ roles: ['MEMBER', 'MODERATOR'], moderatedProvinceCodes: ['can-tho'], allProvinces: false });
+    for (const r of [...mine, ...userRows]) {
+      expect(r.ip).toMatch(/127\.0\.0\.1/);
+      expect(new Date(r.occurredAt).getTime()).toBeGreaterThan(Date.now() - 120_000);
+    }
+  });
+
+  it('is for admins only', async () => {
+    const member = await registerUser(base);
+    expect((await member.client.error(AUDIT)).code).toBe('FORBIDDEN');
+    expect((await base.error(AUDIT)).code).toBe('UNAUTHENTICATED');
+    const mod = await registerModerator(base, []);
+    expect((await mod.client.error(AUDIT)).code).toBe('FORBIDDEN');
+    const csv = await fetch(`${t.url}/exports/staff-audit.csv`, { headers: { authorization: `Bearer ${mod.client.token}` } });
+    expect(csv.status).toBe(403);
+  });
+
+  it('filters by date range and pages, and refuses a bad filter naming the field', async () => {
+    const admin = await adminClient(base);
+    const future = await admin.ok(AUDIT, { f: { from: new Date(Date.now() + 86_400_000).toISOString() } });
+    expect(future.staffAuditLog.totalItems).toBe(0);
+    const page = await admin.ok(AUDIT, { p: { page: 1, pageSize: 2 } });
+    expect(page.staffAuditLog.items.length).toBeLessThanOrEqual(2);
+    const bad = await admin.error(AUDIT, { f: { actorId: 'not-an-id' } });
+    expect(bad.code).toBe('BAD_USER_INPUT');
+    expect(Object.keys(bad.fields ?? {})).toEqual(['filter.actorId']);
+    const range = await admin.error(AUDIT, { f: { from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' } });
+    expect(Object.keys(range.fields ?? {})).toEqual(['filter.to']);
+  });
+
+  it('exports CSV with formula cells neutralised, and audits the export', async () => {
+    const admin = await adminClient(base);
+    // The browser that made the request is copied into the row: one that looks like a formula.
+    const evil = await registerUser(base);
+    const disabled = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}`, 'user-agent': '=HYPERLINK("http://evil.example")' },
+      body: JSON.stringify({ query: `mutation($id: ID!) { setUserDisabled(userId: $id, disabled: true) { id } }`, variables: { id: evil.id } }),
+    });
+    expect(((await disabled.json()) as { errors?: unknown }).errors).toBeUndefined();
+    const res = await fetch(`${t.url}/exports/staff-audit.csv?targetId=${evil.id}`, { headers: { authorization: `Bearer ${admin.token}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/csv/);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs
+    const text = bytes.toString('utf8');
+    const lines = text.slice(1).trim().split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('USER_DISABLED');
+    expect(lines[1]).toContain(evil.id);
+    expect(lines[1]).toContain(`'=HYPERLINK`);
+    expect(text).not.toMatch(/(^|,)"?=/m);
+
+    const bad = await fetch(`${t.url}/exports/staff-audit.csv?from=2026-13-01&action=NOPE`, { headers: { authorization: `Bearer ${admin.token}`, 'accept-language': 'en' } });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(((await bad.json()) as { fields: object }).fields).sort()).toEqual(['action', 'from']);
+
+    const exported = await auditRows({ action: 'AUDIT_LOG_EXPORTED' });
+    expect(exported.some((r) => JSON.parse(r.details).filter?.targetId === evil.id)).toBe(true);
+  });
+
+  it('is append-only in the database: UPDATE, DELETE and TRUNCATE are refused', async () => {
+    const ds = t.app.get(DataSource);
+    const [row] = await ds.query(`SELECT id FROM staff_audit_log LIMIT 1`);
+    expect(row).toBeTruthy();
+    await expect(ds.query(`UPDATE staff_audit_log SET summary = 'đã sửa' WHERE id = $1`, [row.id])).rejects.toThrow(/append-only/);
+    await expect(ds.query(`DELETE FROM staff_audit_log WHERE id = $1`, [row.id])).rejects.toThrow(/append-only/);
+    await expect(ds.query(`TRUNCATE staff_audit_log`)).rejects.toThrow(/append-only/);
+    const [still] = await ds.query(`SELECT summary FROM staff_audit_log WHERE id = $1`, [row.id]);
+    expect(still.summary).not.toBe('đã sửa');
+    // And the API has no mutation that touches it.
+    const schema = await base.request(`{ __schema { mutationType { fields { name } } } }`);
+    const names: string[] = schema.data?.__schema.mutationType.fields.map((f: { name: string }) => f.name) ?? [];
+    expect(names.filter((n) => /audit/i.test(n))).toEqual([]);
+  });
+});

@@ -1,0 +1,43 @@
+/** The staff audit log's filters, read the same way by the page and by its CSV download. */
+import type { StaffAuditAction, StaffAuditTargetKind } from '$lib/graphql/types';
+
+export const AUDIT_ACTIONS: readonly StaffAuditAction[] = [
+  'USER_ROLES_CHANGED',
+  'USER_DISABLED',
+  'USER_ENABLED',
+  'ORGANIZATION_VERIFIED',
+  'LISTING_MODERATED',
+  'EXPERT_MODERATED',
+  'DEAL_REVIEWED',
+  'DEALS_EXPORTED',
+  'AUDIT_LOG_EXPORTED',
+  'SECOND_FACTOR_RESET',
+];
+
+export const AUDIT_TARGET_KINDS: readonly StaffAuditTargetKind[] = ['USER', 'ORGANIZATION', 'LISTING', 'EXPERT', 'DEAL', 'EXPORT'];
+
+export interface AuditFilterValues {
+  actorId: string;
+  action: string;
+  targetKind: string;
+  targetId: string;
+  from: string;
+  to: string;
+}
+
+export const AUDIT_FILTER_KEYS = ['actorId', 'action', 'targetKind', 'targetId', 'from', 'to'] as const;
+
+export function readAuditFilter(params: URLSearchParams): AuditFilterValues {
+  const get = (k: string) => (params.get(k) ?? '').trim().slice(0, 100);
+  return { actorId: get('actorId'), action: get('action'), targetKind: get('targetKind'), targetId: get('targetId'), from: get('from'), to: get('to') };
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar day in Vietnam (UTC+7 all year) → the instant it starts; null when not a real date. */
+export function vietnamDayStart(day: string, plusDays = 0): string | null {
+  if (!DAY.test(day)) return null;
+  const d = new Date(`${day}T00:00:00+07:00`);
+  if (Number.isNaN(d.getTime()) || new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day) return null;
+  return new Date(d.getTime() + plusDays * 86_400_000).toISOString();
+}

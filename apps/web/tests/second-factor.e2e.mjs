@@ -1,0 +1,108 @@
+// Two-step verification: enrolment on the account's security page, the code step of signing in
+// (authenticator code, recovery code once), and the admin's reset seen in the staff audit log.
+import assert from 'node:assert/strict';
+import { msg } from './support/harness.mjs';
+import { enrolSecondFactor, login, logout, register } from './support/flows.mjs';
+import { freshCode } from './support/totp.mjs';
+
+/** The password step alone: an account with two-step verification lands on the code page. */
+async function passwordStep(t, page, email, password, next = '') {
+  await t.visit(page, `/login${next ? `?next=${encodeURIComponent(next)}` : ''}`);
+  await page.fill('[name=email]', email);
+  await page.fill('[name=password]', password);
+  await t.submit(page, 'main form button[type=submit]');
+  assert.equal(new URL(page.url()).pathname, '/login/code', `the code is asked for: ${await t.text(page, 'main')}`);
+}
+
+export default function (h) {
+  h.test('second factor: enrol with the QR code and key, then sign in with a code and with a recovery code', { requires: ['Mutation.completeLogin'] }, async (t) => {
+    const page = await t.newPage('vi');
+    const user = await register(t, page, { name: 'Phạm Bảo Mật' });
+    await t.visit(page, '/dashboard/security');
+    assert.ok((await t.text(page, 'main')).includes(msg('vi', 'security_statusOff')));
+    const { secret, recoveryCodes } = await enrolSecondFactor(t, page);
+    assert.ok((await t.text(page, 'main')).includes(msg('vi', 'security_recoveryOnce')), 'the codes are said to be shown once');
+    await t.screenshot(page, 'security-recovery-codes-vi');
+    await t.axe(page, 'security page with recovery codes (vi)');
+    // Shown once: a fresh visit shows the state, not the codes.
+    await t.visit(page, '/dashboard/security');
+    assert.equal(await page.locator('[data-testid=recovery-codes]').count(), 0);
+    assert.ok((await t.text(page, 'main')).includes(msg('vi', 'security_codesLeft', { count: 10 })));
+    await logout(t, page);
+
+    // Password first: the code is asked for on its own page, with no session yet.
+    await passwordStep(t, page, user.email, user.password, '/dashboard/security');
+    assert.equal(await t.text(page, 'h1'), msg('vi', 'twoStep_title'));
+    const cookies = await page.context().cookies();
+    assert.ok(!cookies.some((c) => c.name === 'session'), 'no session before the code');
+    assert.ok(cookies.find((c) => c.name === 'login_challenge')?.httpOnly, 'the challenge is kept in an HttpOnly cookie');
+    await t.visit(page, '/dashboard');
+    assert.equal(new URL(page.url()).pathname, '/login', 'the dashboard still needs a sign-in');
+
+    // A wrong code: an error beside the field, in Vietnamese.
+    await t.visit(page, '/login/code?next=/dashboard/security');
+    await page.fill('[name=code]', '000000');
+    await t.submit(page, 'main form button[type=submit]');
+    assert.equal(new URL(page.url()).pathname, '/login/code');
+    assert.match(await t.text(page, '#f-code-error'), /[àáảãạăâđèéêìíòóôơùúưý]/i);
+    await t.screenshot(page, 'two-step-wrong-code-vi');
+    await t.axe(page, 'two-step code page with an error');
+    await page.fill('[name=code]', await freshCode(secret));
+    await t.submit(page, 'main form button[type=submit]');
+    assert.equal(new URL(page.url()).pathname, '/dashboard/security', 'signed in, to where the visitor was going');
+    assert.ok((await t.text(page, 'main')).includes(msg('vi', 'security_statusOn')));
+    await logout(t, page);
+
+    // A recovery code signs in once.
+    await passwordStep(t, page, user.email, user.password);
+    await page.fill('[name=code]', recoveryCodes[0]);
+    await t.submit(page, 'main form button[type=submit]');
+    assert.equal(new URL(page.url()).pathname, '/dashboard');
+    await t.visit(page, '/dashboard/security');
+    assert.ok((await t.text(page, 'main')).includes(msg('vi', 'security_codesLeft', { count: 9 })));
+    await logout(t, page);
+    await passwordStep(t, page, user.email, user.password);
+    await page.fill('[name=code]', recoveryCodes[0]);
+    await t.submit(page, 'main form button[type=submit]');
+    assert.equal(new URL(page.url()).pathname, '/login/code', 'a used recovery code is refused');
+    assert.ok((await t.text(page, '#f-code-error')).length > 3);
+  });
+
+  h.test('second factor, staff: the admin resets one and finds it in the audit log (English), with a CSV download', { requires: ['Query.staffAuditLog'] }, async (t) => {
+    const page = await t.newPage('en');
+    const user = await register(t, page, { name: 'Lost Phone' });
+    await enrolSecondFactor(t, page);
+
+    const admin = await t.newPage('en');
+    await login(t, admin, t.admin.email, t.admin.password, '/admin/users');
+    await t.visit(admin, `/admin/users?q=${encodeURIComponent(user.email)}`);
+    const row = admin.locator(`li[data-email="${user.email}"]`);
+    assert.ok((await row.innerText()).includes(msg('en', 'admin_twoStepOn')));
+    await t.submit(admin, `li[data-email="${user.email}"] form[action="?/resetSecondFactor"] button[type=submit]`);
+    assert.match(admin.url(), /done=second-factor-reset/);
+
+    await t.visit(admin, '/admin/audit?action=SECOND_FACTOR_RESET');
+    assert.equal(await t.text(admin, 'h1'), msg('en', 'audit_title'));
+    const first = admin.locator('tr[data-action=SECOND_FACTOR_RESET]').first();
+    assert.ok((await first.innerText()).includes(user.email), 'the reset is in the log, newest first');
+    assert.ok((await first.innerText()).includes(t.admin.email), 'with who did it');
+    assert.match(await first.innerText(), /Chrom/, 'and from which browser (the visitor\'s, passed on by the storefront)');
+    await t.screenshot(admin, 'audit-log-en');
+    await t.axe(admin, 'staff audit log (en)');
+    // A bad date is named beside its field.
+    await t.visit(admin, '/admin/audit?from=2026-13-40');
+    assert.equal(await t.text(admin, '#f-from-error'), msg('en', 'audit_badDate'));
+    // The CSV download, with the filter.
+    const res = await admin.request.get(`${t.webUrl}/admin/audit/export.csv?action=SECOND_FACTOR_RESET`);
+    assert.equal(res.status(), 200);
+    assert.match(res.headers()['content-type'], /text\/csv/);
+    assert.ok((await res.text()).includes(user.email));
+
+    // The member is back to a password-only sign-in.
+    await logout(t, page);
+    await login(t, page, user.email, user.password);
+    // Members never reach the audit log.
+    await t.visit(page, '/admin/audit', 404);
+    assert.equal(await page.locator('tr[data-action]').count(), 0);
+  });
+}
