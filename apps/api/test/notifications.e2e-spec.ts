@@ -2,19 +2,27 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from './support/app.js';
+import { isolatedDatabase, type IsolatedDatabase } from './support/database.js';
 import { Client, registerUser } from './support/graphql.js';
 import { NotificationsService } from '../src/modules/notifications/notifications.service.js';
 
 let outboxDir: string;
 let t: TestApp;
+let db: IsolatedDatabase;
 let base: Client;
 
 beforeAll(async () => {
-  t = await startTestApp({ PUBLIC_WEB_URL: 'https://san.example.vn' });
+  // A database of its own: e-mails are sent by whichever app's outbox worker claims them, and
+  // another spec's app (another PUBLIC_WEB_URL) would write these links otherwise.
+  db = await isolatedDatabase('notifications');
+  t = await startTestApp({ DATABASE_URL: db.url, PUBLIC_WEB_URL: 'https://san.example.vn' });
   outboxDir = t.mailDir;
   base = new Client(t.url);
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  await db.drop();
+});
 
 async function notify(userIds: string[], dedupeKey?: string) {
   const service = t.app.get(NotificationsService);

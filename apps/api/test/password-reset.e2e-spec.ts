@@ -3,11 +3,13 @@
 import { DataSource } from 'typeorm';
 import { Clock } from '../src/common/clock.js';
 import { startTestApp, type TestApp } from './support/app.js';
+import { isolatedDatabase, type IsolatedDatabase } from './support/database.js';
 import { Client, PASSWORD, registerUser, uniq } from './support/graphql.js';
 import { linkIn, mailsTo } from './support/mail.js';
 
 let mailDir: string;
 let t: TestApp;
+let db: IsolatedDatabase;
 let base: Client;
 
 const REQUEST = `mutation($e: String!) { requestPasswordReset(email: $e) }`;
@@ -16,12 +18,18 @@ const RESET = `mutation($t: String!, $p: String!) { resetPassword(token: $t, pas
 const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`;
 
 beforeAll(async () => {
-  t = await startTestApp({ PUBLIC_WEB_URL: 'https://san.example.vn', PASSWORD_RESET_TTL_MINUTES: '30', TRUST_PROXY: '1' });
+  // A database of its own: e-mails are sent by whichever app's outbox worker claims them, and
+  // another spec's app (another PUBLIC_WEB_URL) would write these links otherwise.
+  db = await isolatedDatabase('reset');
+  t = await startTestApp({ DATABASE_URL: db.url, PUBLIC_WEB_URL: 'https://san.example.vn', PASSWORD_RESET_TTL_MINUTES: '30', TRUST_PROXY: '1' });
   base = new Client(t.url);
   mailDir = t.mailDir;
 });
 afterEach(() => t.app.get(Clock).reset());
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  await db.drop();
+});
 
 /** Asks for a link and returns the secret from the e-mail that arrives. */
 async function resetLink(email: string): Promise<string> {

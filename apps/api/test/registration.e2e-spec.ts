@@ -4,11 +4,13 @@
 import { DataSource } from 'typeorm';
 import { Clock } from '../src/common/clock.js';
 import { startTestApp, type TestApp } from './support/app.js';
+import { isolatedDatabase, type IsolatedDatabase } from './support/database.js';
 import { Client, PASSWORD, activate, createOrganization, registerUser, uniq } from './support/graphql.js';
 import { linkIn, mailsTo } from './support/mail.js';
 import { secretFromMail } from './support/mailbox.js';
 
 let t: TestApp;
+let db: IsolatedDatabase;
 let base: Client;
 
 const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { token user { id email displayName roles } } }`;
@@ -20,11 +22,17 @@ const ACCEPT = `mutation($t: String!) { acceptOrganizationInvitation(token: $t) 
 const MY_ORGS = `{ me { organizations { id } } }`;
 
 beforeAll(async () => {
-  t = await startTestApp({ PUBLIC_WEB_URL: 'https://san.example.vn' });
+  // A database of its own: e-mails are sent by whichever app's outbox worker claims them, and
+  // another spec's app (another PUBLIC_WEB_URL) would write these links otherwise.
+  db = await isolatedDatabase('registration');
+  t = await startTestApp({ DATABASE_URL: db.url, PUBLIC_WEB_URL: 'https://san.example.vn' });
   base = new Client(t.url);
 });
 afterEach(() => t.app.get(Clock).reset());
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  await db.drop();
+});
 
 /** The answer without the fields that are random on every call. */
 function shape(res: { status: number; data: any; errors?: unknown }) {
