@@ -79,7 +79,8 @@ const env = {
   // Demo only: staff need a second factor; the demo's admin and moderators share this published
   // authenticator secret (README.md). Without the demo data (or with ADMIN_TOTP_SECRET= empty)
   // the admin enrols their own authenticator at /dashboard/security after signing in.
-  ADMIN_TOTP_SECRET: process.env.ADMIN_TOTP_SECRET ?? (plan.seedDemo ? DEMO_STAFF_TOTP_SECRET : ''),
+  // An admin the operator configured never gets the published secret: they enrol their own.
+  ADMIN_TOTP_SECRET: process.env.ADMIN_TOTP_SECRET ?? (plan.admin.source === 'demo' ? DEMO_STAFF_TOTP_SECRET : ''),
   // Shared by the API and the storefront: the storefront vouches for each visitor's address, so
   // sign-in limits count visitors, not the storefront (see apps/api/src/common/client-address.ts).
   STOREFRONT_SECRET: process.env.STOREFRONT_SECRET || secretFile('storefront-secret'),

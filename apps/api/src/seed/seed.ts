@@ -66,8 +66,9 @@ export async function seedDemo(ds: DataSource, options: { ttlDays: number; now?:
         [u.email.toLowerCase(), hashes.get(u.password), u.displayName, u.roles, u.moderatedProvinceCodes, u.allProvinces ?? false, now],
       );
       userIds.set(u.key, row.id);
-      // Staff act only with a second factor: the demo's are enrolled with the published demo secret.
-      if (u.roles.includes('MODERATOR') || u.roles.includes('ADMIN')) {
+      // Staff act only with a second factor: the demo's own staff accounts are enrolled with the
+      // published demo secret. An operator's configured admin (also in the catalogue) never is.
+      if ((u.roles.includes('MODERATOR') || u.roles.includes('ADMIN')) && u.email.toLowerCase().endsWith('@demo.techport.vn')) {
         await em.query(`UPDATE app_user SET totp_secret = $2, totp_enabled_at = $3 WHERE id = $1 AND totp_secret IS NULL`, [row.id, DEMO_STAFF_TOTP_SECRET, now]);
       }
     }
