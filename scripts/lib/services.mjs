@@ -122,14 +122,15 @@ export function withDatabase(serverUrl, database) {
   return u.toString();
 }
 
-export async function createDatabase(serverUrl, name, { dropFirst = false } = {}) {
+/** Creates the database when missing; `template` copies a database nobody is connected to (a migrated one). */
+export async function createDatabase(serverUrl, name, { dropFirst = false, template = null } = {}) {
   const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
   await client.connect();
   try {
     if (dropFirst) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     const { rows } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!rows.length) await client.query(`CREATE DATABASE "${name}"`);
+    if (!rows.length) await client.query(template ? `CREATE DATABASE "${name}" TEMPLATE "${template}"` : `CREATE DATABASE "${name}"`);
   } finally {
     await client.end();
   }

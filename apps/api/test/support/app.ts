@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { OutboxService } from '../../src/modules/outbox/outbox.service.js';
 import { ACCOUNT_EMAIL } from '../../src/modules/accounts/account-mail.service.js';
 import { forgetMailbox, registerMailbox } from './mailbox.js';
+import { appDatabases } from './graphql.js';
 
 export interface TestApp {
   app: INestApplication;
@@ -43,6 +44,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
   const outbox = app.get(OutboxService);
   const url = `http://127.0.0.1:${address.port}`;
   // Helpers that register users or invite members read the links this app e-mails.
+  appDatabases.set(url, databaseUrl);
   registerMailbox(url, { mailDir: env.MAIL_OUTBOX_DIR, deliverAccountMail: async () => void (await outbox.drain(100, [ACCOUNT_EMAIL])) });
   return {
     app,

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { secretFromMail } from './mailbox.js';
 import { generate } from 'otplib';
 
@@ -145,11 +148,41 @@ export async function signIn(base: Client, email: string, password: string, secr
 /** The tests' admin's session per API address: one sign-in per spec file and app, not one per call. */
 const adminTokens = new Map<string, Promise<string>>();
 
+/** Which database each test app (by its address) runs on: apps on one database share sessions. */
+export const appDatabases = new Map<string, string>();
+
+/**
+ * Where the admin's token for one database is kept between spec files. Replay protection accepts
+ * one code per 30-second step per account, so parallel spec files that each signed the admin in
+ * would queue for codes (minutes in all); they share one session instead, checked before use.
+ */
+function adminTokenFile(baseUrl: string): string | null {
+  const database = appDatabases.get(baseUrl);
+  if (!database) return null;
+  const u = new URL(database);
+  return join(tmpdir(), 'techport-test-admin', `${u.port || '5432'}-${u.pathname.slice(1)}.token`);
+}
+
+async function sharedAdminToken(base: Client): Promise<string> {
+  const file = adminTokenFile(base.baseUrl);
+  if (file && existsSync(file)) {
+    const token = readFileSync(file, 'utf8').trim();
+    const me = await base.as(token).request<{ me: { id: string } | null }>(`{ me { id } }`);
+    if (me.data?.me) return token;
+  }
+  const token = await signIn(base, process.env.ADMIN_EMAIL!, process.env.ADMIN_PASSWORD!, process.env.ADMIN_TOTP_SECRET ?? null);
+  if (file) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, token);
+  }
+  return token;
+}
+
 /** A client logged in as the admin that the app creates at start-up (ADMIN_EMAIL/ADMIN_PASSWORD, enrolled with ADMIN_TOTP_SECRET). */
 export async function adminClient(base: Client): Promise<Client> {
   let token = adminTokens.get(base.baseUrl);
   if (!token) {
-    token = signIn(base, process.env.ADMIN_EMAIL!, process.env.ADMIN_PASSWORD!, process.env.ADMIN_TOTP_SECRET ?? null);
+    token = sharedAdminToken(base);
     adminTokens.set(base.baseUrl, token);
     token.catch(() => adminTokens.delete(base.baseUrl));
   }
