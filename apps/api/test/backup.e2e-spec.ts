@@ -8,9 +8,10 @@ import { LocalFolderStore } from '../src/backup/file-stores.js';
 import { createDataSource } from '../src/database/data-source.js';
 import { reindex } from '../src/modules/search/search.cli.js';
 import { seedDemo } from '../src/seed/seed.js';
+import { DEMO_STAFF_TOTP_SECRET } from '../src/seed/demo-content.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { emptyDatabase, isolatedDatabase, type IsolatedDatabase } from './support/database.js';
-import { Client } from './support/graphql.js';
+import { Client, signIn } from './support/graphql.js';
 import { SEARCH, privateMeili, tempDir, type MeiliProcess } from './support/search.js';
 
 // `npm run backup` / `npm run restore`, end to end: the demo exchange (with its mail outbox) is
@@ -64,7 +65,9 @@ async function everyRow(url: string): Promise<Record<string, string[]>> {
       `SELECT format('%I.%I', schemaname, tablename) AS t FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1`,
     );
     const out: Record<string, string[]> = {};
-    for (const { t } of tables) out[t] = (await c.query<{ r: string }>(`SELECT x::text AS r FROM ${t} x ORDER BY 1`)).rows.map((r) => r.r);
+    // search_index_version counts changes per search index name, for the caches: derived state like
+    // the index itself, and a restore's reindex into another instance (another index prefix) adds its own rows.
+    for (const { t } of tables.filter(({ t }) => t !== 'public.search_index_version')) out[t] = (await c.query<{ r: string }>(`SELECT x::text AS r FROM ${t} x ORDER BY 1`)).rows.map((r) => r.r);
     return out;
   } finally {
     await c.end();
@@ -211,9 +214,10 @@ describe('backup', () => {
     }
     expect(hits).toBeGreaterThan(50);
 
-    // The people come back too: the demo admin signs in on the copy with the same password.
-    const login = await after.ok(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: 'moderator@demo.techport.vn', p: 'Techport@2026' });
-    expect(login.login.token).toBeTruthy();
+    // The people come back too: the demo moderator signs in on the copy with the same password and
+    // the same authenticator (staff have a second factor).
+    const token = await signIn(after, 'moderator@demo.techport.vn', 'Techport@2026', DEMO_STAFF_TOTP_SECRET);
+    expect((await after.as(token).ok(`{ me { email } }`)).me.email).toBe('moderator@demo.techport.vn');
   }, 300_000);
 
   it('replaces a database that has moved on when forced, back to the backup exactly', async () => {

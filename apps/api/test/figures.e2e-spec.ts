@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { isolatedDatabase } from './support/database.js';
 import { startTestApp, type TestApp } from './support/app.js';
-import { Client, adminClient, createOrganization, loginClient, registerModerator, registerUser, uniq } from './support/graphql.js';
+import { Client, adminClient, createOrganization, enrolSecondFactor, loginClient, registerModerator, registerUser, uniq } from './support/graphql.js';
 import { StatsRollupJob } from '../src/modules/stats/figures.service.js';
 import { Clock } from '../src/common/clock.js';
 
@@ -224,6 +224,7 @@ describe('departmentDashboard', () => {
     const admin = await adminClient(base);
     await admin.ok(`mutation($id: ID!) { setUserRoles(userId: $id, roles: [MODERATOR], moderatedProvinceCodes: [], allProvinces: false) { id } }`, { id: user.id });
     const none = await loginClient(base, user.email);
+    await enrolSecondFactor(none); // staff act only with a second factor
     const d = (await none.ok(DASH_Q, PERIOD)).departmentDashboard;
     expect(d).toMatchObject({ provinceCodes: [], queueWaiting: 0, decisions: 0, expiringSoonCount: 0, organizationsAwaitingVerificationCount: 0, dealsAwaitingReviewCount: 0 });
     expect(d.market.totals.listingsPublished).toBe(0);
