@@ -22,8 +22,12 @@
  * text; for latency only). Requests are sent with `Accept-Encoding: identity` (see connectMeili);
  * --gzip lets Meilisearch compress responses as it does by default. --write appends the figures,
  * dated, to docs/benchmarks.md (section "Matching quality"). Exits non-zero only on errors.
+ * --audit-lexicon checks the concept lexicon and synonyms (listing-document.ts) instead: it lists
+ * every phrase that occurs in an eval demand but in no offer of the corpus (such a phrase can only
+ * have come from the demands, the set the figures are measured on) and exits 1 if there is one.
  *
- * The TypeScript modules are compiled on the fly with @swc/core into node_modules/.cache.
+ * The TypeScript modules are compiled on the fly with @swc/core into dist/eval-matching (this worktree's
+ * own, git-ignored: node_modules may be a link shared with other checkouts).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,9 +57,10 @@ const write = flag('--write');
 
 // ---- compile the TypeScript modules ---------------------------------------------------------
 function compileTs() {
-  const outRoot = join(ROOT, 'node_modules', '.cache', 'eval-matching');
+  const outRoot = join(ROOT, 'dist', 'eval-matching');
   const files = [
     ...readdirSync(join(ROOT, 'libs/shared/src')).filter((f) => f.endsWith('.ts')).map((f) => `libs/shared/src/${f}`),
+    'apps/api/src/modules/search/accent-forms.ts',
     'apps/api/src/modules/search/listing-document.ts',
     'apps/api/src/modules/matching/matching.weights.ts',
     'apps/api/src/modules/matching/matching.engine.ts',
@@ -187,6 +192,35 @@ async function createIndex(client, uid, settings, docs) {
   return index;
 }
 
+// ---- lexicon audit ------------------------------------------------------------------------
+/** Phrases of the lexicon (and synonym groups) used by the demands but by no offer: see --audit-lexicon. */
+function auditLexicon({ CONCEPTS, SYNONYM_GROUPS, normalizeText, foldText }, offers, demands) {
+  const padded = (r) => ' ' + foldText(normalizeText([r.title, r.summary, r.description, (r.keywords ?? []).join(' ; ')].join(' . '))) + ' ';
+  const offerTexts = offers.map(padded);
+  const demandTexts = demands.map((d) => ({ id: d.id, text: padded(d) }));
+  const occurs = (text, phrase, prefix) => text.includes(' ' + phrase + (prefix ? '' : ' '));
+  const suspects = [];
+  const translations = [];
+  const check = (where, raw, out = suspects) => {
+    let t = raw.replace(/^[=^]+/, '');
+    const prefix = t.endsWith('*');
+    if (prefix) t = t.slice(0, -1);
+    const folded = foldText(normalizeText(t));
+    if (!folded) return;
+    const inDemands = demandTexts.filter((d) => occurs(d.text, folded, prefix)).map((d) => d.id);
+    if (inDemands.length && !offerTexts.some((o) => occurs(o, folded, prefix))) out.push(`${where}: ${JSON.stringify(raw)} (${inDemands.join(', ')})`);
+  };
+  let phrases = 0;
+  for (const c of CONCEPTS) for (const raw of c.terms.split('|')) (phrases++, check(`concept ${c.id}`, raw));
+  // A synonym group is a set of translations or spellings of one term; a member that only the
+  // demands use is listed for review (is it a plain translation?) but does not fail the audit.
+  for (const g of SYNONYM_GROUPS) for (const raw of g) (phrases++, check(`synonyms [${g[0]}]`, raw, translations));
+  console.log(`lexicon audit: ${phrases} phrases; ${suspects.length} concept phrases occur in the demands of ${corpusDir} but in no offer`);
+  for (const s of suspects) console.log('  ' + s);
+  if (translations.length) console.log(`synonyms used by the demands only (translations of a term the offers use; review): ${translations.join('; ')}`);
+  process.exitCode = suspects.length ? 1 : 0;
+}
+
 // ---- main -----------------------------------------------------------------------------------
 async function main() {
   for (const file of ['offers.jsonl', 'dev-demands.jsonl', 'dev-qrels.jsonl']) {
@@ -202,6 +236,7 @@ async function main() {
 
   const offers = readJsonl('offers.jsonl');
   const demands = readJsonl('dev-demands.jsonl');
+  if (flag('--audit-lexicon')) return auditLexicon(await mod('apps/api/src/modules/search/listing-document.js'), offers, demands);
   const qrels = readJsonl('dev-qrels.jsonl');
   const gradesOf = new Map();
   for (const q of qrels) {

@@ -6,7 +6,8 @@
  * content is part of the key) or any listing in the index (which raises the index version:
  * search/index-version.ts). So the ranking — ids, scores and reasons, per source content,
  * language and size — is cached and labelled with the index version read BEFORE it was
- * computed; it is used only while the version has not moved, on whichever replica.
+ * computed; it is used only while the version has not moved, on whichever replica. Feedback
+ * from interests and deals (match-feedback.ts) is part of the key, by its own version.
  *
  * What is cached decides nothing about visibility. Per request, as before: the resolver checks
  * that the caller may see the source listing (its status, the caller's organisations, moderator
@@ -39,14 +40,19 @@ export class MatchCache {
    * from memory when it was computed under the current index version. The returned array is
    * shared: callers must not modify it.
    */
-  async ranked(indexUid: string, source: ListingDocument, request: { fetch: number; lang: Lang; filter: string }, compute: () => Promise<RankedMatch[]>): Promise<RankedMatch[]> {
+  async ranked(
+    indexUid: string,
+    source: ListingDocument,
+    request: { fetch: number; lang: Lang; filter: string; feedback?: string },
+    compute: () => Promise<RankedMatch[]>,
+  ): Promise<RankedMatch[]> {
     let version: string;
     try {
       version = await readIndexVersion(this.ds, indexUid);
     } catch {
       return compute(); // PostgreSQL cannot say: no caching rather than a stale answer
     }
-    const key = createHash('sha1').update(JSON.stringify([indexUid, request.fetch, request.lang, request.filter, source])).digest('base64');
+    const key = createHash('sha1').update(JSON.stringify([indexUid, request.fetch, request.lang, request.filter, request.feedback ?? '', source])).digest('base64');
     const cached = this.cache.get(key, version);
     if (cached) {
       this.stats.hits++;

@@ -318,3 +318,67 @@ describe('concepts and the listing document', () => {
     expect(s.embedders?.[MATCH_EMBEDDER]).toEqual({ source: 'userProvided', dimensions: MATCH_VECTOR_DIMENSIONS });
   });
 });
+
+describe('feedback from interests and deals (MATCH_FEEDBACK)', () => {
+  // Two offers that answer the demand about equally: a cold store and a coating.
+  const coldStore = offer('o-cold');
+  const coating = offer('o-coat', {
+    title: 'Màng phủ chitosan kéo dài thời gian bảo quản thanh long',
+    summary: 'Lớp phủ ăn được giữ thanh long tươi 30 ngày khi xuất khẩu.',
+    description: 'Chuyển giao công thức màng phủ chitosan và quy trình bảo quản sau thu hoạch.',
+    keywords: ['màng phủ', 'bảo quản sau thu hoạch', 'thanh long'],
+  });
+  // Another buyer's demand, worded differently but about the same thing, that made a deal on the coating.
+  const similarDemand = toListingDocument(
+    source({ id: 'd-other', kind: 'DEMAND', title: 'Thanh long mau hư khi chở container, cần giữ tươi lâu', keywords: ['thanh long', 'bảo quản'] }),
+  );
+  const unrelatedDemand = toListingDocument(source({ id: 'd-erp', kind: 'DEMAND', title: 'Cần phần mềm ERP quản lý tồn kho xưởng may' }));
+  const now = Date.parse('2026-06-01T00:00:00Z');
+  const pairOf = (counterpart: ListingDocument, kind: 'DEAL' | 'INTEREST', daysAgo: number) => ({
+    candidateId: 'o-coat',
+    counterpart: { id: counterpart.id, concepts: counterpart.concepts },
+    kind,
+    at: now - daysAgo * 86_400_000,
+  });
+  const rankOf = (feedback?: Parameters<typeof rankCandidates>[5]) => rankCandidates(demand, hits(coldStore, coating), 'en', names, 10, feedback);
+  const scoreOf = (ranked: RankedMatch[], id: string) => ranked.find((m) => m.id === id)?.score ?? 0;
+
+  it('raises the pair for a similar demand, and says why', () => {
+    const without = rankOf();
+    const withDeal = rankOf({ pairs: [pairOf(similarDemand, 'DEAL', 0)], now });
+    expect(scoreOf(withDeal, 'o-coat')).toBeGreaterThan(scoreOf(without, 'o-coat'));
+    expect(scoreOf(withDeal, 'o-cold')).toBe(scoreOf(without, 'o-cold'));
+    expect(withDeal[0].id).toBe('o-coat');
+    expect(withDeal[0].reasons.map((r) => r.code)).toContain('FEEDBACK');
+    expect(Math.abs(sumOf(withDeal[0]) - withDeal[0].score)).toBeLessThan(1e-9);
+  });
+
+  it('a deal counts more than an interest; a deal for an unrelated demand counts nothing', () => {
+    const deal = scoreOf(rankOf({ pairs: [pairOf(similarDemand, 'DEAL', 0)], now }), 'o-coat');
+    const interest = scoreOf(rankOf({ pairs: [pairOf(similarDemand, 'INTEREST', 0)], now }), 'o-coat');
+    const elsewhere = scoreOf(rankOf({ pairs: [pairOf(unrelatedDemand, 'DEAL', 0)], now }), 'o-coat');
+    expect(deal).toBeGreaterThan(interest);
+    expect(interest).toBeGreaterThan(scoreOf(rankOf(), 'o-coat'));
+    expect(elsewhere).toBe(scoreOf(rankOf(), 'o-coat'));
+  });
+
+  it('decays with age: a deal of a year and a half ago lifts less than a fresh one', () => {
+    const fresh = scoreOf(rankOf({ pairs: [pairOf(similarDemand, 'DEAL', 0)], now }), 'o-coat');
+    const old = scoreOf(rankOf({ pairs: [pairOf(similarDemand, 'DEAL', 540)], now }), 'o-coat');
+    const ancient = scoreOf(rankOf({ pairs: [pairOf(similarDemand, 'DEAL', 3650)], now }), 'o-coat');
+    expect(old).toBeLessThan(fresh);
+    expect(old).toBeGreaterThan(ancient);
+    expect(ancient - scoreOf(rankOf(), 'o-coat')).toBeLessThan(0.001);
+  });
+
+  it('brings a labelled candidate into the pool that no query returned', () => {
+    const onlyCold = rankCandidates(demand, hits(coldStore), 'en', names, 10);
+    expect(onlyCold.map((m) => m.id)).not.toContain('o-coat');
+    const withFeedback = rankCandidates(demand, hits(coldStore), 'en', names, 10, {
+      pairs: [pairOf(similarDemand, 'DEAL', 0)],
+      now,
+      candidates: [coating as unknown as MatchHit],
+    });
+    expect(withFeedback.map((m) => m.id)).toContain('o-coat');
+  });
+});

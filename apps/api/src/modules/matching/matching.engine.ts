@@ -40,6 +40,7 @@ import {
   CONSTRAINT_WEIGHTS,
   FIELD_PARENT_CREDIT,
   LEXICAL_FIELD_WEIGHTS,
+  MATCH_FEEDBACK,
   MAX_DESCRIPTION_CHARS,
   MIN_RELEVANCE,
   QUERY_WEIGHTS,
@@ -76,6 +77,45 @@ export interface RankedMatch {
   id: string;
   score: number;
   reasons: MatchReason[];
+}
+
+/**
+ * One feedback label (MATCH_FEEDBACK): the organisation behind `counterpart` took an interest in,
+ * or made a deal on, listing `candidateId`, at `at` (epoch ms).
+ */
+export interface MatchFeedbackPair {
+  candidateId: string;
+  counterpart: { id: string; concepts: readonly string[] };
+  kind: 'DEAL' | 'INTEREST';
+  at: number;
+}
+
+/** Feedback for a ranking: the pairs, `now` (epoch ms, from the Clock), and the candidates they name, as index documents (so a labelled listing joins the pool even when no query returned it). */
+export interface MatchFeedback {
+  pairs: readonly MatchFeedbackPair[];
+  now: number;
+  candidates?: readonly MatchHit[];
+}
+
+/** The feedback signal of a candidate for `source`, in [0, 1] (MATCH_FEEDBACK). */
+export function feedbackSignal(source: { id: string; concepts: readonly string[] }, candidateId: string, feedback: MatchFeedback | undefined): number {
+  if (!feedback) return 0;
+  const src = new Set(source.concepts);
+  let best = 0;
+  for (const p of feedback.pairs) {
+    if (p.candidateId !== candidateId) continue;
+    let similarity: number;
+    if (p.counterpart.id === source.id) similarity = 1;
+    else {
+      const shared = p.counterpart.concepts.filter((c) => src.has(c)).length;
+      similarity = shared && src.size ? shared / Math.sqrt(src.size * p.counterpart.concepts.length) : 0;
+    }
+    if (similarity < MATCH_FEEDBACK.minSimilarity) continue;
+    const ageDays = Math.max(0, feedback.now - p.at) / 86_400_000;
+    const strength = p.kind === 'DEAL' ? MATCH_FEEDBACK.dealStrength : MATCH_FEEDBACK.interestStrength;
+    best = Math.max(best, strength * similarity * 0.5 ** (ageDays / MATCH_FEEDBACK.halfLifeDays));
+  }
+  return Math.min(1, best);
 }
 
 export interface MultiSearchClient {
@@ -316,6 +356,7 @@ interface Signals {
   concepts: number;
   field: number;
   fusion: number;
+  feedback: number;
   sharedConcepts: string[];
   sharedFields: string[];
   parentFields: string[];
@@ -509,8 +550,13 @@ export function rankCandidates(
   lang: Lang = 'vi',
   names: (QueryName | undefined)[] = matchQueryNames(source),
   limit = Number.POSITIVE_INFINITY,
+  feedback?: MatchFeedback,
 ): RankedMatch[] {
   const target = counterpartKind(source.kind);
+  if (feedback?.candidates?.length) {
+    hitsPerQuery = [...hitsPerQuery, [...feedback.candidates]];
+    names = [...names, 'feedback'];
+  }
   // pool, with reciprocal-rank fusion
   const pool = new Map<string, MatchHit>();
   const fusion = new Map<string, number>();
@@ -571,6 +617,7 @@ export function rankCandidates(
       concepts: Math.min(1, conceptSim / SATURATION.concepts),
       field: fo.score,
       fusion: fusionMax ? (fusion.get(cand.id) ?? 0) / fusionMax : 0,
+      feedback: feedbackSignal({ id: source.id, concepts: srcConcepts }, cand.id, feedback),
       sharedConcepts: shared.sort((a, b) => cidf(b) - cidf(a)),
       sharedFields: fo.exact,
       parentFields: fo.parent,
@@ -579,7 +626,8 @@ export function rankCandidates(
       RELEVANCE_WEIGHTS.lexical * signals.lexical +
       RELEVANCE_WEIGHTS.concepts * signals.concepts +
       RELEVANCE_WEIGHTS.field * signals.field +
-      RELEVANCE_WEIGHTS.fusion * signals.fusion;
+      RELEVANCE_WEIGHTS.fusion * signals.fusion +
+      MATCH_FEEDBACK.weight * signals.feedback;
     if (R < MIN_RELEVANCE) return;
     const cons = constraints(source, cand);
     const C = cons.reduce((s, c) => s + c.weight * c.satisfaction, 0);
@@ -641,6 +689,12 @@ function explain(s: Scored, terms: string[], lang: Lang): RankedMatch {
     ? both(lang, 'Cùng lĩnh vực: ', 'Same field: ') + sig.sharedFields.map((c) => fieldName(c, lang)).join('; ')
     : both(lang, 'Lĩnh vực gần: ', 'Related field: ') + sig.parentFields.map((c) => fieldName(c, lang)).join('; ');
   parts.push({ code: 'FIELD', label: fieldLabel, value: RELEVANCE_WEIGHTS.field * sig.field * floor, always: false });
+  parts.push({
+    code: 'FEEDBACK',
+    label: both(lang, 'Bên có nhu cầu tương tự đã quan tâm hoặc giao dịch', 'Organisations with similar needs took this up'),
+    value: MATCH_FEEDBACK.weight * sig.feedback * floor,
+    always: false,
+  });
   for (const c of s.cons) {
     parts.push({
       code: c.code,
@@ -676,6 +730,7 @@ export async function findMatches(
   limit = 10,
   lang: Lang = 'vi',
   extraFilter?: string,
+  feedback?: MatchFeedback,
 ): Promise<RankedMatch[]> {
   const named = namedQueries(source, indexUid);
   const queries = named.map(({ query: q }) =>
@@ -683,5 +738,5 @@ export async function findMatches(
   );
   const res = await client.multiSearch({ queries });
   const hits = res.results.map((r) => r.hits as MatchHit[]);
-  return rankCandidates(source, hits, lang, named.map((q) => q.name), limit);
+  return rankCandidates(source, hits, lang, named.map((q) => q.name), limit, feedback);
 }

@@ -10,6 +10,7 @@ import { MatchingAlertsService } from './matching-alerts.service.js';
 import { ListingMatchesResolver, MatchingResolver } from './matching.resolver.js';
 import { MatchingService } from './matching.service.js';
 import { MatchCache } from './match-cache.js';
+import { MatchFeedbackService } from './match-feedback.js';
 import { NotificationPreferencesResolver } from './notification-preferences.resolver.js';
 
 /**
@@ -22,6 +23,7 @@ import { NotificationPreferencesResolver } from './notification-preferences.reso
   providers: [
     MatchingService,
     MatchCache,
+    MatchFeedbackService,
     MatchingResolver,
     ListingMatchesResolver,
     MatchingAlertsService,

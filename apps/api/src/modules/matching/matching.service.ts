@@ -10,7 +10,9 @@ import { MEILI, describeMeiliError, meiliApiError } from '../search/meili.client
 import { toListingDocument, type ListingDocument } from '../search/listing-document.js';
 import { SearchIndexService } from '../search/search-index.service.js';
 import { SearchService } from '../search/search.service.js';
-import { buildMatchQueries, findMatches, matchQueryNames, rankCandidates, type MatchHit, type RankedMatch } from './matching.engine.js';
+import { Clock } from '../../common/clock.js';
+import { buildMatchQueries, feedbackSignal, findMatches, matchQueryNames, rankCandidates, type MatchFeedback, type MatchHit, type RankedMatch } from './matching.engine.js';
+import { MatchFeedbackService } from './match-feedback.js';
 import { MAX_MATCHES } from './matching.weights.js';
 import { MatchCache } from './match-cache.js';
 
@@ -52,6 +54,8 @@ export class MatchingService {
     private readonly search: SearchService,
     private readonly ds: DataSource,
     private readonly matchCache: MatchCache,
+    private readonly feedback: MatchFeedbackService,
+    private readonly clock: Clock,
   ) {}
 
   /** The listing with its organisation, in any status (one query); null for an unknown or malformed id. */
@@ -103,9 +107,15 @@ export class MatchingService {
     try {
       const uid = this.indexes.listingsUid;
       const doc = this.document(source);
-      const request = { fetch: limit + OVERFETCH, lang, filter: sameOrganizationExcluded(source.organizationId) };
+      const labels = await this.feedback.current();
+      const now = this.clock.now().getTime();
+      // The feedback version and the day (the decay) are part of the key: a new interest or deal is seen at once.
+      const feedbackKey = `${labels.version}@${Math.floor(now / 86_400_000)}`;
+      const request = { fetch: limit + OVERFETCH, lang, filter: sameOrganizationExcluded(source.organizationId), feedback: feedbackKey };
       // From memory while no listing changed (match-cache.ts); visibility is checked below regardless.
-      ranked = await this.matchCache.ranked(uid, doc, request, () => findMatches(this.meili, uid, doc, request.fetch, lang, request.filter));
+      ranked = await this.matchCache.ranked(uid, doc, request, async () =>
+        findMatches(this.meili, uid, doc, request.fetch, lang, request.filter, await this.feedbackFor(doc, source.organizationId, labels.byCandidateKind[doc.kind === 'OFFER' ? 'DEMAND' : 'OFFER'], now)),
+      );
     } catch (err) {
       // Nothing indexed yet (a new installation): nothing to match, not an error.
       if (meiliApiError(err)?.code === 'index_not_found') return [];
@@ -113,6 +123,20 @@ export class MatchingService {
       throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, M.unavailable);
     }
     return this.withListings(ranked, limit);
+  }
+
+  /**
+   * The feedback labels that bear on `doc` (similar enough, MATCH_FEEDBACK), with the listings
+   * they name as documents (public ones, not of the source's own organisation), so that a
+   * labelled listing joins the pool even when no query returned it.
+   */
+  private async feedbackFor(doc: ListingDocument, organizationId: string, pairs: MatchFeedback['pairs'], now: number): Promise<MatchFeedback | undefined> {
+    const relevant = pairs.filter((p) => p.candidateId !== doc.id && feedbackSignal(doc, p.candidateId, { pairs: [p], now }) > 0);
+    if (!relevant.length) return undefined;
+    const listings = await this.publicListings([...new Set(relevant.map((p) => p.candidateId))]);
+    const candidates = [...listings.values()].filter((l) => l.organizationId !== organizationId).map((l) => this.document(l) as unknown as MatchHit);
+    const shown = new Set(candidates.map((c) => c.id));
+    return { pairs: relevant.filter((p) => shown.has(p.candidateId)), now, candidates };
   }
 
   /**

@@ -8,7 +8,11 @@
  * varied one at a time over a grid on half A, and checked on half B. A value is kept where
  * nDCG@10 is flat around it on both halves ("flat ±x" = the change in nDCG@10 over the range
  * tried). Most values sit on a wide plateau: the ranking is not sensitive to them.
- * Dev figures at these values: nDCG@10 0.936 (A) / 0.934 (B), recall@20 1.000 / 0.988.
+ * Dev figures at these values when they were chosen: nDCG@10 0.936 (A) / 0.934 (B), recall@20
+ * 1.000 / 0.988 — with a concept lexicon that held 105 phrases found in the dev demands and in no
+ * offer. Without them (`npm run eval:matching -- --audit-lexicon` keeps it so) and with the
+ * synonym table's translations carried into the lexicon: 0.933 (A) / 0.886 (B), recall@20 1.000 /
+ * 0.971. The values were not re-tuned after that removal (docs/benchmarks.md, "Matching quality").
  */
 
 // ---- retrieval (Meilisearch multi-search) ----------------------------------------------------
@@ -44,6 +48,8 @@ export const QUERY_WEIGHTS = {
   title: 1,
   keywords: 1,
   summary: 0,
+  /** Not a Meilisearch query: the candidates that feedback names (MATCH_FEEDBACK), added to the pool; no fusion credit. */
+  feedback: 0,
 } as const;
 
 // ---- relevance: how well the candidate answers the source ------------------------------------
@@ -161,6 +167,32 @@ export const ALERTS = {
   maxCounterparts: 10,
   /** Matches named in the summary sent to the new listing's own organisation. */
   summarySize: 5,
+} as const;
+
+// ---- feedback: what buyers do on the platform ------------------------------------------------
+
+/**
+ * Interests expressed and deals made are relevance labels the exchange produces itself: an
+ * organisation that took an interest in (or made a deal on) listing L, while its own listings of
+ * the other kind say what it needs, says "L answers that need". For a source listing S, each such
+ * pair (counterpart C of the interested organisation, L) adds to L's relevance
+ *   weight × strength × similarity(S, C) × 0.5^(age / halfLifeDays),
+ * the largest pair counting (similarity = cosine of the two listings' concept tags, 1 for S = C).
+ * Not tuned on the eval corpus (it holds no interests or deals, so the dev figures do not move):
+ * set by reasoning. weight 0.2 is below each content signal's weight, so feedback reorders close
+ * candidates and brings a labelled one into the list, but cannot make an unrelated listing win on
+ * its own; a deal counts twice an interest (it went through negotiation and review); the
+ * half-life of a year follows how fast a technology's offers date; minSimilarity keeps a deal
+ * about shrimp feed from lifting it for a demand that merely shares "aquaculture".
+ */
+export const MATCH_FEEDBACK = {
+  weight: 0.2,
+  dealStrength: 1,
+  interestStrength: 0.5,
+  halfLifeDays: 365,
+  minSimilarity: 0.5,
+  /** Pairs read per source at most (the newest first). */
+  maxPairs: 500,
 } as const;
 
 /** `matches` answers at most this many (and at least 1); the contract's default is 10. */

@@ -1,4 +1,4 @@
-import { MARK_CLOSE, MARK_OPEN, buildListingSearch, escapeHtml, highlighted, listingFilters, listingSort, readListingSearch } from './search-query.js';
+import { MARK_CLOSE, MARK_OPEN, buildListingSearch, buildRelatedSearch, queryTopics, escapeHtml, highlighted, listingFilters, listingSort, readListingSearch } from './search-query.js';
 import { settingsMatch } from './search-index.js';
 import { synonymAliases } from './listing-document.js';
 import type { MultiSearchResponse } from 'meilisearch';
@@ -99,5 +99,24 @@ describe('synonym aliases on the document', () => {
     expect(synonymAliases('Hệ thống xử lý nước thải chăn nuôi')).toEqual(expect.arrayContaining(['wastewater treatment', 'wastewater']));
     expect(synonymAliases('xu ly nuoc thai cho trang trai')).toContain('wastewater treatment');
     expect(synonymAliases('Wastewater treatment for seafood plants')).toEqual(expect.arrayContaining(['xử lý nước thải', 'nước thải']));
+  });
+});
+
+describe('queryTopics (related results by topic)', () => {
+  it('finds the concept of a query in another language or without diacritics', () => {
+    expect(queryTopics('greenhouse climate control')).toContain('greenhouse');
+    expect(queryTopics('shrimp disease')).toContain('shrimpdisease');
+    expect(queryTopics('benh tom')).toContain('shrimpdisease');
+  });
+  it('finds none when part of the query is not understood (a topic of one word would bring listings about that word only)', () => {
+    expect(queryTopics('robot phẫu thuật')).toEqual([]);
+    expect(queryTopics('blockchain bất động sản')).toEqual([]);
+    expect(queryTopics('')).toEqual([]);
+  });
+  it('adds the topic query to the related search, below the shorter forms', () => {
+    const request = buildRelatedSearch('listings', { query: 'greenhouse climate control', page: 1, pageSize: 20 }, 0)!;
+    const topic = request.queries.find((q) => q.vector);
+    expect(topic?.filter).toEqual(expect.arrayContaining(['concepts = "greenhouse"']));
+    expect(topic?.federationOptions?.weight).toBeLessThan(0.45);
   });
 });

@@ -3,7 +3,7 @@
  * framework, no I/O), so the benchmark sends exactly the same request straight to Meilisearch.
  */
 import type { FederatedMultiSearchParams, MultiSearchQuery, MultiSearchResponse, SearchResponse } from 'meilisearch';
-import type { ListingDocument } from './listing-document.js';
+import { CONCEPTS, MATCH_EMBEDDER, extractConcepts, matchVector, type ListingDocument } from './listing-document.js';
 import { searchText } from './accent-forms.js';
 import { SEARCH_RELEVANCE } from './search.weights.js';
 
@@ -191,13 +191,38 @@ export function relatedForms(query: string): string[] {
  */
 export function buildRelatedSearch(indexUid: string, p: ListingSearchParams, closeCount: number): FederatedMultiSearchParams | null {
   const forms = relatedForms(p.query ?? '');
-  if (!forms.length) return null;
+  const topics = queryTopics(p.query ?? '');
+  if (!forms.length && !topics.length) return null;
   const words = (p.query ?? '').trim().split(/\s+/).filter(Boolean).length;
   const { facet, other } = listingFilters(p);
   const filter = [...FACET_NAMES.filter((f) => facet[f] !== undefined).map((f) => facet[f]!), ...other];
+  const display = {
+    attributesToRetrieve: [...LISTING_CARD_ATTRIBUTES],
+    attributesToHighlight: ['title', 'summary'],
+    highlightPreTag: MARK_OPEN,
+    highlightPostTag: MARK_CLOSE,
+  };
+  // Same topic in other words or another language: every specific concept of the query (the
+  // lexicon's tags, which name a thing in Vietnamese, with or without diacritics, and English),
+  // ranked by the concept embedding's similarity, after the shorter forms (a lower weight).
+  const vector = topics.length ? matchVector(topics, []) : null;
+  const topicQuery: FederatedMultiSearchParams['queries'] = vector
+    ? [
+        {
+          indexUid,
+          q: '',
+          vector,
+          hybrid: { embedder: MATCH_EMBEDDER, semanticRatio: 1 },
+          rankingScoreThreshold: SEARCH_RELEVANCE.topicMinSimilarity,
+          filter: [...filter, ...topics.map((t) => `concepts = ${quote(t)}`)],
+          ...display,
+          federationOptions: { weight: SEARCH_RELEVANCE.topicWeight },
+        },
+      ]
+    : [];
   return {
     federation: { limit: closeCount + relatedLimit(p, closeCount) },
-    queries: forms.map((form) => {
+    queries: [...forms.map((form) => {
       const dropped = Math.min(words, SEARCH_RELEVANCE.maxRelatedWords) - form.split(' ').length;
       return {
         indexUid,
@@ -211,8 +236,50 @@ export function buildRelatedSearch(indexUid: string, p: ListingSearchParams, clo
         highlightPostTag: MARK_CLOSE,
         federationOptions: { weight: dropped > 1 ? SEARCH_RELEVANCE.twoDroppedWeight : 1 },
       };
-    }),
+    }), ...topicQuery],
   };
+}
+
+/**
+ * Whether the lexicon understands the query: every word (one may be left over from three words
+ * on) belongs to a phrase of up to four words that names a concept by itself. "robot phẫu thuật"
+ * is not about robots in general, and "blockchain bất động sản" is not about traceability: a
+ * topic found for part of the query would bring listings about that part only.
+ */
+function topicsCoverQuery(query: string): boolean {
+  const words = query.trim().split(/\s+/).filter(Boolean).slice(0, SEARCH_RELEVANCE.maxRelatedWords);
+  const covered = new Array<boolean>(words.length).fill(false);
+  const concepts = new Map<string, string[]>();
+  const of = (start: number, end: number) => {
+    const key = `${start}:${end}`;
+    if (!concepts.has(key)) concepts.set(key, start < end ? extractConcepts(words.slice(start, end).join(' ')) : []);
+    return concepts.get(key)!;
+  };
+  for (let start = 0; start < words.length; start++) {
+    for (let end = start + 1; end <= Math.min(words.length, start + 4); end++) {
+      // the span names a concept that needs its first and its last word (not "robot" + stray words)
+      const needsEnds = of(start, end).some((c) => !of(start + 1, end).includes(c) && !of(start, end - 1).includes(c));
+      if (needsEnds) covered.fill(true, start, end);
+    }
+  }
+  const missing = covered.filter((c) => !c).length;
+  return missing === 0 || (words.length >= 3 && missing <= 1);
+}
+
+/** Concepts implied by another (CONCEPTS `also`): "rice" says less than "ricemech", which implies it. */
+const IMPLIED_BY = new Map(CONCEPTS.map((c) => [c.id, c.also ? c.also.split('|') : []]));
+
+/**
+ * The query's specific topics: the lexicon's concept tags found in it, without those another tag
+ * found implies (a listing about "shrimp disease" need not also be tagged "aquaculture" in the
+ * filter: the specific tag carries it).
+ */
+export function queryTopics(query: string): string[] {
+  if (!query.trim()) return [];
+  if (!topicsCoverQuery(query)) return [];
+  const found = extractConcepts(query);
+  const implied = new Set(found.flatMap((c) => IMPLIED_BY.get(c) ?? []));
+  return found.filter((c) => !implied.has(c));
 }
 
 /** The close matches' ids, to leave them out of the related results (a count-sized query). */

@@ -40,6 +40,16 @@ export const SEARCH_RELEVANCE = {
   twoDroppedWeight: 0.9,
   /** Query words considered for related results (a bound on cost: up to 2n − 1 sub-queries for n words; queries are 2–5 words in practice). */
   maxRelatedWords: 8,
+  /**
+   * Related results by topic (search-query.ts queryTopics): listings tagged with every specific
+   * concept of the query, ranked by the concept embedding, merged after the shorter forms: their
+   * weight keeps them below any shorter-form result (those score at least closeMatchScore ×
+   * twoDroppedWeight = 0.45). They carry the query across languages and spellings ("greenhouse
+   * climate control" → "nhà kính … vi khí hậu"), which the shorter forms cannot.
+   */
+  topicWeight: 0.4,
+  /** Concept-embedding similarity a topic result needs (cosine of the two tag vectors). */
+  topicMinSimilarity: 0.5,
   /** Related results fill what the page's close matches leave of it, and number at least this. */
   relatedMin: 5,
 } as const;
