@@ -4,7 +4,7 @@ import type { Lang } from '@techport/shared';
 import type { GqlContext } from '../../common/context.js';
 import { requireModerator, requireViewer } from '../../common/auth/viewer.js';
 import { t } from '../../common/i18n.js';
-import { byKeys, groupByKeys } from '../../common/loaders.js';
+import { byKeys } from '../../common/loaders.js';
 import { PageInput, type Page } from '../../common/pagination.js';
 import { ModerationDecision, RejectionReason } from '../../common/graphql-enums.js';
 import { ReferenceService } from '../reference/reference.service.js';
@@ -16,8 +16,8 @@ import type { UserEntity } from '../accounts/user.entity.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { OrganizationType } from '../organizations/organizations.types.js';
 import { organizationLoader, toOrganizationType } from '../organizations/organizations.resolver.js';
-import { REJECTION_REASON_LABELS } from '../listings/listing.rules.js';
-import type { ExpertProfileEntity, ExpertProfileEventEntity } from './expert.entity.js';
+import { REJECTION_REASON_LABELS } from '../moderation-core/moderation.labels.js';
+import type { ExpertProfileEntity } from './expert.entity.js';
 import { canViewExpert, isPrivileged } from './expert.rules.js';
 import { ExpertsService } from './experts.service.js';
 import { ExpertSearchService } from './expert-search.service.js';
@@ -193,19 +193,7 @@ export class ExpertsResolver {
   @ResolveField(() => [ExpertProfileEventType], { nullable: true, description: 'The audit trail, oldest first. Expert and moderators only (null for others).' })
   async history(@Parent() e: ExpertProfileType, @Context() ctx: GqlContext): Promise<ExpertProfileEventType[] | null> {
     if (!isPrivileged(ctx.viewer, e.entity)) return null;
-    const events = await ctx.loaders
-      .get('experts.eventsByExpert', () => new DataLoader(async (ids: readonly string[]) => groupByKeys(ids, await this.expertsService.eventsOf(ids), (ev: ExpertProfileEventEntity) => ev.expertId)))
-      .load(e.id);
-    return events.map((ev) => ({
-      id: ev.id,
-      action: ev.action,
-      fromStatus: ev.fromStatus,
-      toStatus: ev.toStatus,
-      note: ev.note,
-      reason: ev.reasonCode as RejectionReason | null,
-      at: ev.at,
-      actorId: ev.actorId,
-    }));
+    return this.expertsService.history(ctx, e.id);
   }
 }
 

@@ -5,7 +5,7 @@ import type { GqlContext } from '../../common/context.js';
 import { requireModerator, requireViewer } from '../../common/auth/viewer.js';
 import { Clock } from '../../common/clock.js';
 import { t } from '../../common/i18n.js';
-import { byKeys, groupByKeys } from '../../common/loaders.js';
+import { byKeys } from '../../common/loaders.js';
 import { PageInput, type Page } from '../../common/pagination.js';
 import { ListingStatus, ModerationDecision, RejectionReason } from '../../common/graphql-enums.js';
 import { ReferenceService } from '../reference/reference.service.js';
@@ -16,8 +16,9 @@ import { toUserType } from '../accounts/accounts.resolver.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { OrganizationType } from '../organizations/organizations.types.js';
 import { organizationLoader, toOrganizationType } from '../organizations/organizations.resolver.js';
-import type { ListingEntity, ListingEventEntity } from './listing.entity.js';
-import { assessQuality, isExpired, qualityHintLabel, REJECTION_REASON_LABELS } from './listing.rules.js';
+import type { ListingEntity } from './listing.entity.js';
+import { assessQuality, isExpired, qualityHintLabel } from './listing.rules.js';
+import { REJECTION_REASON_LABELS } from '../moderation-core/moderation.labels.js';
 import { ListingsService, canView, moderatorCovers, type ListingAccess } from './listings.service.js';
 import { ListingInput, ListingUpdateInput } from './dto/listing.inputs.js';
 import {
@@ -229,19 +230,7 @@ export class ListingsResolver {
   @ResolveField(() => [ListingEventType], { nullable: true, description: 'The audit trail, oldest first. Owner and moderators only (null for others).' })
   async history(@Parent() l: ListingType, @Context() ctx: GqlContext): Promise<ListingEventType[] | null> {
     if (!(await this.privileged(ctx, l))) return null;
-    const events = await ctx.loaders
-      .get('listings.eventsByListing', () => new DataLoader(async (ids: readonly string[]) => groupByKeys(ids, await this.listings.eventsOf(ids), (e: ListingEventEntity) => e.listingId)))
-      .load(l.id);
-    return events.map((e) => ({
-      id: e.id,
-      action: e.action,
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      note: e.note,
-      reason: e.reasonCode as RejectionReason | null,
-      at: e.at,
-      actorId: e.actorId,
-    }));
+    return this.listings.history(ctx, l.id);
   }
 
   /** Owner's members and moderators covering the listing see its review data. */
