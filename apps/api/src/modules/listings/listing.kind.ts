@@ -59,14 +59,18 @@ export const LISTING_MESSAGES = {
   ownItem: { vi: 'Bạn không thể duyệt tin của tổ chức mình.', en: 'You cannot review a listing of your own organisation.' },
 } satisfies Record<string, Localized>;
 
+/** Where the audit trail lives and what the workflow switches on (also used by the demo seed). */
+export const LISTING_TRAIL = { entity: ListingEventEntity, table: 'listing_event', itemColumn: 'listing_id', itemProperty: 'listingId' };
+export const LISTING_WORKFLOW = { expires: true, reopensArchived: false };
+
 export function listingKind(config: Pick<AppConfig, 'LISTING_TTL_DAYS' | 'LISTING_EXPIRY_WARNING_DAYS'>): ModeratedKind<ListingEntity, ListingContent> {
   const term = (now: Date) => new Date(now.getTime() + config.LISTING_TTL_DAYS * DAY_MS);
   return {
     name: 'listing',
     entity: ListingEntity,
     table: 'listing',
-    trail: { entity: ListingEventEntity, table: 'listing_event', itemColumn: 'listing_id', itemProperty: 'listingId' },
-    workflow: { expires: true, reopensArchived: false },
+    trail: LISTING_TRAIL,
+    workflow: LISTING_WORKFLOW,
     ownership: { kind: 'organization', column: 'organization_id', of: (l) => l.organizationId },
     messages: LISTING_MESSAGES,
     contentOf,

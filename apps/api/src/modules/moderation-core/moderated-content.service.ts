@@ -18,6 +18,7 @@ import type { ModeratedContent, ModeratedItem, ModeratedKind, PublicationCause }
 import { ACTION_VERBS, STATUS_LABELS, rejectionNotice, type ActionVerb } from './moderation.labels.js';
 import { NO_ACCESS, canView, moderationInput, moderatorCovers, reviewProvince, type ModerationAccess } from './moderation.rules.js';
 import { applyModerationQueue } from './moderation-queue.js';
+import { writeTrail } from './moderation-trail.js';
 import {
   AuditAction,
   ModerationAction,
@@ -237,10 +238,7 @@ export class ModeratedContentService {
     reason: string | null = null,
     at: Date = this.clock.now(),
   ): Promise<void> {
-    await em.query(
-      `INSERT INTO ${kind.trail.table} (${kind.trail.itemColumn}, actor_id, action, from_status, to_status, note, reason_code, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [itemId, actorId, action, from, to, note, reason, at],
-    );
+    await writeTrail(em, kind.trail, itemId, [{ actorId, action, from, to, note, reason, at }]);
   }
 
   /** The kind's publication events for this change, on the outbox (same transaction). */

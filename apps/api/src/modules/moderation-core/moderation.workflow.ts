@@ -160,3 +160,42 @@ export function decide(
   return { ok: false, refusal: 'WRONG_STATUS' };
 }
 
+
+/** One step of a story told through the table (the demo seed's histories; imports of old records). */
+export interface StoryStep {
+  action: ModerationAction;
+  role: ModerationRole;
+  revision?: RevisionState;
+  actorId: string | null;
+  at: Date;
+  note?: string | null;
+  reason?: string | null;
+}
+
+/** A step of a story as the table answered it: the audit-trail row to write. */
+export interface TrailRow {
+  actorId: string | null;
+  action: AuditAction;
+  from: ModerationStatus | null;
+  to: ModerationStatus;
+  note: string | null;
+  reason: string | null;
+  at: Date;
+}
+
+/**
+ * Tells a whole story through the table from "not created yet": each step must be one the table
+ * allows from where the previous one left the item (throws otherwise), so a history written from
+ * a story is one the API could have written. The last row's `to` is the item's status.
+ */
+export function replay(table: readonly ModerationTransition[], steps: readonly StoryStep[]): TrailRow[] {
+  const rows: TrailRow[] = [];
+  let status: ModerationStatus | null = null;
+  for (const s of steps) {
+    const d = decide(table, status, s.action, s.role, s.revision ?? 'NONE');
+    if (!d.ok) throw new Error(`${s.action} by ${s.role} from ${status ?? 'nothing'} is not a step of the workflow (${d.refusal})`);
+    rows.push({ actorId: s.actorId, action: d.transition.audit, from: status, to: d.transition.to, note: s.note ?? null, reason: s.reason ?? null, at: s.at });
+    status = d.transition.to;
+  }
+  return rows;
+}
