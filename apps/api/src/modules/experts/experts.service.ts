@@ -1,17 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import type { ModerationDecision, RejectionReason } from '@techport/shared';
 import { Errors } from '../../common/errors.js';
 import type { Localized } from '../../common/i18n.js';
 import { isUuid } from '../../common/ids.js';
 import type { Viewer } from '../../common/auth/viewer.js';
-import type { GqlContext } from '../../common/context.js';
-import { isUniqueViolation } from '../../common/slug.js';
+import { retryOnUniqueViolation } from '../../common/slug.js';
 import { uniqueKeywords } from '../../common/keywords.js';
-import type { Page, PageInput } from '../../common/pagination.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
-import { ModeratedContentService, type ModerationEventRow } from '../moderation-core/moderated-content.service.js';
+import { ModeratedContentService } from '../moderation-core/moderated-content.service.js';
+import { ModeratedKindService } from '../moderation-core/moderated-kind.service.js';
 import { ExpertProfileEntity, type ExpertContent } from './expert.entity.js';
 import { ExpertProfileStatus } from './expert.rules.js';
 import { expertKind } from './expert.kind.js';
@@ -50,14 +48,16 @@ export function normalizeContent(input: ExpertProfileInput): ExpertContent {
  * keeps what is the profile's own: one profile per person, the affiliation check, public reads.
  */
 @Injectable()
-export class ExpertsService {
+export class ExpertsService extends ModeratedKindService<ExpertProfileEntity, ExpertContent> {
   readonly kind = expertKind;
 
   constructor(
     private readonly ds: DataSource,
     private readonly organizations: OrganizationsService,
-    private readonly core: ModeratedContentService,
-  ) {}
+    protected readonly core: ModeratedContentService,
+  ) {
+    super();
+  }
 
   // -------------------------------------------------------------------------------------------
   // Reads
@@ -87,16 +87,6 @@ export class ExpertsService {
     return new Map(rows.map((r) => [r.id, r]));
   }
 
-  /** Moderators: profiles (and revisions) waiting for review in their provinces, oldest first; their own left out. */
-  moderationQueue(viewer: Viewer, page: PageInput | undefined): Promise<Page<ExpertProfileEntity>> {
-    return this.core.moderationQueue(this.kind, viewer, page);
-  }
-
-  /** A profile's audit trail, oldest first (batched per request). */
-  history(ctx: GqlContext, expertId: string): Promise<ModerationEventRow[]> {
-    return this.core.history(ctx, this.kind, expertId);
-  }
-
   // -------------------------------------------------------------------------------------------
   // Writes
 
@@ -107,42 +97,23 @@ export class ExpertsService {
    */
   async upsertMine(viewer: Viewer, input: ExpertProfileInput): Promise<ExpertProfileEntity> {
     const content = normalizeContent(input);
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await this.ds.transaction(async (em) => {
-          await this.checkOrganization(em, viewer, content.organizationId);
-          const existing = await em.getRepository(ExpertProfileEntity).findOne({ where: { userId: viewer.id }, lock: { mode: 'pessimistic_write' } });
-          let id: string;
-          if (existing) {
-            await this.core.edit(em, this.kind, viewer, existing, input.version ?? null, () => content);
-            id = existing.id;
-          } else {
-            const slug = await this.core.freeSlug(em, this.kind, content.fullName);
-            id = await this.core.insert(em, this.kind, viewer.id, { ...content, slug, userId: viewer.id });
-          }
-          return em.getRepository(ExpertProfileEntity).findOneByOrFail({ id });
-        });
-      } catch (err) {
-        // A concurrent first upsert of the same user, or another profile took the slug: try again.
-        if (isUniqueViolation(err) && attempt < 4) continue;
-        throw err;
-      }
-    }
-  }
-
-  /** DRAFT / REJECTED / ARCHIVED → PENDING_REVIEW, or submits a published profile's pending revision. */
-  submit(viewer: Viewer, id: string): Promise<ExpertProfileEntity> {
-    return this.core.submit(this.kind, viewer, id);
-  }
-
-  /** PUBLISHED → ARCHIVED: the profile leaves the public list and search (a pending revision goes with it). */
-  archive(viewer: Viewer, id: string): Promise<ExpertProfileEntity> {
-    return this.core.archive(this.kind, viewer, id);
-  }
-
-  /** A moderator's decision on a profile in review, or on a published profile's submitted revision. */
-  moderate(viewer: Viewer, id: string, decision: ModerationDecision, note: string | null | undefined, reason: RejectionReason | null | undefined): Promise<ExpertProfileEntity> {
-    return this.core.moderate(this.kind, viewer, id, decision, note, reason);
+    // A concurrent first upsert of the same user, or another profile taking the slug, ends in a
+    // unique violation: then try again.
+    return retryOnUniqueViolation(() =>
+      this.ds.transaction(async (em) => {
+        await this.checkOrganization(em, viewer, content.organizationId);
+        const existing = await em.getRepository(ExpertProfileEntity).findOne({ where: { userId: viewer.id }, lock: { mode: 'pessimistic_write' } });
+        let id: string;
+        if (existing) {
+          await this.core.edit(em, this.kind, viewer, existing, input.version ?? null, () => content);
+          id = existing.id;
+        } else {
+          const slug = await this.core.freeSlug(em, this.kind, content.fullName);
+          id = await this.core.insert(em, this.kind, viewer.id, { ...content, slug, userId: viewer.id });
+        }
+        return em.getRepository(ExpertProfileEntity).findOneByOrFail({ id });
+      }),
+    );
   }
 
   // -------------------------------------------------------------------------------------------

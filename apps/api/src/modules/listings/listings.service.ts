@@ -1,19 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { ListingStatus, type ListingKind, type ModerationDecision, type RejectionReason } from '@techport/shared';
+import { ListingStatus, type ListingKind } from '@techport/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { Clock } from '../../common/clock.js';
 import { Errors } from '../../common/errors.js';
 import type { Localized } from '../../common/i18n.js';
 import { isUuid } from '../../common/ids.js';
 import type { Viewer } from '../../common/auth/viewer.js';
-import type { GqlContext } from '../../common/context.js';
-import { isUniqueViolation, withUniqueSlug } from '../../common/slug.js';
+import { isUniqueViolation, retryOnUniqueViolation, withUniqueSlug } from '../../common/slug.js';
 import { uniqueKeywords } from '../../common/keywords.js';
 import { pageWindow, type Page, type PageInput } from '../../common/pagination.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
-import { ModeratedContentService, type ModerationEventRow } from '../moderation-core/moderated-content.service.js';
+import { ModeratedContentService } from '../moderation-core/moderated-content.service.js';
+import { ModeratedKindService } from '../moderation-core/moderated-kind.service.js';
 import type { ModeratedKind } from '../moderation-core/moderated-kind.js';
 import type { ModerationAccess } from '../moderation-core/moderation.rules.js';
 import { ListingEntity, type ListingContent } from './listing.entity.js';
@@ -45,17 +45,18 @@ export type ListingAccess = ModerationAccess;
  * what is the listing's own: creating, editing its content, lists, duplicates.
  */
 @Injectable()
-export class ListingsService {
+export class ListingsService extends ModeratedKindService<ListingEntity, ListingContent> {
   /** Listings as the core sees them. */
   readonly kind: ModeratedKind<ListingEntity, ListingContent>;
 
   constructor(
     private readonly ds: DataSource,
     private readonly organizations: OrganizationsService,
-    private readonly core: ModeratedContentService,
+    protected readonly core: ModeratedContentService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
+    super();
     this.kind = listingKind(config);
   }
 
@@ -113,22 +114,6 @@ export class ListingsService {
   }
 
   /**
-   * Moderators: listings waiting for review, and published listings whose revision waits for review,
-   * in the moderator's provinces, oldest first; those of the moderator's own organisations left out.
-   */
-  moderationQueue(viewer: Viewer, page: PageInput | undefined): Promise<Page<ListingEntity>> {
-    return this.core.moderationQueue(this.kind, viewer, page);
-  }
-
-  /**
-   * The text the owner is working on: a published listing's pending revision when it has one,
-   * otherwise the listing itself. Its quality and duplicates are what the owner can still act on.
-   */
-  workingContent(l: ListingEntity): ListingContent {
-    return this.core.workingContent(this.kind, l);
-  }
-
-  /**
    * Listings whose title looks like this one's (same kind; see titleSimilarity), most alike first:
    * published listings of any organisation, and the owner organisation's own listings in any status
    * but archived (its drafts only when `withDrafts`, i.e. the caller is a member: moderators do not
@@ -155,11 +140,6 @@ export class ListingsService {
       .filter((d) => d.similarity >= DUPLICATE_SIMILARITY)
       .sort((a, b) => b.similarity - a.similarity || a.listing.id.localeCompare(b.listing.id))
       .slice(0, limit);
-  }
-
-  /** A listing's audit trail, oldest first (batched per request). */
-  history(ctx: GqlContext, listingId: string): Promise<ModerationEventRow[]> {
-    return this.core.history(ctx, this.kind, listingId);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -217,39 +197,19 @@ export class ListingsService {
    * pending revision, and the published text stays public until a moderator approves it.
    */
   async update(viewer: Viewer, id: string, input: ListingUpdateInput): Promise<ListingEntity> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await this.ds.transaction(async (em) => {
-          const l = await this.core.lockForOwner(em, this.kind, viewer, id);
-          await this.core.edit(em, this.kind, viewer, l, input.version, (before) => this.applyUpdate(before, input));
-          return em.getRepository(ListingEntity).findOneByOrFail({ id: l.id });
-        });
-      } catch (err) {
-        // Another listing took the slug between our look-up and our update: look again.
-        if (isUniqueViolation(err) && attempt < 4) continue;
-        throw err;
-      }
-    }
-  }
-
-  /** DRAFT/REJECTED → PENDING_REVIEW, or submits a published listing's pending revision. Scores quality (listing.kind.ts). */
-  submit(viewer: Viewer, id: string): Promise<ListingEntity> {
-    return this.core.submit(this.kind, viewer, id);
-  }
-
-  /** PUBLISHED → ARCHIVED (a pending revision goes with it). */
-  archive(viewer: Viewer, id: string): Promise<ListingEntity> {
-    return this.core.archive(this.kind, viewer, id);
+    // Another listing may take the slug between our look-up and our update: then look again.
+    return retryOnUniqueViolation(() =>
+      this.ds.transaction(async (em) => {
+        const l = await this.core.lockForOwner(em, this.kind, viewer, id);
+        await this.core.edit(em, this.kind, viewer, l, input.version, (before) => this.applyUpdate(before, input));
+        return em.getRepository(ListingEntity).findOneByOrFail({ id: l.id });
+      }),
+    );
   }
 
   /** One-step renewal of a published listing near or past its expiry: another LISTING_TTL_DAYS from now. */
   renew(viewer: Viewer, id: string): Promise<ListingEntity> {
     return this.core.renew(this.kind, viewer, id);
-  }
-
-  /** A moderator's decision on a listing in review, or on a published listing's submitted revision. */
-  moderate(viewer: Viewer, id: string, decision: ModerationDecision, note: string | null | undefined, reason: RejectionReason | null | undefined): Promise<ListingEntity> {
-    return this.core.moderate(this.kind, viewer, id, decision, note, reason);
   }
 
   // -------------------------------------------------------------------------------------------
