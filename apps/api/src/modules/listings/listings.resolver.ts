@@ -1,24 +1,20 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
-import type { Lang } from '@techport/shared';
 import type { GqlContext } from '../../common/context.js';
 import { requireModerator, requireViewer } from '../../common/auth/viewer.js';
 import { Clock } from '../../common/clock.js';
 import { t } from '../../common/i18n.js';
-import { byKeys } from '../../common/loaders.js';
 import { PageInput, type Page } from '../../common/pagination.js';
 import { ListingStatus, ModerationDecision, RejectionReason } from '../../common/graphql-enums.js';
 import { ReferenceService } from '../reference/reference.service.js';
 import { ProvinceType, TechFieldType } from '../reference/reference.types.js';
-import { AccountsService } from '../accounts/accounts.service.js';
-import { UserType } from '../accounts/accounts.types.js';
-import { toUserType } from '../accounts/accounts.resolver.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { OrganizationType } from '../organizations/organizations.types.js';
 import { organizationLoader, toOrganizationType } from '../organizations/organizations.resolver.js';
 import type { ListingEntity } from './listing.entity.js';
 import { assessQuality, isExpired, qualityHintLabel } from './listing.rules.js';
 import { REJECTION_REASON_LABELS } from '../moderation-core/moderation.labels.js';
+import { moderationEventResolver } from '../moderation-core/moderation-event.resolver.js';
 import { ListingsService, canView, moderatorCovers, type ListingAccess } from './listings.service.js';
 import { ListingInput, ListingUpdateInput } from './dto/listing.inputs.js';
 import {
@@ -47,10 +43,6 @@ function memberOrgIds(ctx: GqlContext, orgs: OrganizationsService): Promise<Set<
 
 async function accessOf(ctx: GqlContext, orgs: OrganizationsService, l: ListingEntity): Promise<ListingAccess> {
   return { owner: (await memberOrgIds(ctx, orgs)).has(l.organizationId), moderator: moderatorCovers(ctx.viewer, l) };
-}
-
-function fieldsOf(reference: ReferenceService, codes: string[], lang: Lang): TechFieldType[] {
-  return codes.map((c) => reference.techField(c, lang)).filter((f): f is TechFieldType => !!f);
 }
 
 @Resolver(() => ListingType)
@@ -151,7 +143,7 @@ export class ListingsResolver {
 
   @ResolveField(() => [TechFieldType])
   fields(l: ListingType, _args: unknown, ctx: GqlContext): TechFieldType[] {
-    return fieldsOf(this.reference, l.entity.fieldCodes, ctx.lang);
+    return this.reference.techFieldsOf(l.entity.fieldCodes, ctx.lang);
   }
 
   @ResolveField(() => ProvinceType)
@@ -240,24 +232,8 @@ export class ListingsResolver {
   }
 }
 
-@Resolver(() => ListingEventType)
-export class ListingEventResolver {
-  constructor(private readonly accounts: AccountsService) {}
-
-  @ResolveField(() => UserType, { nullable: true, description: 'Who did it; null for the system (expiry).' })
-  async actor(@Parent() e: ListingEventType, @Context() ctx: GqlContext): Promise<UserType | null> {
-    if (!e.actorId) return null;
-    const user = await ctx.loaders
-      .get('listings.userById', () => new DataLoader(async (ids: readonly string[]) => byKeys(ids, await this.accounts.findByIds(ids), (u) => u.id)))
-      .load(e.actorId);
-    return user ? toUserType(user) : null;
-  }
-
-  @ResolveField(() => String, { nullable: true, description: "The reason in the request's language." })
-  reasonLabel(@Parent() e: ListingEventType, @Context() ctx: GqlContext): string | null {
-    return e.reason ? t(REJECTION_REASON_LABELS[e.reason], ctx.lang) : null;
-  }
-}
+/** ListingEvent.actor and .reasonLabel: the moderated-content core's, as for every kind. */
+export const ListingEventResolver = moderationEventResolver(ListingEventType, 'Who did it; null for the system (expiry).');
 
 @Resolver(() => ListingRevisionType)
 export class ListingRevisionResolver {
@@ -265,7 +241,7 @@ export class ListingRevisionResolver {
 
   @ResolveField(() => [TechFieldType])
   fields(@Parent() r: ListingRevisionType, @Context() ctx: GqlContext): TechFieldType[] {
-    return fieldsOf(this.reference, r.fieldCodes, ctx.lang);
+    return this.reference.techFieldsOf(r.fieldCodes, ctx.lang);
   }
 
   @ResolveField(() => ProvinceType)
