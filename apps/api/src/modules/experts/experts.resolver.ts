@@ -3,7 +3,7 @@ import type { GqlContext } from '../../common/context.js';
 import { requireModerator, requireViewer } from '../../common/auth/viewer.js';
 import { t } from '../../common/i18n.js';
 import { PageInput, type Page } from '../../common/pagination.js';
-import { ModerationDecision, RejectionReason } from '../../common/graphql-enums.js';
+import { RejectionReason } from '../../common/graphql-enums.js';
 import { ReferenceService } from '../reference/reference.service.js';
 import { ProvinceType, TechFieldType } from '../reference/reference.types.js';
 import { AccountsService } from '../accounts/accounts.service.js';
@@ -14,6 +14,7 @@ import { OrganizationType } from '../organizations/organizations.types.js';
 import { organizationLoader, toOrganizationType } from '../organizations/organizations.resolver.js';
 import { REJECTION_REASON_LABELS } from '../moderation-core/moderation.labels.js';
 import { moderationEventResolver } from '../moderation-core/moderation-event.resolver.js';
+import { ModerationArgs } from '../moderation-core/moderation.args.js';
 import { userLoader } from '../accounts/user.loader.js';
 import type { ExpertProfileEntity } from './expert.entity.js';
 import { canViewExpert, isPrivileged } from './expert.rules.js';
@@ -117,15 +118,8 @@ export class ExpertsResolver {
   @Mutation(() => ExpertProfileType, {
     description: 'Moderators covering the profile’s province: approve or reject a profile (or a revision) in review. A rejection needs a note (what the owner reads); its reason defaults to OTHER.',
   })
-  async moderateExpertProfile(
-    @Context() ctx: GqlContext,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('decision', { type: () => ModerationDecision }) decision: ModerationDecision,
-    @Args('note', { type: () => String, nullable: true }) note: string | null,
-    @Args('reason', { type: () => RejectionReason, nullable: true }) reason: RejectionReason | null,
-  ): Promise<ExpertProfileType> {
-    const viewer = requireModerator(ctx);
-    return toExpertType(await this.expertsService.moderate(viewer, id, decision, note, reason));
+  async moderateExpertProfile(@Context() ctx: GqlContext, @Args() { id, decision, note, reason }: ModerationArgs): Promise<ExpertProfileType> {
+    return toExpertType(await this.expertsService.moderate(requireModerator(ctx), id, decision, note, reason));
   }
 
   // ------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ import { requireModerator, requireViewer } from '../../common/auth/viewer.js';
 import { Clock } from '../../common/clock.js';
 import { t } from '../../common/i18n.js';
 import { PageInput, type Page } from '../../common/pagination.js';
-import { ListingStatus, ModerationDecision, RejectionReason } from '../../common/graphql-enums.js';
+import { ListingStatus, RejectionReason } from '../../common/graphql-enums.js';
 import { ReferenceService } from '../reference/reference.service.js';
 import { ProvinceType, TechFieldType } from '../reference/reference.types.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
@@ -15,6 +15,7 @@ import type { ListingEntity } from './listing.entity.js';
 import { assessQuality, isExpired, qualityHintLabel } from './listing.rules.js';
 import { REJECTION_REASON_LABELS } from '../moderation-core/moderation.labels.js';
 import { moderationEventResolver } from '../moderation-core/moderation-event.resolver.js';
+import { ModerationArgs } from '../moderation-core/moderation.args.js';
 import { ListingsService, canView, moderatorCovers, type ListingAccess } from './listings.service.js';
 import { ListingInput, ListingUpdateInput } from './dto/listing.inputs.js';
 import {
@@ -103,15 +104,8 @@ export class ListingsResolver {
   }
 
   @Mutation(() => ListingType, { description: 'Moderators: approve or reject a listing (or a revision) in review. A rejection needs a note (what the owner reads); its reason defaults to OTHER.' })
-  async moderateListing(
-    @Context() ctx: GqlContext,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('decision', { type: () => ModerationDecision }) decision: ModerationDecision,
-    @Args('note', { type: () => String, nullable: true }) note: string | null,
-    @Args('reason', { type: () => RejectionReason, nullable: true }) reason: RejectionReason | null,
-  ): Promise<ListingType> {
-    const viewer = requireModerator(ctx);
-    return toListingType(await this.listings.moderate(viewer, id, decision, note, reason));
+  async moderateListing(@Context() ctx: GqlContext, @Args() { id, decision, note, reason }: ModerationArgs): Promise<ListingType> {
+    return toListingType(await this.listings.moderate(requireModerator(ctx), id, decision, note, reason));
   }
 
   @Mutation(() => ListingType)
