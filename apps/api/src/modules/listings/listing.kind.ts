@@ -9,6 +9,7 @@ import type { AppConfig } from '../../config/config.js';
 import type { Localized } from '../../common/i18n.js';
 import { StaffAuditAction, StaffAuditTargetKind } from '../audit/staff-audit.actions.js';
 import type { ModeratedKind } from '../moderation-core/moderated-kind.js';
+import type { OutboxMessage } from '../outbox/outbox.topics.js';
 import { approvalNote } from '../moderation-core/moderation.labels.js';
 import { ListingEntity, ListingEventEntity, type ListingContent } from './listing.entity.js';
 import { DAY_MS, assessQuality, canRenew } from './listing.rules.js';
@@ -112,7 +113,7 @@ export function listingKind(config: Pick<AppConfig, 'LISTING_TTL_DAYS' | 'LISTIN
     },
     publicationEvents: (l, cause) => [
       [LISTING_CHANGED, { listingId: l.id }],
-      ...(cause === 'APPROVE' || cause === 'RENEW' ? [[LISTING_PUBLISHED, { listingId: l.id, reason: cause }] as [string, Record<string, unknown>]] : []),
+      ...(cause === 'APPROVE' || cause === 'RENEW' ? [[LISTING_PUBLISHED, { listingId: l.id, reason: cause }] satisfies OutboxMessage] : []),
     ],
     hooks: {
       onSubmit: (l, content) => {

@@ -243,7 +243,7 @@ export class ModeratedContentService {
 
   /** The kind's publication events for this change, on the outbox (same transaction). */
   async announce<E extends ModeratedItem<C>, C extends ModeratedContent>(em: EntityManager, kind: Kind<E, C>, item: { id: string }, cause: PublicationCause): Promise<void> {
-    for (const [topic, payload] of kind.publicationEvents(item, cause)) await this.outbox.publish(em, topic, payload);
+    await this.outbox.publishAll(em, kind.publicationEvents(item, cause));
   }
 
   /** The system's EXPIRE step on an item the kind's expiry job has claimed and marked. */

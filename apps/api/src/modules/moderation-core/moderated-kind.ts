@@ -8,6 +8,7 @@ import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import type { RejectionReason } from '@techport/shared';
 import type { Localized } from '../../common/i18n.js';
 import type { NotificationDraft } from '../notifications/notifications.service.js';
+import type { OutboxMessage } from '../outbox/outbox.topics.js';
 import type { StaffAuditAction, StaffAuditTargetKind } from '../audit/staff-audit.actions.js';
 import type { ModerationStatus, WorkflowOptions } from './moderation.workflow.js';
 
@@ -96,8 +97,8 @@ export interface ModeratedKind<E extends ModeratedItem<C>, C extends ModeratedCo
     /** What names the item in the details ({ title } / { fullName }). */
     subject(item: E): Record<string, unknown>;
   };
-  /** The outbox events announcing a change of what the public sees: [topic, payload]. */
-  publicationEvents(item: { id: string }, cause: PublicationCause): [string, Record<string, unknown>][];
+  /** The outbox events announcing a change of what the public sees: [topic, payload] (outbox.topics.ts). */
+  publicationEvents(item: { id: string }, cause: PublicationCause): OutboxMessage[];
   /** Optional hooks. */
   hooks?: {
     /** Extra columns written on submission (the listing's quality score). */
