@@ -20,7 +20,6 @@ export const ACTION_VERBS = {
   submit: { vi: 'gửi duyệt', en: 'submit' },
   archive: { vi: 'lưu trữ', en: 'archive' },
   moderate: { vi: 'duyệt', en: 'review' },
-  renew: { vi: 'gia hạn', en: 'renew' },
 } satisfies Record<string, Localized>;
 export type ActionVerb = keyof typeof ACTION_VERBS;
 

@@ -17,34 +17,23 @@ import { ListingStatus } from '@techport/shared';
 export const ModerationStatus = ListingStatus;
 export type ModerationStatus = ListingStatus;
 
-/** The steps of the table; each names the row its audit trail records (see `auditAction`). */
-export const ModerationAction = {
-  CREATE: 'CREATE',
-  EDIT: 'EDIT',
-  SUBMIT: 'SUBMIT',
-  APPROVE: 'APPROVE',
-  REJECT: 'REJECT',
-  ARCHIVE: 'ARCHIVE',
-  EXPIRE: 'EXPIRE',
-  RENEW: 'RENEW',
-} as const;
+/** `{ X: 'X' }` for each name: the enum-like objects below. */
+function named<const N extends string>(...names: N[]): { readonly [K in N]: K } {
+  return Object.fromEntries(names.map((n) => [n, n])) as { [K in N]: K };
+}
+
+/** The steps of the table (an owner's, a moderator's or the system's). */
+export const ModerationAction = named('CREATE', 'EDIT', 'SUBMIT', 'APPROVE', 'REJECT', 'ARCHIVE', 'EXPIRE', 'RENEW');
 export type ModerationAction = (typeof ModerationAction)[keyof typeof ModerationAction];
 
-/** What the audit trail records (listing_event.action, expert_profile_event.action…). */
-export const AuditAction = {
-  CREATE: 'CREATE',
-  UPDATE: 'UPDATE',
-  SUBMIT: 'SUBMIT',
-  APPROVE: 'APPROVE',
-  REJECT: 'REJECT',
-  ARCHIVE: 'ARCHIVE',
-  EXPIRE: 'EXPIRE',
-  RENEW: 'RENEW',
-  REVISION_UPDATE: 'REVISION_UPDATE',
-  REVISION_SUBMIT: 'REVISION_SUBMIT',
-  REVISION_APPROVE: 'REVISION_APPROVE',
-  REVISION_REJECT: 'REVISION_REJECT',
-} as const;
+/**
+ * What the audit trail records (listing_event.action, expert_profile_event.action…): the step,
+ * with an edit recorded as UPDATE, and the REVISION_ variants for steps on a pending revision.
+ */
+export const AuditAction = named(
+  'CREATE', 'UPDATE', 'SUBMIT', 'APPROVE', 'REJECT', 'ARCHIVE', 'EXPIRE', 'RENEW',
+  'REVISION_UPDATE', 'REVISION_SUBMIT', 'REVISION_APPROVE', 'REVISION_REJECT',
+);
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 
 /**
