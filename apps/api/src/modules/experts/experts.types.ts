@@ -4,6 +4,7 @@ import type { ExpertContactEntity, ExpertMessageEntity, ExpertProfileEntity } fr
 import { ExpertProfileStatus } from './expert.rules.js';
 import { Paginated } from '../../common/pagination.js';
 import { moderationEventType } from '../moderation-core/moderation-event.type.js';
+import { moderatedFields } from '../moderation-core/moderated.entity.js';
 
 registerEnumType(ExpertProfileStatus, {
   name: 'ExpertProfileStatus',
@@ -161,19 +162,12 @@ export class ExpertContactType {
 
 export function toExpertType(e: ExpertProfileEntity): ExpertProfileType {
   return {
-    id: e.id,
-    slug: e.slug,
+    ...moderatedFields(e),
     fullName: e.fullName,
     headline: e.headline,
     bio: e.bio,
     services: e.services,
     pastTransfers: e.pastTransfers,
-    status: e.status,
-    version: e.version,
-    createdAt: e.createdAt,
-    updatedAt: e.updatedAt,
-    publishedAt: e.publishedAt,
-    entity: e,
   };
 }
 

@@ -4,6 +4,7 @@ import type { ListingContent, ListingEntity } from './listing.entity.js';
 import type { OrganizationType } from '../organizations/organizations.types.js';
 import { Paginated } from '../../common/pagination.js';
 import { moderationEventType } from '../moderation-core/moderation-event.type.js';
+import { moderatedFields } from '../moderation-core/moderated.entity.js';
 
 @ObjectType('PriceRange', { description: 'Amounts are whole Vietnamese dong unless currency says otherwise.' })
 export class PriceRangeType {
@@ -173,14 +174,11 @@ export function priceRange(c: Pick<ListingContent, 'priceMin' | 'priceMax' | 'cu
 
 export function toListingType(e: ListingEntity): ListingType {
   return {
-    id: e.id,
+    ...moderatedFields(e),
     kind: e.kind,
-    slug: e.slug,
     title: e.title,
     summary: e.summary,
     description: e.description,
-    status: e.status,
-    version: e.version,
     keywords: e.keywords,
     trl: e.trl,
     transferModes: e.transferModes,
@@ -190,11 +188,7 @@ export function toListingType(e: ListingEntity): ListingType {
     advantages: e.advantages,
     mediaUrls: e.mediaUrls,
     language: e.language,
-    createdAt: e.createdAt,
-    updatedAt: e.updatedAt,
-    publishedAt: e.publishedAt,
     expiresAt: e.expiresAt,
-    entity: e,
   };
 }
 

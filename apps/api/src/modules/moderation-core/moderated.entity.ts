@@ -96,3 +96,8 @@ export abstract class ModerationStepColumns {
   @CreateDateColumn({ type: 'timestamptz' })
   at: Date;
 }
+
+/** The core's columns every kind's GraphQL type shows as they are, with the entity its field resolvers read. */
+export function moderatedFields<E extends ModeratedColumns<unknown>>(e: E) {
+  return { id: e.id, slug: e.slug, status: e.status, version: e.version, createdAt: e.createdAt, updatedAt: e.updatedAt, publishedAt: e.publishedAt, entity: e };
+}
