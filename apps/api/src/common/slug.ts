@@ -28,3 +28,18 @@ export async function withUniqueSlug<T>(
 export function isUniqueViolation(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: string }).code === '23505';
 }
+
+/**
+ * Runs `attempt` (a whole transaction) again when it ends in a unique violation (another writer
+ * took the slug, or the same row, between our look-up and our write), at most `times` times.
+ */
+export async function retryOnUniqueViolation<T>(attempt: () => Promise<T>, times = 5): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt();
+    } catch (err) {
+      if (isUniqueViolation(err) && n < times) continue;
+      throw err;
+    }
+  }
+}

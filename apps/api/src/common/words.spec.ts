@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { RejectionReason } from '@techport/shared';
 import { sentence, tidyPunctuation } from './i18n.js';
-import { rejectionNotice } from '../modules/listings/listing.rules.js';
+import { rejectionNotice } from '../modules/moderation-core/moderation.labels.js';
 
 /**
  * Words: the glossary (docs/glossary.md) is the one list of terms; the storefront's message

@@ -3,9 +3,20 @@ import { slugify } from '@techport/shared';
 import { hashPassword } from '../modules/accounts/password.js';
 import { assessQuality } from '../modules/listings/listing.rules.js';
 import type { ListingContent } from '../modules/listings/listing.entity.js';
+import { LISTING_CHANGED, LISTING_TRAIL, LISTING_WORKFLOW as LISTING_OPTIONS } from '../modules/listings/listing.kind.js';
+import { expertKind } from '../modules/experts/expert.kind.js';
+import { EXPERT_CHANGED_TOPIC } from '../modules/experts/expert-index.js';
+import { moderationTransitions, replay, type StoryStep, type TrailRow } from '../modules/moderation-core/moderation.workflow.js';
+import { writeTrail } from '../modules/moderation-core/moderation-trail.js';
 import { DEMO_STAFF_TOTP_SECRET, buildDemoCatalogue, type DemoCatalogue, type DemoListing } from './demo-content.js';
 
 const DAY = 24 * 60 * 60 * 1000;
+
+// Demo histories are told through the moderated-content core's workflow table (replay): a demo
+// item's status is where its story ends, and its audit trail is one the API could have written.
+const LISTING_WORKFLOW = moderationTransitions(LISTING_OPTIONS);
+const EXPERT_WORKFLOW = moderationTransitions(expertKind.workflow);
+const statusOf = (story: TrailRow[]) => story[story.length - 1].to;
 
 export interface SeedResult {
   seeded: boolean;
@@ -130,7 +141,7 @@ export async function seedDemo(ds: DataSource, options: { ttlDays: number; now?:
       if (l.status === 'PUBLISHED') {
         published++;
         publishedListings.push({ id, kind: l.kind, orgKey: l.orgKey, title: l.title, provinceCode: l.provinceCode, transferModes: l.transferModes, priceMin: l.priceMin, priceMax: l.priceMax });
-        await em.query(`INSERT INTO outbox_event (topic, payload) VALUES ('listing.changed', $1)`, [JSON.stringify({ listingId: id })]);
+        await em.query(`INSERT INTO outbox_event (topic, payload) VALUES ($1, $2)`, [LISTING_CHANGED, JSON.stringify({ listingId: id })]);
       }
     }
     // Experts: a profile belongs to an account; independent experts get an account of their own.
@@ -152,21 +163,24 @@ export async function seedDemo(ds: DataSource, options: { ttlDays: number; now?:
       let slug = base;
       for (let i = 2; expertSlugs.has(slug); i++) slug = `${base}-${i}`;
       expertSlugs.add(slug);
-      const published = x.status === 'PUBLISHED';
+      const submittedAt = new Date(now.getTime() - 40 * DAY);
+      const publishedAt = x.status === 'PUBLISHED' ? new Date(now.getTime() - 30 * DAY) : null;
+      const story = replay(EXPERT_WORKFLOW, [
+        { action: 'CREATE', role: 'OWNER', actorId: userId, at: new Date(submittedAt.getTime() - DAY) },
+        { action: 'SUBMIT', role: 'OWNER', actorId: userId, at: submittedAt },
+        ...(publishedAt ? [{ action: 'APPROVE', role: 'MODERATOR', actorId: moderatorId, at: publishedAt } satisfies StoryStep] : []),
+      ]);
       const [row] = await em.query(
         `INSERT INTO expert_profile (user_id, slug, status, full_name, headline, bio, field_codes, services, past_transfers, province_code,
            organization_id, submitted_at, published_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11, now() - interval '40 days', $12) ON CONFLICT (user_id) DO NOTHING RETURNING id`,
-        [userId, slug, x.status, x.fullName, x.headline, x.bio, x.fieldCodes, x.services, x.pastTransfers, x.provinceCode,
-         x.orgKey ? orgIds.get(x.orgKey) ?? null : null, published ? new Date(now.getTime() - 30 * DAY) : null],
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13) ON CONFLICT (user_id) DO NOTHING RETURNING id`,
+        [userId, slug, statusOf(story), x.fullName, x.headline, x.bio, x.fieldCodes, x.services, x.pastTransfers, x.provinceCode,
+         x.orgKey ? orgIds.get(x.orgKey) ?? null : null, submittedAt, publishedAt],
       );
       if (!row) continue;
       experts++;
-      await em.query(`INSERT INTO expert_profile_event (expert_id, actor_id, action, from_status, to_status) VALUES ($1, $2, 'SUBMIT', 'DRAFT', 'PENDING_REVIEW')`, [row.id, userId]);
-      if (published) {
-        await em.query(`INSERT INTO expert_profile_event (expert_id, actor_id, action, from_status, to_status) VALUES ($1, $2, 'APPROVE', 'PENDING_REVIEW', 'PUBLISHED')`, [row.id, moderatorId]);
-        await em.query(`INSERT INTO outbox_event (topic, payload) VALUES ('expert.changed', $1)`, [JSON.stringify({ expertId: row.id })]);
-      }
+      await writeTrail(em, expertKind.trail, row.id, story);
+      if (publishedAt) await em.query(`INSERT INTO outbox_event (topic, payload) VALUES ($1, $2)`, [EXPERT_CHANGED_TOPIC, JSON.stringify({ expertId: row.id })]);
     }
     const deals = await seedDeals(em, { publishedListings, orgIds, orgProvince, memberOf: (orgKey) => userIds.get(catalogue.users.find((u) => u.orgKeys.includes(orgKey))?.key ?? '') ?? null, moderatorId, now });
     return { users: catalogue.users.length, organizations: catalogue.organizations.length, listings: catalogue.listings.length, published, experts, ...deals };
@@ -204,6 +218,17 @@ async function insertListing(
     language: l.language,
   };
   const quality = l.status === 'DRAFT' ? null : assessQuality(l.kind, content);
+  // The audit trail a real listing would have, told through the workflow table.
+  const story = replay(LISTING_WORKFLOW, [
+    { action: 'CREATE', role: 'OWNER', actorId: ctx.createdBy, at: created },
+    ...(submitted ? [{ action: 'SUBMIT', role: 'OWNER', actorId: ctx.createdBy, at: submitted } satisfies StoryStep] : []),
+    ...(l.status === 'REJECTED'
+      ? [{ action: 'REJECT', role: 'MODERATOR', actorId: ctx.moderatorId, at: new Date(submitted!.getTime() + DAY / 2), note: l.rejection?.note ?? null, reason: l.rejection?.reason ?? null } satisfies StoryStep]
+      : []),
+    ...(publishedAt ? [{ action: 'APPROVE', role: 'MODERATOR', actorId: ctx.moderatorId, at: publishedAt } satisfies StoryStep] : []),
+    ...(l.status === 'ARCHIVED' ? [{ action: 'ARCHIVE', role: 'OWNER', actorId: ctx.createdBy, at: new Date(Math.min(ctx.now.getTime(), publishedAt!.getTime() + 30 * DAY)) } satisfies StoryStep] : []),
+  ]);
+  if (statusOf(story) !== l.status) throw new Error(`demo listing ${l.key}: its story ends ${statusOf(story)}, not ${l.status}`);
   const [row] = await em.query(
     `INSERT INTO listing (kind, slug, status, organization_id, created_by, title, summary, description, specification, advantages, media_urls,
        field_codes, keywords, trl, transfer_modes, ip_status, price_min, price_max, currency, negotiable, province_code, language,
@@ -211,23 +236,13 @@ async function insertListing(
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,'VND',$19,$20,$21,$22,$23,$24,$25,$26,$27,$28,$29,$30,$30)
      RETURNING id`,
     [
-      l.kind, ctx.slug, l.status, ctx.organizationId, ctx.createdBy, l.title, l.summary, l.description, l.specification, l.advantages, l.mediaUrls,
+      l.kind, ctx.slug, statusOf(story), ctx.organizationId, ctx.createdBy, l.title, l.summary, l.description, l.specification, l.advantages, l.mediaUrls,
       l.fieldCodes, l.keywords, l.trl, l.transferModes, l.ipStatus, l.priceMin, l.priceMax, l.negotiable, l.provinceCode, l.language,
       l.rejection?.note ?? null, l.rejection?.reason ?? null, quality?.score ?? null, JSON.stringify(quality?.hints ?? []),
       submitted, publishedAt, expiresAt, expiredAt, created,
     ],
   );
-  // The audit trail a real listing would have.
-  const events: [string, string | null, string, string | null, Date, string | null, string | null][] = [['CREATE', null, 'DRAFT', ctx.createdBy, created, null, null]];
-  if (submitted) events.push(['SUBMIT', 'DRAFT', 'PENDING_REVIEW', ctx.createdBy, submitted, null, null]);
-  if (l.status === 'REJECTED') events.push(['REJECT', 'PENDING_REVIEW', 'REJECTED', ctx.moderatorId, new Date(submitted!.getTime() + DAY / 2), l.rejection?.note ?? null, l.rejection?.reason ?? null]);
-  if (publishedAt) events.push(['APPROVE', 'PENDING_REVIEW', 'PUBLISHED', ctx.moderatorId, publishedAt, null, null]);
-  if (l.status === 'ARCHIVED') events.push(['ARCHIVE', 'PUBLISHED', 'ARCHIVED', ctx.createdBy, new Date(Math.min(ctx.now.getTime(), publishedAt!.getTime() + 30 * DAY)), null, null]);
-  for (const [action, from, to, actor, at, note, reason] of events) {
-    await em.query(`INSERT INTO listing_event (listing_id, actor_id, action, from_status, to_status, note, reason_code, at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`, [
-      row.id, actor, action, from, to, note, reason, at,
-    ]);
-  }
+  await writeTrail(em, LISTING_TRAIL, row.id, story);
   return row.id;
 }
 

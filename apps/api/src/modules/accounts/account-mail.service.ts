@@ -54,7 +54,7 @@ export class AccountMailService implements OnModuleInit {
 
   /** Records the e-mail in the caller's transaction; it leaves after commit. */
   publish(em: EntityManager, mail: AccountEmail): Promise<void> {
-    return this.outbox.publish(em, ACCOUNT_EMAIL, mail as unknown as Record<string, unknown>);
+    return this.outbox.publish(em, ACCOUNT_EMAIL, mail);
   }
 
   private link(path: string): string {

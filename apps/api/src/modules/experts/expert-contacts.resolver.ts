@@ -14,7 +14,7 @@ import type { ExpertMessageEntity, ExpertProfileEntity } from './expert.entity.j
 import { canViewExpert } from './expert.rules.js';
 import { ExpertsService } from './experts.service.js';
 import { ExpertContactsService, contactSides } from './expert-contacts.service.js';
-import { userLoader } from './experts.resolver.js';
+import { userLoader } from '../accounts/user.loader.js';
 import { ExpertContactType, ExpertMessageType, ExpertProfileType, toContactType, toExpertMessageType, toExpertType } from './experts.types.js';
 
 /** The caller's organisation ids, once per request. */

@@ -1,20 +1,7 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
-  type Relation,
-} from 'typeorm';
-import type { RejectionReason } from '@techport/shared';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
-import { ProvinceEntity } from '../reference/reference.entity.js';
+import { ModeratedColumns, ModerationStepColumns } from '../moderation-core/moderated.entity.js';
 import { UserEntity } from '../accounts/user.entity.js';
-import type { ExpertProfileStatus } from './expert.rules.js';
 
 /** The editable content of a profile; a published profile's pending revision has this shape. */
 export interface ExpertContent {
@@ -36,10 +23,7 @@ export interface ExpertContent {
 @Entity('expert_profile')
 @Index('IDX_expert_profile_status_published', ['status', 'publishedAt'])
 @Index('IDX_expert_profile_revision_queue', ['revisionSubmittedAt'], { where: 'revision_submitted_at IS NOT NULL' })
-export class ExpertProfileEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class ExpertProfileEntity extends ModeratedColumns<ExpertContent> {
   /** The account the profile belongs to: one profile per account. */
   @Column({ name: 'user_id', type: 'uuid', unique: true })
   userId: string;
@@ -47,17 +31,6 @@ export class ExpertProfileEntity {
   @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'user_id' })
   user?: Relation<UserEntity>;
-
-  /** From the full name without diacritics; unique; never changes once published. */
-  @Column({ type: 'varchar', length: 120, unique: true })
-  slug: string;
-
-  @Column({ type: 'varchar', length: 20, default: 'DRAFT' })
-  status: ExpertProfileStatus;
-
-  /** Optimistic lock: upsertMyExpertProfile may pass the value it read. */
-  @VersionColumn({ default: 1 })
-  version: number;
 
   @Column({ name: 'full_name', type: 'varchar', length: 120 })
   fullName: string;
@@ -80,14 +53,6 @@ export class ExpertProfileEntity {
   @Column({ name: 'past_transfers', type: 'text', array: true, default: () => "'{}'" })
   pastTransfers: string[];
 
-  @Index()
-  @Column({ name: 'province_code', type: 'varchar', length: 40 })
-  provinceCode: string;
-
-  @ManyToOne(() => ProvinceEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'province_code' })
-  province?: Relation<ProvinceEntity>;
-
   /** Affiliation: an organisation the expert is a member of (checked when set). */
   @Index()
   @Column({ name: 'organization_id', type: 'uuid', nullable: true })
@@ -96,44 +61,11 @@ export class ExpertProfileEntity {
   @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'organization_id' })
   organization?: Relation<OrganizationEntity>;
-
-  /** The moderator's last note, shown to the expert. */
-  @Column({ name: 'moderation_note', type: 'text', nullable: true })
-  moderationNote: string | null;
-
-  @Column({ name: 'rejection_reason', type: 'varchar', length: 32, nullable: true })
-  rejectionReason: RejectionReason | null;
-
-  /**
-   * Edits to a PUBLISHED profile wait here until a moderator approves them; the published
-   * columns above stay what the public sees meanwhile.
-   */
-  @Column({ name: 'pending_revision', type: 'jsonb', nullable: true })
-  pendingRevision: ExpertContent | null;
-
-  /** When the pending revision was submitted for review (null: the expert is still editing it). */
-  @Column({ name: 'revision_submitted_at', type: 'timestamptz', nullable: true })
-  revisionSubmittedAt: Date | null;
-
-  @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
-  submittedAt: Date | null;
-
-  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
-  publishedAt: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }
 
 /** The audit trail: every transition of a profile (and of its revisions). */
 @Entity('expert_profile_event')
-export class ExpertProfileEventEntity {
-  @PrimaryGeneratedColumn({ type: 'bigint' })
-  id: string;
-
+export class ExpertProfileEventEntity extends ModerationStepColumns {
   @Index()
   @Column({ name: 'expert_id', type: 'uuid' })
   expertId: string;
@@ -141,32 +73,6 @@ export class ExpertProfileEventEntity {
   @ManyToOne(() => ExpertProfileEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'expert_id' })
   expert?: Relation<ExpertProfileEntity>;
-
-  @Column({ name: 'actor_id', type: 'uuid', nullable: true })
-  actorId: string | null;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'actor_id' })
-  actor?: Relation<UserEntity>;
-
-  /** CREATE, UPDATE, SUBMIT, APPROVE, REJECT, ARCHIVE, REVISION_UPDATE, REVISION_SUBMIT, REVISION_APPROVE, REVISION_REJECT */
-  @Column({ type: 'varchar', length: 32 })
-  action: string;
-
-  @Column({ name: 'from_status', type: 'varchar', length: 20, nullable: true })
-  fromStatus: ExpertProfileStatus | null;
-
-  @Column({ name: 'to_status', type: 'varchar', length: 20 })
-  toStatus: ExpertProfileStatus;
-
-  @Column({ type: 'text', nullable: true })
-  note: string | null;
-
-  @Column({ name: 'reason_code', type: 'varchar', length: 32, nullable: true })
-  reasonCode: string | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  at: Date;
 }
 
 /**

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module.js';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { SearchModule } from '../search/search.module.js';
+import { ModerationCoreModule } from '../moderation-core/moderation-core.module.js';
 import { ExpertsService } from './experts.service.js';
 import { ExpertContactsService } from './expert-contacts.service.js';
 import { ExpertSearchService } from './expert-search.service.js';
@@ -9,13 +10,13 @@ import { ExpertProfileEventResolver, ExpertProfileRevisionResolver, ExpertsResol
 import { ExpertContactsResolver, ExpertMessageResolver } from './expert-contacts.resolver.js';
 
 /**
- * Expert and consultant profiles: one per account, moderated like listings (draft → review →
+ * Expert and consultant profiles: one per account, a kind of moderated content (expert.kind.ts; draft → review →
  * published → archived, pending revisions of published profiles, audit trail), publicly listed
  * and searchable (`experts`, Meilisearch index `${MEILI_INDEX_PREFIX}_experts`, kept in step
  * through the outbox topic `expert.changed`), and contacted by organisations (`contactExpert`).
  */
 @Module({
-  imports: [AccountsModule, OrganizationsModule, SearchModule],
+  imports: [AccountsModule, OrganizationsModule, SearchModule, ModerationCoreModule],
   providers: [
     ExpertsService,
     ExpertContactsService,

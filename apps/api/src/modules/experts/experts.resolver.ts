@@ -1,23 +1,22 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import DataLoader from 'dataloader';
-import type { Lang } from '@techport/shared';
 import type { GqlContext } from '../../common/context.js';
 import { requireModerator, requireViewer } from '../../common/auth/viewer.js';
 import { t } from '../../common/i18n.js';
-import { byKeys, groupByKeys } from '../../common/loaders.js';
 import { PageInput, type Page } from '../../common/pagination.js';
-import { ModerationDecision, RejectionReason } from '../../common/graphql-enums.js';
+import { RejectionReason } from '../../common/graphql-enums.js';
 import { ReferenceService } from '../reference/reference.service.js';
 import { ProvinceType, TechFieldType } from '../reference/reference.types.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { UserType } from '../accounts/accounts.types.js';
 import { toUserType } from '../accounts/accounts.resolver.js';
-import type { UserEntity } from '../accounts/user.entity.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { OrganizationType } from '../organizations/organizations.types.js';
 import { organizationLoader, toOrganizationType } from '../organizations/organizations.resolver.js';
-import { REJECTION_REASON_LABELS } from '../listings/listing.rules.js';
-import type { ExpertProfileEntity, ExpertProfileEventEntity } from './expert.entity.js';
+import { REJECTION_REASON_LABELS } from '../moderation-core/moderation.labels.js';
+import { moderationEventResolver } from '../moderation-core/moderation-event.resolver.js';
+import { ModerationArgs } from '../moderation-core/moderation.args.js';
+import { userLoader } from '../accounts/user.loader.js';
+import type { ExpertProfileEntity } from './expert.entity.js';
 import { canViewExpert, isPrivileged } from './expert.rules.js';
 import { ExpertsService } from './experts.service.js';
 import { ExpertSearchService } from './expert-search.service.js';
@@ -34,15 +33,6 @@ import {
 
 function toPage(page: Page<ExpertProfileEntity>): ExpertProfilePage {
   return { ...page, items: page.items.map(toExpertType) };
-}
-
-export function fieldsOf(reference: ReferenceService, codes: string[], lang: Lang): TechFieldType[] {
-  return codes.map((c) => reference.techField(c, lang)).filter((f): f is TechFieldType => !!f);
-}
-
-/** Batch-loads accounts by id (profile owners, message authors, audit trail actors). */
-export function userLoader(ctx: GqlContext, accounts: AccountsService): DataLoader<string, UserEntity | null> {
-  return ctx.loaders.get('experts.userById', () => new DataLoader(async (ids: readonly string[]) => byKeys(ids, await accounts.findByIds(ids), (u) => u.id)));
 }
 
 async function organizationOrNull(ctx: GqlContext, orgs: OrganizationsService, id: string | null): Promise<OrganizationType | null> {
@@ -128,15 +118,8 @@ export class ExpertsResolver {
   @Mutation(() => ExpertProfileType, {
     description: 'Moderators covering the profile’s province: approve or reject a profile (or a revision) in review. A rejection needs a note (what the owner reads); its reason defaults to OTHER.',
   })
-  async moderateExpertProfile(
-    @Context() ctx: GqlContext,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('decision', { type: () => ModerationDecision }) decision: ModerationDecision,
-    @Args('note', { type: () => String, nullable: true }) note: string | null,
-    @Args('reason', { type: () => RejectionReason, nullable: true }) reason: RejectionReason | null,
-  ): Promise<ExpertProfileType> {
-    const viewer = requireModerator(ctx);
-    return toExpertType(await this.expertsService.moderate(viewer, id, decision, note, reason));
+  async moderateExpertProfile(@Context() ctx: GqlContext, @Args() { id, decision, note, reason }: ModerationArgs): Promise<ExpertProfileType> {
+    return toExpertType(await this.expertsService.moderate(requireModerator(ctx), id, decision, note, reason));
   }
 
   // ------------------------------------------------------------------------------------------
@@ -144,7 +127,7 @@ export class ExpertsResolver {
 
   @ResolveField(() => [TechFieldType], { description: 'Fields of expertise.' })
   fields(@Parent() e: ExpertProfileType, @Context() ctx: GqlContext): TechFieldType[] {
-    return fieldsOf(this.reference, e.entity.fieldCodes, ctx.lang);
+    return this.reference.techFieldsOf(e.entity.fieldCodes, ctx.lang);
   }
 
   @ResolveField(() => ProvinceType)
@@ -193,38 +176,12 @@ export class ExpertsResolver {
   @ResolveField(() => [ExpertProfileEventType], { nullable: true, description: 'The audit trail, oldest first. Expert and moderators only (null for others).' })
   async history(@Parent() e: ExpertProfileType, @Context() ctx: GqlContext): Promise<ExpertProfileEventType[] | null> {
     if (!isPrivileged(ctx.viewer, e.entity)) return null;
-    const events = await ctx.loaders
-      .get('experts.eventsByExpert', () => new DataLoader(async (ids: readonly string[]) => groupByKeys(ids, await this.expertsService.eventsOf(ids), (ev: ExpertProfileEventEntity) => ev.expertId)))
-      .load(e.id);
-    return events.map((ev) => ({
-      id: ev.id,
-      action: ev.action,
-      fromStatus: ev.fromStatus,
-      toStatus: ev.toStatus,
-      note: ev.note,
-      reason: ev.reasonCode as RejectionReason | null,
-      at: ev.at,
-      actorId: ev.actorId,
-    }));
+    return this.expertsService.history(ctx, e.id);
   }
 }
 
-@Resolver(() => ExpertProfileEventType)
-export class ExpertProfileEventResolver {
-  constructor(private readonly accounts: AccountsService) {}
-
-  @ResolveField(() => UserType, { nullable: true, description: 'Who did it.' })
-  async actor(@Parent() ev: ExpertProfileEventType, @Context() ctx: GqlContext): Promise<UserType | null> {
-    if (!ev.actorId) return null;
-    const user = await userLoader(ctx, this.accounts).load(ev.actorId);
-    return user ? toUserType(user) : null;
-  }
-
-  @ResolveField(() => String, { nullable: true, description: "The reason in the request's language." })
-  reasonLabel(@Parent() ev: ExpertProfileEventType, @Context() ctx: GqlContext): string | null {
-    return ev.reason ? t(REJECTION_REASON_LABELS[ev.reason], ctx.lang) : null;
-  }
-}
+/** ExpertProfileEvent.actor and .reasonLabel: the moderated-content core's, as for every kind. */
+export const ExpertProfileEventResolver = moderationEventResolver(ExpertProfileEventType, 'Who did it.');
 
 @Resolver(() => ExpertProfileRevisionType)
 export class ExpertProfileRevisionResolver {
@@ -235,7 +192,7 @@ export class ExpertProfileRevisionResolver {
 
   @ResolveField(() => [TechFieldType])
   fields(@Parent() r: ExpertProfileRevisionType, @Context() ctx: GqlContext): TechFieldType[] {
-    return fieldsOf(this.reference, r.fieldCodes, ctx.lang);
+    return this.reference.techFieldsOf(r.fieldCodes, ctx.lang);
   }
 
   @ResolveField(() => ProvinceType)

@@ -1,41 +1,22 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { RejectionReason } from '../../common/graphql-enums.js';
 import { FacetType } from '../search/search.types.js';
 import type { ExpertContactEntity, ExpertMessageEntity, ExpertProfileEntity } from './expert.entity.js';
 import { ExpertProfileStatus } from './expert.rules.js';
 import { Paginated } from '../../common/pagination.js';
+import { moderationEventType } from '../moderation-core/moderation-event.type.js';
+import { moderatedFields } from '../moderation-core/moderated.entity.js';
 
 registerEnumType(ExpertProfileStatus, {
   name: 'ExpertProfileStatus',
   description: 'The same workflow as a listing: DRAFT → PENDING_REVIEW → PUBLISHED → ARCHIVED, or REJECTED after review.',
 });
 
-@ObjectType('ExpertProfileEvent', { description: "One step of an expert profile's audit trail." })
-export class ExpertProfileEventType {
-  @Field(() => ID)
-  id: string;
-
-  @Field({ description: 'CREATE, UPDATE, SUBMIT, APPROVE, REJECT, ARCHIVE, REVISION_UPDATE, REVISION_SUBMIT, REVISION_APPROVE, REVISION_REJECT' })
-  action: string;
-
-  @Field(() => ExpertProfileStatus, { nullable: true })
-  fromStatus: ExpertProfileStatus | null;
-
-  @Field(() => ExpertProfileStatus)
-  toStatus: ExpertProfileStatus;
-
-  @Field(() => String, { nullable: true })
-  note: string | null;
-
-  @Field(() => RejectionReason, { nullable: true })
-  reason: RejectionReason | null;
-
-  @Field(() => Date)
-  at: Date;
-
-  /** Resolved into `actor`. */
-  actorId: string | null;
-}
+export const ExpertProfileEventType = moderationEventType('ExpertProfileEvent', {
+  description: "One step of an expert profile's audit trail.",
+  statusEnum: ExpertProfileStatus,
+  actions: 'CREATE, UPDATE, SUBMIT, APPROVE, REJECT, ARCHIVE, REVISION_UPDATE, REVISION_SUBMIT, REVISION_APPROVE, REVISION_REJECT',
+});
+export type ExpertProfileEventType = InstanceType<typeof ExpertProfileEventType>;
 
 @ObjectType('ExpertProfileRevision', { description: 'Edits to a published profile awaiting review; the published text stays public meanwhile.' })
 export class ExpertProfileRevisionType {
@@ -181,19 +162,12 @@ export class ExpertContactType {
 
 export function toExpertType(e: ExpertProfileEntity): ExpertProfileType {
   return {
-    id: e.id,
-    slug: e.slug,
+    ...moderatedFields(e),
     fullName: e.fullName,
     headline: e.headline,
     bio: e.bio,
     services: e.services,
     pastTransfers: e.pastTransfers,
-    status: e.status,
-    version: e.version,
-    createdAt: e.createdAt,
-    updatedAt: e.updatedAt,
-    publishedAt: e.publishedAt,
-    entity: e,
   };
 }
 

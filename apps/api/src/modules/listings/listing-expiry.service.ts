@@ -6,9 +6,9 @@ import { ListingStatus } from '@techport/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { Clock } from '../../common/clock.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { OutboxService } from '../outbox/outbox.service.js';
-import { DAY_MS, ListingAction } from './listing.rules.js';
-import { LISTING_CHANGED, ListingsService } from './listings.service.js';
+import { ModeratedContentService } from '../moderation-core/moderated-content.service.js';
+import { DAY_MS } from './listing.rules.js';
+import { ListingsService } from './listings.service.js';
 
 const BATCH = 200;
 /** How often the worker looks for listings to warn about or expire. */
@@ -37,7 +37,7 @@ export class ListingExpiryService extends PeriodicJob {
     private readonly ds: DataSource,
     private readonly listings: ListingsService,
     private readonly notifications: NotificationsService,
-    private readonly outbox: OutboxService,
+    private readonly core: ModeratedContentService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -95,8 +95,8 @@ export class ListingExpiryService extends PeriodicJob {
       if (!rows.length) return 0;
       await em.query(`UPDATE listing SET expired_at = $2 WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id), now]);
       for (const r of rows) {
-        await this.listings.recordEvent(em, r.id, null, ListingAction.EXPIRE, ListingStatus.PUBLISHED, ListingStatus.PUBLISHED);
-        await this.outbox.publish(em, LISTING_CHANGED, { listingId: r.id });
+        // The system's EXPIRE step: the audit trail and the publication event (the search index drops it).
+        await this.core.recordExpiry(em, this.listings.kind, r.id);
         await this.notifications.notifyOrganizationMembers(em, r.organization_id, {
           kind: 'LISTING_EXPIRED',
           title: { vi: `Tin đã hết hạn: ${r.title}`, en: `Listing expired: ${r.title}` },

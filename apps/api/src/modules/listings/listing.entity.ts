@@ -1,19 +1,7 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
-  type Relation,
-  type ValueTransformer,
-} from 'typeorm';
-import type { IpStatus, ListingKind, ListingStatus, RejectionReason, TransferMode } from '@techport/shared';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation, type ValueTransformer } from 'typeorm';
+import type { IpStatus, ListingKind, TransferMode } from '@techport/shared';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
-import { ProvinceEntity } from '../reference/reference.entity.js';
+import { ModeratedColumns, ModerationStepColumns } from '../moderation-core/moderated.entity.js';
 import { UserEntity } from '../accounts/user.entity.js';
 
 /** Whole VND amounts are stored as bigint (exact) and exposed as JS numbers (exact below 2^53 ≈ 9 × 10^15). */
@@ -53,23 +41,9 @@ export interface QualityHint {
 @Index('IDX_listing_status_kind_published', ['status', 'kind', 'publishedAt'])
 @Index('IDX_listing_org_status', ['organizationId', 'status'])
 @Index('IDX_listing_revision_queue', ['revisionSubmittedAt'], { where: 'revision_submitted_at IS NOT NULL' })
-export class ListingEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class ListingEntity extends ModeratedColumns<ListingContent> {
   @Column({ type: 'varchar', length: 16 })
   kind: ListingKind;
-
-  /** From the title without diacritics; unique; never changes once published. */
-  @Column({ type: 'varchar', length: 120, unique: true })
-  slug: string;
-
-  @Column({ type: 'varchar', length: 20, default: 'DRAFT' })
-  status: ListingStatus;
-
-  /** Optimistic lock: updateListing must pass the current value. */
-  @VersionColumn({ default: 1 })
-  version: number;
 
   @Column({ name: 'organization_id', type: 'uuid' })
   organizationId: string;
@@ -137,24 +111,9 @@ export class ListingEntity {
   @Column({ type: 'boolean', default: true })
   negotiable: boolean;
 
-  @Index()
-  @Column({ name: 'province_code', type: 'varchar', length: 40 })
-  provinceCode: string;
-
-  @ManyToOne(() => ProvinceEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'province_code' })
-  province?: Relation<ProvinceEntity>;
-
   /** Language the listing is written in ('vi' or 'en'), detected or chosen. */
   @Column({ type: 'varchar', length: 2, default: 'vi' })
   language: string;
-
-  /** The moderator's last note (rejection reason explained), shown to the owner. */
-  @Column({ name: 'moderation_note', type: 'text', nullable: true })
-  moderationNote: string | null;
-
-  @Column({ name: 'rejection_reason', type: 'varchar', length: 32, nullable: true })
-  rejectionReason: RejectionReason | null;
 
   /** 0–100, computed at submission; hints say what to improve. */
   @Column({ name: 'quality_score', type: 'smallint', nullable: true })
@@ -162,23 +121,6 @@ export class ListingEntity {
 
   @Column({ name: 'quality_hints', type: 'jsonb', default: () => "'[]'" })
   qualityHints: QualityHint[];
-
-  /**
-   * Edits to a PUBLISHED listing wait here until a moderator approves them; the published
-   * columns above stay what the public sees meanwhile.
-   */
-  @Column({ name: 'pending_revision', type: 'jsonb', nullable: true })
-  pendingRevision: ListingContent | null;
-
-  /** When the pending revision was submitted for review (null: still a draft revision). */
-  @Column({ name: 'revision_submitted_at', type: 'timestamptz', nullable: true })
-  revisionSubmittedAt: Date | null;
-
-  @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
-  submittedAt: Date | null;
-
-  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
-  publishedAt: Date | null;
 
   /** Published listings expire (LISTING_TTL_DAYS); expired ones leave search but keep their page. */
   @Index()
@@ -194,20 +136,11 @@ export class ListingEntity {
    */
   @Column({ name: 'expired_at', type: 'timestamptz', nullable: true })
   expiredAt: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }
 
 /** The audit trail: every transition of a listing (and of its revisions). */
 @Entity('listing_event')
-export class ListingEventEntity {
-  @PrimaryGeneratedColumn({ type: 'bigint' })
-  id: string;
-
+export class ListingEventEntity extends ModerationStepColumns {
   @Index()
   @Column({ name: 'listing_id', type: 'uuid' })
   listingId: string;
@@ -215,31 +148,4 @@ export class ListingEventEntity {
   @ManyToOne(() => ListingEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'listing_id' })
   listing?: Relation<ListingEntity>;
-
-  /** null: the system (expiry). */
-  @Column({ name: 'actor_id', type: 'uuid', nullable: true })
-  actorId: string | null;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'actor_id' })
-  actor?: Relation<UserEntity>;
-
-  /** CREATE, UPDATE, SUBMIT, APPROVE, REJECT, ARCHIVE, EXPIRE, RENEW, REVISION_SUBMIT, REVISION_APPROVE, REVISION_REJECT */
-  @Column({ type: 'varchar', length: 32 })
-  action: string;
-
-  @Column({ name: 'from_status', type: 'varchar', length: 20, nullable: true })
-  fromStatus: ListingStatus | null;
-
-  @Column({ name: 'to_status', type: 'varchar', length: 20 })
-  toStatus: ListingStatus;
-
-  @Column({ type: 'text', nullable: true })
-  note: string | null;
-
-  @Column({ name: 'reason_code', type: 'varchar', length: 32, nullable: true })
-  reasonCode: string | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  at: Date;
 }

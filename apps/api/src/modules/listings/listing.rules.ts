@@ -1,68 +1,16 @@
 /**
- * The listing's rules as pure functions (no framework, no I/O): the workflow, the quality score
+ * The listing's own rules as pure functions (no framework, no I/O): the quality score
  * (computed at submission, and live for the text being written), title similarity for duplicate
  * hints, language detection, and what "expired" and "public" mean. The service
  * applies them inside its transactions; the search module may use `isListedPublicly` to decide
  * whether a listing belongs in the index.
  */
-import { ListingKind, ListingStatus, RejectionReason, findTechField, normalizeForSearch } from '@techport/shared';
-import { sentence, type Localized } from '../../common/i18n.js';
+import { ListingKind, ListingStatus, findTechField, normalizeForSearch } from '@techport/shared';
+import type { Localized } from '../../common/i18n.js';
 import type { ListingContent, QualityHint } from './listing.entity.js';
 
-/** What the audit trail records (listing_event.action). */
-export const ListingAction = {
-  CREATE: 'CREATE',
-  UPDATE: 'UPDATE',
-  SUBMIT: 'SUBMIT',
-  APPROVE: 'APPROVE',
-  REJECT: 'REJECT',
-  ARCHIVE: 'ARCHIVE',
-  EXPIRE: 'EXPIRE',
-  RENEW: 'RENEW',
-  REVISION_UPDATE: 'REVISION_UPDATE',
-  REVISION_SUBMIT: 'REVISION_SUBMIT',
-  REVISION_APPROVE: 'REVISION_APPROVE',
-  REVISION_REJECT: 'REVISION_REJECT',
-} as const;
-export type ListingAction = (typeof ListingAction)[keyof typeof ListingAction];
-
-/** Statuses in which the owner may edit the listing itself (PUBLISHED edits go to a pending revision). */
-export const EDITABLE_STATUSES: readonly ListingStatus[] = [ListingStatus.DRAFT, ListingStatus.REJECTED];
-/** Statuses from which a listing may be submitted for review. */
-export const SUBMITTABLE_STATUSES: readonly ListingStatus[] = [ListingStatus.DRAFT, ListingStatus.REJECTED];
-
-export const STATUS_LABELS: Record<ListingStatus, Localized> = {
-  DRAFT: { vi: 'bản nháp', en: 'draft' },
-  PENDING_REVIEW: { vi: 'chờ duyệt', en: 'pending review' },
-  PUBLISHED: { vi: 'đã đăng', en: 'published' },
-  REJECTED: { vi: 'bị từ chối', en: 'rejected' },
-  ARCHIVED: { vi: 'đã lưu trữ', en: 'archived' },
-};
-
-export const REJECTION_REASON_LABELS: Record<RejectionReason, Localized> = {
-  INCOMPLETE: { vi: 'Thông tin chưa đầy đủ', en: 'Incomplete information' },
-  NOT_A_TECHNOLOGY: { vi: 'Không phải là công nghệ', en: 'Not a technology' },
-  DUPLICATE: { vi: 'Trùng với tin đã có', en: 'Duplicate of an existing listing' },
-  MISLEADING: { vi: 'Nội dung gây hiểu lầm', en: 'Misleading content' },
-  OTHER: { vi: 'Lý do khác', en: 'Other reason' },
-};
-
-/**
- * What the owner reads when a moderator rejects a listing or an expert profile: the reason (left
- * out when it is only "other", the default when a moderator gives none) and the moderator's note,
- * each a full sentence with one full stop however the note ends.
- */
-export function rejectionNotice(reason: RejectionReason | null, note: string | null): Localized {
-  const label = reason && reason !== RejectionReason.OTHER ? REJECTION_REASON_LABELS[reason] : null;
-  const render = (lang: 'vi' | 'en') =>
-    [
-      label ? `${lang === 'vi' ? 'Lý do' : 'Reason'}: ${sentence(label[lang])}` : null,
-      note ? `${lang === 'vi' ? 'Ghi chú của Sở KH&CN' : "The department's note"}: ${sentence(note)}` : null,
-    ]
-      .filter(Boolean)
-      .join(' ');
-  return { vi: render('vi'), en: render('en') };
-}
+// The workflow, status labels, rejection reasons and the rejection notice are the moderated-content
+// core's (moderation-core/moderation.workflow.ts, moderation.labels.ts), shared with every kind.
 
 // ---------------------------------------------------------------------------------------------
 // Quality score
@@ -218,10 +166,6 @@ export function isListedPublicly(l: ExpiryFacts, now: Date): boolean {
   return l.status === ListingStatus.PUBLISHED && !isExpired(l, now);
 }
 
-/** Whether anyone may open the listing's page: published (expired ones too, marked as such). */
-export function isPubliclyVisible(l: { status: ListingStatus | string }): boolean {
-  return l.status === ListingStatus.PUBLISHED;
-}
 
 /** A published listing may be renewed once it is within the warning window before expiry, or past it. */
 export function canRenew(l: ExpiryFacts, now: Date, warningDays: number): boolean {

@@ -1,23 +1,21 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
-import type { Lang } from '@techport/shared';
 import type { GqlContext } from '../../common/context.js';
 import { requireModerator, requireViewer } from '../../common/auth/viewer.js';
 import { Clock } from '../../common/clock.js';
 import { t } from '../../common/i18n.js';
-import { byKeys, groupByKeys } from '../../common/loaders.js';
 import { PageInput, type Page } from '../../common/pagination.js';
-import { ListingStatus, ModerationDecision, RejectionReason } from '../../common/graphql-enums.js';
+import { ListingStatus, RejectionReason } from '../../common/graphql-enums.js';
 import { ReferenceService } from '../reference/reference.service.js';
 import { ProvinceType, TechFieldType } from '../reference/reference.types.js';
-import { AccountsService } from '../accounts/accounts.service.js';
-import { UserType } from '../accounts/accounts.types.js';
-import { toUserType } from '../accounts/accounts.resolver.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { OrganizationType } from '../organizations/organizations.types.js';
 import { organizationLoader, toOrganizationType } from '../organizations/organizations.resolver.js';
-import type { ListingEntity, ListingEventEntity } from './listing.entity.js';
-import { assessQuality, isExpired, qualityHintLabel, REJECTION_REASON_LABELS } from './listing.rules.js';
+import type { ListingEntity } from './listing.entity.js';
+import { assessQuality, isExpired, qualityHintLabel } from './listing.rules.js';
+import { REJECTION_REASON_LABELS } from '../moderation-core/moderation.labels.js';
+import { moderationEventResolver } from '../moderation-core/moderation-event.resolver.js';
+import { ModerationArgs } from '../moderation-core/moderation.args.js';
 import { ListingsService, canView, moderatorCovers, type ListingAccess } from './listings.service.js';
 import { ListingInput, ListingUpdateInput } from './dto/listing.inputs.js';
 import {
@@ -46,10 +44,6 @@ function memberOrgIds(ctx: GqlContext, orgs: OrganizationsService): Promise<Set<
 
 async function accessOf(ctx: GqlContext, orgs: OrganizationsService, l: ListingEntity): Promise<ListingAccess> {
   return { owner: (await memberOrgIds(ctx, orgs)).has(l.organizationId), moderator: moderatorCovers(ctx.viewer, l) };
-}
-
-function fieldsOf(reference: ReferenceService, codes: string[], lang: Lang): TechFieldType[] {
-  return codes.map((c) => reference.techField(c, lang)).filter((f): f is TechFieldType => !!f);
 }
 
 @Resolver(() => ListingType)
@@ -110,15 +104,8 @@ export class ListingsResolver {
   }
 
   @Mutation(() => ListingType, { description: 'Moderators: approve or reject a listing (or a revision) in review. A rejection needs a note (what the owner reads); its reason defaults to OTHER.' })
-  async moderateListing(
-    @Context() ctx: GqlContext,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('decision', { type: () => ModerationDecision }) decision: ModerationDecision,
-    @Args('note', { type: () => String, nullable: true }) note: string | null,
-    @Args('reason', { type: () => RejectionReason, nullable: true }) reason: RejectionReason | null,
-  ): Promise<ListingType> {
-    const viewer = requireModerator(ctx);
-    return toListingType(await this.listings.moderate(viewer, id, decision, note, reason));
+  async moderateListing(@Context() ctx: GqlContext, @Args() { id, decision, note, reason }: ModerationArgs): Promise<ListingType> {
+    return toListingType(await this.listings.moderate(requireModerator(ctx), id, decision, note, reason));
   }
 
   @Mutation(() => ListingType)
@@ -150,7 +137,7 @@ export class ListingsResolver {
 
   @ResolveField(() => [TechFieldType])
   fields(l: ListingType, _args: unknown, ctx: GqlContext): TechFieldType[] {
-    return fieldsOf(this.reference, l.entity.fieldCodes, ctx.lang);
+    return this.reference.techFieldsOf(l.entity.fieldCodes, ctx.lang);
   }
 
   @ResolveField(() => ProvinceType)
@@ -229,19 +216,7 @@ export class ListingsResolver {
   @ResolveField(() => [ListingEventType], { nullable: true, description: 'The audit trail, oldest first. Owner and moderators only (null for others).' })
   async history(@Parent() l: ListingType, @Context() ctx: GqlContext): Promise<ListingEventType[] | null> {
     if (!(await this.privileged(ctx, l))) return null;
-    const events = await ctx.loaders
-      .get('listings.eventsByListing', () => new DataLoader(async (ids: readonly string[]) => groupByKeys(ids, await this.listings.eventsOf(ids), (e: ListingEventEntity) => e.listingId)))
-      .load(l.id);
-    return events.map((e) => ({
-      id: e.id,
-      action: e.action,
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      note: e.note,
-      reason: e.reasonCode as RejectionReason | null,
-      at: e.at,
-      actorId: e.actorId,
-    }));
+    return this.listings.history(ctx, l.id);
   }
 
   /** Owner's members and moderators covering the listing see its review data. */
@@ -251,24 +226,8 @@ export class ListingsResolver {
   }
 }
 
-@Resolver(() => ListingEventType)
-export class ListingEventResolver {
-  constructor(private readonly accounts: AccountsService) {}
-
-  @ResolveField(() => UserType, { nullable: true, description: 'Who did it; null for the system (expiry).' })
-  async actor(@Parent() e: ListingEventType, @Context() ctx: GqlContext): Promise<UserType | null> {
-    if (!e.actorId) return null;
-    const user = await ctx.loaders
-      .get('listings.userById', () => new DataLoader(async (ids: readonly string[]) => byKeys(ids, await this.accounts.findByIds(ids), (u) => u.id)))
-      .load(e.actorId);
-    return user ? toUserType(user) : null;
-  }
-
-  @ResolveField(() => String, { nullable: true, description: "The reason in the request's language." })
-  reasonLabel(@Parent() e: ListingEventType, @Context() ctx: GqlContext): string | null {
-    return e.reason ? t(REJECTION_REASON_LABELS[e.reason], ctx.lang) : null;
-  }
-}
+/** ListingEvent.actor and .reasonLabel: the moderated-content core's, as for every kind. */
+export const ListingEventResolver = moderationEventResolver(ListingEventType, 'Who did it; null for the system (expiry).');
 
 @Resolver(() => ListingRevisionType)
 export class ListingRevisionResolver {
@@ -276,7 +235,7 @@ export class ListingRevisionResolver {
 
   @ResolveField(() => [TechFieldType])
   fields(@Parent() r: ListingRevisionType, @Context() ctx: GqlContext): TechFieldType[] {
-    return fieldsOf(this.reference, r.fieldCodes, ctx.lang);
+    return this.reference.techFieldsOf(r.fieldCodes, ctx.lang);
   }
 
   @ResolveField(() => ProvinceType)

@@ -1,8 +1,10 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { IpStatus, ListingKind, ListingStatus, RejectionReason, TransferMode } from '../../common/graphql-enums.js';
+import { IpStatus, ListingKind, ListingStatus, TransferMode } from '../../common/graphql-enums.js';
 import type { ListingContent, ListingEntity } from './listing.entity.js';
 import type { OrganizationType } from '../organizations/organizations.types.js';
 import { Paginated } from '../../common/pagination.js';
+import { moderationEventType } from '../moderation-core/moderation-event.type.js';
+import { moderatedFields } from '../moderation-core/moderated.entity.js';
 
 @ObjectType('PriceRange', { description: 'Amounts are whole Vietnamese dong unless currency says otherwise.' })
 export class PriceRangeType {
@@ -31,35 +33,12 @@ export class QualityHintType {
   penalty: number;
 }
 
-@ObjectType('ListingEvent', { description: "One step of a listing's audit trail." })
-export class ListingEventType {
-  @Field(() => ID)
-  id: string;
-
-  @Field({
-    description:
-      'CREATE, UPDATE, SUBMIT, APPROVE, REJECT, ARCHIVE, EXPIRE, RENEW, REVISION_UPDATE, REVISION_SUBMIT, REVISION_APPROVE, REVISION_REJECT',
-  })
-  action: string;
-
-  @Field(() => ListingStatus, { nullable: true })
-  fromStatus: ListingStatus | null;
-
-  @Field(() => ListingStatus)
-  toStatus: ListingStatus;
-
-  @Field(() => String, { nullable: true })
-  note: string | null;
-
-  @Field(() => RejectionReason, { nullable: true })
-  reason: RejectionReason | null;
-
-  @Field(() => Date)
-  at: Date;
-
-  /** Resolved into `actor` (null: the system, e.g. expiry). */
-  actorId: string | null;
-}
+export const ListingEventType = moderationEventType('ListingEvent', {
+  description: "One step of a listing's audit trail.",
+  statusEnum: ListingStatus,
+  actions: 'CREATE, UPDATE, SUBMIT, APPROVE, REJECT, ARCHIVE, EXPIRE, RENEW, REVISION_UPDATE, REVISION_SUBMIT, REVISION_APPROVE, REVISION_REJECT',
+});
+export type ListingEventType = InstanceType<typeof ListingEventType>;
 
 /** The fields a Listing and its pending revision share (resolved by ListingContentResolver-style field resolvers). */
 @ObjectType('ListingRevision', { description: 'Edits to a published listing awaiting review; the published text stays public meanwhile.' })
@@ -195,14 +174,11 @@ export function priceRange(c: Pick<ListingContent, 'priceMin' | 'priceMax' | 'cu
 
 export function toListingType(e: ListingEntity): ListingType {
   return {
-    id: e.id,
+    ...moderatedFields(e),
     kind: e.kind,
-    slug: e.slug,
     title: e.title,
     summary: e.summary,
     description: e.description,
-    status: e.status,
-    version: e.version,
     keywords: e.keywords,
     trl: e.trl,
     transferModes: e.transferModes,
@@ -212,11 +188,7 @@ export function toListingType(e: ListingEntity): ListingType {
     advantages: e.advantages,
     mediaUrls: e.mediaUrls,
     language: e.language,
-    createdAt: e.createdAt,
-    updatedAt: e.updatedAt,
-    publishedAt: e.publishedAt,
     expiresAt: e.expiresAt,
-    entity: e,
   };
 }
 

@@ -1,16 +1,17 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import type { OutboxMessage, OutboxTopic, OutboxTopics } from './outbox.topics.js';
 
-export interface OutboxEvent {
+export interface OutboxEvent<P = Record<string, unknown>> {
   id: string;
   topic: string;
-  payload: Record<string, unknown>;
+  payload: P;
   attempts: number;
 }
 
 /** Handles a batch of events of one topic; throws to have the whole batch retried later. */
-export type OutboxHandler = (events: OutboxEvent[]) => Promise<void>;
+export type OutboxHandler<P = Record<string, unknown>> = (events: OutboxEvent<P>[]) => Promise<void>;
 
 /** Retry backoff: 1 s, 2 s, 4 s … capped at 5 minutes. Events are never dropped. */
 export function backoffMs(attempts: number): number {
@@ -43,13 +44,21 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
    * the batch is retried for all of them, so handlers must be idempotent (they are: index upserts,
    * deduplicated notifications).
    */
-  register(topic: string, handler: OutboxHandler): void {
-    this.handlers.set(topic, [...(this.handlers.get(topic) ?? []), handler]);
+  register<T extends OutboxTopic>(topic: T, handler: OutboxHandler<OutboxTopics[T]>): void;
+  /** Topics listed by data (the search index definitions' topic maps), with untyped payloads. */
+  register(topic: string, handler: OutboxHandler): void;
+  register(topic: string, handler: OutboxHandler<never>): void {
+    this.handlers.set(topic, [...(this.handlers.get(topic) ?? []), handler as OutboxHandler]);
   }
 
-  /** Records an event in the caller's transaction. */
-  async publish(em: EntityManager, topic: string, payload: Record<string, unknown>): Promise<void> {
+  /** Records an event in the caller's transaction; the payload is the topic's (outbox.topics.ts). */
+  async publish<T extends OutboxTopic>(em: EntityManager, topic: T, payload: OutboxTopics[T]): Promise<void> {
     await em.query(`INSERT INTO outbox_event (topic, payload) VALUES ($1, $2)`, [topic, JSON.stringify(payload)]);
+  }
+
+  /** Records several events (each a topic with its payload) in the caller's transaction. */
+  async publishAll(em: EntityManager, messages: readonly OutboxMessage[]): Promise<void> {
+    for (const [topic, payload] of messages) await this.publish(em, topic, payload);
   }
 
   onApplicationBootstrap(): void {

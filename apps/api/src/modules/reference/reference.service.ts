@@ -23,6 +23,11 @@ export class ReferenceService {
     return f ? { code: f.code, name: localizedName(f, lang), parentCode: f.parent } : null;
   }
 
+  /** The fields of these codes (a listing's, a profile's), unknown codes left out. */
+  techFieldsOf(codes: readonly string[], lang: Lang): TechFieldType[] {
+    return codes.map((c) => this.techField(c, lang)).filter((f): f is TechFieldType => !!f);
+  }
+
   children(code: string, lang: Lang): TechFieldType[] {
     return TECH_FIELDS.filter((f) => f.parent === code).map((f) => this.techField(f.code, lang)!);
   }

@@ -5,7 +5,7 @@ import { Clock } from '../../common/clock.js';
 import { t } from '../../common/i18n.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { PeriodicJob } from '../../common/periodic-job.js';
-import { REVIEW_TARGET_DAYS, applyModerationQueue } from '../../common/moderation-queue.js';
+import { REVIEW_TARGET_DAYS, applyModerationQueue } from '../moderation-core/moderation-queue.js';
 import { DEAL_STATUS_LABELS } from '../deals/deals.labels.js';
 import { ORGANIZATION_KIND_LABELS } from '../search/search.labels.js';
 import type { Viewer } from '../../common/auth/viewer.js';

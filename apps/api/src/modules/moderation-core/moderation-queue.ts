@@ -1,7 +1,7 @@
 import type { SelectQueryBuilder, ObjectLiteral } from 'typeorm';
 
 /**
- * The department's review queue, shared by every moderated thing (listings, expert profiles):
+ * The department's review queue, shared by every moderated kind (listings, expert profiles; figures.service.ts counts it too):
  * items waiting for review, and published items whose pending revision waits for review, in the
  * moderator's provinces (a revision counts where it would move the item; `codes` null = all, [] = none),
  * oldest first. The table needs status, province_code, submitted_at, pending_revision and

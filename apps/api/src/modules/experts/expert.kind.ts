@@ -1,0 +1,90 @@
+/**
+ * Expert profiles as a kind of moderated content (see moderation-core/moderated-kind.ts): owned by
+ * one person, reopened after archiving (a person has one profile), announced on `expert.changed`
+ * for the search index. Writing back exactly the published text withdraws a pending revision.
+ */
+import type { Localized } from '../../common/i18n.js';
+import { StaffAuditAction, StaffAuditTargetKind } from '../audit/staff-audit.actions.js';
+import type { ModeratedKind } from '../moderation-core/moderated-kind.js';
+import { approvalNote } from '../moderation-core/moderation.labels.js';
+import { ExpertProfileEntity, ExpertProfileEventEntity, type ExpertContent } from './expert.entity.js';
+import { EXPERT_CHANGED_TOPIC } from './expert-index.js';
+
+export function contentOf(e: ExpertProfileEntity): ExpertContent {
+  return {
+    fullName: e.fullName,
+    headline: e.headline,
+    bio: e.bio,
+    fieldCodes: e.fieldCodes,
+    services: e.services,
+    pastTransfers: e.pastTransfers,
+    provinceCode: e.provinceCode,
+    organizationId: e.organizationId,
+  };
+}
+
+function contentKey(c: ExpertContent) {
+  return [c.fullName, c.headline, c.bio, c.fieldCodes, c.services, c.pastTransfers, c.provinceCode, c.organizationId ?? null];
+}
+
+export const EXPERT_MESSAGES = {
+  noun: { vi: 'hồ sơ chuyên gia', en: 'Expert profile' },
+  notOwner: { vi: 'Chỉ chủ hồ sơ mới được thực hiện thao tác này.', en: 'Only the expert who owns this profile may do this.' },
+  stale: {
+    vi: 'Hồ sơ đã được thay đổi ở nơi khác (phiên bản {current}, bạn gửi {sent}). Hãy tải lại rồi sửa tiếp.',
+    en: 'The profile was changed elsewhere (version {current}, you sent {sent}). Reload it and edit again.',
+  },
+  cannot: { vi: 'Không thể {action} hồ sơ ở trạng thái "{status}".', en: 'Cannot {action} a profile that is {status}.' },
+  nothingToSubmit: { vi: 'Hồ sơ đã đăng không có bản cập nhật nào để gửi duyệt.', en: 'This published profile has no revision to submit for review.' },
+  outsideJurisdiction: { vi: 'Hồ sơ này nằm ngoài địa bàn bạn phụ trách.', en: 'This profile is outside your jurisdiction.' },
+  ownItem: { vi: 'Bạn không thể tự duyệt hồ sơ của mình.', en: 'You cannot review your own profile.' },
+} satisfies Record<string, Localized>;
+
+export const expertKind: ModeratedKind<ExpertProfileEntity, ExpertContent> = {
+  name: 'expert',
+  entity: ExpertProfileEntity,
+  table: 'expert_profile',
+  trail: { entity: ExpertProfileEventEntity, table: 'expert_profile_event', itemColumn: 'expert_id', itemProperty: 'expertId' },
+  workflow: { expires: false, reopensArchived: true },
+  ownership: { kind: 'user', column: 'user_id', of: (e) => e.userId },
+  messages: EXPERT_MESSAGES,
+  contentOf,
+  slugSource: (c) => c.fullName,
+  url: (e) => `/experts/${e.slug}`,
+  sameTextWithdrawsRevision: (a, b) => JSON.stringify(contentKey(a)) === JSON.stringify(contentKey(b)),
+  notices: {
+    approved: (e, note) => ({
+      kind: 'EXPERT_PROFILE_APPROVED',
+      title: { vi: 'Hồ sơ chuyên gia của bạn đã được duyệt', en: 'Your expert profile was approved' },
+      body: {
+        vi: `Hồ sơ "${e.fullName}" đã được Sở KH&CN duyệt và hiển thị công khai.${approvalNote(note).vi}`,
+        en: `The profile "${e.fullName}" was approved by the department and is now public.${approvalNote(note).en}`,
+      },
+    }),
+    rejected: (_e, notice) => ({
+      kind: 'EXPERT_PROFILE_REJECTED',
+      title: { vi: 'Hồ sơ chuyên gia của bạn bị từ chối', en: 'Your expert profile was rejected' },
+      body: { vi: `${notice.vi} Hãy sửa hồ sơ rồi gửi duyệt lại.`, en: `${notice.en} Edit the profile and submit it again.` },
+    }),
+    revisionApproved: (_e, _revision, note) => ({
+      kind: 'EXPERT_REVISION_APPROVED',
+      title: { vi: 'Bản cập nhật hồ sơ chuyên gia đã được duyệt', en: 'Your expert profile revision was approved' },
+      body: {
+        vi: `Nội dung mới của hồ sơ đã được hiển thị công khai.${approvalNote(note).vi}`,
+        en: `The profile's new text is now public.${approvalNote(note).en}`,
+      },
+    }),
+    revisionRejected: (_e, notice) => ({
+      kind: 'EXPERT_REVISION_REJECTED',
+      title: { vi: 'Bản cập nhật hồ sơ chuyên gia bị từ chối', en: 'Your expert profile revision was rejected' },
+      body: { vi: `Hồ sơ vẫn hiển thị nội dung cũ. ${notice.vi}`, en: `The profile keeps its published text. ${notice.en}` },
+    }),
+  },
+  audit: {
+    action: StaffAuditAction.EXPERT_MODERATED,
+    targetKind: StaffAuditTargetKind.EXPERT,
+    summary: (e, approve, revision) => `${approve ? 'Duyệt' : 'Từ chối'} ${revision ? 'bản chỉnh sửa hồ sơ' : 'hồ sơ'} chuyên gia «${e.fullName}»`,
+    subject: (e) => ({ fullName: e.fullName }),
+  },
+  publicationEvents: (e) => [[EXPERT_CHANGED_TOPIC, { expertId: e.id }]],
+};

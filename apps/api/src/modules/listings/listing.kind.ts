@@ -1,0 +1,135 @@
+/**
+ * Listings as a kind of moderated content (see moderation-core/moderated-kind.ts): owned by an
+ * organisation's members, scored for quality on submission, expiring LISTING_TTL_DAYS after
+ * publication (renewed in one step), announced on `listing.changed` (search index) and
+ * `listing.published` (match alerts).
+ */
+import { ListingStatus } from '@techport/shared';
+import type { AppConfig } from '../../config/config.js';
+import type { Localized } from '../../common/i18n.js';
+import { StaffAuditAction, StaffAuditTargetKind } from '../audit/staff-audit.actions.js';
+import type { ModeratedKind } from '../moderation-core/moderated-kind.js';
+import type { OutboxMessage } from '../outbox/outbox.topics.js';
+import { approvalNote } from '../moderation-core/moderation.labels.js';
+import { ListingEntity, ListingEventEntity, type ListingContent } from './listing.entity.js';
+import { DAY_MS, assessQuality, canRenew } from './listing.rules.js';
+
+/** The outbox topic the search index (and anything else that mirrors public listings) listens to. */
+export const LISTING_CHANGED = 'listing.changed';
+/** A listing became public (approved or renewed): match alerts (modules/matching). */
+export const LISTING_PUBLISHED = 'listing.published';
+
+export function contentOf(l: ListingEntity): ListingContent {
+  return {
+    title: l.title,
+    summary: l.summary,
+    description: l.description,
+    specification: l.specification,
+    advantages: l.advantages,
+    mediaUrls: l.mediaUrls,
+    fieldCodes: l.fieldCodes,
+    keywords: l.keywords,
+    trl: l.trl,
+    transferModes: l.transferModes,
+    ipStatus: l.ipStatus,
+    priceMin: l.priceMin,
+    priceMax: l.priceMax,
+    currency: l.currency,
+    negotiable: l.negotiable,
+    provinceCode: l.provinceCode,
+    language: l.language,
+  };
+}
+
+export const LISTING_MESSAGES = {
+  noun: { vi: 'tin', en: 'Listing' },
+  notOwner: {
+    vi: 'Chỉ thành viên của tổ chức sở hữu tin mới được thực hiện thao tác này.',
+    en: 'Only members of the organisation that owns the listing may do this.',
+  },
+  stale: {
+    vi: 'Tin đã được thay đổi bởi người khác (phiên bản {current}, bạn gửi {sent}). Hãy tải lại rồi sửa tiếp.',
+    en: 'The listing was changed by someone else (version {current}, you sent {sent}). Reload it and edit again.',
+  },
+  cannot: { vi: 'Không thể {action} tin ở trạng thái "{status}".', en: 'Cannot {action} a listing that is {status}.' },
+  nothingToSubmit: {
+    vi: 'Tin đã đăng không có bản cập nhật nào để gửi duyệt.',
+    en: 'This published listing has no revision to submit for review.',
+  },
+  outsideJurisdiction: { vi: 'Tin này nằm ngoài địa bàn bạn phụ trách.', en: 'This listing is outside your jurisdiction.' },
+  ownItem: { vi: 'Bạn không thể duyệt tin của tổ chức mình.', en: 'You cannot review a listing of your own organisation.' },
+} satisfies Record<string, Localized>;
+
+/** Where the audit trail lives and what the workflow switches on (also used by the demo seed). */
+export const LISTING_TRAIL = { entity: ListingEventEntity, table: 'listing_event', itemColumn: 'listing_id', itemProperty: 'listingId' };
+export const LISTING_WORKFLOW = { expires: true, reopensArchived: false };
+
+export function listingKind(config: Pick<AppConfig, 'LISTING_TTL_DAYS' | 'LISTING_EXPIRY_WARNING_DAYS'>): ModeratedKind<ListingEntity, ListingContent> {
+  const term = (now: Date) => new Date(now.getTime() + config.LISTING_TTL_DAYS * DAY_MS);
+  return {
+    name: 'listing',
+    entity: ListingEntity,
+    table: 'listing',
+    trail: LISTING_TRAIL,
+    workflow: LISTING_WORKFLOW,
+    ownership: { kind: 'organization', column: 'organization_id', of: (l) => l.organizationId },
+    messages: LISTING_MESSAGES,
+    contentOf,
+    slugSource: (c) => c.title,
+    url: (l) => `/listings/${l.slug}`,
+    notices: {
+      approved: (l, note) => ({
+        kind: 'LISTING_APPROVED',
+        title: { vi: `Tin đã được duyệt: ${l.title}`, en: `Listing approved: ${l.title}` },
+        body: {
+          vi: `Tin "${l.title}" đã được Sở KH&CN duyệt và đăng công khai.${approvalNote(note).vi}`,
+          en: `"${l.title}" was approved by the department and is now public.${approvalNote(note).en}`,
+        },
+      }),
+      rejected: (l, notice) => ({
+        kind: 'LISTING_REJECTED',
+        title: { vi: `Tin bị từ chối: ${l.title}`, en: `Listing rejected: ${l.title}` },
+        body: { vi: `${notice.vi} Hãy sửa tin rồi gửi duyệt lại.`, en: `${notice.en} Edit the listing and submit it again.` },
+      }),
+      revisionApproved: (_l, revision, note) => ({
+        kind: 'LISTING_REVISION_APPROVED',
+        title: { vi: `Bản cập nhật đã được duyệt: ${revision.title}`, en: `Revision approved: ${revision.title}` },
+        body: {
+          vi: `Nội dung mới của tin đã được đăng công khai.${approvalNote(note).vi}`,
+          en: `The listing's new text is now public.${approvalNote(note).en}`,
+        },
+      }),
+      revisionRejected: (l, notice) => ({
+        kind: 'LISTING_REVISION_REJECTED',
+        title: { vi: `Bản cập nhật bị từ chối: ${l.title}`, en: `Revision rejected: ${l.title}` },
+        body: { vi: `Tin vẫn hiển thị nội dung cũ. ${notice.vi}`, en: `The listing keeps its published text. ${notice.en}` },
+      }),
+    },
+    audit: {
+      action: StaffAuditAction.LISTING_MODERATED,
+      targetKind: StaffAuditTargetKind.LISTING,
+      summary: (l, approve, revision) => `${approve ? 'Duyệt' : 'Từ chối'} ${revision ? 'bản chỉnh sửa của tin' : 'tin'} «${l.title}»`,
+      subject: (l) => ({ title: l.title }),
+    },
+    publicationEvents: (l, cause) => [
+      [LISTING_CHANGED, { listingId: l.id }],
+      ...(cause === 'APPROVE' || cause === 'RENEW' ? [[LISTING_PUBLISHED, { listingId: l.id, reason: cause }] satisfies OutboxMessage] : []),
+    ],
+    hooks: {
+      onSubmit: (l, content) => {
+        const q = assessQuality(l.kind, content);
+        return { qualityScore: q.score, qualityHints: q.hints };
+      },
+      // A listing is public for one term from its (first or renewed) publication.
+      onPublish: (_l, now) => ({ expiresAt: term(now), expiredAt: null, expiryWarnedAt: null }),
+    },
+    renewal: {
+      canRenew: (l, now) => l.status === ListingStatus.PUBLISHED && canRenew(l, now, config.LISTING_EXPIRY_WARNING_DAYS),
+      renewed: (_l, now) => ({ expiresAt: term(now), expiredAt: null, expiryWarnedAt: null }),
+      notRenewable: {
+        vi: `Chỉ gia hạn được tin đã đăng khi còn dưới ${config.LISTING_EXPIRY_WARNING_DAYS} ngày nữa hết hạn hoặc đã hết hạn.`,
+        en: `Only a published listing within ${config.LISTING_EXPIRY_WARNING_DAYS} days of expiry, or past it, can be renewed.`,
+      },
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { OrganizationsModule } from '../organizations/organizations.module.js';
+import { ModeratedContentService } from './moderated-content.service.js';
+
+/**
+ * The moderated-content core (moderation.workflow.ts, moderated-content.service.ts): the workflow
+ * table, pending revisions, audit trails, jurisdiction, the review queue, renewal, owner notices
+ * and publication events, for every kind that plugs in with a descriptor (moderated-kind.ts).
+ */
+@Module({
+  imports: [OrganizationsModule],
+  providers: [ModeratedContentService],
+  exports: [ModeratedContentService],
+})
+export class ModerationCoreModule {}

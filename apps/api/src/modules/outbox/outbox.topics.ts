@@ -1,0 +1,26 @@
+/**
+ * Every outbox topic and the payload its events carry, in one place: `OutboxService.publish` and
+ * `register` take their types from here, so a publisher and its subscribers cannot disagree on a
+ * payload. A new topic is a new line here (and its name as a constant beside its publisher).
+ */
+import type { AccountEmail } from '../accounts/account-mail.service.js';
+
+export interface OutboxTopics {
+  /** What the public sees of a listing changed (search index). */
+  'listing.changed': { listingId: string };
+  /** A listing became public: approved, or renewed (match alerts). */
+  'listing.published': { listingId: string; reason: 'APPROVE' | 'RENEW' };
+  /** What the public sees of an expert profile changed (search index). */
+  'expert.changed': { expertId: string };
+  /** An organisation's public facts changed (search documents that show them). */
+  'organization.changed': { organizationId: string };
+  /** Notifications to send by e-mail. */
+  'notification.email': { notificationIds: string[] };
+  /** An account e-mail (activation, password reset, invitation…). */
+  'account.email': AccountEmail;
+}
+
+export type OutboxTopic = keyof OutboxTopics;
+
+/** One event to publish: a topic and its payload, checked together. */
+export type OutboxMessage = { [T in OutboxTopic]: [T, OutboxTopics[T]] }[OutboxTopic];

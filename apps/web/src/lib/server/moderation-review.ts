@@ -1,0 +1,37 @@
+/**
+ * The moderators' review of one moderated item (a listing, an expert profile…): the decision form's
+ * action, shared by every kind's review page (routes/moderation/<kind>/[id]). The page passes the
+ * mutation of its kind and the queue to go back to.
+ */
+import { redirect, type RequestEvent } from '@sveltejs/kit';
+import type { ModerationDecision, RejectionReason } from '$lib/graphql/types';
+import { REJECTION_REASONS } from '$lib/labels';
+import { m } from '$lib/paraglide/messages';
+import { enumField, failFields, failFromError, readForm } from './forms';
+
+export interface ModerationInput {
+  id: string;
+  decision: ModerationDecision;
+  note: string | null;
+  reason: RejectionReason | null;
+}
+
+/** A rejection needs a reason and a note (what the owner reads); the API checks them again. */
+export function moderateAction(send: (locals: App.Locals, input: ModerationInput) => Promise<unknown>, queuePath: string) {
+  return async ({ request, locals, params }: RequestEvent<{ id: string }>) => {
+    const form = await readForm(request);
+    const values = form.values();
+    const decision: ModerationDecision = form.str('decision') === 'APPROVE' ? 'APPROVE' : 'REJECT';
+    const note = form.optional('note');
+    const errors: Record<string, string> = {};
+    const reason = decision === 'REJECT' ? enumField<RejectionReason>(form.str('reason'), REJECTION_REASONS, errors, 'reason') : null;
+    if (decision === 'REJECT' && !note) errors.note = m.mod_noteRequired();
+    if (Object.keys(errors).length) return failFields(values, errors);
+    try {
+      await send(locals, { id: params.id, decision, note, reason });
+    } catch (err) {
+      return failFromError(err, values, { fields: ['note', 'reason'], prefixes: [] });
+    }
+    redirect(303, `${queuePath}?done=${decision === 'APPROVE' ? 'listing-approved' : 'listing-rejected'}`);
+  };
+}
