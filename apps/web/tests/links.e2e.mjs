@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { msg, uniq } from './support/harness.mjs';
 import { login } from './support/flows.mjs';
-import { adminToken, apiOrganization, apiPublishedListing, apiRelogin, apiUser } from './support/api.mjs';
+import { adminToken, apiEnrolSecondFactor, apiOrganization, apiPublishedListing, apiRelogin, apiUser } from './support/api.mjs';
 
 const offer = (title, provinceCode = 'vinh-long') => ({
   kind: 'OFFER',
@@ -36,6 +36,7 @@ async function dealWorld(t) {
   const admin = await adminToken(t);
   await t.gql(SET_ROLES, { id: moderator.id, codes: [province] }, admin);
   await apiRelogin(t, moderator); // a role change ends the account's sessions
+  await apiEnrolSecondFactor(t, moderator); // staff act only with a second factor
   await t.gql(`mutation($id: ID!) { verifyOrganization(id: $id) { id } }`, { id: sellerOrg.id }, moderator.token);
   const listing = await apiPublishedListing(t, seller.token, sellerOrg.id, offer('Bộ điều khiển tưới'));
   const { expressInterest } = await t.gql(
@@ -62,7 +63,7 @@ async function dealWorld(t) {
 /** Follows every notification of a user in their browser: the page answers (not 404) and the notification is then read. */
 async function followAll(t, user, kinds) {
   const page = await t.newPage('vi');
-  await login(t, page, user.email);
+  await login(t, page, user.email, user.password, '', user.secret ?? null);
   const notes = await t.eventually(async () => {
     const { notifications } = await t.gql(NOTES, {}, user.token);
     return notifications.length ? notifications : null;
@@ -262,7 +263,7 @@ export default function (h) {
   h.test('links: deal review page: both organisations’ verification and the conversation, for the covering moderator only', { requires: ['Deal.conversation'] }, async (t) => {
     const w = await dealWorld(t);
     const page = await t.newPage('vi');
-    await login(t, page, w.moderator.email);
+    await login(t, page, w.moderator.email, w.moderator.password, '', w.moderator.secret);
     await t.visit(page, `/moderation/deals/${w.dealId}`);
     const parties = await t.text(page, 'section[aria-labelledby="review-parties"]');
     assert.ok(parties.includes(msg('vi', 'org_verifiedShort')) && parties.includes(msg('vi', 'org_unverified')), `the seller verified, the buyer not: ${parties}`);
@@ -273,8 +274,9 @@ export default function (h) {
     // A moderator of another province gets 404.
     const other = await apiUser(t, 'Cán bộ tỉnh khác');
     await t.gql(SET_ROLES, { id: other.id, codes: ['ha-noi'] }, await adminToken(t));
+    await apiEnrolSecondFactor(t, await apiRelogin(t, other));
     const otherPage = await t.newPage('vi');
-    await login(t, otherPage, other.email);
+    await login(t, otherPage, other.email, other.password, '', other.secret);
     await t.visit(otherPage, `/moderation/deals/${w.dealId}`, 404);
   });
 }

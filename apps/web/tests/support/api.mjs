@@ -59,3 +59,14 @@ export async function apiRelogin(t, user) {
   user.token = login.token;
   return user;
 }
+
+/**
+ * Turns on two-step verification for the user through the API (staff roles act only with it) and
+ * keeps the authenticator's secret on it as `secret`, for login(t, page, email, password, next, secret).
+ */
+export async function apiEnrolSecondFactor(t, user) {
+  const { startSecondFactorEnrolment } = await t.gql(`mutation { startSecondFactorEnrolment { secret } }`, {}, user.token);
+  user.secret = startSecondFactorEnrolment.secret;
+  await t.gql(`mutation($code: String!) { confirmSecondFactorEnrolment(code: $code) { codes } }`, { code: await freshCode(user.secret) }, user.token);
+  return user;
+}
