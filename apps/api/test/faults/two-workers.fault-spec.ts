@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { isolatedDatabase, type IsolatedDatabase } from '../support/database.js';
@@ -44,7 +44,10 @@ it('applies each outbox event once with two processes', async () => {
   );
   expect(notifications).toBeGreaterThanOrEqual(40);
   expect(emailed).toBe(notifications);
-  expect(readdirSync(mailDir).filter((f) => f.endsWith('.eml'))).toHaveLength(notifications);
+  // The scenario's accounts are activated in the database: an activation e-mail may or may not
+  // leave before that (a race of no interest here), so only the notifications' e-mails are counted.
+  const mails = readdirSync(mailDir).filter((f) => f.endsWith('.eml') && !readFileSync(join(mailDir, f), 'utf8').includes('/activate/'));
+  expect(mails).toHaveLength(notifications);
   const search = await new Client(apis[1].url).ok(`{ search(input: { kind: OFFER, pageSize: 100 }) { totalHits } }`);
   expect(search.search.totalHits).toBe(40);
 });
