@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { isolatedDatabase, type IsolatedDatabase } from '../support/database.js';
 import { Client } from '../support/graphql.js';
+import { plainEml } from '../support/mail.js';
 import { spawnApi, waitFor, type ApiProcess } from './support.js';
 import { approveBurst, dbQuery, prepareScenario } from './scenario.js';
 
@@ -46,7 +47,7 @@ it('applies each outbox event once with two processes', async () => {
   expect(emailed).toBe(notifications);
   // The scenario's accounts are activated in the database: an activation e-mail may or may not
   // leave before that (a race of no interest here), so only the notifications' e-mails are counted.
-  const mails = readdirSync(mailDir).filter((f) => f.endsWith('.eml') && !readFileSync(join(mailDir, f), 'utf8').includes('/activate/'));
+  const mails = readdirSync(mailDir).filter((f) => f.endsWith('.eml') && !plainEml(readFileSync(join(mailDir, f), 'utf8')).includes('/activate/'));
   expect(mails).toHaveLength(notifications);
   const search = await new Client(apis[1].url).ok(`{ search(input: { kind: OFFER, pageSize: 100 }) { totalHits } }`);
   expect(search.search.totalHits).toBe(40);
