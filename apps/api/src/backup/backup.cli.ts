@@ -14,6 +14,7 @@ import { readdir, rm } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { BackupError, createBackup, formatBytes, restoreBackup } from './backup.js';
 import { fileStores } from './file-stores.js';
+import { createMediaStore } from '../modules/media/storage/create-media-store.js';
 import { PgToolsError } from './pg-tools.js';
 import { applyRetention, DEFAULT_RETENTION, type RetentionPolicy } from './retention.js';
 
@@ -46,12 +47,28 @@ async function friendly(fn: () => Promise<void>): Promise<void> {
   }
 }
 
+/** The media store as the API would configure it (the same MEDIA_* variables). */
+function mediaStoreFromEnv(e: NodeJS.ProcessEnv) {
+  const set = (v: string | undefined) => (v ? v : undefined);
+  return createMediaStore({
+    MEDIA_STORAGE: e.MEDIA_STORAGE === 's3' ? 's3' : 'local',
+    MEDIA_DIR: set(e.MEDIA_DIR) ?? '.data/media',
+    MEDIA_S3_ENDPOINT: set(e.MEDIA_S3_ENDPOINT),
+    MEDIA_S3_REGION: set(e.MEDIA_S3_REGION) ?? 'us-east-1',
+    MEDIA_S3_BUCKET: set(e.MEDIA_S3_BUCKET),
+    MEDIA_S3_ACCESS_KEY_ID: set(e.MEDIA_S3_ACCESS_KEY_ID),
+    MEDIA_S3_SECRET_ACCESS_KEY: set(e.MEDIA_S3_SECRET_ACCESS_KEY),
+    MEDIA_S3_FORCE_PATH_STYLE: !['false', '0'].includes(e.MEDIA_S3_FORCE_PATH_STYLE ?? ''),
+    MEDIA_S3_PREFIX: e.MEDIA_S3_PREFIX ?? '',
+  });
+}
+
 export async function backup(args: string[]): Promise<void> {
   await friendly(async () => {
     const out = userPath(option(args, '--out') ?? process.env.BACKUP_DIR ?? 'backups');
     const report = await createBackup({
       databaseUrl: env('DATABASE_URL'),
-      stores: fileStores({ MAIL_OUTBOX_DIR: process.env.MAIL_OUTBOX_DIR }),
+      stores: fileStores({ MAIL_OUTBOX_DIR: process.env.MAIL_OUTBOX_DIR, media: mediaStoreFromEnv(process.env) }),
       out,
       log: (m) => console.log(m),
     });
@@ -100,7 +117,7 @@ export async function restore(args: string[]): Promise<void> {
     const report = await restoreBackup({
       archive: userPath(archive),
       databaseUrl: env('DATABASE_URL'),
-      stores: fileStores({ MAIL_OUTBOX_DIR: process.env.MAIL_OUTBOX_DIR }),
+      stores: fileStores({ MAIL_OUTBOX_DIR: process.env.MAIL_OUTBOX_DIR, media: mediaStoreFromEnv(process.env) }),
       search: args.includes('--check')
         ? null
         : { url: env('MEILI_URL'), key: process.env.MEILI_MASTER_KEY ?? '', prefix: env('MEILI_INDEX_PREFIX', 'techport') },
