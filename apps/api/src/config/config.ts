@@ -92,6 +92,8 @@ const schema = z
      */
     MEDIA_STORAGE: z.enum(['local', 's3']).default('local'),
     MEDIA_DIR: z.string().default('.data/media'),
+    /** Where uploads are spooled while they are checked (removed at once, kept or refused); default: the system's temporary folder. */
+    MEDIA_TMP_DIR: z.string().optional(),
     MEDIA_S3_ENDPOINT: z.string().url().optional(),
     MEDIA_S3_REGION: z.string().default('us-east-1'),
     MEDIA_S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name').optional(),

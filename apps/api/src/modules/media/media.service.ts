@@ -112,7 +112,7 @@ export class MediaService implements OnModuleDestroy {
       pixels: config.MEDIA_MAX_IMAGE_PIXELS,
       pdfPages: config.MEDIA_MAX_PDF_PAGES,
     };
-    this.workDir = join(tmpdir(), 'techport-uploads');
+    this.workDir = config.MEDIA_TMP_DIR ?? join(tmpdir(), 'techport-uploads');
   }
 
   onModuleDestroy(): void {

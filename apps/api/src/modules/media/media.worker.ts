@@ -82,7 +82,7 @@ export class MediaWorker implements OnModuleInit {
     if (!stream) throw new Error(`original of ${a.id} is missing from the store`);
     const bytes = new Uint8Array(await buffer(stream));
     const work = (async () => {
-      const pdf = await getDocumentProxy(bytes);
+      const pdf = await getDocumentProxy(bytes, { verbosity: 0 });
       try {
         const pages: string[] = [];
         for (let p = 1; p <= Math.min(pdf.numPages, PDF_TEXT_PAGES); p++) {

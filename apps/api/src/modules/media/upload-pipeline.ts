@@ -162,7 +162,7 @@ async function spool(body: Readable, path: string, name: string, limits: UploadL
     if (!bytes.length) throw refuse(M.empty, { name });
     const type = await fileTypeFromBuffer(bytes);
     if (!type) throw refuse(looksLikeSvgOrXml(bytes) ? M.svg : M.unknown, { name });
-    if (type.mime === 'image/svg+xml') throw refuse(M.svg, { name });
+    if (type.mime === 'image/svg+xml' || looksLikeSvgOrXml(bytes)) throw refuse(M.svg, { name });
     const accepted = ACCEPTED[type.mime];
     if (!accepted) throw refuse(M.notAccepted, { name, type: type.ext.toUpperCase() });
     const ext = /\.([a-z0-9]{1,5})$/i.exec(name)?.[1]?.toLowerCase();
@@ -251,7 +251,7 @@ async function reencode(input: string, output: string, mime: string, name: strin
 async function checkPdf(path: string, name: string, limits: UploadLimits): Promise<void> {
   let pages: number;
   try {
-    const pdf = await getDocumentProxy(new Uint8Array(await readFile(path)));
+    const pdf = await getDocumentProxy(new Uint8Array(await readFile(path)), { verbosity: 0 });
     pages = pdf.numPages;
     await pdf.destroy();
   } catch {
