@@ -183,7 +183,9 @@ describe('uploading pictures', () => {
     await owner.ok(`mutation($id: ID!) { setAttachmentCover(id: $id) { id isCover } }`, { id: ids[1] });
     await owner.ok(`mutation($id: ID!, $input: AttachmentCaptionInput!) { updateAttachment(id: $id, input: $input) { id } }`, { id: ids[1], input: { captionEn: 'Drying chamber' } });
     const after = await owner.inLang('en').ok(LISTING, { id: listingId });
-    expect(after.listing.coverImage.id).toBe(ids[1]);
+    expect(after.listing.attachments.filter((a: { isCover: boolean }) => a.isCover).map((a: { id: string }) => a.id)).toEqual([ids[1]]);
+    // The card's cover is the public one: a draft has none.
+    expect(after.listing.coverImage).toBeNull();
     expect(after.listing.attachments.find((a: { id: string }) => a.id === ids[1]).caption).toBe('Drying chamber');
 
     // Someone else cannot touch them (they cannot even see the draft).
@@ -331,5 +333,27 @@ describe('a published listing', () => {
     await owner.ok(`mutation($id: ID!) { submitListing(id: $id) { id } }`, { id });
     await moderator.ok(`mutation($id: ID!) { moderateListing(id: $id, decision: APPROVE) { id } }`, { id });
     expect((await base.ok(LISTING, { id })).listing.attachments).toEqual([]);
+    // After the approval the worker deletes the row and, unused, the file.
+    await t.settle();
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM attachment WHERE owner_id = $1`, [id]);
+    expect(n).toBe(0);
+  });
+});
+
+describe('search sees the documents', () => {
+  it('finds a published listing by a word that only its PDF contains, and shows its cover on the card', async () => {
+    const word = `zeolit${Date.now().toString(36)}`;
+    const listingId = await draftListing(owner, org.id);
+    expect((await upload(owner, { ownerKind: 'LISTING', ownerId: listingId }, 'bia.png', await sharp({ create: { width: 800, height: 600, channels: 3, background: '#157' } }).png().toBuffer())).status).toBe(201);
+    expect((await upload(owner, { ownerKind: 'LISTING', ownerId: listingId }, 'thong-so.pdf', makePdf(['Thong so ky thuat', `Vat lieu hap phu ${word} dang hat`]))).status).toBe(201);
+    await t.settle();
+    await owner.ok(`mutation($id: ID!) { submitListing(id: $id) { id } }`, { id: listingId });
+    const moderator = (await registerModerator(base, [])).client;
+    await moderator.ok(`mutation($id: ID!) { moderateListing(id: $id, decision: APPROVE) { id } }`, { id: listingId });
+    await t.settle();
+    const q = `query($i: SearchInput!) { search(input: $i) { hits { listing { id coverImage { width height url images { width url } } } } } }`;
+    const { search } = await base.ok(q, { i: { query: word } });
+    expect(search.hits.map((h: { listing: { id: string } }) => h.listing.id)).toEqual([listingId]);
+    expect(search.hits[0].listing.coverImage).toMatchObject({ width: 800, height: 600, url: expect.stringMatching(/^\/media\/[0-9a-f-]+\/original$/), images: [{ width: 320 }, { width: 640 }] });
   });
 });

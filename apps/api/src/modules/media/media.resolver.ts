@@ -2,7 +2,7 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import DataLoader from 'dataloader';
 import type { GqlContext } from '../../common/context.js';
 import { requireViewer } from '../../common/auth/viewer.js';
-import { groupByKeys } from '../../common/loaders.js';
+import { byKeys, groupByKeys } from '../../common/loaders.js';
 import { ListingType } from '../listings/listings.types.js';
 import { OrganizationType } from '../organizations/organizations.types.js';
 import { AttachmentEntity, AttachmentKind, AttachmentOwnerKind, DerivativeStatus } from './attachment.entity.js';
@@ -134,9 +134,16 @@ export class ListingMediaResolver {
     return attachmentsFor(this.media, ctx, AttachmentOwnerKind.LISTING, l.id);
   }
 
-  @ResolveField(() => AttachmentType, { nullable: true, description: 'The cover image, if any.' })
+  @ResolveField(() => AttachmentType, {
+    nullable: true,
+    description: 'The public cover image (search result cards): null while the listing is not public or has none approved.',
+  })
   async coverImage(@Parent() l: ListingType, @Context() ctx: GqlContext): Promise<AttachmentType | null> {
-    return (await attachmentsFor(this.media, ctx, AttachmentOwnerKind.LISTING, l.id)).find((a) => a.isCover) ?? null;
+    const cover = await ctx.loaders
+      .get('media.publicCover', () => new DataLoader(async (ids: readonly string[]) => byKeys(ids, await this.media.publicCovers(ids), (a) => a.ownerId)))
+      .load(l.id);
+    const publicView: OwnerAccess = { visible: true, edit: false, privileged: false };
+    return cover ? toAttachmentType(this.media, cover, publicView, publicView, ctx.lang) : null;
   }
 }
 

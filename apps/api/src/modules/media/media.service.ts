@@ -175,6 +175,27 @@ export class MediaService implements OnModuleDestroy {
     return !a.removalRequestedAt || a.removalRequestedAt > approvedAt;
   }
 
+  /**
+   * The public cover image of each listing (published, unexpired, covered by its last approval),
+   * in one query for a page of search results. Rows come with `publicView` true by construction.
+   */
+  async publicCovers(listingIds: readonly string[]): Promise<AttachmentEntity[]> {
+    const ids = listingIds.filter(isUuid);
+    if (!ids.length) return [];
+    return this.ds
+      .getRepository(AttachmentEntity)
+      .createQueryBuilder('a')
+      .innerJoin(ListingEntity, 'l', 'l.id = a.owner_id')
+      .where(`a.owner_kind = :kind AND a.owner_id IN (:...ids) AND a.is_cover AND NOT a.private AND a.kind = :image`, { kind: AttachmentOwnerKind.LISTING, ids, image: AttachmentKind.IMAGE })
+      .andWhere(`l.status = :published AND l.expired_at IS NULL AND (l.expires_at IS NULL OR l.expires_at > :now)`, { published: ListingStatus.PUBLISHED, now: this.clock.now() })
+      .andWhere(
+        `a.created_at <= (SELECT max(e.at) FROM listing_event e WHERE e.listing_id = l.id AND e.action IN (:...approvals))
+         AND (a.removal_requested_at IS NULL OR a.removal_requested_at > (SELECT max(e.at) FROM listing_event e WHERE e.listing_id = l.id AND e.action IN (:...approvals)))`,
+        { approvals: [ListingAction.APPROVE, ListingAction.REVISION_APPROVE] },
+      )
+      .getMany();
+  }
+
   async ofOwners(ownerKind: AttachmentOwnerKind, ownerIds: readonly string[]): Promise<AttachmentEntity[]> {
     const ids = ownerIds.filter(isUuid);
     if (!ids.length) return [];

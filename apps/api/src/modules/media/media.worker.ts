@@ -37,6 +37,27 @@ export class MediaWorker implements OnModuleInit {
   onModuleInit(): void {
     this.outbox.register(MEDIA_STORED, (events) => this.handleStored(events));
     this.outbox.register(MEDIA_RELEASED, (events) => this.handleReleased(events));
+    // An approval of a published listing's revision (announced on listing.changed) carries out
+    // the removals that waited for it.
+    this.outbox.register(LISTING_CHANGED, (events) => this.applyApprovedRemovals(events.map((e) => String(e.payload.listingId))));
+  }
+
+  /** Deletes the rows whose removal an approval has covered, then their files (when no other row uses them). */
+  async applyApprovedRemovals(listingIds: string[]): Promise<void> {
+    const ids = [...new Set(listingIds)].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+    if (!ids.length) return;
+    await this.ds.transaction(async (em) => {
+      const approved = await this.media.approvalTimes(em, ids);
+      const released: string[] = [];
+      for (const [listingId, at] of approved) {
+        const rows: { sha256: string | null }[] = await em.query(
+          `DELETE FROM attachment WHERE owner_kind = $1 AND owner_id = $2 AND removal_requested_at IS NOT NULL AND removal_requested_at <= $3 RETURNING sha256`,
+          [AttachmentOwnerKind.LISTING, listingId, at],
+        );
+        released.push(...rows.map((r) => r.sha256).filter((h): h is string => !!h));
+      }
+      if (released.length) await this.outbox.publish(em, MEDIA_RELEASED, { sha256: released });
+    });
   }
 
   private async handleStored(events: OutboxEvent[]): Promise<void> {
