@@ -14,7 +14,7 @@ import { readdir, rm } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { BackupError, createBackup, formatBytes, restoreBackup } from './backup.js';
 import { fileStores } from './file-stores.js';
-import { createMediaStore } from '../modules/media/storage/create-media-store.js';
+import { mediaStoreFromEnv } from '../modules/media/storage/create-media-store.js';
 import { PgToolsError } from './pg-tools.js';
 import { applyRetention, DEFAULT_RETENTION, type RetentionPolicy } from './retention.js';
 
@@ -45,22 +45,6 @@ async function friendly(fn: () => Promise<void>): Promise<void> {
     if (err instanceof BackupError || err instanceof PgToolsError) throw new Error(err.message);
     throw err;
   }
-}
-
-/** The media store as the API would configure it (the same MEDIA_* variables). */
-function mediaStoreFromEnv(e: NodeJS.ProcessEnv) {
-  const set = (v: string | undefined) => (v ? v : undefined);
-  return createMediaStore({
-    MEDIA_STORAGE: e.MEDIA_STORAGE === 's3' ? 's3' : 'local',
-    MEDIA_DIR: set(e.MEDIA_DIR) ?? '.data/media',
-    MEDIA_S3_ENDPOINT: set(e.MEDIA_S3_ENDPOINT),
-    MEDIA_S3_REGION: set(e.MEDIA_S3_REGION) ?? 'us-east-1',
-    MEDIA_S3_BUCKET: set(e.MEDIA_S3_BUCKET),
-    MEDIA_S3_ACCESS_KEY_ID: set(e.MEDIA_S3_ACCESS_KEY_ID),
-    MEDIA_S3_SECRET_ACCESS_KEY: set(e.MEDIA_S3_SECRET_ACCESS_KEY),
-    MEDIA_S3_FORCE_PATH_STYLE: !['false', '0'].includes(e.MEDIA_S3_FORCE_PATH_STYLE ?? ''),
-    MEDIA_S3_PREFIX: e.MEDIA_S3_PREFIX ?? '',
-  });
 }
 
 export async function backup(args: string[]): Promise<void> {

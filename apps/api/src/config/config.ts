@@ -125,6 +125,9 @@ const schema = z
     if (c.NODE_ENV === 'production' && c.STOREFRONT_SECRET?.startsWith('dev-only')) {
       ctx.addIssue({ code: 'custom', path: ['STOREFRONT_SECRET'], message: 'must be set to a real secret in production' });
     }
+    if (c.NODE_ENV === 'production' && c.MEDIA_S3_SECRET_ACCESS_KEY?.startsWith('change-me')) {
+      ctx.addIssue({ code: 'custom', path: ['MEDIA_S3_SECRET_ACCESS_KEY'], message: 'must be set to a real secret in production' });
+    }
     if (c.MEDIA_STORAGE === 's3' && !c.MEDIA_S3_BUCKET) {
       ctx.addIssue({ code: 'custom', path: ['MEDIA_S3_BUCKET'], message: 'is required when MEDIA_STORAGE=s3' });
     }

@@ -31,3 +31,19 @@ export function createMediaStore(c: MediaStoreSettings): MediaStore {
   }
   return new LocalMediaStore(c.MEDIA_DIR);
 }
+
+/** The media store as the API would configure it (the same MEDIA_* variables). */
+export function mediaStoreFromEnv(e: NodeJS.ProcessEnv): MediaStore {
+  const set = (v: string | undefined) => (v ? v : undefined);
+  return createMediaStore({
+    MEDIA_STORAGE: e.MEDIA_STORAGE === 's3' ? 's3' : 'local',
+    MEDIA_DIR: set(e.MEDIA_DIR) ?? '.data/media',
+    MEDIA_S3_ENDPOINT: set(e.MEDIA_S3_ENDPOINT),
+    MEDIA_S3_REGION: set(e.MEDIA_S3_REGION) ?? 'us-east-1',
+    MEDIA_S3_BUCKET: set(e.MEDIA_S3_BUCKET),
+    MEDIA_S3_ACCESS_KEY_ID: set(e.MEDIA_S3_ACCESS_KEY_ID),
+    MEDIA_S3_SECRET_ACCESS_KEY: set(e.MEDIA_S3_SECRET_ACCESS_KEY),
+    MEDIA_S3_FORCE_PATH_STYLE: !['false', '0'].includes(e.MEDIA_S3_FORCE_PATH_STYLE ?? ''),
+    MEDIA_S3_PREFIX: e.MEDIA_S3_PREFIX ?? '',
+  });
+}

@@ -33,10 +33,10 @@ export class LocalMediaStore extends LocalFolderStore implements MediaStore {
     }
   }
 
-  async stat(key: string): Promise<{ size: number } | null> {
+  async stat(key: string): Promise<{ size: number; modifiedAt: Date } | null> {
     try {
       const s = await stat(this.pathOf(key));
-      return s.isFile() ? { size: s.size } : null;
+      return s.isFile() ? { size: s.size, modifiedAt: s.mtime } : null;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw err;

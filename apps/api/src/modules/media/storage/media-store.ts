@@ -15,8 +15,8 @@ export type MediaBody = Buffer | { path: string; size: number };
 export interface MediaStore extends FileStore {
   /** Stores the bytes under `key`, replacing what was there; a reader never sees a partial object. */
   put(key: string, body: MediaBody, contentType: string): Promise<void>;
-  /** Size of the object, or null when there is none. */
-  stat(key: string): Promise<{ size: number } | null>;
+  /** Size and last write of the object, or null when there is none. */
+  stat(key: string): Promise<{ size: number; modifiedAt: Date } | null>;
   /** A stream of the object's bytes, or null when there is none. */
   open(key: string): Promise<Readable | null>;
   /** Removes the object; removing a missing one is not an error. */

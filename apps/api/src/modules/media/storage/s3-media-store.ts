@@ -67,10 +67,10 @@ export class S3MediaStore implements MediaStore {
     await this.client.send(new PutObjectCommand({ Bucket: this.settings.bucket, Key: this.k(key), Body, ContentLength, ContentType: contentType }));
   }
 
-  async stat(key: string): Promise<{ size: number } | null> {
+  async stat(key: string): Promise<{ size: number; modifiedAt: Date } | null> {
     try {
       const head = await this.client.send(new HeadObjectCommand({ Bucket: this.settings.bucket, Key: this.k(key) }));
-      return { size: Number(head.ContentLength ?? 0) };
+      return { size: Number(head.ContentLength ?? 0), modifiedAt: head.LastModified ?? new Date(0) };
     } catch (err) {
       if (isMissing(err)) return null;
       throw err;
