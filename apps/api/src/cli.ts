@@ -74,6 +74,7 @@ export const COMMANDS: Record<string, Command> = {
   drift: async (args) => (await import('./modules/search/search.cli.js')).drift(args),
   backup: async (args) => (await import('./backup/backup.cli.js')).backup(args),
   restore: async (args) => (await import('./backup/backup.cli.js')).restore(args),
+  'media:check': async (args) => (await import('./modules/media/media.cli.js')).mediaCheck(args),
 
   /** Writes apps/api/schema.gql from the code (boots the app once without listening). */
   async schema() {

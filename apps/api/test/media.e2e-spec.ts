@@ -9,6 +9,7 @@ import { Client, createOrganization, registerModerator, registerUser } from './s
 import { publishListing } from './support/listings.js';
 import { longStream, makePdf, upload } from './support/media.js';
 import { MediaService } from '../src/modules/media/media.service.js';
+import { mediaInventory, sweepOrphans } from '../src/modules/media/media-inventory.js';
 
 /**
  * Pictures, documents and videos (modules/media): uploads through the signed upload URL, the
@@ -355,5 +356,28 @@ describe('search sees the documents', () => {
     const { search } = await base.ok(q, { i: { query: word } });
     expect(search.hits.map((h: { listing: { id: string } }) => h.listing.id)).toEqual([listingId]);
     expect(search.hits[0].listing.coverImage).toMatchObject({ width: 800, height: 600, url: expect.stringMatching(/^\/media\/[0-9a-f-]+\/original$/), images: [{ width: 320 }, { width: 640 }] });
+  });
+});
+
+describe('inventory and orphan sweep', () => {
+  it('reports files without rows and rows without files; sweeps orphans once they are a day old', async () => {
+    const orphan = `o/ff/ee/${'f'.repeat(4)}${'e'.repeat(60)}`;
+    await media.store.put(orphan, Buffer.from('left by an interrupted upload'), 'image/jpeg');
+    const listingId = await draftListing(owner, org.id);
+    const res = await upload(owner, { ownerKind: 'LISTING', ownerId: listingId }, 'mat.png', await sharp({ create: { width: 300, height: 200, channels: 3, background: '#713' } }).png().toBuffer());
+    const [{ sha256 }] = await ds.query(`SELECT sha256 FROM attachment WHERE id = $1`, [res.body.data!.attachment.id]);
+    const lostKey = `o/${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`;
+    await media.store.delete(lostKey);
+
+    const report = await mediaInventory(ds, media.store);
+    expect(report.filesWithoutRows).toContain(orphan);
+    expect(report.rowsWithoutFiles).toContainEqual({ attachmentId: res.body.data!.attachment.id, key: lostKey });
+
+    // Younger than a day: kept (its upload may still be committing); a day later: removed.
+    expect((await sweepOrphans(ds, media.store, spoolDir, new Date())).files).not.toContain(orphan);
+    expect(await media.store.stat(orphan)).not.toBeNull();
+    expect((await sweepOrphans(ds, media.store, spoolDir, new Date(Date.now() + 25 * 3_600_000))).files).toContain(orphan);
+    expect(await media.store.stat(orphan)).toBeNull();
+    await owner.ok(`mutation($id: ID!) { removeAttachment(id: $id) }`, { id: res.body.data!.attachment.id });
   });
 });

@@ -9,6 +9,7 @@ import { ListingMediaResolver, MediaResolver, OrganizationMediaResolver } from '
 import { MEDIA_STORE } from './media.tokens.js';
 import { createMediaStore } from './storage/create-media-store.js';
 import { MediaWorker } from './media.worker.js';
+import { MediaSweepJob } from './media-sweep.job.js';
 
 /**
  * Pictures, documents and videos of listings, expert profiles and organisations: the storage port
@@ -22,6 +23,7 @@ import { MediaWorker } from './media.worker.js';
     { provide: MEDIA_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createMediaStore(config) },
     MediaService,
     MediaWorker,
+    MediaSweepJob,
     MediaResolver,
     ListingMediaResolver,
     OrganizationMediaResolver,
