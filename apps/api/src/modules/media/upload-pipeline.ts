@@ -239,7 +239,7 @@ async function reencode(input: string, output: string, mime: string, name: strin
     // the EXIF orientation first. failOn 'warning' (the default, stated) refuses truncated files.
     const info = await sharp(input, { limitInputPixels: limits.pixels, failOn: 'warning', pages: 1 })
       .rotate()
-      .toFormat(outFormat, outFormat === 'jpeg' ? { quality: 85, mozjpeg: true } : outFormat === 'png' ? { compressionLevel: 9 } : { quality: 80 })
+      .toFormat(outFormat, outFormat === 'jpeg' ? { quality: 85 } : outFormat === 'png' ? { compressionLevel: 9 } : { quality: 80 })
       .toFile(output);
     return { size: (await stat(output)).size, width: info.width, height: info.height, mime: `image/${outFormat}` };
   } catch (err) {
