@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 import sharp from 'sharp';
 import { getDocumentProxy } from 'unpdf';
 import { LISTING_CHANGED } from '../listings/listings.service.js';
+import { ListingAction } from '../listings/listing.rules.js';
+import { isUuid } from '../../common/ids.js';
 import { OutboxService, type OutboxEvent } from '../outbox/outbox.service.js';
 import { AttachmentEntity, AttachmentKind, AttachmentOwnerKind, DerivativeStatus } from './attachment.entity.js';
 import { MEDIA_RELEASED, MEDIA_STORED, MediaService } from './media.service.js';
@@ -42,20 +44,21 @@ export class MediaWorker implements OnModuleInit {
     this.outbox.register(LISTING_CHANGED, (events) => this.applyApprovedRemovals(events.map((e) => String(e.payload.listingId))));
   }
 
-  /** Deletes the rows whose removal an approval has covered, then their files (when no other row uses them). */
+  /** Deletes the rows whose removal an approval has covered (one statement per batch), then their files when no other row uses them. */
   async applyApprovedRemovals(listingIds: string[]): Promise<void> {
-    const ids = [...new Set(listingIds)].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+    const ids = [...new Set(listingIds)].filter(isUuid);
     if (!ids.length) return;
     await this.ds.transaction(async (em) => {
-      const approved = await this.media.approvalTimes(em, ids);
-      const released: string[] = [];
-      for (const [listingId, at] of approved) {
-        const rows: { sha256: string | null }[] = await em.query(
-          `DELETE FROM attachment WHERE owner_kind = $1 AND owner_id = $2 AND removal_requested_at IS NOT NULL AND removal_requested_at <= $3 RETURNING sha256`,
-          [AttachmentOwnerKind.LISTING, listingId, at],
-        );
-        released.push(...rows.map((r) => r.sha256).filter((h): h is string => !!h));
-      }
+      const rows: { sha256: string | null }[] = await em.query(
+        `WITH approved AS (
+           SELECT listing_id, max(at) AS at FROM listing_event WHERE listing_id = ANY($1::uuid[]) AND action = ANY($2) GROUP BY listing_id
+         )
+         DELETE FROM attachment a USING approved p
+         WHERE a.owner_kind = $3 AND a.owner_id = p.listing_id AND a.removal_requested_at IS NOT NULL AND a.removal_requested_at <= p.at
+         RETURNING a.sha256`,
+        [ids, [ListingAction.APPROVE, ListingAction.REVISION_APPROVE], AttachmentOwnerKind.LISTING],
+      );
+      const released = rows.map((r) => r.sha256).filter((h): h is string => !!h);
       if (released.length) await this.outbox.publish(em, MEDIA_RELEASED, { sha256: released });
     });
   }
