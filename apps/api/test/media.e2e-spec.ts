@@ -308,6 +308,30 @@ describe('documents and private files', () => {
   });
 });
 
+describe('an expert profile', () => {
+  it('takes a portrait from its own expert only; a draft profile\'s pictures are not public', async () => {
+    const expert = (await registerUser(base)).client;
+    const { upsertMyExpertProfile: p } = await expert.ok(`mutation($input: ExpertProfileInput!) { upsertMyExpertProfile(input: $input) { id } }`, {
+      input: {
+        fullName: 'Trần Minh Chuyên Gia',
+        headline: 'Chuyên gia tư vấn chuyển giao công nghệ sau thu hoạch',
+        bio: 'Hơn mười lăm năm tư vấn công nghệ sau thu hoạch cho hợp tác xã và doanh nghiệp chế biến trái cây ở Đồng bằng sông Cửu Long, từ thẩm định đến chuyển giao.',
+        fieldCodes: ['407'],
+        services: ['Tư vấn chuyển giao công nghệ'],
+        pastTransfers: [],
+        provinceCode: 'can-tho',
+        organizationId: null,
+      },
+    });
+    const portrait = await sharp({ create: { width: 600, height: 800, channels: 3, background: '#b85' } }).jpeg().toBuffer();
+    expect((await upload(expert, { ownerKind: 'EXPERT', ownerId: p.id }, 'chan-dung.jpg', portrait)).status).toBe(201);
+    const q = `query($id: ID!) { attachments(ownerKind: EXPERT, ownerId: $id) { kind isCover width height } }`;
+    expect((await expert.ok(q, { id: p.id })).attachments).toEqual([{ kind: 'IMAGE', isCover: true, width: 600, height: 800 }]);
+    expect((await base.ok(q, { id: p.id })).attachments).toEqual([]);
+    expect((await owner.error(`mutation($input: AttachmentUploadInput!) { requestAttachmentUpload(input: $input) { url } }`, { input: { ownerKind: 'EXPERT', ownerId: p.id } })).code).toBe('NOT_FOUND');
+  });
+});
+
 describe('a published listing', () => {
   it("keeps media changes out of public view until the listing's next approval", async () => {
     const { id } = await publishListing(base, owner, { kind: 'OFFER', organizationId: org.id });

@@ -5,6 +5,7 @@ import { requireViewer } from '../../common/auth/viewer.js';
 import { byKeys, groupByKeys } from '../../common/loaders.js';
 import { ListingType } from '../listings/listings.types.js';
 import { OrganizationType } from '../organizations/organizations.types.js';
+import { ExpertProfileType } from '../experts/experts.types.js';
 import { AttachmentEntity, AttachmentKind, AttachmentOwnerKind, DerivativeStatus } from './attachment.entity.js';
 import { MediaService, type OwnerAccess } from './media.service.js';
 import {
@@ -154,5 +155,15 @@ export class OrganizationMediaResolver {
   @ResolveField(() => [AttachmentType], { description: 'Logo and pictures; members and moderators also see private verification documents.' })
   async attachments(@Parent() o: OrganizationType, @Context() ctx: GqlContext): Promise<AttachmentType[]> {
     return attachmentsFor(this.media, ctx, AttachmentOwnerKind.ORGANIZATION, o.id);
+  }
+}
+
+@Resolver(() => ExpertProfileType)
+export class ExpertMediaResolver {
+  constructor(private readonly media: MediaService) {}
+
+  @ResolveField(() => [AttachmentType], { description: 'Portrait, pictures of past work, documents.' })
+  async attachments(@Parent() e: ExpertProfileType, @Context() ctx: GqlContext): Promise<AttachmentType[]> {
+    return attachmentsFor(this.media, ctx, AttachmentOwnerKind.EXPERT, e.id);
   }
 }

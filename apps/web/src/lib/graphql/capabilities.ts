@@ -132,6 +132,7 @@ export const API_FIELDS: ReadonlySet<string> = new Set([
  "ExpertMessage.createdAt",
  "ExpertMessage.fromExpert",
  "ExpertMessage.id",
+ "ExpertProfile.attachments",
  "ExpertProfile.bio",
  "ExpertProfile.createdAt",
  "ExpertProfile.fields",

@@ -404,6 +404,12 @@ export const RemoveAttachment: Document<T.RemoveAttachmentMutation, T.RemoveAtta
   missing: [],
 };
 
+export const OwnerAttachments: Document<T.OwnerAttachmentsQuery, T.OwnerAttachmentsQueryVariables> = {
+  name: "OwnerAttachments",
+  source: "query OwnerAttachments($ownerKind: AttachmentOwnerKind!, $ownerId: ID!) { attachments(ownerKind: $ownerKind, ownerId: $ownerId) { ...AttachmentFields } } fragment AttachmentFields on Attachment { id kind position isCover caption captionVi captionEn private fileName mime size width height url videoUrl pendingReview images { width height url } }",
+  missing: [],
+};
+
 export const SavedSearches: Document<T.SavedSearchesQuery, T.SavedSearchesQueryVariables> = {
   name: "SavedSearches",
   source: "query SavedSearches { savedSearches { id name notify createdAt input { query kind fieldCodes provinceCodes } } }",

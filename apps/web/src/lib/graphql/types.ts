@@ -817,6 +817,14 @@ export type RemoveAttachmentMutationVariables = Exact<{
 
 export type RemoveAttachmentMutation = { removeAttachment: boolean };
 
+export type OwnerAttachmentsQueryVariables = Exact<{
+  ownerKind: AttachmentOwnerKind;
+  ownerId: string | number;
+}>;
+
+
+export type OwnerAttachmentsQuery = { attachments: Array<{ id: string, kind: AttachmentKind, position: number, isCover: boolean, caption: string | null, captionVi: string | null, captionEn: string | null, private: boolean, fileName: string | null, mime: string | null, size: number | null, width: number | null, height: number | null, url: string | null, videoUrl: string | null, pendingReview: boolean, images: Array<{ width: number, height: number, url: string }> }> };
+
 export type SavedSearchesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
