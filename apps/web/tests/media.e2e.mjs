@@ -90,4 +90,27 @@ export default function (h) {
     assert.equal(await visitor.locator('.listing-card img.card-cover').count(), 1, 'the card shows the cover');
     await t.axe(visitor, 'search with a cover image');
   });
+
+  h.test('media: an organisation uploads its logo and a private verification document; the public page shows only the logo', { requires: ['Mutation.requestAttachmentUpload'] }, async (t) => {
+    const owner = await apiUser(t, 'Chủ tổ chức có biểu trưng');
+    const org = await apiOrganization(t, owner.token, { kind: 'ENTERPRISE' });
+    const logo = await sharp({ create: { width: 400, height: 400, channels: 3, background: '#1f6f8b' } }).png().toBuffer();
+    const page = await t.newPage('en');
+    await login(t, page, owner.email);
+    await t.visit(page, `/dashboard/organizations/${org.id}`);
+    await page.setInputFiles('form[action="?/upload"] [name=file]', { name: 'logo.png', mimeType: 'image/png', buffer: logo });
+    await t.submit(page, 'form[action="?/upload"] button[type=submit]');
+    assert.equal(await t.text(page, '[role=status]'), msg('en', 'done_mediaUploaded'));
+    await page.check('form[action="?/upload"] [name=private]');
+    await page.setInputFiles('form[action="?/upload"] [name=file]', { name: 'business-licence.pdf', mimeType: 'application/pdf', buffer: makePdf(['Business registration certificate']) });
+    await t.submit(page, 'form[action="?/upload"] button[type=submit]');
+    const items = await t.text(page, '#media .media-list');
+    assert.ok(items.includes('business-licence.pdf') && items.includes(msg('en', 'media_privateShort')), `the document is listed as private: ${items}`);
+
+    const visitor = await t.newPage('en');
+    await t.visit(visitor, `/organizations/${org.slug}`);
+    assert.equal(await visitor.locator('h1 img.org-logo').count(), 1, 'the logo is shown');
+    assert.ok(await visitor.locator('h1 img.org-logo').evaluate((el) => el.complete && el.naturalWidth > 0), 'the logo loads');
+    assert.ok(!(await t.text(visitor)).includes('business-licence.pdf'), 'the private document is not on the public page');
+  });
 }

@@ -54,7 +54,13 @@ export async function streamUpload(request: Request, api: Api, owner: { ownerKin
 
 async function send(api: Api, owner: { ownerKind: AttachmentOwnerKind; ownerId: string }, values: Record<string, string>, fileName: string, file: Readable): Promise<UploadResult> {
   const { requestAttachmentUpload: u } = await api.request(RequestAttachmentUpload, {
-    input: { ...owner, captionVi: values.captionVi || null, captionEn: values.captionEn || null },
+    input: {
+      ...owner,
+      captionVi: values.captionVi || null,
+      captionEn: values.captionEn || null,
+      // Organisations only: a verification document that only members and moderators see.
+      ...(owner.ownerKind === 'ORGANIZATION' && { private: values.private === 'on' }),
+    },
   });
   let res: Response;
   try {

@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import {
   ArchiveListing,
@@ -8,11 +8,7 @@ import {
   ListingQuality,
   ListingAttachments,
   ListingRevision,
-  RemoveAttachment,
-  ReorderAttachments,
   RenewListing,
-  SetAttachmentCover,
-  UpdateAttachment,
   SubmitListing,
   UpdateListing,
 } from '$lib/graphql/documents';
@@ -22,7 +18,7 @@ import { apiFailure, loginRedirect, section } from '$lib/server/guards';
 import { failFields, failFromError, readForm, type FormReader, type FormValues } from '$lib/server/forms';
 import { LISTING_FIELDS, extraFieldsOffered, parseListing, toUpdateInput } from '$lib/server/listing-form';
 import { referenceData } from '$lib/server/reference';
-import { streamUpload } from '$lib/server/upload';
+import { mediaActions } from '$lib/server/media-actions';
 import { suggestTrl } from '$lib/trl';
 
 type Listing = NonNullable<ListingByIdQuery['listing']>;
@@ -133,61 +129,7 @@ export const actions: Actions = {
     redirect(303, `/dashboard/listings/${params.id}?done=listing-renewed`);
   },
   // Pictures, documents and videos (form="media"): upload streams the file on to the API.
-  upload: async ({ request, locals, params, url }) => {
-    if (!locals.user) loginRedirect(url);
-    await ownListing(locals, params.id, url);
-    let result;
-    try {
-      result = await streamUpload(request, locals.api, { ownerKind: 'LISTING', ownerId: params.id });
-    } catch (err) {
-      return failFromError(err, {}, { fields: ['file', 'captionVi', 'captionEn'], prefixes: ['input.'], form: 'media' });
-    }
-    if (!result.ok) return fail(400, { values: result.values, fields: result.fields, error: result.error ?? m.error_checkFields(), form: 'media' });
-    redirect(303, `/dashboard/listings/${params.id}?done=media-uploaded#media`);
-  },
-  caption: async ({ request, locals, params }) => {
-    const form = await readForm(request);
-    try {
-      await locals.api.request(UpdateAttachment, { id: form.str('attachmentId'), input: { captionVi: form.str('captionVi'), captionEn: form.str('captionEn') } });
-    } catch (err) {
-      return failFromError(err, form.values(), { fields: ['captionVi', 'captionEn'], form: 'media' });
-    }
-    redirect(303, `/dashboard/listings/${params.id}?done=media-saved#media`);
-  },
-  cover: async ({ request, locals, params }) => {
-    const form = await readForm(request);
-    try {
-      await locals.api.request(SetAttachmentCover, { id: form.str('attachmentId') });
-    } catch (err) {
-      return failFromError(err, {}, { fields: [], form: 'media' });
-    }
-    redirect(303, `/dashboard/listings/${params.id}?done=media-saved#media`);
-  },
-  move: async ({ request, locals, params, url }) => {
-    const form = await readForm(request);
-    const { listing } = await locals.api.request(ListingAttachments, { id: params.id }).catch((e) => apiFailure(e, url));
-    const ids = (listing?.attachments ?? []).map((a) => a.id);
-    const from = ids.indexOf(form.str('attachmentId'));
-    const to = from + (form.str('direction') === 'up' ? -1 : 1);
-    if (from >= 0 && to >= 0 && to < ids.length) {
-      [ids[from], ids[to]] = [ids[to], ids[from]];
-      try {
-        await locals.api.request(ReorderAttachments, { ownerKind: 'LISTING', ownerId: params.id, ids });
-      } catch (err) {
-        return failFromError(err, {}, { fields: [], form: 'media' });
-      }
-    }
-    redirect(303, `/dashboard/listings/${params.id}?done=media-saved#media`);
-  },
-  remove: async ({ request, locals, params }) => {
-    const form = await readForm(request);
-    try {
-      await locals.api.request(RemoveAttachment, { id: form.str('attachmentId') });
-    } catch (err) {
-      return failFromError(err, {}, { fields: [], form: 'media' });
-    }
-    redirect(303, `/dashboard/listings/${params.id}?done=media-removed#media`);
-  },
+  ...mediaActions('LISTING', (params) => `/dashboard/listings/${params.id}`),
   assessTrl: async ({ request }) => {
     const form = await readForm(request);
     const suggestedTrl = suggestTrl(new Set(form.all('trlq')));
