@@ -10,6 +10,8 @@
 //                                  empty database and a new Meilisearch (incl. the reindex), timed
 //   npm run bench -- dashboard     100 000 listings, 20 000 deals: marketFigures and departmentDashboard
 //                                  latency from the monthly rollup, and the rollup's refresh time
+//   npm run bench -- media         photos: sharp alone vs upload → WebP sizes through the API and its
+//                                  worker (latency, images/s); API memory while 20 uploads stream
 //
 // A part is a module in scripts/lib/ exporting `run({ args })`; add yours to PARTS.
 import { ensureInstall } from './ensure-install.mjs';
@@ -21,6 +23,7 @@ const PARTS = {
   matching: './lib/bench-matching.mjs',
   backup: './lib/bench-backup.mjs',
   dashboard: './lib/bench-dashboard.mjs',
+  media: './lib/bench-media.mjs',
 };
 
 // Part names first, then options (passed to every part): `bench.mjs search --listings 20000`.

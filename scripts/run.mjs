@@ -11,7 +11,7 @@ buildApi();
 const pg = await ensurePostgres('app');
 const databaseUrl = pg.databaseUrl ?? (await createDatabase(pg.adminUrl, 'techport'));
 if (!process.env.DATABASE_URL && pg.adminUrl) await createDatabase(pg.adminUrl, 'techport');
-const meili = ['schema', 'migrate', 'schema:check', 'backup'].includes(command) || (command === 'restore' && args.includes('--check')) ? null : await ensureMeilisearch('app');
+const meili = ['schema', 'migrate', 'schema:check', 'backup', 'media:check'].includes(command) || (command === 'restore' && args.includes('--check')) ? null : await ensureMeilisearch('app');
 try {
   apiCli([command, ...args], {
     DATABASE_URL: databaseUrl,

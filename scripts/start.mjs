@@ -125,6 +125,8 @@ if (existsSync(webEntry)) {
     HOST: process.env.WEB_HOST ?? '0.0.0.0',
     ORIGIN: process.env.PUBLIC_WEB_URL ?? `http://localhost:${WEB_PORT}`,
     API_URL: process.env.API_URL ?? `http://127.0.0.1:${API_PORT}/graphql`,
+    // Uploads stream through the storefront's form action (adapter-node's default is 512K).
+    BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '210M',
   });
 }
 

@@ -35,6 +35,7 @@ import { ExpertsModule } from './modules/experts/experts.module.js';
 import { MatchingModule } from './modules/matching/matching.module.js';
 import { SavedSearchesModule } from './modules/saved-searches/saved-searches.module.js';
 import { AuditLogModule, AuditModule } from './modules/audit/audit.module.js';
+import { MediaModule } from './modules/media/media.module.js';
 
 /** Config, logger, clock and the search client: available to every module. */
 @Global()
@@ -113,6 +114,7 @@ export class AppModule {
         AuditModule,
         AuditLogModule,
         MatchingModule,
+        MediaModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: PassToApolloFilter }],

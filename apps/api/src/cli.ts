@@ -62,6 +62,12 @@ export const COMMANDS: Record<string, Command> = {
       const admin = process.env.ADMIN_EMAIL && process.env.ADMIN_PASSWORD ? { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD } : undefined;
       const result = await seedDemo(ds, { ttlDays: Number(process.env.LISTING_TTL_DAYS ?? 365), admin });
       console.log(result.seeded ? `seeded the demo exchange: ${JSON.stringify(result.counts)}` : 'demo data already present: nothing seeded');
+      if (result.seeded && !args.includes('--no-media')) {
+        // Pictures, sheets and logos drawn by the project (modules/media/demo-media.ts), into the configured media store.
+        const { seedDemoMedia } = await import('./modules/media/demo-media.js');
+        const { mediaStoreFromEnv } = await import('./modules/media/storage/create-media-store.js');
+        console.log(`demo media: ${JSON.stringify(await seedDemoMedia(ds, mediaStoreFromEnv(process.env)))}`);
+      }
       if (args.includes('--list')) {
         for (const a of result.accounts) console.log(`  ${a.email.padEnd(52)} ${a.password}  ${a.roles.join(',').padEnd(16)} ${a.organizations.join('; ')}`);
       }
@@ -74,6 +80,7 @@ export const COMMANDS: Record<string, Command> = {
   drift: async (args) => (await import('./modules/search/search.cli.js')).drift(args),
   backup: async (args) => (await import('./backup/backup.cli.js')).backup(args),
   restore: async (args) => (await import('./backup/backup.cli.js')).restore(args),
+  'media:check': async (args) => (await import('./modules/media/media.cli.js')).mediaCheck(args),
 
   /** Writes apps/api/schema.gql from the code (boots the app once without listening). */
   async schema() {

@@ -5,25 +5,35 @@ import { Client, signIn } from './support/graphql.js';
 import { DEMO_STAFF_TOTP_SECRET } from '../src/seed/demo-content.js';
 import { createDataSource } from '../src/database/data-source.js';
 import { seedDemo } from '../src/seed/seed.js';
+import { seedDemoMedia } from '../src/modules/media/demo-media.js';
+import { LocalMediaStore } from '../src/modules/media/storage/local-media-store.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 // The demo exchange that `npm start` seeds, in a database of its own.
 let db: IsolatedDatabase;
 let t: TestApp;
 let result: Awaited<ReturnType<typeof seedDemo>>;
+let media: Awaited<ReturnType<typeof seedDemoMedia>>;
+const mediaDir = mkdtempSync(join(tmpdir(), 'techport-seed-media-'));
 
 beforeAll(async () => {
   db = await isolatedDatabase('seed');
   const ds = await createDataSource(db.url, 2).initialize();
   try {
     result = await seedDemo(ds, { ttlDays: 365 });
+    // What `npm run seed` adds: pictures, sheets and logos drawn by the project.
+    media = await seedDemoMedia(ds, new LocalMediaStore(mediaDir));
   } finally {
     await ds.destroy();
   }
-  t = await startTestApp({ DATABASE_URL: db.url, MEILI_INDEX_PREFIX: `seed${process.pid}` });
+  t = await startTestApp({ DATABASE_URL: db.url, MEILI_INDEX_PREFIX: `seed${process.pid}`, MEDIA_DIR: mediaDir });
 }, 120_000);
 afterAll(async () => {
   await t?.close();
   await db?.drop();
+  rmSync(mediaDir, { recursive: true, force: true });
 });
 
 describe('demo data', () => {
@@ -89,5 +99,22 @@ describe('demo data', () => {
     } finally {
       await ds2.destroy();
     }
+  });
+
+  it('gives half the published listings a picture, a quarter a specification sheet and every organisation a logo, shown publicly', async () => {
+    const ds = t.app.get(DataSource);
+    const [{ published, orgs }] = await ds.query(`SELECT (SELECT count(*)::int FROM listing WHERE status = 'PUBLISHED') AS published, (SELECT count(*)::int FROM organization) AS orgs`);
+    expect(media.pictures).toBe(Math.ceil(published / 2));
+    expect(media.sheets).toBe(Math.ceil(published / 4));
+    expect(media.logos).toBe(orgs);
+    const [{ slug }] = await ds.query(`SELECT l.slug FROM listing l JOIN attachment a ON a.owner_id = l.id AND a.kind = 'DOCUMENT' WHERE l.status = 'PUBLISHED' ORDER BY l.slug LIMIT 1`);
+    const { listing } = await new Client(t.url).ok(`query($s: String!) { listing(slug: $s) { coverImage { width height url } attachments { kind fileName url } } }`, { s: slug });
+    expect(listing.coverImage).toMatchObject({ width: 1200, height: 800 });
+    expect(listing.attachments.map((a: { kind: string }) => a.kind)).toEqual(['IMAGE', 'DOCUMENT']);
+    const picture = await fetch(`${t.url}${listing.coverImage.url}`);
+    expect(picture.headers.get('content-type')).toBe('image/jpeg');
+    expect(Buffer.from(await picture.arrayBuffer()).length).toBeLessThan(150_000);
+    const sheet = await fetch(`${t.url}${listing.attachments[1].url}`);
+    expect(sheet.headers.get('content-type')).toBe('application/pdf');
   });
 });

@@ -14,6 +14,7 @@ import { readdir, rm } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { BackupError, createBackup, formatBytes, restoreBackup } from './backup.js';
 import { fileStores } from './file-stores.js';
+import { mediaStoreFromEnv } from '../modules/media/storage/create-media-store.js';
 import { PgToolsError } from './pg-tools.js';
 import { applyRetention, DEFAULT_RETENTION, type RetentionPolicy } from './retention.js';
 
@@ -51,7 +52,7 @@ export async function backup(args: string[]): Promise<void> {
     const out = userPath(option(args, '--out') ?? process.env.BACKUP_DIR ?? 'backups');
     const report = await createBackup({
       databaseUrl: env('DATABASE_URL'),
-      stores: fileStores({ MAIL_OUTBOX_DIR: process.env.MAIL_OUTBOX_DIR }),
+      stores: fileStores({ MAIL_OUTBOX_DIR: process.env.MAIL_OUTBOX_DIR, media: mediaStoreFromEnv(process.env) }),
       out,
       log: (m) => console.log(m),
     });
@@ -100,7 +101,7 @@ export async function restore(args: string[]): Promise<void> {
     const report = await restoreBackup({
       archive: userPath(archive),
       databaseUrl: env('DATABASE_URL'),
-      stores: fileStores({ MAIL_OUTBOX_DIR: process.env.MAIL_OUTBOX_DIR }),
+      stores: fileStores({ MAIL_OUTBOX_DIR: process.env.MAIL_OUTBOX_DIR, media: mediaStoreFromEnv(process.env) }),
       search: args.includes('--check')
         ? null
         : { url: env('MEILI_URL'), key: process.env.MEILI_MASTER_KEY ?? '', prefix: env('MEILI_INDEX_PREFIX', 'techport') },

@@ -10,9 +10,8 @@ import { pipeline } from 'node:stream/promises';
  * store of the same name. Paths are relative, with forward slashes.
  *
  * Today there is one: the mail outbox (e-mails written as .eml files when no SMTP_URL is set,
- * which is the record of what the exchange sent). The media store (uploaded images and
- * documents, local folder or S3) adds itself in `fileStores` below; an S3 store implements the
- * same four methods with ListObjectsV2 / GetObject / PutObject.
+ * which is the record of what the exchange sent); and the media store (uploaded images and
+ * documents, local folder or S3: modules/media/storage), passed in by the backup command.
  */
 export interface FileStore {
   /** Stable name, used as the folder inside the archive: lower-case letters, digits and dashes. */
@@ -61,7 +60,7 @@ export class LocalFolderStore implements FileStore {
     return out.sort();
   }
 
-  private resolvePath(path: string): string {
+  protected resolvePath(path: string): string {
     const full = resolve(this.root, ...path.split('/'));
     if (!full.startsWith(this.root + sep)) throw new Error(`${this.name}: path outside the store: ${path}`);
     return full;
@@ -84,11 +83,15 @@ export class LocalFolderStore implements FileStore {
 export interface FileStoreSettings {
   /** The mail outbox folder (MAIL_OUTBOX_DIR, default .data/mail-outbox). */
   MAIL_OUTBOX_DIR?: string;
+  /** The media store (modules/media/storage/create-media-store.ts), when the installation has one. */
+  media?: FileStore;
 }
 
 /** The file stores of an installation, from its settings. Add new stores here. */
 export function fileStores(settings: FileStoreSettings): FileStore[] {
-  return [new LocalFolderStore('mail-outbox', settings.MAIL_OUTBOX_DIR || '.data/mail-outbox')];
+  const stores: FileStore[] = [new LocalFolderStore('mail-outbox', settings.MAIL_OUTBOX_DIR || '.data/mail-outbox')];
+  if (settings.media) stores.push(settings.media);
+  return stores;
 }
 
 export const STORE_NAME = /^[a-z0-9][a-z0-9-]*$/;

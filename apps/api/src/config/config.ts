@@ -85,6 +85,33 @@ const schema = z
     GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(20000),
     GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).default(15),
     GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(2000),
+    /**
+     * Media storage (modules/media): `local` keeps files in MEDIA_DIR on this machine (the default:
+     * `npm start` needs nothing); `s3` in an S3-compatible store (MinIO, Ceph, any cloud), which
+     * several API replicas share. Files are addressed by the SHA-256 of their bytes.
+     */
+    MEDIA_STORAGE: z.enum(['local', 's3']).default('local'),
+    MEDIA_DIR: z.string().default('.data/media'),
+    /** Where uploads are spooled while they are checked (removed at once, kept or refused); default: the system's temporary folder. */
+    MEDIA_TMP_DIR: z.string().optional(),
+    MEDIA_S3_ENDPOINT: z.string().url().optional(),
+    MEDIA_S3_REGION: z.string().default('us-east-1'),
+    MEDIA_S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name').optional(),
+    MEDIA_S3_ACCESS_KEY_ID: z.string().optional(),
+    MEDIA_S3_SECRET_ACCESS_KEY: z.string().optional(),
+    MEDIA_S3_FORCE_PATH_STYLE: bool.default(true),
+    MEDIA_S3_PREFIX: z.string().regex(/^[a-z0-9/_-]*$/).default(''),
+    /** Upload limits per kind, checked while the bytes stream in (a longer body is cut off). */
+    MEDIA_MAX_IMAGE_MB: z.coerce.number().positive().max(200).default(15),
+    MEDIA_MAX_DOCUMENT_MB: z.coerce.number().positive().max(500).default(20),
+    MEDIA_MAX_VIDEO_MB: z.coerce.number().positive().max(2000).default(200),
+    /** Decoded pixels an image may have (decompression bombs are refused before decoding). */
+    MEDIA_MAX_IMAGE_PIXELS: z.coerce.number().int().min(1_000_000).default(50_000_000),
+    MEDIA_MAX_PDF_PAGES: z.coerce.number().int().min(1).default(100),
+    /** Attachments per listing, expert profile or organisation. */
+    MEDIA_MAX_PER_OWNER: z.coerce.number().int().min(1).max(200).default(30),
+    /** How long an upload URL issued by requestAttachmentUpload works. */
+    MEDIA_UPLOAD_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     /** Write the generated GraphQL schema to this file at start-up (development tooling). */
     SCHEMA_FILE: z.string().optional(),
   })
@@ -97,6 +124,12 @@ const schema = z
     }
     if (c.NODE_ENV === 'production' && c.STOREFRONT_SECRET?.startsWith('dev-only')) {
       ctx.addIssue({ code: 'custom', path: ['STOREFRONT_SECRET'], message: 'must be set to a real secret in production' });
+    }
+    if (c.NODE_ENV === 'production' && c.MEDIA_S3_SECRET_ACCESS_KEY?.startsWith('change-me')) {
+      ctx.addIssue({ code: 'custom', path: ['MEDIA_S3_SECRET_ACCESS_KEY'], message: 'must be set to a real secret in production' });
+    }
+    if (c.MEDIA_STORAGE === 's3' && !c.MEDIA_S3_BUCKET) {
+      ctx.addIssue({ code: 'custom', path: ['MEDIA_S3_BUCKET'], message: 'is required when MEDIA_STORAGE=s3' });
     }
     if (Boolean(c.ADMIN_EMAIL) !== Boolean(c.ADMIN_PASSWORD)) {
       ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together' });

@@ -41,6 +41,13 @@ export function formatNumber(n: number): string {
   return numberFormat('n', { maximumFractionDigits: 2 }).format(n);
 }
 
+/** A file size: "820 kB", "4.2 MB" (decimal units, as file managers show them). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${formatNumber(bytes)} B`;
+  if (bytes < 1_000_000) return `${formatNumber(Math.round(bytes / 100) / 10)} kB`;
+  return `${formatNumber(Math.round(bytes / 100_000) / 10)} MB`;
+}
+
 export function formatPercent(ratio: number): string {
   return numberFormat('p', { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
 }

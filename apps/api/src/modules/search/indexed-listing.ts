@@ -50,6 +50,8 @@ const LISTING_FIELDS = new Set([
   'fields',
   'province',
   'organization',
+  // Resolved by its own batched field resolver from the id (modules/media), whatever the source of the hit.
+  'coverImage',
 ]);
 const ORGANIZATION_FIELDS = new Set(['__typename', 'id', 'slug', 'name', 'kind', 'verified']);
 

@@ -78,6 +78,8 @@ export interface ListingDocument {
    * query typed with diacritics ranks the exact words above words that only fold alike.
    */
   accentForms?: string;
+  /** (search) Text of the listing's PDF documents: searchable with the lowest weight; absent when none. */
+  documentText?: string;
   /** Meilisearch user-provided embedding (see matchVector); null when the listing has no tags. */
   _vectors: { matching: number[] | null };
 }
@@ -103,6 +105,8 @@ export interface ListingSource {
   language: string;
   publishedAt: Date;
   expiresAt?: Date | null;
+  /** Text of the listing's public PDF documents (modules/media); empty or absent when none. */
+  documentText?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -682,8 +686,10 @@ export const LISTING_INDEX_SETTINGS: Settings = {
     'aliases',
     'organizationName',
     'provinceNames',
-    // Last: the accent-exact spellings (accent-forms.ts) only decide between exact and folded matches.
+    // The accent-exact spellings (accent-forms.ts) only decide between exact and folded matches.
     'accentForms',
+    // Last: words of the attached PDF documents (modules/media) find the listing, below every own field.
+    'documentText',
   ],
   displayedAttributes: ['*'],
   filterableAttributes: [
@@ -786,6 +792,7 @@ export function toListingDocument(src: ListingSource): ListingDocument {
     concepts,
     aliases,
     accentForms: accentFormsOf(src, aliases, fieldNames),
+    ...(src.documentText && { documentText: src.documentText }),
     _vectors: { [MATCH_EMBEDDER]: matchVector(concepts, primaryFieldCodes) },
   };
 }

@@ -3,6 +3,7 @@ import { isUuid } from '../../common/ids.js';
 import { LISTING_INDEX_SETTINGS, toListingDocument, type ListingDocument, type ListingKindValue } from './listing-document.js';
 import type { IndexDefinition, Queryable } from './search-index.js';
 import { EXPERT_INDEX } from '../experts/expert-index.js';
+import { LISTING_DOCUMENT_TEXT_SQL } from '../media/media-search.js';
 
 /** A listing and its organisation as one row: what the search document is built from. */
 export interface ListingIndexRow {
@@ -30,6 +31,8 @@ export interface ListingIndexRow {
   org_name: string;
   org_kind: string;
   org_verified: boolean;
+  /** Text of the listing's public PDF documents (modules/media), or null. */
+  document_text: string | null;
 }
 
 /**
@@ -44,7 +47,8 @@ const SELECT_ROWS = `
   SELECT l.id, l.kind, l.slug, l.title, l.summary, l.description, l.keywords, l.field_codes, l.province_code,
          l.transfer_modes, l.ip_status, l.trl, l.price_min::float8 AS price_min, l.price_max::float8 AS price_max,
          l.negotiable, l.currency, l.language, COALESCE(l.published_at, l.updated_at) AS published_at, l.expires_at,
-         o.id AS org_id, o.slug AS org_slug, o.name AS org_name, o.kind AS org_kind, o.verified AS org_verified
+         o.id AS org_id, o.slug AS org_slug, o.name AS org_name, o.kind AS org_kind, o.verified AS org_verified,
+         ${LISTING_DOCUMENT_TEXT_SQL} AS document_text
   FROM listing l JOIN organization o ON o.id = l.organization_id`;
 
 /**
@@ -91,6 +95,7 @@ export function listingSource(r: ListingIndexRow) {
     language: r.language,
     publishedAt: new Date(r.published_at),
     expiresAt: r.expires_at === null ? null : new Date(r.expires_at),
+    documentText: r.document_text ?? '',
   };
 }
 

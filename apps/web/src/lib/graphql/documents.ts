@@ -244,25 +244,25 @@ export const Stats: Document<T.StatsQuery, T.StatsQueryVariables> = {
 
 export const Newest: Document<T.NewestQuery, T.NewestQueryVariables> = {
   name: "Newest",
-  source: "query Newest($kind: ListingKind!, $pageSize: Int!) { search(input: {kind: $kind, sort: NEWEST, pageSize: $pageSize}) { totalHits hits { listing { ...ListingCard } } } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt } fragment PriceFields on PriceRange { min max currency negotiable }",
+  source: "query Newest($kind: ListingKind!, $pageSize: Int!) { search(input: {kind: $kind, sort: NEWEST, pageSize: $pageSize}) { totalHits hits { listing { ...ListingCard } } } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
   missing: [],
 };
 
 export const Search: Document<T.SearchQuery, T.SearchQueryVariables> = {
   name: "Search",
-  source: "query Search($input: SearchInput!) { search(input: $input) { totalHits page pageSize processingTimeMs facets { name values { value label count } } hits { highlightedTitle highlightedSummary listing { ...ListingCard } } related { highlightedTitle highlightedSummary listing { ...ListingCard } } } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt } fragment PriceFields on PriceRange { min max currency negotiable }",
+  source: "query Search($input: SearchInput!) { search(input: $input) { totalHits page pageSize processingTimeMs facets { name values { value label count } } hits { highlightedTitle highlightedSummary listing { ...ListingCard } } related { highlightedTitle highlightedSummary listing { ...ListingCard } } } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
   missing: [],
 };
 
 export const ListingBySlug: Document<T.ListingBySlugQuery, T.ListingBySlugQueryVariables> = {
   name: "ListingBySlug",
-  source: "query ListingBySlug($slug: String!) { listing(slug: $slug) { ...ListingFull } } fragment ListingFull on Listing { ...ListingCard description keywords version moderationNote createdAt updatedAt organization { description website province { code name } viewerIsMember } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt } fragment PriceFields on PriceRange { min max currency negotiable }",
+  source: "query ListingBySlug($slug: String!) { listing(slug: $slug) { ...ListingFull } } fragment ListingFull on Listing { ...ListingCard description keywords version moderationNote createdAt updatedAt organization { description website province { code name } viewerIsMember } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
   missing: [],
 };
 
 export const ListingById: Document<T.ListingByIdQuery, T.ListingByIdQueryVariables> = {
   name: "ListingById",
-  source: "query ListingById($id: ID!) { listing(id: $id) { ...ListingFull } } fragment ListingFull on Listing { ...ListingCard description keywords version moderationNote createdAt updatedAt organization { description website province { code name } viewerIsMember } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt } fragment PriceFields on PriceRange { min max currency negotiable }",
+  source: "query ListingById($id: ID!) { listing(id: $id) { ...ListingFull } } fragment ListingFull on Listing { ...ListingCard description keywords version moderationNote createdAt updatedAt organization { description website province { code name } viewerIsMember } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
   missing: [],
 };
 
@@ -292,19 +292,19 @@ export const ListingHistory: Document<T.ListingHistoryQuery, T.ListingHistoryQue
 
 export const Matches: Document<T.MatchesQuery, T.MatchesQueryVariables> = {
   name: "Matches",
-  source: "query Matches($listingId: ID!, $limit: Int) { matches(listingId: $listingId, limit: $limit) { score reasons { code label weight } listing { ...ListingCard } } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt } fragment PriceFields on PriceRange { min max currency negotiable }",
+  source: "query Matches($listingId: ID!, $limit: Int) { matches(listingId: $listingId, limit: $limit) { score reasons { code label weight } listing { ...ListingCard } } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
   missing: [],
 };
 
 export const Compare: Document<T.CompareQuery, T.CompareQueryVariables> = {
   name: "Compare",
-  source: "query Compare($id: ID!) { listing(id: $id) { ...ListingFull } } fragment ListingFull on Listing { ...ListingCard description keywords version moderationNote createdAt updatedAt organization { description website province { code name } viewerIsMember } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt } fragment PriceFields on PriceRange { min max currency negotiable }",
+  source: "query Compare($id: ID!) { listing(id: $id) { ...ListingFull } } fragment ListingFull on Listing { ...ListingCard description keywords version moderationNote createdAt updatedAt organization { description website province { code name } viewerIsMember } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
   missing: [],
 };
 
 export const MyListings: Document<T.MyListingsQuery, T.MyListingsQueryVariables> = {
   name: "MyListings",
-  source: "query MyListings($status: ListingStatus, $page: PageInput) { myListings(status: $status, page: $page) { totalItems page pageSize items { ...ListingCard moderationNote updatedAt version } } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt } fragment PriceFields on PriceRange { min max currency negotiable }",
+  source: "query MyListings($status: ListingStatus, $page: PageInput) { myListings(status: $status, page: $page) { totalItems page pageSize items { ...ListingCard moderationNote updatedAt version } } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
   missing: [],
 };
 
@@ -346,7 +346,7 @@ export const ArchiveListing: Document<T.ArchiveListingMutation, T.ArchiveListing
 
 export const ModerationQueue: Document<T.ModerationQueueQuery, T.ModerationQueueQueryVariables> = {
   name: "ModerationQueue",
-  source: "query ModerationQueue($page: PageInput) { moderationQueue(page: $page) { totalItems page pageSize items { ...ListingCard createdAt updatedAt } } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt } fragment PriceFields on PriceRange { min max currency negotiable }",
+  source: "query ModerationQueue($page: PageInput) { moderationQueue(page: $page) { totalItems page pageSize items { ...ListingCard createdAt updatedAt } } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
   missing: [],
 };
 
@@ -364,7 +364,49 @@ export const ModerateListingWithReason: Document<T.ModerateListingWithReasonMuta
 
 export const CompareListings: Document<T.CompareListingsQuery, T.CompareListingsQueryVariables> = {
   name: "CompareListings",
-  source: "query CompareListings($ids: [ID!]!) { compareListings(ids: $ids) { bestIn bestInLabels organizationVerified listing { ...ListingFull } } } fragment ListingFull on Listing { ...ListingCard description keywords version moderationNote createdAt updatedAt organization { description website province { code name } viewerIsMember } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt } fragment PriceFields on PriceRange { min max currency negotiable }",
+  source: "query CompareListings($ids: [ID!]!) { compareListings(ids: $ids) { bestIn bestInLabels organizationVerified listing { ...ListingFull } } } fragment ListingFull on Listing { ...ListingCard description keywords version moderationNote createdAt updatedAt organization { description website province { code name } viewerIsMember } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
+  missing: [],
+};
+
+export const ListingAttachments: Document<T.ListingAttachmentsQuery, T.ListingAttachmentsQueryVariables> = {
+  name: "ListingAttachments",
+  source: "query ListingAttachments($id: ID!) { listing(id: $id) { id attachments { ...AttachmentFields } } } fragment AttachmentFields on Attachment { id kind position isCover caption captionVi captionEn private fileName mime size width height url videoUrl pendingReview images { width height url } }",
+  missing: [],
+};
+
+export const RequestAttachmentUpload: Document<T.RequestAttachmentUploadMutation, T.RequestAttachmentUploadMutationVariables> = {
+  name: "RequestAttachmentUpload",
+  source: "mutation RequestAttachmentUpload($input: AttachmentUploadInput!) { requestAttachmentUpload(input: $input) { url expiresAt maxImageBytes maxDocumentBytes maxVideoBytes } }",
+  missing: [],
+};
+
+export const UpdateAttachment: Document<T.UpdateAttachmentMutation, T.UpdateAttachmentMutationVariables> = {
+  name: "UpdateAttachment",
+  source: "mutation UpdateAttachment($id: ID!, $input: AttachmentCaptionInput!) { updateAttachment(id: $id, input: $input) { id } }",
+  missing: [],
+};
+
+export const SetAttachmentCover: Document<T.SetAttachmentCoverMutation, T.SetAttachmentCoverMutationVariables> = {
+  name: "SetAttachmentCover",
+  source: "mutation SetAttachmentCover($id: ID!) { setAttachmentCover(id: $id) { id } }",
+  missing: [],
+};
+
+export const ReorderAttachments: Document<T.ReorderAttachmentsMutation, T.ReorderAttachmentsMutationVariables> = {
+  name: "ReorderAttachments",
+  source: "mutation ReorderAttachments($ownerKind: AttachmentOwnerKind!, $ownerId: ID!, $ids: [ID!]!) { reorderAttachments(ownerKind: $ownerKind, ownerId: $ownerId, ids: $ids) { id } }",
+  missing: [],
+};
+
+export const RemoveAttachment: Document<T.RemoveAttachmentMutation, T.RemoveAttachmentMutationVariables> = {
+  name: "RemoveAttachment",
+  source: "mutation RemoveAttachment($id: ID!) { removeAttachment(id: $id) }",
+  missing: [],
+};
+
+export const OwnerAttachments: Document<T.OwnerAttachmentsQuery, T.OwnerAttachmentsQueryVariables> = {
+  name: "OwnerAttachments",
+  source: "query OwnerAttachments($ownerKind: AttachmentOwnerKind!, $ownerId: ID!) { attachments(ownerKind: $ownerKind, ownerId: $ownerId) { ...AttachmentFields } } fragment AttachmentFields on Attachment { id kind position isCover caption captionVi captionEn private fileName mime size width height url videoUrl pendingReview images { width height url } }",
   missing: [],
 };
 
@@ -490,7 +532,7 @@ export const OrganizationBySlug: Document<T.OrganizationBySlugQuery, T.Organizat
 
 export const OrganizationListings: Document<T.OrganizationListingsQuery, T.OrganizationListingsQueryVariables> = {
   name: "OrganizationListings",
-  source: "query OrganizationListings($slug: String!, $page: PageInput) { organization(slug: $slug) { id listings(page: $page) { totalItems page pageSize items { ...ListingCard } } } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt } fragment PriceFields on PriceRange { min max currency negotiable }",
+  source: "query OrganizationListings($slug: String!, $page: PageInput) { organization(slug: $slug) { id listings(page: $page) { totalItems page pageSize items { ...ListingCard } } } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
   missing: [],
 };
 

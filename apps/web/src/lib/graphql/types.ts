@@ -5,6 +5,33 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type AttachmentCaptionInput = {
+  captionEn?: string | null | undefined;
+  /** Omitted: unchanged; empty: removed. */
+  captionVi?: string | null | undefined;
+};
+
+export type AttachmentKind =
+  | 'DOCUMENT'
+  | 'IMAGE'
+  | 'VIDEO'
+  | 'VIDEO_LINK';
+
+/** What an attachment belongs to. */
+export type AttachmentOwnerKind =
+  | 'EXPERT'
+  | 'LISTING'
+  | 'ORGANIZATION';
+
+export type AttachmentUploadInput = {
+  captionEn?: string | null | undefined;
+  captionVi?: string | null | undefined;
+  ownerId: string | number;
+  ownerKind: AttachmentOwnerKind;
+  /** Organisations: a verification document only members and moderators see. */
+  private?: boolean | null | undefined;
+};
+
 export type ChangePasswordInput = {
   currentPassword: string;
   newPassword: string;
@@ -588,32 +615,32 @@ export type NewestQueryVariables = Exact<{
 }>;
 
 
-export type NewestQuery = { search: { totalHits: number, hits: Array<{ listing: { id: string, slug: string, kind: ListingKind, title: string, summary: string, status: ListingStatus, trl: number | null, transferModes: Array<TransferMode>, ipStatus: IpStatus | null, publishedAt: string | null, price: { min: number | null, max: number | null, currency: string, negotiable: boolean } | null, province: { code: string, name: string }, organization: { id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean }, fields: Array<{ code: string, name: string }> } }> } };
+export type NewestQuery = { search: { totalHits: number, hits: Array<{ listing: { id: string, slug: string, kind: ListingKind, title: string, summary: string, status: ListingStatus, trl: number | null, transferModes: Array<TransferMode>, ipStatus: IpStatus | null, publishedAt: string | null, price: { min: number | null, max: number | null, currency: string, negotiable: boolean } | null, province: { code: string, name: string }, organization: { id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean }, fields: Array<{ code: string, name: string }>, coverImage: { width: number | null, height: number | null, url: string | null, images: Array<{ width: number, height: number, url: string }> } | null } }> } };
 
-export type ListingCardFragment = { id: string, slug: string, kind: ListingKind, title: string, summary: string, status: ListingStatus, trl: number | null, transferModes: Array<TransferMode>, ipStatus: IpStatus | null, publishedAt: string | null, price: { min: number | null, max: number | null, currency: string, negotiable: boolean } | null, province: { code: string, name: string }, organization: { id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean }, fields: Array<{ code: string, name: string }> };
+export type ListingCardFragment = { id: string, slug: string, kind: ListingKind, title: string, summary: string, status: ListingStatus, trl: number | null, transferModes: Array<TransferMode>, ipStatus: IpStatus | null, publishedAt: string | null, price: { min: number | null, max: number | null, currency: string, negotiable: boolean } | null, province: { code: string, name: string }, organization: { id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean }, fields: Array<{ code: string, name: string }>, coverImage: { width: number | null, height: number | null, url: string | null, images: Array<{ width: number, height: number, url: string }> } | null };
 
 export type SearchQueryVariables = Exact<{
   input: SearchInput;
 }>;
 
 
-export type SearchQuery = { search: { totalHits: number, page: number, pageSize: number, processingTimeMs: number, facets: Array<{ name: string, values: Array<{ value: string, label: string, count: number }> }>, hits: Array<{ highlightedTitle: string, highlightedSummary: string, listing: { id: string, slug: string, kind: ListingKind, title: string, summary: string, status: ListingStatus, trl: number | null, transferModes: Array<TransferMode>, ipStatus: IpStatus | null, publishedAt: string | null, price: { min: number | null, max: number | null, currency: string, negotiable: boolean } | null, province: { code: string, name: string }, organization: { id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean }, fields: Array<{ code: string, name: string }> } }>, related: Array<{ highlightedTitle: string, highlightedSummary: string, listing: { id: string, slug: string, kind: ListingKind, title: string, summary: string, status: ListingStatus, trl: number | null, transferModes: Array<TransferMode>, ipStatus: IpStatus | null, publishedAt: string | null, price: { min: number | null, max: number | null, currency: string, negotiable: boolean } | null, province: { code: string, name: string }, organization: { id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean }, fields: Array<{ code: string, name: string }> } }> } };
+export type SearchQuery = { search: { totalHits: number, page: number, pageSize: number, processingTimeMs: number, facets: Array<{ name: string, values: Array<{ value: string, label: string, count: number }> }>, hits: Array<{ highlightedTitle: string, highlightedSummary: string, listing: { id: string, slug: string, kind: ListingKind, title: string, summary: string, status: ListingStatus, trl: number | null, transferModes: Array<TransferMode>, ipStatus: IpStatus | null, publishedAt: string | null, price: { min: number | null, max: number | null, currency: string, negotiable: boolean } | null, province: { code: string, name: string }, organization: { id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean }, fields: Array<{ code: string, name: string }>, coverImage: { width: number | null, height: number | null, url: string | null, images: Array<{ width: number, height: number, url: string }> } | null } }>, related: Array<{ highlightedTitle: string, highlightedSummary: string, listing: { id: string, slug: string, kind: ListingKind, title: string, summary: string, status: ListingStatus, trl: number | null, transferModes: Array<TransferMode>, ipStatus: IpStatus | null, publishedAt: string | null, price: { min: number | null, max: number | null, currency: string, negotiable: boolean } | null, province: { code: string, name: string }, organization: { id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean }, fields: Array<{ code: string, name: string }>, coverImage: { width: number | null, height: number | null, url: string | null, images: Array<{ width: number, height: number, url: string }> } | null } }> } };
 
 export type ListingBySlugQueryVariables = Exact<{
   slug: string;
 }>;
 
 
-export type ListingBySlugQuery = { listing: { description: string, keywords: Array<string>, version: number, moderationNote: string | null, createdAt: string, updatedAt: string, id: string, slug: string, kind: ListingKind, title: string, summary: string, status: ListingStatus, trl: number | null, transferModes: Array<TransferMode>, ipStatus: IpStatus | null, publishedAt: string | null, organization: { description: string | null, website: string | null, viewerIsMember: boolean, id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, province: { code: string, name: string } }, price: { min: number | null, max: number | null, currency: string, negotiable: boolean } | null, province: { code: string, name: string }, fields: Array<{ code: string, name: string }> } | null };
+export type ListingBySlugQuery = { listing: { description: string, keywords: Array<string>, version: number, moderationNote: string | null, createdAt: string, updatedAt: string, id: string, slug: string, kind: ListingKind, title: string, summary: string, status: ListingStatus, trl: number | null, transferModes: Array<TransferMode>, ipStatus: IpStatus | null, publishedAt: string | null, organization: { description: string | null, website: string | null, viewerIsMember: boolean, id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, province: { code: string, name: string } }, price: { min: number | null, max: number | null, currency: string, negotiable: boolean } | null, province: { code: string, name: string }, fields: Array<{ code: string, name: string }>, coverImage: { width: number | null, height: number | null, url: string | null, images: Array<{ width: number, height: number, url: string }> } | null } | null };
 
-export type ListingFullFragment = { description: string, keywords: Array<string>, version: number, moderationNote: string | null, createdAt: string, updatedAt: string, id: string, slug: string, kind: ListingKind, title: string, summary: string, status: ListingStatus, trl: number | null, transferModes: Array<TransferMode>, ipStatus: IpStatus | null, publishedAt: string | null, organization: { description: string | null, website: string | null, viewerIsMember: boolean, id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, province: { code: string, name: string } }, price: { min: number | null, max: number | null, currency: string, negotiable: boolean } | null, province: { code: string, name: string }, fields: Array<{ code: string, name: string }> };
+export type ListingFullFragment = { description: string, keywords: Array<string>, version: number, moderationNote: string | null, createdAt: string, updatedAt: string, id: string, slug: string, kind: ListingKind, title: string, summary: string, status: ListingStatus, trl: number | null, transferModes: Array<TransferMode>, ipStatus: IpStatus | null, publishedAt: string | null, organization: { description: string | null, website: string | null, viewerIsMember: boolean, id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, province: { code: string, name: string } }, price: { min: number | null, max: number | null, currency: string, negotiable: boolean } | null, province: { code: string, name: string }, fields: Array<{ code: string, name: string }>, coverImage: { width: number | null, height: number | null, url: string | null, images: Array<{ width: number, height: number, url: string }> } | null };
 
 export type ListingByIdQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ListingByIdQuery = { listing: { description: string, keywords: Array<string>, version: number, moderationNote: string | null, createdAt: string, updatedAt: string, id: string, slug: string, kind: ListingKind, title: string, summary: string, status: ListingStatus, trl: number | null, transferModes: Array<TransferMode>, ipStatus: IpStatus | null, publishedAt: string | null, organization: { description: string | null, website: string | null, viewerIsMember: boolean, id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, province: { code: string, name: string } }, price: { min: number | null, max: number | null, currency: string, negotiable: boolean } | null, province: { code: string, name: string }, fields: Array<{ code: string, name: string }> } | null };
+export type ListingByIdQuery = { listing: { description: string, keywords: Array<string>, version: number, moderationNote: string | null, createdAt: string, updatedAt: string, id: string, slug: string, kind: ListingKind, title: string, summary: string, status: ListingStatus, trl: number | null, transferModes: Array<TransferMode>, ipStatus: IpStatus | null, publishedAt: string | null, organization: { description: string | null, website: string | null, viewerIsMember: boolean, id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, province: { code: string, name: string } }, price: { min: number | null, max: number | null, currency: string, negotiable: boolean } | null, province: { code: string, name: string }, fields: Array<{ code: string, name: string }>, coverImage: { width: number | null, height: number | null, url: string | null, images: Array<{ width: number, height: number, url: string }> } | null } | null };
 
 export type ListingExtrasQueryVariables = Exact<{
   id: string | number;
@@ -649,14 +676,14 @@ export type MatchesQueryVariables = Exact<{
 }>;
 
 
-export type MatchesQuery = { matches: Array<{ score: number, reasons: Array<{ code: string, label: string, weight: number }>, listing: { id: string, slug: string, kind: ListingKind, title: string, summary: string, status: ListingStatus, trl: number | null, transferModes: Array<TransferMode>, ipStatus: IpStatus | null, publishedAt: string | null, price: { min: number | null, max: number | null, currency: string, negotiable: boolean } | null, province: { code: string, name: string }, organization: { id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean }, fields: Array<{ code: string, name: string }> } }> };
+export type MatchesQuery = { matches: Array<{ score: number, reasons: Array<{ code: string, label: string, weight: number }>, listing: { id: string, slug: string, kind: ListingKind, title: string, summary: string, status: ListingStatus, trl: number | null, transferModes: Array<TransferMode>, ipStatus: IpStatus | null, publishedAt: string | null, price: { min: number | null, max: number | null, currency: string, negotiable: boolean } | null, province: { code: string, name: string }, organization: { id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean }, fields: Array<{ code: string, name: string }>, coverImage: { width: number | null, height: number | null, url: string | null, images: Array<{ width: number, height: number, url: string }> } | null } }> };
 
 export type CompareQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type CompareQuery = { listing: { description: string, keywords: Array<string>, version: number, moderationNote: string | null, createdAt: string, updatedAt: string, id: string, slug: string, kind: ListingKind, title: string, summary: string, status: ListingStatus, trl: number | null, transferModes: Array<TransferMode>, ipStatus: IpStatus | null, publishedAt: string | null, organization: { description: string | null, website: string | null, viewerIsMember: boolean, id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, province: { code: string, name: string } }, price: { min: number | null, max: number | null, currency: string, negotiable: boolean } | null, province: { code: string, name: string }, fields: Array<{ code: string, name: string }> } | null };
+export type CompareQuery = { listing: { description: string, keywords: Array<string>, version: number, moderationNote: string | null, createdAt: string, updatedAt: string, id: string, slug: string, kind: ListingKind, title: string, summary: string, status: ListingStatus, trl: number | null, transferModes: Array<TransferMode>, ipStatus: IpStatus | null, publishedAt: string | null, organization: { description: string | null, website: string | null, viewerIsMember: boolean, id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, province: { code: string, name: string } }, price: { min: number | null, max: number | null, currency: string, negotiable: boolean } | null, province: { code: string, name: string }, fields: Array<{ code: string, name: string }>, coverImage: { width: number | null, height: number | null, url: string | null, images: Array<{ width: number, height: number, url: string }> } | null } | null };
 
 export type MyListingsQueryVariables = Exact<{
   status?: ListingStatus | null | undefined;
@@ -664,7 +691,7 @@ export type MyListingsQueryVariables = Exact<{
 }>;
 
 
-export type MyListingsQuery = { myListings: { totalItems: number, page: number, pageSize: number, items: Array<{ moderationNote: string | null, updatedAt: string, version: number, id: string, slug: string, kind: ListingKind, title: string, summary: string, status: ListingStatus, trl: number | null, transferModes: Array<TransferMode>, ipStatus: IpStatus | null, publishedAt: string | null, price: { min: number | null, max: number | null, currency: string, negotiable: boolean } | null, province: { code: string, name: string }, organization: { id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean }, fields: Array<{ code: string, name: string }> }> } };
+export type MyListingsQuery = { myListings: { totalItems: number, page: number, pageSize: number, items: Array<{ moderationNote: string | null, updatedAt: string, version: number, id: string, slug: string, kind: ListingKind, title: string, summary: string, status: ListingStatus, trl: number | null, transferModes: Array<TransferMode>, ipStatus: IpStatus | null, publishedAt: string | null, price: { min: number | null, max: number | null, currency: string, negotiable: boolean } | null, province: { code: string, name: string }, organization: { id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean }, fields: Array<{ code: string, name: string }>, coverImage: { width: number | null, height: number | null, url: string | null, images: Array<{ width: number, height: number, url: string }> } | null }> } };
 
 export type MyListingsQualityQueryVariables = Exact<{
   status?: ListingStatus | null | undefined;
@@ -715,7 +742,7 @@ export type ModerationQueueQueryVariables = Exact<{
 }>;
 
 
-export type ModerationQueueQuery = { moderationQueue: { totalItems: number, page: number, pageSize: number, items: Array<{ createdAt: string, updatedAt: string, id: string, slug: string, kind: ListingKind, title: string, summary: string, status: ListingStatus, trl: number | null, transferModes: Array<TransferMode>, ipStatus: IpStatus | null, publishedAt: string | null, price: { min: number | null, max: number | null, currency: string, negotiable: boolean } | null, province: { code: string, name: string }, organization: { id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean }, fields: Array<{ code: string, name: string }> }> } };
+export type ModerationQueueQuery = { moderationQueue: { totalItems: number, page: number, pageSize: number, items: Array<{ createdAt: string, updatedAt: string, id: string, slug: string, kind: ListingKind, title: string, summary: string, status: ListingStatus, trl: number | null, transferModes: Array<TransferMode>, ipStatus: IpStatus | null, publishedAt: string | null, price: { min: number | null, max: number | null, currency: string, negotiable: boolean } | null, province: { code: string, name: string }, organization: { id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean }, fields: Array<{ code: string, name: string }>, coverImage: { width: number | null, height: number | null, url: string | null, images: Array<{ width: number, height: number, url: string }> } | null }> } };
 
 export type ModerateListingMutationVariables = Exact<{
   id: string | number;
@@ -741,7 +768,62 @@ export type CompareListingsQueryVariables = Exact<{
 }>;
 
 
-export type CompareListingsQuery = { compareListings: Array<{ bestIn: Array<string>, bestInLabels: Array<string>, organizationVerified: boolean, listing: { description: string, keywords: Array<string>, version: number, moderationNote: string | null, createdAt: string, updatedAt: string, id: string, slug: string, kind: ListingKind, title: string, summary: string, status: ListingStatus, trl: number | null, transferModes: Array<TransferMode>, ipStatus: IpStatus | null, publishedAt: string | null, organization: { description: string | null, website: string | null, viewerIsMember: boolean, id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, province: { code: string, name: string } }, price: { min: number | null, max: number | null, currency: string, negotiable: boolean } | null, province: { code: string, name: string }, fields: Array<{ code: string, name: string }> } }> };
+export type CompareListingsQuery = { compareListings: Array<{ bestIn: Array<string>, bestInLabels: Array<string>, organizationVerified: boolean, listing: { description: string, keywords: Array<string>, version: number, moderationNote: string | null, createdAt: string, updatedAt: string, id: string, slug: string, kind: ListingKind, title: string, summary: string, status: ListingStatus, trl: number | null, transferModes: Array<TransferMode>, ipStatus: IpStatus | null, publishedAt: string | null, organization: { description: string | null, website: string | null, viewerIsMember: boolean, id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, province: { code: string, name: string } }, price: { min: number | null, max: number | null, currency: string, negotiable: boolean } | null, province: { code: string, name: string }, fields: Array<{ code: string, name: string }>, coverImage: { width: number | null, height: number | null, url: string | null, images: Array<{ width: number, height: number, url: string }> } | null } }> };
+
+export type ListingAttachmentsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ListingAttachmentsQuery = { listing: { id: string, attachments: Array<{ id: string, kind: AttachmentKind, position: number, isCover: boolean, caption: string | null, captionVi: string | null, captionEn: string | null, private: boolean, fileName: string | null, mime: string | null, size: number | null, width: number | null, height: number | null, url: string | null, videoUrl: string | null, pendingReview: boolean, images: Array<{ width: number, height: number, url: string }> }> } | null };
+
+export type AttachmentFieldsFragment = { id: string, kind: AttachmentKind, position: number, isCover: boolean, caption: string | null, captionVi: string | null, captionEn: string | null, private: boolean, fileName: string | null, mime: string | null, size: number | null, width: number | null, height: number | null, url: string | null, videoUrl: string | null, pendingReview: boolean, images: Array<{ width: number, height: number, url: string }> };
+
+export type RequestAttachmentUploadMutationVariables = Exact<{
+  input: AttachmentUploadInput;
+}>;
+
+
+export type RequestAttachmentUploadMutation = { requestAttachmentUpload: { url: string, expiresAt: string, maxImageBytes: number, maxDocumentBytes: number, maxVideoBytes: number } };
+
+export type UpdateAttachmentMutationVariables = Exact<{
+  id: string | number;
+  input: AttachmentCaptionInput;
+}>;
+
+
+export type UpdateAttachmentMutation = { updateAttachment: { id: string } };
+
+export type SetAttachmentCoverMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SetAttachmentCoverMutation = { setAttachmentCover: { id: string } };
+
+export type ReorderAttachmentsMutationVariables = Exact<{
+  ownerKind: AttachmentOwnerKind;
+  ownerId: string | number;
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type ReorderAttachmentsMutation = { reorderAttachments: Array<{ id: string }> };
+
+export type RemoveAttachmentMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RemoveAttachmentMutation = { removeAttachment: boolean };
+
+export type OwnerAttachmentsQueryVariables = Exact<{
+  ownerKind: AttachmentOwnerKind;
+  ownerId: string | number;
+}>;
+
+
+export type OwnerAttachmentsQuery = { attachments: Array<{ id: string, kind: AttachmentKind, position: number, isCover: boolean, caption: string | null, captionVi: string | null, captionEn: string | null, private: boolean, fileName: string | null, mime: string | null, size: number | null, width: number | null, height: number | null, url: string | null, videoUrl: string | null, pendingReview: boolean, images: Array<{ width: number, height: number, url: string }> }> };
 
 export type SavedSearchesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -887,7 +969,7 @@ export type OrganizationListingsQueryVariables = Exact<{
 }>;
 
 
-export type OrganizationListingsQuery = { organization: { id: string, listings: { totalItems: number, page: number, pageSize: number, items: Array<{ id: string, slug: string, kind: ListingKind, title: string, summary: string, status: ListingStatus, trl: number | null, transferModes: Array<TransferMode>, ipStatus: IpStatus | null, publishedAt: string | null, price: { min: number | null, max: number | null, currency: string, negotiable: boolean } | null, province: { code: string, name: string }, organization: { id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean }, fields: Array<{ code: string, name: string }> }> } } | null };
+export type OrganizationListingsQuery = { organization: { id: string, listings: { totalItems: number, page: number, pageSize: number, items: Array<{ id: string, slug: string, kind: ListingKind, title: string, summary: string, status: ListingStatus, trl: number | null, transferModes: Array<TransferMode>, ipStatus: IpStatus | null, publishedAt: string | null, price: { min: number | null, max: number | null, currency: string, negotiable: boolean } | null, province: { code: string, name: string }, organization: { id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean }, fields: Array<{ code: string, name: string }>, coverImage: { width: number | null, height: number | null, url: string | null, images: Array<{ width: number, height: number, url: string }> } | null }> } } | null };
 
 export type OrganizationMembersQueryVariables = Exact<{
   id: string | number;

@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { ExpressInterest, ListingBySlug, ListingExtras, Matches, MyInterests } from '$lib/graphql/documents';
+import { ExpressInterest, ListingAttachments, ListingBySlug, ListingExtras, Matches, MyInterests } from '$lib/graphql/documents';
 import { m } from '$lib/paraglide/messages';
 import { apiFailure, hasRole, loginRedirect, section } from '$lib/server/guards';
 import { failFields, failFromError, readForm } from '$lib/server/forms';
@@ -10,10 +10,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const { listing } = await api.request(ListingBySlug, { slug: params.slug }).catch((e) => apiFailure(e, url));
   if (!listing) error(404, m.listing_notFound());
   const isOwner = listing.organization.viewerIsMember;
-  const [extras, matches, interests] = await Promise.all([
+  const [extras, matches, interests, attachments] = await Promise.all([
     section(api.request(ListingExtras, { id: listing.id })),
     listing.status === 'PUBLISHED' || isOwner ? section(api.request(Matches, { listingId: listing.id, limit: 10 })) : Promise.resolve(null),
     locals.user ? section(api.request(MyInterests, { listingId: listing.id })) : Promise.resolve(null),
+    section(api.request(ListingAttachments, { id: listing.id })),
   ]);
   const user = locals.user;
   // Organisations the visitor may express interest for: theirs, except the listing's own.
@@ -21,6 +22,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   return {
     listing,
     extras: extras.data?.listing ?? null,
+    attachments: attachments.data?.listing?.attachments ?? [],
     matches,
     interests: interests?.data?.interests ?? [],
     interestsUnavailable: interests?.unavailable ?? false,

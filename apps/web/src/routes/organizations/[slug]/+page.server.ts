@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { OrganizationBySlug, OrganizationListings } from '$lib/graphql/documents';
+import { OrganizationBySlug, OrganizationListings, OwnerAttachments } from '$lib/graphql/documents';
 import { m } from '$lib/paraglide/messages';
 import { apiFailure, section } from '$lib/server/guards';
 
@@ -11,5 +11,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     section(locals.api.request(OrganizationListings, { slug: params.slug, page: { page, pageSize: 20 } })),
   ]);
   if (!org.organization) error(404, m.error_notFound());
-  return { organization: org.organization, listings };
+  const media = await section(locals.api.request(OwnerAttachments, { ownerKind: 'ORGANIZATION', ownerId: org.organization.id }));
+  const attachments = media.data?.attachments ?? [];
+  // The logo is the cover image; the organisation's other public pictures and documents follow.
+  return { organization: org.organization, listings, logo: attachments.find((a) => a.isCover && a.kind === 'IMAGE') ?? null, attachments: attachments.filter((a) => !a.isCover) };
 };

@@ -6,6 +6,7 @@ import {
   ListingExtras,
   ListingHistory,
   ListingQuality,
+  ListingAttachments,
   ListingRevision,
   RenewListing,
   SubmitListing,
@@ -17,6 +18,7 @@ import { apiFailure, loginRedirect, section } from '$lib/server/guards';
 import { failFields, failFromError, readForm, type FormReader, type FormValues } from '$lib/server/forms';
 import { LISTING_FIELDS, extraFieldsOffered, parseListing, toUpdateInput } from '$lib/server/listing-form';
 import { referenceData } from '$lib/server/reference';
+import { mediaActions } from '$lib/server/media-actions';
 import { suggestTrl } from '$lib/trl';
 
 type Listing = NonNullable<ListingByIdQuery['listing']>;
@@ -31,12 +33,13 @@ async function ownListing(locals: App.Locals, id: string, url: URL): Promise<Lis
 export const load: PageServerLoad = async ({ locals, params, url }) => {
   const listing = await ownListing(locals, params.id, url);
   const api = locals.api;
-  const [extras, quality, history, revision, reference] = await Promise.all([
+  const [extras, quality, history, revision, reference, attachments] = await Promise.all([
     section(api.request(ListingExtras, { id: listing.id })),
     section(api.request(ListingQuality, { id: listing.id })),
     section(api.request(ListingHistory, { id: listing.id })),
     listing.status === 'PUBLISHED' ? section(api.request(ListingRevision, { id: listing.id })) : Promise.resolve(null),
     referenceData(api),
+    section(api.request(ListingAttachments, { id: listing.id })),
   ]);
   const x = extras.data?.listing;
   const rev = revision?.data?.listing?.pendingRevision ?? null;
@@ -69,6 +72,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     fieldTree: reference.fieldTree,
     extraFields: extraFieldsOffered(),
     submitFailed: url.searchParams.get('submit') === 'failed',
+    attachments: attachments.data?.listing?.attachments ?? [],
   };
 };
 
@@ -124,6 +128,8 @@ export const actions: Actions = {
     }
     redirect(303, `/dashboard/listings/${params.id}?done=listing-renewed`);
   },
+  // Pictures, documents and videos (form="media"): upload streams the file on to the API.
+  ...mediaActions('LISTING', (params) => `/dashboard/listings/${params.id}`),
   assessTrl: async ({ request }) => {
     const form = await readForm(request);
     const suggestedTrl = suggestTrl(new Set(form.all('trlq')));

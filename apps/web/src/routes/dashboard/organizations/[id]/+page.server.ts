@@ -1,8 +1,9 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { AddOrganizationMember, OrganizationMembers, UpdateOrganization } from '$lib/graphql/documents';
+import { AddOrganizationMember, OrganizationMembers, OwnerAttachments, UpdateOrganization } from '$lib/graphql/documents';
 import { m } from '$lib/paraglide/messages';
-import { apiFailure } from '$lib/server/guards';
+import { apiFailure, section } from '$lib/server/guards';
+import { mediaActions } from '$lib/server/media-actions';
 import { failFields, failFromError, readForm } from '$lib/server/forms';
 import { referenceData } from '$lib/server/reference';
 
@@ -10,13 +11,15 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const { organization } = await locals.api.request(OrganizationMembers, { id: params.id }).catch((e) => apiFailure(e, url));
   // Only its members manage an organisation here; everyone else sees its public page.
   if (!organization || !organization.viewerIsMember) error(404, m.error_notFound());
-  const { provinces } = await referenceData(locals.api);
-  return { organization, provinces };
+  const [{ provinces }, media] = await Promise.all([referenceData(locals.api), section(locals.api.request(OwnerAttachments, { ownerKind: 'ORGANIZATION', ownerId: organization.id }))]);
+  return { organization, provinces, attachments: media.data?.attachments ?? [] };
 };
 
 const PROFILE_FIELDS = ['name', 'provinceCode', 'description', 'website', 'contactEmail', 'contactPhone'];
 
 export const actions: Actions = {
+  // Logo, pictures and (private) verification documents, as on the listing edit page.
+  ...mediaActions('ORGANIZATION', (params) => `/dashboard/organizations/${params.id}`),
   /** Any member edits the profile; renaming a verified organisation sends it back to verification (the API decides). */
   profile: async ({ request, locals, params }) => {
     const form = await readForm(request);

@@ -1,0 +1,407 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
+import sharp from 'sharp';
+import { DataSource } from 'typeorm';
+import { startTestApp, type TestApp } from './support/app.js';
+import { Client, createOrganization, registerModerator, registerUser } from './support/graphql.js';
+import { publishListing } from './support/listings.js';
+import { longStream, makePdf, upload } from './support/media.js';
+import { MediaService } from '../src/modules/media/media.service.js';
+import { mediaInventory, sweepOrphans } from '../src/modules/media/media-inventory.js';
+
+/**
+ * Pictures, documents and videos (modules/media): uploads through the signed upload URL, the
+ * checks on the bytes (type, size while streaming, re-encoding, pixel and page limits), serving
+ * (types, nosniff, private files), derivatives and PDF text made by the worker, and clean-up.
+ * Real files are made here with sharp; bad ones are crafted byte by byte.
+ */
+let t: TestApp;
+let base: Client;
+let media: MediaService;
+let ds: DataSource;
+let mediaDir: string;
+let spoolDir: string;
+let owner: Client;
+let org: { id: string };
+let stranger: Client;
+
+const LISTING = `query($id: ID!) { listing(id: $id) { id attachments { id kind isCover position caption url fileName mime width height pendingReview images { width height url } } coverImage { id } } }`;
+
+async function jpegWithGps(width = 1600, height = 900, colour = '#2a7'): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: colour } })
+    .jpeg({ quality: 90 })
+    .withExif({ IFD0: { Make: 'TestCam' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '10/1 46/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '106/1 41/1 0/1' } })
+    .withMetadata({ orientation: 6 })
+    .toBuffer();
+}
+
+const hasGpsIfd = (exif: Buffer | undefined) => !!exif && (exif.includes(Buffer.from([0x88, 0x25])) || exif.includes(Buffer.from([0x25, 0x88])));
+
+/** A PNG whose header claims 30 000 × 30 000 pixels, in a few dozen bytes (a decompression bomb). */
+function pixelBomb(): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(30_000, 0);
+  ihdr.writeUInt32BE(30_000, 4);
+  ihdr[8] = 1; // bit depth
+  ihdr[9] = 0; // greyscale
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.alloc(4096))), chunk('IEND', Buffer.alloc(0))]);
+}
+
+async function snapshot(): Promise<{ rows: number; objects: string[]; spooled: string[] }> {
+  const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM attachment`);
+  return { rows: n, objects: await media.store.list(), spooled: await readdir(spoolDir).catch(() => []) };
+}
+
+async function draftListing(client: Client, organizationId: string): Promise<string> {
+  const { createListing } = await client.ok<{ createListing: { id: string } }>(
+    `mutation($input: ListingInput!) { createListing(input: $input) { id } }`,
+    {
+      input: {
+        kind: 'OFFER',
+        organizationId,
+        title: 'Dây chuyền sấy lạnh trái cây bằng bơm nhiệt',
+        summary: 'Dây chuyền sấy lạnh trái cây công suất 500 kg/mẻ, giữ màu và vi chất.',
+        description: 'Dây chuyền sấy lạnh dùng bơm nhiệt hai cấp, nhiệt độ sấy 15–35 °C, độ ẩm điều khiển tự động, đã lắp tại ba hợp tác xã.',
+        fieldCodes: ['2'],
+        keywords: ['sấy lạnh'],
+        transferModes: ['LICENSING'],
+        provinceCode: 'ha-noi',
+      },
+    },
+  );
+  return createListing.id;
+}
+
+beforeAll(async () => {
+  mediaDir = await mkdtemp(join(tmpdir(), 'techport-media-e2e-'));
+  spoolDir = join(mediaDir, '..', `${mediaDir.split('/').pop()}-spool`);
+  t = await startTestApp({ MEDIA_DIR: mediaDir, MEDIA_TMP_DIR: spoolDir, MEDIA_MAX_PDF_PAGES: '3', MEDIA_MAX_IMAGE_MB: '4', WORKERS_ENABLED: 'false' });
+  base = new Client(t.url);
+  media = t.app.get(MediaService);
+  ds = t.app.get(DataSource);
+  owner = (await registerUser(base)).client;
+  org = await createOrganization(owner);
+  stranger = (await registerUser(base)).client;
+  await createOrganization(stranger);
+});
+
+afterAll(async () => {
+  await t?.close();
+  await rm(mediaDir, { recursive: true, force: true });
+  await rm(spoolDir, { recursive: true, force: true });
+});
+
+describe('uploading pictures', () => {
+  let listingId: string;
+  let firstId: string;
+
+  beforeAll(async () => {
+    listingId = await draftListing(owner, org.id);
+  });
+
+  it('stores a JPEG re-encoded: orientation applied, EXIF and GPS gone from the served file, served with its type and nosniff', async () => {
+    const photo = await jpegWithGps();
+    expect(hasGpsIfd((await sharp(photo).metadata()).exif)).toBe(true);
+    const res = await upload(owner, { ownerKind: 'LISTING', ownerId: listingId, captionVi: 'Buồng sấy' }, 'buong-say.jpg', photo);
+    expect(res.status).toBe(201);
+    const a = res.body.data!.attachment;
+    firstId = a.id;
+    expect(a).toMatchObject({ kind: 'IMAGE', mime: 'image/jpeg', width: 900, height: 1600 });
+
+    const { listing } = await owner.ok(LISTING, { id: listingId });
+    expect(listing.attachments).toHaveLength(1);
+    expect(listing.attachments[0]).toMatchObject({ id: a.id, isCover: true, caption: 'Buồng sấy', fileName: 'buong-say.jpg', images: [] });
+    // A draft is not public: its file URL is signed for the owner.
+    expect(listing.attachments[0].url).toMatch(/^\/media\/[0-9a-f-]+\/original\?exp=\d+&sig=/);
+
+    const served = await fetch(`${t.url}${listing.attachments[0].url}`);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('image/jpeg');
+    expect(served.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(served.headers.get('content-security-policy')).toContain('sandbox');
+    const bytes = Buffer.from(await served.arrayBuffer());
+    const meta = await sharp(bytes).metadata();
+    expect(meta.exif).toBeUndefined();
+    expect(meta.orientation ?? 1).toBe(1);
+    expect([meta.width, meta.height]).toEqual([900, 1600]);
+    expect(bytes.includes(Buffer.from('TestCam'))).toBe(false);
+
+    // Without the signature, and to another account, the draft's file does not exist.
+    expect((await fetch(`${t.url}/media/${a.id}/original`)).status).toBe(404);
+    expect((await fetch(`${t.url}/media/${a.id}/original`, { headers: { authorization: `Bearer ${stranger.token}` } })).status).toBe(404);
+  });
+
+  it('makes 320/640 WebP sizes in the worker, exposed for srcset', async () => {
+    await t.settle();
+    const { listing } = await owner.ok(LISTING, { id: listingId });
+    const images = listing.attachments[0].images as { width: number; height: number; url: string }[];
+    expect(images.map((i) => [i.width, i.height])).toEqual([
+      [320, 569],
+      [640, 1138],
+    ]);
+    const small = await fetch(`${t.url}${images[0].url}`);
+    expect(small.headers.get('content-type')).toBe('image/webp');
+    const meta = await sharp(Buffer.from(await small.arrayBuffer())).metadata();
+    expect([meta.format, meta.width]).toEqual(['webp', 320]);
+  });
+
+  it('stores the same bytes once, however often they are uploaded', async () => {
+    const photo = await jpegWithGps(1200, 800, '#a52');
+    const before = (await media.store.list()).length;
+    const one = await upload(owner, { ownerKind: 'LISTING', ownerId: listingId }, 'a.jpg', photo);
+    const two = await upload(owner, { ownerKind: 'LISTING', ownerId: listingId }, 'b.jpg', photo);
+    expect([one.status, two.status]).toEqual([201, 201]);
+    expect(one.body.data!.attachment.id).not.toBe(two.body.data!.attachment.id);
+    expect((await media.store.list()).length).toBe(before + 1);
+    const [{ n }] = await ds.query(`SELECT count(DISTINCT sha256)::int AS n FROM attachment WHERE id = ANY($1)`, [[one.body.data!.attachment.id, two.body.data!.attachment.id]]);
+    expect(n).toBe(1);
+  });
+
+  it('orders, sets the cover, captions and removes through GraphQL; the file goes once no row uses it', async () => {
+    const { listing } = await owner.ok(LISTING, { id: listingId });
+    const ids = (listing.attachments as { id: string }[]).map((a) => a.id);
+    const reversed = [...ids].reverse();
+    const { reorderAttachments } = await owner.ok(`mutation($k: AttachmentOwnerKind!, $o: ID!, $ids: [ID!]!) { reorderAttachments(ownerKind: $k, ownerId: $o, ids: $ids) { id position } }`, {
+      k: 'LISTING',
+      o: listingId,
+      ids: reversed,
+    });
+    expect(reorderAttachments.map((a: { id: string }) => a.id)).toEqual(reversed);
+    const bad = await owner.error(`mutation($k: AttachmentOwnerKind!, $o: ID!, $ids: [ID!]!) { reorderAttachments(ownerKind: $k, ownerId: $o, ids: $ids) { id } }`, { k: 'LISTING', o: listingId, ids: ids.slice(1) });
+    expect(bad.code).toBe('BAD_USER_INPUT');
+    expect(Object.keys(bad.fields ?? {})).toEqual(['ids']);
+
+    await owner.ok(`mutation($id: ID!) { setAttachmentCover(id: $id) { id isCover } }`, { id: ids[1] });
+    await owner.ok(`mutation($id: ID!, $input: AttachmentCaptionInput!) { updateAttachment(id: $id, input: $input) { id } }`, { id: ids[1], input: { captionEn: 'Drying chamber' } });
+    const after = await owner.inLang('en').ok(LISTING, { id: listingId });
+    expect(after.listing.attachments.filter((a: { isCover: boolean }) => a.isCover).map((a: { id: string }) => a.id)).toEqual([ids[1]]);
+    // The card's cover is the public one: a draft has none.
+    expect(after.listing.coverImage).toBeNull();
+    expect(after.listing.attachments.find((a: { id: string }) => a.id === ids[1]).caption).toBe('Drying chamber');
+
+    // Someone else cannot touch them (they cannot even see the draft).
+    expect((await stranger.error(`mutation($id: ID!) { removeAttachment(id: $id) }`, { id: ids[0] })).code).toBe('NOT_FOUND');
+
+    // The two uploads of the same bytes: removing one keeps the file, removing both frees it.
+    const dupes: { id: string; sha256: string }[] = await ds.query(
+      `SELECT id, sha256 FROM attachment WHERE sha256 IN (SELECT sha256 FROM attachment WHERE owner_id = $1 GROUP BY sha256 HAVING count(*) > 1)`,
+      [listingId],
+    );
+    expect(dupes).toHaveLength(2);
+    const key = `o/${dupes[0].sha256.slice(0, 2)}/${dupes[0].sha256.slice(2, 4)}/${dupes[0].sha256}`;
+    await owner.ok(`mutation($id: ID!) { removeAttachment(id: $id) }`, { id: dupes[0].id });
+    await t.settle();
+    expect(await media.store.stat(key)).not.toBeNull();
+    await owner.ok(`mutation($id: ID!) { removeAttachment(id: $id) }`, { id: dupes[1].id });
+    await t.settle();
+    expect(await media.store.stat(key)).toBeNull();
+    expect((await owner.ok(LISTING, { id: listingId })).listing.attachments.map((a: { id: string }) => a.id)).toEqual([firstId]);
+  });
+});
+
+describe('refused uploads: each named, nothing left behind', () => {
+  let listingId: string;
+  beforeAll(async () => {
+    listingId = await draftListing(owner, org.id);
+  });
+
+  const cases: [string, string, () => Promise<Buffer> | Buffer, RegExp, number][] = [
+    ['a PHP script named .jpg', 'shell.jpg', () => Buffer.from('<?php system($_GET["c"]); ?>\n'.repeat(10)), /shell\.jpg: .*not recognised/, 400],
+    ['an SVG with a script', 'logo.svg', () => Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), /logo\.svg: SVG files are not accepted/, 400],
+    ['a truncated JPEG', 'cut.jpg', async () => (await jpegWithGps(800, 600)).subarray(0, 3000), /cut\.jpg: the image is damaged/, 400],
+    ['a pixel bomb', 'bomb.png', () => pixelBomb(), /bomb\.png: the image has too many pixels/, 400],
+    ['a PDF over the page limit', 'thick.pdf', () => makePdf(['1', '2', '3', '4']), /thick\.pdf: the document has 4 pages; at most 3/, 400],
+    ['a PDF named .jpg', 'sheet.jpg', () => makePdf(['one page']), /sheet\.jpg: the name says \.jpg but the content is PDF/, 400],
+  ];
+
+  it.each(cases)('%s', async (_label, name, make, message, status) => {
+    const before = await snapshot();
+    const res = await upload(owner.inLang('en'), { ownerKind: 'LISTING', ownerId: listingId }, name, await make());
+    expect(res.status).toBe(status);
+    expect(res.body.errors?.[0].message).toMatch(message);
+    expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { file: expect.stringMatching(message) } });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('cuts a 1 GB stream off at the image limit instead of reading it all', async () => {
+    const before = await snapshot();
+    const head = (await jpegWithGps(200, 200)).subarray(0, 4096);
+    const res = await upload(owner.inLang('en'), { ownerKind: 'LISTING', ownerId: listingId }, 'huge.jpg', longStream(head, 1024 ** 3));
+    expect(res.status).toBe(413);
+    expect(res.body.errors?.[0].message).toBe('huge.jpg: image files may be at most 4 MB.');
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('answers in Vietnamese by default', async () => {
+    const res = await upload(owner, { ownerKind: 'LISTING', ownerId: listingId }, 'shell.jpg', Buffer.from('<?php echo 1; ?>'));
+    expect(res.body.errors?.[0].message).toMatch(/^shell\.jpg: không nhận ra loại tệp/);
+  });
+
+  it('an upload URL works once, and only for someone who may edit the owner', async () => {
+    const { requestAttachmentUpload } = await owner.ok(`mutation($input: AttachmentUploadInput!) { requestAttachmentUpload(input: $input) { url } }`, {
+      input: { ownerKind: 'LISTING', ownerId: listingId },
+    });
+    const { postTo } = await import('./support/media.js');
+    const pdf = makePdf(['Bảng thông số']);
+    expect((await postTo(t.url, `${requestAttachmentUpload.url}?name=a.pdf`, pdf)).status).toBe(201);
+    const again = await postTo(t.url, `${requestAttachmentUpload.url}?name=a.pdf`, pdf);
+    expect(again.status).toBe(404);
+    expect((await postTo(t.url, `/media/uploads/forged.token?name=a.pdf`, pdf)).status).toBe(404);
+    const denied = await stranger.error(`mutation($input: AttachmentUploadInput!) { requestAttachmentUpload(input: $input) { url } }`, { input: { ownerKind: 'LISTING', ownerId: listingId } });
+    expect(denied.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('documents and private files', () => {
+  it('serves a PDF as a download; a private verification document answers 404 to another organisation and to visitors', async () => {
+    const pdf = makePdf(['Giay phep kinh doanh so 0301234567']);
+    const res = await upload(owner, { ownerKind: 'ORGANIZATION', ownerId: org.id, private: true }, 'giấy phép.pdf', pdf);
+    expect(res.status).toBe(201);
+    const id = res.body.data!.attachment.id;
+    const path = `/media/${id}/original`;
+    expect((await fetch(`${t.url}${path}`)).status).toBe(404);
+    const other = await fetch(`${t.url}${path}`, { headers: { authorization: `Bearer ${stranger.token}` } });
+    expect(other.status).toBe(404);
+    const own = await fetch(`${t.url}${path}`, { headers: { authorization: `Bearer ${owner.token}` } });
+    expect(own.status).toBe(200);
+    expect(own.headers.get('content-type')).toBe('application/pdf');
+    expect(own.headers.get('content-disposition')).toBe(`attachment; filename="gi_y ph_p.pdf"; filename*=UTF-8''${encodeURIComponent('giấy phép.pdf')}`);
+    expect(Buffer.from(await own.arrayBuffer()).equals(pdf)).toBe(true);
+
+    const q = `query($id: ID!) { attachments(ownerKind: ORGANIZATION, ownerId: $id) { id private url } }`;
+    expect((await stranger.ok(q, { id: org.id })).attachments).toEqual([]);
+    expect((await base.ok(q, { id: org.id })).attachments).toEqual([]);
+    const mine = (await owner.ok(q, { id: org.id })).attachments;
+    expect(mine).toEqual([{ id, private: true, url: expect.stringMatching(/\?exp=\d+&sig=/) }]);
+    expect((await fetch(`${t.url}${mine[0].url}`)).status).toBe(200);
+    // A signature is for its own file only.
+    expect((await fetch(`${t.url}/media/${id}/w320${mine[0].url.slice(mine[0].url.indexOf('?'))}`)).status).toBe(404);
+  });
+
+  it('only organisations have private files', async () => {
+    const listingId = await draftListing(owner, org.id);
+    const e = await owner.error(`mutation($input: AttachmentUploadInput!) { requestAttachmentUpload(input: $input) { url } }`, {
+      input: { ownerKind: 'LISTING', ownerId: listingId, private: true },
+    });
+    expect(e.code).toBe('BAD_USER_INPUT');
+    expect(Object.keys(e.fields ?? {})).toEqual(['input.private']);
+  });
+
+  it('extracts the text of a PDF in the worker', async () => {
+    const listingId = await draftListing(owner, org.id);
+    const res = await upload(owner, { ownerKind: 'LISTING', ownerId: listingId }, 'thong-so.pdf', makePdf(['Cong suat 500 kg moi me', 'Bom nhiet hai cap zeolitexyz']));
+    expect(res.status).toBe(201);
+    await t.settle();
+    const [row] = await ds.query(`SELECT document_text FROM attachment WHERE id = $1`, [res.body.data!.attachment.id]);
+    expect(row.document_text).toContain('zeolitexyz');
+    expect(row.document_text).toContain('Cong suat 500 kg');
+  });
+});
+
+describe('an expert profile', () => {
+  it('takes a portrait from its own expert only; a draft profile\'s pictures are not public', async () => {
+    const expert = (await registerUser(base)).client;
+    const { upsertMyExpertProfile: p } = await expert.ok(`mutation($input: ExpertProfileInput!) { upsertMyExpertProfile(input: $input) { id } }`, {
+      input: {
+        fullName: 'Trần Minh Chuyên Gia',
+        headline: 'Chuyên gia tư vấn chuyển giao công nghệ sau thu hoạch',
+        bio: 'Hơn mười lăm năm tư vấn công nghệ sau thu hoạch cho hợp tác xã và doanh nghiệp chế biến trái cây ở Đồng bằng sông Cửu Long, từ thẩm định đến chuyển giao.',
+        fieldCodes: ['407'],
+        services: ['Tư vấn chuyển giao công nghệ'],
+        pastTransfers: [],
+        provinceCode: 'can-tho',
+        organizationId: null,
+      },
+    });
+    const portrait = await sharp({ create: { width: 600, height: 800, channels: 3, background: '#b85' } }).jpeg().toBuffer();
+    expect((await upload(expert, { ownerKind: 'EXPERT', ownerId: p.id }, 'chan-dung.jpg', portrait)).status).toBe(201);
+    const q = `query($id: ID!) { attachments(ownerKind: EXPERT, ownerId: $id) { kind isCover width height } }`;
+    expect((await expert.ok(q, { id: p.id })).attachments).toEqual([{ kind: 'IMAGE', isCover: true, width: 600, height: 800 }]);
+    expect((await base.ok(q, { id: p.id })).attachments).toEqual([]);
+    expect((await owner.error(`mutation($input: AttachmentUploadInput!) { requestAttachmentUpload(input: $input) { url } }`, { input: { ownerKind: 'EXPERT', ownerId: p.id } })).code).toBe('NOT_FOUND');
+  });
+});
+
+describe('a published listing', () => {
+  it("keeps media changes out of public view until the listing's next approval", async () => {
+    const { id } = await publishListing(base, owner, { kind: 'OFFER', organizationId: org.id });
+    const res = await upload(owner, { ownerKind: 'LISTING', ownerId: id }, 'moi.jpg', await jpegWithGps(640, 480, '#35a'));
+    expect(res.status).toBe(201);
+    expect((await base.ok(LISTING, { id })).listing.attachments).toEqual([]);
+    const mine = (await owner.ok(LISTING, { id })).listing.attachments;
+    expect(mine).toHaveLength(1);
+    expect(mine[0].pendingReview).toBe(true);
+    // The change travels with a pending revision, which the owner submits and a moderator approves.
+    const { listing } = await owner.ok(`query($id: ID!) { listing(id: $id) { hasPendingRevision } }`, { id });
+    expect(listing.hasPendingRevision).toBe(true);
+    await owner.ok(`mutation($id: ID!) { submitListing(id: $id) { id } }`, { id });
+    const moderator = (await registerModerator(base, [])).client;
+    await moderator.ok(`mutation($id: ID!) { moderateListing(id: $id, decision: APPROVE) { id } }`, { id });
+    const visible = (await base.ok(LISTING, { id })).listing.attachments;
+    expect(visible.map((a: { id: string; url: string }) => [a.id, a.url])).toEqual([[res.body.data!.attachment.id, `/media/${res.body.data!.attachment.id}/original`]]);
+    expect((await fetch(`${t.url}${visible[0].url}`)).headers.get('cache-control')).toContain('public');
+
+    // A removal waits for review too: the picture stays public until the next approval.
+    await owner.ok(`mutation($id: ID!) { removeAttachment(id: $id) }`, { id: visible[0].id });
+    expect((await base.ok(LISTING, { id })).listing.attachments).toHaveLength(1);
+    expect((await owner.ok(LISTING, { id })).listing.attachments).toHaveLength(0);
+    await owner.ok(`mutation($id: ID!) { submitListing(id: $id) { id } }`, { id });
+    await moderator.ok(`mutation($id: ID!) { moderateListing(id: $id, decision: APPROVE) { id } }`, { id });
+    expect((await base.ok(LISTING, { id })).listing.attachments).toEqual([]);
+    // After the approval the worker deletes the row and, unused, the file.
+    await t.settle();
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM attachment WHERE owner_id = $1`, [id]);
+    expect(n).toBe(0);
+  });
+});
+
+describe('search sees the documents', () => {
+  it('finds a published listing by a word that only its PDF contains, and shows its cover on the card', async () => {
+    const word = `zeolit${Date.now().toString(36)}`;
+    const listingId = await draftListing(owner, org.id);
+    expect((await upload(owner, { ownerKind: 'LISTING', ownerId: listingId }, 'bia.png', await sharp({ create: { width: 800, height: 600, channels: 3, background: '#157' } }).png().toBuffer())).status).toBe(201);
+    expect((await upload(owner, { ownerKind: 'LISTING', ownerId: listingId }, 'thong-so.pdf', makePdf(['Thong so ky thuat', `Vat lieu hap phu ${word} dang hat`]))).status).toBe(201);
+    await t.settle();
+    await owner.ok(`mutation($id: ID!) { submitListing(id: $id) { id } }`, { id: listingId });
+    const moderator = (await registerModerator(base, [])).client;
+    await moderator.ok(`mutation($id: ID!) { moderateListing(id: $id, decision: APPROVE) { id } }`, { id: listingId });
+    await t.settle();
+    const q = `query($i: SearchInput!) { search(input: $i) { hits { listing { id coverImage { width height url images { width url } } } } } }`;
+    const { search } = await base.ok(q, { i: { query: word } });
+    expect(search.hits.map((h: { listing: { id: string } }) => h.listing.id)).toEqual([listingId]);
+    expect(search.hits[0].listing.coverImage).toMatchObject({ width: 800, height: 600, url: expect.stringMatching(/^\/media\/[0-9a-f-]+\/original$/), images: [{ width: 320 }, { width: 640 }] });
+  });
+});
+
+describe('inventory and orphan sweep', () => {
+  it('reports files without rows and rows without files; sweeps orphans once they are a day old', async () => {
+    const orphan = `o/ff/ee/${'f'.repeat(4)}${'e'.repeat(60)}`;
+    await media.store.put(orphan, Buffer.from('left by an interrupted upload'), 'image/jpeg');
+    const listingId = await draftListing(owner, org.id);
+    const res = await upload(owner, { ownerKind: 'LISTING', ownerId: listingId }, 'mat.png', await sharp({ create: { width: 300, height: 200, channels: 3, background: '#713' } }).png().toBuffer());
+    const [{ sha256 }] = await ds.query(`SELECT sha256 FROM attachment WHERE id = $1`, [res.body.data!.attachment.id]);
+    const lostKey = `o/${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`;
+    await media.store.delete(lostKey);
+
+    const report = await mediaInventory(ds, media.store);
+    expect(report.filesWithoutRows).toContain(orphan);
+    expect(report.rowsWithoutFiles).toContainEqual({ attachmentId: res.body.data!.attachment.id, key: lostKey });
+
+    // Younger than a day: kept (its upload may still be committing); a day later: removed.
+    expect((await sweepOrphans(ds, media.store, spoolDir, new Date())).files).not.toContain(orphan);
+    expect(await media.store.stat(orphan)).not.toBeNull();
+    expect((await sweepOrphans(ds, media.store, spoolDir, new Date(Date.now() + 25 * 3_600_000))).files).toContain(orphan);
+    expect(await media.store.stat(orphan)).toBeNull();
+    await owner.ok(`mutation($id: ID!) { removeAttachment(id: $id) }`, { id: res.body.data!.attachment.id });
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * The form actions behind AttachmentsEditor (upload, caption, cover, move, remove), for any owner
+ * page: the listing edit page, the organisation page. Failures come back with form "media".
+ */
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { OwnerAttachments, RemoveAttachment, ReorderAttachments, SetAttachmentCover, UpdateAttachment } from '$lib/graphql/documents';
+import type { AttachmentOwnerKind } from '$lib/graphql/types';
+import { loginRedirect } from './guards';
+import { failFromError, readForm } from './forms';
+import { streamUpload } from './upload';
+
+// Any page whose route has an [id] parameter (the owner).
+type Event = RequestEvent<{ id: string }>;
+
+export function mediaActions(ownerKind: AttachmentOwnerKind, page: (params: Record<string, string>) => string) {
+  const back = (event: Event, done: string): never => redirect(303, `${page(event.params)}?done=${done}#media`);
+  return {
+    upload: async (event: Event) => {
+      if (!event.locals.user) loginRedirect(event.url);
+      let result;
+      try {
+        result = await streamUpload(event.request, event.locals.api, { ownerKind, ownerId: event.params.id });
+      } catch (err) {
+        return failFromError(err, {}, { fields: ['file', 'captionVi', 'captionEn', 'private'], form: 'media' });
+      }
+      if (!result.ok) return fail(400, { values: result.values, fields: result.fields, error: result.error ?? m.error_checkFields(), form: 'media' });
+      return back(event, 'media-uploaded');
+    },
+    caption: async (event: Event) => {
+      const form = await readForm(event.request);
+      try {
+        await event.locals.api.request(UpdateAttachment, { id: form.str('attachmentId'), input: { captionVi: form.str('captionVi'), captionEn: form.str('captionEn') } });
+      } catch (err) {
+        return failFromError(err, form.values(), { fields: ['captionVi', 'captionEn'], form: 'media' });
+      }
+      return back(event, 'media-saved');
+    },
+    cover: async (event: Event) => {
+      const form = await readForm(event.request);
+      try {
+        await event.locals.api.request(SetAttachmentCover, { id: form.str('attachmentId') });
+      } catch (err) {
+        return failFromError(err, {}, { fields: [], form: 'media' });
+      }
+      return back(event, 'media-saved');
+    },
+    move: async (event: Event) => {
+      const form = await readForm(event.request);
+      try {
+        const { attachments } = await event.locals.api.request(OwnerAttachments, { ownerKind, ownerId: event.params.id });
+        const ids = attachments.map((a) => a.id);
+        const from = ids.indexOf(form.str('attachmentId'));
+        const to = from + (form.str('direction') === 'up' ? -1 : 1);
+        if (from >= 0 && to >= 0 && to < ids.length) {
+          [ids[from], ids[to]] = [ids[to], ids[from]];
+          await event.locals.api.request(ReorderAttachments, { ownerKind, ownerId: event.params.id, ids });
+        }
+      } catch (err) {
+        return failFromError(err, {}, { fields: [], form: 'media' });
+      }
+      return back(event, 'media-saved');
+    },
+    remove: async (event: Event) => {
+      const form = await readForm(event.request);
+      try {
+        await event.locals.api.request(RemoveAttachment, { id: form.str('attachmentId') });
+      } catch (err) {
+        return failFromError(err, {}, { fields: [], form: 'media' });
+      }
+      return back(event, 'media-removed');
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import type { RequestHandler } from './$types';
+import { apiBase } from '$lib/server/config';
+
+/** What the API says about a file that the visitor's browser must hear too. */
+const PASSED = ['content-type', 'content-length', 'content-disposition', 'cache-control', 'x-content-type-options', 'content-security-policy', 'etag', 'last-modified'];
+
+/**
+ * /media/<id>/<variant>: the API's files, passed through so pages show them from their own origin
+ * (no second origin in the page's policy). The API decides who may see a file (a signed URL for a
+ * non-public one) and sends its type, nosniff, a sandboxing CSP and, for PDFs, a download
+ * disposition; this route streams the bytes on unchanged and never adds the visitor's token.
+ */
+export const GET: RequestHandler = async ({ params, url }) => {
+  const upstream = await fetch(`${apiBase()}/media/${encodeURIComponent(params.id)}/${encodeURIComponent(params.variant)}${url.search}`);
+  const headers = new Headers();
+  for (const name of PASSED) {
+    const v = upstream.headers.get(name);
+    if (v) headers.set(name, v);
+  }
+  headers.set('x-content-type-options', 'nosniff');
+  return new Response(upstream.body, { status: upstream.status, headers });
+};

@@ -1,0 +1,116 @@
+// Pictures and documents on a listing, through the storefront's forms (no JavaScript): the owner
+// uploads a photo and a PDF sheet on the edit page, the listing is approved, the public page shows
+// the gallery (srcset, width/height) and the sheet, and a word only the PDF contains finds it.
+import assert from 'node:assert/strict';
+import sharp from 'sharp';
+import { msg, uniq } from './support/harness.mjs';
+import { login } from './support/flows.mjs';
+import { adminToken, apiOrganization, apiUser } from './support/api.mjs';
+import { makePdf } from './support/files.mjs';
+
+export default function (h) {
+  h.test('media: an owner uploads a photo and a PDF through the form; the public page shows the gallery and search finds the PDF\'s words', { requires: ['Mutation.requestAttachmentUpload'] }, async (t) => {
+    const owner = await apiUser(t, 'Chủ tin có ảnh');
+    const org = await apiOrganization(t, owner.token, { kind: 'RESEARCH_INSTITUTE' });
+    const title = `Máy sấy lạnh có ảnh ${uniq('')}`;
+    const { createListing: listing } = await t.gql(
+      `mutation($i: ListingInput!) { createListing(input: $i) { id slug } }`,
+      {
+        i: {
+          organizationId: org.id,
+          kind: 'OFFER',
+          title,
+          summary: 'Máy sấy lạnh bơm nhiệt cho trái cây, giữ màu và vi chất, tiết kiệm điện.',
+          description: 'Buồng sấy bơm nhiệt công suất 500 kg mẻ, điều khiển nhiệt độ và độ ẩm tự động, đã chuyển giao cho nhiều hợp tác xã.',
+          fieldCodes: ['407'],
+          keywords: ['sấy lạnh'],
+          transferModes: ['LICENSING'],
+          provinceCode: 'can-tho',
+        },
+      },
+      owner.token,
+    );
+    const word = `xeolit${uniq('')}`;
+    const photo = await sharp({ create: { width: 1400, height: 1000, channels: 3, background: '#2b7a5a' } }).jpeg().toBuffer();
+
+    const page = await t.newPage('vi');
+    await login(t, page, owner.email);
+    await t.visit(page, `/dashboard/listings/${listing.id}`);
+    // A photo with a caption, then the specification sheet.
+    await page.fill('form[action="?/upload"] [name=captionVi]', 'Buồng sấy tại hợp tác xã');
+    await page.setInputFiles('form[action="?/upload"] [name=file]', { name: 'buong-say.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await t.submit(page, 'form[action="?/upload"] button[type=submit]');
+    assert.equal(await t.text(page, '[role=status]'), msg('vi', 'done_mediaUploaded'));
+    await page.setInputFiles('form[action="?/upload"] [name=file]', { name: 'thong-so.pdf', mimeType: 'application/pdf', buffer: makePdf(['Thong so ky thuat', `Vat lieu hap phu ${word}`]) });
+    await t.submit(page, 'form[action="?/upload"] button[type=submit]');
+    assert.equal(await t.text(page, '[role=status]'), msg('vi', 'done_mediaUploaded'));
+    const items = await t.text(page, '#media .media-list');
+    assert.ok(items.includes('buong-say.jpg') && items.includes('thong-so.pdf'), `both files listed: ${items}`);
+    assert.equal(await page.locator('#media .media-item[data-cover][data-kind=IMAGE]').count(), 1, 'the first picture is the cover');
+
+    // A file that is not what its name says: refused beside the field, in Vietnamese, naming it.
+    await page.setInputFiles('form[action="?/upload"] [name=file]', { name: 'anh.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('<?php echo 1; ?>') });
+    await t.submit(page, 'form[action="?/upload"] button[type=submit]');
+    assert.match(await t.text(page, '#media-file-error'), /^anh\.jpg: không nhận ra loại tệp/);
+
+    await t.gql(`mutation($id: ID!) { submitListing(id: $id) { id } }`, { id: listing.id }, owner.token);
+    await t.gql(`mutation($id: ID!) { moderateListing(id: $id, decision: APPROVE) { id } }`, { id: listing.id }, await adminToken(t));
+
+    // The public page: the picture with its responsive sizes (made by the worker), the sheet as a download.
+    const visitor = await t.newPage('vi');
+    await t.eventually(
+      async () => {
+        await t.visit(visitor, `/listings/${listing.slug}`);
+        return (await visitor.locator('.gallery img[srcset]').count()) === 1;
+      },
+      { what: 'the gallery with its WebP sizes' },
+    );
+    const img = visitor.locator('.gallery img').first();
+    assert.equal(await img.getAttribute('width'), '1400');
+    assert.equal(await img.getAttribute('height'), '1000');
+    assert.match((await img.getAttribute('srcset')) ?? '', /\/media\/[0-9a-f-]+\/w320 320w, .*\/w640 640w, .*\/w1280 1280w/);
+    assert.equal(await img.getAttribute('alt'), 'Buồng sấy tại hợp tác xã');
+    const loaded = await img.evaluate((el) => el.complete && el.naturalWidth > 0);
+    assert.ok(loaded, 'the picture loads from the storefront origin');
+    const sheet = visitor.locator('a[download="thong-so.pdf"]');
+    assert.equal(await sheet.count(), 1, 'the sheet is linked');
+    const res = await visitor.request.get(await sheet.getAttribute('href'));
+    assert.equal(res.headers()['content-type'], 'application/pdf');
+    assert.match(res.headers()['content-disposition'] ?? '', /^attachment;/);
+    assert.equal(res.headers()['x-content-type-options'], 'nosniff');
+
+    // Search: a word only the PDF contains finds the listing, whose card shows the cover.
+    await t.eventually(
+      async () => {
+        await t.visit(visitor, `/search?q=${encodeURIComponent(word)}`);
+        return (await t.text(visitor)).includes(title);
+      },
+      { what: 'the listing found by a word of its PDF' },
+    );
+    assert.equal(await visitor.locator('.listing-card img.card-cover').count(), 1, 'the card shows the cover');
+    await t.axe(visitor, 'search with a cover image');
+  });
+
+  h.test('media: an organisation uploads its logo and a private verification document; the public page shows only the logo', { requires: ['Mutation.requestAttachmentUpload'] }, async (t) => {
+    const owner = await apiUser(t, 'Chủ tổ chức có biểu trưng');
+    const org = await apiOrganization(t, owner.token, { kind: 'ENTERPRISE' });
+    const logo = await sharp({ create: { width: 400, height: 400, channels: 3, background: '#1f6f8b' } }).png().toBuffer();
+    const page = await t.newPage('en');
+    await login(t, page, owner.email);
+    await t.visit(page, `/dashboard/organizations/${org.id}`);
+    await page.setInputFiles('form[action="?/upload"] [name=file]', { name: 'logo.png', mimeType: 'image/png', buffer: logo });
+    await t.submit(page, 'form[action="?/upload"] button[type=submit]');
+    assert.equal(await t.text(page, '[role=status]'), msg('en', 'done_mediaUploaded'));
+    await page.check('form[action="?/upload"] [name=private]');
+    await page.setInputFiles('form[action="?/upload"] [name=file]', { name: 'business-licence.pdf', mimeType: 'application/pdf', buffer: makePdf(['Business registration certificate']) });
+    await t.submit(page, 'form[action="?/upload"] button[type=submit]');
+    const items = await t.text(page, '#media .media-list');
+    assert.ok(items.includes('business-licence.pdf') && items.includes(msg('en', 'media_privateShort')), `the document is listed as private: ${items}`);
+
+    const visitor = await t.newPage('en');
+    await t.visit(visitor, `/organizations/${org.slug}`);
+    assert.equal(await visitor.locator('h1 img.org-logo').count(), 1, 'the logo is shown');
+    assert.ok(await visitor.locator('h1 img.org-logo').evaluate((el) => el.complete && el.naturalWidth > 0), 'the logo loads');
+    assert.ok(!(await t.text(visitor)).includes('business-licence.pdf'), 'the private document is not on the public page');
+  });
+}
