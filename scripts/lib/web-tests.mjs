@@ -175,7 +175,7 @@ export async function runWebTests({ databaseUrl, meili, outDir, filter = process
     await ensureAdmin(apiUrl, databaseUrl);
     const web = startProcess(
       ['apps/web/build/index.js'],
-      { NODE_ENV: 'production', PORT: String(webPort), HOST: '127.0.0.1', ORIGIN: webUrl, PUBLIC_WEB_URL: webUrl, API_URL: `${apiUrl}/graphql`, STOREFRONT_SECRET: storefrontSecret },
+      { NODE_ENV: 'production', PORT: String(webPort), HOST: '127.0.0.1', ORIGIN: webUrl, PUBLIC_WEB_URL: webUrl, API_URL: `${apiUrl}/graphql`, STOREFRONT_SECRET: storefrontSecret, BODY_SIZE_LIMIT: '210M' },
       join(webOut, 'web.log'),
       'storefront',
     );

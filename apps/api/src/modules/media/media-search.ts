@@ -1,4 +1,4 @@
-import { ListingAction } from '../listings/listing.rules.js';
+import { AuditAction } from '../moderation-core/moderation.workflow.js';
 
 /** Characters of document text a listing's search document carries (all its public PDFs together). */
 export const DOCUMENT_TEXT_IN_INDEX = 20_000;
@@ -11,7 +11,7 @@ export const DOCUMENT_TEXT_IN_INDEX = 20_000;
 export const LISTING_DOCUMENT_TEXT_SQL = `(
   SELECT left(string_agg(a.document_text, ' ' ORDER BY a.position), ${DOCUMENT_TEXT_IN_INDEX})
   FROM attachment a
-  CROSS JOIN LATERAL (SELECT max(e.at) AS at FROM listing_event e WHERE e.listing_id = l.id AND e.action IN ('${ListingAction.APPROVE}', '${ListingAction.REVISION_APPROVE}')) approved
+  CROSS JOIN LATERAL (SELECT max(e.at) AS at FROM listing_event e WHERE e.listing_id = l.id AND e.action IN ('${AuditAction.APPROVE}', '${AuditAction.REVISION_APPROVE}')) approved
   WHERE a.owner_kind = 'LISTING' AND a.owner_id = l.id AND a.kind = 'DOCUMENT' AND NOT a.private
     AND a.document_text <> '' AND a.created_at <= approved.at
     AND (a.removal_requested_at IS NULL OR a.removal_requested_at > approved.at)

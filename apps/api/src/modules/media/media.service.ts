@@ -15,7 +15,7 @@ import { OrganizationsService } from '../organizations/organizations.service.js'
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { ListingEntity } from '../listings/listing.entity.js';
 import { LISTING_CHANGED, ListingsService, canView as canViewListing, contentOf } from '../listings/listings.service.js';
-import { ListingAction } from '../listings/listing.rules.js';
+import { AuditAction } from '../moderation-core/moderation.workflow.js';
 import { ExpertProfileEntity } from '../experts/expert.entity.js';
 import { ExpertProfileStatus } from '../experts/expert.rules.js';
 import { OutboxService } from '../outbox/outbox.service.js';
@@ -25,8 +25,8 @@ import { MEDIA_STORE } from './media.tokens.js';
 import type { MediaStore } from './storage/media-store.js';
 
 /** Outbox topics: a file was stored (derivatives, PDF text); files may have lost their last row (clean-up). */
-export const MEDIA_STORED = 'media.stored';
-export const MEDIA_RELEASED = 'media.released';
+export const MEDIA_STORED = 'media.stored' as const;
+export const MEDIA_RELEASED = 'media.released' as const;
 
 const M = {
   attachment: { vi: 'tệp đính kèm', en: 'Attachment' },
@@ -150,7 +150,7 @@ export class MediaService implements OnModuleDestroy {
     if (!listingIds.length) return new Map();
     const rows: { listing_id: string; at: Date }[] = await em.query(
       `SELECT listing_id, max(at) AS at FROM listing_event WHERE listing_id = ANY($1) AND action = ANY($2) GROUP BY listing_id`,
-      [listingIds, [ListingAction.APPROVE, ListingAction.REVISION_APPROVE]],
+      [listingIds, [AuditAction.APPROVE, AuditAction.REVISION_APPROVE]],
     );
     return new Map(rows.map((r) => [r.listing_id, r.at]));
   }
@@ -191,7 +191,7 @@ export class MediaService implements OnModuleDestroy {
       .andWhere(
         `a.created_at <= (SELECT max(e.at) FROM listing_event e WHERE e.listing_id = l.id AND e.action IN (:...approvals))
          AND (a.removal_requested_at IS NULL OR a.removal_requested_at > (SELECT max(e.at) FROM listing_event e WHERE e.listing_id = l.id AND e.action IN (:...approvals)))`,
-        { approvals: [ListingAction.APPROVE, ListingAction.REVISION_APPROVE] },
+        { approvals: [AuditAction.APPROVE, AuditAction.REVISION_APPROVE] },
       )
       .getMany();
   }

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import sharp from 'sharp';
 import { getDocumentProxy } from 'unpdf';
 import { LISTING_CHANGED } from '../listings/listings.service.js';
-import { ListingAction } from '../listings/listing.rules.js';
+import { AuditAction } from '../moderation-core/moderation.workflow.js';
 import { isUuid } from '../../common/ids.js';
 import { OutboxService, type OutboxEvent } from '../outbox/outbox.service.js';
 import { AttachmentEntity, AttachmentKind, AttachmentOwnerKind, DerivativeStatus } from './attachment.entity.js';
@@ -56,7 +56,7 @@ export class MediaWorker implements OnModuleInit {
          DELETE FROM attachment a USING approved p
          WHERE a.owner_kind = $3 AND a.owner_id = p.listing_id AND a.removal_requested_at IS NOT NULL AND a.removal_requested_at <= p.at
          RETURNING a.sha256`,
-        [ids, [ListingAction.APPROVE, ListingAction.REVISION_APPROVE], AttachmentOwnerKind.LISTING],
+        [ids, [AuditAction.APPROVE, AuditAction.REVISION_APPROVE], AttachmentOwnerKind.LISTING],
       );
       const released = rows.map((r) => r.sha256).filter((h): h is string => !!h);
       if (released.length) await this.outbox.publish(em, MEDIA_RELEASED, { sha256: released });

@@ -18,6 +18,10 @@ export interface OutboxTopics {
   'notification.email': { notificationIds: string[] };
   /** An account e-mail (activation, password reset, invitation…). */
   'account.email': AccountEmail;
+  /** An attachment's file was stored: derivatives (images) and text (PDFs) are made by the media worker. */
+  'media.stored': { attachmentId: string };
+  /** Stored files (by content hash) that an attachment stopped using: deleted once none uses them. */
+  'media.released': { sha256: string[] };
 }
 
 export type OutboxTopic = keyof OutboxTopics;
