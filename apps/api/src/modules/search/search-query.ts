@@ -4,7 +4,7 @@
  */
 import type { FederatedMultiSearchParams, MultiSearchQuery, MultiSearchResponse, SearchResponse } from 'meilisearch';
 import { CONCEPTS, MATCH_EMBEDDER, extractConcepts, matchVector, type ListingDocument } from './listing-document.js';
-import { searchText } from './accent-forms.js';
+import { hasDiacritics, searchText } from './accent-forms.js';
 import { SEARCH_RELEVANCE } from './search.weights.js';
 
 export type SortValue = 'RELEVANCE' | 'NEWEST' | 'PRICE_ASC' | 'PRICE_DESC' | 'TRL_DESC';
@@ -120,19 +120,57 @@ export function listingSort(p: ListingSearchParams): string[] | undefined {
 /**
  * What makes a hit a close match (search.weights.ts): every word of the query (with the
  * accent-exact spellings of a query typed with diacritics), and, for a query of several words, a
- * ranking score of at least closeMatchScore (the words close together, not scattered). A
- * one-word query has no scattered words to fear, and the score would only punish a typo in it.
- * Browsing (no words) has no bar at all: every listing is shown.
+ * ranking score that says its words lie close together (closeMatchThreshold). A one-word query
+ * has no scattered words to fear, and the score would only punish a typo in it. Browsing (no
+ * words) has no bar at all: every listing is shown.
  */
 /** The words and bar of a close match for a query: what `search` counts, and what a saved search alerts on. */
 export function closeMatchQuery(query: string | null | undefined): Pick<MultiSearchQuery, 'q' | 'matchingStrategy' | 'rankingScoreThreshold'> {
   return { q: searchText(query ?? ''), ...closeMatching({ query, page: 1, pageSize: 1 }) };
 }
 
+const MEILI_WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Meilisearch 1.21's proximity rule, measured (ranked first, so it decides the ranking score
+ * down to a few thousandths): each pair of neighbouring query words costs 0, 1 or 2 when they lie
+ * 1, 2 or 3 words apart, and 3 when farther or in different attributes; with n words the rule has
+ * 3(n − 1) + 1 ranks and a listing of total cost c scores 1 − c / (3(n − 1) + 1), then a little
+ * less for typos, attribute and exactness.
+ */
+const PAIR_COST_MAX = 3;
+
+/**
+ * The ranking-score bar of a close match for a query whose text (searchText) has `words` words:
+ * just above the best score of a listing whose pairs cost more than closePairDistance allows on
+ * average, so every listing whose words lie at most that far apart on average passes, whatever
+ * its typos or attributes. `farPairs` pairs are far by construction and allowed in full: a query
+ * typed with diacritics is followed by its accent-exact spellings, which sit in another attribute
+ * (accent-forms.ts), so its last word and the first spelling are always far apart. Undefined
+ * below two words.
+ */
+export function closeMatchThreshold(words: number, farPairs = 0): number | undefined {
+  if (words < 2) return undefined;
+  const pairs = words - 1;
+  const ranks = PAIR_COST_MAX * pairs + 1;
+  const allowed = (SEARCH_RELEVANCE.closePairDistance - 1) * (pairs - farPairs) + PAIR_COST_MAX * farPairs;
+  // The best score one cost above the allowed one is (ranks − allowed − 1) / ranks: just above it.
+  return (ranks - allowed - 1) / ranks + 1e-6;
+}
+
+function thresholdFor(query: string): number | undefined {
+  const words = [...searchText(query).matchAll(MEILI_WORD)].length;
+  // One syllable with its spelling (a related form such as "lửa"): no far pair allowed, so it
+  // brings no listing (as with the fixed bar before): a lone syllable is the stray match to avoid.
+  const typed = [...query.matchAll(MEILI_WORD)].length;
+  return closeMatchThreshold(words, hasDiacritics(query.trim()) && typed > 1 ? 1 : 0);
+}
+
 function closeMatching(p: ListingSearchParams): Pick<MultiSearchQuery, 'matchingStrategy' | 'rankingScoreThreshold'> {
   const words = (p.query ?? '').trim().split(/\s+/).filter(Boolean).length;
   if (!words) return {};
-  return words > 1 ? { matchingStrategy: 'all', rankingScoreThreshold: SEARCH_RELEVANCE.closeMatchScore } : { matchingStrategy: 'all' };
+  const threshold = words > 1 ? thresholdFor(p.query ?? '') : undefined;
+  return threshold === undefined ? { matchingStrategy: 'all' } : { matchingStrategy: 'all', rankingScoreThreshold: threshold };
 }
 
 export function buildListingSearch(indexUid: string, p: ListingSearchParams): MultiSearchQuery[] {
@@ -228,7 +266,7 @@ export function buildRelatedSearch(indexUid: string, p: ListingSearchParams, clo
         indexUid,
         q: searchText(form),
         matchingStrategy: 'all' as const,
-        rankingScoreThreshold: SEARCH_RELEVANCE.closeMatchScore,
+        ...(thresholdFor(form) === undefined ? {} : { rankingScoreThreshold: thresholdFor(form) }),
         filter,
         attributesToRetrieve: [...LISTING_CARD_ATTRIBUTES],
         attributesToHighlight: ['title', 'summary'],
@@ -289,15 +327,51 @@ export function buildCloseIdsSearch(indexUid: string, p: ListingSearchParams, cl
   return { indexUid, q: searchText(p.query ?? ''), ...closeMatching(p), filter, limit: closeCount, attributesToRetrieve: ['id'] };
 }
 
+/**
+ * Related results first: the listings with every word of the query in the title, however far
+ * apart (past 3 words apart Meilisearch scores a pair as it scores two attributes apart, so the
+ * close-match bar cannot keep these), in Meilisearch's order. With diacritics, the accent-exact
+ * spellings anywhere in the listing. Null for a query of one word (every such listing is a close
+ * match). Asks for the close matches' count more, since those are left out afterwards.
+ */
+export function buildTitleSearch(indexUid: string, p: ListingSearchParams, closeCount: number): MultiSearchQuery | null {
+  if ((p.query ?? '').trim().split(/\s+/).filter(Boolean).length < 2) return null;
+  return { ...buildAllWordsSearch(indexUid, p, closeCount), attributesToSearchOn: ['title', 'accentForms'], limit: closeCount + relatedLimit(p, closeCount) };
+}
+
+/**
+ * The last resort of a page that would show nothing: the listings that have every word of the
+ * query, however scattered (no closeness bar), shown as related results. Asked only when there is
+ * no close match and no other related result: a listing that has every word is never hidden.
+ */
+export function buildAllWordsSearch(indexUid: string, p: ListingSearchParams, closeCount: number): MultiSearchQuery {
+  const { facet, other } = listingFilters(p);
+  const filter = [...FACET_NAMES.filter((f) => facet[f] !== undefined).map((f) => facet[f]!), ...other];
+  return {
+    indexUid,
+    q: searchText(p.query ?? ''),
+    matchingStrategy: 'all',
+    filter,
+    limit: relatedLimit(p, closeCount),
+    attributesToRetrieve: [...LISTING_CARD_ATTRIBUTES],
+    attributesToHighlight: ['title', 'summary'],
+    highlightPreTag: MARK_OPEN,
+    highlightPostTag: MARK_CLOSE,
+  };
+}
+
 /** How many related results the page shows: what is left of the page after its close matches, and at least relatedMin. */
 export function relatedLimit(p: ListingSearchParams, closeCount: number): number {
   const closeOnPage = Math.max(0, Math.min(p.pageSize, closeCount - (p.page - 1) * p.pageSize));
   return Math.max(SEARCH_RELEVANCE.relatedMin, p.pageSize - closeOnPage);
 }
 
-export function readRelatedSearch(p: ListingSearchParams, closeCount: number, closeIds: ReadonlySet<string>, related: { hits: Hit[] }): ListingSearchHit[] {
-  return (related.hits ?? [])
-    .filter((h) => !closeIds.has(String(h.id)))
+/** The page's related results from the answers, in order (title hits, then the federated ones), without the close matches and repeats. */
+export function readRelatedSearch(p: ListingSearchParams, closeCount: number, closeIds: ReadonlySet<string>, ...answers: ({ hits: Hit[] } | null | undefined)[]): ListingSearchHit[] {
+  const seen = new Set(closeIds);
+  return answers
+    .flatMap((a) => a?.hits ?? [])
+    .filter((h) => !seen.has(String(h.id)) && Boolean(seen.add(String(h.id))))
     .slice(0, relatedLimit(p, closeCount))
     .map(toSearchHit);
 }

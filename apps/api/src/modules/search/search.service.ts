@@ -15,8 +15,10 @@ import { SearchFacetCache } from './facet-cache.js';
 import {
   FACET_NAMES,
   buildListingSearch,
+  buildAllWordsSearch,
   buildCloseIdsSearch,
   buildRelatedSearch,
+  buildTitleSearch,
   readListingSearch,
   readRelatedSearch,
   wantsRelated,
@@ -179,16 +181,26 @@ export class SearchService {
     let relatedMs = 0;
     if (wantsRelated(params, outcome.totalHits)) {
       // A second request, only on the page where the close matches end: it needs their count.
-      const request = buildRelatedSearch(this.indexes.listingsUid, params, outcome.totalHits);
+      const uid = this.indexes.listingsUid;
+      const request = buildRelatedSearch(uid, params, outcome.totalHits);
+      const plain = [
+        ...(outcome.totalHits > 0 ? [buildCloseIdsSearch(uid, params, outcome.totalHits)] : []),
+        ...[buildTitleSearch(uid, params, outcome.totalHits)].filter((q) => q !== null),
+      ];
       try {
-        if (request) {
-          const uid = this.indexes.listingsUid;
-          const [ids, answer] = await Promise.all([
-            outcome.totalHits > 0 ? this.meili.multiSearch({ queries: [buildCloseIdsSearch(uid, params, outcome.totalHits)] }).then((r) => r.results[0]) : null,
-            this.meili.multiSearch<FederatedMultiSearchParams, Hit>(request),
-          ]);
-          related = readRelatedSearch(params, outcome.totalHits, new Set((ids?.hits ?? []).map((h) => String(h.id))), answer);
-          relatedMs = answer.processingTimeMs ?? 0;
+        const [answers, federated] = await Promise.all([
+          plain.length ? this.meili.multiSearch({ queries: plain }).then((r) => r.results as unknown as { hits: Hit[] }[]) : [],
+          request ? this.meili.multiSearch<FederatedMultiSearchParams, Hit>(request) : null,
+        ]);
+        const ids = outcome.totalHits > 0 ? answers[0] : null;
+        const title = answers[outcome.totalHits > 0 ? 1 : 0];
+        const closeIds = new Set((ids?.hits ?? []).map((h) => String(h.id)));
+        related = readRelatedSearch(params, outcome.totalHits, closeIds, title, federated);
+        relatedMs = federated?.processingTimeMs ?? 0;
+        if (!outcome.totalHits && !related.length) {
+          // Nothing close and nothing related: still never hide a listing that has every word.
+          const all = (await this.meili.multiSearch({ queries: [buildAllWordsSearch(uid, params, 0)] })).results[0] as unknown as { hits: Hit[] };
+          related = readRelatedSearch(params, 0, closeIds, all);
         }
       } catch (err) {
         // The close matches are the answer; related results are a courtesy.

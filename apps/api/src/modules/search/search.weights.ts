@@ -6,13 +6,15 @@
  *
  * Close matches: every query word is in the listing (Meilisearch `matchingStrategy: 'all'`, with
  * its synonyms, typo tolerance and, for a query typed with diacritics, the accent-exact spellings
- * of accent-forms.ts) AND, for a query of several words, the listing's ranking score reaches closeMatchScore. The score
- * (Meilisearch's `_rankingScore`, 0–1) follows the ranking rules: words found, typos, how close
- * together the words are (proximity: "máy sấy" as one word, not "máy" in one sentence and "sấy"
- * three lines on), in which attribute (title before description) and how exactly. Listings that
- * hold all the syllables only scattered through a long description fall under the threshold:
- * "máy tính lượng tử siêu dẫn" has each syllable somewhere ("máy", "tính", "chất lượng",
- * "điện tử", "siêu âm", "hướng dẫn") and is not about quantum computing.
+ * of accent-forms.ts) AND, for a query of several words, the words lie close together: the
+ * listing's ranking score (Meilisearch's `_rankingScore`, 0–1) reaches the bar that
+ * closePairDistance sets for the query's length (search-query.ts closeMatchThreshold). The
+ * score follows the ranking rules: words found, how close together the words are (proximity,
+ * ranked first: "máy sấy" as one word, not "máy" in one sentence and "sấy" three lines on),
+ * typos, in which attribute (title before description) and how exactly. Listings that hold all
+ * the syllables only scattered through a long description fall under the bar: "máy tính lượng
+ * tử siêu dẫn" has each syllable somewhere ("máy", "tính", "chất lượng", "điện tử", "siêu âm",
+ * "hướng dẫn") and is not about quantum computing.
  *
  * Related results: shown apart, after the close matches (or alone, under "no close match"): the
  * listings that pass the same bar for a shorter form of the query (search-query.ts relatedForms:
@@ -25,13 +27,16 @@
  */
 export const SEARCH_RELEVANCE = {
   /**
-   * With `proximity` ranked before `typo` (listing-index.ts), the score measures first how close
-   * together the words are. Chosen on the dev set: at 0.5 none of the 16 absent technologies has
-   * a close match, and the words of a two-syllable Vietnamese word typed with diacritics (whose
-   * accent-exact spellings sit in another attribute, one far pair) still pass. One-word queries
-   * have no bar (search-query.ts closeMatching).
+   * A close match's words lie, on average, at most this many words apart (a phrase-sized window:
+   * "desalination unit for brackish", 3 apart, is one request). search-query.ts closeMatchThreshold
+   * turns it into Meilisearch's ranking-score bar for the query's length. Meilisearch 1.21 scores
+   * the distance of each pair of neighbouring query words as 1, 2, 3 or "far" (4 and more, or
+   * another attribute): nothing finer can be asked for. Until 2026-12-04 the bar was a fixed
+   * score of 0.5, which for two words meant "at most 2 apart" (3 apart scored 0.498) and for three
+   * words "1.5 apart on average": a demand titled "Looking for a small desalination unit for
+   * brackish well water" was not found by "desalination brackish" at all.
    */
-  closeMatchScore: 0.5,
+  closePairDistance: 3,
   /**
    * Related results: dropping two neighbouring syllables (a whole Vietnamese word) counts for this
    * much of dropping one, when the merged results are ranked (Meilisearch federation weights).
@@ -43,11 +48,11 @@ export const SEARCH_RELEVANCE = {
   /**
    * Related results by topic (search-query.ts queryTopics): listings tagged with every specific
    * concept of the query, ranked by the concept embedding, merged after the shorter forms: their
-   * weight keeps them below any shorter-form result (those score at least closeMatchScore ×
-   * twoDroppedWeight = 0.45). They carry the query across languages and spellings ("greenhouse
+   * weight keeps them below any shorter-form result (those score above the two-word bar,
+   * 0.25, × twoDroppedWeight = 0.225; until the bar followed the query's length it was 0.4). They carry the query across languages and spellings ("greenhouse
    * climate control" → "nhà kính … vi khí hậu"), which the shorter forms cannot.
    */
-  topicWeight: 0.4,
+  topicWeight: 0.2,
   /** Concept-embedding similarity a topic result needs (cosine of the two tag vectors). */
   topicMinSimilarity: 0.5,
   /** Related results fill what the page's close matches leave of it, and number at least this. */
