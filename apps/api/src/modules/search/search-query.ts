@@ -141,29 +141,32 @@ const MEILI_WORD = /[\p{L}\p{N}]+/gu;
 const PAIR_COST_MAX = 3;
 
 /**
- * The ranking-score bar of a close match for a query whose text (searchText) has `words` words:
- * just above the best score of a listing whose pairs cost more than closePairDistance allows on
- * average, so every listing whose words lie at most that far apart on average passes, whatever
- * its typos or attributes. `farPairs` pairs are far by construction and allowed in full: a query
- * typed with diacritics is followed by its accent-exact spellings, which sit in another attribute
- * (accent-forms.ts), so its last word and the first spelling are always far apart. Undefined
- * below two words.
+ * The ranking-score bar of a close match for a query of `syllables` words (as typed), followed,
+ * when `accented`, by their accent-exact spellings (searchText; those sit in another attribute,
+ * accent-forms.ts, so the last word and the first spelling are always a far pair, and every other
+ * pair is counted twice). A listing passes when its words lie at most closePairDistance apart on
+ * average and the words they skip add up to at most closeGapsMax (a phrase), or, whatever the
+ * query's length, when it scores closeMatchScore (the fixed bar of before, which long queries of
+ * short Vietnamese syllables keep). The bar sits just above the best score of a listing that
+ * skips one word more than allowed, so typos or attributes never push an allowed one under it.
+ * Undefined below two words.
  */
-export function closeMatchThreshold(words: number, farPairs = 0): number | undefined {
+export function closeMatchThreshold(syllables: number, accented = false): number | undefined {
+  const copies = accented ? 2 : 1;
+  const words = syllables * copies;
   if (words < 2) return undefined;
-  const pairs = words - 1;
-  const ranks = PAIR_COST_MAX * pairs + 1;
-  const allowed = (SEARCH_RELEVANCE.closePairDistance - 1) * (pairs - farPairs) + PAIR_COST_MAX * farPairs;
+  // One syllable with its spelling (a related form such as "lửa"): the far pair is not allowed,
+  // so it brings no listing (as with the fixed bar before): a lone syllable is the stray match.
+  const far = accented && syllables > 1 ? 1 : 0;
+  const ranks = PAIR_COST_MAX * (words - 1) + 1;
+  const skipped = Math.min((SEARCH_RELEVANCE.closePairDistance - 1) * (syllables - 1), SEARCH_RELEVANCE.closeGapsMax);
+  const allowed = skipped * copies + PAIR_COST_MAX * far;
   // The best score one cost above the allowed one is (ranks − allowed − 1) / ranks: just above it.
-  return (ranks - allowed - 1) / ranks + 1e-6;
+  return Math.min((ranks - allowed - 1) / ranks + 1e-6, SEARCH_RELEVANCE.closeMatchScore);
 }
 
 function thresholdFor(query: string): number | undefined {
-  const words = [...searchText(query).matchAll(MEILI_WORD)].length;
-  // One syllable with its spelling (a related form such as "lửa"): no far pair allowed, so it
-  // brings no listing (as with the fixed bar before): a lone syllable is the stray match to avoid.
-  const typed = [...query.matchAll(MEILI_WORD)].length;
-  return closeMatchThreshold(words, hasDiacritics(query.trim()) && typed > 1 ? 1 : 0);
+  return closeMatchThreshold([...query.matchAll(MEILI_WORD)].length, hasDiacritics(query.trim()));
 }
 
 function closeMatching(p: ListingSearchParams): Pick<MultiSearchQuery, 'matchingStrategy' | 'rankingScoreThreshold'> {

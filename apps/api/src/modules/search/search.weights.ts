@@ -38,6 +38,18 @@ export const SEARCH_RELEVANCE = {
    */
   closePairDistance: 3,
   /**
+   * …and the words skipped between them add up to at most this many (the query fits in a phrase:
+   * for three words, 3 + 3 apart passes, and one pair far apart with the other adjacent). Without
+   * this cap a four-word query passed with its words 3 apart each, or two of them far: "may in
+   * sinh hoc" (bioprinting, absent from the corpus) then had five close matches on the dev set.
+   */
+  closeGapsMax: 4,
+  /**
+   * Whatever the query's length, a listing scoring this passes too: the fixed bar of before,
+   * which long Vietnamese queries (five or six syllables, several words far apart) keep.
+   */
+  closeMatchScore: 0.5,
+  /**
    * Related results: dropping two neighbouring syllables (a whole Vietnamese word) counts for this
    * much of dropping one, when the merged results are ranked (Meilisearch federation weights).
    * Not tuned: set so that, at equal closeness, the form that kept more of the query ranks first.
