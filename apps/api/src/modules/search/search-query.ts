@@ -149,15 +149,13 @@ const PAIR_COST_MAX = 3;
  * query's length, when it scores closeMatchScore (the fixed bar of before, which long queries of
  * short Vietnamese syllables keep). The bar sits just above the best score of a listing that
  * skips one word more than allowed, so typos or attributes never push an allowed one under it.
- * Undefined below two words.
+ * Undefined below two syllables: one word has no scattered words to fear.
  */
 export function closeMatchThreshold(syllables: number, accented = false): number | undefined {
+  if (syllables < 2) return undefined;
   const copies = accented ? 2 : 1;
   const words = syllables * copies;
-  if (words < 2) return undefined;
-  // One syllable with its spelling (a related form such as "lửa"): the far pair is not allowed,
-  // so it brings no listing (as with the fixed bar before): a lone syllable is the stray match.
-  const far = accented && syllables > 1 ? 1 : 0;
+  const far = accented ? 1 : 0;
   const ranks = PAIR_COST_MAX * (words - 1) + 1;
   const skipped = Math.min((SEARCH_RELEVANCE.closePairDistance - 1) * (syllables - 1), SEARCH_RELEVANCE.closeGapsMax);
   const allowed = skipped * copies + PAIR_COST_MAX * far;
@@ -214,14 +212,73 @@ export function wantsRelated(p: ListingSearchParams, closeCount: number): boolea
  * are considered, so a long query costs a bounded number of sub-queries.
  */
 export function relatedForms(query: string): string[] {
-  const words = query.trim().split(/\s+/).filter(Boolean).slice(0, SEARCH_RELEVANCE.maxRelatedWords);
+  return relatedFormsDropping(query).map((f) => f.form);
+}
+
+/** relatedForms, each with the positions of the words it drops. */
+function relatedFormsDropping(query: string): { form: string; dropped: number[] }[] {
+  const words = queryWords(query);
   if (words.length < 2) return [];
-  const forms = new Set<string>();
-  for (let i = 0; i < words.length; i++) forms.add(words.filter((_, j) => j !== i).join(' '));
+  const forms = new Map<string, number[]>();
+  const add = (dropped: number[]) => {
+    const form = words.filter((_, j) => !dropped.includes(j)).join(' ');
+    if (!forms.has(form)) forms.set(form, dropped);
+  };
+  for (let i = 0; i < words.length; i++) add([i]);
   // Dropping a whole word only when at least two syllables, and half the query, remain: one
   // syllable left of three ("xe" of "xe tự lái") is the stray syllable this is meant to avoid.
-  if (words.length >= 4) for (let i = 0; i + 1 < words.length; i++) forms.add(words.filter((_, j) => j !== i && j !== i + 1).join(' '));
-  return [...forms];
+  if (words.length >= 4) for (let i = 0; i + 1 < words.length; i++) add([i, i + 1]);
+  return [...forms].map(([form, dropped]) => ({ form, dropped }));
+}
+
+/** The query's words considered for related results (at most maxRelatedWords). */
+function queryWords(query: string): string[] {
+  return query.trim().split(/\s+/).filter(Boolean).slice(0, SEARCH_RELEVANCE.maxRelatedWords);
+}
+
+/**
+ * How many listings (with the page's filters) have each word of the query (queryWords order),
+ * then how many there are in all: count-only queries, asked with the close matches' ids, so the
+ * related results can tell a rare word from a common one (relatedWeights). Empty below two words.
+ */
+export function buildWordCountSearches(indexUid: string, p: ListingSearchParams): MultiSearchQuery[] {
+  const words = queryWords(p.query ?? '');
+  if (words.length < 2) return [];
+  const { facet, other } = listingFilters(p);
+  const filter = [...FACET_NAMES.filter((f) => facet[f] !== undefined).map((f) => facet[f]!), ...other];
+  return [
+    ...words.map((w): MultiSearchQuery => ({ indexUid, q: searchText(w), matchingStrategy: 'all', filter, limit: 0, attributesToRetrieve: [] })),
+    { indexUid, q: '', filter, limit: 0, attributesToRetrieve: [] },
+  ];
+}
+
+/** The counts of buildWordCountSearches' answers: per word, then the total. */
+export interface WordCounts {
+  perWord: number[];
+  total: number;
+}
+
+export function readWordCounts(results: readonly { estimatedTotalHits?: number; totalHits?: number }[]): WordCounts | undefined {
+  if (results.length < 3) return undefined;
+  const counts = results.map((r) => r.totalHits ?? r.estimatedTotalHits ?? 0);
+  return { perWord: counts.slice(0, -1), total: counts[counts.length - 1] };
+}
+
+/**
+ * The federation weight of a shorter form: 1 for one word dropped (twoDroppedWeight for two),
+ * less by droppedRarity × the dropped words' share of the query's rarity (inverse document
+ * frequency, ln((N + 1) / (n + 1)) for a word n of N listings have). A form that drops the
+ * query's rarest word ("cubesat" of "vệ tinh cubesat", "biogas" of "hầm biogas") keeps only its
+ * common words and ranks below a form that drops a common one.
+ */
+export function relatedWeight(dropped: readonly number[], counts: WordCounts | undefined): number {
+  const base = dropped.length > 1 ? SEARCH_RELEVANCE.twoDroppedWeight : 1;
+  if (!counts) return base;
+  const idf = counts.perWord.map((n) => Math.log((counts.total + 1) / (n + 1)));
+  const all = idf.reduce((a, b) => a + b, 0);
+  if (all <= 0) return base;
+  const share = dropped.reduce((sum, i) => sum + (idf[i] ?? 0), 0) / all;
+  return base * (1 - SEARCH_RELEVANCE.droppedRarity * share);
 }
 
 /**
@@ -230,11 +287,10 @@ export function relatedForms(query: string): string[] {
  * filters; one federated multi-search, merged by ranking score (dropping one syllable weighs more
  * than dropping two). Null when the query has no shorter form.
  */
-export function buildRelatedSearch(indexUid: string, p: ListingSearchParams, closeCount: number): FederatedMultiSearchParams | null {
-  const forms = relatedForms(p.query ?? '');
+export function buildRelatedSearch(indexUid: string, p: ListingSearchParams, closeCount: number, counts?: WordCounts): FederatedMultiSearchParams | null {
+  const forms = relatedFormsDropping(p.query ?? '');
   const topics = queryTopics(p.query ?? '');
   if (!forms.length && !topics.length) return null;
-  const words = (p.query ?? '').trim().split(/\s+/).filter(Boolean).length;
   const { facet, other } = listingFilters(p);
   const filter = [...FACET_NAMES.filter((f) => facet[f] !== undefined).map((f) => facet[f]!), ...other];
   const display = {
@@ -263,19 +319,20 @@ export function buildRelatedSearch(indexUid: string, p: ListingSearchParams, clo
     : [];
   return {
     federation: { limit: closeCount + relatedLimit(p, closeCount) },
-    queries: [...forms.map((form) => {
-      const dropped = Math.min(words, SEARCH_RELEVANCE.maxRelatedWords) - form.split(' ').length;
+    queries: [...forms.map(({ form, dropped }) => {
       return {
         indexUid,
         q: searchText(form),
         matchingStrategy: 'all' as const,
-        ...(thresholdFor(form) === undefined ? {} : { rankingScoreThreshold: thresholdFor(form) }),
+        // The fixed bar: a shorter form is already a relaxation (measured: with the close-match
+        // window here too, absent technologies brought more unrelated listings, "may in sinh hoc" 3).
+        rankingScoreThreshold: SEARCH_RELEVANCE.closeMatchScore,
         filter,
         attributesToRetrieve: [...LISTING_CARD_ATTRIBUTES],
         attributesToHighlight: ['title', 'summary'],
         highlightPreTag: MARK_OPEN,
         highlightPostTag: MARK_CLOSE,
-        federationOptions: { weight: dropped > 1 ? SEARCH_RELEVANCE.twoDroppedWeight : 1 },
+        federationOptions: { weight: relatedWeight(dropped, counts) },
       };
     }), ...topicQuery],
   };

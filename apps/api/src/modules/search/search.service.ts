@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityMetadata } from 'typeorm';
-import type { FederatedMultiSearchParams, Meilisearch, MultiSearchResponse } from 'meilisearch';
+import type { FederatedMultiSearchParams, Meilisearch, MultiSearchResponse, SearchResponse } from 'meilisearch';
 import { ErrorCode, type Lang } from '@techport/shared';
 import { AppError } from '../../common/errors.js';
 import { Clock } from '../../common/clock.js';
@@ -19,6 +19,8 @@ import {
   buildCloseIdsSearch,
   buildRelatedSearch,
   buildTitleSearch,
+  buildWordCountSearches,
+  readWordCounts,
   readListingSearch,
   readRelatedSearch,
   wantsRelated,
@@ -182,18 +184,18 @@ export class SearchService {
     if (wantsRelated(params, outcome.totalHits)) {
       // A second request, only on the page where the close matches end: it needs their count.
       const uid = this.indexes.listingsUid;
-      const request = buildRelatedSearch(uid, params, outcome.totalHits);
-      const plain = [
-        ...(outcome.totalHits > 0 ? [buildCloseIdsSearch(uid, params, outcome.totalHits)] : []),
-        ...[buildTitleSearch(uid, params, outcome.totalHits)].filter((q) => q !== null),
-      ];
+      const closeIdsQuery = outcome.totalHits > 0 ? buildCloseIdsSearch(uid, params, outcome.totalHits) : null;
+      const titleQuery = buildTitleSearch(uid, params, outcome.totalHits);
+      const countQueries = buildWordCountSearches(uid, params);
+      const plain = [closeIdsQuery, titleQuery].filter((q) => q !== null);
       try {
-        const [answers, federated] = await Promise.all([
-          plain.length ? this.meili.multiSearch({ queries: plain }).then((r) => r.results as unknown as { hits: Hit[] }[]) : [],
-          request ? this.meili.multiSearch<FederatedMultiSearchParams, Hit>(request) : null,
-        ]);
-        const ids = outcome.totalHits > 0 ? answers[0] : null;
-        const title = answers[outcome.totalHits > 0 ? 1 : 0];
+        // First the close matches' ids, the title hits and how common each word is (count-only);
+        // then the shorter forms, weighted by what they drop (search-query.ts relatedWeight).
+        const answers = (await this.meili.multiSearch({ queries: [...plain, ...countQueries] })).results as unknown as SearchResponse<Hit>[];
+        const ids = closeIdsQuery ? answers[0] : null;
+        const title = titleQuery ? answers[closeIdsQuery ? 1 : 0] : null;
+        const request = buildRelatedSearch(uid, params, outcome.totalHits, readWordCounts(answers.slice(plain.length)));
+        const federated = request ? await this.meili.multiSearch<FederatedMultiSearchParams, Hit>(request) : null;
         const closeIds = new Set((ids?.hits ?? []).map((h) => String(h.id)));
         related = readRelatedSearch(params, outcome.totalHits, closeIds, title, federated);
         relatedMs = federated?.processingTimeMs ?? 0;

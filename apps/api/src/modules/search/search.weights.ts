@@ -55,16 +55,23 @@ export const SEARCH_RELEVANCE = {
    * Not tuned: set so that, at equal closeness, the form that kept more of the query ranks first.
    */
   twoDroppedWeight: 0.9,
+  /**
+   * Related results: a shorter form's weight falls by this much × the share of the query's rarity
+   * (inverse document frequency) that its dropped words carried (search-query.ts relatedWeight):
+   * dropping the word that says what the query is about costs more than dropping a common one.
+   * Chosen on half A of the dev set (eval:search --half A), checked on half B: docs/benchmarks.md.
+   */
+  droppedRarity: 0.25,
   /** Query words considered for related results (a bound on cost: up to 2n − 1 sub-queries for n words; queries are 2–5 words in practice). */
   maxRelatedWords: 8,
   /**
    * Related results by topic (search-query.ts queryTopics): listings tagged with every specific
    * concept of the query, ranked by the concept embedding, merged after the shorter forms: their
-   * weight keeps them below any shorter-form result (those score above the two-word bar,
-   * 0.25, × twoDroppedWeight = 0.225; until the bar followed the query's length it was 0.4). They carry the query across languages and spellings ("greenhouse
+   * weight keeps them mostly below the shorter-form results (those score at least closeMatchScore ×
+   * twoDroppedWeight × (1 − droppedRarity) ≈ 0.34; a topic result scores 0.2–0.4). They carry the query across languages and spellings ("greenhouse
    * climate control" → "nhà kính … vi khí hậu"), which the shorter forms cannot.
    */
-  topicWeight: 0.2,
+  topicWeight: 0.4,
   /** Concept-embedding similarity a topic result needs (cosine of the two tag vectors). */
   topicMinSimilarity: 0.5,
   /** Related results fill what the page's close matches leave of it, and number at least this. */
