@@ -16,10 +16,14 @@
  * tử siêu dẫn" has each syllable somewhere ("máy", "tính", "chất lượng", "điện tử", "siêu âm",
  * "hướng dẫn") and is not about quantum computing.
  *
- * Related results: shown apart, after the close matches (or alone, under "no close match"): the
- * listings that pass the same bar for a shorter form of the query (search-query.ts relatedForms:
- * one syllable dropped, or, from four syllables on, a two-syllable word), as many as the page has
- * room for after its close matches (at least relatedMin). Measured alternatives, on the dev set:
+ * Related results: shown apart, after the close matches (or alone, under "no close match"): first
+ * the listings with every word of the query in the title however far apart (search-query.ts
+ * buildTitleSearch), then those that pass the fixed bar (closeMatchScore) for a shorter form of
+ * the query (relatedForms: one syllable dropped, or, from four syllables on, a two-syllable word;
+ * weighted by the rarity of what they drop, droppedRarity), and listings on the query's topics;
+ * as many as the page has room for after its close matches (at least relatedMin). When all that
+ * is empty, the listings that have every word however scattered (buildAllWordsSearch): a listing
+ * with every word of the query is never hidden. Measured alternatives, on the dev set:
  * Meilisearch's `matchingStrategy: 'frequency'` with a score bar (it keeps the query's rarest
  * word, which is not always the one that matters, and its score depends on the order in which
  * words are dropped: P@10 0.662, recall@20 0.823); also dropping a word that leaves one syllable
