@@ -392,11 +392,13 @@ export function buildCloseIdsSearch(indexUid: string, p: ListingSearchParams, cl
  * apart (past 3 words apart Meilisearch scores a pair as it scores two attributes apart, so the
  * close-match bar cannot keep these), in Meilisearch's order. With diacritics, the accent-exact
  * spellings anywhere in the listing. Null for a query of one word (every such listing is a close
- * match). Asks for the close matches' count more, since those are left out afterwards.
+ * match). Asks for the close matches' count more, since those are left out afterwards (at most
+ * titleScanMax: past that many close matches, the far-apart title hits may be missed).
  */
 export function buildTitleSearch(indexUid: string, p: ListingSearchParams, closeCount: number): MultiSearchQuery | null {
   if ((p.query ?? '').trim().split(/\s+/).filter(Boolean).length < 2) return null;
-  return { ...buildAllWordsSearch(indexUid, p, closeCount), attributesToSearchOn: ['title', 'accentForms'], limit: closeCount + relatedLimit(p, closeCount) };
+  const limit = Math.min(closeCount + relatedLimit(p, closeCount), SEARCH_RELEVANCE.titleScanMax);
+  return { ...buildAllWordsSearch(indexUid, p, closeCount), attributesToSearchOn: ['title', 'accentForms'], limit };
 }
 
 /**

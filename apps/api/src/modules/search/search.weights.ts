@@ -66,6 +66,8 @@ export const SEARCH_RELEVANCE = {
    * Chosen on half A of the dev set (eval:search --half A), checked on half B: docs/benchmarks.md.
    */
   droppedRarity: 0.25,
+  /** Title hits read for related results at most (a bound on cost: they include the close matches, left out afterwards). */
+  titleScanMax: 200,
   /** Query words considered for related results (a bound on cost: up to 2n − 1 sub-queries for n words; queries are 2–5 words in practice). */
   maxRelatedWords: 8,
   /**
