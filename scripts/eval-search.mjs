@@ -2,7 +2,7 @@
 /**
  * Search relevance, measured through the API.
  *
- *   npm run eval:search [-- <dir>] [--offers <dir-or-file>] [--verbose] [--write] [--label "text"] [--keep]
+ *   npm run eval:search [-- <dir>] [--offers <dir-or-file>] [--half A|B] [--verbose] [--write] [--label "text"] [--keep]
  *
  * <dir> (default: eval/search, the project's development set) holds
  *   search-queries.jsonl  {"id", "query", "language": "vi"|"en"}          one query per line
@@ -28,6 +28,11 @@
  * and over the absent technologies: `totalHits` (what the page says it found), and how many corpus
  * listings appear in the top 20 (all unrelated, by definition); median and mean.
  * --write appends them, dated, to docs/benchmarks.md ("Search relevance"), with --label naming the run.
+ *
+ * Halves, so that a change tuned on some queries is checked on others: half A is the 1st, 3rd, 5th …
+ * query of the file, half B the 2nd, 4th … (judged and absent alike). Every run prints both halves'
+ * figures after the whole set's; --half A or --half B measures (and writes) that half alone. Tune on
+ * A, report B.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -45,10 +50,14 @@ const option = (name) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const valued = new Set(['--offers', '--label']);
+const valued = new Set(['--offers', '--label', '--half']);
 const positional = args.filter((a, i) => !a.startsWith('--') && !valued.has(args[i - 1]));
 const setDir = resolve(ROOT, positional[0] ?? 'eval/search');
 const verbose = flag('--verbose');
+const half = option('--half')?.toUpperCase();
+if (half !== undefined && half !== 'A' && half !== 'B') throw new Error('--half takes A or B');
+/** Half A: the 1st, 3rd, 5th … query of the file (index 0, 2 …); half B: the 2nd, 4th … */
+const halfOf = (index) => (index % 2 === 0 ? 'A' : 'B');
 const log = (msg) => console.log(`[eval:search] ${msg}`);
 
 function readJsonl(file) {
@@ -169,7 +178,9 @@ async function main() {
   const queriesFile = firstExisting(join(setDir, 'search-queries.jsonl'), join(setDir, 'queries.jsonl'));
   const qrelsFile = firstExisting(join(setDir, 'search-qrels.jsonl'), join(setDir, 'qrels.jsonl'));
   if (!queriesFile) throw new Error(`no search-queries.jsonl in ${setDir}`);
-  const queries = readJsonl(queriesFile).map((q) => ({ id: q.id, query: q.query ?? q.title, language: q.language === 'en' ? 'en' : 'vi' }));
+  const queries = readJsonl(queriesFile)
+    .map((q, i) => ({ id: q.id, query: q.query ?? q.title, language: q.language === 'en' ? 'en' : 'vi', half: halfOf(i) }))
+    .filter((q) => half === undefined || q.half === half);
   const gradesOf = new Map(queries.map((q) => [q.id, new Map()]));
   for (const r of qrelsFile ? readJsonl(qrelsFile) : []) gradesOf.get(r.queryId ?? r.demandId)?.set(r.offerId.toLowerCase(), r.grade);
   const offers = readJsonl(offersFile());
@@ -266,6 +277,15 @@ async function main() {
     console.log(`  Vietnamese with diacritics:    ${byLang((r) => r.language === 'vi' && !folded(r.query))}`);
     console.log(`  Vietnamese without diacritics: ${byLang((r) => r.language === 'vi' && folded(r.query))}`);
     console.log(`  English:                       ${byLang((r) => r.language === 'en')}`);
+    if (half === undefined) {
+      for (const h of ['A', 'B']) {
+        const away = absent.filter((r) => r.half === h);
+        console.log(
+          `  half ${h} (${h === 'A' ? 'tune' : 'check'}):                ${byLang((r) => r.half === h)}; ` +
+            `absent: ${away.filter((r) => r.corpusInTop20 <= 2).length}/${away.length} with at most 2, mean ${mean(away.map((r) => r.corpusInTop20)).toFixed(1)}`,
+        );
+      }
+    }
     console.log(
       `absent technologies: totalHits median ${summary.absentTotalMedian} (mean ${summary.absentTotalMean.toFixed(1)}); ` +
         `corpus listings in the top 20: median ${summary.absentCorpusMedian}, mean ${summary.absentCorpusMean.toFixed(1)}, max ${summary.absentCorpusMax}; ` +
@@ -279,7 +299,7 @@ async function main() {
 Machine: ${machineLine(m)}. Written by \`npm run eval:search -- ${positional[0] ?? 'eval/search'} --write\` (scripts/eval-search.mjs): the
 production API on a fresh database with the demo exchange seeded and the ${offers.length} corpus offers published, each query sent as the
 storefront's \`search\` (20 per page, Accept-Language = the query's language); the ranking judged is the page's close matches, then its
-related results. Set: ${judged.length} judged queries, ${absent.length} absent technologies.
+related results. Set: ${judged.length} judged queries, ${absent.length} absent technologies${half ? ` (half ${half} only)` : ''}.
 
 | queries | n | P@10 (top min(10,R)) | nDCG@10 | recall@20 |
 | :-- | --: | --: | --: | --: |
@@ -287,7 +307,7 @@ related results. Set: ${judged.length} judged queries, ${absent.length} absent t
 | Vietnamese, with diacritics | ${judged.filter((r) => r.language === 'vi' && !folded(r.query)).length} | ${f(mean(judged.filter((r) => r.language === 'vi' && !folded(r.query)).map((r) => r.p10)))} | ${f(mean(judged.filter((r) => r.language === 'vi' && !folded(r.query)).map((r) => r.ndcg)))} | ${f(mean(judged.filter((r) => r.language === 'vi' && !folded(r.query)).map((r) => r.recall)))} |
 | Vietnamese, without diacritics | ${judged.filter((r) => r.language === 'vi' && folded(r.query)).length} | ${f(mean(judged.filter((r) => r.language === 'vi' && folded(r.query)).map((r) => r.p10)))} | ${f(mean(judged.filter((r) => r.language === 'vi' && folded(r.query)).map((r) => r.ndcg)))} | ${f(mean(judged.filter((r) => r.language === 'vi' && folded(r.query)).map((r) => r.recall)))} |
 | English | ${judged.filter((r) => r.language === 'en').length} | ${f(mean(judged.filter((r) => r.language === 'en').map((r) => r.p10)))} | ${f(mean(judged.filter((r) => r.language === 'en').map((r) => r.ndcg)))} | ${f(mean(judged.filter((r) => r.language === 'en').map((r) => r.recall)))} |
-
+${half === undefined ? ['A', 'B'].map((h) => { const rs = judged.filter((r) => r.half === h); return `| half ${h} (${h === 'A' ? 'tune' : 'check'}) | ${rs.length} | ${f(mean(rs.map((r) => r.p10)))} | ${f(mean(rs.map((r) => r.ndcg)))} | ${f(mean(rs.map((r) => r.recall)))} |\n`; }).join('') : ''}
 Absent technologies (${absent.length} queries): the page's total (\`totalHits\`) median **${summary.absentTotalMedian}** (mean ${summary.absentTotalMean.toFixed(1)});
 corpus listings (all unrelated) in the top 20: median **${summary.absentCorpusMedian}**, mean ${summary.absentCorpusMean.toFixed(1)}, max ${summary.absentCorpusMax};
 ${summary.absentAtMost2}/${absent.length} queries with at most 2; ${summary.absentNoClose}/${absent.length} answered "no close match".

@@ -68,6 +68,20 @@ beforeAll(async () => {
   await add('ipc', 'Máy tính công nghiệp chống bụi cho dây chuyền chế biến', 'Máy tính công nghiệp điều khiển dây chuyền, chịu ẩm và bụi, màn hình cảm ứng.');
   // about the query's distinctive words, but not a quantum computer
   await add('nearby', 'Phần mềm mô phỏng lượng tử cho vật liệu siêu dẫn', 'Mô phỏng cấu trúc điện tử của vật liệu siêu dẫn nhiệt độ cao trên cụm server.', 'Bộ phần mềm mô phỏng lượng tử dùng cho nghiên cứu vật liệu siêu dẫn, có đào tạo sử dụng.');
+  // English titles with the query's words a few words apart (search.weights.ts closePairDistance)
+  const en = async (key: string, title: string, summary: string, description?: string) => {
+    L[key] = await publish(owner, m, { organizationId: org.id, title, summary, description, fieldCodes: ['2'] });
+  };
+  await en(
+    'desal',
+    'Looking for a small desalination unit for brackish well water',
+    'Our aquaculture farm needs drinking water for 60 workers from a brackish well; solar power preferred.',
+    'We run a shrimp farm in a coastal commune where the well water turned brackish after the drought, ideally running on solar power.',
+  );
+  await en('conveyor', 'Conveyor with optical sorter for cashew kernels', 'Sorts cashew kernels by colour and size at 2 tonnes an hour.');
+  await en('hives', 'Remote sensors that weigh the beehives and track their temperature in the field', 'Hive scales report weight and temperature to the keeper every hour.');
+  // "greenhouse" and "irrigation" only far apart, in different attributes: not a close match
+  await en('farApart', 'Greenhouse film with an ultraviolet filter', 'Film for plastic houses.', 'The supplier also installs pumps. Drip irrigation is sold by a partner.');
   await s.t.settle();
 }, 120_000);
 
@@ -137,5 +151,38 @@ describe('search relevance: an absent technology', () => {
     expect(first.related).toEqual([]);
     // browsing (no words) has nothing "related"
     expect((await ranked(s.base, {})).related).toEqual([]);
+  });
+});
+
+describe('search relevance: English words a few words apart in the title', () => {
+  it('finds a demand whose title has every query word within a phrase (the words 2 to 3 words apart)', async () => {
+    // "desalination unit for brackish": 3 apart; the words of a title in the order typed
+    for (const query of ['desalination brackish', 'small desalination brackish', 'desalination brackish water']) {
+      const r = await ranked(s.base, { query });
+      expect({ query, close: r.close }).toEqual({ query, close: [L.desal] });
+      expect(r.totalHits).toBe(1);
+    }
+    // 2 apart, two and three words, in either order
+    expect((await ranked(s.base, { query: 'conveyor optical' })).close).toEqual([L.conveyor]);
+    expect((await ranked(s.base, { query: 'optical conveyor' })).close).toEqual([L.conveyor]);
+    expect((await ranked(s.base, { query: 'conveyor optical cashew' })).close).toEqual([L.conveyor]);
+  });
+
+  it('keeps a title with every word farther apart (4 to 5 words) as the first related result, never nothing', async () => {
+    // "sensors … beehives": 4 apart; "remote … beehives … temperature": 5 and 4; "sensors … temperature": 8
+    for (const query of ['sensors beehives', 'remote beehives temperature', 'sensors temperature']) {
+      const r = await ranked(s.base, { query });
+      expect({ query, first: [...r.close, ...r.related][0] }).toEqual({ query, first: L.hives });
+    }
+    // words in different attributes, far apart: not a close match, yet not hidden either
+    const far = await ranked(s.base, { query: 'greenhouse irrigation' });
+    expect(far.close).toEqual([]);
+    expect(far.totalHits).toBe(0);
+    expect(far.related).toContain(L.farApart);
+    // every syllable of "đóng sấy" is in one listing, only far apart (and no lone syllable is
+    // offered as related): it is still shown, as related
+    const scattered = await ranked(s.base, { query: 'đóng sấy' });
+    expect(scattered.close).toEqual([]);
+    expect(scattered.related).toContain(L.apart);
   });
 });

@@ -1,4 +1,4 @@
-import { MARK_CLOSE, MARK_OPEN, buildListingSearch, buildRelatedSearch, queryTopics, escapeHtml, highlighted, listingFilters, listingSort, readListingSearch } from './search-query.js';
+import { MARK_CLOSE, MARK_OPEN, buildListingSearch, buildRelatedSearch, closeMatchThreshold, relatedWeight, queryTopics, escapeHtml, highlighted, listingFilters, listingSort, readListingSearch } from './search-query.js';
 import { settingsMatch } from './search-index.js';
 import { synonymAliases } from './listing-document.js';
 import type { MultiSearchResponse } from 'meilisearch';
@@ -118,5 +118,44 @@ describe('queryTopics (related results by topic)', () => {
     const topic = request.queries.find((q) => q.vector);
     expect(topic?.filter).toEqual(expect.arrayContaining(['concepts = "greenhouse"']));
     expect(topic?.federationOptions?.weight).toBeLessThan(0.45);
+  });
+});
+
+describe('the close-match bar (Meilisearch 1.21 proximity: a neighbouring pair costs 0, 1, 2 at 1, 2, 3 words apart, 3 farther)', () => {
+  // the score a listing gets when its pairs cost `cost` in all, with perfect typos, attribute and exactness
+  const score = (words: number, cost: number) => 1 - cost / (3 * (words - 1) + 1);
+  it('lets two or three words 3 apart each through, and not a pair far apart', () => {
+    expect(score(2, 2)).toBeGreaterThan(closeMatchThreshold(2)!);
+    expect(score(2, 3)).toBeLessThan(closeMatchThreshold(2)!);
+    expect(score(3, 2 + 2)).toBeGreaterThan(closeMatchThreshold(3)!);
+    expect(score(3, 3 + 3)).toBeLessThan(closeMatchThreshold(3)!);
+  });
+
+  it('allows the far pair between a query typed with diacritics and its accent-exact spellings', () => {
+    // "máy sấy" → "máy sấy zq… zq…": máy–sấy 3 apart (cost 2, twice) + the far pair
+    expect(score(4, 2 * 2 + 3)).toBeGreaterThan(closeMatchThreshold(2, true)!);
+    expect(score(4, 2 * 3 + 3)).toBeLessThan(closeMatchThreshold(2, true)!);
+  });
+
+  it('caps what a long query may skip, and never asks more than the fixed bar', () => {
+    // four words 3 apart each skip 6 words: not a phrase
+    expect(score(4, 6)).toBeLessThan(closeMatchThreshold(4)!);
+    expect(score(4, 4)).toBeGreaterThan(closeMatchThreshold(4)!);
+    for (let n = 2; n <= 8; n++) expect(closeMatchThreshold(n, true)!).toBeLessThanOrEqual(0.5);
+    expect(closeMatchThreshold(1)).toBeUndefined();
+  });
+});
+
+describe('related results: what a shorter form drops', () => {
+  it('weighs a form that drops the rarest word below one that drops a common word', () => {
+    // "vệ tinh cubesat": 40 and 12 listings have "vệ", "tinh"; none has "cubesat"
+    const counts = { perWord: [40, 12, 0], total: 650 };
+    const dropsCubesat = relatedWeight([2], counts);
+    const dropsVe = relatedWeight([0], counts);
+    expect(dropsCubesat).toBeLessThan(dropsVe);
+    expect(dropsVe).toBeLessThanOrEqual(1);
+    // without counts, the plain weights
+    expect(relatedWeight([1], undefined)).toBe(1);
+    expect(relatedWeight([1, 2], undefined)).toBeLessThan(1);
   });
 });

@@ -4,7 +4,7 @@
  */
 import type { FederatedMultiSearchParams, MultiSearchQuery, MultiSearchResponse, SearchResponse } from 'meilisearch';
 import { CONCEPTS, MATCH_EMBEDDER, extractConcepts, matchVector, type ListingDocument } from './listing-document.js';
-import { searchText } from './accent-forms.js';
+import { hasDiacritics, searchText } from './accent-forms.js';
 import { SEARCH_RELEVANCE } from './search.weights.js';
 
 export type SortValue = 'RELEVANCE' | 'NEWEST' | 'PRICE_ASC' | 'PRICE_DESC' | 'TRL_DESC';
@@ -120,19 +120,58 @@ export function listingSort(p: ListingSearchParams): string[] | undefined {
 /**
  * What makes a hit a close match (search.weights.ts): every word of the query (with the
  * accent-exact spellings of a query typed with diacritics), and, for a query of several words, a
- * ranking score of at least closeMatchScore (the words close together, not scattered). A
- * one-word query has no scattered words to fear, and the score would only punish a typo in it.
- * Browsing (no words) has no bar at all: every listing is shown.
+ * ranking score that says its words lie close together (closeMatchThreshold). A one-word query
+ * has no scattered words to fear, and the score would only punish a typo in it. Browsing (no
+ * words) has no bar at all: every listing is shown.
  */
 /** The words and bar of a close match for a query: what `search` counts, and what a saved search alerts on. */
 export function closeMatchQuery(query: string | null | undefined): Pick<MultiSearchQuery, 'q' | 'matchingStrategy' | 'rankingScoreThreshold'> {
   return { q: searchText(query ?? ''), ...closeMatching({ query, page: 1, pageSize: 1 }) };
 }
 
+const MEILI_WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Meilisearch 1.21's proximity rule, measured (ranked first, so it decides the ranking score
+ * down to a few thousandths): each pair of neighbouring query words costs 0, 1 or 2 when they lie
+ * 1, 2 or 3 words apart, and 3 when farther or in different attributes; with n words the rule has
+ * 3(n − 1) + 1 ranks and a listing of total cost c scores 1 − c / (3(n − 1) + 1), then a little
+ * less for typos, attribute and exactness.
+ */
+const PAIR_COST_MAX = 3;
+
+/**
+ * The ranking-score bar of a close match for a query of `syllables` words (as typed), followed,
+ * when `accented`, by their accent-exact spellings (searchText; those sit in another attribute,
+ * accent-forms.ts, so the last word and the first spelling are always a far pair, and every other
+ * pair is counted twice). A listing passes when its words lie at most closePairDistance apart on
+ * average and the words they skip add up to at most closeGapsMax (a phrase), or, whatever the
+ * query's length, when it scores closeMatchScore (the fixed bar of before, which long queries of
+ * short Vietnamese syllables keep). The bar sits just above the best score of a listing that
+ * skips one word more than allowed, so typos or attributes never push an allowed one under it.
+ * Undefined below two syllables: one word has no scattered words to fear.
+ */
+export function closeMatchThreshold(syllables: number, accented = false): number | undefined {
+  if (syllables < 2) return undefined;
+  const copies = accented ? 2 : 1;
+  const words = syllables * copies;
+  const far = accented ? 1 : 0;
+  const ranks = PAIR_COST_MAX * (words - 1) + 1;
+  const skipped = Math.min((SEARCH_RELEVANCE.closePairDistance - 1) * (syllables - 1), SEARCH_RELEVANCE.closeGapsMax);
+  const allowed = skipped * copies + PAIR_COST_MAX * far;
+  // The best score one cost above the allowed one is (ranks − allowed − 1) / ranks: just above it.
+  return Math.min((ranks - allowed - 1) / ranks + 1e-6, SEARCH_RELEVANCE.closeMatchScore);
+}
+
+function thresholdFor(query: string): number | undefined {
+  return closeMatchThreshold([...query.matchAll(MEILI_WORD)].length, hasDiacritics(query.trim()));
+}
+
 function closeMatching(p: ListingSearchParams): Pick<MultiSearchQuery, 'matchingStrategy' | 'rankingScoreThreshold'> {
   const words = (p.query ?? '').trim().split(/\s+/).filter(Boolean).length;
   if (!words) return {};
-  return words > 1 ? { matchingStrategy: 'all', rankingScoreThreshold: SEARCH_RELEVANCE.closeMatchScore } : { matchingStrategy: 'all' };
+  const threshold = words > 1 ? thresholdFor(p.query ?? '') : undefined;
+  return threshold === undefined ? { matchingStrategy: 'all' } : { matchingStrategy: 'all', rankingScoreThreshold: threshold };
 }
 
 export function buildListingSearch(indexUid: string, p: ListingSearchParams): MultiSearchQuery[] {
@@ -173,14 +212,73 @@ export function wantsRelated(p: ListingSearchParams, closeCount: number): boolea
  * are considered, so a long query costs a bounded number of sub-queries.
  */
 export function relatedForms(query: string): string[] {
-  const words = query.trim().split(/\s+/).filter(Boolean).slice(0, SEARCH_RELEVANCE.maxRelatedWords);
+  return relatedFormsDropping(query).map((f) => f.form);
+}
+
+/** relatedForms, each with the positions of the words it drops. */
+function relatedFormsDropping(query: string): { form: string; dropped: number[] }[] {
+  const words = queryWords(query);
   if (words.length < 2) return [];
-  const forms = new Set<string>();
-  for (let i = 0; i < words.length; i++) forms.add(words.filter((_, j) => j !== i).join(' '));
+  const forms = new Map<string, number[]>();
+  const add = (dropped: number[]) => {
+    const form = words.filter((_, j) => !dropped.includes(j)).join(' ');
+    if (!forms.has(form)) forms.set(form, dropped);
+  };
+  for (let i = 0; i < words.length; i++) add([i]);
   // Dropping a whole word only when at least two syllables, and half the query, remain: one
   // syllable left of three ("xe" of "xe tự lái") is the stray syllable this is meant to avoid.
-  if (words.length >= 4) for (let i = 0; i + 1 < words.length; i++) forms.add(words.filter((_, j) => j !== i && j !== i + 1).join(' '));
-  return [...forms];
+  if (words.length >= 4) for (let i = 0; i + 1 < words.length; i++) add([i, i + 1]);
+  return [...forms].map(([form, dropped]) => ({ form, dropped }));
+}
+
+/** The query's words considered for related results (at most maxRelatedWords). */
+function queryWords(query: string): string[] {
+  return query.trim().split(/\s+/).filter(Boolean).slice(0, SEARCH_RELEVANCE.maxRelatedWords);
+}
+
+/**
+ * How many listings (with the page's filters) have each word of the query (queryWords order),
+ * then how many there are in all: count-only queries, asked with the close matches' ids, so the
+ * related results can tell a rare word from a common one (relatedWeights). Empty below two words.
+ */
+export function buildWordCountSearches(indexUid: string, p: ListingSearchParams): MultiSearchQuery[] {
+  const words = queryWords(p.query ?? '');
+  if (words.length < 2) return [];
+  const { facet, other } = listingFilters(p);
+  const filter = [...FACET_NAMES.filter((f) => facet[f] !== undefined).map((f) => facet[f]!), ...other];
+  return [
+    ...words.map((w): MultiSearchQuery => ({ indexUid, q: searchText(w), matchingStrategy: 'all', filter, limit: 0, attributesToRetrieve: [] })),
+    { indexUid, q: '', filter, limit: 0, attributesToRetrieve: [] },
+  ];
+}
+
+/** The counts of buildWordCountSearches' answers: per word, then the total. */
+export interface WordCounts {
+  perWord: number[];
+  total: number;
+}
+
+export function readWordCounts(results: readonly { estimatedTotalHits?: number; totalHits?: number }[]): WordCounts | undefined {
+  if (results.length < 3) return undefined;
+  const counts = results.map((r) => r.totalHits ?? r.estimatedTotalHits ?? 0);
+  return { perWord: counts.slice(0, -1), total: counts[counts.length - 1] };
+}
+
+/**
+ * The federation weight of a shorter form: 1 for one word dropped (twoDroppedWeight for two),
+ * less by droppedRarity × the dropped words' share of the query's rarity (inverse document
+ * frequency, ln((N + 1) / (n + 1)) for a word n of N listings have). A form that drops the
+ * query's rarest word ("cubesat" of "vệ tinh cubesat", "biogas" of "hầm biogas") keeps only its
+ * common words and ranks below a form that drops a common one.
+ */
+export function relatedWeight(dropped: readonly number[], counts: WordCounts | undefined): number {
+  const base = dropped.length > 1 ? SEARCH_RELEVANCE.twoDroppedWeight : 1;
+  if (!counts) return base;
+  const idf = counts.perWord.map((n) => Math.log((counts.total + 1) / (n + 1)));
+  const all = idf.reduce((a, b) => a + b, 0);
+  if (all <= 0) return base;
+  const share = dropped.reduce((sum, i) => sum + (idf[i] ?? 0), 0) / all;
+  return base * (1 - SEARCH_RELEVANCE.droppedRarity * share);
 }
 
 /**
@@ -189,11 +287,10 @@ export function relatedForms(query: string): string[] {
  * filters; one federated multi-search, merged by ranking score (dropping one syllable weighs more
  * than dropping two). Null when the query has no shorter form.
  */
-export function buildRelatedSearch(indexUid: string, p: ListingSearchParams, closeCount: number): FederatedMultiSearchParams | null {
-  const forms = relatedForms(p.query ?? '');
+export function buildRelatedSearch(indexUid: string, p: ListingSearchParams, closeCount: number, counts?: WordCounts): FederatedMultiSearchParams | null {
+  const forms = relatedFormsDropping(p.query ?? '');
   const topics = queryTopics(p.query ?? '');
   if (!forms.length && !topics.length) return null;
-  const words = (p.query ?? '').trim().split(/\s+/).filter(Boolean).length;
   const { facet, other } = listingFilters(p);
   const filter = [...FACET_NAMES.filter((f) => facet[f] !== undefined).map((f) => facet[f]!), ...other];
   const display = {
@@ -222,19 +319,20 @@ export function buildRelatedSearch(indexUid: string, p: ListingSearchParams, clo
     : [];
   return {
     federation: { limit: closeCount + relatedLimit(p, closeCount) },
-    queries: [...forms.map((form) => {
-      const dropped = Math.min(words, SEARCH_RELEVANCE.maxRelatedWords) - form.split(' ').length;
+    queries: [...forms.map(({ form, dropped }) => {
       return {
         indexUid,
         q: searchText(form),
         matchingStrategy: 'all' as const,
+        // The fixed bar: a shorter form is already a relaxation (measured: with the close-match
+        // window here too, absent technologies brought more unrelated listings, "may in sinh hoc" 3).
         rankingScoreThreshold: SEARCH_RELEVANCE.closeMatchScore,
         filter,
         attributesToRetrieve: [...LISTING_CARD_ATTRIBUTES],
         attributesToHighlight: ['title', 'summary'],
         highlightPreTag: MARK_OPEN,
         highlightPostTag: MARK_CLOSE,
-        federationOptions: { weight: dropped > 1 ? SEARCH_RELEVANCE.twoDroppedWeight : 1 },
+        federationOptions: { weight: relatedWeight(dropped, counts) },
       };
     }), ...topicQuery],
   };
@@ -289,15 +387,53 @@ export function buildCloseIdsSearch(indexUid: string, p: ListingSearchParams, cl
   return { indexUid, q: searchText(p.query ?? ''), ...closeMatching(p), filter, limit: closeCount, attributesToRetrieve: ['id'] };
 }
 
+/**
+ * Related results first: the listings with every word of the query in the title, however far
+ * apart (past 3 words apart Meilisearch scores a pair as it scores two attributes apart, so the
+ * close-match bar cannot keep these), in Meilisearch's order. With diacritics, the accent-exact
+ * spellings anywhere in the listing. Null for a query of one word (every such listing is a close
+ * match). Asks for the close matches' count more, since those are left out afterwards (at most
+ * titleScanMax: past that many close matches, the far-apart title hits may be missed).
+ */
+export function buildTitleSearch(indexUid: string, p: ListingSearchParams, closeCount: number): MultiSearchQuery | null {
+  if ((p.query ?? '').trim().split(/\s+/).filter(Boolean).length < 2) return null;
+  const limit = Math.min(closeCount + relatedLimit(p, closeCount), SEARCH_RELEVANCE.titleScanMax);
+  return { ...buildAllWordsSearch(indexUid, p, closeCount), attributesToSearchOn: ['title', 'accentForms'], limit };
+}
+
+/**
+ * The last resort of a page that would show nothing: the listings that have every word of the
+ * query, however scattered (no closeness bar), shown as related results. Asked only when there is
+ * no close match and no other related result: a listing that has every word is never hidden.
+ */
+export function buildAllWordsSearch(indexUid: string, p: ListingSearchParams, closeCount: number): MultiSearchQuery {
+  const { facet, other } = listingFilters(p);
+  const filter = [...FACET_NAMES.filter((f) => facet[f] !== undefined).map((f) => facet[f]!), ...other];
+  return {
+    indexUid,
+    q: searchText(p.query ?? ''),
+    matchingStrategy: 'all',
+    filter,
+    limit: relatedLimit(p, closeCount),
+    attributesToRetrieve: [...LISTING_CARD_ATTRIBUTES],
+    attributesToHighlight: ['title', 'summary'],
+    highlightPreTag: MARK_OPEN,
+    highlightPostTag: MARK_CLOSE,
+  };
+}
+
 /** How many related results the page shows: what is left of the page after its close matches, and at least relatedMin. */
 export function relatedLimit(p: ListingSearchParams, closeCount: number): number {
   const closeOnPage = Math.max(0, Math.min(p.pageSize, closeCount - (p.page - 1) * p.pageSize));
   return Math.max(SEARCH_RELEVANCE.relatedMin, p.pageSize - closeOnPage);
 }
 
-export function readRelatedSearch(p: ListingSearchParams, closeCount: number, closeIds: ReadonlySet<string>, related: { hits: Hit[] }): ListingSearchHit[] {
-  return (related.hits ?? [])
-    .filter((h) => !closeIds.has(String(h.id)))
+/** The page's related results from the answers, in order (title hits, then the federated ones), without the close matches and repeats. */
+export function readRelatedSearch(p: ListingSearchParams, closeCount: number, closeIds: ReadonlySet<string>, ...answers: ({ hits: Hit[] } | null | undefined)[]): ListingSearchHit[] {
+  const seen = new Set(closeIds);
+  return answers
+    .flatMap((a) => a?.hits ?? [])
+    .filter((h) => !seen.has(String(h.id)) && Boolean(seen.add(String(h.id))))
     .slice(0, relatedLimit(p, closeCount))
     .map(toSearchHit);
 }

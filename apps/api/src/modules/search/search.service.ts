@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityMetadata } from 'typeorm';
-import type { FederatedMultiSearchParams, Meilisearch, MultiSearchResponse } from 'meilisearch';
+import type { FederatedMultiSearchParams, Meilisearch, MultiSearchResponse, SearchResponse } from 'meilisearch';
 import { ErrorCode, type Lang } from '@techport/shared';
 import { AppError } from '../../common/errors.js';
 import { Clock } from '../../common/clock.js';
@@ -15,8 +15,12 @@ import { SearchFacetCache } from './facet-cache.js';
 import {
   FACET_NAMES,
   buildListingSearch,
+  buildAllWordsSearch,
   buildCloseIdsSearch,
   buildRelatedSearch,
+  buildTitleSearch,
+  buildWordCountSearches,
+  readWordCounts,
   readListingSearch,
   readRelatedSearch,
   wantsRelated,
@@ -179,16 +183,26 @@ export class SearchService {
     let relatedMs = 0;
     if (wantsRelated(params, outcome.totalHits)) {
       // A second request, only on the page where the close matches end: it needs their count.
-      const request = buildRelatedSearch(this.indexes.listingsUid, params, outcome.totalHits);
+      const uid = this.indexes.listingsUid;
+      const closeIdsQuery = outcome.totalHits > 0 ? buildCloseIdsSearch(uid, params, outcome.totalHits) : null;
+      const titleQuery = buildTitleSearch(uid, params, outcome.totalHits);
+      const countQueries = buildWordCountSearches(uid, params);
+      const plain = [closeIdsQuery, titleQuery].filter((q) => q !== null);
       try {
-        if (request) {
-          const uid = this.indexes.listingsUid;
-          const [ids, answer] = await Promise.all([
-            outcome.totalHits > 0 ? this.meili.multiSearch({ queries: [buildCloseIdsSearch(uid, params, outcome.totalHits)] }).then((r) => r.results[0]) : null,
-            this.meili.multiSearch<FederatedMultiSearchParams, Hit>(request),
-          ]);
-          related = readRelatedSearch(params, outcome.totalHits, new Set((ids?.hits ?? []).map((h) => String(h.id))), answer);
-          relatedMs = answer.processingTimeMs ?? 0;
+        // First the close matches' ids, the title hits and how common each word is (count-only);
+        // then the shorter forms, weighted by what they drop (search-query.ts relatedWeight).
+        const answers = (await this.meili.multiSearch({ queries: [...plain, ...countQueries] })).results as unknown as SearchResponse<Hit>[];
+        const ids = closeIdsQuery ? answers[0] : null;
+        const title = titleQuery ? answers[closeIdsQuery ? 1 : 0] : null;
+        const request = buildRelatedSearch(uid, params, outcome.totalHits, readWordCounts(answers.slice(plain.length)));
+        const federated = request ? await this.meili.multiSearch<FederatedMultiSearchParams, Hit>(request) : null;
+        const closeIds = new Set((ids?.hits ?? []).map((h) => String(h.id)));
+        related = readRelatedSearch(params, outcome.totalHits, closeIds, title, federated);
+        relatedMs = federated?.processingTimeMs ?? 0;
+        if (!outcome.totalHits && !related.length) {
+          // Nothing close and nothing related: still never hide a listing that has every word.
+          const all = (await this.meili.multiSearch({ queries: [buildAllWordsSearch(uid, params, 0)] })).results[0] as unknown as { hits: Hit[] };
+          related = readRelatedSearch(params, 0, closeIds, all);
         }
       } catch (err) {
         // The close matches are the answer; related results are a courtesy.

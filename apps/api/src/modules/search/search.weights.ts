@@ -6,18 +6,24 @@
  *
  * Close matches: every query word is in the listing (Meilisearch `matchingStrategy: 'all'`, with
  * its synonyms, typo tolerance and, for a query typed with diacritics, the accent-exact spellings
- * of accent-forms.ts) AND, for a query of several words, the listing's ranking score reaches closeMatchScore. The score
- * (Meilisearch's `_rankingScore`, 0–1) follows the ranking rules: words found, typos, how close
- * together the words are (proximity: "máy sấy" as one word, not "máy" in one sentence and "sấy"
- * three lines on), in which attribute (title before description) and how exactly. Listings that
- * hold all the syllables only scattered through a long description fall under the threshold:
- * "máy tính lượng tử siêu dẫn" has each syllable somewhere ("máy", "tính", "chất lượng",
- * "điện tử", "siêu âm", "hướng dẫn") and is not about quantum computing.
+ * of accent-forms.ts) AND, for a query of several words, the words lie close together: the
+ * listing's ranking score (Meilisearch's `_rankingScore`, 0–1) reaches the bar that
+ * closePairDistance sets for the query's length (search-query.ts closeMatchThreshold). The
+ * score follows the ranking rules: words found, how close together the words are (proximity,
+ * ranked first: "máy sấy" as one word, not "máy" in one sentence and "sấy" three lines on),
+ * typos, in which attribute (title before description) and how exactly. Listings that hold all
+ * the syllables only scattered through a long description fall under the bar: "máy tính lượng
+ * tử siêu dẫn" has each syllable somewhere ("máy", "tính", "chất lượng", "điện tử", "siêu âm",
+ * "hướng dẫn") and is not about quantum computing.
  *
- * Related results: shown apart, after the close matches (or alone, under "no close match"): the
- * listings that pass the same bar for a shorter form of the query (search-query.ts relatedForms:
- * one syllable dropped, or, from four syllables on, a two-syllable word), as many as the page has
- * room for after its close matches (at least relatedMin). Measured alternatives, on the dev set:
+ * Related results: shown apart, after the close matches (or alone, under "no close match"): first
+ * the listings with every word of the query in the title however far apart (search-query.ts
+ * buildTitleSearch), then those that pass the fixed bar (closeMatchScore) for a shorter form of
+ * the query (relatedForms: one syllable dropped, or, from four syllables on, a two-syllable word;
+ * weighted by the rarity of what they drop, droppedRarity), and listings on the query's topics;
+ * as many as the page has room for after its close matches (at least relatedMin). When all that
+ * is empty, the listings that have every word however scattered (buildAllWordsSearch): a listing
+ * with every word of the query is never hidden. Measured alternatives, on the dev set:
  * Meilisearch's `matchingStrategy: 'frequency'` with a score bar (it keeps the query's rarest
  * word, which is not always the one that matters, and its score depends on the order in which
  * words are dropped: P@10 0.662, recall@20 0.823); also dropping a word that leaves one syllable
@@ -25,11 +31,26 @@
  */
 export const SEARCH_RELEVANCE = {
   /**
-   * With `proximity` ranked before `typo` (listing-index.ts), the score measures first how close
-   * together the words are. Chosen on the dev set: at 0.5 none of the 16 absent technologies has
-   * a close match, and the words of a two-syllable Vietnamese word typed with diacritics (whose
-   * accent-exact spellings sit in another attribute, one far pair) still pass. One-word queries
-   * have no bar (search-query.ts closeMatching).
+   * A close match's words lie, on average, at most this many words apart (a phrase-sized window:
+   * "desalination unit for brackish", 3 apart, is one request). search-query.ts closeMatchThreshold
+   * turns it into Meilisearch's ranking-score bar for the query's length. Meilisearch 1.21 scores
+   * the distance of each pair of neighbouring query words as 1, 2, 3 or "far" (4 and more, or
+   * another attribute): nothing finer can be asked for. Until 2026-12-04 the bar was a fixed
+   * score of 0.5, which for two words meant "at most 2 apart" (3 apart scored 0.498) and for three
+   * words "1.5 apart on average": a demand titled "Looking for a small desalination unit for
+   * brackish well water" was not found by "desalination brackish" at all.
+   */
+  closePairDistance: 3,
+  /**
+   * …and the words skipped between them add up to at most this many (the query fits in a phrase:
+   * for three words, 3 + 3 apart passes, and one pair far apart with the other adjacent). Without
+   * this cap a four-word query passed with its words 3 apart each, or two of them far: "may in
+   * sinh hoc" (bioprinting, absent from the corpus) then had five close matches on the dev set.
+   */
+  closeGapsMax: 4,
+  /**
+   * Whatever the query's length, a listing scoring this passes too: the fixed bar of before,
+   * which long Vietnamese queries (five or six syllables, several words far apart) keep.
    */
   closeMatchScore: 0.5,
   /**
@@ -38,13 +59,22 @@ export const SEARCH_RELEVANCE = {
    * Not tuned: set so that, at equal closeness, the form that kept more of the query ranks first.
    */
   twoDroppedWeight: 0.9,
+  /**
+   * Related results: a shorter form's weight falls by this much × the share of the query's rarity
+   * (inverse document frequency) that its dropped words carried (search-query.ts relatedWeight):
+   * dropping the word that says what the query is about costs more than dropping a common one.
+   * Chosen on half A of the dev set (eval:search --half A), checked on half B: docs/benchmarks.md.
+   */
+  droppedRarity: 0.25,
+  /** Title hits read for related results at most (a bound on cost: they include the close matches, left out afterwards). */
+  titleScanMax: 200,
   /** Query words considered for related results (a bound on cost: up to 2n − 1 sub-queries for n words; queries are 2–5 words in practice). */
   maxRelatedWords: 8,
   /**
    * Related results by topic (search-query.ts queryTopics): listings tagged with every specific
    * concept of the query, ranked by the concept embedding, merged after the shorter forms: their
-   * weight keeps them below any shorter-form result (those score at least closeMatchScore ×
-   * twoDroppedWeight = 0.45). They carry the query across languages and spellings ("greenhouse
+   * weight keeps them mostly below the shorter-form results (those score at least closeMatchScore ×
+   * twoDroppedWeight × (1 − droppedRarity) ≈ 0.34; a topic result scores 0.2–0.4). They carry the query across languages and spellings ("greenhouse
    * climate control" → "nhà kính … vi khí hậu"), which the shorter forms cannot.
    */
   topicWeight: 0.4,
