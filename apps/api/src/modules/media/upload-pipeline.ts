@@ -45,7 +45,7 @@ const M = {
     en: '{name}: the file type is not recognised from its content. Accepted: JPEG, PNG, WebP, AVIF and HEIC images; PDF documents; MP4 and WebM videos.',
   },
   svg: {
-    vi: '{name}: không nhận tệp SVG (có thể chứa mã chạy trong trình duyệt). Hãy tải lên ảnh PNG hoặc JPEG.',
+    vi: '{name}: không nhận tệp SVG (loại tệp này có thể chứa mã chạy khi được mở). Hãy tải lên ảnh PNG hoặc JPEG.',
     en: '{name}: SVG files are not accepted (they can carry code a browser runs). Upload a PNG or JPEG image instead.',
   },
   notAccepted: {
