@@ -256,6 +256,8 @@ export type StaffAuditAction =
   | 'AUDIT_LOG_EXPORTED'
   | 'DEALS_EXPORTED'
   | 'DEAL_REVIEWED'
+  | 'EVENT_MODERATED'
+  | 'EVENT_PUBLISHED_BY_STAFF'
   | 'EXPERT_MODERATED'
   | 'LISTING_MODERATED'
   | 'ORGANIZATION_VERIFIED'
@@ -277,6 +279,7 @@ export type StaffAuditFilterInput = {
 
 export type StaffAuditTargetKind =
   | 'DEAL'
+  | 'EVENT'
   | 'EXPERT'
   | 'EXPORT'
   | 'LISTING'

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module.js';
+import { OrganizationsModule } from '../organizations/organizations.module.js';
+import { ModerationCoreModule } from '../moderation-core/moderation-core.module.js';
+import { EventsService } from './events.service.js';
+import { RegistrationsService } from './registrations.service.js';
+import { EventRegistrationResolver, EventStepResolver, EventsResolver } from './events.resolver.js';
+
+/**
+ * Techmart events (issue #17): fairs, brokerage days and online sessions, a kind of moderated
+ * content (event.kind.ts: draft → review → published → archived, pending revisions, audit trail,
+ * the department's queue by province), their programme, and organisations' registrations as
+ * exhibitors or visitors, decided by the organiser.
+ */
+@Module({
+  imports: [AccountsModule, OrganizationsModule, ModerationCoreModule],
+  providers: [EventsService, RegistrationsService, EventsResolver, EventStepResolver, EventRegistrationResolver],
+  exports: [EventsService, RegistrationsService],
+})
+export class EventsModule {}
