@@ -44,6 +44,44 @@ export type DealStatus =
   | 'SIGNED'
   | 'UNDER_REVIEW';
 
+/** NATIONAL_TECHMART, LOCAL_TECHMART (a province’s), SPECIALISED_TECHMART (one sector), BROKERAGE_DAY (B2B meetings), ONLINE_SESSION. */
+export type EventKind =
+  | 'BROKERAGE_DAY'
+  | 'LOCAL_TECHMART'
+  | 'NATIONAL_TECHMART'
+  | 'ONLINE_SESSION'
+  | 'SPECIALISED_TECHMART';
+
+export type EventRegistrationInput = {
+  /** Answers to the organiser's questions. */
+  answers?: Array<RegistrationAnswerInput>;
+  eventId: string | number;
+  /** Exhibitors: the organisation's published offers shown at the booth; visitors: its published demands. At most 20. */
+  listingIds?: Array<string | number>;
+  /** The registering organisation (the caller must be a member). */
+  organizationId: string | number;
+  role: RegistrationRole;
+};
+
+export type EventSearchInput = {
+  /** A field code; a parent covers its children. */
+  fieldCode?: string | null | undefined;
+  kind?: EventKind | null | undefined;
+  provinceCode?: string | null | undefined;
+  /** Words of the name or description, with or without diacritics. */
+  query?: string | null | undefined;
+  /** Only events that have not ended (true), or past ones too. */
+  upcoming?: boolean;
+};
+
+/** The same workflow as a listing: DRAFT → PENDING_REVIEW → PUBLISHED → ARCHIVED, or REJECTED after review. */
+export type EventStatus =
+  | 'ARCHIVED'
+  | 'DRAFT'
+  | 'PENDING_REVIEW'
+  | 'PUBLISHED'
+  | 'REJECTED';
+
 export type ExpertProfileInput = {
   /** Background, experience, achievements (30–5000 characters). */
   bio: string;
@@ -198,11 +236,36 @@ export type PageInput = {
   pageSize?: number | null | undefined;
 };
 
+/** A talk, a technology demonstration, a workshop, a ceremony. */
+export type ProgrammeSessionKind =
+  | 'CEREMONY'
+  | 'DEMONSTRATION'
+  | 'TALK'
+  | 'WORKSHOP';
+
 export type RegisterInput = {
   displayName: string;
   email: string;
   password: string;
 };
+
+export type RegistrationAnswerInput = {
+  answer: string;
+  /** The question’s id (EventQuestion.id). */
+  questionId: string;
+};
+
+/** EXHIBITOR shows published offers at a booth; VISITOR brings published demands. */
+export type RegistrationRole =
+  | 'EXHIBITOR'
+  | 'VISITOR';
+
+/** PENDING until the organiser decides: APPROVED or DECLINED; WITHDRAWN by the registering organisation. */
+export type RegistrationStatus =
+  | 'APPROVED'
+  | 'DECLINED'
+  | 'PENDING'
+  | 'WITHDRAWN';
 
 /** Why a moderator rejected a listing. */
 export type RejectionReason =
@@ -464,6 +527,59 @@ export type CancelDealMutationVariables = Exact<{
 
 
 export type CancelDealMutation = { cancelDeal: { id: string, status: DealStatus } };
+
+export type EventsQueryVariables = Exact<{
+  input?: EventSearchInput | null | undefined;
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type EventsQuery = { events: { totalItems: number, page: number, pageSize: number, items: Array<{ id: string, slug: string, name: string, kind: EventKind, startsOn: string, endsOn: string, online: boolean, venue: string | null, status: EventStatus, registrationOpen: boolean, ended: boolean, province: { code: string, name: string }, organizer: { id: string, slug: string, name: string }, fields: Array<{ code: string, name: string }> }> } };
+
+export type EventCardFragment = { id: string, slug: string, name: string, kind: EventKind, startsOn: string, endsOn: string, online: boolean, venue: string | null, status: EventStatus, registrationOpen: boolean, ended: boolean, province: { code: string, name: string }, organizer: { id: string, slug: string, name: string }, fields: Array<{ code: string, name: string }> };
+
+export type EventBySlugQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type EventBySlugQuery = { event: { description: string, timeZone: string, registrationOpensAt: string, registrationClosesAt: string, meetingDays: Array<string>, dayStartsAt: string, dayEndsAt: string, slotMinutes: number, meetingTables: number, viewerIsOrganizer: boolean, id: string, slug: string, name: string, kind: EventKind, startsOn: string, endsOn: string, online: boolean, venue: string | null, status: EventStatus, registrationOpen: boolean, ended: boolean, questions: Array<{ id: string, label: string, required: boolean }>, sessions: Array<{ id: string, kind: ProgrammeSessionKind, title: string, speaker: string | null, room: string | null, startsAt: string, endsAt: string }>, participantCounts: { exhibitors: number, visitors: number }, exhibitors: Array<{ id: string, booth: string | null, organization: { id: string, slug: string, name: string }, listings: Array<{ id: string, slug: string, title: string }> }>, myRegistrations: Array<{ id: string, role: RegistrationRole, status: RegistrationStatus, booth: string | null, decisionNote: string | null, organization: { id: string, name: string } }>, province: { code: string, name: string }, organizer: { id: string, slug: string, name: string }, fields: Array<{ code: string, name: string }> } | null };
+
+export type EventRegistrationsQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type EventRegistrationsQuery = { event: { id: string, slug: string, name: string, viewerIsOrganizer: boolean, maxExhibitors: number | null, maxVisitors: number | null, participantCounts: { exhibitors: number, visitors: number }, registrations: Array<{ id: string, role: RegistrationRole, status: RegistrationStatus, booth: string | null, decisionNote: string | null, createdAt: string, organization: { id: string, slug: string, name: string }, listings: Array<{ id: string, slug: string, title: string }>, answers: Array<{ questionId: string, question: string, answer: string }> | null }> | null } | null };
+
+export type MyPublishedListingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyPublishedListingsQuery = { myListings: { items: Array<{ id: string, kind: ListingKind, title: string, organization: { id: string } }> } };
+
+export type RegisterForEventMutationVariables = Exact<{
+  input: EventRegistrationInput;
+}>;
+
+
+export type RegisterForEventMutation = { registerForEvent: { id: string, status: RegistrationStatus } };
+
+export type DecideEventRegistrationMutationVariables = Exact<{
+  id: string | number;
+  approve: boolean;
+  booth?: string | null | undefined;
+  note?: string | null | undefined;
+}>;
+
+
+export type DecideEventRegistrationMutation = { decideEventRegistration: { id: string, status: RegistrationStatus, booth: string | null } };
+
+export type WithdrawEventRegistrationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WithdrawEventRegistrationMutation = { withdrawEventRegistration: { id: string, status: RegistrationStatus } };
 
 export type ExpertsQueryVariables = Exact<{
   input: ExpertSearchInput;
