@@ -3,7 +3,7 @@ import { Events } from '$lib/graphql/documents';
 import type { EventKind } from '$lib/graphql/types';
 import { apiFailure } from '$lib/server/guards';
 
-export const EVENT_KINDS: readonly EventKind[] = ['NATIONAL_TECHMART', 'LOCAL_TECHMART', 'SPECIALISED_TECHMART', 'BROKERAGE_DAY', 'ONLINE_SESSION'];
+const EVENT_KINDS: readonly EventKind[] = ['NATIONAL_TECHMART', 'LOCAL_TECHMART', 'SPECIALISED_TECHMART', 'BROKERAGE_DAY', 'ONLINE_SESSION'];
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   const q = (url.searchParams.get('q') ?? '').trim().slice(0, 200);
