@@ -352,3 +352,79 @@ describe('registration', () => {
     expect(withOrganiser[0].answers).toEqual([{ questionId: 'q1', question: 'Số người tham dự', answer: '3' }]);
   });
 });
+
+describe('meeting requests', () => {
+  const M_FIELDS = `id status reason proposedSlots acceptedSlot responseNote viewerIsRequester from { id organization { id } } to { id }`;
+  const REQUEST = `mutation($input: MeetingRequestInput!) { requestMeeting(input: $input) { ${M_FIELDS} } }`;
+  const RESPOND = `mutation($id: ID!, $a: Boolean!, $slot: DateTime, $note: String) { respondToMeetingRequest(id: $id, accept: $a, slot: $slot, note: $note) { ${M_FIELDS} } }`;
+  const CANCEL = `mutation($id: ID!) { cancelMeetingRequest(id: $id) { id status } }`;
+  const ONE = `query($id: ID!) { meetingRequest(id: $id) { id status } }`;
+  const MINE = `query($slug: String) { event(slug: $slug) { participants { id } myMeetingRequests { ${M_FIELDS} } } }`;
+  const answers = [{ questionId: 'q1', answer: '2' }];
+
+  async function approvedParticipant(o: Awaited<ReturnType<typeof publishedEvent>>, role: 'EXHIBITOR' | 'VISITOR', approve = true) {
+    const user = await registerUser(base, 'Người tham gia');
+    const org = await createOrganization(user.client, { name: `Đơn vị ${uniq('')}`, provinceCode: 'da-nang' });
+    const listingIds = role === 'EXHIBITOR' ? [(await publishListing(base, user.client, { kind: 'OFFER', organizationId: org.id, provinceCode: 'da-nang' })).id] : [];
+    const reg = (await user.client.ok(REGISTER, { input: { eventId: o.event.id, organizationId: org.id, role, listingIds, answers } })).registerForEvent;
+    if (approve) await o.client.ok(DECIDE, { id: reg.id, a: true });
+    return { ...user, org, reg };
+  }
+
+  it('approved participants request meetings in the event’s slots; only the two sides see a request; the recipient accepts or declines', async () => {
+    const o = await publishedEvent();
+    const [a, b, c, d] = await Promise.all([
+      approvedParticipant(o, 'EXHIBITOR'),
+      approvedParticipant(o, 'VISITOR'),
+      approvedParticipant(o, 'EXHIBITOR'),
+      approvedParticipant(o, 'VISITOR', false),
+    ]);
+    const slot = (hhmm: string) => `${day(41)}T${hhmm}:00+07:00`;
+    const reason = 'Chúng tôi muốn giới thiệu máy sấy bơm nhiệt cho dây chuyền của quý công ty.';
+
+    const bad = await a.client.error(REQUEST, { input: { fromRegistrationId: a.reg.id, toRegistrationId: b.reg.id, reason, proposedSlots: [slot('09:15'), slot('12:30'), `${day(40)}T09:10:00+07:00`] } });
+    expect(Object.keys(bad.fields!).sort()).toEqual(['input.proposedSlots.0', 'input.proposedSlots.1', 'input.proposedSlots.2']);
+    expect((await a.client.error(REQUEST, { input: { fromRegistrationId: a.reg.id, toRegistrationId: d.reg.id, reason, proposedSlots: [slot('09:10')] } })).code).toBe('NOT_FOUND');
+    expect((await d.client.error(REQUEST, { input: { fromRegistrationId: d.reg.id, toRegistrationId: a.reg.id, reason, proposedSlots: [slot('09:10')] } })).fields).toHaveProperty(['input.fromRegistrationId']);
+    expect((await c.client.error(REQUEST, { input: { fromRegistrationId: a.reg.id, toRegistrationId: b.reg.id, reason, proposedSlots: [slot('09:10')] } })).fields).toHaveProperty(['input.fromRegistrationId']);
+    expect((await a.client.error(REQUEST, { input: { fromRegistrationId: a.reg.id, toRegistrationId: b.reg.id, reason: 'ngắn', proposedSlots: [] } })).fields).toEqual({
+      'input.reason': expect.any(String),
+      'input.proposedSlots': expect.any(String),
+    });
+
+    const req = (await a.client.ok(REQUEST, { input: { fromRegistrationId: a.reg.id, toRegistrationId: b.reg.id, reason, proposedSlots: [slot('10:30'), slot('09:10')] } })).requestMeeting;
+    expect(req).toMatchObject({ status: 'REQUESTED', viewerIsRequester: true, from: { id: a.reg.id, organization: { id: a.org.id } }, to: { id: b.reg.id } });
+    expect(req.proposedSlots.map((s: string) => new Date(s).getTime())).toEqual([Date.parse(slot('09:10')), Date.parse(slot('10:30'))]);
+    expect((await a.client.error(REQUEST, { input: { fromRegistrationId: a.reg.id, toRegistrationId: b.reg.id, reason, proposedSlots: [slot('11:10')] } })).code).toBe('CONFLICT');
+
+    // The two sides see it; another participant, the pending one and the public do not.
+    expect((await b.client.ok(MINE, { slug: o.event.slug })).event.myMeetingRequests).toEqual([expect.objectContaining({ id: req.id, viewerIsRequester: false })]);
+    expect((await c.client.ok(MINE, { slug: o.event.slug })).event.myMeetingRequests).toEqual([]);
+    expect((await c.client.ok(ONE, { id: req.id })).meetingRequest).toBeNull();
+    expect((await base.ok(ONE, { id: req.id })).meetingRequest).toBeNull();
+    expect((await c.client.error(RESPOND, { id: req.id, a: true })).code).toBe('NOT_FOUND');
+    expect((await c.client.error(CANCEL, { id: req.id })).code).toBe('NOT_FOUND');
+    // Approved participants (and the organiser) see who takes part; a pending one does not.
+    expect((await c.client.ok(MINE, { slug: o.event.slug })).event.participants.map((p: { id: string }) => p.id).sort()).toEqual([a.reg.id, b.reg.id, c.reg.id].sort());
+    expect((await d.client.ok(MINE, { slug: o.event.slug })).event.participants).toBeNull();
+    expect((await o.client.ok(MINE, { slug: o.event.slug })).event.participants).toHaveLength(3);
+
+    // Only the recipient answers; a decline needs a reason; an accepted slot must be one proposed.
+    expect((await a.client.error(RESPOND, { id: req.id, a: true })).code).toBe('FORBIDDEN');
+    expect((await b.client.error(RESPOND, { id: req.id, a: false })).fields).toHaveProperty('note');
+    expect((await b.client.error(RESPOND, { id: req.id, a: true, slot: slot('11:10') })).fields).toHaveProperty('slot');
+    const accepted = (await b.client.ok(RESPOND, { id: req.id, a: true, slot: slot('10:30') })).respondToMeetingRequest;
+    expect(accepted).toMatchObject({ status: 'ACCEPTED' });
+    expect(new Date(accepted.acceptedSlot).getTime()).toBe(Date.parse(slot('10:30')));
+    expect((await b.client.error(RESPOND, { id: req.id, a: false, note: 'Đổi ý' })).code).toBe('CONFLICT');
+    const [n] = await ds.query(`SELECT kind FROM notification WHERE user_id = $1 AND kind = 'MEETING_ACCEPTED'`, [a.id]);
+    expect(n).toEqual({ kind: 'MEETING_ACCEPTED' });
+
+    // The requester cancels; a new request to the same participant may then be made, and declined with a reason.
+    expect((await b.client.error(CANCEL, { id: req.id })).code).toBe('FORBIDDEN');
+    expect((await a.client.ok(CANCEL, { id: req.id })).cancelMeetingRequest.status).toBe('CANCELLED');
+    const again = (await a.client.ok(REQUEST, { input: { fromRegistrationId: a.reg.id, toRegistrationId: b.reg.id, reason, proposedSlots: [slot('14:10')] } })).requestMeeting;
+    const declined = (await b.client.ok(RESPOND, { id: again.id, a: false, note: 'Chúng tôi chưa có nhu cầu sấy.' })).respondToMeetingRequest;
+    expect(declined).toMatchObject({ status: 'DECLINED', responseNote: 'Chúng tôi chưa có nhu cầu sấy.', acceptedSlot: null });
+  });
+});

@@ -279,3 +279,80 @@ export class EventRegistrationEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }
+
+export enum MeetingRequestStatus {
+  REQUESTED = 'REQUESTED',
+  ACCEPTED = 'ACCEPTED',
+  DECLINED = 'DECLINED',
+  CANCELLED = 'CANCELLED',
+}
+
+/**
+ * A B2B meeting request between two approved participants of an event: a reason and proposed
+ * slots; the other side accepts (choosing one of the slots, or leaving the time to the
+ * scheduler) or declines with a reason. Seen by the two organisations only. One open request
+ * (REQUESTED or ACCEPTED) per ordered pair.
+ */
+@Entity('techmart_meeting_request')
+@Index('UQ_techmart_meeting_request_open_pair', ['fromRegistrationId', 'toRegistrationId'], { unique: true, where: `status IN ('REQUESTED', 'ACCEPTED')` })
+@Index('IDX_techmart_meeting_request_event_status', ['eventId', 'status'])
+export class MeetingRequestEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'event_id', type: 'uuid' })
+  eventId: string;
+
+  @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'event_id' })
+  event?: Relation<EventEntity>;
+
+  @Column({ name: 'from_registration_id', type: 'uuid' })
+  fromRegistrationId: string;
+
+  @ManyToOne(() => EventRegistrationEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'from_registration_id' })
+  fromRegistration?: Relation<EventRegistrationEntity>;
+
+  @Index()
+  @Column({ name: 'to_registration_id', type: 'uuid' })
+  toRegistrationId: string;
+
+  @ManyToOne(() => EventRegistrationEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'to_registration_id' })
+  toRegistration?: Relation<EventRegistrationEntity>;
+
+  @Column({ name: 'requested_by', type: 'uuid' })
+  requestedBy: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'requested_by' })
+  requester?: Relation<UserEntity>;
+
+  @Column({ type: 'text' })
+  reason: string;
+
+  /** Proposed slot starts (ISO instants), each a slot of the event. */
+  @Column({ name: 'proposed_slots', type: 'timestamptz', array: true, default: () => "'{}'" })
+  proposedSlots: Date[];
+
+  @Column({ type: 'varchar', length: 16, default: MeetingRequestStatus.REQUESTED })
+  status: MeetingRequestStatus;
+
+  /** The proposed slot the other side accepted (null: left to the scheduler). */
+  @Column({ name: 'accepted_slot', type: 'timestamptz', nullable: true })
+  acceptedSlot: Date | null;
+
+  /** The other side's note (a decline says why). */
+  @Column({ name: 'response_note', type: 'text', nullable: true })
+  responseNote: string | null;
+
+  @Column({ name: 'responded_by', type: 'uuid', nullable: true })
+  respondedBy: string | null;
+
+  @Column({ name: 'responded_at', type: 'timestamptz', nullable: true })
+  respondedAt: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,5 +1,5 @@
 import { EventKind, type EventContent } from './event.entity.js';
-import { contentProblems, hasEnded, registrationOpen, vietnamDay } from './event.rules.js';
+import { contentProblems, hasEnded, registrationOpen, slotProblem, vietnamDay } from './event.rules.js';
 
 const content = (over: Partial<EventContent> = {}): EventContent => ({
   nameVi: 'Chợ công nghệ Đà Nẵng',
@@ -51,5 +51,23 @@ describe('event rules', () => {
     expect(registrationOpen(e, new Date('2027-05-09T10:00:00Z'))).toBe(false);
     expect(hasEnded(e, new Date('2027-05-11T16:59:00Z'))).toBe(false);
     expect(hasEnded(e, new Date('2027-05-11T17:00:00Z'))).toBe(true);
+  });
+});
+
+describe('meeting slots', () => {
+  const e = content();
+  const at = (hhmm: string, dayStr = '2027-05-11') => new Date(`${dayStr}T${hhmm}:00+07:00`);
+  it('start at the day’s start plus whole slots, on meeting days, within hours and outside breaks', () => {
+    expect(slotProblem(e, at('08:30'))).toBeNull();
+    expect(slotProblem(e, at('11:30'))).toBeNull();
+    expect(slotProblem(e, at('13:30'))).toBeNull();
+    expect(slotProblem(e, at('16:30'))).toBeNull();
+    expect(slotProblem(e, at('16:50'))).toBe('OUTSIDE_HOURS');
+    expect(slotProblem(e, at('08:30', '2027-05-10'))).toBe('NOT_A_MEETING_DAY');
+    expect(slotProblem(e, at('08:00'))).toBe('OUTSIDE_HOURS');
+    expect(slotProblem(e, at('17:00'))).toBe('OUTSIDE_HOURS');
+    expect(slotProblem(e, at('08:35'))).toBe('NOT_ALIGNED');
+    expect(slotProblem(e, at('11:50'))).toBe('IN_BREAK');
+    expect(slotProblem(e, at('12:30'))).toBe('IN_BREAK');
   });
 });

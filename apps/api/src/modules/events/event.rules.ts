@@ -52,3 +52,27 @@ export function registrationOpen(e: { registrationOpensAt: string; registrationC
 export function hasEnded(e: { endsOn: string }, now: Date): boolean {
   return vietnamDay(now) > e.endsOn;
 }
+
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** Why `startsAt` is not one of the event's meeting slots, or null when it is. */
+export type SlotProblem = 'NOT_A_MEETING_DAY' | 'OUTSIDE_HOURS' | 'NOT_ALIGNED' | 'IN_BREAK';
+
+/**
+ * Meeting slots start at dayStartsAt + k × slotMinutes on a meeting day (Vietnam time), end by
+ * dayEndsAt, and do not overlap a break.
+ */
+export function slotProblem(
+  e: { meetingDays: string[]; dayStartsAt: string; dayEndsAt: string; slotMinutes: number; breaks: { startsAt: string; endsAt: string }[] },
+  startsAt: Date,
+): SlotProblem | null {
+  const local = new Date(startsAt.getTime() + VIETNAM_OFFSET_MS);
+  if (!e.meetingDays.includes(local.toISOString().slice(0, 10))) return 'NOT_A_MEETING_DAY';
+  if (local.getUTCSeconds() !== 0 || local.getUTCMilliseconds() !== 0) return 'NOT_ALIGNED';
+  const start = local.getUTCHours() * 60 + local.getUTCMinutes();
+  const end = start + e.slotMinutes;
+  if (start < minutesOf(e.dayStartsAt) || end > minutesOf(e.dayEndsAt)) return 'OUTSIDE_HOURS';
+  if ((start - minutesOf(e.dayStartsAt)) % e.slotMinutes !== 0) return 'NOT_ALIGNED';
+  if (e.breaks.some((b) => start < minutesOf(b.endsAt) && minutesOf(b.startsAt) < end)) return 'IN_BREAK';
+  return null;
+}

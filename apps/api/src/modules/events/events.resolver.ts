@@ -21,7 +21,8 @@ import { RegistrationStatus, type EventEntity, type EventRegistrationEntity } fr
 import { registrationOpen } from './event.rules.js';
 import { EventsService } from './events.service.js';
 import { RegistrationsService } from './registrations.service.js';
-import { EventInput, EventRegistrationInput, EventSearchInput, ProgrammeSessionInput } from './dto/event.inputs.js';
+import { EventInput, EventRegistrationInput, EventSearchInput, MeetingRequestInput, ProgrammeSessionInput } from './dto/event.inputs.js';
+import { MeetingsService } from './meetings.service.js';
 import {
   EventPage,
   EventParticipantCountsType,
@@ -30,6 +31,8 @@ import {
   EventRevisionType,
   EventStatus,
   EventStepType,
+  MeetingRequestType,
+  toMeetingType,
   EventType,
   ProgrammeSessionType,
   RegistrationAnswerType,
@@ -57,6 +60,7 @@ export class EventsResolver {
   constructor(
     private readonly eventsService: EventsService,
     private readonly registrationsService: RegistrationsService,
+    private readonly meetingsService: MeetingsService,
     private readonly organizations: OrganizationsService,
     private readonly reference: ReferenceService,
     private readonly clock: Clock,
@@ -195,6 +199,35 @@ export class EventsResolver {
     return toRegistrationType(await this.registrationsService.withdraw(requireViewer(ctx), id));
   }
 
+  @Mutation(() => MeetingRequestType, {
+    description: "A member of an approved participant asks another approved participant of the same event for a meeting: a reason and 1–5 proposed slots of the event's meeting grid.",
+  })
+  async requestMeeting(@Context() ctx: GqlContext, @Args('input') input: MeetingRequestInput): Promise<MeetingRequestType> {
+    return toMeetingType(await this.meetingsService.request(requireViewer(ctx), input));
+  }
+
+  @Mutation(() => MeetingRequestType, { description: 'The recipient accepts (optionally fixing one of the proposed slots) or declines (note required) a meeting request.' })
+  async respondToMeetingRequest(
+    @Context() ctx: GqlContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('accept') accept: boolean,
+    @Args('slot', { type: () => Date, nullable: true }) slot: Date | null,
+    @Args('note', { type: () => String, nullable: true }) note: string | null,
+  ): Promise<MeetingRequestType> {
+    return toMeetingType(await this.meetingsService.respond(requireViewer(ctx), id, accept, slot ?? null, note));
+  }
+
+  @Mutation(() => MeetingRequestType, { description: 'The requester cancels a request not yet answered, or accepted.' })
+  async cancelMeetingRequest(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string): Promise<MeetingRequestType> {
+    return toMeetingType(await this.meetingsService.cancel(requireViewer(ctx), id));
+  }
+
+  @Query(() => MeetingRequestType, { nullable: true, description: 'A meeting request, for its two sides only (null for anyone else).' })
+  async meetingRequest(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string): Promise<MeetingRequestType | null> {
+    const m = await this.meetingsService.findVisible(ctx.viewer, id);
+    return m ? toMeetingType(m) : null;
+  }
+
   // ------------------------------------------------------------------------------------------
   // Fields
 
@@ -270,6 +303,25 @@ export class EventsResolver {
   async myRegistrations(@Parent() e: EventType, @Context() ctx: GqlContext): Promise<EventRegistrationType[]> {
     if (!ctx.viewer) return [];
     return (await this.registrationsService.mine(ctx.viewer, e.id)).map(toRegistrationType);
+  }
+
+  @ResolveField(() => [EventRegistrationType], {
+    nullable: true,
+    description: 'Approved participants (exhibitors and visitors), to ask for meetings. For approved participants and the organiser only (null for others).',
+  })
+  async participants(@Parent() e: EventType, @Context() ctx: GqlContext): Promise<EventRegistrationType[] | null> {
+    if (!ctx.viewer) return null;
+    const approved = await this.registrationsService.ofEvent(e.id, RegistrationStatus.APPROVED);
+    const organiser = (await eventAccess(ctx, this.eventsService, e.entity)).owner;
+    const mine = organiser ? [] : await this.registrationsService.mine(ctx.viewer, e.id);
+    if (!organiser && !mine.some((r) => r.status === RegistrationStatus.APPROVED)) return null;
+    return approved.map(toRegistrationType);
+  }
+
+  @ResolveField(() => [MeetingRequestType], { description: "Meeting requests the caller's organisations sent or received for this event, newest first (empty when signed out)." })
+  async myMeetingRequests(@Parent() e: EventType, @Context() ctx: GqlContext): Promise<MeetingRequestType[]> {
+    if (!ctx.viewer) return [];
+    return (await this.meetingsService.mine(ctx.viewer, e.id)).map(toMeetingType);
   }
 
   @ResolveField(() => String, { nullable: true, description: "The moderator's last note. Organiser and moderators only." })
@@ -352,5 +404,40 @@ export class EventRegistrationResolver {
   @ResolveField(() => String, { nullable: true, description: "The organiser's note with its decision. The registering organisation and the organiser only." })
   async decisionNote(@Parent() r: EventRegistrationType, @Context() ctx: GqlContext): Promise<string | null> {
     return (await registrationInsider(ctx, this.registrations, r.entity)) ? r.entity.decisionNote : null;
+  }
+}
+
+@Resolver(() => MeetingRequestType)
+export class MeetingRequestResolver {
+  constructor(
+    private readonly meetings: MeetingsService,
+    private readonly events: EventsService,
+  ) {}
+
+  private async registration(ctx: GqlContext, id: string): Promise<EventRegistrationType> {
+    const r = await ctx.loaders
+      .get('event.registration.byId', () => new DataLoader(async (ids: readonly string[]) => { const rows = await this.meetings.registrationsByIds(ids); return ids.map((x) => rows.find((r) => r.id === x) ?? null); }))
+      .load(id);
+    return toRegistrationType(r!);
+  }
+
+  @ResolveField(() => EventRegistrationType, { description: 'The requesting participant.' })
+  from(@Parent() m: MeetingRequestType, @Context() ctx: GqlContext): Promise<EventRegistrationType> {
+    return this.registration(ctx, m.entity.fromRegistrationId);
+  }
+
+  @ResolveField(() => EventRegistrationType, { description: 'The participant asked.' })
+  to(@Parent() m: MeetingRequestType, @Context() ctx: GqlContext): Promise<EventRegistrationType> {
+    return this.registration(ctx, m.entity.toRegistrationId);
+  }
+
+  @ResolveField(() => Boolean, { description: "Whether the caller's organisation sent it (else it received it)." })
+  async viewerIsRequester(@Parent() m: MeetingRequestType, @Context() ctx: GqlContext): Promise<boolean> {
+    return (await this.meetings.sides(ctx.viewer, m.entity)).requester;
+  }
+
+  @ResolveField(() => EventType)
+  async event(@Parent() m: MeetingRequestType, @Context() ctx: GqlContext): Promise<EventType> {
+    return toEventType((await this.events.findOne({ id: m.entity.eventId }))!, ctx.lang);
   }
 }

@@ -4,6 +4,8 @@ import { moderationEventType } from '../moderation-core/moderation-event.type.js
 import { ModerationStatus } from '../moderation-core/moderation.workflow.js';
 import {
   EventKind,
+  MeetingRequestStatus,
+  type MeetingRequestEntity,
   ProgrammeSessionKind,
   RegistrationRole,
   RegistrationStatus,
@@ -28,6 +30,11 @@ registerEnumType(RegistrationRole, { name: 'RegistrationRole', description: 'EXH
 registerEnumType(RegistrationStatus, {
   name: 'RegistrationStatus',
   description: 'PENDING until the organiser decides: APPROVED or DECLINED; WITHDRAWN by the registering organisation.',
+});
+
+registerEnumType(MeetingRequestStatus, {
+  name: 'MeetingRequestStatus',
+  description: 'REQUESTED until the recipient answers: ACCEPTED or DECLINED; CANCELLED by the requester.',
 });
 
 export const EventStepType = moderationEventType('EventStep', {
@@ -309,4 +316,47 @@ export function toSessionType(s: ProgrammeSessionEntity): ProgrammeSessionType {
 
 export function toRegistrationType(r: EventRegistrationEntity): EventRegistrationType {
   return { id: r.id, role: r.role, status: r.status, booth: r.booth, createdAt: r.createdAt, decidedAt: r.decidedAt, entity: r };
+}
+
+@ObjectType('MeetingRequest', { description: 'A B2B meeting request between two approved participants of an event. Only the two organisations see it.' })
+export class MeetingRequestType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => MeetingRequestStatus)
+  status: MeetingRequestStatus;
+
+  @Field()
+  reason: string;
+
+  @Field(() => [Date], { description: 'Proposed slot starts, in time order.' })
+  proposedSlots: Date[];
+
+  @Field(() => Date, { nullable: true, description: 'The proposed slot the recipient accepted; null: left to the scheduler.' })
+  acceptedSlot: Date | null;
+
+  @Field(() => String, { nullable: true, description: "The recipient's note (a decline says why)." })
+  responseNote: string | null;
+
+  @Field(() => Date)
+  createdAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  respondedAt: Date | null;
+
+  entity: MeetingRequestEntity;
+}
+
+export function toMeetingType(m: MeetingRequestEntity): MeetingRequestType {
+  return {
+    id: m.id,
+    status: m.status,
+    reason: m.reason,
+    proposedSlots: m.proposedSlots,
+    acceptedSlot: m.acceptedSlot,
+    responseNote: m.responseNote,
+    createdAt: m.createdAt,
+    respondedAt: m.respondedAt,
+    entity: m,
+  };
 }

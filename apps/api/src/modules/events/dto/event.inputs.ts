@@ -321,3 +321,24 @@ export class EventRegistrationInput {
   @Type(() => RegistrationAnswerInput)
   answers: RegistrationAnswerInput[];
 }
+
+@InputType()
+export class MeetingRequestInput {
+  @Field(() => ID, { description: "The requester's approved registration (its organisation's)." })
+  fromRegistrationId: string;
+
+  @Field(() => ID, { description: 'The approved participant asked for a meeting.' })
+  toRegistrationId: string;
+
+  @Field({ description: 'Why meet (10–1000 characters): what the requester hopes to discuss.' })
+  @trim()
+  @TextLength(10, 1000)
+  @PlainText()
+  reason: string;
+
+  @Field(() => [String], { description: "1–5 proposed slot starts (ISO 8601 instants), each the start of one of the event's meeting slots." })
+  @ArrayMinSize(1, say({ vi: 'Đề xuất ít nhất một khung giờ.', en: 'Propose at least one slot.' }))
+  @AtMostItems(5)
+  @ValidateBy({ name: 'instant', validator: { validate: isInstant } }, say(INSTANT, true))
+  proposedSlots: string[];
+}
