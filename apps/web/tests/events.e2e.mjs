@@ -1,6 +1,7 @@
 // Techmart events (issue #17): the public list and an event's page in both languages, an
 // organisation registering as exhibitor through the form (errors beside the fields first), the
-// organiser approving it with a booth, and the exhibitor then shown with its offer.
+// organiser approving it with a booth, the exhibitor then shown with its offer, and an approved
+// visitor asking the exhibitor for a B2B meeting that the exhibitor accepts.
 import assert from 'node:assert/strict';
 import { msg, uniq } from './support/harness.mjs';
 import { login } from './support/flows.mjs';
@@ -12,8 +13,8 @@ const day = (offset) => new Date(Date.now() + offset * DAY + 7 * 3600 * 1000).to
 
 export default function (h) {
   h.journey(
-    'Techmart: event list → event page → registration form → organiser approves → exhibitor shown',
-    { requires: ['Query.events', 'Mutation.createEvent', 'Mutation.registerForEvent', 'Mutation.decideEventRegistration'] },
+    'Techmart: event list → event page → registration form → organiser approves → exhibitor shown → meeting request accepted',
+    { requires: ['Query.events', 'Mutation.createEvent', 'Mutation.registerForEvent', 'Mutation.decideEventRegistration', 'Mutation.requestMeeting'] },
     [
       [
         'a visitor finds the department’s event in the list and opens its page with the programme',
@@ -120,6 +121,43 @@ export default function (h) {
           await t.visit(visitor, s.path);
           const exhibitors = await t.text(visitor, 'main');
           for (const part of [s.exhibitorOrg.name, s.offerTitle, 'A12']) assert.ok(exhibitors.includes(part), `shows "${part}": ${exhibitors}`);
+        },
+      ],
+      [
+        'an approved visitor asks the exhibitor for a meeting (errors beside the fields first); the exhibitor accepts one of the slots',
+        async (t, s) => {
+          // Set-up through the API: a buyer registered as visitor and approved by the organiser.
+          const buyer = await apiUser(t, 'Doanh nghiệp mua');
+          const buyerOrg = await apiOrganization(t, buyer.token, { name: `Công ty Chế biến ${tag}`, provinceCode: 'da-nang' });
+          const { event } = await t.gql(`query($s: String!) { event(slug: $s) { id } }`, { s: s.path.slice('/events/'.length) });
+          const { registerForEvent } = await t.gql(
+            `mutation($i: EventRegistrationInput!) { registerForEvent(input: $i) { id } }`,
+            { i: { eventId: event.id, organizationId: buyerOrg.id, role: 'VISITOR', listingIds: [], answers: [{ questionId: 'q1', answer: '2' }] } },
+            buyer.token,
+          );
+          await t.gql(`mutation($id: ID!) { decideEventRegistration(id: $id, approve: true) { id } }`, { id: registerForEvent.id }, s.organiser.token);
+
+          const page = await t.newPage('vi');
+          await login(t, page, buyer.email, buyer.password, s.path);
+          await page.click(`main a[href="${s.path}/meetings"]`);
+          const to = await page.locator('select[name=toRegistrationId] option', { hasText: s.exhibitorOrg.name }).getAttribute('value');
+          await page.selectOption('select[name=toRegistrationId]', to);
+          await t.submit(page, 'form[action="?/request"] button[type=submit]');
+          assert.equal(await page.locator('#f-proposedSlots-error').count(), 1, `an error beside the slots: ${await t.text(page)}`);
+          assert.equal(await page.locator('#f-reason-error').count(), 1, 'an error beside the reason');
+          await page.fill('[name=reason]', 'Chúng tôi cần máy sấy cho dây chuyền chế biến xoài, muốn trao đổi về công suất và giá.');
+          await page.locator('input[name=proposedSlots]').nth(1).check();
+          await t.submit(page, 'form[action="?/request"] button[type=submit]');
+          assert.ok((await t.text(page)).includes(msg('vi', 'meetings_requested')), await t.text(page));
+
+          await t.visit(s.page, `${s.path}/meetings`);
+          const card = `article[data-meeting="${buyerOrg.name}"]`;
+          assert.ok((await s.page.locator(card).innerText()).includes('xoài'), 'the exhibitor reads the reason');
+          await s.page.locator(`${card} input[name=slot]`).first().check();
+          await t.submit(s.page, `${card} button[value=accept]`);
+          assert.ok((await t.text(s.page)).includes(msg('vi', 'meetings_accepted')));
+          assert.ok((await s.page.locator(card).innerText()).includes(msg('vi', 'meetingStatus_ACCEPTED')));
+          await t.axe(s.page, 'meetings page (vi)');
         },
       ],
       [

@@ -1,6 +1,6 @@
 /** Words and dates of Techmart events, shared by the event pages. */
 import { m } from '$lib/paraglide/messages';
-import type { EventKind, ProgrammeSessionKind, RegistrationRole, RegistrationStatus } from '$lib/graphql/types';
+import type { EventKind, MeetingRequestStatus, ProgrammeSessionKind, RegistrationRole, RegistrationStatus } from '$lib/graphql/types';
 import { formatDate } from '$lib/format';
 
 const KIND: Record<EventKind, () => string> = {
@@ -35,3 +35,31 @@ export function eventDates(startsOn: string, endsOn: string): string {
   const a = formatDate(`${startsOn}T12:00:00+07:00`);
   return startsOn === endsOn ? a : `${a} – ${formatDate(`${endsOn}T12:00:00+07:00`)}`;
 }
+
+const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+const hhmm = (mins: number) => `${String(Math.floor(mins / 60)).padStart(2, '0')}:${String(mins % 60).padStart(2, '0')}`;
+
+/**
+ * The event's meeting grid, as the API checks it (event.rules.ts slotProblem): on each meeting
+ * day, slots from dayStartsAt every slotMinutes, ending by dayEndsAt, none overlapping a break.
+ * Each slot's start as an ISO instant in Vietnam time, with its label.
+ */
+export function meetingSlots(e: { meetingDays: string[]; dayStartsAt: string; dayEndsAt: string; slotMinutes: number; breaks: { startsAt: string; endsAt: string }[] }): { day: string; slots: { iso: string; label: string }[] }[] {
+  return e.meetingDays.map((day) => {
+    const slots: { iso: string; label: string }[] = [];
+    for (let start = minutes(e.dayStartsAt); start + e.slotMinutes <= minutes(e.dayEndsAt); start += e.slotMinutes) {
+      const end = start + e.slotMinutes;
+      if (e.breaks.some((b) => start < minutes(b.endsAt) && minutes(b.startsAt) < end)) continue;
+      slots.push({ iso: `${day}T${hhmm(start)}:00+07:00`, label: `${hhmm(start)}–${hhmm(end)}` });
+    }
+    return { day, slots };
+  });
+}
+
+const STATUS_M: Record<MeetingRequestStatus, () => string> = {
+  REQUESTED: m.meetingStatus_REQUESTED,
+  ACCEPTED: m.meetingStatus_ACCEPTED,
+  DECLINED: m.meetingStatus_DECLINED,
+  CANCELLED: m.meetingStatus_CANCELLED,
+};
+export const meetingStatusLabel = (s: MeetingRequestStatus) => STATUS_M[s]();

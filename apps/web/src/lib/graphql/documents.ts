@@ -188,6 +188,30 @@ export const WithdrawEventRegistration: Document<T.WithdrawEventRegistrationMuta
   missing: [],
 };
 
+export const EventMeetings: Document<T.EventMeetingsQuery, T.EventMeetingsQueryVariables> = {
+  name: "EventMeetings",
+  source: "query EventMeetings($slug: String!) { event(slug: $slug) { id slug name meetingDays dayStartsAt dayEndsAt slotMinutes breaks { startsAt endsAt } viewerIsOrganizer myRegistrations { id role status organization { id name } } participants { id role organization { id slug name } listings { id slug title } } myMeetingRequests { ...MeetingRequestFields } } } fragment MeetingRequestFields on MeetingRequest { id status reason proposedSlots acceptedSlot responseNote viewerIsRequester createdAt from { id organization { id slug name } } to { id organization { id slug name } } }",
+  missing: [],
+};
+
+export const RequestMeeting: Document<T.RequestMeetingMutation, T.RequestMeetingMutationVariables> = {
+  name: "RequestMeeting",
+  source: "mutation RequestMeeting($input: MeetingRequestInput!) { requestMeeting(input: $input) { id status } }",
+  missing: [],
+};
+
+export const RespondToMeetingRequest: Document<T.RespondToMeetingRequestMutation, T.RespondToMeetingRequestMutationVariables> = {
+  name: "RespondToMeetingRequest",
+  source: "mutation RespondToMeetingRequest($id: ID!, $accept: Boolean!, $slot: DateTime, $note: String) { respondToMeetingRequest(id: $id, accept: $accept, slot: $slot, note: $note) { id status } }",
+  missing: [],
+};
+
+export const CancelMeetingRequest: Document<T.CancelMeetingRequestMutation, T.CancelMeetingRequestMutationVariables> = {
+  name: "CancelMeetingRequest",
+  source: "mutation CancelMeetingRequest($id: ID!) { cancelMeetingRequest(id: $id) { id status } }",
+  missing: [],
+};
+
 export const Experts: Document<T.ExpertsQuery, T.ExpertsQueryVariables> = {
   name: "Experts",
   source: "query Experts($input: ExpertSearchInput!) { experts(input: $input) { totalHits page pageSize facets { name values { value label count } } hits { highlightedName highlightedHeadline expert { ...ExpertCard } } } } fragment ExpertCard on ExpertProfile { id slug fullName headline fields { code name } province { code name } organization { id slug name } }",

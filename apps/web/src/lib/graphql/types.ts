@@ -198,6 +198,24 @@ export type ListingUpdateInput = {
   version: number;
 };
 
+export type MeetingRequestInput = {
+  /** The requester's approved registration (its organisation's). */
+  fromRegistrationId: string | number;
+  /** 1–5 proposed slot starts (ISO 8601 instants), each the start of one of the event's meeting slots. */
+  proposedSlots: Array<string>;
+  /** Why meet (10–1000 characters): what the requester hopes to discuss. */
+  reason: string;
+  /** The approved participant asked for a meeting. */
+  toRegistrationId: string | number;
+};
+
+/** REQUESTED until the recipient answers: ACCEPTED or DECLINED; CANCELLED by the requester. */
+export type MeetingRequestStatus =
+  | 'ACCEPTED'
+  | 'CANCELLED'
+  | 'DECLINED'
+  | 'REQUESTED';
+
 export type ModerationDecision =
   | 'APPROVE'
   | 'REJECT';
@@ -580,6 +598,39 @@ export type WithdrawEventRegistrationMutationVariables = Exact<{
 
 
 export type WithdrawEventRegistrationMutation = { withdrawEventRegistration: { id: string, status: RegistrationStatus } };
+
+export type EventMeetingsQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type EventMeetingsQuery = { event: { id: string, slug: string, name: string, meetingDays: Array<string>, dayStartsAt: string, dayEndsAt: string, slotMinutes: number, viewerIsOrganizer: boolean, breaks: Array<{ startsAt: string, endsAt: string }>, myRegistrations: Array<{ id: string, role: RegistrationRole, status: RegistrationStatus, organization: { id: string, name: string } }>, participants: Array<{ id: string, role: RegistrationRole, organization: { id: string, slug: string, name: string }, listings: Array<{ id: string, slug: string, title: string }> }> | null, myMeetingRequests: Array<{ id: string, status: MeetingRequestStatus, reason: string, proposedSlots: Array<string>, acceptedSlot: string | null, responseNote: string | null, viewerIsRequester: boolean, createdAt: string, from: { id: string, organization: { id: string, slug: string, name: string } }, to: { id: string, organization: { id: string, slug: string, name: string } } }> } | null };
+
+export type MeetingRequestFieldsFragment = { id: string, status: MeetingRequestStatus, reason: string, proposedSlots: Array<string>, acceptedSlot: string | null, responseNote: string | null, viewerIsRequester: boolean, createdAt: string, from: { id: string, organization: { id: string, slug: string, name: string } }, to: { id: string, organization: { id: string, slug: string, name: string } } };
+
+export type RequestMeetingMutationVariables = Exact<{
+  input: MeetingRequestInput;
+}>;
+
+
+export type RequestMeetingMutation = { requestMeeting: { id: string, status: MeetingRequestStatus } };
+
+export type RespondToMeetingRequestMutationVariables = Exact<{
+  id: string | number;
+  accept: boolean;
+  slot?: string | null | undefined;
+  note?: string | null | undefined;
+}>;
+
+
+export type RespondToMeetingRequestMutation = { respondToMeetingRequest: { id: string, status: MeetingRequestStatus } };
+
+export type CancelMeetingRequestMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CancelMeetingRequestMutation = { cancelMeetingRequest: { id: string, status: MeetingRequestStatus } };
 
 export type ExpertsQueryVariables = Exact<{
   input: ExpertSearchInput;
