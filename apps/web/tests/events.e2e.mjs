@@ -12,6 +12,7 @@ const DAY = 24 * 3600 * 1000;
 const day = (offset) => new Date(Date.now() + offset * DAY + 7 * 3600 * 1000).toISOString().slice(0, 10);
 
 export default function (h) {
+  reviewTest(h);
   h.journey(
     'Techmart: event list → event page → registration form → organiser approves → exhibitor shown → meeting request accepted',
     { requires: ['Query.events', 'Mutation.createEvent', 'Mutation.registerForEvent', 'Mutation.decideEventRegistration', 'Mutation.requestMeeting'] },
@@ -176,4 +177,50 @@ export default function (h) {
       ],
     ],
   );
+}
+
+export function reviewTest(h) {
+  h.test('Techmart: the department reviews a submitted event from its queue and publishes it', { requires: ['Query.eventModerationQueue', 'Mutation.moderateEvent'] }, async (t) => {
+    const organiser = await apiUser(t, 'Ban tổ chức');
+    const org = await apiOrganization(t, organiser.token, { name: `Sở hữu trí tuệ ${uniq('')}`, provinceCode: 'hue' });
+    const name = `Ngày kết nối cung cầu công nghệ Huế ${uniq('')}`;
+    const { createEvent } = await t.gql(
+      `mutation($o: ID!, $i: EventInput!) { createEvent(organizerId: $o, input: $i) { id slug status } }`,
+      {
+        o: org.id,
+        i: {
+          nameVi: name,
+          nameEn: `Hue brokerage day ${uniq('')}`,
+          kind: 'BROKERAGE_DAY',
+          startsOn: day(20),
+          endsOn: day(20),
+          provinceCode: 'hue',
+          online: false,
+          venue: 'Trung tâm Hội nghị tỉnh, Huế',
+          description: 'Một ngày gặp gỡ giữa các viện nghiên cứu và doanh nghiệp chế biến nông sản, thủy sản của Huế.',
+          fieldCodes: ['407'],
+          registrationOpensAt: new Date(Date.now() - 3600_000).toISOString(),
+          registrationClosesAt: new Date(Date.now() + 10 * DAY).toISOString(),
+        },
+      },
+      organiser.token,
+    );
+    assert.equal(createEvent.status, 'DRAFT');
+    await t.gql(`mutation($id: ID!) { submitEvent(id: $id) { id } }`, { id: createEvent.id }, organiser.token);
+
+    // Not public while in review.
+    const visitor = await t.newPage('vi');
+    await t.visit(visitor, `/events/${createEvent.slug}`, 404);
+
+    const mod = await t.newPage('vi');
+    await login(t, mod, t.admin.email, t.admin.password, '/moderation/events');
+    await mod.click(`main a:has-text("${name}")`);
+    assert.ok((await t.text(mod)).includes('Trung tâm Hội nghị tỉnh, Huế'));
+    await t.axe(mod, 'event review (vi)');
+    await mod.check('input[name=decision][value=APPROVE]');
+    await t.submit(mod, 'form[action="?/moderate"] button[type=submit]');
+    assert.equal(new URL(mod.url()).pathname, '/moderation/events');
+    await t.visit(visitor, `/events/${createEvent.slug}`);
+    assert.ok((await t.text(visitor, 'h1')).includes(name));
+  });
 }

@@ -212,6 +212,24 @@ export const CancelMeetingRequest: Document<T.CancelMeetingRequestMutation, T.Ca
   missing: [],
 };
 
+export const EventModerationQueue: Document<T.EventModerationQueueQuery, T.EventModerationQueueQueryVariables> = {
+  name: "EventModerationQueue",
+  source: "query EventModerationQueue($page: PageInput) { eventModerationQueue(page: $page) { totalItems page pageSize items { id name startsOn endsOn province { code name } organizer { id name } } } }",
+  missing: [],
+};
+
+export const EventForReview: Document<T.EventForReviewQuery, T.EventForReviewQueryVariables> = {
+  name: "EventForReview",
+  source: "query EventForReview($id: ID!) { event(id: $id) { ...EventCard nameVi nameEn description registrationOpensAt registrationClosesAt meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables maxExhibitors maxVisitors moderationNote pendingRevision { nameVi nameEn kind startsOn endsOn online venue description submittedAt } history { id action fromStatus toStatus note reasonLabel at actor { id displayName } } } } fragment EventCard on Event { id slug name kind startsOn endsOn online venue status registrationOpen ended province { code name } organizer { id slug name } fields { code name } }",
+  missing: [],
+};
+
+export const ModerateEvent: Document<T.ModerateEventMutation, T.ModerateEventMutationVariables> = {
+  name: "ModerateEvent",
+  source: "mutation ModerateEvent($id: ID!, $decision: ModerationDecision!, $note: String, $reason: RejectionReason) { moderateEvent(id: $id, decision: $decision, note: $note, reason: $reason) { id status } }",
+  missing: [],
+};
+
 export const Experts: Document<T.ExpertsQuery, T.ExpertsQueryVariables> = {
   name: "Experts",
   source: "query Experts($input: ExpertSearchInput!) { experts(input: $input) { totalHits page pageSize facets { name values { value label count } } hits { highlightedName highlightedHeadline expert { ...ExpertCard } } } } fragment ExpertCard on ExpertProfile { id slug fullName headline fields { code name } province { code name } organization { id slug name } }",

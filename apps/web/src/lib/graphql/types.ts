@@ -632,6 +632,30 @@ export type CancelMeetingRequestMutationVariables = Exact<{
 
 export type CancelMeetingRequestMutation = { cancelMeetingRequest: { id: string, status: MeetingRequestStatus } };
 
+export type EventModerationQueueQueryVariables = Exact<{
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type EventModerationQueueQuery = { eventModerationQueue: { totalItems: number, page: number, pageSize: number, items: Array<{ id: string, name: string, startsOn: string, endsOn: string, province: { code: string, name: string }, organizer: { id: string, name: string } }> } };
+
+export type EventForReviewQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EventForReviewQuery = { event: { nameVi: string, nameEn: string, description: string, registrationOpensAt: string, registrationClosesAt: string, meetingDays: Array<string>, dayStartsAt: string, dayEndsAt: string, slotMinutes: number, meetingTables: number, maxExhibitors: number | null, maxVisitors: number | null, moderationNote: string | null, id: string, slug: string, name: string, kind: EventKind, startsOn: string, endsOn: string, online: boolean, venue: string | null, status: EventStatus, registrationOpen: boolean, ended: boolean, pendingRevision: { nameVi: string, nameEn: string, kind: EventKind, startsOn: string, endsOn: string, online: boolean, venue: string | null, description: string, submittedAt: string | null } | null, history: Array<{ id: string, action: string, fromStatus: EventStatus | null, toStatus: EventStatus, note: string | null, reasonLabel: string | null, at: string, actor: { id: string, displayName: string } | null }> | null, province: { code: string, name: string }, organizer: { id: string, slug: string, name: string }, fields: Array<{ code: string, name: string }> } | null };
+
+export type ModerateEventMutationVariables = Exact<{
+  id: string | number;
+  decision: ModerationDecision;
+  note?: string | null | undefined;
+  reason?: RejectionReason | null | undefined;
+}>;
+
+
+export type ModerateEventMutation = { moderateEvent: { id: string, status: EventStatus } };
+
 export type ExpertsQueryVariables = Exact<{
   input: ExpertSearchInput;
 }>;
