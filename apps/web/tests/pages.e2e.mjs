@@ -13,6 +13,7 @@ const PUBLIC = [
   ['stats', '/stats'],
   ['compare-empty', '/compare'],
   ['experts', '/experts'],
+  ['events', '/events'],
   ['login', '/login'],
   ['register', '/register'],
 ];
@@ -37,6 +38,7 @@ const STAFF = [
   ['moderation-queue', '/moderation/listings'],
   ['moderation-organizations', '/moderation/organizations'],
   ['moderation-experts', '/moderation/experts'],
+  ['moderation-events', '/moderation/events'],
   ['moderation-deals', '/moderation/deals'],
   ['moderation-stats', '/moderation/stats'],
   ['admin-users', '/admin/users'],
