@@ -40,7 +40,8 @@ beforeAll(async () => {
   t = await startTestApp();
   base = new Client(t.url);
   ds = t.app.get(DataSource);
-  [daNang, haNoi] = (await Promise.all([registerModerator(base, ['da-nang']), registerModerator(base, ['ha-noi'])])).map((m) => m.client);
+  daNang = (await registerModerator(base, ['da-nang'])).client;
+  haNoi = (await registerModerator(base, ['ha-noi'])).client;
 });
 afterAll(() => t.close());
 
@@ -263,7 +264,9 @@ describe('registration', () => {
 
   it('exhibitors show their published offers, visitors bring demands; the organiser approves within the caps and assigns booths', async () => {
     const o = await publishedEvent({ maxExhibitors: 1 });
-    const [a, b, c] = await Promise.all([participant('Viện Cơ khí'), participant('Công ty Thiết bị'), participant('HTX Nông sản')]);
+    const a = await participant('Viện Cơ khí');
+    const b = await participant('Công ty Thiết bị');
+    const c = await participant('HTX Nông sản');
 
     // Bad registrations name their fields; nothing is written.
     const wrong = await a.client.error(REGISTER, { input: { eventId: o.event.id, organizationId: a.org.id, role: 'EXHIBITOR', listingIds: [b.offer.id], answers } });
@@ -324,7 +327,8 @@ describe('registration', () => {
 
   it('booths are one exhibitor each, and registration is open only in its window and for published events', async () => {
     const o = await publishedEvent();
-    const [a, b] = await Promise.all([participant('Viện Điện tử'), participant('Công ty Tự động hoá')]);
+    const a = await participant('Viện Điện tử');
+    const b = await participant('Công ty Tự động hoá');
     const ra = (await a.client.ok(REGISTER, { input: { eventId: o.event.id, organizationId: a.org.id, role: 'EXHIBITOR', listingIds: [a.offer.id], answers } })).registerForEvent;
     const rb = (await b.client.ok(REGISTER, { input: { eventId: o.event.id, organizationId: b.org.id, role: 'EXHIBITOR', listingIds: [b.offer.id], answers } })).registerForEvent;
     await o.client.ok(DECIDE, { id: ra.id, a: true, booth: 'C3' });
@@ -373,12 +377,11 @@ describe('meeting requests', () => {
 
   it('approved participants request meetings in the event’s slots; only the two sides see a request; the recipient accepts or declines', async () => {
     const o = await publishedEvent();
-    const [a, b, c, d] = await Promise.all([
-      approvedParticipant(o, 'EXHIBITOR'),
-      approvedParticipant(o, 'VISITOR'),
-      approvedParticipant(o, 'EXHIBITOR'),
-      approvedParticipant(o, 'VISITOR', false),
-    ]);
+    // One after the other: accounts are activated through the e-mailed links.
+    const a = await approvedParticipant(o, 'EXHIBITOR');
+    const b = await approvedParticipant(o, 'VISITOR');
+    const c = await approvedParticipant(o, 'EXHIBITOR');
+    const d = await approvedParticipant(o, 'VISITOR', false);
     const slot = (hhmm: string) => `${day(41)}T${hhmm}:00+07:00`;
     const reason = 'Chúng tôi muốn giới thiệu máy sấy bơm nhiệt cho dây chuyền của quý công ty.';
 

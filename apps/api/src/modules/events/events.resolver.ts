@@ -355,13 +355,26 @@ export class EventsResolver {
 /** EventStep.actor and .reasonLabel: the moderated-content core's, as for every kind. */
 export const EventStepResolver = moderationEventResolver(EventStepType, 'Who did it.');
 
+/** Events by id, batched per request. */
+function eventById(ctx: GqlContext, events: EventsService, id: string): Promise<EventEntity | null> {
+  return ctx.loaders
+    .get('event.byId', () => new DataLoader(async (ids: readonly string[]) => { const rows = await events.findByIds(ids); return ids.map((x) => rows.find((e) => e.id === x) ?? null); }))
+    .load(id);
+}
+
+/** The caller's organisations, once per request. */
+async function viewerOrganizations(ctx: GqlContext, organizations: OrganizationsService): Promise<Set<string>> {
+  if (!ctx.viewer) return new Set();
+  const viewerId = ctx.viewer.id;
+  return ctx.loaders.get('event.viewerOrganizations', () => new DataLoader(async (ids: readonly string[]) => Promise.all(ids.map(async (id) => new Set(await organizations.memberOrganizationIds(id)))))).load(viewerId);
+}
+
 /** Who may read a registration's private fields: its organisation's members and the organiser's. */
-async function registrationInsider(ctx: GqlContext, registrations: RegistrationsService, r: EventRegistrationEntity): Promise<boolean> {
-  if (!ctx.viewer) return false;
-  const seen = await ctx.loaders
-    .get('event.registration.insider', () => new DataLoader(async (items: readonly EventRegistrationEntity[]) => Promise.all(items.map((i) => registrations.canSee(ctx.viewer, i))), { cacheKeyFn: (i) => i.id }))
-    .load(r);
-  return seen.registrant || seen.organizer;
+async function registrationInsider(ctx: GqlContext, events: EventsService, organizations: OrganizationsService, r: EventRegistrationEntity): Promise<boolean> {
+  const mine = await viewerOrganizations(ctx, organizations);
+  if (mine.has(r.organizationId)) return true;
+  const event = await eventById(ctx, events, r.eventId);
+  return !!event && mine.has(event.organizerId);
 }
 
 @Resolver(() => EventRegistrationType)
@@ -380,21 +393,24 @@ export class EventRegistrationResolver {
 
   @ResolveField(() => EventType)
   async event(@Parent() r: EventRegistrationType, @Context() ctx: GqlContext): Promise<EventType> {
-    const e = await ctx.loaders
-      .get('event.byId', () => new DataLoader(async (ids: readonly string[]) => { const rows = await this.events.findByIds(ids); return ids.map((id) => rows.find((x) => x.id === id) ?? null); }))
-      .load(r.entity.eventId);
-    return toEventType(e!, ctx.lang);
+    return toEventType((await eventById(ctx, this.events, r.entity.eventId))!, ctx.lang);
   }
 
   @ResolveField(() => [ListingType], { description: 'Exhibitors: the offers shown; visitors: the demands brought. Published ones only.' })
-  async listings(@Parent() r: EventRegistrationType): Promise<ListingType[]> {
-    return (await this.registrations.publicListings(r.entity.listingIds)).map(toListingType);
+  async listings(@Parent() r: EventRegistrationType, @Context() ctx: GqlContext): Promise<ListingType[]> {
+    // One query for every registration of the page (an event's exhibitors and their offers).
+    const loader = ctx.loaders.get('event.registration.listing', () => new DataLoader(async (ids: readonly string[]) => {
+      const rows = await this.registrations.publicListings(ids);
+      return ids.map((id) => rows.find((l) => l.id === id) ?? null);
+    }));
+    const found = await loader.loadMany(r.entity.listingIds);
+    return found.flatMap((l) => (l && !(l instanceof Error) ? [toListingType(l)] : []));
   }
 
   @ResolveField(() => [RegistrationAnswerType], { nullable: true, description: "Answers to the organiser's questions. The registering organisation and the organiser only (null for others)." })
   async answers(@Parent() r: EventRegistrationType, @Context() ctx: GqlContext): Promise<RegistrationAnswerType[] | null> {
-    if (!(await registrationInsider(ctx, this.registrations, r.entity))) return null;
-    const event = (await this.events.findOne({ id: r.entity.eventId }))!;
+    if (!(await registrationInsider(ctx, this.events, this.organizations, r.entity))) return null;
+    const event = (await eventById(ctx, this.events, r.entity.eventId))!;
     return r.entity.answers.map((a) => {
       const q = event.questions.find((x) => x.id === a.questionId);
       return { questionId: a.questionId, question: q ? (ctx.lang === 'en' ? q.labelEn : q.labelVi) : a.questionId, answer: a.answer };
@@ -403,7 +419,7 @@ export class EventRegistrationResolver {
 
   @ResolveField(() => String, { nullable: true, description: "The organiser's note with its decision. The registering organisation and the organiser only." })
   async decisionNote(@Parent() r: EventRegistrationType, @Context() ctx: GqlContext): Promise<string | null> {
-    return (await registrationInsider(ctx, this.registrations, r.entity)) ? r.entity.decisionNote : null;
+    return (await registrationInsider(ctx, this.events, this.organizations, r.entity)) ? r.entity.decisionNote : null;
   }
 }
 
@@ -438,6 +454,6 @@ export class MeetingRequestResolver {
 
   @ResolveField(() => EventType)
   async event(@Parent() m: MeetingRequestType, @Context() ctx: GqlContext): Promise<EventType> {
-    return toEventType((await this.events.findOne({ id: m.entity.eventId }))!, ctx.lang);
+    return toEventType((await eventById(ctx, this.events, m.entity.eventId))!, ctx.lang);
   }
 }

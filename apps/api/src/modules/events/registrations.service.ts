@@ -70,16 +70,6 @@ export class RegistrationsService {
     return isUuid(id) ? this.ds.getRepository(EventRegistrationEntity).findOneBy({ id }) : null;
   }
 
-  /** Whether the viewer is a member of the registering organisation or of the event's organiser. */
-  async canSee(viewer: Viewer | null, r: EventRegistrationEntity, event?: EventEntity | null): Promise<{ registrant: boolean; organizer: boolean }> {
-    if (!viewer) return { registrant: false, organizer: false };
-    const e = event ?? (await this.ds.getRepository(EventEntity).findOneBy({ id: r.eventId }));
-    return {
-      registrant: await this.organizations.isMember(viewer.id, r.organizationId),
-      organizer: !!e && (await this.events.isOrganizer(viewer, e)),
-    };
-  }
-
   /** An event's registrations, oldest first (the organiser's list), optionally of one status. */
   async ofEvent(eventId: string, status: RegistrationStatus | null): Promise<EventRegistrationEntity[]> {
     return this.ds.getRepository(EventRegistrationEntity).find({
