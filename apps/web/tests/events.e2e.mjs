@@ -180,37 +180,48 @@ export default function (h) {
 }
 
 export function reviewTest(h) {
-  h.test('Techmart: the department reviews a submitted event from its queue and publishes it', { requires: ['Query.eventModerationQueue', 'Mutation.moderateEvent'] }, async (t) => {
+  h.test('Techmart: an organiser creates an event through the form and submits it; the department publishes it from its queue', { requires: ['Query.eventModerationQueue', 'Mutation.moderateEvent', 'Query.organizedEvents'] }, async (t) => {
     const organiser = await apiUser(t, 'Ban tổ chức');
-    const org = await apiOrganization(t, organiser.token, { name: `Sở hữu trí tuệ ${uniq('')}`, provinceCode: 'hue' });
+    const org = await apiOrganization(t, organiser.token, { name: `Trung tâm Xúc tiến Huế ${uniq('')}`, provinceCode: 'hue' });
     const name = `Ngày kết nối cung cầu công nghệ Huế ${uniq('')}`;
-    const { createEvent } = await t.gql(
-      `mutation($o: ID!, $i: EventInput!) { createEvent(organizerId: $o, input: $i) { id slug status } }`,
-      {
-        o: org.id,
-        i: {
-          nameVi: name,
-          nameEn: `Hue brokerage day ${uniq('')}`,
-          kind: 'BROKERAGE_DAY',
-          startsOn: day(20),
-          endsOn: day(20),
-          provinceCode: 'hue',
-          online: false,
-          venue: 'Trung tâm Hội nghị tỉnh, Huế',
-          description: 'Một ngày gặp gỡ giữa các viện nghiên cứu và doanh nghiệp chế biến nông sản, thủy sản của Huế.',
-          fieldCodes: ['407'],
-          registrationOpensAt: new Date(Date.now() - 3600_000).toISOString(),
-          registrationClosesAt: new Date(Date.now() + 10 * DAY).toISOString(),
-        },
-      },
-      organiser.token,
-    );
-    assert.equal(createEvent.status, 'DRAFT');
-    await t.gql(`mutation($id: ID!) { submitEvent(id: $id) { id } }`, { id: createEvent.id }, organiser.token);
+
+    const page = await t.newPage('vi');
+    await login(t, page, organiser.email, organiser.password, '/dashboard/events/new');
+    // A first try with mistakes: each is named beside its field.
+    await page.selectOption('[name=kind]', 'BROKERAGE_DAY');
+    await page.fill('[name=nameVi]', 'Ngắn');
+    await page.fill('[name=startsOn]', day(20));
+    await page.fill('[name=endsOn]', day(19));
+    await t.submit(page, 'main form button[type=submit]');
+    for (const field of ['nameVi', 'endsOn', 'nameEn', 'description']) {
+      assert.equal(await page.locator(`#f-${field}-error`).count(), 1, `an error beside ${field}: ${await t.text(page)}`);
+    }
+    assert.equal(await page.locator('#f-fieldCodes-error').count(), 1, 'an error beside the fields of technology');
+
+    await page.fill('[name=nameVi]', name);
+    await page.fill('[name=nameEn]', `Hue brokerage day ${uniq('')}`);
+    await page.fill('[name=endsOn]', day(20));
+    await page.selectOption('[name=provinceCode]', 'hue');
+    await page.fill('[name=venue]', 'Trung tâm Hội nghị tỉnh, Huế');
+    await page.fill('[name=description]', 'Một ngày gặp gỡ giữa các viện nghiên cứu và doanh nghiệp chế biến nông sản, thủy sản của Huế.');
+    await page.locator('input[name=fieldCodes]').first().check();
+    await page.fill('[name=registrationOpensAt]', `${day(0)}T00:00`);
+    await page.fill('[name=registrationClosesAt]', `${day(15)}T17:00`);
+    await page.locator('input[name=meetingDays]').first().fill(day(20));
+    await page.fill('[name=meetingTables]', '20');
+    await page.fill('[name=questions]', '*Số người tham dự | Number of attendees');
+    await t.submit(page, 'main form button[type=submit]');
+    assert.equal(new URL(page.url()).pathname, '/dashboard/events', `saved: ${await t.text(page)}`);
+    const card = `article[data-event="${name}"]`;
+    assert.ok((await page.locator(card).innerText()).includes(msg('vi', 'listingStatus_DRAFT')));
+    await t.submit(page, `${card} button[type=submit]`);
+    assert.ok((await t.text(page)).includes(msg('vi', 'dashEvents_submitted')));
+    assert.ok((await page.locator(card).innerText()).includes(msg('vi', 'listingStatus_PENDING_REVIEW')));
+    const path = await page.locator(`${card} a[href^="/events/"]`).first().getAttribute('href');
 
     // Not public while in review.
     const visitor = await t.newPage('vi');
-    await t.visit(visitor, `/events/${createEvent.slug}`, 404);
+    await t.visit(visitor, path, 404);
 
     const mod = await t.newPage('vi');
     await login(t, mod, t.admin.email, t.admin.password, '/moderation/events');
@@ -220,7 +231,8 @@ export function reviewTest(h) {
     await mod.check('input[name=decision][value=APPROVE]');
     await t.submit(mod, 'form[action="?/moderate"] button[type=submit]');
     assert.equal(new URL(mod.url()).pathname, '/moderation/events');
-    await t.visit(visitor, `/events/${createEvent.slug}`);
+    await t.visit(visitor, path);
     assert.ok((await t.text(visitor, 'h1')).includes(name));
+    assert.ok((await t.text(visitor)).includes(msg('vi', 'events_registrationOpen')) || (await t.text(visitor, 'aside')).includes(msg('vi', 'events_register')));
   });
 }

@@ -230,6 +230,24 @@ export const ModerateEvent: Document<T.ModerateEventMutation, T.ModerateEventMut
   missing: [],
 };
 
+export const OrganizedEvents: Document<T.OrganizedEventsQuery, T.OrganizedEventsQueryVariables> = {
+  name: "OrganizedEvents",
+  source: "query OrganizedEvents { organizedEvents { ...EventCard moderationNote rejectionReasonLabel } } fragment EventCard on Event { id slug name kind startsOn endsOn online venue status registrationOpen ended province { code name } organizer { id slug name } fields { code name } }",
+  missing: [],
+};
+
+export const CreateEvent: Document<T.CreateEventMutation, T.CreateEventMutationVariables> = {
+  name: "CreateEvent",
+  source: "mutation CreateEvent($organizerId: ID!, $input: EventInput!) { createEvent(organizerId: $organizerId, input: $input) { id slug status } }",
+  missing: [],
+};
+
+export const SubmitEvent: Document<T.SubmitEventMutation, T.SubmitEventMutationVariables> = {
+  name: "SubmitEvent",
+  source: "mutation SubmitEvent($id: ID!) { submitEvent(id: $id) { id status } }",
+  missing: [],
+};
+
 export const Experts: Document<T.ExpertsQuery, T.ExpertsQueryVariables> = {
   name: "Experts",
   source: "query Experts($input: ExpertSearchInput!) { experts(input: $input) { totalHits page pageSize facets { name values { value label count } } hits { highlightedName highlightedHeadline expert { ...ExpertCard } } } } fragment ExpertCard on ExpertProfile { id slug fullName headline fields { code name } province { code name } organization { id slug name } }",

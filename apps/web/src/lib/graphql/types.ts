@@ -44,6 +44,57 @@ export type DealStatus =
   | 'SIGNED'
   | 'UNDER_REVIEW';
 
+export type EventBreakInput = {
+  /** 'HH:MM', after startsAt. */
+  endsAt: string;
+  /** 'HH:MM', event time zone. */
+  startsAt: string;
+};
+
+export type EventInput = {
+  /** Pauses in each meeting day: at most 5. */
+  breaks?: Array<EventBreakInput>;
+  /** Meetings end at ('HH:MM'), after dayStartsAt. */
+  dayEndsAt?: string;
+  /** Meetings start at ('HH:MM'). */
+  dayStartsAt?: string;
+  /** What the event is about, who should come (30–10000 characters). */
+  description: string;
+  /** Last day, 'YYYY-MM-DD', not before startsOn. */
+  endsOn: string;
+  /** Fields of technology (taxonomy codes): 1 to 10. */
+  fieldCodes: Array<string>;
+  kind: EventKind;
+  /** At most this many approved exhibitors (null: no cap). */
+  maxExhibitors?: number | null | undefined;
+  /** At most this many approved visitors (null: no cap). */
+  maxVisitors?: number | null | undefined;
+  /** Days with B2B meetings ('YYYY-MM-DD'), within the event's dates: at most 10. */
+  meetingDays?: Array<string>;
+  /** Meeting tables (0–1000). */
+  meetingTables?: number;
+  /** Name in English (5–200 characters). */
+  nameEn: string;
+  /** Name in Vietnamese (5–200 characters); the slug is made from it. */
+  nameVi: string;
+  /** An online event has no venue. */
+  online?: boolean;
+  /** The department's province (the venue's, for an event on site): the moderators covering it review the event. */
+  provinceCode: string;
+  /** The organiser's extra questions on the registration form: at most 10. */
+  questions?: Array<EventQuestionInput>;
+  /** When registration closes (ISO 8601 instant), after it opens. */
+  registrationClosesAt: string;
+  /** When registration opens (ISO 8601 instant). */
+  registrationOpensAt: string;
+  /** Length of a meeting slot in minutes (10–120). */
+  slotMinutes?: number;
+  /** First day, 'YYYY-MM-DD' (Asia/Ho_Chi_Minh). */
+  startsOn: string;
+  /** Address of the venue (5–300 characters); required unless online. */
+  venue?: string | null | undefined;
+};
+
 /** NATIONAL_TECHMART, LOCAL_TECHMART (a province’s), SPECIALISED_TECHMART (one sector), BROKERAGE_DAY (B2B meetings), ONLINE_SESSION. */
 export type EventKind =
   | 'BROKERAGE_DAY'
@@ -51,6 +102,15 @@ export type EventKind =
   | 'NATIONAL_TECHMART'
   | 'ONLINE_SESSION'
   | 'SPECIALISED_TECHMART';
+
+export type EventQuestionInput = {
+  /** The question in English (3–300 characters). */
+  labelEn: string;
+  /** The question in Vietnamese (3–300 characters). */
+  labelVi: string;
+  /** Registrations must answer it. */
+  required?: boolean;
+};
 
 export type EventRegistrationInput = {
   /** Answers to the organiser's questions. */
@@ -655,6 +715,26 @@ export type ModerateEventMutationVariables = Exact<{
 
 
 export type ModerateEventMutation = { moderateEvent: { id: string, status: EventStatus } };
+
+export type OrganizedEventsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OrganizedEventsQuery = { organizedEvents: Array<{ moderationNote: string | null, rejectionReasonLabel: string | null, id: string, slug: string, name: string, kind: EventKind, startsOn: string, endsOn: string, online: boolean, venue: string | null, status: EventStatus, registrationOpen: boolean, ended: boolean, province: { code: string, name: string }, organizer: { id: string, slug: string, name: string }, fields: Array<{ code: string, name: string }> }> };
+
+export type CreateEventMutationVariables = Exact<{
+  organizerId: string | number;
+  input: EventInput;
+}>;
+
+
+export type CreateEventMutation = { createEvent: { id: string, slug: string, status: EventStatus } };
+
+export type SubmitEventMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SubmitEventMutation = { submitEvent: { id: string, status: EventStatus } };
 
 export type ExpertsQueryVariables = Exact<{
   input: ExpertSearchInput;
