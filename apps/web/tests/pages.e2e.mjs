@@ -29,6 +29,8 @@ const MEMBER = [
   ['saved-searches', '/dashboard/searches'],
   ['notifications', '/dashboard/notifications'],
   ['expert-profile', '/dashboard/expert'],
+  ['organized-events', '/dashboard/events'],
+  ['new-event', '/dashboard/events/new'],
   ['sessions', '/dashboard/sessions'],
   ['change-password', '/dashboard/password'],
 ];
