@@ -17,6 +17,8 @@ import { AccountActivationInvitations1796362289283 } from './1796362289283-Accou
 import { SearchIndexVersion1796364090324 } from './1796364090324-SearchIndexVersion.js';
 import { StatsMonthlyRollup1796364335006 } from './1796364335006-StatsMonthlyRollup.js';
 import { Attachments1796372165420 } from './1796372165420-Attachments.js';
+import { TechmartEvents1796374313386 } from './1796374313386-TechmartEvents.js';
+import { TechmartMeetingRequests1796375352488 } from './1796375352488-TechmartMeetingRequests.js';
 
 /** Every migration, in order. Add new ones at the end (file name: <timestamp>-<Name>.ts). */
-export const MIGRATIONS: Array<new () => MigrationInterface> = [Init1795904871421, Listings1795905039295, Notifications1795905159025, ListingExpiry1795905214517, RateLimit1795905308264, Deals1795905476765, Experts1795905957952, SavedSearchesDigest1795907615104, OutboxIndexChanges1795910000000, RevokedTokens1795917833339, StaffSecurity1796361634337, AccountTokens1796361702573, LinksJurisdictionContacts1796361741399, UserSessions1796361746225, AccountActivationInvitations1796362289283, SearchIndexVersion1796364090324, StatsMonthlyRollup1796364335006, Attachments1796372165420];
+export const MIGRATIONS: Array<new () => MigrationInterface> = [Init1795904871421, Listings1795905039295, Notifications1795905159025, ListingExpiry1795905214517, RateLimit1795905308264, Deals1795905476765, Experts1795905957952, SavedSearchesDigest1795907615104, OutboxIndexChanges1795910000000, RevokedTokens1795917833339, StaffSecurity1796361634337, AccountTokens1796361702573, LinksJurisdictionContacts1796361741399, UserSessions1796361746225, AccountActivationInvitations1796362289283, SearchIndexVersion1796364090324, StatsMonthlyRollup1796364335006, Attachments1796372165420, TechmartEvents1796374313386, TechmartMeetingRequests1796375352488];

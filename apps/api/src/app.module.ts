@@ -32,6 +32,7 @@ import { HealthController } from './modules/health/health.controller.js';
 import { MEILI, createMeiliClient } from './modules/search/meili.client.js';
 import { SearchModule } from './modules/search/search.module.js';
 import { ExpertsModule } from './modules/experts/experts.module.js';
+import { EventsModule } from './modules/events/events.module.js';
 import { MatchingModule } from './modules/matching/matching.module.js';
 import { SavedSearchesModule } from './modules/saved-searches/saved-searches.module.js';
 import { AuditLogModule, AuditModule } from './modules/audit/audit.module.js';
@@ -110,6 +111,7 @@ export class AppModule {
         DealsModule,
         SearchModule,
         ExpertsModule,
+        EventsModule,
         SavedSearchesModule,
         AuditModule,
         AuditLogModule,

@@ -117,4 +117,26 @@ describe('demo data', () => {
     const sheet = await fetch(`${t.url}${listing.attachments[1].url}`);
     expect(sheet.headers.get('content-type')).toBe('application/pdf');
   });
+
+  it('has a past Techmart with its exhibitors and answered meetings, and an upcoming one with registration open', async () => {
+    const base = new Client(t.url);
+    const q = `query($u: Boolean!) { events(input: { upcoming: $u }) { items { slug kind ended registrationOpen participantCounts { exhibitors visitors } sessions { title } exhibitors { booth listings { id } } } } }`;
+    const upcoming = (await base.ok(q, { u: true })).events.items;
+    expect(upcoming).toEqual([expect.objectContaining({ kind: 'SPECIALISED_TECHMART', ended: false, registrationOpen: true })]);
+    const all = (await base.ok(q, { u: false })).events.items;
+    const past = all.find((e: { ended: boolean }) => e.ended);
+    expect(past).toMatchObject({ kind: 'LOCAL_TECHMART', registrationOpen: false });
+    expect(past.participantCounts.exhibitors).toBeGreaterThanOrEqual(3);
+    expect(past.exhibitors.every((x: { booth: string | null; listings: unknown[] }) => x.booth && x.listings.length > 0)).toBe(true);
+    expect(past.sessions.length).toBeGreaterThan(0);
+    expect(result.counts.meetingRequests).toBeGreaterThan(0);
+    // Every event's history is one the workflow allows, ending where the event stands.
+    const trails = await t.app.get(DataSource).query(
+      `SELECT e.status, array_agg(s.action ORDER BY s.at) AS actions FROM techmart_event e JOIN techmart_event_step s ON s.event_id = e.id GROUP BY e.id, e.status`,
+    );
+    expect(trails).toEqual([
+      { status: 'PUBLISHED', actions: ['CREATE', 'SUBMIT', 'APPROVE'] },
+      { status: 'PUBLISHED', actions: ['CREATE', 'SUBMIT', 'APPROVE'] },
+    ]);
+  });
 });

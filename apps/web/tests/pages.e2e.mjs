@@ -13,6 +13,7 @@ const PUBLIC = [
   ['stats', '/stats'],
   ['compare-empty', '/compare'],
   ['experts', '/experts'],
+  ['events', '/events'],
   ['login', '/login'],
   ['register', '/register'],
 ];
@@ -28,6 +29,8 @@ const MEMBER = [
   ['saved-searches', '/dashboard/searches'],
   ['notifications', '/dashboard/notifications'],
   ['expert-profile', '/dashboard/expert'],
+  ['organized-events', '/dashboard/events'],
+  ['new-event', '/dashboard/events/new'],
   ['sessions', '/dashboard/sessions'],
   ['change-password', '/dashboard/password'],
 ];
@@ -37,6 +40,7 @@ const STAFF = [
   ['moderation-queue', '/moderation/listings'],
   ['moderation-organizations', '/moderation/organizations'],
   ['moderation-experts', '/moderation/experts'],
+  ['moderation-events', '/moderation/events'],
   ['moderation-deals', '/moderation/deals'],
   ['moderation-stats', '/moderation/stats'],
   ['admin-users', '/admin/users'],

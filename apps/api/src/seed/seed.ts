@@ -8,6 +8,7 @@ import { expertKind } from '../modules/experts/expert.kind.js';
 import { EXPERT_CHANGED_TOPIC } from '../modules/experts/expert-index.js';
 import { moderationTransitions, replay, type StoryStep, type TrailRow } from '../modules/moderation-core/moderation.workflow.js';
 import { writeTrail } from '../modules/moderation-core/moderation-trail.js';
+import { seedDemoEvents } from './demo-events.js';
 import { DEMO_STAFF_TOTP_SECRET, buildDemoCatalogue, type DemoCatalogue, type DemoListing } from './demo-content.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -183,7 +184,15 @@ export async function seedDemo(ds: DataSource, options: { ttlDays: number; now?:
       if (publishedAt) await em.query(`INSERT INTO outbox_event (topic, payload) VALUES ($1, $2)`, [EXPERT_CHANGED_TOPIC, JSON.stringify({ expertId: row.id })]);
     }
     const deals = await seedDeals(em, { publishedListings, orgIds, orgProvince, memberOf: (orgKey) => userIds.get(catalogue.users.find((u) => u.orgKeys.includes(orgKey))?.key ?? '') ?? null, moderatorId, now });
-    return { users: catalogue.users.length, organizations: catalogue.organizations.length, listings: catalogue.listings.length, published, experts, ...deals };
+    const events = await seedDemoEvents(em, {
+      organisers: catalogue.organizations.filter((o) => o.kind === 'GOVERNMENT' || o.kind === 'INTERMEDIARY').map((o) => ({ key: o.key, provinceCode: o.provinceCode })),
+      publishedListings,
+      orgIds,
+      memberOf: (orgKey) => userIds.get(catalogue.users.find((u) => u.orgKeys.includes(orgKey))?.key ?? '') ?? null,
+      moderatorId,
+      now,
+    });
+    return { users: catalogue.users.length, organizations: catalogue.organizations.length, listings: catalogue.listings.length, published, experts, ...deals, ...events };
   });
   return { seeded: true, accounts: accountsOf(catalogue, options.admin), counts };
 }

@@ -8,13 +8,15 @@ export const AUDIT_ACTIONS: readonly StaffAuditAction[] = [
   'ORGANIZATION_VERIFIED',
   'LISTING_MODERATED',
   'EXPERT_MODERATED',
+  'EVENT_MODERATED',
+  'EVENT_PUBLISHED_BY_STAFF',
   'DEAL_REVIEWED',
   'DEALS_EXPORTED',
   'AUDIT_LOG_EXPORTED',
   'SECOND_FACTOR_RESET',
 ];
 
-export const AUDIT_TARGET_KINDS: readonly StaffAuditTargetKind[] = ['USER', 'ORGANIZATION', 'LISTING', 'EXPERT', 'DEAL', 'EXPORT'];
+export const AUDIT_TARGET_KINDS: readonly StaffAuditTargetKind[] = ['USER', 'ORGANIZATION', 'LISTING', 'EXPERT', 'EVENT', 'DEAL', 'EXPORT'];
 
 export interface AuditFilterValues {
   actorId: string;

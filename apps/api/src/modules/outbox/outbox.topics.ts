@@ -12,6 +12,8 @@ export interface OutboxTopics {
   'listing.published': { listingId: string; reason: 'APPROVE' | 'RENEW' };
   /** What the public sees of an expert profile changed (search index). */
   'expert.changed': { expertId: string };
+  /** What the public sees of a Techmart event changed (approved, revision approved, archived). */
+  'event.changed': { eventId: string };
   /** An organisation's public facts changed (search documents that show them). */
   'organization.changed': { organizationId: string };
   /** Notifications to send by e-mail. */

@@ -146,6 +146,108 @@ export const CancelDeal: Document<T.CancelDealMutation, T.CancelDealMutationVari
   missing: [],
 };
 
+export const Events: Document<T.EventsQuery, T.EventsQueryVariables> = {
+  name: "Events",
+  source: "query Events($input: EventSearchInput, $page: PageInput) { events(input: $input, page: $page) { totalItems page pageSize items { ...EventCard } } } fragment EventCard on Event { id slug name kind startsOn endsOn online venue status registrationOpen ended province { code name } organizer { id slug name } fields { code name } }",
+  missing: [],
+};
+
+export const EventBySlug: Document<T.EventBySlugQuery, T.EventBySlugQueryVariables> = {
+  name: "EventBySlug",
+  source: "query EventBySlug($slug: String!) { event(slug: $slug) { ...EventCard description timeZone registrationOpensAt registrationClosesAt meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables viewerIsOrganizer questions { id label required } sessions { id kind title speaker room startsAt endsAt } participantCounts { exhibitors visitors } exhibitors { id booth organization { id slug name } listings { id slug title } } myRegistrations { id role status booth decisionNote organization { id name } } } } fragment EventCard on Event { id slug name kind startsOn endsOn online venue status registrationOpen ended province { code name } organizer { id slug name } fields { code name } }",
+  missing: [],
+};
+
+export const EventRegistrations: Document<T.EventRegistrationsQuery, T.EventRegistrationsQueryVariables> = {
+  name: "EventRegistrations",
+  source: "query EventRegistrations($slug: String!) { event(slug: $slug) { id slug name viewerIsOrganizer maxExhibitors maxVisitors participantCounts { exhibitors visitors } registrations { id role status booth decisionNote createdAt organization { id slug name } listings { id slug title } answers { questionId question answer } } } }",
+  missing: [],
+};
+
+export const MyPublishedListings: Document<T.MyPublishedListingsQuery, T.MyPublishedListingsQueryVariables> = {
+  name: "MyPublishedListings",
+  source: "query MyPublishedListings { myListings(status: PUBLISHED, page: {page: 1, pageSize: 100}) { items { id kind title organization { id } } } }",
+  missing: [],
+};
+
+export const RegisterForEvent: Document<T.RegisterForEventMutation, T.RegisterForEventMutationVariables> = {
+  name: "RegisterForEvent",
+  source: "mutation RegisterForEvent($input: EventRegistrationInput!) { registerForEvent(input: $input) { id status } }",
+  missing: [],
+};
+
+export const DecideEventRegistration: Document<T.DecideEventRegistrationMutation, T.DecideEventRegistrationMutationVariables> = {
+  name: "DecideEventRegistration",
+  source: "mutation DecideEventRegistration($id: ID!, $approve: Boolean!, $booth: String, $note: String) { decideEventRegistration(id: $id, approve: $approve, booth: $booth, note: $note) { id status booth } }",
+  missing: [],
+};
+
+export const WithdrawEventRegistration: Document<T.WithdrawEventRegistrationMutation, T.WithdrawEventRegistrationMutationVariables> = {
+  name: "WithdrawEventRegistration",
+  source: "mutation WithdrawEventRegistration($id: ID!) { withdrawEventRegistration(id: $id) { id status } }",
+  missing: [],
+};
+
+export const EventMeetings: Document<T.EventMeetingsQuery, T.EventMeetingsQueryVariables> = {
+  name: "EventMeetings",
+  source: "query EventMeetings($slug: String!) { event(slug: $slug) { id slug name meetingDays dayStartsAt dayEndsAt slotMinutes breaks { startsAt endsAt } viewerIsOrganizer myRegistrations { id role status organization { id name } } participants { id role organization { id slug name } listings { id slug title } } myMeetingRequests { ...MeetingRequestFields } } } fragment MeetingRequestFields on MeetingRequest { id status reason proposedSlots acceptedSlot responseNote viewerIsRequester createdAt from { id organization { id slug name } } to { id organization { id slug name } } }",
+  missing: [],
+};
+
+export const RequestMeeting: Document<T.RequestMeetingMutation, T.RequestMeetingMutationVariables> = {
+  name: "RequestMeeting",
+  source: "mutation RequestMeeting($input: MeetingRequestInput!) { requestMeeting(input: $input) { id status } }",
+  missing: [],
+};
+
+export const RespondToMeetingRequest: Document<T.RespondToMeetingRequestMutation, T.RespondToMeetingRequestMutationVariables> = {
+  name: "RespondToMeetingRequest",
+  source: "mutation RespondToMeetingRequest($id: ID!, $accept: Boolean!, $slot: DateTime, $note: String) { respondToMeetingRequest(id: $id, accept: $accept, slot: $slot, note: $note) { id status } }",
+  missing: [],
+};
+
+export const CancelMeetingRequest: Document<T.CancelMeetingRequestMutation, T.CancelMeetingRequestMutationVariables> = {
+  name: "CancelMeetingRequest",
+  source: "mutation CancelMeetingRequest($id: ID!) { cancelMeetingRequest(id: $id) { id status } }",
+  missing: [],
+};
+
+export const EventModerationQueue: Document<T.EventModerationQueueQuery, T.EventModerationQueueQueryVariables> = {
+  name: "EventModerationQueue",
+  source: "query EventModerationQueue($page: PageInput) { eventModerationQueue(page: $page) { totalItems page pageSize items { id name startsOn endsOn province { code name } organizer { id name } } } }",
+  missing: [],
+};
+
+export const EventForReview: Document<T.EventForReviewQuery, T.EventForReviewQueryVariables> = {
+  name: "EventForReview",
+  source: "query EventForReview($id: ID!) { event(id: $id) { ...EventCard nameVi nameEn description registrationOpensAt registrationClosesAt meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables maxExhibitors maxVisitors moderationNote pendingRevision { nameVi nameEn kind startsOn endsOn online venue description submittedAt } history { id action fromStatus toStatus note reasonLabel at actor { id displayName } } } } fragment EventCard on Event { id slug name kind startsOn endsOn online venue status registrationOpen ended province { code name } organizer { id slug name } fields { code name } }",
+  missing: [],
+};
+
+export const ModerateEvent: Document<T.ModerateEventMutation, T.ModerateEventMutationVariables> = {
+  name: "ModerateEvent",
+  source: "mutation ModerateEvent($id: ID!, $decision: ModerationDecision!, $note: String, $reason: RejectionReason) { moderateEvent(id: $id, decision: $decision, note: $note, reason: $reason) { id status } }",
+  missing: [],
+};
+
+export const OrganizedEvents: Document<T.OrganizedEventsQuery, T.OrganizedEventsQueryVariables> = {
+  name: "OrganizedEvents",
+  source: "query OrganizedEvents { organizedEvents { ...EventCard moderationNote rejectionReasonLabel } } fragment EventCard on Event { id slug name kind startsOn endsOn online venue status registrationOpen ended province { code name } organizer { id slug name } fields { code name } }",
+  missing: [],
+};
+
+export const CreateEvent: Document<T.CreateEventMutation, T.CreateEventMutationVariables> = {
+  name: "CreateEvent",
+  source: "mutation CreateEvent($organizerId: ID!, $input: EventInput!) { createEvent(organizerId: $organizerId, input: $input) { id slug status } }",
+  missing: [],
+};
+
+export const SubmitEvent: Document<T.SubmitEventMutation, T.SubmitEventMutationVariables> = {
+  name: "SubmitEvent",
+  source: "mutation SubmitEvent($id: ID!) { submitEvent(id: $id) { id status } }",
+  missing: [],
+};
+
 export const Experts: Document<T.ExpertsQuery, T.ExpertsQueryVariables> = {
   name: "Experts",
   source: "query Experts($input: ExpertSearchInput!) { experts(input: $input) { totalHits page pageSize facets { name values { value label count } } hits { highlightedName highlightedHeadline expert { ...ExpertCard } } } } fragment ExpertCard on ExpertProfile { id slug fullName headline fields { code name } province { code name } organization { id slug name } }",

@@ -71,6 +71,104 @@ export type DealStatus =
   | 'SIGNED'
   | 'UNDER_REVIEW';
 
+export type EventBreakInput = {
+  /** 'HH:MM', after startsAt. */
+  endsAt: string;
+  /** 'HH:MM', event time zone. */
+  startsAt: string;
+};
+
+export type EventInput = {
+  /** Pauses in each meeting day: at most 5. */
+  breaks?: Array<EventBreakInput>;
+  /** Meetings end at ('HH:MM'), after dayStartsAt. */
+  dayEndsAt?: string;
+  /** Meetings start at ('HH:MM'). */
+  dayStartsAt?: string;
+  /** What the event is about, who should come (30–10000 characters). */
+  description: string;
+  /** Last day, 'YYYY-MM-DD', not before startsOn. */
+  endsOn: string;
+  /** Fields of technology (taxonomy codes): 1 to 10. */
+  fieldCodes: Array<string>;
+  kind: EventKind;
+  /** At most this many approved exhibitors (null: no cap). */
+  maxExhibitors?: number | null | undefined;
+  /** At most this many approved visitors (null: no cap). */
+  maxVisitors?: number | null | undefined;
+  /** Days with B2B meetings ('YYYY-MM-DD'), within the event's dates: at most 10. */
+  meetingDays?: Array<string>;
+  /** Meeting tables (0–1000). */
+  meetingTables?: number;
+  /** Name in English (5–200 characters). */
+  nameEn: string;
+  /** Name in Vietnamese (5–200 characters); the slug is made from it. */
+  nameVi: string;
+  /** An online event has no venue. */
+  online?: boolean;
+  /** The department's province (the venue's, for an event on site): the moderators covering it review the event. */
+  provinceCode: string;
+  /** The organiser's extra questions on the registration form: at most 10. */
+  questions?: Array<EventQuestionInput>;
+  /** When registration closes (ISO 8601 instant), after it opens. */
+  registrationClosesAt: string;
+  /** When registration opens (ISO 8601 instant). */
+  registrationOpensAt: string;
+  /** Length of a meeting slot in minutes (10–120). */
+  slotMinutes?: number;
+  /** First day, 'YYYY-MM-DD' (Asia/Ho_Chi_Minh). */
+  startsOn: string;
+  /** Address of the venue (5–300 characters); required unless online. */
+  venue?: string | null | undefined;
+};
+
+/** NATIONAL_TECHMART, LOCAL_TECHMART (a province’s), SPECIALISED_TECHMART (one sector), BROKERAGE_DAY (B2B meetings), ONLINE_SESSION. */
+export type EventKind =
+  | 'BROKERAGE_DAY'
+  | 'LOCAL_TECHMART'
+  | 'NATIONAL_TECHMART'
+  | 'ONLINE_SESSION'
+  | 'SPECIALISED_TECHMART';
+
+export type EventQuestionInput = {
+  /** The question in English (3–300 characters). */
+  labelEn: string;
+  /** The question in Vietnamese (3–300 characters). */
+  labelVi: string;
+  /** Registrations must answer it. */
+  required?: boolean;
+};
+
+export type EventRegistrationInput = {
+  /** Answers to the organiser's questions. */
+  answers?: Array<RegistrationAnswerInput>;
+  eventId: string | number;
+  /** Exhibitors: the organisation's published offers shown at the booth; visitors: its published demands. At most 20. */
+  listingIds?: Array<string | number>;
+  /** The registering organisation (the caller must be a member). */
+  organizationId: string | number;
+  role: RegistrationRole;
+};
+
+export type EventSearchInput = {
+  /** A field code; a parent covers its children. */
+  fieldCode?: string | null | undefined;
+  kind?: EventKind | null | undefined;
+  provinceCode?: string | null | undefined;
+  /** Words of the name or description, with or without diacritics. */
+  query?: string | null | undefined;
+  /** Only events that have not ended (true), or past ones too. */
+  upcoming?: boolean;
+};
+
+/** The same workflow as a listing: DRAFT → PENDING_REVIEW → PUBLISHED → ARCHIVED, or REJECTED after review. */
+export type EventStatus =
+  | 'ARCHIVED'
+  | 'DRAFT'
+  | 'PENDING_REVIEW'
+  | 'PUBLISHED'
+  | 'REJECTED';
+
 export type ExpertProfileInput = {
   /** Background, experience, achievements (30–5000 characters). */
   bio: string;
@@ -187,6 +285,24 @@ export type ListingUpdateInput = {
   version: number;
 };
 
+export type MeetingRequestInput = {
+  /** The requester's approved registration (its organisation's). */
+  fromRegistrationId: string | number;
+  /** 1–5 proposed slot starts (ISO 8601 instants), each the start of one of the event's meeting slots. */
+  proposedSlots: Array<string>;
+  /** Why meet (10–1000 characters): what the requester hopes to discuss. */
+  reason: string;
+  /** The approved participant asked for a meeting. */
+  toRegistrationId: string | number;
+};
+
+/** REQUESTED until the recipient answers: ACCEPTED or DECLINED; CANCELLED by the requester. */
+export type MeetingRequestStatus =
+  | 'ACCEPTED'
+  | 'CANCELLED'
+  | 'DECLINED'
+  | 'REQUESTED';
+
 export type ModerationDecision =
   | 'APPROVE'
   | 'REJECT';
@@ -225,11 +341,36 @@ export type PageInput = {
   pageSize?: number | null | undefined;
 };
 
+/** A talk, a technology demonstration, a workshop, a ceremony. */
+export type ProgrammeSessionKind =
+  | 'CEREMONY'
+  | 'DEMONSTRATION'
+  | 'TALK'
+  | 'WORKSHOP';
+
 export type RegisterInput = {
   displayName: string;
   email: string;
   password: string;
 };
+
+export type RegistrationAnswerInput = {
+  answer: string;
+  /** The question’s id (EventQuestion.id). */
+  questionId: string;
+};
+
+/** EXHIBITOR shows published offers at a booth; VISITOR brings published demands. */
+export type RegistrationRole =
+  | 'EXHIBITOR'
+  | 'VISITOR';
+
+/** PENDING until the organiser decides: APPROVED or DECLINED; WITHDRAWN by the registering organisation. */
+export type RegistrationStatus =
+  | 'APPROVED'
+  | 'DECLINED'
+  | 'PENDING'
+  | 'WITHDRAWN';
 
 /** Why a moderator rejected a listing. */
 export type RejectionReason =
@@ -283,6 +424,8 @@ export type StaffAuditAction =
   | 'AUDIT_LOG_EXPORTED'
   | 'DEALS_EXPORTED'
   | 'DEAL_REVIEWED'
+  | 'EVENT_MODERATED'
+  | 'EVENT_PUBLISHED_BY_STAFF'
   | 'EXPERT_MODERATED'
   | 'LISTING_MODERATED'
   | 'ORGANIZATION_VERIFIED'
@@ -304,6 +447,7 @@ export type StaffAuditFilterInput = {
 
 export type StaffAuditTargetKind =
   | 'DEAL'
+  | 'EVENT'
   | 'EXPERT'
   | 'EXPORT'
   | 'LISTING'
@@ -488,6 +632,136 @@ export type CancelDealMutationVariables = Exact<{
 
 
 export type CancelDealMutation = { cancelDeal: { id: string, status: DealStatus } };
+
+export type EventsQueryVariables = Exact<{
+  input?: EventSearchInput | null | undefined;
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type EventsQuery = { events: { totalItems: number, page: number, pageSize: number, items: Array<{ id: string, slug: string, name: string, kind: EventKind, startsOn: string, endsOn: string, online: boolean, venue: string | null, status: EventStatus, registrationOpen: boolean, ended: boolean, province: { code: string, name: string }, organizer: { id: string, slug: string, name: string }, fields: Array<{ code: string, name: string }> }> } };
+
+export type EventCardFragment = { id: string, slug: string, name: string, kind: EventKind, startsOn: string, endsOn: string, online: boolean, venue: string | null, status: EventStatus, registrationOpen: boolean, ended: boolean, province: { code: string, name: string }, organizer: { id: string, slug: string, name: string }, fields: Array<{ code: string, name: string }> };
+
+export type EventBySlugQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type EventBySlugQuery = { event: { description: string, timeZone: string, registrationOpensAt: string, registrationClosesAt: string, meetingDays: Array<string>, dayStartsAt: string, dayEndsAt: string, slotMinutes: number, meetingTables: number, viewerIsOrganizer: boolean, id: string, slug: string, name: string, kind: EventKind, startsOn: string, endsOn: string, online: boolean, venue: string | null, status: EventStatus, registrationOpen: boolean, ended: boolean, questions: Array<{ id: string, label: string, required: boolean }>, sessions: Array<{ id: string, kind: ProgrammeSessionKind, title: string, speaker: string | null, room: string | null, startsAt: string, endsAt: string }>, participantCounts: { exhibitors: number, visitors: number }, exhibitors: Array<{ id: string, booth: string | null, organization: { id: string, slug: string, name: string }, listings: Array<{ id: string, slug: string, title: string }> }>, myRegistrations: Array<{ id: string, role: RegistrationRole, status: RegistrationStatus, booth: string | null, decisionNote: string | null, organization: { id: string, name: string } }>, province: { code: string, name: string }, organizer: { id: string, slug: string, name: string }, fields: Array<{ code: string, name: string }> } | null };
+
+export type EventRegistrationsQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type EventRegistrationsQuery = { event: { id: string, slug: string, name: string, viewerIsOrganizer: boolean, maxExhibitors: number | null, maxVisitors: number | null, participantCounts: { exhibitors: number, visitors: number }, registrations: Array<{ id: string, role: RegistrationRole, status: RegistrationStatus, booth: string | null, decisionNote: string | null, createdAt: string, organization: { id: string, slug: string, name: string }, listings: Array<{ id: string, slug: string, title: string }>, answers: Array<{ questionId: string, question: string, answer: string }> | null }> | null } | null };
+
+export type MyPublishedListingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyPublishedListingsQuery = { myListings: { items: Array<{ id: string, kind: ListingKind, title: string, organization: { id: string } }> } };
+
+export type RegisterForEventMutationVariables = Exact<{
+  input: EventRegistrationInput;
+}>;
+
+
+export type RegisterForEventMutation = { registerForEvent: { id: string, status: RegistrationStatus } };
+
+export type DecideEventRegistrationMutationVariables = Exact<{
+  id: string | number;
+  approve: boolean;
+  booth?: string | null | undefined;
+  note?: string | null | undefined;
+}>;
+
+
+export type DecideEventRegistrationMutation = { decideEventRegistration: { id: string, status: RegistrationStatus, booth: string | null } };
+
+export type WithdrawEventRegistrationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WithdrawEventRegistrationMutation = { withdrawEventRegistration: { id: string, status: RegistrationStatus } };
+
+export type EventMeetingsQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type EventMeetingsQuery = { event: { id: string, slug: string, name: string, meetingDays: Array<string>, dayStartsAt: string, dayEndsAt: string, slotMinutes: number, viewerIsOrganizer: boolean, breaks: Array<{ startsAt: string, endsAt: string }>, myRegistrations: Array<{ id: string, role: RegistrationRole, status: RegistrationStatus, organization: { id: string, name: string } }>, participants: Array<{ id: string, role: RegistrationRole, organization: { id: string, slug: string, name: string }, listings: Array<{ id: string, slug: string, title: string }> }> | null, myMeetingRequests: Array<{ id: string, status: MeetingRequestStatus, reason: string, proposedSlots: Array<string>, acceptedSlot: string | null, responseNote: string | null, viewerIsRequester: boolean, createdAt: string, from: { id: string, organization: { id: string, slug: string, name: string } }, to: { id: string, organization: { id: string, slug: string, name: string } } }> } | null };
+
+export type MeetingRequestFieldsFragment = { id: string, status: MeetingRequestStatus, reason: string, proposedSlots: Array<string>, acceptedSlot: string | null, responseNote: string | null, viewerIsRequester: boolean, createdAt: string, from: { id: string, organization: { id: string, slug: string, name: string } }, to: { id: string, organization: { id: string, slug: string, name: string } } };
+
+export type RequestMeetingMutationVariables = Exact<{
+  input: MeetingRequestInput;
+}>;
+
+
+export type RequestMeetingMutation = { requestMeeting: { id: string, status: MeetingRequestStatus } };
+
+export type RespondToMeetingRequestMutationVariables = Exact<{
+  id: string | number;
+  accept: boolean;
+  slot?: string | null | undefined;
+  note?: string | null | undefined;
+}>;
+
+
+export type RespondToMeetingRequestMutation = { respondToMeetingRequest: { id: string, status: MeetingRequestStatus } };
+
+export type CancelMeetingRequestMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CancelMeetingRequestMutation = { cancelMeetingRequest: { id: string, status: MeetingRequestStatus } };
+
+export type EventModerationQueueQueryVariables = Exact<{
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type EventModerationQueueQuery = { eventModerationQueue: { totalItems: number, page: number, pageSize: number, items: Array<{ id: string, name: string, startsOn: string, endsOn: string, province: { code: string, name: string }, organizer: { id: string, name: string } }> } };
+
+export type EventForReviewQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EventForReviewQuery = { event: { nameVi: string, nameEn: string, description: string, registrationOpensAt: string, registrationClosesAt: string, meetingDays: Array<string>, dayStartsAt: string, dayEndsAt: string, slotMinutes: number, meetingTables: number, maxExhibitors: number | null, maxVisitors: number | null, moderationNote: string | null, id: string, slug: string, name: string, kind: EventKind, startsOn: string, endsOn: string, online: boolean, venue: string | null, status: EventStatus, registrationOpen: boolean, ended: boolean, pendingRevision: { nameVi: string, nameEn: string, kind: EventKind, startsOn: string, endsOn: string, online: boolean, venue: string | null, description: string, submittedAt: string | null } | null, history: Array<{ id: string, action: string, fromStatus: EventStatus | null, toStatus: EventStatus, note: string | null, reasonLabel: string | null, at: string, actor: { id: string, displayName: string } | null }> | null, province: { code: string, name: string }, organizer: { id: string, slug: string, name: string }, fields: Array<{ code: string, name: string }> } | null };
+
+export type ModerateEventMutationVariables = Exact<{
+  id: string | number;
+  decision: ModerationDecision;
+  note?: string | null | undefined;
+  reason?: RejectionReason | null | undefined;
+}>;
+
+
+export type ModerateEventMutation = { moderateEvent: { id: string, status: EventStatus } };
+
+export type OrganizedEventsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OrganizedEventsQuery = { organizedEvents: Array<{ moderationNote: string | null, rejectionReasonLabel: string | null, id: string, slug: string, name: string, kind: EventKind, startsOn: string, endsOn: string, online: boolean, venue: string | null, status: EventStatus, registrationOpen: boolean, ended: boolean, province: { code: string, name: string }, organizer: { id: string, slug: string, name: string }, fields: Array<{ code: string, name: string }> }> };
+
+export type CreateEventMutationVariables = Exact<{
+  organizerId: string | number;
+  input: EventInput;
+}>;
+
+
+export type CreateEventMutation = { createEvent: { id: string, slug: string, status: EventStatus } };
+
+export type SubmitEventMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SubmitEventMutation = { submitEvent: { id: string, status: EventStatus } };
 
 export type ExpertsQueryVariables = Exact<{
   input: ExpertSearchInput;

@@ -1,0 +1,358 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
+import { OrganizationEntity } from '../organizations/organization.entity.js';
+import { UserEntity } from '../accounts/user.entity.js';
+import { ModeratedColumns, ModerationStepColumns } from '../moderation-core/moderated.entity.js';
+
+/** Techmart fairs, brokerage days and online sessions (the issue's five kinds). */
+export enum EventKind {
+  NATIONAL_TECHMART = 'NATIONAL_TECHMART',
+  LOCAL_TECHMART = 'LOCAL_TECHMART',
+  SPECIALISED_TECHMART = 'SPECIALISED_TECHMART',
+  BROKERAGE_DAY = 'BROKERAGE_DAY',
+  ONLINE_SESSION = 'ONLINE_SESSION',
+}
+
+/** A pause in the meeting day ("12:00"–"13:30", event time zone): no meeting is placed in it. */
+export interface EventBreak {
+  startsAt: string;
+  endsAt: string;
+}
+
+/** One of the organiser's extra questions on the registration form. */
+export interface EventQuestion {
+  /** Stable within the event ("q1", "q2"…): answers refer to it. */
+  id: string;
+  labelVi: string;
+  labelEn: string;
+  required: boolean;
+}
+
+/** The editable content of an event; a published event's pending revision has this shape. */
+export interface EventContent {
+  nameVi: string;
+  nameEn: string;
+  kind: EventKind;
+  /** First and last day, 'YYYY-MM-DD' in the event's time zone (Asia/Ho_Chi_Minh). */
+  startsOn: string;
+  endsOn: string;
+  /** The department whose jurisdiction the event falls under; for a venue, its province. */
+  provinceCode: string;
+  online: boolean;
+  /** Address of the venue; null for an online event. */
+  venue: string | null;
+  description: string;
+  fieldCodes: string[];
+  registrationOpensAt: string;
+  registrationClosesAt: string;
+  /** Days with B2B meetings ('YYYY-MM-DD'), each from dayStartsAt to dayEndsAt ('HH:MM'). */
+  meetingDays: string[];
+  dayStartsAt: string;
+  dayEndsAt: string;
+  slotMinutes: number;
+  meetingTables: number;
+  breaks: EventBreak[];
+  /** Caps on approved registrations (null: no cap). */
+  maxExhibitors: number | null;
+  maxVisitors: number | null;
+  questions: EventQuestion[];
+}
+
+/**
+ * A Techmart event, a kind of moderated content (event.kind.ts): an organisation's draft goes to
+ * the department for review; once published it is listed, and organisations register for it.
+ * Owned by the organiser organisation (its members edit it and decide registrations).
+ */
+@Entity('techmart_event')
+@Index('IDX_techmart_event_status_starts', ['status', 'startsOn'])
+@Index('IDX_techmart_event_revision_queue', ['revisionSubmittedAt'], { where: 'revision_submitted_at IS NOT NULL' })
+export class EventEntity extends ModeratedColumns<EventContent> {
+  @Index()
+  @Column({ name: 'organizer_id', type: 'uuid' })
+  organizerId: string;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organizer_id' })
+  organizer?: Relation<OrganizationEntity>;
+
+  @Column({ name: 'created_by', type: 'uuid' })
+  createdBy: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'created_by' })
+  creator?: Relation<UserEntity>;
+
+  @Column({ name: 'name_vi', type: 'varchar', length: 200 })
+  nameVi: string;
+
+  @Column({ name: 'name_en', type: 'varchar', length: 200 })
+  nameEn: string;
+
+  @Column({ type: 'varchar', length: 24 })
+  kind: EventKind;
+
+  @Column({ name: 'starts_on', type: 'date' })
+  startsOn: string;
+
+  @Column({ name: 'ends_on', type: 'date' })
+  endsOn: string;
+
+  @Column({ type: 'boolean', default: false })
+  online: boolean;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  venue: string | null;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  @Column({ name: 'field_codes', type: 'text', array: true, default: () => "'{}'" })
+  fieldCodes: string[];
+
+  /** ISO instants (kept as text in the content so a revision round-trips through JSON unchanged). */
+  @Column({ name: 'registration_opens_at', type: 'timestamptz', transformer: { to: (v: string) => v, from: (v: Date | null) => (v ? v.toISOString() : v) } })
+  registrationOpensAt: string;
+
+  @Column({ name: 'registration_closes_at', type: 'timestamptz', transformer: { to: (v: string) => v, from: (v: Date | null) => (v ? v.toISOString() : v) } })
+  registrationClosesAt: string;
+
+  @Column({ name: 'meeting_days', type: 'text', array: true, default: () => "'{}'" })
+  meetingDays: string[];
+
+  @Column({ name: 'day_starts_at', type: 'varchar', length: 5, default: '08:30' })
+  dayStartsAt: string;
+
+  @Column({ name: 'day_ends_at', type: 'varchar', length: 5, default: '17:00' })
+  dayEndsAt: string;
+
+  @Column({ name: 'slot_minutes', type: 'smallint', default: 20 })
+  slotMinutes: number;
+
+  @Column({ name: 'meeting_tables', type: 'smallint', default: 0 })
+  meetingTables: number;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  breaks: EventBreak[];
+
+  @Column({ name: 'max_exhibitors', type: 'int', nullable: true })
+  maxExhibitors: number | null;
+
+  @Column({ name: 'max_visitors', type: 'int', nullable: true })
+  maxVisitors: number | null;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  questions: EventQuestion[];
+}
+
+/** The audit trail: every transition of an event (and of its revisions). */
+@Entity('techmart_event_step')
+export class EventStepEntity extends ModerationStepColumns {
+  @Index()
+  @Column({ name: 'event_id', type: 'uuid' })
+  eventId: string;
+
+  @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'event_id' })
+  event?: Relation<EventEntity>;
+}
+
+export enum ProgrammeSessionKind {
+  TALK = 'TALK',
+  DEMONSTRATION = 'DEMONSTRATION',
+  WORKSHOP = 'WORKSHOP',
+  CEREMONY = 'CEREMONY',
+}
+
+/** One item of an event's programme: a talk, a demonstration… with its time and room. */
+@Entity('techmart_programme_session')
+@Index('IDX_techmart_programme_event_time', ['eventId', 'startsAt'])
+export class ProgrammeSessionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'event_id', type: 'uuid' })
+  eventId: string;
+
+  @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'event_id' })
+  event?: Relation<EventEntity>;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind: ProgrammeSessionKind;
+
+  @Column({ type: 'varchar', length: 200 })
+  title: string;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  speaker: string | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  room: string | null;
+
+  @Column({ name: 'starts_at', type: 'timestamptz' })
+  startsAt: Date;
+
+  @Column({ name: 'ends_at', type: 'timestamptz' })
+  endsAt: Date;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
+
+export enum RegistrationRole {
+  EXHIBITOR = 'EXHIBITOR',
+  VISITOR = 'VISITOR',
+}
+
+export enum RegistrationStatus {
+  PENDING = 'PENDING',
+  APPROVED = 'APPROVED',
+  DECLINED = 'DECLINED',
+  WITHDRAWN = 'WITHDRAWN',
+}
+
+export interface RegistrationAnswer {
+  questionId: string;
+  answer: string;
+}
+
+/**
+ * An organisation's registration for an event: as exhibitor (with the published offers it will
+ * show) or visitor (with the published demands it brings). One per organisation and event; the
+ * organiser approves or declines it and assigns booths.
+ */
+@Entity('techmart_registration')
+@Unique('UQ_techmart_registration_event_org', ['eventId', 'organizationId'])
+@Index('IDX_techmart_registration_event_status', ['eventId', 'status'])
+export class EventRegistrationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'event_id', type: 'uuid' })
+  eventId: string;
+
+  @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'event_id' })
+  event?: Relation<EventEntity>;
+
+  @Index()
+  @Column({ name: 'organization_id', type: 'uuid' })
+  organizationId: string;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organization_id' })
+  organization?: Relation<OrganizationEntity>;
+
+  @Column({ name: 'registered_by', type: 'uuid' })
+  registeredBy: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'registered_by' })
+  registrant?: Relation<UserEntity>;
+
+  @Column({ type: 'varchar', length: 16 })
+  role: RegistrationRole;
+
+  @Column({ type: 'varchar', length: 16, default: RegistrationStatus.PENDING })
+  status: RegistrationStatus;
+
+  /** Exhibitors: the published offers shown at the booth; visitors: the published demands brought. */
+  @Column({ name: 'listing_ids', type: 'uuid', array: true, default: () => "'{}'" })
+  listingIds: string[];
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  answers: RegistrationAnswer[];
+
+  /** Assigned by the organiser ("A12"). */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  booth: string | null;
+
+  /** The organiser's note with a decision (a decline says why). */
+  @Column({ name: 'decision_note', type: 'text', nullable: true })
+  decisionNote: string | null;
+
+  @Column({ name: 'decided_by', type: 'uuid', nullable: true })
+  decidedBy: string | null;
+
+  @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
+  decidedAt: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
+
+export enum MeetingRequestStatus {
+  REQUESTED = 'REQUESTED',
+  ACCEPTED = 'ACCEPTED',
+  DECLINED = 'DECLINED',
+  CANCELLED = 'CANCELLED',
+}
+
+/**
+ * A B2B meeting request between two approved participants of an event: a reason and proposed
+ * slots; the other side accepts (choosing one of the slots, or leaving the time to the
+ * scheduler) or declines with a reason. Seen by the two organisations only. One open request
+ * (REQUESTED or ACCEPTED) per ordered pair.
+ */
+@Entity('techmart_meeting_request')
+@Index('UQ_techmart_meeting_request_open_pair', ['fromRegistrationId', 'toRegistrationId'], { unique: true, where: `status IN ('REQUESTED', 'ACCEPTED')` })
+@Index('IDX_techmart_meeting_request_event_status', ['eventId', 'status'])
+export class MeetingRequestEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'event_id', type: 'uuid' })
+  eventId: string;
+
+  @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'event_id' })
+  event?: Relation<EventEntity>;
+
+  @Column({ name: 'from_registration_id', type: 'uuid' })
+  fromRegistrationId: string;
+
+  @ManyToOne(() => EventRegistrationEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'from_registration_id' })
+  fromRegistration?: Relation<EventRegistrationEntity>;
+
+  @Index()
+  @Column({ name: 'to_registration_id', type: 'uuid' })
+  toRegistrationId: string;
+
+  @ManyToOne(() => EventRegistrationEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'to_registration_id' })
+  toRegistration?: Relation<EventRegistrationEntity>;
+
+  @Column({ name: 'requested_by', type: 'uuid' })
+  requestedBy: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'requested_by' })
+  requester?: Relation<UserEntity>;
+
+  @Column({ type: 'text' })
+  reason: string;
+
+  /** Proposed slot starts (ISO instants), each a slot of the event. */
+  @Column({ name: 'proposed_slots', type: 'timestamptz', array: true, default: () => "'{}'" })
+  proposedSlots: Date[];
+
+  @Column({ type: 'varchar', length: 16, default: MeetingRequestStatus.REQUESTED })
+  status: MeetingRequestStatus;
+
+  /** The proposed slot the other side accepted (null: left to the scheduler). */
+  @Column({ name: 'accepted_slot', type: 'timestamptz', nullable: true })
+  acceptedSlot: Date | null;
+
+  /** The other side's note (a decline says why). */
+  @Column({ name: 'response_note', type: 'text', nullable: true })
+  responseNote: string | null;
+
+  @Column({ name: 'responded_by', type: 'uuid', nullable: true })
+  respondedBy: string | null;
+
+  @Column({ name: 'responded_at', type: 'timestamptz', nullable: true })
+  respondedAt: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

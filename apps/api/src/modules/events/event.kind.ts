@@ -1,0 +1,99 @@
+/**
+ * Techmart events as a kind of moderated content (see moderation-core/moderated-kind.ts; the
+ * worked example of docs/engineering.md): owned by the organiser organisation's members, reviewed
+ * by the department covering the event's province, not expiring (an event ends by its dates),
+ * announced on `event.changed`.
+ */
+import type { Localized } from '../../common/i18n.js';
+import { StaffAuditAction, StaffAuditTargetKind } from '../audit/staff-audit.actions.js';
+import type { ModeratedKind } from '../moderation-core/moderated-kind.js';
+import { approvalNote } from '../moderation-core/moderation.labels.js';
+import { EventEntity, EventStepEntity, type EventContent } from './event.entity.js';
+
+export const EVENT_CHANGED = 'event.changed';
+
+export function contentOf(e: EventEntity): EventContent {
+  return {
+    nameVi: e.nameVi,
+    nameEn: e.nameEn,
+    kind: e.kind,
+    startsOn: e.startsOn,
+    endsOn: e.endsOn,
+    provinceCode: e.provinceCode,
+    online: e.online,
+    venue: e.venue,
+    description: e.description,
+    fieldCodes: e.fieldCodes,
+    registrationOpensAt: e.registrationOpensAt,
+    registrationClosesAt: e.registrationClosesAt,
+    meetingDays: e.meetingDays,
+    dayStartsAt: e.dayStartsAt,
+    dayEndsAt: e.dayEndsAt,
+    slotMinutes: e.slotMinutes,
+    meetingTables: e.meetingTables,
+    breaks: e.breaks,
+    maxExhibitors: e.maxExhibitors,
+    maxVisitors: e.maxVisitors,
+    questions: e.questions,
+  };
+}
+
+export const EVENT_MESSAGES = {
+  noun: { vi: 'sự kiện', en: 'Event' },
+  notOwner: { vi: 'Chỉ thành viên của đơn vị tổ chức mới được thực hiện thao tác này.', en: "Only members of the organiser may do this." },
+  stale: {
+    vi: 'Sự kiện đã được thay đổi ở nơi khác (phiên bản {current}, bạn gửi {sent}). Hãy tải lại rồi sửa tiếp.',
+    en: 'The event was changed elsewhere (version {current}, you sent {sent}). Reload it and edit again.',
+  },
+  cannot: { vi: 'Không thể {action} sự kiện ở trạng thái "{status}".', en: 'Cannot {action} an event that is {status}.' },
+  nothingToSubmit: { vi: 'Sự kiện đã đăng không có bản cập nhật nào để gửi duyệt.', en: 'This published event has no revision to submit for review.' },
+  outsideJurisdiction: { vi: 'Sự kiện này nằm ngoài địa bàn bạn phụ trách.', en: 'This event is outside your jurisdiction.' },
+  ownItem: { vi: 'Bạn không thể tự duyệt sự kiện của đơn vị mình.', en: "You cannot review your own organisation's event." },
+} satisfies Record<string, Localized>;
+
+export const eventKind: ModeratedKind<EventEntity, EventContent> = {
+  name: 'event',
+  entity: EventEntity,
+  table: 'techmart_event',
+  trail: { entity: EventStepEntity, table: 'techmart_event_step', itemColumn: 'event_id', itemProperty: 'eventId' },
+  // An event ends by its dates, not by a term; an archived (cancelled) event stays archived.
+  workflow: { expires: false, reopensArchived: false },
+  ownership: { kind: 'organization', column: 'organizer_id', of: (e) => e.organizerId },
+  messages: EVENT_MESSAGES,
+  contentOf,
+  slugSource: (c) => c.nameVi,
+  url: (e) => `/events/${e.slug}`,
+  sameTextWithdrawsRevision: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+  notices: {
+    approved: (e, note) => ({
+      kind: 'EVENT_APPROVED',
+      title: { vi: 'Sự kiện của bạn đã được duyệt', en: 'Your event was approved' },
+      body: {
+        vi: `Sự kiện "${e.nameVi}" đã được Sở KH&CN duyệt và hiển thị công khai; các tổ chức có thể đăng ký tham gia.${approvalNote(note).vi}`,
+        en: `The event "${e.nameEn}" was approved by the department and is now public; organisations can register.${approvalNote(note).en}`,
+      },
+    }),
+    rejected: (_e, notice) => ({
+      kind: 'EVENT_REJECTED',
+      title: { vi: 'Sự kiện của bạn bị từ chối', en: 'Your event was rejected' },
+      body: { vi: `${notice.vi} Hãy sửa sự kiện rồi gửi duyệt lại.`, en: `${notice.en} Edit the event and submit it again.` },
+    }),
+    revisionApproved: (_e, _revision, note) => ({
+      kind: 'EVENT_REVISION_APPROVED',
+      title: { vi: 'Bản cập nhật sự kiện đã được duyệt', en: 'Your event revision was approved' },
+      body: { vi: `Nội dung mới của sự kiện đã được hiển thị công khai.${approvalNote(note).vi}`, en: `The event's new text is now public.${approvalNote(note).en}` },
+    }),
+    revisionRejected: (_e, notice) => ({
+      kind: 'EVENT_REVISION_REJECTED',
+      title: { vi: 'Bản cập nhật sự kiện bị từ chối', en: 'Your event revision was rejected' },
+      body: { vi: `Sự kiện vẫn hiển thị nội dung cũ. ${notice.vi}`, en: `The event keeps its published text. ${notice.en}` },
+    }),
+  },
+  audit: {
+    action: StaffAuditAction.EVENT_MODERATED,
+    targetKind: StaffAuditTargetKind.EVENT,
+    summary: (e, approve, revision) => `${approve ? 'Duyệt' : 'Từ chối'} ${revision ? 'bản chỉnh sửa sự kiện' : 'sự kiện'} «${e.nameVi}»`,
+    subject: (e) => ({ title: e.nameVi }),
+  },
+  publicationEvents: (e) => [[EVENT_CHANGED, { eventId: e.id }]],
+};

@@ -1,0 +1,78 @@
+/**
+ * Rules of events that need no database: content checks across fields that decorators cannot
+ * express in one place (meeting days inside the event's dates, breaks inside the meeting day),
+ * Vietnam time, and whether registration is open. Pure, unit-tested in event.rules.spec.ts.
+ */
+import type { Localized } from '../../common/i18n.js';
+import type { EventContent } from './event.entity.js';
+
+/** Asia/Ho_Chi_Minh is UTC+7 all year (no daylight saving). */
+export const EVENT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+/** The calendar day ('YYYY-MM-DD') of an instant in Vietnam. */
+export function vietnamDay(at: Date): string {
+  return new Date(at.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+const M = {
+  meetingDayOutside: { vi: 'Ngày gặp gỡ phải nằm trong thời gian diễn ra sự kiện.', en: "Meeting days must fall within the event's dates." },
+  breakOutside: { vi: 'Giờ nghỉ phải nằm trong giờ gặp gỡ của ngày.', en: 'Breaks must fall within the meeting day.' },
+  venueRequired: { vi: 'Hãy nhập địa điểm tổ chức (hoặc chọn sự kiện trực tuyến).', en: 'Enter the venue (or mark the event as online).' },
+  tablesRequired: { vi: 'Sự kiện có ngày gặp gỡ cần ít nhất một bàn gặp gỡ.', en: 'An event with meeting days needs at least one meeting table.' },
+  registrationAfterEnd: { vi: 'Hạn đăng ký không được sau ngày kết thúc sự kiện.', en: 'Registration must close before the event ends.' },
+  questionIds: { vi: 'Mã câu hỏi bị trùng.', en: 'Question ids must be unique.' },
+} satisfies Record<string, Localized>;
+
+/**
+ * Problems across fields of an event's content, by input path (empty: none). The per-field
+ * rules (formats, lengths, each range) are the input's decorators; these need several fields.
+ */
+export function contentProblems(c: EventContent, path = 'input'): Record<string, Localized> {
+  const problems: Record<string, Localized> = {};
+  c.meetingDays.forEach((d, i) => {
+    if (d < c.startsOn || d > c.endsOn) problems[`${path}.meetingDays.${i}`] ??= M.meetingDayOutside;
+  });
+  c.breaks.forEach((b, i) => {
+    if (b.startsAt < c.dayStartsAt || b.endsAt > c.dayEndsAt) problems[`${path}.breaks.${i}`] = M.breakOutside;
+  });
+  if (!c.online && !c.venue) problems[`${path}.venue`] = M.venueRequired;
+  if (c.meetingDays.length > 0 && c.meetingTables < 1) problems[`${path}.meetingTables`] = M.tablesRequired;
+  if (vietnamDay(new Date(c.registrationClosesAt)) > c.endsOn) problems[`${path}.registrationClosesAt`] = M.registrationAfterEnd;
+  return problems;
+}
+
+/** Registration is open from registrationOpensAt (inclusive) to registrationClosesAt (exclusive). */
+export function registrationOpen(e: { registrationOpensAt: string; registrationClosesAt: string }, now: Date): boolean {
+  const t = now.getTime();
+  return Date.parse(e.registrationOpensAt) <= t && t < Date.parse(e.registrationClosesAt);
+}
+
+/** Whether the event's last day has passed in Vietnam. */
+export function hasEnded(e: { endsOn: string }, now: Date): boolean {
+  return vietnamDay(now) > e.endsOn;
+}
+
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** Why `startsAt` is not one of the event's meeting slots, or null when it is. */
+export type SlotProblem = 'NOT_A_MEETING_DAY' | 'OUTSIDE_HOURS' | 'NOT_ALIGNED' | 'IN_BREAK';
+
+/**
+ * Meeting slots start at dayStartsAt + k × slotMinutes on a meeting day (Vietnam time), end by
+ * dayEndsAt, and do not overlap a break.
+ */
+export function slotProblem(
+  e: { meetingDays: string[]; dayStartsAt: string; dayEndsAt: string; slotMinutes: number; breaks: { startsAt: string; endsAt: string }[] },
+  startsAt: Date,
+): SlotProblem | null {
+  const local = new Date(startsAt.getTime() + VIETNAM_OFFSET_MS);
+  if (!e.meetingDays.includes(local.toISOString().slice(0, 10))) return 'NOT_A_MEETING_DAY';
+  if (local.getUTCSeconds() !== 0 || local.getUTCMilliseconds() !== 0) return 'NOT_ALIGNED';
+  const start = local.getUTCHours() * 60 + local.getUTCMinutes();
+  const end = start + e.slotMinutes;
+  if (start < minutesOf(e.dayStartsAt) || end > minutesOf(e.dayEndsAt)) return 'OUTSIDE_HOURS';
+  if ((start - minutesOf(e.dayStartsAt)) % e.slotMinutes !== 0) return 'NOT_ALIGNED';
+  if (e.breaks.some((b) => start < minutesOf(b.endsAt) && minutesOf(b.startsAt) < end)) return 'IN_BREAK';
+  return null;
+}

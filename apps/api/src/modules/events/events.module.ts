@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module.js';
+import { OrganizationsModule } from '../organizations/organizations.module.js';
+import { ModerationCoreModule } from '../moderation-core/moderation-core.module.js';
+import { EventsService } from './events.service.js';
+import { RegistrationsService } from './registrations.service.js';
+import { EventRegistrationResolver, EventStepResolver, EventsResolver, MeetingRequestResolver } from './events.resolver.js';
+import { MeetingsService } from './meetings.service.js';
+
+/**
+ * Techmart events (issue #17): fairs, brokerage days and online sessions, a kind of moderated
+ * content (event.kind.ts: draft → review → published → archived, pending revisions, audit trail,
+ * the department's queue by province), their programme, and organisations' registrations as
+ * exhibitors or visitors, decided by the organiser, and B2B meeting requests between approved
+ * participants (meetings.service.ts; the scheduler that places them is a later piece).
+ */
+@Module({
+  imports: [AccountsModule, OrganizationsModule, ModerationCoreModule],
+  providers: [EventsService, RegistrationsService, MeetingsService, EventsResolver, EventStepResolver, EventRegistrationResolver, MeetingRequestResolver],
+  exports: [EventsService, RegistrationsService],
+})
+export class EventsModule {}

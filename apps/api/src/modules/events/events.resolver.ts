@@ -1,0 +1,459 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import DataLoader from 'dataloader';
+import type { GqlContext } from '../../common/context.js';
+import { requireModerator, requireViewer } from '../../common/auth/viewer.js';
+import { t } from '../../common/i18n.js';
+import { groupByKeys } from '../../common/loaders.js';
+import { PageInput, type Page } from '../../common/pagination.js';
+import { RejectionReason } from '../../common/graphql-enums.js';
+import { Clock } from '../../common/clock.js';
+import { ReferenceService } from '../reference/reference.service.js';
+import { ProvinceType, TechFieldType } from '../reference/reference.types.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
+import { OrganizationType } from '../organizations/organizations.types.js';
+import { organizationLoader, toOrganizationType } from '../organizations/organizations.resolver.js';
+import { ListingType, toListingType } from '../listings/listings.types.js';
+import { REJECTION_REASON_LABELS } from '../moderation-core/moderation.labels.js';
+import { moderationEventResolver } from '../moderation-core/moderation-event.resolver.js';
+import { ModerationArgs } from '../moderation-core/moderation.args.js';
+import type { ModerationAccess } from '../moderation-core/moderation.rules.js';
+import { RegistrationStatus, type EventEntity, type EventRegistrationEntity } from './event.entity.js';
+import { registrationOpen } from './event.rules.js';
+import { EventsService } from './events.service.js';
+import { RegistrationsService } from './registrations.service.js';
+import { EventInput, EventRegistrationInput, EventSearchInput, MeetingRequestInput, ProgrammeSessionInput } from './dto/event.inputs.js';
+import { MeetingsService } from './meetings.service.js';
+import {
+  EventPage,
+  EventParticipantCountsType,
+  EventQuestionType,
+  EventRegistrationType,
+  EventRevisionType,
+  EventStatus,
+  EventStepType,
+  MeetingRequestType,
+  toMeetingType,
+  EventType,
+  ProgrammeSessionType,
+  RegistrationAnswerType,
+  toEventType,
+  toRegistrationType,
+  toRevisionType,
+  toSessionType,
+} from './events.types.js';
+
+/** The caller's access to an event, once per request and event. */
+function eventAccess(ctx: GqlContext, events: EventsService, e: EventEntity): Promise<ModerationAccess> {
+  return ctx.loaders
+    .get('event.access', () => new DataLoader(async (items: readonly EventEntity[]) => Promise.all(items.map((i) => events.access(ctx.viewer, i))), { cacheKeyFn: (i) => i.id }))
+    .load(e);
+}
+
+/** Organiser members and moderators covering the event see its review data. */
+async function privileged(ctx: GqlContext, events: EventsService, e: EventEntity): Promise<boolean> {
+  const a = await eventAccess(ctx, events, e);
+  return a.owner || a.moderator;
+}
+
+@Resolver(() => EventType)
+export class EventsResolver {
+  constructor(
+    private readonly eventsService: EventsService,
+    private readonly registrationsService: RegistrationsService,
+    private readonly meetingsService: MeetingsService,
+    private readonly organizations: OrganizationsService,
+    private readonly reference: ReferenceService,
+    private readonly clock: Clock,
+  ) {}
+
+  private page(ctx: GqlContext, page: Page<EventEntity>): EventPage {
+    return { ...page, items: page.items.map((e) => toEventType(e, ctx.lang)) };
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Queries
+
+  @Query(() => EventPage, { description: 'Published events, soonest first (past ones latest first): by words, kind, province, field.' })
+  async events(
+    @Context() ctx: GqlContext,
+    @Args('input', { type: () => EventSearchInput, nullable: true }) input: EventSearchInput | null,
+    @Args('page', { type: () => PageInput, nullable: true }) page: PageInput | null,
+  ): Promise<EventPage> {
+    return this.page(ctx, await this.eventsService.search(input ?? { upcoming: true }, page ?? undefined));
+  }
+
+  @Query(() => EventType, {
+    nullable: true,
+    description: 'By id or slug. Published events are public; drafts only for the organiser’s members; events in review also for moderators covering them (null for anyone else).',
+  })
+  async event(
+    @Context() ctx: GqlContext,
+    @Args('id', { type: () => ID, nullable: true }) id: string | null,
+    @Args('slug', { type: () => String, nullable: true }) slug: string | null,
+  ): Promise<EventType | null> {
+    const e = await this.eventsService.findOne({ id, slug });
+    return e && (await this.eventsService.canView(ctx.viewer, e)) ? toEventType(e, ctx.lang) : null;
+  }
+
+  @Query(() => [EventType], { description: "Events organised by the caller's organisations, any status, latest first." })
+  async organizedEvents(@Context() ctx: GqlContext): Promise<EventType[]> {
+    const viewer = requireViewer(ctx);
+    const orgs = await this.organizations.memberOrganizationIds(viewer.id);
+    return (await this.eventsService.organizedBy(orgs)).map((e) => toEventType(e, ctx.lang));
+  }
+
+  @Query(() => EventPage, { description: 'Moderators: events (and revisions) waiting for review in their provinces, oldest first.' })
+  async eventModerationQueue(@Context() ctx: GqlContext, @Args('page', { type: () => PageInput, nullable: true }) page: PageInput | null): Promise<EventPage> {
+    return this.page(ctx, await this.eventsService.moderationQueue(requireModerator(ctx), page ?? undefined));
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Mutations
+
+  @Mutation(() => EventType, {
+    description:
+      'A member of the organiser organisation creates a DRAFT (submitEvent sends it for review). A moderator covering the province who is not a member creates it for that organiser and publishes it at once.',
+  })
+  async createEvent(
+    @Context() ctx: GqlContext,
+    @Args('organizerId', { type: () => ID }) organizerId: string,
+    @Args('input') input: EventInput,
+  ): Promise<EventType> {
+    return toEventType(await this.eventsService.create(requireViewer(ctx), organizerId, input), ctx.lang);
+  }
+
+  @Mutation(() => EventType, { description: 'The organiser replaces the content: in place while a draft or rejected; as a pending revision once published.' })
+  async updateEvent(
+    @Context() ctx: GqlContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: EventInput,
+    @Args('version', { type: () => Int, nullable: true, description: 'The version read; a stale one is refused with CONFLICT.' }) version: number | null,
+  ): Promise<EventType> {
+    return toEventType(await this.eventsService.update(requireViewer(ctx), id, input, version ?? null), ctx.lang);
+  }
+
+  @Mutation(() => EventType, { description: "Sends a draft or rejected event (or a published event's pending revision) for review." })
+  async submitEvent(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string): Promise<EventType> {
+    return toEventType(await this.eventsService.submit(requireViewer(ctx), id), ctx.lang);
+  }
+
+  @Mutation(() => EventType, { description: 'Takes a published event off the public list (cancelled).' })
+  async archiveEvent(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string): Promise<EventType> {
+    return toEventType(await this.eventsService.archive(requireViewer(ctx), id), ctx.lang);
+  }
+
+  @Mutation(() => EventType, {
+    description: "Moderators covering the event's province: approve or reject an event (or a revision) in review. A rejection needs a note; its reason defaults to OTHER.",
+  })
+  async moderateEvent(@Context() ctx: GqlContext, @Args() { id, decision, note, reason }: ModerationArgs): Promise<EventType> {
+    return toEventType(await this.eventsService.moderate(requireModerator(ctx), id, decision, note, reason), ctx.lang);
+  }
+
+  @Mutation(() => ProgrammeSessionType, { description: 'The organiser adds a talk, demonstration… to the programme, within the event’s dates.' })
+  async addProgrammeSession(
+    @Context() ctx: GqlContext,
+    @Args('eventId', { type: () => ID }) eventId: string,
+    @Args('input') input: ProgrammeSessionInput,
+  ): Promise<ProgrammeSessionType> {
+    return toSessionType(await this.eventsService.addSession(requireViewer(ctx), eventId, input));
+  }
+
+  @Mutation(() => EventType, { description: 'The organiser removes a programme session; answers the event.' })
+  async removeProgrammeSession(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string): Promise<EventType> {
+    const eventId = await this.eventsService.removeSession(requireViewer(ctx), id);
+    return toEventType((await this.eventsService.findOne({ id: eventId }))!, ctx.lang);
+  }
+
+  @Mutation(() => EventRegistrationType, {
+    description:
+      "A member registers their organisation for a published event while registration is open: as EXHIBITOR (with at least one of its published offers) or VISITOR (with its published demands), answering the organiser's questions. Registering again while pending replaces it.",
+  })
+  async registerForEvent(@Context() ctx: GqlContext, @Args('input') input: EventRegistrationInput): Promise<EventRegistrationType> {
+    return toRegistrationType(await this.registrationsService.register(requireViewer(ctx), input));
+  }
+
+  @Mutation(() => EventRegistrationType, {
+    description: "The organiser approves (within the event's cap for the role; an exhibitor may get its booth at once) or declines (note required) a pending registration.",
+  })
+  async decideEventRegistration(
+    @Context() ctx: GqlContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('approve') approve: boolean,
+    @Args('booth', { type: () => String, nullable: true }) booth: string | null,
+    @Args('note', { type: () => String, nullable: true }) note: string | null,
+  ): Promise<EventRegistrationType> {
+    return toRegistrationType(await this.registrationsService.decide(requireViewer(ctx), id, approve, booth, note));
+  }
+
+  @Mutation(() => EventRegistrationType, { description: "The organiser assigns, changes or (null) clears an approved exhibitor's booth; one exhibitor per booth." })
+  async assignEventBooth(
+    @Context() ctx: GqlContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('booth', { type: () => String, nullable: true }) booth: string | null,
+  ): Promise<EventRegistrationType> {
+    return toRegistrationType(await this.registrationsService.assignBooth(requireViewer(ctx), id, booth));
+  }
+
+  @Mutation(() => EventRegistrationType, { description: 'The registering organisation withdraws a pending or approved registration.' })
+  async withdrawEventRegistration(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string): Promise<EventRegistrationType> {
+    return toRegistrationType(await this.registrationsService.withdraw(requireViewer(ctx), id));
+  }
+
+  @Mutation(() => MeetingRequestType, {
+    description: "A member of an approved participant asks another approved participant of the same event for a meeting: a reason and 1–5 proposed slots of the event's meeting grid.",
+  })
+  async requestMeeting(@Context() ctx: GqlContext, @Args('input') input: MeetingRequestInput): Promise<MeetingRequestType> {
+    return toMeetingType(await this.meetingsService.request(requireViewer(ctx), input));
+  }
+
+  @Mutation(() => MeetingRequestType, { description: 'The recipient accepts (optionally fixing one of the proposed slots) or declines (note required) a meeting request.' })
+  async respondToMeetingRequest(
+    @Context() ctx: GqlContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('accept') accept: boolean,
+    @Args('slot', { type: () => Date, nullable: true }) slot: Date | null,
+    @Args('note', { type: () => String, nullable: true }) note: string | null,
+  ): Promise<MeetingRequestType> {
+    return toMeetingType(await this.meetingsService.respond(requireViewer(ctx), id, accept, slot ?? null, note));
+  }
+
+  @Mutation(() => MeetingRequestType, { description: 'The requester cancels a request not yet answered, or accepted.' })
+  async cancelMeetingRequest(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string): Promise<MeetingRequestType> {
+    return toMeetingType(await this.meetingsService.cancel(requireViewer(ctx), id));
+  }
+
+  @Query(() => MeetingRequestType, { nullable: true, description: 'A meeting request, for its two sides only (null for anyone else).' })
+  async meetingRequest(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string): Promise<MeetingRequestType | null> {
+    const m = await this.meetingsService.findVisible(ctx.viewer, id);
+    return m ? toMeetingType(m) : null;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Fields
+
+  @ResolveField(() => [TechFieldType])
+  fields(@Parent() e: EventType, @Context() ctx: GqlContext): TechFieldType[] {
+    return this.reference.techFieldsOf(e.entity.fieldCodes, ctx.lang);
+  }
+
+  @ResolveField(() => ProvinceType)
+  province(@Parent() e: EventType, @Context() ctx: GqlContext): ProvinceType {
+    return this.reference.province(e.entity.provinceCode, ctx.lang)!;
+  }
+
+  @ResolveField(() => OrganizationType, { description: 'The organiser.' })
+  async organizer(@Parent() e: EventType, @Context() ctx: GqlContext): Promise<OrganizationType> {
+    const org = await organizationLoader(ctx, this.organizations).load(e.entity.organizerId);
+    return toOrganizationType(org!);
+  }
+
+  @ResolveField(() => [EventQuestionType], { description: "The organiser's extra questions on the registration form." })
+  questions(@Parent() e: EventType, @Context() ctx: GqlContext): EventQuestionType[] {
+    return e.entity.questions.map((q) => ({ ...q, label: ctx.lang === 'en' ? q.labelEn : q.labelVi }));
+  }
+
+  @ResolveField(() => Boolean, { description: 'Published and within the registration window now.' })
+  registrationOpen(@Parent() e: EventType): boolean {
+    return e.status === EventStatus.PUBLISHED && registrationOpen(e.entity, this.clock.now());
+  }
+
+  @ResolveField(() => Boolean, { description: "Whether the event's last day has passed." })
+  ended(@Parent() e: EventType): boolean {
+    return this.eventsService.ended(e.entity);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the caller is a member of the organiser (may edit the event and decide registrations).' })
+  async viewerIsOrganizer(@Parent() e: EventType, @Context() ctx: GqlContext): Promise<boolean> {
+    return (await eventAccess(ctx, this.eventsService, e.entity)).owner;
+  }
+
+  @ResolveField(() => [ProgrammeSessionType], { description: 'The programme, in time order.' })
+  async sessions(@Parent() e: EventType, @Context() ctx: GqlContext): Promise<ProgrammeSessionType[]> {
+    const rows = await ctx.loaders
+      .get('event.sessions', () => new DataLoader(async (ids: readonly string[]) => groupByKeys(ids, await this.eventsService.sessionsOf(ids), (s) => s.eventId)))
+      .load(e.id);
+    return rows.map(toSessionType);
+  }
+
+  @ResolveField(() => [EventRegistrationType], { description: 'Approved exhibitors (public), by booth.' })
+  async exhibitors(@Parent() e: EventType, @Context() ctx: GqlContext): Promise<EventRegistrationType[]> {
+    const rows = await ctx.loaders
+      .get('event.exhibitors', () => new DataLoader(async (ids: readonly string[]) => groupByKeys(ids, await this.registrationsService.exhibitorsOf(ids), (r) => r.eventId)))
+      .load(e.id);
+    return rows.map(toRegistrationType);
+  }
+
+  @ResolveField(() => EventParticipantCountsType, { description: 'Approved registrations per role (public).' })
+  async participantCounts(@Parent() e: EventType): Promise<EventParticipantCountsType> {
+    const c = await this.registrationsService.approvedCounts(e.id);
+    return { exhibitors: c.EXHIBITOR, visitors: c.VISITOR };
+  }
+
+  @ResolveField(() => [EventRegistrationType], { nullable: true, description: 'Every registration, oldest first, optionally of one status. Organiser only (null for others).' })
+  async registrations(
+    @Parent() e: EventType,
+    @Context() ctx: GqlContext,
+    @Args('status', { type: () => RegistrationStatus, nullable: true }) status: RegistrationStatus | null,
+  ): Promise<EventRegistrationType[] | null> {
+    if (!(await eventAccess(ctx, this.eventsService, e.entity)).owner) return null;
+    return (await this.registrationsService.ofEvent(e.id, status ?? null)).map(toRegistrationType);
+  }
+
+  @ResolveField(() => [EventRegistrationType], { description: "The registrations of the caller's organisations (empty when signed out)." })
+  async myRegistrations(@Parent() e: EventType, @Context() ctx: GqlContext): Promise<EventRegistrationType[]> {
+    if (!ctx.viewer) return [];
+    return (await this.registrationsService.mine(ctx.viewer, e.id)).map(toRegistrationType);
+  }
+
+  @ResolveField(() => [EventRegistrationType], {
+    nullable: true,
+    description: 'Approved participants (exhibitors and visitors), to ask for meetings. For approved participants and the organiser only (null for others).',
+  })
+  async participants(@Parent() e: EventType, @Context() ctx: GqlContext): Promise<EventRegistrationType[] | null> {
+    if (!ctx.viewer) return null;
+    const approved = await this.registrationsService.ofEvent(e.id, RegistrationStatus.APPROVED);
+    const organiser = (await eventAccess(ctx, this.eventsService, e.entity)).owner;
+    const mine = organiser ? [] : await this.registrationsService.mine(ctx.viewer, e.id);
+    if (!organiser && !mine.some((r) => r.status === RegistrationStatus.APPROVED)) return null;
+    return approved.map(toRegistrationType);
+  }
+
+  @ResolveField(() => [MeetingRequestType], { description: "Meeting requests the caller's organisations sent or received for this event, newest first (empty when signed out)." })
+  async myMeetingRequests(@Parent() e: EventType, @Context() ctx: GqlContext): Promise<MeetingRequestType[]> {
+    if (!ctx.viewer) return [];
+    return (await this.meetingsService.mine(ctx.viewer, e.id)).map(toMeetingType);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: "The moderator's last note. Organiser and moderators only." })
+  async moderationNote(@Parent() e: EventType, @Context() ctx: GqlContext): Promise<string | null> {
+    return (await privileged(ctx, this.eventsService, e.entity)) ? e.entity.moderationNote : null;
+  }
+
+  @ResolveField(() => RejectionReason, { nullable: true, description: 'Why the last review rejected it. Organiser and moderators only.' })
+  async rejectionReason(@Parent() e: EventType, @Context() ctx: GqlContext): Promise<RejectionReason | null> {
+    return (await privileged(ctx, this.eventsService, e.entity)) ? e.entity.rejectionReason : null;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: "rejectionReason in the request's language." })
+  async rejectionReasonLabel(@Parent() e: EventType, @Context() ctx: GqlContext): Promise<string | null> {
+    const reason = e.entity.rejectionReason;
+    return reason && (await privileged(ctx, this.eventsService, e.entity)) ? t(REJECTION_REASON_LABELS[reason], ctx.lang) : null;
+  }
+
+  @ResolveField(() => EventRevisionType, { nullable: true, description: 'Edits to the published event awaiting review. Organiser and moderators only.' })
+  async pendingRevision(@Parent() e: EventType, @Context() ctx: GqlContext): Promise<EventRevisionType | null> {
+    return (await privileged(ctx, this.eventsService, e.entity)) ? toRevisionType(e.entity) : null;
+  }
+
+  @ResolveField(() => [EventStepType], { nullable: true, description: 'The audit trail, oldest first. Organiser and moderators only (null for others).' })
+  async history(@Parent() e: EventType, @Context() ctx: GqlContext): Promise<EventStepType[] | null> {
+    if (!(await privileged(ctx, this.eventsService, e.entity))) return null;
+    return this.eventsService.history(ctx, e.id);
+  }
+}
+
+/** EventStep.actor and .reasonLabel: the moderated-content core's, as for every kind. */
+export const EventStepResolver = moderationEventResolver(EventStepType, 'Who did it.');
+
+/** Events by id, batched per request. */
+function eventById(ctx: GqlContext, events: EventsService, id: string): Promise<EventEntity | null> {
+  return ctx.loaders
+    .get('event.byId', () => new DataLoader(async (ids: readonly string[]) => { const rows = await events.findByIds(ids); return ids.map((x) => rows.find((e) => e.id === x) ?? null); }))
+    .load(id);
+}
+
+/** The caller's organisations, once per request. */
+async function viewerOrganizations(ctx: GqlContext, organizations: OrganizationsService): Promise<Set<string>> {
+  if (!ctx.viewer) return new Set();
+  const viewerId = ctx.viewer.id;
+  return ctx.loaders.get('event.viewerOrganizations', () => new DataLoader(async (ids: readonly string[]) => Promise.all(ids.map(async (id) => new Set(await organizations.memberOrganizationIds(id)))))).load(viewerId);
+}
+
+/** Who may read a registration's private fields: its organisation's members and the organiser's. */
+async function registrationInsider(ctx: GqlContext, events: EventsService, organizations: OrganizationsService, r: EventRegistrationEntity): Promise<boolean> {
+  const mine = await viewerOrganizations(ctx, organizations);
+  if (mine.has(r.organizationId)) return true;
+  const event = await eventById(ctx, events, r.eventId);
+  return !!event && mine.has(event.organizerId);
+}
+
+@Resolver(() => EventRegistrationType)
+export class EventRegistrationResolver {
+  constructor(
+    private readonly events: EventsService,
+    private readonly registrations: RegistrationsService,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  @ResolveField(() => OrganizationType)
+  async organization(@Parent() r: EventRegistrationType, @Context() ctx: GqlContext): Promise<OrganizationType> {
+    const org = await organizationLoader(ctx, this.organizations).load(r.entity.organizationId);
+    return toOrganizationType(org!);
+  }
+
+  @ResolveField(() => EventType)
+  async event(@Parent() r: EventRegistrationType, @Context() ctx: GqlContext): Promise<EventType> {
+    return toEventType((await eventById(ctx, this.events, r.entity.eventId))!, ctx.lang);
+  }
+
+  @ResolveField(() => [ListingType], { description: 'Exhibitors: the offers shown; visitors: the demands brought. Published ones only.' })
+  async listings(@Parent() r: EventRegistrationType, @Context() ctx: GqlContext): Promise<ListingType[]> {
+    // One query for every registration of the page (an event's exhibitors and their offers).
+    const loader = ctx.loaders.get('event.registration.listing', () => new DataLoader(async (ids: readonly string[]) => {
+      const rows = await this.registrations.publicListings(ids);
+      return ids.map((id) => rows.find((l) => l.id === id) ?? null);
+    }));
+    const found = await loader.loadMany(r.entity.listingIds);
+    return found.flatMap((l) => (l && !(l instanceof Error) ? [toListingType(l)] : []));
+  }
+
+  @ResolveField(() => [RegistrationAnswerType], { nullable: true, description: "Answers to the organiser's questions. The registering organisation and the organiser only (null for others)." })
+  async answers(@Parent() r: EventRegistrationType, @Context() ctx: GqlContext): Promise<RegistrationAnswerType[] | null> {
+    if (!(await registrationInsider(ctx, this.events, this.organizations, r.entity))) return null;
+    const event = (await eventById(ctx, this.events, r.entity.eventId))!;
+    return r.entity.answers.map((a) => {
+      const q = event.questions.find((x) => x.id === a.questionId);
+      return { questionId: a.questionId, question: q ? (ctx.lang === 'en' ? q.labelEn : q.labelVi) : a.questionId, answer: a.answer };
+    });
+  }
+
+  @ResolveField(() => String, { nullable: true, description: "The organiser's note with its decision. The registering organisation and the organiser only." })
+  async decisionNote(@Parent() r: EventRegistrationType, @Context() ctx: GqlContext): Promise<string | null> {
+    return (await registrationInsider(ctx, this.events, this.organizations, r.entity)) ? r.entity.decisionNote : null;
+  }
+}
+
+@Resolver(() => MeetingRequestType)
+export class MeetingRequestResolver {
+  constructor(
+    private readonly meetings: MeetingsService,
+    private readonly events: EventsService,
+  ) {}
+
+  private async registration(ctx: GqlContext, id: string): Promise<EventRegistrationType> {
+    const r = await ctx.loaders
+      .get('event.registration.byId', () => new DataLoader(async (ids: readonly string[]) => { const rows = await this.meetings.registrationsByIds(ids); return ids.map((x) => rows.find((r) => r.id === x) ?? null); }))
+      .load(id);
+    return toRegistrationType(r!);
+  }
+
+  @ResolveField(() => EventRegistrationType, { description: 'The requesting participant.' })
+  from(@Parent() m: MeetingRequestType, @Context() ctx: GqlContext): Promise<EventRegistrationType> {
+    return this.registration(ctx, m.entity.fromRegistrationId);
+  }
+
+  @ResolveField(() => EventRegistrationType, { description: 'The participant asked.' })
+  to(@Parent() m: MeetingRequestType, @Context() ctx: GqlContext): Promise<EventRegistrationType> {
+    return this.registration(ctx, m.entity.toRegistrationId);
+  }
+
+  @ResolveField(() => Boolean, { description: "Whether the caller's organisation sent it (else it received it)." })
+  async viewerIsRequester(@Parent() m: MeetingRequestType, @Context() ctx: GqlContext): Promise<boolean> {
+    return (await this.meetings.sides(ctx.viewer, m.entity)).requester;
+  }
+
+  @ResolveField(() => EventType)
+  async event(@Parent() m: MeetingRequestType, @Context() ctx: GqlContext): Promise<EventType> {
+    return toEventType((await eventById(ctx, this.events, m.entity.eventId))!, ctx.lang);
+  }
+}

@@ -1,0 +1,266 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { ErrorCode, normalizeForSearch, techFieldWithDescendants } from '@techport/shared';
+import { Clock } from '../../common/clock.js';
+import { AppError, Errors } from '../../common/errors.js';
+import type { Localized } from '../../common/i18n.js';
+import { isUuid } from '../../common/ids.js';
+import { coversProvince, isModerator, type Viewer } from '../../common/auth/viewer.js';
+import { pageWindow, type Page, type PageInput } from '../../common/pagination.js';
+import { retryOnUniqueViolation } from '../../common/slug.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
+import { OrganizationEntity } from '../organizations/organization.entity.js';
+import { StaffAuditService } from '../audit/staff-audit.service.js';
+import { StaffAuditAction, StaffAuditTargetKind } from '../audit/staff-audit.actions.js';
+import { ModeratedContentService } from '../moderation-core/moderated-content.service.js';
+import { ModeratedKindService } from '../moderation-core/moderated-kind.service.js';
+import { canView, type ModerationAccess } from '../moderation-core/moderation.rules.js';
+import { ModerationAction, ModerationRole, ModerationStatus, decide, moderationTransitions } from '../moderation-core/moderation.workflow.js';
+import { EventEntity, ProgrammeSessionEntity, type EventContent } from './event.entity.js';
+import { eventKind } from './event.kind.js';
+import { contentProblems, hasEnded, vietnamDay } from './event.rules.js';
+import type { EventInput, EventSearchInput, ProgrammeSessionInput } from './dto/event.inputs.js';
+
+const M = {
+  notMember: {
+    vi: 'Bạn chỉ có thể tổ chức sự kiện cho tổ chức mà bạn là thành viên.',
+    en: 'You can only organise an event for an organisation you are a member of.',
+  },
+  sessionNoun: { vi: 'phiên chương trình', en: 'Programme session' },
+  sessionOutside: { vi: 'Phiên phải diễn ra trong thời gian của sự kiện.', en: "The session must take place within the event's dates." },
+  archived: { vi: 'Sự kiện đã bị huỷ (lưu trữ); không thể sửa chương trình.', en: 'The event is archived; its programme cannot change.' },
+} satisfies Record<string, Localized>;
+
+/** The content as stored: trimmed text, de-duplicated codes, sorted days, question ids q1…qN. */
+export function normalizeContent(input: EventInput): EventContent {
+  return {
+    nameVi: input.nameVi.replace(/\s+/g, ' '),
+    nameEn: input.nameEn.replace(/\s+/g, ' '),
+    kind: input.kind,
+    startsOn: input.startsOn,
+    endsOn: input.endsOn,
+    provinceCode: input.provinceCode,
+    online: input.online,
+    venue: input.online ? null : (input.venue ?? null),
+    description: input.description,
+    fieldCodes: [...new Set(input.fieldCodes)],
+    registrationOpensAt: new Date(input.registrationOpensAt).toISOString(),
+    registrationClosesAt: new Date(input.registrationClosesAt).toISOString(),
+    meetingDays: [...new Set(input.meetingDays)].sort(),
+    dayStartsAt: input.dayStartsAt,
+    dayEndsAt: input.dayEndsAt,
+    slotMinutes: input.slotMinutes,
+    meetingTables: input.meetingTables,
+    breaks: [...input.breaks].map((b) => ({ startsAt: b.startsAt, endsAt: b.endsAt })).sort((a, b) => a.startsAt.localeCompare(b.startsAt)),
+    maxExhibitors: input.maxExhibitors ?? null,
+    maxVisitors: input.maxVisitors ?? null,
+    questions: input.questions.map((q, i) => ({ id: `q${i + 1}`, labelVi: q.labelVi, labelEn: q.labelEn, required: q.required })),
+  };
+}
+
+function checkContent(content: EventContent): void {
+  const problems = contentProblems(content);
+  if (Object.keys(problems).length) throw Errors.badInput(problems);
+}
+
+/**
+ * Techmart events. Their workflow, pending revisions, audit trail, review queue and archiving are
+ * the moderated-content core's (event.kind.ts plugs events in); this service keeps what is the
+ * event's own: who may create one (an organisation's member, as a draft for review; a moderator
+ * covering the province, published at once), content rules, the public list, the programme.
+ */
+@Injectable()
+export class EventsService extends ModeratedKindService<EventEntity, EventContent> {
+  readonly kind = eventKind;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly organizations: OrganizationsService,
+    private readonly audit: StaffAuditService,
+    private readonly clock: Clock,
+    protected readonly core: ModeratedContentService,
+  ) {
+    super();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Reads
+
+  async findOne(by: { id?: string | null; slug?: string | null }): Promise<EventEntity | null> {
+    const repo = this.ds.getRepository(EventEntity);
+    if (by.id) return isUuid(by.id) ? repo.findOneBy({ id: by.id }) : null;
+    if (by.slug) return /^[a-z0-9-]{1,120}$/.test(by.slug) ? repo.findOneBy({ slug: by.slug }) : null;
+    return null;
+  }
+
+  async findByIds(ids: readonly string[]): Promise<EventEntity[]> {
+    const valid = ids.filter(isUuid);
+    return valid.length ? this.ds.getRepository(EventEntity).findBy({ id: In(valid) }) : [];
+  }
+
+  access(viewer: Viewer | null, e: EventEntity, em?: EntityManager): Promise<ModerationAccess> {
+    return this.core.access(this.kind, viewer, e, em);
+  }
+
+  /** Published events are public; drafts only for the organiser; in review also for moderators covering them. */
+  async canView(viewer: Viewer | null, e: EventEntity): Promise<boolean> {
+    return canView(e, await this.access(viewer, e));
+  }
+
+  /** Members of the organiser organisation. */
+  isOrganizer(viewer: Viewer | null, e: EventEntity, em?: EntityManager): Promise<boolean> {
+    return this.core.isOwner(this.kind, viewer, e, em);
+  }
+
+  /**
+   * Published events, soonest first: by kind, province, field (a parent covers its children),
+   * upcoming only or past too, and words of the names or description with or without diacritics.
+   * An exchange runs dozens of events a year, not thousands: the filters are SQL, the words are
+   * matched on the folded text of what the filters leave.
+   */
+  async search(input: EventSearchInput, page: PageInput | undefined): Promise<Page<EventEntity>> {
+    const qb = this.ds.getRepository(EventEntity).createQueryBuilder('e').where('e.status = :published', { published: ModerationStatus.PUBLISHED });
+    if (input.kind) qb.andWhere('e.kind = :kind', { kind: input.kind });
+    if (input.provinceCode) qb.andWhere('e.province_code = :province', { province: input.provinceCode });
+    if (input.fieldCode) qb.andWhere('e.field_codes && :codes', { codes: techFieldWithDescendants(input.fieldCode) });
+    if (input.upcoming) qb.andWhere('e.ends_on >= :today', { today: vietnamDay(this.clock.now()) });
+    qb.orderBy('e.starts_on', input.upcoming ? 'ASC' : 'DESC').addOrderBy('e.id');
+    let rows = await qb.getMany();
+    const words = normalizeForSearch(input.query ?? '').split(/\s+/).filter(Boolean);
+    if (words.length) {
+      rows = rows.filter((e) => {
+        const text = normalizeForSearch(`${e.nameVi} ${e.nameEn} ${e.description} ${e.venue ?? ''}`);
+        return words.every((w) => text.includes(w));
+      });
+    }
+    const { offset, pageSize, page: p } = pageWindow(page);
+    return { items: rows.slice(offset, offset + pageSize), totalItems: rows.length, page: p, pageSize };
+  }
+
+  /** Events organised by these organisations (any status: for their members' dashboard). */
+  async organizedBy(organizationIds: string[]): Promise<EventEntity[]> {
+    if (!organizationIds.length) return [];
+    return this.ds.getRepository(EventEntity).find({ where: { organizerId: In(organizationIds) }, order: { startsOn: 'DESC' } });
+  }
+
+  async sessionsOf(eventIds: readonly string[]): Promise<ProgrammeSessionEntity[]> {
+    return this.ds.getRepository(ProgrammeSessionEntity).find({ where: { eventId: In([...eventIds]) }, order: { startsAt: 'ASC', id: 'ASC' } });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Writes
+
+  /**
+   * A member of `organizerId` creates a DRAFT for review. A moderator covering the event's
+   * province who is not a member creates it for the organiser and publishes it at once: the
+   * department is the reviewer (its audit trail says CREATE, SUBMIT, APPROVE by that moderator;
+   * the staff audit log records it).
+   */
+  async create(viewer: Viewer, organizerId: string, input: EventInput): Promise<EventEntity> {
+    const content = normalizeContent(input);
+    checkContent(content);
+    return retryOnUniqueViolation(() =>
+      this.ds.transaction(async (em) => {
+        const org = isUuid(organizerId) ? await em.getRepository(OrganizationEntity).findOneBy({ id: organizerId }) : null;
+        const member = !!org && (await this.organizations.isMember(viewer.id, org.id, em));
+        const staff = !!org && !member && isModerator(viewer) && coversProvince(viewer, content.provinceCode);
+        if (!org || (!member && !staff)) throw Errors.invalidField('organizerId', M.notMember);
+        const slug = await this.core.freeSlug(em, this.kind, content.nameVi);
+        const id = await this.core.insert(em, this.kind, viewer.id, { ...content, slug, organizerId: org.id, createdBy: viewer.id });
+        if (staff) await this.publishByStaff(em, viewer, id, content);
+        return em.getRepository(EventEntity).findOneByOrFail({ id });
+      }),
+    );
+  }
+
+  /** The organiser's edit: in place while a draft or rejected, as a pending revision once published. */
+  async update(viewer: Viewer, id: string, input: EventInput, version: number | null): Promise<EventEntity> {
+    const content = normalizeContent(input);
+    checkContent(content);
+    return retryOnUniqueViolation(() =>
+      this.ds.transaction(async (em) => {
+        const event = await this.core.lockForOwner(em, this.kind, viewer, id);
+        await this.core.edit(em, this.kind, viewer, event, version, () => content);
+        return em.getRepository(EventEntity).findOneByOrFail({ id: event.id });
+      }),
+    );
+  }
+
+  /** The organiser adds a talk, demonstration… to the programme (within the event's dates). */
+  async addSession(viewer: Viewer, eventId: string, input: ProgrammeSessionInput): Promise<ProgrammeSessionEntity> {
+    return this.ds.transaction(async (em) => {
+      const event = await this.core.lockForOwner(em, this.kind, viewer, eventId);
+      if (event.status === ModerationStatus.ARCHIVED) throw Errors.conflict(M.archived);
+      const startsAt = new Date(input.startsAt);
+      const endsAt = new Date(input.endsAt);
+      const problems: Record<string, Localized> = {};
+      if (vietnamDay(startsAt) < event.startsOn || vietnamDay(startsAt) > event.endsOn) problems['input.startsAt'] = M.sessionOutside;
+      if (vietnamDay(endsAt) > event.endsOn) problems['input.endsAt'] = M.sessionOutside;
+      if (Object.keys(problems).length) throw Errors.badInput(problems);
+      const repo = em.getRepository(ProgrammeSessionEntity);
+      const { identifiers } = await repo.insert({
+        eventId: event.id,
+        kind: input.kind,
+        title: input.title.replace(/\s+/g, ' '),
+        speaker: input.speaker ?? null,
+        room: input.room ?? null,
+        startsAt,
+        endsAt,
+      });
+      return repo.findOneByOrFail({ id: identifiers[0].id as string });
+    });
+  }
+
+  /** The organiser removes a programme session; returns the event's id. */
+  async removeSession(viewer: Viewer, sessionId: string): Promise<string> {
+    return this.ds.transaction(async (em) => {
+      const session = isUuid(sessionId) ? await em.getRepository(ProgrammeSessionEntity).findOneBy({ id: sessionId }) : null;
+      if (!session) throw Errors.notFound(M.sessionNoun);
+      // Another organiser's session answers as if it did not exist, unless its event is public.
+      const event = await this.core.lockForOwner(em, this.kind, viewer, session.eventId).catch((err: unknown) => {
+        throw err instanceof AppError && err.code === ErrorCode.NOT_FOUND ? Errors.notFound(M.sessionNoun) : err;
+      });
+      if (event.status === ModerationStatus.ARCHIVED) throw Errors.conflict(M.archived);
+      await em.getRepository(ProgrammeSessionEntity).delete({ id: session.id });
+      return event.id;
+    });
+  }
+
+  /** Whether the event's last day has passed (registration and programme are then history). */
+  ended(e: EventEntity): boolean {
+    return hasEnded(e, this.clock.now());
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Helpers
+
+  /**
+   * The department's own event: SUBMIT and APPROVE by the creating moderator, each a step the
+   * workflow table allows (the core has no "publish on creation" step, so the rows are asked of
+   * the table here and written through the core's trail).
+   */
+  private async publishByStaff(em: EntityManager, viewer: Viewer, id: string, content: EventContent): Promise<void> {
+    const table = moderationTransitions(this.kind.workflow);
+    const now = this.clock.now();
+    let status: ModerationStatus = ModerationStatus.DRAFT;
+    for (const [action, role] of [
+      [ModerationAction.SUBMIT, ModerationRole.OWNER],
+      [ModerationAction.APPROVE, ModerationRole.MODERATOR],
+    ] as const) {
+      const d = decide(table, status, action, role);
+      if (!d.ok) throw new Error(`event workflow refuses ${action} from ${status}`);
+      await this.core.recordEvent(em, this.kind, id, viewer.id, d.transition.audit, status, d.transition.to, null, null, now);
+      status = d.transition.to;
+    }
+    await em.update(EventEntity, { id }, { status, submittedAt: now, publishedAt: now });
+    await this.core.announce(em, this.kind, { id }, 'APPROVE');
+    await this.audit.record(em, {
+      actor: viewer,
+      action: StaffAuditAction.EVENT_PUBLISHED_BY_STAFF,
+      targetKind: StaffAuditTargetKind.EVENT,
+      targetId: id,
+      summary: `Tạo và đăng sự kiện «${content.nameVi}»`,
+      details: { title: content.nameVi, provinceCode: content.provinceCode },
+    });
+  }
+}

@@ -1,0 +1,362 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Paginated } from '../../common/pagination.js';
+import { moderationEventType } from '../moderation-core/moderation-event.type.js';
+import { ModerationStatus } from '../moderation-core/moderation.workflow.js';
+import {
+  EventKind,
+  MeetingRequestStatus,
+  type MeetingRequestEntity,
+  ProgrammeSessionKind,
+  RegistrationRole,
+  RegistrationStatus,
+  type EventEntity,
+  type EventRegistrationEntity,
+  type ProgrammeSessionEntity,
+} from './event.entity.js';
+
+export const EventStatus = { ...ModerationStatus } as const;
+export type EventStatus = (typeof EventStatus)[keyof typeof EventStatus];
+
+registerEnumType(EventKind, {
+  name: 'EventKind',
+  description: 'NATIONAL_TECHMART, LOCAL_TECHMART (a province’s), SPECIALISED_TECHMART (one sector), BROKERAGE_DAY (B2B meetings), ONLINE_SESSION.',
+});
+registerEnumType(EventStatus, {
+  name: 'EventStatus',
+  description: 'The same workflow as a listing: DRAFT → PENDING_REVIEW → PUBLISHED → ARCHIVED, or REJECTED after review.',
+});
+registerEnumType(ProgrammeSessionKind, { name: 'ProgrammeSessionKind', description: 'A talk, a technology demonstration, a workshop, a ceremony.' });
+registerEnumType(RegistrationRole, { name: 'RegistrationRole', description: 'EXHIBITOR shows published offers at a booth; VISITOR brings published demands.' });
+registerEnumType(RegistrationStatus, {
+  name: 'RegistrationStatus',
+  description: 'PENDING until the organiser decides: APPROVED or DECLINED; WITHDRAWN by the registering organisation.',
+});
+
+registerEnumType(MeetingRequestStatus, {
+  name: 'MeetingRequestStatus',
+  description: 'REQUESTED until the recipient answers: ACCEPTED or DECLINED; CANCELLED by the requester.',
+});
+
+export const EventStepType = moderationEventType('EventStep', {
+  description: "One step of an event's audit trail.",
+  statusEnum: EventStatus,
+  actions: 'CREATE, UPDATE, SUBMIT, APPROVE, REJECT, ARCHIVE, REVISION_UPDATE, REVISION_SUBMIT, REVISION_APPROVE, REVISION_REJECT',
+});
+export type EventStepType = InstanceType<typeof EventStepType>;
+
+@ObjectType('EventBreak', { description: 'A pause in each meeting day (event time zone).' })
+export class EventBreakType {
+  @Field({ description: "'HH:MM'" })
+  startsAt: string;
+
+  @Field({ description: "'HH:MM'" })
+  endsAt: string;
+}
+
+@ObjectType('EventQuestion', { description: "One of the organiser's extra questions on the registration form." })
+export class EventQuestionType {
+  @Field({ description: 'Answers refer to it (q1, q2…).' })
+  id: string;
+
+  @Field()
+  labelVi: string;
+
+  @Field()
+  labelEn: string;
+
+  @Field({ description: "The question in the request's language." })
+  label: string;
+
+  @Field()
+  required: boolean;
+}
+
+@ObjectType('EventRevision', { description: 'Edits to a published event awaiting review; the published text stays public meanwhile.' })
+export class EventRevisionType {
+  @Field()
+  nameVi: string;
+
+  @Field()
+  nameEn: string;
+
+  @Field(() => EventKind)
+  kind: EventKind;
+
+  @Field()
+  startsOn: string;
+
+  @Field()
+  endsOn: string;
+
+  @Field()
+  provinceCode: string;
+
+  @Field()
+  online: boolean;
+
+  @Field(() => String, { nullable: true })
+  venue: string | null;
+
+  @Field()
+  description: string;
+
+  @Field(() => Date, { nullable: true, description: 'When it was submitted for review; null while the organiser is still editing it.' })
+  submittedAt: Date | null;
+}
+
+@ObjectType('Event', { description: 'A Techmart fair, brokerage day or online session, moderated like a listing.' })
+export class EventType {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'From the Vietnamese name without diacritics; stays once published.' })
+  slug: string;
+
+  @Field()
+  nameVi: string;
+
+  @Field()
+  nameEn: string;
+
+  @Field({ description: "The name in the request's language." })
+  name: string;
+
+  @Field(() => EventKind)
+  kind: EventKind;
+
+  @Field({ description: "First day, 'YYYY-MM-DD', Asia/Ho_Chi_Minh." })
+  startsOn: string;
+
+  @Field({ description: "Last day, 'YYYY-MM-DD'." })
+  endsOn: string;
+
+  @Field({ description: 'Always Asia/Ho_Chi_Minh: every day and time of the event is read in it.' })
+  timeZone: string;
+
+  @Field()
+  online: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The venue’s address; null when online.' })
+  venue: string | null;
+
+  @Field()
+  description: string;
+
+  @Field(() => Date)
+  registrationOpensAt: Date;
+
+  @Field(() => Date)
+  registrationClosesAt: Date;
+
+  @Field(() => [String], { description: "Days with B2B meetings ('YYYY-MM-DD')." })
+  meetingDays: string[];
+
+  @Field({ description: "Meetings start at ('HH:MM')." })
+  dayStartsAt: string;
+
+  @Field({ description: "Meetings end at ('HH:MM')." })
+  dayEndsAt: string;
+
+  @Field(() => Int)
+  slotMinutes: number;
+
+  @Field(() => Int)
+  meetingTables: number;
+
+  @Field(() => [EventBreakType])
+  breaks: EventBreakType[];
+
+  @Field(() => Int, { nullable: true, description: 'Cap on approved exhibitors; null: none.' })
+  maxExhibitors: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Cap on approved visitors; null: none.' })
+  maxVisitors: number | null;
+
+  @Field(() => EventStatus)
+  status: EventStatus;
+
+  @Field(() => Int, { description: 'Optimistic-locking version; pass it back to updateEvent.' })
+  version: number;
+
+  @Field(() => Date, { nullable: true })
+  publishedAt: Date | null;
+
+  @Field(() => Date)
+  createdAt: Date;
+
+  /** The entity behind it: field resolvers read the rest from it. */
+  entity: EventEntity;
+}
+
+@ObjectType('EventPage')
+export class EventPage extends Paginated(EventType) {}
+
+@ObjectType('ProgrammeSession', { description: 'One item of an event’s programme.' })
+export class ProgrammeSessionType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ProgrammeSessionKind)
+  kind: ProgrammeSessionKind;
+
+  @Field()
+  title: string;
+
+  @Field(() => String, { nullable: true })
+  speaker: string | null;
+
+  @Field(() => String, { nullable: true })
+  room: string | null;
+
+  @Field(() => Date)
+  startsAt: Date;
+
+  @Field(() => Date)
+  endsAt: Date;
+}
+
+@ObjectType('RegistrationAnswer')
+export class RegistrationAnswerType {
+  @Field()
+  questionId: string;
+
+  @Field({ description: "The question in the request's language." })
+  question: string;
+
+  @Field()
+  answer: string;
+}
+
+@ObjectType('EventRegistration', {
+  description: "An organisation's registration for an event. Public for approved exhibitors (organisation, booth, offers); the rest only for the registering organisation and the organiser.",
+})
+export class EventRegistrationType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => RegistrationRole)
+  role: RegistrationRole;
+
+  @Field(() => RegistrationStatus)
+  status: RegistrationStatus;
+
+  @Field(() => String, { nullable: true })
+  booth: string | null;
+
+  @Field(() => Date)
+  createdAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  decidedAt: Date | null;
+
+  entity: EventRegistrationEntity;
+}
+
+@ObjectType('EventParticipantCounts', { description: 'Approved registrations per role.' })
+export class EventParticipantCountsType {
+  @Field(() => Int)
+  exhibitors: number;
+
+  @Field(() => Int)
+  visitors: number;
+}
+
+export function toEventType(e: EventEntity, lang: 'vi' | 'en'): EventType {
+  return {
+    id: e.id,
+    slug: e.slug,
+    nameVi: e.nameVi,
+    nameEn: e.nameEn,
+    name: lang === 'en' ? e.nameEn : e.nameVi,
+    kind: e.kind,
+    startsOn: e.startsOn,
+    endsOn: e.endsOn,
+    timeZone: 'Asia/Ho_Chi_Minh',
+    online: e.online,
+    venue: e.venue,
+    description: e.description,
+    registrationOpensAt: new Date(e.registrationOpensAt),
+    registrationClosesAt: new Date(e.registrationClosesAt),
+    meetingDays: e.meetingDays,
+    dayStartsAt: e.dayStartsAt,
+    dayEndsAt: e.dayEndsAt,
+    slotMinutes: e.slotMinutes,
+    meetingTables: e.meetingTables,
+    breaks: e.breaks,
+    maxExhibitors: e.maxExhibitors,
+    maxVisitors: e.maxVisitors,
+    status: e.status,
+    version: e.version,
+    publishedAt: e.publishedAt,
+    createdAt: e.createdAt,
+    entity: e,
+  };
+}
+
+export function toRevisionType(e: EventEntity): EventRevisionType | null {
+  const r = e.pendingRevision;
+  if (!r) return null;
+  return {
+    nameVi: r.nameVi,
+    nameEn: r.nameEn,
+    kind: r.kind,
+    startsOn: r.startsOn,
+    endsOn: r.endsOn,
+    provinceCode: r.provinceCode,
+    online: r.online,
+    venue: r.venue,
+    description: r.description,
+    submittedAt: e.revisionSubmittedAt,
+  };
+}
+
+export function toSessionType(s: ProgrammeSessionEntity): ProgrammeSessionType {
+  return { id: s.id, kind: s.kind, title: s.title, speaker: s.speaker, room: s.room, startsAt: s.startsAt, endsAt: s.endsAt };
+}
+
+export function toRegistrationType(r: EventRegistrationEntity): EventRegistrationType {
+  return { id: r.id, role: r.role, status: r.status, booth: r.booth, createdAt: r.createdAt, decidedAt: r.decidedAt, entity: r };
+}
+
+@ObjectType('MeetingRequest', { description: 'A B2B meeting request between two approved participants of an event. Only the two organisations see it.' })
+export class MeetingRequestType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => MeetingRequestStatus)
+  status: MeetingRequestStatus;
+
+  @Field()
+  reason: string;
+
+  @Field(() => [Date], { description: 'Proposed slot starts, in time order.' })
+  proposedSlots: Date[];
+
+  @Field(() => Date, { nullable: true, description: 'The proposed slot the recipient accepted; null: left to the scheduler.' })
+  acceptedSlot: Date | null;
+
+  @Field(() => String, { nullable: true, description: "The recipient's note (a decline says why)." })
+  responseNote: string | null;
+
+  @Field(() => Date)
+  createdAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  respondedAt: Date | null;
+
+  entity: MeetingRequestEntity;
+}
+
+export function toMeetingType(m: MeetingRequestEntity): MeetingRequestType {
+  return {
+    id: m.id,
+    status: m.status,
+    reason: m.reason,
+    proposedSlots: m.proposedSlots,
+    acceptedSlot: m.acceptedSlot,
+    responseNote: m.responseNote,
+    createdAt: m.createdAt,
+    respondedAt: m.respondedAt,
+    entity: m,
+  };
+}

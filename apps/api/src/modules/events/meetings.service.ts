@@ -1,0 +1,192 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets, DataSource, In, type EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock.js';
+import { Errors } from '../../common/errors.js';
+import type { Localized } from '../../common/i18n.js';
+import { isUuid } from '../../common/ids.js';
+import type { Viewer } from '../../common/auth/viewer.js';
+import { isUniqueViolation } from '../../common/slug.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { EventEntity, EventRegistrationEntity, MeetingRequestEntity, MeetingRequestStatus, RegistrationStatus } from './event.entity.js';
+import { slotProblem, type SlotProblem } from './event.rules.js';
+import type { MeetingRequestInput } from './dto/event.inputs.js';
+
+const M = {
+  noun: { vi: 'yêu cầu gặp gỡ', en: 'Meeting request' },
+  participantNoun: { vi: 'đơn vị tham gia', en: 'Participant' },
+  notYours: { vi: 'Bạn chỉ gửi yêu cầu thay cho tổ chức mình đã được chấp nhận tham gia sự kiện.', en: 'You can only send requests for your own organisation, once approved for the event.' },
+  self: { vi: 'Không thể tự gửi yêu cầu gặp gỡ cho chính mình.', en: 'You cannot request a meeting with yourself.' },
+  openAlready: { vi: 'Đã có một yêu cầu gặp gỡ đang mở với đơn vị này.', en: 'There is already an open meeting request with this participant.' },
+  notOpen: { vi: 'Yêu cầu này không còn chờ trả lời.', en: 'This request is no longer waiting for an answer.' },
+  notCancellable: { vi: 'Yêu cầu này không còn huỷ được.', en: 'This request can no longer be cancelled.' },
+  onlyRecipient: { vi: 'Chỉ bên nhận mới trả lời được yêu cầu.', en: 'Only the recipient answers a request.' },
+  onlyRequester: { vi: 'Chỉ bên gửi mới huỷ được yêu cầu.', en: 'Only the requester cancels a request.' },
+  notProposed: { vi: 'Hãy chọn một trong các khung giờ đã đề xuất.', en: 'Choose one of the proposed slots.' },
+  reasonRequired: { vi: 'Hãy cho bên gửi biết lý do từ chối.', en: 'Tell the requester why you decline.' },
+  noteTooLong: { vi: 'Ghi chú dài tối đa 2000 ký tự.', en: 'The note must be at most 2000 characters long.' },
+  past: { vi: 'Khung giờ này đã qua.', en: 'This slot has passed.' },
+} satisfies Record<string, Localized>;
+
+const SLOT: Record<SlotProblem, Localized> = {
+  NOT_A_MEETING_DAY: { vi: 'Không phải ngày gặp gỡ của sự kiện.', en: "Not one of the event's meeting days." },
+  OUTSIDE_HOURS: { vi: 'Nằm ngoài giờ gặp gỡ trong ngày.', en: 'Outside the meeting hours of the day.' },
+  NOT_ALIGNED: { vi: 'Không trùng đầu một khung giờ gặp gỡ.', en: 'Not the start of a meeting slot.' },
+  IN_BREAK: { vi: 'Trùng giờ nghỉ.', en: 'Falls in a break.' },
+};
+
+/**
+ * B2B meeting requests between approved participants of an event (issue #17: request with a
+ * reason and proposed slots; accept or decline). Only the two organisations see a request. The
+ * scheduler that places accepted meetings on tables is a later piece.
+ */
+@Injectable()
+export class MeetingsService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly organizations: OrganizationsService,
+    private readonly notifications: NotificationsService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The requests the viewer's organisations sent or received for this event, newest first. */
+  async mine(viewer: Viewer, eventId: string): Promise<MeetingRequestEntity[]> {
+    const orgs = await this.organizations.memberOrganizationIds(viewer.id);
+    if (!orgs.length || !isUuid(eventId)) return [];
+    return this.ds
+      .getRepository(MeetingRequestEntity)
+      .createQueryBuilder('m')
+      .innerJoin(EventRegistrationEntity, 'f', 'f.id = m.from_registration_id')
+      .innerJoin(EventRegistrationEntity, 't', 't.id = m.to_registration_id')
+      .where('m.event_id = :eventId', { eventId })
+      .andWhere(new Brackets((w) => w.where('f.organization_id IN (:...orgs)', { orgs }).orWhere('t.organization_id IN (:...orgs)', { orgs })))
+      .orderBy('m.created_at', 'DESC')
+      .getMany();
+  }
+
+  /** Which sides of a request the viewer belongs to (none: the request answers as if it did not exist). */
+  async sides(viewer: Viewer | null, m: MeetingRequestEntity, em: EntityManager = this.ds.manager): Promise<{ requester: boolean; recipient: boolean }> {
+    if (!viewer) return { requester: false, recipient: false };
+    const regs = await em.getRepository(EventRegistrationEntity).findBy({ id: In([m.fromRegistrationId, m.toRegistrationId]) });
+    const orgOf = (id: string) => regs.find((r) => r.id === id)?.organizationId;
+    const [from, to] = [orgOf(m.fromRegistrationId), orgOf(m.toRegistrationId)];
+    return {
+      requester: !!from && (await this.organizations.isMember(viewer.id, from, em)),
+      recipient: !!to && (await this.organizations.isMember(viewer.id, to, em)),
+    };
+  }
+
+  async registrationsByIds(ids: readonly string[]): Promise<EventRegistrationEntity[]> {
+    const valid = ids.filter(isUuid);
+    return valid.length ? this.ds.getRepository(EventRegistrationEntity).findBy({ id: In(valid) }) : [];
+  }
+
+  /**
+   * A member of an approved participant asks another approved participant of the same event for
+   * a meeting: a reason and 1–5 proposed slots of the event's meeting grid.
+   */
+  async request(viewer: Viewer, input: MeetingRequestInput): Promise<MeetingRequestEntity> {
+    try {
+      return await this.ds.transaction(async (em) => {
+        const from = isUuid(input.fromRegistrationId) ? await em.getRepository(EventRegistrationEntity).findOneBy({ id: input.fromRegistrationId }) : null;
+        if (!from || from.status !== RegistrationStatus.APPROVED || !(await this.organizations.isMember(viewer.id, from.organizationId, em))) {
+          throw Errors.invalidField('input.fromRegistrationId', M.notYours);
+        }
+        const to = isUuid(input.toRegistrationId) ? await em.getRepository(EventRegistrationEntity).findOneBy({ id: input.toRegistrationId }) : null;
+        // Another event's participant, or one not approved: as if it did not exist.
+        if (!to || to.eventId !== from.eventId || to.status !== RegistrationStatus.APPROVED) throw Errors.notFound(M.participantNoun);
+        if (to.organizationId === from.organizationId) throw Errors.invalidField('input.toRegistrationId', M.self);
+        const event = await em.getRepository(EventEntity).findOneByOrFail({ id: from.eventId });
+        const now = this.clock.now();
+        const slots = [...new Set(input.proposedSlots.map((s) => new Date(s).getTime()))].sort((a, b) => a - b).map((t) => new Date(t));
+        const problems: Record<string, Localized> = {};
+        slots.forEach((s, i) => {
+          const problem = slotProblem(event, s);
+          if (problem) problems[`input.proposedSlots.${i}`] = SLOT[problem];
+          else if (s.getTime() <= now.getTime()) problems[`input.proposedSlots.${i}`] = M.past;
+        });
+        if (Object.keys(problems).length) throw Errors.badInput(problems);
+        const repo = em.getRepository(MeetingRequestEntity);
+        const { identifiers } = await repo.insert({
+          eventId: event.id,
+          fromRegistrationId: from.id,
+          toRegistrationId: to.id,
+          requestedBy: viewer.id,
+          reason: input.reason.trim(),
+          proposedSlots: slots,
+        });
+        await this.notifications.notifyOrganizationMembers(em, to.organizationId, {
+          kind: 'MEETING_REQUESTED',
+          title: { vi: 'Có yêu cầu gặp gỡ mới', en: 'New meeting request' },
+          body: { vi: `Một đơn vị tham gia "${event.nameVi}" muốn gặp bạn.`, en: `A participant of "${event.nameEn}" would like to meet you.` },
+          url: `/events/${event.slug}/meetings`,
+        });
+        return repo.findOneByOrFail({ id: identifiers[0].id as string });
+      });
+    } catch (err) {
+      // The partial unique index: one open request per ordered pair.
+      if (isUniqueViolation(err)) throw Errors.conflict(M.openAlready);
+      throw err;
+    }
+  }
+
+  /** The recipient accepts (optionally fixing one of the proposed slots) or declines with a reason. */
+  async respond(viewer: Viewer, id: string, accept: boolean, slot: Date | null, noteInput: string | null | undefined): Promise<MeetingRequestEntity> {
+    const note = noteInput?.trim() || null;
+    if (note && note.length > 2000) throw Errors.invalidField('note', M.noteTooLong);
+    if (!accept && !note) throw Errors.invalidField('note', M.reasonRequired);
+    return this.ds.transaction(async (em) => {
+      const { m, recipient } = await this.lockVisible(em, viewer, id);
+      if (!recipient) throw Errors.forbidden(M.onlyRecipient);
+      if (m.status !== MeetingRequestStatus.REQUESTED) throw Errors.conflict(M.notOpen);
+      if (accept && slot && !m.proposedSlots.some((s) => s.getTime() === slot.getTime())) throw Errors.invalidField('slot', M.notProposed);
+      await em.update(MeetingRequestEntity, { id: m.id }, {
+        status: accept ? MeetingRequestStatus.ACCEPTED : MeetingRequestStatus.DECLINED,
+        acceptedSlot: accept ? slot : null,
+        responseNote: note,
+        respondedBy: viewer.id,
+        respondedAt: this.clock.now(),
+      });
+      const [from, event] = await Promise.all([
+        em.getRepository(EventRegistrationEntity).findOneByOrFail({ id: m.fromRegistrationId }),
+        em.getRepository(EventEntity).findOneByOrFail({ id: m.eventId }),
+      ]);
+      await this.notifications.notifyOrganizationMembers(em, from.organizationId, {
+        kind: accept ? 'MEETING_ACCEPTED' : 'MEETING_DECLINED',
+        title: accept ? { vi: 'Yêu cầu gặp gỡ được chấp nhận', en: 'Your meeting request was accepted' } : { vi: 'Yêu cầu gặp gỡ bị từ chối', en: 'Your meeting request was declined' },
+        body: accept
+          ? { vi: `"${event.nameVi}": bên kia đã đồng ý gặp.`, en: `"${event.nameEn}": the other side agreed to meet.` }
+          : { vi: `"${event.nameVi}": ${note}`, en: `"${event.nameEn}": ${note}` },
+        url: `/events/${event.slug}/meetings`,
+      });
+      return em.getRepository(MeetingRequestEntity).findOneByOrFail({ id: m.id });
+    });
+  }
+
+  /** The requester withdraws a request not yet answered, or one accepted. */
+  async cancel(viewer: Viewer, id: string): Promise<MeetingRequestEntity> {
+    return this.ds.transaction(async (em) => {
+      const { m, requester } = await this.lockVisible(em, viewer, id);
+      if (!requester) throw Errors.forbidden(M.onlyRequester);
+      if (m.status !== MeetingRequestStatus.REQUESTED && m.status !== MeetingRequestStatus.ACCEPTED) throw Errors.conflict(M.notCancellable);
+      await em.update(MeetingRequestEntity, { id: m.id }, { status: MeetingRequestStatus.CANCELLED });
+      return em.getRepository(MeetingRequestEntity).findOneByOrFail({ id: m.id });
+    });
+  }
+
+  /** The request, for one of its two sides; NOT_FOUND for anyone else. */
+  async findVisible(viewer: Viewer | null, id: string): Promise<MeetingRequestEntity | null> {
+    const m = isUuid(id) ? await this.ds.getRepository(MeetingRequestEntity).findOneBy({ id }) : null;
+    if (!m) return null;
+    const s = await this.sides(viewer, m);
+    return s.requester || s.recipient ? m : null;
+  }
+
+  /** Locks the request for one of its two sides' step; NOT_FOUND for anyone else. */
+  private async lockVisible(em: EntityManager, viewer: Viewer, id: string): Promise<{ m: MeetingRequestEntity; requester: boolean; recipient: boolean }> {
+    const m = isUuid(id) ? await em.getRepository(MeetingRequestEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+    const sides = m ? await this.sides(viewer, m, em) : { requester: false, recipient: false };
+    if (!m || (!sides.requester && !sides.recipient)) throw Errors.notFound(M.noun);
+    return { m, ...sides };
+  }
+}

@@ -1,0 +1,294 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { ListingKind, ListingStatus } from '@techport/shared';
+import { Clock } from '../../common/clock.js';
+import { Errors } from '../../common/errors.js';
+import type { Localized } from '../../common/i18n.js';
+import { isUuid } from '../../common/ids.js';
+import type { Viewer } from '../../common/auth/viewer.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { ListingEntity } from '../listings/listing.entity.js';
+import { isListedPublicly } from '../listings/listing.rules.js';
+import { ModerationStatus } from '../moderation-core/moderation.workflow.js';
+import { EventEntity, EventRegistrationEntity, RegistrationRole, RegistrationStatus, type RegistrationAnswer } from './event.entity.js';
+import { EventsService } from './events.service.js';
+import { registrationOpen } from './event.rules.js';
+import type { EventRegistrationInput } from './dto/event.inputs.js';
+
+const M = {
+  noun: { vi: 'đăng ký', en: 'Registration' },
+  eventNoun: { vi: 'sự kiện', en: 'Event' },
+  notMember: { vi: 'Bạn chỉ có thể đăng ký cho tổ chức mà bạn là thành viên.', en: 'You can only register an organisation you are a member of.' },
+  closed: { vi: 'Sự kiện không mở đăng ký vào lúc này.', en: 'Registration for this event is not open now.' },
+  organizerItself: { vi: 'Đơn vị tổ chức không đăng ký tham gia sự kiện của chính mình.', en: 'The organiser does not register for its own event.' },
+  offersRequired: { vi: 'Đơn vị trưng bày cần chọn ít nhất một công nghệ chào bán đã đăng.', en: 'An exhibitor must choose at least one of its published offers.' },
+  wrongListings: {
+    vi: 'Chỉ chọn được tin đã đăng của tổ chức bạn: công nghệ chào bán khi trưng bày, nhu cầu công nghệ khi tham quan.',
+    en: "Choose only your organisation's published listings: offers to exhibit, demands to visit with.",
+  },
+  unknownQuestion: { vi: 'Câu hỏi không có trong mẫu đăng ký của sự kiện.', en: "Not one of the event's registration questions." },
+  answerRequired: { vi: 'Câu hỏi này bắt buộc trả lời.', en: 'This question must be answered.' },
+  alreadyDecided: { vi: 'Đăng ký đã được đơn vị tổ chức xử lý; không thể đăng ký lại.', en: 'The organiser has already decided this registration; it cannot be made again.' },
+  notPending: { vi: 'Chỉ xử lý được đăng ký đang chờ duyệt.', en: 'Only a pending registration can be decided.' },
+  capReached: { vi: 'Đã đủ số lượng {role} tối đa của sự kiện ({max}).', en: "The event's cap of {max} {role} is reached." },
+  noteRequired: { vi: 'Hãy ghi lý do từ chối cho tổ chức đăng ký.', en: 'Write the reason for declining.' },
+  noteTooLong: { vi: 'Ghi chú dài tối đa 2000 ký tự.', en: 'The note must be at most 2000 characters long.' },
+  boothExhibitorsOnly: { vi: 'Chỉ đơn vị trưng bày đã được duyệt mới được xếp gian hàng.', en: 'Only an approved exhibitor gets a booth.' },
+  boothTaken: { vi: 'Gian hàng này đã được xếp cho đơn vị khác.', en: 'This booth is already assigned to another exhibitor.' },
+  boothFormat: { vi: 'Mã gian hàng dài 1–40 ký tự, không chứa ký tự điều khiển.', en: 'A booth is 1–40 characters without control characters.' },
+  notWithdrawable: { vi: 'Đăng ký này không còn rút được.', en: 'This registration can no longer be withdrawn.' },
+  notOrganizer: { vi: 'Chỉ đơn vị tổ chức mới được xử lý đăng ký.', en: 'Only the organiser decides registrations.' },
+} satisfies Record<string, Localized>;
+
+const ROLE_WORDS: Record<RegistrationRole, Localized> = {
+  EXHIBITOR: { vi: 'đơn vị trưng bày', en: 'exhibitors' },
+  VISITOR: { vi: 'khách tham quan', en: 'visitors' },
+};
+
+/**
+ * Registrations of organisations for published events: as exhibitor (showing published offers)
+ * or visitor (bringing published demands), with answers to the organiser's questions. The
+ * organiser's members approve (within the caps) or decline, and assign booths. A registration is
+ * seen by the registering organisation's members and the organiser's; approved exhibitors are
+ * public on the event's page.
+ */
+@Injectable()
+export class RegistrationsService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly events: EventsService,
+    private readonly organizations: OrganizationsService,
+    private readonly notifications: NotificationsService,
+    private readonly clock: Clock,
+  ) {}
+
+  // -------------------------------------------------------------------------------------------
+  // Reads
+
+  async findOne(id: string): Promise<EventRegistrationEntity | null> {
+    return isUuid(id) ? this.ds.getRepository(EventRegistrationEntity).findOneBy({ id }) : null;
+  }
+
+  /** An event's registrations, oldest first (the organiser's list), optionally of one status. */
+  async ofEvent(eventId: string, status: RegistrationStatus | null): Promise<EventRegistrationEntity[]> {
+    return this.ds.getRepository(EventRegistrationEntity).find({
+      where: { eventId, ...(status ? { status } : {}) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** The approved exhibitors of these events (the public list), by booth then registration. */
+  async exhibitorsOf(eventIds: readonly string[]): Promise<EventRegistrationEntity[]> {
+    return this.ds.getRepository(EventRegistrationEntity).find({
+      where: { eventId: In([...eventIds]), role: RegistrationRole.EXHIBITOR, status: RegistrationStatus.APPROVED },
+      order: { booth: 'ASC', createdAt: 'ASC' },
+    });
+  }
+
+  /** The viewer's organisations' registrations for this event. */
+  async mine(viewer: Viewer, eventId: string): Promise<EventRegistrationEntity[]> {
+    const orgs = await this.organizations.memberOrganizationIds(viewer.id);
+    if (!orgs.length) return [];
+    return this.ds.getRepository(EventRegistrationEntity).find({ where: { eventId, organizationId: In(orgs) }, order: { createdAt: 'ASC' } });
+  }
+
+  /** Approved registrations per role (the caps count these). */
+  async approvedCounts(eventId: string, em: EntityManager = this.ds.manager): Promise<Record<RegistrationRole, number>> {
+    const rows: { role: RegistrationRole; n: number }[] = await em.query(
+      `SELECT role, count(*)::int AS n FROM techmart_registration WHERE event_id = $1 AND status = 'APPROVED' GROUP BY role`,
+      [eventId],
+    );
+    const counts = { EXHIBITOR: 0, VISITOR: 0 };
+    for (const r of rows) counts[r.role] = r.n;
+    return counts;
+  }
+
+  /** The published listings among these ids (what a registration shows to the public). */
+  async publicListings(ids: readonly string[]): Promise<ListingEntity[]> {
+    const valid = ids.filter(isUuid);
+    if (!valid.length) return [];
+    const now = this.clock.now();
+    const rows = await this.ds.getRepository(ListingEntity).findBy({ id: In(valid), status: ListingStatus.PUBLISHED });
+    const byId = new Map(rows.filter((l) => isListedPublicly(l, now)).map((l) => [l.id, l]));
+    return valid.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Writes
+
+  /**
+   * A member registers their organisation for a published event while registration is open.
+   * Registering again while pending (or after withdrawing) replaces the registration; once the
+   * organiser has approved or declined it, it stands.
+   */
+  async register(viewer: Viewer, input: EventRegistrationInput): Promise<EventRegistrationEntity> {
+    return this.ds.transaction(async (em) => {
+      const event = isUuid(input.eventId) ? await em.getRepository(EventEntity).findOneBy({ id: input.eventId }) : null;
+      if (!event || event.status !== ModerationStatus.PUBLISHED) throw Errors.notFound(M.eventNoun);
+      if (!isUuid(input.organizationId) || !(await this.organizations.isMember(viewer.id, input.organizationId, em))) {
+        throw Errors.invalidField('input.organizationId', M.notMember);
+      }
+      if (input.organizationId === event.organizerId) throw Errors.invalidField('input.organizationId', M.organizerItself);
+      if (!registrationOpen(event, this.clock.now())) throw Errors.conflict(M.closed);
+
+      const problems: Record<string, Localized> = {};
+      const listingIds = [...new Set(input.listingIds)];
+      if (!(await this.listingsFit(em, input.organizationId, input.role, listingIds))) problems['input.listingIds'] = M.wrongListings;
+      else if (input.role === RegistrationRole.EXHIBITOR && listingIds.length === 0) problems['input.listingIds'] = M.offersRequired;
+      const answers = this.checkAnswers(event, input.answers, problems);
+      if (Object.keys(problems).length) throw Errors.badInput(problems);
+
+      const repo = em.getRepository(EventRegistrationEntity);
+      // Two members registering one organisation at once: one after the other, ending in one registration.
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`techmart_registration:${event.id}:${input.organizationId}`]);
+      const existing = await repo.findOne({ where: { eventId: event.id, organizationId: input.organizationId }, lock: { mode: 'pessimistic_write' } });
+      if (existing && (existing.status === RegistrationStatus.APPROVED || existing.status === RegistrationStatus.DECLINED)) throw Errors.conflict(M.alreadyDecided);
+      const values = {
+        role: input.role,
+        status: RegistrationStatus.PENDING,
+        listingIds,
+        answers,
+        registeredBy: viewer.id,
+        booth: null,
+        decisionNote: null,
+        decidedBy: null,
+        decidedAt: null,
+      };
+      let id: string;
+      if (existing) {
+        await repo.update({ id: existing.id }, values);
+        id = existing.id;
+      } else {
+        const { identifiers } = await repo.insert({ ...values, eventId: event.id, organizationId: input.organizationId });
+        id = identifiers[0].id as string;
+      }
+      await this.notifications.notifyOrganizationMembers(em, event.organizerId, {
+        kind: 'EVENT_REGISTRATION_RECEIVED',
+        title: { vi: 'Có đăng ký mới cho sự kiện', en: 'New registration for your event' },
+        body: { vi: `Một tổ chức đã đăng ký tham gia "${event.nameVi}".`, en: `An organisation registered for "${event.nameEn}".` },
+        url: `/events/${event.slug}/registrations`,
+      });
+      return repo.findOneByOrFail({ id });
+    });
+  }
+
+  /**
+   * The organiser approves (within the event's cap for the role; an exhibitor may get its booth
+   * at once) or declines (with a note) a pending registration. The registering organisation is
+   * notified.
+   */
+  async decide(viewer: Viewer, id: string, approve: boolean, booth: string | null | undefined, noteInput: string | null | undefined): Promise<EventRegistrationEntity> {
+    const note = noteInput?.trim() || null;
+    if (note && note.length > 2000) throw Errors.invalidField('note', M.noteTooLong);
+    if (!approve && !note) throw Errors.invalidField('note', M.noteRequired);
+    return this.ds.transaction(async (em) => {
+      const { registration, event } = await this.lockForOrganizer(em, viewer, id);
+      if (registration.status !== RegistrationStatus.PENDING) throw Errors.conflict(M.notPending);
+      let boothValue: string | null = null;
+      if (approve) {
+        const cap = registration.role === RegistrationRole.EXHIBITOR ? event.maxExhibitors : event.maxVisitors;
+        const counts = await this.approvedCounts(event.id, em);
+        if (cap !== null && counts[registration.role] >= cap) {
+          const role = ROLE_WORDS[registration.role];
+          throw Errors.conflict({
+            vi: M.capReached.vi.replace('{role}', role.vi).replace('{max}', String(cap)),
+            en: M.capReached.en.replace('{role}', role.en).replace('{max}', String(cap)),
+          });
+        }
+        if (booth != null && booth.trim()) boothValue = await this.checkBooth(em, { ...registration, status: RegistrationStatus.APPROVED }, booth);
+      }
+      const now = this.clock.now();
+      await em.update(EventRegistrationEntity, { id: registration.id }, {
+        status: approve ? RegistrationStatus.APPROVED : RegistrationStatus.DECLINED,
+        booth: boothValue,
+        decisionNote: note,
+        decidedBy: viewer.id,
+        decidedAt: now,
+      });
+      await this.notifications.notifyOrganizationMembers(em, registration.organizationId, {
+        kind: approve ? 'EVENT_REGISTRATION_APPROVED' : 'EVENT_REGISTRATION_DECLINED',
+        title: approve
+          ? { vi: 'Đăng ký tham gia sự kiện đã được chấp nhận', en: 'Your event registration was approved' }
+          : { vi: 'Đăng ký tham gia sự kiện bị từ chối', en: 'Your event registration was declined' },
+        body: approve
+          ? { vi: `Tổ chức của bạn sẽ tham gia "${event.nameVi}".${boothValue ? ` Gian hàng: ${boothValue}.` : ''}`, en: `Your organisation takes part in "${event.nameEn}".${boothValue ? ` Booth: ${boothValue}.` : ''}` }
+          : { vi: `"${event.nameVi}": ${note}`, en: `"${event.nameEn}": ${note}` },
+        url: `/events/${event.slug}`,
+      });
+      return em.getRepository(EventRegistrationEntity).findOneByOrFail({ id: registration.id });
+    });
+  }
+
+  /** The organiser assigns (or changes, or clears with null) an approved exhibitor's booth; one exhibitor per booth. */
+  async assignBooth(viewer: Viewer, id: string, booth: string | null): Promise<EventRegistrationEntity> {
+    return this.ds.transaction(async (em) => {
+      const { registration } = await this.lockForOrganizer(em, viewer, id);
+      if (registration.role !== RegistrationRole.EXHIBITOR || registration.status !== RegistrationStatus.APPROVED) throw Errors.conflict(M.boothExhibitorsOnly);
+      const value = booth === null || !booth.trim() ? null : await this.checkBooth(em, registration, booth);
+      await em.update(EventRegistrationEntity, { id: registration.id }, { booth: value });
+      return em.getRepository(EventRegistrationEntity).findOneByOrFail({ id: registration.id });
+    });
+  }
+
+  /** A member of the registering organisation withdraws a pending or approved registration. */
+  async withdraw(viewer: Viewer, id: string): Promise<EventRegistrationEntity> {
+    return this.ds.transaction(async (em) => {
+      const registration = isUuid(id) ? await em.getRepository(EventRegistrationEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+      if (!registration || !(await this.organizations.isMember(viewer.id, registration.organizationId, em))) throw Errors.notFound(M.noun);
+      if (registration.status !== RegistrationStatus.PENDING && registration.status !== RegistrationStatus.APPROVED) throw Errors.conflict(M.notWithdrawable);
+      await em.update(EventRegistrationEntity, { id: registration.id }, { status: RegistrationStatus.WITHDRAWN, booth: null });
+      return em.getRepository(EventRegistrationEntity).findOneByOrFail({ id: registration.id });
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Helpers
+
+  /**
+   * Locks a registration and its event (so approvals against a cap run one after another) for the
+   * organiser. Someone who cannot see it gets NOT_FOUND; the registering organisation FORBIDDEN.
+   */
+  private async lockForOrganizer(em: EntityManager, viewer: Viewer, id: string): Promise<{ registration: EventRegistrationEntity; event: EventEntity }> {
+    const found = isUuid(id) ? await em.getRepository(EventRegistrationEntity).findOneBy({ id }) : null;
+    if (!found) throw Errors.notFound(M.noun);
+    const event = await em.getRepository(EventEntity).findOneOrFail({ where: { id: found.eventId }, lock: { mode: 'pessimistic_write' } });
+    const registration = await em.getRepository(EventRegistrationEntity).findOneOrFail({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (await this.events.isOrganizer(viewer, event, em)) return { registration, event };
+    if (await this.organizations.isMember(viewer.id, registration.organizationId, em)) throw Errors.forbidden(M.notOrganizer);
+    throw Errors.notFound(M.noun);
+  }
+
+  private async checkBooth(em: EntityManager, registration: EventRegistrationEntity, boothInput: string): Promise<string> {
+    const booth = boothInput.trim();
+    if (booth.length > 40 || /[\u0000-\u001f\u007f]/.test(booth)) throw Errors.invalidField('booth', M.boothFormat);
+    if (registration.role !== RegistrationRole.EXHIBITOR || registration.status !== RegistrationStatus.APPROVED) throw Errors.conflict(M.boothExhibitorsOnly);
+    const taken = await em.getRepository(EventRegistrationEntity).existsBy({ eventId: registration.eventId, booth, status: RegistrationStatus.APPROVED });
+    const own = registration.booth === booth;
+    if (taken && !own) throw Errors.invalidField('booth', M.boothTaken);
+    return booth;
+  }
+
+  /** Every listing is the organisation's, published and listed, of the kind the role brings. */
+  private async listingsFit(em: EntityManager, organizationId: string, role: RegistrationRole, ids: string[]): Promise<boolean> {
+    if (!ids.length) return true;
+    if (!ids.every(isUuid)) return false;
+    const kind = role === RegistrationRole.EXHIBITOR ? ListingKind.OFFER : ListingKind.DEMAND;
+    const now = this.clock.now();
+    const rows = await em.getRepository(ListingEntity).findBy({ id: In(ids), organizationId, kind, status: ListingStatus.PUBLISHED });
+    return rows.filter((l) => isListedPublicly(l, now)).length === ids.length;
+  }
+
+  /** Answers keyed by the event's questions; required ones must be answered. */
+  private checkAnswers(event: EventEntity, answers: { questionId: string; answer: string }[], problems: Record<string, Localized>): RegistrationAnswer[] {
+    const byId = new Map<string, string>();
+    answers.forEach((a, i) => {
+      if (!event.questions.some((q) => q.id === a.questionId)) problems[`input.answers.${i}.questionId`] = M.unknownQuestion;
+      else if (a.answer.trim()) byId.set(a.questionId, a.answer.trim());
+    });
+    for (const q of event.questions) {
+      if (q.required && !byId.has(q.id)) problems[`input.answers.${q.id}`] = M.answerRequired;
+    }
+    return event.questions.filter((q) => byId.has(q.id)).map((q) => ({ questionId: q.id, answer: byId.get(q.id)! }));
+  }
+}

@@ -1,0 +1,207 @@
+/**
+ * The demo exchange's Techmarts (issue #17): a past local Techmart with its exhibitors, visitors,
+ * programme and answered meeting requests, and an upcoming specialised Techmart with registration
+ * open, some registrations approved and some waiting. Event histories are stories told through the
+ * moderated-content core's workflow table (replay), like the listings' and experts'.
+ */
+import type { EntityManager } from 'typeorm';
+import { slugify } from '@techport/shared';
+import { moderationTransitions, replay } from '../modules/moderation-core/moderation.workflow.js';
+import { writeTrail } from '../modules/moderation-core/moderation-trail.js';
+import { EVENT_CHANGED, eventKind } from '../modules/events/event.kind.js';
+import { vietnamDay } from '../modules/events/event.rules.js';
+import { EventKind, MeetingRequestStatus, ProgrammeSessionKind, RegistrationRole, RegistrationStatus, type EventContent } from '../modules/events/event.entity.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+const EVENT_WORKFLOW = moderationTransitions(eventKind.workflow);
+
+export interface DemoEventWorld {
+  /** Organisations that may organise (a government body or an intermediary), by key, with their province. */
+  organisers: { key: string; provinceCode: string }[];
+  publishedListings: { id: string; kind: string; orgKey: string }[];
+  orgIds: Map<string, string>;
+  memberOf: (orgKey: string) => string | null;
+  moderatorId: string | null;
+  now: Date;
+}
+
+/** 'YYYY-MM-DD' in Vietnam, `days` from now. */
+const dayFrom = (now: Date, days: number) => vietnamDay(new Date(now.getTime() + days * DAY));
+/** An instant in Vietnam time on that day. */
+const at = (day: string, hhmm: string) => new Date(`${day}T${hhmm}:00+07:00`);
+
+export async function seedDemoEvents(em: EntityManager, w: DemoEventWorld): Promise<{ events: number; registrations: number; meetingRequests: number }> {
+  const organiser = w.organisers[0];
+  if (!organiser || !w.moderatorId) return { events: 0, registrations: 0, meetingRequests: 0 };
+  const organiserId = w.orgIds.get(organiser.key)!;
+  const organiserUser = w.memberOf(organiser.key);
+  if (!organiserUser) return { events: 0, registrations: 0, meetingRequests: 0 };
+  const exhibitors = uniqueOrgs(w.publishedListings.filter((l) => l.kind === 'OFFER' && l.orgKey !== organiser.key)).slice(0, 8);
+  const visitors = uniqueOrgs(w.publishedListings.filter((l) => l.kind === 'DEMAND' && l.orgKey !== organiser.key && !exhibitors.some((e) => e.orgKey === l.orgKey))).slice(0, 6);
+
+  const past = dayFrom(w.now, -60);
+  const pastEnd = dayFrom(w.now, -59);
+  const upcoming = dayFrom(w.now, 30);
+  const upcomingEnd = dayFrom(w.now, 31);
+  const counts = { events: 0, registrations: 0, meetingRequests: 0 };
+
+  const events: { content: EventContent; published: Date; registrations: 'past' | 'open'; sessions: [ProgrammeSessionKind, string, string | null, string, string][] }[] = [
+    {
+      content: {
+        nameVi: `Chợ công nghệ và thiết bị vùng Đông Nam Bộ ${past.slice(0, 4)}`,
+        nameEn: `South-East Region Techmart ${past.slice(0, 4)}`,
+        kind: EventKind.LOCAL_TECHMART,
+        startsOn: past,
+        endsOn: pastEnd,
+        provinceCode: organiser.provinceCode,
+        online: false,
+        venue: 'Trung tâm Hội chợ và Triển lãm, số 1 đường Lê Duẩn',
+        description:
+          'Chợ công nghệ và thiết bị do Sở Khoa học và Công nghệ tổ chức: viện, trường và doanh nghiệp trưng bày công nghệ sẵn sàng chuyển giao; ' +
+          'bên mua gặp bên bán trong các cuộc gặp B2B đã hẹn trước; hội thảo về chính sách hỗ trợ đổi mới công nghệ cho doanh nghiệp nhỏ và vừa.',
+        fieldCodes: ['2', '4'],
+        registrationOpensAt: new Date(w.now.getTime() - 100 * DAY).toISOString(),
+        registrationClosesAt: at(dayFrom(w.now, -62), '17:00').toISOString(),
+        meetingDays: [pastEnd],
+        dayStartsAt: '08:30',
+        dayEndsAt: '16:30',
+        slotMinutes: 20,
+        meetingTables: 40,
+        breaks: [{ startsAt: '11:30', endsAt: '13:30' }],
+        maxExhibitors: 120,
+        maxVisitors: null,
+        questions: [{ id: 'q1', labelVi: 'Số người tham dự', labelEn: 'Number of attendees', required: true }],
+      },
+      published: new Date(w.now.getTime() - 95 * DAY),
+      registrations: 'past',
+      sessions: [
+        [ProgrammeSessionKind.CEREMONY, 'Khai mạc Chợ công nghệ và thiết bị', 'Lãnh đạo UBND tỉnh', 'Hội trường A', '08:00'],
+        [ProgrammeSessionKind.TALK, 'Chính sách hỗ trợ doanh nghiệp đổi mới công nghệ', 'Sở Khoa học và Công nghệ', 'Hội trường A', '09:00'],
+        [ProgrammeSessionKind.DEMONSTRATION, 'Trình diễn máy sấy bơm nhiệt cho nông sản', null, 'Sảnh trưng bày B', '14:00'],
+      ],
+    },
+    {
+      content: {
+        nameVi: 'Techmart chuyên ngành Nông nghiệp công nghệ cao và chế biến sâu',
+        nameEn: 'Specialised Techmart: high-tech agriculture and deep processing',
+        kind: EventKind.SPECIALISED_TECHMART,
+        startsOn: upcoming,
+        endsOn: upcomingEnd,
+        provinceCode: organiser.provinceCode,
+        online: false,
+        venue: 'Cung Văn hoá Lao động, sảnh chính',
+        description:
+          'Techmart chuyên ngành kết nối công nghệ bảo quản, chế biến sâu nông sản và thiết bị nông nghiệp công nghệ cao với hợp tác xã và doanh nghiệp chế biến. ' +
+          'Đăng ký trưng bày kèm công nghệ chào bán; bên mua đăng ký kèm nhu cầu công nghệ để được gợi ý và hẹn gặp B2B.',
+        fieldCodes: ['4'],
+        registrationOpensAt: new Date(w.now.getTime() - 5 * DAY).toISOString(),
+        registrationClosesAt: at(dayFrom(w.now, 25), '17:00').toISOString(),
+        meetingDays: [upcomingEnd],
+        dayStartsAt: '08:30',
+        dayEndsAt: '17:00',
+        slotMinutes: 20,
+        meetingTables: 30,
+        breaks: [{ startsAt: '12:00', endsAt: '13:20' }],
+        maxExhibitors: 60,
+        maxVisitors: 200,
+        questions: [
+          { id: 'q1', labelVi: 'Số người tham dự', labelEn: 'Number of attendees', required: true },
+          { id: 'q2', labelVi: 'Nhu cầu điện, nước cho gian hàng', labelEn: 'Power and water needs of the booth', required: false },
+        ],
+      },
+      published: new Date(w.now.getTime() - 6 * DAY),
+      registrations: 'open',
+      sessions: [[ProgrammeSessionKind.TALK, 'Xu hướng chế biến sâu nông sản xuất khẩu', 'Viện Cơ điện nông nghiệp', 'Phòng hội thảo 1', '09:00']],
+    },
+  ];
+
+  for (const ev of events) {
+    const submitted = new Date(ev.published.getTime() - 2 * DAY);
+    const story = replay(EVENT_WORKFLOW, [
+      { action: 'CREATE', role: 'OWNER', actorId: organiserUser, at: new Date(submitted.getTime() - DAY) },
+      { action: 'SUBMIT', role: 'OWNER', actorId: organiserUser, at: submitted },
+      { action: 'APPROVE', role: 'MODERATOR', actorId: w.moderatorId, at: ev.published },
+    ]);
+    const { identifiers } = await em.getRepository(eventKind.entity).insert({
+      ...ev.content,
+      slug: slugify(ev.content.nameVi, 90),
+      status: story[story.length - 1].to,
+      organizerId: organiserId,
+      createdBy: organiserUser,
+      submittedAt: submitted,
+      publishedAt: ev.published,
+    });
+    const eventId = identifiers[0].id as string;
+    await writeTrail(em, eventKind.trail, eventId, story);
+    await em.query(`INSERT INTO outbox_event (topic, payload) VALUES ($1, $2)`, [EVENT_CHANGED, JSON.stringify({ eventId })]);
+    counts.events++;
+    for (const [kind, title, speaker, room, time] of ev.sessions) {
+      const startsAt = at(ev.content.startsOn, time);
+      await em.query(`INSERT INTO techmart_programme_session (event_id, kind, title, speaker, room, starts_at, ends_at) VALUES ($1,$2,$3,$4,$5,$6,$7)`, [
+        eventId, kind, title, speaker ?? null, room, startsAt, new Date(startsAt.getTime() + 60 * 60 * 1000),
+      ]);
+    }
+
+    // Past: everyone approved; open: the first ones approved, the rest waiting for the organiser.
+    const registrationIds: { id: string; role: RegistrationRole; member: string }[] = [];
+    const people = [...exhibitors.map((x) => ({ ...x, role: RegistrationRole.EXHIBITOR })), ...visitors.map((x) => ({ ...x, role: RegistrationRole.VISITOR }))];
+    for (const [i, p] of people.entries()) {
+      const registeredBy = w.memberOf(p.orgKey);
+      if (!registeredBy) continue;
+      const approved = ev.registrations === 'past' || i % 3 !== 2;
+      const registeredAt = new Date(ev.published.getTime() + (i + 1) * 3600_000);
+      const [row] = await em.query(
+        `INSERT INTO techmart_registration (event_id, organization_id, registered_by, role, status, listing_ids, answers, booth, decided_by, decided_at, created_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
+        [
+          eventId, w.orgIds.get(p.orgKey), registeredBy, p.role,
+          approved ? RegistrationStatus.APPROVED : RegistrationStatus.PENDING,
+          p.listingIds.slice(0, 3),
+          JSON.stringify([{ questionId: 'q1', answer: String(2 + (i % 3)) }]),
+          approved && p.role === RegistrationRole.EXHIBITOR ? `A${i + 1}` : null,
+          approved ? organiserUser : null,
+          approved ? new Date(registeredAt.getTime() + DAY) : null,
+          registeredAt,
+        ],
+      );
+      counts.registrations++;
+      if (approved) registrationIds.push({ id: row.id, role: p.role, member: registeredBy });
+    }
+
+    // Meeting requests from visitors to exhibitors at the past Techmart: most accepted, one declined.
+    if (ev.registrations === 'past') {
+      const exh = registrationIds.filter((r) => r.role === RegistrationRole.EXHIBITOR);
+      const vis = registrationIds.filter((r) => r.role === RegistrationRole.VISITOR);
+      let slot = 0;
+      for (const [i, v] of vis.entries()) {
+        for (const x of exh.slice(i, i + 2)) {
+          const start = at(ev.content.meetingDays[0], ['08:30', '09:10', '09:50', '10:30', '13:30', '14:10', '14:50'][slot++ % 7]);
+          const declined = i === 0 && x === exh[i + 1];
+          await em.query(
+            `INSERT INTO techmart_meeting_request (event_id, from_registration_id, to_registration_id, requested_by, reason, proposed_slots, status, accepted_slot, response_note, responded_by, responded_at, created_at)
+             VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
+            [
+              eventId, v.id, x.id, v.member,
+              'Chúng tôi muốn tìm hiểu khả năng chuyển giao công nghệ này cho nhà máy của mình.',
+              [start],
+              declined ? MeetingRequestStatus.DECLINED : MeetingRequestStatus.ACCEPTED,
+              declined ? null : start,
+              declined ? 'Công nghệ của chúng tôi chưa phù hợp quy mô của quý công ty.' : null,
+              x.member,
+              new Date(ev.published.getTime() + 10 * DAY),
+              new Date(ev.published.getTime() + 8 * DAY),
+            ],
+          );
+          counts.meetingRequests++;
+        }
+      }
+    }
+  }
+  return counts;
+}
+
+function uniqueOrgs(listings: { id: string; orgKey: string }[]): { orgKey: string; listingIds: string[] }[] {
+  const byOrg = new Map<string, string[]>();
+  for (const l of listings) byOrg.set(l.orgKey, [...(byOrg.get(l.orgKey) ?? []), l.id]);
+  return [...byOrg].map(([orgKey, listingIds]) => ({ orgKey, listingIds }));
+}

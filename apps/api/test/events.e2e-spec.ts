@@ -1,0 +1,433 @@
+import { DataSource } from 'typeorm';
+import { startTestApp, type TestApp } from './support/app.js';
+import { Client, addMember, createOrganization, registerModerator, registerUser, uniq } from './support/graphql.js';
+import { publishListing } from './support/listings.js';
+
+/** Techmart events (issue #17): moderation through the core, the public list, the programme, registrations. */
+
+const EVENT = `id slug name nameVi nameEn kind status version startsOn endsOn timeZone online venue description
+  registrationOpensAt registrationClosesAt registrationOpen ended meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables
+  breaks { startsAt endsAt } maxExhibitors maxVisitors questions { id label labelVi labelEn required }
+  fields { code } province { code } organizer { id name } viewerIsOrganizer
+  moderationNote rejectionReason pendingRevision { nameVi submittedAt }
+  history { action fromStatus toStatus note actor { id } }
+  sessions { id kind title room speaker startsAt endsAt }
+  participantCounts { exhibitors visitors }`;
+const CREATE = `mutation($o: ID!, $input: EventInput!) { createEvent(organizerId: $o, input: $input) { ${EVENT} } }`;
+const UPDATE = `mutation($id: ID!, $input: EventInput!, $v: Int) { updateEvent(id: $id, input: $input, version: $v) { ${EVENT} } }`;
+const SUBMIT = `mutation($id: ID!) { submitEvent(id: $id) { id status } }`;
+const MODERATE = `mutation($id: ID!, $d: ModerationDecision!, $note: String) { moderateEvent(id: $id, decision: $d, note: $note) { id status moderationNote } }`;
+const GET = `query($id: ID, $slug: String) { event(id: $id, slug: $slug) { ${EVENT} } }`;
+const LIST = `query($input: EventSearchInput, $page: PageInput) { events(input: $input, page: $page) { totalItems items { id slug name } } }`;
+const QUEUE = `{ eventModerationQueue(page: {page: 1, pageSize: 100}) { totalItems items { id } } }`;
+const ADD_SESSION = `mutation($e: ID!, $input: ProgrammeSessionInput!) { addProgrammeSession(eventId: $e, input: $input) { id title startsAt } }`;
+const REMOVE_SESSION = `mutation($id: ID!) { removeProgrammeSession(id: $id) { id sessions { id } } }`;
+const REG = `id role status booth decisionNote answers { questionId question answer } organization { id } listings { id } event { id }`;
+const REGISTER = `mutation($input: EventRegistrationInput!) { registerForEvent(input: $input) { ${REG} } }`;
+const DECIDE = `mutation($id: ID!, $a: Boolean!, $booth: String, $note: String) { decideEventRegistration(id: $id, approve: $a, booth: $booth, note: $note) { ${REG} } }`;
+const BOOTH = `mutation($id: ID!, $booth: String) { assignEventBooth(id: $id, booth: $booth) { ${REG} } }`;
+const WITHDRAW = `mutation($id: ID!) { withdrawEventRegistration(id: $id) { id status } }`;
+const REGISTRATIONS = `query($slug: String) { event(slug: $slug) { registrations { ${REG} } myRegistrations { id status } exhibitors { ${REG} } participantCounts { exhibitors visitors } } }`;
+
+let t: TestApp;
+let base: Client;
+let ds: DataSource;
+/** A moderator for Đà Nẵng (where this spec's events are) and one for Hà Nội. */
+let daNang: Client;
+let haNoi: Client;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  base = new Client(t.url);
+  ds = t.app.get(DataSource);
+  daNang = (await registerModerator(base, ['da-nang'])).client;
+  haNoi = (await registerModerator(base, ['ha-noi'])).client;
+});
+afterAll(() => t.close());
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const day = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY + 7 * HOUR).toISOString().slice(0, 10);
+
+function eventInput(overrides: Record<string, unknown> = {}) {
+  return {
+    nameVi: `Chợ công nghệ và thiết bị Đà Nẵng ${uniq('')}`,
+    nameEn: `Da Nang Techmart ${uniq('')}`,
+    kind: 'LOCAL_TECHMART',
+    startsOn: day(40),
+    endsOn: day(41),
+    provinceCode: 'da-nang',
+    online: false,
+    venue: 'Cung Hội nghị Quốc tế Ariyana, 107 Võ Nguyên Giáp, Đà Nẵng',
+    description: 'Chợ công nghệ kết nối viện nghiên cứu, trường đại học và doanh nghiệp miền Trung, với phiên gặp gỡ B2B giữa bên cung và bên cầu.',
+    fieldCodes: ['2'],
+    registrationOpensAt: new Date(Date.now() - HOUR).toISOString(),
+    registrationClosesAt: new Date(Date.now() + 30 * DAY).toISOString(),
+    meetingDays: [day(41)],
+    dayStartsAt: '08:30',
+    dayEndsAt: '17:00',
+    slotMinutes: 20,
+    meetingTables: 40,
+    breaks: [{ startsAt: '12:00', endsAt: '13:30' }],
+    maxExhibitors: null,
+    maxVisitors: null,
+    questions: [
+      { labelVi: 'Số người tham dự', labelEn: 'Number of attendees', required: true },
+      { labelVi: 'Nhu cầu điện cho gian hàng', labelEn: 'Power needs of the booth', required: false },
+    ],
+    ...overrides,
+  };
+}
+
+type Ev = Record<string, any> & { id: string; slug: string; status: string; version: number };
+
+/** An organisation and a member who organises events for it. */
+async function organiser() {
+  const user = await registerUser(base, 'Ban tổ chức');
+  const org = await createOrganization(user.client, { name: `Trung tâm Ứng dụng KH&CN ${uniq('')}`, provinceCode: 'da-nang' });
+  return { ...user, org };
+}
+
+async function publishedEvent(overrides: Record<string, unknown> = {}) {
+  const o = await organiser();
+  const e = (await o.client.ok(CREATE, { o: o.org.id, input: eventInput(overrides) })).createEvent as Ev;
+  await o.client.ok(SUBMIT, { id: e.id });
+  await daNang.ok(MODERATE, { id: e.id, d: 'APPROVE' });
+  return { ...o, event: e };
+}
+
+describe('events as moderated content', () => {
+  it('an organisation drafts an event, submits it, and only a moderator covering the province publishes it', async () => {
+    const o = await organiser();
+    const created = (await o.client.ok(CREATE, { o: o.org.id, input: eventInput({ fieldCodes: ['2', '2'], meetingDays: [day(41), day(40), day(41)] }) })).createEvent as Ev;
+    expect(created).toMatchObject({
+      status: 'DRAFT',
+      version: 1,
+      timeZone: 'Asia/Ho_Chi_Minh',
+      organizer: { id: o.org.id },
+      viewerIsOrganizer: true,
+      registrationOpen: false,
+      meetingDays: [day(40), day(41)],
+      fields: [{ code: '2' }],
+      questions: [
+        { id: 'q1', label: 'Số người tham dự', required: true },
+        { id: 'q2', label: 'Nhu cầu điện cho gian hàng', required: false },
+      ],
+    });
+    expect(created.slug).toMatch(/^cho-cong-nghe-va-thiet-bi-da-nang-/);
+    expect(created.history.map((h: { action: string }) => h.action)).toEqual(['CREATE']);
+
+    // A draft is the organiser's alone: the public, a stranger and moderators see nothing.
+    expect((await base.ok(GET, { id: created.id })).event).toBeNull();
+    expect((await daNang.ok(GET, { id: created.id })).event).toBeNull();
+    const stranger = await registerUser(base);
+    expect((await stranger.client.error(SUBMIT, { id: created.id })).code).toBe('NOT_FOUND');
+
+    await o.client.ok(SUBMIT, { id: created.id });
+    expect((await daNang.ok(QUEUE)).eventModerationQueue.items.map((i: { id: string }) => i.id)).toContain(created.id);
+    expect((await haNoi.ok(QUEUE)).eventModerationQueue.items.map((i: { id: string }) => i.id)).not.toContain(created.id);
+
+    // A moderator outside Đà Nẵng cannot decide it; nothing changes.
+    expect((await haNoi.error(MODERATE, { id: created.id, d: 'APPROVE' })).code).toBe('NOT_FOUND');
+    const national = (await registerModerator(base, ['ha-noi', 'hue'])).client;
+    expect((await national.error(MODERATE, { id: created.id, d: 'APPROVE' })).code).toBe('NOT_FOUND');
+    // A rejection needs a note.
+    expect((await daNang.error(MODERATE, { id: created.id, d: 'REJECT' })).fields).toHaveProperty('note');
+
+    const approved = (await daNang.ok(MODERATE, { id: created.id, d: 'APPROVE', note: 'Đủ điều kiện tổ chức.' })).moderateEvent;
+    expect(approved).toMatchObject({ status: 'PUBLISHED', moderationNote: 'Đủ điều kiện tổ chức.' });
+
+    const pub = (await base.ok(GET, { slug: created.slug })).event as Ev;
+    expect(pub).toMatchObject({ status: 'PUBLISHED', registrationOpen: true, viewerIsOrganizer: false, moderationNote: null, history: null });
+    expect((await o.client.ok(GET, { slug: created.slug })).event.history.map((h: { action: string }) => h.action)).toEqual(['CREATE', 'SUBMIT', 'APPROVE']);
+    const [audit] = await ds.query(`SELECT action, target_kind FROM staff_audit_log WHERE target_id = $1`, [created.id]);
+    expect(audit).toEqual({ action: 'EVENT_MODERATED', target_kind: 'EVENT' });
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM outbox_event WHERE topic = 'event.changed' AND payload->>'eventId' = $1`, [created.id]);
+    expect(n).toBe(1);
+    const [note] = await ds.query(`SELECT kind FROM notification WHERE user_id = $1 AND kind = 'EVENT_APPROVED'`, [o.id]);
+    expect(note).toEqual({ kind: 'EVENT_APPROVED' });
+  });
+
+  it('a moderator covering the province creates an event for an organiser and publishes it at once; others may not', async () => {
+    const o = await organiser();
+    const e = (await daNang.ok(CREATE, { o: o.org.id, input: eventInput({ kind: 'BROKERAGE_DAY' }) })).createEvent as Ev;
+    expect(e).toMatchObject({ status: 'PUBLISHED', organizer: { id: o.org.id }, viewerIsOrganizer: false });
+    expect(e.history.map((h: { action: string; toStatus: string }) => [h.action, h.toStatus])).toEqual([
+      ['CREATE', 'DRAFT'],
+      ['SUBMIT', 'PENDING_REVIEW'],
+      ['APPROVE', 'PUBLISHED'],
+    ]);
+    const [audit] = await ds.query(`SELECT action FROM staff_audit_log WHERE target_id = $1`, [e.id]);
+    expect(audit.action).toBe('EVENT_PUBLISHED_BY_STAFF');
+    // The organiser's members own it from then on.
+    expect((await o.client.ok(GET, { id: e.id })).event.viewerIsOrganizer).toBe(true);
+
+    // Outside their province, or as a plain member of no organiser: refused, nothing written.
+    const before = (await ds.query(`SELECT count(*)::int AS n FROM techmart_event`))[0].n;
+    expect((await haNoi.error(CREATE, { o: o.org.id, input: eventInput() })).fields).toHaveProperty('organizerId');
+    const stranger = await registerUser(base);
+    expect((await stranger.client.error(CREATE, { o: o.org.id, input: eventInput() })).fields).toHaveProperty('organizerId');
+    expect((await ds.query(`SELECT count(*)::int AS n FROM techmart_event`))[0].n).toBe(before);
+  });
+
+  it('names every bad field at once, in the caller’s language', async () => {
+    const o = await organiser();
+    const err = await o.client.inLang('en').error(CREATE, {
+      o: o.org.id,
+      input: eventInput({ startsOn: day(40), endsOn: day(39), slotMinutes: 5, dayStartsAt: '25:00', registrationClosesAt: new Date(Date.now() - 2 * HOUR).toISOString() }),
+    });
+    expect(err.code).toBe('BAD_USER_INPUT');
+    expect(Object.keys(err.fields!).sort()).toEqual(['input.dayStartsAt', 'input.endsOn', 'input.registrationClosesAt', 'input.slotMinutes']);
+    expect(err.fields!['input.endsOn']).toBe('Must not be before the first day.');
+
+    const rules = await o.client.error(CREATE, {
+      o: o.org.id,
+      input: eventInput({ venue: null, meetingDays: [day(45)], breaks: [{ startsAt: '07:00', endsAt: '08:00' }] }),
+    });
+    expect(rules.fields).toEqual({
+      'input.venue': 'Hãy nhập địa điểm tổ chức (hoặc chọn sự kiện trực tuyến).',
+      'input.meetingDays.0': 'Ngày gặp gỡ phải nằm trong thời gian diễn ra sự kiện.',
+      'input.breaks.0': 'Giờ nghỉ phải nằm trong giờ gặp gỡ của ngày.',
+    });
+    // An online event needs no venue (and keeps none).
+    const online = (await o.client.ok(CREATE, { o: o.org.id, input: eventInput({ kind: 'ONLINE_SESSION', online: true, venue: 'ignored venue text' }) })).createEvent;
+    expect(online).toMatchObject({ online: true, venue: null });
+  });
+
+  it('edits of a published event wait for review as a revision; the published text stays public', async () => {
+    const { client, event } = await publishedEvent();
+    const edited = (await client.ok(UPDATE, { id: event.id, v: 3, input: eventInput({ nameVi: 'Chợ công nghệ Đà Nẵng (đổi tên)' }) })).updateEvent as Ev;
+    expect(edited.pendingRevision).toMatchObject({ nameVi: 'Chợ công nghệ Đà Nẵng (đổi tên)', submittedAt: null });
+    expect((await base.ok(GET, { id: event.id })).event).toMatchObject({ nameVi: event.nameVi, pendingRevision: null });
+    expect((await client.error(UPDATE, { id: event.id, v: 1, input: eventInput() })).code).toBe('CONFLICT');
+    await client.ok(SUBMIT, { id: event.id });
+    await daNang.ok(MODERATE, { id: event.id, d: 'APPROVE' });
+    expect((await base.ok(GET, { id: event.id })).event).toMatchObject({ nameVi: 'Chợ công nghệ Đà Nẵng (đổi tên)', slug: event.slug });
+  });
+
+  it('lists published events: by words without diacritics, kind, province and field', async () => {
+    const tag = uniq('').toLowerCase();
+    const { event } = await publishedEvent({ nameVi: `Chợ công nghệ sấy lạnh ${tag}`, kind: 'SPECIALISED_TECHMART' });
+    const draftOwner = await organiser();
+    await draftOwner.client.ok(CREATE, { o: draftOwner.org.id, input: eventInput({ nameVi: `Chợ công nghệ sấy lạnh nháp ${tag}` }) });
+
+    const found = (await base.ok(LIST, { input: { query: `say lanh ${tag}` } })).events;
+    expect(found.items.map((i: { id: string }) => i.id)).toEqual([event.id]);
+    const page = async (input: Record<string, unknown>) => (await base.ok(LIST, { input: { query: tag, ...input } })).events.items.map((i: { id: string }) => i.id);
+    expect(await page({ kind: 'SPECIALISED_TECHMART' })).toEqual([event.id]);
+    expect(await page({ kind: 'NATIONAL_TECHMART' })).toEqual([]);
+    expect(await page({ provinceCode: 'ha-noi' })).toEqual([]);
+    expect(await page({ fieldCode: '2' })).toEqual([event.id]);
+    expect((await base.error(LIST, { input: { kind: 'FAIR' } })).code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('the programme', () => {
+  it('the organiser adds and removes sessions within the event’s dates; nobody else can', async () => {
+    const { client, event } = await publishedEvent();
+    const talk = {
+      kind: 'TALK',
+      title: 'Chính sách hỗ trợ chuyển giao công nghệ 2026',
+      speaker: 'Sở KH&CN Đà Nẵng',
+      room: 'Hội trường A',
+      startsAt: `${day(40)}T09:00:00+07:00`,
+      endsAt: `${day(40)}T10:00:00+07:00`,
+    };
+    const added = (await client.ok(ADD_SESSION, { e: event.id, input: talk })).addProgrammeSession;
+    await client.ok(ADD_SESSION, { e: event.id, input: { ...talk, kind: 'DEMONSTRATION', title: 'Trình diễn máy sấy bơm nhiệt', startsAt: `${day(40)}T08:00:00+07:00`, endsAt: `${day(40)}T08:45:00+07:00` } });
+    const sessions = (await base.ok(GET, { id: event.id })).event.sessions;
+    expect(sessions.map((s: { title: string }) => s.title)).toEqual(['Trình diễn máy sấy bơm nhiệt', talk.title]);
+
+    const outside = await client.error(ADD_SESSION, { e: event.id, input: { ...talk, startsAt: `${day(50)}T09:00:00+07:00`, endsAt: `${day(50)}T10:00:00+07:00` } });
+    expect(Object.keys(outside.fields!).sort()).toEqual(['input.endsAt', 'input.startsAt']);
+    const backwards = await client.error(ADD_SESSION, { e: event.id, input: { ...talk, endsAt: `${day(40)}T08:00:00+07:00` } });
+    expect(backwards.fields).toHaveProperty(['input.endsAt']);
+
+    const stranger = await registerUser(base);
+    expect((await stranger.client.error(ADD_SESSION, { e: event.id, input: talk })).code).toBe('FORBIDDEN');
+    expect((await stranger.client.error(REMOVE_SESSION, { id: added.id })).code).toBe('FORBIDDEN');
+    const removed = (await client.ok(REMOVE_SESSION, { id: added.id })).removeProgrammeSession;
+    expect(removed.sessions).toHaveLength(1);
+  });
+});
+
+describe('registration', () => {
+  /** An organisation with a member and one published offer and demand. */
+  async function participant(name: string) {
+    const user = await registerUser(base, name);
+    const org = await createOrganization(user.client, { name: `${name} ${uniq('')}`, provinceCode: 'da-nang' });
+    const offer = await publishListing(base, user.client, { kind: 'OFFER', organizationId: org.id, provinceCode: 'da-nang' });
+    const demand = await publishListing(base, user.client, { kind: 'DEMAND', organizationId: org.id, provinceCode: 'da-nang' });
+    return { ...user, org, offer, demand };
+  }
+  const answers = [{ questionId: 'q1', answer: '3' }];
+
+  it('exhibitors show their published offers, visitors bring demands; the organiser approves within the caps and assigns booths', async () => {
+    const o = await publishedEvent({ maxExhibitors: 1 });
+    const a = await participant('Viện Cơ khí');
+    const b = await participant('Công ty Thiết bị');
+    const c = await participant('HTX Nông sản');
+
+    // Bad registrations name their fields; nothing is written.
+    const wrong = await a.client.error(REGISTER, { input: { eventId: o.event.id, organizationId: a.org.id, role: 'EXHIBITOR', listingIds: [b.offer.id], answers } });
+    expect(wrong.fields).toHaveProperty(['input.listingIds']);
+    const demandAsOffer = await a.client.error(REGISTER, { input: { eventId: o.event.id, organizationId: a.org.id, role: 'EXHIBITOR', listingIds: [a.demand.id], answers } });
+    expect(demandAsOffer.fields).toHaveProperty(['input.listingIds']);
+    const noOffers = await a.client.error(REGISTER, { input: { eventId: o.event.id, organizationId: a.org.id, role: 'EXHIBITOR', listingIds: [], answers: [] } });
+    expect(Object.keys(noOffers.fields!).sort()).toEqual(['input.answers.q1', 'input.listingIds']);
+    const unknownQuestion = await a.client.error(REGISTER, { input: { eventId: o.event.id, organizationId: a.org.id, role: 'VISITOR', listingIds: [], answers: [...answers, { questionId: 'q9', answer: 'x' }] } });
+    expect(unknownQuestion.fields).toHaveProperty(['input.answers.1.questionId']);
+    const notMember = await a.client.error(REGISTER, { input: { eventId: o.event.id, organizationId: b.org.id, role: 'VISITOR', listingIds: [], answers } });
+    expect(notMember.fields).toHaveProperty(['input.organizationId']);
+    expect((await ds.query(`SELECT count(*)::int AS n FROM techmart_registration WHERE event_id = $1`, [o.event.id]))[0].n).toBe(0);
+
+    const ra = (await a.client.ok(REGISTER, { input: { eventId: o.event.id, organizationId: a.org.id, role: 'EXHIBITOR', listingIds: [a.offer.id], answers: [...answers, { questionId: 'q2', answer: '2 ổ cắm 220V' }] } })).registerForEvent;
+    expect(ra).toMatchObject({ role: 'EXHIBITOR', status: 'PENDING', booth: null, listings: [{ id: a.offer.id }], answers: [{ questionId: 'q1', question: 'Số người tham dự', answer: '3' }, { questionId: 'q2', answer: '2 ổ cắm 220V' }] });
+    const rb = (await b.client.ok(REGISTER, { input: { eventId: o.event.id, organizationId: b.org.id, role: 'EXHIBITOR', listingIds: [b.offer.id], answers } })).registerForEvent;
+    const rc = (await c.client.ok(REGISTER, { input: { eventId: o.event.id, organizationId: c.org.id, role: 'VISITOR', listingIds: [c.demand.id], answers } })).registerForEvent;
+    // Registering again while pending replaces it (one registration per organisation and event).
+    const again = (await c.client.ok(REGISTER, { input: { eventId: o.event.id, organizationId: c.org.id, role: 'VISITOR', listingIds: [], answers: [{ questionId: 'q1', answer: '5' }] } })).registerForEvent;
+    expect(again).toMatchObject({ id: rc.id, listings: [], answers: [{ answer: '5' }] });
+
+    // Who sees what: the organiser sees every registration; a participant only its own; the public only approved exhibitors.
+    const forOrganiser = (await o.client.ok(REGISTRATIONS, { slug: o.event.slug })).event;
+    expect(forOrganiser.registrations.map((r: { id: string }) => r.id)).toEqual([ra.id, rb.id, rc.id]);
+    const forB = (await b.client.ok(REGISTRATIONS, { slug: o.event.slug })).event;
+    expect(forB).toMatchObject({ registrations: null, myRegistrations: [{ id: rb.id, status: 'PENDING' }], exhibitors: [] });
+
+    // Only the organiser decides: a participant is refused, a stranger finds nothing.
+    expect((await a.client.error(DECIDE, { id: ra.id, a: true })).code).toBe('FORBIDDEN');
+    const stranger = await registerUser(base);
+    expect((await stranger.client.error(DECIDE, { id: ra.id, a: true })).code).toBe('NOT_FOUND');
+    expect((await o.client.error(DECIDE, { id: rb.id, a: false })).fields).toHaveProperty('note');
+
+    const approved = (await o.client.ok(DECIDE, { id: ra.id, a: true, booth: 'A12' })).decideEventRegistration;
+    expect(approved).toMatchObject({ status: 'APPROVED', booth: 'A12' });
+    // The cap of one exhibitor is reached.
+    expect((await o.client.error(DECIDE, { id: rb.id, a: true })).code).toBe('CONFLICT');
+    const declined = (await o.client.ok(DECIDE, { id: rb.id, a: false, note: 'Đã đủ gian hàng.' })).decideEventRegistration;
+    expect(declined).toMatchObject({ status: 'DECLINED', decisionNote: 'Đã đủ gian hàng.' });
+    expect((await o.client.error(DECIDE, { id: rb.id, a: true })).code).toBe('CONFLICT');
+    expect((await b.client.error(REGISTER, { input: { eventId: o.event.id, organizationId: b.org.id, role: 'VISITOR', listingIds: [], answers } })).code).toBe('CONFLICT');
+    await o.client.ok(DECIDE, { id: rc.id, a: true });
+    expect((await o.client.error(BOOTH, { id: rc.id, booth: 'B1' })).code).toBe('CONFLICT');
+
+    const pub = (await base.ok(REGISTRATIONS, { slug: o.event.slug })).event;
+    expect(pub.participantCounts).toEqual({ exhibitors: 1, visitors: 1 });
+    expect(pub.registrations).toBeNull();
+    expect(pub.exhibitors).toEqual([expect.objectContaining({ id: ra.id, booth: 'A12', organization: { id: a.org.id }, listings: [{ id: a.offer.id }], answers: null, decisionNote: null })]);
+    const notes = await ds.query(`SELECT kind FROM notification WHERE user_id = $1 ORDER BY created_at`, [b.id]);
+    expect(notes.map((n: { kind: string }) => n.kind)).toContain('EVENT_REGISTRATION_DECLINED');
+
+    // Withdrawing frees the place.
+    await a.client.ok(WITHDRAW, { id: ra.id });
+    expect((await stranger.client.error(WITHDRAW, { id: rc.id })).code).toBe('NOT_FOUND');
+    expect((await base.ok(REGISTRATIONS, { slug: o.event.slug })).event.exhibitors).toEqual([]);
+  });
+
+  it('booths are one exhibitor each, and registration is open only in its window and for published events', async () => {
+    const o = await publishedEvent();
+    const a = await participant('Viện Điện tử');
+    const b = await participant('Công ty Tự động hoá');
+    const ra = (await a.client.ok(REGISTER, { input: { eventId: o.event.id, organizationId: a.org.id, role: 'EXHIBITOR', listingIds: [a.offer.id], answers } })).registerForEvent;
+    const rb = (await b.client.ok(REGISTER, { input: { eventId: o.event.id, organizationId: b.org.id, role: 'EXHIBITOR', listingIds: [b.offer.id], answers } })).registerForEvent;
+    await o.client.ok(DECIDE, { id: ra.id, a: true, booth: 'C3' });
+    await o.client.ok(DECIDE, { id: rb.id, a: true });
+    expect((await o.client.error(BOOTH, { id: rb.id, booth: 'C3' })).fields).toHaveProperty('booth');
+    expect((await o.client.ok(BOOTH, { id: rb.id, booth: 'C4' })).assignEventBooth.booth).toBe('C4');
+    // The organiser does not register for its own event.
+    expect((await o.client.error(REGISTER, { input: { eventId: o.event.id, organizationId: o.org.id, role: 'VISITOR', listingIds: [], answers } })).fields).toHaveProperty(['input.organizationId']);
+
+    const later = await publishedEvent({ registrationOpensAt: new Date(Date.now() + 5 * DAY).toISOString() });
+    expect((await a.client.error(REGISTER, { input: { eventId: later.event.id, organizationId: a.org.id, role: 'VISITOR', listingIds: [], answers } })).code).toBe('CONFLICT');
+    const draftOwner = await organiser();
+    const draft = (await draftOwner.client.ok(CREATE, { o: draftOwner.org.id, input: eventInput() })).createEvent;
+    expect((await a.client.error(REGISTER, { input: { eventId: draft.id, organizationId: a.org.id, role: 'VISITOR', listingIds: [], answers } })).code).toBe('NOT_FOUND');
+  });
+
+  it('a member added to a registered organisation sees its registration; the answers stay private to the two sides', async () => {
+    const o = await publishedEvent();
+    const a = await participant('Trường Đại học Bách khoa');
+    const colleague = await registerUser(base, 'Đồng nghiệp');
+    await addMember(a.client, a.org.id, colleague.email);
+    const ra = (await a.client.ok(REGISTER, { input: { eventId: o.event.id, organizationId: a.org.id, role: 'VISITOR', listingIds: [a.demand.id], answers } })).registerForEvent;
+    expect((await colleague.client.ok(REGISTRATIONS, { slug: o.event.slug })).event.myRegistrations).toEqual([{ id: ra.id, status: 'PENDING' }]);
+    const withOrganiser = (await o.client.ok(REGISTRATIONS, { slug: o.event.slug })).event.registrations;
+    expect(withOrganiser[0].answers).toEqual([{ questionId: 'q1', question: 'Số người tham dự', answer: '3' }]);
+  });
+});
+
+describe('meeting requests', () => {
+  const M_FIELDS = `id status reason proposedSlots acceptedSlot responseNote viewerIsRequester from { id organization { id } } to { id }`;
+  const REQUEST = `mutation($input: MeetingRequestInput!) { requestMeeting(input: $input) { ${M_FIELDS} } }`;
+  const RESPOND = `mutation($id: ID!, $a: Boolean!, $slot: DateTime, $note: String) { respondToMeetingRequest(id: $id, accept: $a, slot: $slot, note: $note) { ${M_FIELDS} } }`;
+  const CANCEL = `mutation($id: ID!) { cancelMeetingRequest(id: $id) { id status } }`;
+  const ONE = `query($id: ID!) { meetingRequest(id: $id) { id status } }`;
+  const MINE = `query($slug: String) { event(slug: $slug) { participants { id } myMeetingRequests { ${M_FIELDS} } } }`;
+  const answers = [{ questionId: 'q1', answer: '2' }];
+
+  async function approvedParticipant(o: Awaited<ReturnType<typeof publishedEvent>>, role: 'EXHIBITOR' | 'VISITOR', approve = true) {
+    const user = await registerUser(base, 'Người tham gia');
+    const org = await createOrganization(user.client, { name: `Đơn vị ${uniq('')}`, provinceCode: 'da-nang' });
+    const listingIds = role === 'EXHIBITOR' ? [(await publishListing(base, user.client, { kind: 'OFFER', organizationId: org.id, provinceCode: 'da-nang' })).id] : [];
+    const reg = (await user.client.ok(REGISTER, { input: { eventId: o.event.id, organizationId: org.id, role, listingIds, answers } })).registerForEvent;
+    if (approve) await o.client.ok(DECIDE, { id: reg.id, a: true });
+    return { ...user, org, reg };
+  }
+
+  it('approved participants request meetings in the event’s slots; only the two sides see a request; the recipient accepts or declines', async () => {
+    const o = await publishedEvent();
+    // One after the other: accounts are activated through the e-mailed links.
+    const a = await approvedParticipant(o, 'EXHIBITOR');
+    const b = await approvedParticipant(o, 'VISITOR');
+    const c = await approvedParticipant(o, 'EXHIBITOR');
+    const d = await approvedParticipant(o, 'VISITOR', false);
+    const slot = (hhmm: string) => `${day(41)}T${hhmm}:00+07:00`;
+    const reason = 'Chúng tôi muốn giới thiệu máy sấy bơm nhiệt cho dây chuyền của quý công ty.';
+
+    const bad = await a.client.error(REQUEST, { input: { fromRegistrationId: a.reg.id, toRegistrationId: b.reg.id, reason, proposedSlots: [slot('09:15'), slot('12:30'), `${day(40)}T09:10:00+07:00`] } });
+    expect(Object.keys(bad.fields!).sort()).toEqual(['input.proposedSlots.0', 'input.proposedSlots.1', 'input.proposedSlots.2']);
+    expect((await a.client.error(REQUEST, { input: { fromRegistrationId: a.reg.id, toRegistrationId: d.reg.id, reason, proposedSlots: [slot('09:10')] } })).code).toBe('NOT_FOUND');
+    expect((await d.client.error(REQUEST, { input: { fromRegistrationId: d.reg.id, toRegistrationId: a.reg.id, reason, proposedSlots: [slot('09:10')] } })).fields).toHaveProperty(['input.fromRegistrationId']);
+    expect((await c.client.error(REQUEST, { input: { fromRegistrationId: a.reg.id, toRegistrationId: b.reg.id, reason, proposedSlots: [slot('09:10')] } })).fields).toHaveProperty(['input.fromRegistrationId']);
+    expect((await a.client.error(REQUEST, { input: { fromRegistrationId: a.reg.id, toRegistrationId: b.reg.id, reason: 'ngắn', proposedSlots: [] } })).fields).toEqual({
+      'input.reason': expect.any(String),
+      'input.proposedSlots': expect.any(String),
+    });
+
+    const req = (await a.client.ok(REQUEST, { input: { fromRegistrationId: a.reg.id, toRegistrationId: b.reg.id, reason, proposedSlots: [slot('10:30'), slot('09:10')] } })).requestMeeting;
+    expect(req).toMatchObject({ status: 'REQUESTED', viewerIsRequester: true, from: { id: a.reg.id, organization: { id: a.org.id } }, to: { id: b.reg.id } });
+    expect(req.proposedSlots.map((s: string) => new Date(s).getTime())).toEqual([Date.parse(slot('09:10')), Date.parse(slot('10:30'))]);
+    expect((await a.client.error(REQUEST, { input: { fromRegistrationId: a.reg.id, toRegistrationId: b.reg.id, reason, proposedSlots: [slot('11:10')] } })).code).toBe('CONFLICT');
+
+    // The two sides see it; another participant, the pending one and the public do not.
+    expect((await b.client.ok(MINE, { slug: o.event.slug })).event.myMeetingRequests).toEqual([expect.objectContaining({ id: req.id, viewerIsRequester: false })]);
+    expect((await c.client.ok(MINE, { slug: o.event.slug })).event.myMeetingRequests).toEqual([]);
+    expect((await c.client.ok(ONE, { id: req.id })).meetingRequest).toBeNull();
+    expect((await base.ok(ONE, { id: req.id })).meetingRequest).toBeNull();
+    expect((await c.client.error(RESPOND, { id: req.id, a: true })).code).toBe('NOT_FOUND');
+    expect((await c.client.error(CANCEL, { id: req.id })).code).toBe('NOT_FOUND');
+    // Approved participants (and the organiser) see who takes part; a pending one does not.
+    expect((await c.client.ok(MINE, { slug: o.event.slug })).event.participants.map((p: { id: string }) => p.id).sort()).toEqual([a.reg.id, b.reg.id, c.reg.id].sort());
+    expect((await d.client.ok(MINE, { slug: o.event.slug })).event.participants).toBeNull();
+    expect((await o.client.ok(MINE, { slug: o.event.slug })).event.participants).toHaveLength(3);
+
+    // Only the recipient answers; a decline needs a reason; an accepted slot must be one proposed.
+    expect((await a.client.error(RESPOND, { id: req.id, a: true })).code).toBe('FORBIDDEN');
+    expect((await b.client.error(RESPOND, { id: req.id, a: false })).fields).toHaveProperty('note');
+    expect((await b.client.error(RESPOND, { id: req.id, a: true, slot: slot('11:10') })).fields).toHaveProperty('slot');
+    const accepted = (await b.client.ok(RESPOND, { id: req.id, a: true, slot: slot('10:30') })).respondToMeetingRequest;
+    expect(accepted).toMatchObject({ status: 'ACCEPTED' });
+    expect(new Date(accepted.acceptedSlot).getTime()).toBe(Date.parse(slot('10:30')));
+    expect((await b.client.error(RESPOND, { id: req.id, a: false, note: 'Đổi ý' })).code).toBe('CONFLICT');
+    const [n] = await ds.query(`SELECT kind FROM notification WHERE user_id = $1 AND kind = 'MEETING_ACCEPTED'`, [a.id]);
+    expect(n).toEqual({ kind: 'MEETING_ACCEPTED' });
+
+    // The requester cancels; a new request to the same participant may then be made, and declined with a reason.
+    expect((await b.client.error(CANCEL, { id: req.id })).code).toBe('FORBIDDEN');
+    expect((await a.client.ok(CANCEL, { id: req.id })).cancelMeetingRequest.status).toBe('CANCELLED');
+    const again = (await a.client.ok(REQUEST, { input: { fromRegistrationId: a.reg.id, toRegistrationId: b.reg.id, reason, proposedSlots: [slot('14:10')] } })).requestMeeting;
+    const declined = (await b.client.ok(RESPOND, { id: again.id, a: false, note: 'Chúng tôi chưa có nhu cầu sấy.' })).respondToMeetingRequest;
+    expect(declined).toMatchObject({ status: 'DECLINED', responseNote: 'Chúng tôi chưa có nhu cầu sấy.', acceptedSlot: null });
+  });
+});

@@ -1,0 +1,65 @@
+/** Words and dates of Techmart events, shared by the event pages. */
+import { m } from '$lib/paraglide/messages';
+import type { EventKind, MeetingRequestStatus, ProgrammeSessionKind, RegistrationRole, RegistrationStatus } from '$lib/graphql/types';
+import { formatDate } from '$lib/format';
+
+const KIND: Record<EventKind, () => string> = {
+  NATIONAL_TECHMART: m.eventKind_NATIONAL_TECHMART,
+  LOCAL_TECHMART: m.eventKind_LOCAL_TECHMART,
+  SPECIALISED_TECHMART: m.eventKind_SPECIALISED_TECHMART,
+  BROKERAGE_DAY: m.eventKind_BROKERAGE_DAY,
+  ONLINE_SESSION: m.eventKind_ONLINE_SESSION,
+};
+const SESSION: Record<ProgrammeSessionKind, () => string> = {
+  TALK: m.sessionKind_TALK,
+  DEMONSTRATION: m.sessionKind_DEMONSTRATION,
+  WORKSHOP: m.sessionKind_WORKSHOP,
+  CEREMONY: m.sessionKind_CEREMONY,
+};
+const ROLE: Record<RegistrationRole, () => string> = { EXHIBITOR: m.registrationRole_EXHIBITOR, VISITOR: m.registrationRole_VISITOR };
+const STATUS: Record<RegistrationStatus, () => string> = {
+  PENDING: m.registrationStatus_PENDING,
+  APPROVED: m.registrationStatus_APPROVED,
+  DECLINED: m.registrationStatus_DECLINED,
+  WITHDRAWN: m.registrationStatus_WITHDRAWN,
+};
+
+export const eventKindLabel = (k: EventKind) => KIND[k]();
+export const sessionKindLabel = (k: ProgrammeSessionKind) => SESSION[k]();
+export const registrationRoleLabel = (r: RegistrationRole) => ROLE[r]();
+export const registrationStatusLabel = (s: RegistrationStatus) => STATUS[s]();
+
+/** "12 thg 5, 2027 – 13 thg 5, 2027" from the event's Vietnam days ('YYYY-MM-DD'). */
+export function eventDates(startsOn: string, endsOn: string): string {
+  // Noon in Vietnam: the formatted day is that day in Asia/Ho_Chi_Minh.
+  const a = formatDate(`${startsOn}T12:00:00+07:00`);
+  return startsOn === endsOn ? a : `${a} – ${formatDate(`${endsOn}T12:00:00+07:00`)}`;
+}
+
+const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+const hhmm = (mins: number) => `${String(Math.floor(mins / 60)).padStart(2, '0')}:${String(mins % 60).padStart(2, '0')}`;
+
+/**
+ * The event's meeting grid, as the API checks it (event.rules.ts slotProblem): on each meeting
+ * day, slots from dayStartsAt every slotMinutes, ending by dayEndsAt, none overlapping a break.
+ * Each slot's start as an ISO instant in Vietnam time, with its label.
+ */
+export function meetingSlots(e: { meetingDays: string[]; dayStartsAt: string; dayEndsAt: string; slotMinutes: number; breaks: { startsAt: string; endsAt: string }[] }): { day: string; slots: { iso: string; label: string }[] }[] {
+  return e.meetingDays.map((day) => {
+    const slots: { iso: string; label: string }[] = [];
+    for (let start = minutes(e.dayStartsAt); start + e.slotMinutes <= minutes(e.dayEndsAt); start += e.slotMinutes) {
+      const end = start + e.slotMinutes;
+      if (e.breaks.some((b) => start < minutes(b.endsAt) && minutes(b.startsAt) < end)) continue;
+      slots.push({ iso: `${day}T${hhmm(start)}:00+07:00`, label: `${hhmm(start)}–${hhmm(end)}` });
+    }
+    return { day, slots };
+  });
+}
+
+const STATUS_M: Record<MeetingRequestStatus, () => string> = {
+  REQUESTED: m.meetingStatus_REQUESTED,
+  ACCEPTED: m.meetingStatus_ACCEPTED,
+  DECLINED: m.meetingStatus_DECLINED,
+  CANCELLED: m.meetingStatus_CANCELLED,
+};
+export const meetingStatusLabel = (s: MeetingRequestStatus) => STATUS_M[s]();

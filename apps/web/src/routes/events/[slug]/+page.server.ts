@@ -1,0 +1,67 @@
+import { error, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { EventBySlug, MyPublishedListings, RegisterForEvent, WithdrawEventRegistration } from '$lib/graphql/documents';
+import type { RegistrationRole } from '$lib/graphql/types';
+import { m } from '$lib/paraglide/messages';
+import { ApiError } from '$lib/server/api';
+import { apiFailure, loginRedirect } from '$lib/server/guards';
+import { enumField, failFields, failFromError, readForm } from '$lib/server/forms';
+
+const ROLES: readonly RegistrationRole[] = ['EXHIBITOR', 'VISITOR'];
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+  const { event } = await locals.api.request(EventBySlug, { slug: params.slug }).catch((e) => apiFailure(e, url));
+  if (!event) error(404, m.error_notFound());
+  // The registration form offers the caller's published listings (offers to exhibit, demands to bring).
+  const listings = locals.user && event.registrationOpen ? (await locals.api.request(MyPublishedListings, {}).catch((e) => apiFailure(e, url))).myListings.items : [];
+  return { event, orgs: (locals.user?.organizations ?? []).filter((o) => o.id !== event.organizer.id), listings };
+};
+
+/** The API names an answer 'input.answers.<questionId>' (or '.<index>.questionId'): the form's field is 'answer_<questionId>'. */
+function answerFields(err: unknown): unknown {
+  if (!(err instanceof ApiError)) return err;
+  const fields: Record<string, string> = {};
+  for (const [path, message] of Object.entries(err.fields)) {
+    const q = /^input\.answers\.(q\d+)$/.exec(path);
+    fields[q ? `input.answer_${q[1]}` : path] = message;
+  }
+  return new ApiError(err.code, err.message, fields, err.extensions);
+}
+
+export const actions: Actions = {
+  register: async ({ request, locals, url, params }) => {
+    if (!locals.user) loginRedirect(url);
+    const form = await readForm(request);
+    const values = form.values();
+    const errors: Record<string, string> = {};
+    const role = enumField(form.str('role'), ROLES, errors, 'role');
+    if (!form.str('organizationId')) errors.organizationId = m.error_choose();
+    if (Object.keys(errors).length) return failFields(values, errors, 'register');
+    const answerNames = [...new Set([...form.data.keys()].filter((k) => /^answer_q\d+$/.test(k)))];
+    const answers = answerNames.map((k) => ({ questionId: k.slice('answer_'.length), answer: form.str(k) })).filter((a) => a.answer);
+    // Offers when exhibiting, demands when visiting: the form lists both, the role chooses.
+    const listingIds = form.all(role === 'EXHIBITOR' ? 'offerIds' : 'demandIds');
+    try {
+      await locals.api.request(RegisterForEvent, { input: { eventId: form.str('eventId'), organizationId: form.str('organizationId'), role: role!, listingIds, answers } });
+    } catch (err) {
+      return failFromError(answerFields(err), values, {
+        fields: ['organizationId', 'role', 'offerIds', 'demandIds', ...answerNames, ...form.all('questionIds').map((q) => `answer_${q}`)],
+        rename: { listingIds: role === 'EXHIBITOR' ? 'offerIds' : 'demandIds' },
+        form: 'register',
+        loginNext: `/events/${params.slug}`,
+      });
+    }
+    redirect(303, `/events/${params.slug}?done=registered#registration`);
+  },
+
+  withdraw: async ({ request, locals, url, params }) => {
+    if (!locals.user) loginRedirect(url);
+    const form = await readForm(request);
+    try {
+      await locals.api.request(WithdrawEventRegistration, { id: form.str('id') });
+    } catch (err) {
+      return failFromError(err, {}, { fields: [], form: 'withdraw' });
+    }
+    redirect(303, `/events/${params.slug}?done=withdrawn#registration`);
+  },
+};

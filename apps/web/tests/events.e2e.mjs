@@ -1,0 +1,239 @@
+// Techmart events (issue #17): the public list and an event's page in both languages, an
+// organisation registering as exhibitor through the form (errors beside the fields first), the
+// organiser approving it with a booth, the exhibitor then shown with its offer, and an approved
+// visitor asking the exhibitor for a B2B meeting that the exhibitor accepts.
+import assert from 'node:assert/strict';
+import { msg, uniq } from './support/harness.mjs';
+import { login } from './support/flows.mjs';
+import { adminToken, apiOrganization, apiPublishedListing, apiUser } from './support/api.mjs';
+
+const tag = uniq('');
+const DAY = 24 * 3600 * 1000;
+const day = (offset) => new Date(Date.now() + offset * DAY + 7 * 3600 * 1000).toISOString().slice(0, 10);
+
+export default function (h) {
+  reviewTest(h);
+  h.journey(
+    'Techmart: event list → event page → registration form → organiser approves → exhibitor shown → meeting request accepted',
+    { requires: ['Query.events', 'Mutation.createEvent', 'Mutation.registerForEvent', 'Mutation.decideEventRegistration', 'Mutation.requestMeeting'] },
+    [
+      [
+        'a visitor finds the department’s event in the list and opens its page with the programme',
+        async (t, s) => {
+          // Set-up through the API: an organiser, an exhibiting institute with a published offer,
+          // and the event, created by the department (the admin) for the organiser: published at once.
+          s.organiser = await apiUser(t, 'Ban tổ chức');
+          s.organiserOrg = await apiOrganization(t, s.organiser.token, { name: `Trung tâm Xúc tiến ${tag}`, provinceCode: 'da-nang' });
+          s.exhibitor = await apiUser(t, 'Viện trưng bày');
+          s.exhibitorOrg = await apiOrganization(t, s.exhibitor.token, { name: `Viện Cơ điện ${tag}`, kind: 'RESEARCH_INSTITUTE', provinceCode: 'da-nang' });
+          s.offerTitle = `Máy sấy bơm nhiệt cho nông sản ${tag}`;
+          await apiPublishedListing(t, s.exhibitor.token, s.exhibitorOrg.id, {
+            kind: 'OFFER',
+            title: s.offerTitle,
+            summary: 'Máy sấy bơm nhiệt giữ màu và vitamin của trái cây, tiết kiệm 40% điện năng.',
+            description: 'Buồng sấy inox, bơm nhiệt hai cấp, điều khiển độ ẩm tự động; đã chuyển giao cho ba hợp tác xã.',
+            fieldCodes: ['407'],
+            keywords: ['sấy lạnh'],
+            trl: 7,
+            transferModes: ['LICENSING'],
+            provinceCode: 'da-nang',
+          });
+          const { createEvent } = await t.gql(
+            `mutation($o: ID!, $i: EventInput!) { createEvent(organizerId: $o, input: $i) { id slug status } }`,
+            {
+              o: s.organiserOrg.id,
+              i: {
+                nameVi: `Chợ công nghệ miền Trung ${tag}`,
+                nameEn: `Central Vietnam Techmart ${tag}`,
+                kind: 'LOCAL_TECHMART',
+                startsOn: day(30),
+                endsOn: day(31),
+                provinceCode: 'da-nang',
+                online: false,
+                venue: 'Cung Hội nghị Quốc tế Ariyana, Đà Nẵng',
+                description: 'Chợ công nghệ kết nối viện, trường và doanh nghiệp miền Trung, với các phiên gặp gỡ B2B đã hẹn trước.',
+                fieldCodes: ['407'],
+                registrationOpensAt: new Date(Date.now() - 3600_000).toISOString(),
+                registrationClosesAt: new Date(Date.now() + 20 * DAY).toISOString(),
+                meetingDays: [day(31)],
+                meetingTables: 30,
+                questions: [{ labelVi: 'Số người tham dự', labelEn: 'Number of attendees', required: true }],
+              },
+            },
+            await adminToken(t),
+          );
+          assert.equal(createEvent.status, 'PUBLISHED');
+          s.path = `/events/${createEvent.slug}`;
+          await t.gql(
+            `mutation($e: ID!, $i: ProgrammeSessionInput!) { addProgrammeSession(eventId: $e, input: $i) { id } }`,
+            { e: createEvent.id, i: { kind: 'DEMONSTRATION', title: `Trình diễn máy sấy ${tag}`, room: 'Sảnh B', startsAt: `${day(30)}T09:00:00+07:00`, endsAt: `${day(30)}T10:00:00+07:00` } },
+            s.organiser.token,
+          );
+
+          const visitor = await t.newPage('vi');
+          await t.visit(visitor, `/events?q=${encodeURIComponent(`cho cong nghe mien trung ${tag}`)}`);
+          await visitor.click(`main a[href="${s.path}"]`);
+          const text = await t.text(visitor);
+          assert.ok((await t.text(visitor, 'h1')).includes(`Chợ công nghệ miền Trung ${tag}`));
+          for (const part of [s.organiserOrg.name, `Trình diễn máy sấy ${tag}`, 'Sảnh B', msg('vi', 'sessionKind_DEMONSTRATION'), msg('vi', 'events_noExhibitors')]) {
+            assert.ok(text.includes(part), `the page shows "${part}": ${text}`);
+          }
+          await t.axe(visitor, 'event page (vi)');
+        },
+      ],
+      [
+        'an institute registers as exhibitor: the errors come beside the fields, then the registration is sent',
+        async (t, s) => {
+          s.page = await t.newPage('vi');
+          await login(t, s.page, s.exhibitor.email, s.exhibitor.password, s.path);
+          assert.equal(new URL(s.page.url()).pathname, s.path);
+          await s.page.check('input[name=role][value=EXHIBITOR]');
+          await t.submit(s.page, 'form[action="?/register"] button[type=submit]');
+          assert.equal(await s.page.locator('#f-offerIds-error').count(), 1, `an error beside the offers: ${await t.text(s.page, 'aside')}`);
+          assert.equal(await s.page.locator('#f-answer_q1-error').count(), 1, 'an error beside the required question');
+          assert.ok(await s.page.locator('input[name=role][value=EXHIBITOR]').isChecked(), 'the choice is kept');
+
+          await s.page.locator('label', { hasText: s.offerTitle }).locator('input[name=offerIds]').check();
+          await s.page.fill('[name=answer_q1]', '3');
+          await t.submit(s.page, 'form[action="?/register"] button[type=submit]');
+          const aside = await t.text(s.page, 'aside');
+          assert.ok(aside.includes(msg('vi', 'events_registered')), aside);
+          assert.ok(aside.includes(msg('vi', 'registrationStatus_PENDING')), aside);
+        },
+      ],
+      [
+        'the organiser approves it with a booth; the event page then shows the exhibitor and its offer',
+        async (t, s) => {
+          const page = await t.newPage('vi');
+          await login(t, page, s.organiser.email, s.organiser.password, `${s.path}/registrations`);
+          const card = page.locator(`article[data-registration="${s.exhibitorOrg.name}"]`);
+          assert.ok((await card.innerText()).includes('3'), 'the answer is shown to the organiser');
+          // Declining needs a note: said beside it.
+          await t.submit(page, `article[data-registration="${s.exhibitorOrg.name}"] button[value=decline]`);
+          assert.ok((await page.locator('.field-error').count()) >= 1, await t.text(page));
+          await page.locator(`article[data-registration="${s.exhibitorOrg.name}"] input[name=booth]`).fill('A12');
+          await t.submit(page, `article[data-registration="${s.exhibitorOrg.name}"] button[value=approve]`);
+          assert.ok((await t.text(page)).includes(msg('vi', 'events_approved')));
+
+          // Someone else cannot open the organiser's page.
+          await t.visit(s.page, `${s.path}/registrations`, 404);
+
+          const visitor = await t.newPage('vi');
+          await t.visit(visitor, s.path);
+          const exhibitors = await t.text(visitor, 'main');
+          for (const part of [s.exhibitorOrg.name, s.offerTitle, 'A12']) assert.ok(exhibitors.includes(part), `shows "${part}": ${exhibitors}`);
+        },
+      ],
+      [
+        'an approved visitor asks the exhibitor for a meeting (errors beside the fields first); the exhibitor accepts one of the slots',
+        async (t, s) => {
+          // Set-up through the API: a buyer registered as visitor and approved by the organiser.
+          const buyer = await apiUser(t, 'Doanh nghiệp mua');
+          const buyerOrg = await apiOrganization(t, buyer.token, { name: `Công ty Chế biến ${tag}`, provinceCode: 'da-nang' });
+          const { event } = await t.gql(`query($s: String!) { event(slug: $s) { id } }`, { s: s.path.slice('/events/'.length) });
+          const { registerForEvent } = await t.gql(
+            `mutation($i: EventRegistrationInput!) { registerForEvent(input: $i) { id } }`,
+            { i: { eventId: event.id, organizationId: buyerOrg.id, role: 'VISITOR', listingIds: [], answers: [{ questionId: 'q1', answer: '2' }] } },
+            buyer.token,
+          );
+          await t.gql(`mutation($id: ID!) { decideEventRegistration(id: $id, approve: true) { id } }`, { id: registerForEvent.id }, s.organiser.token);
+
+          const page = await t.newPage('vi');
+          await login(t, page, buyer.email, buyer.password, s.path);
+          await page.click(`main a[href="${s.path}/meetings"]`);
+          const to = await page.locator('select[name=toRegistrationId] option', { hasText: s.exhibitorOrg.name }).getAttribute('value');
+          await page.selectOption('select[name=toRegistrationId]', to);
+          await t.submit(page, 'form[action="?/request"] button[type=submit]');
+          assert.equal(await page.locator('#f-proposedSlots-error').count(), 1, `an error beside the slots: ${await t.text(page)}`);
+          assert.equal(await page.locator('#f-reason-error').count(), 1, 'an error beside the reason');
+          await page.fill('[name=reason]', 'Chúng tôi cần máy sấy cho dây chuyền chế biến xoài, muốn trao đổi về công suất và giá.');
+          await page.locator('input[name=proposedSlots]').nth(1).check();
+          await t.submit(page, 'form[action="?/request"] button[type=submit]');
+          assert.ok((await t.text(page)).includes(msg('vi', 'meetings_requested')), await t.text(page));
+
+          await t.visit(s.page, `${s.path}/meetings`);
+          const card = `article[data-meeting="${buyerOrg.name}"]`;
+          assert.ok((await s.page.locator(card).innerText()).includes('xoài'), 'the exhibitor reads the reason');
+          await s.page.locator(`${card} input[name=slot]`).first().check();
+          await t.submit(s.page, `${card} button[value=accept]`);
+          assert.ok((await t.text(s.page)).includes(msg('vi', 'meetings_accepted')));
+          assert.ok((await s.page.locator(card).innerText()).includes(msg('vi', 'meetingStatus_ACCEPTED')));
+          await t.axe(s.page, 'meetings page (vi)');
+        },
+      ],
+      [
+        'in English, the list and the page speak English',
+        async (t, s) => {
+          const page = await t.newPage('en');
+          await t.visit(page, `/events?q=${encodeURIComponent(tag)}`);
+          const list = await t.text(page);
+          assert.ok(list.includes(`Central Vietnam Techmart ${tag}`), list);
+          assert.ok(list.includes(msg('en', 'eventKind_LOCAL_TECHMART')), list);
+          await t.visit(page, s.path);
+          const text = await t.text(page);
+          for (const key of ['events_programme', 'events_exhibitors', 'events_organizer']) assert.ok(text.includes(msg('en', key)), `${key}: ${text}`);
+          await t.axe(page, 'event page (en)');
+        },
+      ],
+    ],
+  );
+}
+
+export function reviewTest(h) {
+  h.test('Techmart: an organiser creates an event through the form and submits it; the department publishes it from its queue', { requires: ['Query.eventModerationQueue', 'Mutation.moderateEvent', 'Query.organizedEvents'] }, async (t) => {
+    const organiser = await apiUser(t, 'Ban tổ chức');
+    const org = await apiOrganization(t, organiser.token, { name: `Trung tâm Xúc tiến Huế ${uniq('')}`, provinceCode: 'hue' });
+    const name = `Ngày kết nối cung cầu công nghệ Huế ${uniq('')}`;
+
+    const page = await t.newPage('vi');
+    await login(t, page, organiser.email, organiser.password, '/dashboard/events/new');
+    // A first try with mistakes: each is named beside its field.
+    await page.selectOption('[name=kind]', 'BROKERAGE_DAY');
+    await page.fill('[name=nameVi]', 'Ngắn');
+    await page.fill('[name=startsOn]', day(20));
+    await page.fill('[name=endsOn]', day(19));
+    await t.submit(page, 'main form button[type=submit]');
+    for (const field of ['nameVi', 'endsOn', 'nameEn', 'description']) {
+      assert.equal(await page.locator(`#f-${field}-error`).count(), 1, `an error beside ${field}: ${await t.text(page)}`);
+    }
+    assert.equal(await page.locator('#f-fieldCodes-error').count(), 1, 'an error beside the fields of technology');
+
+    await page.fill('[name=nameVi]', name);
+    await page.fill('[name=nameEn]', `Hue brokerage day ${uniq('')}`);
+    await page.fill('[name=endsOn]', day(20));
+    await page.selectOption('[name=provinceCode]', 'hue');
+    await page.fill('[name=venue]', 'Trung tâm Hội nghị tỉnh, Huế');
+    await page.fill('[name=description]', 'Một ngày gặp gỡ giữa các viện nghiên cứu và doanh nghiệp chế biến nông sản, thủy sản của Huế.');
+    await page.locator('input[name=fieldCodes]').first().check();
+    await page.fill('[name=registrationOpensAt]', `${day(0)}T00:00`);
+    await page.fill('[name=registrationClosesAt]', `${day(15)}T17:00`);
+    await page.locator('input[name=meetingDays]').first().fill(day(20));
+    await page.fill('[name=meetingTables]', '20');
+    await page.fill('[name=questions]', '*Số người tham dự | Number of attendees');
+    await t.submit(page, 'main form button[type=submit]');
+    assert.equal(new URL(page.url()).pathname, '/dashboard/events', `saved: ${await t.text(page)}`);
+    const card = `article[data-event="${name}"]`;
+    assert.ok((await page.locator(card).innerText()).includes(msg('vi', 'listingStatus_DRAFT')));
+    await t.submit(page, `${card} button[type=submit]`);
+    assert.ok((await t.text(page)).includes(msg('vi', 'dashEvents_submitted')));
+    assert.ok((await page.locator(card).innerText()).includes(msg('vi', 'listingStatus_PENDING_REVIEW')));
+    const path = await page.locator(`${card} a[href^="/events/"]`).first().getAttribute('href');
+
+    // Not public while in review.
+    const visitor = await t.newPage('vi');
+    await t.visit(visitor, path, 404);
+
+    const mod = await t.newPage('vi');
+    await login(t, mod, t.admin.email, t.admin.password, '/moderation/events');
+    await mod.click(`main a:has-text("${name}")`);
+    assert.ok((await t.text(mod)).includes('Trung tâm Hội nghị tỉnh, Huế'));
+    await t.axe(mod, 'event review (vi)');
+    await mod.check('input[name=decision][value=APPROVE]');
+    await t.submit(mod, 'form[action="?/moderate"] button[type=submit]');
+    assert.equal(new URL(mod.url()).pathname, '/moderation/events');
+    await t.visit(visitor, path);
+    assert.ok((await t.text(visitor, 'h1')).includes(name));
+    // Registration opened today: a visitor is offered to sign in and register.
+    assert.equal(await visitor.locator(`aside a[href="/login?next=${encodeURIComponent(path)}"]`).count(), 1);
+  });
+}
