@@ -34,6 +34,13 @@ export class MediaController {
 
   @Post('uploads/:token')
   async upload(@Param('token') token: string, @Query('name') name: string | undefined, @Req() req: Request, @Res() res: Response): Promise<void> {
+    // An upload refused at the limit stops reading the body and answers early: the client may go
+    // on writing, or drop the connection, after that. Such stream errors concern nobody any more;
+    // unlistened, an 'error' event would be an uncaught exception that takes the process down.
+    const ignore = (what: string) => (err: Error) => this.logger.debug(`upload ${what} after the answer: ${err.message}`);
+    req.on('error', ignore('request'));
+    res.on('error', ignore('response'));
+    req.socket?.on('error', ignore('connection'));
     try {
       const a = await this.media.storeUpload(token, typeof name === 'string' ? name : 'file', req);
       res.status(201).json({ data: { attachment: { id: a.id, kind: a.kind, mime: a.mime, size: a.size, width: a.width, height: a.height, fileName: a.fileName } } });
