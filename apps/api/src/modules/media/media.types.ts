@@ -97,13 +97,16 @@ export class AttachmentUploadType {
   maxVideoBytes: number;
 }
 
+/** The owner id of an attachment input: the same message wherever one is sent. */
+const NOT_AN_ID = { message: () => JSON.stringify({ vi: 'Mã không hợp lệ.', en: 'Not a valid id.' }) };
+
 @InputType()
 export class AttachmentUploadInput {
   @Field(() => AttachmentOwnerKind)
   ownerKind: AttachmentOwnerKind;
 
   @Field(() => ID)
-  @IsUUID('all', { message: () => JSON.stringify({ vi: 'Mã không hợp lệ.', en: 'Not a valid id.' }) })
+  @IsUUID('all', NOT_AN_ID)
   ownerId: string;
 
   @Field(() => Boolean, { nullable: true, description: 'Organisations: a verification document only members and moderators see.' })
@@ -127,7 +130,7 @@ export class VideoLinkInput {
   ownerKind: AttachmentOwnerKind;
 
   @Field(() => ID)
-  @IsUUID('all', { message: () => JSON.stringify({ vi: 'Mã không hợp lệ.', en: 'Not a valid id.' }) })
+  @IsUUID('all', NOT_AN_ID)
   ownerId: string;
 
   @Field({ description: 'A YouTube or Vimeo page (https).' })
