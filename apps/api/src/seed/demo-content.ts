@@ -116,7 +116,6 @@ const DEMO_PASSWORD = 'Techport@2026';
  * installation's staff enrol their own authenticator on the account page.
  */
 export const DEMO_STAFF_TOTP_SECRET = 'KRSWC4DPOJ2EIZLNN5JVIYLGMZHVI5CQ';
-const MEDIA_BASE = 'https://demo.techport.vn/media/';
 
 /** Published listings the catalogue aims for (hand-written ones included). */
 const TARGET_PUBLISHED_OFFERS = 345;
@@ -249,12 +248,6 @@ function fold(s: string): string {
 
 function foldList(list: string[]): string[] {
   return list.map(fold);
-}
-
-/** slugify() with the fast fold. */
-function mediaSlug(title: string): string {
-  const slug = fold(title).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+/, '').slice(0, 60).replace(/-+$/, '');
-  return slug || 'item';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -476,12 +469,11 @@ function composeListing(c: Compose): DemoListing {
     trl = rng.chance(0.45) ? null : rng.int(max(4, domain.trl[0]), min(8, max(domain.trl[1], 5)));
   }
 
-  const mediaCount = offer ? [0, 1, 1, 2, 2, 3][rng.int(0, 5)] : rng.chance(0.1) ? 1 : 0;
+  // No links to pictures: demo listings that have pictures carry them as attachments (demo-media.ts),
+  // served by the exchange itself; an invented address would show a broken image.
   const mediaUrls: string[] = [];
-  if (mediaCount > 0) {
-    const slug = mediaSlug(title);
-    for (let i = 1; i <= mediaCount; i++) mediaUrls.push(`${MEDIA_BASE}${slug}-${i}.jpg`);
-  }
+  // The draw that once picked how many links to invent, kept so the rest of the catalogue stays the same.
+  void (offer ? rng.int(0, 5) : rng.chance(0.1));
 
   return {
     key: c.key,
@@ -637,7 +629,6 @@ function handToListing(h: HandListing, orgs: Map<string, OrgSpec>): DemoListing 
   const plain = h.plain === true;
   const maybeFold = (s: string) => (plain ? fold(s) : s);
   const title = plain ? fold(h.title.charAt(0).toLowerCase() + h.title.slice(1)) : h.title;
-  const slug = mediaSlug(h.title);
   return {
     key: h.key,
     orgKey: h.orgKey,
@@ -649,7 +640,7 @@ function handToListing(h: HandListing, orgs: Map<string, OrgSpec>): DemoListing 
     description: maybeFold(h.description),
     specification: h.specification ?? null,
     advantages: h.advantages ?? null,
-    mediaUrls: Array.from({ length: h.media ?? 0 }, (_, i) => `${MEDIA_BASE}${slug}-${i + 1}.jpg`),
+    mediaUrls: [],
     fieldCodes: h.fieldCodes,
     keywords: plain ? [...new Set(foldList(h.keywords))] : h.keywords,
     trl: h.trl,

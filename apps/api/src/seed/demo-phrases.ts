@@ -101,8 +101,6 @@ export interface HandListing {
   priceMax: number | null;
   language: 'vi' | 'en';
   daysAgo: number;
-  /** Number of media images (offers). */
-  media?: number;
   /** Typed without diacritics, as many farmers and small firms do. */
   plain?: boolean;
 }
@@ -2629,7 +2627,7 @@ export const HAND_LISTINGS: HandListing[] = [
     trl: 7, transferModes: ['TURNKEY', 'TECHNICAL_SERVICE'], ipStatus: null, priceMin: null, priceMax: 2_500_000_000,
   },
   {
-    key: 'hand-o-thanh-long-quy-trinh', orgKey: 'vien-sau-thu-hoach', kind: 'OFFER', language: 'vi', daysAgo: 41, media: 2,
+    key: 'hand-o-thanh-long-quy-trinh', orgKey: 'vien-sau-thu-hoach', kind: 'OFFER', language: 'vi', daysAgo: 41,
     title: 'Quy trình xử lý sau thu hoạch thanh long cho vận chuyển đường biển 35–45 ngày',
     summary: 'Chuỗi xử lý gồm hái đúng độ chín, xử lý nước nóng, phủ màng, tiền làm lạnh và bảo quản khí quyển điều chỉnh giúp thanh long giữ tai xanh, ít thối sau hơn một tháng.',
     description:
@@ -2641,7 +2639,7 @@ export const HAND_LISTINGS: HandListing[] = [
     trl: 8, transferModes: ['LICENSING', 'TECHNICAL_SERVICE'], ipStatus: 'KNOW_HOW', priceMin: 350_000_000, priceMax: 600_000_000,
   },
   {
-    key: 'hand-o-kho-ca-cai-tao', orgKey: 'say-lanh-vam-co', kind: 'OFFER', language: 'vi', daysAgo: 75, media: 3,
+    key: 'hand-o-kho-ca-cai-tao', orgKey: 'say-lanh-vam-co', kind: 'OFFER', language: 'vi', daysAgo: 75,
     title: 'Kho lạnh CA lắp ghép, cải tạo từ kho mát có sẵn cho trái cây xuất khẩu',
     summary: 'Bổ sung bộ kín khí, máy tạo nitơ, bộ hấp thụ CO₂ và tủ điều khiển để biến kho mát thường thành kho khí quyển điều chỉnh, giữ trái cây tươi lâu gấp 2–3 lần.',
     description:
@@ -2653,7 +2651,7 @@ export const HAND_LISTINGS: HandListing[] = [
     trl: 9, transferModes: ['TURNKEY', 'EQUIPMENT_SUPPLY'], ipStatus: 'UTILITY_SOLUTION', priceMin: 900_000_000, priceMax: 2_200_000_000,
   },
   {
-    key: 'hand-o-coating-en', orgKey: 'vien-sinh-hoc', kind: 'OFFER', language: 'en', daysAgo: 120, media: 1,
+    key: 'hand-o-coating-en', orgKey: 'vien-sinh-hoc', kind: 'OFFER', language: 'en', daysAgo: 120,
     title: 'Edible chitosan–silica coating extending the shelf life of tropical fruit',
     summary: 'A food-grade coating applied by spraying or dipping that slows water loss and stem-end rot, adding two to three weeks of shelf life to dragon fruit, mango and pomelo.',
     description:
@@ -2677,7 +2675,7 @@ export const HAND_LISTINGS: HandListing[] = [
     trl: 7, transferModes: ['EQUIPMENT_SUPPLY', 'TECHNICAL_SERVICE'], ipStatus: null, priceMin: null, priceMax: 75_000_000,
   },
   {
-    key: 'hand-o-iot-shrimp-en', orgKey: 'mekong-sens', kind: 'OFFER', language: 'en', daysAgo: 28, media: 3,
+    key: 'hand-o-iot-shrimp-en', orgKey: 'mekong-sens', kind: 'OFFER', language: 'en', daysAgo: 28,
     title: 'IoT water quality monitoring for shrimp ponds with automatic aerator control',
     summary: 'Solar-powered pond stations measure dissolved oxygen, pH, temperature and salinity every five minutes, call the farmer at night and switch aerators on before oxygen crashes.',
     description:
@@ -2690,7 +2688,7 @@ export const HAND_LISTINGS: HandListing[] = [
     trl: 9, transferModes: ['EQUIPMENT_SUPPLY', 'TECHNICAL_SERVICE'], ipStatus: 'COPYRIGHT', priceMin: 12_000_000, priceMax: 14_500_000,
   },
   {
-    key: 'hand-o-cam-bien-do-vien', orgKey: 'vien-thuy-san', kind: 'OFFER', language: 'vi', daysAgo: 160, media: 1,
+    key: 'hand-o-cam-bien-do-vien', orgKey: 'vien-thuy-san', kind: 'OFFER', language: 'vi', daysAgo: 160,
     title: 'Cảm biến oxy hòa tan giá rẻ và quy trình vận hành quạt nước theo ngưỡng cho ao tôm thâm canh',
     summary: 'Viện chuyển giao thiết kế đầu đo oxy hòa tan điện hóa chế tạo trong nước cùng bộ ngưỡng vận hành quạt theo giai đoạn nuôi, giúp tránh thiếu oxy ban đêm.',
     description:
@@ -2714,7 +2712,7 @@ export const HAND_LISTINGS: HandListing[] = [
     trl: 8, transferModes: ['EQUIPMENT_SUPPLY', 'TURNKEY'], ipStatus: null, priceMin: null, priceMax: 3_000_000_000,
   },
   {
-    key: 'hand-o-ai-defect-en', orgKey: 'tam-nhin-so', kind: 'OFFER', language: 'en', daysAgo: 54, media: 2,
+    key: 'hand-o-ai-defect-en', orgKey: 'tam-nhin-so', kind: 'OFFER', language: 'en', daysAgo: 54,
     title: 'AI defect detection for food and agricultural products on conveyor lines',
     summary: 'Deep-learning inspection that sees colour defects, spots, cracks and foreign matter on kernels, beans, tiles or packs, and drives air ejectors on existing conveyors.',
     description:
@@ -2727,7 +2725,7 @@ export const HAND_LISTINGS: HandListing[] = [
     trl: 8, transferModes: ['LICENSING', 'TURNKEY', 'TECHNICAL_SERVICE'], ipStatus: 'COPYRIGHT', priceMin: 900_000_000, priceMax: 2_800_000_000,
   },
   {
-    key: 'hand-o-may-phan-loai-dieu', orgKey: 'co-khi-binh-minh', kind: 'OFFER', language: 'vi', daysAgo: 200, media: 2,
+    key: 'hand-o-may-phan-loai-dieu', orgKey: 'co-khi-binh-minh', kind: 'OFFER', language: 'vi', daysAgo: 200,
     title: 'Máy phân loại màu hạt điều nhân 6 máng dùng camera và van thổi khí',
     summary: 'Máy tách hạt điều nhân bị sém, đốm, vỡ bằng camera màu tốc độ cao, năng suất 2–3 tấn/giờ, thay khoảng 40 công nhân lựa tay.',
     description:
@@ -2751,7 +2749,7 @@ export const HAND_LISTINGS: HandListing[] = [
     trl: 8, transferModes: ['TURNKEY', 'CONSULTING'], ipStatus: null, priceMin: null, priceMax: 8_000_000_000,
   },
   {
-    key: 'hand-o-seafood-wastewater-en', orgKey: 'moi-truong-song-xanh', kind: 'OFFER', language: 'en', daysAgo: 66, media: 2,
+    key: 'hand-o-seafood-wastewater-en', orgKey: 'moi-truong-song-xanh', kind: 'OFFER', language: 'en', daysAgo: 66,
     title: 'Compact wastewater treatment for seafood processing plants (DAF + MBBR + anoxic)',
     summary: 'Dissolved-air flotation, anoxic denitrification and moving-bed biofilm reactors treat high-protein, high-ammonia seafood effluent to national standards on a small footprint.',
     description:
@@ -2787,7 +2785,7 @@ export const HAND_LISTINGS: HandListing[] = [
     trl: null, transferModes: ['TECHNICAL_SERVICE', 'LICENSING'], ipStatus: null, priceMin: null, priceMax: 120_000_000,
   },
   {
-    key: 'hand-o-che-pham-rom', orgKey: 'vi-sinh-dat-lanh', kind: 'OFFER', language: 'vi', daysAgo: 95, media: 1,
+    key: 'hand-o-che-pham-rom', orgKey: 'vi-sinh-dat-lanh', kind: 'OFFER', language: 'vi', daysAgo: 95,
     title: 'Chế phẩm phân giải rơm rạ tại ruộng trong 15–20 ngày, không cần đốt đồng',
     summary: 'Tổ hợp nấm Trichoderma và vi khuẩn phân giải cellulose phun trực tiếp lên rơm sau gặt, rơm mục nhanh, giảm ngộ độc hữu cơ cho lúa vụ sau.',
     description:
@@ -2855,7 +2853,7 @@ export const HAND_LISTINGS: HandListing[] = [
     trl: 6, transferModes: ['JOINT_VENTURE'], ipStatus: null, priceMin: null, priceMax: 6_000_000_000,
   },
   {
-    key: 'hand-o-solar-cold-room-en', orgKey: 'dien-mat-troi-huong-duong', kind: 'OFFER', language: 'en', daysAgo: 19, media: 2,
+    key: 'hand-o-solar-cold-room-en', orgKey: 'dien-mat-troi-huong-duong', kind: 'OFFER', language: 'en', daysAgo: 19,
     title: 'Solar-powered cold room for vegetable and fruit collection points without reliable grid power',
     summary: 'A 10–30 m³ insulated cold room run by solar panels with thermal storage, keeping produce at 4–10°C overnight without diesel.',
     description:
