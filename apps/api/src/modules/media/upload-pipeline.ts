@@ -4,6 +4,7 @@ import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import type { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { fileTypeFromBuffer } from 'file-type';
 import sharp, { type Metadata } from 'sharp';
 import { getDocumentProxy } from 'unpdf';
@@ -202,7 +203,12 @@ async function spool(body: Readable, path: string, name: string, limits: UploadL
     if (size > d.limit) throw tooLarge(name, d.kind, d.limit);
     return { kind: d.kind, mime: d.mime, size };
   } catch (err) {
-    out.destroy();
+    // Closed, not destroyed: a write may still be in flight, and a file stream destroyed under it
+    // reports the lost write later, outside any request. The caller removes the file.
+    if (!out.destroyed) {
+      out.end();
+      await finished(out).catch(() => undefined);
+    }
     throw err;
   }
 }
