@@ -1,6 +1,6 @@
 // `npm test`: installs what is missing, brings PostgreSQL and Meilisearch (see lib/services.mjs),
 // builds a fresh database for this run with the migrations, runs every test suite, cleans up.
-// Prints a closing line "N passed, N failed".
+// Prints a closing line "N passed, N failed, N skipped".
 import { ensureInstall, ROOT } from './ensure-install.mjs';
 
 ensureInstall();
@@ -27,6 +27,7 @@ const meili = await ensureMeilisearch('test');
 let exitCode = 1;
 let passed = 0;
 let failed = 0;
+let skipped = 0;
 try {
   console.log('[test] type-checking and building the API…');
   if (!skipTypecheck) typecheck();
@@ -59,6 +60,7 @@ try {
     const report = JSON.parse(readFileSync(jestOut, 'utf8'));
     passed += report.numPassedTests;
     failed += report.numFailedTests + report.numRuntimeErrorTestSuites;
+    skipped += report.numPendingTests + report.numTodoTests;
   } else {
     failed += 1;
   }
@@ -74,6 +76,7 @@ try {
     const web = await runWebTests({ databaseUrl: webDatabaseUrl, meili, outDir });
     passed += web.passed;
     failed += web.failed;
+    skipped += web.skipped;
     if (web.failed > 0) exitCode = 1;
   }
 } catch (err) {
@@ -87,5 +90,5 @@ try {
   await meili.stop();
   await pg.stop();
 }
-console.log(`\n${passed} passed, ${failed} failed`);
+console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(exitCode);

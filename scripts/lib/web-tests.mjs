@@ -4,9 +4,8 @@
 //
 // It builds the storefront for production (GraphQL codegen → vite build), starts the real API
 // (dist/, built by the caller or here) and the built storefront on free ports, and drives Debian's
-// Chromium (installed with apt-get when missing) through playwright-core. Tests that need an API
-// operation missing from apps/api/schema.gql are skipped with the reason, so they start running
-// by themselves when that part of the API lands. Screenshots go to <outDir>/screenshots/; every
+// Chromium (installed with apt-get when missing) through playwright-core. The steps of a journey
+// after a failed one are skipped (and counted as skipped). Screenshots go to <outDir>/screenshots/; every
 // main page is checked with axe-core (serious or critical violations fail the test).
 import { execFileSync, execSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -86,29 +85,13 @@ function startProcess(args, env, logFile, what) {
   return { child, stop, what, logTail: () => tail };
 }
 
-/** The root fields and type fields of apps/api/schema.gql, read now (what the API offers). */
-export async function apiSchemaFields() {
-  const { parse } = await import('graphql');
-  const out = new Set();
-  const file = join(ROOT, 'apps', 'api', 'schema.gql');
-  if (!existsSync(file)) return out;
-  for (const def of parse(readFileSync(file, 'utf8')).definitions) {
-    if (!def.name || !def.fields) continue;
-    for (const f of def.fields) {
-      out.add(`${def.name.value}.${f.name.value}`);
-      for (const a of f.arguments ?? []) out.add(`${def.name.value}.${f.name.value}(${a.name.value})`);
-    }
-  }
-  return out;
-}
-
 // Staff need a second factor: the tests' admin is enrolled with this authenticator secret (the
 // API's ADMIN_TOTP_SECRET, or the fixture below) and the tests compute its codes (tests/support/totp.mjs).
 const ADMIN = { email: 'admin@webtest.techport.vn', password: 'Admin-Password-2026', totpSecret: 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U' };
 
 /**
  * Runs every browser test. `databaseUrl`: a migrated database for this run; `meili`: { url, key }.
- * Returns { passed, failed } (skipped tests count as neither).
+ * Returns { passed, failed, skipped }.
  */
 export async function runWebTests({ databaseUrl, meili, outDir, filter = process.env.WEB_TESTS_FILTER ?? '' }) {
   const started = Date.now();
@@ -189,7 +172,7 @@ export async function runWebTests({ databaseUrl, meili, outDir, filter = process
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS.filter((a) => a !== '--headless'), headless: true });
 
     const { createHarness } = await import(pathToFileURL(join(ROOT, 'apps', 'web', 'tests', 'support', 'harness.mjs')).href);
-    const harness = createHarness({ browser, webUrl, apiUrl, admin: ADMIN, screenshotsDir: shots, outDir: webOut, schemaFields: await apiSchemaFields(), filter });
+    const harness = createHarness({ browser, webUrl, apiUrl, admin: ADMIN, screenshotsDir: shots, outDir: webOut, filter });
     const testsDir = join(ROOT, 'apps', 'web', 'tests');
     const files = readdirSync(testsDir).filter((f) => f.endsWith('.e2e.mjs')).sort();
     for (const file of files) {
@@ -209,7 +192,7 @@ export async function runWebTests({ databaseUrl, meili, outDir, filter = process
     await deleteIndexes(meili, indexPrefix).catch(() => {});
   }
   log(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped in ${Math.round((Date.now() - started) / 1000)} s; screenshots in ${shots}`);
-  return { passed: counts.passed, failed: counts.failed };
+  return { passed: counts.passed, failed: counts.failed, skipped: counts.skipped };
 }
 
 async function gql(apiUrl, query, variables) {

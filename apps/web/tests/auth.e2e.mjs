@@ -5,7 +5,7 @@ import { PASSWORD, msg, squash, uniq } from './support/harness.mjs';
 import { createOrganization, login, logout, register } from './support/flows.mjs';
 
 export default function (h) {
-  h.test('register: the API’s errors are shown beside each field, in Vietnamese', {}, async (t) => {
+  h.test('register: the API’s errors are shown beside each field, in Vietnamese', async (t) => {
     const page = await t.newPage('vi');
     await t.visit(page, '/register');
     assert.equal(await page.getAttribute('html', 'lang'), 'vi');
@@ -30,7 +30,7 @@ export default function (h) {
     await t.axe(page, 'register with errors (vi)');
   });
 
-  h.test('register: errors beside fields in English, and the storefront’s own check (passwords differ)', {}, async (t) => {
+  h.test('register: errors beside fields in English, and the storefront’s own check (passwords differ)', async (t) => {
     const page = await t.newPage('en');
     await t.visit(page, '/register');
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
@@ -52,7 +52,7 @@ export default function (h) {
     await t.screenshot(page, 'register-errors-en');
   });
 
-  h.test('register, create the organisation (with its errors), log out, log back in', {}, async (t) => {
+  h.test('register, create the organisation (with its errors), log out, log back in', async (t) => {
     const page = await t.newPage('vi');
     const user = await register(t, page, { name: 'Trần Thị Doanh Nghiệp' });
     assert.ok((await t.text(page)).includes(msg('vi', 'org_welcome')));
@@ -105,7 +105,7 @@ export default function (h) {
     assert.ok((await t.text(page)).includes(orgName));
   });
 
-  h.test('the session cookie is HttpOnly and SameSite=Lax; scripts cannot read it', {}, async (t) => {
+  h.test('the session cookie is HttpOnly and SameSite=Lax; scripts cannot read it', async (t) => {
     const page = await t.newPage('vi');
     await register(t, page);
     const cookies = await page.context().cookies();
@@ -116,7 +116,7 @@ export default function (h) {
     assert.equal(await page.evaluate(() => document.cookie.includes('session=')), false);
   });
 
-  h.test('anonymous visitors are sent to log in from every member page, and back after', {}, async (t) => {
+  h.test('anonymous visitors are sent to log in from every member page, and back after', async (t) => {
     const page = await t.newPage('vi');
     for (const path of ['/dashboard', '/dashboard/listings', '/dashboard/listings/new?kind=DEMAND', '/dashboard/interests', '/dashboard/deals', '/dashboard/searches', '/dashboard/notifications', '/dashboard/organizations/new', '/moderation', '/moderation/listings', '/moderation/organizations', '/moderation/deals', '/moderation/stats', '/admin/users']) {
       await page.goto(path);
@@ -139,7 +139,7 @@ export default function (h) {
     assert.equal(new URL(page.url()).origin, t.webUrl);
   });
 
-  h.test('members get 404 on moderator and admin pages', {}, async (t) => {
+  h.test('members get 404 on moderator and admin pages', async (t) => {
     const page = await t.newPage('vi');
     await register(t, page);
     for (const path of ['/moderation', '/moderation/listings', '/moderation/organizations', '/moderation/deals', '/moderation/stats', '/moderation/stats/deals.csv', '/admin/users']) {
@@ -150,7 +150,7 @@ export default function (h) {
     assert.equal(await page.locator('header a[href="/admin/users"]').count(), 0, 'no admin link for members');
   });
 
-  h.test('language: ?lang=en is shareable, kept in a cookie, reflected in <html lang> and links', {}, async (t) => {
+  h.test('language: ?lang=en is shareable, kept in a cookie, reflected in <html lang> and links', async (t) => {
     const page = await t.newPage('vi');
     await t.visit(page, '/');
     assert.equal(await page.getAttribute('html', 'lang'), 'vi');
@@ -173,7 +173,7 @@ export default function (h) {
     assert.equal(await page.getAttribute('html', 'lang'), 'vi');
   });
 
-  h.test('robots.txt and unknown pages', {}, async (t) => {
+  h.test('robots.txt and unknown pages', async (t) => {
     const res = await fetch(`${t.webUrl}/robots.txt`);
     const text = await res.text();
     assert.match(text, /Sitemap: http:\/\/127\.0\.0\.1:\d+\/sitemap\.xml/);

@@ -54,7 +54,7 @@ async function tableMonths(page, figureId) {
 }
 
 export default function (h) {
-  h.test('charts: every month shown, labels never overlap at 360 px and 1280 px, the period selector works without script', { requires: ['Query.marketFigures'] }, async (t) => {
+  h.test('charts: every month shown, labels never overlap at 360 px and 1280 px, the period selector works without script', async (t) => {
     // Some activity this month, so that columns, values and bars are drawn (the rollup refreshes every 2 s here).
     const seller = await apiUser(t);
     const org = await apiOrganization(t, seller.token, { provinceCode: 'hue', kind: 'UNIVERSITY' });
@@ -121,7 +121,7 @@ export default function (h) {
     await t.axe(page, '/stats');
   });
 
-  h.test('charts: the department dashboard and its printable monthly report', { requires: ['Query.departmentDashboard'] }, async (t) => {
+  h.test('charts: the department dashboard and its printable monthly report', async (t) => {
     const page = await t.newPage('en');
     await login(t, page, t.admin.email, t.admin.password, '/moderation/dashboard');
     assert.equal(new URL(page.url()).pathname, '/moderation/dashboard');
@@ -153,7 +153,7 @@ export default function (h) {
     assert.ok(pdf.length > 10_000, 'prints to PDF');
   });
 
-  h.test('charts: the dashboard is for the department only', { requires: ['Query.departmentDashboard'] }, async (t) => {
+  h.test('charts: the dashboard is for the department only', async (t) => {
     const page = await t.newPage('vi');
     const res = await page.goto('/moderation/dashboard');
     assert.equal(new URL(page.url()).pathname, '/login', `anonymous visitors log in first (${res?.status()})`);

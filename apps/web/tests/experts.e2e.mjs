@@ -9,7 +9,6 @@ const tag = uniq('');
 export default function (h) {
   h.journey(
     'Experts: profile → review → search → contact → reply',
-    { requires: ['Mutation.upsertMyExpertProfile', 'Mutation.submitExpertProfile', 'Mutation.moderateExpertProfile', 'Query.experts', 'Mutation.contactExpert', 'Mutation.sendExpertMessage'] },
     [
       [
         'a consultant writes a profile (errors beside fields) and submits it',

@@ -32,7 +32,7 @@ async function ownerOnPage(t, lang = 'vi') {
 const errorOf = (page, name) => page.locator(`#f-${name}-error`);
 
 export default function (h) {
-  h.test('forms: a listing with several problems shows every error at once, beside its field, keeping what was typed', { requires: ['Mutation.createListing'] }, async (t) => {
+  h.test('forms: a listing with several problems shows every error at once, beside its field, keeping what was typed', async (t) => {
     const o = await ownerOnPage(t, 'en');
     const page = o.page;
     await t.visit(page, '/dashboard/listings/new?kind=DEMAND');
@@ -70,7 +70,7 @@ export default function (h) {
     assert.equal(myListings.totalItems, 0, 'nothing was saved');
   });
 
-  h.test('forms: the draft shows its quality score and possible duplicates after each save', { requires: ['Listing.draftQuality', 'Listing.duplicateHints'] }, async (t) => {
+  h.test('forms: the draft shows its quality score and possible duplicates after each save', async (t) => {
     const other = await apiUser(t, 'Đơn vị khác');
     const otherOrg = await apiOrganization(t, other.token, { provinceCode: 'ho-chi-minh' });
     const stem = `Dây chuyền ép viên nén mùn cưa ${uniq('')}`;
@@ -102,7 +102,7 @@ export default function (h) {
     await t.axe(page, 'listing draft with hints');
   });
 
-  h.test('forms: a rejected listing edited and submitted again goes to review as edited', { requires: ['Mutation.moderateListing'] }, async (t) => {
+  h.test('forms: a rejected listing edited and submitted again goes to review as edited', async (t) => {
     const o = await ownerOnPage(t);
     const { createListing } = await t.gql(`mutation($i: ListingInput!) { createListing(input: $i) { id } }`, { i: { ...offer('Lò đốt viên nén'), organizationId: o.org.id } }, o.token);
     const id = createListing.id;
@@ -126,7 +126,7 @@ export default function (h) {
     assert.ok((await t.text(moderator)).includes(newTitle), 'the review queue shows the edited title');
   });
 
-  h.test('forms: a deal proposal with no transfer mode, an unreadable value and short terms names all three at once', { requires: ['Mutation.proposeDeal'] }, async (t) => {
+  h.test('forms: a deal proposal with no transfer mode, an unreadable value and short terms names all three at once', async (t) => {
     const seller = await apiUser(t, 'Người bán');
     const sellerOrg = await apiOrganization(t, seller.token, { provinceCode: 'ho-chi-minh' });
     const listing = await apiPublishedListing(t, seller.token, sellerOrg.id, offer('Máy ép viên'));

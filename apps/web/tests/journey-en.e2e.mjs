@@ -43,7 +43,6 @@ const DEMAND = {
 export default function (h) {
   h.journey(
     'Main journey in English: demand → review → search → matches → interest → deal → signatures',
-    { requires: ['Mutation.createListing', 'Mutation.moderateListing', 'Query.search', 'Mutation.expressInterest', 'Mutation.proposeDeal', 'Mutation.reviewDeal', 'Mutation.markDealSigned'] },
     [
       [
         'a moderator is appointed; an institute posts an offer that the moderator approves',
@@ -127,7 +126,6 @@ export default function (h) {
           const reasons = await t.text(s.buyer, '.matches > li .reasons');
           assert.doesNotMatch(reasons, /[àáảãạăâđèéêìíòóôơùúưý]/i, `English reasons: ${reasons}`);
         },
-        { requires: ['Query.matches'] },
       ],
       [
         'the business expresses interest; the institute is notified',
@@ -190,7 +188,7 @@ export default function (h) {
     ],
   );
 
-  h.test('saved searches: save from the results page, listed in the dashboard, deleted', { requires: ['Mutation.saveSearch', 'Query.savedSearches'] }, async (t) => {
+  h.test('saved searches: save from the results page, listed in the dashboard, deleted', async (t) => {
     const page = await t.newPage('en');
     await register(t, page);
     await t.visit(page, `/search?q=${encodeURIComponent('freeze drying')}&kind=OFFER`);

@@ -43,23 +43,8 @@ const DEMAND = {
   province: 'tay-ninh',
 };
 
-const J = [
-  'Mutation.createListing',
-  'Mutation.submitListing',
-  'Mutation.moderateListing',
-  'Query.moderationQueue',
-  'Query.search',
-  'Mutation.expressInterest',
-  'Mutation.respondToInterest',
-  'Mutation.sendMessage',
-  'Mutation.proposeDeal',
-  'Mutation.respondToDeal',
-  'Mutation.reviewDeal',
-  'Mutation.markDealSigned',
-];
-
 export default function (h) {
-  h.journey('Hành trình chính (tiếng Việt): nhu cầu → duyệt → tìm kiếm → ghép nối → quan tâm → giao dịch → ký', { requires: J }, [
+  h.journey('Hành trình chính (tiếng Việt): nhu cầu → duyệt → tìm kiếm → ghép nối → quan tâm → giao dịch → ký', [
     [
       'a moderator is appointed by the admin on the roles page',
       async (t, s) => {
@@ -222,7 +207,6 @@ export default function (h) {
         assert.ok((await t.text(s.buyer, '.matches')).length > 20);
         await t.screenshot(s.buyer, 'listing-demand-vi');
       },
-      { requires: ['Query.matches'] },
     ],
     [
       'the business expresses interest in the offer',

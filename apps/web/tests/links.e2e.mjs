@@ -81,7 +81,7 @@ async function followAll(t, user, kinds) {
 }
 
 export default function (h) {
-  h.test('links: notifications: every kind’s link opens an existing page, which marks it read', { requires: ['Mutation.markNotificationsReadByUrl'] }, async (t) => {
+  h.test('links: notifications: every kind’s link opens an existing page, which marks it read', async (t) => {
     const w = await dealWorld(t);
     const kinds = new Set();
     const sellerPage = await followAll(t, w.seller, kinds);
@@ -111,7 +111,7 @@ export default function (h) {
     assert.deepEqual(still, [], 'the approval notice is read');
   });
 
-  h.test('links: compare: the selection survives navigation, shows in the header, and can be cleared (no JavaScript)', { requires: ['Query.compareListings'] }, async (t) => {
+  h.test('links: compare: the selection survives navigation, shows in the header, and can be cleared (no JavaScript)', async (t) => {
     const owner = await apiUser(t, 'Chủ tin');
     const org = await apiOrganization(t, owner.token, { kind: 'RESEARCH_INSTITUTE', provinceCode: 'vinh-long' });
     const a = await apiPublishedListing(t, owner.token, org.id, offer('Cảm biến độ mặn'));
@@ -140,7 +140,7 @@ export default function (h) {
   });
 
   for (const lang of ['vi', 'en']) {
-    h.test(`links: CSV export with "from" after "to" (${lang}): a message on the stats page, not a bare 400`, {}, async (t) => {
+    h.test(`links: CSV export with "from" after "to" (${lang}): a message on the stats page, not a bare 400`, async (t) => {
       const page = await t.newPage(lang);
       await login(t, page, t.admin.email, t.admin.password);
       await t.visit(page, '/moderation/stats');
@@ -163,7 +163,7 @@ export default function (h) {
     });
   }
 
-  h.test('links: province picker: moderator jurisdiction by finding and ticking, an explicit nationwide grant, none means none', { requires: ['Mutation.setUserRoles'] }, async (t) => {
+  h.test('links: province picker: moderator jurisdiction by finding and ticking, an explicit nationwide grant, none means none', async (t) => {
     const user = await apiUser(t, 'Cán bộ mới');
     const page = await t.newPage('vi');
     await login(t, page, t.admin.email, t.admin.password, '/admin/users');
@@ -206,7 +206,7 @@ export default function (h) {
     assert.ok((await t.text(page, `li[data-email="${user.email}"]`)).includes(msg('vi', 'mod_noProvinces')));
   });
 
-  h.test('links: province picker on search: find a province by name, then "all provinces" clears it', { requires: ['Query.search'] }, async (t) => {
+  h.test('links: province picker on search: find a province by name, then "all provinces" clears it', async (t) => {
     const page = await t.newPage('vi');
     await t.visit(page, '/search?kind=OFFER');
     assert.equal(await page.locator('aside input[name=allProvinces]').isChecked(), true, 'all provinces by default, explicitly');
@@ -222,7 +222,7 @@ export default function (h) {
     assert.deepEqual(url.searchParams.getAll('province'), [], 'all provinces: no province filter');
   });
 
-  h.test('links: organisation profile: a member edits it; renaming a verified organisation sends it back to verification', { requires: ['Mutation.updateOrganization'] }, async (t) => {
+  h.test('links: organisation profile: a member edits it; renaming a verified organisation sends it back to verification', async (t) => {
     const owner = await apiUser(t, 'Chủ tổ chức');
     const org = await apiOrganization(t, owner.token, { kind: 'RESEARCH_INSTITUTE', provinceCode: 'hue' });
     await t.gql(`mutation($id: ID!) { verifyOrganization(id: $id) { id } }`, { id: org.id }, await adminToken(t));
@@ -260,7 +260,7 @@ export default function (h) {
     assert.ok((await t.text(page)).includes('lienhe@vien-hue.example.vn'));
   });
 
-  h.test('links: deal review page: both organisations’ verification and the conversation, for the covering moderator only', { requires: ['Deal.conversation'] }, async (t) => {
+  h.test('links: deal review page: both organisations’ verification and the conversation, for the covering moderator only', async (t) => {
     const w = await dealWorld(t);
     const page = await t.newPage('vi');
     await login(t, page, w.moderator.email, w.moderator.password, '', w.moderator.secret);

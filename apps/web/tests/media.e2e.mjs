@@ -9,7 +9,7 @@ import { adminToken, apiOrganization, apiUser } from './support/api.mjs';
 import { makePdf } from './support/files.mjs';
 
 export default function (h) {
-  h.test('media: an owner uploads a photo and a PDF through the form; the public page shows the gallery and search finds the PDF\'s words', { requires: ['Mutation.requestAttachmentUpload'] }, async (t) => {
+  h.test('media: an owner uploads a photo and a PDF through the form; the public page shows the gallery and search finds the PDF\'s words', async (t) => {
     const owner = await apiUser(t, 'Chủ tin có ảnh');
     const org = await apiOrganization(t, owner.token, { kind: 'RESEARCH_INSTITUTE' });
     const title = `Máy sấy lạnh có ảnh ${uniq('')}`;
@@ -91,7 +91,7 @@ export default function (h) {
     await t.axe(visitor, 'search with a cover image');
   });
 
-  h.test('media: an organisation uploads its logo and a private verification document; the public page shows only the logo', { requires: ['Mutation.requestAttachmentUpload'] }, async (t) => {
+  h.test('media: an organisation uploads its logo and a private verification document; the public page shows only the logo', async (t) => {
     const owner = await apiUser(t, 'Chủ tổ chức có biểu trưng');
     const org = await apiOrganization(t, owner.token, { kind: 'ENTERPRISE' });
     const logo = await sharp({ create: { width: 400, height: 400, channels: 3, background: '#1f6f8b' } }).png().toBuffer();

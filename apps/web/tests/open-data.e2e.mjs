@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { msg } from './support/harness.mjs';
 
 export default function (h) {
-  h.test('open data: the page (vi, en), the link from /stats, files with ETag and 304 through the storefront', {}, async (t) => {
+  h.test('open data: the page (vi, en), the link from /stats, files with ETag and 304 through the storefront', async (t) => {
     for (const lang of ['vi', 'en']) {
       const page = await t.newPage(lang);
       await t.visit(page, '/stats');

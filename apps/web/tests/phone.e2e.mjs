@@ -49,7 +49,7 @@ async function assertTapTargets(page, label) {
 const top = (page, selector) => page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().top);
 
 export default function (h) {
-  h.test('phone: search results, listing facts, cards, no sideways scroll, 44 px tap targets', { requires: ['Mutation.proposeDeal'] }, async (t) => {
+  h.test('phone: search results, listing facts, cards, no sideways scroll, 44 px tap targets', async (t) => {
     // A seller with published offers, a buyer with an interest and a deal on one of them.
     const seller = await apiUser(t, 'Người bán thử');
     const sellerOrg = await apiOrganization(t, seller.token, { name: `Công ty Thiết bị Tưới Tiêu Nông nghiệp Công nghệ Cao ${uniq('')}` });
@@ -135,7 +135,7 @@ export default function (h) {
     assert.ok(await adminToken(t));
   });
 
-  h.test('phone-first layout on a desktop: the search filters stay in view without opening anything', {}, async (t) => {
+  h.test('phone-first layout on a desktop: the search filters stay in view without opening anything', async (t) => {
     const page = await t.newPage('en');
     await t.visit(page, '/search');
     assert.equal(await page.locator('summary.filters-summary').isVisible(), false, 'no disclosure on a desktop');

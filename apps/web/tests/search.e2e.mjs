@@ -6,7 +6,7 @@ import { msg, squash, uniq } from './support/harness.mjs';
 import { apiOrganization, apiPublishedListing, apiUser } from './support/api.mjs';
 
 export default function (h) {
-  h.test('search: close matches, related results apart, and an honest "no close match"', { requires: ['Query.search', 'SearchResult.related'] }, async (t) => {
+  h.test('search: close matches, related results apart, and an honest "no close match"', async (t) => {
     // A made-up word only these listings carry, so nothing else in the database is close.
     const tag = uniq('tp');
     const owner = await apiUser(t, 'Chủ tin đăng');

@@ -15,7 +15,7 @@ async function passwordStep(t, page, email, password, next = '') {
 }
 
 export default function (h) {
-  h.test('second factor: enrol with the QR code and key, then sign in with a code and with a recovery code', { requires: ['Mutation.completeLogin'] }, async (t) => {
+  h.test('second factor: enrol with the QR code and key, then sign in with a code and with a recovery code', async (t) => {
     const page = await t.newPage('vi');
     const user = await register(t, page, { name: 'Phạm Bảo Mật' });
     await t.visit(page, '/dashboard/security');
@@ -68,7 +68,7 @@ export default function (h) {
     assert.ok((await t.text(page, '#f-code-error')).length > 3);
   });
 
-  h.test('second factor, staff: the admin resets one and finds it in the audit log (English), with a CSV download', { requires: ['Query.staffAuditLog'] }, async (t) => {
+  h.test('second factor, staff: the admin resets one and finds it in the audit log (English), with a CSV download', async (t) => {
     const page = await t.newPage('en');
     const user = await register(t, page, { name: 'Lost Phone' });
     await enrolSecondFactor(t, page);

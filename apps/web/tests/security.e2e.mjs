@@ -56,7 +56,7 @@ async function startStorefront(t, env = {}) {
 const MAIN_PAGES = ['/', '/search', '/search?q=may+say&kind=OFFER', '/stats', '/experts', '/login', '/register', '/robots.txt'];
 
 export default function (h) {
-  h.test('security: headers, CSP without unsafe-inline, frame-ancestors none, referrer and permissions policies, no HSTS over http', {}, async (t) => {
+  h.test('security: headers, CSP without unsafe-inline, frame-ancestors none, referrer and permissions policies, no HSTS over http', async (t) => {
     for (const path of MAIN_PAGES.filter((p) => p !== '/robots.txt')) {
       const res = await fetch(`${t.webUrl}${path}`, { redirect: 'manual' });
       assert.equal(res.status, 200, `GET ${path}`);
@@ -79,7 +79,7 @@ export default function (h) {
     }
   });
 
-  h.test('security: behind a TLS proxy (X-Forwarded-Proto: https): HSTS, and Secure + HttpOnly + SameSite=Lax cookies', {}, async (t) => {
+  h.test('security: behind a TLS proxy (X-Forwarded-Proto: https): HSTS, and Secure + HttpOnly + SameSite=Lax cookies', async (t) => {
     const user = await apiUser(t);
     const https = { 'x-forwarded-proto': 'https' };
     const home = await fetch(`${t.webUrl}/?lang=en`, { headers: https });
@@ -109,7 +109,7 @@ export default function (h) {
     assert.match(plain, /; SameSite=Lax/i);
   });
 
-  h.test('security: no content security policy violation on the main pages; charts still draw their bars', {}, async (t) => {
+  h.test('security: no content security policy violation on the main pages; charts still draw their bars', async (t) => {
     const owner = await apiUser(t);
     const org = await apiOrganization(t, owner.token);
     const listing = await apiPublishedListing(t, owner.token, org.id, {
@@ -154,7 +154,7 @@ export default function (h) {
     assert.deepEqual(violations, []);
   });
 
-  h.test('security: forms post from both loopback names (ORIGIN localhost, page opened as 127.0.0.1 and back), never from another site', {}, async (t) => {
+  h.test('security: forms post from both loopback names (ORIGIN localhost, page opened as 127.0.0.1 and back), never from another site', async (t) => {
     const storefront = await startStorefront(t);
     try {
       const user = await apiUser(t);
@@ -197,7 +197,7 @@ export default function (h) {
     }
   });
 
-  h.test('security: the storefront tells the API each visitor’s address, with its secret, and nothing without one', {}, async (t) => {
+  h.test('security: the storefront tells the API each visitor’s address, with its secret, and nothing without one', async (t) => {
     // A recording pass-through in front of the API shows what the storefront sends it.
     const seen = [];
     const proxy = createServer(async (req, res) => {

@@ -9,6 +9,7 @@ import type {
   IpStatus,
   ListingKind,
   ListingStatus,
+  ModeratedKind,
   OrganizationKind,
   RejectionReason,
   Role,
@@ -62,6 +63,10 @@ export function organizationKindLabel(v: OrganizationKind): string {
 
 export function listingKindLabel(v: ListingKind): string {
   return v === 'OFFER' ? m.kind_OFFER() : m.kind_DEMAND();
+}
+
+export function moderatedKindLabel(v: ModeratedKind): string {
+  return { LISTING: m.reviewQueue_kind_LISTING, EXPERT: m.reviewQueue_kind_EXPERT, EVENT: m.reviewQueue_kind_EVENT }[v]?.() ?? v;
 }
 
 export function listingStatusLabel(v: ListingStatus): string {

@@ -41,15 +41,11 @@ function decodeEml(eml) {
 
 export const squash = (s) => (s ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 
-export function createHarness({ browser, webUrl, apiUrl, admin, screenshotsDir, outDir, schemaFields, filter = '' }) {
+export function createHarness({ browser, webUrl, apiUrl, admin, screenshotsDir, outDir, filter = '' }) {
   // The API of the browser tests writes its e-mails here (MAIL_OUTBOX_DIR in scripts/lib/web-tests.mjs).
   const mailDir = join(outDir, 'mail');
   const entries = [];
   const contexts = new Set();
-
-  function missing(requires = []) {
-    return requires.filter((r) => !schemaFields.has(r));
-  }
 
   const t = {
     webUrl,
@@ -60,9 +56,6 @@ export function createHarness({ browser, webUrl, apiUrl, admin, screenshotsDir, 
     uniq,
     squash,
     PASSWORD,
-
-    /** Whether apps/api/schema.gql has this field ("Query.compareListings"). */
-    apiHas: (field) => schemaFields.has(field),
 
     /**
      * A fresh browser context (own cookies) in a language: 'vi' (default) or 'en' (the switch's cookie).
@@ -175,16 +168,18 @@ export function createHarness({ browser, webUrl, apiUrl, admin, screenshotsDir, 
 
   return {
     t,
-    /** A test: fn(t). requires: API fields ("Mutation.createListing") without which it is skipped. */
-    test(name, { requires = [] } = {}, fn) {
-      entries.push({ kind: 'test', name, requires, fn });
+    /** A test: fn(t). */
+    test(name, fn) {
+      if (typeof fn !== 'function') throw new Error(`h.test("${name}", fn): the second argument must be the test function`);
+      entries.push({ kind: 'test', name, fn });
     },
     /**
      * A journey: ordered steps sharing one state object; after a failed step the rest are skipped.
-     * steps: [name, async (t, state) => …, { requires }?][]
+     * steps: [name, async (t, state) => …][]
      */
-    journey(name, { requires = [] } = {}, steps) {
-      entries.push({ kind: 'journey', name, requires, steps });
+    journey(name, steps) {
+      if (!Array.isArray(steps)) throw new Error(`h.journey("${name}", steps): the second argument must be the steps`);
+      entries.push({ kind: 'journey', name, steps });
     },
     async run() {
       const counts = { passed: 0, failed: 0, skipped: 0 };
@@ -205,34 +200,16 @@ export function createHarness({ browser, webUrl, apiUrl, admin, screenshotsDir, 
       for (const e of entries) {
         // The filter: a part of the name, or several separated by | (any of them).
         if (filter && !filter.toLowerCase().split('|').some((f) => e.name.toLowerCase().includes(f))) continue;
-        const absent = missing(e.requires);
         if (e.kind === 'test') {
-          if (absent.length) {
-            counts.skipped += 1;
-            line('skip', e.name, `the API lacks ${absent.join(', ')}`);
-            continue;
-          }
           await runOne(e.name, () => e.fn(t));
         } else {
           console.log(`  ${e.name}`);
-          if (absent.length) {
-            counts.skipped += e.steps.length;
-            for (const [stepName] of e.steps) line('skip', `${e.name} › ${stepName}`, `the API lacks ${absent.join(', ')}`);
-            continue;
-          }
           const state = {};
           let broken = false;
-          for (const [stepName, fn, opts = {}] of e.steps) {
+          for (const [stepName, fn] of e.steps) {
             if (broken) {
               counts.skipped += 1;
               line('skip', `${e.name} › ${stepName}`, 'an earlier step failed');
-              continue;
-            }
-            // A step may need more of the API than its journey (the rest of the journey still runs).
-            const stepAbsent = missing(opts.requires);
-            if (stepAbsent.length) {
-              counts.skipped += 1;
-              line('skip', `${e.name} › ${stepName}`, `the API lacks ${stepAbsent.join(', ')}`);
               continue;
             }
             if (!(await runOne(`${e.name} › ${stepName}`, () => fn(t, state)))) broken = true;

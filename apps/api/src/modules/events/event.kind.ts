@@ -53,6 +53,7 @@ export const EVENT_MESSAGES = {
 
 export const eventKind: ModeratedKind<EventEntity, EventContent> = {
   name: 'event',
+  review: { code: 'EVENT', title: (e, lang) => (lang === 'en' && e.nameEn ? e.nameEn : e.nameVi), path: (e) => `/moderation/events/${e.id}` },
   entity: EventEntity,
   table: 'techmart_event',
   trail: { entity: EventStepEntity, table: 'techmart_event_step', itemColumn: 'event_id', itemProperty: 'eventId' },

@@ -42,6 +42,7 @@ export const EXPERT_MESSAGES = {
 
 export const expertKind: ModeratedKind<ExpertProfileEntity, ExpertContent> = {
   name: 'expert',
+  review: { code: 'EXPERT', title: (e) => e.fullName, path: (e) => `/moderation/experts/${e.id}` },
   entity: ExpertProfileEntity,
   table: 'expert_profile',
   trail: { entity: ExpertProfileEventEntity, table: 'expert_profile_event', itemColumn: 'expert_id', itemProperty: 'expertId' },

@@ -68,6 +68,7 @@ export function listingKind(config: Pick<AppConfig, 'LISTING_TTL_DAYS' | 'LISTIN
   const term = (now: Date) => new Date(now.getTime() + config.LISTING_TTL_DAYS * DAY_MS);
   return {
     name: 'listing',
+    review: { code: 'LISTING', title: (l) => l.title, path: (l) => `/moderation/listings/${l.id}` },
     entity: ListingEntity,
     table: 'listing',
     trail: LISTING_TRAIL,

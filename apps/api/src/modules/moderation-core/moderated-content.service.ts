@@ -14,10 +14,10 @@ import { OrganizationsService } from '../organizations/organizations.service.js'
 import { OutboxService } from '../outbox/outbox.service.js';
 import { StaffAuditService } from '../audit/staff-audit.service.js';
 import { NotificationsService, type NotificationDraft } from '../notifications/notifications.service.js';
-import type { ModeratedContent, ModeratedItem, ModeratedKind, PublicationCause } from './moderated-kind.js';
+import type { ModeratedContent, ModeratedItem, ModeratedKind, ModeratedKindCode, PublicationCause } from './moderated-kind.js';
 import { ACTION_VERBS, STATUS_LABELS, rejectionNotice, type ActionVerb } from './moderation.labels.js';
 import { NO_ACCESS, canView, moderationInput, moderatorCovers, reviewProvince, type ModerationAccess } from './moderation.rules.js';
-import { applyModerationQueue } from './moderation-queue.js';
+import { REVIEW_TARGET_DAYS, applyModerationQueue } from './moderation-queue.js';
 import { writeTrail } from './moderation-trail.js';
 import {
   AuditAction,
@@ -53,6 +53,29 @@ export interface ModerationEventRow {
 }
 
 type Kind<E extends ModeratedItem<C>, C extends ModeratedContent> = ModeratedKind<E, C>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry holds every kind's descriptor
+type AnyKind = ModeratedKind<any, any>;
+
+/** One entry of the department's review queue across kinds. */
+export interface ReviewQueueEntry {
+  kind: ModeratedKindCode;
+  id: string;
+  slug: string;
+  title: string;
+  provinceCode: string;
+  /** When it was sent for review (a revision: when the revision was). */
+  queuedAt: Date;
+  /** A published item's revision, not a first publication. */
+  revision: boolean;
+  reviewPath: string;
+}
+
+export interface ReviewQueuePage extends Page<ReviewQueueEntry> {
+  /** Entries waiting longer than the review-time target (all pages). */
+  overdue: number;
+}
+
+const DAY_MS = 86_400_000;
 
 /**
  * The moderated-content core: the workflow table applied in one transaction per step (the row
@@ -64,6 +87,8 @@ type Kind<E extends ModeratedItem<C>, C extends ModeratedContent> = ModeratedKin
 @Injectable()
 export class ModeratedContentService {
   private readonly tables = new Map<string, readonly ModerationTransition[]>();
+  /** Every kind that plugs in (ModeratedKindService registers its kind when the app starts): the one review queue reads them all. */
+  private readonly kinds = new Map<ModeratedKindCode, AnyKind>();
 
   constructor(
     private readonly ds: DataSource,
@@ -132,6 +157,61 @@ export class ModeratedContentService {
    */
   async moderationQueue<E extends ModeratedItem<C>, C extends ModeratedContent>(kind: Kind<E, C>, viewer: Viewer, page: PageInput | undefined): Promise<Page<E>> {
     const { offset, pageSize, page: p } = pageWindow(page);
+    const [items, totalItems] = await (await this.queueQuery(kind, viewer)).offset(offset).limit(pageSize).getManyAndCount();
+    return { items, totalItems, page: p, pageSize };
+  }
+
+  /** The injected clock's now (tests move it). */
+  now(): Date {
+    return this.clock.now();
+  }
+
+  register(kind: AnyKind): void {
+    this.kinds.set(kind.review.code, kind);
+  }
+
+  /**
+   * The department's one review queue: what waits for review across kinds (or one kind), in the
+   * moderator's provinces, oldest first, with how many are past the review-time target. Each kind's
+   * first offset+pageSize entries are read and merged, which is exact for the page asked for.
+   */
+  async reviewQueue(viewer: Viewer, only: ModeratedKindCode | null, page: PageInput | undefined, lang: 'vi' | 'en'): Promise<ReviewQueuePage> {
+    const { offset, pageSize, page: p } = pageWindow(page);
+    const kinds = [...this.kinds.values()].filter((k) => !only || k.review.code === only);
+    const target = new Date(this.clock.now().getTime() - REVIEW_TARGET_DAYS * DAY_MS);
+    const parts = await Promise.all(
+      kinds.map(async (kind) => {
+        const qb = await this.queueQuery(kind, viewer);
+        const [{ entities, raw }, total, overdue] = await Promise.all([
+          qb.clone().limit(offset + pageSize).getRawAndEntities(),
+          qb.clone().getCount(),
+          qb.clone().andWhere(`CASE WHEN q.status = :pendingStatus THEN q.submitted_at ELSE q.revision_submitted_at END < :target`, { pendingStatus: ModerationStatus.PENDING_REVIEW, target }).getCount(),
+        ]);
+        const entries = entities.map((item: ModeratedItem, i: number): ReviewQueueEntry => ({
+          kind: kind.review.code,
+          id: item.id,
+          slug: item.slug,
+          title: kind.review.title(item, lang),
+          provinceCode: item.status === ModerationStatus.PUBLISHED && item.pendingRevision ? item.pendingRevision.provinceCode : item.provinceCode,
+          queuedAt: new Date(raw[i].queued_at),
+          revision: item.status === ModerationStatus.PUBLISHED,
+          reviewPath: kind.review.path(item),
+        }));
+        return { entries, total, overdue };
+      }),
+    );
+    const merged = parts.flatMap((x) => x.entries).sort((a, b) => a.queuedAt.getTime() - b.queuedAt.getTime() || a.id.localeCompare(b.id));
+    return {
+      items: merged.slice(offset, offset + pageSize),
+      totalItems: parts.reduce((n, x) => n + x.total, 0),
+      overdue: parts.reduce((n, x) => n + x.overdue, 0),
+      page: p,
+      pageSize,
+    };
+  }
+
+  /** The review queue of one kind as a query (oldest first), without what the moderator owns. */
+  private async queueQuery<E extends ModeratedItem<C>, C extends ModeratedContent>(kind: Kind<E, C>, viewer: Viewer): Promise<SelectQueryBuilder<E>> {
     const qb = applyModerationQueue(this.ds.getRepository(kind.entity).createQueryBuilder('q') as SelectQueryBuilder<E>, 'q', jurisdictionOf(viewer), {
       pending: ModerationStatus.PENDING_REVIEW,
       published: ModerationStatus.PUBLISHED,
@@ -143,8 +223,7 @@ export class ModeratedContentService {
       const ownOrgs = await this.organizations.memberOrganizationIds(viewer.id);
       if (ownOrgs.length) qb.andWhere(`q.${column} NOT IN (:...ownOrgs)`, { ownOrgs });
     }
-    const [items, totalItems] = await qb.offset(offset).limit(pageSize).getManyAndCount();
-    return { items, totalItems, page: p, pageSize };
+    return qb;
   }
 
   // -------------------------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+import type { OnModuleInit } from '@nestjs/common';
 import type { ModerationDecision, RejectionReason } from '@techport/shared';
 import type { Viewer } from '../../common/auth/viewer.js';
 import type { GqlContext } from '../../common/context.js';
@@ -9,9 +10,14 @@ import type { ModeratedContent, ModeratedItem, ModeratedKind } from './moderated
  * The steps every kind's service offers as they are: the core's, for the kind's descriptor. A
  * kind's service extends it and adds what is its own (creating, editing its content, reads).
  */
-export abstract class ModeratedKindService<E extends ModeratedItem<C>, C extends ModeratedContent> {
+export abstract class ModeratedKindService<E extends ModeratedItem<C>, C extends ModeratedContent> implements OnModuleInit {
   abstract readonly kind: ModeratedKind<E, C>;
   protected abstract readonly core: ModeratedContentService;
+
+  /** Plugs the kind into the core's one review queue (Nest calls it once the kind's service is built). */
+  onModuleInit(): void {
+    this.core.register(this.kind);
+  }
 
   /** Sends a draft or rejected item (or a published item's pending revision) for review. */
   submit(viewer: Viewer, id: string): Promise<E> {

@@ -69,9 +69,14 @@ export interface KindNotices<E, C> {
 /** Why the public view of an item changed: what its publication events say. */
 export type PublicationCause = 'APPROVE' | 'REVISION_APPROVE' | 'ARCHIVE' | 'RENEW' | 'EXPIRE';
 
+/** The kinds in the department's one review queue (GraphQL enum ModeratedKind). */
+export type ModeratedKindCode = 'LISTING' | 'EXPERT' | 'EVENT';
+
 export interface ModeratedKind<E extends ModeratedItem<C>, C extends ModeratedContent> {
   /** Short name, for loader keys and logs ("listing", "expert"). */
   name: string;
+  /** The kind in the cross-kind review queue: its code, an item's title there, and the storefront page where it is reviewed. */
+  review: { code: ModeratedKindCode; title(item: E, lang: 'vi' | 'en'): string; path(item: E): string };
   entity: EntityTarget<E>;
   /** The item table (slug look-ups). */
   table: string;

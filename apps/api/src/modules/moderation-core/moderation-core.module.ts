@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { ModeratedContentService } from './moderated-content.service.js';
+import { ReviewQueueResolver } from './review-queue.resolver.js';
 
 /**
  * The moderated-content core (moderation.workflow.ts, moderated-content.service.ts): the workflow
@@ -9,7 +10,7 @@ import { ModeratedContentService } from './moderated-content.service.js';
  */
 @Module({
   imports: [OrganizationsModule],
-  providers: [ModeratedContentService],
+  providers: [ModeratedContentService, ReviewQueueResolver],
   exports: [ModeratedContentService],
 })
 export class ModerationCoreModule {}

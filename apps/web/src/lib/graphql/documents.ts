@@ -7,8 +7,6 @@ import type * as T from './types.js';
 export interface Document<TResult, TVariables> {
   readonly name: string;
   readonly source: string;
-  /** Fields it selects that the API does not offer yet: while any is left, the operation is unavailable. */
-  readonly missing: readonly string[];
   /** Phantom members carrying the types; never set. */
   readonly __result?: TResult;
   readonly __variables?: TVariables;
@@ -17,719 +15,604 @@ export interface Document<TResult, TVariables> {
 export const MySessions: Document<T.MySessionsQuery, T.MySessionsQueryVariables> = {
   name: "MySessions",
   source: "query MySessions { mySessions { id current browser os ipAddress createdAt lastSeenAt } }",
-  missing: [],
 };
 
 export const EndSession: Document<T.EndSessionMutation, T.EndSessionMutationVariables> = {
   name: "EndSession",
   source: "mutation EndSession($id: ID!) { endSession(id: $id) }",
-  missing: [],
 };
 
 export const EndAllSessions: Document<T.EndAllSessionsMutation, T.EndAllSessionsMutationVariables> = {
   name: "EndAllSessions",
   source: "mutation EndAllSessions($keepCurrent: Boolean) { endAllSessions(keepCurrent: $keepCurrent) }",
-  missing: [],
 };
 
 export const ChangePassword: Document<T.ChangePasswordMutation, T.ChangePasswordMutationVariables> = {
   name: "ChangePassword",
   source: "mutation ChangePassword($input: ChangePasswordInput!) { changePassword(input: $input) }",
-  missing: [],
 };
 
 export const RequestPasswordReset: Document<T.RequestPasswordResetMutation, T.RequestPasswordResetMutationVariables> = {
   name: "RequestPasswordReset",
   source: "mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }",
-  missing: [],
 };
 
 export const PasswordResetLinkValid: Document<T.PasswordResetLinkValidQuery, T.PasswordResetLinkValidQueryVariables> = {
   name: "PasswordResetLinkValid",
   source: "query PasswordResetLinkValid($token: String!) { passwordResetLinkValid(token: $token) }",
-  missing: [],
 };
 
 export const ResetPassword: Document<T.ResetPasswordMutation, T.ResetPasswordMutationVariables> = {
   name: "ResetPassword",
   source: "mutation ResetPassword($token: String!, $password: String!) { resetPassword(token: $token, password: $password) }",
-  missing: [],
 };
 
 export const ActivateAccount: Document<T.ActivateAccountMutation, T.ActivateAccountMutationVariables> = {
   name: "ActivateAccount",
   source: "mutation ActivateAccount($token: String!) { activateAccount(token: $token) { token user { id displayName } } }",
-  missing: [],
 };
 
 export const MyInterests: Document<T.MyInterestsQuery, T.MyInterestsQueryVariables> = {
   name: "MyInterests",
   source: "query MyInterests($listingId: ID) { interests(listingId: $listingId) { id status createdAt lastMessageAt organization { id slug name viewerIsMember } listingOrganization { id slug name viewerIsMember } listing { id slug title kind } } }",
-  missing: [],
 };
 
 export const InterestThread: Document<T.InterestThreadQuery, T.InterestThreadQueryVariables> = {
   name: "InterestThread",
   source: "query InterestThread($id: ID!) { interest(id: $id) { id status createdAt organization { id slug name viewerIsMember } listingOrganization { id slug name viewerIsMember } listing { id slug title kind transferModes price { ...PriceFields } } messages { ...MessageFields } } } fragment PriceFields on PriceRange { min max currency negotiable } fragment MessageFields on Message { id body createdAt author { id displayName } organization { id name } }",
-  missing: [],
 };
 
 export const ExpressInterest: Document<T.ExpressInterestMutation, T.ExpressInterestMutationVariables> = {
   name: "ExpressInterest",
   source: "mutation ExpressInterest($listingId: ID!, $organizationId: ID!, $message: String!) { expressInterest( listingId: $listingId organizationId: $organizationId message: $message ) { id status } }",
-  missing: [],
 };
 
 export const RespondToInterest: Document<T.RespondToInterestMutation, T.RespondToInterestMutationVariables> = {
   name: "RespondToInterest",
   source: "mutation RespondToInterest($id: ID!, $accept: Boolean!, $message: String) { respondToInterest(id: $id, accept: $accept, message: $message) { id status } }",
-  missing: [],
 };
 
 export const WithdrawInterest: Document<T.WithdrawInterestMutation, T.WithdrawInterestMutationVariables> = {
   name: "WithdrawInterest",
   source: "mutation WithdrawInterest($id: ID!) { withdrawInterest(id: $id) { id status } }",
-  missing: [],
 };
 
 export const SendMessage: Document<T.SendMessageMutation, T.SendMessageMutationVariables> = {
   name: "SendMessage",
   source: "mutation SendMessage($interestId: ID!, $body: String!) { sendMessage(interestId: $interestId, body: $body) { id } }",
-  missing: [],
 };
 
 export const Deals: Document<T.DealsQuery, T.DealsQueryVariables> = {
   name: "Deals",
   source: "query Deals($status: DealStatus, $page: PageInput) { deals(status: $status, page: $page) { totalItems page pageSize items { ...DealCard } } } fragment DealCard on Deal { id status value currency transferMode createdAt listing { id slug title kind } supplier { id slug name } buyer { id slug name } }",
-  missing: [],
 };
 
 export const DealById: Document<T.DealByIdQuery, T.DealByIdQueryVariables> = {
   name: "DealById",
   source: "query DealById($id: ID!) { deal(id: $id) { ...DealCard terms interest { id } supplier { viewerIsMember verified verifiedAt kind province { name } } buyer { viewerIsMember verified verifiedAt kind province { name } } conversation { ...MessageFields } proposer { id name } province { code name } reviewNote approvedAt supplierSignedAt buyerSignedAt completedAt viewerActions history { action status fromStatus note at actor { id displayName } } } } fragment DealCard on Deal { id status value currency transferMode createdAt listing { id slug title kind } supplier { id slug name } buyer { id slug name } } fragment MessageFields on Message { id body createdAt author { id displayName } organization { id name } }",
-  missing: [],
 };
 
 export const ProposeDeal: Document<T.ProposeDealMutation, T.ProposeDealMutationVariables> = {
   name: "ProposeDeal",
   source: "mutation ProposeDeal($input: DealInput!) { proposeDeal(input: $input) { id status } }",
-  missing: [],
 };
 
 export const RespondToDeal: Document<T.RespondToDealMutation, T.RespondToDealMutationVariables> = {
   name: "RespondToDeal",
   source: "mutation RespondToDeal($id: ID!, $accept: Boolean!, $note: String) { respondToDeal(id: $id, accept: $accept, note: $note) { id status } }",
-  missing: [],
 };
 
 export const ReviewDeal: Document<T.ReviewDealMutation, T.ReviewDealMutationVariables> = {
   name: "ReviewDeal",
   source: "mutation ReviewDeal($id: ID!, $decision: ModerationDecision!, $note: String) { reviewDeal(id: $id, decision: $decision, note: $note) { id status } }",
-  missing: [],
 };
 
 export const MarkDealSigned: Document<T.MarkDealSignedMutation, T.MarkDealSignedMutationVariables> = {
   name: "MarkDealSigned",
   source: "mutation MarkDealSigned($id: ID!) { markDealSigned(id: $id) { id status } }",
-  missing: [],
 };
 
 export const CompleteDeal: Document<T.CompleteDealMutation, T.CompleteDealMutationVariables> = {
   name: "CompleteDeal",
   source: "mutation CompleteDeal($id: ID!) { completeDeal(id: $id) { id status } }",
-  missing: [],
 };
 
 export const CancelDeal: Document<T.CancelDealMutation, T.CancelDealMutationVariables> = {
   name: "CancelDeal",
   source: "mutation CancelDeal($id: ID!, $note: String) { cancelDeal(id: $id, note: $note) { id status } }",
-  missing: [],
 };
 
 export const Events: Document<T.EventsQuery, T.EventsQueryVariables> = {
   name: "Events",
   source: "query Events($input: EventSearchInput, $page: PageInput) { events(input: $input, page: $page) { totalItems page pageSize items { ...EventCard } } } fragment EventCard on Event { id slug name kind startsOn endsOn online venue status registrationOpen ended province { code name } organizer { id slug name } fields { code name } }",
-  missing: [],
 };
 
 export const EventBySlug: Document<T.EventBySlugQuery, T.EventBySlugQueryVariables> = {
   name: "EventBySlug",
   source: "query EventBySlug($slug: String!) { event(slug: $slug) { ...EventCard description timeZone registrationOpensAt registrationClosesAt meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables viewerIsOrganizer questions { id label required } sessions { id kind title speaker room startsAt endsAt } participantCounts { exhibitors visitors } exhibitors { id booth organization { id slug name } listings { id slug title } } myRegistrations { id role status booth decisionNote organization { id name } } } } fragment EventCard on Event { id slug name kind startsOn endsOn online venue status registrationOpen ended province { code name } organizer { id slug name } fields { code name } }",
-  missing: [],
 };
 
 export const EventRegistrations: Document<T.EventRegistrationsQuery, T.EventRegistrationsQueryVariables> = {
   name: "EventRegistrations",
   source: "query EventRegistrations($slug: String!) { event(slug: $slug) { id slug name viewerIsOrganizer maxExhibitors maxVisitors participantCounts { exhibitors visitors } registrations { id role status booth decisionNote createdAt organization { id slug name } listings { id slug title } answers { questionId question answer } } } }",
-  missing: [],
 };
 
 export const MyPublishedListings: Document<T.MyPublishedListingsQuery, T.MyPublishedListingsQueryVariables> = {
   name: "MyPublishedListings",
   source: "query MyPublishedListings { myListings(status: PUBLISHED, page: {page: 1, pageSize: 100}) { items { id kind title organization { id } } } }",
-  missing: [],
 };
 
 export const RegisterForEvent: Document<T.RegisterForEventMutation, T.RegisterForEventMutationVariables> = {
   name: "RegisterForEvent",
   source: "mutation RegisterForEvent($input: EventRegistrationInput!) { registerForEvent(input: $input) { id status } }",
-  missing: [],
 };
 
 export const DecideEventRegistration: Document<T.DecideEventRegistrationMutation, T.DecideEventRegistrationMutationVariables> = {
   name: "DecideEventRegistration",
   source: "mutation DecideEventRegistration($id: ID!, $approve: Boolean!, $booth: String, $note: String) { decideEventRegistration(id: $id, approve: $approve, booth: $booth, note: $note) { id status booth } }",
-  missing: [],
 };
 
 export const WithdrawEventRegistration: Document<T.WithdrawEventRegistrationMutation, T.WithdrawEventRegistrationMutationVariables> = {
   name: "WithdrawEventRegistration",
   source: "mutation WithdrawEventRegistration($id: ID!) { withdrawEventRegistration(id: $id) { id status } }",
-  missing: [],
 };
 
 export const EventMeetings: Document<T.EventMeetingsQuery, T.EventMeetingsQueryVariables> = {
   name: "EventMeetings",
   source: "query EventMeetings($slug: String!) { event(slug: $slug) { id slug name meetingDays dayStartsAt dayEndsAt slotMinutes breaks { startsAt endsAt } viewerIsOrganizer myRegistrations { id role status organization { id name } } participants { id role organization { id slug name } listings { id slug title } } myMeetingRequests { ...MeetingRequestFields } } } fragment MeetingRequestFields on MeetingRequest { id status reason proposedSlots acceptedSlot responseNote viewerIsRequester createdAt from { id organization { id slug name } } to { id organization { id slug name } } }",
-  missing: [],
 };
 
 export const RequestMeeting: Document<T.RequestMeetingMutation, T.RequestMeetingMutationVariables> = {
   name: "RequestMeeting",
   source: "mutation RequestMeeting($input: MeetingRequestInput!) { requestMeeting(input: $input) { id status } }",
-  missing: [],
 };
 
 export const RespondToMeetingRequest: Document<T.RespondToMeetingRequestMutation, T.RespondToMeetingRequestMutationVariables> = {
   name: "RespondToMeetingRequest",
   source: "mutation RespondToMeetingRequest($id: ID!, $accept: Boolean!, $slot: DateTime, $note: String) { respondToMeetingRequest(id: $id, accept: $accept, slot: $slot, note: $note) { id status } }",
-  missing: [],
 };
 
 export const CancelMeetingRequest: Document<T.CancelMeetingRequestMutation, T.CancelMeetingRequestMutationVariables> = {
   name: "CancelMeetingRequest",
   source: "mutation CancelMeetingRequest($id: ID!) { cancelMeetingRequest(id: $id) { id status } }",
-  missing: [],
 };
 
 export const EventModerationQueue: Document<T.EventModerationQueueQuery, T.EventModerationQueueQueryVariables> = {
   name: "EventModerationQueue",
   source: "query EventModerationQueue($page: PageInput) { eventModerationQueue(page: $page) { totalItems page pageSize items { id name startsOn endsOn province { code name } organizer { id name } } } }",
-  missing: [],
 };
 
 export const EventForReview: Document<T.EventForReviewQuery, T.EventForReviewQueryVariables> = {
   name: "EventForReview",
   source: "query EventForReview($id: ID!) { event(id: $id) { ...EventCard nameVi nameEn description registrationOpensAt registrationClosesAt meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables maxExhibitors maxVisitors moderationNote pendingRevision { nameVi nameEn kind startsOn endsOn online venue description submittedAt } history { id action fromStatus toStatus note reasonLabel at actor { id displayName } } } } fragment EventCard on Event { id slug name kind startsOn endsOn online venue status registrationOpen ended province { code name } organizer { id slug name } fields { code name } }",
-  missing: [],
 };
 
 export const ModerateEvent: Document<T.ModerateEventMutation, T.ModerateEventMutationVariables> = {
   name: "ModerateEvent",
   source: "mutation ModerateEvent($id: ID!, $decision: ModerationDecision!, $note: String, $reason: RejectionReason) { moderateEvent(id: $id, decision: $decision, note: $note, reason: $reason) { id status } }",
-  missing: [],
 };
 
 export const OrganizedEvents: Document<T.OrganizedEventsQuery, T.OrganizedEventsQueryVariables> = {
   name: "OrganizedEvents",
   source: "query OrganizedEvents { organizedEvents { ...EventCard moderationNote rejectionReasonLabel } } fragment EventCard on Event { id slug name kind startsOn endsOn online venue status registrationOpen ended province { code name } organizer { id slug name } fields { code name } }",
-  missing: [],
 };
 
 export const CreateEvent: Document<T.CreateEventMutation, T.CreateEventMutationVariables> = {
   name: "CreateEvent",
   source: "mutation CreateEvent($organizerId: ID!, $input: EventInput!) { createEvent(organizerId: $organizerId, input: $input) { id slug status } }",
-  missing: [],
 };
 
 export const SubmitEvent: Document<T.SubmitEventMutation, T.SubmitEventMutationVariables> = {
   name: "SubmitEvent",
   source: "mutation SubmitEvent($id: ID!) { submitEvent(id: $id) { id status } }",
-  missing: [],
 };
 
 export const Experts: Document<T.ExpertsQuery, T.ExpertsQueryVariables> = {
   name: "Experts",
   source: "query Experts($input: ExpertSearchInput!) { experts(input: $input) { totalHits page pageSize facets { name values { value label count } } hits { highlightedName highlightedHeadline expert { ...ExpertCard } } } } fragment ExpertCard on ExpertProfile { id slug fullName headline fields { code name } province { code name } organization { id slug name } }",
-  missing: [],
 };
 
 export const ExpertBySlug: Document<T.ExpertBySlugQuery, T.ExpertBySlugQueryVariables> = {
   name: "ExpertBySlug",
   source: "query ExpertBySlug($slug: String!) { expert(slug: $slug) { ...ExpertCard bio services pastTransfers status publishedAt user { id } } } fragment ExpertCard on ExpertProfile { id slug fullName headline fields { code name } province { code name } organization { id slug name } }",
-  missing: [],
 };
 
 export const ContactExpert: Document<T.ContactExpertMutation, T.ContactExpertMutationVariables> = {
   name: "ContactExpert",
   source: "mutation ContactExpert($expertId: ID!, $organizationId: ID!, $message: String!) { contactExpert( expertId: $expertId organizationId: $organizationId message: $message ) { id } }",
-  missing: [],
 };
 
 export const MyExpertProfile: Document<T.MyExpertProfileQuery, T.MyExpertProfileQueryVariables> = {
   name: "MyExpertProfile",
   source: "query MyExpertProfile { myExpertProfile { ...ExpertCard bio services pastTransfers status version moderationNote rejectionReasonLabel hasPendingRevision publishedAt pendingRevision { fullName headline bio services pastTransfers submittedAt fields { code } province { code } organization { id } } history { id action fromStatus toStatus note reasonLabel at actor { id displayName } } } } fragment ExpertCard on ExpertProfile { id slug fullName headline fields { code name } province { code name } organization { id slug name } }",
-  missing: [],
 };
 
 export const UpsertMyExpertProfile: Document<T.UpsertMyExpertProfileMutation, T.UpsertMyExpertProfileMutationVariables> = {
   name: "UpsertMyExpertProfile",
   source: "mutation UpsertMyExpertProfile($input: ExpertProfileInput!) { upsertMyExpertProfile(input: $input) { id status version } }",
-  missing: [],
 };
 
 export const SubmitExpertProfile: Document<T.SubmitExpertProfileMutation, T.SubmitExpertProfileMutationVariables> = {
   name: "SubmitExpertProfile",
   source: "mutation SubmitExpertProfile($id: ID!) { submitExpertProfile(id: $id) { id status } }",
-  missing: [],
 };
 
 export const ArchiveExpertProfile: Document<T.ArchiveExpertProfileMutation, T.ArchiveExpertProfileMutationVariables> = {
   name: "ArchiveExpertProfile",
   source: "mutation ArchiveExpertProfile($id: ID!) { archiveExpertProfile(id: $id) { id status } }",
-  missing: [],
 };
 
 export const ExpertContacts: Document<T.ExpertContactsQuery, T.ExpertContactsQueryVariables> = {
   name: "ExpertContacts",
   source: "query ExpertContacts { expertContacts { id expertName createdAt lastMessageAt viewerIsExpert fromOrganization { id name } expert { slug } } }",
-  missing: [],
 };
 
 export const ExpertContactThread: Document<T.ExpertContactThreadQuery, T.ExpertContactThreadQueryVariables> = {
   name: "ExpertContactThread",
   source: "query ExpertContactThread($id: ID!) { expertContact(id: $id) { id expertName viewerIsExpert createdAt fromOrganization { id slug name } expert { slug fullName } messages { id body createdAt fromExpert author { id displayName } } } }",
-  missing: [],
 };
 
 export const SendExpertMessage: Document<T.SendExpertMessageMutation, T.SendExpertMessageMutationVariables> = {
   name: "SendExpertMessage",
   source: "mutation SendExpertMessage($contactId: ID!, $body: String!) { sendExpertMessage(contactId: $contactId, body: $body) { id } }",
-  missing: [],
 };
 
 export const ExpertModerationQueue: Document<T.ExpertModerationQueueQuery, T.ExpertModerationQueueQueryVariables> = {
   name: "ExpertModerationQueue",
   source: "query ExpertModerationQueue($page: PageInput) { expertModerationQueue(page: $page) { totalItems page pageSize items { ...ExpertCard status updatedAt hasPendingRevision } } } fragment ExpertCard on ExpertProfile { id slug fullName headline fields { code name } province { code name } organization { id slug name } }",
-  missing: [],
 };
 
 export const ExpertForReview: Document<T.ExpertForReviewQuery, T.ExpertForReviewQueryVariables> = {
   name: "ExpertForReview",
   source: "query ExpertForReview($id: ID!) { expert(id: $id) { ...ExpertCard bio services pastTransfers status moderationNote hasPendingRevision pendingRevision { fullName headline bio services pastTransfers submittedAt } history { id action fromStatus toStatus note reasonLabel at actor { id displayName } } } } fragment ExpertCard on ExpertProfile { id slug fullName headline fields { code name } province { code name } organization { id slug name } }",
-  missing: [],
 };
 
 export const ModerateExpertProfile: Document<T.ModerateExpertProfileMutation, T.ModerateExpertProfileMutationVariables> = {
   name: "ModerateExpertProfile",
   source: "mutation ModerateExpertProfile($id: ID!, $decision: ModerationDecision!, $note: String, $reason: RejectionReason) { moderateExpertProfile( id: $id decision: $decision note: $note reason: $reason ) { id status } }",
-  missing: [],
 };
 
 export const MarketFigures: Document<T.MarketFiguresQuery, T.MarketFiguresQueryVariables> = {
   name: "MarketFigures",
   source: "query MarketFigures($from: String, $to: String) { marketFigures(from: $from, to: $to) { ...MarketFiguresParts } } fragment MarketFiguresParts on MarketFigures { from to previousFrom previousTo months { month label listingsPublished offersPublished demandsPublished interests dealsProposed dealsApproved dealValueApproved } totals { ...FigureTotals } previous { ...FigureTotals } dealsByStage { stage label count value } byField { key label count } byProvince { key label count } byOrganizationKind { key label count } byTrl { key label count } } fragment FigureTotals on StatsTotals { listingsPublished offersPublished demandsPublished interests dealsProposed dealsApproved dealValueApproved interestsConverted interestToDealRate medianDaysToFirstInterest listingsWithInterest medianDaysInModeration moderationDecisions }",
-  missing: [],
 };
 
 export const DepartmentDashboard: Document<T.DepartmentDashboardQuery, T.DepartmentDashboardQueryVariables> = {
   name: "DepartmentDashboard",
   source: "query DepartmentDashboard($from: String, $to: String) { departmentDashboard(from: $from, to: $to) { provinceCodes reviewTargetDays queueWaiting queueOverTarget queueOldestDays queueByAge { key label count } decisions medianDecisionDays decisionsWithinTarget reviewers { reviewerId name decisions medianDays withinTarget } expiringSoonCount expiringSoon { id slug title provinceCode at } organizationsAwaitingVerificationCount organizationsAwaitingVerification { id slug title provinceCode at } dealsAwaitingReviewCount dealsAwaitingReview { id title provinceCode at } market { ...MarketFiguresParts } } } fragment MarketFiguresParts on MarketFigures { from to previousFrom previousTo months { month label listingsPublished offersPublished demandsPublished interests dealsProposed dealsApproved dealValueApproved } totals { ...FigureTotals } previous { ...FigureTotals } dealsByStage { stage label count value } byField { key label count } byProvince { key label count } byOrganizationKind { key label count } byTrl { key label count } } fragment FigureTotals on StatsTotals { listingsPublished offersPublished demandsPublished interests dealsProposed dealsApproved dealValueApproved interestsConverted interestToDealRate medianDaysToFirstInterest listingsWithInterest medianDaysInModeration moderationDecisions }",
-  missing: [],
 };
 
 export const Stats: Document<T.StatsQuery, T.StatsQueryVariables> = {
   name: "Stats",
   source: "query Stats { stats { publishedOffers publishedDemands organizations dealsApproved dealValueApproved listingsByField { key label count } listingsByProvince { key label count } dealsByMonth { key label count } } }",
-  missing: [],
 };
 
 export const Newest: Document<T.NewestQuery, T.NewestQueryVariables> = {
   name: "Newest",
   source: "query Newest($kind: ListingKind!, $pageSize: Int!) { search(input: {kind: $kind, sort: NEWEST, pageSize: $pageSize}) { totalHits hits { listing { ...ListingCard } } } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
-  missing: [],
 };
 
 export const Search: Document<T.SearchQuery, T.SearchQueryVariables> = {
   name: "Search",
   source: "query Search($input: SearchInput!) { search(input: $input) { totalHits page pageSize processingTimeMs facets { name values { value label count } } hits { highlightedTitle highlightedSummary listing { ...ListingCard } } related { highlightedTitle highlightedSummary listing { ...ListingCard } } } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
-  missing: [],
 };
 
 export const ListingBySlug: Document<T.ListingBySlugQuery, T.ListingBySlugQueryVariables> = {
   name: "ListingBySlug",
   source: "query ListingBySlug($slug: String!) { listing(slug: $slug) { ...ListingFull } } fragment ListingFull on Listing { ...ListingCard description keywords version moderationNote createdAt updatedAt organization { description website province { code name } viewerIsMember } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
-  missing: [],
 };
 
 export const ListingById: Document<T.ListingByIdQuery, T.ListingByIdQueryVariables> = {
   name: "ListingById",
   source: "query ListingById($id: ID!) { listing(id: $id) { ...ListingFull } } fragment ListingFull on Listing { ...ListingCard description keywords version moderationNote createdAt updatedAt organization { description website province { code name } viewerIsMember } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
-  missing: [],
 };
 
 export const ListingExtras: Document<T.ListingExtrasQuery, T.ListingExtrasQueryVariables> = {
   name: "ListingExtras",
   source: "query ListingExtras($id: ID!) { listing(id: $id) { id language specification advantages mediaUrls expired expiresAt hasPendingRevision rejectionReason rejectionReasonLabel } }",
-  missing: [],
 };
 
 export const ListingRevision: Document<T.ListingRevisionQuery, T.ListingRevisionQueryVariables> = {
   name: "ListingRevision",
   source: "query ListingRevision($id: ID!) { listing(id: $id) { id pendingRevision { title summary description specification advantages mediaUrls keywords trl transferModes ipStatus submittedAt price { ...PriceFields } fields { code } province { code } } } } fragment PriceFields on PriceRange { min max currency negotiable }",
-  missing: [],
 };
 
 export const ListingQuality: Document<T.ListingQualityQuery, T.ListingQualityQueryVariables> = {
   name: "ListingQuality",
   source: "query ListingQuality($id: ID!) { listing(id: $id) { id qualityScore qualityHints { code label penalty } draftQuality { score hints { code label penalty } } duplicateHints { similarity listing { id slug title status organization { id name viewerIsMember } } } } }",
-  missing: [],
 };
 
 export const ListingHistory: Document<T.ListingHistoryQuery, T.ListingHistoryQueryVariables> = {
   name: "ListingHistory",
   source: "query ListingHistory($id: ID!) { listing(id: $id) { id history { id action fromStatus toStatus note reason reasonLabel at actor { id displayName } } } }",
-  missing: [],
 };
 
 export const Matches: Document<T.MatchesQuery, T.MatchesQueryVariables> = {
   name: "Matches",
   source: "query Matches($listingId: ID!, $limit: Int) { matches(listingId: $listingId, limit: $limit) { score reasons { code label weight } listing { ...ListingCard } } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
-  missing: [],
 };
 
 export const Compare: Document<T.CompareQuery, T.CompareQueryVariables> = {
   name: "Compare",
   source: "query Compare($id: ID!) { listing(id: $id) { ...ListingFull } } fragment ListingFull on Listing { ...ListingCard description keywords version moderationNote createdAt updatedAt organization { description website province { code name } viewerIsMember } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
-  missing: [],
 };
 
 export const MyListings: Document<T.MyListingsQuery, T.MyListingsQueryVariables> = {
   name: "MyListings",
   source: "query MyListings($status: ListingStatus, $page: PageInput) { myListings(status: $status, page: $page) { totalItems page pageSize items { ...ListingCard moderationNote updatedAt version } } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
-  missing: [],
 };
 
 export const MyListingsQuality: Document<T.MyListingsQualityQuery, T.MyListingsQualityQueryVariables> = {
   name: "MyListingsQuality",
   source: "query MyListingsQuality($status: ListingStatus, $page: PageInput) { myListings(status: $status, page: $page) { items { id qualityScore qualityHints { code label penalty } } } }",
-  missing: [],
 };
 
 export const CreateListing: Document<T.CreateListingMutation, T.CreateListingMutationVariables> = {
   name: "CreateListing",
   source: "mutation CreateListing($input: ListingInput!) { createListing(input: $input) { id slug status version } }",
-  missing: [],
 };
 
 export const UpdateListing: Document<T.UpdateListingMutation, T.UpdateListingMutationVariables> = {
   name: "UpdateListing",
   source: "mutation UpdateListing($id: ID!, $input: ListingUpdateInput!) { updateListing(id: $id, input: $input) { id slug status version } }",
-  missing: [],
 };
 
 export const SubmitListing: Document<T.SubmitListingMutation, T.SubmitListingMutationVariables> = {
   name: "SubmitListing",
   source: "mutation SubmitListing($id: ID!) { submitListing(id: $id) { id slug status } }",
-  missing: [],
 };
 
 export const RenewListing: Document<T.RenewListingMutation, T.RenewListingMutationVariables> = {
   name: "RenewListing",
   source: "mutation RenewListing($id: ID!) { renewListing(id: $id) { id status } }",
-  missing: [],
 };
 
 export const ArchiveListing: Document<T.ArchiveListingMutation, T.ArchiveListingMutationVariables> = {
   name: "ArchiveListing",
   source: "mutation ArchiveListing($id: ID!) { archiveListing(id: $id) { id status } }",
-  missing: [],
 };
 
 export const ModerationQueue: Document<T.ModerationQueueQuery, T.ModerationQueueQueryVariables> = {
   name: "ModerationQueue",
   source: "query ModerationQueue($page: PageInput) { moderationQueue(page: $page) { totalItems page pageSize items { ...ListingCard createdAt updatedAt } } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
-  missing: [],
 };
 
 export const ModerateListing: Document<T.ModerateListingMutation, T.ModerateListingMutationVariables> = {
   name: "ModerateListing",
   source: "mutation ModerateListing($id: ID!, $decision: ModerationDecision!, $note: String) { moderateListing(id: $id, decision: $decision, note: $note) { id status moderationNote } }",
-  missing: [],
 };
 
 export const ModerateListingWithReason: Document<T.ModerateListingWithReasonMutation, T.ModerateListingWithReasonMutationVariables> = {
   name: "ModerateListingWithReason",
   source: "mutation ModerateListingWithReason($id: ID!, $decision: ModerationDecision!, $note: String, $reason: RejectionReason) { moderateListing(id: $id, decision: $decision, note: $note, reason: $reason) { id status moderationNote } }",
-  missing: [],
 };
 
 export const CompareListings: Document<T.CompareListingsQuery, T.CompareListingsQueryVariables> = {
   name: "CompareListings",
   source: "query CompareListings($ids: [ID!]!) { compareListings(ids: $ids) { bestIn bestInLabels organizationVerified listing { ...ListingFull } } } fragment ListingFull on Listing { ...ListingCard description keywords version moderationNote createdAt updatedAt organization { description website province { code name } viewerIsMember } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
-  missing: [],
 };
 
 export const ListingAttachments: Document<T.ListingAttachmentsQuery, T.ListingAttachmentsQueryVariables> = {
   name: "ListingAttachments",
   source: "query ListingAttachments($id: ID!) { listing(id: $id) { id attachments { ...AttachmentFields } } } fragment AttachmentFields on Attachment { id kind position isCover caption captionVi captionEn private fileName mime size width height url videoUrl pendingReview images { width height url } }",
-  missing: [],
 };
 
 export const RequestAttachmentUpload: Document<T.RequestAttachmentUploadMutation, T.RequestAttachmentUploadMutationVariables> = {
   name: "RequestAttachmentUpload",
   source: "mutation RequestAttachmentUpload($input: AttachmentUploadInput!) { requestAttachmentUpload(input: $input) { url expiresAt maxImageBytes maxDocumentBytes maxVideoBytes } }",
-  missing: [],
 };
 
 export const UpdateAttachment: Document<T.UpdateAttachmentMutation, T.UpdateAttachmentMutationVariables> = {
   name: "UpdateAttachment",
   source: "mutation UpdateAttachment($id: ID!, $input: AttachmentCaptionInput!) { updateAttachment(id: $id, input: $input) { id } }",
-  missing: [],
 };
 
 export const SetAttachmentCover: Document<T.SetAttachmentCoverMutation, T.SetAttachmentCoverMutationVariables> = {
   name: "SetAttachmentCover",
   source: "mutation SetAttachmentCover($id: ID!) { setAttachmentCover(id: $id) { id } }",
-  missing: [],
 };
 
 export const ReorderAttachments: Document<T.ReorderAttachmentsMutation, T.ReorderAttachmentsMutationVariables> = {
   name: "ReorderAttachments",
   source: "mutation ReorderAttachments($ownerKind: AttachmentOwnerKind!, $ownerId: ID!, $ids: [ID!]!) { reorderAttachments(ownerKind: $ownerKind, ownerId: $ownerId, ids: $ids) { id } }",
-  missing: [],
 };
 
 export const RemoveAttachment: Document<T.RemoveAttachmentMutation, T.RemoveAttachmentMutationVariables> = {
   name: "RemoveAttachment",
   source: "mutation RemoveAttachment($id: ID!) { removeAttachment(id: $id) }",
-  missing: [],
 };
 
 export const OwnerAttachments: Document<T.OwnerAttachmentsQuery, T.OwnerAttachmentsQueryVariables> = {
   name: "OwnerAttachments",
   source: "query OwnerAttachments($ownerKind: AttachmentOwnerKind!, $ownerId: ID!) { attachments(ownerKind: $ownerKind, ownerId: $ownerId) { ...AttachmentFields } } fragment AttachmentFields on Attachment { id kind position isCover caption captionVi captionEn private fileName mime size width height url videoUrl pendingReview images { width height url } }",
-  missing: [],
 };
 
 export const SavedSearches: Document<T.SavedSearchesQuery, T.SavedSearchesQueryVariables> = {
   name: "SavedSearches",
   source: "query SavedSearches { savedSearches { id name notify createdAt input { query kind fieldCodes provinceCodes } } }",
-  missing: [],
 };
 
 export const SaveSearch: Document<T.SaveSearchMutation, T.SaveSearchMutationVariables> = {
   name: "SaveSearch",
   source: "mutation SaveSearch($input: SavedSearchInput!) { saveSearch(input: $input) { id name } }",
-  missing: [],
 };
 
 export const DeleteSavedSearch: Document<T.DeleteSavedSearchMutation, T.DeleteSavedSearchMutationVariables> = {
   name: "DeleteSavedSearch",
   source: "mutation DeleteSavedSearch($id: ID!) { deleteSavedSearch(id: $id) }",
-  missing: [],
 };
 
 export const Notifications: Document<T.NotificationsQuery, T.NotificationsQueryVariables> = {
   name: "Notifications",
   source: "query Notifications($unreadOnly: Boolean) { notifications(unreadOnly: $unreadOnly) { id kind title body url readAt createdAt } }",
-  missing: [],
 };
 
 export const MarkNotificationsRead: Document<T.MarkNotificationsReadMutation, T.MarkNotificationsReadMutationVariables> = {
   name: "MarkNotificationsRead",
   source: "mutation MarkNotificationsRead($ids: [ID!]!) { markNotificationsRead(ids: $ids) }",
-  missing: [],
 };
 
 export const MarkNotificationsReadByUrl: Document<T.MarkNotificationsReadByUrlMutation, T.MarkNotificationsReadByUrlMutationVariables> = {
   name: "MarkNotificationsReadByUrl",
   source: "mutation MarkNotificationsReadByUrl($url: String!) { markNotificationsReadByUrl(url: $url) }",
-  missing: [],
 };
 
 export const MarkAllNotificationsRead: Document<T.MarkAllNotificationsReadMutation, T.MarkAllNotificationsReadMutationVariables> = {
   name: "MarkAllNotificationsRead",
   source: "mutation MarkAllNotificationsRead { markAllNotificationsRead }",
-  missing: [],
 };
 
 export const Users: Document<T.UsersQuery, T.UsersQueryVariables> = {
   name: "Users",
   source: "query Users($query: String, $page: PageInput) { users(query: $query, page: $page) { totalItems page pageSize items { id email displayName roles disabled allProvinces secondFactorEnabled moderatedProvinces { code name } } } }",
-  missing: [],
 };
 
 export const SetUserRoles: Document<T.SetUserRolesMutation, T.SetUserRolesMutationVariables> = {
   name: "SetUserRoles",
   source: "mutation SetUserRoles($userId: ID!, $roles: [Role!]!, $moderatedProvinceCodes: [String!], $allProvinces: Boolean) { setUserRoles( userId: $userId roles: $roles moderatedProvinceCodes: $moderatedProvinceCodes allProvinces: $allProvinces ) { id roles allProvinces } }",
-  missing: [],
 };
 
 export const SetUserDisabled: Document<T.SetUserDisabledMutation, T.SetUserDisabledMutationVariables> = {
   name: "SetUserDisabled",
   source: "mutation SetUserDisabled($userId: ID!, $disabled: Boolean!) { setUserDisabled(userId: $userId, disabled: $disabled) { id disabled } }",
-  missing: [],
 };
 
 export const NotificationPreferences: Document<T.NotificationPreferencesQuery, T.NotificationPreferencesQueryVariables> = {
   name: "NotificationPreferences",
   source: "query NotificationPreferences { me { id notificationDigest } }",
-  missing: [],
 };
 
 export const SetNotificationPreferences: Document<T.SetNotificationPreferencesMutation, T.SetNotificationPreferencesMutationVariables> = {
   name: "SetNotificationPreferences",
   source: "mutation SetNotificationPreferences($digest: Boolean!) { setNotificationPreferences(digest: $digest) { id notificationDigest } }",
-  missing: [],
 };
 
 export const SecondFactorStatus: Document<T.SecondFactorStatusQuery, T.SecondFactorStatusQueryVariables> = {
   name: "SecondFactorStatus",
   source: "query SecondFactorStatus { me { id roles secondFactorEnabled recoveryCodesLeft } }",
-  missing: [],
 };
 
 export const StartSecondFactorEnrolment: Document<T.StartSecondFactorEnrolmentMutation, T.StartSecondFactorEnrolmentMutationVariables> = {
   name: "StartSecondFactorEnrolment",
   source: "mutation StartSecondFactorEnrolment { startSecondFactorEnrolment { secret otpauthUri qrCodeSvg } }",
-  missing: [],
 };
 
 export const ConfirmSecondFactorEnrolment: Document<T.ConfirmSecondFactorEnrolmentMutation, T.ConfirmSecondFactorEnrolmentMutationVariables> = {
   name: "ConfirmSecondFactorEnrolment",
   source: "mutation ConfirmSecondFactorEnrolment($code: String!) { confirmSecondFactorEnrolment(code: $code) { codes } }",
-  missing: [],
 };
 
 export const RegenerateRecoveryCodes: Document<T.RegenerateRecoveryCodesMutation, T.RegenerateRecoveryCodesMutationVariables> = {
   name: "RegenerateRecoveryCodes",
   source: "mutation RegenerateRecoveryCodes($code: String!) { regenerateRecoveryCodes(code: $code) { codes } }",
-  missing: [],
 };
 
 export const DisableSecondFactor: Document<T.DisableSecondFactorMutation, T.DisableSecondFactorMutationVariables> = {
   name: "DisableSecondFactor",
   source: "mutation DisableSecondFactor($code: String!) { disableSecondFactor(code: $code) { id secondFactorEnabled } }",
-  missing: [],
 };
 
 export const ResetUserSecondFactor: Document<T.ResetUserSecondFactorMutation, T.ResetUserSecondFactorMutationVariables> = {
   name: "ResetUserSecondFactor",
   source: "mutation ResetUserSecondFactor($userId: ID!) { resetUserSecondFactor(userId: $userId) { id secondFactorEnabled } }",
-  missing: [],
 };
 
 export const StaffAuditLog: Document<T.StaffAuditLogQuery, T.StaffAuditLogQueryVariables> = {
   name: "StaffAuditLog",
   source: "query StaffAuditLog($filter: StaffAuditFilterInput, $page: PageInput) { staffAuditLog(filter: $filter, page: $page) { totalItems page pageSize items { id occurredAt actorId actorEmail actorName action targetKind targetId summary details ip userAgent } } }",
-  missing: [],
+};
+
+export const ReviewQueue: Document<T.ReviewQueueQuery, T.ReviewQueueQueryVariables> = {
+  name: "ReviewQueue",
+  source: "query ReviewQueue($kind: ModeratedKind, $page: PageInput) { reviewQueue(kind: $kind, page: $page) { totalItems page pageSize overdueItems reviewTargetDays items { kind id slug title queuedAt revision daysWaiting overdue reviewPath province { code name } } } }",
 };
 
 export const OrganizationBySlug: Document<T.OrganizationBySlugQuery, T.OrganizationBySlugQueryVariables> = {
   name: "OrganizationBySlug",
   source: "query OrganizationBySlug($slug: String!) { organization(slug: $slug) { ...OrganizationCard description website contactEmail contactPhone viewerIsMember createdAt } } fragment OrganizationCard on Organization { id slug name kind verified province { code name } }",
-  missing: [],
 };
 
 export const OrganizationListings: Document<T.OrganizationListingsQuery, T.OrganizationListingsQueryVariables> = {
   name: "OrganizationListings",
   source: "query OrganizationListings($slug: String!, $page: PageInput) { organization(slug: $slug) { id listings(page: $page) { totalItems page pageSize items { ...ListingCard } } } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
-  missing: [],
 };
 
 export const OrganizationMembers: Document<T.OrganizationMembersQuery, T.OrganizationMembersQueryVariables> = {
   name: "OrganizationMembers",
   source: "query OrganizationMembers($id: ID!) { organization(id: $id) { ...OrganizationCard taxCode description website contactEmail contactPhone viewerIsMember members { role joinedAt user { id displayName email } } pendingInvitations { id email role createdAt expiresAt } } } fragment OrganizationCard on Organization { id slug name kind verified province { code name } }",
-  missing: [],
 };
 
 export const CreateOrganization: Document<T.CreateOrganizationMutation, T.CreateOrganizationMutationVariables> = {
   name: "CreateOrganization",
   source: "mutation CreateOrganization($input: OrganizationInput!) { createOrganization(input: $input) { id slug name } }",
-  missing: [],
 };
 
 export const UpdateOrganization: Document<T.UpdateOrganizationMutation, T.UpdateOrganizationMutationVariables> = {
   name: "UpdateOrganization",
   source: "mutation UpdateOrganization($id: ID!, $input: OrganizationUpdateInput!) { updateOrganization(id: $id, input: $input) { id slug name verified } }",
-  missing: [],
 };
 
 export const AddOrganizationMember: Document<T.AddOrganizationMemberMutation, T.AddOrganizationMemberMutationVariables> = {
   name: "AddOrganizationMember",
   source: "mutation AddOrganizationMember($organizationId: ID!, $email: String!, $role: String!) { addOrganizationMember( organizationId: $organizationId email: $email role: $role ) { id email role } }",
-  missing: [],
 };
 
 export const OrganizationsForReview: Document<T.OrganizationsForReviewQuery, T.OrganizationsForReviewQueryVariables> = {
   name: "OrganizationsForReview",
   source: "query OrganizationsForReview($verified: Boolean, $page: PageInput) { organizationsForReview(verified: $verified, page: $page) { totalItems page pageSize items { ...OrganizationCard taxCode website createdAt verifiedAt } } } fragment OrganizationCard on Organization { id slug name kind verified province { code name } }",
-  missing: [],
 };
 
 export const VerifyOrganization: Document<T.VerifyOrganizationMutation, T.VerifyOrganizationMutationVariables> = {
   name: "VerifyOrganization",
   source: "mutation VerifyOrganization($id: ID!) { verifyOrganization(id: $id) { id verified } }",
-  missing: [],
 };
 
 export const OrganizationInvitation: Document<T.OrganizationInvitationQuery, T.OrganizationInvitationQueryVariables> = {
   name: "OrganizationInvitation",
   source: "query OrganizationInvitation($token: String!) { organizationInvitation(token: $token) { email role expiresAt organization { id name } } }",
-  missing: [],
 };
 
 export const AcceptOrganizationInvitation: Document<T.AcceptOrganizationInvitationMutation, T.AcceptOrganizationInvitationMutationVariables> = {
   name: "AcceptOrganizationInvitation",
   source: "mutation AcceptOrganizationInvitation($token: String!) { acceptOrganizationInvitation(token: $token) { role } }",
-  missing: [],
 };
 
 export const Reference: Document<T.ReferenceQuery, T.ReferenceQueryVariables> = {
   name: "Reference",
   source: "query Reference { provinces { code name } techFields { code name parent { code } } }",
-  missing: [],
 };
 
 export const Me: Document<T.MeQuery, T.MeQueryVariables> = {
   name: "Me",
   source: "query Me { me { ...Viewer } } fragment Viewer on User { id email displayName roles allProvinces secondFactorEnabled moderatedProvinces { code name } organizations { id slug name kind verified province { code name } } }",
-  missing: [],
 };
 
 export const Session: Document<T.SessionQuery, T.SessionQueryVariables> = {
   name: "Session",
   source: "query Session { me { ...Viewer } unreadNotificationCount } fragment Viewer on User { id email displayName roles allProvinces secondFactorEnabled moderatedProvinces { code name } organizations { id slug name kind verified province { code name } } }",
-  missing: [],
 };
 
 export const UnreadNotificationCount: Document<T.UnreadNotificationCountQuery, T.UnreadNotificationCountQueryVariables> = {
   name: "UnreadNotificationCount",
   source: "query UnreadNotificationCount { unreadNotificationCount }",
-  missing: [],
 };
 
 export const Login: Document<T.LoginMutation, T.LoginMutationVariables> = {
   name: "Login",
   source: "mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token user { id displayName } } }",
-  missing: [],
 };
 
 export const CompleteLogin: Document<T.CompleteLoginMutation, T.CompleteLoginMutationVariables> = {
   name: "CompleteLogin",
   source: "mutation CompleteLogin($challenge: String!, $code: String!) { completeLogin(challenge: $challenge, code: $code) { token user { id displayName } } }",
-  missing: [],
 };
 
 export const Logout: Document<T.LogoutMutation, T.LogoutMutationVariables> = {
   name: "Logout",
   source: "mutation Logout { logout }",
-  missing: [],
 };
 
 export const Register: Document<T.RegisterMutation, T.RegisterMutationVariables> = {
   name: "Register",
   source: "mutation Register($input: RegisterInput!) { register(input: $input) { token user { id displayName } } }",
-  missing: [],
 };

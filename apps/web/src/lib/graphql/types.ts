@@ -303,6 +303,15 @@ export type MeetingRequestStatus =
   | 'DECLINED'
   | 'REQUESTED';
 
+/** A kind of content the department reviews before it is public. */
+export type ModeratedKind =
+  /** A Techmart or another event. */
+  | 'EVENT'
+  /** An expert profile. */
+  | 'EXPERT'
+  /** An offer or a demand. */
+  | 'LISTING';
+
 export type ModerationDecision =
   | 'APPROVE'
   | 'REJECT';
@@ -1227,6 +1236,14 @@ export type StaffAuditLogQueryVariables = Exact<{
 
 
 export type StaffAuditLogQuery = { staffAuditLog: { totalItems: number, page: number, pageSize: number, items: Array<{ id: string, occurredAt: string, actorId: string | null, actorEmail: string | null, actorName: string | null, action: StaffAuditAction, targetKind: StaffAuditTargetKind, targetId: string | null, summary: string, details: string, ip: string | null, userAgent: string | null }> } };
+
+export type ReviewQueueQueryVariables = Exact<{
+  kind?: ModeratedKind | null | undefined;
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type ReviewQueueQuery = { reviewQueue: { totalItems: number, page: number, pageSize: number, overdueItems: number, reviewTargetDays: number, items: Array<{ kind: ModeratedKind, id: string, slug: string, title: string, queuedAt: string, revision: boolean, daysWaiting: number, overdue: boolean, reviewPath: string, province: { code: string, name: string } }> } };
 
 export type OrganizationBySlugQueryVariables = Exact<{
   slug: string;

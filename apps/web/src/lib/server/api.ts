@@ -7,8 +7,8 @@
  *
  * Errors follow the public contract: `extensions.code` becomes ApiError.code and
  * `extensions.fields` (input path → message) ApiError.fields, which forms show beside the field.
- * An operation the API does not offer yet (its module has not landed) raises ApiUnavailableError,
- * so the page can show a "coming soon" state instead of failing.
+ * The storefront's operations are checked against the API's schema when it is built
+ * (scripts/codegen.mjs), so a document the API refuses as invalid is a bug, logged as one.
  */
 import type { Lang } from '@techport/shared';
 import type { Document } from '$lib/graphql/documents';
@@ -27,17 +27,6 @@ export class ApiError extends Error {
   ) {
     super(message);
     this.name = 'ApiError';
-  }
-}
-
-/** The operation is not (yet) part of the API: its module has not landed. */
-export class ApiUnavailableError extends ApiError {
-  constructor(
-    readonly operation: string,
-    readonly missing: readonly string[],
-  ) {
-    super('UNAVAILABLE', `${operation}: the API does not offer ${missing.join(', ') || 'this operation'} yet`);
-    this.name = 'ApiUnavailableError';
   }
 }
 
@@ -72,26 +61,15 @@ export class Api {
     return new Api({ ...this.options, token });
   }
 
-  /** Runs the operation; throws ApiError (or ApiUnavailableError) on any error. */
+  /** Runs the operation; throws ApiError on any error. */
   async request<R, V>(doc: Document<R, V>, ...variables: {} extends V ? [V?] : [V]): Promise<R> {
     const { data, errors } = await this.raw(doc, variables[0]);
     if (errors.length) throw toApiError(doc, errors[0]);
     return data as R;
   }
 
-  /** Runs the operation and returns null when the API does not offer it yet. */
-  async optional<R, V>(doc: Document<R, V>, ...variables: {} extends V ? [V?] : [V]): Promise<R | null> {
-    try {
-      return await this.request(doc, ...variables);
-    } catch (err) {
-      if (err instanceof ApiUnavailableError) return null;
-      throw err;
-    }
-  }
-
   /** Partial results: the data the API could give, and its errors (for queries that tolerate some). */
   async raw<R, V>(doc: Document<R, V>, variables?: V): Promise<{ data: R | null; errors: GraphQLErrorBody[] }> {
-    if (doc.missing.length) throw new ApiUnavailableError(doc.name, doc.missing);
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       accept: 'application/json',
@@ -123,11 +101,6 @@ export class Api {
 
 function toApiError(doc: Document<unknown, unknown>, e: GraphQLErrorBody): ApiError {
   const code = e.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
-  // The API was built without this part (an older API than the storefront): same as unavailable.
-  if (code === 'GRAPHQL_VALIDATION_FAILED' && /Cannot query field|Unknown argument|Unknown type/.test(e.message)) {
-    console.warn(`[api] ${doc.name}: ${e.message}`);
-    return new ApiUnavailableError(doc.name, []);
-  }
   if (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED') console.error(`[api] ${doc.name}: ${e.message}`);
   return new ApiError(code, e.message, e.extensions?.fields ?? {}, e.extensions ?? {});
 }

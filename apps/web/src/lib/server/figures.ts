@@ -1,4 +1,4 @@
-import { ApiError, ApiUnavailableError } from './api';
+import { ApiError } from './api';
 import { choosePeriod, type PeriodChoice } from '$lib/charts/period';
 
 export interface FiguresLoad<T> {
@@ -6,7 +6,6 @@ export interface FiguresLoad<T> {
   data: T | null;
   /** BAD_USER_INPUT from the API, by field (from/to), shown in the period form. */
   errors: Record<string, string>;
-  unavailable: boolean;
   failed: boolean;
 }
 
@@ -19,18 +18,17 @@ export async function loadFigures<T>(url: URL, run: (from: string, to: string) =
   let errors: Record<string, string> = {};
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      return { choice, data: await run(choice.from, choice.to), errors, unavailable: false, failed: false };
+      return { choice, data: await run(choice.from, choice.to), errors, failed: false };
     } catch (err) {
-      if (err instanceof ApiUnavailableError) return { choice, data: null, errors, unavailable: true, failed: false };
       if (err instanceof ApiError && err.code === 'BAD_USER_INPUT' && attempt === 0) {
         errors = Object.keys(err.fields).length ? err.fields : { to: err.message };
         const fallback = choosePeriod(new URLSearchParams());
         choice = { ...choice, from: fallback.from, to: fallback.to };
         continue;
       }
-      if (err instanceof ApiError) return { choice, data: null, errors, unavailable: false, failed: true };
+      if (err instanceof ApiError) return { choice, data: null, errors, failed: true };
       throw err;
     }
   }
-  return { choice, data: null, errors, unavailable: false, failed: true };
+  return { choice, data: null, errors, failed: true };
 }

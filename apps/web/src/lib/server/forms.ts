@@ -4,7 +4,7 @@
  */
 import { fail, redirect, type ActionFailure } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { ApiError, ApiUnavailableError } from './api';
+import { ApiError } from './api';
 
 export type FormValues = Record<string, string | string[]>;
 
@@ -135,8 +135,7 @@ export function failFromError(err: unknown, values: FormValues, options: FailOpt
   }
   Object.assign(fields, options.local ?? {});
   let error: string | undefined;
-  if (err instanceof ApiUnavailableError) error = m.error_unavailable();
-  else if (err.code === 'UNREACHABLE') error = m.error_apiDown();
+  if (err.code === 'UNREACHABLE') error = m.error_apiDown();
   else if (err.code === 'INTERNAL_SERVER_ERROR') error = m.error_generic();
   // (An error about one field the form does not show has that field's message as its own: said once.)
   else if (Object.keys(fields).length === 0 || elsewhere.length) error = [...new Set([Object.keys(fields).length ? '' : err.message, ...elsewhere])].filter(Boolean).join(' ');

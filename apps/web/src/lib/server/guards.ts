@@ -7,7 +7,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Role } from '$lib/graphql/types';
 import { m } from '$lib/paraglide/messages';
-import { ApiError, ApiUnavailableError } from './api';
+import { ApiError } from './api';
 
 export function loginRedirect(url: URL): never {
   redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
@@ -33,7 +33,6 @@ export function requireRole(locals: App.Locals, url: URL, role: Role): NonNullab
 
 /** Rethrows an API error as the matching page error (or login redirect). */
 export function apiFailure(err: unknown, url: URL): never {
-  if (err instanceof ApiUnavailableError) error(503, m.error_unavailable());
   if (err instanceof ApiError) {
     if (err.code === 'UNAUTHENTICATED') loginRedirect(url);
     if (err.code === 'NOT_FOUND') error(404, m.error_notFound());
@@ -47,20 +46,8 @@ export function apiFailure(err: unknown, url: URL): never {
   throw err;
 }
 
-/** Runs a load's API call; unavailable parts give null (the page shows "coming soon"). */
-export async function orUnavailable<T>(promise: Promise<T>, url: URL): Promise<T | null> {
-  try {
-    return await promise;
-  } catch (err) {
-    if (err instanceof ApiUnavailableError) return null;
-    apiFailure(err, url);
-  }
-}
-
 export interface Section<T> {
   data: T | null;
-  /** The API does not offer this part yet: the page says "coming soon". */
-  unavailable: boolean;
   /** The API failed on it: the page says so and shows the rest. */
   failed: boolean;
 }
@@ -68,12 +55,11 @@ export interface Section<T> {
 /** A part of a page that must not take the whole page down (home figures, matches, extras). */
 export async function section<T>(promise: Promise<T>): Promise<Section<T>> {
   try {
-    return { data: await promise, unavailable: false, failed: false };
+    return { data: await promise, failed: false };
   } catch (err) {
-    if (err instanceof ApiUnavailableError) return { data: null, unavailable: true, failed: false };
     if (err instanceof ApiError) {
       console.warn(`[web] section failed: ${err.code} ${err.message}`);
-      return { data: null, unavailable: false, failed: true };
+      return { data: null, failed: true };
     }
     throw err;
   }

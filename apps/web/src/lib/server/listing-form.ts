@@ -4,7 +4,6 @@
  * with a technical message (enum values, numbers).
  */
 import type { IpStatus, ListingInput, ListingKind, ListingUpdateInput, TransferMode } from '$lib/graphql/types';
-import { apiHas } from '$lib/graphql/capabilities';
 import { IP_STATUSES, TRANSFER_MODES } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
 import { enumField, enumList, parseAmount, parseInteger, type FormReader } from './forms';
@@ -29,15 +28,6 @@ export const LISTING_FIELDS = [
   'provinceCode',
   'currency',
 ] as const;
-
-/** Extra content fields the API may offer beyond the contract (offers' specification, advantages, media). */
-export function extraFieldsOffered(): { specification: boolean; advantages: boolean; mediaUrls: boolean } {
-  return {
-    specification: apiHas('ListingInput.specification'),
-    advantages: apiHas('ListingInput.advantages'),
-    mediaUrls: apiHas('ListingInput.mediaUrls'),
-  };
-}
 
 export interface ParsedListing {
   content: Omit<ListingInput, 'kind' | 'organizationId'>;
@@ -87,7 +77,6 @@ export function parseListing(form: FormReader, kind: ListingKind): ParsedListing
   const ipStatus = kind === 'OFFER' ? enumField<IpStatus>(form.str('ipStatus'), IP_STATUSES, enumErrors, 'ipStatus', false) : null;
   Object.assign(errors, enumErrors);
   const number = (v: number | null, refused: number) => (v === null ? null : Number.isNaN(v) ? refused : v);
-  const extras = extraFieldsOffered();
   const content: ParsedListing['content'] = {
     title: form.str('title'),
     summary: form.str('summary'),
@@ -103,9 +92,9 @@ export function parseListing(form: FormReader, kind: ListingKind): ParsedListing
     provinceCode: form.str('provinceCode'),
   };
   if (kind === 'OFFER') {
-    if (extras.specification) content.specification = form.optional('specification');
-    if (extras.advantages) content.advantages = form.optional('advantages');
-    if (extras.mediaUrls) content.mediaUrls = splitList(form.str('mediaUrls'), /\s+/);
+    content.specification = form.optional('specification');
+    content.advantages = form.optional('advantages');
+    content.mediaUrls = splitList(form.str('mediaUrls'), /\s+/);
   }
   return { content, errors, blocking: Object.keys(enumErrors).length > 0 };
 }

@@ -2,11 +2,9 @@ import { redirect } from '@sveltejs/kit';
 import { readProvinceChoice } from '$lib/server/provinces';
 import type { Actions, PageServerLoad } from './$types';
 import { SaveSearch, Search } from '$lib/graphql/documents';
-import { apiHas } from '$lib/graphql/capabilities';
 import { m } from '$lib/paraglide/messages';
 import { apiFailure, loginRedirect } from '$lib/server/guards';
 import { failFields, failFromError, readForm } from '$lib/server/forms';
-import { ApiUnavailableError } from '$lib/server/api';
 import { referenceData } from '$lib/server/reference';
 import { searchInput, stateFromUrl, urlOf } from '$lib/search';
 
@@ -23,13 +21,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   }
   const reference = await referenceData(locals.api);
   const common = { state, fieldTree: reference.fieldTree, provinces: reference.provinces, provinceFind };
-  try {
-    const { search } = await locals.api.request(Search, { input: searchInput(state) });
-    return { ...common, search, unavailable: false, canSave: apiHas('Mutation.saveSearch') };
-  } catch (err) {
-    if (err instanceof ApiUnavailableError) return { ...common, search: null, unavailable: true, canSave: false };
-    apiFailure(err, url);
-  }
+  const { search } = await locals.api.request(Search, { input: searchInput(state) }).catch((err) => apiFailure(err, url));
+  return { ...common, search };
 };
 
 export const actions: Actions = {

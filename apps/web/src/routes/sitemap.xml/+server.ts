@@ -5,7 +5,7 @@
 import type { RequestHandler } from './$types';
 import { Search } from '$lib/graphql/documents';
 import type { SearchQuery } from '$lib/graphql/types';
-import { Api, ApiUnavailableError } from '$lib/server/api';
+import { Api } from '$lib/server/api';
 import { publicUrl } from '$lib/server/config';
 
 const TTL_MS = 60 * 1000;
@@ -48,7 +48,7 @@ export const GET: RequestHandler = async ({ url }) => {
     }
     for (const [slug, lastmod] of orgs) entries.push({ path: `/organizations/${slug}`, lastmod });
   } catch (err) {
-    if (!(err instanceof ApiUnavailableError)) console.warn('[sitemap] listings unavailable:', (err as Error).message);
+    console.warn('[sitemap] listings unavailable:', (err as Error).message);
   }
   const urls = entries.map((e) => {
     const vi = `${base}${e.path}`;

@@ -2,16 +2,16 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { ArchiveExpertProfile, MyExpertProfile, SubmitExpertProfile, UpsertMyExpertProfile } from '$lib/graphql/documents';
 
-import { section } from '$lib/server/guards';
+import { apiFailure } from '$lib/server/guards';
 import { failFields, failFromError, readForm, type FormReader, type FormValues } from '$lib/server/forms';
 import { splitList } from '$lib/server/listing-form';
 import { referenceData } from '$lib/server/reference';
 
 const FIELDS = ['fullName', 'headline', 'bio', 'fieldCodes', 'services', 'pastTransfers', 'provinceCode', 'organizationId'] as const;
 
-export const load: PageServerLoad = async ({ locals }) => {
-  const [profile, reference] = await Promise.all([section(locals.api.request(MyExpertProfile)), referenceData(locals.api)]);
-  const p = profile.data?.myExpertProfile ?? null;
+export const load: PageServerLoad = async ({ locals, url }) => {
+  const [profile, reference] = await Promise.all([locals.api.request(MyExpertProfile).catch((e) => apiFailure(e, url)), referenceData(locals.api)]);
+  const p = profile.myExpertProfile ?? null;
   const src = p?.pendingRevision ?? p;
   const values: FormValues = src
     ? {
@@ -25,7 +25,7 @@ export const load: PageServerLoad = async ({ locals }) => {
         organizationId: src.organization?.id ?? '',
       }
     : { fullName: locals.user!.displayName, provinceCode: locals.user!.organizations[0]?.province.code ?? '' };
-  return { unavailable: profile.unavailable, profile: p, values, provinces: reference.provinces, fieldTree: reference.fieldTree, orgs: locals.user!.organizations };
+  return { profile: p, values, provinces: reference.provinces, fieldTree: reference.fieldTree, orgs: locals.user!.organizations };
 };
 
 async function save(form: FormReader, locals: App.Locals) {

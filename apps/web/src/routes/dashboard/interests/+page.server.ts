@@ -1,12 +1,10 @@
 import type { PageServerLoad } from './$types';
 import { MyInterests } from '$lib/graphql/documents';
-import { section } from '$lib/server/guards';
+import { apiFailure } from '$lib/server/guards';
 
-export const load: PageServerLoad = async ({ locals }) => {
-  const interests = await section(locals.api.request(MyInterests, {}));
-  const all = interests.data?.interests ?? [];
+export const load: PageServerLoad = async ({ locals, url }) => {
+  const { interests: all } = await locals.api.request(MyInterests, {}).catch((e) => apiFailure(e, url));
   return {
-    unavailable: interests.unavailable,
     sent: all.filter((i) => i.organization.viewerIsMember),
     received: all.filter((i) => i.listingOrganization.viewerIsMember),
   };

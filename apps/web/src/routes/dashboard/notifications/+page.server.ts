@@ -10,7 +10,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     locals.api.request(Notifications, { unreadOnly }).catch((e) => apiFailure(e, url)),
     section(locals.api.request(NotificationPreferences)),
   ]);
-  return { notifications, unreadOnly, digest: prefs.data?.me?.notificationDigest ?? null, prefsAvailable: !prefs.unavailable };
+  return { notifications, unreadOnly, digest: prefs.data?.me?.notificationDigest ?? null, prefsAvailable: !prefs.failed };
 };
 
 export const actions: Actions = {

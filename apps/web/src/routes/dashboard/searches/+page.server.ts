@@ -1,17 +1,16 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { DeleteSavedSearch, SavedSearches } from '$lib/graphql/documents';
-import { section } from '$lib/server/guards';
+import { apiFailure } from '$lib/server/guards';
 import { failFromError, readForm } from '$lib/server/forms';
 import { referenceData } from '$lib/server/reference';
 import { m } from '$lib/paraglide/messages';
 
-export const load: PageServerLoad = async ({ locals }) => {
-  const [searches, reference] = await Promise.all([section(locals.api.request(SavedSearches)), referenceData(locals.api)]);
+export const load: PageServerLoad = async ({ locals, url }) => {
+  const [searches, reference] = await Promise.all([locals.api.request(SavedSearches).catch((e) => apiFailure(e, url)), referenceData(locals.api)]);
   const describe = (codes: string[] | null | undefined, name: (c: string) => string) => (codes ?? []).map(name).join(', ');
   return {
-    unavailable: searches.unavailable,
-    searches: (searches.data?.savedSearches ?? []).map((s) => {
+    searches: searches.savedSearches.map((s) => {
       const p = new URLSearchParams();
       if (s.input.query) p.set('q', s.input.query);
       if (s.input.kind) p.set('kind', s.input.kind);

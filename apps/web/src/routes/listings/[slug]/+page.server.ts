@@ -25,7 +25,6 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     attachments: attachments.data?.listing?.attachments ?? [],
     matches,
     interests: interests?.data?.interests ?? [],
-    interestsUnavailable: interests?.unavailable ?? false,
     isOwner,
     isModerator: hasRole(user, 'MODERATOR'),
     interestOrgs,

@@ -27,7 +27,6 @@ export const GET: RequestHandler = async ({ locals, url, request }) => {
   } catch {
     error(503, m.error_apiDown());
   }
-  if (res.status === 404) error(503, m.error_unavailable());
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as { message?: string } | null;
     error(res.status === 400 ? 400 : res.status === 401 || res.status === 403 ? 404 : 502, body?.message ?? m.error_generic());

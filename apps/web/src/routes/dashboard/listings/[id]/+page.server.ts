@@ -16,7 +16,7 @@ import type { ListingByIdQuery } from '$lib/graphql/types';
 import { m } from '$lib/paraglide/messages';
 import { apiFailure, loginRedirect, section } from '$lib/server/guards';
 import { failFields, failFromError, readForm, type FormReader, type FormValues } from '$lib/server/forms';
-import { LISTING_FIELDS, extraFieldsOffered, parseListing, toUpdateInput } from '$lib/server/listing-form';
+import { LISTING_FIELDS, parseListing, toUpdateInput } from '$lib/server/listing-form';
 import { referenceData } from '$lib/server/reference';
 import { mediaActions } from '$lib/server/media-actions';
 import { suggestTrl } from '$lib/trl';
@@ -70,7 +70,6 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     values,
     provinces: reference.provinces,
     fieldTree: reference.fieldTree,
-    extraFields: extraFieldsOffered(),
     submitFailed: url.searchParams.get('submit') === 'failed',
     attachments: attachments.data?.listing?.attachments ?? [],
   };

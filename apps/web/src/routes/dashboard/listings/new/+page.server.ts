@@ -5,7 +5,7 @@ import type { ListingKind } from '$lib/graphql/types';
 import { ApiError } from '$lib/server/api';
 import { loginRedirect } from '$lib/server/guards';
 import { failFields, failFromError, readForm, type FormReader } from '$lib/server/forms';
-import { LISTING_FIELDS, extraFieldsOffered, parseListing } from '$lib/server/listing-form';
+import { LISTING_FIELDS, parseListing } from '$lib/server/listing-form';
 import { referenceData } from '$lib/server/reference';
 import { suggestTrl } from '$lib/trl';
 
@@ -22,7 +22,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     organizations: user.organizations.map((o) => ({ id: o.id, name: o.name })),
     provinces: reference.provinces,
     fieldTree: reference.fieldTree,
-    extras: extraFieldsOffered(),
     defaults: { provinceCode: user.organizations[0].province.code, negotiable: 'on' },
   };
 };

@@ -19,7 +19,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     extras: extras.data?.listing ?? null,
     quality: quality.data?.listing ?? null,
     history: history.data?.listing?.history ?? null,
-    historyUnavailable: history.unavailable,
+    historyFailed: history.failed,
     revision: revision.data?.listing?.pendingRevision ?? null,
   };
 };

@@ -29,7 +29,6 @@ export const GET: RequestHandler = async ({ locals, url }) => {
   } catch {
     error(503, m.error_apiDown());
   }
-  if (res.status === 404) error(503, m.error_unavailable());
   if (res.status === 400) redirect(303, backToForm(url, 'invalid'));
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as { message?: string } | null;
