@@ -1,9 +1,88 @@
 // The department's and the admin's other pages: organisation verification, disabling an account.
 import assert from 'node:assert/strict';
-import { msg, uniq } from './support/harness.mjs';
+import { msg, squash, uniq } from './support/harness.mjs';
 import { createOrganization, login, register } from './support/flows.mjs';
+import { adminToken, apiEnrolSecondFactor, apiOrganization, apiRelogin, apiUser } from './support/api.mjs';
 
 export default function (h) {
+  h.test('review queue: a listing and an expert profile of the moderator’s province in one list, filtered by kind', async (t) => {
+    const province = 'tuyen-quang';
+    const moderator = await apiUser(t, 'Cán bộ Sở Tuyên Quang');
+    await t.gql(
+      `mutation($id: ID!, $codes: [String!]) { setUserRoles(userId: $id, roles: [MODERATOR], moderatedProvinceCodes: $codes) { id } }`,
+      { id: moderator.id, codes: [province] },
+      await adminToken(t),
+    );
+    await apiRelogin(t, moderator); // a role change ends the account's sessions
+    await apiEnrolSecondFactor(t, moderator); // staff act only with a second factor
+
+    const owner = await apiUser(t, 'Chủ tin');
+    const org = await apiOrganization(t, owner.token, { kind: 'RESEARCH_INSTITUTE', provinceCode: province });
+    const title = `Quy trình chế biến chè shan tuyết ${uniq('')}`;
+    const { createListing } = await t.gql(
+      `mutation($i: ListingInput!) { createListing(input: $i) { id } }`,
+      {
+        i: {
+          kind: 'OFFER',
+          organizationId: org.id,
+          title,
+          summary: 'Quy trình chế biến chè shan tuyết giữ hương, đạt tiêu chuẩn xuất khẩu, đã áp dụng tại hai hợp tác xã vùng cao.',
+          description: 'Quy trình gồm héo, vò, lên men có kiểm soát và sấy, với thiết bị nhỏ phù hợp hợp tác xã; chuyển giao gồm hướng dẫn, đào tạo và hỗ trợ năm đầu.',
+          fieldCodes: ['4'],
+          keywords: ['chè shan tuyết'],
+          trl: 7,
+          transferModes: ['LICENSING'],
+          ipStatus: 'KNOW_HOW',
+          provinceCode: province,
+          currency: 'VND',
+          negotiable: true,
+        },
+      },
+      owner.token,
+    );
+    await t.gql(`mutation($id: ID!) { submitListing(id: $id) { id } }`, { id: createListing.id }, owner.token);
+    const expertUser = await apiUser(t, 'Chuyên gia');
+    const fullName = `Hoàng Văn Sơn ${uniq('')}`;
+    const { upsertMyExpertProfile } = await t.gql(
+      `mutation($i: ExpertProfileInput!) { upsertMyExpertProfile(input: $i) { id } }`,
+      {
+        i: {
+          fullName,
+          headline: 'Chuyên gia chế biến chè vùng cao',
+          bio: 'Hai mươi năm nghiên cứu chế biến chè, chủ nhiệm nhiều đề tài cấp tỉnh, đã hướng dẫn nhiều hợp tác xã đổi mới công nghệ chế biến.',
+          fieldCodes: ['4'],
+          services: ['Tư vấn chế biến chè'],
+          pastTransfers: [],
+          provinceCode: province,
+          organizationId: null,
+        },
+      },
+      expertUser.token,
+    );
+    await t.gql(`mutation($id: ID!) { submitExpertProfile(id: $id) { id } }`, { id: upsertMyExpertProfile.id }, expertUser.token);
+
+    const page = await t.newPage('vi');
+    await page.context().addCookies([{ name: 'session', value: moderator.token, url: t.webUrl, httpOnly: true, sameSite: 'Lax' }]);
+    await t.visit(page, '/moderation');
+    const items = page.locator('[data-testid=review-queue] li');
+    assert.equal(await items.count(), 2, 'both wait in the one queue');
+    assert.equal(squash(await items.nth(0).locator('.kind-tag').textContent()), msg('vi', 'reviewQueue_kind_LISTING'));
+    assert.ok((await items.nth(0).innerText()).includes(title));
+    assert.equal(squash(await items.nth(1).locator('.kind-tag').textContent()), msg('vi', 'reviewQueue_kind_EXPERT'));
+    await t.screenshot(page, 'moderation-review-queue-vi');
+    await t.axe(page, 'the review queue');
+
+    const expertsFilter = page.locator('#queue nav a', { hasText: msg('vi', 'reviewQueue_kind_EXPERT') });
+    assert.equal(await expertsFilter.count(), 1);
+    await expertsFilter.click();
+    await page.waitForURL(/kind=EXPERT/);
+    assert.equal(new URL(page.url()).searchParams.get('kind'), 'EXPERT');
+    assert.equal(await items.count(), 1, 'only the expert profile');
+    await items.first().locator('a').click();
+    assert.equal(new URL(page.url()).pathname, `/moderation/experts/${upsertMyExpertProfile.id}`);
+    assert.ok((await t.text(page, 'h1')).includes(fullName));
+  });
+
   h.test('a moderator verifies an organisation; its pages then say so', async (t) => {
     const member = await t.newPage('vi');
     await register(t, member);
