@@ -44,6 +44,11 @@ const schema = z
     MAIL_OUTBOX_DIR: z.string().default('.data/mail-outbox'),
     /** Run the background workers (outbox, alerts, expiry) in this process. */
     WORKERS_ENABLED: bool.default(true),
+    /**
+     * An outbox job's lease: renewed every third of it while its handler runs, so it runs out only
+     * when the worker died; another worker then takes the job over.
+     */
+    OUTBOX_LEASE_MS: z.coerce.number().int().min(600).max(3_600_000).default(60_000),
     /** How long the market figures (`stats`) are reused before being computed again. */
     STATS_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
     /**

@@ -4,7 +4,7 @@ import { AccountTokenEntity } from '../modules/accounts/account-token.entity.js'
 import { OrganizationInvitationEntity } from '../modules/organizations/invitation.entity.js';
 import { OrganizationEntity, OrganizationMemberEntity } from '../modules/organizations/organization.entity.js';
 import { ProvinceEntity, TechFieldEntity } from '../modules/reference/reference.entity.js';
-import { OutboxEventEntity } from '../modules/outbox/outbox.entity.js';
+import { OutboxDeliveryEntity, OutboxEventEntity } from '../modules/outbox/outbox.entity.js';
 import { NotificationEntity } from '../modules/notifications/notification.entity.js';
 import { ListingEntity, ListingEventEntity } from '../modules/listings/listing.entity.js';
 import { InterestEntity, MessageEntity } from '../modules/deals/interest.entity.js';
@@ -19,4 +19,4 @@ import { SearchIndexVersionEntity } from '../modules/search/index-version.entity
 /** Every entity of the API; migrations must create exactly what these describe (a test checks). */
 import { AttachmentEntity } from '../modules/media/attachment.entity.js';
 
-export const ENTITIES = [ProvinceEntity, TechFieldEntity, UserEntity, OrganizationEntity, OrganizationMemberEntity, OutboxEventEntity, NotificationEntity, ListingEntity, ListingEventEntity, InterestEntity, MessageEntity, DealEntity, DealEventEntity, ExpertProfileEntity, ExpertProfileEventEntity, ExpertContactEntity, ExpertMessageEntity, SavedSearchEntity, UserSessionEntity, AccountTokenEntity, OrganizationInvitationEntity, SearchIndexVersionEntity, RecoveryCodeEntity, StaffAuditEntryEntity, AttachmentEntity, EventEntity, EventStepEntity, ProgrammeSessionEntity, EventRegistrationEntity, MeetingRequestEntity];
+export const ENTITIES = [ProvinceEntity, TechFieldEntity, UserEntity, OrganizationEntity, OrganizationMemberEntity, OutboxEventEntity, OutboxDeliveryEntity, NotificationEntity, ListingEntity, ListingEventEntity, InterestEntity, MessageEntity, DealEntity, DealEventEntity, ExpertProfileEntity, ExpertProfileEventEntity, ExpertContactEntity, ExpertMessageEntity, SavedSearchEntity, UserSessionEntity, AccountTokenEntity, OrganizationInvitationEntity, SearchIndexVersionEntity, RecoveryCodeEntity, StaffAuditEntryEntity, AttachmentEntity, EventEntity, EventStepEntity, ProgrammeSessionEntity, EventRegistrationEntity, MeetingRequestEntity];

@@ -42,6 +42,8 @@ export async function spawnApi(env: Record<string, string>): Promise<ApiProcess>
       MEILI_MASTER_KEY: process.env.MEILI_MASTER_KEY ?? '',
       JWT_SECRET: process.env.JWT_SECRET!,
       WORKERS_ENABLED: 'true',
+      // A short outbox lease (renewed while a job runs): the jobs of a killed process are taken over in seconds.
+      OUTBOX_LEASE_MS: '3000',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -47,7 +47,7 @@ export class AccountMailService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.outbox.register(ACCOUNT_EMAIL, async (events) => {
+    this.outbox.register(ACCOUNT_EMAIL, 'account-mail', async (events) => {
       for (const e of events) await this.send(e);
     });
   }

@@ -90,7 +90,7 @@ export class MatchingAlertsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.outbox.register(LISTING_PUBLISHED, (events) => this.handle(events));
+    this.outbox.register(LISTING_PUBLISHED, 'matching-alerts', (events) => this.handle(events));
   }
 
   private async handle(events: OutboxEvent[]): Promise<void> {

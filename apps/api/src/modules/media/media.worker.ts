@@ -37,11 +37,11 @@ export class MediaWorker implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.outbox.register(MEDIA_STORED, (events) => this.handleStored(events));
-    this.outbox.register(MEDIA_RELEASED, (events) => this.handleReleased(events));
+    this.outbox.register(MEDIA_STORED, 'media', (events) => this.handleStored(events));
+    this.outbox.register(MEDIA_RELEASED, 'media', (events) => this.handleReleased(events));
     // An approval of a published listing's revision (announced on listing.changed) carries out
     // the removals that waited for it.
-    this.outbox.register(LISTING_CHANGED, (events) => this.applyApprovedRemovals(events.map((e) => String(e.payload.listingId))));
+    this.outbox.register(LISTING_CHANGED, 'media', (events) => this.applyApprovedRemovals(events.map((e) => String(e.payload.listingId))));
   }
 
   /** Deletes the rows whose removal an approval has covered (one statement per batch), then their files when no other row uses them. */

@@ -34,7 +34,7 @@ export class NotificationsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.outbox.register('notification.email', (events) => this.sendEmails(events));
+    this.outbox.register('notification.email', 'email', (events) => this.sendEmails(events));
   }
 
   async notifyUsers(em: EntityManager, userIds: string[], n: NotificationDraft): Promise<number> {

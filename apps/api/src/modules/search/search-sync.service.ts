@@ -28,7 +28,7 @@ export class SearchSyncService implements OnModuleInit {
       for (const topic of Object.keys(def.topics)) byTopic.set(topic, [...(byTopic.get(topic) ?? []), def]);
     }
     for (const [topic, defs] of byTopic) {
-      this.outbox.register(topic, (events) => this.handle(topic, defs, events));
+      this.outbox.register(topic, 'search', (events) => this.handle(topic, defs, events));
     }
   }
 
