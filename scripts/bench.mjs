@@ -24,6 +24,7 @@ const PARTS = {
   backup: './lib/bench-backup.mjs',
   dashboard: './lib/bench-dashboard.mjs',
   media: './lib/bench-media.mjs',
+  scheduler: './lib/bench-scheduler.mjs',
 };
 
 // Part names first, then options (passed to every part): `bench.mjs search --listings 20000`.
