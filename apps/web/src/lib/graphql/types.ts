@@ -296,10 +296,11 @@ export type MeetingRequestInput = {
   toRegistrationId: string | number;
 };
 
-/** REQUESTED until the recipient answers: ACCEPTED or DECLINED; CANCELLED by the requester. */
+/** REQUESTED until the recipient answers: ACCEPTED, DECLINED, or COUNTER_PROPOSED (other slots proposed: the requester accepts one, or declines); CANCELLED by the requester (or, once accepted, the organiser). */
 export type MeetingRequestStatus =
   | 'ACCEPTED'
   | 'CANCELLED'
+  | 'COUNTER_PROPOSED'
   | 'DECLINED'
   | 'REQUESTED';
 
