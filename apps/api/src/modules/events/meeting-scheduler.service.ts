@@ -148,9 +148,9 @@ export class MeetingSchedulerService implements OnModuleInit {
         .createQueryBuilder('o')
         .where('o.event_id = :eventId AND o.status = :status AND o.scheduled_at = :slot AND o.id <> :id', { eventId: event.id, status: MeetingRequestStatus.ACCEPTED, slot, id: m.id })
         .getMany();
-      if (others.some((o) => o.tableNumber === table)) throw Errors.invalidField('table', format(M.tableTaken, { table }));
       const busy = sides.find((r) => others.some((o) => o.fromRegistrationId === r || o.toRegistrationId === r));
       if (busy) throw Errors.invalidField('slot', format(M.participantBusy, { name: await this.nameOf(em, busy) }));
+      if (others.some((o) => o.tableNumber === table)) throw Errors.invalidField('table', format(M.tableTaken, { table }));
       const end = new Date(slot.getTime() + event.slotMinutes * 60_000);
       const away = await em
         .getRepository(UnavailabilityEntity)
