@@ -168,7 +168,7 @@ export async function run({ args }) {
         machineLine(m),
         '',
         `\`npm run bench -- scheduler\` (scripts/lib/bench-scheduler.mjs, seed ${seed}): greedy by priority with augmenting repair, in one process, no database.`,
-        'The upper bound is the least of three relaxations (scheduler.ts): REQUESTS (meetings whose two sides share an available slot), SLOTS (per slot, min(tables, ⌊available participants / 2⌋)), PARTICIPANTS (per participant, no more meetings than available slots).',
+        'The upper bound is the least of three relaxations (scheduler.ts): REQUESTS (meetings whose two sides share an available slot), SLOTS (per slot, min(tables, ⌊available participants / 2⌋)), PARTICIPANTS (per participant, no more meetings than available slots: each over-asked participant drops its excess, and a dropped meeting counts for two only when both its sides are over-asked). Times are for the pure algorithm (scheduler.ts); the background job also reads the database and scores pairs with the matching engine.',
         '',
         markdownTable([row], columns),
       ].join('\n'),
