@@ -184,7 +184,7 @@ describe('meeting scheduler', () => {
     const byId = new Map(placed.map((m) => [m.id, m]));
     const where = (id: string) => ({ slot: byId.get(id).scheduledAt, table: byId.get(id).tableNumber });
     expect((await o.client.error(MOVE, { id: cb.id, ...where(ad.id) })).fields).toHaveProperty('table'); // a–d's table
-    expect((await o.client.error(MOVE, { id: cb.id, slot: where(ab.id).slot, table: where(ab.id).tableNumber === 1 ? 2 : 1 })).fields).toHaveProperty('slot'); // b meets a then
+    expect((await o.client.error(MOVE, { id: cb.id, slot: where(ab.id).slot, table: where(ab.id).table === 1 ? 2 : 1 })).fields).toHaveProperty('slot'); // b meets a then
     const cBusy = new Set(placed.filter((m) => m.id === dc.id).map((m) => at(m.scheduledAt)));
     const morning = ['08:30', '08:50', '09:10'].map(slot).find((s) => !cBusy.has(at(s)))!;
     const away = await o.client.error(MOVE, { id: cb.id, slot: morning, table: 1 });
