@@ -12,6 +12,8 @@
 //                                  latency from the monthly rollup, and the rollup's refresh time
 //   npm run bench -- media         photos: sharp alone vs upload → WebP sizes through the API and its
 //                                  worker (latency, images/s); API memory while 20 uploads stream
+//   npm run bench -- scheduler     Techmart meeting scheduler: 1 000 participants, 5 000 accepted requests,
+//                                  2 days of 20-minute slots, 100 tables: share placed, upper bound, time
 //
 // A part is a module in scripts/lib/ exporting `run({ args })`; add yours to PARTS.
 import { ensureInstall } from './ensure-install.mjs';
@@ -24,6 +26,7 @@ const PARTS = {
   backup: './lib/bench-backup.mjs',
   dashboard: './lib/bench-dashboard.mjs',
   media: './lib/bench-media.mjs',
+  scheduler: './lib/bench-scheduler.mjs',
 };
 
 // Part names first, then options (passed to every part): `bench.mjs search --listings 20000`.

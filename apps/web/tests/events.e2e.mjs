@@ -13,6 +13,7 @@ const day = (offset) => new Date(Date.now() + offset * DAY + 7 * 3600 * 1000).to
 
 export default function (h) {
   reviewTest(h);
+  schedulerTest(h);
   h.journey(
     'Techmart: event list → event page → registration form → organiser approves → exhibitor shown → meeting request accepted',
     [
@@ -234,5 +235,96 @@ export function reviewTest(h) {
     assert.ok((await t.text(visitor, 'h1')).includes(name));
     // Registration opened today: a visitor is offered to sign in and register.
     assert.equal(await visitor.locator(`aside a[href="/login?next=${encodeURIComponent(path)}"]`).count(), 1);
+  });
+}
+
+export function schedulerTest(h) {
+  h.test('Techmart: the organiser runs the meeting scheduler on its schedule page; the participant then sees the meeting’s time and table', {}, async (t) => {
+    // Set-up through the API: an event published by the department for the organiser, an exhibitor
+    // and a visitor approved, a meeting requested by the visitor and accepted by the exhibitor.
+    const k = uniq('');
+    const organiser = await apiUser(t, 'Ban tổ chức');
+    const organiserOrg = await apiOrganization(t, organiser.token, { name: `Sở KH&CN Quảng Nam ${k}`, provinceCode: 'da-nang' });
+    const { createEvent: ev } = await t.gql(
+      `mutation($o: ID!, $i: EventInput!) { createEvent(organizerId: $o, input: $i) { id slug status } }`,
+      {
+        o: organiserOrg.id,
+        i: {
+          nameVi: `Ngày gặp gỡ B2B công nghệ ${k}`,
+          nameEn: `Technology brokerage day ${k}`,
+          kind: 'BROKERAGE_DAY',
+          startsOn: day(30),
+          endsOn: day(30),
+          provinceCode: 'da-nang',
+          online: false,
+          venue: 'Trung tâm Hội nghị Đà Nẵng',
+          description: 'Một ngày gặp gỡ B2B đã hẹn trước giữa viện nghiên cứu và doanh nghiệp chế biến nông sản miền Trung.',
+          fieldCodes: ['407'],
+          registrationOpensAt: new Date(Date.now() - 3600_000).toISOString(),
+          registrationClosesAt: new Date(Date.now() + 20 * DAY).toISOString(),
+          meetingDays: [day(30)],
+          meetingTables: 5,
+        },
+      },
+      await adminToken(t),
+    );
+    const party = async (name, role) => {
+      const u = await apiUser(t, name);
+      const org = await apiOrganization(t, u.token, { name: `${name} ${k}`, provinceCode: 'da-nang' });
+      const listingIds = [];
+      if (role === 'EXHIBITOR') {
+        const l = await apiPublishedListing(t, u.token, org.id, {
+          kind: 'OFFER',
+          title: `Dây chuyền sấy xoài ${k}`,
+          summary: 'Dây chuyền sấy xoài bằng bơm nhiệt, giữ màu và hương vị, công suất 500 kg mỗi mẻ.',
+          description: 'Buồng sấy inox, bơm nhiệt hai cấp, điều khiển độ ẩm tự động; đã chuyển giao cho hai doanh nghiệp.',
+          fieldCodes: ['407'],
+          keywords: ['sấy xoài'],
+          trl: 7,
+          transferModes: ['LICENSING'],
+          provinceCode: 'da-nang',
+        });
+        listingIds.push(l.id);
+      }
+      const { registerForEvent } = await t.gql(`mutation($i: EventRegistrationInput!) { registerForEvent(input: $i) { id } }`, { i: { eventId: ev.id, organizationId: org.id, role, listingIds, answers: [] } }, u.token);
+      await t.gql(`mutation($id: ID!) { decideEventRegistration(id: $id, approve: true) { id } }`, { id: registerForEvent.id }, organiser.token);
+      return { ...u, org, reg: registerForEvent };
+    };
+    const seller = await party('Viện Cơ điện', 'EXHIBITOR');
+    const buyer = await party('Công ty Chế biến', 'VISITOR');
+    const { requestMeeting } = await t.gql(
+      `mutation($i: MeetingRequestInput!) { requestMeeting(input: $i) { id } }`,
+      { i: { fromRegistrationId: buyer.reg.id, toRegistrationId: seller.reg.id, reason: 'Chúng tôi muốn trao đổi về công suất và giá của dây chuyền sấy xoài.', proposedSlots: [`${day(30)}T09:10:00+07:00`] } },
+      buyer.token,
+    );
+    await t.gql(`mutation($id: ID!) { respondToMeetingRequest(id: $id, accept: true) { id } }`, { id: requestMeeting.id }, seller.token);
+    const path = `/events/${ev.slug}`;
+
+    // The organiser runs the scheduler from its schedule page; the worker places the meeting.
+    const page = await t.newPage('vi');
+    await login(t, page, organiser.email, organiser.password, path);
+    await page.click(`main a[href="${path}/schedule"]`);
+    assert.equal(await page.locator('[data-run-status=NONE]').count(), 1, await t.text(page));
+    assert.ok((await t.text(page)).includes(msg('vi', 'schedule_unplaced')));
+    await t.submit(page, 'form[action="?/run"] button[type=submit]');
+    assert.ok((await t.text(page)).includes(msg('vi', 'schedule_started')), await t.text(page));
+    await t.eventually(
+      async () => {
+        await t.visit(page, `${path}/schedule`);
+        return (await page.locator('[data-run-status=DONE]').count()) === 1;
+      },
+      { what: 'the scheduler run to be done' },
+    );
+    const row = page.locator(`tr[data-meeting-row="${requestMeeting.id}"]`);
+    assert.equal(await row.locator('[data-table]').innerText(), '1');
+    assert.ok((await row.innerText()).includes(buyer.org.name) && (await row.innerText()).includes(seller.org.name));
+    await t.axe(page, 'meeting schedule (vi)');
+
+    // A participant cannot open the schedule page; the buyer sees the time and table on its meetings page.
+    const buyerPage = await t.newPage('vi');
+    await login(t, buyerPage, buyer.email, buyer.password, `${path}/meetings`);
+    const scheduled = await buyerPage.locator(`article[data-meeting="${seller.org.name}"] [data-scheduled]`).innerText();
+    assert.ok(scheduled.includes('1'), scheduled);
+    await t.visit(buyerPage, `${path}/schedule`, 404);
   });
 }

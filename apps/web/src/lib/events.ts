@@ -58,6 +58,7 @@ export function meetingSlots(e: { meetingDays: string[]; dayStartsAt: string; da
 
 const STATUS_M: Record<MeetingRequestStatus, () => string> = {
   REQUESTED: m.meetingStatus_REQUESTED,
+  COUNTER_PROPOSED: m.meetingStatus_COUNTER_PROPOSED,
   ACCEPTED: m.meetingStatus_ACCEPTED,
   DECLINED: m.meetingStatus_DECLINED,
   CANCELLED: m.meetingStatus_CANCELLED,

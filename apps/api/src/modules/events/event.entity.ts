@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { UserEntity } from '../accounts/user.entity.js';
 import { ModeratedColumns, ModerationStepColumns } from '../moderation-core/moderated.entity.js';
@@ -282,19 +282,30 @@ export class EventRegistrationEntity {
 
 export enum MeetingRequestStatus {
   REQUESTED = 'REQUESTED',
+  /** The recipient proposed other slots: the requester accepts one (or declines). */
+  COUNTER_PROPOSED = 'COUNTER_PROPOSED',
   ACCEPTED = 'ACCEPTED',
   DECLINED = 'DECLINED',
   CANCELLED = 'CANCELLED',
 }
 
+/** Who placed a meeting on its slot and table. */
+export enum MeetingPlacedBy {
+  SCHEDULER = 'SCHEDULER',
+  ORGANIZER = 'ORGANIZER',
+}
+
 /**
  * A B2B meeting request between two approved participants of an event: a reason and proposed
  * slots; the other side accepts (choosing one of the slots, or leaving the time to the
- * scheduler) or declines with a reason. Seen by the two organisations only. One open request
- * (REQUESTED or ACCEPTED) per ordered pair.
+ * scheduler), declines with a reason, or proposes other slots (the requester then accepts one).
+ * Seen by the two organisations (and, once accepted, the organiser, who schedules it). One open
+ * request (REQUESTED, COUNTER_PROPOSED or ACCEPTED) per ordered pair. An accepted meeting gets a
+ * slot and a table from the scheduler (scheduler/) or the organiser; a pinned one never moves.
  */
 @Entity('techmart_meeting_request')
-@Index('UQ_techmart_meeting_request_open_pair', ['fromRegistrationId', 'toRegistrationId'], { unique: true, where: `status IN ('REQUESTED', 'ACCEPTED')` })
+@Index('UQ_techmart_meeting_request_open_pair', ['fromRegistrationId', 'toRegistrationId'], { unique: true, where: `status IN ('REQUESTED', 'COUNTER_PROPOSED', 'ACCEPTED')` })
+@Index('UQ_techmart_meeting_request_table_slot', ['eventId', 'scheduledAt', 'tableNumber'], { unique: true, where: `status = 'ACCEPTED' AND scheduled_at IS NOT NULL` })
 @Index('IDX_techmart_meeting_request_event_status', ['eventId', 'status'])
 export class MeetingRequestEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -352,6 +363,125 @@ export class MeetingRequestEntity {
 
   @Column({ name: 'responded_at', type: 'timestamptz', nullable: true })
   respondedAt: Date | null;
+
+  /** The recipient's counter-proposal (slot starts), while COUNTER_PROPOSED (kept after). */
+  @Column({ name: 'counter_slots', type: 'timestamptz', array: true, default: () => "'{}'" })
+  counterSlots: Date[];
+
+  /** The slot the meeting takes place in (scheduler or organiser); null: not placed yet. */
+  @Column({ name: 'scheduled_at', type: 'timestamptz', nullable: true })
+  scheduledAt: Date | null;
+
+  /** Its table, 1…the event's meetingTables. */
+  @Column({ name: 'table_number', type: 'smallint', nullable: true })
+  tableNumber: number | null;
+
+  /** Placed by the organiser: the scheduler never moves it. */
+  @Column({ type: 'boolean', default: false })
+  pinned: boolean;
+
+  @Column({ name: 'scheduled_by', type: 'varchar', length: 16, nullable: true })
+  scheduledBy: MeetingPlacedBy | null;
+
+  /** The scheduler run that placed it last. */
+  @Index('IDX_techmart_meeting_request_run')
+  @Column({ name: 'schedule_run_id', type: 'uuid', nullable: true })
+  scheduleRunId: string | null;
+
+  @ManyToOne(() => ScheduleRunEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'schedule_run_id' })
+  scheduleRun?: Relation<ScheduleRunEntity>;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
+
+export enum ScheduleRunStatus {
+  QUEUED = 'QUEUED',
+  DONE = 'DONE',
+  FAILED = 'FAILED',
+}
+
+/**
+ * One run of the meeting scheduler over an event's accepted meetings, asked for by the organiser
+ * and carried out by the outbox worker (meeting-scheduler.service.ts); its figures once done.
+ */
+@Entity('techmart_schedule_run')
+@Index('IDX_techmart_schedule_run_event', ['eventId', 'createdAt'])
+export class ScheduleRunEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'event_id', type: 'uuid' })
+  eventId: string;
+
+  @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'event_id' })
+  event?: Relation<EventEntity>;
+
+  @Column({ name: 'requested_by', type: 'uuid' })
+  requestedBy: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'requested_by' })
+  requester?: Relation<UserEntity>;
+
+  @Column({ type: 'varchar', length: 16, default: ScheduleRunStatus.QUEUED })
+  status: ScheduleRunStatus;
+
+  /** Accepted meetings considered, placed (pinned ones included), pinned. */
+  @Column({ type: 'int', nullable: true })
+  meetings: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  scheduled: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  pinned: number | null;
+
+  /** The upper bound on meetings any schedule could place, and which relaxation gave it (scheduler.ts). */
+  @Column({ type: 'int', nullable: true })
+  bound: number | null;
+
+  @Column({ name: 'bound_kind', type: 'varchar', length: 16, nullable: true })
+  boundKind: string | null;
+
+  @Column({ name: 'back_to_back', type: 'int', nullable: true })
+  backToBack: number | null;
+
+  @Column({ name: 'duration_ms', type: 'int', nullable: true })
+  durationMs: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  error: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
+  finishedAt: Date | null;
+}
+
+/** A time a participant is not available for meetings (the scheduler places none in it). */
+@Entity('techmart_unavailability')
+@Index('IDX_techmart_unavailability_registration', ['registrationId', 'startsAt'])
+@Check('CHK_techmart_unavailability_range', 'ends_at > starts_at')
+export class UnavailabilityEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'registration_id', type: 'uuid' })
+  registrationId: string;
+
+  @ManyToOne(() => EventRegistrationEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'registration_id' })
+  registration?: Relation<EventRegistrationEntity>;
+
+  @Column({ name: 'starts_at', type: 'timestamptz' })
+  startsAt: Date;
+
+  @Column({ name: 'ends_at', type: 'timestamptz' })
+  endsAt: Date;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

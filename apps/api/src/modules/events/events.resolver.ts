@@ -23,7 +23,13 @@ import { EventsService } from './events.service.js';
 import { RegistrationsService } from './registrations.service.js';
 import { EventInput, EventRegistrationInput, EventSearchInput, MeetingRequestInput, ProgrammeSessionInput } from './dto/event.inputs.js';
 import { MeetingsService } from './meetings.service.js';
+import { MeetingSchedulerService } from './meeting-scheduler.service.js';
+import { AvailabilityService } from './availability.service.js';
 import {
+  ScheduleRunType,
+  UnavailabilityType,
+  toScheduleRunType,
+  toUnavailabilityType,
   EventPage,
   EventParticipantCountsType,
   EventQuestionType,
@@ -61,6 +67,8 @@ export class EventsResolver {
     private readonly eventsService: EventsService,
     private readonly registrationsService: RegistrationsService,
     private readonly meetingsService: MeetingsService,
+    private readonly scheduler: MeetingSchedulerService,
+    private readonly availability: AvailabilityService,
     private readonly organizations: OrganizationsService,
     private readonly reference: ReferenceService,
     private readonly clock: Clock,
@@ -222,6 +230,82 @@ export class EventsResolver {
     return toMeetingType(await this.meetingsService.cancel(requireViewer(ctx), id));
   }
 
+  @Mutation(() => MeetingRequestType, { description: 'The recipient proposes 1–5 other slots of the event’s grid instead of accepting or declining; the requester then accepts one or declines.' })
+  async counterProposeMeeting(
+    @Context() ctx: GqlContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('slots', { type: () => [String], description: 'ISO 8601 instants, each the start of a meeting slot.' }) slots: string[],
+    @Args('note', { type: () => String, nullable: true }) note: string | null,
+  ): Promise<MeetingRequestType> {
+    return toMeetingType(await this.meetingsService.counterPropose(requireViewer(ctx), id, slots, note));
+  }
+
+  @Mutation(() => MeetingRequestType, { description: 'The requester accepts one of the counter-proposed slots, or declines (note required).' })
+  async respondToCounterProposal(
+    @Context() ctx: GqlContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('accept') accept: boolean,
+    @Args('slot', { type: () => Date, nullable: true }) slot: Date | null,
+    @Args('note', { type: () => String, nullable: true }) note: string | null,
+  ): Promise<MeetingRequestType> {
+    return toMeetingType(await this.meetingsService.respondToCounter(requireViewer(ctx), id, accept, slot ?? null, note));
+  }
+
+  @Mutation(() => EventRegistrationType, { description: 'A member of the registered organisation marks a time it is not available for meetings (it must overlap a meeting slot); answers the registration.' })
+  async blockEventTime(
+    @Context() ctx: GqlContext,
+    @Args('registrationId', { type: () => ID }) registrationId: string,
+    @Args('startsAt', { type: () => Date }) startsAt: Date,
+    @Args('endsAt', { type: () => Date }) endsAt: Date,
+  ): Promise<EventRegistrationType> {
+    return toRegistrationType(await this.availability.block(requireViewer(ctx), registrationId, startsAt, endsAt));
+  }
+
+  @Mutation(() => EventRegistrationType, { description: 'Removes a time marked unavailable; answers the registration.' })
+  async unblockEventTime(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string): Promise<EventRegistrationType> {
+    return toRegistrationType(await this.availability.unblock(requireViewer(ctx), id));
+  }
+
+  @Mutation(() => ScheduleRunType, {
+    description:
+      "The organiser runs the meeting scheduler: every accepted meeting that is not pinned gets a slot and a table (no participant or table twice in a slot, availability and breaks respected, the matching engine's best-scored pairs first). Runs in the background: answers the QUEUED run (or the one already queued); Event.lastScheduleRun / scheduleRun tell when it is DONE.",
+  })
+  async scheduleEventMeetings(@Context() ctx: GqlContext, @Args('eventId', { type: () => ID }) eventId: string): Promise<ScheduleRunType> {
+    return toScheduleRunType(await this.scheduler.requestRun(requireViewer(ctx), eventId));
+  }
+
+  @Query(() => ScheduleRunType, { nullable: true, description: "A scheduler run, for the event's organiser only (null for anyone else)." })
+  async scheduleRun(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string): Promise<ScheduleRunType | null> {
+    const run = await this.scheduler.findRun(ctx.viewer, id);
+    return run ? toScheduleRunType(run) : null;
+  }
+
+  @Mutation(() => MeetingRequestType, { description: 'The organiser pins a placed meeting where it is (re-runs do not move it), or unpins it.' })
+  async pinMeeting(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string, @Args('pinned') pinned: boolean): Promise<MeetingRequestType> {
+    return toMeetingType(await this.scheduler.pin(requireViewer(ctx), id, pinned));
+  }
+
+  @Mutation(() => MeetingRequestType, {
+    description: 'The organiser moves an accepted meeting to a slot and table, and pins it there. Refused (BAD_USER_INPUT naming slot or table) when a side already meets then, is not available, or the table is taken.',
+  })
+  async moveMeeting(
+    @Context() ctx: GqlContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('slot', { type: () => Date, description: 'The start of one of the event’s meeting slots.' }) slot: Date,
+    @Args('table', { type: () => Int, description: '1…Event.meetingTables.' }) table: number,
+  ): Promise<MeetingRequestType> {
+    return toMeetingType(await this.scheduler.move(requireViewer(ctx), id, slot, table));
+  }
+
+  @Mutation(() => MeetingRequestType, { description: 'The organiser cancels an accepted meeting; both sides are told.' })
+  async cancelMeetingByOrganizer(
+    @Context() ctx: GqlContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('note', { type: () => String, nullable: true }) note: string | null,
+  ): Promise<MeetingRequestType> {
+    return toMeetingType(await this.scheduler.cancel(requireViewer(ctx), id, note));
+  }
+
   @Query(() => MeetingRequestType, { nullable: true, description: 'A meeting request, for its two sides only (null for anyone else).' })
   async meetingRequest(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string): Promise<MeetingRequestType | null> {
     const m = await this.meetingsService.findVisible(ctx.viewer, id);
@@ -324,6 +408,22 @@ export class EventsResolver {
     return (await this.meetingsService.mine(ctx.viewer, e.id)).map(toMeetingType);
   }
 
+  @ResolveField(() => [MeetingRequestType], {
+    nullable: true,
+    description: 'Every accepted meeting, by slot and table (not yet placed last), to schedule them. Organiser only (null for others).',
+  })
+  async scheduledMeetings(@Parent() e: EventType, @Context() ctx: GqlContext): Promise<MeetingRequestType[] | null> {
+    if (!(await eventAccess(ctx, this.eventsService, e.entity)).owner) return null;
+    return (await this.scheduler.scheduledMeetings(e.id)).map(toMeetingType);
+  }
+
+  @ResolveField(() => ScheduleRunType, { nullable: true, description: 'The latest scheduler run. Organiser only (null for others, or before the first run).' })
+  async lastScheduleRun(@Parent() e: EventType, @Context() ctx: GqlContext): Promise<ScheduleRunType | null> {
+    if (!(await eventAccess(ctx, this.eventsService, e.entity)).owner) return null;
+    const run = await this.scheduler.lastRun(e.id);
+    return run ? toScheduleRunType(run) : null;
+  }
+
   @ResolveField(() => String, { nullable: true, description: "The moderator's last note. Organiser and moderators only." })
   async moderationNote(@Parent() e: EventType, @Context() ctx: GqlContext): Promise<string | null> {
     return (await privileged(ctx, this.eventsService, e.entity)) ? e.entity.moderationNote : null;
@@ -383,6 +483,7 @@ export class EventRegistrationResolver {
     private readonly events: EventsService,
     private readonly registrations: RegistrationsService,
     private readonly organizations: OrganizationsService,
+    private readonly availability: AvailabilityService,
   ) {}
 
   @ResolveField(() => OrganizationType)
@@ -415,6 +516,15 @@ export class EventRegistrationResolver {
       const q = event.questions.find((x) => x.id === a.questionId);
       return { questionId: a.questionId, question: q ? (ctx.lang === 'en' ? q.labelEn : q.labelVi) : a.questionId, answer: a.answer };
     });
+  }
+
+  @ResolveField(() => [UnavailabilityType], { nullable: true, description: 'Times it is not available for meetings, in time order. The registering organisation and the organiser only (null for others).' })
+  async unavailability(@Parent() r: EventRegistrationType, @Context() ctx: GqlContext): Promise<UnavailabilityType[] | null> {
+    if (!(await registrationInsider(ctx, this.events, this.organizations, r.entity))) return null;
+    const rows = await ctx.loaders
+      .get('event.registration.unavailability', () => new DataLoader(async (ids: readonly string[]) => groupByKeys(ids, await this.availability.ofRegistrations(ids), (u) => u.registrationId)))
+      .load(r.id);
+    return rows.map(toUnavailabilityType);
   }
 
   @ResolveField(() => String, { nullable: true, description: "The organiser's note with its decision. The registering organisation and the organiser only." })

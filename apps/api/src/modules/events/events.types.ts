@@ -4,7 +4,11 @@ import { moderationEventType } from '../moderation-core/moderation-event.type.js
 import { ModerationStatus } from '../moderation-core/moderation.workflow.js';
 import {
   EventKind,
+  MeetingPlacedBy,
   MeetingRequestStatus,
+  ScheduleRunStatus,
+  type ScheduleRunEntity,
+  type UnavailabilityEntity,
   type MeetingRequestEntity,
   ProgrammeSessionKind,
   RegistrationRole,
@@ -34,8 +38,11 @@ registerEnumType(RegistrationStatus, {
 
 registerEnumType(MeetingRequestStatus, {
   name: 'MeetingRequestStatus',
-  description: 'REQUESTED until the recipient answers: ACCEPTED or DECLINED; CANCELLED by the requester.',
+  description:
+    'REQUESTED until the recipient answers: ACCEPTED, DECLINED, or COUNTER_PROPOSED (other slots proposed: the requester accepts one, or declines); CANCELLED by the requester (or, once accepted, the organiser).',
 });
+registerEnumType(MeetingPlacedBy, { name: 'MeetingPlacedBy', description: "Who placed a meeting on its slot and table: the SCHEDULER's run or the ORGANIZER by hand." });
+registerEnumType(ScheduleRunStatus, { name: 'ScheduleRunStatus', description: 'QUEUED until the worker runs it: DONE (figures set) or FAILED (error set).' });
 
 export const EventStepType = moderationEventType('EventStep', {
   description: "One step of an event's audit trail.",
@@ -344,6 +351,21 @@ export class MeetingRequestType {
   @Field(() => Date, { nullable: true })
   respondedAt: Date | null;
 
+  @Field(() => [Date], { description: "The recipient's counter-proposal (slot starts, in time order); empty when none." })
+  counterSlots: Date[];
+
+  @Field(() => Date, { nullable: true, description: 'When the meeting takes place (a slot start), once the scheduler or the organiser placed it; null before. Agendas read scheduledAt ?? acceptedSlot.' })
+  scheduledAt: Date | null;
+
+  @Field(() => Int, { nullable: true, description: 'Its meeting table (1…Event.meetingTables), with scheduledAt.' })
+  tableNumber: number | null;
+
+  @Field({ description: 'Placed by the organiser: the scheduler never moves it.' })
+  pinned: boolean;
+
+  @Field(() => MeetingPlacedBy, { nullable: true })
+  scheduledBy: MeetingPlacedBy | null;
+
   entity: MeetingRequestEntity;
 }
 
@@ -357,6 +379,83 @@ export function toMeetingType(m: MeetingRequestEntity): MeetingRequestType {
     responseNote: m.responseNote,
     createdAt: m.createdAt,
     respondedAt: m.respondedAt,
+    counterSlots: m.counterSlots,
+    scheduledAt: m.scheduledAt,
+    tableNumber: m.tableNumber,
+    pinned: m.pinned,
+    scheduledBy: m.scheduledBy,
     entity: m,
   };
+}
+
+@ObjectType('ScheduleRun', { description: "One run of the meeting scheduler over an event's accepted meetings. The organiser only." })
+export class ScheduleRunType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ScheduleRunStatus)
+  status: ScheduleRunStatus;
+
+  @Field(() => Int, { nullable: true, description: 'Accepted meetings considered.' })
+  meetings: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Meetings with a slot and table after the run (pinned ones included).' })
+  scheduled: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Pinned meetings (kept where they were).' })
+  pinned: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'An upper bound on the meetings any schedule could place.' })
+  bound: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Which relaxation gave the bound: REQUESTS (meetings whose sides share an available slot), SLOTS (tables and available participants per slot), PARTICIPANTS (available slots per participant).' })
+  boundKind: string | null;
+
+  @Field(() => Int, { nullable: true, description: "Pairs of a participant's meetings in consecutive slots." })
+  backToBack: number | null;
+
+  @Field(() => Int, { nullable: true })
+  durationMs: number | null;
+
+  @Field(() => String, { nullable: true })
+  error: string | null;
+
+  @Field(() => Date)
+  createdAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  finishedAt: Date | null;
+}
+
+export function toScheduleRunType(r: ScheduleRunEntity): ScheduleRunType {
+  return {
+    id: r.id,
+    status: r.status,
+    meetings: r.meetings,
+    scheduled: r.scheduled,
+    pinned: r.pinned,
+    bound: r.bound,
+    boundKind: r.boundKind,
+    backToBack: r.backToBack,
+    durationMs: r.durationMs,
+    error: r.error,
+    createdAt: r.createdAt,
+    finishedAt: r.finishedAt,
+  };
+}
+
+@ObjectType('Unavailability', { description: 'A time a participant is not available for meetings: the scheduler places none in it.' })
+export class UnavailabilityType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Date)
+  startsAt: Date;
+
+  @Field(() => Date)
+  endsAt: Date;
+}
+
+export function toUnavailabilityType(u: UnavailabilityEntity): UnavailabilityType {
+  return { id: u.id, startsAt: u.startsAt, endsAt: u.endsAt };
 }

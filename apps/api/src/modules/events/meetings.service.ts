@@ -26,9 +26,12 @@ const M = {
   reasonRequired: { vi: 'Hãy cho bên gửi biết lý do từ chối.', en: 'Tell the requester why you decline.' },
   noteTooLong: { vi: 'Ghi chú dài tối đa 2000 ký tự.', en: 'The note must be at most 2000 characters long.' },
   past: { vi: 'Khung giờ này đã qua.', en: 'This slot has passed.' },
+  notCountered: { vi: 'Yêu cầu này không có đề xuất khung giờ khác đang chờ.', en: 'This request has no counter-proposal waiting.' },
+  notCounterSlot: { vi: 'Hãy chọn một trong các khung giờ bên kia đề xuất.', en: 'Choose one of the slots the other side proposed.' },
+  counterSlotsRequired: { vi: 'Hãy đề xuất từ 1 đến 5 khung giờ.', en: 'Propose 1 to 5 slots.' },
 } satisfies Record<string, Localized>;
 
-const SLOT: Record<SlotProblem, Localized> = {
+export const SLOT: Record<SlotProblem, Localized> = {
   NOT_A_MEETING_DAY: { vi: 'Không phải ngày gặp gỡ của sự kiện.', en: "Not one of the event's meeting days." },
   OUTSIDE_HOURS: { vi: 'Nằm ngoài giờ gặp gỡ trong ngày.', en: 'Outside the meeting hours of the day.' },
   NOT_ALIGNED: { vi: 'Không trùng đầu một khung giờ gặp gỡ.', en: 'Not the start of a meeting slot.' },
@@ -37,8 +40,13 @@ const SLOT: Record<SlotProblem, Localized> = {
 
 /**
  * B2B meeting requests between approved participants of an event (issue #17: request with a
- * reason and proposed slots; accept or decline). Only the two organisations see a request. The
- * scheduler that places accepted meetings on tables is a later piece.
+ * reason and proposed slots; accept, decline, or propose other slots). Only the two organisations
+ * see a request (the organiser sees accepted ones, to schedule them: meeting-scheduler.service.ts).
+ *
+ *   REQUESTED ──accept──▶ ACCEPTED        REQUESTED ──decline──▶ DECLINED
+ *   REQUESTED ──counter (recipient proposes slots)──▶ COUNTER_PROPOSED
+ *   COUNTER_PROPOSED ──requester accepts one──▶ ACCEPTED  /  ──requester declines──▶ DECLINED
+ *   REQUESTED | COUNTER_PROPOSED | ACCEPTED ──requester cancels──▶ CANCELLED
  */
 @Injectable()
 export class MeetingsService {
@@ -97,15 +105,7 @@ export class MeetingsService {
         if (!to || to.eventId !== from.eventId || to.status !== RegistrationStatus.APPROVED) throw Errors.notFound(M.participantNoun);
         if (to.organizationId === from.organizationId) throw Errors.invalidField('input.toRegistrationId', M.self);
         const event = await em.getRepository(EventEntity).findOneByOrFail({ id: from.eventId });
-        const now = this.clock.now();
-        const slots = [...new Set(input.proposedSlots.map((s) => new Date(s).getTime()))].sort((a, b) => a - b).map((t) => new Date(t));
-        const problems: Record<string, Localized> = {};
-        slots.forEach((s, i) => {
-          const problem = slotProblem(event, s);
-          if (problem) problems[`input.proposedSlots.${i}`] = SLOT[problem];
-          else if (s.getTime() <= now.getTime()) problems[`input.proposedSlots.${i}`] = M.past;
-        });
-        if (Object.keys(problems).length) throw Errors.badInput(problems);
+        const slots = this.checkSlots(event, input.proposedSlots, 'input.proposedSlots');
         const repo = em.getRepository(MeetingRequestEntity);
         const { identifiers } = await repo.insert({
           eventId: event.id,
@@ -163,15 +163,92 @@ export class MeetingsService {
     });
   }
 
-  /** The requester withdraws a request not yet answered, or one accepted. */
+  /**
+   * The recipient proposes other slots (1–5 of the event's grid) instead of accepting or
+   * declining; the requester then accepts one of them or declines (respondToCounter).
+   */
+  async counterPropose(viewer: Viewer, id: string, slotsInput: string[], noteInput: string | null | undefined): Promise<MeetingRequestEntity> {
+    const note = noteInput?.trim() || null;
+    if (note && note.length > 2000) throw Errors.invalidField('note', M.noteTooLong);
+    if (!slotsInput.length || slotsInput.length > 5) throw Errors.invalidField('slots', M.counterSlotsRequired);
+    return this.ds.transaction(async (em) => {
+      const { m, recipient } = await this.lockVisible(em, viewer, id);
+      if (!recipient) throw Errors.forbidden(M.onlyRecipient);
+      if (m.status !== MeetingRequestStatus.REQUESTED) throw Errors.conflict(M.notOpen);
+      const event = await em.getRepository(EventEntity).findOneByOrFail({ id: m.eventId });
+      const slots = this.checkSlots(event, slotsInput, 'slots');
+      await em.update(MeetingRequestEntity, { id: m.id }, {
+        status: MeetingRequestStatus.COUNTER_PROPOSED,
+        counterSlots: slots,
+        responseNote: note,
+        respondedBy: viewer.id,
+        respondedAt: this.clock.now(),
+      });
+      const from = await em.getRepository(EventRegistrationEntity).findOneByOrFail({ id: m.fromRegistrationId });
+      await this.notifications.notifyOrganizationMembers(em, from.organizationId, {
+        kind: 'MEETING_COUNTER_PROPOSED',
+        title: { vi: 'Bên kia đề xuất khung giờ khác', en: 'Other slots proposed for your meeting' },
+        body: { vi: `"${event.nameVi}": hãy chọn một khung giờ bên kia đề xuất.`, en: `"${event.nameEn}": choose one of the slots the other side proposed.` },
+        url: `/events/${event.slug}/meetings`,
+      });
+      return em.getRepository(MeetingRequestEntity).findOneByOrFail({ id: m.id });
+    });
+  }
+
+  /** The requester answers a counter-proposal: accepts one of its slots, or declines (note required). */
+  async respondToCounter(viewer: Viewer, id: string, accept: boolean, slot: Date | null, noteInput: string | null | undefined): Promise<MeetingRequestEntity> {
+    const note = noteInput?.trim() || null;
+    if (note && note.length > 2000) throw Errors.invalidField('note', M.noteTooLong);
+    if (!accept && !note) throw Errors.invalidField('note', M.reasonRequired);
+    return this.ds.transaction(async (em) => {
+      const { m, requester } = await this.lockVisible(em, viewer, id);
+      if (!requester) throw Errors.forbidden(M.onlyRequester);
+      if (m.status !== MeetingRequestStatus.COUNTER_PROPOSED) throw Errors.conflict(M.notCountered);
+      if (accept && (!slot || !m.counterSlots.some((s) => s.getTime() === slot.getTime()))) throw Errors.invalidField('slot', M.notCounterSlot);
+      await em.update(MeetingRequestEntity, { id: m.id }, {
+        status: accept ? MeetingRequestStatus.ACCEPTED : MeetingRequestStatus.DECLINED,
+        acceptedSlot: accept ? slot : null,
+        responseNote: accept ? m.responseNote : note,
+      });
+      const [to, event] = await Promise.all([
+        em.getRepository(EventRegistrationEntity).findOneByOrFail({ id: m.toRegistrationId }),
+        em.getRepository(EventEntity).findOneByOrFail({ id: m.eventId }),
+      ]);
+      await this.notifications.notifyOrganizationMembers(em, to.organizationId, {
+        kind: accept ? 'MEETING_ACCEPTED' : 'MEETING_DECLINED',
+        title: accept ? { vi: 'Khung giờ bạn đề xuất được chấp nhận', en: 'Your proposed slot was accepted' } : { vi: 'Đề xuất khung giờ bị từ chối', en: 'Your proposed slots were declined' },
+        body: accept
+          ? { vi: `"${event.nameVi}": bên kia đã chọn một khung giờ bạn đề xuất.`, en: `"${event.nameEn}": the other side chose one of your slots.` }
+          : { vi: `"${event.nameVi}": ${note}`, en: `"${event.nameEn}": ${note}` },
+        url: `/events/${event.slug}/meetings`,
+      });
+      return em.getRepository(MeetingRequestEntity).findOneByOrFail({ id: m.id });
+    });
+  }
+
+  /** The requester withdraws a request not yet answered, counter-proposed, or accepted (its slot and table are freed). */
   async cancel(viewer: Viewer, id: string): Promise<MeetingRequestEntity> {
     return this.ds.transaction(async (em) => {
       const { m, requester } = await this.lockVisible(em, viewer, id);
       if (!requester) throw Errors.forbidden(M.onlyRequester);
-      if (m.status !== MeetingRequestStatus.REQUESTED && m.status !== MeetingRequestStatus.ACCEPTED) throw Errors.conflict(M.notCancellable);
-      await em.update(MeetingRequestEntity, { id: m.id }, { status: MeetingRequestStatus.CANCELLED });
+      if (![MeetingRequestStatus.REQUESTED, MeetingRequestStatus.COUNTER_PROPOSED, MeetingRequestStatus.ACCEPTED].includes(m.status)) throw Errors.conflict(M.notCancellable);
+      await em.update(MeetingRequestEntity, { id: m.id }, { status: MeetingRequestStatus.CANCELLED, scheduledAt: null, tableNumber: null, pinned: false, scheduledBy: null });
       return em.getRepository(MeetingRequestEntity).findOneByOrFail({ id: m.id });
     });
+  }
+
+  /** Distinct slot starts in time order, each a future slot of the event's grid; BAD_USER_INPUT naming `${path}.i` otherwise. */
+  private checkSlots(event: EventEntity, input: string[], path: string): Date[] {
+    const now = this.clock.now();
+    const slots = [...new Set(input.map((s) => new Date(s).getTime()))].sort((a, b) => a - b).map((t) => new Date(t));
+    const problems: Record<string, Localized> = {};
+    slots.forEach((s, i) => {
+      const problem = Number.isNaN(s.getTime()) ? 'NOT_ALIGNED' : slotProblem(event, s);
+      if (problem) problems[`${path}.${i}`] = SLOT[problem];
+      else if (s.getTime() <= now.getTime()) problems[`${path}.${i}`] = M.past;
+    });
+    if (Object.keys(problems).length) throw Errors.badInput(problems);
+    return slots;
   }
 
   /** The request, for one of its two sides; NOT_FOUND for anyone else. */

@@ -34,6 +34,34 @@ export interface MatchResult {
 /** Candidates asked of the engine beyond `limit`, to make up for any the database no longer shows. */
 const OVERFETCH = 5;
 
+/** The search document of a listing loaded with its organisation (what matching reads). */
+export function matchDocument(l: ListingEntity): ListingDocument {
+  const org = l.organization;
+  if (!org) throw new Error(`listing ${l.id}: organisation not loaded`);
+  return toListingDocument({
+    id: l.id,
+    kind: l.kind,
+    slug: l.slug,
+    title: l.title,
+    summary: l.summary,
+    description: l.description,
+    keywords: l.keywords,
+    fieldCodes: l.fieldCodes,
+    organization: { id: org.id, slug: org.slug, name: org.name, kind: org.kind, verified: org.verified },
+    provinceCode: l.provinceCode,
+    transferModes: l.transferModes,
+    ipStatus: l.ipStatus,
+    trl: l.trl,
+    priceMin: l.priceMin,
+    priceMax: l.priceMax,
+    negotiable: l.negotiable,
+    currency: l.currency,
+    language: l.language,
+    publishedAt: l.publishedAt ?? l.updatedAt,
+    expiresAt: l.expiresAt,
+  });
+}
+
 /**
  * Matching as the API serves it: the source listing's document built from its row (whatever its
  * status: a draft's owner may look for counterparts before publishing), ONE Meilisearch
@@ -72,30 +100,7 @@ export class MatchingService {
 
   /** The search document of a listing loaded with its organisation (what matching reads). */
   document(l: ListingEntity): ListingDocument {
-    const org = l.organization;
-    if (!org) throw new Error(`listing ${l.id}: organisation not loaded`);
-    return toListingDocument({
-      id: l.id,
-      kind: l.kind,
-      slug: l.slug,
-      title: l.title,
-      summary: l.summary,
-      description: l.description,
-      keywords: l.keywords,
-      fieldCodes: l.fieldCodes,
-      organization: { id: org.id, slug: org.slug, name: org.name, kind: org.kind, verified: org.verified },
-      provinceCode: l.provinceCode,
-      transferModes: l.transferModes,
-      ipStatus: l.ipStatus,
-      trl: l.trl,
-      priceMin: l.priceMin,
-      priceMax: l.priceMax,
-      negotiable: l.negotiable,
-      currency: l.currency,
-      language: l.language,
-      publishedAt: l.publishedAt ?? l.updatedAt,
-      expiresAt: l.expiresAt,
-    });
+    return matchDocument(l);
   }
 
   /**

@@ -14,6 +14,8 @@ export interface OutboxTopics {
   'expert.changed': { expertId: string };
   /** What the public sees of a Techmart event changed (approved, revision approved, archived). */
   'event.changed': { eventId: string };
+  /** The organiser asked for a run of the meeting scheduler (events/meeting-scheduler.service.ts). */
+  'event.schedule': { runId: string };
   /** An organisation's public facts changed (search documents that show them). */
   'organization.changed': { organizationId: string };
   /** Notifications to send by e-mail. */

@@ -159,7 +159,52 @@ export const WithdrawEventRegistration: Document<T.WithdrawEventRegistrationMuta
 
 export const EventMeetings: Document<T.EventMeetingsQuery, T.EventMeetingsQueryVariables> = {
   name: "EventMeetings",
-  source: "query EventMeetings($slug: String!) { event(slug: $slug) { id slug name meetingDays dayStartsAt dayEndsAt slotMinutes breaks { startsAt endsAt } viewerIsOrganizer myRegistrations { id role status organization { id name } } participants { id role organization { id slug name } listings { id slug title } } myMeetingRequests { ...MeetingRequestFields } } } fragment MeetingRequestFields on MeetingRequest { id status reason proposedSlots acceptedSlot responseNote viewerIsRequester createdAt from { id organization { id slug name } } to { id organization { id slug name } } }",
+  source: "query EventMeetings($slug: String!) { event(slug: $slug) { id slug name meetingDays dayStartsAt dayEndsAt slotMinutes breaks { startsAt endsAt } viewerIsOrganizer myRegistrations { id role status organization { id name } unavailability { id startsAt endsAt } } participants { id role organization { id slug name } listings { id slug title } } myMeetingRequests { ...MeetingRequestFields } } } fragment MeetingRequestFields on MeetingRequest { id status reason proposedSlots acceptedSlot responseNote viewerIsRequester createdAt counterSlots scheduledAt tableNumber pinned from { id organization { id slug name } } to { id organization { id slug name } } }",
+};
+
+export const CounterProposeMeeting: Document<T.CounterProposeMeetingMutation, T.CounterProposeMeetingMutationVariables> = {
+  name: "CounterProposeMeeting",
+  source: "mutation CounterProposeMeeting($id: ID!, $slots: [String!]!, $note: String) { counterProposeMeeting(id: $id, slots: $slots, note: $note) { id status } }",
+};
+
+export const RespondToCounterProposal: Document<T.RespondToCounterProposalMutation, T.RespondToCounterProposalMutationVariables> = {
+  name: "RespondToCounterProposal",
+  source: "mutation RespondToCounterProposal($id: ID!, $accept: Boolean!, $slot: DateTime, $note: String) { respondToCounterProposal(id: $id, accept: $accept, slot: $slot, note: $note) { id status } }",
+};
+
+export const BlockEventTime: Document<T.BlockEventTimeMutation, T.BlockEventTimeMutationVariables> = {
+  name: "BlockEventTime",
+  source: "mutation BlockEventTime($registrationId: ID!, $startsAt: DateTime!, $endsAt: DateTime!) { blockEventTime( registrationId: $registrationId startsAt: $startsAt endsAt: $endsAt ) { id } }",
+};
+
+export const UnblockEventTime: Document<T.UnblockEventTimeMutation, T.UnblockEventTimeMutationVariables> = {
+  name: "UnblockEventTime",
+  source: "mutation UnblockEventTime($id: ID!) { unblockEventTime(id: $id) { id } }",
+};
+
+export const EventSchedule: Document<T.EventScheduleQuery, T.EventScheduleQueryVariables> = {
+  name: "EventSchedule",
+  source: "query EventSchedule($slug: String!) { event(slug: $slug) { id slug name meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables breaks { startsAt endsAt } viewerIsOrganizer lastScheduleRun { id status meetings scheduled pinned bound boundKind backToBack durationMs error createdAt finishedAt } scheduledMeetings { id acceptedSlot scheduledAt tableNumber pinned from { id organization { id name } } to { id organization { id name } } } } }",
+};
+
+export const ScheduleEventMeetings: Document<T.ScheduleEventMeetingsMutation, T.ScheduleEventMeetingsMutationVariables> = {
+  name: "ScheduleEventMeetings",
+  source: "mutation ScheduleEventMeetings($eventId: ID!) { scheduleEventMeetings(eventId: $eventId) { id status } }",
+};
+
+export const PinMeeting: Document<T.PinMeetingMutation, T.PinMeetingMutationVariables> = {
+  name: "PinMeeting",
+  source: "mutation PinMeeting($id: ID!, $pinned: Boolean!) { pinMeeting(id: $id, pinned: $pinned) { id pinned } }",
+};
+
+export const MoveMeeting: Document<T.MoveMeetingMutation, T.MoveMeetingMutationVariables> = {
+  name: "MoveMeeting",
+  source: "mutation MoveMeeting($id: ID!, $slot: DateTime!, $table: Int!) { moveMeeting(id: $id, slot: $slot, table: $table) { id scheduledAt tableNumber } }",
+};
+
+export const CancelMeetingByOrganizer: Document<T.CancelMeetingByOrganizerMutation, T.CancelMeetingByOrganizerMutationVariables> = {
+  name: "CancelMeetingByOrganizer",
+  source: "mutation CancelMeetingByOrganizer($id: ID!, $note: String) { cancelMeetingByOrganizer(id: $id, note: $note) { id status } }",
 };
 
 export const RequestMeeting: Document<T.RequestMeetingMutation, T.RequestMeetingMutationVariables> = {

@@ -296,10 +296,11 @@ export type MeetingRequestInput = {
   toRegistrationId: string | number;
 };
 
-/** REQUESTED until the recipient answers: ACCEPTED or DECLINED; CANCELLED by the requester. */
+/** REQUESTED until the recipient answers: ACCEPTED, DECLINED, or COUNTER_PROPOSED (other slots proposed: the requester accepts one, or declines); CANCELLED by the requester (or, once accepted, the organiser). */
 export type MeetingRequestStatus =
   | 'ACCEPTED'
   | 'CANCELLED'
+  | 'COUNTER_PROPOSED'
   | 'DECLINED'
   | 'REQUESTED';
 
@@ -402,6 +403,12 @@ export type SavedSearchInput = {
   /** The criteria; page and pageSize are not kept. */
   search: SearchInput;
 };
+
+/** QUEUED until the worker runs it: DONE (figures set) or FAILED (error set). */
+export type ScheduleRunStatus =
+  | 'DONE'
+  | 'FAILED'
+  | 'QUEUED';
 
 export type SearchInput = {
   /** Field codes; a parent code includes all its children. */
@@ -700,9 +707,83 @@ export type EventMeetingsQueryVariables = Exact<{
 }>;
 
 
-export type EventMeetingsQuery = { event: { id: string, slug: string, name: string, meetingDays: Array<string>, dayStartsAt: string, dayEndsAt: string, slotMinutes: number, viewerIsOrganizer: boolean, breaks: Array<{ startsAt: string, endsAt: string }>, myRegistrations: Array<{ id: string, role: RegistrationRole, status: RegistrationStatus, organization: { id: string, name: string } }>, participants: Array<{ id: string, role: RegistrationRole, organization: { id: string, slug: string, name: string }, listings: Array<{ id: string, slug: string, title: string }> }> | null, myMeetingRequests: Array<{ id: string, status: MeetingRequestStatus, reason: string, proposedSlots: Array<string>, acceptedSlot: string | null, responseNote: string | null, viewerIsRequester: boolean, createdAt: string, from: { id: string, organization: { id: string, slug: string, name: string } }, to: { id: string, organization: { id: string, slug: string, name: string } } }> } | null };
+export type EventMeetingsQuery = { event: { id: string, slug: string, name: string, meetingDays: Array<string>, dayStartsAt: string, dayEndsAt: string, slotMinutes: number, viewerIsOrganizer: boolean, breaks: Array<{ startsAt: string, endsAt: string }>, myRegistrations: Array<{ id: string, role: RegistrationRole, status: RegistrationStatus, organization: { id: string, name: string }, unavailability: Array<{ id: string, startsAt: string, endsAt: string }> | null }>, participants: Array<{ id: string, role: RegistrationRole, organization: { id: string, slug: string, name: string }, listings: Array<{ id: string, slug: string, title: string }> }> | null, myMeetingRequests: Array<{ id: string, status: MeetingRequestStatus, reason: string, proposedSlots: Array<string>, acceptedSlot: string | null, responseNote: string | null, viewerIsRequester: boolean, createdAt: string, counterSlots: Array<string>, scheduledAt: string | null, tableNumber: number | null, pinned: boolean, from: { id: string, organization: { id: string, slug: string, name: string } }, to: { id: string, organization: { id: string, slug: string, name: string } } }> } | null };
 
-export type MeetingRequestFieldsFragment = { id: string, status: MeetingRequestStatus, reason: string, proposedSlots: Array<string>, acceptedSlot: string | null, responseNote: string | null, viewerIsRequester: boolean, createdAt: string, from: { id: string, organization: { id: string, slug: string, name: string } }, to: { id: string, organization: { id: string, slug: string, name: string } } };
+export type MeetingRequestFieldsFragment = { id: string, status: MeetingRequestStatus, reason: string, proposedSlots: Array<string>, acceptedSlot: string | null, responseNote: string | null, viewerIsRequester: boolean, createdAt: string, counterSlots: Array<string>, scheduledAt: string | null, tableNumber: number | null, pinned: boolean, from: { id: string, organization: { id: string, slug: string, name: string } }, to: { id: string, organization: { id: string, slug: string, name: string } } };
+
+export type CounterProposeMeetingMutationVariables = Exact<{
+  id: string | number;
+  slots: Array<string> | string;
+  note?: string | null | undefined;
+}>;
+
+
+export type CounterProposeMeetingMutation = { counterProposeMeeting: { id: string, status: MeetingRequestStatus } };
+
+export type RespondToCounterProposalMutationVariables = Exact<{
+  id: string | number;
+  accept: boolean;
+  slot?: string | null | undefined;
+  note?: string | null | undefined;
+}>;
+
+
+export type RespondToCounterProposalMutation = { respondToCounterProposal: { id: string, status: MeetingRequestStatus } };
+
+export type BlockEventTimeMutationVariables = Exact<{
+  registrationId: string | number;
+  startsAt: string;
+  endsAt: string;
+}>;
+
+
+export type BlockEventTimeMutation = { blockEventTime: { id: string } };
+
+export type UnblockEventTimeMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UnblockEventTimeMutation = { unblockEventTime: { id: string } };
+
+export type EventScheduleQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type EventScheduleQuery = { event: { id: string, slug: string, name: string, meetingDays: Array<string>, dayStartsAt: string, dayEndsAt: string, slotMinutes: number, meetingTables: number, viewerIsOrganizer: boolean, breaks: Array<{ startsAt: string, endsAt: string }>, lastScheduleRun: { id: string, status: ScheduleRunStatus, meetings: number | null, scheduled: number | null, pinned: number | null, bound: number | null, boundKind: string | null, backToBack: number | null, durationMs: number | null, error: string | null, createdAt: string, finishedAt: string | null } | null, scheduledMeetings: Array<{ id: string, acceptedSlot: string | null, scheduledAt: string | null, tableNumber: number | null, pinned: boolean, from: { id: string, organization: { id: string, name: string } }, to: { id: string, organization: { id: string, name: string } } }> | null } | null };
+
+export type ScheduleEventMeetingsMutationVariables = Exact<{
+  eventId: string | number;
+}>;
+
+
+export type ScheduleEventMeetingsMutation = { scheduleEventMeetings: { id: string, status: ScheduleRunStatus } };
+
+export type PinMeetingMutationVariables = Exact<{
+  id: string | number;
+  pinned: boolean;
+}>;
+
+
+export type PinMeetingMutation = { pinMeeting: { id: string, pinned: boolean } };
+
+export type MoveMeetingMutationVariables = Exact<{
+  id: string | number;
+  slot: string;
+  table: number;
+}>;
+
+
+export type MoveMeetingMutation = { moveMeeting: { id: string, scheduledAt: string | null, tableNumber: number | null } };
+
+export type CancelMeetingByOrganizerMutationVariables = Exact<{
+  id: string | number;
+  note?: string | null | undefined;
+}>;
+
+
+export type CancelMeetingByOrganizerMutation = { cancelMeetingByOrganizer: { id: string, status: MeetingRequestStatus } };
 
 export type RequestMeetingMutationVariables = Exact<{
   input: MeetingRequestInput;
