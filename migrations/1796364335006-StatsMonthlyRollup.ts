@@ -21,10 +21,10 @@ export class StatsMonthlyRollup1796364335006 implements MigrationInterface {
   }
 }
 
-const month = (col: string) => `date_trunc('month', ${col} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
+export const month = (col: string) => `date_trunc('month', ${col} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
 /** Days from `from` to `to`, rounded to the 0.1-day bucket. */
 const bucket = (to: string, from: string) => `round((extract(epoch FROM (${to} - ${from})) / 86400)::numeric, 1)::real`;
-const APPROVED = `('APPROVED', 'SIGNED', 'COMPLETED')`;
+export const APPROVED = `('APPROVED', 'SIGNED', 'COMPLETED')`;
 
 /**
  * Metrics (dim in brackets; bucket -1 unless a duration):
@@ -35,7 +35,7 @@ const APPROVED = `('APPROVED', 'SIGNED', 'COMPLETED')`;
  * publication, bucket = days from publication to the first interest; decision [reviewer id] by
  * month of the decision, bucket = days from the submission it decided.
  */
-const FACTS = `
+export const FACTS = `
 SELECT 'listings'::text AS metric, ${month('l.published_at')} AS month, l.province_code, l.kind::text AS dim, -1::real AS bucket, 1 AS n, 0::numeric AS total
 FROM listing l WHERE l.published_at IS NOT NULL
 UNION ALL
@@ -71,8 +71,11 @@ JOIN LATERAL (SELECT max(x.at) AS at FROM listing_event x
 WHERE e.action IN ('APPROVE', 'REJECT', 'REVISION_APPROVE', 'REVISION_REJECT')
 `;
 
-const STATS_MONTHLY_SQL = `
+/** The view over some facts (later migrations add metrics to FACTS and rebuild the view with this). */
+export const statsMonthlySql = (facts: string) => `
 SELECT metric, month, coalesce(province_code, '*') AS province_code, dim, bucket, sum(n)::int AS n, sum(total)::numeric AS total
-FROM (${FACTS}) f
+FROM (${facts}) f
 GROUP BY GROUPING SETS ((metric, month, province_code, dim, bucket), (metric, month, dim, bucket))
 `;
+
+const STATS_MONTHLY_SQL = statsMonthlySql(FACTS);

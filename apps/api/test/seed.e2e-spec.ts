@@ -120,7 +120,7 @@ describe('demo data', () => {
 
   it('has a past Techmart with its exhibitors and answered meetings, and an upcoming one with registration open', async () => {
     const base = new Client(t.url);
-    const q = `query($u: Boolean!) { events(input: { upcoming: $u }) { items { slug kind ended registrationOpen participantCounts { exhibitors visitors } sessions { title } exhibitors { booth listings { id } } } } }`;
+    const q = `query($u: Boolean!) { events(input: { upcoming: $u }) { items { id slug kind ended registrationOpen participantCounts { exhibitors visitors } sessions { title } exhibitors { booth listings { id } } } } }`;
     const upcoming = (await base.ok(q, { u: true })).events.items;
     expect(upcoming).toEqual([expect.objectContaining({ kind: 'SPECIALISED_TECHMART', ended: false, registrationOpen: true })]);
     const all = (await base.ok(q, { u: false })).events.items;
@@ -130,6 +130,13 @@ describe('demo data', () => {
     expect(past.exhibitors.every((x: { booth: string | null; listings: unknown[] }) => x.booth && x.listings.length > 0)).toBe(true);
     expect(past.sessions.length).toBeGreaterThan(0);
     expect(result.counts.meetingRequests).toBeGreaterThan(0);
+    // Its meetings were held and turned into deals and MOUs: the department's report has figures.
+    const national = base.as(await signIn(base, 'moderator@demo.techport.vn', 'Techport@2026', DEMO_STAFF_TOTP_SECRET));
+    const report = (await national.ok(`query($e: ID!) { eventReport(eventId: $e) { visitorsCheckedIn meetingsHeld meetingsNoShow mous contracts dealsApproved dealValueApproved outcomes { dealId } } }`, { e: past.id })).eventReport;
+    expect(report.meetingsHeld).toBeGreaterThan(0);
+    expect(report.contracts + report.mous).toBeGreaterThan(0);
+    expect(report.dealValueApproved).toBeGreaterThan(0);
+    expect(report.visitorsCheckedIn).toBeGreaterThan(0);
     // Every event's history is one the workflow allows, ending where the event stands.
     const trails = await t.app.get(DataSource).query(
       `SELECT e.status, array_agg(s.action ORDER BY s.at) AS actions FROM techmart_event e JOIN techmart_event_step s ON s.event_id = e.id GROUP BY e.id, e.status`,

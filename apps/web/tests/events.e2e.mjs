@@ -14,6 +14,7 @@ const day = (offset) => new Date(Date.now() + offset * DAY + 7 * 3600 * 1000).to
 export default function (h) {
   reviewTest(h);
   schedulerTest(h);
+  dayTest(h);
   h.journey(
     'Techmart: event list → event page → registration form → organiser approves → exhibitor shown → meeting request accepted',
     [
@@ -239,7 +240,7 @@ export function reviewTest(h) {
 }
 
 export function schedulerTest(h) {
-  h.test('Techmart: the organiser runs the meeting scheduler on its schedule page; the participant then sees the meeting’s time and table', {}, async (t) => {
+  h.test('Techmart: the organiser runs the meeting scheduler on its schedule page; the participant then sees the meeting’s time and table', async (t) => {
     // Set-up through the API: an event published by the department for the organiser, an exhibitor
     // and a visitor approved, a meeting requested by the visitor and accepted by the exhibitor.
     const k = uniq('');
@@ -326,5 +327,99 @@ export function schedulerTest(h) {
     const scheduled = await buyerPage.locator(`article[data-meeting="${seller.org.name}"] [data-scheduled]`).innerText();
     assert.ok(scheduled.includes('1'), scheduled);
     await t.visit(buyerPage, `${path}/schedule`, 404);
+  });
+}
+
+export function dayTest(h) {
+  h.test('Techmart day: participant sees the agenda and downloads the .ics; staff check in by code; the report counts it', async (t) => {
+    const tag2 = uniq('');
+    const organiser = await apiUser(t, 'Ban tổ chức');
+    const organiserOrg = await apiOrganization(t, organiser.token, { name: `Trung tâm Xúc tiến Đà Nẵng ${tag2}`, provinceCode: 'da-nang' });
+    const exhibitor = await apiUser(t, 'Viện trưng bày');
+    const exhibitorOrg = await apiOrganization(t, exhibitor.token, { name: `Viện Cơ điện ${tag2}`, kind: 'RESEARCH_INSTITUTE', provinceCode: 'da-nang' });
+    const offer = await apiPublishedListing(t, exhibitor.token, exhibitorOrg.id, {
+      kind: 'OFFER',
+      title: `Máy sấy bơm nhiệt ${tag2}`,
+      summary: 'Máy sấy bơm nhiệt giữ màu và vitamin của trái cây, tiết kiệm 40% điện năng.',
+      description: 'Buồng sấy inox, bơm nhiệt hai cấp, điều khiển độ ẩm tự động; đã chuyển giao cho ba hợp tác xã.',
+      fieldCodes: ['407'],
+      keywords: ['sấy lạnh'],
+      trl: 7,
+      transferModes: ['LICENSING'],
+      provinceCode: 'da-nang',
+    });
+    const visitor = await apiUser(t, 'Doanh nghiệp mua');
+    const visitorOrg = await apiOrganization(t, visitor.token, { name: `Công ty Chế biến ${tag2}`, provinceCode: 'da-nang' });
+    const { createEvent: event } = await t.gql(
+      `mutation($o: ID!, $i: EventInput!) { createEvent(organizerId: $o, input: $i) { id slug } }`,
+      {
+        o: organiserOrg.id,
+        i: {
+          nameVi: `Chợ công nghệ Đà Nẵng ${tag2}`,
+          nameEn: `Da Nang Techmart ${tag2}`,
+          kind: 'LOCAL_TECHMART',
+          startsOn: day(10),
+          endsOn: day(10),
+          provinceCode: 'da-nang',
+          online: false,
+          venue: 'Cung Hội nghị Quốc tế Ariyana, Đà Nẵng',
+          description: 'Chợ công nghệ kết nối viện, trường và doanh nghiệp miền Trung, với các phiên gặp gỡ B2B đã hẹn trước.',
+          fieldCodes: ['407'],
+          registrationOpensAt: new Date(Date.now() - 3600_000).toISOString(),
+          registrationClosesAt: new Date(Date.now() + 5 * DAY).toISOString(),
+          meetingDays: [day(10)],
+          meetingTables: 10,
+          questions: [],
+        },
+      },
+      await adminToken(t),
+    );
+    const register = (token, orgId, role, listingIds) =>
+      t.gql(`mutation($i: EventRegistrationInput!) { registerForEvent(input: $i) { id } }`, { i: { eventId: event.id, organizationId: orgId, role, listingIds, answers: [] } }, token).then((r) => r.registerForEvent);
+    const ex = await register(exhibitor.token, exhibitorOrg.id, 'EXHIBITOR', [offer.id]);
+    const vi = await register(visitor.token, visitorOrg.id, 'VISITOR', []);
+    for (const r of [ex, vi]) await t.gql(`mutation($id: ID!) { decideEventRegistration(id: $id, approve: true, booth: null) { id } }`, { id: r.id }, organiser.token);
+    const slot = `${day(10)}T09:10:00+07:00`;
+    const { requestMeeting } = await t.gql(
+      `mutation($i: MeetingRequestInput!) { requestMeeting(input: $i) { id } }`,
+      { i: { fromRegistrationId: vi.id, toRegistrationId: ex.id, reason: `Cần máy sấy cho dây chuyền chế biến xoài ${tag2}`, proposedSlots: [slot] } },
+      visitor.token,
+    );
+    await t.gql(`mutation($id: ID!, $s: DateTime) { respondToMeetingRequest(id: $id, accept: true, slot: $s) { id } }`, { id: requestMeeting.id, s: slot }, exhibitor.token);
+    const path = `/events/${event.slug}`;
+
+    // The participant: the agenda from the event page, with the meeting, the QR code and the code.
+    const page = await t.newPage('vi');
+    await login(t, page, visitor.email, visitor.password, path);
+    await page.click(`main a[href="${path}/agenda"]`);
+    const agenda = await t.text(page, 'main');
+    for (const part of [exhibitorOrg.name, `xoài ${tag2}`, '09:10', msg('vi', 'agenda_code')]) assert.ok(agenda.includes(part), `the agenda shows "${part}": ${agenda}`);
+    assert.equal(await page.locator('.qr svg').count(), 1, 'the QR code is drawn inline');
+    const code = (await page.locator('[data-check-in-code]').innerText()).trim();
+    await t.axe(page, 'agenda (vi)');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`a[href^="${path}/agenda.ics"]`)]);
+    const ics = await new Promise((resolve, reject) => download.createReadStream().then((s) => { let b = ''; s.on('data', (c) => (b += c)); s.on('end', () => resolve(b)); s.on('error', reject); }, reject));
+    assert.ok(ics.includes(`DTSTART;TZID=Asia/Ho_Chi_Minh:${day(10).replace(/-/g, '')}T091000`), ics);
+    assert.ok(ics.includes(`Gặp: ${exhibitorOrg.name}`), ics);
+
+    // Staff at the venue, on a phone: the typed code (lower case, with dashes) finds the participant; checked in once.
+    const staff = await t.newPage('vi', { phone: true });
+    await login(t, staff, organiser.email, organiser.password, `${path}/check-in`);
+    await staff.fill('[name=code]', code.toLowerCase());
+    await t.submit(staff, 'main form button[type=submit]');
+    const card = staff.locator(`article[data-participant="${visitorOrg.name}"]`);
+    assert.equal(await card.count(), 1, await t.text(staff));
+    await t.submit(staff, `article[data-participant="${visitorOrg.name}"] button[type=submit]`);
+    assert.ok((await card.innerText()).includes(msg('vi', 'checkIn_done')), await card.innerText());
+    await t.axe(staff, 'check-in (vi)');
+    // The participant may not check anyone in.
+    await t.visit(page, `${path}/check-in`, 403);
+
+    // The organiser's report: participants checked in and the meeting.
+    await t.visit(staff, `${path}/report`);
+    const report = await t.text(staff, 'main');
+    assert.ok(report.includes(msg('vi', 'evReport_checkedIn')), report);
+    assert.equal(await staff.locator('svg[data-chart="bars"]').count() > 0, true, 'the charts are drawn');
+    await t.visit(page, `${path}/report`, 403);
   });
 }

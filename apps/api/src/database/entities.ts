@@ -11,6 +11,7 @@ import { InterestEntity, MessageEntity } from '../modules/deals/interest.entity.
 import { DealEntity, DealEventEntity } from '../modules/deals/deal.entity.js';
 import { ExpertContactEntity, ExpertMessageEntity, ExpertProfileEntity, ExpertProfileEventEntity } from '../modules/experts/expert.entity.js';
 import { EventEntity, EventRegistrationEntity, EventStepEntity, MeetingRequestEntity, ProgrammeSessionEntity, ScheduleRunEntity, UnavailabilityEntity } from '../modules/events/event.entity.js';
+import { MeetingRecordEntity, MeetingReminderEntity } from '../modules/events/event-day.entity.js';
 import { RecoveryCodeEntity } from '../modules/second-factor/recovery-code.entity.js';
 import { StaffAuditEntryEntity } from '../modules/audit/staff-audit.entity.js';
 import { SavedSearchEntity } from '../modules/saved-searches/saved-search.entity.js';
@@ -19,4 +20,4 @@ import { SearchIndexVersionEntity } from '../modules/search/index-version.entity
 /** Every entity of the API; migrations must create exactly what these describe (a test checks). */
 import { AttachmentEntity } from '../modules/media/attachment.entity.js';
 
-export const ENTITIES = [ProvinceEntity, TechFieldEntity, UserEntity, OrganizationEntity, OrganizationMemberEntity, OutboxEventEntity, OutboxDeliveryEntity, NotificationEntity, ListingEntity, ListingEventEntity, InterestEntity, MessageEntity, DealEntity, DealEventEntity, ExpertProfileEntity, ExpertProfileEventEntity, ExpertContactEntity, ExpertMessageEntity, SavedSearchEntity, UserSessionEntity, AccountTokenEntity, OrganizationInvitationEntity, SearchIndexVersionEntity, RecoveryCodeEntity, StaffAuditEntryEntity, AttachmentEntity, EventEntity, EventStepEntity, ProgrammeSessionEntity, EventRegistrationEntity, MeetingRequestEntity, ScheduleRunEntity, UnavailabilityEntity];
+export const ENTITIES = [ProvinceEntity, TechFieldEntity, UserEntity, OrganizationEntity, OrganizationMemberEntity, OutboxEventEntity, OutboxDeliveryEntity, NotificationEntity, ListingEntity, ListingEventEntity, InterestEntity, MessageEntity, DealEntity, DealEventEntity, ExpertProfileEntity, ExpertProfileEventEntity, ExpertContactEntity, ExpertMessageEntity, SavedSearchEntity, UserSessionEntity, AccountTokenEntity, OrganizationInvitationEntity, SearchIndexVersionEntity, RecoveryCodeEntity, StaffAuditEntryEntity, AttachmentEntity, EventEntity, EventStepEntity, ProgrammeSessionEntity, EventRegistrationEntity, MeetingRequestEntity, ScheduleRunEntity, UnavailabilityEntity, MeetingRecordEntity, MeetingReminderEntity];

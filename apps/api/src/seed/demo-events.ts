@@ -30,7 +30,7 @@ const dayFrom = (now: Date, days: number) => vietnamDay(new Date(now.getTime() +
 /** An instant in Vietnam time on that day. */
 const at = (day: string, hhmm: string) => new Date(`${day}T${hhmm}:00+07:00`);
 
-export async function seedDemoEvents(em: EntityManager, w: DemoEventWorld): Promise<{ events: number; registrations: number; meetingRequests: number }> {
+export async function seedDemoEvents(em: EntityManager, w: DemoEventWorld): Promise<{ events: number; registrations: number; meetingRequests: number; meetingOutcomes?: number }> {
   const organiser = w.organisers[0];
   if (!organiser || !w.moderatorId) return { events: 0, registrations: 0, meetingRequests: 0 };
   const organiserId = w.orgIds.get(organiser.key)!;
@@ -43,7 +43,7 @@ export async function seedDemoEvents(em: EntityManager, w: DemoEventWorld): Prom
   const pastEnd = dayFrom(w.now, -59);
   const upcoming = dayFrom(w.now, 30);
   const upcomingEnd = dayFrom(w.now, 31);
-  const counts = { events: 0, registrations: 0, meetingRequests: 0 };
+  const counts = { events: 0, registrations: 0, meetingRequests: 0, meetingOutcomes: 0 };
 
   const events: { content: EventContent; published: Date; registrations: 'past' | 'open'; sessions: [ProgrammeSessionKind, string, string | null, string, string][] }[] = [
     {
@@ -143,7 +143,7 @@ export async function seedDemoEvents(em: EntityManager, w: DemoEventWorld): Prom
     }
 
     // Past: everyone approved; open: the first ones approved, the rest waiting for the organiser.
-    const registrationIds: { id: string; role: RegistrationRole; member: string }[] = [];
+    const registrationIds: { id: string; role: RegistrationRole; member: string; orgId: string; listingIds: string[] }[] = [];
     const people = [...exhibitors.map((x) => ({ ...x, role: RegistrationRole.EXHIBITOR })), ...visitors.map((x) => ({ ...x, role: RegistrationRole.VISITOR }))];
     for (const [i, p] of people.entries()) {
       const registeredBy = w.memberOf(p.orgKey);
@@ -151,8 +151,8 @@ export async function seedDemoEvents(em: EntityManager, w: DemoEventWorld): Prom
       const approved = ev.registrations === 'past' || i % 3 !== 2;
       const registeredAt = new Date(ev.published.getTime() + (i + 1) * 3600_000);
       const [row] = await em.query(
-        `INSERT INTO techmart_registration (event_id, organization_id, registered_by, role, status, listing_ids, answers, booth, decided_by, decided_at, created_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
+        `INSERT INTO techmart_registration (event_id, organization_id, registered_by, role, status, listing_ids, answers, booth, decided_by, decided_at, created_at, check_in_code, checked_in_at, checked_in_by)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14) RETURNING id`,
         [
           eventId, w.orgIds.get(p.orgKey), registeredBy, p.role,
           approved ? RegistrationStatus.APPROVED : RegistrationStatus.PENDING,
@@ -162,10 +162,15 @@ export async function seedDemoEvents(em: EntityManager, w: DemoEventWorld): Prom
           approved ? organiserUser : null,
           approved ? new Date(registeredAt.getTime() + DAY) : null,
           registeredAt,
+          // Deterministic demo check-in codes (real ones are random: check-in.ts).
+          approved ? `${ev.registrations === 'past' ? 'PAST' : 'OPEN'}DEMO${String(i + 1).padStart(2, '0')}` : null,
+          // At the past Techmart everyone but the last came and was checked in on the first morning.
+          ev.registrations === 'past' && i < people.length - 1 ? at(ev.content.startsOn, `07:${String(30 + i).padStart(2, '0')}`) : null,
+          ev.registrations === 'past' && i < people.length - 1 ? organiserUser : null,
         ],
       );
       counts.registrations++;
-      if (approved) registrationIds.push({ id: row.id, role: p.role, member: registeredBy });
+      if (approved) registrationIds.push({ id: row.id, role: p.role, member: registeredBy, orgId: w.orgIds.get(p.orgKey)!, listingIds: p.listingIds });
     }
 
     // Meeting requests from visitors to exhibitors at the past Techmart: most accepted, one declined.
@@ -177,9 +182,9 @@ export async function seedDemoEvents(em: EntityManager, w: DemoEventWorld): Prom
         for (const x of exh.slice(i, i + 2)) {
           const start = at(ev.content.meetingDays[0], ['08:30', '09:10', '09:50', '10:30', '13:30', '14:10', '14:50'][slot++ % 7]);
           const declined = i === 0 && x === exh[i + 1];
-          await em.query(
+          const [meeting] = await em.query(
             `INSERT INTO techmart_meeting_request (event_id, from_registration_id, to_registration_id, requested_by, reason, proposed_slots, status, accepted_slot, response_note, responded_by, responded_at, created_at)
-             VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
+             VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) RETURNING id`,
             [
               eventId, v.id, x.id, v.member,
               'Chúng tôi muốn tìm hiểu khả năng chuyển giao công nghệ này cho nhà máy của mình.',
@@ -193,6 +198,10 @@ export async function seedDemoEvents(em: EntityManager, w: DemoEventWorld): Prom
             ],
           );
           counts.meetingRequests++;
+          if (!declined) {
+            const held = await seedMeetingDay(em, { eventId, meetingId: meeting.id, at: start, visitor: v, exhibitor: x, n: counts.meetingRequests, moderatorId: w.moderatorId, eventName: ev.content.nameVi });
+            if (held) counts.meetingOutcomes++;
+          }
         }
       }
     }
@@ -204,4 +213,74 @@ function uniqueOrgs(listings: { id: string; orgKey: string }[]): { orgKey: strin
   const byOrg = new Map<string, string[]>();
   for (const l of listings) byOrg.set(l.orgKey, [...(byOrg.get(l.orgKey) ?? []), l.id]);
   return [...byOrg].map(([orgKey, listingIds]) => ({ orgKey, listingIds }));
+}
+
+/** The outcomes of the past Techmart's meetings, in turn: contract, MOU, interest; every fifth one a no-show. */
+const OUTCOME_TURN = ['CONTRACT', 'MOU', 'INTEREST'] as const;
+
+/**
+ * A past meeting's day-of record, as EventDayService writes it: held (or a no-show), and for a held
+ * one its outcome, which became an accepted interest tagged with the event and, for a contract or
+ * an MOU, a deal the department approved a week later (so the event's report and the market's
+ * "made at Techmarts" figure have numbers). Returns whether an outcome was recorded.
+ */
+async function seedMeetingDay(
+  em: EntityManager,
+  c: { eventId: string; meetingId: string; at: Date; visitor: { member: string; orgId: string }; exhibitor: { member: string; orgId: string; listingIds: string[] }; n: number; moderatorId: string; eventName: string },
+): Promise<boolean> {
+  const markedAt = new Date(c.at.getTime() + 30 * 60_000);
+  if (c.n % 5 === 0) {
+    await em.query(`INSERT INTO techmart_meeting_record (meeting_id, attendance, attendance_by, attendance_at) VALUES ($1, 'NO_SHOW', $2, $3)`, [c.meetingId, c.exhibitor.member, markedAt]);
+    return false;
+  }
+  const listingId = c.exhibitor.listingIds[0];
+  const kind = OUTCOME_TURN[c.n % 3];
+  const [interest] = listingId
+    ? await em.query(
+        `INSERT INTO interest (listing_id, organization_id, listing_organization_id, status, created_by, responded_by, responded_at, last_message_at, created_at, event_id)
+         VALUES ($1, $2, $3, 'ACCEPTED', $4, $4, $5, $5, $5, $6) ON CONFLICT DO NOTHING RETURNING id`,
+        [listingId, c.visitor.orgId, c.exhibitor.orgId, c.visitor.member, markedAt, c.eventId],
+      )
+    : [];
+  if (!interest) {
+    await em.query(`INSERT INTO techmart_meeting_record (meeting_id, attendance, attendance_by, attendance_at) VALUES ($1, 'HELD', $2, $3)`, [c.meetingId, c.exhibitor.member, markedAt]);
+    return false;
+  }
+  const what = kind === 'CONTRACT' ? 'Hợp đồng' : kind === 'MOU' ? 'Biên bản ghi nhớ' : 'Hai bên thống nhất khảo sát thực tế';
+  await em.query(`INSERT INTO interest_message (interest_id, author_id, author_organization_id, body, created_at) VALUES ($1, $2, $3, $4, $5)`, [
+    interest.id, c.visitor.member, c.visitor.orgId, `Kết quả cuộc gặp tại “${c.eventName}”: ${what.toLowerCase()}.`, markedAt,
+  ]);
+  let dealId: string | null = null;
+  const value = kind === 'CONTRACT' ? 850_000_000 + (c.n % 4) * 275_000_000 : kind === 'MOU' ? 400_000_000 + (c.n % 3) * 150_000_000 : null;
+  if (value !== null) {
+    const [{ province_code: province, transfer_modes: modes, title }] = await em.query(
+      `SELECT o.province_code, l.transfer_modes, l.title FROM listing l JOIN organization o ON o.id = l.organization_id WHERE l.id = $1`,
+      [listingId],
+    );
+    const step = (k: number) => new Date(markedAt.getTime() + k * DAY);
+    const [deal] = await em.query(
+      `INSERT INTO deal (interest_id, listing_id, supplier_organization_id, buyer_organization_id, province_code, value, transfer_mode, terms, status,
+         proposed_by, proposer_organization_id, reviewed_by, reviewed_at, approved_at, created_at, event_id)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,'APPROVED',$9,$10,$11,$12,$12,$13,$14) RETURNING id`,
+      [interest.id, listingId, c.exhibitor.orgId, c.visitor.orgId, province, value, modes[0] ?? 'LICENSING', `${what} ký tại “${c.eventName}” về “${title}”.`, c.visitor.member, c.visitor.orgId, c.moderatorId, step(7), markedAt, c.eventId],
+    );
+    dealId = deal.id;
+    const steps: [string, string | null, string, string, string | null, Date][] = [
+      ['PROPOSE', null, 'PROPOSED', c.visitor.member, c.visitor.orgId, markedAt],
+      ['ACCEPT', 'PROPOSED', 'ACCEPTED', c.exhibitor.member, c.exhibitor.orgId, step(1)],
+      ['SUBMIT', 'ACCEPTED', 'UNDER_REVIEW', c.exhibitor.member, c.exhibitor.orgId, step(1)],
+      ['APPROVE', 'UNDER_REVIEW', 'APPROVED', c.moderatorId, null, step(7)],
+    ];
+    for (const [action, from, to, actor, org, at] of steps) {
+      await em.query(`INSERT INTO deal_event (deal_id, action, from_status, status, actor_id, actor_organization_id, note, at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`, [
+        deal.id, action, from, to, actor, org, action === 'APPROVE' ? 'Ký tại Chợ công nghệ; hồ sơ hợp lệ.' : null, at,
+      ]);
+    }
+  }
+  await em.query(
+    `INSERT INTO techmart_meeting_record (meeting_id, attendance, attendance_by, attendance_at, outcome, outcome_value, outcome_listing_id, interest_id, deal_id, outcome_by, outcome_at)
+     VALUES ($1, 'HELD', $2, $3, $4, $5, $6, $7, $8, $9, $3)`,
+    [c.meetingId, c.exhibitor.member, markedAt, kind, value, listingId, interest.id, dealId, c.visitor.member],
+  );
+  return true;
 }

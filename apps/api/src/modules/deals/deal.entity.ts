@@ -4,6 +4,7 @@ import { bigintAsNumber, ListingEntity } from '../listings/listing.entity.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { ProvinceEntity } from '../reference/reference.entity.js';
 import { UserEntity } from '../accounts/user.entity.js';
+import { EventEntity } from '../events/event.entity.js';
 import { InterestEntity } from './interest.entity.js';
 import type { DealAction } from './deal.workflow.js';
 
@@ -124,6 +125,15 @@ export class DealEntity {
 
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
   completedAt: Date | null;
+
+  /** The Techmart whose meeting this deal came out of (null: made on the exchange alone). */
+  @Index('IDX_deal_event', { where: 'event_id IS NOT NULL' })
+  @Column({ name: 'event_id', type: 'uuid', nullable: true })
+  eventId: string | null;
+
+  @ManyToOne(() => EventEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'event_id' })
+  event?: Relation<EventEntity>;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

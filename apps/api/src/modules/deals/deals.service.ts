@@ -148,78 +148,86 @@ export class DealsService {
   ) {}
 
   async propose(viewer: Viewer, input: DealInput): Promise<DealEntity> {
-    const terms = input.terms.trim();
-    if (terms.length < 10 || terms.length > 10_000) throw Errors.invalidField('input.terms', M.terms);
     const key = input.idempotencyKey ?? null;
     try {
-      return await this.ds.transaction(async (em) => {
-        // Locking the interest serialises proposals on it: a retried request waits for the first
-        // and then finds its deal by the idempotency key.
-        const interest = isUuid(input.interestId)
-          ? await em.getRepository(InterestEntity).findOne({ where: { id: input.interestId }, lock: { mode: 'pessimistic_write' } })
-          : null;
-        if (!interest) throw Errors.notFound(M.interest);
-        const orgIds = await this.organizations.memberOrganizationIds(viewer.id, em);
-        const onInterested = orgIds.includes(interest.organizationId);
-        if (!onInterested && !orgIds.includes(interest.listingOrganizationId)) throw Errors.notFound(M.interest);
-
-        if (key) {
-          const previous = await em.getRepository(DealEntity).findOneBy({ proposedBy: viewer.id, idempotencyKey: key });
-          if (previous) {
-            if (previous.interestId !== interest.id) throw Errors.conflict(M.keyReused);
-            return previous;
-          }
-        }
-        const decision = decide(null, DealAction.PROPOSE, new Set([DealRole.PARTY]));
-        if (!decision.ok) throw Errors.forbidden(FORBIDDEN_MESSAGES.PROPOSE);
-        if (interest.status !== InterestStatus.ACCEPTED) throw Errors.conflict(M.interestNotAccepted);
-        const live = await em
-          .getRepository(DealEntity)
-          .createQueryBuilder('d')
-          .where('d.interest_id = :id AND d.status NOT IN (:...final)', { id: interest.id, final: FINAL_DEAL_STATUSES })
-          .getExists();
-        if (live) throw Errors.conflict(M.liveDeal);
-
-        const listing = await em.getRepository(ListingEntity).findOneByOrFail({ id: interest.listingId });
-        // The supplier is the OFFER side.
-        const supplierId = listing.kind === ListingKind.OFFER ? interest.listingOrganizationId : interest.organizationId;
-        const buyerId = supplierId === interest.organizationId ? interest.listingOrganizationId : interest.organizationId;
-        const supplier = await em.getRepository(OrganizationEntity).findOneByOrFail({ id: supplierId });
-        const proposerOrg = onInterested ? interest.organizationId : interest.listingOrganizationId;
-
-        const deal = await em.getRepository(DealEntity).save({
-          interestId: interest.id,
-          listingId: listing.id,
-          supplierOrganizationId: supplierId,
-          buyerOrganizationId: buyerId,
-          provinceCode: supplier.provinceCode,
-          value: input.value,
-          currency: input.currency ?? 'VND',
-          transferMode: input.transferMode,
-          terms,
-          status: decision.transition.to,
-          proposedBy: viewer.id,
-          proposerOrganizationId: proposerOrg,
-          idempotencyKey: key,
-          reviewedBy: null,
-          reviewedAt: null,
-          reviewNote: null,
-          approvedAt: null,
-          supplierSignedAt: null,
-          supplierSignedBy: null,
-          buyerSignedAt: null,
-          buyerSignedBy: null,
-          completedAt: null,
-        });
-        await this.record(em, deal, decision.transition, null, viewer.id, proposerOrg, null);
-        await this.notify(em, deal, DealAction.PROPOSE, viewer.id, listing.title);
-        return em.getRepository(DealEntity).findOneByOrFail({ id: deal.id });
-      });
+      return await this.ds.transaction((em) => this.proposeIn(em, viewer, input, null));
     } catch (err) {
       // Two proposals racing past the checks (another interest with the same key): the indexes decide.
       if (isUniqueViolation(err)) throw Errors.conflict(key ? M.keyReused : M.liveDeal);
       throw err;
     }
+  }
+
+  /**
+   * The proposal inside the caller's transaction (a Techmart meeting's outcome proposes its deal in
+   * the same transaction as the interest it opens), tagged with the event it came out of, if any.
+   */
+  async proposeIn(em: EntityManager, viewer: Viewer, input: DealInput, eventId: string | null): Promise<DealEntity> {
+    const terms = input.terms.trim();
+    if (terms.length < 10 || terms.length > 10_000) throw Errors.invalidField('input.terms', M.terms);
+    const key = input.idempotencyKey ?? null;
+    // Locking the interest serialises proposals on it: a retried request waits for the first
+    // and then finds its deal by the idempotency key.
+    const interest = isUuid(input.interestId)
+      ? await em.getRepository(InterestEntity).findOne({ where: { id: input.interestId }, lock: { mode: 'pessimistic_write' } })
+      : null;
+    if (!interest) throw Errors.notFound(M.interest);
+    const orgIds = await this.organizations.memberOrganizationIds(viewer.id, em);
+    const onInterested = orgIds.includes(interest.organizationId);
+    if (!onInterested && !orgIds.includes(interest.listingOrganizationId)) throw Errors.notFound(M.interest);
+
+    if (key) {
+      const previous = await em.getRepository(DealEntity).findOneBy({ proposedBy: viewer.id, idempotencyKey: key });
+      if (previous) {
+        if (previous.interestId !== interest.id) throw Errors.conflict(M.keyReused);
+        return previous;
+      }
+    }
+    const decision = decide(null, DealAction.PROPOSE, new Set([DealRole.PARTY]));
+    if (!decision.ok) throw Errors.forbidden(FORBIDDEN_MESSAGES.PROPOSE);
+    if (interest.status !== InterestStatus.ACCEPTED) throw Errors.conflict(M.interestNotAccepted);
+    const live = await em
+      .getRepository(DealEntity)
+      .createQueryBuilder('d')
+      .where('d.interest_id = :id AND d.status NOT IN (:...final)', { id: interest.id, final: FINAL_DEAL_STATUSES })
+      .getExists();
+    if (live) throw Errors.conflict(M.liveDeal);
+
+    const listing = await em.getRepository(ListingEntity).findOneByOrFail({ id: interest.listingId });
+    // The supplier is the OFFER side.
+    const supplierId = listing.kind === ListingKind.OFFER ? interest.listingOrganizationId : interest.organizationId;
+    const buyerId = supplierId === interest.organizationId ? interest.listingOrganizationId : interest.organizationId;
+    const supplier = await em.getRepository(OrganizationEntity).findOneByOrFail({ id: supplierId });
+    const proposerOrg = onInterested ? interest.organizationId : interest.listingOrganizationId;
+
+    const deal = await em.getRepository(DealEntity).save({
+      interestId: interest.id,
+      listingId: listing.id,
+      supplierOrganizationId: supplierId,
+      buyerOrganizationId: buyerId,
+      provinceCode: supplier.provinceCode,
+      value: input.value,
+      currency: input.currency ?? 'VND',
+      transferMode: input.transferMode,
+      terms,
+      status: decision.transition.to,
+      proposedBy: viewer.id,
+      proposerOrganizationId: proposerOrg,
+      idempotencyKey: key,
+      reviewedBy: null,
+      reviewedAt: null,
+      reviewNote: null,
+      approvedAt: null,
+      supplierSignedAt: null,
+      supplierSignedBy: null,
+      buyerSignedAt: null,
+      buyerSignedBy: null,
+      completedAt: null,
+      eventId,
+    });
+    await this.record(em, deal, decision.transition, null, viewer.id, proposerOrg, null);
+    await this.notify(em, deal, DealAction.PROPOSE, viewer.id, listing.title);
+    return em.getRepository(DealEntity).findOneByOrFail({ id: deal.id });
   }
 
   respond(viewer: Viewer, id: string, accept: boolean, note: string | null | undefined): Promise<DealEntity> {

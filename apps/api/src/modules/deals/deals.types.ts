@@ -27,6 +27,8 @@ export class InterestType {
   listingId: string;
   organizationId: string;
   listingOrganizationId: string;
+  /** The Techmart it came out of (resolved into `event` by the events module). */
+  eventId: string | null;
 }
 
 @ObjectType('Message')

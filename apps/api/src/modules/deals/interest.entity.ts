@@ -3,6 +3,7 @@ import type { InterestStatus } from '@techport/shared';
 import { ListingEntity } from '../listings/listing.entity.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { UserEntity } from '../accounts/user.entity.js';
+import { EventEntity } from '../events/event.entity.js';
 
 /**
  * An organisation's interest in another organisation's published listing: the conversation
@@ -61,6 +62,15 @@ export class InterestEntity {
 
   @Column({ name: 'responded_at', type: 'timestamptz', nullable: true })
   respondedAt: Date | null;
+
+  /** The Techmart whose meeting this interest came out of (null: raised on the exchange). */
+  @Index('IDX_interest_event', { where: 'event_id IS NOT NULL' })
+  @Column({ name: 'event_id', type: 'uuid', nullable: true })
+  eventId: string | null;
+
+  @ManyToOne(() => EventEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'event_id' })
+  event?: Relation<EventEntity>;
 
   /** Orders the caller's conversations by activity. */
   @Column({ name: 'last_message_at', type: 'timestamptz', default: () => 'now()' })

@@ -24,6 +24,7 @@ export function toInterestType(e: InterestEntity): InterestType {
     listingId: e.listingId,
     organizationId: e.organizationId,
     listingOrganizationId: e.listingOrganizationId,
+    eventId: e.eventId,
   };
 }
 

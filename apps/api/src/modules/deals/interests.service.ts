@@ -127,6 +127,62 @@ export class InterestsService {
     }
   }
 
+  /**
+   * An interest that two organisations agreed on face to face (a held Techmart meeting), inside the
+   * caller's transaction: opened already ACCEPTED, so either side can propose a deal at once, with
+   * the recorder's message as the first of the conversation and the event it came out of. When the
+   * interested organisation already has a live interest in the listing, that one is used (and
+   * tagged with the event if it had none). The other side's members are notified.
+   */
+  async openFromMeeting(
+    em: EntityManager,
+    args: { actorId: string; actorOrganizationId: string; listing: ListingEntity; interestedOrganizationId: string; message: string; eventId: string; url?: string },
+  ): Promise<InterestEntity> {
+    const { listing, interestedOrganizationId: orgId } = args;
+    const repo = em.getRepository(InterestEntity);
+    const live = await repo.findOne({
+      where: { listingId: listing.id, organizationId: orgId, status: In([InterestStatus.OPEN, InterestStatus.ACCEPTED]) },
+      lock: { mode: 'pessimistic_write' },
+    });
+    const now = this.clock.now();
+    let interest: InterestEntity;
+    if (live) {
+      await repo.update({ id: live.id }, {
+        status: InterestStatus.ACCEPTED,
+        eventId: live.eventId ?? args.eventId,
+        ...(live.status === InterestStatus.OPEN ? { respondedBy: args.actorId, respondedAt: now } : {}),
+      });
+      interest = await repo.findOneByOrFail({ id: live.id });
+    } else {
+      interest = await repo.save({
+        listingId: listing.id,
+        organizationId: orgId,
+        listingOrganizationId: listing.organizationId,
+        status: InterestStatus.ACCEPTED,
+        createdBy: args.actorId,
+        respondedBy: args.actorId,
+        respondedAt: now,
+        eventId: args.eventId,
+      });
+    }
+    const text = messageText('input.message', args.message, true)!;
+    await this.addMessage(em, interest, args.actorId, args.actorOrganizationId, text);
+    const other = args.actorOrganizationId === orgId ? listing.organizationId : orgId;
+    const org = await em.getRepository(OrganizationEntity).findOneByOrFail({ id: args.actorOrganizationId });
+    await this.notifications.notifyOrganizationMembers(
+      em,
+      other,
+      {
+        kind: 'INTEREST_FROM_MEETING',
+        title: { vi: `${org.name} ghi nhận kết quả cuộc gặp về “${listing.title}”`, en: `${org.name} recorded your meeting's outcome on “${listing.title}”` },
+        body: { vi: excerpt(text), en: excerpt(text) },
+        url: args.url ?? `/interests/${interest.id}`,
+      },
+      args.actorId,
+    );
+    return interest;
+  }
+
   /** The listing's organisation accepts or declines an OPEN interest, optionally with a message. */
   async respond(viewer: Viewer, id: string, accept: boolean, message: string | null | undefined): Promise<InterestEntity> {
     const text = messageText('message', message, false);

@@ -276,6 +276,25 @@ export class EventRegistrationEntity {
   @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
   decidedAt: Date | null;
 
+  /**
+   * Given at approval: what the agenda's QR code carries (in the staff check-in address) and what
+   * staff type when a phone cannot scan. Unique across events, so a code alone finds its registration.
+   */
+  @Index('UQ_techmart_registration_check_in_code', { unique: true, where: 'check_in_code IS NOT NULL' })
+  @Column({ name: 'check_in_code', type: 'varchar', length: 12, nullable: true })
+  checkInCode: string | null;
+
+  /** When the organiser's staff checked the participant in at the venue (once). */
+  @Column({ name: 'checked_in_at', type: 'timestamptz', nullable: true })
+  checkedInAt: Date | null;
+
+  @Column({ name: 'checked_in_by', type: 'uuid', nullable: true })
+  checkedInBy: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'checked_in_by' })
+  checkedInByUser?: Relation<UserEntity>;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

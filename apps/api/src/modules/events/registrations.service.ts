@@ -11,6 +11,7 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 import { ListingEntity } from '../listings/listing.entity.js';
 import { isListedPublicly } from '../listings/listing.rules.js';
 import { ModerationStatus } from '../moderation-core/moderation.workflow.js';
+import { newCheckInCode } from './check-in.js';
 import { EventEntity, EventRegistrationEntity, RegistrationRole, RegistrationStatus, type RegistrationAnswer } from './event.entity.js';
 import { EventsService } from './events.service.js';
 import { registrationOpen } from './event.rules.js';
@@ -205,6 +206,8 @@ export class RegistrationsService {
         decisionNote: note,
         decidedBy: viewer.id,
         decidedAt: now,
+        // The check-in code for the agenda's QR code (kept if a registration is ever decided again).
+        ...(approve && !registration.checkInCode ? { checkInCode: newCheckInCode() } : {}),
       });
       await this.notifications.notifyOrganizationMembers(em, registration.organizationId, {
         kind: approve ? 'EVENT_REGISTRATION_APPROVED' : 'EVENT_REGISTRATION_DECLINED',

@@ -51,7 +51,7 @@ interface RollupRow {
   total: string;
 }
 
-const EMPTY_MONTH = { listingsPublished: 0, offersPublished: 0, demandsPublished: 0, interests: 0, dealsProposed: 0, dealsApproved: 0, dealValueApproved: 0 };
+const EMPTY_MONTH = { listingsPublished: 0, offersPublished: 0, demandsPublished: 0, interests: 0, dealsProposed: 0, dealsApproved: 0, dealValueApproved: 0, dealsApprovedAtTechmarts: 0, dealValueApprovedAtTechmarts: 0 };
 const STAGES = [DealStatus.PROPOSED, DealStatus.ACCEPTED, DealStatus.UNDER_REVIEW, DealStatus.APPROVED, DealStatus.SIGNED, DealStatus.COMPLETED, DealStatus.REJECTED, DealStatus.CANCELLED];
 /**
  * Which rows of the rollup a jurisdiction reads: the whole country's '*' rows (already summed) for
@@ -135,7 +135,7 @@ export class FiguresService {
       `SELECT metric, dim, to_char(month, 'YYYY-MM') AS month, sum(n)::int AS n, sum(total)::text AS total
        FROM stats_monthly
        WHERE month BETWEEN to_date($1, 'YYYY-MM') AND to_date($2, 'YYYY-MM') AND ${SCOPE(codes, 3)}
-         AND metric IN ('listings', 'interests', 'deal_stage', 'deal_approved')
+         AND metric IN ('listings', 'interests', 'deal_stage', 'deal_approved', 'techmart_deal_approved')
        GROUP BY 1, 2, 3`,
       [previous.from, period.to, codes],
     );
@@ -183,6 +183,10 @@ export class FiguresService {
       } else if (r.metric === 'deal_approved') {
         m.dealsApproved += r.n;
         m.dealValueApproved += Number(r.total);
+      } else if (r.metric === 'techmart_deal_approved') {
+        // Deals that came out of a Techmart's meetings (a part of deal_approved).
+        m.dealsApprovedAtTechmarts += r.n;
+        m.dealValueApprovedAtTechmarts += Number(r.total);
       }
     }
     const totals = (p: MonthPeriod, current: boolean): StatsTotalsType => {

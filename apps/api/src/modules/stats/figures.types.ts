@@ -29,6 +29,12 @@ export class StatsMonthType {
 
   @Field(() => Float, { description: 'Value of those approved deals, whole VND.' })
   dealValueApproved: number;
+
+  @Field(() => Int, { description: "Of the approved deals, those made at a Techmart (out of an event's meeting)." })
+  dealsApprovedAtTechmarts: number;
+
+  @Field(() => Float, { description: 'Their value, whole VND.' })
+  dealValueApprovedAtTechmarts: number;
 }
 
 @ObjectType('StatsTotals', { description: 'The figures of a whole period.' })
@@ -40,6 +46,8 @@ export class StatsTotalsType {
   @Field(() => Int) dealsProposed: number;
   @Field(() => Int) dealsApproved: number;
   @Field(() => Float) dealValueApproved: number;
+  @Field(() => Int, { description: "Approved deals made at a Techmart (out of an event's meeting): a part of dealsApproved." }) dealsApprovedAtTechmarts: number;
+  @Field(() => Float, { description: 'Their value, whole VND.' }) dealValueApprovedAtTechmarts: number;
 
   @Field(() => Int, { description: 'Interests raised in the period that led to an approved deal.' })
   interestsConverted: number;

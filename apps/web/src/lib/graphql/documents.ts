@@ -84,12 +84,12 @@ export const SendMessage: Document<T.SendMessageMutation, T.SendMessageMutationV
 
 export const Deals: Document<T.DealsQuery, T.DealsQueryVariables> = {
   name: "Deals",
-  source: "query Deals($status: DealStatus, $page: PageInput) { deals(status: $status, page: $page) { totalItems page pageSize items { ...DealCard } } } fragment DealCard on Deal { id status value currency transferMode createdAt listing { id slug title kind } supplier { id slug name } buyer { id slug name } }",
+  source: "query Deals($status: DealStatus, $page: PageInput) { deals(status: $status, page: $page) { totalItems page pageSize items { ...DealCard } } } fragment DealCard on Deal { id status value currency transferMode createdAt listing { id slug title kind } supplier { id slug name } buyer { id slug name } event { id slug name } }",
 };
 
 export const DealById: Document<T.DealByIdQuery, T.DealByIdQueryVariables> = {
   name: "DealById",
-  source: "query DealById($id: ID!) { deal(id: $id) { ...DealCard terms interest { id } supplier { viewerIsMember verified verifiedAt kind province { name } } buyer { viewerIsMember verified verifiedAt kind province { name } } conversation { ...MessageFields } proposer { id name } province { code name } reviewNote approvedAt supplierSignedAt buyerSignedAt completedAt viewerActions history { action status fromStatus note at actor { id displayName } } } } fragment DealCard on Deal { id status value currency transferMode createdAt listing { id slug title kind } supplier { id slug name } buyer { id slug name } } fragment MessageFields on Message { id body createdAt author { id displayName } organization { id name } }",
+  source: "query DealById($id: ID!) { deal(id: $id) { ...DealCard terms interest { id } supplier { viewerIsMember verified verifiedAt kind province { name } } buyer { viewerIsMember verified verifiedAt kind province { name } } conversation { ...MessageFields } proposer { id name } province { code name } reviewNote approvedAt supplierSignedAt buyerSignedAt completedAt viewerActions history { action status fromStatus note at actor { id displayName } } } } fragment DealCard on Deal { id status value currency transferMode createdAt listing { id slug title kind } supplier { id slug name } buyer { id slug name } event { id slug name } } fragment MessageFields on Message { id body createdAt author { id displayName } organization { id name } }",
 };
 
 export const ProposeDeal: Document<T.ProposeDealMutation, T.ProposeDealMutationVariables> = {
@@ -129,7 +129,7 @@ export const Events: Document<T.EventsQuery, T.EventsQueryVariables> = {
 
 export const EventBySlug: Document<T.EventBySlugQuery, T.EventBySlugQueryVariables> = {
   name: "EventBySlug",
-  source: "query EventBySlug($slug: String!) { event(slug: $slug) { ...EventCard description timeZone registrationOpensAt registrationClosesAt meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables viewerIsOrganizer questions { id label required } sessions { id kind title speaker room startsAt endsAt } participantCounts { exhibitors visitors } exhibitors { id booth organization { id slug name } listings { id slug title } } myRegistrations { id role status booth decisionNote organization { id name } } } } fragment EventCard on Event { id slug name kind startsOn endsOn online venue status registrationOpen ended province { code name } organizer { id slug name } fields { code name } }",
+  source: "query EventBySlug($slug: String!) { event(slug: $slug) { ...EventCard description timeZone registrationOpensAt registrationClosesAt meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables viewerIsOrganizer viewerIsStaff questions { id label required } sessions { id kind title speaker room startsAt endsAt } participantCounts { exhibitors visitors } exhibitors { id booth organization { id slug name } listings { id slug title } } myRegistrations { id role status booth decisionNote organization { id name } } } } fragment EventCard on Event { id slug name kind startsOn endsOn online venue status registrationOpen ended province { code name } organizer { id slug name } fields { code name } }",
 };
 
 export const EventRegistrations: Document<T.EventRegistrationsQuery, T.EventRegistrationsQueryVariables> = {
@@ -159,7 +159,7 @@ export const WithdrawEventRegistration: Document<T.WithdrawEventRegistrationMuta
 
 export const EventMeetings: Document<T.EventMeetingsQuery, T.EventMeetingsQueryVariables> = {
   name: "EventMeetings",
-  source: "query EventMeetings($slug: String!) { event(slug: $slug) { id slug name meetingDays dayStartsAt dayEndsAt slotMinutes breaks { startsAt endsAt } viewerIsOrganizer myRegistrations { id role status organization { id name } unavailability { id startsAt endsAt } } participants { id role organization { id slug name } listings { id slug title } } myMeetingRequests { ...MeetingRequestFields } } } fragment MeetingRequestFields on MeetingRequest { id status reason proposedSlots acceptedSlot responseNote viewerIsRequester createdAt counterSlots scheduledAt tableNumber pinned from { id organization { id slug name } } to { id organization { id slug name } } }",
+  source: "query EventMeetings($slug: String!) { event(slug: $slug) { id slug name meetingDays dayStartsAt dayEndsAt slotMinutes breaks { startsAt endsAt } viewerIsOrganizer myRegistrations { id role status organization { id name } unavailability { id startsAt endsAt } } participants { id role organization { id slug name } listings { id slug title } } myMeetingRequests { ...MeetingRequestFields } } } fragment MeetingRequestFields on MeetingRequest { id status reason proposedSlots acceptedSlot responseNote viewerIsRequester createdAt counterSlots scheduledAt tableNumber pinned startsAt attendance canMarkAttendance canRecordOutcome outcome { kind value dealId interestId } from { id organization { id slug name } } to { id organization { id slug name } } }",
 };
 
 export const CounterProposeMeeting: Document<T.CounterProposeMeetingMutation, T.CounterProposeMeetingMutationVariables> = {
@@ -252,6 +252,36 @@ export const SubmitEvent: Document<T.SubmitEventMutation, T.SubmitEventMutationV
   source: "mutation SubmitEvent($id: ID!) { submitEvent(id: $id) { id status } }",
 };
 
+export const EventAgenda: Document<T.EventAgendaQuery, T.EventAgendaQueryVariables> = {
+  name: "EventAgenda",
+  source: "query EventAgenda($registrationId: ID!) { eventAgenda(registrationId: $registrationId) { checkInCode checkedInAt organization { id name } registration { id role booth } event { id slug name startsOn endsOn online venue timeZone province { name } organizer { name } } sessions { id kind title speaker room startsAt endsAt } meetings { startsAt endsAt table reason requestedByUs otherBooth otherOrganization { id slug name } meeting { id } } } }",
+};
+
+export const EventCheckIn: Document<T.EventCheckInQuery, T.EventCheckInQueryVariables> = {
+  name: "EventCheckIn",
+  source: "query EventCheckIn($eventId: ID!, $code: String!) { eventCheckIn(eventId: $eventId, code: $code) { id role booth checkInCode checkedInAt checkedInBy organization { id name } } }",
+};
+
+export const CheckInParticipant: Document<T.CheckInParticipantMutation, T.CheckInParticipantMutationVariables> = {
+  name: "CheckInParticipant",
+  source: "mutation CheckInParticipant($eventId: ID!, $code: String!) { checkInParticipant(eventId: $eventId, code: $code) { id checkedInAt } }",
+};
+
+export const MarkMeetingAttendance: Document<T.MarkMeetingAttendanceMutation, T.MarkMeetingAttendanceMutationVariables> = {
+  name: "MarkMeetingAttendance",
+  source: "mutation MarkMeetingAttendance($id: ID!, $attendance: MeetingAttendance!) { markMeetingAttendance(id: $id, attendance: $attendance) { id attendance } }",
+};
+
+export const RecordMeetingOutcome: Document<T.RecordMeetingOutcomeMutation, T.RecordMeetingOutcomeMutationVariables> = {
+  name: "RecordMeetingOutcome",
+  source: "mutation RecordMeetingOutcome($id: ID!, $input: MeetingOutcomeInput!) { recordMeetingOutcome(id: $id, input: $input) { id outcome { kind dealId } } }",
+};
+
+export const EventReport: Document<T.EventReportQuery, T.EventReportQueryVariables> = {
+  name: "EventReport",
+  source: "query EventReport($eventId: ID!) { eventReport(eventId: $eventId) { event { id slug name startsOn endsOn } exhibitors visitors exhibitorsCheckedIn visitorsCheckedIn registrationsPending meetingsRequested meetingsAccepted meetingsDeclined meetingsScheduled meetingsHeld meetingsNoShow interests mous mouValue contracts contractValue dealsApproved dealValueApproved byField { key label count value } byProvince { key label count value } outcomes { meetingId meetingAt kind kindLabel value listingId listingTitle supplier buyer provinceCode dealId dealStatus } } }",
+};
+
 export const Experts: Document<T.ExpertsQuery, T.ExpertsQueryVariables> = {
   name: "Experts",
   source: "query Experts($input: ExpertSearchInput!) { experts(input: $input) { totalHits page pageSize facets { name values { value label count } } hits { highlightedName highlightedHeadline expert { ...ExpertCard } } } } fragment ExpertCard on ExpertProfile { id slug fullName headline fields { code name } province { code name } organization { id slug name } }",
@@ -319,12 +349,12 @@ export const ModerateExpertProfile: Document<T.ModerateExpertProfileMutation, T.
 
 export const MarketFigures: Document<T.MarketFiguresQuery, T.MarketFiguresQueryVariables> = {
   name: "MarketFigures",
-  source: "query MarketFigures($from: String, $to: String) { marketFigures(from: $from, to: $to) { ...MarketFiguresParts } } fragment MarketFiguresParts on MarketFigures { from to previousFrom previousTo months { month label listingsPublished offersPublished demandsPublished interests dealsProposed dealsApproved dealValueApproved } totals { ...FigureTotals } previous { ...FigureTotals } dealsByStage { stage label count value } byField { key label count } byProvince { key label count } byOrganizationKind { key label count } byTrl { key label count } } fragment FigureTotals on StatsTotals { listingsPublished offersPublished demandsPublished interests dealsProposed dealsApproved dealValueApproved interestsConverted interestToDealRate medianDaysToFirstInterest listingsWithInterest medianDaysInModeration moderationDecisions }",
+  source: "query MarketFigures($from: String, $to: String) { marketFigures(from: $from, to: $to) { ...MarketFiguresParts } } fragment MarketFiguresParts on MarketFigures { from to previousFrom previousTo months { month label listingsPublished offersPublished demandsPublished interests dealsProposed dealsApproved dealValueApproved } totals { ...FigureTotals } previous { ...FigureTotals } dealsByStage { stage label count value } byField { key label count } byProvince { key label count } byOrganizationKind { key label count } byTrl { key label count } } fragment FigureTotals on StatsTotals { listingsPublished offersPublished demandsPublished interests dealsProposed dealsApproved dealValueApproved dealsApprovedAtTechmarts dealValueApprovedAtTechmarts interestsConverted interestToDealRate medianDaysToFirstInterest listingsWithInterest medianDaysInModeration moderationDecisions }",
 };
 
 export const DepartmentDashboard: Document<T.DepartmentDashboardQuery, T.DepartmentDashboardQueryVariables> = {
   name: "DepartmentDashboard",
-  source: "query DepartmentDashboard($from: String, $to: String) { departmentDashboard(from: $from, to: $to) { provinceCodes reviewTargetDays queueWaiting queueOverTarget queueOldestDays queueByAge { key label count } decisions medianDecisionDays decisionsWithinTarget reviewers { reviewerId name decisions medianDays withinTarget } expiringSoonCount expiringSoon { id slug title provinceCode at } organizationsAwaitingVerificationCount organizationsAwaitingVerification { id slug title provinceCode at } dealsAwaitingReviewCount dealsAwaitingReview { id title provinceCode at } market { ...MarketFiguresParts } } } fragment MarketFiguresParts on MarketFigures { from to previousFrom previousTo months { month label listingsPublished offersPublished demandsPublished interests dealsProposed dealsApproved dealValueApproved } totals { ...FigureTotals } previous { ...FigureTotals } dealsByStage { stage label count value } byField { key label count } byProvince { key label count } byOrganizationKind { key label count } byTrl { key label count } } fragment FigureTotals on StatsTotals { listingsPublished offersPublished demandsPublished interests dealsProposed dealsApproved dealValueApproved interestsConverted interestToDealRate medianDaysToFirstInterest listingsWithInterest medianDaysInModeration moderationDecisions }",
+  source: "query DepartmentDashboard($from: String, $to: String) { departmentDashboard(from: $from, to: $to) { provinceCodes reviewTargetDays queueWaiting queueOverTarget queueOldestDays queueByAge { key label count } decisions medianDecisionDays decisionsWithinTarget reviewers { reviewerId name decisions medianDays withinTarget } expiringSoonCount expiringSoon { id slug title provinceCode at } organizationsAwaitingVerificationCount organizationsAwaitingVerification { id slug title provinceCode at } dealsAwaitingReviewCount dealsAwaitingReview { id title provinceCode at } market { ...MarketFiguresParts } } } fragment MarketFiguresParts on MarketFigures { from to previousFrom previousTo months { month label listingsPublished offersPublished demandsPublished interests dealsProposed dealsApproved dealValueApproved } totals { ...FigureTotals } previous { ...FigureTotals } dealsByStage { stage label count value } byField { key label count } byProvince { key label count } byOrganizationKind { key label count } byTrl { key label count } } fragment FigureTotals on StatsTotals { listingsPublished offersPublished demandsPublished interests dealsProposed dealsApproved dealValueApproved dealsApprovedAtTechmarts dealValueApprovedAtTechmarts interestsConverted interestToDealRate medianDaysToFirstInterest listingsWithInterest medianDaysInModeration moderationDecisions }",
 };
 
 export const Stats: Document<T.StatsQuery, T.StatsQueryVariables> = {

@@ -285,6 +285,30 @@ export type ListingUpdateInput = {
   version: number;
 };
 
+/** Marked after the meeting’s time: HELD, or NO_SHOW (one side did not come). */
+export type MeetingAttendance =
+  | 'HELD'
+  | 'NO_SHOW';
+
+/** A held meeting's outcome, recorded by either side. */
+export type MeetingOutcomeInput = {
+  kind: MeetingOutcomeKind;
+  /** The published listing of either side the outcome is about; by default the first listing the exhibiting side registered (else the other side's). */
+  listingId?: string | number | null | undefined;
+  /** What was agreed, in a few words: the first message of the conversation and, for an MOU or a contract, the deal’s terms. */
+  note?: string | null | undefined;
+  /** MOU or contract: how the technology is transferred; by default the listing's first transfer mode. */
+  transferMode?: TransferMode | null | undefined;
+  /** Whole VND, more than 0: required for an MOU or a contract (the deal’s value); ignored for an interest. */
+  value?: number | null | undefined;
+};
+
+/** INTEREST (opens an accepted interest), MOU or CONTRACT (also propose a deal with its value on it). */
+export type MeetingOutcomeKind =
+  | 'CONTRACT'
+  | 'INTEREST'
+  | 'MOU';
+
 export type MeetingRequestInput = {
   /** The requester's approved registration (its organisation's). */
   fromRegistrationId: string | number;
@@ -591,16 +615,16 @@ export type DealsQueryVariables = Exact<{
 }>;
 
 
-export type DealsQuery = { deals: { totalItems: number, page: number, pageSize: number, items: Array<{ id: string, status: DealStatus, value: number, currency: string, transferMode: TransferMode, createdAt: string, listing: { id: string, slug: string, title: string, kind: ListingKind }, supplier: { id: string, slug: string, name: string }, buyer: { id: string, slug: string, name: string } }> } };
+export type DealsQuery = { deals: { totalItems: number, page: number, pageSize: number, items: Array<{ id: string, status: DealStatus, value: number, currency: string, transferMode: TransferMode, createdAt: string, listing: { id: string, slug: string, title: string, kind: ListingKind }, supplier: { id: string, slug: string, name: string }, buyer: { id: string, slug: string, name: string }, event: { id: string, slug: string, name: string } | null }> } };
 
-export type DealCardFragment = { id: string, status: DealStatus, value: number, currency: string, transferMode: TransferMode, createdAt: string, listing: { id: string, slug: string, title: string, kind: ListingKind }, supplier: { id: string, slug: string, name: string }, buyer: { id: string, slug: string, name: string } };
+export type DealCardFragment = { id: string, status: DealStatus, value: number, currency: string, transferMode: TransferMode, createdAt: string, listing: { id: string, slug: string, title: string, kind: ListingKind }, supplier: { id: string, slug: string, name: string }, buyer: { id: string, slug: string, name: string }, event: { id: string, slug: string, name: string } | null };
 
 export type DealByIdQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type DealByIdQuery = { deal: { terms: string, reviewNote: string | null, approvedAt: string | null, supplierSignedAt: string | null, buyerSignedAt: string | null, completedAt: string | null, viewerActions: Array<DealAction>, id: string, status: DealStatus, value: number, currency: string, transferMode: TransferMode, createdAt: string, interest: { id: string }, supplier: { viewerIsMember: boolean, verified: boolean, verifiedAt: string | null, kind: OrganizationKind, id: string, slug: string, name: string, province: { name: string } }, buyer: { viewerIsMember: boolean, verified: boolean, verifiedAt: string | null, kind: OrganizationKind, id: string, slug: string, name: string, province: { name: string } }, conversation: Array<{ id: string, body: string, createdAt: string, author: { id: string, displayName: string }, organization: { id: string, name: string } }>, proposer: { id: string, name: string }, province: { code: string, name: string }, history: Array<{ action: DealAction, status: DealStatus, fromStatus: DealStatus | null, note: string | null, at: string, actor: { id: string, displayName: string } }>, listing: { id: string, slug: string, title: string, kind: ListingKind } } | null };
+export type DealByIdQuery = { deal: { terms: string, reviewNote: string | null, approvedAt: string | null, supplierSignedAt: string | null, buyerSignedAt: string | null, completedAt: string | null, viewerActions: Array<DealAction>, id: string, status: DealStatus, value: number, currency: string, transferMode: TransferMode, createdAt: string, interest: { id: string }, supplier: { viewerIsMember: boolean, verified: boolean, verifiedAt: string | null, kind: OrganizationKind, id: string, slug: string, name: string, province: { name: string } }, buyer: { viewerIsMember: boolean, verified: boolean, verifiedAt: string | null, kind: OrganizationKind, id: string, slug: string, name: string, province: { name: string } }, conversation: Array<{ id: string, body: string, createdAt: string, author: { id: string, displayName: string }, organization: { id: string, name: string } }>, proposer: { id: string, name: string }, province: { code: string, name: string }, history: Array<{ action: DealAction, status: DealStatus, fromStatus: DealStatus | null, note: string | null, at: string, actor: { id: string, displayName: string } }>, listing: { id: string, slug: string, title: string, kind: ListingKind }, event: { id: string, slug: string, name: string } | null } | null };
 
 export type ProposeDealMutationVariables = Exact<{
   input: DealInput;
@@ -664,7 +688,7 @@ export type EventBySlugQueryVariables = Exact<{
 }>;
 
 
-export type EventBySlugQuery = { event: { description: string, timeZone: string, registrationOpensAt: string, registrationClosesAt: string, meetingDays: Array<string>, dayStartsAt: string, dayEndsAt: string, slotMinutes: number, meetingTables: number, viewerIsOrganizer: boolean, id: string, slug: string, name: string, kind: EventKind, startsOn: string, endsOn: string, online: boolean, venue: string | null, status: EventStatus, registrationOpen: boolean, ended: boolean, questions: Array<{ id: string, label: string, required: boolean }>, sessions: Array<{ id: string, kind: ProgrammeSessionKind, title: string, speaker: string | null, room: string | null, startsAt: string, endsAt: string }>, participantCounts: { exhibitors: number, visitors: number }, exhibitors: Array<{ id: string, booth: string | null, organization: { id: string, slug: string, name: string }, listings: Array<{ id: string, slug: string, title: string }> }>, myRegistrations: Array<{ id: string, role: RegistrationRole, status: RegistrationStatus, booth: string | null, decisionNote: string | null, organization: { id: string, name: string } }>, province: { code: string, name: string }, organizer: { id: string, slug: string, name: string }, fields: Array<{ code: string, name: string }> } | null };
+export type EventBySlugQuery = { event: { description: string, timeZone: string, registrationOpensAt: string, registrationClosesAt: string, meetingDays: Array<string>, dayStartsAt: string, dayEndsAt: string, slotMinutes: number, meetingTables: number, viewerIsOrganizer: boolean, viewerIsStaff: boolean, id: string, slug: string, name: string, kind: EventKind, startsOn: string, endsOn: string, online: boolean, venue: string | null, status: EventStatus, registrationOpen: boolean, ended: boolean, questions: Array<{ id: string, label: string, required: boolean }>, sessions: Array<{ id: string, kind: ProgrammeSessionKind, title: string, speaker: string | null, room: string | null, startsAt: string, endsAt: string }>, participantCounts: { exhibitors: number, visitors: number }, exhibitors: Array<{ id: string, booth: string | null, organization: { id: string, slug: string, name: string }, listings: Array<{ id: string, slug: string, title: string }> }>, myRegistrations: Array<{ id: string, role: RegistrationRole, status: RegistrationStatus, booth: string | null, decisionNote: string | null, organization: { id: string, name: string } }>, province: { code: string, name: string }, organizer: { id: string, slug: string, name: string }, fields: Array<{ code: string, name: string }> } | null };
 
 export type EventRegistrationsQueryVariables = Exact<{
   slug: string;
@@ -707,9 +731,9 @@ export type EventMeetingsQueryVariables = Exact<{
 }>;
 
 
-export type EventMeetingsQuery = { event: { id: string, slug: string, name: string, meetingDays: Array<string>, dayStartsAt: string, dayEndsAt: string, slotMinutes: number, viewerIsOrganizer: boolean, breaks: Array<{ startsAt: string, endsAt: string }>, myRegistrations: Array<{ id: string, role: RegistrationRole, status: RegistrationStatus, organization: { id: string, name: string }, unavailability: Array<{ id: string, startsAt: string, endsAt: string }> | null }>, participants: Array<{ id: string, role: RegistrationRole, organization: { id: string, slug: string, name: string }, listings: Array<{ id: string, slug: string, title: string }> }> | null, myMeetingRequests: Array<{ id: string, status: MeetingRequestStatus, reason: string, proposedSlots: Array<string>, acceptedSlot: string | null, responseNote: string | null, viewerIsRequester: boolean, createdAt: string, counterSlots: Array<string>, scheduledAt: string | null, tableNumber: number | null, pinned: boolean, from: { id: string, organization: { id: string, slug: string, name: string } }, to: { id: string, organization: { id: string, slug: string, name: string } } }> } | null };
+export type EventMeetingsQuery = { event: { id: string, slug: string, name: string, meetingDays: Array<string>, dayStartsAt: string, dayEndsAt: string, slotMinutes: number, viewerIsOrganizer: boolean, breaks: Array<{ startsAt: string, endsAt: string }>, myRegistrations: Array<{ id: string, role: RegistrationRole, status: RegistrationStatus, organization: { id: string, name: string }, unavailability: Array<{ id: string, startsAt: string, endsAt: string }> | null }>, participants: Array<{ id: string, role: RegistrationRole, organization: { id: string, slug: string, name: string }, listings: Array<{ id: string, slug: string, title: string }> }> | null, myMeetingRequests: Array<{ id: string, status: MeetingRequestStatus, reason: string, proposedSlots: Array<string>, acceptedSlot: string | null, responseNote: string | null, viewerIsRequester: boolean, createdAt: string, counterSlots: Array<string>, scheduledAt: string | null, tableNumber: number | null, pinned: boolean, startsAt: string | null, attendance: MeetingAttendance | null, canMarkAttendance: boolean, canRecordOutcome: boolean, outcome: { kind: MeetingOutcomeKind, value: number | null, dealId: string | null, interestId: string } | null, from: { id: string, organization: { id: string, slug: string, name: string } }, to: { id: string, organization: { id: string, slug: string, name: string } } }> } | null };
 
-export type MeetingRequestFieldsFragment = { id: string, status: MeetingRequestStatus, reason: string, proposedSlots: Array<string>, acceptedSlot: string | null, responseNote: string | null, viewerIsRequester: boolean, createdAt: string, counterSlots: Array<string>, scheduledAt: string | null, tableNumber: number | null, pinned: boolean, from: { id: string, organization: { id: string, slug: string, name: string } }, to: { id: string, organization: { id: string, slug: string, name: string } } };
+export type MeetingRequestFieldsFragment = { id: string, status: MeetingRequestStatus, reason: string, proposedSlots: Array<string>, acceptedSlot: string | null, responseNote: string | null, viewerIsRequester: boolean, createdAt: string, counterSlots: Array<string>, scheduledAt: string | null, tableNumber: number | null, pinned: boolean, startsAt: string | null, attendance: MeetingAttendance | null, canMarkAttendance: boolean, canRecordOutcome: boolean, outcome: { kind: MeetingOutcomeKind, value: number | null, dealId: string | null, interestId: string } | null, from: { id: string, organization: { id: string, slug: string, name: string } }, to: { id: string, organization: { id: string, slug: string, name: string } } };
 
 export type CounterProposeMeetingMutationVariables = Exact<{
   id: string | number;
@@ -853,6 +877,52 @@ export type SubmitEventMutationVariables = Exact<{
 
 export type SubmitEventMutation = { submitEvent: { id: string, status: EventStatus } };
 
+export type EventAgendaQueryVariables = Exact<{
+  registrationId: string | number;
+}>;
+
+
+export type EventAgendaQuery = { eventAgenda: { checkInCode: string | null, checkedInAt: string | null, organization: { id: string, name: string }, registration: { id: string, role: RegistrationRole, booth: string | null }, event: { id: string, slug: string, name: string, startsOn: string, endsOn: string, online: boolean, venue: string | null, timeZone: string, province: { name: string }, organizer: { name: string } }, sessions: Array<{ id: string, kind: ProgrammeSessionKind, title: string, speaker: string | null, room: string | null, startsAt: string, endsAt: string }>, meetings: Array<{ startsAt: string, endsAt: string, table: number | null, reason: string, requestedByUs: boolean, otherBooth: string | null, otherOrganization: { id: string, slug: string, name: string }, meeting: { id: string } }> } };
+
+export type EventCheckInQueryVariables = Exact<{
+  eventId: string | number;
+  code: string;
+}>;
+
+
+export type EventCheckInQuery = { eventCheckIn: { id: string, role: RegistrationRole, booth: string | null, checkInCode: string | null, checkedInAt: string | null, checkedInBy: string | null, organization: { id: string, name: string } } | null };
+
+export type CheckInParticipantMutationVariables = Exact<{
+  eventId: string | number;
+  code: string;
+}>;
+
+
+export type CheckInParticipantMutation = { checkInParticipant: { id: string, checkedInAt: string | null } };
+
+export type MarkMeetingAttendanceMutationVariables = Exact<{
+  id: string | number;
+  attendance: MeetingAttendance;
+}>;
+
+
+export type MarkMeetingAttendanceMutation = { markMeetingAttendance: { id: string, attendance: MeetingAttendance | null } };
+
+export type RecordMeetingOutcomeMutationVariables = Exact<{
+  id: string | number;
+  input: MeetingOutcomeInput;
+}>;
+
+
+export type RecordMeetingOutcomeMutation = { recordMeetingOutcome: { id: string, outcome: { kind: MeetingOutcomeKind, dealId: string | null } | null } };
+
+export type EventReportQueryVariables = Exact<{
+  eventId: string | number;
+}>;
+
+
+export type EventReportQuery = { eventReport: { exhibitors: number, visitors: number, exhibitorsCheckedIn: number, visitorsCheckedIn: number, registrationsPending: number, meetingsRequested: number, meetingsAccepted: number, meetingsDeclined: number, meetingsScheduled: number, meetingsHeld: number, meetingsNoShow: number, interests: number, mous: number, mouValue: number, contracts: number, contractValue: number, dealsApproved: number, dealValueApproved: number, event: { id: string, slug: string, name: string, startsOn: string, endsOn: string }, byField: Array<{ key: string, label: string, count: number, value: number }>, byProvince: Array<{ key: string, label: string, count: number, value: number }>, outcomes: Array<{ meetingId: string, meetingAt: string | null, kind: MeetingOutcomeKind, kindLabel: string, value: number | null, listingId: string, listingTitle: string, supplier: string, buyer: string, provinceCode: string, dealId: string | null, dealStatus: string | null }> } };
+
 export type ExpertsQueryVariables = Exact<{
   input: ExpertSearchInput;
 }>;
@@ -954,11 +1024,11 @@ export type MarketFiguresQueryVariables = Exact<{
 }>;
 
 
-export type MarketFiguresQuery = { marketFigures: { from: string, to: string, previousFrom: string, previousTo: string, months: Array<{ month: string, label: string, listingsPublished: number, offersPublished: number, demandsPublished: number, interests: number, dealsProposed: number, dealsApproved: number, dealValueApproved: number }>, totals: { listingsPublished: number, offersPublished: number, demandsPublished: number, interests: number, dealsProposed: number, dealsApproved: number, dealValueApproved: number, interestsConverted: number, interestToDealRate: number | null, medianDaysToFirstInterest: number | null, listingsWithInterest: number, medianDaysInModeration: number | null, moderationDecisions: number }, previous: { listingsPublished: number, offersPublished: number, demandsPublished: number, interests: number, dealsProposed: number, dealsApproved: number, dealValueApproved: number, interestsConverted: number, interestToDealRate: number | null, medianDaysToFirstInterest: number | null, listingsWithInterest: number, medianDaysInModeration: number | null, moderationDecisions: number }, dealsByStage: Array<{ stage: string, label: string, count: number, value: number }>, byField: Array<{ key: string, label: string, count: number }>, byProvince: Array<{ key: string, label: string, count: number }>, byOrganizationKind: Array<{ key: string, label: string, count: number }>, byTrl: Array<{ key: string, label: string, count: number }> } };
+export type MarketFiguresQuery = { marketFigures: { from: string, to: string, previousFrom: string, previousTo: string, months: Array<{ month: string, label: string, listingsPublished: number, offersPublished: number, demandsPublished: number, interests: number, dealsProposed: number, dealsApproved: number, dealValueApproved: number }>, totals: { listingsPublished: number, offersPublished: number, demandsPublished: number, interests: number, dealsProposed: number, dealsApproved: number, dealValueApproved: number, dealsApprovedAtTechmarts: number, dealValueApprovedAtTechmarts: number, interestsConverted: number, interestToDealRate: number | null, medianDaysToFirstInterest: number | null, listingsWithInterest: number, medianDaysInModeration: number | null, moderationDecisions: number }, previous: { listingsPublished: number, offersPublished: number, demandsPublished: number, interests: number, dealsProposed: number, dealsApproved: number, dealValueApproved: number, dealsApprovedAtTechmarts: number, dealValueApprovedAtTechmarts: number, interestsConverted: number, interestToDealRate: number | null, medianDaysToFirstInterest: number | null, listingsWithInterest: number, medianDaysInModeration: number | null, moderationDecisions: number }, dealsByStage: Array<{ stage: string, label: string, count: number, value: number }>, byField: Array<{ key: string, label: string, count: number }>, byProvince: Array<{ key: string, label: string, count: number }>, byOrganizationKind: Array<{ key: string, label: string, count: number }>, byTrl: Array<{ key: string, label: string, count: number }> } };
 
-export type MarketFiguresPartsFragment = { from: string, to: string, previousFrom: string, previousTo: string, months: Array<{ month: string, label: string, listingsPublished: number, offersPublished: number, demandsPublished: number, interests: number, dealsProposed: number, dealsApproved: number, dealValueApproved: number }>, totals: { listingsPublished: number, offersPublished: number, demandsPublished: number, interests: number, dealsProposed: number, dealsApproved: number, dealValueApproved: number, interestsConverted: number, interestToDealRate: number | null, medianDaysToFirstInterest: number | null, listingsWithInterest: number, medianDaysInModeration: number | null, moderationDecisions: number }, previous: { listingsPublished: number, offersPublished: number, demandsPublished: number, interests: number, dealsProposed: number, dealsApproved: number, dealValueApproved: number, interestsConverted: number, interestToDealRate: number | null, medianDaysToFirstInterest: number | null, listingsWithInterest: number, medianDaysInModeration: number | null, moderationDecisions: number }, dealsByStage: Array<{ stage: string, label: string, count: number, value: number }>, byField: Array<{ key: string, label: string, count: number }>, byProvince: Array<{ key: string, label: string, count: number }>, byOrganizationKind: Array<{ key: string, label: string, count: number }>, byTrl: Array<{ key: string, label: string, count: number }> };
+export type MarketFiguresPartsFragment = { from: string, to: string, previousFrom: string, previousTo: string, months: Array<{ month: string, label: string, listingsPublished: number, offersPublished: number, demandsPublished: number, interests: number, dealsProposed: number, dealsApproved: number, dealValueApproved: number }>, totals: { listingsPublished: number, offersPublished: number, demandsPublished: number, interests: number, dealsProposed: number, dealsApproved: number, dealValueApproved: number, dealsApprovedAtTechmarts: number, dealValueApprovedAtTechmarts: number, interestsConverted: number, interestToDealRate: number | null, medianDaysToFirstInterest: number | null, listingsWithInterest: number, medianDaysInModeration: number | null, moderationDecisions: number }, previous: { listingsPublished: number, offersPublished: number, demandsPublished: number, interests: number, dealsProposed: number, dealsApproved: number, dealValueApproved: number, dealsApprovedAtTechmarts: number, dealValueApprovedAtTechmarts: number, interestsConverted: number, interestToDealRate: number | null, medianDaysToFirstInterest: number | null, listingsWithInterest: number, medianDaysInModeration: number | null, moderationDecisions: number }, dealsByStage: Array<{ stage: string, label: string, count: number, value: number }>, byField: Array<{ key: string, label: string, count: number }>, byProvince: Array<{ key: string, label: string, count: number }>, byOrganizationKind: Array<{ key: string, label: string, count: number }>, byTrl: Array<{ key: string, label: string, count: number }> };
 
-export type FigureTotalsFragment = { listingsPublished: number, offersPublished: number, demandsPublished: number, interests: number, dealsProposed: number, dealsApproved: number, dealValueApproved: number, interestsConverted: number, interestToDealRate: number | null, medianDaysToFirstInterest: number | null, listingsWithInterest: number, medianDaysInModeration: number | null, moderationDecisions: number };
+export type FigureTotalsFragment = { listingsPublished: number, offersPublished: number, demandsPublished: number, interests: number, dealsProposed: number, dealsApproved: number, dealValueApproved: number, dealsApprovedAtTechmarts: number, dealValueApprovedAtTechmarts: number, interestsConverted: number, interestToDealRate: number | null, medianDaysToFirstInterest: number | null, listingsWithInterest: number, medianDaysInModeration: number | null, moderationDecisions: number };
 
 export type DepartmentDashboardQueryVariables = Exact<{
   from?: string | null | undefined;
@@ -966,7 +1036,7 @@ export type DepartmentDashboardQueryVariables = Exact<{
 }>;
 
 
-export type DepartmentDashboardQuery = { departmentDashboard: { provinceCodes: Array<string> | null, reviewTargetDays: number, queueWaiting: number, queueOverTarget: number, queueOldestDays: number | null, decisions: number, medianDecisionDays: number | null, decisionsWithinTarget: number, expiringSoonCount: number, organizationsAwaitingVerificationCount: number, dealsAwaitingReviewCount: number, queueByAge: Array<{ key: string, label: string, count: number }>, reviewers: Array<{ reviewerId: string | null, name: string, decisions: number, medianDays: number | null, withinTarget: number }>, expiringSoon: Array<{ id: string, slug: string | null, title: string, provinceCode: string, at: string }>, organizationsAwaitingVerification: Array<{ id: string, slug: string | null, title: string, provinceCode: string, at: string }>, dealsAwaitingReview: Array<{ id: string, title: string, provinceCode: string, at: string }>, market: { from: string, to: string, previousFrom: string, previousTo: string, months: Array<{ month: string, label: string, listingsPublished: number, offersPublished: number, demandsPublished: number, interests: number, dealsProposed: number, dealsApproved: number, dealValueApproved: number }>, totals: { listingsPublished: number, offersPublished: number, demandsPublished: number, interests: number, dealsProposed: number, dealsApproved: number, dealValueApproved: number, interestsConverted: number, interestToDealRate: number | null, medianDaysToFirstInterest: number | null, listingsWithInterest: number, medianDaysInModeration: number | null, moderationDecisions: number }, previous: { listingsPublished: number, offersPublished: number, demandsPublished: number, interests: number, dealsProposed: number, dealsApproved: number, dealValueApproved: number, interestsConverted: number, interestToDealRate: number | null, medianDaysToFirstInterest: number | null, listingsWithInterest: number, medianDaysInModeration: number | null, moderationDecisions: number }, dealsByStage: Array<{ stage: string, label: string, count: number, value: number }>, byField: Array<{ key: string, label: string, count: number }>, byProvince: Array<{ key: string, label: string, count: number }>, byOrganizationKind: Array<{ key: string, label: string, count: number }>, byTrl: Array<{ key: string, label: string, count: number }> } } };
+export type DepartmentDashboardQuery = { departmentDashboard: { provinceCodes: Array<string> | null, reviewTargetDays: number, queueWaiting: number, queueOverTarget: number, queueOldestDays: number | null, decisions: number, medianDecisionDays: number | null, decisionsWithinTarget: number, expiringSoonCount: number, organizationsAwaitingVerificationCount: number, dealsAwaitingReviewCount: number, queueByAge: Array<{ key: string, label: string, count: number }>, reviewers: Array<{ reviewerId: string | null, name: string, decisions: number, medianDays: number | null, withinTarget: number }>, expiringSoon: Array<{ id: string, slug: string | null, title: string, provinceCode: string, at: string }>, organizationsAwaitingVerification: Array<{ id: string, slug: string | null, title: string, provinceCode: string, at: string }>, dealsAwaitingReview: Array<{ id: string, title: string, provinceCode: string, at: string }>, market: { from: string, to: string, previousFrom: string, previousTo: string, months: Array<{ month: string, label: string, listingsPublished: number, offersPublished: number, demandsPublished: number, interests: number, dealsProposed: number, dealsApproved: number, dealValueApproved: number }>, totals: { listingsPublished: number, offersPublished: number, demandsPublished: number, interests: number, dealsProposed: number, dealsApproved: number, dealValueApproved: number, dealsApprovedAtTechmarts: number, dealValueApprovedAtTechmarts: number, interestsConverted: number, interestToDealRate: number | null, medianDaysToFirstInterest: number | null, listingsWithInterest: number, medianDaysInModeration: number | null, moderationDecisions: number }, previous: { listingsPublished: number, offersPublished: number, demandsPublished: number, interests: number, dealsProposed: number, dealsApproved: number, dealValueApproved: number, dealsApprovedAtTechmarts: number, dealValueApprovedAtTechmarts: number, interestsConverted: number, interestToDealRate: number | null, medianDaysToFirstInterest: number | null, listingsWithInterest: number, medianDaysInModeration: number | null, moderationDecisions: number }, dealsByStage: Array<{ stage: string, label: string, count: number, value: number }>, byField: Array<{ key: string, label: string, count: number }>, byProvince: Array<{ key: string, label: string, count: number }>, byOrganizationKind: Array<{ key: string, label: string, count: number }>, byTrl: Array<{ key: string, label: string, count: number }> } } };
 
 export type StatsQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -1,9 +1,13 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { BlockEventTime, CancelMeetingRequest, CounterProposeMeeting, EventMeetings, RequestMeeting, RespondToCounterProposal, RespondToMeetingRequest, UnblockEventTime } from '$lib/graphql/documents';
+import { BlockEventTime, CancelMeetingRequest, CounterProposeMeeting, EventMeetings, MarkMeetingAttendance, RecordMeetingOutcome, RequestMeeting, RespondToCounterProposal, RespondToMeetingRequest, UnblockEventTime } from '$lib/graphql/documents';
+import type { MeetingAttendance, MeetingOutcomeKind } from '$lib/graphql/types';
 import { m } from '$lib/paraglide/messages';
 import { apiFailure, requireUser } from '$lib/server/guards';
-import { failFields, failFromError, readForm } from '$lib/server/forms';
+import { enumField, failFields, failFromError, readForm } from '$lib/server/forms';
+
+const ATTENDANCE: readonly MeetingAttendance[] = ['HELD', 'NO_SHOW'];
+const OUTCOMES: readonly MeetingOutcomeKind[] = ['INTEREST', 'MOU', 'CONTRACT'];
 
 /**
  * B2B meetings of an event: approved participants ask each other for meetings, answer (accept,
@@ -120,5 +124,40 @@ export const actions: Actions = {
       return failFromError(err, {}, { fields: [], form: 'block' });
     }
     redirect(303, `/events/${params.slug}/meetings?done=unblocked`);
+  },
+
+  /** After its time: the meeting was held, or one side did not come. */
+  attendance: async ({ request, locals, url, params }) => {
+    requireUser(locals, url);
+    const form = await readForm(request);
+    const id = form.str('id');
+    const errors: Record<string, string> = {};
+    const attendance = enumField(form.str('attendance'), ATTENDANCE, errors, 'attendance');
+    if (!attendance) return failFields({}, errors, `day-${id}`);
+    try {
+      await locals.api.request(MarkMeetingAttendance, { id, attendance });
+    } catch (err) {
+      return failFromError(err, {}, { fields: ['attendance'], form: `day-${id}` });
+    }
+    redirect(303, `/events/${params.slug}/meetings?done=marked`);
+  },
+
+  /** A held meeting's outcome: an interest, an MOU or a contract (with its value), which becomes the exchange's interest and deal. */
+  outcome: async ({ request, locals, url, params }) => {
+    requireUser(locals, url);
+    const form = await readForm(request);
+    const id = form.str('id');
+    const values = form.values();
+    const errors: Record<string, string> = {};
+    const kind = enumField(form.str('kind'), OUTCOMES, errors, 'kind');
+    const rawValue = form.str('value').replace(/[\s.,]/g, '');
+    if (rawValue && !/^\d+$/.test(rawValue)) errors.value = m.meetings_valueFormat();
+    if (Object.keys(errors).length) return failFields(values, errors, `day-${id}`);
+    try {
+      await locals.api.request(RecordMeetingOutcome, { id, input: { kind: kind!, value: rawValue ? Number(rawValue) : null, note: form.optional('note') } });
+    } catch (err) {
+      return failFromError(err, values, { fields: ['kind', 'value', 'note', 'listingId'], form: `day-${id}` });
+    }
+    redirect(303, `/events/${params.slug}/meetings?done=outcome`);
   },
 };

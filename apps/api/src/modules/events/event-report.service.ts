@@ -1,0 +1,215 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DealStatus, findProvince, findTechField, localizedName, techFieldAncestry, type Lang } from '@techport/shared';
+import { Errors } from '../../common/errors.js';
+import { t, type Localized } from '../../common/i18n.js';
+import { isUuid } from '../../common/ids.js';
+import type { Viewer } from '../../common/auth/viewer.js';
+import { DEAL_STATUS_LABELS } from '../deals/deals.labels.js';
+import { APPROVED_DEAL_STATUSES } from '../deals/deal.workflow.js';
+import { EventEntity, MeetingRequestStatus, RegistrationRole, RegistrationStatus } from './event.entity.js';
+import { MeetingAttendance, MeetingOutcomeKind } from './event-day.entity.js';
+import { EventsService } from './events.service.js';
+import { EventDayService } from './event-day.service.js';
+import { MEETING_TIME_SQL } from './check-in.js';
+
+const M = {
+  noun: { vi: 'sự kiện', en: 'Event' },
+  staffOnly: { vi: 'Báo cáo sự kiện dành cho đơn vị tổ chức và Sở KH&CN phụ trách.', en: "The event's report is for the organiser and the department covering it." },
+} satisfies Record<string, Localized>;
+
+export const OUTCOME_LABELS: Record<MeetingOutcomeKind, Localized> = {
+  INTEREST: { vi: 'Quan tâm hợp tác', en: 'Interest' },
+  MOU: { vi: 'Biên bản ghi nhớ', en: 'MOU' },
+  CONTRACT: { vi: 'Hợp đồng', en: 'Contract' },
+};
+
+/** One recorded outcome, as the report's table and CSV list them. */
+export interface OutcomeRow {
+  meetingId: string;
+  meetingAt: Date | null;
+  kind: MeetingOutcomeKind;
+  value: number | null;
+  listingId: string;
+  listingTitle: string;
+  fieldCodes: string[];
+  supplier: string;
+  buyer: string;
+  provinceCode: string;
+  interestId: string;
+  dealId: string | null;
+  dealStatus: DealStatus | null;
+}
+
+export interface KeyFigure {
+  key: string;
+  label: string;
+  count: number;
+  value: number;
+}
+
+export interface EventReport {
+  event: EventEntity;
+  exhibitors: number;
+  visitors: number;
+  exhibitorsCheckedIn: number;
+  visitorsCheckedIn: number;
+  registrationsPending: number;
+  meetingsRequested: number;
+  meetingsAccepted: number;
+  meetingsDeclined: number;
+  meetingsScheduled: number;
+  meetingsHeld: number;
+  meetingsNoShow: number;
+  interests: number;
+  mous: number;
+  mouValue: number;
+  contracts: number;
+  contractValue: number;
+  dealsApproved: number;
+  dealValueApproved: number;
+  byField: KeyFigure[];
+  byProvince: KeyFigure[];
+  outcomes: OutcomeRow[];
+}
+
+/** MOUs and contracts count unless their deal was cancelled or rejected since. */
+const LIVE = (o: OutcomeRow) => o.kind !== MeetingOutcomeKind.INTEREST && o.dealStatus !== DealStatus.CANCELLED && o.dealStatus !== DealStatus.REJECTED;
+
+/**
+ * The event's report for the organiser and the department (issue #17): participants by role and
+ * checked in, meetings requested → accepted → scheduled → held / no-show, and the outcomes (MOUs
+ * and contracts by count and value, by field and by the supplier's province; deals the department
+ * approved). Read live from the event's rows: an event has hundreds of meetings, not millions.
+ */
+@Injectable()
+export class EventReportService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly events: EventsService,
+    private readonly day: EventDayService,
+  ) {}
+
+  /** NOT_FOUND when the caller cannot see the event; FORBIDDEN for others who can (the public, participants). */
+  async forViewer(viewer: Viewer, eventId: string): Promise<EventEntity> {
+    const event = isUuid(eventId) ? await this.events.findOne({ id: eventId }) : null;
+    if (!event || !(await this.events.canView(viewer, event))) throw Errors.notFound(M.noun);
+    if (!(await this.day.isStaff(viewer, event))) throw Errors.forbidden(M.staffOnly);
+    return event;
+  }
+
+  async report(event: EventEntity, lang: Lang): Promise<EventReport> {
+    return this.ds.transaction('REPEATABLE READ', async (em) => {
+      const [p]: Record<string, number>[] = await em.query(
+        `SELECT count(*) FILTER (WHERE status = $2 AND role = $3)::int AS exhibitors,
+                count(*) FILTER (WHERE status = $2 AND role = $4)::int AS visitors,
+                count(*) FILTER (WHERE status = $2 AND role = $3 AND checked_in_at IS NOT NULL)::int AS "exhibitorsCheckedIn",
+                count(*) FILTER (WHERE status = $2 AND role = $4 AND checked_in_at IS NOT NULL)::int AS "visitorsCheckedIn",
+                count(*) FILTER (WHERE status = $5)::int AS "registrationsPending"
+         FROM techmart_registration WHERE event_id = $1`,
+        [event.id, RegistrationStatus.APPROVED, RegistrationRole.EXHIBITOR, RegistrationRole.VISITOR, RegistrationStatus.PENDING],
+      );
+      const [mt]: Record<string, number>[] = await em.query(
+        `SELECT count(*)::int AS "meetingsRequested",
+                count(*) FILTER (WHERE m.status = $2)::int AS "meetingsAccepted",
+                count(*) FILTER (WHERE m.status = $3)::int AS "meetingsDeclined",
+                count(*) FILTER (WHERE m.status = $2 AND ${MEETING_TIME_SQL('m')} IS NOT NULL)::int AS "meetingsScheduled",
+                count(*) FILTER (WHERE m.status = $2 AND r.attendance = $4)::int AS "meetingsHeld",
+                count(*) FILTER (WHERE m.status = $2 AND r.attendance = $5)::int AS "meetingsNoShow"
+         FROM techmart_meeting_request m LEFT JOIN techmart_meeting_record r ON r.meeting_id = m.id
+         WHERE m.event_id = $1`,
+        [event.id, MeetingRequestStatus.ACCEPTED, MeetingRequestStatus.DECLINED, MeetingAttendance.HELD, MeetingAttendance.NO_SHOW],
+      );
+      const outcomes = (
+        await em.query(
+          `SELECT m.id AS "meetingId", ${MEETING_TIME_SQL('m')} AS "meetingAt", r.outcome AS kind, r.outcome_value::text AS value,
+                  l.id AS "listingId", l.title AS "listingTitle", l.field_codes AS "fieldCodes",
+                  coalesce(so.name, CASE WHEN l.kind = 'OFFER' THEN lo.name ELSE io.name END) AS supplier,
+                  coalesce(bo.name, CASE WHEN l.kind = 'OFFER' THEN io.name ELSE lo.name END) AS buyer,
+                  coalesce(d.province_code, l.province_code) AS "provinceCode",
+                  r.interest_id AS "interestId", d.id AS "dealId", d.status AS "dealStatus"
+           FROM techmart_meeting_record r
+           JOIN techmart_meeting_request m ON m.id = r.meeting_id
+           JOIN listing l ON l.id = r.outcome_listing_id
+           JOIN interest i ON i.id = r.interest_id
+           JOIN organization lo ON lo.id = i.listing_organization_id
+           JOIN organization io ON io.id = i.organization_id
+           LEFT JOIN deal d ON d.id = r.deal_id
+           LEFT JOIN organization so ON so.id = d.supplier_organization_id
+           LEFT JOIN organization bo ON bo.id = d.buyer_organization_id
+           WHERE m.event_id = $1 AND r.outcome IS NOT NULL
+           ORDER BY ${MEETING_TIME_SQL('m')} NULLS LAST, m.id`,
+          [event.id],
+        )
+      ).map((o: OutcomeRow & { value: string | null }) => ({ ...o, value: o.value === null ? null : Number(o.value) })) as OutcomeRow[];
+      const [approved]: { n: number; total: string }[] = await em.query(
+        `SELECT count(*)::int AS n, coalesce(sum(value), 0)::text AS total FROM deal WHERE event_id = $1 AND status = ANY($2)`,
+        [event.id, APPROVED_DEAL_STATUSES],
+      );
+
+      const sum = (kind: MeetingOutcomeKind) => outcomes.filter((o) => o.kind === kind && LIVE(o));
+      const group = (keysOf: (o: OutcomeRow) => string[], label: (k: string) => string): KeyFigure[] => {
+        const by = new Map<string, KeyFigure>();
+        for (const o of outcomes.filter(LIVE)) {
+          for (const key of new Set(keysOf(o))) {
+            const f = by.get(key) ?? { key, label: label(key), count: 0, value: 0 };
+            f.count++;
+            f.value += o.value ?? 0;
+            by.set(key, f);
+          }
+        }
+        return [...by.values()].sort((a, b) => b.value - a.value || b.count - a.count || a.key.localeCompare(b.key));
+      };
+      // By the top-level field of each listing field (an agreement on a listing in two fields counts in both).
+      const rootOf = (code: string) => techFieldAncestry(code).at(-1) ?? code;
+      return {
+        event,
+        ...(p as Pick<EventReport, 'exhibitors' | 'visitors' | 'exhibitorsCheckedIn' | 'visitorsCheckedIn' | 'registrationsPending'>),
+        ...(mt as Pick<EventReport, 'meetingsRequested' | 'meetingsAccepted' | 'meetingsDeclined' | 'meetingsScheduled' | 'meetingsHeld' | 'meetingsNoShow'>),
+        interests: outcomes.filter((o) => o.kind === MeetingOutcomeKind.INTEREST).length,
+        mous: sum(MeetingOutcomeKind.MOU).length,
+        mouValue: sum(MeetingOutcomeKind.MOU).reduce((s, o) => s + (o.value ?? 0), 0),
+        contracts: sum(MeetingOutcomeKind.CONTRACT).length,
+        contractValue: sum(MeetingOutcomeKind.CONTRACT).reduce((s, o) => s + (o.value ?? 0), 0),
+        dealsApproved: approved.n,
+        dealValueApproved: Number(approved.total),
+        byField: group(
+          (o) => o.fieldCodes.map(rootOf),
+          (k) => {
+            const f = findTechField(k);
+            return f ? localizedName(f, lang) : k;
+          },
+        ),
+        byProvince: group(
+          (o) => [o.provinceCode],
+          (k) => {
+            const pr = findProvince(k);
+            return pr ? localizedName(pr, lang) : k;
+          },
+        ),
+        outcomes,
+      };
+    });
+  }
+
+  /** The report's outcomes as CSV cells, for the department's spreadsheets (labels in Vietnamese). */
+  static csvRow(o: OutcomeRow): (string | number | null)[] {
+    const fields = o.fieldCodes.map((c) => findTechField(c)?.nameVi ?? c).join('; ');
+    const day = o.meetingAt ? new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }).format(new Date(o.meetingAt)) : null;
+    return [
+      day,
+      t(OUTCOME_LABELS[o.kind], 'vi'),
+      o.listingTitle,
+      fields,
+      o.supplier,
+      o.buyer,
+      findProvince(o.provinceCode)?.nameVi ?? o.provinceCode,
+      o.value,
+      o.dealStatus ? t(DEAL_STATUS_LABELS[o.dealStatus], 'vi') : null,
+      o.dealId,
+    ];
+  }
+}
+
+/** The CSV's columns, as the department's spreadsheets name them. */
+export const EVENT_REPORT_COLUMNS = ['Giờ gặp', 'Kết quả', 'Công nghệ', 'Lĩnh vực', 'Bên chuyển giao', 'Bên nhận', 'Tỉnh/thành', 'Giá trị (VND)', 'Trạng thái giao dịch', 'Mã giao dịch'] as const;
