@@ -1,3 +1,4 @@
+import { viewerOrganizationIds as sharedViewerOrganizationIds } from '../organizations/viewer-organizations.js';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import type { GqlContext } from '../../common/context.js';
@@ -50,8 +51,5 @@ export function dealEventsLoader(ctx: GqlContext, service: DealsService): DataLo
 
 /** The organisations the caller belongs to, read once per request. */
 export async function viewerOrganizationIds(ctx: GqlContext, organizations: OrganizationsService): Promise<string[]> {
-  if (!ctx.viewer) return [];
-  return ctx.loaders
-    .get('deals.viewerOrganizationIds', () => new DataLoader(async (userIds: readonly string[]) => Promise.all(userIds.map((u) => organizations.memberOrganizationIds(u)))))
-    .load(ctx.viewer.id);
+  return [...(await sharedViewerOrganizationIds(ctx, organizations))];
 }

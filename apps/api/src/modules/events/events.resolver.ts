@@ -1,3 +1,4 @@
+import { viewerOrganizationIds as sharedViewerOrganizationIds } from '../organizations/viewer-organizations.js';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
 import type { GqlContext } from '../../common/context.js';
@@ -463,10 +464,8 @@ function eventById(ctx: GqlContext, events: EventsService, id: string): Promise<
 }
 
 /** The caller's organisations, once per request. */
-async function viewerOrganizations(ctx: GqlContext, organizations: OrganizationsService): Promise<Set<string>> {
-  if (!ctx.viewer) return new Set();
-  const viewerId = ctx.viewer.id;
-  return ctx.loaders.get('event.viewerOrganizations', () => new DataLoader(async (ids: readonly string[]) => Promise.all(ids.map(async (id) => new Set(await organizations.memberOrganizationIds(id)))))).load(viewerId);
+function viewerOrganizations(ctx: GqlContext, organizations: OrganizationsService): Promise<ReadonlySet<string>> {
+  return sharedViewerOrganizationIds(ctx, organizations);
 }
 
 /** Who may read a registration's private fields: its organisation's members and the organiser's. */

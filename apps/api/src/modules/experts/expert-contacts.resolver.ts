@@ -1,3 +1,4 @@
+import { viewerOrganizationIds as sharedViewerOrganizationIds } from '../organizations/viewer-organizations.js';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
 import type { GqlContext } from '../../common/context.js';
@@ -18,11 +19,8 @@ import { userLoader } from '../accounts/user.loader.js';
 import { ExpertContactType, ExpertMessageType, ExpertProfileType, toContactType, toExpertMessageType, toExpertType } from './experts.types.js';
 
 /** The caller's organisation ids, once per request. */
-function viewerOrgIds(ctx: GqlContext, orgs: OrganizationsService): Promise<string[]> {
-  if (!ctx.viewer) return Promise.resolve([]);
-  return ctx.loaders
-    .get('experts.viewerOrgIds', () => new DataLoader(async (userIds: readonly string[]) => Promise.all(userIds.map((id) => orgs.memberOrganizationIds(id)))))
-    .load(ctx.viewer.id);
+async function viewerOrgIds(ctx: GqlContext, orgs: OrganizationsService): Promise<string[]> {
+  return [...(await sharedViewerOrganizationIds(ctx, orgs))];
 }
 
 @Resolver(() => ExpertContactType)

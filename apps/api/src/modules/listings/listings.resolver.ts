@@ -1,3 +1,4 @@
+import { viewerOrganizationIds as sharedViewerOrganizationIds } from '../organizations/viewer-organizations.js';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
 import type { GqlContext } from '../../common/context.js';
@@ -35,11 +36,8 @@ function toPage(page: Page<ListingEntity>): ListingPage {
 }
 
 /** The caller's organisation ids, loaded once per request (for "is the caller an owner?" on a page of listings). */
-function memberOrgIds(ctx: GqlContext, orgs: OrganizationsService): Promise<Set<string>> {
-  if (!ctx.viewer) return Promise.resolve(new Set());
-  return ctx.loaders
-    .get('listings.memberOrgIds', () => new DataLoader(async (userIds: readonly string[]) => Promise.all(userIds.map(async (id) => new Set(await orgs.memberOrganizationIds(id))))))
-    .load(ctx.viewer.id);
+function memberOrgIds(ctx: GqlContext, orgs: OrganizationsService): Promise<ReadonlySet<string>> {
+  return sharedViewerOrganizationIds(ctx, orgs);
 }
 
 async function accessOf(ctx: GqlContext, orgs: OrganizationsService, l: ListingEntity): Promise<ListingAccess> {

@@ -1,3 +1,4 @@
+import { viewerOrganizationIds as sharedViewerOrganizationIds } from '../organizations/viewer-organizations.js';
 import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
 import { ErrorCode } from '@techport/shared';
@@ -31,11 +32,8 @@ const M = {
 };
 
 /** The caller's organisation ids, once per request. */
-function memberOrgIds(ctx: GqlContext, orgs: OrganizationsService): Promise<Set<string>> {
-  if (!ctx.viewer) return Promise.resolve(new Set());
-  return ctx.loaders
-    .get('matching.memberOrgIds', () => new DataLoader(async (userIds: readonly string[]) => Promise.all(userIds.map(async (id) => new Set(await orgs.memberOrganizationIds(id))))))
-    .load(ctx.viewer.id);
+function memberOrgIds(ctx: GqlContext, orgs: OrganizationsService): Promise<ReadonlySet<string>> {
+  return sharedViewerOrganizationIds(ctx, orgs);
 }
 
 /**
