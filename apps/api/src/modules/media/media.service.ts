@@ -308,6 +308,10 @@ export class MediaService implements OnModuleDestroy {
           if (!access.visible || !access.edit) throw new UploadRefused(M.linkExpired, 404);
           // Serialises uploads for one owner, so positions and the count limit hold.
           await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`attachment:${claims.ownerId}`]);
+          // Serialises with a release of the same bytes (releaseIfUnused): if one deleted the
+          // object after we stored or found it, store it again; once we commit, a release sees our row.
+          await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`media:${processed.sha256}`]);
+          if (!(await this.store.stat(key))) await this.store.put(key, { path: processed.path, size: processed.size }, processed.mime);
           const position = await this.checkCount(em, claims.ownerKind, claims.ownerId);
           const hasCover = processed.kind === AttachmentKind.IMAGE && (await em.exists(AttachmentEntity, { where: { ownerKind: claims.ownerKind, ownerId: claims.ownerId, isCover: true } }));
           const row = em.create(AttachmentEntity, {
@@ -455,11 +459,16 @@ export class MediaService implements OnModuleDestroy {
   async releaseIfUnused(hashes: string[]): Promise<number> {
     let removed = 0;
     for (const sha256 of new Set(hashes)) {
-      const used = await this.ds.getRepository(AttachmentEntity).exists({ where: { sha256 } });
-      if (used) continue;
-      await this.store.delete(originalKey(sha256));
-      for (const w of DERIVATIVE_WIDTHS) await this.store.delete(derivativeKey(sha256, w));
-      removed++;
+      // Under the hash's lock, which an upload of the same bytes takes before committing its row
+      // (storeUpload): the check and the deletion cannot interleave with that upload.
+      const gone = await this.ds.transaction(async (em) => {
+        await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`media:${sha256}`]);
+        if (await em.exists(AttachmentEntity, { where: { sha256 } })) return false;
+        await this.store.delete(originalKey(sha256));
+        for (const w of DERIVATIVE_WIDTHS) await this.store.delete(derivativeKey(sha256, w));
+        return true;
+      });
+      if (gone) removed++;
     }
     return removed;
   }
