@@ -434,6 +434,29 @@ describe('an expert profile', () => {
     expect((await expert.ok(q, { id: p.id })).attachments).toEqual([{ kind: 'IMAGE', isCover: true, width: 600, height: 800 }]);
     expect((await base.ok(q, { id: p.id })).attachments).toEqual([]);
     expect((await owner.error(`mutation($input: AttachmentUploadInput!) { requestAttachmentUpload(input: $input) { url } }`, { input: { ownerKind: 'EXPERT', ownerId: p.id } })).code).toBe('NOT_FOUND');
+
+    // Moderated with the profile: its approval makes the portrait public; a later picture, and a
+    // removal, wait for the next approval (a pending revision carries them), as on a listing.
+    const moderator = (await registerModerator(base, [])).client;
+    const APPROVE = `mutation($id: ID!) { moderateExpertProfile(id: $id, decision: APPROVE) { id status } }`;
+    await expert.ok(`mutation($id: ID!) { submitExpertProfile(id: $id) { id } }`, { id: p.id });
+    await moderator.ok(APPROVE, { id: p.id });
+    const pub = `query($id: ID!) { attachments(ownerKind: EXPERT, ownerId: $id) { id fileName pendingReview } }`;
+    const [approved] = (await base.ok(pub, { id: p.id })).attachments;
+    expect(approved).toMatchObject({ fileName: 'chan-dung.jpg' });
+    const work = await upload(expert, { ownerKind: 'EXPERT', ownerId: p.id }, 'cong-trinh.png', await sharp({ create: { width: 640, height: 480, channels: 3, background: '#365' } }).png().toBuffer());
+    expect(work.status).toBe(201);
+    await expert.ok(`mutation($id: ID!) { removeAttachment(id: $id) }`, { id: approved.id });
+    expect((await base.ok(pub, { id: p.id })).attachments.map((a: { fileName: string }) => a.fileName)).toEqual(['chan-dung.jpg']);
+    expect((await expert.ok(pub, { id: p.id })).attachments).toEqual([{ id: work.body.data!.attachment.id, fileName: 'cong-trinh.png', pendingReview: true }]);
+    expect((await expert.ok(`query($id: ID!) { expert(id: $id) { hasPendingRevision } }`, { id: p.id })).expert.hasPendingRevision).toBe(true);
+    await expert.ok(`mutation($id: ID!) { submitExpertProfile(id: $id) { id } }`, { id: p.id });
+    await moderator.ok(APPROVE, { id: p.id });
+    expect((await base.ok(pub, { id: p.id })).attachments.map((a: { fileName: string }) => a.fileName)).toEqual(['cong-trinh.png']);
+    // The worker then deletes the removed row (and its file, which nothing else uses).
+    await t.settle();
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM attachment WHERE id = $1`, [approved.id]);
+    expect(n).toBe(0);
   });
 });
 
@@ -481,10 +504,15 @@ describe('search sees the documents', () => {
     const moderator = (await registerModerator(base, [])).client;
     await moderator.ok(`mutation($id: ID!) { moderateListing(id: $id, decision: APPROVE) { id } }`, { id: listingId });
     await t.settle();
-    const q = `query($i: SearchInput!) { search(input: $i) { hits { listing { id coverImage { width height url images { width url } } } } } }`;
+    const q = `query($i: SearchInput!) { search(input: $i) { hits { foundInDocument listing { id coverImage { width height url images { width url } } } } } }`;
     const { search } = await base.ok(q, { i: { query: word } });
     expect(search.hits.map((h: { listing: { id: string } }) => h.listing.id)).toEqual([listingId]);
     expect(search.hits[0].listing.coverImage).toMatchObject({ width: 800, height: 600, url: expect.stringMatching(/^\/media\/[0-9a-f-]+\/original$/), images: [{ width: 320 }, { width: 640 }] });
+    // The card says where the word was: in the document, which it names.
+    expect(search.hits[0].foundInDocument).toBe('thong-so.pdf');
+    // Found by its own text (its title): no such note.
+    const byTitle = (await base.ok(q, { i: { query: 'Dây chuyền sấy lạnh trái cây bằng bơm nhiệt' } })).search.hits;
+    expect(byTitle.find((h: { listing: { id: string } }) => h.listing.id === listingId)).toMatchObject({ foundInDocument: null });
   });
 });
 
