@@ -93,6 +93,8 @@ export class MediaService implements OnModuleDestroy {
   private readonly uploadKey: Buffer;
   private readonly urlKey: Buffer;
   readonly limits: UploadLimits;
+  /** Attachments per owner (MEDIA_MAX_PER_OWNER). */
+  readonly maxPerOwner: number;
   readonly workDir: string;
 
   constructor(
@@ -116,6 +118,7 @@ export class MediaService implements OnModuleDestroy {
       pixels: config.MEDIA_MAX_IMAGE_PIXELS,
       pdfPages: config.MEDIA_MAX_PDF_PAGES,
     };
+    this.maxPerOwner = config.MEDIA_MAX_PER_OWNER;
     this.workDir = config.MEDIA_TMP_DIR ?? join(tmpdir(), 'techport-uploads');
   }
 
