@@ -96,6 +96,7 @@ export async function seedDemoMedia(ds: DataSource, mediaStore: MediaStore): Pro
   );
   const orgs: { id: string; name: string; created_at: Date }[] = await ds.query(`SELECT id, name, created_at FROM organization ORDER BY slug`);
   const counts = { pictures: 0, sheets: 0, logos: 0 };
+  const diagrams = new Map<string, Buffer>();
   const rows: unknown[][] = [];
   for (const [i, l] of listings.entries()) {
     // Before the listing's approval, so its last approval covers them (MediaService.visibleOf).
@@ -107,7 +108,10 @@ export async function seedDemoMedia(ds: DataSource, mediaStore: MediaStore): Pro
     }
     if (i % 4 === 0) {
       // A gallery of two on every fourth listing: the illustration and the process diagram.
-      const diagram = await sharp(Buffer.from(processSvg(l.kind, i))).jpeg({ quality: 80, mozjpeg: true }).toBuffer();
+      // It depends only on the kind and the colour: drawn once per pair (seeding stays quick).
+      const svg = processSvg(l.kind, i);
+      const diagram = diagrams.get(svg) ?? (await sharp(Buffer.from(svg)).jpeg({ quality: 80, mozjpeg: true }).toBuffer());
+      diagrams.set(svg, diagram);
       rows.push(['LISTING', l.id, 'IMAGE', 1, false, 'Sơ đồ quy trình', 'Process diagram', 'so-do-quy-trinh.jpg', await store(mediaStore, diagram, 'image/jpeg'), diagram.length, 'image/jpeg', 1200, 800, 'PENDING', at]);
       counts.pictures++;
       const fold = (s: string) => foldDiacritics(s).replace(/\s+/g, ' ').trim();
