@@ -209,6 +209,72 @@ describe('uploading pictures', () => {
   });
 });
 
+describe('owners that go take their files', () => {
+  const keyOf = (sha256: string) => `o/${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`;
+  const shaOf = async (attachmentId: string): Promise<string> => (await ds.query(`SELECT sha256 FROM attachment WHERE id = $1`, [attachmentId]))[0].sha256;
+  const rowsOf = async (ownerId: string): Promise<number> => (await ds.query(`SELECT count(*)::int AS n FROM attachment WHERE owner_id = $1`, [ownerId]))[0].n;
+
+  it("deleting a draft listing removes its attachments, and its files once no other listing uses the same bytes", async () => {
+    const doomed = await draftListing(owner, org.id);
+    const kept = await draftListing(owner, org.id);
+    const shared = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#4a6' } }).png().toBuffer();
+    const own = await sharp({ create: { width: 700, height: 500, channels: 3, background: '#c41' } }).png().toBuffer();
+    const a = await upload(owner, { ownerKind: 'LISTING', ownerId: doomed }, 'chung.png', shared);
+    const b = await upload(owner, { ownerKind: 'LISTING', ownerId: doomed }, 'rieng.png', own);
+    const c = await upload(owner, { ownerKind: 'LISTING', ownerId: doomed }, 'thong-so.pdf', makePdf(['Bang thong so']));
+    expect((await upload(owner, { ownerKind: 'LISTING', ownerId: kept }, 'chung-2.png', shared)).status).toBe(201);
+    await t.settle(); // derivatives made: they must go too
+    const [sharedSha, ownSha, pdfSha] = await Promise.all([a, b, c].map((r) => shaOf(r.body.data!.attachment.id)));
+    const ownFiles = (await media.store.list()).filter((k) => k.includes(ownSha));
+    expect(ownFiles.length).toBeGreaterThan(1); // the original and its WebP sizes
+
+    // Only its owner may delete it, and only while it is a draft.
+    expect((await stranger.error(`mutation($id: ID!) { deleteListing(id: $id) }`, { id: doomed })).code).toBe('NOT_FOUND');
+    const { id: published } = await publishListing(base, owner, { kind: 'OFFER', organizationId: org.id });
+    expect((await owner.error(`mutation($id: ID!) { deleteListing(id: $id) }`, { id: published })).code).toBe('CONFLICT');
+
+    expect((await owner.ok(`mutation($id: ID!) { deleteListing(id: $id) }`, { id: doomed })).deleteListing).toBe(true);
+    expect((await owner.ok(`query($id: ID!) { listing(id: $id) { id } }`, { id: doomed })).listing).toBeNull();
+    expect(await rowsOf(doomed)).toBe(0);
+    await t.settle();
+    const files = await media.store.list();
+    expect(files.filter((k) => k.includes(ownSha) || k.includes(pdfSha))).toEqual([]);
+    expect(files).toContain(keyOf(sharedSha));
+    expect(await rowsOf(kept)).toBe(1);
+  });
+
+  it('deleting an expert profile or an organisation (any path: an account erased, an operator) releases their files too', async () => {
+    const person = (await registerUser(base)).client;
+    const company = await createOrganization(person);
+    const { upsertMyExpertProfile: p } = await person.ok(`mutation($input: ExpertProfileInput!) { upsertMyExpertProfile(input: $input) { id } }`, {
+      input: {
+        fullName: 'Lê Thị Xóa Hồ Sơ',
+        headline: 'Chuyên gia cơ điện tử cho dây chuyền đóng gói thực phẩm',
+        bio: 'Mười năm thiết kế và vận hành dây chuyền đóng gói thực phẩm tự động cho các nhà máy vừa và nhỏ ở miền Bắc, từ khảo sát đến chạy thử.',
+        fieldCodes: ['2'],
+        services: ['Thiết kế dây chuyền'],
+        pastTransfers: [],
+        provinceCode: 'ha-noi',
+        organizationId: null,
+      },
+    });
+    const portrait = await upload(person, { ownerKind: 'EXPERT', ownerId: p.id }, 'chan-dung.jpg', await jpegWithGps(500, 700, '#953'));
+    const logo = await upload(person, { ownerKind: 'ORGANIZATION', ownerId: company.id }, 'logo.png', await sharp({ create: { width: 400, height: 400, channels: 3, background: '#129' } }).png().toBuffer());
+    const papers = await upload(person, { ownerKind: 'ORGANIZATION', ownerId: company.id, private: true }, 'giay-phep.pdf', makePdf(['Giay chung nhan dang ky doanh nghiep']));
+    expect([portrait.status, logo.status, papers.status]).toEqual([201, 201, 201]);
+    const hashes = await Promise.all([portrait, logo, papers].map((r) => shaOf(r.body.data!.attachment.id)));
+
+    // No API deletes these yet; the clean-up is the database's, so every future path gets it.
+    await ds.query(`DELETE FROM expert_profile WHERE id = $1`, [p.id]);
+    await ds.query(`DELETE FROM organization WHERE id = $1`, [company.id]);
+    expect(await rowsOf(p.id)).toBe(0);
+    expect(await rowsOf(company.id)).toBe(0);
+    await t.settle();
+    const files = await media.store.list();
+    expect(files.filter((k) => hashes.some((h) => k.includes(h)))).toEqual([]);
+  });
+});
+
 describe('refused uploads: each named, nothing left behind', () => {
   let listingId: string;
   beforeAll(async () => {
@@ -259,6 +325,45 @@ describe('refused uploads: each named, nothing left behind', () => {
     expect((await postTo(t.url, `/media/uploads/forged.token?name=a.pdf`, pdf)).status).toBe(404);
     const denied = await stranger.error(`mutation($input: AttachmentUploadInput!) { requestAttachmentUpload(input: $input) { url } }`, { input: { ownerKind: 'LISTING', ownerId: listingId } });
     expect(denied.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('videos', () => {
+  it('serves byte ranges (206 partial content) so a player can seek', async () => {
+    // An MP4 as file-type knows it (an ftyp box of brand isom), then the "frames".
+    const ftyp = Buffer.from('000000186674797069736f6d0000020069736f6d6d703431', 'hex');
+    const video = Buffer.concat([ftyp, Buffer.from(Array.from({ length: 300_000 }, (_, i) => (i * 7919) % 251))]);
+    const listingId = await draftListing(owner, org.id);
+    const res = await upload(owner, { ownerKind: 'LISTING', ownerId: listingId }, 'chay-thu.mp4', video);
+    expect(res.status).toBe(201);
+    expect(res.body.data!.attachment).toMatchObject({ kind: 'VIDEO', mime: 'video/mp4', size: video.length });
+    // A draft's file: the owner's signed URL.
+    const { attachments } = await owner.ok(`query($id: ID!) { attachments(ownerKind: LISTING, ownerId: $id) { url } }`, { id: listingId });
+    const url = `${t.url}${attachments[0].url}`;
+
+    const whole = await fetch(url);
+    expect(whole.status).toBe(200);
+    expect(whole.headers.get('accept-ranges')).toBe('bytes');
+    expect(whole.headers.get('content-type')).toBe('video/mp4');
+    expect(Buffer.from(await whole.arrayBuffer()).equals(video)).toBe(true);
+    const etag = whole.headers.get('etag')!;
+
+    const part = await fetch(url, { headers: { range: 'bytes=1000-1999' } });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe(`bytes 1000-1999/${video.length}`);
+    expect(part.headers.get('content-length')).toBe('1000');
+    expect(Buffer.from(await part.arrayBuffer()).equals(video.subarray(1000, 2000))).toBe(true);
+    // The last bytes (a player reading an MP4's index at the end), and a range still valid for this version.
+    const tail = await fetch(url, { headers: { range: 'bytes=-500', 'if-range': etag } });
+    expect(tail.status).toBe(206);
+    expect(Buffer.from(await tail.arrayBuffer()).equals(video.subarray(video.length - 500))).toBe(true);
+    // Past the end: 416 with the size; for another version of the file: the whole file.
+    const beyond = await fetch(url, { headers: { range: `bytes=${video.length}-` } });
+    expect(beyond.status).toBe(416);
+    expect(beyond.headers.get('content-range')).toBe(`bytes */${video.length}`);
+    expect((await fetch(url, { headers: { range: 'bytes=0-9', 'if-range': '"another-version"' } })).status).toBe(200);
+    // Someone who may not see the draft gets nothing of it, range or not.
+    expect((await fetch(`${t.url}/media/${res.body.data!.attachment.id}/original`, { headers: { range: 'bytes=0-9' } })).status).toBe(404);
   });
 });
 
@@ -329,6 +434,29 @@ describe('an expert profile', () => {
     expect((await expert.ok(q, { id: p.id })).attachments).toEqual([{ kind: 'IMAGE', isCover: true, width: 600, height: 800 }]);
     expect((await base.ok(q, { id: p.id })).attachments).toEqual([]);
     expect((await owner.error(`mutation($input: AttachmentUploadInput!) { requestAttachmentUpload(input: $input) { url } }`, { input: { ownerKind: 'EXPERT', ownerId: p.id } })).code).toBe('NOT_FOUND');
+
+    // Moderated with the profile: its approval makes the portrait public; a later picture, and a
+    // removal, wait for the next approval (a pending revision carries them), as on a listing.
+    const moderator = (await registerModerator(base, [])).client;
+    const APPROVE = `mutation($id: ID!) { moderateExpertProfile(id: $id, decision: APPROVE) { id status } }`;
+    await expert.ok(`mutation($id: ID!) { submitExpertProfile(id: $id) { id } }`, { id: p.id });
+    await moderator.ok(APPROVE, { id: p.id });
+    const pub = `query($id: ID!) { attachments(ownerKind: EXPERT, ownerId: $id) { id fileName pendingReview } }`;
+    const [approved] = (await base.ok(pub, { id: p.id })).attachments;
+    expect(approved).toMatchObject({ fileName: 'chan-dung.jpg' });
+    const work = await upload(expert, { ownerKind: 'EXPERT', ownerId: p.id }, 'cong-trinh.png', await sharp({ create: { width: 640, height: 480, channels: 3, background: '#365' } }).png().toBuffer());
+    expect(work.status).toBe(201);
+    await expert.ok(`mutation($id: ID!) { removeAttachment(id: $id) }`, { id: approved.id });
+    expect((await base.ok(pub, { id: p.id })).attachments.map((a: { fileName: string }) => a.fileName)).toEqual(['chan-dung.jpg']);
+    expect((await expert.ok(pub, { id: p.id })).attachments).toEqual([{ id: work.body.data!.attachment.id, fileName: 'cong-trinh.png', pendingReview: true }]);
+    expect((await expert.ok(`query($id: ID!) { expert(id: $id) { hasPendingRevision } }`, { id: p.id })).expert.hasPendingRevision).toBe(true);
+    await expert.ok(`mutation($id: ID!) { submitExpertProfile(id: $id) { id } }`, { id: p.id });
+    await moderator.ok(APPROVE, { id: p.id });
+    expect((await base.ok(pub, { id: p.id })).attachments.map((a: { fileName: string }) => a.fileName)).toEqual(['cong-trinh.png']);
+    // The worker then deletes the removed row (and its file, which nothing else uses).
+    await t.settle();
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM attachment WHERE id = $1`, [approved.id]);
+    expect(n).toBe(0);
   });
 });
 
@@ -376,10 +504,15 @@ describe('search sees the documents', () => {
     const moderator = (await registerModerator(base, [])).client;
     await moderator.ok(`mutation($id: ID!) { moderateListing(id: $id, decision: APPROVE) { id } }`, { id: listingId });
     await t.settle();
-    const q = `query($i: SearchInput!) { search(input: $i) { hits { listing { id coverImage { width height url images { width url } } } } } }`;
+    const q = `query($i: SearchInput!) { search(input: $i) { hits { foundInDocument listing { id coverImage { width height url images { width url } } } } } }`;
     const { search } = await base.ok(q, { i: { query: word } });
     expect(search.hits.map((h: { listing: { id: string } }) => h.listing.id)).toEqual([listingId]);
     expect(search.hits[0].listing.coverImage).toMatchObject({ width: 800, height: 600, url: expect.stringMatching(/^\/media\/[0-9a-f-]+\/original$/), images: [{ width: 320 }, { width: 640 }] });
+    // The card says where the word was: in the document, which it names.
+    expect(search.hits[0].foundInDocument).toBe('thong-so.pdf');
+    // Found by its own text (its title): no such note.
+    const byTitle = (await base.ok(q, { i: { query: 'Dây chuyền sấy lạnh trái cây bằng bơm nhiệt' } })).search.hits;
+    expect(byTitle.find((h: { listing: { id: string } }) => h.listing.id === listingId)).toMatchObject({ foundInDocument: null });
   });
 });
 

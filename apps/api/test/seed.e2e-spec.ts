@@ -101,20 +101,20 @@ describe('demo data', () => {
     }
   });
 
-  it('gives half the published listings a picture, a quarter a specification sheet and every organisation a logo, shown publicly', async () => {
+  it('gives half the published listings a picture, a quarter a second picture and a specification sheet, every organisation a logo, shown publicly', async () => {
     const ds = t.app.get(DataSource);
     const [{ published, orgs }] = await ds.query(`SELECT (SELECT count(*)::int FROM listing WHERE status = 'PUBLISHED') AS published, (SELECT count(*)::int FROM organization) AS orgs`);
-    expect(media.pictures).toBe(Math.ceil(published / 2));
+    expect(media.pictures).toBe(Math.ceil(published / 2) + Math.ceil(published / 4));
     expect(media.sheets).toBe(Math.ceil(published / 4));
     expect(media.logos).toBe(orgs);
     const [{ slug }] = await ds.query(`SELECT l.slug FROM listing l JOIN attachment a ON a.owner_id = l.id AND a.kind = 'DOCUMENT' WHERE l.status = 'PUBLISHED' ORDER BY l.slug LIMIT 1`);
     const { listing } = await new Client(t.url).ok(`query($s: String!) { listing(slug: $s) { coverImage { width height url } attachments { kind fileName url } } }`, { s: slug });
     expect(listing.coverImage).toMatchObject({ width: 1200, height: 800 });
-    expect(listing.attachments.map((a: { kind: string }) => a.kind)).toEqual(['IMAGE', 'DOCUMENT']);
+    expect(listing.attachments.map((a: { kind: string }) => a.kind)).toEqual(['IMAGE', 'IMAGE', 'DOCUMENT']);
     const picture = await fetch(`${t.url}${listing.coverImage.url}`);
     expect(picture.headers.get('content-type')).toBe('image/jpeg');
     expect(Buffer.from(await picture.arrayBuffer()).length).toBeLessThan(150_000);
-    const sheet = await fetch(`${t.url}${listing.attachments[1].url}`);
+    const sheet = await fetch(`${t.url}${listing.attachments[2].url}`);
     expect(sheet.headers.get('content-type')).toBe('application/pdf');
   });
 

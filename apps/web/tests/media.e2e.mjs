@@ -36,6 +36,8 @@ export default function (h) {
     const page = await t.newPage('vi');
     await login(t, page, owner.email);
     await t.visit(page, `/dashboard/listings/${listing.id}`);
+    // No progress bar without scripts: the limits are stated before anything is sent.
+    assert.match(await t.text(page, '#media-file-hint'), /Ảnh JPEG.*tối đa [\d,]+ MB.*tài liệu PDF tối đa [\d,]+ MB và \d+ trang/);
     // A photo with a caption, then the specification sheet.
     await page.fill('form[action="?/upload"] [name=captionVi]', 'Buồng sấy tại hợp tác xã');
     await page.setInputFiles('form[action="?/upload"] [name=file]', { name: 'buong-say.jpg', mimeType: 'image/jpeg', buffer: photo });
@@ -83,11 +85,14 @@ export default function (h) {
     await t.eventually(
       async () => {
         await t.visit(visitor, `/search?q=${encodeURIComponent(word)}`);
-        return (await t.text(visitor)).includes(title);
+        // Found as a close match (not a related result while the index settles), with its note.
+        return (await t.text(visitor)).includes(title) && (await visitor.locator('.listing-card .card-found').count()) === 1;
       },
-      { what: 'the listing found by a word of its PDF' },
+      { what: 'the listing found by a word of its PDF, its card naming the PDF' },
     );
     assert.equal(await visitor.locator('.listing-card img.card-cover').count(), 1, 'the card shows the cover');
+    // …and says where the word was found.
+    assert.equal(await t.text(visitor, '.listing-card .card-found'), msg('vi', 'search_foundInDocument', { name: 'thong-so.pdf' }));
     await t.axe(visitor, 'search with a cover image');
   });
 
@@ -112,5 +117,42 @@ export default function (h) {
     assert.equal(await visitor.locator('h1 img.org-logo').count(), 1, 'the logo is shown');
     assert.ok(await visitor.locator('h1 img.org-logo').evaluate((el) => el.complete && el.naturalWidth > 0), 'the logo loads');
     assert.ok(!(await t.text(visitor)).includes('business-licence.pdf'), 'the private document is not on the public page');
+  });
+
+  h.test('media: an expert adds a portrait on their profile page; it is public once the profile is approved', async (t) => {
+    const person = await apiUser(t, 'Chuyên gia có ảnh');
+    const fullName = `Phạm Chân Dung ${uniq('')}`;
+    const { upsertMyExpertProfile: p } = await t.gql(
+      `mutation($input: ExpertProfileInput!) { upsertMyExpertProfile(input: $input) { id slug } }`,
+      {
+        input: {
+          fullName,
+          headline: 'Chuyên gia tự động hoá dây chuyền chế biến thuỷ sản',
+          bio: 'Mười hai năm thiết kế và cải tạo dây chuyền chế biến thuỷ sản đông lạnh cho doanh nghiệp ở Cà Mau và Sóc Trăng, từ khảo sát đến vận hành.',
+          fieldCodes: ['407'],
+          services: ['Tư vấn tự động hoá'],
+          pastTransfers: [],
+          provinceCode: 'can-tho',
+          organizationId: null,
+        },
+      },
+      person.token,
+    );
+    const portrait = await sharp({ create: { width: 600, height: 800, channels: 3, background: '#8a5a3c' } }).jpeg().toBuffer();
+    const page = await t.newPage('en');
+    await login(t, page, person.email);
+    await t.visit(page, '/dashboard/expert');
+    await page.setInputFiles('form[action="?/upload"] [name=file]', { name: 'portrait.jpg', mimeType: 'image/jpeg', buffer: portrait });
+    await t.submit(page, 'form[action="?/upload"] button[type=submit]');
+    assert.equal(await t.text(page, '[role=status]'), msg('en', 'done_mediaUploaded'));
+    assert.equal(await page.locator('#media .media-item[data-cover][data-kind=IMAGE]').count(), 1, 'the portrait is the cover');
+
+    await t.gql(`mutation($id: ID!) { submitExpertProfile(id: $id) { id } }`, { id: p.id }, person.token);
+    await t.gql(`mutation($id: ID!) { moderateExpertProfile(id: $id, decision: APPROVE) { id } }`, { id: p.id }, await adminToken(t));
+    const visitor = await t.newPage('en');
+    await t.visit(visitor, `/experts/${p.slug}`);
+    const img = visitor.locator('img.expert-portrait');
+    assert.equal(await img.getAttribute('alt'), msg('en', 'experts_portraitAlt', { name: fullName }));
+    assert.ok(await img.evaluate((el) => el.complete && el.naturalWidth > 0), 'the portrait loads');
   });
 }

@@ -48,6 +48,11 @@ export function formatBytes(bytes: number): string {
   return `${formatNumber(Math.round(bytes / 100_000) / 10)} MB`;
 }
 
+/** An upload limit, in MB as the API counts them (MEDIA_MAX_*_MB: 1 MB = 1024 × 1024 bytes, as its refusals say). */
+export function formatUploadLimit(bytes: number): string {
+  return `${formatNumber(Math.round((bytes / 1_048_576) * 10) / 10)} MB`;
+}
+
 export function formatPercent(ratio: number): string {
   return numberFormat('p', { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
 }

@@ -111,6 +111,13 @@ export class ListingsResolver {
     return toListingType(await this.listings.archive(requireViewer(ctx), id));
   }
 
+  @Mutation(() => Boolean, {
+    description: 'Deletes a draft listing that was never sent for review, with its attachments (their files are removed once no other attachment uses the same bytes). Anything sent for review is archived instead.',
+  })
+  async deleteListing(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
+    return this.listings.deleteDraft(requireViewer(ctx), id);
+  }
+
   @Mutation(() => ListingType, { description: 'Extends a published listing that is near or past its expiry by another period.' })
   async renewListing(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string): Promise<ListingType> {
     return toListingType(await this.listings.renew(requireViewer(ctx), id));

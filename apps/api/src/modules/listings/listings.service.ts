@@ -29,6 +29,10 @@ const M = {
   organization: { vi: 'tổ chức', en: 'Organisation' },
   notMemberCreate: { vi: 'Bạn không phải là thành viên của tổ chức này.', en: 'You are not a member of this organisation.' },
   required: { vi: 'Không được để trống.', en: 'Must not be empty.' },
+  deleteOnlyDrafts: {
+    vi: 'Chỉ xóa được tin nháp chưa gửi duyệt. Tin đã gửi duyệt hoặc đã đăng thì hãy lưu trữ.',
+    en: 'Only a draft that was never sent for review can be deleted. Archive a listing that was sent for review or published.',
+  },
 } satisfies Record<string, Localized>;
 
 export { uniqueKeywords } from '../../common/keywords.js';
@@ -190,6 +194,21 @@ export class ListingsService extends ModeratedKindService<ListingEntity, Listing
         }
       },
     );
+  }
+
+  /**
+   * Deletes a draft that was never sent for review (nothing refers to it yet: no interest, deal or
+   * review; its audit trail goes with it). Its attachments go in the same transaction, and their
+   * files after commit once no other attachment uses the same bytes (the owner clean-up trigger of
+   * migration AttachmentOwnerCleanup, then the media worker on `media.released`).
+   */
+  async deleteDraft(viewer: Viewer, id: string): Promise<boolean> {
+    return this.ds.transaction(async (em) => {
+      const l = await this.core.lockForOwner(em, this.kind, viewer, id);
+      if (l.status !== ListingStatus.DRAFT) throw Errors.conflict(M.deleteOnlyDrafts);
+      await em.delete(ListingEntity, { id: l.id });
+      return true;
+    });
   }
 
   /**

@@ -64,6 +64,25 @@ function logoSvg(name: string, seed: number): string {
 </svg>`;
 }
 
+/** A second picture for some listings (a gallery of two): the process as a diagram, three steps and arrows. */
+function processSvg(kind: string, seed: number): string {
+  const colour = PALETTE[(seed + 3) % PALETTE.length];
+  const steps = kind === 'OFFER' ? ['NGUYEN LIEU', 'XU LY', 'SAN PHAM'] : ['HIEN TRANG', 'GIAI PHAP', 'MUC TIEU'];
+  const boxes = steps
+    .map((label, i) => {
+      const x = 80 + i * 380;
+      const arrow = i < 2 ? `<path d="M ${x + 300} 400 L ${x + 370} 400" stroke="${colour}" stroke-width="10" marker-end="url(#a)"/>` : '';
+      return `<rect x="${x}" y="300" width="280" height="200" rx="20" fill="${colour}" fill-opacity="${0.35 + i * 0.25}"/><text x="${x + 140}" y="412" text-anchor="middle" font-family="DejaVu Sans, sans-serif" font-size="34" font-weight="bold" fill="#0f172a">${label}</text>${arrow}`;
+    })
+    .join('');
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="800" viewBox="0 0 1200 800">
+  <defs><marker id="a" markerWidth="6" markerHeight="6" refX="3" refY="3" orient="auto"><path d="M0,0 L6,3 L0,6 z" fill="${colour}"/></marker></defs>
+  <rect width="1200" height="800" fill="#f8fafc"/>
+  <text x="80" y="160" font-family="DejaVu Sans, sans-serif" font-size="40" fill="#0f172a">SO DO QUY TRINH</text>
+  ${boxes}
+</svg>`;
+}
+
 async function store(mediaStore: MediaStore, bytes: Buffer, mime: string): Promise<string> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const key = originalKey(sha256);
@@ -77,6 +96,7 @@ export async function seedDemoMedia(ds: DataSource, mediaStore: MediaStore): Pro
   );
   const orgs: { id: string; name: string; created_at: Date }[] = await ds.query(`SELECT id, name, created_at FROM organization ORDER BY slug`);
   const counts = { pictures: 0, sheets: 0, logos: 0 };
+  const diagrams = new Map<string, Buffer>();
   const rows: unknown[][] = [];
   for (const [i, l] of listings.entries()) {
     // Before the listing's approval, so its last approval covers them (MediaService.visibleOf).
@@ -87,10 +107,17 @@ export async function seedDemoMedia(ds: DataSource, mediaStore: MediaStore): Pro
       counts.pictures++;
     }
     if (i % 4 === 0) {
+      // A gallery of two on every fourth listing: the illustration and the process diagram.
+      // It depends only on the kind and the colour: drawn once per pair (seeding stays quick).
+      const svg = processSvg(l.kind, i);
+      const diagram = diagrams.get(svg) ?? (await sharp(Buffer.from(svg)).jpeg({ quality: 80, mozjpeg: true }).toBuffer());
+      diagrams.set(svg, diagram);
+      rows.push(['LISTING', l.id, 'IMAGE', 1, false, 'Sơ đồ quy trình', 'Process diagram', 'so-do-quy-trinh.jpg', await store(mediaStore, diagram, 'image/jpeg'), diagram.length, 'image/jpeg', 1200, 800, 'PENDING', at]);
+      counts.pictures++;
       const fold = (s: string) => foldDiacritics(s).replace(/\s+/g, ' ').trim();
       const body = wrap(fold(l.description), 80, 30);
       const pdf = simplePdf([[`Thong so ky thuat: ${fold(l.title)}`.slice(0, 90), '', ...wrap(fold(l.summary), 80, 4), '', ...body, '', `Tu khoa: ${l.keywords.map(fold).join(', ')}`]]);
-      rows.push(['LISTING', l.id, 'DOCUMENT', 1, false, 'Bảng thông số kỹ thuật', 'Specification sheet', 'thong-so-ky-thuat.pdf', await store(mediaStore, pdf, 'application/pdf'), pdf.length, 'application/pdf', null, null, 'NONE', at]);
+      rows.push(['LISTING', l.id, 'DOCUMENT', 2, false, 'Bảng thông số kỹ thuật', 'Specification sheet', 'thong-so-ky-thuat.pdf', await store(mediaStore, pdf, 'application/pdf'), pdf.length, 'application/pdf', null, null, 'NONE', at]);
       counts.sheets++;
     }
   }

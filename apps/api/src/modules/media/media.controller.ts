@@ -19,8 +19,9 @@ const NOT_FOUND: Localized = { vi: 'Không tìm thấy tệp.', en: 'File not fo
  *        Streamed: never buffered whole; cut off at the type's size limit.
  *   GET  /media/<id>/original | /media/<id>/w<width>   a file or one of its WebP sizes, with its
  *        type, nosniff and a sandboxing CSP (nothing served here runs in a browser); PDFs as
- *        downloads. Files that are not public need a signature (from the GraphQL `url` fields) or
- *        the bearer token of someone allowed; anyone else gets 404, as if the file did not exist.
+ *        downloads; a byte range answered 206 (video seeking). Files that are not public need a
+ *        signature (from the GraphQL `url` fields) or the bearer token of someone allowed; anyone
+ *        else gets 404, as if the file did not exist.
  * Errors answer with a GraphQL-shaped `errors` body in the request's language.
  */
 @Controller('media')
@@ -95,10 +96,30 @@ export class MediaController {
     }
     if (!allowed) return notFound();
 
-    const [info, stream] = await Promise.all([this.media.store.stat(key), this.media.store.open(key)]);
-    if (!info || !stream) return notFound();
+    const info = await this.media.store.stat(key);
+    if (!info) return notFound();
+    // Content-addressed: the key's bytes never change, so the key is a strong validator.
+    const etag = `"${a.sha256}${variant === 'original' ? '' : `-${variant}`}"`;
+    res.setHeader('etag', etag);
+    res.setHeader('accept-ranges', 'bytes');
+    // Range requests (a video player seeking, a PDF viewer reading a page): one range is served as
+    // 206 partial content; several (rare) get the whole file; one past the end answers 416.
+    const ifRange = req.headers['if-range'];
+    const ranges = !ifRange || ifRange === etag ? req.range(info.size, { combine: true }) : undefined;
+    if (ranges === -1) {
+      res.status(416).setHeader('content-range', `bytes */${info.size}`);
+      res.end();
+      return;
+    }
+    const range = Array.isArray(ranges) && ranges.type === 'bytes' && ranges.length === 1 ? ranges[0] : undefined;
+    const stream = await this.media.store.open(key, range);
+    if (!stream) return notFound();
+    if (range) {
+      res.status(206);
+      res.setHeader('content-range', `bytes ${range.start}-${range.end}/${info.size}`);
+    }
     res.setHeader('content-type', type);
-    res.setHeader('content-length', String(info.size));
+    res.setHeader('content-length', String(range ? range.end - range.start + 1 : info.size));
     res.setHeader('x-content-type-options', 'nosniff');
     // Nothing served here may run: no scripts, no plugins, a unique origin even if opened directly.
     res.setHeader('content-security-policy', "default-src 'none'; img-src 'self'; media-src 'self'; sandbox");

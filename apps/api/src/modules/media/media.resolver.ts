@@ -10,6 +10,7 @@ import { AttachmentEntity, AttachmentKind, AttachmentOwnerKind, DerivativeStatus
 import { MediaService, type OwnerAccess } from './media.service.js';
 import {
   AttachmentCaptionInput,
+  AttachmentLimitsType,
   AttachmentType,
   AttachmentUploadInput,
   AttachmentUploadType,
@@ -72,6 +73,11 @@ export class MediaResolver {
     @Args('ownerId', { type: () => ID }) ownerId: string,
   ): Promise<AttachmentType[]> {
     return attachmentsFor(this.media, ctx, ownerKind, ownerId);
+  }
+
+  @Query(() => AttachmentLimitsType, { description: 'Upload limits (public): sizes per kind of file, PDF pages, attachments per owner.' })
+  attachmentLimits(): AttachmentLimitsType {
+    return { maxImageBytes: this.media.limits.image, maxDocumentBytes: this.media.limits.document, maxVideoBytes: this.media.limits.video, maxPdfPages: this.media.limits.pdfPages, maxPerOwner: this.media.maxPerOwner };
   }
 
   @Mutation(() => AttachmentUploadType, {

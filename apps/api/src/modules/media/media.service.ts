@@ -18,6 +18,7 @@ import { LISTING_CHANGED, ListingsService, canView as canViewListing, contentOf 
 import { AuditAction } from '../moderation-core/moderation.workflow.js';
 import { ExpertProfileEntity } from '../experts/expert.entity.js';
 import { ExpertProfileStatus } from '../experts/expert.rules.js';
+import { contentOf as expertContentOf } from '../experts/expert.kind.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { AttachmentEntity, AttachmentKind, AttachmentOwnerKind, DerivativeStatus } from './attachment.entity.js';
 import { DERIVATIVE_WIDTHS, derivativeKey, originalKey, processUpload, UploadRefused, type UploadLimits } from './upload-pipeline.js';
@@ -57,8 +58,11 @@ export interface OwnerAccess {
   edit: boolean;
   /** The caller sees the working set: private files and changes not yet approved (owner, moderators). */
   privileged: boolean;
-  /** Listings: its status and last approval (media changes of a published listing wait for the next one). */
+  /** Listings: the listing (media changes of a published listing wait for its next approval). */
   listing?: ListingEntity;
+  /** Expert profiles: the profile (its media are moderated with it, as a listing's). */
+  expert?: ExpertProfileEntity;
+  /** Listings and expert profiles: their last approval (of the item or of a revision). */
   approvedAt?: Date | null;
 }
 
@@ -89,6 +93,8 @@ export class MediaService implements OnModuleDestroy {
   private readonly uploadKey: Buffer;
   private readonly urlKey: Buffer;
   readonly limits: UploadLimits;
+  /** Attachments per owner (MEDIA_MAX_PER_OWNER). */
+  readonly maxPerOwner: number;
   readonly workDir: string;
 
   constructor(
@@ -112,6 +118,7 @@ export class MediaService implements OnModuleDestroy {
       pixels: config.MEDIA_MAX_IMAGE_PIXELS,
       pdfPages: config.MEDIA_MAX_PDF_PAGES,
     };
+    this.maxPerOwner = config.MEDIA_MAX_PER_OWNER;
     this.workDir = config.MEDIA_TMP_DIR ?? join(tmpdir(), 'techport-uploads');
   }
 
@@ -142,23 +149,25 @@ export class MediaService implements OnModuleDestroy {
     if (!e) return none;
     const own = viewer?.id === e.userId;
     const moderator = isModerator(viewer) && coversProvince(viewer, e.provinceCode) && e.status !== ExpertProfileStatus.DRAFT;
-    return { visible: own || moderator || e.status === ExpertProfileStatus.PUBLISHED, edit: own, privileged: own || moderator };
+    const approvedAt = (await this.approvalTimes(em, [e.id], AttachmentOwnerKind.EXPERT)).get(e.id) ?? null;
+    return { visible: own || moderator || e.status === ExpertProfileStatus.PUBLISHED, edit: own, privileged: own || moderator, expert: e, approvedAt };
   }
 
-  /** Last approval (of the listing or of a revision) per listing. */
-  async approvalTimes(em: EntityManager, listingIds: readonly string[]): Promise<Map<string, Date>> {
-    if (!listingIds.length) return new Map();
-    const rows: { listing_id: string; at: Date }[] = await em.query(
-      `SELECT listing_id, max(at) AS at FROM listing_event WHERE listing_id = ANY($1) AND action = ANY($2) GROUP BY listing_id`,
-      [listingIds, [AuditAction.APPROVE, AuditAction.REVISION_APPROVE]],
+  /** Last approval (of the item or of a revision) per listing or expert profile. */
+  async approvalTimes(em: EntityManager, ids: readonly string[], kind: AttachmentOwnerKind.LISTING | AttachmentOwnerKind.EXPERT = AttachmentOwnerKind.LISTING): Promise<Map<string, Date>> {
+    if (!ids.length) return new Map();
+    const [table, column] = kind === AttachmentOwnerKind.LISTING ? ['listing_event', 'listing_id'] : ['expert_profile_event', 'expert_id'];
+    const rows: { id: string; at: Date }[] = await em.query(
+      `SELECT ${column} AS id, max(at) AS at FROM ${table} WHERE ${column} = ANY($1) AND action = ANY($2) GROUP BY ${column}`,
+      [ids, [AuditAction.APPROVE, AuditAction.REVISION_APPROVE]],
     );
-    return new Map(rows.map((r) => [r.listing_id, r.at]));
+    return new Map(rows.map((r) => [r.id, r.at]));
   }
 
   /**
    * The attachments a caller sees, in order. Privileged callers (owner, moderators) see the working
    * set: every attachment not being removed, private ones included. Everyone else sees the public
-   * set: no private files, and on a published listing only what its last approval covered.
+   * set: no private files, and on a listing or expert profile only what its last approval covered.
    */
   visibleOf(rows: AttachmentEntity[], access: OwnerAccess): AttachmentEntity[] {
     if (!access.visible) return [];
@@ -167,8 +176,8 @@ export class MediaService implements OnModuleDestroy {
   }
 
   private approvedForPublic(a: AttachmentEntity, access: OwnerAccess): boolean {
-    if (!access.listing) return true;
-    // A listing that is not published is seen only by the privileged (or not at all).
+    if (!access.listing && !access.expert) return true;
+    // A listing or profile never approved is seen only by the privileged (or not at all).
     const approvedAt = access.approvedAt;
     if (!approvedAt) return false;
     if (a.createdAt > approvedAt) return false;
@@ -222,14 +231,15 @@ export class MediaService implements OnModuleDestroy {
   }
 
   /**
-   * Media changes of a PUBLISHED listing wait for review with its text: if it has no pending
-   * revision, one is opened with the published text (the owner submits it as usual), so the
-   * change has something to travel with. The only place media touches listing moderation.
+   * Media changes of a PUBLISHED listing or expert profile wait for review with its text: if it
+   * has no pending revision, one is opened with the published text (the owner submits it as
+   * usual), so the change has something to travel with. The only place media touches moderation.
    */
   private async openRevisionFor(em: EntityManager, access: OwnerAccess): Promise<void> {
     const l = access.listing;
-    if (!l || l.status !== ListingStatus.PUBLISHED || l.pendingRevision) return;
-    await em.update(ListingEntity, { id: l.id }, { pendingRevision: contentOf(l) });
+    if (l && l.status === ListingStatus.PUBLISHED && !l.pendingRevision) await em.update(ListingEntity, { id: l.id }, { pendingRevision: contentOf(l) });
+    const e = access.expert;
+    if (e && e.status === ExpertProfileStatus.PUBLISHED && !e.pendingRevision) await em.update(ExpertProfileEntity, { id: e.id }, { pendingRevision: expertContentOf(e) });
   }
 
   // -------------------------------------------------------------------------------------------
@@ -308,6 +318,10 @@ export class MediaService implements OnModuleDestroy {
           if (!access.visible || !access.edit) throw new UploadRefused(M.linkExpired, 404);
           // Serialises uploads for one owner, so positions and the count limit hold.
           await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`attachment:${claims.ownerId}`]);
+          // Serialises with a release of the same bytes (releaseIfUnused): if one deleted the
+          // object after we stored or found it, store it again; once we commit, a release sees our row.
+          await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`media:${processed.sha256}`]);
+          if (!(await this.store.stat(key))) await this.store.put(key, { path: processed.path, size: processed.size }, processed.mime);
           const position = await this.checkCount(em, claims.ownerKind, claims.ownerId);
           const hasCover = processed.kind === AttachmentKind.IMAGE && (await em.exists(AttachmentEntity, { where: { ownerKind: claims.ownerKind, ownerId: claims.ownerId, isCover: true } }));
           const row = em.create(AttachmentEntity, {
@@ -422,14 +436,15 @@ export class MediaService implements OnModuleDestroy {
   }
 
   /**
-   * Removes an attachment. On a published listing the file stays public until the next approval
+   * Removes an attachment. On a published listing or expert profile the file stays public until the next approval
    * (its removal travels with the revision); otherwise the row goes now, and the worker deletes the
    * file after commit when no other row uses the same bytes.
    */
   async remove(viewer: Viewer, id: string): Promise<boolean> {
     return this.ds.transaction(async (em) => {
       const { a, access } = await this.lockForEdit(em, viewer, id);
-      const waitsForReview = access.listing?.status === ListingStatus.PUBLISHED && !!access.approvedAt && a.createdAt <= access.approvedAt;
+      const published = access.listing?.status === ListingStatus.PUBLISHED || access.expert?.status === ExpertProfileStatus.PUBLISHED;
+      const waitsForReview = published && !!access.approvedAt && a.createdAt <= access.approvedAt;
       if (waitsForReview) {
         await em.update(AttachmentEntity, { id: a.id }, { removalRequestedAt: this.clock.now(), isCover: false });
         await this.openRevisionFor(em, access);
@@ -455,11 +470,16 @@ export class MediaService implements OnModuleDestroy {
   async releaseIfUnused(hashes: string[]): Promise<number> {
     let removed = 0;
     for (const sha256 of new Set(hashes)) {
-      const used = await this.ds.getRepository(AttachmentEntity).exists({ where: { sha256 } });
-      if (used) continue;
-      await this.store.delete(originalKey(sha256));
-      for (const w of DERIVATIVE_WIDTHS) await this.store.delete(derivativeKey(sha256, w));
-      removed++;
+      // Under the hash's lock, which an upload of the same bytes takes before committing its row
+      // (storeUpload): the check and the deletion cannot interleave with that upload.
+      const gone = await this.ds.transaction(async (em) => {
+        await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`media:${sha256}`]);
+        if (await em.exists(AttachmentEntity, { where: { sha256 } })) return false;
+        await this.store.delete(originalKey(sha256));
+        for (const w of DERIVATIVE_WIDTHS) await this.store.delete(derivativeKey(sha256, w));
+        return true;
+      });
+      if (gone) removed++;
     }
     return removed;
   }

@@ -97,6 +97,24 @@ export class AttachmentUploadType {
   maxVideoBytes: number;
 }
 
+@ObjectType('AttachmentLimits', { description: 'What an upload may be: shown beside upload forms, before a large file is sent.' })
+export class AttachmentLimitsType {
+  @Field(() => Float)
+  maxImageBytes: number;
+
+  @Field(() => Float)
+  maxDocumentBytes: number;
+
+  @Field(() => Float)
+  maxVideoBytes: number;
+
+  @Field(() => Int, { description: 'PDF documents: pages at most.' })
+  maxPdfPages: number;
+
+  @Field(() => Int, { description: 'Attachments per listing, expert profile or organisation.' })
+  maxPerOwner: number;
+}
+
 /** The owner id of an attachment input: the same message wherever one is sent. */
 const NOT_AN_ID = { message: () => JSON.stringify({ vi: 'Mã không hợp lệ.', en: 'Not a valid id.' }) };
 

@@ -39,24 +39,26 @@ export class MediaWorker implements OnModuleInit {
   onModuleInit(): void {
     this.outbox.register(MEDIA_STORED, 'media', (events) => this.handleStored(events));
     this.outbox.register(MEDIA_RELEASED, 'media', (events) => this.handleReleased(events));
-    // An approval of a published listing's revision (announced on listing.changed) carries out
-    // the removals that waited for it.
+    // An approval of a published listing's or expert profile's revision (announced on
+    // listing.changed / expert.changed) carries out the removals that waited for it.
     this.outbox.register(LISTING_CHANGED, 'media', (events) => this.applyApprovedRemovals(events.map((e) => String(e.payload.listingId))));
+    this.outbox.register('expert.changed', 'media', (events) => this.applyApprovedRemovals(events.map((e) => String(e.payload.expertId)), AttachmentOwnerKind.EXPERT));
   }
 
   /** Deletes the rows whose removal an approval has covered (one statement per batch), then their files when no other row uses them. */
-  async applyApprovedRemovals(listingIds: string[]): Promise<void> {
-    const ids = [...new Set(listingIds)].filter(isUuid);
+  async applyApprovedRemovals(ownerIds: string[], kind: AttachmentOwnerKind.LISTING | AttachmentOwnerKind.EXPERT = AttachmentOwnerKind.LISTING): Promise<void> {
+    const ids = [...new Set(ownerIds)].filter(isUuid);
     if (!ids.length) return;
+    const [table, column] = kind === AttachmentOwnerKind.LISTING ? ['listing_event', 'listing_id'] : ['expert_profile_event', 'expert_id'];
     await this.ds.transaction(async (em) => {
       const rows: { sha256: string | null }[] = await em.query(
         `WITH approved AS (
-           SELECT listing_id, max(at) AS at FROM listing_event WHERE listing_id = ANY($1::uuid[]) AND action = ANY($2) GROUP BY listing_id
+           SELECT ${column} AS owner_id, max(at) AS at FROM ${table} WHERE ${column} = ANY($1::uuid[]) AND action = ANY($2) GROUP BY ${column}
          )
          DELETE FROM attachment a USING approved p
-         WHERE a.owner_kind = $3 AND a.owner_id = p.listing_id AND a.removal_requested_at IS NOT NULL AND a.removal_requested_at <= p.at
+         WHERE a.owner_kind = $3 AND a.owner_id = p.owner_id AND a.removal_requested_at IS NOT NULL AND a.removal_requested_at <= p.at
          RETURNING a.sha256`,
-        [ids, [AuditAction.APPROVE, AuditAction.REVISION_APPROVE], AttachmentOwnerKind.LISTING],
+        [ids, [AuditAction.APPROVE, AuditAction.REVISION_APPROVE], kind],
       );
       const released = rows.map((r) => r.sha256).filter((h): h is string => !!h);
       if (released.length) await this.outbox.publish(em, MEDIA_RELEASED, { sha256: released });

@@ -1,4 +1,4 @@
-import { MARK_CLOSE, MARK_OPEN, buildListingSearch, buildRelatedSearch, closeMatchThreshold, relatedWeight, queryTopics, escapeHtml, highlighted, listingFilters, listingSort, readListingSearch } from './search-query.js';
+import { MARK_CLOSE, MARK_OPEN, buildListingSearch, matchedOnlyInDocuments, buildRelatedSearch, closeMatchThreshold, relatedWeight, queryTopics, escapeHtml, highlighted, listingFilters, listingSort, readListingSearch } from './search-query.js';
 import { settingsMatch } from './search-index.js';
 import { synonymAliases } from './listing-document.js';
 import type { MultiSearchResponse } from 'meilisearch';
@@ -64,17 +64,24 @@ describe('the Meilisearch request', () => {
     expect(listingSort({ ...page, sort: 'TRL_DESC', query: 'x' })).toEqual(['trl:desc', 'publishedAt:desc']);
   });
 
+  it('tells a hit found only in the PDF text from one found (also) in the listing itself', () => {
+    expect(matchedOnlyInDocuments({ documentText: [{ start: 10, length: 6 }] })).toBe(true);
+    expect(matchedOnlyInDocuments({ documentText: [{ start: 10, length: 6 }], summary: [{ start: 0, length: 3 }] })).toBe(false);
+    expect(matchedOnlyInDocuments({})).toBe(false);
+    expect(matchedOnlyInDocuments(undefined)).toBe(false);
+  });
+
   it('reads the facet counts of the constrained facets from their own queries', () => {
     const params = { ...page, provinceCodes: ['hue'] };
     const response = {
       results: [
-        { hits: [{ id: 'a', title: '<x>', summary: 's', _formatted: { title: `<${MARK_OPEN}x${MARK_CLOSE}>`, summary: 's' } }], totalHits: 1, processingTimeMs: 2, facetDistribution: { kind: { OFFER: 1 } } },
+        { hits: [{ id: 'a', title: '<x>', summary: 's', _formatted: { title: `<${MARK_OPEN}x${MARK_CLOSE}>`, summary: 's' }, _matchesPosition: { title: [{ start: 1, length: 1 }] } }], totalHits: 1, processingTimeMs: 2, facetDistribution: { kind: { OFFER: 1 } } },
         { hits: [], processingTimeMs: 1, facetDistribution: { provinceCode: { hue: 1, 'ha-noi': 4 } } },
       ],
     } as unknown as MultiSearchResponse;
     const out = readListingSearch(params, response);
-    // The document as retrieved, without Meilisearch's formatted copy.
-    expect(out.hits).toEqual([{ id: 'a', highlightedTitle: '&lt;<mark>x</mark>&gt;', highlightedSummary: 's', document: { id: 'a', title: '<x>', summary: 's' } }]);
+    // The document as retrieved, without Meilisearch's formatted copy and match positions.
+    expect(out.hits).toEqual([{ id: 'a', highlightedTitle: '&lt;<mark>x</mark>&gt;', highlightedSummary: 's', matchedOnlyInDocuments: false, document: { id: 'a', title: '<x>', summary: 's' } }]);
     expect(out.totalHits).toBe(1);
     expect(out.processingTimeMs).toBe(3);
     expect(out.facets.find((f) => f.name === 'provinceCode')!.counts).toEqual({ hue: 1, 'ha-noi': 4 });

@@ -191,6 +191,8 @@ export function buildListingSearch(indexUid: string, p: ListingSearchParams): Mu
     attributesToHighlight: ['title', 'summary'],
     highlightPreTag: MARK_OPEN,
     highlightPostTag: MARK_CLOSE,
+    // Which attributes the words matched in: a hit found only in a PDF says so on its card.
+    ...(q ? { showMatchesPosition: true } : {}),
   };
   const sort = listingSort(p);
   if (sort) main.sort = sort;
@@ -438,13 +440,24 @@ export function readRelatedSearch(p: ListingSearchParams, closeCount: number, cl
     .map(toSearchHit);
 }
 
-function toSearchHit({ _formatted, ...document }: Hit): ListingSearchHit {
+function toSearchHit({ _formatted, _matchesPosition, ...document }: Hit): ListingSearchHit {
   return {
     id: String(document.id),
     highlightedTitle: highlighted(_formatted?.title, document.title ?? ''),
     highlightedSummary: highlighted(_formatted?.summary, document.summary ?? ''),
+    matchedOnlyInDocuments: matchedOnlyInDocuments(_matchesPosition),
     document,
   };
+}
+
+/**
+ * Whether the query's words were found in the listing's PDF text and nowhere else of it (the
+ * card then names the document: "found in the document …"). From Meilisearch's match positions
+ * (showMatchesPosition), which name every attribute a word matched in.
+ */
+export function matchedOnlyInDocuments(positions: Record<string, unknown> | undefined): boolean {
+  const attributes = Object.keys(positions ?? {});
+  return attributes.length > 0 && attributes.every((a) => a === 'documentText' || a.startsWith('documentText.'));
 }
 
 export function escapeHtml(text: string): string {
@@ -467,6 +480,8 @@ export interface ListingSearchHit {
   id: string;
   highlightedTitle: string;
   highlightedSummary: string;
+  /** The words were found only in the text of its PDF documents (the main search's hits; false elsewhere). */
+  matchedOnlyInDocuments: boolean;
   /** The hit's document (LISTING_CARD_ATTRIBUTES; older documents may lack some). */
   document: Partial<ListingCardDocument>;
 }
@@ -479,7 +494,7 @@ export interface ListingSearchOutcome {
   processingTimeMs: number;
 }
 
-export type Hit = Partial<ListingCardDocument> & { id: string; title: string; summary: string; _formatted?: { title?: string; summary?: string } };
+export type Hit = Partial<ListingCardDocument> & { id: string; title: string; summary: string; _formatted?: { title?: string; summary?: string }; _matchesPosition?: Record<string, unknown> };
 
 /** Reads the multi-search answer of buildListingSearch. */
 export function readListingSearch(p: ListingSearchParams, response: MultiSearchResponse): ListingSearchOutcome {

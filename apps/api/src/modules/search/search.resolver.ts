@@ -26,14 +26,14 @@ export class SearchResolver {
   async search(@Context() ctx: GqlContext, @Args('input') input: SearchInput, @Info() info: GraphQLResolveInfo): Promise<SearchResultType> {
     const result = await this.searchService.searchPage(input, ctx.lang, { fromIndex: hitsServableFromIndex(info) });
     const orgs = organizationLoader(ctx, this.organizations);
-    const toHit = ({ listing, organization, fromIndex, highlightedTitle, highlightedSummary }: ResolvedListingHit) => {
+    const toHit = ({ listing, organization, fromIndex, highlightedTitle, highlightedSummary, foundInDocument }: ResolvedListingHit) => {
       const type = toListingType(listing);
       // An organisation read with its listings is complete: Listing.organization (and anything
       // else in this request) gets it from the loader with no further query. One built from an
       // index document is partial, so it must not enter the loader: it rides on the listing.
       if (fromIndex) type.organizationFromIndex = toOrganizationType(organization);
       else orgs.prime(organization.id, organization);
-      return { listing: type, highlightedTitle, highlightedSummary };
+      return { listing: type, highlightedTitle, highlightedSummary, foundInDocument };
     };
     return { ...result, hits: result.hits.map(toHit), related: result.related.map(toHit) };
   }

@@ -10,6 +10,7 @@ import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { MEILI, describeMeiliError, meiliApiError } from './meili.client.js';
 import { PUBLIC_LISTING } from './listing-index.js';
 import { INDEX_SETTLE_SECONDS, documentExpired, listingFromDocument } from './indexed-listing.js';
+import { documentsMatching } from '../media/media-search.js';
 import { SearchIndexService } from './search-index.service.js';
 import { SearchFacetCache } from './facet-cache.js';
 import {
@@ -62,6 +63,8 @@ export interface ResolvedListingHit extends ListingWithOrganization {
   fromIndex: boolean;
   highlightedTitle: string;
   highlightedSummary: string;
+  /** Found only in the text of a PDF document: its file name (the card says so). */
+  foundInDocument: string | null;
 }
 
 interface PgPool {
@@ -110,11 +113,16 @@ export class SearchService {
       if (!fromDocument) toRead.push(hit.id);
       else if (!documentExpired(hit.document, now)) built.set(hit.id, fromDocument);
     }
-    const read = toRead.length ? await this.publicListings(toRead) : new Map<string, ListingWithOrganization>();
+    const inDocuments = result.hits.filter((h) => h.matchedOnlyInDocuments).map((h) => h.id);
+    const [read, documents] = await Promise.all([
+      toRead.length ? this.publicListings(toRead) : new Map<string, ListingWithOrganization>(),
+      inDocuments.length ? documentsMatching(this.ds, inDocuments, input.query ?? '') : new Map<string, string>(),
+    ]);
     const resolve = (list: ListingSearchHit[]) =>
       list.flatMap((h): ResolvedListingHit[] => {
         const found = built.get(h.id) ?? read.get(h.id);
-        return found ? [{ ...found, fromIndex: built.has(h.id), highlightedTitle: h.highlightedTitle, highlightedSummary: h.highlightedSummary }] : [];
+        const foundInDocument = (h.matchedOnlyInDocuments && documents.get(h.id)) || null;
+        return found ? [{ ...found, fromIndex: built.has(h.id), highlightedTitle: h.highlightedTitle, highlightedSummary: h.highlightedSummary, foundInDocument }] : [];
       });
     return { ...result, hits: resolve(result.hits), related: resolve(result.related) };
   }

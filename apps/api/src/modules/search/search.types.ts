@@ -32,6 +32,12 @@ export class SearchHitType {
 
   @Field()
   highlightedSummary: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "When the query's words were found only in the text of one of the listing's PDF documents: that document's file name (the card says “found in the document …”). Null otherwise, and on related results.",
+  })
+  foundInDocument: string | null;
 }
 
 @ObjectType('SearchResult')

@@ -289,7 +289,7 @@ export const Experts: Document<T.ExpertsQuery, T.ExpertsQueryVariables> = {
 
 export const ExpertBySlug: Document<T.ExpertBySlugQuery, T.ExpertBySlugQueryVariables> = {
   name: "ExpertBySlug",
-  source: "query ExpertBySlug($slug: String!) { expert(slug: $slug) { ...ExpertCard bio services pastTransfers status publishedAt user { id } } } fragment ExpertCard on ExpertProfile { id slug fullName headline fields { code name } province { code name } organization { id slug name } }",
+  source: "query ExpertBySlug($slug: String!) { expert(slug: $slug) { ...ExpertCard bio services pastTransfers status publishedAt user { id } attachments { ...AttachmentFields } } } fragment ExpertCard on ExpertProfile { id slug fullName headline fields { code name } province { code name } organization { id slug name } } fragment AttachmentFields on Attachment { id kind position isCover caption captionVi captionEn private fileName mime size width height url videoUrl pendingReview images { width height url } }",
 };
 
 export const ContactExpert: Document<T.ContactExpertMutation, T.ContactExpertMutationVariables> = {
@@ -369,7 +369,7 @@ export const Newest: Document<T.NewestQuery, T.NewestQueryVariables> = {
 
 export const Search: Document<T.SearchQuery, T.SearchQueryVariables> = {
   name: "Search",
-  source: "query Search($input: SearchInput!) { search(input: $input) { totalHits page pageSize processingTimeMs facets { name values { value label count } } hits { highlightedTitle highlightedSummary listing { ...ListingCard } } related { highlightedTitle highlightedSummary listing { ...ListingCard } } } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
+  source: "query Search($input: SearchInput!) { search(input: $input) { totalHits page pageSize processingTimeMs facets { name values { value label count } } hits { highlightedTitle highlightedSummary foundInDocument listing { ...ListingCard } } related { highlightedTitle highlightedSummary listing { ...ListingCard } } } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
 };
 
 export const ListingBySlug: Document<T.ListingBySlugQuery, T.ListingBySlugQueryVariables> = {
@@ -500,6 +500,16 @@ export const RemoveAttachment: Document<T.RemoveAttachmentMutation, T.RemoveAtta
 export const OwnerAttachments: Document<T.OwnerAttachmentsQuery, T.OwnerAttachmentsQueryVariables> = {
   name: "OwnerAttachments",
   source: "query OwnerAttachments($ownerKind: AttachmentOwnerKind!, $ownerId: ID!) { attachments(ownerKind: $ownerKind, ownerId: $ownerId) { ...AttachmentFields } } fragment AttachmentFields on Attachment { id kind position isCover caption captionVi captionEn private fileName mime size width height url videoUrl pendingReview images { width height url } }",
+};
+
+export const EditableAttachments: Document<T.EditableAttachmentsQuery, T.EditableAttachmentsQueryVariables> = {
+  name: "EditableAttachments",
+  source: "query EditableAttachments($ownerKind: AttachmentOwnerKind!, $ownerId: ID!) { attachments(ownerKind: $ownerKind, ownerId: $ownerId) { ...AttachmentFields } attachmentLimits { ...AttachmentLimitsFields } } fragment AttachmentFields on Attachment { id kind position isCover caption captionVi captionEn private fileName mime size width height url videoUrl pendingReview images { width height url } } fragment AttachmentLimitsFields on AttachmentLimits { maxImageBytes maxDocumentBytes maxVideoBytes maxPdfPages maxPerOwner }",
+};
+
+export const DeleteListing: Document<T.DeleteListingMutation, T.DeleteListingMutationVariables> = {
+  name: "DeleteListing",
+  source: "mutation DeleteListing($id: ID!) { deleteListing(id: $id) }",
 };
 
 export const SavedSearches: Document<T.SavedSearchesQuery, T.SavedSearchesQueryVariables> = {

@@ -937,7 +937,9 @@ export type ExpertBySlugQueryVariables = Exact<{
 }>;
 
 
-export type ExpertBySlugQuery = { expert: { bio: string, services: Array<string>, pastTransfers: Array<string>, status: ExpertProfileStatus, publishedAt: string | null, id: string, slug: string, fullName: string, headline: string, user: { id: string }, fields: Array<{ code: string, name: string }>, province: { code: string, name: string }, organization: { id: string, slug: string, name: string } | null } | null };
+export type ExpertBySlugQuery = { expert: { bio: string, services: Array<string>, pastTransfers: Array<string>, status: ExpertProfileStatus, publishedAt: string | null, id: string, slug: string, fullName: string, headline: string, user: { id: string }, attachments: Array<{ id: string, kind: AttachmentKind, position: number, isCover: boolean, caption: string | null, captionVi: string | null, captionEn: string | null, private: boolean, fileName: string | null, mime: string | null, size: number | null, width: number | null, height: number | null, url: string | null, videoUrl: string | null, pendingReview: boolean, images: Array<{ width: number, height: number, url: string }> }>, fields: Array<{ code: string, name: string }>, province: { code: string, name: string }, organization: { id: string, slug: string, name: string } | null } | null };
+
+export type AttachmentFieldsFragment = { id: string, kind: AttachmentKind, position: number, isCover: boolean, caption: string | null, captionVi: string | null, captionEn: string | null, private: boolean, fileName: string | null, mime: string | null, size: number | null, width: number | null, height: number | null, url: string | null, videoUrl: string | null, pendingReview: boolean, images: Array<{ width: number, height: number, url: string }> };
 
 export type ContactExpertMutationVariables = Exact<{
   expertId: string | number;
@@ -1058,7 +1060,7 @@ export type SearchQueryVariables = Exact<{
 }>;
 
 
-export type SearchQuery = { search: { totalHits: number, page: number, pageSize: number, processingTimeMs: number, facets: Array<{ name: string, values: Array<{ value: string, label: string, count: number }> }>, hits: Array<{ highlightedTitle: string, highlightedSummary: string, listing: { id: string, slug: string, kind: ListingKind, title: string, summary: string, status: ListingStatus, trl: number | null, transferModes: Array<TransferMode>, ipStatus: IpStatus | null, publishedAt: string | null, price: { min: number | null, max: number | null, currency: string, negotiable: boolean } | null, province: { code: string, name: string }, organization: { id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean }, fields: Array<{ code: string, name: string }>, coverImage: { width: number | null, height: number | null, url: string | null, images: Array<{ width: number, height: number, url: string }> } | null } }>, related: Array<{ highlightedTitle: string, highlightedSummary: string, listing: { id: string, slug: string, kind: ListingKind, title: string, summary: string, status: ListingStatus, trl: number | null, transferModes: Array<TransferMode>, ipStatus: IpStatus | null, publishedAt: string | null, price: { min: number | null, max: number | null, currency: string, negotiable: boolean } | null, province: { code: string, name: string }, organization: { id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean }, fields: Array<{ code: string, name: string }>, coverImage: { width: number | null, height: number | null, url: string | null, images: Array<{ width: number, height: number, url: string }> } | null } }> } };
+export type SearchQuery = { search: { totalHits: number, page: number, pageSize: number, processingTimeMs: number, facets: Array<{ name: string, values: Array<{ value: string, label: string, count: number }> }>, hits: Array<{ highlightedTitle: string, highlightedSummary: string, foundInDocument: string | null, listing: { id: string, slug: string, kind: ListingKind, title: string, summary: string, status: ListingStatus, trl: number | null, transferModes: Array<TransferMode>, ipStatus: IpStatus | null, publishedAt: string | null, price: { min: number | null, max: number | null, currency: string, negotiable: boolean } | null, province: { code: string, name: string }, organization: { id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean }, fields: Array<{ code: string, name: string }>, coverImage: { width: number | null, height: number | null, url: string | null, images: Array<{ width: number, height: number, url: string }> } | null } }>, related: Array<{ highlightedTitle: string, highlightedSummary: string, listing: { id: string, slug: string, kind: ListingKind, title: string, summary: string, status: ListingStatus, trl: number | null, transferModes: Array<TransferMode>, ipStatus: IpStatus | null, publishedAt: string | null, price: { min: number | null, max: number | null, currency: string, negotiable: boolean } | null, province: { code: string, name: string }, organization: { id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean }, fields: Array<{ code: string, name: string }>, coverImage: { width: number | null, height: number | null, url: string | null, images: Array<{ width: number, height: number, url: string }> } | null } }> } };
 
 export type ListingBySlugQueryVariables = Exact<{
   slug: string;
@@ -1211,8 +1213,6 @@ export type ListingAttachmentsQueryVariables = Exact<{
 
 export type ListingAttachmentsQuery = { listing: { id: string, attachments: Array<{ id: string, kind: AttachmentKind, position: number, isCover: boolean, caption: string | null, captionVi: string | null, captionEn: string | null, private: boolean, fileName: string | null, mime: string | null, size: number | null, width: number | null, height: number | null, url: string | null, videoUrl: string | null, pendingReview: boolean, images: Array<{ width: number, height: number, url: string }> }> } | null };
 
-export type AttachmentFieldsFragment = { id: string, kind: AttachmentKind, position: number, isCover: boolean, caption: string | null, captionVi: string | null, captionEn: string | null, private: boolean, fileName: string | null, mime: string | null, size: number | null, width: number | null, height: number | null, url: string | null, videoUrl: string | null, pendingReview: boolean, images: Array<{ width: number, height: number, url: string }> };
-
 export type RequestAttachmentUploadMutationVariables = Exact<{
   input: AttachmentUploadInput;
 }>;
@@ -1258,6 +1258,23 @@ export type OwnerAttachmentsQueryVariables = Exact<{
 
 
 export type OwnerAttachmentsQuery = { attachments: Array<{ id: string, kind: AttachmentKind, position: number, isCover: boolean, caption: string | null, captionVi: string | null, captionEn: string | null, private: boolean, fileName: string | null, mime: string | null, size: number | null, width: number | null, height: number | null, url: string | null, videoUrl: string | null, pendingReview: boolean, images: Array<{ width: number, height: number, url: string }> }> };
+
+export type EditableAttachmentsQueryVariables = Exact<{
+  ownerKind: AttachmentOwnerKind;
+  ownerId: string | number;
+}>;
+
+
+export type EditableAttachmentsQuery = { attachments: Array<{ id: string, kind: AttachmentKind, position: number, isCover: boolean, caption: string | null, captionVi: string | null, captionEn: string | null, private: boolean, fileName: string | null, mime: string | null, size: number | null, width: number | null, height: number | null, url: string | null, videoUrl: string | null, pendingReview: boolean, images: Array<{ width: number, height: number, url: string }> }>, attachmentLimits: { maxImageBytes: number, maxDocumentBytes: number, maxVideoBytes: number, maxPdfPages: number, maxPerOwner: number } };
+
+export type AttachmentLimitsFieldsFragment = { maxImageBytes: number, maxDocumentBytes: number, maxVideoBytes: number, maxPdfPages: number, maxPerOwner: number };
+
+export type DeleteListingMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteListingMutation = { deleteListing: boolean };
 
 export type SavedSearchesQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -1,6 +1,7 @@
 /**
  * The form actions behind AttachmentsEditor (upload, caption, cover, move, remove), for any owner
- * page: the listing edit page, the organisation page. Failures come back with form "media".
+ * page: the listing edit page, the organisation page, the expert's own profile. Failures come back
+ * with form "media".
  */
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
@@ -10,17 +11,25 @@ import { loginRedirect } from './guards';
 import { failFromError, readForm } from './forms';
 import { streamUpload } from './upload';
 
-// Any page whose route has an [id] parameter (the owner).
-type Event = RequestEvent<{ id: string }>;
+// Any owner page's event: its route's parameters (an [id] for most).
+type Event = RequestEvent<Partial<Record<string, string>>>;
 
-export function mediaActions(ownerKind: AttachmentOwnerKind, page: (params: Record<string, string>) => string) {
+/**
+ * `ownerId`: the owner of the page's attachments; by default the route's [id] parameter (the
+ * expert's profile page has none: it looks the profile up).
+ */
+export function mediaActions(
+  ownerKind: AttachmentOwnerKind,
+  page: (params: Partial<Record<string, string>>) => string,
+  ownerId: (event: Event) => string | Promise<string> = (event) => event.params.id ?? '',
+) {
   const back = (event: Event, done: string): never => redirect(303, `${page(event.params)}?done=${done}#media`);
   return {
     upload: async (event: Event) => {
       if (!event.locals.user) loginRedirect(event.url);
       let result;
       try {
-        result = await streamUpload(event.request, event.locals.api, { ownerKind, ownerId: event.params.id });
+        result = await streamUpload(event.request, event.locals.api, { ownerKind, ownerId: await ownerId(event) });
       } catch (err) {
         return failFromError(err, {}, { fields: ['file', 'captionVi', 'captionEn', 'private'], form: 'media' });
       }
@@ -48,13 +57,14 @@ export function mediaActions(ownerKind: AttachmentOwnerKind, page: (params: Reco
     move: async (event: Event) => {
       const form = await readForm(event.request);
       try {
-        const { attachments } = await event.locals.api.request(OwnerAttachments, { ownerKind, ownerId: event.params.id });
+        const owner = await ownerId(event);
+        const { attachments } = await event.locals.api.request(OwnerAttachments, { ownerKind, ownerId: owner });
         const ids = attachments.map((a) => a.id);
         const from = ids.indexOf(form.str('attachmentId'));
         const to = from + (form.str('direction') === 'up' ? -1 : 1);
         if (from >= 0 && to >= 0 && to < ids.length) {
           [ids[from], ids[to]] = [ids[to], ids[from]];
-          await event.locals.api.request(ReorderAttachments, { ownerKind, ownerId: event.params.id, ids });
+          await event.locals.api.request(ReorderAttachments, { ownerKind, ownerId: owner, ids });
         }
       } catch (err) {
         return failFromError(err, {}, { fields: [], form: 'media' });

@@ -15,6 +15,7 @@ import { RequestAttachmentUpload } from '$lib/graphql/documents';
 import type { AttachmentOwnerKind } from '$lib/graphql/types';
 import type { Api } from './api';
 import { apiBase } from './config';
+import { formatUploadLimit } from '$lib/format';
 
 export type UploadResult = { ok: true; id: string } | { ok: false; fields: Record<string, string>; error?: string; values: Record<string, string> };
 
@@ -74,11 +75,16 @@ async function send(api: Api, owner: { ownerKind: AttachmentOwnerKind; ownerId: 
   } catch {
     // The API stopped reading (a file over the limit) and closed the connection before fetch saw its answer.
     file.resume();
-    return { ok: false, fields: { file: m.media_uploadFailed({ name: fileName }) }, values };
+    return { ok: false, fields: { file: failed(fileName, u) }, values };
   }
   file.resume();
   const body = (await res.json().catch(() => ({}))) as ApiAnswer;
   if (res.ok && body.data) return { ok: true, id: body.data.attachment.id };
-  const message = body.errors?.[0]?.message ?? m.media_uploadFailed({ name: fileName });
+  const message = body.errors?.[0]?.message ?? failed(fileName, u);
   return { ok: false, fields: { file: message }, values };
+}
+
+/** An upload that broke off without the API's word: the limits, so the owner can tell whether the file was too large. */
+function failed(name: string, u: { maxImageBytes: number; maxDocumentBytes: number; maxVideoBytes: number }): string {
+  return m.media_uploadFailed({ name, image: formatUploadLimit(u.maxImageBytes), document: formatUploadLimit(u.maxDocumentBytes), video: formatUploadLimit(u.maxVideoBytes) });
 }

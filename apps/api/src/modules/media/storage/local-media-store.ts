@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
 import type { Readable } from 'node:stream';
 import { LocalFolderStore } from '../../../backup/file-stores.js';
-import { assertKey, type MediaBody, type MediaStore } from './media-store.js';
+import { assertKey, type ByteRange, type MediaBody, type MediaStore } from './media-store.js';
 
 /** The default driver: a folder on this machine (MEDIA_DIR, `.data/media`). */
 export class LocalMediaStore extends LocalFolderStore implements MediaStore {
@@ -43,9 +43,9 @@ export class LocalMediaStore extends LocalFolderStore implements MediaStore {
     }
   }
 
-  async open(key: string): Promise<Readable | null> {
+  async open(key: string, range?: ByteRange): Promise<Readable | null> {
     const full = this.pathOf(key);
-    const stream = createReadStream(full);
+    const stream = createReadStream(full, range ? { start: range.start, end: range.end } : undefined);
     // Wait for the open to succeed or fail, so a missing file answers null instead of an error later.
     return new Promise((resolve, reject) => {
       stream.once('open', () => resolve(stream));

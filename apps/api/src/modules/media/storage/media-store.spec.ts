@@ -75,6 +75,14 @@ describe.each(drivers)('media store: %s', (_name, make) => {
     expect((await buffer((await store.open(key))!)).equals(bytes)).toBe(true);
   });
 
+  it('reads a byte range (a video player seeking)', async () => {
+    const bytes = randomBytes(200_000);
+    const key = keyOf(bytes);
+    await store.put(key, bytes, 'video/mp4');
+    expect((await buffer((await store.open(key, { start: 1000, end: 1999 }))!)).equals(bytes.subarray(1000, 2000))).toBe(true);
+    expect((await buffer((await store.open(key, { start: 199_990, end: 199_999 }))!)).equals(bytes.subarray(199_990))).toBe(true);
+  });
+
   it('answers null for a missing object, and deleting one twice is not an error', async () => {
     const key = `o/00/00/${'0'.repeat(64)}`;
     expect(await store.open(key)).toBeNull();

@@ -17,10 +17,20 @@ export interface MediaStore extends FileStore {
   put(key: string, body: MediaBody, contentType: string): Promise<void>;
   /** Size and last write of the object, or null when there is none. */
   stat(key: string): Promise<{ size: number; modifiedAt: Date } | null>;
-  /** A stream of the object's bytes, or null when there is none. */
-  open(key: string): Promise<Readable | null>;
+  /**
+   * A stream of the object's bytes, or null when there is none; with `range`, only the bytes from
+   * `start` to `end` inclusive (HTTP Range requests: a video player seeking), which the caller has
+   * checked against the object's size.
+   */
+  open(key: string, range?: ByteRange): Promise<Readable | null>;
   /** Removes the object; removing a missing one is not an error. */
   delete(key: string): Promise<void>;
+}
+
+/** Bytes `start` to `end` of an object, both inclusive (as in an HTTP Range header). */
+export interface ByteRange {
+  start: number;
+  end: number;
 }
 
 /** Keys are relative, forward-slashed, without `..` or empty parts: a key can never leave the store. */

@@ -13,7 +13,7 @@ import {
   S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
-import { assertKey, type MediaBody, type MediaStore } from './media-store.js';
+import { assertKey, type ByteRange, type MediaBody, type MediaStore } from './media-store.js';
 
 export interface S3Settings {
   endpoint?: string;
@@ -77,9 +77,10 @@ export class S3MediaStore implements MediaStore {
     }
   }
 
-  async open(key: string): Promise<Readable | null> {
+  async open(key: string, range?: ByteRange): Promise<Readable | null> {
     try {
-      const out = await this.client.send(new GetObjectCommand({ Bucket: this.settings.bucket, Key: this.k(key) }));
+      const Range = range ? `bytes=${range.start}-${range.end}` : undefined;
+      const out = await this.client.send(new GetObjectCommand({ Bucket: this.settings.bucket, Key: this.k(key), Range }));
       return out.Body as Readable;
     } catch (err) {
       if (isMissing(err)) return null;

@@ -1,8 +1,10 @@
-import { redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { ArchiveExpertProfile, MyExpertProfile, SubmitExpertProfile, UpsertMyExpertProfile } from '$lib/graphql/documents';
+import { ArchiveExpertProfile, EditableAttachments, MyExpertProfile, SubmitExpertProfile, UpsertMyExpertProfile } from '$lib/graphql/documents';
+import { m } from '$lib/paraglide/messages';
+import { mediaActions } from '$lib/server/media-actions';
 
-import { apiFailure } from '$lib/server/guards';
+import { apiFailure, section } from '$lib/server/guards';
 import { failFields, failFromError, readForm, type FormReader, type FormValues } from '$lib/server/forms';
 import { splitList } from '$lib/server/listing-form';
 import { referenceData } from '$lib/server/reference';
@@ -12,6 +14,8 @@ const FIELDS = ['fullName', 'headline', 'bio', 'fieldCodes', 'services', 'pastTr
 export const load: PageServerLoad = async ({ locals, url }) => {
   const [profile, reference] = await Promise.all([locals.api.request(MyExpertProfile).catch((e) => apiFailure(e, url)), referenceData(locals.api)]);
   const p = profile.myExpertProfile ?? null;
+  // Portrait, pictures of past work, documents: once the profile exists (they belong to it).
+  const media = p ? await section(locals.api.request(EditableAttachments, { ownerKind: 'EXPERT', ownerId: p.id })) : null;
   const src = p?.pendingRevision ?? p;
   const values: FormValues = src
     ? {
@@ -25,7 +29,15 @@ export const load: PageServerLoad = async ({ locals, url }) => {
         organizationId: src.organization?.id ?? '',
       }
     : { fullName: locals.user!.displayName, provinceCode: locals.user!.organizations[0]?.province.code ?? '' };
-  return { profile: p, values, provinces: reference.provinces, fieldTree: reference.fieldTree, orgs: locals.user!.organizations };
+  return {
+    profile: p,
+    values,
+    provinces: reference.provinces,
+    fieldTree: reference.fieldTree,
+    orgs: locals.user!.organizations,
+    attachments: media?.data?.attachments ?? [],
+    limits: media?.data?.attachmentLimits ?? null,
+  };
 };
 
 async function save(form: FormReader, locals: App.Locals) {
@@ -49,7 +61,16 @@ async function save(form: FormReader, locals: App.Locals) {
   }
 }
 
+/** The caller's own profile: the owner of this page's attachments. */
+async function myProfileId(locals: App.Locals): Promise<string> {
+  const { myExpertProfile } = await locals.api.request(MyExpertProfile);
+  if (!myExpertProfile) error(404, m.error_notFound());
+  return myExpertProfile.id;
+}
+
 export const actions: Actions = {
+  // Portrait, pictures and documents, as on the listing edit page; moderated with the profile.
+  ...mediaActions('EXPERT', () => '/dashboard/expert', (event) => myProfileId(event.locals)),
   save: async ({ request, locals }) => {
     const { failure } = await save(await readForm(request), locals);
     if (failure) return failure;

@@ -6,7 +6,8 @@ import {
   ListingExtras,
   ListingHistory,
   ListingQuality,
-  ListingAttachments,
+  EditableAttachments,
+  DeleteListing,
   ListingRevision,
   RenewListing,
   SubmitListing,
@@ -39,7 +40,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     section(api.request(ListingHistory, { id: listing.id })),
     listing.status === 'PUBLISHED' ? section(api.request(ListingRevision, { id: listing.id })) : Promise.resolve(null),
     referenceData(api),
-    section(api.request(ListingAttachments, { id: listing.id })),
+    section(api.request(EditableAttachments, { ownerKind: 'LISTING', ownerId: listing.id })),
   ]);
   const x = extras.data?.listing;
   const rev = revision?.data?.listing?.pendingRevision ?? null;
@@ -71,7 +72,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     provinces: reference.provinces,
     fieldTree: reference.fieldTree,
     submitFailed: url.searchParams.get('submit') === 'failed',
-    attachments: attachments.data?.listing?.attachments ?? [],
+    attachments: attachments.data?.attachments ?? [],
+    limits: attachments.data?.attachmentLimits ?? null,
   };
 };
 
@@ -118,6 +120,15 @@ export const actions: Actions = {
       return failFromError(err, {}, { fields: [], form: 'status' });
     }
     redirect(303, `/dashboard/listings/${params.id}?done=listing-archived`);
+  },
+  /** A draft never sent for review: deleted with its attachments (the API removes their files). */
+  delete: async ({ locals, params }) => {
+    try {
+      await locals.api.request(DeleteListing, { id: params.id });
+    } catch (err) {
+      return failFromError(err, {}, { fields: [], form: 'status' });
+    }
+    redirect(303, '/dashboard/listings?done=listing-deleted');
   },
   renew: async ({ locals, params }) => {
     try {

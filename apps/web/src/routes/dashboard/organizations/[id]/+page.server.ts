@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { AddOrganizationMember, OrganizationMembers, OwnerAttachments, UpdateOrganization } from '$lib/graphql/documents';
+import { AddOrganizationMember, EditableAttachments, OrganizationMembers, UpdateOrganization } from '$lib/graphql/documents';
 import { m } from '$lib/paraglide/messages';
 import { apiFailure, section } from '$lib/server/guards';
 import { mediaActions } from '$lib/server/media-actions';
@@ -11,8 +11,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const { organization } = await locals.api.request(OrganizationMembers, { id: params.id }).catch((e) => apiFailure(e, url));
   // Only its members manage an organisation here; everyone else sees its public page.
   if (!organization || !organization.viewerIsMember) error(404, m.error_notFound());
-  const [{ provinces }, media] = await Promise.all([referenceData(locals.api), section(locals.api.request(OwnerAttachments, { ownerKind: 'ORGANIZATION', ownerId: organization.id }))]);
-  return { organization, provinces, attachments: media.data?.attachments ?? [] };
+  const [{ provinces }, media] = await Promise.all([referenceData(locals.api), section(locals.api.request(EditableAttachments, { ownerKind: 'ORGANIZATION', ownerId: organization.id }))]);
+  return { organization, provinces, attachments: media.data?.attachments ?? [], limits: media.data?.attachmentLimits ?? null };
 };
 
 const PROFILE_FIELDS = ['name', 'provinceCode', 'description', 'website', 'contactEmail', 'contactPhone'];
