@@ -538,3 +538,48 @@ describe('inventory and orphan sweep', () => {
     await owner.ok(`mutation($id: ID!) { removeAttachment(id: $id) }`, { id: res.body.data!.attachment.id });
   });
 });
+
+describe('an event', () => {
+  it("takes pictures and documents from its organiser only; public once the department publishes the event", async () => {
+    const day = (n: number) => new Date(Date.now() + n * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 10);
+    const { createEvent: ev } = await owner.ok(`mutation($o: ID!, $input: EventInput!) { createEvent(organizerId: $o, input: $input) { id } }`, {
+      o: org.id,
+      input: {
+        nameVi: 'Chợ công nghệ sấy nông sản',
+        nameEn: 'Post-harvest drying Techmart',
+        kind: 'SPECIALISED_TECHMART',
+        startsOn: day(30),
+        endsOn: day(30),
+        provinceCode: 'ha-noi',
+        online: false,
+        venue: 'Trung tâm Hội nghị Quốc gia, Hà Nội',
+        description: 'Chợ công nghệ chuyên đề về sấy và bảo quản nông sản, kết nối viện nghiên cứu và hợp tác xã.',
+        fieldCodes: ['2'],
+        registrationOpensAt: new Date(Date.now() - 3_600_000).toISOString(),
+        registrationClosesAt: new Date(Date.now() + 20 * 86_400_000).toISOString(),
+        meetingDays: [],
+        dayStartsAt: '08:30',
+        dayEndsAt: '17:00',
+        slotMinutes: 20,
+        meetingTables: 0,
+        breaks: [],
+        maxExhibitors: null,
+        maxVisitors: null,
+        questions: [],
+      },
+    });
+    const plan = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#468' } }).jpeg().toBuffer();
+    expect((await upload(owner, { ownerKind: 'EVENT', ownerId: ev.id }, 'so-do-mat-bang.jpg', plan)).status).toBe(201);
+    const q = `query($id: ID!) { event(id: $id) { attachments { kind isCover fileName } } }`;
+    expect((await owner.ok(q, { id: ev.id })).event.attachments).toEqual([{ kind: 'IMAGE', isCover: true, fileName: 'so-do-mat-bang.jpg' }]);
+    // Another organisation may not add to it, and a draft's pictures are nobody else's to see.
+    expect((await stranger.error(`mutation($input: AttachmentUploadInput!) { requestAttachmentUpload(input: $input) { url } }`, { input: { ownerKind: 'EVENT', ownerId: ev.id } })).code).toBe('NOT_FOUND');
+    expect((await base.ok(`query($id: ID!) { attachments(ownerKind: EVENT, ownerId: $id) { id } }`, { id: ev.id })).attachments).toEqual([]);
+
+    await owner.ok(`mutation($id: ID!) { submitEvent(id: $id) { id } }`, { id: ev.id });
+    const moderator = (await registerModerator(base, ['ha-noi'])).client;
+    await moderator.ok(`mutation($id: ID!) { moderateEvent(id: $id, decision: APPROVE) { id } }`, { id: ev.id });
+    const shown = (await base.ok(q, { id: ev.id })).event.attachments;
+    expect(shown).toEqual([{ kind: 'IMAGE', isCover: true, fileName: 'so-do-mat-bang.jpg' }]);
+  });
+});

@@ -5,6 +5,7 @@ export enum AttachmentOwnerKind {
   LISTING = 'LISTING',
   EXPERT = 'EXPERT',
   ORGANIZATION = 'ORGANIZATION',
+  EVENT = 'EVENT',
 }
 
 export enum AttachmentKind {

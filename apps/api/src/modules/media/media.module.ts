@@ -5,7 +5,7 @@ import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { ListingsModule } from '../listings/listings.module.js';
 import { MediaController } from './media.controller.js';
 import { MediaService } from './media.service.js';
-import { ExpertMediaResolver, ListingMediaResolver, MediaResolver, OrganizationMediaResolver } from './media.resolver.js';
+import { EventMediaResolver, ExpertMediaResolver, ListingMediaResolver, MediaResolver, OrganizationMediaResolver } from './media.resolver.js';
 import { MEDIA_STORE } from './media.tokens.js';
 import { createMediaStore } from './storage/create-media-store.js';
 import { MediaWorker } from './media.worker.js';
@@ -28,6 +28,7 @@ import { MediaSweepJob } from './media-sweep.job.js';
     ListingMediaResolver,
     OrganizationMediaResolver,
     ExpertMediaResolver,
+    EventMediaResolver,
   ],
   exports: [MediaService],
 })

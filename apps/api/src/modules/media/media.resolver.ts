@@ -1,3 +1,4 @@
+import { EventType } from '../events/events.types.js';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
 import type { GqlContext } from '../../common/context.js';
@@ -161,6 +162,16 @@ export class OrganizationMediaResolver {
   @ResolveField(() => [AttachmentType], { description: 'Logo and pictures; members and moderators also see private verification documents.' })
   async attachments(@Parent() o: OrganizationType, @Context() ctx: GqlContext): Promise<AttachmentType[]> {
     return attachmentsFor(this.media, ctx, AttachmentOwnerKind.ORGANIZATION, o.id);
+  }
+}
+
+@Resolver(() => EventType)
+export class EventMediaResolver {
+  constructor(private readonly media: MediaService) {}
+
+  @ResolveField(() => [AttachmentType], { description: 'Pictures and documents (programme, floor plan) the organiser adds; public once the event is.' })
+  async attachments(@Parent() e: EventType, @Context() ctx: GqlContext): Promise<AttachmentType[]> {
+    return attachmentsFor(this.media, ctx, AttachmentOwnerKind.EVENT, e.id);
   }
 }
 

@@ -15,8 +15,9 @@ import { OrganizationsService } from '../organizations/organizations.service.js'
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { ListingEntity } from '../listings/listing.entity.js';
 import { LISTING_CHANGED, ListingsService, canView as canViewListing, contentOf } from '../listings/listings.service.js';
-import { AuditAction } from '../moderation-core/moderation.workflow.js';
 import { ExpertProfileEntity } from '../experts/expert.entity.js';
+import { EventEntity } from '../events/event.entity.js';
+import { AuditAction, ModerationStatus } from '../moderation-core/moderation.workflow.js';
 import { ExpertProfileStatus } from '../experts/expert.rules.js';
 import { contentOf as expertContentOf } from '../experts/expert.kind.js';
 import { OutboxService } from '../outbox/outbox.service.js';
@@ -144,6 +145,15 @@ export class MediaService implements OnModuleDestroy {
       if (!org) return none;
       const member = !!viewer && (await this.organizations.isMember(viewer.id, org.id, em));
       return { visible: true, edit: member, privileged: member || coversProvince(viewer, org.provinceCode) };
+    }
+    if (ownerKind === AttachmentOwnerKind.EVENT) {
+      // An event's pictures and documents (programme, floor plan) are its organiser's, public once
+      // the department has published the event, as an organisation's logo is.
+      const ev = await em.findOneBy(EventEntity, { id: ownerId });
+      if (!ev) return none;
+      const organiser = !!viewer && (await this.organizations.isMember(viewer.id, ev.organizerId, em));
+      const moderator = isModerator(viewer) && coversProvince(viewer, ev.provinceCode) && ev.status !== ModerationStatus.DRAFT;
+      return { visible: organiser || moderator || ev.status === ModerationStatus.PUBLISHED, edit: organiser, privileged: organiser || moderator };
     }
     const e = await em.findOneBy(ExpertProfileEntity, { id: ownerId });
     if (!e) return none;

@@ -19,6 +19,7 @@ export type AttachmentKind =
 
 /** What an attachment belongs to. */
 export type AttachmentOwnerKind =
+  | 'EVENT'
   | 'EXPERT'
   | 'LISTING'
   | 'ORGANIZATION';
@@ -688,7 +689,9 @@ export type EventBySlugQueryVariables = Exact<{
 }>;
 
 
-export type EventBySlugQuery = { event: { description: string, timeZone: string, registrationOpensAt: string, registrationClosesAt: string, meetingDays: Array<string>, dayStartsAt: string, dayEndsAt: string, slotMinutes: number, meetingTables: number, viewerIsOrganizer: boolean, viewerIsStaff: boolean, id: string, slug: string, name: string, kind: EventKind, startsOn: string, endsOn: string, online: boolean, venue: string | null, status: EventStatus, registrationOpen: boolean, ended: boolean, questions: Array<{ id: string, label: string, required: boolean }>, sessions: Array<{ id: string, kind: ProgrammeSessionKind, title: string, speaker: string | null, room: string | null, startsAt: string, endsAt: string }>, participantCounts: { exhibitors: number, visitors: number }, exhibitors: Array<{ id: string, booth: string | null, organization: { id: string, slug: string, name: string }, listings: Array<{ id: string, slug: string, title: string }> }>, myRegistrations: Array<{ id: string, role: RegistrationRole, status: RegistrationStatus, booth: string | null, decisionNote: string | null, organization: { id: string, name: string } }>, province: { code: string, name: string }, organizer: { id: string, slug: string, name: string }, fields: Array<{ code: string, name: string }> } | null };
+export type EventBySlugQuery = { event: { description: string, timeZone: string, registrationOpensAt: string, registrationClosesAt: string, meetingDays: Array<string>, dayStartsAt: string, dayEndsAt: string, slotMinutes: number, meetingTables: number, viewerIsOrganizer: boolean, viewerIsStaff: boolean, id: string, slug: string, name: string, kind: EventKind, startsOn: string, endsOn: string, online: boolean, venue: string | null, status: EventStatus, registrationOpen: boolean, ended: boolean, attachments: Array<{ id: string, kind: AttachmentKind, position: number, isCover: boolean, caption: string | null, captionVi: string | null, captionEn: string | null, private: boolean, fileName: string | null, mime: string | null, size: number | null, width: number | null, height: number | null, url: string | null, videoUrl: string | null, pendingReview: boolean, images: Array<{ width: number, height: number, url: string }> }>, questions: Array<{ id: string, label: string, required: boolean }>, sessions: Array<{ id: string, kind: ProgrammeSessionKind, title: string, speaker: string | null, room: string | null, startsAt: string, endsAt: string }>, participantCounts: { exhibitors: number, visitors: number }, exhibitors: Array<{ id: string, booth: string | null, organization: { id: string, slug: string, name: string }, listings: Array<{ id: string, slug: string, title: string }> }>, myRegistrations: Array<{ id: string, role: RegistrationRole, status: RegistrationStatus, booth: string | null, decisionNote: string | null, organization: { id: string, name: string } }>, province: { code: string, name: string }, organizer: { id: string, slug: string, name: string }, fields: Array<{ code: string, name: string }> } | null };
+
+export type AttachmentFieldsFragment = { id: string, kind: AttachmentKind, position: number, isCover: boolean, caption: string | null, captionVi: string | null, captionEn: string | null, private: boolean, fileName: string | null, mime: string | null, size: number | null, width: number | null, height: number | null, url: string | null, videoUrl: string | null, pendingReview: boolean, images: Array<{ width: number, height: number, url: string }> };
 
 export type EventRegistrationsQueryVariables = Exact<{
   slug: string;
@@ -938,8 +941,6 @@ export type ExpertBySlugQueryVariables = Exact<{
 
 
 export type ExpertBySlugQuery = { expert: { bio: string, services: Array<string>, pastTransfers: Array<string>, status: ExpertProfileStatus, publishedAt: string | null, id: string, slug: string, fullName: string, headline: string, user: { id: string }, attachments: Array<{ id: string, kind: AttachmentKind, position: number, isCover: boolean, caption: string | null, captionVi: string | null, captionEn: string | null, private: boolean, fileName: string | null, mime: string | null, size: number | null, width: number | null, height: number | null, url: string | null, videoUrl: string | null, pendingReview: boolean, images: Array<{ width: number, height: number, url: string }> }>, fields: Array<{ code: string, name: string }>, province: { code: string, name: string }, organization: { id: string, slug: string, name: string } | null } | null };
-
-export type AttachmentFieldsFragment = { id: string, kind: AttachmentKind, position: number, isCover: boolean, caption: string | null, captionVi: string | null, captionEn: string | null, private: boolean, fileName: string | null, mime: string | null, size: number | null, width: number | null, height: number | null, url: string | null, videoUrl: string | null, pendingReview: boolean, images: Array<{ width: number, height: number, url: string }> };
 
 export type ContactExpertMutationVariables = Exact<{
   expertId: string | number;
