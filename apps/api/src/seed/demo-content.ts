@@ -11,7 +11,7 @@ import {
   type OrganizationKind,
   type TransferMode,
 } from '@techport/shared';
-import { demoData, type DemoData, type Domain, type DomainPack, type GenericPack, type HandListing, type OrgSpec } from './demo-data.js';
+import { demoData, fill, type DemoData, type Domain, type DomainPack, type GenericPack, type HandListing, type OrgSpec } from './demo-data.js';
 
 // ---------------------------------------------------------------------------------------------
 // Public types
@@ -159,21 +159,6 @@ class Rng {
   }
 }
 
-/** Compiled templates: literal parts at even indexes, slot names at odd ones. */
-const compiled = new Map<string, string[]>();
-type Vars = Record<string, string>;
-
-function fill(tpl: string, vars: Vars): string {
-  let parts = compiled.get(tpl);
-  if (!parts) {
-    parts = tpl.split(/\{(\w+)\}/);
-    compiled.set(tpl, parts);
-  }
-  if (parts.length === 1) return tpl;
-  let out = parts[0];
-  for (let i = 1; i < parts.length; i += 2) out += (vars[parts[i]] ?? '') + parts[i + 1];
-  return out;
-}
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -400,7 +385,7 @@ function composeListing(c: Compose): DemoListing {
     priceMax = amount(rng, domain.budget[0], domain.budget[1]);
   }
 
-  const vars: Vars = {
+  const vars: Record<string, string> = {
     p: product,
     P: capitalize(product),
     cap: fill(offer ? qty : pack.caps[0], { p: product, P: capitalize(product) }),

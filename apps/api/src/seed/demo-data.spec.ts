@@ -11,6 +11,8 @@ describe('demo data files', () => {
     expect(data.experts.experts.length).toBeGreaterThanOrEqual(20);
     expect(data.handListings.length).toBeGreaterThanOrEqual(10);
     expect(data.staff.length).toBeGreaterThanOrEqual(3);
+    expect(data.deals.stories.length).toBeGreaterThanOrEqual(5);
+    expect(data.events.events.map((e) => e.registrations)).toEqual(['past', 'open']);
   });
 
   describe('with mistakes', () => {
@@ -66,6 +68,13 @@ describe('demo data files', () => {
         domains[0].vi.offerTitles[1] = 'Máy sấy cho {p}';
       });
       expect(problemsOf()).toEqual([expect.stringMatching(/^organizations\.json at \[4\]\.offers\[\d+\]: unknown domain "teleportation"$/)]);
+    });
+
+    it('checks that a deal story follows on from step to step', () => {
+      edit('deals.json', (deals) => {
+        deals.stories[0].steps.splice(1, 1);
+      });
+      expect(problemsOf()).toEqual(['deals.json at stories[0].steps[1][1]: a step starts where the one before ends: PROPOSED']);
     });
 
     it('says which file is not JSON', () => {

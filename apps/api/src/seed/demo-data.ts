@@ -14,7 +14,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { IpStatus, OrganizationKind, PROVINCES, RejectionReason, Role, TECH_FIELDS, TransferMode } from '@techport/shared';
+import { DealStatus, IpStatus, OrganizationKind, PROVINCES, RejectionReason, Role, TECH_FIELDS, TransferMode } from '@techport/shared';
+import { DealAction } from '../modules/deals/deal.workflow.js';
+import { EventKind, ProgrammeSessionKind } from '../modules/events/event.entity.js';
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks
@@ -201,6 +203,80 @@ const HandListingSchema = z.strictObject({
   priceMax: z.number().int().positive().nullable(),
 });
 
+/** Demo deals (deals.json): the stories they went through, the conversation before, the terms. */
+const DealsSchema = z.strictObject({
+  /** One deal per story, in turn; each step is [action, from status, to status], and the story ends at `status`. */
+  stories: list(
+    z
+      .strictObject({
+        status: z.enum(DealStatus),
+        steps: list(z.tuple([z.enum(DealAction), z.enum(DealStatus).nullable(), z.enum(DealStatus)])),
+      })
+      .superRefine((story, ctx) => {
+        story.steps.forEach(([, from], k) => {
+          const before = k === 0 ? null : story.steps[k - 1][2];
+          if (from !== before) ctx.addIssue({ code: 'custom', path: ['steps', k, 1], message: `a step starts where the one before ends: ${before ?? 'null'}` });
+        });
+        if (story.steps[story.steps.length - 1][2] !== story.status) ctx.addIssue({ code: 'custom', path: ['status'], message: 'the last step must end at the story\'s status' });
+      }),
+  ),
+  /** Buyer, supplier, buyer…: the interest's conversation (only the first one when the interest is still open). */
+  messages: list(plainText),
+  terms: template(['title']),
+  approvalNote: plainText,
+});
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 08:30');
+
+/** A demo Techmart (events.json): its content with days counted from the day of the seed. */
+const DemoEventSchema = z.strictObject({
+  /** {year}: the year of the first day. */
+  nameVi: template(['year']),
+  nameEn: template(['year']),
+  kind: z.enum(EventKind),
+  /** First day, in days from the seed's day (negative: in the past). */
+  startsInDays: z.number().int(),
+  days: z.number().int().min(1).max(10),
+  online: z.boolean(),
+  venue: plainText.nullable(),
+  description: plainText,
+  fieldCodes: list(fieldCode),
+  registrationOpensInDays: z.number().int(),
+  registrationClosesInDays: z.number().int(),
+  registrationClosesAt: hhmm,
+  /** The days of B2B meetings: 1 is the first day. */
+  meetingOnDays: list(z.number().int().min(1)),
+  dayStartsAt: hhmm,
+  dayEndsAt: hhmm,
+  slotMinutes: z.number().int().min(5).max(120),
+  meetingTables: z.number().int().min(1),
+  breaks: z.array(z.strictObject({ startsAt: hhmm, endsAt: hhmm })),
+  maxExhibitors: z.number().int().min(1).nullable(),
+  maxVisitors: z.number().int().min(1).nullable(),
+  /** The first question is the number of attendees: the demo's registrations answer it. */
+  questions: list(z.strictObject({ id: z.string().regex(/^q\d+$/, 'q1, q2…'), labelVi: plainText, labelEn: plainText, required: z.boolean() })),
+  publishedInDays: z.number().int(),
+  /** past: held, everyone approved, meetings and outcomes recorded; open: registration open, some waiting. */
+  registrations: z.enum(['past', 'open']),
+  /** Sessions of the first day, an hour each. */
+  programme: z.array(z.strictObject({ kind: z.enum(ProgrammeSessionKind), title: plainText, speaker: plainText.nullable(), room: plainText, startsAt: hhmm })),
+});
+
+const EventsSchema = z.strictObject({
+  events: list(DemoEventSchema),
+  /** Meeting requests at the past Techmart: the slots they take in turn, their reason, the note of the declined one. */
+  meetings: z.strictObject({ slots: list(hhmm), reason: plainText, declineNote: plainText }),
+  /** What the past Techmart's meetings came to: {outcome} is the outcome's name in lower case, {Outcome} as written. */
+  outcomes: z.strictObject({
+    CONTRACT: plainText,
+    MOU: plainText,
+    INTEREST: plainText,
+    message: template(['event', 'outcome']),
+    terms: template(['Outcome', 'event', 'title']),
+    approvalNote: plainText,
+  }),
+});
+
 export type DomainPack = z.infer<typeof DomainPackSchema>;
 export type Domain = z.infer<typeof DomainSchema>;
 export type GenericPack = z.infer<typeof GenericPackSchema>;
@@ -210,6 +286,8 @@ export type HandListing = z.infer<typeof HandListingSchema>;
 export type DemoNames = z.infer<typeof NamesSchema>;
 export type ExpertsFile = z.infer<typeof ExpertsFileSchema>;
 export type StaffSpec = z.infer<typeof StaffSchema>;
+export type DemoDeals = z.infer<typeof DealsSchema>;
+export type DemoEvents = z.infer<typeof EventsSchema>;
 
 export interface DemoData {
   generic: { vi: GenericPack; en: GenericPack };
@@ -221,6 +299,27 @@ export interface DemoData {
   experts: ExpertsFile;
   handListings: HandListing[];
   staff: StaffSpec[];
+  deals: DemoDeals;
+  events: DemoEvents;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Templates
+
+/** Compiled templates: literal parts at even indexes, slot names at odd ones. */
+const compiled = new Map<string, string[]>();
+
+/** A template with its `{slot}`s filled from `vars` (a missing one: nothing). Cached: it runs millions of times in benchmarks. */
+export function fill(tpl: string, vars: Record<string, string>): string {
+  let parts = compiled.get(tpl);
+  if (!parts) {
+    parts = tpl.split(/\{(\w+)\}/);
+    compiled.set(tpl, parts);
+  }
+  if (parts.length === 1) return tpl;
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) out += (vars[parts[i]] ?? '') + parts[i + 1];
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -283,7 +382,9 @@ export function loadDemoData(dir: string = demoDataDir()): DemoData {
   const experts = read('experts.json', ExpertsFileSchema);
   const handListings = read('hand-listings.json', list(HandListingSchema));
   const staff = read('staff.json', list(StaffSchema));
-  if (problems.length || !generic || !organizations || !names || !experts || !handListings || !staff) throw new DemoDataError(problems);
+  const deals = read('deals.json', DealsSchema);
+  const events = read('events.json', EventsSchema);
+  if (problems.length || !generic || !organizations || !names || !experts || !handListings || !staff || !deals || !events) throw new DemoDataError(problems);
 
   // References between files.
   const domainIds = new Set<string>();
@@ -325,6 +426,8 @@ export function loadDemoData(dir: string = demoDataDir()): DemoData {
     experts,
     handListings,
     staff,
+    deals,
+    events,
   };
 }
 
