@@ -9,8 +9,11 @@ import {
   foldDiacritics,
   type IpStatus,
   type OrganizationKind,
+  type RejectionReason,
   type TransferMode,
 } from '@techport/shared';
+import type { ExpertContent } from '../modules/experts/expert.entity.js';
+import type { ListingContent } from '../modules/listings/listing.entity.js';
 import { demoData, fill, type DemoData, type Domain, type DomainPack, type GenericPack, type HandListing, type OrgSpec } from './demo-data.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -41,42 +44,22 @@ export interface DemoUser {
 
 export type DemoStatus = 'PUBLISHED' | 'DRAFT' | 'PENDING_REVIEW' | 'REJECTED' | 'ARCHIVED';
 
-export interface DemoListing {
+/** A listing of the catalogue: its content as the listings module stores it, and its history. */
+export interface DemoListing extends Omit<ListingContent, 'currency' | 'language'> {
   key: string;
   orgKey: string;
   kind: 'OFFER' | 'DEMAND';
   status: DemoStatus;
-  rejection?: { reason: 'INCOMPLETE' | 'NOT_A_TECHNOLOGY' | 'DUPLICATE' | 'MISLEADING' | 'OTHER'; note: string };
-  title: string;
-  summary: string;
-  description: string;
-  specification: string | null;
-  advantages: string | null;
-  mediaUrls: string[];
-  fieldCodes: string[];
-  keywords: string[];
-  trl: number | null;
-  transferModes: TransferMode[];
-  ipStatus: IpStatus | null;
-  priceMin: number | null;
-  priceMax: number | null;
-  negotiable: boolean;
-  provinceCode: string;
+  rejection?: { reason: RejectionReason; note: string };
   language: 'vi' | 'en';
   daysAgo: number;
 }
 
-export interface DemoExpert {
+/** An expert profile of the catalogue, as the experts module stores it, with whose it is. */
+export interface DemoExpert extends Omit<ExpertContent, 'organizationId'> {
   key: string;
   userKey: string | null;
   orgKey: string | null;
-  fullName: string;
-  headline: string;
-  bio: string;
-  fieldCodes: string[];
-  services: string[];
-  pastTransfers: string[];
-  provinceCode: string;
   status: 'PUBLISHED' | 'PENDING_REVIEW';
 }
 

@@ -46,32 +46,22 @@ export async function seedDemoEvents(em: EntityManager, w: DemoEventWorld): Prom
 
   // The Techmarts of events.json, their days counted from today.
   const events = data.events.map((e) => {
-    const startsOn = dayFrom(w.now, e.startsInDays);
+    // What the file says as it is stored; the days and the names' year come from today.
+    const { nameVi, nameEn, startsInDays, days, registrationOpensInDays, registrationClosesInDays, registrationClosesAt, meetingOnDays, publishedInDays, registrations, programme, ...stored } = e;
+    const startsOn = dayFrom(w.now, startsInDays);
     const year = startsOn.slice(0, 4);
     const content: EventContent = {
-      nameVi: fill(e.nameVi, { year }),
-      nameEn: fill(e.nameEn, { year }),
-      kind: e.kind,
+      ...stored,
+      nameVi: fill(nameVi, { year }),
+      nameEn: fill(nameEn, { year }),
       startsOn,
-      endsOn: dayFrom(w.now, e.startsInDays + e.days - 1),
+      endsOn: dayFrom(w.now, startsInDays + days - 1),
       provinceCode: organiser.provinceCode,
-      online: e.online,
-      venue: e.venue,
-      description: e.description,
-      fieldCodes: e.fieldCodes,
-      registrationOpensAt: new Date(w.now.getTime() + e.registrationOpensInDays * DAY).toISOString(),
-      registrationClosesAt: at(dayFrom(w.now, e.registrationClosesInDays), e.registrationClosesAt).toISOString(),
-      meetingDays: e.meetingOnDays.map((d) => dayFrom(w.now, e.startsInDays + d - 1)),
-      dayStartsAt: e.dayStartsAt,
-      dayEndsAt: e.dayEndsAt,
-      slotMinutes: e.slotMinutes,
-      meetingTables: e.meetingTables,
-      breaks: e.breaks,
-      maxExhibitors: e.maxExhibitors,
-      maxVisitors: e.maxVisitors,
-      questions: e.questions,
+      registrationOpensAt: new Date(w.now.getTime() + registrationOpensInDays * DAY).toISOString(),
+      registrationClosesAt: at(dayFrom(w.now, registrationClosesInDays), registrationClosesAt).toISOString(),
+      meetingDays: meetingOnDays.map((d) => dayFrom(w.now, startsInDays + d - 1)),
     };
-    return { content, published: new Date(w.now.getTime() + e.publishedInDays * DAY), registrations: e.registrations, sessions: e.programme };
+    return { content, published: new Date(w.now.getTime() + publishedInDays * DAY), registrations, sessions: programme };
   });
 
   for (const ev of events) {
