@@ -1,5 +1,6 @@
 # One image for the API, the operator CLI and the storefront (they share node_modules and libs/).
-#   docker build -t techport .
+#   docker build -t techport .                                  (the production image: no demo data)
+#   docker build --target demo -t techport-demo .               (the same, plus the demo exchange's data)
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
@@ -11,7 +12,7 @@ RUN npx swc apps/api/src libs/shared/src migrations -d dist --quiet --ignore '**
  && npx nx run web:build \
  && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:20-bookworm-slim AS app
 WORKDIR /app
 ENV NODE_ENV=production
 # pg_dump and pg_restore for the operator commands `backup` and `restore` (docker compose run --rm
@@ -31,3 +32,13 @@ COPY --from=build /app/package.json ./package.json
 USER node
 EXPOSE 4000 3000
 CMD ["node", "dist/apps/api/src/main.js"]
+
+# The demo exchange's data files (apps/api/demo-data: phrases, organisations, experts, Techmarts)
+# on top of the production image, for the one-off job that seeds them (compose: `migrate` with
+# SEED_DEMO=true). The images that serve (API, storefront, ops) never carry them: `seed` there
+# stops with a message saying the demo data is not in the image.
+FROM app AS demo
+COPY --from=build /app/apps/api/demo-data ./apps/api/demo-data
+
+# The default target (`docker build .`): the production image.
+FROM app AS production

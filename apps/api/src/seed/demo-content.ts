@@ -1,7 +1,7 @@
 /**
  * Deterministic demo content for the exchange: organisations, users, listings and experts.
- * Same seed, same output; no dependency beyond @techport/shared. The phrase tables live in
- * ./demo-phrases.ts; this file only assembles them.
+ * Same seed, same output. The words and records are data files (apps/api/demo-data/, read and
+ * checked by ./demo-data.ts); this file only assembles them, drawing from a seeded generator.
  */
 import {
   PROVINCES,
@@ -9,27 +9,12 @@ import {
   foldDiacritics,
   type IpStatus,
   type OrganizationKind,
+  type RejectionReason,
   type TransferMode,
 } from '@techport/shared';
-import {
-  DOMAINS,
-  EXPERTS,
-  EXPERT_SERVICES_VI,
-  GENERIC_EN,
-  GENERIC_VI,
-  GIVEN_F,
-  GIVEN_M,
-  HAND_LISTINGS,
-  MIDDLE_F,
-  MIDDLE_M,
-  ORGS,
-  SURNAMES,
-  type Domain,
-  type DomainPack,
-  type GenericPack,
-  type HandListing,
-  type OrgSpec,
-} from './demo-phrases.js';
+import type { ExpertContent } from '../modules/experts/expert.entity.js';
+import type { ListingContent } from '../modules/listings/listing.entity.js';
+import { demoData, fill, type DemoData, type Domain, type DomainPack, type GenericPack, type HandListing, type OrgSpec } from './demo-data.js';
 
 // ---------------------------------------------------------------------------------------------
 // Public types
@@ -59,42 +44,22 @@ export interface DemoUser {
 
 export type DemoStatus = 'PUBLISHED' | 'DRAFT' | 'PENDING_REVIEW' | 'REJECTED' | 'ARCHIVED';
 
-export interface DemoListing {
+/** A listing of the catalogue: its content as the listings module stores it, and its history. */
+export interface DemoListing extends Omit<ListingContent, 'currency' | 'language'> {
   key: string;
   orgKey: string;
   kind: 'OFFER' | 'DEMAND';
   status: DemoStatus;
-  rejection?: { reason: 'INCOMPLETE' | 'NOT_A_TECHNOLOGY' | 'DUPLICATE' | 'MISLEADING' | 'OTHER'; note: string };
-  title: string;
-  summary: string;
-  description: string;
-  specification: string | null;
-  advantages: string | null;
-  mediaUrls: string[];
-  fieldCodes: string[];
-  keywords: string[];
-  trl: number | null;
-  transferModes: TransferMode[];
-  ipStatus: IpStatus | null;
-  priceMin: number | null;
-  priceMax: number | null;
-  negotiable: boolean;
-  provinceCode: string;
+  rejection?: { reason: RejectionReason; note: string };
   language: 'vi' | 'en';
   daysAgo: number;
 }
 
-export interface DemoExpert {
+/** An expert profile of the catalogue, as the experts module stores it, with whose it is. */
+export interface DemoExpert extends Omit<ExpertContent, 'organizationId'> {
   key: string;
   userKey: string | null;
   orgKey: string | null;
-  fullName: string;
-  headline: string;
-  bio: string;
-  fieldCodes: string[];
-  services: string[];
-  pastTransfers: string[];
-  provinceCode: string;
   status: 'PUBLISHED' | 'PENDING_REVIEW';
 }
 
@@ -177,21 +142,6 @@ class Rng {
   }
 }
 
-/** Compiled templates: literal parts at even indexes, slot names at odd ones. */
-const compiled = new Map<string, string[]>();
-type Vars = Record<string, string>;
-
-function fill(tpl: string, vars: Vars): string {
-  let parts = compiled.get(tpl);
-  if (!parts) {
-    parts = tpl.split(/\{(\w+)\}/);
-    compiled.set(tpl, parts);
-  }
-  if (parts.length === 1) return tpl;
-  let out = parts[0];
-  for (let i = 1; i < parts.length; i += 2) out += (vars[parts[i]] ?? '') + parts[i + 1];
-  return out;
-}
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -218,9 +168,28 @@ function money(v: number, lang: 'vi' | 'en'): string {
 const PROVINCE_CODES = PROVINCES.map((p) => p.code);
 const provinceIndex = new Map(PROVINCES.map((p, i) => [p.code, i]));
 const fieldParent = new Map(TECH_FIELDS.map((f) => [f.code, f.parent]));
-const domainById = new Map(DOMAINS.map((d) => [d.id, d]));
-const orgSpecByKey = new Map(ORGS.map((o) => [o.key, o]));
-const EN_DOMAINS = DOMAINS.filter((d) => d.en);
+
+/** The data files with their indexes, read on first use (so importing this module reads nothing). */
+interface Tables {
+  data: DemoData;
+  domainById: Map<string, Domain>;
+  orgSpecByKey: Map<string, OrgSpec>;
+  /** Domains with English phrases. */
+  enDomains: Domain[];
+}
+let tables: Tables | undefined;
+function t(): Tables {
+  if (!tables) {
+    const data = demoData();
+    tables = {
+      data,
+      domainById: new Map(data.domains.map((d) => [d.id, d])),
+      orgSpecByKey: new Map(data.organizations.map((o) => [o.key, o])),
+      enDomains: data.domains.filter((d) => d.en),
+    };
+  }
+  return tables;
+}
 
 function provinceName(code: string, lang: 'vi' | 'en'): string {
   const p = PROVINCES[provinceIndex.get(code) ?? 0];
@@ -275,7 +244,7 @@ function titleSpace(domain: Domain, lang: 'vi' | 'en', kind: 'OFFER' | 'DEMAND')
   let sp = spaces.get(id);
   if (sp) return sp;
   const pack = lang === 'en' ? domain.en! : domain.vi;
-  const gen = lang === 'en' ? GENERIC_EN : GENERIC_VI;
+  const gen = t().data.generic[lang];
   const templates = kind === 'OFFER' ? pack.offerTitles : pack.demandTitles;
   const qSlot = kind === 'OFFER' ? '{cap}' : '{vol}';
   const qLen = kind === 'OFFER' ? pack.caps.length : pack.vols.length;
@@ -375,7 +344,7 @@ function withMinimum(head: string[], spare: string[], tail: string[], last: stri
 function composeListing(c: Compose): DemoListing {
   const { rng, domain, kind, lang, choice } = c;
   const pack: DomainPack = lang === 'en' ? domain.en! : domain.vi;
-  const gen = lang === 'en' ? GENERIC_EN : GENERIC_VI;
+  const gen = t().data.generic[lang];
   const offer = kind === 'OFFER';
   const product = pack.products[choice.p];
   const qty = offer ? pack.caps[choice.q] : pack.vols[choice.q];
@@ -399,7 +368,7 @@ function composeListing(c: Compose): DemoListing {
     priceMax = amount(rng, domain.budget[0], domain.budget[1]);
   }
 
-  const vars: Vars = {
+  const vars: Record<string, string> = {
     p: product,
     P: capitalize(product),
     cap: fill(offer ? qty : pack.caps[0], { p: product, P: capitalize(product) }),
@@ -504,7 +473,7 @@ function composeListing(c: Compose): DemoListing {
 // Organisations and people
 
 function buildOrganizations(rng: Rng): DemoOrganization[] {
-  return ORGS.map((o) => {
+  return t().data.organizations.map((o) => {
     const household = o.key.startsWith('lo-say');
     const taxed = o.kind !== 'GOVERNMENT' && !household && (!RESEARCH_KINDS.includes(o.kind) || rng.chance(0.6));
     return {
@@ -527,7 +496,8 @@ function emailLocal(fullName: string): string {
 
 function randomPerson(rng: Rng): string {
   const female = rng.chance(0.5);
-  return [rng.pick(SURNAMES), rng.pick(female ? MIDDLE_F : MIDDLE_M), rng.pick(female ? GIVEN_F : GIVEN_M)].join(' ');
+  const names = t().data.names;
+  return [rng.pick(names.surnames), rng.pick(female ? names.middleFemale : names.middleMale), rng.pick(female ? names.givenFemale : names.givenMale)].join(' ');
 }
 
 function buildUsers(rng: Rng): DemoUser[] {
@@ -541,10 +511,12 @@ function buildUsers(rng: Rng): DemoUser[] {
     roles: ['MEMBER'],
     moderatedProvinceCodes: [],
   });
-  const staffOrgs = new Set(['so-khcn-tay-ninh', 'van-phong-san']);
-  for (const o of ORGS) {
+  const { organizations, experts, staff } = t().data;
+  // The staff's organisations (the department, the exchange's office) have only the staff as members.
+  const staffOrgs = new Set(staff.flatMap((s) => s.orgKeys));
+  for (const o of organizations) {
     if (staffOrgs.has(o.key)) continue;
-    const names: string[] = EXPERTS.filter((e) => e.member && e.orgKey === o.key).map((e) => e.fullName);
+    const names: string[] = experts.experts.filter((e) => e.member && e.orgKey === o.key).map((e) => e.fullName);
     const count = Math.max(names.length, rng.chance(0.5) ? 2 : 1);
     while (names.length < count) {
       const n = randomPerson(rng);
@@ -552,58 +524,36 @@ function buildUsers(rng: Rng): DemoUser[] {
     }
     names.forEach((n, i) => users.push(member(`user-${o.key}-${i + 1}`, o.key, n)));
   }
-  users.push(
-    {
-      key: 'user-moderator-tay-ninh',
-      email: 'moderator.tayninh@demo.techport.vn',
-      displayName: 'Trần Thị Ngọc Ánh',
-      password: DEMO_PASSWORD,
-      orgKeys: ['so-khcn-tay-ninh'],
-      roles: ['MEMBER', 'MODERATOR'],
-      moderatedProvinceCodes: ['tay-ninh'],
-    },
-    {
-      key: 'user-moderator',
-      email: 'moderator@demo.techport.vn',
-      displayName: 'Lê Minh Khôi',
-      password: DEMO_PASSWORD,
-      orgKeys: ['van-phong-san'],
-      roles: ['MEMBER', 'MODERATOR'],
-      moderatedProvinceCodes: [],
-      allProvinces: true,
-    },
-    {
-      key: 'user-admin',
-      email: 'admin@demo.techport.vn',
-      displayName: 'Quản trị Techport',
-      password: DEMO_PASSWORD,
-      orgKeys: ['van-phong-san'],
-      roles: ['MEMBER', 'MODERATOR', 'ADMIN'],
-      moderatedProvinceCodes: [],
-      allProvinces: true,
-    },
-  );
+  // The moderators and the admin, with the demo's password like everyone.
+  for (const s of staff) {
+    const user: DemoUser = { key: s.key, email: s.email, displayName: s.displayName, password: DEMO_PASSWORD, orgKeys: s.orgKeys, roles: s.roles, moderatedProvinceCodes: s.moderatedProvinceCodes };
+    users.push(s.allProvinces ? { ...user, allProvinces: true } : user);
+  }
   return users;
 }
 
 function buildExperts(rng: Rng, users: DemoUser[]): DemoExpert[] {
-  const clientsVi = ['một doanh nghiệp', 'một hợp tác xã', 'một nhà máy', 'một đơn vị sự nghiệp'];
-  return EXPERTS.map((e) => {
+  const { data, domainById, orgSpecByKey } = t();
+  const { bio: b, headline, pastTransfer, clients, services: serviceList, experts } = data.experts;
+  return experts.map((e) => {
     const doms = e.domains.map((id) => domainById.get(id)!);
     const org = e.orgKey ? orgSpecByKey.get(e.orgKey)! : null;
     const user = e.member ? users.find((u) => u.displayName === e.fullName && u.orgKeys.includes(e.orgKey ?? '')) : undefined;
     const expertise = doms.map((d) => d.expertise);
     const bio = [
-      `${e.title} ${e.fullName} có ${e.years} năm nghiên cứu, tư vấn và chuyển giao trong lĩnh vực ${expertise.join(', ')}.`,
-      org ? `Hiện công tác tại ${org.name}.` : 'Hiện là chuyên gia tư vấn độc lập sau nhiều năm làm việc tại viện nghiên cứu và doanh nghiệp.',
-      `${e.female ? 'Bà' : 'Ông'} đã chủ trì hoặc tham gia ${rng.int(5, 25)} đề tài, dự án các cấp và hướng dẫn nhiều doanh nghiệp, hợp tác xã hoàn thiện hồ sơ nhận chuyển giao công nghệ.`,
-      rng.chance(0.6) ? 'Làm việc được bằng tiếng Anh với đối tác nước ngoài.' : 'Sẵn sàng khảo sát tại chỗ ở các tỉnh lân cận.',
+      fill(b.intro, { title: e.title, name: e.fullName, years: String(e.years), expertise: expertise.join(', ') }),
+      org ? fill(b.atOrganization, { organization: org.name }) : b.independent,
+      fill(b.projects, { pronoun: e.female ? b.pronounFemale : b.pronounMale, projects: String(rng.int(5, 25)) }),
+      rng.chance(0.6) ? b.english : b.travels,
     ].join(' ');
-    const services = rng.sample(EXPERT_SERVICES_VI, rng.int(3, 4)).map((s) => fill(s, { x: expertise[0] }));
+    const services = rng.sample(serviceList, rng.int(3, 4)).map((s) => fill(s, { x: expertise[0] }));
     const pastTransfers = Array.from({ length: rng.int(2, 3) }, (_, i) => {
       const d = doms[i % doms.length];
       const title = fill(rng.pick(d.vi.offerTitles), { p: rng.pick(d.vi.products), P: capitalize(rng.pick(d.vi.products)), cap: rng.pick(d.vi.caps) });
-      return `${title} – chuyển giao cho ${rng.pick(clientsVi)} tại ${provinceName(rng.pick(PROVINCE_CODES), 'vi')} (${rng.int(2016, 2025)})`;
+      // Evaluated left to right, as the draws always were: client, province, year.
+      const client = rng.pick(clients);
+      const place = provinceName(rng.pick(PROVINCE_CODES), 'vi');
+      return fill(pastTransfer, { title, client, place, year: String(rng.int(2016, 2025)) });
     });
     const fieldCodes = [...new Set(doms.flatMap((d) => d.fields.slice(0, 2)))].slice(0, 4);
     return {
@@ -611,7 +561,7 @@ function buildExperts(rng: Rng, users: DemoUser[]): DemoExpert[] {
       userKey: user?.key ?? null,
       orgKey: e.orgKey,
       fullName: e.fullName,
-      headline: `${capitalize(expertise[0])} – ${e.years} năm kinh nghiệm`,
+      headline: fill(headline, { Expertise: capitalize(expertise[0]), years: String(e.years) }),
       bio,
       fieldCodes,
       services,
@@ -681,11 +631,13 @@ function publishedDaysAgo(rng: Rng, i: number): number {
 
 /** The demo exchange seeded by `npm start`. */
 export function buildDemoCatalogue(seed: number = DEFAULT_SEED): DemoCatalogue {
+  const { data, domainById, orgSpecByKey } = t();
+  const orgSpecs = data.organizations;
   const rng = new Rng(seed);
   const organizations = buildOrganizations(rng);
   const users = buildUsers(rng);
 
-  const listings: DemoListing[] = HAND_LISTINGS.map((h) => handToListing(h, orgSpecByKey));
+  const listings: DemoListing[] = data.handListings.map((h) => handToListing(h, orgSpecByKey));
   const titles = new Set(listings.map((l) => l.title));
   const domainOf = new Map<string, Domain>();
 
@@ -702,7 +654,7 @@ export function buildDemoCatalogue(seed: number = DEFAULT_SEED): DemoCatalogue {
     let listing: DemoListing | null = null;
     // Plain titles first; a place or remark is added only if every try collides.
     for (let attempt = 0; attempt < 24 && !listing; attempt++) {
-      const tailMax = tailCount(lang === 'en' ? GENERIC_EN : GENERIC_VI, kind) - 1;
+      const tailMax = tailCount(t().data.generic[lang], kind) - 1;
       const choice: TitleChoice = {
         t: rng.int(0, titlesOf.length - 1),
         p: fitting.length > 0 && rng.chance(0.95) ? rng.pick(fitting) : rng.int(0, pack.products.length - 1),
@@ -722,8 +674,8 @@ export function buildDemoCatalogue(seed: number = DEFAULT_SEED): DemoCatalogue {
   let seq = 0;
   for (const kind of ['OFFER', 'DEMAND'] as const) {
     const target = (kind === 'OFFER' ? TARGET_PUBLISHED_OFFERS : TARGET_PUBLISHED_DEMANDS) - handPublished(kind);
-    const quotas = apportion(ORGS.map((o) => orgWeight(o, kind)), target);
-    ORGS.forEach((o, i) => {
+    const quotas = apportion(orgSpecs.map((o) => orgWeight(o, kind)), target);
+    orgSpecs.forEach((o, i) => {
       for (let k = 0; k < quotas[i]; k++) {
         seq++;
         const key = `${kind === 'OFFER' ? 'offer' : 'demand'}-${String(seq).padStart(4, '0')}`;
@@ -732,8 +684,8 @@ export function buildDemoCatalogue(seed: number = DEFAULT_SEED): DemoCatalogue {
     });
   }
 
-  const suppliers = ORGS.filter((o) => o.offers.length > 0);
-  const demanders = ORGS.filter((o) => o.needs.length > 0);
+  const suppliers = orgSpecs.filter((o) => o.offers.length > 0);
+  const demanders = orgSpecs.filter((o) => o.needs.length > 0);
   for (const [status, count] of EXTRA_STATUSES) {
     for (let k = 0; k < count; k++) {
       seq++;
@@ -779,6 +731,7 @@ function gcd(a: number, b: number): number {
 /** n extra listings (half offers, half demands) over the given organisation keys, for benchmarks (100,000 must take < 5 s and be varied, ~1–1.5 KB of text each). */
 export function generateListings(n: number, orgs: DemoOrganization[], seed: number = 1): DemoListing[] {
   if (orgs.length === 0) throw new Error('generateListings: no organisations given');
+  const { data, domainById, orgSpecByKey, enDomains } = t();
   const rng = new Rng((seed ^ 0x5bd1e995) >>> 0);
   const suppliers = orgs.filter((o) => SUPPLIER_KINDS.includes(o.kind));
   const demanders = orgs.filter((o) => DEMANDER_KINDS.includes(o.kind));
@@ -793,11 +746,11 @@ export function generateListings(n: number, orgs: DemoOrganization[], seed: numb
     const org = rng.pick(pools[kind]);
     const spec = orgSpecByKey.get(org.key);
     const own = spec ? (kind === 'OFFER' ? spec.offers : spec.needs) : [];
-    let domain = own.length > 0 && rng.chance(0.7) ? domainById.get(rng.pick(own))! : rng.pick(DOMAINS);
+    let domain = own.length > 0 && rng.chance(0.7) ? domainById.get(rng.pick(own))! : rng.pick(data.domains);
     let lang: 'vi' | 'en' = 'vi';
     if (rng.chance(EN_RATE_BENCH)) {
       lang = 'en';
-      if (!domain.en) domain = rng.pick(EN_DOMAINS);
+      if (!domain.en) domain = rng.pick(enDomains);
     }
     const id = `${domain.id}|${lang}|${kind}`;
     let b = buckets.get(id);

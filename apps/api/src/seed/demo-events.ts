@@ -2,7 +2,8 @@
  * The demo exchange's Techmarts (issue #17): a past local Techmart with its exhibitors, visitors,
  * programme and answered meeting requests, and an upcoming specialised Techmart with registration
  * open, some registrations approved and some waiting. Event histories are stories told through the
- * moderated-content core's workflow table (replay), like the listings' and experts'.
+ * moderated-content core's workflow table (replay), like the listings' and experts'. What they are
+ * called, their days and programme, and the words of their meetings are in events.json (apps/api/demo-data).
  */
 import type { EntityManager } from 'typeorm';
 import { slugify } from '@techport/shared';
@@ -10,7 +11,8 @@ import { moderationTransitions, replay } from '../modules/moderation-core/modera
 import { writeTrail } from '../modules/moderation-core/moderation-trail.js';
 import { EVENT_CHANGED, eventKind } from '../modules/events/event.kind.js';
 import { vietnamDay } from '../modules/events/event.rules.js';
-import { EventKind, MeetingRequestStatus, ProgrammeSessionKind, RegistrationRole, RegistrationStatus, type EventContent } from '../modules/events/event.entity.js';
+import { MeetingRequestStatus, RegistrationRole, RegistrationStatus, type EventContent } from '../modules/events/event.entity.js';
+import { demoData, fill } from './demo-data.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const EVENT_WORKFLOW = moderationTransitions(eventKind.workflow);
@@ -39,81 +41,28 @@ export async function seedDemoEvents(em: EntityManager, w: DemoEventWorld): Prom
   const exhibitors = uniqueOrgs(w.publishedListings.filter((l) => l.kind === 'OFFER' && l.orgKey !== organiser.key)).slice(0, 8);
   const visitors = uniqueOrgs(w.publishedListings.filter((l) => l.kind === 'DEMAND' && l.orgKey !== organiser.key && !exhibitors.some((e) => e.orgKey === l.orgKey))).slice(0, 6);
 
-  const past = dayFrom(w.now, -60);
-  const pastEnd = dayFrom(w.now, -59);
-  const upcoming = dayFrom(w.now, 30);
-  const upcomingEnd = dayFrom(w.now, 31);
   const counts = { events: 0, registrations: 0, meetingRequests: 0, meetingOutcomes: 0 };
+  const data = demoData().events;
 
-  const events: { content: EventContent; published: Date; registrations: 'past' | 'open'; sessions: [ProgrammeSessionKind, string, string | null, string, string][] }[] = [
-    {
-      content: {
-        nameVi: `Chợ công nghệ và thiết bị vùng Đông Nam Bộ ${past.slice(0, 4)}`,
-        nameEn: `South-East Region Techmart ${past.slice(0, 4)}`,
-        kind: EventKind.LOCAL_TECHMART,
-        startsOn: past,
-        endsOn: pastEnd,
-        provinceCode: organiser.provinceCode,
-        online: false,
-        venue: 'Trung tâm Hội chợ và Triển lãm, số 1 đường Lê Duẩn',
-        description:
-          'Chợ công nghệ và thiết bị do Sở Khoa học và Công nghệ tổ chức: viện, trường và doanh nghiệp trưng bày công nghệ sẵn sàng chuyển giao; ' +
-          'bên mua gặp bên bán trong các cuộc gặp B2B đã hẹn trước; hội thảo về chính sách hỗ trợ đổi mới công nghệ cho doanh nghiệp nhỏ và vừa.',
-        fieldCodes: ['2', '4'],
-        registrationOpensAt: new Date(w.now.getTime() - 100 * DAY).toISOString(),
-        registrationClosesAt: at(dayFrom(w.now, -62), '17:00').toISOString(),
-        meetingDays: [pastEnd],
-        dayStartsAt: '08:30',
-        dayEndsAt: '16:30',
-        slotMinutes: 20,
-        meetingTables: 40,
-        breaks: [{ startsAt: '11:30', endsAt: '13:30' }],
-        maxExhibitors: 120,
-        maxVisitors: null,
-        questions: [{ id: 'q1', labelVi: 'Số người tham dự', labelEn: 'Number of attendees', required: true }],
-      },
-      published: new Date(w.now.getTime() - 95 * DAY),
-      registrations: 'past',
-      sessions: [
-        [ProgrammeSessionKind.CEREMONY, 'Khai mạc Chợ công nghệ và thiết bị', 'Lãnh đạo UBND tỉnh', 'Hội trường A', '08:00'],
-        [ProgrammeSessionKind.TALK, 'Chính sách hỗ trợ doanh nghiệp đổi mới công nghệ', 'Sở Khoa học và Công nghệ', 'Hội trường A', '09:00'],
-        [ProgrammeSessionKind.DEMONSTRATION, 'Trình diễn máy sấy bơm nhiệt cho nông sản', null, 'Sảnh trưng bày B', '14:00'],
-      ],
-    },
-    {
-      content: {
-        nameVi: 'Techmart chuyên ngành Nông nghiệp công nghệ cao và chế biến sâu',
-        nameEn: 'Specialised Techmart: high-tech agriculture and deep processing',
-        kind: EventKind.SPECIALISED_TECHMART,
-        startsOn: upcoming,
-        endsOn: upcomingEnd,
-        provinceCode: organiser.provinceCode,
-        online: false,
-        venue: 'Cung Văn hoá Lao động, sảnh chính',
-        description:
-          'Techmart chuyên ngành kết nối công nghệ bảo quản, chế biến sâu nông sản và thiết bị nông nghiệp công nghệ cao với hợp tác xã và doanh nghiệp chế biến. ' +
-          'Đăng ký trưng bày kèm công nghệ chào bán; bên mua đăng ký kèm nhu cầu công nghệ để được gợi ý và hẹn gặp B2B.',
-        fieldCodes: ['4'],
-        registrationOpensAt: new Date(w.now.getTime() - 5 * DAY).toISOString(),
-        registrationClosesAt: at(dayFrom(w.now, 25), '17:00').toISOString(),
-        meetingDays: [upcomingEnd],
-        dayStartsAt: '08:30',
-        dayEndsAt: '17:00',
-        slotMinutes: 20,
-        meetingTables: 30,
-        breaks: [{ startsAt: '12:00', endsAt: '13:20' }],
-        maxExhibitors: 60,
-        maxVisitors: 200,
-        questions: [
-          { id: 'q1', labelVi: 'Số người tham dự', labelEn: 'Number of attendees', required: true },
-          { id: 'q2', labelVi: 'Nhu cầu điện, nước cho gian hàng', labelEn: 'Power and water needs of the booth', required: false },
-        ],
-      },
-      published: new Date(w.now.getTime() - 6 * DAY),
-      registrations: 'open',
-      sessions: [[ProgrammeSessionKind.TALK, 'Xu hướng chế biến sâu nông sản xuất khẩu', 'Viện Cơ điện nông nghiệp', 'Phòng hội thảo 1', '09:00']],
-    },
-  ];
+  // The Techmarts of events.json, their days counted from today.
+  const events = data.events.map((e) => {
+    // What the file says as it is stored; the days and the names' year come from today.
+    const { nameVi, nameEn, startsInDays, days, registrationOpensInDays, registrationClosesInDays, registrationClosesAt, meetingOnDays, publishedInDays, registrations, programme, ...stored } = e;
+    const startsOn = dayFrom(w.now, startsInDays);
+    const year = startsOn.slice(0, 4);
+    const content: EventContent = {
+      ...stored,
+      nameVi: fill(nameVi, { year }),
+      nameEn: fill(nameEn, { year }),
+      startsOn,
+      endsOn: dayFrom(w.now, startsInDays + days - 1),
+      provinceCode: organiser.provinceCode,
+      registrationOpensAt: new Date(w.now.getTime() + registrationOpensInDays * DAY).toISOString(),
+      registrationClosesAt: at(dayFrom(w.now, registrationClosesInDays), registrationClosesAt).toISOString(),
+      meetingDays: meetingOnDays.map((d) => dayFrom(w.now, startsInDays + d - 1)),
+    };
+    return { content, published: new Date(w.now.getTime() + publishedInDays * DAY), registrations, sessions: programme };
+  });
 
   for (const ev of events) {
     const submitted = new Date(ev.published.getTime() - 2 * DAY);
@@ -135,10 +84,10 @@ export async function seedDemoEvents(em: EntityManager, w: DemoEventWorld): Prom
     await writeTrail(em, eventKind.trail, eventId, story);
     await em.query(`INSERT INTO outbox_event (topic, payload) VALUES ($1, $2)`, [EVENT_CHANGED, JSON.stringify({ eventId })]);
     counts.events++;
-    for (const [kind, title, speaker, room, time] of ev.sessions) {
-      const startsAt = at(ev.content.startsOn, time);
+    for (const session of ev.sessions) {
+      const startsAt = at(ev.content.startsOn, session.startsAt);
       await em.query(`INSERT INTO techmart_programme_session (event_id, kind, title, speaker, room, starts_at, ends_at) VALUES ($1,$2,$3,$4,$5,$6,$7)`, [
-        eventId, kind, title, speaker ?? null, room, startsAt, new Date(startsAt.getTime() + 60 * 60 * 1000),
+        eventId, session.kind, session.title, session.speaker, session.room, startsAt, new Date(startsAt.getTime() + 60 * 60 * 1000),
       ]);
     }
 
@@ -157,7 +106,7 @@ export async function seedDemoEvents(em: EntityManager, w: DemoEventWorld): Prom
           eventId, w.orgIds.get(p.orgKey), registeredBy, p.role,
           approved ? RegistrationStatus.APPROVED : RegistrationStatus.PENDING,
           p.listingIds.slice(0, 3),
-          JSON.stringify([{ questionId: 'q1', answer: String(2 + (i % 3)) }]),
+          JSON.stringify([{ questionId: ev.content.questions[0].id, answer: String(2 + (i % 3)) }]),
           approved && p.role === RegistrationRole.EXHIBITOR ? `A${i + 1}` : null,
           approved ? organiserUser : null,
           approved ? new Date(registeredAt.getTime() + DAY) : null,
@@ -180,18 +129,18 @@ export async function seedDemoEvents(em: EntityManager, w: DemoEventWorld): Prom
       let slot = 0;
       for (const [i, v] of vis.entries()) {
         for (const x of exh.slice(i, i + 2)) {
-          const start = at(ev.content.meetingDays[0], ['08:30', '09:10', '09:50', '10:30', '13:30', '14:10', '14:50'][slot++ % 7]);
+          const start = at(ev.content.meetingDays[0], data.meetings.slots[slot++ % data.meetings.slots.length]);
           const declined = i === 0 && x === exh[i + 1];
           const [meeting] = await em.query(
             `INSERT INTO techmart_meeting_request (event_id, from_registration_id, to_registration_id, requested_by, reason, proposed_slots, status, accepted_slot, response_note, responded_by, responded_at, created_at)
              VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) RETURNING id`,
             [
               eventId, v.id, x.id, v.member,
-              'Chúng tôi muốn tìm hiểu khả năng chuyển giao công nghệ này cho nhà máy của mình.',
+              data.meetings.reason,
               [start],
               declined ? MeetingRequestStatus.DECLINED : MeetingRequestStatus.ACCEPTED,
               declined ? null : start,
-              declined ? 'Công nghệ của chúng tôi chưa phù hợp quy mô của quý công ty.' : null,
+              declined ? data.meetings.declineNote : null,
               x.member,
               new Date(ev.published.getTime() + 10 * DAY),
               new Date(ev.published.getTime() + 8 * DAY),
@@ -246,9 +195,10 @@ async function seedMeetingDay(
     await em.query(`INSERT INTO techmart_meeting_record (meeting_id, attendance, attendance_by, attendance_at) VALUES ($1, 'HELD', $2, $3)`, [c.meetingId, c.exhibitor.member, markedAt]);
     return false;
   }
-  const what = kind === 'CONTRACT' ? 'Hợp đồng' : kind === 'MOU' ? 'Biên bản ghi nhớ' : 'Hai bên thống nhất khảo sát thực tế';
+  const outcomes = demoData().events.outcomes;
+  const what = outcomes[kind];
   await em.query(`INSERT INTO interest_message (interest_id, author_id, author_organization_id, body, created_at) VALUES ($1, $2, $3, $4, $5)`, [
-    interest.id, c.visitor.member, c.visitor.orgId, `Kết quả cuộc gặp tại “${c.eventName}”: ${what.toLowerCase()}.`, markedAt,
+    interest.id, c.visitor.member, c.visitor.orgId, fill(outcomes.message, { event: c.eventName, outcome: what.toLowerCase() }), markedAt,
   ]);
   let dealId: string | null = null;
   const value = kind === 'CONTRACT' ? 850_000_000 + (c.n % 4) * 275_000_000 : kind === 'MOU' ? 400_000_000 + (c.n % 3) * 150_000_000 : null;
@@ -262,7 +212,7 @@ async function seedMeetingDay(
       `INSERT INTO deal (interest_id, listing_id, supplier_organization_id, buyer_organization_id, province_code, value, transfer_mode, terms, status,
          proposed_by, proposer_organization_id, reviewed_by, reviewed_at, approved_at, created_at, event_id)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,'APPROVED',$9,$10,$11,$12,$12,$13,$14) RETURNING id`,
-      [interest.id, listingId, c.exhibitor.orgId, c.visitor.orgId, province, value, modes[0] ?? 'LICENSING', `${what} ký tại “${c.eventName}” về “${title}”.`, c.visitor.member, c.visitor.orgId, c.moderatorId, step(7), markedAt, c.eventId],
+      [interest.id, listingId, c.exhibitor.orgId, c.visitor.orgId, province, value, modes[0] ?? 'LICENSING', fill(outcomes.terms, { Outcome: what, event: c.eventName, title }), c.visitor.member, c.visitor.orgId, c.moderatorId, step(7), markedAt, c.eventId],
     );
     dealId = deal.id;
     const steps: [string, string | null, string, string, string | null, Date][] = [
@@ -273,7 +223,7 @@ async function seedMeetingDay(
     ];
     for (const [action, from, to, actor, org, at] of steps) {
       await em.query(`INSERT INTO deal_event (deal_id, action, from_status, status, actor_id, actor_organization_id, note, at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`, [
-        deal.id, action, from, to, actor, org, action === 'APPROVE' ? 'Ký tại Chợ công nghệ; hồ sơ hợp lệ.' : null, at,
+        deal.id, action, from, to, actor, org, action === 'APPROVE' ? outcomes.approvalNote : null, at,
       ]);
     }
   }

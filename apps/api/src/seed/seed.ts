@@ -10,6 +10,7 @@ import { moderationTransitions, replay, type StoryStep, type TrailRow } from '..
 import { writeTrail } from '../modules/moderation-core/moderation-trail.js';
 import { seedDemoEvents } from './demo-events.js';
 import { DEMO_STAFF_TOTP_SECRET, buildDemoCatalogue, type DemoCatalogue, type DemoListing } from './demo-content.js';
+import { demoData, fill } from './demo-data.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -207,25 +208,9 @@ async function insertListing(
   const publishedAt = l.status === 'PUBLISHED' || l.status === 'ARCHIVED' ? new Date(ctx.now.getTime() - l.daysAgo * DAY) : null;
   const expiresAt = publishedAt ? new Date(publishedAt.getTime() + ctx.ttlDays * DAY) : null;
   const expiredAt = l.status === 'PUBLISHED' && expiresAt && expiresAt < ctx.now ? expiresAt : null;
-  const content: ListingContent = {
-    title: l.title,
-    summary: l.summary,
-    description: l.description,
-    specification: l.specification,
-    advantages: l.advantages,
-    mediaUrls: l.mediaUrls,
-    fieldCodes: l.fieldCodes,
-    keywords: l.keywords,
-    trl: l.trl,
-    transferModes: l.transferModes,
-    ipStatus: l.ipStatus,
-    priceMin: l.priceMin,
-    priceMax: l.priceMax,
-    currency: 'VND',
-    negotiable: l.negotiable,
-    provinceCode: l.provinceCode,
-    language: l.language,
-  };
+  // What the listing says, as the listings module stores it (the rest of a demo listing is its history).
+  const { key: _key, orgKey: _orgKey, kind: _kind, status: _status, rejection: _rejection, daysAgo: _daysAgo, ...fields } = l;
+  const content: ListingContent = { ...fields, currency: 'VND' };
   const quality = l.status === 'DRAFT' ? null : assessQuality(l.kind, content);
   // The audit trail a real listing would have, told through the workflow table.
   const story = replay(LISTING_WORKFLOW, [
@@ -255,25 +240,10 @@ async function insertListing(
   return row.id;
 }
 
-/** The conversation and the deal steps, as the deals module writes them (a state per deal). */
-const DEAL_STORIES: { status: string; steps: [string, string | null, string][] }[] = [
-  { status: 'COMPLETED', steps: [['PROPOSE', null, 'PROPOSED'], ['ACCEPT', 'PROPOSED', 'ACCEPTED'], ['SUBMIT', 'ACCEPTED', 'UNDER_REVIEW'], ['APPROVE', 'UNDER_REVIEW', 'APPROVED'], ['SIGN', 'APPROVED', 'APPROVED'], ['SIGN', 'APPROVED', 'SIGNED'], ['COMPLETE', 'SIGNED', 'COMPLETED']] },
-  { status: 'COMPLETED', steps: [['PROPOSE', null, 'PROPOSED'], ['ACCEPT', 'PROPOSED', 'ACCEPTED'], ['SUBMIT', 'ACCEPTED', 'UNDER_REVIEW'], ['APPROVE', 'UNDER_REVIEW', 'APPROVED'], ['SIGN', 'APPROVED', 'APPROVED'], ['SIGN', 'APPROVED', 'SIGNED'], ['COMPLETE', 'SIGNED', 'COMPLETED']] },
-  { status: 'SIGNED', steps: [['PROPOSE', null, 'PROPOSED'], ['ACCEPT', 'PROPOSED', 'ACCEPTED'], ['SUBMIT', 'ACCEPTED', 'UNDER_REVIEW'], ['APPROVE', 'UNDER_REVIEW', 'APPROVED'], ['SIGN', 'APPROVED', 'APPROVED'], ['SIGN', 'APPROVED', 'SIGNED']] },
-  { status: 'APPROVED', steps: [['PROPOSE', null, 'PROPOSED'], ['ACCEPT', 'PROPOSED', 'ACCEPTED'], ['SUBMIT', 'ACCEPTED', 'UNDER_REVIEW'], ['APPROVE', 'UNDER_REVIEW', 'APPROVED']] },
-  { status: 'APPROVED', steps: [['PROPOSE', null, 'PROPOSED'], ['ACCEPT', 'PROPOSED', 'ACCEPTED'], ['SUBMIT', 'ACCEPTED', 'UNDER_REVIEW'], ['APPROVE', 'UNDER_REVIEW', 'APPROVED']] },
-  { status: 'UNDER_REVIEW', steps: [['PROPOSE', null, 'PROPOSED'], ['ACCEPT', 'PROPOSED', 'ACCEPTED'], ['SUBMIT', 'ACCEPTED', 'UNDER_REVIEW']] },
-  { status: 'UNDER_REVIEW', steps: [['PROPOSE', null, 'PROPOSED'], ['ACCEPT', 'PROPOSED', 'ACCEPTED'], ['SUBMIT', 'ACCEPTED', 'UNDER_REVIEW']] },
-  { status: 'PROPOSED', steps: [['PROPOSE', null, 'PROPOSED']] },
-  { status: 'CANCELLED', steps: [['PROPOSE', null, 'PROPOSED'], ['DECLINE', 'PROPOSED', 'CANCELLED']] },
-];
-
-const MESSAGES = [
-  'Chào anh/chị, doanh nghiệp chúng tôi đang tìm đúng giải pháp này. Công nghệ đã được áp dụng ở quy mô nào, và bên mình có hỗ trợ lắp đặt, đào tạo vận hành không?',
-  'Cảm ơn quý công ty đã quan tâm. Chúng tôi đã chuyển giao cho nhiều cơ sở cùng quy mô; gói chuyển giao gồm khảo sát hiện trạng, lắp đặt, đào tạo và bảo hành 12 tháng. Mời anh/chị đến xem mô hình đang vận hành.',
-  'Rất tốt. Bên em xin lịch khảo sát tuần tới và đề nghị bên mình gửi dự thảo hợp đồng chuyển giao để trình ban giám đốc.',
-];
-
+/**
+ * Interests on published offers and, for most, a deal: the conversation and the deal's steps as
+ * the deals module writes them, one story of deals.json per deal (apps/api/demo-data).
+ */
 async function seedDeals(
   em: EntityManager,
   ctx: {
@@ -285,6 +255,7 @@ async function seedDeals(
     now: Date;
   },
 ): Promise<{ interests: number; deals: number }> {
+  const { stories, messages, terms, approvalNote } = demoData().deals;
   const offers = ctx.publishedListings.filter((l) => l.kind === 'OFFER');
   const demands = ctx.publishedListings.filter((l) => l.kind === 'DEMAND');
   const buyers = [...new Set(demands.map((d) => d.orgKey))];
@@ -300,7 +271,7 @@ async function seedDeals(
     const supplierUser = ctx.memberOf(offer.orgKey);
     if (!buyerUser || !supplierUser) continue;
     const started = new Date(ctx.now.getTime() - (60 - i * 3) * DAY);
-    const accepted = i < DEAL_STORIES.length + 2;
+    const accepted = i < stories.length + 2;
     const [interest] = await em.query(
       `INSERT INTO interest (listing_id, organization_id, listing_organization_id, status, created_by, responded_by, responded_at, last_message_at, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING id`,
@@ -308,13 +279,14 @@ async function seedDeals(
     );
     if (!interest) continue;
     interests++;
-    const authors = [[buyerUser, buyerOrg], [supplierUser, supplierOrg], [buyerUser, buyerOrg]] as const;
-    for (const [k, body] of MESSAGES.slice(0, accepted ? 3 : 1).entries()) {
+    // The buyer writes first, then the two take turns.
+    for (const [k, body] of messages.slice(0, accepted ? messages.length : 1).entries()) {
+      const [author, authorOrg] = k % 2 === 0 ? [buyerUser, buyerOrg] : [supplierUser, supplierOrg];
       await em.query(`INSERT INTO interest_message (interest_id, author_id, author_organization_id, body, created_at) VALUES ($1, $2, $3, $4, $5)`, [
-        interest.id, authors[k][0], authors[k][1], body, new Date(started.getTime() + k * DAY),
+        interest.id, author, authorOrg, body, new Date(started.getTime() + k * DAY),
       ]);
     }
-    const story = DEAL_STORIES[i];
+    const story = stories[i];
     if (!accepted || !story) continue;
     const value = offer.priceMin ?? offer.priceMax ?? 250_000_000;
     const mode = offer.transferModes[0] ?? 'LICENSING';
@@ -329,7 +301,7 @@ async function seedDeals(
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20) RETURNING id`,
       [
         interest.id, offer.id, supplierOrg, buyerOrg, ctx.orgProvince.get(offer.orgKey) ?? offer.provinceCode, value, mode,
-        `Chuyển giao "${offer.title}": khảo sát, lắp đặt, đào tạo vận hành và bảo hành 12 tháng; thanh toán 3 đợt theo tiến độ nghiệm thu.`,
+        fill(terms, { title: offer.title }),
         story.status, buyerUser, buyerOrg, approvedAt ? ctx.moderatorId : null, approvedAt, approvedAt,
         signs[0] ?? null, signs[0] ? supplierUser : null, signs[1] ?? null, signs[1] ? buyerUser : null, stepAt.get('COMPLETE') ?? null, t0,
       ],
@@ -339,7 +311,7 @@ async function seedDeals(
       const actor = action === 'APPROVE' ? ctx.moderatorId : action === 'PROPOSE' || (action === 'SIGN' && k % 2 === 1) ? buyerUser : supplierUser;
       const actorOrg = action === 'APPROVE' ? null : actor === buyerUser ? buyerOrg : supplierOrg;
       await em.query(`INSERT INTO deal_event (deal_id, action, from_status, status, actor_id, actor_organization_id, note, at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`, [
-        deal.id, action, from, to, actor, actorOrg, action === 'APPROVE' ? 'Hồ sơ hợp lệ, giá trị phù hợp thị trường.' : null, at(k),
+        deal.id, action, from, to, actor, actorOrg, action === 'APPROVE' ? approvalNote : null, at(k),
       ]);
     }
   }
