@@ -694,7 +694,10 @@ function glossIndex(folded: boolean): Map<string, GlossTerm[]> {
       const words = (folded ? foldText(exact) : exact).split(' ');
       const others = group.filter((t) => normalizeText(t) !== exact);
       const list = index.get(words[0]) ?? [];
-      list.push({ words, others });
+      // A phrase in several groups ("năng lượng mặt trời": the synonym table and a concept's name) has all their names.
+      const same = list.find((t) => t.words.join(' ') === words.join(' '));
+      if (same) same.others = [...new Set([...same.others, ...others])];
+      else list.push({ words, others });
       index.set(words[0], list);
     }
   }
