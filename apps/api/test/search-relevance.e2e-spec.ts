@@ -82,6 +82,13 @@ beforeAll(async () => {
   await en('hives', 'Remote sensors that weigh the beehives and track their temperature in the field', 'Hive scales report weight and temperature to the keeper every hour.');
   // "greenhouse" and "irrigation" only far apart, in different attributes: not a close match
   await en('farApart', 'Greenhouse film with an ultraviolet filter', 'Film for plastic houses.', 'The supplier also installs pumps. Drip irrigation is sold by a partner.');
+  // Vietnamese only, no English word in it: found by English queries through its gloss
+  await add('heatPump', 'Hệ thống sấy bơm nhiệt cho xoài', 'Sấy xoài ở nhiệt độ thấp, giữ màu và hương.');
+  // one series of near-identical titles (crop and capacity differ), and another listing on the same words
+  for (const [key, crop] of [['pellet1', 'mùn cưa'], ['pellet2', 'vỏ trấu'], ['pellet3', 'bã mía']] as const) {
+    await add(key, `Máy ép viên nén ${crop} công suất 2 tấn/giờ`, `Ép viên nén ${crop} làm chất đốt cho lò hơi.`);
+  }
+  await add('pelletOther', 'Dây chuyền chất đốt sinh khối trọn gói', 'Băm, sấy và ép viên nén phụ phẩm thành chất đốt, lắp đặt tại xưởng.');
   await s.t.settle();
 }, 120_000);
 
@@ -184,5 +191,28 @@ describe('search relevance: English words a few words apart in the title', () =>
     const scattered = await ranked(s.base, { query: 'đóng sấy' });
     expect(scattered.close).toEqual([]);
     expect(scattered.related).toContain(L.apart);
+  });
+});
+
+describe('search relevance: English queries and Vietnamese listings', () => {
+  it('finds a listing written only in Vietnamese as a close match for the English words of its title', async () => {
+    const r = await ranked(s.base, { query: 'heat pump drying' });
+    expect(r.close).toContain(L.heatPump);
+    expect((await ranked(s.base, { query: 'mango heat pump' })).close).toContain(L.heatPump);
+  });
+});
+
+describe('search relevance: a series of near-identical listings', () => {
+  it('shows a series’ first listing in its place and the rest of the series after the other answers', async () => {
+    const r = await ranked(s.base, { query: 'ép viên nén' });
+    const series = [L.pellet1, L.pellet2, L.pellet3];
+    expect(r.close).toEqual(expect.arrayContaining([...series, L.pelletOther]));
+    // the series' titles hold the words, the other listing only its summary: without the
+    // spreading, the whole series came first
+    expect(series).toContain(r.close[0]);
+    expect(r.close[1]).toBe(L.pelletOther);
+    // nothing hidden, nothing repeated, the count unchanged
+    expect(new Set(r.close).size).toBe(r.close.length);
+    expect(r.totalHits).toBe(r.close.length);
   });
 });

@@ -28,6 +28,7 @@ import {
   extractConcepts,
   findConcept,
   foldText,
+  glossText,
   hasDiacritics,
   matchVector,
   normalizeText,
@@ -61,7 +62,7 @@ export type MatchListing = Pick<
   ListingDocument,
   'id' | 'kind' | 'title' | 'summary' | 'description' | 'keywords' | 'fieldCodes' | 'trl' | 'priceMin' | 'priceMax' | 'transferModes' | 'provinceCode'
 > &
-  Partial<Pick<ListingDocument, 'primaryFieldCodes' | 'concepts' | 'negotiable' | 'language' | 'organizationId'>>;
+  Partial<Pick<ListingDocument, 'primaryFieldCodes' | 'concepts' | 'negotiable' | 'language' | 'organizationId' | 'gloss'>>;
 
 export type MatchHit = MatchListing & { _rankingScore?: number; [key: string]: unknown };
 
@@ -125,6 +126,7 @@ export interface MultiSearchClient {
 /** Attributes a candidate needs for scoring; the rest of the document is not fetched. */
 export const MATCH_ATTRIBUTES = [
   'id',
+  'gloss',
   'kind',
   'title',
   'summary',
@@ -224,6 +226,9 @@ function listingFields(l: MatchListing): [string, number][] {
     [l.keywords.join(' , '), LEXICAL_FIELD_WEIGHTS.keywords],
     [l.summary, LEXICAL_FIELD_WEIGHTS.summary],
     [l.description.slice(0, MAX_DESCRIPTION_CHARS), LEXICAL_FIELD_WEIGHTS.description],
+    // the title, keywords and summary in the other language (listing-document.ts glossText): an
+    // English demand shares words with a Vietnamese offer
+    [LEXICAL_FIELD_WEIGHTS.gloss > 0 ? (l.gloss ?? glossText([l.title, ...l.keywords, l.summary])) : '', LEXICAL_FIELD_WEIGHTS.gloss],
   ];
 }
 

@@ -1,6 +1,6 @@
-import { MARK_CLOSE, MARK_OPEN, buildListingSearch, matchedOnlyInDocuments, buildRelatedSearch, closeMatchThreshold, relatedWeight, queryTopics, escapeHtml, highlighted, listingFilters, listingSort, readListingSearch } from './search-query.js';
+import { MARK_CLOSE, MARK_OPEN, areVariants, spreadVariants, titleWordSet, variantWindow, buildListingSearch, matchedOnlyInDocuments, buildRelatedSearch, closeMatchThreshold, relatedWeight, queryTopics, escapeHtml, highlighted, listingFilters, listingSort, readListingSearch } from './search-query.js';
 import { settingsMatch } from './search-index.js';
-import { synonymAliases } from './listing-document.js';
+import { glossText, synonymAliases } from './listing-document.js';
 import type { MultiSearchResponse } from 'meilisearch';
 
 const page = { page: 1, pageSize: 20 };
@@ -47,7 +47,9 @@ describe('the Meilisearch request', () => {
     const [main, province, modes] = queries;
     // (changed with close matches: the query typed with diacritics carries its accent-exact spellings,
     // and every word must be there, close together)
-    expect(main).toMatchObject({ indexUid: 't_listings', q: 'sấy lạnh zqsawsy zqlajnh', matchingStrategy: 'all', page: 1, hitsPerPage: 20, highlightPreTag: MARK_OPEN, highlightPostTag: MARK_CLOSE });
+    expect(main).toMatchObject({ indexUid: 't_listings', q: 'sấy lạnh zqsawsy zqlajnh', matchingStrategy: 'all', page: 1, highlightPreTag: MARK_OPEN, highlightPostTag: MARK_CLOSE });
+    // (variants apart: the first page reads the first variantWindow hits by relevance)
+    expect(main.hitsPerPage).toBe(40);
     expect(main.rankingScoreThreshold).toBeGreaterThan(0);
     expect(main.facets).toEqual(['kind', 'fieldCodes', 'organizationKind', 'trl']);
     expect(main.filter).toHaveLength(3);
@@ -164,5 +166,49 @@ describe('related results: what a shorter form drops', () => {
     // without counts, the plain weights
     expect(relatedWeight([1], undefined)).toBe(1);
     expect(relatedWeight([1, 2], undefined)).toBeLessThan(1);
+  });
+});
+
+describe('variants apart', () => {
+  const t = (title: string) => ({ title });
+  it('keeps each series’ first listing in place and moves its later ones after the other results', () => {
+    const hits = [
+      t('Máy sấy bơm nhiệt buồng kín cho chuối, 600 kg/mẻ'),
+      t('Máy sấy bơm nhiệt buồng kín cho khoai lang, 150 kg/mẻ'),
+      t('Máy sấy bơm nhiệt buồng kín cho nấm đông cô, 600 kg/mẻ'),
+      t('Công nghệ sấy lạnh kết hợp bơm nhiệt cho dược liệu'),
+      t('Lò sấy bơm nhiệt mini cho hộ gia đình'),
+    ];
+    expect(spreadVariants(hits).map((h) => h.title)).toEqual([hits[0], hits[3], hits[4], hits[1], hits[2]].map((h) => h.title));
+  });
+
+  it('counts the series already shown above (close matches above related results)', () => {
+    const shown = [t('Closed-loop heat pump dryer for mango, 200 kg/batch')];
+    const related = [t('Closed-loop heat pump dryer for ginger, 200 kg/batch'), t('Solar tunnel dryer for fish')];
+    expect(spreadVariants(related, shown).map((h) => h.title)).toEqual([related[1].title, related[0].title]);
+  });
+
+  it('tells different technologies with a few common words apart', () => {
+    expect(areVariants(titleWordSet('Bột giấy và khay đựng thực phẩm từ rơm rạ thay thế hộp xốp'), titleWordSet('Khay, hộp đựng thực phẩm ép nhiệt từ bã sắn và tinh bột sắn thay hộp xốp'))).toBe(false);
+  });
+
+  it('reads the first pages from the window’s start, later pages and sorted pages as they are', () => {
+    expect(variantWindow({ query: 'sấy', page: 1, pageSize: 20 })).toEqual({ hits: 40, from: 0 });
+    expect(variantWindow({ query: 'sấy', page: 2, pageSize: 30 })).toEqual({ hits: 60, from: 30 });
+    expect(variantWindow({ query: 'sấy', page: 3, pageSize: 20 })).toBeNull();
+    expect(variantWindow({ query: 'sấy', page: 1, pageSize: 20, sort: 'NEWEST' })).toBeNull();
+    expect(variantWindow({ query: '', page: 1, pageSize: 20 })).toBeNull();
+  });
+});
+
+describe('gloss', () => {
+  it('renders a Vietnamese title in English with the head noun last, and an English one in Vietnamese with it first', () => {
+    expect(glossText(['Máy sấy bơm nhiệt buồng kín cho chuối, 600 kg/mẻ'])).toMatch(/heat pump dryer/);
+    expect(glossText(['Closed-loop heat pump dryer for mango'])).toMatch(/máy sấy bơm nhiệt/);
+  });
+
+  it('keeps one sentence apart from the next, and leaves out the words it has no translation for', () => {
+    expect(glossText(['Kho lạnh. Truy xuất nguồn gốc'])).toMatch(/^cold storage cold store\b.* \. traceability$/);
+    expect(glossText(['polycarbonate'])).toBe('');
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { FederatedMultiSearchParams, MultiSearchQuery, MultiSearchResponse, SearchResponse } from 'meilisearch';
 import { CONCEPTS, MATCH_EMBEDDER, extractConcepts, matchVector, type ListingDocument } from './listing-document.js';
+import { foldDiacritics } from '@techport/shared';
 import { hasDiacritics, searchText } from './accent-forms.js';
 import { SEARCH_RELEVANCE } from './search.weights.js';
 
@@ -179,13 +180,14 @@ export function buildListingSearch(indexUid: string, p: ListingSearchParams): Mu
   const { facet, other } = listingFilters(p);
   const constrained = FACET_NAMES.filter((f) => facet[f] !== undefined);
   const filterWithout = (skip?: FacetName) => [...FACET_NAMES.filter((f) => f !== skip && facet[f] !== undefined).map((f) => facet[f]!), ...other];
+  const window = variantWindow(p);
   const main: MultiSearchQuery = {
     indexUid,
     q,
     ...closeMatching(p),
     filter: filterWithout(),
-    page: p.page,
-    hitsPerPage: p.pageSize,
+    page: window ? 1 : p.page,
+    hitsPerPage: window ? window.hits : p.pageSize,
     facets: FACET_NAMES.filter((f) => facet[f] === undefined),
     attributesToRetrieve: [...LISTING_CARD_ATTRIBUTES],
     attributesToHighlight: ['title', 'summary'],
@@ -197,6 +199,58 @@ export function buildListingSearch(indexUid: string, p: ListingSearchParams): Mu
   const sort = listingSort(p);
   if (sort) main.sort = sort;
   return [main, ...constrained.map((f): MultiSearchQuery => ({ indexUid, q, ...closeMatching(p), filter: filterWithout(f), facets: [f], limit: 0, attributesToRetrieve: [] }))];
+}
+
+/**
+ * Variants apart (search.weights.ts variantSimilarity): an exchange lists the same technology
+ * many times over, differing only in the crop, the capacity or the place ("Máy sấy bơm nhiệt
+ * buồng kín cho chuối, 600 kg/mẻ", "… cho khoai lang, 150 kg/mẻ"). Ranked as Meilisearch ranks
+ * them, one such series fills the first page and hides every other answer. So, within the first
+ * variantWindow results ranked by relevance, the first listing of each series keeps its place
+ * among the others and the rest of the series follows them (spreadVariants). Nothing is hidden.
+ * The page that overlaps the window is read from the window's start (one request, more hits);
+ * pages past it are Meilisearch's own, so every listing is on exactly one page.
+ */
+export function variantWindow(p: ListingSearchParams): { hits: number; from: number } | null {
+  if (!p.query?.trim() || (p.sort ?? 'RELEVANCE') !== 'RELEVANCE') return null;
+  const from = (p.page - 1) * p.pageSize;
+  if (from >= SEARCH_RELEVANCE.variantWindow) return null;
+  return { hits: Math.max(SEARCH_RELEVANCE.variantWindow, from + p.pageSize), from };
+}
+
+/** A title's distinct words, folded, without numbers (a capacity or a year does not make another technology). */
+export function titleWordSet(title: string): Set<string> {
+  return new Set(foldDiacritics(title.toLowerCase()).match(/\p{L}+/gu) ?? []);
+}
+
+/** Two titles are variants of one listing when they share variantSimilarity of their words (Jaccard). */
+export function areVariants(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (!a.size || !b.size) return false;
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return shared / (a.size + b.size - shared) >= SEARCH_RELEVANCE.variantSimilarity;
+}
+
+/**
+ * The hits with each series of variants spread out: every series' first listing in its own place,
+ * then the series' second listings, and so on, each round in the original order. `shown`: titles
+ * already on the page above these hits (the close matches above related results); their series
+ * count as started.
+ */
+export function spreadVariants<T extends { title?: string }>(hits: readonly T[], shown: readonly { title?: string }[] = []): T[] {
+  const series: Set<string>[] = [];
+  const members: number[] = [];
+  const seriesOf = (title: string | undefined): number => {
+    const words = titleWordSet(title ?? '');
+    const i = series.findIndex((s) => areVariants(s, words));
+    if (i >= 0) return i;
+    series.push(words);
+    members.push(0);
+    return series.length - 1;
+  };
+  for (const s of shown) members[seriesOf(s.title)]++;
+  const round = hits.map((h) => members[seriesOf(h.title)]++);
+  return hits.map((h, i) => ({ h, i, r: round[i] })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.h);
 }
 
 /**
@@ -431,11 +485,16 @@ export function relatedLimit(p: ListingSearchParams, closeCount: number): number
 }
 
 /** The page's related results from the answers, in order (title hits, then the federated ones), without the close matches and repeats. */
-export function readRelatedSearch(p: ListingSearchParams, closeCount: number, closeIds: ReadonlySet<string>, ...answers: ({ hits: Hit[] } | null | undefined)[]): ListingSearchHit[] {
+export function readRelatedSearch(
+  p: ListingSearchParams,
+  closeCount: number,
+  closeIds: ReadonlySet<string>,
+  shownAbove: readonly { title?: string }[],
+  ...answers: ({ hits: Hit[] } | null | undefined)[]
+): ListingSearchHit[] {
   const seen = new Set(closeIds);
-  return answers
-    .flatMap((a) => a?.hits ?? [])
-    .filter((h) => !seen.has(String(h.id)) && Boolean(seen.add(String(h.id))))
+  const candidates = answers.flatMap((a) => a?.hits ?? []).filter((h) => !seen.has(String(h.id)) && Boolean(seen.add(String(h.id))));
+  return spreadVariants(candidates, shownAbove)
     .slice(0, relatedLimit(p, closeCount))
     .map(toSearchHit);
 }
@@ -503,7 +562,9 @@ export function readListingSearch(p: ListingSearchParams, response: MultiSearchR
   const constrained = FACET_NAMES.filter((f) => facet[f] !== undefined);
   const distribution: Record<string, Record<string, number>> = { ...(main.facetDistribution ?? {}) };
   constrained.forEach((f, i) => (distribution[f] = facetResults[i]?.facetDistribution?.[f] ?? {}));
-  const hits = (main.hits ?? []).map(toSearchHit);
+  const window = variantWindow(p);
+  const ranked = window ? spreadVariants(main.hits ?? []).slice(window.from, window.from + p.pageSize) : (main.hits ?? []);
+  const hits = ranked.map(toSearchHit);
   return {
     hits,
     totalHits: main.totalHits ?? main.estimatedTotalHits ?? hits.length,

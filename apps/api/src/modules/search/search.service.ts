@@ -196,6 +196,8 @@ export class SearchService {
       const titleQuery = buildTitleSearch(uid, params, outcome.totalHits);
       const countQueries = buildWordCountSearches(uid, params);
       const plain = [closeIdsQuery, titleQuery].filter((q) => q !== null);
+      // The close matches above them: a related result of the same series follows the others.
+      const shownAbove = outcome.hits.map((h) => ({ title: h.document.title }));
       try {
         // First the close matches' ids, the title hits and how common each word is (count-only);
         // then the shorter forms, weighted by what they drop (search-query.ts relatedWeight).
@@ -205,12 +207,12 @@ export class SearchService {
         const request = buildRelatedSearch(uid, params, outcome.totalHits, readWordCounts(answers.slice(plain.length)));
         const federated = request ? await this.meili.multiSearch<FederatedMultiSearchParams, Hit>(request) : null;
         const closeIds = new Set((ids?.hits ?? []).map((h) => String(h.id)));
-        related = readRelatedSearch(params, outcome.totalHits, closeIds, title, federated);
+        related = readRelatedSearch(params, outcome.totalHits, closeIds, shownAbove, title, federated);
         relatedMs = federated?.processingTimeMs ?? 0;
         if (!outcome.totalHits && !related.length) {
           // Nothing close and nothing related: still never hide a listing that has every word.
           const all = (await this.meili.multiSearch({ queries: [buildAllWordsSearch(uid, params, 0)] })).results[0] as unknown as { hits: Hit[] };
-          related = readRelatedSearch(params, 0, closeIds, all);
+          related = readRelatedSearch(params, 0, closeIds, shownAbove, all);
         }
       } catch (err) {
         // The close matches are the answer; related results are a courtesy.
