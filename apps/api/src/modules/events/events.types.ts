@@ -1,4 +1,6 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { MatchReasonType } from '../matching/matching.types.js';
+import { MarketplaceScope } from './marketplace.service.js';
 import { Paginated } from '../../common/pagination.js';
 import { moderationEventType } from '../moderation-core/moderation-event.type.js';
 import { ModerationStatus } from '../moderation-core/moderation.workflow.js';
@@ -458,4 +460,32 @@ export class UnavailabilityType {
 
 export function toUnavailabilityType(u: UnavailabilityEntity): UnavailabilityType {
   return { id: u.id, startsAt: u.startsAt, endsAt: u.endsAt };
+}
+
+registerEnumType(MarketplaceScope, {
+  name: 'MarketplaceScope',
+  description: 'How much of the marketplace the caller sees: EXHIBITORS (the public: exhibitors and their offers) or PARTICIPANTS (approved participants and the organiser: visitors and their demands too).',
+});
+
+@ObjectType('EventMarketplace', { description: "A page of an event's marketplace: approved participants with their organisation, role, booth and listings." })
+export class EventMarketplaceType extends Paginated(EventRegistrationType) {
+  @Field(() => MarketplaceScope)
+  scope: MarketplaceScope;
+}
+
+@ObjectType('MeetingSuggestion', { description: "Another approved participant of the event the matching engine pairs with the participant's listings: someone to meet." })
+export class MeetingSuggestionType {
+  @Field(() => EventRegistrationType)
+  participant: EventRegistrationType;
+
+  @Field(() => Float, { description: "The engine's score of the best pair (an offer of one side for a demand of the other), in [0, 1]." })
+  score: number;
+
+  @Field(() => [MatchReasonType], { description: "Why, in the request's language (the weights add up to the score)." })
+  reasons: MatchReasonType[];
+
+  /** Resolved into listing and ownListing. */
+  listingId: string;
+  ownListingId: string;
+  openRequest: MeetingRequestEntity | null;
 }
