@@ -52,7 +52,8 @@ export class EventMarketplaceResolver {
   async eventMarketplace(
     @Context() ctx: GqlContext,
     @Args('eventId', { type: () => ID }) eventId: string,
-    @Args('input', { type: () => EventMarketplaceInput, nullable: true }) input: EventMarketplaceInput | null,
+    // Typed without `| null` so the validation pipe sees the class (a union reflects as Object).
+    @Args('input', { type: () => EventMarketplaceInput, nullable: true }) input: EventMarketplaceInput,
     @Args('page', { type: () => PageInput, nullable: true }) page: PageInput | null,
   ): Promise<EventMarketplaceType | null> {
     const found = await this.marketplace.search(ctx.viewer, eventId, input ?? {}, page ?? undefined);

@@ -45,8 +45,8 @@ export interface MeetingSuggestion {
  * shown only to approved participants and the organiser.
  *
  * An event has hundreds of participants, not millions: the filters run over the event's approved
- * registrations in memory, with the words matched on folded text (with or without diacritics),
- * as the event list does (events.service.ts).
+ * registrations in memory, each word of the query starting a word of the folded text (with or
+ * without diacritics).
  */
 @Injectable()
 export class EventMarketplaceService {
@@ -87,8 +87,9 @@ export class EventMarketplaceService {
       const own = r.listingIds.flatMap((id) => listings.get(id) ?? []);
       if (fields && !own.some((l) => l.fieldCodes.some((c) => fields.has(c)))) return false;
       if (!words.length) return true;
-      const text = normalizeForSearch([org.name, r.booth ?? '', ...own.flatMap((l) => [l.title, l.summary, ...l.keywords])].join(' '));
-      return words.every((w) => text.includes(w));
+      // Each word starts a word of the text ("say" finds "sấy", "b1" the booth B1 but not "ab12").
+      const tokens = normalizeForSearch([org.name, r.booth ?? '', ...own.flatMap((l) => [l.title, l.summary, ...l.keywords])].join(' ')).split(' ');
+      return words.every((w) => tokens.some((tok) => tok.startsWith(w)));
     });
     const collator = new Intl.Collator('vi', { numeric: true });
     rows.sort(
