@@ -109,6 +109,42 @@ export class EventRevisionType {
   @Field()
   description: string;
 
+  @Field(() => [String])
+  fieldCodes: string[];
+
+  @Field(() => Date)
+  registrationOpensAt: Date;
+
+  @Field(() => Date)
+  registrationClosesAt: Date;
+
+  @Field(() => [String])
+  meetingDays: string[];
+
+  @Field()
+  dayStartsAt: string;
+
+  @Field()
+  dayEndsAt: string;
+
+  @Field(() => Int)
+  slotMinutes: number;
+
+  @Field(() => Int)
+  meetingTables: number;
+
+  @Field(() => [EventBreakType])
+  breaks: EventBreakType[];
+
+  @Field(() => Int, { nullable: true })
+  maxExhibitors: number | null;
+
+  @Field(() => Int, { nullable: true })
+  maxVisitors: number | null;
+
+  @Field(() => [EventQuestionType], { description: 'The registration questions as revised (label in the request’s language).' })
+  questions: EventQuestionType[];
+
   @Field(() => Date, { nullable: true, description: 'When it was submitted for review; null while the organiser is still editing it.' })
   submittedAt: Date | null;
 }
@@ -302,7 +338,7 @@ export function toEventType(e: EventEntity, lang: 'vi' | 'en'): EventType {
   };
 }
 
-export function toRevisionType(e: EventEntity): EventRevisionType | null {
+export function toRevisionType(e: EventEntity, lang: 'vi' | 'en' = 'vi'): EventRevisionType | null {
   const r = e.pendingRevision;
   if (!r) return null;
   return {
@@ -315,6 +351,18 @@ export function toRevisionType(e: EventEntity): EventRevisionType | null {
     online: r.online,
     venue: r.venue,
     description: r.description,
+    fieldCodes: r.fieldCodes,
+    registrationOpensAt: new Date(r.registrationOpensAt),
+    registrationClosesAt: new Date(r.registrationClosesAt),
+    meetingDays: r.meetingDays,
+    dayStartsAt: r.dayStartsAt,
+    dayEndsAt: r.dayEndsAt,
+    slotMinutes: r.slotMinutes,
+    meetingTables: r.meetingTables,
+    breaks: r.breaks,
+    maxExhibitors: r.maxExhibitors,
+    maxVisitors: r.maxVisitors,
+    questions: r.questions.map((q) => ({ ...q, label: lang === 'en' ? q.labelEn : q.labelVi })),
     submittedAt: e.revisionSubmittedAt,
   };
 }
