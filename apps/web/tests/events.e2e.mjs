@@ -182,7 +182,7 @@ export default function (h) {
 }
 
 export function reviewTest(h) {
-  h.test('Techmart: an organiser creates an event through the form and submits it; the department publishes it from its queue', async (t) => {
+  h.test('Techmart: an organiser creates an event through the form and submits it; the department publishes it from its queue; the organiser’s edit then waits as a revision', async (t) => {
     const organiser = await apiUser(t, 'Ban tổ chức');
     const org = await apiOrganization(t, organiser.token, { name: `Trung tâm Xúc tiến Huế ${uniq('')}`, provinceCode: 'hue' });
     const name = `Ngày kết nối cung cầu công nghệ Huế ${uniq('')}`;
@@ -237,6 +237,27 @@ export function reviewTest(h) {
     assert.ok((await t.text(visitor, 'h1')).includes(name));
     // Registration opened today: a visitor is offered to sign in and register.
     assert.equal(await visitor.locator(`aside a[href="/login?next=${encodeURIComponent(path)}"]`).count(), 1);
+
+    // The organiser edits the published event: the form starts from it, errors come beside the
+    // fields, and the saved edit waits for review as a revision while the public still sees the old venue.
+    await t.visit(page, '/dashboard/events');
+    await page.click(`${card} a[href$="/edit"]`);
+    assert.equal(await page.locator('[name=nameVi]').inputValue(), name);
+    assert.equal(await page.locator('[name=meetingTables]').inputValue(), '20');
+    assert.equal(await page.locator('[name=questions]').inputValue(), '* Số người tham dự | Number of attendees');
+    assert.ok((await t.text(page)).includes(msg('vi', 'dashEvents_editPublished')));
+    await page.fill('[name=description]', 'Quá ngắn.');
+    await t.submit(page, 'main form button[type=submit]');
+    assert.equal(await page.locator('#f-description-error').count(), 1, `an error beside the description: ${await t.text(page)}`);
+    await page.fill('[name=description]', 'Một ngày gặp gỡ giữa các viện nghiên cứu và doanh nghiệp chế biến nông sản, thủy sản của Huế, nay ở địa điểm mới.');
+    await page.fill('[name=venue]', 'Khách sạn Xanh, Huế');
+    await t.submit(page, 'main form button[type=submit]');
+    assert.equal(new URL(page.url()).pathname, '/dashboard/events', `saved: ${await t.text(page)}`);
+    assert.ok((await t.text(page)).includes(msg('vi', 'dashEvents_revisionSaved')));
+    assert.ok((await page.locator(card).innerText()).includes(msg('vi', 'dashEvents_revisionDraft')));
+    await t.visit(visitor, path);
+    const shown = await t.text(visitor);
+    assert.ok(shown.includes('Trung tâm Hội nghị tỉnh, Huế') && !shown.includes('Khách sạn Xanh'), shown);
   });
 }
 
