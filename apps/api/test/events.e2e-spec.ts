@@ -9,7 +9,7 @@ const EVENT = `id slug name nameVi nameEn kind status version startsOn endsOn ti
   registrationOpensAt registrationClosesAt registrationOpen ended meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables
   breaks { startsAt endsAt } maxExhibitors maxVisitors questions { id label labelVi labelEn required }
   fields { code } province { code } organizer { id name } viewerIsOrganizer
-  moderationNote rejectionReason pendingRevision { nameVi submittedAt }
+  moderationNote rejectionReason pendingRevision { nameVi submittedAt fieldCodes meetingDays slotMinutes meetingTables breaks { startsAt endsAt } questions { labelVi required } }
   history { action fromStatus toStatus note actor { id } }
   sessions { id kind title room speaker startsAt endsAt }
   participantCounts { exhibitors visitors }`;
@@ -198,6 +198,15 @@ describe('events as moderated content', () => {
     const { client, event } = await publishedEvent();
     const edited = (await client.ok(UPDATE, { id: event.id, v: 3, input: eventInput({ nameVi: 'Chợ công nghệ Đà Nẵng (đổi tên)' }) })).updateEvent as Ev;
     expect(edited.pendingRevision).toMatchObject({ nameVi: 'Chợ công nghệ Đà Nẵng (đổi tên)', submittedAt: null });
+    // The whole revised content, so the organiser's edit form starts from it.
+    expect(edited.pendingRevision).toMatchObject({
+      fieldCodes: ['2'],
+      meetingDays: [day(41)],
+      slotMinutes: 20,
+      meetingTables: 40,
+      breaks: [{ startsAt: '12:00', endsAt: '13:30' }],
+      questions: [{ labelVi: 'Số người tham dự', required: true }, { labelVi: 'Nhu cầu điện cho gian hàng', required: false }],
+    });
     expect((await base.ok(GET, { id: event.id })).event).toMatchObject({ nameVi: event.nameVi, pendingRevision: null });
     expect((await client.error(UPDATE, { id: event.id, v: 1, input: eventInput() })).code).toBe('CONFLICT');
     await client.ok(SUBMIT, { id: event.id });

@@ -15,6 +15,7 @@ export default function (h) {
   reviewTest(h);
   schedulerTest(h);
   dayTest(h);
+  marketplaceTest(h);
   h.journey(
     'Techmart: event list → event page → registration form → organiser approves → exhibitor shown → meeting request accepted',
     [
@@ -181,7 +182,7 @@ export default function (h) {
 }
 
 export function reviewTest(h) {
-  h.test('Techmart: an organiser creates an event through the form and submits it; the department publishes it from its queue', async (t) => {
+  h.test('Techmart: an organiser creates an event through the form and submits it; the department publishes it from its queue; the organiser’s edit then waits as a revision', async (t) => {
     const organiser = await apiUser(t, 'Ban tổ chức');
     const org = await apiOrganization(t, organiser.token, { name: `Trung tâm Xúc tiến Huế ${uniq('')}`, provinceCode: 'hue' });
     const name = `Ngày kết nối cung cầu công nghệ Huế ${uniq('')}`;
@@ -236,6 +237,27 @@ export function reviewTest(h) {
     assert.ok((await t.text(visitor, 'h1')).includes(name));
     // Registration opened today: a visitor is offered to sign in and register.
     assert.equal(await visitor.locator(`aside a[href="/login?next=${encodeURIComponent(path)}"]`).count(), 1);
+
+    // The organiser edits the published event: the form starts from it, errors come beside the
+    // fields, and the saved edit waits for review as a revision while the public still sees the old venue.
+    await t.visit(page, '/dashboard/events');
+    await page.click(`${card} a[href$="/edit"]`);
+    assert.equal(await page.locator('[name=nameVi]').inputValue(), name);
+    assert.equal(await page.locator('[name=meetingTables]').inputValue(), '20');
+    assert.equal(await page.locator('[name=questions]').inputValue(), '* Số người tham dự | Number of attendees');
+    assert.ok((await t.text(page)).includes(msg('vi', 'dashEvents_editPublished')));
+    await page.fill('[name=description]', 'Quá ngắn.');
+    await t.submit(page, 'main form button[type=submit]');
+    assert.equal(await page.locator('#f-description-error').count(), 1, `an error beside the description: ${await t.text(page)}`);
+    await page.fill('[name=description]', 'Một ngày gặp gỡ giữa các viện nghiên cứu và doanh nghiệp chế biến nông sản, thủy sản của Huế, nay ở địa điểm mới.');
+    await page.fill('[name=venue]', 'Khách sạn Xanh, Huế');
+    await t.submit(page, 'main form button[type=submit]');
+    assert.equal(new URL(page.url()).pathname, '/dashboard/events', `saved: ${await t.text(page)}`);
+    assert.ok((await t.text(page)).includes(msg('vi', 'dashEvents_revisionSaved')));
+    assert.ok((await page.locator(card).innerText()).includes(msg('vi', 'dashEvents_revisionDraft')));
+    await t.visit(visitor, path);
+    const shown = await t.text(visitor);
+    assert.ok(shown.includes('Trung tâm Hội nghị tỉnh, Huế') && !shown.includes('Khách sạn Xanh'), shown);
   });
 }
 
@@ -421,5 +443,125 @@ export function dayTest(h) {
     assert.ok(report.includes(msg('vi', 'evReport_checkedIn')), report);
     assert.equal(await staff.locator('svg[data-chart="bars"]').count() > 0, true, 'the charts are drawn');
     await t.visit(page, `${path}/report`, 403);
+  });
+}
+
+export function marketplaceTest(h) {
+  h.test('Techmart marketplace: a visitor finds whom to meet, requests a meeting with a message from the suggestion; the exhibitor replies in the conversation', async (t) => {
+    const tag3 = uniq('');
+    const organiser = await apiUser(t, 'Ban tổ chức');
+    const organiserOrg = await apiOrganization(t, organiser.token, { name: `Trung tâm Xúc tiến Cần Thơ ${tag3}`, provinceCode: 'can-tho' });
+    const exhibitor = await apiUser(t, 'Viện trưng bày');
+    const exhibitorOrg = await apiOrganization(t, exhibitor.token, { name: `Viện Cơ điện Nông nghiệp ${tag3}`, kind: 'RESEARCH_INSTITUTE', provinceCode: 'can-tho' });
+    const offer = await apiPublishedListing(t, exhibitor.token, exhibitorOrg.id, {
+      kind: 'OFFER',
+      title: `Máy sấy lạnh bơm nhiệt cho xoài ${tag3}`,
+      summary: 'Máy sấy lạnh bơm nhiệt giữ màu và vitamin của xoài, thanh long; tiết kiệm 40% điện năng.',
+      description: 'Buồng sấy inox, bơm nhiệt hai cấp, điều khiển độ ẩm tự động, công suất 500 kg/mẻ; đã chuyển giao cho ba hợp tác xã chế biến xoài sấy dẻo.',
+      fieldCodes: ['407'],
+      keywords: ['sấy lạnh', 'bơm nhiệt', 'xoài sấy'],
+      trl: 7,
+      transferModes: ['LICENSING'],
+      provinceCode: 'can-tho',
+    });
+    const visitor = await apiUser(t, 'Doanh nghiệp mua');
+    const visitorOrg = await apiOrganization(t, visitor.token, { name: `Công ty Xoài Sấy ${tag3}`, provinceCode: 'dong-thap' });
+    const demand = await apiPublishedListing(t, visitor.token, visitorOrg.id, {
+      kind: 'DEMAND',
+      title: `Cần công nghệ sấy lạnh xoài bằng bơm nhiệt ${tag3}`,
+      summary: 'Doanh nghiệp chế biến xoài sấy dẻo cần máy sấy lạnh bơm nhiệt giữ màu, công suất 500 kg/mẻ.',
+      description: 'Nhà máy chế biến xoài sấy dẻo xuất khẩu cần công nghệ sấy lạnh bằng bơm nhiệt, giữ màu và hương vị, tiết kiệm điện, có chuyển giao và đào tạo vận hành.',
+      fieldCodes: ['407'],
+      keywords: ['sấy lạnh', 'bơm nhiệt', 'xoài'],
+      trl: 5,
+      transferModes: ['LICENSING'],
+      provinceCode: 'dong-thap',
+    });
+    const { createEvent: event } = await t.gql(
+      `mutation($o: ID!, $i: EventInput!) { createEvent(organizerId: $o, input: $i) { id slug } }`,
+      {
+        o: organiserOrg.id,
+        i: {
+          nameVi: `Chợ công nghệ Cần Thơ ${tag3}`,
+          nameEn: `Can Tho Techmart ${tag3}`,
+          kind: 'LOCAL_TECHMART',
+          startsOn: day(12),
+          endsOn: day(12),
+          provinceCode: 'can-tho',
+          online: false,
+          venue: 'Trung tâm Hội nghị thành phố Cần Thơ',
+          description: 'Chợ công nghệ chế biến nông sản đồng bằng sông Cửu Long, với các phiên gặp gỡ B2B đã hẹn trước.',
+          fieldCodes: ['407'],
+          registrationOpensAt: new Date(Date.now() - 3600_000).toISOString(),
+          registrationClosesAt: new Date(Date.now() + 5 * DAY).toISOString(),
+          meetingDays: [day(12)],
+          meetingTables: 10,
+          questions: [],
+        },
+      },
+      await adminToken(t),
+    );
+    const register = (token, orgId, role, listingIds) =>
+      t.gql(`mutation($i: EventRegistrationInput!) { registerForEvent(input: $i) { id } }`, { i: { eventId: event.id, organizationId: orgId, role, listingIds, answers: [] } }, token).then((r) => r.registerForEvent);
+    const ex = await register(exhibitor.token, exhibitorOrg.id, 'EXHIBITOR', [offer.id]);
+    const vi = await register(visitor.token, visitorOrg.id, 'VISITOR', [demand.id]);
+    await t.gql(`mutation($id: ID!) { decideEventRegistration(id: $id, approve: true, booth: "B7") { id } }`, { id: ex.id }, organiser.token);
+    await t.gql(`mutation($id: ID!) { decideEventRegistration(id: $id, approve: true) { id } }`, { id: vi.id }, organiser.token);
+    const path = `/events/${event.slug}`;
+
+    // The public sees the exhibitors only, and is told why.
+    const anonymous = await t.newPage('vi');
+    await t.visit(anonymous, `${path}/marketplace`);
+    const publicText = await t.text(anonymous);
+    assert.ok(publicText.includes(exhibitorOrg.name) && publicText.includes(msg('vi', 'market_publicNote')), publicText);
+    assert.ok(!publicText.includes(visitorOrg.name), 'visitors are not public');
+
+    // The visitor: the marketplace from the event page, searched without diacritics; the engine's suggestion with its reasons.
+    const page = await t.newPage('vi');
+    await login(t, page, visitor.email, visitor.password, path);
+    await page.click(`main a[href="${path}/marketplace"]`);
+    await page.fill('#mq', `may say lanh ${tag3}`);
+    await page.selectOption('#mrole', 'EXHIBITOR');
+    await t.submit(page, 'form[role=search] button[type=submit]');
+    const cards = page.locator('article[data-participant]');
+    assert.equal(await cards.count(), 1, await t.text(page));
+    assert.ok((await cards.first().innerText()).includes('B7'));
+    const suggestion = page.locator(`[data-suggestion="${exhibitorOrg.name}"]`);
+    assert.equal(await suggestion.count(), 1, await t.text(page));
+    const suggestionText = await suggestion.innerText();
+    assert.ok(suggestionText.includes(`Máy sấy lạnh bơm nhiệt cho xoài ${tag3}`), suggestionText);
+    assert.ok(/Từ khóa chung|Cùng lĩnh vực|Cùng chủ đề/.test(suggestionText), `the reasons are shown: ${suggestionText}`);
+    await t.axe(page, 'event marketplace (vi)');
+
+    // "Request a meeting": the meetings page's form comes prefilled; a slot and a first message, and it is sent.
+    await suggestion.locator('a.button').click();
+    assert.equal(new URL(page.url()).pathname, `${path}/meetings`);
+    assert.equal(await page.locator('select[name=toRegistrationId]').inputValue(), ex.id);
+    assert.ok((await page.locator('textarea[name=reason]').inputValue()).includes(`Máy sấy lạnh bơm nhiệt cho xoài ${tag3}`));
+    await page.locator('form[action="?/request"] input[name=proposedSlots]').first().check();
+    const opening = `Chúng tôi mang mẫu xoài đến bàn gặp ${tag3}`;
+    await page.fill('form[action="?/request"] textarea[name=message]', opening);
+    await t.submit(page, 'form[action="?/request"] button[type=submit]');
+    assert.ok((await t.text(page)).includes(msg('vi', 'meetings_requested')), await t.text(page));
+    assert.ok((await page.locator(`article[data-meeting="${exhibitorOrg.name}"] [data-message]`).innerText()).includes(opening));
+
+    // The exhibitor reads it on its meetings page (pending is enough) and replies; the thread grows.
+    const other = await t.newPage('vi');
+    await login(t, other, exhibitor.email, exhibitor.password, `${path}/meetings`);
+    const card = other.locator(`article[data-meeting="${visitorOrg.name}"]`);
+    assert.ok((await card.innerText()).includes(opening), await card.innerText());
+    // An empty reply: the error beside the field.
+    await t.submit(other, `article[data-meeting="${visitorOrg.name}"] form[action="?/message"] button[type=submit]`);
+    assert.equal(await other.locator(`article[data-meeting="${visitorOrg.name}"] .field-error`).count(), 1, await card.innerText());
+    const reply = `Rất hân hạnh, mời quý công ty ghé gian B7 ${tag3}`;
+    await other.fill(`article[data-meeting="${visitorOrg.name}"] textarea[name=body]`, reply);
+    await t.submit(other, `article[data-meeting="${visitorOrg.name}"] form[action="?/message"] button[type=submit]`);
+    assert.ok((await t.text(other)).includes(msg('vi', 'meetings_messageSent')));
+    assert.equal(await card.locator('[data-message]').count(), 2);
+
+    // The visitor sees the reply in the same conversation.
+    await t.visit(page, `${path}/meetings`);
+    const thread = await page.locator(`article[data-meeting="${exhibitorOrg.name}"]`).innerText();
+    assert.ok(thread.includes(opening) && thread.includes(reply), thread);
   });
 }

@@ -45,7 +45,9 @@ export class MessageType {
   /** Resolved into author and organization. */
   authorId: string;
   authorOrganizationId: string;
-  interestId: string;
+  /** The thread: an interest's, or a Techmart meeting request's. */
+  interestId: string | null;
+  meetingRequestId: string | null;
 }
 
 @ObjectType('DealEvent')

@@ -1,9 +1,9 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
 import type { InterestStatus } from '@techport/shared';
 import { ListingEntity } from '../listings/listing.entity.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { UserEntity } from '../accounts/user.entity.js';
-import { EventEntity } from '../events/event.entity.js';
+import { EventEntity, MeetingRequestEntity } from '../events/event.entity.js';
 
 /**
  * An organisation's interest in another organisation's published listing: the conversation
@@ -83,19 +83,31 @@ export class InterestEntity {
   updatedAt: Date;
 }
 
-/** One message of an interest's conversation, written by a member of either organisation. */
+/**
+ * One message of a conversation between two organisations, written by a member of either: the
+ * thread is an interest's, or a Techmart meeting request's (exactly one of the two is set).
+ */
 @Entity('interest_message')
 @Index('IDX_interest_message_thread', ['interestId', 'createdAt'])
+@Index('IDX_interest_message_meeting_thread', ['meetingRequestId', 'createdAt'], { where: 'meeting_request_id IS NOT NULL' })
+@Check('CHK_interest_message_one_thread', 'num_nonnulls("interest_id", "meeting_request_id") = 1')
 export class MessageEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ name: 'interest_id', type: 'uuid' })
-  interestId: string;
+  @Column({ name: 'interest_id', type: 'uuid', nullable: true })
+  interestId: string | null;
 
   @ManyToOne(() => InterestEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'interest_id' })
   interest?: Relation<InterestEntity>;
+
+  @Column({ name: 'meeting_request_id', type: 'uuid', nullable: true })
+  meetingRequestId: string | null;
+
+  @ManyToOne(() => MeetingRequestEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'meeting_request_id', foreignKeyConstraintName: 'FK_interest_message_meeting_request' })
+  meetingRequest?: Relation<MeetingRequestEntity>;
 
   @Column({ name: 'author_id', type: 'uuid' })
   authorId: string;

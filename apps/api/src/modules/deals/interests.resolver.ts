@@ -29,7 +29,7 @@ export function toInterestType(e: InterestEntity): InterestType {
 }
 
 export function toMessageType(e: MessageEntity): MessageType {
-  return { id: e.id, body: e.body, createdAt: e.createdAt, authorId: e.authorId, authorOrganizationId: e.authorOrganizationId, interestId: e.interestId };
+  return { id: e.id, body: e.body, createdAt: e.createdAt, authorId: e.authorId, authorOrganizationId: e.authorOrganizationId, interestId: e.interestId, meetingRequestId: e.meetingRequestId };
 }
 
 async function organization(ctx: GqlContext, orgs: OrganizationsService, id: string): Promise<OrganizationType> {

@@ -13,6 +13,8 @@ import { EventDayService } from './event-day.service.js';
 import { EventReportService } from './event-report.service.js';
 import { MeetingRemindersJob } from './meeting-reminders.job.js';
 import { EventFilesController } from './event-files.controller.js';
+import { EventMarketplaceService } from './marketplace.service.js';
+import { EventMarketplaceResolver, MeetingConversationResolver, MeetingSuggestionResolver } from './marketplace.resolver.js';
 import { DealEventFieldResolver, EventDayResolver, EventStaffFieldResolver, InterestEventFieldResolver, MeetingDayFieldsResolver, RegistrationCheckInResolver } from './event-day.resolver.js';
 
 /**
@@ -24,7 +26,9 @@ import { DealEventFieldResolver, EventDayResolver, EventStaffFieldResolver, Inte
  * scheduler that places accepted meetings on slots and tables as a background job
  * (meeting-scheduler.service.ts over the pure scheduler/), and the day itself: agendas (page and
  * .ics), reminders, check-in, attendance, outcomes that become the exchange's interests and deals
- * tagged with the event, and the event's report (event-day.service.ts).
+ * tagged with the event, and the event's report (event-day.service.ts); the event's marketplace,
+ * the matching engine's suggestions within it, and each meeting request's conversation
+ * (marketplace.service.ts, meetings.service.ts).
  */
 @Module({
   imports: [AccountsModule, OrganizationsModule, ModerationCoreModule, DealsModule],
@@ -37,7 +41,11 @@ import { DealEventFieldResolver, EventDayResolver, EventStaffFieldResolver, Inte
     EventDayService,
     EventReportService,
     MeetingRemindersJob,
+    EventMarketplaceService,
     EventsResolver,
+    EventMarketplaceResolver,
+    MeetingSuggestionResolver,
+    MeetingConversationResolver,
     EventStepResolver,
     EventRegistrationResolver,
     MeetingRequestResolver,

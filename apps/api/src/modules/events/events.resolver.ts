@@ -443,7 +443,7 @@ export class EventsResolver {
 
   @ResolveField(() => EventRevisionType, { nullable: true, description: 'Edits to the published event awaiting review. Organiser and moderators only.' })
   async pendingRevision(@Parent() e: EventType, @Context() ctx: GqlContext): Promise<EventRevisionType | null> {
-    return (await privileged(ctx, this.eventsService, e.entity)) ? toRevisionType(e.entity) : null;
+    return (await privileged(ctx, this.eventsService, e.entity)) ? toRevisionType(e.entity, ctx.lang) : null;
   }
 
   @ResolveField(() => [EventStepType], { nullable: true, description: 'The audit trail, oldest first. Organiser and moderators only (null for others).' })

@@ -1,4 +1,6 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { MatchReasonType } from '../matching/matching.types.js';
+import { MarketplaceScope } from './marketplace.service.js';
 import { Paginated } from '../../common/pagination.js';
 import { moderationEventType } from '../moderation-core/moderation-event.type.js';
 import { ModerationStatus } from '../moderation-core/moderation.workflow.js';
@@ -106,6 +108,42 @@ export class EventRevisionType {
 
   @Field()
   description: string;
+
+  @Field(() => [String])
+  fieldCodes: string[];
+
+  @Field(() => Date)
+  registrationOpensAt: Date;
+
+  @Field(() => Date)
+  registrationClosesAt: Date;
+
+  @Field(() => [String])
+  meetingDays: string[];
+
+  @Field()
+  dayStartsAt: string;
+
+  @Field()
+  dayEndsAt: string;
+
+  @Field(() => Int)
+  slotMinutes: number;
+
+  @Field(() => Int)
+  meetingTables: number;
+
+  @Field(() => [EventBreakType])
+  breaks: EventBreakType[];
+
+  @Field(() => Int, { nullable: true })
+  maxExhibitors: number | null;
+
+  @Field(() => Int, { nullable: true })
+  maxVisitors: number | null;
+
+  @Field(() => [EventQuestionType], { description: 'The registration questions as revised (label in the request’s language).' })
+  questions: EventQuestionType[];
 
   @Field(() => Date, { nullable: true, description: 'When it was submitted for review; null while the organiser is still editing it.' })
   submittedAt: Date | null;
@@ -300,7 +338,7 @@ export function toEventType(e: EventEntity, lang: 'vi' | 'en'): EventType {
   };
 }
 
-export function toRevisionType(e: EventEntity): EventRevisionType | null {
+export function toRevisionType(e: EventEntity, lang: 'vi' | 'en' = 'vi'): EventRevisionType | null {
   const r = e.pendingRevision;
   if (!r) return null;
   return {
@@ -313,6 +351,18 @@ export function toRevisionType(e: EventEntity): EventRevisionType | null {
     online: r.online,
     venue: r.venue,
     description: r.description,
+    fieldCodes: r.fieldCodes,
+    registrationOpensAt: new Date(r.registrationOpensAt),
+    registrationClosesAt: new Date(r.registrationClosesAt),
+    meetingDays: r.meetingDays,
+    dayStartsAt: r.dayStartsAt,
+    dayEndsAt: r.dayEndsAt,
+    slotMinutes: r.slotMinutes,
+    meetingTables: r.meetingTables,
+    breaks: r.breaks,
+    maxExhibitors: r.maxExhibitors,
+    maxVisitors: r.maxVisitors,
+    questions: r.questions.map((q) => ({ ...q, label: lang === 'en' ? q.labelEn : q.labelVi })),
     submittedAt: e.revisionSubmittedAt,
   };
 }
@@ -458,4 +508,32 @@ export class UnavailabilityType {
 
 export function toUnavailabilityType(u: UnavailabilityEntity): UnavailabilityType {
   return { id: u.id, startsAt: u.startsAt, endsAt: u.endsAt };
+}
+
+registerEnumType(MarketplaceScope, {
+  name: 'MarketplaceScope',
+  description: 'How much of the marketplace the caller sees: EXHIBITORS (the public: exhibitors and their offers) or PARTICIPANTS (approved participants and the organiser: visitors and their demands too).',
+});
+
+@ObjectType('EventMarketplace', { description: "A page of an event's marketplace: approved participants with their organisation, role, booth and listings." })
+export class EventMarketplaceType extends Paginated(EventRegistrationType) {
+  @Field(() => MarketplaceScope)
+  scope: MarketplaceScope;
+}
+
+@ObjectType('MeetingSuggestion', { description: "Another approved participant of the event the matching engine pairs with the participant's listings: someone to meet." })
+export class MeetingSuggestionType {
+  @Field(() => EventRegistrationType)
+  participant: EventRegistrationType;
+
+  @Field(() => Float, { description: "The engine's score of the best pair (an offer of one side for a demand of the other), in [0, 1]." })
+  score: number;
+
+  @Field(() => [MatchReasonType], { description: "Why, in the request's language (the weights add up to the score)." })
+  reasons: MatchReasonType[];
+
+  /** Resolved into listing and ownListing. */
+  listingId: string;
+  ownListingId: string;
+  openRequest: MeetingRequestEntity | null;
 }

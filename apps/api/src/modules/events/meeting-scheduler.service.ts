@@ -1,14 +1,10 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { ListingStatus } from '@techport/shared';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { Errors } from '../../common/errors.js';
 import { format, type Localized } from '../../common/i18n.js';
 import { isUuid } from '../../common/ids.js';
 import type { Viewer } from '../../common/auth/viewer.js';
-import { ListingEntity } from '../listings/listing.entity.js';
-import { isListedPublicly } from '../listings/listing.rules.js';
-import { matchDocument } from '../matching/matching.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
@@ -26,6 +22,7 @@ import {
 } from './event.entity.js';
 import { slotProblem } from './event.rules.js';
 import { EventsService } from './events.service.js';
+import { registrationDocuments } from './event-matching.js';
 import { SLOT } from './meetings.service.js';
 import { meetingGrid, slotIndex, slotsOverlapping } from './scheduler/grid.js';
 import { meetingPriorities } from './scheduler/meeting-priority.js';
@@ -268,21 +265,9 @@ export class MeetingSchedulerService implements OnModuleInit {
 
   /** The public listings each registration brings, as matching documents (one query). */
   private async documents(em: EntityManager, registrationIds: string[]): Promise<Map<string, ListingDocument[]>> {
-    const out = new Map<string, ListingDocument[]>();
-    if (!registrationIds.length) return out;
+    if (!registrationIds.length) return new Map();
     const regs = await em.getRepository(EventRegistrationEntity).findBy({ id: In(registrationIds) });
-    const listingIds = [...new Set(regs.flatMap((r) => r.listingIds))];
-    if (!listingIds.length) return out;
-    const now = this.clock.now();
-    const listings = await em
-      .getRepository(ListingEntity)
-      .createQueryBuilder('l')
-      .innerJoinAndSelect('l.organization', 'o')
-      .where('l.id IN (:...ids) AND l.status = :status', { ids: listingIds, status: ListingStatus.PUBLISHED })
-      .getMany();
-    const docs = new Map(listings.filter((l) => isListedPublicly(l, now)).map((l) => [l.id, matchDocument(l)]));
-    for (const r of regs) out.set(r.id, r.listingIds.flatMap((id) => docs.get(id) ?? []));
-    return out;
+    return registrationDocuments(em, regs, this.clock.now());
   }
 
   // -------------------------------------------------------------------------------------------

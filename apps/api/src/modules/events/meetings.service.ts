@@ -11,6 +11,9 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 import { EventEntity, EventRegistrationEntity, MeetingRequestEntity, MeetingRequestStatus, RegistrationStatus } from './event.entity.js';
 import { slotProblem, type SlotProblem } from './event.rules.js';
 import type { MeetingRequestInput } from './dto/event.inputs.js';
+import { MessageEntity } from '../deals/interest.entity.js';
+import { messageText } from '../deals/interests.service.js';
+import { OrganizationEntity } from '../organizations/organization.entity.js';
 
 const M = {
   noun: { vi: 'yêu cầu gặp gỡ', en: 'Meeting request' },
@@ -29,6 +32,7 @@ const M = {
   notCountered: { vi: 'Yêu cầu này không có đề xuất khung giờ khác đang chờ.', en: 'This request has no counter-proposal waiting.' },
   notCounterSlot: { vi: 'Hãy chọn một trong các khung giờ bên kia đề xuất.', en: 'Choose one of the slots the other side proposed.' },
   counterSlotsRequired: { vi: 'Hãy đề xuất từ 1 đến 5 khung giờ.', en: 'Propose 1 to 5 slots.' },
+  conversationClosed: { vi: 'Yêu cầu gặp gỡ đã kết thúc; không gửi thêm tin nhắn được.', en: 'This meeting request is closed; no more messages can be sent.' },
 } satisfies Record<string, Localized>;
 
 export const SLOT: Record<SlotProblem, Localized> = {
@@ -94,6 +98,7 @@ export class MeetingsService {
    * a meeting: a reason and 1–5 proposed slots of the event's meeting grid.
    */
   async request(viewer: Viewer, input: MeetingRequestInput): Promise<MeetingRequestEntity> {
+    const opening = messageText('input.message', input.message, false);
     try {
       return await this.ds.transaction(async (em) => {
         const from = isUuid(input.fromRegistrationId) ? await em.getRepository(EventRegistrationEntity).findOneBy({ id: input.fromRegistrationId }) : null;
@@ -115,6 +120,7 @@ export class MeetingsService {
           reason: input.reason.trim(),
           proposedSlots: slots,
         });
+        if (opening) await this.addMessage(em, identifiers[0].id as string, viewer.id, from.organizationId, opening);
         await this.notifications.notifyOrganizationMembers(em, to.organizationId, {
           kind: 'MEETING_REQUESTED',
           title: { vi: 'Có yêu cầu gặp gỡ mới', en: 'New meeting request' },
@@ -235,6 +241,53 @@ export class MeetingsService {
       await em.update(MeetingRequestEntity, { id: m.id }, { status: MeetingRequestStatus.CANCELLED, scheduledAt: null, tableNumber: null, pinned: false, scheduledBy: null });
       return em.getRepository(MeetingRequestEntity).findOneByOrFail({ id: m.id });
     });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The conversation: the exchange's messages, in a thread of the meeting request
+
+  /**
+   * A member of either side writes in the request's conversation while it is open (requested,
+   * counter-proposed or accepted); the other side's members are notified. Anyone else: NOT_FOUND.
+   */
+  async sendMessage(viewer: Viewer, id: string, body: string): Promise<MessageEntity> {
+    const text = messageText('body', body, true)!;
+    return this.ds.transaction(async (em) => {
+      const { m, requester } = await this.lockVisible(em, viewer, id);
+      if (![MeetingRequestStatus.REQUESTED, MeetingRequestStatus.COUNTER_PROPOSED, MeetingRequestStatus.ACCEPTED].includes(m.status)) throw Errors.conflict(M.conversationClosed);
+      const regs = await em.getRepository(EventRegistrationEntity).findBy({ id: In([m.fromRegistrationId, m.toRegistrationId]) });
+      const orgOf = (regId: string) => regs.find((r) => r.id === regId)!.organizationId;
+      // A member of both organisations writes as the requester.
+      const [side, other] = requester ? [orgOf(m.fromRegistrationId), orgOf(m.toRegistrationId)] : [orgOf(m.toRegistrationId), orgOf(m.fromRegistrationId)];
+      const message = await this.addMessage(em, m.id, viewer.id, side, text);
+      const [event, org] = await Promise.all([
+        em.getRepository(EventEntity).findOneByOrFail({ id: m.eventId }),
+        em.getRepository(OrganizationEntity).findOneByOrFail({ id: side }),
+      ]);
+      const excerpt = text.length > 200 ? `${text.slice(0, 199)}…` : text;
+      await this.notifications.notifyOrganizationMembers(
+        em,
+        other,
+        {
+          kind: 'MEETING_MESSAGE',
+          title: { vi: `Tin nhắn mới từ ${org.name} ("${event.nameVi}")`, en: `New message from ${org.name} ("${event.nameEn}")` },
+          body: { vi: excerpt, en: excerpt },
+          url: `/events/${event.slug}/meetings#meeting-${m.id}`,
+        },
+        viewer.id,
+      );
+      return message;
+    });
+  }
+
+  /** Messages of several requests at once, oldest first (for a DataLoader). */
+  async messagesOf(ids: readonly string[]): Promise<MessageEntity[]> {
+    if (!ids.length) return [];
+    return this.ds.getRepository(MessageEntity).find({ where: { meetingRequestId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  private async addMessage(em: EntityManager, meetingRequestId: string, authorId: string, authorOrganizationId: string, body: string): Promise<MessageEntity> {
+    return em.getRepository(MessageEntity).save({ meetingRequestId, interestId: null, authorId, authorOrganizationId, body });
   }
 
   /** Distinct slot starts in time order, each a future slot of the event's grid; BAD_USER_INPUT naming `${path}.i` otherwise. */

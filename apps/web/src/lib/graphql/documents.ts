@@ -159,7 +159,7 @@ export const WithdrawEventRegistration: Document<T.WithdrawEventRegistrationMuta
 
 export const EventMeetings: Document<T.EventMeetingsQuery, T.EventMeetingsQueryVariables> = {
   name: "EventMeetings",
-  source: "query EventMeetings($slug: String!) { event(slug: $slug) { id slug name meetingDays dayStartsAt dayEndsAt slotMinutes breaks { startsAt endsAt } viewerIsOrganizer myRegistrations { id role status organization { id name } unavailability { id startsAt endsAt } } participants { id role organization { id slug name } listings { id slug title } } myMeetingRequests { ...MeetingRequestFields } } } fragment MeetingRequestFields on MeetingRequest { id status reason proposedSlots acceptedSlot responseNote viewerIsRequester createdAt counterSlots scheduledAt tableNumber pinned startsAt attendance canMarkAttendance canRecordOutcome outcome { kind value dealId interestId } from { id organization { id slug name } } to { id organization { id slug name } } }",
+  source: "query EventMeetings($slug: String!) { event(slug: $slug) { id slug name meetingDays dayStartsAt dayEndsAt slotMinutes breaks { startsAt endsAt } viewerIsOrganizer myRegistrations { id role status organization { id name } unavailability { id startsAt endsAt } } participants { id role organization { id slug name } listings { id slug title } } myMeetingRequests { ...MeetingRequestFields } } } fragment MeetingRequestFields on MeetingRequest { id status reason proposedSlots acceptedSlot responseNote viewerIsRequester createdAt counterSlots scheduledAt tableNumber pinned startsAt attendance canMarkAttendance canRecordOutcome outcome { kind value dealId interestId } from { id organization { id slug name } } to { id organization { id slug name } } messages { id body createdAt author { id displayName } organization { id name } } }",
 };
 
 export const CounterProposeMeeting: Document<T.CounterProposeMeetingMutation, T.CounterProposeMeetingMutationVariables> = {
@@ -239,7 +239,17 @@ export const ModerateEvent: Document<T.ModerateEventMutation, T.ModerateEventMut
 
 export const OrganizedEvents: Document<T.OrganizedEventsQuery, T.OrganizedEventsQueryVariables> = {
   name: "OrganizedEvents",
-  source: "query OrganizedEvents { organizedEvents { ...EventCard moderationNote rejectionReasonLabel } } fragment EventCard on Event { id slug name kind startsOn endsOn online venue status registrationOpen ended province { code name } organizer { id slug name } fields { code name } }",
+  source: "query OrganizedEvents { organizedEvents { ...EventCard moderationNote rejectionReasonLabel pendingRevision { submittedAt } } } fragment EventCard on Event { id slug name kind startsOn endsOn online venue status registrationOpen ended province { code name } organizer { id slug name } fields { code name } }",
+};
+
+export const EventForEdit: Document<T.EventForEditQuery, T.EventForEditQueryVariables> = {
+  name: "EventForEdit",
+  source: "query EventForEdit($id: ID!) { event(id: $id) { id slug name status version viewerIsOrganizer nameVi nameEn kind startsOn endsOn online venue description province { code } fields { code } registrationOpensAt registrationClosesAt meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables breaks { startsAt endsAt } maxExhibitors maxVisitors questions { labelVi labelEn required } pendingRevision { nameVi nameEn kind startsOn endsOn provinceCode online venue description fieldCodes registrationOpensAt registrationClosesAt meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables breaks { startsAt endsAt } maxExhibitors maxVisitors questions { labelVi labelEn required } submittedAt } } }",
+};
+
+export const UpdateEvent: Document<T.UpdateEventMutation, T.UpdateEventMutationVariables> = {
+  name: "UpdateEvent",
+  source: "mutation UpdateEvent($id: ID!, $input: EventInput!, $version: Int) { updateEvent(id: $id, input: $input, version: $version) { id status pendingRevision { submittedAt } } }",
 };
 
 export const CreateEvent: Document<T.CreateEventMutation, T.CreateEventMutationVariables> = {
@@ -280,6 +290,21 @@ export const RecordMeetingOutcome: Document<T.RecordMeetingOutcomeMutation, T.Re
 export const EventReport: Document<T.EventReportQuery, T.EventReportQueryVariables> = {
   name: "EventReport",
   source: "query EventReport($eventId: ID!) { eventReport(eventId: $eventId) { event { id slug name startsOn endsOn } exhibitors visitors exhibitorsCheckedIn visitorsCheckedIn registrationsPending meetingsRequested meetingsAccepted meetingsDeclined meetingsScheduled meetingsHeld meetingsNoShow interests mous mouValue contracts contractValue dealsApproved dealValueApproved byField { key label count value } byProvince { key label count value } outcomes { meetingId meetingAt kind kindLabel value listingId listingTitle supplier buyer provinceCode dealId dealStatus } } }",
+};
+
+export const EventMarketplaceContext: Document<T.EventMarketplaceContextQuery, T.EventMarketplaceContextQueryVariables> = {
+  name: "EventMarketplaceContext",
+  source: "query EventMarketplaceContext($slug: String!) { event(slug: $slug) { id slug name status meetingDays viewerIsOrganizer myRegistrations { id status organization { id name } suggestions(limit: 10) { score reasons { code label weight } participant { id role booth organization { id slug name } } listing { id slug title kind } ownListing { id slug title kind } openRequest { id status } } } } }",
+};
+
+export const EventMarketplace: Document<T.EventMarketplaceQuery, T.EventMarketplaceQueryVariables> = {
+  name: "EventMarketplace",
+  source: "query EventMarketplace($eventId: ID!, $input: EventMarketplaceInput, $page: PageInput) { eventMarketplace(eventId: $eventId, input: $input, page: $page) { scope totalItems page pageSize items { id role booth organization { id slug name province { code name } } listings { id slug title kind summary fields { code name } } } } }",
+};
+
+export const SendMeetingMessage: Document<T.SendMeetingMessageMutation, T.SendMeetingMessageMutationVariables> = {
+  name: "SendMeetingMessage",
+  source: "mutation SendMeetingMessage($meetingRequestId: ID!, $body: String!) { sendMeetingMessage(meetingRequestId: $meetingRequestId, body: $body) { id } }",
 };
 
 export const Experts: Document<T.ExpertsQuery, T.ExpertsQueryVariables> = {

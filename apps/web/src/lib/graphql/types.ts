@@ -131,6 +131,17 @@ export type EventKind =
   | 'ONLINE_SESSION'
   | 'SPECIALISED_TECHMART';
 
+/** Filters of an event's marketplace. */
+export type EventMarketplaceInput = {
+  /** A field code: participants with a listing in it (a parent covers its children). */
+  fieldCode?: string | null | undefined;
+  /** The participant organisation's province. */
+  provinceCode?: string | null | undefined;
+  /** Words of the organisation's name, its booth, or its listings' titles, summaries and keywords, with or without diacritics. */
+  query?: string | null | undefined;
+  role?: RegistrationRole | null | undefined;
+};
+
 export type EventQuestionInput = {
   /** The question in English (3–300 characters). */
   labelEn: string;
@@ -286,6 +297,11 @@ export type ListingUpdateInput = {
   version: number;
 };
 
+/** How much of the marketplace the caller sees: EXHIBITORS (the public: exhibitors and their offers) or PARTICIPANTS (approved participants and the organiser: visitors and their demands too). */
+export type MarketplaceScope =
+  | 'EXHIBITORS'
+  | 'PARTICIPANTS';
+
 /** Marked after the meeting’s time: HELD, or NO_SHOW (one side did not come). */
 export type MeetingAttendance =
   | 'HELD'
@@ -313,6 +329,8 @@ export type MeetingOutcomeKind =
 export type MeetingRequestInput = {
   /** The requester's approved registration (its organisation's). */
   fromRegistrationId: string | number;
+  /** An optional first message of the meeting's conversation (1–5000 characters), seen by the two organisations only. */
+  message?: string | null | undefined;
   /** 1–5 proposed slot starts (ISO 8601 instants), each the start of one of the event's meeting slots. */
   proposedSlots: Array<string>;
   /** Why meet (10–1000 characters): what the requester hopes to discuss. */
@@ -734,9 +752,9 @@ export type EventMeetingsQueryVariables = Exact<{
 }>;
 
 
-export type EventMeetingsQuery = { event: { id: string, slug: string, name: string, meetingDays: Array<string>, dayStartsAt: string, dayEndsAt: string, slotMinutes: number, viewerIsOrganizer: boolean, breaks: Array<{ startsAt: string, endsAt: string }>, myRegistrations: Array<{ id: string, role: RegistrationRole, status: RegistrationStatus, organization: { id: string, name: string }, unavailability: Array<{ id: string, startsAt: string, endsAt: string }> | null }>, participants: Array<{ id: string, role: RegistrationRole, organization: { id: string, slug: string, name: string }, listings: Array<{ id: string, slug: string, title: string }> }> | null, myMeetingRequests: Array<{ id: string, status: MeetingRequestStatus, reason: string, proposedSlots: Array<string>, acceptedSlot: string | null, responseNote: string | null, viewerIsRequester: boolean, createdAt: string, counterSlots: Array<string>, scheduledAt: string | null, tableNumber: number | null, pinned: boolean, startsAt: string | null, attendance: MeetingAttendance | null, canMarkAttendance: boolean, canRecordOutcome: boolean, outcome: { kind: MeetingOutcomeKind, value: number | null, dealId: string | null, interestId: string } | null, from: { id: string, organization: { id: string, slug: string, name: string } }, to: { id: string, organization: { id: string, slug: string, name: string } } }> } | null };
+export type EventMeetingsQuery = { event: { id: string, slug: string, name: string, meetingDays: Array<string>, dayStartsAt: string, dayEndsAt: string, slotMinutes: number, viewerIsOrganizer: boolean, breaks: Array<{ startsAt: string, endsAt: string }>, myRegistrations: Array<{ id: string, role: RegistrationRole, status: RegistrationStatus, organization: { id: string, name: string }, unavailability: Array<{ id: string, startsAt: string, endsAt: string }> | null }>, participants: Array<{ id: string, role: RegistrationRole, organization: { id: string, slug: string, name: string }, listings: Array<{ id: string, slug: string, title: string }> }> | null, myMeetingRequests: Array<{ id: string, status: MeetingRequestStatus, reason: string, proposedSlots: Array<string>, acceptedSlot: string | null, responseNote: string | null, viewerIsRequester: boolean, createdAt: string, counterSlots: Array<string>, scheduledAt: string | null, tableNumber: number | null, pinned: boolean, startsAt: string | null, attendance: MeetingAttendance | null, canMarkAttendance: boolean, canRecordOutcome: boolean, outcome: { kind: MeetingOutcomeKind, value: number | null, dealId: string | null, interestId: string } | null, from: { id: string, organization: { id: string, slug: string, name: string } }, to: { id: string, organization: { id: string, slug: string, name: string } }, messages: Array<{ id: string, body: string, createdAt: string, author: { id: string, displayName: string }, organization: { id: string, name: string } }> }> } | null };
 
-export type MeetingRequestFieldsFragment = { id: string, status: MeetingRequestStatus, reason: string, proposedSlots: Array<string>, acceptedSlot: string | null, responseNote: string | null, viewerIsRequester: boolean, createdAt: string, counterSlots: Array<string>, scheduledAt: string | null, tableNumber: number | null, pinned: boolean, startsAt: string | null, attendance: MeetingAttendance | null, canMarkAttendance: boolean, canRecordOutcome: boolean, outcome: { kind: MeetingOutcomeKind, value: number | null, dealId: string | null, interestId: string } | null, from: { id: string, organization: { id: string, slug: string, name: string } }, to: { id: string, organization: { id: string, slug: string, name: string } } };
+export type MeetingRequestFieldsFragment = { id: string, status: MeetingRequestStatus, reason: string, proposedSlots: Array<string>, acceptedSlot: string | null, responseNote: string | null, viewerIsRequester: boolean, createdAt: string, counterSlots: Array<string>, scheduledAt: string | null, tableNumber: number | null, pinned: boolean, startsAt: string | null, attendance: MeetingAttendance | null, canMarkAttendance: boolean, canRecordOutcome: boolean, outcome: { kind: MeetingOutcomeKind, value: number | null, dealId: string | null, interestId: string } | null, from: { id: string, organization: { id: string, slug: string, name: string } }, to: { id: string, organization: { id: string, slug: string, name: string } }, messages: Array<{ id: string, body: string, createdAt: string, author: { id: string, displayName: string }, organization: { id: string, name: string } }> };
 
 export type CounterProposeMeetingMutationVariables = Exact<{
   id: string | number;
@@ -863,7 +881,23 @@ export type ModerateEventMutation = { moderateEvent: { id: string, status: Event
 export type OrganizedEventsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type OrganizedEventsQuery = { organizedEvents: Array<{ moderationNote: string | null, rejectionReasonLabel: string | null, id: string, slug: string, name: string, kind: EventKind, startsOn: string, endsOn: string, online: boolean, venue: string | null, status: EventStatus, registrationOpen: boolean, ended: boolean, province: { code: string, name: string }, organizer: { id: string, slug: string, name: string }, fields: Array<{ code: string, name: string }> }> };
+export type OrganizedEventsQuery = { organizedEvents: Array<{ moderationNote: string | null, rejectionReasonLabel: string | null, id: string, slug: string, name: string, kind: EventKind, startsOn: string, endsOn: string, online: boolean, venue: string | null, status: EventStatus, registrationOpen: boolean, ended: boolean, pendingRevision: { submittedAt: string | null } | null, province: { code: string, name: string }, organizer: { id: string, slug: string, name: string }, fields: Array<{ code: string, name: string }> }> };
+
+export type EventForEditQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EventForEditQuery = { event: { id: string, slug: string, name: string, status: EventStatus, version: number, viewerIsOrganizer: boolean, nameVi: string, nameEn: string, kind: EventKind, startsOn: string, endsOn: string, online: boolean, venue: string | null, description: string, registrationOpensAt: string, registrationClosesAt: string, meetingDays: Array<string>, dayStartsAt: string, dayEndsAt: string, slotMinutes: number, meetingTables: number, maxExhibitors: number | null, maxVisitors: number | null, province: { code: string }, fields: Array<{ code: string }>, breaks: Array<{ startsAt: string, endsAt: string }>, questions: Array<{ labelVi: string, labelEn: string, required: boolean }>, pendingRevision: { nameVi: string, nameEn: string, kind: EventKind, startsOn: string, endsOn: string, provinceCode: string, online: boolean, venue: string | null, description: string, fieldCodes: Array<string>, registrationOpensAt: string, registrationClosesAt: string, meetingDays: Array<string>, dayStartsAt: string, dayEndsAt: string, slotMinutes: number, meetingTables: number, maxExhibitors: number | null, maxVisitors: number | null, submittedAt: string | null, breaks: Array<{ startsAt: string, endsAt: string }>, questions: Array<{ labelVi: string, labelEn: string, required: boolean }> } | null } | null };
+
+export type UpdateEventMutationVariables = Exact<{
+  id: string | number;
+  input: EventInput;
+  version?: number | null | undefined;
+}>;
+
+
+export type UpdateEventMutation = { updateEvent: { id: string, status: EventStatus, pendingRevision: { submittedAt: string | null } | null } };
 
 export type CreateEventMutationVariables = Exact<{
   organizerId: string | number;
@@ -925,6 +959,30 @@ export type EventReportQueryVariables = Exact<{
 
 
 export type EventReportQuery = { eventReport: { exhibitors: number, visitors: number, exhibitorsCheckedIn: number, visitorsCheckedIn: number, registrationsPending: number, meetingsRequested: number, meetingsAccepted: number, meetingsDeclined: number, meetingsScheduled: number, meetingsHeld: number, meetingsNoShow: number, interests: number, mous: number, mouValue: number, contracts: number, contractValue: number, dealsApproved: number, dealValueApproved: number, event: { id: string, slug: string, name: string, startsOn: string, endsOn: string }, byField: Array<{ key: string, label: string, count: number, value: number }>, byProvince: Array<{ key: string, label: string, count: number, value: number }>, outcomes: Array<{ meetingId: string, meetingAt: string | null, kind: MeetingOutcomeKind, kindLabel: string, value: number | null, listingId: string, listingTitle: string, supplier: string, buyer: string, provinceCode: string, dealId: string | null, dealStatus: string | null }> } };
+
+export type EventMarketplaceContextQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type EventMarketplaceContextQuery = { event: { id: string, slug: string, name: string, status: EventStatus, meetingDays: Array<string>, viewerIsOrganizer: boolean, myRegistrations: Array<{ id: string, status: RegistrationStatus, organization: { id: string, name: string }, suggestions: Array<{ score: number, reasons: Array<{ code: string, label: string, weight: number }>, participant: { id: string, role: RegistrationRole, booth: string | null, organization: { id: string, slug: string, name: string } }, listing: { id: string, slug: string, title: string, kind: ListingKind } | null, ownListing: { id: string, slug: string, title: string, kind: ListingKind } | null, openRequest: { id: string, status: MeetingRequestStatus } | null }> | null }> } | null };
+
+export type EventMarketplaceQueryVariables = Exact<{
+  eventId: string | number;
+  input?: EventMarketplaceInput | null | undefined;
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type EventMarketplaceQuery = { eventMarketplace: { scope: MarketplaceScope, totalItems: number, page: number, pageSize: number, items: Array<{ id: string, role: RegistrationRole, booth: string | null, organization: { id: string, slug: string, name: string, province: { code: string, name: string } }, listings: Array<{ id: string, slug: string, title: string, kind: ListingKind, summary: string, fields: Array<{ code: string, name: string }> }> }> } | null };
+
+export type SendMeetingMessageMutationVariables = Exact<{
+  meetingRequestId: string | number;
+  body: string;
+}>;
+
+
+export type SendMeetingMessageMutation = { sendMeetingMessage: { id: string } };
 
 export type ExpertsQueryVariables = Exact<{
   input: ExpertSearchInput;

@@ -341,4 +341,32 @@ export class MeetingRequestInput {
   @AtMostItems(5)
   @ValidateBy({ name: 'instant', validator: { validate: isInstant } }, say(INSTANT, true))
   proposedSlots: string[];
+
+  @Field(() => String, { nullable: true, description: "An optional first message of the meeting's conversation (1–5000 characters), seen by the two organisations only." })
+  @IsOptional()
+  message?: string | null;
+}
+
+@InputType({ description: "Filters of an event's marketplace." })
+export class EventMarketplaceInput {
+  @Field(() => String, { nullable: true, description: "Words of the organisation's name, its booth, or its listings' titles, summaries and keywords, with or without diacritics." })
+  @IsOptional()
+  @TextLength(0, 200)
+  @OneLine()
+  query?: string | null;
+
+  @Field(() => RegistrationRole, { nullable: true })
+  @IsOptional()
+  @OneOf(Object.values(RegistrationRole))
+  role?: RegistrationRole | null;
+
+  @Field(() => String, { nullable: true, description: "A field code: participants with a listing in it (a parent covers its children)." })
+  @IsOptional()
+  @OneOf(FIELD_CODES)
+  fieldCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: "The participant organisation's province." })
+  @IsOptional()
+  @OneOf(PROVINCE_CODES)
+  provinceCode?: string | null;
 }

@@ -7,23 +7,45 @@
  * Pure: the caller loads the documents (matchDocument in matching.service.ts).
  */
 import type { ListingDocument } from '../../search/listing-document.js';
-import { rankCandidates, type MatchHit } from '../../matching/matching.engine.js';
+import type { Lang } from '@techport/shared';
+import { rankCandidates, type MatchHit, type RankedMatch } from '../../matching/matching.engine.js';
 
 export const NEUTRAL_PRIORITY = 0.5;
 
-/** The best score of an offer of one side against a demand of the other; null when there is no such pair. */
-export function pairScore(a: readonly ListingDocument[], b: readonly ListingDocument[]): number | null {
-  let best: number | null = null;
-  for (const [sources, others] of [[a, b], [b, a]] as const) {
+/** The engine's best match between two participants' listings: its score, its reasons, and which listing of each side. */
+export interface PairMatch {
+  score: number;
+  reasons: RankedMatch['reasons'];
+  /** The listing of `a` (the first side) and of `b` in the best pair. */
+  aListingId: string;
+  bListingId: string;
+}
+
+/**
+ * The best pair of an offer of one side and a demand of the other, ranked from the demand against
+ * the other side's offers (rankCandidates), with its reasons in `lang`; null when the two sides
+ * bring no offer–demand pair. A pair the engine finds irrelevant scores 0 with no reasons.
+ */
+export function bestPairMatch(a: readonly ListingDocument[], b: readonly ListingDocument[], lang: Lang = 'vi'): PairMatch | null {
+  let best: PairMatch | null = null;
+  for (const [sources, others, sourceIsA] of [[a, b, true], [b, a, false]] as const) {
     for (const source of sources) {
       if (source.kind !== 'DEMAND') continue; // each pair once: from its demand to the offers
       const offers = others.filter((d) => d.kind === 'OFFER');
       if (!offers.length) continue;
-      const ranked = rankCandidates(source, [offers.map((d): MatchHit => ({ ...d }))], 'vi', ['vector']);
-      best = Math.max(best ?? 0, ranked[0]?.score ?? 0);
+      const top = rankCandidates(source, [offers.map((d): MatchHit => ({ ...d }))], lang, ['vector'])[0];
+      const candidate: PairMatch = top
+        ? { score: top.score, reasons: top.reasons, aListingId: sourceIsA ? source.id : top.id, bListingId: sourceIsA ? top.id : source.id }
+        : { score: 0, reasons: [], aListingId: sourceIsA ? source.id : offers[0].id, bListingId: sourceIsA ? offers[0].id : source.id };
+      if (!best || candidate.score > best.score) best = candidate;
     }
   }
   return best;
+}
+
+/** The best score of an offer of one side against a demand of the other; null when there is no such pair. */
+export function pairScore(a: readonly ListingDocument[], b: readonly ListingDocument[]): number | null {
+  return bestPairMatch(a, b)?.score ?? null;
 }
 
 /** Priorities by meeting id; a pair scored once whatever the direction of its requests. */

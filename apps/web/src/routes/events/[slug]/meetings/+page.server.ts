@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { BlockEventTime, CancelMeetingRequest, CounterProposeMeeting, EventMeetings, MarkMeetingAttendance, RecordMeetingOutcome, RequestMeeting, RespondToCounterProposal, RespondToMeetingRequest, UnblockEventTime } from '$lib/graphql/documents';
+import { BlockEventTime, CancelMeetingRequest, SendMeetingMessage, CounterProposeMeeting, EventMeetings, MarkMeetingAttendance, RecordMeetingOutcome, RequestMeeting, RespondToCounterProposal, RespondToMeetingRequest, UnblockEventTime } from '$lib/graphql/documents';
 import type { MeetingAttendance, MeetingOutcomeKind } from '$lib/graphql/types';
 import { m } from '$lib/paraglide/messages';
 import { apiFailure, requireUser } from '$lib/server/guards';
@@ -20,7 +20,13 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   if (!event) error(404, m.error_notFound());
   const mine = event.myRegistrations.filter((r) => r.status === 'APPROVED');
   const myIds = new Set(mine.map((r) => r.id));
-  return { event, mine, others: (event.participants ?? []).filter((p) => !myIds.has(p.id)) };
+  // From the marketplace's "request a meeting" links: who asks, whom, and a reason to start from.
+  const prefill = {
+    fromRegistrationId: url.searchParams.get('from') ?? '',
+    toRegistrationId: url.searchParams.get('to') ?? '',
+    reason: (url.searchParams.get('reason') ?? '').slice(0, 1000),
+  };
+  return { event, mine, others: (event.participants ?? []).filter((p) => !myIds.has(p.id)), prefill };
 };
 
 export const actions: Actions = {
@@ -34,12 +40,32 @@ export const actions: Actions = {
     if (Object.keys(errors).length) return failFields(values, errors, 'request');
     try {
       await locals.api.request(RequestMeeting, {
-        input: { fromRegistrationId: form.str('fromRegistrationId'), toRegistrationId: form.str('toRegistrationId'), reason: form.str('reason'), proposedSlots: form.all('proposedSlots') },
+        input: {
+          fromRegistrationId: form.str('fromRegistrationId'),
+          toRegistrationId: form.str('toRegistrationId'),
+          reason: form.str('reason'),
+          proposedSlots: form.all('proposedSlots'),
+          message: form.optional('message'),
+        },
       });
     } catch (err) {
-      return failFromError(err, values, { fields: ['fromRegistrationId', 'toRegistrationId', 'reason', 'proposedSlots'], form: 'request', loginNext: url.pathname });
+      return failFromError(err, values, { fields: ['fromRegistrationId', 'toRegistrationId', 'reason', 'proposedSlots', 'message'], form: 'request', loginNext: url.pathname });
     }
     redirect(303, `/events/${params.slug}/meetings?done=requested`);
+  },
+
+  /** A message in a request's conversation (the exchange's messages); the other side is notified. */
+  message: async ({ request, locals, url, params }) => {
+    requireUser(locals, url);
+    const form = await readForm(request);
+    const id = form.str('id');
+    if (!form.str('body').trim()) return failFields(form.values(), { body: m.meetings_messageRequired() }, `message-${id}`);
+    try {
+      await locals.api.request(SendMeetingMessage, { meetingRequestId: id, body: form.str('body') });
+    } catch (err) {
+      return failFromError(err, form.values(), { fields: ['body'], prefixes: [], form: `message-${id}` });
+    }
+    redirect(303, `/events/${params.slug}/meetings?done=messageSent#meeting-${id}`);
   },
 
   respond: async ({ request, locals, url, params }) => {

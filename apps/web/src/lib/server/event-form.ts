@@ -1,0 +1,100 @@
+import type { EventInput, EventKind } from '$lib/graphql/types';
+import { m } from '$lib/paraglide/messages';
+import { enumField, parseInteger, type FormReader, type FormValues } from '$lib/server/forms';
+
+export const EVENT_KINDS: readonly EventKind[] = ['NATIONAL_TECHMART', 'LOCAL_TECHMART', 'SPECIALISED_TECHMART', 'BROKERAGE_DAY', 'ONLINE_SESSION'];
+
+/** The form's fields an API error may name (input.<name>). */
+export const EVENT_FORM_FIELDS = ['organizerId', 'nameVi', 'nameEn', 'kind', 'startsOn', 'endsOn', 'provinceCode', 'venue', 'description', 'fieldCodes', 'registrationOpensAt', 'registrationClosesAt', 'meetingDays', 'dayStartsAt', 'dayEndsAt', 'slotMinutes', 'meetingTables', 'breaks', 'maxExhibitors', 'maxVisitors', 'questions'];
+
+/** A `datetime-local` value is Vietnam time (the event's time zone). */
+const vietnamInstant = (v: string) => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v) ? `${v}:00+07:00` : v);
+
+/** An instant as a `datetime-local` value in Vietnam time (UTC+7 all year). */
+export function vietnamLocal(iso: string): string {
+  return new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 16);
+}
+
+/**
+ * The event form (dashboard/events/new and …/edit) as an EventInput; `errors` gets what the
+ * storefront can tell before asking the API (kind, whole numbers). The API checks the rest.
+ */
+export function eventInputFromForm(form: FormReader, errors: Record<string, string>): EventInput | null {
+  const kind = enumField(form.str('kind'), EVENT_KINDS, errors, 'kind');
+  const numbers: Record<string, number | null> = {};
+  for (const name of ['slotMinutes', 'meetingTables', 'maxExhibitors', 'maxVisitors']) {
+    const n = parseInteger(form.str(name));
+    if (Number.isNaN(n)) errors[name] = m.dashEvents_wholeNumber();
+    numbers[name] = n;
+  }
+  if (!kind || Object.values(numbers).some((n) => Number.isNaN(n))) return null;
+  const breakStart = form.str('breakStartsAt');
+  const breakEnd = form.str('breakEndsAt');
+  // One question a line: "Câu hỏi | Question", a leading * marks it required.
+  const questions = form
+    .str('questions')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => {
+      const required = l.startsWith('*');
+      const [vi, en] = l.replace(/^\*\s*/, '').split('|').map((x) => x.trim());
+      return { labelVi: vi, labelEn: en || vi, required };
+    });
+  return {
+    nameVi: form.str('nameVi'),
+    nameEn: form.str('nameEn'),
+    kind,
+    startsOn: form.str('startsOn'),
+    endsOn: form.str('endsOn'),
+    provinceCode: form.str('provinceCode'),
+    online: form.bool('online'),
+    venue: form.optional('venue'),
+    description: form.str('description'),
+    fieldCodes: form.all('fieldCodes'),
+    registrationOpensAt: vietnamInstant(form.str('registrationOpensAt')),
+    registrationClosesAt: vietnamInstant(form.str('registrationClosesAt')),
+    meetingDays: form.all('meetingDays'),
+    dayStartsAt: form.str('dayStartsAt') || '08:30',
+    dayEndsAt: form.str('dayEndsAt') || '17:00',
+    slotMinutes: numbers.slotMinutes ?? 20,
+    meetingTables: numbers.meetingTables ?? 0,
+    breaks: breakStart || breakEnd ? [{ startsAt: breakStart, endsAt: breakEnd }] : [],
+    maxExhibitors: numbers.maxExhibitors,
+    maxVisitors: numbers.maxVisitors,
+    questions,
+  };
+}
+
+/** An event's content (or its pending revision) as the form's values. */
+export function eventFormValues(c: {
+  nameVi: string; nameEn: string; kind: string; startsOn: string; endsOn: string; provinceCode: string; online: boolean; venue: string | null; description: string;
+  fieldCodes: string[]; registrationOpensAt: string; registrationClosesAt: string; meetingDays: string[]; dayStartsAt: string; dayEndsAt: string;
+  slotMinutes: number; meetingTables: number; breaks: { startsAt: string; endsAt: string }[]; maxExhibitors: number | null; maxVisitors: number | null;
+  questions: { labelVi: string; labelEn: string; required: boolean }[];
+}): FormValues {
+  return {
+    nameVi: c.nameVi,
+    nameEn: c.nameEn,
+    kind: c.kind,
+    startsOn: c.startsOn,
+    endsOn: c.endsOn,
+    provinceCode: c.provinceCode,
+    ...(c.online ? { online: 'on' } : {}),
+    venue: c.venue ?? '',
+    description: c.description,
+    fieldCodes: c.fieldCodes,
+    registrationOpensAt: vietnamLocal(c.registrationOpensAt),
+    registrationClosesAt: vietnamLocal(c.registrationClosesAt),
+    meetingDays: c.meetingDays,
+    dayStartsAt: c.dayStartsAt,
+    dayEndsAt: c.dayEndsAt,
+    slotMinutes: String(c.slotMinutes),
+    meetingTables: String(c.meetingTables),
+    breakStartsAt: c.breaks[0]?.startsAt ?? '',
+    breakEndsAt: c.breaks[0]?.endsAt ?? '',
+    maxExhibitors: c.maxExhibitors == null ? '' : String(c.maxExhibitors),
+    maxVisitors: c.maxVisitors == null ? '' : String(c.maxVisitors),
+    questions: c.questions.map((q) => `${q.required ? '* ' : ''}${q.labelVi}${q.labelEn && q.labelEn !== q.labelVi ? ` | ${q.labelEn}` : ''}`).join('\n'),
+  };
+}

@@ -1,0 +1,54 @@
+import { error, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { EventForEdit, UpdateEvent } from '$lib/graphql/documents';
+import { m } from '$lib/paraglide/messages';
+import { apiFailure } from '$lib/server/guards';
+import { failFields, failFromError, parseInteger, readForm } from '$lib/server/forms';
+import { EVENT_FORM_FIELDS, EVENT_KINDS, eventFormValues, eventInputFromForm } from '$lib/server/event-form';
+import { referenceData } from '$lib/server/reference';
+
+/** Statuses the organiser edits: a draft or rejected event in place, a published one as a pending revision. */
+const EDITABLE = new Set(['DRAFT', 'REJECTED', 'PUBLISHED']);
+
+/**
+ * The organiser edits an event. A published event's edit does not change what the public sees:
+ * it becomes a pending revision (the moderated-content core), which the organiser then submits
+ * for review; the form starts from that revision when there is one.
+ */
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+  const { event } = await locals.api.request(EventForEdit, { id: params.id }).catch((e) => apiFailure(e, url));
+  if (!event || !event.viewerIsOrganizer) error(404, m.error_notFound());
+  const reference = await referenceData(locals.api);
+  const r = event.pendingRevision;
+  const values = eventFormValues(
+    r
+      ? { ...r }
+      : { ...event, provinceCode: event.province.code, fieldCodes: event.fields.map((f) => f.code) },
+  );
+  return {
+    event,
+    editable: EDITABLE.has(event.status),
+    values,
+    kinds: EVENT_KINDS,
+    provinces: reference.provinces,
+    fields: reference.fieldTree.map((f) => ({ code: f.code, name: f.name })),
+  };
+};
+
+export const actions: Actions = {
+  default: async ({ request, locals, params }) => {
+    const form = await readForm(request);
+    const values = form.values('version');
+    const errors: Record<string, string> = {};
+    const input = eventInputFromForm(form, errors);
+    if (!input || Object.keys(errors).length) return failFields(values, errors);
+    const version = parseInteger(form.str('version'));
+    let result;
+    try {
+      result = (await locals.api.request(UpdateEvent, { id: params.id, input, version: Number.isNaN(version) ? null : version })).updateEvent;
+    } catch (err) {
+      return failFromError(err, values, { fields: EVENT_FORM_FIELDS, loginNext: `/dashboard/events/${params.id}/edit` });
+    }
+    redirect(303, `/dashboard/events?done=${result.pendingRevision ? 'revisionSaved' : 'saved'}`);
+  },
+};
