@@ -7,6 +7,7 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
  */
 @Entity('outbox_event')
 @Index('IDX_outbox_event_pending', ['availableAt'], { where: 'processed_at IS NULL' })
+@Index('IDX_outbox_event_undispatched', ['availableAt'], { where: 'dispatched_at IS NULL' })
 // Search-index changes pending or recently applied (SearchService.recentIndexChanges): an
 // expression index, created by a migration (1795910000000-OutboxIndexChanges).
 @Index('IDX_outbox_event_index_changes', { synchronize: false })
@@ -35,7 +36,6 @@ export class OutboxEventEntity {
   processedAt: Date | null;
 
   /** Fanned out: one outbox_delivery row per subscriber of its topic. */
-  @Index('IDX_outbox_event_undispatched', { where: 'dispatched_at IS NULL' })
   @Column({ name: 'dispatched_at', type: 'timestamptz', nullable: true })
   dispatchedAt: Date | null;
 
