@@ -5,7 +5,7 @@ import { ensureInstall, ROOT } from './ensure-install.mjs';
 
 ensureInstall();
 
-const { spawnSync } = await import('node:child_process');
+const { spawn } = await import('node:child_process');
 const { existsSync, mkdirSync, readFileSync } = await import('node:fs');
 const { join } = await import('node:path');
 const { ensurePostgres, ensureMeilisearch, createDatabase, dropDatabase } = await import('./lib/services.mjs');
@@ -55,20 +55,29 @@ try {
   jestArgs.push(...process.argv.slice(2).filter((a) => !OWN_FLAGS.has(a)));
   if (faultsOnly) jestArgs.push('--selectProjects', 'faults');
   else jestArgs.push('--selectProjects', 'shared', 'api-unit', 'api-e2e', 'faults');
-  const jest = spawnSync(process.execPath, jestArgs, { cwd: ROOT, stdio: 'inherit', env });
-  if (existsSync(jestOut)) {
-    const report = JSON.parse(readFileSync(jestOut, 'utf8'));
-    passed += report.numPassedTests;
-    failed += report.numFailedTests + report.numRuntimeErrorTestSuites;
-    skipped += report.numPendingTests + report.numTodoTests;
-  } else {
-    failed += 1;
-  }
-  exitCode = jest.status === 0 && failed === 0 ? 0 : 1;
+  // The browser tests run beside jest (TEST_SEQUENTIAL=1: after it): they mostly wait on a browser
+  // while jest's two workers use the CPU, so together they take little more than the longer of the two.
+  const runJest = () =>
+    new Promise((resolve) => {
+      const child = spawn(process.execPath, jestArgs, { cwd: ROOT, stdio: 'inherit', env });
+      child.on('exit', (code) => resolve(code));
+    });
+  const readJest = (status) => {
+    if (existsSync(jestOut)) {
+      const report = JSON.parse(readFileSync(jestOut, 'utf8'));
+      passed += report.numPassedTests;
+      failed += report.numFailedTests + report.numRuntimeErrorTestSuites;
+      skipped += report.numPendingTests + report.numTodoTests;
+    } else {
+      failed += 1;
+    }
+    if (status !== 0) exitCode = 1;
+  };
 
   // Browser tests of the storefront (apps/web/tests), when present.
   const webTests = join(ROOT, 'scripts', 'lib', 'web-tests.mjs');
-  if (!faultsOnly && !apiOnly && existsSync(webTests)) {
+  const runWeb = async () => {
+    if (faultsOnly || apiOnly || !existsSync(webTests)) return;
     const { runWebTests } = await import(webTests);
     // A database of their own: the API specs leave hundreds of organisations and listings behind,
     // which would push the browser tests' own items off the first page of the lists they check.
@@ -78,7 +87,18 @@ try {
     failed += web.failed;
     skipped += web.skipped;
     if (web.failed > 0) exitCode = 1;
+  };
+  exitCode = 0;
+  if (process.env.TEST_SEQUENTIAL === '1') {
+    readJest(await runJest());
+    await runWeb();
+  } else {
+    // Settled both before anything is torn down (a failure of one must not pull the database from under the other).
+    const [jestRun, webRun] = await Promise.allSettled([runJest(), runWeb()]);
+    readJest(jestRun.status === 'fulfilled' ? jestRun.value : 1);
+    if (webRun.status === 'rejected') throw webRun.reason;
   }
+  if (failed > 0) exitCode = 1;
 } catch (err) {
   console.error(err instanceof Error ? err.stack : err);
   failed += 1;

@@ -42,6 +42,8 @@ async function withApp<T>(db: IsolatedDatabase, plan: Plan, fn: (t: TestApp, c: 
     MEILI_INDEX_PREFIX: `start${process.pid}`,
     ADMIN_EMAIL: plan.admin.email,
     ADMIN_PASSWORD: plan.admin.password,
+    // Only sign-ins are checked here: the seeded exchange's outbox (index, pictures) is not worked off.
+    WORKERS_ENABLED: 'false',
   });
   try {
     return await fn(t, new Client(t.url));
