@@ -5,7 +5,8 @@
 // It builds the storefront for production (GraphQL codegen → vite build), starts the real API
 // (dist/, built by the caller or here) and the built storefront on free ports, and drives Debian's
 // Chromium (installed with apt-get when missing) through playwright-core. The steps of a journey
-// after a failed one are skipped (and counted as skipped). Screenshots go to <outDir>/screenshots/; every
+// after a failed one are skipped (and counted as skipped). Screenshots (of failures; of every page with
+// WEB_TEST_SCREENSHOTS=1) go to <outDir>/screenshots/; every
 // main page is checked with axe-core (serious or critical violations fail the test).
 import { execFileSync, execSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';

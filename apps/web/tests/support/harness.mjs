@@ -46,6 +46,18 @@ export function createHarness({ browser, webUrl, apiUrl, admin, screenshotsDir, 
   const mailDir = join(outDir, 'mail');
   const entries = [];
   const contexts = new Set();
+  const screenshotsWanted = process.env.WEB_TEST_SCREENSHOTS === '1';
+  /** Every page the failed test still has open, as it was when it failed. */
+  const captureFailure = async (name) => {
+    const slug = `FAILED-${name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80)}`;
+    let i = 0;
+    for (const c of contexts) {
+      for (const page of c.pages()) {
+        i += 1;
+        await page.screenshot({ path: join(screenshotsDir, `${slug}-${i}.png`), fullPage: true, timeout: 10_000 }).catch(() => {});
+      }
+    }
+  };
 
   const t = {
     webUrl,
@@ -90,7 +102,13 @@ export function createHarness({ browser, webUrl, apiUrl, admin, screenshotsDir, 
       return squash(await page.locator(selector).first().innerText());
     },
 
+    /**
+     * A full-page screenshot for people to look at, when the run asks for them
+     * (WEB_TEST_SCREENSHOTS=1): Chromium's rendering is most of the browser tests' CPU time, and
+     * a failed test's pages are captured anyway (see run()).
+     */
     async screenshot(page, name) {
+      if (!screenshotsWanted) return;
       await page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage: true });
     },
 
@@ -193,6 +211,7 @@ export function createHarness({ browser, webUrl, apiUrl, admin, screenshotsDir, 
           return true;
         } catch (err) {
           counts.failed += 1;
+          await captureFailure(name);
           line('FAIL', name, err instanceof Error ? err.message.split('\n').slice(0, 12).join('\n         ') : String(err));
           return false;
         }
