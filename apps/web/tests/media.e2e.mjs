@@ -1,4 +1,5 @@
-// Pictures and documents on a listing, through the storefront's forms (no JavaScript): the owner
+// Pictures and documents on a listing, through the storefront's forms (without JavaScript, and
+// with it: a progress bar while the file is sent): the owner
 // uploads a photo and a PDF sheet on the edit page, the listing is approved, the public page shows
 // the gallery (srcset, width/height) and the sheet, and a word only the PDF contains finds it.
 import assert from 'node:assert/strict';
@@ -33,10 +34,11 @@ export default function (h) {
     const word = `xeolit${uniq('')}`;
     const photo = await sharp({ create: { width: 1400, height: 1000, channels: 3, background: '#2b7a5a' } }).jpeg().toBuffer();
 
-    const page = await t.newPage('vi');
+    // A browser that runs no scripts: the form is an ordinary multipart POST.
+    const page = await t.newPage('vi', { js: false });
     await login(t, page, owner.email);
     await t.visit(page, `/dashboard/listings/${listing.id}`);
-    // No progress bar without scripts: the limits are stated before anything is sent.
+    // The limits are stated before anything is sent.
     assert.match(await t.text(page, '#media-file-hint'), /Ảnh JPEG.*tối đa [\d,]+ MB.*tài liệu PDF tối đa [\d,]+ MB và \d+ trang/);
     // A photo with a caption, then the specification sheet.
     await page.fill('form[action="?/upload"] [name=captionVi]', 'Buồng sấy tại hợp tác xã');
@@ -154,5 +156,70 @@ export default function (h) {
     const img = visitor.locator('img.expert-portrait');
     assert.equal(await img.getAttribute('alt'), msg('en', 'experts_portraitAlt', { name: fullName }));
     assert.ok(await img.evaluate((el) => el.complete && el.naturalWidth > 0), 'the portrait loads');
+  });
+  h.test('media with scripts on: the upload shows its progress, then the page says it is done; a refusal still shows beside the field', async (t) => {
+    const owner = await apiUser(t, 'Chủ tin tải tệp lớn');
+    const org = await apiOrganization(t, owner.token, { kind: 'ENTERPRISE' });
+    const { createListing: listing } = await t.gql(
+      `mutation($i: ListingInput!) { createListing(input: $i) { id } }`,
+      {
+        i: {
+          organizationId: org.id,
+          kind: 'OFFER',
+          title: `Dây chuyền ép viên nén mùn cưa ${uniq('')}`,
+          summary: 'Dây chuyền ép viên nén nhiên liệu từ mùn cưa và vỏ trấu, công suất 2 tấn mỗi giờ.',
+          description: 'Máy ép khuôn vành, sấy thùng quay và làm nguội, điều khiển tập trung; đã lắp đặt cho các xưởng gỗ.',
+          fieldCodes: ['407'],
+          keywords: ['viên nén'],
+          transferModes: ['LICENSING'],
+          provinceCode: 'can-tho',
+        },
+      },
+      owner.token,
+    );
+    // A photo of a few megabytes (noise does not compress), sent over an upload slowed to 1 MB/s.
+    const data = Buffer.alloc(1200 * 900 * 3);
+    for (let i = 0; i < data.length; i++) data[i] = Math.imul(i, 2654435761) >>> 24;
+    const photo = await sharp(data, { raw: { width: 1200, height: 900, channels: 3 } }).jpeg({ quality: 95 }).toBuffer();
+    assert.ok(photo.length > 1_000_000, `a large photo (${photo.length} bytes)`);
+
+    const page = await t.newPage('vi');
+    await login(t, page, owner.email);
+    await t.visit(page, `/dashboard/listings/${listing.id}`);
+    assert.equal(await page.locator('[data-upload-progress]').isHidden(), true, 'no progress before an upload');
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 1024 * 1024 });
+    await page.setInputFiles('form[action="?/upload"] [name=file]', { name: 'day-chuyen.jpg', mimeType: 'image/jpeg', buffer: photo });
+    const navigation = page.waitForURL(/done=media-uploaded/, { timeout: 60_000 });
+    await page.locator('form[action="?/upload"] button[type=submit]').click();
+    // Part-way: the bar shows a share between 0 and 100, and says so in words.
+    const midway = await t.eventually(
+      async () => {
+        const value = Number(await page.locator('[data-upload-progress] progress').getAttribute('value'));
+        return value > 0 && value < 100 ? value : null;
+      },
+      { timeout: 20_000, interval: 50, what: 'the progress bar part-way' },
+    );
+    assert.match(await page.locator('[data-upload-progress-text]').innerText(), new RegExp(`^Đang tải lên: \\d+%$`));
+    assert.ok(midway > 0 && midway < 100);
+    await navigation;
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    assert.equal(await t.text(page, '[role=status]'), msg('vi', 'done_mediaUploaded'));
+    assert.ok((await t.text(page, '#media .media-list')).includes('day-chuyen.jpg'), 'the photo is listed');
+
+    // A refused file with scripts on: the action's page, with the error beside the field, replaces this one.
+    await page.setInputFiles('form[action="?/upload"] [name=file]', { name: 'anh.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('<?php echo 1; ?>') });
+    await page.locator('form[action="?/upload"] button[type=submit]').click();
+    await page.locator('#media-file-error').waitFor();
+    assert.match(await t.text(page, '#media-file-error'), /^anh\.jpg: không nhận ra loại tệp/);
+    assert.doesNotMatch(page.url(), /done=media-uploaded/, 'the address is the form action\'s, as without scripts');
+    // The replaced page's form is enhanced again: the next upload also shows progress and lands.
+    await page.setInputFiles('form[action="?/upload"] [name=file]', { name: 'lan-hai.jpg', mimeType: 'image/jpeg', buffer: photo });
+    const second = page.waitForURL(/done=media-uploaded/, { timeout: 60_000 });
+    await page.locator('form[action="?/upload"] button[type=submit]').click();
+    await page.locator('[data-upload-progress]:not([hidden])').waitFor();
+    await second;
+    assert.ok((await t.text(page, '#media .media-list')).includes('lan-hai.jpg'), 'the second photo is listed');
   });
 }

@@ -72,10 +72,11 @@ export function createHarness({ browser, webUrl, apiUrl, admin, screenshotsDir, 
     /**
      * A fresh browser context (own cookies) in a language: 'vi' (default) or 'en' (the switch's cookie).
      * `{ phone: true }`: a 360 × 740 touch screen (isMobile, hasTouch) instead of a 1280 × 900 desktop.
+     * `{ js: false }`: a browser that runs no scripts (the pages must work without them).
      */
-    async newPage(lang = 'vi', { phone = false } = {}) {
+    async newPage(lang = 'vi', { phone = false, js = true } = {}) {
       const screen = phone ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : { viewport: { width: 1280, height: 900 } };
-      const context = await browser.newContext({ baseURL: webUrl, locale: lang === 'en' ? 'en-GB' : 'vi-VN', ...screen });
+      const context = await browser.newContext({ baseURL: webUrl, locale: lang === 'en' ? 'en-GB' : 'vi-VN', javaScriptEnabled: js, ...screen });
       contexts.add(context);
       if (lang === 'en') await context.addCookies([{ name: 'lang', value: 'en', url: webUrl }]);
       const page = await context.newPage();
