@@ -261,6 +261,9 @@ describe('a Techmart marketplace', () => {
     const notes = await ds.query(`SELECT kind, url FROM notification WHERE user_id = $1 AND kind = 'MEETING_MESSAGE'`, [v.id]);
     expect(notes).toEqual([{ kind: 'MEETING_MESSAGE', url: `/events/${event.slug}/meetings#meeting-${m.id}` }]);
     expect(await ds.query(`SELECT 1 FROM notification WHERE user_id = $1 AND kind = 'MEETING_MESSAGE'`, [a.id])).toEqual([]);
+    // Opening the meetings page (the browser sends no fragment) marks it read.
+    expect((await v.client.ok(`mutation($u: String!) { markNotificationsReadByUrl(url: $u) }`, { u: `/events/${event.slug}/meetings` })).markNotificationsReadByUrl).toBeGreaterThanOrEqual(1);
+    expect(await ds.query(`SELECT 1 FROM notification WHERE user_id = $1 AND kind = 'MEETING_MESSAGE' AND read_at IS NULL`, [v.id])).toEqual([]);
     expect((await v.client.ok(THREAD, { id: m.id })).meetingRequest.messages.map((x: { body: string }) => x.body)).toEqual([opening, reply.body]);
     // The exchange's message rules: an empty message names the field.
     const empty = await v.client.error(SEND, { id: m.id, b: '   ' });

@@ -96,7 +96,8 @@ export class NotificationsService implements OnModuleInit {
    */
   async markReadByUrl(userId: string, path: string): Promise<number> {
     const result: [unknown[], number] = await this.ds.query(
-      `UPDATE notification SET read_at = now() WHERE user_id = $1 AND read_at IS NULL AND url = ANY($2::text[])`,
+      // A stored link may carry a fragment (…/meetings#meeting-<id>), which browsers never send.
+      `UPDATE notification SET read_at = now() WHERE user_id = $1 AND read_at IS NULL AND split_part(split_part(url, '#', 1), '?', 1) = ANY($2::text[])`,
       [userId, notificationPathsOf(path)],
     );
     return result[1];
