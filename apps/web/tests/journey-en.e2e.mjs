@@ -202,7 +202,17 @@ export default function (h) {
     const item = page.locator('.list li', { hasText: 'Freeze dryers' });
     assert.equal(await item.count(), 1);
     assert.match(await item.locator('a').first().getAttribute('href'), /q=freeze\+drying|q=freeze%20drying/);
-    await t.submit(page, '.list li form[action="?/delete"] button');
+    // No province filter means every province, and the list says so.
+    assert.ok((await t.text(page, '.list li:has-text("Freeze dryers")')).includes(msg('en', 'province_all')), 'a search without provinces says "All provinces"');
+    // One limited to two provinces names them instead.
+    await t.visit(page, `/search?q=${encodeURIComponent('freeze drying')}&kind=OFFER&province=ha-noi&province=can-tho`);
+    if (!(await page.locator('details.panel').evaluate((d) => d.open))) await page.click('details.panel summary');
+    await page.fill('[name=name]', 'Dryers in two provinces');
+    await t.submit(page, 'form[action="?/save"] button[type=submit]');
+    await t.visit(page, '/dashboard/searches');
+    const two = await t.text(page, '.list li:has-text("Dryers in two provinces")');
+    assert.ok(/Hanoi/.test(two) && /Can Tho/.test(two) && !two.includes(msg('en', 'province_all')), `the two provinces named: ${two}`);
+    await t.submit(page, '.list li:has-text("Freeze dryers") form[action="?/delete"] button');
     assert.equal(await page.locator('.list li', { hasText: 'Freeze dryers' }).count(), 0);
   });
 }
