@@ -37,7 +37,7 @@ export class AccountsResolver {
     return user ? toUserType(user) : null;
   }
 
-  @Query(() => UserPage, { description: 'Admins only: find accounts by e-mail or name (any part of either; letter case and Vietnamese diacritics are ignored: "nguyen" finds "Nguyễn").' })
+  @Query(() => UserPage, { description: 'Admins only: find accounts by e-mail or name (every word of the query, in any order, as a part of either; letter case and Vietnamese diacritics are ignored: "nguyen" finds "Nguyễn").' })
   async users(
     @Context() ctx: GqlContext,
     @Args('query', { type: () => String, nullable: true }) query: string | null,
@@ -46,12 +46,13 @@ export class AccountsResolver {
     requireAdmin(ctx);
     const { offset, pageSize, page: p } = pageWindow(page);
     const qb = this.ds.getRepository(UserEntity).createQueryBuilder('u');
-    const words = foldDiacritics(query?.trim() ?? '').toLowerCase();
-    if (words) {
-      // fold_search (migration UserSessions) folds like foldDiacritics + lower case; a trigram index
-      // (IDX_app_user_search) on exactly this expression serves the substring match.
-      qb.where(`fold_search(u.email || ' ' || u.display_name) LIKE :q`, { q: `%${words.replace(/[\\%_]/g, (c) => '\\' + c)}%` });
-    }
+    const words = foldDiacritics(query ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
+    // Every word, in any order ("dao nguyen" finds "Nguyễn Thị Đào"), as a part of the e-mail or
+    // the name. fold_search (migration UserSessions) folds like foldDiacritics + lower case; a
+    // trigram index (IDX_app_user_search) on exactly this expression serves each substring match.
+    words.forEach((word, i) => {
+      qb.andWhere(`fold_search(u.email || ' ' || u.display_name) LIKE :q${i}`, { [`q${i}`]: `%${word.replace(/[\\%_]/g, (c) => '\\' + c)}%` });
+    });
     const [rows, totalItems] = await qb.orderBy('u.created_at', 'DESC').skip(offset).take(pageSize).getManyAndCount();
     return { items: rows.map(toUserType), totalItems, page: p, pageSize };
   }
