@@ -77,7 +77,7 @@ async function gql(apiUrl, query, variables = {}) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function audit(url) {
+async function audit(url, name) {
   const { default: lighthouse } = await import('lighthouse');
   const chromeLauncher = await import('chrome-launcher');
   const scores = [];
@@ -90,6 +90,9 @@ async function audit(url) {
     try {
       const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });
       const lhr = result.lhr;
+      // The whole report, for a look at what the main thread did (test-output/lighthouse/<page>.json).
+      mkdirSync(join(ROOT, 'test-output', 'lighthouse'), { recursive: true });
+      writeFileSync(join(ROOT, 'test-output', 'lighthouse', `${name}.json`), JSON.stringify(lhr));
       scores.push(Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)])));
       metrics.push({
         fcp: lhr.audits['first-contentful-paint']?.numericValue ?? NaN,
@@ -224,7 +227,7 @@ try {
   const rows = [];
   for (const [name, path] of pages) {
     log(`auditing ${name}: ${webUrl}${path}`);
-    const r = await audit(`${webUrl}${path}`);
+    const r = await audit(`${webUrl}${path}`, name);
     rows.push({ page: `${name} (\`${path.length > 40 ? `${path.slice(0, 37)}…` : path}\`)`, name, ...r });
   }
   console.log('');
