@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { isolatedDatabase } from './support/database.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { Client, createOrganization, registerModerator, registerUser, uniq } from './support/graphql.js';
+import { eventDay, eventInput } from './support/events.js';
 import { publishListing, RESPOND_DEAL, REVIEW } from './support/listings.js';
 import { Clock } from '../src/common/clock.js';
 import { MeetingRemindersJob } from '../src/modules/events/meeting-reminders.job.js';
@@ -17,7 +18,7 @@ import { StatsRollupJob } from '../src/modules/stats/figures.service.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const day = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY + 7 * HOUR).toISOString().slice(0, 10);
+const day = eventDay;
 
 const REGISTER = `mutation($input: EventRegistrationInput!) { registerForEvent(input: $input) { id } }`;
 const DECIDE = `mutation($id: ID!, $booth: String) { decideEventRegistration(id: $id, approve: true, booth: $booth) { id } }`;
@@ -87,23 +88,18 @@ describe('the Techmart day', () => {
       `mutation($o: ID!, $i: EventInput!) { createEvent(organizerId: $o, input: $i) { id slug status } }`,
       {
         o: organiserOrg.id,
-        i: {
+        i: eventInput({
           nameVi: `Chợ công nghệ Đà Nẵng ${uniq('')}`,
-          nameEn: `Da Nang Techmart ${uniq('')}`,
-          kind: 'LOCAL_TECHMART',
           startsOn: meetingDay,
           endsOn: meetingDay,
-          provinceCode: 'da-nang',
-          online: false,
           venue: 'Cung Hội nghị Quốc tế Ariyana, Đà Nẵng',
           description: 'Chợ công nghệ kết nối viện, trường và doanh nghiệp miền Trung, với các phiên gặp gỡ B2B đã hẹn trước.',
           fieldCodes: ['4'],
-          registrationOpensAt: new Date(Date.now() - HOUR).toISOString(),
           registrationClosesAt: new Date(Date.now() + DAY).toISOString(),
           meetingDays: [meetingDay],
           meetingTables: 10,
-          questions: [],
-        },
+          breaks: [],
+        }),
       },
     );
     expect(event.status).toBe('PUBLISHED');

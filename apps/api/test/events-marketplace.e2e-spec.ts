@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from './support/app.js';
 import { Client, createOrganization, registerModerator, registerUser, uniq } from './support/graphql.js';
+import { eventDay, eventInput } from './support/events.js';
 
 /**
  * A Techmart's marketplace (issue #17, "Matchmaking"): approved participants with their
@@ -12,7 +13,7 @@ import { Client, createOrganization, registerModerator, registerUser, uniq } fro
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const day = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY + 7 * HOUR).toISOString().slice(0, 10);
+const day = eventDay;
 
 const CREATE_EVENT = `mutation($o: ID!, $i: EventInput!) { createEvent(organizerId: $o, input: $i) { id slug status } }`;
 const REGISTER = `mutation($input: EventRegistrationInput!) { registerForEvent(input: $input) { id } }`;
@@ -115,23 +116,19 @@ async function createEvent(organizerId: string, moderator: Client): Promise<{ id
   const meetingDay = day(20);
   const { createEvent } = await moderator.ok(CREATE_EVENT, {
     o: organizerId,
-    i: {
+    i: eventInput({
       nameVi: `Chợ công nghệ Đồng Tháp ${uniq('')}`,
       nameEn: `Dong Thap Techmart ${uniq('')}`,
-      kind: 'LOCAL_TECHMART',
       startsOn: meetingDay,
       endsOn: meetingDay,
       provinceCode: 'dong-thap',
-      online: false,
       venue: 'Trung tâm Hội nghị tỉnh Đồng Tháp',
       description: 'Chợ công nghệ chế biến nông sản: viện, trường và doanh nghiệp gặp nhau trong các phiên B2B đã hẹn trước.',
-      fieldCodes: ['2'],
-      registrationOpensAt: new Date(Date.now() - HOUR).toISOString(),
       registrationClosesAt: new Date(Date.now() + 10 * DAY).toISOString(),
       meetingDays: [meetingDay],
       meetingTables: 5,
-      questions: [],
-    },
+      breaks: [],
+    }),
   });
   expect(createEvent.status).toBe('PUBLISHED');
   return createEvent;

@@ -1,5 +1,6 @@
 import { startTestApp, type TestApp } from './support/app.js';
 import { Client, createOrganization, registerModerator, registerUser, uniq } from './support/graphql.js';
+import { eventDay, eventInput } from './support/events.js';
 import { publishListing } from './support/listings.js';
 import { OutboxService } from '../src/modules/outbox/outbox.service.js';
 import { EVENT_SCHEDULE } from '../src/modules/events/meeting-scheduler.service.js';
@@ -45,7 +46,7 @@ afterAll(() => t.close());
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const day = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY + 7 * HOUR).toISOString().slice(0, 10);
+const day = eventDay;
 const slot = (hhmm: string) => `${day(41)}T${hhmm}:00+07:00`;
 const at = (iso: string | null) => (iso ? new Date(iso).getTime() : null);
 /** 'HH:MM' of an instant in Vietnam. */
@@ -58,29 +59,14 @@ async function scenario() {
   const event = (
     await user.client.ok(CREATE, {
       o: org.id,
-      input: {
-        nameVi: `Chợ công nghệ Đà Nẵng ${uniq('')}`,
-        nameEn: `Da Nang Techmart ${uniq('')}`,
+      input: eventInput({
         kind: 'BROKERAGE_DAY',
         startsOn: day(41),
         endsOn: day(41),
-        provinceCode: 'da-nang',
-        online: false,
         venue: 'Cung Hội nghị Quốc tế Ariyana, Đà Nẵng',
         description: 'Ngày gặp gỡ B2B giữa viện nghiên cứu và doanh nghiệp miền Trung về công nghệ chế biến nông sản.',
-        fieldCodes: ['2'],
-        registrationOpensAt: new Date(Date.now() - HOUR).toISOString(),
-        registrationClosesAt: new Date(Date.now() + 30 * DAY).toISOString(),
-        meetingDays: [day(41)],
-        dayStartsAt: '08:30',
-        dayEndsAt: '17:00',
-        slotMinutes: 20,
         meetingTables: 2,
-        breaks: [{ startsAt: '12:00', endsAt: '13:30' }],
-        maxExhibitors: null,
-        maxVisitors: null,
-        questions: [],
-      },
+      }),
     })
   ).createEvent;
   await user.client.ok(SUBMIT, { id: event.id });

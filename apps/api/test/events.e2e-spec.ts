@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from './support/app.js';
 import { Client, addMember, createOrganization, registerModerator, registerUser, uniq } from './support/graphql.js';
+import { eventDay, eventInput as sharedEventInput, publishedEvent as publishShared } from './support/events.js';
 import { publishListing } from './support/listings.js';
 
 /** Techmart events (issue #17): moderation through the core, the public list, the programme, registrations. */
@@ -47,36 +48,17 @@ afterAll(() => t.close());
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const day = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY + 7 * HOUR).toISOString().slice(0, 10);
+const day = eventDay;
 
+/** The shared event input, with two registration questions (one required). */
 function eventInput(overrides: Record<string, unknown> = {}) {
-  return {
-    nameVi: `Chợ công nghệ và thiết bị Đà Nẵng ${uniq('')}`,
-    nameEn: `Da Nang Techmart ${uniq('')}`,
-    kind: 'LOCAL_TECHMART',
-    startsOn: day(40),
-    endsOn: day(41),
-    provinceCode: 'da-nang',
-    online: false,
-    venue: 'Cung Hội nghị Quốc tế Ariyana, 107 Võ Nguyên Giáp, Đà Nẵng',
-    description: 'Chợ công nghệ kết nối viện nghiên cứu, trường đại học và doanh nghiệp miền Trung, với phiên gặp gỡ B2B giữa bên cung và bên cầu.',
-    fieldCodes: ['2'],
-    registrationOpensAt: new Date(Date.now() - HOUR).toISOString(),
-    registrationClosesAt: new Date(Date.now() + 30 * DAY).toISOString(),
-    meetingDays: [day(41)],
-    dayStartsAt: '08:30',
-    dayEndsAt: '17:00',
-    slotMinutes: 20,
-    meetingTables: 40,
-    breaks: [{ startsAt: '12:00', endsAt: '13:30' }],
-    maxExhibitors: null,
-    maxVisitors: null,
+  return sharedEventInput({
     questions: [
       { labelVi: 'Số người tham dự', labelEn: 'Number of attendees', required: true },
       { labelVi: 'Nhu cầu điện cho gian hàng', labelEn: 'Power needs of the booth', required: false },
     ],
     ...overrides,
-  };
+  });
 }
 
 type Ev = Record<string, any> & { id: string; slug: string; status: string; version: number };
@@ -90,9 +72,7 @@ async function organiser() {
 
 async function publishedEvent(overrides: Record<string, unknown> = {}) {
   const o = await organiser();
-  const e = (await o.client.ok(CREATE, { o: o.org.id, input: eventInput(overrides) })).createEvent as Ev;
-  await o.client.ok(SUBMIT, { id: e.id });
-  await daNang.ok(MODERATE, { id: e.id, d: 'APPROVE' });
+  const e = (await publishShared(o.client, o.org.id, daNang, eventInput(overrides))) as unknown as Ev;
   return { ...o, event: e };
 }
 

@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from './support/app.js';
 import { Client, createOrganization, registerModerator, registerUser } from './support/graphql.js';
+import { eventDay, eventInput } from './support/events.js';
 import { publishListing } from './support/listings.js';
 import { longStream, makePdf, upload } from './support/media.js';
 import { MediaService } from '../src/modules/media/media.service.js';
@@ -544,29 +545,20 @@ describe('an event', () => {
     const day = (n: number) => new Date(Date.now() + n * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 10);
     const { createEvent: ev } = await owner.ok(`mutation($o: ID!, $input: EventInput!) { createEvent(organizerId: $o, input: $input) { id } }`, {
       o: org.id,
-      input: {
+      input: eventInput({
         nameVi: 'Chợ công nghệ sấy nông sản',
         nameEn: 'Post-harvest drying Techmart',
         kind: 'SPECIALISED_TECHMART',
-        startsOn: day(30),
-        endsOn: day(30),
+        startsOn: eventDay(30),
+        endsOn: eventDay(30),
         provinceCode: 'ha-noi',
-        online: false,
         venue: 'Trung tâm Hội nghị Quốc gia, Hà Nội',
         description: 'Chợ công nghệ chuyên đề về sấy và bảo quản nông sản, kết nối viện nghiên cứu và hợp tác xã.',
-        fieldCodes: ['2'],
-        registrationOpensAt: new Date(Date.now() - 3_600_000).toISOString(),
         registrationClosesAt: new Date(Date.now() + 20 * 86_400_000).toISOString(),
         meetingDays: [],
-        dayStartsAt: '08:30',
-        dayEndsAt: '17:00',
-        slotMinutes: 20,
         meetingTables: 0,
         breaks: [],
-        maxExhibitors: null,
-        maxVisitors: null,
-        questions: [],
-      },
+      }),
     });
     const plan = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#468' } }).jpeg().toBuffer();
     expect((await upload(owner, { ownerKind: 'EVENT', ownerId: ev.id }, 'so-do-mat-bang.jpg', plan)).status).toBe(201);

@@ -1,5 +1,6 @@
 import { startTestApp, type TestApp } from './support/app.js';
 import { Client, createOrganization, registerModerator, registerUser, uniq } from './support/graphql.js';
+import { eventDay, eventInput } from './support/events.js';
 import { Clock } from '../src/common/clock.js';
 
 /**
@@ -19,7 +20,7 @@ type QueuePage = { totalItems: number; overdueItems: number; reviewTargetDays: n
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const day = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY + 7 * HOUR).toISOString().slice(0, 10);
+const day = eventDay;
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -80,29 +81,14 @@ async function submitted(province: string) {
     `mutation($o: ID!, $input: EventInput!) { createEvent(organizerId: $o, input: $input) { id nameVi } }`,
     {
       o: org.id,
-      input: {
+      input: eventInput({
         nameVi: `Chợ công nghệ và thiết bị ${uniq('')}`,
         nameEn: `Techmart ${uniq('')}`,
-        kind: 'LOCAL_TECHMART',
-        startsOn: day(40),
-        endsOn: day(41),
         provinceCode: province,
-        online: false,
         venue: 'Trung tâm Hội nghị tỉnh',
-        description: 'Chợ công nghệ kết nối viện nghiên cứu, trường đại học và doanh nghiệp, với phiên gặp gỡ B2B giữa bên cung và bên cầu.',
-        fieldCodes: ['2'],
-        registrationOpensAt: new Date(Date.now() - HOUR).toISOString(),
-        registrationClosesAt: new Date(Date.now() + 30 * DAY).toISOString(),
-        meetingDays: [day(41)],
-        dayStartsAt: '08:30',
-        dayEndsAt: '17:00',
-        slotMinutes: 20,
         meetingTables: 10,
         breaks: [],
-        maxExhibitors: null,
-        maxVisitors: null,
-        questions: [],
-      },
+      }),
     },
   );
   await owner.client.ok(`mutation($id: ID!) { submitEvent(id: $id) { id } }`, { id: event.id });
