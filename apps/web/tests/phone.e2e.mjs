@@ -3,6 +3,7 @@
 // first screen, the search filters fold behind a "Filters (n)" disclosure (open on a desktop),
 // no main page scrolls sideways, deal lists are cards, and tap targets are at least 44 px.
 import assert from 'node:assert/strict';
+import sharp from 'sharp';
 import { msg, uniq } from './support/harness.mjs';
 import { login } from './support/flows.mjs';
 import { adminToken, apiOrganization, apiPublishedListing, apiUser } from './support/api.mjs';
@@ -54,8 +55,11 @@ export default function (h) {
     const seller = await apiUser(t, 'Người bán thử');
     const sellerOrg = await apiOrganization(t, seller.token, { name: `Công ty Thiết bị Tưới Tiêu Nông nghiệp Công nghệ Cao ${uniq('')}` });
     const listings = [];
+    // The first offer has a picture (its cover); the others have none.
+    const picture = await sharp({ create: { width: 1400, height: 1000, channels: 3, background: '#2b7a5a' } }).jpeg().toBuffer();
     for (let i = 0; i < 3; i++) {
-      listings.push(await apiPublishedListing(t, seller.token, sellerOrg.id, offer(`Hệ thống tưới nhỏ giọt tự động theo độ ẩm đất dành cho vườn cây ăn trái quy mô hộ gia đình ${uniq('')}`)));
+      const title = `Hệ thống tưới nhỏ giọt tự động theo độ ẩm đất dành cho vườn cây ăn trái quy mô hộ gia đình ${uniq('')}`;
+      listings.push(await apiPublishedListing(t, seller.token, sellerOrg.id, offer(title), i === 0 ? { picture } : {}));
     }
     const buyer = await apiUser(t, 'Người mua thử');
     const buyerOrg = await apiOrganization(t, buyer.token, { name: `Hợp tác xã Nông nghiệp ${uniq('')}` });
@@ -90,8 +94,27 @@ export default function (h) {
     assert.ok(await visitor.locator('aside.filters fieldset').first().isVisible(), 'the disclosure opens the filters');
     await assertNoSidewaysScroll(visitor, 'search with filters open');
 
-    // Listing: title, organisation, key facts on the first screen, then the call to action, then the long text.
-    await t.visit(visitor, `/listings/${listings[0].slug}`);
+    // Listing: title, cover, organisation, key facts on the first screen, then the call to action, then the long text.
+    // The cover's WebP sizes come from the worker: wait for them.
+    await t.eventually(
+      async () => {
+        await t.visit(visitor, `/listings/${listings[0].slug}`);
+        return (await visitor.locator('img.listing-cover[srcset]').count()) === 1;
+      },
+      { what: 'the listing cover with its WebP sizes' },
+    );
+    const cover = visitor.locator('img.listing-cover');
+    assert.equal(await cover.getAttribute('loading'), null, 'the cover is above the fold: not lazy');
+    assert.equal(await cover.getAttribute('width'), '1400');
+    assert.equal(await cover.getAttribute('height'), '1000');
+    const coverSizes = [...((await cover.getAttribute('srcset')) ?? '').matchAll(/ (\d+)w/g)].map((m) => Number(m[1]));
+    assert.ok(coverSizes.length > 0 && coverSizes.every((w) => w <= 640), `cover sizes up to 640 px: ${coverSizes}`);
+    const coverBox = await cover.boundingBox();
+    assert.ok(coverBox && coverBox.y + coverBox.height < vh && coverBox.height > 100, `cover within the first screen: ${JSON.stringify(coverBox)}`);
+    assert.ok((await top(visitor, 'h1')) < coverBox.y, 'cover under the title');
+    assert.ok(coverBox.y + coverBox.height <= (await top(visitor, '.listing-org')), 'cover above the organisation');
+    assert.ok(coverBox.y + coverBox.height <= (await top(visitor, '#facts')), 'cover above the key facts');
+    assert.equal(await cover.evaluate((el) => el.complete && el.naturalWidth > 0), true, 'the cover loads');
     const facts = await top(visitor, '#facts');
     assert.ok(facts < vh, `key facts at ${facts}px, beyond the first screen`);
     const factsText = await t.text(visitor, '.key-facts');
@@ -101,6 +124,9 @@ export default function (h) {
     await t.screenshot(visitor, 'phone-listing');
     await assertNoSidewaysScroll(visitor, 'listing');
     await assertTapTargets(visitor, 'listing');
+    // A listing without a picture has no cover at all (no empty box).
+    await t.visit(visitor, `/listings/${listings[1].slug}`);
+    assert.equal(await visitor.locator('.listing-cover').count(), 0, 'no cover without a picture');
 
     for (const path of ['/', '/stats', '/open-data']) {
       await t.visit(visitor, path);
