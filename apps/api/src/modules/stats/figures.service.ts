@@ -39,9 +39,28 @@ export class StatsRollupJob extends PeriodicJob {
       await em.query(`REFRESH MATERIALIZED VIEW CONCURRENTLY stats_monthly`);
       // Fresh statistics for the planner (autovacuum does not analyse materialised views promptly).
       await em.query(`ANALYZE stats_monthly`);
+      // The open-data feed's validator (ETag / Last-Modified of the figures read from the view): a
+      // checksum of the rows, kept with the time it last changed as the view's comment. A refresh
+      // that changed nothing keeps both, so harvesters polling in between still get 304.
+      const [{ sum, comment }]: { sum: string; comment: string | null }[] = await em.query(
+        `SELECT coalesce(sum(hashtextextended(concat_ws('|', metric, province_code, month, dim, bucket, n, total), 0)), 0)::text AS sum,
+                obj_description('stats_monthly'::regclass, 'pg_class') AS comment
+         FROM stats_monthly`,
+      );
+      if (parseRollupVersion(comment)?.checksum !== sum) {
+        const [{ now }]: { now: Date }[] = await em.query(`SELECT now()`);
+        await em.query(`COMMENT ON MATERIALIZED VIEW stats_monthly IS '${sum} ${now.toISOString()}'`);
+      }
       return true;
     });
   }
+}
+
+/** The view's comment as StatsRollupJob writes it: "<checksum> <ISO time it last changed>". */
+export function parseRollupVersion(comment: string | null): { checksum: string; changedAt: Date } | null {
+  const m = /^(-?\d+) (\S+)$/.exec(comment ?? '');
+  const at = m ? new Date(m[2]) : null;
+  return m && at && !Number.isNaN(at.getTime()) ? { checksum: m[1], changedAt: at } : null;
 }
 
 interface RollupRow {
@@ -107,6 +126,17 @@ export class FiguresService {
   async market(lang: Lang, from?: string | null, to?: string | null, codes: string[] | null = null): Promise<MarketFiguresType> {
     const period = resolvePeriod(from, to, this.clock.now());
     return this.ds.transaction('REPEATABLE READ', (em) => this.marketIn(em, lang, period, codes));
+  }
+
+  /** The market figures of a period already checked (the open-data feed's periods), nationwide. */
+  async marketForPeriod(lang: Lang, period: MonthPeriod): Promise<MarketFiguresType> {
+    return this.ds.transaction('REPEATABLE READ', (em) => this.marketIn(em, lang, period, null));
+  }
+
+  /** What the rollup holds, as its last refresh recorded it (null until a refresh has run). */
+  async rollupVersion(): Promise<{ checksum: string; changedAt: Date } | null> {
+    const [{ comment }]: { comment: string | null }[] = await this.ds.query(`SELECT obj_description('stats_monthly'::regclass, 'pg_class') AS comment`);
+    return parseRollupVersion(comment);
   }
 
   async dashboard(viewer: Viewer, lang: Lang, from?: string | null, to?: string | null): Promise<DepartmentDashboardType> {
