@@ -7,7 +7,7 @@ import { APPROVED, FACTS, month, statsMonthlySql } from './1796364335006-StatsMo
  * the event they came out of, and the monthly rollup's "made at Techmarts" metric:
  * techmart_deal_approved [''] by month of approval (total: value).
  */
-const FACTS_WITH_TECHMARTS = `${FACTS}
+export const FACTS_WITH_TECHMARTS = `${FACTS}
 UNION ALL
 SELECT 'techmart_deal_approved', ${month('d.approved_at')}, d.province_code, '', -1, 1, d.value
 FROM deal d WHERE d.approved_at IS NOT NULL AND d.event_id IS NOT NULL AND d.status IN ${APPROVED}

@@ -22,6 +22,7 @@ const MARKET_Q = `query($from: String, $to: String) { marketFigures(from: $from,
 const DASH_Q = `query($from: String, $to: String) { departmentDashboard(from: $from, to: $to) {
   provinceCodes reviewTargetDays queueWaiting queueOverTarget queueOldestDays queueByAge { key count }
   decisions medianDecisionDays decisionsWithinTarget reviewers { reviewerId name decisions medianDays withinTarget }
+  moderationByKind { kind label waiting overTarget oldestDays decisions medianDays withinTarget }
   expiringSoonCount expiringSoon { id title provinceCode }
   organizationsAwaitingVerificationCount organizationsAwaitingVerification { id title provinceCode }
   dealsAwaitingReviewCount dealsAwaitingReview { id title provinceCode }
@@ -105,6 +106,37 @@ beforeAll(async () => {
   await listing({ org: hueOrg.id, province: 'hue', kind: 'OFFER', fields: ['407'], trl: 3, status: 'PENDING_REVIEW', submittedAt: new Date(now.getTime() - 5 * 86400_000) });
   await listing({ org: dnOrg.id, province: 'da-nang', kind: 'OFFER', fields: ['202'], trl: 3, status: 'PENDING_REVIEW', submittedAt: new Date(now.getTime() - 2 * 3600_000) });
 
+  // The other moderated kinds share the queue and the reviewers (not the market's "time in moderation").
+  const expert = async (user: string, province: string, status: string, submittedAt: Date) => {
+    const id = randomUUID();
+    await ds.query(
+      `INSERT INTO expert_profile (id, user_id, slug, status, full_name, headline, bio, province_code, submitted_at) VALUES ($1, $2, $3, $4, 'Chuyên gia', 'Kỹ sư', 'Tiểu sử', $5, $6)`,
+      [id, user, uniq('cg-'), status, province, submittedAt],
+    );
+    return id;
+  };
+  const techmart = async (org: string, province: string, status: string, submittedAt: Date) => {
+    const id = randomUUID();
+    await ds.query(
+      `INSERT INTO techmart_event (id, slug, status, province_code, organizer_id, created_by, name_vi, name_en, kind, starts_on, ends_on, description, registration_opens_at, registration_closes_at, submitted_at)
+       VALUES ($1, $2, $3, $4, $5, $6, 'Chợ công nghệ', 'Techmart', 'LOCAL_TECHMART', '2026-06-01', '2026-06-02', 'Mô tả', '2026-04-01', '2026-05-25', $7)`,
+      [id, uniq('su-kien-'), status, province, org, owner.id, submittedAt],
+    );
+    return id;
+  };
+  const step = (table: string, column: string, id: string, action: string, at: Date, actor: string | null = null) =>
+    ds.query(`INSERT INTO ${table} (${column}, actor_id, action, to_status, at) VALUES ($1, $2, $3, 'PUBLISHED', $4)`, [id, actor, action, at]);
+  // Waiting now: an expert profile in Huế for 4 days (over the target), an event in Đà Nẵng for 36 hours.
+  await expert(owner.id, 'hue', 'PENDING_REVIEW', new Date(now.getTime() - 4 * 86400_000));
+  await techmart(dnOrg.id, 'da-nang', 'PENDING_REVIEW', new Date(now.getTime() - 36 * 3600_000));
+  // Decided in the period: an expert profile in Huế after 6 days (Huế's moderator), an event in Đà Nẵng after 2 days.
+  const e2 = await expert(buyer.id, 'hue', 'PUBLISHED', day('2026-02-10'));
+  await step('expert_profile_event', 'expert_id', e2, 'SUBMIT', day('2026-02-10'));
+  await step('expert_profile_event', 'expert_id', e2, 'APPROVE', day('2026-02-16'), modHue.id);
+  const ev2 = await techmart(dnOrg.id, 'da-nang', 'PUBLISHED', day('2026-03-10'));
+  await step('techmart_event_step', 'event_id', ev2, 'SUBMIT', day('2026-03-10'));
+  await step('techmart_event_step', 'event_id', ev2, 'APPROVE', day('2026-03-12'), modDaNang.id);
+
   await t.app.get(StatsRollupJob).runOnce();
 }, 60_000);
 
@@ -187,12 +219,13 @@ describe('departmentDashboard', () => {
     expect(d).toMatchObject({
       provinceCodes: ['hue'],
       reviewTargetDays: 3,
-      queueWaiting: 1,
-      queueOverTarget: 1,
+      // The listing (5 days) and the expert profile (4 days), both over the target.
+      queueWaiting: 2,
+      queueOverTarget: 2,
       queueOldestDays: 5,
-      queueByAge: [{ key: 'lt1', count: 0 }, { key: '1to3', count: 0 }, { key: '3to7', count: 1 }, { key: 'gt7', count: 0 }],
-      decisions: 2,
-      medianDecisionDays: 3, // 2 and 4 days
+      queueByAge: [{ key: 'lt1', count: 0 }, { key: '1to3', count: 0 }, { key: '3to7', count: 2 }, { key: 'gt7', count: 0 }],
+      decisions: 3,
+      medianDecisionDays: 4, // listings 2 and 4 days, the expert profile 6
       decisionsWithinTarget: 1,
       expiringSoonCount: 1,
       organizationsAwaitingVerificationCount: 2,
@@ -203,9 +236,16 @@ describe('departmentDashboard', () => {
     expect([...d.reviewers].sort(byId)).toEqual(
       [
         { reviewerId: modDaNang.id, name: 'Cán bộ Sở KH&CN', decisions: 1, medianDays: 4, withinTarget: 0 },
-        { reviewerId: modHue.id, name: 'Cán bộ Sở KH&CN', decisions: 1, medianDays: 2, withinTarget: 1 },
+        { reviewerId: modHue.id, name: 'Cán bộ Sở KH&CN', decisions: 2, medianDays: 4, withinTarget: 1 }, // a listing in 2 days, an expert in 6
       ].sort(byId),
     );
+    expect(d.moderationByKind).toEqual([
+      { kind: 'LISTING', label: 'Tin chào bán và nhu cầu', waiting: 1, overTarget: 1, oldestDays: 5, decisions: 2, medianDays: 3, withinTarget: 1 },
+      { kind: 'EXPERT', label: 'Hồ sơ chuyên gia', waiting: 1, overTarget: 1, oldestDays: 4, decisions: 1, medianDays: 6, withinTarget: 0 },
+      { kind: 'EVENT', label: 'Sự kiện', waiting: 0, overTarget: 0, oldestDays: null, decisions: 0, medianDays: null, withinTarget: 0 },
+    ]);
+    // The market's "time in moderation" stays the listings' own.
+    expect(d.market.totals).toMatchObject({ moderationDecisions: 2, medianDaysInModeration: 3 });
     expect(d.organizationsAwaitingVerification.every((o: { provinceCode: string }) => o.provinceCode === 'hue')).toBe(true);
     expect(d.market.months.map((m: { listingsPublished: number }) => m.listingsPublished)).toEqual([1, 0, 1]);
     expect(d.market.totals).toMatchObject({ listingsPublished: 2, interests: 2, dealsProposed: 1, dealsApproved: 1, interestsConverted: 1, interestToDealRate: 0.5, medianDaysToFirstInterest: 3 });
@@ -214,7 +254,14 @@ describe('departmentDashboard', () => {
 
   it('shows the other province to its own moderator', async () => {
     const d = (await modDaNang.client.ok(DASH_Q, PERIOD)).departmentDashboard;
-    expect(d).toMatchObject({ provinceCodes: ['da-nang'], queueWaiting: 1, queueOverTarget: 0, decisions: 1, medianDecisionDays: 1, dealsAwaitingReviewCount: 1, expiringSoonCount: 0 });
+    // Queue: the listing (2 hours) and the event (36 hours); decisions: the listing in 1 day, the event in 2.
+    expect(d).toMatchObject({ provinceCodes: ['da-nang'], queueWaiting: 2, queueOverTarget: 0, queueOldestDays: 1.5, decisions: 2, medianDecisionDays: 1.5, decisionsWithinTarget: 2, dealsAwaitingReviewCount: 1, expiringSoonCount: 0 });
+    expect(d.queueByAge.map((b: { count: number }) => b.count)).toEqual([1, 1, 0, 0]);
+    expect(d.moderationByKind.map((k: { kind: string; waiting: number; decisions: number; medianDays: number | null }) => [k.kind, k.waiting, k.decisions, k.medianDays])).toEqual([
+      ['LISTING', 1, 1, 1],
+      ['EXPERT', 0, 0, null],
+      ['EVENT', 1, 1, 2],
+    ]);
     expect(d.dealsAwaitingReview[0].provinceCode).toBe('da-nang');
     expect(d.market.totals).toMatchObject({ listingsPublished: 1, interests: 1, dealsProposed: 1, dealsApproved: 0 });
   });
@@ -226,6 +273,7 @@ describe('departmentDashboard', () => {
     const none = await loginClient(base, user.email);
     await enrolSecondFactor(none); // staff act only with a second factor
     const d = (await none.ok(DASH_Q, PERIOD)).departmentDashboard;
+    expect(d.moderationByKind.every((k: { waiting: number; decisions: number }) => k.waiting === 0 && k.decisions === 0)).toBe(true);
     expect(d).toMatchObject({ provinceCodes: [], queueWaiting: 0, decisions: 0, expiringSoonCount: 0, organizationsAwaitingVerificationCount: 0, dealsAwaitingReviewCount: 0 });
     expect(d.market.totals.listingsPublished).toBe(0);
     expect(d.market.months).toHaveLength(3);
@@ -233,7 +281,9 @@ describe('departmentDashboard', () => {
 
   it('sees every province with the nationwide grant', async () => {
     const d = (await (await adminClient(base)).ok(DASH_Q, PERIOD)).departmentDashboard;
-    expect(d).toMatchObject({ provinceCodes: null, queueWaiting: 2, decisions: 3, medianDecisionDays: 2, dealsAwaitingReviewCount: 1 });
+    // Queue: 2 listings, an expert profile, an event; decisions: listings 2, 4, 1 days, the expert 6, the event 2.
+    expect(d).toMatchObject({ provinceCodes: null, queueWaiting: 4, queueOverTarget: 2, decisions: 5, medianDecisionDays: 2, decisionsWithinTarget: 3, dealsAwaitingReviewCount: 1 });
+    expect(d.market.totals).toMatchObject({ moderationDecisions: 3, medianDaysInModeration: 2 });
     expect(d.market.totals.listingsPublished).toBe(3);
   });
 });

@@ -129,6 +129,9 @@ export default function (h) {
     assert.match(text, /Review queue/);
     assert.match(text, /within 3 days/, 'the review-time target is shown');
     assert.match(text, /Organisations awaiting verification/);
+    // The queue and the decisions by moderated kind: listings, expert profiles, events.
+    assert.deepEqual(await page.locator('table.by-kind tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.kind)), ['LISTING', 'EXPERT', 'EVENT']);
+    assert.match(await t.text(page, 'table.by-kind'), /Expert profiles/);
     await checkCharts(page, 'dashboard 1280 px');
     await page.setViewportSize({ width: 360, height: 800 });
     await t.visit(page, '/moderation/dashboard');

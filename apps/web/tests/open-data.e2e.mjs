@@ -15,6 +15,12 @@ export default function (h) {
       assert.equal(await page.locator('a[rel=license]').getAttribute('href'), 'https://creativecommons.org/licenses/by/4.0/');
       assert.ok(await page.locator('a[href="/open-data/figures/listings-published.csv"]').count());
       assert.ok(await page.locator('a[href="/open-data/listings.json"]').count());
+      // The market page's other figures are listed from the catalogue, each with a from–to month form.
+      for (const id of ['demands-posted', 'interests-per-month', 'deals-by-stage', 'listings-by-organization-kind', 'listings-by-trl', 'key-figures']) {
+        assert.ok(await page.locator(`a[href="/open-data/figures/${id}.csv"]`).count(), id);
+      }
+      const range = page.locator('form[action="/open-data/figures/key-figures.csv"]');
+      assert.deepEqual(await range.locator('input[type=month]').evaluateAll((els) => els.map((e) => e.name)), ['from', 'to']);
       const dictionary = page.locator('section.dataset details').first();
       await dictionary.locator('summary').click();
       const text = await dictionary.innerText();
@@ -33,6 +39,12 @@ export default function (h) {
     assert.match(await first.text(), /^\uFEFF?month,offers,demands\r\n2026-01,/);
     const again = await fetch(url, { headers: { 'if-none-match': etag } });
     assert.equal(again.status, 304);
+
+    // A quarter and a range of months, through the storefront.
+    const quarter = await fetch(`${t.webUrl}/open-data/figures/demands-posted.json?quarter=2026-Q1`);
+    assert.deepEqual((await quarter.json()).rows.map((r) => r.month), ['2026-01', '2026-02', '2026-03']);
+    const keyFigures = await fetch(`${t.webUrl}/open-data/figures/key-figures.csv?from=2026-01&to=2026-06`);
+    assert.match(await keyFigures.text(), /^\uFEFF?from,to,listings_with_interest,.*\r\n2026-01,2026-06,/);
 
     const listings = await fetch(`${t.webUrl}/open-data/listings.json?limit=1`);
     assert.equal(listings.status, 200);

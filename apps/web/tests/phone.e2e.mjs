@@ -1,8 +1,10 @@
 // Phone first (issue #18), at a phone profile (360 × 740, isMobile, hasTouch), by position and
 // overflow rather than screenshots: the first search result and a listing's key facts are on the
 // first screen, the search filters fold behind a "Filters (n)" disclosure (open on a desktop),
-// no main page scrolls sideways, deal lists are cards, and tap targets are at least 44 px.
+// no main page scrolls sideways, deals, interests, notifications and the moderation queue are
+// cards, and tap targets (navigation, buttons, links in lists and cards) are at least 44 px.
 import assert from 'node:assert/strict';
+import sharp from 'sharp';
 import { msg, uniq } from './support/harness.mjs';
 import { login } from './support/flows.mjs';
 import { adminToken, apiOrganization, apiPublishedListing, apiUser } from './support/api.mjs';
@@ -21,6 +23,29 @@ const offer = (title) => ({
   provinceCode: 'ha-noi',
 });
 
+/**
+ * The records of a list page are cards at a phone's width: each item a block as wide as the
+ * content column (no squashed table columns), nothing inside wider than its card.
+ */
+async function assertCards(page, selector, label) {
+  const items = await page.locator(selector).evaluateAll((els) =>
+    els.map((el) => {
+      const r = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      return { display: style.display, width: r.width, overflow: el.scrollWidth > el.clientWidth + 1, inTable: !!el.closest('table') };
+    }),
+  );
+  assert.ok(items.length > 0, `${label}: no items (${selector})`);
+  const main = await page.locator('main').evaluate((el) => el.getBoundingClientRect().width);
+  for (const [i, it] of items.entries()) {
+    assert.ok(['block', 'list-item', 'flex', 'grid'].includes(it.display), `${label}: item ${i} is ${it.display}, not a block`);
+    assert.equal(it.inTable, false, `${label}: item ${i} is in a table`);
+    assert.ok(it.width >= Math.min(300, main - 40), `${label}: item ${i} is ${it.width}px wide (main ${main}px): squashed`);
+    assert.equal(it.overflow, false, `${label}: item ${i} overflows its card`);
+  }
+  assert.equal(await page.locator('main table:not(.card-table):not(.cards-sm)').count(), 0, `${label}: a table that stays a table on a phone`);
+}
+
 /** The document is no wider than the window: nothing scrolls sideways. */
 async function assertNoSidewaysScroll(page, label) {
   const { scrollWidth, innerWidth, culprit } = await page.evaluate(() => {
@@ -31,10 +56,15 @@ async function assertNoSidewaysScroll(page, label) {
   assert.ok(scrollWidth <= innerWidth, `${label}: scrollWidth ${scrollWidth} > innerWidth ${innerWidth} (${culprit})`);
 }
 
-/** Visible navigation links and buttons are at least 44 × 44 px. */
+/**
+ * Visible navigation links, buttons, and the content links of lists and cards (a result's title,
+ * an interest, a notification, a queue item, a dashboard entry) are at least 44 × 44 px.
+ */
 async function assertTapTargets(page, label) {
   const small = await page.evaluate(() => {
-    const targets = [...document.querySelectorAll('header a, header button, main button, main .button, .site-footer a, .dash-nav a, .tabs a, .pagination a, summary')];
+    const targets = [
+      ...document.querySelectorAll('header a, header button, main button, main .button, .site-footer a, .dash-nav a, .tabs a, .pagination a, summary, main li a, main .card a'),
+    ];
     return targets
       .filter((el) => {
         const r = el.getBoundingClientRect();
@@ -54,8 +84,11 @@ export default function (h) {
     const seller = await apiUser(t, 'Người bán thử');
     const sellerOrg = await apiOrganization(t, seller.token, { name: `Công ty Thiết bị Tưới Tiêu Nông nghiệp Công nghệ Cao ${uniq('')}` });
     const listings = [];
+    // The first offer has a picture (its cover); the others have none.
+    const picture = await sharp({ create: { width: 1400, height: 1000, channels: 3, background: '#2b7a5a' } }).jpeg().toBuffer();
     for (let i = 0; i < 3; i++) {
-      listings.push(await apiPublishedListing(t, seller.token, sellerOrg.id, offer(`Hệ thống tưới nhỏ giọt tự động theo độ ẩm đất dành cho vườn cây ăn trái quy mô hộ gia đình ${uniq('')}`)));
+      const title = `Hệ thống tưới nhỏ giọt tự động theo độ ẩm đất dành cho vườn cây ăn trái quy mô hộ gia đình ${uniq('')}`;
+      listings.push(await apiPublishedListing(t, seller.token, sellerOrg.id, offer(title), i === 0 ? { picture } : {}));
     }
     const buyer = await apiUser(t, 'Người mua thử');
     const buyerOrg = await apiOrganization(t, buyer.token, { name: `Hợp tác xã Nông nghiệp ${uniq('')}` });
@@ -66,6 +99,9 @@ export default function (h) {
     );
     await t.gql(`mutation($id: ID!) { respondToInterest(id: $id, accept: true, message: "Được ạ.") { id } }`, { id: expressInterest.id }, seller.token);
     await t.gql(`mutation($i: DealInput!) { proposeDeal(input: $i) { id } }`, { i: { interestId: expressInterest.id, value: 95000000, transferMode: 'LICENSING', terms: 'Li-xăng 2 năm, lắp đặt và đào tạo.' } }, buyer.token);
+    // One waiting for review, for the moderation queue.
+    const { createListing: pending } = await t.gql(`mutation($i: ListingInput!) { createListing(input: $i) { id } }`, { i: { organizationId: sellerOrg.id, currency: 'VND', negotiable: true, ...offer(`Máy sấy chờ duyệt ${uniq('')}`) } }, seller.token);
+    await t.gql(`mutation($id: ID!) { submitListing(id: $id) { id } }`, { id: pending.id }, seller.token);
 
     const visitor = await t.newPage('vi', { phone: true });
     const vh = 740;
@@ -90,8 +126,27 @@ export default function (h) {
     assert.ok(await visitor.locator('aside.filters fieldset').first().isVisible(), 'the disclosure opens the filters');
     await assertNoSidewaysScroll(visitor, 'search with filters open');
 
-    // Listing: title, organisation, key facts on the first screen, then the call to action, then the long text.
-    await t.visit(visitor, `/listings/${listings[0].slug}`);
+    // Listing: title, cover, organisation, key facts on the first screen, then the call to action, then the long text.
+    // The cover's WebP sizes come from the worker: wait for them.
+    await t.eventually(
+      async () => {
+        await t.visit(visitor, `/listings/${listings[0].slug}`);
+        return (await visitor.locator('img.listing-cover[srcset]').count()) === 1;
+      },
+      { what: 'the listing cover with its WebP sizes' },
+    );
+    const cover = visitor.locator('img.listing-cover');
+    assert.equal(await cover.getAttribute('loading'), null, 'the cover is above the fold: not lazy');
+    assert.equal(await cover.getAttribute('width'), '1400');
+    assert.equal(await cover.getAttribute('height'), '1000');
+    const coverSizes = [...((await cover.getAttribute('srcset')) ?? '').matchAll(/ (\d+)w/g)].map((m) => Number(m[1]));
+    assert.ok(coverSizes.length > 0 && coverSizes.every((w) => w <= 640), `cover sizes up to 640 px: ${coverSizes}`);
+    const coverBox = await cover.boundingBox();
+    assert.ok(coverBox && coverBox.y + coverBox.height < vh && coverBox.height > 100, `cover within the first screen: ${JSON.stringify(coverBox)}`);
+    assert.ok((await top(visitor, 'h1')) < coverBox.y, 'cover under the title');
+    assert.ok(coverBox.y + coverBox.height <= (await top(visitor, '.listing-org')), 'cover above the organisation');
+    assert.ok(coverBox.y + coverBox.height <= (await top(visitor, '#facts')), 'cover above the key facts');
+    assert.equal(await cover.evaluate((el) => el.complete && el.naturalWidth > 0), true, 'the cover loads');
     const facts = await top(visitor, '#facts');
     assert.ok(facts < vh, `key facts at ${facts}px, beyond the first screen`);
     const factsText = await t.text(visitor, '.key-facts');
@@ -101,6 +156,9 @@ export default function (h) {
     await t.screenshot(visitor, 'phone-listing');
     await assertNoSidewaysScroll(visitor, 'listing');
     await assertTapTargets(visitor, 'listing');
+    // A listing without a picture has no cover at all (no empty box).
+    await t.visit(visitor, `/listings/${listings[1].slug}`);
+    assert.equal(await visitor.locator('.listing-cover').count(), 0, 'no cover without a picture');
 
     for (const path of ['/', '/stats', '/open-data']) {
       await t.visit(visitor, path);
@@ -123,15 +181,23 @@ export default function (h) {
     assert.equal(await member.locator('table.card-table thead').evaluate((el) => el.getBoundingClientRect().height <= 1), true, 'no column headings');
     const box = await card.boundingBox();
     assert.ok(box && box.width > 300, `the card takes the width (${box?.width}px)`);
+    // Interests and notifications: lists of cards too.
+    await t.visit(member, '/dashboard/interests');
+    await assertCards(member, 'main ul.list > li', 'interests');
+    await t.visit(member, '/dashboard/notifications');
+    await assertCards(member, 'main ul.list > li', 'notifications');
 
     // The department's pages.
     const staff = await t.newPage('vi', { phone: true });
     await login(t, staff, t.admin.email, t.admin.password);
-    for (const path of ['/moderation', '/moderation/listings', '/moderation/deals', '/moderation/organizations']) {
+    for (const path of ['/moderation', '/moderation/dashboard', '/moderation/listings', '/moderation/deals', '/moderation/organizations']) {
       await t.visit(staff, path);
       await assertNoSidewaysScroll(staff, path);
       await assertTapTargets(staff, path);
     }
+    // The moderation queue: one card per item waiting.
+    await t.visit(staff, '/moderation');
+    await assertCards(staff, '[data-testid=review-queue] > li', 'moderation queue');
     assert.ok(await adminToken(t));
   });
 

@@ -45,9 +45,29 @@ export async function adminToken(t) {
   return adminSession;
 }
 
-/** A listing created, submitted and approved (by the admin, who moderates everywhere). */
-export async function apiPublishedListing(t, token, organizationId, input) {
+/**
+ * Uploads a file to an owner (a listing, an organisation…) as its member would: asks for an upload
+ * address, then POSTs the bytes to it. Answers the attachment ({ id, kind, width, height… }).
+ */
+export async function apiUpload(t, token, ownerKind, ownerId, fileName, buffer) {
+  const { requestAttachmentUpload } = await t.gql(`mutation($i: AttachmentUploadInput!) { requestAttachmentUpload(input: $i) { url } }`, { i: { ownerKind, ownerId } }, token);
+  const res = await fetch(`${t.apiUrl}${requestAttachmentUpload.url}?name=${encodeURIComponent(fileName)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream' },
+    body: buffer,
+  });
+  const body = await res.json();
+  if (res.status !== 201) throw new Error(`upload of ${fileName}: ${res.status} ${JSON.stringify(body)}`);
+  return body.data.attachment;
+}
+
+/**
+ * A listing created, submitted and approved (by the admin, who moderates everywhere); `picture`
+ * (a JPEG/PNG buffer) is uploaded to the draft first and so becomes its public cover.
+ */
+export async function apiPublishedListing(t, token, organizationId, input, { picture } = {}) {
   const { createListing } = await t.gql(`mutation($i: ListingInput!) { createListing(input: $i) { id slug } }`, { i: { organizationId, currency: 'VND', negotiable: true, ...input } }, token);
+  if (picture) await apiUpload(t, token, 'LISTING', createListing.id, 'anh-bia.jpg', picture);
   await t.gql(`mutation($id: ID!) { submitListing(id: $id) { id } }`, { id: createListing.id }, token);
   await t.gql(`mutation($id: ID!) { moderateListing(id: $id, decision: APPROVE) { id status } }`, { id: createListing.id }, await adminToken(t));
   return createListing;

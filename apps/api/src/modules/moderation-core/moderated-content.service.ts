@@ -17,7 +17,7 @@ import { NotificationsService, type NotificationDraft } from '../notifications/n
 import type { ModeratedContent, ModeratedItem, ModeratedKind, ModeratedKindCode, PublicationCause } from './moderated-kind.js';
 import { ACTION_VERBS, STATUS_LABELS, rejectionNotice, type ActionVerb } from './moderation.labels.js';
 import { NO_ACCESS, canView, moderationInput, moderatorCovers, reviewProvince, type ModerationAccess } from './moderation.rules.js';
-import { REVIEW_TARGET_DAYS, applyModerationQueue } from './moderation-queue.js';
+import { MODERATED_TABLES, REVIEW_TARGET_DAYS, applyModerationQueue } from './moderation-queue.js';
 import { writeTrail } from './moderation-trail.js';
 import {
   AuditAction,
@@ -167,6 +167,9 @@ export class ModeratedContentService {
   }
 
   register(kind: AnyKind): void {
+    if (!MODERATED_TABLES.some((k) => k.code === kind.review.code && k.table === kind.table)) {
+      throw new Error(`moderated kind ${kind.review.code} (${kind.table}) is not in MODERATED_TABLES: the department's figures would not count it`);
+    }
     this.kinds.set(kind.review.code, kind);
   }
 

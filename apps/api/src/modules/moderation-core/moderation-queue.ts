@@ -1,4 +1,5 @@
 import type { SelectQueryBuilder, ObjectLiteral } from 'typeorm';
+import type { ModeratedKindCode } from './moderated-kind.js';
 
 /**
  * The department's review queue, shared by every moderated kind (listings, expert profiles; figures.service.ts counts it too):
@@ -32,3 +33,15 @@ export function applyModerationQueue<T extends ObjectLiteral>(
  */
 // Shown to submitters in the storefront's notice after "submit" (done_listingSubmitted, vi/en): change both together.
 export const REVIEW_TARGET_DAYS = 3;
+
+/**
+ * Every moderated kind's table and the rollup metric of its decisions (stats_monthly, migration
+ * ModerationFiguresAllKinds): the department's dashboard counts the queue and the reviewers over
+ * all of them. ModeratedContentService.register refuses a kind missing here, so a new kind cannot
+ * plug in without the dashboard counting it.
+ */
+export const MODERATED_TABLES: readonly { code: ModeratedKindCode; table: string; decisionMetric: string }[] = [
+  { code: 'LISTING', table: 'listing', decisionMetric: 'decision' },
+  { code: 'EXPERT', table: 'expert_profile', decisionMetric: 'decision_expert' },
+  { code: 'EVENT', table: 'techmart_event', decisionMetric: 'decision_event' },
+];

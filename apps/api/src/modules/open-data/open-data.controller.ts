@@ -9,6 +9,10 @@ import { Clock } from '../../common/clock.js';
 import { AppError, Errors } from '../../common/errors.js';
 import { t, type Localized } from '../../common/i18n.js';
 import { csvLine, UTF8_BOM, type CsvCell } from '../deals/csv.js';
+import { DEAL_STATUS_LABELS } from '../deals/deals.labels.js';
+import { ORGANIZATION_KIND_LABELS } from '../search/search.labels.js';
+import { FiguresService } from '../stats/figures.service.js';
+import { MAX_PERIOD_MONTHS } from '../stats/stats-period.js';
 import { REGISTER_TIME_ZONE } from '../deals/deals.labels.js';
 import {
   APPROVED_STATUSES,
@@ -26,18 +30,29 @@ const TZ = REGISTER_TIME_ZONE;
 /** Months and years from 2000 to 2099: the exchange has no older data, and no date arithmetic overflows. */
 const MONTH = /^20\d{2}-(0[1-9]|1[0-2])$/;
 const YEAR = /^20\d{2}$/;
+const QUARTER = /^20\d{2}-Q[1-4]$/;
 
 const M = {
   period: { vi: 'Kỳ phải là một tháng dạng YYYY-MM từ năm 2000, ví dụ 2026-11.', en: 'The period must be a month as YYYY-MM from 2000 on, e.g. 2026-11.' },
   year: { vi: 'Năm phải có dạng YYYY, từ 2000 đến 2099, ví dụ 2026.', en: 'The year must look like YYYY, from 2000 to 2099, e.g. 2026.' },
-  both: { vi: 'Chọn một tháng hoặc một năm, không chọn cả hai.', en: 'Give a month or a year, not both.' },
+  both: {
+    vi: 'Chọn một kỳ: một tháng (period), một quý (quarter), một năm (year) hoặc một khoảng tháng (from và to), không chọn nhiều kỳ.',
+    en: 'Give one period: a month (period), a quarter (quarter), a year (year) or a range of months (from and to), not several.',
+  },
+  quarter: { vi: 'Quý phải có dạng YYYY-Qn, từ năm 2000, ví dụ 2026-Q1.', en: 'The quarter must look like YYYY-Qn from 2000 on, e.g. 2026-Q1.' },
+  from: { vi: 'Tháng đầu phải có dạng YYYY-MM từ năm 2000, ví dụ 2026-01.', en: 'The first month must be YYYY-MM from 2000 on, e.g. 2026-01.' },
+  to: { vi: 'Tháng cuối phải có dạng YYYY-MM từ năm 2000, ví dụ 2026-03.', en: 'The last month must be YYYY-MM from 2000 on, e.g. 2026-03.' },
+  fromMissing: { vi: 'Khoảng tháng cần cả tháng đầu (from).', en: 'A range of months needs its first month (from) too.' },
+  toMissing: { vi: 'Khoảng tháng cần cả tháng cuối (to).', en: 'A range of months needs its last month (to) too.' },
+  toBeforeFrom: { vi: 'Tháng cuối không được trước tháng đầu.', en: 'The last month cannot come before the first.' },
+  tooLong: { vi: `Một khoảng dài tối đa ${MAX_PERIOD_MONTHS} tháng.`, en: `A range spans at most ${MAX_PERIOD_MONTHS} months.` },
   limit: { vi: 'Số dòng mỗi trang phải là số nguyên từ 1 đến 5000.', en: 'Rows per page must be a whole number from 1 to 5000.' },
   cursor: { vi: 'Con trỏ trang không hợp lệ: hãy theo liên kết "next".', en: 'The page cursor is not valid: follow the "next" link.' },
   figure: { vi: 'Không có bộ số liệu này.', en: 'There is no such dataset.' },
 } satisfies Record<string, Localized>;
 
 interface Period {
-  /** As asked: '2026-11', '2026' or null (all months with data up to now). */
+  /** As asked: '2026-11', '2026', '2026-Q1', '2026-01_2026-06' or null (all months with data up to now). */
   label: string | null;
   /** First and last month, YYYY-MM, inclusive. */
   from: string;
@@ -70,7 +85,8 @@ interface ListingRow {
 /**
  * GET /open-data/… — the exchange's open data, for anyone (no sign-in), under CC BY 4.0:
  *   /open-data, /open-data/catalog.json     the catalogue: datasets, links, data dictionary, licence
- *   /open-data/figures/<figure>.csv|json    a market figure; ?period=YYYY-MM or ?year=YYYY (default: all months)
+ *   /open-data/figures/<figure>.csv|json    a market figure; ?period=YYYY-MM, ?quarter=YYYY-Qn, ?year=YYYY or
+ *                                           ?from=YYYY-MM&to=YYYY-MM (default: all months)
  *   /open-data/listings.csv|json            the public listings, public fields only; ?limit=&cursor=
  * Every file carries an ETag and Last-Modified computed from a few cheap aggregates (how many rows
  * and when they last changed), before any data is read, so a harvester polling with
@@ -88,6 +104,7 @@ export class OpenDataController {
     private readonly ds: DataSource,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly figures: FiguresService,
   ) {}
 
   @Get()
@@ -102,8 +119,8 @@ export class OpenDataController {
       licence: OPEN_DATA_LICENCE,
       timeZone: TZ,
       periods: {
-        vi: 'Số liệu theo kỳ: ?period=YYYY-MM (một tháng) hoặc ?year=YYYY (mười hai tháng); không có tham số: mọi tháng từ tháng đầu tiên có dữ liệu đến nay.',
-        en: 'Figures by period: ?period=YYYY-MM (one month) or ?year=YYYY (twelve months); without either: every month from the first with data to now.',
+        vi: `Số liệu theo kỳ: ?period=YYYY-MM (một tháng), ?quarter=YYYY-Qn (một quý), ?year=YYYY (mười hai tháng) hoặc ?from=YYYY-MM&to=YYYY-MM (một khoảng tháng, tối đa ${MAX_PERIOD_MONTHS} tháng); không có tham số: mọi tháng từ tháng đầu tiên có dữ liệu đến nay.`,
+        en: `Figures by period: ?period=YYYY-MM (one month), ?quarter=YYYY-Qn (one quarter), ?year=YYYY (twelve months) or ?from=YYYY-MM&to=YYYY-MM (a range of months, at most ${MAX_PERIOD_MONTHS}); without any: every month from the first with data to now.`,
       },
       datasets: [
         ...FIGURES.map((f) => ({
@@ -142,6 +159,9 @@ export class OpenDataController {
     @Param('file') file: string,
     @Query('period') rawPeriod: unknown,
     @Query('year') rawYear: unknown,
+    @Query('quarter') rawQuarter: unknown,
+    @Query('from') rawFrom: unknown,
+    @Query('to') rawTo: unknown,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
@@ -151,13 +171,13 @@ export class OpenDataController {
     const format = match[2] as Format;
     let period: Period;
     try {
-      period = await this.period(rawPeriod, rawYear);
+      period = await this.period({ period: rawPeriod, year: rawYear, quarter: rawQuarter, from: rawFrom, to: rawTo });
     } catch (err) {
       if (err instanceof AppError) return this.fail(res, err);
       throw err;
     }
 
-    const version = await this.figuresVersion();
+    const version = def.source === 'rollup' ? await this.rollupVersion() : await this.figuresVersion();
     if (this.notModified(req, res, version, [def.id, format, period.label ?? '', period.from, period.to])) return;
 
     this.start(res, format, `techport-${def.id}${period.label ? `-${period.label}` : ''}`);
@@ -256,6 +276,10 @@ export class OpenDataController {
       `${column} >= (($2 || '-01')::date)::timestamp AT TIME ZONE $4 AND ${column} < (($3 || '-01')::date + interval '1 month')::timestamp AT TIME ZONE $4`;
     const months = `SELECT to_char(m, 'YYYY-MM') AS month FROM generate_series(($2 || '-01')::date, ($3 || '-01')::date, interval '1 month') AS m`;
     const base = [this.clock.now(), period.from, period.to, TZ];
+    if (def.source === 'rollup') {
+      yield* await this.rollupRows(def, period);
+      return;
+    }
     switch (def.id) {
       case 'listings-published': {
         const rows: { month: string; offers: number; demands: number }[] = await this.ds.query(
@@ -306,6 +330,51 @@ export class OpenDataController {
         }
         return;
       }
+    }
+  }
+
+  /**
+   * The market page's figures for the period, from the monthly rollup (FiguresService, nationwide):
+   * the same numbers as the page, a few hundred rollup rows however long the period.
+   */
+  private async rollupRows(def: FigureDef, period: Period): Promise<Record<string, unknown>[]> {
+    const f = await this.figures.marketForPeriod('vi', { from: period.from, to: period.to });
+    const names = (l: Localized | undefined, key: string) => ({ vi: l?.vi ?? key, en: l?.en ?? key });
+    switch (def.id) {
+      case 'demands-posted':
+        return f.months.map((m) => ({ month: m.month, demands: m.demandsPublished }));
+      case 'interests-per-month':
+        return f.months.map((m) => ({ month: m.month, interests: m.interests }));
+      case 'deals-by-stage':
+        return f.dealsByStage.map((s) => {
+          const n = names(DEAL_STATUS_LABELS[s.stage as keyof typeof DEAL_STATUS_LABELS], s.stage);
+          return { stage: s.stage, stage_name_vi: n.vi, stage_name_en: n.en, deals: s.count, value_vnd: s.value };
+        });
+      case 'listings-by-organization-kind':
+        return f.byOrganizationKind.map((k) => {
+          const n = names(ORGANIZATION_KIND_LABELS[k.key as keyof typeof ORGANIZATION_KIND_LABELS], k.key);
+          return { organization_kind: k.key, organization_kind_name_vi: n.vi, organization_kind_name_en: n.en, listings: k.count };
+        });
+      case 'listings-by-trl':
+        return f.byTrl.map((k) => ({ trl: k.key === '' ? null : Number(k.key), listings: k.count }));
+      case 'key-figures': {
+        const x = f.totals;
+        return [
+          {
+            from: f.from,
+            to: f.to,
+            listings_with_interest: x.listingsWithInterest,
+            median_days_to_first_interest: x.medianDaysToFirstInterest,
+            moderation_decisions: x.moderationDecisions,
+            median_days_in_moderation: x.medianDaysInModeration,
+            interests: x.interests,
+            interests_converted: x.interestsConverted,
+            interest_to_deal_rate: x.interestToDealRate,
+          },
+        ];
+      }
+      default:
+        throw new Error(`no rollup reading for ${def.id}`);
     }
   }
 
@@ -378,6 +447,17 @@ export class OpenDataController {
     return { key: [v.ln, v.lat?.toISOString(), v.due, v.dn, v.dat?.toISOString(), month].join('|'), modified: latest(v.lat, v.dat) };
   }
 
+  /**
+   * The rollup-read figures depend on what the rollup holds: its checksum as the last refresh
+   * recorded it (and when it last changed), not the tables, which run ahead of it until the worker
+   * refreshes it. Until a first refresh there is no record: the version is then the tables'.
+   */
+  private async rollupVersion(): Promise<{ key: string; modified: Date | null }> {
+    const v = await this.figures.rollupVersion();
+    if (!v) return this.figuresVersion();
+    return { key: ['rollup', v.checksum, monthOf(this.clock.now())].join('|'), modified: v.changedAt };
+  }
+
   private async listingsVersion(): Promise<{ key: string; modified: Date | null }> {
     const [v]: { ln: number; lat: Date | null; due: number; oat: Date | null }[] = await this.ds.query(
       `SELECT (SELECT count(*)::int FROM listing l WHERE l.published_at IS NOT NULL) AS ln,
@@ -421,16 +501,41 @@ export class OpenDataController {
     }
   }
 
-  private async period(rawPeriod: unknown, rawYear: unknown): Promise<Period> {
+  /**
+   * One period among: a month (period), a quarter, a year, or a from–to range of months; errors
+   * name the parameter (a second kind of period is refused on the later one: year, quarter, from).
+   */
+  private async period(raw: { period: unknown; year: unknown; quarter: unknown; from: unknown; to: unknown }): Promise<Period> {
     const str = (v: unknown) => (v === undefined || v === '' ? undefined : typeof v === 'string' ? v : null);
-    const [p, y] = [str(rawPeriod), str(rawYear)];
+    const [p, y, q, from, to] = [str(raw.period), str(raw.year), str(raw.quarter), str(raw.from), str(raw.to)];
     const fields: Record<string, Localized> = {};
     if (p === null || (p !== undefined && !MONTH.test(p))) fields.period = M.period;
     if (y === null || (y !== undefined && !YEAR.test(y))) fields.year = M.year;
-    if (p && y && !fields.period && !fields.year) fields.year = M.both;
+    if (q === null || (q !== undefined && !QUARTER.test(q))) fields.quarter = M.quarter;
+    if (from === null || (from !== undefined && !MONTH.test(from))) fields.from = M.from;
+    if (to === null || (to !== undefined && !MONTH.test(to))) fields.to = M.to;
+    if (Object.keys(fields).length) throw Errors.badInput(fields);
+    if (from && !to) fields.to = M.toMissing;
+    if (to && !from) fields.from = M.fromMissing;
+    if (from && to && to < from) fields.to = M.toBeforeFrom;
+    if (from && to && monthIndex(to) - monthIndex(from) + 1 > MAX_PERIOD_MONTHS) fields.to = M.tooLong;
+    // More than one kind of period: the later parameter is refused.
+    const kinds = [
+      ['period', p],
+      ['year', y],
+      ['quarter', q],
+      ['from', from ?? to],
+    ].filter(([, v]) => v !== undefined);
+    for (const [name] of kinds.slice(1)) fields[name!] ??= M.both;
     if (Object.keys(fields).length) throw Errors.badInput(fields);
     if (p) return { label: p, from: p, to: p };
     if (y) return { label: y, from: `${y}-01`, to: `${y}-12` };
+    if (q) {
+      const first = (Number(q.slice(6)) - 1) * 3 + 1;
+      const mm = (n: number) => `${q.slice(0, 4)}-${String(n).padStart(2, '0')}`;
+      return { label: q, from: mm(first), to: mm(first + 2) };
+    }
+    if (from && to) return { label: `${from}_${to}`, from, to };
     const now = this.clock.now();
     const [first]: { month: string | null }[] = await this.ds.query(
       `SELECT to_char(least(
@@ -513,6 +618,11 @@ async function write(res: Response, chunk: string): Promise<void> {
 function push(params: unknown[], value: unknown): string {
   params.push(value);
   return `$${params.length}`;
+}
+
+/** Months since year 0 ('2026-03' → 2026 × 12 + 2): ranges are counted with plain arithmetic. */
+function monthIndex(month: string): number {
+  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 }
 
 function monthOf(at: Date): string {

@@ -1,8 +1,9 @@
 /**
  * The open-data catalogue: which datasets the exchange publishes, what each column means (the data
  * dictionary, in Vietnamese and English), the licence, and the SQL behind each market figure.
- * The figures are the market page's (stats module) restricted to a period: the same "public"
- * predicate for listings and the same approved deal statuses.
+ * The 'tables' figures are counted from the tables with the market page's rules (the same "public"
+ * predicate for listings and the same approved deal statuses); the 'rollup' figures are the market
+ * page's own numbers, read from its monthly rollup (FiguresService).
  */
 import { ListingStatus } from '@techport/shared';
 import type { Localized } from '../../common/i18n.js';
@@ -17,7 +18,7 @@ export const OPEN_DATA_LICENCE = {
   } satisfies Localized,
 };
 
-export type ColumnType = 'string' | 'integer' | 'boolean' | 'date' | 'datetime' | 'month' | 'string[]';
+export type ColumnType = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'datetime' | 'month' | 'string[]';
 
 export interface ColumnDef {
   name: string;
@@ -31,6 +32,11 @@ export interface FigureDef {
   description: Localized;
   /** Whether rows are one per month (every month of the period, zeros included). */
   monthly: boolean;
+  /**
+   * Where the numbers come from: 'tables' (counted from the tables when asked) or 'rollup' (the
+   * market page's own figures, from the monthly rollup the worker refreshes every few minutes).
+   */
+  source: 'tables' | 'rollup';
   columns: ColumnDef[];
 }
 
@@ -47,6 +53,7 @@ export const FIGURES: FigureDef[] = [
       en: 'Offers and demands approved for publication in each month (including those that expired or were archived since). Months without any show 0.',
     },
     monthly: true,
+    source: 'tables',
     columns: [
       MONTH,
       col('offers', 'integer', 'Số tin chào bán công nghệ được công bố trong tháng.', 'Technology offers published in the month.'),
@@ -61,6 +68,7 @@ export const FIGURES: FigureDef[] = [
       en: 'Technology transfer deals the department approved in each month (now approved, signed or completed) and their total value. Months without any show 0.',
     },
     monthly: true,
+    source: 'tables',
     columns: [
       MONTH,
       col('deals', 'integer', 'Số giao dịch được duyệt trong tháng.', 'Deals approved in the month.'),
@@ -75,6 +83,7 @@ export const FIGURES: FigureDef[] = [
       en: 'Without a period: listings public on the exchange now, per field (as on the Statistics page). With a period: listings published in it, per field. A listing in several fields counts in each.',
     },
     monthly: false,
+    source: 'tables',
     columns: [
       col('field_code', 'string', 'Mã lĩnh vực (bảng phân loại lĩnh vực KH&CN).', 'Field code (science and technology classification).'),
       col('field_name_vi', 'string', 'Tên lĩnh vực bằng tiếng Việt.', 'Field name in Vietnamese.'),
@@ -90,11 +99,103 @@ export const FIGURES: FigureDef[] = [
       en: 'Without a period: listings public now, per province (as on the Statistics page). With a period: listings published in it, per province.',
     },
     monthly: false,
+    source: 'tables',
     columns: [
       col('province_code', 'string', 'Mã tỉnh/thành của sàn.', "The exchange's province code."),
       col('province_name_vi', 'string', 'Tên tỉnh/thành bằng tiếng Việt.', 'Province name in Vietnamese.'),
       col('province_name_en', 'string', 'Tên tỉnh/thành bằng tiếng Anh.', 'Province name in English.'),
       col('listings', 'integer', 'Số tin đăng.', 'Number of listings.'),
+    ],
+  },
+  // The market page's other figures, from the same monthly rollup it reads (refreshed every few minutes).
+  {
+    id: 'demands-posted',
+    title: { vi: 'Nhu cầu công nghệ được đăng theo tháng', en: 'Technology demands posted per month' },
+    description: {
+      vi: 'Số tin tìm mua công nghệ được duyệt công bố trong từng tháng, như biểu đồ "Nhu cầu được đăng" của trang Số liệu thị trường. Tháng không có tin ghi 0.',
+      en: 'Technology demands approved for publication in each month, as in the "Demands posted" chart of the market figures page. Months without any show 0.',
+    },
+    monthly: true,
+    source: 'rollup',
+    columns: [MONTH, col('demands', 'integer', 'Số tin tìm mua được công bố trong tháng.', 'Demands published in the month.')],
+  },
+  {
+    id: 'interests-per-month',
+    title: { vi: 'Quan tâm theo tháng', en: 'Interests per month' },
+    description: {
+      vi: 'Số lần một tổ chức bày tỏ quan tâm đến một tin đăng trong từng tháng (theo tháng gửi). Tháng không có ghi 0.',
+      en: 'How many times an organisation expressed interest in a listing in each month (by the month it was sent). Months without any show 0.',
+    },
+    monthly: true,
+    source: 'rollup',
+    columns: [MONTH, col('interests', 'integer', 'Số lần bày tỏ quan tâm trong tháng.', 'Interests expressed in the month.')],
+  },
+  {
+    id: 'deals-by-stage',
+    title: { vi: 'Giao dịch theo giai đoạn và giá trị', en: 'Deals by stage and value' },
+    description: {
+      vi: 'Giao dịch được đề xuất trong kỳ, theo giai đoạn hiện nay của chúng (thứ tự quy trình), với số lượng và tổng giá trị. Giai đoạn không có giao dịch không được liệt kê.',
+      en: 'Deals proposed in the period by the stage they are at now (in workflow order), with their number and total value. Stages without deals are not listed.',
+    },
+    monthly: false,
+    source: 'rollup',
+    columns: [
+      col('stage', 'string', 'Giai đoạn: PROPOSED, ACCEPTED, UNDER_REVIEW, APPROVED, SIGNED, COMPLETED, REJECTED, CANCELLED.', 'Stage: PROPOSED, ACCEPTED, UNDER_REVIEW, APPROVED, SIGNED, COMPLETED, REJECTED, CANCELLED.'),
+      col('stage_name_vi', 'string', 'Tên giai đoạn bằng tiếng Việt.', 'Stage name in Vietnamese.'),
+      col('stage_name_en', 'string', 'Tên giai đoạn bằng tiếng Anh.', 'Stage name in English.'),
+      col('deals', 'integer', 'Số giao dịch.', 'Number of deals.'),
+      col('value_vnd', 'integer', 'Tổng giá trị các giao dịch đó, đồng (VND), số nguyên.', 'Their total value in whole Vietnamese dong (VND).'),
+    ],
+  },
+  {
+    id: 'listings-by-organization-kind',
+    title: { vi: 'Tin đăng theo loại tổ chức', en: 'Listings by organisation kind' },
+    description: {
+      vi: 'Số tin được công bố trong kỳ theo loại tổ chức đăng tin, nhiều nhất trước.',
+      en: 'Listings published in the period by the kind of organisation that published them, most first.',
+    },
+    monthly: false,
+    source: 'rollup',
+    columns: [
+      col('organization_kind', 'string', 'Loại tổ chức: ENTERPRISE, RESEARCH_INSTITUTE, UNIVERSITY, INTERMEDIARY.', 'Organisation kind: ENTERPRISE, RESEARCH_INSTITUTE, UNIVERSITY, INTERMEDIARY.'),
+      col('organization_kind_name_vi', 'string', 'Tên loại tổ chức bằng tiếng Việt.', 'Organisation kind name in Vietnamese.'),
+      col('organization_kind_name_en', 'string', 'Tên loại tổ chức bằng tiếng Anh.', 'Organisation kind name in English.'),
+      col('listings', 'integer', 'Số tin đăng.', 'Number of listings.'),
+    ],
+  },
+  {
+    id: 'listings-by-trl',
+    title: { vi: 'Tin đăng theo mức sẵn sàng công nghệ (TRL)', en: 'Listings by technology readiness level (TRL)' },
+    description: {
+      vi: 'Số tin được công bố trong kỳ theo mức sẵn sàng công nghệ, theo thứ tự TRL; tin không nêu mức ở cuối.',
+      en: 'Listings published in the period by technology readiness level, in TRL order; listings without one last.',
+    },
+    monthly: false,
+    source: 'rollup',
+    columns: [
+      col('trl', 'integer', 'Mức sẵn sàng công nghệ 1–9 (tin tìm mua: mức tối thiểu chấp nhận); trống: không nêu.', 'Technology readiness level 1–9 (demands: the minimum accepted); empty: not stated.'),
+      col('listings', 'integer', 'Số tin đăng.', 'Number of listings.'),
+    ],
+  },
+  {
+    id: 'key-figures',
+    title: { vi: 'Chỉ số chính của thị trường', en: 'Key market figures' },
+    description: {
+      vi: 'Một dòng cho cả kỳ: thời gian đến lần quan tâm đầu tiên, thời gian duyệt tin và tỷ lệ chuyển từ quan tâm thành giao dịch, như trang Số liệu thị trường. Trung vị tính theo bậc 0,1 ngày; trống khi kỳ không có dữ liệu.',
+      en: 'One row for the whole period: time to first interest, time in moderation and conversion from interest to deal, as on the market figures page. Medians are counted in 0.1-day steps; empty when the period has no data.',
+    },
+    monthly: false,
+    source: 'rollup',
+    columns: [
+      col('from', 'month', 'Tháng đầu của kỳ (YYYY-MM).', 'First month of the period (YYYY-MM).'),
+      col('to', 'month', 'Tháng cuối của kỳ (YYYY-MM).', 'Last month of the period (YYYY-MM).'),
+      col('listings_with_interest', 'integer', 'Số tin công bố trong kỳ đã nhận được ít nhất một quan tâm.', 'Listings published in the period that received at least one interest.'),
+      col('median_days_to_first_interest', 'number', 'Trung vị số ngày từ khi công bố đến lần quan tâm đầu tiên (một chữ số thập phân, dấu chấm); trống khi không có.', 'Median days from publication to the first interest (one decimal, point as separator); empty when there is none.'),
+      col('moderation_decisions', 'integer', 'Số quyết định duyệt hoặc từ chối tin đăng trong kỳ.', 'Decisions approving or rejecting a listing in the period.'),
+      col('median_days_in_moderation', 'number', 'Trung vị số ngày từ khi gửi duyệt đến khi có quyết định (một chữ số thập phân, dấu chấm); trống khi không có.', 'Median days from submission to decision (one decimal, point as separator); empty when there is none.'),
+      col('interests', 'integer', 'Số lần bày tỏ quan tâm trong kỳ.', 'Interests expressed in the period.'),
+      col('interests_converted', 'integer', 'Trong số đó, số quan tâm dẫn đến giao dịch được duyệt.', 'Of those, interests that led to an approved deal.'),
+      col('interest_to_deal_rate', 'number', 'Tỷ lệ chuyển thành giao dịch: interests_converted / interests (từ 0 đến 1, dấu chấm); trống khi không có quan tâm.', 'Conversion to a deal: interests_converted / interests (0 to 1, point as separator); empty without interests.'),
     ],
   },
 ];

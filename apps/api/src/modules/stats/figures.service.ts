@@ -5,7 +5,8 @@ import { Clock } from '../../common/clock.js';
 import { t } from '../../common/i18n.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { PeriodicJob } from '../../common/periodic-job.js';
-import { REVIEW_TARGET_DAYS, applyModerationQueue } from '../moderation-core/moderation-queue.js';
+import { MODERATED_TABLES, REVIEW_TARGET_DAYS, applyModerationQueue } from '../moderation-core/moderation-queue.js';
+import type { ModeratedKindCode } from '../moderation-core/moderated-kind.js';
 import { DEAL_STATUS_LABELS } from '../deals/deals.labels.js';
 import { ORGANIZATION_KIND_LABELS } from '../search/search.labels.js';
 import type { Viewer } from '../../common/auth/viewer.js';
@@ -38,9 +39,28 @@ export class StatsRollupJob extends PeriodicJob {
       await em.query(`REFRESH MATERIALIZED VIEW CONCURRENTLY stats_monthly`);
       // Fresh statistics for the planner (autovacuum does not analyse materialised views promptly).
       await em.query(`ANALYZE stats_monthly`);
+      // The open-data feed's validator (ETag / Last-Modified of the figures read from the view): a
+      // checksum of the rows, kept with the time it last changed as the view's comment. A refresh
+      // that changed nothing keeps both, so harvesters polling in between still get 304.
+      const [{ sum, comment }]: { sum: string; comment: string | null }[] = await em.query(
+        `SELECT coalesce(sum(hashtextextended(concat_ws('|', metric, province_code, month, dim, bucket, n, total), 0)), 0)::text AS sum,
+                obj_description('stats_monthly'::regclass, 'pg_class') AS comment
+         FROM stats_monthly`,
+      );
+      if (parseRollupVersion(comment)?.checksum !== sum) {
+        const [{ now }]: { now: Date }[] = await em.query(`SELECT now()`);
+        await em.query(`COMMENT ON MATERIALIZED VIEW stats_monthly IS '${sum} ${now.toISOString()}'`);
+      }
       return true;
     });
   }
+}
+
+/** The view's comment as StatsRollupJob writes it: "<checksum> <ISO time it last changed>". */
+export function parseRollupVersion(comment: string | null): { checksum: string; changedAt: Date } | null {
+  const m = /^(-?\d+) (\S+)$/.exec(comment ?? '');
+  const at = m ? new Date(m[2]) : null;
+  return m && at && !Number.isNaN(at.getTime()) ? { checksum: m[1], changedAt: at } : null;
 }
 
 interface RollupRow {
@@ -50,6 +70,13 @@ interface RollupRow {
   n: number;
   total: string;
 }
+
+/** The moderated kinds' names on the dashboard. */
+const KIND_LABELS: Record<ModeratedKindCode, { vi: string; en: string }> = {
+  LISTING: { vi: 'Tin chào bán và nhu cầu', en: 'Offers and demands' },
+  EXPERT: { vi: 'Hồ sơ chuyên gia', en: 'Expert profiles' },
+  EVENT: { vi: 'Sự kiện', en: 'Events' },
+};
 
 const EMPTY_MONTH = { listingsPublished: 0, offersPublished: 0, demandsPublished: 0, interests: 0, dealsProposed: 0, dealsApproved: 0, dealValueApproved: 0, dealsApprovedAtTechmarts: 0, dealValueApprovedAtTechmarts: 0 };
 const STAGES = [DealStatus.PROPOSED, DealStatus.ACCEPTED, DealStatus.UNDER_REVIEW, DealStatus.APPROVED, DealStatus.SIGNED, DealStatus.COMPLETED, DealStatus.REJECTED, DealStatus.CANCELLED];
@@ -101,14 +128,25 @@ export class FiguresService {
     return this.ds.transaction('REPEATABLE READ', (em) => this.marketIn(em, lang, period, codes));
   }
 
+  /** The market figures of a period already checked (the open-data feed's periods), nationwide. */
+  async marketForPeriod(lang: Lang, period: MonthPeriod): Promise<MarketFiguresType> {
+    return this.ds.transaction('REPEATABLE READ', (em) => this.marketIn(em, lang, period, null));
+  }
+
+  /** What the rollup holds, as its last refresh recorded it (null until a refresh has run). */
+  async rollupVersion(): Promise<{ checksum: string; changedAt: Date } | null> {
+    const [{ comment }]: { comment: string | null }[] = await this.ds.query(`SELECT obj_description('stats_monthly'::regclass, 'pg_class') AS comment`);
+    return parseRollupVersion(comment);
+  }
+
   async dashboard(viewer: Viewer, lang: Lang, from?: string | null, to?: string | null): Promise<DepartmentDashboardType> {
     const period = resolvePeriod(from, to, this.clock.now());
     const codes = jurisdictionOf(viewer);
     const now = this.clock.now();
     return this.ds.transaction('REPEATABLE READ', async (em) => {
       const market = await this.marketIn(em, lang, period, codes);
-      const queue = await this.queue(em, codes, now, lang);
-      const reviewers = await this.reviewers(em, period, codes, lang);
+      const { byKind: queueByKind, ...queue } = await this.queue(em, codes, now, lang);
+      const { byKind: decisionsByKind, ...reviewers } = await this.reviewers(em, period, codes, lang);
       // One transaction is one connection: its queries run one after the other anyway.
       const expiring = await this.expiring(em, codes, now);
       const orgs = await this.unverified(em, codes);
@@ -118,6 +156,7 @@ export class FiguresService {
         reviewTargetDays: REVIEW_TARGET_DAYS,
         ...queue,
         ...reviewers,
+        moderationByKind: MODERATED_TABLES.map(({ code }) => ({ kind: code, label: t(KIND_LABELS[code], lang), ...queueByKind.get(code)!, ...decisionsByKind.get(code)! })),
         expiringSoonCount: expiring.count,
         expiringSoon: expiring.items,
         organizationsAwaitingVerificationCount: orgs.count,
@@ -242,43 +281,55 @@ export class FiguresService {
     };
   }
 
-  /** The review queue now (the same rule as the moderators' queue page), by age against the target. */
+  /**
+   * The review queue now, over every moderated kind (the same rule as the moderators' queue page:
+   * submissions and revisions of published items, in the jurisdiction), by age against the target.
+   */
   private async queue(em: EntityManager, codes: string[] | null, now: Date, lang: Lang) {
-    const qb = applyModerationQueue(em.createQueryBuilder().select('l.id', 'id').from('listing', 'l'), 'l', codes, {
-      pending: ListingStatus.PENDING_REVIEW,
-      published: ListingStatus.PUBLISHED,
-    });
-    const [sql, params] = qb.getQueryAndParameters();
-    const n = params.length;
-    const [row]: { waiting: number; over: number; oldest: number | null; lt1: number; d1to3: number; d3to7: number; gt7: number }[] = await em.query(
-      `WITH q AS (SELECT extract(epoch FROM ($${n + 1}::timestamptz - queued_at)) / 86400 AS age FROM (${sql}) queue)
-       SELECT count(*)::int AS waiting, count(*) FILTER (WHERE age > $${n + 2})::int AS over, max(age)::float AS oldest,
-              count(*) FILTER (WHERE age < 1)::int AS lt1, count(*) FILTER (WHERE age >= 1 AND age < 3)::int AS d1to3,
-              count(*) FILTER (WHERE age >= 3 AND age < 7)::int AS d3to7, count(*) FILTER (WHERE age >= 7)::int AS gt7
-       FROM q`,
-      [...params, now, REVIEW_TARGET_DAYS],
-    );
+    type Row = { waiting: number; over: number; oldest: number | null; lt1: number; d1to3: number; d3to7: number; gt7: number };
+    const rows: { code: ModeratedKindCode; row: Row }[] = [];
+    for (const { code, table } of MODERATED_TABLES) {
+      const qb = applyModerationQueue(em.createQueryBuilder().select('q.id', 'id').from(table, 'q'), 'q', codes, { pending: 'PENDING_REVIEW', published: 'PUBLISHED' });
+      const [sql, params] = qb.getQueryAndParameters();
+      const n = params.length;
+      const [row]: Row[] = await em.query(
+        `WITH q AS (SELECT extract(epoch FROM ($${n + 1}::timestamptz - queued_at)) / 86400 AS age FROM (${sql}) queue)
+         SELECT count(*)::int AS waiting, count(*) FILTER (WHERE age > $${n + 2})::int AS over, max(age)::float AS oldest,
+                count(*) FILTER (WHERE age < 1)::int AS lt1, count(*) FILTER (WHERE age >= 1 AND age < 3)::int AS d1to3,
+                count(*) FILTER (WHERE age >= 3 AND age < 7)::int AS d3to7, count(*) FILTER (WHERE age >= 7)::int AS gt7
+         FROM q`,
+        [...params, now, REVIEW_TARGET_DAYS],
+      );
+      rows.push({ code, row });
+    }
+    const sum = (k: Exclude<keyof Row, 'oldest'>) => rows.reduce((total, r) => total + r.row[k], 0);
+    const days = (d: number | null) => (d == null ? null : Math.round(d * 10) / 10);
+    const oldest = rows.reduce<number | null>((max, r) => (r.row.oldest != null && (max == null || r.row.oldest > max) ? r.row.oldest : max), null);
     const band = (key: string, vi: string, en: string, count: number) => ({ key, label: lang === 'en' ? en : vi, count });
     return {
-      queueWaiting: row.waiting,
-      queueOverTarget: row.over,
-      queueOldestDays: row.oldest == null ? null : Math.round(row.oldest * 10) / 10,
+      queueWaiting: sum('waiting'),
+      queueOverTarget: sum('over'),
+      queueOldestDays: days(oldest),
       queueByAge: [
-        band('lt1', 'Dưới 1 ngày', 'Under 1 day', row.lt1),
-        band('1to3', '1–3 ngày', '1–3 days', row.d1to3),
-        band('3to7', '3–7 ngày', '3–7 days', row.d3to7),
-        band('gt7', 'Trên 7 ngày', 'Over 7 days', row.gt7),
+        band('lt1', 'Dưới 1 ngày', 'Under 1 day', sum('lt1')),
+        band('1to3', '1–3 ngày', '1–3 days', sum('d1to3')),
+        band('3to7', '3–7 ngày', '3–7 days', sum('d3to7')),
+        band('gt7', 'Trên 7 ngày', 'Over 7 days', sum('gt7')),
       ],
+      byKind: new Map(rows.map(({ code, row }) => [code, { waiting: row.waiting, overTarget: row.over, oldestDays: days(row.oldest) }])),
     };
   }
 
-  /** Decisions in the period by reviewer, from the rollup's 0.1-day buckets (days from submission). */
+  /**
+   * Decisions in the period by reviewer, over every moderated kind, from the rollup's 0.1-day
+   * buckets (days from submission); and the same decisions by kind.
+   */
   private async reviewers(em: EntityManager, period: MonthPeriod, codes: string[] | null, lang: Lang) {
-    const rows: { dim: string; bucket: number; n: number }[] = await em.query(
-      `SELECT dim, bucket, sum(n)::int AS n FROM stats_monthly
-       WHERE metric = 'decision' AND month BETWEEN to_date($1, 'YYYY-MM') AND to_date($2, 'YYYY-MM') AND ${SCOPE(codes, 3)}
-       GROUP BY 1, 2`,
-      [period.from, period.to, codes],
+    const rows: { metric: string; dim: string; bucket: number; n: number }[] = await em.query(
+      `SELECT metric, dim, bucket, sum(n)::int AS n FROM stats_monthly
+       WHERE metric = ANY($4::text[]) AND month BETWEEN to_date($1, 'YYYY-MM') AND to_date($2, 'YYYY-MM') AND ${SCOPE(codes, 3)}
+       GROUP BY 1, 2, 3`,
+      [period.from, period.to, codes, MODERATED_TABLES.map((k) => k.decisionMetric)],
     );
     const ids = [...new Set(rows.map((r) => r.dim).filter(Boolean))];
     const names = new Map<string, string>(
@@ -299,7 +350,13 @@ export class FiguresService {
       };
     });
     reviewers.sort((a, b) => b.decisions - a.decisions || a.name.localeCompare(b.name) || (a.reviewerId ?? '').localeCompare(b.reviewerId ?? ''));
-    return { decisions: total(rows), medianDecisionDays: medianOf(rows), decisionsWithinTarget: within(rows), reviewers };
+    const byKind = new Map(
+      MODERATED_TABLES.map(({ code, decisionMetric }) => {
+        const mine = rows.filter((r) => r.metric === decisionMetric);
+        return [code, { decisions: total(mine), medianDays: medianOf(mine), withinTarget: within(mine) }];
+      }),
+    );
+    return { decisions: total(rows), medianDecisionDays: medianOf(rows), decisionsWithinTarget: within(rows), reviewers, byKind };
   }
 
   private async expiring(em: EntityManager, codes: string[] | null, now: Date) {

@@ -1,5 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { CountByKeyType } from './stats.types.js';
+import { ModeratedKind } from '../moderation-core/review-queue.resolver.js';
+import type { ModeratedKindCode } from '../moderation-core/moderated-kind.js';
 
 @ObjectType('StatsMonth', { description: 'One month of the market figures (Vietnam time); months without activity are zeros.' })
 export class StatsMonthType {
@@ -127,6 +129,18 @@ export class ReviewerFigureType {
   @Field(() => Int, { description: 'Decisions taken within the review-time target.' }) withinTarget: number;
 }
 
+@ObjectType('ModerationKindFigure', { description: 'The review queue and the decisions of one moderated kind (listings, expert profiles, events).' })
+export class ModerationKindFigureType {
+  @Field(() => ModeratedKind) kind: ModeratedKindCode;
+  @Field() label: string;
+  @Field(() => Int, { description: 'Waiting for review now (submissions and revisions).' }) waiting: number;
+  @Field(() => Int, { description: 'Of those, waiting longer than the target.' }) overTarget: number;
+  @Field(() => Float, { nullable: true, description: 'Days the oldest waits.' }) oldestDays: number | null;
+  @Field(() => Int, { description: 'Decisions in the period.' }) decisions: number;
+  @Field(() => Float, { nullable: true, description: 'Median days from submission to decision.' }) medianDays: number | null;
+  @Field(() => Int, { description: 'Decisions taken within the review-time target.' }) withinTarget: number;
+}
+
 @ObjectType('DashboardItem', { description: 'Something on the department’s desk, linked by id (and slug where it has a page).' })
 export class DashboardItemType {
   @Field(() => ID) id: string;
@@ -145,7 +159,7 @@ export class DepartmentDashboardType {
   @Field(() => Int, { description: 'The review-time target shown to submitters, in days.' })
   reviewTargetDays: number;
 
-  @Field(() => Int, { description: 'Listings and revisions waiting for review now.' })
+  @Field(() => Int, { description: 'Listings, expert profiles and events (submissions and revisions) waiting for review now.' })
   queueWaiting: number;
 
   @Field(() => Int, { description: 'Of those, waiting longer than the target.' })
@@ -157,12 +171,15 @@ export class DepartmentDashboardType {
   @Field(() => [CountByKeyType], { description: "The queue by age: keys 'lt1', '1to3', '3to7', 'gt7' (days)." })
   queueByAge: CountByKeyType[];
 
-  @Field(() => Int) decisions: number;
+  @Field(() => Int, { description: 'Decisions in the period on every moderated kind.' }) decisions: number;
   @Field(() => Float, { nullable: true }) medianDecisionDays: number | null;
   @Field(() => Int) decisionsWithinTarget: number;
 
-  @Field(() => [ReviewerFigureType], { description: 'Who reviewed how many in the period, most first.' })
+  @Field(() => [ReviewerFigureType], { description: 'Who reviewed how many in the period (every moderated kind), most first.' })
   reviewers: ReviewerFigureType[];
+
+  @Field(() => [ModerationKindFigureType], { description: 'The queue and the decisions by moderated kind: listings, expert profiles, events.' })
+  moderationByKind: ModerationKindFigureType[];
 
   @Field(() => Int) expiringSoonCount: number;
   @Field(() => [DashboardItemType], { description: 'Published listings expiring within 14 days, soonest first (at most 10).' })
