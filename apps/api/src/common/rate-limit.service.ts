@@ -18,14 +18,17 @@ type Limit =
   | 'passwordResetPerIp'
   | 'passwordResetPerAccount'
   | 'messagesPerAccount'
-  | 'messagesPerIp';
+  | 'messagesPerIp'
+  | 'invitationsPerAccount'
+  | 'invitationsPerAddress';
 
 /**
  * Rate limits kept in PostgreSQL (rate-limiter-flexible), so they hold across API replicas and
  * restarts. Windows: login 15 min per source; failed sign-ins counted per account AND source
  * for an hour (they set growing delays, see AccountsService.login) and per account for an hour
  * (to warn the owner, never to refuse); registration 1 hour; password-reset requests 1 hour;
- * messages 1 minute. Limits come from the configuration.
+ * messages 1 minute; invitations to join an organisation 1 hour per inviting account and a day
+ * per invited address. Limits come from the configuration.
  */
 @Injectable()
 export class RateLimitService implements OnModuleInit {
@@ -56,6 +59,9 @@ export class RateLimitService implements OnModuleInit {
     this.limiters.set('registerPerIp', make('register_ip', c.RATE_LIMIT_REGISTER_PER_IP, 60 * 60));
     this.limiters.set('messagesPerAccount', make('msg_user', c.RATE_LIMIT_MESSAGES_PER_ACCOUNT, 60));
     this.limiters.set('messagesPerIp', make('msg_ip', c.RATE_LIMIT_MESSAGES_PER_IP, 60));
+    // Invitations send an e-mail to any address the owner types: bounded per owner and per mailbox.
+    this.limiters.set('invitationsPerAccount', make('invite_acct', c.RATE_LIMIT_INVITATIONS_PER_ACCOUNT, 60 * 60));
+    this.limiters.set('invitationsPerAddress', make('invite_addr', c.RATE_LIMIT_INVITATIONS_PER_ADDRESS, 24 * 60 * 60));
   }
 
   /** Takes one point; throws RATE_LIMITED (with the seconds to wait) when none is left. */

@@ -85,6 +85,9 @@ const schema = z
     RATE_LIMIT_REGISTER_PER_IP: z.coerce.number().int().min(1).default(20),
     RATE_LIMIT_MESSAGES_PER_ACCOUNT: z.coerce.number().int().min(1).default(30),
     RATE_LIMIT_MESSAGES_PER_IP: z.coerce.number().int().min(1).default(120),
+    /** Invitations to join an organisation (each an e-mail): per inviting account per hour, and per invited address per day (all organisations). */
+    RATE_LIMIT_INVITATIONS_PER_ACCOUNT: z.coerce.number().int().min(1).default(30),
+    RATE_LIMIT_INVITATIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(5),
     /** GraphQL limits (GraphQL Armor). */
     GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).default(10),
     GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(20000),
