@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import pg from 'pg';
 import { create as tarCreate, extract as tarExtract } from 'tar';
@@ -7,6 +7,9 @@ import { createBackup, knownMigrations, restoreBackup, verifyArchive, type Backu
 import { LocalFolderStore } from '../src/backup/file-stores.js';
 import { createDataSource } from '../src/database/data-source.js';
 import { reindex } from '../src/modules/search/search.cli.js';
+import { seedDemoMedia } from '../src/modules/media/demo-media.js';
+import { LocalMediaStore } from '../src/modules/media/storage/local-media-store.js';
+import { derivativeKey, originalKey } from '../src/modules/media/upload-pipeline.js';
 import { seedDemo } from '../src/seed/seed.js';
 import { DEMO_STAFF_TOTP_SECRET } from '../src/seed/demo-content.js';
 import { startTestApp, type TestApp } from './support/app.js';
@@ -14,9 +17,10 @@ import { emptyDatabase, isolatedDatabase, type IsolatedDatabase } from './suppor
 import { Client, signIn } from './support/graphql.js';
 import { SEARCH, privateMeili, tempDir, type MeiliProcess } from './support/search.js';
 
-// `npm run backup` / `npm run restore`, end to end: the demo exchange (with its mail outbox) is
-// backed up, restored into an empty database, an empty file store and a new Meilisearch, and the
-// copy is compared with the original row by row, file by file and search by search.
+// `npm run backup` / `npm run restore`, end to end: the demo exchange (with its mail outbox and its
+// media store: the demo pictures, sheets and logos with their derivatives) is backed up, restored
+// into an empty database, empty file stores and a new Meilisearch, and the copy is compared with
+// the original row by row, file by file and search by search.
 
 let source: IsolatedDatabase;
 let target: IsolatedDatabase;
@@ -25,6 +29,8 @@ let targetApp: TestApp | undefined;
 let meili: (MeiliProcess & { dispose(): Promise<void> }) | undefined;
 const sourceFiles = tempDir('bk-files-a');
 const targetFiles = tempDir('bk-files-b');
+const sourceMedia = tempDir('bk-media-a');
+const targetMedia = tempDir('bk-media-b');
 const outDir = tempDir('bk-out');
 const sourcePrefix = `bka${process.pid}`;
 const targetPrefix = `bkb${process.pid}`;
@@ -89,6 +95,9 @@ beforeAll(async () => {
   const ds = await createDataSource(source.url, 2).initialize();
   try {
     await seedDemo(ds, { ttlDays: 365 });
+    // What `npm run seed` adds: pictures, sheets and logos; the source app's media worker then
+    // makes the pictures' WebP derivatives and reads the sheets' text (on settle, before the backup).
+    await seedDemoMedia(ds, new LocalMediaStore(sourceMedia));
   } finally {
     await ds.destroy();
   }
@@ -96,10 +105,10 @@ beforeAll(async () => {
   writeFileSync(join(sourceFiles, '2026-12-04T05-00-00-000Z-lan.nguyen@vien-sinh-hoc.demo.techport.vn.eml'), 'Subject: Tin nhắn mới về công nghệ sấy lạnh\n\nChào chị Lan,\n');
   writeFileSync(join(sourceFiles, '2026', '12', 'bien-ban.bin'), randomBytes(200_000));
   writeFileSync(join(sourceFiles, '2026', '12', 'empty.eml'), '');
-  sourceApp = await startTestApp({ DATABASE_URL: source.url, MEILI_INDEX_PREFIX: sourcePrefix, MAIL_OUTBOX_DIR: sourceFiles });
+  sourceApp = await startTestApp({ DATABASE_URL: source.url, MEILI_INDEX_PREFIX: sourcePrefix, MAIL_OUTBOX_DIR: sourceFiles, MEDIA_DIR: sourceMedia });
   await sourceApp.settle();
 
-  backup = await createBackup({ databaseUrl: source.url, stores: [new LocalFolderStore('mail-outbox', sourceFiles)], out: outDir, log: quiet });
+  backup = await createBackup({ databaseUrl: source.url, stores: [new LocalFolderStore('mail-outbox', sourceFiles), new LocalMediaStore(sourceMedia)], out: outDir, log: quiet });
   target = await emptyDatabase('bkb');
 }, 300_000);
 
@@ -109,7 +118,7 @@ afterAll(async () => {
   await meili?.dispose();
   await source?.drop();
   await target?.drop();
-  for (const d of [sourceFiles, targetFiles, outDir]) rmSync(d, { recursive: true, force: true });
+  for (const d of [sourceFiles, targetFiles, sourceMedia, targetMedia, outDir]) rmSync(d, { recursive: true, force: true });
 });
 
 describe('backup', () => {
@@ -125,9 +134,20 @@ describe('backup', () => {
     // The row counts come from the dump's own snapshot.
     const [{ n }] = await query<{ n: number }>(source.url, `SELECT count(*)::int AS n FROM listing`);
     expect(manifest!.database.tables['public.listing']).toBe(n);
-    // Every file, with the sha256 of what is on disk.
-    const onDisk = hashes(sourceFiles);
-    expect(Object.fromEntries(manifest!.files.map((f) => [f.path.replace('files/mail-outbox/', ''), f.sha256]))).toEqual(onDisk);
+    // Every file of both stores, with the sha256 of what is on disk.
+    const inStore = (store: string) => Object.fromEntries(manifest!.files.filter((f) => f.path.startsWith(`files/${store}/`)).map((f) => [f.path.slice(`files/${store}/`.length), f.sha256]));
+    expect(inStore('mail-outbox')).toEqual(hashes(sourceFiles));
+    expect(inStore('media')).toEqual(hashes(sourceMedia));
+    expect(manifest!.files.length).toBe(Object.keys(hashes(sourceFiles)).length + Object.keys(hashes(sourceMedia)).length);
+    // The media store holds every attachment's original and every ready picture's derivatives.
+    const attachments = await query<{ sha256: string; derivatives: string; widths: number[] }>(source.url, `SELECT sha256, derivatives, derivative_widths AS widths FROM attachment WHERE sha256 IS NOT NULL`);
+    expect(attachments.length).toBeGreaterThan(100);
+    expect(attachments.filter((a) => a.derivatives === 'PENDING')).toEqual([]);
+    const media = inStore('media');
+    for (const a of attachments) {
+      expect(media[originalKey(a.sha256)]).toBe(a.sha256); // content-addressed: the key names the bytes' hash
+      for (const w of a.derivatives === 'READY' ? a.widths : []) expect(media[derivativeKey(a.sha256, w)]).toMatch(/^[0-9a-f]{64}$/);
+    }
     // The dump's checksum is that of the entry in the archive.
     const unpacked = tempDir('bk-unpacked');
     mkdirSync(unpacked);
@@ -143,7 +163,7 @@ describe('backup', () => {
   it('refuses to restore over a database that holds data, and changes nothing', async () => {
     const before = await everyRow(source.url);
     await expect(
-      restoreBackup({ archive: backup.archive, databaseUrl: source.url, stores: [new LocalFolderStore('mail-outbox', tempDir('bk-none'))], search: null, log: quiet }),
+      restoreBackup({ archive: backup.archive, databaseUrl: source.url, stores: [new LocalFolderStore('mail-outbox', tempDir('bk-none')), new LocalMediaStore(tempDir('bk-none-media'))], search: null, log: quiet }),
     ).rejects.toThrow(/refusing to restore over data that is already there: the database .* holds \d+ tables.*--force/s);
     expect(await everyRow(source.url)).toEqual(before);
   });
@@ -155,11 +175,14 @@ describe('backup', () => {
     try {
       await tarExtract({ file: backup.archive, cwd: unpacked });
       writeFileSync(join(unpacked, 'files', 'mail-outbox', '2026', '12', 'empty.eml'), 'not empty any more');
+      const picture = (await verifyArchive(backup.archive)).manifest!.files.find((f) => f.path.startsWith('files/media/o/'))!.path;
+      writeFileSync(join(unpacked, ...picture.split('/')), 'not the picture');
       await tarCreate({ file: tampered, cwd: unpacked }, ['manifest.json', 'database.dump', 'files']);
-      await expect(restoreBackup({ archive: tampered, databaseUrl: target.url, stores: [new LocalFolderStore('mail-outbox', targetFiles)], search: null, log: quiet })).rejects.toThrow(
-        /files\/mail-outbox\/2026\/12\/empty\.eml: checksum mismatch[\s\S]*Nothing was changed/,
-      );
+      const refusal = restoreBackup({ archive: tampered, databaseUrl: target.url, stores: [new LocalFolderStore('mail-outbox', targetFiles), new LocalMediaStore(targetMedia)], search: null, log: quiet });
+      await expect(refusal).rejects.toThrow(/files\/mail-outbox\/2026\/12\/empty\.eml: checksum mismatch[\s\S]*Nothing was changed/);
+      await expect(refusal).rejects.toThrow(`${picture}: checksum mismatch`);
       expect(await tableCount(target.url)).toBe(0);
+      expect(existsSync(targetMedia)).toBe(false);
       // A truncated archive is refused as well.
       writeFileSync(tampered, readFileSync(backup.archive).subarray(0, 40_000));
       await expect(restoreBackup({ archive: tampered, databaseUrl: target.url, stores: [], search: null, log: quiet })).rejects.toThrow(/cannot be restored/);
@@ -175,7 +198,7 @@ describe('backup', () => {
     const report = await restoreBackup({
       archive: backup.archive,
       databaseUrl: target.url,
-      stores: [new LocalFolderStore('mail-outbox', targetFiles)],
+      stores: [new LocalFolderStore('mail-outbox', targetFiles), new LocalMediaStore(targetMedia)],
       search: { url: meili.url, key: meili.key, prefix: targetPrefix },
       log: quiet,
     });
@@ -188,14 +211,17 @@ describe('backup', () => {
     expect(Object.values(a).reduce((n, rows) => n + rows.length, 0)).toBeGreaterThan(1000);
     expect(await sequences(target.url)).toEqual(await sequences(source.url));
 
-    // Every file.
+    // Every file, in both stores.
     expect(hashes(targetFiles)).toEqual(hashes(sourceFiles));
+    const mediaHashes = hashes(sourceMedia);
+    expect(Object.keys(mediaHashes).length).toBeGreaterThan(100);
+    expect(hashes(targetMedia)).toEqual(mediaHashes);
 
     // The same search results. The source's index is rebuilt the same way first: documents
     // of equal relevance come back in the order they were indexed, which differs between an
     // index fed change by change and one rebuilt in a single scan.
     await reindex([], { DATABASE_URL: source.url, MEILI_URL: sourceApp.config.MEILI_URL, MEILI_MASTER_KEY: sourceApp.config.MEILI_MASTER_KEY, MEILI_INDEX_PREFIX: sourcePrefix }, quiet);
-    targetApp = await startTestApp({ DATABASE_URL: target.url, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.key, MEILI_INDEX_PREFIX: targetPrefix, MAIL_OUTBOX_DIR: targetFiles });
+    targetApp = await startTestApp({ DATABASE_URL: target.url, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.key, MEILI_INDEX_PREFIX: targetPrefix, MAIL_OUTBOX_DIR: targetFiles, MEDIA_DIR: targetMedia });
     const [before, after] = [new Client(sourceApp.url), new Client(targetApp.url)];
     const strip = (r: { search: Record<string, unknown> }) => ({ ...r.search, processingTimeMs: 0 });
     const queries = [
@@ -214,6 +240,19 @@ describe('backup', () => {
     }
     expect(hits).toBeGreaterThan(50);
 
+    // The restored install serves the restored pictures: a published listing's, original and derivative.
+    const [picture] = await query<{ id: string; sha256: string }>(
+      target.url,
+      `SELECT a.id, a.sha256 FROM attachment a JOIN listing l ON l.id = a.owner_id WHERE a.owner_kind = 'LISTING' AND a.kind = 'IMAGE' AND a.derivatives = 'READY' AND l.status = 'PUBLISHED' ORDER BY a.id LIMIT 1`,
+    );
+    const served = async (url: string) => {
+      const r = await fetch(url);
+      expect(r.status).toBe(200);
+      return createHash('sha256').update(Buffer.from(await r.arrayBuffer())).digest('hex');
+    };
+    expect(await served(`${targetApp.url}/media/${picture.id}/original`)).toBe(picture.sha256);
+    expect(await served(`${targetApp.url}/media/${picture.id}/w640`)).toBe(await served(`${sourceApp.url}/media/${picture.id}/w640`));
+
     // The people come back too: the demo moderator signs in on the copy with the same password and
     // the same authenticator (staff have a second factor).
     const token = await signIn(after, 'moderator@demo.techport.vn', 'Techport@2026', DEMO_STAFF_TOTP_SECRET);
@@ -224,11 +263,12 @@ describe('backup', () => {
     const expected = await everyRow(source.url);
     await query(target.url, `UPDATE organization SET name = name || ' (changed after the backup)'`);
     await query(target.url, `CREATE TABLE stray_table (id int)`);
-    await expect(restoreBackup({ archive: backup.archive, databaseUrl: target.url, stores: [new LocalFolderStore('mail-outbox', tempDir('bk-none'))], search: null, log: quiet })).rejects.toThrow(
+    await expect(restoreBackup({ archive: backup.archive, databaseUrl: target.url, stores: [new LocalFolderStore('mail-outbox', tempDir('bk-none')), new LocalMediaStore(tempDir('bk-none-media'))], search: null, log: quiet })).rejects.toThrow(
       /refusing to restore/,
     );
-    await restoreBackup({ archive: backup.archive, databaseUrl: target.url, stores: [new LocalFolderStore('mail-outbox', targetFiles)], search: null, force: true, log: quiet });
+    await restoreBackup({ archive: backup.archive, databaseUrl: target.url, stores: [new LocalFolderStore('mail-outbox', targetFiles), new LocalMediaStore(targetMedia)], search: null, force: true, log: quiet });
     expect(await everyRow(target.url)).toEqual(expected);
     expect(hashes(targetFiles)).toEqual(hashes(sourceFiles));
+    expect(hashes(targetMedia)).toEqual(hashes(sourceMedia));
   }, 300_000);
 });

@@ -265,6 +265,13 @@ describe('the Techmart day', () => {
     expect(rows[1]).toContain(',Đà Nẵng,1500000000,');
     expect(rows[1].endsWith(dealId)).toBe(true);
     expect((await fetch(`${t.url}/exports/events/${event.id}/report.csv`, { headers: { authorization: `Bearer ${b.client.token}` } })).status).toBe(403);
+    // The organiser's download is theirs; the department's is a staff export, audited (who, what, from where).
+    const reportAudit = () => ds.query(`SELECT actor_id, target_kind, target_id, ip, user_agent, details FROM staff_audit_log WHERE action = 'EVENT_REPORT_EXPORTED' AND target_id = $1`, [event.id]);
+    expect(await reportAudit()).toEqual([]);
+    const staffCsv = await fetch(`${t.url}/exports/events/${event.id}/report.csv`, { headers: { authorization: `Bearer ${daNang.client.token}`, 'user-agent': 'Excel-Event/1.0' } });
+    expect(staffCsv.status).toBe(200);
+    expect(Buffer.from(await staffCsv.arrayBuffer()).toString('utf8')).toBe(body);
+    expect(await reportAudit()).toEqual([{ actor_id: daNang.id, target_kind: 'EVENT', target_id: event.id, ip: expect.stringMatching(/./), user_agent: 'Excel-Event/1.0', details: { file: 'report.csv', provinceCode: 'da-nang', outcomes: 1 } }]);
 
     // --- The market figures count it as made at a Techmart.
     await t.app.get(StatsRollupJob).runOnce();

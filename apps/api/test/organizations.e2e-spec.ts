@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from './support/app.js';
 import { Client, addMember, registerModerator, registerUser, uniq } from './support/graphql.js';
 
@@ -60,6 +61,43 @@ describe('organisations', () => {
     const members = await owner.client.ok(`query($id: ID) { organization(id: $id) { members { role user { id } } } }`, { id: org.id });
     expect(members.organization.members).toEqual(expect.arrayContaining([{ role: 'MEMBER', user: { id: colleague.id } }]));
     expect((await colleague.client.error(ADD, { o: org.id, e: outsider.email })).code).toBe('FORBIDDEN');
+  });
+
+  it('limits invitations per inviting account and per invited address, whoever invites it', async () => {
+    const limited = await startTestApp({ RATE_LIMIT_INVITATIONS_PER_ACCOUNT: '3', RATE_LIMIT_INVITATIONS_PER_ADDRESS: '2' });
+    try {
+      const api = new Client(limited.url);
+      const ds = limited.app.get(DataSource);
+      const ADD = `mutation($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e) { email } }`;
+      const owners = await Promise.all([0, 1, 2, 3].map(async () => {
+        const u = await registerUser(api);
+        const org = (await u.client.ok(CREATE, { input: { name: `Công ty Mời ${uniq('')}`, kind: 'ENTERPRISE', provinceCode: 'hue' } })).createOrganization;
+        return { client: u.client.inLang('en'), org };
+      }));
+      const address = (n: string) => `${uniq(n)}@example.vn`.toLowerCase();
+      const sent = async (email: string) => (await ds.query(`SELECT count(*)::int AS n FROM organization_invitation WHERE email = $1`, [email]))[0].n;
+
+      // One owner: three invitations an hour, then RATE_LIMITED and no fourth e-mail.
+      const [a, b, c, d] = owners;
+      for (const n of ['mot', 'hai', 'ba']) await a.client.ok(ADD, { o: a.org.id, e: address(n) });
+      const fourth = address('bon');
+      const refused = await a.client.error(ADD, { o: a.org.id, e: fourth });
+      expect(refused.code).toBe('RATE_LIMITED');
+      expect(refused.message).toMatch(/try again in \d+ minutes?/);
+      expect(await sent(fourth)).toBe(0);
+
+      // One mailbox: two invitations a day whichever organisations send them.
+      const victim = address('nan-nhan');
+      await b.client.ok(ADD, { o: b.org.id, e: victim });
+      await c.client.ok(ADD, { o: c.org.id, e: victim.toUpperCase() });
+      expect((await d.client.error(ADD, { o: d.org.id, e: victim })).code).toBe('RATE_LIMITED');
+      expect((await b.client.error(ADD, { o: b.org.id, e: victim })).code).toBe('RATE_LIMITED');
+      expect(await sent(victim)).toBe(2);
+      // Others' mailboxes are untouched by it.
+      await d.client.ok(ADD, { o: d.org.id, e: address('khac') });
+    } finally {
+      await limited.close();
+    }
   });
 });
 

@@ -149,24 +149,53 @@ describe('second factor: two-step sign-in', () => {
     expect((await base.as(done.token).ok(ME)).me.recoveryCodesLeft).toBe(8);
   });
 
-  it('throttles guessing codes per account, even with the right code afterwards', async () => {
-    const limited = await startTestApp({ RATE_LIMIT_SECOND_FACTOR_FAILURES: '3' });
+  it('throttles guessing codes per account and source with growing waits, and never the owner from another source', async () => {
+    const limited = await startTestApp({ TRUST_PROXY: '1', RATE_LIMIT_SECOND_FACTOR_FAILURES: '3' });
     try {
       const own = new Client(limited.url, null, 'en');
+      /** A GraphQL call from a given client address (the API trusts one proxy here). */
+      const from = async (ip: string, query: string, variables: Record<string, unknown>) => {
+        const res = await fetch(`${limited.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'accept-language': 'en', 'x-forwarded-for': ip },
+          body: JSON.stringify({ query, variables }),
+        });
+        const body = (await res.json()) as { data?: Record<string, any>; errors?: { message: string; extensions: Record<string, any> }[] };
+        return body.errors?.length ? { code: body.errors[0].extensions.code as string, message: body.errors[0].message, extensions: body.errors[0].extensions } : { code: 'OK', data: body.data! };
+      };
+      const challengeFrom = async (ip: string, email: string) => (await from(ip, LOGIN, { e: email, p: PASSWORD })).extensions!.challenge as string;
+      const attacker = '203.0.113.7';
+      const home = '198.51.100.9';
       const user = await registerUser(own);
       const { secret } = await enrolSecondFactor(user.client);
-      const challenge = await passwordStep(user.email, own);
-      for (const guess of ['000001', '000002', '000003']) {
-        const code = (await totpCode(secret, 1)) === guess ? '999999' : guess;
-        expect((await own.error(COMPLETE, { c: challenge, code })).code).toBe('BAD_USER_INPUT');
+
+      // The attacker has the password: three free wrong codes, a fourth that sets a wait, then refusal, even of the right code.
+      const challenge = await challengeFrom(attacker, user.email);
+      const right = await totpCode(secret, 1);
+      for (const guess of ['000001', '000002', '000003', '000004']) {
+        expect((await from(attacker, COMPLETE, { c: challenge, code: guess === right ? '999999' : guess })).code).toBe('BAD_USER_INPUT');
       }
-      const blocked = await own.error(COMPLETE, { c: challenge, code: await totpCode(secret, 1) });
+      const blocked = await from(attacker, COMPLETE, { c: challenge, code: right });
       expect(blocked.code).toBe('RATE_LIMITED');
       expect(blocked.message).toMatch(/Too many attempts/);
-      // Another account is not affected.
+      // The wait is 5 s, then 10 s: after it one more guess, then a longer wait.
+      await new Promise((r) => setTimeout(r, 5_200));
+      expect((await from(attacker, COMPLETE, { c: challenge, code: '000005' })).code).toBe('BAD_USER_INPUT');
+      expect((await from(attacker, COMPLETE, { c: challenge, code: right })).code).toBe('RATE_LIMITED');
+      await new Promise((r) => setTimeout(r, 5_200));
+      expect((await from(attacker, COMPLETE, { c: challenge, code: right })).code).toBe('RATE_LIMITED');
+
+      // The owner, from a source that has not been failing, finishes signing in with the right code at once.
+      const done = await from(home, COMPLETE, { c: await challengeFrom(home, user.email), code: right });
+      expect(done.code).toBe('OK');
+      expect(done.data!.completeLogin.user.id).toBe(user.id);
+      // …and the attacker's source still waits.
+      expect((await from(attacker, COMPLETE, { c: challenge, code: '000006' })).code).toBe('RATE_LIMITED');
+      // Another account is not affected from the attacker's source.
       const other = await registerUser(own);
       const o = await enrolSecondFactor(other.client);
-      expect((await own.ok(COMPLETE, { c: await passwordStep(other.email, own), code: await totpCode(o.secret, 1) })).completeLogin.user.id).toBe(other.id);
+      const second = await from(attacker, COMPLETE, { c: await challengeFrom(attacker, other.email), code: await totpCode(o.secret, 1) });
+      expect(second.code).toBe('OK');
     } finally {
       await limited.close();
     }

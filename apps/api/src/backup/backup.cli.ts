@@ -7,8 +7,9 @@
  *                                           retention (retention.ts)
  *   restore ARCHIVE [--force] [--check]     verify, then restore into DATABASE_URL and the file
  *                                           stores, migrate, rebuild the search index
- * They read DATABASE_URL, MEILI_URL, MEILI_MASTER_KEY, MEILI_INDEX_PREFIX, MAIL_OUTBOX_DIR and
- * PG_BIN_DIR (where pg_dump and pg_restore are, when not found by themselves).
+ * They read DATABASE_URL, MEILI_URL, MEILI_MASTER_KEY, MEILI_INDEX_PREFIX, MAIL_OUTBOX_DIR, the
+ * media store's MEDIA_STORAGE with MEDIA_DIR or MEDIA_S3_*, and PG_BIN_DIR (where pg_dump and
+ * pg_restore are, when not found by themselves).
  */
 import { readdir, rm } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';

@@ -11,21 +11,41 @@ type Limit =
   | 'loginFailuresPerAccountAndIp'
   | 'loginDelay'
   | 'loginFailuresPerAccount'
-  | 'secondFactorFailuresPerAccount'
+  | 'secondFactorFailuresPerAccountAndIp'
+  | 'secondFactorDelay'
   | 'registerPerIp'
   | 'registerExistingMail'
   | 'activationMailPerAccount'
   | 'passwordResetPerIp'
   | 'passwordResetPerAccount'
   | 'messagesPerAccount'
-  | 'messagesPerIp';
+  | 'messagesPerIp'
+  | 'invitationsPerAccount'
+  | 'invitationsPerAddress';
+
+/** The first delay after the free failures; each further failure doubles it, up to MAX_DELAY_SECONDS. */
+const FIRST_DELAY_SECONDS = 5;
+const MAX_DELAY_SECONDS = 15 * 60;
+
+/**
+ * Seconds an account+source pair waits after its n-th failure in the hour (0 while still free):
+ * wrong passwords (AccountsService.login) and wrong second-factor codes (SecondFactorService).
+ * OWASP: growing delays, not lock-out.
+ */
+export function loginDelaySeconds(failures: number, freeFailures: number): number {
+  const beyond = failures - freeFailures;
+  if (beyond <= 0) return 0;
+  return Math.min(MAX_DELAY_SECONDS, FIRST_DELAY_SECONDS * 2 ** Math.min(beyond - 1, 20));
+}
 
 /**
  * Rate limits kept in PostgreSQL (rate-limiter-flexible), so they hold across API replicas and
  * restarts. Windows: login 15 min per source; failed sign-ins counted per account AND source
  * for an hour (they set growing delays, see AccountsService.login) and per account for an hour
- * (to warn the owner, never to refuse); registration 1 hour; password-reset requests 1 hour;
- * messages 1 minute. Limits come from the configuration.
+ * (to warn the owner, never to refuse); wrong second-factor codes per account AND source for an
+ * hour, with the same growing delays (SecondFactorService); registration 1 hour; password-reset requests 1 hour;
+ * messages 1 minute; invitations to join an organisation 1 hour per inviting account and a day
+ * per invited address. Limits come from the configuration.
  */
 @Injectable()
 export class RateLimitService implements OnModuleInit {
@@ -51,11 +71,16 @@ export class RateLimitService implements OnModuleInit {
     this.limiters.set('activationMailPerAccount', make('activation_mail', 1_000_000, 60 * 60));
     this.limiters.set('passwordResetPerIp', make('reset_ip', c.RATE_LIMIT_PASSWORD_RESET_PER_IP, 60 * 60));
     this.limiters.set('passwordResetPerAccount', make('reset_acct', c.RATE_LIMIT_PASSWORD_RESET_PER_ACCOUNT, 60 * 60));
-    // Wrong second-factor codes per account: refused for 15 minutes once the allowance is spent.
-    this.limiters.set('secondFactorFailuresPerAccount', make('2fa_fail', c.RATE_LIMIT_SECOND_FACTOR_FAILURES, 15 * 60, 15 * 60));
+    // Wrong second-factor codes per account AND source (a counter), and the wait they set: like
+    // passwords, so someone holding the password cannot keep the owner's code step shut.
+    this.limiters.set('secondFactorFailuresPerAccountAndIp', make('2fa_fail_src', 1_000_000, 60 * 60));
+    this.limiters.set('secondFactorDelay', make('2fa_delay', 1, 1));
     this.limiters.set('registerPerIp', make('register_ip', c.RATE_LIMIT_REGISTER_PER_IP, 60 * 60));
     this.limiters.set('messagesPerAccount', make('msg_user', c.RATE_LIMIT_MESSAGES_PER_ACCOUNT, 60));
     this.limiters.set('messagesPerIp', make('msg_ip', c.RATE_LIMIT_MESSAGES_PER_IP, 60));
+    // Invitations send an e-mail to any address the owner types: bounded per owner and per mailbox.
+    this.limiters.set('invitationsPerAccount', make('invite_acct', c.RATE_LIMIT_INVITATIONS_PER_ACCOUNT, 60 * 60));
+    this.limiters.set('invitationsPerAddress', make('invite_addr', c.RATE_LIMIT_INVITATIONS_PER_ADDRESS, 24 * 60 * 60));
   }
 
   /** Takes one point; throws RATE_LIMITED (with the seconds to wait) when none is left. */

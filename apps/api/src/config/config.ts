@@ -80,11 +80,14 @@ const schema = z
     PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
     RATE_LIMIT_PASSWORD_RESET_PER_IP: z.coerce.number().int().min(1).default(10),
     RATE_LIMIT_PASSWORD_RESET_PER_ACCOUNT: z.coerce.number().int().min(1).default(3),
-    /** Wrong second-factor codes per account per 15 minutes, then blocked for 15 minutes. */
+    /** Wrong second-factor codes from one source for one account before each further code must wait (5 s, doubling to 15 min), as for passwords. */
     RATE_LIMIT_SECOND_FACTOR_FAILURES: z.coerce.number().int().min(1).default(5),
     RATE_LIMIT_REGISTER_PER_IP: z.coerce.number().int().min(1).default(20),
     RATE_LIMIT_MESSAGES_PER_ACCOUNT: z.coerce.number().int().min(1).default(30),
     RATE_LIMIT_MESSAGES_PER_IP: z.coerce.number().int().min(1).default(120),
+    /** Invitations to join an organisation (each an e-mail): per inviting account per hour, and per invited address per day (all organisations). */
+    RATE_LIMIT_INVITATIONS_PER_ACCOUNT: z.coerce.number().int().min(1).default(30),
+    RATE_LIMIT_INVITATIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(5),
     /** GraphQL limits (GraphQL Armor). */
     GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).default(10),
     GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(20000),

@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS: readonly StaffAuditAction[] = [
   'DEAL_REVIEWED',
   'DEALS_EXPORTED',
   'AUDIT_LOG_EXPORTED',
+  'EVENT_REPORT_EXPORTED',
   'SECOND_FACTOR_RESET',
 ];
 

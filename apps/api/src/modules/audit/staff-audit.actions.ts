@@ -13,6 +13,7 @@ export enum StaffAuditAction {
   DEAL_REVIEWED = 'DEAL_REVIEWED',
   DEALS_EXPORTED = 'DEALS_EXPORTED',
   AUDIT_LOG_EXPORTED = 'AUDIT_LOG_EXPORTED',
+  EVENT_REPORT_EXPORTED = 'EVENT_REPORT_EXPORTED',
   SECOND_FACTOR_RESET = 'SECOND_FACTOR_RESET',
 }
 
@@ -43,5 +44,6 @@ export const STAFF_AUDIT_ACTION_LABELS: Record<StaffAuditAction, { vi: string; e
   DEAL_REVIEWED: { vi: 'Thẩm định giao dịch', en: 'Deal reviewed' },
   DEALS_EXPORTED: { vi: 'Xuất sổ giao dịch (CSV)', en: 'Deal register exported (CSV)' },
   AUDIT_LOG_EXPORTED: { vi: 'Xuất nhật ký kiểm toán (CSV)', en: 'Audit log exported (CSV)' },
+  EVENT_REPORT_EXPORTED: { vi: 'Xuất báo cáo sự kiện (CSV)', en: 'Event report exported (CSV)' },
   SECOND_FACTOR_RESET: { vi: 'Đặt lại xác thực hai bước', en: 'Second factor reset' },
 };

@@ -1,5 +1,6 @@
 import { Controller, Get, Headers, Inject, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { DataSource } from 'typeorm';
 import { ErrorCode } from '@techport/shared';
 import { AppError, Errors } from '../../common/errors.js';
 import { t } from '../../common/i18n.js';
@@ -7,6 +8,8 @@ import { langFromHeader } from '../../common/request-context.js';
 import type { Viewer } from '../../common/auth/viewer.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { AccountsService } from '../accounts/accounts.service.js';
+import { StaffAuditService } from '../audit/staff-audit.service.js';
+import { StaffAuditAction, StaffAuditTargetKind } from '../audit/staff-audit.actions.js';
 import { csvLine, UTF8_BOM } from '../deals/csv.js';
 import { EventDayService } from './event-day.service.js';
 import { EVENT_REPORT_COLUMNS, EventReportService } from './event-report.service.js';
@@ -18,12 +21,15 @@ import { agendaCalendar } from './agenda-calendar.js';
  *   GET /exports/events/registrations/:id/agenda.ics — a participant's agenda as a calendar file,
  *       in the Accept-Language's language, for the registration's members and the organiser's;
  *   GET /exports/events/:id/report.csv — the event's outcomes for the organiser and the department
- *       (UTF-8 with a BOM, Vietnamese headers, cells that a spreadsheet would run as formulas quoted).
+ *       (UTF-8 with a BOM, Vietnamese headers, cells that a spreadsheet would run as formulas quoted);
+ *       a download by the department (not by the organiser's members) is recorded in the staff audit log.
  */
 @Controller('exports/events')
 export class EventFilesController {
   constructor(
+    private readonly ds: DataSource,
     private readonly accounts: AccountsService,
+    private readonly audit: StaffAuditService,
     private readonly day: EventDayService,
     private readonly reports: EventReportService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -54,6 +60,18 @@ export class EventFilesController {
       const viewer = await this.authorize(authorization);
       const event = await this.reports.forViewer(viewer, id);
       const report = await this.reports.report(event, 'vi');
+      if (await this.reports.readsAsDepartment(viewer, event)) {
+        await this.ds.transaction((em) =>
+          this.audit.record(em, {
+            actor: viewer,
+            action: StaffAuditAction.EVENT_REPORT_EXPORTED,
+            targetKind: StaffAuditTargetKind.EVENT,
+            targetId: event.id,
+            summary: `Xuất báo cáo sự kiện «${event.nameVi}» (CSV)`,
+            details: { file: 'report.csv', provinceCode: event.provinceCode, outcomes: report.outcomes.length },
+          }),
+        );
+      }
       res.status(200);
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
       res.setHeader('Content-Disposition', `attachment; filename="bao-cao-${event.slug}.csv"`);

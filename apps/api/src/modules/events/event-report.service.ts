@@ -4,7 +4,7 @@ import { DealStatus, findProvince, findTechField, localizedName, techFieldAncest
 import { Errors } from '../../common/errors.js';
 import { t, type Localized } from '../../common/i18n.js';
 import { isUuid } from '../../common/ids.js';
-import type { Viewer } from '../../common/auth/viewer.js';
+import { coversProvince, type Viewer } from '../../common/auth/viewer.js';
 import { DEAL_STATUS_LABELS } from '../deals/deals.labels.js';
 import { APPROVED_DEAL_STATUSES } from '../deals/deal.workflow.js';
 import { EventEntity, MeetingRequestStatus, RegistrationRole, RegistrationStatus } from './event.entity.js';
@@ -96,6 +96,15 @@ export class EventReportService {
     if (!event || !(await this.events.canView(viewer, event))) throw Errors.notFound(M.noun);
     if (!(await this.day.isStaff(viewer, event))) throw Errors.forbidden(M.staffOnly);
     return event;
+  }
+
+  /**
+   * Whether the viewer reads the report as the department (a moderator covering the event's
+   * province who is not one of the organiser's members), the same rule as an event created by
+   * staff: such a download is a staff export and goes to the audit log.
+   */
+  async readsAsDepartment(viewer: Viewer, event: EventEntity): Promise<boolean> {
+    return coversProvince(viewer, event.provinceCode) && !(await this.events.isOrganizer(viewer, event));
   }
 
   async report(event: EventEntity, lang: Lang): Promise<EventReport> {

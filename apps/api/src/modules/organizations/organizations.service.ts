@@ -13,6 +13,7 @@ import { OutboxService } from '../outbox/outbox.service.js';
 import { Inject } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { Clock } from '../../common/clock.js';
+import { RateLimitService } from '../../common/rate-limit.service.js';
 import { AccountMailService, hashToken } from '../accounts/account-mail.service.js';
 import { OrganizationInvitationEntity } from './invitation.entity.js';
 import { StaffAuditService } from '../audit/staff-audit.service.js';
@@ -42,6 +43,7 @@ export class OrganizationsService {
     private readonly mail: AccountMailService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: StaffAuditService,
+    private readonly limits: RateLimitService,
   ) {}
 
   /** Creates the organisation and makes the creator its owner, in one transaction. */
@@ -111,7 +113,9 @@ export class OrganizationsService {
    * The owner invites an address to join (as member or co-owner): an e-mail with a single-use
    * link goes out after commit, whether or not the address has an account, and the answer is the
    * same either way (#19: no e-mail enumeration). A new invitation to the same address replaces
-   * a pending one. Membership starts when the invitee accepts (acceptInvitation).
+   * a pending one. Membership starts when the invitee accepts (acceptInvitation). Each invitation
+   * is an e-mail to an address the owner typed, so they are rate-limited per inviting account and
+   * per invited address (RATE_LIMIT_INVITATIONS_PER_*): RATE_LIMITED, and nothing sent, beyond.
    */
   async invite(viewer: Viewer, organizationId: string, emailInput: string, role: MemberRole): Promise<OrganizationInvitationEntity> {
     const org = await this.findOne({ id: organizationId });
@@ -119,6 +123,8 @@ export class OrganizationsService {
     const mine = await this.ds.getRepository(OrganizationMemberEntity).findOneBy({ organizationId: org.id, userId: viewer.id });
     if (mine?.role !== 'OWNER') throw Errors.forbidden(M.notOwner);
     const email = normalizeEmail(emailInput);
+    await this.limits.consume('invitationsPerAccount', viewer.id);
+    await this.limits.consume('invitationsPerAddress', email);
     return this.ds.transaction(async (em) => {
       await em.query(`DELETE FROM organization_invitation WHERE organization_id = $1 AND email = $2 AND accepted_at IS NULL`, [org.id, email]);
       const now = this.clock.now();

@@ -8,7 +8,8 @@ import { AppError, Errors } from '../../common/errors.js';
 import { Clock } from '../../common/clock.js';
 import { isUuid } from '../../common/ids.js';
 import type { Viewer } from '../../common/auth/viewer.js';
-import { RateLimitService, rateLimited } from '../../common/rate-limit.service.js';
+import { loginDelaySeconds, RateLimitService, rateLimited } from '../../common/rate-limit.service.js';
+import { currentRequestSource } from '../../common/request-context.js';
 import { UserEntity } from '../accounts/user.entity.js';
 import { StaffAuditService } from '../audit/staff-audit.service.js';
 import { StaffAuditAction, StaffAuditTargetKind } from '../audit/staff-audit.actions.js';
@@ -69,7 +70,10 @@ interface ChallengeClaims {
  *  - Sign-in of an enrolled account: `login` answers a short-lived signed challenge instead of a
  *    session token (`challengeError`); `completeLogin` takes it with a code and issues the session.
  *  - Codes are replay-protected (a time step is accepted once) and wrong ones are counted per
- *    account like wrong passwords (RateLimitService `secondFactorFailuresPerAccount`).
+ *    account AND source (the client address) like wrong passwords: after
+ *    RATE_LIMIT_SECOND_FACTOR_FAILURES of them in an hour that pair waits before each next code,
+ *    5 s doubling up to 15 minutes. A source that has not been failing is never slowed, so
+ *    someone who has the password cannot keep the owner out of their own code step.
  * Moderators and admins need one for their roles to act (AccountsService.viewerFromToken).
  */
 @Injectable()
@@ -81,7 +85,7 @@ export class SecondFactorService {
     private readonly clock: Clock,
     private readonly limits: RateLimitService,
     private readonly audit: StaffAuditService,
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     // Its own issuer, so a challenge is never accepted as a session token (TokenService checks 'techport').
     this.key = new TextEncoder().encode(config.JWT_SECRET);
@@ -122,7 +126,7 @@ export class SecondFactorService {
 
   /**
    * The code step of sign-in: the user behind a valid challenge whose code (TOTP or recovery)
-   * is right. Wrong codes count against the account; the caller issues the session token.
+   * is right. Wrong codes count against the account and source; the caller issues the session token.
    */
   async completeLogin(challenge: string, code: string): Promise<UserEntity> {
     const { userId } = await this.readChallenge(challenge);
@@ -139,8 +143,7 @@ export class SecondFactorService {
    * used); otherwise counts a failure and throws. `em` must hold the user's row lock.
    */
   private async checkCode(em: EntityManager, user: UserEntity, rawCode: string, field: string): Promise<'totp' | 'recovery'> {
-    const wait = await this.limits.isBlocked('secondFactorFailuresPerAccount', user.id);
-    if (wait > 0) throw rateLimited(wait);
+    const pair = await this.throttle(user);
     const code = normalizeCode(rawCode ?? '');
     if (user.totpSecret) {
       const afterStep = user.totpLastStep === null ? null : Number(user.totpLastStep);
@@ -148,7 +151,7 @@ export class SecondFactorService {
       if (step !== null) {
         await em.update(UserEntity, { id: user.id }, { totpLastStep: String(step) });
         user.totpLastStep = String(step);
-        await this.limits.reset('secondFactorFailuresPerAccount', user.id);
+        await this.limits.reset('secondFactorFailuresPerAccountAndIp', pair);
         return 'totp';
       }
       if (looksLikeRecoveryCode(code)) {
@@ -157,14 +160,29 @@ export class SecondFactorService {
           [user.id, hashRecoveryCode(code), this.clock.now()],
         );
         if (used[0]?.length ?? used.length) {
-          await this.limits.reset('secondFactorFailuresPerAccount', user.id);
+          await this.limits.reset('secondFactorFailuresPerAccountAndIp', pair);
           return 'recovery';
         }
       }
     }
-    // Counted outside the transaction's fate: the failure must stay counted when the caller rolls back.
-    await this.limits.consume('secondFactorFailuresPerAccount', user.id);
+    await this.recordFailure(pair);
     throw Errors.invalidField(field, M.badCode);
+  }
+
+  /** The account+source pair of this request, refused (RATE_LIMITED) while it must wait. */
+  private async throttle(user: UserEntity): Promise<string> {
+    const pair = `${user.id}|${currentRequestSource().ip ?? 'unknown'}`;
+    const wait = await this.limits.isBlocked('secondFactorDelay', pair);
+    if (wait > 0) throw rateLimited(wait);
+    return pair;
+  }
+
+  /** Counts a wrong code for the pair and sets its wait once the free ones are spent. */
+  private async recordFailure(pair: string): Promise<void> {
+    // Counted outside the transaction's fate: the failure must stay counted when the caller rolls back.
+    const failures = await this.limits.count('secondFactorFailuresPerAccountAndIp', pair);
+    const delay = loginDelaySeconds(failures, this.config.RATE_LIMIT_SECOND_FACTOR_FAILURES);
+    if (delay > 0) await this.limits.delay('secondFactorDelay', pair, delay);
   }
 
   /** Step 1 of enrolment: a fresh secret (kept pending), its otpauth:// address and QR code. */
@@ -185,13 +203,13 @@ export class SecondFactorService {
       if (!user) throw Errors.unauthenticated();
       if (user.totpSecret) throw Errors.conflict(M.alreadyEnabled);
       if (!user.totpPendingSecret) throw Errors.conflict(M.noPending);
-      const wait = await this.limits.isBlocked('secondFactorFailuresPerAccount', user.id);
-      if (wait > 0) throw rateLimited(wait);
+      const pair = await this.throttle(user);
       const step = await verifyTotp(user.totpPendingSecret, normalizeCode(rawCode ?? ''), Date.now(), null);
       if (step === null) {
-        await this.limits.consume('secondFactorFailuresPerAccount', user.id);
+        await this.recordFailure(pair);
         throw Errors.invalidField('code', M.badCode);
       }
+      await this.limits.reset('secondFactorFailuresPerAccountAndIp', pair);
       await em.update(UserEntity, { id: user.id }, { totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpEnabledAt: this.clock.now(), totpLastStep: String(step) });
       return this.replaceRecoveryCodes(em, user.id);
     });
