@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from './support/app.js';
+import { mailsTo } from './support/mail.js';
 import {
   Client,
   PASSWORD,
@@ -189,6 +190,12 @@ describe('second factor: two-step sign-in', () => {
       const done = await from(home, COMPLETE, { c: await challengeFrom(home, user.email), code: right });
       expect(done.code).toBe('OK');
       expect(done.data!.completeLogin.user.id).toBe(user.id);
+      // The owner is told, once, that someone has their password (the account's third wrong code in the hour).
+      await limited.settle();
+      const warnings = mailsTo(limited.mailDir, user.email).filter((m) => m.includes('wrong two-step verification codes'));
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toContain(attacker);
+      expect(warnings[0]).toMatch(/nhập sai mã xác thực hai bước 3 lần/);
       // …and the attacker's source still waits.
       expect((await from(attacker, COMPLETE, { c: challenge, code: '000006' })).code).toBe('RATE_LIMITED');
       // Another account is not affected from the attacker's source.

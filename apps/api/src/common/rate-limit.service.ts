@@ -12,6 +12,7 @@ type Limit =
   | 'loginDelay'
   | 'loginFailuresPerAccount'
   | 'secondFactorFailuresPerAccountAndIp'
+  | 'secondFactorFailuresPerAccount'
   | 'secondFactorDelay'
   | 'registerPerIp'
   | 'registerExistingMail'
@@ -74,6 +75,8 @@ export class RateLimitService implements OnModuleInit {
     // Wrong second-factor codes per account AND source (a counter), and the wait they set: like
     // passwords, so someone holding the password cannot keep the owner's code step shut.
     this.limiters.set('secondFactorFailuresPerAccountAndIp', make('2fa_fail_src', 1_000_000, 60 * 60));
+    // Counted only: wrong codes after a right password, from anywhere (the owner is warned once per window).
+    this.limiters.set('secondFactorFailuresPerAccount', make('2fa_fail_acct', 1_000_000, 60 * 60));
     this.limiters.set('secondFactorDelay', make('2fa_delay', 1, 1));
     this.limiters.set('registerPerIp', make('register_ip', c.RATE_LIMIT_REGISTER_PER_IP, 60 * 60));
     this.limiters.set('messagesPerAccount', make('msg_user', c.RATE_LIMIT_MESSAGES_PER_ACCOUNT, 60));

@@ -18,7 +18,9 @@ export type AccountEmail =
   /** An invitation to join an organisation (organization_invitation row). */
   | { kind: 'INVITATION'; invitationId: string }
   /** Someone keeps failing to sign in to this account. */
-  | { kind: 'LOGIN_ATTACK'; userId: string; failures: number; source: string };
+  | { kind: 'LOGIN_ATTACK'; userId: string; failures: number; source: string }
+  /** Someone with the right password keeps giving wrong second-factor codes: the password is out. */
+  | { kind: 'SECOND_FACTOR_ATTACK'; userId: string; failures: number; source: string };
 
 /** A link's secret: 256 random bits, URL-safe. */
 export function newSecret(): string {
@@ -66,6 +68,7 @@ export class AccountMailService implements OnModuleInit {
     if (mail.kind === 'PASSWORD_RESET') return this.sendPasswordReset(mail.tokenId);
     if (mail.kind === 'ACTIVATION') return this.sendActivation(mail.tokenId);
     if (mail.kind === 'LOGIN_ATTACK') return this.sendLoginAttack(mail);
+    if (mail.kind === 'SECOND_FACTOR_ATTACK') return this.sendSecondFactorAttack(mail);
     if (mail.kind === 'REGISTER_EXISTING') return this.sendRegisterExisting(mail.userId);
     if (mail.kind === 'INVITATION') return this.sendInvitation(mail.invitationId);
   }
@@ -184,6 +187,23 @@ export class AccountMailService implements OnModuleInit {
         `In the last hour there were ${mail.failures} failed sign-ins to your Techport account (the latest from address ${mail.source}).\n` +
         `Attempts from those addresses are being slowed down; you can still sign in as usual.\n` +
         `If this was not you, choose a strong password you use nowhere else: ${reset}\n`,
+    });
+  }
+
+  private async sendSecondFactorAttack(mail: Extract<AccountEmail, { kind: 'SECOND_FACTOR_ATTACK' }>): Promise<void> {
+    const [user]: { email: string }[] = await this.ds.query(`SELECT email FROM app_user WHERE id = $1 AND NOT disabled`, [mail.userId]);
+    if (!user) return;
+    const reset = this.link('/forgot-password');
+    await this.mailer.send({
+      to: user.email,
+      subject: 'Cảnh báo: mật khẩu Techport của bạn có thể đã lộ / Warning: your Techport password may be known to someone else',
+      text:
+        `Trong một giờ qua, ai đó đã nhập đúng mật khẩu tài khoản Techport của bạn rồi nhập sai mã xác thực hai bước ${mail.failures} lần (lần gần nhất từ địa chỉ ${mail.source}).\n` +
+        `Mã xác thực hai bước vẫn đang bảo vệ tài khoản, và các lần thử từ địa chỉ đó đang bị làm chậm.\n` +
+        `Nếu không phải bạn, hãy đổi mật khẩu ngay (một mật khẩu mạnh, chưa dùng ở nơi khác): ${reset}\n\n---\n` +
+        `In the last hour someone entered the right password of your Techport account, then ${mail.failures} wrong two-step verification codes (the latest from address ${mail.source}).\n` +
+        `Your second factor is still protecting the account, and attempts from that address are being slowed down.\n` +
+        `If this was not you, change your password now (a strong one you use nowhere else): ${reset}\n`,
     });
   }
 }

@@ -9,6 +9,7 @@ import { Clock } from '../../common/clock.js';
 import { isUuid } from '../../common/ids.js';
 import type { Viewer } from '../../common/auth/viewer.js';
 import { loginDelaySeconds, RateLimitService, rateLimited } from '../../common/rate-limit.service.js';
+import { AccountMailService } from '../accounts/account-mail.service.js';
 import { currentRequestSource } from '../../common/request-context.js';
 import { UserEntity } from '../accounts/user.entity.js';
 import { StaffAuditService } from '../audit/staff-audit.service.js';
@@ -85,6 +86,7 @@ export class SecondFactorService {
     private readonly clock: Clock,
     private readonly limits: RateLimitService,
     private readonly audit: StaffAuditService,
+    private readonly mail: AccountMailService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     // Its own issuer, so a challenge is never accepted as a session token (TokenService checks 'techport').
@@ -165,7 +167,7 @@ export class SecondFactorService {
         }
       }
     }
-    await this.recordFailure(pair);
+    await this.recordFailure(user, pair);
     throw Errors.invalidField(field, M.badCode);
   }
 
@@ -177,12 +179,21 @@ export class SecondFactorService {
     return pair;
   }
 
-  /** Counts a wrong code for the pair and sets its wait once the free ones are spent. */
-  private async recordFailure(pair: string): Promise<void> {
+  /**
+   * Counts a wrong code for the pair and sets its wait once the free ones are spent. Wrong codes
+   * come after a right password: when the account has had RATE_LIMIT_SECOND_FACTOR_FAILURES of
+   * them in the hour (from any source), its owner is told once that the password is known.
+   */
+  private async recordFailure(user: UserEntity, pair: string): Promise<void> {
     // Counted outside the transaction's fate: the failure must stay counted when the caller rolls back.
     const failures = await this.limits.count('secondFactorFailuresPerAccountAndIp', pair);
     const delay = loginDelaySeconds(failures, this.config.RATE_LIMIT_SECOND_FACTOR_FAILURES);
     if (delay > 0) await this.limits.delay('secondFactorDelay', pair, delay);
+    const forAccount = await this.limits.count('secondFactorFailuresPerAccount', user.id);
+    if (forAccount === this.config.RATE_LIMIT_SECOND_FACTOR_FAILURES) {
+      const source = currentRequestSource().ip ?? 'unknown';
+      await this.ds.transaction((em) => this.mail.publish(em, { kind: 'SECOND_FACTOR_ATTACK', userId: user.id, failures: forAccount, source }));
+    }
   }
 
   /** Step 1 of enrolment: a fresh secret (kept pending), its otpauth:// address and QR code. */
@@ -206,7 +217,7 @@ export class SecondFactorService {
       const pair = await this.throttle(user);
       const step = await verifyTotp(user.totpPendingSecret, normalizeCode(rawCode ?? ''), Date.now(), null);
       if (step === null) {
-        await this.recordFailure(pair);
+        await this.recordFailure(user, pair);
         throw Errors.invalidField('code', M.badCode);
       }
       await this.limits.reset('secondFactorFailuresPerAccountAndIp', pair);
