@@ -58,6 +58,10 @@ export default function (h) {
     assert.match(await t.text(page, '#media-file-error'), /^anh\.jpg: không nhận ra loại tệp/);
 
     await t.gql(`mutation($id: ID!) { submitListing(id: $id) { id } }`, { id: listing.id }, owner.token);
+    // The department reviews the pictures and the sheet with the text: both listed, marked as not public yet.
+    const reviewer = await t.newPage('vi');
+    await login(t, reviewer, t.admin.email, t.admin.password, `/moderation/listings/${listing.id}`);
+    await reviewMediaShows(t, reviewer, ['buong-say.jpg', 'thong-so.pdf']);
     await t.gql(`mutation($id: ID!) { moderateListing(id: $id, decision: APPROVE) { id } }`, { id: listing.id }, await adminToken(t));
 
     // The public page: the picture with its responsive sizes (made by the worker), the sheet as a download.
@@ -150,6 +154,9 @@ export default function (h) {
     assert.equal(await page.locator('#media .media-item[data-cover][data-kind=IMAGE]').count(), 1, 'the portrait is the cover');
 
     await t.gql(`mutation($id: ID!) { submitExpertProfile(id: $id) { id } }`, { id: p.id }, person.token);
+    const reviewer = await t.newPage('vi');
+    await login(t, reviewer, t.admin.email, t.admin.password, `/moderation/experts/${p.id}`);
+    await reviewMediaShows(t, reviewer, ['portrait.jpg']);
     await t.gql(`mutation($id: ID!) { moderateExpertProfile(id: $id, decision: APPROVE) { id } }`, { id: p.id }, await adminToken(t));
     const visitor = await t.newPage('en');
     await t.visit(visitor, `/experts/${p.slug}`);
@@ -157,6 +164,7 @@ export default function (h) {
     assert.equal(await img.getAttribute('alt'), msg('en', 'experts_portraitAlt', { name: fullName }));
     assert.ok(await img.evaluate((el) => el.complete && el.naturalWidth > 0), 'the portrait loads');
   });
+
   h.test('media with scripts on: the upload shows its progress, then the page says it is done; a refusal still shows beside the field', async (t) => {
     const owner = await apiUser(t, 'Chủ tin tải tệp lớn');
     const org = await apiOrganization(t, owner.token, { kind: 'ENTERPRISE' });
@@ -222,4 +230,18 @@ export default function (h) {
     await second;
     assert.ok((await t.text(page, '#media .media-list')).includes('lan-hai.jpg'), 'the second photo is listed');
   });
+}
+
+/** The review page's media panel lists these files, each marked as waiting for the decision. */
+async function reviewMediaShows(t, page, fileNames) {
+  const panel = page.locator('section.review-media');
+  assert.equal(await panel.count(), 1, `a media panel on ${page.url()}`);
+  const items = panel.locator('.media-item');
+  assert.equal(await items.count(), fileNames.length, await t.text(page, 'section.review-media'));
+  for (const name of fileNames) {
+    const item = panel.locator('.media-item', { hasText: name });
+    assert.equal(await item.count(), 1, `${name} is listed`);
+    assert.ok(((await item.textContent()) ?? '').includes(msg('vi', 'media_pendingReview')), `${name} is marked as waiting for review`);
+  }
+  assert.ok((await t.text(page, 'section.review-media')).includes(msg('vi', 'mod_mediaPending', { count: fileNames.length })));
 }

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { ListingById, ListingExtras, ListingHistory, ListingQuality, ListingRevision, ModerateListingWithReason } from '$lib/graphql/documents';
+import { ListingAttachments, ListingById, ListingExtras, ListingHistory, ListingQuality, ListingRevision, ModerateListingWithReason } from '$lib/graphql/documents';
 import { m } from '$lib/paraglide/messages';
 import { apiFailure, section } from '$lib/server/guards';
 import { moderateAction } from '$lib/server/moderation-review';
@@ -8,11 +8,12 @@ import { moderateAction } from '$lib/server/moderation-review';
 export const load: PageServerLoad = async ({ locals, params, url }) => {
   const { listing } = await locals.api.request(ListingById, { id: params.id }).catch((e) => apiFailure(e, url));
   if (!listing) error(404, m.error_notFound());
-  const [extras, quality, history, revision] = await Promise.all([
+  const [extras, quality, history, revision, media] = await Promise.all([
     section(locals.api.request(ListingExtras, { id: listing.id })),
     section(locals.api.request(ListingQuality, { id: listing.id })),
     section(locals.api.request(ListingHistory, { id: listing.id })),
     section(locals.api.request(ListingRevision, { id: listing.id })),
+    section(locals.api.request(ListingAttachments, { id: listing.id })),
   ]);
   return {
     listing,
@@ -21,6 +22,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     history: history.data?.listing?.history ?? null,
     historyFailed: history.failed,
     revision: revision.data?.listing?.pendingRevision ?? null,
+    // The owner's working set (moderators see what is not public yet); null when it could not be read.
+    attachments: media.failed ? null : (media.data?.listing?.attachments ?? []),
   };
 };
 
