@@ -4,6 +4,7 @@
  */
 import { m } from '$lib/paraglide/messages';
 import type {
+  AttachmentKind,
   DealStatus,
   InterestStatus,
   IpStatus,
@@ -59,6 +60,10 @@ export function organizationKindLabel(v: OrganizationKind): string {
     GOVERNMENT: m.orgKind_GOVERNMENT,
     OTHER: m.orgKind_OTHER,
   }[v]?.() ?? v;
+}
+
+export function attachmentKindLabel(v: AttachmentKind): string {
+  return { IMAGE: m.media_kindImage, DOCUMENT: m.media_kindDocument, VIDEO: m.media_kindVideo, VIDEO_LINK: m.media_kindVideoLink }[v]?.() ?? v;
 }
 
 export function listingKindLabel(v: ListingKind): string {
