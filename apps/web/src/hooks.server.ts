@@ -1,7 +1,7 @@
 /**
  * Every request: the language (Paraglide: ?lang= > the `lang` cookie > Vietnamese), the session
  * (the HttpOnly cookie's API token → locals.user through the API's `me`), cross-site form posts
- * refused, security headers.
+ * refused, security headers, gzip of pages and data.
  */
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
@@ -13,6 +13,7 @@ import { cookieSecure } from '$lib/server/config';
 import { SESSION_COOKIE, endSession } from '$lib/server/session';
 import { isCrossSiteFormPost } from '$lib/server/csrf';
 import { applySecurityHeaders } from '$lib/server/security-headers';
+import { compressResponse } from '$lib/server/compression';
 import { MarkNotificationsReadByUrl, Session } from '$lib/graphql/documents';
 
 const LANG_COOKIE = 'lang';
@@ -108,7 +109,10 @@ const crossSiteForms: Handle = ({ event, resolve }) => {
   return resolve(event);
 };
 
-export const handle = sequence(language, headers, crossSiteForms, session);
+/** Outermost, so it compresses what every other hook has finished (src/lib/server/compression.ts). */
+const compression: Handle = async ({ event, resolve }) => compressResponse(event.request, await resolve(event));
+
+export const handle = sequence(compression, language, headers, crossSiteForms, session);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
   if (status !== 404) console.error(`[web] ${event.request.method} ${event.url.pathname}:`, error);

@@ -4,6 +4,8 @@
 // no main page scrolls sideways, deals, interests, notifications and the moderation queue are
 // cards, and tap targets (navigation, buttons, links in lists and cards) are at least 44 px.
 import assert from 'node:assert/strict';
+import { get } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import sharp from 'sharp';
 import { msg, uniq } from './support/harness.mjs';
 import { login } from './support/flows.mjs';
@@ -74,6 +76,17 @@ async function assertTapTargets(page, label) {
       .filter((r) => r.h < 44 || r.w < 44);
   });
   assert.deepEqual(small, [], `${label}: tap targets under 44 px`);
+}
+
+/** A GET with exactly the Accept-Encoding given (fetch would add and undo its own): status, headers, raw body. */
+function rawGet(url, acceptEncoding) {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
 }
 
 const top = (page, selector) => page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().top);
@@ -199,6 +212,68 @@ export default function (h) {
     await t.visit(staff, '/moderation');
     await assertCards(staff, '[data-testid=review-queue] > li', 'moderation queue');
     assert.ok(await adminToken(t));
+  });
+
+  h.test('phone: pages and data sent gzipped, pictures as they are; result cards past the fourth are drawn when scrolled to', async (t) => {
+    // Six offers sharing a made-up word, the first with a picture: one page of six results.
+    const seller = await apiUser(t, 'Người bán nén');
+    const org = await apiOrganization(t, seller.token, { name: `Viện Cơ điện ${uniq('')}` });
+    const word = uniq('nenthu');
+    const picture = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#7a2b5a' } }).jpeg().toBuffer();
+    const listings = [];
+    for (let i = 0; i < 6; i++) {
+      listings.push(await apiPublishedListing(t, seller.token, org.id, { ...offer(`Máy gieo hạt ${word} thế hệ ${i + 1}`), keywords: [word] }, i === 0 ? { picture } : {}));
+    }
+    const path = `/search?q=${word}`;
+    const visitor = await t.newPage('vi', { phone: true });
+    const cards = visitor.locator('.cards > li');
+    await t.eventually(
+      async () => {
+        await t.visit(visitor, path);
+        return (await cards.count()) === 6;
+      },
+      { what: 'the six offers found' },
+    );
+
+    // A page: gzipped for a client that takes gzip, with Vary so caches keep both forms apart.
+    const zipped = await rawGet(`${t.webUrl}${path}`, 'gzip, deflate, br');
+    assert.equal(zipped.status, 200);
+    assert.equal(zipped.headers['content-encoding'], 'gzip', 'the search page is compressed');
+    assert.match(zipped.headers.vary ?? '', /Accept-Encoding/i);
+    assert.match(zipped.headers.vary ?? '', /Cookie/i, 'the page still varies by the session cookie');
+    const html = gunzipSync(zipped.body).toString();
+    assert.match(html, /<\/html>\s*$/, 'the whole page, decompressed');
+    assert.ok(zipped.body.length * 3 < Buffer.byteLength(html), `compressed ${zipped.body.length} B of ${Buffer.byteLength(html)} B`);
+    // Plain for a client that does not take it, or refuses it with q=0.
+    for (const accept of [null, 'gzip;q=0, identity']) {
+      const plain = await rawGet(`${t.webUrl}${path}`, accept);
+      assert.equal(plain.headers['content-encoding'], undefined, `Accept-Encoding ${accept}: not compressed`);
+      assert.match(plain.body.toString(), /<\/html>\s*$/);
+    }
+    // A CSV export (streamed) too; a picture is sent as it is (already compressed).
+    const csv = await rawGet(`${t.webUrl}/open-data/figures/listings-published.csv?year=2026`, 'gzip');
+    assert.equal(csv.status, 200);
+    assert.equal(csv.headers['content-encoding'], 'gzip', 'the open-data CSV is compressed');
+    assert.match(gunzipSync(csv.body).toString(), /^\uFEFF?[^\n,]+,[^\n]+\r?\n/, 'a CSV header line');
+    const cover = html.match(/class="card-cover"[^>]*?src="([^"]+)"|src="([^"]+)"[^>]*?class="card-cover"/);
+    assert.ok(cover, 'the first offer has a cover on its card');
+    const image = await rawGet(`${t.webUrl}${(cover[1] ?? cover[2]).replaceAll('&amp;', '&')}`, 'gzip');
+    assert.equal(image.status, 200);
+    assert.match(image.headers['content-type'] ?? '', /^image\//);
+    assert.equal(image.headers['content-encoding'], undefined, 'a picture is not gzipped');
+
+    // Cards past the fourth skip layout until scrolled near (content-visibility: auto), and are
+    // there, drawn and readable, once the visitor scrolls to them.
+    await t.visit(visitor, path);
+    assert.equal(await cards.nth(0).evaluate((el) => getComputedStyle(el).contentVisibility), 'visible', 'the first cards are drawn at once');
+    const last = cards.nth(5);
+    assert.equal(await last.evaluate((el) => getComputedStyle(el).contentVisibility), 'auto');
+    await last.scrollIntoViewIfNeeded();
+    await t.eventually(async () => last.evaluate((el) => el.checkVisibility({ contentVisibilityAuto: true })), { what: 'the sixth card drawn once scrolled to' });
+    const box = await last.locator('.card-title a').boundingBox();
+    assert.ok(box && box.height > 10 && box.width > 100, `the sixth card's title laid out: ${JSON.stringify(box)}`);
+    assert.match(await last.locator('.card-title').innerText(), new RegExp(word));
+    await assertNoSidewaysScroll(visitor, 'search, scrolled');
   });
 
   h.test('phone-first layout on a desktop: the search filters stay in view without opening anything', async (t) => {
