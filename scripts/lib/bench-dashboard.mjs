@@ -19,6 +19,10 @@ import { rmSync } from 'node:fs';
 import { DATA_DIR, createDatabase, dropDatabase, ensurePostgres, startMeilisearch } from './services.mjs';
 import { appendBenchmarks, machine, machineLine, markdownTable, ms, summarize, table } from './bench-common.mjs';
 import { load, post, startBenchApi, timed } from './bench-search.mjs';
+import { generate } from 'otplib';
+
+/** The benchmark moderators' authenticator secret (Base32; the API stores it as enrolment would). */
+const BENCH_TOTP_SECRET = 'KRUGKIDCMVXGG2DNMFZGW4ZAON2GC3TE';
 
 const log = (msg) => console.log(`[bench:dashboard] ${msg}`);
 const option = (args, name, fallback) => {
@@ -139,8 +143,16 @@ export async function run({ args }) {
     const moderator = async (name, codes, all) => {
       const email = `${name}-${stamp}@bench.invalid`;
       await gql(`mutation($i: RegisterInput!) { register(input: $i) { token } }`, { i: { email, password: 'Bench-password-1', displayName: name } });
-      await db.query(`UPDATE app_user SET roles = '{MODERATOR}', moderated_province_codes = $2, all_provinces = $3 WHERE email = $1`, [email, codes, all]);
-      return (await gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: email, p: 'Bench-password-1' })).login.token;
+      // Activated, and with an authenticator (staff act only after a second step).
+      await db.query(
+        `UPDATE app_user SET roles = '{MODERATOR}', moderated_province_codes = $2, all_provinces = $3, email_verified_at = now(), totp_secret = $4, totp_enabled_at = now() WHERE email = $1`,
+        [email, codes, all, BENCH_TOTP_SECRET],
+      );
+      const res = await post(`${api.url}/graphql`, { query: `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, variables: { e: email, p: 'Bench-password-1' } }, { 'accept-language': 'vi' });
+      const challenge = res.body.errors?.[0]?.extensions?.challenge;
+      if (!challenge) throw new Error(`API: no second-step challenge for ${email}: ${JSON.stringify(res.body)}`);
+      const code = await generate({ secret: BENCH_TOTP_SECRET, epoch: Math.floor(Date.now() / 1000) });
+      return (await gql(`mutation($c: String!, $code: String!) { completeLogin(challenge: $c, code: $code) { token } }`, { c: challenge, code })).completeLogin.token;
     };
     const nationwide = await moderator('nationwide', [], true);
     const local = await moderator('local', [province], false);
