@@ -451,6 +451,10 @@ describe('an expert profile', () => {
     expect((await base.ok(pub, { id: p.id })).attachments.map((a: { fileName: string }) => a.fileName)).toEqual(['chan-dung.jpg']);
     expect((await expert.ok(pub, { id: p.id })).attachments).toEqual([{ id: work.body.data!.attachment.id, fileName: 'cong-trinh.png', pendingReview: true }]);
     expect((await expert.ok(`query($id: ID!) { expert(id: $id) { hasPendingRevision } }`, { id: p.id })).expert.hasPendingRevision).toBe(true);
+    // The review page lists the portrait as going with the approval; the public does not see that.
+    const REMOVALS = `query($id: ID!) { expert(id: $id) { attachmentsPendingRemoval { id fileName } } }`;
+    expect((await moderator.ok(REMOVALS, { id: p.id })).expert.attachmentsPendingRemoval).toEqual([{ id: approved.id, fileName: 'chan-dung.jpg' }]);
+    expect((await base.ok(REMOVALS, { id: p.id })).expert.attachmentsPendingRemoval).toEqual([]);
     await expert.ok(`mutation($id: ID!) { submitExpertProfile(id: $id) { id } }`, { id: p.id });
     await moderator.ok(APPROVE, { id: p.id });
     expect((await base.ok(pub, { id: p.id })).attachments.map((a: { fileName: string }) => a.fileName)).toEqual(['cong-trinh.png']);
@@ -485,8 +489,23 @@ describe('a published listing', () => {
     expect((await base.ok(LISTING, { id })).listing.attachments).toHaveLength(1);
     expect((await owner.ok(LISTING, { id })).listing.attachments).toHaveLength(0);
     await owner.ok(`mutation($id: ID!) { submitListing(id: $id) { id } }`, { id });
+    // The owner and the reviewing moderator see what the approval will take down; the public, another
+    // organisation and a moderator of another province do not.
+    const REMOVALS = `query($id: ID!) { listing(id: $id) { attachmentsPendingRemoval { id fileName url pendingReview } } }`;
+    const pendingRemoval = [{ id: visible[0].id, fileName: 'moi.jpg', url: visible[0].url, pendingReview: false }];
+    expect((await moderator.ok(REMOVALS, { id })).listing.attachmentsPendingRemoval).toEqual(pendingRemoval);
+    expect((await owner.ok(REMOVALS, { id })).listing.attachmentsPendingRemoval).toEqual(pendingRemoval);
+    const elsewhere = (await registerModerator(base, ['da-nang'])).client;
+    for (const other of [base, stranger, elsewhere]) expect((await other.ok(REMOVALS, { id })).listing.attachmentsPendingRemoval).toEqual([]);
+    // A rejected revision keeps the removal pending (and the picture public) for the owner to resubmit.
+    await moderator.ok(`mutation($id: ID!) { moderateListing(id: $id, decision: REJECT, reason: OTHER, note: "Thiếu ảnh thay thế") { id } }`, { id });
+    expect((await base.ok(LISTING, { id })).listing.attachments).toHaveLength(1);
+    expect((await moderator.ok(REMOVALS, { id })).listing.attachmentsPendingRemoval).toEqual(pendingRemoval);
+    await owner.ok(`mutation($id: ID!) { submitListing(id: $id) { id } }`, { id });
     await moderator.ok(`mutation($id: ID!) { moderateListing(id: $id, decision: APPROVE) { id } }`, { id });
     expect((await base.ok(LISTING, { id })).listing.attachments).toEqual([]);
+    // Covered by the approval: no longer pending, even before the worker deletes the row.
+    expect((await moderator.ok(REMOVALS, { id })).listing.attachmentsPendingRemoval).toEqual([]);
     // After the approval the worker deletes the row and, unused, the file.
     await t.settle();
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM attachment WHERE owner_id = $1`, [id]);

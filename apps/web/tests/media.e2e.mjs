@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import sharp from 'sharp';
 import { msg, uniq } from './support/harness.mjs';
 import { login } from './support/flows.mjs';
-import { adminToken, apiOrganization, apiUser } from './support/api.mjs';
+import { adminToken, apiOrganization, apiUpload, apiUser } from './support/api.mjs';
 import { makePdf } from './support/files.mjs';
 
 export default function (h) {
@@ -100,6 +100,70 @@ export default function (h) {
     // …and says where the word was found.
     assert.equal(await t.text(visitor, '.listing-card .card-found'), msg('vi', 'search_foundInDocument', { name: 'thong-so.pdf' }));
     await t.axe(visitor, 'search with a cover image');
+  });
+
+  h.test('media: a picture removed from a published listing is on the review page as removed when approved; the approval takes it off the public page', async (t) => {
+    const owner = await apiUser(t, 'Chủ tin gỡ ảnh');
+    const org = await apiOrganization(t, owner.token, { provinceCode: 'can-tho' });
+    const { createListing: listing } = await t.gql(
+      `mutation($i: ListingInput!) { createListing(input: $i) { id slug } }`,
+      {
+        i: {
+          organizationId: org.id,
+          kind: 'OFFER',
+          title: `Máy bóc vỏ hạt điều ${uniq('')}`,
+          summary: 'Máy bóc vỏ hạt điều bán tự động, tỉ lệ nhân nguyên trên 90%, năng suất 200 kg/giờ.',
+          description: 'Máy bóc vỏ hạt điều dùng dao định hình và cảm biến kích cỡ, điều chỉnh theo từng cỡ hạt; đã vận hành tại hai cơ sở chế biến ở Bình Phước.',
+          fieldCodes: ['407'],
+          keywords: ['hạt điều'],
+          transferModes: ['LICENSING'],
+          provinceCode: 'can-tho',
+        },
+      },
+      owner.token,
+    );
+    const picture = (colour) => sharp({ create: { width: 800, height: 600, channels: 3, background: colour } }).jpeg().toBuffer();
+    const kept = await apiUpload(t, owner.token, 'LISTING', listing.id, 'giu-lai.jpg', await picture('#3a6b8c'));
+    const removed = await apiUpload(t, owner.token, 'LISTING', listing.id, 'go-bo.jpg', await picture('#8c3a4f'));
+    await t.gql(`mutation($id: ID!) { submitListing(id: $id) { id } }`, { id: listing.id }, owner.token);
+    await t.gql(`mutation($id: ID!) { moderateListing(id: $id, decision: APPROVE) { id } }`, { id: listing.id }, await adminToken(t));
+    const visitor = await t.newPage('vi', { js: false });
+    const galleryLinks = async () => {
+      await t.visit(visitor, `/listings/${listing.slug}`);
+      return visitor.locator('.gallery a[href^="/media/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    };
+    assert.equal((await galleryLinks()).length, 2, 'both pictures are public');
+
+    // The owner removes one on the edit page: it leaves their list, but stays public until the
+    // department approves the revision the removal travels with.
+    const page = await t.newPage('vi', { js: false });
+    await login(t, page, owner.email);
+    await t.visit(page, `/dashboard/listings/${listing.id}`);
+    await t.submit(page, '#media .media-item:has-text("go-bo.jpg") form[action="?/remove"] button[type=submit]');
+    assert.ok(!(await t.text(page, '#media .media-list')).includes('go-bo.jpg'), 'gone from the owner\'s list');
+    await t.gql(`mutation($id: ID!) { submitListing(id: $id) { id } }`, { id: listing.id }, owner.token);
+    assert.ok((await galleryLinks()).some((href) => href.includes(removed.id)), 'still public while the revision waits');
+
+    // The review page lists it apart, marked; the picture kept is listed without a mark.
+    const reviewer = await t.newPage('vi');
+    await login(t, reviewer, t.admin.email, t.admin.password, `/moderation/listings/${listing.id}`);
+    const panel = reviewer.locator('section.review-media');
+    const gone = panel.locator('.media-item[data-removal]');
+    assert.equal(await gone.count(), 1, await t.text(reviewer, 'section.review-media'));
+    const goneText = (await gone.textContent()) ?? '';
+    assert.ok(goneText.includes('go-bo.jpg') && goneText.includes(msg('vi', 'media_pendingRemoval')), goneText);
+    assert.equal(await gone.locator('img').count(), 1, 'with its thumbnail');
+    const stays = panel.locator('.media-item:not([data-removal])');
+    assert.equal(await stays.count(), 1);
+    assert.ok(((await stays.textContent()) ?? '').includes('giu-lai.jpg'));
+    assert.ok(!((await stays.textContent()) ?? '').includes(msg('vi', 'media_pendingReview')), 'the kept picture is not marked');
+    assert.ok((await t.text(reviewer, 'section.review-media')).includes(msg('vi', 'mod_mediaRemovals', { count: 1 })));
+    await t.axe(reviewer, 'review page with a removal');
+
+    await t.gql(`mutation($id: ID!) { moderateListing(id: $id, decision: APPROVE) { id } }`, { id: listing.id }, await adminToken(t));
+    const after = await galleryLinks();
+    assert.equal(after.length, 1, 'one picture left');
+    assert.ok(after[0].includes(kept.id) && !after.some((href) => href.includes(removed.id)), after.join(' '));
   });
 
   h.test('media: an organisation uploads its logo and a private verification document; the public page shows only the logo', async (t) => {

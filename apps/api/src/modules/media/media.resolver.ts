@@ -54,14 +54,25 @@ export function toAttachmentType(media: MediaService, a: AttachmentEntity, acces
   };
 }
 
-async function attachmentsFor(media: MediaService, ctx: GqlContext, ownerKind: AttachmentOwnerKind, ownerId: string): Promise<AttachmentType[]> {
+async function attachmentsFor(
+  media: MediaService,
+  ctx: GqlContext,
+  ownerKind: AttachmentOwnerKind,
+  ownerId: string,
+  which: 'visible' | 'pendingRemovals' = 'visible',
+): Promise<AttachmentType[]> {
   const rows = await ctx.loaders
     .get(`media.byOwner.${ownerKind}`, () => new DataLoader(async (ids: readonly string[]) => groupByKeys(ids, await media.ofOwners(ownerKind, ids), (a) => a.ownerId)))
     .load(ownerId);
-  if (!rows.length) return [];
+  if (!rows.length || (which === 'pendingRemovals' && !rows.some((a) => a.removalRequestedAt))) return [];
   const [access, publicView] = await Promise.all([media.access(ctx.viewer, ownerKind, ownerId), ctx.viewer ? media.access(null, ownerKind, ownerId) : null]);
-  return media.visibleOf(rows, access).map((a) => toAttachmentType(media, a, access, publicView ?? access, ctx.lang));
+  const shown = which === 'visible' ? media.visibleOf(rows, access) : media.pendingRemovalsOf(rows, access);
+  return shown.map((a) => toAttachmentType(media, a, access, publicView ?? access, ctx.lang));
 }
+
+const PENDING_REMOVALS =
+  'Owner and moderators of the item: attachments the owner removed since the last approval. They stay public until the pending revision is approved ' +
+  '(a rejection keeps them), and are not in `attachments`. Empty for anyone else.';
 
 @Resolver(() => AttachmentType)
 export class MediaResolver {
@@ -142,6 +153,11 @@ export class ListingMediaResolver {
     return attachmentsFor(this.media, ctx, AttachmentOwnerKind.LISTING, l.id);
   }
 
+  @ResolveField(() => [AttachmentType], { description: PENDING_REMOVALS })
+  async attachmentsPendingRemoval(@Parent() l: ListingType, @Context() ctx: GqlContext): Promise<AttachmentType[]> {
+    return attachmentsFor(this.media, ctx, AttachmentOwnerKind.LISTING, l.id, 'pendingRemovals');
+  }
+
   @ResolveField(() => AttachmentType, {
     nullable: true,
     description: 'The public cover image (search result cards): null while the listing is not public or has none approved.',
@@ -182,5 +198,10 @@ export class ExpertMediaResolver {
   @ResolveField(() => [AttachmentType], { description: 'Portrait, pictures of past work, documents.' })
   async attachments(@Parent() e: ExpertProfileType, @Context() ctx: GqlContext): Promise<AttachmentType[]> {
     return attachmentsFor(this.media, ctx, AttachmentOwnerKind.EXPERT, e.id);
+  }
+
+  @ResolveField(() => [AttachmentType], { description: PENDING_REMOVALS })
+  async attachmentsPendingRemoval(@Parent() e: ExpertProfileType, @Context() ctx: GqlContext): Promise<AttachmentType[]> {
+    return attachmentsFor(this.media, ctx, AttachmentOwnerKind.EXPERT, e.id, 'pendingRemovals');
   }
 }

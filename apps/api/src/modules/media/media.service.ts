@@ -185,6 +185,17 @@ export class MediaService implements OnModuleDestroy {
     return rows.filter((a) => !a.private && this.approvedForPublic(a, access));
   }
 
+  /**
+   * Privileged callers (owner, moderators of the item): the attachments the owner removed from a
+   * published listing or expert profile, whose removal waits for the next approval (they stay public
+   * until then). Rows an approval already covers (the worker deletes them soon) are not listed.
+   * Everyone else: none.
+   */
+  pendingRemovalsOf(rows: AttachmentEntity[], access: OwnerAccess): AttachmentEntity[] {
+    if (!access.visible || !access.privileged) return [];
+    return rows.filter((a) => !!a.removalRequestedAt && (!access.approvedAt || a.removalRequestedAt > access.approvedAt));
+  }
+
   private approvedForPublic(a: AttachmentEntity, access: OwnerAccess): boolean {
     if (!access.listing && !access.expert) return true;
     // A listing or profile never approved is seen only by the privileged (or not at all).

@@ -364,7 +364,7 @@ export const ExpertModerationQueue: Document<T.ExpertModerationQueueQuery, T.Exp
 
 export const ExpertForReview: Document<T.ExpertForReviewQuery, T.ExpertForReviewQueryVariables> = {
   name: "ExpertForReview",
-  source: "query ExpertForReview($id: ID!) { expert(id: $id) { ...ExpertCard bio services pastTransfers status moderationNote hasPendingRevision pendingRevision { fullName headline bio services pastTransfers submittedAt } history { id action fromStatus toStatus note reasonLabel at actor { id displayName } } attachments { ...AttachmentFields } } } fragment ExpertCard on ExpertProfile { id slug fullName headline fields { code name } province { code name } organization { id slug name } } fragment AttachmentFields on Attachment { id kind position isCover caption captionVi captionEn private fileName mime size width height url videoUrl pendingReview images { width height url } }",
+  source: "query ExpertForReview($id: ID!) { expert(id: $id) { ...ExpertCard bio services pastTransfers status moderationNote hasPendingRevision pendingRevision { fullName headline bio services pastTransfers submittedAt } history { id action fromStatus toStatus note reasonLabel at actor { id displayName } } attachments { ...AttachmentFields } attachmentsPendingRemoval { ...AttachmentFields } } } fragment ExpertCard on ExpertProfile { id slug fullName headline fields { code name } province { code name } organization { id slug name } } fragment AttachmentFields on Attachment { id kind position isCover caption captionVi captionEn private fileName mime size width height url videoUrl pendingReview images { width height url } }",
 };
 
 export const ModerateExpertProfile: Document<T.ModerateExpertProfileMutation, T.ModerateExpertProfileMutationVariables> = {
@@ -494,7 +494,7 @@ export const CompareListings: Document<T.CompareListingsQuery, T.CompareListings
 
 export const ListingAttachments: Document<T.ListingAttachmentsQuery, T.ListingAttachmentsQueryVariables> = {
   name: "ListingAttachments",
-  source: "query ListingAttachments($id: ID!) { listing(id: $id) { id attachments { ...AttachmentFields } } } fragment AttachmentFields on Attachment { id kind position isCover caption captionVi captionEn private fileName mime size width height url videoUrl pendingReview images { width height url } }",
+  source: "query ListingAttachments($id: ID!) { listing(id: $id) { id attachments { ...AttachmentFields } attachmentsPendingRemoval { ...AttachmentFields } } } fragment AttachmentFields on Attachment { id kind position isCover caption captionVi captionEn private fileName mime size width height url videoUrl pendingReview images { width height url } }",
 };
 
 export const RequestAttachmentUpload: Document<T.RequestAttachmentUploadMutation, T.RequestAttachmentUploadMutationVariables> = {

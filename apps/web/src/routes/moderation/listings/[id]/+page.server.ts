@@ -24,6 +24,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     revision: revision.data?.listing?.pendingRevision ?? null,
     // The owner's working set (moderators see what is not public yet); null when it could not be read.
     attachments: media.failed ? null : (media.data?.listing?.attachments ?? []),
+    // What the owner removed: still public, gone once the revision is approved.
+    removals: media.data?.listing?.attachmentsPendingRemoval ?? [],
   };
 };
 
