@@ -463,6 +463,48 @@ describe('an expert profile', () => {
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM attachment WHERE id = $1`, [approved.id]);
     expect(n).toBe(0);
   });
+
+  it('keeps the revision carrying media changes when the owner writes the published text back', async () => {
+    const expert = (await registerUser(base)).client;
+    const input = {
+      fullName: 'Lê Thu Hà',
+      headline: 'Chuyên gia công nghệ vi sinh trong chế biến thực phẩm',
+      bio: 'Mười năm nghiên cứu và chuyển giao chế phẩm vi sinh cho các cơ sở chế biến nước mắm, tương và rau quả lên men ở miền Trung.',
+      fieldCodes: ['407'],
+      services: ['Tư vấn quy trình lên men'],
+      pastTransfers: [],
+      provinceCode: 'can-tho',
+      organizationId: null,
+    };
+    const UPSERT = `mutation($input: ExpertProfileInput!) { upsertMyExpertProfile(input: $input) { id hasPendingRevision pendingRevision { headline } } }`;
+    const { upsertMyExpertProfile: p } = await expert.ok(UPSERT, { input });
+    const portrait = await upload(expert, { ownerKind: 'EXPERT', ownerId: p.id }, 'chan-dung.jpg', await sharp({ create: { width: 600, height: 800, channels: 3, background: '#a63' } }).jpeg().toBuffer());
+    expect(portrait.status).toBe(201);
+    const moderator = (await registerModerator(base, [])).client;
+    const APPROVE = `mutation($id: ID!) { moderateExpertProfile(id: $id, decision: APPROVE) { id status hasPendingRevision } }`;
+    const SUBMIT = `mutation($id: ID!) { submitExpertProfile(id: $id) { id } }`;
+    await expert.ok(SUBMIT, { id: p.id });
+    await moderator.ok(APPROVE, { id: p.id });
+
+    // The owner removes the portrait, adds a picture, edits the text and then writes it back.
+    await expert.ok(`mutation($id: ID!) { removeAttachment(id: $id) }`, { id: portrait.body.data!.attachment.id });
+    const work = await upload(expert, { ownerKind: 'EXPERT', ownerId: p.id }, 'phong-thi-nghiem.png', await sharp({ create: { width: 640, height: 480, channels: 3, background: '#3a6' } }).png().toBuffer());
+    expect(work.status).toBe(201);
+    expect((await expert.ok(UPSERT, { input: { ...input, headline: 'Tiến sĩ công nghệ vi sinh thực phẩm' } })).upsertMyExpertProfile.pendingRevision.headline).toBe('Tiến sĩ công nghệ vi sinh thực phẩm');
+    const reverted = (await expert.ok(UPSERT, { input })).upsertMyExpertProfile;
+    // The revision stays, with the published text, for the media changes it carries.
+    expect(reverted).toMatchObject({ hasPendingRevision: true, pendingRevision: { headline: input.headline } });
+    await expert.ok(SUBMIT, { id: p.id });
+    const REVIEW = `query($id: ID!) { expert(id: $id) { attachments { fileName } attachmentsPendingRemoval { fileName } } }`;
+    expect((await moderator.ok(REVIEW, { id: p.id })).expert).toEqual({ attachments: [{ fileName: 'phong-thi-nghiem.png' }], attachmentsPendingRemoval: [{ fileName: 'chan-dung.jpg' }] });
+    expect((await base.ok(REVIEW, { id: p.id })).expert).toEqual({ attachments: [{ fileName: 'chan-dung.jpg' }], attachmentsPendingRemoval: [] });
+    expect((await moderator.ok(APPROVE, { id: p.id })).moderateExpertProfile).toMatchObject({ status: 'PUBLISHED', hasPendingRevision: false });
+    expect((await base.ok(REVIEW, { id: p.id })).expert).toEqual({ attachments: [{ fileName: 'phong-thi-nghiem.png' }], attachmentsPendingRemoval: [] });
+
+    // With no media change left to carry, writing the published text back withdraws a revision again.
+    expect((await expert.ok(UPSERT, { input: { ...input, headline: 'Tiến sĩ công nghệ vi sinh thực phẩm' } })).upsertMyExpertProfile.hasPendingRevision).toBe(true);
+    expect((await expert.ok(UPSERT, { input })).upsertMyExpertProfile.hasPendingRevision).toBe(false);
+  });
 });
 
 describe('a published listing', () => {

@@ -1,10 +1,13 @@
 /**
  * Expert profiles as a kind of moderated content (see moderation-core/moderated-kind.ts): owned by
  * one person, reopened after archiving (a person has one profile), announced on `expert.changed`
- * for the search index. Writing back exactly the published text withdraws a pending revision.
+ * for the search index. Writing back exactly the published text withdraws a pending revision,
+ * unless the revision carries media changes (added pictures, removals) that wait for the approval.
  */
 import type { Localized } from '../../common/i18n.js';
 import { StaffAuditAction, StaffAuditTargetKind } from '../audit/staff-audit.actions.js';
+import { AttachmentOwnerKind } from '../media/attachment.entity.js';
+import { hasPendingMediaChanges } from '../media/pending-media.js';
 import type { ModeratedKind } from '../moderation-core/moderated-kind.js';
 import { approvalNote } from '../moderation-core/moderation.labels.js';
 import { ExpertProfileEntity, ExpertProfileEventEntity, type ExpertContent } from './expert.entity.js';
@@ -53,6 +56,7 @@ export const expertKind: ModeratedKind<ExpertProfileEntity, ExpertContent> = {
   slugSource: (c) => c.fullName,
   url: (e) => `/experts/${e.slug}`,
   sameTextWithdrawsRevision: (a, b) => JSON.stringify(contentKey(a)) === JSON.stringify(contentKey(b)),
+  pendingChangesBesidesText: (em, e) => hasPendingMediaChanges(em, AttachmentOwnerKind.EXPERT, e.id),
   notices: {
     approved: (e, note) => ({
       kind: 'EXPERT_PROFILE_APPROVED',

@@ -279,7 +279,8 @@ export class ModeratedContentService {
     const content = make(this.workingContent(kind, item));
     if (transition.revision) {
       const published = kind.contentOf(item);
-      const withdraw = kind.sameTextWithdrawsRevision?.(content, published) ?? false;
+      // Back to the published text: the revision goes, unless it still carries other changes (media).
+      const withdraw = (kind.sameTextWithdrawsRevision?.(content, published) ?? false) && !(await kind.pendingChangesBesidesText?.(em, item));
       await em.update(kind.entity, { id: item.id }, { pendingRevision: withdraw ? null : content, revisionSubmittedAt: null } as never);
     } else {
       const source = kind.slugSource(content);

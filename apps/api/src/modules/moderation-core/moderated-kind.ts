@@ -4,7 +4,7 @@
  * audit log says, what the outbox announces, and optional hooks. listings/listing.kind.ts and
  * experts/expert.kind.ts are the two descriptors today; docs/engineering.md sketches a third.
  */
-import type { EntityTarget, ObjectLiteral } from 'typeorm';
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { RejectionReason } from '@techport/shared';
 import type { Localized } from '../../common/i18n.js';
 import type { NotificationDraft } from '../notifications/notifications.service.js';
@@ -94,6 +94,11 @@ export interface ModeratedKind<E extends ModeratedItem<C>, C extends ModeratedCo
   url(item: E): string;
   /** Writing back exactly the published text withdraws the pending revision (else it is kept as a revision). */
   sameTextWithdrawsRevision?: (a: C, b: C) => boolean;
+  /**
+   * Whether the item has changes waiting for review besides its text (media changes): its revision
+   * is then kept even when `sameTextWithdrawsRevision` says the text is back to the published one.
+   */
+  pendingChangesBesidesText?: (em: EntityManager, item: E) => Promise<boolean>;
   /** The staff audit log's entry for a moderator's decision. */
   audit: {
     action: StaffAuditAction;
