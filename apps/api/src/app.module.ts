@@ -31,6 +31,7 @@ import { DealsModule } from './modules/deals/deals.module.js';
 import { HealthController } from './modules/health/health.controller.js';
 import { MEILI, createMeiliClient } from './modules/search/meili.client.js';
 import { SearchModule } from './modules/search/search.module.js';
+import { searchIndexesOf, type SearchIndexRegistry } from './modules/search/search-index.registry.js';
 import { ExpertsModule } from './modules/experts/experts.module.js';
 import { EventsModule } from './modules/events/events.module.js';
 import { MatchingModule } from './modules/matching/matching.module.js';
@@ -61,6 +62,33 @@ function bearer(req: Request): string | null {
   const header = req.headers.authorization;
   return header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
 }
+
+/** The application's modules (besides the core, the database and GraphQL). */
+export const FEATURE_MODULES = [
+  OutboxModule,
+  NotificationsModule,
+  ReferenceModule,
+  AccountsModule,
+  OrganizationsModule,
+  ListingsModule,
+  StatsModule,
+  OpenDataModule,
+  DealsModule,
+  SearchModule,
+  ExpertsModule,
+  EventsModule,
+  SavedSearchesModule,
+  AuditModule,
+  AuditLogModule,
+  MatchingModule,
+  MediaModule,
+];
+
+/**
+ * The search indexes the application's modules register, read from the module graph without
+ * starting the application: the operator commands (reindex, drift, restore) go over these.
+ */
+export const appSearchIndexes = (): Promise<SearchIndexRegistry> => searchIndexesOf(FEATURE_MODULES);
 
 @Module({})
 export class AppModule {
@@ -100,23 +128,7 @@ export class AppModule {
               }),
           }),
         }),
-        OutboxModule,
-        NotificationsModule,
-        ReferenceModule,
-        AccountsModule,
-        OrganizationsModule,
-        ListingsModule,
-        StatsModule,
-        OpenDataModule,
-        DealsModule,
-        SearchModule,
-        ExpertsModule,
-        EventsModule,
-        SavedSearchesModule,
-        AuditModule,
-        AuditLogModule,
-        MatchingModule,
-        MediaModule,
+        ...FEATURE_MODULES,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: PassToApolloFilter }],

@@ -76,8 +76,8 @@ export const COMMANDS: Record<string, Command> = {
     }
   },
 
-  reindex: async (args) => (await import('./modules/search/search.cli.js')).reindex(args),
-  drift: async (args) => (await import('./modules/search/search.cli.js')).drift(args),
+  reindex: async (args) => (await import('./modules/search/search.cli.js')).reindex(await (await import('./app.module.js')).appSearchIndexes(), args),
+  drift: async (args) => (await import('./modules/search/search.cli.js')).drift(await (await import('./app.module.js')).appSearchIndexes(), args),
   backup: async (args) => (await import('./backup/backup.cli.js')).backup(args),
   restore: async (args) => (await import('./backup/backup.cli.js')).restore(args),
   'media:check': async (args) => (await import('./modules/media/media.cli.js')).mediaCheck(args),

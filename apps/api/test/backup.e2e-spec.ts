@@ -7,6 +7,7 @@ import { createBackup, knownMigrations, restoreBackup, verifyArchive, type Backu
 import { LocalFolderStore } from '../src/backup/file-stores.js';
 import { createDataSource } from '../src/database/data-source.js';
 import { reindex } from '../src/modules/search/search.cli.js';
+import { appSearchIndexes } from '../src/app.module.js';
 import { seedDemoMedia } from '../src/modules/media/demo-media.js';
 import { LocalMediaStore } from '../src/modules/media/storage/local-media-store.js';
 import { derivativeKey, originalKey } from '../src/modules/media/upload-pipeline.js';
@@ -220,7 +221,7 @@ describe('backup', () => {
     // The same search results. The source's index is rebuilt the same way first: documents
     // of equal relevance come back in the order they were indexed, which differs between an
     // index fed change by change and one rebuilt in a single scan.
-    await reindex([], { DATABASE_URL: source.url, MEILI_URL: sourceApp.config.MEILI_URL, MEILI_MASTER_KEY: sourceApp.config.MEILI_MASTER_KEY, MEILI_INDEX_PREFIX: sourcePrefix }, quiet);
+    await reindex(await appSearchIndexes(), [], { DATABASE_URL: source.url, MEILI_URL: sourceApp.config.MEILI_URL, MEILI_MASTER_KEY: sourceApp.config.MEILI_MASTER_KEY, MEILI_INDEX_PREFIX: sourcePrefix }, quiet);
     targetApp = await startTestApp({ DATABASE_URL: target.url, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.key, MEILI_INDEX_PREFIX: targetPrefix, MAIL_OUTBOX_DIR: targetFiles, MEDIA_DIR: targetMedia });
     const [before, after] = [new Client(sourceApp.url), new Client(targetApp.url)];
     const strip = (r: { search: Record<string, unknown> }) => ({ ...r.search, processingTimeMs: 0 });

@@ -290,5 +290,9 @@ describe('rebuild and drift', () => {
     const drift = await run(process.execPath, ['dist/apps/api/src/cli.js', 'drift', '--json'], { env });
     const report = JSON.parse(drift.stdout.split('\n')[0]);
     expect(report).toMatchObject({ index: s.listingsUid, expected: 6, indexed: 6, missing: [], extra: [], stale: [] });
+    // every index a module registers, the experts module's too (search-index.registry.ts)
+    expect(reindex.stdout).toMatch(new RegExp(`${s.prefix}_experts: 0 documents in`));
+    const reports = drift.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l).index);
+    expect(reports).toEqual([s.listingsUid, `${s.prefix}_experts`]);
   });
 });

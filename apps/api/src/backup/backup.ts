@@ -519,7 +519,8 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
     if (options.search) {
       log(`  rebuilding the search index (${options.search.url}, prefix ${options.search.prefix}) from the database…`);
       const { reindex } = await import('../modules/search/search.cli.js');
-      await reindex([], { DATABASE_URL: options.databaseUrl, MEILI_URL: options.search.url, MEILI_MASTER_KEY: options.search.key, MEILI_INDEX_PREFIX: options.search.prefix }, (m) => log(`    ${m}`));
+      const { appSearchIndexes } = await import('../app.module.js');
+      await reindex(await appSearchIndexes(), [], { DATABASE_URL: options.databaseUrl, MEILI_URL: options.search.url, MEILI_MASTER_KEY: options.search.key, MEILI_INDEX_PREFIX: options.search.prefix }, (m) => log(`    ${m}`));
     }
     const reindexMs = performance.now() - t3;
     const total = performance.now() - started;

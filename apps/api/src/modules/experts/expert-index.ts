@@ -1,8 +1,8 @@
 /**
  * The experts search index (`${MEILI_INDEX_PREFIX}_experts`): its settings, its documents and how
  * the search module's index manager reads them from PostgreSQL (an IndexDefinition, registered
- * in INDEX_DEFINITIONS). Kept in step by the outbox topics 'expert.changed' ({ expertId }) and
- * 'organization.changed' (an affiliation's name). Pure code apart from the SQL it is handed.
+ * by ExpertsModule with SearchModule.forFeature). Kept in step by the outbox topics
+ * 'expert.changed' ({ expertId }) and 'organization.changed' (an affiliation's name). Pure code apart from the SQL it is handed.
  */
 import { PROVINCES, TECH_FIELDS, foldDiacritics, techFieldAncestry, type TechFieldRecord } from '@techport/shared';
 import type { Settings } from 'meilisearch';

@@ -2,7 +2,6 @@ import type { Settings } from 'meilisearch';
 import { isUuid } from '../../common/ids.js';
 import { LISTING_INDEX_SETTINGS, toListingDocument, type ListingDocument, type ListingKindValue } from './listing-document.js';
 import type { IndexDefinition, Queryable } from './search-index.js';
-import { EXPERT_INDEX } from '../experts/expert-index.js';
 import { LISTING_DOCUMENT_TEXT_SQL } from '../media/media-search.js';
 
 /** A listing and its organisation as one row: what the search document is built from. */
@@ -145,6 +144,3 @@ export const LISTING_INDEX: IndexDefinition<ListingIndexRow, ListingDocument> = 
     },
   },
 };
-
-/** Every search index the API maintains. */
-export const INDEX_DEFINITIONS: IndexDefinition<any, any>[] = [LISTING_INDEX, EXPERT_INDEX];

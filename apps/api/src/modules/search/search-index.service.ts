@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import type { Meilisearch } from 'meilisearch';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { MEILI, describeMeiliError } from './meili.client.js';
-import { INDEX_DEFINITIONS, LISTING_INDEX } from './listing-index.js';
+import { LISTING_INDEX } from './listing-index.js';
+import { SearchIndexRegistry } from './search-index.registry.js';
 import { SearchIndexes, type DriftReport, type IndexDefinition, type RebuildReport } from './search-index.js';
 
 /** How long start-up waits for the index settings before going on without them. */
@@ -26,6 +27,8 @@ export class SearchIndexService implements OnApplicationBootstrap, OnApplication
     @Inject(MEILI) readonly meili: Meilisearch,
     readonly ds: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
+    /** Every index of this installation (the listings index and those other modules register). */
+    readonly registry: SearchIndexRegistry,
   ) {
     this.indexes = new SearchIndexes(meili, ds, config.MEILI_INDEX_PREFIX, {
       log: (m) => this.logger.log(m),
@@ -52,7 +55,7 @@ export class SearchIndexService implements OnApplicationBootstrap, OnApplication
   /** Applies every index's settings; on failure logs and schedules another try (1 s, 2 s, 4 s … 60 s). */
   private async ensureAll(): Promise<boolean> {
     try {
-      for (const def of INDEX_DEFINITIONS) {
+      for (const def of this.registry.all('index settings at start-up')) {
         const outcome = await this.indexes.ensure(def);
         if (outcome !== 'unchanged') this.logger.log(`index ${this.indexes.uid(def)}: settings ${outcome}`);
       }

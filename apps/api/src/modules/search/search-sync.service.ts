@@ -1,14 +1,13 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { OutboxService, type OutboxEvent } from '../outbox/outbox.service.js';
-import { INDEX_DEFINITIONS } from './listing-index.js';
 import type { IndexDefinition } from './search-index.js';
 import { SearchIndexService } from './search-index.service.js';
 
 const CHUNK = 1000;
 
 /**
- * Keeps the search indexes in step with PostgreSQL: the outbox topics each index definition
- * declares ('listing.changed', 'organization.changed') are applied by id — the current rows are
+ * Keeps the search indexes in step with PostgreSQL: the outbox topics each registered index
+ * declares ('listing.changed', 'organization.changed'…) are applied by id — the current rows are
  * read and upserted, or deleted when they no longer belong. A failure (Meilisearch down, a task
  * failing) throws, so the outbox keeps the events and retries them with backoff.
  */
@@ -22,9 +21,14 @@ export class SearchSyncService implements OnModuleInit {
     private readonly search: SearchIndexService,
   ) {}
 
+  /**
+   * Subscribes at onModuleInit, before the outbox worker's first pass (its onApplicationBootstrap),
+   * which marks events of topics nobody subscribes to as done. Every index is registered by then:
+   * registrations run when Nest instantiates providers, before any onModuleInit (search-index.registry.ts).
+   */
   onModuleInit(): void {
     const byTopic = new Map<string, IndexDefinition<any, any>[]>();
-    for (const def of INDEX_DEFINITIONS) {
+    for (const def of this.search.registry.all('outbox subscriptions')) {
       for (const topic of Object.keys(def.topics)) byTopic.set(topic, [...(byTopic.get(topic) ?? []), def]);
     }
     for (const [topic, defs] of byTopic) {

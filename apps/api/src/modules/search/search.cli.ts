@@ -2,11 +2,13 @@
  * Operator commands for the search index (wired into cli.ts COMMANDS):
  *   reindex [--batch N]      rebuild every index into a new one and swap it in (no empty moment)
  *   drift [--fix] [--json]   compare PostgreSQL with the index; --fix re-applies the differences
- * They read DATABASE_URL, MEILI_URL, MEILI_MASTER_KEY and MEILI_INDEX_PREFIX (default techport).
+ * They read DATABASE_URL, MEILI_URL, MEILI_MASTER_KEY and MEILI_INDEX_PREFIX (default techport),
+ * and go over the indexes they are given: the application's (appSearchIndexes in app.module.ts,
+ * every index some module registers), in registration order.
  */
 import { createDataSource } from '../../database/data-source.js';
 import { createMeiliClient, describeMeiliError } from './meili.client.js';
-import { INDEX_DEFINITIONS } from './listing-index.js';
+import type { SearchIndexRegistry } from './search-index.registry.js';
 import { SearchIndexes, type DriftReport } from './search-index.js';
 
 function env(name: string, fallback?: string): string {
@@ -53,11 +55,11 @@ function option(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-export async function reindex(args: string[], target?: SearchTarget, say: (m: string) => void = console.log): Promise<void> {
+export async function reindex(registry: SearchIndexRegistry, args: string[], target?: SearchTarget, say: (m: string) => void = console.log): Promise<void> {
   const batchSize = Number(option(args, '--batch') ?? 5000);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 50_000) throw new Error('--batch: a whole number from 1 to 50000');
   await withIndexes(async (indexes) => {
-    for (const def of INDEX_DEFINITIONS) {
+    for (const def of registry.all()) {
       let last = 0;
       const report = await indexes.rebuild(def, {
         batchSize,
@@ -84,9 +86,9 @@ function printDrift(r: DriftReport, limit = 20): void {
   console.log(`  stale content (${r.stale.length}): ${list(r.stale)}`);
 }
 
-export async function drift(args: string[]): Promise<void> {
+export async function drift(registry: SearchIndexRegistry, args: string[]): Promise<void> {
   await withIndexes(async (indexes) => {
-    for (const def of INDEX_DEFINITIONS) {
+    for (const def of registry.all()) {
       const report = await indexes.drift(def);
       if (args.includes('--json')) console.log(JSON.stringify(report));
       else printDrift(report);
