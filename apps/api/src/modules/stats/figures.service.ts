@@ -1,14 +1,12 @@
 import { Injectable, Logger, Inject } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { DealStatus, ListingStatus, OrganizationKind, findProvince, findTechField, localizedName, type Lang } from '@techport/shared';
+import { DEAL_STATUS_LABELS, DealStatus, ListingStatus, ORGANIZATION_KIND_LABELS, OrganizationKind, findProvince, findTechField, localizedName, type Lang } from '@techport/shared';
 import { Clock } from '../../common/clock.js';
 import { t } from '../../common/i18n.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { PeriodicJob } from '../../common/periodic-job.js';
 import { MODERATED_TABLES, REVIEW_TARGET_DAYS, applyModerationQueue } from '../moderation-core/moderation-queue.js';
 import type { ModeratedKindCode } from '../moderation-core/moderated-kind.js';
-import { DEAL_STATUS_LABELS } from '../deals/deals.labels.js';
-import { ORGANIZATION_KIND_LABELS } from '../search/search.labels.js';
 import type { Viewer } from '../../common/auth/viewer.js';
 import { jurisdictionOf } from '../../common/auth/viewer.js';
 import { monthLabel, monthsOf, previousPeriod, resolvePeriod, type MonthPeriod } from './stats-period.js';
