@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { DataSource } from 'typeorm';
 import type { Meilisearch } from 'meilisearch';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { Clock } from '../../common/clock.js';
 import { MEILI, describeMeiliError } from './meili.client.js';
 import { INDEX_DEFINITIONS, LISTING_INDEX } from './listing-index.js';
 import { SearchIndexes, type DriftReport, type IndexDefinition, type RebuildReport } from './search-index.js';
@@ -26,11 +27,15 @@ export class SearchIndexService implements OnApplicationBootstrap, OnApplication
     @Inject(MEILI) readonly meili: Meilisearch,
     readonly ds: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
+    clock: Clock,
   ) {
-    this.indexes = new SearchIndexes(meili, ds, config.MEILI_INDEX_PREFIX, {
-      log: (m) => this.logger.log(m),
-      warn: (m) => this.logger.warn(m),
-    });
+    this.indexes = new SearchIndexes(
+      meili,
+      ds,
+      config.MEILI_INDEX_PREFIX,
+      { log: (m) => this.logger.log(m), warn: (m) => this.logger.warn(m) },
+      () => clock.now(),
+    );
   }
 
   /** The uid of the listings index (matching searches it too). */
