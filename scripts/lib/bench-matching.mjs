@@ -91,7 +91,7 @@ export async function run({ args }) {
     await db.query('SELECT setseed(0.42)');
     const ids = (await db.query(`SELECT id FROM listing WHERE status = 'PUBLISHED' ORDER BY random() LIMIT $1`, [samples])).rows.map((r) => r.id);
     const queryable = { query: async (sql, params) => (await db.query(sql, params)).rows };
-    const docs = new Map((await LISTING_INDEX.rowsFor(queryable, ids)).map((r) => [r.id, LISTING_INDEX.toDocument(r)]));
+    const docs = new Map((await LISTING_INDEX.rowsFor(queryable, ids, new Date())).map((r) => [r.id, LISTING_INDEX.toDocument(r)]));
     const kinds = { OFFER: 0, DEMAND: 0 };
     for (const d of docs.values()) kinds[d.kind]++;
 

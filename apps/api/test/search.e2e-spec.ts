@@ -2,6 +2,7 @@ import { jest } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../src/common/clock.js';
 import { ListingExpiryService } from '../src/modules/listings/listing-expiry.service.js';
+import { LISTING_INDEX } from '../src/modules/search/listing-index.js';
 import { createOrganization, registerUser, type Client } from './support/graphql.js';
 import {
   createSearchDb,
@@ -380,6 +381,27 @@ describe('search: only what is published', () => {
     await s.t.app.get(ListingExpiryService).runOnce();
     await s.t.settle();
     await expect(s.meili.index(s.listingsUid).getDocument(id)).rejects.toThrow();
+  });
+
+  it('reads "public now" by the Clock, as every public list does: past its date by the Clock, a listing leaves the page and the index before the expiry job runs', async () => {
+    const owner = (await registerUser(s.base)).client;
+    const org = await createOrganization(owner, { name: 'Công ty Đồng hồ Thử', kind: 'ENTERPRISE', provinceCode: 'hue' });
+    const id = await publish(owner, await moderator(), { organizationId: org.id, title: 'Máy ép dầu lạc quy mô hộ gia đình', provinceCode: 'hue' });
+    await s.t.settle();
+    expect(ids(await search(s.base, { query: 'may ep dau lac' }))).toEqual([id]);
+    const clock = s.t.app.get(Clock);
+    clock.advance(400 * 24 * 3600 * 1000); // past its 365 days by the Clock; the database's now() is not
+    try {
+      // The page re-reads the hit from PostgreSQL (its change is recent) with the Clock's time.
+      expect(ids(await search(s.base, { query: 'may ep dau lac' }))).toEqual([]);
+      // Re-applied (as any change to it would be), it leaves the index: the index's rows are read by the Clock too.
+      expect(await s.indexes.indexes.apply(LISTING_INDEX, [id])).toEqual({ upserted: 0, deleted: 1 });
+      await expect(s.meili.index(s.listingsUid).getDocument(id)).rejects.toThrow();
+    } finally {
+      clock.reset();
+    }
+    expect(await s.indexes.indexes.apply(LISTING_INDEX, [id])).toEqual({ upserted: 1, deleted: 0 });
+    expect(ids(await search(s.base, { query: 'may ep dau lac' }))).toEqual([id]);
   });
 
   it("updates the index when an organisation is verified", async () => {

@@ -3,7 +3,7 @@
 // organiser approving it with a booth, the exhibitor then shown with its offer, and an approved
 // visitor asking the exhibitor for a B2B meeting that the exhibitor accepts.
 import assert from 'node:assert/strict';
-import { msg, uniq } from './support/harness.mjs';
+import { label, msg, uniq } from './support/harness.mjs';
 import { login } from './support/flows.mjs';
 import { adminToken, apiOrganization, apiPublishedListing, apiUser } from './support/api.mjs';
 
@@ -215,10 +215,10 @@ export function reviewTest(h) {
     await t.submit(page, 'main form button[type=submit]');
     assert.equal(new URL(page.url()).pathname, '/dashboard/events', `saved: ${await t.text(page)}`);
     const card = `article[data-event="${name}"]`;
-    assert.ok((await page.locator(card).innerText()).includes(msg('vi', 'listingStatus_DRAFT')));
+    assert.ok((await page.locator(card).innerText()).includes(label('vi', 'ListingStatus', 'DRAFT')));
     await t.submit(page, `${card} button[type=submit]`);
     assert.ok((await t.text(page)).includes(msg('vi', 'dashEvents_submitted')));
-    assert.ok((await page.locator(card).innerText()).includes(msg('vi', 'listingStatus_PENDING_REVIEW')));
+    assert.ok((await page.locator(card).innerText()).includes(label('vi', 'ListingStatus', 'PENDING_REVIEW')));
     const path = await page.locator(`${card} a[href^="/events/"]`).first().getAttribute('href');
 
     // Not public while in review.

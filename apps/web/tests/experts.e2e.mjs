@@ -1,7 +1,7 @@
 // Experts: a consultant writes a profile, the department publishes it, a business finds it by
 // search and writes to the expert, who answers.
 import assert from 'node:assert/strict';
-import { msg, uniq } from './support/harness.mjs';
+import { label, msg, uniq } from './support/harness.mjs';
 import { createOrganization, login, register } from './support/flows.mjs';
 
 const tag = uniq('');
@@ -31,7 +31,7 @@ export default function (h) {
           await t.submit(s.expert, 'main form button[formaction="?/submit"]');
           const text = await t.text(s.expert);
           assert.ok(text.includes(msg('vi', 'done_listingSubmitted')), text);
-          assert.ok(text.includes(msg('vi', 'listingStatus_PENDING_REVIEW')));
+          assert.ok(text.includes(label('vi', 'ListingStatus', 'PENDING_REVIEW')));
         },
       ],
       [
@@ -44,7 +44,7 @@ export default function (h) {
           await t.submit(mod, 'form[action="?/moderate"] button[type=submit]');
           assert.equal(new URL(mod.url()).pathname, '/moderation/experts');
           await t.visit(s.expert, '/dashboard/expert');
-          assert.ok((await t.text(s.expert)).includes(msg('vi', 'listingStatus_PUBLISHED')));
+          assert.ok((await t.text(s.expert)).includes(label('vi', 'ListingStatus', 'PUBLISHED')));
           s.profilePath = await s.expert.locator('a[href^="/experts/"]').first().getAttribute('href');
         },
       ],

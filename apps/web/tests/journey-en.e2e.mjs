@@ -1,7 +1,7 @@
 // The same journey in English: English pages, English errors beside the fields, English amounts
 // ("₫1,200,000,000"), plus the notification a new interest sends and saved searches.
 import assert from 'node:assert/strict';
-import { msg, uniq } from './support/harness.mjs';
+import { label, msg, uniq } from './support/harness.mjs';
 import { createOrganization, enrolSecondFactor, fillListing, login, makeModerator, moderate, postListing, publicPathOf, register } from './support/flows.mjs';
 
 const tag = uniq('');
@@ -167,20 +167,20 @@ export default function (h) {
           assert.ok((await t.text(s.buyer)).includes('₫220,000,000'));
           await t.visit(s.supplier, s.dealPath);
           await t.submit(s.supplier, 'button[formaction="?/accept"]');
-          assert.ok((await t.text(s.supplier)).includes(msg('en', 'dealStatus_UNDER_REVIEW')));
+          assert.ok((await t.text(s.supplier)).includes(label('en', 'DealStatus', 'UNDER_REVIEW')));
           const dealId = s.dealPath.split('/').pop();
           await t.visit(s.moderator, `/moderation/deals/${dealId}`);
           // Rejecting needs a note: the error is beside the field, in English.
           await t.submit(s.moderator, 'button[formaction="?/reject"]');
           assert.equal(await t.text(s.moderator, '#f-note-error'), msg('en', 'deal_noteRequired'));
           await t.submit(s.moderator, 'button[formaction="?/approve"]');
-          assert.ok((await t.text(s.moderator)).includes(msg('en', 'dealStatus_APPROVED')));
+          assert.ok((await t.text(s.moderator)).includes(label('en', 'DealStatus', 'APPROVED')));
           for (const page of [s.supplier, s.buyer]) {
             await t.visit(page, s.dealPath);
             await t.submit(page, 'button[formaction="?/sign"]');
           }
           const text = await t.text(s.buyer);
-          assert.ok(text.includes(msg('en', 'dealStatus_SIGNED')), text);
+          assert.ok(text.includes(label('en', 'DealStatus', 'SIGNED')), text);
           await t.screenshot(s.buyer, 'deal-signed-en');
           await t.axe(s.buyer, 'signed deal (en)');
         },

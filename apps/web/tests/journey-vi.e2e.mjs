@@ -4,7 +4,7 @@
 // show their reasons; the business expresses interest in an institute's offer; the two sides
 // talk, propose and accept a deal; the department approves it; both sign.
 import assert from 'node:assert/strict';
-import { msg, squash, uniq } from './support/harness.mjs';
+import { label, msg, squash, trlLabel, uniq } from './support/harness.mjs';
 import { createOrganization, enrolSecondFactor, fillListing, login, makeModerator, moderate, postListing, publicPathOf, register } from './support/flows.mjs';
 
 const tag = uniq('');
@@ -72,7 +72,7 @@ export default function (h) {
         await s.supplier.click('.trl-guide summary');
         for (const q of ['1a', '1b', '2a', '2b', '3a', '3b', '4a', '4b', '5a', '5b', '6a', '6b', '7a']) await s.supplier.check(`input[name=trlq][value=q${q}]`);
         await t.submit(s.supplier, 'button[formaction="?/assessTrl"]');
-        assert.ok((await t.text(s.supplier)).includes(msg('vi', 'trl_suggested', { level: msg('vi', 'trl_6') })));
+        assert.ok((await t.text(s.supplier)).includes(msg('vi', 'trl_suggested', { level: trlLabel('vi', 6) })));
         assert.equal(await s.supplier.inputValue('[name=trl]'), '6');
         assert.equal(await s.supplier.inputValue('[name=title]'), OFFER.title);
         assert.equal(await s.supplier.inputValue('input[name=kind]'), 'OFFER', 'still an offer after the round trip');
@@ -84,7 +84,7 @@ export default function (h) {
         assert.ok(match, `offer posted: ${s.supplier.url()} ${await t.text(s.supplier)}`);
         s.offerId = match[1];
         assert.ok((await t.text(s.supplier)).includes(msg('vi', 'done_listingSubmitted')));
-        assert.ok((await t.text(s.supplier)).includes(msg('vi', 'listingStatus_PENDING_REVIEW')));
+        assert.ok((await t.text(s.supplier)).includes(label('vi', 'ListingStatus', 'PENDING_REVIEW')));
       },
     ],
     [
@@ -93,7 +93,7 @@ export default function (h) {
         await moderate(t, s.moderator, OFFER.title, { decision: 'APPROVE', note: 'Thông tin đầy đủ.' });
         assert.ok((await t.text(s.moderator)).includes(msg('vi', 'done_listingApproved')));
         s.offerPath = await publicPathOf(t, s.supplier, s.offerId);
-        assert.ok((await t.text(s.supplier)).includes(msg('vi', 'listingStatus_PUBLISHED')));
+        assert.ok((await t.text(s.supplier)).includes(label('vi', 'ListingStatus', 'PUBLISHED')));
       },
     ],
     [
@@ -135,9 +135,9 @@ export default function (h) {
         await moderate(t, s.moderator, DEMAND.title, { decision: 'REJECT', reason: 'INCOMPLETE', note: 'Vui lòng nêu rõ sản lượng mỗi năm.' });
         await t.visit(s.buyer, `/dashboard/listings/${s.demandId}`);
         const page = await t.text(s.buyer);
-        assert.ok(page.includes(msg('vi', 'listingStatus_REJECTED')), page);
+        assert.ok(page.includes(label('vi', 'ListingStatus', 'REJECTED')), page);
         assert.ok(page.includes('Vui lòng nêu rõ sản lượng mỗi năm.'));
-        assert.ok(page.includes(msg('vi', 'rejection_INCOMPLETE')), 'the reason code, in words');
+        assert.ok(page.includes(label('vi', 'RejectionReason', 'INCOMPLETE')), 'the reason code, in words');
       },
     ],
     [
@@ -234,7 +234,7 @@ export default function (h) {
         await s.supplier.click(`a[href="${s.interestPath}"]`);
         assert.ok((await t.text(s.supplier)).includes('500 kg/mẻ cho xoài'));
         await t.submit(s.supplier, 'form[action="?/respond"] button[value=true]');
-        assert.ok((await t.text(s.supplier)).includes(msg('vi', 'interestStatus_ACCEPTED')));
+        assert.ok((await t.text(s.supplier)).includes(label('vi', 'InterestStatus', 'ACCEPTED')));
         await s.supplier.fill('[name=body]', 'Chào anh chị, Viện gửi báo giá 1,2 tỷ đồng gồm thiết bị và chuyển giao quy trình.');
         await t.submit(s.supplier, 'form[action="?/message"] button[type=submit]');
         await t.visit(s.buyer, s.interestPath);
@@ -263,7 +263,7 @@ export default function (h) {
         await t.visit(s.supplier, `/dashboard/deals/${s.dealId}`);
         assert.ok((await t.text(s.supplier)).includes(msg('vi', 'deal_youAnswer')));
         await t.submit(s.supplier, 'button[formaction="?/accept"]');
-        assert.ok((await t.text(s.supplier)).includes(msg('vi', 'dealStatus_UNDER_REVIEW')), await t.text(s.supplier));
+        assert.ok((await t.text(s.supplier)).includes(label('vi', 'DealStatus', 'UNDER_REVIEW')), await t.text(s.supplier));
         await t.screenshot(s.supplier, 'deal-vi');
         await t.axe(s.supplier, 'deal (vi)');
       },
@@ -275,7 +275,7 @@ export default function (h) {
         await s.moderator.click(`a[href="/moderation/deals/${s.dealId}"]`);
         await s.moderator.fill('[name=note]', 'Hồ sơ hợp lệ.');
         await t.submit(s.moderator, 'button[formaction="?/approve"]');
-        assert.ok((await t.text(s.moderator)).includes(msg('vi', 'dealStatus_APPROVED')), await t.text(s.moderator));
+        assert.ok((await t.text(s.moderator)).includes(label('vi', 'DealStatus', 'APPROVED')), await t.text(s.moderator));
         await t.screenshot(s.moderator, 'moderation-deal-vi');
       },
     ],
@@ -288,8 +288,8 @@ export default function (h) {
         await t.visit(s.supplier, `/dashboard/deals/${s.dealId}`);
         await t.submit(s.supplier, 'button[formaction="?/sign"]');
         const text = await t.text(s.supplier);
-        assert.ok(text.includes(msg('vi', 'dealStatus_SIGNED')), text);
-        assert.equal(await s.supplier.locator('.steps li[aria-current=step]').innerText(), msg('vi', 'dealStatus_SIGNED'));
+        assert.ok(text.includes(label('vi', 'DealStatus', 'SIGNED')), text);
+        assert.equal(await s.supplier.locator('.steps li[aria-current=step]').innerText(), label('vi', 'DealStatus', 'SIGNED'));
       },
     ],
     [

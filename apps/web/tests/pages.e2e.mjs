@@ -3,7 +3,7 @@
 // axe-core finds no serious or critical violation (with WEB_TEST_SCREENSHOTS=1 a screenshot is
 // saved too: test-output/screenshots/<page>-<lang>.png).
 import assert from 'node:assert/strict';
-import { msg, uniq } from './support/harness.mjs';
+import { label, msg, trlLabel, uniq } from './support/harness.mjs';
 import { login } from './support/flows.mjs';
 import { apiOrganization, apiPublishedListing, apiUser } from './support/api.mjs';
 
@@ -109,14 +109,14 @@ export default function (h) {
       assert.equal(await page.getAttribute('meta[property="og:type"]', 'content'), 'article');
       const facts = await t.text(page, 'aside');
       assert.ok(facts.includes(lang === 'vi' ? '150.000.000 ₫ – 250.000.000 ₫' : '₫150,000,000 – ₫250,000,000'), facts);
-      assert.ok(facts.includes(msg(lang, 'trl_8')));
-      assert.ok(facts.includes(msg(lang, 'ipStatus_PATENT_GRANTED')));
+      assert.ok(facts.includes(trlLabel(lang, 8)));
+      assert.ok(facts.includes(label(lang, 'IpStatus', 'PATENT_GRANTED')));
       assert.equal(await page.getAttribute('link[rel=canonical]', 'href'), `${t.webUrl}/listings/${a.slug}${lang === 'en' ? '?lang=en' : ''}`);
       assert.equal(await page.getAttribute('link[rel=alternate][hreflang=en]', 'href'), `${t.webUrl}/listings/${a.slug}?lang=en`);
       await checkPage(t, page, 'organization', `/organizations/${org.slug}`, lang);
       await checkPage(t, page, 'compare', `/compare?ids=${a.id},${b.id}`, lang);
       const table = await t.text(page, 'table');
-      assert.ok(table.includes(msg(lang, 'trl_8')) && table.includes(msg(lang, 'trl_6')), 'TRLs side by side');
+      assert.ok(table.includes(trlLabel(lang, 8)) && table.includes(trlLabel(lang, 6)), 'TRLs side by side');
       assert.equal(await page.locator('thead th').count(), 2);
       // The API says where each stands out: the first has the higher TRL, the second the lower price.
       const row = page.locator('tr', { has: page.locator(`th:text-is("${msg(lang, 'compare_bestIn')}")`) });
@@ -139,7 +139,7 @@ export default function (h) {
     const owner = await t.newPage('vi');
     await login(t, owner, user.email);
     await t.visit(owner, `/listings/${createListing.slug}`);
-    assert.ok((await t.text(owner, '.listing-head')).includes(msg('vi', 'listing_notPublic', { status: msg('vi', 'listingStatus_DRAFT') })));
+    assert.ok((await t.text(owner, '.listing-head')).includes(msg('vi', 'listing_notPublic', { status: label('vi', 'ListingStatus', 'DRAFT') })));
     assert.equal(await owner.getAttribute('meta[name=robots]', 'content'), 'noindex, nofollow');
     // Another member cannot manage it.
     const other = await apiUser(t);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { get } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import sharp from 'sharp';
-import { msg, uniq } from './support/harness.mjs';
+import { label, msg, trlLabel, uniq } from './support/harness.mjs';
 import { login } from './support/flows.mjs';
 import { adminToken, apiOrganization, apiPublishedListing, apiUser } from './support/api.mjs';
 
@@ -163,7 +163,7 @@ export default function (h) {
     const facts = await top(visitor, '#facts');
     assert.ok(facts < vh, `key facts at ${facts}px, beyond the first screen`);
     const factsText = await t.text(visitor, '.key-facts');
-    for (const part of [msg('vi', 'trl_7'), '80.000.000 ₫', msg('vi', 'transferMode_LICENSING')]) assert.ok(t.squash(factsText).includes(t.squash(part)), `${part} in ${factsText}`);
+    for (const part of [trlLabel('vi', 7), '80.000.000 ₫', label('vi', 'TransferMode', 'LICENSING')]) assert.ok(t.squash(factsText).includes(t.squash(part)), `${part} in ${factsText}`);
     assert.ok((await top(visitor, 'h1')) < (await top(visitor, '.listing-org')), 'organisation under the title');
     assert.ok((await top(visitor, '#interest')) < (await top(visitor, '#desc')), 'call to action before the long text');
     await t.screenshot(visitor, 'phone-listing');

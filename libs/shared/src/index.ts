@@ -2,3 +2,4 @@ export * from './enums.js';
 export * from './text.js';
 export * from './reference.js';
 export * from './redirect.js';
+export * from './labels.js';

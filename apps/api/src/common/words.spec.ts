@@ -53,7 +53,7 @@ const phrase = (term: string) => new RegExp(`(?<![\\p{L}])${term.replace(/[.*+?^
  */
 const DOUBLED = /(?<!\.)[.!?,;:…]\s?[.,;:](?!\.)/u;
 
-/** Literal texts in the API's sources: the `vi:`/`en:` strings of every Localized message. */
+/** Literal texts in the API's sources and the shared labels: the `vi:`/`en:` strings of every Localized message. */
 function apiTexts(): { file: string; lang: 'vi' | 'en'; text: string }[] {
   const out: { file: string; lang: 'vi' | 'en'; text: string }[] = [];
   const walk = (dir: string) => {
@@ -68,6 +68,8 @@ function apiTexts(): { file: string; lang: 'vi' | 'en'; text: string }[] {
   // The demo seed is sample content written as users would, not the exchange's own words.
   walk('apps/api/src/modules');
   walk('apps/api/src/common');
+  // The enums' labels, shown by the API and the storefront alike.
+  walk('libs/shared/src');
   return out;
 }
 

@@ -1,8 +1,12 @@
 /**
- * Names of the contract's enums in the page's language (Paraglide messages), and the lists the
- * forms offer. Every visible word goes through messages/{vi,en}.json.
+ * Names of the contract's enums in the page's language, and the lists the forms offer. The
+ * contract enums' labels are libs/shared/src/labels.ts, the one source the API's facets, e-mails
+ * and exports read too; the storefront's own enums (attachments, review queue, audit trail) are
+ * Paraglide messages like every other visible word.
  */
+import { enumLabel, trlLevelLabel, type LabelledEnum } from '@techport/shared';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import type {
   AttachmentKind,
   DealStatus,
@@ -27,39 +31,24 @@ export const SEARCH_SORTS: readonly SearchSort[] = ['RELEVANCE', 'NEWEST', 'PRIC
 export const REJECTION_REASONS: readonly RejectionReason[] = ['INCOMPLETE', 'NOT_A_TECHNOLOGY', 'DUPLICATE', 'MISLEADING', 'OTHER'];
 export const ROLES: readonly Role[] = ['MEMBER', 'MODERATOR', 'ADMIN'];
 
+function lang(): 'vi' | 'en' {
+  return getLocale() === 'en' ? 'en' : 'vi';
+}
+
+function label(name: LabelledEnum, value: string): string {
+  return enumLabel(name, value, lang());
+}
+
 export function transferModeLabel(v: TransferMode): string {
-  return {
-    LICENSING: m.transferMode_LICENSING,
-    ASSIGNMENT: m.transferMode_ASSIGNMENT,
-    JOINT_VENTURE: m.transferMode_JOINT_VENTURE,
-    TECHNICAL_SERVICE: m.transferMode_TECHNICAL_SERVICE,
-    EQUIPMENT_SUPPLY: m.transferMode_EQUIPMENT_SUPPLY,
-    TURNKEY: m.transferMode_TURNKEY,
-    CONSULTING: m.transferMode_CONSULTING,
-  }[v]?.() ?? v;
+  return label('TransferMode', v);
 }
 
 export function ipStatusLabel(v: IpStatus): string {
-  return {
-    PATENT_GRANTED: m.ipStatus_PATENT_GRANTED,
-    PATENT_PENDING: m.ipStatus_PATENT_PENDING,
-    UTILITY_SOLUTION: m.ipStatus_UTILITY_SOLUTION,
-    KNOW_HOW: m.ipStatus_KNOW_HOW,
-    COPYRIGHT: m.ipStatus_COPYRIGHT,
-    NONE: m.ipStatus_NONE,
-  }[v]?.() ?? v;
+  return label('IpStatus', v);
 }
 
 export function organizationKindLabel(v: OrganizationKind): string {
-  return {
-    ENTERPRISE: m.orgKind_ENTERPRISE,
-    RESEARCH_INSTITUTE: m.orgKind_RESEARCH_INSTITUTE,
-    UNIVERSITY: m.orgKind_UNIVERSITY,
-    INTERMEDIARY: m.orgKind_INTERMEDIARY,
-    INVESTOR: m.orgKind_INVESTOR,
-    GOVERNMENT: m.orgKind_GOVERNMENT,
-    OTHER: m.orgKind_OTHER,
-  }[v]?.() ?? v;
+  return label('OrganizationKind', v);
 }
 
 export function attachmentKindLabel(v: AttachmentKind): string {
@@ -67,7 +56,7 @@ export function attachmentKindLabel(v: AttachmentKind): string {
 }
 
 export function listingKindLabel(v: ListingKind): string {
-  return v === 'OFFER' ? m.kind_OFFER() : m.kind_DEMAND();
+  return label('ListingKind', v);
 }
 
 export function moderatedKindLabel(v: ModeratedKind): string {
@@ -75,65 +64,32 @@ export function moderatedKindLabel(v: ModeratedKind): string {
 }
 
 export function listingStatusLabel(v: ListingStatus): string {
-  return {
-    DRAFT: m.listingStatus_DRAFT,
-    PENDING_REVIEW: m.listingStatus_PENDING_REVIEW,
-    PUBLISHED: m.listingStatus_PUBLISHED,
-    REJECTED: m.listingStatus_REJECTED,
-    ARCHIVED: m.listingStatus_ARCHIVED,
-  }[v]?.() ?? v;
+  return label('ListingStatus', v);
 }
 
 export function dealStatusLabel(v: DealStatus): string {
-  return {
-    PROPOSED: m.dealStatus_PROPOSED,
-    ACCEPTED: m.dealStatus_ACCEPTED,
-    UNDER_REVIEW: m.dealStatus_UNDER_REVIEW,
-    APPROVED: m.dealStatus_APPROVED,
-    REJECTED: m.dealStatus_REJECTED,
-    SIGNED: m.dealStatus_SIGNED,
-    COMPLETED: m.dealStatus_COMPLETED,
-    CANCELLED: m.dealStatus_CANCELLED,
-  }[v]?.() ?? v;
+  return label('DealStatus', v);
 }
 
 export function interestStatusLabel(v: InterestStatus): string {
-  return {
-    OPEN: m.interestStatus_OPEN,
-    ACCEPTED: m.interestStatus_ACCEPTED,
-    DECLINED: m.interestStatus_DECLINED,
-    WITHDRAWN: m.interestStatus_WITHDRAWN,
-  }[v]?.() ?? v;
+  return label('InterestStatus', v);
 }
 
 export function sortLabel(v: SearchSort): string {
-  return {
-    RELEVANCE: m.sort_RELEVANCE,
-    NEWEST: m.sort_NEWEST,
-    PRICE_ASC: m.sort_PRICE_ASC,
-    PRICE_DESC: m.sort_PRICE_DESC,
-    TRL_DESC: m.sort_TRL_DESC,
-  }[v]?.() ?? v;
+  return label('SearchSort', v);
 }
 
 export function rejectionReasonLabel(v: RejectionReason): string {
-  return {
-    INCOMPLETE: m.rejection_INCOMPLETE,
-    NOT_A_TECHNOLOGY: m.rejection_NOT_A_TECHNOLOGY,
-    DUPLICATE: m.rejection_DUPLICATE,
-    MISLEADING: m.rejection_MISLEADING,
-    OTHER: m.rejection_OTHER,
-  }[v]?.() ?? v;
+  return label('RejectionReason', v);
 }
 
 export function roleLabel(v: Role): string {
-  return { MEMBER: m.role_MEMBER, MODERATOR: m.role_MODERATOR, ADMIN: m.role_ADMIN }[v]?.() ?? v;
+  return label('Role', v);
 }
 
-/** Readiness levels (TRL 1–9): the short name of each level. */
+/** Readiness levels (TRL 1–9): "TRL 6 – …", the level and its name. */
 export function trlLabel(level: number): string {
-  const names = [m.trl_1, m.trl_2, m.trl_3, m.trl_4, m.trl_5, m.trl_6, m.trl_7, m.trl_8, m.trl_9];
-  return names[level - 1]?.() ?? String(level);
+  return trlLevelLabel(level, lang());
 }
 
 /** The audit trail's actions (listing_event.action). */

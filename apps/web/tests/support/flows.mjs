@@ -1,6 +1,6 @@
 // Steps that several journeys share, done through the pages like a person would.
 import assert from 'node:assert/strict';
-import { PASSWORD, msg, squash, uniq } from './harness.mjs';
+import { PASSWORD, label, msg, squash, uniq } from './harness.mjs';
 import { freshCode } from './totp.mjs';
 import { adminToken } from './api.mjs';
 
@@ -105,7 +105,7 @@ export async function makeModerator(t, email, provinces = []) {
   else await row.locator('input[name=allProvinces]').check();
   await t.submit(admin, `li[data-email="${email}"] form[action="?/roles"] button[type=submit]`);
   assert.match(admin.url(), /done=roles-saved/);
-  assert.ok(squash(await admin.locator(`li[data-email="${email}"]`).innerText()).includes(msg('vi', 'role_MODERATOR')), 'the user is now a moderator');
+  assert.ok(squash(await admin.locator(`li[data-email="${email}"]`).innerText()).includes(label('vi', 'Role', 'MODERATOR')), 'the user is now a moderator');
   await admin.context().close();
 }
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const WEB = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ROOT = join(WEB, '..', '..');
@@ -23,6 +23,20 @@ export function msg(lang, key, params = {}) {
   if (typeof text !== 'string') throw new Error(`no message ${key} in ${lang}.json`);
   return text.replace(/\{(\w+)\}/g, (_, k) => String(params[k] ?? `{${k}}`));
 }
+
+// The contract enums' labels (libs/shared/src/labels.ts), as the API build compiled them: the
+// tests run after that build (scripts/lib/web-tests.mjs).
+const LABELS = await import(pathToFileURL(join(ROOT, 'dist', 'libs', 'shared', 'src', 'labels.js')).href);
+
+/** The storefront's name of a contract enum's value: label('vi', 'TransferMode', 'LICENSING'). */
+export function label(lang, enumName, value) {
+  const text = LABELS.ENUM_LABELS[enumName]?.[value]?.[lang];
+  if (typeof text !== 'string') throw new Error(`no ${lang} label for ${enumName}.${value}`);
+  return text;
+}
+
+/** "TRL 6 – …" in a language. */
+export const trlLabel = (lang, level) => LABELS.trlLevelLabel(level, lang);
 
 export const uniq = (prefix = 'x') => `${prefix}${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
 

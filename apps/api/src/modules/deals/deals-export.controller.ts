@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Logger, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { DealStatus, ErrorCode, findProvince } from '@techport/shared';
+import { DEAL_STATUS_LABELS, DealStatus, ErrorCode, TRANSFER_MODE_LABELS, findProvince } from '@techport/shared';
 import { AppError, Errors } from '../../common/errors.js';
 import { t, type Localized } from '../../common/i18n.js';
 import { assertModerator, jurisdictionOf, type Viewer } from '../../common/auth/viewer.js';
@@ -9,7 +9,7 @@ import { AccountsService } from '../accounts/accounts.service.js';
 import { csvLine, UTF8_BOM, type CsvCell } from './csv.js';
 import { StaffAuditService } from '../audit/staff-audit.service.js';
 import { StaffAuditAction, StaffAuditTargetKind } from '../audit/staff-audit.actions.js';
-import { DEAL_STATUS_LABELS, REGISTER_TIME_ZONE, TRANSFER_MODE_LABELS } from './deals.labels.js';
+import { REGISTER_TIME_ZONE } from './deals.labels.js';
 
 /** The register's columns, as the department's spreadsheets name them. */
 export const REGISTER_COLUMNS = [

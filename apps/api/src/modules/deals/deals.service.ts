@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, In, type EntityManager } from 'typeorm';
-import { DealStatus, InterestStatus, ListingKind, ModerationDecision, Role } from '@techport/shared';
+import { DEAL_STATUS_LABELS, DealStatus, InterestStatus, ListingKind, ModerationDecision, Role } from '@techport/shared';
 import { Errors } from '../../common/errors.js';
 import { isUuid } from '../../common/ids.js';
 import { Clock } from '../../common/clock.js';
@@ -23,7 +23,6 @@ import {
   type DealFacts,
   type DealTransition,
 } from './deal.workflow.js';
-import { DEAL_STATUS_LABELS } from './deals.labels.js';
 import type { DealInput } from './dto/deal.inputs.js';
 import { StaffAuditService } from '../audit/staff-audit.service.js';
 import { StaffAuditAction, StaffAuditTargetKind } from '../audit/staff-audit.actions.js';

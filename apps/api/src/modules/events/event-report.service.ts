@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DealStatus, findProvince, findTechField, localizedName, techFieldAncestry, type Lang } from '@techport/shared';
+import { DEAL_STATUS_LABELS, DealStatus, findProvince, findTechField, localizedName, techFieldAncestry, type Lang } from '@techport/shared';
 import { Errors } from '../../common/errors.js';
 import { t, type Localized } from '../../common/i18n.js';
 import { isUuid } from '../../common/ids.js';
 import { coversProvince, type Viewer } from '../../common/auth/viewer.js';
-import { DEAL_STATUS_LABELS } from '../deals/deals.labels.js';
 import { APPROVED_DEAL_STATUSES } from '../deals/deal.workflow.js';
 import { EventEntity, MeetingRequestStatus, RegistrationRole, RegistrationStatus } from './event.entity.js';
 import { MeetingAttendance, MeetingOutcomeKind } from './event-day.entity.js';

@@ -14,7 +14,7 @@ import { OrganizationsService } from '../organizations/organizations.service.js'
 import { OrganizationType } from '../organizations/organizations.types.js';
 import { organizationLoader, toOrganizationType } from '../organizations/organizations.resolver.js';
 import { ListingType, toListingType } from '../listings/listings.types.js';
-import { REJECTION_REASON_LABELS } from '../moderation-core/moderation.labels.js';
+import { REJECTION_REASON_LABELS } from '@techport/shared';
 import { moderationEventResolver } from '../moderation-core/moderation-event.resolver.js';
 import { ModerationArgs } from '../moderation-core/moderation.args.js';
 import type { ModerationAccess } from '../moderation-core/moderation.rules.js';

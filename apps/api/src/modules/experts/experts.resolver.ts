@@ -12,7 +12,7 @@ import { toUserType } from '../accounts/accounts.resolver.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { OrganizationType } from '../organizations/organizations.types.js';
 import { organizationLoader, toOrganizationType } from '../organizations/organizations.resolver.js';
-import { REJECTION_REASON_LABELS } from '../moderation-core/moderation.labels.js';
+import { REJECTION_REASON_LABELS } from '@techport/shared';
 import { moderationEventResolver } from '../moderation-core/moderation-event.resolver.js';
 import { ModerationArgs } from '../moderation-core/moderation.args.js';
 import { userLoader } from '../accounts/user.loader.js';

@@ -2,8 +2,8 @@
  * The listing's own rules as pure functions (no framework, no I/O): the quality score
  * (computed at submission, and live for the text being written), title similarity for duplicate
  * hints, language detection, and what "expired" and "public" mean. The service
- * applies them inside its transactions; the search module may use `isListedPublicly` to decide
- * whether a listing belongs in the index.
+ * applies them inside its transactions; every query of public listings uses `publicListingSql`,
+ * the SQL twin of `isListedPublicly`.
  */
 import { ListingKind, ListingStatus, findTechField, normalizeForSearch } from '@techport/shared';
 import type { Localized } from '../../common/i18n.js';
@@ -164,6 +164,18 @@ export function isExpired(l: ExpiryFacts, now: Date): boolean {
 /** Whether the listing belongs in public lists and the search index: published and not expired. */
 export function isListedPublicly(l: ExpiryFacts, now: Date): boolean {
   return l.status === ListingStatus.PUBLISHED && !isExpired(l, now);
+}
+
+/**
+ * `isListedPublicly` in SQL, for a query over `listing` as `alias`: the one spelling of "publicly
+ * listed" that every query uses (search index and search page, organisation listings, media,
+ * open data, market figures, the department's dashboard). `now` is the placeholder of a parameter
+ * holding the injected Clock's time ('$1', ':now'), never SQL now(): tests move the Clock, and
+ * the database's own time would disagree with it (a listing past its date by the Clock would
+ * stay in the search index).
+ */
+export function publicListingSql(alias: string, now: string): string {
+  return `${alias}.status = '${ListingStatus.PUBLISHED}' AND ${alias}.expired_at IS NULL AND (${alias}.expires_at IS NULL OR ${alias}.expires_at > ${now})`;
 }
 
 

@@ -14,7 +14,7 @@ import { OrganizationType } from '../organizations/organizations.types.js';
 import { organizationLoader, toOrganizationType } from '../organizations/organizations.resolver.js';
 import type { ListingEntity } from './listing.entity.js';
 import { assessQuality, isExpired, qualityHintLabel } from './listing.rules.js';
-import { REJECTION_REASON_LABELS } from '../moderation-core/moderation.labels.js';
+import { REJECTION_REASON_LABELS } from '@techport/shared';
 import { moderationEventResolver } from '../moderation-core/moderation-event.resolver.js';
 import { ModerationArgs } from '../moderation-core/moderation.args.js';
 import { ListingsService, canView, moderatorCovers, type ListingAccess } from './listings.service.js';

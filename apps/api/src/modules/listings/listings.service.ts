@@ -17,7 +17,7 @@ import { ModeratedKindService } from '../moderation-core/moderated-kind.service.
 import type { ModeratedKind } from '../moderation-core/moderated-kind.js';
 import type { ModerationAccess } from '../moderation-core/moderation.rules.js';
 import { ListingEntity, type ListingContent } from './listing.entity.js';
-import { DUPLICATE_SIMILARITY, detectLanguage, titleSimilarity, titleWords } from './listing.rules.js';
+import { DUPLICATE_SIMILARITY, detectLanguage, publicListingSql, titleSimilarity, titleWords } from './listing.rules.js';
 import { contentOf, listingKind } from './listing.kind.js';
 import { PRICE_ORDER, type ListingInput, type ListingUpdateInput } from './dto/listing.inputs.js';
 
@@ -111,10 +111,7 @@ export class ListingsService extends ModeratedKindService<ListingEntity, Listing
 
   /** Restricts a query to what the public lists show: published and not expired (by the clock). */
   wherePubliclyListed<Q extends { andWhere(sql: string, params?: Record<string, unknown>): Q }>(qb: Q, alias: string): Q {
-    return qb
-      .andWhere(`${alias}.status = :published`, { published: ListingStatus.PUBLISHED })
-      .andWhere(`${alias}.expired_at IS NULL`)
-      .andWhere(`(${alias}.expires_at IS NULL OR ${alias}.expires_at > :now)`, { now: this.clock.now() });
+    return qb.andWhere(publicListingSql(alias, ':now'), { now: this.clock.now() });
   }
 
   /**

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { IpStatus, Lang, OrganizationKind, TransferMode } from '@techport/shared';
+import { IP_STATUS_LABELS, ORGANIZATION_KIND_LABELS, TRANSFER_MODE_LABELS, trlLevelLabel, type IpStatus, type Lang, type OrganizationKind, type TransferMode } from '@techport/shared';
 import { Errors } from '../../common/errors.js';
 import { format, t, type Localized } from '../../common/i18n.js';
 import { isUuid } from '../../common/ids.js';
 import type { ListingEntity } from '../listings/listing.entity.js';
-import { ORGANIZATION_KIND_LABELS, TRANSFER_MODE_LABELS, TRL_LABELS } from '../search/search.labels.js';
 import { MatchingService } from './matching.service.js';
 
 export const COMPARE_LIMITS = { min: 2, max: 5 } as const;
@@ -15,15 +14,6 @@ const M = {
   unknown: { vi: 'Không tìm thấy tin đang đăng: {ids}.', en: 'No published listing with id: {ids}.' },
   mixed: { vi: 'Chỉ so sánh các công nghệ với nhau, hoặc các nhu cầu với nhau.', en: 'Compare offers with offers, or demands with demands.' },
 } satisfies Record<string, Localized>;
-
-export const IP_STATUS_LABELS: Record<IpStatus, Localized> = {
-  PATENT_GRANTED: { vi: 'Đã được cấp bằng sáng chế', en: 'Patent granted' },
-  PATENT_PENDING: { vi: 'Đang chờ cấp bằng sáng chế', en: 'Patent pending' },
-  UTILITY_SOLUTION: { vi: 'Giải pháp hữu ích', en: 'Utility solution' },
-  KNOW_HOW: { vi: 'Bí quyết kỹ thuật', en: 'Know-how' },
-  COPYRIGHT: { vi: 'Quyền tác giả', en: 'Copyright' },
-  NONE: { vi: 'Chưa được bảo hộ', en: 'Not protected' },
-};
 
 /** How much protection a buyer gets, for STRONGEST_IP (higher is stronger). */
 const IP_STRENGTH: Record<IpStatus, number> = {
@@ -176,7 +166,7 @@ export class CompareService {
         organizationKindLabel: t(ORGANIZATION_KIND_LABELS[org.kind as OrganizationKind] ?? { vi: org.kind, en: org.kind }, lang),
         organizationVerified: org.verified,
         trl: l.trl,
-        trlLabel: l.trl != null ? `TRL ${l.trl} – ${t(TRL_LABELS[l.trl], lang)}` : null,
+        trlLabel: l.trl != null ? trlLevelLabel(l.trl, lang) : null,
         priceLabel: priceLabel(l, lang),
         comparablePrice: prices[i],
         ipStatusLabel: l.ipStatus ? t(IP_STATUS_LABELS[l.ipStatus], lang) : null,

@@ -12,7 +12,7 @@
  * What is cached decides nothing about visibility. Per request, as before: the resolver checks
  * that the caller may see the source listing (its status, the caller's organisations, moderator
  * coverage), and MatchingService re-reads the ranked counterparts from PostgreSQL keeping only
- * those public now (published, not expired: PUBLIC_LISTING). A counterpart archived or expired
+ * those public now (published, not expired by the Clock: publicListingSql). A counterpart archived or expired
  * since is dropped exactly as it would be from a fresh ranking (whose hits come from the same
  * index), and its change raises the version anyway.
  */

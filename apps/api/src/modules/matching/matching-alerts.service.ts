@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Clock } from '../../common/clock.js';
 import type { Meilisearch } from 'meilisearch';
 import { isUuid } from '../../common/ids.js';
 import type { Localized } from '../../common/i18n.js';
@@ -87,6 +88,7 @@ export class MatchingAlertsService implements OnModuleInit {
     private readonly notifications: NotificationsService,
     private readonly search: SearchIndexService,
     @Inject(MEILI) private readonly meili: Meilisearch,
+    private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
@@ -111,7 +113,7 @@ export class MatchingAlertsService implements OnModuleInit {
     const none: AlertReport = { counterparts: 0, notifications: 0, savedSearches: 0 };
     if (!isUuid(listingId)) return none;
     // Public now (published, unexpired)? Otherwise nothing: it was archived or expired meanwhile.
-    const [row] = (await LISTING_INDEX.rowsFor(this.ds, [listingId])) as ListingIndexRow[];
+    const [row] = (await LISTING_INDEX.rowsFor(this.ds, [listingId], this.clock.now())) as ListingIndexRow[];
     if (!row) return none;
     const doc = LISTING_INDEX.toDocument(row);
 

@@ -21,7 +21,7 @@
  *
  * Weights and thresholds: ./matching.weights.ts.
  */
-import { PROVINCES, TECH_FIELDS, type Lang } from '@techport/shared';
+import { PROVINCES, TECH_FIELDS, enumLabel, type Lang } from '@techport/shared';
 import type { MultiSearchQuery } from 'meilisearch';
 import {
   MATCH_EMBEDDER,
@@ -418,15 +418,10 @@ function money(v: number, lang: Lang): string {
   return `${v.toLocaleString('vi-VN')} đồng`;
 }
 
-const TRANSFER_MODE_NAMES: Record<string, { vi: string; en: string }> = {
-  LICENSING: { vi: 'li-xăng', en: 'licensing' },
-  ASSIGNMENT: { vi: 'chuyển nhượng', en: 'assignment' },
-  JOINT_VENTURE: { vi: 'liên doanh', en: 'joint venture' },
-  TECHNICAL_SERVICE: { vi: 'dịch vụ kỹ thuật', en: 'technical service' },
-  EQUIPMENT_SUPPLY: { vi: 'cung cấp thiết bị', en: 'equipment supply' },
-  TURNKEY: { vi: 'chìa khóa trao tay', en: 'turnkey' },
-  CONSULTING: { vi: 'tư vấn', en: 'consulting' },
-};
+/** A transfer mode in the middle of a sentence: its label (libs/shared/src/labels.ts), lowercased. */
+function transferModeInSentence(mode: string, lang: Lang): string {
+  return enumLabel('TransferMode', mode, lang).toLowerCase();
+}
 
 function both(lang: Lang, vi: string, en: string): string {
   return lang === 'en' ? en : vi;
@@ -504,8 +499,8 @@ function constraints(source: MatchListing, cand: MatchListing): ConstraintResult
     } else if (common.length) {
       s = 1;
       label = {
-        vi: `Hình thức chuyển giao phù hợp: ${common.map((m) => TRANSFER_MODE_NAMES[m]?.vi ?? m).join(', ')}`,
-        en: `Transfer mode accepted: ${common.map((m) => TRANSFER_MODE_NAMES[m]?.en ?? m).join(', ')}`,
+        vi: `Hình thức chuyển giao phù hợp: ${common.map((m) => transferModeInSentence(m, 'vi')).join(', ')}`,
+        en: `Transfer mode accepted: ${common.map((m) => transferModeInSentence(m, 'en')).join(', ')}`,
       };
     } else {
       s = 0;

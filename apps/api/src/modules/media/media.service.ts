@@ -14,6 +14,7 @@ import { coversProvince, isModerator, type Viewer } from '../../common/auth/view
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { ListingEntity } from '../listings/listing.entity.js';
+import { publicListingSql } from '../listings/listing.rules.js';
 import { LISTING_CHANGED, ListingsService, canView as canViewListing, contentOf } from '../listings/listings.service.js';
 import { ExpertProfileEntity } from '../experts/expert.entity.js';
 import { EventEntity } from '../events/event.entity.js';
@@ -217,7 +218,7 @@ export class MediaService implements OnModuleDestroy {
       .createQueryBuilder('a')
       .innerJoin(ListingEntity, 'l', 'l.id = a.owner_id')
       .where(`a.owner_kind = :kind AND a.owner_id IN (:...ids) AND a.is_cover AND NOT a.private AND a.kind = :image`, { kind: AttachmentOwnerKind.LISTING, ids, image: AttachmentKind.IMAGE })
-      .andWhere(`l.status = :published AND l.expired_at IS NULL AND (l.expires_at IS NULL OR l.expires_at > :now)`, { published: ListingStatus.PUBLISHED, now: this.clock.now() })
+      .andWhere(publicListingSql('l', ':now'), { now: this.clock.now() })
       .andWhere(
         `a.created_at <= (SELECT max(e.at) FROM listing_event e WHERE e.listing_id = l.id AND e.action IN (:...approvals))
          AND (a.removal_requested_at IS NULL OR a.removal_requested_at > (SELECT max(e.at) FROM listing_event e WHERE e.listing_id = l.id AND e.action IN (:...approvals)))`,

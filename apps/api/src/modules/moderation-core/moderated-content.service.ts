@@ -15,7 +15,7 @@ import { OutboxService } from '../outbox/outbox.service.js';
 import { StaffAuditService } from '../audit/staff-audit.service.js';
 import { NotificationsService, type NotificationDraft } from '../notifications/notifications.service.js';
 import type { ModeratedContent, ModeratedItem, ModeratedKind, ModeratedKindCode, PublicationCause } from './moderated-kind.js';
-import { ACTION_VERBS, STATUS_LABELS, rejectionNotice, type ActionVerb } from './moderation.labels.js';
+import { ACTION_VERBS, rejectionNotice, statusInSentence, type ActionVerb } from './moderation.labels.js';
 import { NO_ACCESS, canView, moderationInput, moderatorCovers, reviewProvince, type ModerationAccess } from './moderation.rules.js';
 import { MODERATED_TABLES, REVIEW_TARGET_DAYS, applyModerationQueue } from './moderation-queue.js';
 import { writeTrail } from './moderation-trail.js';
@@ -489,7 +489,7 @@ export class ModeratedContentService {
         return Errors.conflict(M.revisionUnderReview);
       default: {
         const a = ACTION_VERBS[verb];
-        const s = status ? STATUS_LABELS[status] : { vi: '', en: '' };
+        const s = status ? statusInSentence(status) : { vi: '', en: '' };
         return Errors.conflict({ vi: format(kind.messages.cannot, { action: a.vi, status: s.vi }).vi, en: format(kind.messages.cannot, { action: a.en, status: s.en }).en });
       }
     }

@@ -1,13 +1,12 @@
 import type { Type } from '@nestjs/common';
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import type { RejectionReason } from '@techport/shared';
+import { REJECTION_REASON_LABELS, type RejectionReason } from '@techport/shared';
 import type { GqlContext } from '../../common/context.js';
 import { t } from '../../common/i18n.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { UserType } from '../accounts/accounts.types.js';
 import { toUserType } from '../accounts/accounts.resolver.js';
 import { userLoader } from '../accounts/user.loader.js';
-import { REJECTION_REASON_LABELS } from './moderation.labels.js';
 
 /** What every kind's audit-trail GraphQL type carries for these field resolvers. */
 export interface ModerationEventFields {

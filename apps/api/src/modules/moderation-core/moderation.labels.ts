@@ -1,18 +1,17 @@
 /**
- * The words of moderation, defined once for every kind: status labels, the verbs of the steps
- * (for "cannot … in status …"), rejection reasons and the notice an owner reads after a rejection.
+ * The words of moderation, defined once for every kind: the verbs of the steps (for "cannot …
+ * in status …") and the notice an owner reads after a rejection. The statuses' and rejection
+ * reasons' labels themselves are libs/shared/src/labels.ts (one source with the storefront).
  */
-import { RejectionReason } from '@techport/shared';
+import { LISTING_STATUS_LABELS, REJECTION_REASON_LABELS, RejectionReason } from '@techport/shared';
 import { sentence, type Localized } from '../../common/i18n.js';
 import type { ModerationStatus } from './moderation.workflow.js';
 
-export const STATUS_LABELS: Record<ModerationStatus, Localized> = {
-  DRAFT: { vi: 'bản nháp', en: 'draft' },
-  PENDING_REVIEW: { vi: 'chờ duyệt', en: 'pending review' },
-  PUBLISHED: { vi: 'đã đăng', en: 'published' },
-  REJECTED: { vi: 'bị từ chối', en: 'rejected' },
-  ARCHIVED: { vi: 'đã lưu trữ', en: 'archived' },
-};
+/** A status in the middle of a sentence ("… ở trạng thái bản nháp"): its label, lowercased. */
+export function statusInSentence(status: ModerationStatus): Localized {
+  const l = LISTING_STATUS_LABELS[status];
+  return { vi: l.vi.toLowerCase(), en: l.en.toLowerCase() };
+}
 
 /** The verbs of "cannot {action} … {status}" refusals. */
 export const ACTION_VERBS = {
@@ -22,14 +21,6 @@ export const ACTION_VERBS = {
   moderate: { vi: 'duyệt', en: 'review' },
 } satisfies Record<string, Localized>;
 export type ActionVerb = keyof typeof ACTION_VERBS;
-
-export const REJECTION_REASON_LABELS: Record<RejectionReason, Localized> = {
-  INCOMPLETE: { vi: 'Thông tin chưa đầy đủ', en: 'Incomplete information' },
-  NOT_A_TECHNOLOGY: { vi: 'Không phải là công nghệ', en: 'Not a technology' },
-  DUPLICATE: { vi: 'Trùng với tin đã có', en: 'Duplicate of an existing listing' },
-  MISLEADING: { vi: 'Nội dung gây hiểu lầm', en: 'Misleading content' },
-  OTHER: { vi: 'Lý do khác', en: 'Other reason' },
-};
 
 /**
  * What the owner reads when a moderator rejects an item: the reason (left out when it is only

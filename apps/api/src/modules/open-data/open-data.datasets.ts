@@ -8,6 +8,7 @@
 import { ListingStatus } from '@techport/shared';
 import type { Localized } from '../../common/i18n.js';
 import { APPROVED_DEAL_STATUSES } from '../deals/deal.workflow.js';
+import { publicListingSql } from '../listings/listing.rules.js';
 
 export const OPEN_DATA_LICENCE = {
   name: 'CC BY 4.0',
@@ -229,8 +230,8 @@ export const LISTINGS_DATASET = {
   ],
 };
 
-/** SQL predicate for "public now" (the stats module's): published and not expired at $1. */
-export const PUBLIC_LISTING = `l.status = '${ListingStatus.PUBLISHED}' AND l.expired_at IS NULL AND (l.expires_at IS NULL OR l.expires_at > $1)`;
+/** SQL predicate for "public now": the listings module's rule (publicListingSql), with $1 the Clock's time. */
+export const PUBLIC_LISTING = publicListingSql('l', '$1');
 
 /** Listings that were ever published (published_at set), whatever became of them since. */
 export const EVER_PUBLISHED = `l.published_at IS NOT NULL AND l.status IN ('${ListingStatus.PUBLISHED}', '${ListingStatus.ARCHIVED}')`;

@@ -3,6 +3,7 @@ import { isUuid } from '../../common/ids.js';
 import { LISTING_INDEX_SETTINGS, toListingDocument, type ListingDocument, type ListingKindValue } from './listing-document.js';
 import type { IndexDefinition, Queryable } from './search-index.js';
 import { LISTING_DOCUMENT_TEXT_SQL } from '../media/media-search.js';
+import { publicListingSql } from '../listings/listing.rules.js';
 
 /** A listing and its organisation as one row: what the search document is built from. */
 export interface ListingIndexRow {
@@ -35,12 +36,13 @@ export interface ListingIndexRow {
 }
 
 /**
- * What the public may find: PUBLISHED, not marked expired, and not past its expiry date. (The
- * listings module marks expired listings — `expired_at`, by its Clock — and publishes
+ * What the public may find: PUBLISHED, not marked expired, and not past its expiry date by the
+ * Clock — the listings module's rule (publicListingSql), for `listing l`, `now` the placeholder of
+ * the Clock's time. (The listings module marks expired listings — `expired_at` — and publishes
  * 'listing.changed' when it does; a listing whose expires_at has passed is treated as gone even
  * before that.)
  */
-export const PUBLIC_LISTING = `l.status = 'PUBLISHED' AND l.expired_at IS NULL AND (l.expires_at IS NULL OR l.expires_at > now())`;
+export const publicListing = (now: string): string => publicListingSql('l', now);
 
 const SELECT_ROWS = `
   SELECT l.id, l.kind, l.slug, l.title, l.summary, l.description, l.keywords, l.field_codes, l.province_code,
@@ -106,29 +108,29 @@ export const LISTING_INDEX: IndexDefinition<ListingIndexRow, ListingDocument> = 
   name: 'listings',
   settings: LISTING_SEARCH_SETTINGS,
 
-  rowsFor(db: Queryable, ids: string[]) {
+  rowsFor(db: Queryable, ids: string[], now: Date) {
     const valid = uuids(ids);
     if (!valid.length) return Promise.resolve([]);
-    return db.query(`${SELECT_ROWS} WHERE l.id = ANY($1::uuid[]) AND ${PUBLIC_LISTING}`, [valid]);
+    return db.query(`${SELECT_ROWS} WHERE l.id = ANY($1::uuid[]) AND ${publicListing('$2')}`, [valid, now]);
   },
 
-  rowsAfter(db: Queryable, afterId: string | null, limit: number) {
-    return db.query(`${SELECT_ROWS} WHERE ${PUBLIC_LISTING} AND ($1::uuid IS NULL OR l.id > $1::uuid) ORDER BY l.id LIMIT $2`, [afterId, limit]);
+  rowsAfter(db: Queryable, afterId: string | null, limit: number, now: Date) {
+    return db.query(`${SELECT_ROWS} WHERE ${publicListing('$3')} AND ($1::uuid IS NULL OR l.id > $1::uuid) ORDER BY l.id LIMIT $2`, [afterId, limit, now]);
   },
 
   idOf: (r) => r.id,
   toDocument: (r) => toListingDocument(listingSource(r)),
 
-  async changedSince(db: Queryable, since: Date) {
+  async changedSince(db: Queryable, since: Date, now: Date) {
     // Every public change is announced on the outbox (the listings module's rule); expiry by
     // date needs no announcement, so listings whose expiry passed meanwhile are added.
     const rows: { id: string }[] = await db.query(
-      `SELECT l.id FROM listing l WHERE l.expires_at BETWEEN $1 AND now()
+      `SELECT l.id FROM listing l WHERE l.expires_at BETWEEN $1 AND $2
        UNION SELECT (e.payload->>'listingId')::uuid FROM outbox_event e
          WHERE e.topic = 'listing.changed' AND e.created_at >= $1 AND e.payload->>'listingId' ~* '^[0-9a-f-]{36}$'
        UNION SELECT l.id FROM listing l JOIN outbox_event e ON e.topic = 'organization.changed' AND e.created_at >= $1
          AND e.payload->>'organizationId' = l.organization_id::text`,
-      [since],
+      [since, now],
     );
     return rows.map((r) => r.id);
   },

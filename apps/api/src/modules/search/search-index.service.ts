@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { DataSource } from 'typeorm';
 import type { Meilisearch } from 'meilisearch';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { Clock } from '../../common/clock.js';
 import { MEILI, describeMeiliError } from './meili.client.js';
 import { LISTING_INDEX } from './listing-index.js';
 import { SearchIndexRegistry } from './search-index.registry.js';
@@ -29,11 +30,15 @@ export class SearchIndexService implements OnApplicationBootstrap, OnApplication
     @Inject(APP_CONFIG) config: AppConfig,
     /** Every index of this installation (the listings index and those other modules register). */
     readonly registry: SearchIndexRegistry,
+    clock: Clock,
   ) {
-    this.indexes = new SearchIndexes(meili, ds, config.MEILI_INDEX_PREFIX, {
-      log: (m) => this.logger.log(m),
-      warn: (m) => this.logger.warn(m),
-    });
+    this.indexes = new SearchIndexes(
+      meili,
+      ds,
+      config.MEILI_INDEX_PREFIX,
+      { log: (m) => this.logger.log(m), warn: (m) => this.logger.warn(m) },
+      () => clock.now(),
+    );
   }
 
   /** The uid of the listings index (matching searches it too). */

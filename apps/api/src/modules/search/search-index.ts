@@ -18,14 +18,17 @@ export interface IndexDefinition<Row = unknown, Doc extends { id: string } = { i
   /** The index uid is `${MEILI_INDEX_PREFIX}_${name}`. */
   name: string;
   settings: Settings;
-  /** Rows for these ids that belong in the index now (one query); ids without a row are removed from it. */
-  rowsFor(db: Queryable, ids: string[]): Promise<Row[]>;
-  /** Rows that belong in the index, in id order after `afterId` (keyset pagination). */
-  rowsAfter(db: Queryable, afterId: string | null, limit: number): Promise<Row[]>;
+  /**
+   * Rows for these ids that belong in the index at `now` (one query); ids without a row are
+   * removed from it. `now` is the injected Clock's time (never SQL now(): tests move the Clock).
+   */
+  rowsFor(db: Queryable, ids: string[], now: Date): Promise<Row[]>;
+  /** Rows that belong in the index at `now`, in id order after `afterId` (keyset pagination). */
+  rowsAfter(db: Queryable, afterId: string | null, limit: number, now: Date): Promise<Row[]>;
   idOf(row: Row): string;
   toDocument(row: Row): Doc;
-  /** Ids whose documents may have changed since `since` (re-applied after a rebuild's swap). */
-  changedSince(db: Queryable, since: Date): Promise<string[]>;
+  /** Ids whose documents may have changed between `since` and `now` (re-applied after a rebuild's swap). */
+  changedSince(db: Queryable, since: Date, now: Date): Promise<string[]>;
   /** Outbox topics that affect this index, each mapping its events' payloads to document ids. */
   topics: Record<string, (db: Queryable, payloads: Record<string, unknown>[]) => Promise<string[]>>;
 }
@@ -97,6 +100,8 @@ export class SearchIndexes {
     private readonly ds: DataSource,
     readonly prefix: string,
     private readonly logger: Log = { log: () => {}, warn: () => {} },
+    /** The time rows are read at: the API's Clock (search-index.service.ts); the wall clock in the CLI. */
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   uid(def: Pick<IndexDefinition, 'name'>): string {
@@ -169,7 +174,7 @@ export class SearchIndexes {
   /** Reads the rows of `ids` and enqueues their upserts and deletions on index `uid`. The caller holds the index's lock. */
   private async enqueueChanges(db: Queryable, def: IndexDefinition<any, any>, uid: string, ids: readonly string[]) {
     const index = this.meili.index(uid);
-    const rows = await def.rowsFor(db, [...ids]);
+    const rows = await def.rowsFor(db, [...ids], this.now());
     const docs = rows.map((r) => withSyncHash(def.toDocument(r)));
     const keep = new Set(docs.map((d) => d.id));
     const gone = ids.filter((id) => !keep.has(id));
@@ -223,7 +228,7 @@ export class SearchIndexes {
         if (!(await this.exists(uid))) await this.ensure(def);
         const caughtUp = await this.ds.transaction(async (em) => {
           await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`search:${uid}`]);
-          const changed = await def.changedSince(em, new Date(new Date(since).getTime() - 5 * 60_000));
+          const changed = await def.changedSince(em, new Date(new Date(since).getTime() - 5 * 60_000), this.now());
           for (let i = 0; i < changed.length; i += 1000) {
             const { tasks } = await this.enqueueChanges(em, def, target, changed.slice(i, i + 1000));
             for (const task of tasks) await this.waitSucceeded(task.taskUid, 'catch up', [], 600_000);
@@ -255,7 +260,8 @@ export class SearchIndexes {
     let batches = 0;
     let readMs = 0;
     let t = performance.now();
-    let next: Promise<unknown[]> | null = def.rowsAfter(db, null, batchSize);
+    const now = this.now();
+    let next: Promise<unknown[]> | null = def.rowsAfter(db, null, batchSize, now);
     let pendingSend: Promise<void> = Promise.resolve();
     while (next) {
       const rows: unknown[] = await next;
@@ -264,7 +270,7 @@ export class SearchIndexes {
       // Fetch the next page while this one is turned into documents and sent. (Failures surface
       // where the promises are awaited; the no-op handlers only keep them from counting as
       // unhandled meanwhile, which would end the process.)
-      next = rows.length < batchSize ? null : def.rowsAfter(db, lastId, batchSize);
+      next = rows.length < batchSize ? null : def.rowsAfter(db, lastId, batchSize, now);
       next?.catch(() => {});
       const docs = rows.map((r: unknown) => withSyncHash(def.toDocument(r)));
       readMs += performance.now() - t;
@@ -307,8 +313,9 @@ export class SearchIndexes {
     await qr.connect();
     try {
       await qr.startTransaction('REPEATABLE READ');
+      const now = this.now();
       for (let after: string | null = null; ; ) {
-        const rows: unknown[] = await def.rowsAfter(qr, after, batchSize);
+        const rows: unknown[] = await def.rowsAfter(qr, after, batchSize, now);
         for (const r of rows) {
           const doc = withSyncHash(def.toDocument(r));
           expected.set(doc.id, doc.syncHash);

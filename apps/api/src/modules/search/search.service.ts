@@ -8,7 +8,7 @@ import { isUuid } from '../../common/ids.js';
 import { ListingEntity } from '../listings/listing.entity.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { MEILI, describeMeiliError, meiliApiError } from './meili.client.js';
-import { PUBLIC_LISTING } from './listing-index.js';
+import { publicListing } from './listing-index.js';
 import { INDEX_SETTLE_SECONDS, documentExpired, listingFromDocument } from './indexed-listing.js';
 import { documentsMatching } from '../media/media-search.js';
 import { SearchIndexService } from './search-index.service.js';
@@ -237,7 +237,7 @@ export class SearchService {
   async publicListings(ids: readonly string[]): Promise<Map<string, ListingWithOrganization>> {
     const valid = ids.filter(isUuid);
     if (!valid.length) return new Map();
-    const { rows } = await this.pool().query({ name: 'search-page-listings', text: this.pageSql(), values: [valid] });
+    const { rows } = await this.pool().query({ name: 'search-page-listings', text: this.pageSql(), values: [valid, this.clock.now()] });
     const listing = this.ds.getMetadata(ListingEntity);
     const organization = this.ds.getMetadata(OrganizationEntity);
     return new Map(
@@ -264,7 +264,7 @@ export class SearchService {
       this.pageSqlText =
         `SELECT ${[...cols(listing, 'l'), ...cols(organization, 'o')].join(', ')} ` +
         `FROM "${listing.tableName}" l JOIN "${organization.tableName}" o ON o.id = l.organization_id ` +
-        `WHERE l.id = ANY($1::uuid[]) AND ${PUBLIC_LISTING}`;
+        `WHERE l.id = ANY($1::uuid[]) AND ${publicListing('$2')}`;
     }
     return this.pageSqlText;
   }

@@ -1,14 +1,13 @@
 import { Injectable, Logger, Inject } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { DealStatus, ListingStatus, OrganizationKind, findProvince, findTechField, localizedName, type Lang } from '@techport/shared';
+import { DEAL_STATUS_LABELS, DealStatus, ORGANIZATION_KIND_LABELS, OrganizationKind, findProvince, findTechField, localizedName, type Lang } from '@techport/shared';
 import { Clock } from '../../common/clock.js';
 import { t } from '../../common/i18n.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { PeriodicJob } from '../../common/periodic-job.js';
 import { MODERATED_TABLES, REVIEW_TARGET_DAYS, applyModerationQueue } from '../moderation-core/moderation-queue.js';
 import type { ModeratedKindCode } from '../moderation-core/moderated-kind.js';
-import { DEAL_STATUS_LABELS } from '../deals/deals.labels.js';
-import { ORGANIZATION_KIND_LABELS } from '../search/search.labels.js';
+import { publicListingSql } from '../listings/listing.rules.js';
 import type { Viewer } from '../../common/auth/viewer.js';
 import { jurisdictionOf } from '../../common/auth/viewer.js';
 import { monthLabel, monthsOf, previousPeriod, resolvePeriod, type MonthPeriod } from './stats-period.js';
@@ -360,7 +359,7 @@ export class FiguresService {
   }
 
   private async expiring(em: EntityManager, codes: string[] | null, now: Date) {
-    const where = `status = '${ListingStatus.PUBLISHED}' AND expired_at IS NULL AND expires_at > $1 AND expires_at <= $1 + interval '14 days' AND ${IN_JURISDICTION(2)}`;
+    const where = `${publicListingSql('listing', '$1')} AND expires_at <= $1 + interval '14 days' AND ${IN_JURISDICTION(2)}`;
     const [{ n }]: { n: number }[] = await em.query(`SELECT count(*)::int AS n FROM listing WHERE ${where}`, [now, codes]);
     const items: DashboardItemType[] = await em.query(
       `SELECT id, slug, title, province_code AS "provinceCode", expires_at AS at FROM listing WHERE ${where} ORDER BY expires_at, id LIMIT 10`,

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { DataSource } from 'typeorm';
-import { ListingKind, ListingStatus, findProvince, findTechField, localizedName, type Lang } from '@techport/shared';
+import { ListingKind, findProvince, findTechField, localizedName, type Lang } from '@techport/shared';
 import { Clock } from '../../common/clock.js';
+import { publicListingSql } from '../listings/listing.rules.js';
 import { DealStatsProvider } from './deal-stats.provider.js';
 import type { CountByKeyType, MarketStatsType } from './stats.types.js';
 
@@ -51,7 +52,7 @@ export class StatsService {
 
   private async compute(lang: Lang): Promise<MarketStatsType> {
     const now = this.clock.now();
-    const listed = `l.status = '${ListingStatus.PUBLISHED}' AND l.expired_at IS NULL AND (l.expires_at IS NULL OR l.expires_at > $1)`;
+    const listed = publicListingSql('l', '$1');
     return this.ds.transaction('REPEATABLE READ', async (em) => {
       const [listings]: { offers: number; demands: number }[] = await em.query(
         `SELECT count(*) FILTER (WHERE l.kind = '${ListingKind.OFFER}')::int AS offers,
