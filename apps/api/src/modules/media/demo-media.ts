@@ -90,11 +90,17 @@ async function store(mediaStore: MediaStore, bytes: Buffer, mime: string): Promi
   return sha256;
 }
 
-export async function seedDemoMedia(ds: DataSource, mediaStore: MediaStore): Promise<{ pictures: number; sheets: number; logos: number }> {
+/**
+ * `limit`: only the first this-many published listings and organisations (by slug) get media. The
+ * backup spec needs files of every kind, not the whole set: the worker's WebP sizes and PDF text
+ * for ~500 files took most of that spec's time.
+ */
+export async function seedDemoMedia(ds: DataSource, mediaStore: MediaStore, { limit }: { limit?: number } = {}): Promise<{ pictures: number; sheets: number; logos: number }> {
+  const take = limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(limit))}`;
   const listings: { id: string; title: string; summary: string; description: string; kind: string; keywords: string[]; published_at: Date }[] = await ds.query(
-    `SELECT id, title, summary, description, kind, keywords, published_at FROM listing WHERE status = 'PUBLISHED' AND published_at IS NOT NULL ORDER BY slug`,
+    `SELECT id, title, summary, description, kind, keywords, published_at FROM listing WHERE status = 'PUBLISHED' AND published_at IS NOT NULL ORDER BY slug${take}`,
   );
-  const orgs: { id: string; name: string; created_at: Date }[] = await ds.query(`SELECT id, name, created_at FROM organization ORDER BY slug`);
+  const orgs: { id: string; name: string; created_at: Date }[] = await ds.query(`SELECT id, name, created_at FROM organization ORDER BY slug${take}`);
   const counts = { pictures: 0, sheets: 0, logos: 0 };
   const diagrams = new Map<string, Buffer>();
   const rows: unknown[][] = [];
