@@ -50,7 +50,10 @@ try {
     NX_NO_CLOUD: 'true',
   };
   const jestOut = join(outDir, 'jest.json');
-  const jestArgs = ['--experimental-vm-modules', '--no-warnings', 'node_modules/jest/bin/jest.js', '--json', `--outputFile=${jestOut}`, '--maxWorkers=2'];
+  const jestArgs = ['--experimental-vm-modules', '--no-warnings', 'node_modules/jest/bin/jest.js', '--json', `--outputFile=${jestOut}`, `--maxWorkers=${process.env.TEST_WORKERS ?? 3}`];
+  // Three workers on two cores: the end-to-end specs spend much of their time waiting on PostgreSQL,
+  // Meilisearch and the outbox, so a third keeps the cores busy (API specs: 321 s wall with three
+  // against ~480 s with two on the same machine, 2026-12-04). TEST_WORKERS=n overrides.
   // Anything else on the command line goes to jest (e.g. a path pattern), before the variadic --selectProjects.
   jestArgs.push(...process.argv.slice(2).filter((a) => !OWN_FLAGS.has(a)));
   if (faultsOnly) jestArgs.push('--selectProjects', 'faults');
