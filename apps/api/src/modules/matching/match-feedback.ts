@@ -12,7 +12,7 @@
  */
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { extractConcepts, conceptText } from '../search/listing-document.js';
+import { extractConcepts, conceptText } from '../text/index.js';
 import type { MatchFeedbackPair } from './matching.engine.js';
 import { MATCH_FEEDBACK } from './matching.weights.js';
 

@@ -1,18 +1,8 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { foldDiacritics } from '@techport/shared';
-import {
-  CONCEPTS,
-  LISTING_INDEX_SETTINGS,
-  MATCH_EMBEDDER,
-  MATCH_VECTOR_DIMENSIONS,
-  extractConcepts,
-  foldText,
-  hasDiacritics,
-  matchVector,
-  toListingDocument,
-  type ListingDocument,
-  type ListingSource,
-} from '../search/listing-document.js';
+import { toListingDocument, type ListingDocument, type ListingSource } from '../search/listing-document.js';
+import { LISTING_INDEX_SETTINGS } from '../search/listing-index-settings.js';
+import { CONCEPTS, MATCH_EMBEDDER, MATCH_VECTOR_DIMENSIONS, extractConcepts, foldText, hasDiacritics, matchVector } from '../text/index.js';
 import {
   buildMatchQueries,
   findMatches,
