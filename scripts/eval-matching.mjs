@@ -65,8 +65,10 @@ function compileTs() {
     'apps/api/src/modules/search/accent-forms.ts',
     'apps/api/src/modules/search/listing-document.ts',
     'apps/api/src/modules/search/listing-index-settings.ts',
-    'apps/api/src/modules/matching/matching.weights.ts',
-    'apps/api/src/modules/matching/matching.engine.ts',
+    // the matching engine and the files it imports (the rest of the module is Nest services)
+    ...['matching.weights', 'matching.engine', 'retrieval', 'ranking', 'constraints', 'explanations', 'listing-features'].map(
+      (f) => `apps/api/src/modules/matching/${f}.ts`,
+    ),
   ];
   for (const rel of files) {
     const out = join(outRoot, rel.replace(/\.ts$/, '.js'));

@@ -3,15 +3,9 @@ import { foldDiacritics } from '@techport/shared';
 import { toListingDocument, type ListingDocument, type ListingSource } from '../search/listing-document.js';
 import { LISTING_INDEX_SETTINGS } from '../search/listing-index-settings.js';
 import { CONCEPTS, MATCH_EMBEDDER, MATCH_VECTOR_DIMENSIONS, extractConcepts, foldText, hasDiacritics, matchVector } from '../text/index.js';
-import {
-  buildMatchQueries,
-  findMatches,
-  matchQueryNames,
-  queryWords,
-  rankCandidates,
-  type MatchHit,
-  type RankedMatch,
-} from './matching.engine.js';
+import { findMatches, type MatchHit, type RankedMatch } from './matching.engine.js';
+import { rankCandidates } from './ranking.js';
+import { buildMatchQueries, matchQueryNames, queryWords } from './retrieval.js';
 import { RELEVANCE_WEIGHTS, CONSTRAINT_WEIGHTS } from './matching.weights.js';
 
 function source(over: Partial<ListingSource> = {}): ListingSource {
