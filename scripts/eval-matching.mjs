@@ -22,7 +22,7 @@
  * text; for latency only). Requests are sent with `Accept-Encoding: identity` (see connectMeili);
  * --gzip lets Meilisearch compress responses as it does by default. --write appends the figures,
  * dated, to docs/benchmarks.md (section "Matching quality"). Exits non-zero only on errors.
- * --audit-lexicon checks the concept lexicon and synonyms (listing-document.ts) instead: it lists
+ * --audit-lexicon checks the concept lexicon and synonyms (modules/text) instead: it lists
  * every phrase that occurs in an eval demand but in no offer of the corpus (such a phrase can only
  * have come from the demands, the set the figures are measured on) and exits 1 if there is one.
  *
@@ -58,12 +58,17 @@ const write = flag('--write');
 // ---- compile the TypeScript modules ---------------------------------------------------------
 function compileTs() {
   const outRoot = join(ROOT, 'dist', 'eval-matching');
+  const sources = (dir) => readdirSync(join(ROOT, dir)).filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts')).map((f) => `${dir}/${f}`);
   const files = [
-    ...readdirSync(join(ROOT, 'libs/shared/src')).filter((f) => f.endsWith('.ts')).map((f) => `libs/shared/src/${f}`),
+    ...sources('libs/shared/src'),
+    ...sources('apps/api/src/modules/text'),
     'apps/api/src/modules/search/accent-forms.ts',
     'apps/api/src/modules/search/listing-document.ts',
-    'apps/api/src/modules/matching/matching.weights.ts',
-    'apps/api/src/modules/matching/matching.engine.ts',
+    'apps/api/src/modules/search/listing-index-settings.ts',
+    // the matching engine and the files it imports (the rest of the module is Nest services)
+    ...['matching.weights', 'matching.engine', 'retrieval', 'ranking', 'constraints', 'explanations', 'listing-features'].map(
+      (f) => `apps/api/src/modules/matching/${f}.ts`,
+    ),
   ];
   for (const rel of files) {
     const out = join(outRoot, rel.replace(/\.ts$/, '.js'));
@@ -231,12 +236,14 @@ async function main() {
   }
   const outRoot = compileTs();
   const mod = (p) => import(pathToFileURL(join(outRoot, p)).href);
-  const { toListingDocument, LISTING_INDEX_SETTINGS, matchVector } = await mod('apps/api/src/modules/search/listing-document.js');
+  const { toListingDocument } = await mod('apps/api/src/modules/search/listing-document.js');
+  const { LISTING_INDEX_SETTINGS } = await mod('apps/api/src/modules/search/listing-index-settings.js');
+  const { matchVector } = await mod('apps/api/src/modules/text/index.js');
   const { findMatches } = await mod('apps/api/src/modules/matching/matching.engine.js');
 
   const offers = readJsonl('offers.jsonl');
   const demands = readJsonl('dev-demands.jsonl');
-  if (flag('--audit-lexicon')) return auditLexicon(await mod('apps/api/src/modules/search/listing-document.js'), offers, demands);
+  if (flag('--audit-lexicon')) return auditLexicon(await mod('apps/api/src/modules/text/index.js'), offers, demands);
   const qrels = readJsonl('dev-qrels.jsonl');
   const gradesOf = new Map();
   for (const q of qrels) {

@@ -81,7 +81,8 @@ export async function run({ args }) {
 
     const { createMeiliClient } = await dist('apps/api/src/modules/search/meili.client.js');
     const { LISTING_INDEX } = await dist('apps/api/src/modules/search/listing-index.js');
-    const { buildMatchQueries, findMatches } = await dist('apps/api/src/modules/matching/matching.engine.js');
+    const { findMatches } = await dist('apps/api/src/modules/matching/matching.engine.js');
+    const { buildMatchQueries } = await dist('apps/api/src/modules/matching/retrieval.js');
     const client = createMeiliClient({ MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.key });
     const uid = `${prefix}_listings`;
     const stats = await client.index(uid).getStats();

@@ -1,6 +1,6 @@
 /**
  * Feedback for matching: the interests expressed and deals made on the exchange, as relevance
- * labels (MATCH_FEEDBACK in matching.weights.ts; the signal itself: matching.engine.ts
+ * labels (MATCH_FEEDBACK in matching.weights.ts; the signal itself: ranking.ts
  * feedbackSignal). A label pairs the listing that was taken up (the candidate) with each published
  * listing, of the other kind, of the organisation that took it up (what it needs, or offers).
  *
@@ -12,7 +12,7 @@
  */
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { extractConcepts, conceptText } from '../search/listing-document.js';
+import { extractConcepts, conceptText } from '../text/index.js';
 import type { MatchFeedbackPair } from './matching.engine.js';
 import { MATCH_FEEDBACK } from './matching.weights.js';
 

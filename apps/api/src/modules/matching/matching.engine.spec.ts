@@ -1,27 +1,11 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { foldDiacritics } from '@techport/shared';
-import {
-  CONCEPTS,
-  LISTING_INDEX_SETTINGS,
-  MATCH_EMBEDDER,
-  MATCH_VECTOR_DIMENSIONS,
-  extractConcepts,
-  foldText,
-  hasDiacritics,
-  matchVector,
-  toListingDocument,
-  type ListingDocument,
-  type ListingSource,
-} from '../search/listing-document.js';
-import {
-  buildMatchQueries,
-  findMatches,
-  matchQueryNames,
-  queryWords,
-  rankCandidates,
-  type MatchHit,
-  type RankedMatch,
-} from './matching.engine.js';
+import { toListingDocument, type ListingDocument, type ListingSource } from '../search/listing-document.js';
+import { LISTING_INDEX_SETTINGS } from '../search/listing-index-settings.js';
+import { CONCEPTS, MATCH_EMBEDDER, MATCH_VECTOR_DIMENSIONS, extractConcepts, foldText, hasDiacritics, matchVector } from '../text/index.js';
+import { findMatches, type MatchHit, type RankedMatch } from './matching.engine.js';
+import { rankCandidates } from './ranking.js';
+import { buildMatchQueries, matchQueryNames, queryWords } from './retrieval.js';
 import { RELEVANCE_WEIGHTS, CONSTRAINT_WEIGHTS } from './matching.weights.js';
 
 function source(over: Partial<ListingSource> = {}): ListingSource {

@@ -11,7 +11,9 @@ import { toListingDocument, type ListingDocument } from '../search/listing-docum
 import { SearchIndexService } from '../search/search-index.service.js';
 import { SearchService } from '../search/search.service.js';
 import { Clock } from '../../common/clock.js';
-import { buildMatchQueries, feedbackSignal, findMatches, matchQueryNames, rankCandidates, type MatchFeedback, type MatchHit, type RankedMatch } from './matching.engine.js';
+import { findMatches, type MatchFeedback, type MatchHit, type RankedMatch } from './matching.engine.js';
+import { feedbackSignal, rankCandidates } from './ranking.js';
+import { buildMatchQueries, matchQueryNames } from './retrieval.js';
 import { MatchFeedbackService } from './match-feedback.js';
 import { MAX_MATCHES } from './matching.weights.js';
 import { MatchCache } from './match-cache.js';

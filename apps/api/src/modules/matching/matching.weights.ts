@@ -29,7 +29,7 @@ export const RETRIEVAL = {
   maxQueryWords: 10,
 } as const;
 
-/** The concept/field embedding (listing-document.ts, matchVector): weight of a specific concept,
+/** The concept/field embedding (text/concept-vector.ts, matchVector): weight of a specific concept,
  * of a broad concept that others imply ("trái cây", "chăn nuôi"), and of each own field code.
  * Set by reasoning (a broad tag says less than a specific one; a field says less than a tag);
  * fieldWeight 0.25–1 gives identical results on both halves. Changing these needs a reindex. */

@@ -1,6 +1,7 @@
 import type { Settings } from 'meilisearch';
 import { isUuid } from '../../common/ids.js';
-import { LISTING_INDEX_SETTINGS, toListingDocument, type ListingDocument, type ListingKindValue } from './listing-document.js';
+import { toListingDocument, type ListingDocument, type ListingKindValue } from './listing-document.js';
+import { LISTING_INDEX_SETTINGS } from './listing-index-settings.js';
 import type { IndexDefinition, Queryable } from './search-index.js';
 import { LISTING_DOCUMENT_TEXT_SQL } from '../media/media-search.js';
 import { publicListingSql } from '../listings/listing.rules.js';

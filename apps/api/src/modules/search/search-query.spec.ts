@@ -1,6 +1,6 @@
 import { MARK_CLOSE, MARK_OPEN, areVariants, spreadVariants, titleWordSet, variantWindow, buildListingSearch, matchedOnlyInDocuments, buildRelatedSearch, closeMatchThreshold, relatedWeight, queryTopics, escapeHtml, highlighted, listingFilters, listingSort, readListingSearch } from './search-query.js';
 import { settingsMatch } from './search-index.js';
-import { glossText, synonymAliases } from './listing-document.js';
+import { glossText, synonymAliases } from '../text/index.js';
 import type { MultiSearchResponse } from 'meilisearch';
 
 const page = { page: 1, pageSize: 20 };

@@ -3,7 +3,8 @@
  * framework, no I/O), so the benchmark sends exactly the same request straight to Meilisearch.
  */
 import type { FederatedMultiSearchParams, MultiSearchQuery, MultiSearchResponse, SearchResponse } from 'meilisearch';
-import { CONCEPTS, MATCH_EMBEDDER, extractConcepts, matchVector, type ListingDocument } from './listing-document.js';
+import type { ListingDocument } from './listing-document.js';
+import { CONCEPTS, MATCH_EMBEDDER, extractConcepts, matchVector } from '../text/index.js';
 import { foldDiacritics } from '@techport/shared';
 import { hasDiacritics, searchText } from './accent-forms.js';
 import { SEARCH_RELEVANCE } from './search.weights.js';

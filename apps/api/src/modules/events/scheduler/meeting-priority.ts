@@ -8,7 +8,8 @@
  */
 import type { ListingDocument } from '../../search/listing-document.js';
 import type { Lang } from '@techport/shared';
-import { rankCandidates, type MatchHit, type RankedMatch } from '../../matching/matching.engine.js';
+import type { MatchHit, RankedMatch } from '../../matching/matching.engine.js';
+import { rankCandidates } from '../../matching/ranking.js';
 
 export const NEUTRAL_PRIORITY = 0.5;
 

@@ -1,0 +1,96 @@
+/**
+ * Explanations: a ranked match's reasons, the exact decomposition of its score into keywords,
+ * concepts, field, feedback and each constraint, labelled in the reader's language. Pure code.
+ */
+import type { Lang } from '@techport/shared';
+import { findConcept } from '../text/index.js';
+import { fieldByCode, termSurfaces, termVector } from './listing-features.js';
+import type { MatchListing, MatchReason, RankedMatch } from './matching.engine.js';
+import { CONSTRAINT_FLOOR, MATCH_FEEDBACK, RELEVANCE_WEIGHTS } from './matching.weights.js';
+import type { Scored } from './ranking.js';
+
+function both(lang: Lang, vi: string, en: string): string {
+  return lang === 'en' ? en : vi;
+}
+
+const UNIT = 10000; // reasons and scores are rounded to 4 decimals
+
+/** The (up to) three terms that contribute most to the lexical similarity, as the candidate spells them. */
+export function sharedTerms(srcW: Map<string, number>, cand: MatchListing): string[] {
+  const contrib: [string, number][] = [];
+  for (const [t, v] of termVector(cand)) {
+    const sw = srcW.get(t);
+    if (sw) contrib.push([t, sw * v]);
+  }
+  contrib.sort((a, b) => b[1] - a[1]);
+  const out: string[] = [];
+  for (const [t] of contrib) {
+    if (out.some((o) => o.includes(t) || t.includes(o))) continue;
+    out.push(t);
+    if (out.length >= 3) break;
+  }
+  const surfaces = termSurfaces(cand, new Set(out));
+  return out.map((t) => surfaces.get(t) ?? t);
+}
+
+function fieldName(code: string, lang: Lang): string {
+  const f = fieldByCode.get(code);
+  return f ? (lang === 'en' ? f.nameEn : f.nameVi) : code;
+}
+
+export function explain(s: Scored, terms: string[], lang: Lang): RankedMatch {
+  const floor = CONSTRAINT_FLOOR;
+  const parts: { code: string; label: string; value: number; always: boolean }[] = [];
+  const sig = s.signals;
+  const kw = (RELEVANCE_WEIGHTS.lexical * sig.lexical + RELEVANCE_WEIGHTS.fusion * sig.fusion) * floor;
+  parts.push({
+    code: 'KEYWORDS',
+    label: terms.length
+      ? both(lang, `Từ khóa chung: ${terms.join(', ')}`, `Shared keywords: ${terms.join(', ')}`)
+      : both(lang, 'Nội dung tương tự', 'Similar wording'),
+    value: kw,
+    always: false,
+  });
+  const conceptNames = sig.sharedConcepts.slice(0, 3).map((c) => {
+    const d = findConcept(c);
+    return d ? (lang === 'en' ? d.en : d.vi) : c;
+  });
+  parts.push({
+    code: 'CONCEPTS',
+    label: both(lang, `Cùng chủ đề: ${conceptNames.join('; ')}`, `Related topics: ${conceptNames.join('; ')}`),
+    value: RELEVANCE_WEIGHTS.concepts * sig.concepts * floor,
+    always: false,
+  });
+  const fieldLabel = sig.sharedFields.length
+    ? both(lang, 'Cùng lĩnh vực: ', 'Same field: ') + sig.sharedFields.map((c) => fieldName(c, lang)).join('; ')
+    : both(lang, 'Lĩnh vực gần: ', 'Related field: ') + sig.parentFields.map((c) => fieldName(c, lang)).join('; ');
+  parts.push({ code: 'FIELD', label: fieldLabel, value: RELEVANCE_WEIGHTS.field * sig.field * floor, always: false });
+  parts.push({
+    code: 'FEEDBACK',
+    label: both(lang, 'Bên có nhu cầu tương tự đã quan tâm hoặc giao dịch', 'Organisations with similar needs took this up'),
+    value: MATCH_FEEDBACK.weight * sig.feedback * floor,
+    always: false,
+  });
+  for (const c of s.cons) {
+    parts.push({
+      code: c.code,
+      label: lang === 'en' ? c.label.en : c.label.vi,
+      value: s.R * (1 - floor) * c.weight * c.satisfaction,
+      always: c.always,
+    });
+  }
+  // the parts add up to s.raw = R × (floor + (1 − floor) × C); round each to 4 decimals and make
+  // the score their exact sum (in units of 1e-4), the residue going to the largest part
+  const units = parts.map((p) => Math.round(p.value * UNIT));
+  const target = Math.min(UNIT, Math.max(0, Math.round(s.raw * UNIT)));
+  const total = units.reduce((a, u) => a + u, 0);
+  if (total !== target) {
+    const i = units.indexOf(Math.max(...units));
+    units[i] += target - total;
+  }
+  const reasons: MatchReason[] = [];
+  parts.forEach((p, i) => {
+    if (units[i] > 0 || p.always) reasons.push({ code: p.code, label: p.label, weight: units[i] / UNIT });
+  });
+  return { id: s.cand.id, score: target / UNIT, reasons };
+}

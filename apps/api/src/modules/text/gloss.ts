@@ -1,0 +1,106 @@
+/**
+ * The gloss: a text's vocabulary terms in the other language, phrase order kept close
+ * (glossText), from the synonym table, the lexicon's concept names and the taxonomy's field
+ * names (GLOSS_GROUPS). Carried on documents for search; a lexical field for matching. Pure code.
+ */
+import { TECH_FIELDS } from '@techport/shared';
+import { CONCEPTS } from './lexicon.js';
+import { foldText, hasDiacritics, normalizeText } from './normalize.js';
+import { SYNONYM_GROUPS } from './synonyms.js';
+
+// ---------------------------------------------------------------------------------------------
+// Gloss (search): the listing's title, keywords and summary in the other language, word order
+// kept close, so a query in English finds a Vietnamese listing as a close match (and the other
+// way round).
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The bilingual vocabulary of the gloss: the synonym table, the lexicon's concept names (vi / en,
+ * each a comma-separated list) and the taxonomy's field names (nameVi / nameEn). All written for
+ * the project (none from queries or demands).
+ */
+export const GLOSS_GROUPS: readonly string[][] = [
+  ...SYNONYM_GROUPS,
+  ...CONCEPTS.map((c) => [...c.vi.split(/\s*,\s*/), ...c.en.split(/\s*,\s*/)]),
+  ...TECH_FIELDS.map((f) => [f.nameVi, f.nameEn]),
+].map((g) => [...new Set(g.map((t) => t.trim()).filter(Boolean))]).filter((g) => g.length > 1);
+
+/**
+ * Words that join noun phrases (Vietnamese and English prepositions and conjunctions): the gloss
+ * reverses the order of the terms between two of them, not across.
+ */
+const GLOSS_JOINS = new Set(
+  ['cho', 'của', 'và', 'với', 'bằng', 'từ', 'trong', 'tại', 'để', 'theo', 'trên', 'dùng', 'sử', 'hoặc', 'for', 'of', 'and', 'with', 'by', 'from', 'in', 'at', 'to', 'on', 'using', 'or', 'the', 'a', 'an'],
+);
+
+interface GlossTerm {
+  words: string[];
+  others: string[];
+}
+
+/** Terms by their first word, longest first; keyed exact (accented text) and folded (text typed without diacritics). */
+function glossIndex(folded: boolean): Map<string, GlossTerm[]> {
+  const index = new Map<string, GlossTerm[]>();
+  for (const group of GLOSS_GROUPS) {
+    for (const term of group) {
+      const exact = normalizeText(term);
+      if (!exact) continue;
+      // A short abbreviation ("ai", "his") or, once folded, one accented syllable ("lợn" → "lon")
+      // is an everyday word too: only longer terms, and accented syllables in accented text.
+      if (exact.length <= 3 && !exact.includes(' ') && foldText(exact) === exact) continue;
+      if (folded && !exact.includes(' ') && foldText(exact) !== exact) continue;
+      const words = (folded ? foldText(exact) : exact).split(' ');
+      const others = group.filter((t) => normalizeText(t) !== exact);
+      const list = index.get(words[0]) ?? [];
+      // A phrase in several groups ("năng lượng mặt trời": the synonym table and a concept's name) has all their names.
+      const same = list.find((t) => t.words.join(' ') === words.join(' '));
+      if (same) same.others = [...new Set([...same.others, ...others])];
+      else list.push({ words, others });
+      index.set(words[0], list);
+    }
+  }
+  for (const list of index.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return index;
+}
+
+const GLOSS_INDEX = { exact: glossIndex(false), folded: glossIndex(true) };
+
+/**
+ * (search) The document's `gloss`: each sentence of the text (title, each keyword, summary) with
+ * every vocabulary term it uses replaced by the term's other names, and the order of the terms
+ * reversed within each noun phrase (between joining words): Vietnamese puts the head first and
+ * English last ("máy sấy | bơm nhiệt" is "heat pump | dryer"), so an English query's words sit
+ * side by side in a Vietnamese listing's gloss, and pass the close-match bar (proximity) as they
+ * would in an English title. Words outside the vocabulary are left out.
+ */
+export function glossText(parts: readonly string[]): string {
+  const out: string[] = [];
+  for (const part of parts) {
+    for (const sentence of part.split(/[.;:!?()\n\[\]]+|,\s/)) {
+      const folded = !hasDiacritics(sentence);
+      const index = folded ? GLOSS_INDEX.folded : GLOSS_INDEX.exact;
+      const words = (folded ? foldText(normalizeText(sentence)) : normalizeText(sentence)).split(' ').filter(Boolean);
+      const phrases: string[] = [];
+      let chunk: string[] = [];
+      const flush = () => {
+        if (chunk.length) phrases.push(chunk.reverse().join(' '));
+        chunk = [];
+      };
+      for (let i = 0; i < words.length; ) {
+        if (GLOSS_JOINS.has(words[i])) {
+          flush();
+          i++;
+          continue;
+        }
+        const term = index.get(words[i])?.find((t) => t.words.every((w, k) => words[i + k] === w));
+        if (term) {
+          chunk.push(term.others.join(' '));
+          i += term.words.length;
+        } else i++;
+      }
+      flush();
+      if (phrases.length) out.push(phrases.join(' '));
+    }
+  }
+  return out.join(' . ');
+}

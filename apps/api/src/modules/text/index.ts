@@ -1,0 +1,20 @@
+/**
+ * The text pipeline shared by search and matching (and next by PDF text and event documents):
+ * pure functions, no framework, no I/O.
+ *
+ * - normalize.ts: normalizeText, foldText, hasDiacritics
+ * - phrase-lookup.ts: whole-word phrase lookup (internal to the lexicon and synonyms)
+ * - content-words.ts: wordsOf (content words, function words dropped before folding)
+ * - synonyms.ts: SYNONYM_GROUPS, synonymAliases
+ * - lexicon.ts: CONCEPTS, findConcept, extractConcepts, conceptText
+ * - gloss.ts: GLOSS_GROUPS, glossText
+ * - concept-vector.ts: MATCH_EMBEDDER, MATCH_VECTOR_DIMENSIONS, matchVector
+ *
+ * Search's accent-exact tokens for Meilisearch stay in search/accent-forms.ts.
+ */
+export { foldText, hasDiacritics, normalizeText } from './normalize.js';
+export { wordsOf } from './content-words.js';
+export { SYNONYM_GROUPS, synonymAliases } from './synonyms.js';
+export { CONCEPTS, conceptText, extractConcepts, findConcept, type ConceptDef } from './lexicon.js';
+export { GLOSS_GROUPS, glossText } from './gloss.js';
+export { MATCH_EMBEDDER, MATCH_VECTOR_DIMENSIONS, matchVector } from './concept-vector.js';

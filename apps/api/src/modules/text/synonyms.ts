@@ -1,0 +1,116 @@
+/**
+ * The synonym table: translations, abbreviations and spellings of one term (SYNONYM_GROUPS),
+ * given to Meilisearch as index synonyms, carried on each document as `aliases`
+ * (synonymAliases), and lending the concept lexicon its other-language phrases. Pure code.
+ */
+import { foldDiacritics } from '@techport/shared';
+import { hasDiacritics, normalizeText } from './normalize.js';
+import { WordStarts, wordKey } from './phrase-lookup.js';
+
+// ---------------------------------------------------------------------------------------------
+// Synonyms (Meilisearch): true equivalents only — translations, abbreviations, spellings. The
+// problem → solution links live in CONCEPTS (lexicon.ts), not here, so that a search for "ám khói"
+// is not silently rewritten to "bơm nhiệt".
+// ---------------------------------------------------------------------------------------------
+
+export const SYNONYM_GROUPS: readonly string[][] = [
+  ['iot', 'internet vạn vật', 'internet of things'],
+  ['ai', 'trí tuệ nhân tạo', 'artificial intelligence'],
+  ['học máy', 'machine learning'],
+  ['xử lý nước thải', 'wastewater treatment'],
+  ['nước thải', 'wastewater'],
+  ['năng lượng mặt trời', 'solar energy', 'solar'],
+  ['điện mặt trời', 'solar power', 'solar pv'],
+  ['bơm nhiệt', 'heat pump'],
+  ['sấy lạnh', 'cold drying'],
+  ['sấy thăng hoa', 'freeze drying'],
+  ['máy sấy', 'dryer'],
+  ['kho lạnh', 'cold storage', 'cold store'],
+  ['chuỗi lạnh', 'cold chain'],
+  ['bảo quản', 'preservation'],
+  ['sau thu hoạch', 'post-harvest', 'postharvest'],
+  ['truy xuất nguồn gốc', 'traceability'],
+  ['máy bay không người lái', 'drone', 'uav', 'flycam'],
+  ['biogas', 'khí sinh học'],
+  ['vắc xin', 'vaccine', 'vacxin'],
+  ['dịch tả heo châu phi', 'dịch tả lợn châu phi', 'african swine fever', 'asf'],
+  ['thanh long', 'dragon fruit', 'pitaya'],
+  ['sầu riêng', 'durian'],
+  ['xoài', 'mango'],
+  ['chuối', 'banana'],
+  ['dừa', 'coconut'],
+  ['hạt điều', 'cashew'],
+  ['cà phê', 'coffee', 'cafe'],
+  ['hồ tiêu', 'black pepper'],
+  ['lúa', 'rice', 'paddy'],
+  ['rơm rạ', 'rice straw'],
+  ['heo', 'lợn', 'pig', 'swine'],
+  ['tôm', 'shrimp'],
+  ['cá tra', 'pangasius', 'cá basa'],
+  ['nấm', 'mushroom'],
+  ['đông trùng hạ thảo', 'cordyceps'],
+  ['nước mắm', 'fish sauce'],
+  ['nuôi cấy mô', 'tissue culture', 'cấy mô'],
+  ['nhà kính', 'greenhouse'],
+  ['nhà màng', 'greenhouse'],
+  ['thủy canh', 'hydroponics'],
+  ['tưới nhỏ giọt', 'drip irrigation'],
+  ['phân bón vi sinh', 'biofertilizer'],
+  ['chế phẩm vi sinh', 'microbial product', 'probiotic'],
+  ['thuốc trừ sâu sinh học', 'biopesticide'],
+  ['xâm nhập mặn', 'saltwater intrusion', 'salinity intrusion'],
+  ['độ mặn', 'salinity'],
+  ['sạt lở', 'landslide'],
+  ['bệnh án điện tử', 'electronic medical record', 'emr'],
+  ['phần mềm quản lý bệnh viện', 'hospital information system', 'his'],
+  ['quản trị nguồn lực doanh nghiệp', 'erp'],
+  ['dịch vụ công trực tuyến', 'e-government'],
+  ['trợ lý ảo', 'chatbot', 'virtual assistant'],
+  ['đèn led', 'led lighting'],
+  ['lò hơi', 'boiler'],
+  ['trấu', 'rice husk'],
+  ['gạch không nung', 'unfired brick'],
+  ['tro bay', 'fly ash'],
+  ['nhựa phân hủy sinh học', 'biodegradable plastic', 'bioplastic'],
+  ['tái chế', 'recycling'],
+  ['nước sạch', 'clean water', 'drinking water'],
+  ['chất thải y tế', 'medical waste'],
+  ['kháng khuẩn', 'antibacterial'],
+  ['nano bạc', 'silver nanoparticles', 'nanosilver'],
+  ['ruồi lính đen', 'black soldier fly', 'bsf'],
+  ['thức ăn chăn nuôi', 'animal feed'],
+  ['nuôi trồng thủy sản', 'aquaculture'],
+  ['tuần hoàn', 'recirculating', 'ras'],
+  ['cháy rừng', 'forest fire', 'wildfire'],
+  ['thí nghiệm ảo', 'virtual lab'],
+  ['que thử nhanh', 'rapid test'],
+  ['dệt nhuộm', 'textile dyeing'],
+  ['thẩm thấu ngược', 'reverse osmosis'],
+  ['tinh dầu', 'essential oil'],
+];
+
+const SYNONYM_TERMS = SYNONYM_GROUPS.map((group) =>
+  group.map((term) => {
+    const exact = normalizeText(term);
+    // Two- and three-letter abbreviations ("ai", "his", "ras") are also everyday Vietnamese or
+    // English words: they count only when written with a capital past the first letter ("AI",
+    // "IoT", "HIS"; not a sentence's "Ai cũng…" or "His").
+    const folded = foldDiacritics(exact);
+    return { term, exact, folded, exactKey: wordKey(exact), foldedKey: wordKey(folded), abbreviation: exact.length <= 3 && !exact.includes(' ') };
+  }),
+);
+
+/** (search) The document's `aliases`: other names of the synonym terms the text uses. */
+export function synonymAliases(text: string): string[] {
+  const cased = normalizeText(text, true);
+  const lower = ' ' + cased.toLowerCase() + ' ';
+  const accented = hasDiacritics(text);
+  const starts = new WordStarts(accented ? lower : foldDiacritics(lower));
+  const capitalised = new Set(cased.split(' ').filter((w) => w.slice(1) !== w.slice(1).toLowerCase()).map((w) => w.toLowerCase()));
+  const out = new Set<string>();
+  for (const group of SYNONYM_TERMS) {
+    const used = group.filter((t) => (t.abbreviation ? capitalised.has(t.exact) : t.exact && starts.has(accented ? t.exact : t.folded, false, accented ? t.exactKey : t.foldedKey)));
+    if (used.length) for (const t of group) if (!used.includes(t)) out.add(t.term);
+  }
+  return [...out];
+}
