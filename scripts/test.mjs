@@ -52,8 +52,9 @@ try {
   const jestOut = join(outDir, 'jest.json');
   const jestArgs = ['--experimental-vm-modules', '--no-warnings', 'node_modules/jest/bin/jest.js', '--json', `--outputFile=${jestOut}`, `--maxWorkers=${process.env.TEST_WORKERS ?? 3}`];
   // Three workers on two cores: the end-to-end specs spend much of their time waiting on PostgreSQL,
-  // Meilisearch and the outbox, so a third keeps the cores busy (API specs: 321 s wall with three
-  // against ~480 s with two on the same machine, 2026-12-04). TEST_WORKERS=n overrides.
+  // Meilisearch and the outbox, so a third keeps the cores busy: 956 spec-seconds ran in 321 s of
+  // wall time with three (2026-12-04), where two workers give at most 2 spec-seconds a second.
+  // TEST_WORKERS=n overrides.
   // Anything else on the command line goes to jest (e.g. a path pattern), before the variadic --selectProjects.
   jestArgs.push(...process.argv.slice(2).filter((a) => !OWN_FLAGS.has(a)));
   if (faultsOnly) jestArgs.push('--selectProjects', 'faults');
