@@ -16,8 +16,13 @@
  * not moved. Every change applied to the index raises the version, so the next search after
  * the outbox settles, on any replica, counts afresh.
  *
- * Nothing here decides what is visible: hits always come from Meilisearch with the request and
- * are checked as before (SearchService.searchPage); a cached count is a number per facet value.
+ * Browsing (no words: the search page as opened, a field's or a province's listings) goes further:
+ * its whole answer depends only on the filters, the sort, the page and the index, so it is kept
+ * whole under the index version and served from memory after one read of that version.
+ *
+ * Nothing here decides what is visible: hits are checked as before after every request, from
+ * Meilisearch or from memory (SearchService: hits whose listing changed in the last seconds are
+ * re-read from PostgreSQL, expired cards dropped); a cached count is a number per facet value.
  *
  * This layer is generic over the request (any multi-search whose count-only queries have
  * `limit: 0`), so the request's shape may change (ranking settings, extra queries) without it.
@@ -30,6 +35,12 @@ import { VersionedCache, readIndexVersion } from './index-version.js';
 
 /** Facet states kept (least recently used dropped first); an entry is a few kilobytes at most. */
 export const FACET_CACHE_ENTRIES = 2000;
+
+/**
+ * Browsing pages kept whole (least recently used dropped first): a page of 20 cards with its
+ * counts is ~30 kB, so at most ~15 MB per process.
+ */
+export const BROWSE_CACHE_ENTRIES = 500;
 
 /** Query parameters that choose which hits come back, never what is counted. */
 const HIT_ONLY_PARAMS = new Set([
@@ -81,13 +92,27 @@ export function facetStateKey(queries: readonly MultiSearchQuery[]): string {
   return JSON.stringify(queries.map((q) => canonical(Object.fromEntries(Object.entries(q).filter(([k]) => !HIT_ONLY_PARAMS.has(k))))));
 }
 
+/**
+ * Browsing: no query of the request has words. Its whole answer (hits, their order, the counts)
+ * then depends only on the filters, the sort, the page and the index: the same for every visitor
+ * until the index changes. (With words, only the counts are shared: the hits are the query's.)
+ */
+export const isBrowsing = (queries: readonly MultiSearchQuery[]) => queries.every((q) => !q.q || !String(q.q).trim());
+
+/** The key of a whole request (page and sort included), lists of strings sorted as in facetStateKey. */
+export function browseKey(queries: readonly MultiSearchQuery[]): string {
+  return `${facetStateKey(queries)}|${JSON.stringify(queries.map((q) => Object.fromEntries([...HIT_ONLY_PARAMS].filter((k) => (q as Record<string, unknown>)[k] !== undefined).map((k) => [k, (q as Record<string, unknown>)[k]]))))}`;
+}
+
 @Injectable()
 export class SearchFacetCache {
   private readonly cache = new VersionedCache<CachedPart[]>(FACET_CACHE_ENTRIES);
+  /** Whole answers of browsing requests (isBrowsing), by index version. */
+  private readonly pages = new VersionedCache<MultiSearchResponse>(BROWSE_CACHE_ENTRIES);
   /** The newest index version read (per index uid) by a read that has completed. */
   private readonly known = new Map<string, string>();
-  /** Counters for observability and tests. */
-  readonly stats = { hits: 0, misses: 0, stale: 0 };
+  /** Counters for observability and tests: facet counts from memory, and browsing pages from memory (`pages`). */
+  readonly stats = { hits: 0, misses: 0, stale: 0, pages: 0 };
 
   constructor(
     @Inject(MEILI) private readonly meili: Meilisearch,
@@ -99,6 +124,31 @@ export class SearchFacetCache {
    * hit queries (without facets) when this facet state's counts are cached and still current.
    */
   async multiSearch(indexUid: string, queries: MultiSearchQuery[]): Promise<MultiSearchResponse> {
+    if (isBrowsing(queries)) return this.browse(indexUid, queries);
+    return this.counted(indexUid, queries);
+  }
+
+  /**
+   * A browsing request: served whole from memory when it was answered under the index version
+   * read now (one indexed read of PostgreSQL instead of Meilisearch's page and facet work); else
+   * asked as any other and kept under the version read before it left. A copy is returned, so
+   * a caller that reorders hits cannot change what the next visitor gets.
+   */
+  private async browse(indexUid: string, queries: MultiSearchQuery[]): Promise<MultiSearchResponse> {
+    const version = await this.readVersion(indexUid);
+    if (version === undefined) return this.counted(indexUid, queries);
+    const key = browseKey(queries);
+    const page = this.pages.get(key, version);
+    if (page) {
+      this.stats.pages++;
+      return structuredClone(page);
+    }
+    const response = await this.counted(indexUid, queries);
+    this.pages.set(key, version, structuredClone(response));
+    return response;
+  }
+
+  private async counted(indexUid: string, queries: MultiSearchQuery[]): Promise<MultiSearchResponse> {
     if (!queries.some((q) => countOnly(q) || asksFacets(q))) return this.meili.multiSearch({ queries });
     const key = facetStateKey(queries);
     // Any version read before the request leaves may label what it computes (index-version.ts).
