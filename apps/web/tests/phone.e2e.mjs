@@ -214,14 +214,14 @@ export default function (h) {
     assert.ok(await adminToken(t));
   });
 
-  h.test('phone: pages and data sent gzipped, pictures as they are; result cards past the fourth are drawn when scrolled to', async (t) => {
-    // Six offers sharing a made-up word, the first with a picture: one page of six results.
+  h.test('phone: pages and data sent gzipped, pictures as they are; result cards past the eighth are drawn when scrolled to', async (t) => {
+    // Ten offers sharing a made-up word, the first with a picture: one page of ten results.
     const seller = await apiUser(t, 'Người bán nén');
     const org = await apiOrganization(t, seller.token, { name: `Viện Cơ điện ${uniq('')}` });
     const word = uniq('nenthu');
     const picture = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#7a2b5a' } }).jpeg().toBuffer();
     const listings = [];
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 10; i++) {
       listings.push(await apiPublishedListing(t, seller.token, org.id, { ...offer(`Máy gieo hạt ${word} thế hệ ${i + 1}`), keywords: [word] }, i === 0 ? { picture } : {}));
     }
     const path = `/search?q=${word}`;
@@ -230,9 +230,9 @@ export default function (h) {
     await t.eventually(
       async () => {
         await t.visit(visitor, path);
-        return (await cards.count()) === 6;
+        return (await cards.count()) === 10;
       },
-      { what: 'the six offers found' },
+      { what: 'the ten offers found' },
     );
 
     // A page: gzipped for a client that takes gzip, with Vary so caches keep both forms apart.
@@ -262,16 +262,20 @@ export default function (h) {
     assert.match(image.headers['content-type'] ?? '', /^image\//);
     assert.equal(image.headers['content-encoding'], undefined, 'a picture is not gzipped');
 
-    // Cards past the fourth skip layout until scrolled near (content-visibility: auto), and are
+    // Cards past the eighth skip layout until scrolled near (content-visibility: auto), and are
     // there, drawn and readable, once the visitor scrolls to them.
     await t.visit(visitor, path);
-    assert.equal(await cards.nth(0).evaluate((el) => getComputedStyle(el).contentVisibility), 'visible', 'the first cards are drawn at once');
-    const last = cards.nth(5);
+    // The first eight are drawn at once, and read as text (innerText) like any page.
+    for (const i of [0, 7]) {
+      assert.equal(await cards.nth(i).evaluate((el) => getComputedStyle(el).contentVisibility), 'visible', `card ${i + 1} drawn at once`);
+      assert.match(await cards.nth(i).locator('.card-title').innerText(), new RegExp(word), `card ${i + 1} read as text`);
+    }
+    const last = cards.nth(9);
     assert.equal(await last.evaluate((el) => getComputedStyle(el).contentVisibility), 'auto');
     await last.scrollIntoViewIfNeeded();
-    await t.eventually(async () => last.evaluate((el) => el.checkVisibility({ contentVisibilityAuto: true })), { what: 'the sixth card drawn once scrolled to' });
+    await t.eventually(async () => last.evaluate((el) => el.checkVisibility({ contentVisibilityAuto: true })), { what: 'the tenth card drawn once scrolled to' });
     const box = await last.locator('.card-title a').boundingBox();
-    assert.ok(box && box.height > 10 && box.width > 100, `the sixth card's title laid out: ${JSON.stringify(box)}`);
+    assert.ok(box && box.height > 10 && box.width > 100, `the tenth card's title laid out: ${JSON.stringify(box)}`);
     // Its words are in the page for find-in-page and screen readers whether drawn or not.
     assert.match(await last.locator('.card-title').textContent(), new RegExp(word));
     await assertNoSidewaysScroll(visitor, 'search, scrolled');
