@@ -504,6 +504,16 @@ describe('an expert profile', () => {
     // With no media change left to carry, writing the published text back withdraws a revision again.
     expect((await expert.ok(UPSERT, { input: { ...input, headline: 'Tiến sĩ công nghệ vi sinh thực phẩm' } })).upsertMyExpertProfile.hasPendingRevision).toBe(true);
     expect((await expert.ok(UPSERT, { input })).upsertMyExpertProfile.hasPendingRevision).toBe(false);
+
+    // A revision that moves the profile to another province is reviewed by that province's
+    // moderators: they see what the approval would take down too.
+    await expert.ok(`mutation($id: ID!) { removeAttachment(id: $id) }`, { id: work.body.data!.attachment.id });
+    await expert.ok(UPSERT, { input: { ...input, provinceCode: 'hue' } });
+    await expert.ok(SUBMIT, { id: p.id });
+    const hue = (await registerModerator(base, ['hue'])).client;
+    expect((await hue.ok(REVIEW, { id: p.id })).expert.attachmentsPendingRemoval).toEqual([{ fileName: 'phong-thi-nghiem.png' }]);
+    const elsewhere = (await registerModerator(base, ['da-nang'])).client;
+    expect((await elsewhere.ok(REVIEW, { id: p.id })).expert.attachmentsPendingRemoval).toEqual([]);
   });
 });
 

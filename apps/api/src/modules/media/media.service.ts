@@ -11,6 +11,7 @@ import { Errors } from '../../common/errors.js';
 import type { Localized } from '../../common/i18n.js';
 import { isUuid } from '../../common/ids.js';
 import { coversProvince, isModerator, type Viewer } from '../../common/auth/viewer.js';
+import { moderatorCovers } from '../moderation-core/moderation.rules.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { ListingEntity } from '../listings/listing.entity.js';
@@ -159,7 +160,9 @@ export class MediaService implements OnModuleDestroy {
     const e = await em.findOneBy(ExpertProfileEntity, { id: ownerId });
     if (!e) return none;
     const own = viewer?.id === e.userId;
-    const moderator = isModerator(viewer) && coversProvince(viewer, e.provinceCode) && e.status !== ExpertProfileStatus.DRAFT;
+    // A moderator covering the profile, or the province its pending revision moves it to (the
+    // review goes to that province's moderators: moderation.rules.ts reviewProvince).
+    const moderator = isModerator(viewer) && moderatorCovers(viewer, e) && e.status !== ExpertProfileStatus.DRAFT;
     const approvedAt = (await this.approvalTimes(em, [e.id], AttachmentOwnerKind.EXPERT)).get(e.id) ?? null;
     return { visible: own || moderator || e.status === ExpertProfileStatus.PUBLISHED, edit: own, privileged: own || moderator, expert: e, approvedAt };
   }
