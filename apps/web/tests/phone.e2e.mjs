@@ -244,8 +244,19 @@ export default function (h) {
     const html = gunzipSync(zipped.body).toString();
     assert.match(html, /<\/html>\s*$/, 'the whole page, decompressed');
     assert.ok(zipped.body.length * 3 < Buffer.byteLength(html), `compressed ${zipped.body.length} B of ${Buffer.byteLength(html)} B`);
-    // Plain for a client that does not take it, or refuses it with q=0.
-    for (const accept of [null, 'gzip;q=0, identity']) {
+    // Revalidation still answers 304 (the compressed copy has a strong tag of its own).
+    assert.match(zipped.headers.etag ?? '', /^"[^"]+-gz"$/, `a strong ETag of the compressed copy: ${zipped.headers.etag}`);
+    const again = await new Promise((resolve, reject) => {
+      get(`${t.webUrl}${path}`, { headers: { 'accept-encoding': 'gzip', 'if-none-match': zipped.headers.etag } }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode));
+      }).on('error', reject);
+    });
+    assert.equal(again, 304, 'If-None-Match with the compressed copy\'s tag');
+    // Any coding (`*`) includes gzip; plain for a client that does not take it, or refuses gzip with
+    // q=0 (even beside `*`).
+    assert.equal((await rawGet(`${t.webUrl}${path}`, '*')).headers['content-encoding'], 'gzip');
+    for (const accept of [null, 'gzip;q=0, identity', 'gzip;q=0, *']) {
       const plain = await rawGet(`${t.webUrl}${path}`, accept);
       assert.equal(plain.headers['content-encoding'], undefined, `Accept-Encoding ${accept}: not compressed`);
       assert.match(plain.body.toString(), /<\/html>\s*$/);

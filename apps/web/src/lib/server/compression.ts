@@ -10,15 +10,17 @@
  */
 const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript|graphql-response\+json)|image\/svg\+xml)/;
 
+/** Whether the client takes gzip: its own entry decides (q=0 refuses it), else a `*` entry (RFC 9110 §12.5.3). */
 export function acceptsGzip(request: Request): boolean {
-  const accepted = request.headers.get('accept-encoding') ?? '';
-  // "gzip" listed and not refused with q=0.
-  return accepted.split(',').some((part) => {
+  const entries = new Map<string, number>();
+  for (const part of (request.headers.get('accept-encoding') ?? '').split(',')) {
     const [coding, ...params] = part.trim().toLowerCase().split(';');
-    if (coding !== 'gzip' && coding !== '*') return false;
+    if (!coding) continue;
     const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return !q || Number(q.slice(2)) > 0;
-  });
+    entries.set(coding.trim(), q ? Number(q.slice(2)) : 1);
+  }
+  const weight = entries.get('gzip') ?? entries.get('x-gzip') ?? entries.get('*');
+  return weight !== undefined && weight > 0;
 }
 
 export function compressResponse(request: Request, response: Response): Response {
@@ -44,9 +46,11 @@ export function compressResponse(request: Request, response: Response): Response
   const headers = new Headers(response.headers);
   headers.set('content-encoding', 'gzip');
   headers.delete('content-length');
-  // A strong validator names one byte sequence; the compressed body is another.
+  // A strong validator names one byte sequence and the compressed body is another, so it gets a
+  // tag of its own ("…-gz", as Apache does). Still strong: SvelteKit answers If-None-Match with a
+  // 304 by comparing it with the response's tag after the hooks, and that must keep working.
   const etag = headers.get('etag');
-  if (etag && !etag.startsWith('W/')) headers.set('etag', `W/${etag}`);
+  if (etag && !etag.startsWith('W/') && etag.endsWith('"')) headers.set('etag', `${etag.slice(0, -1)}-gz"`);
   return new Response(response.body.pipeThrough(new CompressionStream('gzip')), {
     status: response.status,
     statusText: response.statusText,
