@@ -4,7 +4,7 @@
  * the listing's own spelling of them. Shared by retrieval, ranking and explanations. Pure code.
  */
 import { TECH_FIELDS } from '@techport/shared';
-import { extractConcepts, glossText, hasDiacritics, wordsOf } from '../text/index.js';
+import { extractConcepts, glossText, isAccentedText, wordsOf } from '../text/index.js';
 import type { MatchListing } from './matching.engine.js';
 import { BIGRAM_WEIGHT, LEXICAL_FIELD_WEIGHTS, MAX_DESCRIPTION_CHARS } from './matching.weights.js';
 
@@ -21,7 +21,7 @@ function listingFields(l: MatchListing): [string, number][] {
 }
 
 function isAccented(l: MatchListing): boolean {
-  return hasDiacritics(l.title + ' ' + l.summary + ' ' + l.keywords.join(' '));
+  return isAccentedText(l.title + ' ' + l.summary + ' ' + l.keywords.join(' '));
 }
 
 /** Field-weighted bag of folded words and adjacent word pairs, sublinear in frequency. */

@@ -4,7 +4,7 @@
  * title and keywords as keyword queries (≤10 content words each). Pure code.
  */
 import type { MultiSearchQuery } from 'meilisearch';
-import { MATCH_EMBEDDER, hasDiacritics, matchVector, wordsOf } from '../text/index.js';
+import { MATCH_EMBEDDER, isAccentedText, matchVector, wordsOf } from '../text/index.js';
 import { conceptsOf, counterpartKind, primaryFields } from './listing-features.js';
 import type { MatchListing, QueryName } from './matching.engine.js';
 import { QUERY_WEIGHTS, RETRIEVAL } from './matching.weights.js';
@@ -36,7 +36,7 @@ export function queryWords(text: string, max: number = RETRIEVAL.maxQueryWords):
   const seen = new Set<string>();
   const out: string[] = [];
   const surfaces: (string | null)[] = [];
-  const words = wordsOf(text, hasDiacritics(text), surfaces);
+  const words = wordsOf(text, isAccentedText(text), surfaces);
   for (let i = 0; i < words.length; i++) {
     const f = words[i];
     if (!f || seen.has(f)) continue;

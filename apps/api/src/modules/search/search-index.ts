@@ -145,6 +145,10 @@ export class SearchIndexes {
     if (current === null || !settingsMatch(def.settings, current)) {
       await this.done(index.updateSettings(def.settings), 'update settings', [], 600_000);
       if (outcome === 'unchanged') outcome = 'updated';
+      // New settings (ranking rules, synonyms…) change answers: what other processes keep from
+      // the index (facet counts, browsing pages, matches) is out of date. (A rebuild's new index
+      // is bumped when it is swapped in.)
+      if (uid === this.uid(def)) await bumpIndexVersion(this.ds, uid);
     }
     if (uid === this.uid(def)) this.ready.add(uid);
     return outcome;

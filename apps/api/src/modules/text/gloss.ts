@@ -5,7 +5,7 @@
  */
 import { TECH_FIELDS } from '@techport/shared';
 import { CONCEPTS } from './lexicon.js';
-import { foldText, hasDiacritics, normalizeText } from './normalize.js';
+import { foldText, isAccentedText, normalizeText } from './normalize.js';
 import { SYNONYM_GROUPS } from './synonyms.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -77,7 +77,7 @@ export function glossText(parts: readonly string[]): string {
   const out: string[] = [];
   for (const part of parts) {
     for (const sentence of part.split(/[.;:!?()\n\[\]]+|,\s/)) {
-      const folded = !hasDiacritics(sentence);
+      const folded = !isAccentedText(sentence);
       const index = folded ? GLOSS_INDEX.folded : GLOSS_INDEX.exact;
       const words = (folded ? foldText(normalizeText(sentence)) : normalizeText(sentence)).split(' ').filter(Boolean);
       const phrases: string[] = [];

@@ -2,7 +2,7 @@
  * The text pipeline shared by search and matching (and next by PDF text and event documents):
  * pure functions, no framework, no I/O.
  *
- * - normalize.ts: normalizeText, foldText, hasDiacritics
+ * - normalize.ts: normalizeText, foldText, isAccentedText
  * - phrase-lookup.ts: whole-word phrase lookup (internal to the lexicon and synonyms)
  * - content-words.ts: wordsOf (content words, function words dropped before folding)
  * - synonyms.ts: SYNONYM_GROUPS, synonymAliases
@@ -12,7 +12,7 @@
  *
  * Search's accent-exact tokens for Meilisearch stay in search/accent-forms.ts.
  */
-export { foldText, hasDiacritics, normalizeText } from './normalize.js';
+export { foldText, isAccentedText, normalizeText } from './normalize.js';
 export { wordsOf } from './content-words.js';
 export { SYNONYM_GROUPS, synonymAliases } from './synonyms.js';
 export { CONCEPTS, conceptText, extractConcepts, findConcept, type ConceptDef } from './lexicon.js';

@@ -5,7 +5,7 @@
  * vector and search's related topics. Pure code.
  */
 import { foldDiacritics } from '@techport/shared';
-import { foldText, hasDiacritics, normalizeText } from './normalize.js';
+import { foldText, isAccentedText, normalizeText } from './normalize.js';
 import { WordStarts, containsTerm, wordKey } from './phrase-lookup.js';
 import { SYNONYM_GROUPS } from './synonyms.js';
 
@@ -262,7 +262,7 @@ const COMPILED: { id: string; also: string[]; terms: CompiledTerm[]; not: Compil
  * skipping the phrases marked ambiguous.
  */
 export function extractConcepts(text: string): string[] {
-  const accented = hasDiacritics(text);
+  const accented = isAccentedText(text);
   const cased = ' ' + normalizeText(text, true) + ' ';
   const lower = cased.toLowerCase();
   const hay = accented ? lower : foldText(lower);

@@ -1,6 +1,6 @@
 /**
  * Text normalisation: NFC with separators collapsed (normalizeText), Vietnamese diacritics folded
- * by table (foldText), and whether a text is written with diacritics (hasDiacritics). The first
+ * by table (foldText), and whether a text is written with diacritics (isAccentedText). The first
  * step of every text pipeline here (lexicon, synonyms, gloss, content words). Pure code.
  */
 import { foldDiacritics } from '@techport/shared';
@@ -44,7 +44,7 @@ const ACCENTED_TEXT_MIN_SHARE = 0.02; // Vietnamese prose with marks runs at 10â
 
 /** True when the text is written with Vietnamese diacritics (false for English and for Vietnamese
  * typed without them). */
-export function hasDiacritics(text: string): boolean {
+export function isAccentedText(text: string): boolean {
   let letters = 0;
   let marked = 0;
   for (let i = 0; i < text.length; i++) {

@@ -4,7 +4,7 @@
  * (synonymAliases), and lending the concept lexicon its other-language phrases. Pure code.
  */
 import { foldDiacritics } from '@techport/shared';
-import { hasDiacritics, normalizeText } from './normalize.js';
+import { isAccentedText, normalizeText } from './normalize.js';
 import { WordStarts, wordKey } from './phrase-lookup.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -104,7 +104,7 @@ const SYNONYM_TERMS = SYNONYM_GROUPS.map((group) =>
 export function synonymAliases(text: string): string[] {
   const cased = normalizeText(text, true);
   const lower = ' ' + cased.toLowerCase() + ' ';
-  const accented = hasDiacritics(text);
+  const accented = isAccentedText(text);
   const starts = new WordStarts(accented ? lower : foldDiacritics(lower));
   const capitalised = new Set(cased.split(' ').filter((w) => w.slice(1) !== w.slice(1).toLowerCase()).map((w) => w.toLowerCase()));
   const out = new Set<string>();
