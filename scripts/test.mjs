@@ -8,7 +8,7 @@ ensureInstall();
 const { spawn } = await import('node:child_process');
 const { existsSync, mkdirSync, readFileSync } = await import('node:fs');
 const { join } = await import('node:path');
-const { ensurePostgres, ensureMeilisearch, createDatabase, dropDatabase } = await import('./lib/services.mjs');
+const { ensurePostgres, ensureMeilisearch, createDatabase, dropDatabase, dropDatabasesStartingWith } = await import('./lib/services.mjs');
 const { buildApi, typecheck, apiCli } = await import('./lib/build.mjs');
 
 const faultsOnly = process.argv.includes('--faults');
@@ -28,7 +28,18 @@ let exitCode = 1;
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+// The storefront is built beside the API's type-check (each mostly one core's work; the browser
+// tests need it only after jest). Its failure is reported when the browser tests would start.
+const webTestsModule = join(ROOT, 'scripts', 'lib', 'web-tests.mjs');
+const withWeb = !faultsOnly && !apiOnly && existsSync(webTestsModule);
+let webBuild = null;
 try {
+  if (withWeb) {
+    const { buildWebInBackground } = await import(webTestsModule);
+    console.log('[test] building the storefront (codegen + vite build) in the background…');
+    webBuild = buildWebInBackground();
+    webBuild.catch(() => {}); // awaited (and its error thrown) before the browser tests
+  }
   console.log('[test] type-checking and building the API…');
   if (!skipTypecheck) typecheck();
   buildApi();
@@ -79,14 +90,14 @@ try {
   };
 
   // Browser tests of the storefront (apps/web/tests), when present.
-  const webTests = join(ROOT, 'scripts', 'lib', 'web-tests.mjs');
   const runWeb = async () => {
-    if (faultsOnly || apiOnly || !existsSync(webTests)) return;
-    const { runWebTests } = await import(webTests);
+    if (!withWeb) return;
+    await webBuild;
+    const { runWebTests } = await import(webTestsModule);
     // A database of their own: the API specs leave hundreds of organisations and listings behind,
     // which would push the browser tests' own items off the first page of the lists they check.
     const webDatabaseUrl = await createDatabase(pg.adminUrl, `${dbName}_web`, { template: templateName });
-    const web = await runWebTests({ databaseUrl: webDatabaseUrl, meili, outDir });
+    const web = await runWebTests({ databaseUrl: webDatabaseUrl, meili, outDir, built: true });
     passed += web.passed;
     failed += web.failed;
     skipped += web.skipped;
@@ -111,6 +122,8 @@ try {
   await dropDatabase(pg.adminUrl, dbName).catch(() => {});
   await dropDatabase(pg.adminUrl, `${dbName}_web`).catch(() => {});
   await dropDatabase(pg.adminUrl, `${dbName}_tpl`).catch(() => {});
+  // The spec files' own copies (apps/api/test/support/database.ts databaseOfThisFile).
+  await dropDatabasesStartingWith(pg.adminUrl, `${dbName}_f`).catch(() => {});
   await meili.stop();
   await pg.stop();
 }

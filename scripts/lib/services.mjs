@@ -148,6 +148,19 @@ export async function dropDatabase(serverUrl, name) {
   }
 }
 
+/** Drops every database whose name starts with the prefix (the per-spec-file copies of a test run). */
+export async function dropDatabasesStartingWith(serverUrl, prefix) {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT datname FROM pg_database WHERE starts_with(datname, $1)`, [prefix]);
+    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
 async function waitForHttp(url, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

@@ -43,13 +43,29 @@ export function ensureChromium() {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not at ${CHROMIUM} after apt-get install`);
 }
 
+const CODEGEN = ['apps/web/scripts/codegen.mjs'];
+const VITE_BUILD = [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'];
+
 /** GraphQL codegen (types from apps/api/schema.gql) and the production build into apps/web/build. */
 export function buildWeb() {
-  execFileSync(process.execPath, ['apps/web/scripts/codegen.mjs'], { cwd: ROOT, stdio: 'inherit' });
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: join(ROOT, 'apps', 'web'),
-    stdio: 'inherit',
-  });
+  execFileSync(process.execPath, CODEGEN, { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, VITE_BUILD, { cwd: join(ROOT, 'apps', 'web'), stdio: 'inherit' });
+}
+
+/**
+ * The same build in child processes, so that the caller can go on meanwhile (`npm test` builds the
+ * storefront while the API is type-checked: two single-threaded jobs on two cores). Resolves when
+ * done, rejects naming the step that failed.
+ */
+export async function buildWebInBackground() {
+  const run = (args, cwd, step) =>
+    new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, args, { cwd, stdio: 'inherit' });
+      child.on('error', reject);
+      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`storefront ${step} exited with code ${code}`))));
+    });
+  await run(CODEGEN, ROOT, 'codegen');
+  await run(VITE_BUILD, join(ROOT, 'apps', 'web'), 'build');
 }
 
 async function waitFor(url, child, what, timeoutMs = 60_000) {
@@ -94,7 +110,7 @@ const ADMIN = { email: 'admin@webtest.techport.vn', password: 'Admin-Password-20
  * Runs every browser test. `databaseUrl`: a migrated database for this run; `meili`: { url, key }.
  * Returns { passed, failed, skipped }.
  */
-export async function runWebTests({ databaseUrl, meili, outDir, filter = process.env.WEB_TESTS_FILTER ?? '' }) {
+export async function runWebTests({ databaseUrl, meili, outDir, filter = process.env.WEB_TESTS_FILTER ?? '', built = false }) {
   const started = Date.now();
   const webOut = join(outDir, 'web');
   const shots = join(outDir, 'screenshots');
@@ -104,8 +120,11 @@ export async function runWebTests({ databaseUrl, meili, outDir, filter = process
   mkdirSync(webOut, { recursive: true });
 
   ensureChromium();
-  log('building the storefront (codegen + vite build)…');
-  buildWeb();
+  // `built`: the caller built the storefront already (buildWebInBackground).
+  if (!built) {
+    log('building the storefront (codegen + vite build)…');
+    buildWeb();
+  }
   if (!existsSync(join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js'))) {
     const { buildApi } = await import('./build.mjs');
     buildApi();

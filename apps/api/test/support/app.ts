@@ -8,6 +8,7 @@ import { OutboxService } from '../../src/modules/outbox/outbox.service.js';
 import { ACCOUNT_EMAIL } from '../../src/modules/accounts/account-mail.service.js';
 import { forgetMailbox, registerMailbox } from './mailbox.js';
 import { appDatabases } from './graphql.js';
+import { databaseOfThisFile } from './database.js';
 
 export interface TestApp {
   app: INestApplication;
@@ -24,16 +25,18 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real application on a random port, against this run's database and Meilisearch. */
+/** The real application on a random port, against the spec file's database (or the one it names) and this run's Meilisearch. */
 export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
-  const databaseUrl = overrides.DATABASE_URL ?? requireEnv('TEST_DATABASE_URL');
+  // Unless the spec names its own, the spec file's database and indexes (every app the file starts shares them).
+  const own = overrides.DATABASE_URL ? null : await databaseOfThisFile();
+  const databaseUrl = overrides.DATABASE_URL ?? own!.url;
   const mailDir = join(tmpdir(), 'techport-test-mail', new URL(databaseUrl).pathname.slice(1) || 'default');
   mkdirSync(mailDir, { recursive: true });
   const env = {
     ...process.env,
     DATABASE_URL: databaseUrl,
     MEILI_URL: requireEnv('MEILI_URL'),
-    MEILI_INDEX_PREFIX: process.env.MEILI_INDEX_PREFIX ?? 'test',
+    MEILI_INDEX_PREFIX: own?.indexPrefix ?? process.env.MEILI_INDEX_PREFIX ?? 'test',
     MAIL_OUTBOX_DIR: mailDir,
     ...overrides,
   };

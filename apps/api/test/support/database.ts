@@ -30,10 +30,9 @@ async function admin<T>(serverUrl: string, fn: (c: pg.Client) => Promise<T>): Pr
  * (market figures, the clock moved a year ahead, a whole-index drift report, the demo seed):
  * other specs share the run's database and would move them.
  */
-export async function isolatedDatabase(tag: string): Promise<IsolatedDatabase> {
+export async function isolatedDatabase(tag: string, name = `techport_test_${tag}_${process.pid}_${randomBytes(3).toString('hex')}`.slice(0, 63)): Promise<IsolatedDatabase> {
   const server = process.env.TEST_DATABASE_ADMIN_URL ?? process.env.TEST_DATABASE_URL;
   if (!server) throw new Error('TEST_DATABASE_URL is not set: run the tests with `npm test`');
-  const name = `techport_test_${tag}_${process.pid}_${randomBytes(3).toString('hex')}`.slice(0, 63);
   const template = process.env.TEST_DATABASE_TEMPLATE;
   const url = withDatabase(server, name);
   if (template) {
@@ -61,4 +60,28 @@ export async function emptyDatabase(tag: string): Promise<IsolatedDatabase> {
   const name = `techport_test_${tag}_${process.pid}_${randomBytes(3).toString('hex')}`.slice(0, 63);
   await admin(server, (c) => c.query(`CREATE DATABASE "${name}"`));
   return { url: withDatabase(server, name), name, drop: () => admin(server, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined) };
+}
+
+/** The prefix of the per-file databases of this run (scripts/test.mjs drops them all at the end). */
+export function fileDatabasePrefix(): string {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is not set: run the tests with `npm test`');
+  return `${new URL(url).pathname.slice(1)}_f`;
+}
+
+let thisFile: Promise<{ url: string; indexPrefix: string }> | undefined;
+
+/**
+ * The database and search index prefix of the spec file that asks (jest loads this module once
+ * per file): a copy of the run's migrated template, made on first use. Files used to share one
+ * database, and every app drains the whole outbox, so one file's settle() ran the others'
+ * backlogs and waited on their slow jobs (a sign-in spec took 38 s in the suite and 0.4 s alone).
+ */
+export function databaseOfThisFile(): Promise<{ url: string; indexPrefix: string }> {
+  thisFile ??= (async () => {
+    const suffix = randomBytes(4).toString('hex');
+    const db = await isolatedDatabase('file', `${fileDatabasePrefix()}${suffix}`.slice(0, 63));
+    return { url: db.url, indexPrefix: `${process.env.MEILI_INDEX_PREFIX ?? 'test'}_${suffix}` };
+  })();
+  return thisFile;
 }
