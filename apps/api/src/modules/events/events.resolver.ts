@@ -22,7 +22,7 @@ import { RegistrationStatus, type EventEntity, type EventRegistrationEntity } fr
 import { registrationOpen } from './event.rules.js';
 import { EventsService } from './events.service.js';
 import { RegistrationsService } from './registrations.service.js';
-import { EventInput, EventRegistrationInput, EventSearchInput, MeetingRequestInput, ProgrammeSessionInput } from './dto/event.inputs.js';
+import { EventInput, EventRegistrationInput, EventSearchInput, MeetingAnswerArgs, MeetingRequestInput, ProgrammeSessionInput } from './dto/event.inputs.js';
 import { MeetingsService } from './meetings.service.js';
 import { MeetingSchedulerService } from './meeting-scheduler.service.js';
 import { AvailabilityService } from './availability.service.js';
@@ -212,13 +212,7 @@ export class EventsResolver {
   }
 
   @Mutation(() => MeetingRequestType, { description: 'The recipient accepts (optionally fixing one of the proposed slots) or declines (note required) a meeting request.' })
-  async respondToMeetingRequest(
-    @Context() ctx: GqlContext,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('accept') accept: boolean,
-    @Args('slot', { type: () => Date, nullable: true }) slot: Date | null,
-    @Args('note', { type: () => String, nullable: true }) note: string | null,
-  ): Promise<MeetingRequestType> {
+  async respondToMeetingRequest(@Context() ctx: GqlContext, @Args() { id, accept, slot, note }: MeetingAnswerArgs): Promise<MeetingRequestType> {
     return toMeetingType(await this.meetingsService.respond(requireViewer(ctx), id, accept, slot ?? null, note));
   }
 
@@ -238,13 +232,7 @@ export class EventsResolver {
   }
 
   @Mutation(() => MeetingRequestType, { description: 'The requester accepts one of the counter-proposed slots, or declines (note required).' })
-  async respondToCounterProposal(
-    @Context() ctx: GqlContext,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('accept') accept: boolean,
-    @Args('slot', { type: () => Date, nullable: true }) slot: Date | null,
-    @Args('note', { type: () => String, nullable: true }) note: string | null,
-  ): Promise<MeetingRequestType> {
+  async respondToCounterProposal(@Context() ctx: GqlContext, @Args() { id, accept, slot, note }: MeetingAnswerArgs): Promise<MeetingRequestType> {
     return toMeetingType(await this.meetingsService.respondToCounter(requireViewer(ctx), id, accept, slot ?? null, note));
   }
 

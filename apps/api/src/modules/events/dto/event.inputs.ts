@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMinSize, IsBoolean, IsOptional, Matches, ValidateBy, ValidateNested, type ValidationOptions } from 'class-validator';
 import { AtMostItems, OneOf, ProvinceCode, TechFieldCode, TechFieldCodes, TextLength, WholeNumberBetween } from '../../../common/validation.js';
@@ -365,4 +365,24 @@ export class EventMarketplaceInput {
   @IsOptional()
   @ProvinceCode()
   provinceCode?: string | null;
+}
+
+/**
+ * An answer to a meeting request or to a counter-proposal (respondToMeetingRequest,
+ * respondToCounterProposal): accept, optionally fixing one slot, or decline with a note.
+ */
+@ArgsType()
+export class MeetingAnswerArgs {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  accept: boolean;
+
+  @Field(() => Date, { nullable: true })
+  slot?: Date | null;
+
+  /** Required to decline (checked by MeetingsService). */
+  @Field(() => String, { nullable: true })
+  note?: string | null;
 }
