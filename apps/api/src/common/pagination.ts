@@ -25,6 +25,11 @@ export interface Page<T> {
   pageSize: number;
 }
 
+/** The same page with each item mapped (a page of entities into one of their GraphQL type). */
+export function mapPage<T, U>(page: Page<T>, map: (item: T) => U): Page<U> {
+  return { ...page, items: page.items.map(map) };
+}
+
 export function pageWindow(input: PageInput | null | undefined): { page: number; pageSize: number; offset: number } {
   const page = input?.page ?? 1;
   const pageSize = input?.pageSize ?? 20;

@@ -14,6 +14,7 @@ import {
   type ValidationError,
   type ValidationOptions,
 } from 'class-validator';
+import { PROVINCES, TECH_FIELDS } from '@techport/shared';
 import { AppError, Errors } from './errors.js';
 import { format, type Localized } from './i18n.js';
 
@@ -88,6 +89,24 @@ export const OneOf = (values: readonly string[], each = false) => {
   const allowed = new Set<unknown>(values);
   return IsIn([...values], opts(M.oneOf, {}, each, (v) => !allowed.has(v)));
 };
+
+const TECH_FIELD_CODES = TECH_FIELDS.map((f) => f.code);
+const PROVINCE_CODES = PROVINCES.map((p) => p.code);
+
+/** A taxonomy code (see the techFields query). */
+export const TechFieldCode = () => OneOf(TECH_FIELD_CODES);
+/** A province code (see the provinces query). */
+export const ProvinceCode = () => OneOf(PROVINCE_CODES);
+
+/** A list of at most `max` codes, each one of `values` (the unknown ones are named). */
+const CodeList = (values: readonly string[], max: number): PropertyDecorator => (target, key) => {
+  OneOf(values, true)(target, key);
+  AtMostItems(max)(target, key);
+};
+/** At most `max` taxonomy codes. */
+export const TechFieldCodes = (max: number) => CodeList(TECH_FIELD_CODES, max);
+/** At most `max` province codes. */
+export const ProvinceCodes = (max: number) => CodeList(PROVINCE_CODES, max);
 
 /**
  * A cross-field rule: this text must not contain the sibling `other` (a password holding the

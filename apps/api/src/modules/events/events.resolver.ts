@@ -5,7 +5,7 @@ import type { GqlContext } from '../../common/context.js';
 import { requireModerator, requireViewer } from '../../common/auth/viewer.js';
 import { t } from '../../common/i18n.js';
 import { groupByKeys } from '../../common/loaders.js';
-import { PageInput, type Page } from '../../common/pagination.js';
+import { PageInput, mapPage } from '../../common/pagination.js';
 import { RejectionReason } from '../../common/graphql-enums.js';
 import { Clock } from '../../common/clock.js';
 import { ReferenceService } from '../reference/reference.service.js';
@@ -22,7 +22,7 @@ import { RegistrationStatus, type EventEntity, type EventRegistrationEntity } fr
 import { registrationOpen } from './event.rules.js';
 import { EventsService } from './events.service.js';
 import { RegistrationsService } from './registrations.service.js';
-import { EventInput, EventRegistrationInput, EventSearchInput, MeetingRequestInput, ProgrammeSessionInput } from './dto/event.inputs.js';
+import { EventInput, EventRegistrationInput, EventSearchInput, MeetingAnswerArgs, MeetingRequestInput, ProgrammeSessionInput } from './dto/event.inputs.js';
 import { MeetingsService } from './meetings.service.js';
 import { MeetingSchedulerService } from './meeting-scheduler.service.js';
 import { AvailabilityService } from './availability.service.js';
@@ -75,10 +75,6 @@ export class EventsResolver {
     private readonly clock: Clock,
   ) {}
 
-  private page(ctx: GqlContext, page: Page<EventEntity>): EventPage {
-    return { ...page, items: page.items.map((e) => toEventType(e, ctx.lang)) };
-  }
-
   // ------------------------------------------------------------------------------------------
   // Queries
 
@@ -88,7 +84,7 @@ export class EventsResolver {
     @Args('input', { type: () => EventSearchInput, nullable: true }) input: EventSearchInput | null,
     @Args('page', { type: () => PageInput, nullable: true }) page: PageInput | null,
   ): Promise<EventPage> {
-    return this.page(ctx, await this.eventsService.search(input ?? { upcoming: true }, page ?? undefined));
+    return mapPage(await this.eventsService.search(input ?? { upcoming: true }, page ?? undefined), (e) => toEventType(e, ctx.lang));
   }
 
   @Query(() => EventType, {
@@ -113,7 +109,7 @@ export class EventsResolver {
 
   @Query(() => EventPage, { description: 'Moderators: events (and revisions) waiting for review in their provinces, oldest first.' })
   async eventModerationQueue(@Context() ctx: GqlContext, @Args('page', { type: () => PageInput, nullable: true }) page: PageInput | null): Promise<EventPage> {
-    return this.page(ctx, await this.eventsService.moderationQueue(requireModerator(ctx), page ?? undefined));
+    return mapPage(await this.eventsService.moderationQueue(requireModerator(ctx), page ?? undefined), (e) => toEventType(e, ctx.lang));
   }
 
   // ------------------------------------------------------------------------------------------
@@ -216,13 +212,7 @@ export class EventsResolver {
   }
 
   @Mutation(() => MeetingRequestType, { description: 'The recipient accepts (optionally fixing one of the proposed slots) or declines (note required) a meeting request.' })
-  async respondToMeetingRequest(
-    @Context() ctx: GqlContext,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('accept') accept: boolean,
-    @Args('slot', { type: () => Date, nullable: true }) slot: Date | null,
-    @Args('note', { type: () => String, nullable: true }) note: string | null,
-  ): Promise<MeetingRequestType> {
+  async respondToMeetingRequest(@Context() ctx: GqlContext, @Args() { id, accept, slot, note }: MeetingAnswerArgs): Promise<MeetingRequestType> {
     return toMeetingType(await this.meetingsService.respond(requireViewer(ctx), id, accept, slot ?? null, note));
   }
 
@@ -242,13 +232,7 @@ export class EventsResolver {
   }
 
   @Mutation(() => MeetingRequestType, { description: 'The requester accepts one of the counter-proposed slots, or declines (note required).' })
-  async respondToCounterProposal(
-    @Context() ctx: GqlContext,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('accept') accept: boolean,
-    @Args('slot', { type: () => Date, nullable: true }) slot: Date | null,
-    @Args('note', { type: () => String, nullable: true }) note: string | null,
-  ): Promise<MeetingRequestType> {
+  async respondToCounterProposal(@Context() ctx: GqlContext, @Args() { id, accept, slot, note }: MeetingAnswerArgs): Promise<MeetingRequestType> {
     return toMeetingType(await this.meetingsService.respondToCounter(requireViewer(ctx), id, accept, slot ?? null, note));
   }
 

@@ -46,11 +46,7 @@ registerEnumType(MeetingRequestStatus, {
 registerEnumType(MeetingPlacedBy, { name: 'MeetingPlacedBy', description: "Who placed a meeting on its slot and table: the SCHEDULER's run or the ORGANIZER by hand." });
 registerEnumType(ScheduleRunStatus, { name: 'ScheduleRunStatus', description: 'QUEUED until the worker runs it: DONE (figures set) or FAILED (error set).' });
 
-export const EventStepType = moderationEventType('EventStep', {
-  description: "One step of an event's audit trail.",
-  statusEnum: EventStatus,
-  actions: 'CREATE, UPDATE, SUBMIT, APPROVE, REJECT, ARCHIVE, REVISION_UPDATE, REVISION_SUBMIT, REVISION_APPROVE, REVISION_REJECT',
-});
+export const EventStepType = moderationEventType('EventStep', { statusEnum: EventStatus, expires: false, description: "One step of an event's audit trail." });
 export type EventStepType = InstanceType<typeof EventStepType>;
 
 @ObjectType('EventBreak', { description: 'A pause in each meeting day (event time zone).' })

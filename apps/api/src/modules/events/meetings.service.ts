@@ -42,6 +42,14 @@ export const SLOT: Record<SlotProblem, Localized> = {
   IN_BREAK: { vi: 'Trùng giờ nghỉ.', en: 'Falls in a break.' },
 };
 
+/** A response's note, trimmed (null when blank): at most 2,000 characters, and a decline needs one. */
+function responseNote(input: string | null | undefined, declining: boolean): string | null {
+  const note = input?.trim() || null;
+  if (note && note.length > 2000) throw Errors.invalidField('note', M.noteTooLong);
+  if (declining && !note) throw Errors.invalidField('note', M.reasonRequired);
+  return note;
+}
+
 /**
  * B2B meeting requests between approved participants of an event (issue #17: request with a
  * reason and proposed slots; accept, decline, or propose other slots). Only the two organisations
@@ -138,9 +146,7 @@ export class MeetingsService {
 
   /** The recipient accepts (optionally fixing one of the proposed slots) or declines with a reason. */
   async respond(viewer: Viewer, id: string, accept: boolean, slot: Date | null, noteInput: string | null | undefined): Promise<MeetingRequestEntity> {
-    const note = noteInput?.trim() || null;
-    if (note && note.length > 2000) throw Errors.invalidField('note', M.noteTooLong);
-    if (!accept && !note) throw Errors.invalidField('note', M.reasonRequired);
+    const note = responseNote(noteInput, !accept);
     return this.ds.transaction(async (em) => {
       const { m, recipient } = await this.lockVisible(em, viewer, id);
       if (!recipient) throw Errors.forbidden(M.onlyRecipient);
@@ -174,8 +180,7 @@ export class MeetingsService {
    * declining; the requester then accepts one of them or declines (respondToCounter).
    */
   async counterPropose(viewer: Viewer, id: string, slotsInput: string[], noteInput: string | null | undefined): Promise<MeetingRequestEntity> {
-    const note = noteInput?.trim() || null;
-    if (note && note.length > 2000) throw Errors.invalidField('note', M.noteTooLong);
+    const note = responseNote(noteInput, false);
     if (!slotsInput.length || slotsInput.length > 5) throw Errors.invalidField('slots', M.counterSlotsRequired);
     return this.ds.transaction(async (em) => {
       const { m, recipient } = await this.lockVisible(em, viewer, id);
@@ -203,9 +208,7 @@ export class MeetingsService {
 
   /** The requester answers a counter-proposal: accepts one of its slots, or declines (note required). */
   async respondToCounter(viewer: Viewer, id: string, accept: boolean, slot: Date | null, noteInput: string | null | undefined): Promise<MeetingRequestEntity> {
-    const note = noteInput?.trim() || null;
-    if (note && note.length > 2000) throw Errors.invalidField('note', M.noteTooLong);
-    if (!accept && !note) throw Errors.invalidField('note', M.reasonRequired);
+    const note = responseNote(noteInput, !accept);
     return this.ds.transaction(async (em) => {
       const { m, requester } = await this.lockVisible(em, viewer, id);
       if (!requester) throw Errors.forbidden(M.onlyRequester);

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
-import { ModeratedColumns, ModerationStepColumns } from '../moderation-core/moderated.entity.js';
+import { ModeratedColumns, ModerationStepColumns, TrailItem, TrailItemKey } from '../moderation-core/moderated.entity.js';
 import { UserEntity } from '../accounts/user.entity.js';
 
 /** The editable content of a profile; a published profile's pending revision has this shape. */
@@ -66,12 +66,10 @@ export class ExpertProfileEntity extends ModeratedColumns<ExpertContent> {
 /** The audit trail: every transition of a profile (and of its revisions). */
 @Entity('expert_profile_event')
 export class ExpertProfileEventEntity extends ModerationStepColumns {
-  @Index()
-  @Column({ name: 'expert_id', type: 'uuid' })
+  @TrailItemKey('expert_id')
   expertId: string;
 
-  @ManyToOne(() => ExpertProfileEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'expert_id' })
+  @TrailItem(() => ExpertProfileEntity, 'expert_id')
   expert?: Relation<ExpertProfileEntity>;
 }
 

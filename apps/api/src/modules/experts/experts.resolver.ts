@@ -2,7 +2,7 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import type { GqlContext } from '../../common/context.js';
 import { requireModerator, requireViewer } from '../../common/auth/viewer.js';
 import { t } from '../../common/i18n.js';
-import { PageInput, type Page } from '../../common/pagination.js';
+import { PageInput, mapPage } from '../../common/pagination.js';
 import { RejectionReason } from '../../common/graphql-enums.js';
 import { ReferenceService } from '../reference/reference.service.js';
 import { ProvinceType, TechFieldType } from '../reference/reference.types.js';
@@ -14,6 +14,7 @@ import { OrganizationType } from '../organizations/organizations.types.js';
 import { organizationLoader, toOrganizationType } from '../organizations/organizations.resolver.js';
 import { REJECTION_REASON_LABELS } from '@techport/shared';
 import { moderationEventResolver } from '../moderation-core/moderation-event.resolver.js';
+import { moderationRevisionResolver } from '../moderation-core/moderation-revision.resolver.js';
 import { ModerationArgs } from '../moderation-core/moderation.args.js';
 import { userLoader } from '../accounts/user.loader.js';
 import type { ExpertProfileEntity } from './expert.entity.js';
@@ -30,10 +31,6 @@ import {
   toExpertType,
   toRevisionType,
 } from './experts.types.js';
-
-function toPage(page: Page<ExpertProfileEntity>): ExpertProfilePage {
-  return { ...page, items: page.items.map(toExpertType) };
-}
 
 async function organizationOrNull(ctx: GqlContext, orgs: OrganizationsService, id: string | null): Promise<OrganizationType | null> {
   if (!id) return null;
@@ -91,7 +88,7 @@ export class ExpertsResolver {
   @Query(() => ExpertProfilePage, { description: 'Moderators: expert profiles (and revisions) waiting for review in their provinces, oldest first.' })
   async expertModerationQueue(@Context() ctx: GqlContext, @Args('page', { type: () => PageInput, nullable: true }) page: PageInput): Promise<ExpertProfilePage> {
     const viewer = requireModerator(ctx);
-    return toPage(await this.expertsService.moderationQueue(viewer, page ?? undefined));
+    return mapPage(await this.expertsService.moderationQueue(viewer, page ?? undefined), toExpertType);
   }
 
   // ------------------------------------------------------------------------------------------
@@ -183,21 +180,14 @@ export class ExpertsResolver {
 /** ExpertProfileEvent.actor and .reasonLabel: the moderated-content core's, as for every kind. */
 export const ExpertProfileEventResolver = moderationEventResolver(ExpertProfileEventType, 'Who did it.');
 
+/** ExpertProfileRevision.fields and .province are the moderated-content core's; the affiliation is the expert's own. */
 @Resolver(() => ExpertProfileRevisionType)
-export class ExpertProfileRevisionResolver {
+export class ExpertProfileRevisionResolver extends moderationRevisionResolver(ExpertProfileRevisionType) {
   constructor(
-    private readonly reference: ReferenceService,
+    reference: ReferenceService,
     private readonly organizations: OrganizationsService,
-  ) {}
-
-  @ResolveField(() => [TechFieldType])
-  fields(@Parent() r: ExpertProfileRevisionType, @Context() ctx: GqlContext): TechFieldType[] {
-    return this.reference.techFieldsOf(r.fieldCodes, ctx.lang);
-  }
-
-  @ResolveField(() => ProvinceType)
-  province(@Parent() r: ExpertProfileRevisionType, @Context() ctx: GqlContext): ProvinceType {
-    return this.reference.province(r.provinceCode, ctx.lang)!;
+  ) {
+    super(reference);
   }
 
   @ResolveField(() => OrganizationType, { nullable: true })

@@ -5,17 +5,15 @@ import { ExpertProfileStatus } from './expert.rules.js';
 import { Paginated } from '../../common/pagination.js';
 import { moderationEventType } from '../moderation-core/moderation-event.type.js';
 import { moderatedFields } from '../moderation-core/moderated.entity.js';
+import { ModeratedItemType } from '../moderation-core/moderated-item.type.js';
+import { pick } from '../../common/pick.js';
 
 registerEnumType(ExpertProfileStatus, {
   name: 'ExpertProfileStatus',
   description: 'The same workflow as a listing: DRAFT → PENDING_REVIEW → PUBLISHED → ARCHIVED, or REJECTED after review.',
 });
 
-export const ExpertProfileEventType = moderationEventType('ExpertProfileEvent', {
-  description: "One step of an expert profile's audit trail.",
-  statusEnum: ExpertProfileStatus,
-  actions: 'CREATE, UPDATE, SUBMIT, APPROVE, REJECT, ARCHIVE, REVISION_UPDATE, REVISION_SUBMIT, REVISION_APPROVE, REVISION_REJECT',
-});
+export const ExpertProfileEventType = moderationEventType('ExpertProfileEvent', { statusEnum: ExpertProfileStatus, expires: false, description: "One step of an expert profile's audit trail." });
 export type ExpertProfileEventType = InstanceType<typeof ExpertProfileEventType>;
 
 @ObjectType('ExpertProfileRevision', { description: 'Edits to a published profile awaiting review; the published text stays public meanwhile.' })
@@ -45,10 +43,7 @@ export class ExpertProfileRevisionType {
 }
 
 @ObjectType('ExpertProfile', { description: 'An expert or consultant: fields of expertise, S&T services offered, past transfers.' })
-export class ExpertProfileType {
-  @Field(() => ID)
-  id: string;
-
+export class ExpertProfileType extends ModeratedItemType {
   @Field({ description: 'From the full name without diacritics; stays once published.' })
   slug: string;
 
@@ -72,15 +67,6 @@ export class ExpertProfileType {
 
   @Field(() => Int, { description: 'Optimistic-locking version; pass it back to upsertMyExpertProfile.' })
   version: number;
-
-  @Field(() => Date)
-  createdAt: Date;
-
-  @Field(() => Date)
-  updatedAt: Date;
-
-  @Field(() => Date, { nullable: true })
-  publishedAt: Date | null;
 
   /** The entity behind it: field resolvers read fields, province, organisation, user and review data from it. */
   entity: ExpertProfileEntity;
@@ -160,30 +146,20 @@ export class ExpertContactType {
   organizationId: string;
 }
 
+/** The profile's text, shown as it is by a profile and by its pending revision. */
+const PROFILE_TEXT = ['fullName', 'headline', 'bio', 'services', 'pastTransfers'] as const;
+
 export function toExpertType(e: ExpertProfileEntity): ExpertProfileType {
-  return {
-    ...moderatedFields(e),
-    fullName: e.fullName,
-    headline: e.headline,
-    bio: e.bio,
-    services: e.services,
-    pastTransfers: e.pastTransfers,
-  };
+  return { ...moderatedFields(e), ...pick(e, PROFILE_TEXT) };
 }
 
 export function toRevisionType(e: ExpertProfileEntity): ExpertProfileRevisionType | null {
   const r = e.pendingRevision;
   if (!r) return null;
   return {
-    fullName: r.fullName,
-    headline: r.headline,
-    bio: r.bio,
-    services: r.services,
-    pastTransfers: r.pastTransfers,
-    submittedAt: e.revisionSubmittedAt,
-    fieldCodes: r.fieldCodes,
-    provinceCode: r.provinceCode,
+    ...pick(r, [...PROFILE_TEXT, 'fieldCodes', 'provinceCode']),
     organizationId: r.organizationId ?? null,
+    submittedAt: e.revisionSubmittedAt,
   };
 }
 

@@ -5,7 +5,7 @@ import type { GqlContext } from '../../common/context.js';
 import { requireModerator, requireViewer } from '../../common/auth/viewer.js';
 import { Clock } from '../../common/clock.js';
 import { t } from '../../common/i18n.js';
-import { PageInput, type Page } from '../../common/pagination.js';
+import { PageInput, mapPage } from '../../common/pagination.js';
 import { ListingStatus, RejectionReason } from '../../common/graphql-enums.js';
 import { ReferenceService } from '../reference/reference.service.js';
 import { ProvinceType, TechFieldType } from '../reference/reference.types.js';
@@ -16,6 +16,7 @@ import type { ListingEntity } from './listing.entity.js';
 import { assessQuality, isExpired, qualityHintLabel } from './listing.rules.js';
 import { REJECTION_REASON_LABELS } from '@techport/shared';
 import { moderationEventResolver } from '../moderation-core/moderation-event.resolver.js';
+import { moderationRevisionResolver } from '../moderation-core/moderation-revision.resolver.js';
 import { ModerationArgs } from '../moderation-core/moderation.args.js';
 import { ListingsService, canView, moderatorCovers, type ListingAccess } from './listings.service.js';
 import { ListingInput, ListingUpdateInput } from './dto/listing.inputs.js';
@@ -30,10 +31,6 @@ import {
   toListingType,
   toRevisionType,
 } from './listings.types.js';
-
-function toPage(page: Page<ListingEntity>): ListingPage {
-  return { ...page, items: page.items.map(toListingType) };
-}
 
 /** The caller's organisation ids, loaded once per request (for "is the caller an owner?" on a page of listings). */
 function memberOrgIds(ctx: GqlContext, orgs: OrganizationsService): Promise<ReadonlySet<string>> {
@@ -74,13 +71,13 @@ export class ListingsResolver {
     @Args('page', { type: () => PageInput, nullable: true }) page: PageInput,
   ): Promise<ListingPage> {
     const viewer = requireViewer(ctx);
-    return toPage(await this.listings.listMine(viewer, status ?? null, page ?? undefined));
+    return mapPage(await this.listings.listMine(viewer, status ?? null, page ?? undefined), toListingType);
   }
 
   @Query(() => ListingPage, { description: 'Moderators: listings waiting for review in their provinces, oldest first.' })
   async moderationQueue(@Context() ctx: GqlContext, @Args('page', { type: () => PageInput, nullable: true }) page: PageInput): Promise<ListingPage> {
     const viewer = requireModerator(ctx);
-    return toPage(await this.listings.moderationQueue(viewer, page ?? undefined));
+    return mapPage(await this.listings.moderationQueue(viewer, page ?? undefined), toListingType);
   }
 
   // ------------------------------------------------------------------------------------------
@@ -234,20 +231,8 @@ export class ListingsResolver {
 /** ListingEvent.actor and .reasonLabel: the moderated-content core's, as for every kind. */
 export const ListingEventResolver = moderationEventResolver(ListingEventType, 'Who did it; null for the system (expiry).');
 
-@Resolver(() => ListingRevisionType)
-export class ListingRevisionResolver {
-  constructor(private readonly reference: ReferenceService) {}
-
-  @ResolveField(() => [TechFieldType])
-  fields(@Parent() r: ListingRevisionType, @Context() ctx: GqlContext): TechFieldType[] {
-    return this.reference.techFieldsOf(r.fieldCodes, ctx.lang);
-  }
-
-  @ResolveField(() => ProvinceType)
-  province(@Parent() r: ListingRevisionType, @Context() ctx: GqlContext): ProvinceType {
-    return this.reference.province(r.provinceCode, ctx.lang)!;
-  }
-}
+/** ListingRevision.fields and .province: the moderated-content core's, as for every kind. */
+export const ListingRevisionResolver = moderationRevisionResolver(ListingRevisionType);
 
 /** Organization.listings lives here, beside the rules on who sees which listing. */
 @Resolver(() => OrganizationType)
@@ -256,6 +241,6 @@ export class OrganizationListingsResolver {
 
   @ResolveField(() => ListingPage, { description: 'Published (unexpired) listings for everyone; every listing for the organisation\'s members.' })
   async listings(@Parent() org: OrganizationType, @Context() ctx: GqlContext, @Args('page', { type: () => PageInput, nullable: true }) page: PageInput): Promise<ListingPage> {
-    return toPage(await this.service.listForOrganization(ctx.viewer, org.id, page ?? undefined));
+    return mapPage(await this.service.listForOrganization(ctx.viewer, org.id, page ?? undefined), toListingType);
   }
 }

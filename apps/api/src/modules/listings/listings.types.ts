@@ -5,6 +5,8 @@ import type { OrganizationType } from '../organizations/organizations.types.js';
 import { Paginated } from '../../common/pagination.js';
 import { moderationEventType } from '../moderation-core/moderation-event.type.js';
 import { moderatedFields } from '../moderation-core/moderated.entity.js';
+import { ModeratedItemType } from '../moderation-core/moderated-item.type.js';
+import { pick } from '../../common/pick.js';
 
 @ObjectType('PriceRange', { description: 'Amounts are whole Vietnamese dong unless currency says otherwise.' })
 export class PriceRangeType {
@@ -33,11 +35,7 @@ export class QualityHintType {
   penalty: number;
 }
 
-export const ListingEventType = moderationEventType('ListingEvent', {
-  description: "One step of a listing's audit trail.",
-  statusEnum: ListingStatus,
-  actions: 'CREATE, UPDATE, SUBMIT, APPROVE, REJECT, ARCHIVE, EXPIRE, RENEW, REVISION_UPDATE, REVISION_SUBMIT, REVISION_APPROVE, REVISION_REJECT',
-});
+export const ListingEventType = moderationEventType('ListingEvent', { statusEnum: ListingStatus, expires: true, description: "One step of a listing's audit trail." });
 export type ListingEventType = InstanceType<typeof ListingEventType>;
 
 /** The fields a Listing and its pending revision share (resolved by ListingContentResolver-style field resolvers). */
@@ -93,10 +91,7 @@ export class ListingRevisionType {
 }
 
 @ObjectType('Listing')
-export class ListingType {
-  @Field(() => ID)
-  id: string;
-
+export class ListingType extends ModeratedItemType {
   @Field(() => ListingKind)
   kind: ListingKind;
 
@@ -145,15 +140,6 @@ export class ListingType {
   @Field({ description: "Language the listing is written in: 'vi' or 'en'." })
   language: string;
 
-  @Field(() => Date)
-  createdAt: Date;
-
-  @Field(() => Date)
-  updatedAt: Date;
-
-  @Field(() => Date, { nullable: true })
-  publishedAt: Date | null;
-
   @Field(() => Date, { nullable: true, description: 'Published listings: when they leave the public lists unless renewed.' })
   expiresAt: Date | null;
 
@@ -172,23 +158,14 @@ export function priceRange(c: Pick<ListingContent, 'priceMin' | 'priceMax' | 'cu
   return { min: c.priceMin, max: c.priceMax, currency: c.currency, negotiable: c.negotiable };
 }
 
+/** The listing's text, shown as it is by a listing and by its pending revision (the price is shaped by priceRange). */
+const LISTING_TEXT = ['title', 'summary', 'description', 'specification', 'advantages', 'mediaUrls', 'keywords', 'trl', 'transferModes', 'ipStatus'] as const;
+
 export function toListingType(e: ListingEntity): ListingType {
   return {
     ...moderatedFields(e),
-    kind: e.kind,
-    title: e.title,
-    summary: e.summary,
-    description: e.description,
-    keywords: e.keywords,
-    trl: e.trl,
-    transferModes: e.transferModes,
-    ipStatus: e.ipStatus,
+    ...pick(e, [...LISTING_TEXT, 'kind', 'language', 'expiresAt']),
     price: priceRange(e),
-    specification: e.specification,
-    advantages: e.advantages,
-    mediaUrls: e.mediaUrls,
-    language: e.language,
-    expiresAt: e.expiresAt,
   };
 }
 
@@ -197,19 +174,9 @@ export function toRevisionType(listing: ListingEntity): ListingRevisionType | nu
   if (!r) return null;
   return {
     listingId: listing.id,
-    title: r.title,
-    summary: r.summary,
-    description: r.description,
-    specification: r.specification,
-    advantages: r.advantages,
-    mediaUrls: r.mediaUrls,
-    fieldCodes: r.fieldCodes,
-    keywords: r.keywords,
-    trl: r.trl,
-    transferModes: r.transferModes,
-    ipStatus: r.ipStatus,
+    ...pick(r, [...LISTING_TEXT, 'fieldCodes', 'provinceCode']),
     price: priceRange(r),
-    provinceCode: r.provinceCode,
+    // A revision stored without a language keeps the listing's.
     language: r.language ?? listing.language,
     submittedAt: listing.revisionSubmittedAt,
   };

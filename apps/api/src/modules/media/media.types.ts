@@ -75,18 +75,9 @@ export class AttachmentType {
   pendingReview: boolean;
 }
 
-@ObjectType('AttachmentUpload', {
-  description:
-    'Where to send one file: POST its bytes as the request body to `url` (relative to the API), with ?name=<file name>. ' +
-    'The answer is the stored attachment (JSON) or an `errors` body naming the file. The URL works once, until expiresAt.',
-})
-export class AttachmentUploadType {
-  @Field()
-  url: string;
-
-  @Field(() => Date)
-  expiresAt: Date;
-
+/** The largest file of each kind an upload may be: told with an upload's URL and with the limits. */
+@ObjectType({ isAbstract: true })
+abstract class UploadSizeLimits {
   @Field(() => Float)
   maxImageBytes: number;
 
@@ -97,17 +88,21 @@ export class AttachmentUploadType {
   maxVideoBytes: number;
 }
 
+@ObjectType('AttachmentUpload', {
+  description:
+    'Where to send one file: POST its bytes as the request body to `url` (relative to the API), with ?name=<file name>. ' +
+    'The answer is the stored attachment (JSON) or an `errors` body naming the file. The URL works once, until expiresAt.',
+})
+export class AttachmentUploadType extends UploadSizeLimits {
+  @Field()
+  url: string;
+
+  @Field(() => Date)
+  expiresAt: Date;
+}
+
 @ObjectType('AttachmentLimits', { description: 'What an upload may be: shown beside upload forms, before a large file is sent.' })
-export class AttachmentLimitsType {
-  @Field(() => Float)
-  maxImageBytes: number;
-
-  @Field(() => Float)
-  maxDocumentBytes: number;
-
-  @Field(() => Float)
-  maxVideoBytes: number;
-
+export class AttachmentLimitsType extends UploadSizeLimits {
   @Field(() => Int, { description: 'PDF documents: pages at most.' })
   maxPdfPages: number;
 
@@ -118,63 +113,55 @@ export class AttachmentLimitsType {
 /** The owner id of an attachment input: the same message wherever one is sent. */
 const NOT_AN_ID = { message: () => JSON.stringify({ vi: 'Mã không hợp lệ.', en: 'Not a valid id.' }) };
 
-@InputType()
-export class AttachmentUploadInput {
+/** An optional caption in one language, at most 300 characters. */
+const Caption = (description?: string): PropertyDecorator => (target, key) => {
+  TextLength(0, 300)(target, key);
+  IsOptional()(target, key);
+  Field(() => String, description ? { nullable: true, description } : { nullable: true })(target, key);
+};
+
+/** The listing, expert profile or organisation an attachment is added to. */
+@InputType({ isAbstract: true })
+abstract class AttachmentOwnerInput {
   @Field(() => AttachmentOwnerKind)
   ownerKind: AttachmentOwnerKind;
 
   @Field(() => ID)
   @IsUUID('all', NOT_AN_ID)
   ownerId: string;
+}
 
+@InputType()
+export class AttachmentUploadInput extends AttachmentOwnerInput {
   @Field(() => Boolean, { nullable: true, description: 'Organisations: a verification document only members and moderators see.' })
   @IsOptional()
   private?: boolean | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @TextLength(0, 300)
+  @Caption()
   captionVi?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @TextLength(0, 300)
+  @Caption()
   captionEn?: string | null;
 }
 
 @InputType()
-export class VideoLinkInput {
-  @Field(() => AttachmentOwnerKind)
-  ownerKind: AttachmentOwnerKind;
-
-  @Field(() => ID)
-  @IsUUID('all', NOT_AN_ID)
-  ownerId: string;
-
+export class VideoLinkInput extends AttachmentOwnerInput {
   @Field({ description: 'A YouTube or Vimeo page (https).' })
   @TextLength(10, 500)
   url: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @TextLength(0, 300)
+  @Caption()
   captionVi?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @TextLength(0, 300)
+  @Caption()
   captionEn?: string | null;
 }
 
 @InputType()
 export class AttachmentCaptionInput {
-  @Field(() => String, { nullable: true, description: 'Omitted: unchanged; empty: removed.' })
-  @IsOptional()
-  @TextLength(0, 300)
+  @Caption('Omitted: unchanged; empty: removed.')
   captionVi?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @TextLength(0, 300)
+  @Caption()
   captionEn?: string | null;
 }

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn, type Relation } from 'typeorm';
+import { Column, CreateDateColumn, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn, type ObjectType, type Relation } from 'typeorm';
 import type { RejectionReason } from '@techport/shared';
 import { ProvinceEntity } from '../reference/reference.entity.js';
 import { UserEntity } from '../accounts/user.entity.js';
@@ -64,7 +64,10 @@ export abstract class ModeratedColumns<C> {
   updatedAt: Date;
 }
 
-/** The columns of every kind's audit trail (one row per step); each kind adds its item's key. */
+/**
+ * The columns of every kind's audit trail (one row per step); each kind adds its item's key with
+ * TrailItemKey and its relation with TrailItem.
+ */
 export abstract class ModerationStepColumns {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
@@ -95,6 +98,22 @@ export abstract class ModerationStepColumns {
 
   @CreateDateColumn({ type: 'timestamptz' })
   at: Date;
+}
+
+/** A trail's item key (`TrailTable.itemColumn`: listing_event.listing_id…), indexed: a trail is read by item. */
+export function TrailItemKey(column: string): PropertyDecorator {
+  return (target, property) => {
+    Column({ name: column, type: 'uuid' })(target, property);
+    Index()(target, property);
+  };
+}
+
+/** The item a trail row belongs to, over the TrailItemKey column: its steps go when it goes. */
+export function TrailItem<E>(item: () => ObjectType<E>, column: string): PropertyDecorator {
+  return (target, property) => {
+    JoinColumn({ name: column })(target, property);
+    ManyToOne(item, { onDelete: 'CASCADE' })(target, property);
+  };
 }
 
 /** The core's columns every kind's GraphQL type shows as they are, with the entity its field resolvers read. */

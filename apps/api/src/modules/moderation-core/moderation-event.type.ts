@@ -1,19 +1,27 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { RejectionReason } from '../../common/graphql-enums.js';
-import type { ModerationStatus } from './moderation.workflow.js';
+import { AuditAction, type ModerationStatus } from './moderation.workflow.js';
+
+/** The actions a kind's trail can hold, as its schema lists them: EXPIRE and RENEW only where items expire. */
+function auditActionsOf(expires: boolean): string {
+  const expiryOnly: AuditAction[] = [AuditAction.EXPIRE, AuditAction.RENEW];
+  return Object.values(AuditAction)
+    .filter((a) => expires || !expiryOnly.includes(a))
+    .join(', ');
+}
 
 /**
  * The GraphQL type of a kind's audit trail (ListingEvent, ExpertProfileEvent…): one step, with the
- * kind's own name, status enum and list of actions in the schema. `actor` and `reasonLabel` come
- * from moderationEventResolver.
+ * kind's own name, status enum and list of actions (`expires`: the kind's WorkflowOptions.expires)
+ * in the schema. `actor` and `reasonLabel` come from moderationEventResolver.
  */
-export function moderationEventType(name: string, options: { description: string; statusEnum: object; actions: string }) {
+export function moderationEventType(name: string, options: { statusEnum: object; expires: boolean; description: string }) {
   @ObjectType(name, { description: options.description })
   class ModerationEventType {
     @Field(() => ID)
     id: string;
 
-    @Field({ description: options.actions })
+    @Field({ description: auditActionsOf(options.expires) })
     action: string;
 
     @Field(() => options.statusEnum, { nullable: true })

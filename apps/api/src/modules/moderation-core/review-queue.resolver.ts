@@ -1,7 +1,7 @@
 import { Args, Context, Field, ID, Int, ObjectType, Query, registerEnumType, ResolveField, Resolver, Parent } from '@nestjs/graphql';
 import { requireModerator } from '../../common/auth/viewer.js';
 import type { GqlContext } from '../../common/context.js';
-import { PageInput } from '../../common/pagination.js';
+import { PageInput, Paginated } from '../../common/pagination.js';
 import { ProvinceType } from '../reference/reference.types.js';
 import { ReferenceService } from '../reference/reference.service.js';
 import { ModeratedContentService, type ReviewQueueEntry } from './moderated-content.service.js';
@@ -52,19 +52,7 @@ export class ReviewQueueItemType {
 }
 
 @ObjectType('ReviewQueuePage')
-export class ReviewQueuePageType {
-  @Field(() => [ReviewQueueItemType])
-  items: ReviewQueueItemType[];
-
-  @Field(() => Int)
-  totalItems: number;
-
-  @Field(() => Int)
-  page: number;
-
-  @Field(() => Int)
-  pageSize: number;
-
+export class ReviewQueuePageType extends Paginated(ReviewQueueItemType) {
   @Field(() => Int, { description: 'How many (on all pages) wait longer than the target.' })
   overdueItems: number;
 

@@ -80,25 +80,15 @@ export interface ListingDocument {
   _vectors: { matching: number[] | null };
 }
 
-export interface ListingSource {
-  id: string;
-  kind: ListingKindValue;
-  slug: string;
-  title: string;
-  summary: string;
-  description: string;
-  keywords: string[];
+/** What a document is built from: the columns it carries as they are, and the rest to derive from. */
+export interface ListingSource
+  extends Pick<
+    ListingDocument,
+    'id' | 'kind' | 'slug' | 'title' | 'summary' | 'description' | 'keywords' | 'provinceCode' | 'transferModes' | 'ipStatus' | 'trl' | 'priceMin' | 'priceMax' | 'negotiable' | 'currency' | 'language'
+  > {
+  /** The listing's own codes, in the order given (the document adds their ancestors). */
   fieldCodes: string[];
   organization: { id: string; name: string; kind: string; verified: boolean; slug?: string };
-  provinceCode: string;
-  transferModes: string[];
-  ipStatus: string | null;
-  trl: number | null;
-  priceMin: number | null;
-  priceMax: number | null;
-  negotiable: boolean;
-  currency?: string;
-  language: string;
   publishedAt: Date;
   expiresAt?: Date | null;
   /** Text of the listing's public PDF documents (modules/media); empty or absent when none. */

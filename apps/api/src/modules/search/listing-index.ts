@@ -1,20 +1,13 @@
 import type { Settings } from 'meilisearch';
 import { isUuid } from '../../common/ids.js';
-import { toListingDocument, type ListingDocument, type ListingKindValue } from './listing-document.js';
+import { toListingDocument, type ListingDocument, type ListingSource } from './listing-document.js';
 import { LISTING_INDEX_SETTINGS } from './listing-index-settings.js';
 import type { IndexDefinition, Queryable } from './search-index.js';
 import { LISTING_DOCUMENT_TEXT_SQL } from '../media/media-search.js';
 import { publicListingSql } from '../listings/listing.rules.js';
 
 /** A listing and its organisation as one row: what the search document is built from. */
-export interface ListingIndexRow {
-  id: string;
-  kind: ListingKindValue;
-  slug: string;
-  title: string;
-  summary: string;
-  description: string;
-  keywords: string[];
+export interface ListingIndexRow extends Pick<ListingSource, 'id' | 'kind' | 'slug' | 'title' | 'summary' | 'description' | 'keywords'> {
   field_codes: string[];
   province_code: string;
   transfer_modes: string[];

@@ -1,8 +1,7 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMinSize, IsBoolean, IsOptional, Matches, ValidateBy, ValidateNested, type ValidationOptions } from 'class-validator';
-import { PROVINCES, TECH_FIELDS } from '@techport/shared';
-import { AtMostItems, OneOf, TextLength, WholeNumberBetween } from '../../../common/validation.js';
+import { AtMostItems, OneOf, ProvinceCode, TechFieldCode, TechFieldCodes, TextLength, WholeNumberBetween } from '../../../common/validation.js';
 import type { Localized } from '../../../common/i18n.js';
 import { EventKind, ProgrammeSessionKind, RegistrationRole } from '../event.entity.js';
 
@@ -28,8 +27,6 @@ export const EVENT_LIMITS = {
   note: [0, 2_000],
 } as const;
 
-const PROVINCE_CODES = PROVINCES.map((p) => p.code);
-const FIELD_CODES = TECH_FIELDS.map((f) => f.code);
 const say = (m: Localized, each = false): ValidationOptions => ({ message: () => JSON.stringify(m), each });
 const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 const CONTROL = { vi: 'Không được chứa ký tự điều khiển.', en: 'Must not contain control characters.' };
@@ -141,7 +138,7 @@ export class EventInput {
   endsOn: string;
 
   @Field({ description: "The department's province (the venue's, for an event on site): the moderators covering it review the event." })
-  @OneOf(PROVINCE_CODES)
+  @ProvinceCode()
   provinceCode: string;
 
   @Field({ defaultValue: false, description: 'An online event has no venue.' })
@@ -163,8 +160,7 @@ export class EventInput {
 
   @Field(() => [String], { description: 'Fields of technology (taxonomy codes): 1 to 10.' })
   @ArrayMinSize(1, say({ vi: 'Chọn ít nhất một lĩnh vực.', en: 'Choose at least one field.' }))
-  @AtMostItems(EVENT_LIMITS.fieldCodes)
-  @OneOf(FIELD_CODES, true)
+  @TechFieldCodes(EVENT_LIMITS.fieldCodes)
   fieldCodes: string[];
 
   @Field({ description: 'When registration opens (ISO 8601 instant).' })
@@ -236,12 +232,12 @@ export class EventSearchInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @OneOf(PROVINCE_CODES)
+  @ProvinceCode()
   provinceCode?: string | null;
 
   @Field(() => String, { nullable: true, description: 'A field code; a parent covers its children.' })
   @IsOptional()
-  @OneOf(FIELD_CODES)
+  @TechFieldCode()
   fieldCode?: string | null;
 
   @Field({ defaultValue: true, description: 'Only events that have not ended (true), or past ones too.' })
@@ -362,11 +358,31 @@ export class EventMarketplaceInput {
 
   @Field(() => String, { nullable: true, description: "A field code: participants with a listing in it (a parent covers its children)." })
   @IsOptional()
-  @OneOf(FIELD_CODES)
+  @TechFieldCode()
   fieldCode?: string | null;
 
   @Field(() => String, { nullable: true, description: "The participant organisation's province." })
   @IsOptional()
-  @OneOf(PROVINCE_CODES)
+  @ProvinceCode()
   provinceCode?: string | null;
+}
+
+/**
+ * An answer to a meeting request or to a counter-proposal (respondToMeetingRequest,
+ * respondToCounterProposal): accept, optionally fixing one slot, or decline with a note.
+ */
+@ArgsType()
+export class MeetingAnswerArgs {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  accept: boolean;
+
+  @Field(() => Date, { nullable: true })
+  slot?: Date | null;
+
+  /** Required to decline (checked by MeetingsService). */
+  @Field(() => String, { nullable: true })
+  note?: string | null;
 }

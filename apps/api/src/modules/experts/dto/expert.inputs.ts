@@ -1,9 +1,8 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { ArrayMinSize, IsOptional, Matches, type ValidationOptions } from 'class-validator';
-import { PROVINCES, TECH_FIELDS } from '@techport/shared';
 import { MAX_PAGE_SIZE } from '../../../common/pagination.js';
-import { AtMostItems, EachTextLength, OneOf, TextLength, WholeNumberBetween } from '../../../common/validation.js';
+import { AtMostItems, EachTextLength, ProvinceCode, ProvinceCodes, TechFieldCodes, TextLength, WholeNumberBetween } from '../../../common/validation.js';
 import type { Localized } from '../../../common/i18n.js';
 
 /** Limits of every profile field (the storefront shows the same ones). */
@@ -23,9 +22,6 @@ export const EXPERT_SEARCH_LIMITS = {
   codes: 50,
   maxPage: 10_000,
 } as const;
-
-const PROVINCE_CODES = PROVINCES.map((p) => p.code);
-const FIELD_CODES = TECH_FIELDS.map((f) => f.code);
 
 const say = (m: Localized, each = false): ValidationOptions => ({ message: () => JSON.stringify(m), each });
 const AtLeastOne = (m: Localized) => ArrayMinSize(1, say(m));
@@ -74,8 +70,7 @@ export class ExpertProfileInput {
 
   @Field(() => [String], { description: 'Fields of expertise (taxonomy codes, see techFields): 1 to 10.' })
   @AtLeastOne({ vi: 'Chọn ít nhất một lĩnh vực chuyên môn.', en: 'Choose at least one field of expertise.' })
-  @AtMostItems(EXPERT_LIMITS.fieldCodes)
-  @OneOf(FIELD_CODES, true)
+  @TechFieldCodes(EXPERT_LIMITS.fieldCodes)
   fieldCodes: string[];
 
   @Field(() => [String], { description: 'S&T services offered, e.g. "Tư vấn chuyển giao công nghệ": 1 to 20, each 2–200 characters.' })
@@ -95,7 +90,7 @@ export class ExpertProfileInput {
   pastTransfers?: string[] | null;
 
   @Field()
-  @OneOf(PROVINCE_CODES)
+  @ProvinceCode()
   provinceCode: string;
 
   @Field(() => ID, { nullable: true, description: 'Affiliation: an organisation you are a member of; null for an independent expert.' })
@@ -114,14 +109,12 @@ export class ExpertSearchInput {
 
   @Field(() => [String], { nullable: true, description: 'Field codes; a parent code includes all its children.' })
   @IsOptional()
-  @AtMostItems(EXPERT_SEARCH_LIMITS.codes)
-  @OneOf(FIELD_CODES, true)
+  @TechFieldCodes(EXPERT_SEARCH_LIMITS.codes)
   fieldCodes?: string[] | null;
 
   @Field(() => [String], { nullable: true })
   @IsOptional()
-  @AtMostItems(EXPERT_SEARCH_LIMITS.codes)
-  @OneOf(PROVINCE_CODES, true)
+  @ProvinceCodes(EXPERT_SEARCH_LIMITS.codes)
   provinceCodes?: string[] | null;
 
   @Field(() => Int, { nullable: true, defaultValue: 1 })

@@ -1,9 +1,8 @@
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsUUID, IsUrl, Length, Max, Min, type ValidationOptions } from 'class-validator';
-import { PROVINCES, TECH_FIELDS } from '@techport/shared';
 import { IpStatus, ListingKind, TransferMode } from '../../../common/graphql-enums.js';
-import { AtMostItems, EachTextLength, NotBelow, OneOf, TextLength, WholeNumberBetween } from '../../../common/validation.js';
+import { AtMostItems, EachTextLength, NotBelow, OneOf, ProvinceCode, TechFieldCodes, TextLength, WholeNumberBetween } from '../../../common/validation.js';
 import type { Localized } from '../../../common/i18n.js';
 
 /** Limits of every listing field (the storefront shows the same ones). */
@@ -25,9 +24,6 @@ export const LISTING_LIMITS = {
 
 export const CURRENCIES = ['VND', 'USD', 'EUR'] as const;
 export const LISTING_LANGUAGES = ['vi', 'en'] as const;
-
-const PROVINCE_CODES = PROVINCES.map((p) => p.code);
-const FIELD_CODES = TECH_FIELDS.map((f) => f.code);
 
 const say = (m: Localized, each = false): ValidationOptions => ({ message: () => JSON.stringify(m), each });
 
@@ -93,8 +89,7 @@ export class ListingInput {
 
   @Field(() => [String], { description: 'Taxonomy codes (see techFields): 1 to 10.' })
   @AtLeastOneField()
-  @AtMostItems(LISTING_LIMITS.fieldCodes)
-  @OneOf(FIELD_CODES, true)
+  @TechFieldCodes(LISTING_LIMITS.fieldCodes)
   fieldCodes: string[];
 
   @Field(() => [String], { description: 'At most 20, each 2–60 characters.' })
@@ -136,7 +131,7 @@ export class ListingInput {
   negotiable?: boolean | null;
 
   @Field()
-  @OneOf(PROVINCE_CODES)
+  @ProvinceCode()
   provinceCode: string;
 
   @Field(() => String, { nullable: true, description: 'Offers: the technical specification.' })
@@ -194,8 +189,7 @@ export class ListingUpdateInput {
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @AtLeastOneField()
-  @AtMostItems(LISTING_LIMITS.fieldCodes)
-  @OneOf(FIELD_CODES, true)
+  @TechFieldCodes(LISTING_LIMITS.fieldCodes)
   fieldCodes?: string[] | null;
 
   @Field(() => [String], { nullable: true })
@@ -240,7 +234,7 @@ export class ListingUpdateInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @OneOf(PROVINCE_CODES)
+  @ProvinceCode()
   provinceCode?: string | null;
 
   @Field(() => String, { nullable: true })
