@@ -2,11 +2,17 @@
 /**
  * Matching quality on the labelled corpus.
  *
- *   npm run eval:matching [-- corpus-dir] [--verbose] [--keep] [--scale N] [--gzip] [--write]
+ *   npm run eval:matching [-- corpus-dir] [--offers <dir-or-file>] [--verbose] [--keep] [--scale N] [--gzip] [--write]
  *   node scripts/eval-matching.mjs [corpus-dir] [options]
  *
- * corpus-dir defaults to ../shared/data/matching (relative to the repository root; see its
- * README for the format: offers.jsonl, dev-demands.jsonl, dev-qrels.jsonl). Meilisearch:
+ * corpus-dir defaults to ../shared/data/matching (relative to the repository root, or one level
+ * further up from a git worktree; see its README for the format: offers.jsonl, dev-demands.jsonl,
+ * dev-qrels.jsonl). Another demand set (eval/matching-check, or a held-out one) is a folder with
+ * its demands and judgements in the same format, as dev-demands.jsonl / dev-qrels.jsonl,
+ * demands.jsonl / qrels.jsonl or one <name>-demands.jsonl / <name>-qrels.jsonl pair; its offers
+ * come from its own offers.jsonl, else from --offers, else from the shared corpus. A demand may
+ * carry `style` (a list of tags, e.g. ["english", "problem"]): the figures are then also printed
+ * per tag. Meilisearch:
  * MEILI_URL / MEILI_MASTER_KEY if set; otherwise a throwaway one is started from the bundled
  * binary (scripts/lib/services.mjs: free port, data in a temporary folder) and removed at the end.
  *
@@ -47,8 +53,11 @@ const option = (name) => {
   if (i < 0) return undefined;
   return args[i].includes('=') ? args[i].split('=')[1] : args[i + 1];
 };
-const positional = args.filter((a, i) => !a.startsWith('--') && !(args[i - 1] === '--scale'));
-const corpusDir = resolve(ROOT, positional[0] ?? '../shared/data/matching');
+const valued = new Set(['--scale', '--offers']);
+const positional = args.filter((a, i) => !a.startsWith('--') && !valued.has(args[i - 1]));
+// The shared corpus sits beside the checkout (../shared); a git worktree sits one level deeper.
+const sharedCorpus = [resolve(ROOT, '../shared/data/matching'), resolve(ROOT, '../../shared/data/matching')];
+const corpusDir = positional[0] ? resolve(ROOT, positional[0]) : (sharedCorpus.find((d) => existsSync(d)) ?? sharedCorpus[0]);
 const verbose = flag('--verbose');
 const keep = flag('--keep');
 const scale = Number(option('--scale') ?? 0);
@@ -124,10 +133,28 @@ async function connectMeili() {
 
 // ---- corpus ---------------------------------------------------------------------------------
 const readJsonl = (file) =>
-  readFileSync(join(corpusDir, file), 'utf8')
+  readFileSync(resolve(corpusDir, file), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l));
+
+/** The set's `<kind>.jsonl` file (kind: demands or qrels): dev-<kind>, <kind>, or the one <name>-<kind>. */
+function setFile(kind) {
+  for (const name of [`dev-${kind}.jsonl`, `${kind}.jsonl`]) if (existsSync(join(corpusDir, name))) return name;
+  const named = existsSync(corpusDir) ? readdirSync(corpusDir).filter((f) => f.endsWith(`-${kind}.jsonl`)) : [];
+  return named.length === 1 ? named[0] : undefined;
+}
+
+/** offers.jsonl of the set, else --offers (a folder or the file), else the shared corpus's. */
+function offersFile() {
+  const given = option('--offers');
+  const candidates = [
+    join(corpusDir, 'offers.jsonl'),
+    given && (given.endsWith('.jsonl') ? resolve(given) : join(resolve(given), 'offers.jsonl')),
+    ...sharedCorpus.map((d) => join(d, 'offers.jsonl')),
+  ];
+  return candidates.find((f) => f && existsSync(f));
+}
 
 function toSource(rec, i) {
   return {
@@ -228,11 +255,17 @@ function auditLexicon({ CONCEPTS, SYNONYM_GROUPS, normalizeText, foldText }, off
 
 // ---- main -----------------------------------------------------------------------------------
 async function main() {
-  for (const file of ['offers.jsonl', 'dev-demands.jsonl', 'dev-qrels.jsonl']) {
-    if (!existsSync(join(corpusDir, file))) {
-      console.error(`no matching corpus at ${corpusDir} (${file} is missing): pass its folder, e.g. \`npm run eval:matching -- path/to/matching\``);
+  const files = { offers: offersFile(), demands: setFile('demands'), qrels: setFile('qrels') };
+  for (const [what, file] of Object.entries(files)) {
+    if (!file) {
+      console.error(`no matching corpus at ${corpusDir} (no ${what} file): pass its folder, e.g. \`npm run eval:matching -- path/to/matching\`, and --offers if it has no offers.jsonl`);
       process.exit(2);
     }
+  }
+  if (write && files.demands !== 'dev-demands.jsonl') {
+    // docs/benchmarks.md tracks the development corpus; a check set's figures are reported, not logged there
+    console.error(`--write records the development demands only (this set's demands are ${files.demands})`);
+    process.exit(2);
   }
   const outRoot = compileTs();
   const mod = (p) => import(pathToFileURL(join(outRoot, p)).href);
@@ -241,10 +274,10 @@ async function main() {
   const { matchVector } = await mod('apps/api/src/modules/text/index.js');
   const { findMatches } = await mod('apps/api/src/modules/matching/matching.engine.js');
 
-  const offers = readJsonl('offers.jsonl');
-  const demands = readJsonl('dev-demands.jsonl');
+  const offers = readJsonl(files.offers);
+  const demands = readJsonl(files.demands);
   if (flag('--audit-lexicon')) return auditLexicon(await mod('apps/api/src/modules/text/index.js'), offers, demands);
-  const qrels = readJsonl('dev-qrels.jsonl');
+  const qrels = readJsonl(files.qrels);
   const gradesOf = new Map();
   for (const q of qrels) {
     if (!gradesOf.has(q.demandId)) gradesOf.set(q.demandId, new Map());
@@ -283,6 +316,7 @@ async function main() {
         ours: { ndcg: ndcgAt(ourIds, grades), recall: recallAt(ourIds, grades) },
         ms,
         title: d.title,
+        styles: d.style ?? [],
         top: ours.slice(0, 5).map((m) => `${m.id}${grades.has(m.id) ? '(' + grades.get(m.id) + ')' : ''}:${m.score.toFixed(3)}`),
         missing: [...grades].filter(([id]) => !ourIds.slice(0, 10).includes(id)).map(([id, g]) => `${id}(${g})@${ourIds.indexOf(id) + 1 || '-'}`),
       });
@@ -304,10 +338,14 @@ async function main() {
         `ours nDCG@10 ${mean(rs.map((r) => r.ours.ndcg)).toFixed(3)}  recall@20 ${mean(rs.map((r) => r.ours.recall)).toFixed(3)}`
       );
     };
-    console.log(`corpus: ${corpusDir} (${offers.length} offers, ${demands.length} dev demands, ${qrels.length} judgements)`);
-    console.log(line('all dev demands', () => true));
+    console.log(`corpus: ${corpusDir} (${offers.length} offers from ${files.offers}; ${demands.length} demands in ${files.demands}, ${qrels.length} judgements)`);
+    console.log(line('all demands', () => true));
     console.log(line('half A (tune)', (r) => r.half === 'A'));
     console.log(line('half B (check)', (r) => r.half === 'B'));
+    // per style tag (a demand counts under each of its tags), then by its first tag alone
+    const tags = [...new Set(rows.flatMap((r) => r.styles))];
+    for (const tag of tags) console.log(line(`style ${tag}`, (r) => r.styles.includes(tag)));
+    for (const tag of tags) if (rows.some((r) => r.styles[0] === tag)) console.log(line(`first ${tag}`, (r) => r.styles[0] === tag));
     const times = rows.map((r) => r.ms);
     console.log(`findMatches latency over ${times.length} demands (${offers.length} offers indexed): p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms`);
 
