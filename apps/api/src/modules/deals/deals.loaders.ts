@@ -4,7 +4,6 @@ import { DataSource, In } from 'typeorm';
 import type { GqlContext } from '../../common/context.js';
 import { byKeys, groupByKeys } from '../../common/loaders.js';
 import { isUuid } from '../../common/ids.js';
-import { UserEntity } from '../accounts/user.entity.js';
 import { ListingEntity } from '../listings/listing.entity.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import type { InterestEntity, MessageEntity } from './interest.entity.js';
@@ -13,16 +12,6 @@ import type { InterestsService } from './interests.service.js';
 import type { DealsService } from './deals.service.js';
 
 /** Per-request batching for the fields of interests, messages and deals. */
-
-export function userLoader(ctx: GqlContext, ds: DataSource): DataLoader<string, UserEntity | null> {
-  return ctx.loaders.get('deals.userById', () =>
-    new DataLoader(async (ids: readonly string[]) => {
-      const valid = ids.filter(isUuid);
-      const rows = valid.length ? await ds.getRepository(UserEntity).findBy({ id: In(valid) }) : [];
-      return byKeys(ids, rows, (u) => u.id);
-    }),
-  );
-}
 
 /** Listings by id whatever their status: a party to an interest keeps seeing what it was about. */
 export function listingLoader(ctx: GqlContext, ds: DataSource): DataLoader<string, ListingEntity | null> {

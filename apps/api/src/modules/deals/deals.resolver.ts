@@ -18,7 +18,9 @@ import { DealEventType, DealPage, DealType, InterestType, MessageType } from './
 import { DealInput } from './dto/deal.inputs.js';
 import { DealAction } from './deal.workflow.js';
 import type { DealEntity, DealEventEntity } from './deal.entity.js';
-import { dealEventsLoader, interestLoader, listingLoader, messagesLoader, userLoader, viewerOrganizationIds } from './deals.loaders.js';
+import { dealEventsLoader, interestLoader, listingLoader, messagesLoader, viewerOrganizationIds } from './deals.loaders.js';
+import { AccountsService } from '../accounts/accounts.service.js';
+import { userLoader } from '../accounts/user.loader.js';
 import { toInterestType, toMessageType } from './interests.resolver.js';
 import { standingOf } from './deals.service.js';
 
@@ -195,11 +197,11 @@ export class DealsResolver {
 
 @Resolver(() => DealEventType)
 export class DealEventResolver {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly accounts: AccountsService) {}
 
   @ResolveField(() => UserType)
   async actor(@Parent() event: DealEventType, @Context() ctx: GqlContext): Promise<UserType> {
-    const user = await userLoader(ctx, this.ds).load(event.actorId);
+    const user = await userLoader(ctx, this.accounts).load(event.actorId);
     if (!user) throw new Error(`user ${event.actorId} is missing`);
     return toUserType(user);
   }

@@ -11,7 +11,9 @@ import { ListingType, toListingType } from '../listings/listings.types.js';
 import { InterestsService, sidesOf } from './interests.service.js';
 import { InterestType, MessageType } from './deals.types.js';
 import type { InterestEntity, MessageEntity } from './interest.entity.js';
-import { listingLoader, messagesLoader, userLoader, viewerOrganizationIds } from './deals.loaders.js';
+import { listingLoader, messagesLoader, viewerOrganizationIds } from './deals.loaders.js';
+import { AccountsService } from '../accounts/accounts.service.js';
+import { userLoader } from '../accounts/user.loader.js';
 import { RateLimitService } from '../../common/rate-limit.service.js';
 
 export function toInterestType(e: InterestEntity): InterestType {
@@ -132,12 +134,12 @@ export class InterestsResolver {
 export class MessageResolver {
   constructor(
     private readonly organizations: OrganizationsService,
-    private readonly ds: DataSource,
+    private readonly accounts: AccountsService,
   ) {}
 
   @ResolveField(() => UserType)
   async author(@Parent() message: MessageType, @Context() ctx: GqlContext): Promise<UserType> {
-    const user = await userLoader(ctx, this.ds).load(message.authorId);
+    const user = await userLoader(ctx, this.accounts).load(message.authorId);
     if (!user) throw new Error(`user ${message.authorId} is missing`);
     return toUserType(user);
   }

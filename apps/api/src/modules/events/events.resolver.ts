@@ -22,6 +22,7 @@ import { RegistrationStatus, type EventEntity, type EventRegistrationEntity } fr
 import { registrationOpen } from './event.rules.js';
 import { EventsService } from './events.service.js';
 import { RegistrationsService } from './registrations.service.js';
+import { publicListingLoader } from './registration-listings.loader.js';
 import { EventInput, EventRegistrationInput, EventSearchInput, MeetingAnswerArgs, MeetingRequestInput, ProgrammeSessionInput } from './dto/event.inputs.js';
 import { MeetingsService } from './meetings.service.js';
 import { MeetingSchedulerService } from './meeting-scheduler.service.js';
@@ -483,11 +484,7 @@ export class EventRegistrationResolver {
   @ResolveField(() => [ListingType], { description: 'Exhibitors: the offers shown; visitors: the demands brought. Published ones only.' })
   async listings(@Parent() r: EventRegistrationType, @Context() ctx: GqlContext): Promise<ListingType[]> {
     // One query for every registration of the page (an event's exhibitors and their offers).
-    const loader = ctx.loaders.get('event.registration.listing', () => new DataLoader(async (ids: readonly string[]) => {
-      const rows = await this.registrations.publicListings(ids);
-      return ids.map((id) => rows.find((l) => l.id === id) ?? null);
-    }));
-    const found = await loader.loadMany(r.entity.listingIds);
+    const found = await publicListingLoader(ctx, this.registrations).loadMany(r.entity.listingIds);
     return found.flatMap((l) => (l && !(l instanceof Error) ? [toListingType(l)] : []));
   }
 

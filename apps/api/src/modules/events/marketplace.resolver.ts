@@ -10,10 +10,10 @@ import { OrganizationsService } from '../organizations/organizations.service.js'
 import { ListingType, toListingType } from '../listings/listings.types.js';
 import { MessageType } from '../deals/deals.types.js';
 import { toMessageType } from '../deals/interests.resolver.js';
-import type { ListingEntity } from '../listings/listing.entity.js';
 import { EventMarketplaceInput } from './dto/event.inputs.js';
 import { EventsService } from './events.service.js';
 import { RegistrationsService } from './registrations.service.js';
+import { publicListingLoader } from './registration-listings.loader.js';
 import { MeetingsService } from './meetings.service.js';
 import { EventMarketplaceService } from './marketplace.service.js';
 import { EventMarketplaceType, EventRegistrationType, MeetingRequestType, MeetingSuggestionType, toMeetingType, toRegistrationType } from './events.types.js';
@@ -23,14 +23,6 @@ const LIMIT = {
   vi: `Số gợi ý phải từ 1 đến ${MAX_SUGGESTIONS}.`,
   en: `The number of suggestions must be between 1 and ${MAX_SUGGESTIONS}.`,
 };
-
-/** Public listings by id, batched per request (the loader EventRegistration.listings uses). */
-function publicListingLoader(ctx: GqlContext, registrations: RegistrationsService): DataLoader<string, ListingEntity | null> {
-  return ctx.loaders.get('event.registration.listing', () => new DataLoader(async (ids: readonly string[]) => {
-    const rows = await registrations.publicListings(ids);
-    return ids.map((id) => rows.find((l) => l.id === id) ?? null);
-  }));
-}
 
 /**
  * The event's marketplace and "people here you should meet" (marketplace.service.ts), and the
