@@ -515,6 +515,58 @@ describe('an expert profile', () => {
     const elsewhere = (await registerModerator(base, ['da-nang'])).client;
     expect((await elsewhere.ok(REVIEW, { id: p.id })).expert.attachmentsPendingRemoval).toEqual([]);
   });
+
+  it('an upload that meets an edit withdrawing the revision waits for it, then opens a revision of its own', async () => {
+    const expert = (await registerUser(base)).client;
+    const input = {
+      fullName: 'Đỗ Văn Khang',
+      headline: 'Chuyên gia cơ điện tử cho dây chuyền chế biến nông sản',
+      bio: 'Mười hai năm thiết kế và cải tạo dây chuyền phân loại, đóng gói nông sản cho doanh nghiệp vừa và nhỏ ở Tây Nguyên.',
+      fieldCodes: ['407'],
+      services: ['Cải tạo dây chuyền'],
+      pastTransfers: [],
+      provinceCode: 'can-tho',
+      organizationId: null,
+    };
+    const UPSERT = `mutation($input: ExpertProfileInput!) { upsertMyExpertProfile(input: $input) { id hasPendingRevision } }`;
+    const { upsertMyExpertProfile: p } = await expert.ok(UPSERT, { input });
+    await expert.ok(`mutation($id: ID!) { submitExpertProfile(id: $id) { id } }`, { id: p.id });
+    await (await registerModerator(base, [])).client.ok(`mutation($id: ID!) { moderateExpertProfile(id: $id, decision: APPROVE) { id } }`, { id: p.id });
+    expect((await expert.ok(UPSERT, { input: { ...input, headline: 'Kỹ sư cơ điện tử' } })).upsertMyExpertProfile.hasPendingRevision).toBe(true);
+
+    // The owner writes the published text back in another tab: that edit holds the profile's row
+    // and has withdrawn the revision (no media change was pending when it looked) when an upload arrives.
+    const edit = ds.createQueryRunner();
+    await edit.connect();
+    await edit.startTransaction();
+    try {
+      await edit.query(`SELECT 1 FROM expert_profile WHERE id = $1 FOR UPDATE`, [p.id]);
+      await edit.query(`UPDATE expert_profile SET pending_revision = NULL WHERE id = $1`, [p.id]);
+      let uploaded = false;
+      const uploading = upload(expert, { ownerKind: 'EXPERT', ownerId: p.id }, 'xuong.png', await sharp({ create: { width: 320, height: 240, channels: 3, background: '#5a3' } }).png().toBuffer()).finally(() => {
+        uploaded = true;
+      });
+      // The upload must wait for the edit's row lock (it did not, before: it decided on the row as
+      // read before the edit committed, kept no revision, and the picture waited for nothing).
+      const waitingOnLock = async () => {
+        const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+        return n > 0;
+      };
+      const deadline = Date.now() + 15_000;
+      while (!uploaded && !(await waitingOnLock()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+      expect(uploaded).toBe(false);
+      await edit.commitTransaction();
+      expect((await uploading).status).toBe(201);
+    } finally {
+      if (edit.isTransactionActive) await edit.rollbackTransaction();
+      await edit.release();
+    }
+    // The picture travels with a revision, to be reviewed; the public does not see it yet.
+    expect((await expert.ok(`query($id: ID!) { expert(id: $id) { hasPendingRevision } }`, { id: p.id })).expert.hasPendingRevision).toBe(true);
+    const pub = `query($id: ID!) { attachments(ownerKind: EXPERT, ownerId: $id) { fileName pendingReview } }`;
+    expect((await expert.ok(pub, { id: p.id })).attachments).toEqual([{ fileName: 'xuong.png', pendingReview: true }]);
+    expect((await base.ok(pub, { id: p.id })).attachments).toEqual([]);
+  });
 });
 
 describe('a published listing', () => {

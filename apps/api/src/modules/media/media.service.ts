@@ -28,6 +28,14 @@ import { DERIVATIVE_WIDTHS, derivativeKey, originalKey, processUpload, UploadRef
 import { MEDIA_STORE } from './media.tokens.js';
 import type { MediaStore } from './storage/media-store.js';
 
+/** The entity of each kind of owner (whose row a media write locks first: MediaService.access). */
+const OWNER_ENTITIES = {
+  [AttachmentOwnerKind.LISTING]: ListingEntity,
+  [AttachmentOwnerKind.EXPERT]: ExpertProfileEntity,
+  [AttachmentOwnerKind.ORGANIZATION]: OrganizationEntity,
+  [AttachmentOwnerKind.EVENT]: EventEntity,
+} as const;
+
 /** Outbox topics: a file was stored (derivatives, PDF text); files may have lost their last row (clean-up). */
 export const MEDIA_STORED = 'media.stored' as const;
 export const MEDIA_RELEASED = 'media.released' as const;
@@ -132,9 +140,17 @@ export class MediaService implements OnModuleDestroy {
   // -------------------------------------------------------------------------------------------
   // Who may do what
 
-  async access(viewer: Viewer | null, ownerKind: AttachmentOwnerKind, ownerId: string, em: EntityManager = this.ds.manager): Promise<OwnerAccess> {
+  /**
+   * What `viewer` may do with the owner's media. `lockOwner` (writes, inside their transaction):
+   * the owner's row is locked first, so the write decides on the row as it is once concurrent
+   * edits of the owner have committed (an edit withdrawing a pending revision, an approval), and
+   * every media write takes its locks in the order approvals do: the owner's row, then the
+   * owner's advisory lock, then attachment rows.
+   */
+  async access(viewer: Viewer | null, ownerKind: AttachmentOwnerKind, ownerId: string, em: EntityManager = this.ds.manager, lockOwner = false): Promise<OwnerAccess> {
     const none: OwnerAccess = { visible: false, edit: false, privileged: false };
     if (!isUuid(ownerId)) return none;
+    if (lockOwner) await em.query(`SELECT 1 FROM ${em.getRepository(OWNER_ENTITIES[ownerKind]).metadata.tableName} WHERE id = $1 FOR UPDATE`, [ownerId]);
     if (ownerKind === AttachmentOwnerKind.LISTING) {
       const l = await em.findOneBy(ListingEntity, { id: ownerId });
       if (!l) return none;
@@ -236,19 +252,24 @@ export class MediaService implements OnModuleDestroy {
     return this.ds.getRepository(AttachmentEntity).find({ where: { ownerKind, ownerId: In(ids) }, order: { position: 'ASC', createdAt: 'ASC' } });
   }
 
-  private async requireEditable(viewer: Viewer, ownerKind: AttachmentOwnerKind, ownerId: string, em: EntityManager): Promise<OwnerAccess> {
-    const access = await this.access(viewer, ownerKind, ownerId, em);
+  private async requireEditable(viewer: Viewer, ownerKind: AttachmentOwnerKind, ownerId: string, em: EntityManager, lockOwner = false): Promise<OwnerAccess> {
+    const access = await this.access(viewer, ownerKind, ownerId, em, lockOwner);
     if (!access.visible) throw Errors.notFound(M.owner);
     if (!access.edit) throw Errors.forbidden();
     if (access.listing?.status === ListingStatus.ARCHIVED) throw Errors.conflict(M.archived);
     return access;
   }
 
-  /** The attachment for a change by `viewer`, locked; NOT_FOUND when they may not see it, FORBIDDEN when they may not change it. */
+  /**
+   * The attachment for a change by `viewer`, locked (after its owner's row: access with lockOwner);
+   * NOT_FOUND when they may not see it, FORBIDDEN when they may not change it.
+   */
   private async lockForEdit(em: EntityManager, viewer: Viewer, id: string): Promise<{ a: AttachmentEntity; access: OwnerAccess }> {
-    const a = isUuid(id) ? await em.findOne(AttachmentEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+    const found = isUuid(id) ? await em.findOneBy(AttachmentEntity, { id }) : null;
+    if (!found) throw Errors.notFound(M.attachment);
+    const access = await this.access(viewer, found.ownerKind, found.ownerId, em, true);
+    const a = await em.findOne(AttachmentEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!a || a.removalRequestedAt) throw Errors.notFound(M.attachment);
-    const access = await this.access(viewer, a.ownerKind, a.ownerId, em);
     if (!this.visibleOf([a], access).length) throw Errors.notFound(M.attachment);
     if (!access.edit) throw Errors.forbidden();
     if (access.listing?.status === ListingStatus.ARCHIVED) throw Errors.conflict(M.archived);
@@ -339,7 +360,7 @@ export class MediaService implements OnModuleDestroy {
           // Still allowed now (membership may have ended since the URL was issued)? Editing rights
           // depend only on who the uploader is, never on staff roles.
           const uploader = { id: claims.userId, roles: [], moderatedProvinceCodes: [] } as unknown as Viewer;
-          const access = await this.access(uploader, claims.ownerKind, claims.ownerId, em);
+          const access = await this.access(uploader, claims.ownerKind, claims.ownerId, em, true);
           if (!access.visible || !access.edit) throw new UploadRefused(M.linkExpired, 404);
           // Serialises uploads for one owner, so positions and the count limit hold.
           await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`attachment:${claims.ownerId}`]);
@@ -397,7 +418,7 @@ export class MediaService implements OnModuleDestroy {
     }
     if (url.protocol !== 'https:' || !VIDEO_HOSTS.includes(url.hostname.toLowerCase())) throw Errors.invalidField('input.url', M.videoHost);
     return this.ds.transaction(async (em) => {
-      const access = await this.requireEditable(viewer, input.ownerKind, input.ownerId, em);
+      const access = await this.requireEditable(viewer, input.ownerKind, input.ownerId, em, true);
       await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`attachment:${input.ownerId}`]);
       const position = await this.checkCount(em, input.ownerKind, input.ownerId);
       const saved = await em.save(
@@ -448,7 +469,7 @@ export class MediaService implements OnModuleDestroy {
   /** New order: `ids` must be exactly the owner's current attachments (as the caller sees them). */
   async reorder(viewer: Viewer, ownerKind: AttachmentOwnerKind, ownerId: string, ids: string[]): Promise<AttachmentEntity[]> {
     return this.ds.transaction(async (em) => {
-      const access = await this.requireEditable(viewer, ownerKind, ownerId, em);
+      const access = await this.requireEditable(viewer, ownerKind, ownerId, em, true);
       await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`attachment:${ownerId}`]);
       const current = this.visibleOf(await em.find(AttachmentEntity, { where: { ownerKind, ownerId } }), access);
       const known = new Set(current.map((a) => a.id));
