@@ -143,8 +143,28 @@ export class SearchFacetCache {
       this.stats.pages++;
       return structuredClone(page);
     }
-    const response = await this.counted(indexUid, queries);
+    const response = await this.countedUnder(version, queries);
     this.pages.set(key, version, structuredClone(response));
+    return response;
+  }
+
+  /**
+   * `counted` for a caller that has just read the index version (a browsing page missed in
+   * memory): the version read before the request leaves both picks the cached counts and labels
+   * new ones, so PostgreSQL is not asked a second time.
+   */
+  private async countedUnder(version: string, queries: MultiSearchQuery[]): Promise<MultiSearchResponse> {
+    if (!queries.some((q) => countOnly(q) || asksFacets(q))) return this.meili.multiSearch({ queries });
+    const key = facetStateKey(queries);
+    const cached = this.cache.get(key, version);
+    if (cached) {
+      this.stats.hits++;
+      const sent = this.hitQueries(queries);
+      return this.merge(queries, cached, sent.positions, await this.meili.multiSearch({ queries: sent.queries }));
+    }
+    this.stats.misses++;
+    const response = await this.meili.multiSearch({ queries });
+    this.cache.set(key, version, this.parts(queries, response));
     return response;
   }
 
