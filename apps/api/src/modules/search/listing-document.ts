@@ -74,6 +74,12 @@ export interface ListingDocument {
    * query typed with diacritics ranks the exact words above words that only fold alike.
    */
   accentForms?: string;
+  /**
+   * (search) The title's words alone, accent-exact: the related results' title search
+   * (search-query.ts buildTitleSearch) looks for the query's exact words in the title only, where
+   * accentForms would let "chè" (tea) be found in a field name while "chế" (of "chế biến") stood in the title.
+   */
+  titleAccentForms?: string;
   /** (search) Text of the listing's PDF documents: searchable with the lowest weight; absent when none. */
   documentText?: string;
   /** Meilisearch user-provided embedding (see matchVector); null when the listing has no tags. */
@@ -155,6 +161,7 @@ export function toListingDocument(src: ListingSource): ListingDocument {
     aliases,
     gloss,
     accentForms: accentFormsOf(src, aliases, fieldNames, gloss),
+    titleAccentForms: accentTokens(src.title).join(' '),
     ...(src.documentText && { documentText: src.documentText }),
     _vectors: { [MATCH_EMBEDDER]: matchVector(concepts, primaryFieldCodes) },
   };

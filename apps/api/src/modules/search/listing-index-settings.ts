@@ -48,6 +48,9 @@ export const LISTING_INDEX_SETTINGS: Settings = {
     'accentForms',
     // Last: words of the attached PDF documents (modules/media) find the listing, below every own field.
     'documentText',
+    // The title's accent-exact spellings, for the related results' title search only (after
+    // accentForms, which holds them too, so the other searches rank as before).
+    'titleAccentForms',
   ],
   displayedAttributes: ['*'],
   filterableAttributes: [
@@ -75,7 +78,7 @@ export const LISTING_INDEX_SETTINGS: Settings = {
     enabled: true,
     minWordSizeForTypos: { oneTypo: 6, twoTypos: 10 },
     // accentForms: a typo there would merge "zqlusa" (lúa) with "zqluja" (lụa) again.
-    disableOnAttributes: ['organizationName', 'accentForms'],
+    disableOnAttributes: ['organizationName', 'accentForms', 'titleAccentForms'],
     disableOnNumbers: true,
   },
   embedders: {

@@ -455,7 +455,7 @@ export function buildCloseIdsSearch(indexUid: string, p: ListingSearchParams, cl
 export function buildTitleSearch(indexUid: string, p: ListingSearchParams, closeCount: number): MultiSearchQuery | null {
   if ((p.query ?? '').trim().split(/\s+/).filter(Boolean).length < 2) return null;
   const limit = Math.min(closeCount + relatedLimit(p, closeCount), SEARCH_RELEVANCE.titleScanMax);
-  return { ...buildAllWordsSearch(indexUid, p, closeCount), attributesToSearchOn: ['title', 'accentForms'], limit };
+  return { ...buildAllWordsSearch(indexUid, p, closeCount), attributesToSearchOn: ['title', 'titleAccentForms'], limit };
 }
 
 /**
