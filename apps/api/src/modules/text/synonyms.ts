@@ -89,10 +89,12 @@ export const SYNONYM_GROUPS: readonly string[][] = [
   ['tinh dầu', 'essential oil'],
   // Generic technical vocabulary, from the catalogue's frequent terms (titles and keywords of the
   // demo and corpus listings, counted 2026-12-05): processes, equipment, control and measurement.
-  ['sấy', 'drying', 'dryer'],
-  ['rang', 'roasting', 'roaster'],
+  // One English name belongs to one group only ("dryer" is "máy sấy"): a name in several groups
+  // glosses to all their names, which splits the gloss's phrases ("máy sấy sấy bơm nhiệt").
+  ['sấy', 'drying'],
+  ['rang', 'roasting', 'roast'],
   ['máy rang', 'roaster'],
-  ['điều khiển', 'control', 'controller'],
+  ['điều khiển', 'control'],
   ['bộ điều khiển', 'controller'],
   ['khí hậu', 'climate'],
   ['tự động', 'automatic', 'automated', 'automation'],
@@ -110,7 +112,7 @@ export const SYNONYM_GROUPS: readonly string[][] = [
   ['lọc', 'filter', 'filtration'],
   ['nước ép', 'juice'],
   ['nhà máy', 'factory'],
-  ['nhà xưởng', 'factory', 'workshop'],
+  ['nhà xưởng', 'workshop'],
   ['nhiệt độ', 'temperature'],
   ['tưới', 'irrigation'],
   ['lập lịch', 'scheduling'],
