@@ -70,8 +70,11 @@ try {
   jestArgs.push(...process.argv.slice(2).filter((a) => !OWN_FLAGS.has(a)));
   if (faultsOnly) jestArgs.push('--selectProjects', 'faults');
   else jestArgs.push('--selectProjects', 'shared', 'api-unit', 'api-e2e', 'faults');
-  // The browser tests run after jest; TEST_PARALLEL=1 runs them beside it (on two cores that saves
-  // about two minutes, but the time-bound login-throttle spec then overran its minute once).
+  // The browser tests run beside jest (TEST_SEQUENTIAL=1: after it). Both wait on the API, the
+  // databases and Chromium as much as they compute: beside each other they took 6 min 51 s where one
+  // after the other took about 8 (2026-12-05, two cores). (They ran after jest from 2026-12-04 because
+  // the sign-in throttling spec overran its minute beside them: its settle() was running other spec
+  // files' outbox backlogs, which ended when each file got a database of its own.)
   const runJest = () =>
     new Promise((resolve) => {
       const child = spawn(process.execPath, jestArgs, { cwd: ROOT, stdio: 'inherit', env });
@@ -104,7 +107,7 @@ try {
     if (web.failed > 0) exitCode = 1;
   };
   exitCode = 0;
-  if (process.env.TEST_PARALLEL !== '1') {
+  if (process.env.TEST_SEQUENTIAL === '1') {
     readJest(await runJest());
     await runWeb();
   } else {
