@@ -27,8 +27,9 @@ async function admin<T>(serverUrl: string, fn: (c: pg.Client) => Promise<T>): Pr
 
 /**
  * A database of its own, built by the migrations (a copy of the run's migrated template), for a spec whose assertions are global
- * (market figures, the clock moved a year ahead, a whole-index drift report, the demo seed):
- * other specs share the run's database and would move them.
+ * (market figures, the clock moved a year ahead, a whole-index drift report, the demo seed) or
+ * that needs a second one beside its file's (databaseOfThisFile). `name` is given by callers that
+ * need a predictable prefix (the per-file copies, which scripts/test.mjs drops by it).
  */
 export async function isolatedDatabase(tag: string, name = `techport_test_${tag}_${process.pid}_${randomBytes(3).toString('hex')}`.slice(0, 63)): Promise<IsolatedDatabase> {
   const server = process.env.TEST_DATABASE_ADMIN_URL ?? process.env.TEST_DATABASE_URL;
