@@ -23,6 +23,13 @@ export default {
       setupFiles: ['<rootDir>/apps/api/test/support/env.ts'],
     },
     {
+      // Service-level specs: the application's services without HTTP (test/support/factories.ts).
+      ...common,
+      displayName: 'api-service',
+      testMatch: ['<rootDir>/apps/api/test/**/*.service-spec.ts'],
+      setupFiles: ['<rootDir>/apps/api/test/support/env.ts'],
+    },
+    {
       ...common,
       displayName: 'faults',
       testMatch: ['<rootDir>/apps/api/test/faults/**/*.fault-spec.ts'],
