@@ -182,8 +182,11 @@ export function createHarness({ browser, webUrl, apiUrl, admin, screenshotsDir, 
       );
     },
 
-    /** Polls until fn returns a truthy value (search indexing and the outbox are asynchronous). */
-    async eventually(fn, { timeout = 20_000, interval = 400, what = 'condition' } = {}) {
+    /**
+     * Polls until fn returns a truthy value (search indexing and the outbox are asynchronous).
+     * 45 s: beside the API specs on two cores, indexing ten listings once took longer than 20 s.
+     */
+    async eventually(fn, { timeout = 45_000, interval = 400, what = 'condition' } = {}) {
       const deadline = Date.now() + timeout;
       let last;
       while (Date.now() < deadline) {
