@@ -16,6 +16,9 @@ import { ListingsService } from '../../src/modules/listings/listings.service.js'
 import type { ListingEntity } from '../../src/modules/listings/listing.entity.js';
 import type { ListingInput } from '../../src/modules/listings/dto/listing.inputs.js';
 import { OutboxService } from '../../src/modules/outbox/outbox.service.js';
+import { ExpertsService } from '../../src/modules/experts/experts.service.js';
+import type { ExpertProfileEntity } from '../../src/modules/experts/expert.entity.js';
+import type { ExpertProfileInput } from '../../src/modules/experts/dto/expert.inputs.js';
 import { databaseOfThisFile } from './database.js';
 
 export interface TestContext {
@@ -159,4 +162,35 @@ export async function makeListing(
   if (status === 'PENDING_REVIEW') return listing;
   const moderator = options.moderator ?? (await makeModerator(ctx.ds.manager));
   return listings.moderate(viewerOf(moderator), listing.id, ModerationDecision.APPROVE, null, null);
+}
+
+/** An expert profile's input as the API would receive it. */
+export function expertInput(fields: Partial<ExpertProfileInput> = {}): ExpertProfileInput {
+  return {
+    fullName: 'Trần Thị Thử Nghiệm',
+    headline: 'Chuyên gia công nghệ sau thu hoạch',
+    bio: 'Hai mươi năm nghiên cứu và chuyển giao công nghệ sấy, bảo quản nông sản cho hợp tác xã và doanh nghiệp vừa và nhỏ.',
+    fieldCodes: ['2'],
+    services: ['tư vấn công nghệ sấy', 'đánh giá dây chuyền'],
+    pastTransfers: [],
+    provinceCode: 'ha-noi',
+    organizationId: null,
+    ...fields,
+  } as ExpertProfileInput;
+}
+
+/** `user`'s expert profile, created through ExpertsService and taken as far as `status` says (as makeListing). */
+export async function makeExpert(
+  ctx: TestContext,
+  user: UserEntity,
+  options: { status?: 'DRAFT' | 'PENDING_REVIEW' | 'PUBLISHED'; moderator?: UserEntity; input?: Partial<ExpertProfileInput> } = {},
+): Promise<ExpertProfileEntity> {
+  const experts = ctx.get(ExpertsService);
+  let profile = await experts.upsertMine(viewerOf(user), expertInput(options.input));
+  const status = options.status ?? 'DRAFT';
+  if (status === 'DRAFT') return profile;
+  profile = await experts.submit(viewerOf(user), profile.id);
+  if (status === 'PENDING_REVIEW') return profile;
+  const moderator = options.moderator ?? (await makeModerator(ctx.ds.manager));
+  return experts.moderate(viewerOf(moderator), profile.id, ModerationDecision.APPROVE, null, null);
 }
