@@ -29,7 +29,9 @@ beforeAll(async () => {
     await ds.destroy();
   }
   t = await startTestApp({ DATABASE_URL: db.url, MEILI_INDEX_PREFIX: `seed${process.pid}`, MEDIA_DIR: mediaDir });
-}, 120_000);
+  // Seeding ~500 listings with their media: 35 s on a quiet machine, over 120 s beside the
+  // browser tests on a busy one (2026-12-05).
+}, 300_000);
 afterAll(async () => {
   await t?.close();
   await db?.drop();

@@ -12,6 +12,7 @@ import { SessionsService, type ClientInfo } from './sessions.service.js';
 import { UserSessionEntity } from './user-session.entity.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { isUuid } from '../../common/ids.js';
+import { bearerToken } from '../../common/rest.js';
 import { loginDelaySeconds, RateLimitService, rateLimited } from '../../common/rate-limit.service.js';
 import type { ChangePasswordInput, RegisterInput } from './dto/accounts.inputs.js';
 import { Clock } from '../../common/clock.js';
@@ -331,6 +332,14 @@ export class AccountsService implements OnApplicationBootstrap {
       allProvinces: user.allProvinces,
       session: { tokenId: verified.tokenId, expiresAt: verified.expiresAt },
     };
+  }
+
+  /** For the plain HTTP endpoints: the viewer behind an `Authorization: Bearer …` header, or UNAUTHENTICATED. */
+  async viewerFromBearer(header: string | undefined, client?: ClientInfo): Promise<Viewer> {
+    const token = bearerToken(header);
+    const viewer = token ? await this.viewerFromToken(token, client) : null;
+    if (!viewer) throw Errors.unauthenticated();
+    return viewer;
   }
 
   /**

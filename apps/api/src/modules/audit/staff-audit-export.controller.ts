@@ -1,12 +1,12 @@
 import { Controller, Get, Headers, Logger, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { ErrorCode } from '@techport/shared';
 import { AppError, Errors } from '../../common/errors.js';
-import { t, type Localized } from '../../common/i18n.js';
+import type { Localized } from '../../common/i18n.js';
 import { assertAdmin, type Viewer } from '../../common/auth/viewer.js';
 import { AccountsService } from '../accounts/accounts.service.js';
-import { csvLine, UTF8_BOM } from '../deals/csv.js';
+import { csvLine } from '../../common/csv.js';
+import { abortDownload, sendAppError, startCsvDownload, vietnamDayStamp } from '../../common/rest.js';
 import { REGISTER_TIME_ZONE } from '../deals/deals.labels.js';
 import { StaffAuditService } from './staff-audit.service.js';
 import { STAFF_AUDIT_ACTION_LABELS, StaffAuditAction, StaffAuditTargetKind } from './staff-audit.actions.js';
@@ -67,15 +67,10 @@ export class StaffAuditExportController {
         }),
       );
     } catch (err) {
-      if (err instanceof AppError) return this.fail(res, err);
+      if (err instanceof AppError) return sendAppError(res, err);
       throw err;
     }
-    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: REGISTER_TIME_ZONE }).format(new Date()).replace(/-/g, '');
-    res.status(200);
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="nhat-ky-kiem-toan-${today}.csv"`);
-    res.setHeader('Cache-Control', 'no-store');
-    res.write(UTF8_BOM + csvLine(AUDIT_COLUMNS));
+    startCsvDownload(res, `nhat-ky-kiem-toan-${vietnamDayStamp()}.csv`, AUDIT_COLUMNS);
     const time = new Intl.DateTimeFormat('sv-SE', { timeZone: REGISTER_TIME_ZONE, dateStyle: 'short', timeStyle: 'medium' });
     try {
       for (let offset = 0; ; offset += this.pageSize) {
@@ -88,15 +83,12 @@ export class StaffAuditExportController {
       }
       res.end();
     } catch (err) {
-      this.logger.error(`audit export failed: ${err instanceof Error ? err.message : err}`);
-      res.destroy(err instanceof Error ? err : new Error(String(err)));
+      abortDownload(res, this.logger, 'audit export', err);
     }
   }
 
   private async authorize(header: string | undefined): Promise<Viewer> {
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
-    const viewer = token ? await this.accounts.viewerFromToken(token) : null;
-    if (!viewer) throw Errors.unauthenticated();
+    const viewer = await this.accounts.viewerFromBearer(header);
     assertAdmin(viewer);
     return viewer;
   }
@@ -133,11 +125,4 @@ export class StaffAuditExportController {
     return checkAuditFilter(filter, '');
   }
 
-  private fail(res: Response, err: AppError): void {
-    const http: Record<string, number> = { [ErrorCode.UNAUTHENTICATED]: 401, [ErrorCode.FORBIDDEN]: 403, [ErrorCode.BAD_USER_INPUT]: 400 };
-    const body: Record<string, unknown> = { ...err.extra, code: err.code, message: t(err.localized) };
-    if (err.fields) body.fields = Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, t(v)]));
-    if (err.code === ErrorCode.UNAUTHENTICATED) res.setHeader('WWW-Authenticate', 'Bearer');
-    res.status(http[err.code] ?? 500).json(body);
-  }
 }

@@ -1,12 +1,13 @@
 import { Controller, Get, Headers, Logger, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { DEAL_STATUS_LABELS, DealStatus, ErrorCode, TRANSFER_MODE_LABELS, findProvince } from '@techport/shared';
+import { DEAL_STATUS_LABELS, DealStatus, TRANSFER_MODE_LABELS, findProvince } from '@techport/shared';
 import { AppError, Errors } from '../../common/errors.js';
-import { t, type Localized } from '../../common/i18n.js';
+import type { Localized } from '../../common/i18n.js';
 import { assertModerator, jurisdictionOf, type Viewer } from '../../common/auth/viewer.js';
 import { AccountsService } from '../accounts/accounts.service.js';
-import { csvLine, UTF8_BOM, type CsvCell } from './csv.js';
+import { csvLine, type CsvCell } from '../../common/csv.js';
+import { abortDownload, sendAppError, startCsvDownload, vietnamDayStamp } from '../../common/rest.js';
 import { StaffAuditService } from '../audit/staff-audit.service.js';
 import { StaffAuditAction, StaffAuditTargetKind } from '../audit/staff-audit.actions.js';
 import { REGISTER_TIME_ZONE } from './deals.labels.js';
@@ -103,7 +104,7 @@ export class DealsExportController {
         }),
       );
     } catch (err) {
-      if (err instanceof AppError) return this.fail(res, err);
+      if (err instanceof AppError) return sendAppError(res, err);
       throw err;
     }
 
@@ -119,19 +120,11 @@ export class DealsExportController {
     if (from) where.push(`d.reviewed_at >= (${param(from)}::date)::timestamp AT TIME ZONE $1`);
     if (to) where.push(`d.reviewed_at < (${param(to)}::date + 1)::timestamp AT TIME ZONE $1`);
 
-    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: REGISTER_TIME_ZONE }).format(new Date()).replace(/-/g, '');
-    res.status(200);
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="so-dang-ky-giao-dich-${today}.csv"`);
-    res.setHeader('Cache-Control', 'no-store');
-    res.write(UTF8_BOM + csvLine(REGISTER_COLUMNS));
-
+    startCsvDownload(res, `so-dang-ky-giao-dich-${vietnamDayStamp()}.csv`, REGISTER_COLUMNS);
     try {
       await this.stream(res, where, params);
     } catch (err) {
-      // The status line is gone already: cut the download short rather than end it as if complete.
-      this.logger.error(`deal register export failed: ${err instanceof Error ? err.message : err}`);
-      res.destroy(err instanceof Error ? err : new Error(String(err)));
+      abortDownload(res, this.logger, 'deal register export', err);
     }
   }
 
@@ -191,9 +184,7 @@ export class DealsExportController {
   }
 
   private async authorize(header: string | undefined): Promise<Viewer> {
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
-    const viewer = token ? await this.accounts.viewerFromToken(token) : null;
-    if (!viewer) throw Errors.unauthenticated();
+    const viewer = await this.accounts.viewerFromBearer(header);
     assertModerator(viewer);
     return viewer;
   }
@@ -211,12 +202,4 @@ export class DealsExportController {
     return { status: s ?? undefined, from: f ?? undefined, to: t2 ?? undefined };
   }
 
-  /** The same codes and bilingual messages as the GraphQL API, as JSON. */
-  private fail(res: Response, err: AppError): void {
-    const http: Record<string, number> = { [ErrorCode.UNAUTHENTICATED]: 401, [ErrorCode.FORBIDDEN]: 403, [ErrorCode.BAD_USER_INPUT]: 400 };
-    const body: Record<string, unknown> = { ...err.extra, code: err.code, message: t(err.localized) };
-    if (err.fields) body.fields = Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, t(v)]));
-    if (err.code === ErrorCode.UNAUTHENTICATED) res.setHeader('WWW-Authenticate', 'Bearer');
-    res.status(http[err.code] ?? 500).json(body);
-  }
 }

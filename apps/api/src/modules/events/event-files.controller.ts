@@ -1,16 +1,15 @@
 import { Controller, Get, Headers, Inject, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { ErrorCode } from '@techport/shared';
-import { AppError, Errors } from '../../common/errors.js';
-import { t } from '../../common/i18n.js';
+import { AppError } from '../../common/errors.js';
 import { langFromHeader } from '../../common/request-context.js';
 import type { Viewer } from '../../common/auth/viewer.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { StaffAuditService } from '../audit/staff-audit.service.js';
 import { StaffAuditAction, StaffAuditTargetKind } from '../audit/staff-audit.actions.js';
-import { csvLine, UTF8_BOM } from '../deals/csv.js';
+import { csvLine } from '../../common/csv.js';
+import { sendAppError, startCsvDownload } from '../../common/rest.js';
 import { EventDayService } from './event-day.service.js';
 import { EVENT_REPORT_COLUMNS, EventReportService } from './event-report.service.js';
 import { agendaCalendar } from './agenda-calendar.js';
@@ -48,7 +47,7 @@ export class EventFilesController {
       res.setHeader('Cache-Control', 'private, no-store');
       res.send(body);
     } catch (err) {
-      if (err instanceof AppError) return this.fail(res, err, lang);
+      if (err instanceof AppError) return sendAppError(res, err, lang);
       throw err;
     }
   }
@@ -72,29 +71,16 @@ export class EventFilesController {
           }),
         );
       }
-      res.status(200);
-      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      res.setHeader('Content-Disposition', `attachment; filename="bao-cao-${event.slug}.csv"`);
-      res.setHeader('Cache-Control', 'private, no-store');
-      res.send(UTF8_BOM + csvLine(EVENT_REPORT_COLUMNS) + report.outcomes.map((o) => csvLine(EventReportService.csvRow(o))).join(''));
+      startCsvDownload(res, `bao-cao-${event.slug}.csv`, EVENT_REPORT_COLUMNS);
+      res.end(report.outcomes.map((o) => csvLine(EventReportService.csvRow(o))).join(''));
     } catch (err) {
-      if (err instanceof AppError) return this.fail(res, err, lang);
+      if (err instanceof AppError) return sendAppError(res, err, lang);
       throw err;
     }
   }
 
-  private async authorize(header: string | undefined): Promise<Viewer> {
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
-    const viewer = token ? await this.accounts.viewerFromToken(token) : null;
-    if (!viewer) throw Errors.unauthenticated();
-    return viewer;
+  private authorize(header: string | undefined): Promise<Viewer> {
+    return this.accounts.viewerFromBearer(header);
   }
 
-  /** The same codes and bilingual messages as the GraphQL API, as JSON. */
-  private fail(res: Response, err: AppError, lang: 'vi' | 'en'): void {
-    const http: Record<string, number> = { [ErrorCode.UNAUTHENTICATED]: 401, [ErrorCode.FORBIDDEN]: 403, [ErrorCode.NOT_FOUND]: 404, [ErrorCode.BAD_USER_INPUT]: 400, [ErrorCode.CONFLICT]: 409 };
-    const body: Record<string, unknown> = { ...err.extra, code: err.code, message: t(err.localized, lang) };
-    if (err.code === ErrorCode.UNAUTHENTICATED) res.setHeader('WWW-Authenticate', 'Bearer');
-    res.status(http[err.code] ?? 500).json(body);
-  }
 }

@@ -9,6 +9,7 @@ import { clientOf } from '../accounts/sessions.service.js';
 import { AttachmentKind, DerivativeStatus } from './attachment.entity.js';
 import { MediaService } from './media.service.js';
 import { DERIVATIVE_WIDTHS, derivativeKey, originalKey, UploadRefused } from './upload-pipeline.js';
+import { bearerToken } from '../../common/rest.js';
 
 const NOT_FOUND: Localized = { vi: 'Không tìm thấy tệp.', en: 'File not found.' };
 
@@ -91,7 +92,8 @@ export class MediaController {
     let allowed = publicFile || this.media.verifyFileSignature(a.id, exp, sig);
     if (!allowed) {
       const header = req.headers.authorization;
-      const viewer = header?.startsWith('Bearer ') ? await this.accounts.viewerFromToken(header.slice(7).trim(), clientOf(req)) : null;
+      const token = bearerToken(header);
+      const viewer = token ? await this.accounts.viewerFromToken(token, clientOf(req)) : null;
       allowed = !!viewer && (await this.media.canSee(viewer, a));
     }
     if (!allowed) return notFound();

@@ -7,8 +7,9 @@ import { DEAL_STATUS_LABELS, ErrorCode, ListingKind, ORGANIZATION_KIND_LABELS, f
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { Clock } from '../../common/clock.js';
 import { AppError, Errors } from '../../common/errors.js';
-import { t, type Localized } from '../../common/i18n.js';
-import { csvLine, UTF8_BOM, type CsvCell } from '../deals/csv.js';
+import type { Localized } from '../../common/i18n.js';
+import { csvLine, UTF8_BOM, type CsvCell } from '../../common/csv.js';
+import { abortDownload, sendAppError } from '../../common/rest.js';
 import { FiguresService } from '../stats/figures.service.js';
 import { MAX_PERIOD_MONTHS } from '../stats/stats-period.js';
 import { REGISTER_TIME_ZONE } from '../deals/deals.labels.js';
@@ -165,13 +166,13 @@ export class OpenDataController {
   ): Promise<void> {
     const match = /^([a-z-]+)\.(csv|json)$/.exec(file);
     const def = match && FIGURES.find((f) => f.id === match[1]);
-    if (!match || !def) return this.fail(res, new AppError(ErrorCode.NOT_FOUND, M.figure));
+    if (!match || !def) return sendAppError(res, new AppError(ErrorCode.NOT_FOUND, M.figure));
     const format = match[2] as Format;
     let period: Period;
     try {
       period = await this.period({ period: rawPeriod, year: rawYear, quarter: rawQuarter, from: rawFrom, to: rawTo });
     } catch (err) {
-      if (err instanceof AppError) return this.fail(res, err);
+      if (err instanceof AppError) return sendAppError(res, err);
       throw err;
     }
 
@@ -214,13 +215,13 @@ export class OpenDataController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    if (rawFormat !== 'csv' && rawFormat !== 'json') return this.fail(res, new AppError(ErrorCode.NOT_FOUND, M.figure));
+    if (rawFormat !== 'csv' && rawFormat !== 'json') return sendAppError(res, new AppError(ErrorCode.NOT_FOUND, M.figure));
     const format: Format = rawFormat;
     let limit: number, cursor: { at: string; id: string } | null;
     try {
       ({ limit, cursor } = this.paging(rawLimit, rawCursor));
     } catch (err) {
-      if (err instanceof AppError) return this.fail(res, err);
+      if (err instanceof AppError) return sendAppError(res, err);
       throw err;
     }
 
@@ -494,8 +495,7 @@ export class OpenDataController {
       await work();
     } catch (err) {
       if (err instanceof ClientGone) return;
-      this.logger.error(`open-data export failed: ${err instanceof Error ? err.message : err}`);
-      res.destroy(err instanceof Error ? err : new Error(String(err)));
+      abortDownload(res, this.logger, 'open-data export', err);
     }
   }
 
@@ -576,13 +576,6 @@ export class OpenDataController {
     return `<${OPEN_DATA_LICENCE.url}>; rel="license"`;
   }
 
-  /** The same codes and bilingual messages as the GraphQL API, as JSON. */
-  private fail(res: Response, err: AppError): void {
-    const http: Record<string, number> = { [ErrorCode.BAD_USER_INPUT]: 400, [ErrorCode.NOT_FOUND]: 404 };
-    const body: Record<string, unknown> = { code: err.code, message: t(err.localized) };
-    if (err.fields) body.fields = Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, t(v)]));
-    res.status(http[err.code] ?? 500).json(body);
-  }
 }
 
 class ClientGone extends Error {}
