@@ -3,7 +3,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { OutboxService, type OutboxEvent } from '../outbox/outbox.service.js';
-import { MailerService } from '../notifications/mailer.service.js';
+import { MailerService, type Mail } from '../notifications/mailer.service.js';
 
 /** The outbox topic of e-mails about the account itself (not in-app notifications). */
 export const ACCOUNT_EMAIL = 'account.email';
@@ -36,8 +36,7 @@ export function hashToken(secret: string): string {
  * Sends the account's own e-mails after commit (outbox topic `account.email`). Link secrets are
  * created here, at sending time, and only their hash is written back: the outbox payload holds
  * the token row's id, never a secret. Sending a link is idempotent: a row that already has its
- * hash was sent, and a retry after a failed send makes a fresh secret (the earlier one was never
- * stored).
+ * hash was sent, and a retry after a failed send makes a fresh secret (sendLink).
  */
 @Injectable()
 export class AccountMailService implements OnModuleInit {
@@ -73,29 +72,27 @@ export class AccountMailService implements OnModuleInit {
     if (mail.kind === 'INVITATION') return this.sendInvitation(mail.invitationId);
   }
 
-  private async sendActivation(tokenId: string): Promise<void> {
-    await this.ds.transaction(async (em) => {
-      const secret = newSecret();
-      const [rows]: [{ email: string; display_name: string }[], number] = await em.query(
-        `UPDATE account_token t SET token_hash = $2
-         FROM app_user u
-         WHERE t.id = $1 AND u.id = t.user_id AND t.token_hash IS NULL AND t.used_at IS NULL AND NOT u.disabled AND u.email_verified_at IS NULL
-         RETURNING u.email, u.display_name`,
-        [tokenId, hashToken(secret)],
-      );
-      const row = rows[0];
-      if (!row) return;
-      const url = this.link(`/activate/${secret}`);
-      await this.mailer.send({
-        to: row.email,
-        subject: 'Xác nhận địa chỉ e-mail để kích hoạt tài khoản Techport / Confirm your e-mail to activate your Techport account',
-        text:
-          `Chào ${row.display_name},\n\nĐịa chỉ này vừa được dùng để đăng ký tài khoản Techport. Mở liên kết sau để xác nhận và kích hoạt tài khoản:\n\n${url}\n\n` +
-          `Liên kết dùng được một lần, trong ${this.config.ACTIVATION_TTL_HOURS} giờ. Nếu không phải bạn đăng ký, hãy bỏ qua thư này: tài khoản sẽ không được kích hoạt.\n\n---\n` +
-          `Hello ${row.display_name},\n\nThis address was just used to register a Techport account. Open this link to confirm it and activate the account:\n\n${url}\n\n` +
-          `The link works once, within ${this.config.ACTIVATION_TTL_HOURS} hours. If you did not register, ignore this e-mail: the account will not be activated.\n`,
-      });
-    });
+  private sendActivation(tokenId: string): Promise<void> {
+    return this.sendLink<{ email: string; display_name: string }>(
+      'account_token',
+      tokenId,
+      `UPDATE account_token t SET token_hash = $2
+       FROM app_user u
+       WHERE t.id = $1 AND u.id = t.user_id AND t.token_hash IS NULL AND t.used_at IS NULL AND NOT u.disabled AND u.email_verified_at IS NULL
+       RETURNING u.email, u.display_name`,
+      (secret, row) => {
+        const url = this.link(`/activate/${secret}`);
+        return {
+          to: row.email,
+          subject: 'Xác nhận địa chỉ e-mail để kích hoạt tài khoản Techport / Confirm your e-mail to activate your Techport account',
+          text:
+            `Chào ${row.display_name},\n\nĐịa chỉ này vừa được dùng để đăng ký tài khoản Techport. Mở liên kết sau để xác nhận và kích hoạt tài khoản:\n\n${url}\n\n` +
+            `Liên kết dùng được một lần, trong ${this.config.ACTIVATION_TTL_HOURS} giờ. Nếu không phải bạn đăng ký, hãy bỏ qua thư này: tài khoản sẽ không được kích hoạt.\n\n---\n` +
+            `Hello ${row.display_name},\n\nThis address was just used to register a Techport account. Open this link to confirm it and activate the account:\n\n${url}\n\n` +
+            `The link works once, within ${this.config.ACTIVATION_TTL_HOURS} hours. If you did not register, ignore this e-mail: the account will not be activated.\n`,
+        };
+      },
+    );
   }
 
   private async sendRegisterExisting(userId: string): Promise<void> {
@@ -114,63 +111,83 @@ export class AccountMailService implements OnModuleInit {
     });
   }
 
-  private async sendInvitation(invitationId: string): Promise<void> {
-    await this.ds.transaction(async (em) => {
-      const secret = newSecret();
-      const [rows]: [{ email: string; role: string; organization: string; inviter: string; expires_at: Date }[], number] = await em.query(
-        `UPDATE organization_invitation i SET token_hash = $2
-         FROM organization o, app_user u
-         WHERE i.id = $1 AND o.id = i.organization_id AND u.id = i.invited_by AND i.token_hash IS NULL AND i.accepted_at IS NULL
-         RETURNING i.email, i.role, o.name AS organization, u.display_name AS inviter, i.expires_at`,
-        [invitationId, hashToken(secret)],
-      );
-      const row = rows[0];
-      if (!row) return;
-      const url = this.link(`/invitations/${secret}`);
-      const register = this.link('/register');
-      const until = new Date(row.expires_at).toISOString().slice(0, 10);
-      await this.mailer.send({
-        to: row.email,
-        subject: `Lời mời tham gia ${row.organization} trên Techport / Invitation to join ${row.organization} on Techport`,
-        text:
-          `${row.inviter} mời bạn tham gia tổ chức "${row.organization}" trên Techport${row.role === 'OWNER' ? ' với vai trò chủ sở hữu' : ''}.\n` +
-          `Mở liên kết sau, đăng nhập bằng địa chỉ này rồi bấm "Nhận lời mời" (chưa có tài khoản? Đăng ký bằng chính địa chỉ này: ${register}):\n\n${url}\n\n` +
-          `Lời mời dùng được một lần, đến hết ngày ${until}.\n\n---\n` +
-          `${row.inviter} invites you to join the organisation "${row.organization}" on Techport${row.role === 'OWNER' ? ' as an owner' : ''}.\n` +
-          `Open this link, log in with this address and choose "Accept the invitation" (no account yet? Register with this very address: ${register}):\n\n${url}\n\n` +
-          `The invitation works once, until ${until}.\n`,
-      });
-    });
+  private sendInvitation(invitationId: string): Promise<void> {
+    return this.sendLink<{ email: string; role: string; organization: string; inviter: string; expires_at: Date }>(
+      'organization_invitation',
+      invitationId,
+      `UPDATE organization_invitation i SET token_hash = $2
+       FROM organization o, app_user u
+       WHERE i.id = $1 AND o.id = i.organization_id AND u.id = i.invited_by AND i.token_hash IS NULL AND i.accepted_at IS NULL
+       RETURNING i.email, i.role, o.name AS organization, u.display_name AS inviter, i.expires_at`,
+      (secret, row) => {
+        const url = this.link(`/invitations/${secret}`);
+        const register = this.link('/register');
+        const until = new Date(row.expires_at).toISOString().slice(0, 10);
+        return {
+          to: row.email,
+          subject: `Lời mời tham gia ${row.organization} trên Techport / Invitation to join ${row.organization} on Techport`,
+          text:
+            `${row.inviter} mời bạn tham gia tổ chức "${row.organization}" trên Techport${row.role === 'OWNER' ? ' với vai trò chủ sở hữu' : ''}.\n` +
+            `Mở liên kết sau, đăng nhập bằng địa chỉ này rồi bấm "Nhận lời mời" (chưa có tài khoản? Đăng ký bằng chính địa chỉ này: ${register}):\n\n${url}\n\n` +
+            `Lời mời dùng được một lần, đến hết ngày ${until}.\n\n---\n` +
+            `${row.inviter} invites you to join the organisation "${row.organization}" on Techport${row.role === 'OWNER' ? ' as an owner' : ''}.\n` +
+            `Open this link, log in with this address and choose "Accept the invitation" (no account yet? Register with this very address: ${register}):\n\n${url}\n\n` +
+            `The invitation works once, until ${until}.\n`,
+        };
+      },
+    );
   }
 
-  private async sendPasswordReset(tokenId: string): Promise<void> {
-    await this.ds.transaction(async (em) => {
-      const secret = newSecret();
-      // TypeORM answers an UPDATE with [rows, affected].
-      const [rows]: [{ email: string }[], number] = await em.query(
-        `UPDATE account_token t SET token_hash = $2
-         FROM app_user u
-         WHERE t.id = $1 AND u.id = t.user_id AND t.token_hash IS NULL AND t.used_at IS NULL AND NOT u.disabled
-         RETURNING u.email`,
-        [tokenId, hashToken(secret)],
-      );
-      // Already sent (a retried batch), spent, or the account was disabled meanwhile.
-      const row = rows[0];
-      if (!row) return;
-      const url = this.link(`/reset-password/${secret}`);
-      const minutes = this.config.PASSWORD_RESET_TTL_MINUTES;
-      await this.mailer.send({
-        to: row.email,
-        subject: 'Đặt lại mật khẩu Techport / Reset your Techport password',
-        text:
-          `Ai đó (có thể là bạn) vừa yêu cầu đặt lại mật khẩu cho tài khoản Techport gắn với địa chỉ này.\n` +
-          `Mở liên kết sau để đặt mật khẩu mới. Liên kết chỉ dùng được một lần và hết hạn sau ${minutes} phút:\n\n${url}\n\n` +
-          `Nếu bạn không yêu cầu, hãy bỏ qua thư này: mật khẩu của bạn không thay đổi.\n\n---\n` +
-          `Someone (probably you) asked to reset the password of the Techport account for this address.\n` +
-          `Open this link to choose a new password. It works once and expires in ${minutes} minutes:\n\n${url}\n\n` +
-          `If you did not ask for this, ignore this e-mail: your password has not changed.\n`,
-      });
-    });
+  private sendPasswordReset(tokenId: string): Promise<void> {
+    return this.sendLink<{ email: string }>(
+      'account_token',
+      tokenId,
+      `UPDATE account_token t SET token_hash = $2
+       FROM app_user u
+       WHERE t.id = $1 AND u.id = t.user_id AND t.token_hash IS NULL AND t.used_at IS NULL AND NOT u.disabled
+       RETURNING u.email`,
+      (secret, row) => {
+        const url = this.link(`/reset-password/${secret}`);
+        const minutes = this.config.PASSWORD_RESET_TTL_MINUTES;
+        return {
+          to: row.email,
+          subject: 'Đặt lại mật khẩu Techport / Reset your Techport password',
+          text:
+            `Ai đó (có thể là bạn) vừa yêu cầu đặt lại mật khẩu cho tài khoản Techport gắn với địa chỉ này.\n` +
+            `Mở liên kết sau để đặt mật khẩu mới. Liên kết chỉ dùng được một lần và hết hạn sau ${minutes} phút:\n\n${url}\n\n` +
+            `Nếu bạn không yêu cầu, hãy bỏ qua thư này: mật khẩu của bạn không thay đổi.\n\n---\n` +
+            `Someone (probably you) asked to reset the password of the Techport account for this address.\n` +
+            `Open this link to choose a new password. It works once and expires in ${minutes} minutes:\n\n${url}\n\n` +
+            `If you did not ask for this, ignore this e-mail: your password has not changed.\n`,
+        };
+      },
+    );
+  }
+
+  /**
+   * An e-mail carrying a link. A fresh secret's hash is written to the row and committed first,
+   * so that the link works the moment the e-mail arrives: sent from inside the transaction, the
+   * e-mail could be opened (a quick reader, a test reading the mail folder) before the commit,
+   * and found the link invalid. Then the e-mail leaves; if sending fails, the hash is taken back
+   * (when it is still this one) so that the outbox's retry makes a fresh secret. `claimSql` sets
+   * `token_hash = $2` on row `$1` only when it has none yet, and answers what the e-mail needs: no
+   * row means the link was sent already (a retried job), is spent, or its account was disabled.
+   * (A worker killed between the commit and the send leaves a link never sent: the user asks for
+   * another, which signing in, "forgot password" and a new invitation all give.)
+   */
+  private async sendLink<Row>(table: 'account_token' | 'organization_invitation', id: string, claimSql: string, compose: (secret: string, row: Row) => Mail): Promise<void> {
+    const secret = newSecret();
+    const hash = hashToken(secret);
+    // TypeORM answers an UPDATE with [rows, affected].
+    const [rows]: [Row[], number] = await this.ds.query(claimSql, [id, hash]);
+    const row = rows[0];
+    if (!row) return;
+    try {
+      await this.mailer.send(compose(secret, row));
+    } catch (err) {
+      await this.ds.query(`UPDATE ${table} SET token_hash = NULL WHERE id = $1 AND token_hash = $2`, [id, hash]);
+      throw err;
+    }
   }
 
   private async sendLoginAttack(mail: Extract<AccountEmail, { kind: 'LOGIN_ATTACK' }>): Promise<void> {
