@@ -11,6 +11,10 @@ const { join } = await import('node:path');
 const { ensurePostgres, ensureMeilisearch, createDatabase, dropDatabase, dropDatabasesStartingWith } = await import('./lib/services.mjs');
 const { buildApi, typecheck, apiCli } = await import('./lib/build.mjs');
 
+// One indexing thread for every Meilisearch of the run (ours and the specs' private ones inherit
+// it). Beside jest, the browser and the APIs on two cores, a second thread mostly spins waiting
+// for work: nine search specs, 2026-12-05: Meilisearch 99 → 54 CPU-seconds, 112 → 86 s.
+process.env.MEILI_INDEXING_THREADS ??= '1';
 const faultsOnly = process.argv.includes('--faults');
 // --no-typecheck: skip tsc (quick iterations on one spec); CI always type-checks.
 const skipTypecheck = process.argv.includes('--no-typecheck');

@@ -180,6 +180,9 @@ export const MEILI_BINARY = join(ROOT, 'node_modules', '@gaubee', 'meilisearch-l
 /**
  * Starts a Meilisearch process from the npm-shipped binary.
  * `dir` holds its data; `port` defaults to a free one. Returns { url, key, stop, process }.
+ * Indexing threads: MEILI_INDEXING_THREADS, else 2 (this machine's cores). The test run sets 1
+ * (scripts/test.mjs): there the cores are busy with jest, the browser and the API, and idle indexing
+ * threads wait for work by spinning.
  */
 export async function startMeilisearch({ dir, port, key } = {}) {
   port ??= await freePort();
@@ -191,7 +194,7 @@ export async function startMeilisearch({ dir, port, key } = {}) {
   const logFd = openSync(logFile, 'a');
   const child = spawn(
     MEILI_BINARY,
-    ['--db-path', join(dir, 'data.ms'), '--dump-dir', join(dir, 'dumps'), '--http-addr', `127.0.0.1:${port}`, '--master-key', key, '--no-analytics', '--env', 'development', '--max-indexing-threads', '2', '--log-level', 'WARN'],
+    ['--db-path', join(dir, 'data.ms'), '--dump-dir', join(dir, 'dumps'), '--http-addr', `127.0.0.1:${port}`, '--master-key', key, '--no-analytics', '--env', 'development', '--max-indexing-threads', process.env.MEILI_INDEXING_THREADS ?? '2', '--log-level', 'WARN'],
     { stdio: ['ignore', 'ignore', logFd], detached: false },
   );
   closeSync(logFd);

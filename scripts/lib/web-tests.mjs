@@ -4,23 +4,28 @@
 //
 // It builds the storefront for production (GraphQL codegen → vite build), starts the real API
 // (dist/, built by the caller or here) and the built storefront on free ports, and drives Debian's
-// Chromium (installed with apt-get when missing) through playwright-core. The steps of a journey
+// headless Chromium shell (installed with apt-get when missing) through playwright-core. The steps of a journey
 // after a failed one are skipped (and counted as skipped). Screenshots (of failures; of every page with
 // WEB_TEST_SCREENSHOTS=1) go to <outDir>/screenshots/; every
 // main page is checked with axe-core (serious or critical violations fail the test).
 import { execFileSync, execSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ROOT } from '../ensure-install.mjs';
 import { freePort } from './services.mjs';
 
-// Debian's browser binary itself, not its /usr/bin/chromium launcher: the launcher adds desktop
-// flags (GPU rasterisation, which headless does in software, extension loading) that cost the
-// browser tests about a tenth of Chromium's CPU time (2026-12-05: 86 → 79 CPU-seconds for the
-// 16 steps of the Vietnamese journey). CHROMIUM_BIN names another.
-export const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/lib/chromium/chromium';
+// The browser tests drive Debian's headless shell (package chromium-headless-shell): the same Blink
+// as the browser, without the browser around it (windows, address bar, WebUI pages, extensions),
+// and what Playwright itself runs for headless tests. 2026-12-05, the 16 steps of the Vietnamese
+// journey: 28.6 CPU-seconds of it against 52.2 for the full browser (with the flags that trimmed
+// it: no launcher, no omnibox popup), 40 s instead of 56. CHROMIUM_BIN names another binary.
+export const HEADLESS_SHELL = process.env.CHROMIUM_BIN ?? '/usr/lib/chromium/chromium-headless-shell';
+// The full browser, for Lighthouse (scripts/lighthouse.mjs): its binary itself, not the
+// /usr/bin/chromium launcher, whose desktop flags (GPU rasterisation done in software, extension
+// loading) cost about a tenth more CPU.
+export const CHROMIUM = '/usr/lib/chromium/chromium';
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -32,66 +37,31 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/**
- * Browser features the tests never use and pay for. Chromium 156's headless browser still builds
- * each window's address-bar suggestion popup as a web page of its own (chrome://omnibox-popup,
- * two renderers per window, and every test's context is a window): 2026-12-05, ten contexts
- * opened in 5.6 s with it and 3.7 s without, and the 16 steps of the Vietnamese journey took
- * 51–53 CPU-seconds of Chromium against 43.
- */
-const DISABLED_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup', 'WebUIOmniboxFullPopup'];
-
-/**
- * Debian's Chromium through playwright-core, with our flags. Playwright gives every launch a fresh
- * temporary profile and adds --headless itself. It also passes a --disable-features list of its
- * own, and Chromium obeys only the last --disable-features on its command line: ours carries
- * Playwright's list too, read from the command line of a first, probing launch (Linux: /proc).
- */
+/** The headless shell through playwright-core, with our flags (Playwright adds --headless itself). */
 export async function launchChromium() {
   const { chromium } = await import('playwright-core');
-  const args = CHROMIUM_ARGS.filter((a) => a !== '--headless');
-  const probe = await chromium.launch({ executablePath: CHROMIUM, args, headless: true });
-  const theirs = childCommandLines(CHROMIUM).flatMap((argv) => argv.filter((a) => a.startsWith('--disable-features=')))[0];
-  await probe.close();
-  const merged = [...(theirs ? theirs.slice('--disable-features='.length).split(',') : []), ...DISABLED_FEATURES];
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [...args, `--disable-features=${[...new Set(merged)].join(',')}`],
-    ignoreDefaultArgs: theirs ? [theirs] : [],
-    headless: true,
-  });
-}
-
-/** The command lines of this process's children running `executable` (none where /proc is missing). */
-function childCommandLines(executable) {
-  const found = [];
-  for (const pid of existsSync('/proc') ? readdirSync('/proc').filter((d) => /^\d+$/.test(d)) : []) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== process.pid) continue;
-      const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-      if (argv[0] === executable) found.push(argv);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return found;
+  return chromium.launch({ executablePath: HEADLESS_SHELL, args: CHROMIUM_ARGS.filter((a) => a !== '--headless'), headless: true });
 }
 
 const log = (msg) => console.log(`[web-tests] ${msg}`);
 
-/** Debian's Chromium, installed when missing (the test machine runs as root). */
-export function ensureChromium() {
-  if (existsSync(CHROMIUM)) return;
-  log('installing Chromium (apt-get install -y chromium)…');
+/** A binary of Debian's Chromium packages, installed when missing (the test machine runs as root). */
+function ensureDebianBinary(binary, pkg) {
+  if (existsSync(binary)) return;
+  log(`installing ${pkg} (apt-get install -y ${pkg})…`);
   const opts = { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } };
   try {
-    execSync('apt-get install -y --no-install-recommends chromium', opts);
+    execSync(`apt-get install -y --no-install-recommends ${pkg}`, opts);
   } catch {
-    execSync('apt-get update && apt-get install -y --no-install-recommends chromium', opts);
+    execSync(`apt-get update && apt-get install -y --no-install-recommends ${pkg}`, opts);
   }
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not at ${CHROMIUM} after apt-get install`);
+  if (!existsSync(binary)) throw new Error(`${binary} is not there after apt-get install ${pkg}`);
 }
+
+/** Debian's Chromium (the full browser, for Lighthouse). */
+export const ensureChromium = () => ensureDebianBinary(CHROMIUM, 'chromium');
+/** Debian's headless shell (the browser tests), unless CHROMIUM_BIN names a binary of one's own. */
+const ensureHeadlessShell = () => (process.env.CHROMIUM_BIN ? undefined : ensureDebianBinary(HEADLESS_SHELL, 'chromium-headless-shell'));
 
 const CODEGEN = ['apps/web/scripts/codegen.mjs'];
 const VITE_BUILD = [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'];
@@ -169,7 +139,7 @@ export async function runWebTests({ databaseUrl, meili, outDir, filter = process
   mkdirSync(shots, { recursive: true });
   mkdirSync(webOut, { recursive: true });
 
-  ensureChromium();
+  ensureHeadlessShell();
   // `built`: the caller built the storefront already (buildWebInBackground).
   if (!built) {
     log('building the storefront (codegen + vite build)…');
