@@ -214,7 +214,8 @@ async function main() {
 
     const gql = async (query, variables, lang) => {
       const res = await post(`${api.url}/graphql`, { query, variables }, { 'accept-language': lang });
-      if (res.status !== 200 || res.body.errors) throw new Error(`API: ${JSON.stringify(res.body.errors ?? res.status)}`);
+      // Once (2026-12-05, the first query of a run) an answer came with neither data nor errors: say what it was.
+      if (res.status !== 200 || res.body.errors || !res.body.data) throw new Error(`API ${api.url} answered ${res.status}: ${JSON.stringify(res.body).slice(0, 500)}`);
       return res.body.data;
     };
     // (Introspection is off in production: the committed schema tells which fields this code has.)
