@@ -207,6 +207,14 @@ describe('gloss', () => {
     expect(glossText(['Closed-loop heat pump dryer for mango'])).toMatch(/máy sấy bơm nhiệt/);
   });
 
+  it('glosses every kind of Vietnamese drying equipment as a dryer, and an English dryer as máy sấy only', () => {
+    expect(glossText(['Tủ sấy năng lượng mặt trời mini 20 kg'])).toMatch(/solar dryer/);
+    expect(glossText(['Nha say nang luong mat troi'])).toMatch(/solar dryer/);
+    expect(glossText(['Lò sấy cà phê'])).toMatch(/dryer/);
+    expect(glossText(['Solar dryer for fish'])).toMatch(/^máy sấy năng lượng mặt trời/);
+    expect(glossText(['Solar dryer for fish'])).not.toMatch(/tủ sấy|lò sấy/);
+  });
+
   it('keeps one sentence apart from the next, and leaves out the words it has no translation for', () => {
     expect(glossText(['Kho lạnh. Truy xuất nguồn gốc'])).toMatch(/^cold storage cold store\b.* \. traceability$/);
     expect(glossText(['polycarbonate'])).toBe('');

@@ -33,6 +33,24 @@ const GLOSS_JOINS = new Set(
   ['cho', 'của', 'và', 'với', 'bằng', 'từ', 'trong', 'tại', 'để', 'theo', 'trên', 'dùng', 'sử', 'hoặc', 'for', 'of', 'and', 'with', 'by', 'from', 'in', 'at', 'to', 'on', 'using', 'or', 'the', 'a', 'an'],
 );
 
+/**
+ * One-way gloss terms (Vietnamese → English only): Vietnamese names a piece of drying equipment by
+ * what it is (tủ cabinet, lò kiln, buồng chamber, nhà house, thiết bị / hệ thống equipment / system)
+ * where English says "dryer" for all of them. They are not synonyms of "máy sấy" (a search for
+ * "lò sấy" should not rewrite to "máy sấy"), and an English "dryer" glosses to "máy sấy" alone
+ * (a name with several Vietnamese readings would split the gloss's phrases), so they live here
+ * and not in the synonym table. From the vocabulary of drying equipment, not from queries.
+ */
+const GLOSS_ONE_WAY: readonly [string, string][] = [
+  ['tủ sấy', 'dryer'],
+  ['lò sấy', 'dryer'],
+  ['buồng sấy', 'dryer'],
+  ['nhà sấy', 'dryer'],
+  ['thiết bị sấy', 'dryer'],
+  ['hệ thống sấy', 'dryer'],
+  ['dàn sấy', 'dryer'],
+];
+
 interface GlossTerm {
   words: string[];
   others: string[];
@@ -58,6 +76,12 @@ function glossIndex(folded: boolean): Map<string, GlossTerm[]> {
       else list.push({ words, others });
       index.set(words[0], list);
     }
+  }
+  for (const [vi, en] of GLOSS_ONE_WAY) {
+    const words = (folded ? foldText(vi) : vi).split(' ');
+    const list = index.get(words[0]) ?? [];
+    if (!list.some((t) => t.words.join(' ') === words.join(' '))) list.push({ words, others: [en] });
+    index.set(words[0], list);
   }
   for (const list of index.values()) list.sort((a, b) => b.words.length - a.words.length);
   return index;
