@@ -122,11 +122,17 @@ describe('queryTopics (related results by topic)', () => {
     expect(queryTopics('blockchain bất động sản')).toEqual([]);
     expect(queryTopics('')).toEqual([]);
   });
-  it('adds the topic query to the related search, below the shorter forms', () => {
+  const topicWeight = (query: string) => buildRelatedSearch('listings', { query, page: 1, pageSize: 20 }, 0)!.queries.find((q) => q.vector)?.federationOptions?.weight;
+  it('adds the topic query to the related search, below the shorter forms when one word is not understood', () => {
     const request = buildRelatedSearch('listings', { query: 'greenhouse climate control', page: 1, pageSize: 20 }, 0)!;
     const topic = request.queries.find((q) => q.vector);
     expect(topic?.filter).toEqual(expect.arrayContaining(['concepts = "greenhouse"']));
-    expect(topic?.federationOptions?.weight).toBeLessThan(0.45);
+    expect(topicWeight('tôm chết sớm')).toBeLessThan(0.45);
+  });
+  it('ranks the topic among the shorter forms when the lexicon names every word (they would cut "tai xanh" apart)', () => {
+    const whole = topicWeight('benh tai xanh heo');
+    expect(whole).toBeGreaterThan(0.6);
+    expect(whole).toBeGreaterThan(topicWeight('tôm chết sớm')!);
   });
 });
 

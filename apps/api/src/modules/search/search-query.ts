@@ -370,7 +370,7 @@ export function buildRelatedSearch(indexUid: string, p: ListingSearchParams, clo
           rankingScoreThreshold: SEARCH_RELEVANCE.topicMinSimilarity,
           filter: [...filter, ...topics.map((t) => `concepts = ${quote(t)}`)],
           ...display,
-          federationOptions: { weight: SEARCH_RELEVANCE.topicWeight },
+          federationOptions: { weight: topicCoverage(p.query ?? '') === 'whole' ? SEARCH_RELEVANCE.topicWeightWhole : SEARCH_RELEVANCE.topicWeight },
         },
       ]
     : [];
@@ -401,7 +401,7 @@ export function buildRelatedSearch(indexUid: string, p: ListingSearchParams, clo
  * is not about robots in general, and "blockchain bất động sản" is not about traceability: a
  * topic found for part of the query would bring listings about that part only.
  */
-function topicsCoverQuery(query: string): boolean {
+function topicCoverage(query: string): 'whole' | 'all but one' | null {
   const words = query.trim().split(/\s+/).filter(Boolean).slice(0, SEARCH_RELEVANCE.maxRelatedWords);
   const covered = new Array<boolean>(words.length).fill(false);
   const concepts = new Map<string, string[]>();
@@ -418,7 +418,8 @@ function topicsCoverQuery(query: string): boolean {
     }
   }
   const missing = covered.filter((c) => !c).length;
-  return missing === 0 || (words.length >= 3 && missing <= 1);
+  if (missing === 0) return 'whole';
+  return words.length >= 3 && missing <= 1 ? 'all but one' : null;
 }
 
 /** Concepts implied by another (CONCEPTS `also`): "rice" says less than "ricemech", which implies it. */
@@ -431,7 +432,7 @@ const IMPLIED_BY = new Map(CONCEPTS.map((c) => [c.id, c.also ? c.also.split('|')
  */
 export function queryTopics(query: string): string[] {
   if (!query.trim()) return [];
-  if (!topicsCoverQuery(query)) return [];
+  if (!topicCoverage(query)) return [];
   const found = extractConcepts(query);
   const implied = new Set(found.flatMap((c) => IMPLIED_BY.get(c) ?? []));
   return found.filter((c) => !implied.has(c));

