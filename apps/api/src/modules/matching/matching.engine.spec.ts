@@ -253,6 +253,13 @@ describe('concepts and the listing document', () => {
     expect(extractConcepts('Nhà máy cần xử lý nước thải')).toContain('wastewater');
   });
 
+  it('reads an English plural as its term ("shrimps" is shrimp), and joins no Vietnamese words', () => {
+    expect(extractConcepts('Shrimps dying overnight in our ponds')).toContain('shrimp');
+    expect(extractConcepts('Two greenhouses for seedlings')).toContain('greenhouse');
+    expect(extractConcepts('Nuôi tôm thẻ chân trắng')).toContain('shrimp');
+    expect(extractConcepts('Cảm biến mực nước ruộng')).not.toContain('squid');
+  });
+
   it('does not read accented words as their folded homographs', () => {
     expect(extractConcepts('Giữ trái cây tươi')).not.toContain('irrigation'); // tươi ≠ tưới
     expect(extractConcepts('Hệ thống tưới nhỏ giọt')).toContain('irrigation');

@@ -3,6 +3,15 @@
  * lexicon and the synonym table test a few thousand phrases against each listing. Pure code.
  */
 
+/**
+ * Whether a term that ends at `end` of the haystack ends a word there: followed by a space, or by
+ * an English plural ending ("shrimps", "gases"). No Vietnamese syllable ends in s, so this never
+ * joins Vietnamese words.
+ */
+function endsWordAt(haystack: string, end: number): boolean {
+  return haystack[end] === ' ' || (haystack[end] === 's' && haystack[end + 1] === ' ') || haystack.startsWith('es ', end);
+}
+
 export function containsTerm(haystack: string, needle: string, prefix: boolean): boolean {
   // haystack is padded with spaces on both sides
   let from = 0;
@@ -11,7 +20,7 @@ export function containsTerm(haystack: string, needle: string, prefix: boolean):
     const at = haystack.indexOf(probe, from);
     if (at < 0) return false;
     const end = at + probe.length;
-    if (prefix || haystack[end] === ' ') return true;
+    if (prefix || endsWordAt(haystack, end)) return true;
     from = at + 1;
   }
 }
@@ -45,7 +54,7 @@ export class WordStarts {
     const positions = this.starts.get(key);
     if (!positions) return false;
     for (const p of positions) {
-      if (this.haystack.startsWith(needle, p + 1) && (prefix || this.haystack[p + 1 + needle.length] === ' ')) return true;
+      if (this.haystack.startsWith(needle, p + 1) && (prefix || endsWordAt(this.haystack, p + 1 + needle.length))) return true;
     }
     return false;
   }
