@@ -277,25 +277,37 @@ async function main() {
       absentAtMost2: absent.filter((r) => r.corpusInTop20 <= 2).length,
       absentNoClose: absent.filter((r) => r.totalHits === 0).length,
     };
-    const byLang = (sel) => {
-      const rs = judged.filter(sel);
-      return `n=${rs.length} P@10 ${f(mean(rs.map((r) => r.p10)))} nDCG@10 ${f(mean(rs.map((r) => r.ndcg)))} recall@20 ${f(mean(rs.map((r) => r.recall)))}`;
-    };
+    // Mean figures of some judged queries; `of` picks which figures of a query (r.corpusOnly: the demo set aside).
+    const figures = (rs, of = (r) => r) => ({
+      n: rs.length,
+      p10: mean(rs.map((r) => of(r).p10)),
+      ndcg: mean(rs.map((r) => of(r).ndcg)),
+      recall: mean(rs.map((r) => of(r).recall)),
+    });
     const folded = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D') === s;
+    const byLanguage = {
+      accented: figures(judged.filter((r) => r.language === 'vi' && !folded(r.query))),
+      plain: figures(judged.filter((r) => r.language === 'vi' && folded(r.query))),
+      english: figures(judged.filter((r) => r.language === 'en')),
+    };
+    const demoAside = figures(judged, (r) => r.corpusOnly);
+    const byHalf = (h) => figures(judged.filter((r) => r.half === h));
+    const line = (x) => `n=${x.n} P@10 ${f(x.p10)} nDCG@10 ${f(x.ndcg)} recall@20 ${f(x.recall)}`;
+    const row = (label, x) => `| ${label} | ${x.n} | ${f(x.p10)} | ${f(x.ndcg)} | ${f(x.recall)} |\n`;
     console.log(`\nset: ${setDir} (${judged.length} judged queries, ${absent.length} absent technologies); ${offers.length} corpus offers + demo listings (${loaded.published} published)`);
     console.log(`judged queries: P@10 ${f(summary.p10)}  nDCG@10 ${f(summary.ndcg)}  recall@20 ${f(summary.recall)}  (median totalHits ${summary.judgedTotal})`);
-    console.log(`  Vietnamese with diacritics:    ${byLang((r) => r.language === 'vi' && !folded(r.query))}`);
-    console.log(`  Vietnamese without diacritics: ${byLang((r) => r.language === 'vi' && folded(r.query))}`);
-    console.log(`  English:                       ${byLang((r) => r.language === 'en')}`);
+    console.log(`  Vietnamese with diacritics:    ${line(byLanguage.accented)}`);
+    console.log(`  Vietnamese without diacritics: ${line(byLanguage.plain)}`);
+    console.log(`  English:                       ${line(byLanguage.english)}`);
     console.log(
-      `  demo listings set aside:       P@10 ${f(mean(judged.map((r) => r.corpusOnly.p10)))} nDCG@10 ${f(mean(judged.map((r) => r.corpusOnly.ndcg)))} ` +
-        `recall@20 ${f(mean(judged.map((r) => r.corpusOnly.recall)))} (the corpus's own order; a relevant demo listing above counts as unrelated)`,
+      `  demo listings set aside:       P@10 ${f(demoAside.p10)} nDCG@10 ${f(demoAside.ndcg)} ` +
+        `recall@20 ${f(demoAside.recall)} (the corpus's own order; a relevant demo listing above counts as unrelated)`,
     );
     if (half === undefined) {
       for (const h of ['A', 'B']) {
         const away = absent.filter((r) => r.half === h);
         console.log(
-          `  half ${h} (${h === 'A' ? 'tune' : 'check'}):                ${byLang((r) => r.half === h)}; ` +
+          `  half ${h} (${h === 'A' ? 'tune' : 'check'}):                ${line(byHalf(h))}; ` +
             `absent: ${away.filter((r) => r.corpusInTop20 <= 2).length}/${away.length} with at most 2, mean ${mean(away.map((r) => r.corpusInTop20)).toFixed(1)}`,
         );
       }
@@ -318,11 +330,7 @@ related results. Set: ${judged.length} judged queries, ${absent.length} absent t
 | queries | n | P@10 (top min(10,R)) | nDCG@10 | recall@20 |
 | :-- | --: | --: | --: | --: |
 | all judged | ${judged.length} | **${f(summary.p10)}** | **${f(summary.ndcg)}** | **${f(summary.recall)}** |
-| Vietnamese, with diacritics | ${judged.filter((r) => r.language === 'vi' && !folded(r.query)).length} | ${f(mean(judged.filter((r) => r.language === 'vi' && !folded(r.query)).map((r) => r.p10)))} | ${f(mean(judged.filter((r) => r.language === 'vi' && !folded(r.query)).map((r) => r.ndcg)))} | ${f(mean(judged.filter((r) => r.language === 'vi' && !folded(r.query)).map((r) => r.recall)))} |
-| Vietnamese, without diacritics | ${judged.filter((r) => r.language === 'vi' && folded(r.query)).length} | ${f(mean(judged.filter((r) => r.language === 'vi' && folded(r.query)).map((r) => r.p10)))} | ${f(mean(judged.filter((r) => r.language === 'vi' && folded(r.query)).map((r) => r.ndcg)))} | ${f(mean(judged.filter((r) => r.language === 'vi' && folded(r.query)).map((r) => r.recall)))} |
-| English | ${judged.filter((r) => r.language === 'en').length} | ${f(mean(judged.filter((r) => r.language === 'en').map((r) => r.p10)))} | ${f(mean(judged.filter((r) => r.language === 'en').map((r) => r.ndcg)))} | ${f(mean(judged.filter((r) => r.language === 'en').map((r) => r.recall)))} |
-| demo listings set aside (the corpus's own order) | ${judged.length} | ${f(mean(judged.map((r) => r.corpusOnly.p10)))} | ${f(mean(judged.map((r) => r.corpusOnly.ndcg)))} | ${f(mean(judged.map((r) => r.corpusOnly.recall)))} |
-${half === undefined ? ['A', 'B'].map((h) => { const rs = judged.filter((r) => r.half === h); return `| half ${h} (${h === 'A' ? 'tune' : 'check'}) | ${rs.length} | ${f(mean(rs.map((r) => r.p10)))} | ${f(mean(rs.map((r) => r.ndcg)))} | ${f(mean(rs.map((r) => r.recall)))} |\n`; }).join('') : ''}
+${row('Vietnamese, with diacritics', byLanguage.accented)}${row('Vietnamese, without diacritics', byLanguage.plain)}${row('English', byLanguage.english)}${row("demo listings set aside (the corpus's own order)", demoAside)}${half === undefined ? ['A', 'B'].map((h) => row(`half ${h} (${h === 'A' ? 'tune' : 'check'})`, byHalf(h))).join('') : ''}
 Absent technologies (${absent.length} queries): the page's total (\`totalHits\`) median **${summary.absentTotalMedian}** (mean ${summary.absentTotalMean.toFixed(1)});
 corpus listings (all unrelated) in the top 20: median **${summary.absentCorpusMedian}**, mean ${summary.absentCorpusMean.toFixed(1)}, max ${summary.absentCorpusMax};
 ${summary.absentAtMost2}/${absent.length} queries with at most 2; ${summary.absentNoClose}/${absent.length} answered "no close match".

@@ -346,7 +346,7 @@ export function relatedWeight(dropped: readonly number[], counts: WordCounts | u
  */
 export function buildRelatedSearch(indexUid: string, p: ListingSearchParams, closeCount: number, counts?: WordCounts): FederatedMultiSearchParams | null {
   const forms = relatedFormsDropping(p.query ?? '');
-  const topics = queryTopics(p.query ?? '');
+  const { topics, coverage } = topicsOf(p.query ?? '');
   if (!forms.length && !topics.length) return null;
   const { facet, other } = listingFilters(p);
   const filter = [...FACET_NAMES.filter((f) => facet[f] !== undefined).map((f) => facet[f]!), ...other];
@@ -370,7 +370,7 @@ export function buildRelatedSearch(indexUid: string, p: ListingSearchParams, clo
           rankingScoreThreshold: SEARCH_RELEVANCE.topicMinSimilarity,
           filter: [...filter, ...topics.map((t) => `concepts = ${quote(t)}`)],
           ...display,
-          federationOptions: { weight: topicCoverage(p.query ?? '') === 'whole' ? SEARCH_RELEVANCE.topicWeightWhole : SEARCH_RELEVANCE.topicWeight },
+          federationOptions: { weight: coverage === 'whole' ? SEARCH_RELEVANCE.topicWeightWhole : SEARCH_RELEVANCE.topicWeight },
         },
       ]
     : [];
@@ -431,11 +431,16 @@ const IMPLIED_BY = new Map(CONCEPTS.map((c) => [c.id, c.also ? c.also.split('|')
  * filter: the specific tag carries it).
  */
 export function queryTopics(query: string): string[] {
-  if (!query.trim()) return [];
-  if (!topicCoverage(query)) return [];
+  return topicsOf(query).topics;
+}
+
+/** queryTopics, with how much of the query the lexicon names (topicCoverage), worked out once. */
+function topicsOf(query: string): { topics: string[]; coverage: ReturnType<typeof topicCoverage> } {
+  const coverage = query.trim() ? topicCoverage(query) : null;
+  if (!coverage) return { topics: [], coverage };
   const found = extractConcepts(query);
   const implied = new Set(found.flatMap((c) => IMPLIED_BY.get(c) ?? []));
-  return found.filter((c) => !implied.has(c));
+  return { topics: found.filter((c) => !implied.has(c)), coverage };
 }
 
 /** The close matches' ids, to leave them out of the related results (a count-sized query). */
