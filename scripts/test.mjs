@@ -6,7 +6,7 @@ import { ensureInstall, ROOT } from './ensure-install.mjs';
 ensureInstall();
 
 const { spawn } = await import('node:child_process');
-const { existsSync, mkdirSync, readFileSync } = await import('node:fs');
+const { existsSync, mkdirSync, readFileSync, rmSync } = await import('node:fs');
 const { join } = await import('node:path');
 const { ensurePostgres, ensureMeilisearch, createDatabase, dropDatabase, dropDatabasesStartingWith } = await import('./lib/services.mjs');
 const { buildApi, typecheck, apiCli } = await import('./lib/build.mjs');
@@ -65,6 +65,8 @@ try {
     NX_NO_CLOUD: 'true',
   };
   const jestOut = join(outDir, 'jest.json');
+  // A report left by an earlier run must not be read as this one's (jest that fails to start writes none).
+  rmSync(jestOut, { force: true });
   const jestArgs = ['--experimental-vm-modules', '--no-warnings', 'node_modules/jest/bin/jest.js', '--json', `--outputFile=${jestOut}`, `--maxWorkers=${process.env.TEST_WORKERS ?? (withWeb && process.env.TEST_SEQUENTIAL !== '1' ? 2 : 3)}`];
   // Alone (--api-only, TEST_SEQUENTIAL=1), three workers on two cores: the end-to-end specs spend much of their time waiting on PostgreSQL,
   // Meilisearch and the outbox, so a third keeps the cores busy: 956 spec-seconds ran in 321 s of
