@@ -222,13 +222,14 @@ async function main() {
     const searchResultType = /type SearchResult \{([^}]*)\}/.exec(readFileSync(join(ROOT, 'apps/api/schema.gql'), 'utf8'))?.[1] ?? '';
     const hasRelated = /^\s*related\b/m.test(searchResultType);
     const SEARCH = `query Search($input: SearchInput!) { search(input: $input) {
-      totalHits hits { listing { slug } } ${hasRelated ? 'related { listing { slug } }' : ''} } }`;
+      totalHits hits { listing { slug kind } } ${hasRelated ? 'related { listing { slug kind } }' : ''} } }`;
     log(`schema: ${hasRelated ? 'close matches (hits) then related results' : 'one list of hits'}`);
 
     const rows = [];
     for (const q of queries) {
       const r = (await gql(SEARCH, { input: { query: q.query, pageSize: 20 } }, q.language)).search;
-      const ids = (list) => (list ?? []).map((h) => h.listing.slug).map((s) => (s.startsWith(SLUG_PREFIX) ? s.slice(SLUG_PREFIX.length) : `demo:${s}`));
+      // Demo listings as demo:<slug> (an offer) or demand:<slug> (a demand), the corpus's by their ids.
+      const ids = (list) => (list ?? []).map(({ listing: l }) => (l.slug.startsWith(SLUG_PREFIX) ? l.slug.slice(SLUG_PREFIX.length) : `${l.kind === 'DEMAND' ? 'demand' : 'demo'}:${l.slug}`));
       const close = ids(r.hits);
       const related = ids(r.related);
       const ranked = [...close, ...related.filter((id) => !close.includes(id))].slice(0, 20);

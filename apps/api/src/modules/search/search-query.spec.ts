@@ -221,6 +221,16 @@ describe('gloss', () => {
     expect(glossText(['Solar dryer for fish'])).not.toMatch(/tủ sấy|lò sấy/);
   });
 
+  it('renders the domain\'s everyday words too (gloss-vocabulary.ts), Vietnamese → English only, and a lone accented syllable only in accented text', () => {
+    expect(glossText(['Gạch không nung từ xỉ than'])).toMatch(/^unfired brick coal slag/);
+    expect(glossText(['Khử trùng nước bằng tia cực tím'])).toMatch(/disinfection .*ultraviolet/);
+    // "cá" is fish, but typed without diacritics "ca" is also a song, a shift, a case…
+    expect(glossText(['Cá tra phi lê'])).toMatch(/pangasius/);
+    expect(glossText(['Ca hat truyen thong'])).not.toMatch(/fish/);
+    // One way: an English listing's gloss keeps the shared table's Vietnamese names, not the vocabulary's.
+    expect(glossText(['Sawdust pellet press'])).toBe('');
+  });
+
   it('keeps one sentence apart from the next, and leaves out the words it has no translation for', () => {
     expect(glossText(['Kho lạnh. Truy xuất nguồn gốc'])).toMatch(/^cold storage cold store\b.* \. traceability$/);
     expect(glossText(['polycarbonate'])).toBe('');

@@ -7,6 +7,7 @@ import { TECH_FIELDS } from '@techport/shared';
 import { CONCEPTS } from './lexicon.js';
 import { foldText, isAccentedText, normalizeText } from './normalize.js';
 import { SYNONYM_GROUPS } from './synonyms.js';
+import { GLOSS_VOCABULARY } from './gloss-vocabulary.js';
 
 // ---------------------------------------------------------------------------------------------
 // Gloss (search): the listing's title, keywords and summary in the other language, word order
@@ -16,8 +17,9 @@ import { SYNONYM_GROUPS } from './synonyms.js';
 
 /**
  * The bilingual vocabulary of the gloss: the synonym table, the lexicon's concept names (vi / en,
- * each a comma-separated list) and the taxonomy's field names (nameVi / nameEn). All written for
- * the project (none from queries or demands).
+ * each a comma-separated list) and the taxonomy's field names (nameVi / nameEn), both ways; and,
+ * Vietnamese → English only, the domain's general vocabulary (gloss-vocabulary.ts, in glossIndex).
+ * All written for the project (none from queries or demands).
  */
 export const GLOSS_GROUPS: readonly string[][] = [
   ...SYNONYM_GROUPS,
@@ -77,10 +79,19 @@ function glossIndex(folded: boolean): Map<string, GlossTerm[]> {
       index.set(words[0], list);
     }
   }
-  for (const [vi, en] of GLOSS_ONE_WAY) {
-    const words = (folded ? foldText(vi) : vi).split(' ');
+  // One way, Vietnamese → English: the drying equipment above, and the domain's general vocabulary
+  // (gloss-vocabulary.ts), whose English names are not each other's synonyms ("kiln" is not a
+  // "dryer") and would only add noise to an English listing's Vietnamese gloss.
+  const oneWay: [string, readonly string[]][] = [...GLOSS_ONE_WAY.map(([vi, en]): [string, string[]] => [vi, [en]]), ...GLOSS_VOCABULARY.map(([vi, ...en]): [string, string[]] => [vi, en])];
+  for (const [vi, en] of oneWay) {
+    const exact = normalizeText(vi);
+    if (folded && !exact.includes(' ') && foldText(exact) !== exact) continue; // as above: "cá" is not every "ca"
+    const words = (folded ? foldText(exact) : exact).split(' ');
     const list = index.get(words[0]) ?? [];
-    if (!list.some((t) => t.words.join(' ') === words.join(' '))) list.push({ words, others: [en] });
+    const same = list.find((t) => t.words.join(' ') === words.join(' '));
+    // A term the groups above already name keeps their names first and gains the missing ones.
+    if (same) same.others = [...new Set([...same.others, ...en])];
+    else list.push({ words, others: [...en] });
     index.set(words[0], list);
   }
   for (const list of index.values()) list.sort((a, b) => b.words.length - a.words.length);
