@@ -88,6 +88,9 @@ beforeAll(async () => {
   for (const [key, crop] of [['pellet1', 'mùn cưa'], ['pellet2', 'vỏ trấu'], ['pellet3', 'bã mía']] as const) {
     await add(key, `Máy ép viên nén ${crop} công suất 2 tấn/giờ`, `Ép viên nén ${crop} làm chất đốt cho lò hơi.`);
   }
+  // the two tone placements of one word: "thủy"/"thuỷ", "hóa"/"hoá" (libs/shared canonicalTonePlacement)
+  await add('aquaPond', 'Chế phẩm vi sinh làm sạch nước ao nuôi thủy sản', 'Giảm khí độc đáy ao tôm, cá; dùng định kỳ mỗi tuần.');
+  await add('chemRecovery', 'Thu hồi hoá chất từ nước thải mạ điện', 'Tách và thu hồi kim loại, hoá chất tái sử dụng cho dây chuyền mạ.');
   await add('pelletOther', 'Dây chuyền chất đốt sinh khối trọn gói', 'Băm, sấy và ép viên nén phụ phẩm thành chất đốt, lắp đặt tại xưởng.');
   await s.t.settle();
 }, 120_000);
@@ -115,6 +118,12 @@ describe('search relevance: accents', () => {
     const folded = await ranked(s.base, { query: 'lua' });
     expect(folded.close).toEqual(expect.arrayContaining([L.rice, L.silk, L.fire]));
     expect(folded.totalHits).toBe(folded.close.length);
+  });
+
+  it('reads the two tone placements of a word as one: "thuỷ sản" finds "thủy sản", "hóa chất" finds "hoá chất"', async () => {
+    expect((await ranked(s.base, { query: 'thuỷ sản' })).close).toContain(L.aquaPond);
+    expect((await ranked(s.base, { query: 'thủy sản' })).close).toContain(L.aquaPond);
+    expect((await ranked(s.base, { query: 'hóa chất mạ điện' })).close).toEqual([L.chemRecovery]);
   });
 });
 

@@ -11,6 +11,24 @@ export function foldDiacritics(text: string): string {
   return text.normalize('NFD').replace(COMBINING_MARKS, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
 }
 
+/**
+ * Vietnamese writes the tone of an open syllable ending in "oa", "oe" or "uy" on either vowel: "hóa"
+ * or "hoá", "khỏe" or "khoẻ", "thủy" or "thuỷ" (the two placements of the keyboards' settings; both are
+ * everywhere). They are one word, so the text pipeline reads them as one: this moves the tone to the
+ * first vowel ("hoá" → "hóa", "thuỷ" → "thủy"), the spelling the lexicon and most listings use. Only
+ * at the end of a syllable: before a final consonant the tone sits on the second vowel in both
+ * placements ("hoàn", "thuyền"); and not after "q" ("quý": the u belongs to the consonant). NFC in, NFC out.
+ */
+const SECOND_VOWEL_TONE = /(?<![qQ])([oO][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?![\p{L}\p{M}])/gu;
+
+export function canonicalTonePlacement(text: string): string {
+  return text.replace(SECOND_VOWEL_TONE, (pair) => {
+    const [, toned] = [...pair];
+    const [base, tone] = [...toned.normalize('NFD')];
+    return (pair[0] + tone).normalize('NFC') + base;
+  });
+}
+
 /** Lower-case, folded, non-alphanumerics collapsed to single spaces. */
 export function normalizeForSearch(text: string): string {
   return foldDiacritics(text)

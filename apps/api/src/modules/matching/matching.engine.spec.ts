@@ -253,6 +253,12 @@ describe('concepts and the listing document', () => {
     expect(extractConcepts('Nhà máy cần xử lý nước thải')).toContain('wastewater');
   });
 
+  it('reads both tone placements alike ("thuỷ sản" is "thủy sản", "hoá chất" is "hóa chất")', () => {
+    expect(extractConcepts('Nuôi trồng thuỷ sản')).toEqual(extractConcepts('Nuôi trồng thủy sản'));
+    expect(extractConcepts('Nuôi trồng thuỷ sản')).toContain('aquaculture');
+    expect(extractConcepts('Giảm phân bón hoá học')).toEqual(extractConcepts('Giảm phân bón hóa học'));
+  });
+
   it('reads an English plural as its term ("shrimps" is shrimp), and joins no Vietnamese words', () => {
     expect(extractConcepts('Shrimps dying overnight in our ponds')).toContain('shrimp');
     expect(extractConcepts('Two greenhouses for seedlings')).toContain('greenhouse');

@@ -10,6 +10,10 @@ describe('accent-exact spellings', () => {
     expect(accentToken('Đèn')).toBe(accentToken('đèn'));
     // NFC and NFD input spell the same
     expect(accentToken('máy'.normalize('NFD'))).toBe(accentToken('máy'));
+    // both tone placements spell the same: "thuỷ" is "thủy", "hoá" is "hóa" (but "hoàn" keeps its own)
+    expect(accentToken('thuỷ')).toBe(accentToken('thủy'));
+    expect(accentToken('Hoá')).toBe(accentToken('hóa'));
+    expect(accentToken('hoà')).not.toBe(accentToken('hoá'));
   });
 
   it('spells every word of a text, in order, in plain letters no text contains', () => {
