@@ -91,6 +91,8 @@ beforeAll(async () => {
   // the two tone placements of one word: "thủy"/"thuỷ", "hóa"/"hoá" (libs/shared canonicalTonePlacement)
   await add('aquaPond', 'Chế phẩm vi sinh làm sạch nước ao nuôi thủy sản', 'Giảm khí độc đáy ao tôm, cá; dùng định kỳ mỗi tuần.');
   await add('chemRecovery', 'Thu hồi hoá chất từ nước thải mạ điện', 'Tách và thu hồi kim loại, hoá chất tái sử dụng cho dây chuyền mạ.');
+  // and the "y" and "i" spellings of one syllable: "lý"/"lí", "quy"/"qui" (canonicalYSpelling)
+  await add('manureWater', 'Quy trình xử lý nước thải chăn nuôi heo bằng biogas và ao sinh học', 'Nước sau xử lý đạt cột B, dùng tưới cây trong trại.');
   await add('pelletOther', 'Dây chuyền chất đốt sinh khối trọn gói', 'Băm, sấy và ép viên nén phụ phẩm thành chất đốt, lắp đặt tại xưởng.');
   await s.t.settle();
 }, 120_000);
@@ -124,6 +126,12 @@ describe('search relevance: accents', () => {
     expect((await ranked(s.base, { query: 'thuỷ sản' })).close).toContain(L.aquaPond);
     expect((await ranked(s.base, { query: 'thủy sản' })).close).toContain(L.aquaPond);
     expect((await ranked(s.base, { query: 'hóa chất mạ điện' })).close).toEqual([L.chemRecovery]);
+  });
+
+  it('reads the "y" and "i" spellings of a syllable as one: "xử lí" finds "xử lý", with or without diacritics', async () => {
+    for (const query of ['qui trình xử lí nước thải', 'quy trình xử lý nước thải', 'xu li nuoc thai chan nuoi']) {
+      expect({ query, close: (await ranked(s.base, { query })).close }).toEqual({ query, close: [L.manureWater] });
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { canonicalTonePlacement, foldDiacritics } from './text.js';
+import { canonicalSpelling, canonicalTonePlacement, canonicalYSpelling, foldDiacritics } from './text.js';
 
 describe('canonicalTonePlacement', () => {
   it('reads both tone placements of an open "oa", "oe", "uy" syllable as one spelling, tone on the first vowel', () => {
@@ -13,5 +13,19 @@ describe('canonicalTonePlacement', () => {
   it('changes no letter, only where the mark sits', () => {
     const text = 'Nuôi trồng thuỷ sản; hoá học; khoẻ';
     expect(foldDiacritics(canonicalTonePlacement(text))).toBe(foldDiacritics(text));
+  });
+});
+
+describe('canonicalYSpelling', () => {
+  it('reads a syllable whose only vowel is "y" in its "i" spelling', () => {
+    expect(canonicalYSpelling('Xử lý, kỹ thuật, quy trình, công ty, tỷ lệ, Mỹ, bác sỹ, hy vọng, LÝ')).toBe('Xử lí, kĩ thuật, qui trình, công ti, tỉ lệ, Mĩ, bác sĩ, hi vọng, LÍ');
+  });
+
+  it('leaves "uy", "ay", "ây", a syllable of "y" alone and words of other languages with no such syllable', () => {
+    expect(canonicalYSpelling('tuy nhiên, thủy sản, máy, cây, y tế, ý tưởng, yêu cầu, dry, fly')).toBe('tuy nhiên, thủy sản, máy, cây, y tế, ý tưởng, yêu cầu, dry, fly');
+  });
+
+  it('is applied after the tone placement by canonicalSpelling', () => {
+    expect(canonicalSpelling('Xử lý hoá chất, quản lý thuỷ lợi')).toBe('Xử lí hóa chất, quản lí thủy lợi');
   });
 });

@@ -29,6 +29,26 @@ export function canonicalTonePlacement(text: string): string {
   });
 }
 
+/**
+ * A syllable whose only vowel is "y" after a consonant is written with "i" too, both accepted
+ * spellings of one word: "lý"/"lí" (xử lý), "kỹ"/"kĩ" (kỹ thuật), "quy"/"qui" (quy trình), "ty"/"ti"
+ * (công ty), "mỹ"/"mĩ", "sỹ"/"sĩ", "tỷ"/"tỉ", "hy"/"hi". The text pipeline reads both as the "i"
+ * spelling (canonicalSpelling). Not "uy" ("tuy" is not "tui"), and not a syllable of "y" alone ("y tế").
+ */
+const Y_NUCLEUS = /(?<![\p{L}\p{M}])(ngh|ng|nh|ph|th|tr|ch|kh|gh|qu|[bcdđghklmnrstvx])([yỳýỷỹỵ])(?![\p{L}\p{M}])/giu;
+
+export function canonicalYSpelling(text: string): string {
+  return text.replace(Y_NUCLEUS, (_, onset: string, y: string) => {
+    const [base, ...marks] = [...y.normalize('NFD')];
+    return onset + ((base === 'Y' ? 'I' : 'i') + marks.join('')).normalize('NFC');
+  });
+}
+
+/** One spelling for the spellings Vietnamese accepts of one word: tone placement, then i/y. NFC in, NFC out. */
+export function canonicalSpelling(text: string): string {
+  return canonicalYSpelling(canonicalTonePlacement(text));
+}
+
 /** Lower-case, folded, non-alphanumerics collapsed to single spaces. */
 export function normalizeForSearch(text: string): string {
   return foldDiacritics(text)

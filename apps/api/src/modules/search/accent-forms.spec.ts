@@ -14,6 +14,9 @@ describe('accent-exact spellings', () => {
     expect(accentToken('thuỷ')).toBe(accentToken('thủy'));
     expect(accentToken('Hoá')).toBe(accentToken('hóa'));
     expect(accentToken('hoà')).not.toBe(accentToken('hoá'));
+    // and the "y" and "i" spellings of one syllable: "lý" is "lí", "quy" is "qui"
+    expect(accentToken('lý')).toBe(accentToken('lí'));
+    expect(accentToken('Quy')).toBe(accentToken('qui'));
   });
 
   it('spells every word of a text, in order, in plain letters no text contains', () => {

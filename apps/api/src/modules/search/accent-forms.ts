@@ -11,7 +11,7 @@
  * ranks (and is counted) below it. A query typed without diacritics adds nothing: folded matching
  * is then all anyone can do.
  */
-import { canonicalTonePlacement, foldDiacritics } from '@techport/shared';
+import { canonicalSpelling, foldDiacritics } from '@techport/shared';
 
 /** Marks the tokens: no Vietnamese or English word starts with "zq", so a token never meets real text. */
 export const ACCENT_TOKEN_PREFIX = 'zq';
@@ -32,11 +32,11 @@ const WORD = /[\p{L}\p{N}]+/gu;
 
 /**
  * The accent-exact spelling of one word (lower-cased), or null for a word with letters outside
- * Latin/Vietnamese. Both tone placements give one spelling ("thuỷ" and "thủy": canonicalTonePlacement).
+ * Latin/Vietnamese. The accepted spellings of a word give one ("thuỷ" and "thủy", "lý" and "lí": canonicalSpelling).
  */
 export function accentToken(word: string): string | null {
   let out = ACCENT_TOKEN_PREFIX;
-  for (const ch of canonicalTonePlacement(word.toLowerCase().normalize('NFC')).normalize('NFD')) {
+  for (const ch of canonicalSpelling(word.toLowerCase().normalize('NFC')).normalize('NFD')) {
     const mark = MARK_LETTERS[ch];
     if (mark) out += mark;
     else if (ch === 'đ') out += 'dd';

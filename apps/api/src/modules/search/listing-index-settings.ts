@@ -2,7 +2,7 @@
  * The Meilisearch settings of the listings index (LISTING_INDEX_SETTINGS). Pure code.
  */
 import type { Settings } from 'meilisearch';
-import { MATCH_EMBEDDER, MATCH_VECTOR_DIMENSIONS, SYNONYM_GROUPS } from '../text/index.js';
+import { MATCH_EMBEDDER, MATCH_VECTOR_DIMENSIONS, SYNONYM_GROUPS, Y_SPELLING_SYNONYMS } from '../text/index.js';
 
 function buildSynonyms(groups: readonly string[][]): Record<string, string[]> {
   const out: Record<string, string[]> = {};
@@ -73,7 +73,7 @@ export const LISTING_INDEX_SETTINGS: Settings = {
   sortableAttributes: ['publishedAt', 'priceMin', 'trl'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
   stopWords: [],
-  synonyms: buildSynonyms(SYNONYM_GROUPS),
+  synonyms: buildSynonyms([...SYNONYM_GROUPS, ...Y_SPELLING_SYNONYMS]),
   typoTolerance: {
     enabled: true,
     minWordSizeForTypos: { oneTypo: 6, twoTypos: 10 },

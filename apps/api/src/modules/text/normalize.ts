@@ -1,9 +1,9 @@
 /**
- * Text normalisation: NFC with one tone placement and separators collapsed (normalizeText), Vietnamese diacritics folded
+ * Text normalisation: NFC with one spelling per word and separators collapsed (normalizeText), Vietnamese diacritics folded
  * by table (foldText), and whether a text is written with diacritics (isAccentedText). The first
  * step of every text pipeline here (lexicon, synonyms, gloss, content words). Pure code.
  */
-import { canonicalTonePlacement, foldDiacritics } from '@techport/shared';
+import { canonicalSpelling, foldDiacritics } from '@techport/shared';
 
 /** Separators for text made of Latin letters only (Vietnamese included); × and ÷ are not letters. */
 const LATIN_SEPARATORS = /[^0-9A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF]+/g;
@@ -11,10 +11,10 @@ const ANY_SEPARATORS = /[^\p{L}\p{N}]+/gu;
 /** Letters of other scripts (Greek onwards, CJK …), for which the exact Unicode test is used. */
 const NON_LATIN = /[\u0370-\u1DFF\u2C00-\uFFFF]/;
 
-/** NFC with one tone placement ("hoá" is "hóa": canonicalTonePlacement), anything that is not a letter
+/** NFC with one spelling per word ("hoá" is "hóa", "lý" is "lí": canonicalSpelling), anything that is not a letter
  * or a digit becomes one space; lower-cased unless keepCase. */
 export function normalizeText(text: string, keepCase = false): string {
-  const nfc = canonicalTonePlacement(text.normalize('NFC'));
+  const nfc = canonicalSpelling(text.normalize('NFC'));
   const t = nfc.replace(NON_LATIN.test(nfc) ? ANY_SEPARATORS : LATIN_SEPARATORS, ' ').trim();
   return keepCase ? t : t.toLowerCase();
 }

@@ -13,6 +13,14 @@ import { WordStarts, wordKey } from './phrase-lookup.js';
 // is not silently rewritten to "bơm nhiệt".
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * (Meilisearch only) The "y" and "i" spellings of a syllable whose only vowel it is ("lý"/"lí",
+ * "quy"/"qui", "công ty"/"công ti": libs/shared canonicalYSpelling), as Meilisearch sees them once
+ * folded. The text pipeline reads them as one itself; these let the engine's own word matching do so.
+ * Not in SYNONYM_GROUPS: a syllable is not a term of the lexicon or the gloss.
+ */
+export const Y_SPELLING_SYNONYMS: readonly string[][] = ['l', 'k', 'qu', 't', 'm', 's', 'h', 'v', 'n', 'x'].map((onset) => [onset + 'y', onset + 'i']);
+
 export const SYNONYM_GROUPS: readonly string[][] = [
   ['iot', 'internet vạn vật', 'internet of things'],
   ['ai', 'trí tuệ nhân tạo', 'artificial intelligence'],
