@@ -148,6 +148,9 @@ describe('searching experts', () => {
     expect(hitIds(await search({ query: 'dinh gia cong nghe' }))[0]).toBe(P.duc.id);
     expect(hitIds(await search({ query: 'thuy san' }))).toContain(P.tu.id);
     expect(hitIds(await search({ query: 'surimi' }))).toEqual([P.tu.id]);
+    // Either accepted spelling of a word: "kĩ sư" is "kỹ sư", "tự động hoá" is "tự động hóa".
+    expect(hitIds(await search({ query: 'kĩ sư tự động hoá' }))).toEqual([P.ngoc.id]);
+    expect(hitIds(await search({ query: 'ki su' }))).toContain(P.ngoc.id);
   });
 
   it('filters by field (a parent covers its children) and by province, with facets labelled in the request language', async () => {

@@ -8,6 +8,7 @@ import { PROVINCES, TECH_FIELDS, foldDiacritics, techFieldAncestry, type TechFie
 import type { Settings } from 'meilisearch';
 import { isUuid } from '../../common/ids.js';
 import type { IndexDefinition, Queryable } from '../search/search-index.js';
+import { Y_SPELLING_SYNONYMS } from '../text/index.js';
 
 export const EXPERT_CHANGED_TOPIC = 'expert.changed';
 
@@ -59,6 +60,9 @@ export const EXPERT_INDEX_SETTINGS: Settings = {
   filterableAttributes: ['fieldCodes', 'provinceCode', 'organizationId'],
   sortableAttributes: ['publishedAt'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
+  // "kĩ sư" is "kỹ sư": the "y" and "i" spellings of one syllable (text/synonyms.ts). Meilisearch
+  // folds diacritics itself, so the two tone placements ("hoá"/"hóa") already meet.
+  synonyms: Object.fromEntries(Y_SPELLING_SYNONYMS.flatMap(([y, i]) => [[y, [i]], [i, [y]]])),
   typoTolerance: {
     enabled: true,
     minWordSizeForTypos: { oneTypo: 6, twoTypos: 10 },
