@@ -216,6 +216,12 @@ describe('search relevance: English queries and Vietnamese listings', () => {
     const r = await ranked(s.base, { query: 'heat pump drying' });
     expect(r.close).toContain(L.heatPump);
     expect((await ranked(s.base, { query: 'mango heat pump' })).close).toContain(L.heatPump);
+    // in the plural too: the gloss writes "pump", "mango" (englishPluralSynonyms)
+    // in the plural (the gloss writes "pump", "mango": englishPluralSynonyms), and with the English
+    // joining words the gloss leaves out (searchQueryText)
+    for (const query of ['mangoes heat pump', 'heat pump for mango', 'heat pumps for mangoes']) {
+      expect({ query, close: (await ranked(s.base, { query })).close }).toEqual({ query, close: [L.heatPump] });
+    }
   });
 });
 

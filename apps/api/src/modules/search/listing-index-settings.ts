@@ -2,10 +2,10 @@
  * The Meilisearch settings of the listings index (LISTING_INDEX_SETTINGS). Pure code.
  */
 import type { Settings } from 'meilisearch';
-import { MATCH_EMBEDDER, MATCH_VECTOR_DIMENSIONS, SYNONYM_GROUPS, Y_SPELLING_SYNONYMS } from '../text/index.js';
+import { MATCH_EMBEDDER, MATCH_VECTOR_DIMENSIONS, SYNONYM_GROUPS, Y_SPELLING_SYNONYMS, englishPluralSynonyms } from '../text/index.js';
 
-function buildSynonyms(groups: readonly string[][]): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
+function buildSynonyms(groups: readonly string[][], oneWay: Record<string, string[]> = {}): Record<string, string[]> {
+  const out: Record<string, string[]> = { ...oneWay };
   for (const group of groups) {
     for (const term of group) {
       const others = group.filter((t) => t !== term);
@@ -73,7 +73,7 @@ export const LISTING_INDEX_SETTINGS: Settings = {
   sortableAttributes: ['publishedAt', 'priceMin', 'trl'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
   stopWords: [],
-  synonyms: buildSynonyms([...SYNONYM_GROUPS, ...Y_SPELLING_SYNONYMS]),
+  synonyms: buildSynonyms([...SYNONYM_GROUPS, ...Y_SPELLING_SYNONYMS], englishPluralSynonyms()),
   typoTolerance: {
     enabled: true,
     minWordSizeForTypos: { oneTypo: 6, twoTypos: 10 },

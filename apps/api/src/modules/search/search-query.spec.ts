@@ -1,6 +1,6 @@
-import { MARK_CLOSE, MARK_OPEN, areVariants, spreadVariants, titleWordSet, variantWindow, buildListingSearch, matchedOnlyInDocuments, buildRelatedSearch, closeMatchThreshold, relatedWeight, queryTopics, escapeHtml, highlighted, listingFilters, listingSort, readListingSearch } from './search-query.js';
+import { MARK_CLOSE, MARK_OPEN, areVariants, spreadVariants, titleWordSet, variantWindow, buildListingSearch, matchedOnlyInDocuments, buildRelatedSearch, closeMatchThreshold, relatedWeight, queryTopics, escapeHtml, highlighted, listingFilters, listingSort, readListingSearch, searchQueryText } from './search-query.js';
 import { settingsMatch } from './search-index.js';
-import { glossText, synonymAliases } from '../text/index.js';
+import { englishPluralSynonyms, glossText, synonymAliases } from '../text/index.js';
 import type { MultiSearchResponse } from 'meilisearch';
 
 const page = { page: 1, pageSize: 20 };
@@ -207,6 +207,17 @@ describe('variants apart', () => {
   });
 });
 
+describe('the query as searched', () => {
+  it('leaves out the English joining words no Vietnamese syllable spells, and keeps those that do', () => {
+    expect(searchQueryText('heat pump for mango')).toBe('heat pump mango');
+    expect(searchQueryText('Reuse OF dyeing water with membranes')).toBe('Reuse dyeing water membranes');
+    // "to" is also tổ, "in" in (máy in), "an" an (an toàn), "on" ổn: kept
+    expect(searchQueryText('máy in to an on')).toBe('máy in to an on');
+    expect(searchQueryText('for')).toBe('for');
+    expect(searchQueryText(null)).toBeNull();
+  });
+});
+
 describe('gloss', () => {
   it('renders a Vietnamese title in English with the head noun last, and an English one in Vietnamese with it first', () => {
     expect(glossText(['Máy sấy bơm nhiệt buồng kín cho chuối, 600 kg/mẻ'])).toMatch(/heat pump dryer/);
@@ -234,5 +245,16 @@ describe('gloss', () => {
   it('keeps one sentence apart from the next, and leaves out the words it has no translation for', () => {
     expect(glossText(['Kho lạnh. Truy xuất nguồn gốc'])).toMatch(/^cold storage cold store\b.* \. traceability$/);
     expect(glossText(['polycarbonate'])).toBe('');
+  });
+});
+
+describe('English plurals (Meilisearch synonyms)', () => {
+  it('reads the plural of each English word the gloss writes as the word, one way, leaving a plural that is a word of its own', () => {
+    const plurals = englishPluralSynonyms();
+    expect(plurals.pumps).toEqual(['pump']);
+    expect(plurals.mangoes).toEqual(['mango']);
+    expect(plurals.batteries).toEqual(['battery']);
+    expect(plurals.pump).toBeUndefined();
+    expect(plurals.biogas).toBeUndefined();
   });
 });

@@ -127,8 +127,26 @@ export function listingSort(p: ListingSearchParams): string[] | undefined {
  * words) has no bar at all: every listing is shown.
  */
 /** The words and bar of a close match for a query: what `search` counts, and what a saved search alerts on. */
-export function closeMatchQuery(query: string | null | undefined): Pick<MultiSearchQuery, 'q' | 'matchingStrategy' | 'rankingScoreThreshold'> {
+export function closeMatchQuery(typed: string | null | undefined): Pick<MultiSearchQuery, 'q' | 'matchingStrategy' | 'rankingScoreThreshold'> {
+  const query = searchQueryText(typed);
   return { q: searchText(query ?? ''), ...closeMatching({ query, page: 1, pageSize: 1 }) };
+}
+
+/**
+ * English words that join a query's nouns ("heat pump for mango") and that spell no Vietnamese
+ * syllable, even typed without diacritics (Vietnamese has no f or w, and no syllable ends in d or
+ * f). A Vietnamese listing's gloss leaves them out (text/gloss.ts GLOSS_JOINS), so a query that kept
+ * them found it only among the related results. Those that do spell a syllable stay: "to" (tổ),
+ * "in" (in), "an" (an toàn), "on" (ổn), "the" (thể).
+ */
+const ENGLISH_QUERY_JOINS = new Set(['for', 'of', 'and', 'with', 'from', 'using', 'into', 'via', 'within', 'without']);
+
+/** The query as searched: without the English joining words above (a query of nothing else is kept as typed). */
+export function searchQueryText<T extends string | null | undefined>(query: T): T {
+  if (!query) return query;
+  const words = query.trim().split(/\s+/);
+  const kept = words.filter((w) => !ENGLISH_QUERY_JOINS.has(w.toLowerCase()));
+  return (kept.length && kept.length < words.length ? kept.join(' ') : query) as T;
 }
 
 const MEILI_WORD = /[\p{L}\p{N}]+/gu;

@@ -16,6 +16,7 @@ import { SearchFacetCache } from './facet-cache.js';
 import {
   FACET_NAMES,
   buildListingSearch,
+  searchQueryText,
   buildAllWordsSearch,
   buildCloseIdsSearch,
   buildRelatedSearch,
@@ -116,7 +117,7 @@ export class SearchService {
     const inDocuments = result.hits.filter((h) => h.matchedOnlyInDocuments).map((h) => h.id);
     const [read, documents] = await Promise.all([
       toRead.length ? this.publicListings(toRead) : new Map<string, ListingWithOrganization>(),
-      inDocuments.length ? documentsMatching(this.ds, inDocuments, input.query ?? '') : new Map<string, string>(),
+      inDocuments.length ? documentsMatching(this.ds, inDocuments, searchQueryText(input.query) ?? '') : new Map<string, string>(),
     ]);
     const resolve = (list: ListingSearchHit[]) =>
       list.flatMap((h): ResolvedListingHit[] => {
@@ -163,7 +164,7 @@ export class SearchService {
   async searchListings(input: SearchInput, lang: Lang): Promise<ListingSearchResult> {
     // trlMax < trlMin is refused by SearchInput's decorators (with the other problems of the request).
     const params: ListingSearchParams = {
-      query: input.query,
+      query: searchQueryText(input.query),
       kind: input.kind,
       fieldCodes: input.fieldCodes,
       provinceCodes: input.provinceCodes,

@@ -139,3 +139,26 @@ export function glossText(parts: readonly string[]): string {
   }
   return out.join(' . ');
 }
+
+/**
+ * (Meilisearch, one way) The English plural of each English word the gloss and the synonym table
+ * write, read as the word: "pumps" → "pump", "mangoes" → "mango", "batteries" → "battery". The gloss
+ * writes singulars, and Meilisearch matches a query word whole: a plural of five letters or fewer is
+ * not even a typo away ("heat pumps for mango" found the Vietnamese heat-pump dryer only among the
+ * related results). One way: "pump" is not widened to "pumps". A plural that is a word of its own
+ * ("news") is left alone.
+ */
+export function englishPluralSynonyms(): Record<string, string[]> {
+  const words = new Set<string>();
+  const english = [...GLOSS_GROUPS.flat(), ...GLOSS_VOCABULARY.flatMap(([, ...en]) => en), ...GLOSS_ONE_WAY.map(([, en]) => en)];
+  for (const term of english) {
+    if (isAccentedText(term)) continue;
+    for (const w of normalizeText(term).split(' ')) if (/^[a-z]{3,}$/.test(w)) words.add(w);
+  }
+  const out: Record<string, string[]> = {};
+  for (const w of words) {
+    const plurals = /[^aeiou]y$/.test(w) ? [w.slice(0, -1) + 'ies'] : /(s|x|z|ch|sh)$/.test(w) ? [w + 'es'] : /[^aeiou]o$/.test(w) ? [w + 'es', w + 's'] : [w + 's'];
+    for (const p of plurals) if (!words.has(p)) out[p] = [w];
+  }
+  return out;
+}
