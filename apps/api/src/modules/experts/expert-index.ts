@@ -8,7 +8,7 @@ import { PROVINCES, TECH_FIELDS, foldDiacritics, techFieldAncestry, type TechFie
 import type { Settings } from 'meilisearch';
 import { isUuid } from '../../common/ids.js';
 import type { IndexDefinition, Queryable } from '../search/search-index.js';
-import { Y_SPELLING_SYNONYMS } from '../text/index.js';
+import { Y_SPELLING_SYNONYMS, meiliSynonyms } from '../text/index.js';
 
 export const EXPERT_CHANGED_TOPIC = 'expert.changed';
 
@@ -62,7 +62,7 @@ export const EXPERT_INDEX_SETTINGS: Settings = {
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
   // "kĩ sư" is "kỹ sư": the "y" and "i" spellings of one syllable (text/synonyms.ts). Meilisearch
   // folds diacritics itself, so the two tone placements ("hoá"/"hóa") already meet.
-  synonyms: Object.fromEntries(Y_SPELLING_SYNONYMS.flatMap(([y, i]) => [[y, [i]], [i, [y]]])),
+  synonyms: meiliSynonyms(Y_SPELLING_SYNONYMS),
   typoTolerance: {
     enabled: true,
     minWordSizeForTypos: { oneTypo: 6, twoTypos: 10 },

@@ -2,18 +2,7 @@
  * The Meilisearch settings of the listings index (LISTING_INDEX_SETTINGS). Pure code.
  */
 import type { Settings } from 'meilisearch';
-import { MATCH_EMBEDDER, MATCH_VECTOR_DIMENSIONS, SYNONYM_GROUPS, Y_SPELLING_SYNONYMS, englishPluralSynonyms } from '../text/index.js';
-
-function buildSynonyms(groups: readonly string[][], oneWay: Record<string, string[]> = {}): Record<string, string[]> {
-  const out: Record<string, string[]> = { ...oneWay };
-  for (const group of groups) {
-    for (const term of group) {
-      const others = group.filter((t) => t !== term);
-      out[term] = [...new Set([...(out[term] ?? []), ...others])];
-    }
-  }
-  return out;
-}
+import { MATCH_EMBEDDER, MATCH_VECTOR_DIMENSIONS, SYNONYM_GROUPS, Y_SPELLING_SYNONYMS, englishPluralSynonyms, meiliSynonyms } from '../text/index.js';
 
 /**
  * Index settings. Decisions:
@@ -73,7 +62,7 @@ export const LISTING_INDEX_SETTINGS: Settings = {
   sortableAttributes: ['publishedAt', 'priceMin', 'trl'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
   stopWords: [],
-  synonyms: buildSynonyms([...SYNONYM_GROUPS, ...Y_SPELLING_SYNONYMS], englishPluralSynonyms()),
+  synonyms: meiliSynonyms([...SYNONYM_GROUPS, ...Y_SPELLING_SYNONYMS], englishPluralSynonyms()),
   typoTolerance: {
     enabled: true,
     minWordSizeForTypos: { oneTypo: 6, twoTypos: 10 },

@@ -14,7 +14,7 @@
  */
 export { foldText, isAccentedText, normalizeText } from './normalize.js';
 export { wordsOf } from './content-words.js';
-export { SYNONYM_GROUPS, Y_SPELLING_SYNONYMS, synonymAliases } from './synonyms.js';
+export { SYNONYM_GROUPS, Y_SPELLING_SYNONYMS, meiliSynonyms, synonymAliases } from './synonyms.js';
 export { CONCEPTS, conceptText, extractConcepts, findConcept, type ConceptDef } from './lexicon.js';
 export { GLOSS_GROUPS, englishPluralSynonyms, glossText } from './gloss.js';
 export { MATCH_EMBEDDER, MATCH_VECTOR_DIMENSIONS, matchVector } from './concept-vector.js';

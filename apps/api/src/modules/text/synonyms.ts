@@ -21,6 +21,15 @@ import { WordStarts, wordKey } from './phrase-lookup.js';
  */
 export const Y_SPELLING_SYNONYMS: readonly string[][] = ['l', 'k', 'qu', 't', 'm', 's', 'h', 'v', 'n', 'x'].map((onset) => [onset + 'y', onset + 'i']);
 
+/** Meilisearch's `synonyms` setting: every term of a group names the others; `oneWay` adds keys that name only their values. */
+export function meiliSynonyms(groups: readonly (readonly string[])[], oneWay: Record<string, string[]> = {}): Record<string, string[]> {
+  const out: Record<string, string[]> = { ...oneWay };
+  for (const group of groups) {
+    for (const term of group) out[term] = [...new Set([...(out[term] ?? []), ...group.filter((t) => t !== term)])];
+  }
+  return out;
+}
+
 export const SYNONYM_GROUPS: readonly string[][] = [
   ['iot', 'internet vạn vật', 'internet of things'],
   ['ai', 'trí tuệ nhân tạo', 'artificial intelligence'],
