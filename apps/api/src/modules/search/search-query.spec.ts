@@ -242,8 +242,16 @@ describe('gloss', () => {
     expect(glossText(['Sawdust pellet press'])).toBe('');
   });
 
+  it('glosses a term that begins with a joining word ("theo dõi", "từ xa", "bằng sáng chế"), and the general words an English query needs', () => {
+    expect(glossText(['Hệ thống MES theo dõi sản xuất thời gian thực cho nhà máy may'])).toMatch(/^real-time .*production .*tracking .*system garment factory/);
+    expect(glossText(['Giám sát từ xa trạm bơm'])).toMatch(/remote monitoring/);
+    expect(glossText(['Chuyển giao bằng sáng chế'])).toMatch(/patent/);
+    // "theo" alone still joins two phrases, each reversed apart: "hướng dẫn | quy trình" stays in its phrase.
+    expect(glossText(['Quy trình theo hướng dẫn'])).toBe('process procedure guide guidance instructions');
+  });
+
   it('keeps one sentence apart from the next, and leaves out the words it has no translation for', () => {
-    expect(glossText(['Kho lạnh. Truy xuất nguồn gốc'])).toMatch(/^cold storage cold store\b.* \. traceability$/);
+    expect(glossText(['Kho lạnh. Truy xuất nguồn gốc'])).toMatch(/^cold storage cold store\b.* \. traceability\b/);
     expect(glossText(['polycarbonate'])).toBe('');
   });
 });

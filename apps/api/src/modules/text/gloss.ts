@@ -122,12 +122,13 @@ export function glossText(parts: readonly string[]): string {
         chunk = [];
       };
       for (let i = 0; i < words.length; ) {
-        if (GLOSS_JOINS.has(words[i])) {
+        const term = index.get(words[i])?.find((t) => t.words.every((w, k) => words[i + k] === w));
+        // A joining word ends a phrase, unless it begins a longer term ("theo dõi", "từ xa", "bằng sáng chế").
+        if (GLOSS_JOINS.has(words[i]) && !(term && term.words.length > 1)) {
           flush();
           i++;
           continue;
         }
-        const term = index.get(words[i])?.find((t) => t.words.every((w, k) => words[i + k] === w));
         if (term) {
           chunk.push(term.others.join(' '));
           i += term.words.length;
