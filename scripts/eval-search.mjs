@@ -2,7 +2,7 @@
 /**
  * Search relevance, measured through the API.
  *
- *   npm run eval:search [-- <dir>] [--offers <dir-or-file>] [--half A|B] [--verbose] [--write] [--label "text"] [--keep]
+ *   npm run eval:search [-- <dir>] [--offers <dir-or-file>] [--half A|B] [--verbose] [--write] [--label "text"] [--keep] [--serve]
  *
  * <dir> (default: eval/search, the project's development set) holds
  *   search-queries.jsonl  {"id", "query", "language": "vi"|"en"}          one query per line
@@ -28,6 +28,9 @@
  * and over the absent technologies: `totalHits` (what the page says it found), and how many corpus
  * listings appear in the top 20 (all unrelated, by definition); median and mean.
  * --write appends them, dated, to docs/benchmarks.md ("Search relevance"), with --label naming the run.
+ *
+ * --serve: after setting up, print the API's and Meilisearch's addresses and keep them up (until Ctrl-C)
+ * instead of measuring, to try queries by hand against the same exchange the figures come from.
  *
  * Halves, so that a change tuned on some queries is checked on others: half A is the 1st, 3rd, 5th …
  * query of the file, half B the 2nd, 4th … (judged and absent alike). Every run prints both halves'
@@ -211,6 +214,11 @@ async function main() {
     log(`${offers.length} corpus offers inserted; ${loaded.published} published listings in all`);
     await runAsync(['dist/apps/api/src/cli.js', 'reindex'], env, logFile);
     api = await startBenchApi({ env, logFile });
+    if (flag('--serve')) {
+      log(`serving: API ${api.url}/graphql, Meilisearch ${meili.url} (key ${meili.key}, indexes evalsearch_*); Ctrl-C stops`);
+      await new Promise((done) => process.once('SIGINT', done));
+      return;
+    }
 
     const gql = async (query, variables, lang) => {
       const res = await post(`${api.url}/graphql`, { query, variables }, { 'accept-language': lang });
