@@ -175,6 +175,21 @@ describe('related results: what a shorter form drops', () => {
   });
 });
 
+describe('related results: a form that lost what the query is about is not asked', () => {
+  it('leaves out the forms that drop most of the query’s rarity, and keeps the others', () => {
+    // "năng lượng nhiệt hạch": the first three syllables are in hundreds of listings, "hạch" in none
+    const counts = { perWord: [300, 280, 120, 0], total: 650 };
+    const forms = (c?: { perWord: number[]; total: number }) =>
+      buildRelatedSearch('listings', { query: 'năng lượng nhiệt hạch', page: 1, pageSize: 20 }, 0, c)?.queries.filter((q) => !q.vector).map((q) => String(q.q).split(' zq')[0]) ?? []; // the typed words, without the accent-exact spellings
+    const withCounts = forms(counts);
+    expect(withCounts).not.toContain('năng lượng nhiệt');
+    expect(withCounts).not.toContain('năng lượng');
+    expect(withCounts).toContain('lượng nhiệt hạch');
+    // without word counts (they failed), every shorter form is asked, as before
+    expect(forms()).toContain('năng lượng nhiệt');
+  });
+});
+
 describe('variants apart', () => {
   const t = (title: string) => ({ title });
   it('keeps each series’ first listing in place and moves its later ones after the other results', () => {

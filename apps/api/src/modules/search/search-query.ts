@@ -348,12 +348,17 @@ export function readWordCounts(results: readonly { estimatedTotalHits?: number; 
  */
 export function relatedWeight(dropped: readonly number[], counts: WordCounts | undefined): number {
   const base = dropped.length > 1 ? SEARCH_RELEVANCE.twoDroppedWeight : 1;
-  if (!counts) return base;
+  const share = droppedShare(dropped, counts);
+  return base * (1 - SEARCH_RELEVANCE.droppedRarity * share);
+}
+
+/** The share of the query's rarity (inverse document frequency) that the dropped words carry; 0 without counts. */
+export function droppedShare(dropped: readonly number[], counts: WordCounts | undefined): number {
+  if (!counts) return 0;
   const idf = counts.perWord.map((n) => Math.log((counts.total + 1) / (n + 1)));
   const all = idf.reduce((a, b) => a + b, 0);
-  if (all <= 0) return base;
-  const share = dropped.reduce((sum, i) => sum + (idf[i] ?? 0), 0) / all;
-  return base * (1 - SEARCH_RELEVANCE.droppedRarity * share);
+  if (all <= 0) return 0;
+  return dropped.reduce((sum, i) => sum + (idf[i] ?? 0), 0) / all;
 }
 
 /**
@@ -363,7 +368,9 @@ export function relatedWeight(dropped: readonly number[], counts: WordCounts | u
  * than dropping two). Null when the query has no shorter form.
  */
 export function buildRelatedSearch(indexUid: string, p: ListingSearchParams, closeCount: number, counts?: WordCounts): FederatedMultiSearchParams | null {
-  const forms = relatedFormsDropping(p.query ?? '');
+  // A form that has lost most of what made the query specific ("năng lượng" of "năng lượng nhiệt
+  // hạch") is about something else: not related, however many listings it finds.
+  const forms = relatedFormsDropping(p.query ?? '').filter(({ dropped }) => droppedShare(dropped, counts) <= SEARCH_RELEVANCE.relatedMaxDroppedShare);
   const { topics, coverage } = topicsOf(p.query ?? '');
   if (!forms.length && !topics.length) return null;
   const { facet, other } = listingFilters(p);

@@ -66,6 +66,17 @@ export const SEARCH_RELEVANCE = {
    * Chosen on half A of the dev set (eval:search --half A), checked on half B: docs/benchmarks.md.
    */
   droppedRarity: 0.25,
+  /**
+   * Related results: a shorter form whose dropped words carry more than this share of the query's
+   * rarity (search-query.ts droppedShare) is not asked at all. "năng lượng nhiệt hạch" (fusion
+   * energy, absent from the corpus) without "hạch", its rarest syllable, is any listing about heat
+   * energy: eleven unrelated corpus listings came into the top 20 of the check set. Measured
+   * 2026-12-06 (docs/benchmarks.md): at 0.65 the check set's absent technologies went from 7/8 to
+   * 8/8 with at most 2 unrelated listings (mean 1.8 → 0.1) with the judged queries unchanged within
+   * run-to-run noise on both sets (dev P@10 0.727, nDCG@10 0.879, recall@20 0.937); 0.5 cost dev
+   * recall@20 (0.935 → 0.920); 0.6 gave the dev set's "vệ tinh cubesat" seven unrelated listings.
+   */
+  relatedMaxDroppedShare: 0.65,
   /** Title hits read for related results at most (a bound on cost: they include the close matches, left out afterwards). */
   titleScanMax: 200,
   /** Query words considered for related results (a bound on cost: up to 2n − 1 sub-queries for n words; queries are 2–5 words in practice). */
