@@ -84,6 +84,7 @@ beforeAll(async () => {
   await en('farApart', 'Greenhouse film with an ultraviolet filter', 'Film for plastic houses.', 'The supplier also installs pumps. Drip irrigation is sold by a partner.');
   // Vietnamese only, no English word in it: found by English queries through its gloss
   await add('heatPump', 'Hệ thống sấy bơm nhiệt cho xoài', 'Sấy xoài ở nhiệt độ thấp, giữ màu và hương.');
+  await add('garmentMes', 'Hệ thống theo dõi sản xuất cho nhà máy may', 'Máy tính bảng tại từng chuyền cho biết năng suất từng giờ.');
   // one series of near-identical titles (crop and capacity differ), and another listing on the same words
   for (const [key, crop] of [['pellet1', 'mùn cưa'], ['pellet2', 'vỏ trấu'], ['pellet3', 'bã mía']] as const) {
     await add(key, `Máy ép viên nén ${crop} công suất 2 tấn/giờ`, `Ép viên nén ${crop} làm chất đốt cho lò hơi.`);
@@ -216,12 +217,16 @@ describe('search relevance: English queries and Vietnamese listings', () => {
     const r = await ranked(s.base, { query: 'heat pump drying' });
     expect(r.close).toContain(L.heatPump);
     expect((await ranked(s.base, { query: 'mango heat pump' })).close).toContain(L.heatPump);
-    // in the plural too: the gloss writes "pump", "mango" (englishPluralSynonyms)
     // in the plural (the gloss writes "pump", "mango": englishPluralSynonyms), and with the English
     // joining words the gloss leaves out (searchQueryText)
     for (const query of ['mangoes heat pump', 'heat pump for mango', 'heat pumps for mangoes']) {
       expect({ query, close: (await ranked(s.base, { query })).close }).toEqual({ query, close: [L.heatPump] });
     }
+  });
+
+  it('reads a Vietnamese term that begins with a joining word ("theo dõi") and the general words of a title', async () => {
+    // "theo" joins phrases, but "theo dõi" is tracking; "nhà máy may" is a garment factory
+    expect((await ranked(s.base, { query: 'garment factory production tracking' })).close).toEqual([L.garmentMes]);
   });
 });
 
