@@ -3,6 +3,8 @@ import { Clock } from '../src/common/clock.js';
 import { ListingExpiryService } from '../src/modules/listings/listing-expiry.service.js';
 import { MatchCache } from '../src/modules/matching/match-cache.js';
 import { SearchFacetCache } from '../src/modules/search/facet-cache.js';
+import { MEILI } from '../src/modules/search/meili.client.js';
+import type { Meilisearch, MultiSearchQuery } from 'meilisearch';
 import { Client, createOrganization, registerUser } from './support/graphql.js';
 import {
   createSearchDb,
@@ -176,6 +178,54 @@ describe('cached facet counts', () => {
     const after = await search(b.base, { query: words });
     expect(ids(after)).not.toContain(pub);
     expect(counts(after, 'provinceCode')['can-tho']).toBeUndefined();
+  });
+});
+
+describe('the close matches’ count from memory', () => {
+  it('asks Meilisearch for a repeated search’s page by limit, without the exhaustive count, and answers the same page', async () => {
+    for (const n of [1, 2, 3]) {
+      await publish(owner, moderator, offer({ title: `Dây chuyền ép viên nén mùn cưa số ${n}`, provinceCode: 'can-tho' }));
+    }
+    await a.t.settle();
+    const sent: MultiSearchQuery[][] = [];
+    const meiliB = b.t.app.get<Meilisearch>(MEILI);
+    const original = meiliB.multiSearch.bind(meiliB);
+    const spy = jest.spyOn(meiliB, 'multiSearch').mockImplementation(((request: { queries?: MultiSearchQuery[] }, ...rest: unknown[]) => {
+      sent.push((request.queries ?? []).map((q) => ({ ...q })));
+      return (original as (...args: unknown[]) => unknown)(request, ...rest);
+    }) as never);
+    try {
+      const input = { query: 'ép viên nén', provinceCodes: ['can-tho'], pageSize: 2 };
+      // counted twice (a process labels counts once it has read the index version a first time)
+      const page1 = await search(b.base, input);
+      const page2 = await search(b.base, { ...input, page: 2 });
+      await search(b.base, input);
+      expect(page1.totalHits).toBe(3);
+      expect(ids(page1)).toHaveLength(2);
+      expect(ids(page2)).toHaveLength(1);
+
+      sent.length = 0;
+      const again1 = await search(b.base, input);
+      const again2 = await search(b.base, { ...input, page: 2 });
+      // the page's query went by offset and limit, with its close-match bar, and no facet or count query
+      // (the page's own multi-search; the related results that follow the last close match are asked apart)
+      const pageQueries = sent.filter((qs) => qs.some((q) => q.showMatchesPosition));
+      expect(pageQueries).toHaveLength(2);
+      for (const qs of pageQueries) {
+        expect(qs).toHaveLength(1);
+        expect(qs[0]).toEqual(expect.objectContaining({ limit: expect.any(Number), offset: expect.any(Number), rankingScoreThreshold: expect.any(Number) }));
+        expect(qs[0].hitsPerPage).toBeUndefined();
+        expect(qs[0].page).toBeUndefined();
+      }
+      // …and the same answer as when counted: hits, order, total, counts
+      expect(ids(again1)).toEqual(ids(page1));
+      expect(ids(again2)).toEqual(ids(page2));
+      expect(again1.totalHits).toBe(3);
+      expect(again2.totalHits).toBe(3);
+      expect(counts(again1, 'provinceCode')).toEqual(counts(page1, 'provinceCode'));
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 

@@ -8,10 +8,12 @@
  * they are the same for every visitor until the index changes. Browsing without words, the
  * common filter states and popular queries repeat all day.
  *
- * So: the counts (each query's facet distribution, and whole count-only results) are cached per
+ * So: the counts (each query's facet distribution and, for the page's query, its total of close
+ * matches; and whole count-only results) are cached per
  * "facet state" — every query of the request without what only selects the hits (page, limit,
  * sort, attributes, highlighting) — and labelled with the index version (index-version.ts). A
- * request whose facet state is cached sends Meilisearch only its hit queries, without facets;
+ * request whose facet state is cached sends Meilisearch only its hit queries, without facets and
+ * by offset and limit rather than by page (no exhaustive count: see hitQueries);
  * the version is read from PostgreSQL meanwhile and the cached counts are used only if it has
  * not moved. Every change applied to the index raises the version, so the next search after
  * the outbox settles, on any replica, counts afresh.
@@ -65,8 +67,11 @@ const HIT_ONLY_PARAMS = new Set([
 type CachedPart =
   /** A count-only query (`limit: 0`): its whole answer. */
   | { kind: 'counts'; result: SearchResponse }
-  /** A query returning hits: only its facet distribution (and stats). */
-  | { kind: 'facets'; facetDistribution: SearchResponse['facetDistribution']; facetStats: SearchResponse['facetStats'] };
+  /**
+   * A query returning hits: its facet distribution (and stats) and, for a query asked by page (an
+   * exhaustive count), how many hits it has in all (pagedTotal).
+   */
+  | { kind: 'facets'; facetDistribution: SearchResponse['facetDistribution']; facetStats: SearchResponse['facetStats']; pagedTotal?: number };
 
 const countOnly = (q: MultiSearchQuery) => q.limit === 0 || q.hitsPerPage === 0;
 const asksFacets = (q: MultiSearchQuery) => Array.isArray(q.facets) && q.facets.length > 0;
@@ -159,7 +164,7 @@ export class SearchFacetCache {
     const cached = this.cache.get(key, version);
     if (cached) {
       this.stats.hits++;
-      const sent = this.hitQueries(queries);
+      const sent = this.hitQueries(queries, cached);
       return this.merge(queries, cached, sent.positions, await this.meili.multiSearch({ queries: sent.queries }));
     }
     this.stats.misses++;
@@ -176,7 +181,7 @@ export class SearchFacetCache {
     // Counts from before a version this process has already seen are not worth a hits-only try.
     const held = this.cache.peek(key);
     const cached = held && (labelBefore === undefined || held.version === labelBefore) ? held : undefined;
-    const sent = cached ? this.hitQueries(queries) : { queries, positions: queries.map((_, i) => i) };
+    const sent = cached ? this.hitQueries(queries, cached.value) : { queries, positions: queries.map((_, i) => i) };
     const searching = this.meili.multiSearch({ queries: sent.queries });
     // Meilisearch's request leaves first; the version is read while it works.
     const reading = new Promise(setImmediate).then(() => this.readVersion(indexUid));
@@ -212,14 +217,25 @@ export class SearchFacetCache {
     }
   }
 
-  /** The queries that return hits, without their facets; `positions` maps them back to the request. */
-  private hitQueries(queries: MultiSearchQuery[]): { queries: MultiSearchQuery[]; positions: number[] } {
+  /**
+   * The queries that return hits, without their facets; `positions` maps them back to the request.
+   * A query asked by page whose total is cached (`parts`) is asked by offset and limit instead: the
+   * same hits in the same order, without the exhaustive count. With a ranking-score bar (close
+   * matches) that count makes Meilisearch score every candidate, not only the page's: measured at
+   * 100,000 listings, the bench's queries with words cost 175 ms on average by page, 68 ms by limit
+   * (docs/benchmarks.md, 2026-12-06). merge puts the page fields back.
+   */
+  private hitQueries(queries: MultiSearchQuery[], parts?: CachedPart[]): { queries: MultiSearchQuery[]; positions: number[] } {
     const out: MultiSearchQuery[] = [];
     const positions: number[] = [];
     queries.forEach((q, i) => {
       if (countOnly(q)) return;
       const { facets: _facets, ...rest } = q;
-      out.push(rest);
+      const part = parts?.[i];
+      if (part?.kind === 'facets' && part.pagedTotal !== undefined && q.hitsPerPage !== undefined) {
+        const { page, hitsPerPage: _hitsPerPage, ...unpaged } = rest;
+        out.push({ ...unpaged, offset: ((page ?? 1) - 1) * q.hitsPerPage, limit: q.hitsPerPage });
+      } else out.push(rest);
       positions.push(i);
     });
     return { queries: out, positions };
@@ -230,7 +246,7 @@ export class SearchFacetCache {
     return queries.map((q, i) =>
       countOnly(q)
         ? { kind: 'counts', result: { ...results[i], processingTimeMs: 0 } }
-        : { kind: 'facets', facetDistribution: results[i].facetDistribution, facetStats: results[i].facetStats },
+        : { kind: 'facets', facetDistribution: results[i].facetDistribution, facetStats: results[i].facetStats, pagedTotal: q.hitsPerPage !== undefined ? results[i].totalHits : undefined },
     );
   }
 
@@ -241,6 +257,14 @@ export class SearchFacetCache {
       const part = parts[i];
       if (part.kind === 'counts') return part.result;
       const result = got[positions.indexOf(i)];
+      const q = queries[i];
+      if (part.pagedTotal !== undefined && q.hitsPerPage !== undefined && result.hitsPerPage === undefined) {
+        // Asked by limit (hitQueries): the answer a page request has, with the cached total.
+        const { offset: _offset, limit: _limit, estimatedTotalHits: _estimated, ...hits } = result;
+        const hitsPerPage = q.hitsPerPage;
+        const totalPages = hitsPerPage > 0 ? Math.ceil(part.pagedTotal / hitsPerPage) : 0;
+        return { ...hits, page: q.page ?? 1, hitsPerPage, totalHits: part.pagedTotal, totalPages, facetDistribution: part.facetDistribution, facetStats: part.facetStats };
+      }
       return { ...result, facetDistribution: part.facetDistribution, facetStats: part.facetStats };
     });
     return { ...response, results } as unknown as MultiSearchResponse;
