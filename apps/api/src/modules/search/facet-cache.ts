@@ -75,6 +75,8 @@ type CachedPart =
 
 const countOnly = (q: MultiSearchQuery) => q.limit === 0 || q.hitsPerPage === 0;
 const asksFacets = (q: MultiSearchQuery) => Array.isArray(q.facets) && q.facets.length > 0;
+/** Asked by page (`page`/`hitsPerPage`): Meilisearch counts its hits exhaustively. */
+const byPage = (q: MultiSearchQuery): q is MultiSearchQuery & { hitsPerPage: number } => q.hitsPerPage !== undefined;
 
 /**
  * The key of a request's facet state: each query without its hit-only parameters, lists of strings
@@ -232,7 +234,7 @@ export class SearchFacetCache {
       if (countOnly(q)) return;
       const { facets: _facets, ...rest } = q;
       const part = parts?.[i];
-      if (part?.kind === 'facets' && part.pagedTotal !== undefined && q.hitsPerPage !== undefined) {
+      if (part?.kind === 'facets' && part.pagedTotal !== undefined && byPage(q)) {
         const { page, hitsPerPage: _hitsPerPage, ...unpaged } = rest;
         out.push({ ...unpaged, offset: ((page ?? 1) - 1) * q.hitsPerPage, limit: q.hitsPerPage });
       } else out.push(rest);
@@ -246,7 +248,7 @@ export class SearchFacetCache {
     return queries.map((q, i) =>
       countOnly(q)
         ? { kind: 'counts', result: { ...results[i], processingTimeMs: 0 } }
-        : { kind: 'facets', facetDistribution: results[i].facetDistribution, facetStats: results[i].facetStats, pagedTotal: q.hitsPerPage !== undefined ? results[i].totalHits : undefined },
+        : { kind: 'facets', facetDistribution: results[i].facetDistribution, facetStats: results[i].facetStats, pagedTotal: byPage(q) ? results[i].totalHits : undefined },
     );
   }
 
@@ -258,12 +260,11 @@ export class SearchFacetCache {
       if (part.kind === 'counts') return part.result;
       const result = got[positions.indexOf(i)];
       const q = queries[i];
-      if (part.pagedTotal !== undefined && q.hitsPerPage !== undefined && result.hitsPerPage === undefined) {
+      if (part.pagedTotal !== undefined && byPage(q) && result.hitsPerPage === undefined) {
         // Asked by limit (hitQueries): the answer a page request has, with the cached total.
         const { offset: _offset, limit: _limit, estimatedTotalHits: _estimated, ...hits } = result;
-        const hitsPerPage = q.hitsPerPage;
-        const totalPages = hitsPerPage > 0 ? Math.ceil(part.pagedTotal / hitsPerPage) : 0;
-        return { ...hits, page: q.page ?? 1, hitsPerPage, totalHits: part.pagedTotal, totalPages, facetDistribution: part.facetDistribution, facetStats: part.facetStats };
+        const totalPages = q.hitsPerPage > 0 ? Math.ceil(part.pagedTotal / q.hitsPerPage) : 0;
+        return { ...hits, page: q.page ?? 1, hitsPerPage: q.hitsPerPage, totalHits: part.pagedTotal, totalPages, facetDistribution: part.facetDistribution, facetStats: part.facetStats };
       }
       return { ...result, facetDistribution: part.facetDistribution, facetStats: part.facetStats };
     });

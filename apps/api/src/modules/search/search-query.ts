@@ -346,9 +346,8 @@ export function readWordCounts(results: readonly { estimatedTotalHits?: number; 
  * query's rarest word ("cubesat" of "vệ tinh cubesat", "biogas" of "hầm biogas") keeps only its
  * common words and ranks below a form that drops a common one.
  */
-export function relatedWeight(dropped: readonly number[], counts: WordCounts | undefined): number {
+export function relatedWeight(dropped: readonly number[], counts: WordCounts | undefined, share = droppedShare(dropped, counts)): number {
   const base = dropped.length > 1 ? SEARCH_RELEVANCE.twoDroppedWeight : 1;
-  const share = droppedShare(dropped, counts);
   return base * (1 - SEARCH_RELEVANCE.droppedRarity * share);
 }
 
@@ -370,7 +369,9 @@ export function droppedShare(dropped: readonly number[], counts: WordCounts | un
 export function buildRelatedSearch(indexUid: string, p: ListingSearchParams, closeCount: number, counts?: WordCounts): FederatedMultiSearchParams | null {
   // A form that has lost most of what made the query specific ("năng lượng" of "năng lượng nhiệt
   // hạch") is about something else: not related, however many listings it finds.
-  const forms = relatedFormsDropping(p.query ?? '').filter(({ dropped }) => droppedShare(dropped, counts) <= SEARCH_RELEVANCE.relatedMaxDroppedShare);
+  const forms = relatedFormsDropping(p.query ?? '')
+    .map((f) => ({ ...f, share: droppedShare(f.dropped, counts) }))
+    .filter(({ share }) => share <= SEARCH_RELEVANCE.relatedMaxDroppedShare);
   const { topics, coverage } = topicsOf(p.query ?? '');
   if (!forms.length && !topics.length) return null;
   const { facet, other } = listingFilters(p);
@@ -401,7 +402,7 @@ export function buildRelatedSearch(indexUid: string, p: ListingSearchParams, clo
     : [];
   return {
     federation: { limit: closeCount + relatedLimit(p, closeCount) },
-    queries: [...forms.map(({ form, dropped }) => {
+    queries: [...forms.map(({ form, dropped, share }) => {
       return {
         indexUid,
         q: searchText(form),
@@ -414,7 +415,7 @@ export function buildRelatedSearch(indexUid: string, p: ListingSearchParams, clo
         attributesToHighlight: ['title', 'summary'],
         highlightPreTag: MARK_OPEN,
         highlightPostTag: MARK_CLOSE,
-        federationOptions: { weight: relatedWeight(dropped, counts) },
+        federationOptions: { weight: relatedWeight(dropped, counts, share) },
       };
     }), ...topicQuery],
   };
