@@ -85,6 +85,9 @@ beforeAll(async () => {
   // Vietnamese only, no English word in it: found by English queries through its gloss
   await add('heatPump', 'Hệ thống sấy bơm nhiệt cho xoài', 'Sấy xoài ở nhiệt độ thấp, giữ màu và hương.');
   await add('garmentMes', 'Hệ thống theo dõi sản xuất cho nhà máy may', 'Máy tính bảng tại từng chuyền cho biết năng suất từng giờ.');
+  // the North's word for tea ("chè"), and a province whose name starts with the South's ("Trà Vinh")
+  await add('teaRoaster', 'Máy sao chè, máy vò chè cỡ nhỏ cho hộ gia đình', 'Giúp hộ làm chè thủ công cho sản phẩm đều màu, không ám khói.');
+  await add('coconutJelly', 'Dây chuyền thạch dừa cho hợp tác xã', 'Thạch dừa đóng ly cho hợp tác xã ở Trà Vinh.');
   // one series of near-identical titles (crop and capacity differ), and another listing on the same words
   for (const [key, crop] of [['pellet1', 'mùn cưa'], ['pellet2', 'vỏ trấu'], ['pellet3', 'bã mía']] as const) {
     await add(key, `Máy ép viên nén ${crop} công suất 2 tấn/giờ`, `Ép viên nén ${crop} làm chất đốt cho lò hơi.`);
@@ -227,6 +230,16 @@ describe('search relevance: English queries and Vietnamese listings', () => {
   it('reads a Vietnamese term that begins with a joining word ("theo dõi") and the general words of a title', async () => {
     // "theo" joins phrases, but "theo dõi" is tracking; "nhà máy may" is a garment factory
     expect((await ranked(s.base, { query: 'garment factory production tracking' })).close).toEqual([L.garmentMes]);
+  });
+});
+
+describe('search relevance: the North and the South name one thing differently', () => {
+  it('finds a listing that says "chè" for a query that says "trà", words side by side, and not a place named Trà…', async () => {
+    expect((await ranked(s.base, { query: 'làm trà thủ công' })).close).toEqual([L.teaRoaster]);
+    expect((await ranked(s.base, { query: 'máy sao trà' })).close).toEqual([L.teaRoaster]);
+    const tea = await ranked(s.base, { query: 'chè' });
+    expect(tea.close).toContain(L.teaRoaster);
+    expect([...tea.close, ...tea.related]).not.toContain(L.coconutJelly);
   });
 });
 

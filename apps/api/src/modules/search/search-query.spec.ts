@@ -110,6 +110,26 @@ describe('synonym aliases on the document', () => {
     expect(synonymAliases('xu ly nuoc thai cho trang trai')).toContain('wastewater treatment');
     expect(synonymAliases('Wastewater treatment for seafood plants')).toEqual(expect.arrayContaining(['xử lý nước thải', 'nước thải']));
   });
+
+  it("adds the other region's name of a thing, but not where the name means something else", () => {
+    expect(synonymAliases('Máy sao chè, máy vò chè cho hộ làm chè thủ công')).toEqual(expect.arrayContaining(['trà', 'tea']));
+    expect(synonymAliases('Đóng gói trà túi lọc')).toContain('chè');
+    expect(synonymAliases('Máy sấy tĩnh vỉ ngang cho lạc')).toContain('đậu phộng');
+    expect(synonymAliases('Thay dây chuyền lạc hậu bằng máy mới')).not.toContain('đậu phộng');
+    expect(synonymAliases('Chế biến dừa tại Trà Vinh')).not.toContain('chè');
+    expect(synonymAliases('Trồng bắp cải hữu cơ')).not.toContain('ngô');
+    // a syllable typed without diacritics is another word as often as not ("tra" of "kiểm tra", "cá tra")
+    expect(synonymAliases('kiem tra chat luong ca tra')).not.toContain('chè');
+    expect(synonymAliases('say dau phong')).toContain('lạc');
+  });
+
+  it("carries each clause that names a regional variant in the other region's words, so the query's words stand together", () => {
+    const aliases = synonymAliases('Máy sao chè chạy điện. Giúp hộ làm chè thủ công, không ám khói.');
+    expect(aliases).toEqual(expect.arrayContaining(['máy sao trà chạy điện', 'giúp hộ làm trà thủ công']));
+    expect(synonymAliases('Sấy lạc nhân thay dây chuyền lạc hậu')).toContain('sấy đậu phộng nhân thay dây chuyền lạc hậu');
+    expect(synonymAliases('say dau phong va hat dieu')).toContain('say lạc va hat dieu');
+    expect(synonymAliases('Chế biến dừa tại Trà Vinh').filter((a) => a.includes('chè'))).toEqual([]);
+  });
 });
 
 describe('queryTopics (related results by topic)', () => {
@@ -264,6 +284,15 @@ describe('gloss', () => {
     expect(glossText(['Chuyển giao bằng sáng chế'])).toMatch(/patent/);
     // "theo" alone still joins two phrases, each reversed apart: "hướng dẫn | quy trình" stays in its phrase.
     expect(glossText(['Quy trình theo hướng dẫn'])).toBe('process guide guidance');
+  });
+
+  it('leaves out a phrase in which a vocabulary word means something else, unless a term names the phrase itself', () => {
+    expect(glossText(['Thạch dừa ở Trà Vinh'])).not.toMatch(/tea/);
+    expect(glossText(['Chè xanh Thái Nguyên'])).toMatch(/tea/);
+    expect(glossText(['Cảm biến mực nước sông'])).not.toMatch(/squid/);
+    expect(glossText(['Sấy mực một nắng'])).toMatch(/squid/);
+    // "nhà máy" is an exception of "máy" (machinery) and a term of its own (factory)
+    expect(glossText(['Nhà máy chế biến'])).toMatch(/factory/);
   });
 
   it('keeps one sentence apart from the next, and leaves out the words it has no translation for', () => {

@@ -6,7 +6,7 @@
 import { TECH_FIELDS } from '@techport/shared';
 import { CONCEPTS } from './lexicon.js';
 import { foldText, isAccentedText, normalizeText } from './normalize.js';
-import { SYNONYM_GROUPS } from './synonyms.js';
+import { REGIONAL_VARIANTS, SYNONYM_GROUPS } from './synonyms.js';
 import { GLOSS_VOCABULARY } from './gloss-vocabulary.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -101,6 +101,26 @@ function glossIndex(folded: boolean): Map<string, GlossTerm[]> {
 const GLOSS_INDEX = { exact: glossIndex(false), folded: glossIndex(true) };
 
 /**
+ * Phrases in which a vocabulary word means something else (the lexicon's and the regional
+ * variants' `not`: "Trà Vinh" is a province, not tea; "mực nước" a water level, not squid), by
+ * their first word: left out of the gloss unless a vocabulary term as long or longer starts there
+ * ("nhà máy" is a factory, though not a machine).
+ */
+function glossExceptions(folded: boolean): Map<string, string[][]> {
+  const phrases = [...CONCEPTS.flatMap((c) => (c.not ? c.not.split('|') : [])), ...REGIONAL_VARIANTS.flatMap((v) => v.not ?? [])];
+  const index = new Map<string, string[][]>();
+  for (const phrase of phrases) {
+    const exact = normalizeText(phrase);
+    if (!exact) continue;
+    const words = (folded ? foldText(exact) : exact).split(' ');
+    index.set(words[0], [...(index.get(words[0]) ?? []), words].sort((a, b) => b.length - a.length));
+  }
+  return index;
+}
+
+const GLOSS_EXCEPTIONS = { exact: glossExceptions(false), folded: glossExceptions(true) };
+
+/**
  * (search) The document's `gloss`: each sentence of the text (title, each keyword, summary) with
  * every vocabulary term it uses replaced by the term's other names, and the order of the terms
  * reversed within each noun phrase (between joining words): Vietnamese puts the head first and
@@ -114,6 +134,7 @@ export function glossText(parts: readonly string[]): string {
     for (const sentence of part.split(/[.;:!?()\n\[\]]+|,\s/)) {
       const folded = !isAccentedText(sentence);
       const index = folded ? GLOSS_INDEX.folded : GLOSS_INDEX.exact;
+      const exceptions = folded ? GLOSS_EXCEPTIONS.folded : GLOSS_EXCEPTIONS.exact;
       const words = (folded ? foldText(normalizeText(sentence)) : normalizeText(sentence)).split(' ').filter(Boolean);
       const phrases: string[] = [];
       let chunk: string[] = [];
@@ -123,6 +144,11 @@ export function glossText(parts: readonly string[]): string {
       };
       for (let i = 0; i < words.length; ) {
         const term = index.get(words[i])?.find((t) => t.words.every((w, k) => words[i + k] === w));
+        const exception = exceptions.get(words[i])?.find((e) => e.every((w, k) => words[i + k] === w));
+        if (exception && exception.length > (term?.words.length ?? 0)) {
+          i += exception.length;
+          continue;
+        }
         // A joining word ends a phrase, unless it begins a longer term ("theo dõi", "từ xa", "bằng sáng chế").
         if (GLOSS_JOINS.has(words[i]) && !(term && term.words.length > 1)) {
           flush();

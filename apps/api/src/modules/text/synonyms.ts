@@ -5,7 +5,7 @@
  */
 import { foldDiacritics } from '@techport/shared';
 import { isAccentedText, normalizeText } from './normalize.js';
-import { WordStarts, wordKey } from './phrase-lookup.js';
+import { WordStarts, containsTerm, wordKey } from './phrase-lookup.js';
 
 // ---------------------------------------------------------------------------------------------
 // Synonyms (Meilisearch): true equivalents only — translations, abbreviations, spellings. The
@@ -188,6 +188,48 @@ export const SYNONYM_GROUPS: readonly string[][] = [
   ['mô phỏng', 'simulation'],
 ];
 
+/**
+ * Regional names of one thing: the North's and the South's words ("chè"/"trà" tea, "ngô"/"bắp"
+ * maize, "lạc"/"đậu phộng" peanut). A listing says one, a buyer from the other region types the
+ * other. Unlike SYNONYM_GROUPS these are read from the listing only, into its `aliases`, never
+ * given to Meilisearch as synonyms: Meilisearch folds a synonym before using it, and folded these
+ * syllables are other words ("trà" → "tra" of "kiểm tra" and "cá tra"; "lạc" → "lac"). A
+ * one-syllable name counts only in text written with diacritics, and `not` lists the phrases in
+ * which a name means something else (places, surnames, "lạc hậu" outdated, "bắp cải" cabbage),
+ * removed before looking. Not concept terms: the lexicon names both regions' words itself.
+ */
+interface RegionalVariant {
+  /** The Vietnamese names: one syllable counts only in text written with diacritics. */
+  vi: readonly string[];
+  /** English names, added as aliases like the others. */
+  en: readonly string[];
+  not?: readonly string[];
+}
+
+export const REGIONAL_VARIANTS: readonly RegionalVariant[] = [
+  { vi: ['chè', 'trà'], en: ['tea'], not: ['trà vinh', 'trà cú', 'trà ôn', 'trà my', 'trà bồng', 'trà lĩnh', 'trà khúc', 'trà cổ'] },
+  { vi: ['ngô', 'bắp'], en: ['maize'], not: ['bắp cải', 'bắp chuối', 'bắp tay', 'bắp chân', 'bắp thịt', 'bắp bò', 'cơ bắp', 'ngô quyền', 'ngô gia tự', 'ngô thì', 'ngô thời', 'ngô đình', 'ngô mây', 'ngô tất tố', 'ngô sĩ liên', 'ngô văn', 'ngô đức kế', 'ngô đồng'] },
+  {
+    vi: ['lạc', 'đậu phộng'], en: ['peanut'],
+    not: ['lạc hậu', 'lạc quan', 'liên lạc', 'thất lạc', 'mạch lạc', 'câu lạc bộ', 'bộ lạc', 'lạc đề', 'lạc lõng', 'lạc đường', 'lạc việt', 'lạc hồng', 'an lạc', 'lạc dương', 'lạc thủy', 'lạc sơn', 'yên lạc', 'lạc long quân', 'lạc tiên', 'khoái lạc', 'cực lạc'],
+  },
+  { vi: ['vừng', 'mè'], en: ['sesame'], not: ['cá mè', 'vừng đông'] },
+  { vi: ['dứa', 'khóm', 'trái thơm'], en: ['pineapple'], not: ['khóm tre', 'khóm cây', 'khóm hoa', 'khóm lúa', 'khóm trúc'] },
+  { vi: ['sắn', 'khoai mì'], en: [] },
+  { vi: ['đậu nành', 'đậu tương', 'đỗ tương'], en: ['soybean', 'soya'] },
+  { vi: ['trái cây', 'hoa quả'], en: ['fruit'] },
+  { vi: ['cá lóc', 'cá quả'], en: ['snakehead'] },
+  { vi: ['ngan', 'vịt xiêm'], en: ['muscovy duck'], not: ['ngan ngát'] },
+  { vi: ['dưa leo', 'dưa chuột'], en: ['cucumber'] },
+  { vi: ['bí đỏ', 'bí ngô'], en: ['pumpkin'] },
+  { vi: ['súp lơ', 'bông cải'], en: ['cauliflower'] },
+  { vi: ['bột ngọt', 'mì chính'], en: ['monosodium glutamate'] },
+  { vi: ['hột vịt', 'trứng vịt'], en: ['duck egg'] },
+  { vi: ['ô tô', 'xe hơi'], en: ['car'] },
+  { vi: ['hạt điều', 'đào lộn hột'], en: [] },
+  { vi: ['mãng cầu', 'quả na', 'trái na'], en: ['custard apple'] },
+];
+
 const SYNONYM_TERMS = SYNONYM_GROUPS.map((group) =>
   group.map((term) => {
     const exact = normalizeText(term);
@@ -211,5 +253,65 @@ export function synonymAliases(text: string): string[] {
     const used = group.filter((t) => (t.abbreviation ? capitalised.has(t.exact) : t.exact && starts.has(accented ? t.exact : t.folded, false, accented ? t.exactKey : t.foldedKey)));
     if (used.length) for (const t of group) if (!used.includes(t)) out.add(t.term);
   }
+  for (const name of regionalAliases(text, accented)) out.add(name);
   return [...out];
+}
+
+const REGIONAL_TERMS = REGIONAL_VARIANTS.map((v) => ({
+  names: [
+    ...v.vi.map((term) => ({ term, vi: true, exact: normalizeText(term), oneSyllable: !term.includes(' ') })),
+    ...v.en.map((term) => ({ term, vi: false, exact: normalizeText(term), oneSyllable: false })),
+  ].map((t) => ({ ...t, folded: foldDiacritics(t.exact) })),
+  not: (v.not ?? []).map((phrase) => normalizeText(phrase)),
+}));
+
+/** At most this many clauses of one listing are rewritten per variant (a bound on the document's size). */
+const REGIONAL_CLAUSES_MAX = 6;
+
+/**
+ * The regional variants' other names (REGIONAL_VARIANTS), and each clause that uses one rewritten
+ * in the other region's words ("hộ làm chè thủ công" → "hộ làm trà thủ công"): a buyer's "làm trà
+ * thủ công" then finds the words side by side, as a close match must (search-query.ts
+ * closeMatchThreshold), not "trà" alone in another attribute.
+ */
+function regionalAliases(text: string, accented: boolean): string[] {
+  const clauses = text
+    .split(/[.,;:!?()\[\]\n]+/)
+    .map((c) => normalizeText(c))
+    .filter(Boolean);
+  const out: string[] = [];
+  for (const variant of REGIONAL_TERMS) {
+    const usable = variant.names.filter((t) => accented || !t.oneSyllable);
+    const used = new Set<(typeof usable)[number]>();
+    const rewritten: string[] = [];
+    for (const clause of clauses) {
+      let hay = ' ' + (accented ? clause : foldDiacritics(clause)) + ' ';
+      for (const phrase of variant.not) hay = hay.split(' ' + (accented ? phrase : foldDiacritics(phrase)) + ' ').join(' ' + phrase.replace(/\S+/g, '·') + ' ');
+      const inClause = usable.filter((t) => containsTerm(hay, accented ? t.exact : t.folded, false));
+      if (!inClause.length) continue;
+      for (const t of inClause) used.add(t);
+      if (rewritten.length >= REGIONAL_CLAUSES_MAX * (variant.names.length - 1)) continue;
+      // Word positions line up: the exclusions were blanked word for word.
+      const words = clause.split(' ');
+      const hayWords = hay.trim().split(' ');
+      for (const other of variant.names) {
+        if (!other.vi || inClause.includes(other)) continue;
+        const spoken: string[] = [];
+        for (let i = 0; i < words.length; ) {
+          const name = inClause.find((t) => {
+            const nameWords = (accented ? t.exact : t.folded).split(' ');
+            return nameWords.every((w, j) => hayWords[i + j] === w);
+          });
+          if (name) {
+            spoken.push(other.exact);
+            i += name.exact.split(' ').length;
+          } else spoken.push(words[i++]);
+        }
+        rewritten.push(spoken.join(' '));
+      }
+    }
+    if (used.size) for (const t of variant.names) if (!used.has(t)) out.push(t.term);
+    out.push(...rewritten);
+  }
+  return out;
 }
