@@ -85,6 +85,9 @@ beforeAll(async () => {
   // Vietnamese only, no English word in it: found by English queries through its gloss
   await add('heatPump', 'Hệ thống sấy bơm nhiệt cho xoài', 'Sấy xoài ở nhiệt độ thấp, giữ màu và hương.');
   await add('garmentMes', 'Hệ thống theo dõi sản xuất cho nhà máy may', 'Máy tính bảng tại từng chuyền cho biết năng suất từng giờ.');
+  // a buyer's need, in the words of the problem, and the offer that answers it in other words
+  L.ironDemand = await publish(owner, m, { kind: 'DEMAND', organizationId: org.id, title: 'Nước giếng nhiễm phèn sắt, cần hệ thống lọc cho trường học', summary: 'Nước giếng nhiễm phèn làm ố vàng bồn chứa, cần lọc cho 600 học sinh.', fieldCodes: ['2'] });
+  L.ironFilter = await publish(owner, m, { organizationId: org.id, title: 'Bộ lọc khử sắt và phèn cho nước giếng khoan', summary: 'Lọc nước giếng nhiễm phèn, sắt cho hộ gia đình và trường học, 1 m³/giờ.', fieldCodes: ['2'] });
   // the North's word for tea ("chè"), and a province whose name starts with the South's ("Trà Vinh")
   await add('teaRoaster', 'Máy sao chè, máy vò chè cỡ nhỏ cho hộ gia đình', 'Giúp hộ làm chè thủ công cho sản phẩm đều màu, không ám khói.');
   await add('coconutJelly', 'Dây chuyền thạch dừa cho hợp tác xã', 'Thạch dừa đóng ly cho hợp tác xã ở Trà Vinh.');
@@ -240,6 +243,14 @@ describe('search relevance: the North and the South name one thing differently',
     const tea = await ranked(s.base, { query: 'chè' });
     expect(tea.close).toContain(L.teaRoaster);
     expect([...tea.close, ...tea.related]).not.toContain(L.coconutJelly);
+  });
+});
+
+describe('search relevance: answers first', () => {
+  it('shows the offers among the close matches before the demands when no kind is chosen, and the demands alone when asked', async () => {
+    const all = await ranked(s.base, { query: 'nước giếng nhiễm phèn' });
+    expect(all.close).toEqual([L.ironFilter, L.ironDemand]);
+    expect((await ranked(s.base, { query: 'nước giếng nhiễm phèn', kind: 'DEMAND' })).close).toEqual([L.ironDemand]);
   });
 });
 

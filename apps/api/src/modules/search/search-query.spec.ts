@@ -1,5 +1,5 @@
 import { ACCENT_TOKEN_PREFIX } from './accent-forms.js';
-import { MARK_CLOSE, MARK_OPEN, areVariants, spreadVariants, titleWordSet, variantWindow, buildListingSearch, matchedOnlyInDocuments, buildRelatedSearch, closeMatchThreshold, relatedWeight, queryTopics, escapeHtml, highlighted, listingFilters, listingSort, readListingSearch, searchQueryText } from './search-query.js';
+import { MARK_CLOSE, MARK_OPEN, answersFirst, areVariants, spreadVariants, titleWordSet, variantWindow, buildListingSearch, matchedOnlyInDocuments, buildRelatedSearch, closeMatchThreshold, relatedWeight, queryTopics, escapeHtml, highlighted, listingFilters, listingSort, readListingSearch, searchQueryText } from './search-query.js';
 import { settingsMatch } from './search-index.js';
 import { englishPluralSynonyms, glossText, synonymAliases } from '../text/index.js';
 import type { MultiSearchResponse } from 'meilisearch';
@@ -208,6 +208,16 @@ describe('related results: a form that lost what the query is about is not asked
     expect(withCounts).toContain('lượng nhiệt hạch');
     // without word counts (they failed), every shorter form is asked, as before
     expect(forms()).toContain('năng lượng nhiệt');
+  });
+});
+
+describe('answers first', () => {
+  const offer = (id: string) => ({ id, kind: 'OFFER' });
+  const demand = (id: string) => ({ id, kind: 'DEMAND' });
+  it('puts the offers before the demands, each in its order, when no kind is chosen', () => {
+    const hits = [demand('d1'), offer('o1'), demand('d2'), offer('o2')];
+    expect(answersFirst(hits, {}).map((h) => h.id)).toEqual(['o1', 'o2', 'd1', 'd2']);
+    expect(answersFirst(hits, { kind: 'DEMAND' }).map((h) => h.id)).toEqual(['d1', 'o1', 'd2', 'o2']);
   });
 });
 

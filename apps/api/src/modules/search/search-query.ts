@@ -273,6 +273,15 @@ export function spreadVariants<T extends { title?: string }>(hits: readonly T[],
 }
 
 /**
+ * Answers first (search.weights.ts offersBeforeDemands): with no kind chosen, the offers of these
+ * ranked hits before the demands, each in its order. With a kind chosen, as they are.
+ */
+export function answersFirst<T extends { kind?: string }>(hits: readonly T[], p: Pick<ListingSearchParams, 'kind'>): T[] {
+  if (p.kind || !SEARCH_RELEVANCE.offersBeforeDemands) return [...hits];
+  return [...hits.filter((h) => h.kind !== 'DEMAND'), ...hits.filter((h) => h.kind === 'DEMAND')];
+}
+
+/**
  * Whether a page shows related results: a search with words, on the page where the close
  * matches end (or the first, when there are none).
  */
@@ -527,7 +536,7 @@ export function readRelatedSearch(
 ): ListingSearchHit[] {
   const seen = new Set(closeIds);
   const candidates = answers.flatMap((a) => a?.hits ?? []).filter((h) => !seen.has(String(h.id)) && Boolean(seen.add(String(h.id))));
-  return spreadVariants(candidates, shownAbove)
+  return answersFirst(spreadVariants(candidates, shownAbove), p)
     .slice(0, relatedLimit(p, closeCount))
     .map(toSearchHit);
 }
@@ -596,7 +605,7 @@ export function readListingSearch(p: ListingSearchParams, response: MultiSearchR
   const distribution: Record<string, Record<string, number>> = { ...(main.facetDistribution ?? {}) };
   constrained.forEach((f, i) => (distribution[f] = facetResults[i]?.facetDistribution?.[f] ?? {}));
   const window = variantWindow(p);
-  const ranked = window ? spreadVariants(main.hits ?? []).slice(window.from, window.from + p.pageSize) : (main.hits ?? []);
+  const ranked = window ? answersFirst(spreadVariants(main.hits ?? []), p).slice(window.from, window.from + p.pageSize) : (main.hits ?? []);
   const hits = ranked.map(toSearchHit);
   return {
     hits,
