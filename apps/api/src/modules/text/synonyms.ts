@@ -148,7 +148,7 @@ export const SYNONYM_GROUPS: readonly string[][] = [
   ['tiệt trùng', 'sterilisation', 'sterilization'],
   ['thanh trùng', 'pasteurisation', 'pasteurization'],
   ['bánh tráng', 'rice paper'],
-  ['nước cốt dừa', 'coconut milk'],
+  ['nước cốt dừa', 'coconut milk', 'sữa dừa'],
   ['nông sản', 'agricultural produce', 'farm produce'],
   ['hợp tác xã', 'cooperative'],
   ['trang trại', 'farm'],
