@@ -253,7 +253,7 @@ export function synonymAliases(text: string): string[] {
     const used = group.filter((t) => (t.abbreviation ? capitalised.has(t.exact) : t.exact && starts.has(accented ? t.exact : t.folded, false, accented ? t.exactKey : t.foldedKey)));
     if (used.length) for (const t of group) if (!used.includes(t)) out.add(t.term);
   }
-  for (const name of regionalAliases(text, accented)) out.add(name);
+  for (const name of regionalAliases(text, accented, starts)) out.add(name);
   return [...out];
 }
 
@@ -261,7 +261,7 @@ const REGIONAL_TERMS = REGIONAL_VARIANTS.map((v) => ({
   names: [
     ...v.vi.map((term) => ({ term, vi: true, exact: normalizeText(term), oneSyllable: !term.includes(' ') })),
     ...v.en.map((term) => ({ term, vi: false, exact: normalizeText(term), oneSyllable: false })),
-  ].map((t) => ({ ...t, folded: foldDiacritics(t.exact) })),
+  ].map((t) => ({ ...t, folded: foldDiacritics(t.exact), exactKey: wordKey(t.exact), foldedKey: wordKey(foldDiacritics(t.exact)) })),
   not: (v.not ?? []).map((phrase) => normalizeText(phrase)),
 }));
 
@@ -274,14 +274,17 @@ const REGIONAL_CLAUSES_MAX = 6;
  * thủ công" then finds the words side by side, as a close match must (search-query.ts
  * closeMatchThreshold), not "trà" alone in another attribute.
  */
-function regionalAliases(text: string, accented: boolean): string[] {
-  const clauses = text
-    .split(/[.,;:!?()\[\]\n]+/)
-    .map((c) => normalizeText(c))
-    .filter(Boolean);
+function regionalAliases(text: string, accented: boolean, starts: WordStarts): string[] {
+  let clauses: string[] | undefined;
   const out: string[] = [];
   for (const variant of REGIONAL_TERMS) {
     const usable = variant.names.filter((t) => accented || !t.oneSyllable);
+    // Most listings name none: one lookup per name in the text's word index before reading clauses.
+    if (!usable.some((t) => starts.has(accented ? t.exact : t.folded, false, accented ? t.exactKey : t.foldedKey))) continue;
+    clauses ??= text
+      .split(/[.,;:!?()\[\]\n]+/)
+      .map((c) => normalizeText(c))
+      .filter(Boolean);
     const used = new Set<(typeof usable)[number]>();
     const rewritten: string[] = [];
     for (const clause of clauses) {
