@@ -295,4 +295,33 @@ describe('rebuild and drift', () => {
     const reports = drift.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l).index);
     expect(reports).toEqual([s.listingsUid, `${s.prefix}_experts`]);
   });
+
+  it('rebuilds at start-up an index whose documents an earlier release built, and leaves a current one alone', async () => {
+    const restart = async () => {
+      await s.close();
+      s = await startSearchApp(db, s.prefix, { MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.key });
+    };
+    const recorded = async () => ((await s.outbox['ds'].query(`SELECT document_fingerprint AS f FROM search_index_version WHERE index_uid = $1`, [s.listingsUid])) as { f: string | null }[])[0]?.f;
+    // the rebuilds above recorded what built their documents
+    expect(await recorded()).toBe(LISTING_INDEX.fingerprint!());
+    // one document as an earlier release wrote it (no aliases, no gloss)
+    const index = s.meili.index(s.listingsUid);
+    const current = await index.getDocument(L[5]);
+    await meiliTask(s, await index.addDocuments([{ ...current, aliases: [], gloss: '', syncHash: 'an earlier release' }]));
+    expect((await s.indexes.drift()).stale).toEqual([L[5]]);
+
+    // the same release again: nothing rebuilt
+    await restart();
+    expect(s.indexes.rebuilding).toBeUndefined();
+    expect((await s.indexes.drift()).stale).toEqual([L[5]]);
+
+    // a release whose documents differ: rebuilt in the background, searches answered meanwhile
+    await s.outbox['ds'].query(`UPDATE search_index_version SET document_fingerprint = 'an earlier release' WHERE index_uid = $1`, [s.listingsUid]);
+    await restart();
+    expect(s.indexes.rebuilding).toBeDefined();
+    expect((await search(s.base, { query: 'lan ho diep' })).totalHits).toBeGreaterThan(0);
+    await s.indexes.rebuilding;
+    expect(await s.indexes.drift()).toMatchObject({ missing: [], extra: [], stale: [] });
+    expect(await recorded()).toBe(LISTING_INDEX.fingerprint!());
+  });
 });

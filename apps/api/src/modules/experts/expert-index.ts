@@ -4,6 +4,7 @@
  * by ExpertsModule with SearchModule.forFeature). Kept in step by the outbox topics
  * 'expert.changed' ({ expertId }) and 'organization.changed' (an affiliation's name). Pure code apart from the SQL it is handed.
  */
+import { createHash } from 'node:crypto';
 import { PROVINCES, TECH_FIELDS, foldDiacritics, techFieldAncestry, type TechFieldRecord } from '@techport/shared';
 import type { Settings } from 'meilisearch';
 import { isUuid } from '../../common/ids.js';
@@ -103,6 +104,29 @@ export function toExpertDocument(r: ExpertIndexRow): ExpertDocument {
   };
 }
 
+/** A profile through every step of toExpertDocument, for the fingerprint (search-index.ts IndexDefinition.fingerprint). */
+const FINGERPRINT_SAMPLE: ExpertIndexRow = {
+  id: '00000000-0000-4000-8000-000000000000',
+  slug: 'ts-nguyen-van-a',
+  full_name: 'TS. Nguyễn Văn Á',
+  headline: 'Kỹ sư sấy nông sản',
+  bio: 'Hai mươi năm chuyển giao công nghệ sấy bơm nhiệt.',
+  services: ['Tư vấn thiết kế lò sấy'],
+  past_transfers: ['Máy sấy chè cho hợp tác xã'],
+  field_codes: ['4'],
+  province_code: 'ha-noi',
+  organization_id: null,
+  organization_name: null,
+  published_at: new Date('2026-01-01T00:00:00Z'),
+};
+
+let fingerprint: string | undefined;
+
+export function expertDocumentFingerprint(): string {
+  fingerprint ??= createHash('sha256').update(JSON.stringify(toExpertDocument(FINGERPRINT_SAMPLE))).digest('hex');
+  return fingerprint;
+}
+
 /** Only PUBLISHED profiles are searchable. */
 const PUBLIC_EXPERT = `e.status = 'PUBLISHED'`;
 
@@ -131,6 +155,7 @@ export const EXPERT_INDEX: IndexDefinition<ExpertIndexRow, ExpertDocument> = {
 
   idOf: (r) => r.id,
   toDocument: toExpertDocument,
+  fingerprint: expertDocumentFingerprint,
 
   async changedSince(db: Queryable, since: Date) {
     const rows: { id: string }[] = await db.query(

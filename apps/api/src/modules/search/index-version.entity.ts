@@ -18,4 +18,12 @@ export class SearchIndexVersionEntity {
 
   @Column({ name: 'changed_at', type: 'timestamptz', default: () => 'now()' })
   changedAt: Date;
+
+  /**
+   * The fingerprint of the code that built the index's documents (IndexDefinition.fingerprint),
+   * recorded when a rebuild is swapped in; null until then. A release whose fingerprint differs
+   * rebuilds the index at start-up (search-index.service.ts).
+   */
+  @Column({ name: 'document_fingerprint', type: 'varchar', length: 64, nullable: true })
+  documentFingerprint: string | null;
 }

@@ -27,6 +27,21 @@ export async function bumpIndexVersion(db: Queryable, indexUid: string): Promise
   );
 }
 
+/** The fingerprint recorded for `indexUid`'s documents (null: none recorded). */
+export async function readDocumentFingerprint(db: Queryable, indexUid: string): Promise<string | null> {
+  const rows: { fingerprint: string | null }[] = await db.query(`SELECT document_fingerprint AS fingerprint FROM search_index_version WHERE index_uid = $1`, [indexUid]);
+  return rows[0]?.fingerprint ?? null;
+}
+
+/** Records what built `indexUid`'s documents (creating its row, counter untouched). */
+export async function recordDocumentFingerprint(db: Queryable, indexUid: string, fingerprint: string): Promise<void> {
+  await db.query(
+    `INSERT INTO search_index_version (index_uid, version, changed_at, document_fingerprint) VALUES ($1, 0, now(), $2)
+     ON CONFLICT (index_uid) DO UPDATE SET document_fingerprint = $2`,
+    [indexUid, fingerprint],
+  );
+}
+
 interface PgPool {
   query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: { version: string }[] }>;
 }

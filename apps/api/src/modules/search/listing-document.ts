@@ -13,7 +13,8 @@
  * demand and an offer that talk about the same thing in different words share concept tags.
  */
 import { PROVINCES, TECH_FIELDS, techFieldAncestry, type TechFieldRecord } from '@techport/shared';
-import { MATCH_EMBEDDER, conceptText, extractConcepts, glossText, matchVector, synonymAliases } from '../text/index.js';
+import { createHash } from 'node:crypto';
+import { MATCH_EMBEDDER, conceptText, extractConcepts, glossText, matchVector, synonymAliases, textVocabularyFingerprint } from '../text/index.js';
 import { accentTokens } from './accent-forms.js';
 
 export type ListingKindValue = 'OFFER' | 'DEMAND';
@@ -165,4 +166,40 @@ export function toListingDocument(src: ListingSource): ListingDocument {
     ...(src.documentText && { documentText: src.documentText }),
     _vectors: { [MATCH_EMBEDDER]: matchVector(concepts, primaryFieldCodes) },
   };
+}
+
+/**
+ * A listing that goes through every step of the builder (accents, a regional name, synonyms, the
+ * gloss, concepts, fields, a province, a PDF's text), for the fingerprint below.
+ */
+const FINGERPRINT_SAMPLE: ListingSource = {
+  id: '00000000-0000-4000-8000-000000000000',
+  kind: 'OFFER',
+  slug: 'may-say-che-bom-nhiet',
+  title: 'Máy sấy chè bơm nhiệt, hệ thống AI theo dõi độ ẩm cho hợp tác xã',
+  summary: 'Sấy lạnh búp chè và xử lý nước thải chế biến; thuỷ phân, quy trình lý hoá. Heat pump dryer for tea.',
+  description: 'Dây chuyền sấy tự động, tiết kiệm điện 40%. Chuyển giao bằng sáng chế, đào tạo vận hành từ xa.',
+  keywords: ['sấy lạnh', 'bơm nhiệt', 'chè xanh'],
+  fieldCodes: ['4'],
+  organization: { id: '00000000-0000-4000-8000-000000000001', slug: 'vien', name: 'Viện Cơ điện', kind: 'RESEARCH_INSTITUTE', verified: true },
+  provinceCode: 'thai-nguyen',
+  transferModes: ['LICENSING'],
+  ipStatus: 'PATENT_GRANTED',
+  trl: 7,
+  priceMin: 100_000_000,
+  priceMax: null,
+  negotiable: true,
+  currency: 'VND',
+  language: 'vi',
+  publishedAt: new Date('2026-01-01T00:00:00Z'),
+  expiresAt: null,
+  documentText: 'Thông số kỹ thuật máy sấy chè',
+};
+
+let fingerprint: string | undefined;
+
+/** (search, LISTING_INDEX.fingerprint) What builds listing documents, as one hash: the sample's document and the text pipeline's data. */
+export function listingDocumentFingerprint(): string {
+  fingerprint ??= createHash('sha256').update(textVocabularyFingerprint()).update(JSON.stringify(toListingDocument(FINGERPRINT_SAMPLE))).digest('hex');
+  return fingerprint;
 }

@@ -1,6 +1,6 @@
 import type { Settings } from 'meilisearch';
 import { isUuid } from '../../common/ids.js';
-import { toListingDocument, type ListingDocument, type ListingSource } from './listing-document.js';
+import { listingDocumentFingerprint, toListingDocument, type ListingDocument, type ListingSource } from './listing-document.js';
 import { LISTING_INDEX_SETTINGS } from './listing-index-settings.js';
 import type { IndexDefinition, Queryable } from './search-index.js';
 import { LISTING_DOCUMENT_TEXT_SQL } from '../media/media-search.js';
@@ -114,6 +114,7 @@ export const LISTING_INDEX: IndexDefinition<ListingIndexRow, ListingDocument> = 
 
   idOf: (r) => r.id,
   toDocument: (r) => toListingDocument(listingSource(r)),
+  fingerprint: listingDocumentFingerprint,
 
   async changedSince(db: Queryable, since: Date, now: Date) {
     // Every public change is announced on the outbox (the listings module's rule); expiry by

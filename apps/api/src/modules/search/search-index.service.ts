@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Meilisearch } from 'meilisearch';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
@@ -14,14 +14,18 @@ const STARTUP_BUDGET_MS = 15_000;
 /**
  * The search indexes of this installation: their settings are applied at start-up (and retried
  * with backoff while Meilisearch is unreachable: the API starts regardless and search answers
- * "temporarily unavailable" until it is back), rebuilds and drift reports.
+ * "temporarily unavailable" until it is back), an index whose documents an earlier release built
+ * is rebuilt in the background (IndexDefinition.fingerprint), rebuilds and drift reports.
  */
 @Injectable()
-export class SearchIndexService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SearchIndexService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Search');
   readonly indexes: SearchIndexes;
   private retryTimer: NodeJS.Timeout | undefined;
   private stopped = false;
+  private readonly stopping = new AbortController();
+  /** The start-up rebuild of indexes whose documents an earlier release built, while it runs (tests wait for it). */
+  rebuilding: Promise<void> | undefined;
   private attempt = 0;
 
   constructor(
@@ -52,19 +56,31 @@ export class SearchIndexService implements OnApplicationBootstrap, OnApplication
     if ((await Promise.race([first, budget])) === 'late') this.logger.warn('index settings are still being applied; continuing start-up');
   }
 
-  onApplicationShutdown(): void {
+  /**
+   * Before connections close (the database's closes in onApplicationShutdown and would wait for the
+   * rebuild's connection): a start-up rebuild stops at its next batch or poll, within a second,
+   * and its half-built index is dropped by the next rebuild.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.retryTimer);
+    this.stopping.abort();
+    await this.rebuilding;
   }
 
   /** Applies every index's settings; on failure logs and schedules another try (1 s, 2 s, 4 s … 60 s). */
   private async ensureAll(): Promise<boolean> {
     try {
+      const outdated: IndexDefinition<any, any>[] = [];
       for (const def of this.registry.all('index settings at start-up')) {
         const outcome = await this.indexes.ensure(def);
         if (outcome !== 'unchanged') this.logger.log(`index ${this.indexes.uid(def)}: settings ${outcome}`);
+        if (await this.indexes.documentsOutdated(def)) outdated.push(def);
       }
       this.attempt = 0;
+      // Documents built by an earlier release: rebuilt in the background, swapped in when done.
+      // Search meanwhile answers from the old documents, whose hits are still read from PostgreSQL.
+      if (outdated.length) this.rebuilding = this.rebuildOutdated(outdated);
       return true;
     } catch (err) {
       const delay = Math.min(60_000, 1000 * 2 ** this.attempt++);
@@ -74,6 +90,21 @@ export class SearchIndexService implements OnApplicationBootstrap, OnApplication
         this.retryTimer.unref();
       }
       return false;
+    }
+  }
+
+  private async rebuildOutdated(defs: IndexDefinition<any, any>[]): Promise<void> {
+    for (const def of defs) {
+      if (this.stopped) return;
+      const uid = this.indexes.uid(def);
+      this.logger.log(`index ${uid}: documents built by an earlier release; rebuilding in the background`);
+      try {
+        const report = await this.indexes.rebuild(def, { signal: this.stopping.signal });
+        this.logger.log(`index ${uid}: rebuilt, ${report.documents} documents in ${(report.ms / 1000).toFixed(1)} s`);
+      } catch (err) {
+        // Another replica is rebuilding it (its lock), or this process is stopping: the next start tries again.
+        if (!this.stopped) this.logger.warn(`index ${uid}: start-up rebuild not done (${describeMeiliError(err)})`);
+      }
     }
   }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { EnqueuedTaskPromise, Index, Meilisearch, Settings, Task } from 'meilisearch';
 import { describeMeiliError, meiliApiError } from './meili.client.js';
-import { bumpIndexVersion } from './index-version.js';
+import { bumpIndexVersion, readDocumentFingerprint, recordDocumentFingerprint } from './index-version.js';
 
 /** Anything that runs SQL: the DataSource, an EntityManager, a QueryRunner. */
 export interface Queryable {
@@ -31,6 +31,13 @@ export interface IndexDefinition<Row = unknown, Doc extends { id: string } = { i
   changedSince(db: Queryable, since: Date, now: Date): Promise<string[]>;
   /** Outbox topics that affect this index, each mapping its events' payloads to document ids. */
   topics: Record<string, (db: Queryable, payloads: Record<string, unknown>[]) => Promise<string[]>>;
+  /**
+   * A hash of what builds the documents (toDocument and the data it reads in code: vocabularies,
+   * taxonomy), which changes when a release changes what a document holds. Recorded when a rebuild
+   * is swapped in; an index whose recorded fingerprint differs is rebuilt at start-up
+   * (SearchIndexes.documentsOutdated). Without it, documents change only as their rows do.
+   */
+  fingerprint?: () => string;
 }
 
 /** Stored beside every document: a hash of its content, so the drift report can spot stale ones. */
@@ -195,11 +202,13 @@ export class SearchIndexes {
    */
   async rebuild(
     def: IndexDefinition<any, any>,
-    options: { batchSize?: number; onProgress?: (done: number) => void | Promise<void> } = {},
+    options: { batchSize?: number; onProgress?: (done: number) => void | Promise<void>; signal?: AbortSignal } = {},
   ): Promise<RebuildReport> {
     const started = performance.now();
     const uid = this.uid(def);
     const batchSize = options.batchSize ?? DEFAULT_BATCH;
+    // Taken before the first row is read: the documents are this code's.
+    const fingerprint = def.fingerprint?.();
     const qr = this.ds.createQueryRunner();
     await qr.connect();
     try {
@@ -213,10 +222,15 @@ export class SearchIndexes {
         // One consistent snapshot for the whole read; changes after it are caught up below.
         await qr.startTransaction('REPEATABLE READ');
         const [{ since }] = await qr.query(`SELECT now() AS since`);
-        const { documents, batches, readMs, tasks } = await this.streamInto(def, qr, target, batchSize, options.onProgress);
+        const { signal } = options;
+        const progress = async (done: number) => {
+          signal?.throwIfAborted();
+          await options.onProgress?.(done);
+        };
+        const { documents, batches, readMs, tasks } = await this.streamInto(def, qr, target, batchSize, progress);
         await qr.commitTransaction();
 
-        for (const taskUid of tasks) await this.waitSucceeded(taskUid, 'index documents', [], 1_800_000);
+        for (const taskUid of tasks) await this.waitSucceeded(taskUid, 'index documents', [], 1_800_000, signal);
         const stats = await this.meili.index(target).getStats();
         if (stats.numberOfDocuments !== documents) {
           throw new Error(`rebuild of ${uid}: ${documents} documents sent, ${stats.numberOfDocuments} indexed`);
@@ -242,6 +256,7 @@ export class SearchIndexes {
         });
         this.ready.add(uid);
         await bumpIndexVersion(this.ds, uid);
+        if (fingerprint) await recordDocumentFingerprint(this.ds, uid, fingerprint);
         await this.done(this.meili.deleteIndex(target), 'delete old index', ['index_not_found']);
 
         const ms = performance.now() - started;
@@ -306,6 +321,26 @@ export class SearchIndexes {
         await new Promise((r) => setTimeout(r, 2000 * attempt));
       }
     }
+  }
+
+  /**
+   * Whether the live index holds documents built by other code than this (a release that changed
+   * what documents hold: IndexDefinition.fingerprint), so it needs a rebuild. An index with no
+   * fingerprint recorded and no documents (a new installation) is current: its documents will all
+   * be this code's, and the fingerprint is recorded now. One with documents and none recorded was
+   * built before fingerprints were: outdated.
+   */
+  async documentsOutdated(def: IndexDefinition<any, any>): Promise<boolean> {
+    const fingerprint = def.fingerprint?.();
+    if (!fingerprint) return false;
+    const uid = this.uid(def);
+    const recorded = await readDocumentFingerprint(this.ds, uid);
+    if (recorded === fingerprint) return false;
+    if (recorded === null && (await this.meili.index(uid).getStats()).numberOfDocuments === 0) {
+      await recordDocumentFingerprint(this.ds, uid, fingerprint);
+      return false;
+    }
+    return true;
   }
 
   /** Compares PostgreSQL with the index: missing, extra and stale documents. */
@@ -400,10 +435,11 @@ export class SearchIndexes {
    * requests, not hundreds). Not the client's waitForTask: that one leaves an abort listener
    * behind on every poll.
    */
-  private async waitSucceeded(taskUid: number, what: string, tolerated: string[] = [], timeoutMs = 120_000): Promise<Task> {
+  private async waitSucceeded(taskUid: number, what: string, tolerated: string[] = [], timeoutMs = 120_000, signal?: AbortSignal): Promise<Task> {
     const deadline = Date.now() + timeoutMs;
     let task = await this.meili.tasks.getTask(taskUid);
     for (let delay = 10; task.status === 'enqueued' || task.status === 'processing'; delay = Math.min(1000, delay * 1.5)) {
+      signal?.throwIfAborted();
       if (Date.now() > deadline) throw new Error(`Meilisearch task ${taskUid} (${what}) still ${task.status} after ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, delay));
       task = await this.meili.tasks.getTask(taskUid);

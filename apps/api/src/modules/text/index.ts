@@ -9,6 +9,7 @@
  * - lexicon.ts: CONCEPTS, findConcept, extractConcepts, conceptText
  * - gloss.ts: GLOSS_GROUPS, glossText
  * - concept-vector.ts: MATCH_EMBEDDER, MATCH_VECTOR_DIMENSIONS, matchVector
+ * - fingerprint.ts: textVocabularyFingerprint (what search documents are built from)
  *
  * Search's accent-exact tokens for Meilisearch stay in search/accent-forms.ts.
  */
@@ -18,3 +19,4 @@ export { SYNONYM_GROUPS, Y_SPELLING_SYNONYMS, meiliSynonyms, synonymAliases } fr
 export { CONCEPTS, conceptText, extractConcepts, findConcept, type ConceptDef } from './lexicon.js';
 export { GLOSS_GROUPS, englishPluralSynonyms, glossText } from './gloss.js';
 export { MATCH_EMBEDDER, MATCH_VECTOR_DIMENSIONS, matchVector } from './concept-vector.js';
+export { textVocabularyFingerprint } from './fingerprint.js';
