@@ -99,8 +99,7 @@ export class SearchIndexService implements OnApplicationBootstrap, BeforeApplica
       const uid = this.indexes.uid(def);
       this.logger.log(`index ${uid}: documents built by an earlier release; rebuilding in the background`);
       try {
-        const report = await this.indexes.rebuild(def, { signal: this.stopping.signal });
-        this.logger.log(`index ${uid}: rebuilt, ${report.documents} documents in ${(report.ms / 1000).toFixed(1)} s`);
+        await this.indexes.rebuild(def, { signal: this.stopping.signal }); // it logs "rebuilt <uid>: … documents in … s"
       } catch (err) {
         // Another replica is rebuilding it (its lock), or this process is stopping: the next start tries again.
         if (!this.stopped) this.logger.warn(`index ${uid}: start-up rebuild not done (${describeMeiliError(err)})`);
