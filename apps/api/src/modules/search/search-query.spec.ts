@@ -136,6 +136,8 @@ describe('queryTopics (related results by topic)', () => {
   it('finds the concept of a query in another language or without diacritics', () => {
     expect(queryTopics('greenhouse climate control')).toContain('greenhouse');
     expect(queryTopics('shrimp disease')).toContain('shrimpdisease');
+    // the English of "tôm chết" (shrimp dying), a problem told in the buyer's words
+    expect(queryTopics('shrimps dying overnight')).toContain('shrimpdisease');
     expect(queryTopics('benh tom')).toContain('shrimpdisease');
   });
   it('finds none when part of the query is not understood (a topic of one word would bring listings about that word only)', () => {
