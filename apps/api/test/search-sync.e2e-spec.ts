@@ -323,5 +323,15 @@ describe('rebuild and drift', () => {
     await s.indexes.rebuilding;
     expect(await s.indexes.drift()).toMatchObject({ missing: [], extra: [], stale: [] });
     expect(await recorded()).toBe(LISTING_INDEX.fingerprint!());
+
+    // stopped while it rebuilds: the rebuild gives way to the shutdown, and the next start finishes the work
+    await meiliTask(s, await index.addDocuments([{ ...current, aliases: [], gloss: '', syncHash: 'an earlier release' }]));
+    await s.outbox['ds'].query(`UPDATE search_index_version SET document_fingerprint = 'an earlier release' WHERE index_uid = $1`, [s.listingsUid]);
+    await restart();
+    expect(s.indexes.rebuilding).toBeDefined();
+    await restart();
+    await s.indexes.rebuilding;
+    expect(await s.indexes.drift()).toMatchObject({ missing: [], extra: [], stale: [] });
+    expect(await recorded()).toBe(LISTING_INDEX.fingerprint!());
   });
 });
