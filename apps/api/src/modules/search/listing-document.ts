@@ -196,10 +196,26 @@ const FINGERPRINT_SAMPLE: ListingSource = {
   documentText: 'Thông số kỹ thuật máy sấy chè',
 };
 
+/** The same listing as a demand in English, and typed without diacritics near a place whose name is a regional word. */
+const FINGERPRINT_SAMPLES: ListingSource[] = [
+  FINGERPRINT_SAMPLE,
+  { ...FINGERPRINT_SAMPLE, kind: 'DEMAND', language: 'en', title: 'Looking for a heat pump dryer for tea and shrimps', summary: 'Dead shrimp overnight; drying tea leaves.', keywords: ['dryer'] },
+  { ...FINGERPRINT_SAMPLE, title: 'May say che cho hop tac xa o Tra Vinh', summary: 'Say dau phong va hat dieu, Ngô Quyền Ngô Quyền', keywords: [], documentText: '' },
+];
+
+/**
+ * Raise when the document builder changes in a way the samples above might not show (the
+ * fingerprint then changes, and the API rebuilds the index at start-up).
+ */
+const LISTING_DOCUMENT_VERSION = 1;
+
 let fingerprint: string | undefined;
 
-/** (search, LISTING_INDEX.fingerprint) What builds listing documents, as one hash: the sample's document and the text pipeline's data. */
+/** (search, LISTING_INDEX.fingerprint) What builds listing documents, as one hash: the version, the samples' documents and the text pipeline's data. */
 export function listingDocumentFingerprint(): string {
-  fingerprint ??= createHash('sha256').update(textVocabularyFingerprint()).update(JSON.stringify(toListingDocument(FINGERPRINT_SAMPLE))).digest('hex');
+  fingerprint ??= createHash('sha256')
+    .update(`v${LISTING_DOCUMENT_VERSION}:${textVocabularyFingerprint()}`)
+    .update(JSON.stringify(FINGERPRINT_SAMPLES.map(toListingDocument)))
+    .digest('hex');
   return fingerprint;
 }

@@ -10,6 +10,8 @@ import { SearchIndexes, type DriftReport, type IndexDefinition, type RebuildRepo
 
 /** How long start-up waits for the index settings before going on without them. */
 const STARTUP_BUDGET_MS = 15_000;
+/** A start-up rebuild that could not be done is looked at again after this long. */
+const REBUILD_RETRY_MS = 60_000;
 
 /**
  * The search indexes of this installation: their settings are applied at start-up (and retried
@@ -58,8 +60,9 @@ export class SearchIndexService implements OnApplicationBootstrap, BeforeApplica
 
   /**
    * Before connections close (the database's closes in onApplicationShutdown and would wait for the
-   * rebuild's connection): a start-up rebuild stops at its next batch or poll, within a second,
-   * and its half-built index is dropped by the next rebuild.
+   * rebuild's connection): a start-up rebuild stops at its next slice of documents or task poll
+   * (not while Meilisearch creates the new index or swaps it), and its half-built index is
+   * dropped by the next rebuild.
    */
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
@@ -101,9 +104,22 @@ export class SearchIndexService implements OnApplicationBootstrap, BeforeApplica
       try {
         await this.indexes.rebuild(def, { signal: this.stopping.signal }); // it logs "rebuilt <uid>: … documents in … s"
       } catch (err) {
-        // Another replica is rebuilding it (its lock), or this process is stopping: the next start tries again.
-        if (!this.stopped) this.logger.warn(`index ${uid}: start-up rebuild not done (${describeMeiliError(err)})`);
+        if (this.stopped) return;
+        // Another replica holds the rebuild's lock, or Meilisearch failed: look again later (that
+        // replica may be stopped before it is done), until the index is current.
+        this.logger.warn(`index ${uid}: start-up rebuild not done (${describeMeiliError(err)}); checking again in ${REBUILD_RETRY_MS / 1000} s`);
+        this.retryTimer = setTimeout(() => void this.recheck(def), REBUILD_RETRY_MS);
+        this.retryTimer.unref();
       }
+    }
+  }
+
+  private async recheck(def: IndexDefinition<any, any>): Promise<void> {
+    if (this.stopped) return;
+    try {
+      if (await this.indexes.documentsOutdated(def)) this.rebuilding = this.rebuildOutdated([def]);
+    } catch (err) {
+      this.logger.warn(`index ${this.indexes.uid(def)}: cannot tell whether its documents are current (${describeMeiliError(err)})`);
     }
   }
 

@@ -1,5 +1,5 @@
 import { ACCENT_TOKEN_PREFIX } from './accent-forms.js';
-import { MARK_CLOSE, MARK_OPEN, answersFirst, areVariants, spreadVariants, titleWordSet, variantWindow, buildListingSearch, matchedOnlyInDocuments, buildRelatedSearch, closeMatchThreshold, relatedWeight, queryTopics, escapeHtml, highlighted, listingFilters, listingSort, readListingSearch, searchQueryText } from './search-query.js';
+import { MARK_CLOSE, MARK_OPEN, answersFirst, areVariants, orderWindow, spreadVariants, titleWordSet, variantWindow, buildListingSearch, matchedOnlyInDocuments, buildRelatedSearch, closeMatchThreshold, relatedWeight, queryTopics, escapeHtml, highlighted, listingFilters, listingSort, readListingSearch, searchQueryText } from './search-query.js';
 import { settingsMatch } from './search-index.js';
 import { englishPluralSynonyms, glossText, synonymAliases } from '../text/index.js';
 import type { MultiSearchResponse } from 'meilisearch';
@@ -129,6 +129,11 @@ describe('synonym aliases on the document', () => {
     expect(synonymAliases('Sấy lạc nhân thay dây chuyền lạc hậu')).toContain('sấy đậu phộng nhân thay dây chuyền lạc hậu');
     expect(synonymAliases('say dau phong va hat dieu')).toContain('say lạc va hat dieu');
     expect(synonymAliases('Chế biến dừa tại Trà Vinh').filter((a) => a.includes('chè'))).toEqual([]);
+    // a name inside another thing's name, and a phrase twice in a row
+    expect(synonymAliases('Sấy bí ngô thành bột')).not.toContain('maize');
+    expect(synonymAliases('Sấy bí ngô thành bột')).toContain('pumpkin');
+    expect(synonymAliases('Chiết xuất lá dứa')).not.toContain('pineapple');
+    expect(synonymAliases('Cửa hàng Ngô Quyền Ngô Quyền')).not.toContain('maize');
   });
 });
 
@@ -210,6 +215,23 @@ describe('related results: a form that lost what the query is about is not asked
     expect(withCounts).toContain('lượng nhiệt hạch');
     // without word counts (they failed), every shorter form is asked, as before
     expect(forms()).toContain('năng lượng nhiệt');
+  });
+});
+
+describe('the ordered window', () => {
+  it('puts every listing on exactly one page, whatever the page size', () => {
+    // 100 hits in Meilisearch's order, demands and offers mixed, one series among them
+    const hits = Array.from({ length: 100 }, (_, i) => ({ id: `h${i}`, kind: i % 3 ? 'OFFER' : 'DEMAND', title: i % 7 ? `Công nghệ số ${i} khác hẳn ${i * 31}` : 'Máy sấy bơm nhiệt buồng kín cho chuối' }));
+    for (const pageSize of [7, 15, 20, 30, 100]) {
+      const seen: string[] = [];
+      for (let page = 1; (page - 1) * pageSize < hits.length; page++) {
+        const window = variantWindow({ query: 'sấy', sort: 'RELEVANCE', page, pageSize });
+        const fetched = window ? hits.slice(0, window.hits) : hits.slice((page - 1) * pageSize, page * pageSize);
+        const shown = window ? orderWindow(fetched, {}).slice(window.from, window.from + pageSize) : fetched;
+        seen.push(...shown.map((h) => h.id));
+      }
+      expect({ pageSize, seen: [...seen].sort() }).toEqual({ pageSize, seen: hits.map((h) => h.id).sort() });
+    }
   });
 });
 
@@ -303,8 +325,9 @@ describe('gloss', () => {
     expect(glossText(['Chè xanh Thái Nguyên'])).toMatch(/tea/);
     expect(glossText(['Cảm biến mực nước sông'])).not.toMatch(/squid/);
     expect(glossText(['Sấy mực một nắng'])).toMatch(/squid/);
-    // "nhà máy" is an exception of "máy" (machinery) and a term of its own (factory)
     expect(glossText(['Nhà máy chế biến'])).toMatch(/factory/);
+    // a phrase that only leaves a concept keeps its words: a UV lamp is still a lamp
+    expect(glossText(['Đèn UV LED sấy khô'])).toMatch(/lamp/);
   });
 
   it('keeps one sentence apart from the next, and leaves out the words it has no translation for', () => {

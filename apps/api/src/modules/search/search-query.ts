@@ -273,6 +273,16 @@ export function spreadVariants<T extends { title?: string }>(hits: readonly T[],
 }
 
 /**
+ * The close matches as a page shows them: within the first variantWindow hits (always the same
+ * ones, whatever the page size, so every listing is on exactly one page), series spread apart and
+ * offers before demands; past them, Meilisearch's order.
+ */
+export function orderWindow<T extends { title?: string; kind?: string }>(hits: readonly T[], p: Pick<ListingSearchParams, 'kind'>): T[] {
+  const size = SEARCH_RELEVANCE.variantWindow;
+  return [...answersFirst(spreadVariants(hits.slice(0, size)), p), ...hits.slice(size)];
+}
+
+/**
  * Answers first (search.weights.ts offersBeforeDemands): with no kind chosen, the offers of these
  * ranked hits before the demands, each in its order. With a kind chosen, as they are.
  */
@@ -605,7 +615,7 @@ export function readListingSearch(p: ListingSearchParams, response: MultiSearchR
   const distribution: Record<string, Record<string, number>> = { ...(main.facetDistribution ?? {}) };
   constrained.forEach((f, i) => (distribution[f] = facetResults[i]?.facetDistribution?.[f] ?? {}));
   const window = variantWindow(p);
-  const ranked = window ? answersFirst(spreadVariants(main.hits ?? []), p).slice(window.from, window.from + p.pageSize) : (main.hits ?? []);
+  const ranked = window ? orderWindow(main.hits ?? [], p).slice(window.from, window.from + p.pageSize) : (main.hits ?? []);
   const hits = ranked.map(toSearchHit);
   return {
     hits,

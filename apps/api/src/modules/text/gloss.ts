@@ -101,13 +101,18 @@ function glossIndex(folded: boolean): Map<string, GlossTerm[]> {
 const GLOSS_INDEX = { exact: glossIndex(false), folded: glossIndex(true) };
 
 /**
- * Phrases in which a vocabulary word means something else (the lexicon's and the regional
- * variants' `not`: "Trà Vinh" is a province, not tea; "mực nước" a water level, not squid), by
- * their first word: left out of the gloss unless a vocabulary term as long or longer starts there
- * ("nhà máy" is a factory, though not a machine).
+ * Phrases in which a vocabulary word means something else: the regional variants' `not` ("Trà
+ * Vinh" is a province, not tea) and the compounds below. Not the lexicon's `not` as a whole: some of
+ * its phrases only leave a concept ("đèn UV" is a lamp, just not lighting).
+ */
+const GLOSS_OTHER_MEANINGS = ['mực nước', 'mực in', 'chuẩn mực', 'máy bay', 'máy tính', 'máy chủ', 'máy phát điện', 'kinh tế tuần hoàn'];
+
+/**
+ * The phrases above by their first word: left out of the gloss unless a vocabulary term as long or
+ * longer starts there ("máy bay không người lái" is a drone).
  */
 function glossExceptions(folded: boolean): Map<string, string[][]> {
-  const phrases = [...CONCEPTS.flatMap((c) => (c.not ? c.not.split('|') : [])), ...REGIONAL_VARIANTS.flatMap((v) => v.not ?? [])];
+  const phrases = [...GLOSS_OTHER_MEANINGS, ...REGIONAL_VARIANTS.flatMap((v) => v.not ?? [])];
   const index = new Map<string, string[][]>();
   for (const phrase of phrases) {
     const exact = normalizeText(phrase);

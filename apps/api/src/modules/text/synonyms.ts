@@ -208,14 +208,14 @@ interface RegionalVariant {
 
 export const REGIONAL_VARIANTS: readonly RegionalVariant[] = [
   { vi: ['chè', 'trà'], en: ['tea'], not: ['trà vinh', 'trà cú', 'trà ôn', 'trà my', 'trà bồng', 'trà lĩnh', 'trà khúc', 'trà cổ'] },
-  { vi: ['ngô', 'bắp'], en: ['maize'], not: ['bắp cải', 'bắp chuối', 'bắp tay', 'bắp chân', 'bắp thịt', 'bắp bò', 'cơ bắp', 'ngô quyền', 'ngô gia tự', 'ngô thì', 'ngô thời', 'ngô đình', 'ngô mây', 'ngô tất tố', 'ngô sĩ liên', 'ngô văn', 'ngô đức kế', 'ngô đồng'] },
+  { vi: ['ngô', 'bắp'], en: ['maize'], not: ['bắp cải', 'bắp chuối', 'bắp tay', 'bắp chân', 'bắp thịt', 'bắp bò', 'cơ bắp', 'ngô quyền', 'ngô gia tự', 'ngô thì', 'ngô thời', 'ngô đình', 'ngô mây', 'ngô tất tố', 'ngô sĩ liên', 'ngô văn', 'ngô đức kế', 'ngô đồng', 'bí ngô'] },
   {
     vi: ['lạc', 'đậu phộng'], en: ['peanut'],
     not: ['lạc hậu', 'lạc quan', 'liên lạc', 'thất lạc', 'mạch lạc', 'câu lạc bộ', 'bộ lạc', 'lạc đề', 'lạc lõng', 'lạc đường', 'lạc việt', 'lạc hồng', 'an lạc', 'lạc dương', 'lạc thủy', 'lạc sơn', 'yên lạc', 'lạc long quân', 'lạc tiên', 'khoái lạc', 'cực lạc'],
   },
   { vi: ['vừng', 'mè'], en: ['sesame'], not: ['cá mè', 'vừng đông'] },
-  { vi: ['dứa', 'khóm', 'trái thơm'], en: ['pineapple'], not: ['khóm tre', 'khóm cây', 'khóm hoa', 'khóm lúa', 'khóm trúc'] },
-  { vi: ['sắn', 'khoai mì'], en: [] },
+  { vi: ['dứa', 'khóm', 'trái thơm'], en: ['pineapple'], not: ['khóm tre', 'khóm cây', 'khóm hoa', 'khóm lúa', 'khóm trúc', 'lá dứa'] },
+  { vi: ['sắn', 'khoai mì'], en: [], not: ['sắn dây'] },
   { vi: ['đậu nành', 'đậu tương', 'đỗ tương'], en: ['soybean', 'soya'] },
   { vi: ['trái cây', 'hoa quả'], en: ['fruit'] },
   { vi: ['cá lóc', 'cá quả'], en: ['snakehead'] },
@@ -262,10 +262,33 @@ const REGIONAL_TERMS = REGIONAL_VARIANTS.map((v) => ({
     ...v.vi.map((term) => ({ term, vi: true, exact: normalizeText(term), oneSyllable: !term.includes(' ') })),
     ...v.en.map((term) => ({ term, vi: false, exact: normalizeText(term), oneSyllable: false })),
   ].map((t) => ({ ...t, folded: foldDiacritics(t.exact), exactKey: wordKey(t.exact), foldedKey: wordKey(foldDiacritics(t.exact)) })),
-  not: (v.not ?? []).map((phrase) => normalizeText(phrase)),
+  // Phrases where a name means something else, and the other variants' names that contain one
+  // of this variant's ("bí ngô" is a pumpkin, not maize).
+  not: [
+    ...(v.not ?? []),
+    ...REGIONAL_VARIANTS.filter((o) => o !== v)
+      .flatMap((o) => o.vi)
+      .filter((name) => name.includes(' ') && v.vi.some((own) => !own.includes(' ') && name.split(' ').includes(own))),
+  ].map((phrase) => normalizeText(phrase)),
 }));
 
-/** At most this many clauses of one listing are rewritten per variant (a bound on the document's size). */
+/**
+ * The padded haystack with every whole-word occurrence of `phrase` blanked word for word (one
+ * placeholder a word, so word positions still line up), adjacent occurrences too.
+ */
+function blankPhrase(haystack: string, phrase: string): string {
+  const needle = ' ' + phrase + ' ';
+  const blank = ' ' + phrase.replace(/\S+/g, '·') + ' ';
+  let out = haystack;
+  // Two occurrences side by side share a space: split/join blanks every other one, so repeat.
+  for (let before = ''; before !== out; ) {
+    before = out;
+    out = out.split(needle).join(blank);
+  }
+  return out;
+}
+
+/** At most this many clauses of one listing are rewritten per variant and name (a bound on the document's size). */
 const REGIONAL_CLAUSES_MAX = 6;
 
 /**
@@ -289,11 +312,11 @@ function regionalAliases(text: string, accented: boolean, starts: WordStarts): s
     const rewritten: string[] = [];
     for (const clause of clauses) {
       let hay = ' ' + (accented ? clause : foldDiacritics(clause)) + ' ';
-      for (const phrase of variant.not) hay = hay.split(' ' + (accented ? phrase : foldDiacritics(phrase)) + ' ').join(' ' + phrase.replace(/\S+/g, '·') + ' ');
+      for (const phrase of variant.not) hay = blankPhrase(hay, accented ? phrase : foldDiacritics(phrase));
       const inClause = usable.filter((t) => containsTerm(hay, accented ? t.exact : t.folded, false));
       if (!inClause.length) continue;
       for (const t of inClause) used.add(t);
-      if (rewritten.length >= REGIONAL_CLAUSES_MAX * (variant.names.length - 1)) continue;
+      if (rewritten.length >= REGIONAL_CLAUSES_MAX * (variant.names.filter((t) => t.vi).length - 1)) continue;
       // Word positions line up: the exclusions were blanked word for word.
       const words = clause.split(' ');
       const hayWords = hay.trim().split(' ');
