@@ -296,7 +296,7 @@ describe('rebuild and drift', () => {
     expect(reports).toEqual([s.listingsUid, `${s.prefix}_experts`]);
   });
 
-  it('rebuilds at start-up an index whose documents an earlier release built, and leaves a current one alone', async () => {
+  it('rebuilds at start-up an index whose documents an earlier release built, or that Meilisearch lost, and leaves a current one alone', async () => {
     const restart = async () => {
       await s.close();
       s = await startSearchApp(db, s.prefix, { MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.key });
@@ -323,6 +323,14 @@ describe('rebuild and drift', () => {
     await s.indexes.rebuilding;
     expect(await s.indexes.drift()).toMatchObject({ missing: [], extra: [], stale: [] });
     expect(await recorded()).toBe(LISTING_INDEX.fingerprint!());
+
+    // an index Meilisearch lost (its data gone, PostgreSQL's rows kept) is rebuilt at start-up too
+    await s.close();
+    await meiliTask(s, await s.meili.deleteIndex(s.listingsUid));
+    s = await startSearchApp(db, s.prefix, { MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.key });
+    expect(s.indexes.rebuilding).toBeDefined();
+    await s.indexes.rebuilding;
+    expect(await s.indexes.drift()).toMatchObject({ expected: 6, indexed: 6, missing: [], extra: [], stale: [] });
 
     // a restart while it rebuilds (stopped at once, or already done: either way) ends with the index current
     await meiliTask(s, await index.addDocuments([{ ...current, aliases: [], gloss: '', syncHash: 'an earlier release' }]));

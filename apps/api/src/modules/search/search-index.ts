@@ -261,6 +261,7 @@ export class SearchIndexes {
           return changed.length;
         });
         this.ready.add(uid);
+        this.created.delete(uid);
         await bumpIndexVersion(this.ds, uid);
         if (fingerprint) await recordDocumentFingerprint(this.ds, uid, fingerprint);
         await this.done(this.meili.deleteIndex(target), 'delete old index', ['index_not_found']);
@@ -336,17 +337,19 @@ export class SearchIndexes {
   }
 
   /**
-   * Whether the live index holds documents built by other code than this (a release that changed
-   * what documents hold: IndexDefinition.fingerprint), so it needs a rebuild. An index with no
-   * fingerprint recorded that this process created, or that holds no documents (a new
-   * installation), is current: its documents are all this code's (the outbox may have added some
-   * already), and the fingerprint is recorded now. One with documents and none recorded was built
+   * Whether the live index needs a rebuild: it holds documents built by other code than this (a
+   * release that changed what documents hold: IndexDefinition.fingerprint), or this process had to
+   * create it while PostgreSQL has rows for it (Meilisearch lost its data, or the index was never
+   * built: the outbox only brings what changes from now on). An index with no fingerprint recorded
+   * that this process created for no rows, or that holds no documents, is a new installation's:
+   * current, and the fingerprint is recorded now. One with documents and none recorded was built
    * before fingerprints were: outdated.
    */
   async documentsOutdated(def: IndexDefinition<any, any>): Promise<boolean> {
+    const uid = this.uid(def);
+    if (this.created.has(uid) && (await def.rowsAfter(this.ds, null, 1, this.now())).length > 0) return true;
     const fingerprint = def.fingerprint?.();
     if (!fingerprint) return false;
-    const uid = this.uid(def);
     const recorded = await readDocumentFingerprint(this.ds, uid);
     if (recorded === fingerprint) return false;
     if (recorded === null && (this.created.has(uid) || (await this.meili.index(uid).getStats()).numberOfDocuments === 0)) {
