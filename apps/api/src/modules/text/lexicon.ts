@@ -6,7 +6,7 @@
  */
 import { foldDiacritics } from '@techport/shared';
 import { foldText, isAccentedText, normalizeText } from './normalize.js';
-import { WordStarts, containsTerm, wordKey } from './phrase-lookup.js';
+import { WordStarts, blankPhrase, containsTerm, wordKey } from './phrase-lookup.js';
 import { SYNONYM_GROUPS } from './synonyms.js';
 
 export interface ConceptDef {
@@ -223,14 +223,6 @@ function compileTerm(raw: string): CompiledTerm {
   return { exact, folded, prefix, diacriticsOnly, caseSensitive, exactKey: wordKey(exact), foldedKey: wordKey(folded) };
 }
 
-
-function blank(haystack: string, phrase: string): string {
-  // replace each whole-word occurrence by a non-matching placeholder of the same word count
-  const needle = ' ' + phrase + ' ';
-  if (!haystack.includes(needle)) return haystack;
-  return haystack.split(needle).join(' ' + phrase.replace(/\S+/g, '·') + ' ');
-}
-
 /**
  * A concept's phrases, plus the translations and spellings that SYNONYM_GROUPS gives for any of
  * them (the concept "wastewater" lists "nước thải"; its synonym group adds "wastewater"): the
@@ -274,8 +266,8 @@ export function extractConcepts(text: string): string[] {
     let h = hay;
     let hc = hayCased;
     for (const n of c.not) {
-      h = blank(h, accented ? n.exact : n.folded);
-      hc = blank(hc, accented ? n.exact : n.folded);
+      h = blankPhrase(h, accented ? n.exact : n.folded);
+      hc = blankPhrase(hc, accented ? n.exact : n.folded);
     }
     // Unless an exclusion occurred, the haystacks are the shared ones, already indexed.
     const shared = h === hay && hc === hayCased;

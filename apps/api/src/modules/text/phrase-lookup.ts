@@ -59,3 +59,20 @@ export class WordStarts {
     return false;
   }
 }
+
+/**
+ * The padded haystack with every whole-word occurrence of `phrase` blanked word for word (one
+ * placeholder a word, so word positions still line up), adjacent occurrences too.
+ */
+export function blankPhrase(haystack: string, phrase: string): string {
+  const needle = ' ' + phrase + ' ';
+  if (!haystack.includes(needle)) return haystack;
+  const blank = ' ' + phrase.replace(/\S+/g, '·') + ' ';
+  let out = haystack;
+  // Two occurrences side by side share a space: split/join blanks every other one, so repeat.
+  for (let before = ''; before !== out; ) {
+    before = out;
+    out = out.split(needle).join(blank);
+  }
+  return out;
+}

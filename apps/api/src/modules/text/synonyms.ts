@@ -5,7 +5,7 @@
  */
 import { foldDiacritics } from '@techport/shared';
 import { isAccentedText, normalizeText } from './normalize.js';
-import { WordStarts, containsTerm, wordKey } from './phrase-lookup.js';
+import { WordStarts, blankPhrase, containsTerm, wordKey } from './phrase-lookup.js';
 
 // ---------------------------------------------------------------------------------------------
 // Synonyms (Meilisearch): true equivalents only — translations, abbreviations, spellings. The
@@ -272,21 +272,6 @@ const REGIONAL_TERMS = REGIONAL_VARIANTS.map((v) => ({
   ].map((phrase) => normalizeText(phrase)),
 }));
 
-/**
- * The padded haystack with every whole-word occurrence of `phrase` blanked word for word (one
- * placeholder a word, so word positions still line up), adjacent occurrences too.
- */
-function blankPhrase(haystack: string, phrase: string): string {
-  const needle = ' ' + phrase + ' ';
-  const blank = ' ' + phrase.replace(/\S+/g, '·') + ' ';
-  let out = haystack;
-  // Two occurrences side by side share a space: split/join blanks every other one, so repeat.
-  for (let before = ''; before !== out; ) {
-    before = out;
-    out = out.split(needle).join(blank);
-  }
-  return out;
-}
 
 /** At most this many clauses of one listing are rewritten per variant and name (a bound on the document's size). */
 const REGIONAL_CLAUSES_MAX = 6;
