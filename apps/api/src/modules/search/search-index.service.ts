@@ -17,7 +17,8 @@ const REBUILD_RETRY_MS = 60_000;
  * The search indexes of this installation: their settings are applied at start-up (and retried
  * with backoff while Meilisearch is unreachable: the API starts regardless and search answers
  * "temporarily unavailable" until it is back), an index whose documents an earlier release built
- * is rebuilt in the background (IndexDefinition.fingerprint), rebuilds and drift reports.
+ * (IndexDefinition.fingerprint) or that Meilisearch lost is rebuilt in the background, rebuilds
+ * and drift reports.
  */
 @Injectable()
 export class SearchIndexService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -26,7 +27,7 @@ export class SearchIndexService implements OnApplicationBootstrap, BeforeApplica
   private retryTimer: NodeJS.Timeout | undefined;
   private stopped = false;
   private readonly stopping = new AbortController();
-  /** The start-up rebuild of indexes whose documents an earlier release built, while it runs (tests wait for it). */
+  /** The start-up rebuild of indexes whose documents are out of date, while it runs (tests wait for it). */
   rebuilding: Promise<void> | undefined;
   private attempt = 0;
 
@@ -81,8 +82,9 @@ export class SearchIndexService implements OnApplicationBootstrap, BeforeApplica
         if (await this.indexes.documentsOutdated(def)) outdated.push(def);
       }
       this.attempt = 0;
-      // Documents built by an earlier release: rebuilt in the background, swapped in when done.
-      // Search meanwhile answers from the old documents, whose hits are still read from PostgreSQL.
+      // Documents an earlier release built, or an index lost: rebuilt in the background, swapped in
+      // when done. Search meanwhile answers from the old documents, whose hits are still read from
+      // PostgreSQL.
       if (outdated.length) this.rebuilding = this.rebuildOutdated(outdated);
       return true;
     } catch (err) {
@@ -97,29 +99,39 @@ export class SearchIndexService implements OnApplicationBootstrap, BeforeApplica
   }
 
   private async rebuildOutdated(defs: IndexDefinition<any, any>[]): Promise<void> {
+    const failed: IndexDefinition<any, any>[] = [];
     for (const def of defs) {
       if (this.stopped) return;
       const uid = this.indexes.uid(def);
-      this.logger.log(`index ${uid}: documents built by an earlier release; rebuilding in the background`);
+      this.logger.log(`index ${uid}: documents out of date (built by an earlier release, or the index was lost); rebuilding in the background`);
       try {
         await this.indexes.rebuild(def, { signal: this.stopping.signal }); // it logs "rebuilt <uid>: … documents in … s"
       } catch (err) {
         if (this.stopped) return;
-        // Another replica holds the rebuild's lock, or Meilisearch failed: look again later (that
-        // replica may be stopped before it is done), until the index is current.
         this.logger.warn(`index ${uid}: start-up rebuild not done (${describeMeiliError(err)}); checking again in ${REBUILD_RETRY_MS / 1000} s`);
-        this.retryTimer = setTimeout(() => void this.recheck(def), REBUILD_RETRY_MS);
-        this.retryTimer.unref();
+        failed.push(def);
       }
     }
+    // Another replica held the rebuild's lock (and may be stopped before it is done), or
+    // Meilisearch failed: look again later, until the indexes are current.
+    if (failed.length) this.recheckLater(failed);
   }
 
-  private async recheck(def: IndexDefinition<any, any>): Promise<void> {
+  private recheckLater(defs: IndexDefinition<any, any>[]): void {
+    if (this.stopped) return;
+    this.retryTimer = setTimeout(() => void this.recheck(defs), REBUILD_RETRY_MS);
+    this.retryTimer.unref();
+  }
+
+  private async recheck(defs: IndexDefinition<any, any>[]): Promise<void> {
     if (this.stopped) return;
     try {
-      if (await this.indexes.documentsOutdated(def)) this.rebuilding = this.rebuildOutdated([def]);
+      const outdated: IndexDefinition<any, any>[] = [];
+      for (const def of defs) if (await this.indexes.documentsOutdated(def)) outdated.push(def);
+      if (outdated.length) this.rebuilding = this.rebuildOutdated(outdated);
     } catch (err) {
-      this.logger.warn(`index ${this.indexes.uid(def)}: cannot tell whether its documents are current (${describeMeiliError(err)})`);
+      this.logger.warn(`search indexes: cannot tell whether their documents are current (${describeMeiliError(err)}); checking again in ${REBUILD_RETRY_MS / 1000} s`);
+      this.recheckLater(defs);
     }
   }
 
