@@ -4,11 +4,10 @@
  * by ExpertsModule with SearchModule.forFeature). Kept in step by the outbox topics
  * 'expert.changed' ({ expertId }) and 'organization.changed' (an affiliation's name). Pure code apart from the SQL it is handed.
  */
-import { createHash } from 'node:crypto';
 import { PROVINCES, TECH_FIELDS, foldDiacritics, techFieldAncestry, type TechFieldRecord } from '@techport/shared';
 import type { Settings } from 'meilisearch';
 import { isUuid } from '../../common/ids.js';
-import type { IndexDefinition, Queryable } from '../search/search-index.js';
+import { documentFingerprint, type IndexDefinition, type Queryable } from '../search/search-index.js';
 import { Y_SPELLING_SYNONYMS, meiliSynonyms } from '../text/index.js';
 
 export const EXPERT_CHANGED_TOPIC = 'expert.changed';
@@ -120,11 +119,8 @@ const FINGERPRINT_SAMPLE: ExpertIndexRow = {
   published_at: new Date('2026-01-01T00:00:00Z'),
 };
 
-let fingerprint: string | undefined;
-
 export function expertDocumentFingerprint(): string {
-  fingerprint ??= createHash('sha256').update(JSON.stringify(toExpertDocument(FINGERPRINT_SAMPLE))).digest('hex');
-  return fingerprint;
+  return documentFingerprint(toExpertDocument(FINGERPRINT_SAMPLE));
 }
 
 /** Only PUBLISHED profiles are searchable. */

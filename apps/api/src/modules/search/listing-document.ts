@@ -13,9 +13,9 @@
  * demand and an offer that talk about the same thing in different words share concept tags.
  */
 import { PROVINCES, TECH_FIELDS, techFieldAncestry, type TechFieldRecord } from '@techport/shared';
-import { createHash } from 'node:crypto';
 import { MATCH_EMBEDDER, conceptText, extractConcepts, glossText, matchVector, synonymAliases, textVocabularyFingerprint } from '../text/index.js';
 import { accentTokens } from './accent-forms.js';
+import { documentFingerprint } from './search-index.js';
 
 export type ListingKindValue = 'OFFER' | 'DEMAND';
 
@@ -209,13 +209,7 @@ const FINGERPRINT_SAMPLES: ListingSource[] = [
  */
 const LISTING_DOCUMENT_VERSION = 1;
 
-let fingerprint: string | undefined;
-
-/** (search, LISTING_INDEX.fingerprint) What builds listing documents, as one hash: the version, the samples' documents and the text pipeline's data. */
+/** (search, LISTING_INDEX.fingerprint) What builds listing documents: the version, the samples' documents and the text pipeline's data. */
 export function listingDocumentFingerprint(): string {
-  fingerprint ??= createHash('sha256')
-    .update(`v${LISTING_DOCUMENT_VERSION}:${textVocabularyFingerprint()}`)
-    .update(JSON.stringify(FINGERPRINT_SAMPLES.map(toListingDocument)))
-    .digest('hex');
-  return fingerprint;
+  return documentFingerprint(LISTING_DOCUMENT_VERSION, textVocabularyFingerprint(), FINGERPRINT_SAMPLES.map(toListingDocument));
 }

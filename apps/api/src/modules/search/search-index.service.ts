@@ -25,7 +25,6 @@ export class SearchIndexService implements OnApplicationBootstrap, BeforeApplica
   private readonly logger = new Logger('Search');
   readonly indexes: SearchIndexes;
   private retryTimer: NodeJS.Timeout | undefined;
-  private stopped = false;
   private readonly stopping = new AbortController();
   /** The start-up rebuild of indexes whose documents are out of date, while it runs (tests wait for it). */
   rebuilding: Promise<void> | undefined;
@@ -48,6 +47,10 @@ export class SearchIndexService implements OnApplicationBootstrap, BeforeApplica
     );
   }
 
+  private get stopped(): boolean {
+    return this.stopping.signal.aborted;
+  }
+
   /** The uid of the listings index (matching searches it too). */
   get listingsUid(): string {
     return this.indexes.uid(LISTING_INDEX);
@@ -66,9 +69,8 @@ export class SearchIndexService implements OnApplicationBootstrap, BeforeApplica
    * dropped by the next rebuild.
    */
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.retryTimer);
     this.stopping.abort();
+    clearTimeout(this.retryTimer);
     await this.rebuilding;
   }
 

@@ -43,6 +43,11 @@ export interface IndexDefinition<Row = unknown, Doc extends { id: string } = { i
 /** Stored beside every document: a hash of its content, so the drift report can spot stale ones. */
 export type Indexed<Doc> = Doc & { syncHash: string };
 
+/** IndexDefinition.fingerprint's hash: of what builds the documents (a version, sample documents, vocabularies). */
+export function documentFingerprint(...parts: unknown[]): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+}
+
 export function withSyncHash<Doc extends object>(doc: Doc): Indexed<Doc> {
   const syncHash = createHash('sha1').update(JSON.stringify(doc)).digest('base64url');
   return { ...doc, syncHash };
@@ -123,6 +128,14 @@ export class SearchIndexes {
 
   isReady(def: Pick<IndexDefinition, 'name'>): boolean {
     return this.ready.has(this.uid(def));
+  }
+
+  /** Each definition's fingerprint, worked out once (it builds sample documents). */
+  private readonly fingerprints = new WeakMap<IndexDefinition<any, any>, string | undefined>();
+
+  private fingerprintOf(def: IndexDefinition<any, any>): string | undefined {
+    if (!this.fingerprints.has(def)) this.fingerprints.set(def, def.fingerprint?.());
+    return this.fingerprints.get(def);
   }
 
   /** Indexes this process created (empty then: every document they hold is this code's). */
@@ -214,7 +227,7 @@ export class SearchIndexes {
     const uid = this.uid(def);
     const batchSize = options.batchSize ?? DEFAULT_BATCH;
     // Taken before the first row is read: the documents are this code's.
-    const fingerprint = def.fingerprint?.();
+    const fingerprint = this.fingerprintOf(def);
     const qr = this.ds.createQueryRunner();
     await qr.connect();
     try {
@@ -348,7 +361,7 @@ export class SearchIndexes {
   async documentsOutdated(def: IndexDefinition<any, any>): Promise<boolean> {
     const uid = this.uid(def);
     if (this.created.has(uid) && (await def.rowsAfter(this.ds, null, 1, this.now())).length > 0) return true;
-    const fingerprint = def.fingerprint?.();
+    const fingerprint = this.fingerprintOf(def);
     if (!fingerprint) return false;
     const recorded = await readDocumentFingerprint(this.ds, uid);
     if (recorded === fingerprint) return false;

@@ -270,8 +270,9 @@ const REGIONAL_TERMS = REGIONAL_VARIANTS.map((v) => ({
       .flatMap((o) => o.vi)
       .filter((name) => name.includes(' ') && v.vi.some((own) => !own.includes(' ') && name.split(' ').includes(own))),
   ].map((phrase) => normalizeText(phrase)),
+  /** How many Vietnamese names: each clause is rewritten into all but the one it uses. */
+  viNames: v.vi.length,
 }));
-
 
 /** At most this many clauses of one listing are rewritten per variant and name (a bound on the document's size). */
 const REGIONAL_CLAUSES_MAX = 6;
@@ -301,7 +302,7 @@ function regionalAliases(text: string, accented: boolean, starts: WordStarts): s
       const inClause = usable.filter((t) => containsTerm(hay, accented ? t.exact : t.folded, false));
       if (!inClause.length) continue;
       for (const t of inClause) used.add(t);
-      if (rewritten.length >= REGIONAL_CLAUSES_MAX * (variant.names.filter((t) => t.vi).length - 1)) continue;
+      if (rewritten.length >= REGIONAL_CLAUSES_MAX * (variant.viNames - 1)) continue;
       // Word positions line up: the exclusions were blanked word for word.
       const words = clause.split(' ');
       const hayWords = hay.trim().split(' ');
