@@ -100,6 +100,9 @@ beforeAll(async () => {
   await add('chemRecovery', 'Thu hồi hoá chất từ nước thải mạ điện', 'Tách và thu hồi kim loại, hoá chất tái sử dụng cho dây chuyền mạ.');
   // and the "y" and "i" spellings of one syllable: "lý"/"lí", "quy"/"qui" (canonicalYSpelling)
   await add('manureWater', 'Quy trình xử lý nước thải chăn nuôi heo bằng biogas và ao sinh học', 'Nước sau xử lý đạt cột B, dùng tưới cây trong trại.');
+  // a narrow query's one answer, and a listing on the same thing that shares none of its words
+  await add('spawn', 'Meo giống nấm bào ngư dạng hạt', 'Meo thuần chủng, tỷ lệ nhiễm thấp, giao tận trại.');
+  await add('reishiHouse', 'Nhà trồng nấm linh chi điều khiển độ ẩm tự động', 'Phun sương và quạt theo cảm biến, cho trại nấm của hợp tác xã.');
   await add('pelletOther', 'Dây chuyền chất đốt sinh khối trọn gói', 'Băm, sấy và ép viên nén phụ phẩm thành chất đốt, lắp đặt tại xưởng.');
   await s.t.settle();
 }, 120_000);
@@ -251,6 +254,19 @@ describe('search relevance: answers first', () => {
     const all = await ranked(s.base, { query: 'nước giếng nhiễm phèn' });
     expect(all.close).toEqual([L.ironFilter, L.ironDemand]);
     expect((await ranked(s.base, { query: 'nước giếng nhiễm phèn', kind: 'DEMAND' })).close).toEqual([L.ironDemand]);
+  });
+});
+
+describe('search relevance: listings like the answer', () => {
+  it('brings, after a narrow query’s few close matches, the listings about the same thing in other words, and not the rest', async () => {
+    // words the lexicon does not take for a topic ("meo giống" it would: mushroom growing)
+    const r = await ranked(s.base, { query: 'meo thuần chủng' });
+    expect(r.close).toEqual([L.spawn]);
+    // "nhà trồng nấm linh chi" has none of the words: found because it is about what the answer is about
+    expect(r.related[0]).toBe(L.reishiHouse);
+    for (const other of [L.silk, L.rice, L.tablet, L.desal]) expect(r.related).not.toContain(other);
+    // without a close match there is no answer to go by: an absent technology brings nothing like it
+    expect((await ranked(s.base, { query: 'meo giống nấm truffle' })).related).not.toContain(L.reishiHouse);
   });
 });
 

@@ -1,7 +1,8 @@
 import { ACCENT_TOKEN_PREFIX } from './accent-forms.js';
-import { MARK_CLOSE, MARK_OPEN, answersFirst, areVariants, orderWindow, spreadVariants, titleWordSet, variantWindow, buildListingSearch, matchedOnlyInDocuments, buildRelatedSearch, closeMatchThreshold, relatedWeight, queryTopics, escapeHtml, highlighted, listingFilters, listingSort, readListingSearch, searchQueryText } from './search-query.js';
+import { MARK_CLOSE, MARK_OPEN, answersFirst, areVariants, orderWindow, spreadVariants, titleWordSet, variantWindow, buildListingSearch, matchedOnlyInDocuments, buildRelatedSearch, similarToAnswerVector, closeMatchThreshold, relatedWeight, queryTopics, escapeHtml, highlighted, listingFilters, listingSort, readListingSearch, searchQueryText } from './search-query.js';
 import { settingsMatch } from './search-index.js';
-import { englishPluralSynonyms, glossText, synonymAliases } from '../text/index.js';
+import { englishPluralSynonyms, glossText, matchVector, synonymAliases } from '../text/index.js';
+import { SEARCH_RELEVANCE } from './search.weights.js';
 import type { MultiSearchResponse } from 'meilisearch';
 
 const page = { page: 1, pageSize: 20 };
@@ -161,6 +162,28 @@ describe('queryTopics (related results by topic)', () => {
     const whole = topicWeight('benh tai xanh heo');
     expect(whole).toBeGreaterThan(0.6);
     expect(whole).toBeGreaterThan(topicWeight('tôm chết sớm')!);
+  });
+});
+
+describe('related results like the answer', () => {
+  const answer = { concepts: ['mushroom'], primaryFieldCodes: ['2'] };
+  const likeQuery = (closeCount: number, query = 'mushroom spawn') =>
+    buildRelatedSearch('listings', { query, page: 1, pageSize: 20, provinceCodes: ['hue'] }, closeCount, undefined, answer)?.queries.find(
+      (q) => q.vector && !(q.filter as string[]).some((f) => f.startsWith('concepts')),
+    );
+  it('asks for listings near the best close match of a narrow query, with the page’s filters', () => {
+    const q = likeQuery(1)!;
+    expect(q.vector).toEqual(matchVector(['mushroom'], ['2']));
+    expect(q.rankingScoreThreshold).toBe(SEARCH_RELEVANCE.similarToAnswer.minSimilarity);
+    expect(q.federationOptions?.weight).toBe(SEARCH_RELEVANCE.similarToAnswer.weight);
+    expect(q.filter).toEqual(['provinceCode IN ["hue"]']);
+    // a one-word query has no shorter form: the answer alone still brings its like
+    expect(likeQuery(1, 'meo')).toBeDefined();
+  });
+  it('asks nothing without a close match (an absent technology) or when the close matches are many', () => {
+    expect(likeQuery(0)).toBeUndefined();
+    expect(likeQuery(SEARCH_RELEVANCE.similarToAnswer.maxClose + 1)).toBeUndefined();
+    expect(similarToAnswerVector(1, { concepts: [], primaryFieldCodes: [] })).toBeNull();
   });
 });
 

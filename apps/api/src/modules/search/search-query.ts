@@ -208,7 +208,8 @@ export function buildListingSearch(indexUid: string, p: ListingSearchParams): Mu
     page: window ? 1 : p.page,
     hitsPerPage: window ? window.hits : p.pageSize,
     facets: FACET_NAMES.filter((f) => facet[f] === undefined),
-    attributesToRetrieve: [...LISTING_CARD_ATTRIBUTES],
+    // The concept tags too: the few close matches of a narrow query lead to listings like them (similarToAnswer).
+    attributesToRetrieve: [...LISTING_CARD_ATTRIBUTES, 'concepts'],
     attributesToHighlight: ['title', 'summary'],
     highlightPreTag: MARK_OPEN,
     highlightPostTag: MARK_CLOSE,
@@ -385,14 +386,21 @@ export function droppedShare(dropped: readonly number[], counts: WordCounts | un
  * filters; one federated multi-search, merged by ranking score (dropping one syllable weighs more
  * than dropping two). Null when the query has no shorter form.
  */
-export function buildRelatedSearch(indexUid: string, p: ListingSearchParams, closeCount: number, counts?: WordCounts): FederatedMultiSearchParams | null {
+export function buildRelatedSearch(
+  indexUid: string,
+  p: ListingSearchParams,
+  closeCount: number,
+  counts?: WordCounts,
+  answer?: Pick<Hit, 'concepts' | 'primaryFieldCodes'>,
+): FederatedMultiSearchParams | null {
   // A form that has lost most of what made the query specific ("năng lượng" of "năng lượng nhiệt
   // hạch") is about something else: not related, however many listings it finds.
   const forms = relatedFormsDropping(p.query ?? '')
     .map((f) => ({ ...f, share: droppedShare(f.dropped, counts) }))
     .filter(({ share }) => share <= SEARCH_RELEVANCE.relatedMaxDroppedShare);
   const { topics, coverage } = topicsOf(p.query ?? '');
-  if (!forms.length && !topics.length) return null;
+  const like = similarToAnswerVector(closeCount, answer);
+  if (!forms.length && !topics.length && !like) return null;
   const { facet, other } = listingFilters(p);
   const filter = [...FACET_NAMES.filter((f) => facet[f] !== undefined).map((f) => facet[f]!), ...other];
   const display = {
@@ -419,6 +427,25 @@ export function buildRelatedSearch(indexUid: string, p: ListingSearchParams, clo
         },
       ]
     : [];
+  // Like the answer: when the query has only a few close matches, the listings whose concepts and
+  // fields are nearest the best of them (pseudo-relevance feedback: the answer says in the
+  // catalogue's words what the query meant, "mushroom spawn" → growing mushrooms, "ICD-10 coding"
+  // → hospital records). Without a close match there is nothing to go by, so an absent technology
+  // gains nothing from this.
+  const likeQuery: FederatedMultiSearchParams['queries'] = like
+    ? [
+        {
+          indexUid,
+          q: '',
+          vector: like,
+          hybrid: { embedder: MATCH_EMBEDDER, semanticRatio: 1 },
+          rankingScoreThreshold: SEARCH_RELEVANCE.similarToAnswer.minSimilarity,
+          filter,
+          ...display,
+          federationOptions: { weight: SEARCH_RELEVANCE.similarToAnswer.weight },
+        },
+      ]
+    : [];
   return {
     federation: { limit: closeCount + relatedLimit(p, closeCount) },
     queries: [...forms.map(({ form, dropped, share }) => {
@@ -436,8 +463,14 @@ export function buildRelatedSearch(indexUid: string, p: ListingSearchParams, clo
         highlightPostTag: MARK_CLOSE,
         federationOptions: { weight: relatedWeight(dropped, counts, share) },
       };
-    }), ...topicQuery],
+    }), ...topicQuery, ...likeQuery],
   };
+}
+
+/** The concept vector of the best close match, when the query has at most similarToAnswer.maxClose close matches (and one at least). */
+export function similarToAnswerVector(closeCount: number, answer: Pick<Hit, 'concepts' | 'primaryFieldCodes'> | undefined): number[] | null {
+  if (!answer || closeCount < 1 || closeCount > SEARCH_RELEVANCE.similarToAnswer.maxClose) return null;
+  return matchVector(answer.concepts ?? [], answer.primaryFieldCodes ?? []);
 }
 
 /**
@@ -593,8 +626,8 @@ export interface ListingSearchHit {
   highlightedSummary: string;
   /** The words were found only in the text of its PDF documents (the main search's hits; false elsewhere). */
   matchedOnlyInDocuments: boolean;
-  /** The hit's document (LISTING_CARD_ATTRIBUTES; older documents may lack some). */
-  document: Partial<ListingCardDocument>;
+  /** The hit's document (LISTING_CARD_ATTRIBUTES, and a close match's concept tags; older documents may lack some). */
+  document: Partial<ListingCardDocument> & Partial<Pick<ListingDocument, 'concepts'>>;
 }
 
 export interface ListingSearchOutcome {
@@ -605,7 +638,7 @@ export interface ListingSearchOutcome {
   processingTimeMs: number;
 }
 
-export type Hit = Partial<ListingCardDocument> & { id: string; title: string; summary: string; _formatted?: { title?: string; summary?: string }; _matchesPosition?: Record<string, unknown> };
+export type Hit = Partial<ListingCardDocument> & Partial<Pick<ListingDocument, 'concepts'>> & { id: string; title: string; summary: string; _formatted?: { title?: string; summary?: string }; _matchesPosition?: Record<string, unknown> };
 
 /** Reads the multi-search answer of buildListingSearch. */
 export function readListingSearch(p: ListingSearchParams, response: MultiSearchResponse): ListingSearchOutcome {

@@ -99,7 +99,7 @@ export const SEARCH_RELEVANCE = {
    * nDCG@10 0.652 → 0.670 and recall@20 0.738 → 0.759, 0.7 did nothing (0.645 / 0.738).
    */
   topicWeightWhole: 1,
-  /** Concept-embedding similarity a topic result needs (cosine of the two tag vectors). */
+  /** Concept-embedding score a topic result needs: Meilisearch's (1 + cosine) / 2, so 0.5 lets through every listing the topic filter keeps (it carries the query's tags). */
   topicMinSimilarity: 0.5,
   /**
    * Variants apart (search-query.ts spreadVariants): two listings whose titles share this share
@@ -122,6 +122,23 @@ export const SEARCH_RELEVANCE = {
    * moved neither.
    */
   offersBeforeDemands: true,
+  /**
+   * Related results like the answer (search-query.ts similarToAnswerVector): a query with at most
+   * maxClose close matches (one at least) also brings the listings whose concept vector is near
+   * the best close match's, merged with this federation weight (beside the shorter forms, ≈ 0.34–1,
+   * and the topic results). Pseudo-relevance feedback: a narrow query ("mushroom spawn", "ICD-10
+   * coding") has one or two exact answers, and the catalogue's other listings on the same thing
+   * share none of its words. minSimilarity is Meilisearch's semantic score, (1 + cosine) / 2: 0.7
+   * is a cosine of 0.4, more than two listings share through the taxonomy field alone.
+   * Chosen 2026-12-06 on the dev set (docs/benchmarks.md), off → (0.7, 0.8, 3): P@10 0.715 →
+   * 0.744, nDCG@10 0.872 → 0.892, recall@20 0.937 → 0.962. Score 0.6 ranked as well on the eval
+   * but brought listings that share only the field (the search-relevance e2e: "chè" found the
+   * coconut-jelly line); 0.8 kept less (recall@20 0.946); weight 0.5 and 1 (at score 0.6) ranked them
+   * lower (nDCG@10 0.885, 0.884); up to 6 close matches lost precision (P@10 0.714). Requiring a shared
+   * specific concept as well did nothing on the check set. Absent technologies have no close
+   * match, so they gain nothing from it.
+   */
+  similarToAnswer: { maxClose: 3, minSimilarity: 0.7, weight: 0.8 },
   /** Related results fill what the page's close matches leave of it, and number at least this. */
   relatedMin: 5,
 } as const;
