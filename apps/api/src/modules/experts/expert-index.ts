@@ -7,7 +7,8 @@
 import { PROVINCES, TECH_FIELDS, foldDiacritics, techFieldAncestry, type TechFieldRecord } from '@techport/shared';
 import type { Settings } from 'meilisearch';
 import { isUuid } from '../../common/ids.js';
-import { documentFingerprint, type IndexDefinition, type Queryable } from '../search/search-index.js';
+import { documentFingerprint } from '../search/document-fingerprint.js';
+import type { IndexDefinition, Queryable } from '../search/search-index.js';
 import { Y_SPELLING_SYNONYMS, meiliSynonyms } from '../text/index.js';
 
 export const EXPERT_CHANGED_TOPIC = 'expert.changed';

@@ -15,7 +15,7 @@
 import { PROVINCES, TECH_FIELDS, techFieldAncestry, type TechFieldRecord } from '@techport/shared';
 import { MATCH_EMBEDDER, conceptText, extractConcepts, glossText, matchVector, synonymAliases, textVocabularyFingerprint } from '../text/index.js';
 import { accentTokens } from './accent-forms.js';
-import { documentFingerprint } from './search-index.js';
+import { documentFingerprint } from './document-fingerprint.js';
 
 export type ListingKindValue = 'OFFER' | 'DEMAND';
 

@@ -43,11 +43,6 @@ export interface IndexDefinition<Row = unknown, Doc extends { id: string } = { i
 /** Stored beside every document: a hash of its content, so the drift report can spot stale ones. */
 export type Indexed<Doc> = Doc & { syncHash: string };
 
-/** IndexDefinition.fingerprint's hash: of what builds the documents (a version, sample documents, vocabularies). */
-export function documentFingerprint(...parts: unknown[]): string {
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
-}
-
 export function withSyncHash<Doc extends object>(doc: Doc): Indexed<Doc> {
   const syncHash = createHash('sha1').update(JSON.stringify(doc)).digest('base64url');
   return { ...doc, syncHash };
