@@ -8,7 +8,7 @@ COPY package.json package-lock.json .npmrc ./
 RUN npm install --no-audit --no-fund
 COPY . .
 ENV NX_DAEMON=false NX_NO_CLOUD=true
-RUN npx swc apps/api/src libs/shared/src migrations -d dist --quiet --ignore '**/*.spec.ts' \
+RUN npx swc apps/api/src libs/shared/src migrations -d dist --copy-files --quiet --ignore '**/*.spec.ts' \
  && npx nx run web:build \
  && npm prune --omit=dev
 

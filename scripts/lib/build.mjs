@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { ROOT } from '../ensure-install.mjs';
 
 export function buildApi() {
-  execFileSync(process.execPath, ['node_modules/@swc/cli/bin/swc.js', 'apps/api/src', 'libs/shared/src', 'migrations', '-d', 'dist', '--quiet', '--ignore', '**/*.spec.ts'], {
+  execFileSync(process.execPath, ['node_modules/@swc/cli/bin/swc.js', 'apps/api/src', 'libs/shared/src', 'migrations', '-d', 'dist', '--copy-files', '--quiet', '--ignore', '**/*.spec.ts'], {
     cwd: ROOT,
     stdio: 'inherit',
   });

@@ -3,6 +3,7 @@ import { ErrorCode } from '@techport/shared';
 import type { NextFunction, Request, Response } from 'express';
 import { format, t, type Localized } from './i18n.js';
 import { langFromHeader } from './request-context.js';
+import catalogue from './errors.messages.json' with { type: 'json' };
 
 /**
  * The one error type that services throw. `code` is the contract's `extensions.code`;
@@ -21,14 +22,7 @@ export class AppError extends Error {
   }
 }
 
-const MESSAGES = {
-  unauthenticated: { vi: 'Bạn cần đăng nhập.', en: 'You need to log in.' },
-  forbidden: { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
-  notFound: { vi: 'Không tìm thấy {what}.', en: '{what} not found.' },
-  badInput: { vi: 'Dữ liệu không hợp lệ.', en: 'Invalid input.' },
-  conflict: { vi: 'Thao tác không hợp lệ ở trạng thái hiện tại.', en: 'This action is not valid in the current state.' },
-  internal: { vi: 'Đã có lỗi xảy ra. Vui lòng thử lại.', en: 'Something went wrong. Please try again.' },
-} satisfies Record<string, Localized>;
+const MESSAGES = catalogue.MESSAGES satisfies Record<string, Localized>;
 
 export const Errors = {
   unauthenticated: () => new AppError(ErrorCode.UNAUTHENTICATED, MESSAGES.unauthenticated),
@@ -114,10 +108,7 @@ export function fieldsFromCoercionError(message: string): Record<string, string>
   return { [path]: message };
 }
 
-const BODY_MESSAGES: Record<string, Localized> = {
-  'entity.parse.failed': { vi: 'Nội dung yêu cầu không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' },
-  'entity.too.large': { vi: 'Yêu cầu quá lớn.', en: 'The request is too large.' },
-};
+const BODY_MESSAGES: Record<string, Localized> = catalogue.BODY_MESSAGES;
 
 /**
  * Express error handler for the body parsers (registered right after them): a body that is not

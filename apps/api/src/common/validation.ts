@@ -17,24 +17,13 @@ import {
 import { PROVINCES, TECH_FIELDS } from '@techport/shared';
 import { AppError, Errors } from './errors.js';
 import { format, type Localized } from './i18n.js';
+import catalogue from './validation.messages.json' with { type: 'json' };
 
 /**
  * class-validator decorators whose messages come out in the request's language. Use these on
  * @InputType classes instead of the bare ones, so every rejection names its field in vi or en.
  */
-const M = {
-  length: { vi: 'Phải dài từ {min} đến {max} ký tự.', en: 'Must be between {min} and {max} characters long.' },
-  maxLength: { vi: 'Không được dài quá {max} ký tự.', en: 'Must be at most {max} characters long.' },
-  int: { vi: 'Phải là số nguyên.', en: 'Must be a whole number.' },
-  range: { vi: 'Phải nằm trong khoảng {min}–{max}.', en: 'Must be between {min} and {max}.' },
-  min: { vi: 'Không được nhỏ hơn {min}.', en: 'Must not be less than {min}.' },
-  email: { vi: 'Địa chỉ e-mail không hợp lệ.', en: 'Not a valid e-mail address.' },
-  url: { vi: 'Địa chỉ web không hợp lệ (cần bắt đầu bằng http:// hoặc https://).', en: 'Not a valid web address (must start with http:// or https://).' },
-  arrayMax: { vi: 'Tối đa {max} mục.', en: 'At most {max} items.' },
-  oneOf: { vi: 'Mã không hợp lệ: {value}.', en: 'Unknown code: {value}.' },
-  andMore: { vi: '{shown} và {more} mã khác', en: '{shown} and {more} more' },
-  blank: { vi: 'Không được để trống.', en: 'Must not be empty.' },
-} satisfies Record<string, Localized>;
+const M = catalogue satisfies Record<string, Localized>;
 
 /** How many offending values a message quotes, and how much of each: an error must not echo a 5,000-item input. */
 export const ECHO_LIMITS = { values: 5, chars: 40 };

@@ -22,41 +22,9 @@ import { randomUUID } from 'node:crypto';
 import { SecondFactorService } from '../second-factor/second-factor.service.js';
 import { StaffAuditService } from '../audit/staff-audit.service.js';
 import { StaffAuditAction, StaffAuditTargetKind } from '../audit/staff-audit.actions.js';
+import catalogue from './accounts.service.messages.json' with { type: 'json' };
 
-const M = {
-  passwordIsEmail: { vi: 'Mật khẩu không được trùng với e-mail.', en: 'The password must not be your e-mail address.' },
-  badLogin: { vi: 'E-mail hoặc mật khẩu không đúng.', en: 'Wrong e-mail or password.' },
-  unknownProvince: { vi: 'Mã tỉnh/thành không hợp lệ.', en: 'Unknown province code.' },
-  userNotFound: { vi: 'người dùng', en: 'User' },
-  wrongCurrentPassword: { vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' },
-  samePassword: { vi: 'Mật khẩu mới phải khác mật khẩu hiện tại.', en: 'The new password must differ from the current one.' },
-  disableSelf: {
-    vi: 'Bạn không thể tự khoá tài khoản của mình. Hãy nhờ một quản trị viên khác.',
-    en: 'You cannot disable your own account. Ask another administrator.',
-  },
-  passwordChangedTitle: { vi: 'Mật khẩu của bạn đã được đổi', en: 'Your password was changed' },
-  passwordChangedBody: {
-    vi: 'Mật khẩu tài khoản Techport của bạn vừa được đổi và mọi phiên đăng nhập khác đã bị đăng xuất. Nếu không phải bạn đổi, hãy báo ngay cho quản trị viên.',
-    en: 'The password of your Techport account was just changed and every other session was logged out. If you did not change it, tell an administrator at once.',
-  },
-  lastAdmin: {
-    vi: 'Đây là quản trị viên cuối cùng: hãy cấp quyền quản trị cho một tài khoản khác trước.',
-    en: 'This is the last administrator: make another account an administrator first.',
-  },
-  notActivated: {
-    vi: 'Tài khoản chưa được kích hoạt. Chúng tôi đã gửi lại liên kết kích hoạt đến e-mail của bạn: hãy mở liên kết đó.',
-    en: 'This account is not activated yet. We have sent the activation link to your e-mail again: please open it.',
-  },
-  badActivationLink: {
-    vi: 'Liên kết kích hoạt không hợp lệ, đã được dùng hoặc đã hết hạn. Hãy đăng nhập: nếu tài khoản chưa kích hoạt, chúng tôi sẽ gửi liên kết mới.',
-    en: 'This activation link is invalid, already used or expired. Log in: if the account is not activated yet, we will send a new link.',
-  },
-  passwordLength: { vi: 'Mật khẩu phải dài từ 10 đến 200 ký tự.', en: 'The password must be 10 to 200 characters long.' },
-  badResetLink: {
-    vi: 'Liên kết đặt lại mật khẩu không hợp lệ, đã được dùng hoặc đã hết hạn. Hãy yêu cầu một liên kết mới.',
-    en: 'This password-reset link is invalid, already used or expired. Please ask for a new one.',
-  },
-};
+const M = catalogue;
 
 /** The growing delays of failed sign-ins (common/rate-limit.service.ts), as the tests know them. */
 export { loginDelaySeconds };

@@ -6,6 +6,7 @@ import { Errors } from '../../common/errors.js';
 import { isUuid } from '../../common/ids.js';
 import { TokenService } from './token.service.js';
 import { UserSessionEntity } from './user-session.entity.js';
+import catalogue from './sessions.service.messages.json' with { type: 'json' };
 
 /** Where a request comes from, as recorded on its session. */
 export interface ClientInfo {
@@ -29,10 +30,7 @@ export function clientOf(req: Request | undefined): ClientInfo {
 /** last_seen_at is written at most this often per session, not on every request. */
 export const LAST_SEEN_GRANULARITY_MS = 60_000;
 
-const M = {
-  session: { vi: 'phiên đăng nhập', en: 'Session' },
-  badId: { vi: 'Mã phiên đăng nhập không hợp lệ.', en: 'Not a valid session id.' },
-};
+const M = catalogue;
 
 /**
  * Signed-in sessions (user_session): one row per bearer token, keyed by the token's id. A token

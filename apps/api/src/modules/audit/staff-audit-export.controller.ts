@@ -12,15 +12,11 @@ import { StaffAuditService } from './staff-audit.service.js';
 import { STAFF_AUDIT_ACTION_LABELS, StaffAuditAction, StaffAuditTargetKind } from './staff-audit.actions.js';
 import { checkAuditFilter } from './staff-audit.resolver.js';
 import type { StaffAuditFilterInput } from './staff-audit.types.js';
+import catalogue from './staff-audit-export.controller.messages.json' with { type: 'json' };
 
 export const AUDIT_COLUMNS = ['Thời điểm (giờ Việt Nam)', 'Người thực hiện', 'E-mail', 'Thao tác', 'Mã thao tác', 'Loại đối tượng', 'Mã đối tượng', 'Tóm tắt', 'Chi tiết (JSON)', 'Địa chỉ IP', 'Trình duyệt'] as const;
 
-const M = {
-  date: { vi: 'Ngày phải có dạng YYYY-MM-DD.', en: 'A date must look like YYYY-MM-DD.' },
-  action: { vi: 'Thao tác không hợp lệ.', en: 'Unknown action.' },
-  targetKind: { vi: 'Loại đối tượng không hợp lệ.', en: 'Unknown target kind.' },
-  text: { vi: 'Giá trị không hợp lệ.', en: 'Invalid value.' },
-} satisfies Record<string, Localized>;
+const M = catalogue satisfies Record<string, Localized>;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import catalogue from './staff-audit.actions.messages.json' with { type: 'json' };
 
 /** What a staff member did (the audit log's `action`). */
 export enum StaffAuditAction {
@@ -32,18 +33,4 @@ registerEnumType(StaffAuditAction, { name: 'StaffAuditAction', description: 'A k
 registerEnumType(StaffAuditTargetKind, { name: 'StaffAuditTargetKind' });
 
 /** Labels for people (CSV export, logs). */
-export const STAFF_AUDIT_ACTION_LABELS: Record<StaffAuditAction, { vi: string; en: string }> = {
-  USER_ROLES_CHANGED: { vi: 'Đổi vai trò/phạm vi', en: 'Roles or jurisdiction changed' },
-  USER_DISABLED: { vi: 'Khoá tài khoản', en: 'Account disabled' },
-  USER_ENABLED: { vi: 'Mở khoá tài khoản', en: 'Account enabled' },
-  ORGANIZATION_VERIFIED: { vi: 'Xác minh tổ chức', en: 'Organisation verified' },
-  LISTING_MODERATED: { vi: 'Kiểm duyệt tin', en: 'Listing moderated' },
-  EXPERT_MODERATED: { vi: 'Kiểm duyệt chuyên gia', en: 'Expert moderated' },
-  EVENT_MODERATED: { vi: 'Kiểm duyệt sự kiện', en: 'Event moderated' },
-  EVENT_PUBLISHED_BY_STAFF: { vi: 'Sở tạo và đăng sự kiện', en: 'Event created and published by the department' },
-  DEAL_REVIEWED: { vi: 'Thẩm định giao dịch', en: 'Deal reviewed' },
-  DEALS_EXPORTED: { vi: 'Xuất sổ giao dịch (CSV)', en: 'Deal register exported (CSV)' },
-  AUDIT_LOG_EXPORTED: { vi: 'Xuất nhật ký kiểm toán (CSV)', en: 'Audit log exported (CSV)' },
-  EVENT_REPORT_EXPORTED: { vi: 'Xuất báo cáo sự kiện (CSV)', en: 'Event report exported (CSV)' },
-  SECOND_FACTOR_RESET: { vi: 'Đặt lại xác thực hai bước', en: 'Second factor reset' },
-};
+export const STAFF_AUDIT_ACTION_LABELS: Record<StaffAuditAction, { vi: string; en: string }> = catalogue;

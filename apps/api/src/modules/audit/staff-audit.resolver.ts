@@ -8,11 +8,9 @@ import { StaffAuditEntryEntity } from './staff-audit.entity.js';
 import { StaffAuditService } from './staff-audit.service.js';
 import { StaffAuditEntryPage, StaffAuditEntryType, StaffAuditFilterInput } from './staff-audit.types.js';
 import type { StaffAuditAction, StaffAuditTargetKind } from './staff-audit.actions.js';
+import catalogue from './staff-audit.resolver.messages.json' with { type: 'json' };
 
-const M = {
-  actorId: { vi: 'Mã người thực hiện không hợp lệ.', en: 'Invalid actor id.' },
-  range: { vi: 'Thời điểm bắt đầu phải trước thời điểm kết thúc.', en: 'The start must be before the end.' },
-};
+const M = catalogue;
 
 export function toStaffAuditEntryType(e: StaffAuditEntryEntity): StaffAuditEntryType {
   return {

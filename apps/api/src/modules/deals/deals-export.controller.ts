@@ -11,6 +11,7 @@ import { abortDownload, sendAppError, startCsvDownload, vietnamDayStamp } from '
 import { StaffAuditService } from '../audit/staff-audit.service.js';
 import { StaffAuditAction, StaffAuditTargetKind } from '../audit/staff-audit.actions.js';
 import { REGISTER_TIME_ZONE } from './deals.labels.js';
+import catalogue from './deals-export.controller.messages.json' with { type: 'json' };
 
 /** The register's columns, as the department's spreadsheets name them. */
 export const REGISTER_COLUMNS = [
@@ -29,11 +30,7 @@ export const REGISTER_COLUMNS = [
   'Ngày hoàn thành',
 ] as const;
 
-const M = {
-  status: { vi: 'Trạng thái không hợp lệ.', en: 'Unknown status.' },
-  date: { vi: 'Ngày phải có dạng YYYY-MM-DD.', en: 'A date must look like YYYY-MM-DD.' },
-  range: { vi: 'Ngày bắt đầu phải trước ngày kết thúc.', en: 'The start date must not be after the end date.' },
-} satisfies Record<string, Localized>;
+const M = catalogue satisfies Record<string, Localized>;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -26,6 +26,7 @@ import {
 import type { DealInput } from './dto/deal.inputs.js';
 import { StaffAuditService } from '../audit/staff-audit.service.js';
 import { StaffAuditAction, StaffAuditTargetKind } from '../audit/staff-audit.actions.js';
+import catalogue from './deals.service.messages.json' with { type: 'json' };
 
 export const NOTE_MAX = 2000;
 
@@ -54,35 +55,9 @@ const M = {
   alreadySigned: { vi: 'Bên bạn đã ký giao dịch này.', en: 'Your side has already signed this deal.' },
 } satisfies Record<string, Localized>;
 
-const ACTION_VERBS: Record<DealAction, Localized> = {
-  PROPOSE: { vi: 'đề xuất', en: 'propose' },
-  ACCEPT: { vi: 'chấp nhận', en: 'accept' },
-  SUBMIT: { vi: 'gửi thẩm định', en: 'submit' },
-  DECLINE: { vi: 'từ chối', en: 'decline' },
-  APPROVE: { vi: 'duyệt', en: 'approve' },
-  REJECT: { vi: 'từ chối', en: 'reject' },
-  SIGN: { vi: 'ký', en: 'sign' },
-  COMPLETE: { vi: 'hoàn thành', en: 'complete' },
-  CANCEL: { vi: 'hủy', en: 'cancel' },
-};
+const ACTION_VERBS: Record<DealAction, Localized> = catalogue.ACTION_VERBS;
 
-const FORBIDDEN_MESSAGES: Record<DealAction, Localized> = {
-  PROPOSE: { vi: 'Chỉ các bên của mối quan tâm mới đề xuất được giao dịch.', en: 'Only the parties to the interest can propose a deal.' },
-  ACCEPT: { vi: 'Chỉ bên nhận đề xuất mới chấp nhận được giao dịch.', en: 'Only the party that received the proposal can accept it.' },
-  SUBMIT: { vi: 'Bước này do hệ thống thực hiện.', en: 'The platform takes this step itself.' },
-  DECLINE: { vi: 'Chỉ bên nhận đề xuất mới từ chối được giao dịch.', en: 'Only the party that received the proposal can decline it.' },
-  APPROVE: {
-    vi: 'Chỉ cán bộ Sở phụ trách tỉnh/thành của bên chuyển giao (và không thuộc bên nào) mới duyệt được.',
-    en: "Only a moderator covering the supplier's province (and not a party to the deal) can review it.",
-  },
-  REJECT: {
-    vi: 'Chỉ cán bộ Sở phụ trách tỉnh/thành của bên chuyển giao (và không thuộc bên nào) mới duyệt được.',
-    en: "Only a moderator covering the supplier's province (and not a party to the deal) can review it.",
-  },
-  SIGN: { vi: 'Chỉ các bên của giao dịch mới ký được.', en: 'Only the parties to the deal can sign it.' },
-  COMPLETE: { vi: 'Chỉ các bên của giao dịch mới xác nhận hoàn thành được.', en: 'Only the parties to the deal can complete it.' },
-  CANCEL: { vi: 'Chỉ các bên của giao dịch mới hủy được.', en: 'Only the parties to the deal can cancel it.' },
-};
+const FORBIDDEN_MESSAGES: Record<DealAction, Localized> = catalogue.FORBIDDEN_MESSAGES;
 
 /** "Cannot approve a deal that is cancelled", in both languages. */
 function invalidStep(action: DealAction, status: DealStatus): Localized {

@@ -16,35 +16,11 @@ import { MeetingAttendance, MeetingOutcomeKind, MeetingRecordEntity } from './ev
 import { EventsService } from './events.service.js';
 import { meetingTable, meetingTime, normalizeCheckInCode } from './check-in.js';
 import type { MeetingOutcomeInput } from './dto/event-day.inputs.js';
+import catalogue from './event-day.service.messages.json' with { type: 'json' };
 
-const M = {
-  registrationNoun: { vi: 'đăng ký tham gia', en: 'Registration' },
-  meetingNoun: { vi: 'cuộc gặp', en: 'Meeting' },
-  eventNoun: { vi: 'sự kiện', en: 'Event' },
-  notApproved: { vi: 'Lịch làm việc chỉ có khi đăng ký đã được chấp nhận.', en: 'The agenda exists once the registration is approved.' },
-  staffOnly: { vi: 'Chỉ thành viên đơn vị tổ chức hoặc cán bộ Sở phụ trách mới check-in được.', en: "Only the organiser's members or the department's moderators can check participants in." },
-  unknownCode: { vi: 'Không có người tham gia nào của sự kiện với mã này.', en: 'No participant of this event has this code.' },
-  codeFormat: { vi: 'Hãy nhập mã check-in in trên lịch làm việc.', en: 'Enter the check-in code printed on the agenda.' },
-  already: { vi: 'Đã check-in lúc {at} bởi {by}.', en: 'Already checked in at {at} by {by}.' },
-  notAccepted: { vi: 'Chỉ cuộc gặp đã được chấp nhận và có giờ mới ghi nhận được.', en: 'Only an accepted meeting with a time can be marked.' },
-  notYet: { vi: 'Cuộc gặp chưa diễn ra: chỉ ghi nhận sau giờ hẹn.', en: 'The meeting has not happened yet: mark it after its time.' },
-  outcomeFixed: { vi: 'Cuộc gặp đã có kết quả; không đổi được trạng thái.', en: 'The meeting has an outcome recorded; its attendance can no longer change.' },
-  outcomeSidesOnly: { vi: 'Chỉ hai bên của cuộc gặp mới ghi nhận kết quả.', en: 'Only the two sides of the meeting record its outcome.' },
-  notHeld: { vi: 'Chỉ ghi nhận kết quả cho cuộc gặp đã diễn ra.', en: 'Record an outcome only for a meeting that was held.' },
-  outcomeTwice: { vi: 'Cuộc gặp này đã có kết quả.', en: 'This meeting already has an outcome.' },
-  valueRequired: { vi: 'Hãy nhập giá trị (VND) của biên bản ghi nhớ hoặc hợp đồng.', en: 'Enter the value (VND) of the memorandum or contract.' },
-  listingNotTheirs: { vi: 'Hãy chọn một tin công nghệ đang đăng của một trong hai bên.', en: "Choose a published listing of one of the two sides." },
-  noListing: {
-    vi: 'Hai bên chưa có tin công nghệ nào đang đăng: hãy đăng tin rồi ghi nhận kết quả.',
-    en: 'Neither side has a published listing: publish one, then record the outcome.',
-  },
-} satisfies Record<string, Localized>;
+const M = catalogue.messages satisfies Record<string, Localized>;
 
-const OUTCOME_WORDS: Record<MeetingOutcomeKind, Localized> = {
-  INTEREST: { vi: 'quan tâm hợp tác', en: 'interest to work together' },
-  MOU: { vi: 'biên bản ghi nhớ', en: 'memorandum of understanding' },
-  CONTRACT: { vi: 'hợp đồng', en: 'contract' },
-};
+const OUTCOME_WORDS: Record<MeetingOutcomeKind, Localized> = catalogue.OUTCOME_WORDS;
 
 /** One meeting of a participant's agenda: the other organisation, why, when and where. */
 export interface AgendaMeeting {

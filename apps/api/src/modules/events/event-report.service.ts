@@ -11,17 +11,11 @@ import { MeetingAttendance, MeetingOutcomeKind } from './event-day.entity.js';
 import { EventsService } from './events.service.js';
 import { EventDayService } from './event-day.service.js';
 import { MEETING_TIME_SQL } from './check-in.js';
+import catalogue from './event-report.service.messages.json' with { type: 'json' };
 
-const M = {
-  noun: { vi: 'sự kiện', en: 'Event' },
-  staffOnly: { vi: 'Báo cáo sự kiện dành cho đơn vị tổ chức và Sở KH&CN phụ trách.', en: "The event's report is for the organiser and the department covering it." },
-} satisfies Record<string, Localized>;
+const M = catalogue.messages satisfies Record<string, Localized>;
 
-export const OUTCOME_LABELS: Record<MeetingOutcomeKind, Localized> = {
-  INTEREST: { vi: 'Quan tâm hợp tác', en: 'Interest' },
-  MOU: { vi: 'Biên bản ghi nhớ', en: 'MOU' },
-  CONTRACT: { vi: 'Hợp đồng', en: 'Contract' },
-};
+export const OUTCOME_LABELS: Record<MeetingOutcomeKind, Localized> = catalogue.OUTCOME_LABELS;
 
 /** One recorded outcome, as the report's table and CSV list them. */
 export interface OutcomeRow {

@@ -9,6 +9,7 @@ import { StaffAuditAction, StaffAuditTargetKind } from '../audit/staff-audit.act
 import type { ModeratedKind } from '../moderation-core/moderated-kind.js';
 import { approvalNote } from '../moderation-core/moderation.labels.js';
 import { EventEntity, EventStepEntity, type EventContent } from './event.entity.js';
+import catalogue from './event.kind.messages.json' with { type: 'json' };
 
 export const EVENT_CHANGED = 'event.changed';
 
@@ -38,18 +39,7 @@ export function contentOf(e: EventEntity): EventContent {
   };
 }
 
-export const EVENT_MESSAGES = {
-  noun: { vi: 'sự kiện', en: 'Event' },
-  notOwner: { vi: 'Chỉ thành viên của đơn vị tổ chức mới được thực hiện thao tác này.', en: "Only members of the organiser may do this." },
-  stale: {
-    vi: 'Sự kiện đã được thay đổi ở nơi khác (phiên bản {current}, bạn gửi {sent}). Hãy tải lại rồi sửa tiếp.',
-    en: 'The event was changed elsewhere (version {current}, you sent {sent}). Reload it and edit again.',
-  },
-  cannot: { vi: 'Không thể {action} sự kiện ở trạng thái "{status}".', en: 'Cannot {action} an event that is {status}.' },
-  nothingToSubmit: { vi: 'Sự kiện đã đăng không có bản cập nhật nào để gửi duyệt.', en: 'This published event has no revision to submit for review.' },
-  outsideJurisdiction: { vi: 'Sự kiện này nằm ngoài địa bàn bạn phụ trách.', en: 'This event is outside your jurisdiction.' },
-  ownItem: { vi: 'Bạn không thể tự duyệt sự kiện của đơn vị mình.', en: "You cannot review your own organisation's event." },
-} satisfies Record<string, Localized>;
+export const EVENT_MESSAGES = catalogue satisfies Record<string, Localized>;
 
 export const eventKind: ModeratedKind<EventEntity, EventContent> = {
   name: 'event',

@@ -5,6 +5,7 @@
  */
 import type { Localized } from '../../common/i18n.js';
 import type { EventContent } from './event.entity.js';
+import catalogue from './event.rules.messages.json' with { type: 'json' };
 
 /** Asia/Ho_Chi_Minh is UTC+7 all year (no daylight saving). */
 export const EVENT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -15,14 +16,7 @@ export function vietnamDay(at: Date): string {
   return new Date(at.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
 }
 
-const M = {
-  meetingDayOutside: { vi: 'Ngày gặp gỡ phải nằm trong thời gian diễn ra sự kiện.', en: "Meeting days must fall within the event's dates." },
-  breakOutside: { vi: 'Giờ nghỉ phải nằm trong giờ gặp gỡ của ngày.', en: 'Breaks must fall within the meeting day.' },
-  venueRequired: { vi: 'Hãy nhập địa điểm tổ chức (hoặc chọn sự kiện trực tuyến).', en: 'Enter the venue (or mark the event as online).' },
-  tablesRequired: { vi: 'Sự kiện có ngày gặp gỡ cần ít nhất một bàn gặp gỡ.', en: 'An event with meeting days needs at least one meeting table.' },
-  registrationAfterEnd: { vi: 'Hạn đăng ký không được sau ngày kết thúc sự kiện.', en: 'Registration must close before the event ends.' },
-  questionIds: { vi: 'Mã câu hỏi bị trùng.', en: 'Question ids must be unique.' },
-} satisfies Record<string, Localized>;
+const M = catalogue satisfies Record<string, Localized>;
 
 /**
  * Problems across fields of an event's content, by input path (empty: none). The per-field

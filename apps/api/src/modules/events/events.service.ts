@@ -20,16 +20,9 @@ import { EventEntity, ProgrammeSessionEntity, type EventContent } from './event.
 import { eventKind } from './event.kind.js';
 import { contentProblems, hasEnded, vietnamDay } from './event.rules.js';
 import type { EventInput, EventSearchInput, ProgrammeSessionInput } from './dto/event.inputs.js';
+import catalogue from './events.service.messages.json' with { type: 'json' };
 
-const M = {
-  notMember: {
-    vi: 'Bạn chỉ có thể tổ chức sự kiện cho tổ chức mà bạn là thành viên.',
-    en: 'You can only organise an event for an organisation you are a member of.',
-  },
-  sessionNoun: { vi: 'phiên chương trình', en: 'Programme session' },
-  sessionOutside: { vi: 'Phiên phải diễn ra trong thời gian của sự kiện.', en: "The session must take place within the event's dates." },
-  archived: { vi: 'Sự kiện đã bị huỷ (lưu trữ); không thể sửa chương trình.', en: 'The event is archived; its programme cannot change.' },
-} satisfies Record<string, Localized>;
+const M = catalogue satisfies Record<string, Localized>;
 
 /** The content as stored: trimmed text, de-duplicated codes, sorted days, question ids q1…qN. */
 export function normalizeContent(input: EventInput): EventContent {

@@ -27,23 +27,12 @@ import { SLOT } from './meetings.service.js';
 import { meetingGrid, slotIndex, slotsOverlapping } from './scheduler/grid.js';
 import { meetingPriorities } from './scheduler/meeting-priority.js';
 import { schedule, type ScheduleMeeting } from './scheduler/scheduler.js';
+import catalogue from './meeting-scheduler.service.messages.json' with { type: 'json' };
 
 /** Outbox topic: run the scheduler for a run the organiser asked for. */
 export const EVENT_SCHEDULE = 'event.schedule' as const;
 
-const M = {
-  eventNoun: { vi: 'sự kiện', en: 'Event' },
-  meetingNoun: { vi: 'cuộc gặp', en: 'Meeting' },
-  onlyOrganizer: { vi: 'Chỉ ban tổ chức sự kiện mới xếp lịch gặp.', en: "Only the event's organiser schedules meetings." },
-  noGrid: { vi: 'Sự kiện chưa có ngày gặp gỡ hoặc bàn gặp gỡ.', en: 'The event has no meeting days or no meeting tables.' },
-  notAccepted: { vi: 'Chỉ cuộc gặp đã được chấp nhận mới xếp lịch được.', en: 'Only accepted meetings can be scheduled.' },
-  notPlaced: { vi: 'Cuộc gặp chưa có khung giờ và bàn: hãy xếp lịch hoặc chuyển nó trước.', en: 'The meeting has no slot and table yet: schedule or move it first.' },
-  table: { vi: 'Số bàn phải từ 1 đến {max}.', en: 'The table must be from 1 to {max}.' },
-  tableTaken: { vi: 'Bàn {table} đã có cuộc gặp khác vào khung giờ này.', en: 'Table {table} already has another meeting in this slot.' },
-  participantBusy: { vi: '{name} đã có cuộc gặp khác vào khung giờ này.', en: '{name} already has another meeting in this slot.' },
-  participantAway: { vi: '{name} đã báo bận vào khung giờ này.', en: '{name} is not available in this slot.' },
-  noteTooLong: { vi: 'Ghi chú dài tối đa 2000 ký tự.', en: 'The note must be at most 2000 characters long.' },
-} satisfies Record<string, Localized>;
+const M = catalogue satisfies Record<string, Localized>;
 
 /**
  * The meeting scheduler as the organiser uses it (issue #17): a run is asked for

@@ -14,33 +14,11 @@ import type { MeetingRequestInput } from './dto/event.inputs.js';
 import { MessageEntity } from '../deals/interest.entity.js';
 import { messageText } from '../deals/interests.service.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
+import catalogue from './meetings.service.messages.json' with { type: 'json' };
 
-const M = {
-  noun: { vi: 'yêu cầu gặp gỡ', en: 'Meeting request' },
-  participantNoun: { vi: 'đơn vị tham gia', en: 'Participant' },
-  notYours: { vi: 'Bạn chỉ gửi yêu cầu thay cho tổ chức mình đã được chấp nhận tham gia sự kiện.', en: 'You can only send requests for your own organisation, once approved for the event.' },
-  self: { vi: 'Không thể tự gửi yêu cầu gặp gỡ cho chính mình.', en: 'You cannot request a meeting with yourself.' },
-  openAlready: { vi: 'Đã có một yêu cầu gặp gỡ đang mở với đơn vị này.', en: 'There is already an open meeting request with this participant.' },
-  notOpen: { vi: 'Yêu cầu này không còn chờ trả lời.', en: 'This request is no longer waiting for an answer.' },
-  notCancellable: { vi: 'Yêu cầu này không còn huỷ được.', en: 'This request can no longer be cancelled.' },
-  onlyRecipient: { vi: 'Chỉ bên nhận mới trả lời được yêu cầu.', en: 'Only the recipient answers a request.' },
-  onlyRequester: { vi: 'Chỉ bên gửi mới huỷ được yêu cầu.', en: 'Only the requester cancels a request.' },
-  notProposed: { vi: 'Hãy chọn một trong các khung giờ đã đề xuất.', en: 'Choose one of the proposed slots.' },
-  reasonRequired: { vi: 'Hãy cho bên gửi biết lý do từ chối.', en: 'Tell the requester why you decline.' },
-  noteTooLong: { vi: 'Ghi chú dài tối đa 2000 ký tự.', en: 'The note must be at most 2000 characters long.' },
-  past: { vi: 'Khung giờ này đã qua.', en: 'This slot has passed.' },
-  notCountered: { vi: 'Yêu cầu này không có đề xuất khung giờ khác đang chờ.', en: 'This request has no counter-proposal waiting.' },
-  notCounterSlot: { vi: 'Hãy chọn một trong các khung giờ bên kia đề xuất.', en: 'Choose one of the slots the other side proposed.' },
-  counterSlotsRequired: { vi: 'Hãy đề xuất từ 1 đến 5 khung giờ.', en: 'Propose 1 to 5 slots.' },
-  conversationClosed: { vi: 'Yêu cầu gặp gỡ đã kết thúc; không gửi thêm tin nhắn được.', en: 'This meeting request is closed; no more messages can be sent.' },
-} satisfies Record<string, Localized>;
+const M = catalogue.messages satisfies Record<string, Localized>;
 
-export const SLOT: Record<SlotProblem, Localized> = {
-  NOT_A_MEETING_DAY: { vi: 'Không phải ngày gặp gỡ của sự kiện.', en: "Not one of the event's meeting days." },
-  OUTSIDE_HOURS: { vi: 'Nằm ngoài giờ gặp gỡ trong ngày.', en: 'Outside the meeting hours of the day.' },
-  NOT_ALIGNED: { vi: 'Không trùng đầu một khung giờ gặp gỡ.', en: 'Not the start of a meeting slot.' },
-  IN_BREAK: { vi: 'Trùng giờ nghỉ.', en: 'Falls in a break.' },
-};
+export const SLOT: Record<SlotProblem, Localized> = catalogue.SLOT;
 
 /** A response's note, trimmed (null when blank): at most 2,000 characters, and a decline needs one. */
 function responseNote(input: string | null | undefined, declining: boolean): string | null {

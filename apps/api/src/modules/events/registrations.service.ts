@@ -16,36 +16,11 @@ import { EventEntity, EventRegistrationEntity, RegistrationRole, RegistrationSta
 import { EventsService } from './events.service.js';
 import { registrationOpen } from './event.rules.js';
 import type { EventRegistrationInput } from './dto/event.inputs.js';
+import catalogue from './registrations.service.messages.json' with { type: 'json' };
 
-const M = {
-  noun: { vi: 'đăng ký', en: 'Registration' },
-  eventNoun: { vi: 'sự kiện', en: 'Event' },
-  notMember: { vi: 'Bạn chỉ có thể đăng ký cho tổ chức mà bạn là thành viên.', en: 'You can only register an organisation you are a member of.' },
-  closed: { vi: 'Sự kiện không mở đăng ký vào lúc này.', en: 'Registration for this event is not open now.' },
-  organizerItself: { vi: 'Đơn vị tổ chức không đăng ký tham gia sự kiện của chính mình.', en: 'The organiser does not register for its own event.' },
-  offersRequired: { vi: 'Đơn vị trưng bày cần chọn ít nhất một công nghệ chào bán đã đăng.', en: 'An exhibitor must choose at least one of its published offers.' },
-  wrongListings: {
-    vi: 'Chỉ chọn được tin đã đăng của tổ chức bạn: công nghệ chào bán khi trưng bày, nhu cầu công nghệ khi tham quan.',
-    en: "Choose only your organisation's published listings: offers to exhibit, demands to visit with.",
-  },
-  unknownQuestion: { vi: 'Câu hỏi không có trong mẫu đăng ký của sự kiện.', en: "Not one of the event's registration questions." },
-  answerRequired: { vi: 'Câu hỏi này bắt buộc trả lời.', en: 'This question must be answered.' },
-  alreadyDecided: { vi: 'Đăng ký đã được đơn vị tổ chức xử lý; không thể đăng ký lại.', en: 'The organiser has already decided this registration; it cannot be made again.' },
-  notPending: { vi: 'Chỉ xử lý được đăng ký đang chờ duyệt.', en: 'Only a pending registration can be decided.' },
-  capReached: { vi: 'Đã đủ số lượng {role} tối đa của sự kiện ({max}).', en: "The event's cap of {max} {role} is reached." },
-  noteRequired: { vi: 'Hãy ghi lý do từ chối cho tổ chức đăng ký.', en: 'Write the reason for declining.' },
-  noteTooLong: { vi: 'Ghi chú dài tối đa 2000 ký tự.', en: 'The note must be at most 2000 characters long.' },
-  boothExhibitorsOnly: { vi: 'Chỉ đơn vị trưng bày đã được duyệt mới được xếp gian hàng.', en: 'Only an approved exhibitor gets a booth.' },
-  boothTaken: { vi: 'Gian hàng này đã được xếp cho đơn vị khác.', en: 'This booth is already assigned to another exhibitor.' },
-  boothFormat: { vi: 'Mã gian hàng dài 1–40 ký tự, không chứa ký tự điều khiển.', en: 'A booth is 1–40 characters without control characters.' },
-  notWithdrawable: { vi: 'Đăng ký này không còn rút được.', en: 'This registration can no longer be withdrawn.' },
-  notOrganizer: { vi: 'Chỉ đơn vị tổ chức mới được xử lý đăng ký.', en: 'Only the organiser decides registrations.' },
-} satisfies Record<string, Localized>;
+const M = catalogue.messages satisfies Record<string, Localized>;
 
-const ROLE_WORDS: Record<RegistrationRole, Localized> = {
-  EXHIBITOR: { vi: 'đơn vị trưng bày', en: 'exhibitors' },
-  VISITOR: { vi: 'khách tham quan', en: 'visitors' },
-};
+const ROLE_WORDS: Record<RegistrationRole, Localized> = catalogue.ROLE_WORDS;
 
 /**
  * Registrations of organisations for published events: as exhibitor (showing published offers)

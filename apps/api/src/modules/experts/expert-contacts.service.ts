@@ -10,15 +10,9 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 import { messageText } from '../deals/interests.service.js';
 import { ExpertContactEntity, ExpertMessageEntity, ExpertProfileEntity } from './expert.entity.js';
 import { ExpertProfileStatus } from './expert.rules.js';
+import catalogue from './expert-contacts.service.messages.json' with { type: 'json' };
 
-const M = {
-  expert: { vi: 'chuyên gia', en: 'Expert' },
-  contact: { vi: 'cuộc trao đổi', en: 'Conversation' },
-  organization: { vi: 'tổ chức', en: 'Organisation' },
-  notMember: { vi: 'Bạn không phải là thành viên của tổ chức này.', en: 'You are not a member of this organisation.' },
-  ownProfile: { vi: 'Bạn không thể liên hệ với chính hồ sơ của mình.', en: 'You cannot contact your own profile.' },
-  control: { vi: 'Tin nhắn không được chứa ký tự điều khiển.', en: 'A message must not contain control characters.' },
-} satisfies Record<string, Localized>;
+const M = catalogue satisfies Record<string, Localized>;
 
 /** A message's text, trimmed and checked (1–5000 characters, no control characters other than line breaks and tabs). */
 function messageBody(path: string, raw: string): string {

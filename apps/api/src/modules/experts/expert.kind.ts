@@ -12,6 +12,7 @@ import type { ModeratedKind } from '../moderation-core/moderated-kind.js';
 import { approvalNote } from '../moderation-core/moderation.labels.js';
 import { ExpertProfileEntity, ExpertProfileEventEntity, type ExpertContent } from './expert.entity.js';
 import { EXPERT_CHANGED_TOPIC } from './expert-index.js';
+import catalogue from './expert.kind.messages.json' with { type: 'json' };
 
 export function contentOf(e: ExpertProfileEntity): ExpertContent {
   return {
@@ -30,18 +31,7 @@ function contentKey(c: ExpertContent) {
   return [c.fullName, c.headline, c.bio, c.fieldCodes, c.services, c.pastTransfers, c.provinceCode, c.organizationId ?? null];
 }
 
-export const EXPERT_MESSAGES = {
-  noun: { vi: 'hồ sơ chuyên gia', en: 'Expert profile' },
-  notOwner: { vi: 'Chỉ chủ hồ sơ mới được thực hiện thao tác này.', en: 'Only the expert who owns this profile may do this.' },
-  stale: {
-    vi: 'Hồ sơ đã được thay đổi ở nơi khác (phiên bản {current}, bạn gửi {sent}). Hãy tải lại rồi sửa tiếp.',
-    en: 'The profile was changed elsewhere (version {current}, you sent {sent}). Reload it and edit again.',
-  },
-  cannot: { vi: 'Không thể {action} hồ sơ ở trạng thái "{status}".', en: 'Cannot {action} a profile that is {status}.' },
-  nothingToSubmit: { vi: 'Hồ sơ đã đăng không có bản cập nhật nào để gửi duyệt.', en: 'This published profile has no revision to submit for review.' },
-  outsideJurisdiction: { vi: 'Hồ sơ này nằm ngoài địa bàn bạn phụ trách.', en: 'This profile is outside your jurisdiction.' },
-  ownItem: { vi: 'Bạn không thể tự duyệt hồ sơ của mình.', en: 'You cannot review your own profile.' },
-} satisfies Record<string, Localized>;
+export const EXPERT_MESSAGES = catalogue satisfies Record<string, Localized>;
 
 export const expertKind: ModeratedKind<ExpertProfileEntity, ExpertContent> = {
   name: 'expert',

@@ -13,6 +13,7 @@ import type { OutboxMessage } from '../outbox/outbox.topics.js';
 import { approvalNote } from '../moderation-core/moderation.labels.js';
 import { ListingEntity, ListingEventEntity, type ListingContent } from './listing.entity.js';
 import { DAY_MS, assessQuality, canRenew } from './listing.rules.js';
+import catalogue from './listing.kind.messages.json' with { type: 'json' };
 
 /** The outbox topic the search index (and anything else that mirrors public listings) listens to. */
 export const LISTING_CHANGED = 'listing.changed';
@@ -41,24 +42,7 @@ export function contentOf(l: ListingEntity): ListingContent {
   };
 }
 
-export const LISTING_MESSAGES = {
-  noun: { vi: 'tin', en: 'Listing' },
-  notOwner: {
-    vi: 'Chỉ thành viên của tổ chức sở hữu tin mới được thực hiện thao tác này.',
-    en: 'Only members of the organisation that owns the listing may do this.',
-  },
-  stale: {
-    vi: 'Tin đã được thay đổi bởi người khác (phiên bản {current}, bạn gửi {sent}). Hãy tải lại rồi sửa tiếp.',
-    en: 'The listing was changed by someone else (version {current}, you sent {sent}). Reload it and edit again.',
-  },
-  cannot: { vi: 'Không thể {action} tin ở trạng thái "{status}".', en: 'Cannot {action} a listing that is {status}.' },
-  nothingToSubmit: {
-    vi: 'Tin đã đăng không có bản cập nhật nào để gửi duyệt.',
-    en: 'This published listing has no revision to submit for review.',
-  },
-  outsideJurisdiction: { vi: 'Tin này nằm ngoài địa bàn bạn phụ trách.', en: 'This listing is outside your jurisdiction.' },
-  ownItem: { vi: 'Bạn không thể duyệt tin của tổ chức mình.', en: 'You cannot review a listing of your own organisation.' },
-} satisfies Record<string, Localized>;
+export const LISTING_MESSAGES = catalogue satisfies Record<string, Localized>;
 
 /** Where the audit trail lives and what the workflow switches on (also used by the demo seed). */
 export const LISTING_TRAIL = { entity: ListingEventEntity, table: 'listing_event', itemColumn: 'listing_id', itemProperty: 'listingId' };

@@ -20,20 +20,13 @@ import { ListingEntity, type ListingContent } from './listing.entity.js';
 import { DUPLICATE_SIMILARITY, detectLanguage, publicListingSql, titleSimilarity, titleWords } from './listing.rules.js';
 import { contentOf, listingKind } from './listing.kind.js';
 import { PRICE_ORDER, type ListingInput, type ListingUpdateInput } from './dto/listing.inputs.js';
+import catalogue from './listings.service.messages.json' with { type: 'json' };
 
 export { LISTING_CHANGED, contentOf } from './listing.kind.js';
 // Who sees and reviews a listing: the moderated-content core's rules, the same for every kind.
 export { canView, moderatorCovers, reviewProvince } from '../moderation-core/moderation.rules.js';
 
-const M = {
-  organization: { vi: 'tổ chức', en: 'Organisation' },
-  notMemberCreate: { vi: 'Bạn không phải là thành viên của tổ chức này.', en: 'You are not a member of this organisation.' },
-  required: { vi: 'Không được để trống.', en: 'Must not be empty.' },
-  deleteOnlyDrafts: {
-    vi: 'Chỉ xóa được tin nháp chưa gửi duyệt. Tin đã gửi duyệt hoặc đã đăng thì hãy lưu trữ.',
-    en: 'Only a draft that was never sent for review can be deleted. Archive a listing that was sent for review or published.',
-  },
-} satisfies Record<string, Localized>;
+const M = catalogue satisfies Record<string, Localized>;
 
 export { uniqueKeywords } from '../../common/keywords.js';
 

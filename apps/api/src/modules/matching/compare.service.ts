@@ -5,15 +5,11 @@ import { format, t, type Localized } from '../../common/i18n.js';
 import { isUuid } from '../../common/ids.js';
 import type { ListingEntity } from '../listings/listing.entity.js';
 import { MatchingService } from './matching.service.js';
+import catalogue from './compare.service.messages.json' with { type: 'json' };
 
 export const COMPARE_LIMITS = { min: 2, max: 5 } as const;
 
-const M = {
-  count: { vi: 'Chọn từ {min} đến {max} tin để so sánh.', en: 'Choose between {min} and {max} listings to compare.' },
-  duplicate: { vi: 'Mỗi tin chỉ chọn một lần.', en: 'Each listing may be chosen only once.' },
-  unknown: { vi: 'Không tìm thấy tin đang đăng: {ids}.', en: 'No published listing with id: {ids}.' },
-  mixed: { vi: 'Chỉ so sánh các công nghệ với nhau, hoặc các nhu cầu với nhau.', en: 'Compare offers with offers, or demands with demands.' },
-} satisfies Record<string, Localized>;
+const M = catalogue.messages satisfies Record<string, Localized>;
 
 /** How much protection a buyer gets, for STRONGEST_IP (higher is stronger). */
 const IP_STRENGTH: Record<IpStatus, number> = {
@@ -25,15 +21,7 @@ const IP_STRENGTH: Record<IpStatus, number> = {
   NONE: 0,
 };
 
-export const BEST_IN_LABELS: Record<string, Localized> = {
-  HIGHEST_TRL: { vi: 'Mức sẵn sàng công nghệ cao nhất', en: 'Highest readiness (TRL)' },
-  LOWEST_PRICE: { vi: 'Giá thấp nhất', en: 'Lowest price' },
-  STRONGEST_IP: { vi: 'Bảo hộ sở hữu trí tuệ mạnh nhất', en: 'Strongest IP protection' },
-  MOST_TRANSFER_MODES: { vi: 'Nhiều hình thức chuyển giao nhất', en: 'Most transfer modes' },
-  VERIFIED_ORGANIZATION: { vi: 'Tổ chức đã được xác minh', en: 'Verified organisation' },
-  LARGEST_BUDGET: { vi: 'Ngân sách lớn nhất', en: 'Largest budget' },
-  LOWEST_MIN_TRL: { vi: 'Yêu cầu TRL tối thiểu thấp nhất', en: 'Lowest minimum TRL required' },
-};
+export const BEST_IN_LABELS: Record<string, Localized> = catalogue.BEST_IN_LABELS;
 
 export interface ComparedListing {
   listing: ListingEntity;

@@ -17,14 +17,9 @@ import { buildMatchQueries, matchQueryNames } from './retrieval.js';
 import { MatchFeedbackService } from './match-feedback.js';
 import { MAX_MATCHES } from './matching.weights.js';
 import { MatchCache } from './match-cache.js';
+import catalogue from './matching.service.messages.json' with { type: 'json' };
 
-const M = {
-  limit: { vi: 'Số gợi ý phải từ 1 đến {max}.', en: 'The number of matches must be between 1 and {max}.' },
-  unavailable: {
-    vi: 'Gợi ý phù hợp tạm thời không khả dụng. Vui lòng thử lại sau ít phút.',
-    en: 'Matching is temporarily unavailable. Please try again in a few minutes.',
-  },
-} satisfies Record<string, Localized>;
+const M = catalogue satisfies Record<string, Localized>;
 
 /** A counterpart listing, loaded from PostgreSQL (with its organisation), with its score and reasons. */
 export interface MatchResult {

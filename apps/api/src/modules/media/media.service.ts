@@ -27,6 +27,7 @@ import { AttachmentEntity, AttachmentKind, AttachmentOwnerKind, DerivativeStatus
 import { DERIVATIVE_WIDTHS, derivativeKey, originalKey, processUpload, UploadRefused, type UploadLimits } from './upload-pipeline.js';
 import { MEDIA_STORE } from './media.tokens.js';
 import type { MediaStore } from './storage/media-store.js';
+import catalogue from './media.service.messages.json' with { type: 'json' };
 
 /** The entity of each kind of owner (whose row a media write locks first: MediaService.access). */
 const OWNER_ENTITIES = {
@@ -40,24 +41,7 @@ const OWNER_ENTITIES = {
 export const MEDIA_STORED = 'media.stored' as const;
 export const MEDIA_RELEASED = 'media.released' as const;
 
-const M = {
-  attachment: { vi: 'tệp đính kèm', en: 'Attachment' },
-  owner: { vi: 'đối tượng sở hữu', en: 'Owner' },
-  tooMany: { vi: 'Mỗi mục có tối đa {max} tệp đính kèm.', en: 'At most {max} attachments per item.' },
-  privateOnlyOrg: {
-    vi: 'Chỉ tài liệu xác minh của tổ chức mới được để riêng tư.',
-    en: 'Only an organisation\'s verification documents can be private.',
-  },
-  linkExpired: { vi: 'Liên kết tải lên đã hết hạn hoặc đã được dùng. Hãy tải lại trang và thử lại.', en: 'The upload link has expired or was already used. Reload the page and try again.' },
-  videoHost: {
-    vi: 'Liên kết video phải là một trang YouTube hoặc Vimeo (https).',
-    en: 'The video link must be a YouTube or Vimeo page (https).',
-  },
-  coverImage: { vi: 'Chỉ ảnh mới làm ảnh bìa được.', en: 'Only an image can be the cover.' },
-  order: { vi: 'Danh sách phải gồm đúng các tệp đính kèm hiện có, mỗi tệp một lần.', en: 'The list must hold each current attachment exactly once.' },
-  caption: { vi: 'Chú thích dài tối đa 300 ký tự.', en: 'A caption is at most 300 characters long.' },
-  archived: { vi: 'Không thể thay đổi tệp của tin đã lưu trữ.', en: 'The attachments of an archived listing cannot be changed.' },
-} satisfies Record<string, Localized>;
+const M = catalogue satisfies Record<string, Localized>;
 
 const VIDEO_HOSTS = ['youtube.com', 'www.youtube.com', 'm.youtube.com', 'youtu.be', 'vimeo.com', 'www.vimeo.com', 'player.vimeo.com'];
 

@@ -10,6 +10,7 @@ import sharp, { type Metadata } from 'sharp';
 import { getDocumentProxy } from 'unpdf';
 import { format, type Localized } from '../../common/i18n.js';
 import { AttachmentKind } from './attachment.entity.js';
+import catalogue from './upload-pipeline.messages.json' with { type: 'json' };
 
 /** Accepted types, decided from the bytes (file-type), by kind. HEIC/HEIF is read by sharp's libvips and re-encoded as JPEG. */
 const ACCEPTED: Record<string, { kind: AttachmentKind; ext: string[] }> = {
@@ -39,40 +40,9 @@ export interface UploadLimits {
   pdfPages: number;
 }
 
-const M = {
-  empty: { vi: '{name}: tệp rỗng.', en: '{name}: the file is empty.' },
-  unknown: {
-    vi: '{name}: không nhận ra loại tệp từ nội dung. Chấp nhận ảnh JPEG, PNG, WebP, AVIF, HEIC; tài liệu PDF; video MP4, WebM.',
-    en: '{name}: the file type is not recognised from its content. Accepted: JPEG, PNG, WebP, AVIF and HEIC images; PDF documents; MP4 and WebM videos.',
-  },
-  svg: {
-    vi: '{name}: không nhận tệp SVG (loại tệp này có thể chứa mã chạy khi được mở). Hãy tải lên ảnh PNG hoặc JPEG.',
-    en: '{name}: SVG files are not accepted (they can carry code a browser runs). Upload a PNG or JPEG image instead.',
-  },
-  notAccepted: {
-    vi: '{name}: loại tệp {type} không được chấp nhận. Chấp nhận ảnh JPEG, PNG, WebP, AVIF, HEIC; tài liệu PDF; video MP4, WebM.',
-    en: '{name}: files of type {type} are not accepted. Accepted: JPEG, PNG, WebP, AVIF and HEIC images; PDF documents; MP4 and WebM videos.',
-  },
-  mismatch: {
-    vi: '{name}: tên tệp ghi .{ext} nhưng nội dung là {type}. Hãy kiểm tra lại tệp.',
-    en: '{name}: the name says .{ext} but the content is {type}. Check the file.',
-  },
-  tooLarge: { vi: '{name}: tệp {kind} lớn tối đa {mb} MB.', en: '{name}: {kind} files may be at most {mb} MB.' },
-  pixels: {
-    vi: '{name}: ảnh quá nhiều điểm ảnh (tối đa {mp} triệu). Hãy thu nhỏ ảnh rồi tải lại.',
-    en: '{name}: the image has too many pixels (at most {mp} million). Make it smaller and upload it again.',
-  },
-  badImage: { vi: '{name}: ảnh bị hỏng hoặc không đọc được.', en: '{name}: the image is damaged or cannot be read.' },
-  badPdf: { vi: '{name}: tệp PDF bị hỏng hoặc không đọc được.', en: '{name}: the PDF is damaged or cannot be read.' },
-  pages: { vi: '{name}: tài liệu có {pages} trang, tối đa {max} trang.', en: '{name}: the document has {pages} pages; at most {max} are accepted.' },
-} satisfies Record<string, Localized>;
+const M = catalogue.messages satisfies Record<string, Localized>;
 
-const KIND_NAMES: Record<AttachmentKind, Localized> = {
-  IMAGE: { vi: 'ảnh', en: 'image' },
-  DOCUMENT: { vi: 'tài liệu', en: 'document' },
-  VIDEO: { vi: 'video', en: 'video' },
-  VIDEO_LINK: { vi: 'liên kết video', en: 'video link' },
-};
+const KIND_NAMES: Record<AttachmentKind, Localized> = catalogue.KIND_NAMES;
 
 /** An upload refused for what it is: `status` is the HTTP answer (400, or 413 when too large). */
 export class UploadRefused extends Error {

@@ -31,14 +31,9 @@ import {
   type Refusal,
   type WorkflowOptions,
 } from './moderation.workflow.js';
+import catalogue from './moderated-content.service.messages.json' with { type: 'json' };
 
-const M = {
-  revisionUnderReview: {
-    vi: 'Bản cập nhật đang chờ duyệt; hãy đợi kết quả trước khi sửa tiếp.',
-    en: 'The revision is being reviewed; wait for the decision before editing again.',
-  },
-  revisionAlreadySubmitted: { vi: 'Bản cập nhật đã được gửi duyệt.', en: 'The revision has already been submitted for review.' },
-} satisfies Record<string, Localized>;
+const M = catalogue satisfies Record<string, Localized>;
 
 /** One audit-trail row as the GraphQL event types show it. */
 export interface ModerationEventRow {

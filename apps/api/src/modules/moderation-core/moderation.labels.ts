@@ -6,6 +6,7 @@
 import { LISTING_STATUS_LABELS, REJECTION_REASON_LABELS, RejectionReason } from '@techport/shared';
 import { sentence, type Localized } from '../../common/i18n.js';
 import type { ModerationStatus } from './moderation.workflow.js';
+import catalogue from './moderation.labels.messages.json' with { type: 'json' };
 
 /** A status in the middle of a sentence ("… ở trạng thái bản nháp"): its label, lowercased. */
 export function statusInSentence(status: ModerationStatus): Localized {
@@ -14,12 +15,7 @@ export function statusInSentence(status: ModerationStatus): Localized {
 }
 
 /** The verbs of "cannot {action} … {status}" refusals. */
-export const ACTION_VERBS = {
-  edit: { vi: 'sửa', en: 'edit' },
-  submit: { vi: 'gửi duyệt', en: 'submit' },
-  archive: { vi: 'lưu trữ', en: 'archive' },
-  moderate: { vi: 'duyệt', en: 'review' },
-} satisfies Record<string, Localized>;
+export const ACTION_VERBS = catalogue satisfies Record<string, Localized>;
 export type ActionVerb = keyof typeof ACTION_VERBS;
 
 /**

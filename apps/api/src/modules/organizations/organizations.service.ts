@@ -18,21 +18,9 @@ import { AccountMailService, hashToken } from '../accounts/account-mail.service.
 import { OrganizationInvitationEntity } from './invitation.entity.js';
 import { StaffAuditService } from '../audit/staff-audit.service.js';
 import { StaffAuditAction, StaffAuditTargetKind } from '../audit/staff-audit.actions.js';
+import catalogue from './organizations.service.messages.json' with { type: 'json' };
 
-const M = {
-  organization: { vi: 'tổ chức', en: 'Organisation' },
-  notOwner: { vi: 'Chỉ chủ sở hữu tổ chức mới mời được thành viên.', en: 'Only the organisation’s owner can invite members.' },
-  outsideJurisdiction: { vi: 'Tổ chức này nằm ngoài địa bàn bạn phụ trách.', en: 'This organisation is outside your jurisdiction.' },
-  badInvitation: {
-    vi: 'Lời mời này không hợp lệ, đã được dùng hoặc đã hết hạn. Hãy nhờ chủ sở hữu tổ chức gửi lời mời mới.',
-    en: 'This invitation is invalid, already used or expired. Ask the organisation’s owner for a new one.',
-  },
-  invitationForOther: {
-    vi: 'Lời mời này được gửi đến một địa chỉ e-mail khác. Hãy đăng nhập bằng tài khoản của địa chỉ đó.',
-    en: 'This invitation was sent to another e-mail address. Log in with the account of that address.',
-  },
-  alreadyVerified: { vi: 'Tổ chức đã được xác minh.', en: 'The organisation is already verified.' },
-};
+const M = catalogue;
 
 @Injectable()
 export class OrganizationsService {

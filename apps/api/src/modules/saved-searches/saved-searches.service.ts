@@ -8,14 +8,9 @@ import type { Viewer } from '../../common/auth/viewer.js';
 import { closeMatchQuery, listingFilters } from '../search/search-query.js';
 import { SavedSearchEntity, type SavedCriteria } from './saved-search.entity.js';
 import { SAVED_SEARCH_LIMITS, type SavedSearchInput } from './dto/saved-search.input.js';
+import catalogue from './saved-searches.service.messages.json' with { type: 'json' };
 
-const M = {
-  savedSearch: { vi: 'tìm kiếm đã lưu', en: 'Saved search' },
-  tooMany: {
-    vi: 'Bạn đã lưu đủ {max} tìm kiếm. Hãy xóa bớt một tìm kiếm trước khi lưu thêm.',
-    en: 'You already have {max} saved searches. Delete one before saving another.',
-  },
-} satisfies Record<string, Localized>;
+const M = catalogue satisfies Record<string, Localized>;
 
 /** A saved search that wants alerts, as the alert worker reads it. */
 export interface AlertableSearch {

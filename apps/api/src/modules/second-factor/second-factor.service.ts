@@ -26,6 +26,7 @@ import {
   qrCodeSvg,
   verifyTotp,
 } from './totp.js';
+import catalogue from './second-factor.service.messages.json' with { type: 'json' };
 
 /** `extensions.reason` of `login`'s answer when the password was right and a code is needed. */
 export const SECOND_FACTOR_CODE_REQUIRED = 'SECOND_FACTOR_CODE_REQUIRED';
@@ -33,32 +34,7 @@ export const SECOND_FACTOR_CODE_REQUIRED = 'SECOND_FACTOR_CODE_REQUIRED';
 const CHALLENGE_TTL_SECONDS = 5 * 60;
 const CHALLENGE_ISSUER = 'techport-second-factor';
 
-const M = {
-  codeRequired: {
-    vi: 'Nhập mã 6 số từ ứng dụng xác thực (hoặc một mã khôi phục) để hoàn tất đăng nhập.',
-    en: 'Enter the 6-digit code from your authenticator app (or a recovery code) to finish signing in.',
-  },
-  badCode: { vi: 'Mã xác thực không đúng hoặc đã được dùng.', en: 'The code is wrong or has already been used.' },
-  badChallenge: {
-    vi: 'Phiên đăng nhập đã hết hạn. Vui lòng nhập lại e-mail và mật khẩu.',
-    en: 'This sign-in has expired. Please enter your e-mail and password again.',
-  },
-  alreadyEnabled: { vi: 'Tài khoản đã bật xác thực hai bước.', en: 'Two-step verification is already on for this account.' },
-  notEnabled: { vi: 'Tài khoản chưa bật xác thực hai bước.', en: 'Two-step verification is not on for this account.' },
-  noPending: {
-    vi: 'Hãy bắt đầu đăng ký ứng dụng xác thực trước khi xác nhận mã.',
-    en: 'Start setting up an authenticator app before confirming a code.',
-  },
-  staffMustKeep: {
-    vi: 'Cán bộ quản trị và kiểm duyệt không thể tắt xác thực hai bước.',
-    en: 'Moderators and admins cannot turn two-step verification off.',
-  },
-  resetSelf: {
-    vi: 'Không thể tự đặt lại xác thực hai bước của mình; hãy nhờ một quản trị viên khác.',
-    en: 'You cannot reset your own second factor; ask another admin.',
-  },
-  user: { vi: 'người dùng', en: 'User' },
-};
+const M = catalogue;
 
 interface ChallengeClaims {
   userId: string;

@@ -13,6 +13,7 @@ import { jurisdictionOf } from '../../common/auth/viewer.js';
 import { monthLabel, monthsOf, previousPeriod, resolvePeriod, type MonthPeriod } from './stats-period.js';
 import type { DashboardItemType, DepartmentDashboardType, MarketFiguresType, StatsTotalsType } from './figures.types.js';
 import type { CountByKeyType } from './stats.types.js';
+import catalogue from './figures.service.messages.json' with { type: 'json' };
 
 /**
  * Keeps the monthly rollup (materialised view stats_monthly, migration StatsMonthlyRollup) up to
@@ -71,11 +72,7 @@ interface RollupRow {
 }
 
 /** The moderated kinds' names on the dashboard. */
-const KIND_LABELS: Record<ModeratedKindCode, { vi: string; en: string }> = {
-  LISTING: { vi: 'Tin chào bán và nhu cầu', en: 'Offers and demands' },
-  EXPERT: { vi: 'Hồ sơ chuyên gia', en: 'Expert profiles' },
-  EVENT: { vi: 'Sự kiện', en: 'Events' },
-};
+const KIND_LABELS: Record<ModeratedKindCode, { vi: string; en: string }> = catalogue;
 
 const EMPTY_MONTH = { listingsPublished: 0, offersPublished: 0, demandsPublished: 0, interests: 0, dealsProposed: 0, dealsApproved: 0, dealValueApproved: 0, dealsApprovedAtTechmarts: 0, dealValueApprovedAtTechmarts: 0 };
 const STAGES = [DealStatus.PROPOSED, DealStatus.ACCEPTED, DealStatus.UNDER_REVIEW, DealStatus.APPROVED, DealStatus.SIGNED, DealStatus.COMPLETED, DealStatus.REJECTED, DealStatus.CANCELLED];
