@@ -96,7 +96,8 @@ export default function (h) {
       },
       { what: 'the listing found by a word of its PDF, its card naming the PDF' },
     );
-    assert.equal(await visitor.locator('.listing-card img.card-cover').count(), 1, 'the card shows the cover');
+    // (the close matches' list: related results like it may follow, with covers of their own)
+    assert.equal(await visitor.locator('section[aria-labelledby=results-title] > ol.cards .listing-card img.card-cover').count(), 1, 'the card shows the cover');
     // …and says where the word was found.
     assert.equal(await t.text(visitor, '.listing-card .card-found'), msg('vi', 'search_foundInDocument', { name: 'thong-so.pdf' }));
     await t.axe(visitor, 'search with a cover image');
