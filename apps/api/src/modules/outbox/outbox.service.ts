@@ -20,7 +20,15 @@ export function backoffMs(attempts: number): number {
   return Math.min(300_000, 1000 * 2 ** Math.max(0, attempts - 1));
 }
 
-const BATCH = 200;
+/**
+ * Events fanned out, and jobs claimed, per pass. A subscriber gets its share of the claimed jobs
+ * as one batch, and the search index applies a batch as one Meilisearch task, whose fixed cost
+ * (the vector store and word indexes are rebuilt per task) dominates small ones: the demo seed's
+ * 447 listings took 16.5 s to index in batches of ~100 (200 jobs shared by two subscribers) and
+ * 6 s in one (2026-12-06). 500 keeps a batch of picture jobs (≈40 ms each) well inside the lease
+ * (OUTBOX_LEASE_MS, 60 s by default).
+ */
+const BATCH = 500;
 
 interface Subscription {
   topic: string;
