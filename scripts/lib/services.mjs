@@ -183,6 +183,11 @@ export const MEILI_BINARY = join(ROOT, 'node_modules', '@gaubee', 'meilisearch-l
  * Indexing threads: MEILI_INDEXING_THREADS, else 2 (this machine's cores). The test run sets 1
  * (scripts/test.mjs): there the cores are busy with jest, the browser and the API, and idle indexing
  * threads wait for work by spinning.
+ * Indexing memory: MEILI_MAX_INDEXING_MEMORY (bytes), else 1 GiB. Meilisearch's default is two
+ * thirds of the machine's RAM, and it sets that much aside for every indexing task: on this 24 GiB
+ * virtual machine a task that adds one document took 70–1,600 ms (a third of them over a second);
+ * capped at 0.5–2 GiB, 20–55 ms (2026-12-06). Every listing edit, and every spec that waits for the
+ * index, pays that per task.
  */
 export async function startMeilisearch({ dir, port, key } = {}) {
   port ??= await freePort();
@@ -194,7 +199,7 @@ export async function startMeilisearch({ dir, port, key } = {}) {
   const logFd = openSync(logFile, 'a');
   const child = spawn(
     MEILI_BINARY,
-    ['--db-path', join(dir, 'data.ms'), '--dump-dir', join(dir, 'dumps'), '--http-addr', `127.0.0.1:${port}`, '--master-key', key, '--no-analytics', '--env', 'development', '--max-indexing-threads', process.env.MEILI_INDEXING_THREADS ?? '2', '--log-level', 'WARN'],
+    ['--db-path', join(dir, 'data.ms'), '--dump-dir', join(dir, 'dumps'), '--http-addr', `127.0.0.1:${port}`, '--master-key', key, '--no-analytics', '--env', 'development', '--max-indexing-threads', process.env.MEILI_INDEXING_THREADS ?? '2', '--max-indexing-memory', process.env.MEILI_MAX_INDEXING_MEMORY ?? String(1024 ** 3), '--log-level', 'WARN'],
     { stdio: ['ignore', 'ignore', logFd], detached: false },
   );
   closeSync(logFd);
