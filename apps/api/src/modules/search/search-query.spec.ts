@@ -183,7 +183,9 @@ describe('related results like the answer', () => {
   it('asks nothing without a close match (an absent technology) or when the close matches are many', () => {
     expect(likeQuery(0)).toBeUndefined();
     expect(likeQuery(SEARCH_RELEVANCE.similarToAnswer.maxClose + 1)).toBeUndefined();
-    expect(similarToAnswerVector(1, { concepts: [], primaryFieldCodes: [] })).toBeNull();
+    // an answer the lexicon names nothing of: "like it" would be any listing of its field
+    expect(similarToAnswerVector(1, { concepts: [], primaryFieldCodes: ['2'] })).toBeNull();
+    expect(similarToAnswerVector(1, { primaryFieldCodes: ['2'] })).toBeNull();
   });
 });
 

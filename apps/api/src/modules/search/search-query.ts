@@ -384,7 +384,8 @@ export function droppedShare(dropped: readonly number[], counts: WordCounts | un
  * The related results (search.weights.ts): listings that have every word of one of the query's
  * shorter forms (relatedForms), close together (the same bar as close matches), with the same
  * filters; one federated multi-search, merged by ranking score (dropping one syllable weighs more
- * than dropping two). Null when the query has no shorter form.
+ * than dropping two); and the listings on the query's topics, and those like its best close match
+ * (`answer`, similarToAnswerVector). Null when there is none of these to ask.
  */
 export function buildRelatedSearch(
   indexUid: string,
@@ -467,10 +468,14 @@ export function buildRelatedSearch(
   };
 }
 
-/** The concept vector of the best close match, when the query has at most similarToAnswer.maxClose close matches (and one at least). */
+/**
+ * The concept vector of the best close match, when the query has at most similarToAnswer.maxClose
+ * close matches (and one at least) and the lexicon names what that listing is about: with no
+ * concept, its vector would be its taxonomy field alone, and "like it" any listing of the field.
+ */
 export function similarToAnswerVector(closeCount: number, answer: Pick<Hit, 'concepts' | 'primaryFieldCodes'> | undefined): number[] | null {
-  if (!answer || closeCount < 1 || closeCount > SEARCH_RELEVANCE.similarToAnswer.maxClose) return null;
-  return matchVector(answer.concepts ?? [], answer.primaryFieldCodes ?? []);
+  if (!answer?.concepts?.length || closeCount < 1 || closeCount > SEARCH_RELEVANCE.similarToAnswer.maxClose) return null;
+  return matchVector(answer.concepts, answer.primaryFieldCodes ?? []);
 }
 
 /**
