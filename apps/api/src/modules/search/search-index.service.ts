@@ -77,17 +77,13 @@ export class SearchIndexService implements OnApplicationBootstrap, BeforeApplica
   /** Applies every index's settings; on failure logs and schedules another try (1 s, 2 s, 4 s … 60 s). */
   private async ensureAll(): Promise<boolean> {
     try {
-      const outdated: IndexDefinition<any, any>[] = [];
-      for (const def of this.registry.all('index settings at start-up')) {
+      const defs = this.registry.all('index settings at start-up');
+      for (const def of defs) {
         const outcome = await this.indexes.ensure(def);
         if (outcome !== 'unchanged') this.logger.log(`index ${this.indexes.uid(def)}: settings ${outcome}`);
-        if (await this.indexes.documentsOutdated(def)) outdated.push(def);
       }
       this.attempt = 0;
-      // Documents an earlier release built, or an index lost: rebuilt in the background, swapped in
-      // when done. Search meanwhile answers from the old documents, whose hits are still read from
-      // PostgreSQL.
-      if (outdated.length) this.rebuilding = this.rebuildOutdated(outdated);
+      await this.rebuildIfOutdated(defs);
       return true;
     } catch (err) {
       const delay = Math.min(60_000, 1000 * 2 ** this.attempt++);
@@ -98,6 +94,17 @@ export class SearchIndexService implements OnApplicationBootstrap, BeforeApplica
       }
       return false;
     }
+  }
+
+  /**
+   * Documents an earlier release built, or an index lost: rebuilt in the background, swapped in
+   * when done. Search meanwhile answers from the old documents, whose hits are still read from
+   * PostgreSQL.
+   */
+  private async rebuildIfOutdated(defs: readonly IndexDefinition<any, any>[]): Promise<void> {
+    const outdated: IndexDefinition<any, any>[] = [];
+    for (const def of defs) if (await this.indexes.documentsOutdated(def)) outdated.push(def);
+    if (outdated.length) this.rebuilding = this.rebuildOutdated(outdated);
   }
 
   private async rebuildOutdated(defs: IndexDefinition<any, any>[]): Promise<void> {
@@ -128,9 +135,7 @@ export class SearchIndexService implements OnApplicationBootstrap, BeforeApplica
   private async recheck(defs: IndexDefinition<any, any>[]): Promise<void> {
     if (this.stopped) return;
     try {
-      const outdated: IndexDefinition<any, any>[] = [];
-      for (const def of defs) if (await this.indexes.documentsOutdated(def)) outdated.push(def);
-      if (outdated.length) this.rebuilding = this.rebuildOutdated(outdated);
+      await this.rebuildIfOutdated(defs);
     } catch (err) {
       this.logger.warn(`search indexes: cannot tell whether their documents are current (${describeMeiliError(err)}); checking again in ${REBUILD_RETRY_MS / 1000} s`);
       this.recheckLater(defs);
