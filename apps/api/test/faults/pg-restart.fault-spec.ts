@@ -36,6 +36,15 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** On a failure, what the API process said (and whether it is still running): its output is not shown otherwise. */
+async function explained<T>(step: Promise<T>): Promise<T> {
+  try {
+    return await step;
+  } catch (err) {
+    throw new Error(`${err instanceof Error ? err.message : String(err)}\nAPI exit code: ${api?.proc.exitCode ?? 'running'}; its output (tail):\n${api?.output().slice(-4000) ?? ''}`);
+  }
+}
+
 it('recovers from a PostgreSQL restart without restarting itself', async () => {
   api = await spawnApi({ DATABASE_URL: process.env.FAULT_PG_URL!, MEILI_INDEX_PREFIX: `pgr${process.pid}` });
   const base = new Client(api.url);
@@ -69,17 +78,19 @@ it('recovers from a PostgreSQL restart without restarting itself', async () => {
 
   await waitFor('requests to succeed', async () => outcomes.ok > 20);
   await server.stop();
-  await waitFor('health to report the database down', async () => {
-    const res = await fetch(`${api!.url}/health`);
-    const body = (await res.json()) as { database: { ok: boolean } };
-    return res.status === 503 && body.database.ok === false;
-  });
+  await explained(
+    waitFor('health to report the database down', async () => {
+      const res = await fetch(`${api!.url}/health`);
+      const body = (await res.json()) as { database: { ok: boolean } };
+      return res.status === 503 && body.database.ok === false;
+    }),
+  );
   const failedBefore = outcomes.failed;
-  await waitFor('requests to fail while the database is down', async () => outcomes.failed > failedBefore + 5);
+  await explained(waitFor('requests to fail while the database is down', async () => outcomes.failed > failedBefore + 5));
 
   await server.start();
   const okBefore = outcomes.ok;
-  await waitFor('requests to succeed again', async () => outcomes.ok > okBefore + 20, 60_000);
+  await explained(waitFor('requests to succeed again', async () => outcomes.ok > okBefore + 20, 60_000));
   running = false;
   await load;
   expect((await fetch(`${api.url}/health`)).status).toBe(200);
