@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import sharp from 'sharp';
+import { loadSharp } from './image-libraries.js';
 import { foldDiacritics } from '@techport/shared';
 import type { MediaStore } from './storage/media-store.js';
 import { originalKey } from './upload-pipeline.js';
@@ -106,6 +106,7 @@ export async function seedDemoMedia(ds: DataSource, mediaStore: MediaStore, { li
   );
   const orgs: { id: string; name: string; created_at: Date }[] = await ds.query(`SELECT id, name, created_at FROM organization ORDER BY slug${take}`);
   const counts = { pictures: 0, sheets: 0, logos: 0 };
+  const sharp = await loadSharp();
   const diagrams = new Map<string, Buffer>();
   const rows: unknown[][] = [];
   for (const [i, l] of listings.entries()) {

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { buffer } from 'node:stream/consumers';
 import { DataSource } from 'typeorm';
-import sharp from 'sharp';
+import { loadSharp } from './image-libraries.js';
 import { getDocumentProxy } from 'unpdf';
 import { LISTING_CHANGED } from '../listings/listings.service.js';
 import { AuditAction } from '../moderation-core/moderation.workflow.js';
@@ -89,6 +89,7 @@ export class MediaWorker implements OnModuleInit {
     const stream = await this.media.store.open(originalKey(a.sha256!));
     if (!stream) throw new Error(`original of ${a.id} is missing from the store`);
     const original = await buffer(stream);
+    const sharp = await loadSharp();
     const width = a.width ?? (await sharp(original).metadata()).width ?? 0;
     const widths = DERIVATIVE_WIDTHS.filter((w) => w < width);
     if (!widths.length) widths.push(DERIVATIVE_WIDTHS[0]);

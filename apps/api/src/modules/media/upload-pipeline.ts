@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import { fileTypeFromBuffer } from 'file-type';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
+import { loadFileTypeFromBuffer, loadSharp } from './image-libraries.js';
 import { getDocumentProxy } from 'unpdf';
 import { format, type Localized } from '../../common/i18n.js';
 import { AttachmentKind } from './attachment.entity.js';
@@ -131,7 +131,7 @@ async function spool(body: Readable, path: string, name: string, limits: UploadL
 
   const decide = async (bytes: Buffer) => {
     if (!bytes.length) throw refuse(M.empty, { name });
-    const type = await fileTypeFromBuffer(bytes);
+    const type = await (await loadFileTypeFromBuffer())(bytes);
     if (!type) throw refuse(looksLikeSvgOrXml(bytes) ? M.svg : M.unknown, { name });
     if (type.mime === 'image/svg+xml' || looksLikeSvgOrXml(bytes)) throw refuse(M.svg, { name });
     const accepted = ACCEPTED[type.mime];
@@ -199,6 +199,7 @@ const OUTPUT_OF: Record<string, 'jpeg' | 'png' | 'webp' | 'avif'> = {
 };
 
 async function reencode(input: string, output: string, mime: string, name: string, limits: UploadLimits) {
+  const sharp = await loadSharp();
   let meta: Metadata;
   try {
     meta = await sharp(input, { limitInputPixels: false }).metadata();

@@ -4,15 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  S3Client,
-  S3ServiceException,
-} from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { assertKey, type ByteRange, type MediaBody, type MediaStore } from './media-store.js';
 
 export interface S3Settings {
@@ -27,29 +19,43 @@ export interface S3Settings {
   prefix?: string;
 }
 
-function isMissing(err: unknown): boolean {
-  if (err instanceof S3ServiceException) return err.$metadata.httpStatusCode === 404 || err.name === 'NoSuchKey' || err.name === 'NotFound';
+// The SDK is loaded on first use: most installations (and test runs) store media on disk, and
+// @aws-sdk/client-s3 takes 130–200 ms to import, paid by every process that loads the app module.
+type S3Sdk = typeof import('@aws-sdk/client-s3');
+let sdkLoading: Promise<S3Sdk> | undefined;
+const loadSdk = (): Promise<S3Sdk> => (sdkLoading ??= import('@aws-sdk/client-s3'));
+
+function isMissing(sdk: S3Sdk, err: unknown): boolean {
+  if (err instanceof sdk.S3ServiceException) return err.$metadata.httpStatusCode === 404 || err.name === 'NoSuchKey' || err.name === 'NotFound';
   return false;
 }
 
 /** The S3-compatible driver (MinIO, Ceph, any cloud), for deployments with several API replicas. */
 export class S3MediaStore implements MediaStore {
   readonly name = 'media';
-  private readonly client: S3Client;
+  private connection?: Promise<{ sdk: S3Sdk; client: S3Client }>;
   private readonly prefix: string;
 
   constructor(private readonly settings: S3Settings) {
-    this.client = new S3Client({
-      endpoint: settings.endpoint,
-      region: settings.region,
-      forcePathStyle: settings.forcePathStyle,
-      credentials: settings.accessKeyId && settings.secretAccessKey ? { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey } : undefined,
-      // Checksums only where S3 requires them: S3-compatible servers (and s3rver) do not all
-      // understand the SDK's default aws-chunked checksum trailers.
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-    });
     this.prefix = settings.prefix ? settings.prefix.replace(/\/+$/, '') + '/' : '';
+  }
+
+  /** The SDK and its client, made on first use. */
+  private connect(): Promise<{ sdk: S3Sdk; client: S3Client }> {
+    const { settings } = this;
+    return (this.connection ??= loadSdk().then((sdk) => ({
+      sdk,
+      client: new sdk.S3Client({
+        endpoint: settings.endpoint,
+        region: settings.region,
+        forcePathStyle: settings.forcePathStyle,
+        credentials: settings.accessKeyId && settings.secretAccessKey ? { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey } : undefined,
+        // Checksums only where S3 requires them: S3-compatible servers (and s3rver) do not all
+        // understand the SDK's default aws-chunked checksum trailers.
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+      }),
+    })));
   }
 
   get describe(): string {
@@ -64,40 +70,45 @@ export class S3MediaStore implements MediaStore {
   async put(key: string, body: MediaBody, contentType: string): Promise<void> {
     const Body = Buffer.isBuffer(body) ? body : createReadStream(body.path);
     const ContentLength = Buffer.isBuffer(body) ? body.length : body.size;
-    await this.client.send(new PutObjectCommand({ Bucket: this.settings.bucket, Key: this.k(key), Body, ContentLength, ContentType: contentType }));
+    const { sdk, client } = await this.connect();
+    await client.send(new sdk.PutObjectCommand({ Bucket: this.settings.bucket, Key: this.k(key), Body, ContentLength, ContentType: contentType }));
   }
 
   async stat(key: string): Promise<{ size: number; modifiedAt: Date } | null> {
+    const { sdk, client } = await this.connect();
     try {
-      const head = await this.client.send(new HeadObjectCommand({ Bucket: this.settings.bucket, Key: this.k(key) }));
+      const head = await client.send(new sdk.HeadObjectCommand({ Bucket: this.settings.bucket, Key: this.k(key) }));
       return { size: Number(head.ContentLength ?? 0), modifiedAt: head.LastModified ?? new Date(0) };
     } catch (err) {
-      if (isMissing(err)) return null;
+      if (isMissing(sdk, err)) return null;
       throw err;
     }
   }
 
   async open(key: string, range?: ByteRange): Promise<Readable | null> {
+    const { sdk, client } = await this.connect();
     try {
       const Range = range ? `bytes=${range.start}-${range.end}` : undefined;
-      const out = await this.client.send(new GetObjectCommand({ Bucket: this.settings.bucket, Key: this.k(key), Range }));
+      const out = await client.send(new sdk.GetObjectCommand({ Bucket: this.settings.bucket, Key: this.k(key), Range }));
       return out.Body as Readable;
     } catch (err) {
-      if (isMissing(err)) return null;
+      if (isMissing(sdk, err)) return null;
       throw err;
     }
   }
 
   async delete(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.settings.bucket, Key: this.k(key) }));
+    const { sdk, client } = await this.connect();
+    await client.send(new sdk.DeleteObjectCommand({ Bucket: this.settings.bucket, Key: this.k(key) }));
   }
 
   async list(): Promise<string[]> {
+    const { sdk, client } = await this.connect();
     const keys: string[] = [];
     let token: string | undefined;
     do {
-      const page = await this.client.send(
-        new ListObjectsV2Command({ Bucket: this.settings.bucket, Prefix: this.prefix || undefined, ContinuationToken: token }),
+      const page = await client.send(
+        new sdk.ListObjectsV2Command({ Bucket: this.settings.bucket, Prefix: this.prefix || undefined, ContinuationToken: token }),
       );
       for (const o of page.Contents ?? []) if (o.Key) keys.push(o.Key.slice(this.prefix.length));
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
@@ -128,6 +139,6 @@ export class S3MediaStore implements MediaStore {
   }
 
   destroy(): void {
-    this.client.destroy();
+    void this.connection?.then(({ client }) => client.destroy(), () => {});
   }
 }
