@@ -253,6 +253,15 @@ describe('concepts and the listing document', () => {
     expect(extractConcepts('Nhà máy cần xử lý nước thải')).toContain('wastewater');
   });
 
+  it('reads monitoring as sensing, not as waste water, and names the plastics a product replaces in English too', () => {
+    // "quan trắc" (monitoring) is a word of weather stations, cold stores and ponds as much as of effluent
+    expect(extractConcepts('Cold storage monitoring')).not.toContain('wastewater');
+    expect(extractConcepts('Trạm quan trắc khí tượng')).not.toContain('wastewater');
+    expect(extractConcepts('Quan trắc nước thải tự động')).toContain('wastewater');
+    expect(extractConcepts('Plastic straw alternative')).toContain('plasticalt');
+    expect(extractConcepts('Ống hút thay thế nhựa')).toContain('plasticalt');
+  });
+
   it('reads both tone placements alike ("thuỷ sản" is "thủy sản", "hoá chất" is "hóa chất")', () => {
     expect(extractConcepts('Nuôi trồng thuỷ sản')).toEqual(extractConcepts('Nuôi trồng thủy sản'));
     expect(extractConcepts('Nuôi trồng thuỷ sản')).toContain('aquaculture');
