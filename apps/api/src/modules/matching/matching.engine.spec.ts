@@ -262,6 +262,13 @@ describe('concepts and the listing document', () => {
     expect(extractConcepts('Ống hút thay thế nhựa')).toContain('plasticalt');
   });
 
+  it('takes a translation by the accents of an accent-only term ("héo", wilted, is not "heo", pig)', () => {
+    expect(extractConcepts('African swine fever test')).not.toContain('postharvest');
+    expect(extractConcepts('Rice husk gasifier')).not.toContain('cattle'); // "trấu" is not "trâu", buffalo
+    expect(extractConcepts('Rau bị héo sau thu hoạch')).toContain('postharvest');
+    expect(extractConcepts('Swine farm')).toContain('pig');
+  });
+
   it('reads both tone placements alike ("thuỷ sản" is "thủy sản", "hoá chất" is "hóa chất")', () => {
     expect(extractConcepts('Nuôi trồng thuỷ sản')).toEqual(extractConcepts('Nuôi trồng thủy sản'));
     expect(extractConcepts('Nuôi trồng thuỷ sản')).toContain('aquaculture');

@@ -233,7 +233,11 @@ function compileTerm(raw: string): CompiledTerm {
 function conceptTerms(c: ConceptDef): string[] {
   const own = c.terms.split('|');
   const keys = new Set(own.map((t) => foldDiacritics(normalizeText(t.replace(/^[=^]+/, '')))));
-  const extra = SYNONYM_GROUPS.filter((g) => g.some((t) => keys.has(foldDiacritics(normalizeText(t)))))
+  // A group joins a concept by one of its spellings: folded for the concept's ordinary terms, but
+  // with its diacritics for a term marked accent-only ("=héo", wilted, is not "heo", pig, and
+  // "=trâu", buffalo, is not "trấu", rice husk: their groups would tag "swine" as post-harvest).
+  const joins = new Set(own.map((t) => (t.startsWith('=') ? normalizeText(t.replace(/^[=^]+/, '')) : foldDiacritics(normalizeText(t.replace(/^[=^]+/, ''))))));
+  const extra = SYNONYM_GROUPS.filter((g) => g.some((t) => joins.has(foldDiacritics(normalizeText(t))) || joins.has(normalizeText(t))))
     .flat()
     .filter((t) => normalizeText(t).length > 3 && !keys.has(foldDiacritics(normalizeText(t))))
     // a single accented syllable ("lợn", "nấm") is ambiguous once folded: only in accented text
