@@ -269,6 +269,13 @@ describe('concepts and the listing document', () => {
     expect(extractConcepts('Swine farm')).toContain('pig');
   });
 
+  it('takes a translation by the case of a case-sensitive term ("MAP" packaging is not a map)', () => {
+    expect(extractConcepts('Drone bay theo bản đồ')).not.toContain('controlledatm');
+    expect(extractConcepts('Bao gói MAP cho thanh long')).toContain('controlledatm');
+    expect(extractConcepts('Sơ chế cà phê, nước tuần hoàn')).not.toContain('ras'); // recirculated water, not fish farming
+    expect(extractConcepts('Hệ thống RAS nuôi cá')).toContain('ras');
+  });
+
   it('reads both tone placements alike ("thuỷ sản" is "thủy sản", "hoá chất" is "hóa chất")', () => {
     expect(extractConcepts('Nuôi trồng thuỷ sản')).toEqual(extractConcepts('Nuôi trồng thủy sản'));
     expect(extractConcepts('Nuôi trồng thuỷ sản')).toContain('aquaculture');

@@ -230,14 +230,23 @@ function compileTerm(raw: string): CompiledTerm {
  * per concept. Abbreviations of three letters or fewer are not carried over ("ai", "his" are
  * everyday words; a concept that wants one lists it itself, case-sensitive).
  */
+/** How a concept's own term is compared with the translation table's spellings (conceptTerms). */
+function joinKey(term: string): string {
+  const bare = term.replace(/^[=^]+/, '');
+  if (/^=?\^/.test(term)) return `case:${normalizeText(bare, true)}`;
+  if (term.startsWith('=')) return `exact:${normalizeText(bare)}`;
+  return `fold:${foldDiacritics(normalizeText(bare))}`;
+}
+
 function conceptTerms(c: ConceptDef): string[] {
   const own = c.terms.split('|');
   const keys = new Set(own.map((t) => foldDiacritics(normalizeText(t.replace(/^[=^]+/, '')))));
   // A group joins a concept by one of its spellings: folded for the concept's ordinary terms, but
   // with its diacritics for a term marked accent-only ("=héo", wilted, is not "heo", pig, and
-  // "=trâu", buffalo, is not "trấu", rice husk: their groups would tag "swine" as post-harvest).
-  const joins = new Set(own.map((t) => (t.startsWith('=') ? normalizeText(t.replace(/^[=^]+/, '')) : foldDiacritics(normalizeText(t.replace(/^[=^]+/, ''))))));
-  const extra = SYNONYM_GROUPS.filter((g) => g.some((t) => joins.has(foldDiacritics(normalizeText(t))) || joins.has(normalizeText(t))))
+  // "=trâu", buffalo, is not "trấu", rice husk) and with its case for a case-sensitive one ("^MAP",
+  // modified-atmosphere packaging, is not "map", bản đồ).
+  const joins = new Set(own.map(joinKey));
+  const extra = SYNONYM_GROUPS.filter((g) => g.some((t) => joins.has(`fold:${foldDiacritics(normalizeText(t))}`) || joins.has(`exact:${normalizeText(t)}`) || joins.has(`case:${normalizeText(t, true)}`)))
     .flat()
     .filter((t) => normalizeText(t).length > 3 && !keys.has(foldDiacritics(normalizeText(t))))
     // a single accented syllable ("lợn", "nấm") is ambiguous once folded: only in accented text
