@@ -276,6 +276,15 @@ describe('concepts and the listing document', () => {
     expect(extractConcepts('Hệ thống RAS nuôi cá')).toContain('ras');
   });
 
+  it('keeps general words out of narrow concepts (machine learning is no machine, a rice mill no CNC shop)', () => {
+    expect(extractConcepts('Dự báo bằng học máy')).not.toContain('machinery');
+    expect(extractConcepts('Lò hơi cho nhà máy xay xát')).not.toContain('robotics');
+    expect(extractConcepts('Trạm cấp nước sạch xử lý nước sông bằng ozone')).not.toContain('pondwater');
+    expect(extractConcepts('Kit LAMP phát hiện virus')).not.toContain('lighting');
+    expect(extractConcepts('Solar street lamp')).toContain('lighting');
+    expect(extractConcepts('Sục khí ozone cho ao tôm')).toContain('pondwater');
+  });
+
   it('reads both tone placements alike ("thuỷ sản" is "thủy sản", "hoá chất" is "hóa chất")', () => {
     expect(extractConcepts('Nuôi trồng thuỷ sản')).toEqual(extractConcepts('Nuôi trồng thủy sản'));
     expect(extractConcepts('Nuôi trồng thuỷ sản')).toContain('aquaculture');
