@@ -283,6 +283,9 @@ describe('concepts and the listing document', () => {
     expect(extractConcepts('Kit LAMP phát hiện virus')).not.toContain('lighting');
     expect(extractConcepts('Solar street lamp')).toContain('lighting');
     expect(extractConcepts('Sục khí ozone cho ao tôm')).toContain('pondwater');
+    expect(extractConcepts('Hạt nano oxit kẽm ứng dụng trong sơn tường')).not.toContain('software'); // "ứng dụng": applied, not an app
+    expect(extractConcepts('Ứng dụng di động quản lý ao nuôi')).toContain('software');
+    expect(extractConcepts('Hộp đựng cơm tự phân hủy')).toContain('plasticalt');
   });
 
   it('reads both tone placements alike ("thuỷ sản" is "thủy sản", "hoá chất" is "hóa chất")', () => {
