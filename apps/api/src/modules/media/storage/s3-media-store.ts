@@ -68,9 +68,9 @@ export class S3MediaStore implements MediaStore {
   }
 
   async put(key: string, body: MediaBody, contentType: string): Promise<void> {
+    const { sdk, client } = await this.connect();
     const Body = Buffer.isBuffer(body) ? body : createReadStream(body.path);
     const ContentLength = Buffer.isBuffer(body) ? body.length : body.size;
-    const { sdk, client } = await this.connect();
     await client.send(new sdk.PutObjectCommand({ Bucket: this.settings.bucket, Key: this.k(key), Body, ContentLength, ContentType: contentType }));
   }
 
