@@ -223,13 +223,6 @@ function compileTerm(raw: string): CompiledTerm {
   return { exact, folded, prefix, diacriticsOnly, caseSensitive, exactKey: wordKey(exact), foldedKey: wordKey(folded) };
 }
 
-/**
- * A concept's phrases, plus the translations and spellings that SYNONYM_GROUPS gives for any of
- * them (the concept "wastewater" lists "nước thải"; its synonym group adds "wastewater"): the
- * cross-lingual half of the lexicon comes from one translation table instead of being repeated
- * per concept. Abbreviations of three letters or fewer are not carried over ("ai", "his" are
- * everyday words; a concept that wants one lists it itself, case-sensitive).
- */
 /** How a concept's own term is compared with the translation table's spellings (conceptTerms). */
 function joinKey(term: string): string {
   const bare = term.replace(/^[=^]+/, '');
@@ -238,6 +231,13 @@ function joinKey(term: string): string {
   return `fold:${foldDiacritics(normalizeText(bare))}`;
 }
 
+/**
+ * A concept's phrases, plus the translations and spellings that SYNONYM_GROUPS gives for any of
+ * them (the concept "wastewater" lists "nước thải"; its synonym group adds "wastewater"): the
+ * cross-lingual half of the lexicon comes from one translation table instead of being repeated
+ * per concept. Abbreviations of three letters or fewer are not carried over ("ai", "his" are
+ * everyday words; a concept that wants one lists it itself, case-sensitive).
+ */
 function conceptTerms(c: ConceptDef): string[] {
   const own = c.terms.split('|');
   const keys = new Set(own.map((t) => foldDiacritics(normalizeText(t.replace(/^[=^]+/, '')))));
