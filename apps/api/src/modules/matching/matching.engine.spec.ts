@@ -286,6 +286,8 @@ describe('concepts and the listing document', () => {
     expect(extractConcepts('Hạt nano oxit kẽm ứng dụng trong sơn tường')).not.toContain('software'); // "ứng dụng": applied, not an app
     expect(extractConcepts('Ứng dụng di động quản lý ao nuôi')).toContain('software');
     expect(extractConcepts('Hộp đựng cơm tự phân hủy')).toContain('plasticalt');
+    expect(extractConcepts('Pig farmers need biogas')).not.toContain('crop'); // farming animals is not crop growing
+    expect(extractConcepts('Rice farming in the delta')).toContain('crop');
   });
 
   it('reads both tone placements alike ("thuỷ sản" is "thủy sản", "hoá chất" is "hóa chất")', () => {

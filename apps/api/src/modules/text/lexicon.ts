@@ -69,7 +69,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
   { id: 'forestry', vi: 'lâm nghiệp, gỗ', en: 'forestry, timber', terms: 'trồng rừng|rừng trồng|=rừng|=gỗ|keo lai|bạch đàn|cao su|lâm nghiệp|kiểm lâm|forest*|timber|wood|wooden|acacia|eucalyptus|plantation forest*|cong vênh|nứt nẻ|độ ẩm gỗ|đồ gỗ|nội thất|furniture|warp*' },
   { id: 'cassava', vi: 'sắn, khoai mì', en: 'cassava', terms: '=sắn|củ sắn|khoai mì|tinh bột sắn|bã sắn|mì lát|cassava|tapioca' },
   { id: 'sugarcane', vi: 'mía', en: 'sugarcane', terms: '=mía|bùn mía|bã mía|mía đường|sugarcane|sugar cane|bagasse|filter cake' },
-  { id: 'crop', vi: 'trồng trọt', en: 'crop growing', terms: 'trồng trọt|canh tác|nông dân|nông hộ|hợp tác xã|vụ mùa|năng suất cây trồng|crop|crops|farming|farmer*|growers|cultivation|cooperative*' },
+  { id: 'crop', vi: 'trồng trọt', en: 'crop growing', terms: 'trồng trọt|canh tác|nông dân|nông hộ|hợp tác xã|vụ mùa|năng suất cây trồng|crop|crops|farming|farmer*|growers|cultivation|cooperative*', not: 'fish farming|fish farmers|fish farmer|shrimp farming|shrimp farmers|shrimp farmer|prawn farming|prawn farmers|prawn farmer|pig farming|pig farmers|pig farmer|poultry farming|poultry farmers|poultry farmer|chicken farming|chicken farmers|chicken farmer|livestock farming|livestock farmers|livestock farmer|cattle farming|cattle farmers|cattle farmer|dairy farming|dairy farmers|dairy farmer|insect farming|insect farmers|insect farmer' },
 
   // ---- livestock, aquaculture and fisheries --------------------------------------------------
   { id: 'pig', vi: 'heo, lợn', en: 'pigs', terms: 'heo|=lợn|nuôi lợn|heo nái|trại heo|trang trại heo|chuồng heo|pig|pigs|swine|hog|hogs|piglet*|sow|sows|piggery', also: 'livestock' },
