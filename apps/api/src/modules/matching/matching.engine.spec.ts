@@ -288,6 +288,8 @@ describe('concepts and the listing document', () => {
     expect(extractConcepts('Hộp đựng cơm tự phân hủy')).toContain('plasticalt');
     expect(extractConcepts('Pig farmers need biogas')).not.toContain('crop'); // farming animals is not crop growing
     expect(extractConcepts('Rice farming in the delta')).toContain('crop');
+    expect(extractConcepts('Reuse dyeing wastewater')).toContain('dyeing');
+    expect(extractConcepts('Water reuse for a dye house')).toContain('watersaving');
   });
 
   it('reads both tone placements alike ("thuỷ sản" is "thủy sản", "hoá chất" is "hóa chất")', () => {
