@@ -49,6 +49,7 @@ import {
   toRevisionType,
   toSessionType,
 } from './events.types.js';
+import { IdOrSlugArgs } from '../../common/id-or-slug.args.js';
 
 /** The caller's access to an event, once per request and event. */
 function eventAccess(ctx: GqlContext, events: EventsService, e: EventEntity): Promise<ModerationAccess> {
@@ -94,10 +95,9 @@ export class EventsResolver {
   })
   async event(
     @Context() ctx: GqlContext,
-    @Args('id', { type: () => ID, nullable: true }) id: string | null,
-    @Args('slug', { type: () => String, nullable: true }) slug: string | null,
+    @Args() by: IdOrSlugArgs,
   ): Promise<EventType | null> {
-    const e = await this.eventsService.findOne({ id, slug });
+    const e = await this.eventsService.findOne(by);
     return e && (await this.eventsService.canView(ctx.viewer, e)) ? toEventType(e, ctx.lang) : null;
   }
 

@@ -31,6 +31,7 @@ import {
   toExpertType,
   toRevisionType,
 } from './experts.types.js';
+import { IdOrSlugArgs } from '../../common/id-or-slug.args.js';
 
 async function organizationOrNull(ctx: GqlContext, orgs: OrganizationsService, id: string | null): Promise<OrganizationType | null> {
   if (!id) return null;
@@ -57,10 +58,9 @@ export class ExpertsResolver {
   })
   async expert(
     @Context() ctx: GqlContext,
-    @Args('id', { type: () => ID, nullable: true }) id: string | null,
-    @Args('slug', { type: () => String, nullable: true }) slug: string | null,
+    @Args() by: IdOrSlugArgs,
   ): Promise<ExpertProfileType | null> {
-    const e = await this.expertsService.findOne({ id, slug });
+    const e = await this.expertsService.findOne(by);
     return e && canViewExpert(ctx.viewer, e) ? toExpertType(e) : null;
   }
 

@@ -31,6 +31,7 @@ import {
   toListingType,
   toRevisionType,
 } from './listings.types.js';
+import { IdOrSlugArgs } from '../../common/id-or-slug.args.js';
 
 /** The caller's organisation ids, loaded once per request (for "is the caller an owner?" on a page of listings). */
 function memberOrgIds(ctx: GqlContext, orgs: OrganizationsService): Promise<ReadonlySet<string>> {
@@ -56,10 +57,9 @@ export class ListingsResolver {
   @Query(() => ListingType, { nullable: true, description: 'By id or slug; null when it does not exist or the caller may not see it.' })
   async listing(
     @Context() ctx: GqlContext,
-    @Args('id', { type: () => ID, nullable: true }) id: string | null,
-    @Args('slug', { type: () => String, nullable: true }) slug: string | null,
+    @Args() by: IdOrSlugArgs,
   ): Promise<ListingType | null> {
-    const l = await this.listings.findOne({ id, slug });
+    const l = await this.listings.findOne(by);
     if (!l || !canView(l, await accessOf(ctx, this.organizations, l))) return null;
     return toListingType(l);
   }

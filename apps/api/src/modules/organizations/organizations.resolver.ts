@@ -16,6 +16,7 @@ import { OrganizationInput, OrganizationUpdateInput } from './dto/organization.i
 import type { OrganizationEntity } from './organization.entity.js';
 import { ArgsType, Field } from '@nestjs/graphql';
 import { IsIn } from 'class-validator';
+import { IdOrSlugArgs } from '../../common/id-or-slug.args.js';
 
 export function toOrganizationType(e: OrganizationEntity): OrganizationType {
   return {
@@ -64,10 +65,9 @@ export class OrganizationsResolver {
 
   @Query(() => OrganizationType, { nullable: true })
   async organization(
-    @Args('id', { type: () => ID, nullable: true }) id: string | null,
-    @Args('slug', { type: () => String, nullable: true }) slug: string | null,
+    @Args() by: IdOrSlugArgs,
   ): Promise<OrganizationType | null> {
-    const org = await this.organizations.findOne({ id, slug });
+    const org = await this.organizations.findOne(by);
     return org ? toOrganizationType(org) : null;
   }
 
