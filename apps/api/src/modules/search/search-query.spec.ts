@@ -241,6 +241,21 @@ describe('related results: a form that lost what the query is about is not asked
     // without word counts (they failed), every shorter form is asked, as before
     expect(forms()).toContain('năng lượng nhiệt');
   });
+
+  it('leaves out the forms whose every word is common, and keeps those with one rarer word', () => {
+    // "máy in sinh học" (a bioprinter, in none of the listings): "máy", "in" and "học" are in most
+    // listings, "sinh" in 38%; "in" is rarer than "học", so dropping "máy in" drops little rarity
+    const counts = { perWord: [351, 378, 249, 650], total: 650 };
+    const forms = buildRelatedSearch('listings', { query: 'máy in sinh học', page: 1, pageSize: 20 }, 0, counts)?.queries.filter((q) => !q.vector).map((q) => String(q.q).split(` ${ACCENT_TOKEN_PREFIX}`)[0]) ?? [];
+    expect(forms).not.toContain('sinh học');
+    expect(forms).not.toContain('in sinh học');
+    // with "sinh" in a tenth of the listings, "sinh học" says something, and is asked
+    const rarer = buildRelatedSearch('listings', { query: 'máy in sinh học', page: 1, pageSize: 20 }, 0, { perWord: [351, 378, 65, 650], total: 650 });
+    expect(rarer?.queries.filter((q) => !q.vector).map((q) => String(q.q).split(` ${ACCENT_TOKEN_PREFIX}`)[0])).toContain('sinh học');
+    // in a catalogue of twelve listings, a word in half of them is not yet common
+    const small = buildRelatedSearch('listings', { query: 'máy in sinh học', page: 1, pageSize: 20 }, 0, { perWord: [8, 7, 6, 12], total: 12 });
+    expect(small?.queries.filter((q) => !q.vector).map((q) => String(q.q).split(` ${ACCENT_TOKEN_PREFIX}`)[0])).toContain('sinh học');
+  });
 });
 
 describe('the ordered window', () => {

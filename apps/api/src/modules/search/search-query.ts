@@ -380,6 +380,14 @@ export function droppedShare(dropped: readonly number[], counts: WordCounts | un
   return dropped.reduce((sum, i) => sum + (idf[i] ?? 0), 0) / all;
 }
 
+/** Whether every word a shorter form keeps is in more than relatedMaxCommonness of the listings (and relatedCommonMinListings); false without counts. */
+export function tooCommon(dropped: readonly number[], counts: WordCounts | undefined): boolean {
+  if (!counts) return false;
+  const common = Math.max(SEARCH_RELEVANCE.relatedMaxCommonness * counts.total, SEARCH_RELEVANCE.relatedCommonMinListings);
+  const kept = counts.perWord.filter((_, i) => !dropped.includes(i));
+  return kept.length > 0 && kept.every((n) => n > common);
+}
+
 /**
  * The related results (search.weights.ts): listings that have every word of one of the query's
  * shorter forms (relatedForms), close together (the same bar as close matches), with the same
@@ -398,7 +406,7 @@ export function buildRelatedSearch(
   // hạch") is about something else: not related, however many listings it finds.
   const forms = relatedFormsDropping(p.query ?? '')
     .map((f) => ({ ...f, share: droppedShare(f.dropped, counts) }))
-    .filter(({ share }) => share <= SEARCH_RELEVANCE.relatedMaxDroppedShare);
+    .filter(({ share, dropped }) => share <= SEARCH_RELEVANCE.relatedMaxDroppedShare && !tooCommon(dropped, counts));
   const { topics, coverage } = topicsOf(p.query ?? '');
   const like = similarToAnswerVector(closeCount, answer);
   if (!forms.length && !topics.length && !like) return null;

@@ -77,6 +77,16 @@ export const SEARCH_RELEVANCE = {
    * recall@20 (0.935 → 0.920); 0.6 gave the dev set's "vệ tinh cubesat" seven unrelated listings.
    */
   relatedMaxDroppedShare: 0.65,
+  /**
+   * Related results: a shorter form whose every word is in more than this share of the listings
+   * (the per-word counts of search-query.ts buildWordCountSearches) is not asked: it is about
+   * nothing in particular. "máy in sinh học" (a bioprinter) without "máy in" is "sinh học",
+   * which 38% of the listings have. Chosen 2026-12-06 on the dev set's absent technologies
+   * (docs/benchmarks.md): 0.2 and 0.3 alike, 0.4 let "sinh học" through.
+   */
+  relatedMaxCommonness: 0.3,
+  /** ...and in more than this many listings: in a small catalogue a share says little. */
+  relatedCommonMinListings: 20,
   /** Title hits read for related results at most (a bound on cost: they include the close matches, left out afterwards). */
   titleScanMax: 200,
   /** Query words considered for related results (a bound on cost: up to 2n − 1 sub-queries for n words; queries are 2–5 words in practice). */
