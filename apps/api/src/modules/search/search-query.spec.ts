@@ -229,11 +229,14 @@ describe('related results: what a shorter form drops', () => {
 });
 
 describe('related results: a form that lost what the query is about is not asked', () => {
+  /** The shorter forms asked for `query` with these word counts: the typed words, without the accent-exact spellings. */
+  const formsAsked = (query: string, c?: { perWord: number[]; total: number }) =>
+    buildRelatedSearch('listings', { query, page: 1, pageSize: 20 }, 0, c)?.queries.filter((q) => !q.vector).map((q) => String(q.q).split(` ${ACCENT_TOKEN_PREFIX}`)[0]) ?? [];
+
   it('leaves out the forms that drop most of the query’s rarity, and keeps the others', () => {
     // "năng lượng nhiệt hạch": the first three syllables are in hundreds of listings, "hạch" in none
     const counts = { perWord: [300, 280, 120, 0], total: 650 };
-    const forms = (c?: { perWord: number[]; total: number }) =>
-      buildRelatedSearch('listings', { query: 'năng lượng nhiệt hạch', page: 1, pageSize: 20 }, 0, c)?.queries.filter((q) => !q.vector).map((q) => String(q.q).split(` ${ACCENT_TOKEN_PREFIX}`)[0]) ?? []; // the typed words, without the accent-exact spellings
+    const forms = (c?: { perWord: number[]; total: number }) => formsAsked('năng lượng nhiệt hạch', c);
     const withCounts = forms(counts);
     expect(withCounts).not.toContain('năng lượng nhiệt');
     expect(withCounts).not.toContain('năng lượng');
@@ -245,16 +248,13 @@ describe('related results: a form that lost what the query is about is not asked
   it('leaves out the forms whose every word is common, and keeps those with one rarer word', () => {
     // "máy in sinh học" (a bioprinter, in none of the listings): "máy", "in" and "học" are in most
     // listings, "sinh" in 38%; "in" is rarer than "học", so dropping "máy in" drops little rarity
-    const counts = { perWord: [351, 378, 249, 650], total: 650 };
-    const forms = buildRelatedSearch('listings', { query: 'máy in sinh học', page: 1, pageSize: 20 }, 0, counts)?.queries.filter((q) => !q.vector).map((q) => String(q.q).split(` ${ACCENT_TOKEN_PREFIX}`)[0]) ?? [];
+    const forms = formsAsked('máy in sinh học', { perWord: [351, 378, 249, 650], total: 650 });
     expect(forms).not.toContain('sinh học');
     expect(forms).not.toContain('in sinh học');
     // with "sinh" in a tenth of the listings, "sinh học" says something, and is asked
-    const rarer = buildRelatedSearch('listings', { query: 'máy in sinh học', page: 1, pageSize: 20 }, 0, { perWord: [351, 378, 65, 650], total: 650 });
-    expect(rarer?.queries.filter((q) => !q.vector).map((q) => String(q.q).split(` ${ACCENT_TOKEN_PREFIX}`)[0])).toContain('sinh học');
+    expect(formsAsked('máy in sinh học', { perWord: [351, 378, 65, 650], total: 650 })).toContain('sinh học');
     // in a catalogue of twelve listings, a word in half of them is not yet common
-    const small = buildRelatedSearch('listings', { query: 'máy in sinh học', page: 1, pageSize: 20 }, 0, { perWord: [8, 7, 6, 12], total: 12 });
-    expect(small?.queries.filter((q) => !q.vector).map((q) => String(q.q).split(` ${ACCENT_TOKEN_PREFIX}`)[0])).toContain('sinh học');
+    expect(formsAsked('máy in sinh học', { perWord: [8, 7, 6, 12], total: 12 })).toContain('sinh học');
   });
 });
 

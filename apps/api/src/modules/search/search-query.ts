@@ -403,7 +403,8 @@ export function buildRelatedSearch(
   answer?: Pick<Hit, 'concepts' | 'primaryFieldCodes'>,
 ): FederatedMultiSearchParams | null {
   // A form that has lost most of what made the query specific ("năng lượng" of "năng lượng nhiệt
-  // hạch") is about something else: not related, however many listings it finds.
+  // hạch") is about something else: not related, however many listings it finds. So is a form of
+  // common words only ("sinh học" of "máy in sinh học"): it is about nothing in particular.
   const forms = relatedFormsDropping(p.query ?? '')
     .map((f) => ({ ...f, share: droppedShare(f.dropped, counts) }))
     .filter(({ share, dropped }) => share <= SEARCH_RELEVANCE.relatedMaxDroppedShare && !tooCommon(dropped, counts));
