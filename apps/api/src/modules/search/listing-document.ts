@@ -81,7 +81,11 @@ export interface ListingDocument {
    * accentForms would let "chè" (tea) be found in a field name while "chế" (of "chế biến") stood in the title.
    */
   titleAccentForms?: string;
-  /** (search) Text of the listing's PDF documents: searchable with the lowest weight; absent when none. */
+  /**
+   * (search) Text of the listing's PDF documents: searchable with the lowest weight; empty when
+   * none, never absent, because a search that names its attributes (search-query.ts
+   * OWN_TEXT_ATTRIBUTES) is refused when one is in no document of the index.
+   */
   documentText?: string;
   /** Meilisearch user-provided embedding (see matchVector); null when the listing has no tags. */
   _vectors: { matching: number[] | null };
@@ -163,7 +167,7 @@ export function toListingDocument(src: ListingSource): ListingDocument {
     gloss,
     accentForms: accentFormsOf(src, aliases, fieldNames, gloss),
     titleAccentForms: accentTokens(src.title).join(' '),
-    ...(src.documentText && { documentText: src.documentText }),
+    documentText: src.documentText ?? '',
     _vectors: { [MATCH_EMBEDDER]: matchVector(concepts, primaryFieldCodes) },
   };
 }

@@ -1,5 +1,7 @@
 import { ACCENT_TOKEN_PREFIX } from './accent-forms.js';
-import { MARK_CLOSE, MARK_OPEN, answersFirst, areVariants, orderWindow, spreadVariants, titleWordSet, variantWindow, buildListingSearch, matchedOnlyInDocuments, buildRelatedSearch, similarToAnswerVector, closeMatchThreshold, relatedWeight, queryTopics, escapeHtml, highlighted, listingFilters, listingSort, readListingSearch, searchQueryText } from './search-query.js';
+import { MARK_CLOSE, MARK_OPEN, answersFirst, areVariants, orderWindow, spreadVariants, titleWordSet, variantWindow, buildListingSearch, matchedOnlyInDocuments, buildRelatedSearch, similarToAnswerVector, closeMatchThreshold, relatedWeight, queryTopics, escapeHtml, highlighted, listingFilters, listingSort, readListingSearch, searchQueryText, buildAllWordsSearch } from './search-query.js';
+import { toListingDocument } from './listing-document.js';
+import { LISTING_INDEX_SETTINGS } from './listing-index-settings.js';
 import { settingsMatch } from './search-index.js';
 import { englishPluralSynonyms, glossText, matchVector, synonymAliases } from '../text/index.js';
 import { SEARCH_RELEVANCE } from './search.weights.js';
@@ -59,6 +61,27 @@ describe('the Meilisearch request', () => {
     expect(province.filter).toEqual([expect.stringContaining('transferModes'), expect.stringContaining('priceMin')]);
     expect(modes).toMatchObject({ facets: ['transferModes'], limit: 0 });
     expect(modes.filter).toEqual([expect.stringContaining('provinceCode'), expect.stringContaining('priceMin')]);
+  });
+
+  it('looks for the last resort’s words in the listing’s own text, not in the names of the fields it is filed under', () => {
+    // "máy in sinh học" found an English listing on seafood wastewater: "sinh học" from its field
+    // "Công nghệ sinh học", "in" from its description.
+    const all = buildAllWordsSearch('t_listings', { ...page, query: 'máy in sinh học' }, 0);
+    expect(all).toMatchObject({ matchingStrategy: 'all', q: expect.stringContaining('máy in sinh học') });
+    expect(all.attributesToSearchOn).toEqual(expect.arrayContaining(['title', 'summary', 'description', 'accentForms', 'documentText']));
+    expect(all.attributesToSearchOn).not.toContain('fieldNames');
+    // Meilisearch refuses a search naming an attribute that no document has: a listing without a
+    // PDF still carries every one of them
+    const searchable = LISTING_INDEX_SETTINGS.searchableAttributes!;
+    const doc = toListingDocument({
+      id: 'x', kind: 'OFFER', slug: 'x', title: 'Máy sấy', summary: '', description: '', keywords: [], fieldCodes: ['4'],
+      organization: { id: 'o', name: 'Viện', kind: 'RESEARCH_INSTITUTE', verified: false }, provinceCode: 'hue', transferModes: [],
+      ipStatus: null, trl: null, priceMin: null, priceMax: null, negotiable: false, language: 'vi', publishedAt: new Date(0),
+    });
+    for (const a of all.attributesToSearchOn!) {
+      expect(searchable).toContain(a);
+      expect({ attribute: a, inDocument: a in doc }).toEqual({ attribute: a, inDocument: true });
+    }
   });
 
   it('sorts as asked, newest first when browsing without words', () => {

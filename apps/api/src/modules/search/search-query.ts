@@ -557,9 +557,18 @@ export function buildTitleSearch(indexUid: string, p: ListingSearchParams, close
 }
 
 /**
- * The last resort of a page that would show nothing: the listings that have every word of the
- * query, however scattered (no closeness bar), shown as related results. Asked only when there is
- * no close match and no other related result: a listing that has every word is never hidden.
+ * Where a listing's own words are: its text in both languages, its synonyms, its documents, who
+ * offers it and where; not the names of the fields it is filed under, broad words that most
+ * listings share ("khoa học", "kỹ thuật", "sinh học"). A query whose words are found only with
+ * their help ("máy in sinh học": "sinh học" from the field "Công nghệ sinh học", "in" from an
+ * English description) is not about the listing. Each must be in every document (listing-document.ts).
+ */
+const OWN_TEXT_ATTRIBUTES = ['title', 'keywords', 'summary', 'description', 'aliases', 'gloss', 'organizationName', 'provinceNames', 'accentForms', 'documentText'];
+
+/**
+ * The last resort of a page that would show nothing: the listings whose own text has every word
+ * of the query, however scattered (no closeness bar), shown as related results. Asked only when
+ * there is no close match and no other related result: a listing that has every word is never hidden.
  */
 export function buildAllWordsSearch(indexUid: string, p: ListingSearchParams, closeCount: number): MultiSearchQuery {
   const { facet, other } = listingFilters(p);
@@ -568,6 +577,7 @@ export function buildAllWordsSearch(indexUid: string, p: ListingSearchParams, cl
     indexUid,
     q: searchText(p.query ?? ''),
     matchingStrategy: 'all',
+    attributesToSearchOn: OWN_TEXT_ATTRIBUTES,
     filter,
     limit: relatedLimit(p, closeCount),
     attributesToRetrieve: [...LISTING_CARD_ATTRIBUTES],

@@ -22,8 +22,8 @@
  * the query (relatedForms: one syllable dropped, or, from four syllables on, a two-syllable word;
  * weighted by the rarity of what they drop, droppedRarity), and listings on the query's topics;
  * as many as the page has room for after its close matches (at least relatedMin). When all that
- * is empty, the listings that have every word however scattered (buildAllWordsSearch): a listing
- * with every word of the query is never hidden. Measured alternatives, on the dev set:
+ * is empty, the listings whose own text has every word however scattered (buildAllWordsSearch;
+ * not counting field, organisation or province names): such a listing is never hidden. Measured alternatives, on the dev set:
  * Meilisearch's `matchingStrategy: 'frequency'` with a score bar (it keeps the query's rarest
  * word, which is not always the one that matters, and its score depends on the order in which
  * words are dropped: P@10 0.662, recall@20 0.823); also dropping a word that leaves one syllable
