@@ -104,6 +104,9 @@ beforeAll(async () => {
   await add('spawn', 'Meo giống nấm bào ngư dạng hạt', 'Meo thuần chủng, tỷ lệ nhiễm thấp, giao tận trại.');
   await add('reishiHouse', 'Nhà trồng nấm linh chi điều khiển độ ẩm tự động', 'Phun sương và quạt theo cảm biến, cho trại nấm của hợp tác xã.');
   await add('pelletOther', 'Dây chuyền chất đốt sinh khối trọn gói', 'Băm, sấy và ép viên nén phụ phẩm thành chất đốt, lắp đặt tại xưởng.');
+  // a place named in the query: a dryer and a drone in Cần Thơ (the others are in Hà Nội)
+  L.dryerCanTho = await publish(owner, m, { organizationId: org.id, title: 'Máy sấy lúa bơm nhiệt cho hợp tác xã', summary: 'Sấy lúa ở nhiệt độ thấp, hạt không rạn.', fieldCodes: ['2'], provinceCode: 'can-tho' });
+  L.droneCanTho = await publish(owner, m, { organizationId: org.id, title: 'Thiết bị bay phun thuốc cho ruộng lúa', summary: 'Phun thuốc bảo vệ thực vật cho cánh đồng lớn.', fieldCodes: ['2'], provinceCode: 'can-tho' });
   await s.t.settle();
 }, 120_000);
 
@@ -282,5 +285,43 @@ describe('search relevance: a series of near-identical listings', () => {
     // nothing hidden, nothing repeated, the count unchanged
     expect(new Set(r.close).size).toBe(r.close.length);
     expect(r.totalHits).toBe(r.close.length);
+  });
+});
+
+describe('search relevance: a place named in the query', () => {
+  const PLACED = `query($input: SearchInput!) {
+    search(input: $input) { totalHits place { code name } searchedWords hits { listing { id } } related { listing { id } } }
+  }`;
+  type Placed = { totalHits: number; place: { code: string; name: string } | null; searchedWords: string | null; hits: { listing: { id: string } }[]; related: { listing: { id: string } }[] };
+  const placed = async (input: Record<string, unknown>) => {
+    const r = (await s.base.ok<{ search: Placed }>(PLACED, { input })).search;
+    return { ...r, close: r.hits.map((h) => h.listing.id), related: r.related.map((h) => h.listing.id) };
+  };
+
+  it('reads "máy sấy cần thơ" as dryers in Cần Thơ, the dryers elsewhere first among the related results', async () => {
+    const r = await placed({ query: 'máy sấy cần thơ' });
+    expect(r.place).toEqual({ code: 'can-tho', name: 'Cần Thơ' });
+    expect(r.searchedWords).toBe('máy sấy');
+    expect(r.close).toEqual([L.dryerCanTho]);
+    expect(r.totalHits).toBe(1);
+    // not Cần Thơ's drone, which has only the place in common
+    expect(r.related[0]).toBe(L.dryerWord);
+    expect(r.related).not.toContain(L.droneCanTho);
+    // without diacritics after "ở", and by a former province’s name (Hậu Giang is now Cần Thơ)
+    for (const query of ['may say o can tho', 'may say Hau Giang']) {
+      const again = await placed({ query });
+      expect({ query, code: again.place?.code, close: again.close }).toEqual({ query, code: 'can-tho', close: [L.dryerCanTho] });
+    }
+  });
+
+  it('keeps the words as typed when the filters chose other provinces, or when the place is all the query says', async () => {
+    const chosen = await placed({ query: 'máy sấy cần thơ', provinceCodes: ['ha-noi'] });
+    expect(chosen.place).toBeNull();
+    expect(chosen.close).not.toContain(L.dryerCanTho);
+    // the same province chosen as the filter: the words without it, and nothing from elsewhere
+    const same = await placed({ query: 'máy sấy cần thơ', provinceCodes: ['can-tho'] });
+    expect(same.close).toEqual([L.dryerCanTho]);
+    expect(same.related).not.toContain(L.dryerWord);
+    expect((await placed({ query: 'Cần Thơ' })).place).toBeNull();
   });
 });

@@ -62,4 +62,53 @@ export default function (h) {
     await t.visit(en, `/search?q=${encodeURIComponent(absent)}`);
     assert.equal(squash(await en.locator('.no-close-match').textContent()), msg('en', 'search_noCloseMatch', { q: absent }));
   });
+
+  h.test('search: a province named in the query is read as the place, the same words elsewhere follow', async (t) => {
+    const tag = uniq('tp');
+    const owner = await apiUser(t, 'Chủ tin đăng');
+    const org = await apiOrganization(t, owner.token, { kind: 'RESEARCH_INSTITUTE', provinceCode: 'can-tho' });
+    const listing = (title, provinceCode) =>
+      apiPublishedListing(t, owner.token, org.id, {
+        kind: 'OFFER',
+        title,
+        summary: 'Sấy nông sản ở nhiệt độ thấp, giữ màu và hương, cho hợp tác xã và hộ sản xuất.',
+        description: 'Thiết bị đã lắp tại ba hợp tác xã; chuyển giao gồm lắp đặt, đào tạo vận hành và bảo trì một năm.',
+        keywords: [],
+        fieldCodes: ['2'],
+        trl: 7,
+        transferModes: ['TURNKEY'],
+        provinceCode,
+      });
+    const here = `Máy sấy ${tag} bơm nhiệt cho hợp tác xã`;
+    const elsewhere = `Máy sấy ${tag} năng lượng mặt trời`;
+    await listing(here, 'can-tho');
+    await listing(elsewhere, 'ha-noi');
+    const words = `máy sấy ${tag}`;
+    const page = await t.newPage('vi');
+    await t.eventually(
+      async () => {
+        await t.visit(page, `/search?q=${encodeURIComponent(`${words} cần thơ`)}`);
+        return (await page.locator('section.related').count()) === 1 && (await page.locator('#results-title').textContent())?.trim() === msg('vi', 'search_count', { count: '1' });
+      },
+      { what: 'both listings indexed' },
+    );
+    // The place is said, the listing there is the answer, the other one follows apart.
+    assert.equal(squash(await page.locator('.search-place').textContent()), `${msg('vi', 'search_place', { place: 'Cần Thơ', words })} ${msg('vi', 'search_placeEverywhere', { words })}`);
+    assert.equal(squash(await page.locator('#results-title').textContent()), msg('vi', 'search_count', { count: '1' }));
+    assert.ok(squash(await page.locator('section[aria-labelledby="results-title"] > ol.cards').textContent()).includes(here), await t.text(page));
+    assert.ok(squash(await page.locator('section.related').textContent()).includes(elsewhere), await t.text(page));
+    // the filters show the province ticked
+    assert.equal(await page.locator('input[name="province"][value="can-tho"]').isChecked(), true);
+    await t.screenshot(page, 'search-place-vi');
+    await t.axe(page, 'search, a place in the query (vi)');
+    // "everywhere": both are answers
+    await page.locator('.search-place a').click();
+    await page.waitForURL((u) => u.searchParams.get('q') === words);
+    assert.equal(squash(await page.locator('#results-title').textContent()), msg('vi', 'search_count', { count: '2' }));
+
+    // English, by the former province's name, without diacritics
+    const en = await t.newPage('en');
+    await t.visit(en, `/search?q=${encodeURIComponent(`may say ${tag} o hau giang`)}`);
+    assert.equal(squash(await en.locator('.search-place').textContent()), `${msg('en', 'search_place', { place: 'Can Tho', words: `may say ${tag}` })} ${msg('en', 'search_placeEverywhere', { words: `may say ${tag}` })}`);
+  });
 }

@@ -266,6 +266,9 @@ describe('related results: a form that lost what the query is about is not asked
     expect(withCounts).toContain('lượng nhiệt hạch');
     // without word counts (they failed), every shorter form is asked, as before
     expect(forms()).toContain('năng lượng nhiệt');
+    // nor in a catalogue too small for rarity to mean much: with one listing, the word it lacks
+    // would carry all the rarity, and no shorter form would be asked
+    expect(formsAsked('phần mềm máy tính lượng tử', { perWord: [1, 1, 0, 1, 1, 1], total: 1 })).toContain('phần mềm tính lượng tử');
   });
 
   it('leaves out the forms whose every word is common, and keeps those with one rarer word', () => {

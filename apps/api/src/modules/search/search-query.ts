@@ -371,9 +371,14 @@ export function relatedWeight(dropped: readonly number[], counts: WordCounts | u
   return base * (1 - SEARCH_RELEVANCE.droppedRarity * share);
 }
 
-/** The share of the query's rarity (inverse document frequency) that the dropped words carry; 0 without counts. */
+/**
+ * The share of the query's rarity (inverse document frequency) that the dropped words carry; 0
+ * without counts, and 0 in a catalogue of fewer than relatedCommonMinListings listings, where
+ * rarity says little: with one listing, its every word is as common as can be and a word it lacks
+ * would carry all the rarity, so no shorter form would ever be asked.
+ */
 export function droppedShare(dropped: readonly number[], counts: WordCounts | undefined): number {
-  if (!counts) return 0;
+  if (!counts || counts.total < SEARCH_RELEVANCE.relatedCommonMinListings) return 0;
   const idf = counts.perWord.map((n) => Math.log((counts.total + 1) / (n + 1)));
   const all = idf.reduce((a, b) => a + b, 0);
   if (all <= 0) return 0;

@@ -2,6 +2,7 @@ import { Args, Context, Info, Query, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GqlContext } from '../../common/context.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
+import { ReferenceService } from '../reference/reference.service.js';
 import { organizationLoader, toOrganizationType } from '../organizations/organizations.resolver.js';
 import { toListingType } from '../listings/listings.types.js';
 import { SearchInput } from './dto/search.input.js';
@@ -14,6 +15,7 @@ export class SearchResolver {
   constructor(
     private readonly searchService: SearchService,
     private readonly organizations: OrganizationsService,
+    private readonly reference: ReferenceService,
   ) {}
 
   /**
@@ -35,6 +37,13 @@ export class SearchResolver {
       else orgs.prime(organization.id, organization);
       return { listing: type, highlightedTitle, highlightedSummary, foundInDocument };
     };
-    return { ...result, hits: result.hits.map(toHit), related: result.related.map(toHit) };
+    const { place, ...page } = result;
+    return {
+      ...page,
+      hits: result.hits.map(toHit),
+      related: result.related.map(toHit),
+      place: place ? this.reference.province(place.provinceCode, ctx.lang) : null,
+      searchedWords: place?.searchedWords ?? null,
+    };
   }
 }

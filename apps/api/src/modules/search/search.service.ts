@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityMetadata } from 'typeorm';
 import type { FederatedMultiSearchParams, Meilisearch, MultiSearchResponse, SearchResponse } from 'meilisearch';
-import { ErrorCode, type Lang } from '@techport/shared';
+import { ErrorCode, placeInQuery, type Lang } from '@techport/shared';
 import { AppError } from '../../common/errors.js';
 import { Clock } from '../../common/clock.js';
 import { isUuid } from '../../common/ids.js';
@@ -25,6 +25,7 @@ import {
   readWordCounts,
   readListingSearch,
   readRelatedSearch,
+  relatedLimit,
   wantsRelated,
   type FacetName,
   type Hit,
@@ -53,6 +54,12 @@ export interface ListingSearchResult<Hit = ListingSearchHit> {
   pageSize: number;
   facets: FacetType[];
   processingTimeMs: number;
+  /**
+   * The province the query named (placeInQuery: "máy sấy cần thơ"), and the words searched for
+   * without it: the close matches are those in that province; the same words' close matches
+   * elsewhere lead the related results. Absent when the query names none.
+   */
+  place?: { provinceCode: string; searchedWords: string };
 }
 
 /** A listing with its organisation. */
@@ -117,7 +124,7 @@ export class SearchService {
     const inDocuments = result.hits.filter((h) => h.matchedOnlyInDocuments).map((h) => h.id);
     const [read, documents] = await Promise.all([
       toRead.length ? this.publicListings(toRead) : new Map<string, ListingWithOrganization>(),
-      inDocuments.length ? documentsMatching(this.ds, inDocuments, searchQueryText(input.query) ?? '') : new Map<string, string>(),
+      inDocuments.length ? documentsMatching(this.ds, inDocuments, searchQueryText(result.place?.searchedWords ?? input.query) ?? '') : new Map<string, string>(),
     ]);
     const resolve = (list: ListingSearchHit[]) =>
       list.flatMap((h): ResolvedListingHit[] => {
@@ -160,8 +167,32 @@ export class SearchService {
     return (this.ds.driver as unknown as { master: PgPool }).master;
   }
 
-  /** The public listing search: hits with highlights, facets with labels in `lang`. */
+  /**
+   * The public listing search: hits with highlights, facets with labels in `lang`. A query that
+   * names a province at its end or start ("máy sấy cần thơ": placeInQuery) is read as its other
+   * words in that province, unless the filters chose other provinces: a listing does not say
+   * its province in its text, so the literal words found dryers and anything else of Cần Thơ
+   * alike. Its related results begin with the same words' close matches in other provinces.
+   */
   async searchListings(input: SearchInput, lang: Lang): Promise<ListingSearchResult> {
+    const place = input.query ? placeInQuery(input.query) : null;
+    const chosen = input.provinceCodes ?? [];
+    if (!place || (chosen.length && !chosen.includes(place.province.code))) return this.searchWords(input, lang);
+    const inPlace = await this.searchWords({ ...input, query: place.rest, provinceCodes: chosen.length ? chosen : [place.province.code] }, lang);
+    const result = { ...inPlace, place: { provinceCode: place.province.code, searchedWords: place.rest } };
+    const params = { query: place.rest, page: inPlace.page, pageSize: inPlace.pageSize };
+    // The user's own province filter keeps the other provinces out.
+    if (chosen.length || !wantsRelated(params, inPlace.totalHits)) return result;
+    const limit = relatedLimit(params, inPlace.totalHits);
+    const elsewhere = await this.searchWords({ ...input, query: place.rest, provinceCodes: null, page: 1, pageSize: limit }, lang);
+    const seen = new Set(inPlace.hits.map((h) => h.id));
+    const other = elsewhere.hits.filter((h) => h.document.provinceCode !== place.province.code);
+    const related = [...other, ...inPlace.related, ...elsewhere.related].filter((h) => !seen.has(h.id) && Boolean(seen.add(h.id)));
+    return { ...result, related: related.slice(0, limit), processingTimeMs: inPlace.processingTimeMs + elsewhere.processingTimeMs };
+  }
+
+  /** The search for the query's words, as typed. */
+  private async searchWords(input: SearchInput, lang: Lang): Promise<ListingSearchResult> {
     // trlMax < trlMin is refused by SearchInput's decorators (with the other problems of the request).
     const params: ListingSearchParams = {
       query: searchQueryText(input.query),

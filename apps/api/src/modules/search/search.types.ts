@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { ListingType } from '../listings/listings.types.js';
+import { ProvinceType } from '../reference/reference.types.js';
 
 @ObjectType('FacetValue')
 export class FacetValueType {
@@ -68,4 +69,16 @@ export class SearchResultType {
 
   @Field(() => Int, { description: "Meilisearch's own time for the query and its facet counts." })
   processingTimeMs: number;
+
+  @Field(() => ProvinceType, {
+    nullable: true,
+    description:
+      'The province the query named at its end or start ("máy sấy cần thơ", "dryer in Can Tho", any current or former name), ' +
+      'unless the filters chose other provinces: the close matches are then the listings of that province for the other words ' +
+      '(searchedWords), and the related results begin with those words\' close matches elsewhere. Null when the query names none.',
+  })
+  place: ProvinceType | null;
+
+  @Field(() => String, { nullable: true, description: 'With place: the words searched for, the query without the province. Null otherwise.' })
+  searchedWords: string | null;
 }

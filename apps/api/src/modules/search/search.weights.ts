@@ -85,7 +85,7 @@ export const SEARCH_RELEVANCE = {
    * (docs/benchmarks.md): 0.2 and 0.3 alike, 0.4 let "sinh học" through.
    */
   relatedMaxCommonness: 0.3,
-  /** ...and in more than this many listings: in a small catalogue a share says little. */
+  /** ...and in more than this many listings: in a small catalogue a share says little (nor is the dropped share weighed below it: droppedShare). */
   relatedCommonMinListings: 20,
   /** Title hits read for related results at most (a bound on cost: they include the close matches, left out afterwards). */
   titleScanMax: 200,
