@@ -227,6 +227,29 @@ describe('the close matches’ count from memory', () => {
       spy.mockRestore();
     }
   });
+
+  it('counts a page past the last close match like the first page, and keeps no count from it', async () => {
+    // every word of "ép viên nén" in it, none close to another: not a close match
+    await publish(owner, moderator, {
+      ...offer({ provinceCode: 'can-tho' }),
+      title: 'Máy nén khí trục vít cho xưởng cơ khí',
+      summary: 'Khí sạch, áp suất ổn định cho dây chuyền sơn tĩnh điện.',
+      description: 'Bảo hành hai năm. Kỹ thuật viên của hãng lắp đặt tại xưởng và đào tạo vận hành. Có bản vẽ khuôn ép vỏ máy.',
+      keywords: [],
+    });
+    await a.t.settle();
+    const input = { query: 'ép viên nén', provinceCodes: ['can-tho'], pageSize: 20 };
+    // past the end (Meilisearch, asked for it, counts every listing with the words, close or not)
+    const past = await search(b.base, { ...input, page: 3 });
+    expect(past.hits).toEqual([]);
+    expect(past.totalHits).toBe(3);
+    expect(counts(past, 'kind')).toEqual({ OFFER: 3 });
+    // …and the first page, after it, is not served that count from memory
+    const first = await search(b.base, input);
+    expect(first.totalHits).toBe(3);
+    expect(ids(first)).toHaveLength(3);
+    expect(counts(first, 'kind')).toEqual({ OFFER: 3 });
+  });
 });
 
 describe('cached matches', () => {

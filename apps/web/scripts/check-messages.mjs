@@ -13,13 +13,15 @@ const load = (lang) => {
 const vi = load('vi');
 const en = load('en');
 const problems = [];
-const params = (s) => [...s.matchAll(/\{(\w+)\}/g)].map((x) => x[1]).sort().join(',');
+/** A message's text: a plain string, or every variant of a plural message (inlang's `match`) joined. */
+const text = (m) => (typeof m === 'string' ? m : m.flatMap((v) => Object.values(v.match ?? {})).join(' '));
+const params = (m) => [...new Set([...text(m).matchAll(/\{(\w+)\}/g)].map((x) => x[1]))].sort().join(',');
 
 for (const key of new Set([...Object.keys(vi), ...Object.keys(en)])) {
   if (!(key in vi)) problems.push(`${key}: missing in vi.json`);
   else if (!(key in en)) problems.push(`${key}: missing in en.json`);
   else {
-    if (!vi[key].trim() || !en[key].trim()) problems.push(`${key}: empty message`);
+    if (!text(vi[key]).trim() || !text(en[key]).trim()) problems.push(`${key}: empty message`);
     if (params(vi[key]) !== params(en[key])) problems.push(`${key}: parameters differ (vi {${params(vi[key])}} / en {${params(en[key])}})`);
   }
 }

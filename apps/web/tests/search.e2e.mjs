@@ -111,4 +111,53 @@ export default function (h) {
     await t.visit(en, `/search?q=${encodeURIComponent(`may say ${tag} o hau giang`)}`);
     assert.equal(squash(await en.locator('.search-place').textContent()), `${msg('en', 'search_place', { place: 'Can Tho', words: `may say ${tag}` })} ${msg('en', 'search_placeEverywhere', { words: `may say ${tag}` })}`);
   });
+
+  h.test('search: a filter that cannot apply is said beside its field, and a page past the end says where the results are', async (t) => {
+    const tag = uniq('tp');
+    const owner = await apiUser(t, 'Chủ tin đăng');
+    const org = await apiOrganization(t, owner.token, { kind: 'RESEARCH_INSTITUTE', provinceCode: 'hue' });
+    const title = `Bộ điều khiển ${tag} cho lò sấy gỗ`;
+    await apiPublishedListing(t, owner.token, org.id, {
+      kind: 'OFFER',
+      title,
+      summary: 'Điều khiển nhiệt độ và độ ẩm lò sấy gỗ theo từng giai đoạn, ghi nhật ký mẻ sấy.',
+      description: 'Đã lắp cho mười hai lò sấy gỗ keo; chuyển giao gồm lắp đặt, đào tạo vận hành và bảo trì một năm.',
+      keywords: [],
+      fieldCodes: ['2'],
+      trl: 9,
+      transferModes: ['TURNKEY'],
+      provinceCode: 'hue',
+    });
+    const page = await t.newPage('vi');
+    const heading = async (p) => squash(await p.locator('#results-title').textContent());
+    await t.eventually(
+      async () => {
+        await t.visit(page, `/search?q=${tag}`);
+        return (await heading(page)) === msg('vi', 'search_count', { count: '1' });
+      },
+      { what: 'the listing indexed' },
+    );
+    // "from TRL 8 to TRL 6": said beside "to", and the results go without it
+    await t.visit(page, `/search?q=${tag}&trlMin=8&trlMax=6`);
+    assert.equal(squash(await page.locator('#trlMax-error').textContent()), msg('vi', 'search_trlOrder', { min: '8' }));
+    assert.equal(await page.locator('#trlMax').getAttribute('aria-invalid'), 'true');
+    assert.equal(await heading(page), msg('vi', 'search_count', { count: '1' }));
+    // a price that is not an amount: kept in the box, said beside it
+    await t.visit(page, `/search?q=${tag}&priceMax=abc`);
+    assert.equal(squash(await page.locator('#priceMax-error').textContent()), msg('vi', 'search_priceInvalid'));
+    assert.equal(await page.locator('#priceMax').inputValue(), 'abc');
+    assert.equal(await heading(page), msg('vi', 'search_count', { count: '1' }));
+    await t.axe(page, 'search, filters that cannot apply (vi)');
+    // a page past the end: the true count, and the way back
+    await t.visit(page, `/search?q=${tag}&page=5`);
+    assert.equal(await heading(page), msg('vi', 'search_count', { count: '1' }));
+    assert.ok((await t.text(page)).includes(msg('vi', 'search_pastEnd', { page: '5' })), await t.text(page));
+    await page.getByRole('link', { name: msg('vi', 'search_pastEndLink', { page: '1' }) }).click();
+    await page.waitForURL((u) => !u.searchParams.has('page') || u.searchParams.get('page') === '1');
+    assert.ok(squash(await page.locator('section[aria-labelledby="results-title"] > ol.cards').textContent()).includes(title));
+    // English counts one result as one
+    const en = await t.newPage('en');
+    await t.visit(en, `/search?q=${tag}`);
+    assert.equal(await heading(en), '1 result');
+  });
 }

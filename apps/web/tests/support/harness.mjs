@@ -19,9 +19,17 @@ export const PASSWORD = 'Correct-Horse-Battery-9';
 
 /** A message of the storefront in a language, with {params} filled in. */
 export function msg(lang, key, params = {}) {
-  const text = MESSAGES[lang][key];
+  const text = messageText(lang, MESSAGES[lang][key], params);
   if (typeof text !== 'string') throw new Error(`no message ${key} in ${lang}.json`);
   return text.replace(/\{(\w+)\}/g, (_, k) => String(params[k] ?? `{${k}}`));
+}
+
+/** A message's text: a plain string, or the variant of a plural message (inlang: `countPlural=one|other`) for params.count. */
+function messageText(lang, message, params) {
+  if (!Array.isArray(message)) return message;
+  const [{ match }] = message;
+  const plural = new Intl.PluralRules(lang).select(Number(params.count));
+  return match[`countPlural=${plural}`] ?? match['countPlural=other'];
 }
 
 // The contract enums' labels (libs/shared/src/labels.ts), as the API build compiled them: the

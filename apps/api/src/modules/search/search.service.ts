@@ -218,7 +218,14 @@ export class SearchService {
       this.logger.error(`listing search failed: ${describeMeiliError(err)}`);
       throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, M.unavailable);
     }
-    const outcome = readListingSearch(params, response);
+    let outcome = readListingSearch(params, response);
+    if (params.page > 1 && !outcome.hits.length && outcome.totalHits > 0 && params.query?.trim()) {
+      // Past the last page Meilisearch counts without the close-match bar (facet-cache.ts
+      // pastTheEnd): the first page's counts are the true ones. (Browsing has no bar.)
+      const first = await this.facetCache.multiSearch(this.indexes.listingsUid, buildListingSearch(this.indexes.listingsUid, { ...params, page: 1 }));
+      const counted = readListingSearch({ ...params, page: 1 }, first);
+      outcome = { ...outcome, totalHits: counted.totalHits, facets: counted.facets };
+    }
     let related: ListingSearchHit[] = [];
     let relatedMs = 0;
     if (wantsRelated(params, outcome.totalHits)) {

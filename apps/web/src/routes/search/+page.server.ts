@@ -19,9 +19,16 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     state.provinces = resolved.provinces;
     provinceFind = { text: choice.unmatched, error: choice.error };
   }
+  // Filters that cannot be applied are said beside their field; the results meanwhile go without them.
+  const priceText = (url.searchParams.get('priceMax') ?? '').trim().slice(0, 40);
+  const filterErrors = {
+    trlMax: state.trlMin !== null && state.trlMax !== null && state.trlMin > state.trlMax ? m.search_trlOrder({ min: state.trlMin }) : null,
+    priceMax: priceText && state.priceMax === null ? m.search_priceInvalid() : null,
+  };
+  const applied = { ...state, trlMax: filterErrors.trlMax ? null : state.trlMax };
   const reference = await referenceData(locals.api);
-  const common = { state, fieldTree: reference.fieldTree, provinces: reference.provinces, provinceFind };
-  const { search } = await locals.api.request(Search, { input: searchInput(state) }).catch((err) => apiFailure(err, url));
+  const common = { state, fieldTree: reference.fieldTree, provinces: reference.provinces, provinceFind, filterErrors, priceText };
+  const { search } = await locals.api.request(Search, { input: searchInput(applied) }).catch((err) => apiFailure(err, url));
   return { ...common, search };
 };
 
