@@ -61,6 +61,12 @@ export default function (h) {
             },
             { what: 'the expert in search results' },
           );
+          // the sitemap lists the published profile (it is kept a minute: wait past that at most)
+          await t.eventually(async () => (await (await fetch(`${t.webUrl}/sitemap.xml`)).text()).includes(`${t.webUrl}${s.profilePath}</loc>`), {
+            timeout: 75_000,
+            interval: 2_000,
+            what: 'the profile in the sitemap',
+          });
           await s.business.click(`a[href="${s.profilePath}"]`);
           assert.ok((await t.text(s.business, 'h1')).includes(`Hoàng Định Giá ${tag}`));
           await t.screenshot(s.business, 'expert-vi');

@@ -235,6 +235,7 @@ export default function (h) {
         assert.ok((await t.text(s.supplier)).includes('500 kg/mẻ cho xoài'));
         await t.submit(s.supplier, 'form[action="?/respond"] button[value=true]');
         assert.ok((await t.text(s.supplier)).includes(label('vi', 'InterestStatus', 'ACCEPTED')));
+        assert.ok((await t.text(s.supplier)).includes(msg('vi', 'done_interestAccepted')), 'the acceptance is confirmed');
         await s.supplier.fill('[name=body]', 'Chào anh chị, Viện gửi báo giá 1,2 tỷ đồng gồm thiết bị và chuyển giao quy trình.');
         await t.submit(s.supplier, 'form[action="?/message"] button[type=submit]');
         await t.visit(s.buyer, s.interestPath);

@@ -124,6 +124,12 @@ export default function (h) {
       assert.equal(new URL(page.url()).pathname, '/compare');
     }
     assert.equal(await page.locator('table.compare-table thead th').count(), 2, 'both in the table');
+    // On a phone each listing keeps a readable column (the table scrolls in its box, not the page).
+    await page.setViewportSize({ width: 412, height: 900 });
+    const widths = await page.locator('table.compare-table tbody td').evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect().width));
+    assert.ok(Math.min(...widths) >= 150, `columns ${widths.map(Math.round).join(', ')} px wide`);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 412), 'no sideways scroll of the page');
+    await page.setViewportSize({ width: 1280, height: 900 });
     // Elsewhere and back: still there, and the header says how many.
     await t.visit(page, '/stats');
     assert.equal(await page.locator('header a[href="/compare"] .count').innerText().then((s) => s.trim().slice(0, 1)), '2');

@@ -2,7 +2,7 @@
  * Explanations: a ranked match's reasons, the exact decomposition of its score into keywords,
  * concepts, field, feedback and each constraint, labelled in the reader's language. Pure code.
  */
-import type { Lang } from '@techport/shared';
+import { foldDiacritics, type Lang } from '@techport/shared';
 import { findConcept } from '../text/index.js';
 import { fieldByCode, termSurfaces, termVector } from './listing-features.js';
 import type { MatchListing, MatchReason, RankedMatch } from './matching.engine.js';
@@ -15,22 +15,45 @@ function both(lang: Lang, vi: string, en: string): string {
 
 const UNIT = 10000; // reasons and scores are rounded to 4 decimals
 
-/** The (up to) three terms that contribute most to the lexical similarity, as the candidate spells them. */
-export function sharedTerms(srcW: Map<string, number>, cand: MatchListing): string[] {
+/** How many of the top contributing terms are considered for naming (their spellings are looked up). */
+const NAMED_TERMS_CONSIDERED = 15;
+
+/**
+ * Whether a shared term says something to a reader on its own: a phrase of two words ("bơm nhiệt",
+ * "heat pump"), or one word of four letters or more without Vietnamese marks (an English or
+ * technical word: "dryer", "chitosan"). A lone Vietnamese syllable rarely does ("hỗ" of "hỗ trợ",
+ * "sau", "máy"), nor does a unit ("kg"). It still counts in the score; it is only not named.
+ */
+function nameable(surface: string): boolean {
+  const [first, second] = surface.toLowerCase().split(' ');
+  // Two spellings of one word side by side are the gloss's alternatives ("machine machinery"), not a phrase.
+  if (second !== undefined) return first.slice(0, 5) !== second.slice(0, 5);
+  return /^\p{L}{4,}$/u.test(surface) && foldDiacritics(surface) === surface;
+}
+
+/**
+ * The (up to) three terms that contribute most to the lexical similarity and say something alone
+ * (nameable), as the candidate spells them: in its own words, or, when the two listings are in
+ * different languages (`crossLingual`), in its gloss too (an English demand meets a Vietnamese
+ * offer through "heat pump").
+ */
+export function sharedTerms(srcW: Map<string, number>, cand: MatchListing, crossLingual = false): string[] {
   const contrib: [string, number][] = [];
   for (const [t, v] of termVector(cand)) {
     const sw = srcW.get(t);
     if (sw) contrib.push([t, sw * v]);
   }
   contrib.sort((a, b) => b[1] - a[1]);
+  const top = contrib.slice(0, NAMED_TERMS_CONSIDERED).map(([t]) => t);
+  const surfaces = termSurfaces(cand, new Set(top), { gloss: crossLingual });
   const out: string[] = [];
-  for (const [t] of contrib) {
-    if (out.some((o) => o.includes(t) || t.includes(o))) continue;
-    out.push(t);
+  for (const t of top) {
+    const surface = surfaces.get(t);
+    if (surface === undefined || !nameable(surface) || out.some((o) => o.includes(surface) || surface.includes(o))) continue;
+    out.push(surface);
     if (out.length >= 3) break;
   }
-  const surfaces = termSurfaces(cand, new Set(out));
-  return out.map((t) => surfaces.get(t) ?? t);
+  return out;
 }
 
 function fieldName(code: string, lang: Lang): string {

@@ -47,11 +47,15 @@ export function termVector(l: MatchListing): Map<string, number> {
   return weights;
 }
 
-/** How the listing spells its folded terms (for labels; computed only for returned matches). */
-export function termSurfaces(l: MatchListing, wanted: Set<string>): Map<string, string> {
+/**
+ * How the listing spells its folded terms (for labels; computed only for returned matches). Its
+ * gloss (the other language's words) only with `gloss`: a term found only there is no word of the
+ * listing's own.
+ */
+export function termSurfaces(l: MatchListing, wanted: Set<string>, { gloss = true }: { gloss?: boolean } = {}): Map<string, string> {
   const out = new Map<string, string>();
   const accented = isAccented(l);
-  for (const [text] of listingFields(l)) {
+  for (const [text] of gloss ? listingFields(l) : listingFields(l).slice(0, -1)) {
     const surfaces: (string | null)[] = [];
     const words = wordsOf(text, accented, surfaces);
     for (let i = 0; i < words.length; i++) {

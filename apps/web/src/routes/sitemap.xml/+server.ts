@@ -1,9 +1,10 @@
 /**
- * sitemap.xml: the public pages and every published listing (newest first, as far as search
- * pages reach) with their organisations, each with its Vietnamese and English address.
+ * sitemap.xml: the public pages, every published listing (newest first, as far as search pages
+ * reach) with their organisations, the Techmart events (past ones too) and the expert profiles,
+ * each with its Vietnamese and English address.
  */
 import type { RequestHandler } from './$types';
-import { Search } from '$lib/graphql/documents';
+import { Events, Experts, Search } from '$lib/graphql/documents';
 import type { SearchQuery } from '$lib/graphql/types';
 import { Api } from '$lib/server/api';
 import { publicUrl } from '$lib/server/config';
@@ -33,6 +34,37 @@ async function publishedListings(api: Api): Promise<SearchQuery['search']['hits'
   return out;
 }
 
+/** Every page of a paged public list, up to MAX_PAGES of PAGE_SIZE. */
+async function allPages<T>(read: (page: number) => Promise<{ items: T[]; total: number }>): Promise<T[]> {
+  const out: T[] = [];
+  for (let page = 1; page <= MAX_PAGES; page++) {
+    const { items, total } = await read(page);
+    out.push(...items);
+    if (page * PAGE_SIZE >= Math.min(total, MAX_PAGES * PAGE_SIZE)) break;
+  }
+  return out;
+}
+
+/** The events' and the published experts' pages (a failure leaves them out, not the listings). */
+async function eventAndExpertEntries(api: Api): Promise<Entry[]> {
+  const entries: Entry[] = [{ path: '/events' }];
+  try {
+    const events = await allPages(async (page) => {
+      const { events } = await api.request(Events, { input: { upcoming: false }, page: { page, pageSize: PAGE_SIZE } });
+      return { items: events.items, total: events.totalItems };
+    });
+    for (const e of events) entries.push({ path: `/events/${e.slug}` });
+    const experts = await allPages(async (page) => {
+      const { experts } = await api.request(Experts, { input: { page, pageSize: PAGE_SIZE } });
+      return { items: experts.hits, total: experts.totalHits };
+    });
+    for (const { expert } of experts) entries.push({ path: `/experts/${expert.slug}` });
+  } catch (err) {
+    console.warn('[sitemap] events or experts unavailable:', (err as Error).message);
+  }
+  return entries;
+}
+
 export const GET: RequestHandler = async ({ url }) => {
   const base = publicUrl(url.origin);
   if (cached && cached.base === base && Date.now() - cached.at < TTL_MS) return xmlResponse(cached.xml);
@@ -50,6 +82,7 @@ export const GET: RequestHandler = async ({ url }) => {
   } catch (err) {
     console.warn('[sitemap] listings unavailable:', (err as Error).message);
   }
+  entries.push(...(await eventAndExpertEntries(api)));
   const urls = entries.map((e) => {
     const vi = `${base}${e.path}`;
     const en = `${base}${e.path}${e.path.includes('?') ? '&' : '?'}lang=en`;

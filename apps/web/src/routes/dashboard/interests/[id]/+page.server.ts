@@ -38,7 +38,7 @@ export const actions: Actions = {
     } catch (err) {
       return failFromError(err, form.values(), { fields: ['message'], prefixes: [], form: 'respond' });
     }
-    redirect(303, `/dashboard/interests/${params.id}`);
+    redirect(303, `/dashboard/interests/${params.id}?done=${form.str('accept') === 'true' ? 'interest-accepted' : 'interest-declined'}`);
   },
   withdraw: async ({ locals, params }) => {
     try {
@@ -46,7 +46,7 @@ export const actions: Actions = {
     } catch (err) {
       return failFromError(err, {}, { fields: [], form: 'respond' });
     }
-    redirect(303, `/dashboard/interests/${params.id}`);
+    redirect(303, `/dashboard/interests/${params.id}?done=interest-withdrawn`);
   },
   propose: async ({ request, locals, params }) => {
     const form = await readForm(request);
