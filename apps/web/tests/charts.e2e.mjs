@@ -2,7 +2,7 @@
 // 360 px or at 1280 px, every month present (zeros too), the period selector (GET, no script), the
 // department's dashboard and its printable monthly report.
 import assert from 'node:assert/strict';
-import { uniq } from './support/harness.mjs';
+import { msg, uniq } from './support/harness.mjs';
 import { login } from './support/flows.mjs';
 import { apiOrganization, apiPublishedListing, apiUser } from './support/api.mjs';
 
@@ -77,6 +77,9 @@ export default function (h) {
     // Desktop: the default period, the last 12 months, every one of them in the tables.
     await t.visit(page, '/stats');
     assert.equal(await tableMonths(page, 'market-listings'), 12, '12 months, zeros included');
+    // the month under way is said to run to today (its short bar is not a fall)
+    const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit' }).format(new Date()).split('-');
+    assert.ok((await t.text(page)).includes(msg('vi', 'fig_monthSoFar', { month: `Tháng ${Number(month)}/${year}` })), 'the month under way is named');
     const desktop = await checkCharts(page, '1280 px');
     await t.screenshot(page, 'charts-stats-1280');
     assert.ok(desktop.ticks >= 12, 'at 1280 px every month of 12 is labelled');

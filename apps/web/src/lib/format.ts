@@ -34,7 +34,8 @@ export function formatMoney(amount: number, currency = 'VND'): string {
 
 /** Short amounts for charts and cards: "1,5 tỷ"-style compact notation. */
 export function formatCompact(amount: number): string {
-  return numberFormat('compact', { notation: 'compact', maximumFractionDigits: 1 }).format(amount);
+  // Vietnamese spelt out ("21,2 tỷ"): its short forms ("21,2 T") read as either tỷ or triệu.
+  return numberFormat('compact', { notation: 'compact', compactDisplay: lang() === 'vi' ? 'long' : 'short', maximumFractionDigits: 1 }).format(amount);
 }
 
 export function formatNumber(n: number): string {
