@@ -253,7 +253,7 @@ describe('related results: what a shorter form drops', () => {
 
 describe('related results: a form that lost what the query is about is not asked', () => {
   /** The shorter forms asked for `query` with these word counts: the typed words, without the accent-exact spellings. */
-  const formsAsked = (query: string, c?: { perWord: number[]; total: number }) =>
+  const formsAsked = (query: string, c?: { perWord: number[]; perPair?: number[]; total: number }) =>
     buildRelatedSearch('listings', { query, page: 1, pageSize: 20 }, 0, c)?.queries.filter((q) => !q.vector).map((q) => String(q.q).split(` ${ACCENT_TOKEN_PREFIX}`)[0]) ?? [];
 
   it('leaves out the forms that drop most of the query’s rarity, and keeps the others', () => {
@@ -269,6 +269,18 @@ describe('related results: a form that lost what the query is about is not asked
     // nor in a catalogue too small for rarity to mean much: with one listing, the word it lacks
     // would carry all the rarity, and no shorter form would be asked
     expect(formsAsked('phần mềm máy tính lượng tử', { perWord: [1, 1, 0, 1, 1, 1], total: 1 })).toContain('phần mềm tính lượng tử');
+  });
+
+  it('leaves out the forms that break a rare two-syllable word into its common syllables', () => {
+    // "máy tính lượng tử" (a quantum computer): "lượng" (chất lượng) and "tử" (điện tử) are common
+    // syllables, "lượng tử" side by side is in no listing; "máy tính tử" kept the "tử" of "điện tử"
+    const counts = { perWord: [351, 60, 200, 150], perPair: [40, 2, 0], total: 650 };
+    const forms = formsAsked('máy tính lượng tử', counts);
+    expect(forms).not.toContain('máy tính tử');
+    expect(forms).toContain('tính lượng tử');
+    expect(forms).toContain('lượng tử');
+    // without the pairs' counts (a query typed without diacritics), only the syllables' rarity counts
+    expect(formsAsked('máy tính lượng tử', { perWord: counts.perWord, total: 650 })).toContain('máy tính tử');
   });
 
   it('leaves out the forms whose every word is common, and keeps those with one rarer word', () => {

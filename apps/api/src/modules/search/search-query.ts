@@ -333,30 +333,39 @@ function queryWords(query: string): string[] {
 
 /**
  * How many listings (with the page's filters) have each word of the query (queryWords order),
- * then how many there are in all: count-only queries, asked with the close matches' ids, so the
- * related results can tell a rare word from a common one (relatedWeights). Empty below two words.
+ * then each pair of neighbouring words as a phrase, then how many there are in all: count-only
+ * queries, asked with the close matches' ids, so the related results can tell a rare word from a
+ * common one (relatedWeights), and a rare two-syllable word made of common syllables ("lượng tử":
+ * "chất lượng" and "điện tử" are everywhere) from two words side by side. Empty below two words.
  */
 export function buildWordCountSearches(indexUid: string, p: ListingSearchParams): MultiSearchQuery[] {
   const words = queryWords(p.query ?? '');
   if (words.length < 2) return [];
   const { facet, other } = listingFilters(p);
   const filter = [...FACET_NAMES.filter((f) => facet[f] !== undefined).map((f) => facet[f]!), ...other];
-  return [
-    ...words.map((w): MultiSearchQuery => ({ indexUid, q: searchText(w), matchingStrategy: 'all', filter, limit: 0, attributesToRetrieve: [] })),
-    { indexUid, q: '', filter, limit: 0, attributesToRetrieve: [] },
-  ];
+  const count = (q: string): MultiSearchQuery => ({ indexUid, q: searchText(q), matchingStrategy: 'all', filter, limit: 0, attributesToRetrieve: [] });
+  // Pairs only of a query typed with diacritics: there a syllable is no word, and "lượng tử" is one
+  // whether or not any listing says it; English words are words ("storage monitoring" side by side
+  // in no listing is no word of its own).
+  const pairs = hasDiacritics(p.query ?? '') ? words.slice(1).map((w, i) => count(`"${words[i]} ${w}"`)) : [];
+  return [...words.map(count), ...pairs, { indexUid, q: '', filter, limit: 0, attributesToRetrieve: [] }];
 }
 
-/** The counts of buildWordCountSearches' answers: per word, then the total. */
+/** The counts of buildWordCountSearches' answers: per word, per neighbouring pair (as a phrase), then the total. */
 export interface WordCounts {
   perWord: number[];
+  /** perPair[i]: the listings with words i and i + 1 side by side; absent in counts made without them. */
+  perPair?: number[];
   total: number;
 }
 
-export function readWordCounts(results: readonly { estimatedTotalHits?: number; totalHits?: number }[]): WordCounts | undefined {
-  if (results.length < 3) return undefined;
+/** The answers of buildWordCountSearches for `query`: n words, their n − 1 pairs when asked, the total. */
+export function readWordCounts(results: readonly { estimatedTotalHits?: number; totalHits?: number }[], query: string): WordCounts | undefined {
+  const n = queryWords(query).length;
+  if (n < 2 || (results.length !== n + 1 && results.length !== 2 * n)) return undefined;
   const counts = results.map((r) => r.totalHits ?? r.estimatedTotalHits ?? 0);
-  return { perWord: counts.slice(0, -1), total: counts[counts.length - 1] };
+  const total = counts[counts.length - 1];
+  return results.length === 2 * n ? { perWord: counts.slice(0, n), perPair: counts.slice(n, 2 * n - 1), total } : { perWord: counts.slice(0, n), total };
 }
 
 /**
@@ -379,10 +388,16 @@ export function relatedWeight(dropped: readonly number[], counts: WordCounts | u
  */
 export function droppedShare(dropped: readonly number[], counts: WordCounts | undefined): number {
   if (!counts || counts.total < SEARCH_RELEVANCE.relatedCommonMinListings) return 0;
-  const idf = counts.perWord.map((n) => Math.log((counts.total + 1) / (n + 1)));
-  const all = idf.reduce((a, b) => a + b, 0);
+  const idfOf = (n: number) => Math.log((counts.total + 1) / (n + 1));
+  const idf = counts.perWord.map(idfOf);
+  // A pair of neighbouring words rarer side by side than either alone is a word of its own; what it
+  // says beyond its rarer syllable is lost when either syllable is dropped ("máy tính tử" of "máy
+  // tính lượng tử" keeps the "tử" of "điện tử").
+  const pairs = (counts.perPair ?? []).map((n, i) => Math.max(0, idfOf(n) - Math.max(idf[i] ?? 0, idf[i + 1] ?? 0)));
+  const all = idf.reduce((a, b) => a + b, 0) + pairs.reduce((a, b) => a + b, 0);
   if (all <= 0) return 0;
-  return dropped.reduce((sum, i) => sum + (idf[i] ?? 0), 0) / all;
+  const lost = dropped.reduce((sum, i) => sum + (idf[i] ?? 0), 0) + pairs.reduce((sum, excess, i) => sum + (dropped.includes(i) || dropped.includes(i + 1) ? excess : 0), 0);
+  return lost / all;
 }
 
 /** Whether every word a shorter form keeps is in more than relatedMaxCommonness of the listings (and relatedCommonMinListings); false without counts. */

@@ -243,7 +243,7 @@ export class SearchService {
         const answers = (await this.meili.multiSearch({ queries: [...plain, ...countQueries] })).results as unknown as SearchResponse<Hit>[];
         const ids = closeIdsQuery ? answers[0] : null;
         const title = titleQuery ? answers[closeIdsQuery ? 1 : 0] : null;
-        const request = buildRelatedSearch(uid, params, outcome.totalHits, readWordCounts(answers.slice(plain.length)), outcome.hits[0]?.document);
+        const request = buildRelatedSearch(uid, params, outcome.totalHits, readWordCounts(answers.slice(plain.length), params.query ?? ''), outcome.hits[0]?.document);
         const federated = request ? await this.meili.multiSearch<FederatedMultiSearchParams, Hit>(request) : null;
         const closeIds = new Set((ids?.hits ?? []).map((h) => String(h.id)));
         related = readRelatedSearch(params, outcome.totalHits, closeIds, shownAbove, title, federated);
