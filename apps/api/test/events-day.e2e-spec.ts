@@ -26,7 +26,7 @@ const REQUEST = `mutation($input: MeetingRequestInput!) { requestMeeting(input: 
 const RESPOND = `mutation($id: ID!, $slot: DateTime) { respondToMeetingRequest(id: $id, accept: true, slot: $slot) { id status } }`;
 const CANCEL = `mutation($id: ID!) { cancelMeetingRequest(id: $id) { id status } }`;
 const AGENDA = `query($r: ID!) { eventAgenda(registrationId: $r) { checkInCode checkedInAt organization { id } event { id }
-  sessions { title } meetings { startsAt endsAt table reason requestedByUs otherBooth otherOrganization { id name } meeting { id } } } }`;
+  sessions { title } meetings { startsAt endsAt table reason requestedByUs otherBooth booth otherOrganization { id name } meeting { id } } } }`;
 const LOOKUP = `query($e: ID!, $c: String!) { eventCheckIn(eventId: $e, code: $c) { id organization { id } checkedInAt } }`;
 const CHECK_IN = `mutation($e: ID!, $c: String!) { checkInParticipant(eventId: $e, code: $c) { id checkedInAt checkedInBy } }`;
 const MARK = `mutation($id: ID!, $a: MeetingAttendance!) { markMeetingAttendance(id: $id, attendance: $a) { id attendance canRecordOutcome } }`;
@@ -133,6 +133,10 @@ describe('the Techmart day', () => {
     expect(agenda.sessions.map((s: { title: string }) => s.title)).toEqual(['Chính sách hỗ trợ đổi mới công nghệ']);
     expect(agenda.meetings.map((m: { otherOrganization: { id: string }; otherBooth: string }) => [m.otherOrganization.id, m.otherBooth])).toEqual([[a.org.id, 'A12'], [c.org.id, 'A13']]);
     expect(agenda.meetings[0]).toMatchObject({ reason, requestedByUs: true, table: null });
+    // One place for both sides: the stand of the organisation asked (not each the other's)
+    expect(agenda.meetings.map((m: { booth: string | null }) => m.booth)).toEqual(['A12', 'A13']);
+    const hostAgenda = (await a.client.ok(AGENDA, { r: a.reg.id })).eventAgenda;
+    expect(hostAgenda.meetings.map((m: { otherBooth: string | null; booth: string | null }) => [m.otherBooth, m.booth])).toEqual([[null, 'A12']]);
     expect(new Date(agenda.meetings[0].endsAt).getTime() - new Date(agenda.meetings[0].startsAt).getTime()).toBe(20 * 60_000);
     expect((await c.client.error(AGENDA, { r: b.reg.id })).code).toBe('NOT_FOUND');
     expect((await organiser.client.ok(AGENDA, { r: b.reg.id })).eventAgenda.checkInCode).toBe(agenda.checkInCode);

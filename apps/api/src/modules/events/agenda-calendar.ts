@@ -57,7 +57,8 @@ export function agendaCalendar(a: Agenda, lang: Lang, webUrl: string): string {
     });
   }
   for (const m of a.meetings) {
-    const where = [m.table !== null ? `${w.table} ${m.table}` : null, m.otherBooth ? `${w.booth} ${m.otherBooth}` : null, place].filter(Boolean).join(', ');
+    // A table when assigned, else the one booth both sides meet at (AgendaMeeting.booth).
+    const where = [m.table !== null ? `${w.table} ${m.table}` : m.booth ? `${w.booth} ${m.booth}` : null, place].filter(Boolean).join(', ');
     cal.createEvent({
       id: `meeting-${m.meeting.id}@techport`,
       start: wallClock(m.startsAt),

@@ -56,6 +56,7 @@ export class EventDayResolver {
         table: m.table,
         otherOrganization: toOrganizationType(m.other),
         otherBooth: m.otherBooth,
+        booth: m.booth,
         reason: m.meeting.reason,
         requestedByUs: m.requestedByUs,
       })),

@@ -30,6 +30,11 @@ export interface AgendaMeeting {
   table: number | null;
   other: OrganizationEntity;
   otherBooth: string | null;
+  /**
+   * Where the two meet when no table is assigned: the stand of the organisation that was asked
+   * (the asker visits it), else the asker's; the same for both sides. Null when neither exhibits.
+   */
+  booth: string | null;
   requestedByUs: boolean;
 }
 
@@ -99,6 +104,7 @@ export class EventDayService {
         table: meetingTable(m),
         other: orgOf(otherReg.organizationId),
         otherBooth: otherReg.booth,
+        booth: meetingBooth(m, registration, otherReg),
         requestedByUs: m.fromRegistrationId === registration.id,
       });
     }
@@ -279,4 +285,11 @@ export class EventDayService {
     const orgIds = await this.organizations.memberOrganizationIds(viewer.id, em);
     return { m, event, from, to, sides: { from: orgIds.includes(from.organizationId), to: orgIds.includes(to.organizationId) } };
   }
+}
+
+/** AgendaMeeting.booth: the asked organisation's stand, else the asker's. */
+function meetingBooth(m: MeetingRequestEntity, a: EventRegistrationEntity, b: EventRegistrationEntity): string | null {
+  const asked = m.toRegistrationId === a.id ? a : b;
+  const asker = asked === a ? b : a;
+  return asked.booth ?? asker.booth ?? null;
 }

@@ -53,6 +53,12 @@ export class AgendaMeetingType {
   @Field(() => String, { nullable: true, description: 'Its booth, when it exhibits.' })
   otherBooth: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where the two meet when no table is assigned, the same for both: the stand of the organisation asked, else the asker\'s; null when neither exhibits.',
+  })
+  booth: string | null;
+
   @Field({ description: 'Why the meeting was asked for.' })
   reason: string;
 

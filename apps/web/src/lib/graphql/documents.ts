@@ -264,7 +264,7 @@ export const SubmitEvent: Document<T.SubmitEventMutation, T.SubmitEventMutationV
 
 export const EventAgenda: Document<T.EventAgendaQuery, T.EventAgendaQueryVariables> = {
   name: "EventAgenda",
-  source: "query EventAgenda($registrationId: ID!) { eventAgenda(registrationId: $registrationId) { checkInCode checkedInAt organization { id name } registration { id role booth } event { id slug name startsOn endsOn online venue timeZone province { name } organizer { name } } sessions { id kind title speaker room startsAt endsAt } meetings { startsAt endsAt table reason requestedByUs otherBooth otherOrganization { id slug name } meeting { id } } } }",
+  source: "query EventAgenda($registrationId: ID!) { eventAgenda(registrationId: $registrationId) { checkInCode checkedInAt organization { id name } registration { id role booth } event { id slug name startsOn endsOn online venue timeZone province { name } organizer { name } } sessions { id kind title speaker room startsAt endsAt } meetings { startsAt endsAt table reason requestedByUs booth otherOrganization { id slug name } meeting { id } } } }",
 };
 
 export const EventCheckIn: Document<T.EventCheckInQuery, T.EventCheckInQueryVariables> = {

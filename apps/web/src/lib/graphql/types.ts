@@ -920,7 +920,7 @@ export type EventAgendaQueryVariables = Exact<{
 }>;
 
 
-export type EventAgendaQuery = { eventAgenda: { checkInCode: string | null, checkedInAt: string | null, organization: { id: string, name: string }, registration: { id: string, role: RegistrationRole, booth: string | null }, event: { id: string, slug: string, name: string, startsOn: string, endsOn: string, online: boolean, venue: string | null, timeZone: string, province: { name: string }, organizer: { name: string } }, sessions: Array<{ id: string, kind: ProgrammeSessionKind, title: string, speaker: string | null, room: string | null, startsAt: string, endsAt: string }>, meetings: Array<{ startsAt: string, endsAt: string, table: number | null, reason: string, requestedByUs: boolean, otherBooth: string | null, otherOrganization: { id: string, slug: string, name: string }, meeting: { id: string } }> } };
+export type EventAgendaQuery = { eventAgenda: { checkInCode: string | null, checkedInAt: string | null, organization: { id: string, name: string }, registration: { id: string, role: RegistrationRole, booth: string | null }, event: { id: string, slug: string, name: string, startsOn: string, endsOn: string, online: boolean, venue: string | null, timeZone: string, province: { name: string }, organizer: { name: string } }, sessions: Array<{ id: string, kind: ProgrammeSessionKind, title: string, speaker: string | null, room: string | null, startsAt: string, endsAt: string }>, meetings: Array<{ startsAt: string, endsAt: string, table: number | null, reason: string, requestedByUs: boolean, booth: string | null, otherOrganization: { id: string, slug: string, name: string }, meeting: { id: string } }> } };
 
 export type EventCheckInQueryVariables = Exact<{
   eventId: string | number;
