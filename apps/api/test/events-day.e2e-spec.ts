@@ -21,6 +21,7 @@ const DAY = 24 * HOUR;
 const day = eventDay;
 
 const REGISTER = `mutation($input: EventRegistrationInput!) { registerForEvent(input: $input) { id } }`;
+const RUN_SCHEDULER = `mutation($e: ID!) { scheduleEventMeetings(eventId: $e) { id status } }`;
 const DECIDE = `mutation($id: ID!, $booth: String) { decideEventRegistration(id: $id, approve: true, booth: $booth) { id } }`;
 const REQUEST = `mutation($input: MeetingRequestInput!) { requestMeeting(input: $input) { id } }`;
 const RESPOND = `mutation($id: ID!, $slot: DateTime) { respondToMeetingRequest(id: $id, accept: true, slot: $slot) { id status } }`;
@@ -281,5 +282,12 @@ describe('the Techmart day', () => {
     await t.app.get(StatsRollupJob).runOnce();
     const totals = (await base.ok(FIGURES)).marketFigures.totals;
     expect(totals).toEqual({ dealsApproved: 1, dealsApprovedAtTechmarts: 1, dealValueApprovedAtTechmarts: 1_500_000_000 });
+
+    // --- After the fair the scheduler is refused: its meetings stay where they were held.
+    expect((await organiser.client.ok(RUN_SCHEDULER, { e: event.id })).scheduleEventMeetings.status).toBe('QUEUED');
+    clock.advance(40 * 24 * HOUR);
+    const ended = await organiser.client.inLang('en').error(RUN_SCHEDULER, { e: event.id });
+    expect(ended.code).toBe('CONFLICT');
+    expect(ended.message).toContain('has ended');
   });
 });

@@ -20,7 +20,7 @@ import {
   ScheduleRunStatus,
   UnavailabilityEntity,
 } from './event.entity.js';
-import { slotProblem } from './event.rules.js';
+import { hasEnded, slotProblem } from './event.rules.js';
 import { EventsService } from './events.service.js';
 import { registrationDocuments } from './event-matching.js';
 import { SLOT } from './meetings.service.js';
@@ -95,6 +95,8 @@ export class MeetingSchedulerService implements OnModuleInit {
   async requestRun(viewer: Viewer, eventId: string): Promise<ScheduleRunEntity> {
     return this.ds.transaction(async (em) => {
       const event = await this.lockEventForOrganizer(em, viewer, eventId);
+      // After the fair its meetings happened where they were: a run would rewrite the record.
+      if (hasEnded(event, this.clock.now())) throw Errors.conflict(M.ended);
       if (!event.meetingDays.length || event.meetingTables < 1) throw Errors.conflict(M.noGrid);
       const queued = await em.getRepository(ScheduleRunEntity).findOneBy({ eventId: event.id, status: ScheduleRunStatus.QUEUED });
       if (queued) return queued;

@@ -184,7 +184,7 @@ export const UnblockEventTime: Document<T.UnblockEventTimeMutation, T.UnblockEve
 
 export const EventSchedule: Document<T.EventScheduleQuery, T.EventScheduleQueryVariables> = {
   name: "EventSchedule",
-  source: "query EventSchedule($slug: String!) { event(slug: $slug) { id slug name meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables breaks { startsAt endsAt } viewerIsOrganizer lastScheduleRun { id status meetings scheduled pinned bound boundKind backToBack durationMs error createdAt finishedAt } scheduledMeetings { id acceptedSlot scheduledAt tableNumber pinned from { id organization { id name } } to { id organization { id name } } } } }",
+  source: "query EventSchedule($slug: String!) { event(slug: $slug) { id slug name meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables breaks { startsAt endsAt } viewerIsOrganizer ended lastScheduleRun { id status meetings scheduled pinned bound boundKind backToBack durationMs error createdAt finishedAt } scheduledMeetings { id acceptedSlot scheduledAt tableNumber pinned from { id organization { id name } } to { id organization { id name } } } } }",
 };
 
 export const ScheduleEventMeetings: Document<T.ScheduleEventMeetingsMutation, T.ScheduleEventMeetingsMutationVariables> = {
