@@ -125,6 +125,9 @@ describe('the Techmart day', () => {
     const reason = 'Chúng tôi cần máy sấy cho dây chuyền chế biến xoài, muốn trao đổi về công suất và giá.';
     const m1 = (await b.client.ok(REQUEST, { input: { fromRegistrationId: b.reg.id, toRegistrationId: a.reg.id, reason, proposedSlots: [slot('09:10')] } })).requestMeeting;
     await a.client.ok(RESPOND, { id: m1.id, slot: slot('09:10') });
+    // the asker is told when they meet, in Vietnam's time
+    const told = (await b.client.ok(`{ notifications { kind body } }`)).notifications.find((n: { kind: string }) => n.kind === 'MEETING_ACCEPTED');
+    expect(told.body).toContain(`09:10 ${meetingDay.split('-').reverse().join('/')}`);
     const m2 = (await b.client.ok(REQUEST, { input: { fromRegistrationId: b.reg.id, toRegistrationId: c.reg.id, reason, proposedSlots: [slot('09:30')] } })).requestMeeting;
     await c.client.ok(RESPOND, { id: m2.id, slot: slot('09:30') });
 

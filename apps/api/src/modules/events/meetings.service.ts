@@ -9,7 +9,7 @@ import { isUniqueViolation } from '../../common/slug.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { EventEntity, EventRegistrationEntity, MeetingRequestEntity, MeetingRequestStatus, RegistrationStatus } from './event.entity.js';
-import { slotProblem, type SlotProblem } from './event.rules.js';
+import { EVENT_TIME_ZONE, slotProblem, type SlotProblem } from './event.rules.js';
 import type { MeetingRequestInput } from './dto/event.inputs.js';
 import { MessageEntity } from '../deals/interest.entity.js';
 import { messageText } from '../deals/interests.service.js';
@@ -145,7 +145,9 @@ export class MeetingsService {
         kind: accept ? 'MEETING_ACCEPTED' : 'MEETING_DECLINED',
         title: accept ? { vi: 'Yêu cầu gặp gỡ được chấp nhận', en: 'Your meeting request was accepted' } : { vi: 'Yêu cầu gặp gỡ bị từ chối', en: 'Your meeting request was declined' },
         body: accept
-          ? { vi: `"${event.nameVi}": bên kia đã đồng ý gặp.`, en: `"${event.nameEn}": the other side agreed to meet.` }
+          ? slot
+            ? { vi: `"${event.nameVi}": bên kia đã đồng ý gặp lúc ${slotText(slot, 'vi')}.`, en: `"${event.nameEn}": the other side agreed to meet at ${slotText(slot, 'en')}.` }
+            : { vi: `"${event.nameVi}": bên kia đã đồng ý gặp; ban tổ chức sẽ xếp giờ và bàn.`, en: `"${event.nameEn}": the other side agreed to meet; the organiser will set the time and table.` }
           : { vi: `"${event.nameVi}": ${note}`, en: `"${event.nameEn}": ${note}` },
         url: `/events/${event.slug}/meetings`,
       });
@@ -205,7 +207,9 @@ export class MeetingsService {
         kind: accept ? 'MEETING_ACCEPTED' : 'MEETING_DECLINED',
         title: accept ? { vi: 'Khung giờ bạn đề xuất được chấp nhận', en: 'Your proposed slot was accepted' } : { vi: 'Đề xuất khung giờ bị từ chối', en: 'Your proposed slots were declined' },
         body: accept
-          ? { vi: `"${event.nameVi}": bên kia đã chọn một khung giờ bạn đề xuất.`, en: `"${event.nameEn}": the other side chose one of your slots.` }
+          ? slot
+            ? { vi: `"${event.nameVi}": bên kia đã chọn khung giờ ${slotText(slot, 'vi')} bạn đề xuất.`, en: `"${event.nameEn}": the other side chose your slot at ${slotText(slot, 'en')}.` }
+            : { vi: `"${event.nameVi}": bên kia đã chọn một khung giờ bạn đề xuất.`, en: `"${event.nameEn}": the other side chose one of your slots.` }
           : { vi: `"${event.nameVi}": ${note}`, en: `"${event.nameEn}": ${note}` },
         url: `/events/${event.slug}/meetings`,
       });
@@ -300,4 +304,9 @@ export class MeetingsService {
     if (!m || (!sides.requester && !sides.recipient)) throw Errors.notFound(M.noun);
     return { m, ...sides };
   }
+}
+
+/** A meeting slot as people at the fair read it: its time and day in Vietnam ("09:10, 06/01/2027"). */
+function slotText(slot: Date, lang: 'vi' | 'en'): string {
+  return new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: EVENT_TIME_ZONE, hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' }).format(slot);
 }
