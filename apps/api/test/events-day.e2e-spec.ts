@@ -288,7 +288,11 @@ describe('the Techmart day', () => {
 
     // --- After the fair the scheduler is refused: its meetings stay where they were held.
     expect((await organiser.client.ok(RUN_SCHEDULER, { e: event.id })).scheduleEventMeetings.status).toBe('QUEUED');
+    const RESULTS = `query($id: ID) { event(id: $id) { results { exhibitors visitors meetingsHeld mous contracts value } } }`;
+    expect((await base.ok(RESULTS, { id: event.id })).event.results).toBeNull();
     clock.advance(40 * 24 * HOUR);
+    // …and anyone sees what it made (aggregates only)
+    expect((await base.ok(RESULTS, { id: event.id })).event.results).toEqual({ exhibitors: 2, visitors: 1, meetingsHeld: 1, mous: 0, contracts: 1, value: 1_500_000_000 });
     const ended = await organiser.client.inLang('en').error(RUN_SCHEDULER, { e: event.id });
     expect(ended.code).toBe('CONFLICT');
     expect(ended.message).toContain('has ended');

@@ -135,6 +135,16 @@ export class EventReportOutcomeType {
   dealStatus: string | null;
 }
 
+@ObjectType('EventResults', { description: "A finished fair's results, public: what it made, in aggregate (no organisation named)." })
+export class EventResultsType {
+  @Field(() => Int, { description: 'Approved exhibitors.' }) exhibitors: number;
+  @Field(() => Int, { description: 'Approved visitors.' }) visitors: number;
+  @Field(() => Int, { description: 'B2B meetings held.' }) meetingsHeld: number;
+  @Field(() => Int, { description: 'MOUs signed (their deal not cancelled or rejected).' }) mous: number;
+  @Field(() => Int, { description: 'Contracts signed (their deal not cancelled or rejected).' }) contracts: number;
+  @Field(() => Float, { description: 'Value of those MOUs and contracts, dong.' }) value: number;
+}
+
 @ObjectType('EventReport', { description: "An event's figures for the organiser and the department covering it." })
 export class EventReportType {
   @Field(() => EventType) event: EventType;

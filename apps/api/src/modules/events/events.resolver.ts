@@ -10,6 +10,8 @@ import { RejectionReason } from '../../common/graphql-enums.js';
 import { Clock } from '../../common/clock.js';
 import { ReferenceService } from '../reference/reference.service.js';
 import { ProvinceType, TechFieldType } from '../reference/reference.types.js';
+import { EventReportService } from './event-report.service.js';
+import { EventResultsType } from './event-day.types.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { OrganizationType } from '../organizations/organizations.types.js';
 import { organizationLoader, toOrganizationType } from '../organizations/organizations.resolver.js';
@@ -75,6 +77,7 @@ export class EventsResolver {
     private readonly organizations: OrganizationsService,
     private readonly reference: ReferenceService,
     private readonly clock: Clock,
+    private readonly reports: EventReportService,
   ) {}
 
   // ------------------------------------------------------------------------------------------
@@ -330,6 +333,13 @@ export class EventsResolver {
   @ResolveField(() => Boolean, { description: "Whether the event's last day has passed." })
   ended(@Parent() e: EventType): boolean {
     return this.eventsService.ended(e.entity);
+  }
+
+  @ResolveField(() => EventResultsType, { nullable: true, description: 'Once a published event has ended: what it made, for everyone (the full report is eventReport, for the organiser and the department). Null before.' })
+  async results(@Parent() e: EventType, @Context() ctx: GqlContext): Promise<EventResultsType | null> {
+    if (e.status !== EventStatus.PUBLISHED || !this.eventsService.ended(e.entity)) return null;
+    const r = await this.reports.report(e.entity, ctx.lang);
+    return { exhibitors: r.exhibitors, visitors: r.visitors, meetingsHeld: r.meetingsHeld, mous: r.mous, contracts: r.contracts, value: r.mouValue + r.contractValue };
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the caller is a member of the organiser (may edit the event and decide registrations).' })
