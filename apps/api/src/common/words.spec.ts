@@ -39,9 +39,13 @@ function glossary(): { terms: Map<string, Term>; keyActions: [string, string][] 
   return { terms, keyActions };
 }
 
+/** A plural message (inlang's variants: `[{ match: { "countPlural=one": …, "countPlural=other": … } }]`). */
+type VariantMessage = { match?: Record<string, string> }[];
+
+/** The storefront's messages of `lang`, a plural message as its variants' texts joined (every form is read). */
 function catalogue(lang: 'vi' | 'en'): Record<string, string> {
-  const { $schema: _schema, ...messages } = JSON.parse(read(`apps/web/messages/${lang}.json`)) as Record<string, string>;
-  return messages;
+  const { $schema: _schema, ...messages } = JSON.parse(read(`apps/web/messages/${lang}.json`)) as Record<string, string | VariantMessage>;
+  return Object.fromEntries(Object.entries(messages).map(([key, m]) => [key, typeof m === 'string' ? m : m.flatMap((v) => Object.values(v.match ?? {})).join(' / ')]));
 }
 
 /** A term as a whole word or phrase, or its English plural (Vietnamese letters count as letters). */
