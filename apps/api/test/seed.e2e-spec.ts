@@ -147,5 +147,10 @@ describe('demo data', () => {
       { status: 'PUBLISHED', actions: ['CREATE', 'SUBMIT', 'APPROVE'] },
       { status: 'PUBLISHED', actions: ['CREATE', 'SUBMIT', 'APPROVE'] },
     ]);
+    // No organisation registered before registration opened, nor was decided on before registering.
+    const early = await t.app.get(DataSource).query(
+      `SELECT count(*)::int AS n FROM techmart_registration r JOIN techmart_event e ON e.id = r.event_id WHERE r.created_at < e.registration_opens_at OR r.decided_at < r.created_at`,
+    );
+    expect(early).toEqual([{ n: 0 }]);
   });
 });

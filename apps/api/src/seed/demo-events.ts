@@ -98,7 +98,9 @@ export async function seedDemoEvents(em: EntityManager, w: DemoEventWorld): Prom
       const registeredBy = w.memberOf(p.orgKey);
       if (!registeredBy) continue;
       const approved = ev.registrations === 'past' || i % 3 !== 2;
-      const registeredAt = new Date(ev.published.getTime() + (i + 1) * 3600_000);
+      // Hours after registration opened (and after the event was published), never before.
+      const opened = Math.max(ev.published.getTime(), Date.parse(ev.content.registrationOpensAt));
+      const registeredAt = new Date(opened + (i + 1) * 3600_000);
       const [row] = await em.query(
         `INSERT INTO techmart_registration (event_id, organization_id, registered_by, role, status, listing_ids, answers, booth, decided_by, decided_at, created_at, check_in_code, checked_in_at, checked_in_by)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14) RETURNING id`,
