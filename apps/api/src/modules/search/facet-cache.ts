@@ -177,7 +177,7 @@ export class SearchFacetCache {
     }
     this.stats.misses++;
     const response = await this.meili.multiSearch({ queries });
-    if (!pastTheEnd(queries, response)) this.cache.set(key, version, this.parts(queries, response));
+    this.keep(key, version, queries, response);
     return response;
   }
 
@@ -202,14 +202,14 @@ export class SearchFacetCache {
     }
     if (!cached) {
       this.stats.misses++;
-      if (labelBefore !== undefined && !pastTheEnd(queries, response)) this.cache.set(key, labelBefore, this.parts(queries, response));
+      if (labelBefore !== undefined) this.keep(key, labelBefore, queries, response);
       return response;
     }
     // Counted under an older version: count again, labelled with the version just read (it was
     // read before this second request left).
     this.stats.stale++;
     const fresh = await this.meili.multiSearch({ queries });
-    if (version !== undefined && !pastTheEnd(queries, fresh)) this.cache.set(key, version, this.parts(queries, fresh));
+    if (version !== undefined) this.keep(key, version, queries, fresh);
     return fresh;
   }
 
@@ -247,6 +247,11 @@ export class SearchFacetCache {
       positions.push(i);
     });
     return { queries: out, positions };
+  }
+
+  /** Keeps a response's counts under `version`, unless a page past the end (pastTheEnd) counted them. */
+  private keep(key: string, version: string, queries: MultiSearchQuery[], response: MultiSearchResponse): void {
+    if (!pastTheEnd(queries, response)) this.cache.set(key, version, this.parts(queries, response));
   }
 
   private parts(queries: MultiSearchQuery[], response: MultiSearchResponse): CachedPart[] {
