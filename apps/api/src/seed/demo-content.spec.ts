@@ -126,6 +126,21 @@ describe('buildDemoCatalogue', () => {
     expect(new Set(cat.listings.map((l) => l.title)).size).toBe(cat.listings.length);
   });
 
+  it('never lists one technology twice with only its capacity or size changed', () => {
+    // "…cho bò sữa, quy mô 500 con" beside "…cho bò sữa, quy mô 10.000 con" reads as generated.
+    const withoutQuantities = (title: string) => title.replace(/\d[\d.,]*\s*\S+/g, '#');
+    for (const kind of ['OFFER', 'DEMAND'] as const) {
+      const seen = new Map<string, string>();
+      const twice = published(kind).flatMap((l) => {
+        const key = withoutQuantities(l.title);
+        const before = seen.get(key);
+        seen.set(key, l.title);
+        return before ? [`${before} ~ ${l.title}`] : [];
+      });
+      expect(twice).toEqual([]);
+    }
+  });
+
   it('writes offers with mostly high TRL and demands with a minimum or none', () => {
     const offers = published('OFFER');
     expect(offers.filter((l) => l.trl! >= 5).length / offers.length).toBeGreaterThan(0.8);

@@ -639,6 +639,9 @@ export function buildDemoCatalogue(seed: number = DEFAULT_SEED): DemoCatalogue {
 
   const listings: DemoListing[] = data.handListings.map((h) => handToListing(h, orgSpecByKey));
   const titles = new Set(listings.map((l) => l.title));
+  // A technology for one product is listed once: two titles that differ only in capacity or size
+  // ("…cho bò sữa, 500 con" and "…cho bò sữa, 10.000 con") read as a generator's, not a market's.
+  const stems = new Set<string>();
   const domainOf = new Map<string, Domain>();
 
   const make = (o: OrgSpec, kind: 'OFFER' | 'DEMAND', status: DemoStatus, key: string, daysAgo: number): DemoListing => {
@@ -661,8 +664,13 @@ export function buildDemoCatalogue(seed: number = DEFAULT_SEED): DemoCatalogue {
         q: rng.int(0, qLen - 1),
         tail: attempt < 8 ? 0 : rng.int(1, tailMax),
       };
+      const stem = `${domain.id}|${lang}|${kind}|${choice.t}|${titleSpace(domain, lang, kind).usesP[choice.t] ? choice.p : ''}`;
+      if (attempt < 16 && stems.has(stem)) continue;
       const l = composeListing({ rng, key, orgKey: o.key, orgKind: o.kind, orgProvince: o.province, domain, kind, lang, status, daysAgo, choice, plain });
-      if (!titles.has(l.title)) listing = l;
+      if (!titles.has(l.title)) {
+        listing = l;
+        stems.add(stem);
+      }
     }
     if (!listing) throw new Error(`demo-content: no unique title left for ${domain.id}`);
     titles.add(listing.title);
