@@ -224,6 +224,30 @@ describe('search relevance: English words a few words apart in the title', () =>
   });
 });
 
+describe('search relevance: the counts beside the filters', () => {
+  it('counts only close matches, also for the facet a filter constrains (counted without that filter)', async () => {
+    const FACETS = `query($input: SearchInput!) { search(input: $input) { totalHits facets { name values { value count } } } }`;
+    const counts = async (input: Record<string, unknown>) => {
+      const r = (await s.base.ok<{ search: { totalHits: number; facets: { name: string; values: { value: string; count: number }[] }[] } }>(FACETS, { input })).search;
+      const facet = (name: string) => Object.fromEntries(r.facets.find((f) => f.name === name)?.values.map((v) => [v.value, v.count]) ?? []);
+      return { totalHits: r.totalHits, kind: facet('kind'), province: facet('provinceCode') };
+    };
+    // Scattered words, no close match: no filter may offer listings that are not there.
+    for (const query of ['greenhouse irrigation', 'đóng sấy']) {
+      const open = await counts({ query });
+      expect({ query, ...open }).toEqual({ query, totalHits: 0, kind: {}, province: {} });
+      const filtered = await counts({ query, kind: 'OFFER', provinceCodes: ['ha-noi'] });
+      // (a value the filters chose stays listed, ticked, with what it finds: nothing)
+      expect({ query, ...filtered }).toEqual({ query, totalHits: 0, kind: { OFFER: 0 }, province: { 'ha-noi': 0 } });
+    }
+    // With close matches, a filtered facet's count is what choosing that value finds.
+    const chosen = await counts({ query: 'máy sấy', kind: 'OFFER', provinceCodes: ['ha-noi'] });
+    expect(chosen.kind.OFFER).toBe(chosen.totalHits);
+    expect(chosen.province['ha-noi']).toBe(chosen.totalHits);
+    expect(chosen.totalHits).toBeGreaterThan(0);
+  });
+});
+
 describe('search relevance: English queries and Vietnamese listings', () => {
   it('finds a listing written only in Vietnamese as a close match for the English words of its title', async () => {
     const r = await ranked(s.base, { query: 'heat pump drying' });

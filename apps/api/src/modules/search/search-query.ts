@@ -194,6 +194,14 @@ function closeMatching(p: ListingSearchParams): Pick<MultiSearchQuery, 'matching
   return threshold === undefined ? { matchingStrategy: 'all' } : { matchingStrategy: 'all', rankingScoreThreshold: threshold };
 }
 
+/**
+ * A count-only query asked by page: Meilisearch then counts exhaustively, and only the hits that
+ * pass the close-match bar. Asked with `limit: 0` (1.21) it counts every candidate that has the
+ * words, scattered or not: "máy sấy" with kind = OFFER counted 38 offers and 12 demands for 29
+ * and 8.
+ */
+const COUNT_EXACTLY = { page: 1, hitsPerPage: 0 } as const;
+
 export function buildListingSearch(indexUid: string, p: ListingSearchParams): MultiSearchQuery[] {
   const q = searchText(p.query ?? '');
   const { facet, other } = listingFilters(p);
@@ -218,7 +226,7 @@ export function buildListingSearch(indexUid: string, p: ListingSearchParams): Mu
   };
   const sort = listingSort(p);
   if (sort) main.sort = sort;
-  return [main, ...constrained.map((f): MultiSearchQuery => ({ indexUid, q, ...closeMatching(p), filter: filterWithout(f), facets: [f], limit: 0, attributesToRetrieve: [] }))];
+  return [main, ...constrained.map((f): MultiSearchQuery => ({ indexUid, q, ...closeMatching(p), filter: filterWithout(f), facets: [f], ...COUNT_EXACTLY, attributesToRetrieve: [] }))];
 }
 
 /**
