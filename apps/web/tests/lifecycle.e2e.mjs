@@ -4,7 +4,7 @@
 // profile. The outcome is checked at
 // the API, which decides.
 import assert from 'node:assert/strict';
-import { msg, uniq } from './support/harness.mjs';
+import { PASSWORD, msg, uniq } from './support/harness.mjs';
 import { login } from './support/flows.mjs';
 import { adminToken, apiOrganization, apiPublishedListing, apiUser } from './support/api.mjs';
 
@@ -88,6 +88,58 @@ export default function (h) {
     assert.ok(me.organizations.some((o) => o.id === org.id), 'the API counts them as a member');
     await t.visit(page, `/dashboard/organizations/${org.id}`);
     assert.ok((await t.text(page, 'table')).includes('Đồng nghiệp'), 'the new member is listed');
+  });
+
+  h.test('lifecycle: a visitor who registers from a listing comes back to it, and an invited address to its invitation', async (t) => {
+    const seller = await apiUser(t, 'Người bán thử');
+    const sellerOrg = await apiOrganization(t, seller.token, { provinceCode: 'can-tho' });
+    const listing = await apiPublishedListing(t, seller.token, sellerOrg.id, offer('Máy sấy lạnh'));
+    const here = `/listings/${listing.slug}`;
+    const page = await t.newPage('en');
+    await t.visit(page, here);
+    // The header's links and the listing's own both lead back here.
+    assert.equal(await page.locator(`header a[href="/login?next=${encodeURIComponent(here)}"]`).count(), 1, 'the header log-in link carries the page');
+    await page.click(`main a[href="/register?next=${encodeURIComponent(here)}"]`);
+    const email = `${uniq('back')}@example.vn`;
+    await page.fill('[name=displayName]', 'Visitor Who Registers');
+    await page.fill('[name=email]', email);
+    await page.fill('[name=password]', PASSWORD);
+    await page.fill('[name=passwordConfirm]', PASSWORD);
+    await t.submit(page, 'main form button[type=submit]');
+    assert.equal(new URL(page.url()).search, '?sent=1', `registered: ${await t.text(page, 'main')}`);
+    // The link is opened in the same browser: after activating, the organisation step offers the way back…
+    await t.visit(page, await t.linkFromMail(email, '/activate/'));
+    await t.submit(page, 'main form button[type=submit]');
+    const step = new URL(page.url());
+    assert.equal(step.pathname, '/dashboard/organizations/new');
+    assert.equal(step.searchParams.get('next'), here);
+    assert.equal(await page.locator(`main a[href="${here}"]`).innerText(), msg('en', 'org_later'));
+    // …and creating the organisation leads there, now signed in and able to act on it.
+    await page.fill('[name=name]', `Buyer Co ${uniq('')}`);
+    await page.selectOption('[name=kind]', 'ENTERPRISE');
+    await page.selectOption('[name=provinceCode]', 'ha-noi');
+    await t.submit(page, 'main form button[type=submit]');
+    assert.equal(new URL(page.url()).pathname, here, `after creating the organisation: ${page.url()}`);
+    assert.equal(await page.locator(`main a[href="/login?next=${encodeURIComponent(here)}"]`).count(), 0, 'signed in: no log-in prompt on the listing');
+
+    // An address invited before it had an account registers from the invitation and lands on it.
+    const invited = `${uniq('invited')}@example.vn`;
+    await t.gql('mutation($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e) { __typename } }', { o: sellerOrg.id, e: invited }, seller.token);
+    const link = new URL(await t.linkFromMail(invited, '/invitations/'), t.webUrl).pathname;
+    const guest = await t.newPage('vi');
+    await t.visit(guest, link);
+    await guest.click(`main a[href="/register?next=${encodeURIComponent(link)}"]`);
+    await guest.fill('[name=displayName]', 'Người được mời');
+    await guest.fill('[name=email]', invited);
+    await guest.fill('[name=password]', PASSWORD);
+    await guest.fill('[name=passwordConfirm]', PASSWORD);
+    await t.submit(guest, 'main form button[type=submit]');
+    await t.visit(guest, await t.linkFromMail(invited, '/activate/'));
+    await t.submit(guest, 'main form button[type=submit]');
+    assert.equal(new URL(guest.url()).pathname, link, 'after activating: the invitation, to accept');
+    await t.submit(guest, 'main form button[type=submit]');
+    assert.equal(new URL(guest.url()).pathname, `/dashboard/organizations/${sellerOrg.id}`);
+    assert.equal(await t.text(guest, '[role=status]'), msg('vi', 'done_invitationAccepted'));
   });
 
   h.test('lifecycle: an owner archives a published listing: it leaves the public pages', async (t) => {

@@ -29,3 +29,25 @@ export function endSession(cookies: Cookies, url: URL): void {
 export function safeNext(next: string | null | undefined, url: URL, fallback = '/dashboard'): string {
   return safeLocalPath(next, url.origin, fallback);
 }
+
+/**
+ * Where a visitor was when they chose to register (`/register?next=…`), kept until the e-mailed
+ * activation link is opened in this browser: the journey goes on from there (the organisation
+ * page offers the way back) instead of starting over at the dashboard.
+ */
+const AFTER_SIGNUP_COOKIE = 'after_signup';
+const AFTER_SIGNUP_MAX_AGE = 60 * 60 * 24 * 7;
+
+export function rememberAfterSignup(cookies: Cookies, url: URL, next: string | null | undefined): void {
+  const path = safeNext(next, url, '');
+  if (!path) return;
+  cookies.set(AFTER_SIGNUP_COOKIE, path, { path: '/', httpOnly: true, sameSite: 'lax', secure: cookieSecure(url), maxAge: AFTER_SIGNUP_MAX_AGE });
+}
+
+/** The remembered page (checked again: a cookie is the client's to change), forgotten once read. */
+export function takeAfterSignup(cookies: Cookies, url: URL): string {
+  const path = safeNext(cookies.get(AFTER_SIGNUP_COOKIE), url, '');
+  cookies.delete(AFTER_SIGNUP_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: cookieSecure(url) });
+  return path;
+}
+

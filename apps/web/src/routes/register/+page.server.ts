@@ -3,15 +3,16 @@ import type { Actions, PageServerLoad } from './$types';
 import { Register } from '$lib/graphql/documents';
 import { m } from '$lib/paraglide/messages';
 import { failFields, failFromError, readForm } from '$lib/server/forms';
+import { rememberAfterSignup, safeNext } from '$lib/server/session';
 
 export const load: PageServerLoad = ({ locals, url }) => {
   if (locals.user) redirect(303, '/dashboard');
   // After registering: "check your e-mail", the same words whether or not the address had an account.
-  return { sent: url.searchParams.get('sent') === '1' };
+  return { sent: url.searchParams.get('sent') === '1', next: safeNext(url.searchParams.get('next'), url, '') };
 };
 
 export const actions: Actions = {
-  default: async ({ request, locals }) => {
+  default: async ({ request, locals, cookies, url }) => {
     const form = await readForm(request);
     const values = form.values();
     const input = { email: form.str('email'), password: form.str('password'), displayName: form.str('displayName') };
@@ -23,7 +24,9 @@ export const actions: Actions = {
     } catch (err) {
       return failFromError(err, values, { fields: ['email', 'password', 'displayName'] });
     }
-    // No session yet: the account works once the link e-mailed to the address is opened (/activate/…).
+    // No session yet: the account works once the link e-mailed to the address is opened (/activate/…),
+    // which then goes on from the page the visitor registered from.
+    rememberAfterSignup(cookies, url, form.str('next'));
     redirect(303, '/register?sent=1');
   },
 };

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { ActivateAccount } from '$lib/graphql/documents';
 import { failFromError } from '$lib/server/forms';
-import { startSession } from '$lib/server/session';
+import { startSession, takeAfterSignup } from '$lib/server/session';
 
 /**
  * The link e-mailed after registering. Activation is a button (a POST), not the visit itself:
@@ -20,7 +20,10 @@ export const actions: Actions = {
       return failFromError(err, {}, { fields: [], prefixes: [] });
     }
     startSession(cookies, url, token);
-    // Next step of the journey: the organisation the member acts for.
-    redirect(303, '/dashboard/organizations/new?welcome=1');
+    const next = takeAfterSignup(cookies, url);
+    // An invitation registered from is accepted next; otherwise the next step is the organisation
+    // the member acts for, with the way back to the page they registered from.
+    if (next.startsWith('/invitations/')) redirect(303, next);
+    redirect(303, `/dashboard/organizations/new?welcome=1${next ? `&next=${encodeURIComponent(next)}` : ''}`);
   },
 };

@@ -5,16 +5,19 @@ import { ORGANIZATION_KINDS } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
 import { enumField, failFields, failFromError, readForm } from '$lib/server/forms';
 import { referenceData } from '$lib/server/reference';
+import { safeNext } from '$lib/server/session';
 
 export const load: PageServerLoad = async ({ locals, url }) => ({
   provinces: (await referenceData(locals.api)).provinces,
   welcome: url.searchParams.has('welcome'),
+  // The page the member registered from: shown as the way back, and where creating leads.
+  next: safeNext(url.searchParams.get('next'), url, ''),
 });
 
 const FIELDS = ['name', 'kind', 'provinceCode', 'description', 'website', 'taxCode'] as const;
 
 export const actions: Actions = {
-  default: async ({ request, locals }) => {
+  default: async ({ request, locals, url }) => {
     const form = await readForm(request);
     const values = form.values();
     const errors: Record<string, string> = {};
@@ -38,6 +41,7 @@ export const actions: Actions = {
     } catch (err) {
       return failFromError(err, values, { fields: FIELDS, loginNext: '/dashboard/organizations/new' });
     }
-    redirect(303, '/dashboard?done=org-created');
+    const next = safeNext(form.str('next'), url, '');
+    redirect(303, next || '/dashboard?done=org-created');
   },
 };
