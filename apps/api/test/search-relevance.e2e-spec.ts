@@ -224,6 +224,25 @@ describe('search relevance: English words a few words apart in the title', () =>
   });
 });
 
+describe('search relevance: how the words were typed', () => {
+  it('finds the same for a query sent decomposed (NFD), and for one with only some of its marks', async () => {
+    const typed = await ranked(s.base, { query: 'máy sấy' });
+    expect(typed.close).toContain(L.dryerWord);
+    expect(await ranked(s.base, { query: 'máy sấy'.normalize('NFD') })).toEqual(typed);
+    // A syllable typed without its marks may be any of its accented forms; one typed with them is that one.
+    // (a bare syllable also reads as its other forms, so there may be more, after)
+    for (const query of ['máy say', 'may sấy']) {
+      const partly = (await ranked(s.base, { query })).close;
+      expect({ query, first: partly.slice(0, typed.close.length) }).toEqual({ query, first: typed.close });
+    }
+    // "lúa" typed exactly is still rice, not silk (lụa) or fire (lửa), beside a syllable typed bare.
+    const rice = (await ranked(s.base, { query: 'say lúa' })).close;
+    expect(rice[0]).toBe(L.rice);
+    expect(rice).not.toContain(L.silk);
+    expect(rice).not.toContain(L.fire);
+  });
+});
+
 describe('search relevance: the counts beside the filters', () => {
   it('counts only close matches, also for the facet a filter constrains (counted without that filter)', async () => {
     const FACETS = `query($input: SearchInput!) { search(input: $input) { totalHits facets { name values { value count } } } }`;

@@ -60,6 +60,24 @@ describe('GraphQL limits', () => {
   });
 });
 
+describe('text as sent', () => {
+  it('keeps Vietnamese in one encoding (NFC) and names the field of invalid text by its argument', async () => {
+    const member = (await registerUser(base, 'Người thử mã hóa')).client;
+    const CREATE = `mutation($in: OrganizationInput!) { createOrganization(input: $in) { id name slug } }`;
+    // Decomposed letters (some phones and macOS send "ô" as "o" + two combining marks) are stored precomposed.
+    const name = `Viện Nuôi Tôm ${uniq('')}`;
+    const { createOrganization } = await member.ok<{ createOrganization: { name: string; slug: string } }>(CREATE, {
+      in: { name: name.normalize('NFD'), kind: 'RESEARCH_INSTITUTE', provinceCode: 'can-tho' },
+    });
+    expect(createOrganization.name).toBe(name.normalize('NFC'));
+    expect(createOrganization.slug).toMatch(/^vien-nuoi-tom-/);
+    // NUL is refused, and the error names `input.name` (the argument), not the client's `$in`.
+    const e = await member.error(CREATE, { in: { name: 'Viện\u0000', kind: 'RESEARCH_INSTITUTE', provinceCode: 'can-tho' } });
+    expect(e.code).toBe('BAD_USER_INPUT');
+    expect(Object.keys(e.fields ?? {})).toEqual(['input.name']);
+  });
+});
+
 describe('rate limits', () => {
   const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`;
 

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { GraphQLError, visit, type ArgumentNode, type DocumentNode } from 'graphql';
+import { GraphQLError, Kind, visit, type ArgumentNode, type DocumentNode } from 'graphql';
 import { currentLang } from './request-context.js';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import helmet from 'helmet';
@@ -57,7 +57,10 @@ const INVALID_TEXT_MESSAGE = {
 /** NUL, or half of a UTF-16 surrogate pair: neither is text that PostgreSQL or URL handling accepts. */
 const INVALID_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-/** Input paths (as the client sent them) of strings that are not valid text. */
+/**
+ * Input paths of strings that are not valid text, each named from its argument (`input.title`,
+ * as the API's own checks name fields), not from the client's variable (`$in`).
+ */
 function nulPaths(value: unknown, path: string, out: string[]): void {
   if (typeof value === 'string') {
     if (INVALID_TEXT.test(value)) out.push(path);
@@ -69,16 +72,31 @@ function nulPaths(value: unknown, path: string, out: string[]): void {
 }
 
 /**
+ * Every string of the variables in Unicode NFC. Vietnamese has two encodings of the same letters:
+ * precomposed ("ấ", one code point: what most keyboards send) and decomposed ("a" + "̂" + "́": what
+ * some phone and macOS input sends, and what copied text can carry). Search, slugs and
+ * comparisons would take them for different words: "nuôi tôm" sent decomposed found nothing.
+ */
+function toNfc(value: unknown): unknown {
+  if (typeof value === 'string') return value.normalize('NFC');
+  if (Array.isArray(value)) return value.map(toNfc);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toNfc(v)]));
+  return value;
+}
+
+/**
  * PostgreSQL text cannot hold NUL (\u0000), and a lone UTF-16 surrogate breaks URL and e-mail
  * handling deep in a resolver ("URI malformed"): both were found by the fuzz test. Refuse them up
- * front, for variables and inline arguments alike, naming the field.
+ * front, for variables and inline arguments alike, naming the field. What is valid text goes on
+ * in NFC (toNfc).
  */
 export const rejectNulCharacters: ApolloServerPlugin = {
   async requestDidStart() {
     return {
       async didResolveOperation({ request, document }) {
         const paths: string[] = [];
-        nulPaths(request.variables ?? {}, '', paths);
+        const argumentOf = variableArguments(document);
+        for (const [name, value] of Object.entries(request.variables ?? {})) nulPaths(value, argumentOf.get(name) ?? name, paths);
         paths.push(...invalidInlineArguments(document));
         if (paths.length) {
           const message = INVALID_TEXT_MESSAGE[currentLang()];
@@ -86,10 +104,28 @@ export const rejectNulCharacters: ApolloServerPlugin = {
             extensions: { code: 'BAD_USER_INPUT', fields: Object.fromEntries(paths.map((p) => [p, message])), http: { status: 400 } },
           });
         }
+        if (request.variables) request.variables = toNfc(request.variables) as typeof request.variables;
       },
     };
   },
 };
+
+/** The argument each variable is passed as (`createListing(input: $in)`: in → input), per parsed document. */
+const variableArgumentCache = new WeakMap<DocumentNode, Map<string, string>>();
+function variableArguments(document: DocumentNode): Map<string, string> {
+  let names = variableArgumentCache.get(document);
+  if (!names) {
+    const found = new Map<string, string>();
+    visit(document, {
+      Argument(node: ArgumentNode) {
+        if (node.value.kind === Kind.VARIABLE && !found.has(node.value.name.value)) found.set(node.value.name.value, node.name.value);
+      },
+    });
+    names = found;
+    variableArgumentCache.set(document, names);
+  }
+  return names;
+}
 
 /**
  * Names of the inline arguments holding invalid text. Apollo hands every request for the same

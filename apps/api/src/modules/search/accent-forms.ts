@@ -61,13 +61,20 @@ export function hasDiacritics(text: string): boolean {
   return foldDiacritics(text) !== text;
 }
 
+/** Which words of a query (Meilisearch's words, in order) were typed with diacritics. */
+export function typedMarks(query: string): boolean[] {
+  return [...query.matchAll(WORD)].map((m) => hasDiacritics(m[0]));
+}
+
 /**
- * The text Meilisearch is asked for: the query as typed, followed, when it was typed with
- * diacritics, by the accent-exact spelling of each of its words.
+ * The text Meilisearch is asked for: the query as typed, followed by the accent-exact spelling of
+ * each word typed with diacritics. A word typed bare ("máy say", "nuôi tom": a mark left out on a
+ * phone) may be any of its accented forms, as in a query typed without any: its folded form,
+ * already in the query, is all it asks for.
  */
 export function searchText(query: string): string {
   const q = query.trim();
   if (!q || !hasDiacritics(q)) return q;
-  const tokens = accentTokens(q);
+  const tokens = [...q.matchAll(WORD)].filter((m) => hasDiacritics(m[0])).flatMap((m) => accentToken(m[0]) ?? []);
   return tokens.length ? `${q} ${tokens.join(' ')}` : q;
 }

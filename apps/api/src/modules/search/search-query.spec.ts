@@ -57,9 +57,9 @@ describe('the Meilisearch request', () => {
     expect(main.rankingScoreThreshold).toBeGreaterThan(0);
     expect(main.facets).toEqual(['kind', 'fieldCodes', 'organizationKind', 'trl']);
     expect(main.filter).toHaveLength(3);
-    expect(province).toMatchObject({ facets: ['provinceCode'], limit: 0, q: main.q, matchingStrategy: 'all', rankingScoreThreshold: main.rankingScoreThreshold });
+    expect(province).toMatchObject({ facets: ['provinceCode'], page: 1, hitsPerPage: 0, q: main.q, matchingStrategy: 'all', rankingScoreThreshold: main.rankingScoreThreshold });
     expect(province.filter).toEqual([expect.stringContaining('transferModes'), expect.stringContaining('priceMin')]);
-    expect(modes).toMatchObject({ facets: ['transferModes'], limit: 0 });
+    expect(modes).toMatchObject({ facets: ['transferModes'], page: 1, hitsPerPage: 0 });
     expect(modes.filter).toEqual([expect.stringContaining('provinceCode'), expect.stringContaining('priceMin')]);
   });
 
@@ -233,6 +233,16 @@ describe('the close-match bar (Meilisearch 1.21 proximity: a neighbouring pair c
     expect(score(4, 6)).toBeLessThan(closeMatchThreshold(4)!);
     expect(score(4, 4)).toBeGreaterThan(closeMatchThreshold(4)!);
     for (let n = 2; n <= 8; n++) expect(closeMatchThreshold(n, true)!).toBeLessThanOrEqual(0.5);
+    // which words carry marks: all of them is the same bar as `true`, none the same as `false`
+    expect(closeMatchThreshold(3, [true, true, true])).toBe(closeMatchThreshold(3, true));
+    expect(closeMatchThreshold(3, [false, false, false])).toBe(closeMatchThreshold(3, false));
+    // "máy say": máy, say, then máy's spelling (a far pair): the phrase passes, the words 4 apart do not
+    expect(score(3, 0 + 3)).toBeGreaterThan(closeMatchThreshold(2, [true, false])!);
+    expect(score(3, 3 + 3)).toBeLessThan(closeMatchThreshold(2, [true, false])!);
+    // "nuôi gà trong ao": the spellings of nuôi and gà sit side by side like the words themselves
+    expect(score(6, 0 + 3 + 0)).toBeGreaterThan(closeMatchThreshold(4, [true, true, false, false])!);
+    // "gà … ao bạt" (gà and bạt marked, two bare words between): a phrase costs 2 between the spellings
+    expect(score(6, 0 + 3 + 2)).toBeGreaterThan(closeMatchThreshold(4, [true, false, false, true])!);
     expect(closeMatchThreshold(1)).toBeUndefined();
   });
 });

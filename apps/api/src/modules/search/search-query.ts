@@ -6,7 +6,7 @@ import type { FederatedMultiSearchParams, MultiSearchQuery, MultiSearchResponse,
 import type { ListingDocument } from './listing-document.js';
 import { CONCEPTS, MATCH_EMBEDDER, extractConcepts, matchVector } from '../text/index.js';
 import { foldDiacritics } from '@techport/shared';
-import { hasDiacritics, searchText } from './accent-forms.js';
+import { hasDiacritics, searchText, typedMarks } from './accent-forms.js';
 import { SEARCH_RELEVANCE } from './search.weights.js';
 
 export type SortValue = 'RELEVANCE' | 'NEWEST' | 'PRICE_ASC' | 'PRICE_DESC' | 'TRL_DESC';
@@ -161,30 +161,33 @@ const MEILI_WORD = /[\p{L}\p{N}]+/gu;
 const PAIR_COST_MAX = 3;
 
 /**
- * The ranking-score bar of a close match for a query of `syllables` words (as typed), followed,
- * when `accented`, by their accent-exact spellings (searchText; those sit in another attribute,
- * accent-forms.ts, so the last word and the first spelling are always a far pair, and every other
- * pair is counted twice). A listing passes when its words lie at most closePairDistance apart on
+ * The ranking-score bar of a close match for a query of `syllables` words (as typed), followed by
+ * the accent-exact spellings of those typed with diacritics (`accented`: all, none, or which;
+ * searchText). Those sit in another attribute (accent-forms.ts), so the last word and the first
+ * spelling are a far pair; between two spellings a phrase costs the bare words the query has
+ * between them. A listing passes when its words lie at most closePairDistance apart on
  * average and the words they skip add up to at most closeGapsMax (a phrase), or, whatever the
  * query's length, when it scores closeMatchScore (the fixed bar of before, which long queries of
  * short Vietnamese syllables keep). The bar sits just above the best score of a listing that
  * skips one word more than allowed, so typos or attributes never push an allowed one under it.
  * Undefined below two syllables: one word has no scattered words to fear.
  */
-export function closeMatchThreshold(syllables: number, accented = false): number | undefined {
+export function closeMatchThreshold(syllables: number, accented: boolean | readonly boolean[] = false): number | undefined {
   if (syllables < 2) return undefined;
-  const copies = accented ? 2 : 1;
-  const words = syllables * copies;
-  const far = accented ? 1 : 0;
+  const marked = (typeof accented === 'boolean' ? Array<boolean>(syllables).fill(accented) : accented).flatMap((m, i) => (m ? [i] : []));
+  const words = syllables + marked.length;
   const ranks = PAIR_COST_MAX * (words - 1) + 1;
   const skipped = Math.min((SEARCH_RELEVANCE.closePairDistance - 1) * (syllables - 1), SEARCH_RELEVANCE.closeGapsMax);
-  const allowed = skipped * copies + PAIR_COST_MAX * far;
+  const between = marked.slice(1).reduce((sum, at, i) => sum + Math.min(PAIR_COST_MAX, at - marked[i] - 1), 0);
+  const spellings = marked.length > 1 ? Math.min(between + skipped, PAIR_COST_MAX * (marked.length - 1)) : 0;
+  const allowed = skipped + spellings + (marked.length ? PAIR_COST_MAX : 0);
   // The best score one cost above the allowed one is (ranks − allowed − 1) / ranks: just above it.
   return Math.min((ranks - allowed - 1) / ranks + 1e-6, SEARCH_RELEVANCE.closeMatchScore);
 }
 
 function thresholdFor(query: string): number | undefined {
-  return closeMatchThreshold([...query.matchAll(MEILI_WORD)].length, hasDiacritics(query.trim()));
+  const marks = typedMarks(query.trim());
+  return closeMatchThreshold(marks.length, marks);
 }
 
 function closeMatching(p: ListingSearchParams): Pick<MultiSearchQuery, 'matchingStrategy' | 'rankingScoreThreshold'> {
