@@ -67,9 +67,21 @@ describe('jurisdiction: "all provinces" is an explicit grant (fail closed)', () 
     listingId = await pendingListing(owner.client, orgId, 'hue');
   });
 
-  it('a moderator with neither provinces nor the grant covers nothing', async () => {
+  it('the public contract\'s reading: a moderator given no provinces (and no word on the grant) covers all', async () => {
+    const registered = await registerUser(base, 'Cán bộ theo hợp đồng API');
+    for (const codes of [[], undefined]) {
+      const set = await admin.ok<{ setUserRoles: { allProvinces: boolean; moderatedProvinces: unknown[] } }>(SET_ROLES, { id: registered.id, roles: ['MODERATOR'], codes });
+      expect(set.setUserRoles).toMatchObject({ allProvinces: true, moderatedProvinces: [] });
+    }
+    const user = { ...registered, client: await loginClient(base, registered.email) };
+    await enrolSecondFactor(user.client);
+    const queue = await user.client.ok<{ moderationQueue: { items: { id: string }[] } }>(QUEUE);
+    expect(queue.moderationQueue.items.map((i) => i.id)).toContain(listingId);
+  });
+
+  it('a moderator explicitly given neither provinces nor the grant covers nothing', async () => {
     const registered = await registerUser(base, 'Cán bộ chưa phân công');
-    const set = await admin.ok<{ setUserRoles: { allProvinces: boolean; moderatedProvinces: unknown[] } }>(SET_ROLES, { id: registered.id, roles: ['MODERATOR'], codes: [] });
+    const set = await admin.ok<{ setUserRoles: { allProvinces: boolean; moderatedProvinces: unknown[] } }>(SET_ROLES, { id: registered.id, roles: ['MODERATOR'], codes: [], all: false });
     expect(set.setUserRoles).toMatchObject({ allProvinces: false, moderatedProvinces: [] });
     // A role change ends the account's sessions: signed in again, with the second factor staff need.
     const user = { ...registered, client: await loginClient(base, registered.email) };

@@ -131,12 +131,15 @@ export class AccountsResolver {
     @Args('allProvinces', {
       type: () => Boolean,
       nullable: true,
-      description: 'Moderators: the explicit nationwide grant (the province list is then ignored). Without it a moderator covers only moderatedProvinceCodes, and none when that is empty.',
+      description:
+        'Moderators: true covers every province (the province list is then ignored); false covers only moderatedProvinceCodes, and none when that is empty. Left out, as the public contract has it: an empty or missing moderatedProvinceCodes means all provinces.',
     })
     allProvinces: boolean | null,
   ): Promise<UserType> {
     const actor = requireAdmin(ctx);
-    return toUserType(await this.accounts.setRoles(actor, userId, roles, moderatedProvinceCodes ?? undefined, allProvinces ?? false));
+    // The contract's reading ("empty means all") unless the caller says which it means.
+    const nationwide = allProvinces ?? !moderatedProvinceCodes?.length;
+    return toUserType(await this.accounts.setRoles(actor, userId, roles, moderatedProvinceCodes ?? undefined, nationwide));
   }
 
   @Mutation(() => UserType, {
@@ -156,7 +159,9 @@ export class AccountsResolver {
     return user.isSelf || (ctx.viewer && (ctx.viewer.id === user.id || isAdmin(ctx.viewer))) ? user.email : null;
   }
 
-  @ResolveField(() => [ProvinceType], { description: 'Provinces a moderator may moderate; with allProvinces false, empty means none.' })
+  @ResolveField(() => [ProvinceType], {
+    description: 'Provinces a moderator may moderate; empty means all (allProvinces true), except for a moderator explicitly given none (allProvinces false).',
+  })
   moderatedProvinces(@Parent() user: UserType, @Context() ctx: GqlContext): ProvinceType[] {
     return user.moderatedProvinceCodes.map((c) => this.reference.province(c, ctx.lang)).filter((p): p is ProvinceType => !!p);
   }
