@@ -273,17 +273,21 @@ describe('search: facets, sorts, pages', () => {
     // browsing without a query lists the newest first too
     expect(ids(await search(s.base, all))).toEqual([...publishOrder].reverse().map((k) => L[k]));
     const priceAsc = ids(await search(s.base, { ...all, sort: 'PRICE_ASC' }));
-    expect(priceAsc.slice(0, 5)).toEqual([L.xss, L.aiEn, L.irrigation, L.dryer, L.wastewaterEn]);
-    expect(anyOrder(priceAsc.slice(5))).toEqual(anyOrder([L.iot, L.ai, L.wastewaterVi, L.nguyen]));
+    // an offer's asking price and a demand's budget (800 M, 1 billion) on one scale
+    expect(priceAsc.slice(0, 7)).toEqual([L.xss, L.aiEn, L.irrigation, L.iot, L.wastewaterVi, L.dryer, L.wastewaterEn]);
+    expect(anyOrder(priceAsc.slice(7))).toEqual(anyOrder([L.ai, L.nguyen]));
+    expect(ids(await search(s.base, { ...all, sort: 'PRICE_DESC', kind: 'DEMAND' }))).toEqual([L.wastewaterVi, L.iot]);
     const priceDesc = ids(await search(s.base, { ...all, sort: 'PRICE_DESC', kind: 'OFFER' }));
     expect(priceDesc).toEqual([L.wastewaterEn, L.dryer, L.irrigation, L.aiEn, L.xss, L.nguyen, L.ai]);
     const trl = await s.base.ok(`query($i: SearchInput!) { search(input: $i) { hits { listing { trl } } } }`, { i: { ...all, sort: 'TRL_DESC' } });
     expect(trl.search.hits.map((h: { listing: { trl: number } }) => h.listing.trl)).toEqual([9, 8, 7, 7, 6, 6, 6, 5, 4]);
     // with words, the sort orders the hits that contain them (not relevance with a tie-break)
-    const water = await s.base.ok(`query($i: SearchInput!) { search(input: $i) { hits { listing { id price { min } } } } }`, {
+    const water = await s.base.ok(`query($i: SearchInput!) { search(input: $i) { hits { listing { id price { min max } } } } }`, {
       i: { query: 'nước', sort: 'PRICE_ASC' },
     });
-    const mins: (number | null)[] = water.search.hits.map((h: { listing: { price: { min: number | null } | null } }) => h.listing.price?.min ?? null);
+    const mins: (number | null)[] = water.search.hits.map(
+      (h: { listing: { price: { min: number | null; max: number | null } | null } }) => h.listing.price?.min ?? h.listing.price?.max ?? null,
+    );
     expect(water.search.hits.slice(0, 2).map((h: { listing: { id: string } }) => h.listing.id)).toEqual([L.xss, L.irrigation]);
     const priced = mins.filter((m) => m !== null) as number[];
     expect(priced).toEqual([...priced].sort((a, b) => a - b));

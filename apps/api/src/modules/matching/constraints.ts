@@ -16,7 +16,8 @@ export interface ConstraintResult {
   always: boolean;
 }
 
-function money(v: number, lang: Lang): string {
+function money(v: number, lang: Lang, currency = 'VND'): string {
+  if (currency !== 'VND') return `${v.toLocaleString(lang === 'en' ? 'en-US' : 'vi-VN')} ${currency}`;
   if (lang === 'en') {
     if (v >= 1e9) return `VND ${+(v / 1e9).toFixed(2)} billion`;
     if (v >= 1e6) return `VND ${+(v / 1e6).toFixed(1)} million`;
@@ -65,6 +66,10 @@ export function constraints(source: MatchListing, cand: MatchListing): Constrain
   {
     const budget = demand.priceMax;
     const price = offer.priceMin ?? offer.priceMax;
+    // Amounts in two currencies are not compared: no exchange rate is guessed.
+    const budgetIn = demand.currency ?? 'VND';
+    const priceIn = offer.currency ?? 'VND';
+    const [b, p] = [(lang: Lang) => money(budget ?? 0, lang, budgetIn), (lang: Lang) => money(price ?? 0, lang, priceIn)];
     let s: number;
     let label: { vi: string; en: string };
     if (budget == null) {
@@ -73,21 +78,27 @@ export function constraints(source: MatchListing, cand: MatchListing): Constrain
     } else if (price == null) {
       s = UNKNOWN_CREDIT;
       label = {
-        vi: `Giá thỏa thuận, chưa so được với ngân sách ${money(budget, 'vi')}`,
-        en: `Price on request; cannot compare with the budget of ${money(budget, 'en')}`,
+        vi: `Giá thỏa thuận, chưa so được với ngân sách ${b('vi')}`,
+        en: `Price on request; cannot compare with the budget of ${b('en')}`,
+      };
+    } else if (priceIn !== budgetIn) {
+      s = UNKNOWN_CREDIT;
+      label = {
+        vi: `Giá tính bằng ${priceIn} (từ ${p('vi')}), ngân sách bằng ${budgetIn} (${b('vi')}): chưa so được`,
+        en: `Price in ${priceIn} (from ${p('en')}), budget in ${budgetIn} (${b('en')}): not compared`,
       };
     } else if (price <= budget) {
       s = 1;
       label = {
-        vi: `Giá nằm trong ngân sách (từ ${money(price, 'vi')}, ngân sách ${money(budget, 'vi')})`,
-        en: `Price within budget (from ${money(price, 'en')}, budget ${money(budget, 'en')})`,
+        vi: `Giá nằm trong ngân sách (từ ${p('vi')}, ngân sách ${b('vi')})`,
+        en: `Price within budget (from ${p('en')}, budget ${b('en')})`,
       };
     } else {
       const over = (price - budget) / budget;
       s = BUDGET_TOLERANCE > 0 && over < BUDGET_TOLERANCE ? 1 - over / BUDGET_TOLERANCE : 0;
       label = {
-        vi: `Giá vượt ngân sách (từ ${money(price, 'vi')}, ngân sách ${money(budget, 'vi')})`,
-        en: `Price over budget (from ${money(price, 'en')}, budget ${money(budget, 'en')})`,
+        vi: `Giá vượt ngân sách (từ ${p('vi')}, ngân sách ${b('vi')})`,
+        en: `Price over budget (from ${p('en')}, budget ${b('en')})`,
       };
     }
     out.push({ code: 'BUDGET', weight: CONSTRAINT_WEIGHTS.budget, satisfaction: s, label, always: true });

@@ -150,6 +150,16 @@ describe('rankCandidates', () => {
     expect(en.label).toMatch(/^Price over budget/);
   });
 
+  it('does not compare a price and a budget in two currencies, and says so in each one', () => {
+    // 12,000 USD is not "12,000 đồng, within any budget", nor over a budget of 1 billion đồng
+    const dollars = offer('o-usd', { priceMin: 12_000, priceMax: 15_000, currency: 'USD' });
+    const budget = rankCandidates(demand, hits(dollars), 'vi')[0].reasons.find((x) => x.code === 'BUDGET')!;
+    expect(budget.label).toMatch(/^Giá tính bằng USD \(từ 12\.000 USD\), ngân sách bằng VND .*chưa so được$/);
+    const en = rankCandidates(demand, hits(dollars), 'en')[0].reasons.find((x) => x.code === 'BUDGET')!;
+    expect(en.label).toMatch(/^Price in USD \(from 12,000 USD\), budget in VND \(VND .*\): not compared$/);
+    expect(en.weight).toBe(rankCandidates(demand, hits(offer('o-ask', { priceMin: null, priceMax: null })), 'en')[0].reasons.find((x) => x.code === 'BUDGET')!.weight);
+  });
+
   it('ranks an offer below the minimum TRL below an equivalent one that meets it, and says so', () => {
     const early = offer('o-early', { trl: 4 });
     const r = rankCandidates(demand, hits(early, good), 'vi');
@@ -350,7 +360,7 @@ describe('concepts and the listing document', () => {
     expect(s.searchableAttributes?.slice(0, 2)).toEqual(['title', 'keywords']);
     for (const f of ['kind', 'fieldCodes', 'provinceCode', 'transferModes', 'organizationKind', 'organizationId', 'trl', 'priceMin', 'priceMax', 'organizationVerified', 'publishedAt', 'language'])
       expect(s.filterableAttributes).toContain(f);
-    expect(s.sortableAttributes).toEqual(expect.arrayContaining(['publishedAt', 'priceMin', 'trl']));
+    expect(s.sortableAttributes).toEqual(expect.arrayContaining(['publishedAt', 'comparablePrice', 'trl']));
     expect(s.synonyms?.['nước thải']).toContain('wastewater');
     expect(s.synonyms?.['iot']).toContain('internet vạn vật');
     expect(s.embedders?.[MATCH_EMBEDDER]).toEqual({ source: 'userProvided', dimensions: MATCH_VECTOR_DIMENSIONS });

@@ -41,7 +41,7 @@ export type MatchListing = Pick<
   ListingDocument,
   'id' | 'kind' | 'title' | 'summary' | 'description' | 'keywords' | 'fieldCodes' | 'trl' | 'priceMin' | 'priceMax' | 'transferModes' | 'provinceCode'
 > &
-  Partial<Pick<ListingDocument, 'primaryFieldCodes' | 'concepts' | 'negotiable' | 'language' | 'organizationId' | 'gloss'>>;
+  Partial<Pick<ListingDocument, 'primaryFieldCodes' | 'concepts' | 'negotiable' | 'language' | 'organizationId' | 'gloss' | 'currency'>>;
 
 export type MatchHit = MatchListing & { _rankingScore?: number; [key: string]: unknown };
 

@@ -58,7 +58,7 @@ describe('savedSearchProbe', () => {
       'kind = "OFFER"',
       'fieldCodes IN ["407"]',
       'trl >= 6',
-      '(priceMin <= 1000000000 OR (priceMin IS NULL AND priceMax <= 1000000000) OR (priceMin IS NULL AND priceMax IS NULL))',
+      '(comparablePrice <= 1000000000 OR comparablePrice IS NULL)',
     ]);
   });
 });

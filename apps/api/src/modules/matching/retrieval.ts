@@ -24,6 +24,7 @@ export const MATCH_ATTRIBUTES = [
   'trl',
   'priceMin',
   'priceMax',
+  'currency',
   'negotiable',
   'transferModes',
   'provinceCode',

@@ -47,6 +47,13 @@ export interface ListingDocument {
   trl: number | null;
   priceMin: number | null;
   priceMax: number | null;
+  /**
+   * The amount the price filter and the price sorts compare, in dong: an offer's asking price (its
+   * lowest), a demand's budget (priceMax: a demand states a ceiling), whichever the listing states.
+   * Null when it states none, or states it in another currency: no exchange rate is guessed, so
+   * such a listing is kept by the filter and sorts last, like one priced by negotiation.
+   */
+  comparablePrice: number | null;
   negotiable: boolean;
   /** (search) Like organizationSlug: for result cards; absent in older documents. */
   currency?: string;
@@ -157,6 +164,7 @@ export function toListingDocument(src: ListingSource): ListingDocument {
     trl: src.trl,
     priceMin: src.priceMin,
     priceMax: src.priceMax,
+    comparablePrice: (src.currency ?? 'VND') === 'VND' ? (src.priceMin ?? src.priceMax) : null,
     negotiable: src.negotiable,
     ...(src.currency !== undefined && { currency: src.currency }),
     language: src.language,

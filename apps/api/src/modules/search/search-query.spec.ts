@@ -38,7 +38,21 @@ describe('the Meilisearch request', () => {
       provinceCode: 'provinceCode IN ["ha-noi", "hue"]',
       trl: 'trl >= 3 AND trl <= 7',
     });
-    expect(f.other).toEqual(['(priceMin <= 500 OR (priceMin IS NULL AND priceMax <= 500) OR (priceMin IS NULL AND priceMax IS NULL))']);
+    expect(f.other).toEqual(['(comparablePrice <= 500 OR comparablePrice IS NULL)']);
+  });
+
+  it('compares the amount a listing states in dong: an offer\'s asking price, a demand\'s budget, no other currency', () => {
+    const listing = (over: Partial<Parameters<typeof toListingDocument>[0]>) =>
+      toListingDocument({
+        id: 'x', kind: 'OFFER', slug: 'x', title: 'Máy sấy', summary: '', description: '', keywords: [], fieldCodes: ['4'],
+        organization: { id: 'o', name: 'Viện', kind: 'RESEARCH_INSTITUTE', verified: false }, provinceCode: 'hue', transferModes: [],
+        ipStatus: null, trl: null, priceMin: null, priceMax: null, negotiable: false, language: 'vi', publishedAt: new Date(0), ...over,
+      }).comparablePrice;
+    expect(listing({ priceMin: 300, priceMax: 500, currency: 'VND' })).toBe(300);
+    expect(listing({ kind: 'DEMAND', priceMax: 800 })).toBe(800);
+    expect(listing({})).toBeNull();
+    // 12,000 USD is not 12,000 đồng: no rate is guessed, so it is compared with nothing
+    expect(listing({ priceMin: 12_000, currency: 'USD' })).toBeNull();
   });
 
   it('quotes values so that none can break out of the filter', () => {
@@ -58,9 +72,9 @@ describe('the Meilisearch request', () => {
     expect(main.facets).toEqual(['kind', 'fieldCodes', 'organizationKind', 'trl']);
     expect(main.filter).toHaveLength(3);
     expect(province).toMatchObject({ facets: ['provinceCode'], page: 1, hitsPerPage: 0, q: main.q, matchingStrategy: 'all', rankingScoreThreshold: main.rankingScoreThreshold });
-    expect(province.filter).toEqual([expect.stringContaining('transferModes'), expect.stringContaining('priceMin')]);
+    expect(province.filter).toEqual([expect.stringContaining('transferModes'), expect.stringContaining('comparablePrice')]);
     expect(modes).toMatchObject({ facets: ['transferModes'], page: 1, hitsPerPage: 0 });
-    expect(modes.filter).toEqual([expect.stringContaining('provinceCode'), expect.stringContaining('priceMin')]);
+    expect(modes.filter).toEqual([expect.stringContaining('provinceCode'), expect.stringContaining('comparablePrice')]);
   });
 
   it('looks for the last resort’s words in the listing’s own text, not in the names of the fields it is filed under', () => {
@@ -87,7 +101,7 @@ describe('the Meilisearch request', () => {
   it('sorts as asked, newest first when browsing without words', () => {
     expect(listingSort({ ...page, query: 'x' })).toBeUndefined();
     expect(listingSort({ ...page, query: '  ' })).toEqual(['publishedAt:desc']);
-    expect(listingSort({ ...page, sort: 'PRICE_ASC' })).toEqual(['priceMin:asc', 'publishedAt:desc']);
+    expect(listingSort({ ...page, sort: 'PRICE_ASC' })).toEqual(['comparablePrice:asc', 'publishedAt:desc']);
     expect(listingSort({ ...page, sort: 'TRL_DESC', query: 'x' })).toEqual(['trl:desc', 'publishedAt:desc']);
   });
 

@@ -74,10 +74,11 @@ const inList = (attribute: string, values: readonly string[]) => `${attribute} I
  * that facet, so its other values keep their counts: disjunctive faceting), plus the price
  * filter, which has no facet.
  *
- * Price: a listing passes `priceMax` when its lowest stated price (priceMin, or priceMax when it
- * states only a ceiling) is at most the bound. A listing that states no price at all ("giá thỏa
- * thuận", price on request) is kept: most technology is priced by negotiation and hiding it
- * would hide most of the catalogue; it sorts after the priced ones under PRICE_ASC/PRICE_DESC.
+ * Price: a listing passes `priceMax` when the amount it states (comparablePrice: an offer's
+ * lowest asking price, a demand's budget) is at most the bound. A listing that states no price
+ * ("giá thỏa thuận", price on request), or one in another currency, is kept: most technology is
+ * priced by negotiation and hiding it would hide most of the catalogue; it sorts after the priced
+ * ones under PRICE_ASC/PRICE_DESC.
  */
 export function listingFilters(p: ListingSearchParams): { facet: Partial<Record<FacetName, string>>; other: string[] } {
   const facet: Partial<Record<FacetName, string>> = {};
@@ -94,7 +95,7 @@ export function listingFilters(p: ListingSearchParams): { facet: Partial<Record<
   const other: string[] = [];
   if (p.priceMax != null) {
     const x = p.priceMax;
-    other.push(`(priceMin <= ${x} OR (priceMin IS NULL AND priceMax <= ${x}) OR (priceMin IS NULL AND priceMax IS NULL))`);
+    other.push(`(comparablePrice <= ${x} OR comparablePrice IS NULL)`);
   }
   return { facet, other };
 }
@@ -104,9 +105,9 @@ export function listingSort(p: ListingSearchParams): string[] | undefined {
     case 'NEWEST':
       return ['publishedAt:desc'];
     case 'PRICE_ASC':
-      return ['priceMin:asc', 'publishedAt:desc'];
+      return ['comparablePrice:asc', 'publishedAt:desc'];
     case 'PRICE_DESC':
-      return ['priceMin:desc', 'publishedAt:desc'];
+      return ['comparablePrice:desc', 'publishedAt:desc'];
     case 'TRL_DESC':
       return ['trl:desc', 'publishedAt:desc'];
     default:
