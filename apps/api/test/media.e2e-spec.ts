@@ -579,9 +579,13 @@ describe('a published listing', () => {
     expect(mine).toHaveLength(1);
     expect(mine[0].pendingReview).toBe(true);
     // The change travels with a pending revision, which the owner submits and a moderator approves.
-    const { listing } = await owner.ok(`query($id: ID!) { listing(id: $id) { hasPendingRevision } }`, { id });
+    const QUALITY = `query($id: ID!) { listing(id: $id) { hasPendingRevision draftQuality { hints { code } } qualityHints { code } } }`;
+    const { listing } = await owner.ok(QUALITY, { id });
     expect(listing.hasPendingRevision).toBe(true);
+    // The picture counts as media for the quality score, as it is written and once submitted.
+    expect(listing.draftQuality.hints.map((h: { code: string }) => h.code)).not.toContain('NO_MEDIA');
     await owner.ok(`mutation($id: ID!) { submitListing(id: $id) { id } }`, { id });
+    expect((await owner.ok(QUALITY, { id })).listing.qualityHints.map((h: { code: string }) => h.code)).not.toContain('NO_MEDIA');
     const moderator = (await registerModerator(base, [])).client;
     await moderator.ok(`mutation($id: ID!) { moderateListing(id: $id, decision: APPROVE) { id } }`, { id });
     const visible = (await base.ok(LISTING, { id })).listing.attachments;

@@ -109,6 +109,13 @@ describe('demo data', () => {
     expect(media.pictures).toBe(Math.ceil(published / 2) + Math.ceil(published / 4));
     expect(media.sheets).toBe(Math.ceil(published / 4));
     expect(media.logos).toBe(orgs);
+    // The scores recorded at submission no longer ask for media where pictures are now attached.
+    const [{ asked, illustrated }] = await ds.query(
+      `SELECT count(*) FILTER (WHERE l.quality_hints @> '[{"code": "NO_MEDIA"}]')::int AS asked, count(*)::int AS illustrated
+         FROM listing l WHERE l.kind = 'OFFER' AND EXISTS (SELECT 1 FROM attachment a WHERE a.owner_id = l.id)`,
+    );
+    expect(illustrated).toBeGreaterThan(0);
+    expect(asked).toBe(0);
     const [{ slug }] = await ds.query(`SELECT l.slug FROM listing l JOIN attachment a ON a.owner_id = l.id AND a.kind = 'DOCUMENT' WHERE l.status = 'PUBLISHED' ORDER BY l.slug LIMIT 1`);
     const { listing } = await new Client(t.url).ok(`query($s: String!) { listing(slug: $s) { coverImage { width height url } attachments { kind fileName url } } }`, { s: slug });
     expect(listing.coverImage).toMatchObject({ width: 1200, height: 800 });

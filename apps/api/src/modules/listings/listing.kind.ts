@@ -5,6 +5,7 @@
  * `listing.published` (match alerts).
  */
 import { ListingStatus } from '@techport/shared';
+import { IsNull, type EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/config.js';
 import type { Localized } from '../../common/i18n.js';
 import { StaffAuditAction, StaffAuditTargetKind } from '../audit/staff-audit.actions.js';
@@ -13,9 +14,16 @@ import type { OutboxMessage } from '../outbox/outbox.topics.js';
 import { approvalNote } from '../moderation-core/moderation.labels.js';
 import { ListingEntity, ListingEventEntity, type ListingContent } from './listing.entity.js';
 import { DAY_MS, assessQuality, canRenew } from './listing.rules.js';
+import { AttachmentEntity, AttachmentOwnerKind } from '../media/attachment.entity.js';
 import catalogue from './listing.kind.messages.json' with { type: 'json' };
 
 /** The outbox topic the search index (and anything else that mirrors public listings) listens to. */
+
+/** A listing's pictures, documents and videos as its text being written has them (not those it asks to remove): the quality score's NO_MEDIA hint. */
+export function countAttachments(em: EntityManager, listingId: string): Promise<number> {
+  return em.count(AttachmentEntity, { where: { ownerKind: AttachmentOwnerKind.LISTING, ownerId: listingId, removalRequestedAt: IsNull() } });
+}
+
 export const LISTING_CHANGED = 'listing.changed';
 /** A listing became public (approved or renewed): match alerts (modules/matching). */
 export const LISTING_PUBLISHED = 'listing.published';
@@ -101,8 +109,8 @@ export function listingKind(config: Pick<AppConfig, 'LISTING_TTL_DAYS' | 'LISTIN
       ...(cause === 'APPROVE' || cause === 'RENEW' ? [[LISTING_PUBLISHED, { listingId: l.id, reason: cause }] satisfies OutboxMessage] : []),
     ],
     hooks: {
-      onSubmit: (l, content) => {
-        const q = assessQuality(l.kind, content);
+      onSubmit: async (l, content, em) => {
+        const q = assessQuality(l.kind, content, await countAttachments(em, l.id));
         return { qualityScore: q.score, qualityHints: q.hints };
       },
       // A listing is public for one term from its (first or renewed) publication.

@@ -34,6 +34,11 @@ describe('quality score', () => {
     expect(bare.score).toBe(0);
   });
 
+  it('counts pictures and documents attached to the listing as media, beside its links', () => {
+    expect(assessQuality('OFFER', { ...complete, mediaUrls: [] }).hints.map((h) => h.code)).toEqual(['NO_MEDIA']);
+    expect(assessQuality('OFFER', { ...complete, mediaUrls: [] }, 1)).toEqual({ score: 100, hints: [] });
+  });
+
   it('does not ask demands for offer-only details', () => {
     const q = assessQuality('DEMAND', { ...complete, specification: null, advantages: null, mediaUrls: [], ipStatus: null });
     expect(q).toEqual({ score: 100, hints: [] });

@@ -24,7 +24,8 @@ interface QualityRule {
   code: string;
   penalty: number;
   label: Localized;
-  applies: (kind: ListingKind, c: ListingContent) => boolean;
+  /** `attachments`: the listing's pictures, documents and videos (media module), beside its links. */
+  applies: (kind: ListingKind, c: ListingContent, attachments: number) => boolean;
 }
 
 const isBlank = (s: string | null | undefined) => !s || s.trim().length === 0;
@@ -116,7 +117,7 @@ export const QUALITY_RULES: readonly QualityRule[] = [
     code: 'NO_MEDIA',
     penalty: 5,
     label: { vi: 'Thêm hình ảnh, video hoặc tài liệu minh họa.', en: 'Add images, a video or documents.' },
-    applies: (kind, c) => kind === ListingKind.OFFER && c.mediaUrls.length === 0,
+    applies: (kind, c, attachments) => kind === ListingKind.OFFER && c.mediaUrls.length === 0 && attachments === 0,
   },
 ];
 
@@ -126,8 +127,8 @@ export function qualityHintLabel(code: string): Localized {
   return RULES_BY_CODE.get(code)?.label ?? { vi: code, en: code };
 }
 
-export function assessQuality(kind: ListingKind, content: ListingContent): { score: number; hints: QualityHint[] } {
-  const hints = QUALITY_RULES.filter((r) => r.applies(kind, content)).map((r) => ({ code: r.code, penalty: r.penalty }));
+export function assessQuality(kind: ListingKind, content: ListingContent, attachments = 0): { score: number; hints: QualityHint[] } {
+  const hints = QUALITY_RULES.filter((r) => r.applies(kind, content, attachments)).map((r) => ({ code: r.code, penalty: r.penalty }));
   const score = Math.max(0, 100 - hints.reduce((sum, h) => sum + h.penalty, 0));
   return { score, hints };
 }

@@ -187,7 +187,7 @@ export class ListingsResolver {
   })
   async draftQuality(@Parent() l: ListingType, @Context() ctx: GqlContext): Promise<ListingQualityType | null> {
     if (!(await this.privileged(ctx, l))) return null;
-    const q = assessQuality(l.entity.kind, this.listings.workingContent(l.entity));
+    const q = assessQuality(l.entity.kind, this.listings.workingContent(l.entity), await this.listings.attachmentCount(l.entity.id));
     return { score: q.score, hints: q.hints.map((h) => ({ code: h.code, penalty: h.penalty, label: t(qualityHintLabel(h.code), ctx.lang) })) };
   }
 

@@ -18,7 +18,7 @@ import type { ModeratedKind } from '../moderation-core/moderated-kind.js';
 import type { ModerationAccess } from '../moderation-core/moderation.rules.js';
 import { ListingEntity, type ListingContent } from './listing.entity.js';
 import { DUPLICATE_SIMILARITY, detectLanguage, publicListingSql, titleSimilarity, titleWords } from './listing.rules.js';
-import { contentOf, listingKind } from './listing.kind.js';
+import { contentOf, countAttachments, listingKind } from './listing.kind.js';
 import { PRICE_ORDER, type ListingInput, type ListingUpdateInput } from './dto/listing.inputs.js';
 import catalogue from './listings.service.messages.json' with { type: 'json' };
 
@@ -100,6 +100,11 @@ export class ListingsService extends ModeratedKindService<ListingEntity, Listing
     }
     const [items, totalItems] = await qb.addOrderBy('l.id').offset(offset).limit(pageSize).getManyAndCount();
     return { items, totalItems, page: p, pageSize };
+  }
+
+  /** The listing's pictures, documents and videos, for its quality score. */
+  attachmentCount(listingId: string): Promise<number> {
+    return countAttachments(this.ds.manager, listingId);
   }
 
   /** Restricts a query to what the public lists show: published and not expired (by the clock). */

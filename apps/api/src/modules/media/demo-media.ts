@@ -146,6 +146,14 @@ export async function seedDemoMedia(ds: DataSource, mediaStore: MediaStore, { li
       );
       await em.query(`INSERT INTO outbox_event (topic, payload) VALUES ($1, $2)`, [MEDIA_STORED, JSON.stringify({ attachmentId: id })]);
     }
+    // The score recorded at their submission counted no media; with pictures now, the hint to add some goes.
+    const illustrated = [...new Set(rows.filter((r) => r[0] === 'LISTING').map((r) => r[1] as string))];
+    await em.query(
+      `UPDATE listing SET quality_score = LEAST(100, quality_score + (SELECT (h->>'penalty')::int FROM jsonb_array_elements(quality_hints) h WHERE h->>'code' = 'NO_MEDIA')),
+              quality_hints = (SELECT coalesce(jsonb_agg(h), '[]'::jsonb) FROM jsonb_array_elements(quality_hints) h WHERE h->>'code' <> 'NO_MEDIA')
+        WHERE id = ANY($1::uuid[]) AND quality_hints @> '[{"code": "NO_MEDIA"}]'::jsonb`,
+      [illustrated],
+    );
   });
   return counts;
 }

@@ -341,9 +341,9 @@ export class ModeratedContentService {
       const transition = this.step(kind, item.status, ModerationAction.SUBMIT, ModerationRole.OWNER, revisionState(item), 'submit');
       const now = this.clock.now();
       if (transition.revision) {
-        await em.update(kind.entity, { id: item.id }, { revisionSubmittedAt: now, ...kind.hooks?.onSubmit?.(item, item.pendingRevision!) } as never);
+        await em.update(kind.entity, { id: item.id }, { revisionSubmittedAt: now, ...(await kind.hooks?.onSubmit?.(item, item.pendingRevision!, em)) } as never);
       } else {
-        await em.update(kind.entity, { id: item.id }, { status: transition.to, submittedAt: now, ...kind.hooks?.onSubmit?.(item, kind.contentOf(item)) } as never);
+        await em.update(kind.entity, { id: item.id }, { status: transition.to, submittedAt: now, ...(await kind.hooks?.onSubmit?.(item, kind.contentOf(item), em)) } as never);
       }
       await this.recordEvent(em, kind, item.id, viewer.id, transition.audit, item.status, transition.to);
       return em.getRepository(kind.entity).findOneByOrFail({ id: item.id } as FindOptionsWhere<E>);

@@ -111,8 +111,8 @@ export interface ModeratedKind<E extends ModeratedItem<C>, C extends ModeratedCo
   publicationEvents(item: { id: string }, cause: PublicationCause): OutboxMessage[];
   /** Optional hooks. */
   hooks?: {
-    /** Extra columns written on submission (the listing's quality score). */
-    onSubmit?(item: E, content: C): Partial<E>;
+    /** Extra columns written on submission (the listing's quality score), read in the submission's transaction. */
+    onSubmit?(item: E, content: C, em: EntityManager): Promise<Partial<E>>;
     /** Extra columns written when an item is first published (the listing's expiry). */
     onPublish?(item: E, now: Date): Partial<E>;
   };
