@@ -150,7 +150,8 @@ describe('the profile', () => {
     const en = await u.client.inLang('en').error(UPSERT, { input: bad });
     expect(en.code).toBe('BAD_USER_INPUT');
     expect(en.fields).toEqual({
-      'input.fullName': 'Must be between 2 and 120 characters long.',
+      // only a space: said as empty, not as a length
+      'input.fullName': 'Must not be empty.',
       'input.headline': 'Must be between 10 and 200 characters long.',
       'input.bio': 'Must be between 30 and 5000 characters long.',
       'input.fieldCodes': 'Choose at least one field of expertise.',
@@ -159,7 +160,9 @@ describe('the profile', () => {
       'input.provinceCode': 'Unknown code: long-an.',
     });
     const vi = await u.client.error(UPSERT, { input: bad });
-    expect(vi.fields?.['input.fullName']).toBe('Phải dài từ 2 đến 120 ký tự.');
+    expect(vi.fields?.['input.fullName']).toBe('Không được để trống.');
+    // one letter is a length
+    expect((await u.client.inLang('en').error(UPSERT, { input: { ...bad, fullName: 'Đ' } })).fields?.['input.fullName']).toBe('Must be between 2 and 120 characters long.');
     expect(vi.fields?.['input.fieldCodes']).toBe('Chọn ít nhất một lĩnh vực chuyên môn.');
     expect(vi.fields?.['input.provinceCode']).toBe('Mã không hợp lệ: long-an.');
 

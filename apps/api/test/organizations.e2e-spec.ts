@@ -46,6 +46,10 @@ describe('organisations', () => {
     expect(err.code).toBe('BAD_USER_INPUT');
     expect(Object.keys(err.fields ?? {}).sort()).toEqual(['input.name', 'input.provinceCode', 'input.taxCode', 'input.website']);
     expect(err.fields?.['input.provinceCode']).toMatch(/Unknown code/);
+    // Nothing chosen is said as such (not "Unknown code: ."), in both languages.
+    const none = { name: 'Tổ chức ABC', kind: 'OTHER', provinceCode: '' };
+    expect((await user.client.inLang('en').error(CREATE, { input: none })).fields).toEqual({ 'input.provinceCode': 'Choose one.' });
+    expect((await user.client.error(CREATE, { input: none })).fields).toEqual({ 'input.provinceCode': 'Hãy chọn một mục.' });
   });
 
   it('lets the owner invite members, and nobody else', async () => {

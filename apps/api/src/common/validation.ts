@@ -45,17 +45,24 @@ function echoValue(value: unknown, only?: (v: unknown) => boolean): Localized {
   return more > 0 ? format(M.andMore, { shown, more }) : { vi: shown, en: shown };
 }
 
-/** A class-validator message callback that renders `message` (with params) in the request language. */
-function localized(message: Localized, params: Record<string, string | number> = {}, only?: (v: unknown) => boolean) {
+const isEmptyText = (v: unknown) => typeof v === 'string' && v.trim() === '';
+
+/**
+ * A class-validator message callback that renders `message` (with params) in the request language.
+ * Nothing typed gets `empty` (a length rule's "must not be empty", a code's "choose one") rather
+ * than a rule that reads oddly for it ("must be 3 to 254 characters", "unknown code: .").
+ */
+function localized(message: Localized, params: Record<string, string | number> = {}, only?: (v: unknown) => boolean, empty: Localized = M.blank) {
   return (args: { value: unknown }) => {
+    if (isEmptyText(args.value)) return JSON.stringify(empty);
     const value = echoValue(args.value, only);
     const filled = { vi: format(message, { ...params, value: value.vi }).vi, en: format(message, { ...params, value: value.en }).en };
     return JSON.stringify(filled);
   };
 }
 
-const opts = (message: Localized, params?: Record<string, string | number>, each = false, only?: (v: unknown) => boolean): ValidationOptions => ({
-  message: localized(message, params, only),
+const opts = (message: Localized, params?: Record<string, string | number>, each = false, only?: (v: unknown) => boolean, empty?: Localized): ValidationOptions => ({
+  message: localized(message, params, only, empty),
   each,
 });
 
@@ -76,7 +83,7 @@ export const WebUrl = () => IsUrl({ protocols: ['http', 'https'], require_protoc
 export const AtMostItems = (max: number) => ArrayMaxSize(max, opts(M.arrayMax, { max }));
 export const OneOf = (values: readonly string[], each = false) => {
   const allowed = new Set<unknown>(values);
-  return IsIn([...values], opts(M.oneOf, {}, each, (v) => !allowed.has(v)));
+  return IsIn([...values], opts(M.oneOf, {}, each, (v) => !allowed.has(v), M.choose));
 };
 
 const TECH_FIELD_CODES = TECH_FIELDS.map((f) => f.code);
