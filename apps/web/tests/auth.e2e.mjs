@@ -44,11 +44,19 @@ export default function (h) {
     assert.doesNotMatch(emailError, /[àáảãạăâđèéêìíòóôơùúưý]/i, 'the message is English');
     assert.equal(await t.text(page, '.alert-error'), msg('en', 'error_checkFields'));
 
+    // Passwords that differ and an address cut short: both said at once.
+    await page.fill('[name=email]', 'anna.schmidt@');
+    await page.fill('[name=password]', PASSWORD);
+    await page.fill('[name=passwordConfirm]', `${PASSWORD}x`);
+    await t.submit(page, 'main form button[type=submit]');
+    assert.equal(await t.text(page, '#f-passwordConfirm-error'), msg('en', 'register_passwordMismatch'));
+    assert.equal(await t.text(page, '#f-email-error'), msg('en', 'error_email'));
     await page.fill('[name=email]', `${uniq('en')}@example.com`);
     await page.fill('[name=password]', PASSWORD);
     await page.fill('[name=passwordConfirm]', `${PASSWORD}x`);
     await t.submit(page, 'main form button[type=submit]');
     assert.equal(await t.text(page, '#f-passwordConfirm-error'), msg('en', 'register_passwordMismatch'));
+    assert.equal(await page.locator('#f-email-error').count(), 0, 'a good address: no error beside it');
     await t.screenshot(page, 'register-errors-en');
   });
 

@@ -95,6 +95,13 @@ export default function (h) {
     const phone = await checkCharts(page, '360 px');
     await t.screenshot(page, 'charts-stats-360');
     assert.ok(phone.ticks > 0);
+    // Every figure on one line (a deal value digit for digit broke in two), and month fields a finger can use.
+    for (const value of await page.locator('.kpis .kpi-value').all()) {
+      const { height, lineHeight, text } = await value.evaluate((el) => ({ height: el.getBoundingClientRect().height, lineHeight: parseFloat(getComputedStyle(el).lineHeight), text: el.textContent }));
+      assert.ok(height < lineHeight * 1.5, `"${text}" on one line at 360 px (${height} px for lines of ${lineHeight} px)`);
+    }
+    const monthField = await page.locator('#period-at').boundingBox();
+    assert.ok(monthField && monthField.height >= 44, `the month field is 44 px tall or more: ${JSON.stringify(monthField)}`);
 
     // Ten years on a phone: 120 months in the table, ticks thinned.
     await t.visit(page, '/stats?period=custom&from=2017-01&to=2026-12');

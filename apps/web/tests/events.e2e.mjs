@@ -237,6 +237,16 @@ export function reviewTest(h) {
     assert.ok((await t.text(visitor, 'h1')).includes(name));
     // Registration opened today: a visitor is offered to sign in and register.
     assert.equal(await visitor.locator(`aside a[href="/login?next=${encodeURIComponent(path)}"]`).count(), 1);
+    // On a phone, where the side column comes last, "Register" is a tap near the top that leads to it.
+    const phone = await t.newPage('vi', { phone: true });
+    await t.visit(phone, path);
+    const jump = phone.locator('main a.button[href="#registration"]');
+    assert.ok(await jump.isVisible(), 'the way to register near the top, on a phone');
+    const [jumpTop, panelTop] = [await jump.evaluate((el) => el.getBoundingClientRect().top), await phone.locator('#registration').evaluate((el) => el.getBoundingClientRect().top)];
+    assert.ok(jumpTop < 900 && panelTop > jumpTop, `near the top (${jumpTop} px), the panel further down (${panelTop} px)`);
+    await phone.close();
+    // On a desktop the panel is beside the text: no such link.
+    assert.equal(await visitor.locator('main a.button[href="#registration"]').isVisible(), false);
 
     // The organiser edits the published event: the form starts from it, errors come beside the
     // fields, and the saved edit waits for review as a revision while the public still sees the old venue.

@@ -38,6 +38,15 @@ export function formatCompact(amount: number): string {
   return numberFormat('compact', { notation: 'compact', compactDisplay: lang() === 'vi' ? 'long' : 'short', maximumFractionDigits: 1 }).format(amount);
 }
 
+/**
+ * A large amount of money in a figure card: "10,8 tỷ đồng", "₫10.8B". The exact amount is in the
+ * CSV exports; digit for digit, "₫10,759,000,000" is wider than a phone's card and broke in two.
+ */
+export function formatMoneyCompact(amount: number): string {
+  if (lang() === 'vi') return `${formatCompact(amount)} đồng`;
+  return numberFormat('money-compact', { style: 'currency', currency: 'VND', notation: 'compact', compactDisplay: 'short', maximumFractionDigits: 1 }).format(amount);
+}
+
 export function formatNumber(n: number): string {
   return numberFormat('n', { maximumFractionDigits: 2 }).format(n);
 }

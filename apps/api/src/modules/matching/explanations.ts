@@ -3,7 +3,7 @@
  * concepts, field, feedback and each constraint, labelled in the reader's language. Pure code.
  */
 import { foldDiacritics, type Lang } from '@techport/shared';
-import { findConcept } from '../text/index.js';
+import { findConcept, isKnownTerm } from '../text/index.js';
 import { fieldByCode, termSurfaces, termVector } from './listing-features.js';
 import type { MatchListing, MatchReason, RankedMatch } from './matching.engine.js';
 import { CONSTRAINT_FLOOR, MATCH_FEEDBACK, RELEVANCE_WEIGHTS } from './matching.weights.js';
@@ -24,10 +24,18 @@ const NAMED_TERMS_CONSIDERED = 15;
  * technical word: "dryer", "chitosan"). A lone Vietnamese syllable rarely does ("hỗ" of "hỗ trợ",
  * "sau", "máy"), nor does a unit ("kg"). It still counts in the score; it is only not named.
  */
-function nameable(surface: string): boolean {
+function nameable(surface: string, keywords: readonly string[]): boolean {
   const [first, second] = surface.toLowerCase().split(' ');
-  // Two spellings of one word side by side are the gloss's alternatives ("machine machinery"), not a phrase.
-  if (second !== undefined) return first.slice(0, 5) !== second.slice(0, 5);
+  if (second !== undefined) {
+    // Two spellings of one word side by side are the gloss's alternatives ("machine machinery"), not a phrase.
+    if (first.slice(0, 5) === second.slice(0, 5)) return false;
+    // Two Vietnamese syllables side by side may straddle two words ("thải chế" of "nước thải chế
+    // biến", "biến thủy" of "chế biến thủy sản"): named only as a term the vocabularies or the
+    // listing's own keywords hold.
+    if (foldDiacritics(surface) === surface) return true;
+    const folded = foldDiacritics(surface.toLowerCase());
+    return isKnownTerm(surface) || keywords.some((k) => foldDiacritics(k.toLowerCase()).includes(folded));
+  }
   return /^\p{L}{4,}$/u.test(surface) && foldDiacritics(surface) === surface;
 }
 
@@ -49,7 +57,7 @@ export function sharedTerms(srcW: Map<string, number>, cand: MatchListing, cross
   const out: string[] = [];
   for (const t of top) {
     const surface = surfaces.get(t);
-    if (surface === undefined || !nameable(surface) || out.some((o) => o.includes(surface) || surface.includes(o))) continue;
+    if (surface === undefined || !nameable(surface, cand.keywords) || out.some((o) => o.includes(surface) || surface.includes(o))) continue;
     out.push(surface);
     if (out.length >= 3) break;
   }

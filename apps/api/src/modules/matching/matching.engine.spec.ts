@@ -458,6 +458,16 @@ describe('the shared keywords a match names', () => {
     expect(sharedTerms(termVector(demand), offer, false).every((t) => !/heat|pump|dryer|ginger/i.test(t))).toBe(true);
   });
 
+  it('names two syllables only as a word of the vocabularies or of the listing\'s keywords, not the seam between two words', () => {
+    // "nước thải chế biến thủy sản": "thải chế" and "biến thủy" are where one word ends and the next begins
+    const demand = toListingDocument(source({ kind: 'DEMAND', title: 'Cần xử lý nước thải chế biến thủy sản', summary: 'Nước thải chế biến thủy sản có mùi tanh, vượt chuẩn.' }));
+    const offer = toListingDocument(source({ title: 'Hệ thống xử lý nước thải chế biến thủy sản', summary: 'Xử lý nước thải chế biến thủy sản bằng vi sinh, đạt chuẩn xả thải.' }));
+    const terms = sharedTerms(termVector(demand), offer);
+    expect(terms.length).toBeGreaterThan(0);
+    for (const seam of ['thải chế', 'biến thủy', 'lý nước']) expect(terms).not.toContain(seam);
+    expect(terms.some((t) => /nước thải|chế biến|thủy sản|xử lý/.test(t))).toBe(true);
+  });
+
   it('names a whole English word', () => {
     // before: "kg", "dryer", "batch"
     const demand = toListingDocument(source({ kind: 'DEMAND', language: 'en', title: 'Need a dryer for ginger, 200 kg a batch', summary: 'Drying ginger slices, 200 kg.' }));

@@ -101,6 +101,18 @@ function glossIndex(folded: boolean): Map<string, GlossTerm[]> {
 const GLOSS_INDEX = { exact: glossIndex(false), folded: glossIndex(true) };
 
 /**
+ * Whether a phrase is a term of the vocabularies (synonyms, concepts, field names, the general
+ * vocabulary), as written or, typed without diacritics, folded: "chế biến", "bơm nhiệt" are;
+ * "thải chế", the seam of "nước thải | chế biến", is not.
+ */
+export function isKnownTerm(phrase: string): boolean {
+  const exact = normalizeText(phrase);
+  const accented = foldText(exact) !== exact;
+  const words = exact.split(' ');
+  return (GLOSS_INDEX[accented ? 'exact' : 'folded'].get(words[0]) ?? []).some((t) => t.words.join(' ') === exact);
+}
+
+/**
  * Phrases in which a vocabulary word means something else: the regional variants' `not` ("Trà
  * Vinh" is a province, not tea) and the compounds below. Not the lexicon's `not` as a whole: some of
  * its phrases only leave a concept ("đèn UV" is a lamp, just not lighting).

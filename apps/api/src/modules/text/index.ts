@@ -7,7 +7,7 @@
  * - content-words.ts: wordsOf (content words, function words dropped before folding)
  * - synonyms.ts: SYNONYM_GROUPS, synonymAliases
  * - lexicon.ts: CONCEPTS, findConcept, extractConcepts, conceptText
- * - gloss.ts: GLOSS_GROUPS, glossText
+ * - gloss.ts: GLOSS_GROUPS, glossText, isKnownTerm
  * - concept-vector.ts: MATCH_EMBEDDER, MATCH_VECTOR_DIMENSIONS, matchVector
  * - fingerprint.ts: textVocabularyFingerprint (what search documents are built from)
  *
@@ -17,6 +17,6 @@ export { foldText, isAccentedText, normalizeText } from './normalize.js';
 export { wordsOf } from './content-words.js';
 export { SYNONYM_GROUPS, Y_SPELLING_SYNONYMS, meiliSynonyms, synonymAliases } from './synonyms.js';
 export { CONCEPTS, conceptText, extractConcepts, findConcept, type ConceptDef } from './lexicon.js';
-export { GLOSS_GROUPS, englishPluralSynonyms, glossText } from './gloss.js';
+export { GLOSS_GROUPS, englishPluralSynonyms, glossText, isKnownTerm } from './gloss.js';
 export { MATCH_EMBEDDER, MATCH_VECTOR_DIMENSIONS, matchVector } from './concept-vector.js';
 export { textVocabularyFingerprint } from './fingerprint.js';

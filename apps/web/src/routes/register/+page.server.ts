@@ -17,7 +17,12 @@ export const actions: Actions = {
     const values = form.values();
     const input = { email: form.str('email'), password: form.str('password'), displayName: form.str('displayName') };
     if (input.password && form.str('passwordConfirm') !== input.password) {
-      return failFields(values, { passwordConfirm: m.register_passwordMismatch() });
+      // The API is not asked (it would register the address), so what can be told here is told at once.
+      const errors: Record<string, string> = { passwordConfirm: m.register_passwordMismatch() };
+      if (!input.displayName) errors.displayName = m.error_required();
+      if (!input.email) errors.email = m.error_required();
+      else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email)) errors.email = m.error_email();
+      return failFields(values, errors);
     }
     try {
       await locals.api.request(Register, { input });
