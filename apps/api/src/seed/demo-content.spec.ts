@@ -1,5 +1,5 @@
 import { IpStatus, OrganizationKind, PROVINCES, TECH_FIELDS, TransferMode, foldDiacritics } from '@techport/shared';
-import { buildDemoCatalogue, generateListings, type DemoCatalogue, type DemoListing } from './demo-content.js';
+import { buildDemoCatalogue, forTitle, generateListings, type DemoCatalogue, type DemoListing } from './demo-content.js';
 
 const FIELD_CODES = new Set(TECH_FIELDS.map((f) => f.code));
 const PROVINCE_CODES = new Set(PROVINCES.map((p) => p.code));
@@ -139,6 +139,15 @@ describe('buildDemoCatalogue', () => {
       });
       expect(twice).toEqual([]);
     }
+  });
+
+  it('describes each machine as itself: a harvester, a seeder or a drone never borrows a dryer\'s text', () => {
+    expect(forTitle(['chung', '[0] máy sấy', '[1,3] máy gieo'], 3)).toEqual(['chung', 'máy gieo']);
+    const others = published('OFFER').filter((l) => /^(Máy thu hoạch cỡ nhỏ|Máy gieo hạt|Thiết bị bay không người lái)/.test(l.title));
+    expect(others.length).toBeGreaterThan(0);
+    for (const l of others) expect({ title: l.title, dryer: /sấy/i.test([l.description, l.specification, ...l.keywords].join(' ')) }).toEqual({ title: l.title, dryer: false });
+    // no tag is left in any text
+    for (const l of cat.listings) expect([l.title, l.summary, l.description, l.specification ?? '', l.advantages ?? '', ...l.keywords].join(' ')).not.toMatch(/\[\d+(,\d+)*\]/);
   });
 
   it('writes offers with mostly high TRL and demands with a minimum or none', () => {

@@ -341,9 +341,31 @@ function withMinimum(head: string[], spare: string[], tail: string[], last: stri
   return parts.join(' ');
 }
 
+/**
+ * A pack entry that starts with "[0,2] " belongs to those title templates only: in a domain whose
+ * titles are different machines (a dryer, a seeder, a spraying drone, a harvester), a harvester's
+ * listing must not describe a dryer's burner. Entries without a tag fit every title.
+ */
+const FOR_TITLES = /^\[(\d+(?:,\d+)*)\]\s*/;
+export function forTitle(entries: readonly string[], title: number): string[] {
+  return entries.flatMap((e) => {
+    const tag = FOR_TITLES.exec(e);
+    if (!tag) return [e];
+    return tag[1].split(',').map(Number).includes(title) ? [e.slice(tag[0].length)] : [];
+  });
+}
+
 function composeListing(c: Compose): DemoListing {
   const { rng, domain, kind, lang, choice } = c;
-  const pack: DomainPack = lang === 'en' ? domain.en! : domain.vi;
+  const full: DomainPack = lang === 'en' ? domain.en! : domain.vi;
+  // The text pieces of this title (choice.t indexes the offer or the demand titles).
+  const pick = (key: keyof DomainPack) => forTitle(full[key], choice.t);
+  const pack: DomainPack = {
+    ...full,
+    ...(kind === 'OFFER'
+      ? { offerSummaries: pick('offerSummaries'), process: pick('process'), specs: pick('specs'), results: pick('results'), advantages: pick('advantages'), keywords: pick('keywords') }
+      : { demandSummaries: pick('demandSummaries'), situations: pick('situations'), pains: pick('pains'), wants: pick('wants'), demandKeywords: pick('demandKeywords'), keywords: forTitle(full.keywords, -1) }),
+  };
   const gen = t().data.generic[lang];
   const offer = kind === 'OFFER';
   const product = pack.products[choice.p];
