@@ -95,6 +95,13 @@ describe('the review queue', () => {
     expect(q.items.every((i: { status: string }) => i.status === 'PENDING_REVIEW')).toBe(true);
     expect(ids(q)).toEqual(expect.arrayContaining([first.id, second.id]));
     expect(ids(q).indexOf(first.id)).toBeLessThan(ids(q).indexOf(second.id));
+    // Each item says when it was sent for review (oldest first), as the cross-kind queue does; the public sees no such date.
+    const QUEUED = `query($id: ID!) { listing(id: $id) { queuedForReviewAt updatedAt } }`;
+    const [a, b] = [(await laiChau.client.ok(QUEUED, { id: first.id })).listing, (await laiChau.client.ok(QUEUED, { id: second.id })).listing];
+    expect(Date.parse(a.queuedForReviewAt)).toBeLessThanOrEqual(Date.parse(b.queuedForReviewAt));
+    expect(Math.abs(Date.parse(a.queuedForReviewAt) - Date.now())).toBeLessThan(120_000);
+    expect((await laiChau.client.ok(QUEUED, { id: notSubmitted.id })).listing).toBeNull();
+    expect((await north.client.ok(QUEUED, { id: notSubmitted.id })).listing.queuedForReviewAt).toBeNull();
     expect(ids(q)).not.toContain(elsewhere.id);
     expect(ids(q)).not.toContain(notSubmitted.id);
     expect(ids((await caMau.client.ok(QUEUE)).moderationQueue)).toContain(elsewhere.id);

@@ -1,5 +1,5 @@
 import { viewerOrganizationIds as sharedViewerOrganizationIds } from '../organizations/viewer-organizations.js';
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, GraphQLISODateTime, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
 import type { GqlContext } from '../../common/context.js';
 import { requireModerator, requireViewer } from '../../common/auth/viewer.js';
@@ -166,6 +166,16 @@ export class ListingsResolver {
   async rejectionReasonLabel(@Parent() l: ListingType, @Context() ctx: GqlContext): Promise<string | null> {
     const reason = l.entity.rejectionReason;
     return reason && (await this.privileged(ctx, l)) ? t(REJECTION_REASON_LABELS[reason], ctx.lang) : null;
+  }
+
+  @ResolveField(() => GraphQLISODateTime, {
+    nullable: true,
+    description: "When what waits for review was sent: the listing's submission, or a published listing's pending revision. Null when nothing waits. Owner and moderators only.",
+  })
+  async queuedForReviewAt(@Parent() l: ListingType, @Context() ctx: GqlContext): Promise<Date | null> {
+    const e = l.entity;
+    const at = e.status === ListingStatus.PENDING_REVIEW ? e.submittedAt : e.status === ListingStatus.PUBLISHED ? e.revisionSubmittedAt : null;
+    return at && (await this.privileged(ctx, l)) ? at : null;
   }
 
   @ResolveField(() => Int, { nullable: true, description: 'Quality score 0–100 computed at the last submission. Owner and moderators only.' })

@@ -474,7 +474,7 @@ export const ArchiveListing: Document<T.ArchiveListingMutation, T.ArchiveListing
 
 export const ModerationQueue: Document<T.ModerationQueueQuery, T.ModerationQueueQueryVariables> = {
   name: "ModerationQueue",
-  source: "query ModerationQueue($page: PageInput) { moderationQueue(page: $page) { totalItems page pageSize items { ...ListingCard createdAt updatedAt } } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
+  source: "query ModerationQueue($page: PageInput) { moderationQueue(page: $page) { totalItems page pageSize items { ...ListingCard createdAt updatedAt queuedForReviewAt } } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
 };
 
 export const ModerateListing: Document<T.ModerateListingMutation, T.ModerateListingMutationVariables> = {
