@@ -109,6 +109,12 @@ describe('demo data', () => {
     expect(media.pictures).toBe(Math.ceil(published / 2) + Math.ceil(published / 4));
     expect(media.sheets).toBe(Math.ceil(published / 4));
     expect(media.logos).toBe(orgs);
+    // Every organisation was on the exchange before its listings were written, and verified after it joined.
+    const [{ late }] = await ds.query(
+      `SELECT count(*)::int AS late FROM organization o
+        WHERE o.created_at > (SELECT min(l.created_at) FROM listing l WHERE l.organization_id = o.id) OR o.verified_at < o.created_at`,
+    );
+    expect(late).toBe(0);
     // The scores recorded at submission no longer ask for media where pictures are now attached.
     const [{ asked, illustrated }] = await ds.query(
       `SELECT count(*) FILTER (WHERE l.quality_hints @> '[{"code": "NO_MEDIA"}]')::int AS asked, count(*)::int AS illustrated

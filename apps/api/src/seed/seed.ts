@@ -100,10 +100,14 @@ export async function seedDemo(ds: DataSource, options: { ttlDays: number; now?:
     for (const o of catalogue.organizations) {
       const creator = catalogue.users.find((u) => u.orgKeys.includes(o.key));
       const createdBy = userIds.get(creator?.key ?? '') ?? moderatorId;
+      // On the exchange before its first listing was written ("member since" after its listings read wrong), verified days later.
+      const firstListing = Math.max(0, ...catalogue.listings.filter((l) => l.orgKey === o.key).map((l) => l.daysAgo + 2));
+      const joined = new Date(now.getTime() - (firstListing + 20) * DAY);
+      const verifiedAt = new Date(joined.getTime() + 3 * DAY);
       const [row] = await em.query(
-        `INSERT INTO organization (slug, name, kind, province_code, description, website, tax_code, verified, verified_at, verified_by, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-        [unique(o.name), o.name, o.kind, o.provinceCode, o.description, o.website, o.taxCode, o.verified, o.verified ? now : null, o.verified ? moderatorId : null, createdBy],
+        `INSERT INTO organization (slug, name, kind, province_code, description, website, tax_code, verified, verified_at, verified_by, created_by, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id`,
+        [unique(o.name), o.name, o.kind, o.provinceCode, o.description, o.website, o.taxCode, o.verified, o.verified ? verifiedAt : null, o.verified ? moderatorId : null, createdBy, joined],
       );
       orgIds.set(o.key, row.id);
       orgProvince.set(o.key, o.provinceCode);
