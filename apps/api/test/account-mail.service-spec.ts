@@ -6,6 +6,7 @@ import { jest } from '@jest/globals';
 import { AccountsService } from '../src/modules/accounts/accounts.service.js';
 import { MailerService, type Mail } from '../src/modules/notifications/mailer.service.js';
 import { AppError } from '../src/common/errors.js';
+import { runWithRequestContext } from '../src/common/request-context.js';
 import { startTestContext, type TestContext } from './support/factories.js';
 
 let ctx: TestContext;
@@ -40,6 +41,22 @@ describe('e-mailed links', () => {
     expect(openedOnArrival).toEqual([email]);
     const [user] = await ctx.ds.query(`SELECT email_verified_at FROM app_user WHERE email = $1`, [email]);
     expect(user.email_verified_at).not.toBeNull();
+  });
+
+  it('writes the activation e-mail in the language of the page registered from first, the other after', async () => {
+    const sent: Mail[] = [];
+    jest.spyOn(mailer, 'send').mockImplementation(async (mail) => void sent.push(mail));
+    const [english, vietnamese] = [newAddress(), newAddress()];
+    await runWithRequestContext({ lang: 'en', requestId: 'en' }, () => accounts.register({ email: english, password: 'Mot-mat-khau-dai-2026', displayName: 'Anna Schmidt' }));
+    await runWithRequestContext({ lang: 'vi', requestId: 'vi' }, () => accounts.register({ email: vietnamese, password: 'Mot-mat-khau-dai-2026', displayName: 'Người Việt' }));
+    await ctx.settle();
+    const to = (address: string) => sent.find((m) => m.to === address)!;
+    expect(to(english).subject).toMatch(/^Confirm your e-mail .* \/ Xác nhận/);
+    expect(to(english).text).toMatch(/^Hello Anna Schmidt,[\s\S]*\n---\nChào Anna Schmidt,/);
+    expect(to(vietnamese).subject).toMatch(/^Xác nhận .* \/ Confirm/);
+    expect(to(vietnamese).text).toMatch(/^Chào Người Việt,[\s\S]*\n---\nHello Người Việt,/);
+    // both carry the one link
+    expect(to(english).text.match(/\/activate\/[A-Za-z0-9_-]+/g)?.length).toBe(2);
   });
 
   it('a send that fails is retried with a fresh link; the secret of the failed one never works', async () => {

@@ -4,6 +4,16 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { OutboxService, type OutboxEvent } from '../outbox/outbox.service.js';
 import { MailerService, type Mail } from '../notifications/mailer.service.js';
+import type { Lang } from '@techport/shared';
+
+/**
+ * A bilingual e-mail, the reader's language first: to an address that has no account yet, the
+ * language of the page it registered from is all that is known of its reader.
+ */
+function bilingual(lang: Lang | undefined, vi: { subject: string; text: string }, en: { subject: string; text: string }): { subject: string; text: string } {
+  const [first, second] = lang === 'en' ? [en, vi] : [vi, en];
+  return { subject: `${first.subject} / ${second.subject}`, text: `${first.text}\n---\n${second.text}` };
+}
 
 /** The outbox topic of e-mails about the account itself (not in-app notifications). */
 export const ACCOUNT_EMAIL = 'account.email';
@@ -11,10 +21,10 @@ export const ACCOUNT_EMAIL = 'account.email';
 export type AccountEmail =
   /** A password-reset link: the secret is made when the e-mail is sent. */
   | { kind: 'PASSWORD_RESET'; tokenId: string }
-  /** The link that confirms a new account's address (and activates it). */
-  | { kind: 'ACTIVATION'; tokenId: string }
+  /** The link that confirms a new account's address (and activates it); `lang`: the registration page's language, written first. */
+  | { kind: 'ACTIVATION'; tokenId: string; lang?: Lang }
   /** Someone tried to register with an address that already has an account. */
-  | { kind: 'REGISTER_EXISTING'; userId: string }
+  | { kind: 'REGISTER_EXISTING'; userId: string; lang?: Lang }
   /** An invitation to join an organisation (organization_invitation row). */
   | { kind: 'INVITATION'; invitationId: string }
   /** Someone keeps failing to sign in to this account. */
@@ -65,14 +75,14 @@ export class AccountMailService implements OnModuleInit {
   private async send(event: OutboxEvent): Promise<void> {
     const mail = event.payload as unknown as AccountEmail;
     if (mail.kind === 'PASSWORD_RESET') return this.sendPasswordReset(mail.tokenId);
-    if (mail.kind === 'ACTIVATION') return this.sendActivation(mail.tokenId);
+    if (mail.kind === 'ACTIVATION') return this.sendActivation(mail.tokenId, mail.lang);
     if (mail.kind === 'LOGIN_ATTACK') return this.sendLoginAttack(mail);
     if (mail.kind === 'SECOND_FACTOR_ATTACK') return this.sendSecondFactorAttack(mail);
-    if (mail.kind === 'REGISTER_EXISTING') return this.sendRegisterExisting(mail.userId);
+    if (mail.kind === 'REGISTER_EXISTING') return this.sendRegisterExisting(mail.userId, mail.lang);
     if (mail.kind === 'INVITATION') return this.sendInvitation(mail.invitationId);
   }
 
-  private sendActivation(tokenId: string): Promise<void> {
+  private sendActivation(tokenId: string, lang?: Lang): Promise<void> {
     return this.sendLink<{ email: string; display_name: string }>(
       'account_token',
       tokenId,
@@ -82,32 +92,51 @@ export class AccountMailService implements OnModuleInit {
        RETURNING u.email, u.display_name`,
       (secret, row) => {
         const url = this.link(`/activate/${secret}`);
+        const hours = this.config.ACTIVATION_TTL_HOURS;
         return {
           to: row.email,
-          subject: 'Xác nhận địa chỉ e-mail để kích hoạt tài khoản Techport / Confirm your e-mail to activate your Techport account',
-          text:
-            `Chào ${row.display_name},\n\nĐịa chỉ này vừa được dùng để đăng ký tài khoản Techport. Mở liên kết sau để xác nhận và kích hoạt tài khoản:\n\n${url}\n\n` +
-            `Liên kết dùng được một lần, trong ${this.config.ACTIVATION_TTL_HOURS} giờ. Nếu không phải bạn đăng ký, hãy bỏ qua thư này: tài khoản sẽ không được kích hoạt.\n\n---\n` +
-            `Hello ${row.display_name},\n\nThis address was just used to register a Techport account. Open this link to confirm it and activate the account:\n\n${url}\n\n` +
-            `The link works once, within ${this.config.ACTIVATION_TTL_HOURS} hours. If you did not register, ignore this e-mail: the account will not be activated.\n`,
+          ...bilingual(
+            lang,
+            {
+              subject: 'Xác nhận địa chỉ e-mail để kích hoạt tài khoản Techport',
+              text:
+                `Chào ${row.display_name},\n\nĐịa chỉ này vừa được dùng để đăng ký tài khoản Techport. Mở liên kết sau để xác nhận và kích hoạt tài khoản:\n\n${url}\n\n` +
+                `Liên kết dùng được một lần, trong ${hours} giờ. Nếu không phải bạn đăng ký, hãy bỏ qua thư này: tài khoản sẽ không được kích hoạt.\n`,
+            },
+            {
+              subject: 'Confirm your e-mail to activate your Techport account',
+              text:
+                `Hello ${row.display_name},\n\nThis address was just used to register a Techport account. Open this link to confirm it and activate the account:\n\n${url}\n\n` +
+                `The link works once, within ${hours} hours. If you did not register, ignore this e-mail: the account will not be activated.\n`,
+            },
+          ),
         };
       },
     );
   }
 
-  private async sendRegisterExisting(userId: string): Promise<void> {
+  private async sendRegisterExisting(userId: string, lang?: Lang): Promise<void> {
     const [user]: { email: string }[] = await this.ds.query(`SELECT email FROM app_user WHERE id = $1 AND NOT disabled`, [userId]);
     if (!user) return;
     const login = this.link('/login');
     const reset = this.link('/forgot-password');
     await this.mailer.send({
       to: user.email,
-      subject: 'Có người vừa đăng ký Techport bằng địa chỉ của bạn / Someone tried to register with your address',
-      text:
-        `Ai đó (có thể là bạn) vừa thử đăng ký một tài khoản Techport mới bằng địa chỉ này, nhưng địa chỉ đã có tài khoản. Không có gì thay đổi.\n` +
-        `Đăng nhập: ${login}\nQuên mật khẩu: ${reset}\n\n---\n` +
-        `Someone (perhaps you) just tried to register a new Techport account with this address, which already has one. Nothing has changed.\n` +
-        `Log in: ${login}\nForgot your password: ${reset}\n`,
+      ...bilingual(
+        lang,
+        {
+          subject: 'Có người vừa đăng ký Techport bằng địa chỉ của bạn',
+          text:
+            `Ai đó (có thể là bạn) vừa thử đăng ký một tài khoản Techport mới bằng địa chỉ này, nhưng địa chỉ đã có tài khoản. Không có gì thay đổi.\n` +
+            `Đăng nhập: ${login}\nQuên mật khẩu: ${reset}\n`,
+        },
+        {
+          subject: 'Someone tried to register with your address',
+          text:
+            `Someone (perhaps you) just tried to register a new Techport account with this address, which already has one. Nothing has changed.\n` +
+            `Log in: ${login}\nForgot your password: ${reset}\n`,
+        },
+      ),
     });
   }
 

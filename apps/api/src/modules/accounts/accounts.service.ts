@@ -16,6 +16,7 @@ import { bearerToken } from '../../common/rest.js';
 import { loginDelaySeconds, RateLimitService, rateLimited } from '../../common/rate-limit.service.js';
 import type { ChangePasswordInput, RegisterInput } from './dto/accounts.inputs.js';
 import { Clock } from '../../common/clock.js';
+import { currentLang } from '../../common/request-context.js';
 import { AccountMailService, hashToken } from './account-mail.service.js';
 import { AccountTokenEntity, type AccountTokenPurpose } from './account-token.entity.js';
 import { randomUUID } from 'node:crypto';
@@ -93,7 +94,7 @@ export class AccountsService implements OnApplicationBootstrap {
       }
       const [existing] = await em.query(`SELECT id FROM app_user WHERE email = $1 AND NOT disabled`, [email]);
       if (existing && (await this.limits.count('registerExistingMail', email)) === 1) {
-        await this.mail.publish(em, { kind: 'REGISTER_EXISTING', userId: existing.id });
+        await this.mail.publish(em, { kind: 'REGISTER_EXISTING', userId: existing.id, lang: currentLang() });
       }
       return randomUUID();
     });
@@ -124,7 +125,7 @@ export class AccountsService implements OnApplicationBootstrap {
       expiresAt: new Date(now.getTime() + this.config.ACTIVATION_TTL_HOURS * 3600_000),
       usedAt: null,
     });
-    await this.mail.publish(em, { kind: 'ACTIVATION', tokenId: token.id });
+    await this.mail.publish(em, { kind: 'ACTIVATION', tokenId: token.id, lang: currentLang() });
   }
 
   /**
