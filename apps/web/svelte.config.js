@@ -9,7 +9,9 @@ const config = {
   preprocess: vitePreprocess(),
   compilerOptions: { runes: true },
   kit: {
-    adapter: adapter({ out: 'build', precompress: true }),
+    // WEB_BUILD_OUT: the browser tests build into their own folder (build-test), so that `npm test`
+    // never replaces the files of a storefront that `npm start` is serving.
+    adapter: adapter({ out: process.env.WEB_BUILD_OUT ?? 'build', precompress: true }),
     alias: {
       '@techport/shared': '../../libs/shared/src/index.ts',
     },

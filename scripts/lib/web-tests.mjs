@@ -66,10 +66,19 @@ const ensureHeadlessShell = () => (process.env.CHROMIUM_BIN ? undefined : ensure
 const CODEGEN = ['apps/web/scripts/codegen.mjs'];
 const VITE_BUILD = [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'];
 
-/** GraphQL codegen (types from apps/api/schema.gql) and the production build into apps/web/build. */
-export function buildWeb() {
+/**
+ * The browser tests' own production build (apps/web/build-test, WEB_BUILD_OUT in svelte.config.js):
+ * a run of `npm test` beside `npm start` rebuilt apps/web/build under the running storefront, whose
+ * next page then asked for a chunk that was gone (500 on every page not yet loaded).
+ */
+export const TEST_BUILD_OUT = 'build-test';
+const TEST_BUILD_ENTRY = join('apps', 'web', TEST_BUILD_OUT, 'index.js');
+const testBuildEnv = () => ({ ...process.env, WEB_BUILD_OUT: TEST_BUILD_OUT });
+
+/** GraphQL codegen (types from apps/api/schema.gql) and the production build, into apps/web/build or (`out`) another folder. */
+export function buildWeb(out = 'build') {
   execFileSync(process.execPath, CODEGEN, { cwd: ROOT, stdio: 'inherit' });
-  execFileSync(process.execPath, VITE_BUILD, { cwd: join(ROOT, 'apps', 'web'), stdio: 'inherit' });
+  execFileSync(process.execPath, VITE_BUILD, { cwd: join(ROOT, 'apps', 'web'), stdio: 'inherit', env: { ...process.env, WEB_BUILD_OUT: out } });
 }
 
 /**
@@ -80,7 +89,7 @@ export function buildWeb() {
 export async function buildWebInBackground() {
   const run = (args, cwd, step) =>
     new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, args, { cwd, stdio: 'inherit' });
+      const child = spawn(process.execPath, args, { cwd, stdio: 'inherit', env: testBuildEnv() });
       child.on('error', reject);
       child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`storefront ${step} exited with code ${code}`))));
     });
@@ -143,7 +152,7 @@ export async function runWebTests({ databaseUrl, meili, outDir, filter = process
   // `built`: the caller built the storefront already (buildWebInBackground).
   if (!built) {
     log('building the storefront (codegen + vite build)…');
-    buildWeb();
+    buildWeb(TEST_BUILD_OUT);
   }
   if (!existsSync(join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js'))) {
     const { buildApi } = await import('./build.mjs');
@@ -197,7 +206,7 @@ export async function runWebTests({ databaseUrl, meili, outDir, filter = process
     await waitFor(`${apiUrl}/health`, api.child, 'the API');
     await ensureAdmin(apiUrl, databaseUrl);
     const web = startProcess(
-      ['apps/web/build/index.js'],
+      [TEST_BUILD_ENTRY],
       { NODE_ENV: 'production', PORT: String(webPort), HOST: '127.0.0.1', ORIGIN: webUrl, PUBLIC_WEB_URL: webUrl, API_URL: `${apiUrl}/graphql`, STOREFRONT_SECRET: storefrontSecret, BODY_SIZE_LIMIT: '210M' },
       join(webOut, 'web.log'),
       'storefront',
@@ -287,8 +296,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     apiCli(['migrate'], { DATABASE_URL: databaseUrl });
     const outDir = join(ROOT, 'test-output');
     mkdirSync(outDir, { recursive: true });
-    // WEB_TESTS_BUILT=1: reuse apps/web/build from an earlier run (quick iterations on the tests themselves).
-    const built = process.env.WEB_TESTS_BUILT === '1' && existsSync(join(ROOT, 'apps', 'web', 'build', 'index.js'));
+    // WEB_TESTS_BUILT=1: reuse the tests' build from an earlier run (quick iterations on the tests themselves).
+    const built = process.env.WEB_TESTS_BUILT === '1' && existsSync(join(ROOT, TEST_BUILD_ENTRY));
     const { passed, failed } = await runWebTests({ databaseUrl, meili, outDir, built, filter: process.argv[2] ?? process.env.WEB_TESTS_FILTER ?? '' });
     console.log(`\n${passed} passed, ${failed} failed`);
     code = failed === 0 ? 0 : 1;
