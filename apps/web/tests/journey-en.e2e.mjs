@@ -181,6 +181,10 @@ export default function (h) {
           }
           const text = await t.text(s.buyer);
           assert.ok(text.includes(label('en', 'DealStatus', 'SIGNED')), text);
+          // The history says what each side did, in the past ("Approved by the department"), not the buttons' words.
+          const history = await t.text(s.buyer, '#deal-history + .timeline');
+          for (const done of ['PROPOSE', 'SUBMIT', 'APPROVE', 'SIGN']) assert.ok(history.includes(msg('en', `dealEvent_${done}`)), `${done} in: ${history}`);
+          assert.ok(!history.includes(msg('en', 'dealAction_SIGN')), history);
           await t.screenshot(s.buyer, 'deal-signed-en');
           await t.axe(s.buyer, 'signed deal (en)');
         },

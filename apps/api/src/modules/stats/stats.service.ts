@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { DataSource } from 'typeorm';
-import { ListingKind, findProvince, findTechField, localizedName, type Lang } from '@techport/shared';
+import { ListingKind, TECH_FIELDS, findProvince, findTechField, localizedName, techFieldAncestry, type Lang } from '@techport/shared';
 import { Clock } from '../../common/clock.js';
 import { publicListingSql } from '../listings/listing.rules.js';
 import { DealStatsProvider } from './deal-stats.provider.js';
@@ -24,6 +24,13 @@ function monthLabel(month: string, lang: Lang): string {
  * The market's figures, computed by PostgreSQL (counts and GROUP BYs, never rows loaded into
  * memory), all from one snapshot. "Published" means what the public sees: published and not expired.
  */
+
+/** Every field code beside each of its ancestors and itself, as two parallel arrays for SQL. */
+const FIELD_ANCESTRY: [string[], string[]] = (() => {
+  const pairs = TECH_FIELDS.flatMap((f) => techFieldAncestry(f.code).map((ancestor) => [f.code, ancestor]));
+  return [pairs.map(([code]) => code), pairs.map(([, ancestor]) => ancestor)];
+})();
+
 @Injectable()
 export class StatsService {
   /**
@@ -61,11 +68,13 @@ export class StatsService {
         [now],
       );
       const [orgs]: { n: number }[] = await em.query(`SELECT count(*)::int AS n FROM organization`);
+      // A field counts its children's listings too (each listing once), as the search's field facet does.
       const byField: KeyCount[] = await em.query(
-        `SELECT f.code AS key, count(*)::int AS count
+        `SELECT a.ancestor AS key, count(DISTINCT l.id)::int AS count
          FROM listing l CROSS JOIN LATERAL unnest(l.field_codes) AS f(code)
-         WHERE ${listed} GROUP BY f.code ORDER BY count DESC, f.code`,
-        [now],
+         JOIN unnest($2::text[], $3::text[]) AS a(code, ancestor) ON a.code = f.code
+         WHERE ${listed} GROUP BY a.ancestor ORDER BY count DESC, a.ancestor`,
+        [now, ...FIELD_ANCESTRY],
       );
       const byProvince: KeyCount[] = await em.query(
         `SELECT l.province_code AS key, count(*)::int AS count FROM listing l
