@@ -146,6 +146,9 @@ describe('buildDemoCatalogue', () => {
     const others = published('OFFER').filter((l) => /^(Máy thu hoạch cỡ nhỏ|Máy gieo hạt|Thiết bị bay không người lái)/.test(l.title));
     expect(others.length).toBeGreaterThan(0);
     for (const l of others) expect({ title: l.title, dryer: /sấy/i.test([l.description, l.specification, ...l.keywords].join(' ')) }).toEqual({ title: l.title, dryer: false });
+    // …nor a compost process or a wastewater plant without a digester the keyword "biogas"
+    const digesters = /biogas|UASB|kỵ khí/i;
+    for (const l of published('OFFER').filter((x) => !digesters.test(x.title))) expect({ title: l.title, biogas: l.keywords.some((k) => /biogas/i.test(k)) }).toEqual({ title: l.title, biogas: false });
     // no tag is left in any text
     for (const l of cat.listings) expect([l.title, l.summary, l.description, l.specification ?? '', l.advantages ?? '', ...l.keywords].join(' ')).not.toMatch(/\[\d+(,\d+)*\]/);
   });
