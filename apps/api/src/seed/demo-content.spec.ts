@@ -1,5 +1,5 @@
 import { IpStatus, OrganizationKind, PROVINCES, TECH_FIELDS, TransferMode, foldDiacritics } from '@techport/shared';
-import { buildDemoCatalogue, forTitle, generateListings, type DemoCatalogue, type DemoListing } from './demo-content.js';
+import { buildDemoCatalogue, forTitle, generateListings, keywordsForTitle, type DemoCatalogue, type DemoListing } from './demo-content.js';
 
 const FIELD_CODES = new Set(TECH_FIELDS.map((f) => f.code));
 const PROVINCE_CODES = new Set(PROVINCES.map((p) => p.code));
@@ -143,6 +143,10 @@ describe('buildDemoCatalogue', () => {
 
   it('describes each machine as itself: a harvester, a seeder or a drone never borrows a dryer\'s text', () => {
     expect(forTitle(['chung', '[0] máy sấy', '[1,3] máy gieo'], 3)).toEqual(['chung', 'máy gieo']);
+    // a keyword another title names is that title's: "OEE" is not a vibration sensor's keyword
+    const titles = ['Hệ thống giám sát hiệu suất thiết bị (OEE) cho {p}', 'Cảm biến rung không dây bảo trì dự đoán cho {p}'];
+    expect(keywordsForTitle(['OEE', 'bảo trì dự đoán', 'nhà máy thông minh', 'IoT'], titles, 1)).toEqual(['bảo trì dự đoán', 'nhà máy thông minh', 'IoT']);
+    expect(keywordsForTitle(['OEE', 'bảo trì dự đoán', 'nhà máy thông minh', 'IoT'], titles, 0)).toEqual(['OEE', 'nhà máy thông minh', 'IoT']);
     const others = published('OFFER').filter((l) => /^(Máy thu hoạch cỡ nhỏ|Máy gieo hạt|Thiết bị bay không người lái)/.test(l.title));
     expect(others.length).toBeGreaterThan(0);
     for (const l of others) expect({ title: l.title, dryer: /sấy/i.test([l.description, l.specification, ...l.keywords].join(' ')) }).toEqual({ title: l.title, dryer: false });

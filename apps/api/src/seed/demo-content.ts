@@ -355,6 +355,21 @@ export function forTitle(entries: readonly string[], title: number): string[] {
   });
 }
 
+/**
+ * A pack's keywords for one of its title templates: those tagged for it (forTitle), without the
+ * ones that name another template's technology ("OEE", "UASB", "nuôi cấy mô" are in one title
+ * each: a keyword found in some titles but not this one belongs to those). Keywords no title
+ * names (the domain's general words) fit every listing.
+ */
+export function keywordsForTitle(keywords: readonly string[], titles: readonly string[], title: number): string[] {
+  const words = (text: string) => fold(text.replace(/\{\w+\}/g, ' ').toLowerCase()).replace(/\s+/g, ' ').trim();
+  const named = titles.map(words);
+  return forTitle(keywords, title).filter((k) => {
+    const w = words(k);
+    return w.length < 3 || !named.some((t) => t.includes(w)) || named[title].includes(w);
+  });
+}
+
 function composeListing(c: Compose): DemoListing {
   const { rng, domain, kind, lang, choice } = c;
   const full: DomainPack = lang === 'en' ? domain.en! : domain.vi;
@@ -363,8 +378,8 @@ function composeListing(c: Compose): DemoListing {
   const pack: DomainPack = {
     ...full,
     ...(kind === 'OFFER'
-      ? { offerSummaries: pick('offerSummaries'), process: pick('process'), specs: pick('specs'), results: pick('results'), advantages: pick('advantages'), keywords: pick('keywords') }
-      : { demandSummaries: pick('demandSummaries'), situations: pick('situations'), pains: pick('pains'), wants: pick('wants'), demandKeywords: pick('demandKeywords'), keywords: forTitle(full.keywords, -1) }),
+      ? { offerSummaries: pick('offerSummaries'), process: pick('process'), specs: pick('specs'), results: pick('results'), advantages: pick('advantages'), keywords: keywordsForTitle(full.keywords, full.offerTitles, choice.t) }
+      : { demandSummaries: pick('demandSummaries'), situations: pick('situations'), pains: pick('pains'), wants: pick('wants'), demandKeywords: keywordsForTitle(full.demandKeywords, full.demandTitles, choice.t), keywords: forTitle(full.keywords, -1) }),
   };
   const gen = t().data.generic[lang];
   const offer = kind === 'OFFER';
@@ -442,6 +457,9 @@ function composeListing(c: Compose): DemoListing {
   if (rng.chance(0.5)) keywords.push(product);
   keywords = [...new Set(keywords)].slice(0, 10);
   if (keywords.length < 3) keywords.push(...rng.sample(pack.keywords, 3).map(f).filter((k) => !keywords.includes(k)));
+  // Still short (a title with few keywords of its own): its product, then the domain's other keywords.
+  if (keywords.length < 3 && !keywords.includes(product)) keywords.push(product);
+  if (keywords.length < 3) keywords.push(...rng.sample(full.keywords.filter((k) => !FOR_TITLES.test(k)), 3).map(f).filter((k) => !keywords.includes(k)).slice(0, 3 - keywords.length));
 
   if (c.plain) {
     title = fold(rng.chance(0.5) ? title.charAt(0).toLowerCase() + title.slice(1) : title);
