@@ -39,11 +39,11 @@ export function formatCompact(amount: number): string {
 }
 
 /**
- * A large amount of money in a figure card: "10,8 tỷ đồng", "₫10.8B". The exact amount is in the
+ * A large amount of money in a figure card: "10,8 tỷ ₫", "₫10.8B". The exact amount is in the
  * CSV exports; digit for digit, "₫10,759,000,000" is wider than a phone's card and broke in two.
  */
 export function formatMoneyCompact(amount: number): string {
-  if (lang() === 'vi') return `${formatCompact(amount)} đồng`;
+  if (lang() === 'vi') return `${formatCompact(amount)} ₫`;
   return numberFormat('money-compact', { style: 'currency', currency: 'VND', notation: 'compact', compactDisplay: 'short', maximumFractionDigits: 1 }).format(amount);
 }
 
