@@ -13,7 +13,7 @@ export class StatsResolver {
     private readonly figures: FiguresService,
   ) {}
 
-  @Query(() => MarketStatsType, { description: "The market's figures (public)." })
+  @Query(() => MarketStatsType, { description: "The market's figures (public), each answer kept for STATS_CACHE_SECONDS (30 s by default), so a change can take that long to show." })
   stats(@Context() ctx: GqlContext): Promise<MarketStatsType> {
     return this.service.market(ctx.lang);
   }
