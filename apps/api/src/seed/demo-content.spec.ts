@@ -154,7 +154,9 @@ describe('buildDemoCatalogue', () => {
     const digesters = /biogas|UASB|kỵ khí/i;
     for (const l of published('OFFER').filter((x) => !digesters.test(x.title))) expect({ title: l.title, biogas: l.keywords.some((k) => /biogas/i.test(k)) }).toEqual({ title: l.title, biogas: false });
     // no tag is left in any text
-    for (const l of cat.listings) expect([l.title, l.summary, l.description, l.specification ?? '', l.advantages ?? '', ...l.keywords].join(' ')).not.toMatch(/\[\d+(,\d+)*\]/);
+    for (const l of cat.listings) expect([l.title, l.summary, l.description, l.specification ?? '', l.advantages ?? '', ...l.keywords].join(' ')).not.toMatch(/\[p?\d+(,\d+)*\]/);
+    // a capacity fits its product: no sorter of cashews or tiles is rated in metres of fabric a minute
+    expect(cat.listings.filter((l) => /m vải\/phút|m\/min/.test(l.title) && !/vải|fabric/i.test(l.title.replace(/m vải\/phút|m\/min/, ''))).map((l) => l.title)).toEqual([]);
   });
 
   it('writes offers with mostly high TRL and demands with a minimum or none', () => {

@@ -370,6 +370,21 @@ export function keywordsForTitle(keywords: readonly string[], titles: readonly s
   });
 }
 
+/**
+ * A capacity for a product: a cap tagged "[p2] 60 m vải/phút" fits only the products listed (a
+ * cashew sorter is not rated in metres of fabric a minute). The chosen one when it fits, else the
+ * first that does; untagged caps fit every product.
+ */
+const FOR_PRODUCTS = /^\[p(\d+(?:,\d+)*)\]\s*/;
+export function capFor(caps: readonly string[], chosen: number, product: number): string {
+  const fits = (cap: string) => {
+    const tag = FOR_PRODUCTS.exec(cap);
+    return !tag || tag[1].split(',').map(Number).includes(product);
+  };
+  const cap = fits(caps[chosen]) ? caps[chosen] : (caps.find(fits) ?? caps[chosen]);
+  return cap.replace(FOR_PRODUCTS, '');
+}
+
 function composeListing(c: Compose): DemoListing {
   const { rng, domain, kind, lang, choice } = c;
   const full: DomainPack = lang === 'en' ? domain.en! : domain.vi;
@@ -384,7 +399,7 @@ function composeListing(c: Compose): DemoListing {
   const gen = t().data.generic[lang];
   const offer = kind === 'OFFER';
   const product = pack.products[choice.p];
-  const qty = offer ? pack.caps[choice.q] : pack.vols[choice.q];
+  const qty = offer ? capFor(pack.caps, choice.q, choice.p) : pack.vols[choice.q];
   const tail = tailText(gen, kind, choice.tail, lang);
 
   const provinceCode = tail.province ?? (rng.chance(offer ? 0.9 : 0.96) ? c.orgProvince : rng.pick(PROVINCE_CODES));
@@ -408,7 +423,7 @@ function composeListing(c: Compose): DemoListing {
   const vars: Record<string, string> = {
     p: product,
     P: capitalize(product),
-    cap: fill(offer ? qty : pack.caps[0], { p: product, P: capitalize(product) }),
+    cap: fill(offer ? qty : capFor(pack.caps, 0, choice.p), { p: product, P: capitalize(product) }),
     vol: fill(offer ? pack.vols[0] : qty, { p: product, P: capitalize(product) }),
     place,
     place2,
@@ -589,7 +604,7 @@ function buildExperts(rng: Rng, users: DemoUser[]): DemoExpert[] {
     const services = rng.sample(serviceList, rng.int(3, 4)).map((s) => fill(s, { x: expertise[0] }));
     const pastTransfers = Array.from({ length: rng.int(2, 3) }, (_, i) => {
       const d = doms[i % doms.length];
-      const title = fill(rng.pick(d.vi.offerTitles), { p: rng.pick(d.vi.products), P: capitalize(rng.pick(d.vi.products)), cap: rng.pick(d.vi.caps) });
+      const title = fill(rng.pick(d.vi.offerTitles), { p: rng.pick(d.vi.products), P: capitalize(rng.pick(d.vi.products)), cap: rng.pick(d.vi.caps).replace(FOR_PRODUCTS, '') });
       // Evaluated left to right, as the draws always were: client, province, year.
       const client = rng.pick(clients);
       const place = provinceName(rng.pick(PROVINCE_CODES), 'vi');
