@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ROOT } from '../ensure-install.mjs';
 import { freePort } from './services.mjs';
+import { TEST_BUILD_OUT } from './web-build.mjs';
 
 // The browser tests drive Debian's headless shell (package chromium-headless-shell): the same Blink
 // as the browser, without the browser around it (windows, address bar, WebUI pages, extensions),
@@ -67,11 +68,10 @@ const CODEGEN = ['apps/web/scripts/codegen.mjs'];
 const VITE_BUILD = [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'];
 
 /**
- * The browser tests' own production build (apps/web/build-test, WEB_BUILD_OUT in svelte.config.js):
- * a run of `npm test` beside `npm start` rebuilt apps/web/build under the running storefront, whose
- * next page then asked for a chunk that was gone (500 on every page not yet loaded).
+ * The browser tests' own production build (web-build.mjs, WEB_BUILD_OUT in svelte.config.js): a run
+ * of `npm test` beside `npm start` rebuilt apps/web/build under the running storefront, whose next
+ * page then asked for a chunk that was gone (500 on every page not yet loaded).
  */
-export const TEST_BUILD_OUT = 'build-test';
 const TEST_BUILD_ENTRY = join('apps', 'web', TEST_BUILD_OUT, 'index.js');
 const testBuildEnv = () => ({ ...process.env, WEB_BUILD_OUT: TEST_BUILD_OUT });
 

@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PASSWORD, msg, uniq } from './support/harness.mjs';
 import { apiOrganization, apiPublishedListing, apiUser } from './support/api.mjs';
+import { TEST_BUILD_OUT } from '../../../scripts/lib/web-build.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
@@ -37,7 +38,8 @@ async function freePort() {
  */
 async function startStorefront(t, env = {}) {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, 'apps', 'web', 'build', 'index.js')], {
+  // The build the browser tests serve (their own folder: scripts/lib/web-tests.mjs).
+  const child = spawn(process.execPath, [join(ROOT, 'apps', 'web', TEST_BUILD_OUT, 'index.js')], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://localhost:${port}`, API_URL: `${t.apiUrl}/graphql`, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
