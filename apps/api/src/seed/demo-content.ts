@@ -349,10 +349,16 @@ function withMinimum(head: string[], spare: string[], tail: string[], last: stri
 const FOR_TITLES = /^\[(\d+(?:,\d+)*)\]\s*/;
 export function forTitle(entries: readonly string[], title: number): string[] {
   return entries.flatMap((e) => {
-    const tag = FOR_TITLES.exec(e);
-    if (!tag) return [e];
-    return tag[1].split(',').map(Number).includes(title) ? [e.slice(tag[0].length)] : [];
+    const { fits, text } = tagged(e, FOR_TITLES, title);
+    return fits ? [text] : [];
   });
+}
+
+/** An entry's tag (`pattern`, its numbers in group 1) read for `n`: whether it fits, and its text without the tag. */
+function tagged(entry: string, pattern: RegExp, n: number): { fits: boolean; text: string } {
+  const tag = pattern.exec(entry);
+  if (!tag) return { fits: true, text: entry };
+  return { fits: tag[1].split(',').map(Number).includes(n), text: entry.slice(tag[0].length) };
 }
 
 /**
@@ -377,12 +383,8 @@ export function keywordsForTitle(keywords: readonly string[], titles: readonly s
  */
 const FOR_PRODUCTS = /^\[p(\d+(?:,\d+)*)\]\s*/;
 export function capFor(caps: readonly string[], chosen: number, product: number): string {
-  const fits = (cap: string) => {
-    const tag = FOR_PRODUCTS.exec(cap);
-    return !tag || tag[1].split(',').map(Number).includes(product);
-  };
-  const cap = fits(caps[chosen]) ? caps[chosen] : (caps.find(fits) ?? caps[chosen]);
-  return cap.replace(FOR_PRODUCTS, '');
+  const forProduct = caps.map((cap) => tagged(cap, FOR_PRODUCTS, product));
+  return (forProduct[chosen].fits ? forProduct[chosen] : (forProduct.find((c) => c.fits) ?? forProduct[chosen])).text;
 }
 
 function composeListing(c: Compose): DemoListing {

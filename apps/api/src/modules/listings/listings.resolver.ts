@@ -18,6 +18,7 @@ import { REJECTION_REASON_LABELS } from '@techport/shared';
 import { moderationEventResolver } from '../moderation-core/moderation-event.resolver.js';
 import { moderationRevisionResolver } from '../moderation-core/moderation-revision.resolver.js';
 import { ModerationArgs } from '../moderation-core/moderation.args.js';
+import { queuedForReviewAt } from '../moderation-core/moderation.rules.js';
 import { ListingsService, canView, moderatorCovers, type ListingAccess } from './listings.service.js';
 import { ListingInput, ListingUpdateInput } from './dto/listing.inputs.js';
 import {
@@ -173,8 +174,7 @@ export class ListingsResolver {
     description: "When what waits for review was sent: the listing's submission, or a published listing's pending revision. Null when nothing waits. Owner and moderators only.",
   })
   async queuedForReviewAt(@Parent() l: ListingType, @Context() ctx: GqlContext): Promise<Date | null> {
-    const e = l.entity;
-    const at = e.status === ListingStatus.PENDING_REVIEW ? e.submittedAt : e.status === ListingStatus.PUBLISHED ? e.revisionSubmittedAt : null;
+    const at = queuedForReviewAt(l.entity);
     return at && (await this.privileged(ctx, l)) ? at : null;
   }
 

@@ -44,6 +44,16 @@ export function reviewProvince(item: ModerationFacts): string {
 }
 
 /**
+ * When what waits for review was sent: the item's submission, or a published item's pending
+ * revision; null when nothing waits. The review queue orders by the same rule in SQL
+ * (moderation-queue.ts applyModerationQueue, `queued_at`).
+ */
+export function queuedForReviewAt(item: { status: ModerationStatus | string; submittedAt: Date | null; revisionSubmittedAt: Date | null }): Date | null {
+  if (item.status === ModerationStatus.PENDING_REVIEW) return item.submittedAt;
+  return item.status === ModerationStatus.PUBLISHED ? item.revisionSubmittedAt : null;
+}
+
+/**
  * Drafts are seen by their owners only; items in review, rejected or archived also by moderators
  * covering them; published ones by everyone.
  */
