@@ -1,5 +1,5 @@
 import { ACCENT_TOKEN_PREFIX } from './accent-forms.js';
-import { MARK_CLOSE, MARK_OPEN, answersFirst, areVariants, orderWindow, spreadVariants, titleWordSet, variantWindow, buildListingSearch, matchedOnlyInDocuments, buildRelatedSearch, similarToAnswerVector, closeMatchThreshold, relatedWeight, queryTopics, escapeHtml, highlighted, listingFilters, listingSort, readListingSearch, searchQueryText, buildAllWordsSearch } from './search-query.js';
+import { MARK_CLOSE, MARK_OPEN, answersFirst, areVariants, orderWindow, spreadVariants, titleWordSet, variantWindow, buildListingSearch, matchedOnlyInDocuments, buildRelatedSearch, lostTopics, orderTies, similarToAnswerVector, closeMatchThreshold, relatedWeight, queryTopics, escapeHtml, highlighted, listingFilters, listingSort, readListingSearch, searchQueryText, buildAllWordsSearch } from './search-query.js';
 import { toListingDocument } from './listing-document.js';
 import { LISTING_INDEX_SETTINGS } from './listing-index-settings.js';
 import { settingsMatch } from './search-index.js';
@@ -317,6 +317,53 @@ describe('related results: a form that lost what the query is about is not asked
     expect(formsAsked('máy in sinh học', { perWord: [351, 378, 65, 650], total: 650 })).toContain('sinh học');
     // in a catalogue of twelve listings, a word in half of them is not yet common
     expect(formsAsked('máy in sinh học', { perWord: [8, 7, 6, 12], total: 12 })).toContain('sinh học');
+  });
+});
+
+describe('related results: a form that names none of the query’s topics keeps to them', () => {
+  const filterOf = (query: string, form: string) =>
+    buildRelatedSearch('listings', { query, page: 1, pageSize: 20 }, 0)?.queries.find((q) => !q.vector && String(q.q).split(` ${ACCENT_TOKEN_PREFIX}`)[0] === form)?.filter;
+
+  it('filters a form that lost every topic to the listings on one of them', () => {
+    // "tôm chết hàng loạt" (shrimp dying en masse) without "tôm chết" is "hàng loạt", mass production
+    expect(lostTopics('tôm chết hàng loạt', 'hàng loạt')).toEqual(expect.arrayContaining(['shrimpdisease']));
+    expect(filterOf('tôm chết hàng loạt', 'hàng loạt')).toEqual(expect.arrayContaining([expect.stringMatching(/^concepts IN \[.*"shrimpdisease"/)]));
+  });
+
+  it('leaves a form that kept a topic, or a broader one, as it is', () => {
+    // "nước mắm" of "nước mắm xuất khẩu" dropped a qualifier; "dryer" of "heat pump dryer" is still about drying
+    expect(lostTopics('tôm chết hàng loạt', 'tôm chết hàng')).toEqual([]);
+    expect(lostTopics('heat pump dryer', 'pump dryer')).toEqual([]);
+    expect(JSON.stringify(filterOf('tôm chết hàng loạt', 'tôm chết hàng'))).not.toContain('concepts');
+    // a query the lexicon names nothing of filters nothing
+    expect(lostTopics('abc xyz', 'xyz')).toEqual([]);
+  });
+});
+
+describe('ties in the ranking', () => {
+  const hit = (id: string, score: number, title: string, summary = '') => ({ id, slug: id, title, summary, _rankingScore: score });
+
+  it('orders listings that tie by the query’s words in the title, then in keywords and summary, then by slug', () => {
+    const hits = [
+      hit('z-other', 0.8, 'Cold room for fruit'),
+      hit('b-summary', 0.8, 'Cold room', 'Measures durian ripeness by NIR'),
+      hit('c-title', 0.8, 'Durian ripeness meter'),
+      hit('a-other', 0.8, 'Cold room for fruit'),
+      hit('top', 0.9, 'Packing line'),
+    ];
+    expect(orderTies(hits, 'durian ripeness').map((h) => h.id)).toEqual(['top', 'c-title', 'b-summary', 'a-other', 'z-other']);
+    // the same hits in any order come out the same: Meilisearch's order among ties does not show
+    expect(orderTies([...hits].reverse(), 'durian ripeness').map((h) => h.id)).toEqual(['top', 'c-title', 'b-summary', 'a-other', 'z-other']);
+  });
+
+  it('never lifts a listing above a better score, and reads the federated score first', () => {
+    const federated = [
+      { id: 'x', slug: 'x', title: 'máy sấy', _federation: { weightedRankingScore: 0.95 } },
+      { id: 'y', slug: 'y', title: 'khác', _federation: { weightedRankingScore: 0.5 } },
+    ];
+    expect(orderTies([federated[1], federated[0]], 'máy sấy').map((h) => h.id)).toEqual(['x', 'y']);
+    // without scores (an answer that asked for none), the order is Meilisearch's
+    expect(orderTies([{ id: 'q', title: 'b' }, { id: 'p', title: 'máy sấy' }], 'máy sấy').map((h) => h.id)).toEqual(['q', 'p']);
   });
 });
 

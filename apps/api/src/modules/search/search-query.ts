@@ -225,8 +225,10 @@ export function buildListingSearch(indexUid: string, p: ListingSearchParams): Mu
     attributesToHighlight: ['title', 'summary'],
     highlightPreTag: MARK_OPEN,
     highlightPostTag: MARK_CLOSE,
-    // Which attributes the words matched in: a hit found only in a PDF says so on its card.
+    // Which attributes the words matched in: a hit found only in a PDF says so on its card; and
+    // the scores, to order ties within the variant window (orderTies).
     ...(q ? { showMatchesPosition: true } : {}),
+    ...(window ? { showRankingScore: true } : {}),
   };
   const sort = listingSort(p);
   if (sort) main.sort = sort;
@@ -290,9 +292,12 @@ export function spreadVariants<T extends { title?: string }>(hits: readonly T[],
  * ones, whatever the page size, so every listing is on exactly one page), series spread apart and
  * offers before demands; past them, Meilisearch's order.
  */
-export function orderWindow<T extends { title?: string; kind?: string }>(hits: readonly T[], p: Pick<ListingSearchParams, 'kind'>): T[] {
+export function orderWindow<T extends RankedHit & { kind?: string }>(
+  hits: readonly T[],
+  p: Pick<ListingSearchParams, 'kind' | 'query'>,
+): T[] {
   const size = SEARCH_RELEVANCE.variantWindow;
-  return [...answersFirst(spreadVariants(hits.slice(0, size)), p), ...hits.slice(size)];
+  return [...answersFirst(spreadVariants(orderTies(hits.slice(0, size), p.query ?? '')), p), ...hits.slice(size)];
 }
 
 /**
@@ -489,8 +494,11 @@ export function buildRelatedSearch(
       ]
     : [];
   return {
-    federation: { limit: closeCount + relatedLimit(p, closeCount) },
+    // Twice what the page shows: listings that tie at the cut (the same concepts give the same
+    // vector score) are told apart here by orderTies, not by Meilisearch's insertion order.
+    federation: { limit: closeCount + 2 * relatedLimit(p, closeCount) },
     queries: [...forms.map(({ form, dropped, share }) => {
+      const lost = lostTopics(p.query ?? '', form);
       return {
         indexUid,
         q: searchText(form),
@@ -498,7 +506,7 @@ export function buildRelatedSearch(
         // The fixed bar: a shorter form is already a relaxation (measured: with the close-match
         // window here too, absent technologies brought more unrelated listings, "may in sinh hoc" 3).
         rankingScoreThreshold: SEARCH_RELEVANCE.closeMatchScore,
-        filter,
+        filter: lost.length ? [...filter, inList('concepts', lost)] : filter,
         attributesToRetrieve: [...LISTING_CARD_ATTRIBUTES],
         attributesToHighlight: ['title', 'summary'],
         highlightPreTag: MARK_OPEN,
@@ -507,6 +515,25 @@ export function buildRelatedSearch(
       };
     }), ...topicQuery, ...likeQuery],
   };
+}
+
+/**
+ * The query's topics that a shorter form no longer names, when it names none of them: the form is
+ * then about something else, and keeps only the listings on one of the query's topics. "tôm chết
+ * hàng loạt" (shrimp dying en masse) without "tôm chết" is "hàng loạt", any mass production, and
+ * brought a CNC controller and a coconut peeler as related results. A form that keeps one topic
+ * ("nước mắm" of "nước mắm xuất khẩu"), or a broader one ("dryer" of "heat pump dryer"), is not
+ * filtered: what it dropped was a qualifier. The filter names the query's specific concepts (without
+ * those another one found implies: "heat pump", not also "drying"). Empty when
+ * SEARCH_RELEVANCE.relatedKeepsTopic is off.
+ */
+export function lostTopics(query: string, form: string): string[] {
+  if (!SEARCH_RELEVANCE.relatedKeepsTopic) return [];
+  const found = extractConcepts(query);
+  const implied = new Set(found.flatMap((c) => IMPLIED_BY.get(c) ?? []));
+  const topics = found.filter((c) => !implied.has(c));
+  const kept = new Set(extractConcepts(form));
+  return found.some((c) => kept.has(c)) ? [] : topics;
 }
 
 /**
@@ -634,13 +661,44 @@ export function readRelatedSearch(
   ...answers: ({ hits: Hit[] } | null | undefined)[]
 ): ListingSearchHit[] {
   const seen = new Set(closeIds);
-  const candidates = answers.flatMap((a) => a?.hits ?? []).filter((h) => !seen.has(String(h.id)) && Boolean(seen.add(String(h.id))));
+  const candidates = answers.flatMap((a) => orderTies(a?.hits ?? [], p.query ?? '')).filter((h) => !seen.has(String(h.id)) && Boolean(seen.add(String(h.id))));
   return answersFirst(spreadVariants(candidates, shownAbove), p)
     .slice(0, relatedLimit(p, closeCount))
     .map(toSearchHit);
 }
 
-function toSearchHit({ _formatted, _matchesPosition, ...document }: Hit): ListingSearchHit {
+/** What orderTies reads of a hit. */
+export type RankedHit = Partial<Pick<Hit, 'title' | 'summary' | 'keywords' | 'slug' | '_federation' | '_rankingScore'>> & { id: string };
+
+/**
+ * Hits of one ranked answer whose scores tie (to 1e-6), in an order that means something and
+ * stays the same from one index build to the next: more of the query's words in the title, then in
+ * the keywords and summary, then by slug. Meilisearch breaks such ties by the order documents were
+ * indexed, which the outbox does not fix: the same query gave a different page after every rebuild
+ * (topic results share one vector score per set of concepts; a series of listings one template
+ * wrote scores alike). The score: the federated one, else `_rankingScore`; an answer without
+ * scores keeps its order.
+ */
+export function orderTies<T extends RankedHit>(hits: readonly T[], query: string): T[] {
+  const scoreOf = (h: T) => h._federation?.weightedRankingScore ?? h._rankingScore;
+  if (!hits.length || hits.some((h) => scoreOf(h) === undefined)) return [...hits];
+  const words = [...new Set(foldDiacritics(query.toLowerCase()).match(MEILI_WORD) ?? [])];
+  const found = (text: string) => {
+    const have = new Set(foldDiacritics(text.toLowerCase()).match(MEILI_WORD) ?? []);
+    return words.filter((w) => have.has(w)).length;
+  };
+  const key = (h: T) => ({
+    score: Math.round((scoreOf(h) ?? 0) * 1e6),
+    title: found(h.title ?? ''),
+    rest: found(`${(h.keywords ?? []).join(' ')} ${h.summary ?? ''}`),
+    slug: h.slug ?? String(h.id),
+  });
+  const keyed = hits.map((h) => ({ h, k: key(h) }));
+  keyed.sort((a, b) => b.k.score - a.k.score || b.k.title - a.k.title || b.k.rest - a.k.rest || (a.k.slug < b.k.slug ? -1 : a.k.slug > b.k.slug ? 1 : 0));
+  return keyed.map(({ h }) => h);
+}
+
+function toSearchHit({ _formatted, _matchesPosition, _federation, _rankingScore, ...document }: Hit): ListingSearchHit {
   return {
     id: String(document.id),
     highlightedTitle: highlighted(_formatted?.title, document.title ?? ''),
@@ -694,7 +752,16 @@ export interface ListingSearchOutcome {
   processingTimeMs: number;
 }
 
-export type Hit = Partial<ListingCardDocument> & Partial<Pick<ListingDocument, 'concepts'>> & { id: string; title: string; summary: string; _formatted?: { title?: string; summary?: string }; _matchesPosition?: Record<string, unknown> };
+export type Hit = Partial<ListingCardDocument> &
+  Partial<Pick<ListingDocument, 'concepts'>> & {
+    id: string;
+    title: string;
+    summary: string;
+    _formatted?: { title?: string; summary?: string };
+    _matchesPosition?: Record<string, unknown>;
+    _federation?: { weightedRankingScore?: number };
+    _rankingScore?: number;
+  };
 
 /** Reads the multi-search answer of buildListingSearch. */
 export function readListingSearch(p: ListingSearchParams, response: MultiSearchResponse): ListingSearchOutcome {

@@ -149,6 +149,16 @@ export const SEARCH_RELEVANCE = {
    * match, so they gain nothing from it.
    */
   similarToAnswer: { maxClose: 3, minSimilarity: 0.7, weight: 0.8 },
+  /**
+   * Related results: a shorter form that names none of the query's topics (the lexicon's concepts;
+   * search-query.ts lostTopics) keeps only the listings on one of them. "tôm chết hàng loạt" without
+   * "tôm chết" brought a CNC controller and a coconut peeler ("sản xuất hàng loạt"). Measured
+   * 2026-12-06 22:20 (docs/benchmarks.md), off → on, same run: dev P@10 0.724 → 0.739, nDCG@10
+   * 0.883 → 0.894, recall@20 0.950 → 0.952; check set within its noise (P@10 0.598 → 0.607). A first
+   * version that filtered every form losing any topic cost recall ("nuoc mam" of "nuoc mam xuat
+   * khau" lost "export": check recall@20 0.860 → 0.848) and was not kept.
+   */
+  relatedKeepsTopic: true,
   /** Related results fill what the page's close matches leave of it, and number at least this. */
   relatedMin: 5,
 } as const;

@@ -125,7 +125,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
   { id: 'salinity', vi: 'xâm nhập mặn', en: 'salinity intrusion', terms: 'xâm nhập mặn|nhiễm mặn|độ mặn|=mặn|hạn mặn|vận hành cống|cống ngăn mặn|salinity|saline|salt intrusion|saltwater intrusion|salt water|brackish' },
   { id: 'drone', vi: 'máy bay không người lái', en: 'drones', terms: 'drone|drones|máy bay không người lái|thiết bị bay|flycam|uav|uavs|unmanned aerial' },
   { id: 'spraying', vi: 'phun thuốc, phun bón', en: 'spraying', terms: 'phun thuốc|phun bón|phun xịt|máy phun|bình phun|spraying|sprayer*|crop spray*|dịch vụ phun|thuê phun' },
-  { id: 'remotesensing', vi: 'ảnh vệ tinh, viễn thám', en: 'satellite remote sensing', terms: 'ảnh vệ tinh|vệ tinh|viễn thám|đa phổ|bản đồ|satellite*|remote sensing|multispectral|mapping' },
+  { id: 'remotesensing', vi: 'ảnh vệ tinh, viễn thám', en: 'satellite remote sensing', terms: 'ảnh vệ tinh|vệ tinh|viễn thám|đa phổ|bản đồ|satellite*|remote sensing|multispectral|mapping', not: 'bản đồ đối thủ|bản đồ sáng chế|bản đồ công nghệ|bản đồ tư duy|bản đồ hành trình|bản đồ chuỗi giá trị|competitor mapping|patent mapping|technology mapping|process mapping|value stream mapping|journey mapping|mind mapping' },
 
   // ---- digital ------------------------------------------------------------------------------
   { id: 'traceability', vi: 'truy xuất nguồn gốc', en: 'traceability', terms: 'truy xuất|truy xuất nguồn gốc|nguồn gốc|tem qr|mã qr|qr code|nhật ký canh tác|nhật ký sản xuất|nhật ký điện tử|mã số vùng trồng|vùng trồng|blockchain|minh bạch|xác minh|traceab*|trace|provenance|origin|verif*|audit trail|record keeping|records|ocop|tem truy xuất|mã vạch|barcode*' },
