@@ -312,6 +312,43 @@ export default function (h) {
     await assertNoSidewaysScroll(visitor, 'search, scrolled');
   });
 
+  h.test('phone: the header is two rows, the brand with the account links and the sections in one strip that scrolls within itself', async (t) => {
+    const headerRows = async (page) => {
+      const box = await page.locator('header.site-header').boundingBox();
+      const brand = await page.locator('header .brand').boundingBox();
+      const account = await page.locator('header .account').boundingBox();
+      const nav = await page.locator('header .main-nav').boundingBox();
+      return { height: box.height, brand, account, nav };
+    };
+    for (const lang of ['vi', 'en']) {
+      const page = await t.newPage(lang, { phone: true });
+      await t.visit(page, '/');
+      const { height, brand, account, nav } = await headerRows(page);
+      // Before: brand, two rows of sections and a row of account links, 185 px of a 740 px screen.
+      assert.ok(height <= 110, `${lang}: the header is ${height}px tall`);
+      assert.ok(Math.abs(brand.y - account.y) < 12 && account.height < 60, `${lang}: the account links sit beside the brand, in one row (${JSON.stringify({ brand, account })})`);
+      assert.ok(nav.y >= account.y + account.height - 1, `${lang}: the sections below them`);
+      // Every section is one tap away: the strip scrolls, the page does not.
+      const strip = page.locator('header .main-nav ul');
+      assert.ok(await strip.evaluate((el) => el.scrollWidth > el.clientWidth && getComputedStyle(el).overflowX === 'auto'), `${lang}: the strip scrolls within itself`);
+      await assertNoSidewaysScroll(page, `header ${lang}`);
+      await page.locator('header .main-nav a[href="/stats"]').click();
+      await page.waitForURL(/\/stats/);
+      assert.equal(await page.locator('header .main-nav a[href="/stats"]').getAttribute('aria-current'), 'page');
+      // The brand link keeps its name where only the logo shows.
+      assert.equal(await page.getByRole('link', { name: msg(lang, 'brand_home') }).count(), 1);
+    }
+    // Signed in, the account links may take a second line, never the sections' strip.
+    const user = await apiUser(t, 'Người dùng thử');
+    const member = await t.newPage('vi', { phone: true });
+    await login(t, member, user.email);
+    await t.visit(member, '/');
+    const signedIn = await headerRows(member);
+    assert.ok(signedIn.height <= 160, `signed in: the header is ${signedIn.height}px tall`);
+    assert.ok(await member.locator('header .account a[href="/dashboard"]').isVisible(), 'the dashboard link shows');
+    await assertNoSidewaysScroll(member, 'header signed in');
+  });
+
   h.test('phone-first layout on a desktop: the search filters stay in view without opening anything', async (t) => {
     const page = await t.newPage('en');
     await t.visit(page, '/search');
