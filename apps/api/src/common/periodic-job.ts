@@ -18,15 +18,20 @@ export abstract class PeriodicJob implements OnApplicationBootstrap, OnApplicati
 
   abstract runOnce(): Promise<unknown>;
 
+  /** Whether the first pass runs as the process starts, not one interval later (a job whose output readers need at once). */
+  protected readonly runAtStart: boolean = false;
+
   onApplicationBootstrap(): void {
     if (!this.workerConfig.WORKERS_ENABLED) return;
-    this.timer = setInterval(() => {
+    const pass = () => {
       if (this.running) return;
       this.running = this.runOnce()
         .catch((err: unknown) => this.logger.warn(`pass failed: ${err instanceof Error ? err.message : err}`))
         .finally(() => (this.running = undefined));
-    }, this.intervalMs);
+    };
+    this.timer = setInterval(pass, this.intervalMs);
     this.timer.unref();
+    if (this.runAtStart) pass();
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -8,6 +8,7 @@ import { expertKind } from '../modules/experts/expert.kind.js';
 import { EXPERT_CHANGED_TOPIC } from '../modules/experts/expert-index.js';
 import { moderationTransitions, replay, type StoryStep, type TrailRow } from '../modules/moderation-core/moderation.workflow.js';
 import { writeTrail } from '../modules/moderation-core/moderation-trail.js';
+import { refreshStatsRollup } from '../modules/stats/figures.service.js';
 import { seedDemoEvents } from './demo-events.js';
 import { DEMO_STAFF_TOTP_SECRET, buildDemoCatalogue, type DemoCatalogue, type DemoListing } from './demo-content.js';
 import { demoData, fill } from './demo-data.js';
@@ -199,6 +200,8 @@ export async function seedDemo(ds: DataSource, options: { ttlDays: number; now?:
     });
     return { users: catalogue.users.length, organizations: catalogue.organizations.length, listings: catalogue.listings.length, published, experts, ...deals, ...events };
   });
+  // The market figures read a monthly rollup: refreshed now, so the stats page shows the demo at once.
+  await refreshStatsRollup(ds);
   return { seeded: true, accounts: accountsOf(catalogue, options.admin), counts };
 }
 

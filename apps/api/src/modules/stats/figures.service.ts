@@ -17,13 +17,15 @@ import catalogue from './figures.service.messages.json' with { type: 'json' };
 
 /**
  * Keeps the monthly rollup (materialised view stats_monthly, migration StatsMonthlyRollup) up to
- * date every STATS_REFRESH_SECONDS: REFRESH … CONCURRENTLY rebuilds it from the raw tables while
- * readers keep the old rows (the figures are at most that stale).
- * An advisory lock keeps two workers from refreshing at once. Tests call runOnce() after writing.
+ * date every STATS_REFRESH_SECONDS, and once as the worker starts (a fresh or restored database
+ * showed zeros for the first interval): REFRESH … CONCURRENTLY rebuilds it from the raw tables
+ * while readers keep the old rows (the figures are at most that stale). Tests call runOnce() after
+ * writing; the demo seed calls refreshStatsRollup.
  */
 @Injectable()
 export class StatsRollupJob extends PeriodicJob {
   protected readonly logger = new Logger('StatsRollup');
+  protected override readonly runAtStart = true;
 
   constructor(
     private readonly ds: DataSource,
@@ -32,28 +34,36 @@ export class StatsRollupJob extends PeriodicJob {
     super(config.STATS_REFRESH_SECONDS * 1000, config);
   }
 
-  async runOnce(): Promise<boolean> {
-    return this.ds.transaction(async (em) => {
-      const [{ locked }]: { locked: boolean }[] = await em.query(`SELECT pg_try_advisory_xact_lock(hashtext('stats_monthly')) AS locked`);
-      if (!locked) return false;
-      await em.query(`REFRESH MATERIALIZED VIEW CONCURRENTLY stats_monthly`);
-      // Fresh statistics for the planner (autovacuum does not analyse materialised views promptly).
-      await em.query(`ANALYZE stats_monthly`);
-      // The open-data feed's validator (ETag / Last-Modified of the figures read from the view): a
-      // checksum of the rows, kept with the time it last changed as the view's comment. A refresh
-      // that changed nothing keeps both, so harvesters polling in between still get 304.
-      const [{ sum, comment }]: { sum: string; comment: string | null }[] = await em.query(
-        `SELECT coalesce(sum(hashtextextended(concat_ws('|', metric, province_code, month, dim, bucket, n, total), 0)), 0)::text AS sum,
-                obj_description('stats_monthly'::regclass, 'pg_class') AS comment
-         FROM stats_monthly`,
-      );
-      if (parseRollupVersion(comment)?.checksum !== sum) {
-        const [{ now }]: { now: Date }[] = await em.query(`SELECT now()`);
-        await em.query(`COMMENT ON MATERIALIZED VIEW stats_monthly IS '${sum} ${now.toISOString()}'`);
-      }
-      return true;
-    });
+  runOnce(): Promise<boolean> {
+    return refreshStatsRollup(this.ds);
   }
+}
+
+/**
+ * One refresh of the rollup; false when another process holds it (an advisory lock keeps two
+ * workers from refreshing at once).
+ */
+export function refreshStatsRollup(ds: DataSource): Promise<boolean> {
+  return ds.transaction(async (em) => {
+    const [{ locked }]: { locked: boolean }[] = await em.query(`SELECT pg_try_advisory_xact_lock(hashtext('stats_monthly')) AS locked`);
+    if (!locked) return false;
+    await em.query(`REFRESH MATERIALIZED VIEW CONCURRENTLY stats_monthly`);
+    // Fresh statistics for the planner (autovacuum does not analyse materialised views promptly).
+    await em.query(`ANALYZE stats_monthly`);
+    // The open-data feed's validator (ETag / Last-Modified of the figures read from the view): a
+    // checksum of the rows, kept with the time it last changed as the view's comment. A refresh
+    // that changed nothing keeps both, so harvesters polling in between still get 304.
+    const [{ sum, comment }]: { sum: string; comment: string | null }[] = await em.query(
+      `SELECT coalesce(sum(hashtextextended(concat_ws('|', metric, province_code, month, dim, bucket, n, total), 0)), 0)::text AS sum,
+              obj_description('stats_monthly'::regclass, 'pg_class') AS comment
+       FROM stats_monthly`,
+    );
+    if (parseRollupVersion(comment)?.checksum !== sum) {
+      const [{ now }]: { now: Date }[] = await em.query(`SELECT now()`);
+      await em.query(`COMMENT ON MATERIALIZED VIEW stats_monthly IS '${sum} ${now.toISOString()}'`);
+    }
+    return true;
+  });
 }
 
 /** The view's comment as StatsRollupJob writes it: "<checksum> <ISO time it last changed>". */
