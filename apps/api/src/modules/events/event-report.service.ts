@@ -67,7 +67,18 @@ export interface EventReport {
 }
 
 /** MOUs and contracts count unless their deal was cancelled or rejected since. */
-const LIVE = (o: OutcomeRow) => o.kind !== MeetingOutcomeKind.INTEREST && o.dealStatus !== DealStatus.CANCELLED && o.dealStatus !== DealStatus.REJECTED;
+/** What an ended event made, for everyone (Event.results). */
+export interface EventResults {
+  exhibitors: number;
+  visitors: number;
+  meetingsHeld: number;
+  mous: number;
+  contracts: number;
+  /** The agreements' value, whole VND. */
+  value: number;
+}
+
+const LIVE = (o: Pick<OutcomeRow, 'kind' | 'dealStatus'>) => o.kind !== MeetingOutcomeKind.INTEREST && o.dealStatus !== DealStatus.CANCELLED && o.dealStatus !== DealStatus.REJECTED;
 
 /**
  * The event's report for the organiser and the department (issue #17): participants by role and
@@ -98,6 +109,49 @@ export class EventReportService {
    */
   async readsAsDepartment(viewer: Viewer, event: EventEntity): Promise<boolean> {
     return coversProvince(viewer, event.provinceCode) && !(await this.events.isOrganizer(viewer, event));
+  }
+
+  /**
+   * What each ended event made, for everyone (Event.results), for many events at once: the
+   * report's exhibitors, visitors, meetings held, agreements and their value (the same counts and
+   * the same LIVE rule as report()), in three grouped statements instead of a report per event
+   * (an events list of twenty past fairs took a hundred statements).
+   */
+  async resultsOf(eventIds: readonly string[]): Promise<Map<string, EventResults>> {
+    const out = new Map<string, EventResults>(eventIds.map((id) => [id, { exhibitors: 0, visitors: 0, meetingsHeld: 0, mous: 0, contracts: 0, value: 0 }]));
+    if (!eventIds.length) return out;
+    await this.ds.transaction('REPEATABLE READ', async (em) => {
+      const people: { event_id: string; exhibitors: number; visitors: number }[] = await em.query(
+        `SELECT event_id, count(*) FILTER (WHERE role = $3)::int AS exhibitors, count(*) FILTER (WHERE role = $4)::int AS visitors
+         FROM techmart_registration WHERE event_id = ANY($1) AND status = $2 GROUP BY event_id`,
+        [eventIds, RegistrationStatus.APPROVED, RegistrationRole.EXHIBITOR, RegistrationRole.VISITOR],
+      );
+      for (const r of people) Object.assign(out.get(r.event_id)!, { exhibitors: r.exhibitors, visitors: r.visitors });
+      const held: { event_id: string; n: number }[] = await em.query(
+        `SELECT m.event_id, count(*)::int AS n FROM techmart_meeting_request m JOIN techmart_meeting_record r ON r.meeting_id = m.id
+         WHERE m.event_id = ANY($1) AND m.status = $2 AND r.attendance = $3 GROUP BY m.event_id`,
+        [eventIds, MeetingRequestStatus.ACCEPTED, MeetingAttendance.HELD],
+      );
+      for (const r of held) out.get(r.event_id)!.meetingsHeld = r.n;
+      const outcomes: { event_id: string; kind: MeetingOutcomeKind; value: string | null; dealStatus: DealStatus | null }[] = await em.query(
+        `SELECT m.event_id, r.outcome AS kind, r.outcome_value::text AS value, d.status AS "dealStatus"
+         FROM techmart_meeting_record r
+         JOIN techmart_meeting_request m ON m.id = r.meeting_id
+         JOIN listing l ON l.id = r.outcome_listing_id
+         JOIN interest i ON i.id = r.interest_id
+         LEFT JOIN deal d ON d.id = r.deal_id
+         WHERE m.event_id = ANY($1) AND r.outcome IS NOT NULL`,
+        [eventIds],
+      );
+      for (const o of outcomes) {
+        if (!LIVE(o)) continue;
+        const r = out.get(o.event_id)!;
+        if (o.kind === MeetingOutcomeKind.MOU) r.mous++;
+        if (o.kind === MeetingOutcomeKind.CONTRACT) r.contracts++;
+        if (o.kind === MeetingOutcomeKind.MOU || o.kind === MeetingOutcomeKind.CONTRACT) r.value += o.value === null ? 0 : Number(o.value);
+      }
+    });
+    return out;
   }
 
   async report(event: EventEntity, lang: Lang): Promise<EventReport> {

@@ -338,8 +338,11 @@ export class EventsResolver {
   @ResolveField(() => EventResultsType, { nullable: true, description: 'Once a published event has ended: what it made, for everyone (the full report is eventReport, for the organiser and the department). Null before.' })
   async results(@Parent() e: EventType, @Context() ctx: GqlContext): Promise<EventResultsType | null> {
     if (e.status !== EventStatus.PUBLISHED || !this.eventsService.ended(e.entity)) return null;
-    const r = await this.reports.report(e.entity, ctx.lang);
-    return { exhibitors: r.exhibitors, visitors: r.visitors, meetingsHeld: r.meetingsHeld, mous: r.mous, contracts: r.contracts, value: r.mouValue + r.contractValue };
+    // One batch for every event of the answer (a list of past fairs).
+    return ctx.loaders.get('event.results', () => new DataLoader(async (ids: readonly string[]) => {
+      const byId = await this.reports.resultsOf(ids);
+      return ids.map((id) => byId.get(id)!);
+    })).load(e.id);
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the caller is a member of the organiser (may edit the event and decide registrations).' })
