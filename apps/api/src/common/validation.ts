@@ -69,14 +69,28 @@ const opts = (message: Localized, params?: Record<string, string | number>, each
 export const TextLength = (min: number, max: number) =>
   min > 0 ? Length(min, max, opts(M.length, { min, max })) : Length(0, max, opts(M.maxLength, { max }));
 export const EachTextLength = (min: number, max: number) => Length(min, max, opts(M.length, { min, max }, true));
+/**
+ * A bound this large is no bound a person would type against ("between 1 and 9007199254740991"):
+ * such a range is said as its lower end ("must be more than 0"), and the upper one only to whoever
+ * passes it, with its digits grouped the language's way.
+ */
+const NO_PRACTICAL_MAX = 1e12;
+const grouped = (n: number) => ({ vi: n.toLocaleString('vi-VN'), en: n.toLocaleString('en-GB') });
+const overMax = (max: number): Localized => ({ vi: format(M.max, { max: grouped(max).vi }).vi, en: format(M.max, { max: grouped(max).en }).en });
+
 export const WholeNumberBetween = (min: number, max: number): PropertyDecorator => (target, key) => {
   IsInt(opts(M.int))(target, key);
+  if (max >= NO_PRACTICAL_MAX) {
+    Min(min, opts(min === 1 ? M.positive : M.min, { min }))(target, key);
+    Max(max, opts(overMax(max)))(target, key);
+    return;
+  }
   Min(min, opts(M.range, { min, max }))(target, key);
   Max(max, opts(M.range, { min, max }))(target, key);
 };
 export const NotNegative = (max = Number.MAX_SAFE_INTEGER): PropertyDecorator => (target, key) => {
   Min(0, opts(M.min, { min: 0 }))(target, key);
-  Max(max, opts(M.range, { min: 0, max }))(target, key);
+  Max(max, max >= NO_PRACTICAL_MAX ? opts(overMax(max)) : opts(M.range, { min: 0, max }))(target, key);
 };
 export const Email = () => IsEmail({}, opts(M.email));
 export const WebUrl = () => IsUrl({ protocols: ['http', 'https'], require_protocol: true }, opts(M.url));
