@@ -40,9 +40,14 @@ export default function (h) {
           const mod = await t.newPage('vi');
           await login(t, mod, t.admin.email, t.admin.password, '/moderation/experts');
           await mod.click(`main a:has-text("Hoàng Định Giá ${tag}")`);
+          // The reasons a moderator may give are an expert's: "not a technology" is a listing's.
+          const reasons = await mod.locator('select[name=reason] option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+          assert.ok(reasons.includes('INCOMPLETE') && !reasons.includes('NOT_A_TECHNOLOGY'), reasons.join());
           await mod.check('input[name=decision][value=APPROVE]');
           await t.submit(mod, 'form[action="?/moderate"] button[type=submit]');
           assert.equal(new URL(mod.url()).pathname, '/moderation/experts');
+          // The notice speaks of the expert's profile, not of a listing.
+          assert.ok((await t.text(mod)).includes(msg('vi', 'done_expertApproved')), 'the approval notice names the profile');
           await t.visit(s.expert, '/dashboard/expert');
           assert.ok((await t.text(s.expert)).includes(label('vi', 'ListingStatus', 'PUBLISHED')));
           s.profilePath = await s.expert.locator('a[href^="/experts/"]').first().getAttribute('href');

@@ -29,6 +29,10 @@ export const LISTING_STATUSES: readonly ListingStatus[] = ['DRAFT', 'PENDING_REV
 export const DEAL_STATUSES: readonly DealStatus[] = ['PROPOSED', 'ACCEPTED', 'UNDER_REVIEW', 'APPROVED', 'REJECTED', 'SIGNED', 'COMPLETED', 'CANCELLED'];
 export const SEARCH_SORTS: readonly SearchSort[] = ['RELEVANCE', 'NEWEST', 'PRICE_ASC', 'PRICE_DESC', 'TRL_DESC'];
 export const REJECTION_REASONS: readonly RejectionReason[] = ['INCOMPLETE', 'NOT_A_TECHNOLOGY', 'DUPLICATE', 'MISLEADING', 'OTHER'];
+/** The reasons a moderator may give for a kind: "not a technology" is said of a listing only. */
+export function rejectionReasonsFor(kind: 'listing' | 'expert' | 'event'): readonly RejectionReason[] {
+  return kind === 'listing' ? REJECTION_REASONS : REJECTION_REASONS.filter((r) => r !== 'NOT_A_TECHNOLOGY');
+}
 export const ROLES: readonly Role[] = ['MEMBER', 'MODERATOR', 'ADMIN'];
 
 function lang(): 'vi' | 'en' {

@@ -1,4 +1,5 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, GraphQLISODateTime, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { queuedForReviewAt } from '../moderation-core/moderation.rules.js';
 import type { GqlContext } from '../../common/context.js';
 import { requireModerator, requireViewer } from '../../common/auth/viewer.js';
 import { t } from '../../common/i18n.js';
@@ -158,6 +159,14 @@ export class ExpertsResolver {
   rejectionReasonLabel(@Parent() e: ExpertProfileType, @Context() ctx: GqlContext): string | null {
     const reason = e.entity.rejectionReason;
     return reason && isPrivileged(ctx.viewer, e.entity) ? t(REJECTION_REASON_LABELS[reason], ctx.lang) : null;
+  }
+
+  @ResolveField(() => GraphQLISODateTime, {
+    nullable: true,
+    description: "When what waits for review was sent: the profile's submission, or a published profile's pending revision. Null when nothing waits. Expert and moderators only.",
+  })
+  queuedForReviewAt(@Parent() e: ExpertProfileType, @Context() ctx: GqlContext): Date | null {
+    return isPrivileged(ctx.viewer, e.entity) ? queuedForReviewAt(e.entity) : null;
   }
 
   @ResolveField(() => Boolean, { description: 'Edits wait for review while the published text stays public. Expert and moderators only (false for others).' })

@@ -389,8 +389,12 @@ export class FiguresService {
     const where = `d.status = '${DealStatus.UNDER_REVIEW}' AND ${IN_JURISDICTION(1, 'd.province_code')}`;
     const [{ n }]: { n: number }[] = await em.query(`SELECT count(*)::int AS n FROM deal d WHERE ${where}`, [codes]);
     const items: DashboardItemType[] = await em.query(
-      `SELECT d.id, NULL AS slug, l.title, d.province_code AS "provinceCode", d.updated_at AS at
-       FROM deal d JOIN listing l ON l.id = d.listing_id WHERE ${where} ORDER BY d.updated_at, d.id LIMIT 10`,
+      // Since it was sent for review (its last step into UNDER_REVIEW), not its last change: the
+      // oldest wait first, as the department works them.
+      `SELECT d.id, NULL AS slug, l.title, d.province_code AS "provinceCode", coalesce(s.at, d.updated_at) AS at
+       FROM deal d JOIN listing l ON l.id = d.listing_id
+       LEFT JOIN LATERAL (SELECT max(e.at) AS at FROM deal_event e WHERE e.deal_id = d.id AND e.status = '${DealStatus.UNDER_REVIEW}') s ON true
+       WHERE ${where} ORDER BY 5, d.id LIMIT 10`,
       [codes],
     );
     return { count: n, items };

@@ -359,7 +359,7 @@ export const SendExpertMessage: Document<T.SendExpertMessageMutation, T.SendExpe
 
 export const ExpertModerationQueue: Document<T.ExpertModerationQueueQuery, T.ExpertModerationQueueQueryVariables> = {
   name: "ExpertModerationQueue",
-  source: "query ExpertModerationQueue($page: PageInput) { expertModerationQueue(page: $page) { totalItems page pageSize items { ...ExpertCard status updatedAt hasPendingRevision } } } fragment ExpertCard on ExpertProfile { id slug fullName headline fields { code name } province { code name } organization { id slug name } }",
+  source: "query ExpertModerationQueue($page: PageInput) { expertModerationQueue(page: $page) { totalItems page pageSize items { ...ExpertCard status updatedAt queuedForReviewAt hasPendingRevision } } } fragment ExpertCard on ExpertProfile { id slug fullName headline fields { code name } province { code name } organization { id slug name } }",
 };
 
 export const ExpertForReview: Document<T.ExpertForReviewQuery, T.ExpertForReviewQueryVariables> = {

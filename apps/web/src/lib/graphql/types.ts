@@ -1061,7 +1061,7 @@ export type ExpertModerationQueueQueryVariables = Exact<{
 }>;
 
 
-export type ExpertModerationQueueQuery = { expertModerationQueue: { totalItems: number, page: number, pageSize: number, items: Array<{ status: ExpertProfileStatus, updatedAt: string, hasPendingRevision: boolean, id: string, slug: string, fullName: string, headline: string, fields: Array<{ code: string, name: string }>, province: { code: string, name: string }, organization: { id: string, slug: string, name: string } | null }> } };
+export type ExpertModerationQueueQuery = { expertModerationQueue: { totalItems: number, page: number, pageSize: number, items: Array<{ status: ExpertProfileStatus, updatedAt: string, queuedForReviewAt: string | null, hasPendingRevision: boolean, id: string, slug: string, fullName: string, headline: string, fields: Array<{ code: string, name: string }>, province: { code: string, name: string }, organization: { id: string, slug: string, name: string } | null }> } };
 
 export type ExpertForReviewQueryVariables = Exact<{
   id: string | number;

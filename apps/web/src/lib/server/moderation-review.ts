@@ -5,7 +5,7 @@
  */
 import { redirect, type RequestEvent } from '@sveltejs/kit';
 import type { ModerationDecision, RejectionReason } from '$lib/graphql/types';
-import { REJECTION_REASONS } from '$lib/labels';
+import { rejectionReasonsFor } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
 import { enumField, failFields, failFromError, readForm } from './forms';
 
@@ -16,15 +16,15 @@ export interface ModerationInput {
   reason: RejectionReason | null;
 }
 
-/** A rejection needs a reason and a note (what the owner reads); the API checks them again. */
-export function moderateAction(send: (locals: App.Locals, input: ModerationInput) => Promise<unknown>, queuePath: string) {
+/** A rejection needs a reason and a note (what the owner reads); the API checks them again. `kind` names the notice shown back in the queue. */
+export function moderateAction(send: (locals: App.Locals, input: ModerationInput) => Promise<unknown>, queuePath: string, kind: 'listing' | 'expert' | 'event') {
   return async ({ request, locals, params }: RequestEvent<{ id: string }>) => {
     const form = await readForm(request);
     const values = form.values();
     const decision: ModerationDecision = form.str('decision') === 'APPROVE' ? 'APPROVE' : 'REJECT';
     const note = form.optional('note');
     const errors: Record<string, string> = {};
-    const reason = decision === 'REJECT' ? enumField<RejectionReason>(form.str('reason'), REJECTION_REASONS, errors, 'reason') : null;
+    const reason = decision === 'REJECT' ? enumField<RejectionReason>(form.str('reason'), rejectionReasonsFor(kind), errors, 'reason') : null;
     if (decision === 'REJECT' && !note) errors.note = m.mod_noteRequired();
     if (Object.keys(errors).length) return failFields(values, errors);
     try {
@@ -32,6 +32,6 @@ export function moderateAction(send: (locals: App.Locals, input: ModerationInput
     } catch (err) {
       return failFromError(err, values, { fields: ['note', 'reason'], prefixes: [] });
     }
-    redirect(303, `${queuePath}?done=${decision === 'APPROVE' ? 'listing-approved' : 'listing-rejected'}`);
+    redirect(303, `${queuePath}?done=${kind}-${decision === 'APPROVE' ? 'approved' : 'rejected'}`);
   };
 }

@@ -12,5 +12,5 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 export const actions: Actions = {
-  moderate: moderateAction((locals, input) => locals.api.request(ModerateEvent, input), '/moderation/events'),
+  moderate: moderateAction((locals, input) => locals.api.request(ModerateEvent, input), '/moderation/events', 'event'),
 };

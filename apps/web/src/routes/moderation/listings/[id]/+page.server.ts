@@ -30,5 +30,5 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 export const actions: Actions = {
-  moderate: moderateAction((locals, input) => locals.api.request(ModerateListingWithReason, input), '/moderation/listings'),
+  moderate: moderateAction((locals, input) => locals.api.request(ModerateListingWithReason, input), '/moderation/listings', 'listing'),
 };
