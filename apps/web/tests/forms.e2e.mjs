@@ -147,6 +147,13 @@ export default function (h) {
     }
     assert.equal(await t.text(page, '#f-value-error'), msg('vi', 'listingForm_amount'));
     assert.equal(await page.inputValue('form[action="?/propose"] [name=terms]'), 'Ngắn', 'the terms typed are kept');
+    // The page comes back with the reader at the error, not at its top (the form is far down the conversation).
+    // (once the page's script has run: it moves the focus)
+    await page.waitForFunction(() => document.activeElement?.classList.contains('alert-error'), null, { timeout: 10_000 }).catch(() => {});
+    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('alert-error')), true, `the error summary has the focus, not ${await page.evaluate(() => document.activeElement?.tagName)}`);
+    const box = await page.locator('form[action="?/propose"] .alert-error').boundingBox();
+    const height = page.viewportSize().height;
+    assert.ok(box && box.y >= 0 && box.y + box.height <= height, `the error summary is on screen (${JSON.stringify(box)}, ${height}px)`);
     const { deals } = await t.gql(`{ deals { totalItems } }`, {}, buyer.token);
     assert.equal(deals.totalItems, 0, 'no deal was proposed');
   });
