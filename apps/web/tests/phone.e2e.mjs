@@ -138,6 +138,20 @@ export default function (h) {
     await t.screenshot(visitor, 'phone-search');
     await assertNoSidewaysScroll(visitor, 'search');
     await assertTapTargets(visitor, 'search');
+    // Ticking an offer for comparison brings the compare button to the bottom of the screen (it
+    // is after the last result), with how many are ticked; unticked, it goes back to its place.
+    const compareBar = visitor.locator('.compare-bar');
+    const onScreen = async () => {
+      const box = await compareBar.boundingBox();
+      return box !== null && box.y >= 0 && box.y + box.height <= vh + 1;
+    };
+    await visitor.evaluate(() => window.scrollTo(0, 0));
+    if ((await visitor.locator('.cards > li').count()) > 2) assert.equal(await onScreen(), false, 'the compare button starts after the results');
+    const pick = visitor.locator('input[form="compare-form"]').first();
+    await pick.check();
+    assert.ok(await onScreen(), 'the compare button is on screen once an offer is ticked');
+    assert.match(await compareBar.locator('button').evaluate((b) => getComputedStyle(b, '::after').content), /counter\(compare-picked\)/);
+    await pick.uncheck();
     // With filters on, the disclosure says how many; the results still start on the first screen.
     await t.visit(visitor, '/search?kind=OFFER&province=ha-noi&mode=LICENSING&trlMin=5');
     assert.match(await t.text(visitor, 'summary.filters-summary'), new RegExp(`${msg('vi', 'search_filters')}\\s*4`));
