@@ -3,7 +3,7 @@
  * concepts, field, feedback and each constraint, labelled in the reader's language. Pure code.
  */
 import { foldDiacritics, type Lang } from '@techport/shared';
-import { findConcept, isKnownTerm } from '../text/index.js';
+import { couldBeVietnameseSyllable, findConcept, isKnownTerm } from '../text/index.js';
 import { fieldByCode, termSurfaces, termVector } from './listing-features.js';
 import type { MatchListing, MatchReason, RankedMatch } from './matching.engine.js';
 import { CONSTRAINT_FLOOR, MATCH_FEEDBACK, RELEVANCE_WEIGHTS } from './matching.weights.js';
@@ -26,17 +26,23 @@ const NAMED_TERMS_CONSIDERED = 15;
  */
 function nameable(surface: string, keywords: readonly string[]): boolean {
   const [first, second] = surface.toLowerCase().split(' ');
+  const known = () => {
+    const folded = foldDiacritics(surface.toLowerCase());
+    return isKnownTerm(surface) || keywords.some((k) => foldDiacritics(k.toLowerCase()).includes(folded));
+  };
   if (second !== undefined) {
     // Two spellings of one word side by side are the gloss's alternatives ("machine machinery"), not a phrase.
     if (first.slice(0, 5) === second.slice(0, 5)) return false;
     // Two Vietnamese syllables side by side may straddle two words ("thải chế" of "nước thải chế
-    // biến", "biến thủy" of "chế biến thủy sản"): named only as a term the vocabularies or the
-    // listing's own keywords hold.
-    if (foldDiacritics(surface) === surface) return true;
-    const folded = foldDiacritics(surface.toLowerCase());
-    return isKnownTerm(surface) || keywords.some((k) => foldDiacritics(k.toLowerCase()).includes(folded));
+    // biến", "biến thủy" of "chế biến thủy sản"), typed with marks or without ("cong ti" of "cong
+    // ti … co"): named only as a term the vocabularies or the listing's own keywords hold.
+    if (foldDiacritics(surface) === surface && !(couldBeVietnameseSyllable(first) && couldBeVietnameseSyllable(second))) return true;
+    return known();
   }
-  return /^\p{L}{4,}$/u.test(surface) && foldDiacritics(surface) === surface;
+  // One word: an English or technical word of four letters or more ("dryer", "chitosan"), not a
+  // Vietnamese syllable typed without marks ("nang", "dinh", "long" of "thanh long").
+  const alone = () => isKnownTerm(surface) || keywords.some((k) => foldDiacritics(k.toLowerCase()) === surface.toLowerCase());
+  return /^\p{L}{4,}$/u.test(surface) && foldDiacritics(surface) === surface && (!couldBeVietnameseSyllable(surface) || alone());
 }
 
 /**

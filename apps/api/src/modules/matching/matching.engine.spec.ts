@@ -468,6 +468,16 @@ describe('the shared keywords a match names', () => {
     expect(terms.some((t) => /nước thải|chế biến|thủy sản|xử lý/.test(t))).toBe(true);
   });
 
+  it('names no syllable of Vietnamese typed without marks, alone or beside another, unless it is a known term', () => {
+    // before: "cong ti, nang, dinh" (of "cong ti", "nang suat", "on dinh") named as if English words
+    const demand = toListingDocument(source({ kind: 'DEMAND', title: 'Cong ti can may say on dinh, nang suat cao', summary: 'Cong ti o Dong Thap can may say trai cay on dinh.' }));
+    const offer = toListingDocument(source({ title: 'May say trai cay on dinh, nang suat 500 kg', summary: 'Cong ti chung toi lap dat may say trai cay.' }));
+    const terms = sharedTerms(termVector(demand), offer);
+    for (const syllable of ['cong ti', 'nang', 'dinh', 'on dinh', 'cong']) expect(terms).not.toContain(syllable);
+    // a known term typed without marks is still named
+    expect(terms.some((t) => /may say|trai cay/.test(t))).toBe(true);
+  });
+
   it('names a whole English word', () => {
     // before: "kg", "dryer", "batch"
     const demand = toListingDocument(source({ kind: 'DEMAND', language: 'en', title: 'Need a dryer for ginger, 200 kg a batch', summary: 'Drying ginger slices, 200 kg.' }));

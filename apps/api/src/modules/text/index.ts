@@ -13,7 +13,7 @@
  *
  * Search's accent-exact tokens for Meilisearch stay in search/accent-forms.ts.
  */
-export { foldText, isAccentedText, normalizeText } from './normalize.js';
+export { couldBeVietnameseSyllable, foldText, isAccentedText, normalizeText } from './normalize.js';
 export { wordsOf } from './content-words.js';
 export { SYNONYM_GROUPS, Y_SPELLING_SYNONYMS, meiliSynonyms, synonymAliases } from './synonyms.js';
 export { CONCEPTS, conceptText, extractConcepts, findConcept, type ConceptDef } from './lexicon.js';

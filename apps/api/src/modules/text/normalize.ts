@@ -61,3 +61,16 @@ export function isAccentedText(text: string): boolean {
   }
   return letters > 0 && marked / letters >= ACCENTED_TEXT_MIN_SHARE;
 }
+
+/**
+ * Whether a word without marks could be a Vietnamese syllable typed without them: an onset, a
+ * vowel group and a final that Vietnamese spelling allows ("dinh", "nang", "cong", "long"), against
+ * an English or technical word ("dryer", "heat", "pump", "chitosan"). From the spelling rules of
+ * the language, not from any listing; some short English words pass too ("boat"), which errs on
+ * the side of a Vietnamese reading.
+ */
+const VIETNAMESE_SYLLABLE =
+  /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|g|h|k|l|m|n|p|r|s|t|v|x)?(uye|uya|uyu|oai|oay|oeo|uai|uay|uoi|uou|ieu|yeu|oa|oe|oo|ai|ao|au|ay|eo|eu|ia|ie|iu|oi|ua|ue|ui|uo|uu|uy|ye|a|e|i|o|u|y)(ch|nh|ng|c|m|n|p|t)?$/;
+export function couldBeVietnameseSyllable(word: string): boolean {
+  return VIETNAMESE_SYLLABLE.test(foldDiacritics(word.toLowerCase()).replace(/đ/g, 'd'));
+}
