@@ -50,6 +50,11 @@ describe('organisations', () => {
     const none = { name: 'Tổ chức ABC', kind: 'OTHER', provinceCode: '' };
     expect((await user.client.inLang('en').error(CREATE, { input: none })).fields).toEqual({ 'input.provinceCode': 'Choose one.' });
     expect((await user.client.error(CREATE, { input: none })).fields).toEqual({ 'input.provinceCode': 'Hãy chọn một mục.' });
+    // A website typed as in an address bar, without its scheme, is read as https.
+    const bare = await user.client.ok(`mutation($input: OrganizationInput!) { createOrganization(input: $input) { website } }`, {
+      input: { name: `Công ty Thực phẩm ${Date.now()}`, kind: 'ENTERPRISE', provinceCode: 'hue', website: 'thucphamphuongnam.vn' },
+    });
+    expect(bare.createOrganization.website).toBe('https://thucphamphuongnam.vn');
   });
 
   it('lets the owner invite members, and nobody else', async () => {

@@ -1,5 +1,5 @@
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
-import { plainToInstance } from 'class-transformer';
+import { Transform, plainToInstance } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsEmail,
@@ -93,7 +93,14 @@ export const NotNegative = (max = Number.MAX_SAFE_INTEGER): PropertyDecorator =>
   Max(max, max >= NO_PRACTICAL_MAX ? opts(overMax(max)) : opts(M.range, { min: 0, max }))(target, key);
 };
 export const Email = () => IsEmail({}, opts(M.email));
-export const WebUrl = () => IsUrl({ protocols: ['http', 'https'], require_protocol: true }, opts(M.url));
+/**
+ * A web address, http or https. One typed without its scheme ("thucpham.vn", "www.vien.edu.vn/lab")
+ * is read as https, as a browser's address bar reads it; anything else must name http or https.
+ */
+export const WebUrl = (): PropertyDecorator => (target, key) => {
+  Transform(({ value }) => (typeof value === 'string' && /^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+([/?#]\S*)?$/u.test(value.trim()) ? `https://${value.trim()}` : value))(target, key);
+  IsUrl({ protocols: ['http', 'https'], require_protocol: true }, opts(M.url))(target, key);
+};
 export const AtMostItems = (max: number) => ArrayMaxSize(max, opts(M.arrayMax, { max }));
 export const OneOf = (values: readonly string[], each = false) => {
   const allowed = new Set<unknown>(values);
