@@ -159,6 +159,9 @@ describe('events as moderated content', () => {
     expect(err.code).toBe('BAD_USER_INPUT');
     expect(Object.keys(err.fields!).sort()).toEqual(['input.dayStartsAt', 'input.endsOn', 'input.registrationClosesAt', 'input.slotMinutes']);
     expect(err.fields!['input.endsOn']).toBe('Must not be before the first day.');
+    // A date or an instant left empty is said to be empty, not to be of the wrong form.
+    const empty = await o.client.error(CREATE, { o: o.org.id, input: eventInput({ startsOn: '', registrationOpensAt: ' ' }) });
+    expect(empty.fields).toMatchObject({ 'input.startsOn': 'Không được để trống.', 'input.registrationOpensAt': 'Không được để trống.' });
 
     const rules = await o.client.error(CREATE, {
       o: o.org.id,

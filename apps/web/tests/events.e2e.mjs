@@ -189,6 +189,11 @@ export function reviewTest(h) {
 
     const page = await t.newPage('vi');
     await login(t, page, organiser.email, organiser.password, '/dashboard/events/new');
+    // Sent empty: every required field is named at once, the kind among them, as empty.
+    await t.submit(page, 'main form button[type=submit]');
+    for (const field of ['kind', 'nameVi', 'startsOn', 'registrationOpensAt']) {
+      assert.equal(await page.locator(`#f-${field}-error`).count(), 1, `an error beside ${field} of the empty form: ${await t.text(page)}`);
+    }
     // A first try with mistakes: each is named beside its field.
     await page.selectOption('[name=kind]', 'BROKERAGE_DAY');
     await page.fill('[name=nameVi]', 'Ngắn');

@@ -27,7 +27,14 @@ export function eventInputFromForm(form: FormReader, errors: Record<string, stri
     if (Number.isNaN(n)) errors[name] = m.dashEvents_wholeNumber();
     numbers[name] = n;
   }
-  if (!kind || Object.values(numbers).some((n) => Number.isNaN(n))) return null;
+  if (!kind || Object.values(numbers).some((n) => Number.isNaN(n))) {
+    // The API is not asked (an enum it cannot read would be its only answer): the fields left
+    // empty are said here, so the whole form's errors come at once, not the kind's first.
+    for (const name of ['nameVi', 'nameEn', 'startsOn', 'endsOn', 'provinceCode', 'description', 'registrationOpensAt', 'registrationClosesAt']) {
+      if (!form.str(name).trim() && !errors[name]) errors[name] = m.error_required();
+    }
+    return null;
+  }
   const breakStart = form.str('breakStartsAt');
   const breakEnd = form.str('breakEndsAt');
   // One question a line: "Câu hỏi | Question", a leading * marks it required.

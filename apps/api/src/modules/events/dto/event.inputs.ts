@@ -45,9 +45,15 @@ export function isDay(v: unknown): v is string {
 const isTime = (v: unknown): v is string => typeof v === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(v);
 const isInstant = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v));
 
-const Day = (each = false) => ValidateBy({ name: 'day', validator: { validate: isDay } }, say(DAY, each));
-const Time = () => ValidateBy({ name: 'time', validator: { validate: isTime } }, say(TIME));
-const Instant = () => ValidateBy({ name: 'instant', validator: { validate: isInstant } }, say(INSTANT));
+/** A date, time or instant left empty is said to be empty, not to be of the wrong form. */
+const BLANK = { vi: 'Không được để trống.', en: 'Must not be empty.' };
+const sayFormat = (m: Localized, each = false): ValidationOptions => ({
+  message: (args: { value: unknown }) => JSON.stringify(typeof args.value === 'string' && !args.value.trim() ? BLANK : m),
+  each,
+});
+const Day = (each = false) => ValidateBy({ name: 'day', validator: { validate: isDay } }, sayFormat(DAY, each));
+const Time = () => ValidateBy({ name: 'time', validator: { validate: isTime } }, sayFormat(TIME));
+const Instant = () => ValidateBy({ name: 'instant', validator: { validate: isInstant } }, sayFormat(INSTANT));
 
 /** The ordered text values NotBefore compares, each with its well-formedness test and sort key. */
 const ORDERED = {
