@@ -327,7 +327,15 @@ export default function (h) {
     [
       'the sitemap lists both published listings; the organisation page shows the offer',
       async (t, s) => {
-        const xml = await (await fetch(`${t.webUrl}/sitemap.xml`)).text();
+        // The sitemap is kept a minute (another test may have asked for it just before): wait past that at most.
+        let xml = '';
+        await t.eventually(
+          async () => {
+            xml = await (await fetch(`${t.webUrl}/sitemap.xml`)).text();
+            return xml.includes(`${t.webUrl}${s.demandPath}</loc>`) && xml.includes(`${t.webUrl}${s.offerPath}</loc>`);
+          },
+          { timeout: 75_000, interval: 2_000, what: 'both listings in the sitemap' },
+        );
         assert.ok(xml.includes(`${t.webUrl}${s.demandPath}</loc>`), 'demand in sitemap');
         assert.ok(xml.includes(`${t.webUrl}${s.offerPath}</loc>`), 'offer in sitemap');
         const visitor = await t.newPage('vi');
