@@ -57,6 +57,13 @@ export default function (h) {
     await t.submit(page, 'main form button[type=submit]');
     assert.equal(await t.text(page, '#f-passwordConfirm-error'), msg('en', 'register_passwordMismatch'));
     assert.equal(await page.locator('#f-email-error').count(), 0, 'a good address: no error beside it');
+    assert.equal(await page.locator('#f-password-error').count(), 0, 'a long enough password: no error beside it');
+    // A password too short is said beside the mismatch, not after it.
+    await page.fill('[name=password]', 'abc');
+    await page.fill('[name=passwordConfirm]', 'abd');
+    await t.submit(page, 'main form button[type=submit]');
+    assert.equal(await t.text(page, '#f-password-error'), msg('en', 'register_passwordShort'));
+    assert.equal(await t.text(page, '#f-passwordConfirm-error'), msg('en', 'register_passwordMismatch'));
     await t.screenshot(page, 'register-errors-en');
   });
 

@@ -19,6 +19,8 @@ export const actions: Actions = {
     if (input.password && form.str('passwordConfirm') !== input.password) {
       // The API is not asked (it would register the address), so what can be told here is told at once.
       const errors: Record<string, string> = { passwordConfirm: m.register_passwordMismatch() };
+      // The API's rule (at least 10 characters), said beside the mismatch rather than after it.
+      if ([...input.password].length < 10) errors.password = m.register_passwordShort();
       if (!input.displayName) errors.displayName = m.error_required();
       if (!input.email) errors.email = m.error_required();
       else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email)) errors.email = m.error_email();
