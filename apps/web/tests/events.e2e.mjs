@@ -234,6 +234,8 @@ export function reviewTest(h) {
     await login(t, mod, t.admin.email, t.admin.password, '/moderation/events');
     await mod.click(`main a:has-text("${name}")`);
     assert.ok((await t.text(mod)).includes('Trung tâm Hội nghị tỉnh, Huế'));
+    // …with the registration questions the organiser will ask, which the department approves too
+    assert.ok((await t.text(mod)).includes('Số người tham dự / Number of attendees *'), 'the questions on the review page');
     await t.axe(mod, 'event review (vi)');
     await mod.check('input[name=decision][value=APPROVE]');
     await t.submit(mod, 'form[action="?/moderate"] button[type=submit]');

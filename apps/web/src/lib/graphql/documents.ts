@@ -229,7 +229,7 @@ export const EventModerationQueue: Document<T.EventModerationQueueQuery, T.Event
 
 export const EventForReview: Document<T.EventForReviewQuery, T.EventForReviewQueryVariables> = {
   name: "EventForReview",
-  source: "query EventForReview($id: ID!) { event(id: $id) { ...EventCard nameVi nameEn description registrationOpensAt registrationClosesAt meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables maxExhibitors maxVisitors moderationNote pendingRevision { nameVi nameEn kind startsOn endsOn online venue description submittedAt } history { id action fromStatus toStatus note reasonLabel at actor { id displayName } } } } fragment EventCard on Event { id slug name kind startsOn endsOn online venue status registrationOpen ended province { code name } organizer { id slug name } fields { code name } }",
+  source: "query EventForReview($id: ID!) { event(id: $id) { ...EventCard nameVi nameEn description registrationOpensAt registrationClosesAt meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables maxExhibitors maxVisitors questions { id labelVi labelEn required } moderationNote pendingRevision { nameVi nameEn kind startsOn endsOn online venue description submittedAt } history { id action fromStatus toStatus note reasonLabel at actor { id displayName } } } } fragment EventCard on Event { id slug name kind startsOn endsOn online venue status registrationOpen ended province { code name } organizer { id slug name } fields { code name } }",
 };
 
 export const ModerateEvent: Document<T.ModerateEventMutation, T.ModerateEventMutationVariables> = {
