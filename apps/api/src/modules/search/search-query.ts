@@ -530,10 +530,8 @@ export function buildRelatedSearch(
 export function lostTopics(query: string, form: string): string[] {
   if (!SEARCH_RELEVANCE.relatedKeepsTopic) return [];
   const found = extractConcepts(query);
-  const implied = new Set(found.flatMap((c) => IMPLIED_BY.get(c) ?? []));
-  const topics = found.filter((c) => !implied.has(c));
   const kept = new Set(extractConcepts(form));
-  return found.some((c) => kept.has(c)) ? [] : topics;
+  return found.some((c) => kept.has(c)) ? [] : specificOf(found);
 }
 
 /**
@@ -589,9 +587,13 @@ export function queryTopics(query: string): string[] {
 function topicsOf(query: string): { topics: string[]; coverage: ReturnType<typeof topicCoverage> } {
   const coverage = query.trim() ? topicCoverage(query) : null;
   if (!coverage) return { topics: [], coverage };
-  const found = extractConcepts(query);
+  return { topics: specificOf(extractConcepts(query)), coverage };
+}
+
+/** The concepts none of the others implies ("shrimp disease", not also "aquaculture"). */
+function specificOf(found: readonly string[]): string[] {
   const implied = new Set(found.flatMap((c) => IMPLIED_BY.get(c) ?? []));
-  return { topics: found.filter((c) => !implied.has(c)), coverage };
+  return found.filter((c) => !implied.has(c));
 }
 
 /** The close matches' ids, to leave them out of the related results (a count-sized query). */

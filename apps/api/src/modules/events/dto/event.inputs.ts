@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMinSize, IsBoolean, IsOptional, Matches, ValidateBy, ValidateNested, type ValidationOptions } from 'class-validator';
-import { AtMostItems, OneOf, ProvinceCode, TechFieldCode, TechFieldCodes, TextLength, WholeNumberBetween } from '../../../common/validation.js';
+import { AtMostItems, BLANK_MESSAGE, OneOf, ProvinceCode, TechFieldCode, TechFieldCodes, TextLength, WholeNumberBetween } from '../../../common/validation.js';
 import type { Localized } from '../../../common/i18n.js';
 import { EventKind, ProgrammeSessionKind, RegistrationRole } from '../event.entity.js';
 
@@ -46,9 +46,8 @@ const isTime = (v: unknown): v is string => typeof v === 'string' && /^([01]\d|2
 const isInstant = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v));
 
 /** A date, time or instant left empty is said to be empty, not to be of the wrong form. */
-const BLANK = { vi: 'Không được để trống.', en: 'Must not be empty.' };
 const sayFormat = (m: Localized, each = false): ValidationOptions => ({
-  message: (args: { value: unknown }) => JSON.stringify(typeof args.value === 'string' && !args.value.trim() ? BLANK : m),
+  message: (args: { value: unknown }) => JSON.stringify(typeof args.value === 'string' && !args.value.trim() ? BLANK_MESSAGE : m),
   each,
 });
 const Day = (each = false) => ValidateBy({ name: 'day', validator: { validate: isDay } }, sayFormat(DAY, each));
