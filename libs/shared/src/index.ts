@@ -3,3 +3,4 @@ export * from './text.js';
 export * from './reference.js';
 export * from './redirect.js';
 export * from './labels.js';
+export * from './limits.js';

@@ -1,7 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { UserEntity } from '../accounts/user.entity.js';
-import { ModeratedColumns, ModerationStepColumns, TrailItem, TrailItemKey } from '../moderation-core/moderated.entity.js';
+import { ModeratedColumns, moderationTrail } from '../moderation-core/moderated.entity.js';
 
 /** Techmart fairs, brokerage days and online sessions (the five kinds). */
 export enum EventKind {
@@ -144,14 +144,7 @@ export class EventEntity extends ModeratedColumns<EventContent> {
 }
 
 /** The audit trail: every transition of an event (and of its revisions). */
-@Entity('techmart_event_step')
-export class EventStepEntity extends ModerationStepColumns {
-  @TrailItemKey('event_id')
-  eventId: string;
-
-  @TrailItem(() => EventEntity, 'event_id')
-  event?: Relation<EventEntity>;
-}
+export const EVENT_TRAIL = moderationTrail('EventStepEntity', 'techmart_event_step', 'event_id', () => EventEntity);
 
 export enum ProgrammeSessionKind {
   TALK = 'TALK',

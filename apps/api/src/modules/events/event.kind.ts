@@ -8,7 +8,7 @@ import type { Localized } from '../../common/i18n.js';
 import { StaffAuditAction, StaffAuditTargetKind } from '../audit/staff-audit.actions.js';
 import type { ModeratedKind } from '../moderation-core/moderated-kind.js';
 import { approvalNote } from '../moderation-core/moderation.labels.js';
-import { EventEntity, EventStepEntity, type EventContent } from './event.entity.js';
+import { EventEntity, EVENT_TRAIL, type EventContent } from './event.entity.js';
 import catalogue from './event.kind.messages.json' with { type: 'json' };
 
 export const EVENT_CHANGED = 'event.changed';
@@ -46,7 +46,7 @@ export const eventKind: ModeratedKind<EventEntity, EventContent> = {
   review: { code: 'EVENT', title: (e, lang) => (lang === 'en' && e.nameEn ? e.nameEn : e.nameVi), path: (e) => `/moderation/events/${e.id}` },
   entity: EventEntity,
   table: 'techmart_event',
-  trail: { entity: EventStepEntity, table: 'techmart_event_step', itemColumn: 'event_id', itemProperty: 'eventId' },
+  trail: EVENT_TRAIL,
   // An event ends by its dates, not by a term; an archived (cancelled) event stays archived.
   workflow: { expires: false, reopensArchived: false },
   ownership: { kind: 'organization', column: 'organizer_id', of: (e) => e.organizerId },

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
-import { ModeratedColumns, ModerationStepColumns, TrailItem, TrailItemKey } from '../moderation-core/moderated.entity.js';
+import { ModeratedColumns, moderationTrail } from '../moderation-core/moderated.entity.js';
 import { UserEntity } from '../accounts/user.entity.js';
 
 /** The editable content of a profile; a published profile's pending revision has this shape. */
@@ -64,14 +64,7 @@ export class ExpertProfileEntity extends ModeratedColumns<ExpertContent> {
 }
 
 /** The audit trail: every transition of a profile (and of its revisions). */
-@Entity('expert_profile_event')
-export class ExpertProfileEventEntity extends ModerationStepColumns {
-  @TrailItemKey('expert_id')
-  expertId: string;
-
-  @TrailItem(() => ExpertProfileEntity, 'expert_id')
-  expert?: Relation<ExpertProfileEntity>;
-}
+export const EXPERT_TRAIL = moderationTrail('ExpertProfileEventEntity', 'expert_profile_event', 'expert_id', () => ExpertProfileEntity);
 
 /**
  * A conversation between an organisation (a prospective client) and an expert. One per

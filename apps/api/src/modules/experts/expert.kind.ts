@@ -10,7 +10,7 @@ import { AttachmentOwnerKind } from '../media/attachment.entity.js';
 import { hasPendingMediaChanges } from '../media/pending-media.js';
 import type { ModeratedKind } from '../moderation-core/moderated-kind.js';
 import { approvalNote } from '../moderation-core/moderation.labels.js';
-import { ExpertProfileEntity, ExpertProfileEventEntity, type ExpertContent } from './expert.entity.js';
+import { ExpertProfileEntity, EXPERT_TRAIL, type ExpertContent } from './expert.entity.js';
 import { EXPERT_CHANGED_TOPIC } from './expert-index.js';
 import catalogue from './expert.kind.messages.json' with { type: 'json' };
 
@@ -38,7 +38,7 @@ export const expertKind: ModeratedKind<ExpertProfileEntity, ExpertContent> = {
   review: { code: 'EXPERT', title: (e) => e.fullName, path: (e) => `/moderation/experts/${e.id}` },
   entity: ExpertProfileEntity,
   table: 'expert_profile',
-  trail: { entity: ExpertProfileEventEntity, table: 'expert_profile_event', itemColumn: 'expert_id', itemProperty: 'expertId' },
+  trail: EXPERT_TRAIL,
   workflow: { expires: false, reopensArchived: true },
   ownership: { kind: 'user', column: 'user_id', of: (e) => e.userId },
   messages: EXPERT_MESSAGES,

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation, type ValueTransformer } from 'typeorm';
 import type { IpStatus, ListingKind, TransferMode } from '@techport/shared';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
-import { ModeratedColumns, ModerationStepColumns, TrailItem, TrailItemKey } from '../moderation-core/moderated.entity.js';
+import { ModeratedColumns, moderationTrail } from '../moderation-core/moderated.entity.js';
 import { UserEntity } from '../accounts/user.entity.js';
 
 /** Whole VND amounts are stored as bigint (exact) and exposed as JS numbers (exact below 2^53 ≈ 9 × 10^15). */
@@ -139,11 +139,4 @@ export class ListingEntity extends ModeratedColumns<ListingContent> {
 }
 
 /** The audit trail: every transition of a listing (and of its revisions). */
-@Entity('listing_event')
-export class ListingEventEntity extends ModerationStepColumns {
-  @TrailItemKey('listing_id')
-  listingId: string;
-
-  @TrailItem(() => ListingEntity, 'listing_id')
-  listing?: Relation<ListingEntity>;
-}
+export const LISTING_TRAIL = moderationTrail('ListingEventEntity', 'listing_event', 'listing_id', () => ListingEntity);

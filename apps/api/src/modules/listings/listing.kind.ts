@@ -12,7 +12,7 @@ import { StaffAuditAction, StaffAuditTargetKind } from '../audit/staff-audit.act
 import type { ModeratedKind } from '../moderation-core/moderated-kind.js';
 import type { OutboxMessage } from '../outbox/outbox.topics.js';
 import { approvalNote } from '../moderation-core/moderation.labels.js';
-import { ListingEntity, ListingEventEntity, type ListingContent } from './listing.entity.js';
+import { ListingEntity, LISTING_TRAIL, type ListingContent } from './listing.entity.js';
 import { DAY_MS, assessQuality, canRenew } from './listing.rules.js';
 import { AttachmentEntity, AttachmentOwnerKind } from '../media/attachment.entity.js';
 import catalogue from './listing.kind.messages.json' with { type: 'json' };
@@ -52,8 +52,7 @@ export function contentOf(l: ListingEntity): ListingContent {
 
 export const LISTING_MESSAGES = catalogue satisfies Record<string, Localized>;
 
-/** Where the audit trail lives and what the workflow switches on (also used by the demo seed). */
-export const LISTING_TRAIL = { entity: ListingEventEntity, table: 'listing_event', itemColumn: 'listing_id', itemProperty: 'listingId' };
+/** What the workflow switches on (also used by the demo seed). */
 export const LISTING_WORKFLOW = { expires: true, reopensArchived: false };
 
 export function listingKind(config: Pick<AppConfig, 'LISTING_TTL_DAYS' | 'LISTING_EXPIRY_WARNING_DAYS'>): ModeratedKind<ListingEntity, ListingContent> {

@@ -24,6 +24,7 @@ import { ExpertProfileStatus } from '../experts/expert.rules.js';
 import { contentOf as expertContentOf } from '../experts/expert.kind.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { AttachmentEntity, AttachmentKind, AttachmentOwnerKind, DerivativeStatus } from './attachment.entity.js';
+import { ownerTrail } from './pending-media.js';
 import { DERIVATIVE_WIDTHS, derivativeKey, originalKey, processUpload, UploadRefused, type UploadLimits } from './upload-pipeline.js';
 import { MEDIA_STORE } from './media.tokens.js';
 import type { MediaStore } from './storage/media-store.js';
@@ -170,7 +171,7 @@ export class MediaService implements OnModuleDestroy {
   /** Last approval (of the item or of a revision) per listing or expert profile. */
   async approvalTimes(em: EntityManager, ids: readonly string[], kind: AttachmentOwnerKind.LISTING | AttachmentOwnerKind.EXPERT = AttachmentOwnerKind.LISTING): Promise<Map<string, Date>> {
     if (!ids.length) return new Map();
-    const [table, column] = kind === AttachmentOwnerKind.LISTING ? ['listing_event', 'listing_id'] : ['expert_profile_event', 'expert_id'];
+    const { table, itemColumn: column } = ownerTrail(kind);
     const rows: { id: string; at: Date }[] = await em.query(
       `SELECT ${column} AS id, max(at) AS at FROM ${table} WHERE ${column} = ANY($1) AND action = ANY($2) GROUP BY ${column}`,
       [ids, [AuditAction.APPROVE, AuditAction.REVISION_APPROVE]],

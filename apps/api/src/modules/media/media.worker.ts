@@ -8,6 +8,7 @@ import { AuditAction } from '../moderation-core/moderation.workflow.js';
 import { isUuid } from '../../common/ids.js';
 import { OutboxService, type OutboxEvent } from '../outbox/outbox.service.js';
 import { AttachmentEntity, AttachmentKind, AttachmentOwnerKind, DerivativeStatus } from './attachment.entity.js';
+import { ownerTrail } from './pending-media.js';
 import { MEDIA_RELEASED, MEDIA_STORED, MediaService } from './media.service.js';
 import { DERIVATIVE_WIDTHS, derivativeKey, originalKey } from './upload-pipeline.js';
 
@@ -49,7 +50,7 @@ export class MediaWorker implements OnModuleInit {
   async applyApprovedRemovals(ownerIds: string[], kind: AttachmentOwnerKind.LISTING | AttachmentOwnerKind.EXPERT = AttachmentOwnerKind.LISTING): Promise<void> {
     const ids = [...new Set(ownerIds)].filter(isUuid);
     if (!ids.length) return;
-    const [table, column] = kind === AttachmentOwnerKind.LISTING ? ['listing_event', 'listing_id'] : ['expert_profile_event', 'expert_id'];
+    const { table, itemColumn: column } = ownerTrail(kind);
     await this.ds.transaction(async (em) => {
       const rows: { sha256: string | null }[] = await em.query(
         `WITH approved AS (

@@ -1,6 +1,14 @@
 import type { EntityManager } from 'typeorm';
 import { AuditAction } from '../moderation-core/moderation.workflow.js';
+import type { TrailTable } from '../moderation-core/moderated.entity.js';
+import { LISTING_TRAIL } from '../listings/listing.entity.js';
+import { EXPERT_TRAIL } from '../experts/expert.entity.js';
 import { AttachmentOwnerKind } from './attachment.entity.js';
+
+/** The audit trail of an owner's kind: where its approvals are recorded. */
+export function ownerTrail(kind: AttachmentOwnerKind.LISTING | AttachmentOwnerKind.EXPERT): TrailTable {
+  return kind === AttachmentOwnerKind.LISTING ? LISTING_TRAIL : EXPERT_TRAIL;
+}
 
 /**
  * Whether a listing or expert profile has media changes waiting for its next approval: an
@@ -10,7 +18,7 @@ import { AttachmentOwnerKind } from './attachment.entity.js';
  * and cover changes are public at once, so they do not count.
  */
 export async function hasPendingMediaChanges(em: EntityManager, kind: AttachmentOwnerKind.LISTING | AttachmentOwnerKind.EXPERT, ownerId: string): Promise<boolean> {
-  const [table, column] = kind === AttachmentOwnerKind.LISTING ? ['listing_event', 'listing_id'] : ['expert_profile_event', 'expert_id'];
+  const { table, itemColumn: column } = ownerTrail(kind);
   const [{ pending }]: { pending: boolean }[] = await em.query(
     `WITH approved AS (SELECT coalesce(max(at), '-infinity'::timestamptz) AS at FROM ${table} WHERE ${column} = $1 AND action = ANY($2))
      SELECT EXISTS (

@@ -124,9 +124,9 @@ export class ModeratedContentService {
   async eventsOf<E extends ModeratedItem<C>, C extends ModeratedContent>(kind: Kind<E, C>, ids: readonly string[]): Promise<(ModerationEventRow & { itemId: string })[]> {
     const valid = ids.filter(isUuid);
     if (!valid.length) return [];
-    const rows = await this.ds.getRepository(kind.trail.entity).find({ where: { [kind.trail.itemProperty]: In(valid) }, order: { at: 'ASC', id: 'ASC' } });
+    const rows = await this.ds.getRepository(kind.trail.entity).find({ where: { itemId: In(valid) }, order: { at: 'ASC', id: 'ASC' } });
     return rows.map((ev) => ({
-      itemId: ev[kind.trail.itemProperty] as string,
+      itemId: ev.itemId,
       id: ev.id,
       action: ev.action,
       fromStatus: ev.fromStatus,

@@ -11,6 +11,7 @@ import type { NotificationDraft } from '../notifications/notifications.service.j
 import type { OutboxMessage } from '../outbox/outbox.topics.js';
 import type { StaffAuditAction, StaffAuditTargetKind } from '../audit/staff-audit.actions.js';
 import type { ModerationStatus, WorkflowOptions } from './moderation.workflow.js';
+import type { TrailTable } from './moderated.entity.js';
 
 /** The content every kind has: a province (jurisdiction follows it, also in a pending revision). */
 export interface ModeratedContent {
@@ -81,7 +82,7 @@ export interface ModeratedKind<E extends ModeratedItem<C>, C extends ModeratedCo
   /** The item table (slug look-ups). */
   table: string;
   /** The audit-trail table: one row per step, keyed by `itemColumn`. */
-  trail: { entity: EntityTarget<ObjectLiteral>; table: string; itemColumn: string; itemProperty: string };
+  trail: TrailTable;
   workflow: WorkflowOptions;
   ownership: OwnershipPolicy<E>;
   messages: KindMessages;

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn, type ObjectType, type Relation } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn, type ObjectType, type Relation } from 'typeorm';
 import type { RejectionReason } from '@techport/shared';
 import { ProvinceEntity } from '../reference/reference.entity.js';
 import { UserEntity } from '../accounts/user.entity.js';
@@ -100,20 +100,32 @@ export abstract class ModerationStepColumns {
   at: Date;
 }
 
-/** A trail's item key (`TrailTable.itemColumn`: listing_event.listing_id…), indexed: a trail is read by item. */
-export function TrailItemKey(column: string): PropertyDecorator {
-  return (target, property) => {
-    Column({ name: column, type: 'uuid' })(target, property);
-    Index()(target, property);
-  };
+/** Where a kind keeps its audit trail: one row per step, keyed by `itemColumn` (listing_event.listing_id…). */
+export interface TrailTable {
+  /** The trail's entity: the core's step columns, plus `itemId` over `itemColumn`. */
+  entity: ObjectType<ModerationStepColumns & { itemId: string }>;
+  table: string;
+  itemColumn: string;
 }
 
-/** The item a trail row belongs to, over the TrailItemKey column: its steps go when it goes. */
-export function TrailItem<E>(item: () => ObjectType<E>, column: string): PropertyDecorator {
-  return (target, property) => {
-    JoinColumn({ name: column })(target, property);
-    ManyToOne(item, { onDelete: 'CASCADE' })(target, property);
-  };
+/**
+ * A kind's audit trail: an entity over `table` with the core's step columns and the item's key
+ * (indexed: a trail is read by item), whose rows go when their item goes. `name` is the entity's
+ * class name (TypeORM tells entities apart by it).
+ */
+export function moderationTrail<E>(name: string, table: string, itemColumn: string, item: () => ObjectType<E>): TrailTable {
+  @Entity(table)
+  class Trail extends ModerationStepColumns {
+    @Index()
+    @Column({ name: itemColumn, type: 'uuid' })
+    itemId: string;
+
+    @ManyToOne(item, { onDelete: 'CASCADE' })
+    @JoinColumn({ name: itemColumn })
+    item?: Relation<E>;
+  }
+  Object.defineProperty(Trail, 'name', { value: name });
+  return { entity: Trail, table, itemColumn };
 }
 
 /** The core's columns every kind's GraphQL type shows as they are, with the entity its field resolvers read. */

@@ -1,11 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { TrailRow } from './moderation.workflow.js';
-
-/** Where a kind keeps its audit trail: one row per step, keyed by `itemColumn` (listing_event.listing_id…). */
-export interface TrailTable {
-  table: string;
-  itemColumn: string;
-}
+import type { TrailTable } from './moderated.entity.js';
 
 /** Appends rows to an item's audit trail (the core's steps, and the demo seed's replayed stories). */
 export async function writeTrail(em: EntityManager, trail: TrailTable, itemId: string, rows: readonly TrailRow[]): Promise<void> {

@@ -4,28 +4,7 @@ import { ArrayMinSize, IsBoolean, IsOptional, Matches, ValidateBy, ValidateNeste
 import { AtMostItems, BLANK_MESSAGE, OneOf, ProvinceCode, TechFieldCode, TechFieldCodes, TextLength, WholeNumberBetween } from '../../../common/validation.js';
 import type { Localized } from '../../../common/i18n.js';
 import { EventKind, ProgrammeSessionKind, RegistrationRole } from '../event.entity.js';
-
-/** Limits of every event field (the storefront shows the same ones). */
-export const EVENT_LIMITS = {
-  name: [5, 200],
-  venue: [5, 300],
-  description: [30, 10_000],
-  fieldCodes: 10,
-  meetingDays: 10,
-  slotMinutes: [10, 120],
-  meetingTables: [0, 1000],
-  breaks: 5,
-  cap: [1, 100_000],
-  questions: 10,
-  question: [3, 300],
-  answer: [0, 2_000],
-  sessionTitle: [3, 200],
-  speaker: [2, 200],
-  room: [1, 100],
-  listings: 20,
-  booth: [1, 40],
-  note: [0, 2_000],
-} as const;
+import { EVENT_LIMITS } from '@techport/shared';
 
 const say = (m: Localized, each = false): ValidationOptions => ({ message: () => JSON.stringify(m), each });
 const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));

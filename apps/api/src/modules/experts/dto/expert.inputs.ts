@@ -4,18 +4,7 @@ import { ArrayMinSize, IsOptional, Matches, type ValidationOptions } from 'class
 import { MAX_PAGE_SIZE } from '../../../common/pagination.js';
 import { AtMostItems, EachTextLength, ProvinceCode, ProvinceCodes, TechFieldCodes, TextLength, WholeNumberBetween } from '../../../common/validation.js';
 import type { Localized } from '../../../common/i18n.js';
-
-/** Limits of every profile field (the storefront shows the same ones). */
-export const EXPERT_LIMITS = {
-  fullName: [2, 120],
-  headline: [10, 200],
-  bio: [30, 5_000],
-  fieldCodes: 10,
-  services: 20,
-  service: [2, 200],
-  pastTransfers: 30,
-  pastTransfer: [5, 500],
-} as const;
+import { EXPERT_LIMITS } from '@techport/shared';
 
 export const EXPERT_SEARCH_LIMITS = {
   query: 200,

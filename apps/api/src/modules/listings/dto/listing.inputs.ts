@@ -4,23 +4,7 @@ import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsUUID, IsUrl, Length, M
 import { IpStatus, ListingKind, TransferMode } from '../../../common/graphql-enums.js';
 import { AtMostItems, EachTextLength, NotBelow, OneOf, ProvinceCode, TechFieldCodes, TextLength, WholeNumberBetween } from '../../../common/validation.js';
 import type { Localized } from '../../../common/i18n.js';
-
-/** Limits of every listing field (the storefront shows the same ones). */
-export const LISTING_LIMITS = {
-  title: [10, 200],
-  summary: [10, 500],
-  description: [30, 20_000],
-  specification: 20_000,
-  advantages: 5_000,
-  fieldCodes: 10,
-  keywords: 20,
-  keyword: [2, 60],
-  transferModes: 7,
-  mediaUrls: 20,
-  mediaUrl: 500,
-  /** 10^15 VND (a million billion dong): far above any transfer, and exact as a JS number. */
-  maxPrice: 1_000_000_000_000_000,
-} as const;
+import { LISTING_LIMITS } from '@techport/shared';
 
 export const CURRENCIES = ['VND', 'USD', 'EUR'] as const;
 export const LISTING_LANGUAGES = ['vi', 'en'] as const;
