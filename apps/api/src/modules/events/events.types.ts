@@ -76,91 +76,14 @@ export class EventQuestionType {
   required: boolean;
 }
 
-@ObjectType('EventRevision', { description: 'Edits to a published event awaiting review; the published text stays public meanwhile.' })
-export class EventRevisionType {
+/** What an event and a pending revision of it both show: its text, days, meeting hours and caps. */
+@ObjectType({ isAbstract: true })
+export abstract class EventDetailsFields {
   @Field()
   nameVi: string;
 
   @Field()
   nameEn: string;
-
-  @Field(() => EventKind)
-  kind: EventKind;
-
-  @Field()
-  startsOn: string;
-
-  @Field()
-  endsOn: string;
-
-  @Field()
-  provinceCode: string;
-
-  @Field()
-  online: boolean;
-
-  @Field(() => String, { nullable: true })
-  venue: string | null;
-
-  @Field()
-  description: string;
-
-  @Field(() => [String])
-  fieldCodes: string[];
-
-  @Field(() => Date)
-  registrationOpensAt: Date;
-
-  @Field(() => Date)
-  registrationClosesAt: Date;
-
-  @Field(() => [String])
-  meetingDays: string[];
-
-  @Field()
-  dayStartsAt: string;
-
-  @Field()
-  dayEndsAt: string;
-
-  @Field(() => Int)
-  slotMinutes: number;
-
-  @Field(() => Int)
-  meetingTables: number;
-
-  @Field(() => [EventBreakType])
-  breaks: EventBreakType[];
-
-  @Field(() => Int, { nullable: true })
-  maxExhibitors: number | null;
-
-  @Field(() => Int, { nullable: true })
-  maxVisitors: number | null;
-
-  @Field(() => [EventQuestionType], { description: 'The registration questions as revised (label in the request’s language).' })
-  questions: EventQuestionType[];
-
-  @Field(() => Date, { nullable: true, description: 'When it was submitted for review; null while the organiser is still editing it.' })
-  submittedAt: Date | null;
-}
-
-@ObjectType('Event', { description: 'A Techmart fair, brokerage day or online session, moderated like a listing.' })
-export class EventType {
-  @Field(() => ID)
-  id: string;
-
-  @Field({ description: 'From the Vietnamese name without diacritics; stays once published.' })
-  slug: string;
-
-  @Field()
-  nameVi: string;
-
-  @Field()
-  nameEn: string;
-
-  @Field({ description: "The name in the request's language." })
-  name: string;
 
   @Field(() => EventKind)
   kind: EventKind;
@@ -170,9 +93,6 @@ export class EventType {
 
   @Field({ description: "Last day, 'YYYY-MM-DD'." })
   endsOn: string;
-
-  @Field({ description: 'Always Asia/Ho_Chi_Minh: every day and time of the event is read in it.' })
-  timeZone: string;
 
   @Field()
   online: boolean;
@@ -212,6 +132,36 @@ export class EventType {
 
   @Field(() => Int, { nullable: true, description: 'Cap on approved visitors; null: none.' })
   maxVisitors: number | null;
+}
+
+@ObjectType('EventRevision', { description: 'Edits to a published event awaiting review; the published text stays public meanwhile.' })
+export class EventRevisionType extends EventDetailsFields {
+  @Field()
+  provinceCode: string;
+
+  @Field(() => [String])
+  fieldCodes: string[];
+
+  @Field(() => [EventQuestionType], { description: 'The registration questions as revised (label in the request’s language).' })
+  questions: EventQuestionType[];
+
+  @Field(() => Date, { nullable: true, description: 'When it was submitted for review; null while the organiser is still editing it.' })
+  submittedAt: Date | null;
+}
+
+@ObjectType('Event', { description: 'A Techmart fair, brokerage day or online session, moderated like a listing.' })
+export class EventType extends EventDetailsFields {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'From the Vietnamese name without diacritics; stays once published.' })
+  slug: string;
+
+  @Field({ description: "The name in the request's language." })
+  name: string;
+
+  @Field({ description: 'Always Asia/Ho_Chi_Minh: every day and time of the event is read in it.' })
+  timeZone: string;
 
   @Field(() => EventStatus)
   status: EventStatus;
