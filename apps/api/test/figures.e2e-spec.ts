@@ -298,4 +298,24 @@ describe('the rollup', () => {
     await t.app.get(StatsRollupJob).runOnce();
     expect((await base.ok(MARKET_Q, PERIOD)).marketFigures.totals.interests).toBe(before + 1);
   });
+
+  it('counts a decision an hour past the review-time target as over it, as the queue flags it', async () => {
+    const dash = async () => (await modDaNang.client.ok(DASH_Q, PERIOD)).departmentDashboard;
+    const before = await dash();
+    const [{ org, owner }] = await ds.query(`SELECT organization_id AS org, created_by AS owner FROM listing WHERE province_code = 'da-nang' LIMIT 1`);
+    const id = randomUUID();
+    await ds.query(
+      `INSERT INTO listing (id, kind, slug, status, organization_id, created_by, title, summary, description, field_codes, province_code)
+       VALUES ($1, 'OFFER', $2, 'REJECTED', $3, $4, 'Tin bị từ chối', 'Tóm tắt', 'Mô tả', '{202}', 'da-nang')`,
+      [id, uniq('tin-'), org, owner],
+    );
+    const step = (action: string, at: Date, actor: string | null) =>
+      ds.query(`INSERT INTO listing_event (listing_id, actor_id, action, to_status, at) VALUES ($1, $2, $3, 'REJECTED', $4)`, [id, actor, action, at]);
+    await step('SUBMIT', day('2026-02-02', 9), null);
+    await step('REJECT', day('2026-02-05', 10), modDaNang.id); // 3 days and 1 hour: the target is 3 days
+    await t.app.get(StatsRollupJob).runOnce();
+    const after = await dash();
+    expect(after.decisions).toBe(before.decisions + 1);
+    expect(after.decisionsWithinTarget).toBe(before.decisionsWithinTarget);
+  });
 });
