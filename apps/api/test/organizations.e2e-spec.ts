@@ -134,6 +134,62 @@ describe('verification by moderators', () => {
     expect((await mod.client.error(VERIFY, { id: 'not-a-uuid' })).code).toBe('NOT_FOUND');
   });
 
+  const DECLINE = `mutation($id: ID!, $note: String!) { declineOrganizationVerification(id: $id, note: $note) { id verified verificationNote verificationDeclinedAt } }`;
+  const SEEN = `query($id: ID) { organization(id: $id) { verified verificationNote verificationDeclinedAt } }`;
+  const QUEUE = `{ organizationsForReview(verified: false, page: {page: 1, pageSize: 100}) { items { id verificationDeclinedAt } } }`;
+
+  it('declines with a reason the members read, out of the queue until they edit the profile', async () => {
+    const owner = await registerUser(base);
+    const org = (await owner.client.ok(CREATE, { input: { name: `Công ty Chưa rõ ${uniq('')}`, kind: 'ENTERPRISE', provinceCode: 'quang-ngai' } })).createOrganization;
+    const mod = await registerModerator(base, ['quang-ngai']);
+    const other = await registerModerator(base, ['ha-noi']);
+
+    // A reason is required, and named when missing or too short.
+    expect(await mod.client.error(DECLINE, { id: org.id, note: '   ' })).toMatchObject({ code: 'BAD_USER_INPUT', fields: { note: expect.any(String) } });
+    expect(await mod.client.error(DECLINE, { id: org.id, note: 'ngắn' })).toMatchObject({ code: 'BAD_USER_INPUT', fields: { note: expect.any(String) } });
+    expect((await other.client.error(DECLINE, { id: org.id, note: 'Không tìm thấy mã số thuế trên cổng đăng ký.' })).code).toBe('FORBIDDEN');
+    expect((await owner.client.error(DECLINE, { id: org.id, note: 'Không tìm thấy mã số thuế trên cổng đăng ký.' })).code).toBe('FORBIDDEN');
+
+    const declined = (await mod.client.ok(DECLINE, { id: org.id, note: '  Không tìm thấy mã số thuế trên cổng đăng ký  ' })).declineOrganizationVerification;
+    expect(declined).toMatchObject({ verified: false, verificationNote: 'Không tìm thấy mã số thuế trên cổng đăng ký', verificationDeclinedAt: expect.any(String) });
+    // Members and the moderator read the reason; nobody else does.
+    expect((await owner.client.ok(SEEN, { id: org.id })).organization.verificationNote).toBe('Không tìm thấy mã số thuế trên cổng đăng ký');
+    expect((await base.ok(SEEN, { id: org.id })).organization).toEqual({ verified: false, verificationNote: null, verificationDeclinedAt: null });
+    expect((await other.client.ok(SEEN, { id: org.id })).organization.verificationNote).toBeNull();
+    const notices = (await owner.client.ok(`{ notifications { kind title body url } }`)).notifications;
+    expect(notices).toContainEqual({
+      kind: 'ORGANIZATION_VERIFICATION_DECLINED',
+      title: expect.stringContaining('chưa xác minh'),
+      body: 'Lý do: Không tìm thấy mã số thuế trên cổng đăng ký. Cập nhật hồ sơ tổ chức để được xem xét lại.',
+      url: `/dashboard/organizations/${org.id}`,
+    });
+    // Still listed as unverified, after those awaiting a decision; no longer awaiting on the dashboard.
+    const queued = (await mod.client.ok(QUEUE)).organizationsForReview.items;
+    expect(queued.find((o: { id: string }) => o.id === org.id).verificationDeclinedAt).not.toBeNull();
+    expect(queued.findIndex((o: { verificationDeclinedAt: string | null }) => o.verificationDeclinedAt)).toBe(queued.length - 1);
+    const dash = `{ departmentDashboard { organizationsAwaitingVerification { id } } }`;
+    expect((await mod.client.ok(dash)).departmentDashboard.organizationsAwaitingVerification.map((o: { id: string }) => o.id)).not.toContain(org.id);
+
+    // An edit puts it back in the queue; a verification clears the reason.
+    await owner.client.ok(`mutation($id: ID!) { updateOrganization(id: $id, input: { description: "Đã bổ sung giấy chứng nhận đăng ký doanh nghiệp." }) { id } }`, { id: org.id });
+    expect((await owner.client.ok(SEEN, { id: org.id })).organization.verificationDeclinedAt).toBeNull();
+    expect((await mod.client.ok(dash)).departmentDashboard.organizationsAwaitingVerification.map((o: { id: string }) => o.id)).toContain(org.id);
+    expect((await mod.client.ok(VERIFY, { id: org.id })).verifyOrganization.verified).toBe(true);
+    expect((await owner.client.ok(SEEN, { id: org.id })).organization).toEqual({ verified: true, verificationNote: null, verificationDeclinedAt: null });
+  });
+
+  it('withdraws a verification, telling the members why', async () => {
+    const owner = await registerUser(base);
+    const org = (await owner.client.ok(CREATE, { input: { name: `Viện Đã xác minh ${uniq('')}`, kind: 'RESEARCH_INSTITUTE', provinceCode: 'quang-ngai' } })).createOrganization;
+    const mod = await registerModerator(base, ['quang-ngai']);
+    await mod.client.ok(VERIFY, { id: org.id });
+    const withdrawn = (await mod.client.inLang('en').ok(DECLINE, { id: org.id, note: 'The institute was merged into another one in 2026.' })).declineOrganizationVerification;
+    expect(withdrawn).toMatchObject({ verified: false, verificationNote: 'The institute was merged into another one in 2026.' });
+    expect((await base.ok(SEEN, { id: org.id })).organization.verified).toBe(false);
+    const notices = (await owner.client.ok(`{ notifications { kind title } }`)).notifications;
+    expect(notices).toContainEqual({ kind: 'ORGANIZATION_VERIFICATION_DECLINED', title: expect.stringContaining('thu hồi xác minh') });
+  });
+
   it('lists organisations for review within the jurisdiction only', async () => {
     const owner = await registerUser(base);
     const inside = (await owner.client.ok(CREATE, { input: { name: `Cơ sở Chế biến ${uniq('')}`, kind: 'ENTERPRISE', provinceCode: 'can-tho' } })).createOrganization;

@@ -96,7 +96,7 @@ export default function (h) {
     for (let page = 2; page <= 30 && (await row.count()) === 0; page++) await t.visit(mod, `/moderation/organizations?page=${page}`);
     assert.equal(await row.count(), 1, 'listed among the organisations to verify');
     assert.ok((await row.innerText()).includes('1801234567'), 'the tax code is shown to the department');
-    await t.submit(mod, `tr:has-text("${name}") form[action="?/verify"] button`);
+    await t.submit(mod, `tr:has-text("${name}") form[action$="/verify"] button`);
     assert.ok((await t.text(mod)).includes(msg('vi', 'done_orgVerified')));
     assert.equal(await mod.locator('tr', { hasText: name }).count(), 0, 'no longer waiting');
     await t.visit(mod, '/moderation/organizations?show=verified');
@@ -108,6 +108,51 @@ export default function (h) {
     assert.ok((await t.text(member)).includes(msg('vi', 'org_verifiedShort')));
     await member.click(`a:has-text("${name}")`);
     assert.ok((await t.text(member)).includes(msg('vi', 'org_verified')));
+  });
+
+  h.test('a moderator declines to verify an organisation with a reason; its members read it and edit the profile to be considered again', async (t) => {
+    const member = await t.newPage('vi');
+    await register(t, member);
+    const name = await createOrganization(t, member, { name: `Công ty Thiếu hồ sơ ${uniq('')}`, kind: 'ENTERPRISE', province: 'can-tho', taxCode: '1809876543' });
+
+    const mod = await t.newPage('vi');
+    await login(t, mod, t.admin.email, t.admin.password, '/moderation/organizations');
+    const row = mod.locator('tr', { hasText: name });
+    let listPage = 1;
+    for (; listPage <= 30 && (await row.count()) === 0; ) await t.visit(mod, `/moderation/organizations?page=${++listPage}`);
+    assert.equal(await row.count(), 1, 'listed among the organisations to verify');
+    // Too short a reason: the same row's form comes back open, with the error and what was typed.
+    await row.locator('summary').click();
+    await row.locator('textarea[name=note]').fill('Thiếu');
+    await t.submit(mod, `tr:has-text("${name}") form[action$="/decline"] button`);
+    assert.equal(new URL(mod.url()).searchParams.get('page') ?? '1', String(listPage), 'the same page of the list');
+    const refused = mod.locator('tr', { hasText: name });
+    assert.ok(await refused.locator('details').evaluate((d) => d.open), 'the form is open again');
+    assert.equal(await refused.locator('textarea[name=note]').inputValue(), 'Thiếu');
+    assert.equal(await refused.locator('textarea[name=note][aria-invalid=true]').count(), 1, 'the reason is marked as the field to fix');
+    const reason = 'Mã số thuế không khớp với tên trên cổng đăng ký doanh nghiệp';
+    await refused.locator('textarea[name=note]').fill(reason);
+    await t.submit(mod, `tr:has-text("${name}") form[action$="/decline"] button`);
+    assert.ok((await t.text(mod)).includes(msg('vi', 'done_orgDeclined')));
+    await t.visit(mod, `/moderation/organizations?page=${listPage}`);
+    let declined = mod.locator('tr', { hasText: name });
+    for (let p = listPage + 1; p <= 30 && (await declined.count()) === 0; p++) await t.visit(mod, `/moderation/organizations?page=${p}`);
+    assert.ok((await declined.innerText()).includes(msg('vi', 'mod_verificationDeclined')), 'marked as declined');
+    assert.ok((await declined.innerText()).includes(reason));
+
+    // The member reads why on the organisation's page, edits the profile, and it waits for review again.
+    await t.visit(member, '/dashboard');
+    await member.click(`a:has-text("${name}")`);
+    await member.click('main a[href^="/dashboard/organizations/"]');
+    const orgPath = new URL(member.url()).pathname;
+    assert.ok((await t.text(member)).includes(reason), `the reason is shown: ${await t.text(member)}`);
+    await member.fill('form[action="?/profile"] [name=description]', 'Đã bổ sung giấy chứng nhận đăng ký doanh nghiệp và mã số thuế đúng.');
+    await t.submit(member, 'form[action="?/profile"] button[type=submit]');
+    await t.visit(member, orgPath);
+    const after = await t.text(member);
+    assert.ok(after.includes(msg('vi', 'org_verificationResubmitted', { note: reason })), `waiting again: ${after}`);
+    const notices = await t.visit(member, '/dashboard/notifications').then(() => t.text(member));
+    assert.ok(notices.includes(name) && notices.includes(reason), 'a notice told the members');
   });
 
   h.test('the admin disables an account: its session ends at the next page; enabling it again lets it in', async (t) => {

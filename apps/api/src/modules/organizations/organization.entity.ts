@@ -65,6 +65,14 @@ export class OrganizationEntity {
   @JoinColumn({ name: 'verified_by' })
   verifier?: Relation<UserEntity>;
 
+  /** Why a moderator declined (or withdrew) the verification; shown to members and moderators only. */
+  @Column({ name: 'verification_note', type: 'text', nullable: true })
+  verificationNote: string | null;
+
+  /** Set when a moderator declines: the organisation leaves the verification queue until a member edits its profile. */
+  @Column({ name: 'verification_declined_at', type: 'timestamptz', nullable: true })
+  verificationDeclinedAt: Date | null;
+
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy: string;
 

@@ -4,7 +4,7 @@ import type { GqlContext } from '../../common/context.js';
 import { coversProvince, jurisdictionOf, requireModerator, requireViewer } from '../../common/auth/viewer.js';
 import { byKeys } from '../../common/loaders.js';
 import { PageInput } from '../../common/pagination.js';
-import { Email } from '../../common/validation.js';
+import { Email, NotBlank, TextLength } from '../../common/validation.js';
 import { ReferenceService } from '../reference/reference.service.js';
 import { ProvinceType } from '../reference/reference.types.js';
 import { UserType } from '../accounts/accounts.types.js';
@@ -31,6 +31,8 @@ export function toOrganizationType(e: OrganizationEntity): OrganizationType {
     contactPhone: e.contactPhone,
     verified: e.verified,
     verifiedAt: e.verifiedAt,
+    verificationNote: e.verificationNote,
+    verificationDeclinedAt: e.verificationDeclinedAt,
     createdAt: e.createdAt,
     taxCode: e.taxCode,
   };
@@ -53,6 +55,17 @@ class AddMemberArgs {
   @Field({ defaultValue: 'MEMBER', description: 'OWNER or MEMBER' })
   @IsIn(['OWNER', 'MEMBER'], { message: () => JSON.stringify({ vi: 'Vai trò phải là OWNER hoặc MEMBER.', en: 'Role must be OWNER or MEMBER.' }) })
   role: 'OWNER' | 'MEMBER';
+}
+
+@ArgsType()
+class DeclineVerificationArgs {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'The reason, shown to the organisation’s members.' })
+  @NotBlank()
+  @TextLength(10, 1000)
+  note: string;
 }
 
 @Resolver(() => OrganizationType)
@@ -107,6 +120,15 @@ export class OrganizationsResolver {
     return toOrganizationType(await this.organizations.verify(viewer, id));
   }
 
+  @Mutation(() => OrganizationType, {
+    description:
+      "Moderators: decline to verify an organisation in their jurisdiction, or withdraw its verification, with the reason its members are told (BAD_USER_INPUT on `note`: 10–1000 characters). It leaves the verification queue until a member edits the profile.",
+  })
+  async declineOrganizationVerification(@Context() ctx: GqlContext, @Args() args: DeclineVerificationArgs): Promise<OrganizationType> {
+    const viewer = requireModerator(ctx);
+    return toOrganizationType(await this.organizations.declineVerification(viewer, args.id, args.note));
+  }
+
   @Mutation(() => OrganizationInvitationType, {
     description:
       "The organisation's owner invites an e-mail address to join: the address gets a link to accept (acceptOrganizationInvitation) whether or not it has an account yet, and the answer is the same either way.",
@@ -148,9 +170,23 @@ export class OrganizationsResolver {
 
   @ResolveField(() => String, { nullable: true, description: 'Only for members of the organisation and moderators covering it.' })
   async taxCode(@Parent() org: OrganizationType, @Context() ctx: GqlContext): Promise<string | null> {
-    if (!ctx.viewer) return null;
-    if (coversProvince(ctx.viewer, org.provinceCode) || (await this.organizations.isMember(ctx.viewer.id, org.id))) return org.taxCode;
-    return null;
+    return (await this.seesPrivateFields(org, ctx)) ? org.taxCode : null;
+  }
+
+  @ResolveField(() => String, { name: 'verificationNote', nullable: true, description: "Why a moderator declined or withdrew the verification. Only for members of the organisation and moderators covering it." })
+  async verificationNoteField(@Parent() org: OrganizationType, @Context() ctx: GqlContext): Promise<string | null> {
+    return (await this.seesPrivateFields(org, ctx)) ? org.verificationNote : null;
+  }
+
+  @ResolveField(() => Date, { name: 'verificationDeclinedAt', nullable: true, description: 'Set while a declined verification waits for the members to edit the profile. Members and moderators covering it only.' })
+  async verificationDeclinedAtField(@Parent() org: OrganizationType, @Context() ctx: GqlContext): Promise<Date | null> {
+    return (await this.seesPrivateFields(org, ctx)) ? org.verificationDeclinedAt : null;
+  }
+
+  /** Members of the organisation and moderators covering its province. */
+  private async seesPrivateFields(org: OrganizationType, ctx: GqlContext): Promise<boolean> {
+    if (!ctx.viewer) return false;
+    return coversProvince(ctx.viewer, org.provinceCode) || (await this.organizations.isMember(ctx.viewer.id, org.id));
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the caller belongs to this organisation.' })

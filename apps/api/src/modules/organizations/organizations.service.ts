@@ -18,9 +18,13 @@ import { AccountMailService, hashToken } from '../accounts/account-mail.service.
 import { OrganizationInvitationEntity } from './invitation.entity.js';
 import { StaffAuditService } from '../audit/staff-audit.service.js';
 import { StaffAuditAction, StaffAuditTargetKind } from '../audit/staff-audit.actions.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import catalogue from './organizations.service.messages.json' with { type: 'json' };
 
 const M = catalogue;
+
+/** A reason as a sentence: ends with a full stop unless it has its own. */
+const withStop = (text: string) => (/[.!?…]$/.test(text) ? text : `${text}.`);
 
 @Injectable()
 export class OrganizationsService {
@@ -32,6 +36,7 @@ export class OrganizationsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: StaffAuditService,
     private readonly limits: RateLimitService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Creates the organisation and makes the creator its owner, in one transaction. */
@@ -191,6 +196,8 @@ export class OrganizationsService {
         }
         org.name = name;
       }
+      // An edit answers a declined verification: the organisation is back in the queue (the reason stays shown until a decision).
+      org.verificationDeclinedAt = null;
       if (input.provinceCode) org.provinceCode = input.provinceCode;
       org.description = optional(input.description, org.description);
       org.website = optional(input.website, org.website);
@@ -210,8 +217,10 @@ export class OrganizationsService {
       if (!coversProvince(viewer, org.provinceCode)) throw Errors.forbidden(M.outsideJurisdiction);
       if (org.verified) return org;
       org.verified = true;
-      org.verifiedAt = new Date();
+      org.verifiedAt = this.clock.now();
       org.verifiedBy = viewer.id;
+      org.verificationNote = null;
+      org.verificationDeclinedAt = null;
       const saved = await em.getRepository(OrganizationEntity).save(org);
       await this.outbox.publish(em, 'organization.changed', { organizationId: org.id });
       await this.audit.record(em, {
@@ -226,13 +235,60 @@ export class OrganizationsService {
     });
   }
 
-  /** Moderators: organisations in their jurisdiction, unverified first. */
+  /**
+   * A moderator declines to verify an organisation in their jurisdiction, or withdraws the
+   * verification it had, with the reason its members are told (a notice and its profile page).
+   * It leaves the verification queue until a member edits the profile.
+   */
+  async declineVerification(viewer: Viewer, id: string, note: string): Promise<OrganizationEntity> {
+    const reason = note.trim();
+    return this.ds.transaction(async (em) => {
+      const org = isUuid(id) ? await em.getRepository(OrganizationEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+      if (!org) throw Errors.notFound(M.organization);
+      if (!coversProvince(viewer, org.provinceCode)) throw Errors.forbidden(M.outsideJurisdiction);
+      const revoked = org.verified;
+      org.verified = false;
+      org.verifiedAt = null;
+      org.verifiedBy = null;
+      org.verificationNote = reason;
+      org.verificationDeclinedAt = this.clock.now();
+      const saved = await em.getRepository(OrganizationEntity).save(org);
+      // The badge leaves its listings' search documents.
+      if (revoked) await this.outbox.publish(em, 'organization.changed', { organizationId: org.id });
+      await this.audit.record(em, {
+        actor: viewer,
+        action: StaffAuditAction.ORGANIZATION_VERIFICATION_DECLINED,
+        targetKind: StaffAuditTargetKind.ORGANIZATION,
+        targetId: org.id,
+        summary: `${revoked ? 'Thu hồi' : 'Từ chối'} xác minh tổ chức «${org.name}»: ${reason}`,
+        details: { name: org.name, provinceCode: org.provinceCode, revoked, note: reason },
+      });
+      const title = revoked ? M.revokedTitle : M.declinedTitle;
+      await this.notifications.notifyOrganizationMembers(
+        em,
+        org.id,
+        {
+          kind: 'ORGANIZATION_VERIFICATION_DECLINED',
+          title: { vi: title.vi.replace('%s', org.name), en: title.en.replace('%s', org.name) },
+          body: { vi: M.declinedBody.vi.replace('%s', withStop(reason)), en: M.declinedBody.en.replace('%s', withStop(reason)) },
+          url: `/dashboard/organizations/${org.id}`,
+        },
+        viewer.id,
+      );
+      return saved;
+    });
+  }
+
+  /** Moderators: organisations in their jurisdiction, those awaiting verification first, then the declined ones, then the verified. */
   async listForModeration(jurisdiction: string[] | null, verified: boolean | null, page: PageInput | undefined): Promise<Page<OrganizationEntity>> {
     const { offset, pageSize, page: p } = pageWindow(page);
     const qb = this.ds.getRepository(OrganizationEntity).createQueryBuilder('o');
     if (jurisdiction) qb.andWhere('o.province_code = ANY(:codes)', { codes: jurisdiction });
     if (verified !== null) qb.andWhere('o.verified = :verified', { verified });
-    const [items, totalItems] = await qb.orderBy('o.verified', 'ASC').addOrderBy('o.created_at', 'ASC').skip(offset).take(pageSize).getManyAndCount();
+    const [items, totalItems] = await qb
+      .orderBy('o.verified', 'ASC')
+      .addOrderBy('o.verification_declined_at IS NOT NULL', 'ASC')
+      .addOrderBy('o.created_at', 'ASC').skip(offset).take(pageSize).getManyAndCount();
     return { items, totalItems, page: p, pageSize };
   }
 }

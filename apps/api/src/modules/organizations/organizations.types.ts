@@ -42,6 +42,11 @@ export class OrganizationType {
 
   /** Only members and moderators see it (resolved by the resolver). */
   taxCode: string | null;
+
+  /** Likewise. */
+  verificationNote: string | null;
+
+  verificationDeclinedAt: Date | null;
 }
 
 @ObjectType('OrganizationMember')

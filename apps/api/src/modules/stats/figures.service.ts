@@ -376,7 +376,7 @@ export class FiguresService {
   }
 
   private async unverified(em: EntityManager, codes: string[] | null) {
-    const where = `verified = false AND ${IN_JURISDICTION(1)}`;
+    const where = `verified = false AND verification_declined_at IS NULL AND ${IN_JURISDICTION(1)}`;
     const [{ n }]: { n: number }[] = await em.query(`SELECT count(*)::int AS n FROM organization WHERE ${where}`, [codes]);
     const items: DashboardItemType[] = await em.query(
       `SELECT id, slug, name AS title, province_code AS "provinceCode", created_at AS at FROM organization WHERE ${where} ORDER BY created_at, id LIMIT 10`,

@@ -649,7 +649,7 @@ export const OrganizationListings: Document<T.OrganizationListingsQuery, T.Organ
 
 export const OrganizationMembers: Document<T.OrganizationMembersQuery, T.OrganizationMembersQueryVariables> = {
   name: "OrganizationMembers",
-  source: "query OrganizationMembers($id: ID!) { organization(id: $id) { ...OrganizationCard taxCode description website contactEmail contactPhone viewerIsMember members { role joinedAt user { id displayName email } } pendingInvitations { id email role createdAt expiresAt } } } fragment OrganizationCard on Organization { id slug name kind verified province { code name } }",
+  source: "query OrganizationMembers($id: ID!) { organization(id: $id) { ...OrganizationCard taxCode description website contactEmail contactPhone viewerIsMember verificationNote verificationDeclinedAt members { role joinedAt user { id displayName email } } pendingInvitations { id email role createdAt expiresAt } } } fragment OrganizationCard on Organization { id slug name kind verified province { code name } }",
 };
 
 export const CreateOrganization: Document<T.CreateOrganizationMutation, T.CreateOrganizationMutationVariables> = {
@@ -669,7 +669,7 @@ export const AddOrganizationMember: Document<T.AddOrganizationMemberMutation, T.
 
 export const OrganizationsForReview: Document<T.OrganizationsForReviewQuery, T.OrganizationsForReviewQueryVariables> = {
   name: "OrganizationsForReview",
-  source: "query OrganizationsForReview($verified: Boolean, $page: PageInput) { organizationsForReview(verified: $verified, page: $page) { totalItems page pageSize items { ...OrganizationCard taxCode website createdAt verifiedAt } } } fragment OrganizationCard on Organization { id slug name kind verified province { code name } }",
+  source: "query OrganizationsForReview($verified: Boolean, $page: PageInput) { organizationsForReview(verified: $verified, page: $page) { totalItems page pageSize items { ...OrganizationCard taxCode website createdAt verifiedAt verificationNote verificationDeclinedAt } } } fragment OrganizationCard on Organization { id slug name kind verified province { code name } }",
 };
 
 export const VerifyOrganization: Document<T.VerifyOrganizationMutation, T.VerifyOrganizationMutationVariables> = {
@@ -685,6 +685,11 @@ export const OrganizationInvitation: Document<T.OrganizationInvitationQuery, T.O
 export const AcceptOrganizationInvitation: Document<T.AcceptOrganizationInvitationMutation, T.AcceptOrganizationInvitationMutationVariables> = {
   name: "AcceptOrganizationInvitation",
   source: "mutation AcceptOrganizationInvitation($token: String!) { acceptOrganizationInvitation(token: $token) { role } }",
+};
+
+export const DeclineOrganizationVerification: Document<T.DeclineOrganizationVerificationMutation, T.DeclineOrganizationVerificationMutationVariables> = {
+  name: "DeclineOrganizationVerification",
+  source: "mutation DeclineOrganizationVerification($id: ID!, $note: String!) { declineOrganizationVerification(id: $id, note: $note) { id verified verificationNote } }",
 };
 
 export const Reference: Document<T.ReferenceQuery, T.ReferenceQueryVariables> = {

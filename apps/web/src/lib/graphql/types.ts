@@ -488,6 +488,7 @@ export type StaffAuditAction =
   | 'EVENT_REPORT_EXPORTED'
   | 'EXPERT_MODERATED'
   | 'LISTING_MODERATED'
+  | 'ORGANIZATION_VERIFICATION_DECLINED'
   | 'ORGANIZATION_VERIFIED'
   | 'SECOND_FACTOR_RESET'
   | 'USER_DISABLED'
@@ -1495,7 +1496,7 @@ export type OrganizationMembersQueryVariables = Exact<{
 }>;
 
 
-export type OrganizationMembersQuery = { organization: { taxCode: string | null, description: string | null, website: string | null, contactEmail: string | null, contactPhone: string | null, viewerIsMember: boolean, id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, members: Array<{ role: string, joinedAt: string, user: { id: string, displayName: string, email: string | null } }>, pendingInvitations: Array<{ id: string, email: string, role: string, createdAt: string, expiresAt: string }>, province: { code: string, name: string } } | null };
+export type OrganizationMembersQuery = { organization: { taxCode: string | null, description: string | null, website: string | null, contactEmail: string | null, contactPhone: string | null, viewerIsMember: boolean, verificationNote: string | null, verificationDeclinedAt: string | null, id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, members: Array<{ role: string, joinedAt: string, user: { id: string, displayName: string, email: string | null } }>, pendingInvitations: Array<{ id: string, email: string, role: string, createdAt: string, expiresAt: string }>, province: { code: string, name: string } } | null };
 
 export type CreateOrganizationMutationVariables = Exact<{
   input: OrganizationInput;
@@ -1527,7 +1528,7 @@ export type OrganizationsForReviewQueryVariables = Exact<{
 }>;
 
 
-export type OrganizationsForReviewQuery = { organizationsForReview: { totalItems: number, page: number, pageSize: number, items: Array<{ taxCode: string | null, website: string | null, createdAt: string, verifiedAt: string | null, id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, province: { code: string, name: string } }> } };
+export type OrganizationsForReviewQuery = { organizationsForReview: { totalItems: number, page: number, pageSize: number, items: Array<{ taxCode: string | null, website: string | null, createdAt: string, verifiedAt: string | null, verificationNote: string | null, verificationDeclinedAt: string | null, id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, province: { code: string, name: string } }> } };
 
 export type VerifyOrganizationMutationVariables = Exact<{
   id: string | number;
@@ -1549,6 +1550,14 @@ export type AcceptOrganizationInvitationMutationVariables = Exact<{
 
 
 export type AcceptOrganizationInvitationMutation = { acceptOrganizationInvitation: { role: string } };
+
+export type DeclineOrganizationVerificationMutationVariables = Exact<{
+  id: string | number;
+  note: string;
+}>;
+
+
+export type DeclineOrganizationVerificationMutation = { declineOrganizationVerification: { id: string, verified: boolean, verificationNote: string | null } };
 
 export type ReferenceQueryVariables = Exact<{ [key: string]: never; }>;
 

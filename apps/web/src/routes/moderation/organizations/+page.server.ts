@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { OrganizationsForReview, VerifyOrganization } from '$lib/graphql/documents';
+import { DeclineOrganizationVerification, OrganizationsForReview, VerifyOrganization } from '$lib/graphql/documents';
 import { apiFailure } from '$lib/server/guards';
 import { failFromError, readForm } from '$lib/server/forms';
 
@@ -15,13 +15,35 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-  verify: async ({ request, locals }) => {
+  verify: async ({ request, locals, url }) => {
     const form = await readForm(request);
     try {
       await locals.api.request(VerifyOrganization, { id: form.str('id') });
     } catch (err) {
       return failFromError(err, {}, { fields: [] });
     }
-    redirect(303, '/moderation/organizations?done=org-verified');
+    redirect(303, listUrl(url, 'org-verified'));
+  },
+  decline: async ({ request, locals, url }) => {
+    const form = await readForm(request);
+    const id = form.str('id');
+    try {
+      await locals.api.request(DeclineOrganizationVerification, { id, note: form.str('note') });
+    } catch (err) {
+      // The form of this organisation shows the error, open, with what was typed.
+      return failFromError(err, { id, note: form.str('note') }, { fields: ['note'] });
+    }
+    redirect(303, listUrl(url, 'org-declined'));
   },
 };
+
+/** Back to the list the moderator acted from (its tab and page), with the confirmation. */
+function listUrl(url: URL, done: string): string {
+  const q = new URLSearchParams();
+  for (const key of ['show', 'page']) {
+    const value = url.searchParams.get(key);
+    if (value) q.set(key, value);
+  }
+  q.set('done', done);
+  return `/moderation/organizations?${q}`;
+}
