@@ -150,6 +150,18 @@ describe('events as moderated content', () => {
     expect((await ds.query(`SELECT count(*)::int AS n FROM techmart_event`))[0].n).toBe(before);
   });
 
+  it("publishes at once the department's own event (a government body the moderator belongs to), not a company's", async () => {
+    const mod = await registerModerator(base, ['da-nang']);
+    const office = await createOrganization(mod.client, { name: `Trung tâm Ứng dụng KH&CN ${uniq('')}`, kind: 'GOVERNMENT', provinceCode: 'da-nang' });
+    const own = (await mod.client.ok(CREATE, { o: office.id, input: eventInput() })).createEvent as Ev;
+    expect(own).toMatchObject({ status: 'PUBLISHED', viewerIsOrganizer: true });
+    const [audit] = await ds.query(`SELECT action FROM staff_audit_log WHERE target_id = $1`, [own.id]);
+    expect(audit.action).toBe('EVENT_PUBLISHED_BY_STAFF');
+    // Their own company's event waits for another moderator, like anyone's (the queue hides one's own organisation).
+    const company = await createOrganization(mod.client, { kind: 'ENTERPRISE', provinceCode: 'da-nang' });
+    expect(((await mod.client.ok(CREATE, { o: company.id, input: eventInput() })).createEvent as Ev).status).toBe('DRAFT');
+  });
+
   it('names every bad field at once, in the caller’s language', async () => {
     const o = await organiser();
     const err = await o.client.inLang('en').error(CREATE, {

@@ -121,7 +121,7 @@ export class EventsResolver {
 
   @Mutation(() => EventType, {
     description:
-      'A member of the organiser organisation creates a DRAFT (submitEvent sends it for review). A moderator covering the province who is not a member creates it for that organiser and publishes it at once.',
+      'A member of the organiser organisation creates a DRAFT (submitEvent sends it for review). A moderator covering the province publishes it at once when creating it for an organiser they do not belong to, or for a government body (the department’s own office) they do.',
   })
   async createEvent(
     @Context() ctx: GqlContext,
