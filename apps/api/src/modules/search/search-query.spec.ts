@@ -173,6 +173,19 @@ describe('synonym aliases on the document', () => {
     expect(synonymAliases('Chiết xuất lá dứa')).not.toContain('pineapple');
     expect(synonymAliases('Cửa hàng Ngô Quyền Ngô Quyền')).not.toContain('maize');
   });
+
+  it('reads everyday and formal names of one thing, and not the compounds that share their words', () => {
+    expect(synonymAliases('Giảm kẹt xe tại nút giao')).toEqual(expect.arrayContaining(['tắc đường', 'ùn tắc giao thông', 'traffic jam', 'giảm tắc đường tại nút giao']));
+    expect(synonymAliases('Cảnh báo ùn tắc giao thông sớm')).toContain('cảnh báo kẹt xe sớm');
+    expect(synonymAliases('Xử lý tắc đường ống thoát nước')).not.toContain('kẹt xe');
+    expect(synonymAliases('Tuân thủ quy tắc đường bộ')).not.toContain('kẹt xe');
+    expect(synonymAliases('Sơ chế súp lơ xanh đông lạnh')).toEqual(expect.arrayContaining(['bông cải xanh', 'broccoli']));
+    expect(synonymAliases('Sơ chế súp lơ xanh đông lạnh')).not.toContain('cauliflower');
+    expect(synonymAliases('Sấy quả nhãn bằng bơm nhiệt')).toContain('trái nhãn');
+    expect(synonymAliases('Kết quả nhãn hiệu đã đăng ký')).not.toContain('longan');
+    expect(synonymAliases('Nuôi ngao thương phẩm')).toContain('nghêu');
+    expect(synonymAliases('Chất lượng nước tương đương nước máy')).not.toContain('soy sauce');
+  });
 });
 
 describe('queryTopics (related results by topic)', () => {

@@ -206,6 +206,12 @@ interface RegionalVariant {
   not?: readonly string[];
 }
 
+/**
+ * Words that end in "quả" (result, effect): "hiệu quả vải lọc", "kết quả nhãn hiệu" name no fruit;
+ * the "quả …" fruit variants below leave them out.
+ */
+const QUA_COMPOUNDS = ['kết quả', 'hiệu quả', 'hậu quả', 'thành quả'];
+
 export const REGIONAL_VARIANTS: readonly RegionalVariant[] = [
   { vi: ['chè', 'trà'], en: ['tea'], not: ['trà vinh', 'trà cú', 'trà ôn', 'trà my', 'trà bồng', 'trà lĩnh', 'trà khúc', 'trà cổ'] },
   { vi: ['ngô', 'bắp'], en: ['maize'], not: ['bắp cải', 'bắp chuối', 'bắp tay', 'bắp chân', 'bắp thịt', 'bắp bò', 'cơ bắp', 'ngô quyền', 'ngô gia tự', 'ngô thì', 'ngô thời', 'ngô đình', 'ngô mây', 'ngô tất tố', 'ngô sĩ liên', 'ngô văn', 'ngô đức kế', 'ngô đồng', 'bí ngô'] },
@@ -222,12 +228,82 @@ export const REGIONAL_VARIANTS: readonly RegionalVariant[] = [
   { vi: ['ngan', 'vịt xiêm'], en: ['muscovy duck'], not: ['ngan ngát'] },
   { vi: ['dưa leo', 'dưa chuột'], en: ['cucumber'] },
   { vi: ['bí đỏ', 'bí ngô'], en: ['pumpkin'] },
-  { vi: ['súp lơ', 'bông cải'], en: ['cauliflower'] },
+  // (not broccoli: "lơ xanh" and "bông cải xanh" are blanked, leaving the gloss's "súp lơ" whole)
+  { vi: ['súp lơ', 'bông cải'], en: ['cauliflower'], not: ['lơ xanh', 'bông cải xanh'] },
   { vi: ['bột ngọt', 'mì chính'], en: ['monosodium glutamate'] },
   { vi: ['hột vịt', 'trứng vịt'], en: ['duck egg'] },
   { vi: ['ô tô', 'xe hơi'], en: ['car'] },
   { vi: ['hạt điều', 'đào lộn hột'], en: [] },
-  { vi: ['mãng cầu', 'quả na', 'trái na'], en: ['custard apple'] },
+  // (not soursop, "mãng cầu xiêm" / "mãng cầu gai": blanked from its second word, leaving the gloss's "mãng cầu" whole)
+  { vi: ['mãng cầu', 'quả na', 'trái na'], en: ['custard apple'], not: ['cầu xiêm', 'cầu gai'] },
+  // Everyday, Northern and Southern names of one thing, as a buyer types them: produce …
+  { vi: ['đậu xanh', 'đỗ xanh'], en: ['mung bean'] },
+  { vi: ['khổ qua', 'mướp đắng'], en: ['bitter melon', 'bitter gourd'] },
+  { vi: ['bí đao', 'bí xanh'], en: ['wax gourd', 'winter melon'] },
+  { vi: ['chanh dây', 'chanh leo'], en: ['passion fruit'] },
+  { vi: ['nấm mèo', 'mộc nhĩ'], en: ['wood ear mushroom'] },
+  { vi: ['nấm sò', 'nấm bào ngư'], en: ['oyster mushroom'] },
+  { vi: ['bắp cải', 'cải bắp'], en: ['cabbage'] },
+  { vi: ['bông cải xanh', 'súp lơ xanh'], en: ['broccoli'] },
+  { vi: ['ớt chuông', 'ớt ngọt'], en: ['bell pepper', 'sweet pepper', 'capsicum'] },
+  { vi: ['mãng cầu xiêm', 'mãng cầu gai'], en: ['soursop'] },
+  // … "trái" (South) and "quả" (North) before a fruit whose name alone is another word (butter, fabric, label)
+  { vi: ['trái bơ', 'quả bơ'], en: ['avocado'], not: QUA_COMPOUNDS },
+  { vi: ['trái vải', 'quả vải', 'vải thiều'], en: ['lychee', 'litchi'], not: QUA_COMPOUNDS },
+  { vi: ['trái nhãn', 'quả nhãn'], en: ['longan'], not: QUA_COMPOUNDS },
+  // … livestock and aquaculture ("nghêu ngao" is to hum, "ngao du" to roam, "ngao ngán" weary)
+  { vi: ['hột gà', 'trứng gà'], en: ['chicken egg'] },
+  { vi: ['lò mổ', 'lò giết mổ', 'cơ sở giết mổ'], en: ['slaughterhouse', 'abattoir'] },
+  { vi: ['máy ấp trứng', 'lò ấp trứng'], en: ['egg incubator'] },
+  { vi: ['nghêu', 'ngao'], en: ['clam'], not: ['nghêu ngao', 'ngao du', 'ngao ngán'] },
+  { vi: ['cá điêu hồng', 'cá rô phi đỏ'], en: ['red tilapia'] },
+  // … food ("nước tương đương" is water of equal quality, "đậu phụ gia" a bean additive)
+  {
+    vi: ['nước tương', 'xì dầu'], en: ['soy sauce'],
+    not: ['tương tự', 'tương đương', 'tương đối', 'tương ứng', 'tương thích', 'tương lai', 'tương tác', 'tương phản', 'tương quan'],
+  },
+  { vi: ['đậu hũ', 'đậu phụ'], en: ['tofu'], not: ['phụ gia', 'phụ phẩm'] },
+  { vi: ['sữa chua', 'ya ua', 'da ua'], en: ['yoghurt', 'yogurt'] },
+  { vi: ['chả lụa', 'giò lụa'], en: ['pork roll'] },
+  { vi: ['bánh tráng', 'bánh đa nem'], en: ['rice paper'] },
+  // … water, waste and construction
+  { vi: ['hầm cầu', 'bể phốt', 'bể tự hoại', 'hầm tự hoại'], en: ['septic tank'], not: ['đường hầm'] },
+  { vi: ['bồn nước', 'bồn chứa nước', 'téc nước'], en: ['water tank'] },
+  { vi: ['đồng hồ nước', 'công tơ nước'], en: ['water meter'] },
+  { vi: ['ve chai', 'đồng nát'], en: ['scrap collection'] },
+  { vi: ['bãi rác', 'bãi chôn lấp'], en: ['landfill'] },
+  { vi: ['xà bần', 'phế thải xây dựng', 'chất thải xây dựng'], en: ['construction waste', 'demolition waste', 'rubble'] },
+  { vi: ['cốp pha', 'coffa', 'ván khuôn'], en: ['formwork'] },
+  // … energy ("máy nước nóng lạnh" is a water dispenser, "đồng hồ điện tử" a digital clock)
+  { vi: ['máy nước nóng', 'bình nóng lạnh', 'bình nước nóng'], en: ['water heater'], not: ['nước nóng lạnh'] },
+  { vi: ['cúp điện', 'mất điện'], en: ['power outage', 'power cut'], not: ['điện áp', 'điện năng'] },
+  { vi: ['đồng hồ điện', 'công tơ điện'], en: ['electricity meter'], not: ['điện tử'] },
+  { vi: ['cây xăng', 'trạm xăng', 'cửa hàng xăng dầu'], en: ['petrol station', 'gas station', 'filling station'] },
+  // … transport. "tắc đường" is also a blocked pipe, airway or duct, the plumber's "thông tắc" and the end
+  // of "quy tắc đường bộ" (not "đường nước", "đường thoát": as gloss exceptions they would hide "nước
+  // thải", "thoát nước"). "ùn tắc giao thông" comes before "ùn tắc": a clause is rewritten from the first
+  // name that fits it.
+  {
+    vi: ['kẹt xe', 'tắc đường', 'ùn tắc giao thông', 'tắc nghẽn giao thông', 'ùn tắc'], en: ['traffic jam', 'traffic congestion'],
+    not: ['đường ống', 'đường thở', 'đường hô hấp', 'đường mật', 'đường tiết niệu', 'đường tiêu hóa', 'đường ruột', 'thông tắc', 'quy tắc', 'nguyên tắc', 'phép tắc', 'bế tắc'],
+  },
+  { vi: ['xe ben', 'xe tự đổ', 'xe tải tự đổ'], en: ['dump truck', 'tipper truck'] },
+  { vi: ['vỏ xe', 'lốp xe'], en: ['tyre', 'tire'] },
+  // … health (a pharmacy is not a tobacco or pesticide shop; "bơm tiêm điện" is a syringe pump; "stroke"
+  // alone is also an engine's)
+  { vi: ['tiểu đường', 'đái tháo đường'], en: ['diabetes'] },
+  { vi: ['cao huyết áp', 'tăng huyết áp'], en: ['hypertension', 'high blood pressure'] },
+  { vi: ['đột quỵ', 'tai biến mạch máu não'], en: ['cerebral stroke'] },
+  { vi: ['nhà thuốc', 'hiệu thuốc', 'tiệm thuốc'], en: ['pharmacy', 'drugstore'], not: ['thuốc lá', 'thuốc bảo vệ thực vật', 'thuốc bvtv', 'thuốc trừ sâu'] },
+  { vi: ['chích ngừa', 'tiêm chủng', 'tiêm phòng'], en: ['vaccination', 'immunisation', 'immunization'] },
+  { vi: ['ống chích', 'ống tiêm', 'bơm tiêm'], en: ['syringe'], not: ['bơm tiêm điện', 'syringe pump', 'syringe pumps'] },
+  { vi: ['bình chữa cháy', 'bình cứu hỏa'], en: ['fire extinguisher'] },
+  // … manufacturing and packaging
+  { vi: ['inox', 'thép không gỉ', 'thép không rỉ'], en: ['stainless steel'] },
+  { vi: ['dầu nhớt', 'dầu bôi trơn'], en: ['lubricating oil', 'lubricant'] },
+  { vi: ['túi nilon', 'túi ni lông', 'bao nilon', 'túi nhựa'], en: ['plastic bag'] },
+  { vi: ['ly giấy', 'cốc giấy'], en: ['paper cup'] },
+  { vi: ['thuốc diệt cỏ', 'thuốc trừ cỏ'], en: ['herbicide', 'weedkiller'] },
 ];
 
 const SYNONYM_TERMS = SYNONYM_GROUPS.map((group) =>
