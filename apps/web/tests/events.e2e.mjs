@@ -275,6 +275,31 @@ export function reviewTest(h) {
     await t.visit(visitor, path);
     const shown = await t.text(visitor);
     assert.ok(shown.includes('Trung tâm Hội nghị tỉnh, Huế') && !shown.includes('Khách sạn Xanh'), shown);
+
+    // The organiser builds the programme: an end before the start is refused beside it; a session
+    // added is on the public page at once, in Vietnam time; removing it takes it off.
+    await t.visit(page, '/dashboard/events');
+    await page.click(`${card} a[href$="/programme"]`);
+    assert.ok((await t.text(page)).includes(msg('vi', 'programme_empty')));
+    await page.selectOption('[name=kind]', 'TALK');
+    await page.fill('[name=title]', 'Công nghệ sấy bơm nhiệt cho nông sản Huế');
+    await page.fill('[name=speaker]', 'TS. Trần Minh');
+    await page.fill('[name=startTime]', '09:30');
+    await page.fill('[name=endTime]', '09:00');
+    await t.submit(page, 'form[action="?/add"] button[type=submit]');
+    assert.equal(await page.locator('#f-endTime-error').count(), 1, `an error beside the end: ${await t.text(page)}`);
+    assert.equal(await page.locator('[name=title]').inputValue(), 'Công nghệ sấy bơm nhiệt cho nông sản Huế', 'what was typed is kept');
+    await page.fill('[name=endTime]', '10:15');
+    await t.submit(page, 'form[action="?/add"] button[type=submit]');
+    assert.ok((await t.text(page)).includes(msg('vi', 'done_sessionAdded')), await t.text(page));
+    await t.visit(visitor, path);
+    const programme = await t.text(visitor);
+    assert.ok(programme.includes('Công nghệ sấy bơm nhiệt cho nông sản Huế — TS. Trần Minh') && programme.includes('09:30'), programme);
+    assert.ok(!programme.includes(msg('vi', 'events_noProgramme')));
+    await t.submit(page, 'form[action="?/remove"] button[type=submit]');
+    assert.ok((await t.text(page)).includes(msg('vi', 'done_sessionRemoved')));
+    await t.visit(visitor, path);
+    assert.ok((await t.text(visitor)).includes(msg('vi', 'events_noProgramme')));
   });
 }
 

@@ -104,7 +104,7 @@ export const SEARCH_SORT_LABELS: Record<SearchSort, Bilingual> = {
 export const REJECTION_REASON_LABELS: Record<RejectionReason, Bilingual> = {
   INCOMPLETE: { vi: 'Thông tin chưa đầy đủ', en: 'Incomplete information' },
   NOT_A_TECHNOLOGY: { vi: 'Không phải là công nghệ', en: 'Not a technology' },
-  DUPLICATE: { vi: 'Trùng với tin đã có', en: 'Duplicate of an existing listing' },
+  DUPLICATE: { vi: 'Trùng với nội dung đã có', en: 'Duplicate of existing content' },
   MISLEADING: { vi: 'Nội dung gây hiểu lầm', en: 'Misleading content' },
   OTHER: { vi: 'Lý do khác', en: 'Other reason' },
 };

@@ -26,6 +26,24 @@ const STATUS: Record<RegistrationStatus, () => string> = {
 
 export const eventKindLabel = (k: EventKind) => KIND[k]();
 export const sessionKindLabel = (k: ProgrammeSessionKind) => SESSION[k]();
+export const SESSION_KINDS = Object.keys(SESSION) as ProgrammeSessionKind[];
+
+/** Every day of the event, first to last ('YYYY-MM-DD'). */
+export function eventDays(startsOn: string, endsOn: string): string[] {
+  const days: string[] = [];
+  for (let d = new Date(`${startsOn}T00:00:00Z`); days.length < 31; d = new Date(d.getTime() + 86_400_000)) {
+    const day = d.toISOString().slice(0, 10);
+    if (day > endsOn) break;
+    days.push(day);
+  }
+  return days;
+}
+
+const inVietnam = (iso: string) => new Date(new Date(iso).getTime() + 7 * 3_600_000).toISOString();
+/** "08:30" of an instant, in Vietnam time. */
+export const vietnamTime = (iso: string) => inVietnam(iso).slice(11, 16);
+/** The day of an instant ('YYYY-MM-DD'), in Vietnam time. */
+export const vietnamDay = (iso: string) => inVietnam(iso).slice(0, 10);
 export const registrationRoleLabel = (r: RegistrationRole) => ROLE[r]();
 export const registrationStatusLabel = (s: RegistrationStatus) => STATUS[s]();
 

@@ -129,7 +129,7 @@ export const Events: Document<T.EventsQuery, T.EventsQueryVariables> = {
 
 export const EventBySlug: Document<T.EventBySlugQuery, T.EventBySlugQueryVariables> = {
   name: "EventBySlug",
-  source: "query EventBySlug($slug: String!) { event(slug: $slug) { ...EventCard attachments { ...AttachmentFields } description timeZone registrationOpensAt registrationClosesAt meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables viewerIsOrganizer viewerIsStaff questions { id label required } sessions { id kind title speaker room startsAt endsAt } participantCounts { exhibitors visitors } results { exhibitors visitors meetingsHeld mous contracts value } exhibitors { id booth organization { id slug name } listings { id slug title } } myRegistrations { id role status booth decisionNote organization { id name } } } } fragment EventCard on Event { id slug name kind startsOn endsOn online venue status registrationOpen ended province { code name } organizer { id slug name } fields { code name } } fragment AttachmentFields on Attachment { id kind position isCover caption captionVi captionEn private fileName mime size width height url videoUrl pendingReview images { width height url } }",
+  source: "query EventBySlug($slug: String!) { event(slug: $slug) { ...EventCard attachments { ...AttachmentFields } description timeZone registrationOpensAt registrationClosesAt meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables breaks { startsAt endsAt } maxExhibitors maxVisitors viewerIsOrganizer viewerIsStaff questions { id label required } sessions { id kind title speaker room startsAt endsAt } participantCounts { exhibitors visitors } results { exhibitors visitors meetingsHeld mous contracts value } exhibitors { id booth organization { id slug name } listings { id slug title } } myRegistrations { id role status booth decisionNote organization { id name } } } } fragment EventCard on Event { id slug name kind startsOn endsOn online venue status registrationOpen ended province { code name } organizer { id slug name } fields { code name } } fragment AttachmentFields on Attachment { id kind position isCover caption captionVi captionEn private fileName mime size width height url videoUrl pendingReview images { width height url } }",
 };
 
 export const EventRegistrations: Document<T.EventRegistrationsQuery, T.EventRegistrationsQueryVariables> = {
@@ -305,6 +305,21 @@ export const EventMarketplace: Document<T.EventMarketplaceQuery, T.EventMarketpl
 export const SendMeetingMessage: Document<T.SendMeetingMessageMutation, T.SendMeetingMessageMutationVariables> = {
   name: "SendMeetingMessage",
   source: "mutation SendMeetingMessage($meetingRequestId: ID!, $body: String!) { sendMeetingMessage(meetingRequestId: $meetingRequestId, body: $body) { id } }",
+};
+
+export const EventProgramme: Document<T.EventProgrammeQuery, T.EventProgrammeQueryVariables> = {
+  name: "EventProgramme",
+  source: "query EventProgramme($id: ID!) { event(id: $id) { id slug name status startsOn endsOn viewerIsOrganizer sessions { id kind title speaker room startsAt endsAt } } }",
+};
+
+export const AddProgrammeSession: Document<T.AddProgrammeSessionMutation, T.AddProgrammeSessionMutationVariables> = {
+  name: "AddProgrammeSession",
+  source: "mutation AddProgrammeSession($eventId: ID!, $input: ProgrammeSessionInput!) { addProgrammeSession(eventId: $eventId, input: $input) { id } }",
+};
+
+export const RemoveProgrammeSession: Document<T.RemoveProgrammeSessionMutation, T.RemoveProgrammeSessionMutationVariables> = {
+  name: "RemoveProgrammeSession",
+  source: "mutation RemoveProgrammeSession($id: ID!) { removeProgrammeSession(id: $id) { id } }",
 };
 
 export const Experts: Document<T.ExpertsQuery, T.ExpertsQueryVariables> = {

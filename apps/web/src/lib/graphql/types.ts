@@ -394,6 +394,18 @@ export type PageInput = {
   pageSize?: number | null | undefined;
 };
 
+export type ProgrammeSessionInput = {
+  /** ISO 8601 instant, after startsAt. */
+  endsAt: string;
+  kind: ProgrammeSessionKind;
+  room?: string | null | undefined;
+  speaker?: string | null | undefined;
+  /** ISO 8601 instant, within the event’s dates. */
+  startsAt: string;
+  /** 3–200 characters. */
+  title: string;
+};
+
 /** A talk, a technology demonstration, a workshop, a ceremony. */
 export type ProgrammeSessionKind =
   | 'CEREMONY'
@@ -709,7 +721,7 @@ export type EventBySlugQueryVariables = Exact<{
 }>;
 
 
-export type EventBySlugQuery = { event: { description: string, timeZone: string, registrationOpensAt: string, registrationClosesAt: string, meetingDays: Array<string>, dayStartsAt: string, dayEndsAt: string, slotMinutes: number, meetingTables: number, viewerIsOrganizer: boolean, viewerIsStaff: boolean, id: string, slug: string, name: string, kind: EventKind, startsOn: string, endsOn: string, online: boolean, venue: string | null, status: EventStatus, registrationOpen: boolean, ended: boolean, attachments: Array<{ id: string, kind: AttachmentKind, position: number, isCover: boolean, caption: string | null, captionVi: string | null, captionEn: string | null, private: boolean, fileName: string | null, mime: string | null, size: number | null, width: number | null, height: number | null, url: string | null, videoUrl: string | null, pendingReview: boolean, images: Array<{ width: number, height: number, url: string }> }>, questions: Array<{ id: string, label: string, required: boolean }>, sessions: Array<{ id: string, kind: ProgrammeSessionKind, title: string, speaker: string | null, room: string | null, startsAt: string, endsAt: string }>, participantCounts: { exhibitors: number, visitors: number }, results: { exhibitors: number, visitors: number, meetingsHeld: number, mous: number, contracts: number, value: number } | null, exhibitors: Array<{ id: string, booth: string | null, organization: { id: string, slug: string, name: string }, listings: Array<{ id: string, slug: string, title: string }> }>, myRegistrations: Array<{ id: string, role: RegistrationRole, status: RegistrationStatus, booth: string | null, decisionNote: string | null, organization: { id: string, name: string } }>, province: { code: string, name: string }, organizer: { id: string, slug: string, name: string }, fields: Array<{ code: string, name: string }> } | null };
+export type EventBySlugQuery = { event: { description: string, timeZone: string, registrationOpensAt: string, registrationClosesAt: string, meetingDays: Array<string>, dayStartsAt: string, dayEndsAt: string, slotMinutes: number, meetingTables: number, maxExhibitors: number | null, maxVisitors: number | null, viewerIsOrganizer: boolean, viewerIsStaff: boolean, id: string, slug: string, name: string, kind: EventKind, startsOn: string, endsOn: string, online: boolean, venue: string | null, status: EventStatus, registrationOpen: boolean, ended: boolean, attachments: Array<{ id: string, kind: AttachmentKind, position: number, isCover: boolean, caption: string | null, captionVi: string | null, captionEn: string | null, private: boolean, fileName: string | null, mime: string | null, size: number | null, width: number | null, height: number | null, url: string | null, videoUrl: string | null, pendingReview: boolean, images: Array<{ width: number, height: number, url: string }> }>, breaks: Array<{ startsAt: string, endsAt: string }>, questions: Array<{ id: string, label: string, required: boolean }>, sessions: Array<{ id: string, kind: ProgrammeSessionKind, title: string, speaker: string | null, room: string | null, startsAt: string, endsAt: string }>, participantCounts: { exhibitors: number, visitors: number }, results: { exhibitors: number, visitors: number, meetingsHeld: number, mous: number, contracts: number, value: number } | null, exhibitors: Array<{ id: string, booth: string | null, organization: { id: string, slug: string, name: string }, listings: Array<{ id: string, slug: string, title: string }> }>, myRegistrations: Array<{ id: string, role: RegistrationRole, status: RegistrationStatus, booth: string | null, decisionNote: string | null, organization: { id: string, name: string } }>, province: { code: string, name: string }, organizer: { id: string, slug: string, name: string }, fields: Array<{ code: string, name: string }> } | null };
 
 export type AttachmentFieldsFragment = { id: string, kind: AttachmentKind, position: number, isCover: boolean, caption: string | null, captionVi: string | null, captionEn: string | null, private: boolean, fileName: string | null, mime: string | null, size: number | null, width: number | null, height: number | null, url: string | null, videoUrl: string | null, pendingReview: boolean, images: Array<{ width: number, height: number, url: string }> };
 
@@ -985,6 +997,28 @@ export type SendMeetingMessageMutationVariables = Exact<{
 
 
 export type SendMeetingMessageMutation = { sendMeetingMessage: { id: string } };
+
+export type EventProgrammeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EventProgrammeQuery = { event: { id: string, slug: string, name: string, status: EventStatus, startsOn: string, endsOn: string, viewerIsOrganizer: boolean, sessions: Array<{ id: string, kind: ProgrammeSessionKind, title: string, speaker: string | null, room: string | null, startsAt: string, endsAt: string }> } | null };
+
+export type AddProgrammeSessionMutationVariables = Exact<{
+  eventId: string | number;
+  input: ProgrammeSessionInput;
+}>;
+
+
+export type AddProgrammeSessionMutation = { addProgrammeSession: { id: string } };
+
+export type RemoveProgrammeSessionMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RemoveProgrammeSessionMutation = { removeProgrammeSession: { id: string } };
 
 export type ExpertsQueryVariables = Exact<{
   input: ExpertSearchInput;
