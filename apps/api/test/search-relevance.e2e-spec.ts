@@ -107,6 +107,8 @@ beforeAll(async () => {
   // a place named in the query: a dryer and a drone in Cần Thơ (the others are in Hà Nội)
   L.dryerCanTho = await publish(owner, m, { organizationId: org.id, title: 'Máy sấy lúa bơm nhiệt cho hợp tác xã', summary: 'Sấy lúa ở nhiệt độ thấp, hạt không rạn.', fieldCodes: ['2'], provinceCode: 'can-tho' });
   L.droneCanTho = await publish(owner, m, { organizationId: org.id, title: 'Thiết bị bay phun thuốc cho ruộng lúa', summary: 'Phun thuốc bảo vệ thực vật cho cánh đồng lớn.', fieldCodes: ['2'], provinceCode: 'can-tho' });
+  // a farmer's need typed on a phone without diacritics
+  L.bareShrimp = await publish(owner, m, { kind: 'DEMAND', organizationId: org.id, title: 'Ao nuoi tom hay bi chet luc gan sang, can thiet bi bao dong', summary: 'Trai co 5 ao tom the chan trang, can canh bao khi thieu khi ban dem.', fieldCodes: ['2'] });
   await s.t.settle();
 }, 120_000);
 
@@ -133,6 +135,13 @@ describe('search relevance: accents', () => {
     const folded = await ranked(s.base, { query: 'lua' });
     expect(folded.close).toEqual(expect.arrayContaining([L.rice, L.silk, L.fire]));
     expect(folded.totalHits).toBe(folded.close.length);
+  });
+
+  it('finds a listing typed without diacritics for a query typed with them, read with the marks its words usually have', async () => {
+    expect((await ranked(s.base, { query: 'nuôi tôm' })).close).toContain(L.bareShrimp);
+    expect((await ranked(s.base, { query: 'tôm thẻ chân trắng', kind: 'DEMAND' })).close).toEqual([L.bareShrimp]);
+    // and not for another word its bare letters could spell: "tòm" is not "tôm"
+    expect((await ranked(s.base, { query: 'nuôi tòm' })).close).not.toContain(L.bareShrimp);
   });
 
   it('reads the two tone placements of a word as one: "thuỷ sản" finds "thủy sản", "hóa chất" finds "hoá chất"', async () => {

@@ -13,7 +13,7 @@
  * demand and an offer that talk about the same thing in different words share concept tags.
  */
 import { PROVINCES, TECH_FIELDS, techFieldAncestry, type TechFieldRecord } from '@techport/shared';
-import { MATCH_EMBEDDER, conceptText, extractConcepts, glossText, matchVector, synonymAliases, textVocabularyFingerprint } from '../text/index.js';
+import { MATCH_EMBEDDER, conceptText, extractConcepts, glossText, isBareVietnamese, matchVector, restoreDiacritics, synonymAliases, textVocabularyFingerprint } from '../text/index.js';
 import { accentTokens } from './accent-forms.js';
 import { documentFingerprint } from './document-fingerprint.js';
 
@@ -124,10 +124,18 @@ function uniq<T>(xs: Iterable<T>): T[] {
   return [...new Set(xs)];
 }
 
-/** (search) accentForms: the words of the searchable text (title, keywords, summary, description, aliases, field names), accent-exact. */
+/**
+ * (search) accentForms: the words of the searchable text (title, keywords, summary, description,
+ * aliases, field names), accent-exact. The owner's own text typed without marks is read with the
+ * marks the vocabulary gives it (text/diacritics.ts): "ao tom" is found by "ao tôm" too.
+ */
 function accentFormsOf(src: ListingSource, aliases: string[], fieldNames: string[], gloss: string): string {
-  return accentTokens([src.title, src.keywords.join(' , '), src.summary, src.description, aliases.join(' , '), fieldNames.join(' , '), gloss].join(' . ')).join(' ');
+  const own = ownText(src);
+  return accentTokens([own(src.title), own(src.keywords.join(' , ')), own(src.summary), own(src.description), aliases.join(' , '), fieldNames.join(' , '), gloss].join(' . ')).join(' ');
 }
+
+/** The owner's text as accent-exact forms read it: bare Vietnamese with its marks put back. */
+const ownText = (src: Pick<ListingSource, 'language'>) => (text: string) => (src.language !== 'en' && isBareVietnamese(text) ? restoreDiacritics(text) : text);
 
 export function toListingDocument(src: ListingSource): ListingDocument {
   const primaryFieldCodes = uniq(src.fieldCodes.filter((c) => fieldByCode.has(c)));
@@ -174,7 +182,7 @@ export function toListingDocument(src: ListingSource): ListingDocument {
     aliases,
     gloss,
     accentForms: accentFormsOf(src, aliases, fieldNames, gloss),
-    titleAccentForms: accentTokens(src.title).join(' '),
+    titleAccentForms: accentTokens(ownText(src)(src.title)).join(' '),
     documentText: src.documentText ?? '',
     _vectors: { [MATCH_EMBEDDER]: matchVector(concepts, primaryFieldCodes) },
   };

@@ -10,6 +10,7 @@
  * - gloss.ts: GLOSS_GROUPS, glossText, isKnownTerm
  * - concept-vector.ts: MATCH_EMBEDDER, MATCH_VECTOR_DIMENSIONS, matchVector
  * - fingerprint.ts: textVocabularyFingerprint (what search documents are built from)
+ * - diacritics.ts: isBareVietnamese, restoreDiacritics (marks put back on text typed without them)
  *
  * Search's accent-exact tokens for Meilisearch stay in search/accent-forms.ts.
  */
@@ -20,3 +21,4 @@ export { CONCEPTS, conceptText, extractConcepts, findConcept, type ConceptDef } 
 export { GLOSS_GROUPS, englishPluralSynonyms, glossText, isKnownTerm } from './gloss.js';
 export { MATCH_EMBEDDER, MATCH_VECTOR_DIMENSIONS, matchVector } from './concept-vector.js';
 export { textVocabularyFingerprint } from './fingerprint.js';
+export { isBareVietnamese, restoreDiacritics } from './diacritics.js';

@@ -1,0 +1,32 @@
+import { describe, expect, it } from '@jest/globals';
+import { isBareVietnamese, restoreDiacritics } from './diacritics.js';
+
+describe('restoreDiacritics', () => {
+  it('puts back the marks of the exchange’s vocabulary, two-word terms first', () => {
+    expect(restoreDiacritics('can giong lua chiu man cho vung ven bien')).toContain('giống lúa');
+    expect(restoreDiacritics('Tom the chan trang hay chet ban dem, can cach theo doi nuoc ao')).toContain('tôm thẻ chân trắng');
+    expect(restoreDiacritics('thiet bi nuoi tom')).toBe('thiết bị nuôi tôm');
+    // Everyday words as they are mostly meant, unless a term says otherwise.
+    expect(restoreDiacritics('co the cung cap giong lua')).toBe('có thể cung cấp giống lúa');
+    expect(restoreDiacritics('xuong co khi')).toMatch(/cơ khí$/);
+  });
+
+  it('leaves words the vocabulary never writes, and words already written with marks, as they are', () => {
+    expect(restoreDiacritics('xyz qwv')).toBe('xyz qwv');
+    expect(restoreDiacritics('máy say')).toMatch(/^máy /);
+    expect(restoreDiacritics('lụa tơ tằm')).toBe('lụa tơ tằm');
+  });
+
+  it('keeps punctuation and spacing', () => {
+    expect(restoreDiacritics('nuoi tom, (ao lot bat)')).toMatch(/^nuôi tôm, \(ao \S+ \S+\)$/);
+  });
+});
+
+describe('isBareVietnamese', () => {
+  it('tells Vietnamese typed without marks from English and from text with marks', () => {
+    expect(isBareVietnamese('ao tom hay bi chet luc gan sang, can thiet bi bao dong cho cac ho')).toBe(true);
+    expect(isBareVietnamese('Looking for pond monitoring with night alarms for our shrimp farm')).toBe(false);
+    expect(isBareVietnamese('Ao tôm hay bị chết')).toBe(false);
+    expect(isBareVietnamese('tom')).toBe(false);
+  });
+});
