@@ -230,8 +230,12 @@ export default function (h) {
     [
       'the institute accepts the interest and both sides write',
       async (t, s) => {
-        await t.visit(s.supplier, '/dashboard/interests');
-        await s.supplier.click(`a[href="${s.interestPath}"]`);
+        // The institute's dashboard says an interest waits for its answer, and leads to it.
+        await t.visit(s.supplier, '/dashboard');
+        const todo = s.supplier.locator('section:has(#todo)');
+        assert.ok((await todo.locator(`a[href="${s.interestPath}"]`).innerText()).endsWith(msg('vi', 'dash_todoInterest', { org: '' }).trim()), await todo.innerText());
+        await todo.locator(`a[href="${s.interestPath}"]`).click();
+        await s.supplier.waitForURL(`**${s.interestPath}`);
         assert.ok((await t.text(s.supplier)).includes('500 kg/mẻ cho xoài'));
         await t.submit(s.supplier, 'form[action="?/respond"] button[value=true]');
         assert.ok((await t.text(s.supplier)).includes(label('vi', 'InterestStatus', 'ACCEPTED')));
@@ -261,6 +265,9 @@ export default function (h) {
         assert.ok(proposed.includes('1.200.000.000 ₫'), `the value in VND: ${proposed}`);
         assert.ok(proposed.includes(msg('vi', 'deal_waitAnswer')), `waiting for the other side: ${proposed}`);
         assert.equal(await s.buyer.locator('button[formaction="?/accept"]').count(), 0, 'the proposer cannot accept its own proposal');
+        await t.visit(s.supplier, '/dashboard');
+        assert.equal(await s.supplier.locator(`section:has(#todo) a[href="/dashboard/deals/${s.dealId}"]`).innerText(), msg('vi', 'dash_todoDealAnswer'), 'the proposal waits on the institute');
+        assert.equal(await s.buyer.locator(`section:has(#todo) a[href="/dashboard/deals/${s.dealId}"]`).count(), 0, 'not on the proposer');
         await t.visit(s.supplier, `/dashboard/deals/${s.dealId}`);
         assert.ok((await t.text(s.supplier)).includes(msg('vi', 'deal_youAnswer')));
         await t.submit(s.supplier, 'button[formaction="?/accept"]');
@@ -286,6 +293,8 @@ export default function (h) {
         await t.visit(s.buyer, `/dashboard/deals/${s.dealId}`);
         await t.submit(s.buyer, 'button[formaction="?/sign"]');
         assert.ok((await t.text(s.buyer)).includes(msg('vi', 'deal_waitSignature')), await t.text(s.buyer));
+        await t.visit(s.supplier, '/dashboard');
+        assert.equal(await s.supplier.locator(`section:has(#todo) a[href="/dashboard/deals/${s.dealId}"]`).innerText(), msg('vi', 'dash_todoDealSign'));
         await t.visit(s.supplier, `/dashboard/deals/${s.dealId}`);
         await t.submit(s.supplier, 'button[formaction="?/sign"]');
         const text = await t.text(s.supplier);

@@ -122,6 +122,11 @@ export const CancelDeal: Document<T.CancelDealMutation, T.CancelDealMutationVari
   source: "mutation CancelDeal($id: ID!, $note: String) { cancelDeal(id: $id, note: $note) { id status } }",
 };
 
+export const DashboardTodo: Document<T.DashboardTodoQuery, T.DashboardTodoQueryVariables> = {
+  name: "DashboardTodo",
+  source: "query DashboardTodo { deals(page: {page: 1, pageSize: 50}) { items { id status viewerActions listing { id title } supplier { id name } buyer { id name } } } interests { id status createdAt organization { id name } listingOrganization { id viewerIsMember } listing { id title } } }",
+};
+
 export const Events: Document<T.EventsQuery, T.EventsQueryVariables> = {
   name: "Events",
   source: "query Events($input: EventSearchInput, $page: PageInput) { events(input: $input, page: $page) { totalItems page pageSize items { ...EventCard } } } fragment EventCard on Event { id slug name kind startsOn endsOn online venue status registrationOpen ended province { code name } organizer { id slug name } fields { code name } }",

@@ -706,6 +706,11 @@ export type CancelDealMutationVariables = Exact<{
 
 export type CancelDealMutation = { cancelDeal: { id: string, status: DealStatus } };
 
+export type DashboardTodoQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardTodoQuery = { deals: { items: Array<{ id: string, status: DealStatus, viewerActions: Array<DealAction>, listing: { id: string, title: string }, supplier: { id: string, name: string }, buyer: { id: string, name: string } }> }, interests: Array<{ id: string, status: InterestStatus, createdAt: string, organization: { id: string, name: string }, listingOrganization: { id: string, viewerIsMember: boolean }, listing: { id: string, title: string } }> };
+
 export type EventsQueryVariables = Exact<{
   input?: EventSearchInput | null | undefined;
   page?: PageInput | null | undefined;

@@ -1,13 +1,23 @@
 import type { PageServerLoad } from './$types';
-import { MyListings, Notifications } from '$lib/graphql/documents';
+import { DashboardTodo, MyListings, Notifications } from '$lib/graphql/documents';
 import { section } from '$lib/server/guards';
 
+/** The deal steps that wait on a party, in the order a deal meets them. */
+const PARTY_STEPS = ['ACCEPT', 'SUBMIT', 'SIGN', 'COMPLETE'] as const;
+
 export const load: PageServerLoad = async ({ locals }) => {
-  const [listings, notifications] = await Promise.all([
+  const [listings, notifications, todo] = await Promise.all([
     section(locals.api.request(MyListings, { page: { page: 1, pageSize: 5 } })),
     section(locals.api.request(Notifications, { unreadOnly: false })),
+    section(locals.api.request(DashboardTodo, {})),
   ]);
+  // A party's next steps (a moderator's review is on the moderation desk, not here).
+  const deals = (todo.data?.deals.items ?? [])
+    .map((d) => ({ ...d, next: PARTY_STEPS.find((a) => d.viewerActions.includes(a)) }))
+    .filter((d): d is typeof d & { next: (typeof PARTY_STEPS)[number] } => d.next !== undefined);
+  const interests = (todo.data?.interests ?? []).filter((i) => i.status === 'OPEN' && i.listingOrganization.viewerIsMember);
   return {
+    todo: { deals, interests },
     listings,
     notifications: notifications.data?.notifications.slice(0, 5) ?? [],
   };
