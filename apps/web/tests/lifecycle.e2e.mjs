@@ -180,16 +180,22 @@ export default function (h) {
     await t.visit(buyerPage, `/dashboard/deals/${signed.dealId}`);
     await t.submit(buyerPage, 'button[formaction="?/complete"]');
     assert.equal(await dealStatus(t, signed.buyer.token, signed.dealId), 'COMPLETED');
-    assert.equal(await buyerPage.locator('button[formaction="?/cancel"]').count(), 0, 'a completed deal cannot be cancelled');
+    assert.equal(await buyerPage.locator('form[action="?/cancel"]').count(), 0, 'a completed deal cannot be cancelled');
 
     const dropped = await approvedDeal(t);
     const sellerPage = await t.newPage('vi');
     await login(t, sellerPage, dropped.seller.email);
     await t.visit(sellerPage, `/dashboard/deals/${dropped.dealId}`);
-    const note = sellerPage.locator('form:has(button[formaction="?/cancel"]) [name=note]');
-    if (await note.count()) await note.fill('Bên mua đổi kế hoạch đầu tư.');
-    await t.submit(sellerPage, 'button[formaction="?/cancel"]');
+    // Cancelling takes a second step and a reason: without one, nothing happens and the reason is asked for.
+    await sellerPage.click('details.cancel-deal summary');
+    await t.submit(sellerPage, 'form[action="?/cancel"] button[type=submit]');
+    assert.equal(await dealStatus(t, dropped.seller.token, dropped.dealId), 'APPROVED');
+    assert.equal(await sellerPage.locator('#cancel-note[aria-invalid=true]').count(), 1, `the reason is asked for: ${await t.text(sellerPage)}`);
+    await sellerPage.fill('#cancel-note', 'Bên mua đổi kế hoạch đầu tư.');
+    await t.submit(sellerPage, 'form[action="?/cancel"] button[type=submit]');
     assert.equal(await dealStatus(t, dropped.seller.token, dropped.dealId), 'CANCELLED');
+    const after = await t.text(sellerPage);
+    assert.ok(after.includes(msg('vi', 'done_dealCancelled')) && after.includes('Bên mua đổi kế hoạch đầu tư.'), after);
   });
 
   h.test('lifecycle: an expert takes a published profile off the public list', async (t) => {
