@@ -156,8 +156,9 @@ describe('the review queue across kinds', () => {
     }
   });
 
-  it('leaves out what the moderator owns, and refuses members', async () => {
+  it('leaves out what the moderator owns (counting it apart), and refuses members', async () => {
     const mod = await registerModerator(base, ['gia-lai']);
+    const before = (await mod.client.ok<{ reviewQueue: { totalItems: number; ownItemsWaiting: number } }>(`{ reviewQueue { totalItems ownItemsWaiting } }`)).reviewQueue;
     const org = await createOrganization(mod.client, { provinceCode: 'gia-lai' });
     const { createListing } = await mod.client.ok<{ createListing: { id: string } }>(
       `mutation($input: ListingInput!) { createListing(input: $input) { id } }`,
@@ -177,6 +178,11 @@ describe('the review queue across kinds', () => {
     );
     await mod.client.ok(`mutation($id: ID!) { submitListing(id: $id) { id } }`, { id: createListing.id });
     expect((await queue(mod.client)).items.some((i) => i.id === createListing.id)).toBe(false);
+    // …but said: the department's figures count it, and another moderator reviews it.
+    const after = (await mod.client.ok<{ reviewQueue: { totalItems: number; ownItemsWaiting: number } }>(`{ reviewQueue { totalItems ownItemsWaiting } }`)).reviewQueue;
+    expect(after).toEqual({ totalItems: before.totalItems, ownItemsWaiting: before.ownItemsWaiting + 1 });
+    const other = await registerModerator(base, ['gia-lai']);
+    expect((await queue(other.client)).items.some((i) => i.id === createListing.id)).toBe(true);
 
     const member = (await registerUser(base)).client;
     expect((await member.error(QUEUE, { kind: null, page: null })).code).toBe('FORBIDDEN');

@@ -68,6 +68,8 @@ export interface ReviewQueueEntry {
 export interface ReviewQueuePage extends Page<ReviewQueueEntry> {
   /** Entries waiting longer than the review-time target (all pages). */
   overdue: number;
+  /** Items in the jurisdiction that the moderator owns (their organisation's): left to another moderator, so not listed. */
+  ownWaiting: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -180,10 +182,11 @@ export class ModeratedContentService {
     const parts = await Promise.all(
       kinds.map(async (kind) => {
         const qb = await this.queueQuery(kind, viewer);
-        const [{ entities, raw }, total, overdue] = await Promise.all([
+        const [{ entities, raw }, total, overdue, all] = await Promise.all([
           qb.clone().limit(offset + pageSize).getRawAndEntities(),
           qb.clone().getCount(),
           qb.clone().andWhere(`CASE WHEN q.status = :pendingStatus THEN q.submitted_at ELSE q.revision_submitted_at END < :target`, { pendingStatus: ModerationStatus.PENDING_REVIEW, target }).getCount(),
+          this.jurisdictionQueue(kind, viewer).getCount(),
         ]);
         const entries = entities.map((item: ModeratedItem, i: number): ReviewQueueEntry => ({
           kind: kind.review.code,
@@ -195,7 +198,7 @@ export class ModeratedContentService {
           revision: item.status === ModerationStatus.PUBLISHED,
           reviewPath: kind.review.path(item),
         }));
-        return { entries, total, overdue };
+        return { entries, total, overdue, own: all - total };
       }),
     );
     const merged = parts.flatMap((x) => x.entries).sort((a, b) => a.queuedAt.getTime() - b.queuedAt.getTime() || a.id.localeCompare(b.id));
@@ -203,17 +206,23 @@ export class ModeratedContentService {
       items: merged.slice(offset, offset + pageSize),
       totalItems: parts.reduce((n, x) => n + x.total, 0),
       overdue: parts.reduce((n, x) => n + x.overdue, 0),
+      ownWaiting: parts.reduce((n, x) => n + x.own, 0),
       page: p,
       pageSize,
     };
   }
 
-  /** The review queue of one kind as a query (oldest first), without what the moderator owns. */
-  private async queueQuery<E extends ModeratedItem<C>, C extends ModeratedContent>(kind: Kind<E, C>, viewer: Viewer): Promise<SelectQueryBuilder<E>> {
-    const qb = applyModerationQueue(this.ds.getRepository(kind.entity).createQueryBuilder('q') as SelectQueryBuilder<E>, 'q', jurisdictionOf(viewer), {
+  /** What waits for review of one kind in the moderator's jurisdiction, theirs included (the department's queue). */
+  private jurisdictionQueue<E extends ModeratedItem<C>, C extends ModeratedContent>(kind: Kind<E, C>, viewer: Viewer): SelectQueryBuilder<E> {
+    return applyModerationQueue(this.ds.getRepository(kind.entity).createQueryBuilder('q') as SelectQueryBuilder<E>, 'q', jurisdictionOf(viewer), {
       pending: ModerationStatus.PENDING_REVIEW,
       published: ModerationStatus.PUBLISHED,
     });
+  }
+
+  /** The review queue of one kind as a query (oldest first), without what the moderator owns. */
+  private async queueQuery<E extends ModeratedItem<C>, C extends ModeratedContent>(kind: Kind<E, C>, viewer: Viewer): Promise<SelectQueryBuilder<E>> {
+    const qb = this.jurisdictionQueue(kind, viewer);
     const column = kind.ownership.column;
     if (kind.ownership.kind === 'user') {
       qb.andWhere(`q.${column} <> :me`, { me: viewer.id });

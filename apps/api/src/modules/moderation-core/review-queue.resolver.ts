@@ -58,6 +58,9 @@ export class ReviewQueuePageType extends Paginated(ReviewQueueItemType) {
 
   @Field(() => Int, { description: 'The review-time target: the department decides a submission within this many days.' })
   reviewTargetDays: number;
+
+  @Field(() => Int, { description: "Items in the jurisdiction from the moderator's own organisation (or their own profile): not listed, another moderator reviews them. The department's figures count them." })
+  ownItemsWaiting: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -91,6 +94,7 @@ export class ReviewQueueResolver {
       pageSize: result.pageSize,
       overdueItems: result.overdue,
       reviewTargetDays: REVIEW_TARGET_DAYS,
+      ownItemsWaiting: result.ownWaiting,
     };
   }
 
