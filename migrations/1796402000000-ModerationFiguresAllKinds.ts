@@ -36,8 +36,13 @@ export class ModerationFiguresAllKinds1796402000000 implements MigrationInterfac
 
   /** The rollup is a materialised view: a new metric means building it again. */
   private async rebuild(queryRunner: QueryRunner, facts: string): Promise<void> {
-    await queryRunner.query(`DROP MATERIALIZED VIEW "stats_monthly"`);
-    await queryRunner.query(`CREATE MATERIALIZED VIEW "stats_monthly" AS ${statsMonthlySql(facts)}`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "UQ_stats_monthly" ON "stats_monthly" ("metric", "province_code", "month", "dim", "bucket")`);
+    await rebuildStatsMonthly(queryRunner, facts);
   }
+}
+
+/** Builds the rollup (a materialised view) again over these facts, with its unique index (which REFRESH … CONCURRENTLY needs). */
+export async function rebuildStatsMonthly(queryRunner: QueryRunner, facts: string): Promise<void> {
+  await queryRunner.query(`DROP MATERIALIZED VIEW "stats_monthly"`);
+  await queryRunner.query(`CREATE MATERIALIZED VIEW "stats_monthly" AS ${statsMonthlySql(facts)}`);
+  await queryRunner.query(`CREATE UNIQUE INDEX "UQ_stats_monthly" ON "stats_monthly" ("metric", "province_code", "month", "dim", "bucket")`);
 }

@@ -1,6 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { statsMonthlySql } from './1796364335006-StatsMonthlyRollup.js';
-import { FACTS_WITH_ALL_DECISIONS } from './1796402000000-ModerationFiguresAllKinds.js';
+import { FACTS_WITH_ALL_DECISIONS, rebuildStatsMonthly } from './1796402000000-ModerationFiguresAllKinds.js';
 
 /** The rollup's duration bucket until now: days rounded to the nearest 0.1. */
 const ROUNDED_BUCKET = /round\(\(extract\(epoch FROM \(([^()]*) - ([^()]*)\)\) \/ 86400\)::numeric, 1\)::real/g;
@@ -24,18 +23,12 @@ export const FACTS_ROUNDED_UP = roundedUp(FACTS_WITH_ALL_DECISIONS);
 export class ReviewTimeRoundedUp1796420000000 implements MigrationInterface {
   name = 'ReviewTimeRoundedUp1796420000000';
 
+  // The rollup is a materialised view: another bucket means building it again.
   async up(queryRunner: QueryRunner): Promise<void> {
-    await this.rebuild(queryRunner, FACTS_ROUNDED_UP);
+    await rebuildStatsMonthly(queryRunner, FACTS_ROUNDED_UP);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await this.rebuild(queryRunner, FACTS_WITH_ALL_DECISIONS);
-  }
-
-  /** The rollup is a materialised view: another bucket means building it again. */
-  private async rebuild(queryRunner: QueryRunner, facts: string): Promise<void> {
-    await queryRunner.query(`DROP MATERIALIZED VIEW "stats_monthly"`);
-    await queryRunner.query(`CREATE MATERIALIZED VIEW "stats_monthly" AS ${statsMonthlySql(facts)}`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "UQ_stats_monthly" ON "stats_monthly" ("metric", "province_code", "month", "dim", "bucket")`);
+    await rebuildStatsMonthly(queryRunner, FACTS_WITH_ALL_DECISIONS);
   }
 }
