@@ -169,6 +169,8 @@ describe('verification by moderators', () => {
     expect(queued.findIndex((o: { verificationDeclinedAt: string | null }) => o.verificationDeclinedAt)).toBe(queued.length - 1);
     const dash = `{ departmentDashboard { organizationsAwaitingVerification { id } } }`;
     expect((await mod.client.ok(dash)).departmentDashboard.organizationsAwaitingVerification.map((o: { id: string }) => o.id)).not.toContain(org.id);
+    const awaiting = `{ organizationsForReview(verified: false, declined: false, page: {page: 1, pageSize: 100}) { items { id } } }`;
+    expect((await mod.client.ok(awaiting)).organizationsForReview.items.map((o: { id: string }) => o.id)).not.toContain(org.id);
 
     // An edit puts it back in the queue; a verification clears the reason.
     await owner.client.ok(`mutation($id: ID!) { updateOrganization(id: $id, input: { description: "Đã bổ sung giấy chứng nhận đăng ký doanh nghiệp." }) { id } }`, { id: org.id });

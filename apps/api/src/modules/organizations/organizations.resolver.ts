@@ -89,9 +89,11 @@ export class OrganizationsResolver {
     @Context() ctx: GqlContext,
     @Args('verified', { type: () => Boolean, nullable: true }) verified: boolean | null,
     @Args('page', { type: () => PageInput, nullable: true }) page: PageInput,
+    @Args('declined', { type: () => Boolean, nullable: true, description: 'false: leave out the organisations whose verification was declined (they wait for their members to edit the profile); true: only those.' })
+    declined: boolean | null,
   ): Promise<OrganizationPage> {
     const viewer = requireModerator(ctx);
-    const result = await this.organizations.listForModeration(jurisdictionOf(viewer), verified ?? null, page);
+    const result = await this.organizations.listForModeration(jurisdictionOf(viewer), verified ?? null, page, declined ?? null);
     return { ...result, items: result.items.map(toOrganizationType) };
   }
 

@@ -280,11 +280,12 @@ export class OrganizationsService {
   }
 
   /** Moderators: organisations in their jurisdiction, those awaiting verification first, then the declined ones, then the verified. */
-  async listForModeration(jurisdiction: string[] | null, verified: boolean | null, page: PageInput | undefined): Promise<Page<OrganizationEntity>> {
+  async listForModeration(jurisdiction: string[] | null, verified: boolean | null, page: PageInput | undefined, declined: boolean | null = null): Promise<Page<OrganizationEntity>> {
     const { offset, pageSize, page: p } = pageWindow(page);
     const qb = this.ds.getRepository(OrganizationEntity).createQueryBuilder('o');
     if (jurisdiction) qb.andWhere('o.province_code = ANY(:codes)', { codes: jurisdiction });
     if (verified !== null) qb.andWhere('o.verified = :verified', { verified });
+    if (declined !== null) qb.andWhere(`o.verification_declined_at IS ${declined ? 'NOT ' : ''}NULL`);
     const [items, totalItems] = await qb
       .orderBy('o.verified', 'ASC')
       .addOrderBy('o.verification_declined_at IS NOT NULL', 'ASC')

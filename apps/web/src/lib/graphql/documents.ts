@@ -689,7 +689,7 @@ export const AddOrganizationMember: Document<T.AddOrganizationMemberMutation, T.
 
 export const OrganizationsForReview: Document<T.OrganizationsForReviewQuery, T.OrganizationsForReviewQueryVariables> = {
   name: "OrganizationsForReview",
-  source: "query OrganizationsForReview($verified: Boolean, $page: PageInput) { organizationsForReview(verified: $verified, page: $page) { totalItems page pageSize items { ...OrganizationCard taxCode website createdAt verifiedAt verificationNote verificationDeclinedAt } } } fragment OrganizationCard on Organization { id slug name kind verified province { code name } }",
+  source: "query OrganizationsForReview($verified: Boolean, $page: PageInput, $declined: Boolean) { organizationsForReview(verified: $verified, page: $page, declined: $declined) { totalItems page pageSize items { ...OrganizationCard taxCode website createdAt verifiedAt verificationNote verificationDeclinedAt } } } fragment OrganizationCard on Organization { id slug name kind verified province { code name } }",
 };
 
 export const VerifyOrganization: Document<T.VerifyOrganizationMutation, T.VerifyOrganizationMutationVariables> = {

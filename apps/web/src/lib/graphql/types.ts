@@ -1564,6 +1564,7 @@ export type AddOrganizationMemberMutation = { addOrganizationMember: { id: strin
 export type OrganizationsForReviewQueryVariables = Exact<{
   verified?: boolean | null | undefined;
   page?: PageInput | null | undefined;
+  declined?: boolean | null | undefined;
 }>;
 
 

@@ -13,7 +13,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const one = { page: 1, pageSize: 1 };
   const [queue, orgs, deals] = await Promise.all([
     locals.api.request(ReviewQueue, { kind, page: { page, pageSize: 25 } }).catch((e) => apiFailure(e, url)),
-    section(locals.api.request(OrganizationsForReview, { verified: false, page: one })),
+    section(locals.api.request(OrganizationsForReview, { verified: false, declined: false, page: one })),
     section(locals.api.request(Deals, { status: 'UNDER_REVIEW', page: one })),
   ]);
   return {
