@@ -165,6 +165,16 @@ export default function (h) {
     const after = await galleryLinks();
     assert.equal(after.length, 1, 'one picture left');
     assert.ok(after[0].includes(kept.id) && !after.some((href) => href.includes(removed.id)), after.join(' '));
+
+    // A picture added to the published listing: its owner sees it on the public page, marked as
+    // waiting (only they and the department see it); visitors do not see it yet.
+    const added = await apiUpload(t, owner.token, 'LISTING', listing.id, 'moi-them.jpg', await picture('#6b8c3a'));
+    await t.visit(page, `/listings/${listing.slug}`);
+    const mine = page.locator(`.gallery li:has(a[href*="${added.id}"])`);
+    assert.equal(await mine.count(), 1, 'the owner sees the new picture');
+    assert.ok(((await mine.textContent()) ?? '').includes(msg('vi', 'media_pendingReviewOwner')), 'marked as waiting for review');
+    assert.equal(await page.locator(`.gallery li:has(a[href*="${kept.id}"]) .pending-mark`).count(), 0, 'the public picture is not marked');
+    assert.ok(!(await galleryLinks()).some((href) => href.includes(added.id)), 'not public yet');
   });
 
   h.test('media: an organisation uploads its logo and a private verification document; the public page shows only the logo', async (t) => {
