@@ -300,6 +300,10 @@ export function reviewTest(h) {
     assert.ok((await t.text(page)).includes(msg('vi', 'done_sessionRemoved')));
     await t.visit(visitor, path);
     assert.ok((await t.text(visitor)).includes(msg('vi', 'events_noProgramme')));
+    // No meeting accepted yet: the schedule page says so instead of offering a run that places nothing.
+    await t.visit(page, `${path}/schedule`);
+    assert.equal(await page.locator('[data-schedule-nothing]').count(), 1, await t.text(page));
+    assert.equal(await page.locator('form[action="?/run"]').count(), 0);
   });
 }
 
