@@ -584,6 +584,10 @@ describe('a published listing', () => {
     expect(listing.hasPendingRevision).toBe(true);
     // The picture counts as media for the quality score, as it is written and once submitted.
     expect(listing.draftQuality.hints.map((h: { code: string }) => h.code)).not.toContain('NO_MEDIA');
+    // The owner's list reads the same quality (the attachments of a page's listings counted in one batch).
+    const list = (await owner.ok(`{ myListings(page: { page: 1, pageSize: 50 }) { items { id draftQuality { hints { code } } } } }`)).myListings.items;
+    const row = list.find((l: { id: string }) => l.id === id);
+    expect(row.draftQuality.hints.map((h: { code: string }) => h.code)).not.toContain('NO_MEDIA');
     await owner.ok(`mutation($id: ID!) { submitListing(id: $id) { id } }`, { id });
     expect((await owner.ok(QUALITY, { id })).listing.qualityHints.map((h: { code: string }) => h.code)).not.toContain('NO_MEDIA');
     const moderator = (await registerModerator(base, [])).client;

@@ -197,7 +197,8 @@ export class ListingsResolver {
   })
   async draftQuality(@Parent() l: ListingType, @Context() ctx: GqlContext): Promise<ListingQualityType | null> {
     if (!(await this.privileged(ctx, l))) return null;
-    const q = assessQuality(l.entity.kind, this.listings.workingContent(l.entity), await this.listings.attachmentCount(l.entity.id));
+    const attachments = ctx.loaders.get('listing.attachmentCount', () => new DataLoader((ids: readonly string[]) => this.listings.attachmentCounts(ids)));
+    const q = assessQuality(l.entity.kind, this.listings.workingContent(l.entity), await attachments.load(l.entity.id));
     return { score: q.score, hints: q.hints.map((h) => ({ code: h.code, penalty: h.penalty, label: t(qualityHintLabel(h.code), ctx.lang) })) };
   }
 

@@ -464,7 +464,7 @@ export const MyListings: Document<T.MyListingsQuery, T.MyListingsQueryVariables>
 
 export const MyListingsQuality: Document<T.MyListingsQualityQuery, T.MyListingsQualityQueryVariables> = {
   name: "MyListingsQuality",
-  source: "query MyListingsQuality($status: ListingStatus, $page: PageInput) { myListings(status: $status, page: $page) { items { id qualityScore qualityHints { code label penalty } } } }",
+  source: "query MyListingsQuality($status: ListingStatus, $page: PageInput) { myListings(status: $status, page: $page) { items { id draftQuality { score hints { code label penalty } } } } }",
 };
 
 export const CreateListing: Document<T.CreateListingMutation, T.CreateListingMutationVariables> = {

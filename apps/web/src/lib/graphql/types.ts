@@ -1235,7 +1235,7 @@ export type MyListingsQualityQueryVariables = Exact<{
 }>;
 
 
-export type MyListingsQualityQuery = { myListings: { items: Array<{ id: string, qualityScore: number | null, qualityHints: Array<{ code: string, label: string, penalty: number }> }> } };
+export type MyListingsQualityQuery = { myListings: { items: Array<{ id: string, draftQuality: { score: number, hints: Array<{ code: string, label: string, penalty: number }> } | null }> } };
 
 export type CreateListingMutationVariables = Exact<{
   input: ListingInput;
