@@ -4,7 +4,7 @@
 // profile. The outcome is checked at
 // the API, which decides.
 import assert from 'node:assert/strict';
-import { PASSWORD, msg, uniq } from './support/harness.mjs';
+import { PASSWORD, label, msg, uniq } from './support/harness.mjs';
 import { login } from './support/flows.mjs';
 import { adminToken, apiOrganization, apiPublishedListing, apiUser } from './support/api.mjs';
 
@@ -196,6 +196,10 @@ export default function (h) {
     assert.equal(await dealStatus(t, dropped.seller.token, dropped.dealId), 'CANCELLED');
     const after = await t.text(sellerPage);
     assert.ok(after.includes(msg('vi', 'done_dealCancelled')) && after.includes('Bên mua đổi kế hoạch đầu tư.'), after);
+    // The progress shows the steps it reached, then how it ended: no "signed" or "completed" it never reached.
+    const steps = await sellerPage.locator('.steps li').allInnerTexts();
+    assert.equal(steps.at(-1), label('vi', 'DealStatus', 'CANCELLED'));
+    assert.ok(!steps.includes(label('vi', 'DealStatus', 'COMPLETED')) && !steps.includes(label('vi', 'DealStatus', 'SIGNED')), steps.join(' | '));
   });
 
   h.test('lifecycle: an expert takes a published profile off the public list', async (t) => {
