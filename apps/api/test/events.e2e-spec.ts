@@ -162,6 +162,23 @@ describe('events as moderated content', () => {
     expect(((await mod.client.ok(CREATE, { o: company.id, input: eventInput() })).createEvent as Ev).status).toBe('DRAFT');
   });
 
+  it('shows the English description on the English page, the Vietnamese one where none was given', async () => {
+    const mod = await registerModerator(base, ['da-nang']);
+    const o = await organiser();
+    const en = 'A day of B2B meetings between research institutes and food processors of Da Nang, with demonstrations of drying lines.';
+    const D = `query($id: ID) { event(id: $id) { description descriptionEn localizedDescription } }`;
+    const withEn = (await mod.client.ok(CREATE, { o: o.org.id, input: eventInput({ descriptionEn: `  ${en}  ` }) })).createEvent as Ev;
+    expect((await base.inLang('en').ok(D, { id: withEn.id })).event).toMatchObject({ descriptionEn: en, localizedDescription: en });
+    const vi = (await base.ok(D, { id: withEn.id })).event;
+    expect(vi.localizedDescription).toBe(vi.description);
+    const without = (await mod.client.ok(CREATE, { o: o.org.id, input: eventInput() })).createEvent as Ev;
+    const fallback = (await base.inLang('en').ok(D, { id: without.id })).event;
+    expect(fallback).toMatchObject({ descriptionEn: null, localizedDescription: fallback.description });
+    // Given, it is held to the description's rules.
+    const err = await mod.client.inLang('en').error(CREATE, { o: o.org.id, input: eventInput({ descriptionEn: 'Too short.' }) });
+    expect(err).toMatchObject({ code: 'BAD_USER_INPUT', fields: { 'input.descriptionEn': expect.any(String) } });
+  });
+
   it('names every bad field at once, in the caller’s language', async () => {
     const o = await organiser();
     const err = await o.client.inLang('en').error(CREATE, {

@@ -211,6 +211,7 @@ export function reviewTest(h) {
     await page.selectOption('[name=provinceCode]', 'hue');
     await page.fill('[name=venue]', 'Trung tâm Hội nghị tỉnh, Huế');
     await page.fill('[name=description]', 'Một ngày gặp gỡ giữa các viện nghiên cứu và doanh nghiệp chế biến nông sản, thủy sản của Huế.');
+    await page.fill('[name=descriptionEn]', 'A day of meetings between research institutes and the farm and seafood processors of Hue.');
     await page.locator('input[name=fieldCodes]').first().check();
     await page.fill('[name=registrationOpensAt]', `${day(0)}T00:00`);
     await page.fill('[name=registrationClosesAt]', `${day(15)}T17:00`);
@@ -242,6 +243,10 @@ export function reviewTest(h) {
     assert.equal(new URL(mod.url()).pathname, '/moderation/events');
     await t.visit(visitor, path);
     assert.ok((await t.text(visitor, 'h1')).includes(name));
+    const english = await t.newPage('en');
+    await t.visit(english, path);
+    assert.ok((await t.text(english)).includes('A day of meetings between research institutes and the farm and seafood processors of Hue.'), 'the English page shows the English description');
+    await english.close();
     // Registration opened today: a visitor is offered to sign in and register.
     assert.equal(await visitor.locator(`aside a[href="/login?next=${encodeURIComponent(path)}"]`).count(), 1);
     // On a phone, where the side column comes last, "Register" is a tap near the top that leads to it.

@@ -240,6 +240,8 @@ const DemoEventSchema = z.strictObject({
   online: z.boolean(),
   venue: plainText.nullable(),
   description: plainText,
+  /** The description in English (the English page shows it). */
+  descriptionEn: plainText,
   fieldCodes: list(fieldCode),
   registrationOpensInDays: z.number().int(),
   registrationClosesInDays: z.number().int(),

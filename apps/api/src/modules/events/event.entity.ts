@@ -41,6 +41,8 @@ export interface EventContent {
   /** Address of the venue; null for an online event. */
   venue: string | null;
   description: string;
+  /** The description in English; null: the English page shows the Vietnamese one (absent in revisions saved before it existed). */
+  descriptionEn?: string | null;
   fieldCodes: string[];
   registrationOpensAt: string;
   registrationClosesAt: string;
@@ -104,6 +106,9 @@ export class EventEntity extends ModeratedColumns<EventContent> {
 
   @Column({ type: 'text' })
   description: string;
+
+  @Column({ name: 'description_en', type: 'text', nullable: true })
+  descriptionEn: string | null;
 
   @Column({ name: 'field_codes', type: 'text', array: true, default: () => "'{}'" })
   fieldCodes: string[];

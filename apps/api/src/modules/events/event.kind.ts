@@ -24,6 +24,7 @@ export function contentOf(e: EventEntity): EventContent {
     online: e.online,
     venue: e.venue,
     description: e.description,
+    descriptionEn: e.descriptionEn,
     fieldCodes: e.fieldCodes,
     registrationOpensAt: e.registrationOpensAt,
     registrationClosesAt: e.registrationClosesAt,

@@ -36,6 +36,7 @@ export function normalizeContent(input: EventInput): EventContent {
     online: input.online,
     venue: input.online ? null : (input.venue ?? null),
     description: input.description,
+    descriptionEn: input.descriptionEn || null,
     fieldCodes: [...new Set(input.fieldCodes)],
     registrationOpensAt: new Date(input.registrationOpensAt).toISOString(),
     registrationClosesAt: new Date(input.registrationClosesAt).toISOString(),

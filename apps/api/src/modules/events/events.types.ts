@@ -103,6 +103,9 @@ export abstract class EventDetailsFields {
   @Field()
   description: string;
 
+  @Field(() => String, { nullable: true, description: 'The description in English, when the organiser gave one.' })
+  descriptionEn: string | null;
+
   @Field(() => Date)
   registrationOpensAt: Date;
 
@@ -159,6 +162,9 @@ export class EventType extends EventDetailsFields {
 
   @Field({ description: "The name in the request's language." })
   name: string;
+
+  @Field({ description: "The description in the request's language: the English one in English when given, else the Vietnamese." })
+  localizedDescription: string;
 
   @Field({ description: 'Always Asia/Ho_Chi_Minh: every day and time of the event is read in it.' })
   timeZone: string;
@@ -266,6 +272,8 @@ export function toEventType(e: EventEntity, lang: 'vi' | 'en'): EventType {
     online: e.online,
     venue: e.venue,
     description: e.description,
+    descriptionEn: e.descriptionEn,
+    localizedDescription: lang === 'en' && e.descriptionEn ? e.descriptionEn : e.description,
     registrationOpensAt: new Date(e.registrationOpensAt),
     registrationClosesAt: new Date(e.registrationClosesAt),
     meetingDays: e.meetingDays,
@@ -297,6 +305,7 @@ export function toRevisionType(e: EventEntity, lang: 'vi' | 'en' = 'vi'): EventR
     online: r.online,
     venue: r.venue,
     description: r.description,
+    descriptionEn: r.descriptionEn ?? null,
     fieldCodes: r.fieldCodes,
     registrationOpensAt: new Date(r.registrationOpensAt),
     registrationClosesAt: new Date(r.registrationClosesAt),

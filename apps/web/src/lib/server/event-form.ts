@@ -5,7 +5,7 @@ import { enumField, parseInteger, type FormReader, type FormValues } from '$lib/
 export const EVENT_KINDS: readonly EventKind[] = ['NATIONAL_TECHMART', 'LOCAL_TECHMART', 'SPECIALISED_TECHMART', 'BROKERAGE_DAY', 'ONLINE_SESSION'];
 
 /** The form's fields an API error may name (input.<name>). */
-export const EVENT_FORM_FIELDS = ['organizerId', 'nameVi', 'nameEn', 'kind', 'startsOn', 'endsOn', 'provinceCode', 'venue', 'description', 'fieldCodes', 'registrationOpensAt', 'registrationClosesAt', 'meetingDays', 'dayStartsAt', 'dayEndsAt', 'slotMinutes', 'meetingTables', 'breaks', 'maxExhibitors', 'maxVisitors', 'questions'];
+export const EVENT_FORM_FIELDS = ['organizerId', 'nameVi', 'nameEn', 'kind', 'startsOn', 'endsOn', 'provinceCode', 'venue', 'description', 'descriptionEn', 'fieldCodes', 'registrationOpensAt', 'registrationClosesAt', 'meetingDays', 'dayStartsAt', 'dayEndsAt', 'slotMinutes', 'meetingTables', 'breaks', 'maxExhibitors', 'maxVisitors', 'questions'];
 
 /** A `datetime-local` value is Vietnam time (the event's time zone). */
 const vietnamInstant = (v: string) => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v) ? `${v}:00+07:00` : v);
@@ -58,6 +58,7 @@ export function eventInputFromForm(form: FormReader, errors: Record<string, stri
     online: form.bool('online'),
     venue: form.optional('venue'),
     description: form.str('description'),
+    descriptionEn: form.optional('descriptionEn'),
     fieldCodes: form.all('fieldCodes'),
     registrationOpensAt: vietnamInstant(form.str('registrationOpensAt')),
     registrationClosesAt: vietnamInstant(form.str('registrationClosesAt')),
@@ -75,7 +76,7 @@ export function eventInputFromForm(form: FormReader, errors: Record<string, stri
 
 /** An event's content (or its pending revision) as the form's values. */
 export function eventFormValues(c: {
-  nameVi: string; nameEn: string; kind: string; startsOn: string; endsOn: string; provinceCode: string; online: boolean; venue: string | null; description: string;
+  nameVi: string; nameEn: string; kind: string; startsOn: string; endsOn: string; provinceCode: string; online: boolean; venue: string | null; description: string; descriptionEn?: string | null;
   fieldCodes: string[]; registrationOpensAt: string; registrationClosesAt: string; meetingDays: string[]; dayStartsAt: string; dayEndsAt: string;
   slotMinutes: number; meetingTables: number; breaks: { startsAt: string; endsAt: string }[]; maxExhibitors: number | null; maxVisitors: number | null;
   questions: { labelVi: string; labelEn: string; required: boolean }[];
@@ -90,6 +91,7 @@ export function eventFormValues(c: {
     ...(c.online ? { online: 'on' } : {}),
     venue: c.venue ?? '',
     description: c.description,
+    descriptionEn: c.descriptionEn ?? '',
     fieldCodes: c.fieldCodes,
     registrationOpensAt: vietnamLocal(c.registrationOpensAt),
     registrationClosesAt: vietnamLocal(c.registrationClosesAt),

@@ -142,6 +142,13 @@ export class EventInput {
   @PlainText()
   description: string;
 
+  @Field(() => String, { nullable: true, description: 'The description in English (30–10000 characters); without it, the English page shows the Vietnamese one.' })
+  @IsOptional()
+  @trim()
+  @TextLength(...EVENT_LIMITS.description)
+  @PlainText()
+  descriptionEn?: string | null;
+
   @Field(() => [String], { description: 'Fields of technology (taxonomy codes): 1 to 10.' })
   @ArrayMinSize(1, say({ vi: 'Chọn ít nhất một lĩnh vực.', en: 'Choose at least one field.' }))
   @TechFieldCodes(EVENT_LIMITS.fieldCodes)
