@@ -3,7 +3,7 @@
  * concepts, field, feedback and each constraint, labelled in the reader's language. Pure code.
  */
 import { foldDiacritics, type Lang } from '@techport/shared';
-import { couldBeVietnameseSyllable, findConcept, isKnownTerm } from '../text/index.js';
+import { couldBeVietnameseSyllable, findConcept, isGeneralTerm, isKnownTerm } from '../text/index.js';
 import { fieldByCode, termSurfaces, termVector } from './listing-features.js';
 import type { MatchListing, MatchReason, RankedMatch } from './matching.engine.js';
 import { CONSTRAINT_FLOOR, MATCH_FEEDBACK, RELEVANCE_WEIGHTS } from './matching.weights.js';
@@ -25,6 +25,8 @@ const NAMED_TERMS_CONSIDERED = 15;
  * "sau", "máy"), nor does a unit ("kg"). It still counts in the score; it is only not named.
  */
 function nameable(surface: string, keywords: readonly string[]): boolean {
+  // A general word of any listing ("thử nghiệm", "thời gian", "sản phẩm") explains nothing, unless the listing names it as a keyword.
+  if (isGeneralTerm(surface) && !keywords.some((k) => foldDiacritics(k.toLowerCase()) === foldDiacritics(surface.toLowerCase()))) return false;
   const [first, second] = surface.toLowerCase().split(' ');
   const known = () => {
     const folded = foldDiacritics(surface.toLowerCase());

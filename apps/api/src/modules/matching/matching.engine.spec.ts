@@ -444,11 +444,21 @@ describe('the shared keywords a match names', () => {
   });
 
   it('names neither the lone syllables nor the gloss’s alternatives of a match that shares little', () => {
-    // before: "máy", "hỗ trợ", "machine machinery" (the gloss writes both English words for "máy")
+    // before: "máy", "hỗ trợ", "machine machinery" (the gloss writes both English words for "máy");
+    // "hỗ trợ" (support) is a general word of any listing: it explains nothing either
     const demand = toListingDocument(source({ kind: 'DEMAND', title: 'Cần máy cắt cỏ cho trang trại', summary: 'Cần hỗ trợ sau khi mua máy.' }));
     const offer = toListingDocument(source({ title: 'Máy xay bột mịn', summary: 'Hỗ trợ kỹ thuật sau bán hàng; máy chạy điện.' }));
+    expect(sharedTerms(termVector(demand), offer)).toEqual([]);
+  });
+
+  it('names general words ("thử nghiệm", "thời gian") only when the listing gives them as its keywords', () => {
+    const demand = toListingDocument(source({ kind: 'DEMAND', title: 'Cần giống lúa chịu mặn', summary: 'Cần thử nghiệm trong thời gian ngắn, có sản phẩm mẫu.' }));
+    const offer = toListingDocument(source({ title: 'Giống lúa chịu mặn năng suất cao', summary: 'Đã thử nghiệm, rút ngắn thời gian, sản phẩm ổn định.', keywords: ['giống lúa'] }));
     const terms = sharedTerms(termVector(demand), offer);
-    expect(terms).toEqual(['hỗ trợ']);
+    expect(terms).toContain('giống lúa');
+    for (const general of ['thử nghiệm', 'thời gian', 'sản phẩm']) expect(terms).not.toContain(general);
+    const keyworded = toListingDocument(source({ title: 'Dịch vụ thử nghiệm giống lúa', summary: 'Thử nghiệm giống lúa chịu mặn.', keywords: ['thử nghiệm'] }));
+    expect(sharedTerms(termVector(demand), keyworded)).toContain('thử nghiệm');
   });
 
   it('names the gloss’s words only when the two listings are in different languages', () => {

@@ -7,7 +7,7 @@ import { TECH_FIELDS } from '@techport/shared';
 import { CONCEPTS } from './lexicon.js';
 import { foldText, isAccentedText, normalizeText } from './normalize.js';
 import { REGIONAL_VARIANTS, SYNONYM_GROUPS } from './synonyms.js';
-import { GLOSS_VOCABULARY } from './gloss-vocabulary.js';
+import { GENERAL_TERMS, GLOSS_VOCABULARY } from './gloss-vocabulary.js';
 
 // ---------------------------------------------------------------------------------------------
 // Gloss (search): the listing's title, keywords and summary in the other language, word order
@@ -99,6 +99,14 @@ function glossIndex(folded: boolean): Map<string, GlossTerm[]> {
 }
 
 const GLOSS_INDEX = { exact: glossIndex(false), folded: glossIndex(true) };
+
+/** Whether a phrase is one of the vocabulary's general words (gloss-vocabulary.ts GENERAL_TERMS), as written or folded. */
+export function isGeneralTerm(phrase: string): boolean {
+  const exact = normalizeText(phrase);
+  return foldText(exact) !== exact ? GENERAL_EXACT.has(exact) : GENERAL_FOLDED.has(exact);
+}
+const GENERAL_EXACT = new Set([...GENERAL_TERMS].map((t) => normalizeText(t)));
+const GENERAL_FOLDED = new Set([...GENERAL_EXACT].map((t) => foldText(t)));
 
 /**
  * Whether a phrase is a term of the vocabularies (synonyms, concepts, field names, the general
