@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from './support/app.js';
-import { Client, addMember, createOrganization, registerModerator, registerUser, uniq } from './support/graphql.js';
+import { Client, addMember, adminClient, createOrganization, registerModerator, registerUser, uniq } from './support/graphql.js';
 import { eventDay, eventInput as sharedEventInput, publishedEvent as publishShared } from './support/events.js';
 import { publishListing } from './support/listings.js';
 
@@ -150,9 +150,12 @@ describe('events as moderated content', () => {
     expect((await ds.query(`SELECT count(*)::int AS n FROM techmart_event`))[0].n).toBe(before);
   });
 
-  it("publishes at once the department's own event (a government body the moderator belongs to), not a company's", async () => {
+  it("publishes at once the department's own event (a verified government body the moderator belongs to), not a company's", async () => {
     const mod = await registerModerator(base, ['da-nang']);
     const office = await createOrganization(mod.client, { name: `Trung tâm Ứng dụng KH&CN ${uniq('')}`, kind: 'GOVERNMENT', provinceCode: 'da-nang' });
+    // A kind anyone may claim: until the department has verified the office, its events go through review.
+    expect(((await mod.client.ok(CREATE, { o: office.id, input: eventInput() })).createEvent as Ev).status).toBe('DRAFT');
+    await (await adminClient(base)).ok(`mutation($id: ID!) { verifyOrganization(id: $id) { id } }`, { id: office.id });
     const own = (await mod.client.ok(CREATE, { o: office.id, input: eventInput() })).createEvent as Ev;
     expect(own).toMatchObject({ status: 'PUBLISHED', viewerIsOrganizer: true });
     const [audit] = await ds.query(`SELECT action FROM staff_audit_log WHERE target_id = $1`, [own.id]);

@@ -135,6 +135,7 @@ describe('verification by moderators', () => {
   });
 
   const DECLINE = `mutation($id: ID!, $note: String!) { declineOrganizationVerification(id: $id, note: $note) { id verified verificationNote verificationDeclinedAt } }`;
+  const DECLINE_SAW = `mutation($id: ID!, $note: String!, $verified: Boolean) { declineOrganizationVerification(id: $id, note: $note, verified: $verified) { id verified } }`;
   const SEEN = `query($id: ID) { organization(id: $id) { verified verificationNote verificationDeclinedAt } }`;
   const QUEUE = `{ organizationsForReview(verified: false, page: {page: 1, pageSize: 100}) { items { id verificationDeclinedAt } } }`;
 
@@ -178,6 +179,18 @@ describe('verification by moderators', () => {
     expect((await mod.client.ok(dash)).departmentDashboard.organizationsAwaitingVerification.map((o: { id: string }) => o.id)).toContain(org.id);
     expect((await mod.client.ok(VERIFY, { id: org.id })).verifyOrganization.verified).toBe(true);
     expect((await owner.client.ok(SEEN, { id: org.id })).organization).toEqual({ verified: true, verificationNote: null, verificationDeclinedAt: null });
+  });
+
+  it('refuses to undo another moderator’s decision taken meanwhile (CONFLICT), and counts the reason without its spaces', async () => {
+    const owner = await registerUser(base);
+    const org = (await owner.client.ok(CREATE, { input: { name: `Công ty Hai cán bộ ${uniq('')}`, kind: 'ENTERPRISE', provinceCode: 'quang-ngai' } })).createOrganization;
+    const [a, b] = [await registerModerator(base, ['quang-ngai']), await registerModerator(base, ['quang-ngai'])];
+    // A saw it unverified; B verifies it; A's decline (as of "not verified") must not withdraw B's verification.
+    await b.client.ok(VERIFY, { id: org.id });
+    expect((await a.client.error(DECLINE_SAW, { id: org.id, note: 'Không tìm thấy mã số thuế.', verified: false })).code).toBe('CONFLICT');
+    expect((await base.ok(SEEN, { id: org.id })).organization.verified).toBe(true);
+    // "ok" and eight spaces is no reason.
+    expect(await a.client.error(DECLINE_SAW, { id: org.id, note: 'ok        ', verified: true })).toMatchObject({ code: 'BAD_USER_INPUT', fields: { note: expect.any(String) } });
   });
 
   it('withdraws a verification, telling the members why', async () => {

@@ -130,6 +130,9 @@ export default function (h) {
     assert.ok(await refused.locator('details').evaluate((d) => d.open), 'the form is open again');
     assert.equal(await refused.locator('textarea[name=note]').inputValue(), 'Thiếu');
     assert.equal(await refused.locator('textarea[name=note][aria-invalid=true]').count(), 1, 'the reason is marked as the field to fix');
+    // The page now stands at the refused action's address: the other rows' buttons still do what they say.
+    const actions = await mod.locator('main form[method=POST]').evaluateAll((forms) => forms.map((f) => f.getAttribute('action')));
+    for (const action of actions) assert.equal((decodeURIComponent(action).match(/\/(verify|decline)/g) ?? []).length, 1, `one action each: ${action}`);
     const reason = 'Mã số thuế không khớp với tên trên cổng đăng ký doanh nghiệp';
     await refused.locator('textarea[name=note]').fill(reason);
     await t.submit(mod, `tr:has-text("${name}") form[action$="/decline"] button`);

@@ -54,3 +54,6 @@ export const EVENT_LIMITS = {
   booth: [1, 40],
   note: [0, 2_000],
 } as const;
+
+/** A note on a deal step (an answer, a review, a cancellation's reason): at most this many characters. */
+export const DEAL_NOTE_MAX = 2000;

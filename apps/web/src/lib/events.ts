@@ -31,7 +31,8 @@ export const SESSION_KINDS = Object.keys(SESSION) as ProgrammeSessionKind[];
 /** Every day of the event, first to last ('YYYY-MM-DD'). */
 export function eventDays(startsOn: string, endsOn: string): string[] {
   const days: string[] = [];
-  for (let d = new Date(`${startsOn}T00:00:00Z`); days.length < 31; d = new Date(d.getTime() + 86_400_000)) {
+  // (Bounded, should a date ever be wrong: a year of days.)
+  for (let d = new Date(`${startsOn}T00:00:00Z`); days.length < 366; d = new Date(d.getTime() + 86_400_000)) {
     const day = d.toISOString().slice(0, 10);
     if (day > endsOn) break;
     days.push(day);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, In, type EntityManager } from 'typeorm';
-import { DEAL_STATUS_LABELS, DealStatus, InterestStatus, ListingKind, ModerationDecision, Role } from '@techport/shared';
+import { DEAL_STATUS_LABELS, DealStatus, InterestStatus, ListingKind, ModerationDecision, Role, DEAL_NOTE_MAX } from '@techport/shared';
 import { Errors } from '../../common/errors.js';
 import { isUuid } from '../../common/ids.js';
 import { Clock } from '../../common/clock.js';
@@ -28,7 +28,7 @@ import { StaffAuditService } from '../audit/staff-audit.service.js';
 import { StaffAuditAction, StaffAuditTargetKind } from '../audit/staff-audit.actions.js';
 import catalogue from './deals.service.messages.json' with { type: 'json' };
 
-export const NOTE_MAX = 2000;
+export const NOTE_MAX = DEAL_NOTE_MAX;
 
 const M = {
   deal: { vi: 'giao dịch', en: 'Deal' },

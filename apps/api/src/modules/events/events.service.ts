@@ -157,10 +157,10 @@ export class EventsService extends ModeratedKindService<EventEntity, EventConten
       this.ds.transaction(async (em) => {
         const org = isUuid(organizerId) ? await em.getRepository(OrganizationEntity).findOneBy({ id: organizerId }) : null;
         const member = !!org && (await this.organizations.isMember(viewer.id, org.id, em));
-        // Staff publish at once: for an organiser they do not belong to, or for a government body
-        // they do (the department's own office). A moderator who is a member of a company or an
+        // Staff publish at once: for an organiser they do not belong to, or for a verified government
+        // body they do (the department's own office; a kind anyone may claim, hence verified). A moderator who is a member of a company or an
         // institute goes through review like any organiser: the queue hides one's own organisation.
-        const staff = !!org && (!member || org.kind === OrganizationKind.GOVERNMENT) && isModerator(viewer) && coversProvince(viewer, content.provinceCode);
+        const staff = !!org && (!member || (org.kind === OrganizationKind.GOVERNMENT && org.verified)) && isModerator(viewer) && coversProvince(viewer, content.provinceCode);
         if (!org || (!member && !staff)) throw Errors.invalidField('organizerId', M.notMember);
         const slug = await this.core.freeSlug(em, this.kind, content.nameVi);
         const id = await this.core.insert(em, this.kind, viewer.id, { ...content, slug, organizerId: org.id, createdBy: viewer.id });

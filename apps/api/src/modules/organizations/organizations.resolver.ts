@@ -16,6 +16,7 @@ import { OrganizationInput, OrganizationUpdateInput } from './dto/organization.i
 import type { OrganizationEntity } from './organization.entity.js';
 import { ArgsType, Field } from '@nestjs/graphql';
 import { IsIn } from 'class-validator';
+import { Transform } from 'class-transformer';
 import { IdOrSlugArgs } from '../../common/id-or-slug.args.js';
 
 export function toOrganizationType(e: OrganizationEntity): OrganizationType {
@@ -63,9 +64,16 @@ class DeclineVerificationArgs {
   id: string;
 
   @Field({ description: 'The reason, shown to the organisation’s members.' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
   @NotBlank()
   @TextLength(10, 1000)
   note: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether the organisation was verified when the moderator decided (false: declining, true: withdrawing); CONFLICT when another moderator changed it since.',
+  })
+  verified?: boolean | null;
 }
 
 @Resolver(() => OrganizationType)
@@ -128,7 +136,7 @@ export class OrganizationsResolver {
   })
   async declineOrganizationVerification(@Context() ctx: GqlContext, @Args() args: DeclineVerificationArgs): Promise<OrganizationType> {
     const viewer = requireModerator(ctx);
-    return toOrganizationType(await this.organizations.declineVerification(viewer, args.id, args.note));
+    return toOrganizationType(await this.organizations.declineVerification(viewer, args.id, args.note, args.verified ?? null));
   }
 
   @Mutation(() => OrganizationInvitationType, {

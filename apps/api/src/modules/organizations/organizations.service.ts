@@ -240,12 +240,14 @@ export class OrganizationsService {
    * verification it had, with the reason its members are told (a notice and its profile page).
    * It leaves the verification queue until a member edits the profile.
    */
-  async declineVerification(viewer: Viewer, id: string, note: string): Promise<OrganizationEntity> {
+  async declineVerification(viewer: Viewer, id: string, note: string, sawVerified: boolean | null = null): Promise<OrganizationEntity> {
     const reason = note.trim();
     return this.ds.transaction(async (em) => {
       const org = isUuid(id) ? await em.getRepository(OrganizationEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!org) throw Errors.notFound(M.organization);
       if (!coversProvince(viewer, org.provinceCode)) throw Errors.forbidden(M.outsideJurisdiction);
+      // Another moderator verified (or declined) it since this one looked: say so rather than undo their decision.
+      if (sawVerified !== null && sawVerified !== org.verified) throw Errors.conflict(org.verified ? M.verifiedMeanwhile : M.declinedMeanwhile);
       const revoked = org.verified;
       org.verified = false;
       org.verifiedAt = null;
@@ -269,8 +271,9 @@ export class OrganizationsService {
         org.id,
         {
           kind: 'ORGANIZATION_VERIFICATION_DECLINED',
-          title: { vi: title.vi.replace('%s', org.name), en: title.en.replace('%s', org.name) },
-          body: { vi: M.declinedBody.vi.replace('%s', withStop(reason)), en: M.declinedBody.en.replace('%s', withStop(reason)) },
+          // (a function as the replacement: "$&" in a name or a reason is text, not a pattern)
+          title: { vi: title.vi.replace('%s', () => org.name), en: title.en.replace('%s', () => org.name) },
+          body: { vi: M.declinedBody.vi.replace('%s', () => withStop(reason)), en: M.declinedBody.en.replace('%s', () => withStop(reason)) },
           url: `/dashboard/organizations/${org.id}`,
         },
         viewer.id,

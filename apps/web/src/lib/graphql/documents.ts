@@ -124,7 +124,7 @@ export const CancelDeal: Document<T.CancelDealMutation, T.CancelDealMutationVari
 
 export const DashboardTodo: Document<T.DashboardTodoQuery, T.DashboardTodoQueryVariables> = {
   name: "DashboardTodo",
-  source: "query DashboardTodo { deals(page: {page: 1, pageSize: 50}) { items { id status viewerActions listing { id title } supplier { id name } buyer { id name } } } interests { id status createdAt organization { id name } listingOrganization { id viewerIsMember } listing { id title } } }",
+  source: "query DashboardTodo { deals(page: {page: 1, pageSize: 50}) { items { id status viewerActions listing { id title } supplier { id name viewerIsMember } buyer { id name viewerIsMember } } } interests { id status createdAt organization { id name } listingOrganization { id viewerIsMember } listing { id title } } }",
 };
 
 export const Events: Document<T.EventsQuery, T.EventsQueryVariables> = {
@@ -709,7 +709,7 @@ export const AcceptOrganizationInvitation: Document<T.AcceptOrganizationInvitati
 
 export const DeclineOrganizationVerification: Document<T.DeclineOrganizationVerificationMutation, T.DeclineOrganizationVerificationMutationVariables> = {
   name: "DeclineOrganizationVerification",
-  source: "mutation DeclineOrganizationVerification($id: ID!, $note: String!) { declineOrganizationVerification(id: $id, note: $note) { id verified verificationNote } }",
+  source: "mutation DeclineOrganizationVerification($id: ID!, $note: String!, $verified: Boolean) { declineOrganizationVerification(id: $id, note: $note, verified: $verified) { id verified verificationNote } }",
 };
 
 export const Reference: Document<T.ReferenceQuery, T.ReferenceQueryVariables> = {

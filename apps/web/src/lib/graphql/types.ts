@@ -711,7 +711,7 @@ export type CancelDealMutation = { cancelDeal: { id: string, status: DealStatus 
 export type DashboardTodoQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DashboardTodoQuery = { deals: { items: Array<{ id: string, status: DealStatus, viewerActions: Array<DealAction>, listing: { id: string, title: string }, supplier: { id: string, name: string }, buyer: { id: string, name: string } }> }, interests: Array<{ id: string, status: InterestStatus, createdAt: string, organization: { id: string, name: string }, listingOrganization: { id: string, viewerIsMember: boolean }, listing: { id: string, title: string } }> };
+export type DashboardTodoQuery = { deals: { items: Array<{ id: string, status: DealStatus, viewerActions: Array<DealAction>, listing: { id: string, title: string }, supplier: { id: string, name: string, viewerIsMember: boolean }, buyer: { id: string, name: string, viewerIsMember: boolean } }> }, interests: Array<{ id: string, status: InterestStatus, createdAt: string, organization: { id: string, name: string }, listingOrganization: { id: string, viewerIsMember: boolean }, listing: { id: string, title: string } }> };
 
 export type EventsQueryVariables = Exact<{
   input?: EventSearchInput | null | undefined;
@@ -1596,6 +1596,7 @@ export type AcceptOrganizationInvitationMutation = { acceptOrganizationInvitatio
 export type DeclineOrganizationVerificationMutationVariables = Exact<{
   id: string | number;
   note: string;
+  verified?: boolean | null | undefined;
 }>;
 
 

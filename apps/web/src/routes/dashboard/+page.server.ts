@@ -3,7 +3,7 @@ import { DashboardTodo, MyListings, Notifications } from '$lib/graphql/documents
 import { section } from '$lib/server/guards';
 
 /** The deal steps that wait on a party, in the order a deal meets them. */
-const PARTY_STEPS = ['ACCEPT', 'SUBMIT', 'SIGN', 'COMPLETE'] as const;
+const PARTY_STEPS = ['ACCEPT', 'SIGN', 'COMPLETE'] as const;
 
 export const load: PageServerLoad = async ({ locals }) => {
   const [listings, notifications, todo] = await Promise.all([
@@ -12,7 +12,9 @@ export const load: PageServerLoad = async ({ locals }) => {
     section(locals.api.request(DashboardTodo, {})),
   ]);
   // A party's next steps (a moderator's review is on the moderation desk, not here).
+  // (A moderator's `deals` also lists the deals of their provinces: only those of their own organisations are theirs to act on here.)
   const deals = (todo.data?.deals.items ?? [])
+    .filter((d) => d.supplier.viewerIsMember || d.buyer.viewerIsMember)
     .map((d) => ({ ...d, next: PARTY_STEPS.find((a) => d.viewerActions.includes(a)) }))
     .filter((d): d is typeof d & { next: (typeof PARTY_STEPS)[number] } => d.next !== undefined);
   const interests = (todo.data?.interests ?? []).filter((i) => i.status === 'OPEN' && i.listingOrganization.viewerIsMember);

@@ -20,7 +20,7 @@ export const actions: Actions = {
     try {
       await locals.api.request(VerifyOrganization, { id: form.str('id') });
     } catch (err) {
-      return failFromError(err, {}, { fields: [] });
+      return failFromError(err, {}, { fields: [], loginNext: '/moderation/organizations' });
     }
     redirect(303, listUrl(url, 'org-verified'));
   },
@@ -28,10 +28,10 @@ export const actions: Actions = {
     const form = await readForm(request);
     const id = form.str('id');
     try {
-      await locals.api.request(DeclineOrganizationVerification, { id, note: form.str('note') });
+      await locals.api.request(DeclineOrganizationVerification, { id, note: form.str('note'), verified: form.str('verified') === 'true' });
     } catch (err) {
       // The form of this organisation shows the error, open, with what was typed.
-      return failFromError(err, { id, note: form.str('note') }, { fields: ['note'] });
+      return failFromError(err, { id, note: form.str('note') }, { fields: ['note'], loginNext: '/moderation/organizations' });
     }
     redirect(303, listUrl(url, 'org-declined'));
   },

@@ -55,7 +55,7 @@ export const actions: Actions = {
     try {
       await locals.api.request(RemoveProgrammeSession, { id: form.str('id') });
     } catch (err) {
-      return failFromError(err, {}, { fields: [] });
+      return failFromError(err, {}, { fields: [], form: 'remove', loginNext: `/dashboard/events/${params.id}/programme` });
     }
     redirect(303, `/dashboard/events/${params.id}/programme?done=session-removed`);
   },
