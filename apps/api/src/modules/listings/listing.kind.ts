@@ -5,7 +5,7 @@
  * `listing.published` (match alerts).
  */
 import { ListingStatus } from '@techport/shared';
-import { IsNull, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/config.js';
 import type { Localized } from '../../common/i18n.js';
 import { StaffAuditAction, StaffAuditTargetKind } from '../audit/staff-audit.actions.js';
@@ -14,14 +14,25 @@ import type { OutboxMessage } from '../outbox/outbox.topics.js';
 import { approvalNote } from '../moderation-core/moderation.labels.js';
 import { ListingEntity, LISTING_TRAIL, type ListingContent } from './listing.entity.js';
 import { DAY_MS, assessQuality, canRenew } from './listing.rules.js';
-import { AttachmentEntity, AttachmentOwnerKind } from '../media/attachment.entity.js';
+import { AttachmentOwnerKind } from '../media/attachment.entity.js';
 import catalogue from './listing.kind.messages.json' with { type: 'json' };
 
 /** The outbox topic the search index (and anything else that mirrors public listings) listens to. */
 
 /** A listing's pictures, documents and videos as its text being written has them (not those it asks to remove): the quality score's NO_MEDIA hint. */
-export function countAttachments(em: EntityManager, listingId: string): Promise<number> {
-  return em.count(AttachmentEntity, { where: { ownerKind: AttachmentOwnerKind.LISTING, ownerId: listingId, removalRequestedAt: IsNull() } });
+export async function countAttachments(em: EntityManager, listingId: string): Promise<number> {
+  return (await countAttachmentsOf(em, [listingId]))[0];
+}
+
+/** The pictures, documents and videos of each listing that are not being removed (what its quality score counts), in one statement. */
+export async function countAttachmentsOf(em: EntityManager, listingIds: readonly string[]): Promise<number[]> {
+  const rows: { id: string; n: number }[] = await em.query(
+    `SELECT owner_id::text AS id, count(*)::int AS n FROM attachment
+     WHERE owner_kind = $1 AND owner_id = ANY($2::uuid[]) AND removal_requested_at IS NULL GROUP BY owner_id`,
+    [AttachmentOwnerKind.LISTING, listingIds],
+  );
+  const byId = new Map(rows.map((r) => [r.id, r.n]));
+  return listingIds.map((id) => byId.get(id) ?? 0);
 }
 
 export const LISTING_CHANGED = 'listing.changed';

@@ -18,8 +18,7 @@ import type { ModeratedKind } from '../moderation-core/moderated-kind.js';
 import type { ModerationAccess } from '../moderation-core/moderation.rules.js';
 import { ListingEntity, type ListingContent } from './listing.entity.js';
 import { DUPLICATE_SIMILARITY, detectLanguage, publicListingSql, titleSimilarity, titleWords } from './listing.rules.js';
-import { contentOf, listingKind } from './listing.kind.js';
-import { AttachmentOwnerKind } from '../media/attachment.entity.js';
+import { contentOf, countAttachmentsOf, listingKind } from './listing.kind.js';
 import { PRICE_ORDER, type ListingInput, type ListingUpdateInput } from './dto/listing.inputs.js';
 import catalogue from './listings.service.messages.json' with { type: 'json' };
 
@@ -104,14 +103,8 @@ export class ListingsService extends ModeratedKindService<ListingEntity, Listing
   }
 
   /** The listings' pictures, documents and videos (those not being removed), for their quality score: one statement. */
-  async attachmentCounts(listingIds: readonly string[]): Promise<number[]> {
-    const rows: { id: string; n: number }[] = await this.ds.query(
-      `SELECT owner_id::text AS id, count(*)::int AS n FROM attachment
-       WHERE owner_kind = $1 AND owner_id = ANY($2::uuid[]) AND removal_requested_at IS NULL GROUP BY owner_id`,
-      [AttachmentOwnerKind.LISTING, listingIds],
-    );
-    const byId = new Map(rows.map((r) => [r.id, r.n]));
-    return listingIds.map((id) => byId.get(id) ?? 0);
+  attachmentCounts(listingIds: readonly string[]): Promise<number[]> {
+    return countAttachmentsOf(this.ds.manager, listingIds);
   }
 
   /** Restricts a query to what the public lists show: published and not expired (by the clock). */

@@ -10,6 +10,7 @@ import { ProvinceType } from '../reference/reference.types.js';
 import { UserType } from '../accounts/accounts.types.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { OrganizationsService } from './organizations.service.js';
+import { viewerOrganizationIds } from './viewer-organizations.js';
 import { OrganizationInvitationType, OrganizationMemberType, OrganizationPage, OrganizationType } from './organizations.types.js';
 import type { OrganizationInvitationEntity } from './invitation.entity.js';
 import { OrganizationInput, OrganizationUpdateInput } from './dto/organization.inputs.js';
@@ -169,7 +170,7 @@ export class OrganizationsResolver {
 
   @ResolveField(() => [OrganizationInvitationType], { description: 'Members only: invitations not yet accepted nor expired.' })
   async pendingInvitations(@Parent() org: OrganizationType, @Context() ctx: GqlContext): Promise<OrganizationInvitationType[]> {
-    if (!ctx.viewer || !(await this.organizations.isMember(ctx.viewer.id, org.id))) return [];
+    if (!(await this.isMember(org, ctx))) return [];
     return (await this.organizations.pendingInvitations(org.id)).map(toInvitationType);
   }
 
@@ -193,20 +194,25 @@ export class OrganizationsResolver {
     return (await this.seesPrivateFields(org, ctx)) ? org.verificationDeclinedAt : null;
   }
 
+  /** Whether the caller belongs to the organisation (their organisations read once per request, for a page of them). */
+  private async isMember(org: OrganizationType, ctx: GqlContext): Promise<boolean> {
+    return (await viewerOrganizationIds(ctx, this.organizations)).has(org.id);
+  }
+
   /** Members of the organisation and moderators covering its province. */
   private async seesPrivateFields(org: OrganizationType, ctx: GqlContext): Promise<boolean> {
     if (!ctx.viewer) return false;
-    return coversProvince(ctx.viewer, org.provinceCode) || (await this.organizations.isMember(ctx.viewer.id, org.id));
+    return coversProvince(ctx.viewer, org.provinceCode) || (await this.isMember(org, ctx));
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the caller belongs to this organisation.' })
   async viewerIsMember(@Parent() org: OrganizationType, @Context() ctx: GqlContext): Promise<boolean> {
-    return !!ctx.viewer && (await this.organizations.isMember(ctx.viewer.id, org.id));
+    return this.isMember(org, ctx);
   }
 
   @ResolveField(() => [OrganizationMemberType], { description: 'Members only.' })
   async members(@Parent() org: OrganizationType, @Context() ctx: GqlContext): Promise<OrganizationMemberType[]> {
-    if (!ctx.viewer || !(await this.organizations.isMember(ctx.viewer.id, org.id))) return [];
+    if (!(await this.isMember(org, ctx))) return [];
     const rows = await this.organizations.members(org.id);
     return rows.map((m) => ({ userId: m.userId, role: m.role, joinedAt: m.createdAt }));
   }

@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { DeclineOrganizationVerification, OrganizationsForReview, VerifyOrganization } from '$lib/graphql/documents';
 import { apiFailure } from '$lib/server/guards';
 import { failFromError, readForm } from '$lib/server/forms';
+import { keptListQuery } from '$lib/list-query';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   const show = url.searchParams.get('show');
@@ -39,11 +40,7 @@ export const actions: Actions = {
 
 /** Back to the list the moderator acted from (its tab and page), with the confirmation. */
 function listUrl(url: URL, done: string): string {
-  const q = new URLSearchParams();
-  for (const key of ['show', 'page']) {
-    const value = url.searchParams.get(key);
-    if (value) q.set(key, value);
-  }
+  const q = keptListQuery(url.searchParams);
   q.set('done', done);
   return `/moderation/organizations?${q}`;
 }

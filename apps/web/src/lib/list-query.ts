@@ -1,0 +1,13 @@
+/**
+ * The query a list page keeps across its forms' actions and redirects: its tab and page number.
+ * Nothing else: after a refused action the page's own address names that action (`?/verify`),
+ * which must not stick to the next form.
+ */
+export function keptListQuery(params: URLSearchParams, keys: readonly string[] = ['show', 'page']): URLSearchParams {
+  const kept = new URLSearchParams();
+  for (const key of keys) {
+    const value = params.get(key);
+    if (value) kept.set(key, value);
+  }
+  return kept;
+}
