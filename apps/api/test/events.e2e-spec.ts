@@ -160,9 +160,28 @@ describe('events as moderated content', () => {
     expect(own).toMatchObject({ status: 'PUBLISHED', viewerIsOrganizer: true });
     const [audit] = await ds.query(`SELECT action FROM staff_audit_log WHERE target_id = $1`, [own.id]);
     expect(audit.action).toBe('EVENT_PUBLISHED_BY_STAFF');
+    const AT_ONCE = `query($id: ID) { event(id: $id) { viewerEditsPublishAtOnce } }`;
+    expect((await mod.client.ok(AT_ONCE, { id: own.id })).event.viewerEditsPublishAtOnce).toBe(true);
+    expect((await base.ok(AT_ONCE, { id: own.id })).event.viewerEditsPublishAtOnce).toBe(false);
+
+    // Its edits apply at once too: no other moderator of the province would see them in a queue.
+    const renamed = `Chợ công nghệ của Sở (đổi tên) ${uniq('')}`;
+    const edited = (await mod.client.ok(UPDATE, { id: own.id, input: eventInput({ nameVi: renamed }) })).updateEvent as Ev;
+    expect(edited).toMatchObject({ status: 'PUBLISHED', nameVi: renamed, pendingRevision: null, slug: own.slug });
+    expect((await base.ok(GET, { id: own.id })).event.nameVi).toBe(renamed);
+    expect(edited.history.slice(-3).map((h: { action: string }) => h.action)).toEqual(['REVISION_UPDATE', 'REVISION_SUBMIT', 'REVISION_APPROVE']);
+    const actions = (await ds.query(`SELECT action FROM staff_audit_log WHERE target_id = $1 ORDER BY occurred_at`, [own.id])).map((r: { action: string }) => r.action);
+    expect(actions).toEqual(['EVENT_PUBLISHED_BY_STAFF', 'EVENT_EDITED_BY_STAFF']);
+    // Moved to a province the moderator does not cover, it waits for that province's department.
+    const moved = (await mod.client.ok(UPDATE, { id: own.id, input: eventInput({ nameVi: renamed, provinceCode: 'ha-noi' }) })).updateEvent as Ev;
+    expect(moved.pendingRevision).toMatchObject({ submittedAt: null });
+    expect((await base.ok(GET, { id: own.id })).event.province.code).toBe('da-nang');
+
     // Their own company's event waits for another moderator, like anyone's (the queue hides one's own organisation).
     const company = await createOrganization(mod.client, { kind: 'ENTERPRISE', provinceCode: 'da-nang' });
-    expect(((await mod.client.ok(CREATE, { o: company.id, input: eventInput() })).createEvent as Ev).status).toBe('DRAFT');
+    const companyEvent = (await mod.client.ok(CREATE, { o: company.id, input: eventInput() })).createEvent as Ev;
+    expect(companyEvent.status).toBe('DRAFT');
+    expect((await mod.client.ok(AT_ONCE, { id: companyEvent.id })).event.viewerEditsPublishAtOnce).toBe(false);
   });
 
   it('shows the English description on the English page, the Vietnamese one where none was given', async () => {

@@ -350,6 +350,11 @@ export class EventsResolver {
     return (await eventAccess(ctx, this.eventsService, e.entity)).owner;
   }
 
+  @ResolveField(() => Boolean, { description: "Whether the caller's edits of this event, once published, apply at once instead of waiting for review: the department's own office (a verified government organiser the moderator belongs to, in their provinces)." })
+  async viewerEditsPublishAtOnce(@Parent() e: EventType, @Context() ctx: GqlContext): Promise<boolean> {
+    return this.eventsService.editsPublishAtOnce(ctx.viewer, e.entity);
+  }
+
   @ResolveField(() => [ProgrammeSessionType], { description: 'The programme, in time order.' })
   async sessions(@Parent() e: EventType, @Context() ctx: GqlContext): Promise<ProgrammeSessionType[]> {
     const rows = await ctx.loaders

@@ -497,6 +497,7 @@ export type StaffAuditAction =
   | 'AUDIT_LOG_EXPORTED'
   | 'DEALS_EXPORTED'
   | 'DEAL_REVIEWED'
+  | 'EVENT_EDITED_BY_STAFF'
   | 'EVENT_MODERATED'
   | 'EVENT_PUBLISHED_BY_STAFF'
   | 'EVENT_REPORT_EXPORTED'
@@ -909,7 +910,7 @@ export type EventForEditQueryVariables = Exact<{
 }>;
 
 
-export type EventForEditQuery = { event: { id: string, slug: string, name: string, status: EventStatus, version: number, viewerIsOrganizer: boolean, nameVi: string, nameEn: string, kind: EventKind, startsOn: string, endsOn: string, online: boolean, venue: string | null, description: string, descriptionEn: string | null, registrationOpensAt: string, registrationClosesAt: string, meetingDays: Array<string>, dayStartsAt: string, dayEndsAt: string, slotMinutes: number, meetingTables: number, maxExhibitors: number | null, maxVisitors: number | null, province: { code: string }, fields: Array<{ code: string }>, breaks: Array<{ startsAt: string, endsAt: string }>, questions: Array<{ labelVi: string, labelEn: string, required: boolean }>, pendingRevision: { nameVi: string, nameEn: string, kind: EventKind, startsOn: string, endsOn: string, provinceCode: string, online: boolean, venue: string | null, description: string, descriptionEn: string | null, fieldCodes: Array<string>, registrationOpensAt: string, registrationClosesAt: string, meetingDays: Array<string>, dayStartsAt: string, dayEndsAt: string, slotMinutes: number, meetingTables: number, maxExhibitors: number | null, maxVisitors: number | null, submittedAt: string | null, breaks: Array<{ startsAt: string, endsAt: string }>, questions: Array<{ labelVi: string, labelEn: string, required: boolean }> } | null } | null };
+export type EventForEditQuery = { event: { id: string, slug: string, name: string, status: EventStatus, version: number, viewerIsOrganizer: boolean, viewerEditsPublishAtOnce: boolean, nameVi: string, nameEn: string, kind: EventKind, startsOn: string, endsOn: string, online: boolean, venue: string | null, description: string, descriptionEn: string | null, registrationOpensAt: string, registrationClosesAt: string, meetingDays: Array<string>, dayStartsAt: string, dayEndsAt: string, slotMinutes: number, meetingTables: number, maxExhibitors: number | null, maxVisitors: number | null, province: { code: string }, fields: Array<{ code: string }>, breaks: Array<{ startsAt: string, endsAt: string }>, questions: Array<{ labelVi: string, labelEn: string, required: boolean }>, pendingRevision: { nameVi: string, nameEn: string, kind: EventKind, startsOn: string, endsOn: string, provinceCode: string, online: boolean, venue: string | null, description: string, descriptionEn: string | null, fieldCodes: Array<string>, registrationOpensAt: string, registrationClosesAt: string, meetingDays: Array<string>, dayStartsAt: string, dayEndsAt: string, slotMinutes: number, meetingTables: number, maxExhibitors: number | null, maxVisitors: number | null, submittedAt: string | null, breaks: Array<{ startsAt: string, endsAt: string }>, questions: Array<{ labelVi: string, labelEn: string, required: boolean }> } | null } | null };
 
 export type UpdateEventMutationVariables = Exact<{
   id: string | number;
