@@ -142,6 +142,42 @@ describe('the whole journey', () => {
     expect((await department.client.error(REVIEW, { id: proposed.id, d: 'REJECT', n: 'Muộn' })).code).toBe('CONFLICT');
   });
 
+  it("lists a party's deals awaiting its next step (answer, sign, complete), however many other deals it has", async () => {
+    const institute = await party('RESEARCH_INSTITUTE', 'can-tho');
+    const company = await party('ENTERPRISE', 'ha-noi');
+    const department = await registerModerator(base, ['can-tho']);
+    const AWAITING = `query($p: PageInput) { deals(awaitingMe: true, page: $p) { totalItems items { id viewerActions } } }`;
+    const awaiting = async (c: Client, pageSize = 20) => {
+      const page = (await c.ok(AWAITING, { p: { page: 1, pageSize } })).deals;
+      return { total: page.totalItems as number, ids: page.items.map((d: { id: string }) => d.id) as string[] };
+    };
+    const { interestId } = await acceptedInterest(institute, company);
+    const proposed = await proposeDeal(company.member.client, interestId);
+    // The proposal waits on the institute, not on the company that made it, nor on the department.
+    expect((await awaiting(institute.member.client)).ids).toEqual([proposed.id]);
+    expect((await awaiting(company.owner.client)).ids).toEqual([]);
+    await institute.owner.client.ok(RESPOND_DEAL, { id: proposed.id, a: true });
+    expect((await awaiting(institute.owner.client)).ids).toEqual([]);
+    expect((await awaiting(department.client)).ids).toEqual([]);
+    await department.client.ok(REVIEW, { id: proposed.id, d: 'APPROVE' });
+    // Both sign; once one has, only the other is waited on.
+    expect((await awaiting(company.owner.client)).ids).toEqual([proposed.id]);
+    await company.owner.client.ok(SIGN, { id: proposed.id });
+    expect((await awaiting(company.member.client)).ids).toEqual([]);
+    expect((await awaiting(institute.owner.client)).ids).toEqual([proposed.id]);
+    await institute.owner.client.ok(SIGN, { id: proposed.id });
+    expect((await awaiting(company.owner.client)).ids).toEqual([proposed.id]);
+    await company.owner.client.ok(COMPLETE, { id: proposed.id });
+    expect((await awaiting(company.owner.client)).ids).toEqual([]);
+
+    // Newer deals that wait on nobody but the other side do not push an older one off the page.
+    const waiting = await proposeDeal(company.member.client, (await acceptedInterest(institute, company)).interestId);
+    for (let i = 0; i < 3; i++) await proposeDeal(institute.member.client, (await acceptedInterest(institute, company)).interestId);
+    const first = await awaiting(institute.owner.client, 1);
+    expect(first).toEqual({ total: 1, ids: [waiting.id] });
+    expect((await awaiting(company.owner.client, 2)).total).toBe(3);
+  });
+
   it('makes the interested organisation the supplier when the listing is a demand', async () => {
     const company = await party('ENTERPRISE', 'ha-noi'); // posts the demand
     const university = await party('UNIVERSITY', 'hue'); // offers a solution

@@ -77,6 +77,14 @@ export const DEAL_TRANSITIONS: readonly DealTransition[] = [
   { from: S.APPROVED, action: A.CANCEL, to: S.CANCELLED, by: R.PARTY },
 ];
 
+/** The steps that move a deal forward and wait on a party (not cancelling): what a party's to-do lists. */
+export const PARTY_NEXT_STEPS: readonly DealAction[] = [A.ACCEPT, A.SIGN, A.COMPLETE];
+
+/** The statuses in which a deal may wait on a party's next step (from the table). */
+export const AWAITING_PARTY_STATUSES: readonly DealStatus[] = [
+  ...new Set(DEAL_TRANSITIONS.filter((t) => PARTY_NEXT_STEPS.includes(t.action) && t.from).map((t) => t.from as DealStatus)),
+];
+
 /** Statuses after which nothing more can happen, and a new deal may be proposed on the interest. */
 export const FINAL_DEAL_STATUSES: readonly DealStatus[] = [S.CANCELLED, S.REJECTED, S.COMPLETED];
 

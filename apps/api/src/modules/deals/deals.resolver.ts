@@ -77,9 +77,15 @@ export class DealsResolver {
     @Args('status', { type: () => DealStatus, nullable: true }) status: DealStatus | null,
     // Declared as PageInput (not a union) so the validation pipe sees the class and checks the page size.
     @Args('page', { type: () => PageInput, nullable: true }) page: PageInput,
+    @Args('awaitingMe', {
+      type: () => Boolean,
+      nullable: true,
+      description: "Only the deals whose next step is the caller's as a member of a party (answer the other side's proposal, sign, mark completed); `status` is then ignored.",
+    })
+    awaitingMe: boolean | null,
   ): Promise<DealPage> {
     const viewer = requireViewer(ctx);
-    const result = await this.dealsService.list(viewer, status ?? null, page ?? undefined);
+    const result = awaitingMe ? await this.dealsService.awaitingParty(viewer, page ?? undefined) : await this.dealsService.list(viewer, status ?? null, page ?? undefined);
     return { ...result, items: result.items.map(toDealType) };
   }
 

@@ -17,7 +17,9 @@ import { DealEntity, DealEventEntity } from './deal.entity.js';
 import {
   DealAction,
   DealRole,
+  AWAITING_PARTY_STATUSES,
   FINAL_DEAL_STATUSES,
+  PARTY_NEXT_STEPS,
   availableActions,
   decide,
   type DealFacts,
@@ -448,6 +450,28 @@ export class DealsService {
     if (status) qb.andWhere('d.status = :status', { status });
     const [items, totalItems] = await qb.orderBy('d.created_at', 'DESC').addOrderBy('d.id', 'ASC').skip(offset).take(pageSize).getManyAndCount();
     return { items, totalItems, page: p, pageSize };
+  }
+
+  /**
+   * The deals whose next step is the caller's, as a member of a party: a proposal from the other
+   * side to answer, a signature, the completion. Newest first. (A moderator's reviews are the
+   * review queue's.) A party has few deals in these statuses, so the steps are worked out per deal
+   * with the workflow table rather than in SQL.
+   */
+  async awaitingParty(viewer: Viewer, page: PageInput | undefined): Promise<Page<DealEntity>> {
+    const { offset, pageSize, page: p } = pageWindow(page);
+    const orgIds = await this.organizations.memberOrganizationIds(viewer.id);
+    if (!orgIds.length) return { items: [], totalItems: 0, page: p, pageSize };
+    const rows = await this.ds
+      .getRepository(DealEntity)
+      .createQueryBuilder('d')
+      .where('(d.supplier_organization_id IN (:...orgIds) OR d.buyer_organization_id IN (:...orgIds))', { orgIds })
+      .andWhere('d.status IN (:...statuses)', { statuses: AWAITING_PARTY_STATUSES })
+      .orderBy('d.created_at', 'DESC')
+      .addOrderBy('d.id', 'ASC')
+      .getMany();
+    const waiting = rows.filter((d) => this.actionsFor(viewer, d, orgIds).some((a) => PARTY_NEXT_STEPS.includes(a)));
+    return { items: waiting.slice(offset, offset + pageSize), totalItems: waiting.length, page: p, pageSize };
   }
 
   async findByIds(ids: readonly string[]): Promise<DealEntity[]> {

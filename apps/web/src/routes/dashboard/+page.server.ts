@@ -11,15 +11,13 @@ export const load: PageServerLoad = async ({ locals }) => {
     section(locals.api.request(Notifications, { unreadOnly: false })),
     section(locals.api.request(DashboardTodo, {})),
   ]);
-  // A party's next steps (a moderator's review is on the moderation desk, not here).
-  // (A moderator's `deals` also lists the deals of their provinces: only those of their own organisations are theirs to act on here.)
+  // A party's next steps (`awaitingMe`: a moderator's reviews are on the moderation desk, not here).
   const deals = (todo.data?.deals.items ?? [])
-    .filter((d) => d.supplier.viewerIsMember || d.buyer.viewerIsMember)
     .map((d) => ({ ...d, next: PARTY_STEPS.find((a) => d.viewerActions.includes(a)) }))
     .filter((d): d is typeof d & { next: (typeof PARTY_STEPS)[number] } => d.next !== undefined);
   const interests = (todo.data?.interests ?? []).filter((i) => i.status === 'OPEN' && i.listingOrganization.viewerIsMember);
   return {
-    todo: { deals, interests },
+    todo: { deals, moreDeals: Math.max(0, (todo.data?.deals.totalItems ?? 0) - deals.length), interests },
     listings,
     notifications: notifications.data?.notifications.slice(0, 5) ?? [],
   };
