@@ -1,7 +1,7 @@
 // The same journey in English: English pages, English errors beside the fields, English amounts
 // ("₫1,200,000,000"), plus the notification a new interest sends and saved searches.
 import assert from 'node:assert/strict';
-import { label, msg, uniq } from './support/harness.mjs';
+import { REVIEW_TARGET_DAYS, label, msg, uniq } from './support/harness.mjs';
 import { createOrganization, enrolSecondFactor, fillListing, login, makeModerator, moderate, postListing, publicPathOf, register } from './support/flows.mjs';
 
 const tag = uniq('');
@@ -58,7 +58,7 @@ export default function (h) {
           await register(t, s.supplier, { name: 'Dr. Tran Water' });
           s.supplierOrg = await createOrganization(t, s.supplier, { name: `Coastal Water Institute ${tag}`, kind: 'RESEARCH_INSTITUTE', province: 'vinh-long' });
           s.offerId = await postListing(t, s.supplier, 'OFFER', OFFER);
-          assert.ok((await t.text(s.supplier)).includes(msg('en', 'done_listingSubmitted')));
+          assert.ok((await t.text(s.supplier)).includes(msg('en', 'done_listingSubmitted', { days: REVIEW_TARGET_DAYS })));
           await t.visit(s.moderator, '/moderation');
           assert.ok((await t.text(s.moderator)).includes(msg('en', 'mod_jurisdiction', { provinces: '' }).trim()), 'the jurisdiction is shown');
           await moderate(t, s.moderator, OFFER.title, { decision: 'APPROVE' });
@@ -199,7 +199,7 @@ export default function (h) {
     // The panel opens by itself when nothing matches closely (the "notify me" offer); else open it.
     if (!(await page.locator('details.panel').evaluate((d) => d.open))) await page.click('details.panel summary');
     await page.fill('[name=name]', 'Freeze dryers');
-    await t.submit(page, 'form[action="?/save"] button[type=submit]');
+    await t.submit(page, 'form[action$="/save"] button[type=submit]');
     assert.ok((await t.text(page)).includes(msg('en', 'done_searchSaved')));
     assert.equal(new URL(page.url()).searchParams.get('q'), 'freeze drying', 'back on the same results');
     await t.visit(page, '/dashboard/searches');
@@ -212,11 +212,34 @@ export default function (h) {
     await t.visit(page, `/search?q=${encodeURIComponent('freeze drying')}&kind=OFFER&province=ha-noi&province=can-tho`);
     if (!(await page.locator('details.panel').evaluate((d) => d.open))) await page.click('details.panel summary');
     await page.fill('[name=name]', 'Dryers in two provinces');
-    await t.submit(page, 'form[action="?/save"] button[type=submit]');
+    await t.submit(page, 'form[action$="/save"] button[type=submit]');
     await t.visit(page, '/dashboard/searches');
     const two = await t.text(page, '.list li:has-text("Dryers in two provinces")');
     assert.ok(/Hanoi/.test(two) && /Can Tho/.test(two) && !two.includes(msg('en', 'province_all')), `the two provinces named: ${two}`);
     await t.submit(page, '.list li:has-text("Freeze dryers") form[action="?/delete"] button');
     assert.equal(await page.locator('.list li', { hasText: 'Freeze dryers' }).count(), 0);
+
+    // Every filter is kept, also when the first try is refused (no name): the page stays on the search.
+    const filtered = `/search?q=${encodeURIComponent('freeze drying')}&kind=OFFER&mode=LICENSING&orgKind=RESEARCH_INSTITUTE&trlMin=5&trlMax=8&priceMax=900000000&sort=NEWEST`;
+    await t.visit(page, filtered);
+    const heading = await t.text(page, '#results-title');
+    if (!(await page.locator('details.panel').evaluate((d) => d.open))) await page.click('details.panel summary');
+    await page.fill('[name=name]', '');
+    await t.submit(page, 'form[action$="/save"] button[type=submit]');
+    assert.ok(await page.locator('#name-error, .field-error').first().isVisible(), 'the missing name is said');
+    const after = new URL(page.url()).searchParams;
+    assert.equal(after.get('q'), 'freeze drying', `still the same search: ${page.url()}`);
+    assert.equal(after.get('trlMin'), '5');
+    assert.equal(await t.text(page, '#results-title'), heading, 'the same results');
+    await page.fill('[name=name]', 'Licensed dryers');
+    await t.submit(page, 'form[action$="/save"] button[type=submit]');
+    assert.ok((await t.text(page)).includes(msg('en', 'done_searchSaved')));
+    await t.visit(page, '/dashboard/searches');
+    const saved = new URL(await page.locator('.list li:has-text("Licensed dryers") a').first().getAttribute('href'), 'http://x');
+    for (const [k, v] of [['q', 'freeze drying'], ['kind', 'OFFER'], ['mode', 'LICENSING'], ['orgKind', 'RESEARCH_INSTITUTE'], ['trlMin', '5'], ['trlMax', '8'], ['priceMax', '900000000'], ['sort', 'NEWEST']]) {
+      assert.equal(saved.searchParams.get(k), v, `${k} kept in ${saved}`);
+    }
+    const described = await t.text(page, '.list li:has-text("Licensed dryers")');
+    assert.ok(described.includes('TRL 5–8') && described.includes('₫900,000,000'), `the filters described: ${described}`);
   });
 }

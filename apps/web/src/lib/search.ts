@@ -84,6 +84,24 @@ export function urlOf(s: SearchState): string {
   return `/search${qs ? `?${qs}` : ''}`;
 }
 
+/** A saved search's criteria (as the API keeps them), as a state on its first page. */
+export function stateOfSaved(input: Partial<Omit<SearchInput, 'page' | 'pageSize'>>): SearchState {
+  const q = input.query ?? '';
+  return {
+    q,
+    kind: input.kind ?? null,
+    fields: input.fieldCodes ?? [],
+    provinces: input.provinceCodes ?? [],
+    modes: input.transferModes ?? [],
+    orgKinds: input.organizationKinds ?? [],
+    trlMin: input.trlMin ?? null,
+    trlMax: input.trlMax ?? null,
+    priceMax: input.priceMax ?? null,
+    sort: input.sort ?? (q ? 'RELEVANCE' : 'NEWEST'),
+    page: 1,
+  };
+}
+
 /** Whether any filter besides the words is set. */
 export function hasFilters(s: SearchState): boolean {
   return !!(s.kind || s.fields.length || s.provinces.length || s.modes.length || s.orgKinds.length || s.trlMin || s.trlMax || s.priceMax !== null);
