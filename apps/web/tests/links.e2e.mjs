@@ -174,7 +174,7 @@ export default function (h) {
     const page = await t.newPage('vi');
     await login(t, page, t.admin.email, t.admin.password, '/admin/users');
     const row = () => page.locator(`li[data-email="${user.email}"]`);
-    const save = () => t.submit(page, `li[data-email="${user.email}"] form[action="?/roles"] button[type=submit]`);
+    const save = () => t.submit(page, `li[data-email="${user.email}"] form[action$="/roles"] button[type=submit]`);
     const jurisdiction = async () => (await t.gql(`query($q: String) { users(query: $q) { items { allProvinces roles moderatedProvinces { code } } } }`, { q: user.email }, await adminToken(t))).users.items[0];
     await t.visit(page, `/admin/users?q=${encodeURIComponent(user.email)}`);
     assert.equal(await row().locator('select[multiple]').count(), 0, 'no Ctrl-click multi-select');

@@ -164,8 +164,14 @@ export default function (h) {
     const admin = await t.newPage('en');
     await login(t, admin, t.admin.email, t.admin.password, '/admin/users');
     await t.visit(admin, `/admin/users?q=${encodeURIComponent(user.email)}`);
-    await t.submit(admin, `li[data-email="${user.email}"] form[action="?/disable"] button`);
-    assert.ok((await t.text(admin, `li[data-email="${user.email}"]`)).includes(msg('en', 'admin_disabled')));
+    // Asked once more, with what it does; afterwards the same search, the row and what was done.
+    const row = `li[data-email="${user.email}"]`;
+    await admin.click(`${row} details.decline summary`);
+    assert.ok((await t.text(admin, row)).includes(msg('en', 'admin_disableConfirmHelp', { name: 'Soon Disabled' })));
+    await t.submit(admin, `${row} form[action$="/disable"] button`);
+    assert.equal(new URL(admin.url()).searchParams.get('q'), user.email, 'the search is kept');
+    assert.ok((await t.text(admin)).includes(msg('en', 'done_accountDisabled')));
+    assert.ok((await t.text(admin, row)).includes(msg('en', 'admin_disabled')));
     // The member's next request: the API no longer accepts the token, the session is gone.
     await member.goto('/dashboard');
     assert.equal(new URL(member.url()).pathname, '/login');
@@ -175,7 +181,8 @@ export default function (h) {
     await t.submit(member, 'main form button[type=submit]');
     assert.equal(new URL(member.url()).pathname, '/login', 'a disabled account cannot log in');
     assert.ok((await t.text(member, '.alert-error')).length > 3);
-    await t.submit(admin, `li[data-email="${user.email}"] form[action="?/disable"] button`);
+    await t.submit(admin, `${row} form[action$="/disable"] button`);
+    assert.ok((await t.text(admin)).includes(msg('en', 'done_accountEnabled')));
     await login(t, member, user.email);
     assert.equal(new URL(member.url()).pathname, '/dashboard');
   });

@@ -11,3 +11,9 @@ export function keptListQuery(params: URLSearchParams, keys: readonly string[] =
   }
   return kept;
 }
+
+/** A form action that keeps the list's query (`?show=…&page=…&/verify`), so a refusal shows the same rows. */
+export function listAction(params: URLSearchParams, name: string, keys?: readonly string[]): string {
+  const kept = keptListQuery(params, keys).toString();
+  return `?${kept ? `${kept}&` : ''}/${name}`;
+}

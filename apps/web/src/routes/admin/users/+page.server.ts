@@ -4,7 +4,9 @@ import { ResetUserSecondFactor, SetUserDisabled, SetUserRoles, Users } from '$li
 import type { Role } from '$lib/graphql/types';
 import { ROLES } from '$lib/labels';
 import { apiFailure } from '$lib/server/guards';
-import { enumList, failFields, failFromError, pageAddress, readForm } from '$lib/server/forms';
+import { enumList, failFields, failFromError, readForm } from '$lib/server/forms';
+import { keptListQuery } from '$lib/list-query';
+import { USER_LIST_KEYS } from './list';
 import { referenceData } from '$lib/server/reference';
 import { readProvinceChoice } from '$lib/server/provinces';
 
@@ -18,10 +20,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   return { q, users, provinces: reference.provinces, meId: locals.user!.id };
 };
 
+/** Back to the list the admin acted from (its search and page), with the confirmation. */
 function back(url: URL, done = 'roles-saved'): string {
-  const page = new URL(pageAddress(url), url);
-  page.searchParams.set('done', done);
-  return page.pathname + page.search;
+  const kept = keptListQuery(url.searchParams, USER_LIST_KEYS);
+  kept.set('done', done);
+  return `/admin/users?${kept}`;
 }
 
 export const actions: Actions = {
@@ -52,12 +55,13 @@ export const actions: Actions = {
   },
   disable: async ({ request, locals, url }) => {
     const form = await readForm(request);
+    const disabled = form.str('disabled') === 'true';
     try {
-      await locals.api.request(SetUserDisabled, { userId: form.str('userId'), disabled: form.str('disabled') === 'true' });
+      await locals.api.request(SetUserDisabled, { userId: form.str('userId'), disabled });
     } catch (err) {
       return failFromError(err, {}, { fields: [], form: form.str('userId') });
     }
-    redirect(303, back(url));
+    redirect(303, back(url, disabled ? 'account-disabled' : 'account-enabled'));
   },
   /** A staff member lost their authenticator: remove it (audited); their role waits for a new one. */
   resetSecondFactor: async ({ request, locals, url }) => {
