@@ -89,7 +89,7 @@ export const Deals: Document<T.DealsQuery, T.DealsQueryVariables> = {
 
 export const DealById: Document<T.DealByIdQuery, T.DealByIdQueryVariables> = {
   name: "DealById",
-  source: "query DealById($id: ID!) { deal(id: $id) { ...DealCard terms interest { id } supplier { viewerIsMember verified verifiedAt kind province { name } } buyer { viewerIsMember verified verifiedAt kind province { name } } conversation { ...MessageFields } proposer { id name } province { code name } reviewNote approvedAt supplierSignedAt buyerSignedAt completedAt viewerActions history { action status fromStatus note at actor { id displayName } } } } fragment DealCard on Deal { id status value currency transferMode createdAt listing { id slug title kind } supplier { id slug name } buyer { id slug name } event { id slug name } } fragment MessageFields on Message { id body createdAt author { id displayName } organization { id name } }",
+  source: "query DealById($id: ID!) { deal(id: $id) { ...DealCard terms interest { id } supplier { viewerIsMember verified verifiedAt verificationDeclinedAt verificationNote kind province { name } } buyer { viewerIsMember verified verifiedAt verificationDeclinedAt verificationNote kind province { name } } conversation { ...MessageFields } proposer { id name } province { code name } reviewNote approvedAt supplierSignedAt buyerSignedAt completedAt viewerActions history { action status fromStatus note at actor { id displayName } } } } fragment DealCard on Deal { id status value currency transferMode createdAt listing { id slug title kind } supplier { id slug name } buyer { id slug name } event { id slug name } } fragment MessageFields on Message { id body createdAt author { id displayName } organization { id name } }",
 };
 
 export const ProposeDeal: Document<T.ProposeDealMutation, T.ProposeDealMutationVariables> = {
@@ -459,7 +459,7 @@ export const Compare: Document<T.CompareQuery, T.CompareQueryVariables> = {
 
 export const MyListings: Document<T.MyListingsQuery, T.MyListingsQueryVariables> = {
   name: "MyListings",
-  source: "query MyListings($status: ListingStatus, $page: PageInput) { myListings(status: $status, page: $page) { totalItems page pageSize items { ...ListingCard moderationNote updatedAt version } } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
+  source: "query MyListings($status: ListingStatus, $page: PageInput) { myListings(status: $status, page: $page) { totalItems page pageSize items { ...ListingCard moderationNote updatedAt version expired expiresAt } } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
 };
 
 export const MyListingsQuality: Document<T.MyListingsQualityQuery, T.MyListingsQualityQueryVariables> = {
@@ -559,7 +559,7 @@ export const DeleteListing: Document<T.DeleteListingMutation, T.DeleteListingMut
 
 export const SavedSearches: Document<T.SavedSearchesQuery, T.SavedSearchesQueryVariables> = {
   name: "SavedSearches",
-  source: "query SavedSearches { savedSearches { id name notify createdAt input { query kind fieldCodes provinceCodes } } }",
+  source: "query SavedSearches { savedSearches { id name notify createdAt input { query kind fieldCodes provinceCodes transferModes organizationKinds trlMin trlMax priceMax sort } } }",
 };
 
 export const SaveSearch: Document<T.SaveSearchMutation, T.SaveSearchMutationVariables> = {
