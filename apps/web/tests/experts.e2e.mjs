@@ -1,7 +1,7 @@
 // Experts: a consultant writes a profile, the department publishes it, a business finds it by
 // search and writes to the expert, who answers.
 import assert from 'node:assert/strict';
-import { label, msg, uniq } from './support/harness.mjs';
+import { REVIEW_TARGET_DAYS, label, msg, uniq } from './support/harness.mjs';
 import { createOrganization, login, register } from './support/flows.mjs';
 
 const tag = uniq('');
@@ -30,7 +30,7 @@ export default function (h) {
           await s.expert.selectOption('[name=provinceCode]', 'ho-chi-minh');
           await t.submit(s.expert, 'main form button[formaction="?/submit"]');
           const text = await t.text(s.expert);
-          assert.ok(text.includes(msg('vi', 'done_listingSubmitted')), text);
+          assert.ok(text.includes(msg('vi', 'done_expertSubmitted', { days: REVIEW_TARGET_DAYS })), text);
           assert.ok(text.includes(label('vi', 'ListingStatus', 'PENDING_REVIEW')));
         },
       ],
@@ -92,6 +92,21 @@ export default function (h) {
           await t.submit(s.expert, 'form[action="?/message"] button[type=submit]');
           await t.visit(s.business, s.contactPath);
           assert.ok((await t.text(s.business)).includes('hẹn gặp vào thứ Ba'));
+        },
+      ],
+      [
+        'the expert changes the published profile: saved, then submitted, and told which',
+        async (t, s) => {
+          await t.visit(s.expert, '/dashboard/expert');
+          await s.expert.fill('[name=services]', 'Định giá công nghệ\nTư vấn hợp đồng chuyển giao công nghệ\nThẩm định giá trị tài sản trí tuệ');
+          await t.submit(s.expert, 'form[action="?/save"] button[type=submit]:not([formaction])');
+          assert.ok((await t.text(s.expert)).includes(msg('vi', 'manage_revisionDraft')), 'a saved change is not yet submitted');
+          await t.submit(s.expert, 'main form button[formaction="?/submit"]');
+          const text = await t.text(s.expert);
+          assert.ok(text.includes(msg('vi', 'done_expertSubmitted', { days: REVIEW_TARGET_DAYS })), text);
+          assert.ok(!text.includes(msg('vi', 'manage_revisionDraft')), `a submitted change is not called unsubmitted: ${text}`);
+          const pending = msg('vi', 'manage_revisionPending', { date: '' }).split('{')[0].slice(0, 20);
+          assert.ok(text.includes(pending), `the change awaits review: ${text}`);
         },
       ],
     ],

@@ -4,7 +4,7 @@
 // show their reasons; the business expresses interest in an institute's offer; the two sides
 // talk, propose and accept a deal; the department approves it; both sign.
 import assert from 'node:assert/strict';
-import { label, msg, squash, trlLabel, uniq } from './support/harness.mjs';
+import { REVIEW_TARGET_DAYS, label, msg, squash, trlLabel, uniq } from './support/harness.mjs';
 import { createOrganization, enrolSecondFactor, fillListing, login, makeModerator, moderate, postListing, publicPathOf, register } from './support/flows.mjs';
 
 const tag = uniq('');
@@ -83,7 +83,7 @@ export default function (h) {
         const match = /^\/dashboard\/listings\/([\w-]+)$/.exec(new URL(s.supplier.url()).pathname);
         assert.ok(match, `offer posted: ${s.supplier.url()} ${await t.text(s.supplier)}`);
         s.offerId = match[1];
-        assert.ok((await t.text(s.supplier)).includes(msg('vi', 'done_listingSubmitted')));
+        assert.ok((await t.text(s.supplier)).includes(msg('vi', 'done_listingSubmitted', { days: REVIEW_TARGET_DAYS })));
         assert.ok((await t.text(s.supplier)).includes(label('vi', 'ListingStatus', 'PENDING_REVIEW')));
       },
     ],

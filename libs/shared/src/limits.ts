@@ -57,3 +57,10 @@ export const EVENT_LIMITS = {
 
 /** A note on a deal step (an answer, a review, a cancellation's reason): at most this many characters. */
 export const DEAL_NOTE_MAX = 2000;
+
+/**
+ * The review-time target: the department decides a submission within this many days. Submitters
+ * are told it (the storefront's notice after "submit"); the department's dashboard measures
+ * decisions and the waiting queue against it.
+ */
+export const REVIEW_TARGET_DAYS = 3;

@@ -43,6 +43,9 @@ export function label(lang, enumName, value) {
   return text;
 }
 
+/** The review-time target submitters are told (libs/shared/src/limits.ts). */
+export const { REVIEW_TARGET_DAYS } = await import(pathToFileURL(join(ROOT, 'dist', 'libs', 'shared', 'src', 'limits.js')).href);
+
 /** "TRL 6 – …" in a language. */
 export const trlLabel = (lang, level) => LABELS.trlLevelLabel(level, lang);
 

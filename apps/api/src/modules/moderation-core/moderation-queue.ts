@@ -27,12 +27,8 @@ export function applyModerationQueue<T extends ObjectLiteral>(
     .addOrderBy(`${alias}.id`);
 }
 
-/**
- * The review-time target: the department decides a submission within this many days. Submitters
- * are told it; the department's dashboard measures decisions and the waiting queue against it.
- */
-// Shown to submitters in the storefront's notice after "submit" (done_listingSubmitted, vi/en): change both together.
-export const REVIEW_TARGET_DAYS = 3;
+/** The review-time target (libs/shared: the storefront tells submitters the same number). */
+export { REVIEW_TARGET_DAYS } from '@techport/shared';
 
 /**
  * Every moderated kind's table and the rollup metric of its decisions (stats_monthly, migration

@@ -85,7 +85,7 @@ export const actions: Actions = {
     } catch (err) {
       return failFromError(err, form.values(), { fields: FIELDS });
     }
-    redirect(303, '/dashboard/expert?done=listing-submitted');
+    redirect(303, '/dashboard/expert?done=expert-submitted');
   },
   archive: async ({ request, locals }) => {
     const form = await readForm(request);
