@@ -152,6 +152,13 @@ export default function (h) {
     assert.ok(await onScreen(), 'the compare button is on screen once an offer is ticked');
     assert.match(await compareBar.locator('button').evaluate((b) => getComputedStyle(b, '::after').content), /counter\(compare-picked\)/);
     await pick.uncheck();
+    // The experts' page folds its filters the same way.
+    await t.visit(visitor, '/experts');
+    assert.equal(await visitor.locator('details.filters-disclosure').getAttribute('open'), null, 'expert filters closed on a phone');
+    assert.ok(await visitor.locator('summary.filters-summary').isVisible(), 'a Filters disclosure on /experts');
+    assert.ok((await top(visitor, '#experts-results')) < vh, 'the experts count on the first screen');
+    await assertNoSidewaysScroll(visitor, 'experts');
+    await t.visit(visitor, '/search?kind=OFFER');
     // With filters on, the disclosure says how many; the results still start on the first screen.
     await t.visit(visitor, '/search?kind=OFFER&province=ha-noi&mode=LICENSING&trlMin=5');
     assert.match(await t.text(visitor, 'summary.filters-summary'), new RegExp(`${msg('vi', 'search_filters')}\\s*4`));
