@@ -89,7 +89,7 @@ describe('one request, every error', () => {
     const err = await o.client.error(UPDATE, { id: draft.id, input: { version: draft.version, title: 'Ngắn', trl: 0, priceMin: 5, priceMax: 1, fieldCodes: [] } });
     expect(err.code).toBe('BAD_USER_INPUT');
     expect(Object.keys(err.fields ?? {}).sort()).toEqual(['input.fieldCodes', 'input.priceMax', 'input.title', 'input.trl']);
-    expect(err.fields!['input.priceMax']).toBe('Giá tối đa phải lớn hơn hoặc bằng giá tối thiểu.');
+    expect(err.fields!['input.priceMax']).toBe('Giá “đến” (hoặc ngân sách tối đa) không được nhỏ hơn giá “từ”.');
     // One side only: checked against the stored other side.
     const one = await o.client.error(UPDATE, { id: draft.id, input: { version: draft.version, priceMax: 1 } });
     expect(one.fields).toEqual({ 'input.priceMax': expect.any(String) });

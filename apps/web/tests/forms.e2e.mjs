@@ -54,7 +54,7 @@ export default function (h) {
     for (const name of ['title', 'trl', 'priceMax', 'fieldCodes']) {
       assert.equal(await errorOf(page, name).count(), 1, `an error beside ${name}: ${await t.text(page)}`);
     }
-    assert.equal(await t.text(page, '#f-priceMax-error'), 'The maximum price must not be below the minimum price.');
+    assert.equal(await t.text(page, '#f-priceMax-error'), 'The “to” amount (or the maximum budget) must not be below the “from” amount.');
     assert.equal(await t.text(page, '.alert-error'), msg('en', 'error_checkFields'));
     assert.equal(await page.inputValue('[name=title]'), 'Short', 'the title typed is kept');
     assert.equal(await page.inputValue('[name=priceMin]'), '900,000,000', 'the amount typed is kept');

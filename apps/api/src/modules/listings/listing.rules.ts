@@ -42,8 +42,9 @@ export const QUALITY_RULES: readonly QualityRule[] = [
     code: 'SHORT_DESCRIPTION',
     penalty: 15,
     label: {
-      vi: `Mô tả quá ngắn: hãy viết ít nhất ${MIN_GOOD_DESCRIPTION} ký tự (bài toán, giải pháp, kết quả đã đạt).`,
-      en: `The description is too short: write at least ${MIN_GOOD_DESCRIPTION} characters (problem, solution, results achieved).`,
+      // Offers and demands alike: what it is, where things stand, what it achieves or should achieve.
+      vi: `Mô tả quá ngắn: hãy viết ít nhất ${MIN_GOOD_DESCRIPTION} ký tự (công nghệ hay nhu cầu là gì, hiện trạng, kết quả đã đạt hoặc mong muốn).`,
+      en: `The description is too short: write at least ${MIN_GOOD_DESCRIPTION} characters (what the technology or the need is, where things stand, the results achieved or wanted).`,
     },
     applies: (_kind, c) => c.description.trim().length < MIN_GOOD_DESCRIPTION,
   },
@@ -71,7 +72,11 @@ export const QUALITY_RULES: readonly QualityRule[] = [
   {
     code: 'NO_PRICE',
     penalty: 10,
-    label: { vi: 'Nêu giá chào hoặc ngân sách dự kiến (có thể ghi "thỏa thuận").', en: 'State an asking price or a budget (it may stay negotiable).' },
+    // "Negotiable" is a box of its own: the tip asks for an indicative figure, which it does not replace.
+    label: {
+      vi: 'Nêu giá chào (hoặc ngân sách dự kiến) để tham khảo, kể cả khi vẫn để giá thỏa thuận: bên kia so sánh các tin theo giá.',
+      en: 'State an indicative asking price (or budget), even if it stays negotiable: the other side compares listings by price.',
+    },
     applies: (_kind, c) => c.priceMin === null && c.priceMax === null,
   },
   {

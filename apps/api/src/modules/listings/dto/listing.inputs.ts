@@ -24,8 +24,8 @@ const WholeAmount = (): PropertyDecorator => (target, key) => {
 
 /** priceMax ≥ priceMin, checked with the per-field rules (one answer names every problem). */
 export const PRICE_ORDER: Localized = {
-  vi: 'Giá tối đa phải lớn hơn hoặc bằng giá tối thiểu.',
-  en: 'The maximum price must not be below the minimum price.',
+  vi: 'Giá “đến” (hoặc ngân sách tối đa) không được nhỏ hơn giá “từ”.',
+  en: 'The “to” amount (or the maximum budget) must not be below the “from” amount.',
 };
 
 /**
