@@ -28,10 +28,7 @@ function nameable(surface: string, keywords: readonly string[]): boolean {
   // A general word of any listing ("thử nghiệm", "thời gian", "sản phẩm") explains nothing, unless the listing names it as a keyword.
   if (isGeneralTerm(surface) && !keywords.some((k) => foldDiacritics(k.toLowerCase()) === foldDiacritics(surface.toLowerCase()))) return false;
   const [first, second] = surface.toLowerCase().split(' ');
-  const known = () => {
-    const folded = foldDiacritics(surface.toLowerCase());
-    return isKnownTerm(surface) || keywords.some((k) => foldDiacritics(k.toLowerCase()).includes(folded));
-  };
+  const known = () => isKnownTerm(surface) || keywords.some((k) => withinKeyword(foldDiacritics(surface.toLowerCase()), foldDiacritics(k.toLowerCase())));
   if (second !== undefined) {
     // Two spellings of one word side by side are the gloss's alternatives ("machine machinery"), not a phrase.
     if (first.slice(0, 5) === second.slice(0, 5)) return false;
@@ -45,6 +42,23 @@ function nameable(surface: string, keywords: readonly string[]): boolean {
   // Vietnamese syllable typed without marks ("nang", "dinh", "long" of "thanh long").
   const alone = () => isKnownTerm(surface) || keywords.some((k) => foldDiacritics(k.toLowerCase()) === surface.toLowerCase());
   return /^\p{L}{4,}$/u.test(surface) && foldDiacritics(surface) === surface && (!couldBeVietnameseSyllable(surface) || alone());
+}
+
+/**
+ * Whether a phrase stands in a keyword as a word of it: the whole keyword, or with at least two
+ * syllables left on each side it leaves. A lone syllable left over means the phrase straddles two
+ * of the keyword's words: "sấy nông" of "máy sấy nông sản", "kiệm điện" of "tiết kiệm điện".
+ */
+function withinKeyword(phrase: string, keyword: string): boolean {
+  const words = keyword.split(/\s+/).filter(Boolean);
+  const n = phrase.split(' ').length;
+  for (let i = 0; i + n <= words.length; i++) {
+    if (words.slice(i, i + n).join(' ') !== phrase) continue;
+    const left = i;
+    const right = words.length - i - n;
+    if ((left === 0 || left >= 2) && (right === 0 || right >= 2)) return true;
+  }
+  return false;
 }
 
 /**

@@ -461,6 +461,14 @@ describe('the shared keywords a match names', () => {
     expect(sharedTerms(termVector(demand), keyworded)).toContain('thử nghiệm');
   });
 
+  it('names no pair of syllables that straddles two words of a keyword ("sấy nông" of "máy sấy nông sản")', () => {
+    const demand = toListingDocument(source({ kind: 'DEMAND', title: 'Cần máy sấy nông sản tiết kiệm điện', summary: 'Máy sấy nông sản cho xoài, tiết kiệm điện.' }));
+    const offer = toListingDocument(source({ title: 'Máy sấy nông sản tiết kiệm điện cho xoài', summary: 'Máy sấy nông sản, tiết kiệm điện năng.', keywords: ['máy sấy nông sản', 'tiết kiệm điện'] }));
+    const terms = sharedTerms(termVector(demand), offer);
+    expect(terms.length).toBeGreaterThan(0);
+    for (const straddling of ['sấy nông', 'kiệm điện', 'sản tiết']) expect(terms).not.toContain(straddling);
+  });
+
   it('names the gloss’s words only when the two listings are in different languages', () => {
     const demand = toListingDocument(source({ kind: 'DEMAND', language: 'en', title: 'Need a heat pump dryer for ginger', summary: 'Ginger slices, dried at low temperature.' }));
     const offer = toListingDocument(source({ title: 'Máy sấy bơm nhiệt cho gừng', summary: 'Sấy gừng lát ở nhiệt độ thấp.' }));
