@@ -153,6 +153,23 @@ describe('searching experts', () => {
     expect(hitIds(await search({ query: 'ki su' }))).toContain(P.ngoc.id);
   });
 
+  it('finds Vietnamese profiles by English words, and answers only experts with every word', async () => {
+    const RELATED = `query($input: ExpertSearchInput!) { experts(input: $input) { totalHits hits { expert { id } } related { highlightedName expert { id } } } }`;
+    const ask = async (query: string) => (await base.inLang('en').ok<{ experts: { totalHits: number; hits: { expert: { id: string } }[]; related: { highlightedName: string; expert: { id: string } }[] } }>(RELATED, { input: { query } })).experts;
+    // "Định giá công nghệ" / "thẩm định" are written in Vietnamese only.
+    expect((await ask('technology valuation')).hits.map((h) => h.expert.id)).toContain(P.duc.id);
+    expect((await ask('seafood processing')).hits.map((h) => h.expert.id)).toContain(P.tu.id);
+    // A name and a word nobody has: no close match (not everyone sharing "Văn"), the name apart as related.
+    const name = await ask('Lê Hoàng Đức zyxwv');
+    expect(name.totalHits).toBe(0);
+    expect(name.hits).toEqual([]);
+    expect(name.related.map((h) => h.expert.id)[0]).toBe(P.duc.id);
+    // "Nguyễn Văn" alone is no name of Đức's: every word must be there.
+    expect((await ask('Nguyễn Văn Đức')).hits.map((h) => h.expert.id)).not.toContain(P.duc.id);
+    // With a close answer, nothing related.
+    expect((await ask('hoang duc')).related).toEqual([]);
+  });
+
   it('filters by field (a parent covers its children) and by province, with facets labelled in the request language', async () => {
     const agri = await search({ fieldCodes: ['4'] });
     expect(hitIds(agri).sort()).toEqual([P.tu.id, P.duc.id].sort());

@@ -66,6 +66,10 @@ export default function (h) {
             },
             { what: 'the expert in search results' },
           );
+          // A word nobody has: no close match, said so, and the expert among those with some of the words.
+          await t.visit(s.business, `/experts?q=${encodeURIComponent(`Hoàng Định Giá ${tag} zqxwv`)}`);
+          assert.ok((await t.text(s.business)).includes(msg('vi', 'experts_noCloseMatch', { q: `Hoàng Định Giá ${tag} zqxwv` })), await t.text(s.business));
+          assert.equal(await s.business.locator(`.related a[href="${s.profilePath}"]`).count(), 1, 'the expert among the related');
           // the sitemap lists the published profile (it is kept a minute: wait past that at most)
           await t.eventually(async () => (await (await fetch(`${t.webUrl}/sitemap.xml`)).text()).includes(`${t.webUrl}${s.profilePath}</loc>`), {
             timeout: 75_000,

@@ -9,7 +9,7 @@ import type { Settings } from 'meilisearch';
 import { isUuid } from '../../common/ids.js';
 import { documentFingerprint } from '../search/document-fingerprint.js';
 import type { IndexDefinition, Queryable } from '../search/search-index.js';
-import { Y_SPELLING_SYNONYMS, meiliSynonyms } from '../text/index.js';
+import { Y_SPELLING_SYNONYMS, glossText, meiliSynonyms } from '../text/index.js';
 
 export const EXPERT_CHANGED_TOPIC = 'expert.changed';
 
@@ -38,6 +38,12 @@ export interface ExpertDocument {
    * engine's own normaliser does with Vietnamese. Searchable, last in rank, never displayed.
    */
   folded: string;
+  /**
+   * Headline, services and past transfers in English, phrase order kept (text/gloss.ts glossText,
+   * as listings have): an English query ("valuation", "wastewater") finds a profile written in
+   * Vietnamese. Searchable after the profile's own words, never displayed.
+   */
+  gloss: string;
 }
 
 export interface ExpertIndexRow {
@@ -56,7 +62,7 @@ export interface ExpertIndexRow {
 }
 
 export const EXPERT_INDEX_SETTINGS: Settings = {
-  searchableAttributes: ['fullName', 'headline', 'services', 'fieldNames', 'pastTransfers', 'bio', 'organizationName', 'provinceNames', 'folded'],
+  searchableAttributes: ['fullName', 'headline', 'services', 'fieldNames', 'pastTransfers', 'bio', 'organizationName', 'provinceNames', 'folded', 'gloss'],
   displayedAttributes: ['*'],
   filterableAttributes: ['fieldCodes', 'provinceCode', 'organizationId'],
   sortableAttributes: ['publishedAt'],
@@ -101,6 +107,7 @@ export function toExpertDocument(r: ExpertIndexRow): ExpertDocument {
     organizationName: r.organization_name,
     publishedAt: new Date(r.published_at).getTime(),
     folded: foldDiacritics([r.full_name, r.headline, services.join(' ; '), pastTransfers.join(' ; '), r.bio].join(' . ')),
+    gloss: glossText([r.headline, ...services, ...pastTransfers]),
   };
 }
 

@@ -30,6 +30,8 @@ export interface ExpertSearchHit {
 
 export interface ExpertSearchOutcome {
   hits: ExpertSearchHit[];
+  /** When no expert has every word: those with some of them (the rarest words kept longest), apart. */
+  related: ExpertSearchHit[];
   totalHits: number;
   page: number;
   pageSize: number;
@@ -63,6 +65,9 @@ export function buildExpertSearch(indexUid: string, p: ExpertSearchParams): Mult
   const main: MultiSearchQuery = {
     indexUid,
     q: p.query,
+    // Every word (a name, "định giá"): a stray syllable shared with everyone is no answer. When
+    // nothing has them all, relatedExperts asks again with fewer.
+    matchingStrategy: 'all',
     filter: filterWithout(),
     page: p.page,
     hitsPerPage: p.pageSize,
@@ -74,10 +79,35 @@ export function buildExpertSearch(indexUid: string, p: ExpertSearchParams): Mult
   };
   // Browsing (no words): newest first; otherwise relevance.
   if (!p.query) main.sort = ['publishedAt:desc'];
-  return [main, ...constrained.map((f): MultiSearchQuery => ({ indexUid, q: p.query, filter: filterWithout(f), facets: [f], limit: 0, attributesToRetrieve: [] }))];
+  return [main, ...constrained.map((f): MultiSearchQuery => ({ indexUid, q: p.query, matchingStrategy: 'all', filter: filterWithout(f), facets: [f], limit: 0, attributesToRetrieve: [] }))];
+}
+
+/** How many related experts a search with no close match shows. */
+const RELATED_EXPERTS = 10;
+
+/** Experts with some of the words (Meilisearch drops the most frequent first), within the same filters. */
+export function buildRelatedExperts(indexUid: string, p: ExpertSearchParams): MultiSearchQuery {
+  const filters = facetFilters(p);
+  return {
+    indexUid,
+    q: p.query,
+    matchingStrategy: 'frequency',
+    filter: EXPERT_FACETS.map((f) => filters[f]).filter((f): f is string => f !== undefined),
+    limit: RELATED_EXPERTS,
+    attributesToRetrieve: ['id', 'fullName', 'headline'],
+    attributesToHighlight: ['fullName', 'headline'],
+    highlightPreTag: MARK_OPEN,
+    highlightPostTag: MARK_CLOSE,
+  };
 }
 
 type Hit = { id: string; fullName: string; headline: string; _formatted?: { fullName?: string; headline?: string } };
+
+const toHit = (h: Hit): ExpertSearchHit => ({
+  id: String(h.id),
+  highlightedName: highlighted(h._formatted?.fullName, h.fullName ?? ''),
+  highlightedHeadline: highlighted(h._formatted?.headline, h.headline ?? ''),
+});
 
 /**
  * The public expert search over Meilisearch: full text with or without diacritics, filters by
@@ -113,7 +143,18 @@ export class ExpertSearchService {
       this.logger.error(`expert search failed: ${describeMeiliError(err)}`);
       throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, M.unavailable);
     }
-    return this.read(p, response, lang);
+    const outcome = this.read(p, response, lang);
+    // Nothing has every word of a query of several: say so, and show who has some of them.
+    if (outcome.totalHits === 0 && p.page === 1 && p.query.split(/\s+/).length > 1) {
+      try {
+        const related = (await this.meili.multiSearch({ queries: [buildRelatedExperts(this.uid, p)] })).results[0] as unknown as SearchResponse<Hit>;
+        outcome.related = related.hits.map(toHit);
+      } catch (err) {
+        // The close answer (none) stands; related experts are a courtesy.
+        this.logger.warn(`related experts not found: ${describeMeiliError(err)}`);
+      }
+    }
+    return outcome;
   }
 
   private read(p: ExpertSearchParams, response: MultiSearchResponse | null, lang: Lang): ExpertSearchOutcome {
@@ -122,11 +163,7 @@ export class ExpertSearchService {
     const constrained = EXPERT_FACETS.filter((f) => filters[f] !== undefined);
     const distribution: Record<string, Record<string, number>> = { ...(main?.facetDistribution ?? {}) };
     constrained.forEach((f, i) => (distribution[f] = facetResults[i]?.facetDistribution?.[f] ?? {}));
-    const hits = (main?.hits ?? []).map((h) => ({
-      id: String(h.id),
-      highlightedName: highlighted(h._formatted?.fullName, h.fullName ?? ''),
-      highlightedHeadline: highlighted(h._formatted?.headline, h.headline ?? ''),
-    }));
+    const hits = (main?.hits ?? []).map(toHit);
     const chosen: Record<ExpertFacet, string[]> = { fieldCodes: p.fieldCodes, provinceCode: p.provinceCodes };
     const facets = EXPERT_FACETS.map((name): FacetType => {
       const counts: Record<string, number> = { ...(distribution[name] ?? {}) };
@@ -139,6 +176,7 @@ export class ExpertSearchService {
     });
     return {
       hits,
+      related: [],
       totalHits: main ? (main.totalHits ?? main.estimatedTotalHits ?? hits.length) : 0,
       page: p.page,
       pageSize: p.pageSize,

@@ -78,7 +78,10 @@ export const expertKind: ModeratedKind<ExpertProfileEntity, ExpertContent> = {
   audit: {
     action: StaffAuditAction.EXPERT_MODERATED,
     targetKind: StaffAuditTargetKind.EXPERT,
-    summary: (e, approve, revision) => `${approve ? 'Duyệt' : 'Từ chối'} ${revision ? 'bản chỉnh sửa hồ sơ' : 'hồ sơ'} chuyên gia «${e.fullName}»`,
+    summary: (e, approve, revision) => ({
+      vi: `${approve ? 'Duyệt' : 'Từ chối'} ${revision ? 'bản chỉnh sửa hồ sơ' : 'hồ sơ'} chuyên gia «${e.fullName}»`,
+      en: `${approve ? 'Approved' : 'Rejected'} ${revision ? 'the changes to the expert profile of' : 'the expert profile of'} «${e.fullName}»`,
+    }),
     subject: (e) => ({ fullName: e.fullName }),
   },
   publicationEvents: (e) => [[EXPERT_CHANGED_TOPIC, { expertId: e.id }]],

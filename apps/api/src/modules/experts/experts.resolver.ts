@@ -78,12 +78,13 @@ export class ExpertsResolver {
   async experts(@Context() ctx: GqlContext, @Args('input', { type: () => ExpertSearchInput }) input: ExpertSearchInput): Promise<ExpertSearchResultType> {
     const result = await this.expertSearch.search(input, ctx.lang);
     // Re-read from PostgreSQL: a profile archived a moment ago never shows, even before the index catches up.
-    const found = await this.expertsService.publicByIds(result.hits.map((h) => h.id));
-    const hits = result.hits.flatMap((h) => {
-      const e = found.get(h.id);
-      return e ? [{ expert: toExpertType(e), highlightedName: h.highlightedName, highlightedHeadline: h.highlightedHeadline }] : [];
-    });
-    return { ...result, hits };
+    const found = await this.expertsService.publicByIds([...result.hits, ...result.related].map((h) => h.id));
+    const visible = (list: typeof result.hits) =>
+      list.flatMap((h) => {
+        const e = found.get(h.id);
+        return e ? [{ expert: toExpertType(e), highlightedName: h.highlightedName, highlightedHeadline: h.highlightedHeadline }] : [];
+      });
+    return { ...result, hits: visible(result.hits), related: visible(result.related) };
   }
 
   @Query(() => ExpertProfilePage, { description: 'Moderators: expert profiles (and revisions) waiting for review in their provinces, oldest first.' })

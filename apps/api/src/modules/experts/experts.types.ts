@@ -106,6 +106,11 @@ export class ExpertSearchResultType {
 
   @Field(() => Int, { description: "Meilisearch's own time for the query and its facet counts." })
   processingTimeMs: number;
+
+  @Field(() => [ExpertSearchHitType], {
+    description: 'When no expert has every word of the query (totalHits 0, first page): up to 10 with some of them, the rarest words kept longest; to show apart from the answer. Empty otherwise.',
+  })
+  related: ExpertSearchHitType[];
 }
 
 @ObjectType('ExpertMessage')
