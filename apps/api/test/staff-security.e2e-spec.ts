@@ -332,6 +332,14 @@ describe('audit log of staff actions', () => {
     const roles = JSON.parse(userRows[2].details);
     expect(roles.before).toEqual({ roles: ['MEMBER'], moderatedProvinceCodes: [], allProvinces: false });
     expect(roles.after).toEqual({ roles: ['MEMBER', 'MODERATOR'], moderatedProvinceCodes: ['can-tho'], allProvinces: false });
+    // Each line in the reader's language.
+    expect(byAction('EXPERT_MODERATED')[0].summary).toMatch(/^Duyệt hồ sơ chuyên gia «Đặng Thị Hồng Đào/);
+    const inEnglish = (await (await adminClient(base)).inLang('en').ok(AUDIT, { f: { from: started, actorId: mod.id }, p: { pageSize: 100 } })).staffAuditLog.items as Record<string, any>[];
+    const english = (a: string) => inEnglish.find((r) => r.action === a)!.summary;
+    expect(english('EXPERT_MODERATED')).toMatch(/^Approved the expert profile of «Đặng Thị Hồng Đào/);
+    expect(english('ORGANIZATION_VERIFIED')).toMatch(/^Verified the organisation «/);
+    expect(english('DEAL_REVIEWED')).toBe(`Approved the deal ${deal.id.slice(0, 8)} (can-tho)`);
+    expect(english('DEALS_EXPORTED')).toBe('Exported the register of deals (CSV)');
     for (const r of [...mine, ...userRows]) {
       expect(r.ip).toMatch(/127\.0\.0\.1/);
       expect(new Date(r.occurredAt).getTime()).toBeGreaterThan(Date.now() - 120_000);

@@ -405,7 +405,10 @@ export class AccountsService implements OnApplicationBootstrap {
         action: StaffAuditAction.USER_ROLES_CHANGED,
         targetKind: StaffAuditTargetKind.USER,
         targetId: user.id,
-        summary: `Vai trò của ${user.email}: ${nextRoles.join(', ')}${nextAll ? ' (toàn quốc)' : nextCodes.length ? ` (${nextCodes.join(', ')})` : ''}`,
+        summary: {
+          vi: `Vai trò của ${user.email}: ${nextRoles.join(', ')}${nextAll ? ' (toàn quốc)' : nextCodes.length ? ` (${nextCodes.join(', ')})` : ''}`,
+          en: `Roles of ${user.email}: ${nextRoles.join(', ')}${nextAll ? ' (nationwide)' : nextCodes.length ? ` (${nextCodes.join(', ')})` : ''}`,
+        },
         details: {
           email: user.email,
           before,
@@ -437,7 +440,7 @@ export class AccountsService implements OnApplicationBootstrap {
         action: disabled ? StaffAuditAction.USER_DISABLED : StaffAuditAction.USER_ENABLED,
         targetKind: StaffAuditTargetKind.USER,
         targetId: user.id,
-        summary: `${disabled ? 'Khoá' : 'Mở khoá'} tài khoản ${user.email}`,
+        summary: { vi: `${disabled ? 'Khóa' : 'Mở khóa'} tài khoản ${user.email}`, en: `${disabled ? 'Disabled' : 'Enabled'} the account ${user.email}` },
         details: { email: user.email, before: { disabled: was }, after: { disabled } },
       });
       return saved;

@@ -58,7 +58,7 @@ export class StaffAuditExportController {
           action: StaffAuditAction.AUDIT_LOG_EXPORTED,
           targetKind: StaffAuditTargetKind.EXPORT,
           targetId: 'staff-audit.csv',
-          summary: 'Xuất nhật ký kiểm toán (CSV)',
+          summary: { vi: 'Xuất nhật ký kiểm toán (CSV)', en: 'Exported the audit log (CSV)' },
           details: { filter: Object.fromEntries(Object.entries(query).filter(([, v]) => typeof v === 'string' && v !== '')) },
         }),
       );

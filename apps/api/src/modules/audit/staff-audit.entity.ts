@@ -36,9 +36,13 @@ export class StaffAuditEntryEntity {
   @Column({ name: 'target_id', type: 'varchar', length: 100, nullable: true })
   targetId: string | null;
 
-  /** One line a person reads in the log (Vietnamese; details carries the facts). */
+  /** One line a person reads in the log, in Vietnamese (details carries the facts). */
   @Column({ type: 'text' })
   summary: string;
+
+  /** The same line in English (null in rows written before 2026-12-07). */
+  @Column({ name: 'summary_en', type: 'text', nullable: true })
+  summaryEn: string | null;
 
   @Column({ type: 'jsonb', default: () => "'{}'" })
   details: Record<string, unknown>;

@@ -1,4 +1,5 @@
 import { Args, Context, Query, Resolver } from '@nestjs/graphql';
+import type { Lang } from '@techport/shared';
 import type { GqlContext } from '../../common/context.js';
 import { requireAdmin } from '../../common/auth/viewer.js';
 import { Errors } from '../../common/errors.js';
@@ -12,7 +13,8 @@ import catalogue from './staff-audit.resolver.messages.json' with { type: 'json'
 
 const M = catalogue;
 
-export function toStaffAuditEntryType(e: StaffAuditEntryEntity): StaffAuditEntryType {
+/** An entry as the API answers it: its line in the request's language (the Vietnamese one where no English was written). */
+export function toStaffAuditEntryType(e: StaffAuditEntryEntity, lang: Lang): StaffAuditEntryType {
   return {
     id: e.id,
     occurredAt: e.occurredAt,
@@ -22,7 +24,7 @@ export function toStaffAuditEntryType(e: StaffAuditEntryEntity): StaffAuditEntry
     action: e.action as StaffAuditAction,
     targetKind: e.targetKind as StaffAuditTargetKind,
     targetId: e.targetId,
-    summary: e.summary,
+    summary: lang === 'en' ? (e.summaryEn ?? e.summary) : e.summary,
     details: JSON.stringify(e.details ?? {}),
     ip: e.ip,
     userAgent: e.userAgent,
@@ -51,6 +53,6 @@ export class StaffAuditResolver {
     const f = checkAuditFilter(filter);
     const { offset, pageSize, page: p } = pageWindow(page);
     const [rows, totalItems] = await this.audit.query(f).skip(offset).take(pageSize).getManyAndCount();
-    return { items: rows.map(toStaffAuditEntryType), totalItems, page: p, pageSize };
+    return { items: rows.map((r) => toStaffAuditEntryType(r, ctx.lang)), totalItems, page: p, pageSize };
   }
 }

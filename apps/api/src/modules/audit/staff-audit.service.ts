@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import type { Viewer } from '../../common/auth/viewer.js';
+import type { Localized } from '../../common/i18n.js';
 import { currentRequestSource } from '../../common/request-context.js';
 import { StaffAuditEntryEntity } from './staff-audit.entity.js';
 import type { StaffAuditAction, StaffAuditTargetKind } from './staff-audit.actions.js';
@@ -11,8 +12,8 @@ export interface StaffAuditRecord {
   action: StaffAuditAction;
   targetKind: StaffAuditTargetKind;
   targetId: string | null;
-  /** One readable line, e.g. "Duyệt tin «Máy sấy nông sản»". */
-  summary: string;
+  /** One readable line in both languages, e.g. "Duyệt tin «Máy sấy nông sản»" / "Approved the listing «Máy sấy nông sản»". */
+  summary: Localized;
   /** The facts (before/after, decision, note, filters), as JSON. */
   details?: Record<string, unknown>;
 }
@@ -41,8 +42,8 @@ export class StaffAuditService {
   async record(em: EntityManager, entry: StaffAuditRecord): Promise<void> {
     const source = currentRequestSource();
     await em.query(
-      `INSERT INTO staff_audit_log (occurred_at, actor_id, actor_email, actor_name, action, target_kind, target_id, summary, details, ip, user_agent)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11)`,
+      `INSERT INTO staff_audit_log (occurred_at, actor_id, actor_email, actor_name, action, target_kind, target_id, summary, summary_en, details, ip, user_agent)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12)`,
       [
         this.clock.now(),
         entry.actor.id,
@@ -51,7 +52,8 @@ export class StaffAuditService {
         entry.action,
         entry.targetKind,
         entry.targetId,
-        entry.summary.slice(0, 2000),
+        entry.summary.vi.slice(0, 2000),
+        entry.summary.en.slice(0, 2000),
         JSON.stringify(entry.details ?? {}),
         source.ip?.slice(0, 64) ?? null,
         source.userAgent?.slice(0, 400) ?? null,

@@ -96,7 +96,7 @@ export class DealsExportController {
           action: StaffAuditAction.DEALS_EXPORTED,
           targetKind: StaffAuditTargetKind.EXPORT,
           targetId: 'deals.csv',
-          summary: 'Xuất sổ đăng ký giao dịch (CSV)',
+          summary: { vi: 'Xuất sổ đăng ký giao dịch (CSV)', en: 'Exported the register of deals (CSV)' },
           details: { filter, jurisdiction: jurisdictionOf(viewer) },
         }),
       );

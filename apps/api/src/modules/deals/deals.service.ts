@@ -290,7 +290,10 @@ export class DealsService {
           action: StaffAuditAction.DEAL_REVIEWED,
           targetKind: StaffAuditTargetKind.DEAL,
           targetId: deal.id,
-          summary: `${action === DealAction.APPROVE ? 'Duyệt' : 'Từ chối'} giao dịch ${deal.id.slice(0, 8)} (${deal.provinceCode})`,
+          summary: {
+            vi: `${action === DealAction.APPROVE ? 'Duyệt' : 'Từ chối'} giao dịch ${deal.id.slice(0, 8)} (${deal.provinceCode})`,
+            en: `${action === DealAction.APPROVE ? 'Approved' : 'Rejected'} the deal ${deal.id.slice(0, 8)} (${deal.provinceCode})`,
+          },
           details: { decision: action, from, to: deal.status, provinceCode: deal.provinceCode, value: String(deal.value), note },
         });
       }

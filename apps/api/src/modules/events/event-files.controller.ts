@@ -66,7 +66,7 @@ export class EventFilesController {
             action: StaffAuditAction.EVENT_REPORT_EXPORTED,
             targetKind: StaffAuditTargetKind.EVENT,
             targetId: event.id,
-            summary: `Xuất báo cáo sự kiện «${event.nameVi}» (CSV)`,
+            summary: { vi: `Xuất báo cáo sự kiện «${event.nameVi}» (CSV)`, en: `Exported the report of the event «${event.nameEn || event.nameVi}» (CSV)` },
             details: { file: 'report.csv', provinceCode: event.provinceCode, outcomes: report.outcomes.length },
           }),
         );

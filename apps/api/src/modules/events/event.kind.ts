@@ -84,7 +84,10 @@ export const eventKind: ModeratedKind<EventEntity, EventContent> = {
   audit: {
     action: StaffAuditAction.EVENT_MODERATED,
     targetKind: StaffAuditTargetKind.EVENT,
-    summary: (e, approve, revision) => `${approve ? 'Duyệt' : 'Từ chối'} ${revision ? 'bản chỉnh sửa sự kiện' : 'sự kiện'} «${e.nameVi}»`,
+    summary: (e, approve, revision) => ({
+      vi: `${approve ? 'Duyệt' : 'Từ chối'} ${revision ? 'bản chỉnh sửa sự kiện' : 'sự kiện'} «${e.nameVi}»`,
+      en: `${approve ? 'Approved' : 'Rejected'} ${revision ? 'the changes to the event' : 'the event'} «${e.nameEn || e.nameVi}»`,
+    }),
     subject: (e) => ({ title: e.nameVi }),
   },
   publicationEvents: (e) => [[EVENT_CHANGED, { eventId: e.id }]],

@@ -269,7 +269,7 @@ export class EventsService extends ModeratedKindService<EventEntity, EventConten
       action: StaffAuditAction.EVENT_PUBLISHED_BY_STAFF,
       targetKind: StaffAuditTargetKind.EVENT,
       targetId: id,
-      summary: `Tạo và đăng sự kiện «${content.nameVi}»`,
+      summary: { vi: `Tạo và đăng sự kiện «${content.nameVi}»`, en: `Created and published the event «${content.nameEn || content.nameVi}»` },
       details: { title: content.nameVi, provinceCode: content.provinceCode },
     });
   }
@@ -286,7 +286,7 @@ export class EventsService extends ModeratedKindService<EventEntity, EventConten
       action: StaffAuditAction.EVENT_EDITED_BY_STAFF,
       targetKind: StaffAuditTargetKind.EVENT,
       targetId: event.id,
-      summary: `Sửa sự kiện đã đăng «${revision.nameVi}»`,
+      summary: { vi: `Sửa sự kiện đã đăng «${revision.nameVi}»`, en: `Edited the published event «${revision.nameEn || revision.nameVi}»` },
       details: { title: revision.nameVi, provinceCode: revision.provinceCode },
     });
   }

@@ -111,7 +111,10 @@ export function listingKind(config: Pick<AppConfig, 'LISTING_TTL_DAYS' | 'LISTIN
     audit: {
       action: StaffAuditAction.LISTING_MODERATED,
       targetKind: StaffAuditTargetKind.LISTING,
-      summary: (l, approve, revision) => `${approve ? 'Duyệt' : 'Từ chối'} ${revision ? 'bản chỉnh sửa của tin' : 'tin'} «${l.title}»`,
+      summary: (l, approve, revision) => ({
+        vi: `${approve ? 'Duyệt' : 'Từ chối'} ${revision ? 'bản chỉnh sửa của tin' : 'tin'} «${l.title}»`,
+        en: `${approve ? 'Approved' : 'Rejected'} ${revision ? 'the changes to the listing' : 'the listing'} «${l.title}»`,
+      }),
       subject: (l) => ({ title: l.title }),
     },
     publicationEvents: (l, cause) => [

@@ -104,7 +104,7 @@ export interface ModeratedKind<E extends ModeratedItem<C>, C extends ModeratedCo
   audit: {
     action: StaffAuditAction;
     targetKind: StaffAuditTargetKind;
-    summary(item: E, approve: boolean, revision: boolean): string;
+    summary(item: E, approve: boolean, revision: boolean): Localized;
     /** What names the item in the details ({ title } / { fullName }). */
     subject(item: E): Record<string, unknown>;
   };

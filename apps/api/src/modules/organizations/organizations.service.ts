@@ -228,7 +228,7 @@ export class OrganizationsService {
         action: StaffAuditAction.ORGANIZATION_VERIFIED,
         targetKind: StaffAuditTargetKind.ORGANIZATION,
         targetId: org.id,
-        summary: `Xác minh tổ chức «${org.name}»`,
+        summary: { vi: `Xác minh tổ chức «${org.name}»`, en: `Verified the organisation «${org.name}»` },
         details: { name: org.name, provinceCode: org.provinceCode },
       });
       return saved;
@@ -262,7 +262,10 @@ export class OrganizationsService {
         action: StaffAuditAction.ORGANIZATION_VERIFICATION_DECLINED,
         targetKind: StaffAuditTargetKind.ORGANIZATION,
         targetId: org.id,
-        summary: `${revoked ? 'Thu hồi' : 'Từ chối'} xác minh tổ chức «${org.name}»: ${reason}`,
+        summary: {
+          vi: `${revoked ? 'Thu hồi' : 'Từ chối'} xác minh tổ chức «${org.name}»: ${reason}`,
+          en: `${revoked ? 'Withdrew the verification of' : 'Declined to verify'} the organisation «${org.name}»: ${reason}`,
+        },
         details: { name: org.name, provinceCode: org.provinceCode, revoked, note: reason },
       });
       const title = revoked ? M.revokedTitle : M.declinedTitle;

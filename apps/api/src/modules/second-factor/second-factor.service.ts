@@ -243,7 +243,7 @@ export class SecondFactorService {
         action: StaffAuditAction.SECOND_FACTOR_RESET,
         targetKind: StaffAuditTargetKind.USER,
         targetId: user.id,
-        summary: `Đặt lại xác thực hai bước của ${user.email}`,
+        summary: { vi: `Đặt lại xác thực hai bước của ${user.email}`, en: `Reset the two-step verification of ${user.email}` },
         details: { email: user.email, roles: user.roles, enabledAt: user.totpEnabledAt?.toISOString() ?? null },
       });
       return em.getRepository(UserEntity).findOneByOrFail({ id: user.id });
