@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from './support/app.js';
-import { Client, addMember, createOrganization, registerModerator, registerUser, uniq } from './support/graphql.js';
+import { Client, addMember, adminClient, createOrganization, loginClient, registerModerator, registerUser, uniq } from './support/graphql.js';
 
 const EXPERT = `id slug fullName headline bio services pastTransfers status version createdAt updatedAt publishedAt
   fields { code name } province { code name } organization { id name } user { id displayName email }
@@ -296,6 +296,28 @@ describe('the workflow', () => {
     expect(rejected).toMatchObject({ status: 'REJECTED', rejectionReason: 'OTHER', moderationNote: note });
     const [en] = (await e.client.inLang('en').ok(NOTIFICATIONS)).notifications;
     expect(en.body).toBe(`The department's note: ${note} Edit the profile and submit it again.`);
+  });
+
+  it('comes down when an admin disables the account, and is submitted again once it is enabled', async () => {
+    const e = await expert('can-tho');
+    const mod = await registerModerator(base, ['can-tho']);
+    const id = e.profile.id;
+    await e.client.ok(SUBMIT, { id });
+    await mod.client.ok(MODERATE, { id, d: 'APPROVE' });
+    expect((await base.ok(GET, { id })).expert).not.toBeNull();
+    const admin = await adminClient(base);
+    await admin.ok(`mutation($id: ID!) { setUserDisabled(userId: $id, disabled: true) { id } }`, { id: e.id });
+    await t.settle();
+    // Gone from its page and from search; the trail says the platform archived it.
+    expect((await base.ok(GET, { id })).expert).toBeNull();
+    expect(await row(id)).toMatchObject({ status: 'ARCHIVED', pending: false });
+    const [trail] = await ds.query(`SELECT action, actor_id FROM expert_profile_event WHERE expert_id = $1 ORDER BY id DESC LIMIT 1`, [id]);
+    expect(trail).toEqual({ action: 'ARCHIVE', actor_id: null });
+    expect(await changedEvents(id)).toBeGreaterThanOrEqual(2);
+    // Enabled again: the person reopens the archived profile and it goes through review again.
+    await admin.ok(`mutation($id: ID!) { setUserDisabled(userId: $id, disabled: false) { id } }`, { id: e.id });
+    const back = await loginClient(base, e.email);
+    expect((await back.ok(SUBMIT, { id })).submitExpertProfile.status).toBe('PENDING_REVIEW');
   });
 
   it('keeps the published text public while an edit waits for review as a pending revision', async () => {

@@ -22,6 +22,7 @@ import { AccountTokenEntity, type AccountTokenPurpose } from './account-token.en
 import { randomUUID } from 'node:crypto';
 import { SecondFactorService } from '../second-factor/second-factor.service.js';
 import { StaffAuditService } from '../audit/staff-audit.service.js';
+import { OutboxService } from '../outbox/outbox.service.js';
 import { StaffAuditAction, StaffAuditTargetKind } from '../audit/staff-audit.actions.js';
 import catalogue from './accounts.service.messages.json' with { type: 'json' };
 
@@ -40,6 +41,9 @@ export function checkPasswordPolicy(path: string, password: string, email: strin
   if (normalizeEmail(password) === email || password.toLowerCase().includes(email)) throw Errors.invalidField(path, M.passwordIsEmail);
 }
 
+/** Published when an admin disables an account (outbox.topics.ts). */
+export const ACCOUNT_DISABLED = 'account.disabled' as const;
+
 @Injectable()
 export class AccountsService implements OnApplicationBootstrap {
   private readonly logger = new Logger('AccountsService');
@@ -54,6 +58,7 @@ export class AccountsService implements OnApplicationBootstrap {
     private readonly mail: AccountMailService,
     private readonly secondFactor: SecondFactorService,
     private readonly audit: StaffAuditService,
+    private readonly outbox: OutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -435,6 +440,8 @@ export class AccountsService implements OnApplicationBootstrap {
       user.disabled = disabled;
       const saved = await em.save(user);
       if (disabled) await this.sessions.endAllForUser(em, user.id);
+      // Their public expert profile comes down too (experts.service.ts), after this commits.
+      if (disabled && !was) await this.outbox.publish(em, ACCOUNT_DISABLED, { userId: user.id });
       await this.audit.record(em, {
         actor,
         action: disabled ? StaffAuditAction.USER_DISABLED : StaffAuditAction.USER_ENABLED,

@@ -10,6 +10,7 @@ import { OrganizationsService } from '../organizations/organizations.service.js'
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { ModeratedContentService } from '../moderation-core/moderated-content.service.js';
 import { ModeratedKindService } from '../moderation-core/moderated-kind.service.js';
+import { OutboxService } from '../outbox/outbox.service.js';
 import { ExpertProfileEntity, type ExpertContent } from './expert.entity.js';
 import { ExpertProfileStatus } from './expert.rules.js';
 import { expertKind } from './expert.kind.js';
@@ -55,8 +56,21 @@ export class ExpertsService extends ModeratedKindService<ExpertProfileEntity, Ex
     private readonly ds: DataSource,
     private readonly organizations: OrganizationsService,
     protected readonly core: ModeratedContentService,
+    private readonly outbox: OutboxService,
   ) {
     super();
+  }
+
+  override onModuleInit(): void {
+    super.onModuleInit();
+    // A disabled account's public profile comes down: nobody should find and write to a person the department shut out.
+    this.outbox.register('account.disabled', 'experts', (events) => this.takeDownProfilesOf(events.map((e) => e.payload.userId)));
+  }
+
+  /** The system archives these people's published profiles (their accounts were disabled). */
+  private async takeDownProfilesOf(userIds: string[]): Promise<void> {
+    const profiles = await this.ds.getRepository(ExpertProfileEntity).findBy({ userId: In(userIds), status: ExpertProfileStatus.PUBLISHED });
+    for (const p of profiles) await this.core.takeDown(this.kind, p.id);
   }
 
   // -------------------------------------------------------------------------------------------

@@ -371,6 +371,24 @@ export class ModeratedContentService {
     });
   }
 
+  /**
+   * The system's ARCHIVE of a published item (its person's account was disabled): it leaves the
+   * public pages and search, with its pending revision; the trail names no actor. Anything but a
+   * published item is left as it is (it is not public). Answers whether it was taken down.
+   */
+  async takeDown<E extends ModeratedItem<C>, C extends ModeratedContent>(kind: Kind<E, C>, id: string): Promise<boolean> {
+    return this.ds.transaction(async (em) => {
+      const item = await this.lock(em, kind, id);
+      if (!item) return false;
+      const decision = decide(this.table(kind), item.status, ModerationAction.ARCHIVE, ModerationRole.SYSTEM, revisionState(item));
+      if (!decision.ok) return false;
+      await em.update(kind.entity, { id: item.id }, { status: decision.transition.to, pendingRevision: null, revisionSubmittedAt: null } as never);
+      await this.recordEvent(em, kind, item.id, null, decision.transition.audit, item.status, decision.transition.to);
+      await this.announce(em, kind, item, 'ARCHIVE');
+      return true;
+    });
+  }
+
   /** One-step renewal of a published item near or past its expiry (kinds that expire). */
   async renew<E extends ModeratedItem<C>, C extends ModeratedContent>(kind: Kind<E, C>, viewer: Viewer, id: string): Promise<E> {
     const renewal = kind.renewal;

@@ -35,6 +35,10 @@ const SHARED: Row[] = [
   ['PUBLISHED', 'ARCHIVE', 'OWNER', 'NONE', '→ ARCHIVED (ARCHIVE)'],
   ['PUBLISHED', 'ARCHIVE', 'OWNER', 'SUBMITTED', '→ ARCHIVED (ARCHIVE)'],
   ['DRAFT', 'ARCHIVE', 'OWNER', 'NONE', 'WRONG_STATUS'],
+  // The platform takes down what a disabled account published; nothing else of theirs.
+  ['PUBLISHED', 'ARCHIVE', 'SYSTEM', 'NONE', '→ ARCHIVED (ARCHIVE)'],
+  ['PUBLISHED', 'ARCHIVE', 'SYSTEM', 'SUBMITTED', '→ ARCHIVED (ARCHIVE)'],
+  ['PENDING_REVIEW', 'ARCHIVE', 'SYSTEM', 'NONE', 'WRONG_STATUS'],
   // Roles: an owner never reviews, a moderator never edits, nobody but the system expires.
   ['PENDING_REVIEW', 'APPROVE', 'OWNER', 'NONE', 'FORBIDDEN'],
   ['DRAFT', 'SUBMIT', 'MODERATOR', 'NONE', 'FORBIDDEN'],

@@ -41,7 +41,7 @@ export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
  *   OWNER      whoever the kind's ownership policy names (the organisation's members, the one user…);
  *   MODERATOR  a moderator whose jurisdiction covers the item (or the revision under review), who
  *              does not own it (nobody reviews their own content);
- *   SYSTEM     the platform itself (expiry).
+ *   SYSTEM     the platform itself (expiry; taking down what a disabled account published).
  */
 export const ModerationRole = { OWNER: 'OWNER', MODERATOR: 'MODERATOR', SYSTEM: 'SYSTEM' } as const;
 export type ModerationRole = (typeof ModerationRole)[keyof typeof ModerationRole];
@@ -105,6 +105,8 @@ const BASE: readonly ModerationTransition[] = [
   { from: S.PUBLISHED, action: A.REJECT, to: S.PUBLISHED, by: R.MODERATOR, audit: W.REVISION_REJECT, revision: true, when: ['SUBMITTED'], noteRequired: true },
   // Archiving drops a pending revision with it.
   { from: S.PUBLISHED, action: A.ARCHIVE, to: S.ARCHIVED, by: R.OWNER, audit: W.ARCHIVE },
+  // The platform takes a published item down when what stands behind it went (its person's account was disabled).
+  { from: S.PUBLISHED, action: A.ARCHIVE, to: S.ARCHIVED, by: R.SYSTEM, audit: W.ARCHIVE },
 ];
 
 const EXPIRY: readonly ModerationTransition[] = [

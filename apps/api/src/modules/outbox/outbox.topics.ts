@@ -16,6 +16,8 @@ export interface OutboxTopics {
   'event.changed': { eventId: string };
   /** The organiser asked for a run of the meeting scheduler (events/meeting-scheduler.service.ts). */
   'event.schedule': { runId: string };
+  /** An admin disabled an account: what the person published in their own name comes down (their expert profile). */
+  'account.disabled': { userId: string };
   /** An organisation's public facts changed (search documents that show them). */
   'organization.changed': { organizationId: string };
   /** Notifications to send by e-mail. */
