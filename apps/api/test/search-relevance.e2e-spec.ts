@@ -109,6 +109,10 @@ beforeAll(async () => {
   L.droneCanTho = await publish(owner, m, { organizationId: org.id, title: 'Thiết bị bay phun thuốc cho ruộng lúa', summary: 'Phun thuốc bảo vệ thực vật cho cánh đồng lớn.', fieldCodes: ['2'], provinceCode: 'can-tho' });
   // a farmer's need typed on a phone without diacritics
   L.bareShrimp = await publish(owner, m, { kind: 'DEMAND', organizationId: org.id, title: 'Ao nuoi tom hay bi chet luc gan sang, can thiet bi bao dong', summary: 'Trai co 5 ao tom the chan trang, can canh bao khi thieu khi ban dem.', fieldCodes: ['2'] });
+  // cold drying, and a reefer container listed by a company whose name says "Sấy Lạnh"
+  await add('coldDry', 'Công nghệ sấy lạnh tách ẩm giữ màu cho gừng', 'Sấy lạnh gừng lát ở 35 °C, giữ màu và tinh dầu.');
+  const coldCompany = await createOrganization(owner, { name: 'Công ty Kỹ thuật Sấy Lạnh Vàm Cỏ', kind: 'ENTERPRISE', provinceCode: 'can-tho' });
+  L.reefer = await publish(owner, m, { organizationId: coldCompany.id, title: 'Container lạnh di động cho bưởi xuất khẩu', summary: 'Giữ lạnh suốt hành trình đường biển, kéo dài thời gian bảo quản.', fieldCodes: ['2'] });
   await s.t.settle();
 }, 120_000);
 
@@ -135,6 +139,15 @@ describe('search relevance: accents', () => {
     const folded = await ranked(s.base, { query: 'lua' });
     expect(folded.close).toEqual(expect.arrayContaining([L.rice, L.silk, L.fire]));
     expect(folded.totalHits).toBe(folded.close.length);
+  });
+
+  it('reads a query typed without marks with them when every word is beyond doubt: "say lanh" answers as "sấy lạnh"', async () => {
+    const marked = await ranked(s.base, { query: 'sấy lạnh' });
+    const bare = await ranked(s.base, { query: 'say lanh' });
+    expect(marked.close).toContain(L.coldDry);
+    expect(marked.close).not.toContain(L.reefer);
+    expect(bare.close).toEqual(marked.close);
+    expect(bare.totalHits).toBe(marked.totalHits);
   });
 
   it('finds a listing typed without diacritics for a query typed with them, read with the marks its words usually have', async () => {

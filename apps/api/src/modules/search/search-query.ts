@@ -4,7 +4,7 @@
  */
 import type { FederatedMultiSearchParams, MultiSearchQuery, MultiSearchResponse, SearchResponse } from 'meilisearch';
 import type { ListingDocument } from './listing-document.js';
-import { CONCEPTS, MATCH_EMBEDDER, extractConcepts, matchVector } from '../text/index.js';
+import { CONCEPTS, MATCH_EMBEDDER, extractConcepts, matchVector, readBareQuery } from '../text/index.js';
 import { foldDiacritics } from '@techport/shared';
 import { hasDiacritics, searchText, typedMarks } from './accent-forms.js';
 import { SEARCH_RELEVANCE } from './search.weights.js';
@@ -142,12 +142,17 @@ export function closeMatchQuery(typed: string | null | undefined): Pick<MultiSea
  */
 const ENGLISH_QUERY_JOINS = new Set(['for', 'of', 'and', 'with', 'from', 'using', 'into', 'via', 'within', 'without']);
 
-/** The query as searched: without the English joining words above (a query of nothing else is kept as typed). */
+/**
+ * The query as searched: without the English joining words above (a query of nothing else is kept
+ * as typed), and Vietnamese typed without marks read with them where that is beyond doubt
+ * (text/diacritics.ts readBareQuery: "say lanh" is "sấy lạnh", so a cold room that only says
+ * "lạnh" is no close match for it, as it is none for "sấy lạnh").
+ */
 export function searchQueryText<T extends string | null | undefined>(query: T): T {
   if (!query) return query;
   const words = query.trim().split(/\s+/);
   const kept = words.filter((w) => !ENGLISH_QUERY_JOINS.has(w.toLowerCase()));
-  return (kept.length && kept.length < words.length ? kept.join(' ') : query) as T;
+  return readBareQuery(kept.length && kept.length < words.length ? kept.join(' ') : query) as T;
 }
 
 const MEILI_WORD = /[\p{L}\p{N}]+/gu;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { isBareVietnamese, restoreDiacritics } from './diacritics.js';
+import { isBareVietnamese, readBareQuery, restoreDiacritics } from './diacritics.js';
 
 describe('restoreDiacritics', () => {
   it('puts back the marks of the exchange’s vocabulary, two-word terms first', () => {
@@ -28,5 +28,20 @@ describe('isBareVietnamese', () => {
     expect(isBareVietnamese('Looking for pond monitoring with night alarms for our shrimp farm')).toBe(false);
     expect(isBareVietnamese('Ao tôm hay bị chết')).toBe(false);
     expect(isBareVietnamese('tom')).toBe(false);
+  });
+});
+
+describe('readBareQuery', () => {
+  it('reads a bare query with its marks when every word pairs with a neighbour in the vocabulary', () => {
+    expect(readBareQuery('say lanh')).toBe('sấy lạnh');
+    expect(readBareQuery('may say nong san')).toBe('máy sấy nông sản');
+    expect(readBareQuery('nuoi tom')).toBe('nuôi tôm');
+  });
+
+  it('leaves it as typed when any word is in doubt, English, or already marked', () => {
+    expect(readBareQuery('say zyxw')).toBe('say zyxw');
+    expect(readBareQuery('heat pump dryer')).toBe('heat pump dryer');
+    expect(readBareQuery('sấy lanh')).toBe('sấy lanh');
+    expect(readBareQuery('tom')).toBe('tom');
   });
 });

@@ -135,3 +135,20 @@ export function restoreDiacritics(text: string): string {
   });
   return out + text.slice(at);
 }
+
+/**
+ * A query typed without marks, read with them when the reading is beyond doubt: every word forms a
+ * two-word term of the vocabulary with a neighbour ("say lanh" → "sấy lạnh", "may say nong san" →
+ * "máy sấy nông sản", "nuoi tom" → "nuôi tôm"). Anything less (a word the vocabulary does not pair,
+ * an English word, one already marked) leaves the query as typed: a bare query finds every
+ * spelling, and a wrong guess would narrow it to a word the visitor did not mean.
+ */
+export function readBareQuery(text: string): string {
+  if (!isBareVietnamese(text)) return text;
+  const v = vocabulary();
+  const words = [...text.matchAll(WORD)].map((m) => m[0].toLowerCase());
+  const paired = (i: number) =>
+    (i > 0 && v.after.has(`${words[i - 1]} ${words[i]}`)) || (i + 1 < words.length && v.before.has(`${words[i]} ${words[i + 1]}`));
+  if (!words.every((w, i) => /\d/.test(w) || paired(i))) return text;
+  return restoreDiacritics(text);
+}

@@ -21,4 +21,4 @@ export { CONCEPTS, conceptText, extractConcepts, findConcept, type ConceptDef } 
 export { GLOSS_GROUPS, englishPluralSynonyms, glossText, isGeneralTerm, isKnownTerm } from './gloss.js';
 export { MATCH_EMBEDDER, MATCH_VECTOR_DIMENSIONS, matchVector } from './concept-vector.js';
 export { textVocabularyFingerprint } from './fingerprint.js';
-export { isBareVietnamese, restoreDiacritics } from './diacritics.js';
+export { isBareVietnamese, readBareQuery, restoreDiacritics } from './diacritics.js';
