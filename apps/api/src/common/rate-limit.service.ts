@@ -114,6 +114,28 @@ export class RateLimitService implements OnModuleInit {
     return res && res.consumedPoints >= max ? Math.ceil(res.msBeforeNext / 1000) : 0;
   }
 
+  /** Gives back a point taken by `consume` (an attempt that turned out not to count). */
+  async refund(limit: Limit, key: string): Promise<void> {
+    await this.limiters.get(limit)!.reward(storedKey(key), 1);
+  }
+
+  /**
+   * Runs an attempt that costs a point of `limit` only if it fails: the point is taken first (so
+   * RATE_LIMITED comes before any work once the key is out of points) and given back when
+   * `succeeded` says so (a sign-in with the right password).
+   */
+  async chargeFailures<T>(limit: Limit, key: string, attempt: () => Promise<T>, succeeded: (err: unknown) => boolean = () => false): Promise<T> {
+    await this.consume(limit, key);
+    try {
+      const result = await attempt();
+      await this.refund(limit, key);
+      return result;
+    } catch (err) {
+      if (succeeded(err)) await this.refund(limit, key);
+      throw err;
+    }
+  }
+
   async reset(limit: Limit, key: string): Promise<void> {
     await this.limiters.get(limit)!.delete(storedKey(key));
   }

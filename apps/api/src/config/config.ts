@@ -68,11 +68,11 @@ const schema = z
     BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('256kb'),
     /** Rate limits (per window): see common/rate-limit.service.ts. */
     /**
-     * Sign-ins (successful or not, both steps of a staff sign-in) from one address per 15 minutes: a
-     * bound on the password hashing one source can ask for. The guard against guessing is the
-     * per-account delays below; an office behind one router shares this one (30 locked a team out).
+     * Failed sign-ins (a wrong password or second-factor code) from one address per 15 minutes,
+     * across accounts: the guard against trying one password on many accounts. Successful sign-ins
+     * do not count, so an office behind one router does not lock itself out (30 of them did).
      */
-    RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().min(1).default(120),
+    RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().min(1).default(30),
     /** Failed sign-ins from one source for one account before each further attempt must wait (5 s, doubling to 15 min). */
     RATE_LIMIT_LOGIN_FREE_FAILURES: z.coerce.number().int().min(1).default(5),
     /** Failed sign-ins for one account within an hour (all sources) after which its owner is warned by e-mail (once per hour). */

@@ -13,6 +13,11 @@ import { clientOf } from './sessions.service.js';
 import { UserEntity } from './user.entity.js';
 import { DataSource } from 'typeorm';
 import { RateLimitService } from '../../common/rate-limit.service.js';
+import { AppError } from '../../common/errors.js';
+import { SECOND_FACTOR_CODE_REQUIRED } from '../second-factor/second-factor.service.js';
+
+/** The password was right and the account asks for its second step: not a failed sign-in. */
+const asksSecondStep = (err: unknown) => err instanceof AppError && err.extra?.reason === SECOND_FACTOR_CODE_REQUIRED;
 
 export function toUserType(u: UserEntity): UserType {
   return { id: u.id, email: u.email, displayName: u.displayName, roles: u.roles, moderatedProvinceCodes: u.moderatedProvinceCodes, allProvinces: u.allProvinces, disabled: u.disabled, secondFactorEnabledAt: u.totpEnabledAt };
@@ -77,8 +82,8 @@ export class AccountsResolver {
 
   @Mutation(() => AuthPayload)
   async login(@Context() ctx: GqlContext, @Args('email') email: string, @Args('password') password: string): Promise<AuthPayload> {
-    await this.limits.consume('loginPerIp', ctx.req.ip ?? 'unknown');
-    const { token, user } = await this.accounts.login(email, password, clientOf(ctx.req));
+    // Failed sign-ins count against the address; a right password (also one that asks for the second step) does not.
+    const { token, user } = await this.limits.chargeFailures('loginPerIp', ctx.req.ip ?? 'unknown', () => this.accounts.login(email, password, clientOf(ctx.req)), asksSecondStep);
     return { token, user: { ...toUserType(user), isSelf: true } };
   }
 

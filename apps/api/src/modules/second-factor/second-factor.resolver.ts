@@ -22,8 +22,7 @@ export class SecondFactorResolver {
       'Second step of signing in to an account with two-step verification: the `challenge` from `login`\'s error (extensions.challenge, reason SECOND_FACTOR_CODE_REQUIRED) and a 6-digit code from the authenticator or an unused recovery code.',
   })
   async completeLogin(@Context() ctx: GqlContext, @Args('challenge') challenge: string, @Args('code') code: string): Promise<AuthPayload> {
-    await this.limits.consume('loginPerIp', ctx.req.ip ?? 'unknown');
-    const user = await this.secondFactor.completeLogin(challenge, code);
+    const user = await this.limits.chargeFailures('loginPerIp', ctx.req.ip ?? 'unknown', () => this.secondFactor.completeLogin(challenge, code));
     // Like every sign-in, the second step opens a session (a user_session row: listed, endable).
     const { token } = await this.sessions.open(null, user.id, clientOf(ctx.req));
     return { token, user: { ...toUserType(user), isSelf: true } };
