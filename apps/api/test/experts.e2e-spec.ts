@@ -314,10 +314,20 @@ describe('the workflow', () => {
     const [trail] = await ds.query(`SELECT action, actor_id FROM expert_profile_event WHERE expert_id = $1 ORDER BY id DESC LIMIT 1`, [id]);
     expect(trail).toEqual({ action: 'ARCHIVE', actor_id: null });
     expect(await changedEvents(id)).toBeGreaterThanOrEqual(2);
-    // Enabled again: the person reopens the archived profile and it goes through review again.
+    // Submitted before the account was disabled, it cannot be approved meanwhile (only rejected).
     await admin.ok(`mutation($id: ID!) { setUserDisabled(userId: $id, disabled: false) { id } }`, { id: e.id });
     const back = await loginClient(base, e.email);
     expect((await back.ok(SUBMIT, { id })).submitExpertProfile.status).toBe('PENDING_REVIEW');
+    await admin.ok(`mutation($id: ID!) { setUserDisabled(userId: $id, disabled: true) { id } }`, { id: e.id });
+    expect(await refused(mod.client, MODERATE, { id, d: 'APPROVE' }, 'CONFLICT', id)).toMatchObject({ code: 'CONFLICT' });
+    // Enabled again before the platform got to it: nothing is taken down.
+    const other = await expert('can-tho');
+    await other.client.ok(SUBMIT, { id: other.profile.id });
+    await mod.client.ok(MODERATE, { id: other.profile.id, d: 'APPROVE' });
+    await admin.ok(`mutation($id: ID!) { setUserDisabled(userId: $id, disabled: true) { id } }`, { id: other.id });
+    await admin.ok(`mutation($id: ID!) { setUserDisabled(userId: $id, disabled: false) { id } }`, { id: other.id });
+    await t.settle();
+    expect((await row(other.profile.id)).status).toBe('PUBLISHED');
   });
 
   it('keeps the published text public while an edit waits for review as a pending revision', async () => {

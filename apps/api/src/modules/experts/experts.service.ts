@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ModerationDecision, type RejectionReason } from '@techport/shared';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { Errors } from '../../common/errors.js';
 import type { Localized } from '../../common/i18n.js';
@@ -23,6 +24,7 @@ export { contentOf } from './expert.kind.js';
 export const EXPERT_CHANGED = EXPERT_CHANGED_TOPIC;
 
 const M = {
+  ownerDisabled: { vi: 'Tài khoản của chuyên gia đã bị khóa: không thể duyệt đăng hồ sơ này, hãy từ chối.', en: "The expert's account is disabled: the profile cannot be approved; reject it instead." },
   notMember: {
     vi: 'Bạn chỉ có thể ghi tổ chức mà bạn là thành viên.',
     en: 'You can only name an organisation you are a member of.',
@@ -67,10 +69,22 @@ export class ExpertsService extends ModeratedKindService<ExpertProfileEntity, Ex
     this.outbox.register('account.disabled', 'experts', (events) => this.takeDownProfilesOf(events.map((e) => e.payload.userId)));
   }
 
-  /** The system archives these people's published profiles (their accounts were disabled). */
+  /** The system archives these people's published profiles, if their accounts are still disabled (an admin may have undone it since). */
   private async takeDownProfilesOf(userIds: string[]): Promise<void> {
-    const profiles = await this.ds.getRepository(ExpertProfileEntity).findBy({ userId: In(userIds), status: ExpertProfileStatus.PUBLISHED });
-    for (const p of profiles) await this.core.takeDown(this.kind, p.id);
+    const rows: { id: string }[] = await this.ds.query(
+      `SELECT e.id FROM expert_profile e JOIN app_user u ON u.id = e.user_id WHERE e.user_id = ANY($1::uuid[]) AND u.disabled AND e.status = $2`,
+      [userIds, ExpertProfileStatus.PUBLISHED],
+    );
+    for (const p of rows) await this.core.takeDown(this.kind, p.id);
+  }
+
+  /** A moderator's decision; a disabled account's profile (or revision) is not published: reject it instead. */
+  override async moderate(viewer: Viewer, id: string, decision: ModerationDecision, note: string | null | undefined, reason: RejectionReason | null | undefined): Promise<ExpertProfileEntity> {
+    if (decision === ModerationDecision.APPROVE && isUuid(id)) {
+      const [owner] = await this.ds.query(`SELECT u.disabled FROM expert_profile e JOIN app_user u ON u.id = e.user_id WHERE e.id = $1`, [id]);
+      if (owner?.disabled) throw Errors.conflict(M.ownerDisabled);
+    }
+    return super.moderate(viewer, id, decision, note, reason);
   }
 
   // -------------------------------------------------------------------------------------------
