@@ -125,6 +125,21 @@ describe('saved searches', () => {
     expect((await owner.ok(LIST)).savedSearches).toEqual([]);
   });
 
+  it('renames one and turns its alerts off and on, the caller’s own only, naming a bad name', async () => {
+    const UPDATE = `mutation($id: ID!, $input: SavedSearchUpdateInput!) { updateSavedSearch(id: $id, input: $input) { id name notify input { query } } }`;
+    const owner = (await registerUser(base)).client;
+    const other = (await registerUser(base)).client;
+    const id = (await owner.ok(SAVE, { input: { name: 'Máy sấy', search: { query: 'máy sấy', trlMin: 5 } } })).saveSearch.id;
+    expect((await owner.ok(UPDATE, { id, input: { notify: false } })).updateSavedSearch).toMatchObject({ name: 'Máy sấy', notify: false, input: { query: 'máy sấy' } });
+    expect((await owner.ok(UPDATE, { id, input: { name: '  Máy sấy   bơm nhiệt ' } })).updateSavedSearch).toMatchObject({ name: 'Máy sấy bơm nhiệt', notify: false });
+    expect((await owner.ok(UPDATE, { id, input: { notify: true } })).updateSavedSearch.notify).toBe(true);
+    const blank = await owner.inLang('en').error(UPDATE, { id, input: { name: '   ' } });
+    expect(blank).toMatchObject({ code: 'BAD_USER_INPUT', fields: { 'input.name': expect.stringMatching(/empty|name/) } });
+    expect((await other.error(UPDATE, { id, input: { notify: false } })).code).toBe('NOT_FOUND');
+    expect((await owner.ok(LIST)).savedSearches[0]).toMatchObject({ name: 'Máy sấy bơm nhiệt', notify: true });
+    expect((await base.error(UPDATE, { id, input: { notify: false } })).code).toBe('UNAUTHENTICATED');
+  });
+
   it('requires a login', async () => {
     expect((await base.error(LIST)).code).toBe('UNAUTHENTICATED');
     expect((await base.error(SAVE, { input: { name: 'Ẩn danh', search: {} } })).code).toBe('UNAUTHENTICATED');

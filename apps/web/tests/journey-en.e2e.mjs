@@ -241,5 +241,18 @@ export default function (h) {
     }
     const described = await t.text(page, '.list li:has-text("Licensed dryers")');
     assert.ok(described.includes('TRL 5–8') && described.includes('₫900,000,000'), `the filters described: ${described}`);
+    // Its alerts turned off (the search stays), and a new name (an empty one is refused beside the field).
+    const row = '.list li:has-text("Licensed dryers")';
+    await t.submit(page, `${row} form[action="?/notify"] button`);
+    assert.ok((await t.text(page)).includes(msg('en', 'done_searchAlertsOff')));
+    assert.ok((await t.text(page, row)).includes(msg('en', 'searches_notifyOff')));
+    await page.click(`${row} details.rename summary`);
+    await page.fill(`${row} form[action="?/rename"] [name=name]`, ' ');
+    await t.submit(page, `${row} form[action="?/rename"] button`);
+    assert.ok(await page.locator(`${row} .field-error`).isVisible(), 'an empty name is said beside the field');
+    await page.fill(`${row} form[action="?/rename"] [name=name]`, 'Licensed freeze dryers');
+    await t.submit(page, `${row} form[action="?/rename"] button`);
+    assert.ok((await t.text(page)).includes(msg('en', 'done_searchRenamed')));
+    assert.equal(await page.locator('.list li:has-text("Licensed freeze dryers")').count(), 1);
   });
 }

@@ -268,6 +268,11 @@ export default function (h) {
         await t.visit(s.supplier, '/dashboard');
         assert.equal(await s.supplier.locator(`section:has(#todo) a[href="/dashboard/deals/${s.dealId}"]`).innerText(), msg('vi', 'dash_todoDealAnswer'), 'the proposal waits on the institute');
         assert.equal(await s.buyer.locator(`section:has(#todo) a[href="/dashboard/deals/${s.dealId}"]`).count(), 0, 'not on the proposer');
+        // The deals page's "waiting for you" tab lists it for the institute, not for the company.
+        await t.visit(s.supplier, '/dashboard/deals?awaiting=1');
+        assert.equal(await s.supplier.locator(`a[href="/dashboard/deals/${s.dealId}"]`).count(), 1, 'waiting for the institute');
+        await t.visit(s.buyer, '/dashboard/deals?awaiting=1');
+        assert.equal(await s.buyer.locator(`main a[href="/dashboard/deals/${s.dealId}"]`).count(), 0, 'not waiting for the company');
         await t.visit(s.supplier, `/dashboard/deals/${s.dealId}`);
         assert.ok((await t.text(s.supplier)).includes(msg('vi', 'deal_youAnswer')));
         await t.submit(s.supplier, 'button[formaction="?/accept"]');

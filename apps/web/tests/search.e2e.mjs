@@ -142,6 +142,8 @@ export default function (h) {
     assert.equal(squash(await page.locator('#trlMax-error').textContent()), msg('vi', 'search_trlOrder', { min: '8' }));
     assert.equal(await page.locator('#trlMax').getAttribute('aria-invalid'), 'true');
     assert.equal(await heading(page), msg('vi', 'search_count', { count: '1' }));
+    // and above the results, where it is seen without opening the filters, linking to the field
+    assert.equal(squash(await page.locator('section[aria-labelledby="results-title"] .alert-warn a[href="#trlMax"]').textContent()), msg('vi', 'search_trlOrder', { min: '8' }));
     // a price that is not an amount: kept in the box, said beside it
     await t.visit(page, `/search?q=${tag}&priceMax=abc`);
     assert.equal(squash(await page.locator('#priceMax-error').textContent()), msg('vi', 'search_priceInvalid'));

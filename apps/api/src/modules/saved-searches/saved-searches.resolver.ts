@@ -1,7 +1,7 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { GqlContext } from '../../common/context.js';
 import { requireViewer } from '../../common/auth/viewer.js';
-import { SavedSearchInput } from './dto/saved-search.input.js';
+import { SavedSearchInput, SavedSearchUpdateInput } from './dto/saved-search.input.js';
 import { SavedSearchesService } from './saved-searches.service.js';
 import { SavedSearchType, toSavedSearchType } from './saved-searches.types.js';
 
@@ -19,6 +19,16 @@ export class SavedSearchesResolver {
   async saveSearch(@Context() ctx: GqlContext, @Args('input') input: SavedSearchInput): Promise<SavedSearchType> {
     const viewer = requireViewer(ctx);
     return toSavedSearchType(await this.service.save(viewer, input));
+  }
+
+  @Mutation(() => SavedSearchType, { description: "Renames one of the caller's saved searches or turns its alerts on or off. NOT_FOUND for anyone else's." })
+  async updateSavedSearch(
+    @Context() ctx: GqlContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: SavedSearchUpdateInput,
+  ): Promise<SavedSearchType> {
+    const viewer = requireViewer(ctx);
+    return toSavedSearchType(await this.service.update(viewer, id, input));
   }
 
   @Mutation(() => Boolean, { description: "Deletes one of the caller's saved searches." })

@@ -7,7 +7,7 @@ import { isUuid } from '../../common/ids.js';
 import type { Viewer } from '../../common/auth/viewer.js';
 import { closeMatchQuery, listingFilters } from '../search/search-query.js';
 import { SavedSearchEntity, type SavedCriteria } from './saved-search.entity.js';
-import { SAVED_SEARCH_LIMITS, type SavedSearchInput } from './dto/saved-search.input.js';
+import { SAVED_SEARCH_LIMITS, type SavedSearchInput, type SavedSearchUpdateInput } from './dto/saved-search.input.js';
 import catalogue from './saved-searches.service.messages.json' with { type: 'json' };
 
 const M = catalogue satisfies Record<string, Localized>;
@@ -61,6 +61,23 @@ export class SavedSearchesService {
       const { identifiers } = await repo.insert({ userId: viewer.id, name, kind: criteria.kind, criteria, notify: input.notify ?? true });
       return repo.findOneByOrFail({ id: identifiers[0].id as string });
     });
+  }
+
+  /** Renames one of the caller's saved searches or turns its alerts on or off; anyone else's (or an unknown id) is NOT_FOUND. */
+  async update(viewer: Viewer, id: string, input: SavedSearchUpdateInput): Promise<SavedSearchEntity> {
+    if (!isUuid(id)) throw Errors.notFound(M.savedSearch);
+    const repo = this.ds.getRepository(SavedSearchEntity);
+    const changes: Partial<SavedSearchEntity> = {};
+    if (input.name != null) changes.name = input.name.trim().replace(/\s+/g, ' ');
+    if (input.notify != null) changes.notify = input.notify;
+    // One statement: the owner's row or nothing.
+    if (Object.keys(changes).length) {
+      const result = await repo.update({ id, userId: viewer.id }, changes);
+      if (!result.affected) throw Errors.notFound(M.savedSearch);
+    }
+    const saved = await repo.findOneBy({ id, userId: viewer.id });
+    if (!saved) throw Errors.notFound(M.savedSearch);
+    return saved;
   }
 
   /** Deletes one of the caller's saved searches; anyone else's (or an unknown id) is NOT_FOUND. */

@@ -84,7 +84,7 @@ export const SendMessage: Document<T.SendMessageMutation, T.SendMessageMutationV
 
 export const Deals: Document<T.DealsQuery, T.DealsQueryVariables> = {
   name: "Deals",
-  source: "query Deals($status: DealStatus, $page: PageInput) { deals(status: $status, page: $page) { totalItems page pageSize items { ...DealCard } } } fragment DealCard on Deal { id status value currency transferMode createdAt listing { id slug title kind } supplier { id slug name } buyer { id slug name } event { id slug name } }",
+  source: "query Deals($status: DealStatus, $page: PageInput, $awaitingMe: Boolean) { deals(status: $status, page: $page, awaitingMe: $awaitingMe) { totalItems page pageSize items { ...DealCard } } } fragment DealCard on Deal { id status value currency transferMode createdAt listing { id slug title kind } supplier { id slug name } buyer { id slug name } event { id slug name } }",
 };
 
 export const DealById: Document<T.DealByIdQuery, T.DealByIdQueryVariables> = {
@@ -570,6 +570,11 @@ export const SaveSearch: Document<T.SaveSearchMutation, T.SaveSearchMutationVari
 export const DeleteSavedSearch: Document<T.DeleteSavedSearchMutation, T.DeleteSavedSearchMutationVariables> = {
   name: "DeleteSavedSearch",
   source: "mutation DeleteSavedSearch($id: ID!) { deleteSavedSearch(id: $id) }",
+};
+
+export const UpdateSavedSearch: Document<T.UpdateSavedSearchMutation, T.UpdateSavedSearchMutationVariables> = {
+  name: "UpdateSavedSearch",
+  source: "mutation UpdateSavedSearch($id: ID!, $input: SavedSearchUpdateInput!) { updateSavedSearch(id: $id, input: $input) { id name notify } }",
 };
 
 export const Notifications: Document<T.NotificationsQuery, T.NotificationsQueryVariables> = {

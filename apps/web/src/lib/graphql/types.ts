@@ -461,6 +461,13 @@ export type SavedSearchInput = {
   search: SearchInput;
 };
 
+export type SavedSearchUpdateInput = {
+  /** 1–100 characters; absent: unchanged. */
+  name?: string | null | undefined;
+  /** Alert me when a newly published listing satisfies it; absent: unchanged. */
+  notify?: boolean | null | undefined;
+};
+
 /** QUEUED until the worker runs it: DONE (figures set) or FAILED (error set). */
 export type ScheduleRunStatus =
   | 'DONE'
@@ -648,6 +655,7 @@ export type SendMessageMutation = { sendMessage: { id: string } };
 export type DealsQueryVariables = Exact<{
   status?: DealStatus | null | undefined;
   page?: PageInput | null | undefined;
+  awaitingMe?: boolean | null | undefined;
 }>;
 
 
@@ -1397,6 +1405,14 @@ export type DeleteSavedSearchMutationVariables = Exact<{
 
 
 export type DeleteSavedSearchMutation = { deleteSavedSearch: boolean };
+
+export type UpdateSavedSearchMutationVariables = Exact<{
+  id: string | number;
+  input: SavedSearchUpdateInput;
+}>;
+
+
+export type UpdateSavedSearchMutation = { updateSavedSearch: { id: string, name: string, notify: boolean } };
 
 export type NotificationsQueryVariables = Exact<{
   unreadOnly?: boolean | null | undefined;

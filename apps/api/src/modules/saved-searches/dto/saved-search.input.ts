@@ -30,3 +30,17 @@ export class SavedSearchInput {
   @IsOptional()
   notify?: boolean | null;
 }
+
+/** A saved search's new name or alert setting (the criteria stay: save another search for others). */
+@InputType()
+export class SavedSearchUpdateInput {
+  @Field(() => String, { nullable: true, description: '1–100 characters; absent: unchanged.' })
+  @IsOptional()
+  @TextLength(SAVED_SEARCH_LIMITS.name[0], SAVED_SEARCH_LIMITS.name[1])
+  @NotBlank({ vi: 'Hãy đặt tên cho tìm kiếm.', en: 'Give the search a name.' })
+  name?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Alert me when a newly published listing satisfies it; absent: unchanged.' })
+  @IsOptional()
+  notify?: boolean | null;
+}

@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { ContactExpert, ExpertBySlug } from '$lib/graphql/documents';
+import { ContactExpert, ExpertBySlug, ExpertContacts } from '$lib/graphql/documents';
 import { m } from '$lib/paraglide/messages';
 import { apiFailure, loginRedirect } from '$lib/server/guards';
 import { failFields, failFromError, readForm } from '$lib/server/forms';
@@ -8,7 +8,13 @@ import { failFields, failFromError, readForm } from '$lib/server/forms';
 export const load: PageServerLoad = async ({ locals, params, url }) => {
   const { expert } = await locals.api.request(ExpertBySlug, { slug: params.slug }).catch((e) => apiFailure(e, url));
   if (!expert) error(404, m.error_notFound());
-  return { expert, isSelf: !!locals.user && locals.user.id === expert.user.id, orgs: locals.user?.organizations ?? [] };
+  const isSelf = !!locals.user && locals.user.id === expert.user.id;
+  // The conversations the visitor's organisations already have with this expert: a link to each, not a second "first message".
+  const conversations =
+    locals.user && !isSelf
+      ? ((await locals.api.request(ExpertContacts).catch(() => null))?.expertContacts ?? []).filter((c) => !c.viewerIsExpert && c.expert?.slug === expert.slug)
+      : [];
+  return { expert, isSelf, orgs: locals.user?.organizations ?? [], conversations };
 };
 
 export const actions: Actions = {
