@@ -85,7 +85,7 @@ export const eventKind: ModeratedKind<EventEntity, EventContent> = {
     action: StaffAuditAction.EVENT_MODERATED,
     targetKind: StaffAuditTargetKind.EVENT,
     summary: (e, approve, revision) => ({
-      vi: `${approve ? 'Duyệt' : 'Từ chối'} ${revision ? 'bản chỉnh sửa sự kiện' : 'sự kiện'} «${e.nameVi}»`,
+      vi: `${approve ? 'Duyệt' : 'Từ chối'} ${revision ? 'bản cập nhật sự kiện' : 'sự kiện'} «${e.nameVi}»`,
       en: `${approve ? 'Approved' : 'Rejected'} ${revision ? 'the changes to the event' : 'the event'} «${e.nameEn || e.nameVi}»`,
     }),
     subject: (e) => ({ title: e.nameVi }),

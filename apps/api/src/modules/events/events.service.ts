@@ -279,7 +279,7 @@ export class EventsService extends ModeratedKindService<EventEntity, EventConten
     const revision = event.pendingRevision!;
     await this.submitAndApprove(em, viewer, event.id, event.status, ['DRAFT', 'SUBMITTED'], this.clock.now());
     // The slug stays, as when a moderator approves a revision: links to the event keep working.
-    await em.update(EventEntity, { id: event.id }, { ...revision, pendingRevision: null, revisionSubmittedAt: null });
+    await em.update(EventEntity, { id: event.id }, { ...revision, pendingRevision: null, revisionSubmittedAt: null, moderationNote: null, rejectionReason: null });
     await this.core.announce(em, this.kind, event, 'REVISION_APPROVE');
     await this.audit.record(em, {
       actor: viewer,

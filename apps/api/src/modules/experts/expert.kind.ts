@@ -79,7 +79,7 @@ export const expertKind: ModeratedKind<ExpertProfileEntity, ExpertContent> = {
     action: StaffAuditAction.EXPERT_MODERATED,
     targetKind: StaffAuditTargetKind.EXPERT,
     summary: (e, approve, revision) => ({
-      vi: `${approve ? 'Duyệt' : 'Từ chối'} ${revision ? 'bản chỉnh sửa hồ sơ' : 'hồ sơ'} chuyên gia «${e.fullName}»`,
+      vi: `${approve ? 'Duyệt' : 'Từ chối'} ${revision ? 'bản cập nhật hồ sơ' : 'hồ sơ'} chuyên gia «${e.fullName}»`,
       en: `${approve ? 'Approved' : 'Rejected'} ${revision ? 'the changes to the expert profile of' : 'the expert profile of'} «${e.fullName}»`,
     }),
     subject: (e) => ({ fullName: e.fullName }),

@@ -112,7 +112,7 @@ export function listingKind(config: Pick<AppConfig, 'LISTING_TTL_DAYS' | 'LISTIN
       action: StaffAuditAction.LISTING_MODERATED,
       targetKind: StaffAuditTargetKind.LISTING,
       summary: (l, approve, revision) => ({
-        vi: `${approve ? 'Duyệt' : 'Từ chối'} ${revision ? 'bản chỉnh sửa của tin' : 'tin'} «${l.title}»`,
+        vi: `${approve ? 'Duyệt' : 'Từ chối'} ${revision ? 'bản cập nhật của tin' : 'tin'} «${l.title}»`,
         en: `${approve ? 'Approved' : 'Rejected'} ${revision ? 'the changes to the listing' : 'the listing'} «${l.title}»`,
       }),
       subject: (l) => ({ title: l.title }),
