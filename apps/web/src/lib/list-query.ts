@@ -17,3 +17,10 @@ export function listAction(params: URLSearchParams, name: string, keys?: readonl
   const kept = keptListQuery(params, keys).toString();
   return `?${kept ? `${kept}&` : ''}/${name}`;
 }
+
+/** Back to a list after its form's action: the list's kept query (keptListQuery) and the confirmation (?done=). */
+export function listRedirect(url: URL, done: string, keys?: readonly string[]): string {
+  const kept = keptListQuery(url.searchParams, keys);
+  kept.set('done', done);
+  return `${url.pathname}?${kept}`;
+}

@@ -5,7 +5,7 @@ import type { Role } from '$lib/graphql/types';
 import { ROLES } from '$lib/labels';
 import { apiFailure } from '$lib/server/guards';
 import { enumList, failFields, failFromError, readForm } from '$lib/server/forms';
-import { keptListQuery } from '$lib/list-query';
+import { listRedirect } from '$lib/list-query';
 import { USER_LIST_KEYS } from './list';
 import { referenceData } from '$lib/server/reference';
 import { readProvinceChoice } from '$lib/server/provinces';
@@ -21,11 +21,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 /** Back to the list the admin acted from (its search and page), with the confirmation. */
-function back(url: URL, done = 'roles-saved'): string {
-  const kept = keptListQuery(url.searchParams, USER_LIST_KEYS);
-  kept.set('done', done);
-  return `/admin/users?${kept}`;
-}
+const back = (url: URL, done = 'roles-saved') => listRedirect(url, done, USER_LIST_KEYS);
 
 export const actions: Actions = {
   roles: async ({ request, locals, url }) => {

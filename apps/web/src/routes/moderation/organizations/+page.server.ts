@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { DeclineOrganizationVerification, OrganizationsForReview, VerifyOrganization } from '$lib/graphql/documents';
 import { apiFailure } from '$lib/server/guards';
 import { failFromError, readForm } from '$lib/server/forms';
-import { keptListQuery } from '$lib/list-query';
+import { listRedirect } from '$lib/list-query';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   const show = url.searchParams.get('show');
@@ -23,7 +23,7 @@ export const actions: Actions = {
     } catch (err) {
       return failFromError(err, {}, { fields: [], loginNext: '/moderation/organizations' });
     }
-    redirect(303, listUrl(url, 'org-verified'));
+    redirect(303, listRedirect(url, 'org-verified'));
   },
   decline: async ({ request, locals, url }) => {
     const form = await readForm(request);
@@ -34,13 +34,6 @@ export const actions: Actions = {
       // The form of this organisation shows the error, open, with what was typed.
       return failFromError(err, { id, note: form.str('note') }, { fields: ['note'], loginNext: '/moderation/organizations' });
     }
-    redirect(303, listUrl(url, 'org-declined'));
+    redirect(303, listRedirect(url, 'org-declined'));
   },
 };
-
-/** Back to the list the moderator acted from (its tab and page), with the confirmation. */
-function listUrl(url: URL, done: string): string {
-  const q = keptListQuery(url.searchParams);
-  q.set('done', done);
-  return `/moderation/organizations?${q}`;
-}
