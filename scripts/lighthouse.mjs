@@ -18,7 +18,7 @@ const { spawn } = await import('node:child_process');
 const { randomBytes } = await import('node:crypto');
 const { existsSync, mkdirSync, readFileSync, writeFileSync } = await import('node:fs');
 const { join } = await import('node:path');
-const { ensurePostgres, ensureMeilisearch, createDatabase, dropDatabase, freePort } = await import('./lib/services.mjs');
+const { ensurePostgres, ensureMeilisearch, createDatabase, dropDatabase, freePorts } = await import('./lib/services.mjs');
 const { buildApi, apiCli } = await import('./lib/build.mjs');
 const { buildWeb, ensureChromium, CHROMIUM } = await import('./lib/web-tests.mjs');
 const { machine, machineLine, markdownTable } = await import('./lib/bench-common.mjs');
@@ -162,8 +162,7 @@ try {
   const databaseUrl = await createDatabase(pg.adminUrl, dbName, { dropFirst: true });
   apiCli(['migrate'], { DATABASE_URL: databaseUrl });
   apiCli(['seed'], { DATABASE_URL: databaseUrl, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.key });
-  const apiPort = await freePort();
-  const webPort = await freePort();
+  const [apiPort, webPort] = await freePorts(2);
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   // "localhost": a secure context for Chromium, as the production site (HTTPS) would be.
   const webUrl = `http://localhost:${webPort}`;

@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT } from '../ensure-install.mjs';
 import { apiCli, buildApi } from './build.mjs';
-import { DATA_DIR, createDatabase, dropDatabase, ensurePostgres, freePort, startMeilisearch } from './services.mjs';
+import { DATA_DIR, createDatabase, dropDatabase, ensurePostgres, freePorts, startMeilisearch } from './services.mjs';
 import { appendBenchmarks, machine, machineLine, markdownTable, ms, sleep, summarize, table } from './bench-common.mjs';
 
 const log = (msg) => console.log(`[bench:search] ${msg}`);
@@ -327,8 +327,7 @@ export async function waitHealthy(url, timeoutMs) {
  * /health answers; `stop()` ends it (SIGTERM) and waits.
  */
 export async function startBenchApi({ env, logFile, nodeArgs = [] }) {
-  const port = await freePort();
-  const counterPort = await freePort();
+  const [port, counterPort] = await freePorts(2);
   const fd = openSync(logFile, 'a');
   const child = spawn(process.execPath, [...nodeArgs, '--import', pathToFileURL(join(ROOT, 'scripts', 'lib', 'bench-sql-counter.mjs')).href, 'dist/apps/api/src/main.js'], {
     cwd: ROOT,

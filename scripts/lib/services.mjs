@@ -13,15 +13,31 @@ export const DATA_DIR = join(ROOT, '.data');
 
 const log = (msg) => console.log(`[services] ${msg}`);
 
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
+export async function freePort() {
+  return (await freePorts(1))[0];
+}
+
+/**
+ * `n` different free ports: each is held open until all are chosen, so two calls in a row cannot
+ * be handed the same port (a clean clone's browser tests once got one port for the API and the
+ * storefront: the storefront could not listen, and every page answered the API's 404).
+ */
+export async function freePorts(n) {
+  const servers = [];
+  try {
+    for (let i = 0; i < n; i++) {
+      servers.push(
+        await new Promise((resolve, reject) => {
+          const srv = createServer();
+          srv.once('error', reject);
+          srv.listen(0, '127.0.0.1', () => resolve(srv));
+        }),
+      );
+    }
+    return servers.map((s) => s.address().port);
+  } finally {
+    await Promise.all(servers.map((s) => new Promise((done) => s.close(done))));
+  }
 }
 
 export function portAnswers(port, host = '127.0.0.1', timeoutMs = 500) {

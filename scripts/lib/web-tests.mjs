@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ROOT } from '../ensure-install.mjs';
-import { freePort } from './services.mjs';
+import { freePorts } from './services.mjs';
 import { TEST_BUILD_OUT } from './web-build.mjs';
 
 // The browser tests drive Debian's headless shell (package chromium-headless-shell): the same Blink
@@ -159,8 +159,7 @@ export async function runWebTests({ databaseUrl, meili, outDir, filter = process
     buildApi();
   }
 
-  const apiPort = await freePort();
-  const webPort = await freePort();
+  const [apiPort, webPort] = await freePorts(2);
   const webUrl = `http://127.0.0.1:${webPort}`;
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const indexPrefix = `w${process.pid}${randomBytes(2).toString('hex')}`;
