@@ -88,7 +88,10 @@ export default function (h) {
     await t.eventually(
       async () => {
         await t.visit(page, `/search?q=${encodeURIComponent(`${words} cần thơ`)}`);
-        return (await page.locator('section.related').count()) === 1 && (await page.locator('#results-title').textContent())?.trim() === msg('vi', 'search_count', { count: '1' });
+        // Both indexed: the one elsewhere is among the related results (other dryers of other
+        // tests also are, so the section being there says nothing about it).
+        const related = page.locator('section.related');
+        return (await related.count()) === 1 && squash(await related.textContent()).includes(elsewhere);
       },
       { what: 'both listings indexed' },
     );
