@@ -71,11 +71,17 @@ export default function (h) {
         provinceCode: 'hue',
       });
     }
-    await new Promise((r) => setTimeout(r, 4500));
-
     const page = await t.newPage('vi');
+    // The rollup refreshes every few seconds: wait until it has this month's listings (the
+    // province ranking is drawn only once it has rows).
+    await t.eventually(
+      async () => {
+        await t.visit(page, '/stats');
+        return (await page.locator('#market-province svg.chart-wide').count()) === 1;
+      },
+      { what: 'the rollup with this month' },
+    );
     // Desktop: the default period, the last 12 months, every one of them in the tables.
-    await t.visit(page, '/stats');
     assert.equal(await tableMonths(page, 'market-listings'), 12, '12 months, zeros included');
     // the month under way is said to run to today (its short bar is not a fall)
     const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit' }).format(new Date()).split('-');

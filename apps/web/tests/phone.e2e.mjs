@@ -125,6 +125,14 @@ export default function (h) {
 
     const visitor = await t.newPage('vi', { phone: true });
     const vh = 740;
+    // These offers indexed (browsing with no words lists the newest first).
+    await t.eventually(
+      async () => {
+        await t.visit(visitor, '/search?kind=OFFER&province=ha-noi&mode=LICENSING&trlMin=5');
+        return (await visitor.locator(`a[href="/listings/${listings[2].slug}"]`).count()) > 0;
+      },
+      { what: 'the offers indexed' },
+    );
 
     // Search: the filters fold away, sort and count on top, the first result on the first screen.
     await t.visit(visitor, '/search?kind=OFFER');
