@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { msg, squash, uniq } from './support/harness.mjs';
 import { createOrganization, login, register } from './support/flows.mjs';
-import { adminToken, apiEnrolSecondFactor, apiOrganization, apiRelogin, apiUser } from './support/api.mjs';
+import { adminToken, apiEnrolSecondFactor, apiOrganization, apiPublishedListing, apiRelogin, apiUser } from './support/api.mjs';
 
 export default function (h) {
   h.test('review queue: a listing and an expert profile of the moderator’s province in one list, filtered by kind', async (t) => {
@@ -81,6 +81,89 @@ export default function (h) {
     await items.first().locator('a').click();
     assert.equal(new URL(page.url()).pathname, `/moderation/experts/${upsertMyExpertProfile.id}`);
     assert.ok((await t.text(page, 'h1')).includes(fullName));
+  });
+
+  h.test('reviewing an update: the moderator sees what it changes, words struck and added, lists by item, the rest left out', async (t) => {
+    const owner = await apiUser(t, 'Chủ tin');
+    const org = await apiOrganization(t, owner.token, { kind: 'RESEARCH_INSTITUTE', provinceCode: 'lao-cai' });
+    const tag = uniq('');
+    // A long description: the unchanged stretch around one edited word is shortened.
+    const before = (word) =>
+      `Quy trình nhân giống cây dược liệu bằng nuôi cấy mô tế bào thực vật, tạo cây con sạch bệnh đồng đều, phù hợp vùng núi cao. ` +
+      `Giai đoạn vào mẫu dùng môi trường MS cải tiến, nhân chồi trong ${word} tuần, ra rễ và huấn luyện cây con trong nhà lưới trước khi trồng. ` +
+      `Chuyển giao gồm hướng dẫn kỹ thuật tại chỗ, đào tạo cán bộ của hợp tác xã, hỗ trợ vận hành phòng nuôi cấy trong năm đầu và cung cấp mẫu giống gốc đã kiểm định.`;
+    const listing = await apiPublishedListing(t, owner.token, org.id, {
+      kind: 'OFFER',
+      title: `Nhân giống sâm Lai Châu ${tag} bằng nuôi cấy mô`,
+      summary: 'Cây con sạch bệnh, đồng đều, tỷ lệ sống cao khi trồng dưới tán rừng vùng núi cao.',
+      description: before('sáu'),
+      keywords: ['nuôi cấy mô', 'sâm Lai Châu'],
+      fieldCodes: ['4'],
+      trl: 7,
+      transferModes: ['LICENSING'],
+      provinceCode: 'lao-cai',
+    });
+    const { listing: current } = await t.gql(`query($id: ID!) { listing(id: $id) { version } }`, { id: listing.id }, owner.token);
+    await t.gql(
+      `mutation($id: ID!, $i: ListingUpdateInput!) { updateListing(id: $id, input: $i) { id } }`,
+      { id: listing.id, i: { version: current.version, title: `Nhân giống sâm Ngọc Linh ${tag} bằng nuôi cấy mô`, description: before('tám'), keywords: ['nuôi cấy mô', 'sâm Ngọc Linh'] } },
+      owner.token,
+    );
+    await t.gql(`mutation($id: ID!) { submitListing(id: $id) { id } }`, { id: listing.id }, owner.token);
+
+    const page = await t.newPage('vi');
+    await login(t, page, t.admin.email, t.admin.password, `/moderation/listings/${listing.id}`);
+    const panel = page.locator('section.revision-changes');
+    // Only the three fields it changes, in the form's order: the summary, price, TRL and the rest are left out.
+    assert.deepEqual(
+      (await panel.locator('dt').allTextContents()).map(squash),
+      [msg('vi', 'listingForm_titleOffer'), msg('vi', 'listing_description'), msg('vi', 'listing_keywords')],
+    );
+    assert.equal(squash(await panel.locator('h2').textContent()), msg('vi', 'mod_changesTitle', { count: 3 }));
+    const [title, description, keywords] = [0, 1, 2].map((i) => panel.locator('dd').nth(i));
+    assert.deepEqual((await title.locator('del').allTextContents()).map(squash), [`${msg('vi', 'mod_changeRemoved')} Lai Châu`]);
+    assert.deepEqual((await title.locator('ins').allTextContents()).map(squash), [`${msg('vi', 'mod_changeAdded')} Ngọc Linh`]);
+    assert.ok(squash(await title.textContent()).includes(`${tag} bằng nuôi cấy mô`), 'the words around the change stay');
+    assert.deepEqual((await description.locator('del').allTextContents()).map(squash), [`${msg('vi', 'mod_changeRemoved')} sáu`]);
+    assert.deepEqual((await description.locator('ins').allTextContents()).map(squash), [`${msg('vi', 'mod_changeAdded')} tám`]);
+    assert.equal(await description.locator('.gap').count(), 2, 'the long unchanged text before and after is shortened');
+    assert.ok(!squash(await description.textContent()).includes('Quy trình nhân giống'), 'far from the change, the text is left out');
+    assert.deepEqual((await keywords.locator('li').allTextContents()).map(squash), ['nuôi cấy mô', `${msg('vi', 'mod_changeAdded')} sâm Ngọc Linh`, `${msg('vi', 'mod_changeRemoved')} sâm Lai Châu`]);
+    // the whole update is still there to read, folded
+    assert.ok((await t.text(page, 'details')).includes(msg('vi', 'mod_revisionProposed')));
+    await t.screenshot(page, 'moderation-revision-changes-vi');
+    await t.axe(page, 'review of an update, with its changes');
+
+    // An expert profile's update: the services list by item, in English.
+    const person = await apiUser(t, 'Chuyên gia');
+    const profile = {
+      fullName: `Đỗ Thị Hạnh ${tag}`,
+      headline: 'Chuyên gia nuôi cấy mô cây dược liệu',
+      bio: 'Mười lăm năm nghiên cứu nuôi cấy mô cây dược liệu vùng núi, chủ nhiệm ba đề tài cấp tỉnh về nhân giống sâm và tam thất.',
+      fieldCodes: ['4'],
+      services: ['Tư vấn thiết kế phòng nuôi cấy mô', 'Đào tạo kỹ thuật viên'],
+      pastTransfers: [],
+      provinceCode: 'lao-cai',
+      organizationId: null,
+    };
+    const { upsertMyExpertProfile: p } = await t.gql(`mutation($i: ExpertProfileInput!) { upsertMyExpertProfile(input: $i) { id version } }`, { i: profile }, person.token);
+    await t.gql(`mutation($id: ID!) { submitExpertProfile(id: $id) { id } }`, { id: p.id }, person.token);
+    await t.gql(`mutation($id: ID!) { moderateExpertProfile(id: $id, decision: APPROVE) { id } }`, { id: p.id }, await adminToken(t));
+    await t.gql(
+      `mutation($i: ExpertProfileInput!) { upsertMyExpertProfile(input: $i) { id } }`,
+      { i: { ...profile, services: ['Tư vấn thiết kế phòng nuôi cấy mô', 'Thẩm định giá công nghệ'] } },
+      person.token,
+    );
+    await t.gql(`mutation($id: ID!) { submitExpertProfile(id: $id) { id } }`, { id: p.id }, person.token);
+    const en = await t.newPage('en');
+    await login(t, en, t.admin.email, t.admin.password, `/moderation/experts/${p.id}`);
+    const expertPanel = en.locator('section.revision-changes');
+    assert.deepEqual((await expertPanel.locator('dt').allTextContents()).map(squash), [msg('en', 'experts_services')]);
+    assert.equal(squash(await expertPanel.locator('h2').textContent()), msg('en', 'mod_changesTitle', { count: 1 }));
+    assert.deepEqual(
+      (await expertPanel.locator('li').allTextContents()).map(squash),
+      ['Tư vấn thiết kế phòng nuôi cấy mô', `${msg('en', 'mod_changeAdded')} Thẩm định giá công nghệ`, `${msg('en', 'mod_changeRemoved')} Đào tạo kỹ thuật viên`],
+    );
   });
 
   h.test('a moderator verifies an organisation; its pages then say so', async (t) => {

@@ -234,7 +234,7 @@ export const EventModerationQueue: Document<T.EventModerationQueueQuery, T.Event
 
 export const EventForReview: Document<T.EventForReviewQuery, T.EventForReviewQueryVariables> = {
   name: "EventForReview",
-  source: "query EventForReview($id: ID!) { event(id: $id) { ...EventCard nameVi nameEn description descriptionEn registrationOpensAt registrationClosesAt meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables maxExhibitors maxVisitors questions { id labelVi labelEn required } moderationNote pendingRevision { nameVi nameEn kind startsOn endsOn online venue description descriptionEn submittedAt } history { id action fromStatus toStatus note reasonLabel at actor { id displayName } } } } fragment EventCard on Event { id slug name kind startsOn endsOn online venue status registrationOpen ended province { code name } organizer { id slug name } fields { code name } }",
+  source: "query EventForReview($id: ID!) { event(id: $id) { ...EventCard nameVi nameEn description descriptionEn registrationOpensAt registrationClosesAt meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables maxExhibitors maxVisitors questions { id labelVi labelEn required } moderationNote pendingRevision { nameVi nameEn kind startsOn endsOn online venue description descriptionEn submittedAt registrationOpensAt registrationClosesAt meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables maxExhibitors maxVisitors questions { id labelVi labelEn required } } history { id action fromStatus toStatus note reasonLabel at actor { id displayName } } } } fragment EventCard on Event { id slug name kind startsOn endsOn online venue status registrationOpen ended province { code name } organizer { id slug name } fields { code name } }",
 };
 
 export const ModerateEvent: Document<T.ModerateEventMutation, T.ModerateEventMutationVariables> = {
@@ -384,7 +384,7 @@ export const ExpertModerationQueue: Document<T.ExpertModerationQueueQuery, T.Exp
 
 export const ExpertForReview: Document<T.ExpertForReviewQuery, T.ExpertForReviewQueryVariables> = {
   name: "ExpertForReview",
-  source: "query ExpertForReview($id: ID!) { expert(id: $id) { ...ExpertCard bio services pastTransfers status moderationNote hasPendingRevision pendingRevision { fullName headline bio services pastTransfers submittedAt } history { id action fromStatus toStatus note reasonLabel at actor { id displayName } } attachments { ...AttachmentFields } attachmentsPendingRemoval { ...AttachmentFields } } } fragment ExpertCard on ExpertProfile { id slug fullName headline fields { code name } province { code name } organization { id slug name } } fragment AttachmentFields on Attachment { id kind position isCover caption captionVi captionEn private fileName mime size width height url videoUrl pendingReview images { width height url } }",
+  source: "query ExpertForReview($id: ID!) { expert(id: $id) { ...ExpertCard bio services pastTransfers status moderationNote hasPendingRevision pendingRevision { fullName headline bio services pastTransfers submittedAt fields { code name } province { code name } organization { id name } } history { id action fromStatus toStatus note reasonLabel at actor { id displayName } } attachments { ...AttachmentFields } attachmentsPendingRemoval { ...AttachmentFields } } } fragment ExpertCard on ExpertProfile { id slug fullName headline fields { code name } province { code name } organization { id slug name } } fragment AttachmentFields on Attachment { id kind position isCover caption captionVi captionEn private fileName mime size width height url videoUrl pendingReview images { width height url } }",
 };
 
 export const ModerateExpertProfile: Document<T.ModerateExpertProfileMutation, T.ModerateExpertProfileMutationVariables> = {
@@ -434,7 +434,7 @@ export const ListingExtras: Document<T.ListingExtrasQuery, T.ListingExtrasQueryV
 
 export const ListingRevision: Document<T.ListingRevisionQuery, T.ListingRevisionQueryVariables> = {
   name: "ListingRevision",
-  source: "query ListingRevision($id: ID!) { listing(id: $id) { id pendingRevision { title summary description specification advantages mediaUrls keywords trl transferModes ipStatus submittedAt price { ...PriceFields } fields { code } province { code } } } } fragment PriceFields on PriceRange { min max currency negotiable }",
+  source: "query ListingRevision($id: ID!) { listing(id: $id) { id pendingRevision { title summary description specification advantages mediaUrls keywords trl transferModes ipStatus submittedAt price { ...PriceFields } fields { code name } province { code name } } } } fragment PriceFields on PriceRange { min max currency negotiable }",
 };
 
 export const ListingQuality: Document<T.ListingQualityQuery, T.ListingQualityQueryVariables> = {
