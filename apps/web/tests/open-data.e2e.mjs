@@ -53,4 +53,32 @@ export default function (h) {
     assert.equal(bad.status, 400);
     assert.ok((await bad.json()).fields.period);
   });
+
+  h.test('open data: a range the API refuses brings the person back to the form, the reason beside the month, on a phone', async (t) => {
+    for (const lang of ['vi', 'en']) {
+      const page = await t.newPage(lang, { phone: true });
+      await t.visit(page, '/open-data');
+      const form = page.locator('form[action="/open-data/figures/interests-per-month.csv"]');
+      await form.locator('input[name=from]').fill('2026-10');
+      await form.locator('input[name=to]').fill('2026-03');
+      await Promise.all([page.waitForURL(/\/open-data\?refused=/), form.locator('button[type=submit]').first().click()]);
+      // the form again, not the API's JSON: the months kept, the reason beside "to", in the page's language
+      const again = page.locator('form[action="/open-data/figures/interests-per-month.csv"]');
+      assert.equal(await again.locator('input[name=from]').inputValue(), '2026-10');
+      assert.equal(await again.locator('input[name=to]').inputValue(), '2026-03');
+      assert.equal(await again.locator('input[name=to]').getAttribute('aria-invalid'), 'true');
+      const reason = (await again.locator('#to-interests-per-month-error').innerText()).trim();
+      assert.equal(reason, lang === 'en' ? 'The last month cannot come before the first.' : 'Tháng cuối không được trước tháng đầu.');
+      assert.equal(await page.locator('.field-error').count(), 1, 'only this form says it');
+      await t.axe(page, `open data, a refused range (${lang})`);
+      // corrected, the file comes
+      await again.locator('input[name=to]').fill('2026-11');
+      const [download] = await Promise.all([page.waitForEvent('download'), again.locator('button[type=submit]').first().click()]);
+      assert.match(download.suggestedFilename(), /\.csv$/);
+    }
+    // a script still gets the API's JSON error
+    const res = await fetch(`${t.webUrl}/open-data/figures/interests-per-month.csv?from=2026-10&to=2026-03`);
+    assert.equal(res.status, 400);
+    assert.ok((await res.json()).fields.to);
+  });
 }

@@ -4,7 +4,7 @@
  * through as a stream with the conditional-request headers both ways (If-None-Match /
  * If-Modified-Since in; ETag, Last-Modified, Link and a 304 out), so harvesters poll cheaply.
  */
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { apiBase, apiTimeoutMs } from './config';
 
@@ -31,8 +31,51 @@ export async function proxyOpenData(request: Request, url: URL, lang: string): P
     const v = res.headers.get(h);
     if (v) out.set(h, v);
   }
+  // A person who sent the /open-data page's form with a range the API refuses goes back to the
+  // form, which shows the API's reasons beside the fields (openDataRefusal); harvesters and
+  // scripts get the API's JSON error as it came.
+  if (res.status === 400 && request.headers.get('sec-fetch-dest') === 'document') {
+    await res.body?.cancel();
+    const back = new URLSearchParams({ refused: url.pathname });
+    for (const name of PERIOD_PARAMS) if (url.searchParams.has(name)) back.set(name, url.searchParams.get(name)!);
+    redirect(303, `/open-data?${back}#ds-${url.pathname.replace(/^.*\/|\.\w+$/g, '')}`);
+  }
   // 200, 304, and the API's JSON errors (400 naming the field, 404) go out as they came.
   return new Response(res.status === 304 ? null : res.body, { status: res.status, headers: out });
+}
+
+const PERIOD_PARAMS = ['from', 'to'] as const;
+
+/** The /open-data form's range that the API refused, with its reasons by field (in `lang`). */
+export interface OpenDataRefusal {
+  path: string;
+  from: string;
+  to: string;
+  message: string;
+  fields: Record<string, string>;
+}
+
+/**
+ * Asks the API again why it refused the range sent to `path` (one of the catalogue's own
+ * addresses, never any path from the query), for the form to show beside its fields.
+ */
+export async function openDataRefusal(url: URL, catalogue: OpenDataCatalogue | null, lang: string): Promise<OpenDataRefusal | null> {
+  const path = url.searchParams.get('refused');
+  if (!path || !catalogue?.datasets.some((d) => d.distributions.csv === path || d.distributions.json === path)) return null;
+  const [from, to] = PERIOD_PARAMS.map((name) => url.searchParams.get(name) ?? '');
+  const target = new URL(`${apiBase()}${path}`);
+  target.search = new URLSearchParams({ from, to }).toString();
+  try {
+    const res = await fetch(target, { headers: { 'accept-language': lang }, signal: AbortSignal.timeout(apiTimeoutMs()) });
+    if (res.status !== 400) {
+      await res.body?.cancel();
+      return null; // accepted now (or another failure): the form starts afresh
+    }
+    const body = (await res.json()) as { message?: string; fields?: Record<string, string> };
+    return { path, from, to, message: body.message ?? '', fields: body.fields ?? {} };
+  } catch {
+    return null;
+  }
 }
 
 /** The catalogue (datasets, data dictionary, licence) for the /open-data page. */

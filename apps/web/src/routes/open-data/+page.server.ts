@@ -1,8 +1,9 @@
 import type { PageServerLoad } from './$types';
-import { openDataCatalogue } from '$lib/server/open-data';
+import { openDataCatalogue, openDataRefusal } from '$lib/server/open-data';
 
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
   const now = new Date();
   const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(now));
-  return { catalogue: await openDataCatalogue(), lang: locals.lang, year };
+  const catalogue = await openDataCatalogue();
+  return { catalogue, lang: locals.lang, year, refusal: await openDataRefusal(url, catalogue, locals.lang) };
 };
