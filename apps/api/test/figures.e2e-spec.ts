@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { isolatedDatabase } from './support/database.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { Client, adminClient, createOrganization, enrolSecondFactor, loginClient, registerModerator, registerUser, uniq } from './support/graphql.js';
-import { StatsRollupJob } from '../src/modules/stats/figures.service.js';
+import { FiguresService, StatsRollupJob } from '../src/modules/stats/figures.service.js';
+import { APP_CONFIG } from '../src/config/config.js';
 import { Clock } from '../src/common/clock.js';
 
 /**
@@ -297,6 +298,20 @@ describe('the rollup', () => {
     expect((await base.ok(MARKET_Q, PERIOD)).marketFigures.totals.interests).toBe(before);
     await t.app.get(StatsRollupJob).runOnce();
     expect((await base.ok(MARKET_Q, PERIOD)).marketFigures.totals.interests).toBe(before + 1);
+  });
+
+  it('says when it was last refreshed and how often it is, a refresh that changed nothing included', async () => {
+    const AS_OF = `query($from: String, $to: String) { marketFigures(from: $from, to: $to) { refreshedAt refreshEverySeconds } }`;
+    const first = (await base.ok(AS_OF, PERIOD)).marketFigures;
+    expect(first.refreshEverySeconds).toBe(t.app.get(APP_CONFIG).STATS_REFRESH_SECONDS);
+    expect(first.refreshedAt).not.toBeNull();
+    await new Promise((r) => setTimeout(r, 20));
+    await t.app.get(StatsRollupJob).runOnce(); // nothing new: the open-data Last-Modified stays, the time of the refresh moves
+    const second = (await base.ok(AS_OF, PERIOD)).marketFigures;
+    expect(new Date(second.refreshedAt).getTime()).toBeGreaterThan(new Date(first.refreshedAt).getTime());
+    const version = await t.app.get(FiguresService).rollupVersion();
+    expect(version!.refreshedAt.toISOString()).toBe(new Date(second.refreshedAt).toISOString());
+    expect(version!.changedAt.getTime()).toBeLessThan(version!.refreshedAt.getTime());
   });
 
   it('counts a decision an hour past the review-time target as over it, as the queue flags it', async () => {

@@ -81,6 +81,9 @@ export default function (h) {
       },
       { what: 'the rollup with this month' },
     );
+    // How current the figures are: the rollup's last refresh and how often it runs.
+    const asOf = await t.text(page, '.as-of');
+    assert.ok(asOf.startsWith('Số liệu tính đến ') && /\d{1,2}:\d{2}/.test(asOf), asOf);
     // Desktop: the default period, the last 12 months, every one of them in the tables.
     assert.equal(await tableMonths(page, 'market-listings'), 12, '12 months, zeros included');
     // the month under way is said to run to today (its short bar is not a fall)

@@ -52,25 +52,37 @@ export function refreshStatsRollup(ds: DataSource): Promise<boolean> {
     await em.query(`ANALYZE stats_monthly`);
     // The open-data feed's validator (ETag / Last-Modified of the figures read from the view): a
     // checksum of the rows, kept with the time it last changed as the view's comment. A refresh
-    // that changed nothing keeps both, so harvesters polling in between still get 304.
-    const [{ sum, comment }]: { sum: string; comment: string | null }[] = await em.query(
+    // that changed nothing keeps both, so harvesters polling in between still get 304. The time
+    // of this refresh follows them: the pages say how current the figures are.
+    const [{ sum, comment, now }]: { sum: string; comment: string | null; now: Date }[] = await em.query(
       `SELECT coalesce(sum(hashtextextended(concat_ws('|', metric, province_code, month, dim, bucket, n, total), 0)), 0)::text AS sum,
-              obj_description('stats_monthly'::regclass, 'pg_class') AS comment
+              obj_description('stats_monthly'::regclass, 'pg_class') AS comment, now() AS now
        FROM stats_monthly`,
     );
-    if (parseRollupVersion(comment)?.checksum !== sum) {
-      const [{ now }]: { now: Date }[] = await em.query(`SELECT now()`);
-      await em.query(`COMMENT ON MATERIALIZED VIEW stats_monthly IS '${sum} ${now.toISOString()}'`);
-    }
+    const before = parseRollupVersion(comment);
+    const changedAt = before?.checksum === sum ? before.changedAt : now;
+    await em.query(`COMMENT ON MATERIALIZED VIEW stats_monthly IS '${sum} ${changedAt.toISOString()} ${now.toISOString()}'`);
     return true;
   });
 }
 
-/** The view's comment as StatsRollupJob writes it: "<checksum> <ISO time it last changed>". */
-export function parseRollupVersion(comment: string | null): { checksum: string; changedAt: Date } | null {
-  const m = /^(-?\d+) (\S+)$/.exec(comment ?? '');
-  const at = m ? new Date(m[2]) : null;
-  return m && at && !Number.isNaN(at.getTime()) ? { checksum: m[1], changedAt: at } : null;
+export interface RollupVersion {
+  checksum: string;
+  /** When the rows last changed (the open-data feed's Last-Modified). */
+  changedAt: Date;
+  /** When the rollup was last refreshed, changed or not (how current the figures are). */
+  refreshedAt: Date;
+}
+
+/**
+ * The view's comment as refreshStatsRollup writes it: "<checksum> <ISO time it last changed>
+ * <ISO time of the last refresh>" (comments written before the third part read it as the second).
+ */
+export function parseRollupVersion(comment: string | null): RollupVersion | null {
+  const m = /^(-?\d+) (\S+)(?: (\S+))?$/.exec(comment ?? '');
+  if (!m) return null;
+  const [changedAt, refreshedAt] = [new Date(m[2]), new Date(m[3] ?? m[2])];
+  return Number.isNaN(changedAt.getTime()) || Number.isNaN(refreshedAt.getTime()) ? null : { checksum: m[1], changedAt, refreshedAt };
 }
 
 interface RollupRow {
@@ -127,6 +139,7 @@ export class FiguresService {
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async market(lang: Lang, from?: string | null, to?: string | null, codes: string[] | null = null): Promise<MarketFiguresType> {
@@ -140,8 +153,8 @@ export class FiguresService {
   }
 
   /** What the rollup holds, as its last refresh recorded it (null until a refresh has run). */
-  async rollupVersion(): Promise<{ checksum: string; changedAt: Date } | null> {
-    const [{ comment }]: { comment: string | null }[] = await this.ds.query(`SELECT obj_description('stats_monthly'::regclass, 'pg_class') AS comment`);
+  async rollupVersion(em: EntityManager = this.ds.manager): Promise<RollupVersion | null> {
+    const [{ comment }]: { comment: string | null }[] = await em.query(`SELECT obj_description('stats_monthly'::regclass, 'pg_class') AS comment`);
     return parseRollupVersion(comment);
   }
 
@@ -264,6 +277,8 @@ export class FiguresService {
       to: period.to,
       previousFrom: previous.from,
       previousTo: previous.to,
+      refreshedAt: (await this.rollupVersion(em))?.refreshedAt ?? null,
+      refreshEverySeconds: this.config.STATS_REFRESH_SECONDS,
       months: monthsOf(period).map((month) => {
         const { converted: _converted, ...m } = byMonth.get(month)!;
         return { month, label: monthLabel(month, lang), ...m };

@@ -95,6 +95,12 @@ export class MarketFiguresType {
   @Field() previousFrom: string;
   @Field() previousTo: string;
 
+  @Field(() => Date, { nullable: true, description: 'When the rollup these figures come from was last refreshed; null before its first refresh.' })
+  refreshedAt: Date | null;
+
+  @Field(() => Int, { description: 'How often the rollup is refreshed (STATS_REFRESH_SECONDS): the figures are at most this many seconds behind the exchange.' })
+  refreshEverySeconds: number;
+
   @Field(() => [StatsMonthType], { description: 'Every month of the period, oldest first, zeros included.' })
   months: StatsMonthType[];
 
