@@ -277,6 +277,9 @@ export default function (h) {
         assert.ok((await t.text(s.supplier)).includes(msg('vi', 'deal_youAnswer')));
         await t.submit(s.supplier, 'button[formaction="?/accept"]');
         assert.ok((await t.text(s.supplier)).includes(label('vi', 'DealStatus', 'UNDER_REVIEW')), await t.text(s.supplier));
+        // Sent for review by the platform as the acceptance's follow-up, not by the institute's member.
+        const sent = s.supplier.locator('.timeline li').last();
+        assert.ok(squash(await sent.innerText()).endsWith(msg('vi', 'deal_automatic')), await sent.innerText());
         await t.screenshot(s.supplier, 'deal-vi');
         await t.axe(s.supplier, 'deal (vi)');
       },
@@ -301,6 +304,9 @@ export default function (h) {
         await t.visit(s.supplier, '/dashboard');
         assert.equal(await s.supplier.locator(`section:has(#todo) a[href="/dashboard/deals/${s.dealId}"]`).innerText(), msg('vi', 'dash_todoDealSign'));
         await t.visit(s.supplier, `/dashboard/deals/${s.dealId}`);
+        // told that the company signed, and when
+        const told = await t.text(s.supplier, 'section:has(#deal-actions) p[role=status]');
+        assert.ok(told.startsWith(msg('vi', 'deal_otherSignedYouSign', { date: '' }).split(' lúc')[0]), told);
         await t.submit(s.supplier, 'button[formaction="?/sign"]');
         const text = await t.text(s.supplier);
         assert.ok(text.includes(label('vi', 'DealStatus', 'SIGNED')), text);

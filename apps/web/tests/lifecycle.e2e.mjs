@@ -181,6 +181,9 @@ export default function (h) {
     await t.submit(buyerPage, 'button[formaction="?/complete"]');
     assert.equal(await dealStatus(t, signed.buyer.token, signed.dealId), 'COMPLETED');
     assert.equal(await buyerPage.locator('form[action="?/cancel"]').count(), 0, 'a completed deal cannot be cancelled');
+    // it says it is completed, and when (not "nothing for you to do")
+    const status = await t.text(buyerPage, 'section:has(#deal-actions) p[role=status]');
+    assert.ok(status.startsWith(msg('vi', 'deal_completedOn', { date: '' }).split(' lúc')[0]) && /\d{4}/.test(status), status);
 
     const dropped = await approvedDeal(t);
     const sellerPage = await t.newPage('vi');

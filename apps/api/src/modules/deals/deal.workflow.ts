@@ -95,6 +95,12 @@ export type Decision = { ok: true; transition: DealTransition } | { ok: false; c
 
 const NO_FACTS: DealFacts = { ownPartySigned: false, otherPartySigned: false };
 
+/** Whether `action` is only ever the platform's automatic follow-up of another step. */
+export function isAutomatic(action: DealAction): boolean {
+  const roles = rolesFor(action);
+  return roles.size === 1 && roles.has(DealRole.SYSTEM);
+}
+
 /** The roles that may ever take `action`, in any status. */
 export function rolesFor(action: DealAction): Set<DealRole> {
   return new Set(DEAL_TRANSITIONS.filter((t) => t.action === action).map((t) => t.by));

@@ -16,7 +16,7 @@ import { DealsService } from './deals.service.js';
 import { InterestsService } from './interests.service.js';
 import { DealEventType, DealPage, DealType, InterestType, MessageType } from './deals.types.js';
 import { DealInput } from './dto/deal.inputs.js';
-import { DealAction } from './deal.workflow.js';
+import { DealAction, isAutomatic } from './deal.workflow.js';
 import type { DealEntity, DealEventEntity } from './deal.entity.js';
 import { dealEventsLoader, interestLoader, listingLoader, messagesLoader, viewerOrganizationIds } from './deals.loaders.js';
 import { AccountsService } from '../accounts/accounts.service.js';
@@ -52,7 +52,7 @@ export function toDealType(e: DealEntity): DealType {
 }
 
 function toDealEventType(e: DealEventEntity): DealEventType {
-  return { action: e.action, fromStatus: e.fromStatus, status: e.status, note: e.note, at: e.at, actorId: e.actorId };
+  return { action: e.action, fromStatus: e.fromStatus, status: e.status, note: e.note, at: e.at, automatic: isAutomatic(e.action), actorId: e.actorId };
 }
 
 @Resolver(() => DealType)

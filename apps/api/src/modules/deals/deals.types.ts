@@ -67,6 +67,9 @@ export class DealEventType {
   @Field(() => Date)
   at: Date;
 
+  @Field({ description: "Taken by the platform itself as the follow-up of the step before (the deal sent for review when accepted); `actor` is who took that step." })
+  automatic: boolean;
+
   /** Resolved into actor. */
   actorId: string;
 }
