@@ -100,13 +100,20 @@ function glossIndex(folded: boolean): Map<string, GlossTerm[]> {
 
 const GLOSS_INDEX = { exact: glossIndex(false), folded: glossIndex(true) };
 
-/** Whether a phrase is one of the vocabulary's general words (gloss-vocabulary.ts GENERAL_TERMS), as written or folded. */
+/**
+ * Whether a phrase is one of the vocabulary's general words (gloss-vocabulary.ts GENERAL_TERMS), as
+ * written or folded, or one of their English names, or a unit of time ("weeks" of "18–21 days
+ * longer", "6–8 weeks"): words any listing may use, which say nothing of what two listings share.
+ */
 export function isGeneralTerm(phrase: string): boolean {
   const exact = normalizeText(phrase);
+  if (GENERAL_ENGLISH.has(exact)) return true;
   return foldText(exact) !== exact ? GENERAL_EXACT.has(exact) : GENERAL_FOLDED.has(exact);
 }
 const GENERAL_EXACT = new Set([...GENERAL_TERMS].map((t) => normalizeText(t)));
 const GENERAL_FOLDED = new Set([...GENERAL_EXACT].map((t) => foldText(t)));
+const TIME_UNITS = ['second', 'minute', 'hour', 'day', 'week', 'month', 'year'].flatMap((u) => [u, `${u}s`]);
+const GENERAL_ENGLISH = new Set([...TIME_UNITS, ...GLOSS_VOCABULARY.filter(([vi]) => GENERAL_TERMS.has(vi)).flatMap(([, ...en]) => en.map((e) => normalizeText(e)))]);
 
 /**
  * Whether a phrase is a term of the vocabularies (synonyms, concepts, field names, the general
