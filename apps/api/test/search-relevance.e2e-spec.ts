@@ -199,6 +199,16 @@ describe('search relevance: an absent technology', () => {
     expect(nearby.totalHits).toBe(1);
   });
 
+  it('typed without marks, an absent technology brings no listing that only shares its stray syllables', async () => {
+    // "luong tu" side by side is rarer than "luong" (chất lượng) and "tu" (điện tử, tự) apart: a word
+    // of its own, which a shorter form without either syllable has lost
+    const r = await ranked(s.base, { query: 'may tinh luong tu' });
+    expect(r.totalHits).toBe(0);
+    expect(r.related).not.toContain(L.scattered);
+    // "lượng tử" is a word of the vocabulary, so the query is read with its marks: the same answer
+    expect(r).toEqual(await ranked(s.base, { query: 'máy tính lượng tử' }));
+  });
+
   it('puts related results after the close matches only on the page where those end, never repeating one', async () => {
     const r = await ranked(s.base, { query: 'sấy nông sản' });
     expect(r.close).toContain(L.dryerWord);

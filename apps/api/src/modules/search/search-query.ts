@@ -4,7 +4,7 @@
  */
 import type { FederatedMultiSearchParams, MultiSearchQuery, MultiSearchResponse, SearchResponse } from 'meilisearch';
 import type { ListingDocument } from './listing-document.js';
-import { CONCEPTS, MATCH_EMBEDDER, extractConcepts, matchVector, readBareQuery } from '../text/index.js';
+import { CONCEPTS, MATCH_EMBEDDER, extractConcepts, isBareVietnamese, matchVector, readBareQuery } from '../text/index.js';
 import { foldDiacritics } from '@techport/shared';
 import { hasDiacritics, searchText, typedMarks } from './accent-forms.js';
 import { SEARCH_RELEVANCE } from './search.weights.js';
@@ -366,10 +366,11 @@ export function buildWordCountSearches(indexUid: string, p: ListingSearchParams)
   const { facet, other } = listingFilters(p);
   const filter = [...FACET_NAMES.filter((f) => facet[f] !== undefined).map((f) => facet[f]!), ...other];
   const count = (q: string): MultiSearchQuery => ({ indexUid, q: searchText(q), matchingStrategy: 'all', filter, limit: 0, attributesToRetrieve: [] });
-  // Pairs only of a query typed with diacritics: there a syllable is no word, and "lượng tử" is one
-  // whether or not any listing says it; English words are words ("storage monitoring" side by side
-  // in no listing is no word of its own).
-  const pairs = hasDiacritics(p.query ?? '') ? words.slice(1).map((w, i) => count(`"${words[i]} ${w}"`)) : [];
+  // Pairs only of Vietnamese, typed with diacritics or without: there a syllable is no word, and
+  // "lượng tử" ("luong tu") is one whether or not any listing says it; English words are words
+  // ("storage monitoring" side by side in no listing is no word of its own).
+  const vietnamese = hasDiacritics(p.query ?? '') || isBareVietnamese(p.query ?? '');
+  const pairs = vietnamese ? words.slice(1).map((w, i) => count(`"${words[i]} ${w}"`)) : [];
   return [...words.map(count), ...pairs, { indexUid, q: '', filter, limit: 0, attributesToRetrieve: [] }];
 }
 

@@ -2012,6 +2012,28 @@ const DOMAIN_TERMS: readonly (readonly string[])[] = [
   ['âm thanh', 'sound', 'acoustic'],
   ['ánh sáng', 'light'],
   ['chân không', 'vacuum'],
+  // ---- frontier technologies: asked about on an exchange more often than offered ----
+  // (From domain knowledge, 2026-12-07, after a tester's "may tinh luong tu" was read as scattered
+  // syllables, "tính lương" among them: with its words known, a query typed without marks is read
+  // with them, and an absent technology is answered as absent.)
+  ['lượng tử', 'quantum'],
+  ['máy tính lượng tử', 'quantum computer', 'quantum computing'],
+  ['siêu dẫn', 'superconductor', 'superconducting'],
+  ['nhiệt hạch', 'nuclear fusion', 'fusion energy'],
+  ['hạt nhân', 'nuclear'],
+  ['điện hạt nhân', 'nuclear power'],
+  ['lò phản ứng', 'reactor'],
+  ['liệu pháp gen', 'gene therapy'],
+  ['liệu pháp tế bào', 'cell therapy'],
+  ['pin thể rắn', 'solid-state battery'],
+  ['pin natri', 'sodium battery', 'sodium-ion battery'],
+  ['ống nano', 'nanotube'],
+  ['in sinh học', 'bioprinting'],
+  ['chạy thận', 'dialysis'],
+  ['tên lửa', 'rocket'],
+  ['xe tự lái', 'self-driving car', 'autonomous vehicle'],
+  ['thu giữ carbon', 'carbon capture'],
+  ['giao diện não máy tính', 'brain-computer interface'],
 ];
 
 const GENERAL_TAIL: readonly (readonly string[])[] = [
