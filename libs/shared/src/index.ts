@@ -4,3 +4,4 @@ export * from './reference.js';
 export * from './redirect.js';
 export * from './labels.js';
 export * from './limits.js';
+export * from './meeting-grid.js';

@@ -2,6 +2,7 @@
 import { m } from '$lib/paraglide/messages';
 import type { EventKind, MeetingRequestStatus, ProgrammeSessionKind, RegistrationRole, RegistrationStatus } from '$lib/graphql/types';
 import { formatDate } from '$lib/format';
+import { meetingSlotStarts } from '@techport/shared';
 
 const KIND: Record<EventKind, () => string> = {
   NATIONAL_TECHMART: m.eventKind_NATIONAL_TECHMART,
@@ -55,24 +56,17 @@ export function eventDates(startsOn: string, endsOn: string): string {
   return startsOn === endsOn ? a : `${a} – ${formatDate(`${endsOn}T12:00:00+07:00`)}`;
 }
 
-const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 const hhmm = (mins: number) => `${String(Math.floor(mins / 60)).padStart(2, '0')}:${String(mins % 60).padStart(2, '0')}`;
 
 /**
- * The event's meeting grid, as the API checks it (event.rules.ts slotProblem): on each meeting
- * day, slots from dayStartsAt every slotMinutes, ending by dayEndsAt, none overlapping a break.
+ * The event's meeting grid, as the API checks it (event.rules.ts slotProblem; the one definition
+ * is meetingSlotStarts in libs/shared): on each meeting day, slots from dayStartsAt every
+ * slotMinutes, ending by dayEndsAt, none overlapping a break, those after a break from its end.
  * Each slot's start as an ISO instant in Vietnam time, with its label.
  */
 export function meetingSlots(e: { meetingDays: string[]; dayStartsAt: string; dayEndsAt: string; slotMinutes: number; breaks: { startsAt: string; endsAt: string }[] }): { day: string; slots: { iso: string; label: string }[] }[] {
-  return e.meetingDays.map((day) => {
-    const slots: { iso: string; label: string }[] = [];
-    for (let start = minutes(e.dayStartsAt); start + e.slotMinutes <= minutes(e.dayEndsAt); start += e.slotMinutes) {
-      const end = start + e.slotMinutes;
-      if (e.breaks.some((b) => start < minutes(b.endsAt) && minutes(b.startsAt) < end)) continue;
-      slots.push({ iso: `${day}T${hhmm(start)}:00+07:00`, label: `${hhmm(start)}–${hhmm(end)}` });
-    }
-    return { day, slots };
-  });
+  const starts = meetingSlotStarts(e);
+  return e.meetingDays.map((day) => ({ day, slots: starts.map((start) => ({ iso: `${day}T${hhmm(start)}:00+07:00`, label: `${hhmm(start)}–${hhmm(start + e.slotMinutes)}` })) }));
 }
 
 const STATUS_M: Record<MeetingRequestStatus, () => string> = {

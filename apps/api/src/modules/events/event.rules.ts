@@ -3,6 +3,7 @@
  * express in one place (meeting days inside the event's dates, breaks inside the meeting day),
  * Vietnam time, and whether registration is open. Pure, unit-tested in event.rules.spec.ts.
  */
+import { meetingSlotStarts } from '@techport/shared';
 import type { Localized } from '../../common/i18n.js';
 import type { EventContent } from './event.entity.js';
 import catalogue from './event.rules.messages.json' with { type: 'json' };
@@ -53,8 +54,9 @@ const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.
 export type SlotProblem = 'NOT_A_MEETING_DAY' | 'OUTSIDE_HOURS' | 'NOT_ALIGNED' | 'IN_BREAK';
 
 /**
- * Meeting slots start at dayStartsAt + k × slotMinutes on a meeting day (Vietnam time), end by
- * dayEndsAt, and do not overlap a break.
+ * Meeting slots are those of meetingSlotStarts (libs/shared meeting-grid.ts) on a meeting day
+ * (Vietnam time): from dayStartsAt every slotMinutes, ending by dayEndsAt, none overlapping a
+ * break, and those after a break starting when it ends.
  */
 export function slotProblem(
   e: { meetingDays: string[]; dayStartsAt: string; dayEndsAt: string; slotMinutes: number; breaks: { startsAt: string; endsAt: string }[] },
@@ -66,7 +68,7 @@ export function slotProblem(
   const start = local.getUTCHours() * 60 + local.getUTCMinutes();
   const end = start + e.slotMinutes;
   if (start < minutesOf(e.dayStartsAt) || end > minutesOf(e.dayEndsAt)) return 'OUTSIDE_HOURS';
-  if ((start - minutesOf(e.dayStartsAt)) % e.slotMinutes !== 0) return 'NOT_ALIGNED';
   if (e.breaks.some((b) => start < minutesOf(b.endsAt) && minutesOf(b.startsAt) < end)) return 'IN_BREAK';
+  if (!meetingSlotStarts(e).includes(start)) return 'NOT_ALIGNED';
   return null;
 }

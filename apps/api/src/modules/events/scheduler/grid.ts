@@ -2,11 +2,11 @@
  * An event's meeting grid: every slot of every meeting day (Vietnam time), breaks left out, in
  * time order; and time ranges (a participant's unavailability) as the slots they overlap. Pure.
  */
+import { meetingSlotStarts } from '@techport/shared';
 import type { ScheduleSlot } from './scheduler.js';
 
 const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 const MINUTE = 60_000;
-const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 export interface GridEvent {
   meetingDays: string[];
@@ -24,15 +24,13 @@ export interface GridSlot extends ScheduleSlot {
 /** The slots, in time order (the same ones `slotProblem` in event.rules.ts accepts). */
 export function meetingGrid(e: GridEvent): GridSlot[] {
   const slots: GridSlot[] = [];
-  const start = minutesOf(e.dayStartsAt);
-  const end = minutesOf(e.dayEndsAt);
   const len = e.slotMinutes;
   if (len <= 0) return slots;
+  const starts = meetingSlotStarts(e);
   [...new Set(e.meetingDays)].sort().forEach((day, d) => {
     const midnight = Date.parse(`${day}T00:00:00Z`) - VIETNAM_OFFSET_MS;
     let previousEnd = -1;
-    for (let t = start; t + len <= end; t += len) {
-      if (e.breaks.some((b) => t < minutesOf(b.endsAt) && minutesOf(b.startsAt) < t + len)) continue;
+    for (const t of starts) {
       slots.push({
         startsAt: new Date(midnight + t * MINUTE),
         endsAt: new Date(midnight + (t + len) * MINUTE),
