@@ -411,7 +411,8 @@ describe('meeting requests', () => {
 
   async function approvedParticipant(o: Awaited<ReturnType<typeof publishedEvent>>, role: 'EXHIBITOR' | 'VISITOR', approve = true) {
     const user = await registerUser(base, 'Người tham gia');
-    const org = await createOrganization(user.client, { name: `Đơn vị ${uniq('')}`, provinceCode: 'da-nang' });
+    const name = `Đơn vị ${uniq('')}`;
+    const org = { ...(await createOrganization(user.client, { name, provinceCode: 'da-nang' })), name };
     const listingIds = role === 'EXHIBITOR' ? [(await publishListing(base, user.client, { kind: 'OFFER', organizationId: org.id, provinceCode: 'da-nang' })).id] : [];
     const reg = (await user.client.ok(REGISTER, { input: { eventId: o.event.id, organizationId: org.id, role, listingIds, answers } })).registerForEvent;
     if (approve) await o.client.ok(DECIDE, { id: reg.id, a: true });
@@ -467,10 +468,55 @@ describe('meeting requests', () => {
     expect(n).toEqual({ kind: 'MEETING_ACCEPTED' });
 
     // The requester cancels; a new request to the same participant may then be made, and declined with a reason.
-    expect((await b.client.error(CANCEL, { id: req.id })).code).toBe('FORBIDDEN');
     expect((await a.client.ok(CANCEL, { id: req.id })).cancelMeetingRequest.status).toBe('CANCELLED');
     const again = (await a.client.ok(REQUEST, { input: { fromRegistrationId: a.reg.id, toRegistrationId: b.reg.id, reason, proposedSlots: [slot('14:10')] } })).requestMeeting;
     const declined = (await b.client.ok(RESPOND, { id: again.id, a: false, note: 'Chúng tôi chưa có nhu cầu sấy.' })).respondToMeetingRequest;
     expect(declined).toMatchObject({ status: 'DECLINED', responseNote: 'Chúng tôi chưa có nhu cầu sấy.', acceptedSlot: null });
+  });
+
+  it('either side calls off an accepted meeting and the other side is told, in Vietnamese and English, with a link to the meetings; slots after a break start when it ends', async () => {
+    const o = await publishedEvent({ breaks: [{ startsAt: '12:00', endsAt: '13:00' }] });
+    const exhibitor = await approvedParticipant(o, 'EXHIBITOR');
+    const visitor = await approvedParticipant(o, 'VISITOR');
+    await o.client.ok(BOOTH, { id: exhibitor.reg.id, booth: 'A12' });
+    const slot = (hhmm: string) => `${day(41)}T${hhmm}:00+07:00`;
+    const reason = 'Chúng tôi muốn xem trình diễn máy sấy bơm nhiệt tại gian hàng.';
+    const NOTES = `{ notifications { kind title body url } }`;
+    const cancelled = async (c: Client) => ((await c.ok(NOTES)).notifications as { kind: string; title: string; body: string; url: string }[]).filter((n) => n.kind === 'MEETING_CANCELLED');
+
+    // After a 12:00–13:00 break the slots start at 13:00 (not 13:10, ten minutes lost); 12:50 is in the break.
+    expect((await visitor.client.error(REQUEST, { input: { fromRegistrationId: visitor.reg.id, toRegistrationId: exhibitor.reg.id, reason, proposedSlots: [slot('12:50'), slot('13:10')] } })).fields).toEqual({
+      'input.proposedSlots.0': expect.any(String),
+      'input.proposedSlots.1': expect.any(String),
+    });
+    const req = (await visitor.client.ok(REQUEST, { input: { fromRegistrationId: visitor.reg.id, toRegistrationId: exhibitor.reg.id, reason, proposedSlots: [slot('13:00')] } })).requestMeeting;
+    // The recipient does not withdraw a request it has not accepted: it declines it.
+    expect((await exhibitor.client.error(CANCEL, { id: req.id })).code).toBe('FORBIDDEN');
+    await exhibitor.client.ok(RESPOND, { id: req.id, a: true, slot: slot('13:00') });
+
+    // The visitor cancels the accepted meeting: the exhibitor's members are told (it leaves their agenda).
+    expect((await visitor.client.ok(CANCEL, { id: req.id })).cancelMeetingRequest.status).toBe('CANCELLED');
+    const [vi] = await cancelled(exhibitor.client);
+    expect(vi).toMatchObject({ title: 'Cuộc gặp đã bị huỷ', url: `/events/${o.event.slug}/meetings` });
+    expect(vi.body).toContain(visitor.org.name);
+    expect(vi.body).toContain('13:00');
+    const [en] = await cancelled(exhibitor.client.inLang('en'));
+    expect(en.title).toBe('A meeting was cancelled');
+    expect(en.body).toMatch(/cancelled the meeting at .*13:00/);
+    expect(await cancelled(visitor.client)).toEqual([]); // not the side that cancelled
+    expect((await exhibitor.client.error(CANCEL, { id: req.id })).code).toBe('CONFLICT');
+
+    // The exhibitor calls off an accepted meeting: the requester is told.
+    const again = (await visitor.client.ok(REQUEST, { input: { fromRegistrationId: visitor.reg.id, toRegistrationId: exhibitor.reg.id, reason, proposedSlots: [slot('14:00')] } })).requestMeeting;
+    await exhibitor.client.ok(RESPOND, { id: again.id, a: true, slot: slot('14:00') });
+    expect((await exhibitor.client.ok(CANCEL, { id: again.id })).cancelMeetingRequest.status).toBe('CANCELLED');
+    const told = await cancelled(visitor.client.inLang('en'));
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatchObject({ title: 'A meeting was cancelled', url: `/events/${o.event.slug}/meetings` });
+    expect(told[0].body).toContain(exhibitor.org.name);
+    expect(await cancelled(exhibitor.client)).toHaveLength(1);
+    // Both sides' agendas no longer list it.
+    const AGENDA = `query($r: ID!) { eventAgenda(registrationId: $r) { meetings { meeting { id } } } }`;
+    expect((await visitor.client.ok(AGENDA, { r: visitor.reg.id })).eventAgenda.meetings).toEqual([]);
   });
 });

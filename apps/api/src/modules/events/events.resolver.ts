@@ -220,7 +220,7 @@ export class EventsResolver {
     return toMeetingType(await this.meetingsService.respond(requireViewer(ctx), id, accept, slot ?? null, note));
   }
 
-  @Mutation(() => MeetingRequestType, { description: 'The requester cancels a request not yet answered, or accepted.' })
+  @Mutation(() => MeetingRequestType, { description: "The requester cancels a request not yet answered, or accepted; either side calls off an accepted meeting. The other side's members are notified (MEETING_CANCELLED)." })
   async cancelMeetingRequest(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string): Promise<MeetingRequestType> {
     return toMeetingType(await this.meetingsService.cancel(requireViewer(ctx), id));
   }

@@ -10,6 +10,7 @@ import { OrganizationsService } from '../organizations/organizations.service.js'
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { EventEntity, EventRegistrationEntity, MeetingRequestEntity, MeetingRequestStatus, RegistrationStatus } from './event.entity.js';
 import { EVENT_TIME_ZONE, slotProblem, type SlotProblem } from './event.rules.js';
+import { meetingTime } from './check-in.js';
 import type { MeetingRequestInput } from './dto/event.inputs.js';
 import { MessageEntity } from '../deals/interest.entity.js';
 import { messageText } from '../deals/interests.service.js';
@@ -37,6 +38,7 @@ function responseNote(input: string | null | undefined, declining: boolean): str
  *   REQUESTED ──counter (recipient proposes slots)──▶ COUNTER_PROPOSED
  *   COUNTER_PROPOSED ──requester accepts one──▶ ACCEPTED  /  ──requester declines──▶ DECLINED
  *   REQUESTED | COUNTER_PROPOSED | ACCEPTED ──requester cancels──▶ CANCELLED
+ *   ACCEPTED ──recipient cancels──▶ CANCELLED          (either way the other side is told)
  */
 @Injectable()
 export class MeetingsService {
@@ -217,13 +219,45 @@ export class MeetingsService {
     });
   }
 
-  /** The requester withdraws a request not yet answered, counter-proposed, or accepted (its slot and table are freed). */
+  /**
+   * The requester withdraws a request not yet answered, counter-proposed, or accepted; either side
+   * calls off an accepted meeting (the recipient declines one not yet accepted). Its slot and table
+   * are freed, and the other side's members are told, in the same transaction: an accepted meeting
+   * leaves their agenda, so it must not vanish unannounced.
+   */
   async cancel(viewer: Viewer, id: string): Promise<MeetingRequestEntity> {
     return this.ds.transaction(async (em) => {
-      const { m, requester } = await this.lockVisible(em, viewer, id);
-      if (!requester) throw Errors.forbidden(M.onlyRequester);
+      const { m, requester, recipient } = await this.lockVisible(em, viewer, id);
+      const wasAccepted = m.status === MeetingRequestStatus.ACCEPTED;
       if (![MeetingRequestStatus.REQUESTED, MeetingRequestStatus.COUNTER_PROPOSED, MeetingRequestStatus.ACCEPTED].includes(m.status)) throw Errors.conflict(M.notCancellable);
+      if (!requester && !(recipient && wasAccepted)) throw Errors.forbidden(M.onlyRequesterCancels);
       await em.update(MeetingRequestEntity, { id: m.id }, { status: MeetingRequestStatus.CANCELLED, scheduledAt: null, tableNumber: null, pinned: false, scheduledBy: null });
+      // A member of both organisations cancels as the requester.
+      const [event, regs] = await Promise.all([
+        em.getRepository(EventEntity).findOneByOrFail({ id: m.eventId }),
+        em.getRepository(EventRegistrationEntity).findBy({ id: In([m.fromRegistrationId, m.toRegistrationId]) }),
+      ]);
+      const orgOf = (regId: string) => regs.find((r) => r.id === regId)!.organizationId;
+      const [side, other] = requester ? [orgOf(m.fromRegistrationId), orgOf(m.toRegistrationId)] : [orgOf(m.toRegistrationId), orgOf(m.fromRegistrationId)];
+      const org = await em.getRepository(OrganizationEntity).findOneByOrFail({ id: side });
+      const at = wasAccepted ? meetingTime(m) : null;
+      await this.notifications.notifyOrganizationMembers(
+        em,
+        other,
+        {
+          kind: 'MEETING_CANCELLED',
+          title: wasAccepted ? { vi: 'Cuộc gặp đã bị huỷ', en: 'A meeting was cancelled' } : { vi: 'Yêu cầu gặp gỡ đã được rút lại', en: 'A meeting request was withdrawn' },
+          body: wasAccepted
+            ? at
+              ? { vi: `"${event.nameVi}": ${org.name} đã huỷ cuộc gặp lúc ${slotText(at, 'vi')}.`, en: `"${event.nameEn}": ${org.name} cancelled the meeting at ${slotText(at, 'en')}.` }
+              : { vi: `"${event.nameVi}": ${org.name} đã huỷ cuộc gặp đã hẹn.`, en: `"${event.nameEn}": ${org.name} cancelled the meeting you had agreed.` }
+            : { vi: `"${event.nameVi}": ${org.name} đã rút lại yêu cầu gặp gỡ.`, en: `"${event.nameEn}": ${org.name} withdrew its meeting request.` },
+          url: `/events/${event.slug}/meetings`,
+          // Once per request: a cancelled request is never reopened.
+          dedupeKey: `meeting-cancelled:${m.id}`,
+        },
+        viewer.id,
+      );
       return em.getRepository(MeetingRequestEntity).findOneByOrFail({ id: m.id });
     });
   }
