@@ -208,4 +208,52 @@ describe('meeting scheduler', () => {
     expect(at(after.get(ab.id).scheduledAt)).toBe(at(pinned.scheduledAt));
     expect(after.get(ab.id).tableNumber).toBe(pinned.tableNumber);
   }, 180_000); // a long scenario (five organisations, their listings, meetings, several runs)
+
+  it('a time both sides agreed stays where their agendas say, at the stand of the exhibitor asked: the organiser sees it there, and a run does not move it or give it a table', async () => {
+    const { organiser: o, a, b, c } = await scenario();
+    await o.client.ok(`mutation($id: ID!) { assignEventBooth(id: $id, booth: "A12") { id booth } }`, { id: a.reg.id });
+    // b visits a's stand at 08:50, the slot a accepted; b is busy from 09:10 on.
+    const atStand = await accepted(b, a, slot('08:50'));
+    await b.client.ok(BLOCK, { r: b.reg.id, s: slot('09:10'), e: slot('17:00') });
+    // c and b agreed to meet, leaving the time to the organiser.
+    const open = await accepted(c, b);
+
+    const PLACES = `query($slug: String) { event(slug: $slug) { scheduledMeetings { id startsAt scheduledAt tableNumber booth } } }`;
+    const AGENDA = `query($r: ID!) { eventAgenda(registrationId: $r) { meetings { meeting { id } startsAt table booth } } }`;
+    const organiserSees = async () => new Map(((await o.client.ok(PLACES, { slug: o.event.slug })).event.scheduledMeetings as any[]).map((m) => [m.id, m]));
+    const agendaOf = async (p: Party) => ((await p.client.ok(AGENDA, { r: p.reg.id })).eventAgenda.meetings as any[]).find((x) => x.meeting.id === atStand.id);
+    const expectAtStand = async () => {
+      // The organiser's schedule and both agendas tell the same time and place.
+      expect(await organiserSees().then((m) => m.get(atStand.id))).toMatchObject({ startsAt: expect.any(String), tableNumber: null, booth: 'A12' });
+      expect(at((await organiserSees()).get(atStand.id).startsAt)).toBe(at(slot('08:50')));
+      for (const p of [a, b]) {
+        const mine = await agendaOf(p);
+        expect(mine).toMatchObject({ table: null, booth: 'A12' });
+        expect(at(mine.startsAt)).toBe(at(slot('08:50')));
+      }
+    };
+    await expectAtStand();
+
+    const run = await runScheduler(o);
+    expect(run).toMatchObject({ status: 'DONE', meetings: 2, scheduled: 2 });
+    await expectAtStand();
+    // The meeting without a time is placed at a table around it: b meets a at 08:50, so c–b is at 08:30.
+    const placed = (await organiserSees()).get(open.id);
+    expect(placed.tableNumber).toBe(1);
+    expect(at(placed.startsAt)).toBe(at(slot('08:30')));
+    // Told: c and b of c–b's new time and table; a, whose meeting did not change, nothing.
+    const scheduledNotices = async (p: Party) => ((await p.client.inLang('en').ok(`{ notifications { kind body } }`)).notifications as any[]).filter((n) => n.kind === 'MEETINGS_SCHEDULED');
+    expect(await scheduledNotices(a)).toEqual([]);
+    const [toB] = await scheduledNotices(b);
+    expect(toB.body).toContain(c.org.name);
+    expect(toB.body).toMatch(/08:30, table 1/);
+
+    // A second run changes nothing and announces nothing.
+    await runScheduler(o);
+    await expectAtStand();
+    expect(at((await organiserSees()).get(open.id).startsAt)).toBe(at(slot('08:30')));
+    expect(await scheduledNotices(b)).toHaveLength(1);
+    // The organiser cannot put another of b's meetings in the stand meeting's slot by hand.
+    expect((await o.client.error(MOVE, { id: open.id, slot: slot('08:50'), table: 2 })).fields).toHaveProperty('slot');
+  }, 120_000);
 });

@@ -40,3 +40,12 @@ export const MEETING_TIME_SQL = (alias: string) => `COALESCE(${alias}.scheduled_
 export function meetingTable(m: Pick<MeetingRequestEntity, 'tableNumber'>): number | null {
   return m.tableNumber;
 }
+
+/**
+ * Where two sides meet when no table is assigned: the stand of the organisation that was asked
+ * (the asker visits it), else the asker's; the same for both sides and the organiser. Null when
+ * neither exhibits at a stand.
+ */
+export function meetingBooth(asker: { booth: string | null }, asked: { booth: string | null }): string | null {
+  return asked.booth ?? asker.booth ?? null;
+}

@@ -14,7 +14,7 @@ import { DealsService } from '../deals/deals.service.js';
 import { EventEntity, EventRegistrationEntity, MeetingRequestEntity, MeetingRequestStatus, ProgrammeSessionEntity, RegistrationRole, RegistrationStatus } from './event.entity.js';
 import { MeetingAttendance, MeetingOutcomeKind, MeetingRecordEntity } from './event-day.entity.js';
 import { EventsService } from './events.service.js';
-import { meetingTable, meetingTime, normalizeCheckInCode } from './check-in.js';
+import { meetingBooth, meetingTable, meetingTime, normalizeCheckInCode } from './check-in.js';
 import type { MeetingOutcomeInput } from './dto/event-day.inputs.js';
 import catalogue from './event-day.service.messages.json' with { type: 'json' };
 
@@ -104,7 +104,7 @@ export class EventDayService {
         table: meetingTable(m),
         other: orgOf(otherReg.organizationId),
         otherBooth: otherReg.booth,
-        booth: meetingBooth(m, registration, otherReg),
+        booth: agendaBooth(m, registration, otherReg),
         requestedByUs: m.fromRegistrationId === registration.id,
       });
     }
@@ -287,9 +287,8 @@ export class EventDayService {
   }
 }
 
-/** AgendaMeeting.booth: the asked organisation's stand, else the asker's. */
-function meetingBooth(m: MeetingRequestEntity, a: EventRegistrationEntity, b: EventRegistrationEntity): string | null {
+/** AgendaMeeting.booth: the asked organisation's stand, else the asker's (check-in.ts meetingBooth). */
+function agendaBooth(m: MeetingRequestEntity, a: EventRegistrationEntity, b: EventRegistrationEntity): string | null {
   const asked = m.toRegistrationId === a.id ? a : b;
-  const asker = asked === a ? b : a;
-  return asked.booth ?? asker.booth ?? null;
+  return meetingBooth(asked === a ? b : a, asked);
 }

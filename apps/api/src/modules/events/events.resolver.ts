@@ -22,6 +22,7 @@ import { ModerationArgs } from '../moderation-core/moderation.args.js';
 import type { ModerationAccess } from '../moderation-core/moderation.rules.js';
 import { RegistrationStatus, type EventEntity, type EventRegistrationEntity } from './event.entity.js';
 import { registrationOpen } from './event.rules.js';
+import { meetingBooth } from './check-in.js';
 import { EventsService } from './events.service.js';
 import { RegistrationsService } from './registrations.service.js';
 import { publicListingLoader } from './registration-listings.loader.js';
@@ -553,6 +554,16 @@ export class MeetingRequestResolver {
   @ResolveField(() => EventRegistrationType, { description: 'The participant asked.' })
   to(@Parent() m: MeetingRequestType, @Context() ctx: GqlContext): Promise<EventRegistrationType> {
     return this.registration(ctx, m.entity.toRegistrationId);
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      "Where the two meet while no table is assigned (tableNumber null), the same for both sides and the organiser: the stand of the participant asked, else the asker's; null when neither exhibits at a stand.",
+  })
+  async booth(@Parent() m: MeetingRequestType, @Context() ctx: GqlContext): Promise<string | null> {
+    const [from, to] = await Promise.all([this.registration(ctx, m.entity.fromRegistrationId), this.registration(ctx, m.entity.toRegistrationId)]);
+    return meetingBooth(from, to);
   }
 
   @ResolveField(() => Boolean, { description: "Whether the caller's organisation sent it (else it received it)." })

@@ -20,7 +20,8 @@ import {
   ScheduleRunStatus,
   UnavailabilityEntity,
 } from './event.entity.js';
-import { hasEnded, slotProblem } from './event.rules.js';
+import { EVENT_TIME_ZONE, hasEnded, slotProblem } from './event.rules.js';
+import { MEETING_TIME_SQL, meetingBooth } from './check-in.js';
 import { EventsService } from './events.service.js';
 import { registrationDocuments } from './event-matching.js';
 import { SLOT } from './meetings.service.js';
@@ -39,8 +40,9 @@ const M = catalogue satisfies Record<string, Localized>;
  * (`requestRun`: a QUEUED run and an outbox event, in one transaction) and carried out by the
  * outbox worker (`run`: reads the event's accepted meetings, participants' unavailability and the
  * matching scores of the two sides' listings, runs the pure scheduler (scheduler/scheduler.ts) and
- * writes every placement and the run's figures in ONE transaction). Pinned meetings never move;
- * every other accepted meeting is re-planned by each run. The organiser pins, moves (to a slot and
+ * writes every placement and the run's figures in ONE transaction). Pinned meetings never move,
+ * nor does a time both sides agreed (see run()); the meetings accepted without a time are
+ * re-planned by each run. The organiser pins, moves (to a slot and
  * table, refused when it clashes; a moved meeting is pinned) or cancels a meeting by hand. Runs and
  * hand edits lock the event row, so they happen one after another.
  */
@@ -64,13 +66,16 @@ export class MeetingSchedulerService implements OnModuleInit {
   // -------------------------------------------------------------------------------------------
   // Reads
 
-  /** An event's accepted meetings, by slot and table (those not placed last). */
+  /**
+   * An event's accepted meetings, by time (the scheduler's or organiser's, else the one the two
+   * sides agreed: check-in.ts meetingTime) and table; those without a time last.
+   */
   scheduledMeetings(eventId: string): Promise<MeetingRequestEntity[]> {
     return this.ds
       .getRepository(MeetingRequestEntity)
       .createQueryBuilder('m')
       .where('m.event_id = :eventId AND m.status = :status', { eventId, status: MeetingRequestStatus.ACCEPTED })
-      .orderBy('m.scheduled_at', 'ASC', 'NULLS LAST')
+      .orderBy(MEETING_TIME_SQL('m'), 'ASC', 'NULLS LAST')
       .addOrderBy('m.table_number', 'ASC')
       .addOrderBy('m.created_at', 'ASC')
       .getMany();
@@ -134,7 +139,7 @@ export class MeetingSchedulerService implements OnModuleInit {
       const others = await em
         .getRepository(MeetingRequestEntity)
         .createQueryBuilder('o')
-        .where('o.event_id = :eventId AND o.status = :status AND o.scheduled_at = :slot AND o.id <> :id', { eventId: event.id, status: MeetingRequestStatus.ACCEPTED, slot, id: m.id })
+        .where(`o.event_id = :eventId AND o.status = :status AND ${MEETING_TIME_SQL('o')} = :slot AND o.id <> :id`, { eventId: event.id, status: MeetingRequestStatus.ACCEPTED, slot, id: m.id })
         .getMany();
       const busy = sides.find((r) => others.some((o) => o.fromRegistrationId === r || o.toRegistrationId === r));
       if (busy) throw Errors.invalidField('slot', format(M.participantBusy, { name: await this.nameOf(em, busy) }));
@@ -192,23 +197,71 @@ export class MeetingSchedulerService implements OnModuleInit {
         const grid = meetingGrid(event);
         const meetings = await em.getRepository(MeetingRequestEntity).findBy({ eventId: event.id, status: MeetingRequestStatus.ACCEPTED });
         const registrationIds = [...new Set(meetings.flatMap((m) => [m.fromRegistrationId, m.toRegistrationId]))];
+        const regs = registrationIds.length ? await em.getRepository(EventRegistrationEntity).findBy({ id: In(registrationIds) }) : [];
+        const regOf = (id: string) => regs.find((r) => r.id === id)!;
         const unavailable = new Map<string, number[]>();
+        const away = (registrationId: string, slots: number[]) => unavailable.set(registrationId, [...(unavailable.get(registrationId) ?? []), ...slots]);
         if (registrationIds.length) {
-          for (const u of await em.getRepository(UnavailabilityEntity).findBy({ registrationId: In(registrationIds) })) {
-            unavailable.set(u.registrationId, [...(unavailable.get(u.registrationId) ?? []), ...slotsOverlapping(grid, u.startsAt, u.endsAt)]);
+          for (const u of await em.getRepository(UnavailabilityEntity).findBy({ registrationId: In(registrationIds) })) away(u.registrationId, slotsOverlapping(grid, u.startsAt, u.endsAt));
+        }
+
+        // What a fair organiser expects: a time the two sides agreed (the recipient accepted one of
+        // the proposed slots, or the requester one of the counter-proposed) is in both calendars,
+        // so a run never moves it. Such a meeting keeps its time and its place, the stand of the
+        // organisation asked (else the asker's), as both agendas and .ics files say; when neither
+        // side has a stand it is given a free table in that same slot (the time stays, the sides
+        // are told the table). The scheduler plans only the meetings accepted without a time (and
+        // re-plans those on later runs, around what is fixed); whoever's meeting gets a new or
+        // different time or place is told what it is. Pinned meetings (the organiser's own hand)
+        // stay as they are; the organiser may still move any meeting by hand, and both sides are
+        // told (move()).
+        const pinnedAt = (m: MeetingRequestEntity) => (m.pinned && m.scheduledAt && m.tableNumber ? { slot: slotIndex(grid, m.scheduledAt), table: m.tableNumber } : null);
+        const tablesTaken = new Map<number, Set<number>>();
+        const takeTable = (slot: number, table: number) => tablesTaken.set(slot, new Set([...(tablesTaken.get(slot) ?? []), table]));
+        for (const m of meetings) {
+          const p = pinnedAt(m);
+          if (p && p.slot >= 0) takeTable(p.slot, p.table);
+        }
+        const fixed = new Map<string, { slot: number; table: number }>();
+        const atStand = new Set<string>();
+        for (const m of meetings) {
+          const agreed = slotIndex(grid, m.acceptedSlot);
+          if (pinnedAt(m) || agreed < 0) continue;
+          if (meetingBooth(regOf(m.fromRegistrationId), regOf(m.toRegistrationId))) {
+            atStand.add(m.id);
+          } else {
+            // Its table of an earlier run when still free, else the lowest free one.
+            const taken = tablesTaken.get(agreed) ?? new Set<number>();
+            const before = m.scheduledAt && slotIndex(grid, m.scheduledAt) === agreed && m.tableNumber && !taken.has(m.tableNumber) ? m.tableNumber : null;
+            let table = before ?? 1;
+            while (!before && taken.has(table)) table++;
+            if (table > event.meetingTables) {
+              atStand.add(m.id); // no table left in its slot: it keeps its time, without a table
+              continue;
+            }
+            takeTable(agreed, table);
+            fixed.set(m.id, { slot: agreed, table });
           }
         }
-        const priorities = meetingPriorities(meetings, await this.documents(em, registrationIds));
-        const input: ScheduleMeeting[] = meetings.map((m) => ({
+        // Meetings kept outside the run still occupy their two sides at their time.
+        for (const m of meetings) {
+          if (!atStand.has(m.id)) continue;
+          const agreed = slotIndex(grid, m.acceptedSlot);
+          away(m.fromRegistrationId, [agreed]);
+          away(m.toRegistrationId, [agreed]);
+        }
+        const planned = meetings.filter((m) => !atStand.has(m.id));
+        const priorities = meetingPriorities(planned, await this.documents(em, registrationIds));
+        const input: ScheduleMeeting[] = planned.map((m) => ({
           id: m.id,
           a: m.fromRegistrationId,
           b: m.toRegistrationId,
           priority: priorities.get(m.id)!,
           preferredSlot: slotIndex(grid, m.acceptedSlot),
-          pinned: m.pinned && m.scheduledAt && m.tableNumber ? { slot: slotIndex(grid, m.scheduledAt), table: m.tableNumber } : null,
+          pinned: pinnedAt(m) ?? fixed.get(m.id) ?? null,
         }));
         const result = schedule({ slots: grid, tables: event.meetingTables, meetings: input, unavailable });
-        const pinned = new Set(input.filter((m) => m.pinned).map((m) => m.id));
+        const pinned = new Set(meetings.filter((m) => pinnedAt(m)).map((m) => m.id));
         const placed = result.placements.filter((p) => !pinned.has(p.id));
 
         // Everything not pinned is re-planned: cleared, then written where the scheduler put it.
@@ -227,23 +280,45 @@ export class MeetingSchedulerService implements OnModuleInit {
         await em.update(ScheduleRunEntity, { id: run.id }, {
           status: ScheduleRunStatus.DONE,
           meetings: meetings.length,
-          scheduled: result.placements.length,
+          scheduled: result.placements.length + atStand.size,
           pinned: pinned.size,
-          bound: result.bound.value,
+          bound: result.bound.value + atStand.size,
           boundKind: result.bound.kind,
           backToBack: result.backToBack,
           durationMs: Date.now() - started,
           finishedAt: this.clock.now(),
         });
-        // Each participant with a meeting placed is told once.
-        const withMeetings = new Set(placed.flatMap((p) => { const m = meetings.find((x) => x.id === p.id)!; return [m.fromRegistrationId, m.toRegistrationId]; }));
-        const regs = withMeetings.size ? await em.getRepository(EventRegistrationEntity).findBy({ id: In([...withMeetings]) }) : [];
-        for (const organizationId of new Set(regs.map((r) => r.organizationId))) {
+
+        // Whose meeting got a new or different time or place is told, once per organisation and
+        // run, with each changed meeting's time and table (unchanged meetings are not announced).
+        const placement = new Map(placed.map((p) => [p.id, p]));
+        const changes = new Map<string, { vi: string[]; en: string[] }>();
+        const orgName = new Map((regs.length ? await em.getRepository(OrganizationEntity).findBy({ id: In([...new Set(regs.map((r) => r.organizationId))]) }) : []).map((o) => [o.id, o.name]));
+        for (const m of meetings) {
+          if (pinned.has(m.id)) continue;
+          const p = placement.get(m.id);
+          const now = p ? { at: grid[p.slot].startsAt, table: p.table } : null;
+          const was = m.scheduledAt ? { at: m.scheduledAt, table: m.tableNumber } : null;
+          if (now?.at.getTime() === was?.at.getTime() && now?.table === was?.table) continue;
+          for (const [self, other] of [[m.fromRegistrationId, m.toRegistrationId], [m.toRegistrationId, m.fromRegistrationId]]) {
+            const org = regOf(self).organizationId;
+            const name = orgName.get(regOf(other).organizationId) ?? '';
+            const c = changes.get(org) ?? { vi: [], en: [] };
+            const booth = meetingBooth(regOf(m.fromRegistrationId), regOf(m.toRegistrationId));
+            const at = now?.at ?? m.acceptedSlot;
+            c.vi.push(at ? `${name}: ${slotText(at, 'vi')}, ${now ? `bàn ${now.table}` : booth ? `gian hàng ${booth}` : 'chưa có bàn'}` : `${name}: chưa xếp được giờ`);
+            c.en.push(at ? `${name}: ${slotText(at, 'en')}, ${now ? `table ${now.table}` : booth ? `booth ${booth}` : 'no table yet'}` : `${name}: no time could be found yet`);
+            changes.set(org, c);
+          }
+        }
+        for (const [organizationId, c] of changes) {
+          const list = (lines: string[]) => (lines.length > 5 ? [...lines.slice(0, 5), '…'] : lines).join('; ');
           await this.notifications.notifyOrganizationMembers(em, organizationId, {
             kind: 'MEETINGS_SCHEDULED',
             title: { vi: 'Lịch gặp đã được xếp', en: 'Your meetings are scheduled' },
-            body: { vi: `"${event.nameVi}": xem giờ và bàn của các cuộc gặp.`, en: `"${event.nameEn}": see the time and table of your meetings.` },
+            body: { vi: `"${event.nameVi}": giờ và chỗ gặp mới: ${list(c.vi)}.`, en: `"${event.nameEn}": new time and place: ${list(c.en)}.` },
             url: `/events/${event.slug}/meetings`,
+            dedupeKey: `meetings-scheduled:${run.id}`,
           });
         }
       });
@@ -302,3 +377,8 @@ export class MeetingSchedulerService implements OnModuleInit {
   }
 }
 
+
+/** A meeting's time as people at the fair read it, in Vietnam ("09:10, 06/01/2027"). */
+function slotText(slot: Date, lang: 'vi' | 'en'): string {
+  return new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: EVENT_TIME_ZONE, hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' }).format(slot);
+}

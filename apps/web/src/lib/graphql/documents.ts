@@ -164,7 +164,7 @@ export const WithdrawEventRegistration: Document<T.WithdrawEventRegistrationMuta
 
 export const EventMeetings: Document<T.EventMeetingsQuery, T.EventMeetingsQueryVariables> = {
   name: "EventMeetings",
-  source: "query EventMeetings($slug: String!) { event(slug: $slug) { id slug name meetingDays dayStartsAt dayEndsAt slotMinutes breaks { startsAt endsAt } viewerIsOrganizer myRegistrations { id role status organization { id name } unavailability { id startsAt endsAt } } participants { id role organization { id slug name } listings { id slug title } } myMeetingRequests { ...MeetingRequestFields } } } fragment MeetingRequestFields on MeetingRequest { id status reason proposedSlots acceptedSlot responseNote viewerIsRequester createdAt counterSlots scheduledAt tableNumber pinned startsAt attendance canMarkAttendance canRecordOutcome outcome { kind value dealId interestId } from { id organization { id slug name } } to { id organization { id slug name } } messages { id body createdAt author { id displayName } organization { id name } } }",
+  source: "query EventMeetings($slug: String!) { event(slug: $slug) { id slug name meetingDays dayStartsAt dayEndsAt slotMinutes breaks { startsAt endsAt } viewerIsOrganizer myRegistrations { id role status organization { id name } unavailability { id startsAt endsAt } } participants { id role organization { id slug name } listings { id slug title } } myMeetingRequests { ...MeetingRequestFields } } } fragment MeetingRequestFields on MeetingRequest { id status booth reason proposedSlots acceptedSlot responseNote viewerIsRequester createdAt counterSlots scheduledAt tableNumber pinned startsAt attendance canMarkAttendance canRecordOutcome outcome { kind value dealId interestId } from { id organization { id slug name } } to { id organization { id slug name } } messages { id body createdAt author { id displayName } organization { id name } } }",
 };
 
 export const CounterProposeMeeting: Document<T.CounterProposeMeetingMutation, T.CounterProposeMeetingMutationVariables> = {
@@ -189,7 +189,7 @@ export const UnblockEventTime: Document<T.UnblockEventTimeMutation, T.UnblockEve
 
 export const EventSchedule: Document<T.EventScheduleQuery, T.EventScheduleQueryVariables> = {
   name: "EventSchedule",
-  source: "query EventSchedule($slug: String!) { event(slug: $slug) { id slug name meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables breaks { startsAt endsAt } viewerIsOrganizer ended lastScheduleRun { id status meetings scheduled pinned bound boundKind backToBack durationMs error createdAt finishedAt } scheduledMeetings { id acceptedSlot scheduledAt tableNumber pinned from { id organization { id name } } to { id organization { id name } } } } }",
+  source: "query EventSchedule($slug: String!) { event(slug: $slug) { id slug name meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables breaks { startsAt endsAt } viewerIsOrganizer ended lastScheduleRun { id status meetings scheduled pinned bound boundKind backToBack durationMs error createdAt finishedAt } scheduledMeetings { id acceptedSlot scheduledAt startsAt tableNumber booth pinned from { id organization { id name } } to { id organization { id name } } } } }",
 };
 
 export const ScheduleEventMeetings: Document<T.ScheduleEventMeetingsMutation, T.ScheduleEventMeetingsMutationVariables> = {
