@@ -175,11 +175,11 @@ describe('meeting scheduler (properties over random instances)', () => {
 describe('meeting grid', () => {
   const event = { meetingDays: ['2031-05-21', '2031-05-20'], dayStartsAt: '08:30', dayEndsAt: '10:30', slotMinutes: 20, breaks: [{ startsAt: '09:30', endsAt: '09:40' }] };
 
-  it('lists the slots of each meeting day in Vietnam time, leaving out breaks, and marks back-to-back ones', () => {
+  it('lists the slots of each meeting day in Vietnam time, leaving out breaks (the slots after one start when it ends), and marks back-to-back ones', () => {
     const grid = meetingGrid(event);
     expect(grid.map((s) => s.startsAt.toISOString())).toEqual([
-      '2031-05-20T01:30:00.000Z', '2031-05-20T01:50:00.000Z', '2031-05-20T02:10:00.000Z', '2031-05-20T02:50:00.000Z', '2031-05-20T03:10:00.000Z',
-      '2031-05-21T01:30:00.000Z', '2031-05-21T01:50:00.000Z', '2031-05-21T02:10:00.000Z', '2031-05-21T02:50:00.000Z', '2031-05-21T03:10:00.000Z',
+      '2031-05-20T01:30:00.000Z', '2031-05-20T01:50:00.000Z', '2031-05-20T02:10:00.000Z', '2031-05-20T02:40:00.000Z', '2031-05-20T03:00:00.000Z',
+      '2031-05-21T01:30:00.000Z', '2031-05-21T01:50:00.000Z', '2031-05-21T02:10:00.000Z', '2031-05-21T02:40:00.000Z', '2031-05-21T03:00:00.000Z',
     ]);
     expect(grid.map((s) => s.followsPrevious)).toEqual([false, true, true, false, true, false, true, true, false, true]);
     expect(grid.map((s) => s.day)).toEqual([0, 0, 0, 0, 0, 1, 1, 1, 1, 1]);
