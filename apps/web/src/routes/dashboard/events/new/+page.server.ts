@@ -26,11 +26,15 @@ export const actions: Actions = {
     const input = eventInputFromForm(form, errors);
     if (!form.str('organizerId')) errors.organizerId = m.error_choose();
     if (!input || Object.keys(errors).length) return failFields(values, errors);
+    let created: { slug: string; status: string };
     try {
-      await locals.api.request(CreateEvent, { organizerId: form.str('organizerId'), input });
+      created = (await locals.api.request(CreateEvent, { organizerId: form.str('organizerId'), input })).createEvent;
     } catch (err) {
       return failFromError(err, values, { fields: EVENT_FORM_FIELDS, rename: { breaks: 'breaks' }, loginNext: '/dashboard/events/new' });
     }
+    // The department's own office publishes without review (the API decides: Event.viewerEditsPublishAtOnce):
+    // then the notice says so and links to the public page, not "saved as a draft".
+    if (created.status === 'PUBLISHED') redirect(303, `/dashboard/events?done=published&event=${encodeURIComponent(created.slug)}`);
     redirect(303, '/dashboard/events?done=created');
   },
 };
