@@ -318,6 +318,10 @@ describe('registration', () => {
     expect(demandAsOffer.fields).toHaveProperty(['input.listingIds']);
     const noOffers = await a.client.error(REGISTER, { input: { eventId: o.event.id, organizationId: a.org.id, role: 'EXHIBITOR', listingIds: [], answers: [] } });
     expect(Object.keys(noOffers.fields!).sort()).toEqual(['input.answers.q1', 'input.listingIds']);
+    // Nothing chosen at all: the role is named together with the offers and the required answer, not first and alone.
+    const nothing = await a.client.error(REGISTER, { input: { eventId: o.event.id, organizationId: a.org.id, listingIds: [], answers: [] } });
+    expect(nothing.fields).toEqual({ 'input.role': expect.any(String), 'input.listingIds': expect.any(String), 'input.answers.q1': expect.any(String) });
+    expect((await a.client.error(REGISTER, { input: { eventId: o.event.id, organizationId: a.org.id, role: null, listingIds: [a.offer.id], answers } })).fields).toEqual({ 'input.role': expect.any(String) });
     const unknownQuestion = await a.client.error(REGISTER, { input: { eventId: o.event.id, organizationId: a.org.id, role: 'VISITOR', listingIds: [], answers: [...answers, { questionId: 'q9', answer: 'x' }] } });
     expect(unknownQuestion.fields).toHaveProperty(['input.answers.1.questionId']);
     const notMember = await a.client.error(REGISTER, { input: { eventId: o.event.id, organizationId: b.org.id, role: 'VISITOR', listingIds: [], answers } });
@@ -435,6 +439,12 @@ describe('meeting requests', () => {
     expect((await d.client.error(REQUEST, { input: { fromRegistrationId: d.reg.id, toRegistrationId: a.reg.id, reason, proposedSlots: [slot('09:10')] } })).fields).toHaveProperty(['input.fromRegistrationId']);
     expect((await c.client.error(REQUEST, { input: { fromRegistrationId: a.reg.id, toRegistrationId: b.reg.id, reason, proposedSlots: [slot('09:10')] } })).fields).toHaveProperty(['input.fromRegistrationId']);
     expect((await a.client.error(REQUEST, { input: { fromRegistrationId: a.reg.id, toRegistrationId: b.reg.id, reason: 'ngắn', proposedSlots: [] } })).fields).toEqual({
+      'input.reason': expect.any(String),
+      'input.proposedSlots': expect.any(String),
+    });
+    // Nothing chosen or written: whom to meet is named with the reason and the slots, at once.
+    expect((await a.client.error(REQUEST, { input: { fromRegistrationId: a.reg.id, toRegistrationId: '', reason: '', proposedSlots: [] } })).fields).toEqual({
+      'input.toRegistrationId': expect.any(String),
       'input.reason': expect.any(String),
       'input.proposedSlots': expect.any(String),
     });

@@ -108,12 +108,16 @@ export class RegistrationsService {
       if (input.organizationId === event.organizerId) throw Errors.invalidField('input.organizationId', M.organizerItself);
       if (!registrationOpen(event, this.clock.now())) throw Errors.conflict(M.closed);
 
+      // Every problem of the form at once (role, listings, answers), not the first one per try.
       const problems: Record<string, Localized> = {};
+      const role = input.role ?? null;
+      if (!role) problems['input.role'] = M.roleRequired;
       const listingIds = [...new Set(input.listingIds)];
-      if (!(await this.listingsFit(em, input.organizationId, input.role, listingIds))) problems['input.listingIds'] = M.wrongListings;
-      else if (input.role === RegistrationRole.EXHIBITOR && listingIds.length === 0) problems['input.listingIds'] = M.offersRequired;
+      if (role && !(await this.listingsFit(em, input.organizationId, role, listingIds))) problems['input.listingIds'] = M.wrongListings;
+      // Without a role yet, no listing chosen is named too: an exhibitor needs an offer.
+      else if (role !== RegistrationRole.VISITOR && listingIds.length === 0) problems['input.listingIds'] = M.offersRequired;
       const answers = this.checkAnswers(event, input.answers, problems);
-      if (Object.keys(problems).length) throw Errors.badInput(problems);
+      if (!role || Object.keys(problems).length) throw Errors.badInput(problems);
 
       const repo = em.getRepository(EventRegistrationEntity);
       // Two members registering one organisation at once: one after the other, ending in one registration.
@@ -121,7 +125,7 @@ export class RegistrationsService {
       const existing = await repo.findOne({ where: { eventId: event.id, organizationId: input.organizationId }, lock: { mode: 'pessimistic_write' } });
       if (existing && (existing.status === RegistrationStatus.APPROVED || existing.status === RegistrationStatus.DECLINED)) throw Errors.conflict(M.alreadyDecided);
       const values = {
-        role: input.role,
+        role,
         status: RegistrationStatus.PENDING,
         listingIds,
         answers,

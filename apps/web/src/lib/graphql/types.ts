@@ -161,7 +161,8 @@ export type EventRegistrationInput = {
   listingIds?: Array<string | number>;
   /** The registering organisation (the caller must be a member). */
   organizationId: string | number;
-  role: RegistrationRole;
+  /** EXHIBITOR or VISITOR. Required: when missing, BAD_USER_INPUT names input.role together with the registration's other problems (listings, answers), so a form shows them all at once. */
+  role?: RegistrationRole | null | undefined;
 };
 
 export type EventSearchInput = {

@@ -33,6 +33,9 @@ export function eventInputFromForm(form: FormReader, errors: Record<string, stri
     for (const name of ['nameVi', 'nameEn', 'startsOn', 'endsOn', 'provinceCode', 'description', 'registrationOpensAt', 'registrationClosesAt']) {
       if (!form.str(name).trim() && !errors[name]) errors[name] = m.error_required();
     }
+    // The API's own rules for the two required choices that are not text (event.inputs.ts, event.rules.ts).
+    if (!form.all('fieldCodes').length) errors.fieldCodes ??= m.dashEvents_fieldsRequired();
+    if (!form.bool('online') && !form.str('venue').trim()) errors.venue ??= m.dashEvents_venueRequired();
     return null;
   }
   const breakStart = form.str('breakStartsAt');

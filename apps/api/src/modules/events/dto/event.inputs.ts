@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMinSize, IsBoolean, IsOptional, Matches, ValidateBy, ValidateNested, type ValidationOptions } from 'class-validator';
-import { AtMostItems, BLANK_MESSAGE, OneOf, ProvinceCode, TechFieldCode, TechFieldCodes, TextLength, WholeNumberBetween } from '../../../common/validation.js';
+import { AtMostItems, BLANK_MESSAGE, NotBlank, OneOf, ProvinceCode, TechFieldCode, TechFieldCodes, TextLength, WholeNumberBetween } from '../../../common/validation.js';
 import type { Localized } from '../../../common/i18n.js';
 import { EventKind, ProgrammeSessionKind, RegistrationRole } from '../event.entity.js';
 import { EVENT_LIMITS } from '@techport/shared';
@@ -294,9 +294,13 @@ export class EventRegistrationInput {
   @Field(() => ID, { description: 'The registering organisation (the caller must be a member).' })
   organizationId: string;
 
-  @Field(() => RegistrationRole)
+  @Field(() => RegistrationRole, {
+    nullable: true,
+    description: 'EXHIBITOR or VISITOR. Required: when missing, BAD_USER_INPUT names input.role together with the registration\'s other problems (listings, answers), so a form shows them all at once.',
+  })
+  @IsOptional()
   @OneOf(Object.values(RegistrationRole))
-  role: RegistrationRole;
+  role?: RegistrationRole | null;
 
   @Field(() => [ID], { defaultValue: [], description: "Exhibitors: the organisation's published offers shown at the booth; visitors: its published demands. At most 20." })
   @AtMostItems(EVENT_LIMITS.listings)
@@ -312,9 +316,12 @@ export class EventRegistrationInput {
 @InputType()
 export class MeetingRequestInput {
   @Field(() => ID, { description: "The requester's approved registration (its organisation's)." })
+  @NotBlank({ vi: 'Hãy chọn tổ chức của bạn.', en: 'Choose your organisation.' })
   fromRegistrationId: string;
 
+  // Checked with the other fields (an empty choice is named beside the reason's and slots' problems, at once).
   @Field(() => ID, { description: 'The approved participant asked for a meeting.' })
+  @NotBlank({ vi: 'Hãy chọn đơn vị bạn muốn gặp.', en: 'Choose whom to meet.' })
   toRegistrationId: string;
 
   @Field({ description: 'Why meet (10–1000 characters): what the requester hopes to discuss.' })

@@ -34,19 +34,22 @@ export const actions: Actions = {
     const form = await readForm(request);
     const values = form.values();
     const errors: Record<string, string> = {};
-    const role = enumField(form.str('role'), ROLES, errors, 'role');
+    // A role not chosen is not the end of the check: the API names it with every other problem
+    // (the listings, the required answers), so the form shows them all at once.
+    const role = enumField(form.str('role'), ROLES, errors, 'role', false);
     if (!form.str('organizationId')) errors.organizationId = m.error_choose();
     if (Object.keys(errors).length) return failFields(values, errors, 'register');
     const answerNames = [...new Set([...form.data.keys()].filter((k) => /^answer_q\d+$/.test(k)))];
     const answers = answerNames.map((k) => ({ questionId: k.slice('answer_'.length), answer: form.str(k) })).filter((a) => a.answer);
-    // Offers when exhibiting, demands when visiting: the form lists both, the role chooses.
-    const listingIds = form.all(role === 'EXHIBITOR' ? 'offerIds' : 'demandIds');
+    // Offers when exhibiting, demands when visiting: the form lists both, the role chooses (no role yet: the offers, which an exhibitor must choose).
+    const listingField = role === 'VISITOR' ? 'demandIds' : 'offerIds';
+    const listingIds = form.all(listingField);
     try {
-      await locals.api.request(RegisterForEvent, { input: { eventId: form.str('eventId'), organizationId: form.str('organizationId'), role: role!, listingIds, answers } });
+      await locals.api.request(RegisterForEvent, { input: { eventId: form.str('eventId'), organizationId: form.str('organizationId'), role, listingIds, answers } });
     } catch (err) {
       return failFromError(answerFields(err), values, {
         fields: ['organizationId', 'role', 'offerIds', 'demandIds', ...answerNames, ...form.all('questionIds').map((q) => `answer_${q}`)],
-        rename: { listingIds: role === 'EXHIBITOR' ? 'offerIds' : 'demandIds' },
+        rename: { listingIds: listingField },
         form: 'register',
         loginNext: `/events/${params.slug}`,
       });

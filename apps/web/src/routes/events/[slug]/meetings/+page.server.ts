@@ -34,10 +34,7 @@ export const actions: Actions = {
     requireUser(locals, url);
     const form = await readForm(request);
     const values = form.values();
-    const errors: Record<string, string> = {};
-    if (!form.str('fromRegistrationId')) errors.fromRegistrationId = m.error_choose();
-    if (!form.str('toRegistrationId')) errors.toRegistrationId = m.error_choose();
-    if (Object.keys(errors).length) return failFields(values, errors, 'request');
+    // No check of its own first: the API names every problem at once (whom to meet, why, the slots).
     try {
       await locals.api.request(RequestMeeting, {
         input: {
