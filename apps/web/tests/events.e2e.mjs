@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { label, msg, uniq } from './support/harness.mjs';
 import { login } from './support/flows.mjs';
-import { adminToken, apiOrganization, apiPublishedListing, apiUser } from './support/api.mjs';
+import { adminToken, apiEnrolSecondFactor, apiOrganization, apiPublishedListing, apiRelogin, apiUser } from './support/api.mjs';
 
 const tag = uniq('');
 const DAY = 24 * 3600 * 1000;
@@ -89,10 +89,16 @@ export default function (h) {
           s.page = await t.newPage('vi');
           await login(t, s.page, s.exhibitor.email, s.exhibitor.password, s.path);
           assert.equal(new URL(s.page.url()).pathname, s.path);
+          // Sent with nothing chosen: the role, the offers and the required question are all named at once.
+          await t.submit(s.page, 'form[action="?/register"] button[type=submit]');
+          for (const field of ['role', 'offerIds', 'answer_q1']) {
+            assert.equal(await s.page.locator(`#f-${field}-error`).count(), 1, `an error beside ${field} of the empty registration: ${await t.text(s.page, 'aside')}`);
+          }
           await s.page.check('input[name=role][value=EXHIBITOR]');
           await t.submit(s.page, 'form[action="?/register"] button[type=submit]');
           assert.equal(await s.page.locator('#f-offerIds-error').count(), 1, `an error beside the offers: ${await t.text(s.page, 'aside')}`);
           assert.equal(await s.page.locator('#f-answer_q1-error').count(), 1, 'an error beside the required question');
+          assert.equal(await s.page.locator('#f-role-error').count(), 0, 'the role is chosen now');
           assert.ok(await s.page.locator('input[name=role][value=EXHIBITOR]').isChecked(), 'the choice is kept');
 
           await s.page.locator('label', { hasText: s.offerTitle }).locator('input[name=offerIds]').check();
@@ -110,6 +116,9 @@ export default function (h) {
           await login(t, page, s.organiser.email, s.organiser.password, `${s.path}/registrations`);
           const card = page.locator(`article[data-registration="${s.exhibitorOrg.name}"]`);
           assert.ok((await card.innerText()).includes('3'), 'the answer is shown to the organiser');
+          // No cap set: said in words, not "0/∞".
+          const caps = await page.locator('[data-caps]').innerText();
+          assert.ok(!caps.includes('∞') && caps.includes(msg('vi', 'events_noCap')), caps);
           // Declining needs a note: said beside it.
           await t.submit(page, `article[data-registration="${s.exhibitorOrg.name}"] button[value=decline]`);
           assert.ok((await page.locator('.field-error').count()) >= 1, await t.text(page));
@@ -143,6 +152,11 @@ export default function (h) {
           const page = await t.newPage('vi');
           await login(t, page, buyer.email, buyer.password, s.path);
           await page.click(`main a[href="${s.path}/meetings"]`);
+          // Sent with nothing chosen or written: whom to meet, why and the slots are all named at once.
+          await t.submit(page, 'form[action="?/request"] button[type=submit]');
+          for (const field of ['toRegistrationId', 'reason', 'proposedSlots']) {
+            assert.equal(await page.locator(`#f-${field}-error`).count(), 1, `an error beside ${field} of the empty request: ${await t.text(page)}`);
+          }
           const to = await page.locator('select[name=toRegistrationId] option', { hasText: s.exhibitorOrg.name }).getAttribute('value');
           await page.selectOption('select[name=toRegistrationId]', to);
           await t.submit(page, 'form[action="?/request"] button[type=submit]');
@@ -182,6 +196,43 @@ export default function (h) {
 }
 
 export function reviewTest(h) {
+  h.test('Techmart: a moderator creating the department’s own event through the form is told it is published, with a link to it; the card says Published', async (t) => {
+    // A moderator of Huế whose office (a verified government body) organises the event: published at once.
+    const mod = await apiUser(t, 'Cán bộ Sở Huế');
+    const office = await apiOrganization(t, mod.token, { name: `Trung tâm Ứng dụng KH&CN Huế ${uniq('')}`, kind: 'GOVERNMENT', provinceCode: 'hue' });
+    const admin = await adminToken(t);
+    await t.gql(`mutation($id: ID!) { verifyOrganization(id: $id) { id } }`, { id: office.id }, admin);
+    await t.gql(`mutation($id: ID!) { setUserRoles(userId: $id, roles: [MODERATOR], moderatedProvinceCodes: ["hue"]) { id } }`, { id: mod.id }, admin);
+    await apiEnrolSecondFactor(t, await apiRelogin(t, mod)); // a role change ends the sessions; staff act with a second factor
+    const name = `Chợ công nghệ của Sở Huế ${uniq('')}`;
+
+    const page = await t.newPage('vi');
+    await login(t, page, mod.email, mod.password, '/dashboard/events/new', mod.secret);
+    await page.selectOption('[name=kind]', 'LOCAL_TECHMART');
+    await page.fill('[name=nameVi]', name);
+    await page.fill('[name=nameEn]', `Hue department techmart ${uniq('')}`);
+    await page.fill('[name=startsOn]', day(25));
+    await page.fill('[name=endsOn]', day(25));
+    await page.selectOption('[name=provinceCode]', 'hue');
+    await page.fill('[name=venue]', 'Trung tâm Hội nghị tỉnh, Huế');
+    await page.fill('[name=description]', 'Chợ công nghệ do Sở tổ chức, kết nối viện, trường và doanh nghiệp chế biến nông sản của Huế.');
+    await page.locator('input[name=fieldCodes]').first().check();
+    await page.fill('[name=registrationOpensAt]', `${day(0)}T00:00`);
+    await page.fill('[name=registrationClosesAt]', `${day(20)}T17:00`);
+    await t.submit(page, 'main form button[type=submit]');
+    assert.equal(new URL(page.url()).pathname, '/dashboard/events', `saved: ${await t.text(page)}`);
+    const notice = page.locator('[data-published]');
+    assert.equal((await notice.count()), 1, `the notice says published: ${await t.text(page)}`);
+    assert.ok(!(await t.text(page)).includes(msg('vi', 'dashEvents_created')), 'not "saved as a draft"');
+    const card = `article[data-event="${name}"]`;
+    assert.ok((await page.locator(card).innerText()).includes(label('vi', 'ListingStatus', 'PUBLISHED')));
+    const link = await notice.locator('a').getAttribute('href');
+    assert.equal(link, await page.locator(`${card} a[href^="/events/"]`).first().getAttribute('href'));
+    const visitor = await t.newPage('vi');
+    await t.visit(visitor, link);
+    assert.ok((await t.text(visitor, 'h1')).includes(name), 'public at once');
+  });
+
   h.test('Techmart: an organiser creates an event through the form and submits it; the department publishes it from its queue; the organiser’s edit then waits as a revision', async (t) => {
     const organiser = await apiUser(t, 'Ban tổ chức');
     const org = await apiOrganization(t, organiser.token, { name: `Trung tâm Xúc tiến Huế ${uniq('')}`, provinceCode: 'hue' });
@@ -191,7 +242,7 @@ export function reviewTest(h) {
     await login(t, page, organiser.email, organiser.password, '/dashboard/events/new');
     // Sent empty: every required field is named at once, the kind among them, as empty.
     await t.submit(page, 'main form button[type=submit]');
-    for (const field of ['kind', 'nameVi', 'startsOn', 'registrationOpensAt']) {
+    for (const field of ['kind', 'nameVi', 'startsOn', 'registrationOpensAt', 'fieldCodes', 'venue']) {
       assert.equal(await page.locator(`#f-${field}-error`).count(), 1, `an error beside ${field} of the empty form: ${await t.text(page)}`);
     }
     // A first try with mistakes: each is named beside its field.
@@ -451,7 +502,7 @@ export function dayTest(h) {
       t.gql(`mutation($i: EventRegistrationInput!) { registerForEvent(input: $i) { id } }`, { i: { eventId: event.id, organizationId: orgId, role, listingIds, answers: [] } }, token).then((r) => r.registerForEvent);
     const ex = await register(exhibitor.token, exhibitorOrg.id, 'EXHIBITOR', [offer.id]);
     const vi = await register(visitor.token, visitorOrg.id, 'VISITOR', []);
-    for (const r of [ex, vi]) await t.gql(`mutation($id: ID!) { decideEventRegistration(id: $id, approve: true, booth: null) { id } }`, { id: r.id }, organiser.token);
+    for (const r of [ex, vi]) await t.gql(`mutation($id: ID!, $b: String) { decideEventRegistration(id: $id, approve: true, booth: $b) { id } }`, { id: r.id, b: r === ex ? 'A12' : null }, organiser.token);
     const slot = `${day(10)}T09:10:00+07:00`;
     const { requestMeeting } = await t.gql(
       `mutation($i: MeetingRequestInput!) { requestMeeting(input: $i) { id } }`,
@@ -474,6 +525,26 @@ export function dayTest(h) {
     const ics = await new Promise((resolve, reject) => download.createReadStream().then((s) => { let b = ''; s.on('data', (c) => (b += c)); s.on('end', () => resolve(b)); s.on('error', reject); }, reject));
     assert.ok(ics.includes(`DTSTART;TZID=Asia/Ho_Chi_Minh:${day(10).replace(/-/g, '')}T091000`), ics);
     assert.ok(ics.includes(`Gặp: ${exhibitorOrg.name}`), ics);
+
+    // On a phone the agenda is cards, one a row: the time, then "What: …" and "Where: …" lines,
+    // the booth whole (the three columns were clipped at 412 px, words broken mid-word).
+    const phone = await t.newPage('vi', { phone: true });
+    await login(t, phone, visitor.email, visitor.password, `${path}/agenda`);
+    const rows = await phone.locator('table.timeline tbody tr').evaluateAll((els) =>
+      els.map((el) => ({ display: getComputedStyle(el).display, width: el.getBoundingClientRect().width, overflow: el.scrollWidth > el.clientWidth + 1 })),
+    );
+    const main = await phone.locator('main').evaluate((el) => el.getBoundingClientRect().width);
+    assert.ok(rows.length > 0, 'agenda rows');
+    for (const r of rows) {
+      assert.equal(r.display, 'block', 'a row is a card on a phone');
+      assert.ok(r.width >= main - 40 && !r.overflow, `a card as wide as the page (${r.width} px of ${main}), nothing cut: ${JSON.stringify(r)}`);
+    }
+    const where = phone.locator('tr[data-agenda-item=meeting] td[data-where]');
+    assert.equal((await where.innerText()).trim(), `${msg('vi', 'events_booth')} A12`);
+    assert.equal(await where.evaluate((el) => getComputedStyle(el, '::before').content), `"${msg('vi', 'agenda_where')}: "`);
+    const scroll = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(scroll <= 0, `no sideways scroll on the agenda (${scroll} px)`);
+    await phone.close();
 
     // Staff at the venue, on a phone: the typed code (lower case, with dashes) finds the participant; checked in once.
     const staff = await t.newPage('vi', { phone: true });
