@@ -111,6 +111,12 @@ export default function (h) {
     await page.fill('[name=password]', 'Another-Password-2026');
     await t.submit(page, 'main form button[type=submit]');
     assert.match(await t.text(page, '.alert-error'), /not activated yet/);
+    // The first link was replaced: it says so and leads to signing in, with no button that can only fail.
+    await t.visit(page, first);
+    await t.submit(page, 'main form button[type=submit]');
+    assert.ok((await t.text(page)).includes(msg('en', 'activate_whatNow')), await t.text(page));
+    assert.equal(await page.locator('main form').count(), 0, 'no activation button for a spent link');
+    assert.equal(await page.locator('main a[href="/login"]').count(), 1);
     // The activation page: a button, then the new account is signed in.
     await t.visit(page, await t.linkFromMail(fresh, '/activate/', { notPath: first }));
     await t.axe(page, 'activation page (en)');
