@@ -175,6 +175,14 @@ export default function (h) {
           assert.ok((await t.text(s.page)).includes(msg('vi', 'meetings_accepted')));
           assert.ok((await s.page.locator(card).innerText()).includes(msg('vi', 'meetingStatus_ACCEPTED')));
           await t.axe(s.page, 'meetings page (vi)');
+
+          // The visitor calls the accepted meeting off: told it is cancelled and that the other side
+          // knows; the exhibitor finds the notice.
+          await t.visit(page, `${s.path}/meetings`);
+          await t.submit(page, 'form[action="?/cancel"]:has(input[name=accepted]) button[type=submit]');
+          assert.ok((await t.text(page)).includes(msg('vi', 'meetings_meetingCancelled')), await t.text(page));
+          await t.visit(s.page, '/dashboard/notifications');
+          assert.ok((await t.text(s.page)).includes(buyerOrg.name), 'the exhibitor is told who cancelled');
         },
       ],
       [
@@ -360,6 +368,16 @@ export function reviewTest(h) {
     await t.visit(page, `${path}/schedule`);
     assert.equal(await page.locator('[data-schedule-nothing]').count(), 1, await t.text(page));
     assert.equal(await page.locator('form[action="?/run"]').count(), 0);
+
+    // The organiser submits the edit; the department's review shows what it changes, province
+    // and fields included, the rest left out.
+    await t.visit(page, '/dashboard/events');
+    await t.submit(page, `${card} button[type=submit]`);
+    await t.visit(mod, `/moderation/events`);
+    await mod.click(`main a:has-text("${name}")`);
+    const changed = (await mod.locator('section.revision-changes dt').allTextContents()).map((x) => x.trim());
+    assert.deepEqual(changed, [msg('vi', 'events_venue'), msg('vi', 'dashEvents_description')], changed.join(' | '));
+    assert.ok((await t.text(mod, 'section.revision-changes')).includes('Khách sạn Xanh'));
   });
 }
 

@@ -93,7 +93,8 @@ export default function (h) {
         // Both indexed: the one elsewhere is among the related results (other dryers of other
         // tests also are, so the section being there says nothing about it).
         const related = page.locator('section.related');
-        return (await related.count()) === 1 && squash(await related.textContent()).includes(elsewhere);
+        const close = squash(await page.locator('#results-title').textContent());
+        return close === msg('vi', 'search_count', { count: '1' }) && (await related.count()) === 1 && squash(await related.textContent()).includes(elsewhere);
       },
       { what: 'both listings indexed' },
     );

@@ -42,7 +42,7 @@ function asText(value: string | null | undefined): string {
 
 function asList(value: string | readonly string[] | null | undefined): string[] {
   if (value == null) return [];
-  return (typeof value === 'string' ? [value] : [...value]).map((v) => v.normalize('NFC').trim()).filter(Boolean);
+  return [...new Set((typeof value === 'string' ? [value] : [...value]).map((v) => v.normalize('NFC').trim()).filter(Boolean))];
 }
 
 /** The items of both lists in the revision's order, those gone appended where they stood. */

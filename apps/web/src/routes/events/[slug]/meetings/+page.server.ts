@@ -87,7 +87,8 @@ export const actions: Actions = {
     } catch (err) {
       return failFromError(err, {}, { fields: [], form: id });
     }
-    redirect(303, `/events/${params.slug}/meetings?done=cancelled`);
+    // an accepted meeting called off, or a request withdrawn
+    redirect(303, `/events/${params.slug}/meetings?done=${form.str('accepted') ? 'meetingCancelled' : 'cancelled'}`);
   },
 
   counter: async ({ request, locals, url, params }) => {
