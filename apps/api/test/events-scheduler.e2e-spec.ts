@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from './support/app.js';
 import { Client, createOrganization, registerModerator, registerUser, uniq } from './support/graphql.js';
 import { eventDay, eventInput } from './support/events.js';
@@ -255,5 +256,49 @@ describe('meeting scheduler', () => {
     expect(await scheduledNotices(b)).toHaveLength(1);
     // The organiser cannot put another of b's meetings in the stand meeting's slot by hand.
     expect((await o.client.error(MOVE, { id: open.id, slot: slot('08:50'), table: 2 })).fields).toHaveProperty('slot');
+  }, 120_000);
+
+  it('one participant, one meeting a slot: a second acceptance of a taken time is refused naming the slot; agreed times that clash anyway (from before) keep the first, the other is planned', async () => {
+    const { organiser: o, a, b, c, d } = await scenario();
+    // a accepts b at 08:50; then a cannot accept d at 08:50, nor can d take a counter-proposed 08:50 that clashes with a.
+    await accepted(b, a, slot('08:50'));
+    const second = (await d.client.ok(REQUEST, { input: { fromRegistrationId: d.reg.id, toRegistrationId: a.reg.id, reason, proposedSlots: [slot('08:50'), slot('09:10')] } })).requestMeeting;
+    const refused = await a.client.error(RESPOND, { id: second.id, slot: slot('08:50') });
+    expect(refused.code).toBe('BAD_USER_INPUT');
+    expect(refused.fields!.slot).toContain(a.org.name);
+    expect((await a.client.ok(RESPOND, { id: second.id, slot: slot('09:10') })).respondToMeetingRequest.status).toBe('ACCEPTED');
+    const third = (await c.client.ok(REQUEST, { input: { fromRegistrationId: c.reg.id, toRegistrationId: b.reg.id, reason, proposedSlots: [slot('10:10')] } })).requestMeeting;
+    await b.client.ok(COUNTER, { id: third.id, slots: [slot('08:50')], note: null });
+    expect((await c.client.error(ANSWER_COUNTER, { id: third.id, a: true, slot: slot('08:50') })).fields!.slot).toContain(b.org.name);
+
+    // Two agreed times that clash, as data from before this check: a run keeps the one agreed first
+    // and plans the other elsewhere, so nobody is in two meetings at once.
+    const fourth = (await c.client.ok(REQUEST, { input: { fromRegistrationId: c.reg.id, toRegistrationId: d.reg.id, reason, proposedSlots: [slot('09:30')] } })).requestMeeting;
+    await d.client.ok(RESPOND, { id: fourth.id, slot: slot('09:30') });
+    await t.app.get(DataSource).query(`UPDATE techmart_meeting_request SET accepted_slot = $2, responded_at = now() + interval '1 hour' WHERE id = $1`, [fourth.id, slot('09:10')]);
+    const run = await runScheduler(o);
+    expect(run.status).toBe('DONE');
+    const meetings = ((await o.client.ok(SCHEDULE, { slug: o.event.slug })).event.scheduledMeetings as any[]).filter((m) => m.status === 'ACCEPTED');
+    const timeOf = (id: string) => at(meetings.find((m) => m.id === id)?.scheduledAt ?? meetings.find((m) => m.id === id)?.acceptedSlot);
+    expect(timeOf(second.id)).toBe(at(slot('09:10')));
+    expect(timeOf(fourth.id)).not.toBe(at(slot('09:10')));
+    // no participant twice in a slot
+    const seen = new Set<string>();
+    for (const m of meetings) {
+      const when = at(m.scheduledAt ?? m.acceptedSlot);
+      if (when === null) continue;
+      for (const side of [m.from.id, m.to.id]) {
+        expect(seen.has(`${side}@${when}`)).toBe(false);
+        seen.add(`${side}@${when}`);
+      }
+    }
+  }, 120_000);
+
+  it('a meeting that took place cannot be called off by either side', async () => {
+    const { a, b } = await scenario();
+    const m = await accepted(b, a, slot('08:50'));
+    await t.app.get(DataSource).query(`INSERT INTO techmart_meeting_record (meeting_id, attendance, attendance_at) VALUES ($1, 'HELD', now())`, [m.id]);
+    const CANCEL_OWN = `mutation($id: ID!) { cancelMeetingRequest(id: $id) { id status } }`;
+    for (const side of [a, b]) expect((await side.client.error(CANCEL_OWN, { id: m.id })).code).toBe('CONFLICT');
   }, 120_000);
 });

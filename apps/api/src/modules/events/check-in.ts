@@ -3,6 +3,7 @@
  */
 import { randomInt } from 'node:crypto';
 import type { MeetingRequestEntity } from './event.entity.js';
+import { EVENT_TIME_ZONE } from './event.rules.js';
 
 /** Letters and digits that cannot be mistaken for one another when read off a screen or paper. */
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -48,4 +49,9 @@ export function meetingTable(m: Pick<MeetingRequestEntity, 'tableNumber'>): numb
  */
 export function meetingBooth(asker: { booth: string | null }, asked: { booth: string | null }): string | null {
   return asked.booth ?? asker.booth ?? null;
+}
+
+/** A meeting slot as people at the fair read it: its time and day in Vietnam ("09:10, 06/01/2027"). */
+export function slotText(slot: Date, lang: 'vi' | 'en'): string {
+  return new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: EVENT_TIME_ZONE, hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' }).format(slot);
 }

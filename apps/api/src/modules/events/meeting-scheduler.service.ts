@@ -20,8 +20,9 @@ import {
   ScheduleRunStatus,
   UnavailabilityEntity,
 } from './event.entity.js';
-import { EVENT_TIME_ZONE, hasEnded, slotProblem } from './event.rules.js';
-import { MEETING_TIME_SQL, meetingBooth } from './check-in.js';
+import { hasEnded, slotProblem } from './event.rules.js';
+import { MEETING_TIME_SQL, meetingBooth, slotText } from './check-in.js';
+import { participantName } from './meeting-conflicts.js';
 import { EventsService } from './events.service.js';
 import { registrationDocuments } from './event-matching.js';
 import { SLOT } from './meetings.service.js';
@@ -142,7 +143,7 @@ export class MeetingSchedulerService implements OnModuleInit {
         .where(`o.event_id = :eventId AND o.status = :status AND ${MEETING_TIME_SQL('o')} = :slot AND o.id <> :id`, { eventId: event.id, status: MeetingRequestStatus.ACCEPTED, slot, id: m.id })
         .getMany();
       const busy = sides.find((r) => others.some((o) => o.fromRegistrationId === r || o.toRegistrationId === r));
-      if (busy) throw Errors.invalidField('slot', format(M.participantBusy, { name: await this.nameOf(em, busy) }));
+      if (busy) throw Errors.invalidField('slot', format(M.participantBusy, { name: await participantName(em, busy) }));
       if (others.some((o) => o.tableNumber === table)) throw Errors.invalidField('table', format(M.tableTaken, { table }));
       const end = new Date(slot.getTime() + event.slotMinutes * 60_000);
       const away = await em
@@ -150,7 +151,7 @@ export class MeetingSchedulerService implements OnModuleInit {
         .createQueryBuilder('u')
         .where('u.registration_id IN (:...sides) AND u.starts_at < :end AND u.ends_at > :slot', { sides, end, slot })
         .getOne();
-      if (away) throw Errors.invalidField('slot', format(M.participantAway, { name: await this.nameOf(em, away.registrationId) }));
+      if (away) throw Errors.invalidField('slot', format(M.participantAway, { name: await participantName(em, away.registrationId) }));
       await em.update(MeetingRequestEntity, { id: m.id }, { scheduledAt: slot, tableNumber: table, pinned: true, scheduledBy: MeetingPlacedBy.ORGANIZER });
       await this.notifySides(em, event, m, {
         title: { vi: 'Cuộc gặp được đổi giờ', en: 'A meeting was moved' },
@@ -218,15 +219,40 @@ export class MeetingSchedulerService implements OnModuleInit {
         const pinnedAt = (m: MeetingRequestEntity) => (m.pinned && m.scheduledAt && m.tableNumber ? { slot: slotIndex(grid, m.scheduledAt), table: m.tableNumber } : null);
         const tablesTaken = new Map<number, Set<number>>();
         const takeTable = (slot: number, table: number) => tablesTaken.set(slot, new Set([...(tablesTaken.get(slot) ?? []), table]));
+        // Who meets when, among what is already fixed: one participant, one meeting a slot.
+        const busy = new Map<string, Set<number>>();
+        const isBusy = (registrationId: string, slot: number) => busy.get(registrationId)?.has(slot) ?? false;
+        const occupy = (m: MeetingRequestEntity, slots: number[]) => {
+          for (const r of [m.fromRegistrationId, m.toRegistrationId]) busy.set(r, new Set([...(busy.get(r) ?? []), ...slots]));
+        };
+        // Pinned at a time off today's grid (the grid changed since, a break moved): it still holds
+        // its two sides and its table over the slots it overlaps, as stand-ins the scheduler keeps.
+        const offGrid: ScheduleMeeting[] = [];
         for (const m of meetings) {
           const p = pinnedAt(m);
-          if (p && p.slot >= 0) takeTable(p.slot, p.table);
+          if (p && p.slot >= 0) {
+            takeTable(p.slot, p.table);
+            occupy(m, [p.slot]);
+          } else if (p && m.scheduledAt) {
+            const over = slotsOverlapping(grid, m.scheduledAt, new Date(m.scheduledAt.getTime() + event.slotMinutes * 60_000));
+            for (const slot of over) {
+              takeTable(slot, p.table);
+              offGrid.push({ id: `${m.id}@${slot}`, a: m.fromRegistrationId, b: m.toRegistrationId, priority: 0, preferredSlot: slot, pinned: { slot, table: p.table } });
+            }
+            occupy(m, over);
+          }
         }
         const fixed = new Map<string, { slot: number; table: number }>();
         const atStand = new Set<string>();
-        for (const m of meetings) {
+        const noPlace = new Set<string>();
+        // Agreed times in the order they were agreed: of two that clash (both accepted before this
+        // check existed, or one against a pinned meeting), the first keeps its time, the other is planned.
+        const byAgreement = [...meetings].sort((a, b) => (a.respondedAt?.getTime() ?? 0) - (b.respondedAt?.getTime() ?? 0) || a.id.localeCompare(b.id));
+        for (const m of byAgreement) {
           const agreed = slotIndex(grid, m.acceptedSlot);
           if (pinnedAt(m) || agreed < 0) continue;
+          if (isBusy(m.fromRegistrationId, agreed) || isBusy(m.toRegistrationId, agreed)) continue;
+          occupy(m, [agreed]);
           if (meetingBooth(regOf(m.fromRegistrationId), regOf(m.toRegistrationId))) {
             atStand.add(m.id);
           } else {
@@ -236,7 +262,9 @@ export class MeetingSchedulerService implements OnModuleInit {
             let table = before ?? 1;
             while (!before && taken.has(table)) table++;
             if (table > event.meetingTables) {
-              atStand.add(m.id); // no table left in its slot: it keeps its time, without a table
+              // No table left in its slot: it keeps its time, without a place (not counted as placed).
+              atStand.add(m.id);
+              noPlace.add(m.id);
               continue;
             }
             takeTable(agreed, table);
@@ -250,7 +278,7 @@ export class MeetingSchedulerService implements OnModuleInit {
           away(m.fromRegistrationId, [agreed]);
           away(m.toRegistrationId, [agreed]);
         }
-        const planned = meetings.filter((m) => !atStand.has(m.id));
+        const planned = meetings.filter((m) => !atStand.has(m.id) && !(pinnedAt(m) && pinnedAt(m)!.slot < 0));
         const priorities = meetingPriorities(planned, await this.documents(em, registrationIds));
         const input: ScheduleMeeting[] = planned.map((m) => ({
           id: m.id,
@@ -260,9 +288,11 @@ export class MeetingSchedulerService implements OnModuleInit {
           preferredSlot: slotIndex(grid, m.acceptedSlot),
           pinned: pinnedAt(m) ?? fixed.get(m.id) ?? null,
         }));
-        const result = schedule({ slots: grid, tables: event.meetingTables, meetings: input, unavailable });
+        const result = schedule({ slots: grid, tables: event.meetingTables, meetings: [...input, ...offGrid], unavailable });
         const pinned = new Set(meetings.filter((m) => pinnedAt(m)).map((m) => m.id));
-        const placed = result.placements.filter((p) => !pinned.has(p.id));
+        const real = new Set(meetings.map((m) => m.id));
+        const offGridMeetings = new Set(offGrid.map((o) => o.id.split('@')[0])).size;
+        const placed = result.placements.filter((p) => real.has(p.id) && !pinned.has(p.id));
 
         // Everything not pinned is re-planned: cleared, then written where the scheduler put it.
         await em.query(
@@ -280,9 +310,10 @@ export class MeetingSchedulerService implements OnModuleInit {
         await em.update(ScheduleRunEntity, { id: run.id }, {
           status: ScheduleRunStatus.DONE,
           meetings: meetings.length,
-          scheduled: result.placements.length + atStand.size,
+          // Placed: by the scheduler or pinned (each meeting pinned off the grid once, not its stand-ins), or kept at its agreed time with a place.
+          scheduled: result.placements.filter((p) => real.has(p.id)).length + offGridMeetings + atStand.size - noPlace.size,
           pinned: pinned.size,
-          bound: result.bound.value + atStand.size,
+          bound: result.bound.value - offGrid.length + offGridMeetings + atStand.size - noPlace.size,
           boundKind: result.bound.kind,
           backToBack: result.backToBack,
           durationMs: Date.now() - started,
@@ -318,7 +349,7 @@ export class MeetingSchedulerService implements OnModuleInit {
             title: { vi: 'Lịch gặp đã được xếp', en: 'Your meetings are scheduled' },
             body: { vi: `"${event.nameVi}": giờ và chỗ gặp mới: ${list(c.vi)}.`, en: `"${event.nameEn}": new time and place: ${list(c.en)}.` },
             url: `/events/${event.slug}/meetings`,
-            dedupeKey: `meetings-scheduled:${run.id}`,
+            dedupeKey: `meetings-scheduled:${run.id}:${organizationId}`,
           });
         }
       });
@@ -360,25 +391,8 @@ export class MeetingSchedulerService implements OnModuleInit {
     throw Errors.notFound(M.meetingNoun);
   }
 
-  private async nameOf(em: EntityManager, registrationId: string): Promise<string> {
-    const row = await em
-      .getRepository(OrganizationEntity)
-      .createQueryBuilder('o')
-      .innerJoin(EventRegistrationEntity, 'r', 'r.organization_id = o.id')
-      .where('r.id = :registrationId', { registrationId })
-      .select('o.name', 'name')
-      .getRawOne<{ name: string }>();
-    return row?.name ?? '';
-  }
-
   private async notifySides(em: EntityManager, event: EventEntity, m: MeetingRequestEntity, n: { title: Localized; body: Localized }): Promise<void> {
     const regs = await em.getRepository(EventRegistrationEntity).findBy({ id: In([m.fromRegistrationId, m.toRegistrationId]) });
     for (const r of regs) await this.notifications.notifyOrganizationMembers(em, r.organizationId, { kind: 'MEETING_SCHEDULE_CHANGED', ...n, url: `/events/${event.slug}/meetings` });
   }
-}
-
-
-/** A meeting's time as people at the fair read it, in Vietnam ("09:10, 06/01/2027"). */
-function slotText(slot: Date, lang: 'vi' | 'en'): string {
-  return new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: EVENT_TIME_ZONE, hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' }).format(slot);
 }

@@ -2,15 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, In, type EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { Errors } from '../../common/errors.js';
-import type { Localized } from '../../common/i18n.js';
+import { format, type Localized } from '../../common/i18n.js';
 import { isUuid } from '../../common/ids.js';
 import type { Viewer } from '../../common/auth/viewer.js';
 import { isUniqueViolation } from '../../common/slug.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { EventEntity, EventRegistrationEntity, MeetingRequestEntity, MeetingRequestStatus, RegistrationStatus } from './event.entity.js';
-import { EVENT_TIME_ZONE, slotProblem, type SlotProblem } from './event.rules.js';
-import { meetingTime } from './check-in.js';
+import { hasEnded, slotProblem, type SlotProblem } from './event.rules.js';
+import { MeetingRecordEntity } from './event-day.entity.js';
+import { meetingTime, slotText } from './check-in.js';
+import { participantName, sideBusyAt } from './meeting-conflicts.js';
 import type { MeetingRequestInput } from './dto/event.inputs.js';
 import { MessageEntity } from '../deals/interest.entity.js';
 import { messageText } from '../deals/interests.service.js';
@@ -132,6 +134,7 @@ export class MeetingsService {
       if (!recipient) throw Errors.forbidden(M.onlyRecipient);
       if (m.status !== MeetingRequestStatus.REQUESTED) throw Errors.conflict(M.notOpen);
       if (accept && slot && !m.proposedSlots.some((s) => s.getTime() === slot.getTime())) throw Errors.invalidField('slot', M.notProposed);
+      if (accept && slot) await this.assertSidesFree(em, m, slot);
       await em.update(MeetingRequestEntity, { id: m.id }, {
         status: accept ? MeetingRequestStatus.ACCEPTED : MeetingRequestStatus.DECLINED,
         acceptedSlot: accept ? slot : null,
@@ -196,6 +199,7 @@ export class MeetingsService {
       if (!requester) throw Errors.forbidden(M.onlyRequester);
       if (m.status !== MeetingRequestStatus.COUNTER_PROPOSED) throw Errors.conflict(M.notCountered);
       if (accept && (!slot || !m.counterSlots.some((s) => s.getTime() === slot.getTime()))) throw Errors.invalidField('slot', M.notCounterSlot);
+      if (accept && slot) await this.assertSidesFree(em, m, slot);
       await em.update(MeetingRequestEntity, { id: m.id }, {
         status: accept ? MeetingRequestStatus.ACCEPTED : MeetingRequestStatus.DECLINED,
         acceptedSlot: accept ? slot : null,
@@ -231,6 +235,12 @@ export class MeetingsService {
       const wasAccepted = m.status === MeetingRequestStatus.ACCEPTED;
       if (![MeetingRequestStatus.REQUESTED, MeetingRequestStatus.COUNTER_PROPOSED, MeetingRequestStatus.ACCEPTED].includes(m.status)) throw Errors.conflict(M.notCancellable);
       if (!requester && !(recipient && wasAccepted)) throw Errors.forbidden(M.onlyRequesterCancels);
+      if (wasAccepted) {
+        // A meeting that took place (attendance or an outcome recorded), or of a fair that is over, stays as it was.
+        const record = await em.getRepository(MeetingRecordEntity).findOneBy({ meetingId: m.id });
+        const event = await em.getRepository(EventEntity).findOneByOrFail({ id: m.eventId });
+        if (record?.attendance || record?.outcome || hasEnded(event, this.clock.now())) throw Errors.conflict(M.alreadyHeld);
+      }
       await em.update(MeetingRequestEntity, { id: m.id }, { status: MeetingRequestStatus.CANCELLED, scheduledAt: null, tableNumber: null, pinned: false, scheduledBy: null });
       // A member of both organisations cancels as the requester.
       const [event, regs] = await Promise.all([
@@ -332,15 +342,16 @@ export class MeetingsService {
   }
 
   /** Locks the request for one of its two sides' step; NOT_FOUND for anyone else. */
+  /** BAD_USER_INPUT naming `slot` when either side already meets someone else then (meeting-conflicts.ts). */
+  private async assertSidesFree(em: EntityManager, m: MeetingRequestEntity, slot: Date): Promise<void> {
+    const busy = await sideBusyAt(em, m, slot);
+    if (busy) throw Errors.invalidField('slot', format(M.slotTaken, { name: await participantName(em, busy) }));
+  }
+
   private async lockVisible(em: EntityManager, viewer: Viewer, id: string): Promise<{ m: MeetingRequestEntity; requester: boolean; recipient: boolean }> {
     const m = isUuid(id) ? await em.getRepository(MeetingRequestEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
     const sides = m ? await this.sides(viewer, m, em) : { requester: false, recipient: false };
     if (!m || (!sides.requester && !sides.recipient)) throw Errors.notFound(M.noun);
     return { m, ...sides };
   }
-}
-
-/** A meeting slot as people at the fair read it: its time and day in Vietnam ("09:10, 06/01/2027"). */
-function slotText(slot: Date, lang: 'vi' | 'en'): string {
-  return new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: EVENT_TIME_ZONE, hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' }).format(slot);
 }
