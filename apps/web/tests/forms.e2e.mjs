@@ -119,6 +119,9 @@ export default function (h) {
     assert.match(page.url(), /done=listing-submitted/, await t.text(page));
     const { listing } = await t.gql(`query($id: ID!) { listing(id: $id) { title status } }`, { id }, o.token);
     assert.deepEqual(listing, { title: newTitle, status: 'PENDING_REVIEW' });
+    // The last review's words stay, said as the previous review (not as the outcome of this one).
+    const note = await t.text(page, '.alert:has-text("Bổ sung số liệu")');
+    assert.ok(note.startsWith(msg('vi', 'manage_previousReview')), note);
 
     const moderator = await t.newPage('vi');
     await login(t, moderator, t.admin.email, t.admin.password);

@@ -142,6 +142,9 @@ export default function (h) {
     await t.visit(page, `/dashboard/listings/${listing.id}`);
     await t.submit(page, '#media .media-item:has-text("go-bo.jpg") form[action="?/remove"] button[type=submit]');
     assert.ok(!(await t.text(page, '#media .media-list')).includes('go-bo.jpg'), 'gone from the owner\'s list');
+    // …and said apart: removed, still public until the department approves the update
+    const removedNote = await t.text(page, '#media .media-removals');
+    assert.ok(removedNote.startsWith(msg('vi', 'media_removalsTitle', { count: 1 })) && removedNote.includes('go-bo.jpg'), removedNote);
     await t.gql(`mutation($id: ID!) { submitListing(id: $id) { id } }`, { id: listing.id }, owner.token);
     assert.ok((await galleryLinks()).some((href) => href.includes(removed.id)), 'still public while the revision waits');
 

@@ -344,7 +344,7 @@ export const ContactExpert: Document<T.ContactExpertMutation, T.ContactExpertMut
 
 export const MyExpertProfile: Document<T.MyExpertProfileQuery, T.MyExpertProfileQueryVariables> = {
   name: "MyExpertProfile",
-  source: "query MyExpertProfile { myExpertProfile { ...ExpertCard bio services pastTransfers status version moderationNote rejectionReasonLabel hasPendingRevision publishedAt pendingRevision { fullName headline bio services pastTransfers submittedAt fields { code } province { code } organization { id } } history { id action fromStatus toStatus note reasonLabel at actor { id displayName } } } } fragment ExpertCard on ExpertProfile { id slug fullName headline fields { code name } province { code name } organization { id slug name } }",
+  source: "query MyExpertProfile { myExpertProfile { ...ExpertCard bio services pastTransfers status version moderationNote rejectionReasonLabel hasPendingRevision publishedAt pendingRevision { fullName headline bio services pastTransfers submittedAt fields { code } province { code } organization { id } } attachmentsPendingRemoval { id fileName caption } history { id action fromStatus toStatus note reasonLabel at actor { id displayName } } } } fragment ExpertCard on ExpertProfile { id slug fullName headline fields { code name } province { code name } organization { id slug name } }",
 };
 
 export const UpsertMyExpertProfile: Document<T.UpsertMyExpertProfileMutation, T.UpsertMyExpertProfileMutationVariables> = {
@@ -510,6 +510,11 @@ export const ModerateListingWithReason: Document<T.ModerateListingWithReasonMuta
 export const CompareListings: Document<T.CompareListingsQuery, T.CompareListingsQueryVariables> = {
   name: "CompareListings",
   source: "query CompareListings($ids: [ID!]!) { compareListings(ids: $ids) { bestIn bestInLabels organizationVerified listing { ...ListingFull } } } fragment ListingFull on Listing { ...ListingCard description keywords version moderationNote createdAt updatedAt organization { description website province { code name } viewerIsMember } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
+};
+
+export const ListingRemovals: Document<T.ListingRemovalsQuery, T.ListingRemovalsQueryVariables> = {
+  name: "ListingRemovals",
+  source: "query ListingRemovals($id: ID!) { listing(id: $id) { id attachmentsPendingRemoval { ...AttachmentFields } } } fragment AttachmentFields on Attachment { id kind position isCover caption captionVi captionEn private fileName mime size width height url videoUrl pendingReview images { width height url } }",
 };
 
 export const ListingAttachments: Document<T.ListingAttachmentsQuery, T.ListingAttachmentsQueryVariables> = {

@@ -1065,7 +1065,7 @@ export type ContactExpertMutation = { contactExpert: { id: string } };
 export type MyExpertProfileQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyExpertProfileQuery = { myExpertProfile: { bio: string, services: Array<string>, pastTransfers: Array<string>, status: ExpertProfileStatus, version: number, moderationNote: string | null, rejectionReasonLabel: string | null, hasPendingRevision: boolean, publishedAt: string | null, id: string, slug: string, fullName: string, headline: string, pendingRevision: { fullName: string, headline: string, bio: string, services: Array<string>, pastTransfers: Array<string>, submittedAt: string | null, fields: Array<{ code: string }>, province: { code: string }, organization: { id: string } | null } | null, history: Array<{ id: string, action: string, fromStatus: ExpertProfileStatus | null, toStatus: ExpertProfileStatus, note: string | null, reasonLabel: string | null, at: string, actor: { id: string, displayName: string } | null }> | null, fields: Array<{ code: string, name: string }>, province: { code: string, name: string }, organization: { id: string, slug: string, name: string } | null } | null };
+export type MyExpertProfileQuery = { myExpertProfile: { bio: string, services: Array<string>, pastTransfers: Array<string>, status: ExpertProfileStatus, version: number, moderationNote: string | null, rejectionReasonLabel: string | null, hasPendingRevision: boolean, publishedAt: string | null, id: string, slug: string, fullName: string, headline: string, pendingRevision: { fullName: string, headline: string, bio: string, services: Array<string>, pastTransfers: Array<string>, submittedAt: string | null, fields: Array<{ code: string }>, province: { code: string }, organization: { id: string } | null } | null, attachmentsPendingRemoval: Array<{ id: string, fileName: string | null, caption: string | null }>, history: Array<{ id: string, action: string, fromStatus: ExpertProfileStatus | null, toStatus: ExpertProfileStatus, note: string | null, reasonLabel: string | null, at: string, actor: { id: string, displayName: string } | null }> | null, fields: Array<{ code: string, name: string }>, province: { code: string, name: string }, organization: { id: string, slug: string, name: string } | null } | null };
 
 export type UpsertMyExpertProfileMutationVariables = Exact<{
   input: ExpertProfileInput;
@@ -1317,6 +1317,13 @@ export type CompareListingsQueryVariables = Exact<{
 
 
 export type CompareListingsQuery = { compareListings: Array<{ bestIn: Array<string>, bestInLabels: Array<string>, organizationVerified: boolean, listing: { description: string, keywords: Array<string>, version: number, moderationNote: string | null, createdAt: string, updatedAt: string, id: string, slug: string, kind: ListingKind, title: string, summary: string, status: ListingStatus, trl: number | null, transferModes: Array<TransferMode>, ipStatus: IpStatus | null, publishedAt: string | null, organization: { description: string | null, website: string | null, viewerIsMember: boolean, id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, province: { code: string, name: string } }, price: { min: number | null, max: number | null, currency: string, negotiable: boolean } | null, province: { code: string, name: string }, fields: Array<{ code: string, name: string }>, coverImage: { width: number | null, height: number | null, url: string | null, images: Array<{ width: number, height: number, url: string }> } | null } }> };
+
+export type ListingRemovalsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ListingRemovalsQuery = { listing: { id: string, attachmentsPendingRemoval: Array<{ id: string, kind: AttachmentKind, position: number, isCover: boolean, caption: string | null, captionVi: string | null, captionEn: string | null, private: boolean, fileName: string | null, mime: string | null, size: number | null, width: number | null, height: number | null, url: string | null, videoUrl: string | null, pendingReview: boolean, images: Array<{ width: number, height: number, url: string }> }> } | null };
 
 export type ListingAttachmentsQueryVariables = Exact<{
   id: string | number;

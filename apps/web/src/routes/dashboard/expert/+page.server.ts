@@ -37,6 +37,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     orgs: locals.user!.organizations,
     attachments: media?.data?.attachments ?? [],
     limits: media?.data?.attachmentLimits ?? null,
+    removals: p?.attachmentsPendingRemoval ?? [],
   };
 };
 

@@ -7,6 +7,7 @@ import {
   ListingHistory,
   ListingQuality,
   EditableAttachments,
+  ListingRemovals,
   DeleteListing,
   ListingRevision,
   RenewListing,
@@ -34,13 +35,14 @@ async function ownListing(locals: App.Locals, id: string, url: URL): Promise<Lis
 export const load: PageServerLoad = async ({ locals, params, url }) => {
   const listing = await ownListing(locals, params.id, url);
   const api = locals.api;
-  const [extras, quality, history, revision, reference, attachments] = await Promise.all([
+  const [extras, quality, history, revision, reference, attachments, removals] = await Promise.all([
     section(api.request(ListingExtras, { id: listing.id })),
     section(api.request(ListingQuality, { id: listing.id })),
     section(api.request(ListingHistory, { id: listing.id })),
     listing.status === 'PUBLISHED' ? section(api.request(ListingRevision, { id: listing.id })) : Promise.resolve(null),
     referenceData(api),
     section(api.request(EditableAttachments, { ownerKind: 'LISTING', ownerId: listing.id })),
+    listing.status === 'PUBLISHED' ? section(api.request(ListingRemovals, { id: listing.id })) : Promise.resolve(null),
   ]);
   const x = extras.data?.listing;
   const rev = revision?.data?.listing?.pendingRevision ?? null;
@@ -74,6 +76,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     submitFailed: url.searchParams.get('submit') === 'failed',
     attachments: attachments.data?.attachments ?? [],
     limits: attachments.data?.attachmentLimits ?? null,
+    // Removed since the last approval: still public until the update is approved.
+    removals: removals?.data?.listing?.attachmentsPendingRemoval ?? [],
   };
 };
 
