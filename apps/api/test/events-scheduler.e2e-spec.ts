@@ -282,6 +282,9 @@ describe('meeting scheduler', () => {
     const timeOf = (id: string) => at(meetings.find((m) => m.id === id)?.scheduledAt ?? meetings.find((m) => m.id === id)?.acceptedSlot);
     expect(timeOf(second.id)).toBe(at(slot('09:10')));
     expect(timeOf(fourth.id)).not.toBe(at(slot('09:10')));
+    // its sides are told the time they had changed
+    const titles = ((await d.client.inLang('en').ok(`{ notifications { kind title } }`)).notifications as any[]).filter((n) => n.kind === 'MEETINGS_SCHEDULED').map((n) => n.title);
+    expect(titles).toContain('Your meeting times have changed');
     // no participant twice in a slot
     const seen = new Set<string>();
     for (const m of meetings) {

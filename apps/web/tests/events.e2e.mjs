@@ -216,6 +216,9 @@ export function reviewTest(h) {
 
     const page = await t.newPage('vi');
     await login(t, page, mod.email, mod.password, '/dashboard/events/new', mod.secret);
+    // The form says beforehand that the office's events are published on saving, and the button too.
+    assert.ok((await t.text(page)).includes(msg('vi', 'dashEvents_leadAtOnce')), await t.text(page));
+    assert.equal(await t.text(page, 'main form button[type=submit]'), msg('vi', 'dashEvents_savePublish'));
     await page.selectOption('[name=kind]', 'LOCAL_TECHMART');
     await page.fill('[name=nameVi]', name);
     await page.fill('[name=nameEn]', `Hue department techmart ${uniq('')}`);

@@ -4,7 +4,7 @@ import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { ModerationCoreModule } from '../moderation-core/moderation-core.module.js';
 import { EventsService } from './events.service.js';
 import { RegistrationsService } from './registrations.service.js';
-import { EventRegistrationResolver, EventStepResolver, EventsResolver, MeetingRequestResolver } from './events.resolver.js';
+import { EventRegistrationResolver, EventStepResolver, EventsResolver, MeetingRequestResolver, OrganizationEventsResolver } from './events.resolver.js';
 import { MeetingsService } from './meetings.service.js';
 import { MeetingSchedulerService } from './meeting-scheduler.service.js';
 import { AvailabilityService } from './availability.service.js';
@@ -43,6 +43,7 @@ import { DealEventFieldResolver, EventDayResolver, EventStaffFieldResolver, Inte
     MeetingRemindersJob,
     EventMarketplaceService,
     EventsResolver,
+    OrganizationEventsResolver,
     EventMarketplaceResolver,
     MeetingSuggestionResolver,
     MeetingConversationResolver,

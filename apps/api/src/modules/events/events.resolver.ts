@@ -576,3 +576,16 @@ export class MeetingRequestResolver {
     return toEventType((await eventById(ctx, this.events, m.entity.eventId))!, ctx.lang);
   }
 }
+
+/** Organization.viewerPublishesEventsAtOnce lives here, beside the rule on who publishes without review. */
+@Resolver(() => OrganizationType)
+export class OrganizationEventsResolver {
+  constructor(private readonly events: EventsService) {}
+
+  @ResolveField(() => Boolean, {
+    description: "Whether an event the viewer creates for this organisation, in its province, is published at once (the department's own office) rather than reviewed by the department.",
+  })
+  viewerPublishesEventsAtOnce(@Parent() org: OrganizationType, @Context() ctx: GqlContext): Promise<boolean> {
+    return this.events.createsPublishedFor(ctx.viewer, org);
+  }
+}

@@ -239,6 +239,15 @@ export class EventsService extends ModeratedKindService<EventEntity, EventConten
     });
   }
 
+  /**
+   * Whether an event the viewer creates for `org` (a member's organisation) in the organisation's
+   * own province is published at once (the department's own office) instead of going to review.
+   */
+  async createsPublishedFor(viewer: Viewer | null, org: { id: string; kind: OrganizationKind; verified: boolean; provinceCode: string }): Promise<boolean> {
+    if (!viewer || !isModerator(viewer)) return false;
+    return publishesAtOnce(viewer, org as OrganizationEntity, true, org.provinceCode) && (await this.organizations.isMember(viewer.id, org.id));
+  }
+
   /** Whether the viewer's edits of the published event apply at once: they are its department's own office (publishesAtOnce, as a member). */
   async editsPublishAtOnce(viewer: Viewer | null, event: EventEntity, em: EntityManager = this.ds.manager): Promise<boolean> {
     if (!viewer || !isModerator(viewer)) return false;

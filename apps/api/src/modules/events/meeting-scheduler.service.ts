@@ -21,7 +21,7 @@ import {
   UnavailabilityEntity,
 } from './event.entity.js';
 import { hasEnded, slotProblem } from './event.rules.js';
-import { MEETING_TIME_SQL, meetingBooth, slotText } from './check-in.js';
+import { MEETING_TIME_SQL, meetingBooth, meetingTime, slotText } from './check-in.js';
 import { participantName } from './meeting-conflicts.js';
 import { EventsService } from './events.service.js';
 import { registrationDocuments } from './event-matching.js';
@@ -323,7 +323,7 @@ export class MeetingSchedulerService implements OnModuleInit {
         // Whose meeting got a new or different time or place is told, once per organisation and
         // run, with each changed meeting's time and table (unchanged meetings are not announced).
         const placement = new Map(placed.map((p) => [p.id, p]));
-        const changes = new Map<string, { vi: string[]; en: string[] }>();
+        const changes = new Map<string, { vi: string[]; en: string[]; moved: boolean }>();
         const orgName = new Map((regs.length ? await em.getRepository(OrganizationEntity).findBy({ id: In([...new Set(regs.map((r) => r.organizationId))]) }) : []).map((o) => [o.id, o.name]));
         for (const m of meetings) {
           if (pinned.has(m.id)) continue;
@@ -334,7 +334,8 @@ export class MeetingSchedulerService implements OnModuleInit {
           for (const [self, other] of [[m.fromRegistrationId, m.toRegistrationId], [m.toRegistrationId, m.fromRegistrationId]]) {
             const org = regOf(self).organizationId;
             const name = orgName.get(regOf(other).organizationId) ?? '';
-            const c = changes.get(org) ?? { vi: [], en: [] };
+            const c = changes.get(org) ?? { vi: [], en: [], moved: false };
+            c.moved ||= meetingTime(m) !== null; // a time its agendas showed changed, not only a first one given
             const booth = meetingBooth(regOf(m.fromRegistrationId), regOf(m.toRegistrationId));
             const at = now?.at ?? m.acceptedSlot;
             c.vi.push(at ? `${name}: ${slotText(at, 'vi')}, ${now ? `bàn ${now.table}` : booth ? `gian hàng ${booth}` : 'chưa có bàn'}` : `${name}: chưa xếp được giờ`);
@@ -346,7 +347,7 @@ export class MeetingSchedulerService implements OnModuleInit {
           const list = (lines: string[]) => (lines.length > 5 ? [...lines.slice(0, 5), '…'] : lines).join('; ');
           await this.notifications.notifyOrganizationMembers(em, organizationId, {
             kind: 'MEETINGS_SCHEDULED',
-            title: { vi: 'Lịch gặp đã được xếp', en: 'Your meetings are scheduled' },
+            title: c.moved ? { vi: 'Lịch gặp đã thay đổi', en: 'Your meeting times have changed' } : { vi: 'Lịch gặp đã được xếp', en: 'Your meetings are scheduled' },
             body: { vi: `"${event.nameVi}": giờ và chỗ gặp mới: ${list(c.vi)}.`, en: `"${event.nameEn}": new time and place: ${list(c.en)}.` },
             url: `/events/${event.slug}/meetings`,
             dedupeKey: `meetings-scheduled:${run.id}:${organizationId}`,

@@ -327,6 +327,11 @@ export const RemoveProgrammeSession: Document<T.RemoveProgrammeSessionMutation, 
   source: "mutation RemoveProgrammeSession($id: ID!) { removeProgrammeSession(id: $id) { id } }",
 };
 
+export const EventOrganizers: Document<T.EventOrganizersQuery, T.EventOrganizersQueryVariables> = {
+  name: "EventOrganizers",
+  source: "query EventOrganizers { me { id organizations { id viewerPublishesEventsAtOnce } } }",
+};
+
 export const Experts: Document<T.ExpertsQuery, T.ExpertsQueryVariables> = {
   name: "Experts",
   source: "query Experts($input: ExpertSearchInput!) { experts(input: $input) { totalHits page pageSize facets { name values { value label count } } hits { highlightedName highlightedHeadline expert { ...ExpertCard } } related { highlightedName highlightedHeadline expert { ...ExpertCard } } } } fragment ExpertCard on ExpertProfile { id slug fullName headline fields { code name } province { code name } organization { id slug name } }",

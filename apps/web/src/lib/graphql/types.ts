@@ -1037,6 +1037,11 @@ export type RemoveProgrammeSessionMutationVariables = Exact<{
 
 export type RemoveProgrammeSessionMutation = { removeProgrammeSession: { id: string } };
 
+export type EventOrganizersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EventOrganizersQuery = { me: { id: string, organizations: Array<{ id: string, viewerPublishesEventsAtOnce: boolean }> } | null };
+
 export type ExpertsQueryVariables = Exact<{
   input: ExpertSearchInput;
 }>;

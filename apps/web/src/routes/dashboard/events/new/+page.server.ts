@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { CreateEvent } from '$lib/graphql/documents';
+import { CreateEvent, EventOrganizers } from '$lib/graphql/documents';
 import { m } from '$lib/paraglide/messages';
 import { failFields, failFromError, readForm } from '$lib/server/forms';
 import { EVENT_FORM_FIELDS, EVENT_KINDS, eventInputFromForm } from '$lib/server/event-form';
@@ -9,10 +9,14 @@ import { referenceData } from '$lib/server/reference';
 export const load: PageServerLoad = async ({ locals }) => {
   const user = locals.user!;
   if (user.organizations.length === 0) redirect(303, '/dashboard/organizations/new');
-  const reference = await referenceData(locals.api);
+  const [reference, organizers] = await Promise.all([referenceData(locals.api), locals.api.request(EventOrganizers).catch(() => null)]);
+  // The department's own office publishes its events at once (the API's rule): the page says so.
+  const atOnce = new Set((organizers?.me?.organizations ?? []).filter((o) => o.viewerPublishesEventsAtOnce).map((o) => o.id));
   return {
     kinds: EVENT_KINDS,
     organizations: user.organizations.map((o) => ({ id: o.id, name: o.name, provinceCode: o.province.code })),
+    publishedAtOnce: user.organizations.filter((o) => atOnce.has(o.id)).map((o) => o.name),
+    allPublishedAtOnce: user.organizations.every((o) => atOnce.has(o.id)),
     provinces: reference.provinces,
     fields: reference.fieldTree.map((f) => ({ code: f.code, name: f.name })),
   };
