@@ -206,6 +206,11 @@ export default function (h) {
         assert.ok(codes.includes('TRL') || codes.includes('BUDGET') || codes.includes('FIELD'), `reasons: ${codes}`);
         assert.ok((await t.text(s.buyer, '.matches')).length > 20);
         await t.screenshot(s.buyer, 'listing-demand-vi');
+        // The owner's own page of the demand shows the best matches too, and leads to all of them.
+        await t.visit(s.buyer, `/dashboard/listings/${s.demandId}`);
+        const top = s.buyer.locator('.top-matches');
+        assert.ok((await top.locator(`a[href="${s.offerPath}"]`).count()) === 1, await t.text(s.buyer, '.top-matches'));
+        assert.equal(await top.locator(`a[href="${s.demandPath}#matches"]`).count(), 1);
       },
     ],
     [

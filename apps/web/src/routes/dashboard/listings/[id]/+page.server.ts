@@ -8,6 +8,7 @@ import {
   ListingQuality,
   EditableAttachments,
   ListingRemovals,
+  Matches,
   DeleteListing,
   ListingRevision,
   RenewListing,
@@ -35,7 +36,7 @@ async function ownListing(locals: App.Locals, id: string, url: URL): Promise<Lis
 export const load: PageServerLoad = async ({ locals, params, url }) => {
   const listing = await ownListing(locals, params.id, url);
   const api = locals.api;
-  const [extras, quality, history, revision, reference, attachments, removals] = await Promise.all([
+  const [extras, quality, history, revision, reference, attachments, removals, matches] = await Promise.all([
     section(api.request(ListingExtras, { id: listing.id })),
     section(api.request(ListingQuality, { id: listing.id })),
     section(api.request(ListingHistory, { id: listing.id })),
@@ -43,6 +44,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     referenceData(api),
     section(api.request(EditableAttachments, { ownerKind: 'LISTING', ownerId: listing.id })),
     listing.status === 'PUBLISHED' ? section(api.request(ListingRemovals, { id: listing.id })) : Promise.resolve(null),
+    // The best few matches here too; the public page lists them all with their reasons.
+    listing.status === 'PUBLISHED' ? section(api.request(Matches, { listingId: listing.id, limit: 3 })) : Promise.resolve(null),
   ]);
   const x = extras.data?.listing;
   const rev = revision?.data?.listing?.pendingRevision ?? null;
@@ -78,6 +81,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     limits: attachments.data?.attachmentLimits ?? null,
     // Removed since the last approval: still public until the update is approved.
     removals: removals?.data?.listing?.attachmentsPendingRemoval ?? [],
+    matches: matches?.data?.matches ?? null,
   };
 };
 
