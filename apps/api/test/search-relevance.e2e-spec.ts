@@ -79,6 +79,8 @@ beforeAll(async () => {
     'We run a shrimp farm in a coastal commune where the well water turned brackish after the drought, ideally running on solar power.',
   );
   await en('conveyor', 'Conveyor with optical sorter for cashew kernels', 'Sorts cashew kernels by colour and size at 2 tonnes an hour.');
+  // a machine's process in its title ("drying system"), asked for by the machine ("dryer")
+  await en('solarDrying', 'Hybrid solar and heat pump drying system for ginger', 'Dries sliced ginger with solar heat by day and a heat pump at night.');
   await en('hives', 'Remote sensors that weigh the beehives and track their temperature in the field', 'Hive scales report weight and temperature to the keeper every hour.');
   // "greenhouse" and "irrigation" only far apart, in different attributes: not a close match
   await en('farApart', 'Greenhouse film with an ultraviolet filter', 'Film for plastic houses.', 'The supplier also installs pumps. Drip irrigation is sold by a partner.');
@@ -197,6 +199,13 @@ describe('search relevance: an absent technology', () => {
     const nearby = await ranked(s.base, { query: 'mô phỏng lượng tử' });
     expect(nearby.close).toEqual([L.nearby]);
     expect(nearby.totalHits).toBe(1);
+  });
+
+  it('finds a machine by its process and the process by its machine: "dryer" finds a drying system, "optical sorting" an optical sorter', async () => {
+    expect((await ranked(s.base, { query: 'dryer' })).close).toContain(L.solarDrying);
+    expect((await ranked(s.base, { query: 'optical sorting' })).close).toContain(L.conveyor);
+    // the words apart and one of them by its other form: related, not lost
+    expect((await ranked(s.base, { query: 'solar dryer' })).related).toContain(L.solarDrying);
   });
 
   it('typed without marks, an absent technology brings no listing that only shares its stray syllables', async () => {

@@ -207,6 +207,9 @@ export function glossText(parts: readonly string[]): string {
  * related results). One way: "pump" is not widened to "pumps". A plural that is a word of its own
  * ("news") is left alone.
  */
+/** How the vocabulary's Vietnamese names a machine or a device: "máy sấy", "thiết bị lọc", "lò đốt". */
+const MACHINE_HEADS = ['máy ', 'thiết bị ', 'bộ ', 'lò ', 'tủ ', 'buồng ', 'dây chuyền '];
+
 export function englishPluralSynonyms(): Record<string, string[]> {
   const words = new Set<string>();
   const english = [...GLOSS_GROUPS.flat(), ...GLOSS_VOCABULARY.flatMap(([, ...en]) => en), ...GLOSS_ONE_WAY.map(([, en]) => en)];
@@ -218,6 +221,19 @@ export function englishPluralSynonyms(): Record<string, string[]> {
   for (const w of words) {
     const plurals = /[^aeiou]y$/.test(w) ? [w.slice(0, -1) + 'ies'] : /(s|x|z|ch|sh)$/.test(w) ? [w + 'es'] : /[^aeiou]o$/.test(w) ? [w + 'es', w + 's'] : [w + 's'];
     for (const p of plurals) if (!words.has(p)) out[p] = [w];
+  }
+  // A machine and its process, both words of the vocabulary: "dryer" and "drying", "sorter" and
+  // "sorting" (a "solar dryer" is a solar drying system). Both ways; only the English names of
+  // machines and devices ("máy sấy" is "dryer"), so that "sewer" is no "sewing", nor "learner" "learning".
+  const machines = new Set(
+    GLOSS_VOCABULARY.filter(([vi]) => MACHINE_HEADS.some((head) => vi.startsWith(head))).flatMap(([, ...en]) => en.flatMap((e) => normalizeText(e).split(' '))),
+  );
+  for (const w of machines) {
+    const process = w.endsWith('er') ? `${w.slice(0, -2)}ing` : null;
+    if (process && words.has(process)) {
+      out[w] = [...(out[w] ?? []), process];
+      out[process] = [...(out[process] ?? []), w];
+    }
   }
   return out;
 }
