@@ -110,6 +110,14 @@ beforeAll(async () => {
   L.dryerCanTho = await publish(owner, m, { organizationId: org.id, title: 'Máy sấy lúa bơm nhiệt cho hợp tác xã', summary: 'Sấy lúa ở nhiệt độ thấp, hạt không rạn.', fieldCodes: ['2'], provinceCode: 'can-tho' });
   L.droneCanTho = await publish(owner, m, { organizationId: org.id, title: 'Thiết bị bay phun thuốc cho ruộng lúa', summary: 'Phun thuốc bảo vệ thực vật cho cánh đồng lớn.', fieldCodes: ['2'], provinceCode: 'can-tho' });
   // a farmer's need typed on a phone without diacritics
+  // written entirely without marks, description too (it was taken for English, and so not read with its marks)
+  L.bareStraw = await publish(owner, m, {
+    organizationId: org.id,
+    title: 'Che pham vi sinh xu ly rom ra tai ruong',
+    summary: 'Phan huy rom ra sau thu hoach trong 15 ngay, khong can dot dong.',
+    description: 'Che pham gom nam va vi khuan phan giai cellulose, phun len rom ra sau khi gat. Da dung tren 300 ha lua o Dong Thap.',
+    fieldCodes: ['4'],
+  });
   L.bareShrimp = await publish(owner, m, { kind: 'DEMAND', organizationId: org.id, title: 'Ao nuoi tom hay bi chet luc gan sang, can thiet bi bao dong', summary: 'Trai co 5 ao tom the chan trang, can canh bao khi thieu khi ban dem.', fieldCodes: ['2'] });
   // cold drying, and a reefer container listed by a company whose name says "Sấy Lạnh"
   await add('coldDry', 'Công nghệ sấy lạnh tách ẩm giữ màu cho gừng', 'Sấy lạnh gừng lát ở 35 °C, giữ màu và tinh dầu.');
@@ -157,6 +165,12 @@ describe('search relevance: accents', () => {
     expect((await ranked(s.base, { query: 'tôm thẻ chân trắng', kind: 'DEMAND' })).close).toEqual([L.bareShrimp]);
     // and not for another word its bare letters could spell: "tòm" is not "tôm"
     expect((await ranked(s.base, { query: 'nuôi tòm' })).close).not.toContain(L.bareShrimp);
+  });
+
+  it('finds a listing written wholly without marks, title, summary and description, for the query with marks and without', async () => {
+    for (const query of ['chế phẩm vi sinh xử lý rơm rạ', 'che pham xu ly rom ra']) {
+      expect({ query, close: (await ranked(s.base, { query })).close }).toEqual({ query, close: [L.bareStraw] });
+    }
   });
 
   it('reads the two tone placements of a word as one: "thuỷ sản" finds "thủy sản", "hóa chất" finds "hoá chất"', async () => {

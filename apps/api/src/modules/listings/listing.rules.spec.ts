@@ -53,6 +53,9 @@ describe('language detection', () => {
   it('tells Vietnamese from English, with or without many diacritics', () => {
     expect(detectLanguage('Máy sấy lạnh nông sản bằng bơm nhiệt')).toBe('vi');
     expect(detectLanguage('Solar-powered cold storage for smallholder farms')).toBe('en');
+    // Vietnamese typed without marks is Vietnamese
+    expect(detectLanguage('May say lanh nong san tiet kiem nang luong\nHe thong say lanh bom nhiet cho trai cay, rau cu, giu mau va vi chat.')).toBe('vi');
+    expect(detectLanguage('Heat pump dryer for mango, 500 kg per batch, saves energy')).toBe('en');
     expect(detectLanguage('Hệ thống IoT giám sát ao nuôi tôm (pH, DO, temperature sensors)')).toBe('vi');
   });
 });
