@@ -35,8 +35,10 @@
     });
     xhr.addEventListener('load', function () {
       if (xhr.status < 400 && xhr.responseURL && xhr.responseURL !== form.action) {
-        // Done: the action redirected to the page (…?done=media-uploaded#media).
-        location.assign(xhr.responseURL);
+        // Done: the action redirected to the page (…?done=media-uploaded#media); the address an
+        // XMLHttpRequest reports has no fragment, so the section is put back (not the page's top).
+        var section = form.closest('section[id]');
+        location.assign(xhr.responseURL.split('#')[0] + (section ? '#' + section.id : ''));
       } else {
         // Refused (or an answer without a redirect): the page the action rendered, with its errors,
         // at the address the browser would show after the POST.

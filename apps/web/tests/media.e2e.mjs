@@ -291,6 +291,8 @@ export default function (h) {
     assert.ok(midway > 0 && midway < 100);
     await navigation;
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    // back at the media section, not the top of the long page, for the next file
+    assert.equal(new URL(page.url()).hash, '#media');
     assert.equal(await t.text(page, '[role=status]'), msg('vi', 'done_mediaUploaded'));
     assert.ok((await t.text(page, '#media .media-list')).includes('day-chuyen.jpg'), 'the photo is listed');
 
