@@ -203,6 +203,11 @@ export default function (h) {
     const steps = await sellerPage.locator('.steps li').allInnerTexts();
     assert.equal(steps.at(-1), label('vi', 'DealStatus', 'CANCELLED'));
     assert.ok(!steps.includes(label('vi', 'DealStatus', 'COMPLETED')) && !steps.includes(label('vi', 'DealStatus', 'SIGNED')), steps.join(' | '));
+    // Not a dead end: the way back to the conversation's proposal form, for new terms.
+    assert.equal(await t.text(sellerPage, 'section:has(#deal-actions) p[role=status]'), msg('vi', 'deal_endedProposeAgain'));
+    await sellerPage.locator('a[href$="#propose"]').click();
+    await sellerPage.waitForURL(/\/dashboard\/interests\/[\w-]+#propose$/);
+    assert.equal(await sellerPage.locator('form#propose').count(), 1, await t.text(sellerPage));
   });
 
   h.test('lifecycle: an expert takes a published profile off the public list', async (t) => {
