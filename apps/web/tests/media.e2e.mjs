@@ -162,6 +162,10 @@ export default function (h) {
     assert.ok(((await stays.textContent()) ?? '').includes('giu-lai.jpg'));
     assert.ok(!((await stays.textContent()) ?? '').includes(msg('vi', 'media_pendingReview')), 'the kept picture is not marked');
     assert.ok((await t.text(reviewer, 'section.review-media')).includes(msg('vi', 'mod_mediaRemovals', { count: 1 })));
+    // …and counted among the update's changes, as a file removed
+    const changes = reviewer.locator('section.revision-changes');
+    assert.deepEqual((await changes.locator('dt').allTextContents()).map((x) => x.trim()), [msg('vi', 'media_title')]);
+    assert.ok(((await changes.locator('del').textContent()) ?? '').includes('go-bo.jpg'));
     await t.axe(reviewer, 'review page with a removal');
 
     await t.gql(`mutation($id: ID!) { moderateListing(id: $id, decision: APPROVE) { id } }`, { id: listing.id }, await adminToken(t));

@@ -133,6 +133,10 @@ export default function (h) {
     assert.ok((await t.text(page, 'details')).includes(msg('vi', 'mod_revisionProposed')));
     await t.screenshot(page, 'moderation-revision-changes-vi');
     await t.axe(page, 'review of an update, with its changes');
+    // Approved from the page: the queue's notice speaks of the update, not of a first publication.
+    await page.check('input[name=decision][value=APPROVE]');
+    await t.submit(page, 'form[action="?/moderate"] button[type=submit]');
+    assert.ok((await t.text(page)).includes(msg('vi', 'done_updateApproved')), await t.text(page));
 
     // An expert profile's update: the services list by item, in English.
     const person = await apiUser(t, 'Chuyên gia');

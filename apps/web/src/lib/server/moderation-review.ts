@@ -32,6 +32,7 @@ export function moderateAction(send: (locals: App.Locals, input: ModerationInput
     } catch (err) {
       return failFromError(err, values, { fields: ['note', 'reason'], prefixes: [] });
     }
-    redirect(303, `${queuePath}?done=${kind}-${decision === 'APPROVE' ? 'approved' : 'rejected'}`);
+    const what = form.str('update') ? 'update' : kind;
+    redirect(303, `${queuePath}?done=${what}-${decision === 'APPROVE' ? 'approved' : 'rejected'}`);
   };
 }
