@@ -38,7 +38,14 @@
         // Done: the action redirected to the page (…?done=media-uploaded#media); the address an
         // XMLHttpRequest reports has no fragment, so the section is put back (not the page's top).
         var section = form.closest('section[id]');
-        location.assign(xhr.responseURL.split('#')[0] + (section ? '#' + section.id : ''));
+        var target = xhr.responseURL.split('#')[0] + (section ? '#' + section.id : '');
+        if (xhr.responseURL.split('#')[0] === location.href.split('#')[0]) {
+          // The same address but for its fragment (a second upload): assigning it would only scroll.
+          history.replaceState(null, '', target);
+          location.reload();
+        } else {
+          location.assign(target);
+        }
       } else {
         // Refused (or an answer without a redirect): the page the action rendered, with its errors,
         // at the address the browser would show after the POST.

@@ -215,10 +215,19 @@ export default function (h) {
     // No province filter means every province, and the list says so.
     assert.ok((await t.text(page, '.list li:has-text("Freeze dryers")')).includes(msg('en', 'province_all')), 'a search without provinces says "All provinces"');
     // One limited to two provinces names them instead.
-    await t.visit(page, `/search?q=${encodeURIComponent('freeze drying')}&kind=OFFER&province=ha-noi&province=can-tho`);
-    if (!(await page.locator('details.panel').evaluate((d) => d.open))) await page.click('details.panel summary');
-    await page.fill('[name=name]', 'Dryers in two provinces');
-    await t.submit(page, 'form[action$="/save"] button[type=submit]');
+    // On a phone, from the top of the results: the shortcut opens the save form, far down the page.
+    const phone = await t.newPage('en', { phone: true });
+    await phone.context().addCookies(await page.context().cookies());
+    await t.visit(phone, `/search?q=${encodeURIComponent('freeze drying')}&kind=OFFER&province=ha-noi&province=can-tho`);
+    const shortcut = phone.locator('.results-head a.save-link');
+    assert.ok((await shortcut.evaluate((el) => el.getBoundingClientRect().top)) < 900, 'the way to save on the first screen');
+    await shortcut.click();
+    await phone.waitForURL(/save=1#save-search$/);
+    assert.equal(await phone.locator('details#save-search').evaluate((d) => d.open), true);
+    await phone.fill('[name=name]', 'Dryers in two provinces');
+    await t.submit(phone, 'form[action$="/save"] button[type=submit]');
+    assert.ok((await t.text(phone)).includes(msg('en', 'done_searchSaved')), await t.text(phone));
+    await phone.close();
     await t.visit(page, '/dashboard/searches');
     const two = await t.text(page, '.list li:has-text("Dryers in two provinces")');
     assert.ok(/Hanoi/.test(two) && /Can Tho/.test(two) && !two.includes(msg('en', 'province_all')), `the two provinces named: ${two}`);
