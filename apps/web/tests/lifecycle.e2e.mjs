@@ -237,5 +237,24 @@ export default function (h) {
     assert.equal(myExpertProfile.status, 'ARCHIVED');
     const visitor = await t.newPage('vi');
     assert.equal((await visitor.goto(`${t.webUrl}/experts/${profile.slug}`)).status(), 404, 'the public no longer finds it');
+    // The person still opens it, told it is not public (not a page that looks live).
+    await t.visit(page, `/experts/${profile.slug}`);
+    const state = await t.text(page, '[role=status]');
+    assert.ok(state.includes(label('vi', 'ListingStatus', 'ARCHIVED')) && state.includes(msg('vi', 'experts_notPublicYet')), state);
+
+    // Rejected: the reason is on it too, where the notice leads.
+    const rejected = await apiUser(t, 'Chuyên gia bị từ chối');
+    const { upsertMyExpertProfile: draft } = await t.gql(
+      `mutation($i: ExpertProfileInput!) { upsertMyExpertProfile(input: $i) { id slug } }`,
+      { i: { fullName: `TS. Từ Chối ${uniq('')}`, headline: 'Chuyên gia bảo quản nông sản', bio: 'Mười năm nghiên cứu bảo quản trái cây sau thu hoạch, tư vấn cho hợp tác xã và doanh nghiệp xuất khẩu.', fieldCodes: ['407'], services: ['Tư vấn bảo quản'], provinceCode: 'can-tho' } },
+      rejected.token,
+    );
+    await t.gql(`mutation($id: ID!) { submitExpertProfile(id: $id) { id } }`, { id: draft.id }, rejected.token);
+    await t.gql(`mutation($id: ID!) { moderateExpertProfile(id: $id, decision: REJECT, reason: INCOMPLETE, note: "Bổ sung các dự án đã chuyển giao.") { id } }`, { id: draft.id }, await adminToken(t));
+    const own = await t.newPage('vi');
+    await login(t, own, rejected.email);
+    await t.visit(own, `/experts/${draft.slug}`);
+    const told = await t.text(own, '[role=status]');
+    assert.ok(told.includes(label('vi', 'ListingStatus', 'REJECTED')) && told.includes('Bổ sung các dự án đã chuyển giao.'), told);
   });
 }

@@ -339,7 +339,7 @@ export const Experts: Document<T.ExpertsQuery, T.ExpertsQueryVariables> = {
 
 export const ExpertBySlug: Document<T.ExpertBySlugQuery, T.ExpertBySlugQueryVariables> = {
   name: "ExpertBySlug",
-  source: "query ExpertBySlug($slug: String!) { expert(slug: $slug) { ...ExpertCard bio services pastTransfers status publishedAt user { id } attachments { ...AttachmentFields } } } fragment ExpertCard on ExpertProfile { id slug fullName headline fields { code name } province { code name } organization { id slug name } } fragment AttachmentFields on Attachment { id kind position isCover caption captionVi captionEn private fileName mime size width height url videoUrl pendingReview images { width height url } }",
+  source: "query ExpertBySlug($slug: String!) { expert(slug: $slug) { ...ExpertCard bio services pastTransfers status publishedAt user { id } attachments { ...AttachmentFields } moderationNote rejectionReasonLabel } } fragment ExpertCard on ExpertProfile { id slug fullName headline fields { code name } province { code name } organization { id slug name } } fragment AttachmentFields on Attachment { id kind position isCover caption captionVi captionEn private fileName mime size width height url videoUrl pendingReview images { width height url } }",
 };
 
 export const ContactExpert: Document<T.ContactExpertMutation, T.ContactExpertMutationVariables> = {
