@@ -138,7 +138,12 @@ describe('roles', () => {
     expect((await user.client.ok(ME)).me).not.toBeNull();
     await admin.ok(`mutation($id: ID!) { setUserDisabled(userId: $id, disabled: true) { id } }`, { id: user.id });
     expect((await user.client.ok(ME)).me).toBeNull();
-    expect((await base.error(LOGIN, { e: user.email, p: PASSWORD })).code).toBe('UNAUTHENTICATED');
+    // With the right password it says the account is disabled and whom to ask; a wrong one says nothing of it.
+    const right = await base.inLang('en').error(LOGIN, { e: user.email, p: PASSWORD });
+    expect(right.code).toBe('UNAUTHENTICATED');
+    expect(right.message).toMatch(/disabled/);
+    const wrong = await base.inLang('en').error(LOGIN, { e: user.email, p: 'Not-The-Password-1' });
+    expect(wrong.message).toBe('Wrong e-mail or password.');
   });
 
   it('shows a user’s e-mail only to themself and admins', async () => {

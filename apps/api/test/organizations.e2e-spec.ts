@@ -123,6 +123,10 @@ describe('verification by moderators', () => {
     expect(refused.code).toBe('FORBIDDEN');
     expect((await base.ok(`query($id: ID) { organization(id: $id) { verified } }`, { id: north.id })).organization.verified).toBe(false);
     expect((await national.client.ok(VERIFY, { id: north.id })).verifyOrganization.verified).toBe(true);
+    // The members are told, once for each organisation verified, with the way to its page.
+    const notices = (await owner.client.ok(`{ notifications { kind title url } }`)).notifications.filter((n: { kind: string }) => n.kind === 'ORGANIZATION_VERIFIED');
+    expect(notices).toHaveLength(2);
+    expect(notices).toContainEqual({ kind: 'ORGANIZATION_VERIFIED', title: expect.stringContaining(south.name), url: expect.stringMatching(/^\/organizations\//) });
   });
 
   it('refuses members who are not moderators, and unknown ids', async () => {

@@ -171,10 +171,13 @@ export class AccountsService implements OnApplicationBootstrap {
     if (wait > 0) throw rateLimited(wait);
     const user = await this.ds.getRepository(UserEntity).findOneBy({ email });
     const ok = await verifyPassword(user?.passwordHash ?? (await timingSafeDummyHash()), password);
-    if (!user || !ok || user.disabled) {
+    if (!user || !ok) {
       await this.recordLoginFailure(email, pair, source, user);
       throw new AppError('UNAUTHENTICATED', M.badLogin);
     }
+    // Only someone with the password learns that the account is disabled (as with "not activated"):
+    // told whom to ask, rather than sent to reset a password that is right.
+    if (user.disabled) throw new AppError('UNAUTHENTICATED', M.accountDisabled);
     await this.limits.reset('loginFailuresPerAccountAndIp', pair);
     if (!user.emailVerifiedAt) {
       // Only someone with the password learns this. A fresh link goes out (a few an hour at most).

@@ -231,6 +231,18 @@ export class OrganizationsService {
         summary: { vi: `Xác minh tổ chức «${org.name}»`, en: `Verified the organisation «${org.name}»` },
         details: { name: org.name, provinceCode: org.provinceCode },
       });
+      // Its members learn of it as they learn of a refusal: their listings now carry the badge.
+      await this.notifications.notifyOrganizationMembers(
+        em,
+        org.id,
+        {
+          kind: 'ORGANIZATION_VERIFIED',
+          title: { vi: M.verifiedTitle.vi.replace('%s', () => org.name), en: M.verifiedTitle.en.replace('%s', () => org.name) },
+          body: M.verifiedBody,
+          url: `/organizations/${org.slug}`,
+        },
+        viewer.id,
+      );
       return saved;
     });
   }
