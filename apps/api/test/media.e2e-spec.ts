@@ -394,6 +394,22 @@ describe('documents and private files', () => {
     expect((await fetch(`${t.url}/media/${id}/w320${mine[0].url.slice(mine[0].url.indexOf('?'))}`)).status).toBe(404);
   });
 
+  it('a new private document answers a declined verification: the organisation is back in the queue', async () => {
+    const member = (await registerUser(base)).client;
+    const company = await createOrganization(member, { name: `Công ty Giấy tờ ${Date.now()}`, provinceCode: 'hue' });
+    const moderator = (await registerModerator(base, ['hue'])).client;
+    const DECLINE = `mutation($id: ID!, $note: String!) { declineOrganizationVerification(id: $id, note: $note) { id verificationDeclinedAt } }`;
+    const declined = (await moderator.ok(DECLINE, { id: company.id, note: 'Mã số thuế không khớp giấy chứng nhận; hãy tải lên bản mới.' })).declineOrganizationVerification;
+    expect(declined.verificationDeclinedAt).not.toBeNull();
+    expect((await upload(member, { ownerKind: 'ORGANIZATION', ownerId: company.id, private: true }, 'giay-chung-nhan-moi.pdf', makePdf(['Giay chung nhan moi']))).status).toBe(201);
+    const SEEN = `query($id: ID) { organization(id: $id) { verified verificationDeclinedAt taxCode } }`;
+    expect((await member.ok(SEEN, { id: company.id })).organization).toMatchObject({ verified: false, verificationDeclinedAt: null });
+    // and the tax code, which the reason named, can be corrected on the profile
+    const UPDATE = `mutation($id: ID!, $input: OrganizationUpdateInput!) { updateOrganization(id: $id, input: $input) { id taxCode } }`;
+    expect((await member.error(UPDATE, { id: company.id, input: { taxCode: '12345' } })).fields).toHaveProperty(['input.taxCode']);
+    expect((await member.ok(UPDATE, { id: company.id, input: { taxCode: '0312345678' } })).updateOrganization.taxCode).toBe('0312345678');
+  });
+
   it('only organisations have private files', async () => {
     const listingId = await draftListing(owner, org.id);
     const e = await owner.error(`mutation($input: AttachmentUploadInput!) { requestAttachmentUpload(input: $input) { url } }`, {

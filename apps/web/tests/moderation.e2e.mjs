@@ -232,13 +232,21 @@ export default function (h) {
 
     // The member reads why on the organisation's page, edits the profile, and it waits for review again.
     await t.visit(member, '/dashboard');
+    // the dashboard says it was declined, not merely "not verified yet"
+    assert.ok((await t.text(member)).includes(msg('vi', 'org_declinedShort')), await t.text(member));
     await member.click(`a:has-text("${name}")`);
     await member.click('main a[href^="/dashboard/organizations/"]');
     const orgPath = new URL(member.url()).pathname;
     assert.ok((await t.text(member)).includes(reason), `the reason is shown: ${await t.text(member)}`);
     await member.fill('form[action="?/profile"] [name=description]', 'Đã bổ sung giấy chứng nhận đăng ký doanh nghiệp và mã số thuế đúng.');
+    // the tax code the reason may name is corrected on the profile (an error beside it first)
+    await member.fill('form[action="?/profile"] [name=taxCode]', '12345');
+    await t.submit(member, 'form[action="?/profile"] button[type=submit]');
+    assert.equal(await member.locator('#f-taxCode-error').count(), 1, await t.text(member));
+    await member.fill('form[action="?/profile"] [name=taxCode]', '1809876544');
     await t.submit(member, 'form[action="?/profile"] button[type=submit]');
     await t.visit(member, orgPath);
+    assert.equal(await member.locator('form[action="?/profile"] [name=taxCode]').inputValue(), '1809876544');
     const after = await t.text(member);
     assert.ok(after.includes(msg('vi', 'org_verificationResubmitted', { note: reason })), `waiting again: ${after}`);
     const notices = await t.visit(member, '/dashboard/notifications').then(() => t.text(member));

@@ -379,6 +379,11 @@ export class MediaService implements OnModuleDestroy {
             throw err;
           });
           await this.openRevisionFor(em, access);
+          // A new private document answers a declined verification (the certificate asked for):
+          // the organisation is back in the department's queue, as a profile edit puts it.
+          if (claims.ownerKind === AttachmentOwnerKind.ORGANIZATION && claims.private) {
+            await em.update(OrganizationEntity, { id: claims.ownerId, verified: false }, { verificationDeclinedAt: null });
+          }
           await this.outbox.publish(em, MEDIA_STORED, { attachmentId: saved.id });
           await this.announce(em, saved);
           return saved;

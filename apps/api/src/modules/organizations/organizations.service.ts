@@ -196,6 +196,16 @@ export class OrganizationsService {
         }
         org.name = name;
       }
+      if (input.taxCode !== undefined) {
+        const taxCode = input.taxCode?.trim() || null;
+        // The tax code is what the department checked: a new one is checked again.
+        if (taxCode !== org.taxCode && org.verified) {
+          org.verified = false;
+          org.verifiedAt = null;
+          org.verifiedBy = null;
+        }
+        org.taxCode = taxCode;
+      }
       // An edit answers a declined verification: the organisation is back in the queue (the reason stays shown until a decision).
       org.verificationDeclinedAt = null;
       if (input.provinceCode) org.provinceCode = input.provinceCode;

@@ -67,6 +67,14 @@ export class OrganizationUpdateInput {
   @TextLength(0, 300)
   website?: string | null;
 
+  /** Vietnamese tax code, as on creation; a verified organisation that changes it is verified again. */
+  @Field(() => String, { nullable: true })
+  @ValidateIf((_, v) => v !== null && v !== undefined && v !== '')
+  @Matches(/^\d{10}(-\d{3})?$/, {
+    message: () => JSON.stringify({ vi: 'Mã số thuế gồm 10 chữ số (hoặc 10-3 cho chi nhánh).', en: 'A tax code has 10 digits (or 10-3 for a branch).' }),
+  })
+  taxCode?: string | null;
+
   @Field(() => String, { nullable: true, description: 'Public contact e-mail of the organisation.' })
   @ValidateIf((_, v) => v !== null && v !== undefined && v !== '')
   @Email()

@@ -15,7 +15,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   return { organization, provinces, attachments: media.data?.attachments ?? [], limits: media.data?.attachmentLimits ?? null };
 };
 
-const PROFILE_FIELDS = ['name', 'provinceCode', 'description', 'website', 'contactEmail', 'contactPhone'];
+const PROFILE_FIELDS = ['name', 'provinceCode', 'description', 'website', 'contactEmail', 'contactPhone', 'taxCode'];
 
 export const actions: Actions = {
   // Logo, pictures and (private) verification documents, as on the listing edit page.
@@ -42,6 +42,7 @@ export const actions: Actions = {
           website: form.str('website'),
           contactEmail: form.str('contactEmail'),
           contactPhone: form.str('contactPhone'),
+          taxCode: form.str('taxCode'),
         },
       });
     } catch (err) {
