@@ -130,6 +130,17 @@ export default function (h) {
     const widths = await page.locator('table.compare-table tbody td').evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect().width));
     assert.ok(Math.min(...widths) >= 150, `columns ${widths.map(Math.round).join(', ')} px wide`);
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 412), 'no sideways scroll of the page');
+    // Scrolled sideways, a title stays above its own column: it passes under the fixed corner as its cells pass under the row names.
+    await page.locator('.table-scroll').evaluate((box) => box.scrollBy(120, 0));
+    const lined = await page.evaluate(() => {
+      const corner = document.querySelector('.compare-table thead td').getBoundingClientRect();
+      const label = document.querySelector('.compare-table tbody th[scope=row]').getBoundingClientRect();
+      const title = document.querySelector('.compare-table thead th[scope=col]').getBoundingClientRect();
+      const cell = document.querySelector('.compare-table tbody td').getBoundingClientRect();
+      return { corner: Math.round(corner.left), label: Math.round(label.left), title: Math.round(title.left), cell: Math.round(cell.left) };
+    });
+    assert.equal(lined.corner, lined.label, `the corner stays with the row names: ${JSON.stringify(lined)}`);
+    assert.equal(lined.title, lined.cell, `titles stay above their columns: ${JSON.stringify(lined)}`);
     await page.setViewportSize({ width: 1280, height: 900 });
     // Elsewhere and back: still there, and the header says how many.
     await t.visit(page, '/stats');
