@@ -317,6 +317,10 @@ describe('the workflow', () => {
     // Submitted before the account was disabled, it cannot be approved meanwhile (only rejected).
     await admin.ok(`mutation($id: ID!) { setUserDisabled(userId: $id, disabled: false) { id } }`, { id: e.id });
     const back = await loginClient(base, e.email);
+    // Back in, the person finds why the profile left the public list and what to do.
+    const told = ((await back.inLang('en').ok(`{ notifications { kind title body url } }`)).notifications as { kind: string; body: string; url: string }[]).filter((n) => n.kind === 'EXPERT_PROFILE_TAKEN_DOWN');
+    expect(told).toHaveLength(1);
+    expect(told[0].body).toMatch(/submit the profile for review again/);
     expect((await back.ok(SUBMIT, { id })).submitExpertProfile.status).toBe('PENDING_REVIEW');
     await admin.ok(`mutation($id: ID!) { setUserDisabled(userId: $id, disabled: true) { id } }`, { id: e.id });
     expect(await refused(mod.client, MODERATE, { id, d: 'APPROVE' }, 'CONFLICT', id)).toMatchObject({ code: 'CONFLICT' });

@@ -24,6 +24,11 @@ export { contentOf } from './expert.kind.js';
 export const EXPERT_CHANGED = EXPERT_CHANGED_TOPIC;
 
 const M = {
+  takenDownTitle: { vi: 'Hồ sơ chuyên gia của bạn đã được gỡ khỏi danh sách công khai', en: 'Your expert profile was taken off the public list' },
+  takenDownBody: {
+    vi: 'Tài khoản của bạn đã bị khóa nên hồ sơ chuyên gia không còn hiển thị công khai. Khi tài khoản được mở lại, hãy gửi duyệt lại hồ sơ trên trang “Hồ sơ chuyên gia của tôi”.',
+    en: 'Your account was disabled, so your expert profile is no longer public. Once your account is enabled again, submit the profile for review again on “My expert profile”.',
+  },
   ownerDisabled: { vi: 'Tài khoản của chuyên gia đã bị khóa: không thể duyệt đăng hồ sơ này, hãy từ chối.', en: "The expert's account is disabled: the profile cannot be approved; reject it instead." },
   notMember: {
     vi: 'Bạn chỉ có thể ghi tổ chức mà bạn là thành viên.',
@@ -75,7 +80,7 @@ export class ExpertsService extends ModeratedKindService<ExpertProfileEntity, Ex
       `SELECT e.id FROM expert_profile e JOIN app_user u ON u.id = e.user_id WHERE e.user_id = ANY($1::uuid[]) AND u.disabled AND e.status = $2`,
       [userIds, ExpertProfileStatus.PUBLISHED],
     );
-    for (const p of rows) await this.core.takeDown(this.kind, p.id);
+    for (const p of rows) await this.core.takeDown(this.kind, p.id, { kind: 'EXPERT_PROFILE_TAKEN_DOWN', title: M.takenDownTitle, body: M.takenDownBody });
   }
 
   /** A moderator's decision; a disabled account's profile (or revision) is not published: reject it instead. */

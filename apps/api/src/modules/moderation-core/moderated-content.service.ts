@@ -376,7 +376,7 @@ export class ModeratedContentService {
    * public pages and search, with its pending revision; the trail names no actor. Anything but a
    * published item is left as it is (it is not public). Answers whether it was taken down.
    */
-  async takeDown<E extends ModeratedItem<C>, C extends ModeratedContent>(kind: Kind<E, C>, id: string): Promise<boolean> {
+  async takeDown<E extends ModeratedItem<C>, C extends ModeratedContent>(kind: Kind<E, C>, id: string, notice?: Omit<NotificationDraft, 'url'>): Promise<boolean> {
     return this.ds.transaction(async (em) => {
       const item = await this.lock(em, kind, id);
       if (!item) return false;
@@ -385,6 +385,8 @@ export class ModeratedContentService {
       await em.update(kind.entity, { id: item.id }, { status: decision.transition.to, pendingRevision: null, revisionSubmittedAt: null } as never);
       await this.recordEvent(em, kind, item.id, null, decision.transition.audit, item.status, decision.transition.to);
       await this.announce(em, kind, item, 'ARCHIVE');
+      // Its owners are told why it left the public list (they read it once they can sign in again).
+      if (notice) await this.notifyOwners(em, kind, item, { ...notice, url: kind.url(item) });
       return true;
     });
   }
