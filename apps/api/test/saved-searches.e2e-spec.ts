@@ -113,6 +113,17 @@ describe('saved searches', () => {
     await client.ok(SAVE, { input: { name: 'Thứ 21', search: {} } });
   });
 
+  it('does not save the same search twice (its alerts would come twice): it says under which name it is saved', async () => {
+    const { client } = await registerUser(base);
+    await client.ok(SAVE, { input: { name: 'Máy sấy ở hai tỉnh', search: { query: 'máy sấy', provinceCodes: ['ha-noi', 'can-tho'] } } });
+    const again = await client.inLang('en').error(SAVE, { input: { name: 'Again', search: { query: ' máy  sấy ', provinceCodes: ['can-tho', 'ha-noi'] } } });
+    expect(again.code).toBe('CONFLICT');
+    expect(again.message).toContain('Máy sấy ở hai tỉnh');
+    // another province is another search
+    await client.ok(SAVE, { input: { name: 'Máy sấy ở Huế', search: { query: 'máy sấy', provinceCodes: ['hue'] } } });
+    expect((await client.ok(LIST)).savedSearches).toHaveLength(2);
+  });
+
   it('deletes only the caller’s own; anyone else’s is NOT_FOUND and stays', async () => {
     const owner = (await registerUser(base)).client;
     const other = (await registerUser(base)).client;

@@ -58,6 +58,9 @@ export class SavedSearchesService {
       const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM saved_search WHERE user_id = $1`, [viewer.id]);
       if (n >= SAVED_SEARCH_LIMITS.perUser) throw Errors.conflict(format(M.tooMany, { max: SAVED_SEARCH_LIMITS.perUser }));
       const repo = em.getRepository(SavedSearchEntity);
+      // The same search twice would send every alert twice: say under which name it is saved.
+      const same = (await repo.findBy({ userId: viewer.id })).find((saved) => sameCriteria(saved.criteria, criteria));
+      if (same) throw Errors.conflict(format(M.alreadySaved, { name: same.name }));
       const { identifiers } = await repo.insert({ userId: viewer.id, name, kind: criteria.kind, criteria, notify: input.notify ?? true });
       return repo.findOneByOrFail({ id: identifiers[0].id as string });
     });
@@ -122,4 +125,10 @@ export function savedSearchProbe(indexUid: string, c: SavedCriteria, listingId: 
     limit: 1,
     attributesToRetrieve: ['id'],
   };
+}
+
+/** Two searches' criteria alike, whatever the order of their lists. */
+function sameCriteria(a: SavedCriteria, b: SavedCriteria): boolean {
+  const key = (c: SavedCriteria) => JSON.stringify(Object.entries(c).sort(([x], [y]) => x.localeCompare(y)).map(([k, v]) => [k, Array.isArray(v) ? [...v].sort() : (v ?? null)]));
+  return key(a) === key(b);
 }
