@@ -78,6 +78,9 @@ export default function (h) {
     await t.visit(admin, `/admin/users?q=${encodeURIComponent(user.email)}`);
     const row = admin.locator(`li[data-email="${user.email}"]`);
     assert.ok((await row.innerText()).includes(msg('en', 'admin_twoStepOn')));
+    // A second step that says what it does, as disabling has.
+    await row.locator('details.decline summary', { hasText: msg('en', 'admin_resetTwoStep') }).click();
+    assert.ok((await row.innerText()).includes(msg('en', 'admin_resetTwoStepHelp', { name: user.name ?? '' }).split(' will ')[1].slice(0, 30)), await row.innerText());
     await t.submit(admin, `li[data-email="${user.email}"] form[action$="/resetSecondFactor"] button[type=submit]`);
     assert.match(admin.url(), /done=second-factor-reset/);
 
