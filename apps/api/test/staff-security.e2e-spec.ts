@@ -261,6 +261,11 @@ describe('second factor: staff', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ actorEmail: process.env.ADMIN_EMAIL, targetKind: 'USER', targetId: mod.id, ip: expect.any(String) });
     expect(JSON.parse(rows[0].details).email).toBe(mod.email);
+    // The person is told by e-mail, in both languages.
+    await t.settle();
+    const told = mailsTo(t.mailDir, mod.email).filter((m) => m.includes('reset the two-step verification'));
+    expect(told).toHaveLength(1);
+    expect(told[0]).toContain('đặt lại xác minh hai bước');
   });
 });
 

@@ -30,7 +30,9 @@ export type AccountEmail =
   /** Someone keeps failing to sign in to this account. */
   | { kind: 'LOGIN_ATTACK'; userId: string; failures: number; source: string }
   /** Someone with the right password keeps giving wrong second-factor codes: the password is out. */
-  | { kind: 'SECOND_FACTOR_ATTACK'; userId: string; failures: number; source: string };
+  | { kind: 'SECOND_FACTOR_ATTACK'; userId: string; failures: number; source: string }
+  /** An administrator removed the account's second factor (a lost phone). */
+  | { kind: 'SECOND_FACTOR_RESET'; userId: string };
 
 /** A link's secret: 256 random bits, URL-safe. */
 export function newSecret(): string {
@@ -78,6 +80,7 @@ export class AccountMailService implements OnModuleInit {
     if (mail.kind === 'ACTIVATION') return this.sendActivation(mail.tokenId, mail.lang);
     if (mail.kind === 'LOGIN_ATTACK') return this.sendLoginAttack(mail);
     if (mail.kind === 'SECOND_FACTOR_ATTACK') return this.sendSecondFactorAttack(mail);
+    if (mail.kind === 'SECOND_FACTOR_RESET') return this.sendSecondFactorReset(mail.userId);
     if (mail.kind === 'REGISTER_EXISTING') return this.sendRegisterExisting(mail.userId, mail.lang);
     if (mail.kind === 'INVITATION') return this.sendInvitation(mail.invitationId);
   }
@@ -250,6 +253,23 @@ export class AccountMailService implements OnModuleInit {
         `In the last hour someone entered the right password of your Techport account, then ${mail.failures} wrong two-step verification codes (the latest from address ${mail.source}).\n` +
         `Your second factor is still protecting the account, and attempts from that address are being slowed down.\n` +
         `If this was not you, change your password now (a strong one you use nowhere else): ${reset}\n`,
+    });
+  }
+
+  private async sendSecondFactorReset(userId: string): Promise<void> {
+    const [user]: { email: string; display_name: string }[] = await this.ds.query(`SELECT email, display_name FROM app_user WHERE id = $1 AND NOT disabled`, [userId]);
+    if (!user) return;
+    const login = this.link('/login');
+    await this.mailer.send({
+      to: user.email,
+      subject: 'Xác minh hai bước của tài khoản Techport đã được đặt lại / The two-step verification of your Techport account was reset',
+      text:
+        `Chào ${user.display_name},\n\nQuản trị viên của sàn vừa đặt lại xác minh hai bước của tài khoản Techport của bạn (ví dụ vì bạn mất điện thoại). ` +
+        `Hãy đăng nhập bằng mật khẩu và thiết lập lại ngay: ${login}\n` +
+        `Nếu bạn không yêu cầu việc này, hãy liên hệ Sở KH&CN ngay.\n\n---\n` +
+        `Hello ${user.display_name},\n\nThe exchange's administrator has just reset the two-step verification of your Techport account (after a lost phone, say). ` +
+        `Sign in with your password and set it up again now: ${login}\n` +
+        `If you did not ask for this, contact the Department of Science and Technology at once.\n`,
     });
   }
 }

@@ -246,6 +246,8 @@ export class SecondFactorService {
         summary: { vi: `Đặt lại xác thực hai bước của ${user.email}`, en: `Reset the two-step verification of ${user.email}` },
         details: { email: user.email, roles: user.roles, enabledAt: user.totpEnabledAt?.toISOString() ?? null },
       });
+      // The person is told, so that a reset they did not ask for does not pass unseen.
+      await this.mail.publish(em, { kind: 'SECOND_FACTOR_RESET', userId: user.id });
       return em.getRepository(UserEntity).findOneByOrFail({ id: user.id });
     });
   }
