@@ -285,6 +285,9 @@ describe('meeting scheduler', () => {
     // its sides are told the time they had changed
     const titles = ((await d.client.inLang('en').ok(`{ notifications { kind title } }`)).notifications as any[]).filter((n) => n.kind === 'MEETINGS_SCHEDULED').map((n) => n.title);
     expect(titles).toContain('Your meeting times have changed');
+    // a, whose meetings kept their agreed times and were only given tables, is told they are scheduled, not changed
+    const aTitles = ((await a.client.inLang('en').ok(`{ notifications { kind title } }`)).notifications as any[]).filter((n) => n.kind === 'MEETINGS_SCHEDULED').map((n) => n.title);
+    expect(aTitles).toEqual(['Your meetings are scheduled']);
     // no participant twice in a slot
     const seen = new Set<string>();
     for (const m of meetings) {

@@ -122,6 +122,12 @@ describe('creating listings', () => {
     expect(l.keywords).toEqual(['cold chain', 'solar']);
     expect(l.fields.map((f: { code: string }) => f.code)).toEqual(['407']);
     expect(l.transferModes).toEqual(['LICENSING']);
+    // Edited into Vietnamese typed without marks, it is read again: Vietnamese
+    const edited = await o.client.ok(`mutation($id: ID!, $i: ListingUpdateInput!) { updateListing(id: $id, input: $i) { language } }`, {
+      id: l.id,
+      i: { version: 1, title: 'Kho lanh chay bang nang luong mat troi cho nong ho', summary: 'Kho lanh dang container chay bang pin mat troi va pin luu nhiet.', description: 'Giu 3 tan nong san o 4 do C khong can dien luoi trong 5 ngay nhieu may, co giam sat tu xa.' },
+    });
+    expect(edited.updateListing.language).toBe('vi');
   });
 
   it('keeps slugs unique when titles repeat', async () => {

@@ -265,7 +265,7 @@ describe('second factor: staff', () => {
     await t.settle();
     const told = mailsTo(t.mailDir, mod.email).filter((m) => m.includes('reset the two-step verification'));
     expect(told).toHaveLength(1);
-    expect(told[0]).toContain('đặt lại xác minh hai bước');
+    expect(told[0]).toContain('đặt lại xác thực hai bước');
   });
 });
 

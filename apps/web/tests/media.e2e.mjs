@@ -164,7 +164,7 @@ export default function (h) {
     assert.ok((await t.text(reviewer, 'section.review-media')).includes(msg('vi', 'mod_mediaRemovals', { count: 1 })));
     // …and counted among the update's changes, as a file removed
     const changes = reviewer.locator('section.revision-changes');
-    assert.deepEqual((await changes.locator('dt').allTextContents()).map((x) => x.trim()), [msg('vi', 'media_title')]);
+    assert.deepEqual((await changes.locator('dt').allTextContents()).map((x) => x.trim()), [msg('vi', 'mod_filesRemoved')]);
     assert.ok(((await changes.locator('del').textContent()) ?? '').includes('go-bo.jpg'));
     await t.axe(reviewer, 'review page with a removal');
 

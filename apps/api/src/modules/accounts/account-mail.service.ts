@@ -264,7 +264,7 @@ export class AccountMailService implements OnModuleInit {
       to: user.email,
       subject: 'Xác minh hai bước của tài khoản Techport đã được đặt lại / The two-step verification of your Techport account was reset',
       text:
-        `Chào ${user.display_name},\n\nQuản trị viên của sàn vừa đặt lại xác minh hai bước của tài khoản Techport của bạn (ví dụ vì bạn mất điện thoại). ` +
+        `Chào ${user.display_name},\n\nQuản trị viên của sàn vừa đặt lại xác thực hai bước của tài khoản Techport của bạn (ví dụ vì bạn mất điện thoại). ` +
         `Hãy đăng nhập bằng mật khẩu và thiết lập lại ngay: ${login}\n` +
         `Nếu bạn không yêu cầu việc này, hãy liên hệ Sở KH&CN ngay.\n\n---\n` +
         `Hello ${user.display_name},\n\nThe exchange's administrator has just reset the two-step verification of your Techport account (after a lost phone, say). ` +

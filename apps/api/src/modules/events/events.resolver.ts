@@ -583,7 +583,8 @@ export class OrganizationEventsResolver {
   constructor(private readonly events: EventsService) {}
 
   @ResolveField(() => Boolean, {
-    description: "Whether an event the viewer creates for this organisation, in its province, is published at once (the department's own office) rather than reviewed by the department.",
+    description:
+      "Whether an event the viewer creates for this organisation, as a member, in the organisation's own province, is published at once (the department's own office) rather than reviewed. For another province, or a moderator creating for an organisation they are not a member of, createEvent's answer (its status) says.",
   })
   viewerPublishesEventsAtOnce(@Parent() org: OrganizationType, @Context() ctx: GqlContext): Promise<boolean> {
     return this.events.createsPublishedFor(ctx.viewer, org);

@@ -8,6 +8,8 @@ import { In, type EntityManager } from 'typeorm';
 import { EventRegistrationEntity, MeetingRequestEntity, MeetingRequestStatus } from './event.entity.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { MEETING_TIME_SQL } from './check-in.js';
+import { MeetingAttendance, type MeetingRecordEntity } from './event-day.entity.js';
+import { hasEnded } from './event.rules.js';
 
 /** The accepted meetings of `eventId` at `slot` that involve either side, other than `exceptId`. */
 export async function meetingsOfSidesAt(em: EntityManager, eventId: string, sides: readonly string[], slot: Date, exceptId: string): Promise<MeetingRequestEntity[]> {
@@ -46,4 +48,10 @@ export async function participantName(em: EntityManager, registrationId: string)
     .select('o.name', 'name')
     .getRawOne<{ name: string }>();
   return row?.name ?? '';
+}
+
+
+/** A meeting that took place (held, or an outcome recorded), or of a fair that is over: no longer called off. */
+export function heldOrOver(record: Pick<MeetingRecordEntity, 'attendance' | 'outcome'> | null, event: { endsOn: string }, now: Date): boolean {
+  return record?.attendance === MeetingAttendance.HELD || !!record?.outcome || hasEnded(event, now);
 }

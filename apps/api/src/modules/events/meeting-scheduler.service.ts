@@ -22,7 +22,8 @@ import {
 } from './event.entity.js';
 import { hasEnded, slotProblem } from './event.rules.js';
 import { MEETING_TIME_SQL, meetingBooth, meetingTime, slotText } from './check-in.js';
-import { participantName } from './meeting-conflicts.js';
+import { heldOrOver, participantName, sideBusyAt } from './meeting-conflicts.js';
+import { MeetingRecordEntity } from './event-day.entity.js';
 import { EventsService } from './events.service.js';
 import { registrationDocuments } from './event-matching.js';
 import { SLOT } from './meetings.service.js';
@@ -137,13 +138,14 @@ export class MeetingSchedulerService implements OnModuleInit {
       if (problem) throw Errors.invalidField('slot', SLOT[problem]);
       if (!Number.isInteger(table) || table < 1 || table > event.meetingTables) throw Errors.invalidField('table', format(M.table, { max: event.meetingTables }));
       const sides = [m.fromRegistrationId, m.toRegistrationId];
+      // Both sides locked and checked as an acceptance is (meeting-conflicts.ts): one meeting a slot.
+      const busy = await sideBusyAt(em, m, slot);
+      if (busy) throw Errors.invalidField('slot', format(M.participantBusy, { name: await participantName(em, busy) }));
       const others = await em
         .getRepository(MeetingRequestEntity)
         .createQueryBuilder('o')
         .where(`o.event_id = :eventId AND o.status = :status AND ${MEETING_TIME_SQL('o')} = :slot AND o.id <> :id`, { eventId: event.id, status: MeetingRequestStatus.ACCEPTED, slot, id: m.id })
         .getMany();
-      const busy = sides.find((r) => others.some((o) => o.fromRegistrationId === r || o.toRegistrationId === r));
-      if (busy) throw Errors.invalidField('slot', format(M.participantBusy, { name: await participantName(em, busy) }));
       if (others.some((o) => o.tableNumber === table)) throw Errors.invalidField('table', format(M.tableTaken, { table }));
       const end = new Date(slot.getTime() + event.slotMinutes * 60_000);
       const away = await em
@@ -168,6 +170,7 @@ export class MeetingSchedulerService implements OnModuleInit {
     return this.ds.transaction(async (em) => {
       const { m, event } = await this.lockMeetingForOrganizer(em, viewer, id);
       if (m.status !== MeetingRequestStatus.ACCEPTED) throw Errors.conflict(M.notAccepted);
+      if (heldOrOver(await em.getRepository(MeetingRecordEntity).findOneBy({ meetingId: m.id }), event, this.clock.now())) throw Errors.conflict(M.alreadyHeld);
       await em.update(MeetingRequestEntity, { id: m.id }, { status: MeetingRequestStatus.CANCELLED, scheduledAt: null, tableNumber: null, pinned: false, scheduledBy: null, responseNote: note ?? m.responseNote });
       await this.notifySides(em, event, m, {
         title: { vi: 'Cuộc gặp bị huỷ', en: 'A meeting was cancelled' },
@@ -195,6 +198,9 @@ export class MeetingSchedulerService implements OnModuleInit {
         const run = await em.getRepository(ScheduleRunEntity).findOne({ where: { id: runId }, lock: { mode: 'pessimistic_write' } });
         if (!run || run.status !== ScheduleRunStatus.QUEUED) return; // done already (a redelivered event)
         const event = await em.getRepository(EventEntity).findOneOrFail({ where: { id: run.eventId }, lock: { mode: 'pessimistic_write' } });
+        // The participants too (in id order, as an acceptance locks its two): an acceptance waits
+        // for the run, then checks its time against what the run placed (meeting-conflicts.ts).
+        await em.query(`SELECT id FROM techmart_registration WHERE event_id = $1 ORDER BY id FOR UPDATE`, [event.id]);
         const grid = meetingGrid(event);
         const meetings = await em.getRepository(MeetingRequestEntity).findBy({ eventId: event.id, status: MeetingRequestStatus.ACCEPTED });
         const registrationIds = [...new Set(meetings.flatMap((m) => [m.fromRegistrationId, m.toRegistrationId]))];
@@ -335,7 +341,9 @@ export class MeetingSchedulerService implements OnModuleInit {
             const org = regOf(self).organizationId;
             const name = orgName.get(regOf(other).organizationId) ?? '';
             const c = changes.get(org) ?? { vi: [], en: [], moved: false };
-            c.moved ||= meetingTime(m) !== null; // a time its agendas showed changed, not only a first one given
+            // a time its agendas showed changed, not only a first time or a table given
+            const shown = meetingTime(m);
+            c.moved ||= !!shown && !!now && now.at.getTime() !== shown.getTime();
             const booth = meetingBooth(regOf(m.fromRegistrationId), regOf(m.toRegistrationId));
             const at = now?.at ?? m.acceptedSlot;
             c.vi.push(at ? `${name}: ${slotText(at, 'vi')}, ${now ? `bàn ${now.table}` : booth ? `gian hàng ${booth}` : 'chưa có bàn'}` : `${name}: chưa xếp được giờ`);

@@ -9,10 +9,10 @@ import { isUniqueViolation } from '../../common/slug.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { EventEntity, EventRegistrationEntity, MeetingRequestEntity, MeetingRequestStatus, RegistrationStatus } from './event.entity.js';
-import { hasEnded, slotProblem, type SlotProblem } from './event.rules.js';
+import { slotProblem, type SlotProblem } from './event.rules.js';
 import { MeetingRecordEntity } from './event-day.entity.js';
 import { meetingTime, slotText } from './check-in.js';
-import { participantName, sideBusyAt } from './meeting-conflicts.js';
+import { heldOrOver, participantName, sideBusyAt } from './meeting-conflicts.js';
 import type { MeetingRequestInput } from './dto/event.inputs.js';
 import { MessageEntity } from '../deals/interest.entity.js';
 import { messageText } from '../deals/interests.service.js';
@@ -204,6 +204,8 @@ export class MeetingsService {
         status: accept ? MeetingRequestStatus.ACCEPTED : MeetingRequestStatus.DECLINED,
         acceptedSlot: accept ? slot : null,
         responseNote: accept ? m.responseNote : note,
+        // when the two sides agreed (a run keeps the first agreed of two clashing times)
+        respondedAt: this.clock.now(),
       });
       const [to, event] = await Promise.all([
         em.getRepository(EventRegistrationEntity).findOneByOrFail({ id: m.toRegistrationId }),
@@ -239,7 +241,7 @@ export class MeetingsService {
         // A meeting that took place (attendance or an outcome recorded), or of a fair that is over, stays as it was.
         const record = await em.getRepository(MeetingRecordEntity).findOneBy({ meetingId: m.id });
         const event = await em.getRepository(EventEntity).findOneByOrFail({ id: m.eventId });
-        if (record?.attendance || record?.outcome || hasEnded(event, this.clock.now())) throw Errors.conflict(M.alreadyHeld);
+        if (heldOrOver(record, event, this.clock.now())) throw Errors.conflict(M.alreadyHeld);
       }
       await em.update(MeetingRequestEntity, { id: m.id }, { status: MeetingRequestStatus.CANCELLED, scheduledAt: null, tableNumber: null, pinned: false, scheduledBy: null });
       // A member of both organisations cancels as the requester.

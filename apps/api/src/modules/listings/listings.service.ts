@@ -269,8 +269,15 @@ export class ListingsService extends ModeratedKindService<ListingEntity, Listing
       currency: pick('currency', input.currency),
       negotiable: pick('negotiable', input.negotiable),
       provinceCode: pick('provinceCode', input.provinceCode),
-      // null: detect again from the (new) text; omitted: keep.
-      language: input.language === undefined ? before.language : (input.language ?? ''),
+      // null: detect again from the (new) text; omitted: detect again when the text is edited (the
+      // storefront never sends it, and a listing once taken for English is read right after its
+      // next edit), else keep.
+      language:
+        input.language !== undefined
+          ? (input.language ?? '')
+          : input.title !== undefined || input.summary !== undefined || input.description !== undefined
+            ? ''
+            : before.language,
     });
     this.checkCrossFields(content, input);
     return content;

@@ -127,8 +127,16 @@ export function savedSearchProbe(indexUid: string, c: SavedCriteria, listingId: 
   };
 }
 
-/** Two searches' criteria alike, whatever the order of their lists. */
+/**
+ * Two searches that find and alert alike: the same criteria whatever the order of their lists, the
+ * words in any case, the sort (which alerts do not use) aside, a criterion a saved row lacks as none.
+ */
 function sameCriteria(a: SavedCriteria, b: SavedCriteria): boolean {
-  const key = (c: SavedCriteria) => JSON.stringify(Object.entries(c).sort(([x], [y]) => x.localeCompare(y)).map(([k, v]) => [k, Array.isArray(v) ? [...v].sort() : (v ?? null)]));
+  const fields = ['query', 'kind', 'fieldCodes', 'provinceCodes', 'transferModes', 'organizationKinds', 'trlMin', 'trlMax', 'priceMax'] as const;
+  const key = (c: SavedCriteria) =>
+    JSON.stringify(fields.map((f) => {
+      const v = c[f] ?? null;
+      return Array.isArray(v) ? [...v].sort() : typeof v === 'string' && f === 'query' ? v.toLowerCase() : v;
+    }));
   return key(a) === key(b);
 }
