@@ -222,12 +222,15 @@ export class AccountMailService implements OnModuleInit {
     }
   }
 
-  private async sendLoginAttack(mail: Extract<AccountEmail, { kind: 'LOGIN_ATTACK' }>): Promise<void> {
-    const [user]: { email: string }[] = await this.ds.query(`SELECT email FROM app_user WHERE id = $1 AND NOT disabled`, [mail.userId]);
-    if (!user) return;
+  /** An e-mail to an account's own address, if the account is still active (nothing otherwise). */
+  private async sendToAccount(userId: string, mail: (user: { email: string; display_name: string }) => { subject: string; text: string }): Promise<void> {
+    const [user]: { email: string; display_name: string }[] = await this.ds.query(`SELECT email, display_name FROM app_user WHERE id = $1 AND NOT disabled`, [userId]);
+    if (user) await this.mailer.send({ to: user.email, ...mail(user) });
+  }
+
+  private sendLoginAttack(mail: Extract<AccountEmail, { kind: 'LOGIN_ATTACK' }>): Promise<void> {
     const reset = this.link('/forgot-password');
-    await this.mailer.send({
-      to: user.email,
+    return this.sendToAccount(mail.userId, () => ({
       subject: 'Cảnh báo: nhiều lần đăng nhập sai vào tài khoản Techport / Warning: failed sign-ins to your Techport account',
       text:
         `Trong một giờ qua có ${mail.failures} lần đăng nhập sai vào tài khoản Techport của bạn (lần gần nhất từ địa chỉ ${mail.source}).\n` +
@@ -236,15 +239,12 @@ export class AccountMailService implements OnModuleInit {
         `In the last hour there were ${mail.failures} failed sign-ins to your Techport account (the latest from address ${mail.source}).\n` +
         `Attempts from those addresses are being slowed down; you can still sign in as usual.\n` +
         `If this was not you, choose a strong password you use nowhere else: ${reset}\n`,
-    });
+    }));
   }
 
-  private async sendSecondFactorAttack(mail: Extract<AccountEmail, { kind: 'SECOND_FACTOR_ATTACK' }>): Promise<void> {
-    const [user]: { email: string }[] = await this.ds.query(`SELECT email FROM app_user WHERE id = $1 AND NOT disabled`, [mail.userId]);
-    if (!user) return;
+  private sendSecondFactorAttack(mail: Extract<AccountEmail, { kind: 'SECOND_FACTOR_ATTACK' }>): Promise<void> {
     const reset = this.link('/forgot-password');
-    await this.mailer.send({
-      to: user.email,
+    return this.sendToAccount(mail.userId, () => ({
       subject: 'Cảnh báo: mật khẩu Techport của bạn có thể đã lộ / Warning: your Techport password may be known to someone else',
       text:
         `Trong một giờ qua, ai đó đã nhập đúng mật khẩu tài khoản Techport của bạn rồi nhập sai mã xác thực hai bước ${mail.failures} lần (lần gần nhất từ địa chỉ ${mail.source}).\n` +
@@ -253,16 +253,13 @@ export class AccountMailService implements OnModuleInit {
         `In the last hour someone entered the right password of your Techport account, then ${mail.failures} wrong two-step verification codes (the latest from address ${mail.source}).\n` +
         `Your second factor is still protecting the account, and attempts from that address are being slowed down.\n` +
         `If this was not you, change your password now (a strong one you use nowhere else): ${reset}\n`,
-    });
+    }));
   }
 
-  private async sendSecondFactorReset(userId: string): Promise<void> {
-    const [user]: { email: string; display_name: string }[] = await this.ds.query(`SELECT email, display_name FROM app_user WHERE id = $1 AND NOT disabled`, [userId]);
-    if (!user) return;
+  private sendSecondFactorReset(userId: string): Promise<void> {
     const login = this.link('/login');
-    await this.mailer.send({
-      to: user.email,
-      subject: 'Xác minh hai bước của tài khoản Techport đã được đặt lại / The two-step verification of your Techport account was reset',
+    return this.sendToAccount(userId, (user) => ({
+      subject: 'Xác thực hai bước của tài khoản Techport đã được đặt lại / The two-step verification of your Techport account was reset',
       text:
         `Chào ${user.display_name},\n\nQuản trị viên của sàn vừa đặt lại xác thực hai bước của tài khoản Techport của bạn (ví dụ vì bạn mất điện thoại). ` +
         `Hãy đăng nhập bằng mật khẩu và thiết lập lại ngay: ${login}\n` +
@@ -270,6 +267,6 @@ export class AccountMailService implements OnModuleInit {
         `Hello ${user.display_name},\n\nThe exchange's administrator has just reset the two-step verification of your Techport account (after a lost phone, say). ` +
         `Sign in with your password and set it up again now: ${login}\n` +
         `If you did not ask for this, contact the Department of Science and Technology at once.\n`,
-    });
+    }));
   }
 }
