@@ -2,6 +2,7 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/gra
 import { MatchReasonType } from '../matching/matching.types.js';
 import { MarketplaceScope } from './marketplace.service.js';
 import { Paginated } from '../../common/pagination.js';
+import { pick } from '../../common/pick.js';
 import { moderationEventType } from '../moderation-core/moderation-event.type.js';
 import { ModerationStatus } from '../moderation-core/moderation.workflow.js';
 import {
@@ -258,32 +259,22 @@ export class EventParticipantCountsType {
   visitors: number;
 }
 
+/**
+ * The event's content that an event and its pending revision show as it is (the registration
+ * window becomes Dates, and the localised name, description and questions are added beside it).
+ */
+const EVENT_SHOWN_AS_IS = ['nameVi', 'nameEn', 'kind', 'startsOn', 'endsOn', 'online', 'venue', 'description', 'meetingDays', 'dayStartsAt', 'dayEndsAt', 'slotMinutes', 'meetingTables', 'breaks', 'maxExhibitors', 'maxVisitors'] as const;
+
 export function toEventType(e: EventEntity, lang: 'vi' | 'en'): EventType {
   return {
     id: e.id,
     slug: e.slug,
-    nameVi: e.nameVi,
-    nameEn: e.nameEn,
+    ...pick(e, [...EVENT_SHOWN_AS_IS, 'descriptionEn']),
     name: lang === 'en' ? e.nameEn : e.nameVi,
-    kind: e.kind,
-    startsOn: e.startsOn,
-    endsOn: e.endsOn,
     timeZone: 'Asia/Ho_Chi_Minh',
-    online: e.online,
-    venue: e.venue,
-    description: e.description,
-    descriptionEn: e.descriptionEn,
     localizedDescription: lang === 'en' && e.descriptionEn ? e.descriptionEn : e.description,
     registrationOpensAt: new Date(e.registrationOpensAt),
     registrationClosesAt: new Date(e.registrationClosesAt),
-    meetingDays: e.meetingDays,
-    dayStartsAt: e.dayStartsAt,
-    dayEndsAt: e.dayEndsAt,
-    slotMinutes: e.slotMinutes,
-    meetingTables: e.meetingTables,
-    breaks: e.breaks,
-    maxExhibitors: e.maxExhibitors,
-    maxVisitors: e.maxVisitors,
     status: e.status,
     version: e.version,
     publishedAt: e.publishedAt,
@@ -296,27 +287,11 @@ export function toRevisionType(e: EventEntity, lang: 'vi' | 'en' = 'vi'): EventR
   const r = e.pendingRevision;
   if (!r) return null;
   return {
-    nameVi: r.nameVi,
-    nameEn: r.nameEn,
-    kind: r.kind,
-    startsOn: r.startsOn,
-    endsOn: r.endsOn,
-    provinceCode: r.provinceCode,
-    online: r.online,
-    venue: r.venue,
-    description: r.description,
+    ...pick(r, [...EVENT_SHOWN_AS_IS, 'provinceCode', 'fieldCodes']),
+    // Revisions saved before the English description existed have none.
     descriptionEn: r.descriptionEn ?? null,
-    fieldCodes: r.fieldCodes,
     registrationOpensAt: new Date(r.registrationOpensAt),
     registrationClosesAt: new Date(r.registrationClosesAt),
-    meetingDays: r.meetingDays,
-    dayStartsAt: r.dayStartsAt,
-    dayEndsAt: r.dayEndsAt,
-    slotMinutes: r.slotMinutes,
-    meetingTables: r.meetingTables,
-    breaks: r.breaks,
-    maxExhibitors: r.maxExhibitors,
-    maxVisitors: r.maxVisitors,
     questions: r.questions.map((q) => ({ ...q, label: lang === 'en' ? q.labelEn : q.labelVi })),
     submittedAt: e.revisionSubmittedAt,
   };
