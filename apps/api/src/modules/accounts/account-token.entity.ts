@@ -1,5 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { UserEntity } from './user.entity.js';
+import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { BelongsToUserColumns } from './user.entity.js';
 
 export type AccountTokenPurpose = 'PASSWORD_RESET' | 'ACTIVATION';
 
@@ -10,18 +10,8 @@ export type AccountTokenPurpose = 'PASSWORD_RESET' | 'ACTIVATION';
  * `token_hash` is null. A row is spent once `used_at` is set, and dead after `expires_at`.
  */
 @Entity('account_token')
-export class AccountTokenEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Index('IDX_account_token_user')
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user?: Relation<UserEntity>;
-
+@Index('IDX_account_token_user', ['userId'])
+export class AccountTokenEntity extends BelongsToUserColumns {
   @Column({ type: 'varchar', length: 20 })
   purpose: AccountTokenPurpose;
 

@@ -1,21 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { UserEntity } from '../accounts/user.entity.js';
+import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { BelongsToUserColumns } from '../accounts/user.entity.js';
 
 /** An in-app notification. Both languages are stored, so it reads right whichever the user picks later. */
 @Entity('notification')
 @Index('IDX_notification_user_created', ['userId', 'createdAt'])
 @Index('UQ_notification_user_dedupe', ['userId', 'dedupeKey'], { unique: true, where: 'dedupe_key IS NOT NULL' })
-export class NotificationEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user?: Relation<UserEntity>;
-
+export class NotificationEntity extends BelongsToUserColumns {
   /** e.g. LISTING_APPROVED, LISTING_EXPIRING, NEW_MESSAGE, NEW_MATCH, SAVED_SEARCH_MATCH, DEAL_UPDATED */
   @Column({ type: 'varchar', length: 40 })
   kind: string;

@@ -1,6 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
 import type { ListingKind, OrganizationKind, SearchSort, TransferMode } from '@techport/shared';
-import { UserEntity } from '../accounts/user.entity.js';
+import { BelongsToUserColumns } from '../accounts/user.entity.js';
 
 /** What a saved search looks for: the contract's SearchInput without the page. */
 export interface SavedCriteria {
@@ -23,17 +23,7 @@ export interface SavedCriteria {
 @Entity('saved_search')
 @Index('IDX_saved_search_user_created', ['userId', 'createdAt'])
 @Index('IDX_saved_search_notify_kind', ['kind'], { where: 'notify' })
-export class SavedSearchEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user?: Relation<UserEntity>;
-
+export class SavedSearchEntity extends BelongsToUserColumns {
   @Column({ type: 'varchar', length: 100 })
   name: string;
 

@@ -1,5 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { UserEntity } from '../accounts/user.entity.js';
+import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { BelongsToUserColumns } from '../accounts/user.entity.js';
 
 /**
  * One-time recovery codes for an account with a second factor (10 per set, shown once). Only a
@@ -8,17 +8,7 @@ import { UserEntity } from '../accounts/user.entity.js';
  */
 @Entity('recovery_code')
 @Index('IDX_recovery_code_user_hash', ['userId', 'codeHash'], { unique: true })
-export class RecoveryCodeEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user?: UserEntity;
-
+export class RecoveryCodeEntity extends BelongsToUserColumns {
   @Column({ name: 'code_hash', type: 'varchar', length: 64 })
   codeHash: string;
 
