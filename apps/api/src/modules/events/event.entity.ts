@@ -151,6 +151,23 @@ export class EventEntity extends ModeratedColumns<EventContent> {
 /** The audit trail: every transition of an event (and of its revisions). */
 export const EVENT_TRAIL = moderationTrail('EventStepEntity', 'techmart_event_step', 'event_id', () => EventEntity);
 
+/**
+ * The key and event of a row that belongs to one event and goes with it (a programme session, a
+ * registration, a meeting request, a scheduler run): each such entity extends this, and TypeORM
+ * copies the columns into its table. Each table indexes event_id with the columns it is read by.
+ */
+export abstract class BelongsToEventColumns {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'event_id', type: 'uuid' })
+  eventId: string;
+
+  @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'event_id' })
+  event?: Relation<EventEntity>;
+}
+
 export enum ProgrammeSessionKind {
   TALK = 'TALK',
   DEMONSTRATION = 'DEMONSTRATION',
@@ -161,17 +178,7 @@ export enum ProgrammeSessionKind {
 /** One item of an event's programme: a talk, a demonstration… with its time and room. */
 @Entity('techmart_programme_session')
 @Index('IDX_techmart_programme_event_time', ['eventId', 'startsAt'])
-export class ProgrammeSessionEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'event_id', type: 'uuid' })
-  eventId: string;
-
-  @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'event_id' })
-  event?: Relation<EventEntity>;
-
+export class ProgrammeSessionEntity extends BelongsToEventColumns {
   @Column({ type: 'varchar', length: 16 })
   kind: ProgrammeSessionKind;
 
@@ -219,17 +226,7 @@ export interface RegistrationAnswer {
 @Entity('techmart_registration')
 @Unique('UQ_techmart_registration_event_org', ['eventId', 'organizationId'])
 @Index('IDX_techmart_registration_event_status', ['eventId', 'status'])
-export class EventRegistrationEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'event_id', type: 'uuid' })
-  eventId: string;
-
-  @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'event_id' })
-  event?: Relation<EventEntity>;
-
+export class EventRegistrationEntity extends BelongsToEventColumns {
   @Index()
   @Column({ name: 'organization_id', type: 'uuid' })
   organizationId: string;
@@ -322,17 +319,7 @@ export enum MeetingPlacedBy {
 @Index('UQ_techmart_meeting_request_open_pair', ['fromRegistrationId', 'toRegistrationId'], { unique: true, where: `status IN ('REQUESTED', 'COUNTER_PROPOSED', 'ACCEPTED')` })
 @Index('UQ_techmart_meeting_request_table_slot', ['eventId', 'scheduledAt', 'tableNumber'], { unique: true, where: `status = 'ACCEPTED' AND scheduled_at IS NOT NULL` })
 @Index('IDX_techmart_meeting_request_event_status', ['eventId', 'status'])
-export class MeetingRequestEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'event_id', type: 'uuid' })
-  eventId: string;
-
-  @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'event_id' })
-  event?: Relation<EventEntity>;
-
+export class MeetingRequestEntity extends BelongsToEventColumns {
   @Column({ name: 'from_registration_id', type: 'uuid' })
   fromRegistrationId: string;
 
@@ -423,17 +410,7 @@ export enum ScheduleRunStatus {
  */
 @Entity('techmart_schedule_run')
 @Index('IDX_techmart_schedule_run_event', ['eventId', 'createdAt'])
-export class ScheduleRunEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'event_id', type: 'uuid' })
-  eventId: string;
-
-  @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'event_id' })
-  event?: Relation<EventEntity>;
-
+export class ScheduleRunEntity extends BelongsToEventColumns {
   @Column({ name: 'requested_by', type: 'uuid' })
   requestedBy: string;
 
