@@ -1,6 +1,5 @@
 import { Controller, Get, Headers, Logger, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { AppError, Errors } from '../../common/errors.js';
 import type { Localized } from '../../common/i18n.js';
 import { assertAdmin, type Viewer } from '../../common/auth/viewer.js';
@@ -40,7 +39,6 @@ export class StaffAuditExportController {
   private readonly pageSize = 1000;
 
   constructor(
-    private readonly ds: DataSource,
     private readonly accounts: AccountsService,
     private readonly audit: StaffAuditService,
   ) {}
@@ -52,16 +50,13 @@ export class StaffAuditExportController {
     try {
       viewer = await this.authorize(authorization);
       filter = this.validate(query);
-      await this.ds.transaction((em) =>
-        this.audit.record(em, {
-          actor: viewer,
-          action: StaffAuditAction.AUDIT_LOG_EXPORTED,
-          targetKind: StaffAuditTargetKind.EXPORT,
-          targetId: 'staff-audit.csv',
-          summary: { vi: 'Xuất nhật ký kiểm toán (CSV)', en: 'Exported the audit log (CSV)' },
-          details: { filter: Object.fromEntries(Object.entries(query).filter(([, v]) => typeof v === 'string' && v !== '')) },
-        }),
-      );
+      await this.audit.recordExport({
+        actor: viewer,
+        action: StaffAuditAction.AUDIT_LOG_EXPORTED,
+        file: 'staff-audit.csv',
+        summary: { vi: 'Xuất nhật ký kiểm toán (CSV)', en: 'Exported the audit log (CSV)' },
+        details: { filter: Object.fromEntries(Object.entries(query).filter(([, v]) => typeof v === 'string' && v !== '')) },
+      });
     } catch (err) {
       if (err instanceof AppError) return sendAppError(res, err);
       throw err;

@@ -5,7 +5,7 @@ import type { Viewer } from '../../common/auth/viewer.js';
 import type { Localized } from '../../common/i18n.js';
 import { currentRequestSource } from '../../common/request-context.js';
 import { StaffAuditEntryEntity } from './staff-audit.entity.js';
-import type { StaffAuditAction, StaffAuditTargetKind } from './staff-audit.actions.js';
+import { StaffAuditTargetKind, type StaffAuditAction } from './staff-audit.actions.js';
 
 export interface StaffAuditRecord {
   actor: Pick<Viewer, 'id' | 'email' | 'displayName'>;
@@ -59,6 +59,15 @@ export class StaffAuditService {
         source.userAgent?.slice(0, 400) ?? null,
       ],
     );
+  }
+
+  /**
+   * A staff download of a file (the deal register, the audit log): audited before the first byte
+   * is sent, in a transaction of its own (the download writes nothing else), the file's name as target.
+   */
+  async recordExport(entry: Omit<StaffAuditRecord, 'targetKind' | 'targetId'> & { file: string }): Promise<void> {
+    const { file, ...rest } = entry;
+    await this.ds.transaction((em) => this.record(em, { ...rest, targetKind: StaffAuditTargetKind.EXPORT, targetId: file }));
   }
 
   /** Newest first. `to` is exclusive. */

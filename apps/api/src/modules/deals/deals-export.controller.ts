@@ -9,7 +9,7 @@ import { AccountsService } from '../accounts/accounts.service.js';
 import { csvLine, type CsvCell } from '../../common/csv.js';
 import { abortDownload, sendAppError, startCsvDownload, vietnamDayStamp } from '../../common/rest.js';
 import { StaffAuditService } from '../audit/staff-audit.service.js';
-import { StaffAuditAction, StaffAuditTargetKind } from '../audit/staff-audit.actions.js';
+import { StaffAuditAction } from '../audit/staff-audit.actions.js';
 import { REGISTER_TIME_ZONE } from './deals.labels.js';
 import catalogue from './deals-export.controller.messages.json' with { type: 'json' };
 
@@ -90,16 +90,13 @@ export class DealsExportController {
       viewer = await this.authorize(authorization);
       ({ status, from, to } = this.validate(rawStatus, rawFrom, rawTo));
       const filter = { status: status ?? null, from: from ?? null, to: to ?? null };
-      await this.ds.transaction((em) =>
-        this.audit.record(em, {
-          actor: viewer,
-          action: StaffAuditAction.DEALS_EXPORTED,
-          targetKind: StaffAuditTargetKind.EXPORT,
-          targetId: 'deals.csv',
-          summary: { vi: 'Xuất sổ đăng ký giao dịch (CSV)', en: 'Exported the register of deals (CSV)' },
-          details: { filter, jurisdiction: jurisdictionOf(viewer) },
-        }),
-      );
+      await this.audit.recordExport({
+        actor: viewer,
+        action: StaffAuditAction.DEALS_EXPORTED,
+        file: 'deals.csv',
+        summary: { vi: 'Xuất sổ đăng ký giao dịch (CSV)', en: 'Exported the register of deals (CSV)' },
+        details: { filter, jurisdiction: jurisdictionOf(viewer) },
+      });
     } catch (err) {
       if (err instanceof AppError) return sendAppError(res, err);
       throw err;
