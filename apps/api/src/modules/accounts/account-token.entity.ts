@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { BelongsToUserColumns } from './user.entity.js';
 
 export type AccountTokenPurpose = 'PASSWORD_RESET' | 'ACTIVATION';
@@ -24,7 +24,4 @@ export class AccountTokenEntity extends BelongsToUserColumns {
 
   @Column({ name: 'used_at', type: 'timestamptz', nullable: true })
   usedAt: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 }

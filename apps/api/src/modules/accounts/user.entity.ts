@@ -72,9 +72,10 @@ export class UserEntity {
 }
 
 /**
- * The key and owner of a row that belongs to one account and goes with it (a notification, a saved
- * search, a recovery code, an e-mailed link's token): each such entity extends this, and TypeORM
- * copies the columns into its table. Each table indexes user_id its own way, at the class.
+ * The key, owner and creation time of a row that belongs to one account and goes with it (a
+ * notification, a saved search, a recovery code, an e-mailed link's token): each such entity
+ * extends this, and TypeORM copies the columns into its table. Each table indexes user_id its own
+ * way, at the class.
  */
 export abstract class BelongsToUserColumns {
   @PrimaryGeneratedColumn('uuid')
@@ -86,4 +87,7 @@ export abstract class BelongsToUserColumns {
   @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })
   user?: Relation<UserEntity>;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
 }

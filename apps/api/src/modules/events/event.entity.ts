@@ -152,9 +152,10 @@ export class EventEntity extends ModeratedColumns<EventContent> {
 export const EVENT_TRAIL = moderationTrail('EventStepEntity', 'techmart_event_step', 'event_id', () => EventEntity);
 
 /**
- * The key and event of a row that belongs to one event and goes with it (a programme session, a
- * registration, a meeting request, a scheduler run): each such entity extends this, and TypeORM
- * copies the columns into its table. Each table indexes event_id with the columns it is read by.
+ * The key, event and creation time of a row that belongs to one event and goes with it (a
+ * programme session, a registration, a meeting request, a scheduler run): each such entity extends
+ * this, and TypeORM copies the columns into its table. Each table indexes event_id with the
+ * columns it is read by.
  */
 export abstract class BelongsToEventColumns {
   @PrimaryGeneratedColumn('uuid')
@@ -166,6 +167,9 @@ export abstract class BelongsToEventColumns {
   @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'event_id' })
   event?: Relation<EventEntity>;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
 }
 
 export enum ProgrammeSessionKind {
@@ -196,9 +200,6 @@ export class ProgrammeSessionEntity extends BelongsToEventColumns {
 
   @Column({ name: 'ends_at', type: 'timestamptz' })
   endsAt: Date;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 }
 
 export enum RegistrationRole {
@@ -287,9 +288,6 @@ export class EventRegistrationEntity extends BelongsToEventColumns {
   @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'checked_in_by' })
   checkedInByUser?: Relation<UserEntity>;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 }
 
 export enum MeetingRequestStatus {
@@ -393,9 +391,6 @@ export class MeetingRequestEntity extends BelongsToEventColumns {
   @ManyToOne(() => ScheduleRunEntity, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'schedule_run_id' })
   scheduleRun?: Relation<ScheduleRunEntity>;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 }
 
 export enum ScheduleRunStatus {
@@ -446,9 +441,6 @@ export class ScheduleRunEntity extends BelongsToEventColumns {
 
   @Column({ type: 'text', nullable: true })
   error: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
   finishedAt: Date | null;

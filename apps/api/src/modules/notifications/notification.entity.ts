@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { BelongsToUserColumns } from '../accounts/user.entity.js';
 
 /** An in-app notification. Both languages are stored, so it reads right whichever the user picks later. */
@@ -35,7 +35,4 @@ export class NotificationEntity extends BelongsToUserColumns {
 
   @Column({ name: 'emailed_at', type: 'timestamptz', nullable: true })
   emailedAt: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 }

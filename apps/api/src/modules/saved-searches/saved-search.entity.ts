@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import type { ListingKind, OrganizationKind, SearchSort, TransferMode } from '@techport/shared';
 import { BelongsToUserColumns } from '../accounts/user.entity.js';
 
@@ -36,7 +36,4 @@ export class SavedSearchEntity extends BelongsToUserColumns {
 
   @Column({ type: 'boolean', default: true })
   notify: boolean;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 }

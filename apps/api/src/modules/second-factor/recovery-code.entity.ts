@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { BelongsToUserColumns } from '../accounts/user.entity.js';
 
 /**
@@ -14,7 +14,4 @@ export class RecoveryCodeEntity extends BelongsToUserColumns {
 
   @Column({ name: 'used_at', type: 'timestamptz', nullable: true })
   usedAt: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 }
