@@ -1,11 +1,10 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import type { DealStatus, TransferMode } from '@techport/shared';
-import { bigintAsNumber, ListingEntity } from '../listings/listing.entity.js';
+import { bigintAsNumber } from '../listings/listing.entity.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { ProvinceEntity } from '../reference/reference.entity.js';
 import { UserEntity } from '../accounts/user.entity.js';
-import { EventEntity } from '../events/event.entity.js';
-import { InterestEntity } from './interest.entity.js';
+import { InterestAndDealColumns, InterestEntity } from './interest.entity.js';
 import type { DealAction } from './deal.workflow.js';
 
 /**
@@ -22,24 +21,14 @@ import type { DealAction } from './deal.workflow.js';
 @Index('IDX_deal_buyer', ['buyerOrganizationId', 'createdAt'])
 @Index('IDX_deal_province_status', ['provinceCode', 'status'])
 @Index('IDX_deal_reviewed', ['reviewedAt'], { where: 'reviewed_at IS NOT NULL' })
-export class DealEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+@Index('IDX_deal_event', ['eventId'], { where: 'event_id IS NOT NULL' })
+export class DealEntity extends InterestAndDealColumns {
   @Column({ name: 'interest_id', type: 'uuid' })
   interestId: string;
 
   @ManyToOne(() => InterestEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'interest_id' })
   interest?: Relation<InterestEntity>;
-
-  @Index()
-  @Column({ name: 'listing_id', type: 'uuid' })
-  listingId: string;
-
-  @ManyToOne(() => ListingEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'listing_id' })
-  listing?: Relation<ListingEntity>;
 
   /** The OFFER side: the listing's organisation for an offer, the interested one for a demand. */
   @Column({ name: 'supplier_organization_id', type: 'uuid' })
@@ -125,21 +114,6 @@ export class DealEntity {
 
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
   completedAt: Date | null;
-
-  /** The Techmart whose meeting this deal came out of (null: made on the exchange alone). */
-  @Index('IDX_deal_event', { where: 'event_id IS NOT NULL' })
-  @Column({ name: 'event_id', type: 'uuid', nullable: true })
-  eventId: string | null;
-
-  @ManyToOne(() => EventEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'event_id' })
-  event?: Relation<EventEntity>;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }
 
 /** One step of a deal's history, written in the same transaction as the step itself. */

@@ -6,15 +6,12 @@ import { UserEntity } from '../accounts/user.entity.js';
 import { EventEntity, MeetingRequestEntity } from '../events/event.entity.js';
 
 /**
- * An organisation's interest in another organisation's published listing: the conversation
- * between the two, from which deals are proposed. At most one OPEN or ACCEPTED interest per
- * organisation and listing (a partial unique index; a second one is a CONFLICT).
+ * What an interest and a deal proposed on it both record: the listing they are about, and the
+ * Techmart whose meeting they came out of (null: raised on the exchange alone; a deal takes its
+ * interest's). Each entity extends this, and TypeORM copies the columns into its table; each
+ * indexes event_id at the class, under its own name.
  */
-@Entity('interest')
-@Index('UQ_interest_live_per_org', ['listingId', 'organizationId'], { unique: true, where: `status IN ('OPEN', 'ACCEPTED')` })
-@Index('IDX_interest_organization', ['organizationId', 'lastMessageAt'])
-@Index('IDX_interest_listing_organization', ['listingOrganizationId', 'lastMessageAt'])
-export class InterestEntity {
+export abstract class InterestAndDealColumns {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -26,6 +23,31 @@ export class InterestEntity {
   @JoinColumn({ name: 'listing_id' })
   listing?: Relation<ListingEntity>;
 
+  @Column({ name: 'event_id', type: 'uuid', nullable: true })
+  eventId: string | null;
+
+  @ManyToOne(() => EventEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'event_id' })
+  event?: Relation<EventEntity>;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
+
+/**
+ * An organisation's interest in another organisation's published listing: the conversation
+ * between the two, from which deals are proposed. At most one OPEN or ACCEPTED interest per
+ * organisation and listing (a partial unique index; a second one is a CONFLICT).
+ */
+@Entity('interest')
+@Index('UQ_interest_live_per_org', ['listingId', 'organizationId'], { unique: true, where: `status IN ('OPEN', 'ACCEPTED')` })
+@Index('IDX_interest_organization', ['organizationId', 'lastMessageAt'])
+@Index('IDX_interest_listing_organization', ['listingOrganizationId', 'lastMessageAt'])
+@Index('IDX_interest_event', ['eventId'], { where: 'event_id IS NOT NULL' })
+export class InterestEntity extends InterestAndDealColumns {
   /** The organisation that expressed interest. */
   @Column({ name: 'organization_id', type: 'uuid' })
   organizationId: string;
@@ -63,24 +85,9 @@ export class InterestEntity {
   @Column({ name: 'responded_at', type: 'timestamptz', nullable: true })
   respondedAt: Date | null;
 
-  /** The Techmart whose meeting this interest came out of (null: raised on the exchange). */
-  @Index('IDX_interest_event', { where: 'event_id IS NOT NULL' })
-  @Column({ name: 'event_id', type: 'uuid', nullable: true })
-  eventId: string | null;
-
-  @ManyToOne(() => EventEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'event_id' })
-  event?: Relation<EventEntity>;
-
   /** Orders the caller's conversations by activity. */
   @Column({ name: 'last_message_at', type: 'timestamptz', default: () => 'now()' })
   lastMessageAt: Date;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }
 
 /**
