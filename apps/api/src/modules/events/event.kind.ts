@@ -5,6 +5,7 @@
  * announced on `event.changed`.
  */
 import type { Localized } from '../../common/i18n.js';
+import { pick } from '../../common/pick.js';
 import { StaffAuditAction, StaffAuditTargetKind } from '../audit/staff-audit.actions.js';
 import type { ModeratedKind } from '../moderation-core/moderated-kind.js';
 import { approvalNote } from '../moderation-core/moderation.labels.js';
@@ -13,31 +14,11 @@ import catalogue from './event.kind.messages.json' with { type: 'json' };
 
 export const EVENT_CHANGED = 'event.changed';
 
+/** An event's content: the columns a pending revision holds, in the order it is written. */
+const EVENT_CONTENT_FIELDS = ['nameVi', 'nameEn', 'kind', 'startsOn', 'endsOn', 'provinceCode', 'online', 'venue', 'description', 'descriptionEn', 'fieldCodes', 'registrationOpensAt', 'registrationClosesAt', 'meetingDays', 'dayStartsAt', 'dayEndsAt', 'slotMinutes', 'meetingTables', 'breaks', 'maxExhibitors', 'maxVisitors', 'questions'] as const;
+
 export function contentOf(e: EventEntity): EventContent {
-  return {
-    nameVi: e.nameVi,
-    nameEn: e.nameEn,
-    kind: e.kind,
-    startsOn: e.startsOn,
-    endsOn: e.endsOn,
-    provinceCode: e.provinceCode,
-    online: e.online,
-    venue: e.venue,
-    description: e.description,
-    descriptionEn: e.descriptionEn,
-    fieldCodes: e.fieldCodes,
-    registrationOpensAt: e.registrationOpensAt,
-    registrationClosesAt: e.registrationClosesAt,
-    meetingDays: e.meetingDays,
-    dayStartsAt: e.dayStartsAt,
-    dayEndsAt: e.dayEndsAt,
-    slotMinutes: e.slotMinutes,
-    meetingTables: e.meetingTables,
-    breaks: e.breaks,
-    maxExhibitors: e.maxExhibitors,
-    maxVisitors: e.maxVisitors,
-    questions: e.questions,
-  };
+  return pick(e, EVENT_CONTENT_FIELDS);
 }
 
 export const EVENT_MESSAGES = catalogue satisfies Record<string, Localized>;

@@ -5,6 +5,7 @@
  * unless the revision carries media changes (added pictures, removals) that wait for the approval.
  */
 import type { Localized } from '../../common/i18n.js';
+import { pick } from '../../common/pick.js';
 import { StaffAuditAction, StaffAuditTargetKind } from '../audit/staff-audit.actions.js';
 import { AttachmentOwnerKind } from '../media/attachment.entity.js';
 import { hasPendingMediaChanges } from '../media/pending-media.js';
@@ -14,17 +15,11 @@ import { ExpertProfileEntity, EXPERT_TRAIL, type ExpertContent } from './expert.
 import { EXPERT_CHANGED_TOPIC } from './expert-index.js';
 import catalogue from './expert.kind.messages.json' with { type: 'json' };
 
+/** An expert profile's content: the columns a pending revision holds, in the order it is written. */
+const EXPERT_CONTENT_FIELDS = ['fullName', 'headline', 'bio', 'fieldCodes', 'services', 'pastTransfers', 'provinceCode', 'organizationId'] as const;
+
 export function contentOf(e: ExpertProfileEntity): ExpertContent {
-  return {
-    fullName: e.fullName,
-    headline: e.headline,
-    bio: e.bio,
-    fieldCodes: e.fieldCodes,
-    services: e.services,
-    pastTransfers: e.pastTransfers,
-    provinceCode: e.provinceCode,
-    organizationId: e.organizationId,
-  };
+  return pick(e, EXPERT_CONTENT_FIELDS);
 }
 
 function contentKey(c: ExpertContent) {

@@ -8,6 +8,7 @@ import { ListingStatus } from '@techport/shared';
 import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/config.js';
 import type { Localized } from '../../common/i18n.js';
+import { pick } from '../../common/pick.js';
 import { StaffAuditAction, StaffAuditTargetKind } from '../audit/staff-audit.actions.js';
 import type { ModeratedKind } from '../moderation-core/moderated-kind.js';
 import type { OutboxMessage } from '../outbox/outbox.topics.js';
@@ -39,26 +40,11 @@ export const LISTING_CHANGED = 'listing.changed';
 /** A listing became public (approved or renewed): match alerts (modules/matching). */
 export const LISTING_PUBLISHED = 'listing.published';
 
+/** A listing's content: the columns a pending revision holds, in the order it is written. */
+const LISTING_CONTENT_FIELDS = ['title', 'summary', 'description', 'specification', 'advantages', 'mediaUrls', 'fieldCodes', 'keywords', 'trl', 'transferModes', 'ipStatus', 'priceMin', 'priceMax', 'currency', 'negotiable', 'provinceCode', 'language'] as const;
+
 export function contentOf(l: ListingEntity): ListingContent {
-  return {
-    title: l.title,
-    summary: l.summary,
-    description: l.description,
-    specification: l.specification,
-    advantages: l.advantages,
-    mediaUrls: l.mediaUrls,
-    fieldCodes: l.fieldCodes,
-    keywords: l.keywords,
-    trl: l.trl,
-    transferModes: l.transferModes,
-    ipStatus: l.ipStatus,
-    priceMin: l.priceMin,
-    priceMax: l.priceMax,
-    currency: l.currency,
-    negotiable: l.negotiable,
-    provinceCode: l.provinceCode,
-    language: l.language,
-  };
+  return pick(l, LISTING_CONTENT_FIELDS);
 }
 
 export const LISTING_MESSAGES = catalogue satisfies Record<string, Localized>;
