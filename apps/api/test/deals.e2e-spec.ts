@@ -457,6 +457,42 @@ describe('the register for the department (CSV)', () => {
     expect((await exportCsv(admin.token)).status).toBe(200);
   });
 
+  it('follows the reader’s language: English headers, labels and file name for the English interface', async () => {
+    const supplier = await party('RESEARCH_INSTITUTE', 'tuyen-quang');
+    const buyer = await party('ENTERPRISE', 'son-la');
+    const tuyenQuang = await registerModerator(base, ['tuyen-quang']);
+    const approved = await dealUnderReview(supplier, buyer, 2_000_000_000);
+    await tuyenQuang.client.ok(REVIEW, { id: approved.id, d: 'APPROVE' });
+
+    const res = await exportCsv(tuyenQuang.client.token, '', 'en-GB,en;q=0.9,vi;q=0.5');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="deal-register-\d{8}\.csv"$/);
+    const rows = await readCsv(res);
+    expect(rows[0]).toEqual([
+      'Deal ID',
+      'Technology',
+      'Supplier',
+      'Buyer',
+      'Province',
+      'Value (VND)',
+      'Transfer mode',
+      'Status',
+      'Review date',
+      'Reviewed by',
+      'Review note',
+      'Signing date',
+      'Completion date',
+    ]);
+    const row = rows.find((r) => r[0] === approved.id)!;
+    expect(row.slice(4, 8)).toEqual(['Tuyen Quang', '2000000000', 'Licensing', 'Approved']);
+
+    // The same register read in Vietnamese is the same data under Vietnamese names.
+    const vi = await readCsv(await exportCsv(tuyenQuang.client.token, '', 'vi'));
+    expect(vi[0][0]).toBe('Mã giao dịch');
+    expect(vi.find((r) => r[0] === approved.id)!.slice(4, 8)).toEqual(['Tuyên Quang', '2000000000', 'Chuyển giao quyền sử dụng (li-xăng)', 'Đã duyệt']);
+    expect(vi.length).toBe(rows.length);
+  });
+
   it('is for moderators only, and explains bad parameters in the request’s language', async () => {
     const member = await registerUser(base);
     const anonymous = await exportCsv(null);

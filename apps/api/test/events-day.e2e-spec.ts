@@ -280,6 +280,13 @@ describe('the Techmart day', () => {
     expect(staffCsv.status).toBe(200);
     expect(Buffer.from(await staffCsv.arrayBuffer()).toString('utf8')).toBe(body);
     expect(await reportAudit()).toEqual([{ actor_id: daNang.id, target_kind: 'EVENT', target_id: event.id, ip: expect.stringMatching(/./), user_agent: 'Excel-Event/1.0', details: { file: 'report.csv', provinceCode: 'da-nang', outcomes: 1 } }]);
+    // For the English interface, the same outcomes under English headers and labels.
+    const enCsv = await fetch(`${t.url}/exports/events/${event.id}/report.csv`, { headers: { authorization: `Bearer ${organiser.client.token}`, 'accept-language': 'en' } });
+    expect(enCsv.headers.get('content-disposition')).toBe(`attachment; filename="report-${event.slug}.csv"`);
+    const enRows = Buffer.from(await enCsv.arrayBuffer()).toString('utf8').slice(1).trim().split('\r\n');
+    expect(enRows[0]).toBe('Meeting time,Outcome,Technology,Fields,Supplier,Buyer,Province,Value (VND),Deal status,Deal ID');
+    expect(enRows[1]).toContain(',Contract,');
+    expect(enRows[1]).toContain(',Da Nang,1500000000,Approved,');
 
     // --- The market figures count it as made at a Techmart.
     await t.app.get(StatsRollupJob).runOnce();

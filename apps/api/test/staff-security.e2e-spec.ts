@@ -405,6 +405,28 @@ describe('audit log of staff actions', () => {
     expect(exported.some((r) => JSON.parse(r.details).filter?.targetId === evil.id)).toBe(true);
   });
 
+  it('exports the log in the reader’s language: headers, action names, summaries and file name', async () => {
+    const admin = await adminClient(base);
+    const someone = await registerUser(base);
+    await admin.ok(`mutation($id: ID!) { setUserDisabled(userId: $id, disabled: true) { id } }`, { id: someone.id });
+    const csvIn = async (lang: string) => {
+      const res = await fetch(`${t.url}/exports/staff-audit.csv?targetId=${someone.id}`, { headers: { authorization: `Bearer ${admin.token}`, 'accept-language': lang } });
+      expect(res.status).toBe(200);
+      const lines = Buffer.from(await res.arrayBuffer()).toString('utf8').slice(1).trim().split('\r\n');
+      return { name: res.headers.get('content-disposition'), lines };
+    };
+    const en = await csvIn('en-US,en;q=0.9');
+    expect(en.name).toMatch(/^attachment; filename="audit-log-\d{8}\.csv"$/);
+    expect(en.lines[0]).toBe('Time (Vietnam time),Staff member,E-mail,Action,Action code,Target kind,Target ID,Summary,Details (JSON),IP address,Browser');
+    expect(en.lines[1]).toContain(',Account disabled,USER_DISABLED,USER,');
+    expect(en.lines[1]).toContain(`,Disabled the account ${someone.email},`);
+    const vi = await csvIn('vi');
+    expect(vi.name).toMatch(/^attachment; filename="nhat-ky-kiem-toan-\d{8}\.csv"$/);
+    expect(vi.lines[0]).toBe('Thời điểm (giờ Việt Nam),Người thực hiện,E-mail,Thao tác,Mã thao tác,Loại đối tượng,Mã đối tượng,Tóm tắt,Chi tiết (JSON),Địa chỉ IP,Trình duyệt');
+    expect(vi.lines[1]).toContain(',Khoá tài khoản,USER_DISABLED,USER,');
+    expect(vi.lines[1]).toContain(`,Khóa tài khoản ${someone.email},`);
+  });
+
   it('is append-only in the database: UPDATE, DELETE and TRUNCATE are refused', async () => {
     const ds = t.app.get(DataSource);
     const [row] = await ds.query(`SELECT id FROM staff_audit_log LIMIT 1`);

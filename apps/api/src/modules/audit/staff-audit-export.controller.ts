@@ -2,6 +2,7 @@ import { Controller, Get, Headers, Logger, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { AppError, Errors } from '../../common/errors.js';
 import type { Localized } from '../../common/i18n.js';
+import { currentLang } from '../../common/request-context.js';
 import { assertAdmin, type Viewer } from '../../common/auth/viewer.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { csvLine } from '../../common/csv.js';
@@ -13,7 +14,20 @@ import { checkAuditFilter } from './staff-audit.resolver.js';
 import type { StaffAuditFilterInput } from './staff-audit.types.js';
 import catalogue from './staff-audit-export.controller.messages.json' with { type: 'json' };
 
-export const AUDIT_COLUMNS = ['Thời điểm (giờ Việt Nam)', 'Người thực hiện', 'E-mail', 'Thao tác', 'Mã thao tác', 'Loại đối tượng', 'Mã đối tượng', 'Tóm tắt', 'Chi tiết (JSON)', 'Địa chỉ IP', 'Trình duyệt'] as const;
+/** The log's columns, in the reader's language. */
+export const AUDIT_COLUMNS: readonly Localized[] = [
+  { vi: 'Thời điểm (giờ Việt Nam)', en: 'Time (Vietnam time)' },
+  { vi: 'Người thực hiện', en: 'Staff member' },
+  { vi: 'E-mail', en: 'E-mail' },
+  { vi: 'Thao tác', en: 'Action' },
+  { vi: 'Mã thao tác', en: 'Action code' },
+  { vi: 'Loại đối tượng', en: 'Target kind' },
+  { vi: 'Mã đối tượng', en: 'Target ID' },
+  { vi: 'Tóm tắt', en: 'Summary' },
+  { vi: 'Chi tiết (JSON)', en: 'Details (JSON)' },
+  { vi: 'Địa chỉ IP', en: 'IP address' },
+  { vi: 'Trình duyệt', en: 'Browser' },
+];
 
 const M = catalogue satisfies Record<string, Localized>;
 
@@ -31,7 +45,10 @@ function vietnamMidnight(day: string, plusDays = 0): Date | null {
  * GET /exports/staff-audit.csv?actorId=&action=&targetKind=&targetId=&from=&to= — the audit log
  * (newest first) for admins, with the filters of the `staffAuditLog` query; `from`/`to` are
  * calendar days in Vietnam time, inclusive. Bearer token as for the GraphQL API. CSV as the deal
- * register: UTF-8 with BOM, RFC 4180, formula-like cells neutralised. The export is itself audited.
+ * register: UTF-8 with BOM, RFC 4180, formula-like cells neutralised; headers, action names,
+ * summaries and the file's name in the request's language (Accept-Language, Vietnamese by
+ * default; a row recorded before there were English summaries keeps its Vietnamese one).
+ * The export is itself audited.
  */
 @Controller('exports')
 export class StaffAuditExportController {
@@ -61,14 +78,17 @@ export class StaffAuditExportController {
       if (err instanceof AppError) return sendAppError(res, err);
       throw err;
     }
-    startCsvDownload(res, `nhat-ky-kiem-toan-${vietnamDayStamp()}.csv`, AUDIT_COLUMNS);
+    const lang = currentLang();
+    const name = lang === 'en' ? 'audit-log' : 'nhat-ky-kiem-toan';
+    startCsvDownload(res, `${name}-${vietnamDayStamp()}.csv`, AUDIT_COLUMNS.map((c) => c[lang]));
     const time = new Intl.DateTimeFormat('sv-SE', { timeZone: REGISTER_TIME_ZONE, dateStyle: 'short', timeStyle: 'medium' });
     try {
       for (let offset = 0; ; offset += this.pageSize) {
         const rows = await this.audit.query(filter).skip(offset).take(this.pageSize).getMany();
         for (const r of rows) {
-          const label = STAFF_AUDIT_ACTION_LABELS[r.action as StaffAuditAction]?.vi ?? r.action;
-          res.write(csvLine([time.format(r.occurredAt), r.actorName, r.actorEmail, label, r.action, r.targetKind, r.targetId, r.summary, JSON.stringify(r.details ?? {}), r.ip, r.userAgent]));
+          const label = STAFF_AUDIT_ACTION_LABELS[r.action as StaffAuditAction]?.[lang] ?? r.action;
+          const summary = lang === 'en' ? (r.summaryEn ?? r.summary) : r.summary;
+          res.write(csvLine([time.format(r.occurredAt), r.actorName, r.actorEmail, label, r.action, r.targetKind, r.targetId, summary, JSON.stringify(r.details ?? {}), r.ip, r.userAgent]));
         }
         if (rows.length < this.pageSize) break;
       }

@@ -1,9 +1,10 @@
 import { Controller, Get, Headers, Logger, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { DEAL_STATUS_LABELS, DealStatus, TRANSFER_MODE_LABELS, findProvince } from '@techport/shared';
+import { DEAL_STATUS_LABELS, DealStatus, TRANSFER_MODE_LABELS, findProvince, type Lang } from '@techport/shared';
 import { AppError, Errors } from '../../common/errors.js';
 import type { Localized } from '../../common/i18n.js';
+import { currentLang } from '../../common/request-context.js';
 import { assertModerator, jurisdictionOf, type Viewer } from '../../common/auth/viewer.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { csvLine, type CsvCell } from '../../common/csv.js';
@@ -13,22 +14,22 @@ import { StaffAuditAction } from '../audit/staff-audit.actions.js';
 import { REGISTER_TIME_ZONE } from './deals.labels.js';
 import catalogue from './deals-export.controller.messages.json' with { type: 'json' };
 
-/** The register's columns, as the department's spreadsheets name them. */
-export const REGISTER_COLUMNS = [
-  'Mã giao dịch',
-  'Công nghệ',
-  'Bên chuyển giao',
-  'Bên nhận',
-  'Tỉnh/thành',
-  'Giá trị (VND)',
-  'Phương thức',
-  'Trạng thái',
-  'Ngày duyệt',
-  'Người duyệt',
-  'Ý kiến thẩm định',
-  'Ngày ký',
-  'Ngày hoàn thành',
-] as const;
+/** The register's columns, as the department's spreadsheets name them, in the reader's language. */
+export const REGISTER_COLUMNS: readonly Localized[] = [
+  { vi: 'Mã giao dịch', en: 'Deal ID' },
+  { vi: 'Công nghệ', en: 'Technology' },
+  { vi: 'Bên chuyển giao', en: 'Supplier' },
+  { vi: 'Bên nhận', en: 'Buyer' },
+  { vi: 'Tỉnh/thành', en: 'Province' },
+  { vi: 'Giá trị (VND)', en: 'Value (VND)' },
+  { vi: 'Phương thức', en: 'Transfer mode' },
+  { vi: 'Trạng thái', en: 'Status' },
+  { vi: 'Ngày duyệt', en: 'Review date' },
+  { vi: 'Người duyệt', en: 'Reviewed by' },
+  { vi: 'Ý kiến thẩm định', en: 'Review note' },
+  { vi: 'Ngày ký', en: 'Signing date' },
+  { vi: 'Ngày hoàn thành', en: 'Completion date' },
+];
 
 const M = catalogue satisfies Record<string, Localized>;
 
@@ -62,7 +63,9 @@ interface RegisterRow {
  * (approved or rejected, whatever became of them since), for moderators, limited to their
  * jurisdiction. Authenticated by the same bearer token as the GraphQL API. `from`/`to` are
  * review dates (YYYY-MM-DD, Vietnam time, inclusive). UTF-8 with a BOM so Excel shows the
- * diacritics; RFC 4180 quoting; amounts written digit for digit from the bigint column.
+ * diacritics; RFC 4180 quoting; amounts written digit for digit from the bigint column. Headers,
+ * labels (province, transfer mode, status) and the file's name are in the request's language
+ * (Accept-Language, as the storefront sends the interface's), Vietnamese by default.
  */
 @Controller('exports')
 export class DealsExportController {
@@ -114,16 +117,18 @@ export class DealsExportController {
     if (from) where.push(`d.reviewed_at >= (${param(from)}::date)::timestamp AT TIME ZONE $1`);
     if (to) where.push(`d.reviewed_at < (${param(to)}::date + 1)::timestamp AT TIME ZONE $1`);
 
-    startCsvDownload(res, `so-dang-ky-giao-dich-${vietnamDayStamp()}.csv`, REGISTER_COLUMNS);
+    const lang = currentLang();
+    const name = lang === 'en' ? 'deal-register' : 'so-dang-ky-giao-dich';
+    startCsvDownload(res, `${name}-${vietnamDayStamp()}.csv`, REGISTER_COLUMNS.map((c) => c[lang]));
     try {
-      await this.stream(res, where, params);
+      await this.stream(res, where, params, lang);
     } catch (err) {
       abortDownload(res, this.logger, 'deal register export', err);
     }
   }
 
   /** Keyset pages, so a register of any size is streamed without holding it in memory. */
-  private async stream(res: Response, where: string[], params: unknown[]): Promise<void> {
+  private async stream(res: Response, where: string[], params: unknown[], lang: Lang): Promise<void> {
     const param = (v: unknown) => {
       params.push(v);
       return `$${params.length}`;
@@ -151,7 +156,7 @@ export class DealsExportController {
         params,
       );
       if (cursor) params.splice(params.length - 2, 2);
-      for (const r of rows) res.write(csvLine(this.cells(r)));
+      for (const r of rows) res.write(csvLine(this.cells(r, lang)));
       if (rows.length < this.pageSize) break;
       const last = rows[rows.length - 1];
       cursor = { at: last.cursor_at, id: last.id };
@@ -159,16 +164,17 @@ export class DealsExportController {
     res.end();
   }
 
-  private cells(r: RegisterRow): CsvCell[] {
+  private cells(r: RegisterRow, lang: Lang): CsvCell[] {
+    const province = findProvince(r.province_code);
     return [
       r.id,
       r.title,
       r.supplier,
       r.buyer,
-      findProvince(r.province_code)?.nameVi ?? r.province_code,
+      province ? (lang === 'en' ? province.nameEn : province.nameVi) : r.province_code,
       r.value,
-      TRANSFER_MODE_LABELS[r.transfer_mode]?.vi ?? r.transfer_mode,
-      DEAL_STATUS_LABELS[r.status]?.vi ?? r.status,
+      TRANSFER_MODE_LABELS[r.transfer_mode]?.[lang] ?? r.transfer_mode,
+      DEAL_STATUS_LABELS[r.status]?.[lang] ?? r.status,
       r.reviewed_on,
       r.reviewer,
       r.review_note,

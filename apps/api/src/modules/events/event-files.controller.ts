@@ -20,7 +20,8 @@ import { agendaCalendar } from './agenda-calendar.js';
  *   GET /exports/events/registrations/:id/agenda.ics — a participant's agenda as a calendar file,
  *       in the Accept-Language's language, for the registration's members and the organiser's;
  *   GET /exports/events/:id/report.csv — the event's outcomes for the organiser and the department
- *       (UTF-8 with a BOM, Vietnamese headers, cells that a spreadsheet would run as formulas quoted);
+ *       (UTF-8 with a BOM, headers and labels in the Accept-Language's language, cells that a spreadsheet
+ *       would run as formulas quoted);
  *       a download by the department (not by the organiser's members) is recorded in the staff audit log.
  */
 @Controller('exports/events')
@@ -58,7 +59,7 @@ export class EventFilesController {
     try {
       const viewer = await this.authorize(authorization);
       const event = await this.reports.forViewer(viewer, id);
-      const report = await this.reports.report(event, 'vi');
+      const report = await this.reports.report(event, lang);
       if (await this.reports.readsAsDepartment(viewer, event)) {
         await this.ds.transaction((em) =>
           this.audit.record(em, {
@@ -71,8 +72,8 @@ export class EventFilesController {
           }),
         );
       }
-      startCsvDownload(res, `bao-cao-${event.slug}.csv`, EVENT_REPORT_COLUMNS);
-      res.end(report.outcomes.map((o) => csvLine(EventReportService.csvRow(o))).join(''));
+      startCsvDownload(res, `${lang === 'en' ? 'report' : 'bao-cao'}-${event.slug}.csv`, EVENT_REPORT_COLUMNS.map((c) => c[lang]));
+      res.end(report.outcomes.map((o) => csvLine(EventReportService.csvRow(o, lang))).join(''));
     } catch (err) {
       if (err instanceof AppError) return sendAppError(res, err, lang);
       throw err;

@@ -248,24 +248,36 @@ export class EventReportService {
     });
   }
 
-  /** The report's outcomes as CSV cells, for the department's spreadsheets (labels in Vietnamese). */
-  static csvRow(o: OutcomeRow): (string | number | null)[] {
-    const fields = o.fieldCodes.map((c) => findTechField(c)?.nameVi ?? c).join('; ');
+  /** The report's outcomes as CSV cells, for the department's spreadsheets (labels in `lang`). */
+  static csvRow(o: OutcomeRow, lang: Lang): (string | number | null)[] {
+    const name = (r: { nameVi: string; nameEn: string } | undefined, code: string) => (r ? localizedName(r, lang) : code);
+    const fields = o.fieldCodes.map((c) => name(findTechField(c), c)).join('; ');
     const day = o.meetingAt ? new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }).format(new Date(o.meetingAt)) : null;
     return [
       day,
-      t(OUTCOME_LABELS[o.kind], 'vi'),
+      t(OUTCOME_LABELS[o.kind], lang),
       o.listingTitle,
       fields,
       o.supplier,
       o.buyer,
-      findProvince(o.provinceCode)?.nameVi ?? o.provinceCode,
+      name(findProvince(o.provinceCode), o.provinceCode),
       o.value,
-      o.dealStatus ? t(DEAL_STATUS_LABELS[o.dealStatus], 'vi') : null,
+      o.dealStatus ? t(DEAL_STATUS_LABELS[o.dealStatus], lang) : null,
       o.dealId,
     ];
   }
 }
 
-/** The CSV's columns, as the department's spreadsheets name them. */
-export const EVENT_REPORT_COLUMNS = ['Giờ gặp', 'Kết quả', 'Công nghệ', 'Lĩnh vực', 'Bên chuyển giao', 'Bên nhận', 'Tỉnh/thành', 'Giá trị (VND)', 'Trạng thái giao dịch', 'Mã giao dịch'] as const;
+/** The CSV's columns, as the department's spreadsheets name them, in the reader's language. */
+export const EVENT_REPORT_COLUMNS: readonly Localized[] = [
+  { vi: 'Giờ gặp', en: 'Meeting time' },
+  { vi: 'Kết quả', en: 'Outcome' },
+  { vi: 'Công nghệ', en: 'Technology' },
+  { vi: 'Lĩnh vực', en: 'Fields' },
+  { vi: 'Bên chuyển giao', en: 'Supplier' },
+  { vi: 'Bên nhận', en: 'Buyer' },
+  { vi: 'Tỉnh/thành', en: 'Province' },
+  { vi: 'Giá trị (VND)', en: 'Value (VND)' },
+  { vi: 'Trạng thái giao dịch', en: 'Deal status' },
+  { vi: 'Mã giao dịch', en: 'Deal ID' },
+];

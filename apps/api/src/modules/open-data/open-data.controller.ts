@@ -24,7 +24,7 @@ import {
 } from './open-data.datasets.js';
 
 /** Bumped when the shape of a file changes, so cached copies are not taken for the new one. */
-const FORMAT_VERSION = '1';
+const FORMAT_VERSION = '2';
 const TZ = REGISTER_TIME_ZONE;
 /** Months and years from 2000 to 2099: the exchange has no older data, and no date arithmetic overflows. */
 const MONTH = /^20\d{2}-(0[1-9]|1[0-2])$/;
@@ -92,6 +92,9 @@ interface ListingRow {
  * If-None-Match / If-Modified-Since gets 304 without the export being run. Files are written as
  * they are read (keyset batches, waiting for the socket to drain), never held whole in memory.
  * Links (Link header, `next` field) are relative, so the storefront can serve the same paths.
+ * Column names are stable identifiers, the same in every language (a harvester's parser must not
+ * depend on Accept-Language); the catalogue's data dictionary describes each in Vietnamese and
+ * English, and names (province, stage, organisation kind) come in both languages as columns.
  */
 @Controller('open-data')
 export class OpenDataController {
@@ -416,6 +419,7 @@ export class OpenDataController {
       organization_verified: r.organization_verified,
       province_code: r.province_code,
       province_name_vi: findProvince(r.province_code)?.nameVi ?? r.province_code,
+      province_name_en: findProvince(r.province_code)?.nameEn ?? r.province_code,
       field_codes: r.field_codes,
       trl: r.trl,
       transfer_modes: r.transfer_modes,

@@ -219,6 +219,7 @@ export const LISTINGS_DATASET = {
     col('organization_verified', 'boolean', 'Tổ chức đã được Sở xác minh.', 'The department verified the organisation.'),
     col('province_code', 'string', 'Mã tỉnh/thành.', 'Province code.'),
     col('province_name_vi', 'string', 'Tên tỉnh/thành (tiếng Việt).', 'Province name (Vietnamese).'),
+    col('province_name_en', 'string', 'Tên tỉnh/thành (tiếng Anh).', 'Province name (English).'),
     col('field_codes', 'string[]', 'Mã lĩnh vực; trong CSV cách nhau bởi dấu chấm phẩy.', 'Field codes; separated by semicolons in CSV.'),
     col('trl', 'integer', 'Mức sẵn sàng công nghệ 1–9 (tin tìm mua: mức tối thiểu chấp nhận); trống nếu không nêu.', 'Technology readiness level 1–9 (demands: the minimum accepted); empty when not given.'),
     col('transfer_modes', 'string[]', 'Phương thức chuyển giao; trong CSV cách nhau bởi dấu chấm phẩy.', 'Transfer modes; separated by semicolons in CSV.'),
