@@ -157,6 +157,63 @@ export default function (h) {
     assert.equal(await page.locator('script').count(), 0, 'no JavaScript');
   });
 
+  h.test('links: compare: a tick past the limit of 5 is warned about at once, on the card, in the reader’s language (no JavaScript)', async (t) => {
+    const tag = uniq('cmp');
+    const owner = await apiUser(t, 'Chủ tin');
+    const org = await apiOrganization(t, owner.token, { kind: 'RESEARCH_INSTITUTE', provinceCode: 'vinh-long' });
+    const offers = [];
+    for (let i = 1; i <= 6; i++) offers.push(await apiPublishedListing(t, owner.token, org.id, { ...offer(`Máy sấy ${tag} số ${i}`), title: `Máy sấy ${tag} số ${i}` }));
+    const page = await t.newPage('en');
+    // Four in the comparison already: room for one more.
+    for (const l of offers.slice(0, 4)) {
+      await t.visit(page, `/listings/${l.slug}`);
+      await t.submit(page, 'form[action="/compare?/add"] button[type=submit]');
+    }
+    await t.eventually(
+      async () => {
+        await t.visit(page, `/search?q=${encodeURIComponent(tag)}`);
+        return (await page.locator('ol.cards > li').count()) === 6;
+      },
+      { what: 'the six offers indexed' },
+    );
+    const visibleNotes = () => page.locator('.compare-limit:visible');
+    assert.equal(await visibleNotes().count(), 0, 'no warning before a tick');
+    assert.ok((await t.text(page, '.compare-bar')).includes(msg('en', 'compare_countOf', { count: '4', max: '5' })));
+    const box = (l) => page.locator(`input[name=ids][value="${l.id}"]`);
+    await box(offers[4]).check();
+    assert.equal(await visibleNotes().count(), 0, 'the fifth fits');
+    await box(offers[5]).check();
+    const warning = msg('en', 'compare_limitReached', { max: '5' });
+    const cardNote = page.locator(`ol.cards > li:has(input[value="${offers[5].id}"]) .compare-limit`);
+    assert.ok(await cardNote.isVisible(), 'the sixth tick is warned about on its card');
+    assert.equal(t.squash(await cardNote.textContent()), warning);
+    assert.ok(await page.locator('.compare-bar .compare-limit').isVisible(), 'and beside the compare button');
+    await t.screenshot(page, 'compare-limit-search-en-1280');
+    await page.setViewportSize({ width: 412, height: 900 });
+    await cardNote.scrollIntoViewIfNeeded();
+    await t.screenshot(page, 'compare-limit-search-en-412');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await box(offers[5]).uncheck();
+    assert.equal(await visibleNotes().count(), 0, 'unticked: the warning goes');
+
+    // A full comparison: the listing page says so instead of offering to add (in Vietnamese too).
+    const vi = await t.newPage('vi');
+    for (const l of offers.slice(0, 5)) {
+      await t.visit(vi, `/listings/${l.slug}`);
+      await t.submit(vi, 'form[action="/compare?/add"] button[type=submit]');
+    }
+    await t.visit(vi, `/listings/${offers[5].slug}`);
+    assert.equal(await vi.locator('form[action="/compare?/add"]').count(), 0);
+    assert.ok((await t.text(vi, '.compare-limit')).startsWith(msg('vi', 'compare_full', { max: '5' })));
+    assert.equal(await vi.locator('.compare-limit a[href="/compare"]').count(), 1);
+    await t.screenshot(vi, 'compare-full-listing-vi');
+    await t.visit(vi, `/search?q=${encodeURIComponent(tag)}`);
+    await vi.locator(`input[name=ids][value="${offers[5].id}"]`).check();
+    assert.equal(t.squash(await vi.locator(`ol.cards > li:has(input[value="${offers[5].id}"]) .compare-limit`).textContent()), msg('vi', 'compare_limitReached', { max: '5' }));
+    assert.ok(await vi.locator(`ol.cards > li:has(input[value="${offers[5].id}"]) .compare-limit`).isVisible(), 'no room at all: the first new tick is warned about');
+    assert.equal(await vi.locator('script').count(), 0, 'no JavaScript');
+  });
+
   for (const lang of ['vi', 'en']) {
     h.test(`links: CSV export with "from" after "to" (${lang}): a message on the stats page, not a bare 400`, async (t) => {
       const page = await t.newPage(lang);

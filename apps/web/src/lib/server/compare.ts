@@ -5,10 +5,10 @@
  */
 import type { Cookies } from '@sveltejs/kit';
 import { cookieSecure } from './config';
+import { MAX_COMPARE } from '$lib/compare';
 
+export { MAX_COMPARE };
 export const COMPARE_COOKIE = 'compare';
-/** At most five listings side by side (a phone scrolls the table sideways). */
-export const MAX_COMPARE = 5;
 const MAX_AGE = 60 * 60 * 24 * 30;
 const ID = /^[\w-]{1,64}$/;
 
