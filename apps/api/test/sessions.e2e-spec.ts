@@ -255,6 +255,26 @@ describe('admin user search', () => {
     expect(await ids(a.email.toUpperCase())).toEqual([a.id]);
   });
 
+  it('filters by role (MEMBER: no staff role) and by disabled or active', async () => {
+    const admin = await adminClient(base);
+    const tag = uniq('');
+    const plain = await registerUser(base, `Lọc Thành viên ${tag}`);
+    const mod = await registerUser(base, `Lọc Kiểm duyệt ${tag}`);
+    await admin.ok(`mutation($id: ID!) { setUserRoles(userId: $id, roles: [MODERATOR], moderatedProvinceCodes: ["hue"]) { id } }`, { id: mod.id });
+    const off = await registerUser(base, `Lọc Bị khóa ${tag}`);
+    await admin.ok(`mutation($id: ID!) { setUserDisabled(userId: $id, disabled: true) { id } }`, { id: off.id });
+    const FILTERED = `query($q: String, $r: Role, $d: Boolean) { users(query: $q, role: $r, disabled: $d, page: { pageSize: 100 }) { totalItems items { id } } }`;
+    const ids = async (r: string | null, d: boolean | null) => (await admin.ok(FILTERED, { q: tag, r, d })).users.items.map((u: { id: string }) => u.id).sort();
+    expect(await ids(null, null)).toEqual([plain.id, mod.id, off.id].sort());
+    expect(await ids('MODERATOR', null)).toEqual([mod.id]);
+    expect(await ids('MEMBER', null)).toEqual([plain.id, off.id].sort());
+    expect(await ids('ADMIN', null)).toEqual([]);
+    expect(await ids(null, true)).toEqual([off.id]);
+    expect(await ids(null, false)).toEqual([plain.id, mod.id].sort());
+    expect(await ids('MEMBER', false)).toEqual([plain.id]);
+    expect((await admin.ok(FILTERED, { q: tag, r: 'MEMBER', d: false })).users.totalItems).toBe(1);
+  });
+
   it('stays admin-only', async () => {
     const member = await registerUser(base);
     expect((await member.client.error(USERS, { q: 'nguyen' })).code).toBe('FORBIDDEN');

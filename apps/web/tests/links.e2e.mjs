@@ -244,8 +244,14 @@ export default function (h) {
     await login(t, page, t.admin.email, t.admin.password, '/admin/users');
     const row = () => page.locator(`li[data-email="${user.email}"]`);
     const save = () => t.submit(page, `li[data-email="${user.email}"] form[action$="/roles"] button[type=submit]`);
+    // The card sums the roles up; the form opens on demand (and stays open after a refusal).
+    const edit = async () => {
+      if (!(await row().locator('details.edit-roles').evaluate((d) => d.open))) await row().locator('details.edit-roles > summary').click();
+    };
     const jurisdiction = async () => (await t.gql(`query($q: String) { users(query: $q) { items { allProvinces roles moderatedProvinces { code } } } }`, { q: user.email }, await adminToken(t))).users.items[0];
     await t.visit(page, `/admin/users?q=${encodeURIComponent(user.email)}`);
+    assert.equal(await row().locator('input[name=provinces]:visible').count(), 0, 'the province grid is not on the card until its roles are changed');
+    await edit();
     assert.equal(await row().locator('select[multiple]').count(), 0, 'no Ctrl-click multi-select');
     // Found without diacritics, and a former province's name ("Bến Tre" is now Vĩnh Long), plus a ticked box.
     await row().locator('input[name=roles][value=MODERATOR]').check();
@@ -256,16 +262,19 @@ export default function (h) {
     assert.equal(j.allProvinces, false);
     assert.deepEqual(j.moderatedProvinces.map((p) => p.code).sort(), ['can-tho', 'hue']);
     assert.ok((await t.text(page, `li[data-email="${user.email}"]`)).includes('Huế'), 'the jurisdiction is shown');
+    await edit();
     await row().locator('input[name=provinceFind]').fill('Bến Tre');
     await save();
     j = await jurisdiction();
     assert.ok(j.moderatedProvinces.some((p) => p.code === 'vinh-long'), `a former province's name finds its province: ${JSON.stringify(j)}`);
     // An unknown name: an error in the picker, nothing saved.
+    await edit();
     await row().locator('input[name=provinceFind]').fill('Atlantis');
     await save();
     assert.ok((await t.text(page, `li[data-email="${user.email}"]`)).includes(msg('vi', 'province_notFound', { text: 'Atlantis' })));
     // Nationwide is an explicit choice.
     await t.visit(page, `/admin/users?q=${encodeURIComponent(user.email)}`);
+    await edit();
     await row().locator('input[name=allProvinces]').check();
     await save();
     j = await jurisdiction();
@@ -273,12 +282,75 @@ export default function (h) {
     assert.deepEqual(j.moderatedProvinces, []);
     assert.ok((await t.text(page, `li[data-email="${user.email}"]`)).includes(msg('vi', 'mod_allProvinces')));
     // Unticking it with no province ticked leaves none: the moderator covers nothing.
+    await edit();
     await row().locator('input[name=allProvinces]').uncheck();
     await save();
     j = await jurisdiction();
     assert.equal(j.allProvinces, false);
     assert.deepEqual(j.moderatedProvinces, []);
     assert.ok((await t.text(page, `li[data-email="${user.email}"]`)).includes(msg('vi', 'mod_noProvinces')));
+
+    // Unticking Moderator drops the provinces: the form says so before saving, the confirmation after.
+    await edit();
+    await row().locator('input[name=provinces][value="hue"]').check();
+    await save();
+    await edit();
+    const dropped = row().locator('.provinces-dropped');
+    assert.equal(await dropped.isVisible(), false, 'no warning while Moderator is ticked');
+    await row().locator('input[name=roles][value=MODERATOR]').uncheck();
+    assert.ok(await dropped.isVisible(), 'unticked: the form says the provinces will go');
+    assert.equal(t.squash(await dropped.textContent()), msg('vi', 'admin_provincesWillBeRemoved', { provinces: 'Huế' }));
+    assert.ok(await row().locator('.moderator-only-note').isVisible());
+    await t.screenshot(page, 'admin-roles-unticked-vi-1280');
+    await page.setViewportSize({ width: 412, height: 900 });
+    await t.screenshot(page, 'admin-roles-unticked-vi-412');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await save();
+    assert.match(page.url(), /done=roles-saved-provinces-removed/);
+    assert.ok((await t.text(page)).includes(msg('vi', 'done_rolesSavedProvincesRemoved')));
+    j = await jurisdiction();
+    assert.deepEqual(j.roles, ['MEMBER']);
+    assert.deepEqual(j.moderatedProvinces, []);
+  });
+
+  h.test('links: accounts page: compact cards, filters by role and by active or disabled', async (t) => {
+    const tag = uniq('loc');
+    const admin = await adminToken(t);
+    const plain = await apiUser(t, `Thành viên ${tag}`);
+    const mod = await apiUser(t, `Kiểm duyệt ${tag}`);
+    await t.gql(SET_ROLES, { id: mod.id, codes: ['hue', 'can-tho'] }, admin);
+    const off = await apiUser(t, `Bị khóa ${tag}`);
+    await t.gql(`mutation($id: ID!) { setUserDisabled(userId: $id, disabled: true) { id } }`, { id: off.id }, admin);
+    for (const lang of ['en', 'vi']) {
+      const page = await t.newPage(lang);
+      await login(t, page, t.admin.email, t.admin.password, '/admin/users');
+      const emails = async () => (await page.locator('ul.users > li').evaluateAll((lis) => lis.map((li) => li.dataset.email))).sort();
+      await t.visit(page, `/admin/users?q=${tag}`);
+      assert.deepEqual(await emails(), [plain.email, mod.email, off.email].sort());
+      // No province grid on any card until its roles are changed; the moderator's provinces summed up.
+      assert.equal(await page.locator('ul.users input[name=provinces]:visible').count(), 0);
+      assert.ok((await t.text(page, `li[data-email="${mod.email}"]`)).includes(lang === 'vi' ? 'Huế' : 'Hue'));
+      await t.screenshot(page, `admin-users-${lang}-1280`);
+      await page.setViewportSize({ width: 412, height: 900 });
+      await t.screenshot(page, `admin-users-${lang}-412`);
+      await page.setViewportSize({ width: 1280, height: 900 });
+      // Filters, by the form (kept across its actions).
+      await page.selectOption('select[name=role]', 'MODERATOR');
+      await t.submit(page, 'form.account-filters button[type=submit]');
+      assert.deepEqual(await emails(), [mod.email]);
+      await page.selectOption('select[name=role]', 'MEMBER');
+      await t.submit(page, 'form.account-filters button[type=submit]');
+      assert.deepEqual(await emails(), [plain.email, off.email].sort());
+      await page.selectOption('select[name=status]', 'disabled');
+      await t.submit(page, 'form.account-filters button[type=submit]');
+      assert.deepEqual(await emails(), [off.email]);
+      assert.equal(new URL(page.url()).searchParams.get('status'), 'disabled');
+      assert.ok((await page.locator(`li[data-email="${off.email}"] form[action*="role=MEMBER"][action*="status=disabled"]`).count()) > 0, 'the forms keep the filters');
+      await page.selectOption('select[name=status]', 'active');
+      await t.submit(page, 'form.account-filters button[type=submit]');
+      assert.deepEqual(await emails(), [plain.email]);
+      await page.context().close();
+    }
   });
 
   h.test('links: province picker on search: find a province by name, then "all provinces" clears it', async (t) => {

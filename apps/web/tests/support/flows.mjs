@@ -100,6 +100,7 @@ export async function makeModerator(t, email, provinces = []) {
   await login(t, admin, t.admin.email, t.admin.password, '/admin/users');
   await t.visit(admin, `/admin/users?q=${encodeURIComponent(email)}`);
   const row = admin.locator(`li[data-email="${email}"]`);
+  await row.locator('details.edit-roles > summary').click(); // the roles form opens on demand
   await row.locator('input[name=roles][value=MODERATOR]').check();
   if (provinces.length) for (const code of provinces) await row.locator(`input[name=provinces][value="${code}"]`).check();
   else await row.locator('input[name=allProvinces]').check();

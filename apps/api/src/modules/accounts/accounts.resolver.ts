@@ -42,15 +42,23 @@ export class AccountsResolver {
     return user ? toUserType(user) : null;
   }
 
-  @Query(() => UserPage, { description: 'Admins only: find accounts by e-mail or name (every word of the query, in any order, as a part of either; letter case and Vietnamese diacritics are ignored: "nguyen" finds "Nguyễn").' })
+  @Query(() => UserPage, {
+    description:
+      'Admins only: find accounts by e-mail or name (every word of the query, in any order, as a part of either; letter case and Vietnamese diacritics are ignored: "nguyen" finds "Nguyễn"). `role`: only accounts holding it (MEMBER: members without a staff role); `disabled`: only disabled (true) or active (false) accounts.',
+  })
   async users(
     @Context() ctx: GqlContext,
     @Args('query', { type: () => String, nullable: true }) query: string | null,
     @Args('page', { type: () => PageInput, nullable: true }) page: PageInput,
+    @Args('role', { type: () => Role, nullable: true }) role?: Role | null,
+    @Args('disabled', { type: () => Boolean, nullable: true }) disabled?: boolean | null,
   ): Promise<UserPage> {
     requireAdmin(ctx);
     const { offset, pageSize, page: p } = pageWindow(page);
     const qb = this.ds.getRepository(UserEntity).createQueryBuilder('u');
+    if (role === Role.MEMBER) qb.andWhere(`u.roles <@ ARRAY['MEMBER']::text[]`);
+    else if (role) qb.andWhere(`:role = ANY(u.roles)`, { role });
+    if (disabled != null) qb.andWhere('u.disabled = :disabled', { disabled });
     const words = foldDiacritics(query ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
     // Every word, in any order ("dao nguyen" finds "Nguyễn Thị Đào"), as a part of the e-mail or
     // the name. fold_search (migration UserSessions) folds like foldDiacritics + lower case; a

@@ -1457,6 +1457,8 @@ export type MarkAllNotificationsReadMutation = { markAllNotificationsRead: numbe
 export type UsersQueryVariables = Exact<{
   query?: string | null | undefined;
   page?: PageInput | null | undefined;
+  role?: Role | null | undefined;
+  disabled?: boolean | null | undefined;
 }>;
 
 

@@ -6,18 +6,25 @@ import { ROLES } from '$lib/labels';
 import { apiFailure } from '$lib/server/guards';
 import { enumList, failFields, failFromError, readForm } from '$lib/server/forms';
 import { listRedirect } from '$lib/list-query';
-import { USER_LIST_KEYS } from './list';
+import { USER_LIST_KEYS, USER_STATUSES, type UserStatus } from './list';
 import { referenceData } from '$lib/server/reference';
 import { readProvinceChoice } from '$lib/server/provinces';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   const q = (url.searchParams.get('q') ?? '').trim();
   const page = Math.max(1, Number(url.searchParams.get('page')) || 1);
+  // Unknown filter values (a hand-edited address) mean no filter.
+  const rawRole = url.searchParams.get('role') ?? '';
+  const role = (ROLES as readonly string[]).includes(rawRole) ? (rawRole as Role) : null;
+  const rawStatus = url.searchParams.get('status') ?? '';
+  const status = (USER_STATUSES as readonly string[]).includes(rawStatus) ? (rawStatus as UserStatus) : null;
   const [{ users }, reference] = await Promise.all([
-    locals.api.request(Users, { query: q || null, page: { page, pageSize: 20 } }).catch((e) => apiFailure(e, url)),
+    locals.api
+      .request(Users, { query: q || null, page: { page, pageSize: 20 }, role, disabled: status === null ? null : status === 'disabled' })
+      .catch((e) => apiFailure(e, url)),
     referenceData(locals.api),
   ]);
-  return { q, users, provinces: reference.provinces, meId: locals.user!.id };
+  return { q, role, status, users, provinces: reference.provinces, meId: locals.user!.id };
 };
 
 /** Back to the list the admin acted from (its search and page), with the confirmation. */
@@ -36,6 +43,8 @@ export const actions: Actions = {
     // the explicit "nationwide" box: none ticked means none (the API fails closed too).
     const withMember: Role[] = [...new Set<Role>(['MEMBER', ...roles])];
     const moderator = withMember.includes('MODERATOR');
+    // The form says it before saving; the confirmation says it again when provinces were dropped.
+    const droppedProvinces = !moderator && form.str('hadProvinces') === 'true';
     try {
       await locals.api.request(SetUserRoles, {
         userId: form.str('userId'),
@@ -47,7 +56,7 @@ export const actions: Actions = {
       // The row shows one message above its form (e.g. "this is the last administrator"), none beside fields.
       return failFromError(err, values, { fields: [], rename: { moderatedProvinceCodes: 'provinces' }, prefixes: [], form: form.str('userId') });
     }
-    redirect(303, back(url));
+    redirect(303, back(url, droppedProvinces ? 'roles-saved-provinces-removed' : 'roles-saved'));
   },
   disable: async ({ request, locals, url }) => {
     const form = await readForm(request);
