@@ -417,12 +417,12 @@ describe('audit log of staff actions', () => {
     };
     const en = await csvIn('en-US,en;q=0.9');
     expect(en.name).toMatch(/^attachment; filename="audit-log-\d{8}\.csv"$/);
-    expect(en.lines[0]).toBe('Time (Vietnam time),Staff member,E-mail,Action,Action code,Target kind,Target ID,Summary,Details (JSON),IP address,Browser');
+    expect(en.lines[0]).toBe('Time (Vietnam time),Staff member,E-mail,Action,Action code,Target kind,Target ID,Summary,Details (JSON),IP address,Device (User-Agent)');
     expect(en.lines[1]).toContain(',Account disabled,USER_DISABLED,USER,');
     expect(en.lines[1]).toContain(`,Disabled the account ${someone.email},`);
     const vi = await csvIn('vi');
     expect(vi.name).toMatch(/^attachment; filename="nhat-ky-kiem-toan-\d{8}\.csv"$/);
-    expect(vi.lines[0]).toBe('Thời điểm (giờ Việt Nam),Người thực hiện,E-mail,Thao tác,Mã thao tác,Loại đối tượng,Mã đối tượng,Tóm tắt,Chi tiết (JSON),Địa chỉ IP,Trình duyệt');
+    expect(vi.lines[0]).toBe('Thời điểm (giờ Việt Nam),Người thực hiện,E-mail,Thao tác,Mã thao tác,Loại đối tượng,Mã đối tượng,Tóm tắt,Chi tiết (JSON),Địa chỉ IP,Thiết bị (User-Agent)');
     expect(vi.lines[1]).toContain(',Khoá tài khoản,USER_DISABLED,USER,');
     expect(vi.lines[1]).toContain(`,Khóa tài khoản ${someone.email},`);
   });

@@ -26,7 +26,7 @@ export const AUDIT_COLUMNS: readonly Localized[] = [
   { vi: 'Tóm tắt', en: 'Summary' },
   { vi: 'Chi tiết (JSON)', en: 'Details (JSON)' },
   { vi: 'Địa chỉ IP', en: 'IP address' },
-  { vi: 'Trình duyệt', en: 'Browser' },
+  { vi: 'Thiết bị (User-Agent)', en: 'Device (User-Agent)' },
 ];
 
 const M = catalogue satisfies Record<string, Localized>;
