@@ -343,4 +343,60 @@ describe('alerts: the daily digest', () => {
     expect(alertMail()).toHaveLength(1);
     expect((await s.base.error(PREFS, { d: true })).code).toBe('UNAUTHENTICATED');
   });
+
+  it('keeps alerts in the app only while alert e-mails are off, and never e-mails those later', async () => {
+    const MODE = `mutation($mode: AlertEmails) { setNotificationPreferences(alertEmails: $mode) { id alertEmails notificationDigest } }`;
+    const m = await moderator();
+    const user = await member('Người tắt e-mail', { name: `HTX Tắt Thư ${slug()}`, kind: 'OTHER', provinceCode: 'dong-thap' });
+    const off = (await user.client.ok(MODE, { mode: 'OFF' })).setNotificationPreferences;
+    expect(off).toMatchObject({ alertEmails: 'OFF', notificationDigest: false });
+    expect((await user.client.ok(`{ me { alertEmails } }`)).me.alertEmails).toBe('OFF');
+    await publish(user.client, m, dryingDemand(user.orgId));
+    await s.t.settle();
+    const lab = await member('Kỹ sư', { name: `Viện Sấy Tắt Thư ${slug()}`, kind: 'RESEARCH_INSTITUTE', provinceCode: 'can-tho' });
+    await publish(lab.client, m, dryerOffer(lab.orgId));
+    await s.t.settle();
+    // in the app, not by e-mail (the listing's approval, not an alert, is still e-mailed)
+    expect((await notes(user.client)).filter((n) => n.kind === 'NEW_MATCH')).toHaveLength(1);
+    const alertMail = () => mailsTo(user.email).map(plain).filter((t) => t.includes('A new technology fits your demand'));
+    expect(alertMail()).toHaveLength(0);
+    expect(mailsTo(user.email).map(plain).some((t) => t.includes('was approved by the department and is now public.'))).toBe(true);
+
+    // turned on again as a daily digest: the alert held while off is not sent; one that comes after is
+    expect((await user.client.ok(MODE, { mode: 'DAILY' })).setNotificationPreferences).toMatchObject({ alertEmails: 'DAILY', notificationDigest: true });
+    const digest = s.t.app.get(MatchDigestService);
+    const clock = s.t.app.get(Clock);
+    clock.advance(24 * 3_600_000);
+    try {
+      await digest.runOnce();
+      expect(alertMail()).toHaveLength(0);
+    } finally {
+      clock.reset();
+    }
+    const lab2 = await member('Kỹ sư', { name: `Viện Sấy Bật Lại ${slug()}`, kind: 'RESEARCH_INSTITUTE', provinceCode: 'can-tho' });
+    await publish(lab2.client, m, dryerOffer(lab2.orgId));
+    await s.t.settle();
+    expect((await notes(user.client)).filter((n) => n.kind === 'NEW_MATCH')).toHaveLength(2);
+    clock.advance(24 * 3_600_000);
+    try {
+      await digest.runOnce();
+      const mails = alertMail();
+      expect(mails).toHaveLength(1);
+      // the one alert that came after, not the one held while off
+      expect(mails[0]).toContain('Your matches and new listings');
+      expect(mails[0]).toMatch(/\n\s*1\. /);
+      expect(mails[0]).not.toMatch(/\n\s*2\. /);
+    } finally {
+      clock.reset();
+    }
+  });
+
+  it('asks for exactly one way of saying the choice, naming the field', async () => {
+    const user = await member('Người chọn', { name: `HTX Chọn ${slug()}`, kind: 'OTHER', provinceCode: 'dong-thap' });
+    const both = await user.client.error(`mutation { setNotificationPreferences(digest: true, alertEmails: OFF) { id } }`);
+    expect(both.code).toBe('BAD_USER_INPUT');
+    expect(both.fields).toHaveProperty('alertEmails');
+    expect((await user.client.error(`mutation { setNotificationPreferences { id } }`)).code).toBe('BAD_USER_INPUT');
+    expect((await user.client.ok(`{ me { alertEmails } }`)).me.alertEmails).toBe('EACH');
+  });
 });

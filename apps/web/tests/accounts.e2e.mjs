@@ -16,6 +16,31 @@ async function postLogin(t, fields) {
 }
 
 export default function (h) {
+  h.test('alert e-mails: the choice sits at the top of the notifications, says what it is, and can be turned off with a confirmation (vi, en, phone)', async (t) => {
+    const user = await apiUser(t, 'Người Tắt Thông Báo');
+    for (const lang of ['vi', 'en']) {
+      const page = await t.newPage(lang, { phone: lang === 'en' });
+      await login(t, page, user.email, PASSWORD, '/dashboard/notifications');
+      const summary = page.locator('details.alert-emails > summary');
+      // Above the list, saying the current choice without opening anything.
+      const [choiceTop, listTop] = await Promise.all([summary.boundingBox(), page.locator('main ul.tabs').boundingBox()]);
+      assert.ok(choiceTop && listTop && choiceTop.y < listTop.y, 'the e-mail choice is above the notifications');
+      const now = lang === 'vi' ? msg(lang, 'notifications_emailEach') : msg(lang, 'notifications_emailOff');
+      assert.ok((await summary.innerText()).includes(now), `${lang}: the summary says "${now}"`);
+      await summary.click();
+      const next = lang === 'vi' ? 'OFF' : 'DAILY';
+      await page.check(`input[name=alertEmails][value=${next}]`);
+      await t.submit(page, 'details.alert-emails button[type=submit]');
+      assert.equal(new URL(page.url()).searchParams.get('done'), `alert-emails-${next.toLowerCase()}`);
+      assert.equal(await t.text(page, '[role=status]'), msg(lang, next === 'OFF' ? 'done_alertEmailsOff' : 'done_alertEmailsDaily'));
+      assert.ok((await summary.innerText()).includes(msg(lang, next === 'OFF' ? 'notifications_emailOff' : 'notifications_emailDigest')));
+      await t.screenshot(page, `alert-emails-saved-${lang}`);
+    }
+    // The API holds the last choice.
+    const { me } = await t.gql(`{ me { alertEmails } }`, {}, user.token);
+    assert.equal(me.alertEmails, 'DAILY');
+  });
+
   h.test('sign-in: a crafted ?next= (tab, backslash, vertical tab…) falls back to the dashboard; a local one is kept', async (t) => {
     const user = await apiUser(t);
     // The probe's findings (#19) and their relatives: each would leave the site, or answered 500.

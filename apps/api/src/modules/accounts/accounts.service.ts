@@ -4,7 +4,7 @@ import { Role, findProvince } from '@techport/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { AppError, Errors } from '../../common/errors.js';
 import type { Viewer } from '../../common/auth/viewer.js';
-import { UserEntity } from './user.entity.js';
+import { AlertEmails, UserEntity } from './user.entity.js';
 import { hashPassword, timingSafeDummyHash, verifyPassword } from './password.js';
 import { TokenService } from './token.service.js';
 import { ensureConfiguredAdmin } from './configured-admin.js';
@@ -112,7 +112,8 @@ export class AccountsService implements OnApplicationBootstrap {
       moderatedProvinceCodes: [],
       disabled: false,
       emailVerifiedAt: null,
-      notificationDigest: false,
+      alertEmails: AlertEmails.EACH,
+      alertsEmailedSince: null,
       passwordHash: '',
       createdAt: now,
       updatedAt: now,

@@ -1,7 +1,18 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
 import type { Role } from '@techport/shared';
 
+/** How an account gets its match and saved-search alerts by e-mail (they always appear in the app at once). */
+export enum AlertEmails {
+  /** One e-mail per alert, as it comes. */
+  EACH = 'EACH',
+  /** One e-mail a day with the day's alerts (the daily digest). */
+  DAILY = 'DAILY',
+  /** No alert e-mails: the alerts are in the app only. Account, deal and security e-mails still come. */
+  OFF = 'OFF',
+}
+
 @Entity('app_user')
+@Check('CHK_app_user_alert_emails', `"alert_emails" IN ('EACH', 'DAILY', 'OFF')`)
 /**
  * Admin user search: a trigram index on fold_search(email || ' ' || display_name), the SQL twin of
  * foldDiacritics + lower case (created in migration UserSessions; TypeORM cannot describe it).
@@ -42,9 +53,13 @@ export class UserEntity {
   @Column({ name: 'email_verified_at', type: 'timestamptz', nullable: true })
   emailVerifiedAt: Date | null;
 
-  /** Match and saved-search alerts by e-mail once a day instead of one by one (modules/matching/match-digest.service.ts). */
-  @Column({ name: 'notification_digest', type: 'boolean', default: false })
-  notificationDigest: boolean;
+  /** Match and saved-search alerts by e-mail: one each, once a day (modules/matching/match-digest.service.ts) or none. */
+  @Column({ name: 'alert_emails', type: 'text', default: AlertEmails.EACH })
+  alertEmails: AlertEmails;
+
+  /** Set when alert e-mails are turned on again after OFF: alerts created before it are never e-mailed. */
+  @Column({ name: 'alerts_emailed_since', type: 'timestamptz', nullable: true })
+  alertsEmailedSince: Date | null;
 
   /**
    * Second factor (TOTP, RFC 6238; modules/second-factor). The Base32 secret of the confirmed

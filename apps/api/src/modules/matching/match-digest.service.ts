@@ -7,7 +7,7 @@ import { Clock } from '../../common/clock.js';
 import type { Viewer } from '../../common/auth/viewer.js';
 import { MailerService } from '../notifications/mailer.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
-import { UserEntity } from '../accounts/user.entity.js';
+import { AlertEmails, UserEntity } from '../accounts/user.entity.js';
 import { ALERT_KINDS } from './matching-alerts.service.js';
 
 /** The notification kinds a digest batches (the alerts; everything else is e-mailed at once). */
@@ -41,7 +41,7 @@ interface PendingRow {
 }
 
 /**
- * The daily digest: users who chose it (`setNotificationPreferences(digest: true)`) still see
+ * The daily digest: users who chose it (`setNotificationPreferences(alertEmails: DAILY)`) still see
  * every match and saved-search alert in the app at once, but get them by e-mail together, in one
  * message a day (after DIGEST_HOUR, Vietnam time), instead of one e-mail each. Runs in every
  * process with WORKERS_ENABLED; each user is claimed with SKIP LOCKED, so one e-mail per user
@@ -69,19 +69,20 @@ export class MatchDigestService extends PeriodicJob {
     let notifications = 0;
     for (;;) {
       const sent = await this.ds.transaction(async (em) => {
-        const [user]: { id: string; email: string }[] = await em.query(
-          `SELECT u.id, u.email FROM app_user u
-           WHERE u.notification_digest AND NOT u.disabled
-             AND EXISTS (SELECT 1 FROM notification n WHERE n.user_id = u.id AND n.emailed_at IS NULL AND n.kind = ANY($1) AND n.created_at < $2)
+        const [user]: { id: string; email: string; alerts_emailed_since: Date | null }[] = await em.query(
+          `SELECT u.id, u.email, u.alerts_emailed_since FROM app_user u
+           WHERE u.alert_emails = 'DAILY' AND NOT u.disabled
+             AND EXISTS (SELECT 1 FROM notification n WHERE n.user_id = u.id AND n.emailed_at IS NULL AND n.kind = ANY($1) AND n.created_at < $2
+                         AND n.created_at >= coalesce(u.alerts_emailed_since, '-infinity'))
            ORDER BY u.id LIMIT 1 FOR NO KEY UPDATE OF u SKIP LOCKED`,
           [DIGEST_KINDS, cutoff],
         );
         if (!user) return null;
         const rows: PendingRow[] = await em.query(
           `SELECT id, title_vi, title_en, body_vi, body_en, url FROM notification
-           WHERE user_id = $1 AND emailed_at IS NULL AND kind = ANY($2) AND created_at < $3
+           WHERE user_id = $1 AND emailed_at IS NULL AND kind = ANY($2) AND created_at < $3 AND created_at >= coalesce($4, '-infinity'::timestamptz)
            ORDER BY created_at, id`,
-          [user.id, DIGEST_KINDS, cutoff],
+          [user.id, DIGEST_KINDS, cutoff, user.alerts_emailed_since],
         );
         await this.mailer.send({ to: user.email, ...this.compose(rows, now) });
         await em.query(`UPDATE notification SET emailed_at = $2 WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id), now]);
@@ -96,20 +97,29 @@ export class MatchDigestService extends PeriodicJob {
   }
 
   /**
-   * Turns the digest on or off for the caller. Turning it off sends the alerts still waiting for
-   * a digest at once, one e-mail each, as the user now asked.
+   * Sets how the caller gets alerts by e-mail. Leaving DAILY for EACH sends the alerts still
+   * waiting for a digest at once, one e-mail each, as the user now asked; leaving OFF sends none of
+   * the alerts created while e-mails were off (alerts_emailed_since), only those that come after.
    */
-  async setDigest(viewer: Viewer, digest: boolean): Promise<UserEntity> {
+  async setAlertEmails(viewer: Viewer, mode: AlertEmails): Promise<UserEntity> {
     return this.ds.transaction(async (em) => {
-      await em.update(UserEntity, { id: viewer.id }, { notificationDigest: digest });
-      if (!digest) {
+      const users = em.getRepository(UserEntity);
+      const before = await users.findOneOrFail({ where: { id: viewer.id }, lock: { mode: 'pessimistic_write' } });
+      if (before.alertEmails === mode) return before;
+      // The database's now(), not the clock: it is compared with notification.created_at, which the database writes.
+      const [{ since }]: { since: Date | null }[] = await em.query(
+        `UPDATE app_user SET alert_emails = $2, alerts_emailed_since = CASE WHEN alert_emails = 'OFF' THEN now() ELSE alerts_emailed_since END
+         WHERE id = $1 RETURNING alerts_emailed_since AS since`,
+        [viewer.id, mode],
+      );
+      if (before.alertEmails === AlertEmails.DAILY && mode === AlertEmails.EACH) {
         const rows: { id: string }[] = await em.query(
-          `SELECT id FROM notification WHERE user_id = $1 AND emailed_at IS NULL AND kind = ANY($2)`,
-          [viewer.id, DIGEST_KINDS],
+          `SELECT id FROM notification WHERE user_id = $1 AND emailed_at IS NULL AND kind = ANY($2) AND created_at >= coalesce($3, '-infinity'::timestamptz)`,
+          [viewer.id, DIGEST_KINDS, since],
         );
         if (rows.length) await this.outbox.publish(em, 'notification.email', { notificationIds: rows.map((r) => r.id) });
       }
-      return em.getRepository(UserEntity).findOneByOrFail({ id: viewer.id });
+      return users.findOneByOrFail({ id: viewer.id });
     });
   }
 

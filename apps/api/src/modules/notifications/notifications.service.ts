@@ -16,7 +16,7 @@ export interface NotificationDraft {
   dedupeKey?: string;
   /** Also send an e-mail (default true). */
   email?: boolean;
-  /** An alert that users who chose the daily digest (app_user.notification_digest) get in it instead of one by one (modules/matching/match-digest.service.ts). */
+  /** An alert: e-mailed at once only to users who get alerts one by one (app_user.alert_emails EACH); DAILY ones get it in the digest (modules/matching/match-digest.service.ts), OFF ones in the app only. */
   digest?: boolean;
 }
 
@@ -53,7 +53,7 @@ export class NotificationsService implements OnModuleInit {
     );
     if (n.email !== false && rows.length) {
       let ids = rows.map((r) => r.id);
-      if (n.digest) ids = (await em.query(`SELECT n.id FROM notification n JOIN app_user u ON u.id = n.user_id WHERE n.id = ANY($1::uuid[]) AND NOT u.notification_digest`, [ids])).map((r: { id: string }) => r.id);
+      if (n.digest) ids = (await em.query(`SELECT n.id FROM notification n JOIN app_user u ON u.id = n.user_id WHERE n.id = ANY($1::uuid[]) AND u.alert_emails = 'EACH'`, [ids])).map((r: { id: string }) => r.id);
       if (ids.length) await this.outbox.publish(em, 'notification.email', { notificationIds: ids });
     }
     return rows.length;

@@ -624,12 +624,12 @@ export const SetUserDisabled: Document<T.SetUserDisabledMutation, T.SetUserDisab
 
 export const NotificationPreferences: Document<T.NotificationPreferencesQuery, T.NotificationPreferencesQueryVariables> = {
   name: "NotificationPreferences",
-  source: "query NotificationPreferences { me { id notificationDigest } }",
+  source: "query NotificationPreferences { me { id alertEmails } }",
 };
 
 export const SetNotificationPreferences: Document<T.SetNotificationPreferencesMutation, T.SetNotificationPreferencesMutationVariables> = {
   name: "SetNotificationPreferences",
-  source: "mutation SetNotificationPreferences($digest: Boolean!) { setNotificationPreferences(digest: $digest) { id notificationDigest } }",
+  source: "mutation SetNotificationPreferences($alertEmails: AlertEmails!) { setNotificationPreferences(alertEmails: $alertEmails) { id alertEmails } }",
 };
 
 export const SecondFactorStatus: Document<T.SecondFactorStatusQuery, T.SecondFactorStatusQueryVariables> = {

@@ -5,6 +5,15 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** How match and saved-search alerts come by e-mail (they always appear in the app at once). */
+export type AlertEmails =
+  /** One e-mail a day with the day’s alerts (the daily digest). */
+  | 'DAILY'
+  /** One e-mail per alert, as it comes. */
+  | 'EACH'
+  /** No alert e-mails; account, deal and security e-mails still come. */
+  | 'OFF';
+
 export type AttachmentCaptionInput = {
   captionEn?: string | null | undefined;
   /** Omitted: unchanged; empty: removed. */
@@ -1485,14 +1494,14 @@ export type SetUserDisabledMutation = { setUserDisabled: { id: string, disabled:
 export type NotificationPreferencesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type NotificationPreferencesQuery = { me: { id: string, notificationDigest: boolean | null } | null };
+export type NotificationPreferencesQuery = { me: { id: string, alertEmails: AlertEmails | null } | null };
 
 export type SetNotificationPreferencesMutationVariables = Exact<{
-  digest: boolean;
+  alertEmails: AlertEmails;
 }>;
 
 
-export type SetNotificationPreferencesMutation = { setNotificationPreferences: { id: string, notificationDigest: boolean | null } };
+export type SetNotificationPreferencesMutation = { setNotificationPreferences: { id: string, alertEmails: AlertEmails | null } };
 
 export type SecondFactorStatusQueryVariables = Exact<{ [key: string]: never; }>;
 
