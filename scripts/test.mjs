@@ -67,13 +67,14 @@ try {
   const jestOut = join(outDir, 'jest.json');
   // A report left by an earlier run must not be read as this one's (jest that fails to start writes none).
   rmSync(jestOut, { force: true });
-  const jestArgs = ['--experimental-vm-modules', '--no-warnings', 'node_modules/jest/bin/jest.js', '--json', `--outputFile=${jestOut}`, `--maxWorkers=${process.env.TEST_WORKERS ?? (withWeb && process.env.TEST_SEQUENTIAL !== '1' ? 2 : 3)}`];
-  // Alone (--api-only, TEST_SEQUENTIAL=1), three workers on two cores: the end-to-end specs spend much of their time waiting on PostgreSQL,
-  // Meilisearch and the outbox, so a third keeps the cores busy: 956 spec-seconds ran in 321 s of
-  // wall time with three (2026-12-04), where two workers give at most 2 spec-seconds a second.
-  // Beside the browser tests (Chromium, the storefront and a second API on the same two cores) two:
-  // on 2026-12-05 three workers and the browser tests together kept both cores saturated for
-  // 15–20 minutes and a seeding hook overran its two minutes. TEST_WORKERS=n overrides.
+  const jestArgs = ['--experimental-vm-modules', '--no-warnings', 'node_modules/jest/bin/jest.js', '--json', `--outputFile=${jestOut}`, `--maxWorkers=${process.env.TEST_WORKERS ?? 3}`];
+  // Three workers on two cores, alone or beside the browser tests: the end-to-end specs spend much
+  // of their time waiting on PostgreSQL, Meilisearch and the outbox (2026-12-07, beside the browser
+  // tests with two workers: every process of the run together used 67% of the two cores; jest took
+  // 363 s with two workers, 303 s with three, the browser tests 308 s and 296 s; docs/benchmarks.md).
+  // On 2026-12-05 three beside the browser tests saturated both cores and a seeding hook overran its
+  // two minutes; the specs have since been made cheaper (template databases, cheaper argon2 under
+  // test) and the seeding hooks allow five. TEST_WORKERS=n overrides.
   // Anything else on the command line goes to jest (e.g. a path pattern), before the variadic --selectProjects.
   jestArgs.push(...process.argv.slice(2).filter((a) => !OWN_FLAGS.has(a)));
   if (faultsOnly) jestArgs.push('--selectProjects', 'faults');
