@@ -456,16 +456,22 @@ describe('an expert profile', () => {
     // removal, wait for the next approval (a pending revision carries them), as on a listing.
     const moderator = (await registerModerator(base, [])).client;
     const APPROVE = `mutation($id: ID!) { moderateExpertProfile(id: $id, decision: APPROVE) { id status } }`;
+    // The directory card's portrait is the public one: none while the profile is a draft, even for its expert.
+    const PORTRAIT = `query($id: ID!) { expert(id: $id) { portrait { fileName width height } } }`;
+    expect((await expert.ok(PORTRAIT, { id: p.id })).expert.portrait).toBeNull();
     await expert.ok(`mutation($id: ID!) { submitExpertProfile(id: $id) { id } }`, { id: p.id });
     await moderator.ok(APPROVE, { id: p.id });
     const pub = `query($id: ID!) { attachments(ownerKind: EXPERT, ownerId: $id) { id fileName pendingReview } }`;
     const [approved] = (await base.ok(pub, { id: p.id })).attachments;
     expect(approved).toMatchObject({ fileName: 'chan-dung.jpg' });
+    expect((await base.ok(PORTRAIT, { id: p.id })).expert.portrait).toEqual({ fileName: 'chan-dung.jpg', width: 600, height: 800 });
     const work = await upload(expert, { ownerKind: 'EXPERT', ownerId: p.id }, 'cong-trinh.png', await sharp({ create: { width: 640, height: 480, channels: 3, background: '#365' } }).png().toBuffer());
     expect(work.status).toBe(201);
     await expert.ok(`mutation($id: ID!) { removeAttachment(id: $id) }`, { id: approved.id });
     expect((await base.ok(pub, { id: p.id })).attachments.map((a: { fileName: string }) => a.fileName)).toEqual(['chan-dung.jpg']);
     expect((await expert.ok(pub, { id: p.id })).attachments).toEqual([{ id: work.body.data!.attachment.id, fileName: 'cong-trinh.png', pendingReview: true }]);
+    // …and the card keeps the approved portrait until the removal is approved, for its expert too.
+    expect((await expert.ok(PORTRAIT, { id: p.id })).expert.portrait).toMatchObject({ fileName: 'chan-dung.jpg' });
     expect((await expert.ok(`query($id: ID!) { expert(id: $id) { hasPendingRevision } }`, { id: p.id })).expert.hasPendingRevision).toBe(true);
     // The review page lists the portrait as going with the approval; the public does not see that.
     const REMOVALS = `query($id: ID!) { expert(id: $id) { attachmentsPendingRemoval { id fileName } } }`;

@@ -245,6 +245,20 @@ export default function (h) {
     const img = visitor.locator('img.expert-portrait');
     assert.equal(await img.getAttribute('alt'), msg('en', 'experts_portraitAlt', { name: fullName }));
     assert.ok(await img.evaluate((el) => el.complete && el.naturalWidth > 0), 'the portrait loads');
+    // The directory's card shows it too, small and round, beside the name (once indexed and sized by the worker).
+    const card = visitor.locator('ul.cards article.card', { hasText: fullName });
+    await t.eventually(
+      async () => {
+        await t.visit(visitor, `/experts?q=${encodeURIComponent(fullName)}`);
+        return (await card.locator('img.expert-thumb').count()) === 1;
+      },
+      { what: 'the expert in the directory with a portrait' },
+    );
+    const thumb = card.locator('img.expert-thumb');
+    assert.ok(await thumb.evaluate((el) => el.complete && el.naturalWidth > 0), 'the card portrait loads');
+    const [thumbBox, nameBox] = await Promise.all([thumb.boundingBox(), card.locator('.card-title').boundingBox()]);
+    assert.ok(thumbBox && nameBox && thumbBox.x + thumbBox.width <= nameBox.x, 'the portrait is beside the name');
+    await t.screenshot(visitor, 'experts-directory-portrait-en');
   });
 
   h.test('media with scripts on: the upload shows its progress, then the page says it is done; a refusal still shows beside the field', async (t) => {

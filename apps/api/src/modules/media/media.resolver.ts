@@ -54,6 +54,13 @@ export function toAttachmentType(media: MediaService, a: AttachmentEntity, acces
   };
 }
 
+/** Every attachment row of an owner, batched per request and owner kind (callers filter by access). */
+function ownerRows(media: MediaService, ctx: GqlContext, ownerKind: AttachmentOwnerKind, ownerId: string): Promise<AttachmentEntity[]> {
+  return ctx.loaders
+    .get(`media.byOwner.${ownerKind}`, () => new DataLoader(async (ids: readonly string[]) => groupByKeys(ids, await media.ofOwners(ownerKind, ids), (a) => a.ownerId)))
+    .load(ownerId);
+}
+
 async function attachmentsFor(
   media: MediaService,
   ctx: GqlContext,
@@ -61,9 +68,7 @@ async function attachmentsFor(
   ownerId: string,
   which: 'visible' | 'pendingRemovals' = 'visible',
 ): Promise<AttachmentType[]> {
-  const rows = await ctx.loaders
-    .get(`media.byOwner.${ownerKind}`, () => new DataLoader(async (ids: readonly string[]) => groupByKeys(ids, await media.ofOwners(ownerKind, ids), (a) => a.ownerId)))
-    .load(ownerId);
+  const rows = await ownerRows(media, ctx, ownerKind, ownerId);
   if (!rows.length || (which === 'pendingRemovals' && !rows.some((a) => a.removalRequestedAt))) return [];
   const [access, publicView] = await Promise.all([media.access(ctx.viewer, ownerKind, ownerId), ctx.viewer ? media.access(null, ownerKind, ownerId) : null]);
   const shown = which === 'visible' ? media.visibleOf(rows, access) : media.pendingRemovalsOf(rows, access);
@@ -203,5 +208,20 @@ export class ExpertMediaResolver {
   @ResolveField(() => [AttachmentType], { description: PENDING_REMOVALS })
   async attachmentsPendingRemoval(@Parent() e: ExpertProfileType, @Context() ctx: GqlContext): Promise<AttachmentType[]> {
     return attachmentsFor(this.media, ctx, AttachmentOwnerKind.EXPERT, e.id, 'pendingRemovals');
+  }
+
+  @ResolveField(() => AttachmentType, {
+    nullable: true,
+    description: 'The public portrait (directory cards): the cover image as everyone sees it, approved with the profile; null when there is none.',
+  })
+  async portrait(@Parent() e: ExpertProfileType, @Context() ctx: GqlContext): Promise<AttachmentType | null> {
+    const images = (await ownerRows(this.media, ctx, AttachmentOwnerKind.EXPERT, e.id)).filter((a) => a.kind === AttachmentKind.IMAGE && !a.private);
+    if (!images.length) return null;
+    // As an anonymous visitor sees it, whoever asks: a card shows the same picture to everyone. The
+    // cover, or while a new cover waits for review, the first public picture (the approved one).
+    const publicView = await this.media.access(null, AttachmentOwnerKind.EXPERT, e.id);
+    const shown = this.media.visibleOf(images, publicView);
+    const portrait = shown.find((a) => a.isCover) ?? shown[0];
+    return portrait ? toAttachmentType(this.media, portrait, publicView, publicView, ctx.lang) : null;
   }
 }

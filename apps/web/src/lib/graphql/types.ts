@@ -1057,9 +1057,11 @@ export type ExpertsQueryVariables = Exact<{
 }>;
 
 
-export type ExpertsQuery = { experts: { totalHits: number, page: number, pageSize: number, facets: Array<{ name: string, values: Array<{ value: string, label: string, count: number }> }>, hits: Array<{ highlightedName: string, highlightedHeadline: string, expert: { id: string, slug: string, fullName: string, headline: string, fields: Array<{ code: string, name: string }>, province: { code: string, name: string }, organization: { id: string, slug: string, name: string } | null } }>, related: Array<{ highlightedName: string, highlightedHeadline: string, expert: { id: string, slug: string, fullName: string, headline: string, fields: Array<{ code: string, name: string }>, province: { code: string, name: string }, organization: { id: string, slug: string, name: string } | null } }> } };
+export type ExpertsQuery = { experts: { totalHits: number, page: number, pageSize: number, facets: Array<{ name: string, values: Array<{ value: string, label: string, count: number }> }>, hits: Array<{ highlightedName: string, highlightedHeadline: string, expert: { id: string, slug: string, fullName: string, headline: string, portrait: { url: string | null, images: Array<{ width: number, url: string }> } | null, fields: Array<{ code: string, name: string }>, province: { code: string, name: string }, organization: { id: string, slug: string, name: string } | null } }>, related: Array<{ highlightedName: string, highlightedHeadline: string, expert: { id: string, slug: string, fullName: string, headline: string, portrait: { url: string | null, images: Array<{ width: number, url: string }> } | null, fields: Array<{ code: string, name: string }>, province: { code: string, name: string }, organization: { id: string, slug: string, name: string } | null } }> } };
 
 export type ExpertCardFragment = { id: string, slug: string, fullName: string, headline: string, fields: Array<{ code: string, name: string }>, province: { code: string, name: string }, organization: { id: string, slug: string, name: string } | null };
+
+export type ExpertPortraitFragment = { url: string | null, images: Array<{ width: number, url: string }> };
 
 export type ExpertBySlugQueryVariables = Exact<{
   slug: string;
