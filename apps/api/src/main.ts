@@ -8,7 +8,7 @@ import type { INestApplication } from '@nestjs/common';
 import { AppModule } from './app.module.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/config.js';
 import { createLogger, NestPinoLogger } from './common/logger.js';
-import { langFromHeader, runWithRequestContext } from './common/request-context.js';
+import { askedLangFromHeader, langFromHeader, runWithRequestContext } from './common/request-context.js';
 import { InputValidationPipe } from './common/validation.js';
 import { securityHeaders } from './common/security.js';
 import { bodyParserErrors } from './common/errors.js';
@@ -53,7 +53,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   // Language and request id for everything that runs on behalf of this request.
   app.use((req: { id: string; ip?: string; headers: Record<string, string | undefined> }, _res: unknown, next: () => void) =>
     runWithRequestContext(
-      { lang: langFromHeader(req.headers['accept-language']), requestId: req.id, ip: req.ip, userAgent: req.headers['user-agent']?.slice(0, 400) },
+      { lang: langFromHeader(req.headers['accept-language']), asked: askedLangFromHeader(req.headers['accept-language']), requestId: req.id, ip: req.ip, userAgent: req.headers['user-agent']?.slice(0, 400) },
       next,
     ),
   );

@@ -78,4 +78,51 @@ describe('notifications', () => {
     expect(eml).toMatch(/To: .*@example\.vn/);
     expect(eml).toContain('https://san.example.vn/listings/may-say-bom-nhiet');
   });
+
+  it("e-mails an account in the language of the interface it last used: subject and text first, the other language below", async () => {
+    // Registered from the English interface: English from the first e-mail.
+    const en = await registerUser(base.inLang('en'), 'Daniel Park');
+    const mails = () =>
+      readdirSync(outboxDir)
+        .filter((f) => f.includes(en.email.replace(/[^a-z0-9@._-]/gi, '_')))
+        .sort()
+        .map((f) => plainMail(readFileSync(join(outboxDir, f), 'utf8')))
+        .filter((m) => !m.includes('/activate/'));
+    await notify([en.id]);
+    await t.settle();
+    const [first] = mails();
+    expect(first).toMatch(/^Subject: A new matching demand$/m);
+    expect(first.indexOf('A business needs your technology.')).toBeLessThan(first.indexOf('Một doanh nghiệp cần công nghệ của bạn.'));
+    // An account e-mail (a password reset) too.
+    await base.inLang('en').ok(`mutation($e: String!) { requestPasswordReset(email: $e) }`, { e: en.email });
+    await t.settle();
+    expect(mails().find((m) => m.includes('/reset-password/'))).toMatch(/^Subject: Reset your Techport password \/ /m);
+    // The same person uses the Vietnamese interface: their next e-mails come in Vietnamese first.
+    await en.client.inLang('vi').ok(`{ me { id } }`);
+    await notify([en.id]);
+    await t.settle();
+    const latest = mails().filter((m) => !m.includes('/reset-password/')).at(-1)!;
+    expect(latest).toMatch(/^Subject: Có nhu cầu mới phù hợp$/m);
+    expect(latest.indexOf('Một doanh nghiệp cần công nghệ của bạn.')).toBeLessThan(latest.indexOf('A business needs your technology.'));
+  });
 });
+
+/** An .eml with its subject and body decoded (RFC 2047 words, base64 or quoted-printable), good enough to search. */
+function plainMail(eml: string): string {
+  const at = eml.search(/\r?\n\r?\n/);
+  const head = eml
+    .slice(0, at)
+    .replace(/\r?\n[ \t]+/g, ' ')
+    .replace(/=\?utf-8\?([bq])\?([^?]*)\?=[ \t]*/gi, (_m, enc: string, text: string) =>
+      enc.toLowerCase() === 'b'
+        ? Buffer.from(text, 'base64').toString('utf8')
+        : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_h, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8'),
+    );
+  const body = eml.slice(at).trim();
+  if (/Content-Transfer-Encoding:\s*base64/i.test(head)) return `${head}\n\n${Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')}`;
+  if (/Content-Transfer-Encoding:\s*quoted-printable/i.test(head)) {
+    const text = body.replace(/=\r?\n/g, '').replace(/(?:=[0-9A-F]{2})+/g, (m) => Buffer.from(m.replace(/=/g, ''), 'hex').toString('utf8'));
+    return `${head}\n\n${text}`;
+  }
+  return `${head}\n\n${body}`;
+}

@@ -7,6 +7,8 @@ import type { Lang } from '@techport/shared';
  */
 export interface RequestContextStore {
   lang: Lang;
+  /** The language the request asked for (a supported Accept-Language tag), null when it named none. */
+  asked?: Lang | null;
   requestId: string;
   /** The caller's address as the API sees it (req.ip) and browser, for the staff audit log. */
   ip?: string;
@@ -29,13 +31,23 @@ export function currentLang(): Lang {
   return storage.getStore()?.lang ?? 'vi';
 }
 
+/** The language this request asked for; null when its Accept-Language named no supported one (a script, a bare client). */
+export function requestedLang(): Lang | null {
+  return storage.getStore()?.asked ?? null;
+}
+
 /** Accept-Language → 'vi' (default) or 'en': the first supported tag wins. */
 export function langFromHeader(header: string | undefined | null): Lang {
-  if (!header) return 'vi';
+  return askedLangFromHeader(header) ?? 'vi';
+}
+
+/** Accept-Language → the first supported tag's language, or null when it names none. */
+export function askedLangFromHeader(header: string | undefined | null): Lang | null {
+  if (!header) return null;
   for (const part of header.split(',')) {
     const tag = part.split(';')[0].trim().toLowerCase();
     if (tag.startsWith('vi')) return 'vi';
     if (tag.startsWith('en')) return 'en';
   }
-  return 'vi';
+  return null;
 }

@@ -7,8 +7,9 @@ import { MailerService, type Mail } from '../notifications/mailer.service.js';
 import type { Lang } from '@techport/shared';
 
 /**
- * A bilingual e-mail, the reader's language first: to an address that has no account yet, the
- * language of the page it registered from is all that is known of its reader.
+ * A bilingual e-mail, the reader's language first: an account's (app_user.language, the interface
+ * it last used); to an address that has no account yet, the language of the page it registered
+ * from is all that is known of its reader.
  */
 function bilingual(lang: Lang | undefined, vi: { subject: string; text: string }, en: { subject: string; text: string }): { subject: string; text: string } {
   const [first, second] = lang === 'en' ? [en, vi] : [vi, en];
@@ -171,26 +172,35 @@ export class AccountMailService implements OnModuleInit {
   }
 
   private sendPasswordReset(tokenId: string): Promise<void> {
-    return this.sendLink<{ email: string }>(
+    return this.sendLink<{ email: string; language: Lang }>(
       'account_token',
       tokenId,
       `UPDATE account_token t SET token_hash = $2
        FROM app_user u
        WHERE t.id = $1 AND u.id = t.user_id AND t.token_hash IS NULL AND t.used_at IS NULL AND NOT u.disabled
-       RETURNING u.email`,
+       RETURNING u.email, u.language`,
       (secret, row) => {
         const url = this.link(`/reset-password/${secret}`);
         const minutes = this.config.PASSWORD_RESET_TTL_MINUTES;
         return {
           to: row.email,
-          subject: 'Đặt lại mật khẩu Techport / Reset your Techport password',
-          text:
-            `Ai đó (có thể là bạn) vừa yêu cầu đặt lại mật khẩu cho tài khoản Techport gắn với địa chỉ này.\n` +
-            `Mở liên kết sau để đặt mật khẩu mới. Liên kết chỉ dùng được một lần và hết hạn sau ${minutes} phút:\n\n${url}\n\n` +
-            `Nếu bạn không yêu cầu, hãy bỏ qua thư này: mật khẩu của bạn không thay đổi.\n\n---\n` +
-            `Someone (probably you) asked to reset the password of the Techport account for this address.\n` +
-            `Open this link to choose a new password. It works once and expires in ${minutes} minutes:\n\n${url}\n\n` +
-            `If you did not ask for this, ignore this e-mail: your password has not changed.\n`,
+          ...bilingual(
+            row.language,
+            {
+              subject: 'Đặt lại mật khẩu Techport',
+              text:
+                `Ai đó (có thể là bạn) vừa yêu cầu đặt lại mật khẩu cho tài khoản Techport gắn với địa chỉ này.\n` +
+                `Mở liên kết sau để đặt mật khẩu mới. Liên kết chỉ dùng được một lần và hết hạn sau ${minutes} phút:\n\n${url}\n\n` +
+                `Nếu bạn không yêu cầu, hãy bỏ qua thư này: mật khẩu của bạn không thay đổi.\n`,
+            },
+            {
+              subject: 'Reset your Techport password',
+              text:
+                `Someone (probably you) asked to reset the password of the Techport account for this address.\n` +
+                `Open this link to choose a new password. It works once and expires in ${minutes} minutes:\n\n${url}\n\n` +
+                `If you did not ask for this, ignore this e-mail: your password has not changed.\n`,
+            },
+          ),
         };
       },
     );
@@ -223,50 +233,76 @@ export class AccountMailService implements OnModuleInit {
   }
 
   /** An e-mail to an account's own address, if the account is still active (nothing otherwise). */
-  private async sendToAccount(userId: string, mail: (user: { email: string; display_name: string }) => { subject: string; text: string }): Promise<void> {
-    const [user]: { email: string; display_name: string }[] = await this.ds.query(`SELECT email, display_name FROM app_user WHERE id = $1 AND NOT disabled`, [userId]);
-    if (user) await this.mailer.send({ to: user.email, ...mail(user) });
+  private async sendToAccount(
+    userId: string,
+    mail: (user: { email: string; display_name: string }) => { vi: { subject: string; text: string }; en: { subject: string; text: string } },
+  ): Promise<void> {
+    const [user]: { email: string; display_name: string; language: Lang }[] = await this.ds.query(
+      `SELECT email, display_name, language FROM app_user WHERE id = $1 AND NOT disabled`,
+      [userId],
+    );
+    if (!user) return;
+    const { vi, en } = mail(user);
+    await this.mailer.send({ to: user.email, ...bilingual(user.language, vi, en) });
   }
 
   private sendLoginAttack(mail: Extract<AccountEmail, { kind: 'LOGIN_ATTACK' }>): Promise<void> {
     const reset = this.link('/forgot-password');
     return this.sendToAccount(mail.userId, () => ({
-      subject: 'Cảnh báo: nhiều lần đăng nhập sai vào tài khoản Techport / Warning: failed sign-ins to your Techport account',
-      text:
-        `Trong một giờ qua có ${mail.failures} lần đăng nhập sai vào tài khoản Techport của bạn (lần gần nhất từ địa chỉ ${mail.source}).\n` +
-        `Các lần thử từ những địa chỉ này đang bị làm chậm; bạn vẫn đăng nhập bình thường được.\n` +
-        `Nếu không phải bạn, hãy đổi sang một mật khẩu mạnh, chưa dùng ở nơi khác: ${reset}\n\n---\n` +
-        `In the last hour there were ${mail.failures} failed sign-ins to your Techport account (the latest from address ${mail.source}).\n` +
-        `Attempts from those addresses are being slowed down; you can still sign in as usual.\n` +
-        `If this was not you, choose a strong password you use nowhere else: ${reset}\n`,
+      vi: {
+        subject: 'Cảnh báo: nhiều lần đăng nhập sai vào tài khoản Techport',
+        text:
+          `Trong một giờ qua có ${mail.failures} lần đăng nhập sai vào tài khoản Techport của bạn (lần gần nhất từ địa chỉ ${mail.source}).\n` +
+          `Các lần thử từ những địa chỉ này đang bị làm chậm; bạn vẫn đăng nhập bình thường được.\n` +
+          `Nếu không phải bạn, hãy đổi sang một mật khẩu mạnh, chưa dùng ở nơi khác: ${reset}\n`,
+      },
+      en: {
+        subject: 'Warning: failed sign-ins to your Techport account',
+        text:
+          `In the last hour there were ${mail.failures} failed sign-ins to your Techport account (the latest from address ${mail.source}).\n` +
+          `Attempts from those addresses are being slowed down; you can still sign in as usual.\n` +
+          `If this was not you, choose a strong password you use nowhere else: ${reset}\n`,
+      },
     }));
   }
 
   private sendSecondFactorAttack(mail: Extract<AccountEmail, { kind: 'SECOND_FACTOR_ATTACK' }>): Promise<void> {
     const reset = this.link('/forgot-password');
     return this.sendToAccount(mail.userId, () => ({
-      subject: 'Cảnh báo: mật khẩu Techport của bạn có thể đã lộ / Warning: your Techport password may be known to someone else',
-      text:
-        `Trong một giờ qua, ai đó đã nhập đúng mật khẩu tài khoản Techport của bạn rồi nhập sai mã xác thực hai bước ${mail.failures} lần (lần gần nhất từ địa chỉ ${mail.source}).\n` +
-        `Mã xác thực hai bước vẫn đang bảo vệ tài khoản, và các lần thử từ địa chỉ đó đang bị làm chậm.\n` +
-        `Nếu không phải bạn, hãy đổi mật khẩu ngay (một mật khẩu mạnh, chưa dùng ở nơi khác): ${reset}\n\n---\n` +
-        `In the last hour someone entered the right password of your Techport account, then ${mail.failures} wrong two-step verification codes (the latest from address ${mail.source}).\n` +
-        `Your second factor is still protecting the account, and attempts from that address are being slowed down.\n` +
-        `If this was not you, change your password now (a strong one you use nowhere else): ${reset}\n`,
+      vi: {
+        subject: 'Cảnh báo: mật khẩu Techport của bạn có thể đã lộ',
+        text:
+          `Trong một giờ qua, ai đó đã nhập đúng mật khẩu tài khoản Techport của bạn rồi nhập sai mã xác thực hai bước ${mail.failures} lần (lần gần nhất từ địa chỉ ${mail.source}).\n` +
+          `Mã xác thực hai bước vẫn đang bảo vệ tài khoản, và các lần thử từ địa chỉ đó đang bị làm chậm.\n` +
+          `Nếu không phải bạn, hãy đổi mật khẩu ngay (một mật khẩu mạnh, chưa dùng ở nơi khác): ${reset}\n`,
+      },
+      en: {
+        subject: 'Warning: your Techport password may be known to someone else',
+        text:
+          `In the last hour someone entered the right password of your Techport account, then ${mail.failures} wrong two-step verification codes (the latest from address ${mail.source}).\n` +
+          `Your second factor is still protecting the account, and attempts from that address are being slowed down.\n` +
+          `If this was not you, change your password now (a strong one you use nowhere else): ${reset}\n`,
+      },
     }));
   }
 
   private sendSecondFactorReset(userId: string): Promise<void> {
     const login = this.link('/login');
     return this.sendToAccount(userId, (user) => ({
-      subject: 'Xác thực hai bước của tài khoản Techport đã được đặt lại / The two-step verification of your Techport account was reset',
-      text:
-        `Chào ${user.display_name},\n\nQuản trị viên của sàn vừa đặt lại xác thực hai bước của tài khoản Techport của bạn (ví dụ vì bạn mất điện thoại). ` +
-        `Hãy đăng nhập bằng mật khẩu và thiết lập lại ngay: ${login}\n` +
-        `Nếu bạn không yêu cầu việc này, hãy liên hệ Sở KH&CN ngay.\n\n---\n` +
-        `Hello ${user.display_name},\n\nThe exchange's administrator has just reset the two-step verification of your Techport account (after a lost phone, say). ` +
-        `Sign in with your password and set it up again now: ${login}\n` +
-        `If you did not ask for this, contact the Department of Science and Technology at once.\n`,
+      vi: {
+        subject: 'Xác thực hai bước của tài khoản Techport đã được đặt lại',
+        text:
+          `Chào ${user.display_name},\n\nQuản trị viên của sàn vừa đặt lại xác thực hai bước của tài khoản Techport của bạn (ví dụ vì bạn mất điện thoại). ` +
+          `Hãy đăng nhập bằng mật khẩu và thiết lập lại ngay: ${login}\n` +
+          `Nếu bạn không yêu cầu việc này, hãy liên hệ Sở KH&CN ngay.\n`,
+      },
+      en: {
+        subject: 'The two-step verification of your Techport account was reset',
+        text:
+          `Hello ${user.display_name},\n\nThe exchange's administrator has just reset the two-step verification of your Techport account (after a lost phone, say). ` +
+          `Sign in with your password and set it up again now: ${login}\n` +
+          `If you did not ask for this, contact the Department of Science and Technology at once.\n`,
+      },
     }));
   }
 }

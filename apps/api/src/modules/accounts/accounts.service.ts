@@ -16,7 +16,7 @@ import { bearerToken } from '../../common/rest.js';
 import { loginDelaySeconds, RateLimitService, rateLimited } from '../../common/rate-limit.service.js';
 import type { ChangePasswordInput, RegisterInput } from './dto/accounts.inputs.js';
 import { Clock } from '../../common/clock.js';
-import { currentLang } from '../../common/request-context.js';
+import { currentLang, requestedLang } from '../../common/request-context.js';
 import { AccountMailService, hashToken } from './account-mail.service.js';
 import { AccountTokenEntity, type AccountTokenPurpose } from './account-token.entity.js';
 import { randomUUID } from 'node:crypto';
@@ -87,11 +87,11 @@ export class AccountsService implements OnApplicationBootstrap {
     const displayName = input.displayName.trim();
     const id = await this.ds.transaction(async (em) => {
       const rows: { id: string; inserted: boolean }[] = await em.query(
-        `INSERT INTO app_user (email, password_hash, display_name) VALUES ($1, $2, $3)
-         ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash, display_name = EXCLUDED.display_name, updated_at = now()
+        `INSERT INTO app_user (email, password_hash, display_name, language) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash, display_name = EXCLUDED.display_name, language = EXCLUDED.language, updated_at = now()
            WHERE app_user.email_verified_at IS NULL AND NOT app_user.disabled
          RETURNING id, (xmax = 0) AS inserted`,
-        [email, passwordHash, displayName],
+        [email, passwordHash, displayName, currentLang()],
       );
       if (rows.length) {
         await this.sendActivation(em, rows[0].id);
@@ -114,6 +114,7 @@ export class AccountsService implements OnApplicationBootstrap {
       emailVerifiedAt: null,
       alertEmails: AlertEmails.EACH,
       alertsEmailedSince: null,
+      language: currentLang(),
       passwordHash: '',
       createdAt: now,
       updatedAt: now,
@@ -296,6 +297,7 @@ export class AccountsService implements OnApplicationBootstrap {
     const user = entities[0];
     if (!user || user.disabled) return null;
     await this.sessions.touch(verified.tokenId, new Date(raw[0].session_last_seen_at), client);
+    await this.rememberLanguage(user);
     // Staff roles act only once a second factor is enrolled (modules/second-factor).
     const secondFactor = !!user.totpEnabledAt;
     const isStaffRole = (r: Role) => r === Role.ADMIN || r === Role.MODERATOR;
@@ -310,6 +312,22 @@ export class AccountsService implements OnApplicationBootstrap {
       allProvinces: user.allProvinces,
       session: { tokenId: verified.tokenId, expiresAt: verified.expiresAt },
     };
+  }
+
+  /**
+   * The account's e-mails follow the interface it uses: a request that names a language (the
+   * storefront always does) different from the one stored switches it. Informative, like last-seen:
+   * a failed write does not fail the request.
+   */
+  private async rememberLanguage(user: UserEntity): Promise<void> {
+    const asked = requestedLang();
+    if (!asked || asked === user.language) return;
+    try {
+      await this.ds.query(`UPDATE app_user SET language = $2 WHERE id = $1`, [user.id, asked]);
+      user.language = asked;
+    } catch (err) {
+      this.logger.warn(`could not record the language of an account: ${(err as Error).message}`);
+    }
   }
 
   /** For the plain HTTP endpoints: the viewer behind an `Authorization: Bearer …` header, or UNAUTHENTICATED. */

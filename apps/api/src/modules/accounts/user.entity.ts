@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
-import type { Role } from '@techport/shared';
+import type { Lang, Role } from '@techport/shared';
 
 /** How an account gets its match and saved-search alerts by e-mail (they always appear in the app at once). */
 export enum AlertEmails {
@@ -12,6 +12,7 @@ export enum AlertEmails {
 }
 
 @Entity('app_user')
+@Check('CHK_app_user_language', `"language" IN ('vi', 'en')`)
 @Check('CHK_app_user_alert_emails', `"alert_emails" IN ('EACH', 'DAILY', 'OFF')`)
 /**
  * Admin user search: a trigram index on fold_search(email || ' ' || display_name), the SQL twin of
@@ -56,6 +57,10 @@ export class UserEntity {
   /** Match and saved-search alerts by e-mail: one each, once a day (modules/matching/match-digest.service.ts) or none. */
   @Column({ name: 'alert_emails', type: 'text', default: AlertEmails.EACH })
   alertEmails: AlertEmails;
+
+  /** The interface language the account last used (its requests' Accept-Language): its e-mails come in it first. */
+  @Column({ name: 'language', type: 'text', default: 'vi' })
+  language: Lang;
 
   /** Set when alert e-mails are turned on again after OFF: alerts created before it are never e-mailed. */
   @Column({ name: 'alerts_emailed_since', type: 'timestamptz', nullable: true })

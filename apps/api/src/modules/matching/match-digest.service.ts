@@ -9,6 +9,7 @@ import { MailerService } from '../notifications/mailer.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { AlertEmails, UserEntity } from '../accounts/user.entity.js';
 import { ALERT_KINDS } from './matching-alerts.service.js';
+import type { Lang } from '@techport/shared';
 
 /** The notification kinds a digest batches (the alerts; everything else is e-mailed at once). */
 export const DIGEST_KINDS: string[] = Object.values(ALERT_KINDS);
@@ -69,8 +70,8 @@ export class MatchDigestService extends PeriodicJob {
     let notifications = 0;
     for (;;) {
       const sent = await this.ds.transaction(async (em) => {
-        const [user]: { id: string; email: string; alerts_emailed_since: Date | null }[] = await em.query(
-          `SELECT u.id, u.email, u.alerts_emailed_since FROM app_user u
+        const [user]: { id: string; email: string; language: Lang; alerts_emailed_since: Date | null }[] = await em.query(
+          `SELECT u.id, u.email, u.language, u.alerts_emailed_since FROM app_user u
            WHERE u.alert_emails = 'DAILY' AND NOT u.disabled
              AND EXISTS (SELECT 1 FROM notification n WHERE n.user_id = u.id AND n.emailed_at IS NULL AND n.kind = ANY($1) AND n.created_at < $2
                          AND n.created_at >= coalesce(u.alerts_emailed_since, '-infinity'))
@@ -84,7 +85,7 @@ export class MatchDigestService extends PeriodicJob {
            ORDER BY created_at, id`,
           [user.id, DIGEST_KINDS, cutoff, user.alerts_emailed_since],
         );
-        await this.mailer.send({ to: user.email, ...this.compose(rows, now) });
+        await this.mailer.send({ to: user.email, ...this.compose(rows, now, user.language) });
         await em.query(`UPDATE notification SET emailed_at = $2 WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id), now]);
         return rows.length;
       });
@@ -123,17 +124,25 @@ export class MatchDigestService extends PeriodicJob {
     });
   }
 
-  private compose(rows: PendingRow[], now: Date): { subject: string; text: string } {
+  /** The day's alerts in one e-mail: the reader's language (app_user.language) for the subject and first, the other below. */
+  private compose(rows: PendingRow[], now: Date, language: Lang): { subject: string; text: string } {
     const link = (url: string | null) => (url ? `\n   ${new URL(url, this.config.PUBLIC_WEB_URL).toString()}` : '');
     const vi = rows.map((r, i) => `${i + 1}. ${r.title_vi}\n   ${r.body_vi.replace(/\n/g, '\n   ')}${link(r.url)}`).join('\n\n');
     const en = rows.map((r, i) => `${i + 1}. ${r.title_en}\n   ${r.body_en.replace(/\n/g, '\n   ')}${link(r.url)}`).join('\n\n');
-    return {
-      subject: `Techport: ${rows.length} gợi ý phù hợp mới (${dateVi(now)})`,
-      text:
+    const text = {
+      vi:
         `Các gợi ý phù hợp và tin mới cho tìm kiếm đã lưu của bạn trong ngày ${dateVi(now)}:\n\n${vi}\n\n` +
-        `Bạn nhận bản tin này vì đã chọn nhận thông báo gộp hằng ngày; có thể tắt trong phần tài khoản.\n\n---\n` +
+        `Bạn nhận bản tin này vì đã chọn nhận thông báo gộp hằng ngày; có thể đổi hoặc tắt trong trang Thông báo.\n`,
+      en:
         `Your matches and new listings for your saved searches, ${dateEn(now)}:\n\n${en}\n\n` +
-        `You get this digest because you chose one e-mail a day; you can turn it off in your account.\n`,
+        `You get this digest because you chose one e-mail a day; you can change or turn it off on your Notifications page.\n`,
     };
+    const subject = {
+      vi: `Techport: ${rows.length} gợi ý phù hợp mới (${dateVi(now)})`,
+      en: `Techport: ${rows.length} new ${rows.length === 1 ? 'match' : 'matches'} (${dateEn(now)})`,
+    };
+    const [first, second] = language === 'en' ? (['en', 'vi'] as const) : (['vi', 'en'] as const);
+    return { subject: subject[first], text: `${text[first]}\n---\n${text[second]}` };
   }
+
 }

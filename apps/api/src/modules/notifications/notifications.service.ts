@@ -1,3 +1,4 @@
+import type { Lang } from '@techport/shared';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -103,22 +104,26 @@ export class NotificationsService implements OnModuleInit {
     return result[1];
   }
 
-  /** Outbox handler: one e-mail per notification, Vietnamese first and English below, with an absolute link. */
+  /**
+   * Outbox handler: one e-mail per notification with an absolute link, in the reader's language
+   * (app_user.language: its subject, and its text first) and the other language below.
+   */
   private async sendEmails(events: OutboxEvent[]): Promise<void> {
     const ids = events.flatMap((e) => (e.payload.notificationIds as string[]) ?? []);
     if (!ids.length) return;
-    const rows: { id: string; email: string; title_vi: string; title_en: string; body_vi: string; body_en: string; url: string | null }[] = await this.ds.query(
-      `SELECT n.id, u.email, n.title_vi, n.title_en, n.body_vi, n.body_en, n.url
+    const rows: { id: string; email: string; language: Lang; title_vi: string; title_en: string; body_vi: string; body_en: string; url: string | null }[] = await this.ds.query(
+      `SELECT n.id, u.email, u.language, n.title_vi, n.title_en, n.body_vi, n.body_en, n.url
        FROM notification n JOIN app_user u ON u.id = n.user_id
        WHERE n.id = ANY($1::uuid[]) AND n.emailed_at IS NULL AND NOT u.disabled`,
       [ids],
     );
     for (const r of rows) {
       const link = r.url ? `\n\n${new URL(r.url, this.config.PUBLIC_WEB_URL).toString()}` : '';
+      const [first, second] = r.language === 'en' ? (['en', 'vi'] as const) : (['vi', 'en'] as const);
       await this.mailer.send({
         to: r.email,
-        subject: r.title_vi,
-        text: `${r.body_vi}${link}\n\n---\n${r.title_en}\n${r.body_en}${link}\n`,
+        subject: r[`title_${first}`],
+        text: `${r[`body_${first}`]}${link}\n\n---\n${r[`title_${second}`]}\n${r[`body_${second}`]}${link}\n`,
       });
       await this.ds.query(`UPDATE notification SET emailed_at = now() WHERE id = $1`, [r.id]);
     }
