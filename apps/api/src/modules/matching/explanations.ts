@@ -3,7 +3,7 @@
  * concepts, field, feedback and each constraint, labelled in the reader's language. Pure code.
  */
 import { foldDiacritics, type Lang } from '@techport/shared';
-import { couldBeVietnameseSyllable, findConcept, isGeneralTerm, isKnownTerm } from '../text/index.js';
+import { couldBeVietnameseSyllable, extractConcepts, findConcept, isGeneralTerm, isKnownTerm } from '../text/index.js';
 import { fieldByCode, termSurfaces, termVector } from './listing-features.js';
 import type { MatchListing, MatchReason, RankedMatch } from './matching.engine.js';
 import { CONSTRAINT_FLOOR, MATCH_FEEDBACK, RELEVANCE_WEIGHTS } from './matching.weights.js';
@@ -77,9 +77,22 @@ export function sharedTerms(srcW: Map<string, number>, cand: MatchListing, cross
   const top = contrib.slice(0, NAMED_TERMS_CONSIDERED).map(([t]) => t);
   const surfaces = termSurfaces(cand, new Set(top), { gloss: crossLingual });
   const out: string[] = [];
+  // One name a thing: a term whose topics (the lexicon's concepts) are all named already says it
+  // again in other words ("máy sấy, dryer, drying"; "may say" beside "máy sấy").
+  const topicsNamed = new Set<string>();
   for (const t of top) {
     const surface = surfaces.get(t);
     if (surface === undefined || !nameable(surface, cand.keywords) || out.some((o) => o.includes(surface) || surface.includes(o))) continue;
+    const folded = foldDiacritics(surface.toLowerCase());
+    const sameWord = out.findIndex((o) => foldDiacritics(o.toLowerCase()) === folded);
+    if (sameWord >= 0) {
+      // The same word typed with and without marks: keep the one with them.
+      if (foldDiacritics(out[sameWord]) === out[sameWord] && surface !== folded) out[sameWord] = surface;
+      continue;
+    }
+    const topics = extractConcepts(surface);
+    if (topics.length && topics.every((c) => topicsNamed.has(c))) continue;
+    for (const c of topics) topicsNamed.add(c);
     out.push(surface);
     if (out.length >= 3) break;
   }

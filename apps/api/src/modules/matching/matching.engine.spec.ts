@@ -498,6 +498,14 @@ describe('the shared keywords a match names', () => {
     expect(terms.some((t) => /may say|trai cay/.test(t))).toBe(true);
   });
 
+  it('names a thing once, not again in other words or without its marks ("máy sấy, dryer, drying", "may say")', () => {
+    const demand = toListingDocument(source({ kind: 'DEMAND', title: 'Cần máy sấy gừng nhiệt độ thấp', summary: 'Máy sấy (dryer) cho gừng lát, drying ở nhiệt độ thấp.', keywords: ['máy sấy', 'dryer', 'drying', 'may say'] }));
+    const offer = toListingDocument(source({ title: 'Máy sấy gừng nhiệt độ thấp', summary: 'Dryer for ginger slices: drying at low temperature; may say gung.', keywords: ['máy sấy', 'dryer', 'drying', 'may say', 'gừng'] }));
+    const terms = sharedTerms(termVector(demand), offer);
+    expect(terms.filter((t) => /^(máy sấy|may say|dryer|drying)$/i.test(t))).toHaveLength(1);
+    expect(terms).not.toContain('may say');
+  });
+
   it('names a whole English word', () => {
     // before: "kg", "dryer", "batch"
     const demand = toListingDocument(source({ kind: 'DEMAND', language: 'en', title: 'Need a dryer for ginger, 200 kg a batch', summary: 'Drying ginger slices, 200 kg.' }));
