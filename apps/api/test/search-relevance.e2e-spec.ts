@@ -108,6 +108,7 @@ beforeAll(async () => {
   await add('pelletOther', 'Dây chuyền chất đốt sinh khối trọn gói', 'Băm, sấy và ép viên nén phụ phẩm thành chất đốt, lắp đặt tại xưởng.');
   // a place named in the query: a dryer and a drone in Cần Thơ (the others are in Hà Nội)
   L.dryerCanTho = await publish(owner, m, { organizationId: org.id, title: 'Máy sấy lúa bơm nhiệt cho hợp tác xã', summary: 'Sấy lúa ở nhiệt độ thấp, hạt không rạn.', fieldCodes: ['2'], provinceCode: 'can-tho' });
+  L.uavSprayer = await publish(owner, m, { organizationId: org.id, title: 'Thiết bị bay không người lái phun thuốc cho vườn cây ăn trái', summary: 'Phun thuốc bảo vệ thực vật cho vườn sầu riêng, bay theo bản đồ.', fieldCodes: ['2'], provinceCode: 'dong-nai' });
   L.droneCanTho = await publish(owner, m, { organizationId: org.id, title: 'Thiết bị bay phun thuốc cho ruộng lúa', summary: 'Phun thuốc bảo vệ thực vật cho cánh đồng lớn.', fieldCodes: ['2'], provinceCode: 'can-tho' });
   // a farmer's need typed on a phone without diacritics
   // written entirely without marks, description too (it was taken for English, and so not read with its marks)
@@ -331,6 +332,12 @@ describe('search relevance: English queries and Vietnamese listings', () => {
     // joining words the gloss leaves out (searchQueryText)
     for (const query of ['mangoes heat pump', 'heat pump for mango', 'heat pumps for mangoes']) {
       expect({ query, close: (await ranked(s.base, { query })).close }).toEqual({ query, close: [L.heatPump] });
+    }
+  });
+
+  it('finds a Vietnamese listing as a close match for English words its title says in other words: "drone spraying"', async () => {
+    for (const query of ['drone spraying', 'spraying drone', 'uav spraying']) {
+      expect({ query, close: (await ranked(s.base, { query })).close.includes(L.uavSprayer) }).toEqual({ query, close: true });
     }
   });
 

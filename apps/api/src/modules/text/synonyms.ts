@@ -47,7 +47,9 @@ export const SYNONYM_GROUPS: readonly string[][] = [
   ['bảo quản', 'preservation'],
   ['sau thu hoạch', 'post-harvest', 'postharvest'],
   ['truy xuất nguồn gốc', 'traceability'],
-  ['máy bay không người lái', 'drone', 'uav', 'flycam'],
+  // English first: the gloss writes a group's other names in this order, so a Vietnamese title's
+  // "thiết bị bay không người lái phun thuốc" glosses to "… spraying drone …", the two English words side by side.
+  ['drone', 'uav', 'flycam', 'máy bay không người lái', 'thiết bị bay không người lái'],
   ['biogas', 'khí sinh học'],
   ['vắc xin', 'vaccine', 'vacxin'],
   ['dịch tả heo châu phi', 'dịch tả lợn châu phi', 'african swine fever', 'asf'],
