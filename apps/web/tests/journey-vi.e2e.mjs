@@ -151,7 +151,21 @@ export default function (h) {
         const audit = await t.text(s.moderator, 'main');
         for (const key of ['listingAction_CREATE', 'listingAction_SUBMIT', 'listingAction_REJECT']) assert.ok(audit.includes(msg('vi', key)), `audit trail shows ${key}`);
         assert.ok(audit.includes('Vui lòng nêu rõ sản lượng mỗi năm.'));
+        // The rejection's reason and note, each on its own line (they ran together: "Thiếu thông tinVui lòng…").
+        const history = s.moderator.locator('section[aria-labelledby=audit] tbody tr');
+        const rejection = history.filter({ hasText: msg('vi', 'listingAction_REJECT') }).locator('td').last();
+        assert.deepEqual(
+          (await rejection.innerText()).split('\n').map((l) => l.trim()).filter(Boolean),
+          [label('vi', 'RejectionReason', 'INCOMPLETE'), 'Vui lòng nêu rõ sản lượng mỗi năm.'],
+        );
         await t.screenshot(s.moderator, 'moderation-review-vi');
+        // On a phone an entry without a note shows no empty "Note (…):" line.
+        await s.moderator.setViewportSize({ width: 412, height: 900 });
+        const created = history.filter({ hasText: msg('vi', 'listingAction_CREATE') }).locator('td').last();
+        assert.equal(await created.isVisible(), false, 'no note, no label');
+        assert.equal(await rejection.isVisible(), true);
+        await t.screenshot(s.moderator, 'moderation-review-phone-vi');
+        await s.moderator.setViewportSize({ width: 1280, height: 900 });
         await t.axe(s.moderator, 'moderation review (vi)');
         await moderate(t, s.moderator, DEMAND.title, { decision: 'APPROVE' });
         s.demandPath = await publicPathOf(t, s.buyer, s.demandId);

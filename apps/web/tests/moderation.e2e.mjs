@@ -133,6 +133,12 @@ export default function (h) {
     assert.ok((await t.text(page, 'details')).includes(msg('vi', 'mod_revisionProposed')));
     await t.screenshot(page, 'moderation-revision-changes-vi');
     await t.axe(page, 'review of an update, with its changes');
+    // Nothing is chosen beforehand: recording without a choice is refused, said beside the choice.
+    assert.equal(await page.locator('input[name=decision]:checked').count(), 0, 'no decision preselected');
+    await t.submit(page, 'form[action="?/moderate"] button[type=submit]');
+    assert.equal(await t.text(page, '#f-decision-error'), msg('vi', 'mod_decisionRequired'));
+    assert.equal(await page.locator('fieldset[aria-invalid=true][aria-describedby="f-decision-error"]').count(), 1, 'the choice is marked as the one to make');
+    assert.equal(await page.locator('input[name=decision]:checked').count(), 0, 'still nothing chosen');
     // Approved from the page: the queue's notice speaks of the update, not of a first publication.
     await page.check('input[name=decision][value=APPROVE]');
     await t.submit(page, 'form[action="?/moderate"] button[type=submit]');
@@ -168,6 +174,10 @@ export default function (h) {
       (await expertPanel.locator('li').allTextContents()).map(squash),
       ['Tư vấn thiết kế phòng nuôi cấy mô', `${msg('en', 'mod_changeAdded')} Thẩm định giá công nghệ`, `${msg('en', 'mod_changeRemoved')} Đào tạo kỹ thuật viên`],
     );
+    // In English too, nothing preselected, and the error in English.
+    assert.equal(await en.locator('input[name=decision]:checked').count(), 0, 'no decision preselected');
+    await t.submit(en, 'form[action="?/moderate"] button[type=submit]');
+    assert.equal(await t.text(en, '#f-decision-error'), msg('en', 'mod_decisionRequired'));
   });
 
   h.test('a moderator verifies an organisation; its pages then say so', async (t) => {

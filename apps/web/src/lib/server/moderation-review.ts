@@ -16,14 +16,17 @@ export interface ModerationInput {
   reason: RejectionReason | null;
 }
 
-/** A rejection needs a reason and a note (what the owner reads); the API checks them again. `kind` names the notice shown back in the queue. */
+/** A decision must be chosen; a rejection needs a reason and a note (what the owner reads); the API checks them again. `kind` names the notice shown back in the queue. */
 export function moderateAction(send: (locals: App.Locals, input: ModerationInput) => Promise<unknown>, queuePath: string, kind: 'listing' | 'expert' | 'event') {
   return async ({ request, locals, params }: RequestEvent<{ id: string }>) => {
     const form = await readForm(request);
     const values = form.values();
-    const decision: ModerationDecision = form.str('decision') === 'APPROVE' ? 'APPROVE' : 'REJECT';
+    const chosen = form.str('decision');
     const note = form.optional('note');
     const errors: Record<string, string> = {};
+    // Nothing is chosen beforehand (approving was one tap away): no choice, no decision.
+    if (chosen !== 'APPROVE' && chosen !== 'REJECT') return failFields(values, { decision: m.mod_decisionRequired() });
+    const decision: ModerationDecision = chosen;
     const reason = decision === 'REJECT' ? enumField<RejectionReason>(form.str('reason'), rejectionReasonsFor(kind), errors, 'reason') : null;
     if (decision === 'REJECT' && !note) errors.note = m.mod_noteRequired();
     if (Object.keys(errors).length) return failFields(values, errors);
