@@ -68,6 +68,8 @@ export default function (h) {
     assert.equal(await items.count(), 2, 'both wait in the one queue');
     assert.equal(squash(await items.nth(0).locator('.kind-tag').textContent()), msg('vi', 'reviewQueue_kind_LISTING'));
     assert.ok((await items.nth(0).innerText()).includes(title));
+    // submitted a moment ago: "less than a day", not "0 days"
+    assert.ok(squash(await items.nth(0).innerText()).includes(msg('vi', 'reviewQueue_lessThanDay')), await items.nth(0).innerText());
     assert.equal(squash(await items.nth(1).locator('.kind-tag').textContent()), msg('vi', 'reviewQueue_kind_EXPERT'));
     await t.screenshot(page, 'moderation-review-queue-vi');
     await t.axe(page, 'the review queue');
@@ -239,6 +241,8 @@ export default function (h) {
     for (let p = listPage + 1; p <= 30 && (await declined.count()) === 0; p++) await t.visit(mod, `/moderation/organizations?page=${p}`);
     assert.ok((await declined.innerText()).includes(msg('vi', 'mod_verificationDeclined')), 'marked as declined');
     assert.ok((await declined.innerText()).includes(reason));
+    // said once: the badge, then the reason (not "Declined" and "Declined on …: …")
+    assert.equal((await declined.innerText()).split(msg('vi', 'mod_verificationDeclined')).length - 1, 1, await declined.innerText());
 
     // The member reads why on the organisation's page, edits the profile, and it waits for review again.
     await t.visit(member, '/dashboard');
