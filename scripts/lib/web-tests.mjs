@@ -217,7 +217,7 @@ export async function runWebTests({ databaseUrl, meili, outDir, filter = process
     browser = await launchChromium();
 
     const { createHarness } = await import(pathToFileURL(join(ROOT, 'apps', 'web', 'tests', 'support', 'harness.mjs')).href);
-    const harness = createHarness({ browser, webUrl, apiUrl, admin: ADMIN, screenshotsDir: shots, outDir: webOut, filter });
+    const harness = createHarness({ browser, webUrl, apiUrl, admin: ADMIN, screenshotsDir: shots, outDir: webOut, filter, databaseUrl });
     const testsDir = join(ROOT, 'apps', 'web', 'tests');
     const files = readdirSync(testsDir).filter((f) => f.endsWith('.e2e.mjs')).sort();
     for (const file of files) {

@@ -580,10 +580,34 @@ export function dayTest(h) {
     // The participant may not check anyone in.
     await t.visit(page, `${path}/check-in`, 403);
 
+    // The meeting, an hour ago (time passing: the database), is held and made a contract.
+    await t.sql(`UPDATE techmart_meeting_request SET accepted_slot = now() - interval '1 hour' WHERE id = $1`, [requestMeeting.id]);
+    await t.gql(`mutation($id: ID!) { markMeetingAttendance(id: $id, attendance: HELD) { id } }`, { id: requestMeeting.id }, exhibitor.token);
+    await t.gql(
+      `mutation($id: ID!, $i: MeetingOutcomeInput!) { recordMeetingOutcome(id: $id, input: $i) { id } }`,
+      { id: requestMeeting.id, i: { kind: 'CONTRACT', value: 1_500_000_000, note: 'Hợp đồng cung cấp hai máy sấy bơm nhiệt.' } },
+      visitor.token,
+    );
+
     // The organiser's report: participants checked in and the meeting.
     await t.visit(staff, `${path}/report`);
     const report = await t.text(staff, 'main');
     assert.ok(report.includes(msg('vi', 'evReport_checkedIn')), report);
+    // On a phone the meeting results are cards, one a meeting, each cell a "label: value" line
+    // (five columns squeezed "Thời gian" into "Th/ời/gia/n" and the amounts at 412 px).
+    const outcomes = await staff.locator('tr[data-outcome]').evaluateAll((els) =>
+      els.map((el) => ({ display: getComputedStyle(el).display, width: el.getBoundingClientRect().width, overflow: el.scrollWidth > el.clientWidth + 1 })),
+    );
+    const reportMain = await staff.locator('main').evaluate((el) => el.getBoundingClientRect().width);
+    assert.equal(outcomes.length, 1, 'the contract made at the meeting');
+    for (const r of outcomes) {
+      assert.equal(r.display, 'block', 'a meeting is a card on a phone');
+      assert.ok(r.width >= reportMain - 40 && !r.overflow, `a card as wide as the page (${r.width} px of ${reportMain}): ${JSON.stringify(r)}`);
+    }
+    const value = staff.locator('tr[data-outcome] td.num');
+    assert.equal(await value.evaluate((el) => getComputedStyle(el, '::before').content), `"${msg('vi', 'evReport_value')}: "`);
+    assert.ok(t.squash(await value.innerText()).includes('1.500.000.000'), await value.innerText());
+    await t.screenshot(staff, 'event-report-phone-vi');
     assert.equal(await staff.locator('svg[data-chart="bars"]').count() > 0, true, 'the charts are drawn');
     await t.visit(page, `${path}/report`, 403);
   });

@@ -66,7 +66,7 @@ function decodeEml(eml) {
 
 export const squash = (s) => (s ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 
-export function createHarness({ browser, webUrl, apiUrl, admin, screenshotsDir, outDir, filter = '' }) {
+export function createHarness({ browser, webUrl, apiUrl, admin, screenshotsDir, outDir, filter = '', databaseUrl }) {
   // The API of the browser tests writes its e-mails here (MAIL_OUTBOX_DIR in scripts/lib/web-tests.mjs).
   const mailDir = join(outDir, 'mail');
   const entries = [];
@@ -108,6 +108,21 @@ export function createHarness({ browser, webUrl, apiUrl, admin, screenshotsDir, 
       page.setDefaultTimeout(15_000);
       page.on('pageerror', (err) => console.error(`    [page error] ${err.message}`));
       return page;
+    },
+
+    /**
+     * A statement on this run's database, for what no request can do: time passing (a meeting can be
+     * marked held only after its time). Everything else goes through the API, as a visitor's would.
+     */
+    async sql(text, params = []) {
+      const { default: pg } = await import('pg');
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      try {
+        return (await client.query(text, params)).rows;
+      } finally {
+        await client.end();
+      }
     },
 
     /** Goes to a path and checks the answer's status (200 unless said otherwise). */
