@@ -48,6 +48,18 @@ async function assertCards(page, selector, label) {
   assert.equal(await page.locator('main table:not(.card-table):not(.cards-sm)').count(), 0, `${label}: a table that stays a table on a phone`);
 }
 
+/** Every current tab (section navigation, filter tabs) is whole on the screen, not half past its right edge. */
+async function assertCurrentTabsShown(page, label) {
+  const tabs = await page.locator('.dash-nav a[aria-current=page], .tabs a[aria-current=page]').evaluateAll((els) =>
+    els.map((el) => {
+      const r = el.getBoundingClientRect();
+      return { text: el.textContent.trim(), left: r.left, right: r.right, width: window.innerWidth };
+    }),
+  );
+  for (const tab of tabs) assert.ok(tab.left >= 0 && tab.right <= tab.width, `${label}: the current tab "${tab.text}" is at ${tab.left}–${tab.right} px of ${tab.width}`);
+  return tabs.length;
+}
+
 /** The document is no wider than the window: nothing scrolls sideways. */
 async function assertNoSidewaysScroll(page, label) {
   const { scrollWidth, innerWidth, culprit } = await page.evaluate(() => {
@@ -218,10 +230,11 @@ export default function (h) {
     // A member's pages: deals are cards (one per deal, no squashed table), nothing scrolls sideways.
     const member = await t.newPage('vi', { phone: true });
     await login(t, member, buyer.email);
-    for (const path of ['/dashboard', '/dashboard/deals', '/dashboard/interests', '/dashboard/notifications']) {
+    for (const path of ['/dashboard', '/dashboard/deals', '/dashboard/interests', '/dashboard/notifications', '/dashboard/security']) {
       await t.visit(member, path);
       await assertNoSidewaysScroll(member, path);
       await assertTapTargets(member, path);
+      assert.ok((await assertCurrentTabsShown(member, path)) >= 1, `${path}: a current tab`);
     }
     await t.visit(member, '/dashboard/deals');
     await t.screenshot(member, 'phone-deals');
@@ -239,10 +252,12 @@ export default function (h) {
     // The department's pages.
     const staff = await t.newPage('vi', { phone: true });
     await login(t, staff, t.admin.email, t.admin.password);
-    for (const path of ['/moderation', '/moderation/dashboard', '/moderation/listings', '/moderation/deals', '/moderation/organizations']) {
+    for (const path of ['/moderation', '/moderation/dashboard', '/moderation/listings', '/moderation/deals', '/moderation/deals?status=all', '/moderation/organizations', '/moderation/stats', '/admin/audit']) {
       await t.visit(staff, path);
       await assertNoSidewaysScroll(staff, path);
       await assertTapTargets(staff, path);
+      // the section's tab and the filter's (the last ones were half off the screen's right edge)
+      assert.ok((await assertCurrentTabsShown(staff, path)) >= 1, `${path}: a current tab`);
     }
     // The moderation queue: one card per item waiting.
     await t.visit(staff, '/moderation');
