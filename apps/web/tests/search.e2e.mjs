@@ -156,6 +156,20 @@ export default function (h) {
     assert.equal(await page.locator('#priceMax').inputValue(), 'abc');
     assert.equal(await heading(page), msg('vi', 'search_count', { count: '1' }));
     await t.axe(page, 'search, filters that cannot apply (vi)');
+    // the same typed into the filter form (which also posts the province picker's boxes): said
+    // beside the field, not dropped on the way back to the address
+    await t.visit(page, `/search?q=${tag}`);
+    await page.fill('#priceMax', 'abc');
+    await t.submit(page, 'button[type=submit][form=search-form]');
+    assert.equal(new URL(page.url()).searchParams.get('priceMax'), 'abc', page.url());
+    assert.equal(squash(await page.locator('#priceMax-error').textContent()), msg('vi', 'search_priceInvalid'));
+    assert.equal(await page.locator('#priceMax').inputValue(), 'abc');
+    // the site's own ways of writing an amount are read: "1,5 tỷ", and "1.5bn" in English
+    await page.fill('#priceMax', '1,5 tỷ');
+    await t.submit(page, 'button[type=submit][form=search-form]');
+    assert.equal(await page.locator('#priceMax-error').count(), 0, await t.text(page));
+    assert.equal(await page.locator('#priceMax').inputValue(), '1500000000');
+    assert.equal(await heading(page), msg('vi', 'search_count', { count: '1' }));
     // a page past the end: the true count, and the way back
     await t.visit(page, `/search?q=${tag}&page=5`);
     assert.equal(await heading(page), msg('vi', 'search_count', { count: '1' }));
@@ -167,5 +181,9 @@ export default function (h) {
     const en = await t.newPage('en');
     await t.visit(en, `/search?q=${tag}`);
     assert.equal(await heading(en), '1 result');
+    await en.fill('#priceMax', '1.5bn');
+    await t.submit(en, 'button[type=submit][form=search-form]');
+    assert.equal(await en.locator('#priceMax-error').count(), 0, await t.text(en));
+    assert.equal(await en.locator('#priceMax').inputValue(), '1500000000');
   });
 }

@@ -5,3 +5,4 @@ export * from './redirect.js';
 export * from './labels.js';
 export * from './limits.js';
 export * from './meeting-grid.js';
+export * from './amount.js';

@@ -4,6 +4,7 @@
  * (* = repeatable). This module turns the URL into the API's SearchInput and back.
  */
 import type { ListingKind, OrganizationKind, SearchInput, SearchSort, TransferMode } from '$lib/graphql/types';
+import { parseAmountText } from '@techport/shared';
 import { ORGANIZATION_KINDS, SEARCH_SORTS, TRANSFER_MODES } from '$lib/labels';
 
 export const PAGE_SIZE = 20;
@@ -32,7 +33,8 @@ export function stateFromUrl(params: URLSearchParams): SearchState {
   const kind = params.get('kind');
   const sort = params.get('sort');
   const q = (params.get('q') ?? '').trim().slice(0, 200);
-  const price = (params.get('priceMax') ?? '').replace(/[.,\s]/g, '');
+  // As typed into the filter form: "500000000", "500.000.000", "500 triệu", "1,5 tỷ", "1.5bn"…
+  const price = parseAmountText((params.get('priceMax') ?? '').slice(0, 40));
   return {
     q,
     kind: kind === 'OFFER' || kind === 'DEMAND' ? kind : null,
@@ -42,7 +44,7 @@ export function stateFromUrl(params: URLSearchParams): SearchState {
     orgKinds: params.getAll('orgKind').filter((v): v is OrganizationKind => ORGANIZATION_KINDS.includes(v as OrganizationKind)),
     trlMin: int(params.get('trlMin'), 1, 9),
     trlMax: int(params.get('trlMax'), 1, 9),
-    priceMax: int(price, 0, 1e15),
+    priceMax: price !== null && Number.isSafeInteger(price) && price >= 0 && price <= 1e15 ? price : null,
     // Without words to match, "relevance" means nothing: newest first.
     sort: SEARCH_SORTS.includes(sort as SearchSort) ? (sort as SearchSort) : q ? 'RELEVANCE' : 'NEWEST',
     page: int(params.get('page'), 1, 1000) ?? 1,

@@ -10,20 +10,27 @@ import { searchInput, stateFromUrl, urlOf } from '$lib/search';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   const state = stateFromUrl(url.searchParams);
+  const priceText = (url.searchParams.get('priceMax') ?? '').trim().slice(0, 40);
+  const priceUnread = priceText !== '' && state.priceMax === null;
   // The province picker's "all provinces" box and find box: resolved into the shareable URL.
   let provinceFind = { text: '', error: null as string | null };
   if (['allProvinces', 'allProvincesShown', 'provinceFind'].some((k) => url.searchParams.has(k))) {
     const choice = readProvinceChoice(url.searchParams);
     const resolved = { ...state, provinces: choice.codes };
-    if (!choice.unmatched) redirect(303, urlOf(resolved));
+    if (!choice.unmatched) {
+      // The state keeps only the price it could read: a price it could not stays in the address as
+      // typed, so the page says so beside the field (the filter form posts these boxes every time).
+      const to = new URL(urlOf(resolved), url);
+      if (priceUnread) to.searchParams.set('priceMax', priceText);
+      redirect(303, `${to.pathname}${to.search}`);
+    }
     state.provinces = resolved.provinces;
     provinceFind = { text: choice.unmatched, error: choice.error };
   }
   // Filters that cannot be applied are said beside their field; the results meanwhile go without them.
-  const priceText = (url.searchParams.get('priceMax') ?? '').trim().slice(0, 40);
   const filterErrors = {
     trlMax: state.trlMin !== null && state.trlMax !== null && state.trlMin > state.trlMax ? m.search_trlOrder({ min: state.trlMin }) : null,
-    priceMax: priceText && state.priceMax === null ? m.search_priceInvalid() : null,
+    priceMax: priceUnread ? m.search_priceInvalid() : null,
   };
   const applied = { ...state, trlMax: filterErrors.trlMax ? null : state.trlMax };
   const reference = await referenceData(locals.api);
