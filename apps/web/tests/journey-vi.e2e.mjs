@@ -153,7 +153,8 @@ export default function (h) {
         assert.ok(audit.includes('Vui lòng nêu rõ sản lượng mỗi năm.'));
         // The rejection's reason and note, each on its own line (they ran together: "Thiếu thông tinVui lòng…").
         const history = s.moderator.locator('section[aria-labelledby=audit] tbody tr');
-        const rejection = history.filter({ hasText: msg('vi', 'listingAction_REJECT') }).locator('td').last();
+        const action = (key) => s.moderator.locator('td:nth-child(3)', { hasText: new RegExp(`^${msg('vi', key)}$`) });
+        const rejection = history.filter({ has: action('listingAction_REJECT') }).locator('td').last();
         assert.deepEqual(
           (await rejection.innerText()).split('\n').map((l) => l.trim()).filter(Boolean),
           [label('vi', 'RejectionReason', 'INCOMPLETE'), 'Vui lòng nêu rõ sản lượng mỗi năm.'],
@@ -161,7 +162,7 @@ export default function (h) {
         await t.screenshot(s.moderator, 'moderation-review-vi');
         // On a phone an entry without a note shows no empty "Note (…):" line.
         await s.moderator.setViewportSize({ width: 412, height: 900 });
-        const created = history.filter({ hasText: msg('vi', 'listingAction_CREATE') }).locator('td').last();
+        const created = history.filter({ has: action('listingAction_CREATE') }).locator('td').last();
         assert.equal(await created.isVisible(), false, 'no note, no label');
         assert.equal(await rejection.isVisible(), true);
         await t.screenshot(s.moderator, 'moderation-review-phone-vi');
