@@ -407,6 +407,27 @@ describe('the workflow', () => {
     ).upsertMyExpertProfile;
     expect(reverted.hasPendingRevision).toBe(false);
   });
+
+  it('reads a form\'s line breaks ("\\r\\n") as the published ones ("\\n"): the same text sent back is no revision, even against text stored with "\\r\\n"', async () => {
+    const bio = `${BIO}\nĐã công bố 15 bài báo khoa học về sấy nông sản.\n\nNgoại ngữ: tiếng Anh.`;
+    const e = await expert('can-tho', { bio });
+    const mod = await registerModerator(base, ['can-tho']);
+    const id = e.profile.id;
+    await e.client.ok(SUBMIT, { id });
+    await mod.client.ok(MODERATE, { id, d: 'APPROVE' });
+    const same = { fullName: e.profile.fullName, bio: bio.replace(/\n/g, '\r\n') };
+
+    // A textarea sends its lines with "\r\n": the untouched text is not an edit waiting for review.
+    expect((await e.client.ok(UPSERT, { input: profile(same) })).upsertMyExpertProfile.hasPendingRevision).toBe(false);
+    // A real edit is kept with "\n" (and a lone "\r" is a line break too), so a moderator sees the one change.
+    await e.client.ok(UPSERT, { input: profile({ ...same, bio: `${same.bio}\rThêm một dòng.` }) });
+    const [revision] = await ds.query(`SELECT pending_revision->>'bio' AS bio FROM expert_profile WHERE id = $1`, [id]);
+    expect(revision.bio).toBe(`${bio}\nThêm một dòng.`);
+
+    // Text published before inputs were cleaned may hold "\r\n": sending it back is still no revision.
+    await ds.query(`UPDATE expert_profile SET bio = replace(bio, E'\\n', E'\\r\\n') WHERE id = $1`, [id]);
+    expect((await e.client.ok(UPSERT, { input: profile({ fullName: e.profile.fullName, bio }) })).upsertMyExpertProfile.hasPendingRevision).toBe(false);
+  });
 });
 
 describe('who may do what', () => {

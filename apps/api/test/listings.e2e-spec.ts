@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from './support/app.js';
 import { Client, addMember, createOrganization, registerModerator, registerUser, uniq } from './support/graphql.js';
+import { EXPRESS } from './support/listings.js';
 
 const LISTING = `id kind slug title summary description status version keywords trl transferModes ipStatus
   price { min max currency negotiable } specification advantages mediaUrls language expired expiresAt publishedAt
@@ -250,6 +251,26 @@ describe('editing', () => {
     const order = await o.client.inLang('en').error(UPDATE, { id: l.id, input: { version: 2, priceMin: 1_000_000_000 } });
     expect(order.fields).toEqual({ 'input.priceMin': 'The “to” amount (or the maximum budget) must not be below the “from” amount.' });
     expect((await row(l.id)).version).toBe(2);
+  });
+
+  it('stores every text with "\\n" line breaks, as a form\'s "\\r\\n" or a lone "\\r" come: a listing, its update, a message', async () => {
+    const o = await owner();
+    const spec = 'Công suất 500 kg/mẻ;\nnhiệt độ 35–45 °C;\n\nđiện năng 18 kW.';
+    const l = await create(o.client, o.org.id, { specification: spec.replace(/\n/g, '\r\n'), advantages: 'Tiết kiệm điện;\rgiữ màu tự nhiên.' });
+    expect(l).toMatchObject({ specification: spec, advantages: 'Tiết kiệm điện;\ngiữ màu tự nhiên.' });
+    const published = await publish(o.client, l.id);
+    // The owner changes the title in the form, which sends the untouched specification with "\r\n":
+    // the revision holds it as published, so the moderator is not shown it as changed.
+    await o.client.ok(UPDATE, { id: l.id, input: { version: published.version, title: `${l.title} (bản mới)`, specification: spec.replace(/\n/g, '\r\n') } });
+    const [stored] = await t.app.get(DataSource).query(
+      `SELECT specification, advantages, pending_revision->>'specification' AS revised FROM listing WHERE id = $1`,
+      [l.id],
+    );
+    expect(stored).toEqual({ specification: spec, advantages: 'Tiết kiệm điện;\ngiữ màu tự nhiên.', revised: spec });
+    // A bare argument too (a message's text), not only the fields of an input.
+    const buyer = await owner();
+    const { expressInterest } = await buyer.client.ok(EXPRESS, { l: l.id, o: buyer.org.id, m: 'Chúng tôi quan tâm.\r\nXin gửi báo giá.' });
+    expect(expressInterest.messages.map((m: { body: string }) => m.body)).toEqual(['Chúng tôi quan tâm.\nXin gửi báo giá.']);
   });
 });
 

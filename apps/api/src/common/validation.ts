@@ -17,6 +17,7 @@ import {
 import { PROVINCES, TECH_FIELDS } from '@techport/shared';
 import { AppError, Errors } from './errors.js';
 import { format, type Localized } from './i18n.js';
+import { unifyLineBreaksDeep } from './line-breaks.js';
 import catalogue from './validation.messages.json' with { type: 'json' };
 
 /**
@@ -194,17 +195,21 @@ function parseMessage(raw: string): Localized {
 }
 
 /**
- * Validates every @Args class against its decorators and reports each offending field by
- * the path the client sent ("input.title"), as the contract's BAD_USER_INPUT wants.
+ * Cleans and validates what a client sends: every string in it has its line breaks unified to
+ * "\n" (a textarea's "\r\n" and the published "\n" are the same text; see common/line-breaks.ts),
+ * in inputs and in bare arguments (a message's body) alike; then every @Args class is checked
+ * against its decorators, each offending field reported by the path the client sent
+ * ("input.title"), as the contract's BAD_USER_INPUT wants.
  */
 @Injectable()
 export class InputValidationPipe implements PipeTransform {
-  async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+  async transform(sent: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     // Only what the client sent: GraphQL arguments (Nest's GqlParamtype.ARGS is 3) and HTTP
     // bodies/queries. A field resolver's @Parent is our own object: validating (and copying) it
     // on every field cost a tenth of the API's CPU in the search benchmark.
     const type = metadata.type as unknown;
-    if (type !== 3 && type !== 'body' && type !== 'query') return value;
+    if (type !== 3 && type !== 'body' && type !== 'query') return sent;
+    const value = unifyLineBreaksDeep(sent);
     const metatype = metadata.metatype;
     if (!metatype || value == null || typeof value !== 'object' || [String, Number, Boolean, Array, Object].includes(metatype as never)) {
       return value;

@@ -6,6 +6,7 @@ import { Clock } from '../../common/clock.js';
 import { AppError, Errors } from '../../common/errors.js';
 import { format, type Localized } from '../../common/i18n.js';
 import { isUuid } from '../../common/ids.js';
+import { unifyLineBreaksDeep } from '../../common/line-breaks.js';
 import type { GqlContext } from '../../common/context.js';
 import { groupByKeys } from '../../common/loaders.js';
 import { coversProvince, jurisdictionOf, type Viewer } from '../../common/auth/viewer.js';
@@ -284,7 +285,8 @@ export class ModeratedContentService {
     if (transition.revision) {
       const published = kind.contentOf(item);
       // Back to the published text: the revision goes, unless it still carries other changes (media).
-      const withdraw = (kind.sameTextWithdrawsRevision?.(content, published) ?? false) && !(await kind.pendingChangesBesidesText?.(em, item));
+      // Line breaks are compared unified: text stored before inputs were cleaned may have "\r\n".
+      const withdraw = (kind.sameTextWithdrawsRevision?.(unifyLineBreaksDeep(content), unifyLineBreaksDeep(published)) ?? false) && !(await kind.pendingChangesBesidesText?.(em, item));
       await em.update(kind.entity, { id: item.id }, { pendingRevision: withdraw ? null : content, revisionSubmittedAt: null } as never);
     } else {
       const source = kind.slugSource(content);
