@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from './support/app.js';
 import { Client, addMember, createOrganization, registerModerator, registerUser, uniq } from './support/graphql.js';
 import { EXPRESS } from './support/listings.js';
+import { UnifiedLineBreaks1796426000000 } from '../../../migrations/1796426000000-UnifiedLineBreaks.js';
 
 const LISTING = `id kind slug title summary description status version keywords trl transferModes ipStatus
   price { min max currency negotiable } specification advantages mediaUrls language expired expiresAt publishedAt
@@ -271,6 +272,31 @@ describe('editing', () => {
     const buyer = await owner();
     const { expressInterest } = await buyer.client.ok(EXPRESS, { l: l.id, o: buyer.org.id, m: 'Chúng tôi quan tâm.\r\nXin gửi báo giá.' });
     expect(expressInterest.messages.map((m: { body: string }) => m.body)).toEqual(['Chúng tôi quan tâm.\nXin gửi báo giá.']);
+  });
+
+  it('rewrites the "\\r\\n" stored before inputs were cleaned (migration UnifiedLineBreaks): published columns and every string of a pending revision', async () => {
+    const o = await owner();
+    const l = await create(o.client, o.org.id);
+    const published = await publish(o.client, l.id);
+    await o.client.ok(UPDATE, { id: l.id, input: { version: published.version, title: `${l.title} (bản mới)` } });
+    const ds = t.app.get(DataSource);
+    await ds.query(
+      `UPDATE listing SET specification = E'Công suất 500 kg/mẻ;\\r\\nnhiệt độ 35–45 °C;\\rđiện năng 18 kW.',
+         pending_revision = pending_revision || jsonb_build_object('specification', E'Một\\r\\nhai', 'keywords', jsonb_build_array(E'sấy\\r\\nlạnh', 'C:\\report'))
+       WHERE id = $1`,
+      [l.id],
+    );
+    const runner = ds.createQueryRunner();
+    try {
+      await new UnifiedLineBreaks1796426000000().up(runner);
+    } finally {
+      await runner.release();
+    }
+    const [after] = await ds.query(`SELECT specification, pending_revision AS revision FROM listing WHERE id = $1`, [l.id]);
+    expect(after.specification).toBe('Công suất 500 kg/mẻ;\nnhiệt độ 35–45 °C;\nđiện năng 18 kW.');
+    expect(after.revision).toMatchObject({ title: `${l.title} (bản mới)`, specification: 'Một\nhai', keywords: ['sấy\nlạnh', 'C:\\report'], trl: 7 });
+    // Nothing else of the revision changed: the reviewer sees the one edit.
+    expect((await o.client.ok(GET, { id: l.id })).listing.hasPendingRevision).toBe(true);
   });
 });
 
