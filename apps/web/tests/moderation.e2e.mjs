@@ -182,6 +182,39 @@ export default function (h) {
     assert.equal(await t.text(en, '#f-decision-error'), msg('en', 'mod_decisionRequired'));
   });
 
+  h.test('reviewing an update made in the form: only what the owner changed is listed, though the form sends its lines with \\r\\n', async (t) => {
+    const owner = await apiUser(t, 'Chủ tin');
+    const org = await apiOrganization(t, owner.token, { kind: 'RESEARCH_INSTITUTE', provinceCode: 'son-la' });
+    const tag = uniq('');
+    // Texts of several lines, published through the API with "\n"; the form's textareas send them back with "\r\n".
+    const listing = await apiPublishedListing(t, owner.token, org.id, {
+      kind: 'OFFER',
+      title: `Máy sấy cà phê bằng năng lượng mặt trời ${tag}`,
+      summary: 'Sấy cà phê thóc bằng nhà kính năng lượng mặt trời, giữ hương, giảm nấm mốc so với phơi sân.',
+      description: 'Nhà sấy dạng vòm phủ tấm polycarbonate, quạt hút chạy pin mặt trời.\nĐã dùng tại ba hợp tác xã ở Sơn La, mỗi mẻ 2 tấn cà phê thóc.\n\nChuyển giao gồm thiết kế, hướng dẫn dựng nhà sấy và vận hành.',
+      specification: 'Công suất 2 tấn/mẻ;\nnhiệt độ sấy 40–55 °C;\nquạt 12 V chạy pin mặt trời.',
+      advantages: 'Không tốn điện lưới;\ngiảm nấm mốc;\ndựng trong một tuần.',
+      keywords: ['sấy cà phê', 'năng lượng mặt trời'],
+      fieldCodes: ['4'],
+      trl: 8,
+      transferModes: ['LICENSING'],
+      provinceCode: 'son-la',
+    });
+    const page = await t.newPage('vi');
+    await login(t, page, owner.email);
+    await t.visit(page, `/dashboard/listings/${listing.id}`);
+    const newTitle = `Nhà sấy cà phê bằng năng lượng mặt trời ${tag}`;
+    await page.fill('#listing-form [name=title]', newTitle);
+    await t.submit(page, '#listing-form button[formaction="?/submit"]');
+    assert.equal(new URL(page.url()).searchParams.get('done'), 'listing-submitted', await t.text(page));
+
+    const mod = await t.newPage('vi');
+    await login(t, mod, t.admin.email, t.admin.password, `/moderation/listings/${listing.id}`);
+    const panel = mod.locator('section.revision-changes');
+    assert.deepEqual((await panel.locator('dt').allTextContents()).map(squash), [msg('vi', 'listingForm_titleOffer')], 'the title only, not the untouched texts of several lines');
+    assert.equal(squash(await panel.locator('h2').textContent()), msg('vi', 'mod_changesTitle', { count: 1 }));
+  });
+
   h.test('a moderator verifies an organisation; its pages then say so', async (t) => {
     const member = await t.newPage('vi');
     await register(t, member);

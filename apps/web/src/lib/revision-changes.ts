@@ -36,13 +36,14 @@ export function changedFields(fields: readonly FieldBeside[]): ChangedField[] {
   return changed;
 }
 
+/** Text as compared: NFC, one kind of line break (a form's "\r\n" and the published "\n" are the same text), trimmed. */
 function asText(value: string | null | undefined): string {
-  return (value ?? '').normalize('NFC').trim();
+  return (value ?? '').normalize('NFC').replace(/\r\n?/g, '\n').trim();
 }
 
 function asList(value: string | readonly string[] | null | undefined): string[] {
   if (value == null) return [];
-  return [...new Set((typeof value === 'string' ? [value] : [...value]).map((v) => v.normalize('NFC').trim()).filter(Boolean))];
+  return [...new Set((typeof value === 'string' ? [value] : [...value]).map((v) => asText(v)).filter(Boolean))];
 }
 
 /** The items of both lists in the revision's order, those gone appended where they stood. */
