@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PASSWORD, msg, uniq } from './support/harness.mjs';
-import { apiOrganization, apiPublishedListing, apiUser } from './support/api.mjs';
+import { adminToken, apiOrganization, apiPublishedListing, apiUser } from './support/api.mjs';
 import { TEST_BUILD_OUT } from '../../../scripts/lib/web-build.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -240,6 +240,69 @@ export default function (h) {
     } finally {
       await storefront.stop();
       await bare.stop();
+      proxy.close();
+    }
+  });
+
+  h.test('security: the CSV downloads carry the staff member’s own address and browser to the API, as its other calls do (the audit log records them)', async (t) => {
+    // A pass-through in front of the API records what the storefront sends with each download.
+    const seen = [];
+    const proxy = createServer(async (req, res) => {
+      const chunks = [];
+      for await (const c of req) chunks.push(c);
+      if (req.url.startsWith('/exports/')) {
+        seen.push({ path: req.url.split('?')[0], address: req.headers['x-client-address'], secret: req.headers['x-storefront-secret'], userAgent: req.headers['user-agent'], auth: !!req.headers.authorization });
+      }
+      const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive'].includes(k)));
+      const upstream = await fetch(`${t.apiUrl}${req.url}`, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
+      res.writeHead(upstream.status, Object.fromEntries(['content-type', 'content-disposition'].filter((h) => upstream.headers.get(h)).map((h) => [h, upstream.headers.get(h)])));
+      res.end(Buffer.from(await upstream.arrayBuffer()));
+    });
+    await new Promise((r) => proxy.listen(0, '127.0.0.1', r));
+    const secret = `secret-${uniq('')}-0123456789`;
+    const storefront = await startStorefront({ ...t, apiUrl: `http://127.0.0.1:${proxy.address().port}` }, { STOREFRONT_SECRET: secret, ADDRESS_HEADER: 'x-test-visitor' });
+    try {
+      const token = await adminToken(t);
+      // An event of the department's for its report.
+      const organiser = await apiUser(t, 'Ban tổ chức');
+      const org = await apiOrganization(t, organiser.token, { provinceCode: 'hue' });
+      const day = (n) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+      const { createEvent } = await t.gql(
+        `mutation($o: ID!, $i: EventInput!) { createEvent(organizerId: $o, input: $i) { slug } }`,
+        {
+          o: org.id,
+          i: {
+            nameVi: `Chợ công nghệ Huế ${uniq('')}`,
+            nameEn: 'Hue technology market',
+            kind: 'BROKERAGE_DAY',
+            startsOn: day(30),
+            endsOn: day(30),
+            provinceCode: 'hue',
+            online: false,
+            venue: 'Trung tâm Hội nghị Huế',
+            description: 'Một ngày gặp gỡ B2B giữa viện nghiên cứu và doanh nghiệp chế biến nông sản miền Trung.',
+            fieldCodes: ['407'],
+            registrationOpensAt: new Date(Date.now() - 3600_000).toISOString(),
+            registrationClosesAt: new Date(Date.now() + 20 * 86_400_000).toISOString(),
+            meetingDays: [day(30)],
+            meetingTables: 5,
+          },
+        },
+        token,
+      );
+      const browser = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
+      const paths = ['/admin/audit/export.csv', '/moderation/stats/deals.csv', `/events/${createEvent.slug}/report.csv`];
+      for (const path of paths) {
+        const res = await fetch(`${storefront.url}${path}`, { redirect: 'manual', headers: { cookie: `session=${token}`, 'user-agent': browser, 'x-test-visitor': '198.51.100.21' } });
+        assert.equal(res.status, 200, `${path}: ${res.status}`);
+        assert.match(res.headers.get('content-type') ?? '', /text\/csv/);
+      }
+      assert.deepEqual(
+        seen.map(({ path, ...rest }) => [path.replace(/events\/[^/]+\//, 'events/…/'), rest]),
+        ['/exports/staff-audit.csv', '/exports/deals.csv', '/exports/events/…/report.csv'].map((path) => [path, { address: '198.51.100.21', secret, userAgent: browser, auth: true }]),
+      );
+    } finally {
+      await storefront.stop();
       proxy.close();
     }
   });

@@ -61,6 +61,21 @@ export class Api {
     return new Api({ ...this.options, token });
   }
 
+  /**
+   * What every call to the API on the visitor's behalf carries: the language, the session's token,
+   * and the visitor's address (with the storefront's secret) and browser. The GraphQL calls send
+   * them, and so must the plain downloads the storefront passes through (the CSV exports, the
+   * calendar file): otherwise the API, and the staff audit log that records an export, sees the
+   * storefront's own address and "node" instead of the staff member's.
+   */
+  headers(): Record<string, string> {
+    const headers: Record<string, string> = { 'accept-language': this.options.lang };
+    if (this.options.token) headers.authorization = `Bearer ${this.options.token}`;
+    Object.assign(headers, visitorHeaders(this.options.clientAddress));
+    if (this.options.userAgent) headers['user-agent'] = this.options.userAgent;
+    return headers;
+  }
+
   /** Runs the operation; throws ApiError on any error. */
   async request<R, V>(doc: Document<R, V>, ...variables: {} extends V ? [V?] : [V]): Promise<R> {
     const { data, errors } = await this.raw(doc, variables[0]);
@@ -70,14 +85,7 @@ export class Api {
 
   /** Partial results: the data the API could give, and its errors (for queries that tolerate some). */
   async raw<R, V>(doc: Document<R, V>, variables?: V): Promise<{ data: R | null; errors: GraphQLErrorBody[] }> {
-    const headers: Record<string, string> = {
-      'content-type': 'application/json',
-      accept: 'application/json',
-      'accept-language': this.options.lang,
-    };
-    if (this.options.token) headers.authorization = `Bearer ${this.options.token}`;
-    Object.assign(headers, visitorHeaders(this.options.clientAddress));
-    if (this.options.userAgent) headers['user-agent'] = this.options.userAgent;
+    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json', ...this.headers() };
     let res: Response;
     try {
       res = await (this.options.fetch ?? fetch)(apiUrl(), {

@@ -10,7 +10,7 @@ import { AUDIT_FILTER_KEYS } from '$lib/audit';
 import { apiBase, apiTimeoutMs } from '$lib/server/config';
 import { hasRole } from '$lib/server/guards';
 
-export const GET: RequestHandler = async ({ locals, url, request }) => {
+export const GET: RequestHandler = async ({ locals, url }) => {
   if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
   if (!hasRole(locals.user, 'ADMIN')) error(404, m.error_notFound());
   const target = new URL(`${apiBase()}/exports/staff-audit.csv`);
@@ -21,7 +21,8 @@ export const GET: RequestHandler = async ({ locals, url, request }) => {
   let res: Response;
   try {
     res = await fetch(target, {
-      headers: { authorization: `Bearer ${locals.api.token}`, 'accept-language': locals.lang, 'user-agent': request.headers.get('user-agent')?.slice(0, 400) ?? 'techport-web' },
+      // The session's token, the language, and the visitor's own address and browser (the staff audit log records them).
+      headers: locals.api.headers(),
       signal: AbortSignal.timeout(apiTimeoutMs() * 4),
     });
   } catch {

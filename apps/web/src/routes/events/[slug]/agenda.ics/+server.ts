@@ -14,7 +14,7 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
   let res: Response;
   try {
     res = await fetch(`${apiBase()}/exports/events/registrations/${registration}/agenda.ics`, {
-      headers: { authorization: `Bearer ${locals.api.token}`, 'accept-language': locals.lang },
+      headers: locals.api.headers(), // the session's token, the language, the visitor's address and browser
       signal: AbortSignal.timeout(apiTimeoutMs() * 2),
     });
   } catch {

@@ -23,7 +23,8 @@ export const GET: RequestHandler = async ({ locals, url }) => {
   let res: Response;
   try {
     res = await fetch(target, {
-      headers: { authorization: `Bearer ${locals.api.token}`, 'accept-language': locals.lang },
+      // The session's token, the language, and the visitor's own address and browser (the staff audit log records them).
+      headers: locals.api.headers(),
       signal: AbortSignal.timeout(apiTimeoutMs() * 4),
     });
   } catch {
