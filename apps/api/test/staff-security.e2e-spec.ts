@@ -283,7 +283,8 @@ describe('audit log of staff actions', () => {
 
     // Organisation verification by the moderator.
     const owner = await registerUser(base, 'Chủ tổ chức');
-    const org = await createOrganization(owner.client, { provinceCode: 'can-tho' });
+    const supplierName = `Viện Cơ điện ${uniq('')}`;
+    const org = await createOrganization(owner.client, { name: supplierName, provinceCode: 'can-tho' });
     await mod.client.ok(`mutation($id: ID!) { verifyOrganization(id: $id) { id verified } }`, { id: org.id });
 
     // Listing moderation (publishListing approves through its own moderator), expert moderation.
@@ -308,7 +309,8 @@ describe('audit log of staff actions', () => {
 
     // A deal reviewed, then the register exported.
     const buyerOwner = await registerUser(base, 'Bên mua');
-    const buyerOrg = await createOrganization(buyerOwner.client, { provinceCode: 'ha-noi' });
+    const buyerName = `HTX Mỹ Xương ${uniq('')}`;
+    const buyerOrg = await createOrganization(buyerOwner.client, { name: buyerName, provinceCode: 'ha-noi' });
     const interestId = await expressInterest(buyerOwner.client, listing.id, buyerOrg.id);
     await acceptInterest(owner.client, interestId);
     const deal = await proposeDeal(buyerOwner.client, interestId);
@@ -339,11 +341,13 @@ describe('audit log of staff actions', () => {
     expect(roles.after).toEqual({ roles: ['MEMBER', 'MODERATOR'], moderatedProvinceCodes: ['can-tho'], allProvinces: false });
     // Each line in the reader's language.
     expect(byAction('EXPERT_MODERATED')[0].summary).toMatch(/^Duyệt hồ sơ chuyên gia «Đặng Thị Hồng Đào/);
+    // A deal by its technology, parties and province, as the other lines name their items (not "80609c64 (can-tho)").
+    expect(byAction('DEAL_REVIEWED')[0].summary).toBe(`Duyệt giao dịch «${listing.title}» giữa ${supplierName} và ${buyerName} (Cần Thơ)`);
     const inEnglish = (await (await adminClient(base)).inLang('en').ok(AUDIT, { f: { from: started, actorId: mod.id }, p: { pageSize: 100 } })).staffAuditLog.items as Record<string, any>[];
     const english = (a: string) => inEnglish.find((r) => r.action === a)!.summary;
     expect(english('EXPERT_MODERATED')).toMatch(/^Approved the expert profile of «Đặng Thị Hồng Đào/);
     expect(english('ORGANIZATION_VERIFIED')).toMatch(/^Verified the organisation «/);
-    expect(english('DEAL_REVIEWED')).toBe(`Approved the deal ${deal.id.slice(0, 8)} (can-tho)`);
+    expect(english('DEAL_REVIEWED')).toBe(`Approved the deal for «${listing.title}» between ${supplierName} and ${buyerName} (Can Tho)`);
     expect(english('DEALS_EXPORTED')).toBe('Exported the register of deals (CSV)');
     for (const r of [...mine, ...userRows]) {
       expect(r.ip).toMatch(/127\.0\.0\.1/);

@@ -28,6 +28,7 @@ import {
 import type { DealInput } from './dto/deal.inputs.js';
 import { StaffAuditService } from '../audit/staff-audit.service.js';
 import { StaffAuditAction, StaffAuditTargetKind } from '../audit/staff-audit.actions.js';
+import { dealReviewSummary } from './deals.labels.js';
 import catalogue from './deals.service.messages.json' with { type: 'json' };
 
 export const NOTE_MAX = DEAL_NOTE_MAX;
@@ -284,17 +285,19 @@ export class DealsService {
       }
       await em.getRepository(DealEntity).save(deal);
       await this.record(em, deal, transition, from, viewer.id, actingOrg, note, now);
+      const listing = await em.getRepository(ListingEntity).findOneByOrFail({ id: deal.listingId });
       if (action === DealAction.APPROVE || action === DealAction.REJECT) {
+        const names = new Map(
+          (await em.getRepository(OrganizationEntity).find({ select: { id: true, name: true }, where: { id: In([deal.supplierOrganizationId, deal.buyerOrganizationId]) } })).map((o) => [o.id, o.name]),
+        );
+        const [supplier, buyer] = [names.get(deal.supplierOrganizationId) ?? '', names.get(deal.buyerOrganizationId) ?? ''];
         await this.audit.record(em, {
           actor: viewer,
           action: StaffAuditAction.DEAL_REVIEWED,
           targetKind: StaffAuditTargetKind.DEAL,
           targetId: deal.id,
-          summary: {
-            vi: `${action === DealAction.APPROVE ? 'Duyệt' : 'Từ chối'} giao dịch ${deal.id.slice(0, 8)} (${deal.provinceCode})`,
-            en: `${action === DealAction.APPROVE ? 'Approved' : 'Rejected'} the deal ${deal.id.slice(0, 8)} (${deal.provinceCode})`,
-          },
-          details: { decision: action, from, to: deal.status, provinceCode: deal.provinceCode, value: String(deal.value), note },
+          summary: dealReviewSummary(action === DealAction.APPROVE, { title: listing.title, supplier, buyer, provinceCode: deal.provinceCode }),
+          details: { decision: action, from, to: deal.status, title: listing.title, supplier, buyer, provinceCode: deal.provinceCode, value: String(deal.value), note },
         });
       }
 
@@ -307,7 +310,6 @@ export class DealsService {
         await em.getRepository(DealEntity).save(deal);
         await this.record(em, deal, next.transition, before, viewer.id, actingOrg, null, now);
       }
-      const listing = await em.getRepository(ListingEntity).findOneByOrFail({ id: deal.listingId });
       await this.notify(em, deal, action, viewer.id, listing.title, note);
       return em.getRepository(DealEntity).findOneByOrFail({ id: deal.id });
     });
