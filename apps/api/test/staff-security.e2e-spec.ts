@@ -339,6 +339,8 @@ describe('audit log of staff actions', () => {
     const roles = JSON.parse(userRows[2].details);
     expect(roles.before).toEqual({ roles: ['MEMBER'], moderatedProvinceCodes: [], allProvinces: false });
     expect(roles.after).toEqual({ roles: ['MEMBER', 'MODERATOR'], moderatedProvinceCodes: ['can-tho'], allProvinces: false });
+    // Roles and provinces by their names, not codes ("MEMBER, MODERATOR (can-tho)").
+    expect(userRows[2].summary).toBe(`Vai trò của ${JSON.parse(userRows[2].details).email}: Thành viên, Kiểm duyệt viên (Cần Thơ)`);
     // Each line in the reader's language.
     expect(byAction('EXPERT_MODERATED')[0].summary).toMatch(/^Duyệt hồ sơ chuyên gia «Đặng Thị Hồng Đào/);
     // A deal by its technology, parties and province, as the other lines name their items (not "80609c64 (can-tho)").

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { Role, findProvince } from '@techport/shared';
+import { ROLE_LABELS, Role, findProvince } from '@techport/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { AppError, Errors } from '../../common/errors.js';
 import type { Viewer } from '../../common/auth/viewer.js';
@@ -432,9 +432,10 @@ export class AccountsService implements OnApplicationBootstrap {
         action: StaffAuditAction.USER_ROLES_CHANGED,
         targetKind: StaffAuditTargetKind.USER,
         targetId: user.id,
+        // Named as the admin pages name them: role labels and province names, not codes.
         summary: {
-          vi: `Vai trò của ${user.email}: ${nextRoles.join(', ')}${nextAll ? ' (toàn quốc)' : nextCodes.length ? ` (${nextCodes.join(', ')})` : ''}`,
-          en: `Roles of ${user.email}: ${nextRoles.join(', ')}${nextAll ? ' (nationwide)' : nextCodes.length ? ` (${nextCodes.join(', ')})` : ''}`,
+          vi: `Vai trò của ${user.email}: ${nextRoles.map((r) => ROLE_LABELS[r].vi).join(', ')}${nextAll ? ' (toàn quốc)' : nextCodes.length ? ` (${nextCodes.map((c) => findProvince(c)?.nameVi ?? c).join(', ')})` : ''}`,
+          en: `Roles of ${user.email}: ${nextRoles.map((r) => ROLE_LABELS[r].en).join(', ')}${nextAll ? ' (nationwide)' : nextCodes.length ? ` (${nextCodes.map((c) => findProvince(c)?.nameEn ?? c).join(', ')})` : ''}`,
         },
         details: {
           email: user.email,
