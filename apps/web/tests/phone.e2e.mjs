@@ -57,6 +57,10 @@ async function assertCurrentTabsShown(page, label) {
     }),
   );
   for (const tab of tabs) assert.ok(tab.left >= 0 && tab.right <= tab.width, `${label}: the current tab "${tab.text}" is at ${tab.left}–${tab.right} px of ${tab.width}`);
+  // …and a section menu or a row of filters is one strip, not rows of links above the page's content.
+  for (const height of await page.locator('.dash-nav ul, ul.tabs').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height))) {
+    assert.ok(height < 60, `${label}: the section menu is one row (${height} px high)`);
+  }
   return tabs.length;
 }
 
