@@ -2,8 +2,8 @@
  * Explanations: a ranked match's reasons, the exact decomposition of its score into keywords,
  * concepts, field, feedback and each constraint, labelled in the reader's language. Pure code.
  */
-import { foldDiacritics, type Lang } from '@techport/shared';
-import { couldBeVietnameseSyllable, extractConcepts, findConcept, isGeneralTerm, isKnownTerm } from '../text/index.js';
+import { canonicalSpelling, foldDiacritics, type Lang } from '@techport/shared';
+import { couldBeVietnameseSyllable, extractConcepts, findConcept, isAccentedText, isGeneralTerm, isKnownTerm } from '../text/index.js';
 import { fieldByCode, termSurfaces, termVector } from './listing-features.js';
 import type { MatchListing, MatchReason, RankedMatch } from './matching.engine.js';
 import { CONSTRAINT_FLOOR, MATCH_FEEDBACK, RELEVANCE_WEIGHTS } from './matching.weights.js';
@@ -67,7 +67,7 @@ function withinKeyword(phrase: string, keyword: string): boolean {
  * different languages (`crossLingual`), in its gloss too (an English demand meets a Vietnamese
  * offer through "heat pump").
  */
-export function sharedTerms(srcW: Map<string, number>, cand: MatchListing, crossLingual = false): string[] {
+export function sharedTerms(srcW: Map<string, number>, cand: MatchListing, crossLingual = false, source?: MatchListing): string[] {
   const contrib: [string, number][] = [];
   for (const [t, v] of termVector(cand)) {
     const sw = srcW.get(t);
@@ -76,13 +76,22 @@ export function sharedTerms(srcW: Map<string, number>, cand: MatchListing, cross
   contrib.sort((a, b) => b[1] - a[1]);
   const top = contrib.slice(0, NAMED_TERMS_CONSIDERED).map(([t]) => t);
   const surfaces = termSurfaces(cand, new Set(top), { gloss: crossLingual });
+  // How the source listing spells the same folded terms in its own words: two spellings with
+  // different marks are two words that fold alike ("đạt yêu" of "đạt yêu cầu" is no "đất yếu"), not
+  // a shared keyword; one typed without marks is named as the other writes it ("nuoi tom" → "nuôi tôm").
+  const sourceSurfaces = source && !crossLingual ? termSurfaces(source, new Set(top), { gloss: false }) : new Map<string, string>();
   const out: string[] = [];
   // One name a thing: a term whose topics (the lexicon's concepts) are all named already says it
   // again in other words ("máy sấy, dryer, drying"; "may say" beside "máy sấy").
   const topicsNamed = new Set<string>();
   for (const t of top) {
-    const surface = surfaces.get(t);
-    if (surface === undefined || !nameable(surface, cand.keywords) || out.some((o) => o.includes(surface) || surface.includes(o))) continue;
+    let surface = surfaces.get(t);
+    const own = sourceSurfaces.get(t);
+    if (surface !== undefined && own !== undefined && isAccentedText(own)) {
+      if (!isAccentedText(surface)) surface = own;
+      else if (canonicalSpelling(own.toLowerCase()) !== canonicalSpelling(surface.toLowerCase())) continue;
+    }
+    if (surface === undefined || !nameable(surface, cand.keywords) || out.some((o) => o.includes(surface!) || surface!.includes(o))) continue;
     const folded = foldDiacritics(surface.toLowerCase());
     const sameWord = out.findIndex((o) => foldDiacritics(o.toLowerCase()) === folded);
     if (sameWord >= 0) {

@@ -506,6 +506,20 @@ describe('the shared keywords a match names', () => {
     expect(terms).not.toContain('may say');
   });
 
+  it('names no pair of words that only fold alike ("đạt yêu" of "đạt yêu cầu" is no "đất yếu"), and a bare spelling as the reader\'s listing writes it', () => {
+    const offer = toListingDocument(source({ title: 'Vật liệu gia cố nền đất cho nhà xưởng', summary: 'Vật liệu đạt yêu cầu kỹ thuật, gia cố nền móng nhà xưởng.', description: 'Sản phẩm đạt yêu cầu kiểm định; vật liệu bền.' }));
+    const demand = toListingDocument(source({ kind: 'DEMAND', title: 'Xây nhà xưởng trên nền đất yếu bị lún nứt', summary: 'Nền đất yếu, nhà xưởng lún nứt, cần vật liệu gia cố.' }));
+    const named = sharedTerms(termVector(offer), demand, false, offer);
+    expect(named).not.toContain('đất yếu');
+    expect(named.some((t) => /nhà xưởng|gia cố|vật liệu/.test(t))).toBe(true);
+    // The demand typed without marks: the offer's owner reads the words as their listing writes them.
+    const shrimpOffer = toListingDocument(source({ title: 'Cảm biến giám sát ao nuôi tôm', summary: 'Giám sát oxy hòa tan cho ao nuôi tôm thẻ chân trắng.', keywords: ['nuôi tôm', 'giám sát'] }));
+    const bareDemand = toListingDocument(source({ kind: 'DEMAND', title: 'Can thiet bi giam sat ao nuoi tom', summary: 'Ao nuoi tom hay bi thieu oxy ban dem, can giam sat.', keywords: ['nuoi tom'] }));
+    const shrimpNames = sharedTerms(termVector(shrimpOffer), bareDemand, false, shrimpOffer);
+    expect(shrimpNames.some((t) => t === 'nuôi tôm' || t === 'giám sát')).toBe(true);
+    expect(shrimpNames.filter((t) => /nuoi tom|giam sat/.test(t))).toEqual([]);
+  });
+
   it('names a whole English word', () => {
     // before: "kg", "dryer", "batch"
     const demand = toListingDocument(source({ kind: 'DEMAND', language: 'en', title: 'Need a dryer for ginger, 200 kg a batch', summary: 'Drying ginger slices, 200 kg.' }));

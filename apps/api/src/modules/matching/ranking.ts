@@ -188,5 +188,5 @@ export function rankCandidates(
 
   scored.sort((a, b) => b.raw - a.raw || a.cand.id.localeCompare(b.cand.id));
   const top = scored.slice(0, limit);
-  return top.map((s) => explain(s, sharedTerms(srcW, s.cand, s.cand.language !== source.language), lang));
+  return top.map((s) => explain(s, sharedTerms(srcW, s.cand, s.cand.language !== source.language, source), lang));
 }
