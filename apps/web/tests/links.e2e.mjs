@@ -81,6 +81,39 @@ async function followAll(t, user, kinds) {
 }
 
 export default function (h) {
+  h.test('links: a member sees which of the organisation\'s listings are not public yet (its page and the dashboard), the public sees none of them', async (t) => {
+    const owner = await apiUser(t, 'Chủ tin chờ duyệt');
+    const org = await apiOrganization(t, owner.token, { kind: 'UNIVERSITY' });
+    const published = await apiPublishedListing(t, owner.token, org.id, offer('Hệ thống tưới đã đăng'));
+    const pendingInput = offer('Hệ thống tưới chờ duyệt');
+    const { createListing: pending } = await t.gql(`mutation($i: ListingInput!) { createListing(input: $i) { id slug } }`, { i: { organizationId: org.id, currency: 'VND', negotiable: true, ...pendingInput } }, owner.token);
+    await t.gql(`mutation($id: ID!) { submitListing(id: $id) { id } }`, { id: pending.id }, owner.token);
+    // An update of the published one waits for review too.
+    const { listing: current } = await t.gql(`query($id: ID!) { listing(id: $id) { version } }`, { id: published.id }, owner.token);
+    await t.gql(
+      `mutation($id: ID!, $i: ListingUpdateInput!) { updateListing(id: $id, input: $i) { id } }`,
+      { id: published.id, i: { version: current.version, summary: 'Bản tóm tắt mới: điều khiển tưới theo độ ẩm đất và dự báo mưa cho vườn cây ăn trái.' } },
+      owner.token,
+    );
+    await t.gql(`mutation($id: ID!) { submitListing(id: $id) { id } }`, { id: published.id }, owner.token);
+
+    for (const lang of ['vi', 'en']) {
+      const page = await t.newPage(lang, { phone: lang === 'en' });
+      await login(t, page, owner.email, undefined, `/organizations/${org.slug}`);
+      const pendingCard = page.locator('article.listing-card', { hasText: pendingInput.title });
+      assert.equal(await pendingCard.locator('.badge').innerText(), lang === 'vi' ? 'Chờ duyệt' : 'Pending review', `${lang}: the pending listing says so on the organisation page`);
+      assert.equal(await page.locator('article.listing-card', { hasText: 'Hệ thống tưới đã đăng' }).locator('.badge').count(), 0, 'a published one has no badge');
+      await t.visit(page, '/dashboard/listings');
+      const row = page.locator('main ul.list > li', { hasText: 'Hệ thống tưới đã đăng' });
+      assert.ok((await row.innerText()).includes(msg(lang, 'manage_updatePendingBadge')), `${lang}: the dashboard says an update waits for review`);
+      await t.screenshot(page, `org-page-pending-${lang}`);
+    }
+    const visitor = await t.newPage('vi');
+    await t.visit(visitor, `/organizations/${org.slug}`);
+    assert.equal(await visitor.locator('article.listing-card', { hasText: pendingInput.title }).count(), 0, 'the public does not see the pending listing');
+    assert.equal(await visitor.locator('article.listing-card', { hasText: 'Hệ thống tưới đã đăng' }).count(), 1);
+  });
+
   h.test('links: notifications: every kind’s link opens an existing page, which marks it read', async (t) => {
     const w = await dealWorld(t);
     const kinds = new Set();

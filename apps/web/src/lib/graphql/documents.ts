@@ -464,7 +464,7 @@ export const Compare: Document<T.CompareQuery, T.CompareQueryVariables> = {
 
 export const MyListings: Document<T.MyListingsQuery, T.MyListingsQueryVariables> = {
   name: "MyListings",
-  source: "query MyListings($status: ListingStatus, $page: PageInput) { myListings(status: $status, page: $page) { totalItems page pageSize items { ...ListingCard moderationNote updatedAt version expired expiresAt } } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
+  source: "query MyListings($status: ListingStatus, $page: PageInput) { myListings(status: $status, page: $page) { totalItems page pageSize items { ...ListingCard moderationNote updatedAt version expired expiresAt hasPendingRevision } } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
 };
 
 export const MyListingsQuality: Document<T.MyListingsQualityQuery, T.MyListingsQualityQueryVariables> = {
