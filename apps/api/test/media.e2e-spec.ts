@@ -305,7 +305,7 @@ describe('refused uploads: each named, nothing left behind', () => {
     const head = (await jpegWithGps(200, 200)).subarray(0, 4096);
     const res = await upload(owner.inLang('en'), { ownerKind: 'LISTING', ownerId: listingId }, 'huge.jpg', longStream(head, 1024 ** 3));
     expect(res.status).toBe(413);
-    expect(res.body.errors?.[0].message).toBe('huge.jpg: image files may be at most 4 MB.');
+    expect(res.body.errors?.[0].message).toBe('huge.jpg is too large: image files may be at most 4 MB.');
     expect(await snapshot()).toEqual(before);
   });
 

@@ -19,7 +19,7 @@ const trimEach = () =>
 const WholeAmount = (): PropertyDecorator => (target, key) => {
   IsInt(say({ vi: 'Số tiền phải là số nguyên, không có phần lẻ.', en: 'The amount must be a whole number.' }))(target, key);
   Min(0, say({ vi: 'Số tiền không được âm.', en: 'The amount must not be negative.' }))(target, key);
-  Max(LISTING_LIMITS.maxPrice, say({ vi: 'Số tiền vượt quá giới hạn cho phép (10^15).', en: 'The amount exceeds the allowed maximum (10^15).' }))(target, key);
+  Max(LISTING_LIMITS.maxPrice, say({ vi: 'Số tiền quá lớn: tối đa 1 triệu tỷ đồng (1.000.000.000.000.000 ₫).', en: 'The amount is too large: at most ₫1,000,000,000,000,000 (a million billion dong).' }))(target, key);
 };
 
 /** priceMax ≥ priceMin, checked with the per-field rules (one answer names every problem). */
