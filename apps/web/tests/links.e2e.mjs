@@ -81,6 +81,29 @@ async function followAll(t, user, kinds) {
 }
 
 export default function (h) {
+  h.test('links: declining an interest asks once more, saying it cannot be undone; then the buyer is told', async (t) => {
+    const seller = await apiUser(t, 'Người bán cân nhắc');
+    const sellerOrg = await apiOrganization(t, seller.token, { kind: 'UNIVERSITY' });
+    const listing = await apiPublishedListing(t, seller.token, sellerOrg.id, offer('Hệ thống tưới để từ chối'));
+    const buyer = await apiUser(t, 'Người mua bị từ chối');
+    const buyerOrg = await apiOrganization(t, buyer.token, { name: `HTX Người Mua ${uniq('')}` });
+    const { expressInterest } = await t.gql(
+      `mutation($l: ID!, $o: ID!) { expressInterest(listingId: $l, organizationId: $o, message: "Cho tôi xin báo giá lắp đặt cho 5 ha.") { id } }`,
+      { l: listing.id, o: buyerOrg.id },
+      buyer.token,
+    );
+    const page = await t.newPage('vi', { phone: true });
+    await login(t, page, seller.email, undefined, `/dashboard/interests/${expressInterest.id}`);
+    // No one-tap decline: the button that declines is behind its explanation.
+    assert.equal(await page.locator('button[name=accept][value=false]').isVisible(), false);
+    await page.click(`details.decline > summary`);
+    assert.ok((await page.locator('details.decline').innerText()).includes(msg('vi', 'thread_declineHelp', { org: buyerOrg.name })));
+    await t.submit(page, 'details.decline button[name=accept][value=false]');
+    assert.equal(new URL(page.url()).searchParams.get('done'), 'interest-declined');
+    const { interest } = await t.gql(`query($id: ID!) { interest(id: $id) { status } }`, { id: expressInterest.id }, buyer.token);
+    assert.equal(interest.status, 'DECLINED');
+  });
+
   h.test('links: a member sees which of the organisation\'s listings are not public yet (its page and the dashboard), the public sees none of them', async (t) => {
     const owner = await apiUser(t, 'Chủ tin chờ duyệt');
     const org = await apiOrganization(t, owner.token, { kind: 'UNIVERSITY' });
