@@ -51,6 +51,13 @@ export default function (h) {
     const items = await t.text(page, '#media .media-list');
     assert.ok(items.includes('buong-say.jpg') && items.includes('thong-so.pdf'), `both files listed: ${items}`);
     assert.equal(await page.locator('#media .media-item[data-cover][data-kind=IMAGE]').count(), 1, 'the first picture is the cover');
+    // On a phone each item is one column: a document's caption fields take the width (they were squeezed into 10 rem).
+    const phone = await t.newPage('vi', { phone: true });
+    await login(t, phone, owner.email);
+    await t.visit(phone, `/dashboard/listings/${listing.id}`);
+    const caption = phone.locator('#media .media-item:has-text("thong-so.pdf") input[name=captionVi]');
+    const box = await caption.boundingBox();
+    assert.ok(box && box.width > 250, `the document's caption field takes the width on a phone (${box?.width} px)`);
 
     // A file that is not what its name says: refused beside the field, in Vietnamese, naming it.
     await page.setInputFiles('form[action="?/upload"] [name=file]', { name: 'anh.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('<?php echo 1; ?>') });
