@@ -81,6 +81,9 @@ export default function (h) {
     await fillListing(page, { ...offer('Máy băm gỗ'), keywords: [], trl: null });
     await t.submit(page, 'main form button.secondary[type=submit]:not([formaction])');
     assert.match(page.url(), /done=listing-created/, await t.text(page));
+    // The saved amounts come back grouped, as people write them.
+    assert.equal(await page.inputValue('[name=priceMin]'), '300.000.000');
+    assert.equal(await page.inputValue('[name=priceMax]'), '500.000.000');
     const noTrl = 'Cho biết mức độ sẵn sàng của công nghệ (TRL 1–9).';
     let quality = await t.text(page, '.draft-quality');
     assert.ok(quality.includes(noTrl), `the draft's hints: ${quality}`);

@@ -23,6 +23,7 @@ import { LISTING_FIELDS, parseListing, toUpdateInput } from '$lib/server/listing
 import { referenceData } from '$lib/server/reference';
 import { mediaActions } from '$lib/server/media-actions';
 import { suggestTrl } from '$lib/trl';
+import { formatNumber } from '$lib/format';
 
 type Listing = NonNullable<ListingByIdQuery['listing']>;
 
@@ -62,8 +63,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     trl: src.trl ? String(src.trl) : '',
     transferModes: src.transferModes,
     ipStatus: src.ipStatus ?? '',
-    priceMin: src.price?.min != null ? String(src.price.min) : '',
-    priceMax: src.price?.max != null ? String(src.price.max) : '',
+    // Grouped as the owner typed it ("350.000.000"; the form reads either grouping back).
+    priceMin: src.price?.min != null ? formatNumber(src.price.min) : '',
+    priceMax: src.price?.max != null ? formatNumber(src.price.max) : '',
     negotiable: src.price?.negotiable === false ? '' : 'on',
     provinceCode: src.province.code,
   };
