@@ -307,4 +307,37 @@ describe('meeting scheduler', () => {
     const CANCEL_OWN = `mutation($id: ID!) { cancelMeetingRequest(id: $id) { id status } }`;
     for (const side of [a, b]) expect((await side.client.error(CANCEL_OWN, { id: m.id })).code).toBe('CONFLICT');
   }, 120_000);
+
+  it('the organiser neither moves nor pins a meeting that took place (held, or an outcome recorded): refused in the request language, the record and both sides left as they were', async () => {
+    const { organiser: o, a, b, c, d } = await scenario();
+    const held = await accepted(b, a, slot('08:50'));
+    const withOutcome = await accepted(d, c, slot('08:50'));
+    const open = await accepted(c, b, slot('09:10'));
+    const ds = t.app.get(DataSource);
+    await ds.query(`INSERT INTO techmart_meeting_record (meeting_id, attendance, attendance_at) VALUES ($1, 'HELD', now())`, [held.id]);
+    await ds.query(`INSERT INTO techmart_meeting_record (meeting_id, outcome, outcome_at) VALUES ($1, 'INTEREST', now())`, [withOutcome.id]);
+    const SETTLED = `query($slug: String) { event(slug: $slug) { scheduledMeetings { id settled } } }`;
+    const settled = new Map(((await o.client.ok(SETTLED, { slug: o.event.slug })).event.scheduledMeetings as any[]).map((m) => [m.id, m.settled]));
+    expect(Object.fromEntries(settled)).toEqual({ [held.id]: true, [withOutcome.id]: true, [open.id]: false });
+
+    for (const m of [held, withOutcome]) {
+      const moved = await o.client.inLang('en').error(MOVE, { id: m.id, slot: slot('16:30'), table: 1 });
+      expect(moved.code).toBe('CONFLICT');
+      expect(moved.message).toBe('This meeting has taken place (or the event is over); it can no longer be moved or pinned.');
+      expect((await o.client.error(MOVE, { id: m.id, slot: slot('16:30'), table: 1 })).message).toContain('không đổi giờ');
+      expect((await o.client.error(PIN, { id: m.id, p: true })).code).toBe('CONFLICT');
+    }
+    const after = ((await o.client.ok(SCHEDULE, { slug: o.event.slug })).event.scheduledMeetings as any[]).find((m) => m.id === held.id);
+    expect(after).toMatchObject({ scheduledAt: null, tableNumber: null, pinned: false });
+    expect(at(after.acceptedSlot)).toBe(at(slot('08:50')));
+    const moves = ((await a.client.inLang('en').ok(`{ notifications { kind } }`)).notifications as any[]).filter((n) => n.kind === 'MEETING_SCHEDULE_CHANGED');
+    expect(moves).toEqual([]);
+    // A meeting still to come is moved as before.
+    expect((await o.client.ok(MOVE, { id: open.id, slot: slot('16:30'), table: 1 })).moveMeeting).toMatchObject({ tableNumber: 1, pinned: true });
+    // Once the fair is over, none of its meetings is moved, pinned or unpinned.
+    await ds.query(`UPDATE techmart_event SET starts_on = $2, ends_on = $2 WHERE id = $1`, [o.event.id, day(-1)]);
+    expect((await o.client.ok(SETTLED, { slug: o.event.slug })).event.scheduledMeetings.find((m: any) => m.id === open.id).settled).toBe(true);
+    expect((await o.client.error(MOVE, { id: open.id, slot: slot('16:10'), table: 1 })).code).toBe('CONFLICT');
+    expect((await o.client.error(PIN, { id: open.id, p: false })).code).toBe('CONFLICT');
+  }, 120_000);
 });

@@ -14,6 +14,7 @@ import { MeetingAttendance, type MeetingRecordEntity } from './event-day.entity.
 import { MeetingRequestStatus, type EventEntity } from './event.entity.js';
 import { MeetingOutcomeInput } from './dto/event-day.inputs.js';
 import { meetingTime } from './check-in.js';
+import { heldOrOver } from './meeting-conflicts.js';
 import { EventAgendaType, EventReportType, MeetingOutcomeType, toOutcomeType } from './event-day.types.js';
 import { EventRegistrationType, EventType, MeetingRequestType, toEventType, toMeetingType, toRegistrationType, toSessionType } from './events.types.js';
 
@@ -139,6 +140,12 @@ export class MeetingDayFieldsResolver {
     if ((await recordOf(ctx, this.day, m.id))?.outcome) return false;
     // The meeting is only ever shown to its sides and the event's staff.
     return true;
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the meeting took place (held, or an outcome recorded) or its fair is over: the organiser no longer moves, pins or cancels it (the API refuses).' })
+  async settled(@Parent() m: MeetingRequestType, @Context() ctx: GqlContext): Promise<boolean> {
+    const event = await eventOf(ctx, this.events, m.entity.eventId);
+    return !!event && heldOrOver(await recordOf(ctx, this.day, m.id), event, this.clock.now());
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the caller may record its outcome now (held, none yet; the two sides only).' })

@@ -45,7 +45,8 @@ const M = catalogue satisfies Record<string, Localized>;
  * writes every placement and the run's figures in ONE transaction). Pinned meetings never move,
  * nor does a time both sides agreed (see run()); the meetings accepted without a time are
  * re-planned by each run. The organiser pins, moves (to a slot and
- * table, refused when it clashes; a moved meeting is pinned) or cancels a meeting by hand. Runs and
+ * table, refused when it clashes; a moved meeting is pinned) or cancels a meeting by hand, until
+ * it took place or the fair is over (heldOrOver: the record then stays as it was). Runs and
  * hand edits lock the event row, so they happen one after another.
  */
 @Injectable()
@@ -117,8 +118,9 @@ export class MeetingSchedulerService implements OnModuleInit {
   /** Pins a placed meeting where it is (the scheduler will not move it), or unpins it. */
   async pin(viewer: Viewer, id: string, pinned: boolean): Promise<MeetingRequestEntity> {
     return this.ds.transaction(async (em) => {
-      const { m } = await this.lockMeetingForOrganizer(em, viewer, id);
+      const { m, event } = await this.lockMeetingForOrganizer(em, viewer, id);
       if (m.status !== MeetingRequestStatus.ACCEPTED) throw Errors.conflict(M.notAccepted);
+      await this.refuseWhenHeld(em, m, event);
       if (pinned && (!m.scheduledAt || !m.tableNumber)) throw Errors.conflict(M.notPlaced);
       await em.update(MeetingRequestEntity, { id: m.id }, { pinned });
       return em.getRepository(MeetingRequestEntity).findOneByOrFail({ id: m.id });
@@ -134,6 +136,8 @@ export class MeetingSchedulerService implements OnModuleInit {
     return this.ds.transaction(async (em) => {
       const { m, event } = await this.lockMeetingForOrganizer(em, viewer, id);
       if (m.status !== MeetingRequestStatus.ACCEPTED) throw Errors.conflict(M.notAccepted);
+      // What took place stays on the record as it was: no move, and no "moved" notices to both sides.
+      await this.refuseWhenHeld(em, m, event);
       const problem = Number.isNaN(slot.getTime()) ? 'NOT_ALIGNED' : slotProblem(event, slot);
       if (problem) throw Errors.invalidField('slot', SLOT[problem]);
       if (!Number.isInteger(table) || table < 1 || table > event.meetingTables) throw Errors.invalidField('table', format(M.table, { max: event.meetingTables }));
@@ -398,6 +402,11 @@ export class MeetingSchedulerService implements OnModuleInit {
     const regs = await em.getRepository(EventRegistrationEntity).findBy({ id: In([m.fromRegistrationId, m.toRegistrationId]) });
     for (const r of regs) if (await this.organizations.isMember(viewer.id, r.organizationId, em)) throw Errors.forbidden(M.onlyOrganizer);
     throw Errors.notFound(M.meetingNoun);
+  }
+
+  /** CONFLICT when the meeting took place (held, an outcome recorded) or its fair is over (meeting-conflicts.ts heldOrOver): it is no longer moved or pinned. */
+  private async refuseWhenHeld(em: EntityManager, m: MeetingRequestEntity, event: EventEntity): Promise<void> {
+    if (heldOrOver(await em.getRepository(MeetingRecordEntity).findOneBy({ meetingId: m.id }), event, this.clock.now())) throw Errors.conflict(M.heldNotMoved);
   }
 
   private async notifySides(em: EntityManager, event: EventEntity, m: MeetingRequestEntity, n: { title: Localized; body: Localized }): Promise<void> {
