@@ -465,6 +465,42 @@ export function schedulerTest(h) {
     assert.equal(await row.locator('[data-table]').innerText(), '1');
     assert.ok((await row.innerText()).includes(buyer.org.name) && (await row.innerText()).includes(seller.org.name));
     await t.axe(page, 'meeting schedule (vi)');
+    await t.screenshot(page, 'schedule-desktop-vi');
+
+    // On a phone each meeting is a card as wide as the page (the card-table pattern), its buttons
+    // whole words on one line (four columns broke them into "Hu/ỷ cu/ộc gặ/p" at 412 px).
+    const phone = await t.newPage('vi', { phone: true });
+    await login(t, phone, organiser.email, organiser.password, `${path}/schedule`);
+    const cards = await phone.locator('tr[data-meeting-row]').evaluateAll((els) =>
+      els.map((el) => ({ display: getComputedStyle(el).display, width: el.getBoundingClientRect().width, overflow: el.scrollWidth > el.clientWidth + 1 })),
+    );
+    const phoneMain = await phone.locator('main').evaluate((el) => el.getBoundingClientRect().width);
+    assert.equal(cards.length, 1, 'the scheduled meeting');
+    for (const c of cards) {
+      assert.equal(c.display, 'block', 'a meeting is a card on a phone');
+      assert.ok(c.width >= phoneMain - 40 && !c.overflow, `a card as wide as the page (${c.width} px of ${phoneMain}): ${JSON.stringify(c)}`);
+    }
+    const lines = await phone.locator('tr[data-meeting-row] button, tr[data-meeting-row] summary').evaluateAll((els) =>
+      els.map((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return { text: el.textContent.trim(), lines: new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size };
+      }),
+    );
+    assert.ok(lines.length >= 3, JSON.stringify(lines));
+    for (const b of lines) assert.equal(b.lines, 1, `"${b.text}" on one line: ${JSON.stringify(lines)}`);
+    const place = phone.locator('tr[data-meeting-row] td[data-place]');
+    assert.equal(await place.evaluate((el) => getComputedStyle(el, '::before').content), `"${msg('vi', 'schedule_place')}: "`);
+    assert.ok(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scroll');
+    await t.screenshot(phone, 'schedule-phone-vi');
+
+    // Once the meeting has taken place it stays as recorded: no move, pin or cancel on its row.
+    await t.sql(`INSERT INTO techmart_meeting_record (meeting_id, attendance, attendance_at) VALUES ($1, 'HELD', now())`, [requestMeeting.id]);
+    await t.visit(phone, `${path}/schedule`);
+    const heldRow = phone.locator(`tr[data-meeting-row="${requestMeeting.id}"]`);
+    assert.equal(await heldRow.locator('[data-settled]').innerText(), msg('vi', 'schedule_held'));
+    assert.equal(await heldRow.locator('form, details').count(), 0, 'no move, pin or cancel forms');
+    await phone.close();
 
     // A participant cannot open the schedule page; the buyer sees the time and table on its meetings page.
     const buyerPage = await t.newPage('vi');
