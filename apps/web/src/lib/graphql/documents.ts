@@ -189,7 +189,7 @@ export const UnblockEventTime: Document<T.UnblockEventTimeMutation, T.UnblockEve
 
 export const EventSchedule: Document<T.EventScheduleQuery, T.EventScheduleQueryVariables> = {
   name: "EventSchedule",
-  source: "query EventSchedule($slug: String!) { event(slug: $slug) { id slug name meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables breaks { startsAt endsAt } viewerIsOrganizer ended lastScheduleRun { id status meetings scheduled pinned bound boundKind backToBack durationMs error createdAt finishedAt } scheduledMeetings { id acceptedSlot scheduledAt startsAt tableNumber booth pinned from { id organization { id name } } to { id organization { id name } } } } }",
+  source: "query EventSchedule($slug: String!) { event(slug: $slug) { id slug name meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables breaks { startsAt endsAt } viewerIsOrganizer ended lastScheduleRun { id status meetings scheduled pinned bound boundKind backToBack durationMs error createdAt finishedAt } scheduledMeetings { id acceptedSlot scheduledAt startsAt tableNumber booth pinned settled from { id organization { id name } } to { id organization { id name } } } } }",
 };
 
 export const ScheduleEventMeetings: Document<T.ScheduleEventMeetingsMutation, T.ScheduleEventMeetingsMutationVariables> = {
