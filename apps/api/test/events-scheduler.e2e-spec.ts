@@ -247,7 +247,11 @@ describe('meeting scheduler', () => {
     expect(await scheduledNotices(a)).toEqual([]);
     const [toB] = await scheduledNotices(b);
     expect(toB.body).toContain(c.org.name);
-    expect(toB.body).toMatch(/08:30, table 1/);
+    // Its day and time as the pages write them ("6 Jan 2027, 08:30"), never "06/01/2027" (6 January or 1 June?).
+    expect(toB.body).toMatch(/\b\d{1,2} [A-Z][a-z]{2} \d{4}, 08:30, table 1/);
+    expect(toB.body).not.toMatch(/\d{2}\/\d{2}\/\d{4}/);
+    const [toBVi] = ((await b.client.ok(`{ notifications { kind body } }`)).notifications as any[]).filter((n) => n.kind === 'MEETINGS_SCHEDULED');
+    expect(toBVi.body).toMatch(/08:30 \d{1,2} thg \d{1,2}, \d{4}, bàn 1/);
 
     // A second run changes nothing and announces nothing.
     await runScheduler(o);
@@ -334,6 +338,10 @@ describe('meeting scheduler', () => {
     expect(moves).toEqual([]);
     // A meeting still to come is moved as before.
     expect((await o.client.ok(MOVE, { id: open.id, slot: slot('16:30'), table: 1 })).moveMeeting).toMatchObject({ tableNumber: 1, pinned: true });
+    // Both sides are told where to, the day written as the pages write it.
+    const told = ((await c.client.inLang('en').ok(`{ notifications { kind body } }`)).notifications as any[]).filter((n) => n.kind === 'MEETING_SCHEDULE_CHANGED');
+    expect(told).toHaveLength(1);
+    expect(told[0].body).toMatch(/moved one of your meetings to \d{1,2} [A-Z][a-z]{2} \d{4}, 16:30, table 1\./);
     // Once the fair is over, none of its meetings is moved, pinned or unpinned.
     await ds.query(`UPDATE techmart_event SET starts_on = $2, ends_on = $2 WHERE id = $1`, [o.event.id, day(-1)]);
     expect((await o.client.ok(SETTLED, { slug: o.event.slug })).event.scheduledMeetings.find((m: any) => m.id === open.id).settled).toBe(true);

@@ -8,3 +8,26 @@ export function dateVi(d: Date): string {
 export function dateEn(d: Date): string {
   return d.toLocaleDateString('en-GB', { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' });
 }
+
+const DAY = {
+  vi: new Intl.DateTimeFormat('vi-VN', { timeZone: TIME_ZONE, dateStyle: 'medium' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, dateStyle: 'medium' }),
+};
+const DATE_TIME = {
+  vi: new Intl.DateTimeFormat('vi-VN', { timeZone: TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' }),
+};
+
+/**
+ * A date and time in Vietnam as the storefront's pages write them (apps/web format.ts
+ * formatDateTime): "09:00 4 thg 2, 2027" in Vietnamese, "4 Feb 2027, 09:00" in English — never
+ * "04/02/2027", which an English reader may take for 2 April.
+ */
+export function dateTimeIn(d: Date, lang: 'vi' | 'en'): string {
+  return DATE_TIME[lang].format(d);
+}
+
+/** A day in Vietnam as the pages write it (format.ts formatDate): "4 thg 2, 2027", "4 Feb 2027". */
+export function dayIn(d: Date, lang: 'vi' | 'en'): string {
+  return DAY[lang].format(d);
+}

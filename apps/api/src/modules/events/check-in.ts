@@ -3,7 +3,7 @@
  */
 import { randomInt } from 'node:crypto';
 import type { MeetingRequestEntity } from './event.entity.js';
-import { EVENT_TIME_ZONE } from './event.rules.js';
+import { dateTimeIn } from '../../common/dates.js';
 
 /** Letters and digits that cannot be mistaken for one another when read off a screen or paper. */
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -51,7 +51,10 @@ export function meetingBooth(asker: { booth: string | null }, asked: { booth: st
   return asked.booth ?? asker.booth ?? null;
 }
 
-/** A meeting slot as people at the fair read it: its time and day in Vietnam ("09:10, 06/01/2027"). */
+/**
+ * A meeting slot as people at the fair read it, in notices and e-mails: its day and time in
+ * Vietnam as the pages write them ("09:10 6 thg 1, 2027", "6 Jan 2027, 09:10"; common/dates.ts).
+ */
 export function slotText(slot: Date, lang: 'vi' | 'en'): string {
-  return new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: EVENT_TIME_ZONE, hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' }).format(slot);
+  return dateTimeIn(slot, lang);
 }

@@ -161,7 +161,10 @@ export class MeetingSchedulerService implements OnModuleInit {
       await em.update(MeetingRequestEntity, { id: m.id }, { scheduledAt: slot, tableNumber: table, pinned: true, scheduledBy: MeetingPlacedBy.ORGANIZER });
       await this.notifySides(em, event, m, {
         title: { vi: 'Cuộc gặp được đổi giờ', en: 'A meeting was moved' },
-        body: { vi: `"${event.nameVi}": ban tổ chức đã đổi khung giờ hoặc bàn của một cuộc gặp.`, en: `"${event.nameEn}": the organiser moved one of your meetings.` },
+        body: {
+          vi: `"${event.nameVi}": ban tổ chức đã chuyển một cuộc gặp của bạn sang ${slotText(slot, 'vi')}, bàn ${table}.`,
+          en: `"${event.nameEn}": the organiser moved one of your meetings to ${slotText(slot, 'en')}, table ${table}.`,
+        },
       });
       return em.getRepository(MeetingRequestEntity).findOneByOrFail({ id: m.id });
     });
