@@ -127,7 +127,8 @@ describe('the Techmart day', () => {
     await a.client.ok(RESPOND, { id: m1.id, slot: slot('09:10') });
     // the asker is told when they meet, in Vietnam's time
     const told = (await b.client.ok(`{ notifications { kind body } }`)).notifications.find((n: { kind: string }) => n.kind === 'MEETING_ACCEPTED');
-    expect(told.body).toContain(`09:10 ${meetingDay.split('-').reverse().join('/')}`);
+    const [y, mo, d] = meetingDay.split('-').map(Number);
+    expect(told.body).toContain(`09:10 ${d} thg ${mo}, ${y}`); // as the pages write it
     const m2 = (await b.client.ok(REQUEST, { input: { fromRegistrationId: b.reg.id, toRegistrationId: c.reg.id, reason, proposedSlots: [slot('09:30')] } })).requestMeeting;
     await c.client.ok(RESPOND, { id: m2.id, slot: slot('09:30') });
 
@@ -145,6 +146,12 @@ describe('the Techmart day', () => {
     expect((await c.client.error(AGENDA, { r: b.reg.id })).code).toBe('NOT_FOUND');
     expect((await organiser.client.ok(AGENDA, { r: b.reg.id })).eventAgenda.checkInCode).toBe(agenda.checkInCode);
     const code = agenda.checkInCode as string;
+    // Three days before the fair nobody is checked in (it would count as attendance): refused, saying when it opens.
+    const early = await organiser.client.inLang('en').error(CHECK_IN, { e: event.id, c: code });
+    expect(early.code).toBe('CONFLICT');
+    expect(early.message).toContain(`check-in opens at 06:00 on ${d} ${new Date(Date.UTC(y, mo - 1, d)).toLocaleDateString('en-GB', { month: 'short', timeZone: 'UTC' })} ${y}`);
+    expect((await organiser.client.error(CHECK_IN, { e: event.id, c: code })).message).toContain(`check-in mở từ 06:00 ngày ${d} thg ${mo}, ${y}`);
+    expect((await organiser.client.ok(`query($id: ID) { event(id: $id) { checkInOpen } }`, { id: event.id })).event.checkInOpen).toBe(false);
 
     // --- The .ics: times in the event's zone (TZID with a +07:00 VTIMEZONE), in the caller's language.
     const ics = (lang: string, token: string | null) =>
@@ -303,5 +310,9 @@ describe('the Techmart day', () => {
     const ended = await organiser.client.inLang('en').error(RUN_SCHEDULER, { e: event.id });
     expect(ended.code).toBe('CONFLICT');
     expect(ended.message).toContain('has ended');
+    // …and check-in is closed.
+    const late = await organiser.client.inLang('en').error(CHECK_IN, { e: event.id, c: (await a.client.ok(AGENDA, { r: a.reg.id })).eventAgenda.checkInCode });
+    expect(late.code).toBe('CONFLICT');
+    expect(late.message).toContain('check-in is closed');
   });
 });

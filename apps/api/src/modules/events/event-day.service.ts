@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { ListingKind, ListingStatus, TransferMode } from '@techport/shared';
 import { Clock } from '../../common/clock.js';
+import { dateTimeIn, dayIn } from '../../common/dates.js';
 import { Errors } from '../../common/errors.js';
 import { format, type Localized } from '../../common/i18n.js';
 import { isUuid } from '../../common/ids.js';
@@ -14,6 +15,7 @@ import { DealsService } from '../deals/deals.service.js';
 import { EventEntity, EventRegistrationEntity, MeetingRequestEntity, MeetingRequestStatus, ProgrammeSessionEntity, RegistrationRole, RegistrationStatus } from './event.entity.js';
 import { MeetingAttendance, MeetingOutcomeKind, MeetingRecordEntity } from './event-day.entity.js';
 import { EventsService } from './events.service.js';
+import { CHECK_IN_OPENS_AT, checkInState, checkInWindow } from './event.rules.js';
 import { meetingBooth, meetingTable, meetingTime, normalizeCheckInCode } from './check-in.js';
 import type { MeetingOutcomeInput } from './dto/event-day.inputs.js';
 import catalogue from './event-day.service.messages.json' with { type: 'json' };
@@ -135,13 +137,23 @@ export class EventDayService {
     if (!/^[A-Z0-9]{4,12}$/.test(code)) throw Errors.invalidField('code', M.codeFormat);
     return this.ds.transaction(async (em) => {
       const event = await this.staffEvent(em, viewer, eventId);
+      // Only on the event's days (event.rules.ts checkInWindow): a check-in counts as attendance.
+      const state = checkInState(event, this.clock.now());
+      if (state !== 'OPEN') {
+        const { opensAt } = checkInWindow(event);
+        const text = (lang: 'vi' | 'en') =>
+          state === 'NOT_YET'
+            ? format(M.checkInNotYet, { time: CHECK_IN_OPENS_AT, day: dayIn(opensAt, lang) })[lang]
+            : format(M.checkInOver, { day: dayIn(new Date(`${event.endsOn}T12:00:00+07:00`), lang) })[lang];
+        throw Errors.conflict({ vi: text('vi'), en: text('en') });
+      }
       const repo = em.getRepository(EventRegistrationEntity);
       const registration = await repo.findOne({ where: { eventId: event.id, checkInCode: code, status: RegistrationStatus.APPROVED }, lock: { mode: 'pessimistic_write' } });
       if (!registration) throw Errors.invalidField('code', M.unknownCode);
       if (registration.checkedInAt) {
         const by = registration.checkedInBy ? (await em.query(`SELECT display_name FROM app_user WHERE id = $1`, [registration.checkedInBy]))[0]?.display_name : null;
-        const at = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit' }).format(registration.checkedInAt);
-        throw Errors.conflict(format(M.already, { at, by: by ?? '—' }));
+        const at = registration.checkedInAt;
+        throw Errors.conflict({ vi: format(M.already, { at: dateTimeIn(at, 'vi'), by: by ?? '—' }).vi, en: format(M.already, { at: dateTimeIn(at, 'en'), by: by ?? '—' }).en });
       }
       await repo.update({ id: registration.id }, { checkedInAt: this.clock.now(), checkedInBy: viewer.id });
       return repo.findOneByOrFail({ id: registration.id });

@@ -1,5 +1,5 @@
 import { EventKind, type EventContent } from './event.entity.js';
-import { contentProblems, hasEnded, registrationOpen, slotProblem, vietnamDay } from './event.rules.js';
+import { checkInState, contentProblems, hasEnded, registrationOpen, slotProblem, vietnamDay } from './event.rules.js';
 
 const content = (over: Partial<EventContent> = {}): EventContent => ({
   nameVi: 'Chợ công nghệ Đà Nẵng',
@@ -27,6 +27,15 @@ const content = (over: Partial<EventContent> = {}): EventContent => ({
 });
 
 describe('event rules', () => {
+  it('check-in is open from 06:00 Vietnam time on the first day to the end of the last day', () => {
+    const e = { startsOn: '2027-05-10', endsOn: '2027-05-11' };
+    expect(checkInState(e, new Date('2027-02-01T03:00:00Z'))).toBe('NOT_YET'); // months before
+    expect(checkInState(e, new Date('2027-05-09T22:59:59Z'))).toBe('NOT_YET'); // 05:59 on the first day
+    expect(checkInState(e, new Date('2027-05-09T23:00:00Z'))).toBe('OPEN'); // 06:00 on the first day
+    expect(checkInState(e, new Date('2027-05-11T16:59:59Z'))).toBe('OPEN'); // 23:59 on the last day
+    expect(checkInState(e, new Date('2027-05-11T17:00:00Z'))).toBe('OVER');
+  });
+
   it('days are Vietnam days (UTC+7): 17:00 UTC is already the next day', () => {
     expect(vietnamDay(new Date('2027-05-09T16:59:59Z'))).toBe('2027-05-09');
     expect(vietnamDay(new Date('2027-05-09T17:00:00Z'))).toBe('2027-05-10');

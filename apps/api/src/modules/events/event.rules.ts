@@ -48,6 +48,27 @@ export function hasEnded(e: { endsOn: string }, now: Date): boolean {
   return vietnamDay(now) > e.endsOn;
 }
 
+/**
+ * When staff may check participants in: from 06:00 Vietnam time on the event's first day (doors
+ * and registration desks open early; a check-in weeks before would count as attendance of a fair
+ * nobody attended yet) to the end of its last day. Opens at `opensAt` (inclusive), closes at
+ * `closesAt` (exclusive).
+ */
+export const CHECK_IN_OPENS_AT = '06:00';
+export function checkInWindow(e: { startsOn: string; endsOn: string }): { opensAt: Date; closesAt: Date } {
+  return {
+    opensAt: new Date(`${e.startsOn}T${CHECK_IN_OPENS_AT}:00+07:00`),
+    closesAt: new Date(Date.parse(`${e.endsOn}T00:00:00+07:00`) + 24 * 60 * 60 * 1000),
+  };
+}
+
+/** Where `now` is against the check-in window: 'NOT_YET', 'OPEN' or 'OVER'. */
+export function checkInState(e: { startsOn: string; endsOn: string }, now: Date): 'NOT_YET' | 'OPEN' | 'OVER' {
+  const { opensAt, closesAt } = checkInWindow(e);
+  if (now.getTime() < opensAt.getTime()) return 'NOT_YET';
+  return now.getTime() < closesAt.getTime() ? 'OPEN' : 'OVER';
+}
+
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /** Why `startsAt` is not one of the event's meeting slots, or null when it is. */

@@ -21,7 +21,7 @@ import { moderationEventResolver } from '../moderation-core/moderation-event.res
 import { ModerationArgs } from '../moderation-core/moderation.args.js';
 import type { ModerationAccess } from '../moderation-core/moderation.rules.js';
 import { RegistrationStatus, type EventEntity, type EventRegistrationEntity } from './event.entity.js';
-import { registrationOpen } from './event.rules.js';
+import { checkInState, checkInWindow, registrationOpen } from './event.rules.js';
 import { meetingBooth } from './check-in.js';
 import { EventsService } from './events.service.js';
 import { RegistrationsService } from './registrations.service.js';
@@ -329,6 +329,21 @@ export class EventsResolver {
   @ResolveField(() => Boolean, { description: 'Published and within the registration window now.' })
   registrationOpen(@Parent() e: EventType): boolean {
     return e.status === EventStatus.PUBLISHED && registrationOpen(e.entity, this.clock.now());
+  }
+
+  @ResolveField(() => Date, { description: "When staff may start checking participants in: 06:00 Vietnam time on the event's first day (until the end of its last day, checkInClosesAt)." })
+  checkInOpensAt(@Parent() e: EventType): Date {
+    return checkInWindow(e.entity).opensAt;
+  }
+
+  @ResolveField(() => Date, { description: "When check-in closes: the end of the event's last day, Vietnam time." })
+  checkInClosesAt(@Parent() e: EventType): Date {
+    return checkInWindow(e.entity).closesAt;
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether staff may check participants in now (between checkInOpensAt and checkInClosesAt).' })
+  checkInOpen(@Parent() e: EventType): boolean {
+    return checkInState(e.entity, this.clock.now()) === 'OPEN';
   }
 
   @ResolveField(() => Boolean, { description: "Whether the event's last day has passed." })
