@@ -603,9 +603,22 @@ export function dayTest(h) {
     assert.ok(scroll <= 0, `no sideways scroll on the agenda (${scroll} px)`);
     await phone.close();
 
-    // Staff at the venue, on a phone: the typed code (lower case, with dashes) finds the participant; checked in once.
+    // Ten days before the fair staff can look a participant up but not check them in (it would count
+    // as attendance): both check-in pages say when it opens, and the participant's has no button.
     const staff = await t.newPage('vi', { phone: true });
     await login(t, staff, organiser.email, organiser.password, `${path}/check-in`);
+    const closed = await staff.locator('[data-check-in-closed]').innerText();
+    assert.ok(closed.startsWith(msg('vi', 'checkIn_notYet').split('{at}')[0]) && closed.includes('06:00'), closed);
+    await t.visit(staff, `${path}/check-in/${code.replace(/-/g, '')}`);
+    assert.ok((await staff.locator(`article[data-participant="${visitorOrg.name}"] [data-check-in-closed]`).innerText()).includes('06:00'));
+    assert.equal(await staff.locator('main form[method=POST] button[type=submit]').count(), 0, 'no check-in button before the fair');
+    await t.screenshot(staff, 'check-in-not-yet-vi');
+
+    // The fair has begun (time passing: the database, its first day yesterday). Staff at the venue,
+    // on a phone: the typed code (lower case, with dashes) finds the participant; checked in once.
+    await t.sql(`UPDATE techmart_event SET starts_on = $2 WHERE id = $1`, [event.id, day(-1)]);
+    await t.visit(staff, `${path}/check-in`);
+    assert.equal(await staff.locator('[data-check-in-closed]').count(), 0, await t.text(staff));
     await staff.fill('[name=code]', code.toLowerCase());
     await t.submit(staff, 'main form button[type=submit]');
     const card = staff.locator(`article[data-participant="${visitorOrg.name}"]`);
