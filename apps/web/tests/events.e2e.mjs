@@ -261,10 +261,19 @@ export function reviewTest(h) {
     await page.fill('[name=nameVi]', 'Ngắn');
     await page.fill('[name=startsOn]', day(20));
     await page.fill('[name=endsOn]', day(19));
+    // A lunch break ending before it starts: said under "until", about the break, not the day.
+    await page.fill('[name=breakStartsAt]', '13:30');
+    await page.fill('[name=breakEndsAt]', '12:00');
     await t.submit(page, 'main form button[type=submit]');
     for (const field of ['nameVi', 'endsOn', 'nameEn', 'description']) {
       assert.equal(await page.locator(`#f-${field}-error`).count(), 1, `an error beside ${field}: ${await t.text(page)}`);
     }
+    assert.equal(await page.locator('#f-breakEndsAt-error').innerText(), 'Giờ nghỉ kết thúc phải sau giờ nghỉ bắt đầu.');
+    assert.equal(await page.locator('#f-breakStartsAt-error').count(), 0, 'nothing under "Lunch break from"');
+    // Meeting tables start at a number that lets meeting days be saved (0 failed the first save).
+    assert.equal(await page.locator('[name=meetingTables]').inputValue(), '10');
+    await page.fill('[name=breakStartsAt]', '12:00');
+    await page.fill('[name=breakEndsAt]', '13:30');
     assert.equal(await page.locator('#f-fieldCodes-error').count(), 1, 'an error beside the fields of technology');
 
     await page.fill('[name=nameVi]', name);
@@ -299,6 +308,8 @@ export function reviewTest(h) {
     assert.ok((await t.text(mod)).includes('Trung tâm Hội nghị tỉnh, Huế'));
     // …with the registration questions the organiser will ask, which the department approves too
     assert.ok((await t.text(mod)).includes('Số người tham dự / Number of attendees *'), 'the questions on the review page');
+    // …and the meeting days with their lunch break, as the public page will show them
+    assert.ok((await t.text(mod)).includes('12:00–13:30'), `the lunch break on the review page: ${await t.text(mod)}`);
     await t.axe(mod, 'event review (vi)');
     await mod.check('input[name=decision][value=APPROVE]');
     await t.submit(mod, 'form[action="?/moderate"] button[type=submit]');
@@ -657,6 +668,12 @@ export function dayTest(h) {
     assert.equal(await value.evaluate((el) => getComputedStyle(el, '::before').content), `"${msg('vi', 'evReport_value')}: "`);
     assert.ok(t.squash(await value.innerText()).includes('1.500.000.000'), await value.innerText());
     await t.screenshot(staff, 'event-report-phone-vi');
+    // In English the counts are plural only when they should be ("0 exhibitors, 1 visitor", not "1 visitors").
+    const enReport = await t.newPage('en');
+    await login(t, enReport, organiser.email, organiser.password, `${path}/report`);
+    const enText = await t.text(enReport, 'main');
+    assert.ok(enText.includes('0 exhibitors, 1 visitor') && !/\b1 visitors\b/.test(enText), enText);
+    await enReport.close();
     assert.equal(await staff.locator('svg[data-chart="bars"]').count() > 0, true, 'the charts are drawn');
     await t.visit(page, `${path}/report`, 403);
   });

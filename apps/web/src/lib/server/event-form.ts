@@ -5,7 +5,13 @@ import { enumField, parseInteger, type FormReader, type FormValues } from '$lib/
 export const EVENT_KINDS: readonly EventKind[] = ['NATIONAL_TECHMART', 'LOCAL_TECHMART', 'SPECIALISED_TECHMART', 'BROKERAGE_DAY', 'ONLINE_SESSION'];
 
 /** The form's fields an API error may name (input.<name>). */
-export const EVENT_FORM_FIELDS = ['organizerId', 'nameVi', 'nameEn', 'kind', 'startsOn', 'endsOn', 'provinceCode', 'venue', 'description', 'descriptionEn', 'fieldCodes', 'registrationOpensAt', 'registrationClosesAt', 'meetingDays', 'dayStartsAt', 'dayEndsAt', 'slotMinutes', 'meetingTables', 'breaks', 'maxExhibitors', 'maxVisitors', 'questions'];
+export const EVENT_FORM_FIELDS = ['organizerId', 'nameVi', 'nameEn', 'kind', 'startsOn', 'endsOn', 'provinceCode', 'venue', 'description', 'descriptionEn', 'fieldCodes', 'registrationOpensAt', 'registrationClosesAt', 'meetingDays', 'dayStartsAt', 'dayEndsAt', 'slotMinutes', 'meetingTables', 'breaks', 'breakEndsAt', 'maxExhibitors', 'maxVisitors', 'questions'];
+
+/**
+ * API paths shown under another field than their first segment's: the break's end under "Lunch
+ * break until" (the rest of a break's problems stay under "Lunch break from", as `breaks`).
+ */
+export const EVENT_FORM_RENAME: Record<string, string> = { 'breaks.0.endsAt': 'breakEndsAt' };
 
 /** A `datetime-local` value is Vietnam time (the event's time zone). */
 const vietnamInstant = (v: string) => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v) ? `${v}:00+07:00` : v);

@@ -101,7 +101,7 @@ export interface FailOptions {
   fields: readonly string[];
   /** Input path prefixes to strip ("input."); default ["input."]. */
   prefixes?: readonly string[];
-  /** API field name → form field name, when they differ. */
+  /** API field name (or whole path without the prefix, e.g. "breaks.0.endsAt") → form field name, when they differ. */
   rename?: Record<string, string>;
   /** Which form failed, when a page has several. */
   form?: string;
@@ -127,8 +127,10 @@ export function failFromError(err: unknown, values: FormValues, options: FailOpt
   const fields: Record<string, string> = {};
   const elsewhere: string[] = [];
   for (const [path, message] of Object.entries(err.fields)) {
-    let name = formFieldOf(path, options.prefixes ?? ['input.']);
-    name = options.rename?.[name] ?? name;
+    const prefixes = options.prefixes ?? ['input.'];
+    const bare = prefixes.reduce((p, prefix) => (p.startsWith(prefix) ? p.slice(prefix.length) : p), path);
+    let name = formFieldOf(path, prefixes);
+    name = options.rename?.[bare] ?? options.rename?.[name] ?? name;
     if (options.local?.[name] || options.ignore?.includes(name)) continue;
     if (options.fields.includes(name)) fields[name] ??= message;
     else elsewhere.push(message);

@@ -70,7 +70,7 @@ export class EventBreakInput {
 
   @Field({ description: "'HH:MM', after startsAt." })
   @Time()
-  @NotBefore('startsAt', { vi: 'Giờ kết thúc phải sau giờ bắt đầu.', en: 'Must be after the start.' }, 'time', true)
+  @NotBefore('startsAt', { vi: 'Giờ nghỉ kết thúc phải sau giờ nghỉ bắt đầu.', en: 'Must be after the break starts.' }, 'time', true)
   endsAt: string;
 }
 

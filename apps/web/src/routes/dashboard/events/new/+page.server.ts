@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { CreateEvent, EventOrganizers } from '$lib/graphql/documents';
 import { m } from '$lib/paraglide/messages';
 import { failFields, failFromError, readForm } from '$lib/server/forms';
-import { EVENT_FORM_FIELDS, EVENT_KINDS, eventInputFromForm } from '$lib/server/event-form';
+import { EVENT_FORM_FIELDS, EVENT_FORM_RENAME, EVENT_KINDS, eventInputFromForm } from '$lib/server/event-form';
 import { referenceData } from '$lib/server/reference';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -34,7 +34,7 @@ export const actions: Actions = {
     try {
       created = (await locals.api.request(CreateEvent, { organizerId: form.str('organizerId'), input })).createEvent;
     } catch (err) {
-      return failFromError(err, values, { fields: EVENT_FORM_FIELDS, rename: { breaks: 'breaks' }, loginNext: '/dashboard/events/new' });
+      return failFromError(err, values, { fields: EVENT_FORM_FIELDS, rename: EVENT_FORM_RENAME, loginNext: '/dashboard/events/new' });
     }
     // The department's own office publishes without review (the API decides: Event.viewerEditsPublishAtOnce):
     // then the notice says so and links to the public page, not "saved as a draft".

@@ -4,7 +4,7 @@ import { EventForEdit, UpdateEvent } from '$lib/graphql/documents';
 import { m } from '$lib/paraglide/messages';
 import { apiFailure } from '$lib/server/guards';
 import { failFields, failFromError, parseInteger, readForm } from '$lib/server/forms';
-import { EVENT_FORM_FIELDS, EVENT_KINDS, eventFormValues, eventInputFromForm } from '$lib/server/event-form';
+import { EVENT_FORM_FIELDS, EVENT_FORM_RENAME, EVENT_KINDS, eventFormValues, eventInputFromForm } from '$lib/server/event-form';
 import { referenceData } from '$lib/server/reference';
 
 /** Statuses the organiser edits: a draft or rejected event in place, a published one as a pending revision. */
@@ -47,7 +47,7 @@ export const actions: Actions = {
     try {
       result = (await locals.api.request(UpdateEvent, { id: params.id, input, version: Number.isNaN(version) ? null : version })).updateEvent;
     } catch (err) {
-      return failFromError(err, values, { fields: EVENT_FORM_FIELDS, loginNext: `/dashboard/events/${params.id}/edit` });
+      return failFromError(err, values, { fields: EVENT_FORM_FIELDS, rename: EVENT_FORM_RENAME, loginNext: `/dashboard/events/${params.id}/edit` });
     }
     redirect(303, `/dashboard/events?done=${result.pendingRevision ? 'revisionSaved' : 'saved'}`);
   },
