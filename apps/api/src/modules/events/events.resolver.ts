@@ -147,6 +147,11 @@ export class EventsResolver {
     return toEventType(await this.eventsService.submit(requireViewer(ctx), id), ctx.lang);
   }
 
+  @Mutation(() => EventType, { description: "Takes an event in review back to DRAFT (or a published event's submitted revision back to not submitted) so the organiser can edit it; it leaves the review queue." })
+  async withdrawEvent(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string): Promise<EventType> {
+    return toEventType(await this.eventsService.withdraw(requireViewer(ctx), id), ctx.lang);
+  }
+
   @Mutation(() => EventType, { description: 'Takes a published event off the public list (cancelled).' })
   async archiveEvent(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string): Promise<EventType> {
     return toEventType(await this.eventsService.archive(requireViewer(ctx), id), ctx.lang);

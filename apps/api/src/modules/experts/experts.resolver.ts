@@ -109,6 +109,11 @@ export class ExpertsResolver {
     return toExpertType(await this.expertsService.submit(requireViewer(ctx), id));
   }
 
+  @Mutation(() => ExpertProfileType, { description: "Takes a profile in review back to DRAFT (or a published profile's submitted revision back to not submitted) so its owner can edit it; it leaves the review queue." })
+  async withdrawExpertProfile(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string): Promise<ExpertProfileType> {
+    return toExpertType(await this.expertsService.withdraw(requireViewer(ctx), id));
+  }
+
   @Mutation(() => ExpertProfileType, { description: 'Takes a published profile off the public list and search.' })
   async archiveExpertProfile(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string): Promise<ExpertProfileType> {
     return toExpertType(await this.expertsService.archive(requireViewer(ctx), id));

@@ -99,6 +99,11 @@ export class ListingsResolver {
     return toListingType(await this.listings.submit(requireViewer(ctx), id));
   }
 
+  @Mutation(() => ListingType, { description: "Takes a listing in review back to DRAFT (or a published listing's submitted revision back to not submitted) so the owner can edit it; it leaves the review queue. Submit it again when ready." })
+  async withdrawListing(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string): Promise<ListingType> {
+    return toListingType(await this.listings.withdraw(requireViewer(ctx), id));
+  }
+
   @Mutation(() => ListingType, { description: 'Moderators: approve or reject a listing (or a revision) in review. A rejection needs a note (what the owner reads); its reason defaults to OTHER.' })
   async moderateListing(@Context() ctx: GqlContext, @Args() { id, decision, note, reason }: ModerationArgs): Promise<ListingType> {
     return toListingType(await this.listings.moderate(requireModerator(ctx), id, decision, note, reason));

@@ -361,6 +361,25 @@ export class ModeratedContentService {
     });
   }
 
+  /**
+   * The owner takes a submission back before a decision (to fix it): PENDING_REVIEW → DRAFT, or a
+   * published item's submitted revision is not submitted any more (a draft revision again). Either
+   * way it leaves the review queue at once, and a moderator's decision on it is refused.
+   */
+  async withdraw<E extends ModeratedItem<C>, C extends ModeratedContent>(kind: Kind<E, C>, viewer: Viewer, id: string): Promise<E> {
+    return this.ds.transaction(async (em) => {
+      const item = await this.lockForOwner(em, kind, viewer, id);
+      const transition = this.step(kind, item.status, ModerationAction.WITHDRAW, ModerationRole.OWNER, revisionState(item), 'withdraw');
+      if (transition.revision) {
+        await em.update(kind.entity, { id: item.id }, { revisionSubmittedAt: null } as never);
+      } else {
+        await em.update(kind.entity, { id: item.id }, { status: transition.to, submittedAt: null } as never);
+      }
+      await this.recordEvent(em, kind, item.id, viewer.id, transition.audit, item.status, transition.to);
+      return em.getRepository(kind.entity).findOneByOrFail({ id: item.id } as FindOptionsWhere<E>);
+    });
+  }
+
   /** PUBLISHED → ARCHIVED: it leaves the public lists and search (a pending revision goes with it). */
   async archive<E extends ModeratedItem<C>, C extends ModeratedContent>(kind: Kind<E, C>, viewer: Viewer, id: string): Promise<E> {
     return this.ds.transaction(async (em) => {
@@ -513,6 +532,8 @@ export class ModeratedContentService {
         return Errors.conflict(M.revisionAlreadySubmitted);
       case 'REVISION_UNDER_REVIEW':
         return Errors.conflict(M.revisionUnderReview);
+      case 'NOTHING_TO_WITHDRAW':
+        return Errors.conflict(M.nothingToWithdraw);
       default: {
         const a = ACTION_VERBS[verb];
         const s = status ? statusInSentence(status) : { vi: '', en: '' };

@@ -24,6 +24,11 @@ export abstract class ModeratedKindService<E extends ModeratedItem<C>, C extends
     return this.core.submit(this.kind, viewer, id);
   }
 
+  /** Takes a submission (or a published item's submitted revision) back from review, to edit it again. */
+  withdraw(viewer: Viewer, id: string): Promise<E> {
+    return this.core.withdraw(this.kind, viewer, id);
+  }
+
   /** PUBLISHED → ARCHIVED: it leaves the public lists and search (a pending revision goes with it). */
   archive(viewer: Viewer, id: string): Promise<E> {
     return this.core.archive(this.kind, viewer, id);

@@ -24,6 +24,18 @@ const SHARED: Row[] = [
   ['PUBLISHED', 'SUBMIT', 'OWNER', 'DRAFT', '→ PUBLISHED (REVISION_SUBMIT)'],
   ['PUBLISHED', 'SUBMIT', 'OWNER', 'NONE', 'NOTHING_TO_SUBMIT'],
   ['PUBLISHED', 'SUBMIT', 'OWNER', 'SUBMITTED', 'REVISION_ALREADY_SUBMITTED'],
+  // The owner takes a submission back to fix it: a draft again (a published item's revision: not submitted any more).
+  ['PENDING_REVIEW', 'WITHDRAW', 'OWNER', 'NONE', '→ DRAFT (WITHDRAW)'],
+  ['PUBLISHED', 'WITHDRAW', 'OWNER', 'SUBMITTED', '→ PUBLISHED (REVISION_WITHDRAW)'],
+  ['PUBLISHED', 'WITHDRAW', 'OWNER', 'DRAFT', 'NOTHING_TO_WITHDRAW'],
+  ['PUBLISHED', 'WITHDRAW', 'OWNER', 'NONE', 'NOTHING_TO_WITHDRAW'],
+  ['DRAFT', 'WITHDRAW', 'OWNER', 'NONE', 'WRONG_STATUS'],
+  ['REJECTED', 'WITHDRAW', 'OWNER', 'NONE', 'WRONG_STATUS'],
+  ['ARCHIVED', 'WITHDRAW', 'OWNER', 'NONE', 'WRONG_STATUS'],
+  ['PENDING_REVIEW', 'WITHDRAW', 'MODERATOR', 'NONE', 'FORBIDDEN'],
+  ['PENDING_REVIEW', 'WITHDRAW', 'SYSTEM', 'NONE', 'FORBIDDEN'],
+  // A decision on what was withdrawn is refused: it is no longer in review.
+  ['DRAFT', 'REJECT', 'MODERATOR', 'NONE', 'WRONG_STATUS'],
   ['PENDING_REVIEW', 'APPROVE', 'MODERATOR', 'NONE', '→ PUBLISHED (APPROVE)'],
   ['PENDING_REVIEW', 'REJECT', 'MODERATOR', 'NONE', '→ REJECTED (REJECT)'],
   ['PUBLISHED', 'APPROVE', 'MODERATOR', 'SUBMITTED', '→ PUBLISHED (REVISION_APPROVE)'],
@@ -77,7 +89,7 @@ describe('the moderated-content workflow table', () => {
 
   it('refuses every step the table does not list with WRONG_STATUS (or FORBIDDEN for the wrong role), never silently', () => {
     const statuses = [null, 'DRAFT', 'PENDING_REVIEW', 'PUBLISHED', 'REJECTED', 'ARCHIVED'];
-    const actions: ModerationAction[] = ['CREATE', 'EDIT', 'SUBMIT', 'APPROVE', 'REJECT', 'ARCHIVE', 'EXPIRE', 'RENEW'];
+    const actions: ModerationAction[] = ['CREATE', 'EDIT', 'SUBMIT', 'WITHDRAW', 'APPROVE', 'REJECT', 'ARCHIVE', 'EXPIRE', 'RENEW'];
     const roles: ModerationRole[] = ['OWNER', 'MODERATOR', 'SYSTEM'];
     const revisions: RevisionState[] = ['NONE', 'DRAFT', 'SUBMITTED'];
     for (const [table, listed] of [[listingLike, [...SHARED, ...LISTING_ONLY]], [expertLike, [...SHARED, ...EXPERT_ONLY]]] as const) {

@@ -6,8 +6,10 @@
  *
  *   (none) ─CREATE─▶ DRAFT ─SUBMIT─▶ PENDING_REVIEW ─APPROVE─▶ PUBLISHED ─ARCHIVE─▶ ARCHIVED
  *   PENDING_REVIEW ─REJECT(note)─▶ REJECTED ─EDIT…─SUBMIT─▶ PENDING_REVIEW
+ *   PENDING_REVIEW ─WITHDRAW (owner)─▶ DRAFT: out of the review queue, editable, to submit again
  *   PUBLISHED ─EDIT─▶ PUBLISHED with a pending revision ─SUBMIT─▶ revision in review
  *             ─APPROVE─▶ the revision becomes the published text; ─REJECT─▶ kept for the owner to fix
+ *             ─WITHDRAW (owner)─▶ the revision is not submitted any more (a draft revision again)
  *   Kinds that expire: PUBLISHED ─EXPIRE (system)─▶ PUBLISHED, marked expired; ─RENEW─▶ another term.
  *   Kinds that reopen archived items (a person's one profile): ARCHIVED ─EDIT / SUBMIT─▶ as a draft.
  */
@@ -23,7 +25,7 @@ function named<const N extends string>(...names: N[]): { readonly [K in N]: K } 
 }
 
 /** The steps of the table (an owner's, a moderator's or the system's). */
-export const ModerationAction = named('CREATE', 'EDIT', 'SUBMIT', 'APPROVE', 'REJECT', 'ARCHIVE', 'EXPIRE', 'RENEW');
+export const ModerationAction = named('CREATE', 'EDIT', 'SUBMIT', 'WITHDRAW', 'APPROVE', 'REJECT', 'ARCHIVE', 'EXPIRE', 'RENEW');
 export type ModerationAction = (typeof ModerationAction)[keyof typeof ModerationAction];
 
 /**
@@ -31,8 +33,8 @@ export type ModerationAction = (typeof ModerationAction)[keyof typeof Moderation
  * with an edit recorded as UPDATE, and the REVISION_ variants for steps on a pending revision.
  */
 export const AuditAction = named(
-  'CREATE', 'UPDATE', 'SUBMIT', 'APPROVE', 'REJECT', 'ARCHIVE', 'EXPIRE', 'RENEW',
-  'REVISION_UPDATE', 'REVISION_SUBMIT', 'REVISION_APPROVE', 'REVISION_REJECT',
+  'CREATE', 'UPDATE', 'SUBMIT', 'WITHDRAW', 'APPROVE', 'REJECT', 'ARCHIVE', 'EXPIRE', 'RENEW',
+  'REVISION_UPDATE', 'REVISION_SUBMIT', 'REVISION_WITHDRAW', 'REVISION_APPROVE', 'REVISION_REJECT',
 );
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 
@@ -55,7 +57,7 @@ export function revisionState(item: { pendingRevision: unknown; revisionSubmitte
 }
 
 /** Why a step was refused (each has its message in moderation.labels.ts or the kind's messages). */
-export type Refusal = 'FORBIDDEN' | 'WRONG_STATUS' | 'NOTHING_TO_SUBMIT' | 'REVISION_ALREADY_SUBMITTED' | 'REVISION_UNDER_REVIEW';
+export type Refusal = 'FORBIDDEN' | 'WRONG_STATUS' | 'NOTHING_TO_SUBMIT' | 'REVISION_ALREADY_SUBMITTED' | 'REVISION_UNDER_REVIEW' | 'NOTHING_TO_WITHDRAW';
 
 export interface ModerationTransition {
   from: ModerationStatus | null;
@@ -98,6 +100,12 @@ const BASE: readonly ModerationTransition[] = [
   {
     from: S.PUBLISHED, action: A.SUBMIT, to: S.PUBLISHED, by: R.OWNER, audit: W.REVISION_SUBMIT, revision: true,
     when: ['DRAFT'], otherwise: { NONE: 'NOTHING_TO_SUBMIT', SUBMITTED: 'REVISION_ALREADY_SUBMITTED' },
+  },
+  // The owner takes a submission back before a decision (to fix it): out of the review queue.
+  { from: S.PENDING_REVIEW, action: A.WITHDRAW, to: S.DRAFT, by: R.OWNER, audit: W.WITHDRAW },
+  {
+    from: S.PUBLISHED, action: A.WITHDRAW, to: S.PUBLISHED, by: R.OWNER, audit: W.REVISION_WITHDRAW, revision: true,
+    when: ['SUBMITTED'], otherwise: { NONE: 'NOTHING_TO_WITHDRAW', DRAFT: 'NOTHING_TO_WITHDRAW' },
   },
   { from: S.PENDING_REVIEW, action: A.APPROVE, to: S.PUBLISHED, by: R.MODERATOR, audit: W.APPROVE },
   { from: S.PENDING_REVIEW, action: A.REJECT, to: S.REJECTED, by: R.MODERATOR, audit: W.REJECT, noteRequired: true },
