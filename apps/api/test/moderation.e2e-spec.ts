@@ -326,3 +326,76 @@ describe('the contract\'s moderateListing(id, decision, note)', () => {
     expect(noNote).toMatchObject({ code: 'BAD_USER_INPUT', fields: { note: 'Write a note telling the owner what to fix.' } });
   });
 });
+
+describe('withdrawing a submission', () => {
+  const WITHDRAW = `mutation($id: ID!) { withdrawListing(id: $id) { ${LISTING} } }`;
+  const REVIEW_QUEUE = `{ reviewQueue(page: {page: 1, pageSize: 100}) { items { id } } }`;
+
+  it('takes a listing in review back to a draft the owner edits and submits again; the queue drops it at once', async () => {
+    const o = await owner('lai-chau');
+    const mod = await registerModerator(base, ['lai-chau']);
+    const stranger = await registerUser(base, 'Người ngoài');
+    const l = await draft(o, 'lai-chau');
+    const submitted = (await o.client.ok(SUBMIT, { id: l.id })).submitListing;
+    expect(ids((await mod.client.ok(QUEUE)).moderationQueue)).toContain(l.id);
+
+    // Nobody but the owner takes it back: a stranger does not see it, the moderator may not.
+    expect((await stranger.client.error(WITHDRAW, { id: l.id })).code).toBe('NOT_FOUND');
+    expect((await mod.client.error(WITHDRAW, { id: l.id })).code).toBe('FORBIDDEN');
+    expect(await row(l.id)).toMatchObject({ status: 'PENDING_REVIEW' });
+
+    const withdrawn = (await o.client.ok(WITHDRAW, { id: l.id })).withdrawListing;
+    expect(withdrawn.status).toBe('DRAFT');
+    expect(withdrawn.history.at(-1)).toMatchObject({ action: 'WITHDRAW', fromStatus: 'PENDING_REVIEW', toStatus: 'DRAFT', actor: { id: o.id } });
+    expect(ids((await mod.client.ok(QUEUE)).moderationQueue)).not.toContain(l.id);
+    expect(ids((await mod.client.ok(REVIEW_QUEUE)).reviewQueue)).not.toContain(l.id);
+
+    // A decision on what was withdrawn is refused and changes nothing (a draft is its owner's alone); so is withdrawing twice.
+    expect((await mod.client.error(MODERATE, { id: l.id, d: 'APPROVE' })).code).toBe('NOT_FOUND');
+    expect((await o.client.error(WITHDRAW, { id: l.id })).code).toBe('CONFLICT');
+    expect(await row(l.id)).toMatchObject({ status: 'DRAFT' });
+
+    // Editable again, then sent again.
+    const fixed = (await o.client.ok(UPDATE, { id: l.id, input: { version: withdrawn.version, title: `Nuôi tôm tuần hoàn đã sửa lỗi ${uniq('')}` } })).updateListing;
+    expect(fixed.status).toBe('DRAFT');
+    expect(fixed.version).toBeGreaterThan(submitted.version);
+    expect((await o.client.ok(SUBMIT, { id: l.id })).submitListing.status).toBe('PENDING_REVIEW');
+    expect(ids((await mod.client.ok(QUEUE)).moderationQueue)).toContain(l.id);
+    const approved = (await mod.client.ok(MODERATE, { id: l.id, d: 'APPROVE' })).moderateListing;
+    expect(approved.title).toBe(fixed.title);
+    expect(approved.history.map((e: { action: string }) => e.action)).toEqual(['CREATE', 'SUBMIT', 'WITHDRAW', 'UPDATE', 'SUBMIT', 'APPROVE']);
+  });
+
+  it('takes a published listing’s submitted revision back to a draft revision; the published text stays', async () => {
+    const o = await owner('tuyen-quang');
+    const mod = await registerModerator(base, ['tuyen-quang']);
+    const l = await draft(o, 'tuyen-quang');
+    await o.client.ok(SUBMIT, { id: l.id });
+    const published = (await mod.client.ok(MODERATE, { id: l.id, d: 'APPROVE' })).moderateListing;
+    // Nothing in review yet.
+    expect((await o.client.error(WITHDRAW, { id: l.id })).code).toBe('CONFLICT');
+    const newTitle = `Nuôi tôm tuần hoàn bản mới ${uniq('')}`;
+    await o.client.ok(UPDATE, { id: l.id, input: { version: published.version, title: newTitle } });
+    expect((await o.client.error(WITHDRAW, { id: l.id })).code).toBe('CONFLICT');
+    await o.client.ok(SUBMIT, { id: l.id });
+    expect(ids((await mod.client.ok(QUEUE)).moderationQueue)).toContain(l.id);
+
+    // Someone who sees the published listing but does not own it may not.
+    const stranger = await registerUser(base, 'Người ngoài');
+    expect((await stranger.client.error(WITHDRAW, { id: l.id })).code).toBe('FORBIDDEN');
+
+    const withdrawn = (await o.client.ok(WITHDRAW, { id: l.id })).withdrawListing;
+    expect(withdrawn).toMatchObject({ status: 'PUBLISHED', title: published.title, hasPendingRevision: true });
+    expect(withdrawn.pendingRevision).toMatchObject({ title: newTitle, submittedAt: null });
+    expect(withdrawn.history.at(-1)).toMatchObject({ action: 'REVISION_WITHDRAW', fromStatus: 'PUBLISHED', toStatus: 'PUBLISHED' });
+    expect(ids((await mod.client.ok(QUEUE)).moderationQueue)).not.toContain(l.id);
+    expect((await mod.client.error(MODERATE, { id: l.id, d: 'APPROVE' })).code).toBe('CONFLICT');
+    expect((await base.ok(GET, { id: l.id })).listing.title).toBe(published.title);
+
+    // The revision is editable again and goes back to review when submitted.
+    const edited = (await o.client.ok(UPDATE, { id: l.id, input: { version: withdrawn.version, priceMax: 2_900_000_000 } })).updateListing;
+    expect(edited.pendingRevision).toMatchObject({ title: newTitle, price: { max: 2_900_000_000 } });
+    await o.client.ok(SUBMIT, { id: l.id });
+    expect((await mod.client.ok(MODERATE, { id: l.id, d: 'APPROVE' })).moderateListing.title).toBe(newTitle);
+  });
+});
