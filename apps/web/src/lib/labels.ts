@@ -102,6 +102,7 @@ export function listingActionLabel(action: string): string {
     CREATE: m.listingAction_CREATE,
     UPDATE: m.listingAction_UPDATE,
     SUBMIT: m.listingAction_SUBMIT,
+    WITHDRAW: m.listingAction_WITHDRAW,
     APPROVE: m.listingAction_APPROVE,
     REJECT: m.listingAction_REJECT,
     ARCHIVE: m.listingAction_ARCHIVE,
@@ -109,6 +110,7 @@ export function listingActionLabel(action: string): string {
     RENEW: m.listingAction_RENEW,
     REVISION_UPDATE: m.listingAction_REVISION_UPDATE,
     REVISION_SUBMIT: m.listingAction_REVISION_SUBMIT,
+    REVISION_WITHDRAW: m.listingAction_REVISION_WITHDRAW,
     REVISION_APPROVE: m.listingAction_REVISION_APPROVE,
     REVISION_REJECT: m.listingAction_REVISION_REJECT,
   };

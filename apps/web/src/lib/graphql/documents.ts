@@ -487,6 +487,11 @@ export const SubmitListing: Document<T.SubmitListingMutation, T.SubmitListingMut
   source: "mutation SubmitListing($id: ID!) { submitListing(id: $id) { id slug status } }",
 };
 
+export const WithdrawListing: Document<T.WithdrawListingMutation, T.WithdrawListingMutationVariables> = {
+  name: "WithdrawListing",
+  source: "mutation WithdrawListing($id: ID!) { withdrawListing(id: $id) { id status } }",
+};
+
 export const RenewListing: Document<T.RenewListingMutation, T.RenewListingMutationVariables> = {
   name: "RenewListing",
   source: "mutation RenewListing($id: ID!) { renewListing(id: $id) { id status } }",

@@ -1288,6 +1288,13 @@ export type SubmitListingMutationVariables = Exact<{
 
 export type SubmitListingMutation = { submitListing: { id: string, slug: string, status: ListingStatus } };
 
+export type WithdrawListingMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WithdrawListingMutation = { withdrawListing: { id: string, status: ListingStatus } };
+
 export type RenewListingMutationVariables = Exact<{
   id: string | number;
 }>;

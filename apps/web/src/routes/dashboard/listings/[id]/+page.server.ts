@@ -14,6 +14,7 @@ import {
   RenewListing,
   SubmitListing,
   UpdateListing,
+  WithdrawListing,
 } from '$lib/graphql/documents';
 import type { ListingByIdQuery } from '$lib/graphql/types';
 import { m } from '$lib/paraglide/messages';
@@ -122,6 +123,16 @@ export const actions: Actions = {
       return failFromError(err, form.values(), { fields: LISTING_FIELDS });
     }
     redirect(303, `/dashboard/listings/${params.id}?done=listing-submitted`);
+  },
+  /** Takes the listing (or its update) out of the review queue so the owner can edit it again. */
+  withdraw: async ({ locals, params }) => {
+    let status: string;
+    try {
+      ({ withdrawListing: { status } } = await locals.api.request(WithdrawListing, { id: params.id }));
+    } catch (err) {
+      return failFromError(err, {}, { fields: [], form: 'status' });
+    }
+    redirect(303, `/dashboard/listings/${params.id}?done=${status === 'PUBLISHED' ? 'listing-revision-withdrawn' : 'listing-withdrawn'}`);
   },
   archive: async ({ locals, params }) => {
     try {
