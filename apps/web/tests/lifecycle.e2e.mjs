@@ -158,6 +158,34 @@ export default function (h) {
     assert.equal(res.status(), 404, 'the public no longer finds it');
   });
 
+  h.test('lifecycle: an owner withdraws a listing from review to fix a typo, then sends it again', async (t) => {
+    const owner = await apiUser(t, 'Chủ tin đăng');
+    const org = await apiOrganization(t, owner.token, { provinceCode: 'can-tho' });
+    const { createListing } = await t.gql(`mutation($i: ListingInput!) { createListing(input: $i) { id } }`, { i: { organizationId: org.id, currency: 'VND', negotiable: true, ...offer('Máy sấy bơm nhiêt') } }, owner.token);
+    const id = createListing.id;
+    await t.gql(`mutation($id: ID!) { submitListing(id: $id) { id } }`, { id }, owner.token);
+    const page = await t.newPage('vi');
+    await login(t, page, owner.email);
+    await t.visit(page, `/dashboard/listings/${id}`);
+    // In review: no edit form, but the way back to it, saying what it does.
+    assert.equal(await page.locator('#listing-form').count(), 0, 'no edit form while in review');
+    const button = page.locator('form[action="?/withdraw"] button');
+    assert.equal((await button.textContent()).trim(), msg('vi', 'manage_withdraw'));
+    assert.equal(await t.text(page, '#withdraw-help'), msg('vi', 'manage_withdrawHelp'));
+    await t.submit(page, 'form[action="?/withdraw"] button');
+    assert.equal(await t.text(page, '[role=status]'), msg('vi', 'done_listingWithdrawn'));
+    const status = async () => (await t.gql(`query($id: ID!) { listing(id: $id) { status title } }`, { id }, owner.token)).listing;
+    assert.equal((await status()).status, 'DRAFT');
+    assert.equal(await page.locator('form[action="?/withdraw"]').count(), 0, 'no second withdraw button');
+    assert.ok((await t.text(page, '.timeline')).includes(msg('vi', 'listingAction_WITHDRAW')), 'the history names the step');
+
+    // The form is back: the typo is fixed and the listing sent again.
+    const title = (await page.inputValue('#listing-form [name=title]')).replace('nhiêt', 'nhiệt');
+    await page.fill('#listing-form [name=title]', title);
+    await t.submit(page, 'button[formaction="?/submit"]');
+    assert.deepEqual(await status(), { status: 'PENDING_REVIEW', title });
+  });
+
   h.test('lifecycle: a business withdraws its interest from the conversation page', async (t) => {
     const s = await interestSetUp(t);
     const page = await t.newPage('vi');
