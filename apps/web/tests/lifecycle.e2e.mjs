@@ -238,6 +238,34 @@ export default function (h) {
     assert.equal(await sellerPage.locator('form#propose').count(), 1, await t.text(sellerPage));
   });
 
+  h.test('lifecycle: an expert withdraws a profile from review to edit it', async (t) => {
+    const expert = await apiUser(t, 'Chuyên gia thử');
+    const { upsertMyExpertProfile: profile } = await t.gql(
+      `mutation($i: ExpertProfileInput!) { upsertMyExpertProfile(input: $i) { id } }`,
+      {
+        i: {
+          fullName: `TS. Rút Lại ${uniq('')}`,
+          headline: 'Chuyên gia công nghệ sau thu hoạch và sấy nông sản',
+          bio: 'Mười lăm năm nghiên cứu và chuyển giao công nghệ sấy, bảo quản trái cây cho hợp tác xã và doanh nghiệp chế biến.',
+          fieldCodes: ['407'],
+          services: ['Tư vấn thiết kế lò sấy'],
+          provinceCode: 'can-tho',
+        },
+      },
+      expert.token,
+    );
+    await t.gql(`mutation($id: ID!) { submitExpertProfile(id: $id) { id } }`, { id: profile.id }, expert.token);
+    const page = await t.newPage('vi');
+    await login(t, page, expert.email);
+    await t.visit(page, '/dashboard/expert');
+    assert.equal(await t.text(page, '#withdraw-help'), msg('vi', 'expertForm_withdrawHelp'));
+    await t.submit(page, 'form[action="?/withdraw"] button');
+    assert.equal(await t.text(page, '[role=status]'), msg('vi', 'done_expertWithdrawn'));
+    const { myExpertProfile } = await t.gql(`{ myExpertProfile { status } }`, {}, expert.token);
+    assert.equal(myExpertProfile.status, 'DRAFT');
+    assert.equal(await page.locator('form[action="?/withdraw"]').count(), 0, 'no second withdraw button');
+  });
+
   h.test('lifecycle: an expert takes a published profile off the public list', async (t) => {
     const expert = await apiUser(t, 'Chuyên gia thử');
     const name = `TS. Lưu Trữ ${uniq('')}`;

@@ -362,6 +362,11 @@ export const SubmitExpertProfile: Document<T.SubmitExpertProfileMutation, T.Subm
   source: "mutation SubmitExpertProfile($id: ID!) { submitExpertProfile(id: $id) { id status } }",
 };
 
+export const WithdrawExpertProfile: Document<T.WithdrawExpertProfileMutation, T.WithdrawExpertProfileMutationVariables> = {
+  name: "WithdrawExpertProfile",
+  source: "mutation WithdrawExpertProfile($id: ID!) { withdrawExpertProfile(id: $id) { id status } }",
+};
+
 export const ArchiveExpertProfile: Document<T.ArchiveExpertProfileMutation, T.ArchiveExpertProfileMutationVariables> = {
   name: "ArchiveExpertProfile",
   source: "mutation ArchiveExpertProfile($id: ID!) { archiveExpertProfile(id: $id) { id status } }",

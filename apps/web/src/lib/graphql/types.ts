@@ -1098,6 +1098,13 @@ export type SubmitExpertProfileMutationVariables = Exact<{
 
 export type SubmitExpertProfileMutation = { submitExpertProfile: { id: string, status: ExpertProfileStatus } };
 
+export type WithdrawExpertProfileMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WithdrawExpertProfileMutation = { withdrawExpertProfile: { id: string, status: ExpertProfileStatus } };
+
 export type ArchiveExpertProfileMutationVariables = Exact<{
   id: string | number;
 }>;

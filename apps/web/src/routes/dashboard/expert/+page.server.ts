@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { ArchiveExpertProfile, EditableAttachments, MyExpertProfile, SubmitExpertProfile, UpsertMyExpertProfile } from '$lib/graphql/documents';
+import { ArchiveExpertProfile, EditableAttachments, MyExpertProfile, SubmitExpertProfile, UpsertMyExpertProfile, WithdrawExpertProfile } from '$lib/graphql/documents';
 import { m } from '$lib/paraglide/messages';
 import { mediaActions } from '$lib/server/media-actions';
 
@@ -87,6 +87,18 @@ export const actions: Actions = {
       return failFromError(err, form.values(), { fields: FIELDS });
     }
     redirect(303, '/dashboard/expert?done=expert-submitted');
+  },
+  /** Takes the profile (or its update) out of the review queue so it can be edited again. */
+  withdraw: async ({ request, locals }) => {
+    const form = await readForm(request);
+    if (!form.str('id')) return failFields({}, {}, 'status');
+    let status: string;
+    try {
+      ({ withdrawExpertProfile: { status } } = await locals.api.request(WithdrawExpertProfile, { id: form.str('id') }));
+    } catch (err) {
+      return failFromError(err, {}, { fields: [], form: 'status' });
+    }
+    redirect(303, `/dashboard/expert?done=${status === 'PUBLISHED' ? 'listing-revision-withdrawn' : 'expert-withdrawn'}`);
   },
   archive: async ({ request, locals }) => {
     const form = await readForm(request);
