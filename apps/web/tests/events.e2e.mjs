@@ -296,6 +296,13 @@ export function reviewTest(h) {
     await t.submit(page, `${card} button[type=submit]`);
     assert.ok((await t.text(page)).includes(msg('vi', 'dashEvents_submitted')));
     assert.ok((await page.locator(card).innerText()).includes(label('vi', 'ListingStatus', 'PENDING_REVIEW')));
+    // Taken back from review (to fix something), it is a draft again, then sent again.
+    await t.submit(page, `${card} form[action="?/withdraw"] button`);
+    assert.ok((await t.text(page)).includes(msg('vi', 'dashEvents_withdrawn')));
+    assert.ok((await page.locator(card).innerText()).includes(label('vi', 'ListingStatus', 'DRAFT')));
+    assert.equal(await page.locator(`${card} a[href$="/edit"]`).count(), 1, 'editable again');
+    await t.submit(page, `${card} form[action="?/submit"] button`);
+    assert.ok((await page.locator(card).innerText()).includes(label('vi', 'ListingStatus', 'PENDING_REVIEW')));
     const path = await page.locator(`${card} a[href^="/events/"]`).first().getAttribute('href');
 
     // Not public while in review.

@@ -267,6 +267,11 @@ export const SubmitEvent: Document<T.SubmitEventMutation, T.SubmitEventMutationV
   source: "mutation SubmitEvent($id: ID!) { submitEvent(id: $id) { id status } }",
 };
 
+export const WithdrawEvent: Document<T.WithdrawEventMutation, T.WithdrawEventMutationVariables> = {
+  name: "WithdrawEvent",
+  source: "mutation WithdrawEvent($id: ID!) { withdrawEvent(id: $id) { id status } }",
+};
+
 export const EventAgenda: Document<T.EventAgendaQuery, T.EventAgendaQueryVariables> = {
   name: "EventAgenda",
   source: "query EventAgenda($registrationId: ID!) { eventAgenda(registrationId: $registrationId) { checkInCode checkedInAt organization { id name } registration { id role booth } event { id slug name startsOn endsOn online venue timeZone province { name } organizer { name } } sessions { id kind title speaker room startsAt endsAt } meetings { startsAt endsAt table reason requestedByUs booth otherOrganization { id slug name } meeting { id } } } }",

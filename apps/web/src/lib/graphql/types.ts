@@ -955,6 +955,13 @@ export type SubmitEventMutationVariables = Exact<{
 
 export type SubmitEventMutation = { submitEvent: { id: string, status: EventStatus } };
 
+export type WithdrawEventMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WithdrawEventMutation = { withdrawEvent: { id: string, status: EventStatus } };
+
 export type EventAgendaQueryVariables = Exact<{
   registrationId: string | number;
 }>;

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { OrganizedEvents, SubmitEvent } from '$lib/graphql/documents';
+import { OrganizedEvents, SubmitEvent, WithdrawEvent } from '$lib/graphql/documents';
 import { apiFailure } from '$lib/server/guards';
 import { failFromError, readForm } from '$lib/server/forms';
 
@@ -20,5 +20,16 @@ export const actions: Actions = {
       return failFromError(err, {}, { fields: [], form: id });
     }
     redirect(303, '/dashboard/events?done=submitted');
+  },
+  /** Takes an event (or its revision) out of the review queue so it can be edited again. */
+  withdraw: async ({ request, locals }) => {
+    const form = await readForm(request);
+    const id = form.str('id');
+    try {
+      await locals.api.request(WithdrawEvent, { id });
+    } catch (err) {
+      return failFromError(err, {}, { fields: [], form: id });
+    }
+    redirect(303, '/dashboard/events?done=withdrawn');
   },
 };
