@@ -53,6 +53,26 @@ async function approvedDeal(t) {
 
 const dealStatus = async (t, token, id) => (await t.gql(`query($id: ID!) { deal(id: $id) { status } }`, { id }, token)).deal.status;
 
+/** An expert profile of `expert`'s, submitted for review: its id and slug. */
+async function submittedExpertProfile(t, expert, fullName) {
+  const { upsertMyExpertProfile: profile } = await t.gql(
+    `mutation($i: ExpertProfileInput!) { upsertMyExpertProfile(input: $i) { id slug } }`,
+    {
+      i: {
+        fullName,
+        headline: 'Chuyên gia công nghệ sau thu hoạch và sấy nông sản',
+        bio: 'Mười lăm năm nghiên cứu và chuyển giao công nghệ sấy, bảo quản trái cây cho hợp tác xã và doanh nghiệp chế biến.',
+        fieldCodes: ['407'],
+        services: ['Tư vấn thiết kế lò sấy'],
+        provinceCode: 'can-tho',
+      },
+    },
+    expert.token,
+  );
+  await t.gql(`mutation($id: ID!) { submitExpertProfile(id: $id) { id } }`, { id: profile.id }, expert.token);
+  return profile;
+}
+
 export default function (h) {
   h.test('lifecycle: an owner invites a member by e-mail; once they accept, they see the organisation', async (t) => {
     const owner = await apiUser(t, 'Chủ tổ chức');
@@ -240,21 +260,7 @@ export default function (h) {
 
   h.test('lifecycle: an expert withdraws a profile from review to edit it', async (t) => {
     const expert = await apiUser(t, 'Chuyên gia thử');
-    const { upsertMyExpertProfile: profile } = await t.gql(
-      `mutation($i: ExpertProfileInput!) { upsertMyExpertProfile(input: $i) { id } }`,
-      {
-        i: {
-          fullName: `TS. Rút Lại ${uniq('')}`,
-          headline: 'Chuyên gia công nghệ sau thu hoạch và sấy nông sản',
-          bio: 'Mười lăm năm nghiên cứu và chuyển giao công nghệ sấy, bảo quản trái cây cho hợp tác xã và doanh nghiệp chế biến.',
-          fieldCodes: ['407'],
-          services: ['Tư vấn thiết kế lò sấy'],
-          provinceCode: 'can-tho',
-        },
-      },
-      expert.token,
-    );
-    await t.gql(`mutation($id: ID!) { submitExpertProfile(id: $id) { id } }`, { id: profile.id }, expert.token);
+    await submittedExpertProfile(t, expert, `TS. Rút Lại ${uniq('')}`);
     const page = await t.newPage('vi');
     await login(t, page, expert.email);
     await t.visit(page, '/dashboard/expert');
@@ -269,21 +275,7 @@ export default function (h) {
   h.test('lifecycle: an expert takes a published profile off the public list', async (t) => {
     const expert = await apiUser(t, 'Chuyên gia thử');
     const name = `TS. Lưu Trữ ${uniq('')}`;
-    const { upsertMyExpertProfile: profile } = await t.gql(
-      `mutation($i: ExpertProfileInput!) { upsertMyExpertProfile(input: $i) { id slug } }`,
-      {
-        i: {
-          fullName: name,
-          headline: 'Chuyên gia công nghệ sau thu hoạch và sấy nông sản',
-          bio: 'Mười lăm năm nghiên cứu và chuyển giao công nghệ sấy, bảo quản trái cây cho hợp tác xã và doanh nghiệp chế biến.',
-          fieldCodes: ['407'],
-          services: ['Tư vấn thiết kế lò sấy'],
-          provinceCode: 'can-tho',
-        },
-      },
-      expert.token,
-    );
-    await t.gql(`mutation($id: ID!) { submitExpertProfile(id: $id) { id } }`, { id: profile.id }, expert.token);
+    const profile = await submittedExpertProfile(t, expert, name);
     await t.gql(`mutation($id: ID!) { moderateExpertProfile(id: $id, decision: APPROVE) { id } }`, { id: profile.id }, await adminToken(t));
     const page = await t.newPage('vi');
     await login(t, page, expert.email);

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import type { Actions, PageServerLoad } from './$types';
-import { OrganizedEvents, SubmitEvent, WithdrawEvent } from '$lib/graphql/documents';
+import type { Action, Actions, PageServerLoad } from './$types';
+import { OrganizedEvents, SubmitEvent, WithdrawEvent, type Document } from '$lib/graphql/documents';
 import { apiFailure } from '$lib/server/guards';
 import { failFromError, readForm } from '$lib/server/forms';
 
@@ -10,26 +10,22 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   return { events: organizedEvents };
 };
 
+/** A review step on one event card (its `id` field): done, back to the list saying so; refused, the error on that card. */
+function reviewStep<Result>(document: Document<Result, { id: string | number }>, done: string): Action {
+  return async ({ request, locals }) => {
+    const form = await readForm(request);
+    const id = form.str('id');
+    try {
+      await locals.api.request(document, { id });
+    } catch (err) {
+      return failFromError(err, {}, { fields: [], form: id });
+    }
+    redirect(303, `/dashboard/events?done=${done}`);
+  };
+}
+
 export const actions: Actions = {
-  submit: async ({ request, locals }) => {
-    const form = await readForm(request);
-    const id = form.str('id');
-    try {
-      await locals.api.request(SubmitEvent, { id });
-    } catch (err) {
-      return failFromError(err, {}, { fields: [], form: id });
-    }
-    redirect(303, '/dashboard/events?done=submitted');
-  },
+  submit: reviewStep(SubmitEvent, 'submitted'),
   /** Takes an event (or its revision) out of the review queue so it can be edited again. */
-  withdraw: async ({ request, locals }) => {
-    const form = await readForm(request);
-    const id = form.str('id');
-    try {
-      await locals.api.request(WithdrawEvent, { id });
-    } catch (err) {
-      return failFromError(err, {}, { fields: [], form: id });
-    }
-    redirect(303, '/dashboard/events?done=withdrawn');
-  },
+  withdraw: reviewStep(WithdrawEvent, 'withdrawn'),
 };
