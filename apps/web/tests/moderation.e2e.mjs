@@ -5,6 +5,40 @@ import { createOrganization, login, register } from './support/flows.mjs';
 import { adminToken, apiEnrolSecondFactor, apiOrganization, apiPublishedListing, apiRelogin, apiUser } from './support/api.mjs';
 
 export default function (h) {
+  h.test('moderation: a listing its owner withdrew while the review page was open is said to be no longer waiting, not "not found"', async (t) => {
+    const owner = await apiUser(t, 'Chủ tin rút lại');
+    const org = await apiOrganization(t, owner.token, { kind: 'UNIVERSITY' });
+    const { createListing: listing } = await t.gql(
+      `mutation($i: ListingInput!) { createListing(input: $i) { id } }`,
+      {
+        i: {
+          organizationId: org.id,
+          kind: 'OFFER',
+          title: `Quy trình ủ phân hữu cơ từ bã mía ${uniq('')}`,
+          summary: 'Ủ bã mía và phân chuồng thành phân hữu cơ vi sinh trong 45 ngày, không mùi.',
+          description: 'Quy trình ủ hiếu khí bã mía với chế phẩm vi sinh, đảo trộn theo nhiệt độ đống ủ; đã chuyển giao cho ba hợp tác xã trồng mía ở Sóc Trăng.',
+          keywords: ['phân hữu cơ', 'bã mía'],
+          transferModes: ['LICENSING'],
+          fieldCodes: ['407'],
+          provinceCode: 'can-tho',
+          currency: 'VND',
+          negotiable: true,
+        },
+      },
+      owner.token,
+    );
+    await t.gql(`mutation($id: ID!) { submitListing(id: $id) { id } }`, { id: listing.id }, owner.token);
+    const page = await t.newPage('vi');
+    await login(t, page, t.admin.email, t.admin.password, `/moderation/listings/${listing.id}`);
+    await t.gql(`mutation($id: ID!) { withdrawListing(id: $id) { status } }`, { id: listing.id }, owner.token);
+    await page.check('input[name=decision][value=APPROVE]');
+    await t.submit(page, 'form[action="?/moderate"] button[type=submit]');
+    assert.equal(new URL(page.url()).pathname, '/moderation/listings', 'back to the queue');
+    assert.equal(await t.text(page, '[role=status]'), msg('vi', 'mod_noLongerInReview'));
+    const { listing: after } = await t.gql(`query($id: ID!) { listing(id: $id) { status } }`, { id: listing.id }, owner.token);
+    assert.equal(after.status, 'DRAFT', 'nothing was decided');
+  });
+
   h.test('review queue: a listing and an expert profile of the moderator’s province in one list, filtered by kind', async (t) => {
     const province = 'tuyen-quang';
     const moderator = await apiUser(t, 'Cán bộ Sở Tuyên Quang');

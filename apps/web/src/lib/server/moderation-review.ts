@@ -7,6 +7,7 @@ import { redirect, type RequestEvent } from '@sveltejs/kit';
 import type { ModerationDecision, RejectionReason } from '$lib/graphql/types';
 import { rejectionReasonsFor } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
+import { ApiError } from './api';
 import { enumField, failFields, failFromError, readForm } from './forms';
 
 export interface ModerationInput {
@@ -33,6 +34,10 @@ export function moderateAction(send: (locals: App.Locals, input: ModerationInput
     try {
       await send(locals, { id: params.id, decision, note, reason });
     } catch (err) {
+      // Gone from the review while the page was open: its owner withdrew it to a draft (which only
+      // its organisation sees, so the API answers NOT_FOUND, and this page could not show it again):
+      // back to the queue, saying what happened rather than "not found".
+      if (err instanceof ApiError && err.code === 'NOT_FOUND') redirect(303, `${queuePath}?done=no-longer-in-review`);
       return failFromError(err, values, { fields: ['note', 'reason'], prefixes: [] });
     }
     const what = form.str('update') ? 'update' : kind;
