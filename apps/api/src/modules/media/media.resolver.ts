@@ -219,7 +219,7 @@ export class ExpertMediaResolver {
     if (!images.length) return null;
     // As an anonymous visitor sees it, whoever asks: a card shows the same picture to everyone. The
     // cover, or while a new cover waits for review, the first public picture (the approved one).
-    const publicView = await this.media.access(null, AttachmentOwnerKind.EXPERT, e.id);
+    const publicView = await ctx.loaders.get('media.publicExpertAccess', () => new DataLoader((ids: readonly string[]) => this.media.publicExpertAccess(ids))).load(e.id);
     const shown = this.media.visibleOf(images, publicView);
     const portrait = shown.find((a) => a.isCover) ?? shown[0];
     return portrait ? toAttachmentType(this.media, portrait, publicView, publicView, ctx.lang) : null;

@@ -168,6 +168,25 @@ export class MediaService implements OnModuleDestroy {
     return { visible: own || moderator || e.status === ExpertProfileStatus.PUBLISHED, edit: own, privileged: own || moderator, expert: e, approvedAt };
   }
 
+  /**
+   * What an anonymous visitor may see of each expert profile's files, in the order of `ids`: what
+   * access(null, EXPERT, id) answers, for a page of cards in two queries whatever their number.
+   */
+  async publicExpertAccess(ids: readonly string[]): Promise<OwnerAccess[]> {
+    const none: OwnerAccess = { visible: false, edit: false, privileged: false };
+    const wanted = ids.filter(isUuid);
+    if (!wanted.length) return ids.map(() => none);
+    const [experts, approvals] = await Promise.all([
+      this.ds.manager.findBy(ExpertProfileEntity, { id: In(wanted) }),
+      this.approvalTimes(this.ds.manager, wanted, AttachmentOwnerKind.EXPERT),
+    ]);
+    const byId = new Map(experts.map((e) => [e.id, e]));
+    return ids.map((id) => {
+      const e = byId.get(id);
+      return e ? { visible: e.status === ExpertProfileStatus.PUBLISHED, edit: false, privileged: false, expert: e, approvedAt: approvals.get(id) ?? null } : none;
+    });
+  }
+
   /** Last approval (of the item or of a revision) per listing or expert profile. */
   async approvalTimes(em: EntityManager, ids: readonly string[], kind: AttachmentOwnerKind.LISTING | AttachmentOwnerKind.EXPERT = AttachmentOwnerKind.LISTING): Promise<Map<string, Date>> {
     if (!ids.length) return new Map();
