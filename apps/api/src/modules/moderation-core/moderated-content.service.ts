@@ -347,17 +347,13 @@ export class ModeratedContentService {
 
   /** DRAFT/REJECTED (ARCHIVED where the kind reopens) → PENDING_REVIEW, or submits a published item's pending revision. */
   async submit<E extends ModeratedItem<C>, C extends ModeratedContent>(kind: Kind<E, C>, viewer: Viewer, id: string): Promise<E> {
-    return this.ds.transaction(async (em) => {
-      const item = await this.lockForOwner(em, kind, viewer, id);
-      const transition = this.step(kind, item.status, ModerationAction.SUBMIT, ModerationRole.OWNER, revisionState(item), 'submit');
+    return this.ownerStep(kind, viewer, id, ModerationAction.SUBMIT, 'submit', async (em, item, transition) => {
       const now = this.clock.now();
       if (transition.revision) {
         await em.update(kind.entity, { id: item.id }, { revisionSubmittedAt: now, ...(await kind.hooks?.onSubmit?.(item, item.pendingRevision!, em)) } as never);
       } else {
         await em.update(kind.entity, { id: item.id }, { status: transition.to, submittedAt: now, ...(await kind.hooks?.onSubmit?.(item, kind.contentOf(item), em)) } as never);
       }
-      await this.recordEvent(em, kind, item.id, viewer.id, transition.audit, item.status, transition.to);
-      return em.getRepository(kind.entity).findOneByOrFail({ id: item.id } as FindOptionsWhere<E>);
     });
   }
 
@@ -367,27 +363,39 @@ export class ModeratedContentService {
    * way it leaves the review queue at once, and a moderator's decision on it is refused.
    */
   async withdraw<E extends ModeratedItem<C>, C extends ModeratedContent>(kind: Kind<E, C>, viewer: Viewer, id: string): Promise<E> {
-    return this.ds.transaction(async (em) => {
-      const item = await this.lockForOwner(em, kind, viewer, id);
-      const transition = this.step(kind, item.status, ModerationAction.WITHDRAW, ModerationRole.OWNER, revisionState(item), 'withdraw');
-      if (transition.revision) {
-        await em.update(kind.entity, { id: item.id }, { revisionSubmittedAt: null } as never);
-      } else {
-        await em.update(kind.entity, { id: item.id }, { status: transition.to, submittedAt: null } as never);
-      }
-      await this.recordEvent(em, kind, item.id, viewer.id, transition.audit, item.status, transition.to);
-      return em.getRepository(kind.entity).findOneByOrFail({ id: item.id } as FindOptionsWhere<E>);
+    return this.ownerStep(kind, viewer, id, ModerationAction.WITHDRAW, 'withdraw', async (em, item, transition) => {
+      const cleared = transition.revision ? { revisionSubmittedAt: null } : { status: transition.to, submittedAt: null };
+      await em.update(kind.entity, { id: item.id }, cleared as never);
     });
   }
 
   /** PUBLISHED → ARCHIVED: it leaves the public lists and search (a pending revision goes with it). */
   async archive<E extends ModeratedItem<C>, C extends ModeratedContent>(kind: Kind<E, C>, viewer: Viewer, id: string): Promise<E> {
+    return this.ownerStep(kind, viewer, id, ModerationAction.ARCHIVE, 'archive', async (em, item, transition) => {
+      await em.update(kind.entity, { id: item.id }, { status: transition.to, pendingRevision: null, revisionSubmittedAt: null } as never);
+    }, (em, item) => this.announce(em, kind, item, 'ARCHIVE'));
+  }
+
+  /**
+   * One owner's step of the table in one transaction: the item locked for its owner, the step the
+   * table allows (or its refusal), `apply` writing it, the audit row, then `after` (announcements
+   * that follow the row); answers the item as it now is.
+   */
+  private ownerStep<E extends ModeratedItem<C>, C extends ModeratedContent>(
+    kind: Kind<E, C>,
+    viewer: Viewer,
+    id: string,
+    action: ModerationAction,
+    verb: ActionVerb,
+    apply: (em: EntityManager, item: E, transition: ModerationTransition) => Promise<void>,
+    after?: (em: EntityManager, item: E) => Promise<unknown>,
+  ): Promise<E> {
     return this.ds.transaction(async (em) => {
       const item = await this.lockForOwner(em, kind, viewer, id);
-      const transition = this.step(kind, item.status, ModerationAction.ARCHIVE, ModerationRole.OWNER, revisionState(item), 'archive');
-      await em.update(kind.entity, { id: item.id }, { status: transition.to, pendingRevision: null, revisionSubmittedAt: null } as never);
+      const transition = this.step(kind, item.status, action, ModerationRole.OWNER, revisionState(item), verb);
+      await apply(em, item, transition);
       await this.recordEvent(em, kind, item.id, viewer.id, transition.audit, item.status, transition.to);
-      await this.announce(em, kind, item, 'ARCHIVE');
+      await after?.(em, item);
       return em.getRepository(kind.entity).findOneByOrFail({ id: item.id } as FindOptionsWhere<E>);
     });
   }
