@@ -255,6 +255,8 @@ async function main() {
         // alone. A demo listing that answers the query counts as unrelated above (it is not judged), so the
         // gap between the two says how much of a query's loss is the demo exchange answering it too.
         corpusOnly: absent ? null : scoresOf(ranked.filter((id) => corpusIds.has(id)), grades),
+        // What a client that reads only the contract's `hits` (the close matches) would score.
+        hitsAlone: absent ? null : scoresOf(close, grades),
         corpusInTop20: ranked.filter((id) => corpusIds.has(id)).length,
         top: ranked.slice(0, 10).map((id) => (grades.has(id) ? `${id}(${grades.get(id)})` : id)),
         missing: [...grades].filter(([id, g]) => g >= 1 && !ranked.slice(0, 10).includes(id)).map(([id, g]) => `${id}(${g})@${ranked.indexOf(id) + 1 || '-'}`),
@@ -300,6 +302,7 @@ async function main() {
       english: figures(judged.filter((r) => r.language === 'en')),
     };
     const demoAside = figures(judged, (r) => r.corpusOnly);
+    const hitsAlone = figures(judged, (r) => r.hitsAlone);
     const byHalf = (h) => figures(judged.filter((r) => r.half === h));
     const line = (x) => `n=${x.n} P@10 ${f(x.p10)} nDCG@10 ${f(x.ndcg)} recall@20 ${f(x.recall)}`;
     const row = (label, x) => `| ${label} | ${x.n} | ${f(x.p10)} | ${f(x.ndcg)} | ${f(x.recall)} |\n`;
@@ -312,6 +315,7 @@ async function main() {
       `  demo listings set aside:       P@10 ${f(demoAside.p10)} nDCG@10 ${f(demoAside.ndcg)} ` +
         `recall@20 ${f(demoAside.recall)} (the corpus's own order; a relevant demo listing above counts as unrelated)`,
     );
+    console.log(`  close matches (hits) alone:    ${line(hitsAlone)} (a client that reads only the contract's hits)`);
     if (half === undefined) {
       for (const h of ['A', 'B']) {
         const away = absent.filter((r) => r.half === h);
