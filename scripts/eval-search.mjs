@@ -228,18 +228,22 @@ async function main() {
     };
     // (Introspection is off in production: the committed schema tells which fields this code has.)
     const searchResultType = /type SearchResult \{([^}]*)\}/.exec(readFileSync(join(ROOT, 'apps/api/schema.gql'), 'utf8'))?.[1] ?? '';
+    const searchHitType = /type SearchHit \{([^}]*)\}/.exec(readFileSync(join(ROOT, 'apps/api/schema.gql'), 'utf8'))?.[1] ?? '';
+    // Three shapes the schema has had: one list of hits; close matches in hits and related results in
+    // `related`; one ranked list in hits, each hit marked close or not (today).
     const hasRelated = /^\s*related\b/m.test(searchResultType);
+    const marksClose = /^\s*close\b/m.test(searchHitType);
     const SEARCH = `query Search($input: SearchInput!) { search(input: $input) {
-      totalHits hits { listing { slug kind } } ${hasRelated ? 'related { listing { slug kind } }' : ''} } }`;
-    log(`schema: ${hasRelated ? 'close matches (hits) then related results' : 'one list of hits'}`);
+      totalHits hits { ${marksClose ? 'close ' : ''}listing { slug kind } } ${hasRelated ? 'related { listing { slug kind } }' : ''} } }`;
+    log(`schema: ${marksClose ? 'one ranked list, close matches marked' : hasRelated ? 'close matches (hits) then related results' : 'one list of hits'}`);
 
     const rows = [];
     for (const q of queries) {
       const r = (await gql(SEARCH, { input: { query: q.query, pageSize: 20 } }, q.language)).search;
       // Demo listings as demo:<slug> (an offer) or demand:<slug> (a demand), the corpus's by their ids.
       const ids = (list) => (list ?? []).map(({ listing: l }) => (l.slug.startsWith(SLUG_PREFIX) ? l.slug.slice(SLUG_PREFIX.length) : `${l.kind === 'DEMAND' ? 'demand' : 'demo'}:${l.slug}`));
-      const close = ids(r.hits);
-      const related = ids(r.related);
+      const close = ids(marksClose ? r.hits.filter((h) => h.close) : r.hits);
+      const related = ids(marksClose ? r.hits.filter((h) => !h.close) : r.related);
       const ranked = [...close, ...related.filter((id) => !close.includes(id))].slice(0, 20);
       const grades = gradesOf.get(q.id);
       const absent = grades.size === 0;
@@ -255,7 +259,7 @@ async function main() {
         // alone. A demo listing that answers the query counts as unrelated above (it is not judged), so the
         // gap between the two says how much of a query's loss is the demo exchange answering it too.
         corpusOnly: absent ? null : scoresOf(ranked.filter((id) => corpusIds.has(id)), grades),
-        // What a client that reads only the contract's `hits` (the close matches) would score.
+        // What a client that reads only the close matches would score.
         hitsAlone: absent ? null : scoresOf(close, grades),
         corpusInTop20: ranked.filter((id) => corpusIds.has(id)).length,
         top: ranked.slice(0, 10).map((id) => (grades.has(id) ? `${id}(${grades.get(id)})` : id)),
@@ -315,7 +319,7 @@ async function main() {
       `  demo listings set aside:       P@10 ${f(demoAside.p10)} nDCG@10 ${f(demoAside.ndcg)} ` +
         `recall@20 ${f(demoAside.recall)} (the corpus's own order; a relevant demo listing above counts as unrelated)`,
     );
-    console.log(`  close matches (hits) alone:    ${line(hitsAlone)} (a client that reads only the contract's hits)`);
+    console.log(`  close matches alone:           ${line(hitsAlone)} (the page without its related results)`);
     if (half === undefined) {
       for (const h of ['A', 'B']) {
         const away = absent.filter((r) => r.half === h);

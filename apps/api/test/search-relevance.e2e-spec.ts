@@ -17,21 +17,27 @@ const L: Record<string, string> = {};
 const RANKED = `query($input: SearchInput!) {
   search(input: $input) {
     totalHits page
-    hits { listing { id } }
-    related { highlightedTitle listing { id } }
+    hits { close highlightedTitle listing { id } }
   }
 }`;
 
 interface Ranked {
   totalHits: number;
   page: number;
-  hits: { listing: { id: string } }[];
-  related: { highlightedTitle: string; listing: { id: string } }[];
+  hits: { close: boolean; highlightedTitle: string; listing: { id: string } }[];
+}
+
+/** The page's close matches and related results, as the one ranked list of hits marks them. */
+function split(hits: { close: boolean; listing: { id: string } }[]): { close: string[]; related: string[] } {
+  // the close matches come first: no close match after a related result
+  const firstRelated = hits.findIndex((h) => !h.close);
+  if (firstRelated >= 0) expect(hits.slice(firstRelated).every((h) => !h.close)).toBe(true);
+  return { close: hits.filter((h) => h.close).map((h) => h.listing.id), related: hits.filter((h) => !h.close).map((h) => h.listing.id) };
 }
 
 async function ranked(client: Client, input: Record<string, unknown>): Promise<{ close: string[]; related: string[]; totalHits: number }> {
   const r = (await client.ok<{ search: Ranked }>(RANKED, { input })).search;
-  return { close: r.hits.map((h) => h.listing.id), related: r.related.map((h) => h.listing.id), totalHits: r.totalHits };
+  return { ...split(r.hits), totalHits: r.totalHits };
 }
 
 beforeAll(async () => {
@@ -245,6 +251,20 @@ describe('search relevance: an absent technology', () => {
     // browsing (no words) has nothing "related"
     expect((await ranked(s.base, {})).related).toEqual([]);
   });
+
+  it('lists the related results in the hits after the close matches, marked, so one page reads in order', async () => {
+    const r = (await s.base.ok<{ search: Ranked }>(RANKED, { input: { query: 'sấy nông sản' } })).search;
+    const { close, related } = split(r.hits);
+    expect(related.length).toBeGreaterThan(0);
+    // the close matches, counted, then the related results, not counted
+    expect(r.hits.map((h) => h.listing.id)).toEqual([...close, ...related]);
+    expect(r.totalHits).toBe(close.length);
+    // nothing close: the first page is the related results alone, and still says 0 found
+    const none = (await s.base.ok<{ search: Ranked }>(RANKED, { input: { query: 'máy tính lượng tử siêu dẫn' } })).search;
+    expect(none.totalHits).toBe(0);
+    expect(none.hits.length).toBeGreaterThan(0);
+    expect(none.hits.every((h) => !h.close)).toBe(true);
+  });
 });
 
 describe('search relevance: English words a few words apart in the title', () => {
@@ -395,12 +415,12 @@ describe('search relevance: a series of near-identical listings', () => {
 
 describe('search relevance: a place named in the query', () => {
   const PLACED = `query($input: SearchInput!) {
-    search(input: $input) { totalHits place { code name } searchedWords hits { listing { id } } related { listing { id } } }
+    search(input: $input) { totalHits place { code name } searchedWords hits { close listing { id } } }
   }`;
-  type Placed = { totalHits: number; place: { code: string; name: string } | null; searchedWords: string | null; hits: { listing: { id: string } }[]; related: { listing: { id: string } }[] };
+  type Placed = { totalHits: number; place: { code: string; name: string } | null; searchedWords: string | null; hits: { close: boolean; listing: { id: string } }[] };
   const placed = async (input: Record<string, unknown>) => {
     const r = (await s.base.ok<{ search: Placed }>(PLACED, { input })).search;
-    return { ...r, close: r.hits.map((h) => h.listing.id), related: r.related.map((h) => h.listing.id) };
+    return { ...r, ...split(r.hits) };
   };
 
   it('reads "máy sấy cần thơ" as dryers in Cần Thơ, the dryers elsewhere first among the related results', async () => {

@@ -159,7 +159,7 @@ export async function draft(owner: Client, spec: ListingSpec): Promise<string> {
 export const SEARCH = `query($input: SearchInput!) {
   search(input: $input) {
     totalHits page pageSize processingTimeMs
-    hits { highlightedTitle highlightedSummary listing { id title status organization { id name } province { code name } } }
+    hits { close highlightedTitle highlightedSummary listing { id title status organization { id name } province { code name } } }
     facets { name values { value label count } }
   }
 }`;
@@ -169,7 +169,7 @@ export interface SearchResultShape {
   page: number;
   pageSize: number;
   processingTimeMs: number;
-  hits: { highlightedTitle: string; highlightedSummary: string; listing: { id: string; title: string; status: string; organization: { id: string; name: string }; province: { code: string; name: string } } }[];
+  hits: { close: boolean; highlightedTitle: string; highlightedSummary: string; listing: { id: string; title: string; status: string; organization: { id: string; name: string }; province: { code: string; name: string } } }[];
   facets: { name: string; values: { value: string; label: string; count: number }[] }[];
 }
 
@@ -177,7 +177,10 @@ export async function search(client: Client, input: Record<string, unknown>): Pr
   return (await client.ok<{ search: SearchResultShape }>(SEARCH, { input })).search;
 }
 
-export const ids = (r: SearchResultShape) => r.hits.map((h) => h.listing.id);
+/** The close matches' ids (the answers the page counts), in order. */
+export const ids = (r: SearchResultShape) => r.hits.filter((h) => h.close).map((h) => h.listing.id);
+/** Every listing on the page, close matches and related results alike: for what must not be shown at all. */
+export const shownIds = (r: SearchResultShape) => r.hits.map((h) => h.listing.id);
 
 /** Polls `probe` until it returns true (or fails after `timeoutMs`). */
 export async function eventually(probe: () => Promise<boolean>, timeoutMs = 20_000, what = 'condition'): Promise<void> {

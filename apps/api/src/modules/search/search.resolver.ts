@@ -28,20 +28,21 @@ export class SearchResolver {
   async search(@Context() ctx: GqlContext, @Args('input') input: SearchInput, @Info() info: GraphQLResolveInfo): Promise<SearchResultType> {
     const result = await this.searchService.searchPage(input, ctx.lang, { fromIndex: hitsServableFromIndex(info) });
     const orgs = organizationLoader(ctx, this.organizations);
-    const toHit = ({ listing, organization, fromIndex, highlightedTitle, highlightedSummary, foundInDocument }: ResolvedListingHit) => {
+    const toHit = (close: boolean) => ({ listing, organization, fromIndex, highlightedTitle, highlightedSummary, foundInDocument }: ResolvedListingHit) => {
       const type = toListingType(listing);
       // An organisation read with its listings is complete: Listing.organization (and anything
       // else in this request) gets it from the loader with no further query. One built from an
       // index document is partial, so it must not enter the loader: it rides on the listing.
       if (fromIndex) type.organizationFromIndex = toOrganizationType(organization);
       else orgs.prime(organization.id, organization);
-      return { listing: type, highlightedTitle, highlightedSummary, foundInDocument };
+      return { listing: type, highlightedTitle, highlightedSummary, foundInDocument, close };
     };
-    const { place, ...page } = result;
+    const { place, related, ...page } = result;
     return {
       ...page,
-      hits: result.hits.map(toHit),
-      related: result.related.map(toHit),
+      // One ranked list, as the page shows it: a client that reads only the hits sees the related
+      // results after the close matches (marked), not a page that stops at the close ones.
+      hits: [...result.hits.map(toHit(true)), ...related.map(toHit(false))],
       place: place ? this.reference.province(place.provinceCode, ctx.lang) : null,
       searchedWords: place?.searchedWords ?? null,
     };

@@ -39,24 +39,27 @@ export class SearchHitType {
     description: "When the query's words were found only in the text of one of the listing's PDF documents: that document's file name (the card says “found in the document …”). Null otherwise, and on related results.",
   })
   foundInDocument: string | null;
+
+  @Field({
+    description:
+      'True for a close match (every word of the query, close together; counted in totalHits). False for a related result: ' +
+      'a listing sharing only some of the query\'s words, listed after the close matches and shown apart from them.',
+  })
+  close: boolean;
 }
 
 @ObjectType('SearchResult')
 export class SearchResultType {
   @Field(() => [SearchHitType], {
-    description: 'Close matches: listings that have every word of the query, close together (browsing without words: every listing).',
+    description:
+      'The results in the order the page shows them: the close matches (close: true; browsing without words: every listing), then, on the ' +
+      'page where the close matches end, the related results (close: false), to be shown apart. When nothing is close, the first page ' +
+      'holds only related results: an honest "no close match — related results".',
   })
   hits: SearchHitType[];
 
   @Field(() => Int, { description: 'How many close matches there are (what the page says it found); related results are not counted.' })
   totalHits: number;
-
-  @Field(() => [SearchHitType], {
-    description:
-      'Related results, to be shown apart after the close matches: listings sharing only some of the query\'s words. ' +
-      'Given on the page where the close matches end (when there are none, on the first page, for an honest "no close match — related results"); otherwise empty.',
-  })
-  related: SearchHitType[];
 
   @Field(() => Int)
   page: number;

@@ -429,7 +429,7 @@ export const Newest: Document<T.NewestQuery, T.NewestQueryVariables> = {
 
 export const Search: Document<T.SearchQuery, T.SearchQueryVariables> = {
   name: "Search",
-  source: "query Search($input: SearchInput!) { search(input: $input) { totalHits page pageSize processingTimeMs place { code name } searchedWords facets { name values { value label count } } hits { highlightedTitle highlightedSummary foundInDocument listing { ...ListingCard } } related { highlightedTitle highlightedSummary listing { ...ListingCard } } } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
+  source: "query Search($input: SearchInput!) { search(input: $input) { totalHits page pageSize processingTimeMs place { code name } searchedWords facets { name values { value label count } } hits { close highlightedTitle highlightedSummary foundInDocument listing { ...ListingCard } } } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
 };
 
 export const ListingBySlug: Document<T.ListingBySlugQuery, T.ListingBySlugQueryVariables> = {
