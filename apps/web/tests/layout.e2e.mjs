@@ -1,0 +1,155 @@
+// Layout: the header on one row at 1280 px whoever is signed in (the staff's links in the account
+// menu), words in tables never cut mid-word on a phone, 44 px tap targets for the small links a
+// phone still had (back links, document downloads, the audit log's details), success notices
+// beside the form that was used, and the words that name roles and an expert profile's archiving.
+import assert from 'node:assert/strict';
+import sharp from 'sharp';
+import { label, msg, uniq } from './support/harness.mjs';
+import { login } from './support/flows.mjs';
+import { makePdf } from './support/files.mjs';
+import { adminToken, apiEnrolSecondFactor, apiOrganization, apiPublishedListing, apiRelogin, apiUpload, apiUser } from './support/api.mjs';
+
+const offer = (title) => ({
+  kind: 'OFFER',
+  title,
+  summary: 'Bộ điều khiển tưới theo độ ẩm đất cho vườn cây ăn trái, điều khiển qua điện thoại, tiết kiệm 40% lượng nước so với tưới tràn.',
+  description: 'Bộ điều khiển đọc cảm biến độ ẩm đất và thời tiết, mở van theo từng khu vườn. Đã lắp đặt cho 60 hộ trồng sầu riêng và bưởi. '.repeat(4),
+  fieldCodes: ['407'],
+  keywords: ['tưới nhỏ giọt'],
+  trl: 7,
+  transferModes: ['LICENSING'],
+  priceMin: 80000000,
+  priceMax: 120000000,
+  provinceCode: 'ha-noi',
+});
+
+/** The header's height and its visible links, buttons and menu summary, each with its box. */
+async function headerBoxes(page) {
+  return page.evaluate(() => {
+    const header = document.querySelector('header.site-header').getBoundingClientRect();
+    const items = [...document.querySelectorAll('header a, header button, header summary')]
+      .filter((el) => el.checkVisibility()) // not the links of a closed menu (laid out when measured)
+      .map((el) => ({ text: el.textContent.trim().replace(/\s+/g, ' ').slice(0, 30), r: el.getBoundingClientRect() }))
+      .filter(({ r }) => r.width > 0 && r.height > 0)
+      .map(({ text, r }) => ({ text, top: Math.round(r.top), bottom: Math.round(r.bottom), left: Math.round(r.left), right: Math.round(r.right), mid: Math.round(r.top + r.height / 2) }));
+    return { height: Math.round(header.height), items, width: window.innerWidth };
+  });
+}
+
+/** One row: every visible item of the header on the same line (centres within a few pixels). */
+async function assertHeaderOneRow(page, label) {
+  const { height, items } = await headerBoxes(page);
+  const mids = items.map((i) => i.mid);
+  assert.ok(Math.max(...mids) - Math.min(...mids) <= 4, `${label}: the header's items are on more than one row: ${JSON.stringify(items)}`);
+  assert.ok(height <= 72, `${label}: the header is ${height} px tall (one row is about 64)`);
+}
+
+/** Every word of the text in a table's cells (laid out as a table) sits on one line: none is cut mid-word. */
+async function brokenWordsInTables(page) {
+  return page.evaluate(() => {
+    const broken = [];
+    for (const cell of document.querySelectorAll('main table th, main table td')) {
+      if (getComputedStyle(cell).display !== 'table-cell') continue;
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        // A word: letters and digits between spaces and the marks a line may break after.
+        for (const match of node.data.matchAll(/[^\s\-–/,.;:()]+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (lines.size > 1) broken.push(match[0]);
+        }
+      }
+    }
+    return broken;
+  });
+}
+
+/** The boxes of the elements, for tap-target checks: { text, w, h } of each one shown. */
+async function sizes(locator) {
+  return locator.evaluateAll((els) =>
+    els
+      .map((el) => ({ text: el.textContent.trim().slice(0, 40), w: Math.round(el.getBoundingClientRect().width), h: Math.round(el.getBoundingClientRect().height) }))
+      .filter((s) => s.w > 0),
+  );
+}
+
+function assertTappable(list, what) {
+  assert.ok(list.length > 0, `${what}: none shown`);
+  const small = list.filter((s) => s.w < 44 || s.h < 44);
+  assert.deepEqual(small, [], `${what}: tap targets under 44 × 44 px`);
+}
+
+/** A moderator of one province, with a second factor, as the API makes one. */
+async function moderator(t) {
+  const user = await apiUser(t, 'Cán bộ Sở thử');
+  await t.gql(`mutation($id: ID!) { setUserRoles(userId: $id, roles: [MODERATOR], moderatedProvinceCodes: ["ha-noi"]) { id } }`, { id: user.id }, await adminToken(t));
+  await apiRelogin(t, user);
+  await apiEnrolSecondFactor(t, user);
+  return user;
+}
+
+export default function (h) {
+  h.test('layout: the header is one row at 1280 px for a moderator and an admin (vi, en, with a comparison), and its account menu works on a phone', async (t) => {
+    const mod = await moderator(t);
+    const page = await t.newPage('vi');
+    await login(t, page, mod.email, mod.password, '', mod.secret);
+    await t.visit(page, '/');
+    await t.screenshot(page, 'layout-header-moderator-1280');
+    await assertHeaderOneRow(page, 'moderator, vi');
+    // In English too (the switch's cookie; the session stays).
+    await page.context().addCookies([{ name: 'lang', value: 'en', url: t.webUrl }]);
+    await t.visit(page, '/');
+    await assertHeaderOneRow(page, 'moderator, en');
+    await page.context().addCookies([{ name: 'lang', value: 'vi', url: t.webUrl }]);
+
+    // The menu: the dashboard and moderation are one click away and it closes once one is chosen.
+    const menu = page.locator('header details.account-menu');
+    assert.equal(await page.locator('header a[href="/moderation"]').isVisible(), false, 'moderation is in the menu, closed');
+    await menu.locator('summary').click();
+    assert.ok(await page.locator('header a[href="/dashboard"]').isVisible(), 'the dashboard link shows in the open menu');
+    await page.locator('header a[href="/moderation"]').click();
+    await page.waitForURL(/\/moderation$/);
+    assert.equal(await page.locator('header a[href="/moderation"]').isVisible(), false, 'the menu closed after the navigation');
+    assert.equal(await page.locator('header a[href="/moderation"]').getAttribute('aria-current'), 'page');
+
+    // The admin has the most links; with two offers to compare, the header has its compare link too.
+    const owner = await apiUser(t, 'Chủ tin');
+    const org = await apiOrganization(t, owner.token);
+    const listings = [await apiPublishedListing(t, owner.token, org.id, offer(`Bộ điều khiển tưới ${uniq('')}`)), await apiPublishedListing(t, owner.token, org.id, offer(`Trạm bơm ${uniq('')}`))];
+    const admin = await t.newPage('vi');
+    await login(t, admin, t.admin.email, t.admin.password);
+    for (const l of listings) {
+      await t.visit(admin, `/listings/${l.slug}`);
+      await t.submit(admin, 'form[action="/compare?/add"] button[type=submit]');
+    }
+    assert.equal(await admin.locator('header a[href="/compare"] .count').count(), 1, 'the compare link shows');
+    for (const lang of ['vi', 'en']) {
+      await admin.context().addCookies([{ name: 'lang', value: lang, url: t.webUrl }]);
+      await t.visit(admin, '/');
+      await t.screenshot(admin, `layout-header-admin-${lang}-1280`);
+      await assertHeaderOneRow(admin, `admin, ${lang}`);
+    }
+
+    // On a phone: two rows (the brand with the account links, then the sections); the menu's
+    // links are whole on the screen and 44 px tall; signing out is in it.
+    const phone = await t.newPage('vi', { phone: true });
+    await login(t, phone, t.admin.email, t.admin.password);
+    await t.visit(phone, '/');
+    const closed = await headerBoxes(phone);
+    assert.ok(closed.height <= 110, `phone: the header is ${closed.height} px tall: ${JSON.stringify(closed.items)}`);
+    await phone.locator('header details.account-menu summary').click();
+    await t.screenshot(phone, 'layout-header-admin-phone-menu');
+    const open = await sizes(phone.locator('header details.account-menu li a, header details.account-menu li button'));
+    assert.equal(open.length, 4, `dashboard, moderation, administration, log out: ${JSON.stringify(open)}`);
+    assertTappable(open, 'phone: the account menu');
+    const inside = await phone.locator('header details.account-menu ul').evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.left >= 0 && r.right <= window.innerWidth;
+    });
+    assert.ok(inside, 'the open menu is whole on the screen');
+    assert.ok(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scroll with the menu open');
+    // (Not signing out here: the admin's session is the run's shared one; flows.logout opens this menu.)
+  });
+}
