@@ -152,4 +152,24 @@ export default function (h) {
     assert.ok(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scroll with the menu open');
     // (Not signing out here: the admin's session is the run's shared one; flows.logout opens this menu.)
   });
+
+  h.test('layout: on a phone, words in a table are not cut mid-word; the table scrolls in its own box', async (t) => {
+    const owner = await apiUser(t, 'Chủ tin');
+    const org = await apiOrganization(t, owner.token, { name: `Công ty Nanocellulosetechnologies ${uniq('')}` });
+    // Product names are long words.
+    const a = await apiPublishedListing(t, owner.token, org.id, offer(`Bộ điều khiển ThermoHydrodynamicController ${uniq('')}`));
+    const b = await apiPublishedListing(t, owner.token, org.id, offer(`Cảm biến SuperCapacitiveMoistureSensor ${uniq('')}`));
+    const page = await t.newPage('en', { phone: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const l of [a, b]) {
+      await t.visit(page, `/listings/${l.slug}`);
+      await t.submit(page, 'form[action="/compare?/add"] button[type=submit]');
+    }
+    assert.equal(new URL(page.url()).pathname, '/compare');
+    await t.screenshot(page, 'layout-compare-phone');
+    assert.deepEqual(await brokenWordsInTables(page), [], 'words cut mid-word in the comparison table');
+    // The table is wider than the screen: it scrolls in its box, the page does not.
+    assert.ok(await page.locator('.table-scroll').evaluate((el) => el.scrollWidth > el.clientWidth), 'the table scrolls within its box');
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scroll of the page');
+  });
 }
