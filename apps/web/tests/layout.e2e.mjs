@@ -172,4 +172,36 @@ export default function (h) {
     assert.ok(await page.locator('.table-scroll').evaluate((el) => el.scrollWidth > el.clientWidth), 'the table scrolls within its box');
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scroll of the page');
   });
+
+  h.test('layout: on a phone, back links, document downloads and the audit log’s links and details are 44 px tap targets', async (t) => {
+    const seller = await apiUser(t, 'Người bán');
+    const sellerOrg = await apiOrganization(t, seller.token);
+    const listing = await apiPublishedListing(t, seller.token, sellerOrg.id, offer(`Máy sấy ${uniq('')}`));
+    const buyer = await apiUser(t, 'Người mua');
+    const buyerOrg = await apiOrganization(t, buyer.token);
+    const { expressInterest } = await t.gql(
+      `mutation($l: ID!, $o: ID!) { expressInterest(listingId: $l, organizationId: $o, message: "Máy có sấy được cà phê không?") { id } }`,
+      { l: listing.id, o: buyerOrg.id },
+      buyer.token,
+    );
+    await apiUpload(t, buyer.token, 'ORGANIZATION', buyerOrg.id, 'giay-phep.pdf', Buffer.from(makePdf(['Giay phep kinh doanh'])));
+
+    const page = await t.newPage('vi', { phone: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await login(t, page, buyer.email);
+    await t.visit(page, `/dashboard/interests/${expressInterest.id}`);
+    assertTappable(await sizes(page.locator('main a[href="/dashboard/interests"]')), `the back link "← ${msg('vi', 'dash_interests')}"`);
+    await t.visit(page, `/dashboard/organizations/${buyerOrg.id}`);
+    assertTappable(await sizes(page.locator('#media a', { hasText: msg('vi', 'media_download') })), `"${msg('vi', 'media_download')}"`);
+
+    const admin = await t.newPage('vi', { phone: true });
+    await admin.setViewportSize({ width: 390, height: 844 });
+    await login(t, admin, t.admin.email, t.admin.password);
+    // A role change is audited with its details.
+    await t.gql(`mutation($id: ID!) { setUserRoles(userId: $id, roles: [MODERATOR], moderatedProvinceCodes: ["ha-noi"]) { id } }`, { id: seller.id }, await adminToken(t));
+    await t.visit(admin, `/admin/audit?targetId=${seller.id}`);
+    await t.screenshot(admin, 'layout-audit-phone');
+    assertTappable(await sizes(admin.locator('main table summary')), `the audit log's "${msg('vi', 'audit_details')}"`);
+    assertTappable(await sizes(admin.locator('main table a')), 'the audit log’s links');
+  });
 }
