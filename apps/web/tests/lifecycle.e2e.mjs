@@ -280,7 +280,10 @@ export default function (h) {
     const page = await t.newPage('vi');
     await login(t, page, expert.email);
     await t.visit(page, '/dashboard/expert');
+    // In a profile's words, not a listing's ("gỡ tin"), on the button and in the notice after.
+    assert.equal(await t.text(page, 'form[action="?/archive"] button'), msg('vi', 'expertForm_archive'));
     await t.submit(page, 'form[action="?/archive"] button');
+    assert.equal(await t.text(page, '[role=status]'), msg('vi', 'done_expertArchived'));
     const { myExpertProfile } = await t.gql(`{ myExpertProfile { status } }`, {}, expert.token);
     assert.equal(myExpertProfile.status, 'ARCHIVED');
     const visitor = await t.newPage('vi');

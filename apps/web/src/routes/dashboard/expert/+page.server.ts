@@ -108,7 +108,7 @@ export const actions: Actions = {
     } catch (err) {
       return failFromError(err, {}, { fields: [], form: 'status' });
     }
-    redirect(303, '/dashboard/expert?done=listing-archived');
+    redirect(303, '/dashboard/expert?done=expert-archived');
   },
 };
 
