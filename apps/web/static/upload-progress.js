@@ -35,10 +35,11 @@
     });
     xhr.addEventListener('load', function () {
       if (xhr.status < 400 && xhr.responseURL && xhr.responseURL !== form.action) {
-        // Done: the action redirected to the page (…?done=media-uploaded#media); the address an
-        // XMLHttpRequest reports has no fragment, so the section is put back (not the page's top).
+        // Done: the action redirected to the page (…?done=media-uploaded#media-done, the section's
+        // notice); the address an XMLHttpRequest reports has no fragment, so it is put back (not the
+        // page's top).
         var section = form.closest('section[id]');
-        var target = xhr.responseURL.split('#')[0] + (section ? '#' + section.id : '');
+        var target = xhr.responseURL.split('#')[0] + (section ? '#' + section.id + '-done' : '');
         if (xhr.responseURL.split('#')[0] === location.href.split('#')[0]) {
           // The same address but for its fragment (a second upload): assigning it would only scroll.
           history.replaceState(null, '', target);

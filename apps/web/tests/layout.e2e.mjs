@@ -204,4 +204,42 @@ export default function (h) {
     assertTappable(await sizes(admin.locator('main table summary')), `the audit log's "${msg('vi', 'audit_details')}"`);
     assertTappable(await sizes(admin.locator('main table a')), 'the audit log’s links');
   });
+
+  h.test('layout: a success notice shows beside the form that was used, in view and focused', async (t) => {
+    const owner = await apiUser(t, 'Chủ tổ chức');
+    const org = await apiOrganization(t, owner.token);
+    const pictures = [];
+    for (const background of ['#2b7a5a', '#7a2b5a']) pictures.push(await sharp({ create: { width: 800, height: 600, channels: 3, background } }).jpeg().toBuffer());
+    for (const [i, p] of pictures.entries()) await apiUpload(t, owner.token, 'ORGANIZATION', org.id, `anh-${i}.jpg`, p);
+
+    const page = await t.newPage('vi');
+    await login(t, page, owner.email);
+    const where = async (text) => {
+      return page.locator('[role=status]', { hasText: text }).evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const section = el.closest('section');
+        return { top: r.top, bottom: r.bottom, vh: window.innerHeight, focused: document.activeElement === el || el.contains(document.activeElement), section: section?.id ?? '' };
+      });
+    };
+
+    // Inviting a member: the notice is with the invitation form, at the bottom of a long page.
+    await t.visit(page, `/dashboard/organizations/${org.id}`);
+    await page.fill('form[action="?/addMember"] [name=email]', `${uniq('moi')}@example.vn`);
+    await t.submit(page, 'form[action="?/addMember"] button[type=submit]');
+    const invited = await where(msg('vi', 'done_memberInvited'));
+    await t.screenshot(page, 'layout-notice-invited');
+    assert.equal(invited.section, 'add-member', `the notice is in the invitation's section: ${JSON.stringify(invited)}`);
+    assert.ok(invited.top >= 0 && invited.bottom <= invited.vh, `the notice is in view: ${JSON.stringify(invited)}`);
+    assert.ok(invited.focused, 'the notice has the focus');
+
+    // Making a picture the cover: the notice is in the media section, where the page lands.
+    await t.submit(page, '#media form[action="?/cover"] button[type=submit]');
+    const saved = await where(msg('vi', 'done_mediaSaved'));
+    await t.screenshot(page, 'layout-notice-cover');
+    assert.equal(saved.section, 'media', `the notice is in the media section: ${JSON.stringify(saved)}`);
+    assert.ok(saved.top >= 0 && saved.bottom <= saved.vh, `the notice is in view: ${JSON.stringify(saved)}`);
+    assert.ok(saved.focused, 'the notice has the focus');
+    // One notice, not a second one at the top of the page.
+    assert.equal(await page.locator('[role=status]', { hasText: msg('vi', 'done_mediaSaved') }).count(), 1);
+  });
 }

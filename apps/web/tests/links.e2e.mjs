@@ -446,7 +446,7 @@ export default function (h) {
     await page.fill(`${form} [name=website]`, 'https://vien-hue.example.vn');
     await page.fill(`${form} [name=description]`, 'Viện nghiên cứu công nghệ sinh học miền Trung.');
     await t.submit(page, `${form} button[type=submit]`);
-    assert.match(page.url(), /done=profile-saved$/);
+    assert.match(page.url(), /done=profile-saved#profile-done$/);
     let { organization } = await t.gql(`query($id: ID) { organization(id: $id) { name verified contactEmail contactPhone description } }`, { id: org.id });
     assert.equal(organization.verified, true);
     assert.equal(organization.contactPhone, '0234 382 1234');

@@ -44,10 +44,10 @@ export default function (h) {
     await page.fill('form[action="?/upload"] [name=captionVi]', 'Buồng sấy tại hợp tác xã');
     await page.setInputFiles('form[action="?/upload"] [name=file]', { name: 'buong-say.jpg', mimeType: 'image/jpeg', buffer: photo });
     await t.submit(page, 'form[action="?/upload"] button[type=submit]');
-    assert.equal(await t.text(page, '[role=status]'), msg('vi', 'done_mediaUploaded'));
+    assert.equal(await t.text(page, '#media-done'), msg('vi', 'done_mediaUploaded'));
     await page.setInputFiles('form[action="?/upload"] [name=file]', { name: 'thong-so.pdf', mimeType: 'application/pdf', buffer: makePdf(['Thong so ky thuat', `Vat lieu hap phu ${word}`]) });
     await t.submit(page, 'form[action="?/upload"] button[type=submit]');
-    assert.equal(await t.text(page, '[role=status]'), msg('vi', 'done_mediaUploaded'));
+    assert.equal(await t.text(page, '#media-done'), msg('vi', 'done_mediaUploaded'));
     const items = await t.text(page, '#media .media-list');
     assert.ok(items.includes('buong-say.jpg') && items.includes('thong-so.pdf'), `both files listed: ${items}`);
     assert.equal(await page.locator('#media .media-item[data-cover][data-kind=IMAGE]').count(), 1, 'the first picture is the cover');
@@ -200,7 +200,7 @@ export default function (h) {
     await t.visit(page, `/dashboard/organizations/${org.id}`);
     await page.setInputFiles('form[action="?/upload"] [name=file]', { name: 'logo.png', mimeType: 'image/png', buffer: logo });
     await t.submit(page, 'form[action="?/upload"] button[type=submit]');
-    assert.equal(await t.text(page, '[role=status]'), msg('en', 'done_mediaUploaded'));
+    assert.equal(await t.text(page, '#media-done'), msg('en', 'done_mediaUploaded'));
     await page.check('form[action="?/upload"] [name=private]');
     await page.setInputFiles('form[action="?/upload"] [name=file]', { name: 'business-licence.pdf', mimeType: 'application/pdf', buffer: makePdf(['Business registration certificate']) });
     await t.submit(page, 'form[action="?/upload"] button[type=submit]');
@@ -239,7 +239,7 @@ export default function (h) {
     await t.visit(page, '/dashboard/expert');
     await page.setInputFiles('form[action="?/upload"] [name=file]', { name: 'portrait.jpg', mimeType: 'image/jpeg', buffer: portrait });
     await t.submit(page, 'form[action="?/upload"] button[type=submit]');
-    assert.equal(await t.text(page, '[role=status]'), msg('en', 'done_mediaUploaded'));
+    assert.equal(await t.text(page, '#media-done'), msg('en', 'done_mediaUploaded'));
     assert.equal(await page.locator('#media .media-item[data-cover][data-kind=IMAGE]').count(), 1, 'the portrait is the cover');
 
     await t.gql(`mutation($id: ID!) { submitExpertProfile(id: $id) { id } }`, { id: p.id }, person.token);
@@ -316,9 +316,9 @@ export default function (h) {
     assert.ok(midway > 0 && midway < 100);
     await navigation;
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
-    // back at the media section, not the top of the long page, for the next file
-    assert.equal(new URL(page.url()).hash, '#media');
-    assert.equal(await t.text(page, '[role=status]'), msg('vi', 'done_mediaUploaded'));
+    // back at the media section's notice, not the top of the long page, for the next file
+    assert.equal(new URL(page.url()).hash, '#media-done');
+    assert.equal(await t.text(page, '#media-done'), msg('vi', 'done_mediaUploaded'));
     assert.ok((await t.text(page, '#media .media-list')).includes('day-chuyen.jpg'), 'the photo is listed');
 
     // A refused file with scripts on: the action's page, with the error beside the field, replaces this one.

@@ -23,7 +23,7 @@ export function mediaActions(
   page: (params: Partial<Record<string, string>>) => string,
   ownerId: (event: Event) => string | Promise<string> = (event) => event.params.id ?? '',
 ) {
-  const back = (event: Event, done: string): never => redirect(303, `${page(event.params)}?done=${done}#media`);
+  const back = (event: Event, done: string): never => redirect(303, `${page(event.params)}?done=${done}#media-done`);
   return {
     upload: async (event: Event) => {
       if (!event.locals.user) loginRedirect(event.url);

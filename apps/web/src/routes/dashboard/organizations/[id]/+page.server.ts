@@ -49,7 +49,7 @@ export const actions: Actions = {
       return failFromError(err, values, { fields: PROFILE_FIELDS, form: 'profile' });
     }
     const done = form.str('wasVerified') === 'true' && !result.updateOrganization.verified ? 'profile-saved-reverify' : 'profile-saved';
-    redirect(303, `/dashboard/organizations/${params.id}?done=${done}`);
+    redirect(303, `/dashboard/organizations/${params.id}?done=${done}#profile-done`);
   },
   addMember: async ({ request, locals, params }) => {
     const form = await readForm(request);
@@ -59,6 +59,6 @@ export const actions: Actions = {
     } catch (err) {
       return failFromError(err, values, { fields: ['email', 'role'], prefixes: [], form: 'member' });
     }
-    redirect(303, `/dashboard/organizations/${params.id}?done=member-invited`);
+    redirect(303, `/dashboard/organizations/${params.id}?done=member-invited#add-member-done`);
   },
 };
