@@ -242,4 +242,20 @@ export default function (h) {
     // One notice, not a second one at the top of the page.
     assert.equal(await page.locator('[role=status]', { hasText: msg('vi', 'done_mediaSaved') }).count(), 1);
   });
+
+  h.test('layout: the dashboard names the account role, the organisation page the role in the organisation', async (t) => {
+    const owner = await apiUser(t, 'Chủ tổ chức');
+    const org = await apiOrganization(t, owner.token);
+    for (const lang of ['vi', 'en']) {
+      const page = await t.newPage(lang);
+      await login(t, page, owner.email);
+      await t.visit(page, '/dashboard');
+      const roleLine = await t.text(page, '[data-testid=account-role]');
+      assert.equal(roleLine, `${msg(lang, 'dash_accountRole')}: ${label(lang, 'Role', 'MEMBER')}`);
+      await t.visit(page, `/dashboard/organizations/${org.id}`);
+      assert.equal(await t.text(page, 'main table th:nth-child(3)'), msg(lang, 'org_memberRole'));
+      assert.ok((await t.text(page, 'main table tbody')).includes(msg(lang, 'org_roleOwner')));
+      assert.equal(await t.text(page, 'form[action="?/addMember"] label[for="f-role"]'), msg(lang, 'org_memberRole'));
+    }
+  });
 }
