@@ -265,6 +265,23 @@ describe('events as moderated content', () => {
   });
 });
 
+describe('the list with past events', () => {
+  it('keeps the upcoming events soonest first when past ones are included; the past ones follow, the most recently ended first', async () => {
+    const tag = uniq('').toLowerCase();
+    const past = { registrationOpensAt: new Date(Date.now() - 90 * DAY).toISOString(), registrationClosesAt: new Date(Date.now() - 70 * DAY).toISOString(), meetingDays: [] };
+    const later = await publishedEvent({ nameVi: `Chợ công nghệ thứ tự ${tag} sau`, startsOn: day(20), endsOn: day(21), ...past });
+    const sooner = await publishedEvent({ nameVi: `Chợ công nghệ thứ tự ${tag} trước`, startsOn: day(10), endsOn: day(11), ...past });
+    // On today (its last day): not ended, so among the upcoming ones.
+    const today = await publishedEvent({ nameVi: `Chợ công nghệ thứ tự ${tag} hôm nay`, startsOn: day(-1), endsOn: day(0), ...past });
+    const lastMonth = await publishedEvent({ nameVi: `Chợ công nghệ thứ tự ${tag} tháng trước`, startsOn: day(-31), endsOn: day(-30), ...past });
+    const lastWeek = await publishedEvent({ nameVi: `Chợ công nghệ thứ tự ${tag} tuần trước`, startsOn: day(-8), endsOn: day(-7), ...past });
+    const ids = async (upcoming: boolean) =>
+      (await base.ok(LIST, { input: { query: `thu tu ${tag}`, upcoming } })).events.items.map((i: { id: string }) => i.id);
+    expect(await ids(true)).toEqual([today.event.id, sooner.event.id, later.event.id]);
+    expect(await ids(false)).toEqual([today.event.id, sooner.event.id, later.event.id, lastWeek.event.id, lastMonth.event.id]);
+  });
+});
+
 describe('the programme', () => {
   it('the organiser adds and removes sessions within the event’s dates; nobody else can', async () => {
     const { client, event } = await publishedEvent();

@@ -117,8 +117,11 @@ export class EventsService extends ModeratedKindService<EventEntity, EventConten
   }
 
   /**
-   * Published events, soonest first: by kind, province, field (a parent covers its children),
-   * upcoming only or past too, and words of the names or description with or without diacritics.
+   * Published events: by kind, province, field (a parent covers its children), upcoming only or
+   * past too, and words of the names or description with or without diacritics. Those that have
+   * not ended come first, soonest first, in the same order with or without the past ones; the
+   * ended ones follow, the most recently ended first (the list reads away from today both ways).
+   * Ties: by id.
    * An exchange runs dozens of events a year, not thousands: the filters are SQL, the words are
    * matched on the folded text of what the filters leave.
    */
@@ -127,8 +130,13 @@ export class EventsService extends ModeratedKindService<EventEntity, EventConten
     if (input.kind) qb.andWhere('e.kind = :kind', { kind: input.kind });
     if (input.provinceCode) qb.andWhere('e.province_code = :province', { province: input.provinceCode });
     if (input.fieldCode) qb.andWhere('e.field_codes && :codes', { codes: techFieldWithDescendants(input.fieldCode) });
-    if (input.upcoming) qb.andWhere('e.ends_on >= :today', { today: vietnamDay(this.clock.now()) });
-    qb.orderBy('e.starts_on', input.upcoming ? 'ASC' : 'DESC').addOrderBy('e.id');
+    qb.setParameter('today', vietnamDay(this.clock.now()));
+    if (input.upcoming) qb.andWhere('e.ends_on >= :today');
+    qb.orderBy('CASE WHEN e.ends_on >= :today THEN 0 ELSE 1 END', 'ASC')
+      .addOrderBy('CASE WHEN e.ends_on >= :today THEN e.starts_on END', 'ASC')
+      .addOrderBy('CASE WHEN e.ends_on < :today THEN e.ends_on END', 'DESC')
+      .addOrderBy('CASE WHEN e.ends_on < :today THEN e.starts_on END', 'DESC')
+      .addOrderBy('e.id');
     let rows = await qb.getMany();
     const words = normalizeForSearch(input.query ?? '').split(/\s+/).filter(Boolean);
     if (words.length) {

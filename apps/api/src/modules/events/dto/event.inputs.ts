@@ -231,7 +231,7 @@ export class EventSearchInput {
   @TechFieldCode()
   fieldCode?: string | null;
 
-  @Field({ defaultValue: true, description: 'Only events that have not ended (true), or past ones too.' })
+  @Field({ defaultValue: true, description: 'Only events that have not ended (true), or past ones too: after them, the most recently ended first.' })
   @IsBoolean()
   upcoming: boolean;
 }
