@@ -389,6 +389,43 @@ describe('registration', () => {
     expect((await base.ok(REGISTRATIONS, { slug: o.event.slug })).event.exhibitors).toEqual([]);
   });
 
+  it('an event whose cap is reached says so, and refuses registrations in that role (every role: the event is full), saying why', async () => {
+    const o = await publishedEvent({ maxExhibitors: 1, maxVisitors: 1 });
+    const [a, b, c, d] = await Promise.all(['Viện Vật liệu', 'Công ty Cơ khí', 'HTX Dược liệu', 'Công ty Bao bì'].map(participant));
+    const STATE = `query($id: ID) { event(id: $id) { registrationOpen registrationFull participantCounts { exhibitors visitors } } }`;
+    const LISTED = `query($q: String) { events(input: { query: $q }) { items { id registrationOpen registrationFull } } }`;
+    expect((await base.ok(STATE, { id: o.event.id })).event).toMatchObject({ registrationOpen: true, registrationFull: [] });
+
+    const ra = (await a.client.ok(REGISTER, { input: { eventId: o.event.id, organizationId: a.org.id, role: 'EXHIBITOR', listingIds: [a.offer.id], answers } })).registerForEvent;
+    await o.client.ok(DECIDE, { id: ra.id, a: true });
+    // The exhibitors' place is taken: still open, to visitors.
+    expect((await base.ok(STATE, { id: o.event.id })).event).toMatchObject({ registrationOpen: true, registrationFull: ['EXHIBITOR'] });
+    const asExhibitor = { eventId: o.event.id, organizationId: b.org.id, role: 'EXHIBITOR', listingIds: [b.offer.id], answers };
+    const refused = await b.client.inLang('en').error(REGISTER, { input: asExhibitor });
+    expect(refused).toMatchObject({ code: 'BAD_USER_INPUT', fields: { 'input.role': 'Every exhibitor place is taken (1 at most): no more exhibitors can register.' } });
+    // Said with the form's other problems at once, in Vietnamese by default.
+    const withOthers = await b.client.error(REGISTER, { input: { ...asExhibitor, answers: [] } });
+    expect(withOthers.fields).toEqual({
+      'input.role': 'Sự kiện đã đủ số đơn vị trưng bày tối đa (1); không nhận thêm đăng ký trưng bày.',
+      'input.answers.q1': expect.any(String),
+    });
+    const rc = (await c.client.ok(REGISTER, { input: { eventId: o.event.id, organizationId: c.org.id, role: 'VISITOR', listingIds: [], answers } })).registerForEvent;
+    await o.client.ok(DECIDE, { id: rc.id, a: true });
+
+    // Every role full: the event is not open, on its page and in the list, and says it is full.
+    expect((await base.ok(STATE, { id: o.event.id })).event).toMatchObject({ registrationOpen: false, registrationFull: ['EXHIBITOR', 'VISITOR'], participantCounts: { exhibitors: 1, visitors: 1 } });
+    const listed = (await base.ok(LISTED, { q: o.event.nameVi })).events.items;
+    expect(listed).toEqual([{ id: o.event.id, registrationOpen: false, registrationFull: ['EXHIBITOR', 'VISITOR'] }]);
+    const full = await d.client.inLang('en').error(REGISTER, { input: { eventId: o.event.id, organizationId: d.org.id, role: 'VISITOR', listingIds: [], answers } });
+    expect(full).toMatchObject({ code: 'CONFLICT', message: 'The event is full: every exhibitor and visitor place is taken, so it takes no more registrations.' });
+    expect((await ds.query(`SELECT count(*)::int AS n FROM techmart_registration WHERE event_id = $1`, [o.event.id]))[0].n).toBe(2);
+
+    // A place freed (an exhibitor withdraws): open again, to exhibitors too.
+    await a.client.ok(WITHDRAW, { id: ra.id });
+    expect((await base.ok(STATE, { id: o.event.id })).event).toMatchObject({ registrationOpen: true, registrationFull: ['VISITOR'] });
+    await b.client.ok(REGISTER, { input: asExhibitor });
+  });
+
   it('booths are one exhibitor each, and registration is open only in its window and for published events', async () => {
     const o = await publishedEvent();
     const a = await participant('Viện Điện tử');

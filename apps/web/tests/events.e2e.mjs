@@ -3,7 +3,7 @@
 // organiser approving it with a booth, the exhibitor then shown with its offer, and an approved
 // visitor asking the exhibitor for a B2B meeting that the exhibitor accepts.
 import assert from 'node:assert/strict';
-import { label, msg, uniq } from './support/harness.mjs';
+import { label, msg, squash, uniq } from './support/harness.mjs';
 import { login } from './support/flows.mjs';
 import { adminToken, apiEnrolSecondFactor, apiOrganization, apiPublishedListing, apiRelogin, apiUser } from './support/api.mjs';
 
@@ -14,6 +14,7 @@ const day = (offset) => new Date(Date.now() + offset * DAY + 7 * 3600 * 1000).to
 export default function (h) {
   reviewTest(h);
   schedulerTest(h);
+  fullTest(h);
   dayTest(h);
   marketplaceTest(h);
   h.journey(
@@ -803,5 +804,92 @@ export function marketplaceTest(h) {
     await t.visit(page, `${path}/meetings`);
     const thread = await page.locator(`article[data-meeting="${exhibitorOrg.name}"]`).innerText();
     assert.ok(thread.includes(opening) && thread.includes(reply), thread);
+  });
+}
+
+/** An event (published by the department) whose caps are one exhibitor and one visitor. */
+async function cappedEvent(t, k) {
+  const organiser = await apiUser(t, 'Ban tổ chức');
+  const organiserOrg = await apiOrganization(t, organiser.token, { name: `Trung tâm Xúc tiến ${k}`, provinceCode: 'da-nang' });
+  const { createEvent: ev } = await t.gql(
+    `mutation($o: ID!, $i: EventInput!) { createEvent(organizerId: $o, input: $i) { id slug status } }`,
+    {
+      o: organiserOrg.id,
+      i: {
+        nameVi: `Chợ công nghệ giới hạn chỗ ${k}`,
+        nameEn: `Capped Techmart ${k}`,
+        kind: 'LOCAL_TECHMART',
+        startsOn: day(30),
+        endsOn: day(30),
+        provinceCode: 'da-nang',
+        online: false,
+        venue: 'Trung tâm Hội nghị Đà Nẵng',
+        description: 'Chợ công nghệ nhỏ với số gian hàng và khách tham quan giới hạn, kết nối viện nghiên cứu và doanh nghiệp.',
+        fieldCodes: ['407'],
+        registrationOpensAt: new Date(Date.now() - 3600_000).toISOString(),
+        registrationClosesAt: new Date(Date.now() + 20 * DAY).toISOString(),
+        maxExhibitors: 1,
+        maxVisitors: 1,
+      },
+    },
+    await adminToken(t),
+  );
+  const party = async (name, role) => {
+    const u = await apiUser(t, name);
+    const org = await apiOrganization(t, u.token, { name: `${name} ${k}`, provinceCode: 'da-nang' });
+    const listingIds = [];
+    if (role === 'EXHIBITOR') {
+      const l = await apiPublishedListing(t, u.token, org.id, {
+        kind: 'OFFER',
+        title: `Thiết bị lọc nước nhiễm mặn ${k}`,
+        summary: 'Thiết bị lọc nước nhiễm mặn bằng màng thẩm thấu ngược, công suất 2 m³ mỗi giờ, cho hộ gia đình và trường học.',
+        description: 'Màng lọc RO, bơm cao áp, tủ điều khiển tự động; đã lắp đặt cho năm trường học ven biển.',
+        fieldCodes: ['407'],
+        keywords: ['lọc nước'],
+        trl: 7,
+        transferModes: ['LICENSING'],
+        provinceCode: 'da-nang',
+      });
+      listingIds.push(l.id);
+    }
+    const { registerForEvent } = await t.gql(`mutation($i: EventRegistrationInput!) { registerForEvent(input: $i) { id } }`, { i: { eventId: ev.id, organizationId: org.id, role, listingIds, answers: [] } }, u.token);
+    await t.gql(`mutation($id: ID!) { decideEventRegistration(id: $id, approve: true) { id } }`, { id: registerForEvent.id }, organiser.token);
+    return { ...u, org };
+  };
+  return { ev, party, path: `/events/${ev.slug}` };
+}
+
+export function fullTest(h) {
+  h.test('Techmart: an event whose places are all taken says it is full on its card and its page, not "registration open"; a role full is not offered', async (t) => {
+    const k = uniq('');
+    const { party, path } = await cappedEvent(t, k);
+    const page = await t.newPage('vi');
+    const card = async () => {
+      await t.visit(page, `/events?q=${encodeURIComponent(k)}`);
+      return t.text(page, `main article:has(a[href="${path}"])`);
+    };
+    assert.ok((await card()).includes(msg('vi', 'events_registrationOpen')), await card());
+
+    // The exhibitor's place taken: open to visitors only, said so; the exhibitor role is not offered.
+    await party('Viện Công nghệ Môi trường', 'EXHIBITOR');
+    assert.ok((await card()).includes(msg('vi', 'events_registrationOpenVisitors')), await card());
+    const member = await apiUser(t, 'Doanh nghiệp khác');
+    await apiOrganization(t, member.token, { name: `Công ty Nước sạch ${k}`, provinceCode: 'da-nang' });
+    await login(t, page, member.email, member.password, path);
+    assert.ok(await page.locator('input[name=role][value=EXHIBITOR]').isDisabled(), 'no exhibitor place is offered');
+    assert.ok(!(await page.locator('input[name=role][value=VISITOR]').isDisabled()), 'visitors may still register');
+
+    // Every place taken: the card and the page say the event is full, in Vietnamese and English.
+    await party('Công ty Chế biến Thủy sản', 'VISITOR');
+    const full = await card();
+    assert.ok(full.includes(msg('vi', 'events_registrationFull')) && !full.includes(msg('vi', 'events_registrationOpen')), full);
+    await t.visit(page, path);
+    assert.equal(squash(await page.locator('[data-registration-closed]').innerText()), msg('vi', 'events_registrationFullDetail'));
+    assert.equal(await page.locator('form[action="?/register"]').count(), 0, 'no registration form');
+    assert.equal(squash(await page.locator('dl.facts [data-registration-note]').innerText()), msg('vi', 'events_registrationFull'));
+    const en = await t.newPage('en');
+    await t.visit(en, `/events?q=${encodeURIComponent(k)}`);
+    const enCard = await t.text(en, `main article:has(a[href="${path}"])`);
+    assert.ok(enCard.includes(msg('en', 'events_registrationFull')) && !enCard.includes(msg('en', 'events_registrationOpen')), enCard);
   });
 }

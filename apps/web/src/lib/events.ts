@@ -47,6 +47,19 @@ export const vietnamTime = (iso: string) => inVietnam(iso).slice(11, 16);
 /** The day of an instant ('YYYY-MM-DD'), in Vietnam time. */
 export const vietnamDay = (iso: string) => inVietnam(iso).slice(0, 10);
 export const registrationRoleLabel = (r: RegistrationRole) => ROLE[r]();
+
+/**
+ * What an event's card and page say of its registration: open (to one role only when the other
+ * role's places are all taken), full (every role's cap reached), or nothing (before or after its
+ * window). `open` is the wording of "open" where the card is (the home page has its own).
+ */
+export function registrationNote(e: { registrationOpen: boolean; registrationFull: RegistrationRole[] }, open: () => string = m.events_registrationOpen): string | null {
+  const full = new Set(e.registrationFull);
+  if (!e.registrationOpen) return full.size ? m.events_registrationFull() : null;
+  if (full.has('EXHIBITOR')) return m.events_registrationOpenVisitors();
+  if (full.has('VISITOR')) return m.events_registrationOpenExhibitors();
+  return open();
+}
 export const registrationStatusLabel = (s: RegistrationStatus) => STATUS[s]();
 
 /** "12 thg 5, 2027 – 13 thg 5, 2027" from the event's Vietnam days ('YYYY-MM-DD'). */

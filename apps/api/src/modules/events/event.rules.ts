@@ -43,6 +43,20 @@ export function registrationOpen(e: { registrationOpensAt: string; registrationC
   return Date.parse(e.registrationOpensAt) <= t && t < Date.parse(e.registrationClosesAt);
 }
 
+/**
+ * The roles whose cap of approved registrations is reached (a role without a cap is never full):
+ * nobody registers in them any more, and an event whose every role is full is not open.
+ */
+export function fullRoles(
+  e: { maxExhibitors: number | null; maxVisitors: number | null },
+  approved: { EXHIBITOR: number; VISITOR: number },
+): ('EXHIBITOR' | 'VISITOR')[] {
+  const full: ('EXHIBITOR' | 'VISITOR')[] = [];
+  if (e.maxExhibitors !== null && approved.EXHIBITOR >= e.maxExhibitors) full.push('EXHIBITOR');
+  if (e.maxVisitors !== null && approved.VISITOR >= e.maxVisitors) full.push('VISITOR');
+  return full;
+}
+
 /** Whether the event's last day has passed in Vietnam. */
 export function hasEnded(e: { endsOn: string }, now: Date): boolean {
   return vietnamDay(now) > e.endsOn;

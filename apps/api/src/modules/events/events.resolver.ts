@@ -20,8 +20,8 @@ import { REJECTION_REASON_LABELS } from '@techport/shared';
 import { moderationEventResolver } from '../moderation-core/moderation-event.resolver.js';
 import { ModerationArgs } from '../moderation-core/moderation.args.js';
 import type { ModerationAccess } from '../moderation-core/moderation.rules.js';
-import { RegistrationStatus, type EventEntity, type EventRegistrationEntity } from './event.entity.js';
-import { checkInState, checkInWindow, registrationOpen } from './event.rules.js';
+import { RegistrationRole, RegistrationStatus, type EventEntity, type EventRegistrationEntity } from './event.entity.js';
+import { checkInState, checkInWindow, fullRoles, registrationOpen } from './event.rules.js';
 import { meetingBooth } from './check-in.js';
 import { EventsService } from './events.service.js';
 import { RegistrationsService } from './registrations.service.js';
@@ -331,9 +331,36 @@ export class EventsResolver {
     return e.entity.questions.map((q) => ({ ...q, label: ctx.lang === 'en' ? q.labelEn : q.labelVi }));
   }
 
-  @ResolveField(() => Boolean, { description: 'Published and within the registration window now.' })
-  registrationOpen(@Parent() e: EventType): boolean {
-    return e.status === EventStatus.PUBLISHED && registrationOpen(e.entity, this.clock.now());
+  /** Approved registrations per role of the event, one query for every event of the answer. */
+  private approvedCounts(ctx: GqlContext, e: EventType): Promise<Record<RegistrationRole, number>> {
+    return ctx.loaders
+      .get('event.approvedCounts', () => new DataLoader(async (ids: readonly string[]) => {
+        const byId = await this.registrationsService.approvedCountsOf(ids);
+        return ids.map((id) => byId.get(id)!);
+      }))
+      .load(e.id);
+  }
+
+  /** While registration is open (published, in its window): the roles whose cap is reached. */
+  private async fullRolesNow(ctx: GqlContext, e: EventType): Promise<RegistrationRole[] | null> {
+    if (e.status !== EventStatus.PUBLISHED || !registrationOpen(e.entity, this.clock.now())) return null;
+    if (e.entity.maxExhibitors === null && e.entity.maxVisitors === null) return [];
+    return fullRoles(e.entity, await this.approvedCounts(ctx, e)) as RegistrationRole[];
+  }
+
+  @ResolveField(() => Boolean, {
+    description: 'Published, within the registration window now, and with a place left in at least one role (an event whose every role has reached its cap is full, not open: registrationFull).',
+  })
+  async registrationOpen(@Parent() e: EventType, @Context() ctx: GqlContext): Promise<boolean> {
+    const full = await this.fullRolesNow(ctx, e);
+    return full !== null && full.length < 2;
+  }
+
+  @ResolveField(() => [RegistrationRole], {
+    description: 'While registration is in its window: the roles whose cap of approved registrations is reached, in which registerForEvent is refused (both: the event is full and registrationOpen is false). Empty otherwise.',
+  })
+  async registrationFull(@Parent() e: EventType, @Context() ctx: GqlContext): Promise<RegistrationRole[]> {
+    return (await this.fullRolesNow(ctx, e)) ?? [];
   }
 
   @ResolveField(() => Date, { description: "When staff may start checking participants in: 06:00 Vietnam time on the event's first day (until the end of its last day, checkInClosesAt)." })
@@ -393,8 +420,8 @@ export class EventsResolver {
   }
 
   @ResolveField(() => EventParticipantCountsType, { description: 'Approved registrations per role (public).' })
-  async participantCounts(@Parent() e: EventType): Promise<EventParticipantCountsType> {
-    const c = await this.registrationsService.approvedCounts(e.id);
+  async participantCounts(@Parent() e: EventType, @Context() ctx: GqlContext): Promise<EventParticipantCountsType> {
+    const c = await this.approvedCounts(ctx, e);
     return { exhibitors: c.EXHIBITOR, visitors: c.VISITOR };
   }
 

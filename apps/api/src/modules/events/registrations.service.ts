@@ -3,7 +3,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { ListingKind, ListingStatus } from '@techport/shared';
 import { Clock } from '../../common/clock.js';
 import { Errors } from '../../common/errors.js';
-import type { Localized } from '../../common/i18n.js';
+import { format, type Localized } from '../../common/i18n.js';
 import { isUuid } from '../../common/ids.js';
 import type { Viewer } from '../../common/auth/viewer.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
@@ -14,13 +14,22 @@ import { ModerationStatus } from '../moderation-core/moderation.workflow.js';
 import { newCheckInCode } from './check-in.js';
 import { EventEntity, EventRegistrationEntity, RegistrationRole, RegistrationStatus, type RegistrationAnswer } from './event.entity.js';
 import { EventsService } from './events.service.js';
-import { registrationOpen } from './event.rules.js';
+import { fullRoles, registrationOpen } from './event.rules.js';
 import type { EventRegistrationInput } from './dto/event.inputs.js';
 import catalogue from './registrations.service.messages.json' with { type: 'json' };
 
 const M = catalogue.messages satisfies Record<string, Localized>;
 
 const ROLE_WORDS: Record<RegistrationRole, Localized> = catalogue.ROLE_WORDS;
+
+/** A message naming a role's cap: {max} and {role} filled in each language. */
+function capMessage(message: Localized, role: RegistrationRole, max: number): Localized {
+  const words = ROLE_WORDS[role];
+  return {
+    vi: message.vi.replace('{role}', words.vi).replace('{max}', String(max)),
+    en: message.en.replace('{role}', words.en).replace('{max}', String(max)),
+  };
+}
 
 /**
  * Registrations of organisations for published events: as exhibitor (showing published offers)
@@ -80,6 +89,19 @@ export class RegistrationsService {
     return counts;
   }
 
+  /** Approved registrations per role of each of these events (a list of events: one query). */
+  async approvedCountsOf(eventIds: readonly string[]): Promise<Map<string, Record<RegistrationRole, number>>> {
+    const byEvent = new Map<string, Record<RegistrationRole, number>>(eventIds.map((id) => [id, { EXHIBITOR: 0, VISITOR: 0 }]));
+    const valid = eventIds.filter(isUuid);
+    if (!valid.length) return byEvent;
+    const rows: { event_id: string; role: RegistrationRole; n: number }[] = await this.ds.query(
+      `SELECT event_id, role, count(*)::int AS n FROM techmart_registration WHERE event_id = ANY($1::uuid[]) AND status = 'APPROVED' GROUP BY event_id, role`,
+      [valid],
+    );
+    for (const r of rows) byEvent.get(r.event_id)![r.role] = r.n;
+    return byEvent;
+  }
+
   /** The published listings among these ids (what a registration shows to the public). */
   async publicListings(ids: readonly string[]): Promise<ListingEntity[]> {
     const valid = ids.filter(isUuid);
@@ -107,11 +129,16 @@ export class RegistrationsService {
       }
       if (input.organizationId === event.organizerId) throw Errors.invalidField('input.organizationId', M.organizerItself);
       if (!registrationOpen(event, this.clock.now())) throw Errors.conflict(M.closed);
+      // The caps count approved registrations: a role whose places are all taken takes no more
+      // registrations (they could never be approved), and an event full in every role is closed.
+      const full = fullRoles(event, await this.approvedCounts(event.id, em));
+      if (full.length === 2) throw Errors.conflict(M.full);
 
       // Every problem of the form at once (role, listings, answers), not the first one per try.
       const problems: Record<string, Localized> = {};
       const role = input.role ?? null;
       if (!role) problems['input.role'] = M.roleRequired;
+      else if (full.includes(role)) problems['input.role'] = format(role === RegistrationRole.EXHIBITOR ? M.roleFull_EXHIBITOR : M.roleFull_VISITOR, { max: (role === RegistrationRole.EXHIBITOR ? event.maxExhibitors : event.maxVisitors) ?? 0 });
       const listingIds = [...new Set(input.listingIds)];
       if (role && !(await this.listingsFit(em, input.organizationId, role, listingIds))) problems['input.listingIds'] = M.wrongListings;
       // Without a role yet, no listing chosen is named too: an exhibitor needs an offer.
@@ -169,13 +196,7 @@ export class RegistrationsService {
       if (approve) {
         const cap = registration.role === RegistrationRole.EXHIBITOR ? event.maxExhibitors : event.maxVisitors;
         const counts = await this.approvedCounts(event.id, em);
-        if (cap !== null && counts[registration.role] >= cap) {
-          const role = ROLE_WORDS[registration.role];
-          throw Errors.conflict({
-            vi: M.capReached.vi.replace('{role}', role.vi).replace('{max}', String(cap)),
-            en: M.capReached.en.replace('{role}', role.en).replace('{max}', String(cap)),
-          });
-        }
+        if (cap !== null && counts[registration.role] >= cap) throw Errors.conflict(capMessage(M.capReached, registration.role, cap));
         if (booth != null && booth.trim()) boothValue = await this.checkBooth(em, { ...registration, status: RegistrationStatus.APPROVED }, booth);
       }
       const now = this.clock.now();

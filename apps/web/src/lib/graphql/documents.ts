@@ -129,12 +129,12 @@ export const DashboardTodo: Document<T.DashboardTodoQuery, T.DashboardTodoQueryV
 
 export const Events: Document<T.EventsQuery, T.EventsQueryVariables> = {
   name: "Events",
-  source: "query Events($input: EventSearchInput, $page: PageInput) { events(input: $input, page: $page) { totalItems page pageSize items { ...EventCard } } } fragment EventCard on Event { id slug name kind startsOn endsOn online venue status registrationOpen ended province { code name } organizer { id slug name } fields { code name } }",
+  source: "query Events($input: EventSearchInput, $page: PageInput) { events(input: $input, page: $page) { totalItems page pageSize items { ...EventCard } } } fragment EventCard on Event { id slug name kind startsOn endsOn online venue status registrationOpen registrationFull ended province { code name } organizer { id slug name } fields { code name } }",
 };
 
 export const EventBySlug: Document<T.EventBySlugQuery, T.EventBySlugQueryVariables> = {
   name: "EventBySlug",
-  source: "query EventBySlug($slug: String!) { event(slug: $slug) { ...EventCard attachments { ...AttachmentFields } description descriptionEn localizedDescription timeZone registrationOpensAt registrationClosesAt checkInOpen checkInOpensAt meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables breaks { startsAt endsAt } maxExhibitors maxVisitors viewerIsOrganizer viewerIsStaff questions { id label required } sessions { id kind title speaker room startsAt endsAt } participantCounts { exhibitors visitors } results { exhibitors visitors meetingsHeld mous contracts value } exhibitors { id booth organization { id slug name } listings { id slug title } } myRegistrations { id role status booth decisionNote organization { id name } } } } fragment EventCard on Event { id slug name kind startsOn endsOn online venue status registrationOpen ended province { code name } organizer { id slug name } fields { code name } } fragment AttachmentFields on Attachment { id kind position isCover caption captionVi captionEn private fileName mime size width height url videoUrl pendingReview images { width height url } }",
+  source: "query EventBySlug($slug: String!) { event(slug: $slug) { ...EventCard attachments { ...AttachmentFields } description descriptionEn localizedDescription timeZone registrationOpensAt registrationClosesAt checkInOpen checkInOpensAt meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables breaks { startsAt endsAt } maxExhibitors maxVisitors viewerIsOrganizer viewerIsStaff questions { id label required } sessions { id kind title speaker room startsAt endsAt } participantCounts { exhibitors visitors } results { exhibitors visitors meetingsHeld mous contracts value } exhibitors { id booth organization { id slug name } listings { id slug title } } myRegistrations { id role status booth decisionNote organization { id name } } } } fragment EventCard on Event { id slug name kind startsOn endsOn online venue status registrationOpen registrationFull ended province { code name } organizer { id slug name } fields { code name } } fragment AttachmentFields on Attachment { id kind position isCover caption captionVi captionEn private fileName mime size width height url videoUrl pendingReview images { width height url } }",
 };
 
 export const EventRegistrations: Document<T.EventRegistrationsQuery, T.EventRegistrationsQueryVariables> = {
@@ -234,7 +234,7 @@ export const EventModerationQueue: Document<T.EventModerationQueueQuery, T.Event
 
 export const EventForReview: Document<T.EventForReviewQuery, T.EventForReviewQueryVariables> = {
   name: "EventForReview",
-  source: "query EventForReview($id: ID!) { event(id: $id) { ...EventCard nameVi nameEn description descriptionEn registrationOpensAt registrationClosesAt meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables maxExhibitors maxVisitors questions { id labelVi labelEn required } breaks { startsAt endsAt } moderationNote pendingRevision { nameVi nameEn kind startsOn endsOn online venue description descriptionEn submittedAt registrationOpensAt registrationClosesAt meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables maxExhibitors maxVisitors questions { id labelVi labelEn required } provinceCode fieldCodes breaks { startsAt endsAt } } history { id action fromStatus toStatus note reasonLabel at actor { id displayName } } } } fragment EventCard on Event { id slug name kind startsOn endsOn online venue status registrationOpen ended province { code name } organizer { id slug name } fields { code name } }",
+  source: "query EventForReview($id: ID!) { event(id: $id) { ...EventCard nameVi nameEn description descriptionEn registrationOpensAt registrationClosesAt meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables maxExhibitors maxVisitors questions { id labelVi labelEn required } breaks { startsAt endsAt } moderationNote pendingRevision { nameVi nameEn kind startsOn endsOn online venue description descriptionEn submittedAt registrationOpensAt registrationClosesAt meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables maxExhibitors maxVisitors questions { id labelVi labelEn required } provinceCode fieldCodes breaks { startsAt endsAt } } history { id action fromStatus toStatus note reasonLabel at actor { id displayName } } } } fragment EventCard on Event { id slug name kind startsOn endsOn online venue status registrationOpen registrationFull ended province { code name } organizer { id slug name } fields { code name } }",
 };
 
 export const ModerateEvent: Document<T.ModerateEventMutation, T.ModerateEventMutationVariables> = {
@@ -244,7 +244,7 @@ export const ModerateEvent: Document<T.ModerateEventMutation, T.ModerateEventMut
 
 export const OrganizedEvents: Document<T.OrganizedEventsQuery, T.OrganizedEventsQueryVariables> = {
   name: "OrganizedEvents",
-  source: "query OrganizedEvents { organizedEvents { ...EventCard moderationNote rejectionReasonLabel pendingRevision { submittedAt } } } fragment EventCard on Event { id slug name kind startsOn endsOn online venue status registrationOpen ended province { code name } organizer { id slug name } fields { code name } }",
+  source: "query OrganizedEvents { organizedEvents { ...EventCard moderationNote rejectionReasonLabel pendingRevision { submittedAt } } } fragment EventCard on Event { id slug name kind startsOn endsOn online venue status registrationOpen registrationFull ended province { code name } organizer { id slug name } fields { code name } }",
 };
 
 export const EventForEdit: Document<T.EventForEditQuery, T.EventForEditQueryVariables> = {
