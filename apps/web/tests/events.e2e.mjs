@@ -15,6 +15,7 @@ export default function (h) {
   reviewTest(h);
   schedulerTest(h);
   fullTest(h);
+  endedScheduleTest(h);
   dayTest(h);
   marketplaceTest(h);
   h.journey(
@@ -808,7 +809,7 @@ export function marketplaceTest(h) {
 }
 
 /** An event (published by the department) whose caps are one exhibitor and one visitor. */
-async function cappedEvent(t, k) {
+async function cappedEvent(t, k, overrides = {}) {
   const organiser = await apiUser(t, 'Ban tổ chức');
   const organiserOrg = await apiOrganization(t, organiser.token, { name: `Trung tâm Xúc tiến ${k}`, provinceCode: 'da-nang' });
   const { createEvent: ev } = await t.gql(
@@ -830,6 +831,7 @@ async function cappedEvent(t, k) {
         registrationClosesAt: new Date(Date.now() + 20 * DAY).toISOString(),
         maxExhibitors: 1,
         maxVisitors: 1,
+        ...overrides,
       },
     },
     await adminToken(t),
@@ -854,9 +856,9 @@ async function cappedEvent(t, k) {
     }
     const { registerForEvent } = await t.gql(`mutation($i: EventRegistrationInput!) { registerForEvent(input: $i) { id } }`, { i: { eventId: ev.id, organizationId: org.id, role, listingIds, answers: [] } }, u.token);
     await t.gql(`mutation($id: ID!) { decideEventRegistration(id: $id, approve: true) { id } }`, { id: registerForEvent.id }, organiser.token);
-    return { ...u, org };
+    return { ...u, org, reg: registerForEvent };
   };
-  return { ev, party, path: `/events/${ev.slug}` };
+  return { ev, organiser, party, path: `/events/${ev.slug}` };
 }
 
 export function fullTest(h) {
@@ -891,5 +893,39 @@ export function fullTest(h) {
     await t.visit(en, `/events?q=${encodeURIComponent(k)}`);
     const enCard = await t.text(en, `main article:has(a[href="${path}"])`);
     assert.ok(enCard.includes(msg('en', 'events_registrationFull')) && !enCard.includes(msg('en', 'events_registrationOpen')), enCard);
+  });
+}
+
+export function endedScheduleTest(h) {
+  h.test('Techmart: the schedule page of an ended fair whose meetings had agreed times never says the scheduler "has not run yet"', async (t) => {
+    const k = uniq('');
+    const slot = `${day(30)}T09:10:00+07:00`;
+    const { ev, organiser, party, path } = await cappedEvent(t, k, { meetingDays: [day(30)], meetingTables: 3 });
+    const seller = await party('Viện Công nghệ Sinh học', 'EXHIBITOR');
+    const buyer = await party('Công ty Thực phẩm', 'VISITOR');
+    const { requestMeeting } = await t.gql(
+      `mutation($i: MeetingRequestInput!) { requestMeeting(input: $i) { id } }`,
+      { i: { fromRegistrationId: buyer.reg.id, toRegistrationId: seller.reg.id, reason: 'Chúng tôi muốn trao đổi về quy trình lên men và chi phí chuyển giao.', proposedSlots: [slot] } },
+      buyer.token,
+    );
+    // Accepted at the slot both sides agreed: the meeting has its time without any scheduler run.
+    await t.gql(`mutation($id: ID!, $slot: DateTime) { respondToMeetingRequest(id: $id, accept: true, slot: $slot) { id } }`, { id: requestMeeting.id, slot }, seller.token);
+
+    const page = await t.newPage('vi');
+    await login(t, page, organiser.email, organiser.password, `${path}/schedule`);
+    // Before the fair: true, and the times shown are said to be the agreed ones.
+    assert.equal(squash(await page.locator('[data-run-status=NONE]').innerText()), msg('vi', 'schedule_neverPlaced'));
+
+    // The fair is over (its days moved a month back, the meeting's time with them).
+    await t.sql(`UPDATE techmart_event SET starts_on = $2::date, ends_on = $2::date, meeting_days = $3 WHERE id = $1`, [ev.id, day(-30), [day(-30)]]);
+    await t.sql(`UPDATE techmart_meeting_request SET accepted_slot = accepted_slot - interval '60 days', proposed_slots = ARRAY[accepted_slot - interval '60 days'] WHERE id = $1`, [requestMeeting.id]);
+    await t.visit(page, `${path}/schedule`);
+    const status = squash(await page.locator('[data-run-status=NONE]').innerText());
+    assert.equal(status, msg('vi', 'schedule_neverEndedPlaced'));
+    assert.ok(!status.includes(msg('vi', 'schedule_never')), status);
+    assert.equal(await page.locator('[data-schedule-ended]').count(), 1, 'the fair is said to be over');
+    const en = await t.newPage('en');
+    await login(t, en, organiser.email, organiser.password, `${path}/schedule`);
+    assert.equal(squash(await en.locator('[data-run-status=NONE]').innerText()), msg('en', 'schedule_neverEndedPlaced'));
   });
 }
