@@ -223,6 +223,24 @@ describe('events as moderated content', () => {
       'input.meetingDays.0': 'Ngày gặp gỡ phải nằm trong thời gian diễn ra sự kiện.',
       'input.breaks.0': 'Giờ nghỉ phải nằm trong giờ gặp gỡ của ngày.',
     });
+    // Field rules and rules across fields in one answer (not the cross-field ones only once the
+    // fields pass), with the kind left unchosen among them, in the caller's language.
+    const all = await o.client.inLang('en').error(CREATE, {
+      o: o.org.id,
+      input: eventInput({ kind: null, nameVi: 'Ngắn', slotMinutes: 5, venue: null, meetingDays: [day(45)], breaks: [{ startsAt: '07:00', endsAt: '08:00' }] }),
+    });
+    expect(all).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(all.fields).toEqual({
+      'input.kind': 'Choose the kind of event.',
+      'input.nameVi': expect.any(String),
+      'input.slotMinutes': expect.any(String),
+      'input.venue': 'Enter the venue (or mark the event as online).',
+      'input.meetingDays.0': "Meeting days must fall within the event's dates.",
+      'input.breaks.0': 'Breaks must fall within the meeting day.',
+    });
+    // A cross-field rule over a malformed field is left to that field's own message.
+    const malformed = await o.client.error(CREATE, { o: o.org.id, input: eventInput({ endsOn: 'sau', meetingDays: [day(45)] }) });
+    expect(malformed.fields).toEqual({ 'input.endsOn': expect.any(String) });
     // An online event needs no venue (and keeps none).
     const online = (await o.client.ok(CREATE, { o: o.org.id, input: eventInput({ kind: 'ONLINE_SESSION', online: true, venue: 'ignored venue text' }) })).createEvent;
     expect(online).toMatchObject({ online: true, venue: null });

@@ -16,6 +16,7 @@ export default function (h) {
   schedulerTest(h);
   fullTest(h);
   endedScheduleTest(h);
+  formErrorsTest(h);
   dayTest(h);
   marketplaceTest(h);
   h.journey(
@@ -927,5 +928,42 @@ export function endedScheduleTest(h) {
     const en = await t.newPage('en');
     await login(t, en, organiser.email, organiser.password, `${path}/schedule`);
     assert.equal(squash(await en.locator('[data-run-status=NONE]').innerText()), msg('en', 'schedule_neverEndedPlaced'));
+  });
+}
+
+export function formErrorsTest(h) {
+  h.test('Techmart: the new-event form with several mistakes (no kind, a number that is not one, a meeting day outside the dates, no venue) names them all at once, beside their fields, in the page’s language', async (t) => {
+    const organiser = await apiUser(t, 'Ban tổ chức');
+    await apiOrganization(t, organiser.token, { name: `Trung tâm Xúc tiến Cần Thơ ${uniq('')}`, provinceCode: 'can-tho' });
+    for (const lang of ['vi', 'en']) {
+      const page = await t.newPage(lang);
+      await login(t, page, organiser.email, organiser.password, '/dashboard/events/new');
+      await page.fill('[name=nameVi]', 'Ngày kết nối công nghệ Cần Thơ');
+      await page.fill('[name=nameEn]', 'Can Tho technology day');
+      await page.fill('[name=startsOn]', day(20));
+      await page.fill('[name=endsOn]', day(20));
+      await page.fill('[name=description]', 'Một ngày gặp gỡ giữa các viện nghiên cứu và doanh nghiệp chế biến nông sản của Cần Thơ.');
+      await page.locator('input[name=fieldCodes]').first().check();
+      await page.fill('[name=registrationOpensAt]', `${day(0)}T00:00`);
+      await page.fill('[name=registrationClosesAt]', `${day(15)}T17:00`);
+      // The mistakes: no kind, "hai mươi" minutes, a meeting day after the event, no venue.
+      await page.fill('[name=slotMinutes]', 'hai mươi');
+      await page.locator('input[name=meetingDays]').first().fill(day(25));
+      await page.fill('[name=venue]', '');
+      await t.submit(page, 'main form button[type=submit]');
+      const errors = {};
+      for (const field of ['kind', 'slotMinutes', 'meetingDays', 'venue']) {
+        const error = page.locator(`#f-${field}-error`);
+        assert.equal(await error.count(), 1, `${lang}: an error beside ${field}, with the others: ${await t.text(page)}`);
+        errors[field] = squash(await error.innerText());
+      }
+      assert.equal(errors.slotMinutes, msg(lang, 'dashEvents_wholeNumber'));
+      assert.equal(errors.meetingDays, lang === 'vi' ? 'Ngày gặp gỡ phải nằm trong thời gian diễn ra sự kiện.' : "Meeting days must fall within the event's dates.");
+      assert.equal(errors.venue, lang === 'vi' ? 'Hãy nhập địa điểm tổ chức (hoặc chọn sự kiện trực tuyến).' : 'Enter the venue (or mark the event as online).');
+      assert.equal(new URL(page.url()).pathname, '/dashboard/events/new', 'nothing was saved');
+      assert.equal(await page.locator('[name=slotMinutes]').inputValue(), 'hai mươi', 'what was typed is kept');
+    }
+    const { organizedEvents } = await t.gql('{ organizedEvents { id } }', {}, organiser.token);
+    assert.equal(organizedEvents.length, 0, 'nothing was created');
   });
 }

@@ -175,6 +175,20 @@ export const NotBelow = (other: string, message: Localized) =>
     opts(message),
   );
 
+/**
+ * Rules across several fields of an input that one decorator cannot say (each problem at its own
+ * path, relative to the argument: `breaks.0`), checked in the same pass as the decorators, so a
+ * request gets one BAD_USER_INPUT naming every problem. A rule must skip what is malformed (its
+ * fields' decorators name that); a path the decorators already named keeps their message.
+ */
+type AcrossFieldsRule = (input: never) => Record<string, Localized>;
+const ACROSS_FIELDS = new WeakMap<object, AcrossFieldsRule>();
+export const AcrossFields =
+  <T>(rule: (input: T) => Record<string, Localized>): ClassDecorator =>
+  (target) => {
+    ACROSS_FIELDS.set(target, rule as AcrossFieldsRule);
+  };
+
 function collect(errors: ValidationError[], prefix: string, out: Record<string, Localized>) {
   for (const e of errors) {
     const path = prefix ? `${prefix}.${e.property}` : e.property;
@@ -216,11 +230,14 @@ export class InputValidationPipe implements PipeTransform {
     }
     const instance = plainToInstance(metatype as new () => object, value);
     const errors = await validate(instance, { forbidUnknownValues: false, skipMissingProperties: false });
-    if (errors.length > 0) {
-      const fields: Record<string, Localized> = {};
-      collect(errors, metadata.data ?? '', fields);
-      throw Errors.badInput(fields);
+    const fields: Record<string, Localized> = {};
+    const prefix = metadata.data ?? '';
+    collect(errors, prefix, fields);
+    const across = ACROSS_FIELDS.get(metatype as object);
+    if (across) {
+      for (const [path, message] of Object.entries(across(instance as never))) fields[prefix ? `${prefix}.${path}` : path] ??= message;
     }
+    if (Object.keys(fields).length > 0) throw Errors.badInput(fields);
     return instance;
   }
 }

@@ -19,21 +19,37 @@ export function vietnamDay(at: Date): string {
 
 const M = catalogue satisfies Record<string, Localized>;
 
+const isDay = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
+const isTime = (v: unknown): v is string => typeof v === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(v);
+const isInstant = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v));
+
+/** What contentProblems reads: the stored content, or an EventInput as sent (maybe malformed). */
+export type ContentAcrossFields = Pick<EventContent, 'startsOn' | 'endsOn' | 'online' | 'meetingDays' | 'dayStartsAt' | 'dayEndsAt' | 'meetingTables' | 'breaks' | 'registrationClosesAt'> & {
+  venue?: string | null;
+};
+
 /**
  * Problems across fields of an event's content, by input path (empty: none). The per-field
  * rules (formats, lengths, each range) are the input's decorators; these need several fields.
+ * They run in the same validation pass as the decorators (EventInput's @AcrossFields, path ''),
+ * so a rule whose fields are malformed or out of order is skipped: their own decorators name them.
  */
-export function contentProblems(c: EventContent, path = 'input'): Record<string, Localized> {
+export function contentProblems(c: ContentAcrossFields, path = 'input'): Record<string, Localized> {
   const problems: Record<string, Localized> = {};
-  c.meetingDays.forEach((d, i) => {
-    if (d < c.startsOn || d > c.endsOn) problems[`${path}.meetingDays.${i}`] ??= M.meetingDayOutside;
-  });
-  c.breaks.forEach((b, i) => {
-    if (b.startsAt < c.dayStartsAt || b.endsAt > c.dayEndsAt) problems[`${path}.breaks.${i}`] = M.breakOutside;
-  });
-  if (!c.online && !c.venue) problems[`${path}.venue`] = M.venueRequired;
-  if (c.meetingDays.length > 0 && c.meetingTables < 1) problems[`${path}.meetingTables`] = M.tablesRequired;
-  if (vietnamDay(new Date(c.registrationClosesAt)) > c.endsOn) problems[`${path}.registrationClosesAt`] = M.registrationAfterEnd;
+  const at = (field: string) => (path ? `${path}.${field}` : field);
+  if (isDay(c.startsOn) && isDay(c.endsOn) && c.startsOn <= c.endsOn) {
+    c.meetingDays.forEach((d, i) => {
+      if (isDay(d) && (d < c.startsOn || d > c.endsOn)) problems[at(`meetingDays.${i}`)] ??= M.meetingDayOutside;
+    });
+  }
+  if (isTime(c.dayStartsAt) && isTime(c.dayEndsAt) && c.dayStartsAt < c.dayEndsAt) {
+    c.breaks.forEach((b, i) => {
+      if (isTime(b.startsAt) && isTime(b.endsAt) && (b.startsAt < c.dayStartsAt || b.endsAt > c.dayEndsAt)) problems[at(`breaks.${i}`)] = M.breakOutside;
+    });
+  }
+  if (!c.online && !c.venue?.trim()) problems[at('venue')] = M.venueRequired;
+  if (c.meetingDays.length > 0 && typeof c.meetingTables === 'number' && c.meetingTables < 1) problems[at('meetingTables')] = M.tablesRequired;
+  if (isInstant(c.registrationClosesAt) && isDay(c.endsOn) && vietnamDay(new Date(c.registrationClosesAt)) > c.endsOn) problems[at('registrationClosesAt')] = M.registrationAfterEnd;
   return problems;
 }
 

@@ -103,7 +103,8 @@ export type EventInput = {
   endsOn: string;
   /** Fields of technology (taxonomy codes): 1 to 10. */
   fieldCodes: Array<string>;
-  kind: EventKind;
+  /** Required: when missing, BAD_USER_INPUT names input.kind together with the event's other problems, so a form shows them all at once. */
+  kind?: EventKind | null | undefined;
   /** At most this many approved exhibitors (null: no cap). */
   maxExhibitors?: number | null | undefined;
   /** At most this many approved visitors (null: no cap). */

@@ -22,27 +22,25 @@ export function vietnamLocal(iso: string): string {
 }
 
 /**
- * The event form (dashboard/events/new and …/edit) as an EventInput; `errors` gets what the
- * storefront can tell before asking the API (kind, whole numbers). The API checks the rest.
+ * A whole number the API always refuses, sent in place of text that is not a number (GraphQL's
+ * Int cannot carry it): the request is refused then, and the API names its own problems too.
  */
-export function eventInputFromForm(form: FormReader, errors: Record<string, string>): EventInput | null {
+const REFUSED_NUMBER: Record<string, number> = { slotMinutes: 0, meetingTables: -1, maxExhibitors: 0, maxVisitors: 0 };
+
+/**
+ * The event form (dashboard/events/new and …/edit) as an EventInput; `errors` gets what the
+ * storefront can tell before asking the API (a kind it does not know, text that is not a whole
+ * number). The API is asked even then: a kind not chosen goes as null and a bad number as a
+ * number out of range, both refused, so it names every other problem in the same answer (field
+ * rules and rules across fields) and the form shows them all at once, each beside its field.
+ */
+export function eventInputFromForm(form: FormReader, errors: Record<string, string>): EventInput {
   const kind = enumField(form.str('kind'), EVENT_KINDS, errors, 'kind');
   const numbers: Record<string, number | null> = {};
   for (const name of ['slotMinutes', 'meetingTables', 'maxExhibitors', 'maxVisitors']) {
     const n = parseInteger(form.str(name));
     if (Number.isNaN(n)) errors[name] = m.dashEvents_wholeNumber();
-    numbers[name] = n;
-  }
-  if (!kind || Object.values(numbers).some((n) => Number.isNaN(n))) {
-    // The API is not asked (an enum it cannot read would be its only answer): the fields left
-    // empty are said here, so the whole form's errors come at once, not the kind's first.
-    for (const name of ['nameVi', 'nameEn', 'startsOn', 'endsOn', 'provinceCode', 'description', 'registrationOpensAt', 'registrationClosesAt']) {
-      if (!form.str(name).trim() && !errors[name]) errors[name] = m.error_required();
-    }
-    // The API's own rules for the two required choices that are not text (event.inputs.ts, event.rules.ts).
-    if (!form.all('fieldCodes').length) errors.fieldCodes ??= m.dashEvents_fieldsRequired();
-    if (!form.bool('online') && !form.str('venue').trim()) errors.venue ??= m.dashEvents_venueRequired();
-    return null;
+    numbers[name] = Number.isNaN(n) ? REFUSED_NUMBER[name] : n;
   }
   const breakStart = form.str('breakStartsAt');
   const breakEnd = form.str('breakEndsAt');
@@ -60,7 +58,7 @@ export function eventInputFromForm(form: FormReader, errors: Record<string, stri
   return {
     nameVi: form.str('nameVi'),
     nameEn: form.str('nameEn'),
-    kind,
+    kind: kind ?? null,
     startsOn: form.str('startsOn'),
     endsOn: form.str('endsOn'),
     provinceCode: form.str('provinceCode'),

@@ -1,10 +1,11 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMinSize, IsBoolean, IsOptional, Matches, ValidateBy, ValidateNested, type ValidationOptions } from 'class-validator';
-import { AtMostItems, BLANK_MESSAGE, NotBlank, OneOf, ProvinceCode, TechFieldCode, TechFieldCodes, TextLength, WholeNumberBetween } from '../../../common/validation.js';
+import { AcrossFields, AtMostItems, BLANK_MESSAGE, NotBlank, OneOf, ProvinceCode, TechFieldCode, TechFieldCodes, TextLength, WholeNumberBetween } from '../../../common/validation.js';
 import type { Localized } from '../../../common/i18n.js';
 import { EventKind, ProgrammeSessionKind, RegistrationRole } from '../event.entity.js';
 import { EVENT_LIMITS } from '@techport/shared';
+import { contentProblems } from '../event.rules.js';
 
 const say = (m: Localized, each = false): ValidationOptions => ({ message: () => JSON.stringify(m), each });
 const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
@@ -93,8 +94,15 @@ export class EventQuestionInput {
   required: boolean;
 }
 
-/** The whole event as its organiser writes it (createEvent; updateEvent replaces the content). */
+const KIND_REQUIRED = { vi: 'Hãy chọn loại sự kiện.', en: 'Choose the kind of event.' };
+
+/**
+ * The whole event as its organiser writes it (createEvent; updateEvent replaces the content). The
+ * rules across its fields (event.rules.ts contentProblems: meeting days within the dates, breaks
+ * within the day, a venue unless online…) are checked with the decorators, in one answer.
+ */
 @InputType()
+@AcrossFields((input: EventInput) => contentProblems(input, ''))
 export class EventInput {
   @Field({ description: 'Name in Vietnamese (5–200 characters); the slug is made from it.' })
   @trim()
@@ -108,8 +116,11 @@ export class EventInput {
   @OneLine()
   nameEn: string;
 
-  @Field(() => EventKind)
-  @OneOf(Object.values(EventKind))
+  @Field(() => EventKind, {
+    nullable: true,
+    description: "Required: when missing, BAD_USER_INPUT names input.kind together with the event's other problems, so a form shows them all at once.",
+  })
+  @ValidateBy({ name: 'kindRequired', validator: { validate: (v: unknown) => v != null } }, say(KIND_REQUIRED))
   kind: EventKind;
 
   @Field({ description: "First day, 'YYYY-MM-DD' (Asia/Ho_Chi_Minh)." })

@@ -29,13 +29,16 @@ export const actions: Actions = {
     const errors: Record<string, string> = {};
     const input = eventInputFromForm(form, errors);
     if (!form.str('organizerId')) errors.organizerId = m.error_choose();
-    if (!input || Object.keys(errors).length) return failFields(values, errors);
     let created: { slug: string; status: string };
     try {
+      // Sent even with a problem found here: the API refuses it then (no kind, a number out of
+      // range, no organiser) and names its own problems too, so every error shows at once.
       created = (await locals.api.request(CreateEvent, { organizerId: form.str('organizerId'), input })).createEvent;
     } catch (err) {
-      return failFromError(err, values, { fields: EVENT_FORM_FIELDS, rename: EVENT_FORM_RENAME, loginNext: '/dashboard/events/new' });
+      return failFromError(err, values, { fields: EVENT_FORM_FIELDS, rename: EVENT_FORM_RENAME, loginNext: '/dashboard/events/new', local: errors });
     }
+    // Unreachable in practice (a local problem makes the API refuse), but never report success over one.
+    if (Object.keys(errors).length) return failFields(values, errors);
     // The department's own office publishes without review (the API decides: Event.viewerEditsPublishAtOnce):
     // then the notice says so and links to the public page, not "saved as a draft".
     if (created.status === 'PUBLISHED') redirect(303, `/dashboard/events?done=published&event=${encodeURIComponent(created.slug)}`);

@@ -41,14 +41,15 @@ export const actions: Actions = {
     const values = form.values('version');
     const errors: Record<string, string> = {};
     const input = eventInputFromForm(form, errors);
-    if (!input || Object.keys(errors).length) return failFields(values, errors);
     const version = parseInteger(form.str('version'));
     let result;
     try {
+      // Sent even with a problem found here (see eventInputFromForm): the API refuses it and names its own too.
       result = (await locals.api.request(UpdateEvent, { id: params.id, input, version: Number.isNaN(version) ? null : version })).updateEvent;
     } catch (err) {
-      return failFromError(err, values, { fields: EVENT_FORM_FIELDS, rename: EVENT_FORM_RENAME, loginNext: `/dashboard/events/${params.id}/edit` });
+      return failFromError(err, values, { fields: EVENT_FORM_FIELDS, rename: EVENT_FORM_RENAME, loginNext: `/dashboard/events/${params.id}/edit`, local: errors });
     }
+    if (Object.keys(errors).length) return failFields(values, errors);
     redirect(303, `/dashboard/events?done=${result.pendingRevision ? 'revisionSaved' : 'saved'}`);
   },
 };
