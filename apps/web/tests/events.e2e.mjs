@@ -435,28 +435,8 @@ export function schedulerTest(h) {
       },
       await adminToken(t),
     );
-    const party = async (name, role) => {
-      const u = await apiUser(t, name);
-      const org = await apiOrganization(t, u.token, { name: `${name} ${k}`, provinceCode: 'da-nang' });
-      const listingIds = [];
-      if (role === 'EXHIBITOR') {
-        const l = await apiPublishedListing(t, u.token, org.id, {
-          kind: 'OFFER',
-          title: `Dây chuyền sấy xoài ${k}`,
-          summary: 'Dây chuyền sấy xoài bằng bơm nhiệt, giữ màu và hương vị, công suất 500 kg mỗi mẻ.',
-          description: 'Buồng sấy inox, bơm nhiệt hai cấp, điều khiển độ ẩm tự động; đã chuyển giao cho hai doanh nghiệp.',
-          fieldCodes: ['407'],
-          keywords: ['sấy xoài'],
-          trl: 7,
-          transferModes: ['LICENSING'],
-          provinceCode: 'da-nang',
-        });
-        listingIds.push(l.id);
-      }
-      const { registerForEvent } = await t.gql(`mutation($i: EventRegistrationInput!) { registerForEvent(input: $i) { id } }`, { i: { eventId: ev.id, organizationId: org.id, role, listingIds, answers: [] } }, u.token);
-      await t.gql(`mutation($id: ID!) { decideEventRegistration(id: $id, approve: true) { id } }`, { id: registerForEvent.id }, organiser.token);
-      return { ...u, org, reg: registerForEvent };
-    };
+    const party = (name, role) =>
+      approvedParty(t, { ev, organiser, name: `${name} ${k}`, role, offer: ['Dây chuyền sấy xoài', 'Dây chuyền sấy xoài bằng bơm nhiệt, giữ màu và hương vị, công suất 500 kg mỗi mẻ.', 'Buồng sấy inox, bơm nhiệt hai cấp, điều khiển độ ẩm tự động; đã chuyển giao cho hai doanh nghiệp.', 'sấy xoài'] });
     const seller = await party('Viện Cơ điện', 'EXHIBITOR');
     const buyer = await party('Công ty Chế biến', 'VISITOR');
     const { requestMeeting } = await t.gql(
@@ -809,6 +789,34 @@ export function marketplaceTest(h) {
   });
 }
 
+/**
+ * An organisation registered for an event and approved by its organiser: a new user and organisation
+ * in Đà Nẵng; an exhibitor shows one published offer, `offer` = [title (the org's name is appended to
+ * it), summary, description, keyword].
+ */
+async function approvedParty(t, { ev, organiser, name, role, offer: [title, summary, description, keyword] }) {
+  const u = await apiUser(t, name);
+  const org = await apiOrganization(t, u.token, { name, provinceCode: 'da-nang' });
+  const listingIds = [];
+  if (role === 'EXHIBITOR') {
+    const l = await apiPublishedListing(t, u.token, org.id, {
+      kind: 'OFFER',
+      title: `${title} ${name}`,
+      summary,
+      description,
+      fieldCodes: ['407'],
+      keywords: [keyword],
+      trl: 7,
+      transferModes: ['LICENSING'],
+      provinceCode: 'da-nang',
+    });
+    listingIds.push(l.id);
+  }
+  const { registerForEvent } = await t.gql(`mutation($i: EventRegistrationInput!) { registerForEvent(input: $i) { id } }`, { i: { eventId: ev.id, organizationId: org.id, role, listingIds, answers: [] } }, u.token);
+  await t.gql(`mutation($id: ID!) { decideEventRegistration(id: $id, approve: true) { id } }`, { id: registerForEvent.id }, organiser.token);
+  return { ...u, org, reg: registerForEvent };
+}
+
 /** An event (published by the department) whose caps are one exhibitor and one visitor. */
 async function cappedEvent(t, k, overrides = {}) {
   const organiser = await apiUser(t, 'Ban tổ chức');
@@ -837,28 +845,8 @@ async function cappedEvent(t, k, overrides = {}) {
     },
     await adminToken(t),
   );
-  const party = async (name, role) => {
-    const u = await apiUser(t, name);
-    const org = await apiOrganization(t, u.token, { name: `${name} ${k}`, provinceCode: 'da-nang' });
-    const listingIds = [];
-    if (role === 'EXHIBITOR') {
-      const l = await apiPublishedListing(t, u.token, org.id, {
-        kind: 'OFFER',
-        title: `Thiết bị lọc nước nhiễm mặn ${k}`,
-        summary: 'Thiết bị lọc nước nhiễm mặn bằng màng thẩm thấu ngược, công suất 2 m³ mỗi giờ, cho hộ gia đình và trường học.',
-        description: 'Màng lọc RO, bơm cao áp, tủ điều khiển tự động; đã lắp đặt cho năm trường học ven biển.',
-        fieldCodes: ['407'],
-        keywords: ['lọc nước'],
-        trl: 7,
-        transferModes: ['LICENSING'],
-        provinceCode: 'da-nang',
-      });
-      listingIds.push(l.id);
-    }
-    const { registerForEvent } = await t.gql(`mutation($i: EventRegistrationInput!) { registerForEvent(input: $i) { id } }`, { i: { eventId: ev.id, organizationId: org.id, role, listingIds, answers: [] } }, u.token);
-    await t.gql(`mutation($id: ID!) { decideEventRegistration(id: $id, approve: true) { id } }`, { id: registerForEvent.id }, organiser.token);
-    return { ...u, org, reg: registerForEvent };
-  };
+  const party = (name, role) =>
+    approvedParty(t, { ev, organiser, name: `${name} ${k}`, role, offer: ['Thiết bị lọc nước nhiễm mặn', 'Thiết bị lọc nước nhiễm mặn bằng màng thẩm thấu ngược, công suất 2 m³ mỗi giờ, cho hộ gia đình và trường học.', 'Màng lọc RO, bơm cao áp, tủ điều khiển tự động; đã lắp đặt cho năm trường học ven biển.', 'lọc nước'] });
   return { ev, organiser, party, path: `/events/${ev.slug}` };
 }
 
@@ -928,6 +916,14 @@ export function endedScheduleTest(h) {
     const en = await t.newPage('en');
     await login(t, en, organiser.email, organiser.password, `${path}/schedule`);
     assert.equal(squash(await en.locator('[data-run-status=NONE]').innerText()), msg('en', 'schedule_neverEndedPlaced'));
+
+    // The buyer's own meetings page no longer promises a table the organiser "will assign".
+    const mine = await t.newPage('vi');
+    await login(t, mine, buyer.email, buyer.password, `${path}/meetings`);
+    const scheduled = squash(await mine.locator('[data-scheduled]').first().innerText());
+    const [, tail] = msg('vi', 'meetings_endedNoPlace', { time: '\u0000' }).split('\u0000');
+    assert.ok(scheduled.endsWith(squash(tail)), scheduled);
+    assert.ok(!scheduled.includes(squash(msg('vi', 'meetings_scheduledNoPlace', { time: '\u0000' }).split('\u0000')[1])), scheduled);
   });
 }
 
