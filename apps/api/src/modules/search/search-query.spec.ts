@@ -446,6 +446,10 @@ describe('the query as searched', () => {
     // "to" is also tổ, "in" in (máy in), "an" an (an toàn), "on" ổn: kept
     expect(searchQueryText('máy in to an on')).toBe('máy in to an on');
     expect(searchQueryText('for')).toBe('for');
+    // Vietnamese particles of a problem ("bị", "đang") typed with their marks; without marks they stay
+    expect(searchQueryText('nước sông bị mặn')).toBe('nước sông mặn');
+    expect(searchQueryText('ao tôm đang bị chết')).toBe('ao tôm chết');
+    expect(searchQueryText('bị')).toBe('bị');
     expect(searchQueryText(null)).toBeNull();
   });
 });

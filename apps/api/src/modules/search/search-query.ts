@@ -143,15 +143,22 @@ export function closeMatchQuery(typed: string | null | undefined): Pick<MultiSea
 const ENGLISH_QUERY_JOINS = new Set(['for', 'of', 'and', 'with', 'from', 'using', 'into', 'via', 'within', 'without']);
 
 /**
- * The query as searched: without the English joining words above (a query of nothing else is kept
- * as typed), and Vietnamese typed without marks read with them where that is beyond doubt
+ * Vietnamese particles a query phrased as a problem carries ("nước sông bị mặn", "ao tôm đang bị
+ * chết"), typed with their marks: grammar, never the topic, and never part of a term a listing
+ * would be found by. Without marks they stay ("bi" is also bì, bí; "da" da, đá; "dang" dạng).
+ */
+const VIETNAMESE_QUERY_PARTICLES = new Set(['bị', 'đã', 'đang', 'sẽ', 'rất', 'thì', 'những', 'của']);
+
+/**
+ * The query as searched: without the English joining words and Vietnamese particles above (a query
+ * of nothing else is kept as typed), and Vietnamese typed without marks read with them where that is beyond doubt
  * (text/diacritics.ts readBareQuery: "say lanh" is "sấy lạnh", so a cold room that only says
  * "lạnh" is no close match for it, as it is none for "sấy lạnh").
  */
 export function searchQueryText<T extends string | null | undefined>(query: T): T {
   if (!query) return query;
   const words = query.trim().split(/\s+/);
-  const kept = words.filter((w) => !ENGLISH_QUERY_JOINS.has(w.toLowerCase()));
+  const kept = words.filter((w) => !ENGLISH_QUERY_JOINS.has(w.toLowerCase()) && !VIETNAMESE_QUERY_PARTICLES.has(w.toLowerCase().normalize('NFC')));
   return readBareQuery(kept.length && kept.length < words.length ? kept.join(' ') : query) as T;
 }
 
