@@ -17,7 +17,7 @@ const APPROVE = `mutation($id: ID!) { moderateExpertProfile(id: $id, decision: A
 const SEARCH = `query($input: ExpertSearchInput!) {
   experts(input: $input) {
     totalHits page pageSize processingTimeMs
-    hits { highlightedName highlightedHeadline expert { id fullName status province { code } fields { code } organization { name } user { email } } }
+    hits { close highlightedName highlightedHeadline expert { id fullName status province { code } fields { code } organization { name } user { email } } }
     facets { name values { value label count } }
   }
 }`;
@@ -27,7 +27,7 @@ interface Result {
   page: number;
   pageSize: number;
   processingTimeMs: number;
-  hits: { highlightedName: string; highlightedHeadline: string; expert: { id: string; fullName: string; status: string; province: { code: string }; fields: { code: string }[]; organization: { name: string } | null; user: { email: string | null } } }[];
+  hits: { close: boolean; highlightedName: string; highlightedHeadline: string; expert: { id: string; fullName: string; status: string; province: { code: string }; fields: { code: string }[]; organization: { name: string } | null; user: { email: string | null } } }[];
   facets: { name: string; values: { value: string; label: string; count: number }[] }[];
 }
 
@@ -43,7 +43,8 @@ const P: Record<string, { id: string; client: Client }> = {};
 async function search(input: Record<string, unknown>, client: Client = base): Promise<Result> {
   return (await client.ok<{ experts: Result }>(SEARCH, { input })).experts;
 }
-const hitIds = (r: Result) => r.hits.map((h) => h.expert.id);
+/** The experts with every word (the answer the page counts), in order. */
+const hitIds = (r: Result) => r.hits.filter((h) => h.close).map((h) => h.expert.id);
 const facet = (r: Result, name: string) => Object.fromEntries(r.facets.find((f) => f.name === name)!.values.map((v) => [v.value, v.count]));
 
 async function make(
@@ -154,18 +155,24 @@ describe('searching experts', () => {
   });
 
   it('finds Vietnamese profiles by English words, and answers only experts with every word', async () => {
-    const RELATED = `query($input: ExpertSearchInput!) { experts(input: $input) { totalHits hits { expert { id } } related { highlightedName expert { id } } } }`;
-    const ask = async (query: string) => (await base.inLang('en').ok<{ experts: { totalHits: number; hits: { expert: { id: string } }[]; related: { highlightedName: string; expert: { id: string } }[] } }>(RELATED, { input: { query } })).experts;
+    const RELATED = `query($input: ExpertSearchInput!) { experts(input: $input) { totalHits hits { close highlightedName expert { id } } } }`;
+    type Hit = { close: boolean; highlightedName: string; expert: { id: string } };
+    const ask = async (query: string) => {
+      const r = (await base.inLang('en').ok<{ experts: { totalHits: number; hits: Hit[] } }>(RELATED, { input: { query } })).experts;
+      return { totalHits: r.totalHits, close: r.hits.filter((h) => h.close), related: r.hits.filter((h) => !h.close), all: r.hits };
+    };
     // "Định giá công nghệ" / "thẩm định" are written in Vietnamese only.
-    expect((await ask('technology valuation')).hits.map((h) => h.expert.id)).toContain(P.duc.id);
-    expect((await ask('seafood processing')).hits.map((h) => h.expert.id)).toContain(P.tu.id);
+    expect((await ask('technology valuation')).close.map((h) => h.expert.id)).toContain(P.duc.id);
+    expect((await ask('seafood processing')).close.map((h) => h.expert.id)).toContain(P.tu.id);
     // A name and a word nobody has: no close match (not everyone sharing "Văn"), the name apart as related.
     const name = await ask('Lê Hoàng Đức zyxwv');
     expect(name.totalHits).toBe(0);
-    expect(name.hits).toEqual([]);
+    expect(name.close).toEqual([]);
     expect(name.related.map((h) => h.expert.id)[0]).toBe(P.duc.id);
+    // the hits are the related experts alone, marked so
+    expect(name.all).toEqual(name.related);
     // "Nguyễn Văn" alone is no name of Đức's: every word must be there.
-    expect((await ask('Nguyễn Văn Đức')).hits.map((h) => h.expert.id)).not.toContain(P.duc.id);
+    expect((await ask('Nguyễn Văn Đức')).close.map((h) => h.expert.id)).not.toContain(P.duc.id);
     // With a close answer, nothing related.
     expect((await ask('hoang duc')).related).toEqual([]);
   });
@@ -203,7 +210,9 @@ describe('searching experts', () => {
     for (const query of ['zyxomat', 'pham van nhap', 'Phạm Văn Chờ', 'pham van cat']) {
       const r = await search({ query });
       expect(r.totalHits).toBe(0);
-      expect(r.hits).toEqual([]);
+      expect(hitIds(r)).toEqual([]);
+      // others sharing a word of the name may be offered as related, never the unpublished profile
+      expect(r.hits.filter((h) => h.expert.status !== 'PUBLISHED')).toEqual([]);
     }
     const everything = await search({ pageSize: 100 });
     expect(hitIds(everything).sort()).toEqual([P.tu.id, P.ngoc.id, P.duc.id].sort());

@@ -79,12 +79,14 @@ export class ExpertsResolver {
     const result = await this.expertSearch.search(input, ctx.lang);
     // Re-read from PostgreSQL: a profile archived a moment ago never shows, even before the index catches up.
     const found = await this.expertsService.publicByIds([...result.hits, ...result.related].map((h) => h.id));
-    const visible = (list: typeof result.hits) =>
+    const visible = (list: typeof result.hits, close: boolean) =>
       list.flatMap((h) => {
         const e = found.get(h.id);
-        return e ? [{ expert: toExpertType(e), highlightedName: h.highlightedName, highlightedHeadline: h.highlightedHeadline }] : [];
+        return e ? [{ expert: toExpertType(e), highlightedName: h.highlightedName, highlightedHeadline: h.highlightedHeadline, close }] : [];
       });
-    return { ...result, hits: visible(result.hits), related: visible(result.related) };
+    // One ranked list, as the listings' search gives it: the close answers, then the related ones, marked.
+    const { related, ...page } = result;
+    return { ...page, hits: [...visible(result.hits, true), ...visible(related, false)] };
   }
 
   @Query(() => ExpertProfilePage, { description: 'Moderators: expert profiles (and revisions) waiting for review in their provinces, oldest first.' })

@@ -85,11 +85,18 @@ export class ExpertSearchHitType {
 
   @Field({ description: 'Headline with matched words wrapped in <mark></mark>; all other markup escaped.' })
   highlightedHeadline: string;
+
+  @Field({ description: 'True for an expert with every word of the query (counted in totalHits); false for a related one, shown apart.' })
+  close: boolean;
 }
 
 @ObjectType('ExpertSearchResult')
 export class ExpertSearchResultType {
-  @Field(() => [ExpertSearchHitType])
+  @Field(() => [ExpertSearchHitType], {
+    description:
+      'The experts with every word of the query (close: true; browsing without words: everyone). When none has them all (totalHits 0, ' +
+      'first page): up to 10 with some of them instead (close: false), the rarest words kept longest, to show apart from an answer.',
+  })
   hits: ExpertSearchHitType[];
 
   @Field(() => Int)
@@ -106,11 +113,6 @@ export class ExpertSearchResultType {
 
   @Field(() => Int, { description: "Meilisearch's own time for the query and its facet counts." })
   processingTimeMs: number;
-
-  @Field(() => [ExpertSearchHitType], {
-    description: 'When no expert has every word of the query (totalHits 0, first page): up to 10 with some of them, the rarest words kept longest; to show apart from the answer. Empty otherwise.',
-  })
-  related: ExpertSearchHitType[];
 }
 
 @ObjectType('ExpertMessage')

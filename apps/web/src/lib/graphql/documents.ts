@@ -339,7 +339,7 @@ export const EventOrganizers: Document<T.EventOrganizersQuery, T.EventOrganizers
 
 export const Experts: Document<T.ExpertsQuery, T.ExpertsQueryVariables> = {
   name: "Experts",
-  source: "query Experts($input: ExpertSearchInput!) { experts(input: $input) { totalHits page pageSize facets { name values { value label count } } hits { highlightedName highlightedHeadline expert { ...ExpertCard portrait { ...ExpertPortrait } } } related { highlightedName highlightedHeadline expert { ...ExpertCard portrait { ...ExpertPortrait } } } } } fragment ExpertCard on ExpertProfile { id slug fullName headline fields { code name } province { code name } organization { id slug name } } fragment ExpertPortrait on Attachment { url images { width url } }",
+  source: "query Experts($input: ExpertSearchInput!) { experts(input: $input) { totalHits page pageSize facets { name values { value label count } } hits { close highlightedName highlightedHeadline expert { ...ExpertCard portrait { ...ExpertPortrait } } } } } fragment ExpertCard on ExpertProfile { id slug fullName headline fields { code name } province { code name } organization { id slug name } } fragment ExpertPortrait on Attachment { url images { width url } }",
 };
 
 export const ExpertBySlug: Document<T.ExpertBySlugQuery, T.ExpertBySlugQueryVariables> = {
