@@ -3,7 +3,7 @@
  * concepts, field, feedback and each constraint, labelled in the reader's language. Pure code.
  */
 import { canonicalSpelling, foldDiacritics, type Lang } from '@techport/shared';
-import { couldBeVietnameseSyllable, extractConcepts, findConcept, isAccentedText, isGeneralTerm, isKnownTerm } from '../text/index.js';
+import { couldBeVietnameseSyllable, extractConcepts, findConcept, glossOrigin, isAccentedText, isGeneralTerm, isKnownTerm } from '../text/index.js';
 import { fieldByCode, termSurfaces, termVector } from './listing-features.js';
 import type { MatchListing, MatchReason, RankedMatch } from './matching.engine.js';
 import { CONSTRAINT_FLOOR, MATCH_FEEDBACK, RELEVANCE_WEIGHTS } from './matching.weights.js';
@@ -80,6 +80,12 @@ export function sharedTerms(srcW: Map<string, number>, cand: MatchListing, cross
   // different marks are two words that fold alike ("đạt yêu" of "đạt yêu cầu" is no "đất yếu"), not
   // a shared keyword; one typed without marks is named as the other writes it ("nuoi tom" → "nuôi tôm").
   const sourceSurfaces = source && !crossLingual ? termSurfaces(source, new Set(top), { gloss: false }) : new Map<string, string>();
+  // Listings in two languages share words through the source's gloss: named as the source writes
+  // them ("tôm sú", not the English offer's "black tiger"), for the source's reader.
+  const inSourceWords = (word: string): string | undefined => {
+    if (!crossLingual || !source) return undefined;
+    return termSurfaces(source, new Set([foldDiacritics(word.toLowerCase())]), { gloss: false }).get(foldDiacritics(word.toLowerCase())) ?? glossOrigin([source.title, ...source.keywords, source.summary], word);
+  };
   const out: string[] = [];
   // One name a thing: a term whose topics (the lexicon's concepts) are all named already says it
   // again in other words ("máy sấy, dryer, drying"; "may say" beside "máy sấy").
@@ -91,7 +97,9 @@ export function sharedTerms(srcW: Map<string, number>, cand: MatchListing, cross
       if (!isAccentedText(surface)) surface = own;
       else if (canonicalSpelling(own.toLowerCase()) !== canonicalSpelling(surface.toLowerCase())) continue;
     }
-    if (surface === undefined || !nameable(surface, cand.keywords) || out.some((o) => o.includes(surface!) || surface!.includes(o))) continue;
+    if (surface === undefined || !nameable(surface, cand.keywords)) continue;
+    surface = inSourceWords(surface) ?? surface;
+    if (out.some((o) => o.includes(surface!) || surface!.includes(o))) continue;
     const folded = foldDiacritics(surface.toLowerCase());
     const sameWord = out.findIndex((o) => foldDiacritics(o.toLowerCase()) === folded);
     if (sameWord >= 0) {

@@ -471,6 +471,17 @@ describe('the shared keywords a match names', () => {
     expect(terms.some((t) => ['máy sấy', 'nông sản', 'tiết kiệm'].includes(t))).toBe(true);
   });
 
+  it('names what a Vietnamese listing shares with an English one in the Vietnamese listing’s own words', () => {
+    const demand = toListingDocument(source({ kind: 'DEMAND', title: 'Tôm sú hay chết ban đêm, cần theo dõi oxy hòa tan trong ao nuôi tôm', summary: 'Ao nuôi tôm sú thâm canh thiếu oxy về đêm.' }));
+    const offer = toListingDocument(source({ language: 'en', title: 'Dissolved oxygen monitoring for black tiger shrimp ponds', summary: 'Sensors switch the aerators on when oxygen is low in shrimp ponds.' }));
+    const terms = sharedTerms(termVector(demand), offer, true, demand);
+    expect(terms.length).toBeGreaterThan(0);
+    // in the demand's words (with their marks), none of the offer's English
+    for (const t of terms) expect(`${demand.title} ${demand.summary}`.toLowerCase()).toContain(t);
+    // without the source, the offer's words as before
+    expect(sharedTerms(termVector(demand), offer, true).some((t) => /shrimp|oxygen|pond|tiger/i.test(t))).toBe(true);
+  });
+
   it('names the gloss’s words only when the two listings are in different languages', () => {
     const demand = toListingDocument(source({ kind: 'DEMAND', language: 'en', title: 'Need a heat pump dryer for ginger', summary: 'Ginger slices, dried at low temperature.' }));
     const offer = toListingDocument(source({ title: 'Máy sấy bơm nhiệt cho gừng', summary: 'Sấy gừng lát ở nhiệt độ thấp.' }));

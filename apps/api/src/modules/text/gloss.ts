@@ -152,6 +152,38 @@ function glossExceptions(folded: boolean): Map<string, string[][]> {
 
 const GLOSS_EXCEPTIONS = { exact: glossExceptions(false), folded: glossExceptions(true) };
 
+/** A sentence's vocabulary terms in order (their words as written, their names in the other language), and the joining words between them. */
+type GlossStep = { term: string; names: string[] } | 'join';
+
+function glossSteps(sentence: string): GlossStep[] {
+  const folded = !isAccentedText(sentence);
+  const index = folded ? GLOSS_INDEX.folded : GLOSS_INDEX.exact;
+  const exceptions = folded ? GLOSS_EXCEPTIONS.folded : GLOSS_EXCEPTIONS.exact;
+  const words = (folded ? foldText(normalizeText(sentence)) : normalizeText(sentence)).split(' ').filter(Boolean);
+  const steps: GlossStep[] = [];
+  for (let i = 0; i < words.length; ) {
+    const term = index.get(words[i])?.find((t) => t.words.every((w, k) => words[i + k] === w));
+    const exception = exceptions.get(words[i])?.find((e) => e.every((w, k) => words[i + k] === w));
+    if (exception && exception.length > (term?.words.length ?? 0)) {
+      i += exception.length;
+      continue;
+    }
+    // A joining word ends a phrase, unless it begins a longer term ("theo dõi", "từ xa", "bằng sáng chế").
+    if (GLOSS_JOINS.has(words[i]) && !(term && term.words.length > 1)) {
+      steps.push('join');
+      i++;
+      continue;
+    }
+    if (term) {
+      steps.push({ term: term.words.join(' '), names: term.others });
+      i += term.words.length;
+    } else i++;
+  }
+  return steps;
+}
+
+const glossSentences = (parts: readonly string[]) => parts.flatMap((part) => part.split(/[.;:!?()\n\[\]]+|,\s/));
+
 /**
  * (search) The document's `gloss`: each sentence of the text (title, each keyword, summary) with
  * every vocabulary term it uses replaced by the term's other names, and the order of the terms
@@ -162,41 +194,42 @@ const GLOSS_EXCEPTIONS = { exact: glossExceptions(false), folded: glossException
  */
 export function glossText(parts: readonly string[]): string {
   const out: string[] = [];
-  for (const part of parts) {
-    for (const sentence of part.split(/[.;:!?()\n\[\]]+|,\s/)) {
-      const folded = !isAccentedText(sentence);
-      const index = folded ? GLOSS_INDEX.folded : GLOSS_INDEX.exact;
-      const exceptions = folded ? GLOSS_EXCEPTIONS.folded : GLOSS_EXCEPTIONS.exact;
-      const words = (folded ? foldText(normalizeText(sentence)) : normalizeText(sentence)).split(' ').filter(Boolean);
-      const phrases: string[] = [];
-      let chunk: string[] = [];
-      const flush = () => {
-        if (chunk.length) phrases.push(chunk.reverse().join(' '));
-        chunk = [];
-      };
-      for (let i = 0; i < words.length; ) {
-        const term = index.get(words[i])?.find((t) => t.words.every((w, k) => words[i + k] === w));
-        const exception = exceptions.get(words[i])?.find((e) => e.every((w, k) => words[i + k] === w));
-        if (exception && exception.length > (term?.words.length ?? 0)) {
-          i += exception.length;
-          continue;
-        }
-        // A joining word ends a phrase, unless it begins a longer term ("theo dõi", "từ xa", "bằng sáng chế").
-        if (GLOSS_JOINS.has(words[i]) && !(term && term.words.length > 1)) {
-          flush();
-          i++;
-          continue;
-        }
-        if (term) {
-          chunk.push(term.others.join(' '));
-          i += term.words.length;
-        } else i++;
-      }
-      flush();
-      if (phrases.length) out.push(phrases.join(' '));
+  for (const sentence of glossSentences(parts)) {
+    const phrases: string[] = [];
+    let chunk: string[] = [];
+    const flush = () => {
+      if (chunk.length) phrases.push(chunk.reverse().join(' '));
+      chunk = [];
+    };
+    for (const step of glossSteps(sentence)) {
+      if (step === 'join') flush();
+      else chunk.push(step.names.join(' '));
     }
+    flush();
+    if (phrases.length) out.push(phrases.join(' '));
   }
   return out.join(' . ');
+}
+
+/**
+ * Where a word of a text's gloss comes from: the text's own term whose other-language names
+ * include `word` (one or more words, folded, as the gloss's matching words are), e.g. "shrimp" or
+ * "black tiger" of a Vietnamese text → "tôm sú" as the text writes it; undefined when no term of the
+ * text glosses to it. A match explained to a Vietnamese reader names what both listings share in
+ * the reader's words, not in the other listing's English.
+ */
+export function glossOrigin(parts: readonly string[], word: string): string | undefined {
+  const wanted = foldText(normalizeText(word));
+  const has = (name: string) => ` ${foldText(normalizeText(name))} `.includes(` ${wanted} `);
+  let partial: string | undefined;
+  for (const sentence of glossSentences(parts)) {
+    for (const step of glossSteps(sentence)) {
+      if (step === 'join') continue;
+      if (step.names.some((n) => foldText(normalizeText(n)) === wanted)) return step.term;
+      if (partial === undefined && step.names.some(has)) partial = step.term;
+    }
+  }
+  return partial;
 }
 
 /**

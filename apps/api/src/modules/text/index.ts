@@ -7,7 +7,7 @@
  * - content-words.ts: wordsOf (content words, function words dropped before folding)
  * - synonyms.ts: SYNONYM_GROUPS, synonymAliases
  * - lexicon.ts: CONCEPTS, findConcept, extractConcepts, conceptText
- * - gloss.ts: GLOSS_GROUPS, glossText, isKnownTerm, isGeneralTerm
+ * - gloss.ts: GLOSS_GROUPS, glossText, glossOrigin, isKnownTerm, isGeneralTerm
  * - concept-vector.ts: MATCH_EMBEDDER, MATCH_VECTOR_DIMENSIONS, matchVector
  * - fingerprint.ts: textVocabularyFingerprint (what search documents are built from)
  * - diacritics.ts: isBareVietnamese, restoreDiacritics (marks put back on text typed without them)
@@ -18,7 +18,7 @@ export { couldBeVietnameseSyllable, foldText, isAccentedText, normalizeText } fr
 export { wordsOf } from './content-words.js';
 export { SYNONYM_GROUPS, Y_SPELLING_SYNONYMS, meiliSynonyms, synonymAliases } from './synonyms.js';
 export { CONCEPTS, conceptText, extractConcepts, findConcept, type ConceptDef } from './lexicon.js';
-export { GLOSS_GROUPS, englishPluralSynonyms, glossText, isGeneralTerm, isKnownTerm } from './gloss.js';
+export { GLOSS_GROUPS, englishPluralSynonyms, glossOrigin, glossText, isGeneralTerm, isKnownTerm } from './gloss.js';
 export { MATCH_EMBEDDER, MATCH_VECTOR_DIMENSIONS, matchVector } from './concept-vector.js';
 export { textVocabularyFingerprint } from './fingerprint.js';
 export { isBareVietnamese, readBareQuery, restoreDiacritics } from './diacritics.js';
