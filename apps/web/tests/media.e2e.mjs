@@ -45,17 +45,18 @@ export default function (h) {
     await page.setInputFiles('form[action="?/upload"] [name=file]', { name: 'buong-say.jpg', mimeType: 'image/jpeg', buffer: photo });
     await t.submit(page, 'form[action="?/upload"] button[type=submit]');
     assert.equal(await t.text(page, '#media-done'), msg('vi', 'done_mediaUploaded'));
-    await page.setInputFiles('form[action="?/upload"] [name=file]', { name: 'thong-so.pdf', mimeType: 'application/pdf', buffer: makePdf(['Thong so ky thuat', `Vat lieu hap phu ${word}`]) });
+    await page.setInputFiles('form[action="?/upload"] [name=file]', { name: 'Thông số kỹ thuật.pdf', mimeType: 'application/pdf', buffer: makePdf(['Thong so ky thuat', `Vat lieu hap phu ${word}`]) });
     await t.submit(page, 'form[action="?/upload"] button[type=submit]');
     assert.equal(await t.text(page, '#media-done'), msg('vi', 'done_mediaUploaded'));
     const items = await t.text(page, '#media .media-list');
-    assert.ok(items.includes('buong-say.jpg') && items.includes('thong-so.pdf'), `both files listed: ${items}`);
+    // (a Vietnamese name arrives whole: busboy reads it as UTF-8)
+    assert.ok(items.includes('buong-say.jpg') && items.includes('Thông số kỹ thuật.pdf'), `both files listed: ${items}`);
     assert.equal(await page.locator('#media .media-item[data-cover][data-kind=IMAGE]').count(), 1, 'the first picture is the cover');
     // On a phone each item is one column: a document's caption fields take the width (they were squeezed into 10 rem).
     const phone = await t.newPage('vi', { phone: true });
     await login(t, phone, owner.email);
     await t.visit(phone, `/dashboard/listings/${listing.id}`);
-    const caption = phone.locator('#media .media-item:has-text("thong-so.pdf") input[name=captionVi]');
+    const caption = phone.locator('#media .media-item:has-text("Thông số kỹ thuật.pdf") input[name=captionVi]');
     const box = await caption.boundingBox();
     assert.ok(box && box.width > 250, `the document's caption field takes the width on a phone (${box?.width} px)`);
 
@@ -68,7 +69,7 @@ export default function (h) {
     // The department reviews the pictures and the sheet with the text: both listed, marked as not public yet.
     const reviewer = await t.newPage('vi');
     await login(t, reviewer, t.admin.email, t.admin.password, `/moderation/listings/${listing.id}`);
-    await reviewMediaShows(t, reviewer, ['buong-say.jpg', 'thong-so.pdf']);
+    await reviewMediaShows(t, reviewer, ['buong-say.jpg', 'Thông số kỹ thuật.pdf']);
     await t.gql(`mutation($id: ID!) { moderateListing(id: $id, decision: APPROVE) { id } }`, { id: listing.id }, await adminToken(t));
 
     // The public page: the picture with its responsive sizes (made by the worker), the sheet as a download.
@@ -87,11 +88,12 @@ export default function (h) {
     assert.equal(await img.getAttribute('alt'), 'Buồng sấy tại hợp tác xã');
     const loaded = await img.evaluate((el) => el.complete && el.naturalWidth > 0);
     assert.ok(loaded, 'the picture loads from the storefront origin');
-    const sheet = visitor.locator('a[download="thong-so.pdf"]');
+    const sheet = visitor.locator('a[download="Thông số kỹ thuật.pdf"]');
     assert.equal(await sheet.count(), 1, 'the sheet is linked');
     const res = await visitor.request.get(await sheet.getAttribute('href'));
     assert.equal(res.headers()['content-type'], 'application/pdf');
     assert.match(res.headers()['content-disposition'] ?? '', /^attachment;/);
+    assert.ok((res.headers()['content-disposition'] ?? '').includes(`filename*=UTF-8''${encodeURIComponent('Thông số kỹ thuật.pdf')}`), res.headers()['content-disposition']);
     assert.equal(res.headers()['x-content-type-options'], 'nosniff');
 
     // Search: a word only the PDF contains finds the listing, whose card shows the cover.
@@ -106,7 +108,7 @@ export default function (h) {
     // (the close matches' list: related results like it may follow, with covers of their own)
     assert.equal(await visitor.locator('section[aria-labelledby=results-title] > ol.cards .listing-card img.card-cover').count(), 1, 'the card shows the cover');
     // …and says where the word was found.
-    assert.equal(await t.text(visitor, '.listing-card .card-found'), msg('vi', 'search_foundInDocument', { name: 'thong-so.pdf' }));
+    assert.equal(await t.text(visitor, '.listing-card .card-found'), msg('vi', 'search_foundInDocument', { name: 'Thông số kỹ thuật.pdf' }));
     await t.axe(visitor, 'search with a cover image');
   });
 
