@@ -556,6 +556,53 @@ describe('meeting requests', () => {
     expect(declined).toMatchObject({ status: 'DECLINED', responseNote: 'Chúng tôi chưa có nhu cầu sấy.', acceptedSlot: null });
   });
 
+  it('a request whose every slot is taken by the requester’s own accepted meetings is refused on proposedSlots, in both languages; one with a free slot among them is sent', async () => {
+    const o = await publishedEvent();
+    const a = await approvedParticipant(o, 'EXHIBITOR');
+    const b = await approvedParticipant(o, 'VISITOR');
+    const c = await approvedParticipant(o, 'VISITOR');
+    const slot = (hhmm: string) => `${day(41)}T${hhmm}:00+07:00`;
+    const reason = 'Chúng tôi muốn giới thiệu máy sấy bơm nhiệt cho dây chuyền của quý công ty.';
+    const first = (await a.client.ok(REQUEST, { input: { fromRegistrationId: a.reg.id, toRegistrationId: b.reg.id, reason, proposedSlots: [slot('10:30')] } })).requestMeeting;
+    await b.client.ok(RESPOND, { id: first.id, a: true, slot: slot('10:30') });
+
+    const input = { fromRegistrationId: a.reg.id, toRegistrationId: c.reg.id, reason, proposedSlots: [slot('10:30')] };
+    const vi = await a.client.error(REQUEST, { input });
+    expect(vi.fields).toEqual({ 'input.proposedSlots': 'Tổ chức của bạn đã có cuộc gặp khác vào mọi khung giờ đã chọn; hãy chọn khung giờ còn trống.' });
+    expect((await a.client.inLang('en').error(REQUEST, { input })).fields).toEqual({ 'input.proposedSlots': 'Your organisation already has another meeting at every slot chosen; choose a free slot.' });
+    const sent = (await a.client.ok(REQUEST, { input: { ...input, proposedSlots: [slot('10:30'), slot('11:10')] } })).requestMeeting;
+    expect(sent.status).toBe('REQUESTED');
+  });
+
+  it('“my events”: a member lists its organisations’ registrations with the event, the latest registration time and the next meeting', async () => {
+    const o = await publishedEvent();
+    const a = await approvedParticipant(o, 'EXHIBITOR');
+    const b = await approvedParticipant(o, 'VISITOR', false);
+    const MY = `{ myEventRegistrations { id status role createdAt registeredAt organization { id } event { id slug ended } nextMeeting { id startsAt } } }`;
+    expect((await a.client.ok(MY)).myEventRegistrations).toEqual([expect.objectContaining({ id: a.reg.id, status: 'APPROVED', role: 'EXHIBITOR', organization: { id: a.org.id }, event: { id: o.event.id, slug: o.event.slug, ended: false }, nextMeeting: null })]);
+    expect((await base.error(MY)).code).toBe('UNAUTHENTICATED');
+
+    // The pending visitor withdraws and registers again: the registration keeps its first creation time, the organiser reads the new one.
+    await b.client.ok(WITHDRAW, { id: b.reg.id });
+    await ds.query(`UPDATE techmart_registration SET created_at = created_at - interval '3 days', registered_at = registered_at - interval '3 days' WHERE id = $1`, [b.reg.id]);
+    await b.client.ok(REGISTER, { input: { eventId: o.event.id, organizationId: b.org.id, role: 'VISITOR', listingIds: [], answers } });
+    const [mine] = (await b.client.ok(MY)).myEventRegistrations;
+    expect(mine).toMatchObject({ id: b.reg.id, status: 'PENDING' });
+    expect(Date.parse(mine.registeredAt)).toBeGreaterThan(Date.now() - HOUR);
+    expect(Date.parse(mine.createdAt)).toBeLessThan(Date.now() - 2 * DAY);
+    const { event } = await o.client.ok(`query($s: String) { event(slug: $s) { registrations { id registeredAt } } }`, { s: o.event.slug });
+    expect(Date.parse(event.registrations.find((r: { id: string }) => r.id === b.reg.id).registeredAt)).toBeGreaterThan(Date.now() - HOUR);
+
+    // Once approved and a meeting accepted, the next meeting is the one shown.
+    await o.client.ok(DECIDE, { id: b.reg.id, a: true });
+    const at = `${day(41)}T09:10:00+07:00`;
+    const req = (await b.client.ok(REQUEST, { input: { fromRegistrationId: b.reg.id, toRegistrationId: a.reg.id, reason: 'Chúng tôi muốn tìm hiểu thiết bị của quý viện cho nhà máy.', proposedSlots: [at] } })).requestMeeting;
+    await a.client.ok(RESPOND, { id: req.id, a: true, slot: at });
+    const [next] = (await b.client.ok(MY)).myEventRegistrations;
+    expect(next.nextMeeting.id).toBe(req.id);
+    expect(Date.parse(next.nextMeeting.startsAt)).toBe(Date.parse(at));
+  });
+
   it('either side calls off an accepted meeting and the other side is told, in Vietnamese and English, with a link to the meetings; slots after a break start when it ends', async () => {
     const o = await publishedEvent({ breaks: [{ startsAt: '12:00', endsAt: '13:00' }] });
     const exhibitor = await approvedParticipant(o, 'EXHIBITOR');

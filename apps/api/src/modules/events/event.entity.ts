@@ -249,6 +249,10 @@ export class EventRegistrationEntity extends BelongsToEventColumns {
   @Column({ type: 'varchar', length: 16, default: RegistrationStatus.PENDING })
   status: RegistrationStatus;
 
+  /** When it was last sent: registering again after withdrawing (or while pending) renews it; createdAt stays the first time. */
+  @Column({ name: 'registered_at', type: 'timestamptz', default: () => 'now()' })
+  registeredAt: Date;
+
   /** Exhibitors: the published offers shown at the booth; visitors: the published demands brought. */
   @Column({ name: 'listing_ids', type: 'uuid', array: true, default: () => "'{}'" })
   listingIds: string[];

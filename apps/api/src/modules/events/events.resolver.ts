@@ -112,6 +112,14 @@ export class EventsResolver {
     return (await this.eventsService.organizedBy(orgs)).map((e) => toEventType(e, ctx.lang));
   }
 
+  @Query(() => [EventRegistrationType], {
+    description: "Every registration of the caller's organisations for a published event, any status (their events as participants): events not over yet first, soonest first, then those over, the latest first.",
+  })
+  async myEventRegistrations(@Context() ctx: GqlContext): Promise<EventRegistrationType[]> {
+    const viewer = requireViewer(ctx);
+    return (await this.registrationsService.allMine(viewer)).map(toRegistrationType);
+  }
+
   @Query(() => EventPage, { description: 'Moderators: events (and revisions) waiting for review in their provinces, oldest first.' })
   async eventModerationQueue(@Context() ctx: GqlContext, @Args('page', { type: () => PageInput, nullable: true }) page: PageInput | null): Promise<EventPage> {
     return mapPage(await this.eventsService.moderationQueue(requireModerator(ctx), page ?? undefined), (e) => toEventType(e, ctx.lang));
@@ -534,7 +542,18 @@ export class EventRegistrationResolver {
     private readonly registrations: RegistrationsService,
     private readonly organizations: OrganizationsService,
     private readonly availability: AvailabilityService,
+    private readonly meetings: MeetingsService,
   ) {}
+
+  @ResolveField(() => MeetingRequestType, {
+    nullable: true,
+    description: "Its next accepted meeting whose time has not passed (null when none). The registering organisation's members only (null for others).",
+  })
+  async nextMeeting(@Parent() r: EventRegistrationType, @Context() ctx: GqlContext): Promise<MeetingRequestType | null> {
+    if (!(await viewerOrganizations(ctx, this.organizations)).has(r.entity.organizationId)) return null;
+    const m = await ctx.loaders.get('event.registration.nextMeeting', () => new DataLoader((ids: readonly string[]) => this.meetings.nextOf(ids))).load(r.id);
+    return m ? toMeetingType(m) : null;
+  }
 
   @ResolveField(() => OrganizationType)
   async organization(@Parent() r: EventRegistrationType, @Context() ctx: GqlContext): Promise<OrganizationType> {

@@ -241,8 +241,11 @@ export class EventRegistrationType {
   @Field(() => String, { nullable: true })
   booth: string | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the organisation first registered for the event.' })
   createdAt: Date;
+
+  @Field(() => Date, { description: 'When the registration was last sent: registering again after withdrawing renews it (createdAt stays the first time).' })
+  registeredAt: Date;
 
   @Field(() => Date, { nullable: true })
   decidedAt: Date | null;
@@ -302,7 +305,7 @@ export function toSessionType(s: ProgrammeSessionEntity): ProgrammeSessionType {
 }
 
 export function toRegistrationType(r: EventRegistrationEntity): EventRegistrationType {
-  return { id: r.id, role: r.role, status: r.status, booth: r.booth, createdAt: r.createdAt, decidedAt: r.decidedAt, entity: r };
+  return { id: r.id, role: r.role, status: r.status, booth: r.booth, createdAt: r.createdAt, registeredAt: r.registeredAt, decidedAt: r.decidedAt, entity: r };
 }
 
 @ObjectType('MeetingRequest', { description: 'A B2B meeting request between two approved participants of an event. Only the two organisations see it.' })

@@ -11,7 +11,7 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 import { EventEntity, EventRegistrationEntity, MeetingRequestEntity, MeetingRequestStatus, RegistrationStatus } from './event.entity.js';
 import { slotProblem, type SlotProblem } from './event.rules.js';
 import { MeetingRecordEntity } from './event-day.entity.js';
-import { meetingTime, slotText } from './check-in.js';
+import { MEETING_TIME_SQL, meetingTime, slotText } from './check-in.js';
 import { heldOrOver, participantName, sideBusyAt } from './meeting-conflicts.js';
 import type { MeetingRequestInput } from './dto/event.inputs.js';
 import { MessageEntity } from '../deals/interest.entity.js';
@@ -24,10 +24,10 @@ const M = catalogue.messages satisfies Record<string, Localized>;
 export const SLOT: Record<SlotProblem, Localized> = catalogue.SLOT;
 
 /** A response's note, trimmed (null when blank): at most 2,000 characters, and a decline needs one. */
-function responseNote(input: string | null | undefined, declining: boolean): string | null {
+function responseNote(input: string | null | undefined, declining: boolean, required: Localized = M.reasonRequired): string | null {
   const note = input?.trim() || null;
   if (note && note.length > 2000) throw Errors.invalidField('note', M.noteTooLong);
-  if (declining && !note) throw Errors.invalidField('note', M.reasonRequired);
+  if (declining && !note) throw Errors.invalidField('note', required);
   return note;
 }
 
@@ -78,6 +78,38 @@ export class MeetingsService {
     };
   }
 
+  /** Each registration's next accepted meeting with a time not yet passed (null when none), for a DataLoader. */
+  async nextOf(registrationIds: readonly string[]): Promise<(MeetingRequestEntity | null)[]> {
+    const valid = registrationIds.filter(isUuid);
+    if (!valid.length) return registrationIds.map(() => null);
+    const rows = await this.ds
+      .getRepository(MeetingRequestEntity)
+      .createQueryBuilder('m')
+      .where('m.status = :accepted', { accepted: MeetingRequestStatus.ACCEPTED })
+      .andWhere('(m.from_registration_id IN (:...ids) OR m.to_registration_id IN (:...ids))', { ids: valid })
+      .andWhere(`${MEETING_TIME_SQL('m')} >= :now`, { now: this.clock.now() })
+      .orderBy(MEETING_TIME_SQL('m'), 'ASC')
+      .getMany();
+    return registrationIds.map((id) => rows.find((m) => m.fromRegistrationId === id || m.toRegistrationId === id) ?? null);
+  }
+
+  /**
+   * The requester's own accepted meetings at these slots (times its organisation is already
+   * meeting someone): a request proposing only such times could never be accepted.
+   */
+  private async ownBusySlots(em: EntityManager, registrationId: string, slots: Date[]): Promise<Set<number>> {
+    if (!slots.length) return new Set();
+    const rows: { at: Date }[] = await em
+      .getRepository(MeetingRequestEntity)
+      .createQueryBuilder('o')
+      .select(MEETING_TIME_SQL('o'), 'at')
+      .where('o.status = :accepted', { accepted: MeetingRequestStatus.ACCEPTED })
+      .andWhere('(o.from_registration_id = :r OR o.to_registration_id = :r)', { r: registrationId })
+      .andWhere(`${MEETING_TIME_SQL('o')} IN (:...slots)`, { slots })
+      .getRawMany();
+    return new Set(rows.map((x) => new Date(x.at).getTime()));
+  }
+
   async registrationsByIds(ids: readonly string[]): Promise<EventRegistrationEntity[]> {
     const valid = ids.filter(isUuid);
     return valid.length ? this.ds.getRepository(EventRegistrationEntity).findBy({ id: In(valid) }) : [];
@@ -101,6 +133,9 @@ export class MeetingsService {
         if (to.organizationId === from.organizationId) throw Errors.invalidField('input.toRegistrationId', M.self);
         const event = await em.getRepository(EventEntity).findOneByOrFail({ id: from.eventId });
         const slots = this.checkSlots(event, input.proposedSlots, 'input.proposedSlots');
+        // Every time proposed is one at which the requester already meets someone: the other side could accept none.
+        const busy = await this.ownBusySlots(em, from.id, slots);
+        if (slots.length && slots.every((s) => busy.has(s.getTime()))) throw Errors.invalidField('input.proposedSlots', M.slotsAllTaken);
         const repo = em.getRepository(MeetingRequestEntity);
         const { identifiers } = await repo.insert({
           eventId: event.id,
@@ -193,7 +228,7 @@ export class MeetingsService {
 
   /** The requester answers a counter-proposal: accepts one of its slots, or declines (note required). */
   async respondToCounter(viewer: Viewer, id: string, accept: boolean, slot: Date | null, noteInput: string | null | undefined): Promise<MeetingRequestEntity> {
-    const note = responseNote(noteInput, !accept);
+    const note = responseNote(noteInput, !accept, M.counterReasonRequired);
     return this.ds.transaction(async (em) => {
       const { m, requester } = await this.lockVisible(em, viewer, id);
       if (!requester) throw Errors.forbidden(M.onlyRequester);

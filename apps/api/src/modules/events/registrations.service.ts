@@ -14,7 +14,7 @@ import { ModerationStatus } from '../moderation-core/moderation.workflow.js';
 import { newCheckInCode } from './check-in.js';
 import { EventEntity, EventRegistrationEntity, RegistrationRole, RegistrationStatus, type RegistrationAnswer } from './event.entity.js';
 import { EventsService } from './events.service.js';
-import { fullRoles, registrationOpen } from './event.rules.js';
+import { fullRoles, registrationOpen, vietnamDay } from './event.rules.js';
 import type { EventRegistrationInput } from './dto/event.inputs.js';
 import catalogue from './registrations.service.messages.json' with { type: 'json' };
 
@@ -76,6 +76,29 @@ export class RegistrationsService {
     const orgs = await this.organizations.memberOrganizationIds(viewer.id);
     if (!orgs.length) return [];
     return this.ds.getRepository(EventRegistrationEntity).find({ where: { eventId, organizationId: In(orgs) }, order: { createdAt: 'ASC' } });
+  }
+
+  /**
+   * Every registration of the viewer's organisations for a published event (their "my events"):
+   * events not over yet first, soonest first, then those over, the latest first.
+   */
+  async allMine(viewer: Viewer): Promise<EventRegistrationEntity[]> {
+    const orgs = await this.organizations.memberOrganizationIds(viewer.id);
+    if (!orgs.length) return [];
+    const rows = await this.ds
+      .getRepository(EventRegistrationEntity)
+      .createQueryBuilder('r')
+      .innerJoinAndSelect('r.event', 'e')
+      .where('r.organization_id IN (:...orgs)', { orgs })
+      .andWhere('e.status = :published', { published: ModerationStatus.PUBLISHED })
+      .getMany();
+    const today = vietnamDay(this.clock.now());
+    const over = (r: EventRegistrationEntity) => r.event!.endsOn < today;
+    return rows.sort((a, b) => {
+      if (over(a) !== over(b)) return over(a) ? 1 : -1;
+      const byStart = over(a) ? b.event!.endsOn.localeCompare(a.event!.endsOn) : a.event!.startsOn.localeCompare(b.event!.startsOn);
+      return byStart || a.createdAt.getTime() - b.createdAt.getTime();
+    });
   }
 
   /** Approved registrations per role (the caps count these). */
@@ -161,6 +184,8 @@ export class RegistrationsService {
         decisionNote: null,
         decidedBy: null,
         decidedAt: null,
+        // The organiser reads when it was sent this time, not when the organisation first registered.
+        registeredAt: this.clock.now(),
       };
       let id: string;
       if (existing) {
