@@ -19,6 +19,7 @@ export default function (h) {
   formErrorsTest(h);
   dayTest(h);
   marketplaceTest(h);
+  meetingsPageTest(h);
   h.journey(
     'Techmart: event list → event page → registration form → organiser approves → exhibitor shown → meeting request accepted',
     [
@@ -962,4 +963,112 @@ export function formErrorsTest(h) {
     const { organizedEvents } = await t.gql('{ organizedEvents { id } }', {}, organiser.token);
     assert.equal(organizedEvents.length, 0, 'nothing was created');
   });
+}
+
+/** A line count of an element's text as laid out (1: not wrapped). */
+const lineCount = (locator) =>
+  locator.evaluateAll((els) =>
+    els.map((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+    }),
+  );
+
+export function meetingsPageTest(h) {
+  h.test('Techmart meetings page: each side reads a counter-proposal from its own side; a slot the organisation already meets someone is marked and not offered; times grouped by day, labelled, one line each; the error summary links each field; an ended fair is read-only', async (t) => {
+    const k = uniq('');
+    const at = (hhmm) => `${day(30)}T${hhmm}:00+07:00`;
+    const { ev, party, path } = await cappedEvent(t, k, { meetingDays: [day(30)], meetingTables: 5, maxExhibitors: 5, maxVisitors: 5 });
+    const seller = await party('Viện Công nghệ Môi trường', 'EXHIBITOR');
+    const buyer = await party('Công ty Nước sạch', 'VISITOR');
+    const third = await party('Hợp tác xã Ven biển', 'VISITOR');
+    const REQUEST = `mutation($i: MeetingRequestInput!) { requestMeeting(input: $i) { id } }`;
+    const reason = 'Chúng tôi muốn trao đổi về công suất và chi phí lắp đặt thiết bị lọc nước.';
+    // The buyer meets the seller at 09:10 (accepted at that time); the third asks for 09:30 and the seller proposes 10:10 or 10:30 instead.
+    const { requestMeeting: accepted } = await t.gql(REQUEST, { i: { fromRegistrationId: buyer.reg.id, toRegistrationId: seller.reg.id, reason, proposedSlots: [at('09:10')] } }, buyer.token);
+    await t.gql(`mutation($id: ID!, $s: DateTime) { respondToMeetingRequest(id: $id, accept: true, slot: $s) { id } }`, { id: accepted.id, s: at('09:10') }, seller.token);
+    const { requestMeeting: countered } = await t.gql(REQUEST, { i: { fromRegistrationId: third.reg.id, toRegistrationId: seller.reg.id, reason, proposedSlots: [at('09:30'), at('14:10')] } }, third.token);
+    await t.gql(`mutation($id: ID!, $s: [String!]!) { counterProposeMeeting(id: $id, slots: $s, note: "Buổi sáng chúng tôi bận.") { id } }`, { id: countered.id, s: [at('10:30'), at('10:10')] }, seller.token);
+    // The third asks the buyer too: the buyer's card has the answer forms.
+    await t.gql(REQUEST, { i: { fromRegistrationId: third.reg.id, toRegistrationId: buyer.reg.id, reason, proposedSlots: [at('15:10')] } }, third.token);
+    const dayText = eventDatesText(day(30));
+
+    // The seller, who proposed the other times, reads that it waits for the other side, and "the slots you proposed".
+    for (const lang of ['vi', 'en']) {
+      const page = await t.newPage(lang);
+      await login(t, page, seller.email, seller.password, `${path}/meetings`);
+      const card = page.locator(`article[data-meeting="${third.org.name}"]`);
+      assert.equal(squash(await card.locator('[data-status]').innerText()), msg(lang, 'meetings_youCountered'));
+      assert.equal(squash(await card.locator('[data-counter-slots]').innerText()), `${msg(lang, 'meetings_yourCounterSlots')}: ${dayText[lang]}: 10:10, 10:30`);
+      assert.ok(!(await card.innerText()).includes(msg(lang, 'meetingStatus_COUNTER_PROPOSED')), await card.innerText());
+      await page.close();
+    }
+    // The third, who asked, answers the counter-proposal: the note is worded for it, its own times are labelled and grouped by day.
+    const asker = await t.newPage('vi');
+    await login(t, asker, third.email, third.password, `${path}/meetings`);
+    const askerCard = asker.locator(`article[data-meeting="${seller.org.name}"]`);
+    assert.equal(squash(await askerCard.locator('[data-status]').innerText()), msg('vi', 'meetingStatus_COUNTER_PROPOSED'));
+    assert.equal(squash(await askerCard.locator('[data-proposed]').innerText()), `${msg('vi', 'meetings_proposedSlots')}: ${dayText.vi}: 09:30, 14:10`);
+    assert.equal(squash(await askerCard.locator(`#answer-note-${countered.id}-hint`).innerText()), msg('vi', 'meetings_counterNoteHint'));
+    await t.submit(asker, `article[data-meeting="${seller.org.name}"] form[action="?/answerCounter"] button[value=decline]`);
+    assert.equal(squash(await asker.locator(`#answer-note-${countered.id}-error`).innerText()), 'Hãy cho bên kia biết lý do từ chối các khung giờ họ đề xuất.');
+
+    // The buyer: the accepted meeting's status is the status alone, the agreed time once, no unlabelled proposed times.
+    const page = await t.newPage('vi', { phone: true });
+    await login(t, page, buyer.email, buyer.password, `${path}/meetings`);
+    const acceptedCard = page.locator(`article[data-meeting="${seller.org.name}"]`);
+    assert.equal(squash(await acceptedCard.locator('[data-status]').innerText()), msg('vi', 'meetingStatus_ACCEPTED'));
+    assert.equal(await acceptedCard.locator('[data-proposed]').count(), 0, 'the proposed times are not repeated once a time is agreed');
+    assert.equal(await acceptedCard.locator('[data-scheduled]').count(), 1);
+    // 09:10, when the buyer already meets the seller, is marked and cannot be ticked; the others can, each time on one line.
+    const requestForm = page.locator('form[action="?/request"]');
+    const busy = requestForm.locator(`label:has(input[value="${at('09:10')}"])`);
+    assert.ok((await busy.innerText()).includes(msg('vi', 'meetings_slotBusy')), await busy.innerText());
+    assert.ok(await busy.locator('input').isDisabled(), 'a slot already taken is not offered');
+    assert.ok(!(await requestForm.locator(`input[value="${at('09:30')}"]`).isDisabled()));
+    assert.equal(await requestForm.locator('[data-slot-busy]').count(), 1, 'only 09:10 is marked');
+    const lines = await lineCount(requestForm.locator('.slot-time'));
+    assert.ok(lines.length > 10 && lines.every((n) => n === 1), `every slot's time on one line: ${lines}`);
+    await t.screenshot(page, 'meetings-request-slots-phone-vi');
+    // Sent empty: the summary at the top names each problem, a link to its field.
+    await t.submit(page, 'form[action="?/request"] button[type=submit]');
+    const summary = page.locator('[data-error-summary]');
+    const links = await summary.locator('a').evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href'), text: a.textContent })));
+    assert.deepEqual(links.map((l) => l.href), ['#f-toRegistrationId', '#f-reason', '#f-proposedSlots'], JSON.stringify(links));
+    assert.ok(links[2].text.startsWith(`${msg('vi', 'meetings_slots')}: `) && links[2].text.includes(squash(await page.locator('#f-proposedSlots-error').innerText())), JSON.stringify(links));
+    for (const l of links) assert.equal(await page.locator(l.href).count(), 1, `${l.href} exists`);
+    await t.axe(page, 'meetings request errors (vi)');
+    // The counter-proposal sent with nothing ticked says so (not the hint again); 09:10 is not offered there either.
+    const received = page.locator(`article[data-meeting="${third.org.name}"]`);
+    assert.ok(await received.locator(`form[action="?/counter"] input[value="${at('09:10')}"]`).isDisabled());
+    await received.locator('details:has(form[action="?/counter"]) > summary').click();
+    await t.submit(page, `article[data-meeting="${third.org.name}"] form[action="?/counter"] button[type=submit]`);
+    const counterError = squash(await page.locator(`article[data-meeting="${third.org.name}"] .field-error`).first().innerText());
+    assert.equal(counterError, msg('vi', 'meetings_noSlotChosen'));
+    assert.notEqual(counterError, msg('vi', 'meetings_counterHint'));
+
+    // The fair is over: the meetings stay to read, with a sentence saying so; nothing is asked, answered or blocked any more.
+    await t.sql(`UPDATE techmart_event SET starts_on = $2::date, ends_on = $2::date, meeting_days = $3 WHERE id = $1`, [ev.id, day(-30), [day(-30)]]);
+    for (const lang of ['vi', 'en']) {
+      const p = await t.newPage(lang);
+      await login(t, p, buyer.email, buyer.password, `${path}/meetings`);
+      assert.equal(squash(await p.locator('[data-meetings-ended]').innerText()), msg(lang, 'meetings_ended'));
+      for (const action of ['request', 'block', 'respond', 'counter', 'answerCounter', 'cancel']) {
+        assert.equal(await p.locator(`form[action="?/${action}"]`).count(), 0, `${lang}: no ${action} form on an ended fair`);
+      }
+      assert.equal(await p.locator(`article[data-meeting="${seller.org.name}"]`).count(), 1, 'the meetings are still shown');
+      await p.close();
+    }
+  });
+}
+
+/** An event day as the pages write it, in each language ("7 thg 1, 2027" / "7 Jan 2027"). */
+function eventDatesText(d) {
+  const at = new Date(`${d}T12:00:00+07:00`);
+  const f = (locale) => new Intl.DateTimeFormat(locale, { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'medium' }).format(at);
+  return {
+    vi: f('vi-VN'),
+    en: f('en-GB'),
+  };
 }

@@ -82,6 +82,16 @@ export function meetingSlots(e: { meetingDays: string[]; dayStartsAt: string; da
   return e.meetingDays.map((day) => ({ day, slots: starts.map((start) => ({ iso: `${day}T${hhmm(start)}:00+07:00`, label: `${hhmm(start)}–${hhmm(start + e.slotMinutes)}` })) }));
 }
 
+/** Slot starts grouped by their Vietnam day, in time order: "7 thg 1, 2027: 09:10, 09:30; 8 thg 1, 2027: 14:00". */
+export function slotsByDay(isos: readonly string[]): string {
+  const days = new Map<string, string[]>();
+  for (const iso of [...isos].sort((a, b) => Date.parse(a) - Date.parse(b))) {
+    const d = vietnamDay(iso);
+    days.set(d, [...(days.get(d) ?? []), vietnamTime(iso)]);
+  }
+  return [...days].map(([d, times]) => `${eventDates(d, d)}: ${times.join(', ')}`).join('; ');
+}
+
 const STATUS_M: Record<MeetingRequestStatus, () => string> = {
   REQUESTED: m.meetingStatus_REQUESTED,
   COUNTER_PROPOSED: m.meetingStatus_COUNTER_PROPOSED,

@@ -96,7 +96,7 @@ export const actions: Actions = {
     const form = await readForm(request);
     const id = form.str('id');
     const slots = form.all('slots');
-    if (!slots.length) return failFields(form.values(), { slots: m.meetings_counterHint() }, `counter-${id}`);
+    if (!slots.length) return failFields(form.values(), { slots: m.meetings_noSlotChosen() }, `counter-${id}`);
     try {
       await locals.api.request(CounterProposeMeeting, { id, slots, note: form.optional('note') });
     } catch (err) {
