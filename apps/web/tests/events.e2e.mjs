@@ -20,6 +20,7 @@ export default function (h) {
   dayTest(h);
   marketplaceTest(h);
   meetingsPageTest(h);
+  myEventsTest(h);
   h.journey(
     'Techmart: event list → event page → registration form → organiser approves → exhibitor shown → meeting request accepted',
     [
@@ -1060,6 +1061,79 @@ export function meetingsPageTest(h) {
       assert.equal(await p.locator(`article[data-meeting="${seller.org.name}"]`).count(), 1, 'the meetings are still shown');
       await p.close();
     }
+  });
+}
+
+export function myEventsTest(h) {
+  h.test('Techmart: a participant’s "my events" lists its registrations with the next meeting; after withdrawing, the agenda says so with a link to register; the organiser’s list shows the latest registration time, pending first, by status', async (t) => {
+    const k = uniq('');
+    const at = `${day(30)}T09:10:00+07:00`;
+    const { ev, organiser, party, path } = await cappedEvent(t, k, { meetingDays: [day(30)], meetingTables: 5, maxExhibitors: 5, maxVisitors: 5 });
+    const seller = await party('Viện Thủy lợi', 'EXHIBITOR');
+    const buyer = await party('Công ty Cấp nước', 'VISITOR');
+    await t.gql(`mutation($id: ID!, $b: String) { assignEventBooth(id: $id, booth: $b) { id } }`, { id: seller.reg.id, b: 'B7' }, organiser.token);
+    const { requestMeeting } = await t.gql(
+      `mutation($i: MeetingRequestInput!) { requestMeeting(input: $i) { id } }`,
+      { i: { fromRegistrationId: buyer.reg.id, toRegistrationId: seller.reg.id, reason: 'Chúng tôi muốn trao đổi về thiết bị lọc nước cho nhà máy.', proposedSlots: [at] } },
+      buyer.token,
+    );
+    await t.gql(`mutation($id: ID!, $s: DateTime) { respondToMeetingRequest(id: $id, accept: true, slot: $s) { id } }`, { id: requestMeeting.id, s: at }, seller.token);
+
+    // The seller's "my events": the event, its status, role, booth, next meeting and links.
+    for (const lang of ['vi', 'en']) {
+      const page = await t.newPage(lang);
+      await login(t, page, seller.email, seller.password, '/dashboard/events');
+      const card = page.locator(`article[data-my-event]:has(a[href="${path}"])`);
+      const text = squash(await card.innerText());
+      for (const part of [msg(lang, 'registrationStatus_APPROVED'), msg(lang, 'registrationRole_EXHIBITOR'), 'B7', buyer.org.name, seller.org.name]) assert.ok(text.includes(part), `${lang}: "${part}" in ${text}`);
+      assert.ok((await card.locator('[data-next-meeting]').innerText()).includes(buyer.org.name));
+      assert.equal(await card.locator(`a[href="${path}/agenda?registration=${seller.reg.id}"]`).count(), 1);
+      assert.equal(await card.locator(`a[href="${path}/meetings"]`).count(), 1);
+      await t.axe(page, `my events (${lang})`);
+      await page.close();
+    }
+
+    // A visitor registers, withdraws: its agenda is a page (200) saying so, with the way to register.
+    const late = await apiUser(t, 'Doanh nghiệp đến sau');
+    const lateOrg = await apiOrganization(t, late.token, { name: `Công ty Thủy sản ${k}`, provinceCode: 'da-nang' });
+    const REGISTER = `mutation($i: EventRegistrationInput!) { registerForEvent(input: $i) { id } }`;
+    const input = { eventId: ev.id, organizationId: lateOrg.id, role: 'VISITOR', listingIds: [], answers: [] };
+    const { registerForEvent: reg } = await t.gql(REGISTER, { i: input }, late.token);
+    await t.gql(`mutation($id: ID!) { withdrawEventRegistration(id: $id) { id } }`, { id: reg.id }, late.token);
+    for (const lang of ['vi', 'en']) {
+      const page = await t.newPage(lang);
+      await login(t, page, late.email, late.password, `${path}/agenda`);
+      const none = page.locator('[data-agenda-none]');
+      assert.ok((await none.innerText()).includes(msg(lang, 'agenda_none')));
+      assert.equal(squash(await none.locator('[data-registration-status=WITHDRAWN]').innerText()), msg(lang, 'agenda_registrationStatus', { name: lateOrg.name, status: msg(lang, 'registrationStatus_WITHDRAWN') }));
+      assert.equal(await none.locator(`a[href="${path}#registration"]`).count(), 1);
+      await page.close();
+    }
+    const agendaPage = await t.newPage('vi');
+    await login(t, agendaPage, late.email, late.password, '/');
+    await t.visit(agendaPage, `${path}/agenda`, 200);
+
+    // It registers again three days later (its first registration moved back): the organiser reads the new time, and it comes first, pending.
+    await t.sql(`UPDATE techmart_registration SET created_at = created_at - interval '3 days', registered_at = registered_at - interval '3 days' WHERE id = $1`, [reg.id]);
+    await t.gql(REGISTER, { i: input }, late.token);
+    const org = await t.newPage('vi');
+    await login(t, org, organiser.email, organiser.password, `${path}/registrations`);
+    const groups = await org.locator('[data-status-group]').evaluateAll((els) => els.map((el) => el.getAttribute('data-status-group')));
+    assert.deepEqual(groups, ['PENDING', 'APPROVED'], 'pending first, empty statuses left out');
+    const registered = squash(await org.locator(`article[data-registration="${lateOrg.name}"] [data-registered-at]`).innerText());
+    const medium = (at) => new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'medium' }).format(at);
+    assert.ok(registered.startsWith(msg('vi', 'events_registeredAt', { at: '\u0000' }).split('\u0000')[0]), registered);
+    assert.ok(registered.includes(medium(new Date())) && !registered.includes(medium(new Date(Date.now() - 3 * DAY))), `the new time, not the first: ${registered}`);
+    const filter = squash(await org.locator('[data-status-filter]').innerText());
+    assert.ok(filter.includes(msg('vi', 'events_registrationsOfStatus', { status: msg('vi', 'registrationStatus_PENDING'), count: 1 })) && filter.includes(msg('vi', 'events_registrationsAll', { count: 3 })), filter);
+    await org.click('[data-status-link=PENDING]');
+    assert.equal(new URL(org.url()).search, '?status=PENDING');
+    assert.deepEqual(await org.locator('article[data-registration]').evaluateAll((els) => els.map((el) => el.getAttribute('data-registration'))), [lateOrg.name]);
+    await t.axe(org, 'registrations by status (vi)');
+
+    // Pending now, on its "my events".
+    await t.visit(agendaPage, '/dashboard/events');
+    assert.ok(squash(await agendaPage.locator(`article[data-my-event]:has(a[href="${path}"])`).innerText()).includes(msg('vi', 'registrationStatus_PENDING')));
   });
 }
 

@@ -139,7 +139,7 @@ export const EventBySlug: Document<T.EventBySlugQuery, T.EventBySlugQueryVariabl
 
 export const EventRegistrations: Document<T.EventRegistrationsQuery, T.EventRegistrationsQueryVariables> = {
   name: "EventRegistrations",
-  source: "query EventRegistrations($slug: String!) { event(slug: $slug) { id slug name viewerIsOrganizer maxExhibitors maxVisitors participantCounts { exhibitors visitors } registrations { id role status booth decisionNote createdAt organization { id slug name } listings { id slug title } answers { questionId question answer } } } }",
+  source: "query EventRegistrations($slug: String!) { event(slug: $slug) { id slug name viewerIsOrganizer maxExhibitors maxVisitors participantCounts { exhibitors visitors } registrations { id role status booth decisionNote registeredAt organization { id slug name } listings { id slug title } answers { questionId question answer } } } }",
 };
 
 export const MyPublishedListings: Document<T.MyPublishedListingsQuery, T.MyPublishedListingsQueryVariables> = {
@@ -240,6 +240,11 @@ export const EventForReview: Document<T.EventForReviewQuery, T.EventForReviewQue
 export const ModerateEvent: Document<T.ModerateEventMutation, T.ModerateEventMutationVariables> = {
   name: "ModerateEvent",
   source: "mutation ModerateEvent($id: ID!, $decision: ModerationDecision!, $note: String, $reason: RejectionReason) { moderateEvent(id: $id, decision: $decision, note: $note, reason: $reason) { id status } }",
+};
+
+export const MyEventRegistrations: Document<T.MyEventRegistrationsQuery, T.MyEventRegistrationsQueryVariables> = {
+  name: "MyEventRegistrations",
+  source: "query MyEventRegistrations { myEventRegistrations { id role status booth registeredAt organization { id name } event { id slug name kind startsOn endsOn ended online venue } nextMeeting { id startsAt tableNumber booth from { id organization { id name } } to { id organization { id name } } } } }",
 };
 
 export const OrganizedEvents: Document<T.OrganizedEventsQuery, T.OrganizedEventsQueryVariables> = {

@@ -758,7 +758,7 @@ export type EventRegistrationsQueryVariables = Exact<{
 }>;
 
 
-export type EventRegistrationsQuery = { event: { id: string, slug: string, name: string, viewerIsOrganizer: boolean, maxExhibitors: number | null, maxVisitors: number | null, participantCounts: { exhibitors: number, visitors: number }, registrations: Array<{ id: string, role: RegistrationRole, status: RegistrationStatus, booth: string | null, decisionNote: string | null, createdAt: string, organization: { id: string, slug: string, name: string }, listings: Array<{ id: string, slug: string, title: string }>, answers: Array<{ questionId: string, question: string, answer: string }> | null }> | null } | null };
+export type EventRegistrationsQuery = { event: { id: string, slug: string, name: string, viewerIsOrganizer: boolean, maxExhibitors: number | null, maxVisitors: number | null, participantCounts: { exhibitors: number, visitors: number }, registrations: Array<{ id: string, role: RegistrationRole, status: RegistrationStatus, booth: string | null, decisionNote: string | null, registeredAt: string, organization: { id: string, slug: string, name: string }, listings: Array<{ id: string, slug: string, title: string }>, answers: Array<{ questionId: string, question: string, answer: string }> | null }> | null } | null };
 
 export type MyPublishedListingsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -919,6 +919,11 @@ export type ModerateEventMutationVariables = Exact<{
 
 
 export type ModerateEventMutation = { moderateEvent: { id: string, status: EventStatus } };
+
+export type MyEventRegistrationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyEventRegistrationsQuery = { myEventRegistrations: Array<{ id: string, role: RegistrationRole, status: RegistrationStatus, booth: string | null, registeredAt: string, organization: { id: string, name: string }, event: { id: string, slug: string, name: string, kind: EventKind, startsOn: string, endsOn: string, ended: boolean, online: boolean, venue: string | null }, nextMeeting: { id: string, startsAt: string | null, tableNumber: number | null, booth: string | null, from: { id: string, organization: { id: string, name: string } }, to: { id: string, organization: { id: string, name: string } } } | null }> };
 
 export type OrganizedEventsQueryVariables = Exact<{ [key: string]: never; }>;
 

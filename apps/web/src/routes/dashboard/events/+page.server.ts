@@ -1,13 +1,20 @@
 import { redirect } from '@sveltejs/kit';
 import type { Action, Actions, PageServerLoad } from './$types';
-import { OrganizedEvents, SubmitEvent, WithdrawEvent, type Document } from '$lib/graphql/documents';
+import { MyEventRegistrations, OrganizedEvents, SubmitEvent, WithdrawEvent, type Document } from '$lib/graphql/documents';
 import { apiFailure } from '$lib/server/guards';
 import { failFromError, readForm } from '$lib/server/forms';
 
-/** The events the member's organisations organise, any status, with the step each can take next. */
+/**
+ * "My events": those the member's organisations take part in (their registrations, any status,
+ * with the next meeting and links to the agenda and meetings), and those they organise, any
+ * status, with the step each can take next.
+ */
 export const load: PageServerLoad = async ({ locals, url }) => {
-  const { organizedEvents } = await locals.api.request(OrganizedEvents, {}).catch((e) => apiFailure(e, url));
-  return { events: organizedEvents };
+  const [{ myEventRegistrations }, { organizedEvents }] = await Promise.all([
+    locals.api.request(MyEventRegistrations, {}),
+    locals.api.request(OrganizedEvents, {}),
+  ]).catch((e) => apiFailure(e, url));
+  return { registrations: myEventRegistrations, events: organizedEvents };
 };
 
 /** A review step on one event card (its `id` field): done, back to the list saying so; refused, the error on that card. */

@@ -18,10 +18,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   if (!event) error(404, m.error_notFound());
   const approved = event.myRegistrations.filter((r) => r.status === 'APPROVED');
   const registrationId = url.searchParams.get('registration') ?? approved[0]?.id;
-  if (!registrationId) error(404, m.agenda_none());
+  // No approved registration (none, pending, declined or withdrawn): a page saying so, with the way to register.
+  if (!registrationId) return { event, agenda: null, qrSvg: null, others: [], registrations: event.myRegistrations };
   const { eventAgenda: agenda } = await locals.api.request(EventAgenda, { registrationId }).catch((e) => apiFailure(e, url));
   if (agenda.event.id !== event.id) error(404, m.error_notFound());
   const staffUrl = agenda.checkInCode ? `${publicUrl(url.origin)}/events/${event.slug}/check-in/${agenda.checkInCode}` : null;
   const qrSvg = staffUrl ? await QRCode.toString(staffUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) : null;
-  return { agenda, qrSvg, others: approved.filter((r) => r.id !== registrationId) };
+  return { event, agenda, qrSvg, others: approved.filter((r) => r.id !== registrationId), registrations: event.myRegistrations };
 };
