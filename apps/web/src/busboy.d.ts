@@ -3,6 +3,8 @@ declare module 'busboy' {
   import type { Writable, Readable } from 'node:stream';
   interface BusboyConfig {
     headers: Record<string, string>;
+    /** The charset of header parameters such as a file's name (busboy's default: latin1). */
+    defParamCharset?: string;
     limits?: { files?: number; fields?: number; fieldSize?: number; fileSize?: number };
   }
   interface Busboy extends Writable {

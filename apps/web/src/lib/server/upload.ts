@@ -30,7 +30,8 @@ export async function streamUpload(request: Request, api: Api, owner: { ownerKin
   const values: Record<string, string> = {};
   return new Promise<UploadResult>((resolve, reject) => {
     let pending: Promise<UploadResult> | null = null;
-    // Browsers send a file's name as UTF-8 bytes (busboy reads parameters as latin1 unless told): "ảnh ao tôm.jpg", not "áº£nh ao tÃ´m.jpg".
+    // Browsers send a file's name as UTF-8 bytes; busboy reads parameters as latin1 unless told,
+    // which turned "Tờ rơi.pdf" into "Tá»\u009d rÆ¡i.pdf".
     const parser = busboy({ headers: { 'content-type': contentType }, defParamCharset: 'utf8', limits: { files: 1, fields: 10, fieldSize: 2000 } });
     parser.on('field', (name: string, value: string) => {
       values[name] = value.trim();
