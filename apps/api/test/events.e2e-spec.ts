@@ -649,4 +649,117 @@ describe('meeting requests', () => {
     const AGENDA = `query($r: ID!) { eventAgenda(registrationId: $r) { meetings { meeting { id } } } }`;
     expect((await visitor.client.ok(AGENDA, { r: visitor.reg.id })).eventAgenda.meetings).toEqual([]);
   });
+  const NOTES = `{ notifications { kind title body url } }`;
+  type Note = { kind: string; title: string; body: string; url: string };
+  const notesOf = async (c: Client, kind: string) => ((await c.ok(NOTES)).notifications as Note[]).filter((n) => n.kind === kind);
+
+  it('each notice of a meeting step names the organisation behind it, in Vietnamese and English; so does a new registration to the organiser', async () => {
+    const o = await publishedEvent();
+    const a = await approvedParticipant(o, 'EXHIBITOR');
+    const b = await approvedParticipant(o, 'VISITOR');
+    const slot = (hhmm: string) => `${day(41)}T${hhmm}:00+07:00`;
+    const reason = 'Chúng tôi muốn tìm hiểu máy sấy bơm nhiệt của quý đơn vị.';
+    // The organiser was told of each registration, by name.
+    const registered = await notesOf(o.client, 'EVENT_REGISTRATION_RECEIVED');
+    expect(registered.map((n) => n.body).join(' ')).toContain(a.org.name);
+    expect(registered.map((n) => n.title).join(' ')).toContain(b.org.name);
+    expect((await notesOf(o.client.inLang('en'), 'EVENT_REGISTRATION_RECEIVED')).map((n) => n.body).join(' ')).toContain(`${a.org.name} registered for`);
+
+    const req = (await b.client.ok(REQUEST, { input: { fromRegistrationId: b.reg.id, toRegistrationId: a.reg.id, reason, proposedSlots: [slot('09:10')] } })).requestMeeting;
+    const [asked] = await notesOf(a.client, 'MEETING_REQUESTED');
+    expect(asked.title).toContain(b.org.name);
+    expect(asked.body).toContain(b.org.name);
+    expect((await notesOf(a.client.inLang('en'), 'MEETING_REQUESTED'))[0].title).toBe(`New meeting request from ${b.org.name}`);
+
+    await a.client.ok(`mutation($id: ID!, $s: [String!]!) { counterProposeMeeting(id: $id, slots: $s) { id } }`, { id: req.id, s: [slot('10:30')] });
+    const [countered] = await notesOf(b.client, 'MEETING_COUNTER_PROPOSED');
+    expect(countered.title).toBe(`${a.org.name} đề xuất khung giờ khác`);
+    expect((await notesOf(b.client.inLang('en'), 'MEETING_COUNTER_PROPOSED'))[0].body).toContain(`the slots ${a.org.name} proposed`);
+
+    // Accepted straight away (a second request, the other way round): the requester learns who agreed.
+    const req2 = (await a.client.ok(REQUEST, { input: { fromRegistrationId: a.reg.id, toRegistrationId: b.reg.id, reason, proposedSlots: [slot('11:10')] } })).requestMeeting;
+    await b.client.ok(RESPOND, { id: req2.id, a: true, slot: slot('11:10') });
+    const [accepted] = await notesOf(a.client, 'MEETING_ACCEPTED');
+    expect(accepted.title).toBe(`${b.org.name} đã chấp nhận yêu cầu gặp gỡ`);
+    expect(accepted.body).toContain(`${b.org.name} đã đồng ý gặp lúc`);
+    expect((await notesOf(a.client.inLang('en'), 'MEETING_ACCEPTED'))[0].body).toContain(`${b.org.name} agreed to meet at`);
+    for (const n of [asked, countered, accepted]) expect(n.body).not.toMatch(/bên kia|một đơn vị tham gia/i);
+  });
+
+  it('withdrawing cancels, in one step, the organisation’s open and accepted meetings (with the reason), gives back its booth and tells each other side and the organiser by name; a new registration brings none back', async () => {
+    const o = await publishedEvent();
+    const x = await approvedParticipant(o, 'EXHIBITOR');
+    await o.client.ok(BOOTH, { id: x.reg.id, booth: 'A7' });
+    const v1 = await approvedParticipant(o, 'VISITOR');
+    const v2 = await approvedParticipant(o, 'VISITOR');
+    const y = await approvedParticipant(o, 'EXHIBITOR');
+    const slot = (hhmm: string) => `${day(41)}T${hhmm}:00+07:00`;
+    const reason = 'Doanh nghiệp có việc đột xuất, không tham gia được';
+    const ask = async (from: typeof x, to: typeof x, at: string) =>
+      (await from.client.ok(REQUEST, { input: { fromRegistrationId: from.reg.id, toRegistrationId: to.reg.id, reason: 'Chúng tôi muốn trao đổi về công nghệ của quý đơn vị.', proposedSlots: [slot(at)] } })).requestMeeting.id as string;
+    const accepted = await ask(v1, x, '09:10');
+    await x.client.ok(RESPOND, { id: accepted, a: true, slot: slot('09:10') });
+    const pendingIn = await ask(v2, x, '10:30');
+    const pendingOut = await ask(x, y, '11:10');
+    const unrelated = await ask(v1, y, '14:10');
+
+    // What the confirmation says: the booth and the 3 meetings; only the organisation's members are told how many.
+    const MINE_REG = `query($slug: String) { event(slug: $slug) { myRegistrations { id booth canWithdraw meetingsToCancel } registrations { id canWithdraw meetingsToCancel } } }`;
+    expect((await x.client.ok(MINE_REG, { slug: o.event.slug })).event.myRegistrations).toEqual([{ id: x.reg.id, booth: 'A7', canWithdraw: true, meetingsToCancel: 3 }]);
+    const organiserView = (await o.client.ok(MINE_REG, { slug: o.event.slug })).event.registrations.find((r: { id: string }) => r.id === x.reg.id);
+    expect(organiserView).toEqual({ id: x.reg.id, canWithdraw: false, meetingsToCancel: null });
+    expect((await v1.client.error(`mutation($id: ID!) { withdrawEventRegistration(id: $id) { id } }`, { id: x.reg.id })).code).toBe('NOT_FOUND');
+
+    const done = (await x.client.ok(`mutation($id: ID!, $r: String) { withdrawEventRegistration(id: $id, reason: $r) { id status booth canWithdraw meetingsToCancel } }`, { id: x.reg.id, r: reason })).withdrawEventRegistration;
+    expect(done).toEqual({ id: x.reg.id, status: 'WITHDRAWN', booth: null, canWithdraw: false, meetingsToCancel: 0 });
+    const rows: { id: string; status: string; scheduled_at: Date | null; table_number: number | null; response_note: string | null }[] = await ds.query(
+      `SELECT id, status, scheduled_at, table_number, response_note FROM techmart_meeting_request WHERE id = ANY($1::uuid[])`,
+      [[accepted, pendingIn, pendingOut, unrelated]],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const id of [accepted, pendingIn, pendingOut]) expect(byId.get(id)).toMatchObject({ status: 'CANCELLED', scheduled_at: null, table_number: null, response_note: reason });
+    expect(byId.get(unrelated)!.status).toBe('REQUESTED');
+    const [audit] = await ds.query(`SELECT withdrawn_by, withdrawn_at IS NOT NULL AS dated FROM techmart_registration WHERE id = $1`, [x.reg.id]);
+    expect(audit).toEqual({ withdrawn_by: x.id, dated: true });
+
+    // Each other side is told once, naming the organisation and the reason; in English too.
+    for (const other of [v1, v2, y]) {
+      const told = (await notesOf(other.client, 'MEETING_CANCELLED')).filter((n) => n.title.includes(x.org.name));
+      expect(told).toHaveLength(1);
+      expect(told[0]).toMatchObject({ url: `/events/${o.event.slug}/meetings` });
+      expect(told[0].body).toContain(`${x.org.name} đã rút đăng ký`);
+      expect(told[0].body).toContain(`Lý do: ${reason}.`);
+    }
+    const [en] = (await notesOf(v1.client.inLang('en'), 'MEETING_CANCELLED')).filter((n) => n.title.includes(x.org.name));
+    expect(en.title).toBe(`${x.org.name} withdrew from the event: meetings cancelled`);
+    expect(en.body).toContain(`Reason: ${reason}.`);
+    // The organiser: who withdrew, the booth given back, how many meetings went.
+    const [organiser] = await notesOf(o.client, 'EVENT_REGISTRATION_WITHDRAWN');
+    expect(organiser.title).toBe(`${x.org.name} đã rút đăng ký tham gia sự kiện`);
+    expect(organiser.body).toContain('Gian hàng A7 đã được trả lại.');
+    expect(organiser.body).toContain('(3)');
+    expect((await notesOf(o.client.inLang('en'), 'EVENT_REGISTRATION_WITHDRAWN'))[0].body).toContain('Booth A7 is free again.');
+    expect(await notesOf(x.client, 'EVENT_REGISTRATION_WITHDRAWN')).toEqual([]);
+
+    // Registering again starts afresh: none of the old requests is open again.
+    const back = (await x.client.ok(REGISTER, { input: { eventId: o.event.id, organizationId: x.org.id, role: 'EXHIBITOR', listingIds: x.reg.listings.map((l: { id: string }) => l.id), answers } })).registerForEvent;
+    await o.client.ok(DECIDE, { id: back.id, a: true });
+    const open = (await x.client.ok(MINE, { slug: o.event.slug })).event.myMeetingRequests.filter((m: { status: string }) => m.status !== 'CANCELLED');
+    expect(open).toEqual([]);
+    // v2 may ask again (the old request is not open any more).
+    await ask(v2, x, '15:10');
+  });
+
+  it('an ended event’s registrations stand: withdrawing is refused with CONFLICT, and nobody is offered it', async () => {
+    const o = await publishedEvent();
+    const x = await approvedParticipant(o, 'EXHIBITOR');
+    await ds.query(`UPDATE techmart_event SET starts_on = $2, ends_on = $2 WHERE id = $1`, [o.event.id, day(-1)]);
+    const MINE_REG = `query($slug: String) { event(slug: $slug) { ended myRegistrations { id status canWithdraw } } }`;
+    expect((await x.client.ok(MINE_REG, { slug: o.event.slug })).event).toEqual({ ended: true, myRegistrations: [{ id: x.reg.id, status: 'APPROVED', canWithdraw: false }] });
+    const refused = await x.client.inLang('en').error(WITHDRAW, { id: x.reg.id });
+    expect(refused.code).toBe('CONFLICT');
+    expect(refused.message).toContain('has ended');
+    const [row] = await ds.query(`SELECT status FROM techmart_registration WHERE id = $1`, [x.reg.id]);
+    expect(row.status).toBe('APPROVED');
+  });
 });

@@ -275,6 +275,20 @@ export class EventRegistrationEntity extends BelongsToEventColumns {
   decidedAt: Date | null;
 
   /**
+   * Who of the registering organisation withdrew it, and when (the last withdrawal: what cancelled
+   * its meetings and gave back its booth).
+   */
+  @Column({ name: 'withdrawn_by', type: 'uuid', nullable: true })
+  withdrawnBy: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'withdrawn_by' })
+  withdrawnByUser?: Relation<UserEntity>;
+
+  @Column({ name: 'withdrawn_at', type: 'timestamptz', nullable: true })
+  withdrawnAt: Date | null;
+
+  /**
    * Given at approval: what the agenda's QR code carries (in the staff check-in address) and what
    * staff type when a phone cannot scan. Unique across events, so a code alone finds its registration.
    */

@@ -217,9 +217,16 @@ export class EventsResolver {
     return toRegistrationType(await this.registrationsService.assignBooth(requireViewer(ctx), id, booth));
   }
 
-  @Mutation(() => EventRegistrationType, { description: 'The registering organisation withdraws a pending or approved registration.' })
-  async withdrawEventRegistration(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string): Promise<EventRegistrationType> {
-    return toRegistrationType(await this.registrationsService.withdraw(requireViewer(ctx), id));
+  @Mutation(() => EventRegistrationType, {
+    description:
+      "The registering organisation withdraws a pending or approved registration, until the event has ended (CONFLICT after). In one step its booth is given back, its open and accepted meeting requests are cancelled (with the reason, when given) and the other organisations concerned and the organiser are told.",
+  })
+  async withdrawEventRegistration(
+    @Context() ctx: GqlContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason', { type: () => String, nullable: true, description: 'Why (at most 2,000 characters): kept on the cancelled meetings and told to the others.' }) reason: string | null,
+  ): Promise<EventRegistrationType> {
+    return toRegistrationType(await this.registrationsService.withdraw(requireViewer(ctx), id, reason));
   }
 
   @Mutation(() => MeetingRequestType, {
@@ -590,6 +597,23 @@ export class EventRegistrationResolver {
       .get('event.registration.unavailability', () => new DataLoader(async (ids: readonly string[]) => groupByKeys(ids, await this.availability.ofRegistrations(ids), (u) => u.registrationId)))
       .load(r.id);
     return rows.map(toUnavailabilityType);
+  }
+
+  @ResolveField(() => Boolean, { description: "Whether the caller may withdraw it now: a member of its organisation, while it is pending or approved and the event has not ended." })
+  async canWithdraw(@Parent() r: EventRegistrationType, @Context() ctx: GqlContext): Promise<boolean> {
+    if (r.entity.status !== RegistrationStatus.PENDING && r.entity.status !== RegistrationStatus.APPROVED) return false;
+    if (!(await viewerOrganizations(ctx, this.organizations)).has(r.entity.organizationId)) return false;
+    const event = await eventById(ctx, this.events, r.entity.eventId);
+    return !!event && !this.events.ended(event);
+  }
+
+  @ResolveField(() => Int, {
+    nullable: true,
+    description: "How many meeting requests withdrawing it would cancel (requested, counter-proposed or accepted; sent or received). Its organisation's members only (null for others).",
+  })
+  async meetingsToCancel(@Parent() r: EventRegistrationType, @Context() ctx: GqlContext): Promise<number | null> {
+    if (!(await viewerOrganizations(ctx, this.organizations)).has(r.entity.organizationId)) return null;
+    return ctx.loaders.get('event.registration.meetingsToCancel', () => new DataLoader((ids: readonly string[]) => this.registrations.openMeetingCounts(ids))).load(r.id);
   }
 
   @ResolveField(() => String, { nullable: true, description: "The organiser's note with its decision. The registering organisation and the organiser only." })

@@ -146,10 +146,11 @@ export class MeetingsService {
           proposedSlots: slots,
         });
         if (opening) await this.addMessage(em, identifiers[0].id as string, viewer.id, from.organizationId, opening);
+        const fromOrg = await em.getRepository(OrganizationEntity).findOneByOrFail({ id: from.organizationId });
         await this.notifications.notifyOrganizationMembers(em, to.organizationId, {
           kind: 'MEETING_REQUESTED',
-          title: { vi: 'Có yêu cầu gặp gỡ mới', en: 'New meeting request' },
-          body: { vi: `Một đơn vị tham gia "${event.nameVi}" muốn gặp bạn.`, en: `A participant of "${event.nameEn}" would like to meet you.` },
+          title: { vi: `Yêu cầu gặp gỡ mới từ ${fromOrg.name}`, en: `New meeting request from ${fromOrg.name}` },
+          body: { vi: `${fromOrg.name}, đơn vị tham gia "${event.nameVi}", muốn gặp bạn.`, en: `${fromOrg.name}, a participant of "${event.nameEn}", would like to meet you.` },
           url: `/events/${event.slug}/meetings`,
         });
         return repo.findOneByOrFail({ id: identifiers[0].id as string });
@@ -177,17 +178,20 @@ export class MeetingsService {
         respondedBy: viewer.id,
         respondedAt: this.clock.now(),
       });
-      const [from, event] = await Promise.all([
+      const [from, event, other] = await Promise.all([
         em.getRepository(EventRegistrationEntity).findOneByOrFail({ id: m.fromRegistrationId }),
         em.getRepository(EventEntity).findOneByOrFail({ id: m.eventId }),
+        participantName(em, m.toRegistrationId),
       ]);
       await this.notifications.notifyOrganizationMembers(em, from.organizationId, {
         kind: accept ? 'MEETING_ACCEPTED' : 'MEETING_DECLINED',
-        title: accept ? { vi: 'Yêu cầu gặp gỡ được chấp nhận', en: 'Your meeting request was accepted' } : { vi: 'Yêu cầu gặp gỡ bị từ chối', en: 'Your meeting request was declined' },
+        title: accept
+          ? { vi: `${other} đã chấp nhận yêu cầu gặp gỡ`, en: `${other} accepted your meeting request` }
+          : { vi: `${other} đã từ chối yêu cầu gặp gỡ`, en: `${other} declined your meeting request` },
         body: accept
           ? slot
-            ? { vi: `"${event.nameVi}": bên kia đã đồng ý gặp lúc ${slotText(slot, 'vi')}.`, en: `"${event.nameEn}": the other side agreed to meet at ${slotText(slot, 'en')}.` }
-            : { vi: `"${event.nameVi}": bên kia đã đồng ý gặp; ban tổ chức sẽ xếp giờ và bàn.`, en: `"${event.nameEn}": the other side agreed to meet; the organiser will set the time and table.` }
+            ? { vi: `"${event.nameVi}": ${other} đã đồng ý gặp lúc ${slotText(slot, 'vi')}.`, en: `"${event.nameEn}": ${other} agreed to meet at ${slotText(slot, 'en')}.` }
+            : { vi: `"${event.nameVi}": ${other} đã đồng ý gặp; ban tổ chức sẽ xếp giờ và bàn.`, en: `"${event.nameEn}": ${other} agreed to meet; the organiser will set the time and table.` }
           : { vi: `"${event.nameVi}": ${note}`, en: `"${event.nameEn}": ${note}` },
         url: `/events/${event.slug}/meetings`,
       });
@@ -216,10 +220,11 @@ export class MeetingsService {
         respondedAt: this.clock.now(),
       });
       const from = await em.getRepository(EventRegistrationEntity).findOneByOrFail({ id: m.fromRegistrationId });
+      const other = await participantName(em, m.toRegistrationId);
       await this.notifications.notifyOrganizationMembers(em, from.organizationId, {
         kind: 'MEETING_COUNTER_PROPOSED',
-        title: { vi: 'Bên kia đề xuất khung giờ khác', en: 'Other slots proposed for your meeting' },
-        body: { vi: `"${event.nameVi}": hãy chọn một khung giờ bên kia đề xuất.`, en: `"${event.nameEn}": choose one of the slots the other side proposed.` },
+        title: { vi: `${other} đề xuất khung giờ khác`, en: `${other} proposed other slots for your meeting` },
+        body: { vi: `"${event.nameVi}": hãy chọn một khung giờ ${other} đề xuất.`, en: `"${event.nameEn}": choose one of the slots ${other} proposed.` },
         url: `/events/${event.slug}/meetings`,
       });
       return em.getRepository(MeetingRequestEntity).findOneByOrFail({ id: m.id });
@@ -242,17 +247,20 @@ export class MeetingsService {
         // when the two sides agreed (a run keeps the first agreed of two clashing times)
         respondedAt: this.clock.now(),
       });
-      const [to, event] = await Promise.all([
+      const [to, event, other] = await Promise.all([
         em.getRepository(EventRegistrationEntity).findOneByOrFail({ id: m.toRegistrationId }),
         em.getRepository(EventEntity).findOneByOrFail({ id: m.eventId }),
+        participantName(em, m.fromRegistrationId),
       ]);
       await this.notifications.notifyOrganizationMembers(em, to.organizationId, {
         kind: accept ? 'MEETING_ACCEPTED' : 'MEETING_DECLINED',
-        title: accept ? { vi: 'Khung giờ bạn đề xuất được chấp nhận', en: 'Your proposed slot was accepted' } : { vi: 'Đề xuất khung giờ bị từ chối', en: 'Your proposed slots were declined' },
+        title: accept
+          ? { vi: `${other} đã chấp nhận khung giờ bạn đề xuất`, en: `${other} accepted your proposed slot` }
+          : { vi: `${other} đã từ chối khung giờ bạn đề xuất`, en: `${other} declined your proposed slots` },
         body: accept
           ? slot
-            ? { vi: `"${event.nameVi}": bên kia đã chọn khung giờ ${slotText(slot, 'vi')} bạn đề xuất.`, en: `"${event.nameEn}": the other side chose your slot at ${slotText(slot, 'en')}.` }
-            : { vi: `"${event.nameVi}": bên kia đã chọn một khung giờ bạn đề xuất.`, en: `"${event.nameEn}": the other side chose one of your slots.` }
+            ? { vi: `"${event.nameVi}": ${other} đã chọn khung giờ ${slotText(slot, 'vi')} bạn đề xuất.`, en: `"${event.nameEn}": ${other} chose your slot at ${slotText(slot, 'en')}.` }
+            : { vi: `"${event.nameVi}": ${other} đã chọn một khung giờ bạn đề xuất.`, en: `"${event.nameEn}": ${other} chose one of your slots.` }
           : { vi: `"${event.nameVi}": ${note}`, en: `"${event.nameEn}": ${note}` },
         url: `/events/${event.slug}/meetings`,
       });

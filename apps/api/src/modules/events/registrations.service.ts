@@ -3,7 +3,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { ListingKind, ListingStatus } from '@techport/shared';
 import { Clock } from '../../common/clock.js';
 import { Errors } from '../../common/errors.js';
-import { format, type Localized } from '../../common/i18n.js';
+import { format, sentence, t, type Localized } from '../../common/i18n.js';
 import { isUuid } from '../../common/ids.js';
 import type { Viewer } from '../../common/auth/viewer.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
@@ -12,15 +12,29 @@ import { ListingEntity } from '../listings/listing.entity.js';
 import { isListedPublicly } from '../listings/listing.rules.js';
 import { ModerationStatus } from '../moderation-core/moderation.workflow.js';
 import { newCheckInCode } from './check-in.js';
-import { EventEntity, EventRegistrationEntity, RegistrationRole, RegistrationStatus, type RegistrationAnswer } from './event.entity.js';
+import { EventEntity, EventRegistrationEntity, MeetingRequestEntity, MeetingRequestStatus, RegistrationRole, RegistrationStatus, type RegistrationAnswer } from './event.entity.js';
+import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { EventsService } from './events.service.js';
-import { fullRoles, registrationOpen, vietnamDay } from './event.rules.js';
+import { fullRoles, hasEnded, registrationOpen, vietnamDay } from './event.rules.js';
 import type { EventRegistrationInput } from './dto/event.inputs.js';
 import catalogue from './registrations.service.messages.json' with { type: 'json' };
 
 const M = catalogue.messages satisfies Record<string, Localized>;
 
 const ROLE_WORDS: Record<RegistrationRole, Localized> = catalogue.ROLE_WORDS;
+
+/** The notices the organiser and other participants get ({org}: the registering organisation's name). */
+const N = catalogue.notices satisfies Record<string, Localized>;
+
+/** What a withdrawal cancels: the requests still open, and the accepted meetings. */
+const OPEN_MEETING_STATUSES = [MeetingRequestStatus.REQUESTED, MeetingRequestStatus.COUNTER_PROPOSED, MeetingRequestStatus.ACCEPTED];
+
+/** A notice naming the event: {event} is its name in each language. */
+function eventFormat(message: Localized, event: EventEntity, params: Record<string, string | number>): Localized {
+  return { vi: format(message, { ...params, event: event.nameVi }).vi, en: format(message, { ...params, event: event.nameEn }).en };
+}
+
+const join = (a: Localized, b: Localized): Localized => ({ vi: `${a.vi} ${b.vi}`, en: `${a.en} ${b.en}` });
 
 /** A message naming a role's cap: {max} and {role} filled in each language. */
 function capMessage(message: Localized, role: RegistrationRole, max: number): Localized {
@@ -195,10 +209,11 @@ export class RegistrationsService {
         const { identifiers } = await repo.insert({ ...values, eventId: event.id, organizationId: input.organizationId });
         id = identifiers[0].id as string;
       }
+      const org = await em.getRepository(OrganizationEntity).findOneByOrFail({ id: input.organizationId });
       await this.notifications.notifyOrganizationMembers(em, event.organizerId, {
         kind: 'EVENT_REGISTRATION_RECEIVED',
-        title: { vi: 'Có đăng ký mới cho sự kiện', en: 'New registration for your event' },
-        body: { vi: `Một tổ chức đã đăng ký tham gia "${event.nameVi}".`, en: `An organisation registered for "${event.nameEn}".` },
+        title: format(N.registeredTitle, { org: org.name }),
+        body: eventFormat(N.registeredBody, event, { org: org.name }),
         url: `/events/${event.slug}/registrations`,
       });
       return repo.findOneByOrFail({ id });
@@ -259,15 +274,104 @@ export class RegistrationsService {
     });
   }
 
-  /** A member of the registering organisation withdraws a pending or approved registration. */
-  async withdraw(viewer: Viewer, id: string): Promise<EventRegistrationEntity> {
+  /**
+   * A member of the registering organisation withdraws a pending or approved registration, until
+   * the event has ended (then it stands as it was: CONFLICT). In the same transaction its booth is
+   * given back, every meeting request of its still open or accepted (requested, counter-proposed,
+   * accepted, either direction) is cancelled with the reason (or, without one, a note saying it
+   * withdrew) and freed of its slot and table, each other organisation concerned is told once, and
+   * the organiser's members are told. Who withdrew and when stay on the registration. A later
+   * registration starts afresh: the cancelled requests do not come back.
+   */
+  async withdraw(viewer: Viewer, id: string, reasonInput?: string | null): Promise<EventRegistrationEntity> {
+    const reason = reasonInput?.trim() || null;
+    if (reason && reason.length > 2000) throw Errors.invalidField('reason', M.reasonTooLong);
     return this.ds.transaction(async (em) => {
       const registration = isUuid(id) ? await em.getRepository(EventRegistrationEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!registration || !(await this.organizations.isMember(viewer.id, registration.organizationId, em))) throw Errors.notFound(M.noun);
       if (registration.status !== RegistrationStatus.PENDING && registration.status !== RegistrationStatus.APPROVED) throw Errors.conflict(M.notWithdrawable);
-      await em.update(EventRegistrationEntity, { id: registration.id }, { status: RegistrationStatus.WITHDRAWN, booth: null });
+      const event = await em.getRepository(EventEntity).findOneByOrFail({ id: registration.eventId });
+      const now = this.clock.now();
+      if (hasEnded(event, now)) throw Errors.conflict(M.endedNotWithdrawable);
+      await em.update(EventRegistrationEntity, { id: registration.id }, { status: RegistrationStatus.WITHDRAWN, booth: null, withdrawnBy: viewer.id, withdrawnAt: now });
+
+      const org = await em.getRepository(OrganizationEntity).findOneByOrFail({ id: registration.organizationId });
+      const open = await this.openMeetings(em, [registration.id], true);
+      // The note the meetings keep: the reason given, else that the organisation withdrew, in the withdrawing member's language.
+      const note = reason ?? t(format(N.cancelNote, { org: org.name }));
+      if (open.length) {
+        await em.update(
+          MeetingRequestEntity,
+          { id: In(open.map((m) => m.id)) },
+          { status: MeetingRequestStatus.CANCELLED, scheduledAt: null, tableNumber: null, pinned: false, scheduledBy: null, responseNote: note },
+        );
+      }
+      const reasonText = reason ? format(N.reason, { reason: sentence(reason) }) : null;
+      const withReason = (body: Localized): Localized => (reasonText ? { vi: `${body.vi} ${reasonText.vi}`, en: `${body.en} ${reasonText.en}` } : body);
+
+      // Each other organisation concerned, once (however many requests it had with this one).
+      const others = new Map<string, number>();
+      if (open.length) {
+        const otherIds = open.map((m) => (m.fromRegistrationId === registration.id ? m.toRegistrationId : m.fromRegistrationId));
+        const regs = await em.getRepository(EventRegistrationEntity).findBy({ id: In([...new Set(otherIds)]) });
+        for (const rid of otherIds) {
+          const orgId = regs.find((r) => r.id === rid)!.organizationId;
+          others.set(orgId, (others.get(orgId) ?? 0) + 1);
+        }
+      }
+      for (const [orgId, count] of others) {
+        if (orgId === registration.organizationId) continue;
+        await this.notifications.notifyOrganizationMembers(
+          em,
+          orgId,
+          {
+            kind: 'MEETING_CANCELLED',
+            title: format(N.counterpartTitle, { org: org.name }),
+            body: withReason(eventFormat(N.counterpartBody, event, { org: org.name, count })),
+            url: `/events/${event.slug}/meetings`,
+          },
+          viewer.id,
+        );
+      }
+      let organiserBody = eventFormat(N.withdrawnBody, event, { org: org.name });
+      if (registration.booth) organiserBody = join(organiserBody, format(N.withdrawnBooth, { booth: registration.booth }));
+      if (open.length) organiserBody = join(organiserBody, format(N.withdrawnMeetings, { count: open.length }));
+      await this.notifications.notifyOrganizationMembers(
+        em,
+        event.organizerId,
+        {
+          kind: 'EVENT_REGISTRATION_WITHDRAWN',
+          title: format(N.withdrawnTitle, { org: org.name }),
+          body: withReason(organiserBody),
+          url: `/events/${event.slug}/registrations`,
+        },
+        viewer.id,
+      );
       return em.getRepository(EventRegistrationEntity).findOneByOrFail({ id: registration.id });
     });
+  }
+
+  /**
+   * The meeting requests of these registrations that a withdrawal cancels: requested,
+   * counter-proposed or accepted, sent or received (locked when `lock`).
+   */
+  async openMeetings(em: EntityManager, registrationIds: readonly string[], lock = false): Promise<MeetingRequestEntity[]> {
+    if (!registrationIds.length) return [];
+    const qb = em
+      .getRepository(MeetingRequestEntity)
+      .createQueryBuilder('m')
+      .where('m.status IN (:...open)', { open: OPEN_MEETING_STATUSES })
+      .andWhere('(m.from_registration_id IN (:...ids) OR m.to_registration_id IN (:...ids))', { ids: registrationIds })
+      .orderBy('m.id', 'ASC');
+    if (lock) qb.setLock('pessimistic_write');
+    return qb.getMany();
+  }
+
+  /** How many meeting requests withdrawing each of these registrations would cancel (a DataLoader's batch). */
+  async openMeetingCounts(registrationIds: readonly string[]): Promise<number[]> {
+    const valid = registrationIds.filter(isUuid);
+    const open = await this.openMeetings(this.ds.manager, valid);
+    return registrationIds.map((id) => open.filter((m) => m.fromRegistrationId === id || m.toRegistrationId === id).length);
   }
 
   // -------------------------------------------------------------------------------------------
