@@ -464,6 +464,21 @@ describe('registration', () => {
     expect((await a.client.error(REGISTER, { input: { eventId: draft.id, organizationId: a.org.id, role: 'VISITOR', listingIds: [], answers } })).code).toBe('NOT_FOUND');
   });
 
+  it('a numeric question (the number of attendees) takes a whole number from 1 to 100, its error beside the answer', async () => {
+    const o = await publishedEvent({ questions: [{ labelVi: 'Số người tham dự', labelEn: 'Number of attendees', required: true, numeric: true }, { labelVi: 'Ghi chú', labelEn: 'Notes', required: false }] });
+    expect((await base.ok(`query($slug: String) { event(slug: $slug) { questions { id numeric } } }`, { slug: o.event.slug })).event.questions).toEqual([{ id: 'q1', numeric: true }, { id: 'q2', numeric: false }]);
+    const a = await participant('Công ty Cơ điện');
+    const register = (answer: string, c: Client = a.client) => c.error(REGISTER, { input: { eventId: o.event.id, organizationId: a.org.id, role: 'VISITOR', listingIds: [], answers: [{ questionId: 'q1', answer }, { questionId: 'q2', answer: 'hai người' }] } });
+    for (const bad of ['hai người', '0', '101', '2.5', '-3']) {
+      const e = await register(bad);
+      expect(e.code).toBe('BAD_USER_INPUT');
+      expect(e.fields).toEqual({ 'input.answers.q1': 'Hãy nhập một số nguyên từ 1 đến 100.' });
+    }
+    expect((await register('hai người', a.client.inLang('en'))).fields).toEqual({ 'input.answers.q1': 'Enter a whole number from 1 to 100.' });
+    const ok = (await a.client.ok(REGISTER, { input: { eventId: o.event.id, organizationId: a.org.id, role: 'VISITOR', listingIds: [], answers: [{ questionId: 'q1', answer: ' 03 ' }] } })).registerForEvent;
+    expect(ok.answers).toEqual([{ questionId: 'q1', question: 'Số người tham dự', answer: '3' }]);
+  });
+
   it('a member added to a registered organisation sees its registration; the answers stay private to the two sides', async () => {
     const o = await publishedEvent();
     const a = await participant('Trường Đại học Bách khoa');

@@ -47,6 +47,8 @@ export const EVENT_LIMITS = {
   questions: 10,
   question: [3, 300],
   answer: [0, 2_000],
+  /** A numeric question's answer (a count: attendees, items brought): a whole number in this range. */
+  numericAnswer: [1, 100],
   sessionTitle: [3, 200],
   speaker: [2, 200],
   room: [1, 100],

@@ -255,8 +255,8 @@ const DemoEventSchema = z.strictObject({
   breaks: z.array(z.strictObject({ startsAt: hhmm, endsAt: hhmm })),
   maxExhibitors: z.number().int().min(1).nullable(),
   maxVisitors: z.number().int().min(1).nullable(),
-  /** The first question is the number of attendees: the demo's registrations answer it. */
-  questions: list(z.strictObject({ id: z.string().regex(/^q\d+$/, 'q1, q2…'), labelVi: plainText, labelEn: plainText, required: z.boolean() })),
+  /** The first question is the number of attendees (numeric): the demo's registrations answer it. */
+  questions: list(z.strictObject({ id: z.string().regex(/^q\d+$/, 'q1, q2…'), labelVi: plainText, labelEn: plainText, required: z.boolean(), numeric: z.boolean().optional() })),
   publishedInDays: z.number().int(),
   /** past: held, everyone approved, meetings and outcomes recorded; open: registration open, some waiting. */
   registrations: z.enum(['past', 'open']),

@@ -25,6 +25,8 @@ export interface EventQuestion {
   labelVi: string;
   labelEn: string;
   required: boolean;
+  /** Answered with a whole number (EVENT_LIMITS.numericAnswer: the number of attendees…); absent in questions stored before: false. */
+  numeric?: boolean;
 }
 
 /** The editable content of an event; a published event's pending revision has this shape. */

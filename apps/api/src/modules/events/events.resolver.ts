@@ -343,7 +343,7 @@ export class EventsResolver {
 
   @ResolveField(() => [EventQuestionType], { description: "The organiser's extra questions on the registration form." })
   questions(@Parent() e: EventType, @Context() ctx: GqlContext): EventQuestionType[] {
-    return e.entity.questions.map((q) => ({ ...q, label: ctx.lang === 'en' ? q.labelEn : q.labelVi }));
+    return e.entity.questions.map((q) => ({ ...q, numeric: q.numeric ?? false, label: ctx.lang === 'en' ? q.labelEn : q.labelVi }));
   }
 
   /** Approved registrations per role of the event, one query for every event of the answer. */

@@ -48,7 +48,7 @@ export function normalizeContent(input: EventInput): EventContent {
     breaks: [...input.breaks].map((b) => ({ startsAt: b.startsAt, endsAt: b.endsAt })).sort((a, b) => a.startsAt.localeCompare(b.startsAt)),
     maxExhibitors: input.maxExhibitors ?? null,
     maxVisitors: input.maxVisitors ?? null,
-    questions: input.questions.map((q, i) => ({ id: `q${i + 1}`, labelVi: q.labelVi, labelEn: q.labelEn, required: q.required })),
+    questions: input.questions.map((q, i) => ({ id: `q${i + 1}`, labelVi: q.labelVi, labelEn: q.labelEn, required: q.required, ...(q.numeric ? { numeric: true } : {}) })),
   };
 }
 

@@ -75,6 +75,9 @@ export class EventQuestionType {
 
   @Field()
   required: boolean;
+
+  @Field({ description: 'Answered with a whole number from 1 to 100 (the number of attendees, say).' })
+  numeric: boolean;
 }
 
 /** What an event and a pending revision of it both show: its text, days, meeting hours and caps. */
@@ -295,7 +298,7 @@ export function toRevisionType(e: EventEntity, lang: 'vi' | 'en' = 'vi'): EventR
     descriptionEn: r.descriptionEn ?? null,
     registrationOpensAt: new Date(r.registrationOpensAt),
     registrationClosesAt: new Date(r.registrationClosesAt),
-    questions: r.questions.map((q) => ({ ...q, label: lang === 'en' ? q.labelEn : q.labelVi })),
+    questions: r.questions.map((q) => ({ ...q, numeric: q.numeric ?? false, label: lang === 'en' ? q.labelEn : q.labelVi })),
     submittedAt: e.revisionSubmittedAt,
   };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { ListingKind, ListingStatus } from '@techport/shared';
+import { EVENT_LIMITS, ListingKind, ListingStatus } from '@techport/shared';
 import { Clock } from '../../common/clock.js';
 import { Errors } from '../../common/errors.js';
 import { format, sentence, t, type Localized } from '../../common/i18n.js';
@@ -411,15 +411,26 @@ export class RegistrationsService {
     return rows.filter((l) => isListedPublicly(l, now)).length === ids.length;
   }
 
-  /** Answers keyed by the event's questions; required ones must be answered. */
+  /**
+   * Answers keyed by the event's questions; required ones must be answered, a numeric one with a
+   * whole number in EVENT_LIMITS.numericAnswer (stored as written plainly: "03" is "3").
+   */
   private checkAnswers(event: EventEntity, answers: { questionId: string; answer: string }[], problems: Record<string, Localized>): RegistrationAnswer[] {
     const byId = new Map<string, string>();
+    const [min, max] = EVENT_LIMITS.numericAnswer;
     answers.forEach((a, i) => {
-      if (!event.questions.some((q) => q.id === a.questionId)) problems[`input.answers.${i}.questionId`] = M.unknownQuestion;
-      else if (a.answer.trim()) byId.set(a.questionId, a.answer.trim());
+      const q = event.questions.find((x) => x.id === a.questionId);
+      const answer = a.answer.trim();
+      if (!q) problems[`input.answers.${i}.questionId`] = M.unknownQuestion;
+      else if (!answer) return;
+      else if (q.numeric) {
+        const n = /^\d{1,6}$/.test(answer) ? Number(answer) : NaN;
+        if (Number.isInteger(n) && n >= min && n <= max) byId.set(q.id, String(n));
+        else problems[`input.answers.${q.id}`] = format(M.answerNumber, { min, max });
+      } else byId.set(q.id, answer);
     });
     for (const q of event.questions) {
-      if (q.required && !byId.has(q.id)) problems[`input.answers.${q.id}`] = M.answerRequired;
+      if (q.required && !byId.has(q.id)) problems[`input.answers.${q.id}`] ??= M.answerRequired;
     }
     return event.questions.filter((q) => byId.has(q.id)).map((q) => ({ questionId: q.id, answer: byId.get(q.id)! }));
   }

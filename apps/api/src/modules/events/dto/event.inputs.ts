@@ -92,6 +92,10 @@ export class EventQuestionInput {
   @Field({ defaultValue: false, description: 'Registrations must answer it.' })
   @IsBoolean()
   required: boolean;
+
+  @Field({ defaultValue: false, description: 'Answered with a whole number from 1 to 100 (the number of attendees, say), checked when registering.' })
+  @IsBoolean()
+  numeric: boolean;
 }
 
 const KIND_REQUIRED = { vi: 'Hãy chọn loại sự kiện.', en: 'Choose the kind of event.' };
