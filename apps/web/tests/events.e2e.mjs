@@ -21,6 +21,7 @@ export default function (h) {
   marketplaceTest(h);
   meetingsPageTest(h);
   myEventsTest(h);
+  withdrawTest(h);
   h.journey(
     'Techmart: event list → event page → registration form → organiser approves → exhibitor shown → meeting request accepted',
     [
@@ -1145,4 +1146,96 @@ function eventDatesText(d) {
     vi: f('vi-VN'),
     en: f('en-GB'),
   };
+}
+export function withdrawTest(h) {
+  h.test('Techmart: "Rút đăng ký" first says what goes with it (the booth, the meetings), then cancels them; the programme shows each session’s time range; a numeric answer is checked beside its field; a visitor with no demand is told so; an ended event offers neither withdrawal nor meeting requests', async (t) => {
+    const k = uniq('');
+    const slot = `${day(30)}T09:10:00+07:00`;
+    const { ev, organiser, party, path } = await cappedEvent(t, k, {
+      meetingDays: [day(30)],
+      meetingTables: 3,
+      maxExhibitors: null,
+      maxVisitors: null,
+      questions: [{ labelVi: 'Số người tham dự', labelEn: 'Number of attendees', required: false, numeric: true }],
+    });
+    await t.gql(
+      `mutation($e: ID!, $i: ProgrammeSessionInput!) { addProgrammeSession(eventId: $e, input: $i) { id } }`,
+      { e: ev.id, i: { kind: 'WORKSHOP', title: `Hội thảo lọc nước ${k}`, room: 'Phòng hội thảo 1', startsAt: `${day(30)}T09:00:00+07:00`, endsAt: `${day(30)}T10:00:00+07:00` } },
+      organiser.token,
+    );
+    const seller = await party('Viện Cơ điện', 'EXHIBITOR');
+    const other = await party('Viện Sinh học', 'EXHIBITOR');
+    const buyer = await party('Công ty Thực phẩm', 'VISITOR');
+    await t.gql(`mutation($id: ID!) { assignEventBooth(id: $id, booth: "A7") { id } }`, { id: seller.reg.id }, organiser.token);
+    const { requestMeeting } = await t.gql(
+      `mutation($i: MeetingRequestInput!) { requestMeeting(input: $i) { id } }`,
+      { i: { fromRegistrationId: buyer.reg.id, toRegistrationId: seller.reg.id, reason: 'Chúng tôi muốn trao đổi về thiết bị lọc nước cho nhà máy.', proposedSlots: [slot] } },
+      buyer.token,
+    );
+    await t.gql(`mutation($id: ID!, $slot: DateTime) { respondToMeetingRequest(id: $id, accept: true, slot: $slot) { id } }`, { id: requestMeeting.id, slot }, seller.token);
+
+    // The programme: 09:00–10:00, as the schedule says, not the start alone.
+    const page = await t.newPage('vi', { js: false });
+    await login(t, page, seller.email, seller.password, path);
+    const programme = squash(await page.locator('ol.programme').innerText());
+    assert.ok(programme.includes('09:00–10:00'), programme);
+
+    // One tap does not withdraw: it asks, naming the booth and the meeting.
+    await page.click('[data-withdraw]');
+    assert.ok(page.url().includes('confirm=withdraw'), page.url());
+    const confirm = squash(await page.locator('[data-confirm-withdraw]').innerText());
+    assert.ok(confirm.includes(msg('vi', 'events_withdrawConfirmTitle')), confirm);
+    assert.ok(confirm.includes(msg('vi', 'events_withdrawConfirmBoothMeetings', { booth: 'A7', count: 1 })), confirm);
+    const [{ status: still }] = await t.sql(`SELECT status FROM techmart_registration WHERE id = $1`, [seller.reg.id]);
+    assert.equal(still, 'APPROVED', 'asking is not withdrawing');
+    const en = await t.newPage('en', { js: false });
+    await login(t, en, seller.email, seller.password, `${path}?confirm=withdraw&id=${seller.reg.id}`);
+    assert.ok(squash(await en.locator('[data-confirm-withdraw]').innerText()).includes(msg('en', 'events_withdrawConfirmBoothMeetings', { booth: 'A7', count: 1 })));
+    await t.screenshot(page, 'event-withdraw-confirm');
+
+    // Confirmed, with a reason: withdrawn, the meeting cancelled with it.
+    await page.fill('[name=reason]', 'Có việc đột xuất');
+    await t.submit(page, '[data-confirm-withdraw] button[type=submit]');
+    assert.ok((await t.text(page)).includes(msg('vi', 'events_withdrawn')));
+    const [{ status: meeting, response_note: note }] = await t.sql(`SELECT status, response_note FROM techmart_meeting_request WHERE id = $1`, [requestMeeting.id]);
+    assert.equal(meeting, 'CANCELLED');
+    assert.equal(note, 'Có việc đột xuất');
+    assert.equal(await page.locator('[data-withdraw], [data-confirm-withdraw]').count(), 0);
+
+    // A visitor that brings no demand learns why it gets no suggestion, with a link to post one.
+    const market = await t.newPage('vi', { js: false });
+    await login(t, market, buyer.email, buyer.password, `${path}/marketplace`);
+    assert.equal(squash(await market.locator('[data-suggestions-why=NO_LISTINGS]').innerText()), msg('vi', 'market_suggestionsNoListings_DEMAND', { org: buyer.org.name }));
+    assert.equal(await market.locator('[data-suggestions] a[href="/dashboard/listings/new?kind=DEMAND"]').count(), 1);
+    assert.ok(!(await t.text(market)).includes(msg('vi', 'market_suggestionsNone')));
+    assert.equal(await market.locator(`[data-participant="${other.org.name}"] a[href*="/meetings?"]`).count(), 1, 'a meeting can be requested before the end');
+
+    // A number of attendees that is not one (here: over 100) is refused beside its field.
+    const newcomer = await apiUser(t, 'Doanh nghiệp mới');
+    await apiOrganization(t, newcomer.token, { name: `Công ty Nước sạch ${k}`, provinceCode: 'da-nang' });
+    const form = await t.newPage('vi', { js: false });
+    await login(t, form, newcomer.email, newcomer.password, path);
+    assert.equal(await form.getAttribute('[name=answer_q1]', 'type'), 'number');
+    await form.check('input[name=role][value=VISITOR]');
+    await form.fill('[name=answer_q1]', '150');
+    await t.submit(form, 'form[action="?/register"] button[type=submit]');
+    assert.equal(squash(await form.locator('#f-answer_q1-error').innerText()), 'Hãy nhập một số nguyên từ 1 đến 100.');
+
+    // The fair is over: read-only. No withdrawal on the event page; no suggestions or requests on the marketplace.
+    await t.sql(`UPDATE techmart_event SET starts_on = $2::date, ends_on = $2::date, meeting_days = $3 WHERE id = $1`, [ev.id, day(-2), [day(-2)]]);
+    const ended = await t.newPage('vi', { js: false });
+    await login(t, ended, other.email, other.password, path);
+    assert.equal(await ended.locator('[data-withdraw]').count(), 0, 'no "Rút đăng ký" after the end');
+    await t.visit(ended, `${path}?confirm=withdraw&id=${other.reg.id}`);
+    assert.equal(await ended.locator('[data-confirm-withdraw]').count(), 0, 'no confirmation either');
+    await t.visit(ended, `${path}/marketplace`);
+    assert.equal(await ended.locator('[data-market-ended]').count(), 1);
+    assert.equal(await ended.locator('[data-suggestions]').count(), 0);
+    assert.equal(await ended.locator('a[href*="/meetings?"]').count(), 0);
+    assert.ok(!(await t.text(ended)).includes(msg('vi', 'market_requestMeeting')));
+    const endedEn = await t.newPage('en', { js: false });
+    await login(t, endedEn, buyer.email, buyer.password, `${path}/marketplace`);
+    assert.equal(squash(await endedEn.locator('[data-market-ended]').innerText()), msg('en', 'market_endedNote'));
+    assert.equal(await endedEn.locator('a[href*="/meetings?"]').count(), 0);
+  });
 }

@@ -134,7 +134,7 @@ export const Events: Document<T.EventsQuery, T.EventsQueryVariables> = {
 
 export const EventBySlug: Document<T.EventBySlugQuery, T.EventBySlugQueryVariables> = {
   name: "EventBySlug",
-  source: "query EventBySlug($slug: String!) { event(slug: $slug) { ...EventCard attachments { ...AttachmentFields } description descriptionEn localizedDescription timeZone registrationOpensAt registrationClosesAt checkInOpen checkInOpensAt meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables breaks { startsAt endsAt } maxExhibitors maxVisitors viewerIsOrganizer viewerIsStaff questions { id label required } sessions { id kind title speaker room startsAt endsAt } participantCounts { exhibitors visitors } results { exhibitors visitors meetingsHeld mous contracts value } exhibitors { id booth organization { id slug name } listings { id slug title } } myRegistrations { id role status booth decisionNote organization { id name } } } } fragment EventCard on Event { id slug name kind startsOn endsOn online venue status registrationOpen registrationFull ended province { code name } organizer { id slug name } fields { code name } } fragment AttachmentFields on Attachment { id kind position isCover caption captionVi captionEn private fileName mime size width height url videoUrl pendingReview images { width height url } }",
+  source: "query EventBySlug($slug: String!) { event(slug: $slug) { ...EventCard attachments { ...AttachmentFields } description descriptionEn localizedDescription timeZone registrationOpensAt registrationClosesAt checkInOpen checkInOpensAt meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables breaks { startsAt endsAt } maxExhibitors maxVisitors viewerIsOrganizer viewerIsStaff questions { id label required numeric } sessions { id kind title speaker room startsAt endsAt } participantCounts { exhibitors visitors } results { exhibitors visitors meetingsHeld mous contracts value } exhibitors { id booth organization { id slug name } listings { id slug title } } myRegistrations { id role status booth decisionNote canWithdraw meetingsToCancel organization { id name } } } } fragment EventCard on Event { id slug name kind startsOn endsOn online venue status registrationOpen registrationFull ended province { code name } organizer { id slug name } fields { code name } } fragment AttachmentFields on Attachment { id kind position isCover caption captionVi captionEn private fileName mime size width height url videoUrl pendingReview images { width height url } }",
 };
 
 export const EventRegistrations: Document<T.EventRegistrationsQuery, T.EventRegistrationsQueryVariables> = {
@@ -159,7 +159,7 @@ export const DecideEventRegistration: Document<T.DecideEventRegistrationMutation
 
 export const WithdrawEventRegistration: Document<T.WithdrawEventRegistrationMutation, T.WithdrawEventRegistrationMutationVariables> = {
   name: "WithdrawEventRegistration",
-  source: "mutation WithdrawEventRegistration($id: ID!) { withdrawEventRegistration(id: $id) { id status } }",
+  source: "mutation WithdrawEventRegistration($id: ID!, $reason: String) { withdrawEventRegistration(id: $id, reason: $reason) { id status } }",
 };
 
 export const EventMeetings: Document<T.EventMeetingsQuery, T.EventMeetingsQueryVariables> = {
@@ -254,7 +254,7 @@ export const OrganizedEvents: Document<T.OrganizedEventsQuery, T.OrganizedEvents
 
 export const EventForEdit: Document<T.EventForEditQuery, T.EventForEditQueryVariables> = {
   name: "EventForEdit",
-  source: "query EventForEdit($id: ID!) { event(id: $id) { id slug name status version viewerIsOrganizer viewerEditsPublishAtOnce nameVi nameEn kind startsOn endsOn online venue description descriptionEn province { code } fields { code } registrationOpensAt registrationClosesAt meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables breaks { startsAt endsAt } maxExhibitors maxVisitors questions { labelVi labelEn required } pendingRevision { nameVi nameEn kind startsOn endsOn provinceCode online venue description descriptionEn fieldCodes registrationOpensAt registrationClosesAt meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables breaks { startsAt endsAt } maxExhibitors maxVisitors questions { labelVi labelEn required } submittedAt } } }",
+  source: "query EventForEdit($id: ID!) { event(id: $id) { id slug name status version viewerIsOrganizer viewerEditsPublishAtOnce nameVi nameEn kind startsOn endsOn online venue description descriptionEn province { code } fields { code } registrationOpensAt registrationClosesAt meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables breaks { startsAt endsAt } maxExhibitors maxVisitors questions { labelVi labelEn required numeric } pendingRevision { nameVi nameEn kind startsOn endsOn provinceCode online venue description descriptionEn fieldCodes registrationOpensAt registrationClosesAt meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables breaks { startsAt endsAt } maxExhibitors maxVisitors questions { labelVi labelEn required numeric } submittedAt } } }",
 };
 
 export const UpdateEvent: Document<T.UpdateEventMutation, T.UpdateEventMutationVariables> = {
@@ -309,7 +309,7 @@ export const EventReport: Document<T.EventReportQuery, T.EventReportQueryVariabl
 
 export const EventMarketplaceContext: Document<T.EventMarketplaceContextQuery, T.EventMarketplaceContextQueryVariables> = {
   name: "EventMarketplaceContext",
-  source: "query EventMarketplaceContext($slug: String!) { event(slug: $slug) { id slug name status meetingDays viewerIsOrganizer myRegistrations { id status organization { id name } suggestions(limit: 10) { score reasons { code label weight } participant { id role booth organization { id slug name } } listing { id slug title kind } ownListing { id slug title kind } openRequest { id status } } } } }",
+  source: "query EventMarketplaceContext($slug: String!) { event(slug: $slug) { id slug name status ended meetingDays viewerIsOrganizer myRegistrations { id role status organization { id name } listings { id } suggestions(limit: 10) { score reasons { code label weight } participant { id role booth organization { id slug name } } listing { id slug title kind } ownListing { id slug title kind } openRequest { id status } } } } }",
 };
 
 export const EventMarketplace: Document<T.EventMarketplaceQuery, T.EventMarketplaceQueryVariables> = {

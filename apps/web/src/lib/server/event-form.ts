@@ -44,16 +44,16 @@ export function eventInputFromForm(form: FormReader, errors: Record<string, stri
   }
   const breakStart = form.str('breakStartsAt');
   const breakEnd = form.str('breakEndsAt');
-  // One question a line: "Câu hỏi | Question", a leading * marks it required.
+  // One question a line: "Câu hỏi | Question"; a leading * marks it required, a # numeric (either order).
   const questions = form
     .str('questions')
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean)
     .map((l) => {
-      const required = l.startsWith('*');
-      const [vi, en] = l.replace(/^\*\s*/, '').split('|').map((x) => x.trim());
-      return { labelVi: vi, labelEn: en || vi, required };
+      const marks = /^[*#\s]*/.exec(l)![0];
+      const [vi, en] = l.slice(marks.length).split('|').map((x) => x.trim());
+      return { labelVi: vi, labelEn: en || vi, required: marks.includes('*'), numeric: marks.includes('#') };
     });
   return {
     nameVi: form.str('nameVi'),
@@ -86,7 +86,7 @@ export function eventFormValues(c: {
   nameVi: string; nameEn: string; kind: string; startsOn: string; endsOn: string; provinceCode: string; online: boolean; venue: string | null; description: string; descriptionEn?: string | null;
   fieldCodes: string[]; registrationOpensAt: string; registrationClosesAt: string; meetingDays: string[]; dayStartsAt: string; dayEndsAt: string;
   slotMinutes: number; meetingTables: number; breaks: { startsAt: string; endsAt: string }[]; maxExhibitors: number | null; maxVisitors: number | null;
-  questions: { labelVi: string; labelEn: string; required: boolean }[];
+  questions: { labelVi: string; labelEn: string; required: boolean; numeric?: boolean }[];
 }): FormValues {
   return {
     nameVi: c.nameVi,
@@ -111,6 +111,6 @@ export function eventFormValues(c: {
     breakEndsAt: c.breaks[0]?.endsAt ?? '',
     maxExhibitors: c.maxExhibitors == null ? '' : String(c.maxExhibitors),
     maxVisitors: c.maxVisitors == null ? '' : String(c.maxVisitors),
-    questions: c.questions.map((q) => `${q.required ? '* ' : ''}${q.labelVi}${q.labelEn && q.labelEn !== q.labelVi ? ` | ${q.labelEn}` : ''}`).join('\n'),
+    questions: c.questions.map((q) => `${q.required ? '* ' : ''}${q.numeric ? '# ' : ''}${q.labelVi}${q.labelEn && q.labelEn !== q.labelVi ? ` | ${q.labelEn}` : ''}`).join('\n'),
   };
 }

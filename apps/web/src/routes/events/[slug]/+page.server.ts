@@ -14,7 +14,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   if (!event) error(404, m.error_notFound());
   // The registration form offers the caller's published listings (offers to exhibit, demands to bring).
   const listings = locals.user && event.registrationOpen ? (await locals.api.request(MyPublishedListings, {}).catch((e) => apiFailure(e, url))).myListings.items : [];
-  return { event, orgs: (locals.user?.organizations ?? []).filter((o) => o.id !== event.organizer.id), listings };
+  // "Rút đăng ký" first asks (?confirm=withdraw&id=…): what the withdrawal cancels, then the POST.
+  const withdrawing = url.searchParams.get('confirm') === 'withdraw' ? (event.myRegistrations.find((r) => r.id === url.searchParams.get('id') && r.canWithdraw) ?? null) : null;
+  return { event, orgs: (locals.user?.organizations ?? []).filter((o) => o.id !== event.organizer.id), listings, withdrawing };
 };
 
 /** The API names an answer 'input.answers.<questionId>' (or '.<index>.questionId'): the form's field is 'answer_<questionId>'. */
@@ -60,10 +62,13 @@ export const actions: Actions = {
   withdraw: async ({ request, locals, url, params }) => {
     if (!locals.user) loginRedirect(url);
     const form = await readForm(request);
+    const id = form.str('id');
+    // Only from the confirmation, which says what goes with it (the booth, the meetings).
+    if (form.str('confirmed') !== 'yes') redirect(303, `/events/${params.slug}?${new URLSearchParams({ confirm: 'withdraw', id })}#registration`);
     try {
-      await locals.api.request(WithdrawEventRegistration, { id: form.str('id') });
+      await locals.api.request(WithdrawEventRegistration, { id, reason: form.str('reason') || null });
     } catch (err) {
-      return failFromError(err, {}, { fields: [], form: 'withdraw' });
+      return failFromError(err, form.values(), { fields: ['reason'], form: 'withdraw' });
     }
     redirect(303, `/events/${params.slug}?done=withdrawn#registration`);
   },

@@ -1,12 +1,15 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { EventMarketplace, EventMarketplaceContext } from '$lib/graphql/documents';
-import type { RegistrationRole } from '$lib/graphql/types';
+import { EventMarketplace, EventMarketplaceContext, MyPublishedListings } from '$lib/graphql/documents';
+import type { ListingKind, RegistrationRole } from '$lib/graphql/types';
 import { m } from '$lib/paraglide/messages';
 import { apiFailure } from '$lib/server/guards';
 import { referenceData } from '$lib/server/reference';
 
 const ROLES: readonly RegistrationRole[] = ['EXHIBITOR', 'VISITOR'];
+
+/** What a role brings, and what its suggestions are matched from: an exhibitor's offers, a visitor's demands. */
+const neededKind = (role: RegistrationRole): ListingKind => (role === 'EXHIBITOR' ? 'OFFER' : 'DEMAND');
 
 /**
  * An event's marketplace: the participants with their organisation, role, booth and the listings
@@ -31,10 +34,18 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     .catch((e) => apiFailure(e, url));
   if (!market) error(404, m.error_notFound());
   const mine = event.myRegistrations.filter((r) => r.status === 'APPROVED');
+  // Suggestions come from the listings a registration brings: without any, say why (the
+  // organisation has none of the kind published, with a link to post one; or brought none).
+  const bringsNone = mine.filter((r) => !r.listings.length);
+  const published = bringsNone.length ? (await locals.api.request(MyPublishedListings, {}).catch((e) => apiFailure(e, url))).myListings.items : [];
+  const noSuggestionsWhy: Record<string, 'NO_LISTINGS' | 'NOT_BROUGHT'> = Object.fromEntries(
+    bringsNone.map((r) => [r.id, published.some((l) => l.organization.id === r.organization.id && l.kind === neededKind(r.role)) ? 'NOT_BROUGHT' : 'NO_LISTINGS']),
+  );
   return {
     event,
     market,
     mine,
+    noSuggestionsWhy,
     filters: { q, role: role ?? '', field, province },
     roles: ROLES,
     fieldTree: reference.fieldTree,
