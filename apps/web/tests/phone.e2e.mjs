@@ -82,6 +82,8 @@ async function assertTapTargets(page, label) {
   const small = await page.evaluate(() => {
     const targets = [
       ...document.querySelectorAll('header a, header button, main button, main .button, .site-footer a, .dash-nav a, .tabs a, .pagination a, summary, main li a, main .card a'),
+      // links that stand alone: a section's "all …" beside its heading, a heading's link, a link beside a button
+      ...document.querySelectorAll('main .spread > a, main h2 > a, main h3 > a, main .button ~ a'),
     ];
     return targets
       .filter((el) => {
@@ -191,7 +193,7 @@ export default function (h) {
     assert.ok(await visitor.locator('aside.filters fieldset').first().isVisible(), 'the disclosure opens the filters');
     await assertNoSidewaysScroll(visitor, 'search with filters open');
 
-    // Listing: title, cover, organisation, key facts on the first screen, then the call to action, then the long text.
+    // Listing: title, cover, organisation, summary, key facts on the first screen, then the description, then the call to action.
     // The cover's WebP sizes come from the worker: wait for them.
     await t.eventually(
       async () => {
@@ -217,7 +219,7 @@ export default function (h) {
     const factsText = await t.text(visitor, '.key-facts');
     for (const part of [trlLabel('vi', 7), '80.000.000 ₫', label('vi', 'TransferMode', 'LICENSING')]) assert.ok(t.squash(factsText).includes(t.squash(part)), `${part} in ${factsText}`);
     assert.ok((await top(visitor, 'h1')) < (await top(visitor, '.listing-org')), 'organisation under the title');
-    assert.ok((await top(visitor, '#interest')) < (await top(visitor, '#desc')), 'call to action before the long text');
+    assert.ok((await top(visitor, '#desc')) < (await top(visitor, '#interest')), 'the description before the call to action');
     await t.screenshot(visitor, 'phone-listing');
     await assertNoSidewaysScroll(visitor, 'listing');
     await assertTapTargets(visitor, 'listing');
@@ -234,7 +236,9 @@ export default function (h) {
     // A member's pages: deals are cards (one per deal, no squashed table), nothing scrolls sideways.
     const member = await t.newPage('vi', { phone: true });
     await login(t, member, buyer.email);
-    for (const path of ['/dashboard', '/dashboard/deals', '/dashboard/interests', '/dashboard/notifications', '/dashboard/security']) {
+    // A saved search, for its list's "Rename" and "Delete".
+    await t.gql(`mutation($i: SavedSearchInput!) { saveSearch(input: $i) { id } }`, { i: { name: 'Máy tưới', notify: true, search: { query: 'máy tưới', provinceCodes: ['can-tho'] } } }, buyer.token);
+    for (const path of ['/dashboard', '/dashboard/deals', '/dashboard/interests', '/dashboard/notifications', '/dashboard/security', '/dashboard/searches']) {
       await t.visit(member, path);
       await assertNoSidewaysScroll(member, path);
       await assertTapTargets(member, path);
