@@ -5,7 +5,9 @@
  */
 import type { ListingKind, OrganizationKind, SearchInput, SearchSort, TransferMode } from '$lib/graphql/types';
 import { parseAmountText } from '@techport/shared';
-import { ORGANIZATION_KINDS, SEARCH_SORTS, TRANSFER_MODES } from '$lib/labels';
+import { ORGANIZATION_KINDS, SEARCH_SORTS, TRANSFER_MODES, listingKindLabel, organizationKindLabel, transferModeLabel } from '$lib/labels';
+import { formatMoney } from '$lib/format';
+import { m } from '$lib/paraglide/messages';
 
 export const PAGE_SIZE = 20;
 
@@ -107,4 +109,22 @@ export function stateOfSaved(input: Partial<Omit<SearchInput, 'page' | 'pageSize
 /** Whether any filter besides the words is set. */
 export function hasFilters(s: SearchState): boolean {
   return !!(s.kind || s.fields.length || s.provinces.length || s.modes.length || s.orgKinds.length || s.trlMin || s.trlMax || s.priceMax !== null);
+}
+
+/**
+ * A search's criteria in words, as a saved search keeps them (its alerts use them all): the words
+ * quoted, then each filter (“máy sấy”, Cần Thơ, Chuyển giao quyền sử dụng…). Names of fields and
+ * provinces come from the reference data.
+ */
+export function describeSearch(s: SearchState, names: { field: (code: string) => string; province: (code: string) => string }): string[] {
+  const parts: string[] = [];
+  if (s.q) parts.push(`“${s.q}”`);
+  if (s.kind) parts.push(listingKindLabel(s.kind));
+  if (s.fields.length) parts.push(s.fields.map(names.field).join(', '));
+  if (s.provinces.length) parts.push(s.provinces.map(names.province).join(', '));
+  if (s.modes.length) parts.push(s.modes.map(transferModeLabel).join(', '));
+  if (s.orgKinds.length) parts.push(s.orgKinds.map(organizationKindLabel).join(', '));
+  if (s.trlMin || s.trlMax) parts.push(`TRL ${s.trlMin ?? 1}–${s.trlMax ?? 9}`);
+  if (s.priceMax !== null) parts.push(m.searches_priceMax({ amount: formatMoney(s.priceMax) }));
+  return parts;
 }
