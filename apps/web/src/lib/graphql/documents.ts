@@ -124,7 +124,7 @@ export const CancelDeal: Document<T.CancelDealMutation, T.CancelDealMutationVari
 
 export const DashboardTodo: Document<T.DashboardTodoQuery, T.DashboardTodoQueryVariables> = {
   name: "DashboardTodo",
-  source: "query DashboardTodo { deals(awaitingMe: true, page: {page: 1, pageSize: 20}) { totalItems items { id status viewerActions listing { id title } supplier { id name viewerIsMember } buyer { id name viewerIsMember } } } interests { id status createdAt organization { id name } listingOrganization { id viewerIsMember } listing { id title } } }",
+  source: "query DashboardTodo { deals(awaitingMe: true, page: {page: 1, pageSize: 20}) { totalItems items { id status viewerActions listing { id title } supplier { id name viewerIsMember } buyer { id name viewerIsMember } } } interests { id status createdAt lastMessageAt organization { id name viewerIsMember } listingOrganization { id name viewerIsMember } listing { id title kind } } }",
 };
 
 export const Events: Document<T.EventsQuery, T.EventsQueryVariables> = {

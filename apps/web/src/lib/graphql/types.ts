@@ -734,7 +734,7 @@ export type CancelDealMutation = { cancelDeal: { id: string, status: DealStatus 
 export type DashboardTodoQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DashboardTodoQuery = { deals: { totalItems: number, items: Array<{ id: string, status: DealStatus, viewerActions: Array<DealAction>, listing: { id: string, title: string }, supplier: { id: string, name: string, viewerIsMember: boolean }, buyer: { id: string, name: string, viewerIsMember: boolean } }> }, interests: Array<{ id: string, status: InterestStatus, createdAt: string, organization: { id: string, name: string }, listingOrganization: { id: string, viewerIsMember: boolean }, listing: { id: string, title: string } }> };
+export type DashboardTodoQuery = { deals: { totalItems: number, items: Array<{ id: string, status: DealStatus, viewerActions: Array<DealAction>, listing: { id: string, title: string }, supplier: { id: string, name: string, viewerIsMember: boolean }, buyer: { id: string, name: string, viewerIsMember: boolean } }> }, interests: Array<{ id: string, status: InterestStatus, createdAt: string, lastMessageAt: string, organization: { id: string, name: string, viewerIsMember: boolean }, listingOrganization: { id: string, name: string, viewerIsMember: boolean }, listing: { id: string, title: string, kind: ListingKind } }> };
 
 export type EventsQueryVariables = Exact<{
   input?: EventSearchInput | null | undefined;

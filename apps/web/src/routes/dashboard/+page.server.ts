@@ -4,6 +4,8 @@ import { section } from '$lib/server/guards';
 
 /** The deal steps that wait on a party, in the order a deal meets them. */
 const PARTY_STEPS = ['ACCEPT', 'SIGN', 'COMPLETE'] as const;
+/** How many conversations the overview shows (the rest: /dashboard/interests). */
+const CONVERSATIONS = 5;
 
 export const load: PageServerLoad = async ({ locals }) => {
   const [listings, notifications, todo] = await Promise.all([
@@ -16,8 +18,22 @@ export const load: PageServerLoad = async ({ locals }) => {
     .map((d) => ({ ...d, next: PARTY_STEPS.find((a) => d.viewerActions.includes(a)) }))
     .filter((d): d is typeof d & { next: (typeof PARTY_STEPS)[number] } => d.next !== undefined);
   const interests = (todo.data?.interests ?? []).filter((i) => i.status === 'OPEN' && i.listingOrganization.viewerIsMember);
+  // The latest conversations still going on (open or accepted; the API lists them last message
+  // first), each with the other side and, from the notifications, whether something in it is unread.
+  const unread = new Set(
+    (notifications.data?.notifications ?? [])
+      .filter((n) => !n.readAt && n.url)
+      .map((n) => /^\/(?:dashboard\/)?interests\/([^/?#]+)/.exec(n.url ?? '')?.[1])
+      .filter((id): id is string => !!id),
+  );
+  const ongoing = (todo.data?.interests ?? []).filter((i) => i.status === 'OPEN' || i.status === 'ACCEPTED');
+  const conversations = ongoing.slice(0, CONVERSATIONS).map((i) => {
+    const sent = i.organization.viewerIsMember;
+    return { ...i, sent, other: sent ? i.listingOrganization.name : i.organization.name, unread: unread.has(i.id) };
+  });
   return {
     todo: { deals, moreDeals: Math.max(0, (todo.data?.deals.totalItems ?? 0) - deals.length), interests },
+    conversations: { items: conversations, more: ongoing.length - conversations.length, failed: !todo.data },
     listings,
     notifications: notifications.data?.notifications.slice(0, 5) ?? [],
   };
