@@ -153,7 +153,7 @@ describe('the profile', () => {
       // only a space: said as empty, not as a length
       'input.fullName': 'Must not be empty.',
       'input.headline': 'Must be between 10 and 200 characters long.',
-      'input.bio': 'Must be between 30 and 5000 characters long.',
+      'input.bio': 'Must be between 30 and 5,000 characters long.',
       'input.fieldCodes': 'Choose at least one field of expertise.',
       'input.services': 'Must be between 2 and 200 characters long.',
       'input.pastTransfers': 'At most 30 items.',
@@ -524,7 +524,7 @@ describe('contacting an expert', () => {
     expect((await outsider.client.error(CONTACT, { e: id, o: buyerOrg.id, m: 'Xin chào' })).code).toBe('FORBIDDEN');
     expect((await buyer.client.error(CONTACT, { e: id, o: '00000000-0000-4000-8000-000000000000', m: 'Xin chào' })).code).toBe('NOT_FOUND');
     const blank = await buyer.client.inLang('en').error(CONTACT, { e: id, o: buyerOrg.id, m: '   ' });
-    expect(blank).toMatchObject({ code: 'BAD_USER_INPUT', fields: { message: 'A message must be 1 to 5000 characters long.' } });
+    expect(blank).toMatchObject({ code: 'BAD_USER_INPUT', fields: { message: 'A message must be 1 to 5,000 characters long.' } });
     const nul = await buyer.client.inLang('en').error(CONTACT, { e: id, o: buyerOrg.id, m: 'Xin\u001b[31mchào' });
     expect(nul).toMatchObject({ code: 'BAD_USER_INPUT', fields: { message: 'A message must not contain control characters.' } });
     const ownOrg = await createOrganization(e.client);

@@ -95,6 +95,31 @@ describe('one request, every error', () => {
     expect(one.fields).toEqual({ 'input.priceMax': expect.any(String) });
   });
 
+  it("prices the wrong way round are told in the words of the listing's form: an offer's price from/to, a demand's budget, vi and en", async () => {
+    const o = await owner();
+    const wrongWay = { priceMin: 900_000_000, priceMax: 5_000_000 };
+    const offerErr = await o.client.error(CREATE, { input: offer(o.org.id, wrongWay) });
+    expect(offerErr.fields).toEqual({ 'input.priceMax': 'Giá “đến” không được nhỏ hơn giá “từ”.' });
+    const demand = (extra: Record<string, unknown> = {}) => offer(o.org.id, { kind: 'DEMAND', title: `Cần công nghệ xử lý nước thải thủy sản ${uniq('')}`, ...extra });
+    const demandErr = await o.client.error(CREATE, { input: demand(wrongWay) });
+    expect(demandErr.fields).toEqual({ 'input.priceMax': 'Ngân sách tối đa không được nhỏ hơn ngân sách tối thiểu.' });
+    const en = o.client.inLang('en');
+    expect((await en.error(CREATE, { input: offer(o.org.id, wrongWay) })).fields).toEqual({ 'input.priceMax': 'The “to” price must not be below the “from” price.' });
+    expect((await en.error(CREATE, { input: demand(wrongWay) })).fields).toEqual({ 'input.priceMax': 'The maximum budget must not be below the minimum budget.' });
+    // An update sending one side: checked against the stored other side, in the demand's words.
+    const draft = (await o.client.ok(CREATE, { input: demand() })).createListing;
+    const one = await o.client.error(UPDATE, { id: draft.id, input: { version: draft.version, priceMin: 900_000_000 } });
+    expect(one.fields).toEqual({ 'input.priceMin': 'Ngân sách tối đa không được nhỏ hơn ngân sách tối thiểu.' });
+  });
+
+  it('length limits are written with their digits grouped the language\'s way', async () => {
+    const o = await owner();
+    const err = await o.client.error(CREATE, { input: offer(o.org.id, { description: 'Quá ngắn.' }) });
+    expect(err.fields).toEqual({ 'input.description': 'Phải dài từ 30 đến 20.000 ký tự.' });
+    const en = await o.client.inLang('en').error(CREATE, { input: offer(o.org.id, { description: 'Too short.' }) });
+    expect(en.fields).toEqual({ 'input.description': 'Must be between 30 and 20,000 characters long.' });
+  });
+
   it('a saved search: a blank name and trlMax below trlMin together, and search refuses the TRL range with its other problems', async () => {
     const u = await registerUser(base, 'Người lưu tìm kiếm');
     const SAVE = `mutation($input: SavedSearchInput!) { saveSearch(input: $input) { id } }`;

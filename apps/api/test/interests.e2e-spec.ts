@@ -117,9 +117,9 @@ describe('expressing interest', () => {
     expect(own.code).toBe('BAD_USER_INPUT');
     expect(own.fields?.organizationId).toMatch(/own listing/);
     const empty = await c.error(EXPRESS, { l: listing.id, o: company.org.id, m: '   ' });
-    expect(empty).toMatchObject({ code: 'BAD_USER_INPUT', fields: { message: 'Tin nhắn phải dài từ 1 đến 5000 ký tự.' } });
+    expect(empty).toMatchObject({ code: 'BAD_USER_INPUT', fields: { message: 'Tin nhắn phải dài từ 1 đến 5.000 ký tự.' } });
     const long = await c.inLang('en').error(EXPRESS, { l: listing.id, o: company.org.id, m: 'x'.repeat(5001) });
-    expect(long).toMatchObject({ code: 'BAD_USER_INPUT', fields: { message: 'A message must be 1 to 5000 characters long.' } });
+    expect(long).toMatchObject({ code: 'BAD_USER_INPUT', fields: { message: 'A message must be 1 to 5,000 characters long.' } });
     expect((await base.error(EXPRESS, { l: listing.id, o: company.org.id, m: 'Xin chào' })).code).toBe('UNAUTHENTICATED');
     // Nothing was written by the refusals.
     const [{ n }] = await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM interest WHERE listing_id = $1`, [listing.id]);
@@ -185,7 +185,7 @@ describe('answering and talking', () => {
     const listing = await publishListing(base, institute.owner.client, { kind: 'OFFER', organizationId: institute.org.id });
     const id = await expressInterest(company.owner.client, listing.id, company.org.id);
     const err = await company.owner.client.inLang('en').error(SEND, { id, b: '' });
-    expect(err).toMatchObject({ code: 'BAD_USER_INPUT', fields: { body: 'A message must be 1 to 5000 characters long.' } });
+    expect(err).toMatchObject({ code: 'BAD_USER_INPUT', fields: { body: 'A message must be 1 to 5,000 characters long.' } });
     expect((await company.owner.client.error(SEND, { id, b: 'y'.repeat(5001) })).fields).toHaveProperty('body');
   });
 });

@@ -11,6 +11,11 @@ export function t(message: Localized, lang: Lang = currentLang()): string {
   return message[lang];
 }
 
+/** A number with its digits grouped the way each language writes them: "20.000", "20,000". */
+export function groupedNumber(n: number): Localized {
+  return { vi: n.toLocaleString('vi-VN'), en: n.toLocaleString('en-GB') };
+}
+
 /** Fills {name} placeholders. */
 export function format(message: Localized, params: Record<string, string | number>): Localized {
   const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));

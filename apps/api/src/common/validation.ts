@@ -16,7 +16,7 @@ import {
 } from 'class-validator';
 import { PROVINCES, TECH_FIELDS } from '@techport/shared';
 import { AppError, Errors } from './errors.js';
-import { format, type Localized } from './i18n.js';
+import { format, groupedNumber, type Localized } from './i18n.js';
 import { unifyLineBreaksDeep } from './line-breaks.js';
 import catalogue from './validation.messages.json' with { type: 'json' };
 
@@ -49,6 +49,8 @@ function echoValue(value: unknown, only?: (v: unknown) => boolean): Localized {
   return more > 0 ? format(M.andMore, { shown, more }) : { vi: shown, en: shown };
 }
 
+const grouped = groupedNumber;
+
 const isEmptyText = (v: unknown) => typeof v === 'string' && v.trim() === '';
 
 /**
@@ -57,10 +59,14 @@ const isEmptyText = (v: unknown) => typeof v === 'string' && v.trim() === '';
  * than a rule that reads oddly for it ("must be 3 to 254 characters", "unknown code: .").
  */
 function localized(message: Localized, params: Record<string, string | number> = {}, only?: (v: unknown) => boolean, empty: Localized = M.blank) {
+  // A limit is said as the language writes numbers: "20.000 ký tự", "20,000 characters".
+  const inLanguage = (lang: 'vi' | 'en') => Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? grouped(v)[lang] : v]));
+  const vi = inLanguage('vi');
+  const en = inLanguage('en');
   return (args: { value: unknown }) => {
     if (isEmptyText(args.value)) return JSON.stringify(empty);
     const value = echoValue(args.value, only);
-    const filled = { vi: format(message, { ...params, value: value.vi }).vi, en: format(message, { ...params, value: value.en }).en };
+    const filled = { vi: format(message, { ...vi, value: value.vi }).vi, en: format(message, { ...en, value: value.en }).en };
     return JSON.stringify(filled);
   };
 }
@@ -79,7 +85,6 @@ export const EachTextLength = (min: number, max: number) => Length(min, max, opt
  * passes it, with its digits grouped the language's way.
  */
 const NO_PRACTICAL_MAX = 1e12;
-const grouped = (n: number) => ({ vi: n.toLocaleString('vi-VN'), en: n.toLocaleString('en-GB') });
 const overMax = (max: number): Localized => ({ vi: format(M.max, { max: grouped(max).vi }).vi, en: format(M.max, { max: grouped(max).en }).en });
 
 export const WholeNumberBetween = (min: number, max: number): PropertyDecorator => (target, key) => {
@@ -159,8 +164,9 @@ export const NotBlank = (message: Localized = M.blank) =>
  * in the same pass and a request with a short title, a TRL out of range and prices the wrong way
  * round gets one BAD_USER_INPUT naming all three fields, instead of answering in rounds. Either
  * side missing (or not a number: its own decorators report it) means there is nothing to compare.
+ * `message` may depend on the input (an offer's "to" price, a demand's maximum budget).
  */
-export const NotBelow = (other: string, message: Localized) =>
+export const NotBelow = (other: string, message: Localized | ((input: Record<string, unknown>) => Localized)) =>
   ValidateBy(
     {
       name: 'notBelow',
@@ -172,7 +178,9 @@ export const NotBelow = (other: string, message: Localized) =>
         },
       },
     },
-    opts(message),
+    typeof message === 'function'
+      ? { message: (args) => localized(message((args.object ?? {}) as Record<string, unknown>))(args) }
+      : opts(message),
   );
 
 /**

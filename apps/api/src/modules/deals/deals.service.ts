@@ -4,7 +4,7 @@ import { DEAL_STATUS_LABELS, DealStatus, InterestStatus, ListingKind, Moderation
 import { Errors } from '../../common/errors.js';
 import { isUuid } from '../../common/ids.js';
 import { Clock } from '../../common/clock.js';
-import { format, type Localized } from '../../common/i18n.js';
+import { format, groupedNumber, type Localized } from '../../common/i18n.js';
 import { coversProvince, isModerator, jurisdictionOf, type Viewer } from '../../common/auth/viewer.js';
 import { pageWindow, type Page, type PageInput } from '../../common/pagination.js';
 import { isUniqueViolation } from '../../common/slug.js';
@@ -36,8 +36,8 @@ export const NOTE_MAX = DEAL_NOTE_MAX;
 const M = {
   deal: { vi: 'giao dịch', en: 'Deal' },
   interest: { vi: 'mối quan tâm', en: 'Interest' },
-  terms: { vi: 'Điều khoản phải dài từ 10 đến 10000 ký tự.', en: 'Terms must be 10 to 10000 characters long.' },
-  noteLength: { vi: `Ghi chú không được dài quá ${NOTE_MAX} ký tự.`, en: `A note must be at most ${NOTE_MAX} characters long.` },
+  terms: { vi: 'Điều khoản phải dài từ 10 đến 10.000 ký tự.', en: 'Terms must be 10 to 10,000 characters long.' },
+  noteLength: { vi: `Ghi chú không được dài quá ${groupedNumber(NOTE_MAX).vi} ký tự.`, en: `A note must be at most ${groupedNumber(NOTE_MAX).en} characters long.` },
   noteRequired: { vi: 'Cần ghi rõ lý do từ chối.', en: 'A rejection needs a note saying why.' },
   interestNotAccepted: {
     vi: 'Chỉ đề xuất giao dịch được khi mối quan tâm đã được chấp nhận.',

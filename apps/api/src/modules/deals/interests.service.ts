@@ -4,7 +4,7 @@ import { InterestStatus, ListingStatus } from '@techport/shared';
 import { Errors } from '../../common/errors.js';
 import { isUuid } from '../../common/ids.js';
 import { Clock } from '../../common/clock.js';
-import type { Localized } from '../../common/i18n.js';
+import { groupedNumber, type Localized } from '../../common/i18n.js';
 import type { Viewer } from '../../common/auth/viewer.js';
 import { isUniqueViolation } from '../../common/slug.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
@@ -22,7 +22,7 @@ const M = {
   interest: { vi: 'mối quan tâm', en: 'Interest' },
   listing: { vi: 'tin công nghệ', en: 'Listing' },
   organization: { vi: 'tổ chức', en: 'Organisation' },
-  messageLength: { vi: `Tin nhắn phải dài từ 1 đến ${MESSAGE_MAX} ký tự.`, en: `A message must be 1 to ${MESSAGE_MAX} characters long.` },
+  messageLength: { vi: `Tin nhắn phải dài từ 1 đến ${groupedNumber(MESSAGE_MAX).vi} ký tự.`, en: `A message must be 1 to ${groupedNumber(MESSAGE_MAX).en} characters long.` },
   notMember: { vi: 'Bạn không phải là thành viên của tổ chức này.', en: 'You are not a member of this organisation.' },
   ownListing: { vi: 'Không thể bày tỏ quan tâm đến tin của chính tổ chức mình.', en: "An organisation cannot express interest in its own listing." },
   expired: { vi: 'Tin này đã hết hạn, không nhận thêm quan tâm.', en: 'This listing has expired and takes no more interest.' },

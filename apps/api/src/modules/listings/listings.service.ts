@@ -19,7 +19,7 @@ import type { ModerationAccess } from '../moderation-core/moderation.rules.js';
 import { ListingEntity, type ListingContent } from './listing.entity.js';
 import { DUPLICATE_SIMILARITY, detectLanguage, publicListingSql, titleSimilarity, titleWords } from './listing.rules.js';
 import { contentOf, countAttachmentsOf, listingKind } from './listing.kind.js';
-import { PRICE_ORDER, type ListingInput, type ListingUpdateInput } from './dto/listing.inputs.js';
+import { priceOrder, type ListingInput, type ListingUpdateInput } from './dto/listing.inputs.js';
 import catalogue from './listings.service.messages.json' with { type: 'json' };
 
 export { LISTING_CHANGED, contentOf } from './listing.kind.js';
@@ -167,7 +167,7 @@ export class ListingsService extends ModeratedKindService<ListingEntity, Listing
       provinceCode: input.provinceCode,
       language: input.language ?? '',
     });
-    this.checkCrossFields(content, input);
+    this.checkCrossFields(content, input, input.kind);
     return withUniqueSlug(
       content.title,
       (base) => this.core.slugsTaken(this.ds.manager, this.kind, base),
@@ -215,7 +215,7 @@ export class ListingsService extends ModeratedKindService<ListingEntity, Listing
     return retryOnUniqueViolation(() =>
       this.ds.transaction(async (em) => {
         const l = await this.core.lockForOwner(em, this.kind, viewer, id);
-        await this.core.edit(em, this.kind, viewer, l, input.version, (before) => this.applyUpdate(before, input));
+        await this.core.edit(em, this.kind, viewer, l, input.version, (before) => this.applyUpdate(before, input, l.kind));
         return em.getRepository(ListingEntity).findOneByOrFail({ id: l.id });
       }),
     );
@@ -245,7 +245,7 @@ export class ListingsService extends ModeratedKindService<ListingEntity, Listing
   }
 
   /** Omitted fields stay; null clears optional ones and is refused for required ones. */
-  private applyUpdate(before: ListingContent, input: ListingUpdateInput): ListingContent {
+  private applyUpdate(before: ListingContent, input: ListingUpdateInput, kind: ListingKind): ListingContent {
     const missing: Record<string, Localized> = {};
     const required = ['title', 'summary', 'description', 'fieldCodes', 'keywords', 'transferModes', 'provinceCode', 'currency', 'negotiable'] as const;
     for (const key of required) if (input[key] === null) missing[`input.${key}`] = M.required;
@@ -279,7 +279,7 @@ export class ListingsService extends ModeratedKindService<ListingEntity, Listing
             ? ''
             : before.language,
     });
-    this.checkCrossFields(content, input);
+    this.checkCrossFields(content, input, kind);
     return content;
   }
 
@@ -289,10 +289,10 @@ export class ListingsService extends ModeratedKindService<ListingEntity, Listing
    * catches an update that sends one side only, against the stored other side. The error names the
    * field the caller sent.
    */
-  private checkCrossFields(c: ListingContent, input: { priceMin?: number | null; priceMax?: number | null }): void {
+  private checkCrossFields(c: ListingContent, input: { priceMin?: number | null; priceMax?: number | null }, kind: ListingKind): void {
     if (c.priceMin !== null && c.priceMax !== null && c.priceMin > c.priceMax) {
       const path = input.priceMax !== undefined && input.priceMax !== null ? 'input.priceMax' : 'input.priceMin';
-      throw Errors.invalidField(path, PRICE_ORDER);
+      throw Errors.invalidField(path, priceOrder(kind));
     }
   }
 }

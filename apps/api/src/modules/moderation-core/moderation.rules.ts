@@ -5,7 +5,7 @@
 import { ModerationDecision, RejectionReason } from '@techport/shared';
 import { coversProvince, type Viewer } from '../../common/auth/viewer.js';
 import { Errors } from '../../common/errors.js';
-import type { Localized } from '../../common/i18n.js';
+import { groupedNumber, type Localized } from '../../common/i18n.js';
 import { ModerationStatus } from './moderation.workflow.js';
 
 export const MAX_MODERATION_NOTE = 2000;
@@ -64,7 +64,7 @@ export function canView(item: ModerationFacts, access: ModerationAccess): boolea
 
 const M = {
   noteRequired: { vi: 'Hãy ghi chú cho bên đăng tin biết cần sửa gì.', en: 'Write a note telling the owner what to fix.' },
-  noteTooLong: { vi: `Ghi chú dài tối đa ${MAX_MODERATION_NOTE} ký tự.`, en: `The note must be at most ${MAX_MODERATION_NOTE} characters long.` },
+  noteTooLong: { vi: `Ghi chú dài tối đa ${groupedNumber(MAX_MODERATION_NOTE).vi} ký tự.`, en: `The note must be at most ${groupedNumber(MAX_MODERATION_NOTE).en} characters long.` },
 } satisfies Record<string, Localized>;
 
 /**

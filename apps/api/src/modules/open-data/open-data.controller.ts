@@ -45,7 +45,7 @@ const M = {
   toMissing: { vi: 'Khoảng tháng cần cả tháng cuối (to).', en: 'A range of months needs its last month (to) too.' },
   toBeforeFrom: { vi: 'Tháng cuối không được trước tháng đầu.', en: 'The last month cannot come before the first.' },
   tooLong: { vi: `Một khoảng dài tối đa ${MAX_PERIOD_MONTHS} tháng.`, en: `A range spans at most ${MAX_PERIOD_MONTHS} months.` },
-  limit: { vi: 'Số dòng mỗi trang phải là số nguyên từ 1 đến 5000.', en: 'Rows per page must be a whole number from 1 to 5000.' },
+  limit: { vi: 'Số dòng mỗi trang phải là số nguyên từ 1 đến 5.000.', en: 'Rows per page must be a whole number from 1 to 5,000.' },
   cursor: { vi: 'Con trỏ trang không hợp lệ: hãy theo liên kết "next".', en: 'The page cursor is not valid: follow the "next" link.' },
   figure: { vi: 'Không có bộ số liệu này.', en: 'There is no such dataset.' },
 } satisfies Record<string, Localized>;

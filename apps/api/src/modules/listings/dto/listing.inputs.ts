@@ -22,11 +22,22 @@ const WholeAmount = (): PropertyDecorator => (target, key) => {
   Max(LISTING_LIMITS.maxPrice, say({ vi: 'Số tiền quá lớn: tối đa 1 triệu tỷ đồng (1.000.000.000.000.000 ₫).', en: 'The amount is too large: at most ₫1,000,000,000,000,000 (a million billion dong).' }))(target, key);
 };
 
-/** priceMax ≥ priceMin, checked with the per-field rules (one answer names every problem). */
+/**
+ * priceMax ≥ priceMin, checked with the per-field rules (one answer names every problem), in the
+ * words of the listing's form: an offer's price from/to, a demand's minimum/maximum budget.
+ * PRICE_ORDER is for ListingUpdateInput, which does not say the listing's kind (the storefront's
+ * form, which knows it, words it itself; an update sending one side only is checked against the
+ * stored other side by the service, which knows the kind).
+ */
 export const PRICE_ORDER: Localized = {
   vi: 'Giá “đến” (hoặc ngân sách tối đa) không được nhỏ hơn giá “từ”.',
   en: 'The “to” amount (or the maximum budget) must not be below the “from” amount.',
 };
+const PRICE_ORDER_BY_KIND: Record<ListingKind, Localized> = {
+  OFFER: { vi: 'Giá “đến” không được nhỏ hơn giá “từ”.', en: 'The “to” price must not be below the “from” price.' },
+  DEMAND: { vi: 'Ngân sách tối đa không được nhỏ hơn ngân sách tối thiểu.', en: 'The maximum budget must not be below the minimum budget.' },
+};
+export const priceOrder = (kind: unknown): Localized => PRICE_ORDER_BY_KIND[kind as ListingKind] ?? PRICE_ORDER;
 
 /**
  * At least one technology field: a listing without one cannot be matched, browsed by field or
@@ -103,7 +114,7 @@ export class ListingInput {
   @Field(() => Float, { nullable: true, description: 'Whole units of the currency (VND: dong); not below priceMin.' })
   @IsOptional()
   @WholeAmount()
-  @NotBelow('priceMin', PRICE_ORDER)
+  @NotBelow('priceMin', (input) => priceOrder(input.kind))
   priceMax?: number | null;
 
   @Field(() => String, { nullable: true, defaultValue: 'VND', description: 'VND, USD or EUR.' })
