@@ -54,7 +54,8 @@ export default function (h) {
     for (const name of ['title', 'trl', 'priceMax', 'fieldCodes']) {
       assert.equal(await errorOf(page, name).count(), 1, `an error beside ${name}: ${await t.text(page)}`);
     }
-    assert.equal(await t.text(page, '#f-priceMax-error'), 'The “to” amount (or the maximum budget) must not be below the “from” amount.');
+    // In the words of this (demand) form: its budget, not a price.
+    assert.equal(await t.text(page, '#f-priceMax-error'), 'The maximum budget must not be below the minimum budget.');
     assert.equal(await t.text(page, '.alert-error'), msg('en', 'error_checkFields'));
     assert.equal(await page.inputValue('[name=title]'), 'Short', 'the title typed is kept');
     assert.equal(await page.inputValue('[name=priceMin]'), '900,000,000', 'the amount typed is kept');
@@ -63,11 +64,40 @@ export default function (h) {
     // An amount the storefront cannot read is named together with the API's problems.
     await page.fill('[name=priceMin]', 'a lot');
     await t.submit(page, 'main form button.secondary[type=submit]:not([formaction])');
-    assert.equal(await t.text(page, '#f-priceMin-error'), msg('en', 'listingForm_amount'));
+    assert.equal(await t.text(page, '#f-priceMin-error'), 'The minimum budget must be an amount in dong, e.g. 500000000, 500,000,000, 500m or 1.5bn.');
     assert.equal(await errorOf(page, 'title').count(), 1, 'the title error is still shown with it');
     assert.equal(await errorOf(page, 'fieldCodes').count(), 1, 'and the missing field');
     const { myListings } = await t.gql(`{ myListings { totalItems } }`, {}, o.token);
     assert.equal(myListings.totalItems, 0, 'nothing was saved');
+  });
+
+  h.test('forms: amounts are read as people type them ("500 trieu", "1,5 tỷ", "1.5bn"), named by their field when unreadable, and their order told in the form\'s words', async (t) => {
+    const o = await ownerOnPage(t);
+    const page = o.page;
+    const save = 'main form button.secondary[type=submit]:not([formaction])';
+    await t.visit(page, '/dashboard/listings/new?kind=DEMAND');
+    await fillListing(page, { ...offer('Cần dây chuyền ép viên nén'), kind: 'DEMAND', priceMin: '500 trieu', priceMax: '1,5 tỷ' });
+    await t.submit(page, save);
+    assert.match(page.url(), /done=listing-created/, await t.text(page));
+    assert.equal(await page.inputValue('[name=priceMin]'), '500.000.000');
+    assert.equal(await page.inputValue('[name=priceMax]'), '1.500.000.000');
+    // The tester's case: a minimum budget of 900 million and a maximum of 5 million.
+    await page.fill('[name=priceMin]', '900000000');
+    await page.fill('[name=priceMax]', '5000000');
+    await t.submit(page, save);
+    assert.equal(await t.text(page, '#f-priceMax-error'), 'Ngân sách tối đa không được nhỏ hơn ngân sách tối thiểu.');
+    await page.fill('[name=priceMin]', 'khoảng 1 tỷ');
+    await page.fill('[name=priceMax]', '1.5bn');
+    await t.submit(page, save);
+    assert.equal(await t.text(page, '#f-priceMin-error'), 'Ngân sách tối thiểu phải là một số tiền bằng đồng, ví dụ 500000000, 500.000.000, 500 triệu hoặc 1,5 tỷ.');
+    assert.equal(await errorOf(page, 'priceMax').count(), 0, '"1.5bn" is read');
+    assert.equal(await page.inputValue('[name=priceMin]'), 'khoảng 1 tỷ', 'what was typed is kept');
+
+    // An offer's form speaks of its price "from" and "to".
+    await t.visit(page, '/dashboard/listings/new?kind=OFFER');
+    await fillListing(page, { ...offer('Máy ép viên nén'), priceMin: '2 tỷ', priceMax: '500 triệu' });
+    await t.submit(page, save);
+    assert.equal(await t.text(page, '#f-priceMax-error'), 'Giá “đến” không được nhỏ hơn giá “từ”.');
   });
 
   h.test('forms: the draft shows its quality score and possible duplicates after each save', async (t) => {

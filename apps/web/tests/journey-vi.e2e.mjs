@@ -106,7 +106,7 @@ export default function (h) {
         await t.visit(s.buyer, '/dashboard/listings/new?kind=DEMAND');
         await fillListing(s.buyer, { ...DEMAND, title: 'Sấy', priceMax: 'một tỷ' });
         await t.submit(s.buyer, 'main form button[formaction="?/submit"]');
-        assert.equal(await t.text(s.buyer, '#f-priceMax-error'), msg('vi', 'listingForm_amount'));
+        assert.equal(await t.text(s.buyer, '#f-priceMax-error'), msg('vi', 'listingForm_amountUnread', { field: msg('vi', 'listingForm_budgetMaxName') }));
         await s.buyer.fill('[name=priceMax]', DEMAND.priceMax);
         await t.submit(s.buyer, 'main form button[formaction="?/submit"]');
         assert.ok((await s.buyer.locator('#f-title-error').count()) === 1, `an error beside the title: ${await t.text(s.buyer)}`);
