@@ -68,9 +68,11 @@ describe('registration', () => {
     const email = `${uniq('late')}@example.vn`;
     await base.ok(REGISTER, { input: { email, password: PASSWORD, displayName: 'Người đến muộn' } });
     const first = await secretFromMail(t.url, email, '/activate/');
-    const refused = await base.inLang('en').error(LOGIN, { e: email, p: PASSWORD });
-    expect(refused.code).toBe('UNAUTHENTICATED');
+    const [refused] = (await base.inLang('en').request(LOGIN, { e: email, p: PASSWORD })).errors ?? [];
+    expect(refused.extensions?.code).toBe('UNAUTHENTICATED');
     expect(refused.message).toMatch(/not activated yet/);
+    // Told apart from a wrong password, so a client can say "the link was sent again" (the storefront's resend after registering).
+    expect(refused.extensions?.reason).toBe('ACCOUNT_NOT_ACTIVATED');
     // A wrong password says only that.
     expect((await base.inLang('en').error(LOGIN, { e: email, p: 'wrong-password-1' })).message).toBe('Wrong e-mail or password.');
     const second = await secretFromMail(t.url, email, '/activate/', { notFrom: first });

@@ -122,11 +122,27 @@ export default function (h) {
       await page.fill('[name=password]', 'Another-Password-2026');
       await page.fill('[name=passwordConfirm]', 'Another-Password-2026');
       await t.submit(page, 'main form button[type=submit]');
-      answers.push({ url: new URL(page.url()).pathname + new URL(page.url()).search, text: await t.text(page) });
+      // The address typed is named (a typo can be seen); apart from it, the page says the same for both.
+      answers.push({ url: new URL(page.url()).pathname + new URL(page.url()).search, text: (await t.text(page)).replace(email, '<address>') });
     }
     assert.deepEqual(answers[0], answers[1], 'the page says the same for both');
     assert.equal(answers[0].url, '/register?sent=1');
-    assert.ok(answers[0].text.includes(msg('en', 'register_sent')));
+    assert.ok(answers[0].text.includes(msg('en', 'register_sentTo', { email: '<address>' })), answers[0].text);
+    assert.equal(await t.text(page, '.sent-address'), fresh);
+    // A wrong address: the way back to the form.
+    assert.equal(await page.locator('main a.wrong-address[href="/register"]').count(), 1);
+    assert.equal(await t.text(page, 'main a.wrong-address'), msg('en', 'register_wrongAddress'));
+    await t.axe(page, 'registered: check your e-mail (en)');
+    // No e-mail? The link is sent again to whoever gives the password just chosen.
+    const original = await t.linkFromMail(fresh, '/activate/');
+    await page.fill('[name=password]', 'Not-The-Password-2026');
+    await t.submit(page, 'main form button[type=submit]');
+    assert.equal(await t.text(page, '.alert-error'), 'Wrong e-mail or password.');
+    assert.equal(await t.text(page, '.sent-address'), fresh, 'still the page of that address');
+    await page.fill('[name=password]', 'Another-Password-2026');
+    await t.submit(page, 'main form button[type=submit]');
+    assert.equal(await t.text(page, '#resend-title ~ [role=status]'), msg('en', 'register_resent', { email: fresh }));
+    await t.linkFromMail(fresh, '/activate/', { notPath: original });
     // The owner of the existing account is told; their password still works.
     await t.eventually(() => t.mailsTo(existing.email).some((m) => m.includes('already has one')), { what: 'the note to the owner' });
     // Not activated yet: log-in says so (only to whoever knows the password) and sends a new link.

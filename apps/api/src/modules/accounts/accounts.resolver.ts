@@ -6,7 +6,7 @@ import { Role } from '../../common/graphql-enums.js';
 import { PageInput, pageWindow, Paginated } from '../../common/pagination.js';
 import { ReferenceService } from '../reference/reference.service.js';
 import { ProvinceType } from '../reference/reference.types.js';
-import { AccountsService } from './accounts.service.js';
+import { ACCOUNT_NOT_ACTIVATED, AccountsService } from './accounts.service.js';
 import { AuthPayload, UserType } from './accounts.types.js';
 import { ChangePasswordInput, RegisterInput } from './dto/accounts.inputs.js';
 import { clientOf } from './sessions.service.js';
@@ -16,8 +16,8 @@ import { RateLimitService } from '../../common/rate-limit.service.js';
 import { AppError } from '../../common/errors.js';
 import { SECOND_FACTOR_CODE_REQUIRED } from '../second-factor/second-factor.service.js';
 
-/** The password was right and the account asks for its second step: not a failed sign-in. */
-const asksSecondStep = (err: unknown) => err instanceof AppError && err.extra?.reason === SECOND_FACTOR_CODE_REQUIRED;
+/** The password was right (the account asks for its second step, or has not been activated yet): not a failed sign-in. */
+const rightPassword = (err: unknown) => err instanceof AppError && (err.extra?.reason === SECOND_FACTOR_CODE_REQUIRED || err.extra?.reason === ACCOUNT_NOT_ACTIVATED);
 
 export function toUserType(u: UserEntity): UserType {
   return { id: u.id, email: u.email, displayName: u.displayName, roles: u.roles, moderatedProvinceCodes: u.moderatedProvinceCodes, allProvinces: u.allProvinces, disabled: u.disabled, secondFactorEnabledAt: u.totpEnabledAt };
@@ -91,7 +91,7 @@ export class AccountsResolver {
   @Mutation(() => AuthPayload)
   async login(@Context() ctx: GqlContext, @Args('email') email: string, @Args('password') password: string): Promise<AuthPayload> {
     // Failed sign-ins count against the address; a right password (also one that asks for the second step) does not.
-    const { token, user } = await this.limits.chargeFailures('loginPerIp', ctx.req.ip ?? 'unknown', () => this.accounts.login(email, password, clientOf(ctx.req)), asksSecondStep);
+    const { token, user } = await this.limits.chargeFailures('loginPerIp', ctx.req.ip ?? 'unknown', () => this.accounts.login(email, password, clientOf(ctx.req)), rightPassword);
     return { token, user: { ...toUserType(user), isSelf: true } };
   }
 

@@ -44,6 +44,9 @@ export function checkPasswordPolicy(path: string, password: string, email: strin
 /** Published when an admin disables an account (outbox.topics.ts). */
 export const ACCOUNT_DISABLED = 'account.disabled' as const;
 
+/** login's `extensions.reason` for a right password of an account whose activation link was never opened. */
+export const ACCOUNT_NOT_ACTIVATED = 'ACCOUNT_NOT_ACTIVATED';
+
 @Injectable()
 export class AccountsService implements OnApplicationBootstrap {
   private readonly logger = new Logger('AccountsService');
@@ -157,6 +160,9 @@ export class AccountsService implements OnApplicationBootstrap {
 
   /**
    * Same answer and about the same time whether the e-mail is unknown or the password wrong.
+   * A right password of an account not yet activated answers UNAUTHENTICATED with
+   * `extensions.reason = ACCOUNT_NOT_ACTIVATED` and e-mails a fresh activation link (the
+   * storefront's "send the link again" after registering is this sign-in).
    *
    * Failures are counted per account AND source (the client address): after
    * RATE_LIMIT_LOGIN_FREE_FAILURES of them that pair waits before each next attempt, 5 s doubling
@@ -184,7 +190,7 @@ export class AccountsService implements OnApplicationBootstrap {
     if (!user.emailVerifiedAt) {
       // Only someone with the password learns this. A fresh link goes out (a few an hour at most).
       if ((await this.limits.count('activationMailPerAccount', email)) <= 3) await this.ds.transaction((em) => this.sendActivation(em, user.id));
-      throw new AppError('UNAUTHENTICATED', M.notActivated);
+      throw new AppError('UNAUTHENTICATED', M.notActivated, undefined, { reason: ACCOUNT_NOT_ACTIVATED });
     }
     // Two-step sign-in: a right password for an enrolled account earns a challenge, not a session.
     if (user.totpSecret) throw await this.secondFactor.challengeError(user);
