@@ -71,11 +71,15 @@ export default function (h) {
     assert.equal(myListings.totalItems, 0, 'nothing was saved');
   });
 
-  h.test('forms: amounts are read as people type them ("500 trieu", "1,5 tỷ", "1.5bn"), named by their field when unreadable, and their order told in the form\'s words', async (t) => {
+  h.test('forms: amounts are read as people type them ("500 trieu", "1,5 tỷ", "1.5bn"), named by their field when unreadable, and their order told in the form\'s words; the province select names the provinces merged in 2025', async (t) => {
     const o = await ownerOnPage(t);
     const page = o.page;
     const save = 'main form button.secondary[type=submit]:not([formaction])';
     await t.visit(page, '/dashboard/listings/new?kind=DEMAND');
+    // The province: the 34 of the 2025 map, said beside the select, each with the provinces merged into it.
+    assert.equal(await t.text(page, '#f-provinceCode-hint'), msg('vi', 'province_selectHint'));
+    assert.equal(await t.text(page, '[name=provinceCode] option[value="can-tho"]'), 'Cần Thơ (gồm cả Sóc Trăng, Hậu Giang cũ)');
+    assert.equal(await t.text(page, '[name=provinceCode] option[value="ha-noi"]'), 'Hà Nội');
     await fillListing(page, { ...offer('Cần dây chuyền ép viên nén'), kind: 'DEMAND', priceMin: '500 trieu', priceMax: '1,5 tỷ' });
     await t.submit(page, save);
     assert.match(page.url(), /done=listing-created/, await t.text(page));
