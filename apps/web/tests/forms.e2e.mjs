@@ -112,9 +112,14 @@ export default function (h) {
     const o = await ownerOnPage(t);
     const page = o.page;
     await t.visit(page, '/dashboard/listings/new?kind=OFFER');
+    // The new form says how to see the score before submitting.
+    assert.equal(await t.text(page, 'form#listing-form .draft-first'), msg('vi', 'listingForm_draftFirst'));
     await fillListing(page, { ...offer('Máy băm gỗ'), keywords: [], trl: null });
     await t.submit(page, 'main form button.secondary[type=submit]:not([formaction])');
     assert.match(page.url(), /done=listing-created/, await t.text(page));
+    // Beside the form's buttons too, where the owner decides to submit: the score, leading to its tips.
+    const link = page.locator('form#listing-form .draft-quality-link a[href="#draft-quality-title"]');
+    assert.equal(await link.count(), 1, 'the score beside the buttons');
     // The saved amounts come back grouped, as people write them.
     assert.equal(await page.inputValue('[name=priceMin]'), '300.000.000');
     assert.equal(await page.inputValue('[name=priceMax]'), '500.000.000');
@@ -122,6 +127,7 @@ export default function (h) {
     let quality = await t.text(page, '.draft-quality');
     assert.ok(quality.includes(noTrl), `the draft's hints: ${quality}`);
     const before = Number(/(\d+)\/100/.exec(quality)[1]);
+    assert.equal(await t.text(page, 'form#listing-form .draft-quality-link'), msg('vi', 'listingForm_draftQualityLink', { score: before }));
     assert.equal(await page.locator('.duplicates').count(), 0, 'no duplicates yet');
 
     // Saved again with a title like the published offer's, keywords and a TRL: the page follows.
