@@ -193,7 +193,7 @@ describe('creating listings', () => {
     // min ≤ max is checked across the two fields.
     const order = await o.client.inLang('en').error(CREATE, { input: offer(o.org.id, { priceMin: 2_000_000_000, priceMax: 1_000_000_000 }) });
     expect(order.code).toBe('BAD_USER_INPUT');
-    expect(order.fields).toEqual({ 'input.priceMax': 'The “to” amount (or the maximum budget) must not be below the “from” amount.' });
+    expect(order.fields).toEqual({ 'input.priceMax': 'The “to” price must not be below the “from” price.' });
     const mine = await o.client.ok(`{ myListings { totalItems } }`);
     expect(mine.myListings.totalItems).toBe(0);
   });
@@ -250,7 +250,7 @@ describe('editing', () => {
     const nulls = await o.client.inLang('en').error(UPDATE, { id: l.id, input: { version: 2, title: null, keywords: null } });
     expect(nulls.fields).toEqual({ 'input.title': 'Must not be empty.', 'input.keywords': 'Must not be empty.' });
     const order = await o.client.inLang('en').error(UPDATE, { id: l.id, input: { version: 2, priceMin: 1_000_000_000 } });
-    expect(order.fields).toEqual({ 'input.priceMin': 'The “to” amount (or the maximum budget) must not be below the “from” amount.' });
+    expect(order.fields).toEqual({ 'input.priceMin': 'The “to” price must not be below the “from” price.' });
     expect((await row(l.id)).version).toBe(2);
   });
 
