@@ -5,7 +5,7 @@ import { Client, addMember, adminClient, createOrganization, loginClient, regist
 const EXPERT = `id slug fullName headline bio services pastTransfers status version createdAt updatedAt publishedAt
   fields { code name } province { code name } organization { id name } user { id displayName email }
   moderationNote rejectionReason rejectionReasonLabel hasPendingRevision
-  pendingRevision { fullName headline services submittedAt province { code } fields { code } organization { id } }
+  pendingRevision { fullName headline services submittedAt declined province { code } fields { code } organization { id } }
   history { action fromStatus toStatus note reason reasonLabel at actor { id } }`;
 const UPSERT = `mutation($input: ExpertProfileInput!) { upsertMyExpertProfile(input: $input) { ${EXPERT} } }`;
 const SUBMIT = `mutation($id: ID!) { submitExpertProfile(id: $id) { ${EXPERT} } }`;
@@ -226,7 +226,7 @@ describe('the workflow', () => {
     expect(rejected).toMatchObject({ status: 'REJECTED', moderationNote: note, rejectionReason: 'INCOMPLETE', rejectionReasonLabel: 'Thông tin chưa đầy đủ', publishedAt: null });
     expect((await base.ok(GET, { id })).expert).toBeNull();
     const [rejectedNote] = (await e.client.ok(NOTIFICATIONS)).notifications;
-    expect(rejectedNote).toMatchObject({ kind: 'EXPERT_PROFILE_REJECTED', url: `/experts/${e.profile.slug}` });
+    expect(rejectedNote).toMatchObject({ kind: 'EXPERT_PROFILE_REJECTED', url: '/dashboard/expert' });
     expect(rejectedNote.body).toContain(note);
     // One full stop after the note, which brings its own.
     expect(rejectedNote.body).toBe(`Lý do: Thông tin chưa đầy đủ. Ghi chú của Sở KH&CN: ${note} Hãy sửa hồ sơ rồi gửi duyệt lại.`);
@@ -321,6 +321,7 @@ describe('the workflow', () => {
     const told = ((await back.inLang('en').ok(`{ notifications { kind title body url } }`)).notifications as { kind: string; body: string; url: string }[]).filter((n) => n.kind === 'EXPERT_PROFILE_TAKEN_DOWN');
     expect(told).toHaveLength(1);
     expect(told[0].body).toMatch(/submit the profile for review again/);
+    expect(told[0].url).toBe('/dashboard/expert');
     expect((await back.ok(SUBMIT, { id })).submitExpertProfile.status).toBe('PENDING_REVIEW');
     await admin.ok(`mutation($id: ID!) { setUserDisabled(userId: $id, disabled: true) { id } }`, { id: e.id });
     expect(await refused(mod.client, MODERATE, { id, d: 'APPROVE' }, 'CONFLICT', id)).toMatchObject({ code: 'CONFLICT' });
@@ -360,11 +361,11 @@ describe('the workflow', () => {
     // A rejected revision stays with the expert; the public text does not change.
     const rejected = (await mod.client.ok(MODERATE, { id, d: 'REJECT', reason: 'MISLEADING', note: 'Chức danh chưa được chứng minh.' })).moderateExpertProfile;
     expect(rejected).toMatchObject({ status: 'PUBLISHED', headline: oldHeadline, rejectionReason: 'MISLEADING', hasPendingRevision: true });
-    expect(rejected.pendingRevision.submittedAt).toBeNull();
+    expect(rejected.pendingRevision).toMatchObject({ submittedAt: null, declined: true });
     expect((await base.ok(GET, { id })).expert.headline).toBe(oldHeadline);
     expect(await changedEvents(id)).toBe(1);
 
-    await e.client.ok(SUBMIT, { id });
+    expect((await e.client.ok(SUBMIT, { id })).submitExpertProfile.pendingRevision.declined).toBe(false);
     const approved = (await mod.client.ok(MODERATE, { id, d: 'APPROVE' })).moderateExpertProfile;
     expect(approved).toMatchObject({ status: 'PUBLISHED', headline: newHeadline, hasPendingRevision: false, pendingRevision: null, slug: e.profile.slug });
     expect(approved.fields.map((f: { code: string }) => f.code)).toEqual(['405']);
@@ -381,10 +382,11 @@ describe('the workflow', () => {
       'REVISION_SUBMIT',
       'REVISION_APPROVE',
     ]);
-    expect((await e.client.ok(NOTIFICATIONS)).notifications.map((n: { kind: string }) => n.kind)).toEqual([
-      'EXPERT_REVISION_APPROVED',
-      'EXPERT_REVISION_REJECTED',
-      'EXPERT_PROFILE_APPROVED',
+    // An approval links to the public profile; a rejection to the expert's own page, where the reason and the form are.
+    expect((await e.client.ok(NOTIFICATIONS)).notifications.map((n: { kind: string; url: string }) => [n.kind, n.url])).toEqual([
+      ['EXPERT_REVISION_APPROVED', `/experts/${approved.slug}`],
+      ['EXPERT_REVISION_REJECTED', '/dashboard/expert'],
+      ['EXPERT_PROFILE_APPROVED', `/experts/${approved.slug}`],
     ]);
 
     // Writing back exactly the published text withdraws a revision.

@@ -4,7 +4,7 @@ import { Client, addMember, createOrganization, registerModerator, registerUser,
 
 const LISTING = `id slug title description status version publishedAt expiresAt moderationNote rejectionReason rejectionReasonLabel
   qualityScore hasPendingRevision province { code }
-  pendingRevision { title description submittedAt province { code } fields { code } price { min max } }
+  pendingRevision { title description submittedAt declined province { code } fields { code } price { min max } }
   history { action fromStatus toStatus note reason reasonLabel at actor { id } }`;
 const CREATE = `mutation($input: ListingInput!) { createListing(input: $input) { id slug version } }`;
 const UPDATE = `mutation($id: ID!, $input: ListingUpdateInput!) { updateListing(id: $id, input: $input) { ${LISTING} } }`;
@@ -14,6 +14,7 @@ const MODERATE = `mutation($id: ID!, $d: ModerationDecision!, $note: String, $re
 const GET = `query($id: ID, $slug: String) { listing(id: $id, slug: $slug) { ${LISTING} } }`;
 const QUEUE = `{ moderationQueue(page: {page: 1, pageSize: 100}) { totalItems items { id status province { code } } } }`;
 const NOTIFICATIONS = `{ notifications { kind title body url } }`;
+const MY_REJECTED = `{ myListings(status: REJECTED, withDeclinedUpdates: true) { items { id } } }`;
 
 let t: TestApp;
 let base: Client;
@@ -169,7 +170,8 @@ describe('decisions', () => {
     for (const member of [o.client, colleague.client]) {
       const notes = (await member.ok(NOTIFICATIONS)).notifications;
       expect(notes).toHaveLength(1);
-      expect(notes[0]).toMatchObject({ kind: 'LISTING_REJECTED', url: `/listings/${l.slug}` });
+      // Where the owner reads why and fixes it: the public page says nothing of a rejection.
+      expect(notes[0]).toMatchObject({ kind: 'LISTING_REJECTED', url: `/dashboard/listings/${l.id}` });
       expect(notes[0].body).toContain(note);
       expect(notes[0].body).toContain('Thông tin chưa đầy đủ');
       expect(notes[0].body).toBe(`Lý do: Thông tin chưa đầy đủ. Ghi chú của Sở KH&CN: ${note} Hãy sửa tin rồi gửi duyệt lại.`);
@@ -185,7 +187,11 @@ describe('decisions', () => {
     expect(new Date(approved.expiresAt).getTime() - new Date(approved.publishedAt).getTime()).toBe(t.config.LISTING_TTL_DAYS * 86_400_000);
     expect((await base.ok(GET, { slug: l.slug })).listing.status).toBe('PUBLISHED');
     expect(await changedEvents(l.id)).toBe(1);
-    expect((await colleague.client.ok(NOTIFICATIONS)).notifications.map((n: { kind: string }) => n.kind)).toEqual(['LISTING_APPROVED', 'LISTING_REJECTED']);
+    const colleagueNotes = (await colleague.client.ok(NOTIFICATIONS)).notifications;
+    expect(colleagueNotes.map((n: { kind: string; url: string }) => [n.kind, n.url])).toEqual([
+      ['LISTING_APPROVED', `/listings/${l.slug}`],
+      ['LISTING_REJECTED', `/dashboard/listings/${l.id}`],
+    ]);
 
     // The audit trail: who, when, from, to, note, reason, readable by the owner and the moderator.
     const trail = (await o.client.ok(GET, { id: l.id })).listing.history;
@@ -241,15 +247,24 @@ describe('pending revisions', () => {
     // A rejected revision stays with the owner to fix; the public text does not change.
     const rejected = (await mod.client.ok(MODERATE, { id: l.id, d: 'REJECT', reason: 'MISLEADING', note: 'Giá mới không khớp với mô tả.' })).moderateListing;
     expect(rejected).toMatchObject({ status: 'PUBLISHED', title: oldTitle, rejectionReason: 'MISLEADING', hasPendingRevision: true });
-    expect(rejected.pendingRevision.submittedAt).toBeNull();
+    expect(rejected.pendingRevision).toMatchObject({ submittedAt: null, declined: true });
     expect((await base.ok(GET, { id: l.id })).listing.title).toBe(oldTitle);
     const [revisionNotice] = (await o.client.inLang('en').ok(NOTIFICATIONS)).notifications;
-    expect(revisionNotice).toMatchObject({ kind: 'LISTING_REVISION_REJECTED' });
+    // Linked to the owner's page of the listing, where the reason and the edit form are.
+    expect(revisionNotice).toMatchObject({ kind: 'LISTING_REVISION_REJECTED', url: `/dashboard/listings/${l.id}` });
+    // The owner's "rejected" list holds it beside rejected listings: theirs to fix.
+    const rejectedOnes = async () => ids((await o.client.ok(MY_REJECTED)).myListings);
+    expect(await rejectedOnes()).toEqual([l.id]);
+    expect(ids((await o.client.ok(`{ myListings(status: PUBLISHED) { items { id } } }`)).myListings)).toEqual([l.id]);
+    // asked by status alone, REJECTED means the listing's own status
+    expect(ids((await o.client.ok(`{ myListings(status: REJECTED) { items { id } } }`)).myListings)).toEqual([]);
     expect(revisionNotice.body).toBe("The listing keeps its published text. Reason: Misleading content. The department's note: Giá mới không khớp với mô tả.");
 
     const refixed = (await o.client.ok(UPDATE, { id: l.id, input: { version: rejected.version, priceMax: 2_800_000_000 } })).updateListing;
-    expect(refixed.pendingRevision).toMatchObject({ title: newTitle, price: { max: 2_800_000_000 } });
-    await o.client.ok(SUBMIT, { id: l.id });
+    // Being fixed, it is still the update that was rejected; sent again, it waits for review.
+    expect(refixed.pendingRevision).toMatchObject({ title: newTitle, price: { max: 2_800_000_000 }, declined: true });
+    expect((await o.client.ok(SUBMIT, { id: l.id })).submitListing.pendingRevision.declined).toBe(false);
+    expect(await rejectedOnes()).toEqual([]);
     expect(await changedEvents(l.id)).toBe(1);
     const approved = (await mod.client.ok(MODERATE, { id: l.id, d: 'APPROVE' })).moderateListing;
     expect(approved).toMatchObject({ status: 'PUBLISHED', title: newTitle, hasPendingRevision: false, pendingRevision: null, slug: l.slug });
@@ -268,8 +283,12 @@ describe('pending revisions', () => {
       'REVISION_SUBMIT',
       'REVISION_APPROVE',
     ]);
-    const kinds = (await o.client.ok(NOTIFICATIONS)).notifications.map((n: { kind: string }) => n.kind);
-    expect(kinds).toEqual(['LISTING_REVISION_APPROVED', 'LISTING_REVISION_REJECTED', 'LISTING_APPROVED']);
+    const kinds = (await o.client.ok(NOTIFICATIONS)).notifications.map((n: { kind: string; url: string }) => [n.kind, n.url]);
+    expect(kinds).toEqual([
+      ['LISTING_REVISION_APPROVED', `/listings/${l.slug}`],
+      ['LISTING_REVISION_REJECTED', `/dashboard/listings/${l.id}`],
+      ['LISTING_APPROVED', `/listings/${l.slug}`],
+    ]);
   });
 
   it('reviews a revision that moves the listing where it moves it to', async () => {

@@ -36,6 +36,7 @@ export const eventKind: ModeratedKind<EventEntity, EventContent> = {
   contentOf,
   slugSource: (c) => c.nameVi,
   url: (e) => `/events/${e.slug}`,
+  manageUrl: (e) => `/dashboard/events/${e.id}/edit`,
   sameTextWithdrawsRevision: (a, b) => JSON.stringify(a) === JSON.stringify(b),
   notices: {
     approved: (e, note) => ({

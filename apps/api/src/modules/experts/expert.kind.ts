@@ -40,6 +40,7 @@ export const expertKind: ModeratedKind<ExpertProfileEntity, ExpertContent> = {
   contentOf,
   slugSource: (c) => c.fullName,
   url: (e) => `/experts/${e.slug}`,
+  manageUrl: () => '/dashboard/expert',
   sameTextWithdrawsRevision: (a, b) => JSON.stringify(contentKey(a)) === JSON.stringify(contentKey(b)),
   pendingChangesBesidesText: (em, e) => hasPendingMediaChanges(em, AttachmentOwnerKind.EXPERT, e.id),
   notices: {

@@ -7,6 +7,7 @@ import { moderationEventType } from '../moderation-core/moderation-event.type.js
 import { moderatedFields } from '../moderation-core/moderated.entity.js';
 import { ModeratedItemType } from '../moderation-core/moderated-item.type.js';
 import { pick } from '../../common/pick.js';
+import { revisionDeclined } from '../moderation-core/moderation.rules.js';
 
 registerEnumType(ExpertProfileStatus, {
   name: 'ExpertProfileStatus',
@@ -35,6 +36,12 @@ export class ExpertProfileRevisionType {
 
   @Field(() => Date, { nullable: true, description: 'When it was submitted for review; null while the expert is still editing it.' })
   submittedAt: Date | null;
+
+  @Field({
+    description: 'The last review declined this revision and it has not been sent again since: ' +
+      "for the expert to fix and send again (the item's rejectionReason and moderationNote say why).",
+  })
+  declined: boolean;
 
   /** Resolved into fields, province, organization. */
   fieldCodes: string[];
@@ -167,6 +174,7 @@ export function toRevisionType(e: ExpertProfileEntity): ExpertProfileRevisionTyp
     ...pick(r, [...PROFILE_TEXT, 'fieldCodes', 'provinceCode']),
     organizationId: r.organizationId ?? null,
     submittedAt: e.revisionSubmittedAt,
+    declined: revisionDeclined(e),
   };
 }
 

@@ -66,6 +66,7 @@ export function listingKind(config: Pick<AppConfig, 'LISTING_TTL_DAYS' | 'LISTIN
     contentOf,
     slugSource: (c) => c.title,
     url: (l) => `/listings/${l.slug}`,
+    manageUrl: (l) => `/dashboard/listings/${l.id}`,
     notices: {
       approved: (l, note) => ({
         kind: 'LISTING_APPROVED',

@@ -70,9 +70,16 @@ export class ListingsResolver {
     @Context() ctx: GqlContext,
     @Args('status', { type: () => ListingStatus, nullable: true }) status: ListingStatus | null,
     @Args('page', { type: () => PageInput, nullable: true }) page: PageInput,
+    @Args('withDeclinedUpdates', {
+      type: () => Boolean,
+      nullable: true,
+      defaultValue: false,
+      description: 'With status REJECTED: also the published listings whose update the last review declined (pendingRevision.declined); the owner has to act on both.',
+    })
+    withDeclinedUpdates: boolean | null,
   ): Promise<ListingPage> {
     const viewer = requireViewer(ctx);
-    return mapPage(await this.listings.listMine(viewer, status ?? null, page ?? undefined), toListingType);
+    return mapPage(await this.listings.listMine(viewer, status ?? null, page ?? undefined, withDeclinedUpdates ?? false), toListingType);
   }
 
   @Query(() => ListingPage, { description: 'Moderators: listings waiting for review in their provinces, oldest first.' })

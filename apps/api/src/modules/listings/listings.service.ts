@@ -15,7 +15,7 @@ import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { ModeratedContentService } from '../moderation-core/moderated-content.service.js';
 import { ModeratedKindService } from '../moderation-core/moderated-kind.service.js';
 import type { ModeratedKind } from '../moderation-core/moderated-kind.js';
-import type { ModerationAccess } from '../moderation-core/moderation.rules.js';
+import { revisionDeclinedSql, type ModerationAccess } from '../moderation-core/moderation.rules.js';
 import { ListingEntity, type ListingContent } from './listing.entity.js';
 import { DUPLICATE_SIMILARITY, detectLanguage, publicListingSql, titleSimilarity, titleWords } from './listing.rules.js';
 import { contentOf, countAttachmentsOf, listingKind } from './listing.kind.js';
@@ -76,13 +76,18 @@ export class ListingsService extends ModeratedKindService<ListingEntity, Listing
     return this.core.access(this.kind, viewer, l, em);
   }
 
-  /** Listings of every organisation the caller belongs to, any status, most recently changed first. */
-  async listMine(viewer: Viewer, status: ListingStatus | null, page: PageInput | undefined): Promise<Page<ListingEntity>> {
+  /**
+   * Listings of every organisation the caller belongs to, any status, most recently changed first.
+   * With `withDeclinedUpdates`, REJECTED also finds published listings whose update was declined
+   * (revisionDeclined): the owner's "rejected" tab, both theirs to fix and send again.
+   */
+  async listMine(viewer: Viewer, status: ListingStatus | null, page: PageInput | undefined, withDeclinedUpdates = false): Promise<Page<ListingEntity>> {
     const { offset, pageSize, page: p } = pageWindow(page);
     const orgIds = await this.organizations.memberOrganizationIds(viewer.id);
     if (!orgIds.length) return { items: [], totalItems: 0, page: p, pageSize };
     const qb = this.ds.getRepository(ListingEntity).createQueryBuilder('l').where('l.organization_id IN (:...orgIds)', { orgIds });
-    if (status) qb.andWhere('l.status = :status', { status });
+    if (status === ListingStatus.REJECTED && withDeclinedUpdates) qb.andWhere(`(l.status = :status OR ${revisionDeclinedSql('l')})`, { status });
+    else if (status) qb.andWhere('l.status = :status', { status });
     const [items, totalItems] = await qb.orderBy('l.updated_at', 'DESC').addOrderBy('l.id').offset(offset).limit(pageSize).getManyAndCount();
     return { items, totalItems, page: p, pageSize };
   }

@@ -7,6 +7,7 @@ import { moderationEventType } from '../moderation-core/moderation-event.type.js
 import { moderatedFields } from '../moderation-core/moderated.entity.js';
 import { ModeratedItemType } from '../moderation-core/moderated-item.type.js';
 import { pick } from '../../common/pick.js';
+import { revisionDeclined } from '../moderation-core/moderation.rules.js';
 
 @ObjectType('PriceRange', { description: 'Amounts are whole Vietnamese dong unless currency says otherwise.' })
 export class PriceRangeType {
@@ -88,6 +89,12 @@ export class ListingRevisionType {
 
   @Field(() => Date, { nullable: true, description: 'When it was submitted for review; null while the owner is still editing it.' })
   submittedAt: Date | null;
+
+  @Field({
+    description: 'The last review declined this revision and it has not been sent again since: ' +
+      "for the owner to fix and send again (the item's rejectionReason and moderationNote say why).",
+  })
+  declined: boolean;
 }
 
 @ObjectType('Listing')
@@ -179,6 +186,7 @@ export function toRevisionType(listing: ListingEntity): ListingRevisionType | nu
     // A revision stored without a language keeps the listing's.
     language: r.language ?? listing.language,
     submittedAt: listing.revisionSubmittedAt,
+    declined: revisionDeclined(listing),
   };
 }
 

@@ -415,7 +415,7 @@ export class ModeratedContentService {
       await this.recordEvent(em, kind, item.id, null, decision.transition.audit, item.status, decision.transition.to);
       await this.announce(em, kind, item, 'ARCHIVE');
       // Its owners are told why it left the public list (they read it once they can sign in again).
-      if (notice) await this.notifyOwners(em, kind, item, { ...notice, url: kind.url(item) });
+      if (notice) await this.notifyOwners(em, kind, item, { ...notice, url: kind.manageUrl(item) });
       return true;
     });
   }
@@ -488,7 +488,8 @@ export class ModeratedContentService {
       }
       await this.recordEvent(em, kind, item.id, viewer.id, transition.audit, item.status, transition.to, note, rejectionReason);
       if (approve) await this.announce(em, kind, item, transition.revision ? 'REVISION_APPROVE' : 'APPROVE');
-      await this.notifyOwners(em, kind, item, { ...draft, url: kind.url(item) });
+      // An approval links to what is now public; a rejection to where its owner reads why and fixes it.
+      await this.notifyOwners(em, kind, item, { ...draft, url: approve ? kind.url(item) : kind.manageUrl(item) });
 
       const revision = !!transition.revision;
       await this.audit.record(em, {

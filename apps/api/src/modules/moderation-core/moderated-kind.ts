@@ -91,8 +91,13 @@ export interface ModeratedKind<E extends ModeratedItem<C>, C extends ModeratedCo
   contentOf(item: E): C;
   /** The text the slug is made from; it follows the text until the item is first published. */
   slugSource(content: C): string;
-  /** The storefront path notices link to. */
+  /** The storefront path of the item's public page: where an approval's notice links. */
   url(item: E): string;
+  /**
+   * The storefront path where the owner manages the item (the review's reason, the edit form): where
+   * a rejection's notice links, and a take-down's (the public page says nothing of either).
+   */
+  manageUrl(item: E): string;
   /** Writing back exactly the published text withdraws the pending revision (else it is kept as a revision). */
   sameTextWithdrawsRevision?: (a: C, b: C) => boolean;
   /**

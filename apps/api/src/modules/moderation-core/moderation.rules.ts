@@ -54,6 +54,20 @@ export function queuedForReviewAt(item: { status: ModerationStatus | string; sub
 }
 
 /**
+ * A published item's pending revision that the last review declined and that has not been sent
+ * again since (the owner is to fix it: the item's rejectionReason and moderationNote say why).
+ * `revisionDeclinedSql` is the same rule in SQL.
+ */
+export function revisionDeclined(item: { status: ModerationStatus | string; pendingRevision: unknown; revisionSubmittedAt: Date | null; rejectionReason: string | null }): boolean {
+  return item.status === ModerationStatus.PUBLISHED && !!item.pendingRevision && !item.revisionSubmittedAt && !!item.rejectionReason;
+}
+
+/** revisionDeclined over the kind's table `alias`. */
+export function revisionDeclinedSql(alias: string): string {
+  return `(${alias}.status = '${ModerationStatus.PUBLISHED}' AND ${alias}.pending_revision IS NOT NULL AND ${alias}.revision_submitted_at IS NULL AND ${alias}.rejection_reason IS NOT NULL)`;
+}
+
+/**
  * Drafts are seen by their owners only; items in review, rejected or archived also by moderators
  * covering them; published ones by everyone.
  */

@@ -124,7 +124,7 @@ export const CancelDeal: Document<T.CancelDealMutation, T.CancelDealMutationVari
 
 export const DashboardTodo: Document<T.DashboardTodoQuery, T.DashboardTodoQueryVariables> = {
   name: "DashboardTodo",
-  source: "query DashboardTodo { deals(awaitingMe: true, page: {page: 1, pageSize: 20}) { totalItems items { id status viewerActions listing { id title } supplier { id name viewerIsMember } buyer { id name viewerIsMember } } } interests { id status createdAt lastMessageAt organization { id name viewerIsMember } listingOrganization { id name viewerIsMember } listing { id title kind } } }",
+  source: "query DashboardTodo { deals(awaitingMe: true, page: {page: 1, pageSize: 20}) { totalItems items { id status viewerActions listing { id title } supplier { id name viewerIsMember } buyer { id name viewerIsMember } } } interests { id status createdAt lastMessageAt organization { id name viewerIsMember } listingOrganization { id name viewerIsMember } listing { id title kind } } rejectedListings: myListings( status: REJECTED withDeclinedUpdates: true page: {page: 1, pageSize: 10} ) { totalItems items { id title status pendingRevision { declined } } } myExpertProfile { id status pendingRevision { declined } } }",
 };
 
 export const Events: Document<T.EventsQuery, T.EventsQueryVariables> = {
@@ -359,7 +359,7 @@ export const ContactExpert: Document<T.ContactExpertMutation, T.ContactExpertMut
 
 export const MyExpertProfile: Document<T.MyExpertProfileQuery, T.MyExpertProfileQueryVariables> = {
   name: "MyExpertProfile",
-  source: "query MyExpertProfile { myExpertProfile { ...ExpertCard bio services pastTransfers status version moderationNote rejectionReasonLabel hasPendingRevision publishedAt pendingRevision { fullName headline bio services pastTransfers submittedAt fields { code } province { code } organization { id } } attachmentsPendingRemoval { id fileName caption } history { id action fromStatus toStatus note reasonLabel at actor { id displayName } } } } fragment ExpertCard on ExpertProfile { id slug fullName headline fields { code name } province { code name } organization { id slug name } }",
+  source: "query MyExpertProfile { myExpertProfile { ...ExpertCard bio services pastTransfers status version moderationNote rejectionReasonLabel hasPendingRevision publishedAt pendingRevision { fullName headline bio services pastTransfers submittedAt declined fields { code } province { code } organization { id } } attachmentsPendingRemoval { id fileName caption } history { id action fromStatus toStatus note reasonLabel at actor { id displayName } } } } fragment ExpertCard on ExpertProfile { id slug fullName headline fields { code name } province { code name } organization { id slug name } }",
 };
 
 export const UpsertMyExpertProfile: Document<T.UpsertMyExpertProfileMutation, T.UpsertMyExpertProfileMutationVariables> = {
@@ -454,7 +454,7 @@ export const ListingExtras: Document<T.ListingExtrasQuery, T.ListingExtrasQueryV
 
 export const ListingRevision: Document<T.ListingRevisionQuery, T.ListingRevisionQueryVariables> = {
   name: "ListingRevision",
-  source: "query ListingRevision($id: ID!) { listing(id: $id) { id pendingRevision { title summary description specification advantages mediaUrls keywords trl transferModes ipStatus submittedAt price { ...PriceFields } fields { code name } province { code name } } } } fragment PriceFields on PriceRange { min max currency negotiable }",
+  source: "query ListingRevision($id: ID!) { listing(id: $id) { id pendingRevision { title summary description specification advantages mediaUrls keywords trl transferModes ipStatus submittedAt declined price { ...PriceFields } fields { code name } province { code name } } } } fragment PriceFields on PriceRange { min max currency negotiable }",
 };
 
 export const ListingQuality: Document<T.ListingQualityQuery, T.ListingQualityQueryVariables> = {
@@ -479,12 +479,12 @@ export const Compare: Document<T.CompareQuery, T.CompareQueryVariables> = {
 
 export const MyListings: Document<T.MyListingsQuery, T.MyListingsQueryVariables> = {
   name: "MyListings",
-  source: "query MyListings($status: ListingStatus, $page: PageInput) { myListings(status: $status, page: $page) { totalItems page pageSize items { ...ListingCard moderationNote updatedAt version expired expiresAt hasPendingRevision } } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
+  source: "query MyListings($status: ListingStatus, $page: PageInput) { myListings(status: $status, page: $page, withDeclinedUpdates: true) { totalItems page pageSize items { ...ListingCard moderationNote rejectionReasonLabel updatedAt version expired expiresAt hasPendingRevision pendingRevision { submittedAt declined } } } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
 };
 
 export const MyListingsQuality: Document<T.MyListingsQualityQuery, T.MyListingsQualityQueryVariables> = {
   name: "MyListingsQuality",
-  source: "query MyListingsQuality($status: ListingStatus, $page: PageInput) { myListings(status: $status, page: $page) { items { id draftQuality { score hints { code label penalty } } } } }",
+  source: "query MyListingsQuality($status: ListingStatus, $page: PageInput) { myListings(status: $status, page: $page, withDeclinedUpdates: true) { items { id draftQuality { score hints { code label penalty } } } } }",
 };
 
 export const CreateListing: Document<T.CreateListingMutation, T.CreateListingMutationVariables> = {

@@ -18,6 +18,10 @@ export const load: PageServerLoad = async ({ locals }) => {
     .map((d) => ({ ...d, next: PARTY_STEPS.find((a) => d.viewerActions.includes(a)) }))
     .filter((d): d is typeof d & { next: (typeof PARTY_STEPS)[number] } => d.next !== undefined);
   const interests = (todo.data?.interests ?? []).filter((i) => i.status === 'OPEN' && i.listingOrganization.viewerIsMember);
+  // What a review sent back: rejected listings, and published ones whose update was rejected.
+  const rejected = todo.data?.rejectedListings.items ?? [];
+  const expert = todo.data?.myExpertProfile;
+  const expertRejected = expert?.status === 'REJECTED' ? 'PROFILE' : expert?.pendingRevision?.declined ? 'UPDATE' : null;
   // The latest conversations still going on (open or accepted; the API lists them last message
   // first), each with the other side and, from the notifications, whether something in it is unread.
   const unread = new Set(
@@ -32,7 +36,7 @@ export const load: PageServerLoad = async ({ locals }) => {
     return { ...i, sent, other: sent ? i.listingOrganization.name : i.organization.name, unread: unread.has(i.id) };
   });
   return {
-    todo: { deals, moreDeals: Math.max(0, (todo.data?.deals.totalItems ?? 0) - deals.length), interests },
+    todo: { deals, moreDeals: Math.max(0, (todo.data?.deals.totalItems ?? 0) - deals.length), interests, rejected, moreRejected: Math.max(0, (todo.data?.rejectedListings.totalItems ?? 0) - rejected.length), expertRejected },
     conversations: { items: conversations, more: ongoing.length - conversations.length, failed: !todo.data },
     listings,
     notifications: notifications.data?.notifications.slice(0, 5) ?? [],
