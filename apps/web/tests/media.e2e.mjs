@@ -339,7 +339,7 @@ export default function (h) {
   });
 }
 
-/** The review page's media panel lists these files, each marked as waiting for the decision. */
+/** The review page's media panel of a first submission lists these files, each marked as waiting for the decision. */
 async function reviewMediaShows(t, page, fileNames) {
   const panel = page.locator('section.review-media');
   assert.equal(await panel.count(), 1, `a media panel on ${page.url()}`);
@@ -350,5 +350,6 @@ async function reviewMediaShows(t, page, fileNames) {
     assert.equal(await item.count(), 1, `${name} is listed`);
     assert.ok(((await item.textContent()) ?? '').includes(msg('vi', 'media_pendingReview')), `${name} is marked as waiting for review`);
   }
-  assert.ok((await t.text(page, 'section.review-media')).includes(msg('vi', 'mod_mediaPending', { count: fileNames.length })));
+  // Never approved before: no "since the last approval", every file simply waits for review.
+  assert.equal(await t.text(page, 'section.review-media [data-testid=media-pending]'), msg('vi', 'mod_mediaPendingFirst', { count: fileNames.length }));
 }

@@ -349,7 +349,7 @@ export const Experts: Document<T.ExpertsQuery, T.ExpertsQueryVariables> = {
 
 export const ExpertBySlug: Document<T.ExpertBySlugQuery, T.ExpertBySlugQueryVariables> = {
   name: "ExpertBySlug",
-  source: "query ExpertBySlug($slug: String!) { expert(slug: $slug) { ...ExpertCard bio services pastTransfers status publishedAt user { id } attachments { ...AttachmentFields } moderationNote rejectionReasonLabel } } fragment ExpertCard on ExpertProfile { id slug fullName headline fields { code name } province { code name } organization { id slug name } } fragment AttachmentFields on Attachment { id kind position isCover caption captionVi captionEn private fileName mime size width height url videoUrl pendingReview images { width height url } }",
+  source: "query ExpertBySlug($slug: String!) { expert(slug: $slug) { ...ExpertCard bio services pastTransfers status publishedAt user { id } attachments { ...AttachmentFields } moderationNote rejectionReasonLabel pendingRevision { submittedAt declined } } } fragment ExpertCard on ExpertProfile { id slug fullName headline fields { code name } province { code name } organization { id slug name } } fragment AttachmentFields on Attachment { id kind position isCover caption captionVi captionEn private fileName mime size width height url videoUrl pendingReview images { width height url } }",
 };
 
 export const ContactExpert: Document<T.ContactExpertMutation, T.ContactExpertMutationVariables> = {
@@ -544,7 +544,7 @@ export const ListingRemovals: Document<T.ListingRemovalsQuery, T.ListingRemovals
 
 export const ListingAttachments: Document<T.ListingAttachmentsQuery, T.ListingAttachmentsQueryVariables> = {
   name: "ListingAttachments",
-  source: "query ListingAttachments($id: ID!) { listing(id: $id) { id attachments { ...AttachmentFields } attachmentsPendingRemoval { ...AttachmentFields } } } fragment AttachmentFields on Attachment { id kind position isCover caption captionVi captionEn private fileName mime size width height url videoUrl pendingReview images { width height url } }",
+  source: "query ListingAttachments($id: ID!) { listing(id: $id) { id attachments { ...AttachmentFields } attachmentsPendingRemoval { ...AttachmentFields } pendingRevision { submittedAt declined } } } fragment AttachmentFields on Attachment { id kind position isCover caption captionVi captionEn private fileName mime size width height url videoUrl pendingReview images { width height url } }",
 };
 
 export const RequestAttachmentUpload: Document<T.RequestAttachmentUploadMutation, T.RequestAttachmentUploadMutationVariables> = {

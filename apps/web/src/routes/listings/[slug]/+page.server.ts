@@ -23,6 +23,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     listing,
     extras: extras.data?.listing ?? null,
     attachments: attachments.data?.listing?.attachments ?? [],
+    pendingRevision: attachments.data?.listing?.pendingRevision ?? null,
     matches,
     interests: interests?.data?.interests ?? [],
     isOwner,
