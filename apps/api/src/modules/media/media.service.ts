@@ -383,7 +383,7 @@ export class MediaService implements OnModuleDestroy {
             captionVi: claims.captionVi,
             captionEn: claims.captionEn,
             private: claims.private,
-            fileName: name,
+            fileName: processed.fileName,
             sha256: processed.sha256,
             size: processed.size,
             mime: processed.mime,

@@ -25,8 +25,21 @@ const ACCEPTED: Record<string, { kind: AttachmentKind; ext: string[] }> = {
   'video/webm': { kind: AttachmentKind.VIDEO, ext: ['webm'] },
 };
 
-/** Extensions of every type we know by name, to tell a mismatch (photo.pdf holding a JPEG) from a name without meaning. */
+/** Extensions of every type we know by name, to tell a misleading one (photo.pdf holding a JPEG) from a name without meaning. */
 const KNOWN_EXTENSIONS = new Set(Object.values(ACCEPTED).flatMap((a) => a.ext));
+
+/**
+ * The type is told by the bytes, never by the name: a name whose extension says another known type
+ * gets the stored type's extension instead ("anh.jpg" holding a PNG → "anh.png"); a name without a
+ * known extension stays as it is.
+ */
+export function nameForType(name: string, mime: string): string {
+  const accepted = ACCEPTED[mime];
+  const match = /\.([a-z0-9]{1,5})$/i.exec(name);
+  const ext = match?.[1]?.toLowerCase();
+  if (!accepted || !ext || !KNOWN_EXTENSIONS.has(ext) || accepted.ext.includes(ext)) return name;
+  return `${name.slice(0, match!.index)}.${accepted.ext[0]}`;
+}
 
 /** Enough bytes for file-type to recognise every accepted type. */
 const SNIFF_BYTES = 4100;
@@ -68,6 +81,12 @@ export interface ProcessedUpload {
   mime: string;
   width: number | null;
   height: number | null;
+  /**
+   * The name to keep and download by: the uploaded one, its extension made true to the stored type
+   * when it named another known type (a PNG sent as "anh.jpg" is kept as "anh.png"; a HEIC photo,
+   * stored as JPEG, as "anh.jpg").
+   */
+  fileName: string;
   cleanup(): Promise<void>;
 }
 
@@ -112,10 +131,10 @@ export async function processUpload(body: Readable, fileName: string, limits: Up
     if (kind === AttachmentKind.IMAGE) {
       const image = await reencode(spooled, output, mime, name, limits);
       await rm(spooled, { force: true });
-      return { kind, path: output, size: image.size, sha256: await sha256Of(output), mime: image.mime, width: image.width, height: image.height, cleanup };
+      return { kind, path: output, size: image.size, sha256: await sha256Of(output), mime: image.mime, width: image.width, height: image.height, fileName: nameForType(name, image.mime), cleanup };
     }
     if (kind === AttachmentKind.DOCUMENT) await checkPdf(spooled, name, limits);
-    return { kind, path: spooled, size, sha256: await sha256Of(spooled), mime, width: null, height: null, cleanup };
+    return { kind, path: spooled, size, sha256: await sha256Of(spooled), mime, width: null, height: null, fileName: nameForType(name, mime), cleanup };
   } catch (err) {
     await cleanup();
     throw err;
@@ -136,8 +155,7 @@ async function spool(body: Readable, path: string, name: string, limits: UploadL
     if (type.mime === 'image/svg+xml' || looksLikeSvgOrXml(bytes)) throw refuse(M.svg, { name });
     const accepted = ACCEPTED[type.mime];
     if (!accepted) throw refuse(M.notAccepted, { name, type: type.ext.toUpperCase() });
-    const ext = /\.([a-z0-9]{1,5})$/i.exec(name)?.[1]?.toLowerCase();
-    if (ext && KNOWN_EXTENSIONS.has(ext) && !accepted.ext.includes(ext)) throw refuse(M.mismatch, { name, ext, type: type.ext.toUpperCase() });
+    // An accepted type under another type's name is taken as what its bytes are (its name is fixed: nameForType).
     decided = { kind: accepted.kind, mime: type.mime, limit: limitOf(accepted.kind, limits) };
   };
   const write = async (chunk: Buffer) => {
