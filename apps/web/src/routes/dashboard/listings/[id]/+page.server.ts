@@ -143,7 +143,9 @@ export const actions: Actions = {
     redirect(303, `/dashboard/listings/${params.id}?done=listing-archived`);
   },
   /** A draft never sent for review: deleted with its attachments (the API removes their files). */
-  delete: async ({ locals, params }) => {
+  delete: async ({ locals, params, request }) => {
+    // Only with the confirming button (a bare POST is asked once more: it cannot be undone).
+    if ((await request.formData()).get('confirm') !== 'delete') redirect(303, `/dashboard/listings/${params.id}?confirm=delete#delete-draft`);
     try {
       await locals.api.request(DeleteListing, { id: params.id });
     } catch (err) {
