@@ -331,6 +331,10 @@ export default function (h) {
         const text = await t.text(s.supplier);
         assert.ok(text.includes(label('vi', 'DealStatus', 'SIGNED')), text);
         assert.equal(await s.supplier.locator('.steps li[aria-current=step]').innerText(), label('vi', 'DealStatus', 'SIGNED'));
+        // Each side's signature with its time: "Đã ký lúc 17:41 …", not "ngày" before a time.
+        const signed = (await s.supplier.locator('[data-signed]').allInnerTexts()).map((x) => x.trim());
+        assert.equal(signed.length, 2, 'both sides');
+        for (const line of signed) assert.match(line, /^Đã ký lúc \d{1,2}:\d{2}/, line);
       },
     ],
     [
