@@ -4,7 +4,7 @@
 // the gallery (srcset, width/height) and the sheet, and a word only the PDF contains finds it.
 import assert from 'node:assert/strict';
 import sharp from 'sharp';
-import { msg, uniq } from './support/harness.mjs';
+import { msg, squash, uniq } from './support/harness.mjs';
 import { login } from './support/flows.mjs';
 import { adminToken, apiOrganization, apiUpload, apiUser } from './support/api.mjs';
 import { makePdf } from './support/files.mjs';
@@ -52,6 +52,18 @@ export default function (h) {
     // (a Vietnamese name arrives whole: busboy reads it as UTF-8)
     assert.ok(items.includes('buong-say.jpg') && items.includes('Thông số kỹ thuật.pdf'), `both files listed: ${items}`);
     assert.equal(await page.locator('#media .media-item[data-cover][data-kind=IMAGE]').count(), 1, 'the first picture is the cover');
+    // Each item's caption fields have ids of their own, and each label names the field of its own form.
+    const captionInputs = page.locator('#media input[name=captionVi], #media input[name=captionEn]');
+    const captionFields = [];
+    for (let i = 0; i < (await captionInputs.count()); i++) {
+      const id = await captionInputs.nth(i).getAttribute('id');
+      const sel = `[id="${id}"]`;
+      const labelled = (await page.locator(sel).count()) === 1 && (await page.locator(`label[for="${id}"]`).count()) === 1 && (await page.locator(`form:has(label[for="${id}"]):has(${sel})`).count()) === 1;
+      captionFields.push({ id, labelled });
+    }
+    assert.equal(captionFields.length, 6, 'the upload form and two items, two caption fields each');
+    assert.equal(new Set(captionFields.map((f) => f.id)).size, 6, `unique ids: ${captionFields.map((f) => f.id).join(', ')}`);
+    assert.ok(captionFields.every((f) => f.labelled), `every caption field has its own label: ${JSON.stringify(captionFields)}`);
     // On a phone each item is one column: a document's caption fields take the width (they were squeezed into 10 rem).
     const phone = await t.newPage('vi', { phone: true });
     await login(t, phone, owner.email);
@@ -183,12 +195,16 @@ export default function (h) {
     assert.ok(after[0].includes(kept.id) && !after.some((href) => href.includes(removed.id)), after.join(' '));
 
     // A picture added to the published listing: its owner sees it on the public page, marked as
-    // waiting (only they and the department see it); visitors do not see it yet.
+    // part of an update not sent yet, then as waiting once sent (only they and the department see
+    // it); visitors do not see it yet.
     const added = await apiUpload(t, owner.token, 'LISTING', listing.id, 'moi-them.jpg', await picture('#6b8c3a'));
     await t.visit(page, `/listings/${listing.slug}`);
     const mine = page.locator(`.gallery li:has(a[href*="${added.id}"])`);
     assert.equal(await mine.count(), 1, 'the owner sees the new picture');
-    assert.ok(((await mine.textContent()) ?? '').includes(msg('vi', 'media_pendingReviewOwner')), 'marked as waiting for review');
+    assert.equal(squash(await mine.locator('.pending-mark').textContent()), msg('vi', 'media_pendingDraftOwner'), 'marked as part of an update not sent');
+    await t.gql(`mutation($id: ID!) { submitListing(id: $id) { id } }`, { id: listing.id }, owner.token);
+    await t.visit(page, `/listings/${listing.slug}`);
+    assert.equal(squash(await mine.locator('.pending-mark').textContent()), msg('vi', 'media_pendingReviewOwner'), 'marked as waiting for review');
     assert.equal(await page.locator(`.gallery li:has(a[href*="${kept.id}"]) .pending-mark`).count(), 0, 'the public picture is not marked');
     assert.ok(!(await galleryLinks()).some((href) => href.includes(added.id)), 'not public yet');
   });
