@@ -118,6 +118,43 @@ export default function (h) {
     assert.equal(squash(await en.locator('.search-place').textContent()), `${msg('en', 'search_place', { place: 'Can Tho', words: `may say ${tag}` })} ${msg('en', 'search_placeEverywhere', { words: `may say ${tag}` })}`);
   });
 
+  h.test('search: a listing written in the other language says so on its card, its text marked with its language', async (t) => {
+    const tag = uniq('tp');
+    const owner = await apiUser(t, 'Chủ tin tiếng Anh');
+    const org = await apiOrganization(t, owner.token, { kind: 'RESEARCH_INSTITUTE', provinceCode: 'hue' });
+    await apiPublishedListing(t, owner.token, org.id, {
+      kind: 'OFFER',
+      language: 'en',
+      title: `Kiln controller ${tag} for drying timber`,
+      summary: 'Controls temperature and humidity of a timber kiln stage by stage and logs every batch.',
+      description: 'Installed in twelve acacia timber kilns; the transfer includes installation, operator training and one year of maintenance.',
+      keywords: [],
+      fieldCodes: ['2'],
+      trl: 9,
+      transferModes: ['TURNKEY'],
+      provinceCode: 'hue',
+    });
+    const card = async (p, lang) => {
+      await t.eventually(
+        async () => {
+          await t.visit(p, `/search?q=${tag}${lang === 'en' ? '&lang=en' : ''}`);
+          return (await p.locator('.listing-card').count()) === 1;
+        },
+        { what: 'the listing indexed' },
+      );
+      return p.locator('.listing-card').first();
+    };
+    // On a Vietnamese page: "Tiếng Anh", and the title and summary carry lang="en".
+    const vi = await card(await t.newPage('vi'), 'vi');
+    assert.equal(squash(await vi.locator('.lang-tag').textContent()), msg('vi', 'listing_inEnglish'));
+    assert.equal(await vi.locator('.card-title').getAttribute('lang'), 'en');
+    assert.equal(await vi.locator('.card-summary').getAttribute('lang'), 'en');
+    // On an English page it is in the page's own language: nothing to say.
+    const en = await card(await t.newPage('en'), 'en');
+    assert.equal(await en.locator('.lang-tag').count(), 0);
+    assert.equal(await en.locator('.card-title').getAttribute('lang'), null);
+  });
+
   h.test('search: a filter that cannot apply is said beside its field, and a page past the end says where the results are', async (t) => {
     const tag = uniq('tp');
     const owner = await apiUser(t, 'Chủ tin đăng');

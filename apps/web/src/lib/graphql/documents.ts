@@ -429,22 +429,22 @@ export const Stats: Document<T.StatsQuery, T.StatsQueryVariables> = {
 
 export const Newest: Document<T.NewestQuery, T.NewestQueryVariables> = {
   name: "Newest",
-  source: "query Newest($kind: ListingKind!, $pageSize: Int!) { search(input: {kind: $kind, sort: NEWEST, pageSize: $pageSize}) { totalHits hits { listing { ...ListingCard } } } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
+  source: "query Newest($kind: ListingKind!, $pageSize: Int!) { search(input: {kind: $kind, sort: NEWEST, pageSize: $pageSize}) { totalHits hits { listing { ...ListingCard } } } } fragment ListingCard on Listing { id slug kind language title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
 };
 
 export const Search: Document<T.SearchQuery, T.SearchQueryVariables> = {
   name: "Search",
-  source: "query Search($input: SearchInput!) { search(input: $input) { totalHits page pageSize processingTimeMs place { code name } searchedWords facets { name values { value label count } } hits { close highlightedTitle highlightedSummary foundInDocument listing { ...ListingCard } } } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
+  source: "query Search($input: SearchInput!) { search(input: $input) { totalHits page pageSize processingTimeMs place { code name } searchedWords facets { name values { value label count } } hits { close highlightedTitle highlightedSummary foundInDocument listing { ...ListingCard } } } } fragment ListingCard on Listing { id slug kind language title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
 };
 
 export const ListingBySlug: Document<T.ListingBySlugQuery, T.ListingBySlugQueryVariables> = {
   name: "ListingBySlug",
-  source: "query ListingBySlug($slug: String!) { listing(slug: $slug) { ...ListingFull } } fragment ListingFull on Listing { ...ListingCard description keywords version moderationNote createdAt updatedAt organization { description website province { code name } viewerIsMember } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
+  source: "query ListingBySlug($slug: String!) { listing(slug: $slug) { ...ListingFull } } fragment ListingFull on Listing { ...ListingCard description keywords version moderationNote createdAt updatedAt organization { description website province { code name } viewerIsMember } } fragment ListingCard on Listing { id slug kind language title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
 };
 
 export const ListingById: Document<T.ListingByIdQuery, T.ListingByIdQueryVariables> = {
   name: "ListingById",
-  source: "query ListingById($id: ID!) { listing(id: $id) { ...ListingFull } } fragment ListingFull on Listing { ...ListingCard description keywords version moderationNote createdAt updatedAt organization { description website province { code name } viewerIsMember } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
+  source: "query ListingById($id: ID!) { listing(id: $id) { ...ListingFull } } fragment ListingFull on Listing { ...ListingCard description keywords version moderationNote createdAt updatedAt organization { description website province { code name } viewerIsMember } } fragment ListingCard on Listing { id slug kind language title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
 };
 
 export const ListingExtras: Document<T.ListingExtrasQuery, T.ListingExtrasQueryVariables> = {
@@ -469,17 +469,17 @@ export const ListingHistory: Document<T.ListingHistoryQuery, T.ListingHistoryQue
 
 export const Matches: Document<T.MatchesQuery, T.MatchesQueryVariables> = {
   name: "Matches",
-  source: "query Matches($listingId: ID!, $limit: Int) { matches(listingId: $listingId, limit: $limit) { score reasons { code label weight } listing { ...ListingCard } } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
+  source: "query Matches($listingId: ID!, $limit: Int) { matches(listingId: $listingId, limit: $limit) { score reasons { code label weight } listing { ...ListingCard } } } fragment ListingCard on Listing { id slug kind language title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
 };
 
 export const Compare: Document<T.CompareQuery, T.CompareQueryVariables> = {
   name: "Compare",
-  source: "query Compare($id: ID!) { listing(id: $id) { ...ListingFull } } fragment ListingFull on Listing { ...ListingCard description keywords version moderationNote createdAt updatedAt organization { description website province { code name } viewerIsMember } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
+  source: "query Compare($id: ID!) { listing(id: $id) { ...ListingFull } } fragment ListingFull on Listing { ...ListingCard description keywords version moderationNote createdAt updatedAt organization { description website province { code name } viewerIsMember } } fragment ListingCard on Listing { id slug kind language title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
 };
 
 export const MyListings: Document<T.MyListingsQuery, T.MyListingsQueryVariables> = {
   name: "MyListings",
-  source: "query MyListings($status: ListingStatus, $page: PageInput) { myListings(status: $status, page: $page, withDeclinedUpdates: true) { totalItems page pageSize items { ...ListingCard moderationNote rejectionReasonLabel updatedAt version expired expiresAt hasPendingRevision pendingRevision { submittedAt declined } } } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
+  source: "query MyListings($status: ListingStatus, $page: PageInput) { myListings(status: $status, page: $page, withDeclinedUpdates: true) { totalItems page pageSize items { ...ListingCard moderationNote rejectionReasonLabel updatedAt version expired expiresAt hasPendingRevision pendingRevision { submittedAt declined } } } } fragment ListingCard on Listing { id slug kind language title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
 };
 
 export const MyListingsQuality: Document<T.MyListingsQualityQuery, T.MyListingsQualityQueryVariables> = {
@@ -519,7 +519,7 @@ export const ArchiveListing: Document<T.ArchiveListingMutation, T.ArchiveListing
 
 export const ModerationQueue: Document<T.ModerationQueueQuery, T.ModerationQueueQueryVariables> = {
   name: "ModerationQueue",
-  source: "query ModerationQueue($page: PageInput) { moderationQueue(page: $page) { totalItems page pageSize items { ...ListingCard createdAt updatedAt queuedForReviewAt } } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
+  source: "query ModerationQueue($page: PageInput) { moderationQueue(page: $page) { totalItems page pageSize items { ...ListingCard createdAt updatedAt queuedForReviewAt } } } fragment ListingCard on Listing { id slug kind language title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
 };
 
 export const ModerateListing: Document<T.ModerateListingMutation, T.ModerateListingMutationVariables> = {
@@ -534,7 +534,7 @@ export const ModerateListingWithReason: Document<T.ModerateListingWithReasonMuta
 
 export const CompareListings: Document<T.CompareListingsQuery, T.CompareListingsQueryVariables> = {
   name: "CompareListings",
-  source: "query CompareListings($ids: [ID!]!) { compareListings(ids: $ids) { bestIn bestInLabels organizationVerified listing { ...ListingFull } } } fragment ListingFull on Listing { ...ListingCard description keywords version moderationNote createdAt updatedAt organization { description website province { code name } viewerIsMember } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
+  source: "query CompareListings($ids: [ID!]!) { compareListings(ids: $ids) { bestIn bestInLabels organizationVerified listing { ...ListingFull } } } fragment ListingFull on Listing { ...ListingCard description keywords version moderationNote createdAt updatedAt organization { description website province { code name } viewerIsMember } } fragment ListingCard on Listing { id slug kind language title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
 };
 
 export const ListingRemovals: Document<T.ListingRemovalsQuery, T.ListingRemovalsQueryVariables> = {
@@ -699,7 +699,7 @@ export const OrganizationBySlug: Document<T.OrganizationBySlugQuery, T.Organizat
 
 export const OrganizationListings: Document<T.OrganizationListingsQuery, T.OrganizationListingsQueryVariables> = {
   name: "OrganizationListings",
-  source: "query OrganizationListings($slug: String!, $page: PageInput) { organization(slug: $slug) { id listings(page: $page) { totalItems page pageSize items { ...ListingCard } } } } fragment ListingCard on Listing { id slug kind title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
+  source: "query OrganizationListings($slug: String!, $page: PageInput) { organization(slug: $slug) { id listings(page: $page) { totalItems page pageSize items { ...ListingCard } } } } fragment ListingCard on Listing { id slug kind language title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable }",
 };
 
 export const OrganizationMembers: Document<T.OrganizationMembersQuery, T.OrganizationMembersQueryVariables> = {
