@@ -146,6 +146,7 @@ export default function (h) {
     assert.equal(new URL(page.url()).pathname, '/moderation/dashboard');
     const text = await t.text(page);
     assert.match(text, /Review queue/);
+    assert.match(text, /Current state, at /, 'the queue is headed as the current state');
     assert.match(text, /within 3 days/, 'the review-time target is shown');
     assert.match(text, /Organisations awaiting verification/);
     // The queue and the decisions by moderated kind: listings, expert profiles, events.
@@ -173,6 +174,104 @@ export default function (h) {
     assert.ok(print.breaks.length >= 4 && print.breaks.every((b) => b === 'page'), `page breaks between sections: ${print.breaks}`);
     const pdf = await page.pdf({ format: 'A4' });
     assert.ok(pdf.length > 10_000, 'prints to PDF');
+  });
+
+  h.test('charts: a bad or future period keeps what was typed and shows no figures; a period under way is not compared', async (t) => {
+    const page = await t.newPage('vi');
+    // A range the wrong way round: the fields keep it, the error is beside "Đến tháng", no figures.
+    await t.visit(page, '/stats?period=custom&from=2026-09&to=2026-07');
+    assert.equal(await page.locator('#period-from').inputValue(), '2026-09');
+    assert.equal(await page.locator('#period-to').inputValue(), '2026-07');
+    assert.ok(await page.locator('#period-to-error').isVisible(), 'the error is beside the field');
+    assert.equal(await page.locator('.kpis, #market-listings').count(), 0, 'no figures for a bad period');
+    // A month that does not exist: kept as typed, no figures.
+    await t.visit(page, '/stats?period=month&at=2026-13');
+    assert.equal(await page.locator('#period-at').getAttribute('value'), '2026-13');
+    assert.ok(await page.locator('#period-at-error').isVisible());
+    assert.equal(await page.locator('.kpis, #market-listings').count(), 0);
+    // A period that has not started: said so, no zeros as if measured.
+    const next = `${new Date().getUTCFullYear() + 1}-03`;
+    await t.visit(page, `/stats?period=month&at=${next}`);
+    assert.equal(await t.text(page, '#period-not-started'), msg('vi', 'period_notStarted'));
+    assert.equal(await page.locator('.kpis, #market-listings').count(), 0);
+    assert.doesNotMatch(await t.text(page, 'main'), /Không đổi so với kỳ trước/);
+    const en = await t.newPage('en');
+    await t.visit(en, `/stats?period=month&at=${next}`);
+    assert.match(await t.text(en, '#period-not-started'), /This period has not started/);
+
+    // The default period runs to today: no rises or falls against the whole previous period, the note says why.
+    await t.visit(page, '/stats');
+    const kpis = await t.text(page, '.kpis');
+    assert.doesNotMatch(kpis, /[▲▼]/, 'no delta for a period under way');
+    assert.ok(kpis.includes(msg('vi', 'fig_noDeltaUnfinished')));
+    assert.match(await t.text(page, '.comparison-note'), /đang diễn ra/);
+    // …and its month is drawn as partial, with a legend, and marked in the table.
+    assert.equal(await page.locator('#market-listings svg.chart-wide rect.partial').count(), 1, 'the month under way is hatched');
+    assert.match(await t.text(page, '#market-listings [data-partial-legend]'), /đang diễn ra/);
+    assert.match((await page.locator('#market-listings tbody tr:last-child th').textContent()) ?? '', /đang diễn ra/, 'the table marks it too');
+    // A whole past period keeps its comparison and no partial bar.
+    await t.visit(page, '/stats?period=year&at=2025-06');
+    assert.match(await t.text(page, '.kpis'), /kỳ trước/);
+    assert.equal(await page.locator('rect.partial').count(), 0);
+
+    // What the figures count: offers and demands; listings only for the review time; the measure in the tables.
+    assert.ok(kpis.includes('Tin được đăng (cung và cầu)'), kpis);
+    assert.match(kpis, /quyết định về tin đăng/);
+    assert.match(await t.text(page, 'main'), /kể cả tin nay đã hết hạn/);
+    assert.equal(((await page.locator('#market-field thead th:last-child').textContent()) ?? '').trim(), 'Số tin đăng');
+    assert.equal(((await page.locator('#market-listings thead th:last-child').textContent()) ?? '').trim(), 'Số tin đăng');
+    assert.equal(((await page.locator('#market-value thead th:last-child').textContent()) ?? '').trim(), 'Giá trị (₫)');
+    assert.equal(((await page.locator('#market-stage-value thead th:last-child').textContent()) ?? '').trim(), 'Giá trị (₫)');
+    await t.visit(en, '/stats?period=year&at=2025-06');
+    assert.match(await t.text(en, '.kpis'), /Listings published \(offers and demands\)/);
+    assert.equal(((await en.locator('#market-field thead th:last-child').textContent()) ?? '').trim(), 'Listings');
+  });
+
+  h.test('charts: the report of a past period sets the current state apart, in the formal style, by month, quarter or year', async (t) => {
+    const page = await t.newPage('en');
+    await login(t, page, t.admin.email, t.admin.password, '/moderation/report?month=2026-10');
+    assert.equal(await t.text(page, 'h1'), 'Technology market report, October 2026');
+    const at = await t.text(page, '.report-at');
+    assert.match(at, /^Figures as of \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2}\.$/, at);
+    assert.equal(await page.locator('.as-of').count(), 0, 'one time for the report, not two');
+    // The queue is today's, headed as such with the report's one time, apart from October's decisions.
+    const now = await t.text(page, '#desk-now');
+    assert.ok(now.startsWith(`Current state, at ${at.slice('Figures as of '.length, -1)}`), now);
+    assert.match(await t.text(page, 'section.desk-now'), /waiting for review/);
+    assert.match(await t.text(page, 'section.desk-now'), /Waiting for the department/);
+    const decided = await t.text(page, 'section[aria-labelledby=desk-decisions]');
+    assert.match(decided, /^Moderation in the period, Oct 2026/);
+    assert.doesNotMatch(decided, /waiting for review|Waiting for the department/);
+    assert.match(decided, /Decisions \(listings, experts, events\)/);
+    // A quarter and a year.
+    await t.visit(page, '/moderation/report?quarter=2026-Q3');
+    assert.equal(await t.text(page, 'h1'), 'Technology market report, Q3 2026');
+    assert.equal(await page.locator('#report-listings tbody tr').count(), 3);
+    assert.equal(await page.locator('#report-quarter').inputValue(), '2026-Q3');
+    await t.visit(page, '/moderation/report?year=2025');
+    assert.equal(await page.locator('#report-listings tbody tr').count(), 12);
+    await t.visit(page, '/moderation/report?quarter=2026-Q7');
+    assert.ok(await page.locator('#report-quarter-error').isVisible());
+    assert.equal(await page.locator('#report-quarter').inputValue(), '2026-Q7');
+    assert.equal(await page.locator('.kpis').count(), 0);
+    // Vietnamese: the formal style.
+    await page.context().addCookies([{ name: 'lang', value: 'vi', url: t.webUrl }]);
+    await t.visit(page, '/moderation/report?month=2026-10');
+    assert.equal(await t.text(page, 'h1'), 'Báo cáo thị trường công nghệ tháng 10/2026');
+    assert.match(await t.text(page, '.report-at'), /^Số liệu tính đến ngày \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}\.$/);
+    assert.match(await t.text(page, '#desk-now'), /^Tình trạng hiện tại, tại ngày \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}$/);
+    await t.visit(page, '/moderation/report?quarter=2026-Q3');
+    assert.equal(await t.text(page, 'h1'), 'Báo cáo thị trường công nghệ Quý III/2026');
+    // The dashboard: a past quarter's queue is today's, headed apart; a bad period shows no figures.
+    await t.visit(page, '/moderation/dashboard?period=quarter&at=2026-07');
+    assert.match(await t.text(page, '#desk-now'), /^Tình trạng hiện tại, tại /);
+    assert.match(await t.text(page, 'section.desk-now'), /đang chờ kiểm duyệt/);
+    assert.doesNotMatch(await t.text(page, 'section[aria-labelledby=desk-decisions]'), /đang chờ kiểm duyệt/);
+    await t.visit(page, '/moderation/dashboard?period=custom&from=2026-09&to=2026-07');
+    assert.equal(await page.locator('#period-from').inputValue(), '2026-09');
+    assert.ok(await page.locator('#period-to-error').isVisible());
+    assert.equal(await page.locator('.kpis').count(), 0);
+    await page.context().addCookies([{ name: 'lang', value: 'en', url: t.webUrl }]);
   });
 
   h.test('charts: the dashboard is for the department only', async (t) => {

@@ -77,6 +77,40 @@ export function formatDateTime(iso: string | null | undefined): string {
   return dateFormat('datetime', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
+/**
+ * The formal date and time of a report: "ngày 07/12/2026, 18:17" / "7 December 2026, 18:17"
+ * (Vietnam time), as official documents write it.
+ */
+export function formatFormalDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const parts = Object.fromEntries(
+    dateFormat('formal', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(iso))
+      .map((p) => [p.type, p.value]),
+  );
+  if (lang() === 'vi') return `ngày ${parts.day}/${parts.month}/${parts.year}, ${parts.hour}:${parts.minute}`;
+  const month = dateFormat('formal-month', { month: 'long' }).format(new Date(iso));
+  return `${Number(parts.day)} ${month} ${parts.year}, ${parts.hour}:${parts.minute}`;
+}
+
+/** A report's period in the formal style: "tháng 10/2026", "Quý III/2026", "năm 2026" / "October 2026", "Q3 2026", "2026". */
+export function formatFormalPeriod(kind: 'month' | 'quarter' | 'year', from: string): string {
+  const [y, mo] = from.split('-').map(Number);
+  const vi = lang() === 'vi';
+  if (kind === 'year') return vi ? `năm ${y}` : String(y);
+  if (kind === 'quarter') {
+    const q = Math.floor((mo - 1) / 3) + 1;
+    return vi ? `Quý ${['I', 'II', 'III', 'IV'][q - 1]}/${y}` : `Q${q} ${y}`;
+  }
+  if (vi) return `tháng ${mo}/${y}`;
+  return new Date(Date.UTC(y, mo - 1, 1)).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** Compact amounts with two decimals ("8,75 tỷ", "1,95 tỷ"), so that parts read as adding up to a total given with one. */
+export function formatCompactPrecise(amount: number): string {
+  return numberFormat('compact2', { notation: 'compact', compactDisplay: lang() === 'vi' ? 'long' : 'short', maximumFractionDigits: 2 }).format(amount);
+}
+
 /** "2026-03" → "thg 3 2026" / "Mar 2026". */
 export function formatMonth(key: string): string {
   const [y, mo] = key.split('-').map(Number);

@@ -1,5 +1,5 @@
 import { ApiError } from './api';
-import { choosePeriod, type PeriodChoice } from '$lib/charts/period';
+import { choosePeriod, notStarted, type PeriodChoice } from '$lib/charts/period';
 
 export interface FiguresLoad<T> {
   choice: PeriodChoice;
@@ -7,28 +7,27 @@ export interface FiguresLoad<T> {
   /** BAD_USER_INPUT from the API, by field (from/to), shown in the period form. */
   errors: Record<string, string>;
   failed: boolean;
+  /** The period starts after this month: nothing measured yet, no figures shown. */
+  notStarted: boolean;
 }
 
 /**
- * Loads figures for the period the GET form asked for. A period the API refuses (longer than it
- * answers, last month before the first) is shown as a field error over the default period's figures.
+ * Loads figures for the period the GET form asked for. A bad period (a month the form cannot read,
+ * one the API refuses: last month before the first, longer than it answers) keeps what was typed,
+ * names its field and shows no figures; a period that has not started shows none either.
  */
-export async function loadFigures<T>(url: URL, run: (from: string, to: string) => Promise<T>): Promise<FiguresLoad<T>> {
-  let choice = choosePeriod(url.searchParams);
-  let errors: Record<string, string> = {};
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      return { choice, data: await run(choice.from, choice.to), errors, failed: false };
-    } catch (err) {
-      if (err instanceof ApiError && err.code === 'BAD_USER_INPUT' && attempt === 0) {
-        errors = Object.keys(err.fields).length ? err.fields : { to: err.message };
-        const fallback = choosePeriod(new URLSearchParams());
-        choice = { ...choice, from: fallback.from, to: fallback.to };
-        continue;
-      }
-      if (err instanceof ApiError) return { choice, data: null, errors, failed: true };
-      throw err;
+export async function loadFigures<T>(url: URL, run: (from: string, to: string) => Promise<T>, now = new Date()): Promise<FiguresLoad<T>> {
+  const choice = choosePeriod(url.searchParams, now);
+  const none = { choice, data: null, errors: {}, failed: false, notStarted: false };
+  if (choice.bad.length) return none;
+  if (notStarted(choice, now)) return { ...none, notStarted: true };
+  try {
+    return { ...none, data: await run(choice.from, choice.to) };
+  } catch (err) {
+    if (err instanceof ApiError && err.code === 'BAD_USER_INPUT') {
+      return { ...none, errors: Object.keys(err.fields).length ? err.fields : { to: err.message } };
     }
+    if (err instanceof ApiError) return { ...none, failed: true };
+    throw err;
   }
-  return { choice, data: null, errors, failed: true };
 }

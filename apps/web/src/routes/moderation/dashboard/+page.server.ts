@@ -10,5 +10,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   return {
     dashboard: await loadFigures(url, (from, to) => locals.api.request(DepartmentDashboard, { from, to }).then((r) => r.departmentDashboard)),
     lastMonth,
+    /** When the queue and the waiting work (the current state, not the period's) were read. */
+    at: new Date().toISOString(),
   };
 };
