@@ -9,14 +9,11 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { defineCustomServerStrategy, isLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import { Api, ApiError } from '$lib/server/api';
-import { cookieSecure } from '$lib/server/config';
-import { SESSION_COOKIE, endSession } from '$lib/server/session';
+import { LANG_COOKIE, SESSION_COOKIE, endSession, rememberLang } from '$lib/server/session';
 import { isCrossSiteFormPost } from '$lib/server/csrf';
 import { applySecurityHeaders } from '$lib/server/security-headers';
 import { compressResponse } from '$lib/server/compression';
 import { MarkNotificationsReadByUrl, Session } from '$lib/graphql/documents';
-
-const LANG_COOKIE = 'lang';
 
 // `?lang=en` makes a link shareable in a language; the switch in the header uses it too.
 defineCustomServerStrategy('custom-query', {
@@ -31,7 +28,7 @@ const language: Handle = ({ event, resolve }) =>
     event.locals.lang = locale === 'en' ? 'en' : 'vi';
     const asked = event.url.searchParams.get('lang');
     if (asked && isLocale(asked) && event.cookies.get(LANG_COOKIE) !== asked) {
-      event.cookies.set(LANG_COOKIE, asked, { path: '/', maxAge: 60 * 60 * 24 * 400, httpOnly: true, sameSite: 'lax', secure: cookieSecure(event.url) });
+      rememberLang(event.cookies, event.url, asked);
     }
     return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang) });
   });

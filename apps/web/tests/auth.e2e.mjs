@@ -188,6 +188,44 @@ export default function (h) {
     assert.equal(await page.getAttribute('html', 'lang'), 'vi');
   });
 
+  h.test('language: signing in (and activating) on a fresh browser adopts the account’s language; an explicit ?lang= still wins', async (t) => {
+    // Registered from the English page: the account's language is English.
+    const email = `${uniq('lang')}@example.com`;
+    const en = await t.newPage('en');
+    await t.visit(en, '/register');
+    await en.fill('[name=displayName]', 'Officer Transfer');
+    await en.fill('[name=email]', email);
+    await en.fill('[name=password]', PASSWORD);
+    await en.fill('[name=passwordConfirm]', PASSWORD);
+    await t.submit(en, 'main form button[type=submit]');
+    // The activation link opened in another browser (no language cookie): English.
+    const other = await t.newPage('vi');
+    await t.visit(other, await t.linkFromMail(email, '/activate/'));
+    await t.submit(other, 'main form button[type=submit]');
+    assert.match(new URL(other.url()).pathname, /^\/dashboard\/organizations\/new/);
+    assert.equal(await other.getAttribute('html', 'lang'), 'en', 'activation adopts the language registered in');
+    // Signing in on a fresh browser: English, and remembered.
+    const fresh = await t.newPage('vi');
+    await login(t, fresh, email);
+    assert.equal(await fresh.getAttribute('html', 'lang'), 'en');
+    await t.visit(fresh, '/');
+    assert.equal(await t.text(fresh, 'h1'), msg('en', 'home_heading'));
+    assert.equal((await fresh.context().cookies()).find((c) => c.name === 'lang')?.value, 'en');
+    // An explicit switch wins, and the account remembers it: the next fresh sign-in is Vietnamese.
+    await t.visit(fresh, '/dashboard?lang=vi');
+    assert.equal(await fresh.getAttribute('html', 'lang'), 'vi');
+    const again = await t.newPage('vi');
+    await login(t, again, email);
+    assert.equal(await again.getAttribute('html', 'lang'), 'vi');
+    // Signing in from a page that asks for a language keeps that one.
+    const asked = await t.newPage('vi');
+    await t.visit(asked, '/login?lang=en');
+    await asked.fill('[name=email]', email);
+    await asked.fill('[name=password]', PASSWORD);
+    await t.submit(asked, 'main form button[type=submit]');
+    assert.equal(await asked.getAttribute('html', 'lang'), 'en');
+  });
+
   h.test('robots.txt and unknown pages', async (t) => {
     const res = await fetch(`${t.webUrl}/robots.txt`);
     const text = await res.text();

@@ -20,7 +20,7 @@ import { SECOND_FACTOR_CODE_REQUIRED } from '../second-factor/second-factor.serv
 const rightPassword = (err: unknown) => err instanceof AppError && (err.extra?.reason === SECOND_FACTOR_CODE_REQUIRED || err.extra?.reason === ACCOUNT_NOT_ACTIVATED);
 
 export function toUserType(u: UserEntity): UserType {
-  return { id: u.id, email: u.email, displayName: u.displayName, roles: u.roles, moderatedProvinceCodes: u.moderatedProvinceCodes, allProvinces: u.allProvinces, disabled: u.disabled, secondFactorEnabledAt: u.totpEnabledAt };
+  return { id: u.id, email: u.email, displayName: u.displayName, roles: u.roles, moderatedProvinceCodes: u.moderatedProvinceCodes, allProvinces: u.allProvinces, disabled: u.disabled, secondFactorEnabledAt: u.totpEnabledAt, language: u.language };
 }
 
 @ObjectType('UserPage')
@@ -170,6 +170,15 @@ export class AccountsResolver {
   @ResolveField(() => String, { nullable: true, description: 'Only for the user themself and for admins; null for everyone else.' })
   email(@Parent() user: UserType, @Context() ctx: GqlContext): string | null {
     return user.isSelf || (ctx.viewer && (ctx.viewer.id === user.id || isAdmin(ctx.viewer))) ? user.email : null;
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      'The interface language the account last used, "vi" or "en" (its e-mails come in it first): a storefront signing the user in without a language asked for adopts it. Only for the user themself; null for everyone else.',
+  })
+  language(@Parent() user: UserType, @Context() ctx: GqlContext): string | null {
+    return user.isSelf || ctx.viewer?.id === user.id ? (user.language ?? null) : null;
   }
 
   @ResolveField(() => [ProvinceType], {

@@ -22,6 +22,9 @@ export class UserType {
   /** When the second factor was enrolled (null: none); exposed as `secondFactorEnabled`. */
   secondFactorEnabledAt?: Date | null;
 
+  /** The interface language the account last used; exposed as `language` to the user themself. */
+  language?: 'vi' | 'en';
+
   /** Set on the user returned by register/login: the caller is this user even without a token yet. */
   isSelf?: boolean;
 

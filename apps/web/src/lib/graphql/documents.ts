@@ -49,7 +49,7 @@ export const ResetPassword: Document<T.ResetPasswordMutation, T.ResetPasswordMut
 
 export const ActivateAccount: Document<T.ActivateAccountMutation, T.ActivateAccountMutationVariables> = {
   name: "ActivateAccount",
-  source: "mutation ActivateAccount($token: String!) { activateAccount(token: $token) { token user { id displayName } } }",
+  source: "mutation ActivateAccount($token: String!) { activateAccount(token: $token) { token user { id displayName language } } }",
 };
 
 export const MyInterests: Document<T.MyInterestsQuery, T.MyInterestsQueryVariables> = {
@@ -769,12 +769,12 @@ export const UnreadNotificationCount: Document<T.UnreadNotificationCountQuery, T
 
 export const Login: Document<T.LoginMutation, T.LoginMutationVariables> = {
   name: "Login",
-  source: "mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token user { id displayName } } }",
+  source: "mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token user { id displayName language } } }",
 };
 
 export const CompleteLogin: Document<T.CompleteLoginMutation, T.CompleteLoginMutationVariables> = {
   name: "CompleteLogin",
-  source: "mutation CompleteLogin($challenge: String!, $code: String!) { completeLogin(challenge: $challenge, code: $code) { token user { id displayName } } }",
+  source: "mutation CompleteLogin($challenge: String!, $code: String!) { completeLogin(challenge: $challenge, code: $code) { token user { id displayName language } } }",
 };
 
 export const Logout: Document<T.LogoutMutation, T.LogoutMutationVariables> = {

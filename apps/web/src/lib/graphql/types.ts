@@ -613,7 +613,7 @@ export type ActivateAccountMutationVariables = Exact<{
 }>;
 
 
-export type ActivateAccountMutation = { activateAccount: { token: string, user: { id: string, displayName: string } } };
+export type ActivateAccountMutation = { activateAccount: { token: string, user: { id: string, displayName: string, language: string | null } } };
 
 export type MyInterestsQueryVariables = Exact<{
   listingId?: string | number | null | undefined;
@@ -1704,7 +1704,7 @@ export type LoginMutationVariables = Exact<{
 }>;
 
 
-export type LoginMutation = { login: { token: string, user: { id: string, displayName: string } } };
+export type LoginMutation = { login: { token: string, user: { id: string, displayName: string, language: string | null } } };
 
 export type CompleteLoginMutationVariables = Exact<{
   challenge: string;
@@ -1712,7 +1712,7 @@ export type CompleteLoginMutationVariables = Exact<{
 }>;
 
 
-export type CompleteLoginMutation = { completeLogin: { token: string, user: { id: string, displayName: string } } };
+export type CompleteLoginMutation = { completeLogin: { token: string, user: { id: string, displayName: string, language: string | null } } };
 
 export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 

@@ -7,7 +7,21 @@ export const SESSION_COOKIE = 'session';
 /** The API's tokens last 12 h by default (JWT_TTL); the cookie does not outlive that by much. */
 const SESSION_MAX_AGE = 60 * 60 * 12;
 
-export function startSession(cookies: Cookies, url: URL, token: string): void {
+/** The storefront's remembered language (hooks.server.ts: ?lang= > this cookie > Vietnamese). */
+export const LANG_COOKIE = 'lang';
+export const LANG_MAX_AGE = 60 * 60 * 24 * 400;
+
+export function rememberLang(cookies: Cookies, url: URL, lang: 'vi' | 'en'): void {
+  cookies.set(LANG_COOKIE, lang, { path: '/', maxAge: LANG_MAX_AGE, httpOnly: true, sameSite: 'lax', secure: cookieSecure(url) });
+}
+
+/**
+ * Signs the visitor in. `accountLanguage`: the account's language (User.language, the interface it
+ * last used). Unless this request asked for a language itself (?lang=, which wins and the API then
+ * remembers for the account), the storefront adopts it: signing in on a fresh browser shows the
+ * account's language, not the Vietnamese default.
+ */
+export function startSession(cookies: Cookies, url: URL, token: string, accountLanguage?: string | null): void {
   cookies.set(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
@@ -15,6 +29,10 @@ export function startSession(cookies: Cookies, url: URL, token: string): void {
     secure: cookieSecure(url),
     maxAge: SESSION_MAX_AGE,
   });
+  const asked = url.searchParams.get('lang');
+  if (!asked && (accountLanguage === 'vi' || accountLanguage === 'en') && cookies.get(LANG_COOKIE) !== accountLanguage) {
+    rememberLang(cookies, url, accountLanguage);
+  }
 }
 
 export function endSession(cookies: Cookies, url: URL): void {

@@ -22,14 +22,15 @@ export const actions: Actions = {
     if (!password) missing.password = m.error_required();
     if (Object.keys(missing).length) return failFields(values, missing);
     let token: string;
+    let language: string | null | undefined;
     try {
-      ({ login: { token } } = await locals.api.request(Login, { email, password }));
+      ({ login: { token, user: { language } } } = await locals.api.request(Login, { email, password }));
     } catch (err) {
       // Right password, two-step verification on: the code is asked for on the next page.
       if (isSecondFactorChallenge(err)) askForCode(cookies, url, err, safeNext(form.str('next'), url));
       return failFromError(err, values, { fields: ['email', 'password'], prefixes: [], isLogin: true });
     }
-    startSession(cookies, url, token);
+    startSession(cookies, url, token, language);
     redirect(303, safeNext(form.str('next'), url));
   },
 };

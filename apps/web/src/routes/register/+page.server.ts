@@ -35,8 +35,9 @@ async function resend(form: FormReader, locals: App.Locals, cookies: Cookies, ur
   const values = form.values();
   if (!password) return failFields(values, { password: m.error_required() }, 'resend');
   let token: string;
+  let language: string | null | undefined;
   try {
-    ({ login: { token } } = await locals.api.request(Login, { email, password }));
+    ({ login: { token, user: { language } } } = await locals.api.request(Login, { email, password }));
   } catch (err) {
     if (err instanceof ApiError && err.extensions.reason === 'ACCOUNT_NOT_ACTIVATED') {
       cookies.set(REGISTERED_COOKIE, email, registeredCookie(url));
@@ -45,7 +46,7 @@ async function resend(form: FormReader, locals: App.Locals, cookies: Cookies, ur
     if (isSecondFactorChallenge(err)) askForCode(cookies, url, err, takeAfterSignup(cookies, url) || '/dashboard');
     return failFromError(err, values, { fields: ['password'], prefixes: [], isLogin: true, form: 'resend' });
   }
-  startSession(cookies, url, token);
+  startSession(cookies, url, token, language);
   redirect(303, takeAfterSignup(cookies, url) || '/dashboard');
 }
 

@@ -13,13 +13,14 @@ export const load: PageServerLoad = () => ({});
 export const actions: Actions = {
   default: async ({ locals, params, cookies, url }) => {
     let token: string;
+    let language: string | null | undefined;
     try {
-      ({ activateAccount: { token } } = await locals.api.request(ActivateAccount, { token: params.token }));
+      ({ activateAccount: { token, user: { language } } } = await locals.api.request(ActivateAccount, { token: params.token }));
     } catch (err) {
       // A spent or expired link: said above the button (`token` is not a field of the form).
       return failFromError(err, {}, { fields: [], prefixes: [] });
     }
-    startSession(cookies, url, token);
+    startSession(cookies, url, token, language);
     const next = takeAfterSignup(cookies, url);
     // An invitation registered from is accepted next; otherwise the next step is the organisation
     // the member acts for, with the way back to the page they registered from.

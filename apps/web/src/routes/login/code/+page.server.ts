@@ -26,8 +26,9 @@ export const actions: Actions = {
     if (!challenge) return fail(400, { values, fields: {}, error: m.twoStep_expired(), expired: true });
     if (!code) return failFields(values, { code: m.error_required() });
     let token: string;
+    let language: string | null | undefined;
     try {
-      ({ completeLogin: { token } } = await locals.api.request(CompleteLogin, { challenge, code }));
+      ({ completeLogin: { token, user: { language } } } = await locals.api.request(CompleteLogin, { challenge, code }));
     } catch (err) {
       // An expired or foreign challenge: start again from the password.
       if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') {
@@ -37,7 +38,7 @@ export const actions: Actions = {
       return failFromError(err, values, { fields: ['code'], prefixes: [], isLogin: true });
     }
     clearChallenge(cookies, url);
-    startSession(cookies, url, token);
+    startSession(cookies, url, token, language);
     redirect(303, next);
   },
 };
