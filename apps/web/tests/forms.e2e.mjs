@@ -191,7 +191,8 @@ export default function (h) {
     for (const name of ['value', 'transferMode', 'terms']) {
       assert.equal(await errorOf(page, name).count(), 1, `an error beside ${name}: ${await t.text(page)}`);
     }
-    assert.equal(await t.text(page, '#f-value-error'), msg('vi', 'listingForm_amount'));
+    assert.equal(await t.text(page, '#f-value-error'), msg('vi', 'listingForm_amountUnread', { field: msg('vi', 'deal_valueName') }));
+    assert.ok((await t.text(page, 'form[action="?/propose"]')).includes(msg('vi', 'deal_valueHint')), 'the value field says how to write an amount');
     assert.equal(await page.inputValue('form[action="?/propose"] [name=terms]'), 'Ngắn', 'the terms typed are kept');
     // The page comes back with the reader at the error, not at its top (the form is far down the conversation).
     // (once the page's script has run: it moves the focus)
@@ -202,5 +203,13 @@ export default function (h) {
     assert.ok(box && box.y >= 0 && box.y + box.height <= height, `the error summary is on screen (${JSON.stringify(box)}, ${height}px)`);
     const { deals } = await t.gql(`{ deals { totalItems } }`, {}, buyer.token);
     assert.equal(deals.totalItems, 0, 'no deal was proposed');
+    // The value is read like the listing's price: "120 triệu" is 120,000,000 ₫.
+    await page.fill('form[action="?/propose"] [name=value]', '120 triệu');
+    await page.selectOption('form[action="?/propose"] [name=transferMode]', { index: 1 });
+    await page.fill('form[action="?/propose"] [name=terms]', 'Chuyển giao trọn gói dây chuyền, đào tạo vận hành 2 tuần, bảo hành 12 tháng.');
+    await t.submit(page, 'form[action="?/propose"] button[type=submit]');
+    assert.match(new URL(page.url()).pathname, /^\/dashboard\/deals\//, `the deal is proposed: ${await t.text(page, 'main')}`);
+    const after = await t.gql(`{ deals { items { value } } }`, {}, buyer.token);
+    assert.deepEqual(after.deals.items.map((d) => d.value), [120_000_000]);
   });
 }

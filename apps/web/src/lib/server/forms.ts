@@ -5,6 +5,7 @@
 import { fail, redirect, type ActionFailure } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { ApiError } from './api';
+import { parseAmountText } from '@techport/shared';
 
 export type FormValues = Record<string, string | string[]>;
 
@@ -62,14 +63,14 @@ export async function readForm(request: Request): Promise<FormReader> {
 }
 
 /**
- * A whole amount typed as people type it: "1.500.000.000", "1 500 000 000", "1,500,000,000 ₫".
- * Returns null for an empty field and NaN when it is not a whole non-negative amount.
+ * An amount of money as people type it, read like the listing price fields and the search page's
+ * price filter (libs/shared parseAmountText): "1.500.000.000", "1 500 000 000", "1,500,000,000 ₫",
+ * "120m", "120 triệu", "1,5 tỷ", "1.5bn". Returns null for an empty field and NaN when it is no amount.
  */
 export function parseAmount(text: string): number | null {
-  const t = text.replace(/[\s\u00a0₫]|VND|đ/gi, '');
-  if (!t) return null;
-  if (!/^\d{1,3}([.,]\d{3})*$|^\d+$/.test(t)) return NaN;
-  return Number(t.replace(/[.,]/g, ''));
+  if (text.length > 60) return NaN;
+  const v = parseAmountText(text);
+  return v !== null && !Number.isFinite(v) ? NaN : v;
 }
 
 /** An integer field (TRL, page): null when empty, NaN when not a whole number. */

@@ -54,7 +54,7 @@ export const actions: Actions = {
     const errors: Record<string, string> = {};
     const value = parseAmount(form.str('value'));
     if (value === null) errors.value = m.error_required();
-    else if (Number.isNaN(value)) errors.value = m.listingForm_amount();
+    else if (Number.isNaN(value)) errors.value = m.listingForm_amountUnread({ field: m.deal_valueName() });
     const transferMode = enumField<TransferMode>(form.str('transferMode'), TRANSFER_MODES, errors, 'transferMode');
     const terms = form.str('terms');
     if (!terms) errors.terms = m.error_required();

@@ -4,7 +4,7 @@ import { BlockEventTime, CancelMeetingRequest, SendMeetingMessage, CounterPropos
 import type { MeetingAttendance, MeetingOutcomeKind } from '$lib/graphql/types';
 import { m } from '$lib/paraglide/messages';
 import { apiFailure, requireUser } from '$lib/server/guards';
-import { enumField, failFields, failFromError, readForm } from '$lib/server/forms';
+import { enumField, failFields, failFromError, parseAmount, readForm } from '$lib/server/forms';
 
 const ATTENDANCE: readonly MeetingAttendance[] = ['HELD', 'NO_SHOW'];
 const OUTCOMES: readonly MeetingOutcomeKind[] = ['INTEREST', 'MOU', 'CONTRACT'];
@@ -174,11 +174,11 @@ export const actions: Actions = {
     const values = form.values();
     const errors: Record<string, string> = {};
     const kind = enumField(form.str('kind'), OUTCOMES, errors, 'kind');
-    const rawValue = form.str('value').replace(/[\s.,]/g, '');
-    if (rawValue && !/^\d+$/.test(rawValue)) errors.value = m.meetings_valueFormat();
+    const value = parseAmount(form.str('value'));
+    if (value !== null && Number.isNaN(value)) errors.value = m.meetings_valueFormat();
     if (Object.keys(errors).length) return failFields(values, errors, `day-${id}`);
     try {
-      await locals.api.request(RecordMeetingOutcome, { id, input: { kind: kind!, value: rawValue ? Number(rawValue) : null, note: form.optional('note') } });
+      await locals.api.request(RecordMeetingOutcome, { id, input: { kind: kind!, value, note: form.optional('note') } });
     } catch (err) {
       return failFromError(err, values, { fields: ['kind', 'value', 'note', 'listingId'], form: `day-${id}` });
     }
