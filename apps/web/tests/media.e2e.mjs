@@ -71,6 +71,21 @@ export default function (h) {
     const caption = phone.locator('#media .media-item:has-text("Thông số kỹ thuật.pdf") input[name=captionVi]');
     const box = await caption.boundingBox();
     assert.ok(box && box.width > 250, `the document's caption field takes the width on a phone (${box?.width} px)`);
+    // On a tablet (820 px) and a desktop (1280 px) too: a document has no thumbnail, so its caption
+    // area is not put in the thumbnail column; it is as wide as a picture's, "Save captions" on one line.
+    for (const width of [820, 1280]) {
+      await page.setViewportSize({ width, height: 1180 });
+      const doc = page.locator('#media .media-item[data-kind=DOCUMENT]');
+      const pic = page.locator('#media .media-item[data-kind=IMAGE]');
+      const docField = await doc.locator('input[name=captionEn]').boundingBox();
+      const picField = await pic.locator('input[name=captionEn]').boundingBox();
+      const item = await doc.boundingBox();
+      assert.ok(docField && picField && docField.width >= picField.width - 1, `at ${width} px the document's caption field is as wide as a picture's (${docField?.width} vs ${picField?.width} px)`);
+      assert.ok(docField.x + docField.width <= item.x + item.width + 1, `at ${width} px the document's caption field is not cut off`);
+      const save = await doc.locator('.media-caption button').boundingBox();
+      assert.ok(save && save.height < 50, `at ${width} px "Save captions" is on one line (${save?.height} px high)`);
+    }
+    await t.screenshot(page, 'media-document-tablet');
 
     // A file that is not what its name says: refused beside the field, in Vietnamese, naming it.
     await page.setInputFiles('form[action="?/upload"] [name=file]', { name: 'anh.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('<?php echo 1; ?>') });
