@@ -209,6 +209,17 @@ export default function (h) {
     assert.equal(after.length, 1, 'one picture left');
     assert.ok(after[0].includes(kept.id) && !after.some((href) => href.includes(removed.id)), after.join(' '));
 
+    // A caption is not reviewed (the API publishes caption, order and cover changes at once): edited
+    // on the published listing, visitors see it straight away, and the media section says so.
+    await t.visit(page, `/dashboard/listings/${listing.id}`);
+    const help = await t.text(page, '#media > p.hint');
+    assert.equal(help, msg('vi', 'media_help'));
+    assert.match(help, /chú thích.*thay đổi ngay/, 'the help says captions change at once');
+    await page.fill(`[id="media-${kept.id}-captionVi"]`, 'Máy đang chạy thử tại xưởng');
+    await t.submit(page, `#media .media-item:has-text("giu-lai.jpg") form[action="?/caption"] button[type=submit]`);
+    await t.visit(visitor, `/listings/${listing.slug}`);
+    assert.ok((await t.text(visitor, '.gallery')).includes('Máy đang chạy thử tại xưởng'), 'the new caption is public at once');
+
     // A picture added to the published listing: its owner sees it on the public page, marked as
     // part of an update not sent yet, then as waiting once sent (only they and the department see
     // it); visitors do not see it yet.
