@@ -17,8 +17,9 @@ export function rememberLang(cookies: Cookies, url: URL, lang: 'vi' | 'en'): voi
 
 /**
  * Signs the visitor in. `accountLanguage`: the account's language (User.language, the interface it
- * last used). Unless this request asked for a language itself (?lang=, which wins and the API then
- * remembers for the account), the storefront adopts it: signing in on a fresh browser shows the
+ * last used). Unless a language was asked for explicitly (?lang= on this request, or earlier in
+ * this browser: the cookie is only ever set by a ?lang= switch; either wins and the API then
+ * remembers it for the account), the storefront adopts it: signing in on a fresh browser shows the
  * account's language, not the Vietnamese default.
  */
 export function startSession(cookies: Cookies, url: URL, token: string, accountLanguage?: string | null): void {
@@ -30,7 +31,7 @@ export function startSession(cookies: Cookies, url: URL, token: string, accountL
     maxAge: SESSION_MAX_AGE,
   });
   const asked = url.searchParams.get('lang');
-  if (!asked && (accountLanguage === 'vi' || accountLanguage === 'en') && cookies.get(LANG_COOKIE) !== accountLanguage) {
+  if (!asked && !cookies.get(LANG_COOKIE) && (accountLanguage === 'vi' || accountLanguage === 'en')) {
     rememberLang(cookies, url, accountLanguage);
   }
 }
