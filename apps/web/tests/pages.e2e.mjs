@@ -126,6 +126,23 @@ export default function (h) {
     }
   });
 
+  h.test('home figures: the deal value keeps its currency beside it, in the money formats of the other pages (tablet, vi and en)', async (t) => {
+    for (const lang of ['vi', 'en']) {
+      const page = await t.newPage(lang);
+      await page.setViewportSize({ width: 820, height: 1180 });
+      await t.visit(page, `/?lang=${lang}`);
+      const value = page.locator('.figures [data-figure="deal-value"]');
+      const text = (await value.innerText()).trim();
+      // "₫10.8bn" as formatMoney writes "₫120,000,000" in English; "10,8 tỷ ₫" in Vietnamese.
+      if (lang === 'en') assert.match(text, /^₫\d+(\.\d)?[A-Za-z]*$/, text);
+      else assert.match(text, /^\d+(,\d)?( [^\d\s₫]+)* ₫$/, text);
+      const one = await page.locator('.figures strong').first().boundingBox();
+      const box = await value.boundingBox();
+      assert.ok(box && one && box.height <= one.height + 1, `${lang}: the value and its ₫ on one line (${box?.height} px, a number's ${one?.height} px)`);
+      await page.close();
+    }
+  });
+
   h.test('an unpublished listing answers 404 to the public and shows its status to its owner', async (t) => {
     const user = await apiUser(t);
     const org = await apiOrganization(t, user.token);
