@@ -102,7 +102,7 @@ export default function (h) {
       provinceCode: 'vinh-long',
     };
     const a = await apiPublishedListing(t, user.token, org.id, { ...base, title: `Thiết bị lọc nước nhiễm mặn dùng năng lượng mặt trời ${uniq('')}` });
-    const b = await apiPublishedListing(t, user.token, org.id, { ...base, title: `Máy lọc nước lợ RO tiết kiệm điện ${uniq('')}`, trl: 6, priceMin: 90000000, priceMax: 120000000 });
+    const b = await apiPublishedListing(t, user.token, org.id, { ...base, title: `Máy lọc nước lợ RO tiết kiệm điện ${uniq('')}`, fieldCodes: ['407', '202'], trl: 6, priceMin: 90000000, priceMax: 120000000 });
     for (const lang of ['vi', 'en']) {
       const page = await t.newPage(lang);
       await checkPage(t, page, 'listing', `/listings/${a.slug}`, lang);
@@ -123,6 +123,11 @@ export default function (h) {
       assert.equal(await row.count(), 1, 'a "stands out for" row');
       const cells = await row.locator('td').allInnerTexts();
       assert.ok(cells[0].trim() !== '–' && cells[1].trim() !== '–', `both stand out for something: ${cells}`);
+      // Field names contain commas: two fields are told apart by " · ", not by another comma.
+      const fieldsRow = page.locator('tr', { has: page.locator(`th:text-is("${msg(lang, 'search_fields')}")`) });
+      const names = lang === 'en' ? ['Mechanisation and post-harvest', 'Electrical, electronic and telecommunications engineering'] : ['Cơ giới hóa và sau thu hoạch', 'Kỹ thuật điện, điện tử, viễn thông'];
+      const second = (await fieldsRow.locator('td').nth(1).innerText()).trim();
+      assert.deepEqual(second.split(' · ').sort(), [...names].sort(), second);
     }
   });
 

@@ -47,6 +47,14 @@ export function formatMoneyCompact(amount: number): string {
   return numberFormat('money-compact', { style: 'currency', currency: 'VND', notation: 'compact', compactDisplay: 'short', maximumFractionDigits: 1 }).format(amount);
 }
 
+/**
+ * Names of technology fields in a line: " · " between them, as the names themselves contain commas
+ * ("Mechanisation and post-harvest", "Electrical, electronic and telecommunications engineering").
+ */
+export function joinFieldNames(names: readonly string[]): string {
+  return names.join(' · ');
+}
+
 export function formatNumber(n: number): string {
   return numberFormat('n', { maximumFractionDigits: 2 }).format(n);
 }

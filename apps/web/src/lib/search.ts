@@ -6,7 +6,7 @@
 import type { ListingKind, OrganizationKind, SearchInput, SearchSort, TransferMode } from '$lib/graphql/types';
 import { parseAmountText } from '@techport/shared';
 import { ORGANIZATION_KINDS, SEARCH_SORTS, TRANSFER_MODES, listingKindLabel, organizationKindLabel, transferModeLabel } from '$lib/labels';
-import { formatMoney } from '$lib/format';
+import { formatMoney, joinFieldNames } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
 
 export const PAGE_SIZE = 20;
@@ -120,7 +120,7 @@ export function describeSearch(s: SearchState, names: { field: (code: string) =>
   const parts: string[] = [];
   if (s.q) parts.push(`“${s.q}”`);
   if (s.kind) parts.push(listingKindLabel(s.kind));
-  if (s.fields.length) parts.push(s.fields.map(names.field).join(', '));
+  if (s.fields.length) parts.push(joinFieldNames(s.fields.map(names.field)));
   if (s.provinces.length) parts.push(s.provinces.map(names.province).join(', '));
   if (s.modes.length) parts.push(s.modes.map(transferModeLabel).join(', '));
   if (s.orgKinds.length) parts.push(s.orgKinds.map(organizationKindLabel).join(', '));
