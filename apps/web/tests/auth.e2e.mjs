@@ -199,13 +199,13 @@ export default function (h) {
     await en.fill('[name=passwordConfirm]', PASSWORD);
     await t.submit(en, 'main form button[type=submit]');
     // The activation link opened in another browser (no language cookie): English.
-    const other = await t.newPage('vi');
+    const other = await t.newPage('vi', { chosen: false });
     await t.visit(other, await t.linkFromMail(email, '/activate/'));
     await t.submit(other, 'main form button[type=submit]');
     assert.match(new URL(other.url()).pathname, /^\/dashboard\/organizations\/new/);
     assert.equal(await other.getAttribute('html', 'lang'), 'en', 'activation adopts the language registered in');
     // Signing in on a fresh browser: English, and remembered.
-    const fresh = await t.newPage('vi');
+    const fresh = await t.newPage('vi', { chosen: false });
     await login(t, fresh, email);
     assert.equal(await fresh.getAttribute('html', 'lang'), 'en');
     await t.visit(fresh, '/');
@@ -214,11 +214,11 @@ export default function (h) {
     // An explicit switch wins, and the account remembers it: the next fresh sign-in is Vietnamese.
     await t.visit(fresh, '/dashboard?lang=vi');
     assert.equal(await fresh.getAttribute('html', 'lang'), 'vi');
-    const again = await t.newPage('vi');
+    const again = await t.newPage('vi', { chosen: false });
     await login(t, again, email);
     assert.equal(await again.getAttribute('html', 'lang'), 'vi');
     // Signing in from a page that asks for a language keeps that one.
-    const asked = await t.newPage('vi');
+    const asked = await t.newPage('vi', { chosen: false });
     await t.visit(asked, '/login?lang=en');
     await asked.fill('[name=email]', email);
     await asked.fill('[name=password]', PASSWORD);

@@ -95,15 +95,17 @@ export function createHarness({ browser, webUrl, apiUrl, admin, screenshotsDir, 
     PASSWORD,
 
     /**
-     * A fresh browser context (own cookies) in a language: 'vi' (default) or 'en' (the switch's cookie).
+     * A fresh browser context (own cookies) in a language: 'vi' (default) or 'en' (the switch's cookie,
+     * so signing in keeps that language whatever the account's is).
      * `{ phone: true }`: a 360 × 740 touch screen (isMobile, hasTouch) instead of a 1280 × 900 desktop.
      * `{ js: false }`: a browser that runs no scripts (the pages must work without them).
+     * `{ chosen: false }`: no language chosen in it yet (no cookie): signing in adopts the account's.
      */
-    async newPage(lang = 'vi', { phone = false, js = true } = {}) {
+    async newPage(lang = 'vi', { phone = false, js = true, chosen = true } = {}) {
       const screen = phone ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : { viewport: { width: 1280, height: 900 } };
       const context = await browser.newContext({ baseURL: webUrl, locale: lang === 'en' ? 'en-GB' : 'vi-VN', javaScriptEnabled: js, ...screen });
       contexts.add(context);
-      if (lang === 'en') await context.addCookies([{ name: 'lang', value: 'en', url: webUrl }]);
+      if (chosen) await context.addCookies([{ name: 'lang', value: lang === 'en' ? 'en' : 'vi', url: webUrl }]);
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);
       page.on('pageerror', (err) => console.error(`    [page error] ${err.message}`));
