@@ -1094,6 +1094,24 @@ export function myEventsTest(h) {
       await page.close();
     }
 
+    // The seller's card on the event page (English, a tablet): the offers it registered, linked by
+    // title; withdrawing is a secondary action, not a filled button like "My agenda".
+    {
+      const page = await t.newPage('en');
+      await page.setViewportSize({ width: 820, height: 1180 });
+      await login(t, page, seller.email, seller.password, path);
+      const card = page.locator('.my-registration');
+      assert.ok((await card.innerText()).includes(msg('en', 'events_myOffers')), await card.innerText());
+      const offer = card.locator('.my-offers a[href^="/listings/"]');
+      assert.equal(await offer.count(), 1);
+      assert.ok(squash(await offer.innerText()).startsWith('Thiết bị lọc nước nhiễm mặn'), await offer.innerText());
+      const background = (sel) => page.locator(sel).first().evaluate((el) => getComputedStyle(el).backgroundColor);
+      const primary = await background(`a.button[href="${path}/agenda"]`);
+      assert.notEqual(await background('[data-withdraw]'), primary, 'withdraw is not a filled primary button');
+      await t.screenshot(page, 'event-registration-card-en-tablet');
+      await page.close();
+    }
+
     // A visitor registers, withdraws: its agenda is a page (200) saying so, with the way to register.
     const late = await apiUser(t, 'Doanh nghiệp đến sau');
     const lateOrg = await apiOrganization(t, late.token, { name: `Công ty Thủy sản ${k}`, provinceCode: 'da-nang' });
@@ -1135,6 +1153,14 @@ export function myEventsTest(h) {
     // Pending now, on its "my events".
     await t.visit(agendaPage, '/dashboard/events');
     assert.ok(squash(await agendaPage.locator(`article[data-my-event]:has(a[href="${path}"])`).innerText()).includes(msg('vi', 'registrationStatus_PENDING')));
+    // Its agenda while pending: waiting for the organiser, a plain link to the registration, no "register" call.
+    await t.visit(agendaPage, `${path}/agenda`);
+    const none = agendaPage.locator('[data-agenda-none]');
+    assert.ok(squash(await none.locator('[data-agenda-waiting]').innerText()).startsWith(msg('vi', 'agenda_waiting')));
+    assert.ok(!(await none.innerText()).includes(msg('vi', 'agenda_toEvent')), 'not asked to register again');
+    const back = none.locator(`a[href="${path}#registration"]`);
+    assert.equal(await back.count(), 1);
+    assert.doesNotMatch((await back.getAttribute('class')) ?? '', /\bbutton\b/, 'a plain link, not a button');
   });
 }
 
