@@ -93,6 +93,13 @@ describe('notifications', () => {
     const [first] = mails();
     expect(first).toMatch(/^Subject: A new matching demand$/m);
     expect(first.indexOf('A business needs your technology.')).toBeLessThan(first.indexOf('Một doanh nghiệp cần công nghệ của bạn.'));
+    // Both language parts alike: the headline, the message, the link.
+    const link = 'https://san.example.vn/listings/may-say-bom-nhiet';
+    const body = first.slice(first.search(/\r?\n\r?\n/)).replace(/\r\n/g, '\n').trim();
+    expect(body.split('\n\n---\n')).toEqual([
+      `A new matching demand\n\nA business needs your technology.\n\n${link}`,
+      `Có nhu cầu mới phù hợp\n\nMột doanh nghiệp cần công nghệ của bạn.\n\n${link}`,
+    ]);
     // An account e-mail (a password reset) too.
     await base.inLang('en').ok(`mutation($e: String!) { requestPasswordReset(email: $e) }`, { e: en.email });
     await t.settle();

@@ -106,7 +106,8 @@ export class NotificationsService implements OnModuleInit {
 
   /**
    * Outbox handler: one e-mail per notification with an absolute link, in the reader's language
-   * (app_user.language: its subject, and its text first) and the other language below.
+   * (app_user.language: its subject, and its part first) and the other language below; each part
+   * the same: the headline, the message, the link.
    */
   private async sendEmails(events: OutboxEvent[]): Promise<void> {
     const ids = events.flatMap((e) => (e.payload.notificationIds as string[]) ?? []);
@@ -120,10 +121,12 @@ export class NotificationsService implements OnModuleInit {
     for (const r of rows) {
       const link = r.url ? `\n\n${new URL(r.url, this.config.PUBLIC_WEB_URL).toString()}` : '';
       const [first, second] = r.language === 'en' ? (['en', 'vi'] as const) : (['vi', 'en'] as const);
+      // Each language's part alike: its headline, the message, the link.
+      const part = (lang: Lang) => `${r[`title_${lang}`]}\n\n${r[`body_${lang}`]}${link}`;
       await this.mailer.send({
         to: r.email,
         subject: r[`title_${first}`],
-        text: `${r[`body_${first}`]}${link}\n\n---\n${r[`title_${second}`]}\n${r[`body_${second}`]}${link}\n`,
+        text: `${part(first)}\n\n---\n${part(second)}\n`,
       });
       await this.ds.query(`UPDATE notification SET emailed_at = now() WHERE id = $1`, [r.id]);
     }
