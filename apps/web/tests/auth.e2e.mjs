@@ -188,8 +188,8 @@ export default function (h) {
     assert.equal(await page.getAttribute('html', 'lang'), 'vi');
   });
 
-  h.test('language: signing in (and activating) on a fresh browser adopts the account’s language; an explicit ?lang= still wins', async (t) => {
-    // Registered from the English page: the account's language is English.
+  h.test('language: signing in on a fresh browser offers the account’s language, once; it does not switch by itself', async (t) => {
+    // Registered and activated from English pages: the account's language is English.
     const email = `${uniq('lang')}@example.com`;
     const en = await t.newPage('en');
     await t.visit(en, '/register');
@@ -198,32 +198,33 @@ export default function (h) {
     await en.fill('[name=password]', PASSWORD);
     await en.fill('[name=passwordConfirm]', PASSWORD);
     await t.submit(en, 'main form button[type=submit]');
-    // The activation link opened in another browser (no language cookie): English.
-    const other = await t.newPage('vi', { chosen: false });
-    await t.visit(other, await t.linkFromMail(email, '/activate/'));
-    await t.submit(other, 'main form button[type=submit]');
-    assert.match(new URL(other.url()).pathname, /^\/dashboard\/organizations\/new/);
-    assert.equal(await other.getAttribute('html', 'lang'), 'en', 'activation adopts the language registered in');
-    // Signing in on a fresh browser: English, and remembered.
+    await t.visit(en, await t.linkFromMail(email, '/activate/'));
+    await t.submit(en, 'main form button[type=submit]');
+    // A fresh browser (no language chosen): the page stays Vietnamese, with the offer, in English.
     const fresh = await t.newPage('vi', { chosen: false });
     await login(t, fresh, email);
-    assert.equal(await fresh.getAttribute('html', 'lang'), 'en');
-    await t.visit(fresh, '/');
-    assert.equal(await t.text(fresh, 'h1'), msg('en', 'home_heading'));
-    assert.equal((await fresh.context().cookies()).find((c) => c.name === 'lang')?.value, 'en');
-    // An explicit switch wins, and the account remembers it: the next fresh sign-in is Vietnamese.
-    await t.visit(fresh, '/dashboard?lang=vi');
     assert.equal(await fresh.getAttribute('html', 'lang'), 'vi');
+    const offer = fresh.locator('.lang-offer');
+    assert.equal(squash(await offer.textContent()), `${msg('en', 'nav_langOfferEn')} ${msg('en', 'nav_langOfferEnLink')}`);
+    assert.equal(await offer.getAttribute('lang'), 'en');
+    // Offered once: the next page does not repeat it.
+    await t.visit(fresh, '/');
+    assert.equal(await fresh.locator('.lang-offer').count(), 0, 'offered once');
+    // The account now remembers the Vietnamese it was just used in: an English page offers that back.
+    const english = await t.newPage('en');
+    await login(t, english, email);
+    assert.equal(await english.getAttribute('html', 'lang'), 'en');
+    assert.equal(squash(await english.locator('.lang-offer').textContent()), `${msg('vi', 'nav_langOfferVi')} ${msg('vi', 'nav_langOfferViLink')}`);
+    // Signing in from a page in the account's language (English, as just used): nothing to offer.
+    const same = await t.newPage('en');
+    await login(t, same, email);
+    assert.equal(await same.locator('.lang-offer').count(), 0, 'nothing to offer on a page in the account’s language');
+    // Following the offer switches, as the header's switch does.
     const again = await t.newPage('vi', { chosen: false });
     await login(t, again, email);
-    assert.equal(await again.getAttribute('html', 'lang'), 'vi');
-    // Signing in from a page that asks for a language keeps that one.
-    const asked = await t.newPage('vi', { chosen: false });
-    await t.visit(asked, '/login?lang=en');
-    await asked.fill('[name=email]', email);
-    await asked.fill('[name=password]', PASSWORD);
-    await t.submit(asked, 'main form button[type=submit]');
-    assert.equal(await asked.getAttribute('html', 'lang'), 'en');
+    await again.locator('.lang-offer a').click();
+    await again.waitForLoadState();
+    assert.equal(await again.getAttribute('html', 'lang'), 'en');
   });
 
   h.test('robots.txt and unknown pages', async (t) => {

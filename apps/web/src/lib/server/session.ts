@@ -10,6 +10,8 @@ const SESSION_MAX_AGE = 60 * 60 * 12;
 /** The storefront's remembered language (hooks.server.ts: ?lang= > this cookie > Vietnamese). */
 export const LANG_COOKIE = 'lang';
 export const LANG_MAX_AGE = 60 * 60 * 24 * 400;
+/** After signing in: the account's language, when it is not the page's, offered once. */
+export const LANG_OFFER_COOKIE = 'lang_offer';
 
 export function rememberLang(cookies: Cookies, url: URL, lang: 'vi' | 'en'): void {
   cookies.set(LANG_COOKIE, lang, { path: '/', maxAge: LANG_MAX_AGE, httpOnly: true, sameSite: 'lax', secure: cookieSecure(url) });
@@ -17,10 +19,10 @@ export function rememberLang(cookies: Cookies, url: URL, lang: 'vi' | 'en'): voi
 
 /**
  * Signs the visitor in. `accountLanguage`: the account's language (User.language, the interface it
- * last used). Unless a language was asked for explicitly (?lang= on this request, or earlier in
- * this browser: the cookie is only ever set by a ?lang= switch; either wins and the API then
- * remembers it for the account), the storefront adopts it: signing in on a fresh browser shows the
- * account's language, not the Vietnamese default.
+ * last used). When it is not the page's, the next page offers to switch (LANG_OFFER_COOKIE, read
+ * once by +layout.server.ts): the storefront does not switch by itself, since the API learns an
+ * account's language from every request's Accept-Language, so a language used once elsewhere (an
+ * app, a colleague's English page) would otherwise take over the next sign-in.
  */
 export function startSession(cookies: Cookies, url: URL, token: string, accountLanguage?: string | null): void {
   cookies.set(SESSION_COOKIE, token, {
@@ -30,9 +32,9 @@ export function startSession(cookies: Cookies, url: URL, token: string, accountL
     secure: cookieSecure(url),
     maxAge: SESSION_MAX_AGE,
   });
-  const asked = url.searchParams.get('lang');
-  if (!asked && !cookies.get(LANG_COOKIE) && (accountLanguage === 'vi' || accountLanguage === 'en')) {
-    rememberLang(cookies, url, accountLanguage);
+  const current = url.searchParams.get('lang') ?? cookies.get(LANG_COOKIE) ?? 'vi';
+  if ((accountLanguage === 'vi' || accountLanguage === 'en') && accountLanguage !== current) {
+    cookies.set(LANG_OFFER_COOKIE, accountLanguage, { path: '/', maxAge: 10 * 60, httpOnly: true, sameSite: 'lax', secure: cookieSecure(url) });
   }
 }
 
