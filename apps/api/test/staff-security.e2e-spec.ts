@@ -99,6 +99,30 @@ describe('second factor: enrolment', () => {
     const listed = await admin.ok(`query($q: String) { users(query: $q) { items { id secondFactorEnabled recoveryCodesLeft } } }`, { q: a.email });
     expect(listed.users.items).toEqual([{ id: a.id, secondFactorEnabled: true, recoveryCodesLeft: null }]);
   });
+
+  it('lists staff without two-step verification (secondFactor: false, staff: true) for admins', async () => {
+    const tag = uniq('haibuoc').replace(/[^a-z0-9]/gi, '');
+    const admin = await adminClient(base);
+    const make = async (staff: boolean, enrol: boolean) => {
+      const u = await registerUser(base, `Cán bộ ${tag}`);
+      if (enrol) await enrolSecondFactor(u.client);
+      if (staff) await admin.ok(`mutation($id: ID!) { setUserRoles(userId: $id, roles: [MODERATOR], allProvinces: true) { id } }`, { id: u.id });
+      return u.id;
+    };
+    const staffWithout = await make(true, false);
+    const staffWith = await make(true, true);
+    const memberWithout = await make(false, false);
+    const memberWith = await make(false, true);
+    const USERS = `query($q: String, $s: Boolean, $f: Boolean) { users(query: $q, staff: $s, secondFactor: $f, page: { pageSize: 100 }) { totalItems items { id } } }`;
+    const ids = async (vars: Record<string, unknown>) => ((await admin.ok(USERS, { q: tag, ...vars })).users.items as { id: string }[]).map((i) => i.id).sort();
+    expect(await ids({ s: true, f: false })).toEqual([staffWithout]);
+    expect(await ids({ s: true, f: true })).toEqual([staffWith]);
+    expect(await ids({ s: false })).toEqual([memberWithout, memberWith].sort());
+    expect(await ids({ f: false })).toEqual([staffWithout, memberWithout].sort());
+    expect(await ids({})).toHaveLength(4);
+    // Members never list accounts.
+    expect((await (await registerUser(base)).client.error(USERS, { q: tag, f: false })).code).toBe('FORBIDDEN');
+  });
 });
 
 describe('second factor: two-step sign-in', () => {

@@ -78,6 +78,20 @@ export default function (h) {
     await t.visit(admin, `/admin/users?q=${encodeURIComponent(user.email)}`);
     const row = admin.locator(`li[data-email="${user.email}"]`);
     assert.ok((await row.innerText()).includes(msg('en', 'admin_twoStepOn')));
+    // The two-step filter: "turned on" lists this member, "staff without it" does not (a member, and it is on).
+    await t.visit(admin, `/admin/users?q=${encodeURIComponent(user.email)}&twoStep=on`);
+    assert.equal(await admin.locator(`li[data-email="${user.email}"]`).count(), 1);
+    assert.equal(await admin.locator('select[name=twoStep]').inputValue(), 'on');
+    await t.visit(admin, `/admin/users?q=${encodeURIComponent(user.email)}&twoStep=staff-missing`);
+    assert.equal(await admin.locator(`li[data-email="${user.email}"]`).count(), 0);
+    assert.equal(await t.text(admin, 'label[for=q]'), msg('en', 'admin_find'), 'the search box has a label');
+    await t.visit(admin, `/admin/users?q=${encodeURIComponent(user.email)}`);
+    // One disclosure marker for every "opens a form" line of a row (roles, disabling, reset).
+    const marker = (sel) => row.locator(sel).first().evaluate((el) => {
+      const b = getComputedStyle(el, '::before');
+      return `${getComputedStyle(el).display} ${getComputedStyle(el).listStyleType} ${b.content} ${b.borderRightWidth} ${b.borderBottomWidth} ${b.transform}`;
+    });
+    assert.equal(await marker('details.edit-roles > summary'), await marker('details.decline > summary'));
     // A second step that says what it does, as disabling has.
     await row.locator('details.decline summary', { hasText: msg('en', 'admin_resetTwoStep') }).click();
     assert.ok((await row.innerText()).includes(msg('en', 'admin_resetTwoStepHelp', { name: user.name ?? '' }).split(' will ')[1].slice(0, 30)), await row.innerText());
@@ -95,6 +109,14 @@ export default function (h) {
     // A bad date is named beside its field.
     await t.visit(admin, '/admin/audit?from=2026-13-40');
     assert.equal(await t.text(admin, '#f-from-error'), msg('en', 'audit_badDate'));
+    // A range that ends before it starts is not searched: the reason, no count or list, no CSV link.
+    await t.visit(admin, '/admin/audit?from=2026-12-31&to=2026-01-01');
+    assert.equal(await t.text(admin, '#f-to-error'), msg('en', 'audit_badRange'));
+    const main = await t.text(admin, 'main');
+    assert.ok(main.includes(msg('en', 'audit_invalidFilter')), main);
+    assert.ok(!main.includes(msg('en', 'audit_empty')) && !main.includes(msg('en', 'audit_count', { count: 0 })), main);
+    assert.equal(await admin.locator('a[href^="/admin/audit/export.csv"]').count(), 0);
+    assert.ok((await t.text(admin, '[data-testid=audit-export-disabled]')).includes(msg('en', 'audit_exportInvalid')));
     // The CSV download, with the filter.
     const res = await admin.request.get(`${t.webUrl}/admin/audit/export.csv?action=SECOND_FACTOR_RESET`);
     assert.equal(res.status(), 200);

@@ -44,7 +44,7 @@ export class AccountsResolver {
 
   @Query(() => UserPage, {
     description:
-      'Admins only: find accounts by e-mail or name (every word of the query, in any order, as a part of either; letter case and Vietnamese diacritics are ignored: "nguyen" finds "Nguyễn"). `role`: only accounts holding it (MEMBER: members without a staff role); `disabled`: only disabled (true) or active (false) accounts.',
+      'Admins only: find accounts by e-mail or name (every word of the query, in any order, as a part of either; letter case and Vietnamese diacritics are ignored: "nguyen" finds "Nguyễn"). `role`: only accounts holding it (MEMBER: members without a staff role); `disabled`: only disabled (true) or active (false) accounts; `secondFactor`: only accounts with (true) or without (false) two-step verification; `staff`: only accounts holding a staff role (MODERATOR or ADMIN; false: members without one).',
   })
   async users(
     @Context() ctx: GqlContext,
@@ -52,6 +52,8 @@ export class AccountsResolver {
     @Args('page', { type: () => PageInput, nullable: true }) page: PageInput,
     @Args('role', { type: () => Role, nullable: true }) role?: Role | null,
     @Args('disabled', { type: () => Boolean, nullable: true }) disabled?: boolean | null,
+    @Args('secondFactor', { type: () => Boolean, nullable: true }) secondFactor?: boolean | null,
+    @Args('staff', { type: () => Boolean, nullable: true }) staff?: boolean | null,
   ): Promise<UserPage> {
     requireAdmin(ctx);
     const { offset, pageSize, page: p } = pageWindow(page);
@@ -59,6 +61,8 @@ export class AccountsResolver {
     if (role === Role.MEMBER) qb.andWhere(`u.roles <@ ARRAY['MEMBER']::text[]`);
     else if (role) qb.andWhere(`:role = ANY(u.roles)`, { role });
     if (disabled != null) qb.andWhere('u.disabled = :disabled', { disabled });
+    if (secondFactor != null) qb.andWhere(secondFactor ? 'u.totp_enabled_at IS NOT NULL' : 'u.totp_enabled_at IS NULL');
+    if (staff != null) qb.andWhere(staff ? `u.roles && ARRAY['MODERATOR','ADMIN']::text[]` : `u.roles <@ ARRAY['MEMBER']::text[]`);
     const words = foldDiacritics(query ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
     // Every word, in any order ("dao nguyen" finds "Nguyễn Thị Đào"), as a part of the e-mail or
     // the name. fold_search (migration UserSessions) folds like foldDiacritics + lower case; a

@@ -1500,6 +1500,8 @@ export type UsersQueryVariables = Exact<{
   page?: PageInput | null | undefined;
   role?: Role | null | undefined;
   disabled?: boolean | null | undefined;
+  secondFactor?: boolean | null | undefined;
+  staff?: boolean | null | undefined;
 }>;
 
 

@@ -38,8 +38,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     else fields.to = m.audit_badDate();
   }
   if (filter.from && filter.to && filter.from >= filter.to) fields.to = m.audit_badRange();
-  const empty = { items: [], totalItems: 0, page: 1, pageSize: 50 };
-  if (Object.keys(fields).length) return { values, fields, log: empty };
+  // A filter with errors is not searched: no count, no list and no CSV (the page says why).
+  if (Object.keys(fields).length) return { values, fields, log: null };
   try {
     const { staffAuditLog } = await locals.api.request(StaffAuditLog, { filter, page: { page, pageSize: 50 } });
     return { values, fields, log: staffAuditLog };
@@ -47,7 +47,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     // The API's own field errors (filter.actorId…) beside the fields, the rest as page errors.
     if (err instanceof ApiError && err.code === 'BAD_USER_INPUT') {
       for (const [path, message] of Object.entries(err.fields)) fields[path.replace(/^filter\./, '')] = message;
-      return { values, fields, log: empty };
+      return { values, fields, log: null };
     }
     return apiFailure(err, url);
   }

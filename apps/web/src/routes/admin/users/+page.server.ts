@@ -6,7 +6,7 @@ import { ROLES } from '$lib/labels';
 import { apiFailure } from '$lib/server/guards';
 import { enumList, failFields, failFromError, readForm } from '$lib/server/forms';
 import { listRedirect } from '$lib/list-query';
-import { USER_LIST_KEYS, USER_STATUSES, type UserStatus } from './list';
+import { USER_LIST_KEYS, USER_STATUSES, USER_TWO_STEP, type UserStatus, type UserTwoStep } from './list';
 import { referenceData } from '$lib/server/reference';
 import { readProvinceChoice } from '$lib/server/provinces';
 
@@ -18,13 +18,18 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const role = (ROLES as readonly string[]).includes(rawRole) ? (rawRole as Role) : null;
   const rawStatus = url.searchParams.get('status') ?? '';
   const status = (USER_STATUSES as readonly string[]).includes(rawStatus) ? (rawStatus as UserStatus) : null;
+  const rawTwoStep = url.searchParams.get('twoStep') ?? '';
+  const twoStep = (USER_TWO_STEP as readonly string[]).includes(rawTwoStep) ? (rawTwoStep as UserTwoStep) : null;
   const [{ users }, reference] = await Promise.all([
     locals.api
-      .request(Users, { query: q || null, page: { page, pageSize: 20 }, role, disabled: status === null ? null : status === 'disabled' })
+      .request(Users, { query: q || null, page: { page, pageSize: 20 }, role, disabled: status === null ? null : status === 'disabled',
+        secondFactor: twoStep === null ? null : twoStep === 'on',
+        staff: twoStep === 'staff-missing' ? true : null,
+      })
       .catch((e) => apiFailure(e, url)),
     referenceData(locals.api),
   ]);
-  return { q, role, status, users, provinces: reference.provinces, meId: locals.user!.id };
+  return { q, role, status, twoStep, users, provinces: reference.provinces, meId: locals.user!.id };
 };
 
 /** Back to the list the admin acted from (its search and page), with the confirmation. */
