@@ -400,7 +400,7 @@ describe('the register for the department (CSV)', () => {
       'Công nghệ',
       'Bên chuyển giao',
       'Bên nhận',
-      'Tỉnh/thành',
+      'Tỉnh/thành của bên chuyển giao',
       'Giá trị (VND)',
       'Phương thức',
       'Trạng thái',
@@ -409,6 +409,9 @@ describe('the register for the department (CSV)', () => {
       'Ý kiến thẩm định',
       'Ngày ký',
       'Ngày hoàn thành',
+      'Ngày đề xuất',
+      'Lĩnh vực công nghệ',
+      'Từ sự kiện (Techmart)',
     ]);
     const body = rows.slice(1);
     expect(body.map((r) => r[0]).sort()).toEqual([approved.id, rejected.id].sort());
@@ -426,7 +429,11 @@ describe('the register for the department (CSV)', () => {
       'Đạt, hồ sơ "đầy đủ"\nđủ điều kiện',
       '',
       '',
+      today,
+      a[14],
+      '', // not from a Techmart
     ]);
+    expect(a[14]).toMatch(/^\p{Lu}/u); // the listing's field names, not codes
     expect(a[1]).toMatch(/^Công nghệ sấy lạnh/);
     expect(body.find((r) => r[0] === rejected.id)!.slice(5, 8)).toEqual(['500000000', 'Chuyển giao quyền sử dụng (li-xăng)', 'Bị từ chối']);
     expect(body.some((r) => r[0] === pending.id || r[0] === outside.id)).toBe(false);
@@ -441,11 +448,17 @@ describe('the register for the department (CSV)', () => {
     }
 
     // Filters: by status and by review date.
-    const onlyRejected = await readCsv(await exportCsv(dienBien.client.token, '?status=REJECTED'));
+    const rejectedRes = await exportCsv(dienBien.client.token, '?status=REJECTED');
+    expect(rejectedRes.headers.get('content-disposition')).toMatch(/^attachment; filename="so-dang-ky-giao-dich-\d{8}-bi-tu-choi\.csv"$/);
+    const onlyRejected = await readCsv(rejectedRes);
     expect(onlyRejected.slice(1).map((r) => r[0])).toEqual([rejected.id]);
     const tomorrow = new Date(Date.now() + 86_400_000 * 2).toISOString().slice(0, 10);
     const future = await readCsv(await exportCsv(dienBien.client.token, `?from=${tomorrow}`));
     expect(future).toHaveLength(1); // the header alone
+    const windowRes = await exportCsv(dienBien.client.token, `?from=2020-01-01&to=${tomorrow}&status=APPROVED`);
+    // The file is named after its filter: the review period and the status.
+    expect(windowRes.headers.get('content-disposition')).toBe(`attachment; filename="so-dang-ky-giao-dich-2020-01-01_${tomorrow}-da-duyet.csv"`);
+    expect(await readCsv(windowRes)).toHaveLength(2);
     const window = await readCsv(await exportCsv(dienBien.client.token, `?from=2020-01-01&to=${tomorrow}`));
     expect(window).toHaveLength(3);
 
@@ -473,7 +486,7 @@ describe('the register for the department (CSV)', () => {
       'Technology',
       'Supplier',
       'Buyer',
-      'Province',
+      "Supplier's province",
       'Value (VND)',
       'Transfer mode',
       'Status',
@@ -482,7 +495,13 @@ describe('the register for the department (CSV)', () => {
       'Review note',
       'Signing date',
       'Completion date',
+      'Proposal date',
+      'Technology fields',
+      'From event (Techmart)',
     ]);
+    expect((await exportCsv(tuyenQuang.client.token, '?status=APPROVED&to=2099-12-31', 'en')).headers.get('content-disposition')).toBe(
+      'attachment; filename="deal-register-start_2099-12-31-approved.csv"',
+    );
     const row = rows.find((r) => r[0] === approved.id)!;
     expect(row.slice(4, 8)).toEqual(['Tuyen Quang', '2000000000', 'Licensing', 'Approved']);
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Logger, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { DEAL_STATUS_LABELS, DealStatus, TRANSFER_MODE_LABELS, findProvince, type Lang } from '@techport/shared';
+import { DEAL_STATUS_LABELS, DealStatus, TRANSFER_MODE_LABELS, findProvince, findTechField, localizedName, slugify, type Lang } from '@techport/shared';
 import { AppError, Errors } from '../../common/errors.js';
 import type { Localized } from '../../common/i18n.js';
 import { currentLang } from '../../common/request-context.js';
@@ -14,13 +14,18 @@ import { StaffAuditAction } from '../audit/staff-audit.actions.js';
 import { REGISTER_TIME_ZONE } from './deals.labels.js';
 import catalogue from './deals-export.controller.messages.json' with { type: 'json' };
 
-/** The register's columns, as the department's spreadsheets name them, in the reader's language. */
+/**
+ * The register's columns, as the department's spreadsheets name them, in the reader's language.
+ * The order is stable (spreadsheets refer to columns by position): new columns are added at the
+ * end. Documented in README.md ("The deal register CSV").
+ */
 export const REGISTER_COLUMNS: readonly Localized[] = [
   { vi: 'Mã giao dịch', en: 'Deal ID' },
   { vi: 'Công nghệ', en: 'Technology' },
   { vi: 'Bên chuyển giao', en: 'Supplier' },
   { vi: 'Bên nhận', en: 'Buyer' },
-  { vi: 'Tỉnh/thành', en: 'Province' },
+  // deal.province_code: the supplier's province when the deal was proposed (whose department reviews it).
+  { vi: 'Tỉnh/thành của bên chuyển giao', en: "Supplier's province" },
   { vi: 'Giá trị (VND)', en: 'Value (VND)' },
   { vi: 'Phương thức', en: 'Transfer mode' },
   { vi: 'Trạng thái', en: 'Status' },
@@ -29,6 +34,9 @@ export const REGISTER_COLUMNS: readonly Localized[] = [
   { vi: 'Ý kiến thẩm định', en: 'Review note' },
   { vi: 'Ngày ký', en: 'Signing date' },
   { vi: 'Ngày hoàn thành', en: 'Completion date' },
+  { vi: 'Ngày đề xuất', en: 'Proposal date' },
+  { vi: 'Lĩnh vực công nghệ', en: 'Technology fields' },
+  { vi: 'Từ sự kiện (Techmart)', en: 'From event (Techmart)' },
 ];
 
 const M = catalogue satisfies Record<string, Localized>;
@@ -55,7 +63,27 @@ interface RegisterRow {
   review_note: string | null;
   signed_on: string | null;
   completed_on: string | null;
+  proposed_on: string;
+  field_codes: string[];
+  event_name_vi: string | null;
+  event_name_en: string | null;
   cursor_at: string;
+}
+
+/**
+ * The download's name says what it holds: the review period (from_to, an open end as
+ * "tu-dau"/"start" or today) and the status, e.g. so-dang-ky-giao-dich-2026-07-01_2026-09-30-da-duyet.csv;
+ * without a period, the day it was made (so-dang-ky-giao-dich-20261207.csv).
+ */
+export function registerFileName(lang: Lang, filter: { status?: string; from?: string; to?: string }): string {
+  const parts = [lang === 'en' ? 'deal-register' : 'so-dang-ky-giao-dich'];
+  if (filter.from || filter.to) {
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: REGISTER_TIME_ZONE }).format(new Date());
+    parts.push(`${filter.from ?? (lang === 'en' ? 'start' : 'tu-dau')}_${filter.to ?? today}`);
+  } else parts.push(vietnamDayStamp());
+  const label = filter.status ? DEAL_STATUS_LABELS[filter.status as DealStatus]?.[lang] : undefined;
+  if (label) parts.push(slugify(label));
+  return `${parts.join('-')}.csv`;
 }
 
 /**
@@ -118,8 +146,7 @@ export class DealsExportController {
     if (to) where.push(`d.reviewed_at < (${param(to)}::date + 1)::timestamp AT TIME ZONE $1`);
 
     const lang = currentLang();
-    const name = lang === 'en' ? 'deal-register' : 'so-dang-ky-giao-dich';
-    startCsvDownload(res, `${name}-${vietnamDayStamp()}.csv`, REGISTER_COLUMNS.map((c) => c[lang]));
+    startCsvDownload(res, registerFileName(lang, { status, from, to }), REGISTER_COLUMNS.map((c) => c[lang]));
     try {
       await this.stream(res, where, params, lang);
     } catch (err) {
@@ -144,12 +171,15 @@ export class DealsExportController {
                 CASE WHEN d.supplier_signed_at IS NOT NULL AND d.buyer_signed_at IS NOT NULL
                      THEN to_char(greatest(d.supplier_signed_at, d.buyer_signed_at) AT TIME ZONE $1, 'YYYY-MM-DD') END AS signed_on,
                 to_char(d.completed_at AT TIME ZONE $1, 'YYYY-MM-DD') AS completed_on,
+                to_char(d.created_at AT TIME ZONE $1, 'YYYY-MM-DD') AS proposed_on,
+                l.field_codes, e.name_vi AS event_name_vi, e.name_en AS event_name_en,
                 d.reviewed_at::text AS cursor_at
          FROM deal d
          JOIN listing l ON l.id = d.listing_id
          JOIN organization s ON s.id = d.supplier_organization_id
          JOIN organization b ON b.id = d.buyer_organization_id
          LEFT JOIN app_user r ON r.id = d.reviewed_by
+         LEFT JOIN techmart_event e ON e.id = d.event_id
          WHERE ${where.join(' AND ')}${keyset}
          ORDER BY d.reviewed_at, d.id
          LIMIT ${this.pageSize}`,
@@ -180,6 +210,9 @@ export class DealsExportController {
       r.review_note,
       r.signed_on,
       r.completed_on,
+      r.proposed_on,
+      (r.field_codes ?? []).map((c) => { const f = findTechField(c); return f ? localizedName(f, lang) : c; }).join('; '),
+      lang === 'en' ? r.event_name_en || r.event_name_vi : r.event_name_vi,
     ];
   }
 
