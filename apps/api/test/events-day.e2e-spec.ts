@@ -3,7 +3,7 @@ import { isolatedDatabase } from './support/database.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { Client, createOrganization, registerModerator, registerUser, uniq } from './support/graphql.js';
 import { eventDay, eventInput } from './support/events.js';
-import { publishListing, RESPOND_DEAL, REVIEW } from './support/listings.js';
+import { publishListing, RESPOND_DEAL, REVIEW, SIGN } from './support/listings.js';
 import { Clock } from '../src/common/clock.js';
 import { MeetingRemindersJob } from '../src/modules/events/meeting-reminders.job.js';
 import { StatsRollupJob } from '../src/modules/stats/figures.service.js';
@@ -35,6 +35,7 @@ const OUTCOME = `mutation($id: ID!, $input: MeetingOutcomeInput!) { recordMeetin
 const DEAL = `query($id: ID!) { deal(id: $id) { id status value event { id slug } } }`;
 const REPORT = `query($e: ID!) { eventReport(eventId: $e) { exhibitors visitors exhibitorsCheckedIn visitorsCheckedIn meetingsRequested meetingsAccepted meetingsDeclined
   meetingsScheduled meetingsHeld meetingsNoShow interests mous contracts contractValue dealsApproved dealValueApproved
+  mousSigned mouSignedValue contractsSigned contractSignedValue unrecordedMeetings { meetingId meetingAt parties }
   byField { key count value } byProvince { key label count value } outcomes { kind kindLabel value supplier buyer dealId dealStatus } } }`;
 const FIGURES = `{ marketFigures { totals { dealsApproved dealsApprovedAtTechmarts dealValueApprovedAtTechmarts } } }`;
 
@@ -263,6 +264,11 @@ describe('the Techmart day', () => {
       contractValue: 1_500_000_000,
       dealsApproved: 1,
       dealValueApproved: 1_500_000_000,
+      // Recorded as a contract by the participants, but only approved in the register: not signed.
+      contractsSigned: 0,
+      contractSignedValue: 0,
+      mousSigned: 0,
+      unrecordedMeetings: [],
       byProvince: [{ key: 'da-nang', label: 'Đà Nẵng', count: 1, value: 1_500_000_000 }],
       outcomes: [{ kind: 'CONTRACT', kindLabel: 'Hợp đồng', value: 1_500_000_000, supplier: a.org.name, buyer: b.org.name, dealId, dealStatus: 'APPROVED' }],
     });
@@ -273,9 +279,24 @@ describe('the Techmart day', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     const body = Buffer.from(await csv.arrayBuffer()).toString('utf8'); // text() would drop the BOM
-    expect(body.startsWith('\uFEFFGiờ gặp,Kết quả,Công nghệ,Lĩnh vực,Bên chuyển giao,Bên nhận,Tỉnh/thành,Giá trị (VND),Trạng thái giao dịch,Mã giao dịch\r\n')).toBe(true);
-    const rows = body.trim().split('\r\n');
+    expect(body.startsWith('\uFEFFGiờ gặp,Kết quả ghi nhận (theo người tham gia),Công nghệ,Lĩnh vực,Bên chuyển giao,Bên nhận,Tỉnh/thành,Giá trị (VND),Trạng thái giao dịch,Mã giao dịch\r\n')).toBe(true);
+    const [table, totalsBlock] = body.trim().split('\r\n\r\n');
+    const rows = table.split('\r\n');
     expect(rows).toHaveLength(2);
+    // The totals below the rows: what was recorded, and beside it what the register shows signed.
+    expect(totalsBlock.split('\r\n')).toEqual([
+      'Tổng hợp',
+      '"Đơn vị tham gia (trưng bày, tham quan)",3,',
+      'Đã check-in,1,',
+      'Cuộc gặp đã diễn ra,1,',
+      'Ghi nhận: quan tâm hợp tác,0,',
+      'Ghi nhận: biên bản ghi nhớ (MoU),0,0',
+      'Ghi nhận: hợp đồng,1,1500000000',
+      'Chưa ghi nhận kết quả,0,',
+      'Trong đó MoU đã ký hoặc hoàn thành trong sổ giao dịch,0,0',
+      'Trong đó hợp đồng đã ký hoặc hoàn thành trong sổ giao dịch,0,0',
+      'Giao dịch được Sở duyệt,1,1500000000',
+    ]);
     expect(rows[1]).toContain(',Hợp đồng,');
     expect(rows[1]).toContain(',Đà Nẵng,1500000000,');
     expect(rows[1].endsWith(dealId)).toBe(true);
@@ -291,9 +312,36 @@ describe('the Techmart day', () => {
     const enCsv = await fetch(`${t.url}/exports/events/${event.id}/report.csv`, { headers: { authorization: `Bearer ${organiser.client.token}`, 'accept-language': 'en' } });
     expect(enCsv.headers.get('content-disposition')).toBe(`attachment; filename="report-${event.slug}.csv"`);
     const enRows = Buffer.from(await enCsv.arrayBuffer()).toString('utf8').slice(1).trim().split('\r\n');
-    expect(enRows[0]).toBe('Meeting time,Outcome,Technology,Fields,Supplier,Buyer,Province,Value (VND),Deal status,Deal ID');
+    expect(enRows[0]).toBe('Meeting time,Recorded outcome (by participants),Technology,Fields,Supplier,Buyer,Province,Value (VND),Deal status,Deal ID');
     expect(enRows[1]).toContain(',Contract,');
     expect(enRows[1]).toContain(',Da Nang,1500000000,Approved,');
+    expect(enRows).toContain('Recorded outcome: contract,1,1500000000');
+
+    // The deal register names the Techmart the deal came from.
+    const register = Buffer.from(await (await fetch(`${t.url}/exports/deals.csv`, { headers: { authorization: `Bearer ${daNang.client.token}` } })).arrayBuffer()).toString('utf8');
+    const registerRow = register.split('\r\n').find((l) => l.startsWith(dealId))!;
+    expect(registerRow.endsWith(`,${(await organiser.client.ok(`query($id: ID) { event(id: $id) { name } }`, { id: event.id })).event.name}`)).toBe(true);
+
+    // A meeting held whose outcome nobody recorded is listed too, as not recorded.
+    const [{ id: m3 }] = await ds.query(
+      `INSERT INTO techmart_meeting_request (event_id, from_registration_id, to_registration_id, requested_by, reason, status, accepted_slot)
+       VALUES ($1, $2, $3, $4, $5, 'ACCEPTED', $6) RETURNING id`,
+      [event.id, c.reg.id, b.reg.id, c.id, reason, new Date(Date.parse(slot('11:30')))],
+    );
+    await ds.query(`INSERT INTO techmart_meeting_record (meeting_id, attendance, attendance_by, attendance_at) VALUES ($1, 'HELD', $2, now())`, [m3, c.id]);
+    // And once both parties sign the deal, the register's signed contract is counted beside the recorded one.
+    await a.client.ok(SIGN, { id: dealId });
+    await b.client.ok(SIGN, { id: dealId });
+    const after = (await organiser.client.ok(REPORT, { e: event.id })).eventReport;
+    expect(after).toMatchObject({ meetingsHeld: 2, contracts: 1, contractsSigned: 1, contractSignedValue: 1_500_000_000, unrecordedMeetings: [{ meetingId: m3, parties: [c.org.name, b.org.name] }] });
+    const csv2 = Buffer.from(await (await fetch(`${t.url}/exports/events/${event.id}/report.csv`, { headers: { authorization: `Bearer ${organiser.client.token}` } })).arrayBuffer()).toString('utf8');
+    const [table2, totals2] = csv2.trim().split('\r\n\r\n');
+    const rows2 = table2.split('\r\n').slice(1);
+    expect(rows2).toHaveLength(2); // every held meeting: the contract and the one without an outcome
+    expect(rows2[1]).toContain(`,Chưa ghi nhận,,,${c.org.name},${b.org.name},`);
+    expect(totals2).toContain('Cuộc gặp đã diễn ra,2,');
+    expect(totals2).toContain('Chưa ghi nhận kết quả,1,');
+    expect(totals2).toContain('Trong đó hợp đồng đã ký hoặc hoàn thành trong sổ giao dịch,1,1500000000');
 
     // --- The market figures count it as made at a Techmart.
     await t.app.get(StatsRollupJob).runOnce();
@@ -306,7 +354,7 @@ describe('the Techmart day', () => {
     expect((await base.ok(RESULTS, { id: event.id })).event.results).toBeNull();
     clock.advance(40 * 24 * HOUR);
     // …and anyone sees what it made (aggregates only)
-    expect((await base.ok(RESULTS, { id: event.id })).event.results).toEqual({ exhibitors: 2, visitors: 1, meetingsHeld: 1, mous: 0, contracts: 1, value: 1_500_000_000 });
+    expect((await base.ok(RESULTS, { id: event.id })).event.results).toEqual({ exhibitors: 2, visitors: 1, meetingsHeld: 2, mous: 0, contracts: 1, value: 1_500_000_000 });
     const ended = await organiser.client.inLang('en').error(RUN_SCHEDULER, { e: event.id });
     expect(ended.code).toBe('CONFLICT');
     expect(ended.message).toContain('has ended');

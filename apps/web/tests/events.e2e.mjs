@@ -646,6 +646,12 @@ export function dayTest(h) {
     await t.visit(staff, `${path}/report`);
     const report = await t.text(staff, 'main');
     assert.ok(report.includes(msg('vi', 'evReport_checkedIn')), report);
+    // The contract is what the participants recorded, and the register's word is beside it: not signed yet.
+    assert.ok(report.includes(msg('vi', 'evReport_recordedContracts')), report);
+    const signedLines = await staff.locator('[data-testid=signed-in-register]').allInnerTexts();
+    assert.equal(signedLines.length, 2, 'MoUs and contracts each say how many the register shows signed');
+    assert.ok(signedLines.every((l) => l.startsWith(msg('vi', 'evReport_signedInRegister').split('{count}')[0] + '0 ')), signedLines.join(' | '));
+    assert.ok(report.includes(msg('vi', 'evReport_registerStatus').split('{status}')[0]), 'each outcome shows its deal status in the register');
     // On a phone the meeting results are cards, one a meeting, each cell a "label: value" line
     // (five columns squeezed "Thời gian" into "Th/ời/gia/n" and the amounts at 412 px).
     const outcomes = await staff.locator('tr[data-outcome]').evaluateAll((els) =>
@@ -666,6 +672,7 @@ export function dayTest(h) {
     await login(t, enReport, organiser.email, organiser.password, `${path}/report`);
     const enText = await t.text(enReport, 'main');
     assert.ok(enText.includes('0 exhibitors, 1 visitor') && !/\b1 visitors\b/.test(enText), enText);
+    assert.ok(enText.includes('Recorded outcome: contract') && enText.includes('In the deal register: 0 signed or completed'), enText);
     await enReport.close();
     assert.equal(await staff.locator('svg[data-chart="bars"]').count() > 0, true, 'the charts are drawn');
     await t.visit(page, `${path}/report`, 403);

@@ -103,6 +103,7 @@ export class EventDayResolver {
       ...r,
       event: toEventType(event, ctx.lang),
       outcomes: r.outcomes.map((o) => ({ ...o, kindLabel: t(OUTCOME_LABELS[o.kind], ctx.lang) })),
+      unrecordedMeetings: r.unrecorded,
     };
   }
 }

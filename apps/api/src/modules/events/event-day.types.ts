@@ -135,6 +135,18 @@ export class EventReportOutcomeType {
   dealStatus: string | null;
 }
 
+@ObjectType('EventReportMeeting', { description: 'A meeting held whose outcome nobody has recorded.' })
+export class EventReportMeetingType {
+  @Field(() => ID)
+  meetingId: string;
+
+  @Field(() => Date, { nullable: true })
+  meetingAt: Date | null;
+
+  @Field(() => [String], { description: "The two organisations that met: the requester's, then the other's." })
+  parties: string[];
+}
+
 @ObjectType('EventResults', { description: "A finished fair's results, public: what it made, in aggregate (no organisation named)." })
 export class EventResultsType {
   @Field(() => Int, { description: 'Approved exhibitors.' }) exhibitors: number;
@@ -160,12 +172,17 @@ export class EventReportType {
   @Field(() => Int) meetingsHeld: number;
   @Field(() => Int) meetingsNoShow: number;
   @Field(() => Int, { description: 'Outcomes recorded as interests.' }) interests: number;
-  @Field(() => Int, { description: 'MOUs (their deal not cancelled or rejected).' }) mous: number;
+  @Field(() => Int, { description: 'MOUs as recorded by the participants (their deal not cancelled or rejected); not necessarily signed: see mousSigned.' }) mous: number;
   @Field(() => Float) mouValue: number;
-  @Field(() => Int, { description: 'Contracts (their deal not cancelled or rejected).' }) contracts: number;
+  @Field(() => Int, { description: 'Contracts as recorded by the participants (their deal not cancelled or rejected); not necessarily signed: see contractsSigned.' }) contracts: number;
   @Field(() => Float) contractValue: number;
   @Field(() => Int, { description: 'Deals tagged with the event that the department approved (approved, signed or completed).' }) dealsApproved: number;
   @Field(() => Float) dealValueApproved: number;
+  @Field(() => Int, { description: 'Of the MOUs recorded by participants (mous), those whose deal the register shows signed or completed.' }) mousSigned: number;
+  @Field(() => Float, { description: 'The value in the register of the deals counted in mousSigned, whole VND.' }) mouSignedValue: number;
+  @Field(() => Int, { description: 'Of the contracts recorded by participants (contracts), those whose deal the register shows signed or completed.' }) contractsSigned: number;
+  @Field(() => Float, { description: 'The value in the register of the deals counted in contractsSigned, whole VND.' }) contractSignedValue: number;
+  @Field(() => [EventReportMeetingType], { description: 'Meetings held without a recorded outcome, in meeting time order.' }) unrecordedMeetings: EventReportMeetingType[];
   @Field(() => [EventReportFigureType], { description: 'MOUs and contracts by top-level field of technology, highest value first.' }) byField: EventReportFigureType[];
   @Field(() => [EventReportFigureType], { description: "MOUs and contracts by the supplier's province, highest value first." }) byProvince: EventReportFigureType[];
   @Field(() => [EventReportOutcomeType], { description: 'Every recorded outcome, in meeting time order.' }) outcomes: EventReportOutcomeType[];

@@ -73,7 +73,7 @@ export class EventFilesController {
         );
       }
       startCsvDownload(res, `${lang === 'en' ? 'report' : 'bao-cao'}-${event.slug}.csv`, EVENT_REPORT_COLUMNS.map((c) => c[lang]));
-      res.end(report.outcomes.map((o) => csvLine(EventReportService.csvRow(o, lang))).join(''));
+      res.end(EventReportService.csvLines(report, lang).map((cells) => csvLine(cells)).join(''));
     } catch (err) {
       if (err instanceof AppError) return sendAppError(res, err, lang);
       throw err;

@@ -32,7 +32,20 @@ export interface OutcomeRow {
   interestId: string;
   dealId: string | null;
   dealStatus: DealStatus | null;
+  /** The deal's value in the register (whole VND), when there is a deal. */
+  dealValue: number | null;
 }
+
+/** A meeting held (attendance HELD) whose outcome nobody has recorded: listed as "not recorded". */
+export interface UnrecordedMeetingRow {
+  meetingId: string;
+  meetingAt: Date | null;
+  /** The two organisations that met: the requester's, then the other's. */
+  parties: string[];
+}
+
+/** A deal in the register is signed when both parties signed it (SIGNED), and stays so once COMPLETED. */
+export const SIGNED_DEAL_STATUSES: readonly DealStatus[] = [DealStatus.SIGNED, DealStatus.COMPLETED];
 
 export interface KeyFigure {
   key: string;
@@ -61,6 +74,13 @@ export interface EventReport {
   contractValue: number;
   dealsApproved: number;
   dealValueApproved: number;
+  /** Of the recorded MOUs / contracts, those whose deal the register shows signed or completed, with the deals' value. */
+  mousSigned: number;
+  mouSignedValue: number;
+  contractsSigned: number;
+  contractSignedValue: number;
+  /** Held meetings without a recorded outcome. */
+  unrecorded: UnrecordedMeetingRow[];
   byField: KeyFigure[];
   byProvince: KeyFigure[];
   outcomes: OutcomeRow[];
@@ -183,7 +203,7 @@ export class EventReportService {
                   coalesce(so.name, CASE WHEN l.kind = 'OFFER' THEN lo.name ELSE io.name END) AS supplier,
                   coalesce(bo.name, CASE WHEN l.kind = 'OFFER' THEN io.name ELSE lo.name END) AS buyer,
                   coalesce(d.province_code, l.province_code) AS "provinceCode",
-                  r.interest_id AS "interestId", d.id AS "dealId", d.status AS "dealStatus"
+                  r.interest_id AS "interestId", d.id AS "dealId", d.status AS "dealStatus", d.value::text AS "dealValue"
            FROM techmart_meeting_record r
            JOIN techmart_meeting_request m ON m.id = r.meeting_id
            JOIN listing l ON l.id = r.outcome_listing_id
@@ -197,13 +217,30 @@ export class EventReportService {
            ORDER BY ${MEETING_TIME_SQL('m')} NULLS LAST, m.id`,
           [event.id],
         )
-      ).map((o: OutcomeRow & { value: string | null }) => ({ ...o, value: o.value === null ? null : Number(o.value) })) as OutcomeRow[];
+      ).map((o: OutcomeRow & { value: string | null; dealValue: string | null }) => ({
+        ...o,
+        value: o.value === null ? null : Number(o.value),
+        dealValue: o.dealValue === null ? null : Number(o.dealValue),
+      })) as OutcomeRow[];
+      const unrecorded: UnrecordedMeetingRow[] = await em.query(
+        `SELECT m.id AS "meetingId", ${MEETING_TIME_SQL('m')} AS "meetingAt", ARRAY[fo.name, tos.name] AS parties
+         FROM techmart_meeting_request m
+         JOIN techmart_meeting_record r ON r.meeting_id = m.id
+         JOIN techmart_registration fr ON fr.id = m.from_registration_id
+         JOIN techmart_registration tr ON tr.id = m.to_registration_id
+         JOIN organization fo ON fo.id = fr.organization_id
+         JOIN organization tos ON tos.id = tr.organization_id
+         WHERE m.event_id = $1 AND m.status = $2 AND r.attendance = $3 AND r.outcome IS NULL
+         ORDER BY ${MEETING_TIME_SQL('m')} NULLS LAST, m.id`,
+        [event.id, MeetingRequestStatus.ACCEPTED, MeetingAttendance.HELD],
+      );
       const [approved]: { n: number; total: string }[] = await em.query(
         `SELECT count(*)::int AS n, coalesce(sum(value), 0)::text AS total FROM deal WHERE event_id = $1 AND status = ANY($2)`,
         [event.id, APPROVED_DEAL_STATUSES],
       );
 
       const sum = (kind: MeetingOutcomeKind) => outcomes.filter((o) => o.kind === kind && LIVE(o));
+      const signed = (kind: MeetingOutcomeKind) => outcomes.filter((o) => o.kind === kind && o.dealStatus !== null && SIGNED_DEAL_STATUSES.includes(o.dealStatus));
       const group = (keysOf: (o: OutcomeRow) => string[], label: (k: string) => string): KeyFigure[] => {
         const by = new Map<string, KeyFigure>();
         for (const o of outcomes.filter(LIVE)) {
@@ -229,6 +266,11 @@ export class EventReportService {
         contractValue: sum(MeetingOutcomeKind.CONTRACT).reduce((s, o) => s + (o.value ?? 0), 0),
         dealsApproved: approved.n,
         dealValueApproved: Number(approved.total),
+        mousSigned: signed(MeetingOutcomeKind.MOU).length,
+        mouSignedValue: signed(MeetingOutcomeKind.MOU).reduce((s, o) => s + (o.dealValue ?? 0), 0),
+        contractsSigned: signed(MeetingOutcomeKind.CONTRACT).length,
+        contractSignedValue: signed(MeetingOutcomeKind.CONTRACT).reduce((s, o) => s + (o.dealValue ?? 0), 0),
+        unrecorded,
         byField: group(
           (o) => o.fieldCodes.map(rootOf),
           (k) => {
@@ -248,11 +290,47 @@ export class EventReportService {
     });
   }
 
-  /** The report's outcomes as CSV cells, for the department's spreadsheets (labels in `lang`). */
+  /**
+   * The report's CSV: a line a held meeting or recorded outcome, in meeting time order (a held
+   * meeting without an outcome reads "Chưa ghi nhận"), then, after an empty line, the totals
+   * (label, count, value) the report's key figures show.
+   */
+  static csvLines(r: EventReport, lang: Lang): (string | number | null)[][] {
+    const day = (at: Date | null) => (at ? new Date(at).getTime() : Number.POSITIVE_INFINITY);
+    const rows: { at: number; id: string; cells: (string | number | null)[] }[] = [
+      ...r.outcomes.map((o) => ({ at: day(o.meetingAt), id: o.meetingId, cells: EventReportService.csvRow(o, lang) })),
+      ...r.unrecorded.map((u) => ({
+        at: day(u.meetingAt),
+        id: u.meetingId,
+        cells: [EventReportService.csvTime(u.meetingAt), t(M.notRecorded, lang), null, null, u.parties[0], u.parties[1], null, null, null, null],
+      })),
+    ].sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+    const kind = (k: MeetingOutcomeKind) => r.outcomes.filter((o) => o.kind === k).length;
+    const totals: (string | number | null)[][] = [
+      [t(M.totals, lang)],
+      [t(M.participants, lang), r.exhibitors + r.visitors, null],
+      [t(M.checkedIn, lang), r.exhibitorsCheckedIn + r.visitorsCheckedIn, null],
+      [t(M.meetingsHeld, lang), r.meetingsHeld, null],
+      [t(M.recordedInterest, lang), kind(MeetingOutcomeKind.INTEREST), null],
+      [t(M.recordedMou, lang), r.mous, r.mouValue],
+      [t(M.recordedContract, lang), r.contracts, r.contractValue],
+      [t(M.recordedNone, lang), r.unrecorded.length, null],
+      [t(M.signedMou, lang), r.mousSigned, r.mouSignedValue],
+      [t(M.signedContract, lang), r.contractsSigned, r.contractSignedValue],
+      [t(M.dealsApproved, lang), r.dealsApproved, r.dealValueApproved],
+    ];
+    return [...rows.map((x) => x.cells), [], ...totals];
+  }
+
+  static csvTime(at: Date | null): string | null {
+    return at ? new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }).format(new Date(at)) : null;
+  }
+
+  /** One recorded outcome as CSV cells, for the department's spreadsheets (labels in `lang`). */
   static csvRow(o: OutcomeRow, lang: Lang): (string | number | null)[] {
     const name = (r: { nameVi: string; nameEn: string } | undefined, code: string) => (r ? localizedName(r, lang) : code);
     const fields = o.fieldCodes.map((c) => name(findTechField(c), c)).join('; ');
-    const day = o.meetingAt ? new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }).format(new Date(o.meetingAt)) : null;
+    const day = EventReportService.csvTime(o.meetingAt);
     return [
       day,
       t(OUTCOME_LABELS[o.kind], lang),
@@ -268,10 +346,14 @@ export class EventReportService {
   }
 }
 
-/** The CSV's columns, as the department's spreadsheets name them, in the reader's language. */
+/**
+ * The CSV's columns, as the department's spreadsheets name them, in the reader's language. The
+ * outcome is what the participants recorded; the deal's status is the register's (only "Đã ký
+ * kết"/"Hoàn thành" means signed). The totals block below the rows uses the first three columns.
+ */
 export const EVENT_REPORT_COLUMNS: readonly Localized[] = [
   { vi: 'Giờ gặp', en: 'Meeting time' },
-  { vi: 'Kết quả', en: 'Outcome' },
+  { vi: 'Kết quả ghi nhận (theo người tham gia)', en: 'Recorded outcome (by participants)' },
   { vi: 'Công nghệ', en: 'Technology' },
   { vi: 'Lĩnh vực', en: 'Fields' },
   { vi: 'Bên chuyển giao', en: 'Supplier' },

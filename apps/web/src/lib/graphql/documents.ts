@@ -304,7 +304,7 @@ export const RecordMeetingOutcome: Document<T.RecordMeetingOutcomeMutation, T.Re
 
 export const EventReport: Document<T.EventReportQuery, T.EventReportQueryVariables> = {
   name: "EventReport",
-  source: "query EventReport($eventId: ID!) { eventReport(eventId: $eventId) { event { id slug name startsOn endsOn } exhibitors visitors exhibitorsCheckedIn visitorsCheckedIn registrationsPending meetingsRequested meetingsAccepted meetingsDeclined meetingsScheduled meetingsHeld meetingsNoShow interests mous mouValue contracts contractValue dealsApproved dealValueApproved byField { key label count value } byProvince { key label count value } outcomes { meetingId meetingAt kind kindLabel value listingId listingTitle supplier buyer provinceCode dealId dealStatus } } }",
+  source: "query EventReport($eventId: ID!) { eventReport(eventId: $eventId) { event { id slug name startsOn endsOn } exhibitors visitors exhibitorsCheckedIn visitorsCheckedIn registrationsPending meetingsRequested meetingsAccepted meetingsDeclined meetingsScheduled meetingsHeld meetingsNoShow interests mous mouValue contracts contractValue dealsApproved dealValueApproved mousSigned mouSignedValue contractsSigned contractSignedValue unrecordedMeetings { meetingId meetingAt parties } byField { key label count value } byProvince { key label count value } outcomes { meetingId meetingAt kind kindLabel value listingId listingTitle supplier buyer provinceCode dealId dealStatus } } }",
 };
 
 export const EventMarketplaceContext: Document<T.EventMarketplaceContextQuery, T.EventMarketplaceContextQueryVariables> = {
