@@ -36,7 +36,7 @@ const DEAL = `query($id: ID!) { deal(id: $id) { id status value event { id slug 
 const REPORT = `query($e: ID!) { eventReport(eventId: $e) { exhibitors visitors exhibitorsCheckedIn visitorsCheckedIn meetingsRequested meetingsAccepted meetingsDeclined
   meetingsScheduled meetingsHeld meetingsNoShow interests mous contracts contractValue dealsApproved dealValueApproved
   mousSigned mouSignedValue contractsSigned contractSignedValue unrecordedMeetings { meetingId meetingAt parties }
-  byField { key count value } byProvince { key label count value } outcomes { kind kindLabel value supplier buyer dealId dealStatus } } }`;
+  byField { key count value } bySubField { key topKey count value } byProvince { key label count value } outcomes { kind kindLabel value supplier buyer dealId dealStatus } } }`;
 const FIGURES = `{ marketFigures { totals { dealsApproved dealsApprovedAtTechmarts dealValueApprovedAtTechmarts } } }`;
 
 let db: { url: string; drop: () => Promise<void> };
@@ -243,6 +243,8 @@ describe('the Techmart day', () => {
     await a.client.ok(RESPOND_DEAL, { id: dealId, a: true });
     await daNang.client.ok(REVIEW, { id: dealId, d: 'APPROVE' });
 
+    // The offer in two sub-fields of one top-level field (2.05, 2.11) and one of another (4.07).
+    await ds.query(`UPDATE listing SET field_codes = '{205,211,407}' WHERE id = $1`, [a.offer!.id]);
     // --- The report: for the organiser and the department; not for participants or other provinces.
     expect((await b.client.error(REPORT, { e: event.id })).code).toBe('FORBIDDEN');
     expect((await haNoi.client.error(REPORT, { e: event.id })).code).toBe('FORBIDDEN');
@@ -272,7 +274,17 @@ describe('the Techmart day', () => {
       byProvince: [{ key: 'da-nang', label: 'Đà Nẵng', count: 1, value: 1_500_000_000 }],
       outcomes: [{ kind: 'CONTRACT', kindLabel: 'Hợp đồng', value: 1_500_000_000, supplier: a.org.name, buyer: b.org.name, dealId, dealStatus: 'APPROVED' }],
     });
+    // By field as on /stats: top-level fields only (the contract once in each), the sub-fields apart under them.
     expect(report.byField.length).toBeGreaterThan(0);
+    expect(report.byField.map((f: { key: string; count: number; value: number }) => [f.key, f.count, f.value])).toEqual([
+      ['2', 1, 1_500_000_000],
+      ['4', 1, 1_500_000_000],
+    ]);
+    expect(report.bySubField).toEqual([
+      { key: '205', topKey: '2', count: 1, value: 1_500_000_000 },
+      { key: '211', topKey: '2', count: 1, value: 1_500_000_000 },
+      { key: '407', topKey: '4', count: 1, value: 1_500_000_000 },
+    ]);
     expect((await daNang.client.ok(REPORT, { e: event.id })).eventReport.contracts).toBe(1);
 
     const csv = await fetch(`${t.url}/exports/events/${event.id}/report.csv`, { headers: { authorization: `Bearer ${organiser.client.token}` } });

@@ -18,7 +18,7 @@ const MARKET = `from to previousFrom previousTo
   months { month label listingsPublished offersPublished demandsPublished interests dealsProposed dealsApproved dealValueApproved }
   totals { ${TOTALS} } previous { ${TOTALS} }
   dealsByStage { stage label count value }
-  byField { key label count } byProvince { key label count } byOrganizationKind { key label count } byTrl { key label count }`;
+  byField { key label count } bySubField { key count topKey } byProvince { key label count } byOrganizationKind { key label count } byTrl { key label count }`;
 const MARKET_Q = `query($from: String, $to: String) { marketFigures(from: $from, to: $to) { ${MARKET} } }`;
 const DASH_Q = `query($from: String, $to: String) { departmentDashboard(from: $from, to: $to) {
   provinceCodes reviewTargetDays queueWaiting queueOverTarget queueOldestDays queueByAge { key count }
@@ -177,7 +177,14 @@ describe('marketFigures', () => {
       { stage: 'UNDER_REVIEW', label: 'Đang thẩm định', count: 1, value: 500_000_000 },
       { stage: 'APPROVED', label: expect.any(String), count: 1, value: 1_000_000_000 },
     ]);
-    expect(f.byField.map((b: { key: string; count: number }) => [b.key, b.count])).toEqual([['407', 2], ['202', 1], ['211', 1]]);
+    // Top-level fields with their totals (L1 in 4.07 and 2.11, L2 in 4.07, L3 in 2.02), never ranked
+    // among their own sub-fields; the sub-fields apart, under their top-level field.
+    expect(f.byField.map((b: { key: string; count: number }) => [b.key, b.count])).toEqual([['2', 2], ['4', 2]]);
+    expect(f.bySubField).toEqual([
+      { key: '202', count: 1, topKey: '2' },
+      { key: '211', count: 1, topKey: '2' },
+      { key: '407', count: 2, topKey: '4' },
+    ]);
     expect(f.byProvince).toEqual([
       { key: 'hue', label: 'Huế', count: 2 },
       { key: 'da-nang', label: 'Đà Nẵng', count: 1 },

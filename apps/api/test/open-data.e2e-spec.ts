@@ -131,6 +131,12 @@ describe('open data', () => {
 
     const byProvince = await json('/open-data/figures/listings-by-province.json');
     expect(byProvince.rows).toEqual([{ province_code: 'hue', province_name_vi: expect.any(String), province_name_en: expect.any(String), listings: 3 }]);
+    // By field: the top-level field with its total, then its sub-fields (never ranked among them).
+    const byField = await json('/open-data/figures/listings-by-field.json');
+    expect(byField.rows.map((r: Json) => [r.field_code, r.listings, r.top_field_code])).toEqual([
+      ['4', 3, '4'],
+      ['407', 3, '4'],
+    ]);
   });
 
   it('answers 304 while nothing changed, and a new ETag once a listing is published', async () => {

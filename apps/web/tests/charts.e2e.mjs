@@ -97,6 +97,15 @@ export default function (h) {
     assert.match((await page.locator('#market-listings svg.chart-wide desc').textContent()) ?? '', /\d/);
     assert.ok((await t.text(page, '#market-listings details')).length > 0);
     assert.ok((await page.locator('#market-province svg.chart-wide').count()) === 1, 'the province ranking is drawn');
+    // By field: the top-level fields only in the bars (4.07 is under "4"), the sub-fields in their own
+    // table grouped under their top-level field, never ranked among them.
+    const topRows = (await page.locator('#market-field > details tbody th').allTextContents()).map((x) => x.trim()); // in a closed <details>: no innerText
+    assert.ok(topRows.includes('Khoa học nông nghiệp'), topRows.join(' | '));
+    const subGroup = page.locator('[data-field-breakdown=market-field] tbody[data-top-field="4"]');
+    assert.equal(await subGroup.count(), 1, 'the sub-fields of field 4, in a group of their own');
+    assert.equal(await subGroup.locator('tr[data-sub-field="407"]').count(), 1);
+    const subName = ((await subGroup.locator('tr[data-sub-field="407"] th').textContent()) ?? '').trim();
+    assert.ok(subName && !topRows.includes(subName), `a sub-field (${subName}) is not among the top-level bars`);
 
     // A phone: same page, narrow drawings, ticks thinned but never overlapping.
     await page.setViewportSize({ width: 360, height: 800 });

@@ -96,6 +96,12 @@ export class EventReportFigureType extends CountByKeyType {
   value: number;
 }
 
+@ObjectType('EventReportSubFigure', { description: 'Count and value (whole VND) of MOUs and contracts for one sub-field, under its top-level field.' })
+export class EventReportSubFigureType extends EventReportFigureType {
+  @Field({ description: 'Its top-level field (a key of byField).' })
+  topKey: string;
+}
+
 @ObjectType('EventReportOutcome', { description: 'One recorded outcome of a held meeting.' })
 export class EventReportOutcomeType {
   @Field(() => ID)
@@ -183,7 +189,8 @@ export class EventReportType {
   @Field(() => Int, { description: 'Of the contracts recorded by participants (contracts), those whose deal the register shows signed or completed.' }) contractsSigned: number;
   @Field(() => Float, { description: 'The value in the register of the deals counted in contractsSigned, whole VND.' }) contractSignedValue: number;
   @Field(() => [EventReportMeetingType], { description: 'Meetings held without a recorded outcome, in meeting time order.' }) unrecordedMeetings: EventReportMeetingType[];
-  @Field(() => [EventReportFigureType], { description: 'MOUs and contracts by top-level field of technology, highest value first.' }) byField: EventReportFigureType[];
+  @Field(() => [EventReportFigureType], { description: 'MOUs and contracts by top-level field of technology, highest value first (each agreement once per top-level field).' }) byField: EventReportFigureType[];
+  @Field(() => [EventReportSubFigureType], { description: 'The same by sub-field, grouped by top-level field in the order of byField, highest value first within it.' }) bySubField: EventReportSubFigureType[];
   @Field(() => [EventReportFigureType], { description: "MOUs and contracts by the supplier's province, highest value first." }) byProvince: EventReportFigureType[];
   @Field(() => [EventReportOutcomeType], { description: 'Every recorded outcome, in meeting time order.' }) outcomes: EventReportOutcomeType[];
 }

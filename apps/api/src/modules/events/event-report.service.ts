@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DEAL_STATUS_LABELS, DealStatus, findProvince, findTechField, localizedName, techFieldAncestry, type Lang } from '@techport/shared';
+import { DEAL_STATUS_LABELS, DealStatus, findProvince, findTechField, localizedName, type Lang } from '@techport/shared';
+import { fieldLabel, fieldsOf, splitFieldCounts } from '../stats/field-breakdown.js';
 import { Errors } from '../../common/errors.js';
 import { t, type Localized } from '../../common/i18n.js';
 import { isUuid } from '../../common/ids.js';
@@ -82,6 +83,8 @@ export interface EventReport {
   /** Held meetings without a recorded outcome. */
   unrecorded: UnrecordedMeetingRow[];
   byField: KeyFigure[];
+  /** The same agreements by sub-field, under their top-level field (see field-breakdown.ts). */
+  bySubField: (KeyFigure & { topKey: string })[];
   byProvince: KeyFigure[];
   outcomes: OutcomeRow[];
 }
@@ -253,8 +256,13 @@ export class EventReportService {
         }
         return [...by.values()].sort((a, b) => b.value - a.value || b.count - a.count || a.key.localeCompare(b.key));
       };
-      // By the top-level field of each listing field (an agreement on a listing in two fields counts in both).
-      const rootOf = (code: string) => techFieldAncestry(code).at(-1) ?? code;
+      // By the top-level field of each listing field (an agreement on a listing in two top-level
+      // fields counts in both, once in each), and apart by sub-field: the rule of /stats.
+      const byAnyField = group(
+        (o) => o.fieldCodes.flatMap(fieldsOf),
+        (k) => fieldLabel(k, lang),
+      );
+      const fields = splitFieldCounts(byAnyField, (a, b) => b.value - a.value || b.count - a.count || a.key.localeCompare(b.key));
       return {
         event,
         ...(p as Pick<EventReport, 'exhibitors' | 'visitors' | 'exhibitorsCheckedIn' | 'visitorsCheckedIn' | 'registrationsPending'>),
@@ -271,13 +279,8 @@ export class EventReportService {
         contractsSigned: signed(MeetingOutcomeKind.CONTRACT).length,
         contractSignedValue: signed(MeetingOutcomeKind.CONTRACT).reduce((s, o) => s + (o.dealValue ?? 0), 0),
         unrecorded,
-        byField: group(
-          (o) => o.fieldCodes.map(rootOf),
-          (k) => {
-            const f = findTechField(k);
-            return f ? localizedName(f, lang) : k;
-          },
-        ),
+        byField: fields.top,
+        bySubField: fields.sub,
         byProvince: group(
           (o) => [o.provinceCode],
           (k) => {

@@ -13,6 +13,7 @@ import { abortDownload, sendAppError } from '../../common/rest.js';
 import { FiguresService } from '../stats/figures.service.js';
 import { MAX_PERIOD_MONTHS } from '../stats/stats-period.js';
 import { REGISTER_TIME_ZONE } from '../deals/deals.labels.js';
+import { FIELD_ANCESTRY, splitFieldCounts } from '../stats/field-breakdown.js';
 import {
   APPROVED_STATUSES,
   EVER_PUBLISHED,
@@ -24,7 +25,7 @@ import {
 } from './open-data.datasets.js';
 
 /** Bumped when the shape of a file changes, so cached copies are not taken for the new one. */
-const FORMAT_VERSION = '2';
+const FORMAT_VERSION = '3';
 const TZ = REGISTER_TIME_ZONE;
 /** Months and years from 2000 to 2099: the exchange has no older data, and no date arithmetic overflows. */
 const MONTH = /^20\d{2}-(0[1-9]|1[0-2])$/;
@@ -316,18 +317,24 @@ export class OpenDataController {
       case 'listings-by-province': {
         const scope = period.label ? `${EVER_PUBLISHED} AND ${within('l.published_at')}` : PUBLIC_LISTING;
         const byField = def.id === 'listings-by-field';
-        const key = byField ? 'f.code' : 'l.province_code';
-        const from = byField ? 'listing l CROSS JOIN LATERAL unnest(l.field_codes) AS f(code)' : 'listing l';
-        const rows: { key: string; count: number }[] = await this.ds.query(
-          `SELECT ${key} AS key, count(*)::int AS count FROM ${from}
+        // By field: each listing once per field it is in, a field counting its children's listings
+        // (field-breakdown.ts); the top-level fields, most first, each followed by its sub-fields.
+        const key = byField ? 'a.ancestor' : 'l.province_code';
+        const from = byField
+          ? `listing l CROSS JOIN LATERAL unnest(l.field_codes) AS f(code) JOIN unnest($${base.length + 1}::text[], $${base.length + 2}::text[]) AS a(code, ancestor) ON a.code = f.code`
+          : 'listing l';
+        const counted: { key: string; count: number }[] = await this.ds.query(
+          `SELECT ${key} AS key, count(DISTINCT l.id)::int AS count FROM ${from}
            WHERE $1::timestamptz IS NOT NULL AND $2::text IS NOT NULL AND $3::text IS NOT NULL AND $4::text IS NOT NULL AND ${scope}
            GROUP BY 1 ORDER BY count DESC, 1`,
-          base,
+          byField ? [...base, ...FIELD_ANCESTRY] : base,
         );
+        const split = byField ? splitFieldCounts(counted) : null;
+        const rows = split ? split.top.flatMap((t) => [{ ...t, topKey: t.key }, ...split.sub.filter((x) => x.topKey === t.key)]) : counted.map((r) => ({ ...r, topKey: '' }));
         for (const r of rows) {
           const rec = byField ? findTechField(r.key) : findProvince(r.key);
           yield byField
-            ? { field_code: r.key, field_name_vi: rec?.nameVi ?? r.key, field_name_en: rec?.nameEn ?? r.key, listings: r.count }
+            ? { field_code: r.key, field_name_vi: rec?.nameVi ?? r.key, field_name_en: rec?.nameEn ?? r.key, listings: r.count, top_field_code: r.topKey }
             : { province_code: r.key, province_name_vi: rec?.nameVi ?? r.key, province_name_en: rec?.nameEn ?? r.key, listings: r.count };
         }
         return;

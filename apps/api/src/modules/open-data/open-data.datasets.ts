@@ -80,8 +80,8 @@ export const FIGURES: FigureDef[] = [
     id: 'listings-by-field',
     title: { vi: 'Tin đăng theo lĩnh vực công nghệ', en: 'Listings by field of technology' },
     description: {
-      vi: 'Không chọn kỳ: số tin đang công khai trên sàn theo lĩnh vực (như trang Thống kê). Có chọn kỳ: số tin được công bố trong kỳ theo lĩnh vực. Một tin thuộc nhiều lĩnh vực được đếm ở mỗi lĩnh vực.',
-      en: 'Without a period: listings public on the exchange now, per field (as on the Statistics page). With a period: listings published in it, per field. A listing in several fields counts in each.',
+      vi: 'Không chọn kỳ: số tin đang công khai trên sàn theo lĩnh vực (như trang Thống kê). Có chọn kỳ: số tin được công bố trong kỳ theo lĩnh vực. Mỗi lĩnh vực cấp 1 (nhiều tin trước), rồi các lĩnh vực con của nó; một lĩnh vực gồm cả tin của các lĩnh vực con, mỗi tin được đếm một lần ở mỗi lĩnh vực nó thuộc.',
+      en: 'Without a period: listings public on the exchange now, per field (as on the Statistics page). With a period: listings published in it, per field. Each top-level field (most first), then its sub-fields; a field includes its sub-fields\' listings, each listing counted once in each field it is in.',
     },
     monthly: false,
     source: 'tables',
@@ -90,6 +90,7 @@ export const FIGURES: FigureDef[] = [
       col('field_name_vi', 'string', 'Tên lĩnh vực bằng tiếng Việt.', 'Field name in Vietnamese.'),
       col('field_name_en', 'string', 'Tên lĩnh vực bằng tiếng Anh.', 'Field name in English.'),
       col('listings', 'integer', 'Số tin đăng.', 'Number of listings.'),
+      col('top_field_code', 'string', 'Mã lĩnh vực cấp 1 chứa lĩnh vực này (chính nó nếu là cấp 1).', 'Code of the top-level field it belongs to (itself for a top-level field).'),
     ],
   },
   {

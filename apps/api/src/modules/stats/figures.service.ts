@@ -14,6 +14,7 @@ import { monthLabel, monthsOf, previousPeriod, resolvePeriod, type MonthPeriod }
 import type { DashboardItemType, DepartmentDashboardType, MarketFiguresType, StatsTotalsType } from './figures.types.js';
 import type { CountByKeyType } from './stats.types.js';
 import catalogue from './figures.service.messages.json' with { type: 'json' };
+import { FIELD_ANCESTRY, fieldLabel, splitFieldCounts } from './field-breakdown.js';
 
 /**
  * Keeps the monthly rollup (materialised view stats_monthly, migration StatsMonthlyRollup) up to
@@ -199,7 +200,7 @@ export class FiguresService {
     );
     const breakdowns: { metric: string; key: string; n: number }[] = await em.query(
       `SELECT metric, dim AS key, sum(n)::int AS n FROM stats_monthly
-       WHERE month BETWEEN to_date($1, 'YYYY-MM') AND to_date($2, 'YYYY-MM') AND ${SCOPE(codes, 3)} AND metric IN ('field', 'org_kind', 'trl')
+       WHERE month BETWEEN to_date($1, 'YYYY-MM') AND to_date($2, 'YYYY-MM') AND ${SCOPE(codes, 3)} AND metric IN ('org_kind', 'trl')
        GROUP BY 1, 2
        UNION ALL
        SELECT 'province', province_code, sum(n)::int FROM stats_monthly
@@ -209,6 +210,19 @@ export class FiguresService {
        ORDER BY 3 DESC, 2`,
       [period.from, period.to, codes],
     );
+    // By field: from the listings themselves (the rollup counts a listing once per field code, so a
+    // top-level total from it would count a listing in two of its sub-fields twice).
+    const fieldCounts: { key: string; count: number }[] = await em.query(
+      `SELECT a.ancestor AS key, count(DISTINCT l.id)::int AS count
+       FROM listing l CROSS JOIN LATERAL unnest(l.field_codes) AS f(code)
+       JOIN unnest($4::text[], $5::text[]) AS a(code, ancestor) ON a.code = f.code
+       WHERE l.published_at IS NOT NULL
+         AND date_trunc('month', l.published_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN to_date($1, 'YYYY-MM') AND to_date($2, 'YYYY-MM')
+         AND ${IN_JURISDICTION(3, 'l.province_code')}
+       GROUP BY a.ancestor`,
+      [period.from, period.to, codes, ...FIELD_ANCESTRY],
+    );
+    const fields = splitFieldCounts(fieldCounts);
     const durations: { metric: string; current: boolean; bucket: number; n: number }[] = await em.query(
       `SELECT metric, month >= to_date($1, 'YYYY-MM') AS current, bucket, sum(n)::int AS n
        FROM stats_monthly
@@ -286,10 +300,8 @@ export class FiguresService {
       totals: totals(period, true),
       previous: totals(previous, false),
       dealsByStage: STAGES.filter((s) => stages.has(s)).map((stage) => ({ stage, label: t(DEAL_STATUS_LABELS[stage], lang), ...stages.get(stage)! })),
-      byField: breakdown('field', (k) => {
-        const f = findTechField(k);
-        return f && localizedName(f, lang);
-      }),
+      byField: fields.top.map((r) => ({ ...r, label: fieldLabel(r.key, lang) })),
+      bySubField: fields.sub.map((r) => ({ ...r, label: fieldLabel(r.key, lang) })),
       byProvince: breakdown('province', (k) => {
         const p = findProvince(k);
         return p && localizedName(p, lang);

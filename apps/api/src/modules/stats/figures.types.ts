@@ -2,6 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { CountByKeyType } from './stats.types.js';
 import { ModeratedKind } from '../moderation-core/review-queue.resolver.js';
 import type { ModeratedKindCode } from '../moderation-core/moderated-kind.js';
+import { SubFieldCountType } from './field-breakdown.js';
 
 @ObjectType('StatsMonth', { description: 'One month of the market figures (Vietnam time); months without activity are zeros.' })
 export class StatsMonthType {
@@ -113,8 +114,15 @@ export class MarketFiguresType {
   @Field(() => [DealStageFigureType], { description: 'Deals proposed in the period by their stage now, in workflow order.' })
   dealsByStage: DealStageFigureType[];
 
-  @Field(() => [CountByKeyType], { description: 'Listings published in the period by field of technology, most first.' })
+  @Field(() => [CountByKeyType], {
+    description: 'Listings published in the period by top-level field of technology, most first: each listing counted once per top-level field, whichever of its sub-fields it is in.',
+  })
   byField: CountByKeyType[];
+
+  @Field(() => [SubFieldCountType], {
+    description: 'The same listings by sub-field (a sub-field counting its own children), grouped by top-level field in the order of byField, most first within it.',
+  })
+  bySubField: SubFieldCountType[];
 
   @Field(() => [CountByKeyType], { description: 'Listings published in the period by province, most first.' })
   byProvince: CountByKeyType[];
