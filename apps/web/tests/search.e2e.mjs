@@ -134,15 +134,17 @@ export default function (h) {
       transferModes: ['TURNKEY'],
       provinceCode: 'hue',
     });
+    // (Other tests' listings sharing a part of the tag may follow as related results: this one by its title.)
     const card = async (p, lang) => {
+      const mine = p.locator('.listing-card', { hasText: `Kiln controller ${tag}` });
       await t.eventually(
         async () => {
           await t.visit(p, `/search?q=${tag}${lang === 'en' ? '&lang=en' : ''}`);
-          return (await p.locator('.listing-card').count()) === 1;
+          return (await mine.count()) === 1;
         },
         { what: 'the listing indexed' },
       );
-      return p.locator('.listing-card').first();
+      return mine;
     };
     // On a Vietnamese page: "Tiếng Anh", and the title and summary carry lang="en".
     const vi = await card(await t.newPage('vi'), 'vi');
