@@ -452,6 +452,14 @@ describe('the query as searched', () => {
     expect(searchQueryText('bị')).toBe('bị');
     expect(searchQueryText(null)).toBeNull();
   });
+
+  it('gives the shorter forms of related results the same words: a particle is neither kept nor dropped as a word', () => {
+    const forms = (query: string) =>
+      buildRelatedSearch('listings', { query, page: 1, pageSize: 20 }, 0)?.queries.filter((q) => !q.vector).map((q) => String(q.q).split(` ${ACCENT_TOKEN_PREFIX}`)[0]) ?? [];
+    expect(forms('nước sông bị mặn')).toEqual(expect.arrayContaining(['sông mặn', 'nước mặn', 'nước sông']));
+    expect(forms('nước sông bị mặn').some((f) => f.split(' ').includes('bị'))).toBe(false);
+    expect(forms('heat pump for mango').some((f) => f.split(' ').includes('for'))).toBe(false);
+  });
 });
 
 describe('gloss', () => {

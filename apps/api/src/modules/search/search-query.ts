@@ -157,9 +157,18 @@ const VIETNAMESE_QUERY_PARTICLES = new Set(['bị', 'đã', 'đang', 'sẽ', 'r�
  */
 export function searchQueryText<T extends string | null | undefined>(query: T): T {
   if (!query) return query;
-  const words = query.trim().split(/\s+/);
+  return readBareQuery(withoutJoiningWords(query)) as T;
+}
+
+/**
+ * The query without the English joining words and Vietnamese particles above (a query of nothing
+ * else is kept as typed): the words its shorter forms drop, its word counts and its topics are
+ * read from, as its close matches are ("bị" of "nước sông bị mặn" is no word a form may keep).
+ */
+export function withoutJoiningWords(query: string): string {
+  const words = query.trim().split(/\s+/).filter(Boolean);
   const kept = words.filter((w) => !ENGLISH_QUERY_JOINS.has(w.toLowerCase()) && !VIETNAMESE_QUERY_PARTICLES.has(w.toLowerCase().normalize('NFC')));
-  return readBareQuery(kept.length && kept.length < words.length ? kept.join(' ') : query) as T;
+  return kept.length && kept.length < words.length ? kept.join(' ') : query.trim();
 }
 
 const MEILI_WORD = /[\p{L}\p{N}]+/gu;
@@ -357,7 +366,7 @@ function relatedFormsDropping(query: string): { form: string; dropped: number[] 
 
 /** The query's words considered for related results (at most maxRelatedWords). */
 function queryWords(query: string): string[] {
-  return query.trim().split(/\s+/).filter(Boolean).slice(0, SEARCH_RELEVANCE.maxRelatedWords);
+  return withoutJoiningWords(query).split(/\s+/).filter(Boolean).slice(0, SEARCH_RELEVANCE.maxRelatedWords);
 }
 
 /**
@@ -597,8 +606,9 @@ export function queryTopics(query: string): string[] {
 }
 
 /** queryTopics, with how much of the query the lexicon names (topicCoverage), worked out once. */
-function topicsOf(query: string): { topics: string[]; coverage: ReturnType<typeof topicCoverage> } {
-  const coverage = query.trim() ? topicCoverage(query) : null;
+function topicsOf(typed: string): { topics: string[]; coverage: ReturnType<typeof topicCoverage> } {
+  const query = withoutJoiningWords(typed);
+  const coverage = query ? topicCoverage(query) : null;
   if (!coverage) return { topics: [], coverage };
   return { topics: specificOf(extractConcepts(query)), coverage };
 }
