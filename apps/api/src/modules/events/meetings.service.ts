@@ -23,6 +23,18 @@ const M = catalogue.messages satisfies Record<string, Localized>;
 
 export const SLOT: Record<SlotProblem, Localized> = catalogue.SLOT;
 
+/** How an answer reads to the side that asked; `{other}` is the answering side, `{time}` the agreed slot. */
+interface AnswerWording {
+  acceptedTitle: Localized;
+  declinedTitle: Localized;
+  acceptedAt: Localized;
+  /** Accepted without a slot: the organiser sets the time. */
+  acceptedUntimed: Localized;
+}
+
+/** REQUEST: the recipient answers a request; COUNTER: the requester answers a counter-proposal. */
+const ANSWER: Record<'REQUEST' | 'COUNTER', AnswerWording> = catalogue.ANSWER;
+
 /** A response's note, trimmed (null when blank): at most 2,000 characters, and a decline needs one. */
 function responseNote(input: string | null | undefined, declining: boolean, required: Localized = M.reasonRequired): string | null {
   const note = input?.trim() || null;
@@ -178,23 +190,7 @@ export class MeetingsService {
         respondedBy: viewer.id,
         respondedAt: this.clock.now(),
       });
-      const [from, event, other] = await Promise.all([
-        em.getRepository(EventRegistrationEntity).findOneByOrFail({ id: m.fromRegistrationId }),
-        em.getRepository(EventEntity).findOneByOrFail({ id: m.eventId }),
-        participantName(em, m.toRegistrationId),
-      ]);
-      await this.notifications.notifyOrganizationMembers(em, from.organizationId, {
-        kind: accept ? 'MEETING_ACCEPTED' : 'MEETING_DECLINED',
-        title: accept
-          ? { vi: `${other} đã chấp nhận yêu cầu gặp gỡ`, en: `${other} accepted your meeting request` }
-          : { vi: `${other} đã từ chối yêu cầu gặp gỡ`, en: `${other} declined your meeting request` },
-        body: accept
-          ? slot
-            ? { vi: `"${event.nameVi}": ${other} đã đồng ý gặp lúc ${slotText(slot, 'vi')}.`, en: `"${event.nameEn}": ${other} agreed to meet at ${slotText(slot, 'en')}.` }
-            : { vi: `"${event.nameVi}": ${other} đã đồng ý gặp; ban tổ chức sẽ xếp giờ và bàn.`, en: `"${event.nameEn}": ${other} agreed to meet; the organiser will set the time and table.` }
-          : { vi: `"${event.nameVi}": ${note}`, en: `"${event.nameEn}": ${note}` },
-        url: `/events/${event.slug}/meetings`,
-      });
+      await this.notifyAnswer(em, m, { tell: m.fromRegistrationId, answering: m.toRegistrationId }, accept, slot, note, ANSWER.REQUEST);
       return em.getRepository(MeetingRequestEntity).findOneByOrFail({ id: m.id });
     });
   }
@@ -247,23 +243,7 @@ export class MeetingsService {
         // when the two sides agreed (a run keeps the first agreed of two clashing times)
         respondedAt: this.clock.now(),
       });
-      const [to, event, other] = await Promise.all([
-        em.getRepository(EventRegistrationEntity).findOneByOrFail({ id: m.toRegistrationId }),
-        em.getRepository(EventEntity).findOneByOrFail({ id: m.eventId }),
-        participantName(em, m.fromRegistrationId),
-      ]);
-      await this.notifications.notifyOrganizationMembers(em, to.organizationId, {
-        kind: accept ? 'MEETING_ACCEPTED' : 'MEETING_DECLINED',
-        title: accept
-          ? { vi: `${other} đã chấp nhận khung giờ bạn đề xuất`, en: `${other} accepted your proposed slot` }
-          : { vi: `${other} đã từ chối khung giờ bạn đề xuất`, en: `${other} declined your proposed slots` },
-        body: accept
-          ? slot
-            ? { vi: `"${event.nameVi}": ${other} đã chọn khung giờ ${slotText(slot, 'vi')} bạn đề xuất.`, en: `"${event.nameEn}": ${other} chose your slot at ${slotText(slot, 'en')}.` }
-            : { vi: `"${event.nameVi}": ${other} đã chọn một khung giờ bạn đề xuất.`, en: `"${event.nameEn}": ${other} chose one of your slots.` }
-          : { vi: `"${event.nameVi}": ${note}`, en: `"${event.nameEn}": ${note}` },
-        url: `/events/${event.slug}/meetings`,
-      });
+      await this.notifyAnswer(em, m, { tell: m.toRegistrationId, answering: m.fromRegistrationId }, accept, slot, note, ANSWER.COUNTER);
       return em.getRepository(MeetingRequestEntity).findOneByOrFail({ id: m.id });
     });
   }
@@ -388,6 +368,37 @@ export class MeetingsService {
 
   /** Locks the request for one of its two sides' step; NOT_FOUND for anyone else. */
   /** BAD_USER_INPUT naming `slot` when either side already meets someone else then (meeting-conflicts.ts). */
+  /**
+   * Tells the members of the side that asked (`tell`) how the other side (`answering`) answered:
+   * accepted at a slot, accepted with the time left to the organiser, or declined with its note.
+   */
+  private async notifyAnswer(
+    em: EntityManager,
+    m: MeetingRequestEntity,
+    sides: { tell: string; answering: string },
+    accept: boolean,
+    slot: Date | null,
+    note: string | null,
+    wording: AnswerWording,
+  ): Promise<void> {
+    const [told, event, other] = await Promise.all([
+      em.getRepository(EventRegistrationEntity).findOneByOrFail({ id: sides.tell }),
+      em.getRepository(EventEntity).findOneByOrFail({ id: m.eventId }),
+      participantName(em, sides.answering),
+    ]);
+    const say = (text: Localized): Localized => ({
+      vi: format(text, { other, time: slot ? slotText(slot, 'vi') : '' }).vi,
+      en: format(text, { other, time: slot ? slotText(slot, 'en') : '' }).en,
+    });
+    const body = !accept ? { vi: `${note}`, en: `${note}` } : say(slot ? wording.acceptedAt : wording.acceptedUntimed);
+    await this.notifications.notifyOrganizationMembers(em, told.organizationId, {
+      kind: accept ? 'MEETING_ACCEPTED' : 'MEETING_DECLINED',
+      title: say(accept ? wording.acceptedTitle : wording.declinedTitle),
+      body: { vi: `"${event.nameVi}": ${body.vi}`, en: `"${event.nameEn}": ${body.en}` },
+      url: `/events/${event.slug}/meetings`,
+    });
+  }
+
   private async assertSidesFree(em: EntityManager, m: MeetingRequestEntity, slot: Date): Promise<void> {
     const busy = await sideBusyAt(em, m, slot);
     if (busy) throw Errors.invalidField('slot', format(M.slotTaken, { name: await participantName(em, busy) }));
