@@ -37,6 +37,16 @@ export function meetingTime(m: Pick<MeetingRequestEntity, 'acceptedSlot' | 'sche
 /** meetingTime in SQL, for a techmart_meeting_request aliased `alias`. */
 export const MEETING_TIME_SQL = (alias: string) => `COALESCE(${alias}.scheduled_at, ${alias}.accepted_slot)`;
 
+/**
+ * Joins a techmart_meeting_request aliased `alias` to its two sides: the registrations `fr` (from)
+ * and `tr` (to), and their organisations `fo` and `tor` (`to` is a reserved word).
+ */
+export const MEETING_SIDES_SQL = (alias: string) =>
+  `JOIN techmart_registration fr ON fr.id = ${alias}.from_registration_id
+   JOIN techmart_registration tr ON tr.id = ${alias}.to_registration_id
+   JOIN organization fo ON fo.id = fr.organization_id
+   JOIN organization tor ON tor.id = tr.organization_id`;
+
 /** The table of a meeting once the scheduler (or the organiser) has placed it. */
 export function meetingTable(m: Pick<MeetingRequestEntity, 'tableNumber'>): number | null {
   return m.tableNumber;

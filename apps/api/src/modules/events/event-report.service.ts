@@ -11,7 +11,7 @@ import { EventEntity, MeetingRequestStatus, RegistrationRole, RegistrationStatus
 import { MeetingAttendance, MeetingOutcomeKind } from './event-day.entity.js';
 import { EventsService } from './events.service.js';
 import { EventDayService } from './event-day.service.js';
-import { MEETING_TIME_SQL } from './check-in.js';
+import { MEETING_SIDES_SQL, MEETING_TIME_SQL } from './check-in.js';
 import catalogue from './event-report.service.messages.json' with { type: 'json' };
 
 const M = catalogue.messages satisfies Record<string, Localized>;
@@ -226,13 +226,10 @@ export class EventReportService {
         dealValue: o.dealValue === null ? null : Number(o.dealValue),
       })) as OutcomeRow[];
       const unrecorded: UnrecordedMeetingRow[] = await em.query(
-        `SELECT m.id AS "meetingId", ${MEETING_TIME_SQL('m')} AS "meetingAt", ARRAY[fo.name, tos.name] AS parties
+        `SELECT m.id AS "meetingId", ${MEETING_TIME_SQL('m')} AS "meetingAt", ARRAY[fo.name, tor.name] AS parties
          FROM techmart_meeting_request m
          JOIN techmart_meeting_record r ON r.meeting_id = m.id
-         JOIN techmart_registration fr ON fr.id = m.from_registration_id
-         JOIN techmart_registration tr ON tr.id = m.to_registration_id
-         JOIN organization fo ON fo.id = fr.organization_id
-         JOIN organization tos ON tos.id = tr.organization_id
+         ${MEETING_SIDES_SQL('m')}
          WHERE m.event_id = $1 AND m.status = $2 AND r.attendance = $3 AND r.outcome IS NULL
          ORDER BY ${MEETING_TIME_SQL('m')} NULLS LAST, m.id`,
         [event.id, MeetingRequestStatus.ACCEPTED, MeetingAttendance.HELD],

@@ -6,7 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { MeetingRequestStatus } from './event.entity.js';
 import { MeetingReminderKind } from './event-day.entity.js';
-import { MEETING_TIME_SQL } from './check-in.js';
+import { MEETING_SIDES_SQL, MEETING_TIME_SQL } from './check-in.js';
 
 const HOUR_MS = 3_600_000;
 /** How often the worker looks for reminders that are due. */
@@ -73,14 +73,11 @@ export class MeetingRemindersJob extends PeriodicJob {
     return this.ds.transaction(async (em) => {
       const at = MEETING_TIME_SQL('m');
       const rows: DueRow[] = await em.query(
-        `SELECT m.id, ${at} AS at, e.slug, e.name_vi, e.name_en, e.venue, f.organization_id AS from_org, t.organization_id AS to_org,
-                fo.name AS from_name, tob.name AS to_name
+        `SELECT m.id, ${at} AS at, e.slug, e.name_vi, e.name_en, e.venue, fr.organization_id AS from_org, tr.organization_id AS to_org,
+                fo.name AS from_name, tor.name AS to_name
          FROM techmart_meeting_request m
          JOIN techmart_event e ON e.id = m.event_id
-         JOIN techmart_registration f ON f.id = m.from_registration_id
-         JOIN techmart_registration t ON t.id = m.to_registration_id
-         JOIN organization fo ON fo.id = f.organization_id
-         JOIN organization tob ON tob.id = t.organization_id
+         ${MEETING_SIDES_SQL('m')}
          WHERE m.status = $1 AND ${at} IS NOT NULL
            AND ${at} - make_interval(secs => $3::double precision / 1000) <= $2
            AND ${at} - make_interval(secs => $4::double precision / 1000) > $2
