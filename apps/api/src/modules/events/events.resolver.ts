@@ -18,7 +18,7 @@ import { organizationLoader, toOrganizationType } from '../organizations/organiz
 import { ListingType, toListingType } from '../listings/listings.types.js';
 import { REJECTION_REASON_LABELS } from '@techport/shared';
 import { moderationEventResolver } from '../moderation-core/moderation-event.resolver.js';
-import { ModerationArgs } from '../moderation-core/moderation.args.js';
+import { moderationStepsResolver } from '../moderation-core/moderation-steps.resolver.js';
 import type { ModerationAccess } from '../moderation-core/moderation.rules.js';
 import { RegistrationRole, RegistrationStatus, type EventEntity, type EventRegistrationEntity } from './event.entity.js';
 import { checkInState, checkInWindow, fullRoles, registrationOpen } from './event.rules.js';
@@ -68,7 +68,12 @@ async function privileged(ctx: GqlContext, events: EventsService, e: EventEntity
 }
 
 @Resolver(() => EventType)
-export class EventsResolver {
+export class EventsResolver extends moderationStepsResolver(EventType, EventsService, toEventType, {
+  submit: { name: 'submitEvent', description: "Sends a draft or rejected event (or a published event's pending revision) for review." },
+  withdraw: { name: 'withdrawEvent', description: "Takes an event in review back to DRAFT (or a published event's submitted revision back to not submitted) so the organiser can edit it; it leaves the review queue." },
+  archive: { name: 'archiveEvent', description: 'Takes a published event off the public list (cancelled).' },
+  moderate: { name: 'moderateEvent', description: "Moderators covering the event's province: approve or reject an event (or a revision) in review. A rejection needs a note; its reason defaults to OTHER." },
+}) {
   constructor(
     private readonly eventsService: EventsService,
     private readonly registrationsService: RegistrationsService,
@@ -79,7 +84,9 @@ export class EventsResolver {
     private readonly reference: ReferenceService,
     private readonly clock: Clock,
     private readonly reports: EventReportService,
-  ) {}
+  ) {
+    super();
+  }
 
   // ------------------------------------------------------------------------------------------
   // Queries
@@ -148,28 +155,6 @@ export class EventsResolver {
     @Args('version', { type: () => Int, nullable: true, description: 'The version read; a stale one is refused with CONFLICT.' }) version: number | null,
   ): Promise<EventType> {
     return toEventType(await this.eventsService.update(requireViewer(ctx), id, input, version ?? null), ctx.lang);
-  }
-
-  @Mutation(() => EventType, { description: "Sends a draft or rejected event (or a published event's pending revision) for review." })
-  async submitEvent(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string): Promise<EventType> {
-    return toEventType(await this.eventsService.submit(requireViewer(ctx), id), ctx.lang);
-  }
-
-  @Mutation(() => EventType, { description: "Takes an event in review back to DRAFT (or a published event's submitted revision back to not submitted) so the organiser can edit it; it leaves the review queue." })
-  async withdrawEvent(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string): Promise<EventType> {
-    return toEventType(await this.eventsService.withdraw(requireViewer(ctx), id), ctx.lang);
-  }
-
-  @Mutation(() => EventType, { description: 'Takes a published event off the public list (cancelled).' })
-  async archiveEvent(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string): Promise<EventType> {
-    return toEventType(await this.eventsService.archive(requireViewer(ctx), id), ctx.lang);
-  }
-
-  @Mutation(() => EventType, {
-    description: "Moderators covering the event's province: approve or reject an event (or a revision) in review. A rejection needs a note; its reason defaults to OTHER.",
-  })
-  async moderateEvent(@Context() ctx: GqlContext, @Args() { id, decision, note, reason }: ModerationArgs): Promise<EventType> {
-    return toEventType(await this.eventsService.moderate(requireModerator(ctx), id, decision, note, reason), ctx.lang);
   }
 
   @Mutation(() => ProgrammeSessionType, { description: 'The organiser adds a talk, demonstration… to the programme, within the event’s dates.' })

@@ -1,4 +1,4 @@
-import { Args, Context, GraphQLISODateTime, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, GraphQLISODateTime, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { queuedForReviewAt } from '../moderation-core/moderation.rules.js';
 import type { GqlContext } from '../../common/context.js';
 import { requireModerator, requireViewer } from '../../common/auth/viewer.js';
@@ -16,7 +16,7 @@ import { organizationLoader, toOrganizationType } from '../organizations/organiz
 import { REJECTION_REASON_LABELS } from '@techport/shared';
 import { moderationEventResolver } from '../moderation-core/moderation-event.resolver.js';
 import { moderationRevisionResolver } from '../moderation-core/moderation-revision.resolver.js';
-import { ModerationArgs } from '../moderation-core/moderation.args.js';
+import { moderationStepsResolver } from '../moderation-core/moderation-steps.resolver.js';
 import { userLoader } from '../accounts/user.loader.js';
 import type { ExpertProfileEntity } from './expert.entity.js';
 import { canViewExpert, isPrivileged } from './expert.rules.js';
@@ -41,14 +41,21 @@ async function organizationOrNull(ctx: GqlContext, orgs: OrganizationsService, i
 }
 
 @Resolver(() => ExpertProfileType)
-export class ExpertsResolver {
+export class ExpertsResolver extends moderationStepsResolver(ExpertProfileType, ExpertsService, toExpertType, {
+  submit: { name: 'submitExpertProfile', description: "Sends a draft, rejected or archived profile (or a published profile's pending revision) for review." },
+  withdraw: { name: 'withdrawExpertProfile', description: "Takes a profile in review back to DRAFT (or a published profile's submitted revision back to not submitted) so its owner can edit it; it leaves the review queue." },
+  archive: { name: 'archiveExpertProfile', description: 'Takes a published profile off the public list and search.' },
+  moderate: { name: 'moderateExpertProfile', description: 'Moderators covering the profile’s province: approve or reject a profile (or a revision) in review. A rejection needs a note (what the owner reads); its reason defaults to OTHER.' },
+}) {
   constructor(
     private readonly expertsService: ExpertsService,
     private readonly expertSearch: ExpertSearchService,
     private readonly organizations: OrganizationsService,
     private readonly accounts: AccountsService,
     private readonly reference: ReferenceService,
-  ) {}
+  ) {
+    super();
+  }
 
   // ------------------------------------------------------------------------------------------
   // Queries
@@ -104,28 +111,6 @@ export class ExpertsResolver {
   })
   async upsertMyExpertProfile(@Context() ctx: GqlContext, @Args('input') input: ExpertProfileInput): Promise<ExpertProfileType> {
     return toExpertType(await this.expertsService.upsertMine(requireViewer(ctx), input));
-  }
-
-  @Mutation(() => ExpertProfileType, { description: "Sends a draft, rejected or archived profile (or a published profile's pending revision) for review." })
-  async submitExpertProfile(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string): Promise<ExpertProfileType> {
-    return toExpertType(await this.expertsService.submit(requireViewer(ctx), id));
-  }
-
-  @Mutation(() => ExpertProfileType, { description: "Takes a profile in review back to DRAFT (or a published profile's submitted revision back to not submitted) so its owner can edit it; it leaves the review queue." })
-  async withdrawExpertProfile(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string): Promise<ExpertProfileType> {
-    return toExpertType(await this.expertsService.withdraw(requireViewer(ctx), id));
-  }
-
-  @Mutation(() => ExpertProfileType, { description: 'Takes a published profile off the public list and search.' })
-  async archiveExpertProfile(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string): Promise<ExpertProfileType> {
-    return toExpertType(await this.expertsService.archive(requireViewer(ctx), id));
-  }
-
-  @Mutation(() => ExpertProfileType, {
-    description: 'Moderators covering the profile’s province: approve or reject a profile (or a revision) in review. A rejection needs a note (what the owner reads); its reason defaults to OTHER.',
-  })
-  async moderateExpertProfile(@Context() ctx: GqlContext, @Args() { id, decision, note, reason }: ModerationArgs): Promise<ExpertProfileType> {
-    return toExpertType(await this.expertsService.moderate(requireModerator(ctx), id, decision, note, reason));
   }
 
   // ------------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import { assessQuality, isExpired, qualityHintLabel } from './listing.rules.js';
 import { REJECTION_REASON_LABELS } from '@techport/shared';
 import { moderationEventResolver } from '../moderation-core/moderation-event.resolver.js';
 import { moderationRevisionResolver } from '../moderation-core/moderation-revision.resolver.js';
-import { ModerationArgs } from '../moderation-core/moderation.args.js';
+import { moderationStepsResolver } from '../moderation-core/moderation-steps.resolver.js';
 import { queuedForReviewAt } from '../moderation-core/moderation.rules.js';
 import { ListingsService, canView, moderatorCovers, type ListingAccess } from './listings.service.js';
 import { ListingInput, ListingUpdateInput } from './dto/listing.inputs.js';
@@ -44,13 +44,20 @@ async function accessOf(ctx: GqlContext, orgs: OrganizationsService, l: ListingE
 }
 
 @Resolver(() => ListingType)
-export class ListingsResolver {
+export class ListingsResolver extends moderationStepsResolver(ListingType, ListingsService, toListingType, {
+  submit: { name: 'submitListing', description: 'Sends a draft or rejected listing (or a published listing\'s pending revision) for review.' },
+  withdraw: { name: 'withdrawListing', description: "Takes a listing in review back to DRAFT (or a published listing's submitted revision back to not submitted) so the owner can edit it; it leaves the review queue. Submit it again when ready." },
+  archive: { name: 'archiveListing' },
+  moderate: { name: 'moderateListing', description: 'Moderators: approve or reject a listing (or a revision) in review. A rejection needs a note (what the owner reads); its reason defaults to OTHER.' },
+}) {
   constructor(
     private readonly listings: ListingsService,
     private readonly organizations: OrganizationsService,
     private readonly reference: ReferenceService,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    super();
+  }
 
   // ------------------------------------------------------------------------------------------
   // Queries
@@ -99,26 +106,6 @@ export class ListingsResolver {
   @Mutation(() => ListingType, { description: 'Edits a draft or rejected listing; on a published one the edits become a pending revision.' })
   async updateListing(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string, @Args('input') input: ListingUpdateInput): Promise<ListingType> {
     return toListingType(await this.listings.update(requireViewer(ctx), id, input));
-  }
-
-  @Mutation(() => ListingType, { description: 'Sends a draft or rejected listing (or a published listing\'s pending revision) for review.' })
-  async submitListing(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string): Promise<ListingType> {
-    return toListingType(await this.listings.submit(requireViewer(ctx), id));
-  }
-
-  @Mutation(() => ListingType, { description: "Takes a listing in review back to DRAFT (or a published listing's submitted revision back to not submitted) so the owner can edit it; it leaves the review queue. Submit it again when ready." })
-  async withdrawListing(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string): Promise<ListingType> {
-    return toListingType(await this.listings.withdraw(requireViewer(ctx), id));
-  }
-
-  @Mutation(() => ListingType, { description: 'Moderators: approve or reject a listing (or a revision) in review. A rejection needs a note (what the owner reads); its reason defaults to OTHER.' })
-  async moderateListing(@Context() ctx: GqlContext, @Args() { id, decision, note, reason }: ModerationArgs): Promise<ListingType> {
-    return toListingType(await this.listings.moderate(requireModerator(ctx), id, decision, note, reason));
-  }
-
-  @Mutation(() => ListingType)
-  async archiveListing(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string): Promise<ListingType> {
-    return toListingType(await this.listings.archive(requireViewer(ctx), id));
   }
 
   @Mutation(() => Boolean, {
