@@ -2166,6 +2166,23 @@ const GENERAL_TAIL: readonly (readonly string[])[] = [
   ['ban công', 'balcony'],
   ['thành phố', 'city'],
   ['nông nghiệp đô thị', 'urban farming', 'urban agriculture'],
+  // ---- places, organisations and people a technology serves (general Vietnamese, 2026-12-07) ----
+  ['bệnh viện', 'hospital'],
+  ['khách sạn', 'hotel'],
+  ['nhà hàng', 'restaurant'],
+  ['sân bay', 'airport'],
+  ['bến xe', 'bus station'],
+  ['chung cư', 'apartment building', 'apartments'],
+  ['văn phòng', 'office'],
+  ['trung tâm', 'centre', 'center'],
+  ['công ty', 'company'],
+  ['tập đoàn', 'corporation', 'group'],
+  ['cơ quan', 'agency', 'authority'],
+  ['người dùng', 'user'],
+  ['trẻ em', 'children', 'child'],
+  ['phụ nữ', 'women', 'woman'],
+  ['nồi hơi', 'boiler'],
+  ['đồng hồ', 'meter', 'clock'],
 ];
 
 export const GLOSS_VOCABULARY: readonly (readonly string[])[] = [...GENERAL_HEAD, ...DOMAIN_TERMS, ...GENERAL_TAIL];

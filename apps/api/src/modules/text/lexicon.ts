@@ -173,7 +173,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
   { id: 'environment', vi: 'môi trường', en: 'environment', terms: 'môi trường|ô nhiễm|xử lý chất thải|chất thải|rác thải|bảo vệ môi trường|environment*|pollution|waste|emission*' },
 
   // ---- health, veterinary, materials ------------------------------------------------------
-  { id: 'healthcare', vi: 'bệnh viện, y tế', en: 'healthcare facilities', terms: 'bệnh viện|trung tâm y tế|trạm y tế|phòng khám|y tế|bác sĩ|bệnh nhân|điều dưỡng|clinic*|health centre*|health center*|healthcare|patient*|nurse|nursing' },
+  { id: 'healthcare', vi: 'bệnh viện, y tế', en: 'healthcare facilities', terms: 'bệnh viện|trung tâm y tế|trạm y tế|phòng khám|y tế|bác sĩ|bệnh nhân|điều dưỡng|hospital*|clinic*|health centre*|health center*|healthcare|patient*|nurse|nursing' },
   { id: 'vaccine', vi: 'vắc xin', en: 'vaccines', terms: 'vắc xin|vaccine|vacxin|văcxin|tiêm phòng|miễn dịch|chủng ngừa|vaccin*|immuni*|inoculation' },
   { id: 'vaccinecold', vi: 'bảo quản vắc xin', en: 'vaccine cold chain', terms: 'tủ bảo quản vắc xin|tủ lạnh vắc xin|bảo quản vắc xin|vaccine fridge*|vaccine refrigerator*|vaccine storage|tủ lạnh vắc xin|dây chuyền lạnh vắc xin', also: 'vaccine' },
   { id: 'asf', vi: 'dịch tả heo châu Phi', en: 'African swine fever', terms: 'dịch tả heo châu phi|dịch tả lợn châu phi|tả heo|tả lợn|^ASF|african swine fever', also: 'animaldisease' },
