@@ -10,7 +10,7 @@ const EVENT = `id slug name nameVi nameEn kind status version startsOn endsOn ti
   registrationOpensAt registrationClosesAt registrationOpen ended meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables
   breaks { startsAt endsAt } maxExhibitors maxVisitors questions { id label labelVi labelEn required }
   fields { code } province { code } organizer { id name } viewerIsOrganizer
-  moderationNote rejectionReason pendingRevision { nameVi submittedAt fieldCodes meetingDays slotMinutes meetingTables breaks { startsAt endsAt } questions { labelVi required } }
+  moderationNote rejectionReason pendingRevision { nameVi submittedAt declined fieldCodes meetingDays slotMinutes meetingTables breaks { startsAt endsAt } questions { labelVi required } }
   history { action fromStatus toStatus note actor { id } }
   sessions { id kind title room speaker startsAt endsAt }
   participantCounts { exhibitors visitors }`;
@@ -261,7 +261,14 @@ describe('events as moderated content', () => {
     });
     expect((await base.ok(GET, { id: event.id })).event).toMatchObject({ nameVi: event.nameVi, pendingRevision: null });
     expect((await client.error(UPDATE, { id: event.id, v: 1, input: eventInput() })).code).toBe('CONFLICT');
+    expect(edited.pendingRevision).toMatchObject({ declined: false });
+    // A declined revision reads declined (not a draft never sent) until the organiser sends it again.
     await client.ok(SUBMIT, { id: event.id });
+    await daNang.ok(MODERATE, { id: event.id, d: 'REJECT', note: 'Tên mới trùng với một sự kiện khác.' });
+    const declined = (await client.ok(GET, { id: event.id })).event;
+    expect(declined).toMatchObject({ status: 'PUBLISHED', moderationNote: 'Tên mới trùng với một sự kiện khác.', pendingRevision: { submittedAt: null, declined: true } });
+    await client.ok(SUBMIT, { id: event.id });
+    expect((await client.ok(GET, { id: event.id })).event.pendingRevision).toMatchObject({ declined: false });
     await daNang.ok(MODERATE, { id: event.id, d: 'APPROVE' });
     expect((await base.ok(GET, { id: event.id })).event).toMatchObject({ nameVi: 'Chợ công nghệ Đà Nẵng (đổi tên)', slug: event.slug });
   });

@@ -5,6 +5,7 @@ import { Paginated } from '../../common/pagination.js';
 import { pick } from '../../common/pick.js';
 import { moderationEventType } from '../moderation-core/moderation-event.type.js';
 import { ModerationStatus } from '../moderation-core/moderation.workflow.js';
+import { revisionDeclined } from '../moderation-core/moderation.rules.js';
 import {
   EventKind,
   MeetingPlacedBy,
@@ -154,6 +155,12 @@ export class EventRevisionType extends EventDetailsFields {
 
   @Field(() => Date, { nullable: true, description: 'When it was submitted for review; null while the organiser is still editing it.' })
   submittedAt: Date | null;
+
+  @Field({
+    description: 'The last review declined this revision and it has not been sent again since: ' +
+      "for the organiser to fix and send again (the event's rejectionReason and moderationNote say why).",
+  })
+  declined: boolean;
 }
 
 @ObjectType('Event', { description: 'A Techmart fair, brokerage day or online session, moderated like a listing.' })
@@ -300,6 +307,7 @@ export function toRevisionType(e: EventEntity, lang: 'vi' | 'en' = 'vi'): EventR
     registrationClosesAt: new Date(r.registrationClosesAt),
     questions: r.questions.map((q) => ({ ...q, numeric: q.numeric ?? false, label: lang === 'en' ? q.labelEn : q.labelVi })),
     submittedAt: e.revisionSubmittedAt,
+    declined: revisionDeclined(e),
   };
 }
 

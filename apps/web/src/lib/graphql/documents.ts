@@ -249,12 +249,12 @@ export const MyEventRegistrations: Document<T.MyEventRegistrationsQuery, T.MyEve
 
 export const OrganizedEvents: Document<T.OrganizedEventsQuery, T.OrganizedEventsQueryVariables> = {
   name: "OrganizedEvents",
-  source: "query OrganizedEvents { organizedEvents { ...EventCard moderationNote rejectionReasonLabel pendingRevision { submittedAt } } } fragment EventCard on Event { id slug name kind startsOn endsOn online venue status registrationOpen registrationFull ended province { code name } organizer { id slug name } fields { code name } }",
+  source: "query OrganizedEvents { organizedEvents { ...EventCard moderationNote rejectionReasonLabel pendingRevision { submittedAt declined } } } fragment EventCard on Event { id slug name kind startsOn endsOn online venue status registrationOpen registrationFull ended province { code name } organizer { id slug name } fields { code name } }",
 };
 
 export const EventForEdit: Document<T.EventForEditQuery, T.EventForEditQueryVariables> = {
   name: "EventForEdit",
-  source: "query EventForEdit($id: ID!) { event(id: $id) { id slug name status version viewerIsOrganizer viewerEditsPublishAtOnce nameVi nameEn kind startsOn endsOn online venue description descriptionEn province { code } fields { code } registrationOpensAt registrationClosesAt meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables breaks { startsAt endsAt } maxExhibitors maxVisitors questions { labelVi labelEn required numeric } pendingRevision { nameVi nameEn kind startsOn endsOn provinceCode online venue description descriptionEn fieldCodes registrationOpensAt registrationClosesAt meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables breaks { startsAt endsAt } maxExhibitors maxVisitors questions { labelVi labelEn required numeric } submittedAt } } }",
+  source: "query EventForEdit($id: ID!) { event(id: $id) { id slug name status version viewerIsOrganizer viewerEditsPublishAtOnce moderationNote rejectionReasonLabel nameVi nameEn kind startsOn endsOn online venue description descriptionEn province { code } fields { code } registrationOpensAt registrationClosesAt meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables breaks { startsAt endsAt } maxExhibitors maxVisitors questions { labelVi labelEn required numeric } pendingRevision { nameVi nameEn kind startsOn endsOn provinceCode online venue description descriptionEn fieldCodes registrationOpensAt registrationClosesAt meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables breaks { startsAt endsAt } maxExhibitors maxVisitors questions { labelVi labelEn required numeric } submittedAt declined } } }",
 };
 
 export const UpdateEvent: Document<T.UpdateEventMutation, T.UpdateEventMutationVariables> = {
