@@ -481,6 +481,8 @@ describe('gloss', () => {
     expect(glossText(['Khử trùng nước bằng tia cực tím'])).toMatch(/disinfection .*ultraviolet/);
     // "cá" is fish, but typed without diacritics "ca" is also a song, a shift, a case…
     expect(glossText(['Cá tra phi lê'])).toMatch(/pangasius/);
+    // the places a technology serves: "hospital wastewater" reaches the hospital's wastewater units
+    expect(glossText(['Thiết bị xử lý nước thải bệnh viện'])).toMatch(/hospital/);
     expect(glossText(['Ca hat truyen thong'])).not.toMatch(/fish/);
     // One way: an English listing's gloss keeps the shared table's Vietnamese names, not the vocabulary's.
     expect(glossText(['Sawdust pellet press'])).toBe('');
