@@ -282,4 +282,49 @@ describe('a Techmart marketplace', () => {
     expect((await a.client.error(SEND, { id: m.id, b: 'Tiếc quá.' })).code).toBe('CONFLICT');
     expect((await a.client.ok(THREAD, { id: m.id })).meetingRequest.messages).toHaveLength(3);
   });
+
+  it('lets an approved participant change the listings it brings: a demand posted after approval reaches the suggestions', async () => {
+    const moderator = (await registerModerator(base, ['dong-thap'])).client;
+    const organiser = await registerUser(base, 'Ban tổ chức');
+    const organiserOrg = await createOrganization(organiser.client, { name: `Trung tâm Xúc tiến ${uniq('')}`, provinceCode: 'dong-thap' });
+    const event = await createEvent(organiserOrg.id, moderator);
+    const SET = `mutation($id: ID!, $l: [ID!]!) { setEventRegistrationListings(id: $id, listingIds: $l) { id status listings { id } } }`;
+    const MINE = `query($slug: String) { event(slug: $slug) { myRegistrations { id canChangeListings listings { id } suggestions { participant { id } } } } }`;
+
+    const exhibitor = await registerUser(base, 'Viện Cơ điện');
+    const exOrg = await createOrganization(exhibitor.client, { name: `Viện Cơ điện ${uniq('')}`, provinceCode: 'ho-chi-minh' });
+    const offer = await publish(exhibitor.client, exOrg.id, 'ho-chi-minh', HEAT_PUMP_DRYER);
+    const exReg = (await exhibitor.client.ok(REGISTER, { input: { eventId: event.id, organizationId: exOrg.id, role: 'EXHIBITOR', listingIds: [offer], answers: [] } })).registerForEvent as { id: string };
+    await organiser.client.ok(DECIDE, { id: exReg.id, booth: 'A1' });
+
+    // A visitor registers with no demand yet, and is approved: nothing to suggest.
+    const visitor = await registerUser(base, 'Công ty Xoài');
+    const vOrg = await createOrganization(visitor.client, { name: `Công ty Xoài ${uniq('')}`, provinceCode: 'dong-thap' });
+    const vReg = (await visitor.client.ok(REGISTER, { input: { eventId: event.id, organizationId: vOrg.id, role: 'VISITOR', listingIds: [], answers: [] } })).registerForEvent as { id: string };
+    await organiser.client.ok(DECIDE, { id: vReg.id, booth: null });
+    const before = (await visitor.client.ok(MINE, { slug: event.slug })).event.myRegistrations[0];
+    expect(before).toMatchObject({ canChangeListings: true, listings: [], suggestions: [] });
+
+    // It posts its demand afterwards and brings it: the exhibitor's dryer is suggested.
+    const demand = await publish(visitor.client, vOrg.id, 'dong-thap', MANGO_DRYING_NEED);
+    expect((await visitor.client.ok(SET, { id: vReg.id, l: [demand] })).setEventRegistrationListings).toMatchObject({ status: 'APPROVED', listings: [{ id: demand }] });
+    const after = (await visitor.client.ok(MINE, { slug: event.slug })).event.myRegistrations[0];
+    expect(after.suggestions.map((x: { participant: { id: string } }) => x.participant.id)).toEqual([exReg.id]);
+
+    // Only its own published listings of its role, an exhibitor keeps at least one offer; the field is named.
+    const wrong = await visitor.client.error(SET, { id: vReg.id, l: [offer] });
+    expect(wrong.code).toBe('BAD_USER_INPUT');
+    expect(wrong.fields).toHaveProperty('listingIds');
+    const none = await exhibitor.client.error(SET, { id: exReg.id, l: [] });
+    expect(none.code).toBe('BAD_USER_INPUT');
+    expect(none.fields).toHaveProperty('listingIds');
+    // Another organisation cannot touch it (not even see it); the organiser cannot either.
+    expect((await exhibitor.client.error(SET, { id: vReg.id, l: [] })).code).toBe('NOT_FOUND');
+    expect((await organiser.client.error(SET, { id: vReg.id, l: [] })).code).toBe('NOT_FOUND');
+    expect((await base.error(SET, { id: vReg.id, l: [] })).code).toBe('UNAUTHENTICATED');
+    // Withdrawn: no longer.
+    await visitor.client.ok(`mutation($id: ID!) { withdrawEventRegistration(id: $id) { id } }`, { id: vReg.id });
+    expect((await visitor.client.ok(MINE, { slug: event.slug })).event.myRegistrations[0].canChangeListings).toBe(false);
+    expect((await visitor.client.error(SET, { id: vReg.id, l: [demand] })).code).toBe('CONFLICT');
+  });
 });

@@ -22,6 +22,7 @@ export default function (h) {
   meetingsPageTest(h);
   myEventsTest(h);
   withdrawTest(h);
+  changeListingsTest(h);
   h.journey(
     'Techmart: event list → event page → registration form → organiser approves → exhibitor shown → meeting request accepted',
     [
@@ -1270,5 +1271,47 @@ export function withdrawTest(h) {
     await login(t, endedEn, buyer.email, buyer.password, `${path}/marketplace`);
     assert.equal(squash(await endedEn.locator('[data-market-ended]').innerText()), msg('en', 'market_endedNote'));
     assert.equal(await endedEn.locator('a[href*="/meetings?"]').count(), 0);
+  });
+}
+
+export function changeListingsTest(h) {
+  h.test('Techmart: a visitor that posted its demand after being approved brings it from the marketplace’s link; the suggestions then name the exhibitor', async (t) => {
+    const k = uniq('');
+    const { party, path } = await cappedEvent(t, k);
+    const seller = await party('Viện Công nghệ Nước', 'EXHIBITOR');
+    const buyer = await party('Công ty Nước sạch', 'VISITOR');
+    // Its demand, published after the approval (the registration brings none).
+    const demandTitle = `Cần thiết bị lọc nước nhiễm mặn cho trường học ${k}`;
+    const demand = await apiPublishedListing(t, buyer.token, buyer.org.id, {
+      kind: 'DEMAND',
+      title: demandTitle,
+      summary: 'Trường học ven biển cần thiết bị lọc nước nhiễm mặn bằng màng thẩm thấu ngược, công suất khoảng 2 m³ mỗi giờ.',
+      description: 'Nước giếng nhiễm mặn; cần thiết bị lọc RO có bơm cao áp, tủ điều khiển tự động, lắp đặt và bảo trì.',
+      fieldCodes: ['407'],
+      keywords: ['lọc nước'],
+      trl: 5,
+      transferModes: ['LICENSING'],
+      provinceCode: 'da-nang',
+    });
+
+    const page = await t.newPage('vi', { js: false });
+    await login(t, page, buyer.email, buyer.password, `${path}/marketplace`);
+    assert.equal(await page.locator('[data-suggestions-why=NOT_BROUGHT]').count(), 1);
+    await page.click(`a[href^="/events/"][href*="change=${buyer.reg.id}"]`);
+    await page.waitForLoadState();
+    const form = page.locator(`#change-${buyer.reg.id}`);
+    assert.equal(await form.getAttribute('open'), '', 'the link opens the choice');
+    await form.locator(`input[name=listingIds][value="${demand.id}"]`).check();
+    await t.submit(page, `#change-${buyer.reg.id} button[type=submit]`);
+    assert.ok((await t.text(page)).includes(msg('vi', 'events_listingsChanged')));
+    assert.ok(squash(await page.locator('.my-registration').innerText()).includes(demandTitle));
+
+    await t.visit(page, `${path}/marketplace`);
+    assert.ok(squash(await page.locator('[data-suggestions]').innerText()).includes(seller.org.name), 'the exhibitor is suggested');
+
+    // In English, the same choice reads in English.
+    const en = await t.newPage('en', { js: false });
+    await login(t, en, buyer.email, buyer.password, path);
+    assert.ok((await t.text(en)).includes(msg('en', 'events_changeDemands')));
   });
 }

@@ -204,6 +204,18 @@ export class EventsResolver extends moderationStepsResolver(EventType, EventsSer
 
   @Mutation(() => EventRegistrationType, {
     description:
+      'A member of the registered organisation changes which of its published listings it brings (an exhibitor at least one offer, a visitor its demands), while the registration is pending or approved and until the event has ended (CONFLICT otherwise). The organiser does not decide again: the listings are public already.',
+  })
+  async setEventRegistrationListings(
+    @Context() ctx: GqlContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('listingIds', { type: () => [ID], description: "The organisation's published offers (exhibitor) or demands (visitor) it brings, replacing the earlier choice." }) listingIds: string[],
+  ): Promise<EventRegistrationType> {
+    return toRegistrationType(await this.registrationsService.changeListings(requireViewer(ctx), id, listingIds));
+  }
+
+  @Mutation(() => EventRegistrationType, {
+    description:
       "The registering organisation withdraws a pending or approved registration, until the event has ended (CONFLICT after). In one step its booth is given back, its open and accepted meeting requests are cancelled (with the reason, when given) and the other organisations concerned and the organiser are told.",
   })
   async withdrawEventRegistration(
@@ -586,6 +598,16 @@ export class EventRegistrationResolver {
 
   @ResolveField(() => Boolean, { description: "Whether the caller may withdraw it now: a member of its organisation, while it is pending or approved and the event has not ended." })
   async canWithdraw(@Parent() r: EventRegistrationType, @Context() ctx: GqlContext): Promise<boolean> {
+    return this.activeForItsMember(r, ctx);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the caller may change the listings it brings now (setEventRegistrationListings): as canWithdraw.' })
+  async canChangeListings(@Parent() r: EventRegistrationType, @Context() ctx: GqlContext): Promise<boolean> {
+    return this.activeForItsMember(r, ctx);
+  }
+
+  /** The caller is a member of the registration's organisation, and it is pending or approved for an event not yet ended. */
+  private async activeForItsMember(r: EventRegistrationType, ctx: GqlContext): Promise<boolean> {
     if (r.entity.status !== RegistrationStatus.PENDING && r.entity.status !== RegistrationStatus.APPROVED) return false;
     if (!(await viewerOrganizations(ctx, this.organizations)).has(r.entity.organizationId)) return false;
     const event = await eventById(ctx, this.events, r.entity.eventId);

@@ -283,6 +283,28 @@ export class RegistrationsService {
    * the organiser's members are told. Who withdrew and when stay on the registration. A later
    * registration starts afresh: the cancelled requests do not come back.
    */
+  /**
+   * A member of the registered organisation changes which of its published listings it brings
+   * (an exhibitor at least one offer, a visitor its demands: a demand posted after the
+   * registration can still come), while the registration is pending or approved and until the
+   * event has ended. The listings are public already, so the organiser does not decide again.
+   */
+  async changeListings(viewer: Viewer, id: string, listingIdsInput: string[]): Promise<EventRegistrationEntity> {
+    return this.ds.transaction(async (em) => {
+      const repo = em.getRepository(EventRegistrationEntity);
+      const registration = isUuid(id) ? await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+      if (!registration || !(await this.organizations.isMember(viewer.id, registration.organizationId, em))) throw Errors.notFound(M.noun);
+      if (registration.status !== RegistrationStatus.PENDING && registration.status !== RegistrationStatus.APPROVED) throw Errors.conflict(M.listingsNotChangeable);
+      const event = await em.getRepository(EventEntity).findOneByOrFail({ id: registration.eventId });
+      if (hasEnded(event, this.clock.now())) throw Errors.conflict(M.endedListingsNotChangeable);
+      const listingIds = [...new Set(listingIdsInput)];
+      if (!(await this.listingsFit(em, registration.organizationId, registration.role, listingIds))) throw Errors.invalidField('listingIds', M.wrongListings);
+      if (registration.role === RegistrationRole.EXHIBITOR && listingIds.length === 0) throw Errors.invalidField('listingIds', M.offersRequired);
+      await repo.update({ id: registration.id }, { listingIds });
+      return repo.findOneByOrFail({ id: registration.id });
+    });
+  }
+
   async withdraw(viewer: Viewer, id: string, reasonInput?: string | null): Promise<EventRegistrationEntity> {
     const reason = reasonInput?.trim() || null;
     if (reason && reason.length > 2000) throw Errors.invalidField('reason', M.reasonTooLong);

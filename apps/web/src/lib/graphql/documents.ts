@@ -134,7 +134,7 @@ export const Events: Document<T.EventsQuery, T.EventsQueryVariables> = {
 
 export const EventBySlug: Document<T.EventBySlugQuery, T.EventBySlugQueryVariables> = {
   name: "EventBySlug",
-  source: "query EventBySlug($slug: String!) { event(slug: $slug) { ...EventCard attachments { ...AttachmentFields } description descriptionEn localizedDescription timeZone registrationOpensAt registrationClosesAt checkInOpen checkInOpensAt meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables breaks { startsAt endsAt } maxExhibitors maxVisitors viewerIsOrganizer viewerIsStaff questions { id label required numeric } sessions { id kind title speaker room startsAt endsAt } participantCounts { exhibitors visitors } results { exhibitors visitors meetingsHeld mous contracts value } exhibitors { id booth organization { id slug name } listings { id slug title } } myRegistrations { id role status booth decisionNote canWithdraw meetingsToCancel organization { id name } listings { id slug title } } } } fragment EventCard on Event { id slug name kind startsOn endsOn online venue status registrationOpen registrationFull ended province { code name } organizer { id slug name } fields { code name } } fragment AttachmentFields on Attachment { id kind position isCover caption captionVi captionEn private fileName mime size width height url videoUrl pendingReview images { width height url } }",
+  source: "query EventBySlug($slug: String!) { event(slug: $slug) { ...EventCard attachments { ...AttachmentFields } description descriptionEn localizedDescription timeZone registrationOpensAt registrationClosesAt checkInOpen checkInOpensAt meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables breaks { startsAt endsAt } maxExhibitors maxVisitors viewerIsOrganizer viewerIsStaff questions { id label required numeric } sessions { id kind title speaker room startsAt endsAt } participantCounts { exhibitors visitors } results { exhibitors visitors meetingsHeld mous contracts value } exhibitors { id booth organization { id slug name } listings { id slug title } } myRegistrations { id role status booth decisionNote canWithdraw canChangeListings meetingsToCancel organization { id name } listings { id slug title } } } } fragment EventCard on Event { id slug name kind startsOn endsOn online venue status registrationOpen registrationFull ended province { code name } organizer { id slug name } fields { code name } } fragment AttachmentFields on Attachment { id kind position isCover caption captionVi captionEn private fileName mime size width height url videoUrl pendingReview images { width height url } }",
 };
 
 export const EventRegistrations: Document<T.EventRegistrationsQuery, T.EventRegistrationsQueryVariables> = {
@@ -155,6 +155,11 @@ export const RegisterForEvent: Document<T.RegisterForEventMutation, T.RegisterFo
 export const DecideEventRegistration: Document<T.DecideEventRegistrationMutation, T.DecideEventRegistrationMutationVariables> = {
   name: "DecideEventRegistration",
   source: "mutation DecideEventRegistration($id: ID!, $approve: Boolean!, $booth: String, $note: String) { decideEventRegistration(id: $id, approve: $approve, booth: $booth, note: $note) { id status booth } }",
+};
+
+export const SetEventRegistrationListings: Document<T.SetEventRegistrationListingsMutation, T.SetEventRegistrationListingsMutationVariables> = {
+  name: "SetEventRegistrationListings",
+  source: "mutation SetEventRegistrationListings($id: ID!, $listingIds: [ID!]!) { setEventRegistrationListings(id: $id, listingIds: $listingIds) { id listings { id } } }",
 };
 
 export const WithdrawEventRegistration: Document<T.WithdrawEventRegistrationMutation, T.WithdrawEventRegistrationMutationVariables> = {
@@ -309,7 +314,7 @@ export const EventReport: Document<T.EventReportQuery, T.EventReportQueryVariabl
 
 export const EventMarketplaceContext: Document<T.EventMarketplaceContextQuery, T.EventMarketplaceContextQueryVariables> = {
   name: "EventMarketplaceContext",
-  source: "query EventMarketplaceContext($slug: String!) { event(slug: $slug) { id slug name status ended meetingDays viewerIsOrganizer myRegistrations { id role status organization { id name } listings { id } suggestions(limit: 10) { score reasons { code label weight } participant { id role booth organization { id slug name } } listing { id slug title kind } ownListing { id slug title kind } openRequest { id status } } } } }",
+  source: "query EventMarketplaceContext($slug: String!) { event(slug: $slug) { id slug name status ended meetingDays viewerIsOrganizer myRegistrations { id role status canChangeListings organization { id name } listings { id } suggestions(limit: 10) { score reasons { code label weight } participant { id role booth organization { id slug name } } listing { id slug title kind } ownListing { id slug title kind } openRequest { id status } } } } }",
 };
 
 export const EventMarketplace: Document<T.EventMarketplaceQuery, T.EventMarketplaceQueryVariables> = {

@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { EventBySlug, MyPublishedListings, RegisterForEvent, WithdrawEventRegistration } from '$lib/graphql/documents';
+import { EventBySlug, MyPublishedListings, RegisterForEvent, SetEventRegistrationListings, WithdrawEventRegistration } from '$lib/graphql/documents';
 import type { RegistrationRole } from '$lib/graphql/types';
 import { m } from '$lib/paraglide/messages';
 import { ApiError } from '$lib/server/api';
@@ -12,8 +12,10 @@ const ROLES: readonly RegistrationRole[] = ['EXHIBITOR', 'VISITOR'];
 export const load: PageServerLoad = async ({ locals, params, url }) => {
   const { event } = await locals.api.request(EventBySlug, { slug: params.slug }).catch((e) => apiFailure(e, url));
   if (!event) error(404, m.error_notFound());
-  // The registration form offers the caller's published listings (offers to exhibit, demands to bring).
-  const listings = locals.user && event.registrationOpen ? (await locals.api.request(MyPublishedListings, {}).catch((e) => apiFailure(e, url))).myListings.items : [];
+  // The registration form offers the caller's published listings (offers to exhibit, demands to
+  // bring); so does a registration that may still change what it brings.
+  const wanted = event.registrationOpen || event.myRegistrations.some((r) => r.canChangeListings);
+  const listings = locals.user && wanted ? (await locals.api.request(MyPublishedListings, {}).catch((e) => apiFailure(e, url))).myListings.items : [];
   // "Rút đăng ký" first asks (?confirm=withdraw&id=…): what the withdrawal cancels, then the POST.
   const withdrawing = url.searchParams.get('confirm') === 'withdraw' ? (event.myRegistrations.find((r) => r.id === url.searchParams.get('id') && r.canWithdraw) ?? null) : null;
   return { event, orgs: (locals.user?.organizations ?? []).filter((o) => o.id !== event.organizer.id), listings, withdrawing };
@@ -57,6 +59,18 @@ export const actions: Actions = {
       });
     }
     redirect(303, `/events/${params.slug}?done=registered#registration`);
+  },
+
+  listings: async ({ request, locals, url, params }) => {
+    if (!locals.user) loginRedirect(url);
+    const form = await readForm(request);
+    const id = form.str('id');
+    try {
+      await locals.api.request(SetEventRegistrationListings, { id, listingIds: form.all('listingIds') });
+    } catch (err) {
+      return failFromError(err, { ...form.values(), id }, { fields: ['listingIds'], form: 'listings', loginNext: `/events/${params.slug}` });
+    }
+    redirect(303, `/events/${params.slug}?done=listingsChanged#registration`);
   },
 
   withdraw: async ({ request, locals, url, params }) => {
