@@ -39,7 +39,7 @@ export default function (h) {
     assert.equal(after.status, 'DRAFT', 'nothing was decided');
   });
 
-  h.test('review queue: a listing and an expert profile of the moderator’s province in one list, filtered by kind', async (t) => {
+  h.test('review queue: a listing and an expert profile of the moderator’s province in one list, filtered by kind; in English each item is named in the singular and the figures agree with their numbers; the moderator’s dashboard leads to it', async (t) => {
     const province = 'tuyen-quang';
     const moderator = await apiUser(t, 'Cán bộ Sở Tuyên Quang');
     await t.gql(
@@ -100,11 +100,11 @@ export default function (h) {
     await t.visit(page, '/moderation');
     const items = page.locator('[data-testid=review-queue] li');
     assert.equal(await items.count(), 2, 'both wait in the one queue');
-    assert.equal(squash(await items.nth(0).locator('.kind-tag').textContent()), msg('vi', 'reviewQueue_kind_LISTING'));
+    assert.equal(squash(await items.nth(0).locator('.kind-tag').textContent()), msg('vi', 'reviewQueue_item_LISTING'));
     assert.ok((await items.nth(0).innerText()).includes(title));
     // submitted a moment ago: "less than a day", not "0 days"
     assert.ok(squash(await items.nth(0).innerText()).includes(msg('vi', 'reviewQueue_lessThanDay')), await items.nth(0).innerText());
-    assert.equal(squash(await items.nth(1).locator('.kind-tag').textContent()), msg('vi', 'reviewQueue_kind_EXPERT'));
+    assert.equal(squash(await items.nth(1).locator('.kind-tag').textContent()), msg('vi', 'reviewQueue_item_EXPERT'));
     await t.screenshot(page, 'moderation-review-queue-vi');
     await t.axe(page, 'the review queue');
 
@@ -117,6 +117,34 @@ export default function (h) {
     await items.first().locator('a').click();
     assert.equal(new URL(page.url()).pathname, `/moderation/experts/${upsertMyExpertProfile.id}`);
     assert.ok((await t.text(page, 'h1')).includes(fullName));
+
+    // In English: one listing is "Listing", not the filter's "Listings"; "1 organisation to verify", "0 deals to review".
+    await t.visit(page, '/moderation?lang=en');
+    assert.deepEqual(
+      (await items.locator('.kind-tag').allTextContents()).map(squash),
+      [msg('en', 'reviewQueue_item_LISTING'), msg('en', 'reviewQueue_item_EXPERT')],
+    );
+    const figures = await page.locator('ul.figures li').evaluateAll((lis) => lis.map((li) => [li.querySelector('strong').textContent, li.querySelector('a').textContent]));
+    assert.equal(figures.length, 3);
+    for (const [[number, text], key] of figures.map((f, i) => [f, ['reviewQueue_waiting', 'mod_orgsWaiting', 'mod_dealsWaiting'][i]])) {
+      assert.equal(squash(text), msg('en', key, { count: Number(number.replace(/\D/g, '')) }), `${number} ${text}`);
+    }
+    assert.equal(figures[0][1].trim(), 'items waiting for review');
+    assert.match(figures[1][1], /^organisations? to verify$/);
+    assert.equal(squash(await t.text(page, '.dash-nav a[href="/moderation/listings"]')), 'Listings to review', 'the listings’ queue is not called the review queue of every kind');
+
+    // Signed in, a moderator lands on their own dashboard: it says what waits in the queue, and leads there.
+    await t.visit(page, '/dashboard?lang=vi');
+    const todo = page.locator('[data-testid=todo-moderation]');
+    assert.equal(squash(await todo.locator('a').textContent()), msg('vi', 'dash_todoModeration', { count: 2 }));
+    await todo.locator('a').click();
+    await page.waitForURL(/\/moderation(#queue)?$/);
+    assert.equal(await items.count(), 2);
+    // A member's dashboard has no such line.
+    const ownerPage = await t.newPage('vi');
+    await ownerPage.context().addCookies([{ name: 'session', value: owner.token, url: t.webUrl, httpOnly: true, sameSite: 'Lax' }]);
+    await t.visit(ownerPage, '/dashboard');
+    assert.equal(await ownerPage.locator('[data-testid=todo-moderation]').count(), 0);
   });
 
   h.test('reviewing an update: the moderator sees what it changes, words struck and added, lists by item, the rest left out', async (t) => {

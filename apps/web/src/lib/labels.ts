@@ -67,6 +67,11 @@ export function moderatedKindLabel(v: ModeratedKind): string {
   return { LISTING: m.reviewQueue_kind_LISTING, EXPERT: m.reviewQueue_kind_EXPERT, EVENT: m.reviewQueue_kind_EVENT }[v]?.() ?? v;
 }
 
+/** What one item of the review queue is (moderatedKindLabel names the kind as a filter: "Listings"). */
+export function moderatedItemLabel(v: ModeratedKind): string {
+  return { LISTING: m.reviewQueue_item_LISTING, EXPERT: m.reviewQueue_item_EXPERT, EVENT: m.reviewQueue_item_EVENT }[v]?.() ?? v;
+}
+
 export function listingStatusLabel(v: ListingStatus): string {
   return label('ListingStatus', v);
 }

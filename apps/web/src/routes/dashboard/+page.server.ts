@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { DashboardTodo, MyListings, Notifications } from '$lib/graphql/documents';
+import { DashboardTodo, MyListings, Notifications, ReviewQueue } from '$lib/graphql/documents';
 import { section } from '$lib/server/guards';
 
 /** The deal steps that wait on a party, in the order a deal meets them. */
@@ -8,11 +8,15 @@ const PARTY_STEPS = ['ACCEPT', 'SIGN', 'COMPLETE'] as const;
 const CONVERSATIONS = 5;
 
 export const load: PageServerLoad = async ({ locals }) => {
-  const [listings, notifications, todo] = await Promise.all([
+  // A moderator signs in to this overview too: what waits in the review queue, one link away.
+  const staff = !!locals.user?.roles.some((r) => r === 'MODERATOR' || r === 'ADMIN');
+  const [listings, notifications, todo, queue] = await Promise.all([
     section(locals.api.request(MyListings, { page: { page: 1, pageSize: 5 } })),
     section(locals.api.request(Notifications, { unreadOnly: false })),
     section(locals.api.request(DashboardTodo, {})),
+    staff ? section(locals.api.request(ReviewQueue, { kind: null, page: { page: 1, pageSize: 1 } })) : null,
   ]);
+  const review = queue?.data?.reviewQueue;
   // A party's next steps (`awaitingMe`: a moderator's reviews are on the moderation desk, not here).
   const deals = (todo.data?.deals.items ?? [])
     .map((d) => ({ ...d, next: PARTY_STEPS.find((a) => d.viewerActions.includes(a)) }))
@@ -36,7 +40,10 @@ export const load: PageServerLoad = async ({ locals }) => {
     return { ...i, sent, other: sent ? i.listingOrganization.name : i.organization.name, unread: unread.has(i.id) };
   });
   return {
-    todo: { deals, moreDeals: Math.max(0, (todo.data?.deals.totalItems ?? 0) - deals.length), interests, rejected, moreRejected: Math.max(0, (todo.data?.rejectedListings.totalItems ?? 0) - rejected.length), expertRejected },
+    todo: {
+      moderation: review?.totalItems ? { count: review.totalItems, overdue: review.overdueItems, days: review.reviewTargetDays } : null,
+      deals,
+      moreDeals: Math.max(0, (todo.data?.deals.totalItems ?? 0) - deals.length), interests, rejected, moreRejected: Math.max(0, (todo.data?.rejectedListings.totalItems ?? 0) - rejected.length), expertRejected },
     conversations: { items: conversations, more: ongoing.length - conversations.length, failed: !todo.data },
     listings,
     notifications: notifications.data?.notifications.slice(0, 5) ?? [],
