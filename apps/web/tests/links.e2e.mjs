@@ -4,7 +4,7 @@
 // bad range on the stats page, the province picker, the organisation profile form, and the deal
 // review page with both parties' verification and their conversation.
 import assert from 'node:assert/strict';
-import { msg, uniq } from './support/harness.mjs';
+import { msg, squash, uniq } from './support/harness.mjs';
 import { login } from './support/flows.mjs';
 import { adminToken, apiEnrolSecondFactor, apiOrganization, apiPublishedListing, apiRelogin, apiUser } from './support/api.mjs';
 
@@ -463,7 +463,7 @@ export default function (h) {
     assert.ok((await t.text(page)).includes('lienhe@vien-hue.example.vn'));
   });
 
-  h.test('links: deal review page: both organisations’ verification and the conversation, for the covering moderator only', async (t) => {
+  h.test('links: deal review page: both organisations’ verification and the conversation, the unverified party named beside the decision, for the covering moderator only', async (t) => {
     const w = await dealWorld(t);
     const page = await t.newPage('vi');
     await login(t, page, w.moderator.email, w.moderator.password, '', w.moderator.secret);
@@ -474,6 +474,18 @@ export default function (h) {
     assert.equal(await page.locator(`tr[data-org="${w.buyerOrg.id}"] .badge-warn`).count(), 1);
     const talk = await t.text(page, 'section[aria-labelledby="review-conversation"]');
     for (const line of ['Vườn 20 ha có lắp được không?', 'Được, chúng tôi khảo sát miễn phí.', 'Giá trọn gói cho 20 ha là bao nhiêu?']) assert.ok(talk.includes(line), `the conversation shows “${line}”`);
+    // The unverified buyer is named beside the decision, above the button that approves, not only in the table below it.
+    const decision = page.locator('section[aria-labelledby="deal-actions"]');
+    assert.equal(squash(await decision.locator('[data-testid=deal-unverified]').textContent()), squash(`${msg('vi', 'deal_unverifiedBeforeApprove', { orgs: w.buyerOrg.name })} ${msg('vi', 'review_parties')}`));
+    assert.ok(
+      await decision.evaluate((s) => s.querySelector('[data-testid=deal-unverified]').compareDocumentPosition(s.querySelector('button[formaction="?/approve"]')) & Node.DOCUMENT_POSITION_FOLLOWING),
+      'the warning comes before the approve button',
+    );
+    // The parties, who cannot approve, are not told.
+    const buyerPage = await t.newPage('vi');
+    await login(t, buyerPage, w.buyer.email, w.buyer.password);
+    await t.visit(buyerPage, `/dashboard/deals/${w.dealId}`);
+    assert.equal(await buyerPage.locator('[data-testid=deal-unverified]').count(), 0);
     // A moderator of another province gets 404.
     const other = await apiUser(t, 'Cán bộ tỉnh khác');
     await t.gql(SET_ROLES, { id: other.id, codes: ['ha-noi'] }, await adminToken(t));
