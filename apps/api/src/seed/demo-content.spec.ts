@@ -218,6 +218,15 @@ describe('buildDemoCatalogue', () => {
     expect(experts.filter((e) => e.userKey !== null).length).toBeGreaterThan(10);
   });
 
+  it('never says a two-syllable word twice in a row ("công nghệ công nghệ", "sạch bệnh sạch bệnh")', () => {
+    const doubled = /(?:^|\s)(\p{L}+ \p{L}+) \1(?=\s|$|[,.;:])/iu;
+    const texts = [
+      ...cat.experts.flatMap((e) => [e.headline, e.bio, ...e.services, ...e.pastTransfers]),
+      ...cat.listings.flatMap((l) => [l.title, l.summary, l.description]),
+    ];
+    expect(texts.filter((x) => doubled.test(x))).toEqual([]);
+  });
+
   it('is deterministic: same seed, same catalogue; another seed, other listings', () => {
     expect(JSON.stringify(buildDemoCatalogue())).toBe(JSON.stringify(cat));
     expect(JSON.stringify(buildDemoCatalogue(7))).toBe(JSON.stringify(buildDemoCatalogue(7)));
