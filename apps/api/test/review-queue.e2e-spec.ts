@@ -13,9 +13,9 @@ let base: Client;
 
 const QUEUE = `query($kind: ModeratedKind, $page: PageInput) { reviewQueue(kind: $kind, page: $page) {
   totalItems page pageSize overdueItems reviewTargetDays
-  items { kind id slug title queuedAt revision daysWaiting overdue reviewPath province { code name } } } }`;
+  items { kind id slug title detail queuedAt revision daysWaiting overdue reviewPath province { code name } organization { id } } } }`;
 
-type Entry = { kind: string; id: string; title: string; revision: boolean; overdue: boolean; daysWaiting: number; reviewPath: string; province: { code: string }; queuedAt: string };
+type Entry = { kind: string; id: string; title: string; detail: string | null; organization: { id: string } | null; revision: boolean; overdue: boolean; daysWaiting: number; reviewPath: string; province: { code: string }; queuedAt: string };
 type QueuePage = { totalItems: number; overdueItems: number; reviewTargetDays: number; items: Entry[] };
 
 const HOUR = 3_600_000;
@@ -92,7 +92,7 @@ async function submitted(province: string) {
     },
   );
   await owner.client.ok(`mutation($id: ID!) { submitEvent(id: $id) { id } }`, { id: event.id });
-  return { owner, listing: createListing, expert, event };
+  return { owner, org, listing: createListing, expert, event };
 }
 
 describe('the review queue across kinds', () => {
@@ -109,6 +109,12 @@ describe('the review queue across kinds', () => {
       ['LISTING', s.listing.title],
       ['EXPERT', s.expert.fullName],
       ['EVENT', s.event.nameVi],
+    ]);
+    // What each is and whose: an offer and an event from the organisation, an independent expert.
+    expect(mine.map((i) => [i.detail, i.organization?.id ?? null])).toEqual([
+      ['Công nghệ chào bán', s.org.id],
+      [null, null],
+      [null, s.org.id],
     ]);
     expect(mine.map((i) => i.reviewPath)).toEqual([`/moderation/listings/${s.listing.id}`, `/moderation/experts/${s.expert.id}`, `/moderation/events/${s.event.id}`]);
     expect(mine.every((i) => i.province.code === 'phu-tho' && !i.revision && !i.overdue && i.daysWaiting === 0)).toBe(true);

@@ -102,6 +102,10 @@ export default function (h) {
     assert.equal(await items.count(), 2, 'both wait in the one queue');
     assert.equal(squash(await items.nth(0).locator('.kind-tag').textContent()), msg('vi', 'reviewQueue_item_LISTING'));
     assert.ok((await items.nth(0).innerText()).includes(title));
+    // What it is and whose, before opening it: an offer, from the institute.
+    assert.equal(squash(await items.nth(0).locator('[data-detail]').textContent()), 'Công nghệ chào bán');
+    assert.equal(squash(await items.nth(0).locator('[data-organization]').textContent()), org.name);
+    assert.equal(await items.nth(1).locator('[data-detail], [data-organization]').count(), 0, 'an independent expert: no organisation');
     // submitted a moment ago: "less than a day", not "0 days"
     assert.ok(squash(await items.nth(0).innerText()).includes(msg('vi', 'reviewQueue_lessThanDay')), await items.nth(0).innerText());
     assert.equal(squash(await items.nth(1).locator('.kind-tag').textContent()), msg('vi', 'reviewQueue_item_EXPERT'));

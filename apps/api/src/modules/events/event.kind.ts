@@ -25,7 +25,7 @@ export const EVENT_MESSAGES = catalogue satisfies Record<string, Localized>;
 
 export const eventKind: ModeratedKind<EventEntity, EventContent> = {
   name: 'event',
-  review: { code: 'EVENT', title: (e, lang) => (lang === 'en' && e.nameEn ? e.nameEn : e.nameVi), path: (e) => `/moderation/events/${e.id}` },
+  review: { code: 'EVENT', title: (e, lang) => (lang === 'en' && e.nameEn ? e.nameEn : e.nameVi), path: (e) => `/moderation/events/${e.id}`, organizationOf: (e) => e.organizerId },
   entity: EventEntity,
   table: 'techmart_event',
   trail: EVENT_TRAIL,

@@ -30,7 +30,7 @@ export const EXPERT_MESSAGES = catalogue satisfies Record<string, Localized>;
 
 export const expertKind: ModeratedKind<ExpertProfileEntity, ExpertContent> = {
   name: 'expert',
-  review: { code: 'EXPERT', title: (e) => e.fullName, path: (e) => `/moderation/experts/${e.id}` },
+  review: { code: 'EXPERT', title: (e) => e.fullName, path: (e) => `/moderation/experts/${e.id}`, organizationOf: (e) => e.organizationId },
   entity: ExpertProfileEntity,
   table: 'expert_profile',
   trail: EXPERT_TRAIL,

@@ -4,7 +4,7 @@
  * publication (renewed in one step), announced on `listing.changed` (search index) and
  * `listing.published` (match alerts).
  */
-import { ListingStatus } from '@techport/shared';
+import { LISTING_KIND_LABELS, ListingStatus } from '@techport/shared';
 import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/config.js';
 import type { Localized } from '../../common/i18n.js';
@@ -56,7 +56,13 @@ export function listingKind(config: Pick<AppConfig, 'LISTING_TTL_DAYS' | 'LISTIN
   const term = (now: Date) => new Date(now.getTime() + config.LISTING_TTL_DAYS * DAY_MS);
   return {
     name: 'listing',
-    review: { code: 'LISTING', title: (l) => l.title, path: (l) => `/moderation/listings/${l.id}` },
+    review: {
+      code: 'LISTING',
+      title: (l) => l.title,
+      path: (l) => `/moderation/listings/${l.id}`,
+      detail: (l, lang) => LISTING_KIND_LABELS[l.kind][lang],
+      organizationOf: (l) => l.organizationId,
+    },
     entity: ListingEntity,
     table: 'listing',
     trail: LISTING_TRAIL,

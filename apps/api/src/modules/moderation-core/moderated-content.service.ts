@@ -64,6 +64,10 @@ export interface ReviewQueueEntry {
   /** A published item's revision, not a first publication. */
   revision: boolean;
   reviewPath: string;
+  /** What it is within its kind ("Chào bán công nghệ"), when the kind says. */
+  detail: string | null;
+  /** The organisation it comes from, when the kind has one. */
+  organizationId: string | null;
 }
 
 export interface ReviewQueuePage extends Page<ReviewQueueEntry> {
@@ -198,6 +202,8 @@ export class ModeratedContentService {
           queuedAt: new Date(raw[i].queued_at),
           revision: item.status === ModerationStatus.PUBLISHED,
           reviewPath: kind.review.path(item),
+          detail: kind.review.detail?.(item, lang) ?? null,
+          organizationId: kind.review.organizationOf?.(item) ?? null,
         }));
         return { entries, total, overdue, own: all - total };
       }),

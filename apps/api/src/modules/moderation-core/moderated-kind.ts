@@ -76,8 +76,18 @@ export type ModeratedKindCode = 'LISTING' | 'EXPERT' | 'EVENT';
 export interface ModeratedKind<E extends ModeratedItem<C>, C extends ModeratedContent> {
   /** Short name, for loader keys and logs ("listing", "expert"). */
   name: string;
-  /** The kind in the cross-kind review queue: its code, an item's title there, and the storefront page where it is reviewed. */
-  review: { code: ModeratedKindCode; title(item: E, lang: 'vi' | 'en'): string; path(item: E): string };
+  /**
+   * The kind in the cross-kind review queue: its code, an item's title there, the storefront page
+   * where it is reviewed, and optionally what the item is within its kind ("an offer") and the
+   * organisation it comes from: what a moderator reads before opening it.
+   */
+  review: {
+    code: ModeratedKindCode;
+    title(item: E, lang: 'vi' | 'en'): string;
+    path(item: E): string;
+    detail?(item: E, lang: 'vi' | 'en'): string;
+    organizationOf?(item: E): string | null;
+  };
   entity: EntityTarget<E>;
   /** The item table (slug look-ups). */
   table: string;

@@ -4,6 +4,9 @@ import type { GqlContext } from '../../common/context.js';
 import { PageInput, Paginated } from '../../common/pagination.js';
 import { ProvinceType } from '../reference/reference.types.js';
 import { ReferenceService } from '../reference/reference.service.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
+import { OrganizationType } from '../organizations/organizations.types.js';
+import { organizationLoader, toOrganizationType } from '../organizations/organizations.resolver.js';
 import { ModeratedContentService, type ReviewQueueEntry } from './moderated-content.service.js';
 import type { ModeratedKindCode } from './moderated-kind.js';
 import { REVIEW_TARGET_DAYS } from './moderation-queue.js';
@@ -48,7 +51,11 @@ export class ReviewQueueItemType {
   @Field({ description: 'The storefront page where a moderator reviews it.' })
   reviewPath: string;
 
+  @Field(() => String, { nullable: true, description: "What it is within its kind, in the request's language (a listing: offer or demand); null when the kind says nothing more." })
+  detail: string | null;
+
   provinceCode: string;
+  organizationId: string | null;
 }
 
 @ObjectType('ReviewQueuePage')
@@ -71,6 +78,7 @@ export class ReviewQueueResolver {
   constructor(
     private readonly core: ModeratedContentService,
     private readonly reference: ReferenceService,
+    private readonly organizations: OrganizationsService,
   ) {}
 
   @Query(() => ReviewQueuePageType, {
@@ -96,6 +104,13 @@ export class ReviewQueueResolver {
       reviewTargetDays: REVIEW_TARGET_DAYS,
       ownItemsWaiting: result.ownWaiting,
     };
+  }
+
+  @ResolveField(() => OrganizationType, { nullable: true, description: "The organisation it comes from (a listing's, an event's organiser, an expert's employer); null when none." })
+  async organization(@Parent() item: ReviewQueueItemType, @Context() ctx: GqlContext): Promise<OrganizationType | null> {
+    if (!item.organizationId) return null;
+    const org = await organizationLoader(ctx, this.organizations).load(item.organizationId);
+    return org ? toOrganizationType(org) : null;
   }
 
   @ResolveField(() => ProvinceType, { description: 'Where it is (a revision: where it would be): whose jurisdiction reviews it.' })

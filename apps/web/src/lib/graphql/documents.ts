@@ -694,7 +694,7 @@ export const StaffAuditLog: Document<T.StaffAuditLogQuery, T.StaffAuditLogQueryV
 
 export const ReviewQueue: Document<T.ReviewQueueQuery, T.ReviewQueueQueryVariables> = {
   name: "ReviewQueue",
-  source: "query ReviewQueue($kind: ModeratedKind, $page: PageInput) { reviewQueue(kind: $kind, page: $page) { totalItems ownItemsWaiting page pageSize overdueItems reviewTargetDays items { kind id slug title queuedAt revision daysWaiting overdue reviewPath province { code name } } } }",
+  source: "query ReviewQueue($kind: ModeratedKind, $page: PageInput) { reviewQueue(kind: $kind, page: $page) { totalItems ownItemsWaiting page pageSize overdueItems reviewTargetDays items { kind id slug title detail queuedAt revision daysWaiting overdue reviewPath province { code name } organization { id name } } } }",
 };
 
 export const OrganizationBySlug: Document<T.OrganizationBySlugQuery, T.OrganizationBySlugQueryVariables> = {

@@ -1597,7 +1597,7 @@ export type ReviewQueueQueryVariables = Exact<{
 }>;
 
 
-export type ReviewQueueQuery = { reviewQueue: { totalItems: number, ownItemsWaiting: number, page: number, pageSize: number, overdueItems: number, reviewTargetDays: number, items: Array<{ kind: ModeratedKind, id: string, slug: string, title: string, queuedAt: string, revision: boolean, daysWaiting: number, overdue: boolean, reviewPath: string, province: { code: string, name: string } }> } };
+export type ReviewQueueQuery = { reviewQueue: { totalItems: number, ownItemsWaiting: number, page: number, pageSize: number, overdueItems: number, reviewTargetDays: number, items: Array<{ kind: ModeratedKind, id: string, slug: string, title: string, detail: string | null, queuedAt: string, revision: boolean, daysWaiting: number, overdue: boolean, reviewPath: string, province: { code: string, name: string }, organization: { id: string, name: string } | null }> } };
 
 export type OrganizationBySlugQueryVariables = Exact<{
   slug: string;
