@@ -142,6 +142,15 @@ export default function (h) {
     // …a quarter…
     await t.visit(page, '/stats?period=quarter&at=2026-05');
     assert.equal(await tableMonths(page, 'market-listings'), 3);
+    // …a range running into the months to come: measured to this month, no empty months drawn after it.
+    const vnMonth = (by) => {
+      const d = new Date(Date.now() + 7 * 3600_000);
+      const i = d.getUTCFullYear() * 12 + d.getUTCMonth() + by;
+      return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+    };
+    await t.visit(page, `/stats?period=custom&from=${vnMonth(-2)}&to=${vnMonth(6)}`);
+    assert.equal(await tableMonths(page, 'market-listings'), 3, 'two months before this one, and this one');
+    assert.equal(await page.locator('#period-to').inputValue(), vnMonth(6), 'the form keeps what was asked');
     // …and a bad month names its field.
     await t.visit(page, '/stats?period=custom&from=2026-13&to=2026-03');
     assert.ok(await page.locator('#period-from-error').isVisible());
