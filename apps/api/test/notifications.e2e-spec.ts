@@ -93,17 +93,22 @@ describe('notifications', () => {
     const [first] = mails();
     expect(first).toMatch(/^Subject: A new matching demand$/m);
     expect(first.indexOf('A business needs your technology.')).toBeLessThan(first.indexOf('Một doanh nghiệp cần công nghệ của bạn.'));
-    // Both language parts alike: the headline, the message, the link.
+    // Both language parts alike: the headline, the message, the link; the English part's link
+    // opens the storefront in English (it opens in Vietnamese unless asked).
     const link = 'https://san.example.vn/listings/may-say-bom-nhiet';
     const body = first.slice(first.search(/\r?\n\r?\n/)).replace(/\r\n/g, '\n').trim();
     expect(body.split('\n\n---\n')).toEqual([
-      `A new matching demand\n\nA business needs your technology.\n\n${link}`,
+      `A new matching demand\n\nA business needs your technology.\n\n${link}?lang=en`,
       `Có nhu cầu mới phù hợp\n\nMột doanh nghiệp cần công nghệ của bạn.\n\n${link}`,
     ]);
-    // An account e-mail (a password reset) too.
+    // An account e-mail (a password reset) too, its English link to English pages.
     await base.inLang('en').ok(`mutation($e: String!) { requestPasswordReset(email: $e) }`, { e: en.email });
     await t.settle();
-    expect(mails().find((m) => m.includes('/reset-password/'))).toMatch(/^Subject: Reset your Techport password \/ /m);
+    const reset = mails().find((m) => m.includes('/reset-password/'))!;
+    expect(reset).toMatch(/^Subject: Reset your Techport password \/ /m);
+    const [resetEn, resetVi] = reset.slice(reset.search(/\r?\n\r?\n/)).split(/\r?\n---\r?\n/);
+    expect(resetEn).toMatch(/https:\/\/san\.example\.vn\/reset-password\/[\w-]+\?lang=en\s/);
+    expect(resetVi).toMatch(/https:\/\/san\.example\.vn\/reset-password\/[\w-]+\s/);
     // The same person uses the Vietnamese interface: their next e-mails come in Vietnamese first.
     await en.client.inLang('vi').ok(`{ me { id } }`);
     await notify([en.id]);

@@ -64,6 +64,21 @@ describe('registration', () => {
     expect(linkIn(mailsTo(t.mailDir, fresh).at(-1)!, '/activate/').origin).toBe('https://san.example.vn');
   });
 
+  it('registered from the English pages: the activation e-mail is English first, its English link opens English pages', async () => {
+    const email = `${uniq('daniel')}@example.kr`;
+    await base.inLang('en').ok(REGISTER, { input: { email, password: PASSWORD, displayName: 'Daniel Park' } });
+    const secret = await secretFromMail(t.url, email, '/activate/');
+    const mail = mailsTo(t.mailDir, email).at(-1)!;
+    const [en, vi] = mail.slice(mail.search(/\r?\n\r?\n/)).split(/\r?\n---\r?\n/);
+    expect(en).toContain('Open this link to confirm it and activate the account');
+    const enLink = linkIn(en, '/activate/');
+    expect(enLink.searchParams.get('lang')).toBe('en');
+    expect(decodeURIComponent(enLink.pathname.slice('/activate/'.length))).toBe(secret);
+    // The Vietnamese part's link is the plain address (Vietnamese is the storefront's default).
+    expect(vi).toContain('Mở liên kết sau để xác nhận');
+    expect(linkIn(vi, '/activate/').search).toBe('');
+  });
+
   it('an account cannot sign in before it is activated; the right password re-sends the link', async () => {
     const email = `${uniq('late')}@example.vn`;
     await base.ok(REGISTER, { input: { email, password: PASSWORD, displayName: 'Người đến muộn' } });

@@ -3,12 +3,17 @@
 import { PASSWORD, uniq } from './harness.mjs';
 import { freshCode } from './totp.mjs';
 
+/** The secret of an e-mailed link ("/activate/<secret>?lang=en": the English part's link asks for English pages). */
+function secretOf(link, prefix) {
+  return decodeURIComponent(new URL(link, 'http://localhost').pathname.slice(prefix.length));
+}
+
 /** A user registered through the API and activated from the e-mailed link: { email, password, token, id }. */
 export async function apiUser(t, name = 'Người dùng thử') {
   const email = `${uniq('api')}@example.vn`;
   await t.gql(`mutation($i: RegisterInput!) { register(input: $i) { token user { id } } }`, { i: { email, password: PASSWORD, displayName: name } });
   const link = await t.linkFromMail(email, '/activate/');
-  const { activateAccount } = await t.gql(`mutation($t: String!) { activateAccount(token: $t) { token user { id } } }`, { t: decodeURIComponent(link.slice('/activate/'.length)) });
+  const { activateAccount } = await t.gql(`mutation($t: String!) { activateAccount(token: $t) { token user { id } } }`, { t: secretOf(link, '/activate/') });
   return { email, password: PASSWORD, token: activateAccount.token, id: activateAccount.user.id };
 }
 
@@ -16,7 +21,7 @@ export async function apiUser(t, name = 'Người dùng thử') {
 export async function apiAddMember(t, ownerToken, organizationId, user) {
   await t.gql(`mutation($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e) { id } }`, { o: organizationId, e: user.email }, ownerToken);
   const link = await t.linkFromMail(user.email, '/invitations/');
-  await t.gql(`mutation($t: String!) { acceptOrganizationInvitation(token: $t) { role } }`, { t: decodeURIComponent(link.slice('/invitations/'.length)) }, user.token);
+  await t.gql(`mutation($t: String!) { acceptOrganizationInvitation(token: $t) { role } }`, { t: secretOf(link, '/invitations/') }, user.token);
 }
 
 export async function apiOrganization(t, token, { name = `Công ty Thử ${uniq('')}`, kind = 'ENTERPRISE', provinceCode = 'ha-noi' } = {}) {

@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { OutboxService, type OutboxEvent } from '../outbox/outbox.service.js';
 import { MailerService, type Mail } from '../notifications/mailer.service.js';
 import type { Lang } from '@techport/shared';
+import { webLink } from '../../common/web-link.js';
 
 /**
  * A bilingual e-mail, the reader's language first: an account's (app_user.language, the interface
@@ -71,8 +72,9 @@ export class AccountMailService implements OnModuleInit {
     return this.outbox.publish(em, ACCOUNT_EMAIL, mail);
   }
 
-  private link(path: string): string {
-    return new URL(path, this.config.PUBLIC_WEB_URL).toString();
+  /** A storefront link for the part of an e-mail in `lang` (English parts' links open English pages). */
+  private link(path: string, lang: Lang = 'vi'): string {
+    return webLink(this.config.PUBLIC_WEB_URL, path, lang);
   }
 
   private async send(event: OutboxEvent): Promise<void> {
@@ -95,7 +97,7 @@ export class AccountMailService implements OnModuleInit {
        WHERE t.id = $1 AND u.id = t.user_id AND t.token_hash IS NULL AND t.used_at IS NULL AND NOT u.disabled AND u.email_verified_at IS NULL
        RETURNING u.email, u.display_name`,
       (secret, row) => {
-        const url = this.link(`/activate/${secret}`);
+        const url = (lang: Lang) => this.link(`/activate/${secret}`, lang);
         const hours = this.config.ACTIVATION_TTL_HOURS;
         return {
           to: row.email,
@@ -104,13 +106,13 @@ export class AccountMailService implements OnModuleInit {
             {
               subject: 'Xác nhận địa chỉ e-mail để kích hoạt tài khoản Techport',
               text:
-                `Chào ${row.display_name},\n\nĐịa chỉ này vừa được dùng để đăng ký tài khoản Techport. Mở liên kết sau để xác nhận và kích hoạt tài khoản:\n\n${url}\n\n` +
+                `Chào ${row.display_name},\n\nĐịa chỉ này vừa được dùng để đăng ký tài khoản Techport. Mở liên kết sau để xác nhận và kích hoạt tài khoản:\n\n${url('vi')}\n\n` +
                 `Liên kết dùng được một lần, trong ${hours} giờ. Nếu không phải bạn đăng ký, hãy bỏ qua thư này: tài khoản sẽ không được kích hoạt.\n`,
             },
             {
               subject: 'Confirm your e-mail to activate your Techport account',
               text:
-                `Hello ${row.display_name},\n\nThis address was just used to register a Techport account. Open this link to confirm it and activate the account:\n\n${url}\n\n` +
+                `Hello ${row.display_name},\n\nThis address was just used to register a Techport account. Open this link to confirm it and activate the account:\n\n${url('en')}\n\n` +
                 `The link works once, within ${hours} hours. If you did not register, ignore this e-mail: the account will not be activated.\n`,
             },
           ),
@@ -122,8 +124,8 @@ export class AccountMailService implements OnModuleInit {
   private async sendRegisterExisting(userId: string, lang?: Lang): Promise<void> {
     const [user]: { email: string }[] = await this.ds.query(`SELECT email FROM app_user WHERE id = $1 AND NOT disabled`, [userId]);
     if (!user) return;
-    const login = this.link('/login');
-    const reset = this.link('/forgot-password');
+    const login = (lang: Lang) => this.link('/login', lang);
+    const reset = (lang: Lang) => this.link('/forgot-password', lang);
     await this.mailer.send({
       to: user.email,
       ...bilingual(
@@ -132,13 +134,13 @@ export class AccountMailService implements OnModuleInit {
           subject: 'Có người vừa đăng ký Techport bằng địa chỉ của bạn',
           text:
             `Ai đó (có thể là bạn) vừa thử đăng ký một tài khoản Techport mới bằng địa chỉ này, nhưng địa chỉ đã có tài khoản. Không có gì thay đổi.\n` +
-            `Đăng nhập: ${login}\nQuên mật khẩu: ${reset}\n`,
+            `Đăng nhập: ${login('vi')}\nQuên mật khẩu: ${reset('vi')}\n`,
         },
         {
           subject: 'Someone tried to register with your address',
           text:
             `Someone (perhaps you) just tried to register a new Techport account with this address, which already has one. Nothing has changed.\n` +
-            `Log in: ${login}\nForgot your password: ${reset}\n`,
+            `Log in: ${login('en')}\nForgot your password: ${reset('en')}\n`,
         },
       ),
     });
@@ -153,18 +155,18 @@ export class AccountMailService implements OnModuleInit {
        WHERE i.id = $1 AND o.id = i.organization_id AND u.id = i.invited_by AND i.token_hash IS NULL AND i.accepted_at IS NULL
        RETURNING i.email, i.role, o.name AS organization, u.display_name AS inviter, i.expires_at`,
       (secret, row) => {
-        const url = this.link(`/invitations/${secret}`);
-        const register = this.link('/register');
+        const url = (lang: Lang) => this.link(`/invitations/${secret}`, lang);
+        const register = (lang: Lang) => this.link('/register', lang);
         const until = new Date(row.expires_at).toISOString().slice(0, 10);
         return {
           to: row.email,
           subject: `Lời mời tham gia ${row.organization} trên Techport / Invitation to join ${row.organization} on Techport`,
           text:
             `${row.inviter} mời bạn tham gia tổ chức "${row.organization}" trên Techport${row.role === 'OWNER' ? ' với vai trò chủ sở hữu' : ''}.\n` +
-            `Mở liên kết sau, đăng nhập bằng địa chỉ này rồi bấm "Nhận lời mời" (chưa có tài khoản? Đăng ký bằng chính địa chỉ này: ${register}):\n\n${url}\n\n` +
+            `Mở liên kết sau, đăng nhập bằng địa chỉ này rồi bấm "Nhận lời mời" (chưa có tài khoản? Đăng ký bằng chính địa chỉ này: ${register('vi')}):\n\n${url('vi')}\n\n` +
             `Lời mời dùng được một lần, đến hết ngày ${until}.\n\n---\n` +
             `${row.inviter} invites you to join the organisation "${row.organization}" on Techport${row.role === 'OWNER' ? ' as an owner' : ''}.\n` +
-            `Open this link, log in with this address and choose "Accept the invitation" (no account yet? Register with this very address: ${register}):\n\n${url}\n\n` +
+            `Open this link, log in with this address and choose "Accept the invitation" (no account yet? Register with this very address: ${register('en')}):\n\n${url('en')}\n\n` +
             `The invitation works once, until ${until}.\n`,
         };
       },
@@ -180,7 +182,7 @@ export class AccountMailService implements OnModuleInit {
        WHERE t.id = $1 AND u.id = t.user_id AND t.token_hash IS NULL AND t.used_at IS NULL AND NOT u.disabled
        RETURNING u.email, u.language`,
       (secret, row) => {
-        const url = this.link(`/reset-password/${secret}`);
+        const url = (lang: Lang) => this.link(`/reset-password/${secret}`, lang);
         const minutes = this.config.PASSWORD_RESET_TTL_MINUTES;
         return {
           to: row.email,
@@ -190,14 +192,14 @@ export class AccountMailService implements OnModuleInit {
               subject: 'Đặt lại mật khẩu Techport',
               text:
                 `Ai đó (có thể là bạn) vừa yêu cầu đặt lại mật khẩu cho tài khoản Techport gắn với địa chỉ này.\n` +
-                `Mở liên kết sau để đặt mật khẩu mới. Liên kết chỉ dùng được một lần và hết hạn sau ${minutes} phút:\n\n${url}\n\n` +
+                `Mở liên kết sau để đặt mật khẩu mới. Liên kết chỉ dùng được một lần và hết hạn sau ${minutes} phút:\n\n${url('vi')}\n\n` +
                 `Nếu bạn không yêu cầu, hãy bỏ qua thư này: mật khẩu của bạn không thay đổi.\n`,
             },
             {
               subject: 'Reset your Techport password',
               text:
                 `Someone (probably you) asked to reset the password of the Techport account for this address.\n` +
-                `Open this link to choose a new password. It works once and expires in ${minutes} minutes:\n\n${url}\n\n` +
+                `Open this link to choose a new password. It works once and expires in ${minutes} minutes:\n\n${url('en')}\n\n` +
                 `If you did not ask for this, ignore this e-mail: your password has not changed.\n`,
             },
           ),
@@ -247,60 +249,60 @@ export class AccountMailService implements OnModuleInit {
   }
 
   private sendLoginAttack(mail: Extract<AccountEmail, { kind: 'LOGIN_ATTACK' }>): Promise<void> {
-    const reset = this.link('/forgot-password');
+    const reset = (lang: Lang) => this.link('/forgot-password', lang);
     return this.sendToAccount(mail.userId, () => ({
       vi: {
         subject: 'Cảnh báo: nhiều lần đăng nhập sai vào tài khoản Techport',
         text:
           `Trong một giờ qua có ${mail.failures} lần đăng nhập sai vào tài khoản Techport của bạn (lần gần nhất từ địa chỉ ${mail.source}).\n` +
           `Các lần thử từ những địa chỉ này đang bị làm chậm; bạn vẫn đăng nhập bình thường được.\n` +
-          `Nếu không phải bạn, hãy đổi sang một mật khẩu mạnh, chưa dùng ở nơi khác: ${reset}\n`,
+          `Nếu không phải bạn, hãy đổi sang một mật khẩu mạnh, chưa dùng ở nơi khác: ${reset('vi')}\n`,
       },
       en: {
         subject: 'Warning: failed sign-ins to your Techport account',
         text:
           `In the last hour there were ${mail.failures} failed sign-ins to your Techport account (the latest from address ${mail.source}).\n` +
           `Attempts from those addresses are being slowed down; you can still sign in as usual.\n` +
-          `If this was not you, choose a strong password you use nowhere else: ${reset}\n`,
+          `If this was not you, choose a strong password you use nowhere else: ${reset('en')}\n`,
       },
     }));
   }
 
   private sendSecondFactorAttack(mail: Extract<AccountEmail, { kind: 'SECOND_FACTOR_ATTACK' }>): Promise<void> {
-    const reset = this.link('/forgot-password');
+    const reset = (lang: Lang) => this.link('/forgot-password', lang);
     return this.sendToAccount(mail.userId, () => ({
       vi: {
         subject: 'Cảnh báo: mật khẩu Techport của bạn có thể đã lộ',
         text:
           `Trong một giờ qua, ai đó đã nhập đúng mật khẩu tài khoản Techport của bạn rồi nhập sai mã xác thực hai bước ${mail.failures} lần (lần gần nhất từ địa chỉ ${mail.source}).\n` +
           `Mã xác thực hai bước vẫn đang bảo vệ tài khoản, và các lần thử từ địa chỉ đó đang bị làm chậm.\n` +
-          `Nếu không phải bạn, hãy đổi mật khẩu ngay (một mật khẩu mạnh, chưa dùng ở nơi khác): ${reset}\n`,
+          `Nếu không phải bạn, hãy đổi mật khẩu ngay (một mật khẩu mạnh, chưa dùng ở nơi khác): ${reset('vi')}\n`,
       },
       en: {
         subject: 'Warning: your Techport password may be known to someone else',
         text:
           `In the last hour someone entered the right password of your Techport account, then ${mail.failures} wrong two-step verification codes (the latest from address ${mail.source}).\n` +
           `Your second factor is still protecting the account, and attempts from that address are being slowed down.\n` +
-          `If this was not you, change your password now (a strong one you use nowhere else): ${reset}\n`,
+          `If this was not you, change your password now (a strong one you use nowhere else): ${reset('en')}\n`,
       },
     }));
   }
 
   private sendSecondFactorReset(userId: string): Promise<void> {
-    const login = this.link('/login');
+    const login = (lang: Lang) => this.link('/login', lang);
     return this.sendToAccount(userId, (user) => ({
       vi: {
         subject: 'Xác thực hai bước của tài khoản Techport đã được đặt lại',
         text:
           `Chào ${user.display_name},\n\nQuản trị viên của sàn vừa đặt lại xác thực hai bước của tài khoản Techport của bạn (ví dụ vì bạn mất điện thoại). ` +
-          `Hãy đăng nhập bằng mật khẩu và thiết lập lại ngay: ${login}\n` +
+          `Hãy đăng nhập bằng mật khẩu và thiết lập lại ngay: ${login('vi')}\n` +
           `Nếu bạn không yêu cầu việc này, hãy liên hệ Sở KH&CN ngay.\n`,
       },
       en: {
         subject: 'The two-step verification of your Techport account was reset',
         text:
           `Hello ${user.display_name},\n\nThe exchange's administrator has just reset the two-step verification of your Techport account (after a lost phone, say). ` +
-          `Sign in with your password and set it up again now: ${login}\n` +
+          `Sign in with your password and set it up again now: ${login('en')}\n` +
           `If you did not ask for this, contact the Department of Science and Technology at once.\n`,
       },
     }));

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { PeriodicJob } from '../../common/periodic-job.js';
 import { dateEn, dateVi } from '../../common/dates.js';
+import { webLink } from '../../common/web-link.js';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { Clock } from '../../common/clock.js';
@@ -126,9 +127,10 @@ export class MatchDigestService extends PeriodicJob {
 
   /** The day's alerts in one e-mail: the reader's language (app_user.language) for the subject and first, the other below. */
   private compose(rows: PendingRow[], now: Date, language: Lang): { subject: string; text: string } {
-    const link = (url: string | null) => (url ? `\n   ${new URL(url, this.config.PUBLIC_WEB_URL).toString()}` : '');
-    const vi = rows.map((r, i) => `${i + 1}. ${r.title_vi}\n   ${r.body_vi.replace(/\n/g, '\n   ')}${link(r.url)}`).join('\n\n');
-    const en = rows.map((r, i) => `${i + 1}. ${r.title_en}\n   ${r.body_en.replace(/\n/g, '\n   ')}${link(r.url)}`).join('\n\n');
+    // Each part's links open the storefront in that part's language.
+    const link = (url: string | null, lang: Lang) => (url ? `\n   ${webLink(this.config.PUBLIC_WEB_URL, url, lang)}` : '');
+    const vi = rows.map((r, i) => `${i + 1}. ${r.title_vi}\n   ${r.body_vi.replace(/\n/g, '\n   ')}${link(r.url, 'vi')}`).join('\n\n');
+    const en = rows.map((r, i) => `${i + 1}. ${r.title_en}\n   ${r.body_en.replace(/\n/g, '\n   ')}${link(r.url, 'en')}`).join('\n\n');
     const text = {
       vi:
         `Các gợi ý phù hợp và tin mới cho tìm kiếm đã lưu của bạn trong ngày ${dateVi(now)}:\n\n${vi}\n\n` +

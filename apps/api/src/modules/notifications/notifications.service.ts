@@ -3,6 +3,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import { tidyPunctuation, type Localized } from '../../common/i18n.js';
+import { webLink } from '../../common/web-link.js';
 import { OutboxService, type OutboxEvent } from '../outbox/outbox.service.js';
 import { MailerService } from './mailer.service.js';
 import { NotificationEntity } from './notification.entity.js';
@@ -119,10 +120,11 @@ export class NotificationsService implements OnModuleInit {
       [ids],
     );
     for (const r of rows) {
-      const link = r.url ? `\n\n${new URL(r.url, this.config.PUBLIC_WEB_URL).toString()}` : '';
+      // Each part's link opens the storefront in that part's language.
+      const link = (lang: Lang) => (r.url ? `\n\n${webLink(this.config.PUBLIC_WEB_URL, r.url, lang)}` : '');
       const [first, second] = r.language === 'en' ? (['en', 'vi'] as const) : (['vi', 'en'] as const);
       // Each language's part alike: its headline, the message, the link.
-      const part = (lang: Lang) => `${r[`title_${lang}`]}\n\n${r[`body_${lang}`]}${link}`;
+      const part = (lang: Lang) => `${r[`title_${lang}`]}\n\n${r[`body_${lang}`]}${link(lang)}`;
       await this.mailer.send({
         to: r.email,
         subject: r[`title_${first}`],
