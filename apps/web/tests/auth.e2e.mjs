@@ -86,7 +86,7 @@ export default function (h) {
     for (const field of ['name', 'provinceCode', 'taxCode']) {
       assert.equal(await page.locator(`#f-${field}-error`).count(), 1, `an error beside ${field}: ${await t.text(page)}`);
     }
-    assert.equal(await t.text(page, '#f-taxCode-error'), 'Mã số thuế gồm 10 chữ số (hoặc 10-3 cho chi nhánh).');
+    assert.equal(await t.text(page, '#f-taxCode-error'), 'Mã số thuế gồm 10 chữ số (hoặc 10-3 cho chi nhánh); chưa có mã số thuế Việt Nam thì để trống.');
     assert.equal(await page.inputValue('[name=name]'), 'AB', 'the typed values are kept');
     const orgName = await createOrganization(t, page, { name: `Công ty Cổ phần ${uniq('Sấy')}`, province: 'tay-ninh', taxCode: '0312345678' });
     assert.ok((await t.text(page)).includes(msg('vi', 'done_orgCreated')));

@@ -33,7 +33,7 @@ export class OrganizationInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Matches(/^\d{10}(-\d{3})?$/, {
-    message: () => JSON.stringify({ vi: 'Mã số thuế gồm 10 chữ số (hoặc 10-3 cho chi nhánh).', en: 'A tax code has 10 digits (or 10-3 for a branch).' }),
+    message: () => JSON.stringify({ vi: 'Mã số thuế gồm 10 chữ số (hoặc 10-3 cho chi nhánh); chưa có mã số thuế Việt Nam thì để trống.', en: 'A Vietnamese tax code has 10 digits (or 10-3 for a branch); leave it empty if your company has none.' }),
   })
   taxCode?: string | null;
 }
@@ -71,7 +71,7 @@ export class OrganizationUpdateInput {
   @Field(() => String, { nullable: true })
   @ValidateIf((_, v) => v !== null && v !== undefined && v !== '')
   @Matches(/^\d{10}(-\d{3})?$/, {
-    message: () => JSON.stringify({ vi: 'Mã số thuế gồm 10 chữ số (hoặc 10-3 cho chi nhánh).', en: 'A tax code has 10 digits (or 10-3 for a branch).' }),
+    message: () => JSON.stringify({ vi: 'Mã số thuế gồm 10 chữ số (hoặc 10-3 cho chi nhánh); chưa có mã số thuế Việt Nam thì để trống.', en: 'A Vietnamese tax code has 10 digits (or 10-3 for a branch); leave it empty if your company has none.' }),
   })
   taxCode?: string | null;
 
