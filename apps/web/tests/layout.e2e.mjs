@@ -90,6 +90,27 @@ async function moderator(t) {
 }
 
 export default function (h) {
+  h.test('layout: on a 1440 px desktop, a signed-in member’s header with offers in the comparison is one row, in English and Vietnamese', async (t) => {
+    const owner = await apiUser(t, 'Chủ tin');
+    const org = await apiOrganization(t, owner.token);
+    const a = await apiPublishedListing(t, owner.token, org.id, offer(`Bộ điều khiển tưới A ${uniq('')}`));
+    const b = await apiPublishedListing(t, owner.token, org.id, offer(`Bộ điều khiển tưới B ${uniq('')}`));
+    const member = await apiUser(t, 'Daniel Park');
+    for (const lang of ['en', 'vi']) {
+      const page = await t.newPage(lang);
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await login(t, page, member.email);
+      for (const l of [a, b]) {
+        await t.visit(page, `/listings/${l.slug}`);
+        await t.submit(page, 'form[action="/compare?/add"] button[type=submit]');
+      }
+      assert.equal(new URL(page.url()).pathname, '/compare');
+      assert.ok((await t.text(page, 'header.site-header')).includes(msg(lang, 'nav_compare')), 'the comparison is in the header');
+      await t.screenshot(page, `layout-header-desktop-${lang}`);
+      await assertHeaderOneRow(page, `member's header at 1440 px (${lang})`);
+    }
+  });
+
   h.test('layout: on a phone, words in a table are not cut mid-word; the table scrolls in its own box', async (t) => {
     const owner = await apiUser(t, 'Chủ tin');
     const org = await apiOrganization(t, owner.token, { name: `Công ty Nanocellulosetechnologies ${uniq('')}` });
