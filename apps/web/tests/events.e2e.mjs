@@ -88,6 +88,13 @@ export default function (h) {
             assert.ok(text.includes(part), `the page shows "${part}": ${text}`);
           }
           await t.axe(visitor, 'event page (vi)');
+          // Its two days as one range, what they share said once ("6 – 7 Jan 2027", not "6 Jan 2027 – 7 Jan 2027").
+          const en = await t.newPage('en', { js: false });
+          await t.visit(en, s.path);
+          const kicker = squash(await en.locator('main .card-kicker').first().innerText());
+          const [from, to] = [day(30), day(31)].map((d) => new Date(`${d}T12:00:00+07:00`));
+          if (from.getUTCFullYear() === to.getUTCFullYear()) assert.equal(kicker.split(String(to.getUTCFullYear())).length - 1, 1, kicker);
+          if (from.getUTCMonth() === to.getUTCMonth()) assert.ok(kicker.includes(`${from.getUTCDate()} – ${to.getUTCDate()} `), kicker);
         },
       ],
       [

@@ -1,7 +1,7 @@
 /** Words and dates of Techmart events, shared by the event pages. */
 import { m } from '$lib/paraglide/messages';
 import type { EventKind, MeetingRequestStatus, ProgrammeSessionKind, RegistrationRole, RegistrationStatus } from '$lib/graphql/types';
-import { formatDate } from '$lib/format';
+import { formatDate, formatDateRange } from '$lib/format';
 import { meetingSlotStarts } from '@techport/shared';
 
 const KIND: Record<EventKind, () => string> = {
@@ -65,8 +65,8 @@ export const registrationStatusLabel = (s: RegistrationStatus) => STATUS[s]();
 /** "12 thg 5, 2027 – 13 thg 5, 2027" from the event's Vietnam days ('YYYY-MM-DD'). */
 export function eventDates(startsOn: string, endsOn: string): string {
   // Noon in Vietnam: the formatted day is that day in Asia/Ho_Chi_Minh.
-  const a = formatDate(`${startsOn}T12:00:00+07:00`);
-  return startsOn === endsOn ? a : `${a} – ${formatDate(`${endsOn}T12:00:00+07:00`)}`;
+  const a = `${startsOn}T12:00:00+07:00`;
+  return startsOn === endsOn ? formatDate(a) : formatDateRange(a, `${endsOn}T12:00:00+07:00`);
 }
 
 const hhmm = (mins: number) => `${String(Math.floor(mins / 60)).padStart(2, '0')}:${String(mins % 60).padStart(2, '0')}`;

@@ -80,6 +80,11 @@ export function formatDate(iso: string | null | undefined): string {
   return dateFormat('date', { dateStyle: 'medium' }).format(new Date(iso));
 }
 
+/** Two days as one range, what they share said once: "6–7 Jan 2027", "30 Jan – 2 Feb 2027" (Vietnamese: "6/1/2027 – 7/1/2027"). */
+export function formatDateRange(fromIso: string, toIso: string): string {
+  return dateFormat('date', { dateStyle: 'medium' }).formatRange(new Date(fromIso), new Date(toIso));
+}
+
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '';
   return dateFormat('datetime', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
