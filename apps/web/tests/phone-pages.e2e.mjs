@@ -135,6 +135,7 @@ export default function (h) {
     await t.submit(page, 'form[action$="/save"] button[type=submit]');
     assert.ok((await t.text(page)).includes(msg('vi', 'done_searchSaved')), 'saved');
     assert.equal(await panel.locator('form[action$="/save"]').count(), 0, 'no save form after saving');
+    assert.equal(await page.locator('a.save-link').count(), 0, 'nor the shortcut offering to save it');
     const saved = await t.text(page, 'details#save-search');
     assert.ok(saved.includes('Cần Thơ') && saved.includes(words), `the saved search described: ${saved}`);
     assert.equal(await panel.locator('a[href="/dashboard/searches"]').count(), 1, 'a link to the saved searches');
