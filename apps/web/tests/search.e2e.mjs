@@ -58,6 +58,9 @@ export default function (h) {
     const mainList = page.locator('section[aria-labelledby="results-title"] > ol.cards');
     assert.ok(squash(await mainList.textContent()).includes(title), await t.text(page));
     for (const text of await page.locator('section.related li').allTextContents()) assert.ok(!text.includes(tag), 'a close match is not repeated among related results');
+    // The kind filter counts both kinds: one offer, and "(0)" demands (not a demand option without a number).
+    assert.equal(squash(await page.locator('input[name=kind][value=OFFER]').locator('..').textContent()), 'Công nghệ chào bán(1)');
+    assert.equal(squash(await page.locator('input[name=kind][value=DEMAND]').locator('..').textContent()), 'Nhu cầu công nghệ(0)');
 
     // English, the same honesty.
     const en = await t.newPage('en');
