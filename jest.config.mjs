@@ -16,6 +16,8 @@ export default {
   projects: [
     { ...common, displayName: 'shared', testMatch: ['<rootDir>/libs/shared/src/**/*.spec.ts'] },
     { ...common, displayName: 'api-unit', testMatch: ['<rootDir>/apps/api/src/**/*.spec.ts'] },
+    // The storefront's plain TypeScript (no Svelte, no SvelteKit modules): apps/web/src/lib/*.spec.ts.
+    { ...common, displayName: 'web-unit', testMatch: ['<rootDir>/apps/web/src/lib/*.spec.ts'] },
     {
       ...common,
       displayName: 'api-e2e',

@@ -78,7 +78,7 @@ try {
   // Anything else on the command line goes to jest (e.g. a path pattern), before the variadic --selectProjects.
   jestArgs.push(...process.argv.slice(2).filter((a) => !OWN_FLAGS.has(a)));
   if (faultsOnly) jestArgs.push('--selectProjects', 'faults');
-  else jestArgs.push('--selectProjects', 'shared', 'api-unit', 'api-service', 'api-e2e', 'faults');
+  else jestArgs.push('--selectProjects', 'shared', 'api-unit', 'web-unit', 'api-service', 'api-e2e', 'faults');
   // The browser tests run beside jest (TEST_SEQUENTIAL=1: after it). Both wait on the API, the
   // databases and Chromium as much as they compute: beside each other they took 6 min 51 s where one
   // after the other took about 8 (2026-12-05, two cores). (They ran after jest from 2026-12-04 because
