@@ -1,8 +1,10 @@
 // The department's and the admin's other pages: organisation verification, disabling an account.
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
 import { msg, squash, uniq } from './support/harness.mjs';
 import { createOrganization, login, register } from './support/flows.mjs';
 import { adminToken, apiEnrolSecondFactor, apiOrganization, apiPublishedListing, apiRelogin, apiUser } from './support/api.mjs';
+import { startStorefront } from './support/storefront.mjs';
 
 export default function (h) {
   h.test('moderation: a listing its owner withdrew while the review page was open is said to be no longer waiting, not "not found"', async (t) => {
@@ -37,6 +39,50 @@ export default function (h) {
     assert.equal(await t.text(page, '[role=status]'), msg('vi', 'mod_noLongerInReview'));
     const { listing: after } = await t.gql(`query($id: ID!) { listing(id: $id) { status } }`, { id: listing.id }, owner.token);
     assert.equal(after.status, 'DRAFT', 'nothing was decided');
+  });
+
+  h.test('moderation queues: when the API fails on a queue, the page says the list could not be loaded, not that nothing waits', async (t) => {
+    // A storefront whose API answers every call but the queues' with an internal error.
+    const QUEUES = new Set(['ModerationQueue', 'ExpertModerationQueue', 'EventModerationQueue', 'Deals']);
+    const proxy = createServer(async (req, res) => {
+      const chunks = [];
+      for await (const c of req) chunks.push(c);
+      const body = Buffer.concat(chunks);
+      let operation = null;
+      try {
+        operation = JSON.parse(body.toString()).operationName;
+      } catch {
+        // not a GraphQL call
+      }
+      if (QUEUES.has(operation)) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ data: null, errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+        return;
+      }
+      const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive'].includes(k)));
+      const upstream = await fetch(`${t.apiUrl}${req.url}`, { method: req.method, headers, body: chunks.length ? body : undefined });
+      res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
+      res.end(Buffer.from(await upstream.arrayBuffer()));
+    });
+    await new Promise((r) => proxy.listen(0, '127.0.0.1', r));
+    const storefront = await startStorefront({ ...t, apiUrl: `http://127.0.0.1:${proxy.address().port}` });
+    try {
+      const token = await adminToken(t);
+      for (const lang of ['vi', 'en']) {
+        const page = await t.newPage(lang);
+        await page.context().addCookies([{ name: 'session', value: token, url: storefront.url, httpOnly: true, sameSite: 'Lax' }, { name: 'lang', value: lang, url: storefront.url }]);
+        for (const path of ['/moderation/listings', '/moderation/experts', '/moderation/events', '/moderation/deals']) {
+          const res = await page.goto(`${storefront.url}${path}`);
+          assert.equal(res?.status(), 200, `${path}: the page itself is there`);
+          const text = await t.text(page);
+          assert.equal(await t.text(page, '[data-queue-failed]'), msg(lang, 'mod_queueFailed'), `${path} (${lang}): ${text}`);
+          assert.ok(!text.includes(msg(lang, 'mod_queueEmpty')), `${path} (${lang}) does not say that nothing waits: ${text}`);
+        }
+      }
+    } finally {
+      await storefront.stop();
+      await new Promise((r) => proxy.close(r));
+    }
   });
 
   h.test('review queue: a listing and an expert profile of the moderator’s province in one list, filtered by kind; in English each item is named in the singular and the figures agree with their numbers; the moderator’s dashboard leads to it', async (t) => {

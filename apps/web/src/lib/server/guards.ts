@@ -64,3 +64,18 @@ export async function section<T>(promise: Promise<T>): Promise<Section<T>> {
     throw err;
   }
 }
+
+/**
+ * A page's main list, which must not read as empty when the API fails (a moderation queue saying
+ * "nothing waiting"): the caller's own standing (signed out, no second factor, not allowed) is the
+ * page's error as apiFailure makes it; any other failure (the API down, an internal error) comes
+ * back as `failed`, for the page to say that the list could not be loaded.
+ */
+export function listSection<T>(promise: Promise<T>, url: URL): Promise<Section<T>> {
+  return section(
+    promise.catch((err: unknown) => {
+      if (err instanceof ApiError && (err.code === 'UNAUTHENTICATED' || err.code === 'FORBIDDEN')) apiFailure(err, url);
+      throw err;
+    }),
+  );
+}
