@@ -139,7 +139,7 @@ export default function (h) {
     await t.axe(visitor, 'search with a cover image');
   });
 
-  h.test('media: a picture removed from a published listing is on the review page as removed when approved; the approval takes it off the public page', async (t) => {
+  h.test('media: a picture removed from a published listing (asked first, without scripts) is on the review page as removed when approved; the approval takes it off the public page', async (t) => {
     const owner = await apiUser(t, 'Chủ tin gỡ ảnh');
     const org = await apiOrganization(t, owner.token, { provinceCode: 'can-tho' });
     const { createListing: listing } = await t.gql(
@@ -176,7 +176,36 @@ export default function (h) {
     const page = await t.newPage('vi', { js: false });
     await login(t, page, owner.email);
     await t.visit(page, `/dashboard/listings/${listing.id}`);
-    await t.submit(page, '#media .media-item:has-text("go-bo.jpg") form[action="?/remove"] button[type=submit]');
+    // "Remove" asks first (a page state, no script): the confirmation names the file, and nothing is removed yet.
+    const item = page.locator('#media .media-item:has-text("go-bo.jpg")');
+    assert.equal(await item.locator('form[action="?/remove"]').count(), 0, 'no removal in one click');
+    await Promise.all([page.waitForNavigation(), item.locator('a[data-remove]').click()]);
+    const asked = new URL(page.url());
+    assert.deepEqual([asked.searchParams.get('confirm'), asked.searchParams.get('id')], ['remove', removed.id]);
+    const confirmation = page.locator('#media form[data-confirm-remove]');
+    assert.equal(await confirmation.count(), 1, 'one confirmation, for the file asked about');
+    assert.ok(squash(await confirmation.innerText()).includes(msg('vi', 'media_removeConfirmTitle', { name: 'go-bo.jpg' })), await confirmation.innerText());
+    assert.equal(await page.locator('#media .media-item:has-text("go-bo.jpg") form[data-confirm-remove]').count(), 1, 'under the file it names');
+    // Kept: back to the list, the file still there.
+    await Promise.all([page.waitForNavigation(), confirmation.locator(`a:has-text("${msg('vi', 'media_removeKeep')}")`).click()]);
+    assert.equal(new URL(page.url()).search, '');
+    assert.equal(await page.locator('#media form[data-confirm-remove]').count(), 0);
+    assert.ok((await t.text(page, '#media .media-list')).includes('go-bo.jpg'), 'still there');
+    // A removal posted without the confirmation (a page open from before) is asked about first, not done.
+    const unasked = await page.context().request.post(`/dashboard/listings/${listing.id}?/remove`, { form: { attachmentId: removed.id }, headers: { origin: t.webUrl, accept: 'text/html' }, maxRedirects: 0 });
+    assert.equal(unasked.status(), 303);
+    assert.equal(unasked.headers().location, `/dashboard/listings/${listing.id}?confirm=remove&id=${removed.id}#media-${removed.id}`);
+    await t.visit(page, `/dashboard/listings/${listing.id}`);
+    assert.ok((await t.text(page, '#media .media-list')).includes('go-bo.jpg'), 'still there');
+    // In English too.
+    const en = await t.newPage('en', { js: false });
+    await en.context().addCookies([{ name: 'session', value: owner.token, url: t.webUrl, httpOnly: true, sameSite: 'Lax' }]);
+    await t.visit(en, `/dashboard/listings/${listing.id}?confirm=remove&id=${removed.id}`);
+    assert.ok(squash(await en.locator('#media form[data-confirm-remove]').innerText()).includes(msg('en', 'media_removeConfirmTitle', { name: 'go-bo.jpg' })));
+    // Asked again, and confirmed.
+    await Promise.all([page.waitForNavigation(), item.locator('a[data-remove]').click()]);
+    await t.submit(page, '#media form[data-confirm-remove] button[type=submit]');
+    assert.ok((await t.text(page, '#media')).includes(msg('vi', 'done_mediaRemoved')), await t.text(page, '#media'));
     assert.ok(!(await t.text(page, '#media .media-list')).includes('go-bo.jpg'), 'gone from the owner\'s list');
     // …and said apart: removed, still public until the department approves the update
     const removedNote = await t.text(page, '#media .media-removals');

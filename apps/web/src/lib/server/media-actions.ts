@@ -73,6 +73,11 @@ export function mediaActions(
     },
     remove: async (event: Event) => {
       const form = await readForm(event.request);
+      // Only from the confirmation (AttachmentsEditor's ?confirm=remove): anything else is asked first.
+      if (form.str('confirm') !== 'remove') {
+        const id = form.str('attachmentId');
+        redirect(303, `${page(event.params)}?confirm=remove&id=${encodeURIComponent(id)}#media-${encodeURIComponent(id)}`);
+      }
       try {
         await event.locals.api.request(RemoveAttachment, { id: form.str('attachmentId') });
       } catch (err) {
