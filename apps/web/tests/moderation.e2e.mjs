@@ -197,7 +197,7 @@ export default function (h) {
     assert.equal(await ownerPage.locator('[data-testid=todo-moderation]').count(), 0);
   });
 
-  h.test('reviewing an update: the moderator sees what it changes, words struck and added, lists by item, the rest left out', async (t) => {
+  h.test('reviewing an update: the moderator sees what it changes, words struck and added, an amount replaced whole, lists by item, the rest left out; on a phone a link near the top leads to the decision', async (t) => {
     const owner = await apiUser(t, 'Chủ tin');
     const org = await apiOrganization(t, owner.token, { kind: 'RESEARCH_INSTITUTE', provinceCode: 'lao-cai' });
     const tag = uniq('');
@@ -216,11 +216,13 @@ export default function (h) {
       trl: 7,
       transferModes: ['LICENSING'],
       provinceCode: 'lao-cai',
+      priceMin: 225000000,
+      priceMax: 525000000,
     });
     const { listing: current } = await t.gql(`query($id: ID!) { listing(id: $id) { version } }`, { id: listing.id }, owner.token);
     await t.gql(
       `mutation($id: ID!, $i: ListingUpdateInput!) { updateListing(id: $id, input: $i) { id } }`,
-      { id: listing.id, i: { version: current.version, title: `Nhân giống sâm Ngọc Linh ${tag} bằng nuôi cấy mô`, description: before('tám'), keywords: ['nuôi cấy mô', 'sâm Ngọc Linh'] } },
+      { id: listing.id, i: { version: current.version, title: `Nhân giống sâm Ngọc Linh ${tag} bằng nuôi cấy mô`, description: before('tám'), keywords: ['nuôi cấy mô', 'sâm Ngọc Linh'], priceMin: 225000000, priceMax: 480000000 } },
       owner.token,
     );
     await t.gql(`mutation($id: ID!) { submitListing(id: $id) { id } }`, { id: listing.id }, owner.token);
@@ -228,13 +230,17 @@ export default function (h) {
     const page = await t.newPage('vi');
     await login(t, page, t.admin.email, t.admin.password, `/moderation/listings/${listing.id}`);
     const panel = page.locator('section.revision-changes');
-    // Only the three fields it changes, in the form's order: the summary, price, TRL and the rest are left out.
+    // Only the four fields it changes, in the form's order: the summary, TRL and the rest are left out.
     assert.deepEqual(
       (await panel.locator('dt').allTextContents()).map(squash),
-      [msg('vi', 'listingForm_titleOffer'), msg('vi', 'listing_description'), msg('vi', 'listing_keywords')],
+      [msg('vi', 'listingForm_titleOffer'), msg('vi', 'listing_description'), msg('vi', 'listing_price'), msg('vi', 'listing_keywords')],
     );
-    assert.equal(squash(await panel.locator('h2').textContent()), msg('vi', 'mod_changesTitle', { count: 3 }));
-    const [title, description, keywords] = [0, 1, 2].map((i) => panel.locator('dd').nth(i));
+    assert.equal(squash(await panel.locator('h2').textContent()), msg('vi', 'mod_changesTitle', { count: 4 }));
+    const [title, description, price, keywords] = [0, 1, 2, 3].map((i) => panel.locator('dd').nth(i));
+    // An amount is replaced whole: the old one struck, the new one written out (not "~~525~~ 480.000.000 ₫").
+    assert.deepEqual((await price.locator('del').allTextContents()).map(squash), [`${msg('vi', 'mod_changeRemoved')} 525.000.000 ₫`]);
+    assert.deepEqual((await price.locator('ins').allTextContents()).map(squash), [`${msg('vi', 'mod_changeAdded')} 480.000.000 ₫`]);
+    assert.ok(squash(await price.textContent()).startsWith('225.000.000 ₫ – '), 'the amount unchanged stays');
     assert.deepEqual((await title.locator('del').allTextContents()).map(squash), [`${msg('vi', 'mod_changeRemoved')} Lai Châu`]);
     assert.deepEqual((await title.locator('ins').allTextContents()).map(squash), [`${msg('vi', 'mod_changeAdded')} Ngọc Linh`]);
     assert.ok(squash(await title.textContent()).includes(`${tag} bằng nuôi cấy mô`), 'the words around the change stay');
@@ -247,6 +253,28 @@ export default function (h) {
     assert.ok((await t.text(page, 'details')).includes(msg('vi', 'mod_revisionProposed')));
     await t.screenshot(page, 'moderation-revision-changes-vi');
     await t.axe(page, 'review of an update, with its changes');
+    // The published description and the facts under it are set apart.
+    const facts = page.locator('dl.facts');
+    const space = await facts.evaluate((dl) => dl.getBoundingClientRect().top - /** @type {Element} */ (dl.previousElementSibling).getBoundingClientRect().bottom);
+    assert.ok(space >= 16, `space between the description and the facts: ${space}px`);
+    // Beside the decision (two columns), no link to it.
+    assert.equal(await page.locator('.jump a[href="#decision"]').count(), 1);
+    assert.equal(await page.locator('.jump a[href="#decision"]').isVisible(), false, 'hidden beside the side column');
+    // On a phone the decision is far down, after the changes and the whole listing: a link near the top leads to it.
+    const phone = await t.newPage('vi', { phone: true });
+    await login(t, phone, t.admin.email, t.admin.password, `/moderation/listings/${listing.id}`);
+    const jump = phone.locator('.jump a[href="#decision"]');
+    assert.equal(squash(await jump.textContent()), msg('vi', 'mod_jumpToDecision'));
+    const top = async (selector) => phone.locator(selector).evaluate((el) => el.getBoundingClientRect().top);
+    assert.ok((await top('.jump a')) < 740, `the link is on the first screen: ${await top('.jump a')}px`);
+    assert.ok((await top('#decision')) > 1480, `the decision is far down: ${await top('#decision')}px`);
+    await jump.click();
+    // scrolled to it: the decision at the top of the screen (or as near as the page's end lets it come)
+    await phone.waitForFunction(() => {
+      const at = document.getElementById('decision')?.getBoundingClientRect().top ?? 1e6;
+      return at > -2 && at < window.innerHeight / 2;
+    });
+    assert.ok(await phone.locator('#decision input[name=decision][value=APPROVE]').isVisible());
     // Nothing is chosen beforehand: recording without a choice is refused, said beside the choice.
     assert.equal(await page.locator('input[name=decision]:checked').count(), 0, 'no decision preselected');
     await t.submit(page, 'form[action="?/moderate"] button[type=submit]');
@@ -292,6 +320,73 @@ export default function (h) {
     assert.equal(await en.locator('input[name=decision]:checked').count(), 0, 'no decision preselected');
     await t.submit(en, 'form[action="?/moderate"] button[type=submit]');
     assert.equal(await t.text(en, '#f-decision-error'), msg('en', 'mod_decisionRequired'));
+  });
+
+  h.test('a deal’s review on a phone: a link near the top leads to the decision; the deal’s history says each step once, in either language', async (t) => {
+    const seller = await apiUser(t, 'Người bán');
+    const sellerOrg = await apiOrganization(t, seller.token, { kind: 'RESEARCH_INSTITUTE', provinceCode: 'can-tho' });
+    const listing = await apiPublishedListing(t, seller.token, sellerOrg.id, {
+      kind: 'OFFER',
+      title: `Máy sấy bơm nhiệt ${uniq('')}`,
+      summary: 'Máy sấy bơm nhiệt cho hợp tác xã, sấy lạnh trái cây và rau củ, giữ màu, tiết kiệm điện năng rõ rệt.',
+      description: 'Buồng sấy bơm nhiệt công suất 500 kg mẻ, điều khiển nhiệt độ và độ ẩm tự động, đã chuyển giao cho nhiều hợp tác xã trái cây ở Đồng bằng sông Cửu Long.',
+      fieldCodes: ['407'],
+      keywords: ['sấy lạnh'],
+      trl: 7,
+      transferModes: ['LICENSING'],
+      provinceCode: 'can-tho',
+    });
+    const buyer = await apiUser(t, 'Người mua');
+    const buyerOrg = await apiOrganization(t, buyer.token, { kind: 'ENTERPRISE', provinceCode: 'ha-noi' });
+    const { expressInterest } = await t.gql(
+      `mutation($l: ID!, $o: ID!) { expressInterest(listingId: $l, organizationId: $o, message: "Chúng tôi cần sấy 2 tấn xoài mỗi ngày.") { id } }`,
+      { l: listing.id, o: buyerOrg.id },
+      buyer.token,
+    );
+    await t.gql(`mutation($id: ID!) { respondToInterest(id: $id, accept: true) { id } }`, { id: expressInterest.id }, seller.token);
+    const { proposeDeal: deal } = await t.gql(
+      `mutation($i: DealInput!) { proposeDeal(input: $i) { id } }`,
+      { i: { interestId: expressInterest.id, value: 420000000, transferMode: 'LICENSING', terms: 'Li-xăng 3 năm, lắp đặt và đào tạo vận hành.' } },
+      buyer.token,
+    );
+    await t.gql(`mutation($id: ID!) { respondToDeal(id: $id, accept: true) { id } }`, { id: deal.id }, seller.token);
+
+    // Each line of the history is the step, said once: not "Accepted the proposal → Accepted".
+    const historyLines = async (page) => {
+      const lines = await page.locator('#deal-history + .timeline > li').evaluateAll((lis) => lis.map((li) => ({ step: li.querySelector('strong')?.textContent ?? '', line: li.innerText.split('\n')[0] })));
+      for (const { step, line } of lines) assert.equal(squash(line), squash(step), `the line says the step alone: ${line}`);
+      assert.ok(!(await t.text(page, '#deal-history + .timeline')).includes('→'), await t.text(page, '#deal-history + .timeline'));
+      return lines.map((l) => squash(l.step));
+    };
+
+    const phone = await t.newPage('vi', { phone: true });
+    await login(t, phone, t.admin.email, t.admin.password, `/moderation/deals/${deal.id}`);
+    const jump = phone.locator('.jump a[href="#deal-actions"]');
+    assert.equal(squash(await jump.textContent()), msg('vi', 'mod_jumpToDecision'));
+    const top = async (selector) => phone.locator(selector).evaluate((el) => el.getBoundingClientRect().top);
+    assert.ok((await top('.jump a')) < 740, `the link is on the first screen: ${await top('.jump a')}px`);
+    assert.ok((await top('#deal-actions')) > 740, `the decision is below the first screen: ${await top('#deal-actions')}px`);
+    await jump.click();
+    await phone.waitForFunction(() => {
+      const at = document.getElementById('deal-actions')?.getBoundingClientRect().top ?? 1e6;
+      return at > -2 && at < window.innerHeight / 2;
+    });
+    assert.ok(await phone.locator('button[formaction="?/approve"]').isVisible());
+    assert.deepEqual(await historyLines(phone), ['PROPOSE', 'ACCEPT', 'SUBMIT'].map((a) => msg('vi', `dealEvent_${a}`)));
+    // On a wide screen the decision is beside the facts: no link.
+    const desk = await t.newPage('vi');
+    await login(t, desk, t.admin.email, t.admin.password, `/moderation/deals/${deal.id}`);
+    assert.equal(await desk.locator('.jump a[href="#deal-actions"]').isVisible(), false);
+
+    // Approved and signed by both: the second signature says that the deal is now signed; the parties read it in English.
+    await t.gql(`mutation($id: ID!) { reviewDeal(id: $id, decision: APPROVE) { id } }`, { id: deal.id }, await adminToken(t));
+    await t.gql(`mutation($id: ID!) { markDealSigned(id: $id) { id } }`, { id: deal.id }, seller.token);
+    await t.gql(`mutation($id: ID!) { markDealSigned(id: $id) { id } }`, { id: deal.id }, buyer.token);
+    const party = await t.newPage('en');
+    await party.context().addCookies([{ name: 'session', value: buyer.token, url: t.webUrl, httpOnly: true, sameSite: 'Lax' }]);
+    await t.visit(party, `/dashboard/deals/${deal.id}`);
+    assert.deepEqual(await historyLines(party), ['PROPOSE', 'ACCEPT', 'SUBMIT', 'APPROVE', 'SIGN', 'SIGN_BOTH'].map((a) => msg('en', `dealEvent_${a}`)));
+    assert.equal(await party.locator('.jump').count(), 0, 'no link to a decision the parties do not take');
   });
 
   h.test('reviewing an update made in the form: only what the owner changed is listed, though the form sends its lines with \\r\\n', async (t) => {
