@@ -483,6 +483,8 @@ describe('gloss', () => {
     expect(glossText(['Cá tra phi lê'])).toMatch(/pangasius/);
     // the places a technology serves: "hospital wastewater" reaches the hospital's wastewater units
     expect(glossText(['Thiết bị xử lý nước thải bệnh viện'])).toMatch(/hospital/);
+    expect(glossText(['Rút ngắn thời gian chượp nước mắm'])).toMatch(/fish sauce fermentation/);
+    expect(glossText(['Hệ thống thủy canh trồng rau'])).toMatch(/\bhydroponic\b/);
     expect(glossText(['Ca hat truyen thong'])).not.toMatch(/fish/);
     // One way: an English listing's gloss keeps the shared table's Vietnamese names, not the vocabulary's.
     expect(glossText(['Sawdust pellet press'])).toBe('');
