@@ -334,6 +334,53 @@ describe('the programme', () => {
     const removed = (await client.ok(REMOVE_SESSION, { id: added.id })).removeProgrammeSession;
     expect(removed.sessions).toHaveLength(1);
   });
+
+  it('a session’s title is read in the request’s language: the English one when given, else the Vietnamese; a bad English title is refused beside it', async () => {
+    const { client, event } = await publishedEvent();
+    const talk = {
+      kind: 'TALK',
+      title: 'Chính sách hỗ trợ chuyển giao công nghệ 2026',
+      titleEn: '  Support for technology transfer in   2026 ',
+      room: 'Hội trường A',
+      startsAt: `${day(40)}T09:00:00+07:00`,
+      endsAt: `${day(40)}T10:00:00+07:00`,
+    };
+    const added = (await client.inLang('en').ok(ADD_SESSION, { e: event.id, input: talk })).addProgrammeSession;
+    expect(added.title).toBe('Support for technology transfer in 2026'); // trimmed, inner spaces collapsed
+    // Without an English title, English readers see the Vietnamese one.
+    const demo = { ...talk, kind: 'DEMONSTRATION', title: 'Trình diễn máy sấy bơm nhiệt', titleEn: undefined, startsAt: `${day(40)}T10:30:00+07:00`, endsAt: `${day(40)}T11:00:00+07:00` };
+    const plain = (await client.ok(ADD_SESSION, { e: event.id, input: demo })).addProgrammeSession;
+
+    const SESSIONS = `query($id: ID) { event(id: $id) { sessions { id title titleVi titleEn } } }`;
+    const inVi = (await base.ok(SESSIONS, { id: event.id })).event.sessions;
+    const inEn = (await base.inLang('en').ok(SESSIONS, { id: event.id })).event.sessions;
+    expect(inVi).toEqual([
+      { id: added.id, title: talk.title, titleVi: talk.title, titleEn: 'Support for technology transfer in 2026' },
+      { id: plain.id, title: demo.title, titleVi: demo.title, titleEn: null },
+    ]);
+    expect(inEn.map((s: { title: string }) => s.title)).toEqual(['Support for technology transfer in 2026', 'Trình diễn máy sấy bơm nhiệt']);
+    expect(inEn.map((s: { titleVi: string; titleEn: string | null }) => [s.titleVi, s.titleEn])).toEqual(inVi.map((s: { titleVi: string; titleEn: string | null }) => [s.titleVi, s.titleEn]));
+
+    // A two-letter English title is refused with BAD_USER_INPUT naming the field, in the caller's language; nothing is written.
+    const short = await client.inLang('en').error(ADD_SESSION, { e: event.id, input: { ...talk, titleEn: 'Hi' } });
+    expect(short.code).toBe('BAD_USER_INPUT');
+    expect(short.fields).toEqual({ 'input.titleEn': 'Must be between 3 and 200 characters long.' });
+    expect((await client.error(ADD_SESSION, { e: event.id, input: { ...talk, titleEn: 'Hi' } })).fields).toEqual({ 'input.titleEn': 'Phải dài từ 3 đến 200 ký tự.' });
+    expect((await base.ok(SESSIONS, { id: event.id })).event.sessions).toHaveLength(2);
+
+    // The organiser edits a session (the form starts from titleVi and titleEn): its English title then shows in English.
+    const UPDATE_SESSION = `mutation($id: ID!, $input: ProgrammeSessionInput!) { updateProgrammeSession(id: $id, input: $input) { id title titleVi titleEn } }`;
+    const edited = (await client.inLang('en').ok(UPDATE_SESSION, { id: plain.id, input: { ...demo, titleEn: 'Heat-pump dryers: a live demonstration' } })).updateProgrammeSession;
+    expect(edited).toEqual({ id: plain.id, title: 'Heat-pump dryers: a live demonstration', titleVi: demo.title, titleEn: 'Heat-pump dryers: a live demonstration' });
+    expect((await client.error(UPDATE_SESSION, { id: plain.id, input: { ...demo, titleEn: 'ab' } })).fields).toHaveProperty(['input.titleEn']);
+    expect(Object.keys((await client.error(UPDATE_SESSION, { id: plain.id, input: { ...demo, startsAt: `${day(50)}T09:00:00+07:00`, endsAt: `${day(50)}T10:00:00+07:00` } })).fields!).sort()).toEqual(['input.endsAt', 'input.startsAt']);
+    // Clearing the English title: English readers see the Vietnamese one again.
+    const cleared = (await client.inLang('en').ok(UPDATE_SESSION, { id: added.id, input: { ...talk, titleEn: null } })).updateProgrammeSession;
+    expect(cleared).toEqual({ id: added.id, title: talk.title, titleVi: talk.title, titleEn: null });
+    const stranger = await registerUser(base);
+    expect((await stranger.client.error(UPDATE_SESSION, { id: plain.id, input: demo })).code).toBe('FORBIDDEN');
+    expect((await client.error(UPDATE_SESSION, { id: '00000000-0000-4000-8000-000000000000', input: demo })).code).toBe('NOT_FOUND');
+  });
 });
 
 describe('registration', () => {

@@ -9,6 +9,7 @@ import type { Lang } from '@techport/shared';
 import { EVENT_TIME_ZONE } from './event.rules.js';
 import type { Agenda } from './event-day.service.js';
 import { displayCheckInCode } from './check-in.js';
+import { sessionTitle } from './events.types.js';
 
 /** Vietnam has kept UTC+7 without daylight saving since 1975: one STANDARD rule describes it. */
 export const VIETNAM_VTIMEZONE = [
@@ -50,7 +51,7 @@ export function agendaCalendar(a: Agenda, lang: Lang, webUrl: string): string {
       start: wallClock(s.startsAt),
       end: wallClock(s.endsAt),
       timezone: EVENT_TIME_ZONE,
-      summary: s.title,
+      summary: sessionTitle(s, lang),
       location: [s.room, place].filter(Boolean).join(', ') || null,
       description: [s.speaker ? `${w.speaker}: ${s.speaker}` : null, name].filter(Boolean).join('\n'),
       url: page,

@@ -49,7 +49,7 @@ export class EventDayResolver {
       organization: toOrganizationType(a.organization),
       checkInCode: a.registration.checkInCode,
       checkedInAt: a.registration.checkedInAt,
-      sessions: a.sessions.map(toSessionType),
+      sessions: a.sessions.map((s) => toSessionType(s, ctx.lang)),
       meetings: a.meetings.map((m) => ({
         meeting: toMeetingType(m.meeting),
         startsAt: m.startsAt,

@@ -188,8 +188,13 @@ export class ProgrammeSessionEntity extends BelongsToEventColumns {
   @Column({ type: 'varchar', length: 16 })
   kind: ProgrammeSessionKind;
 
+  /** The title in Vietnamese. */
   @Column({ type: 'varchar', length: 200 })
   title: string;
+
+  /** The title in English; null: English readers see the Vietnamese one. */
+  @Column({ name: 'title_en', type: 'varchar', length: 200, nullable: true })
+  titleEn: string | null;
 
   @Column({ type: 'varchar', length: 200, nullable: true })
   speaker: string | null;

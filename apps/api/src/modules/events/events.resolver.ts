@@ -163,7 +163,16 @@ export class EventsResolver extends moderationStepsResolver(EventType, EventsSer
     @Args('eventId', { type: () => ID }) eventId: string,
     @Args('input') input: ProgrammeSessionInput,
   ): Promise<ProgrammeSessionType> {
-    return toSessionType(await this.eventsService.addSession(requireViewer(ctx), eventId, input));
+    return toSessionType(await this.eventsService.addSession(requireViewer(ctx), eventId, input), ctx.lang);
+  }
+
+  @Mutation(() => ProgrammeSessionType, { description: 'The organiser changes a programme session (its input replaces the session’s content), within the event’s dates.' })
+  async updateProgrammeSession(
+    @Context() ctx: GqlContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: ProgrammeSessionInput,
+  ): Promise<ProgrammeSessionType> {
+    return toSessionType(await this.eventsService.updateSession(requireViewer(ctx), id, input), ctx.lang);
   }
 
   @Mutation(() => EventType, { description: 'The organiser removes a programme session; answers the event.' })
@@ -420,7 +429,7 @@ export class EventsResolver extends moderationStepsResolver(EventType, EventsSer
     const rows = await ctx.loaders
       .get('event.sessions', () => new DataLoader(async (ids: readonly string[]) => groupByKeys(ids, await this.eventsService.sessionsOf(ids), (s) => s.eventId)))
       .load(e.id);
-    return rows.map(toSessionType);
+    return rows.map((s) => toSessionType(s, ctx.lang));
   }
 
   @ResolveField(() => [EventRegistrationType], { description: 'Approved exhibitors (public), by booth.' })

@@ -68,6 +68,28 @@ function checkContent(content: EventContent): void {
 }
 
 /**
+ * A programme session's content as stored (the title's inner spaces collapsed), once within the
+ * event's dates: BAD_USER_INPUT naming the start and the end otherwise.
+ */
+function sessionContent(event: EventEntity, input: ProgrammeSessionInput) {
+  const startsAt = new Date(input.startsAt);
+  const endsAt = new Date(input.endsAt);
+  const problems: Record<string, Localized> = {};
+  if (vietnamDay(startsAt) < event.startsOn || vietnamDay(startsAt) > event.endsOn) problems['input.startsAt'] = M.sessionOutside;
+  if (vietnamDay(endsAt) > event.endsOn) problems['input.endsAt'] = M.sessionOutside;
+  if (Object.keys(problems).length) throw Errors.badInput(problems);
+  return {
+    kind: input.kind,
+    title: input.title.replace(/\s+/g, ' '),
+    titleEn: input.titleEn ? input.titleEn.replace(/\s+/g, ' ') : null,
+    speaker: input.speaker ?? null,
+    room: input.room ?? null,
+    startsAt,
+    endsAt,
+  };
+}
+
+/**
  * Techmart events. Their workflow, pending revisions, audit trail, review queue and archiving are
  * the moderated-content core's (event.kind.ts plugs events in); this service keeps what is the
  * event's own: who may create one (an organisation's member, as a draft for review; a moderator
@@ -212,39 +234,41 @@ export class EventsService extends ModeratedKindService<EventEntity, EventConten
     return this.ds.transaction(async (em) => {
       const event = await this.core.lockForOwner(em, this.kind, viewer, eventId);
       if (event.status === ModerationStatus.ARCHIVED) throw Errors.conflict(M.archived);
-      const startsAt = new Date(input.startsAt);
-      const endsAt = new Date(input.endsAt);
-      const problems: Record<string, Localized> = {};
-      if (vietnamDay(startsAt) < event.startsOn || vietnamDay(startsAt) > event.endsOn) problems['input.startsAt'] = M.sessionOutside;
-      if (vietnamDay(endsAt) > event.endsOn) problems['input.endsAt'] = M.sessionOutside;
-      if (Object.keys(problems).length) throw Errors.badInput(problems);
       const repo = em.getRepository(ProgrammeSessionEntity);
-      const { identifiers } = await repo.insert({
-        eventId: event.id,
-        kind: input.kind,
-        title: input.title.replace(/\s+/g, ' '),
-        speaker: input.speaker ?? null,
-        room: input.room ?? null,
-        startsAt,
-        endsAt,
-      });
+      const { identifiers } = await repo.insert({ eventId: event.id, ...sessionContent(event, input) });
       return repo.findOneByOrFail({ id: identifiers[0].id as string });
+    });
+  }
+
+  /** The organiser changes a programme session: the input replaces its content (within the event's dates). */
+  async updateSession(viewer: Viewer, sessionId: string, input: ProgrammeSessionInput): Promise<ProgrammeSessionEntity> {
+    return this.ds.transaction(async (em) => {
+      const { session, event } = await this.sessionForOwner(em, viewer, sessionId);
+      const repo = em.getRepository(ProgrammeSessionEntity);
+      await repo.update({ id: session.id }, sessionContent(event, input));
+      return repo.findOneByOrFail({ id: session.id });
     });
   }
 
   /** The organiser removes a programme session; returns the event's id. */
   async removeSession(viewer: Viewer, sessionId: string): Promise<string> {
     return this.ds.transaction(async (em) => {
-      const session = isUuid(sessionId) ? await em.getRepository(ProgrammeSessionEntity).findOneBy({ id: sessionId }) : null;
-      if (!session) throw Errors.notFound(M.sessionNoun);
-      // Another organiser's session answers as if it did not exist, unless its event is public.
-      const event = await this.core.lockForOwner(em, this.kind, viewer, session.eventId).catch((err: unknown) => {
-        throw err instanceof AppError && err.code === ErrorCode.NOT_FOUND ? Errors.notFound(M.sessionNoun) : err;
-      });
-      if (event.status === ModerationStatus.ARCHIVED) throw Errors.conflict(M.archived);
+      const { session, event } = await this.sessionForOwner(em, viewer, sessionId);
       await em.getRepository(ProgrammeSessionEntity).delete({ id: session.id });
       return event.id;
     });
+  }
+
+  /** A session the viewer may change, with its event (locked; not archived). */
+  private async sessionForOwner(em: EntityManager, viewer: Viewer, sessionId: string): Promise<{ session: ProgrammeSessionEntity; event: EventEntity }> {
+    const session = isUuid(sessionId) ? await em.getRepository(ProgrammeSessionEntity).findOneBy({ id: sessionId }) : null;
+    if (!session) throw Errors.notFound(M.sessionNoun);
+    // Another organiser's session answers as if it did not exist, unless its event is public.
+    const event = await this.core.lockForOwner(em, this.kind, viewer, session.eventId).catch((err: unknown) => {
+      throw err instanceof AppError && err.code === ErrorCode.NOT_FOUND ? Errors.notFound(M.sessionNoun) : err;
+    });
+    if (event.status === ModerationStatus.ARCHIVED) throw Errors.conflict(M.archived);
+    return { session, event };
   }
 
   /**

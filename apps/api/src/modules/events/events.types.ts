@@ -207,8 +207,14 @@ export class ProgrammeSessionType {
   @Field(() => ProgrammeSessionKind)
   kind: ProgrammeSessionKind;
 
-  @Field()
+  @Field({ description: "The title in the request's language: the English one in English when given, else the Vietnamese." })
   title: string;
+
+  @Field({ description: 'The title in Vietnamese (for the organiser’s form).' })
+  titleVi: string;
+
+  @Field(() => String, { nullable: true, description: 'The title in English, when the organiser gave one.' })
+  titleEn: string | null;
 
   @Field(() => String, { nullable: true })
   speaker: string | null;
@@ -311,8 +317,13 @@ export function toRevisionType(e: EventEntity, lang: 'vi' | 'en' = 'vi'): EventR
   };
 }
 
-export function toSessionType(s: ProgrammeSessionEntity): ProgrammeSessionType {
-  return { id: s.id, kind: s.kind, title: s.title, speaker: s.speaker, room: s.room, startsAt: s.startsAt, endsAt: s.endsAt };
+/** A session's title in `lang`: the English one in English when given, else the Vietnamese. */
+export function sessionTitle(s: Pick<ProgrammeSessionEntity, 'title' | 'titleEn'>, lang: 'vi' | 'en'): string {
+  return lang === 'en' && s.titleEn ? s.titleEn : s.title;
+}
+
+export function toSessionType(s: ProgrammeSessionEntity, lang: 'vi' | 'en'): ProgrammeSessionType {
+  return { id: s.id, kind: s.kind, title: sessionTitle(s, lang), titleVi: s.title, titleEn: s.titleEn, speaker: s.speaker, room: s.room, startsAt: s.startsAt, endsAt: s.endsAt };
 }
 
 export function toRegistrationType(r: EventRegistrationEntity): EventRegistrationType {

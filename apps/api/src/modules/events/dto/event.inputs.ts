@@ -257,11 +257,18 @@ export class ProgrammeSessionInput {
   @OneOf(Object.values(ProgrammeSessionKind))
   kind: ProgrammeSessionKind;
 
-  @Field({ description: '3–200 characters.' })
+  @Field({ description: 'The title in Vietnamese (3–200 characters).' })
   @trim()
   @TextLength(...EVENT_LIMITS.sessionTitle)
   @OneLine()
   title: string;
+
+  @Field(() => String, { nullable: true, description: 'The title in English (3–200 characters); without it, English readers see the Vietnamese one.' })
+  @IsOptional()
+  @trim()
+  @TextLength(...EVENT_LIMITS.sessionTitle)
+  @OneLine()
+  titleEn?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
