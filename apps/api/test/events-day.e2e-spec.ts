@@ -107,7 +107,7 @@ describe('the Techmart day', () => {
     expect(event.status).toBe('PUBLISHED');
     await organiser.client.ok(`mutation($e: ID!, $i: ProgrammeSessionInput!) { addProgrammeSession(eventId: $e, input: $i) { id } }`, {
       e: event.id,
-      i: { kind: 'TALK', title: 'Chính sách hỗ trợ đổi mới công nghệ', room: 'Hội trường A', startsAt: `${meetingDay}T08:00:00+07:00`, endsAt: `${meetingDay}T08:45:00+07:00` },
+      i: { kind: 'TALK', title: 'Chính sách hỗ trợ đổi mới công nghệ', titleEn: 'Support for companies that renew their technology', room: 'Hội trường A', startsAt: `${meetingDay}T08:00:00+07:00`, endsAt: `${meetingDay}T08:45:00+07:00` },
     });
 
     async function participant(name: string, role: 'EXHIBITOR' | 'VISITOR', booth: string | null) {
@@ -177,10 +177,13 @@ describe('the Techmart day', () => {
     expect(meeting.get('DESCRIPTION')).toContain(`Purpose: ${reason}`);
     expect(meeting.get('DESCRIPTION')).toContain('Check-in code: ');
     expect(meeting.get('LOCATION')).toContain('Booth A12');
-    const talk = vevents.find((v) => v.get('SUMMARY') === 'Chính sách hỗ trợ đổi mới công nghệ')!;
+    // The session under its English title in English, its Vietnamese one in Vietnamese.
+    const talk = vevents.find((v) => v.get('SUMMARY') === 'Support for companies that renew their technology')!;
     expect(talk.get('DTSTART;TZID=Asia/Ho_Chi_Minh')).toBe(`${ymd}T080000`);
     const vi = await (await ics('vi', b.client.token)).text();
     expect(icsEvents(vi).some((v) => v.get('SUMMARY') === `Gặp: ${a.org.name}`)).toBe(true);
+    expect(icsEvents(vi).some((v) => v.get('SUMMARY') === 'Chính sách hỗ trợ đổi mới công nghệ')).toBe(true);
+    expect((await b.client.inLang('en').ok(AGENDA, { r: b.reg.id })).eventAgenda.sessions.map((s: { title: string }) => s.title)).toEqual(['Support for companies that renew their technology']);
 
     // --- Reminders: none three days ahead; the day before, once (the cancelled meeting gets none); an hour before, once.
     const jobs = t.app.get(MeetingRemindersJob);
