@@ -260,8 +260,8 @@ const DemoEventSchema = z.strictObject({
   publishedInDays: z.number().int(),
   /** past: held, everyone approved, meetings and outcomes recorded; open: registration open, some waiting. */
   registrations: z.enum(['past', 'open']),
-  /** Sessions of the first day, an hour each. */
-  programme: z.array(z.strictObject({ kind: z.enum(ProgrammeSessionKind), title: plainText, speaker: plainText.nullable(), room: plainText, startsAt: hhmm })),
+  /** Sessions of the first day, an hour each, with their titles in Vietnamese and English. */
+  programme: z.array(z.strictObject({ kind: z.enum(ProgrammeSessionKind), title: plainText, titleEn: plainText, speaker: plainText.nullable(), room: plainText, startsAt: hhmm })),
 });
 
 const EventsSchema = z.strictObject({

@@ -86,8 +86,8 @@ export async function seedDemoEvents(em: EntityManager, w: DemoEventWorld): Prom
     counts.events++;
     for (const session of ev.sessions) {
       const startsAt = at(ev.content.startsOn, session.startsAt);
-      await em.query(`INSERT INTO techmart_programme_session (event_id, kind, title, speaker, room, starts_at, ends_at) VALUES ($1,$2,$3,$4,$5,$6,$7)`, [
-        eventId, session.kind, session.title, session.speaker, session.room, startsAt, new Date(startsAt.getTime() + 60 * 60 * 1000),
+      await em.query(`INSERT INTO techmart_programme_session (event_id, kind, title, title_en, speaker, room, starts_at, ends_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`, [
+        eventId, session.kind, session.title, session.titleEn, session.speaker, session.room, startsAt, new Date(startsAt.getTime() + 60 * 60 * 1000),
       ]);
     }
 
