@@ -375,26 +375,53 @@ export function reviewTest(h) {
     const shown = await t.text(visitor);
     assert.ok(shown.includes('Trung tâm Hội nghị tỉnh, Huế') && !shown.includes('Khách sạn Xanh'), shown);
 
-    // The organiser builds the programme: an end before the start is refused beside it; a session
-    // added is on the public page at once, in Vietnam time; removing it takes it off.
+    // The organiser builds the programme: an end before the start is refused beside it, so is an
+    // English title too short; a session added is on the public page at once, in Vietnam time,
+    // under its English title on the English page; removing it takes it off.
     await t.visit(page, '/dashboard/events');
     await page.click(`${card} a[href$="/programme"]`);
     assert.ok((await t.text(page)).includes(msg('vi', 'programme_empty')));
+    assert.ok((await t.text(page)).includes(msg('vi', 'programme_sessionTitleEnHint')), 'the English title says it is optional');
     await page.selectOption('[name=kind]', 'TALK');
     await page.fill('[name=title]', 'Công nghệ sấy bơm nhiệt cho nông sản Huế');
+    await page.fill('[name=titleEn]', 'HP');
     await page.fill('[name=speaker]', 'TS. Trần Minh');
     await page.fill('[name=startTime]', '09:30');
     await page.fill('[name=endTime]', '09:00');
     await t.submit(page, 'form[action="?/add"] button[type=submit]');
     assert.equal(await page.locator('#f-endTime-error').count(), 1, `an error beside the end: ${await t.text(page)}`);
     assert.equal(await page.locator('[name=title]').inputValue(), 'Công nghệ sấy bơm nhiệt cho nông sản Huế', 'what was typed is kept');
+    assert.equal(await page.locator('[name=titleEn]').inputValue(), 'HP', 'the English title typed is kept');
     await page.fill('[name=endTime]', '10:15');
+    await t.submit(page, 'form[action="?/add"] button[type=submit]');
+    assert.equal(squash(await page.locator('#f-titleEn-error').innerText()), 'Phải dài từ 3 đến 200 ký tự.', `an error beside the English title, in Vietnamese: ${await t.text(page)}`);
+    await page.fill('[name=titleEn]', 'Heat-pump drying for Hue’s farm produce');
     await t.submit(page, 'form[action="?/add"] button[type=submit]');
     assert.ok((await t.text(page)).includes(msg('vi', 'done_sessionAdded')), await t.text(page));
     await t.visit(visitor, path);
     const programme = await t.text(visitor);
     assert.ok(programme.includes('Công nghệ sấy bơm nhiệt cho nông sản Huế — TS. Trần Minh') && programme.includes('09:30'), programme);
+    assert.ok(!programme.includes('Heat-pump drying'), 'the Vietnamese page keeps the Vietnamese title');
     assert.ok(!programme.includes(msg('vi', 'events_noProgramme')));
+    const englishProgramme = await t.newPage('en');
+    await t.visit(englishProgramme, path);
+    const inEnglish = squash(await englishProgramme.locator('main').innerText());
+    assert.ok(inEnglish.includes('Heat-pump drying for Hue’s farm produce — TS. Trần Minh') && !inEnglish.includes('Công nghệ sấy bơm nhiệt'), `the English page shows the English title: ${inEnglish}`);
+    await englishProgramme.close();
+    // Editing the session starts from both titles as written; the English one changed shows on the English page.
+    await page.click('ol.programme a[href^="?edit="]');
+    assert.equal(await page.locator('[name=title]').inputValue(), 'Công nghệ sấy bơm nhiệt cho nông sản Huế');
+    assert.equal(await page.locator('[name=titleEn]').inputValue(), 'Heat-pump drying for Hue’s farm produce');
+    assert.equal(await page.locator('[name=startTime]').inputValue(), '09:30');
+    await t.axe(page, 'programme, editing a session (vi)');
+    await t.screenshot(page, 'programme-edit-vi');
+    await page.fill('[name=titleEn]', 'Heat-pump dryers for Hue’s farm produce');
+    await t.submit(page, 'form[action*="/update"] button[type=submit]');
+    assert.ok((await t.text(page)).includes(msg('vi', 'done_sessionUpdated')), await t.text(page));
+    const english2 = await t.newPage('en');
+    await t.visit(english2, path);
+    assert.ok((await t.text(english2)).includes('Heat-pump dryers for Hue’s farm produce — TS. Trần Minh'), await t.text(english2));
+    await english2.close();
     await t.submit(page, 'form[action="?/remove"] button[type=submit]');
     assert.ok((await t.text(page)).includes(msg('vi', 'done_sessionRemoved')));
     await t.visit(visitor, path);

@@ -134,7 +134,7 @@ export const Events: Document<T.EventsQuery, T.EventsQueryVariables> = {
 
 export const EventBySlug: Document<T.EventBySlugQuery, T.EventBySlugQueryVariables> = {
   name: "EventBySlug",
-  source: "query EventBySlug($slug: String!) { event(slug: $slug) { ...EventCard attachments { ...AttachmentFields } description descriptionEn localizedDescription timeZone registrationOpensAt registrationClosesAt checkInOpen checkInOpensAt meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables breaks { startsAt endsAt } maxExhibitors maxVisitors viewerIsOrganizer viewerIsStaff questions { id label required numeric } sessions { id kind title speaker room startsAt endsAt } participantCounts { exhibitors visitors } results { exhibitors visitors meetingsHeld mous contracts value } exhibitors { id booth organization { id slug name } listings { id slug title } } myRegistrations { id role status booth decisionNote canWithdraw canChangeListings meetingsToCancel organization { id name } listings { id slug title } } } } fragment EventCard on Event { id slug name kind startsOn endsOn online venue status registrationOpen registrationFull ended province { code name } organizer { id slug name } fields { code name } } fragment AttachmentFields on Attachment { id kind position isCover caption captionVi captionEn private fileName mime size width height url videoUrl pendingReview images { width height url } }",
+  source: "query EventBySlug($slug: String!) { event(slug: $slug) { ...EventCard attachments { ...AttachmentFields } description descriptionEn localizedDescription timeZone registrationOpensAt registrationClosesAt checkInOpen checkInOpensAt meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables breaks { startsAt endsAt } maxExhibitors maxVisitors viewerIsOrganizer viewerIsStaff questions { id label required numeric } sessions { id kind title titleEn speaker room startsAt endsAt } participantCounts { exhibitors visitors } results { exhibitors visitors meetingsHeld mous contracts value } exhibitors { id booth organization { id slug name } listings { id slug title } } myRegistrations { id role status booth decisionNote canWithdraw canChangeListings meetingsToCancel organization { id name } listings { id slug title } } } } fragment EventCard on Event { id slug name kind startsOn endsOn online venue status registrationOpen registrationFull ended province { code name } organizer { id slug name } fields { code name } } fragment AttachmentFields on Attachment { id kind position isCover caption captionVi captionEn private fileName mime size width height url videoUrl pendingReview images { width height url } }",
 };
 
 export const EventRegistrations: Document<T.EventRegistrationsQuery, T.EventRegistrationsQueryVariables> = {
@@ -284,7 +284,7 @@ export const WithdrawEvent: Document<T.WithdrawEventMutation, T.WithdrawEventMut
 
 export const EventAgenda: Document<T.EventAgendaQuery, T.EventAgendaQueryVariables> = {
   name: "EventAgenda",
-  source: "query EventAgenda($registrationId: ID!) { eventAgenda(registrationId: $registrationId) { checkInCode checkedInAt organization { id name } registration { id role booth } event { id slug name startsOn endsOn online venue timeZone province { name } organizer { name } } sessions { id kind title speaker room startsAt endsAt } meetings { startsAt endsAt table reason requestedByUs booth otherOrganization { id slug name } meeting { id } } } }",
+  source: "query EventAgenda($registrationId: ID!) { eventAgenda(registrationId: $registrationId) { checkInCode checkedInAt organization { id name } registration { id role booth } event { id slug name startsOn endsOn online venue timeZone province { name } organizer { name } } sessions { id kind title titleEn speaker room startsAt endsAt } meetings { startsAt endsAt table reason requestedByUs booth otherOrganization { id slug name } meeting { id } } } }",
 };
 
 export const EventCheckIn: Document<T.EventCheckInQuery, T.EventCheckInQueryVariables> = {
@@ -329,12 +329,17 @@ export const SendMeetingMessage: Document<T.SendMeetingMessageMutation, T.SendMe
 
 export const EventProgramme: Document<T.EventProgrammeQuery, T.EventProgrammeQueryVariables> = {
   name: "EventProgramme",
-  source: "query EventProgramme($id: ID!) { event(id: $id) { id slug name status startsOn endsOn viewerIsOrganizer sessions { id kind title speaker room startsAt endsAt } } }",
+  source: "query EventProgramme($id: ID!) { event(id: $id) { id slug name status startsOn endsOn viewerIsOrganizer sessions { id kind title titleVi titleEn speaker room startsAt endsAt } } }",
 };
 
 export const AddProgrammeSession: Document<T.AddProgrammeSessionMutation, T.AddProgrammeSessionMutationVariables> = {
   name: "AddProgrammeSession",
   source: "mutation AddProgrammeSession($eventId: ID!, $input: ProgrammeSessionInput!) { addProgrammeSession(eventId: $eventId, input: $input) { id } }",
+};
+
+export const UpdateProgrammeSession: Document<T.UpdateProgrammeSessionMutation, T.UpdateProgrammeSessionMutationVariables> = {
+  name: "UpdateProgrammeSession",
+  source: "mutation UpdateProgrammeSession($id: ID!, $input: ProgrammeSessionInput!) { updateProgrammeSession(id: $id, input: $input) { id } }",
 };
 
 export const RemoveProgrammeSession: Document<T.RemoveProgrammeSessionMutation, T.RemoveProgrammeSessionMutationVariables> = {

@@ -418,8 +418,10 @@ export type ProgrammeSessionInput = {
   speaker?: string | null | undefined;
   /** ISO 8601 instant, within the event’s dates. */
   startsAt: string;
-  /** 3–200 characters. */
+  /** The title in Vietnamese (3–200 characters). */
   title: string;
+  /** The title in English (3–200 characters); without it, English readers see the Vietnamese one. */
+  titleEn?: string | null | undefined;
 };
 
 /** A talk, a technology demonstration, a workshop, a ceremony. */
@@ -751,7 +753,7 @@ export type EventBySlugQueryVariables = Exact<{
 }>;
 
 
-export type EventBySlugQuery = { event: { description: string, descriptionEn: string | null, localizedDescription: string, timeZone: string, registrationOpensAt: string, registrationClosesAt: string, checkInOpen: boolean, checkInOpensAt: string, meetingDays: Array<string>, dayStartsAt: string, dayEndsAt: string, slotMinutes: number, meetingTables: number, maxExhibitors: number | null, maxVisitors: number | null, viewerIsOrganizer: boolean, viewerIsStaff: boolean, id: string, slug: string, name: string, kind: EventKind, startsOn: string, endsOn: string, online: boolean, venue: string | null, status: EventStatus, registrationOpen: boolean, registrationFull: Array<RegistrationRole>, ended: boolean, attachments: Array<{ id: string, kind: AttachmentKind, position: number, isCover: boolean, caption: string | null, captionVi: string | null, captionEn: string | null, private: boolean, fileName: string | null, mime: string | null, size: number | null, width: number | null, height: number | null, url: string | null, videoUrl: string | null, pendingReview: boolean, images: Array<{ width: number, height: number, url: string }> }>, breaks: Array<{ startsAt: string, endsAt: string }>, questions: Array<{ id: string, label: string, required: boolean, numeric: boolean }>, sessions: Array<{ id: string, kind: ProgrammeSessionKind, title: string, speaker: string | null, room: string | null, startsAt: string, endsAt: string }>, participantCounts: { exhibitors: number, visitors: number }, results: { exhibitors: number, visitors: number, meetingsHeld: number, mous: number, contracts: number, value: number } | null, exhibitors: Array<{ id: string, booth: string | null, organization: { id: string, slug: string, name: string }, listings: Array<{ id: string, slug: string, title: string }> }>, myRegistrations: Array<{ id: string, role: RegistrationRole, status: RegistrationStatus, booth: string | null, decisionNote: string | null, canWithdraw: boolean, canChangeListings: boolean, meetingsToCancel: number | null, organization: { id: string, name: string }, listings: Array<{ id: string, slug: string, title: string }> }>, province: { code: string, name: string }, organizer: { id: string, slug: string, name: string }, fields: Array<{ code: string, name: string }> } | null };
+export type EventBySlugQuery = { event: { description: string, descriptionEn: string | null, localizedDescription: string, timeZone: string, registrationOpensAt: string, registrationClosesAt: string, checkInOpen: boolean, checkInOpensAt: string, meetingDays: Array<string>, dayStartsAt: string, dayEndsAt: string, slotMinutes: number, meetingTables: number, maxExhibitors: number | null, maxVisitors: number | null, viewerIsOrganizer: boolean, viewerIsStaff: boolean, id: string, slug: string, name: string, kind: EventKind, startsOn: string, endsOn: string, online: boolean, venue: string | null, status: EventStatus, registrationOpen: boolean, registrationFull: Array<RegistrationRole>, ended: boolean, attachments: Array<{ id: string, kind: AttachmentKind, position: number, isCover: boolean, caption: string | null, captionVi: string | null, captionEn: string | null, private: boolean, fileName: string | null, mime: string | null, size: number | null, width: number | null, height: number | null, url: string | null, videoUrl: string | null, pendingReview: boolean, images: Array<{ width: number, height: number, url: string }> }>, breaks: Array<{ startsAt: string, endsAt: string }>, questions: Array<{ id: string, label: string, required: boolean, numeric: boolean }>, sessions: Array<{ id: string, kind: ProgrammeSessionKind, title: string, titleEn: string | null, speaker: string | null, room: string | null, startsAt: string, endsAt: string }>, participantCounts: { exhibitors: number, visitors: number }, results: { exhibitors: number, visitors: number, meetingsHeld: number, mous: number, contracts: number, value: number } | null, exhibitors: Array<{ id: string, booth: string | null, organization: { id: string, slug: string, name: string }, listings: Array<{ id: string, slug: string, title: string }> }>, myRegistrations: Array<{ id: string, role: RegistrationRole, status: RegistrationStatus, booth: string | null, decisionNote: string | null, canWithdraw: boolean, canChangeListings: boolean, meetingsToCancel: number | null, organization: { id: string, name: string }, listings: Array<{ id: string, slug: string, title: string }> }>, province: { code: string, name: string }, organizer: { id: string, slug: string, name: string }, fields: Array<{ code: string, name: string }> } | null };
 
 export type AttachmentFieldsFragment = { id: string, kind: AttachmentKind, position: number, isCover: boolean, caption: string | null, captionVi: string | null, captionEn: string | null, private: boolean, fileName: string | null, mime: string | null, size: number | null, width: number | null, height: number | null, url: string | null, videoUrl: string | null, pendingReview: boolean, images: Array<{ width: number, height: number, url: string }> };
 
@@ -984,7 +986,7 @@ export type EventAgendaQueryVariables = Exact<{
 }>;
 
 
-export type EventAgendaQuery = { eventAgenda: { checkInCode: string | null, checkedInAt: string | null, organization: { id: string, name: string }, registration: { id: string, role: RegistrationRole, booth: string | null }, event: { id: string, slug: string, name: string, startsOn: string, endsOn: string, online: boolean, venue: string | null, timeZone: string, province: { name: string }, organizer: { name: string } }, sessions: Array<{ id: string, kind: ProgrammeSessionKind, title: string, speaker: string | null, room: string | null, startsAt: string, endsAt: string }>, meetings: Array<{ startsAt: string, endsAt: string, table: number | null, reason: string, requestedByUs: boolean, booth: string | null, otherOrganization: { id: string, slug: string, name: string }, meeting: { id: string } }> } };
+export type EventAgendaQuery = { eventAgenda: { checkInCode: string | null, checkedInAt: string | null, organization: { id: string, name: string }, registration: { id: string, role: RegistrationRole, booth: string | null }, event: { id: string, slug: string, name: string, startsOn: string, endsOn: string, online: boolean, venue: string | null, timeZone: string, province: { name: string }, organizer: { name: string } }, sessions: Array<{ id: string, kind: ProgrammeSessionKind, title: string, titleEn: string | null, speaker: string | null, room: string | null, startsAt: string, endsAt: string }>, meetings: Array<{ startsAt: string, endsAt: string, table: number | null, reason: string, requestedByUs: boolean, booth: string | null, otherOrganization: { id: string, slug: string, name: string }, meeting: { id: string } }> } };
 
 export type EventCheckInQueryVariables = Exact<{
   eventId: string | number;
@@ -1054,7 +1056,7 @@ export type EventProgrammeQueryVariables = Exact<{
 }>;
 
 
-export type EventProgrammeQuery = { event: { id: string, slug: string, name: string, status: EventStatus, startsOn: string, endsOn: string, viewerIsOrganizer: boolean, sessions: Array<{ id: string, kind: ProgrammeSessionKind, title: string, speaker: string | null, room: string | null, startsAt: string, endsAt: string }> } | null };
+export type EventProgrammeQuery = { event: { id: string, slug: string, name: string, status: EventStatus, startsOn: string, endsOn: string, viewerIsOrganizer: boolean, sessions: Array<{ id: string, kind: ProgrammeSessionKind, title: string, titleVi: string, titleEn: string | null, speaker: string | null, room: string | null, startsAt: string, endsAt: string }> } | null };
 
 export type AddProgrammeSessionMutationVariables = Exact<{
   eventId: string | number;
@@ -1063,6 +1065,14 @@ export type AddProgrammeSessionMutationVariables = Exact<{
 
 
 export type AddProgrammeSessionMutation = { addProgrammeSession: { id: string } };
+
+export type UpdateProgrammeSessionMutationVariables = Exact<{
+  id: string | number;
+  input: ProgrammeSessionInput;
+}>;
+
+
+export type UpdateProgrammeSessionMutation = { updateProgrammeSession: { id: string } };
 
 export type RemoveProgrammeSessionMutationVariables = Exact<{
   id: string | number;
