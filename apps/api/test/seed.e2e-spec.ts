@@ -150,6 +150,10 @@ describe('demo data', () => {
     expect(past.participantCounts.exhibitors).toBeGreaterThanOrEqual(3);
     expect(past.exhibitors.every((x: { booth: string | null; listings: unknown[] }) => x.booth && x.listings.length > 0)).toBe(true);
     expect(past.sessions.length).toBeGreaterThan(0);
+    // Its programme reads in English on the English page.
+    const inEnglish = (await base.inLang('en').ok(`query($id: ID) { event(id: $id) { sessions { title titleVi titleEn } } }`, { id: past.id })).event.sessions;
+    expect(inEnglish[0]).toEqual({ title: 'Opening ceremony', titleVi: 'Khai mạc Chợ công nghệ và thiết bị', titleEn: 'Opening ceremony' });
+    expect(inEnglish.every((s: { title: string; titleEn: string | null }) => s.titleEn && s.title === s.titleEn)).toBe(true);
     expect(result.counts.meetingRequests).toBeGreaterThan(0);
     // Its meetings were held and turned into deals and MOUs: the department's report has figures.
     const national = base.as(await signIn(base, 'moderator@demo.techport.vn', 'Techport@2026', DEMO_STAFF_TOTP_SECRET));
