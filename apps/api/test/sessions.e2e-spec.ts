@@ -315,7 +315,13 @@ describe('the last admin cannot lock the exchange', () => {
     const deputy = await registerUser(c);
     await admin.ok(SET_ROLES, { id: deputy.id, roles: ['ADMIN'] });
     const deputyAgain = c.as(await loginAs(own.url, deputy.email));
-    await enrolSecondFactor(deputyAgain); // staff roles act only with a second factor
+    // Staff roles act only with a second factor: until the deputy enrols one, the first may not
+    // step down (the exchange would be left with an admin in name only), and the form says why.
+    const early = await admin.inLang('en').error(SET_ROLES, { id: me.id, roles: ['MODERATOR'] });
+    expect(early.code).toBe('BAD_USER_INPUT');
+    expect(early.fields?.roles).toMatch(/two-step verification/);
+    expect((await admin.ok(`{ me { roles } }`)).me.roles).toContain('ADMIN');
+    await enrolSecondFactor(deputyAgain);
     const stepped = await admin.ok(SET_ROLES, { id: me.id, roles: ['MODERATOR'] });
     expect(stepped.setUserRoles.roles).not.toContain('ADMIN');
     expect((await admin.ok(`{ me { roles } }`)).me.roles).toEqual(expect.arrayContaining(['MODERATOR']));

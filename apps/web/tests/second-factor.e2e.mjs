@@ -130,4 +130,37 @@ export default function (h) {
     await t.visit(page, '/admin/audit', 404);
     assert.equal(await page.locator('tr[data-action]').count(), 0);
   });
+
+  h.test('admin role, own row: unticking Administrator warns first; saving leads to the dashboard, told why, not to a missing page', async (t) => {
+    // A second admin (with a second factor: the run's admin keeps theirs), who gives up the role.
+    const page = await t.newPage('vi');
+    const deputy = await register(t, page, { name: 'Phó Quản Trị' });
+    const { secret } = await enrolSecondFactor(t, page);
+    const admin = await t.newPage('vi');
+    await login(t, admin, t.admin.email, t.admin.password, '/admin/users');
+    await t.visit(admin, `/admin/users?q=${encodeURIComponent(deputy.email)}`);
+    const theirRow = admin.locator(`li[data-email="${deputy.email}"]`);
+    await theirRow.locator('details.edit-roles > summary').click();
+    await theirRow.locator('input[name=roles][value=ADMIN]').check();
+    await t.submit(admin, `li[data-email="${deputy.email}"] form[action$="/roles"] button[type=submit]`);
+    assert.match(admin.url(), /done=roles-saved/);
+    // Another's row never carries the warning about one's own role.
+    await theirRow.locator('details.edit-roles > summary').click();
+    await theirRow.locator('input[name=roles][value=ADMIN]').uncheck();
+    assert.equal(await theirRow.locator('.own-admin-dropped').isVisible(), false);
+
+    await login(t, page, deputy.email, deputy.password, '/admin/users', secret);
+    await t.visit(page, `/admin/users?q=${encodeURIComponent(deputy.email)}`);
+    const row = page.locator(`li[data-email="${deputy.email}"]`);
+    await row.locator('details.edit-roles > summary').click();
+    const warning = row.locator('.own-admin-dropped');
+    assert.equal(await warning.isVisible(), false, 'no warning while the box stays ticked');
+    await row.locator('input[name=roles][value=ADMIN]').uncheck();
+    assert.equal(await warning.isVisible(), true, 'unticking one\'s own Administrator says what saving does');
+    assert.equal((await warning.innerText()).trim(), msg('vi', 'admin_ownAdminWillBeRemoved'));
+    await t.submit(page, `li[data-email="${deputy.email}"] form[action$="/roles"] button[type=submit]`);
+    assert.equal(new URL(page.url()).pathname, '/dashboard', `to the dashboard, not a 404: ${page.url()}`);
+    assert.ok((await t.text(page, 'main')).includes(msg('vi', 'done_ownAdminRemoved')));
+    await t.visit(page, '/admin/users', 404);
+  });
 }

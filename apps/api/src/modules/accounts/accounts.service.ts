@@ -400,7 +400,8 @@ export class AccountsService implements OnApplicationBootstrap {
    * province with the explicit `allProvinces` grant (a moderator given neither covers nothing: fail
    * closed). A change ends the account's sessions at once (the admin's own current one stays when
    * they edit themselves), so it signs in again under its new role. The last enabled admin cannot
-   * lose the role: the exchange would have no one left to appoint staff.
+   * lose the role: the exchange would have no one left to appoint staff; nor can an admin while
+   * every other one still lacks the second factor their role needs to act.
    */
   async setRoles(
     actor: Viewer,
@@ -418,8 +419,11 @@ export class AccountsService implements OnApplicationBootstrap {
       const user = await em.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw Errors.notFound(M.userNotFound);
       const nextRoles = [...new Set<Role>([Role.MEMBER, ...roles])];
-      if (admins.includes(user.id) && !nextRoles.includes(Role.ADMIN) && admins.length === 1) {
-        throw Errors.invalidField('roles', M.lastAdmin);
+      if (admins.some((a) => a.id === user.id) && !nextRoles.includes(Role.ADMIN)) {
+        if (admins.length === 1) throw Errors.invalidField('roles', M.lastAdmin);
+        // An admin role acts only with a second factor: the others must be able to act (or the
+        // exchange is left with admins in name only, and no one to appoint staff or reset a factor).
+        if (!admins.some((a) => a.id !== user.id && a.secondFactor)) throw Errors.invalidField('roles', M.noOtherActingAdmin);
       }
       const moderator = nextRoles.includes(Role.MODERATOR);
       const nextAll = moderator && allProvinces;
@@ -464,7 +468,7 @@ export class AccountsService implements OnApplicationBootstrap {
       const admins = disabled ? await this.lockEnabledAdmins(em) : [];
       const user = await em.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw Errors.notFound(M.userNotFound);
-      if (disabled && admins.includes(user.id) && admins.length === 1) throw Errors.invalidField('userId', M.lastAdmin);
+      if (disabled && admins.some((a) => a.id === user.id) && admins.length === 1) throw Errors.invalidField('userId', M.lastAdmin);
       const was = user.disabled;
       user.disabled = disabled;
       const saved = await em.save(user);
@@ -484,12 +488,15 @@ export class AccountsService implements OnApplicationBootstrap {
   }
 
   /**
-   * The ids of the enabled admins, locked until the transaction ends: two admins demoting or
-   * disabling each other at the same moment are serialised, so one of them is refused.
+   * The enabled admins (and whether each has a second factor, without which the role does not
+   * act), locked until the transaction ends: two admins demoting or disabling each other at the
+   * same moment are serialised, so one of them is refused.
    */
-  private async lockEnabledAdmins(em: EntityManager): Promise<string[]> {
-    const rows: { id: string }[] = await em.query(`SELECT id FROM app_user WHERE 'ADMIN' = ANY(roles) AND NOT disabled ORDER BY id FOR UPDATE`);
-    return rows.map((r) => r.id);
+  private async lockEnabledAdmins(em: EntityManager): Promise<{ id: string; secondFactor: boolean }[]> {
+    const rows: { id: string; second_factor: boolean }[] = await em.query(
+      `SELECT id, totp_enabled_at IS NOT NULL AS second_factor FROM app_user WHERE 'ADMIN' = ANY(roles) AND NOT disabled ORDER BY id FOR UPDATE`,
+    );
+    return rows.map((r) => ({ id: r.id, secondFactor: r.second_factor }));
   }
 }
 

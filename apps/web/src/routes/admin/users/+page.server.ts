@@ -61,6 +61,8 @@ export const actions: Actions = {
       // The row shows one message above its form (e.g. "this is the last administrator"), none beside fields.
       return failFromError(err, values, { fields: [], rename: { moderatedProvinceCodes: 'provinces' }, prefixes: [], form: form.str('userId') });
     }
+    // An admin who gave up their own admin role can no longer see this page: to their dashboard, told why.
+    if (form.str('userId') === locals.user!.id && !withMember.includes('ADMIN')) redirect(303, '/dashboard?done=own-admin-removed');
     redirect(303, back(url, droppedProvinces ? 'roles-saved-provinces-removed' : 'roles-saved'));
   },
   disable: async ({ request, locals, url }) => {
