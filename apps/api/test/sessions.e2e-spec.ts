@@ -11,6 +11,7 @@ const END = `mutation($id: ID!) { endSession(id: $id) }`;
 const END_ALL = `mutation($keep: Boolean) { endAllSessions(keepCurrent: $keep) }`;
 const CHANGE = `mutation($input: ChangePasswordInput!) { changePassword(input: $input) }`;
 const SET_ROLES = `mutation($id: ID!, $roles: [Role!]!, $codes: [String!]) { setUserRoles(userId: $id, roles: $roles, moderatedProvinceCodes: $codes) { id roles } }`;
+const END_USER = `mutation($id: ID!) { endUserSessions(userId: $id) }`;
 const SET_DISABLED = `mutation($id: ID!, $d: Boolean!) { setUserDisabled(userId: $id, disabled: $d) { id disabled } }`;
 
 const CHROME_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36';
@@ -183,6 +184,32 @@ describe('admins ending sessions', () => {
     await admin.ok(SET_DISABLED, { id: user.id, d: false });
     expect((await user.client.ok(ME)).me).toBeNull();
     expect(await loginAs(t.url, user.email)).toBeTruthy();
+  });
+
+  it('an admin signs an account out everywhere without disabling it (audited); not their own, and members may not', async () => {
+    const admin = await adminClient(base);
+    const user = await registerUser(base);
+    const phone = base.as(await loginAs(t.url, user.email));
+    expect((await admin.ok(END_USER, { id: user.id })).endUserSessions).toBe(2);
+    expect((await user.client.ok(ME)).me).toBeNull();
+    expect((await phone.ok(ME)).me).toBeNull();
+    // Still enabled: the person signs in again.
+    const again = base.as(await loginAs(t.url, user.email));
+    expect((await again.ok(ME)).me.id).toBe(user.id);
+    const [row] = (
+      await admin.ok(`query($f: StaffAuditFilterInput) { staffAuditLog(filter: $f) { items { action targetKind details summary } } }`, {
+        f: { action: 'USER_SESSIONS_ENDED', targetId: user.id },
+      })
+    ).staffAuditLog.items;
+    expect(row).toMatchObject({ action: 'USER_SESSIONS_ENDED', targetKind: 'USER' });
+    expect(JSON.parse(row.details)).toEqual({ email: user.email, sessionsEnded: 2 });
+    // A member may not; an admin's own sessions are ended on their Sessions page.
+    expect((await again.error(END_USER, { id: user.id })).code).toBe('FORBIDDEN');
+    const { me } = await admin.ok(`{ me { id } }`);
+    const own = await admin.inLang('en').error(END_USER, { id: me.id });
+    expect(own.code).toBe('BAD_USER_INPUT');
+    expect(own.fields?.userId).toMatch(/Sessions page/);
+    expect((await admin.ok(`{ me { id } }`)).me.id).toBe(me.id);
   });
 });
 

@@ -99,4 +99,28 @@ export default function (h) {
       assert.equal(await admin.locator(`li[data-email="${user.email}"]`).count(), 1, `found by “${q}”`);
     }
   });
+
+  h.test('admin signs an account out everywhere: a second step says what it does; the person is logged out, the account stays enabled, the log has it', async (t) => {
+    const member = await t.newPage('vi');
+    const user = await register(t, member, { name: 'Máy Bị Mất' });
+    const admin = await t.newPage('vi');
+    await login(t, admin, t.admin.email, t.admin.password, '/admin/users');
+    // Not on the admin's own row: their own sessions are on their Sessions page.
+    await t.visit(admin, `/admin/users?q=${encodeURIComponent(t.admin.email)}`);
+    assert.equal(await admin.locator(`li[data-email="${t.admin.email}"] form[action$="/endSessions"]`).count(), 0);
+    await t.visit(admin, `/admin/users?q=${encodeURIComponent(user.email)}`);
+    const row = admin.locator(`li[data-email="${user.email}"]`);
+    await row.locator('details.decline summary', { hasText: msg('vi', 'admin_endSessions') }).click();
+    assert.ok((await row.innerText()).includes(msg('vi', 'admin_endSessionsHelp', { name: user.name })));
+    await t.submit(admin, `li[data-email="${user.email}"] form[action$="/endSessions"] button[type=submit]`);
+    assert.match(admin.url(), /done=user-signed-out/);
+    assert.ok((await t.text(admin, 'main')).includes(msg('vi', 'done_userSignedOut')));
+    assert.ok(!(await row.innerText()).includes(msg('vi', 'admin_disabled')), 'the account stays enabled');
+    assert.ok(await loggedOut(t, member), 'the person is logged out');
+    await login(t, member, user.email, user.password);
+    await t.visit(admin, '/admin/audit?action=USER_SESSIONS_ENDED');
+    const first = admin.locator('tr[data-action=USER_SESSIONS_ENDED]').first();
+    assert.ok((await first.innerText()).includes(user.email), 'in the audit log');
+    assert.ok((await first.innerText()).includes(msg('vi', 'audit_action_USER_SESSIONS_ENDED')));
+  });
 }

@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS: readonly StaffAuditAction[] = [
   'AUDIT_LOG_EXPORTED',
   'EVENT_REPORT_EXPORTED',
   'SECOND_FACTOR_RESET',
+  'USER_SESSIONS_ENDED',
 ];
 
 export const AUDIT_TARGET_KINDS: readonly StaffAuditTargetKind[] = ['USER', 'ORGANIZATION', 'LISTING', 'EXPERT', 'EVENT', 'DEAL', 'EXPORT'];

@@ -171,6 +171,15 @@ export class AccountsResolver {
     return toUserType(await this.accounts.setDisabled(actor, userId, disabled));
   }
 
+  @Mutation(() => Int, {
+    description:
+      'Admins only: signs another account out everywhere (every session ends; the account stays enabled and signs in again with its password and second factor). Audited; returns how many sessions ended. An admin\'s own sessions: endAllSessions.',
+  })
+  async endUserSessions(@Context() ctx: GqlContext, @Args('userId', { type: () => ID }) userId: string): Promise<number> {
+    const actor = requireAdmin(ctx);
+    return this.accounts.endSessionsOf(actor, userId);
+  }
+
   @ResolveField(() => String, { nullable: true, description: 'Only for the user themself and for admins; null for everyone else.' })
   email(@Parent() user: UserType, @Context() ctx: GqlContext): string | null {
     return user.isSelf || (ctx.viewer && (ctx.viewer.id === user.id || isAdmin(ctx.viewer))) ? user.email : null;

@@ -488,6 +488,31 @@ export class AccountsService implements OnApplicationBootstrap {
   }
 
   /**
+   * Admins: signs an account out everywhere at once (a stolen laptop or phone, a colleague who
+   * left a session open), without disabling it: every session ends, the person signs in again
+   * with their password (and second factor). Audited; answers how many sessions ended. One's own
+   * sessions are ended on the Sessions page instead.
+   */
+  async endSessionsOf(actor: Viewer, userId: string): Promise<number> {
+    if (userId === actor.id) throw Errors.invalidField('userId', M.endOwnSessions);
+    if (!isUuid(userId)) throw Errors.notFound(M.userNotFound);
+    return this.ds.transaction(async (em) => {
+      const user = await em.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw Errors.notFound(M.userNotFound);
+      const ended = await this.sessions.endAllForUser(em, user.id);
+      await this.audit.record(em, {
+        actor,
+        action: StaffAuditAction.USER_SESSIONS_ENDED,
+        targetKind: StaffAuditTargetKind.USER,
+        targetId: user.id,
+        summary: { vi: `Đăng xuất ${user.email} khỏi mọi thiết bị (${ended} phiên)`, en: `Signed ${user.email} out everywhere (${ended} session${ended === 1 ? '' : 's'})` },
+        details: { email: user.email, sessionsEnded: ended },
+      });
+      return ended;
+    });
+  }
+
+  /**
    * The enabled admins (and whether each has a second factor, without which the role does not
    * act), locked until the transaction ends: two admins demoting or disabling each other at the
    * same moment are serialised, so one of them is refused.

@@ -18,6 +18,7 @@ export enum StaffAuditAction {
   AUDIT_LOG_EXPORTED = 'AUDIT_LOG_EXPORTED',
   EVENT_REPORT_EXPORTED = 'EVENT_REPORT_EXPORTED',
   SECOND_FACTOR_RESET = 'SECOND_FACTOR_RESET',
+  USER_SESSIONS_ENDED = 'USER_SESSIONS_ENDED',
 }
 
 /** What kind of thing the action was about. */

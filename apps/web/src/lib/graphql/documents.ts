@@ -692,6 +692,11 @@ export const ResetUserSecondFactor: Document<T.ResetUserSecondFactorMutation, T.
   source: "mutation ResetUserSecondFactor($userId: ID!) { resetUserSecondFactor(userId: $userId) { id secondFactorEnabled } }",
 };
 
+export const EndUserSessions: Document<T.EndUserSessionsMutation, T.EndUserSessionsMutationVariables> = {
+  name: "EndUserSessions",
+  source: "mutation EndUserSessions($userId: ID!) { endUserSessions(userId: $userId) }",
+};
+
 export const StaffAuditLog: Document<T.StaffAuditLogQuery, T.StaffAuditLogQueryVariables> = {
   name: "StaffAuditLog",
   source: "query StaffAuditLog($filter: StaffAuditFilterInput, $page: PageInput) { staffAuditLog(filter: $filter, page: $page) { totalItems page pageSize items { id occurredAt actorId actorEmail actorName action targetKind targetId summary details ip userAgent } } }",

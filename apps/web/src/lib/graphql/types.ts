@@ -531,7 +531,8 @@ export type StaffAuditAction =
   | 'SECOND_FACTOR_RESET'
   | 'USER_DISABLED'
   | 'USER_ENABLED'
-  | 'USER_ROLES_CHANGED';
+  | 'USER_ROLES_CHANGED'
+  | 'USER_SESSIONS_ENDED';
 
 export type StaffAuditFilterInput = {
   action?: StaffAuditAction | null | undefined;
@@ -1592,6 +1593,13 @@ export type ResetUserSecondFactorMutationVariables = Exact<{
 
 
 export type ResetUserSecondFactorMutation = { resetUserSecondFactor: { id: string, secondFactorEnabled: boolean | null } };
+
+export type EndUserSessionsMutationVariables = Exact<{
+  userId: string | number;
+}>;
+
+
+export type EndUserSessionsMutation = { endUserSessions: number };
 
 export type StaffAuditLogQueryVariables = Exact<{
   filter?: StaffAuditFilterInput | null | undefined;

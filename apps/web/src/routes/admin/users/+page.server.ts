@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { ResetUserSecondFactor, SetUserDisabled, SetUserRoles, Users } from '$lib/graphql/documents';
+import { EndUserSessions, ResetUserSecondFactor, SetUserDisabled, SetUserRoles, Users } from '$lib/graphql/documents';
 import type { Role } from '$lib/graphql/types';
 import { ROLES } from '$lib/labels';
 import { apiFailure } from '$lib/server/guards';
@@ -74,6 +74,16 @@ export const actions: Actions = {
       return failFromError(err, {}, { fields: [], form: form.str('userId') });
     }
     redirect(303, back(url, disabled ? 'account-disabled' : 'account-enabled'));
+  },
+  /** A stolen laptop or phone, a session left open: every session of the account ends (audited); it stays enabled. */
+  endSessions: async ({ request, locals, url }) => {
+    const form = await readForm(request);
+    try {
+      await locals.api.request(EndUserSessions, { userId: form.str('userId') });
+    } catch (err) {
+      return failFromError(err, {}, { fields: [], form: form.str('userId') });
+    }
+    redirect(303, back(url, 'user-signed-out'));
   },
   /** A staff member lost their authenticator: remove it (audited); their role waits for a new one. */
   resetSecondFactor: async ({ request, locals, url }) => {
