@@ -21,6 +21,7 @@ import { acceptInterest, expressInterest, proposeDeal, publishListing, RESPOND_D
 const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token user { id } } }`;
 const COMPLETE = `mutation($c: String!, $code: String!) { completeLogin(challenge: $c, code: $code) { token user { id } } }`;
 const START = `mutation { startSecondFactorEnrolment { secret otpauthUri qrCodeSvg } }`;
+const START_MOVE = `mutation($c: String) { startSecondFactorEnrolment(currentCode: $c) { secret } }`;
 const CONFIRM = `mutation($code: String!) { confirmSecondFactorEnrolment(code: $code) { codes } }`;
 const DISABLE = `mutation($code: String!) { disableSecondFactor(code: $code) { id secondFactorEnabled } }`;
 const RESET = `mutation($id: ID!) { resetUserSecondFactor(userId: $id) { id secondFactorEnabled } }`;
@@ -86,8 +87,10 @@ describe('second factor: enrolment', () => {
     const rows: { code_hash: string }[] = await t.app.get(DataSource).query(`SELECT code_hash FROM recovery_code WHERE user_id = $1`, [user.id]);
     expect(rows).toHaveLength(10);
     for (const r of rows) expect(confirmed.codes).not.toContain(r.code_hash);
-    // A second enrolment is refused while one is on.
-    expect((await user.client.error(START)).code).toBe('CONFLICT');
+    // A second enrolment (a move to a new app) needs a code of the current one while it is on.
+    const second = await user.client.error(START);
+    expect(second.code).toBe('BAD_USER_INPUT');
+    expect(Object.keys(second.fields ?? {})).toEqual(['currentCode']);
   });
 
   it('hides the second-factor state from other members', async () => {
@@ -266,6 +269,29 @@ describe('second factor: staff', () => {
 
     await enrolSecondFactor(session);
     expect((await session.ok(QUEUE)).moderationQueue.totalItems).toBeGreaterThanOrEqual(0);
+  });
+
+  it('staff move to a new authenticator app themselves, with a code of the current one; the old app stops working', async () => {
+    const mod = await registerModerator(base, ['hue']);
+    const c = mod.client.inLang('en');
+    // Not without a current code, nor with a wrong one; confirming without a move started is refused.
+    const none = await c.error(START_MOVE, {});
+    expect(none.code).toBe('BAD_USER_INPUT');
+    expect(none.fields?.currentCode).toMatch(/app you use now/);
+    const right = await totpCode(mod.secret, 1);
+    expect((await c.error(START_MOVE, { c: right === '000000' ? '111111' : '000000' })).fields?.currentCode).toBeDefined();
+    expect((await c.error(CONFIRM, { code: right })).code).toBe('CONFLICT');
+    // With a code of the current app: a new secret, pending until a code of the new app proves it.
+    const moved = (await c.ok(START_MOVE, { c: right })).startSecondFactorEnrolment;
+    expect(moved.secret).not.toBe(mod.secret);
+    const codes = (await c.ok(CONFIRM, { code: await totpCode(moved.secret) })).confirmSecondFactorEnrolment.codes;
+    expect(codes).toHaveLength(10);
+    expect((await c.ok(ME)).me).toMatchObject({ secondFactorEnabled: true, recoveryCodesLeft: 10 });
+    expect((await c.ok(QUEUE)).moderationQueue).toBeTruthy(); // the role still acts
+    // Signing in: the old app's code is refused, the new app's accepted.
+    expect((await base.error(COMPLETE, { c: await passwordStep(mod.email), code: await totpCode(mod.secret, 1) })).code).toBe('BAD_USER_INPUT');
+    const done = (await base.ok(COMPLETE, { c: await passwordStep(mod.email), code: await totpCode(moved.secret, 1) })).completeLogin;
+    expect(done.user.id).toBe(mod.id);
   });
 
   it('an admin resets a staff member\'s second factor (audited); their role waits for a new enrolment', async () => {

@@ -163,4 +163,34 @@ export default function (h) {
     assert.ok((await t.text(page, 'main')).includes(msg('vi', 'done_ownAdminRemoved')));
     await t.visit(page, '/admin/users', 404);
   });
+
+  h.test('second factor: moving to a new phone with a code of the current app; few recovery codes left are warned of', async (t) => {
+    const page = await t.newPage('vi');
+    const user = await register(t, page, { name: 'Điện Thoại Mới' });
+    const { secret } = await enrolSecondFactor(t, page);
+    await t.visit(page, '/dashboard/security');
+    assert.equal(await page.locator('[data-testid=codes-low]').count(), 0, 'ten codes: no warning');
+    // A wrong code of the current app is named beside its field; nothing changes.
+    await page.fill('#move-code', '000000');
+    await t.submit(page, 'form[action="?/move"] button[type=submit]');
+    assert.ok((await t.text(page, '#move-code-error')).length > 3, await t.text(page, 'main'));
+    assert.equal(await page.locator('main img.qr').count(), 0);
+    // The right one: a new key and QR code, confirmed with a code of the new app.
+    await page.fill('#move-code', await freshCode(secret));
+    await t.submit(page, 'form[action="?/move"] button[type=submit]');
+    assert.ok((await t.text(page, 'main')).includes(msg('vi', 'security_moveSteps')));
+    const newSecret = (await page.locator('[data-testid=totp-secret]').innerText()).trim();
+    assert.notEqual(newSecret, secret);
+    await page.fill('form[action="?/confirm"] [name=code]', await freshCode(newSecret));
+    await t.submit(page, 'form[action="?/confirm"] button[type=submit]');
+    assert.ok((await t.text(page, 'main')).includes(msg('vi', 'security_moved')), await t.text(page, 'main'));
+    assert.equal(await page.locator('[data-testid=recovery-codes] code').count(), 10);
+    // Signing in takes the new app's code.
+    await logout(t, page);
+    await login(t, page, user.email, user.password, '/dashboard/security', newSecret);
+    // With the codes used up, the page says what that means.
+    await t.sql(`UPDATE recovery_code SET used_at = now() WHERE user_id = (SELECT id FROM app_user WHERE email = $1)`, [user.email]);
+    await t.visit(page, '/dashboard/security');
+    assert.equal((await t.text(page, '[data-testid=codes-low]')).trim(), msg('vi', 'security_codesNone'));
+  });
 }

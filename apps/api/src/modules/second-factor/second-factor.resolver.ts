@@ -28,9 +28,15 @@ export class SecondFactorResolver {
     return { token, user: { ...toUserType(user), isSelf: true } };
   }
 
-  @Mutation(() => SecondFactorSetupType, { description: 'Starts enrolling an authenticator app for the signed-in account (a new secret each time).' })
-  startSecondFactorEnrolment(@Context() ctx: GqlContext): Promise<SecondFactorSetupType> {
-    return this.secondFactor.startEnrolment(requireViewer(ctx));
+  @Mutation(() => SecondFactorSetupType, {
+    description:
+      'Starts enrolling an authenticator app for the signed-in account (a new secret each time). An account that has one already moves to a new app this way: `currentCode` (a code of the current app, or a recovery code) is then required, and confirmSecondFactorEnrolment replaces the old app (and its recovery codes) with the new one.',
+  })
+  startSecondFactorEnrolment(
+    @Context() ctx: GqlContext,
+    @Args('currentCode', { type: () => String, nullable: true }) currentCode?: string | null,
+  ): Promise<SecondFactorSetupType> {
+    return this.secondFactor.startEnrolment(requireViewer(ctx), currentCode);
   }
 
   @Mutation(() => RecoveryCodesType, { description: 'Confirms the enrolment with a code from the app; answers the 10 recovery codes, shown only this once.' })

@@ -172,23 +172,39 @@ export class SecondFactorService {
     }
   }
 
-  /** Step 1 of enrolment: a fresh secret (kept pending), its otpauth:// address and QR code. */
-  async startEnrolment(viewer: Viewer): Promise<{ secret: string; otpauthUri: string; qrCodeSvg: string }> {
-    const user = await this.ds.getRepository(UserEntity).findOneBy({ id: viewer.id });
-    if (!user) throw Errors.unauthenticated();
-    if (user.totpSecret) throw Errors.conflict(M.alreadyEnabled);
+  /**
+   * Step 1 of enrolment: a fresh secret (kept pending), its otpauth:// address and QR code. An
+   * account that has one already moves it to another app or phone this way (staff cannot turn it
+   * off and on again): `currentCode`, a code of the current app or a recovery code, is required
+   * then, and the current app keeps working until `confirmEnrolment` proves the new one.
+   */
+  async startEnrolment(viewer: Viewer, currentCode?: string | null): Promise<{ secret: string; otpauthUri: string; qrCodeSvg: string }> {
     const secret = newTotpSecret();
-    await this.ds.getRepository(UserEntity).update({ id: user.id }, { totpPendingSecret: secret });
-    const uri = otpauthUri(secret, user.email);
+    const email = await this.ds.transaction(async (em) => {
+      const user = await em.getRepository(UserEntity).findOne({ where: { id: viewer.id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw Errors.unauthenticated();
+      if (user.totpSecret) {
+        if (!currentCode) throw Errors.invalidField('currentCode', M.currentCodeRequired);
+        await this.checkCode(em, user, currentCode, 'currentCode');
+      }
+      await em.update(UserEntity, { id: user.id }, { totpPendingSecret: secret });
+      return user.email;
+    });
+    const uri = otpauthUri(secret, email);
     return { secret, otpauthUri: uri, qrCodeSvg: await qrCodeSvg(uri) };
   }
 
-  /** Step 2: a code from the app proves it holds the secret; returns the recovery codes (shown once). */
+  /**
+   * Step 2: a code from the app proves it holds the secret; returns the recovery codes (shown
+   * once). For an account moving to a new app (started with a current code), the new secret
+   * replaces the old one, whose codes and recovery codes stop working.
+   */
   async confirmEnrolment(viewer: Viewer, rawCode: string): Promise<string[]> {
     return this.ds.transaction(async (em) => {
       const user = await em.getRepository(UserEntity).findOne({ where: { id: viewer.id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw Errors.unauthenticated();
-      if (user.totpSecret) throw Errors.conflict(M.alreadyEnabled);
+      // Enabled with nothing pending: no move was started (with a current code).
+      if (user.totpSecret && !user.totpPendingSecret) throw Errors.conflict(M.alreadyEnabled);
       if (!user.totpPendingSecret) throw Errors.conflict(M.noPending);
       const pair = await this.throttle(user);
       const step = await verifyTotp(user.totpPendingSecret, normalizeCode(rawCode ?? ''), Date.now(), null);

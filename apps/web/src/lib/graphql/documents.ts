@@ -669,7 +669,7 @@ export const SecondFactorStatus: Document<T.SecondFactorStatusQuery, T.SecondFac
 
 export const StartSecondFactorEnrolment: Document<T.StartSecondFactorEnrolmentMutation, T.StartSecondFactorEnrolmentMutationVariables> = {
   name: "StartSecondFactorEnrolment",
-  source: "mutation StartSecondFactorEnrolment { startSecondFactorEnrolment { secret otpauthUri qrCodeSvg } }",
+  source: "mutation StartSecondFactorEnrolment($currentCode: String) { startSecondFactorEnrolment(currentCode: $currentCode) { secret otpauthUri qrCodeSvg } }",
 };
 
 export const ConfirmSecondFactorEnrolment: Document<T.ConfirmSecondFactorEnrolmentMutation, T.ConfirmSecondFactorEnrolmentMutationVariables> = {

@@ -1561,7 +1561,9 @@ export type SecondFactorStatusQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type SecondFactorStatusQuery = { me: { id: string, roles: Array<Role>, secondFactorEnabled: boolean | null, recoveryCodesLeft: number | null } | null };
 
-export type StartSecondFactorEnrolmentMutationVariables = Exact<{ [key: string]: never; }>;
+export type StartSecondFactorEnrolmentMutationVariables = Exact<{
+  currentCode?: string | null | undefined;
+}>;
 
 
 export type StartSecondFactorEnrolmentMutation = { startSecondFactorEnrolment: { secret: string, otpauthUri: string, qrCodeSvg: string } };

@@ -36,17 +36,30 @@ export const actions: Actions = {
       return failFromError(err, {}, { fields: [], loginNext: url.pathname, form: 'start' });
     }
   },
+  /** A new phone or app: a code of the current one starts it; the current app works until the new one is confirmed. */
+  move: async ({ request, locals, url }) => {
+    const form = await readForm(request);
+    const code = form.str('code');
+    if (!code) return fail(400, { values: {}, fields: { code: m.error_required() }, error: m.error_checkFields(), form: 'move' });
+    try {
+      const { startSecondFactorEnrolment: s } = await locals.api.request(StartSecondFactorEnrolment, { currentCode: code });
+      return { setup: { secret: s.secret, otpauthUri: s.otpauthUri, qrDataUrl: svgDataUrl(s.qrCodeSvg) } satisfies Setup, moving: true };
+    } catch (err) {
+      return failFromError(err, {}, { fields: ['code'], prefixes: [], rename: { currentCode: 'code' }, loginNext: url.pathname, form: 'move' });
+    }
+  },
   confirm: async ({ request, locals, url }) => {
     const form = await readForm(request);
     const code = form.str('code');
+    const moving = form.str('moving') === 'true';
     const setup = await setupAgain(form.str('secret'), form.str('otpauthUri'));
-    if (!code) return fail(400, { values: {}, fields: { code: m.error_required() }, error: m.error_checkFields(), form: 'confirm', setup });
+    if (!code) return fail(400, { values: {}, fields: { code: m.error_required() }, error: m.error_checkFields(), form: 'confirm', setup, moving });
     try {
       const { confirmSecondFactorEnrolment } = await locals.api.request(ConfirmSecondFactorEnrolment, { code });
-      return { recoveryCodes: confirmSecondFactorEnrolment.codes, done: 'enabled' };
+      return { recoveryCodes: confirmSecondFactorEnrolment.codes, done: moving ? 'moved' : 'enabled' };
     } catch (err) {
       const failed = failFromError(err, {}, { fields: ['code'], prefixes: [], loginNext: url.pathname, form: 'confirm' });
-      return fail(400, { ...failed.data, setup });
+      return fail(400, { ...failed.data, setup, moving });
     }
   },
   regenerate: async ({ request, locals, url }) => {
