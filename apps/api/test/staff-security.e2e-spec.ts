@@ -479,7 +479,7 @@ describe('audit log of staff actions', () => {
     const vi = await csvIn('vi');
     expect(vi.name).toMatch(/^attachment; filename="nhat-ky-kiem-toan-\d{8}\.csv"$/);
     expect(vi.lines[0]).toBe('Thời điểm (giờ Việt Nam),Người thực hiện,E-mail,Thao tác,Mã thao tác,Loại đối tượng,Mã đối tượng,Tóm tắt,Chi tiết (JSON),Địa chỉ IP,Thiết bị (User-Agent)');
-    expect(vi.lines[1]).toContain(',Khoá tài khoản,USER_DISABLED,USER,');
+    expect(vi.lines[1]).toContain(',Khóa tài khoản,USER_DISABLED,USER,');
     expect(vi.lines[1]).toContain(`,Khóa tài khoản ${someone.email},`);
   });
 
