@@ -87,10 +87,10 @@ describe('second factor: enrolment', () => {
     const rows: { code_hash: string }[] = await t.app.get(DataSource).query(`SELECT code_hash FROM recovery_code WHERE user_id = $1`, [user.id]);
     expect(rows).toHaveLength(10);
     for (const r of rows) expect(confirmed.codes).not.toContain(r.code_hash);
-    // A second enrolment (a move to a new app) needs a code of the current one while it is on.
+    // A second enrolment is refused while one is on (CONFLICT), saying a move to a new app needs a code of the current one.
     const second = await user.client.error(START);
-    expect(second.code).toBe('BAD_USER_INPUT');
-    expect(Object.keys(second.fields ?? {})).toEqual(['currentCode']);
+    expect(second.code).toBe('CONFLICT');
+    expect(second.message).toMatch(/ứng dụng đang dùng|app you use now/);
   });
 
   it('hides the second-factor state from other members', async () => {
@@ -276,8 +276,8 @@ describe('second factor: staff', () => {
     const c = mod.client.inLang('en');
     // Not without a current code, nor with a wrong one; confirming without a move started is refused.
     const none = await c.error(START_MOVE, {});
-    expect(none.code).toBe('BAD_USER_INPUT');
-    expect(none.fields?.currentCode).toMatch(/app you use now/);
+    expect(none.code).toBe('CONFLICT');
+    expect(none.message).toMatch(/app you use now/);
     const right = await totpCode(mod.secret, 1);
     expect((await c.error(START_MOVE, { c: right === '000000' ? '111111' : '000000' })).fields?.currentCode).toBeDefined();
     expect((await c.error(CONFIRM, { code: right })).code).toBe('CONFLICT');

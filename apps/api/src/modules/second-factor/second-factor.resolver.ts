@@ -30,7 +30,7 @@ export class SecondFactorResolver {
 
   @Mutation(() => SecondFactorSetupType, {
     description:
-      'Starts enrolling an authenticator app for the signed-in account (a new secret each time). An account that has one already moves to a new app this way: `currentCode` (a code of the current app, or a recovery code) is then required, and confirmSecondFactorEnrolment replaces the old app (and its recovery codes) with the new one.',
+      'Starts enrolling an authenticator app for the signed-in account (a new secret each time). An account that has one already moves to a new app this way: `currentCode` (a code of the current app, or a recovery code) is then required (without it: CONFLICT, as enrolled already; a wrong one: BAD_USER_INPUT on currentCode), and confirmSecondFactorEnrolment replaces the old app (and its recovery codes) with the new one.',
   })
   startSecondFactorEnrolment(
     @Context() ctx: GqlContext,

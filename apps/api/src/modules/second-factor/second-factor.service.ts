@@ -184,7 +184,9 @@ export class SecondFactorService {
       const user = await em.getRepository(UserEntity).findOne({ where: { id: viewer.id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw Errors.unauthenticated();
       if (user.totpSecret) {
-        if (!currentCode) throw Errors.invalidField('currentCode', M.currentCodeRequired);
+        // Without a code, the account is simply enrolled already (CONFLICT, as before moves existed),
+        // the message saying how to move; a wrong code is named beside its field.
+        if (!currentCode) throw Errors.conflict(M.currentCodeRequired);
         await this.checkCode(em, user, currentCode, 'currentCode');
       }
       await em.update(UserEntity, { id: user.id }, { totpPendingSecret: secret });
