@@ -19,8 +19,10 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     logging: false,
     extra: {
       max: poolSize,
-      // Fail fast instead of queueing forever when the database is unreachable.
-      connectionTimeoutMillis: 5_000,
+      // Fail instead of queueing forever when the database is unreachable (or every connection is
+      // busy: pg-pool applies it to the wait for a free client too). 5 s failed sign-ins on a slow
+      // machine under a full test run (2026-12-07); 10 s still fails well within a user's patience.
+      connectionTimeoutMillis: 10_000,
       // Bounds a runaway query; the longest legitimate ones (reindex batches, stats) take < 5 s.
       statement_timeout: 30_000,
       application_name: 'techport-api',
