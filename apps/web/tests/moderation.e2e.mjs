@@ -151,6 +151,7 @@ export default function (h) {
     // What it is and whose, before opening it: an offer, from the institute.
     assert.equal(squash(await items.nth(0).locator('[data-detail]').textContent()), 'Công nghệ chào bán');
     assert.equal(squash(await items.nth(0).locator('[data-organization]').textContent()), org.name);
+    assert.ok(squash(await items.nth(0).innerText()).includes(`${org.name} · `), 'the organisation set apart from the province');
     assert.equal(await items.nth(1).locator('[data-detail], [data-organization]').count(), 0, 'an independent expert: no organisation');
     // submitted a moment ago: "less than a day", not "0 days"
     assert.ok(squash(await items.nth(0).innerText()).includes(msg('vi', 'reviewQueue_lessThanDay')), await items.nth(0).innerText());
