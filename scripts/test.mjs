@@ -105,11 +105,12 @@ try {
   const runWeb = async () => {
     if (!withWeb) return;
     await webBuild;
-    const { runWebTests } = await import(webTestsModule);
-    // A database of their own: the API specs leave hundreds of organisations and listings behind,
-    // which would push the browser tests' own items off the first page of the lists they check.
-    const webDatabaseUrl = await createDatabase(pg.adminUrl, `${dbName}_web`, { template: templateName });
-    const web = await runWebTests({ databaseUrl: webDatabaseUrl, meili, outDir, built: true });
+    const { runWebTests, webTestLanes } = await import(webTestsModule);
+    // Databases of their own (one per lane): the API specs leave hundreds of organisations and
+    // listings behind, which would push the browser tests' own items off the first page of the lists they check.
+    const databaseUrls = [];
+    for (let lane = 1; lane <= webTestLanes(); lane += 1) databaseUrls.push(await createDatabase(pg.adminUrl, `${dbName}_web${lane}`, { template: templateName }));
+    const web = await runWebTests({ databaseUrls, meili, outDir, built: true });
     passed += web.passed;
     failed += web.failed;
     skipped += web.skipped;
@@ -132,7 +133,7 @@ try {
   exitCode = 1;
 } finally {
   await dropDatabase(pg.adminUrl, dbName).catch(() => {});
-  await dropDatabase(pg.adminUrl, `${dbName}_web`).catch(() => {});
+  await dropDatabasesStartingWith(pg.adminUrl, `${dbName}_web`).catch(() => {});
   await dropDatabase(pg.adminUrl, `${dbName}_tpl`).catch(() => {});
   // The spec files' own copies (apps/api/test/support/database.ts databaseOfThisFile).
   await dropDatabasesStartingWith(pg.adminUrl, `${dbName}_f`).catch(() => {});

@@ -10,7 +10,7 @@
 // main page is checked with axe-core (serious or critical violations fail the test).
 import { execFileSync, execSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ROOT } from '../ensure-install.mjs';
@@ -136,10 +136,22 @@ function startProcess(args, env, logFile, what) {
 const ADMIN = { email: 'admin@webtest.techport.vn', password: 'Admin-Password-2026', totpSecret: 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U' };
 
 /**
- * Runs every browser test. `databaseUrl`: a migrated database for this run; `meili`: { url, key }.
- * Returns { passed, failed, skipped }.
+ * How many lanes the browser tests run in: each lane is an API, a storefront and a database of its
+ * own, and takes the next test file from one queue (the largest first), its tests one after the
+ * other. One by default: on two cores, beside jest, the whole run is bound by the processor, and two
+ * lanes only moved time from jest to the browser tests (2026-12-07: `npm test` 14 min 58 s with one
+ * lane, 15 min 0 s with two; docs/benchmarks.md). WEB_TEST_LANES=n for a machine with more cores.
  */
-export async function runWebTests({ databaseUrl, meili, outDir, filter = process.env.WEB_TESTS_FILTER ?? '', built = false }) {
+export function webTestLanes(filter = '') {
+  if (filter) return 1;
+  return Math.max(1, Math.floor(Number(process.env.WEB_TEST_LANES ?? 1)) || 1);
+}
+
+/**
+ * Runs every browser test. `databaseUrls`: one migrated database per lane (webTestLanes); `meili`:
+ * { url, key }. Returns { passed, failed, skipped }.
+ */
+export async function runWebTests({ databaseUrls, meili, outDir, filter = process.env.WEB_TESTS_FILTER ?? '', built = false }) {
   const started = Date.now();
   const webOut = join(outDir, 'web');
   const shots = join(outDir, 'screenshots');
@@ -159,6 +171,53 @@ export async function runWebTests({ databaseUrl, meili, outDir, filter = process
     buildApi();
   }
 
+  const counts = { passed: 0, failed: 0, skipped: 0 };
+  const lanes = [];
+  let browser;
+  try {
+    // The lanes' servers start side by side (each API takes some seconds to boot).
+    const starting = databaseUrls.map((databaseUrl, i) => startLane({ lane: i + 1, databaseUrl, meili, out: databaseUrls.length > 1 ? join(webOut, `lane-${i + 1}`) : webOut }));
+    const settled = await Promise.allSettled(starting);
+    for (const s of settled) if (s.status === 'fulfilled') lanes.push(s.value);
+    const refused = settled.find((s) => s.status === 'rejected');
+    if (refused) throw refused.reason;
+
+    browser = await launchChromium();
+    const { createHarness } = await import(pathToFileURL(join(ROOT, 'apps', 'web', 'tests', 'support', 'harness.mjs')).href);
+    const testsDir = join(ROOT, 'apps', 'web', 'tests');
+    // Largest first, so that no lane is left with a long file at the end.
+    const queue = readdirSync(testsDir)
+      .filter((f) => f.endsWith('.e2e.mjs'))
+      .sort((a, b) => statSync(join(testsDir, b)).size - statSync(join(testsDir, a)).size || a.localeCompare(b));
+    const runLane = async (lane) => {
+      for (let file = queue.shift(); file; file = queue.shift()) {
+        if (lanes.length > 1) console.log(`  [lane ${lane.lane}] ${file}`);
+        const mod = await import(pathToFileURL(join(testsDir, file)).href);
+        if (typeof mod.default !== 'function') throw new Error(`${file} must export default (harness) => void`);
+        const harness = createHarness({ browser, webUrl: lane.webUrl, apiUrl: lane.apiUrl, admin: ADMIN, screenshotsDir: shots, outDir: lane.out, filter, databaseUrl: lane.databaseUrl });
+        mod.default(harness);
+        const result = await harness.run();
+        counts.passed += result.passed;
+        counts.failed += result.failed;
+        counts.skipped += result.skipped;
+      }
+    };
+    await Promise.all(lanes.map(runLane));
+  } catch (err) {
+    console.error(`[web-tests] ${err instanceof Error ? err.stack : err}`);
+    for (const lane of lanes) for (const p of lane.processes) if (p.logTail()) console.error(`--- ${p.what} log (tail) ---\n${p.logTail().slice(-3000)}`);
+    counts.failed += 1;
+  } finally {
+    await browser?.close().catch(() => {});
+    for (const lane of lanes) await lane.stop();
+  }
+  log(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped in ${Math.round((Date.now() - started) / 1000)} s (${lanes.length} lane${lanes.length === 1 ? '' : 's'}); screenshots in ${shots}`);
+  return { passed: counts.passed, failed: counts.failed, skipped: counts.skipped };
+}
+
+/** One lane's API and storefront on free ports, over its own database and search indexes. */
+async function startLane({ lane, databaseUrl, meili, out }) {
+  mkdirSync(out, { recursive: true });
   const [apiPort, webPort] = await freePorts(2);
   const webUrl = `http://127.0.0.1:${webPort}`;
   const apiUrl = `http://127.0.0.1:${apiPort}`;
@@ -166,8 +225,10 @@ export async function runWebTests({ databaseUrl, meili, outDir, filter = process
   // Shared by the API and the storefront, as `npm start` does: the API believes the visitor addresses the storefront names.
   const storefrontSecret = `web-tests-${randomBytes(16).toString('hex')}`;
   const processes = [];
-  let browser;
-  const counts = { passed: 0, failed: 0, skipped: 0 };
+  const stop = async () => {
+    for (const p of [...processes].reverse()) await p.stop();
+    await deleteIndexes(meili, indexPrefix).catch(() => {});
+  };
   try {
     const api = startProcess(
       ['dist/apps/api/src/main.js'],
@@ -195,11 +256,11 @@ export async function runWebTests({ databaseUrl, meili, outDir, filter = process
         RATE_LIMIT_LOGIN_PER_IP: '10000',
         RATE_LIMIT_MESSAGES_PER_ACCOUNT: '10000',
         RATE_LIMIT_MESSAGES_PER_IP: '10000',
-        MAIL_OUTBOX_DIR: join(webOut, 'mail'),
+        MAIL_OUTBOX_DIR: join(out, 'mail'),
         TECHPORT_NO_MAIN: '',
       },
-      join(webOut, 'api.log'),
-      'API',
+      join(out, 'api.log'),
+      `API (lane ${lane})`,
     );
     processes.push(api);
     await waitFor(`${apiUrl}/health`, api.child, 'the API');
@@ -207,37 +268,18 @@ export async function runWebTests({ databaseUrl, meili, outDir, filter = process
     const web = startProcess(
       [TEST_BUILD_ENTRY],
       { NODE_ENV: 'production', PORT: String(webPort), HOST: '127.0.0.1', ORIGIN: webUrl, PUBLIC_WEB_URL: webUrl, API_URL: `${apiUrl}/graphql`, STOREFRONT_SECRET: storefrontSecret, BODY_SIZE_LIMIT: '210M' },
-      join(webOut, 'web.log'),
-      'storefront',
+      join(out, 'web.log'),
+      `storefront (lane ${lane})`,
     );
     processes.push(web);
     await waitFor(`${webUrl}/robots.txt`, web.child, 'the storefront');
-    log(`API ${apiUrl}, storefront ${webUrl}`);
-
-    browser = await launchChromium();
-
-    const { createHarness } = await import(pathToFileURL(join(ROOT, 'apps', 'web', 'tests', 'support', 'harness.mjs')).href);
-    const harness = createHarness({ browser, webUrl, apiUrl, admin: ADMIN, screenshotsDir: shots, outDir: webOut, filter, databaseUrl });
-    const testsDir = join(ROOT, 'apps', 'web', 'tests');
-    const files = readdirSync(testsDir).filter((f) => f.endsWith('.e2e.mjs')).sort();
-    for (const file of files) {
-      const mod = await import(pathToFileURL(join(testsDir, file)).href);
-      if (typeof mod.default !== 'function') throw new Error(`${file} must export default (harness) => void`);
-      mod.default(harness);
-    }
-    const result = await harness.run();
-    Object.assign(counts, result);
+    log(`lane ${lane}: API ${apiUrl}, storefront ${webUrl}`);
   } catch (err) {
-    console.error(`[web-tests] ${err instanceof Error ? err.stack : err}`);
     for (const p of processes) if (p.logTail()) console.error(`--- ${p.what} log (tail) ---\n${p.logTail().slice(-3000)}`);
-    counts.failed += 1;
-  } finally {
-    await browser?.close().catch(() => {});
-    for (const p of processes.reverse()) await p.stop();
-    await deleteIndexes(meili, indexPrefix).catch(() => {});
+    await stop();
+    throw err;
   }
-  log(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped in ${Math.round((Date.now() - started) / 1000)} s; screenshots in ${shots}`);
-  return { passed: counts.passed, failed: counts.failed, skipped: counts.skipped };
+  return { lane, apiUrl, webUrl, databaseUrl, out, processes, stop };
 }
 
 async function gql(apiUrl, query, variables) {
@@ -286,22 +328,26 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { ensurePostgres, ensureMeilisearch, createDatabase, dropDatabase } = await import('./services.mjs');
   const { buildApi, apiCli } = await import('./build.mjs');
   const dbName = `techport_web_${Date.now().toString(36)}_${process.pid}`;
+  const filter = process.argv[2] ?? process.env.WEB_TESTS_FILTER ?? '';
+  const laneNames = Array.from({ length: webTestLanes(filter) }, (_, i) => `${dbName}_${i + 1}`);
   const pg = await ensurePostgres('test');
   const meili = await ensureMeilisearch('test');
   let code = 1;
   try {
     buildApi();
-    const databaseUrl = await createDatabase(pg.adminUrl, dbName);
-    apiCli(['migrate'], { DATABASE_URL: databaseUrl });
+    // Migrated once, then copied for each lane.
+    apiCli(['migrate'], { DATABASE_URL: await createDatabase(pg.adminUrl, dbName) });
+    const databaseUrls = [];
+    for (const name of laneNames) databaseUrls.push(await createDatabase(pg.adminUrl, name, { template: dbName }));
     const outDir = join(ROOT, 'test-output');
     mkdirSync(outDir, { recursive: true });
     // WEB_TESTS_BUILT=1: reuse the tests' build from an earlier run (quick iterations on the tests themselves).
     const built = process.env.WEB_TESTS_BUILT === '1' && existsSync(join(ROOT, TEST_BUILD_ENTRY));
-    const { passed, failed } = await runWebTests({ databaseUrl, meili, outDir, built, filter: process.argv[2] ?? process.env.WEB_TESTS_FILTER ?? '' });
+    const { passed, failed } = await runWebTests({ databaseUrls, meili, outDir, built, filter });
     console.log(`\n${passed} passed, ${failed} failed`);
     code = failed === 0 ? 0 : 1;
   } finally {
-    await dropDatabase(pg.adminUrl, dbName).catch(() => {});
+    for (const name of [...laneNames, dbName]) await dropDatabase(pg.adminUrl, name).catch(() => {});
     await meili.stop();
     await pg.stop();
   }

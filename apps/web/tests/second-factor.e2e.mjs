@@ -47,7 +47,7 @@ export default function (h) {
     assert.match(await t.text(page, '#f-code-error'), /[àáảãạăâđèéêìíòóôơùúưý]/i);
     await t.screenshot(page, 'two-step-wrong-code-vi');
     await t.axe(page, 'two-step code page with an error');
-    await page.fill('[name=code]', await freshCode(secret));
+    await page.fill('[name=code]', await freshCode(secret, t.apiUrl));
     await t.submit(page, 'main form button[type=submit]');
     assert.equal(new URL(page.url()).pathname, '/dashboard/security', 'signed in, to where the visitor was going');
     assert.ok((await t.text(page, 'main')).includes(msg('vi', 'security_statusOn')));
@@ -176,12 +176,12 @@ export default function (h) {
     assert.ok((await t.text(page, '#move-code-error')).length > 3, await t.text(page, 'main'));
     assert.equal(await page.locator('main img.qr').count(), 0);
     // The right one: a new key and QR code, confirmed with a code of the new app.
-    await page.fill('#move-code', await freshCode(secret));
+    await page.fill('#move-code', await freshCode(secret, t.apiUrl));
     await t.submit(page, 'form[action="?/move"] button[type=submit]');
     assert.ok((await t.text(page, 'main')).includes(msg('vi', 'security_moveSteps')));
     const newSecret = (await page.locator('[data-testid=totp-secret]').innerText()).trim();
     assert.notEqual(newSecret, secret);
-    await page.fill('form[action="?/confirm"] [name=code]', await freshCode(newSecret));
+    await page.fill('form[action="?/confirm"] [name=code]', await freshCode(newSecret, t.apiUrl));
     await t.submit(page, 'form[action="?/confirm"] button[type=submit]');
     assert.ok((await t.text(page, 'main')).includes(msg('vi', 'security_moved')), await t.text(page, 'main'));
     assert.equal(await page.locator('[data-testid=recovery-codes] code').count(), 10);

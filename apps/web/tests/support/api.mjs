@@ -29,11 +29,12 @@ export async function apiOrganization(t, token, { name = `Công ty Thử ${uniq(
   return createOrganization;
 }
 
-let adminSession = null;
+// The admin's session on each API (one per lane of the browser tests).
+const adminSessions = new Map();
 
-/** The tests' admin's token: password, then a code of its authenticator (signed in once per run). */
+/** The tests' admin's token: password, then a code of its authenticator (signed in once per run and API). */
 export async function adminToken(t) {
-  adminSession ??= (async () => {
+  if (!adminSessions.has(t.apiUrl)) adminSessions.set(t.apiUrl, (async () => {
     const res = await fetch(`${t.apiUrl}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -43,11 +44,12 @@ export async function adminToken(t) {
     if (body.data?.login) return body.data.login.token;
     const challenge = body.errors?.[0]?.extensions?.challenge;
     if (!challenge) throw new Error(`the admin could not sign in: ${JSON.stringify(body.errors)}`);
-    const { completeLogin } = await t.gql(`mutation($c: String!, $code: String!) { completeLogin(challenge: $c, code: $code) { token } }`, { c: challenge, code: await freshCode(t.admin.totpSecret) });
+    const { completeLogin } = await t.gql(`mutation($c: String!, $code: String!) { completeLogin(challenge: $c, code: $code) { token } }`, { c: challenge, code: await freshCode(t.admin.totpSecret, t.apiUrl) });
     return completeLogin.token;
-  })();
-  adminSession.catch(() => (adminSession = null));
-  return adminSession;
+  })());
+  const session = adminSessions.get(t.apiUrl);
+  session.catch(() => adminSessions.delete(t.apiUrl));
+  return session;
 }
 
 /**
@@ -92,6 +94,6 @@ export async function apiRelogin(t, user) {
 export async function apiEnrolSecondFactor(t, user) {
   const { startSecondFactorEnrolment } = await t.gql(`mutation { startSecondFactorEnrolment { secret } }`, {}, user.token);
   user.secret = startSecondFactorEnrolment.secret;
-  await t.gql(`mutation($code: String!) { confirmSecondFactorEnrolment(code: $code) { codes } }`, { code: await freshCode(user.secret) }, user.token);
+  await t.gql(`mutation($code: String!) { confirmSecondFactorEnrolment(code: $code) { codes } }`, { code: await freshCode(user.secret, t.apiUrl) }, user.token);
   return user;
 }

@@ -4,7 +4,8 @@ import { PASSWORD, label, msg, squash, uniq } from './harness.mjs';
 import { freshCode } from './totp.mjs';
 import { adminToken } from './api.mjs';
 
-let adminSignedInThroughForm = false;
+// The storefronts (one per lane) on which the admin has signed in through the form once.
+const adminSignedInThroughForm = new Set();
 
 /**
  * Registers through /register and activates the account from the link e-mailed to it, as a person
@@ -30,7 +31,7 @@ export async function register(t, page, { name = 'Nguyễn Văn Thử', email = 
  * then get the code step, answered with a code from `secret` (the admin's by default).
  */
 export async function login(t, page, email, password = PASSWORD, next = '', secret = email === t.admin.email ? t.admin.totpSecret : null) {
-  if (email === t.admin.email && password === t.admin.password && adminSignedInThroughForm) {
+  if (email === t.admin.email && password === t.admin.password && adminSignedInThroughForm.has(t.webUrl)) {
     // The admin's authenticator gives one code per 30-second step (replay protection), so a form
     // sign-in per test would wait up to half a minute each: after the first one in a run, the page
     // gets the run's admin session as the session cookie, as the form would have set it.
@@ -38,14 +39,14 @@ export async function login(t, page, email, password = PASSWORD, next = '', secr
     await t.visit(page, next || '/dashboard');
     return;
   }
-  if (email === t.admin.email) adminSignedInThroughForm = true;
+  if (email === t.admin.email) adminSignedInThroughForm.add(t.webUrl);
   await t.visit(page, `/login${next ? `?next=${encodeURIComponent(next)}` : ''}`);
   await page.fill('[name=email]', email);
   await page.fill('[name=password]', password);
   await t.submit(page, 'main form button[type=submit]');
   if (new URL(page.url()).pathname === '/login/code') {
     assert.ok(secret, `${email} has two-step verification: the test must give its secret`);
-    await page.fill('[name=code]', await freshCode(secret));
+    await page.fill('[name=code]', await freshCode(secret, t.apiUrl));
     await t.submit(page, 'main form button[type=submit]');
   }
   assert.doesNotMatch(new URL(page.url()).pathname, /^\/login/, `still on the login page: ${await t.text(page, 'main')}`);
@@ -61,7 +62,7 @@ export async function enrolSecondFactor(t, page) {
   assert.equal(await page.locator('main img.qr').count(), 1, 'a QR code is shown');
   const secret = (await page.locator('[data-testid=totp-secret]').innerText()).trim();
   assert.match(secret, /^[A-Z2-7]{32}$/);
-  await page.fill('form[action="?/confirm"] [name=code]', await freshCode(secret));
+  await page.fill('form[action="?/confirm"] [name=code]', await freshCode(secret, t.apiUrl));
   await t.submit(page, 'form[action="?/confirm"] button[type=submit]');
   const recoveryCodes = (await page.locator('[data-testid=recovery-codes] code').allInnerTexts()).map((c) => c.trim());
   assert.equal(recoveryCodes.length, 10, `ten recovery codes are shown: ${await t.text(page, 'main')}`);
