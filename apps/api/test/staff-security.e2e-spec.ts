@@ -371,6 +371,10 @@ describe('audit log of staff actions', () => {
     await csv.text();
 
     const mine = await auditRows({ from: started, actorId: mod.id });
+    // The same rows by the moderator's e-mail, however it is typed; none by another's.
+    const byEmail = await auditRows({ from: started, actorEmail: ` ${mod.email.toUpperCase()} ` });
+    expect(byEmail.map((r) => r.id)).toEqual(mine.map((r) => r.id));
+    expect(await auditRows({ from: started, actorEmail: `x${mod.email}` })).toEqual([]);
     const byAction = (a: string) => mine.filter((r) => r.action === a);
     expect(byAction('ORGANIZATION_VERIFIED')).toEqual([expect.objectContaining({ targetKind: 'ORGANIZATION', targetId: org.id, actorEmail: mod.email })]);
     expect(byAction('EXPERT_MODERATED')).toEqual([expect.objectContaining({ targetKind: 'EXPERT', targetId: profile.id })]);
@@ -426,6 +430,9 @@ describe('audit log of staff actions', () => {
     const bad = await admin.error(AUDIT, { f: { actorId: 'not-an-id' } });
     expect(bad.code).toBe('BAD_USER_INPUT');
     expect(Object.keys(bad.fields ?? {})).toEqual(['filter.actorId']);
+    const badEmail = await admin.error(AUDIT, { f: { actorEmail: 'not an address' } });
+    expect(badEmail.code).toBe('BAD_USER_INPUT');
+    expect(Object.keys(badEmail.fields ?? {})).toEqual(['filter.actorEmail']);
     const range = await admin.error(AUDIT, { f: { from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' } });
     expect(Object.keys(range.fields ?? {})).toEqual(['filter.to']);
   });

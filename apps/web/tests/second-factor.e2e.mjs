@@ -106,6 +106,18 @@ export default function (h) {
     assert.match(await first.innerText(), /Chrom/, 'and from which browser (the visitor\'s, passed on by the storefront)');
     await t.screenshot(admin, 'audit-log-en');
     await t.axe(admin, 'staff audit log (en)');
+    // Who acted, by the e-mail typed as it comes: only their rows, and the download follows.
+    await admin.fill('[name=actor]', ` ${t.admin.email.toUpperCase()} `);
+    await t.submit(admin, `form[aria-label="${msg('en', 'audit_filters')}"] button[type=submit]`);
+    const actors = await admin.locator('tbody tr').allInnerTexts();
+    assert.ok(actors.length > 0 && actors.every((r) => r.includes(t.admin.email)), actors.join('\n'));
+    assert.ok(actors[0].includes(user.email), 'the reset is among them');
+    const byActor = await admin.request.get(new URL(await admin.locator('a[href^="/admin/audit/export.csv"]').getAttribute('href'), t.webUrl).href);
+    assert.equal(byActor.status(), 200);
+    assert.ok((await byActor.text()).includes(user.email));
+    // Neither an e-mail nor an account: said beside the field, in the reader's language.
+    await t.visit(admin, '/admin/audit?actor=Nguyen');
+    assert.equal(await t.text(admin, '#f-actor-error'), msg('en', 'audit_badActor'));
     // A bad date is named beside its field.
     await t.visit(admin, '/admin/audit?from=2026-13-40');
     assert.equal(await t.text(admin, '#f-from-error'), msg('en', 'audit_badDate'));

@@ -23,7 +23,8 @@ export const AUDIT_ACTIONS: readonly StaffAuditAction[] = [
 export const AUDIT_TARGET_KINDS: readonly StaffAuditTargetKind[] = ['USER', 'ORGANIZATION', 'LISTING', 'EXPERT', 'EVENT', 'DEAL', 'EXPORT'];
 
 export interface AuditFilterValues {
-  actorId: string;
+  /** Who acted: an e-mail, or an account id (the table's "only this person" link). */
+  actor: string;
   action: string;
   targetKind: string;
   targetId: string;
@@ -31,11 +32,21 @@ export interface AuditFilterValues {
   to: string;
 }
 
-export const AUDIT_FILTER_KEYS = ['actorId', 'action', 'targetKind', 'targetId', 'from', 'to'] as const;
+export const AUDIT_FILTER_KEYS = ['actor', 'action', 'targetKind', 'targetId', 'from', 'to'] as const;
 
 export function readAuditFilter(params: URLSearchParams): AuditFilterValues {
   const get = (k: string) => (params.get(k) ?? '').trim().slice(0, 100);
-  return { actorId: get('actorId'), action: get('action'), targetKind: get('targetKind'), targetId: get('targetId'), from: get('from'), to: get('to') };
+  // `actorId`: the parameter's name in links made before it took an e-mail too.
+  return { actor: get('actor') || get('actorId'), action: get('action'), targetKind: get('targetKind'), targetId: get('targetId'), from: get('from'), to: get('to') };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The API's filter for "who acted": an account id, or an e-mail (the API checks its form); null when it is neither. */
+export function actorFilter(actor: string): { actorId: string } | { actorEmail: string } | null {
+  if (UUID.test(actor)) return { actorId: actor };
+  if (actor.includes('@')) return { actorEmail: actor };
+  return null;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

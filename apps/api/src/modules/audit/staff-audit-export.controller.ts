@@ -42,7 +42,7 @@ function vietnamMidnight(day: string, plusDays = 0): Date | null {
 }
 
 /**
- * GET /exports/staff-audit.csv?actorId=&action=&targetKind=&targetId=&from=&to= — the audit log
+ * GET /exports/staff-audit.csv?actorId=&actorEmail=&action=&targetKind=&targetId=&from=&to= — the audit log
  * (newest first) for admins, with the filters of the `staffAuditLog` query; `from`/`to` are
  * calendar days in Vietnam time, inclusive. Bearer token as for the GraphQL API. CSV as the deal
  * register: UTF-8 with BOM, RFC 4180, formula-like cells neutralised; headers, action names,
@@ -119,7 +119,7 @@ export class StaffAuditExportController {
     const targetKind = str('targetKind');
     const from = str('from');
     const to = str('to');
-    const filter: StaffAuditFilterInput = { actorId: str('actorId'), targetId: str('targetId') };
+    const filter: StaffAuditFilterInput = { actorId: str('actorId'), actorEmail: str('actorEmail'), targetId: str('targetId') };
     if (action && !(Object.values(StaffAuditAction) as string[]).includes(action)) fields.action = M.action;
     else filter.action = action as StaffAuditAction | undefined;
     if (targetKind && !(Object.values(StaffAuditTargetKind) as string[]).includes(targetKind)) fields.targetKind = M.targetKind;

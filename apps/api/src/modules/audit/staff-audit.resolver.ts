@@ -12,6 +12,8 @@ import type { StaffAuditAction, StaffAuditTargetKind } from './staff-audit.actio
 import catalogue from './staff-audit.resolver.messages.json' with { type: 'json' };
 
 const M = catalogue;
+/** Looks like an address (one @, something on each side, no spaces, at most 254 characters): a filter, not a sign-up. */
+const EMAIL_LIKE = /^(?=.{3,254}$)[^\s@]+@[^\s@]+$/;
 
 /** An entry as the API answers it: its line in the request's language (the Vietnamese one where no English was written). */
 export function toStaffAuditEntryType(e: StaffAuditEntryEntity, lang: Lang): StaffAuditEntryType {
@@ -35,6 +37,7 @@ export function toStaffAuditEntryType(e: StaffAuditEntryEntity, lang: Lang): Sta
 export function checkAuditFilter(filter: StaffAuditFilterInput | null | undefined, prefix = 'filter.'): StaffAuditFilterInput {
   const f = filter ?? {};
   if (f.actorId && !isUuid(f.actorId)) throw Errors.invalidField(`${prefix}actorId`, M.actorId);
+  if (f.actorEmail && !EMAIL_LIKE.test(f.actorEmail.trim())) throw Errors.invalidField(`${prefix}actorEmail`, M.actorEmail);
   if (f.from && f.to && f.from.getTime() >= f.to.getTime()) throw Errors.invalidField(`${prefix}to`, M.range);
   return f;
 }

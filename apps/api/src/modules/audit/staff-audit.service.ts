@@ -20,6 +20,8 @@ export interface StaffAuditRecord {
 
 export interface StaffAuditFilter {
   actorId?: string | null;
+  /** The actor's e-mail: as it was when they acted, or the account's today (either matches). */
+  actorEmail?: string | null;
   action?: StaffAuditAction | null;
   targetKind?: StaffAuditTargetKind | null;
   targetId?: string | null;
@@ -74,6 +76,12 @@ export class StaffAuditService {
   query(filter: StaffAuditFilter) {
     const qb = this.ds.getRepository(StaffAuditEntryEntity).createQueryBuilder('a');
     if (filter.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: filter.actorId });
+    if (filter.actorEmail) {
+      // E-mails are kept lower-case; the entry keeps the address used at the time.
+      qb.andWhere('(lower(a.actor_email) = :actorEmail OR a.actor_id IN (SELECT u.id FROM app_user u WHERE u.email = :actorEmail))', {
+        actorEmail: filter.actorEmail.trim().toLowerCase(),
+      });
+    }
     if (filter.action) qb.andWhere('a.action = :action', { action: filter.action });
     if (filter.targetKind) qb.andWhere('a.target_kind = :targetKind', { targetKind: filter.targetKind });
     if (filter.targetId) qb.andWhere('a.target_id = :targetId', { targetId: filter.targetId });

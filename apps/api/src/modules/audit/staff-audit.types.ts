@@ -52,6 +52,10 @@ export class StaffAuditFilterInput {
   @IsOptional()
   actorId?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'The actor\'s e-mail, as it was when they acted or as it is now.' })
+  @IsOptional()
+  actorEmail?: string | null;
+
   @Field(() => StaffAuditAction, { nullable: true })
   @IsOptional()
   action?: StaffAuditAction | null;

@@ -2,11 +2,9 @@ import type { PageServerLoad } from './$types';
 import { StaffAuditLog } from '$lib/graphql/documents';
 import type { StaffAuditAction, StaffAuditFilterInput, StaffAuditTargetKind } from '$lib/graphql/types';
 import { m } from '$lib/paraglide/messages';
-import { AUDIT_ACTIONS, AUDIT_TARGET_KINDS, readAuditFilter, vietnamDayStart } from '$lib/audit';
+import { AUDIT_ACTIONS, AUDIT_TARGET_KINDS, actorFilter, readAuditFilter, vietnamDayStart } from '$lib/audit';
 import { ApiError } from '$lib/server/api';
 import { apiFailure } from '$lib/server/guards';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Admins: the audit log of staff actions, filtered by a GET form (shareable, works without JS). */
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -14,9 +12,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const page = Math.max(1, Math.min(1_000_000, Number(url.searchParams.get('page')) || 1));
   const fields: Record<string, string> = {};
   const filter: StaffAuditFilterInput = {};
-  if (values.actorId) {
-    if (UUID.test(values.actorId)) filter.actorId = values.actorId;
-    else fields.actorId = m.audit_badActor();
+  if (values.actor) {
+    const actor = actorFilter(values.actor);
+    if (actor) Object.assign(filter, actor);
+    else fields.actor = m.audit_badActor();
   }
   if (values.action) {
     if ((AUDIT_ACTIONS as readonly string[]).includes(values.action)) filter.action = values.action as StaffAuditAction;
@@ -44,9 +43,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     const { staffAuditLog } = await locals.api.request(StaffAuditLog, { filter, page: { page, pageSize: 50 } });
     return { values, fields, log: staffAuditLog };
   } catch (err) {
-    // The API's own field errors (filter.actorId…) beside the fields, the rest as page errors.
+    // The API's own field errors (filter.actorEmail…) beside the fields, the rest as page errors.
     if (err instanceof ApiError && err.code === 'BAD_USER_INPUT') {
-      for (const [path, message] of Object.entries(err.fields)) fields[path.replace(/^filter\./, '')] = message;
+      for (const [path, message] of Object.entries(err.fields)) fields[path.replace(/^filter\./, '').replace(/^actor(Id|Email)$/, 'actor')] = message;
       return { values, fields, log: null };
     }
     return apiFailure(err, url);

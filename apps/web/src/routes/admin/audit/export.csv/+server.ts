@@ -6,7 +6,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { m } from '$lib/paraglide/messages';
-import { AUDIT_FILTER_KEYS } from '$lib/audit';
+import { AUDIT_FILTER_KEYS, actorFilter } from '$lib/audit';
 import { apiBase, apiTimeoutMs } from '$lib/server/config';
 import { hasRole } from '$lib/server/guards';
 
@@ -16,7 +16,11 @@ export const GET: RequestHandler = async ({ locals, url }) => {
   const target = new URL(`${apiBase()}/exports/staff-audit.csv`);
   for (const key of AUDIT_FILTER_KEYS) {
     const v = url.searchParams.get(key)?.trim();
-    if (v) target.searchParams.set(key, v);
+    if (!v) continue;
+    if (key === 'actor') {
+      // The page refuses anything else before offering the download; a hand-made link gets the API's answer.
+      for (const [name, value] of Object.entries(actorFilter(v) ?? { actorId: v })) target.searchParams.set(name, value);
+    } else target.searchParams.set(key, v);
   }
   let res: Response;
   try {
