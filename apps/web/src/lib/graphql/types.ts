@@ -536,6 +536,8 @@ export type StaffAuditAction =
 
 export type StaffAuditFilterInput = {
   action?: StaffAuditAction | null | undefined;
+  /** The actor's e-mail, as it was when they acted or as it is now. */
+  actorEmail?: string | null | undefined;
   actorId?: string | number | null | undefined;
   /** From this instant (inclusive). */
   from?: string | null | undefined;
