@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../src/common/clock.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { isolatedDatabase, type IsolatedDatabase } from './support/database.js';
-import { Client, PASSWORD, adminClient, enrolSecondFactor, registerUser, uniq } from './support/graphql.js';
+import { Client, PASSWORD, activate, adminClient, enrolSecondFactor, registerUser, uniq } from './support/graphql.js';
 
 const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token user { id } } }`;
 const ME = `{ me { id } }`;
@@ -131,6 +131,9 @@ describe('sessions a user can see and end', () => {
       const later = await seen();
       expect(later.last_seen_at.getTime()).toBeGreaterThanOrEqual(first.last_seen_at.getTime() + 60_000);
       expect(later.user_agent).toBe(SAFARI_IPHONE);
+      // The account's last activity moves with it (what admins see in the accounts list).
+      const [account] = await ds.query(`SELECT last_active_at FROM app_user WHERE id = $1`, [user.id]);
+      expect(account.last_active_at).toEqual(later.last_seen_at);
     } finally {
       clock.reset();
     }
@@ -300,6 +303,33 @@ describe('admin user search', () => {
     expect(await ids(null, false)).toEqual([plain.id, mod.id].sort());
     expect(await ids('MEMBER', false)).toEqual([plain.id]);
     expect((await admin.ok(FILTERED, { q: tag, r: 'MEMBER', d: false })).users.totalItems).toBe(1);
+  });
+
+  it('tells admins when each account registered, whether it was activated and when it was last active, which outlives its sessions', async () => {
+    const admin = await adminClient(base);
+    const tag = uniq('');
+    const before = Date.now() - 1000;
+    const email = `${uniq('user')}@example.vn`;
+    await base.ok(`mutation($input: RegisterInput!) { register(input: $input) { token } }`, { input: { email, password: PASSWORD, displayName: `Chưa kích hoạt ${tag}` } });
+    const FACTS = `query($q: String) { users(query: $q, page: { pageSize: 10 }) { items { id registeredAt activated lastActiveAt } } }`;
+    const facts = async () => (await admin.ok(FACTS, { q: tag })).users.items[0];
+    const registered = await facts();
+    expect(registered).toMatchObject({ activated: false, lastActiveAt: null });
+    expect(new Date(registered.registeredAt).getTime()).toBeGreaterThanOrEqual(before);
+
+    // Activating signs the account in: activated, and active from then.
+    const { client } = await activate(base, email);
+    const activated = await facts();
+    expect(activated.activated).toBe(true);
+    expect(new Date(activated.lastActiveAt).getTime()).toBeGreaterThanOrEqual(new Date(registered.registeredAt).getTime());
+    // Signing out everywhere deletes its sessions; the account still says when it was last active.
+    await client.ok(END_ALL, { keep: false });
+    expect((await ds.query(`SELECT count(*)::int AS n FROM user_session WHERE user_id = $1`, [activated.id]))[0].n).toBe(0);
+    expect((await facts()).lastActiveAt).toBe(activated.lastActiveAt);
+
+    // The account itself reads when it registered and that it is activated; its last activity is for admins.
+    const self = await registerUser(base);
+    expect((await self.client.ok(`{ me { registeredAt activated lastActiveAt } }`)).me).toEqual({ registeredAt: expect.any(String), activated: true, lastActiveAt: null });
   });
 
   it('stays admin-only', async () => {

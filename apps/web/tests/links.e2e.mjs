@@ -377,12 +377,27 @@ export default function (h) {
     await t.gql(SET_ROLES, { id: mod.id, codes: ['hue', 'can-tho'] }, admin);
     const off = await apiUser(t, `Bị khóa ${tag}`);
     await t.gql(`mutation($id: ID!) { setUserDisabled(userId: $id, disabled: true) { id } }`, { id: off.id }, admin);
+    const org = await apiOrganization(t, plain.token);
+    // Registered, but the e-mailed link never opened.
+    const pendingTag = uniq('cho');
+    const pendingEmail = `${uniq('u')}@example.vn`;
+    await t.gql(`mutation($i: RegisterInput!) { register(input: $i) { token } }`, { i: { email: pendingEmail, password: t.PASSWORD, displayName: `Chờ kích hoạt ${pendingTag}` } });
     for (const lang of ['en', 'vi']) {
       const page = await t.newPage(lang);
       await login(t, page, t.admin.email, t.admin.password, '/admin/users');
       const emails = async () => (await page.locator('ul.users > li').evaluateAll((lis) => lis.map((li) => li.dataset.email))).sort();
       await t.visit(page, `/admin/users?q=${tag}`);
       assert.deepEqual(await emails(), [plain.email, mod.email, off.email].sort());
+      // Each card says whose account it is and whether it is in use.
+      const facts = async (email) => squash(await t.text(page, `li[data-email="${email}"] .account-facts`));
+      const plainFacts = await facts(plain.email);
+      assert.ok(plainFacts.startsWith(`${org.name} · ${msg(lang, 'admin_registeredOn', { date: '' }).trim()}`), plainFacts);
+      assert.ok(plainFacts.includes(msg(lang, 'admin_lastActive', { when: '' }).trim()), `activated and signed in: ${plainFacts}`);
+      assert.equal(await page.locator(`li[data-email="${plain.email}"] .account-facts a[href="/organizations/${org.slug}"]`).count(), 1);
+      assert.ok((await facts(mod.email)).startsWith(msg(lang, 'admin_noOrganization')), await facts(mod.email));
+      await t.visit(page, `/admin/users?q=${pendingTag}`);
+      assert.ok((await facts(pendingEmail)).endsWith(msg(lang, 'admin_notActivated')), await facts(pendingEmail));
+      await t.visit(page, `/admin/users?q=${tag}`);
       // No province grid on any card until its roles are changed; the moderator's provinces summed up.
       assert.equal(await page.locator('ul.users input[name=provinces]:visible').count(), 0);
       assert.ok((await t.text(page, `li[data-email="${mod.email}"]`)).includes(lang === 'vi' ? 'Huế' : 'Hue'));

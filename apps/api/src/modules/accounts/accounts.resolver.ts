@@ -19,8 +19,23 @@ import { SECOND_FACTOR_CODE_REQUIRED } from '../second-factor/second-factor.serv
 /** The password was right (the account asks for its second step, or has not been activated yet): not a failed sign-in. */
 const rightPassword = (err: unknown) => err instanceof AppError && (err.extra?.reason === SECOND_FACTOR_CODE_REQUIRED || err.extra?.reason === ACCOUNT_NOT_ACTIVATED);
 
+const selfOrAdmin = (user: UserType, ctx: GqlContext) => !!(user.isSelf || (ctx.viewer && (ctx.viewer.id === user.id || isAdmin(ctx.viewer))));
+
 export function toUserType(u: UserEntity): UserType {
-  return { id: u.id, email: u.email, displayName: u.displayName, roles: u.roles, moderatedProvinceCodes: u.moderatedProvinceCodes, allProvinces: u.allProvinces, disabled: u.disabled, secondFactorEnabledAt: u.totpEnabledAt, language: u.language };
+  return {
+    id: u.id,
+    email: u.email,
+    displayName: u.displayName,
+    roles: u.roles,
+    moderatedProvinceCodes: u.moderatedProvinceCodes,
+    allProvinces: u.allProvinces,
+    disabled: u.disabled,
+    secondFactorEnabledAt: u.totpEnabledAt,
+    language: u.language,
+    registeredAt: u.createdAt,
+    activatedAt: u.emailVerifiedAt,
+    lastActiveAt: u.lastActiveAt,
+  };
 }
 
 @ObjectType('UserPage')
@@ -182,7 +197,28 @@ export class AccountsResolver {
 
   @ResolveField(() => String, { nullable: true, description: 'Only for the user themself and for admins; null for everyone else.' })
   email(@Parent() user: UserType, @Context() ctx: GqlContext): string | null {
-    return user.isSelf || (ctx.viewer && (ctx.viewer.id === user.id || isAdmin(ctx.viewer))) ? user.email : null;
+    return selfOrAdmin(user, ctx) ? user.email : null;
+  }
+
+  @ResolveField(() => Date, { nullable: true, description: 'When the account was registered. Only for the user themself and for admins; null for everyone else.' })
+  registeredAt(@Parent() user: UserType, @Context() ctx: GqlContext): Date | null {
+    return selfOrAdmin(user, ctx) ? (user.registeredAt ?? null) : null;
+  }
+
+  @ResolveField(() => Boolean, {
+    nullable: true,
+    description: 'Whether the account was activated from the e-mailed link (until then it cannot sign in). Only for the user themself and for admins; null for everyone else.',
+  })
+  activated(@Parent() user: UserType, @Context() ctx: GqlContext): boolean | null {
+    return selfOrAdmin(user, ctx) ? !!user.activatedAt : null;
+  }
+
+  @ResolveField(() => Date, {
+    nullable: true,
+    description: 'Admins only: when the account last signed in or made a request (recorded at most once a minute per session); null when it never signed in, and for everyone else.',
+  })
+  lastActiveAt(@Parent() user: UserType, @Context() ctx: GqlContext): Date | null {
+    return ctx.viewer && isAdmin(ctx.viewer) ? (user.lastActiveAt ?? null) : null;
   }
 
   @ResolveField(() => String, {

@@ -25,6 +25,15 @@ export class UserType {
   /** The interface language the account last used; exposed as `language` to the user themself. */
   language?: 'vi' | 'en';
 
+  /** When the account was made; exposed as `registeredAt` to the user themself and admins. */
+  registeredAt?: Date;
+
+  /** When its e-mail link was followed (null: not yet, it cannot sign in); exposed as `activated`. */
+  activatedAt?: Date | null;
+
+  /** The latest sign-in or request of any of its sessions; exposed as `lastActiveAt` to admins. */
+  lastActiveAt?: Date | null;
+
   /** Set on the user returned by register/login: the caller is this user even without a token yet. */
   isSelf?: boolean;
 

@@ -61,6 +61,7 @@ export class SessionsService {
       lastSeenAt: now,
       expiresAt,
     });
+    await manager.query(`UPDATE app_user SET last_active_at = $2 WHERE id = $1`, [userId, now]);
     // Sessions whose tokens have expired are refused anyway; forget them (by index, a few rows at a time).
     await manager.query(`DELETE FROM user_session WHERE id IN (SELECT id FROM user_session WHERE expires_at < now() LIMIT 100)`);
     return { token, sessionId: tokenId };
@@ -75,9 +76,13 @@ export class SessionsService {
     const now = this.clock.now();
     if (now.getTime() - lastSeenAt.getTime() < LAST_SEEN_GRANULARITY_MS) return;
     try {
+      // The account's last_active_at with it, in the same statement (only when the session's row was written).
       await this.ds.query(
-        `UPDATE user_session SET last_seen_at = $2, ip_address = COALESCE($3, ip_address), user_agent = COALESCE($4, user_agent)
-         WHERE id = $1 AND last_seen_at <= $5`,
+        `WITH touched AS (
+           UPDATE user_session SET last_seen_at = $2, ip_address = COALESCE($3, ip_address), user_agent = COALESCE($4, user_agent)
+           WHERE id = $1 AND last_seen_at <= $5 RETURNING user_id
+         )
+         UPDATE app_user SET last_active_at = $2 FROM touched WHERE app_user.id = touched.user_id AND (app_user.last_active_at IS NULL OR app_user.last_active_at < $2)`,
         [sessionId, now, client.address, client.userAgent, new Date(now.getTime() - LAST_SEEN_GRANULARITY_MS)],
       );
     } catch (err) {

@@ -639,7 +639,7 @@ export const MarkAllNotificationsRead: Document<T.MarkAllNotificationsReadMutati
 
 export const Users: Document<T.UsersQuery, T.UsersQueryVariables> = {
   name: "Users",
-  source: "query Users($query: String, $page: PageInput, $role: Role, $disabled: Boolean, $secondFactor: Boolean, $staff: Boolean) { users( query: $query page: $page role: $role disabled: $disabled secondFactor: $secondFactor staff: $staff ) { totalItems page pageSize items { id email displayName roles disabled allProvinces secondFactorEnabled moderatedProvinces { code name } } } }",
+  source: "query Users($query: String, $page: PageInput, $role: Role, $disabled: Boolean, $secondFactor: Boolean, $staff: Boolean) { users( query: $query page: $page role: $role disabled: $disabled secondFactor: $secondFactor staff: $staff ) { totalItems page pageSize items { id email displayName roles disabled allProvinces secondFactorEnabled moderatedProvinces { code name } registeredAt activated lastActiveAt organizations { id slug name } } } }",
 };
 
 export const SetUserRoles: Document<T.SetUserRolesMutation, T.SetUserRolesMutationVariables> = {

@@ -1526,7 +1526,7 @@ export type UsersQueryVariables = Exact<{
 }>;
 
 
-export type UsersQuery = { users: { totalItems: number, page: number, pageSize: number, items: Array<{ id: string, email: string | null, displayName: string, roles: Array<Role>, disabled: boolean, allProvinces: boolean, secondFactorEnabled: boolean | null, moderatedProvinces: Array<{ code: string, name: string }> }> } };
+export type UsersQuery = { users: { totalItems: number, page: number, pageSize: number, items: Array<{ id: string, email: string | null, displayName: string, roles: Array<Role>, disabled: boolean, allProvinces: boolean, secondFactorEnabled: boolean | null, registeredAt: string | null, activated: boolean | null, lastActiveAt: string | null, moderatedProvinces: Array<{ code: string, name: string }>, organizations: Array<{ id: string, slug: string, name: string }> }> } };
 
 export type SetUserRolesMutationVariables = Exact<{
   userId: string | number;
