@@ -345,6 +345,9 @@ export default function (h) {
     assert.equal(j.allProvinces, false);
     assert.deepEqual(j.moderatedProvinces, []);
     assert.ok((await t.text(page, `li[data-email="${user.email}"]`)).includes(msg('vi', 'mod_noProvinces')));
+    // The confirmation names the account and says that, so, it moderates nothing yet.
+    assert.match(page.url(), /done=roles-saved-no-provinces/);
+    assert.ok((await t.text(page, 'main')).includes(msg('vi', 'done_rolesSavedNoProvinces', { who: user.email })), await t.text(page, 'main'));
 
     // Unticking Moderator drops the provinces: the form says so before saving, the confirmation after.
     await edit();
@@ -363,7 +366,7 @@ export default function (h) {
     await page.setViewportSize({ width: 1280, height: 900 });
     await save();
     assert.match(page.url(), /done=roles-saved-provinces-removed/);
-    assert.ok((await t.text(page)).includes(msg('vi', 'done_rolesSavedProvincesRemoved')));
+    assert.ok((await t.text(page)).includes(msg('vi', 'done_rolesSavedProvincesRemoved', { who: user.email })));
     j = await jurisdiction();
     assert.deepEqual(j.roles, ['MEMBER']);
     assert.deepEqual(j.moderatedProvinces, []);

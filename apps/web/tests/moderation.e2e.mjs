@@ -520,7 +520,7 @@ export default function (h) {
     assert.ok((await t.text(admin, row)).includes(msg('en', 'admin_disableConfirmHelp', { name: 'Soon Disabled' })));
     await t.submit(admin, `${row} form[action$="/disable"] button`);
     assert.equal(new URL(admin.url()).searchParams.get('q'), user.email, 'the search is kept');
-    assert.ok((await t.text(admin)).includes(msg('en', 'done_accountDisabled')));
+    assert.ok((await t.text(admin)).includes(msg('en', 'done_accountDisabled', { who: user.email })));
     assert.ok((await t.text(admin, row)).includes(msg('en', 'admin_disabled')));
     // The member's next request: the API no longer accepts the token, the session is gone.
     await member.goto('/dashboard');
@@ -532,7 +532,7 @@ export default function (h) {
     assert.equal(new URL(member.url()).pathname, '/login', 'a disabled account cannot log in');
     assert.ok((await t.text(member, '.alert-error')).length > 3);
     await t.submit(admin, `${row} form[action$="/disable"] button`);
-    assert.ok((await t.text(admin)).includes(msg('en', 'done_accountEnabled')));
+    assert.ok((await t.text(admin)).includes(msg('en', 'done_accountEnabled', { who: user.email })));
     await login(t, member, user.email);
     assert.equal(new URL(member.url()).pathname, '/dashboard');
   });

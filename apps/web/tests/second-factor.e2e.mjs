@@ -97,6 +97,7 @@ export default function (h) {
     assert.ok((await row.innerText()).includes(msg('en', 'admin_resetTwoStepHelp', { name: user.name ?? '' }).split(' will ')[1].slice(0, 30)), await row.innerText());
     await t.submit(admin, `li[data-email="${user.email}"] form[action$="/resetSecondFactor"] button[type=submit]`);
     assert.match(admin.url(), /done=second-factor-reset/);
+    assert.ok((await t.text(admin, 'main')).includes(msg('en', 'done_secondFactorReset', { who: user.email })), 'the confirmation names the account');
 
     await t.visit(admin, '/admin/audit?action=SECOND_FACTOR_RESET');
     assert.equal(await t.text(admin, 'h1'), msg('en', 'audit_title'));

@@ -114,7 +114,7 @@ export default function (h) {
     assert.ok((await row.innerText()).includes(msg('vi', 'admin_endSessionsHelp', { name: user.name })));
     await t.submit(admin, `li[data-email="${user.email}"] form[action$="/endSessions"] button[type=submit]`);
     assert.match(admin.url(), /done=user-signed-out/);
-    assert.ok((await t.text(admin, 'main')).includes(msg('vi', 'done_userSignedOut')));
+    assert.ok((await t.text(admin, 'main')).includes(msg('vi', 'done_userSignedOut', { who: user.email })));
     assert.ok(!(await row.innerText()).includes(msg('vi', 'admin_disabled')), 'the account stays enabled');
     assert.ok(await loggedOut(t, member), 'the person is logged out');
     await login(t, member, user.email, user.password);

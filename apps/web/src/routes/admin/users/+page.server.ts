@@ -32,8 +32,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   return { q, role, status, twoStep, users, provinces: reference.provinces, meId: locals.user!.id };
 };
 
-/** Back to the list the admin acted from (its search and page), with the confirmation. */
-const back = (url: URL, done = 'roles-saved') => listRedirect(url, done, USER_LIST_KEYS);
+/** Back to the list the admin acted from (its search and page), with the confirmation naming the account (`who`, its e-mail). */
+const back = (url: URL, done: string, who: string) => `${listRedirect(url, done, USER_LIST_KEYS)}&who=${encodeURIComponent(who.slice(0, 254))}`;
 
 export const actions: Actions = {
   roles: async ({ request, locals, url }) => {
@@ -63,7 +63,9 @@ export const actions: Actions = {
     }
     // An admin who gave up their own admin role can no longer see this page: to their dashboard, told why.
     if (form.str('userId') === locals.user!.id && !withMember.includes('ADMIN')) redirect(303, '/dashboard?done=own-admin-removed');
-    redirect(303, back(url, droppedProvinces ? 'roles-saved-provinces-removed' : 'roles-saved'));
+    // A moderator covering no province moderates nothing: said at once, not found out later.
+    const noProvinces = moderator && !provinces.all && provinces.codes.length === 0;
+    redirect(303, back(url, droppedProvinces ? 'roles-saved-provinces-removed' : noProvinces ? 'roles-saved-no-provinces' : 'roles-saved', form.str('who')));
   },
   disable: async ({ request, locals, url }) => {
     const form = await readForm(request);
@@ -73,7 +75,7 @@ export const actions: Actions = {
     } catch (err) {
       return failFromError(err, {}, { fields: [], form: form.str('userId') });
     }
-    redirect(303, back(url, disabled ? 'account-disabled' : 'account-enabled'));
+    redirect(303, back(url, disabled ? 'account-disabled' : 'account-enabled', form.str('who')));
   },
   /** A stolen laptop or phone, a session left open: every session of the account ends (audited); it stays enabled. */
   endSessions: async ({ request, locals, url }) => {
@@ -83,7 +85,7 @@ export const actions: Actions = {
     } catch (err) {
       return failFromError(err, {}, { fields: [], form: form.str('userId') });
     }
-    redirect(303, back(url, 'user-signed-out'));
+    redirect(303, back(url, 'user-signed-out', form.str('who')));
   },
   /** A staff member lost their authenticator: remove it (audited); their role waits for a new one. */
   resetSecondFactor: async ({ request, locals, url }) => {
@@ -93,6 +95,6 @@ export const actions: Actions = {
     } catch (err) {
       return failFromError(err, {}, { fields: [], form: form.str('userId') });
     }
-    redirect(303, back(url, 'second-factor-reset'));
+    redirect(303, back(url, 'second-factor-reset', form.str('who')));
   },
 };
