@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from './support/app.js';
 import { Client, addMember, adminClient, createOrganization, loginClient, registerModerator, registerUser, uniq } from './support/graphql.js';
 
-const EXPERT = `id slug fullName headline bio services pastTransfers status version createdAt updatedAt publishedAt
+const EXPERT = `id slug fullName headline bio services pastTransfers language status version createdAt updatedAt publishedAt
   fields { code name } province { code name } organization { id name } user { id displayName email }
   moderationNote rejectionReason rejectionReasonLabel hasPendingRevision
   pendingRevision { fullName headline services submittedAt declined province { code } fields { code } organization { id } }
@@ -134,6 +134,18 @@ describe('the profile', () => {
     expect((await namesake.client.ok(`{ myExpertProfile { id } }`)).myExpertProfile.id).toBe(second.id);
     const none = await registerUser(base);
     expect((await none.client.ok(`{ myExpertProfile { id } }`)).myExpertProfile).toBeNull();
+  });
+
+  it('says which language the profile is written in, from its headline and biography', async () => {
+    const vi = await registerUser(base, 'Chuyên gia');
+    expect((await vi.client.ok(UPSERT, { input: profile() })).upsertMyExpertProfile.language).toBe('vi');
+    const en = await registerUser(base, 'Expert');
+    const english = profile({
+      fullName: `Nguyen Van An ${uniq('')}`,
+      headline: 'Consultant for post-harvest technology transfer',
+      bio: 'Twenty years of advising food processors on drying, cold storage and packaging lines; led six ministry projects on fruit drying.',
+    });
+    expect((await en.client.ok(UPSERT, { input: english })).upsertMyExpertProfile.language).toBe('en');
   });
 
   it('names every invalid field in Vietnamese and English, and stores nothing', async () => {

@@ -76,8 +76,18 @@ export default function (h) {
             interval: 2_000,
             what: 'the profile in the sitemap',
           });
+          // An English reader: the Vietnamese profile's text is marked Vietnamese (screen readers, hyphenation), on its card and its page.
+          const reader = await t.newPage('en');
+          await t.visit(reader, `/experts?q=${encodeURIComponent(`dinh gia ${tag}`)}`);
+          assert.equal(await reader.locator('article.card', { has: reader.locator(`a[href="${s.profilePath}"]`) }).locator('.card-summary').getAttribute('lang'), 'vi');
+          await t.visit(reader, s.profilePath);
+          assert.equal(await reader.locator('main .lead').getAttribute('lang'), 'vi');
+          assert.equal(await reader.locator('main .prose').first().getAttribute('lang'), 'vi');
+          await reader.context().close();
           await s.business.click(`a[href="${s.profilePath}"]`);
           assert.ok((await t.text(s.business, 'h1')).includes(`Hoàng Định Giá ${tag}`));
+          // In Vietnamese, the same text is in the page's own language: no mark.
+          assert.equal(await s.business.locator('main .prose').first().getAttribute('lang'), null);
           await t.screenshot(s.business, 'expert-vi');
           await t.axe(s.business, 'expert profile (vi)');
           await s.business.fill('[name=message]', 'Chào chuyên gia, chúng tôi cần định giá một sáng chế máy ép.');

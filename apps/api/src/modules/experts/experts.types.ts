@@ -8,6 +8,7 @@ import { moderatedFields } from '../moderation-core/moderated.entity.js';
 import { ModeratedItemType } from '../moderation-core/moderated-item.type.js';
 import { pick } from '../../common/pick.js';
 import { revisionDeclined } from '../moderation-core/moderation.rules.js';
+import { detectLanguage } from '../text/index.js';
 
 registerEnumType(ExpertProfileStatus, {
   name: 'ExpertProfileStatus',
@@ -68,6 +69,9 @@ export class ExpertProfileType extends ModeratedItemType {
 
   @Field(() => [String], { description: 'Technology transfers the expert took part in.' })
   pastTransfers: string[];
+
+  @Field({ description: 'The language the profile is written in, "vi" or "en" (detected from its headline and biography), for pages to mark it.' })
+  language: string;
 
   @Field(() => ExpertProfileStatus)
   status: ExpertProfileStatus;
@@ -164,7 +168,7 @@ export class ExpertContactType {
 const PROFILE_TEXT = ['fullName', 'headline', 'bio', 'services', 'pastTransfers'] as const;
 
 export function toExpertType(e: ExpertProfileEntity): ExpertProfileType {
-  return { ...moderatedFields(e), ...pick(e, PROFILE_TEXT) };
+  return { ...moderatedFields(e), ...pick(e, PROFILE_TEXT), language: detectLanguage(`${e.headline}\n${e.bio}`) };
 }
 
 export function toRevisionType(e: ExpertProfileEntity): ExpertProfileRevisionType | null {

@@ -1,4 +1,5 @@
-import { assessQuality, canRenew, DAY_MS, detectLanguage, DUPLICATE_SIMILARITY, isExpired, isListedPublicly, QUALITY_RULES, titleSimilarity } from './listing.rules.js';
+import { assessQuality, canRenew, DAY_MS, DUPLICATE_SIMILARITY, isExpired, isListedPublicly, QUALITY_RULES, titleSimilarity } from './listing.rules.js';
+import { detectLanguage } from '../text/index.js';
 import type { ListingContent } from './listing.entity.js';
 
 const complete: ListingContent = {

@@ -7,7 +7,6 @@
  */
 import { ListingKind, ListingStatus, findTechField, normalizeForSearch } from '@techport/shared';
 import type { Localized } from '../../common/i18n.js';
-import { isBareVietnamese } from '../text/index.js';
 import type { ListingContent, QualityHint } from './listing.entity.js';
 
 // The workflow, status labels, rejection reasons and the rejection notice are the moderated-content
@@ -137,25 +136,6 @@ export function assessQuality(kind: ListingKind, content: ListingContent, attach
   const hints = QUALITY_RULES.filter((r) => r.applies(kind, content, attachments)).map((r) => ({ code: r.code, penalty: r.penalty }));
   const score = Math.max(0, 100 - hints.reduce((sum, h) => sum + h.penalty, 0));
   return { score, hints };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Language
-
-/** Letters that only Vietnamese uses among the exchange's two languages. */
-const VIETNAMESE_LETTERS = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/giu;
-
-/**
- * 'vi' when the text carries Vietnamese letters (even a few per hundred), or is Vietnamese typed
- * without marks (its words Vietnamese syllables: "May say lanh nong san", text/diacritics.ts
- * isBareVietnamese), else 'en'. A bare Vietnamese listing taken for English was searched as English:
- * no accent-exact forms read from its words, so "sấy lạnh" never found it as a close match.
- */
-export function detectLanguage(text: string): 'vi' | 'en' {
-  const letters = text.replace(/[^\p{L}]/gu, '').length;
-  if (letters === 0) return 'vi';
-  const vietnamese = text.match(VIETNAMESE_LETTERS)?.length ?? 0;
-  return vietnamese / letters >= 0.02 || isBareVietnamese(text) ? 'vi' : 'en';
 }
 
 // ---------------------------------------------------------------------------------------------

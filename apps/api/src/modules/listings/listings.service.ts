@@ -17,7 +17,8 @@ import { ModeratedKindService } from '../moderation-core/moderated-kind.service.
 import type { ModeratedKind } from '../moderation-core/moderated-kind.js';
 import { revisionDeclinedSql, type ModerationAccess } from '../moderation-core/moderation.rules.js';
 import { ListingEntity, type ListingContent } from './listing.entity.js';
-import { DUPLICATE_SIMILARITY, detectLanguage, publicListingSql, titleSimilarity, titleWords } from './listing.rules.js';
+import { DUPLICATE_SIMILARITY, publicListingSql, titleSimilarity, titleWords } from './listing.rules.js';
+import { detectLanguage } from '../text/index.js';
 import { contentOf, countAttachmentsOf, listingKind } from './listing.kind.js';
 import { priceOrder, type ListingInput, type ListingUpdateInput } from './dto/listing.inputs.js';
 import catalogue from './listings.service.messages.json' with { type: 'json' };

@@ -11,6 +11,7 @@
  * - concept-vector.ts: MATCH_EMBEDDER, MATCH_VECTOR_DIMENSIONS, matchVector
  * - fingerprint.ts: textVocabularyFingerprint (what search documents are built from)
  * - diacritics.ts: isBareVietnamese, restoreDiacritics (marks put back on text typed without them)
+ * - language.ts: detectLanguage (a listing's or an expert profile's own language, vi or en)
  *
  * Search's accent-exact tokens for Meilisearch stay in search/accent-forms.ts.
  */
@@ -22,3 +23,4 @@ export { GLOSS_GROUPS, englishPluralSynonyms, glossOrigin, glossText, isGeneralT
 export { MATCH_EMBEDDER, MATCH_VECTOR_DIMENSIONS, matchVector } from './concept-vector.js';
 export { textVocabularyFingerprint } from './fingerprint.js';
 export { isBareVietnamese, readBareQuery, restoreDiacritics } from './diacritics.js';
+export { detectLanguage } from './language.js';

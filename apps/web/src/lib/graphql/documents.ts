@@ -354,12 +354,12 @@ export const EventOrganizers: Document<T.EventOrganizersQuery, T.EventOrganizers
 
 export const Experts: Document<T.ExpertsQuery, T.ExpertsQueryVariables> = {
   name: "Experts",
-  source: "query Experts($input: ExpertSearchInput!) { experts(input: $input) { totalHits page pageSize facets { name values { value label count } } hits { close highlightedName highlightedHeadline expert { ...ExpertCard portrait { ...ExpertPortrait } } } } } fragment ExpertCard on ExpertProfile { id slug fullName headline fields { code name } province { code name } organization { id slug name } } fragment ExpertPortrait on Attachment { url images { width url } }",
+  source: "query Experts($input: ExpertSearchInput!) { experts(input: $input) { totalHits page pageSize facets { name values { value label count } } hits { close highlightedName highlightedHeadline expert { ...ExpertCard portrait { ...ExpertPortrait } } } } } fragment ExpertCard on ExpertProfile { id slug fullName headline language fields { code name } province { code name } organization { id slug name } } fragment ExpertPortrait on Attachment { url images { width url } }",
 };
 
 export const ExpertBySlug: Document<T.ExpertBySlugQuery, T.ExpertBySlugQueryVariables> = {
   name: "ExpertBySlug",
-  source: "query ExpertBySlug($slug: String!) { expert(slug: $slug) { ...ExpertCard bio services pastTransfers status publishedAt user { id } attachments { ...AttachmentFields } moderationNote rejectionReasonLabel pendingRevision { submittedAt declined } } } fragment ExpertCard on ExpertProfile { id slug fullName headline fields { code name } province { code name } organization { id slug name } } fragment AttachmentFields on Attachment { id kind position isCover caption captionVi captionEn private fileName mime size width height url videoUrl pendingReview images { width height url } }",
+  source: "query ExpertBySlug($slug: String!) { expert(slug: $slug) { ...ExpertCard bio services pastTransfers status publishedAt user { id } attachments { ...AttachmentFields } moderationNote rejectionReasonLabel pendingRevision { submittedAt declined } } } fragment ExpertCard on ExpertProfile { id slug fullName headline language fields { code name } province { code name } organization { id slug name } } fragment AttachmentFields on Attachment { id kind position isCover caption captionVi captionEn private fileName mime size width height url videoUrl pendingReview images { width height url } }",
 };
 
 export const ContactExpert: Document<T.ContactExpertMutation, T.ContactExpertMutationVariables> = {
@@ -369,7 +369,7 @@ export const ContactExpert: Document<T.ContactExpertMutation, T.ContactExpertMut
 
 export const MyExpertProfile: Document<T.MyExpertProfileQuery, T.MyExpertProfileQueryVariables> = {
   name: "MyExpertProfile",
-  source: "query MyExpertProfile { myExpertProfile { ...ExpertCard bio services pastTransfers status version moderationNote rejectionReasonLabel hasPendingRevision publishedAt pendingRevision { fullName headline bio services pastTransfers submittedAt declined fields { code } province { code } organization { id } } attachmentsPendingRemoval { id fileName caption } history { id action fromStatus toStatus note reasonLabel at actor { id displayName } } } } fragment ExpertCard on ExpertProfile { id slug fullName headline fields { code name } province { code name } organization { id slug name } }",
+  source: "query MyExpertProfile { myExpertProfile { ...ExpertCard bio services pastTransfers status version moderationNote rejectionReasonLabel hasPendingRevision publishedAt pendingRevision { fullName headline bio services pastTransfers submittedAt declined fields { code } province { code } organization { id } } attachmentsPendingRemoval { id fileName caption } history { id action fromStatus toStatus note reasonLabel at actor { id displayName } } } } fragment ExpertCard on ExpertProfile { id slug fullName headline language fields { code name } province { code name } organization { id slug name } }",
 };
 
 export const UpsertMyExpertProfile: Document<T.UpsertMyExpertProfileMutation, T.UpsertMyExpertProfileMutationVariables> = {
@@ -409,12 +409,12 @@ export const SendExpertMessage: Document<T.SendExpertMessageMutation, T.SendExpe
 
 export const ExpertModerationQueue: Document<T.ExpertModerationQueueQuery, T.ExpertModerationQueueQueryVariables> = {
   name: "ExpertModerationQueue",
-  source: "query ExpertModerationQueue($page: PageInput) { expertModerationQueue(page: $page) { totalItems page pageSize items { ...ExpertCard status updatedAt queuedForReviewAt hasPendingRevision } } } fragment ExpertCard on ExpertProfile { id slug fullName headline fields { code name } province { code name } organization { id slug name } }",
+  source: "query ExpertModerationQueue($page: PageInput) { expertModerationQueue(page: $page) { totalItems page pageSize items { ...ExpertCard status updatedAt queuedForReviewAt hasPendingRevision } } } fragment ExpertCard on ExpertProfile { id slug fullName headline language fields { code name } province { code name } organization { id slug name } }",
 };
 
 export const ExpertForReview: Document<T.ExpertForReviewQuery, T.ExpertForReviewQueryVariables> = {
   name: "ExpertForReview",
-  source: "query ExpertForReview($id: ID!) { expert(id: $id) { ...ExpertCard bio services pastTransfers status moderationNote hasPendingRevision pendingRevision { fullName headline bio services pastTransfers submittedAt fields { code name } province { code name } organization { id name } } history { id action fromStatus toStatus note reasonLabel at actor { id displayName } } attachments { ...AttachmentFields } attachmentsPendingRemoval { ...AttachmentFields } } } fragment ExpertCard on ExpertProfile { id slug fullName headline fields { code name } province { code name } organization { id slug name } } fragment AttachmentFields on Attachment { id kind position isCover caption captionVi captionEn private fileName mime size width height url videoUrl pendingReview images { width height url } }",
+  source: "query ExpertForReview($id: ID!) { expert(id: $id) { ...ExpertCard bio services pastTransfers status moderationNote hasPendingRevision pendingRevision { fullName headline bio services pastTransfers submittedAt fields { code name } province { code name } organization { id name } } history { id action fromStatus toStatus note reasonLabel at actor { id displayName } } attachments { ...AttachmentFields } attachmentsPendingRemoval { ...AttachmentFields } } } fragment ExpertCard on ExpertProfile { id slug fullName headline language fields { code name } province { code name } organization { id slug name } } fragment AttachmentFields on Attachment { id kind position isCover caption captionVi captionEn private fileName mime size width height url videoUrl pendingReview images { width height url } }",
 };
 
 export const ModerateExpertProfile: Document<T.ModerateExpertProfileMutation, T.ModerateExpertProfileMutationVariables> = {
