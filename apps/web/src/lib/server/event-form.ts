@@ -1,6 +1,7 @@
 import type { EventInput, EventKind } from '$lib/graphql/types';
 import { m } from '$lib/paraglide/messages';
 import { enumField, parseInteger, type FormReader, type FormValues } from '$lib/server/forms';
+import { startsInPast, vietnamToday } from '$lib/event-dates';
 
 export const EVENT_KINDS: readonly EventKind[] = ['NATIONAL_TECHMART', 'LOCAL_TECHMART', 'SPECIALISED_TECHMART', 'BROKERAGE_DAY', 'ONLINE_SESSION'];
 
@@ -33,8 +34,10 @@ const REFUSED_NUMBER: Record<string, number> = { slotMinutes: 0, meetingTables: 
  * number). The API is asked even then: a kind not chosen goes as null and a bad number as a
  * number out of range, both refused, so it names every other problem in the same answer (field
  * rules and rules across fields) and the form shows them all at once, each beside its field.
+ * `keptStartsOn` (editing): the first days the event has, which may have passed (it is under way);
+ * another past day is refused.
  */
-export function eventInputFromForm(form: FormReader, errors: Record<string, string>): EventInput {
+export function eventInputFromForm(form: FormReader, errors: Record<string, string>, keptStartsOn: readonly (string | null | undefined)[] = []): EventInput {
   const kind = enumField(form.str('kind'), EVENT_KINDS, errors, 'kind');
   const numbers: Record<string, number | null> = {};
   for (const name of ['slotMinutes', 'meetingTables', 'maxExhibitors', 'maxVisitors']) {
@@ -55,11 +58,16 @@ export function eventInputFromForm(form: FormReader, errors: Record<string, stri
       const [vi, en] = l.slice(marks.length).split('|').map((x) => x.trim());
       return { labelVi: vi, labelEn: en || vi, required: marks.includes('*'), numeric: marks.includes('#') };
     });
+  // A first day already past (a year typed wrong) would make an event that has ended before it is
+  // announced: refused here, naming the field; the API gets an empty day, which it refuses too, so
+  // nothing is saved and it names every other problem in the same answer.
+  const past = startsInPast(form.str('startsOn'), vietnamToday(), keptStartsOn);
+  if (past) errors.startsOn = m.dashEvents_startsInPast();
   return {
     nameVi: form.str('nameVi'),
     nameEn: form.str('nameEn'),
     kind: kind ?? null,
-    startsOn: form.str('startsOn'),
+    startsOn: past ? '' : form.str('startsOn'),
     endsOn: form.str('endsOn'),
     provinceCode: form.str('provinceCode'),
     online: form.bool('online'),

@@ -40,7 +40,9 @@ export const actions: Actions = {
     const form = await readForm(request);
     const values = form.values('version');
     const errors: Record<string, string> = {};
-    const input = eventInputFromForm(form, errors);
+    // The first days it has (published, pending) may have passed; moving it to another past day may not.
+    const current = (await locals.api.request(EventForEdit, { id: params.id }).catch(() => null))?.event;
+    const input = eventInputFromForm(form, errors, [current?.startsOn, current?.pendingRevision?.startsOn]);
     const version = parseInteger(form.str('version'));
     let result;
     try {
