@@ -289,6 +289,12 @@ export function reviewTest(h) {
     await page.fill('[name=breakStartsAt]', '12:00');
     await page.fill('[name=breakEndsAt]', '13:30');
     assert.equal(await page.locator('#f-fieldCodes-error').count(), 1, 'an error beside the fields of technology');
+    // A first day already past (a year typed wrong) is refused beside it, and nothing is saved.
+    await page.fill('[name=startsOn]', day(-365));
+    await t.submit(page, 'main form button[type=submit]');
+    assert.equal(squash(await page.locator('#f-startsOn-error').innerText()), msg('vi', 'dashEvents_startsInPast'), `an error beside the first day: ${await t.text(page)}`);
+    assert.equal(new URL(page.url()).pathname, '/dashboard/events/new');
+    await page.fill('[name=startsOn]', day(20));
 
     await page.fill('[name=nameVi]', name);
     await page.fill('[name=nameEn]', `Hue brokerage day ${uniq('')}`);
@@ -382,6 +388,11 @@ export function reviewTest(h) {
     await page.click(`${card} a[href$="/programme"]`);
     assert.ok((await t.text(page)).includes(msg('vi', 'programme_empty')));
     assert.ok((await t.text(page)).includes(msg('vi', 'programme_sessionTitleEnHint')), 'the English title says it is optional');
+    // Nothing filled in: the empty title is named beside it at once, with the times (not only once the times are right).
+    await t.submit(page, 'form[action="?/add"] button[type=submit]');
+    assert.equal(squash(await page.locator('#f-title-error').innerText()), 'Không được để trống.', `an error beside the title: ${await t.text(page)}`);
+    assert.equal(await page.locator('#f-startTime-error').count(), 1, `an error beside the start: ${await t.text(page)}`);
+    assert.ok((await t.text(page)).includes(msg('vi', 'programme_empty')), 'nothing was added');
     await page.selectOption('[name=kind]', 'TALK');
     await page.fill('[name=title]', 'Công nghệ sấy bơm nhiệt cho nông sản Huế');
     await page.fill('[name=titleEn]', 'HP');

@@ -23,8 +23,13 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const FIELDS = ['kind', 'title', 'titleEn', 'speaker', 'room', 'startsAt', 'endsAt'];
 
-/** The session the form describes, or the problems the storefront finds itself (day and times). */
-function sessionInput(form: FormReader): { input: ProgrammeSessionInput } | { errors: Record<string, string> } {
+/**
+ * The session the form describes, and the problems the storefront finds itself (day and times).
+ * The API is asked even with such a problem (its times then go empty, which it refuses too), so it
+ * names its own problems in the same answer: an empty title shows beside the title at once, not
+ * only after the times are put right.
+ */
+function sessionInput(form: FormReader): { input: ProgrammeSessionInput; errors: Record<string, string>; ignore: string[] } {
   const day = form.str('day');
   const from = form.str('startTime');
   const to = form.str('endTime');
@@ -33,8 +38,11 @@ function sessionInput(form: FormReader): { input: ProgrammeSessionInput } | { er
   if (!TIME.test(from)) errors.startsAt = m.error_required();
   if (!TIME.test(to)) errors.endsAt = m.error_required();
   else if (TIME.test(from) && to <= from) errors.endsAt = m.programme_endAfterStart();
-  if (Object.keys(errors).length) return { errors };
+  const bad = Object.keys(errors).length > 0;
   return {
+    errors,
+    // The API's complaints of the empty times stood in for a bad day are not the user's problem.
+    ignore: bad ? ['startsAt', 'endsAt'] : [],
     input: {
       kind: form.str('kind') as ProgrammeSessionKind,
       title: form.str('title'),
@@ -42,8 +50,8 @@ function sessionInput(form: FormReader): { input: ProgrammeSessionInput } | { er
       titleEn: form.optional('titleEn'),
       speaker: form.str('speaker') || null,
       room: form.str('room') || null,
-      startsAt: `${day}T${from}:00+07:00`,
-      endsAt: `${day}T${to}:00+07:00`,
+      startsAt: bad ? '' : `${day}T${from}:00+07:00`,
+      endsAt: bad ? '' : `${day}T${to}:00+07:00`,
     },
   };
 }
@@ -53,12 +61,13 @@ export const actions: Actions = {
     const form = await readForm(request);
     const values = form.values();
     const session = sessionInput(form);
-    if ('errors' in session) return failFields(values, session.errors);
     try {
       await locals.api.request(AddProgrammeSession, { eventId: params.id, input: session.input });
     } catch (err) {
-      return failFromError(err, values, { fields: FIELDS, loginNext: `/dashboard/events/${params.id}/programme` });
+      return failFromError(err, values, { fields: FIELDS, loginNext: `/dashboard/events/${params.id}/programme`, local: session.errors, ignore: session.ignore });
     }
+    // Unreachable in practice (a local problem makes the API refuse), but never report success over one.
+    if (Object.keys(session.errors).length) return failFields(values, session.errors);
     redirect(303, `/dashboard/events/${params.id}/programme?done=session-added`);
   },
   update: async ({ request, locals, params }) => {
@@ -66,12 +75,12 @@ export const actions: Actions = {
     const values = form.values();
     const id = form.str('id');
     const session = sessionInput(form);
-    if ('errors' in session) return failFields(values, session.errors);
     try {
       await locals.api.request(UpdateProgrammeSession, { id, input: session.input });
     } catch (err) {
-      return failFromError(err, values, { fields: FIELDS, loginNext: `/dashboard/events/${params.id}/programme?edit=${encodeURIComponent(id)}` });
+      return failFromError(err, values, { fields: FIELDS, loginNext: `/dashboard/events/${params.id}/programme?edit=${encodeURIComponent(id)}`, local: session.errors, ignore: session.ignore });
     }
+    if (Object.keys(session.errors).length) return failFields(values, session.errors);
     redirect(303, `/dashboard/events/${params.id}/programme?done=session-updated`);
   },
   remove: async ({ request, locals, params }) => {
