@@ -363,6 +363,9 @@ export function reviewTest(h) {
     // The organiser edits the published event: the form starts from it, errors come beside the
     // fields, and the saved edit waits for review as a revision while the public still sees the old venue.
     await t.visit(page, '/dashboard/events');
+    // The published event's card leads to the event day's desk and to the report (not only from the public page).
+    assert.equal(await page.locator(`${card} a[href="${path}/check-in"]`).innerText(), msg('vi', 'checkIn_link'));
+    assert.equal(await page.locator(`${card} a[href="${path}/report"]`).innerText(), msg('vi', 'evReport_link'));
     await page.click(`${card} a[href$="/edit"]`);
     assert.equal(await page.locator('[name=nameVi]').inputValue(), name);
     assert.equal(await page.locator('[name=meetingTables]').inputValue(), '20');
