@@ -337,11 +337,12 @@ describe('the Techmart day', () => {
     const registerRow = register.split('\r\n').find((l) => l.startsWith(dealId))!;
     expect(registerRow.endsWith(`,${(await organiser.client.ok(`query($id: ID) { event(id: $id) { name } }`, { id: event.id })).event.name}`)).toBe(true);
 
-    // A meeting held whose outcome nobody recorded is listed too, as not recorded.
+    // A meeting held whose outcome nobody recorded is listed too, as not recorded: the exhibitor
+    // (c) under the supplier, the visitor (b) under the buyer, though the visitor asked for it.
     const [{ id: m3 }] = await ds.query(
       `INSERT INTO techmart_meeting_request (event_id, from_registration_id, to_registration_id, requested_by, reason, status, accepted_slot)
        VALUES ($1, $2, $3, $4, $5, 'ACCEPTED', $6) RETURNING id`,
-      [event.id, c.reg.id, b.reg.id, c.id, reason, new Date(Date.parse(slot('11:30')))],
+      [event.id, b.reg.id, c.reg.id, b.id, reason, new Date(Date.parse(slot('11:30')))],
     );
     await ds.query(`INSERT INTO techmart_meeting_record (meeting_id, attendance, attendance_by, attendance_at) VALUES ($1, 'HELD', $2, now())`, [m3, c.id]);
     // And once both parties sign the deal, the register's signed contract is counted beside the recorded one.

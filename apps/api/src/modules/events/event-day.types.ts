@@ -149,7 +149,7 @@ export class EventReportMeetingType {
   @Field(() => Date, { nullable: true })
   meetingAt: Date | null;
 
-  @Field(() => [String], { description: "The two organisations that met: the requester's, then the other's." })
+  @Field(() => [String], { description: "The two organisations that met: the exhibitor's, then the visitor's, whoever asked (between two of the same role, the requester's first)." })
   parties: string[];
 }
 

@@ -41,7 +41,10 @@ export interface OutcomeRow {
 export interface UnrecordedMeetingRow {
   meetingId: string;
   meetingAt: Date | null;
-  /** The two organisations that met: the requester's, then the other's. */
+  /**
+   * The two organisations that met: the exhibitor's, then the visitor's (the CSV's supplier and
+   * buyer columns), whoever asked; between two of the same role, the requester's first.
+   */
   parties: string[];
 }
 
@@ -226,13 +229,14 @@ export class EventReportService {
         dealValue: o.dealValue === null ? null : Number(o.dealValue),
       })) as OutcomeRow[];
       const unrecorded: UnrecordedMeetingRow[] = await em.query(
-        `SELECT m.id AS "meetingId", ${MEETING_TIME_SQL('m')} AS "meetingAt", ARRAY[fo.name, tor.name] AS parties
+        `SELECT m.id AS "meetingId", ${MEETING_TIME_SQL('m')} AS "meetingAt",
+                CASE WHEN fr.role = $4 AND tr.role = $5 THEN ARRAY[tor.name, fo.name] ELSE ARRAY[fo.name, tor.name] END AS parties
          FROM techmart_meeting_request m
          JOIN techmart_meeting_record r ON r.meeting_id = m.id
          ${MEETING_SIDES_SQL('m')}
          WHERE m.event_id = $1 AND m.status = $2 AND r.attendance = $3 AND r.outcome IS NULL
          ORDER BY ${MEETING_TIME_SQL('m')} NULLS LAST, m.id`,
-        [event.id, MeetingRequestStatus.ACCEPTED, MeetingAttendance.HELD],
+        [event.id, MeetingRequestStatus.ACCEPTED, MeetingAttendance.HELD, RegistrationRole.VISITOR, RegistrationRole.EXHIBITOR],
       );
       const [approved]: { n: number; total: string }[] = await em.query(
         `SELECT count(*)::int AS n, coalesce(sum(value), 0)::text AS total FROM deal WHERE event_id = $1 AND status = ANY($2)`,
