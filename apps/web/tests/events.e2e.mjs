@@ -449,6 +449,10 @@ export function reviewTest(h) {
     // and fields included, the rest left out.
     await t.visit(page, '/dashboard/events');
     await t.submit(page, `${card} button[type=submit]`);
+    // While it is in review, "Sửa sự kiện" says so up front and how to take it back, not a form whose saving is refused.
+    await page.click(`${card} a[href$="/edit"]`);
+    assert.equal(squash(await page.locator('[data-in-review]').innerText()), `${msg('vi', 'dashEvents_inReviewEdit')} ${msg('vi', 'dashEvents_title')}`);
+    assert.equal(await page.locator('main form').count(), 0, 'no form to fill in for nothing');
     await t.visit(mod, `/moderation/events`);
     await mod.click(`main a:has-text("${name}")`);
     const changed = (await mod.locator('section.revision-changes dt').allTextContents()).map((x) => x.trim());

@@ -25,9 +25,13 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
       ? { ...r }
       : { ...event, provinceCode: event.province.code, fieldCodes: event.fields.map((f) => f.code) },
   );
+  // In review (the event, or its revision): the API refuses an edit until it is withdrawn from the
+  // queue, so the page says so up front instead of a form whose saving is refused.
+  const inReview = event.status === 'PENDING_REVIEW' || !!event.pendingRevision?.submittedAt;
   return {
     event,
-    editable: EDITABLE.has(event.status),
+    inReview,
+    editable: EDITABLE.has(event.status) && !inReview,
     values,
     kinds: EVENT_KINDS,
     provinces: reference.provinces,
