@@ -171,6 +171,23 @@ describe('inviting members', () => {
     expect((await base.ok(PREVIEW, { t: secret })).organizationInvitation).toBeNull();
   });
 
+  it('refuses, beside the address, an invitation that would change nothing (oneself, a member again); a member may still be made co-owner', async () => {
+    const owner = await registerUser(base);
+    const org = await createOrganization(owner.client);
+    const self = await owner.client.error(INVITE, { o: org.id, e: owner.email.toUpperCase() });
+    expect(self.code).toBe('BAD_USER_INPUT');
+    expect(self.fields).toEqual({ email: 'Đây là địa chỉ e-mail của chính bạn: bạn đã là chủ sở hữu tổ chức.' });
+    const member = await registerUser(base);
+    await owner.client.ok(INVITE, { o: org.id, e: member.email });
+    await member.client.ok(ACCEPT, { t: await secretFromMail(t.url, member.email, '/invitations/') });
+    const again = await owner.client.error(INVITE, { o: org.id, e: member.email });
+    expect(again.fields).toEqual({ email: 'Địa chỉ này đã là thành viên của tổ chức (xem danh sách Thành viên).' });
+    const pending = `query($id: ID) { organization(id: $id) { pendingInvitations { email role } } }`;
+    expect((await owner.client.ok(pending, { id: org.id })).organization.pendingInvitations).toEqual([]);
+    const promote = await owner.client.ok(`mutation($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e, role: "OWNER") { role } }`, { o: org.id, e: member.email });
+    expect(promote.addOrganizationMember).toEqual({ role: 'OWNER' });
+  });
+
   it('an invitation expires', async () => {
     const owner = await registerUser(base);
     const org = await createOrganization(owner.client);

@@ -116,6 +116,15 @@ export class OrganizationsService {
     const mine = await this.ds.getRepository(OrganizationMemberEntity).findOneBy({ organizationId: org.id, userId: viewer.id });
     if (mine?.role !== 'OWNER') throw Errors.forbidden(M.notOwner);
     const email = normalizeEmail(emailInput);
+    // An invitation that would change nothing (the address is already an owner, the inviting owner's
+    // own included, or a member invited as a member again) is refused beside the field: it would
+    // otherwise read "invitation sent" and stay pending for good. Members and their addresses are listed to the owner
+    // already, so this tells nothing new. Inviting a member as co-owner still goes out (it promotes).
+    const [current] = await this.ds.query(
+      `SELECT m.role FROM organization_member m JOIN app_user u ON u.id = m.user_id WHERE m.organization_id = $1 AND lower(u.email) = $2`,
+      [org.id, email],
+    );
+    if (current && (current.role === 'OWNER' || current.role === role)) throw Errors.invalidField('email', email === normalizeEmail(viewer.email) ? M.inviteSelf : M.alreadyMember);
     await this.limits.consume('invitationsPerAccount', viewer.id);
     await this.limits.consume('invitationsPerAddress', email);
     return this.ds.transaction(async (em) => {
