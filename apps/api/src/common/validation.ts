@@ -78,7 +78,15 @@ const opts = (message: Localized, params?: Record<string, string | number>, each
 
 export const TextLength = (min: number, max: number) =>
   min > 0 ? Length(min, max, opts(M.length, { min, max })) : Length(0, max, opts(M.maxLength, { max }));
-export const EachTextLength = (min: number, max: number) => Length(min, max, opts(M.length, { min, max }, true));
+/**
+ * Each item of a list (keywords, an expert's services) min–max characters long. The message says it
+ * is about each item and quotes the offending ones: "must be 2 to 60 characters" beside a list of 25
+ * keywords does not tell which one to shorten.
+ */
+export const EachTextLength = (min: number, max: number) => {
+  const offending = (v: unknown) => typeof v === 'string' && (v.length < min || v.length > max);
+  return Length(min, max, opts(M.eachLength, { min, max }, true, offending));
+};
 /**
  * A bound this large is no bound a person would type against ("between 1 and 9007199254740991"):
  * such a range is said as its lower end ("must be more than 0"), and the upper one only to whoever
