@@ -177,6 +177,31 @@ export default function (h) {
     assert.ok((await t.text(moderator)).includes(newTitle), 'the review queue shows the edited title');
   });
 
+  h.test('forms: a reply to an interest, or a message, that is refused says why beside it and keeps what was typed', async (t) => {
+    const seller = await ownerOnPage(t);
+    const listing = await apiPublishedListing(t, seller.token, seller.org.id, offer('Chế phẩm vi sinh'));
+    const buyer = await apiUser(t, 'Người mua');
+    const buyerOrg = await apiOrganization(t, buyer.token, { provinceCode: 'ho-chi-minh' });
+    const { expressInterest } = await t.gql(
+      `mutation($l: ID!, $o: ID!) { expressInterest(listingId: $l, organizationId: $o, message: "Chúng tôi cần chế phẩm cho 20 ha lúa.") { id } }`,
+      { l: listing.id, o: buyerOrg.id },
+      buyer.token,
+    );
+    const page = seller.page;
+    await t.visit(page, `/dashboard/interests/${expressInterest.id}`);
+    const long = `Cảm ơn quý hợp tác xã. ${'x'.repeat(5000)}`;
+    await page.fill('form[action="?/respond"] [name=message]', long);
+    await t.submit(page, 'form[action="?/respond"] button[value=true]');
+    assert.equal(await t.text(page, '#f-message-error'), 'Tin nhắn phải dài từ 1 đến 5.000 ký tự.', await t.text(page, 'main'));
+    assert.equal(await page.inputValue('form[action="?/respond"] [name=message]'), long, 'the reply typed is kept');
+    const { interest } = await t.gql(`query($id: ID!) { interest(id: $id) { status } }`, { id: expressInterest.id }, seller.token);
+    assert.equal(interest.status, 'OPEN', 'nothing was answered');
+    await page.fill('form[action="?/message"] [name=body]', long);
+    await t.submit(page, 'form[action="?/message"] button[type=submit]');
+    assert.equal(await t.text(page, '#f-body-error'), 'Tin nhắn phải dài từ 1 đến 5.000 ký tự.');
+    assert.equal(await page.inputValue('form[action="?/message"] [name=body]'), long, 'the message typed is kept');
+  });
+
   h.test('forms: a deal proposal with no transfer mode, an unreadable value and short terms names all three at once', async (t) => {
     const seller = await apiUser(t, 'Người bán');
     const sellerOrg = await apiOrganization(t, seller.token, { provinceCode: 'ho-chi-minh' });
