@@ -167,7 +167,7 @@ describe('the profile', () => {
       'input.headline': 'Must be between 10 and 200 characters long.',
       'input.bio': 'Must be between 30 and 5,000 characters long.',
       'input.fieldCodes': 'Choose at least one field of expertise.',
-      'input.services': 'Each item must be between 2 and 200 characters long; check: x.',
+      'input.services': 'Each item must be between 2 and 200 characters long; check: x',
       'input.pastTransfers': 'At most 30 items.',
       'input.provinceCode': 'Unknown code: long-an.',
     });

@@ -16,8 +16,8 @@ describe('EachTextLength', () => {
   it('says the rule is for each item and quotes the items to fix, not the whole list', async () => {
     const long = 'x'.repeat(61);
     expect(await messageFor(['vi sinh', long, 'phân hữu cơ', 'a'])).toEqual({
-      vi: `Mỗi mục phải dài từ 2 đến 60 ký tự; xem lại: ${'x'.repeat(40)}…, a.`,
-      en: `Each item must be between 2 and 60 characters long; check: ${'x'.repeat(40)}…, a.`,
+      vi: `Mỗi mục phải dài từ 2 đến 60 ký tự; xem lại: ${'x'.repeat(40)}…, a`,
+      en: `Each item must be between 2 and 60 characters long; check: ${'x'.repeat(40)}…, a`,
     });
   });
 
