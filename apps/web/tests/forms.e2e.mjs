@@ -233,6 +233,11 @@ export default function (h) {
     assert.ok(box && box.y >= 0 && box.y + box.height <= height, `the error summary is on screen (${JSON.stringify(box)}, ${height}px)`);
     const { deals } = await t.gql(`{ deals { totalItems } }`, {}, buyer.token);
     assert.equal(deals.totalItems, 0, 'no deal was proposed');
+    // A value beyond any deal is named with the other problems, not only once they are fixed.
+    await page.fill('form[action="?/propose"] [name=value]', '999999999999999999999');
+    await t.submit(page, 'form[action="?/propose"] button[type=submit]');
+    assert.equal(await t.text(page, '#f-value-error'), msg('vi', 'deal_valueTooLarge'));
+    assert.equal(await errorOf(page, 'transferMode').count(), 1, 'the transfer mode is still named');
     // The value is read like the listing's price: "120 triệu" is 120,000,000 ₫.
     await page.fill('form[action="?/propose"] [name=value]', '120 triệu');
     await page.selectOption('form[action="?/propose"] [name=transferMode]', { index: 1 });
