@@ -1,6 +1,14 @@
-/** Today's calendar day ('YYYY-MM-DD') in Vietnam (UTC+7 all year), the events' time zone. */
+// Days and times of events in Vietnam (UTC+7 all year), the events' time zone. Plain functions (no
+// messages), so that unit specs can import them; lib/events.ts re-exports them for the pages.
+const inVietnam = (iso: string) => new Date(new Date(iso).getTime() + 7 * 3_600_000).toISOString();
+/** "08:30" of an instant, in Vietnam time. */
+export const vietnamTime = (iso: string) => inVietnam(iso).slice(11, 16);
+/** The day of an instant ('YYYY-MM-DD'), in Vietnam time. */
+export const vietnamDay = (iso: string) => inVietnam(iso).slice(0, 10);
+
+/** Today's calendar day ('YYYY-MM-DD') in Vietnam. */
 export function vietnamToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+  return vietnamDay(now.toISOString());
 }
 
 /**

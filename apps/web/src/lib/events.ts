@@ -3,6 +3,7 @@ import { m } from '$lib/paraglide/messages';
 import type { EventKind, MeetingRequestStatus, ProgrammeSessionKind, RegistrationRole, RegistrationStatus } from '$lib/graphql/types';
 import { formatDate, formatDateRange } from '$lib/format';
 import { meetingSlotStarts } from '@techport/shared';
+import { vietnamDay, vietnamTime } from '$lib/event-dates';
 
 const KIND: Record<EventKind, () => string> = {
   NATIONAL_TECHMART: m.eventKind_NATIONAL_TECHMART,
@@ -41,11 +42,7 @@ export function eventDays(startsOn: string, endsOn: string): string[] {
   return days;
 }
 
-const inVietnam = (iso: string) => new Date(new Date(iso).getTime() + 7 * 3_600_000).toISOString();
-/** "08:30" of an instant, in Vietnam time. */
-export const vietnamTime = (iso: string) => inVietnam(iso).slice(11, 16);
-/** The day of an instant ('YYYY-MM-DD'), in Vietnam time. */
-export const vietnamDay = (iso: string) => inVietnam(iso).slice(0, 10);
+export { vietnamDay, vietnamTime };
 export const registrationRoleLabel = (r: RegistrationRole) => ROLE[r]();
 
 /**

@@ -19,7 +19,8 @@ import { SECOND_FACTOR_CODE_REQUIRED } from '../second-factor/second-factor.serv
 /** The password was right (the account asks for its second step, or has not been activated yet): not a failed sign-in. */
 const rightPassword = (err: unknown) => err instanceof AppError && (err.extra?.reason === SECOND_FACTOR_CODE_REQUIRED || err.extra?.reason === ACCOUNT_NOT_ACTIVATED);
 
-const selfOrAdmin = (user: UserType, ctx: GqlContext) => !!(user.isSelf || (ctx.viewer && (ctx.viewer.id === user.id || isAdmin(ctx.viewer))));
+/** Whether the caller may read an account's private fields: it is their own, or they are an admin. */
+export const selfOrAdmin = (user: UserType, ctx: GqlContext) => !!(user.isSelf || (ctx.viewer && (ctx.viewer.id === user.id || isAdmin(ctx.viewer))));
 
 export function toUserType(u: UserEntity): UserType {
   return {

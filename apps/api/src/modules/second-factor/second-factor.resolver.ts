@@ -1,10 +1,10 @@
 import { Args, Context, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GqlContext } from '../../common/context.js';
-import { isAdmin, requireAdmin, requireViewer } from '../../common/auth/viewer.js';
+import { requireAdmin, requireViewer } from '../../common/auth/viewer.js';
 import { RateLimitService } from '../../common/rate-limit.service.js';
 import { SessionsService, clientOf } from '../accounts/sessions.service.js';
 import { AuthPayload, UserType } from '../accounts/accounts.types.js';
-import { toUserType } from '../accounts/accounts.resolver.js';
+import { selfOrAdmin, toUserType } from '../accounts/accounts.resolver.js';
 import { UserEntity } from '../accounts/user.entity.js';
 import { SecondFactorService } from './second-factor.service.js';
 import { RecoveryCodesType, SecondFactorSetupType } from './second-factor.types.js';
@@ -62,8 +62,7 @@ export class SecondFactorResolver {
 
   @ResolveField(() => Boolean, { nullable: true, description: 'Whether two-step verification is on. Only for the user themself and for admins.' })
   secondFactorEnabled(@Parent() user: UserType, @Context() ctx: GqlContext): boolean | null {
-    const allowed = user.isSelf || (ctx.viewer && (ctx.viewer.id === user.id || isAdmin(ctx.viewer)));
-    return allowed ? !!user.secondFactorEnabledAt : null;
+    return selfOrAdmin(user, ctx) ? !!user.secondFactorEnabledAt : null;
   }
 
   @ResolveField(() => Int, { nullable: true, description: 'Unused recovery codes left. Only for the user themself.' })
