@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from './support/app.js';
 import { Client, addMember, registerModerator, registerUser, uniq } from './support/graphql.js';
+import { secretFromMail } from './support/mailbox.js';
 
 const CREATE = `mutation($input: OrganizationInput!) { createOrganization(input: $input) { id slug name kind verified province { code name } } }`;
 const VERIFY = `mutation($id: ID!) { verifyOrganization(id: $id) { id verified } }`;
@@ -70,6 +71,53 @@ describe('organisations', () => {
     const members = await owner.client.ok(`query($id: ID) { organization(id: $id) { members { role user { id } } } }`, { id: org.id });
     expect(members.organization.members).toEqual(expect.arrayContaining([{ role: 'MEMBER', user: { id: colleague.id } }]));
     expect((await colleague.client.error(ADD, { o: org.id, e: outsider.email })).code).toBe('FORBIDDEN');
+    // Members see one another's addresses in the list (the owner invited them by address); the
+    // account's own e-mail stays private, and outsiders get no list at all.
+    const ADDRESSES = `query($id: ID) { organization(id: $id) { members { email user { id email } } } }`;
+    const seenBy = async (c: Client) => (await c.ok(ADDRESSES, { id: org.id })).organization.members;
+    expect(await seenBy(owner.client)).toEqual([
+      { email: owner.email, user: { id: owner.id, email: owner.email } },
+      { email: colleague.email, user: { id: colleague.id, email: null } },
+    ]);
+    expect((await seenBy(colleague.client)).map((m: { email: string }) => m.email)).toEqual([owner.email, colleague.email]);
+    expect(await seenBy(outsider.client)).toEqual([]);
+    expect(await seenBy(base)).toEqual([]);
+  });
+
+  it('lets the owner cancel a pending invitation, whose link then stops working', async () => {
+    const owner = await registerUser(base);
+    const colleague = await registerUser(base);
+    const mistyped = await registerUser(base);
+    const outsider = await registerUser(base);
+    const org = (await owner.client.ok(CREATE, { input: { name: `Viện Nghiên cứu ${uniq('')}`, kind: 'RESEARCH_INSTITUTE', provinceCode: 'hue' } })).createOrganization;
+    await addMember(owner.client, org.id, colleague.email);
+    const ADD = `mutation($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e) { id } }`;
+    const CANCEL = `mutation($id: ID!) { cancelOrganizationInvitation(id: $id) { id email organization { id } } }`;
+    const PENDING = `query($id: ID) { organization(id: $id) { pendingInvitations { id email } } }`;
+    const invitation = (await owner.client.ok(ADD, { o: org.id, e: mistyped.email })).addOrganizationMember;
+    const secret = await secretFromMail(t.url, mistyped.email, '/invitations/');
+    // Only an owner of the organisation: a member is refused, an outsider is told nothing exists.
+    expect((await colleague.client.error(CANCEL, { id: invitation.id })).code).toBe('FORBIDDEN');
+    expect((await outsider.client.error(CANCEL, { id: invitation.id })).code).toBe('NOT_FOUND');
+    expect((await base.error(CANCEL, { id: invitation.id })).code).toBe('UNAUTHENTICATED');
+    expect((await owner.client.ok(PENDING, { id: org.id })).organization.pendingInvitations).toEqual([{ id: invitation.id, email: mistyped.email }]);
+
+    const cancelled = await owner.client.ok(CANCEL, { id: invitation.id });
+    expect(cancelled.cancelOrganizationInvitation).toEqual({ id: invitation.id, email: mistyped.email, organization: { id: org.id } });
+    expect((await owner.client.ok(PENDING, { id: org.id })).organization.pendingInvitations).toEqual([]);
+    // The e-mailed link is dead: nothing behind it, and accepting it makes no member.
+    expect((await base.ok(`query($t: String!) { organizationInvitation(token: $t) { id } }`, { t: secret })).organizationInvitation).toBeNull();
+    const accept = await mistyped.client.error(`mutation($t: String!) { acceptOrganizationInvitation(token: $t) { role } }`, { t: secret });
+    expect(accept.code).toBe('BAD_USER_INPUT');
+    expect(Object.keys(accept.fields ?? {})).toEqual(['token']);
+    const members = await owner.client.ok(`query($id: ID) { organization(id: $id) { members { user { id } } } }`, { id: org.id });
+    expect(members.organization.members.map((m: { user: { id: string } }) => m.user.id)).not.toContain(mistyped.id);
+    // Cancelling it again, or an invitation already accepted, finds nothing to cancel.
+    expect((await owner.client.error(CANCEL, { id: invitation.id })).code).toBe('NOT_FOUND');
+    const ds = t.app.get(DataSource);
+    const [accepted] = await ds.query(`SELECT id FROM organization_invitation WHERE organization_id = $1 AND accepted_at IS NOT NULL`, [org.id]);
+    expect((await owner.client.error(CANCEL, { id: accepted.id })).code).toBe('NOT_FOUND');
+    expect((await owner.client.error(CANCEL, { id: 'not-an-id' })).code).toBe('NOT_FOUND');
   });
 
   it('limits invitations per inviting account and per invited address, whoever invites it', async () => {

@@ -109,6 +109,55 @@ export default function (h) {
     assert.ok(me.organizations.some((o) => o.id === org.id), 'the API counts them as a member');
     await t.visit(page, `/dashboard/organizations/${org.id}`);
     assert.ok((await t.text(page, 'table')).includes('Đồng nghiệp'), 'the new member is listed');
+    assert.ok((await t.text(page, 'table')).includes(colleague.email), 'with the address they were invited at');
+  });
+
+  h.test('lifecycle: an owner cancels an invitation sent to a mistyped address; its link stops working, and members cannot cancel', async (t) => {
+    const owner = await apiUser(t, 'Chủ tổ chức');
+    const org = await apiOrganization(t, owner.token);
+    const colleague = await apiUser(t, 'Đồng nghiệp');
+    const invite = (email) => t.gql('mutation($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e) { id } }', { o: org.id, e: email }, owner.token);
+    await invite(colleague.email);
+    const token = (link) => new URL(link, t.webUrl).pathname.split('/').pop();
+    await t.gql('mutation($t: String!) { acceptOrganizationInvitation(token: $t) { role } }', { t: token(await t.linkFromMail(colleague.email, '/invitations/')) }, colleague.token);
+    const mistyped = `${uniq('nham.dia.chi')}@example.vn`;
+    const kept = `${uniq('dung.dia.chi')}@example.vn`;
+    await invite(mistyped);
+    await invite(kept);
+    const link = await t.linkFromMail(mistyped, '/invitations/');
+
+    // A member who is not an owner sees the pending invitations, without a way to cancel them.
+    const theirs = await t.newPage('vi');
+    await login(t, theirs, colleague.email);
+    await t.visit(theirs, `/dashboard/organizations/${org.id}`);
+    assert.equal(await theirs.locator(`li[data-email="${mistyped}"]`).count(), 1, 'members see the pending invitation');
+    assert.equal(await theirs.locator('form[action="?/cancelInvitation"]').count(), 0, 'no cancel button for a member');
+
+    const page = await t.newPage('vi');
+    await login(t, page, owner.email);
+    await t.visit(page, `/dashboard/organizations/${org.id}`);
+    const cancel = page.locator(`li[data-email="${mistyped}"] form[action="?/cancelInvitation"] button`);
+    assert.equal(await cancel.getAttribute('aria-label'), msg('vi', 'org_cancelInvitationLabel', { email: mistyped }), 'the button says whose invitation it cancels');
+    await t.axe(page, 'organisation with pending invitations');
+    await t.screenshot(page, 'organisation-pending-invitations');
+    await t.submit(page, `li[data-email="${mistyped}"] form[action="?/cancelInvitation"] button`);
+    // The confirmation, naming the address, is beside the list; the other invitation stays.
+    assert.equal(await t.text(page, '#invitations [role=status]'), msg('vi', 'done_invitationCancelled', { who: mistyped }));
+    assert.equal(await page.locator(`li[data-email="${mistyped}"]`).count(), 0, 'the cancelled invitation is gone');
+    assert.equal(await page.locator(`li[data-email="${kept}"]`).count(), 1, 'the other invitation is still pending');
+
+    // The e-mailed link now says the invitation is no longer valid.
+    const guest = await t.newPage('vi');
+    await t.visit(guest, link);
+    assert.ok((await t.text(guest, 'main')).includes(msg('vi', 'invitation_invalid')), `the dead link says so: ${await t.text(guest, 'main')}`);
+
+    // Cancelling the last one keeps the confirmation in view, in English too.
+    const en = await t.newPage('en');
+    await login(t, en, owner.email);
+    await t.visit(en, `/dashboard/organizations/${org.id}`);
+    await t.submit(en, `li[data-email="${kept}"] form[action="?/cancelInvitation"] button`);
+    assert.equal(await t.text(en, '#invitations [role=status]'), msg('en', 'done_invitationCancelled', { who: kept }));
+    assert.equal(await en.locator('ul.invitations').count(), 0, 'no pending invitation left');
   });
 
   h.test('lifecycle: a visitor who registers from a listing comes back to it, and an invited address to its invitation', async (t) => {

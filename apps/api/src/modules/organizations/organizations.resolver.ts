@@ -168,6 +168,15 @@ export class OrganizationsResolver {
     return { userId: m.userId, role: m.role, joinedAt: m.createdAt };
   }
 
+  @Mutation(() => OrganizationInvitationType, {
+    description:
+      "The organisation's owner cancels an invitation not yet accepted: its link stops working. NOT_FOUND for an unknown or accepted invitation, or one of an organisation the caller is not in; FORBIDDEN for a member who is not an owner. Answers the cancelled invitation.",
+  })
+  async cancelOrganizationInvitation(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string): Promise<OrganizationInvitationType> {
+    const viewer = requireViewer(ctx);
+    return toInvitationType(await this.organizations.cancelInvitation(viewer, id));
+  }
+
   @ResolveField(() => [OrganizationInvitationType], { description: 'Members only: invitations not yet accepted nor expired.' })
   async pendingInvitations(@Parent() org: OrganizationType, @Context() ctx: GqlContext): Promise<OrganizationInvitationType[]> {
     if (!(await this.isMember(org, ctx))) return [];
@@ -214,7 +223,7 @@ export class OrganizationsResolver {
   async members(@Parent() org: OrganizationType, @Context() ctx: GqlContext): Promise<OrganizationMemberType[]> {
     if (!(await this.isMember(org, ctx))) return [];
     const rows = await this.organizations.members(org.id);
-    return rows.map((m) => ({ userId: m.userId, role: m.role, joinedAt: m.createdAt }));
+    return rows.map((m) => ({ userId: m.userId, role: m.role, joinedAt: m.createdAt, account: m.user }));
   }
 }
 
@@ -238,7 +247,14 @@ export class OrganizationMemberResolver {
 
   @ResolveField(() => UserType)
   async user(@Parent() m: OrganizationMemberType): Promise<UserType> {
-    return (await this.accounts.findById(m.userId))!;
+    return m.account ?? (await this.accounts.findById(m.userId))!;
+  }
+
+  @ResolveField(() => String, {
+    description: "The member's e-mail address. Memberships are read only by the organisation's own members (Organization.members) and by the person who joins, so they see one another's addresses; User.email stays private elsewhere.",
+  })
+  async email(@Parent() m: OrganizationMemberType): Promise<string> {
+    return (await this.user(m)).email;
   }
 }
 

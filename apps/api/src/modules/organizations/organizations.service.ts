@@ -99,7 +99,7 @@ export class OrganizationsService {
   }
 
   async members(organizationId: string): Promise<OrganizationMemberEntity[]> {
-    return this.ds.getRepository(OrganizationMemberEntity).find({ where: { organizationId }, order: { createdAt: 'ASC' } });
+    return this.ds.getRepository(OrganizationMemberEntity).find({ where: { organizationId }, relations: { user: true }, order: { createdAt: 'ASC' } });
   }
 
   /**
@@ -141,6 +141,25 @@ export class OrganizationsService {
         acceptedBy: null,
       });
       await this.mail.publish(em, { kind: 'INVITATION', invitationId: invitation.id });
+      return invitation;
+    });
+  }
+
+  /**
+   * The owner withdraws an invitation not yet accepted (a mistyped address, a change of mind): the
+   * row goes, so the e-mailed link stops working at once. NOT_FOUND for an unknown or accepted
+   * invitation and for one of an organisation the caller is not in; FORBIDDEN for a member who is
+   * not an owner. Answers the invitation as it was, to name it in the confirmation.
+   */
+  async cancelInvitation(viewer: Viewer, invitationId: string): Promise<OrganizationInvitationEntity> {
+    if (!isUuid(invitationId)) throw Errors.notFound(M.invitation);
+    return this.ds.transaction(async (em) => {
+      // Locked, as acceptInvitation locks it: a link accepted meanwhile is a membership, not a pending invitation.
+      const invitation = await em.getRepository(OrganizationInvitationEntity).findOne({ where: { id: invitationId }, lock: { mode: 'pessimistic_write' } });
+      const mine = invitation && (await em.getRepository(OrganizationMemberEntity).findOneBy({ organizationId: invitation.organizationId, userId: viewer.id }));
+      if (!invitation || invitation.acceptedAt || !mine) throw Errors.notFound(M.invitation);
+      if (mine.role !== 'OWNER') throw Errors.forbidden(M.notOwnerCancel);
+      await em.delete(OrganizationInvitationEntity, { id: invitation.id });
       return invitation;
     });
   }

@@ -1,3 +1,4 @@
+import type { UserEntity } from '../accounts/user.entity.js';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { OrganizationKind } from '../../common/graphql-enums.js';
 import { Paginated } from '../../common/pagination.js';
@@ -52,6 +53,9 @@ export class OrganizationType {
 @ObjectType('OrganizationMember')
 export class OrganizationMemberType {
   userId: string;
+
+  /** The member's account, when the membership was read with it (Organization.members: no query per member). */
+  account?: UserEntity;
 
   @Field({ description: 'OWNER or MEMBER' })
   role: string;

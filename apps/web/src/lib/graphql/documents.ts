@@ -719,7 +719,7 @@ export const OrganizationListings: Document<T.OrganizationListingsQuery, T.Organ
 
 export const OrganizationMembers: Document<T.OrganizationMembersQuery, T.OrganizationMembersQueryVariables> = {
   name: "OrganizationMembers",
-  source: "query OrganizationMembers($id: ID!) { organization(id: $id) { ...OrganizationCard taxCode description website contactEmail contactPhone viewerIsMember verificationNote verificationDeclinedAt members { role joinedAt user { id displayName email } } pendingInvitations { id email role createdAt expiresAt } } } fragment OrganizationCard on Organization { id slug name kind verified province { code name } }",
+  source: "query OrganizationMembers($id: ID!) { organization(id: $id) { ...OrganizationCard taxCode description website contactEmail contactPhone viewerIsMember verificationNote verificationDeclinedAt members { role joinedAt email user { id displayName } } pendingInvitations { id email role createdAt expiresAt } } } fragment OrganizationCard on Organization { id slug name kind verified province { code name } }",
 };
 
 export const CreateOrganization: Document<T.CreateOrganizationMutation, T.CreateOrganizationMutationVariables> = {
@@ -760,6 +760,11 @@ export const AcceptOrganizationInvitation: Document<T.AcceptOrganizationInvitati
 export const DeclineOrganizationVerification: Document<T.DeclineOrganizationVerificationMutation, T.DeclineOrganizationVerificationMutationVariables> = {
   name: "DeclineOrganizationVerification",
   source: "mutation DeclineOrganizationVerification($id: ID!, $note: String!, $verified: Boolean) { declineOrganizationVerification(id: $id, note: $note, verified: $verified) { id verified verificationNote } }",
+};
+
+export const CancelOrganizationInvitation: Document<T.CancelOrganizationInvitationMutation, T.CancelOrganizationInvitationMutationVariables> = {
+  name: "CancelOrganizationInvitation",
+  source: "mutation CancelOrganizationInvitation($id: ID!) { cancelOrganizationInvitation(id: $id) { id email } }",
 };
 
 export const Reference: Document<T.ReferenceQuery, T.ReferenceQueryVariables> = {

@@ -1643,7 +1643,7 @@ export type OrganizationMembersQueryVariables = Exact<{
 }>;
 
 
-export type OrganizationMembersQuery = { organization: { taxCode: string | null, description: string | null, website: string | null, contactEmail: string | null, contactPhone: string | null, viewerIsMember: boolean, verificationNote: string | null, verificationDeclinedAt: string | null, id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, members: Array<{ role: string, joinedAt: string, user: { id: string, displayName: string, email: string | null } }>, pendingInvitations: Array<{ id: string, email: string, role: string, createdAt: string, expiresAt: string }>, province: { code: string, name: string } } | null };
+export type OrganizationMembersQuery = { organization: { taxCode: string | null, description: string | null, website: string | null, contactEmail: string | null, contactPhone: string | null, viewerIsMember: boolean, verificationNote: string | null, verificationDeclinedAt: string | null, id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, members: Array<{ role: string, joinedAt: string, email: string, user: { id: string, displayName: string } }>, pendingInvitations: Array<{ id: string, email: string, role: string, createdAt: string, expiresAt: string }>, province: { code: string, name: string } } | null };
 
 export type CreateOrganizationMutationVariables = Exact<{
   input: OrganizationInput;
@@ -1707,6 +1707,13 @@ export type DeclineOrganizationVerificationMutationVariables = Exact<{
 
 
 export type DeclineOrganizationVerificationMutation = { declineOrganizationVerification: { id: string, verified: boolean, verificationNote: string | null } };
+
+export type CancelOrganizationInvitationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CancelOrganizationInvitationMutation = { cancelOrganizationInvitation: { id: string, email: string } };
 
 export type ReferenceQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { AddOrganizationMember, EditableAttachments, OrganizationMembers, UpdateOrganization } from '$lib/graphql/documents';
+import { AddOrganizationMember, CancelOrganizationInvitation, EditableAttachments, OrganizationMembers, UpdateOrganization } from '$lib/graphql/documents';
 import { m } from '$lib/paraglide/messages';
 import { apiFailure, section } from '$lib/server/guards';
 import { mediaActions } from '$lib/server/media-actions';
@@ -60,5 +60,17 @@ export const actions: Actions = {
       return failFromError(err, values, { fields: ['email', 'role'], prefixes: [], form: 'member' });
     }
     redirect(303, `/dashboard/organizations/${params.id}?done=member-invited#add-member-done`);
+  },
+  /** An owner withdraws a pending invitation; its e-mailed link stops working (the API checks the owner). */
+  cancelInvitation: async ({ request, locals, params }) => {
+    const form = await readForm(request);
+    let email: string;
+    try {
+      email = (await locals.api.request(CancelOrganizationInvitation, { id: form.str('id') })).cancelOrganizationInvitation.email;
+    } catch (err) {
+      // Accepted or cancelled meanwhile (NOT_FOUND), or no longer an owner: said above the list.
+      return failFromError(err, form.values(), { fields: [], form: 'invitations' });
+    }
+    redirect(303, `/dashboard/organizations/${params.id}?done=invitation-cancelled&who=${encodeURIComponent(email)}#invitations-done`);
   },
 };
