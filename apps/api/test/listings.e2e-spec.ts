@@ -44,7 +44,8 @@ function offer(organizationId: string, overrides: Record<string, unknown> = {}) 
     description: LONG_DESCRIPTION,
     specification: 'Công suất 500 kg/mẻ; nhiệt độ 35–45 °C; điện năng 18 kW; độ ẩm sản phẩm cuối 12%.',
     advantages: 'Tiết kiệm 40–60% điện năng, sản phẩm giữ màu tự nhiên.',
-    mediaUrls: ['https://example.vn/anh/may-say.jpg'],
+    // A link typed without its scheme is read as https, as the organisation's website is.
+    mediaUrls: ['https://example.vn/anh/may-say.jpg', 'www.youtube.com/watch?v=dQw4w9WgXcQ'],
     fieldCodes: ['407', '211'],
     keywords: ['sấy lạnh', 'bơm nhiệt', 'sau thu hoạch'],
     trl: 7,
@@ -100,7 +101,7 @@ describe('creating listings', () => {
     expect(l.language).toBe('vi');
     expect(l.expired).toBe(false);
     expect(l.publishedAt).toBeNull();
-    expect(l.mediaUrls).toEqual(['https://example.vn/anh/may-say.jpg']);
+    expect(l.mediaUrls).toEqual(['https://example.vn/anh/may-say.jpg', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ']);
     expect(l.history).toEqual([{ action: 'CREATE', fromStatus: null, toStatus: 'DRAFT', actor: { id: o.id } }]);
 
     // Stored as bigint: the database holds the exact value too.

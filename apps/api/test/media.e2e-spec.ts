@@ -394,6 +394,35 @@ describe('videos', () => {
   });
 });
 
+describe('video links', () => {
+  const ADD = `mutation($input: VideoLinkInput!) { addVideoLink(input: $input) { id kind videoUrl caption url } }`;
+  it('attaches a YouTube or Vimeo page pasted as people copy it (without its scheme, or http), stored as https', async () => {
+    const listingId = await draftListing(owner, org.id);
+    const bare = await owner.ok(ADD, { input: { ownerKind: 'LISTING', ownerId: listingId, url: 'youtube.com/watch?v=dQw4w9WgXcQ', captionVi: 'Chạy thử máy sấy' } });
+    expect(bare.addVideoLink).toMatchObject({ kind: 'VIDEO_LINK', videoUrl: 'https://youtube.com/watch?v=dQw4w9WgXcQ', caption: 'Chạy thử máy sấy' });
+    const http = await owner.ok(ADD, { input: { ownerKind: 'LISTING', ownerId: listingId, url: ' http://vimeo.com/76979871 ' } });
+    expect(http.addVideoLink.videoUrl).toBe('https://vimeo.com/76979871');
+    const { listing } = await owner.ok(`query($id: ID!) { listing(id: $id) { attachments { kind videoUrl } } }`, { id: listingId });
+    expect(listing.attachments).toEqual([
+      { kind: 'VIDEO_LINK', videoUrl: 'https://youtube.com/watch?v=dQw4w9WgXcQ' },
+      { kind: 'VIDEO_LINK', videoUrl: 'https://vimeo.com/76979871' },
+    ]);
+  });
+
+  it('refuses another site, something not a link, and another organisation, naming the field', async () => {
+    const listingId = await draftListing(owner, org.id);
+    for (const url of ['https://example.vn/video.mp4', 'javascript:alert(1)', 'chạy thử máy sấy']) {
+      const err = await owner.inLang('en').error(ADD, { input: { ownerKind: 'LISTING', ownerId: listingId, url } });
+      expect(err.code).toBe('BAD_USER_INPUT');
+      expect(err.fields).toEqual({ 'input.url': 'The video link must be a YouTube or Vimeo page (e.g. youtube.com/watch?v=…).' });
+    }
+    const theirs = await stranger.error(ADD, { input: { ownerKind: 'LISTING', ownerId: listingId, url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ' } });
+    expect(['NOT_FOUND', 'FORBIDDEN']).toContain(theirs.code);
+    const { listing } = await owner.ok(`query($id: ID!) { listing(id: $id) { attachments { id } } }`, { id: listingId });
+    expect(listing.attachments).toEqual([]);
+  });
+});
+
 describe('documents and private files', () => {
   it('serves a PDF as a download; a private verification document answers 404 to another organisation and to visitors', async () => {
     const pdf = makePdf(['Giay phep kinh doanh so 0301234567']);

@@ -139,6 +139,46 @@ export default function (h) {
     await t.axe(visitor, 'search with a cover image');
   });
 
+  h.test('media: an owner adds a YouTube video by the link as copied (without https://); a link to another site is refused beside the field', async (t) => {
+    const owner = await apiUser(t, 'Chủ tin có video');
+    const org = await apiOrganization(t, owner.token, { kind: 'ENTERPRISE' });
+    const { createListing: listing } = await t.gql(
+      `mutation($i: ListingInput!) { createListing(input: $i) { id } }`,
+      {
+        i: {
+          organizationId: org.id,
+          kind: 'OFFER',
+          title: `Máy bóc vỏ hạt điều có video ${uniq('')}`,
+          summary: 'Máy bóc vỏ hạt điều bán tự động, tỷ lệ nhân nguyên trên 85%, vận hành một người.',
+          description: 'Dao bóc điều chỉnh theo cỡ hạt, năng suất 200 kg mỗi giờ, đã lắp cho các cơ sở chế biến ở Bình Phước và Đồng Nai.',
+          fieldCodes: ['407'],
+          keywords: ['bóc vỏ điều'],
+          transferModes: ['EQUIPMENT_SUPPLY'],
+          provinceCode: 'dong-nai',
+        },
+      },
+      owner.token,
+    );
+    const page = await t.newPage('vi', { js: false });
+    await login(t, page, owner.email);
+    await t.visit(page, `/dashboard/listings/${listing.id}`);
+    // Another site: the reason is beside the link field, and what was typed stays.
+    await page.fill('form[action="?/videoLink"] [name=videoUrl]', 'example.vn/video-chay-thu.mp4');
+    await t.submit(page, 'form[action="?/videoLink"] button[type=submit]');
+    assert.match(await t.text(page, '#media-videoUrl-error'), /YouTube hoặc Vimeo/);
+    assert.equal(await page.inputValue('form[action="?/videoLink"] [name=videoUrl]'), 'example.vn/video-chay-thu.mp4');
+    assert.equal(await page.locator('#media .media-item').count(), 0, 'nothing attached');
+    // The link as a phone's share button copies it, without its scheme.
+    await page.fill('form[action="?/videoLink"] [name=videoUrl]', 'youtube.com/watch?v=dQw4w9WgXcQ');
+    await t.submit(page, 'form[action="?/videoLink"] button[type=submit]');
+    assert.equal(await t.text(page, '#media-done'), msg('vi', 'done_mediaVideoLinked'));
+    const item = page.locator('#media .media-item[data-kind=VIDEO_LINK]');
+    assert.equal(await item.count(), 1, 'the video is listed with the other media');
+    await t.screenshot(page, 'media-video-link');
+    const { attachments } = await t.gql(`query($id: ID!) { attachments(ownerKind: LISTING, ownerId: $id) { kind videoUrl } }`, { id: listing.id }, owner.token);
+    assert.deepEqual(attachments, [{ kind: 'VIDEO_LINK', videoUrl: 'https://youtube.com/watch?v=dQw4w9WgXcQ' }]);
+  });
+
   h.test('media: a picture removed from a published listing (asked first, without scripts) is on the review page as removed when approved; the approval takes it off the public page', async (t) => {
     const owner = await apiUser(t, 'Chủ tin gỡ ảnh');
     const org = await apiOrganization(t, owner.token, { provinceCode: 'can-tho' });

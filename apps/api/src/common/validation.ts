@@ -111,11 +111,20 @@ export const NotNegative = (max = Number.MAX_SAFE_INTEGER): PropertyDecorator =>
 };
 export const Email = () => IsEmail({}, opts(M.email));
 /**
+ * Text typed as a web address, read as a browser's address bar reads it: a bare host name with an
+ * optional path ("thucpham.vn", "youtube.com/watch?v=…") gains https://; anything else is as typed.
+ */
+export function readAsWebAddress(text: string): string {
+  const trimmed = text.trim();
+  return /^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+([/?#]\S*)?$/u.test(trimmed) ? `https://${trimmed}` : text;
+}
+
+/**
  * A web address, http or https. One typed without its scheme ("thucpham.vn", "www.vien.edu.vn/lab")
  * is read as https, as a browser's address bar reads it; anything else must name http or https.
  */
 export const WebUrl = (): PropertyDecorator => (target, key) => {
-  Transform(({ value }) => (typeof value === 'string' && /^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+([/?#]\S*)?$/u.test(value.trim()) ? `https://${value.trim()}` : value))(target, key);
+  Transform(({ value }) => (typeof value === 'string' ? readAsWebAddress(value) : value))(target, key);
   IsUrl({ protocols: ['http', 'https'], require_protocol: true }, opts(M.url))(target, key);
 };
 export const AtMostItems = (max: number) => ArrayMaxSize(max, opts(M.arrayMax, { max }));

@@ -71,6 +71,8 @@ export function createHarness({ browser, webUrl, apiUrl, admin, screenshotsDir, 
   const mailDir = join(outDir, 'mail');
   const entries = [];
   const contexts = new Set();
+  /** Pages opened with { js: false }: axe cannot run on them. */
+  const scriptless = new WeakSet();
   const screenshotsWanted = process.env.WEB_TEST_SCREENSHOTS === '1';
   /** Every page the failed test still has open, as it was when it failed. */
   const captureFailure = async (name) => {
@@ -107,6 +109,7 @@ export function createHarness({ browser, webUrl, apiUrl, admin, screenshotsDir, 
       contexts.add(context);
       if (chosen) await context.addCookies([{ name: 'lang', value: lang === 'en' ? 'en' : 'vi', url: webUrl }]);
       const page = await context.newPage();
+      if (!js) scriptless.add(page);
       page.setDefaultTimeout(15_000);
       page.on('pageerror', (err) => console.error(`    [page error] ${err.message}`));
       return page;
@@ -157,6 +160,8 @@ export function createHarness({ browser, webUrl, apiUrl, admin, screenshotsDir, 
 
     /** axe-core on the current page: fails on any serious or critical violation. */
     async axe(page, label) {
+      // page.evaluate on a page whose scripts are off waits for ever (until the run is torn down).
+      if (scriptless.has(page)) throw new Error(`axe (${label}): the page was opened with { js: false }; check a page with scripts`);
       await page.evaluate(AXE_SOURCE);
       const violations = await page.evaluate(async () => {
         // @ts-ignore axe is injected above

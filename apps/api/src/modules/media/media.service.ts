@@ -8,6 +8,7 @@ import { ListingStatus } from '@techport/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { Clock } from '../../common/clock.js';
 import { Errors } from '../../common/errors.js';
+import { readAsWebAddress } from '../../common/validation.js';
 import type { Localized } from '../../common/i18n.js';
 import { isUuid } from '../../common/ids.js';
 import { coversProvince, isModerator, type Viewer } from '../../common/auth/viewer.js';
@@ -421,10 +422,13 @@ export class MediaService implements OnModuleDestroy {
   async addVideoLink(viewer: Viewer, input: { ownerKind: AttachmentOwnerKind; ownerId: string; url: string; captionVi?: string | null; captionEn?: string | null }): Promise<AttachmentEntity> {
     let url: URL;
     try {
-      url = new URL(input.url.trim());
+      // Pasted as people copy it: "youtube.com/watch?v=…" without a scheme, or an old http:// link
+      // (both hosts serve https only, so the stored link is https either way).
+      url = new URL(readAsWebAddress(input.url));
     } catch {
       throw Errors.invalidField('input.url', M.videoHost);
     }
+    if (url.protocol === 'http:') url.protocol = 'https:';
     if (url.protocol !== 'https:' || !VIDEO_HOSTS.includes(url.hostname.toLowerCase())) throw Errors.invalidField('input.url', M.videoHost);
     return this.ds.transaction(async (em) => {
       const access = await this.requireEditable(viewer, input.ownerKind, input.ownerId, em, true);

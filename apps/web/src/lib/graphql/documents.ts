@@ -562,6 +562,11 @@ export const RequestAttachmentUpload: Document<T.RequestAttachmentUploadMutation
   source: "mutation RequestAttachmentUpload($input: AttachmentUploadInput!) { requestAttachmentUpload(input: $input) { url expiresAt maxImageBytes maxDocumentBytes maxVideoBytes } }",
 };
 
+export const AddVideoLink: Document<T.AddVideoLinkMutation, T.AddVideoLinkMutationVariables> = {
+  name: "AddVideoLink",
+  source: "mutation AddVideoLink($input: VideoLinkInput!) { addVideoLink(input: $input) { id } }",
+};
+
 export const UpdateAttachment: Document<T.UpdateAttachmentMutation, T.UpdateAttachmentMutationVariables> = {
   name: "UpdateAttachment",
   source: "mutation UpdateAttachment($id: ID!, $input: AttachmentCaptionInput!) { updateAttachment(id: $id, input: $input) { id } }",

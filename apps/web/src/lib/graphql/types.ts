@@ -565,6 +565,15 @@ export type TransferMode =
   | 'TECHNICAL_SERVICE'
   | 'TURNKEY';
 
+export type VideoLinkInput = {
+  captionEn?: string | null | undefined;
+  captionVi?: string | null | undefined;
+  ownerId: string | number;
+  ownerKind: AttachmentOwnerKind;
+  /** A YouTube or Vimeo page (https). */
+  url: string;
+};
+
 export type MySessionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1406,6 +1415,13 @@ export type RequestAttachmentUploadMutationVariables = Exact<{
 
 
 export type RequestAttachmentUploadMutation = { requestAttachmentUpload: { url: string, expiresAt: string, maxImageBytes: number, maxDocumentBytes: number, maxVideoBytes: number } };
+
+export type AddVideoLinkMutationVariables = Exact<{
+  input: VideoLinkInput;
+}>;
+
+
+export type AddVideoLinkMutation = { addVideoLink: { id: string } };
 
 export type UpdateAttachmentMutationVariables = Exact<{
   id: string | number;

@@ -1,11 +1,11 @@
 /**
- * The form actions behind AttachmentsEditor (upload, caption, cover, move, remove), for any owner
+ * The form actions behind AttachmentsEditor (upload, video link, caption, cover, move, remove), for any owner
  * page: the listing edit page, the organisation page, the expert's own profile. Failures come back
  * with form "media".
  */
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { OwnerAttachments, RemoveAttachment, ReorderAttachments, SetAttachmentCover, UpdateAttachment } from '$lib/graphql/documents';
+import { AddVideoLink, OwnerAttachments, RemoveAttachment, ReorderAttachments, SetAttachmentCover, UpdateAttachment } from '$lib/graphql/documents';
 import type { AttachmentOwnerKind } from '$lib/graphql/types';
 import { loginRedirect } from './guards';
 import { failFromError, readForm } from './forms';
@@ -35,6 +35,17 @@ export function mediaActions(
       }
       if (!result.ok) return fail(400, { values: result.values, fields: result.fields, error: result.error ?? m.error_checkFields(), form: 'media' });
       return back(event, 'media-uploaded');
+    },
+    /** A YouTube or Vimeo page, by its link (the API reads a link pasted without https://). */
+    videoLink: async (event: Event) => {
+      if (!event.locals.user) loginRedirect(event.url);
+      const form = await readForm(event.request);
+      try {
+        await event.locals.api.request(AddVideoLink, { input: { ownerKind, ownerId: await ownerId(event), url: form.str('videoUrl') } });
+      } catch (err) {
+        return failFromError(err, form.values(), { fields: ['videoUrl'], rename: { url: 'videoUrl' }, form: 'media' });
+      }
+      return back(event, 'media-video-linked');
     },
     caption: async (event: Event) => {
       const form = await readForm(event.request);

@@ -2,7 +2,7 @@ import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsUUID, IsUrl, Length, Max, Min, type ValidationOptions } from 'class-validator';
 import { IpStatus, ListingKind, TransferMode } from '../../../common/graphql-enums.js';
-import { AtMostItems, EachTextLength, NotBelow, OneOf, ProvinceCode, TechFieldCodes, TextLength, WholeNumberBetween } from '../../../common/validation.js';
+import { AtMostItems, EachTextLength, NotBelow, OneOf, ProvinceCode, TechFieldCodes, TextLength, WholeNumberBetween, readAsWebAddress } from '../../../common/validation.js';
 import type { Localized } from '../../../common/i18n.js';
 import { LISTING_LIMITS } from '@techport/shared';
 
@@ -46,7 +46,9 @@ export const priceOrder = (kind: unknown): Localized => PRICE_ORDER_BY_KIND[kind
 const AtLeastOneField = () =>
   ArrayMinSize(1, say({ vi: 'Chọn ít nhất một lĩnh vực công nghệ.', en: 'Choose at least one technology field.' }));
 
+/** Links to pictures or videos elsewhere; each typed without its scheme is read as https (readAsWebAddress), as the website field is. */
 const MediaUrls = (): PropertyDecorator => (target, key) => {
+  Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? readAsWebAddress(v) : v)) : value))(target, key);
   AtMostItems(LISTING_LIMITS.mediaUrls)(target, key);
   IsUrl(
     { protocols: ['http', 'https'], require_protocol: true },
