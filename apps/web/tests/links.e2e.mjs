@@ -168,6 +168,28 @@ export default function (h) {
     assert.deepEqual(still, [], 'the approval notice is read');
   });
 
+  h.test('links: notifications keep the line breaks of their text (a seller’s reply on two lines, a new listing’s matches one a line)', async (t) => {
+    const seller = await apiUser(t, 'Người bán');
+    const sellerOrg = await apiOrganization(t, seller.token, { kind: 'RESEARCH_INSTITUTE', provinceCode: 'can-tho' });
+    const buyer = await apiUser(t, 'Người mua');
+    const buyerOrg = await apiOrganization(t, buyer.token, { provinceCode: 'can-tho' });
+    const listing = await apiPublishedListing(t, seller.token, sellerOrg.id, offer('Bộ điều khiển tưới'));
+    const { expressInterest } = await t.gql(
+      `mutation($l: ID!, $o: ID!) { expressInterest(listingId: $l, organizationId: $o, message: "Vườn 5 ha có lắp được không?") { id } }`,
+      { l: listing.id, o: buyerOrg.id },
+      buyer.token,
+    );
+    await t.gql(`mutation($id: ID!) { respondToInterest(id: $id, accept: true, message: "Chào chị, lắp được.\\nThứ bảy mời chị ghé xem.") { id } }`, { id: expressInterest.id }, seller.token);
+    const page = await t.newPage('vi', { phone: true });
+    await login(t, page, buyer.email, buyer.password);
+    const body = await t.eventually(async () => {
+      await t.visit(page, '/dashboard/notifications');
+      const item = page.locator('main ul.list > li', { hasText: 'Thứ bảy mời chị ghé xem.' });
+      return (await item.count()) ? item.locator('p').first() : null;
+    }, { what: 'the acceptance notice' });
+    assert.match(await body.innerText(), /lắp được\.\nThứ bảy/, 'the reply shows on two lines, as written');
+  });
+
   h.test('links: compare: the selection survives navigation, shows in the header, and can be cleared (no JavaScript)', async (t) => {
     const owner = await apiUser(t, 'Chủ tin');
     const org = await apiOrganization(t, owner.token, { kind: 'RESEARCH_INSTITUTE', provinceCode: 'vinh-long' });
