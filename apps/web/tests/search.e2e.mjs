@@ -160,6 +160,47 @@ export default function (h) {
     assert.equal(await en.locator('.card-title').getAttribute('lang'), null);
   });
 
+  h.test('search: nothing found with filters on: one tap clears them and keeps the words (phone, vi and en)', async (t) => {
+    const tag = uniq('tp');
+    const owner = await apiUser(t, 'Chủ tin đăng');
+    const org = await apiOrganization(t, owner.token, { kind: 'RESEARCH_INSTITUTE', provinceCode: 'dong-thap' });
+    const title = `Hệ thống ${tag} xử lý nước thải chế biến trái cây`;
+    await apiPublishedListing(t, owner.token, org.id, {
+      kind: 'OFFER',
+      title,
+      summary: 'Xử lý sinh học nước thải của cơ sở chế biến trái cây, đạt cột B, chi phí vận hành thấp.',
+      description: 'Đã lắp cho bốn cơ sở sấy và đóng hộp trái cây; chuyển giao gồm thiết kế, lắp đặt và đào tạo vận hành.',
+      keywords: [],
+      fieldCodes: ['2'],
+      trl: 8,
+      transferModes: ['TURNKEY'],
+      provinceCode: 'dong-thap',
+    });
+    const page = await t.newPage('vi', { phone: true });
+    await t.eventually(
+      async () => {
+        await t.visit(page, `/search?q=${tag}`);
+        return squash(await page.locator('#results-title').textContent()) === msg('vi', 'search_count', { count: '1' });
+      },
+      { what: 'the listing indexed' },
+    );
+    // In Cần Thơ there is none: the answer says so and offers to drop the filters, right there
+    await t.visit(page, `/search?q=${tag}&province=can-tho`);
+    assert.equal(squash(await page.locator('#results-title').textContent()), msg('vi', 'search_count', { count: '0' }));
+    const clear = page.locator('section[aria-labelledby="results-title"] a.clear-filters');
+    assert.equal(squash(await clear.textContent()), msg('vi', 'search_noneClear'));
+    assert.ok(await clear.isVisible(), 'seen without opening the folded filters');
+    await Promise.all([page.waitForURL((u) => !u.searchParams.has('province')), clear.click()]);
+    assert.equal(new URL(page.url()).searchParams.get('q'), tag);
+    assert.ok(squash(await page.locator('section[aria-labelledby="results-title"] > ol.cards').textContent()).includes(title));
+    // English too; no filters, no link
+    const en = await t.newPage('en');
+    await t.visit(en, `/search?q=${tag}&province=can-tho&lang=en`);
+    assert.equal(squash(await en.locator('a.clear-filters').textContent()), msg('en', 'search_noneClear'));
+    await t.visit(page, `/search?q=${uniq('khongco')}`);
+    assert.equal(await page.locator('a.clear-filters').count(), 0);
+  });
+
   h.test('search: a filter that cannot apply is said beside its field, and a page past the end says where the results are', async (t) => {
     const tag = uniq('tp');
     const owner = await apiUser(t, 'Chủ tin đăng');
