@@ -174,4 +174,30 @@ export default function (h) {
     await t.visit(page, '/dashboard');
     assert.equal(await item.locator('.unread-mark').count(), 0, 'read once opened');
   });
+  h.test('phone pages: a message just sent is on the screen the thread comes back to, with the box to answer under it', async (t) => {
+    const seller = await apiUser(t, 'Người bán trao đổi');
+    const sellerOrg = await apiOrganization(t, seller.token, { name: `Viện Sinh học ${uniq('')}` });
+    const listing = await apiPublishedListing(t, seller.token, sellerOrg.id, offer(`Máy sấy trao đổi ${uniq('')}`));
+    const buyer = await apiUser(t, 'Người mua trao đổi');
+    const buyerOrg = await apiOrganization(t, buyer.token, { name: `Hợp tác xã Trái cây ${uniq('')}` });
+    const { expressInterest } = await t.gql(
+      `mutation($l: ID!, $o: ID!) { expressInterest(listingId: $l, organizationId: $o, message: "Máy sấy được mít không?") { id } }`,
+      { l: listing.id, o: buyerOrg.id },
+      buyer.token,
+    );
+    await t.gql(`mutation($id: ID!) { respondToInterest(id: $id, accept: true, message: "Được ạ, chị cần bao nhiêu kg mỗi mẻ?") { id } }`, { id: expressInterest.id }, seller.token);
+    const page = await t.newPage('vi', { phone: true });
+    await login(t, page, buyer.email);
+    await t.visit(page, `/dashboard/interests/${expressInterest.id}`);
+    const sent = `Khoảng 500 kg mỗi mẻ ${uniq('')}`;
+    await page.fill('textarea[name=body]', sent);
+    await t.submit(page, 'form[action="?/message"] button[type=submit]');
+    assert.equal(new URL(page.url()).hash, '#messages-end');
+    await page.waitForFunction(() => window.scrollY > 0);
+    const mine = page.locator('ol.thread > li', { hasText: sent });
+    const { top, bottom, vh } = await mine.evaluate((el) => ({ ...el.getBoundingClientRect().toJSON(), vh: window.innerHeight }));
+    assert.ok(top >= 0 && bottom <= vh, `the message sent is on the screen (${Math.round(top)}–${Math.round(bottom)} px of ${vh})`);
+    const box = await page.locator('textarea[name=body]').evaluate((el) => el.getBoundingClientRect().top);
+    assert.ok(box > bottom && box < vh, `the box to answer under it, on the screen (${Math.round(box)} px)`);
+  });
 }
