@@ -200,4 +200,21 @@ export default function (h) {
     const box = await page.locator('textarea[name=body]').evaluate((el) => el.getBoundingClientRect().top);
     assert.ok(box > bottom && box < vh, `the box to answer under it, on the screen (${Math.round(box)} px)`);
   });
+  h.test('phone pages: an organisation’s website is a 44 px tap target on its listing and on its page', async (t) => {
+    const seller = await apiUser(t, 'Người bán có trang web');
+    const website = `https://${uniq('vien')}.example.vn`;
+    const { createOrganization: org } = await t.gql(
+      `mutation($i: OrganizationInput!) { createOrganization(input: $i) { id slug } }`,
+      { i: { name: `Viện Sấy ${uniq('')}`, kind: 'RESEARCH_INSTITUTE', provinceCode: 'can-tho', website } },
+      seller.token,
+    );
+    const listing = await apiPublishedListing(t, seller.token, org.id, offer(`Máy sấy có trang web ${uniq('')}`));
+    const page = await t.newPage('vi', { phone: true });
+    for (const path of [`/listings/${listing.slug}`, `/organizations/${org.slug}`]) {
+      await t.visit(page, path);
+      const link = page.locator(`main a[href^="${website}"]`).first();
+      const { width, height } = await link.evaluate((el) => el.getBoundingClientRect().toJSON());
+      assert.ok(height >= 44 && width >= 44, `${path}: the website link is ${Math.round(width)} × ${Math.round(height)} px`);
+    }
+  });
 }
