@@ -210,4 +210,20 @@ describe('quality and duplicates while the draft is written', () => {
     const stranger = await registerUser(base, 'Người lạ');
     expect((await stranger.client.ok(QUALITY, { id: theirs.id })).listing).toMatchObject({ draftQuality: null, duplicateHints: [] });
   });
+
+  it("a demand without a TRL is asked for the lowest level it accepts, not its technology's readiness (vi and en)", async () => {
+    const o = await owner();
+    const draft = (await o.client.ok(CREATE, { input: offer(o.org.id, { kind: 'DEMAND', title: `Cần máy sấy trái cây ${uniq('')}`, trl: null }) })).createListing;
+    const label = (l: { draftQuality: { hints: { code: string; label: string }[] } }) => l.draftQuality.hints.find((h) => h.code === 'NO_TRL')?.label;
+    expect(label((await o.client.ok(QUALITY, { id: draft.id })).listing)).toBe(
+      'Cho biết mức sẵn sàng công nghệ (TRL 1–9) tối thiểu bạn chấp nhận: bên chào bán biết công nghệ của họ có đáp ứng không.',
+    );
+    expect(label((await new Client(t.url, o.client.token, 'en').ok(QUALITY, { id: draft.id })).listing)).toBe(
+      'State the lowest technology readiness level (TRL 1–9) you accept: sellers see whether their technology qualifies.',
+    );
+    // the hints of the submission say the same
+    await o.client.ok(SUBMIT, { id: draft.id });
+    const hints = (await o.client.ok(`query($id: ID) { listing(id: $id) { qualityHints { code label } } }`, { id: draft.id })).listing.qualityHints;
+    expect(hints.find((h: { code: string }) => h.code === 'NO_TRL').label).toMatch(/^Cho biết mức sẵn sàng công nghệ \(TRL 1–9\) tối thiểu/);
+  });
 });

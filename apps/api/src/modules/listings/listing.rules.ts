@@ -24,6 +24,11 @@ interface QualityRule {
   code: string;
   penalty: number;
   label: Localized;
+  /**
+   * A demand's own words, where the offer's would ask the wrong thing: a buyer states the lowest TRL
+   * she accepts (the demand form's "minimum TRL accepted"), not her technology's readiness.
+   */
+  demandLabel?: Localized;
   /** `attachments`: the listing's pictures, documents and videos (media module), beside its links. */
   applies: (kind: ListingKind, c: ListingContent, attachments: number) => boolean;
 }
@@ -66,6 +71,10 @@ export const QUALITY_RULES: readonly QualityRule[] = [
     label: {
       vi: 'Cho biết mức độ sẵn sàng của công nghệ (TRL 1–9).',
       en: 'State the technology readiness level (TRL 1–9).',
+    },
+    demandLabel: {
+      vi: 'Cho biết mức sẵn sàng công nghệ (TRL 1–9) tối thiểu bạn chấp nhận: bên chào bán biết công nghệ của họ có đáp ứng không.',
+      en: 'State the lowest technology readiness level (TRL 1–9) you accept: sellers see whether their technology qualifies.',
     },
     applies: (_kind, c) => c.trl === null,
   },
@@ -128,8 +137,11 @@ export const QUALITY_RULES: readonly QualityRule[] = [
 
 const RULES_BY_CODE = new Map(QUALITY_RULES.map((r) => [r.code, r]));
 
-export function qualityHintLabel(code: string): Localized {
-  return RULES_BY_CODE.get(code)?.label ?? { vi: code, en: code };
+/** A hint's words, in the listing kind's terms when they differ (demandLabel). */
+export function qualityHintLabel(code: string, kind?: ListingKind): Localized {
+  const rule = RULES_BY_CODE.get(code);
+  if (!rule) return { vi: code, en: code };
+  return (kind === ListingKind.DEMAND && rule.demandLabel) || rule.label;
 }
 
 export function assessQuality(kind: ListingKind, content: ListingContent, attachments = 0): { score: number; hints: QualityHint[] } {

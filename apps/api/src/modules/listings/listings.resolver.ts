@@ -185,7 +185,7 @@ export class ListingsResolver extends moderationStepsResolver(ListingType, Listi
   @ResolveField(() => [QualityHintType], { description: 'What to improve, from the last submission. Owner and moderators only (empty for others).' })
   async qualityHints(@Parent() l: ListingType, @Context() ctx: GqlContext): Promise<QualityHintType[]> {
     if (!(await this.privileged(ctx, l))) return [];
-    return l.entity.qualityHints.map((h) => ({ code: h.code, penalty: h.penalty, label: t(qualityHintLabel(h.code), ctx.lang) }));
+    return l.entity.qualityHints.map((h) => ({ code: h.code, penalty: h.penalty, label: t(qualityHintLabel(h.code, l.entity.kind), ctx.lang) }));
   }
 
   @ResolveField(() => ListingQualityType, {
@@ -198,7 +198,7 @@ export class ListingsResolver extends moderationStepsResolver(ListingType, Listi
     if (!(await this.privileged(ctx, l))) return null;
     const attachments = ctx.loaders.get('listing.attachmentCount', () => new DataLoader((ids: readonly string[]) => this.listings.attachmentCounts(ids)));
     const q = assessQuality(l.entity.kind, this.listings.workingContent(l.entity), await attachments.load(l.entity.id));
-    return { score: q.score, hints: q.hints.map((h) => ({ code: h.code, penalty: h.penalty, label: t(qualityHintLabel(h.code), ctx.lang) })) };
+    return { score: q.score, hints: q.hints.map((h) => ({ code: h.code, penalty: h.penalty, label: t(qualityHintLabel(h.code, l.entity.kind), ctx.lang) })) };
   }
 
   @ResolveField(() => [ListingDuplicateHintType], {
