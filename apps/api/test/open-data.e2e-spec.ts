@@ -418,4 +418,35 @@ describe('open data: the market figures from the rollup', () => {
     expect(Object.keys(await fields('year=2025&quarter=2025-Q1'))).toEqual(['quarter']);
     expect(Object.keys(await fields('quarter=2025-Q1&from=2025-01&to=2025-02'))).toEqual(['from']);
   });
+
+  it('refuses a period not yet begun and ends one running past this month with it, like the market page', async () => {
+    // Months to come have no figures: a row of zeros for them would say nothing happened.
+    const current = thisMonth();
+    const [y, m] = current.split('-').map(Number);
+    const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+    const later = `${y + 1}-${String(m).padStart(2, '0')}`;
+    for (const [query, field] of [
+      [`period=${next}`, 'period'],
+      [`year=${y + 1}`, 'year'],
+      [`quarter=${y + 1}-Q1`, 'quarter'],
+      [`from=${next}&to=${later}`, 'from'],
+    ]) {
+      for (const figure of ['listings-published', 'demands-posted']) {
+        const res = await get(`/open-data/figures/${figure}.json?${query}`, { 'accept-language': 'en' });
+        expect(res.status).toBe(400);
+        expect(((await res.json()) as Json).fields).toEqual({ [field]: 'This period has not started yet: there are no figures for it.' });
+      }
+    }
+    const vi = (await json(`/open-data/figures/deals-approved.csv?from=${next}&to=${later}`, { 'accept-language': 'vi' })).fields;
+    expect(vi).toEqual({ from: 'Kỳ này chưa bắt đầu: chưa có số liệu.' });
+
+    // A year begun: its months up to this one, no more.
+    for (const figure of ['listings-published', 'interests-per-month']) {
+      const body = await json(`/open-data/figures/${figure}.json?from=${current}&to=${later}`);
+      expect(body.period).toEqual({ asked: `${current}_${later}`, from: current, to: current });
+      expect(body.rows.map((r: { month: string }) => r.month)).toEqual([current]);
+    }
+    const csv = csvRows(await (await get(`/open-data/figures/deals-approved.csv?year=${y}`)).text());
+    expect(csv.slice(1).map((r) => r[0]).at(-1)).toBe(current);
+  });
 });

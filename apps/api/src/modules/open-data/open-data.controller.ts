@@ -45,6 +45,7 @@ const M = {
   fromMissing: { vi: 'Khoảng tháng cần cả tháng đầu (from).', en: 'A range of months needs its first month (from) too.' },
   toMissing: { vi: 'Khoảng tháng cần cả tháng cuối (to).', en: 'A range of months needs its last month (to) too.' },
   toBeforeFrom: { vi: 'Tháng cuối không được trước tháng đầu.', en: 'The last month cannot come before the first.' },
+  notStarted: { vi: 'Kỳ này chưa bắt đầu: chưa có số liệu.', en: 'This period has not started yet: there are no figures for it.' },
   tooLong: { vi: `Một khoảng dài tối đa ${MAX_PERIOD_MONTHS} tháng.`, en: `A range spans at most ${MAX_PERIOD_MONTHS} months.` },
   limit: { vi: 'Số dòng mỗi trang phải là số nguyên từ 1 đến 5.000.', en: 'Rows per page must be a whole number from 1 to 5,000.' },
   cursor: { vi: 'Con trỏ trang không hợp lệ: hãy theo liên kết "next".', en: 'The page cursor is not valid: follow the "next" link.' },
@@ -122,8 +123,8 @@ export class OpenDataController {
       licence: OPEN_DATA_LICENCE,
       timeZone: TZ,
       periods: {
-        vi: `Số liệu theo kỳ: ?period=YYYY-MM (một tháng), ?quarter=YYYY-Qn (một quý), ?year=YYYY (mười hai tháng) hoặc ?from=YYYY-MM&to=YYYY-MM (một khoảng tháng, tối đa ${MAX_PERIOD_MONTHS} tháng); không có tham số: mọi tháng từ tháng đầu tiên có dữ liệu đến nay.`,
-        en: `Figures by period: ?period=YYYY-MM (one month), ?quarter=YYYY-Qn (one quarter), ?year=YYYY (twelve months) or ?from=YYYY-MM&to=YYYY-MM (a range of months, at most ${MAX_PERIOD_MONTHS}); without any: every month from the first with data to now.`,
+        vi: `Số liệu theo kỳ: ?period=YYYY-MM (một tháng), ?quarter=YYYY-Qn (một quý), ?year=YYYY (mười hai tháng) hoặc ?from=YYYY-MM&to=YYYY-MM (một khoảng tháng, tối đa ${MAX_PERIOD_MONTHS} tháng); không có tham số: mọi tháng từ tháng đầu tiên có dữ liệu đến nay. Một kỳ chưa bắt đầu bị từ chối; một kỳ kéo dài quá tháng này dừng ở tháng này.`,
+        en: `Figures by period: ?period=YYYY-MM (one month), ?quarter=YYYY-Qn (one quarter), ?year=YYYY (twelve months) or ?from=YYYY-MM&to=YYYY-MM (a range of months, at most ${MAX_PERIOD_MONTHS}); without any: every month from the first with data to now. A period not yet begun is refused; one running past this month ends with it.`,
       },
       datasets: [
         ...FIGURES.map((f) => ({
@@ -537,15 +538,16 @@ export class OpenDataController {
     ].filter(([, v]) => v !== undefined);
     for (const [name] of kinds.slice(1)) fields[name!] ??= M.both;
     if (Object.keys(fields).length) throw Errors.badInput(fields);
-    if (p) return { label: p, from: p, to: p };
-    if (y) return { label: y, from: `${y}-01`, to: `${y}-12` };
-    if (q) {
-      const first = (Number(q.slice(6)) - 1) * 3 + 1;
-      const mm = (n: number) => `${q.slice(0, 4)}-${String(n).padStart(2, '0')}`;
-      return { label: q, from: mm(first), to: mm(first + 2) };
-    }
-    if (from && to) return { label: `${from}_${to}`, from, to };
+    const asked = this.askedPeriod(p, y, q, from, to);
     const now = this.clock.now();
+    if (asked) {
+      // Like the market page: months that have not come have no figures (a row of zeros would say
+      // nothing happened), so a period not yet begun is refused on its parameter, and one running
+      // past this month ends with it (the JSON's period.to says so).
+      const current = monthOf(now);
+      if (asked.from > current) throw Errors.badInput({ [kinds[0][0]!]: M.notStarted });
+      return asked.to > current ? { ...asked, to: current } : asked;
+    }
     const [first]: { month: string | null }[] = await this.ds.query(
       `SELECT to_char(least(
                 (SELECT min(l.published_at) FROM listing l WHERE ${EVER_PUBLISHED}),
@@ -554,6 +556,19 @@ export class OpenDataController {
     );
     const current = monthOf(now);
     return { label: null, from: first.month && first.month < current ? first.month : current, to: current };
+  }
+
+  /** The period as asked (already checked), or null for the default. */
+  private askedPeriod(...[p, y, q, from, to]: (string | null | undefined)[]): Period | null {
+    if (p) return { label: p, from: p, to: p };
+    if (y) return { label: y, from: `${y}-01`, to: `${y}-12` };
+    if (q) {
+      const first = (Number(q.slice(6)) - 1) * 3 + 1;
+      const mm = (n: number) => `${q.slice(0, 4)}-${String(n).padStart(2, '0')}`;
+      return { label: q, from: mm(first), to: mm(first + 2) };
+    }
+    if (from && to) return { label: `${from}_${to}`, from, to };
+    return null;
   }
 
   private paging(rawLimit: unknown, rawCursor: unknown): { limit: number; cursor: { at: string; id: string } | null } {
