@@ -118,6 +118,10 @@ export default function (h) {
       const { height, lineHeight, text } = await value.evaluate((el) => ({ height: el.getBoundingClientRect().height, lineHeight: parseFloat(getComputedStyle(el).lineHeight), text: el.textContent }));
       assert.ok(height < lineHeight * 1.5, `"${text}" on one line at 360 px (${height} px for lines of ${lineHeight} px)`);
     }
+    // One column: the field breakdown's sub-fields disclosure is set apart from the next chart's title.
+    const subFields = await page.locator('[data-field-breakdown=market-field] details.sub-fields > summary').boundingBox();
+    const nextChart = await page.locator('#market-province').boundingBox();
+    assert.ok(subFields && nextChart && nextChart.y - (subFields.y + subFields.height) >= 16, `a gap after the sub-fields: ${JSON.stringify({ subFields, nextChart })}`);
     const monthField = await page.locator('#period-at').boundingBox();
     assert.ok(monthField && monthField.height >= 44, `the month field is 44 px tall or more: ${JSON.stringify(monthField)}`);
 
