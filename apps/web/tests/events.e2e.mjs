@@ -366,6 +366,11 @@ export function reviewTest(h) {
     // The published event's card leads to the event day's desk and to the report (not only from the public page).
     assert.equal(await page.locator(`${card} a[href="${path}/check-in"]`).innerText(), msg('vi', 'checkIn_link'));
     assert.equal(await page.locator(`${card} a[href="${path}/report"]`).innerText(), msg('vi', 'evReport_link'));
+    // Before any meeting its value charts are empty, and say so without speaking of a period.
+    await t.visit(page, `${path}/report`);
+    assert.equal(await t.text(page, '#report-province .chart-empty'), msg('vi', 'evReport_noValues'));
+    assert.equal(await t.text(page, '#report-field .chart-empty'), msg('vi', 'evReport_noValues'));
+    await t.visit(page, '/dashboard/events');
     await page.click(`${card} a[href$="/edit"]`);
     assert.equal(await page.locator('[name=nameVi]').inputValue(), name);
     assert.equal(await page.locator('[name=meetingTables]').inputValue(), '20');
