@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import sharp from 'sharp';
 import { msg, squash, uniq } from './support/harness.mjs';
 import { login } from './support/flows.mjs';
-import { adminToken, apiOrganization, apiUpload, apiUser } from './support/api.mjs';
+import { adminToken, apiDraftListing, apiOrganization, apiUpload, apiUser } from './support/api.mjs';
 import { makePdf } from './support/files.mjs';
 
 export default function (h) {
@@ -142,23 +142,16 @@ export default function (h) {
   h.test('media: an owner adds a YouTube video by the link as copied (without https://); a link to another site is refused beside the field', async (t) => {
     const owner = await apiUser(t, 'Chủ tin có video');
     const org = await apiOrganization(t, owner.token, { kind: 'ENTERPRISE' });
-    const { createListing: listing } = await t.gql(
-      `mutation($i: ListingInput!) { createListing(input: $i) { id } }`,
-      {
-        i: {
-          organizationId: org.id,
-          kind: 'OFFER',
-          title: `Máy bóc vỏ hạt điều có video ${uniq('')}`,
-          summary: 'Máy bóc vỏ hạt điều bán tự động, tỷ lệ nhân nguyên trên 85%, vận hành một người.',
-          description: 'Dao bóc điều chỉnh theo cỡ hạt, năng suất 200 kg mỗi giờ, đã lắp cho các cơ sở chế biến ở Bình Phước và Đồng Nai.',
-          fieldCodes: ['407'],
-          keywords: ['bóc vỏ điều'],
-          transferModes: ['EQUIPMENT_SUPPLY'],
-          provinceCode: 'dong-nai',
-        },
-      },
-      owner.token,
-    );
+    const listing = await apiDraftListing(t, owner.token, org.id, {
+      kind: 'OFFER',
+      title: `Máy bóc vỏ hạt điều có video ${uniq('')}`,
+      summary: 'Máy bóc vỏ hạt điều bán tự động, tỷ lệ nhân nguyên trên 85%, vận hành một người.',
+      description: 'Dao bóc điều chỉnh theo cỡ hạt, năng suất 200 kg mỗi giờ, đã lắp cho các cơ sở chế biến ở Bình Phước và Đồng Nai.',
+      fieldCodes: ['407'],
+      keywords: ['bóc vỏ điều'],
+      transferModes: ['EQUIPMENT_SUPPLY'],
+      provinceCode: 'dong-nai',
+    });
     const page = await t.newPage('vi', { js: false });
     await login(t, page, owner.email);
     await t.visit(page, `/dashboard/listings/${listing.id}`);

@@ -65,6 +65,22 @@ async function until(fn, what) {
   assert.fail(what);
 }
 
+/** A seller's published offer and a buyer's interest in it (the interest opens their conversation). */
+async function conversation(t) {
+  const seller = await apiUser(t, 'Người bán trao đổi');
+  const sellerOrg = await apiOrganization(t, seller.token, { name: `Viện Sinh học ${uniq('')}` });
+  const title = `Máy sấy trao đổi ${uniq('')}`;
+  const listing = await apiPublishedListing(t, seller.token, sellerOrg.id, offer(title));
+  const buyer = await apiUser(t, 'Người mua trao đổi');
+  const buyerOrg = await apiOrganization(t, buyer.token, { name: `Hợp tác xã Trái cây ${uniq('')}` });
+  const { expressInterest } = await t.gql(
+    `mutation($l: ID!, $o: ID!) { expressInterest(listingId: $l, organizationId: $o, message: "Máy sấy được mít không?") { id } }`,
+    { l: listing.id, o: buyerOrg.id },
+    buyer.token,
+  );
+  return { seller, buyer, buyerOrg, title, expressInterest };
+}
+
 export default function (h) {
   h.test('phone pages: a listing reads title, summary, key facts and description first, then the call to action, the organisation and the fields; two columns on a desktop', async (t) => {
     const seller = await apiUser(t, 'Người bán sấy');
@@ -144,17 +160,7 @@ export default function (h) {
   });
 
   h.test('phone pages: the dashboard overview lists the latest conversations, with the other organisation, the listing, the last message and an unread mark', async (t) => {
-    const seller = await apiUser(t, 'Người bán trao đổi');
-    const sellerOrg = await apiOrganization(t, seller.token, { name: `Viện Sinh học ${uniq('')}` });
-    const title = `Máy sấy trao đổi ${uniq('')}`;
-    const listing = await apiPublishedListing(t, seller.token, sellerOrg.id, offer(title));
-    const buyer = await apiUser(t, 'Người mua trao đổi');
-    const buyerOrg = await apiOrganization(t, buyer.token, { name: `Hợp tác xã Trái cây ${uniq('')}` });
-    const { expressInterest } = await t.gql(
-      `mutation($l: ID!, $o: ID!) { expressInterest(listingId: $l, organizationId: $o, message: "Máy sấy được mít không?") { id } }`,
-      { l: listing.id, o: buyerOrg.id },
-      buyer.token,
-    );
+    const { seller, buyerOrg, title, expressInterest } = await conversation(t);
     const page = await t.newPage('vi', { phone: true });
     await login(t, page, seller.email);
     await t.visit(page, '/dashboard');
@@ -175,16 +181,7 @@ export default function (h) {
     assert.equal(await item.locator('.unread-mark').count(), 0, 'read once opened');
   });
   h.test('phone pages: a message just sent is on the screen the thread comes back to, with the box to answer under it', async (t) => {
-    const seller = await apiUser(t, 'Người bán trao đổi');
-    const sellerOrg = await apiOrganization(t, seller.token, { name: `Viện Sinh học ${uniq('')}` });
-    const listing = await apiPublishedListing(t, seller.token, sellerOrg.id, offer(`Máy sấy trao đổi ${uniq('')}`));
-    const buyer = await apiUser(t, 'Người mua trao đổi');
-    const buyerOrg = await apiOrganization(t, buyer.token, { name: `Hợp tác xã Trái cây ${uniq('')}` });
-    const { expressInterest } = await t.gql(
-      `mutation($l: ID!, $o: ID!) { expressInterest(listingId: $l, organizationId: $o, message: "Máy sấy được mít không?") { id } }`,
-      { l: listing.id, o: buyerOrg.id },
-      buyer.token,
-    );
+    const { seller, buyer, expressInterest } = await conversation(t);
     await t.gql(`mutation($id: ID!) { respondToInterest(id: $id, accept: true, message: "Được ạ, chị cần bao nhiêu kg mỗi mẻ?") { id } }`, { id: expressInterest.id }, seller.token);
     const page = await t.newPage('vi', { phone: true });
     await login(t, page, buyer.email);

@@ -68,12 +68,18 @@ export async function apiUpload(t, token, ownerKind, ownerId, fileName, buffer) 
   return body.data.attachment;
 }
 
+/** A draft listing of the organisation ({ id, slug }): `input` is ListingInput without the organisation. */
+export async function apiDraftListing(t, token, organizationId, input) {
+  const { createListing } = await t.gql(`mutation($i: ListingInput!) { createListing(input: $i) { id slug } }`, { i: { organizationId, currency: 'VND', negotiable: true, ...input } }, token);
+  return createListing;
+}
+
 /**
  * A listing created, submitted and approved (by the admin, who moderates everywhere); `picture`
  * (a JPEG/PNG buffer) is uploaded to the draft first and so becomes its public cover.
  */
 export async function apiPublishedListing(t, token, organizationId, input, { picture } = {}) {
-  const { createListing } = await t.gql(`mutation($i: ListingInput!) { createListing(input: $i) { id slug } }`, { i: { organizationId, currency: 'VND', negotiable: true, ...input } }, token);
+  const createListing = await apiDraftListing(t, token, organizationId, input);
   if (picture) await apiUpload(t, token, 'LISTING', createListing.id, 'anh-bia.jpg', picture);
   await t.gql(`mutation($id: ID!) { submitListing(id: $id) { id } }`, { id: createListing.id }, token);
   await t.gql(`mutation($id: ID!) { moderateListing(id: $id, decision: APPROVE) { id status } }`, { id: createListing.id }, await adminToken(t));
