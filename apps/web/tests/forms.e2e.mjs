@@ -202,6 +202,50 @@ export default function (h) {
     assert.equal(await page.inputValue('form[action="?/message"] [name=body]'), long, 'the message typed is kept');
   });
 
+  h.test('forms: a proposal, a withdrawal or a message refused because the other side acted meanwhile says why where its form was', async (t) => {
+    const seller = await ownerOnPage(t);
+    const listing = await apiPublishedListing(t, seller.token, seller.org.id, offer('Lò sấy viên nén'));
+    const buyer = await ownerOnPage(t);
+    const { expressInterest: interest } = await t.gql(
+      `mutation($l: ID!, $o: ID!) { expressInterest(listingId: $l, organizationId: $o, message: "Chúng tôi cần lò sấy cho xưởng 2 tấn/ngày.") { id } }`,
+      { l: listing.id, o: buyer.org.id },
+      buyer.token,
+    );
+    await t.gql(`mutation($id: ID!) { respondToInterest(id: $id, accept: true) { id } }`, { id: interest.id }, seller.token);
+    const PROPOSE = `mutation($i: DealInput!) { proposeDeal(input: $i) { id } }`;
+    const sellerProposes = () => t.gql(PROPOSE, { i: { interestId: interest.id, value: 450_000_000, transferMode: 'TURNKEY', terms: 'Lắp đặt trọn gói, bảo hành 12 tháng.' } }, seller.token);
+    const cancel = (id) => t.gql(`mutation($id: ID!) { cancelDeal(id: $id, note: "Đổi điều kiện") { id } }`, { id }, seller.token);
+    const page = buyer.page;
+    const path = `/dashboard/interests/${interest.id}`;
+
+    // The buyer's page still offers the proposal form; the seller proposes first.
+    await t.visit(page, path);
+    const first = (await sellerProposes()).proposeDeal;
+    await page.fill('form[action="?/propose"] [name=value]', '400 triệu');
+    await page.selectOption('form[action="?/propose"] [name=transferMode]', 'TURNKEY');
+    await page.fill('form[action="?/propose"] [name=terms]', 'Lắp đặt trọn gói, bảo hành 24 tháng, đào tạo 1 tuần.');
+    await t.submit(page, 'form[action="?/propose"] button[type=submit]');
+    const liveDeal = 'Mối quan tâm này đã có một giao dịch chưa kết thúc.';
+    assert.equal(await t.text(page, 'section[aria-labelledby=deal-title] .alert-error'), msg('vi', 'thread_proposalNotSent', { reason: liveDeal }), await t.text(page));
+    const { deals } = await t.gql(`{ deals { items { id } } }`, {}, buyer.token);
+    assert.deepEqual(deals.items.map((d) => d.id), [first.id], "only the seller's proposal exists");
+
+    // The withdrawal button, on a page loaded before the seller's next proposal.
+    await cancel(first.id);
+    await t.visit(page, path);
+    const second = (await sellerProposes()).proposeDeal;
+    await t.submit(page, 'form[action="?/withdraw"] button');
+    assert.equal(await t.text(page, '.alert-error'), 'Đang có một giao dịch chưa kết thúc trên mối quan tâm này; hãy hủy giao dịch trước.', await t.text(page));
+
+    // The seller writes in a conversation the buyer closed meanwhile.
+    await cancel(second.id);
+    await t.visit(seller.page, path);
+    await t.gql(`mutation($id: ID!) { withdrawInterest(id: $id) { id } }`, { id: interest.id }, buyer.token);
+    await seller.page.fill('form[action="?/message"] [name=body]', 'Bên em gửi thêm báo giá.');
+    await t.submit(seller.page, 'form[action="?/message"] button[type=submit]');
+    assert.equal(await t.text(seller.page, 'section[aria-labelledby=messages-title] .alert-error'), msg('vi', 'thread_messageNotSent', { reason: 'Cuộc trao đổi này đã kết thúc.' }));
+  });
+
   h.test('forms: a deal proposal with no transfer mode, an unreadable value and short terms names all three at once', async (t) => {
     const seller = await apiUser(t, 'Người bán');
     const sellerOrg = await apiOrganization(t, seller.token, { provinceCode: 'ho-chi-minh' });

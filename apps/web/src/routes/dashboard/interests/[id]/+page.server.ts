@@ -44,7 +44,7 @@ export const actions: Actions = {
     try {
       await locals.api.request(WithdrawInterest, { id: params.id });
     } catch (err) {
-      return failFromError(err, {}, { fields: [], form: 'respond' });
+      return failFromError(err, {}, { fields: [], form: 'withdraw' });
     }
     redirect(303, `/dashboard/interests/${params.id}?done=interest-withdrawn`);
   },
