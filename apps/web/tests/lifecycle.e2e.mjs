@@ -267,6 +267,28 @@ export default function (h) {
     assert.equal(await page.locator('form[action="?/withdraw"]').count(), 0, 'nothing left to withdraw');
   });
 
+  h.test('lifecycle: once the seller archives its listing, the buyer’s conversation and deal pages say so instead of linking to a page not found; the seller’s still link to it', async (t) => {
+    const s = await approvedDeal(t);
+    await t.gql(`mutation($id: ID!) { archiveListing(id: $id) { status } }`, { id: s.listing.id }, s.seller.token);
+    const buyerPage = await t.newPage('vi', { phone: true });
+    await login(t, buyerPage, s.buyer.email);
+    for (const path of [`/dashboard/interests/${s.interestId}`, `/dashboard/deals/${s.dealId}`]) {
+      await t.visit(buyerPage, path);
+      assert.equal(await buyerPage.locator(`main a[href="/listings/${s.listing.slug}"]`).count(), 0, `no link to the archived listing on ${path}`);
+      assert.equal(await t.text(buyerPage, '[data-listing-archived]'), msg('vi', 'thread_listingArchived'));
+    }
+    await t.visit(buyerPage, `/listings/${s.listing.slug}`, 404);
+    // The deal goes on: the buyer still signs.
+    await t.visit(buyerPage, `/dashboard/deals/${s.dealId}`);
+    await t.submit(buyerPage, 'button[formaction="?/sign"]');
+    assert.equal(await dealStatus(t, s.buyer.token, s.dealId), 'APPROVED');
+    const sellerPage = await t.newPage('vi');
+    await login(t, sellerPage, s.seller.email);
+    await t.visit(sellerPage, `/dashboard/deals/${s.dealId}`);
+    assert.equal(await sellerPage.locator(`main a[href="/listings/${s.listing.slug}"]`).count(), 1, 'the owner still opens its listing');
+    assert.equal(await sellerPage.locator('[data-listing-archived]').count(), 0);
+  });
+
   h.test('lifecycle: both parties sign an approved deal and one marks it completed; another deal is cancelled', async (t) => {
     const signed = await approvedDeal(t);
     const buyerPage = await t.newPage('vi');
