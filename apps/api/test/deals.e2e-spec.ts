@@ -89,6 +89,10 @@ describe('the whole journey', () => {
     expect(proposed.buyer.id).toBe(company.org.id);
     expect(proposed.viewerActions).toEqual(['CANCEL']);
     expect(await kindsFor(institute.owner.client, `/deals/${proposed.id}`)).toContain('DEAL_PROPOSED');
+    // The notice (and its e-mail) says who proposes what, not only that there is a proposal.
+    const { deal: named } = await company.member.client.ok(`query($id: ID!) { deal(id: $id) { buyer { name } } }`, { id: proposed.id });
+    const notice = (await institute.owner.client.ok(`{ notifications { kind url body } }`)).notifications.find((n: { kind: string; url: string }) => n.kind === 'DEAL_PROPOSED' && n.url === `/deals/${proposed.id}`);
+    expect(notice.body).toBe(`${named.buyer.name} đề xuất 2.350.000.000 ₫, chìa khóa trao tay. Hãy xem điều khoản và chấp nhận hoặc từ chối.`);
 
     const accepted = (await institute.owner.client.ok(RESPOND_DEAL, { id: proposed.id, a: true, n: 'Đồng ý với điều khoản.' })).respondToDeal;
     expect(accepted.status).toBe('UNDER_REVIEW');

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, In, type EntityManager } from 'typeorm';
-import { DEAL_STATUS_LABELS, DealStatus, InterestStatus, ListingKind, ModerationDecision, Role, DEAL_NOTE_MAX } from '@techport/shared';
+import { DEAL_STATUS_LABELS, DealStatus, InterestStatus, ListingKind, ModerationDecision, Role, DEAL_NOTE_MAX, TRANSFER_MODE_LABELS, type TransferMode } from '@techport/shared';
 import { Errors } from '../../common/errors.js';
 import { isUuid } from '../../common/ids.js';
 import { Clock } from '../../common/clock.js';
@@ -341,13 +341,21 @@ export class DealsService {
     };
     const t = (vi: string, en: string): Localized => ({ vi: vi.replace('%t', title), en: en.replace('%t', title) });
     switch (action) {
-      case DealAction.PROPOSE:
+      case DealAction.PROPOSE: {
+        // Who proposes what, said in the notice and its e-mail: the value is what the other side weighs first.
+        const org = (await em.getRepository(OrganizationEntity).findOneByOrFail({ id: proposer })).name;
+        const value = groupedNumber(Number(deal.value));
+        const mode = TRANSFER_MODE_LABELS[deal.transferMode as TransferMode];
         return send([counterparty], {
           kind: 'DEAL_PROPOSED',
           title: t('Đề xuất giao dịch mới cho “%t”', 'New deal proposal for “%t”'),
-          body: t('Hãy xem điều khoản và chấp nhận hoặc từ chối.', 'Review the terms and accept or decline.'),
+          body: {
+            vi: `${org} đề xuất ${value.vi} ₫, ${mode.vi.toLowerCase()}. Hãy xem điều khoản và chấp nhận hoặc từ chối.`,
+            en: `${org} proposes ₫${value.en}, ${mode.en.toLowerCase()}. Review the terms and accept or decline.`,
+          },
           url,
         });
+      }
       case DealAction.ACCEPT: {
         await send([proposer], {
           kind: 'DEAL_ACCEPTED',
