@@ -2,6 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
+/** How long a spawned API may take to answer /health. */
+const START_TIMEOUT_MS = 60_000;
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
@@ -52,7 +55,9 @@ export async function spawnApi(env: Record<string, string>): Promise<ApiProcess>
   proc.stderr!.on('data', (d) => (out = (out + d).slice(-20_000)));
   const exited = new Promise<number | string>((resolve) => proc.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  // A minute: on two cores busy with the rest of the suite and other work beside it, a cold start
+  // (Nest, the GraphQL schema, migrations check, search settings) took over 30 s (2026-12-07).
+  const deadline = Date.now() + START_TIMEOUT_MS;
   for (;;) {
     try {
       const res = await fetch(`${url}/health`);
@@ -61,7 +66,7 @@ export async function spawnApi(env: Record<string, string>): Promise<ApiProcess>
       // not listening yet
     }
     if (proc.exitCode !== null) throw new Error(`API exited during start-up:\n${out}`);
-    if (Date.now() > deadline) throw new Error(`API did not start in 30 s:\n${out}`);
+    if (Date.now() > deadline) throw new Error(`API did not start in ${START_TIMEOUT_MS / 1000} s:\n${out}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   return { url, proc, exited, output: () => out, kill: (signal = 'SIGTERM') => proc.kill(signal) };
