@@ -108,6 +108,31 @@ export default function (h) {
           for (const field of ['role', 'offerIds', 'answer_q1']) {
             assert.equal(await s.page.locator(`#f-${field}-error`).count(), 1, `an error beside ${field} of the empty registration: ${await t.text(s.page, 'aside')}`);
           }
+          // A screen reader hears each group's error with it (the radios and the offers' checkboxes have no
+          // Field to tie it), is told a role is required, and the summary (which has the focus) links each problem.
+          const form = s.page.locator('form[action="?/register"]');
+          assert.match((await form.locator('fieldset:has(input[name=role])').getAttribute('aria-describedby')) ?? '', /\bf-role-error\b/);
+          assert.match((await form.locator('fieldset:has(input[name=offerIds])').getAttribute('aria-describedby')) ?? '', /\bf-offerIds-error\b/);
+          assert.equal(await form.locator('input[name=role][required]').count(), 2, 'both roles say one is required');
+          const summary = form.locator('[data-error-summary]');
+          assert.ok(await summary.evaluate((el) => el === document.activeElement), 'the summary has the focus');
+          for (const field of ['role', 'offerIds', 'answer_q1']) {
+            assert.equal(await summary.locator(`a[href="#f-${field}"]`).count(), 1, `the summary links ${field}`);
+            assert.equal(await form.locator(`#f-${field}`).count(), 1, `#f-${field} exists`);
+          }
+          await t.axe(s.page, 'event registration with errors (vi)');
+          // On a 320 px phone: each fact's value under its label (not squeezed beside it), and the role
+          // choices are 44 px tap targets.
+          const phone = await t.newPage('vi', { phone: true });
+          await phone.setViewportSize({ width: 320, height: 740 });
+          await login(t, phone, s.exhibitor.email, s.exhibitor.password, s.path);
+          const [dt, dd] = await Promise.all(['dt', 'dd'].map((tag) => phone.locator(`main .facts ${tag}`).first().boundingBox()));
+          assert.ok(dd.y >= dt.y + dt.height - 1 && Math.abs(dd.x - dt.x) < 2, `the value under its label: ${JSON.stringify({ dt, dd })}`);
+          for (const choice of await phone.locator('form[action="?/register"] fieldset label:has(input[name=role])').all()) {
+            const box = await choice.boundingBox();
+            assert.ok(box.height >= 44, `a role's label is ${box.height} px tall`);
+          }
+          assert.ok(await phone.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), 'no sideways scroll');
           await s.page.check('input[name=role][value=EXHIBITOR]');
           await t.submit(s.page, 'form[action="?/register"] button[type=submit]');
           assert.equal(await s.page.locator('#f-offerIds-error').count(), 1, `an error beside the offers: ${await t.text(s.page, 'aside')}`);
