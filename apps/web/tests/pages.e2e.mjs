@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { label, msg, trlLabel, uniq } from './support/harness.mjs';
 import { login } from './support/flows.mjs';
-import { apiOrganization, apiPublishedListing, apiUser } from './support/api.mjs';
+import { adminToken, apiOrganization, apiPublishedListing, apiUser } from './support/api.mjs';
 
 const PUBLIC = [
   ['home', '/'],
@@ -103,6 +103,7 @@ export default function (h) {
     };
     const a = await apiPublishedListing(t, user.token, org.id, { ...base, title: `Thiết bị lọc nước nhiễm mặn dùng năng lượng mặt trời ${uniq('')}` });
     const b = await apiPublishedListing(t, user.token, org.id, { ...base, title: `Máy lọc nước lợ RO tiết kiệm điện ${uniq('')}`, fieldCodes: ['407', '202'], trl: 6, priceMin: 90000000, priceMax: 120000000 });
+    await t.gql(`mutation($id: ID!) { verifyOrganization(id: $id) { id } }`, { id: org.id }, await adminToken(t));
     for (const lang of ['vi', 'en']) {
       const page = await t.newPage(lang);
       await checkPage(t, page, 'listing', `/listings/${a.slug}`, lang);
@@ -128,6 +129,10 @@ export default function (h) {
       const names = lang === 'en' ? ['Mechanisation and post-harvest', 'Electrical, electronic and telecommunications engineering'] : ['Cơ giới hóa và sau thu hoạch', 'Kỹ thuật điện, điện tử, viễn thông'];
       const second = (await fieldsRow.locator('td').nth(1).innerText()).trim();
       assert.deepEqual(second.split(' · ').sort(), [...names].sort(), second);
+      // The verified organisation is said in words, not by a bare "✓" a screen reader reads as "check mark" or skips.
+      const orgRow = page.locator('tr', { has: page.locator(`th:text-is("${msg(lang, 'listing_organization')}")`) });
+      const orgCell = await orgRow.locator('td').first().evaluate((el) => el.textContent);
+      assert.ok(orgCell.includes(msg(lang, 'org_verified')), orgCell);
     }
   });
 
