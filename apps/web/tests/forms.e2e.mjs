@@ -61,7 +61,14 @@ export default function (h) {
     }
     // In the words of this (demand) form: its budget, not a price.
     assert.equal(await t.text(page, '#f-priceMax-error'), 'The maximum budget must not be below the minimum budget.');
-    assert.equal(await t.text(page, '.alert-error'), msg('en', 'error_checkFields'));
+    assert.equal(await t.text(page, '.alert-error > p'), msg('en', 'error_checkFields'));
+    // The summary (which has the focus) names each problem as a link to its field, in the form's
+    // order: the fields of technology are far down a long form.
+    const summary = page.locator('[data-error-summary]');
+    assert.ok(await summary.evaluate((el) => el === document.activeElement), 'the summary has the focus');
+    assert.deepEqual(await summary.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href'))), ['#f-title', '#f-fieldCodes', '#f-trl', '#f-priceMax']);
+    for (const href of ['#f-title', '#f-fieldCodes', '#f-trl', '#f-priceMax']) assert.equal(await page.locator(`form#listing-form ${href}`).count(), 1, `${href} is in the form`);
+    assert.equal(await t.text(page, 'a[href="#f-priceMax"]'), `${msg('en', 'listingForm_budgetMax')}: The maximum budget must not be below the minimum budget.`);
     assert.equal(await page.inputValue('[name=title]'), 'Short', 'the title typed is kept');
     assert.equal(await page.inputValue('[name=priceMin]'), '900,000,000', 'the amount typed is kept');
     assert.equal(await page.inputValue('[name=summary]'), offer('').summary, 'the rest is kept');
