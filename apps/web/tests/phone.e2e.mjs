@@ -275,6 +275,43 @@ export default function (h) {
     assert.ok(await adminToken(t));
   });
 
+  h.test('phone with large text (150 %): result cards, the filters, the listing form’s fields of technology and a deal’s facts stay within the screen', async (t) => {
+    // A reader who enlarges the text (rem grows, the screen does not): a grid whose least column is
+    // 17rem would be wider than a 360 px screen and scroll the whole page sideways.
+    const seller = await apiUser(t, 'Người bán chữ lớn');
+    const sellerOrg = await apiOrganization(t, seller.token, { name: `Công ty Thiết bị Chữ Lớn ${uniq('')}` });
+    const tag = uniq('chulon');
+    const listing = await apiPublishedListing(t, seller.token, sellerOrg.id, offer(`Máy tưới nhỏ giọt ${tag}`));
+    const buyer = await apiUser(t, 'Người mua chữ lớn');
+    const buyerOrg = await apiOrganization(t, buyer.token, { name: `Hợp tác xã Chữ Lớn ${uniq('')}` });
+    const { expressInterest } = await t.gql(`mutation($l: ID!, $o: ID!) { expressInterest(listingId: $l, organizationId: $o, message: "Vườn 5 ha có lắp được không?") { id } }`, { l: listing.id, o: buyerOrg.id }, buyer.token);
+    await t.gql(`mutation($id: ID!) { respondToInterest(id: $id, accept: true, message: "Được ạ.") { id } }`, { id: expressInterest.id }, seller.token);
+    const { proposeDeal } = await t.gql(`mutation($i: DealInput!) { proposeDeal(input: $i) { id } }`, { i: { interestId: expressInterest.id, value: 95000000, transferMode: 'LICENSING', terms: 'Li-xăng 2 năm, lắp đặt và đào tạo.' } }, buyer.token);
+    const page = await t.newPage('vi', { phone: true });
+    await login(t, page, buyer.email);
+    const large = async (path) => {
+      await t.visit(page, path);
+      // (Through the CSSOM: the content security policy refuses an inline style, not this.)
+      await page.evaluate(() => document.documentElement.style.setProperty('font-size', '150%'));
+      await assertNoSidewaysScroll(page, `${path} with large text`);
+    };
+    await t.eventually(
+      async () => {
+        await t.visit(page, `/search?q=${encodeURIComponent(tag)}`);
+        return (await page.locator(`a[href="/listings/${listing.slug}"]`).count()) > 0;
+      },
+      { what: 'the offer indexed' },
+    );
+    await large(`/search?q=${encodeURIComponent(tag)}`);
+    await page.locator('summary.filters-summary').click();
+    await assertNoSidewaysScroll(page, 'search with its filters open, with large text');
+    await large('/');
+    await large('/dashboard/listings/new?kind=OFFER');
+    await page.locator('form#listing-form details').first().locator('summary').click();
+    await assertNoSidewaysScroll(page, 'listing form with a field of technology open, with large text');
+    await large(`/dashboard/deals/${proposeDeal.id}`);
+  });
+
   h.test('phone: pages and data sent gzipped, pictures as they are; result cards past the eighth are drawn when scrolled to', async (t) => {
     // Ten offers sharing a made-up word, the first with a picture: one page of ten results.
     const seller = await apiUser(t, 'Người bán nén');
