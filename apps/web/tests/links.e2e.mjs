@@ -258,6 +258,10 @@ export default function (h) {
     assert.equal(await visibleNotes().count(), 0, 'no warning before a tick');
     assert.ok((await t.text(page, '.compare-bar')).includes(msg('en', 'compare_countOf', { count: '4', max: '5' })));
     const box = (l) => page.locator(`input[name=ids][value="${l.id}"]`);
+    // Each tick is named after its offer (tabbing from box to box, a screen reader hears only the name).
+    const picked = page.getByRole('checkbox', { name: new RegExp(`^${msg('en', 'compare_pick')}\\s*:\\s*Máy sấy ${tag} số 5$`) });
+    assert.equal(await picked.count(), 1, 'the tick is found by its offer’s name');
+    assert.equal(await picked.getAttribute('value'), offers[4].id);
     await box(offers[4]).check();
     assert.equal(await visibleNotes().count(), 0, 'the fifth fits');
     await box(offers[5]).check();
