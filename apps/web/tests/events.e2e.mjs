@@ -100,8 +100,21 @@ export default function (h) {
       [
         'an institute registers as exhibitor: the errors come beside the fields, then the registration is sent',
         async (t, s) => {
+          // An offer written in English too: on this Vietnamese page its title is marked English (a screen reader reads it with an English voice).
+          const english = await apiPublishedListing(t, s.exhibitor.token, s.exhibitorOrg.id, {
+            kind: 'OFFER',
+            title: `Heat pump dryer for tropical fruit ${tag}`,
+            summary: 'A heat pump dryer that keeps the colour and vitamins of mango and jackfruit while using 40% less power.',
+            description: 'Stainless steel chamber, two-stage heat pump and automatic humidity control; transferred to three cooperatives so far.',
+            fieldCodes: ['407'],
+            keywords: ['heat pump'],
+            trl: 7,
+            transferModes: ['LICENSING'],
+            provinceCode: 'da-nang',
+          });
           s.page = await t.newPage('vi');
           await login(t, s.page, s.exhibitor.email, s.exhibitor.password, s.path);
+          assert.equal(await s.page.locator(`form[action="?/register"] label:has(input[value="${english.id}"]) span[lang=en]`).count(), 1, 'the English title is marked English');
           assert.equal(new URL(s.page.url()).pathname, s.path);
           // Sent with nothing chosen: the role, the offers and the required question are all named at once.
           await t.submit(s.page, 'form[action="?/register"] button[type=submit]');

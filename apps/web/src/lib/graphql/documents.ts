@@ -134,7 +134,7 @@ export const Events: Document<T.EventsQuery, T.EventsQueryVariables> = {
 
 export const EventBySlug: Document<T.EventBySlugQuery, T.EventBySlugQueryVariables> = {
   name: "EventBySlug",
-  source: "query EventBySlug($slug: String!) { event(slug: $slug) { ...EventCard attachments { ...AttachmentFields } description descriptionEn localizedDescription timeZone registrationOpensAt registrationClosesAt checkInOpen checkInOpensAt meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables breaks { startsAt endsAt } maxExhibitors maxVisitors viewerIsOrganizer viewerIsStaff questions { id label required numeric } sessions { id kind title titleEn speaker room startsAt endsAt } participantCounts { exhibitors visitors } results { exhibitors visitors meetingsHeld mous contracts value } exhibitors { id booth organization { id slug name } listings { id slug title } } myRegistrations { id role status booth decisionNote canWithdraw canChangeListings meetingsToCancel organization { id name } listings { id slug title } } } } fragment EventCard on Event { id slug name kind startsOn endsOn online venue status registrationOpen registrationFull ended province { code name } organizer { id slug name } fields { code name } } fragment AttachmentFields on Attachment { id kind position isCover caption captionVi captionEn private fileName mime size width height url videoUrl pendingReview images { width height url } }",
+  source: "query EventBySlug($slug: String!) { event(slug: $slug) { ...EventCard attachments { ...AttachmentFields } description descriptionEn localizedDescription timeZone registrationOpensAt registrationClosesAt checkInOpen checkInOpensAt meetingDays dayStartsAt dayEndsAt slotMinutes meetingTables breaks { startsAt endsAt } maxExhibitors maxVisitors viewerIsOrganizer viewerIsStaff questions { id label required numeric } sessions { id kind title titleEn speaker room startsAt endsAt } participantCounts { exhibitors visitors } results { exhibitors visitors meetingsHeld mous contracts value } exhibitors { id booth organization { id slug name } listings { id slug title language } } myRegistrations { id role status booth decisionNote canWithdraw canChangeListings meetingsToCancel organization { id name } listings { id slug title language } } } } fragment EventCard on Event { id slug name kind startsOn endsOn online venue status registrationOpen registrationFull ended province { code name } organizer { id slug name } fields { code name } } fragment AttachmentFields on Attachment { id kind position isCover caption captionVi captionEn private fileName mime size width height url videoUrl pendingReview images { width height url } }",
 };
 
 export const EventRegistrations: Document<T.EventRegistrationsQuery, T.EventRegistrationsQueryVariables> = {
@@ -144,7 +144,7 @@ export const EventRegistrations: Document<T.EventRegistrationsQuery, T.EventRegi
 
 export const MyPublishedListings: Document<T.MyPublishedListingsQuery, T.MyPublishedListingsQueryVariables> = {
   name: "MyPublishedListings",
-  source: "query MyPublishedListings { myListings(status: PUBLISHED, page: {page: 1, pageSize: 100}) { items { id kind title organization { id } } } }",
+  source: "query MyPublishedListings { myListings(status: PUBLISHED, page: {page: 1, pageSize: 100}) { items { id kind title language organization { id } } } }",
 };
 
 export const RegisterForEvent: Document<T.RegisterForEventMutation, T.RegisterForEventMutationVariables> = {
