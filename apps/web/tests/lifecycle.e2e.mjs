@@ -321,6 +321,9 @@ export default function (h) {
     assert.ok(after.includes(msg('vi', 'done_dealCancelled')) && after.includes('Bên mua đổi kế hoạch đầu tư.'), after);
     // The progress shows the steps it reached, then how it ended: no "signed" or "completed" it never reached.
     const steps = await sellerPage.locator('.steps li').allInnerTexts();
+    // The steps taken are marked, not only tinted (a reader who cannot tell the tints apart).
+    const marks = await sellerPage.locator('.steps li.done').evaluateAll((lis) => lis.map((li) => getComputedStyle(li, '::before').content));
+    assert.ok(marks.length > 0 && marks.every((c) => c.includes('✓')), `marks: ${marks.join(' | ')}`);
     assert.equal(steps.at(-1), label('vi', 'DealStatus', 'CANCELLED'));
     assert.ok(!steps.includes(label('vi', 'DealStatus', 'COMPLETED')) && !steps.includes(label('vi', 'DealStatus', 'SIGNED')), steps.join(' | '));
     // Not a dead end: the way back to the conversation's proposal form, for new terms.
