@@ -77,7 +77,9 @@ export default function (h) {
           const error = await t.text(s.buyer, '#f-summary-error');
           assert.ok(error.length > 5, 'an error beside the summary');
           assert.doesNotMatch(error, /[àáảãạăâđèéêìíòóôơùúưý]/i, `in English: ${error}`);
-          assert.equal(await t.text(s.buyer, '.alert-error'), msg('en', 'error_checkFields'));
+          assert.equal(await t.text(s.buyer, '.alert-error > p'), msg('en', 'error_checkFields'));
+          // …and the summary links the summary field's problem (its list of links, after the message line).
+          assert.equal(await s.buyer.locator('.alert-error a[href="#f-summary"]').count(), 1, 'the summary links to the field');
           await s.buyer.fill('[name=summary]', DEMAND.summary);
           await t.submit(s.buyer, 'main form button[formaction="?/submit"]');
           const match = /^\/dashboard\/listings\/([\w-]+)$/.exec(new URL(s.buyer.url()).pathname);
