@@ -67,7 +67,9 @@ try {
   const jestOut = join(outDir, 'jest.json');
   // A report left by an earlier run must not be read as this one's (jest that fails to start writes none).
   rmSync(jestOut, { force: true });
-  const jestArgs = ['--experimental-vm-modules', '--no-warnings', 'node_modules/jest/bin/jest.js', '--json', `--outputFile=${jestOut}`, `--maxWorkers=${process.env.TEST_WORKERS ?? 3}`];
+  // JEST_NODE_ARGS: node flags for jest, e.g. TEST_WORKERS=1 JEST_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'
+  // for a CPU profile of the specs (one worker: killed workers write no profile; docs/benchmarks.md).
+  const jestArgs = [...(process.env.JEST_NODE_ARGS ?? '').split(' ').filter(Boolean), '--experimental-vm-modules', '--no-warnings', 'node_modules/jest/bin/jest.js', '--json', `--outputFile=${jestOut}`, `--maxWorkers=${process.env.TEST_WORKERS ?? 3}`];
   // Three workers on two cores, alone or beside the browser tests: the end-to-end specs spend much
   // of their time waiting on PostgreSQL, Meilisearch and the outbox (2026-12-07, beside the browser
   // tests with two workers: every process of the run together used 67% of the two cores; jest took
