@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { Clock } from '../src/common/clock.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { Client, addMember, adminClient, createOrganization, registerModerator, registerUser, uniq } from './support/graphql.js';
 import { eventDay, eventInput as sharedEventInput, publishedEvent as publishShared } from './support/events.js';
@@ -290,16 +291,66 @@ describe('events as moderated content', () => {
   });
 });
 
+describe('the first day', () => {
+  it('is refused when already past (Vietnam time), on creation and when an edit moves it; an event under way keeps its own', async () => {
+    const o = await organiser();
+    const past = { registrationOpensAt: new Date(Date.now() - 20 * DAY).toISOString(), registrationClosesAt: new Date(Date.now() - 10 * DAY).toISOString(), meetingDays: [] };
+    const before = (await ds.query(`SELECT count(*)::int AS n FROM techmart_event`))[0].n;
+    const refused = await o.client.inLang('en').error(CREATE, { o: o.org.id, input: eventInput({ startsOn: day(-1), endsOn: day(1), ...past }) });
+    expect(refused).toMatchObject({ code: 'BAD_USER_INPUT', fields: { 'input.startsOn': 'The first day has passed: choose today or a later day.' } });
+    expect(Object.keys(refused.fields!)).toEqual(['input.startsOn']);
+    // Staff who publish at once are held to it too, in Vietnamese by default.
+    const staff = await daNang.error(CREATE, { o: o.org.id, input: eventInput({ startsOn: day(-5), endsOn: day(-4), ...past }) });
+    expect(staff.fields).toEqual({ 'input.startsOn': 'Ngày bắt đầu đã qua: hãy chọn từ hôm nay trở đi.' });
+    expect((await ds.query(`SELECT count(*)::int AS n FROM techmart_event`))[0].n).toBe(before);
+    // Today is not past.
+    const todays = (await o.client.ok(CREATE, { o: o.org.id, input: eventInput({ startsOn: day(0), endsOn: day(1), ...past }) })).createEvent as Ev;
+    expect(todays.startsOn).toBe(day(0));
+
+    // An event published ten days ago, under way since yesterday: its other fields may still be edited…
+    const clock = t.app.get(Clock);
+    clock.advance(-10 * DAY);
+    const { client, event } = await (async () => {
+      try {
+        return await publishedEvent({ startsOn: day(-1), endsOn: day(1), ...past });
+      } finally {
+        clock.reset();
+      }
+    })();
+    const renamed = `Chợ công nghệ đang diễn ra ${uniq('')}`;
+    const edited = (await client.ok(UPDATE, { id: event.id, input: eventInput({ nameVi: renamed, startsOn: day(-1), endsOn: day(1), ...past }) })).updateEvent as Ev;
+    expect(edited.pendingRevision).toMatchObject({ nameVi: renamed });
+    // …but its start cannot be moved to another day already past (nor is anything changed).
+    const moved = await client.inLang('en').error(UPDATE, { id: event.id, input: eventInput({ nameVi: `${renamed} 2`, startsOn: day(-2), endsOn: day(1), ...past }) });
+    expect(moved).toMatchObject({ code: 'BAD_USER_INPUT', fields: { 'input.startsOn': 'The first day has passed: choose today or a later day.' } });
+    expect((await client.ok(GET, { id: event.id })).event.pendingRevision).toMatchObject({ nameVi: renamed });
+    // Moved to today or later, it is accepted.
+    const later = (await client.ok(UPDATE, { id: event.id, input: eventInput({ nameVi: renamed, startsOn: day(0), endsOn: day(1), ...past }) })).updateEvent as Ev;
+    expect(later.pendingRevision).toMatchObject({ nameVi: renamed });
+  });
+});
+
 describe('the list with past events', () => {
   it('keeps the upcoming events soonest first when past ones are included; the past ones follow, the most recently ended first', async () => {
     const tag = uniq('').toLowerCase();
     const past = { registrationOpensAt: new Date(Date.now() - 90 * DAY).toISOString(), registrationClosesAt: new Date(Date.now() - 70 * DAY).toISOString(), meetingDays: [] };
     const later = await publishedEvent({ nameVi: `Chợ công nghệ thứ tự ${tag} sau`, startsOn: day(20), endsOn: day(21), ...past });
     const sooner = await publishedEvent({ nameVi: `Chợ công nghệ thứ tự ${tag} trước`, startsOn: day(10), endsOn: day(11), ...past });
-    // On today (its last day): not ended, so among the upcoming ones.
-    const today = await publishedEvent({ nameVi: `Chợ công nghệ thứ tự ${tag} hôm nay`, startsOn: day(-1), endsOn: day(0), ...past });
-    const lastMonth = await publishedEvent({ nameVi: `Chợ công nghệ thứ tự ${tag} tháng trước`, startsOn: day(-31), endsOn: day(-30), ...past });
-    const lastWeek = await publishedEvent({ nameVi: `Chợ công nghệ thứ tự ${tag} tuần trước`, startsOn: day(-8), endsOn: day(-7), ...past });
+    // The others were created 40 days ago, when their first days were still ahead.
+    const clock = t.app.get(Clock);
+    clock.advance(-40 * DAY);
+    const [today, lastMonth, lastWeek] = await (async () => {
+      try {
+        return [
+          // On today (its last day): not ended, so among the upcoming ones.
+          await publishedEvent({ nameVi: `Chợ công nghệ thứ tự ${tag} hôm nay`, startsOn: day(-1), endsOn: day(0), ...past }),
+          await publishedEvent({ nameVi: `Chợ công nghệ thứ tự ${tag} tháng trước`, startsOn: day(-31), endsOn: day(-30), ...past }),
+          await publishedEvent({ nameVi: `Chợ công nghệ thứ tự ${tag} tuần trước`, startsOn: day(-8), endsOn: day(-7), ...past }),
+        ];
+      } finally {
+        clock.reset();
+      }
+    })();
     const ids = async (upcoming: boolean) =>
       (await base.ok(LIST, { input: { query: `thu tu ${tag}`, upcoming } })).events.items.map((i: { id: string }) => i.id);
     expect(await ids(true)).toEqual([today.event.id, sooner.event.id, later.event.id]);

@@ -1,5 +1,5 @@
 import { EventKind, type EventContent } from './event.entity.js';
-import { checkInState, contentProblems, hasEnded, registrationOpen, slotProblem, vietnamDay } from './event.rules.js';
+import { checkInState, contentProblems, hasEnded, registrationOpen, slotProblem, startsInPast, vietnamDay } from './event.rules.js';
 
 const content = (over: Partial<EventContent> = {}): EventContent => ({
   nameVi: 'Chợ công nghệ Đà Nẵng',
@@ -39,6 +39,14 @@ describe('event rules', () => {
   it('days are Vietnam days (UTC+7): 17:00 UTC is already the next day', () => {
     expect(vietnamDay(new Date('2027-05-09T16:59:59Z'))).toBe('2027-05-09');
     expect(vietnamDay(new Date('2027-05-09T17:00:00Z'))).toBe('2027-05-10');
+  });
+
+  it('a first day before today in Vietnam is past, unless the event already has it', () => {
+    const now = new Date('2027-05-09T17:30:00Z'); // 00:30 on 10 May in Vietnam
+    expect(startsInPast('2027-05-09', now)).toBe(true);
+    expect(startsInPast('2027-05-10', now)).toBe(false);
+    expect(startsInPast('2027-05-09', now, ['2027-05-09', null])).toBe(false);
+    expect(startsInPast('2027-05-08', now, ['2027-05-09', null])).toBe(true);
   });
 
   it('accepts a consistent event', () => {

@@ -73,6 +73,15 @@ export function fullRoles(
   return full;
 }
 
+/**
+ * Whether `startsOn` is a first day already past in Vietnam: on a new event, or on an edit that
+ * moves it (`kept`: the first days the event has, published and pending, which may have passed
+ * once it is under way). The storefront's form has the same rule (apps/web/src/lib/event-dates.ts).
+ */
+export function startsInPast(startsOn: string, now: Date, kept: readonly (string | null | undefined)[] = []): boolean {
+  return !kept.includes(startsOn) && startsOn < vietnamDay(now);
+}
+
 /** Whether the event's last day has passed in Vietnam. */
 export function hasEnded(e: { endsOn: string }, now: Date): boolean {
   return vietnamDay(now) > e.endsOn;

@@ -18,7 +18,7 @@ import { canView, type ModerationAccess } from '../moderation-core/moderation.ru
 import { ModerationAction, ModerationRole, ModerationStatus, decide, moderationTransitions, type RevisionState } from '../moderation-core/moderation.workflow.js';
 import { EventEntity, ProgrammeSessionEntity, type EventContent } from './event.entity.js';
 import { eventKind } from './event.kind.js';
-import { contentProblems, hasEnded, vietnamDay } from './event.rules.js';
+import { contentProblems, hasEnded, startsInPast, vietnamDay } from './event.rules.js';
 import type { EventInput, EventSearchInput, ProgrammeSessionInput } from './dto/event.inputs.js';
 import catalogue from './events.service.messages.json' with { type: 'json' };
 
@@ -193,6 +193,7 @@ export class EventsService extends ModeratedKindService<EventEntity, EventConten
   async create(viewer: Viewer, organizerId: string, input: EventInput): Promise<EventEntity> {
     const content = normalizeContent(input);
     checkContent(content);
+    this.checkStart(content);
     return retryOnUniqueViolation(() =>
       this.ds.transaction(async (em) => {
         const org = isUuid(organizerId) ? await em.getRepository(OrganizationEntity).findOneBy({ id: organizerId }) : null;
@@ -219,6 +220,7 @@ export class EventsService extends ModeratedKindService<EventEntity, EventConten
     return retryOnUniqueViolation(() =>
       this.ds.transaction(async (em) => {
         const event = await this.core.lockForOwner(em, this.kind, viewer, id);
+        this.checkStart(content, [event.startsOn, event.pendingRevision?.startsOn]);
         await this.core.edit(em, this.kind, viewer, event, version, () => content);
         const edited = await em.getRepository(EventEntity).findOneByOrFail({ id: event.id });
         // Both the published province and the edited one must be the moderator's.
@@ -294,6 +296,11 @@ export class EventsService extends ModeratedKindService<EventEntity, EventConten
 
   // -------------------------------------------------------------------------------------------
   // Helpers
+
+  /** A first day already past is refused, unless it is one the event has (`kept`: an event under way keeps its start). */
+  private checkStart(content: EventContent, kept: readonly (string | null | undefined)[] = []): void {
+    if (startsInPast(content.startsOn, this.clock.now(), kept)) throw Errors.invalidField('input.startsOn', M.startsInPast);
+  }
 
   /**
    * The department's own event: SUBMIT and APPROVE by the creating moderator, each a step the
