@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
 import { DataSource } from 'typeorm';
+import { MAX_AMOUNT_VND } from '@techport/shared';
 import { Clock } from '../src/common/clock.js';
 import { DealsExportController } from '../src/modules/deals/deals-export.controller.js';
 import { startTestApp, type TestApp } from './support/app.js';
@@ -244,8 +245,9 @@ describe('deal rules', () => {
     expect(await bad({ value: 0 })).toMatchObject({ code: 'BAD_USER_INPUT', fields: { 'input.value': 'Must be more than 0.' } });
     expect(await bad({ value: -5 })).toMatchObject({ code: 'BAD_USER_INPUT', fields: { 'input.value': 'Must be more than 0.' } });
     expect((await company.owner.client.error(PROPOSE, { input: { interestId, value: 0, transferMode: 'LICENSING', terms: TERMS } })).fields).toEqual({ 'input.value': 'Phải lớn hơn 0.' });
-    expect(await bad({ value: 2 ** 53 })).toMatchObject({ code: 'BAD_USER_INPUT', fields: { 'input.value': 'Must not be more than 9,007,199,254,740,991.' } });
-    expect((await company.owner.client.error(PROPOSE, { input: { interestId, value: 2 ** 53, transferMode: 'LICENSING', terms: TERMS } })).fields).toEqual({ 'input.value': 'Không được lớn hơn 9.007.199.254.740.991.' });
+    // Above the one limit of amounts, a listing's price's too (10^15 ₫), said in words.
+    expect(await bad({ value: MAX_AMOUNT_VND + 1 })).toMatchObject({ code: 'BAD_USER_INPUT', fields: { 'input.value': 'The amount is too large: at most ₫1,000,000,000,000,000 (a million billion dong).' } });
+    expect((await company.owner.client.error(PROPOSE, { input: { interestId, value: 2 ** 53, transferMode: 'LICENSING', terms: TERMS } })).fields).toEqual({ 'input.value': 'Số tiền quá lớn: tối đa 1 triệu tỷ đồng (1.000.000.000.000.000 ₫).' });
     expect(await bad({ value: 1234.5 })).toMatchObject({ code: 'BAD_USER_INPUT', fields: { 'input.value': 'Must be a whole number.' } });
     expect(await bad({ terms: 'quá ngắn' })).toMatchObject({ code: 'BAD_USER_INPUT', fields: { 'input.terms': expect.stringMatching(/10 and 10,000/) } });
     expect(await bad({ terms: '         x          ' })).toMatchObject({ code: 'BAD_USER_INPUT', fields: { 'input.terms': expect.any(String) } });
@@ -256,11 +258,11 @@ describe('deal rules', () => {
     const [{ n }] = await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM deal WHERE interest_id = $1`, [interestId]);
     expect(n).toBe(0);
 
-    const big = 9_007_199_254_740_991; // 2^53 − 1 dong: the largest exact value
+    const big = MAX_AMOUNT_VND - 1; // the largest value but one, kept to the last dong
     const deal = await proposeDeal(company.owner.client, interestId, { value: big });
     expect(deal.value).toBe(big);
     const [row] = await t.app.get(DataSource).query(`SELECT value::text AS v FROM deal WHERE id = $1`, [deal.id]);
-    expect(row.v).toBe('9007199254740991');
+    expect(row.v).toBe('999999999999999');
     expect((await institute.owner.client.ok(DEAL, { id: deal.id })).deal.value).toBe(big);
   });
 
@@ -386,7 +388,7 @@ describe('the register for the department (CSV)', () => {
     const dienBien = await registerModerator(base, ['dien-bien']);
     const laiChau = await registerModerator(base, ['lai-chau']);
 
-    const approved = await dealUnderReview(supplier, buyer, 1_234_567_890_123_456);
+    const approved = await dealUnderReview(supplier, buyer, 987_654_321_012_345);
     await dienBien.client.ok(REVIEW, { id: approved.id, d: 'APPROVE', n: 'Đạt, hồ sơ "đầy đủ"\nđủ điều kiện' });
     const rejected = await dealUnderReview(supplier, buyer, 500_000_000);
     await dienBien.client.ok(REVIEW, { id: rejected.id, d: 'REJECT', n: 'Thiếu hợp đồng' });
@@ -425,7 +427,7 @@ describe('the register for the department (CSV)', () => {
       'Viện Nghiên cứu "Tây Bắc", Điện Biên',
       "'=Công ty Cổ phần Chè Sơn La",
       'Điện Biên',
-      '1234567890123456',
+      '987654321012345',
       'Chuyển giao quyền sử dụng (li-xăng)',
       'Đã duyệt',
       today,

@@ -4,6 +4,13 @@
  * values; a lone number is a maximum count.
  */
 
+/**
+ * The largest amount of money anything states, in dong: a listing's price or budget, a deal's value
+ * (and a Techmart meeting's), the search's price filter. 10^15 VND (a million billion dong): far
+ * above any transfer, and exact as a JS number.
+ */
+export const MAX_AMOUNT_VND = 1_000_000_000_000_000;
+
 /** Limits of every listing field. */
 export const LISTING_LIMITS = {
   title: [10, 200],
@@ -17,8 +24,7 @@ export const LISTING_LIMITS = {
   transferModes: 7,
   mediaUrls: 20,
   mediaUrl: 500,
-  /** 10^15 VND (a million billion dong): far above any transfer, and exact as a JS number. */
-  maxPrice: 1_000_000_000_000_000,
+  maxPrice: MAX_AMOUNT_VND,
 } as const;
 
 /** Limits of every profile field. */

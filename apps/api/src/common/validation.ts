@@ -14,7 +14,7 @@ import {
   type ValidationError,
   type ValidationOptions,
 } from 'class-validator';
-import { PROVINCES, TECH_FIELDS } from '@techport/shared';
+import { MAX_AMOUNT_VND, PROVINCES, TECH_FIELDS } from '@techport/shared';
 import { AppError, Errors } from './errors.js';
 import { format, groupedNumber, type Localized } from './i18n.js';
 import { unifyLineBreaksDeep } from './line-breaks.js';
@@ -108,6 +108,14 @@ export const WholeNumberBetween = (min: number, max: number): PropertyDecorator 
 export const NotNegative = (max = Number.MAX_SAFE_INTEGER): PropertyDecorator => (target, key) => {
   Min(0, opts(M.min, { min: 0 }))(target, key);
   Max(max, max >= NO_PRACTICAL_MAX ? opts(overMax(max)) : opts(M.range, { min: 0, max }))(target, key);
+};
+/** At most MAX_AMOUNT_VND, the one bound of amounts of money, said in words ("a million billion dong"). */
+export const AmountNotTooLarge = () => Max(MAX_AMOUNT_VND, opts(M.amountTooLarge));
+/** Whole dong, more than 0, at most MAX_AMOUNT_VND: a deal's value. */
+export const PositiveAmount = (): PropertyDecorator => (target, key) => {
+  IsInt(opts(M.int))(target, key);
+  Min(1, opts(M.positive))(target, key);
+  AmountNotTooLarge()(target, key);
 };
 export const Email = () => IsEmail({}, opts(M.email));
 /**

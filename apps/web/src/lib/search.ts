@@ -4,7 +4,7 @@
  * (* = repeatable). This module turns the URL into the API's SearchInput and back.
  */
 import type { ListingKind, OrganizationKind, SearchInput, SearchSort, TransferMode } from '$lib/graphql/types';
-import { parseAmountText } from '@techport/shared';
+import { MAX_AMOUNT_VND, parseAmountText } from '@techport/shared';
 import { ORGANIZATION_KINDS, SEARCH_SORTS, TRANSFER_MODES, listingKindLabel, organizationKindLabel, transferModeLabel } from '$lib/labels';
 import { formatMoney, joinFieldNames } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
@@ -46,7 +46,7 @@ export function stateFromUrl(params: URLSearchParams): SearchState {
     orgKinds: params.getAll('orgKind').filter((v): v is OrganizationKind => ORGANIZATION_KINDS.includes(v as OrganizationKind)),
     trlMin: int(params.get('trlMin'), 1, 9),
     trlMax: int(params.get('trlMax'), 1, 9),
-    priceMax: price !== null && Number.isSafeInteger(price) && price >= 0 && price <= 1e15 ? price : null,
+    priceMax: price !== null && Number.isSafeInteger(price) && price >= 0 && price <= MAX_AMOUNT_VND ? price : null,
     // Without words to match, "relevance" means nothing: newest first.
     sort: SEARCH_SORTS.includes(sort as SearchSort) ? (sort as SearchSort) : q ? 'RELEVANCE' : 'NEWEST',
     page: int(params.get('page'), 1, 1000) ?? 1,

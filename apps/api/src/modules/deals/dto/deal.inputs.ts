@@ -2,10 +2,8 @@ import { Field, Float, ID, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsOptional, Matches } from 'class-validator';
 import { TransferMode } from '../../../common/graphql-enums.js';
-import { OneOf, TextLength, WholeNumberBetween } from '../../../common/validation.js';
+import { OneOf, PositiveAmount, TextLength } from '../../../common/validation.js';
 
-/** Deal values are whole dong below 2^53, so they survive JSON and GraphQL's Float exactly. */
-export const MAX_DEAL_VALUE = Number.MAX_SAFE_INTEGER;
 export const DEAL_CURRENCIES = ['VND'] as const;
 
 @InputType()
@@ -13,8 +11,8 @@ export class DealInput {
   @Field(() => ID)
   interestId: string;
 
-  @Field(() => Float, { description: 'Whole VND, more than 0.' })
-  @WholeNumberBetween(1, MAX_DEAL_VALUE)
+  @Field(() => Float, { description: 'Whole VND, more than 0, at most 10^15 (a million billion dong, as a listing’s price).' })
+  @PositiveAmount()
   value: number;
 
   @Field(() => String, { nullable: true, defaultValue: 'VND', description: 'Deals are registered in VND.' })

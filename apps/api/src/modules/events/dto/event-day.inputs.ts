@@ -2,8 +2,7 @@ import { Field, Float, ID, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsOptional } from 'class-validator';
 import { TransferMode } from '../../../common/graphql-enums.js';
-import { OneOf, TextLength, WholeNumberBetween } from '../../../common/validation.js';
-import { MAX_DEAL_VALUE } from '../../deals/dto/deal.inputs.js';
+import { OneOf, PositiveAmount, TextLength } from '../../../common/validation.js';
 import { MeetingOutcomeKind } from '../event-day.entity.js';
 
 @InputType({ description: "A held meeting's outcome, recorded by either side." })
@@ -14,7 +13,7 @@ export class MeetingOutcomeInput {
 
   @Field(() => Float, { nullable: true, description: 'Whole VND, more than 0: required for an MOU or a contract (the deal’s value); ignored for an interest.' })
   @IsOptional()
-  @WholeNumberBetween(1, MAX_DEAL_VALUE)
+  @PositiveAmount()
   value?: number | null;
 
   @Field(() => ID, {

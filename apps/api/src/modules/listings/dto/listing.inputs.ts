@@ -1,8 +1,8 @@
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsUUID, IsUrl, Length, Max, Min, type ValidationOptions } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsUUID, IsUrl, Length, Min, type ValidationOptions } from 'class-validator';
 import { IpStatus, ListingKind, TransferMode } from '../../../common/graphql-enums.js';
-import { AtMostItems, EachTextLength, NotBelow, OneOf, ProvinceCode, TechFieldCodes, TextLength, WholeNumberBetween, readAsWebAddress } from '../../../common/validation.js';
+import { AmountNotTooLarge, AtMostItems, EachTextLength, NotBelow, OneOf, ProvinceCode, TechFieldCodes, TextLength, WholeNumberBetween, readAsWebAddress } from '../../../common/validation.js';
 import type { Localized } from '../../../common/i18n.js';
 import { LISTING_LIMITS } from '@techport/shared';
 
@@ -19,7 +19,7 @@ const trimEach = () =>
 const WholeAmount = (): PropertyDecorator => (target, key) => {
   IsInt(say({ vi: 'Số tiền phải là số nguyên, không có phần lẻ.', en: 'The amount must be a whole number.' }))(target, key);
   Min(0, say({ vi: 'Số tiền không được âm.', en: 'The amount must not be negative.' }))(target, key);
-  Max(LISTING_LIMITS.maxPrice, say({ vi: 'Số tiền quá lớn: tối đa 1 triệu tỷ đồng (1.000.000.000.000.000 ₫).', en: 'The amount is too large: at most ₫1,000,000,000,000,000 (a million billion dong).' }))(target, key);
+  AmountNotTooLarge()(target, key);
 };
 
 /**

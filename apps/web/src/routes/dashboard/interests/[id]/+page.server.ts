@@ -1,5 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
+import { MAX_AMOUNT_VND } from '@techport/shared';
 import { Deals, InterestThread, ProposeDeal, RespondToInterest, SendMessage, WithdrawInterest } from '$lib/graphql/documents';
 import type { TransferMode } from '$lib/graphql/types';
 import { TRANSFER_MODES } from '$lib/labels';
@@ -55,9 +56,9 @@ export const actions: Actions = {
     const value = parseAmount(form.str('value'));
     if (value === null) errors.value = m.error_required();
     else if (Number.isNaN(value)) errors.value = m.listingForm_amountUnread({ field: m.deal_valueName() });
-    // The API's own bound (whole dong below 2^53), said here too: with another local problem the value
-    // is not sent (see below), and a too-large one would only be named after the others are fixed.
-    else if (value > Number.MAX_SAFE_INTEGER) errors.value = m.deal_valueTooLarge();
+    // The API's own bound (MAX_AMOUNT_VND, as a listing's price), said here too: with another local
+    // problem the value is not sent (see below), and a too-large one would only be named after the others are fixed.
+    else if (value > MAX_AMOUNT_VND) errors.value = m.deal_valueTooLarge();
     const transferMode = enumField<TransferMode>(form.str('transferMode'), TRANSFER_MODES, errors, 'transferMode');
     const terms = form.str('terms');
     if (!terms) errors.terms = m.error_required();
