@@ -34,7 +34,7 @@ async function interestSetUp(t) {
     { l: listing.id, o: buyerOrg.id },
     buyer.token,
   );
-  return { seller, buyer, listing, interestId: expressInterest.id };
+  return { seller, buyer, sellerOrg, buyerOrg, listing, interestId: expressInterest.id };
 }
 
 /** An interest accepted and a deal proposed by the buyer, accepted by the seller and approved by the department. */
@@ -265,6 +265,33 @@ export default function (h) {
     const { interest } = await t.gql(`query($id: ID!) { interest(id: $id) { status } }`, { id: s.interestId }, s.buyer.token);
     assert.equal(interest.status, 'WITHDRAWN');
     assert.equal(await page.locator('form[action="?/withdraw"]').count(), 0, 'nothing left to withdraw');
+  });
+
+  h.test('lifecycle: the conversation page says which side proposed each deal, as the deal page does, "you" for the viewer’s own', async (t) => {
+    const s = await interestSetUp(t);
+    await t.gql(`mutation($id: ID!) { respondToInterest(id: $id, accept: true) { id } }`, { id: s.interestId }, s.seller.token);
+    const propose = async (token, value) =>
+      (await t.gql(`mutation($i: DealInput!) { proposeDeal(input: $i) { id } }`, { i: { interestId: s.interestId, value, transferMode: 'LICENSING', terms: 'Li-xăng 3 năm, lắp đặt và đào tạo vận hành.' } }, token)).proposeDeal.id;
+    // The buyer's proposal, cancelled; then the seller's.
+    const byBuyer = await propose(s.buyer.token, 420000000);
+    await t.gql(`mutation($id: ID!) { cancelDeal(id: $id, note: "Cần đàm phán lại giá.") { id } }`, { id: byBuyer }, s.buyer.token);
+    const bySeller = await propose(s.seller.token, 480000000);
+    const proposerOf = (page, dealId) => t.text(page, `li:has(a[href="/dashboard/deals/${dealId}"]) [data-deal-proposer]`);
+
+    const sellerPage = await t.newPage('vi');
+    await login(t, sellerPage, s.seller.email);
+    await t.visit(sellerPage, `/dashboard/interests/${s.interestId}`);
+    assert.equal(await proposerOf(sellerPage, byBuyer), `${msg('vi', 'deal_proposer')}: ${s.buyerOrg.name}`);
+    assert.equal(await proposerOf(sellerPage, bySeller), `${msg('vi', 'deal_proposer')}: ${s.sellerOrg.name} (${msg('vi', 'deal_you')})`);
+    // The deal page names it the same way.
+    await t.visit(sellerPage, `/dashboard/deals/${bySeller}`);
+    assert.equal(await t.text(sellerPage, 'dd[data-deal-proposer]'), `${s.sellerOrg.name} (${msg('vi', 'deal_you')})`);
+
+    const buyerPage = await t.newPage('en');
+    await login(t, buyerPage, s.buyer.email);
+    await t.visit(buyerPage, `/dashboard/interests/${s.interestId}`);
+    assert.equal(await proposerOf(buyerPage, byBuyer), `${msg('en', 'deal_proposer')}: ${s.buyerOrg.name} (${msg('en', 'deal_you')})`);
+    assert.equal(await proposerOf(buyerPage, bySeller), `${msg('en', 'deal_proposer')}: ${s.sellerOrg.name}`);
   });
 
   h.test('lifecycle: once the seller archives its listing, the buyer’s conversation and deal pages say so instead of linking to a page not found; the seller’s still link to it', async (t) => {

@@ -80,6 +80,11 @@ export function dealStatusLabel(v: DealStatus): string {
   return label('DealStatus', v);
 }
 
+/** The side that proposed a deal: its organisation's name, "(you)" after it when it is the viewer's (the deal page, a conversation's deals). */
+export function dealProposerLabel(org: { name: string; viewerIsMember: boolean }): string {
+  return org.viewerIsMember ? `${org.name} (${m.deal_you()})` : org.name;
+}
+
 export function interestStatusLabel(v: InterestStatus): string {
   return label('InterestStatus', v);
 }

@@ -84,12 +84,12 @@ export const SendMessage: Document<T.SendMessageMutation, T.SendMessageMutationV
 
 export const Deals: Document<T.DealsQuery, T.DealsQueryVariables> = {
   name: "Deals",
-  source: "query Deals($status: DealStatus, $page: PageInput, $awaitingMe: Boolean) { deals(status: $status, page: $page, awaitingMe: $awaitingMe) { totalItems page pageSize items { ...DealCard } } } fragment DealCard on Deal { id status value currency transferMode createdAt listing { id slug title kind status } supplier { id slug name } buyer { id slug name } event { id slug name } }",
+  source: "query Deals($status: DealStatus, $page: PageInput, $awaitingMe: Boolean) { deals(status: $status, page: $page, awaitingMe: $awaitingMe) { totalItems page pageSize items { ...DealCard proposer { id name viewerIsMember } } } } fragment DealCard on Deal { id status value currency transferMode createdAt listing { id slug title kind status } supplier { id slug name } buyer { id slug name } event { id slug name } }",
 };
 
 export const DealById: Document<T.DealByIdQuery, T.DealByIdQueryVariables> = {
   name: "DealById",
-  source: "query DealById($id: ID!) { deal(id: $id) { ...DealCard terms interest { id status } supplier { viewerIsMember verified verifiedAt verificationDeclinedAt verificationNote kind province { name } } buyer { viewerIsMember verified verifiedAt verificationDeclinedAt verificationNote kind province { name } } conversation { ...MessageFields } proposer { id name } province { code name } reviewNote approvedAt supplierSignedAt buyerSignedAt completedAt viewerActions history { action status fromStatus note at automatic actor { id displayName } } } } fragment DealCard on Deal { id status value currency transferMode createdAt listing { id slug title kind status } supplier { id slug name } buyer { id slug name } event { id slug name } } fragment MessageFields on Message { id body createdAt author { id displayName } organization { id name } }",
+  source: "query DealById($id: ID!) { deal(id: $id) { ...DealCard terms interest { id status } supplier { viewerIsMember verified verifiedAt verificationDeclinedAt verificationNote kind province { name } } buyer { viewerIsMember verified verifiedAt verificationDeclinedAt verificationNote kind province { name } } conversation { ...MessageFields } proposer { id name viewerIsMember } province { code name } reviewNote approvedAt supplierSignedAt buyerSignedAt completedAt viewerActions history { action status fromStatus note at automatic actor { id displayName } } } } fragment DealCard on Deal { id status value currency transferMode createdAt listing { id slug title kind status } supplier { id slug name } buyer { id slug name } event { id slug name } } fragment MessageFields on Message { id body createdAt author { id displayName } organization { id name } }",
 };
 
 export const ProposeDeal: Document<T.ProposeDealMutation, T.ProposeDealMutationVariables> = {

@@ -67,7 +67,7 @@ export type DealInput = {
   interestId: string | number;
   terms: string;
   transferMode: TransferMode;
-  /** Whole VND, more than 0. */
+  /** Whole VND, more than 0, at most 10^15 (a million billion dong, as a listing’s price). */
   value: number;
 };
 
@@ -687,7 +687,7 @@ export type DealsQueryVariables = Exact<{
 }>;
 
 
-export type DealsQuery = { deals: { totalItems: number, page: number, pageSize: number, items: Array<{ id: string, status: DealStatus, value: number, currency: string, transferMode: TransferMode, createdAt: string, listing: { id: string, slug: string, title: string, kind: ListingKind, status: ListingStatus }, supplier: { id: string, slug: string, name: string }, buyer: { id: string, slug: string, name: string }, event: { id: string, slug: string, name: string } | null }> } };
+export type DealsQuery = { deals: { totalItems: number, page: number, pageSize: number, items: Array<{ id: string, status: DealStatus, value: number, currency: string, transferMode: TransferMode, createdAt: string, proposer: { id: string, name: string, viewerIsMember: boolean }, listing: { id: string, slug: string, title: string, kind: ListingKind, status: ListingStatus }, supplier: { id: string, slug: string, name: string }, buyer: { id: string, slug: string, name: string }, event: { id: string, slug: string, name: string } | null }> } };
 
 export type DealCardFragment = { id: string, status: DealStatus, value: number, currency: string, transferMode: TransferMode, createdAt: string, listing: { id: string, slug: string, title: string, kind: ListingKind, status: ListingStatus }, supplier: { id: string, slug: string, name: string }, buyer: { id: string, slug: string, name: string }, event: { id: string, slug: string, name: string } | null };
 
@@ -696,7 +696,7 @@ export type DealByIdQueryVariables = Exact<{
 }>;
 
 
-export type DealByIdQuery = { deal: { terms: string, reviewNote: string | null, approvedAt: string | null, supplierSignedAt: string | null, buyerSignedAt: string | null, completedAt: string | null, viewerActions: Array<DealAction>, id: string, status: DealStatus, value: number, currency: string, transferMode: TransferMode, createdAt: string, interest: { id: string, status: InterestStatus }, supplier: { viewerIsMember: boolean, verified: boolean, verifiedAt: string | null, verificationDeclinedAt: string | null, verificationNote: string | null, kind: OrganizationKind, id: string, slug: string, name: string, province: { name: string } }, buyer: { viewerIsMember: boolean, verified: boolean, verifiedAt: string | null, verificationDeclinedAt: string | null, verificationNote: string | null, kind: OrganizationKind, id: string, slug: string, name: string, province: { name: string } }, conversation: Array<{ id: string, body: string, createdAt: string, author: { id: string, displayName: string }, organization: { id: string, name: string } }>, proposer: { id: string, name: string }, province: { code: string, name: string }, history: Array<{ action: DealAction, status: DealStatus, fromStatus: DealStatus | null, note: string | null, at: string, automatic: boolean, actor: { id: string, displayName: string } }>, listing: { id: string, slug: string, title: string, kind: ListingKind, status: ListingStatus }, event: { id: string, slug: string, name: string } | null } | null };
+export type DealByIdQuery = { deal: { terms: string, reviewNote: string | null, approvedAt: string | null, supplierSignedAt: string | null, buyerSignedAt: string | null, completedAt: string | null, viewerActions: Array<DealAction>, id: string, status: DealStatus, value: number, currency: string, transferMode: TransferMode, createdAt: string, interest: { id: string, status: InterestStatus }, supplier: { viewerIsMember: boolean, verified: boolean, verifiedAt: string | null, verificationDeclinedAt: string | null, verificationNote: string | null, kind: OrganizationKind, id: string, slug: string, name: string, province: { name: string } }, buyer: { viewerIsMember: boolean, verified: boolean, verifiedAt: string | null, verificationDeclinedAt: string | null, verificationNote: string | null, kind: OrganizationKind, id: string, slug: string, name: string, province: { name: string } }, conversation: Array<{ id: string, body: string, createdAt: string, author: { id: string, displayName: string }, organization: { id: string, name: string } }>, proposer: { id: string, name: string, viewerIsMember: boolean }, province: { code: string, name: string }, history: Array<{ action: DealAction, status: DealStatus, fromStatus: DealStatus | null, note: string | null, at: string, automatic: boolean, actor: { id: string, displayName: string } }>, listing: { id: string, slug: string, title: string, kind: ListingKind, status: ListingStatus }, event: { id: string, slug: string, name: string } | null } | null };
 
 export type ProposeDealMutationVariables = Exact<{
   input: DealInput;
