@@ -294,23 +294,34 @@ describe('second factor: staff', () => {
     expect(done.user.id).toBe(mod.id);
   });
 
-  it('an admin resets a staff member\'s second factor (audited); their role waits for a new enrolment', async () => {
+  it('an admin resets a staff member\'s second factor (audited): every session of theirs ends, and their role waits for a new enrolment', async () => {
     const mod = await registerModerator(base, ['can-tho']);
     const admin = await adminClient(base);
     expect((await mod.client.error(RESET, { id: mod.id })).code).toBe('FORBIDDEN');
+    // The lost phone's app, signed in with the old authenticator before the reset.
+    const phone = base.as((await base.ok(COMPLETE, { c: await passwordStep(mod.email), code: await totpCode(mod.secret, 1) })).completeLogin.token);
+    expect((await phone.ok(QUEUE)).moderationQueue).toBeTruthy();
     const reset = (await admin.ok(RESET, { id: mod.id })).resetUserSecondFactor;
     expect(reset.secondFactorEnabled).toBe(false);
-    const refused = await mod.client.request(QUEUE);
+    // Neither the phone's session nor the laptop's goes on.
+    for (const session of [phone, mod.client]) {
+      expect((await session.error(QUEUE)).code).toBe('UNAUTHENTICATED');
+      expect((await session.ok(ME)).me).toBeNull();
+    }
+    const [{ n }] = await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM user_session WHERE user_id = $1`, [mod.id]);
+    expect(n).toBe(0);
+    // Signs in with the password alone again: the role waits for a new authenticator.
+    const again = base.as((await base.ok(LOGIN, { e: mod.email, p: PASSWORD })).login.token);
+    expect((await again.ok(ME)).me.id).toBe(mod.id);
+    const refused = await again.request(QUEUE);
     expect(refused.errors![0].extensions?.reason).toBe('SECOND_FACTOR_REQUIRED');
-    // Signs in with the password alone again, and enrols a new authenticator.
-    expect((await base.ok(LOGIN, { e: mod.email, p: PASSWORD })).login.user.id).toBe(mod.id);
-    await enrolSecondFactor(mod.client);
-    expect((await mod.client.ok(QUEUE)).moderationQueue).toBeTruthy();
+    await enrolSecondFactor(again);
+    expect((await again.ok(QUEUE)).moderationQueue).toBeTruthy();
 
     const rows = await auditRows({ action: 'SECOND_FACTOR_RESET', targetId: mod.id });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ actorEmail: process.env.ADMIN_EMAIL, targetKind: 'USER', targetId: mod.id, ip: expect.any(String) });
-    expect(JSON.parse(rows[0].details).email).toBe(mod.email);
+    expect(JSON.parse(rows[0].details)).toMatchObject({ email: mod.email, sessionsEnded: 2 });
     // The person is told by e-mail, in both languages.
     await t.settle();
     const told = mailsTo(t.mailDir, mod.email).filter((m) => m.includes('reset the two-step verification'));

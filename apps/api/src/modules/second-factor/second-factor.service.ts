@@ -10,6 +10,7 @@ import { isUuid } from '../../common/ids.js';
 import type { Viewer } from '../../common/auth/viewer.js';
 import { loginDelaySeconds, RateLimitService, rateLimited } from '../../common/rate-limit.service.js';
 import { AccountMailService } from '../accounts/account-mail.service.js';
+import { SessionsService } from '../accounts/sessions.service.js';
 import { currentRequestSource } from '../../common/request-context.js';
 import { UserEntity } from '../accounts/user.entity.js';
 import { StaffAuditService } from '../audit/staff-audit.service.js';
@@ -63,6 +64,7 @@ export class SecondFactorService {
     private readonly limits: RateLimitService,
     private readonly audit: StaffAuditService,
     private readonly mail: AccountMailService,
+    private readonly sessions: SessionsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     // Its own issuer, so a challenge is never accepted as a session token (TokenService checks 'techport').
@@ -246,7 +248,8 @@ export class SecondFactorService {
 
   /**
    * Admins: removes a staff member's (or member's) second factor, e.g. a lost phone. Their staff
-   * roles stop acting until they enrol again. Audited.
+   * roles stop acting until they enrol again, and every session of theirs ends (a lost phone may
+   * still be signed in). Audited.
    */
   async resetFor(admin: Viewer, userId: string): Promise<UserEntity> {
     if (!isUuid(userId)) throw Errors.notFound(M.user);
@@ -256,13 +259,14 @@ export class SecondFactorService {
       if (!user) throw Errors.notFound(M.user);
       if (!user.totpSecret) throw Errors.conflict(M.notEnabled);
       await this.clear(em, user.id);
+      const ended = await this.sessions.endAllForUser(em, user.id);
       await this.audit.record(em, {
         actor: admin,
         action: StaffAuditAction.SECOND_FACTOR_RESET,
         targetKind: StaffAuditTargetKind.USER,
         targetId: user.id,
         summary: { vi: `Đặt lại xác thực hai bước của ${user.email}`, en: `Reset the two-step verification of ${user.email}` },
-        details: { email: user.email, roles: user.roles, enabledAt: user.totpEnabledAt?.toISOString() ?? null },
+        details: { email: user.email, roles: user.roles, enabledAt: user.totpEnabledAt?.toISOString() ?? null, sessionsEnded: ended },
       });
       // The person is told, so that a reset they did not ask for does not pass unseen.
       await this.mail.publish(em, { kind: 'SECOND_FACTOR_RESET', userId: user.id });
