@@ -223,7 +223,7 @@ describe('related results like the answer', () => {
     );
   it('asks for listings near the best close match of a narrow query, with the page’s filters', () => {
     const q = likeQuery(1)!;
-    expect(q.vector).toEqual(matchVector(['mushroom'], ['2']));
+    expect(q.vector).toEqual(similarToAnswerVector(1, answer, 'mushroom spawn'));
     expect(q.rankingScoreThreshold).toBe(SEARCH_RELEVANCE.similarToAnswer.minSimilarity);
     expect(q.federationOptions?.weight).toBe(SEARCH_RELEVANCE.similarToAnswer.weight);
     expect(q.filter).toEqual(['provinceCode IN ["hue"]']);
@@ -236,6 +236,19 @@ describe('related results like the answer', () => {
     // an answer the lexicon names nothing of: "like it" would be any listing of its field
     expect(similarToAnswerVector(1, { concepts: [], primaryFieldCodes: ['2'] })).toBeNull();
     expect(similarToAnswerVector(1, { primaryFieldCodes: ['2'] })).toBeNull();
+  });
+  it('leads with what the query asked about among the answer’s traits (Rocchio’s feedback)', () => {
+    // A tea-roasting machine that also dries with a heat pump, found for "handmade tea making".
+    const roaster = { concepts: ['tea', 'drying', 'heatpump', 'energycost'], primaryFieldCodes: ['407'] };
+    const at = (v: number[] | null, concept: string) => v![matchVector([concept], [])!.indexOf(1)];
+    const plain = similarToAnswerVector(1, roaster);
+    const asked = similarToAnswerVector(1, roaster, 'làm trà thủ công');
+    const teaOverDrying = (v: number[] | null) => at(v, 'tea') / at(v, 'drying');
+    expect(teaOverDrying(asked)).toBeGreaterThan(2 * teaOverDrying(plain));
+    expect(at(asked, 'heatpump')).toBeLessThan(at(plain, 'heatpump'));
+    expect(Math.hypot(...asked!)).toBeCloseTo(1, 5);
+    // a query the lexicon names nothing of leaves the answer's vector as it is
+    expect(similarToAnswerVector(1, roaster, 'xyz qwv')).toEqual(plain);
   });
 });
 

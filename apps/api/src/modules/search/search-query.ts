@@ -468,7 +468,7 @@ export function buildRelatedSearch(
     .map((f) => ({ ...f, share: droppedShare(f.dropped, counts) }))
     .filter(({ share, dropped }) => share <= SEARCH_RELEVANCE.relatedMaxDroppedShare && !tooCommon(dropped, counts));
   const { topics, coverage } = topicsOf(p.query ?? '');
-  const like = similarToAnswerVector(closeCount, answer);
+  const like = similarToAnswerVector(closeCount, answer, p.query ?? '');
   if (!forms.length && !topics.length && !like) return null;
   const { facet, other } = listingFilters(p);
   const filter = [...FACET_NAMES.filter((f) => facet[f] !== undefined).map((f) => facet[f]!), ...other];
@@ -561,9 +561,17 @@ export function lostTopics(query: string, form: string): string[] {
  * close matches (and one at least) and the lexicon names what that listing is about: with no
  * concept, its vector would be its taxonomy field alone, and "like it" any listing of the field.
  */
-export function similarToAnswerVector(closeCount: number, answer: Pick<Hit, 'concepts' | 'primaryFieldCodes'> | undefined): number[] | null {
+export function similarToAnswerVector(closeCount: number, answer: Pick<Hit, 'concepts' | 'primaryFieldCodes'> | undefined, query = ''): number[] | null {
   if (!answer?.concepts?.length || closeCount < 1 || closeCount > SEARCH_RELEVANCE.similarToAnswer.maxClose) return null;
-  return matchVector(answer.concepts, answer.primaryFieldCodes ?? []);
+  const like = matchVector(answer.concepts, answer.primaryFieldCodes ?? []);
+  // Rocchio's feedback: the answer's vector plus the query's own concepts, so that what the visitor
+  // asked about leads among the answer's other traits ("làm trà thủ công": the tea-roasting
+  // machine's answer is about tea, not about the heat-pump drying it also does).
+  const asked = SEARCH_RELEVANCE.similarToAnswer.queryWeight > 0 ? matchVector(extractConcepts(query), []) : null;
+  if (!like || !asked) return like;
+  const sum = like.map((x, i) => x + SEARCH_RELEVANCE.similarToAnswer.queryWeight * asked[i]);
+  const norm = Math.hypot(...sum);
+  return sum.map((x) => Math.round((x / norm) * 1e6) / 1e6);
 }
 
 /**

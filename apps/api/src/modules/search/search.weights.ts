@@ -148,7 +148,7 @@ export const SEARCH_RELEVANCE = {
    * specific concept as well did nothing on the check set. Absent technologies have no close
    * match, so they gain nothing from it.
    */
-  similarToAnswer: { maxClose: 3, minSimilarity: 0.7, weight: 0.8 },
+  similarToAnswer: { maxClose: 3, minSimilarity: 0.7, weight: 0.8, queryWeight: 1 },
   /**
    * Related results: a shorter form that names none of the query's topics (the lexicon's concepts;
    * search-query.ts lostTopics) keeps only the listings on one of them. "tôm chết hàng loạt" without
