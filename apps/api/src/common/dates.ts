@@ -31,3 +31,10 @@ export function dateTimeIn(d: Date, lang: 'vi' | 'en'): string {
 export function dayIn(d: Date, lang: 'vi' | 'en'): string {
   return DAY[lang].format(d);
 }
+
+const ISO_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE });
+
+/** The calendar day in Vietnam as YYYY-MM-DD (a `date` column's value). */
+export function vietnamDay(at: Date): string {
+  return ISO_DAY.format(at);
+}

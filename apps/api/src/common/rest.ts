@@ -9,6 +9,7 @@ import { ErrorCode, type Lang } from '@techport/shared';
 import type { AppError } from './errors.js';
 import { t } from './i18n.js';
 import { csvLine, UTF8_BOM } from './csv.js';
+import { vietnamDay } from './dates.js';
 
 /** The token of an `Authorization: Bearer …` header, or null. */
 export function bearerToken(header: string | undefined): string | null {
@@ -34,7 +35,7 @@ export function sendAppError(res: Response, err: AppError, lang?: Lang): void {
 
 /** Today's date in Vietnam (UTC+7) as YYYYMMDD, for the names of downloaded files. */
 export function vietnamDayStamp(at: Date = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' }).format(at).replace(/-/g, '');
+  return vietnamDay(at).replace(/-/g, '');
 }
 
 /**

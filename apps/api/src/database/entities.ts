@@ -7,6 +7,7 @@ import { ProvinceEntity, TechFieldEntity } from '../modules/reference/reference.
 import { OutboxDeliveryEntity, OutboxEventEntity } from '../modules/outbox/outbox.entity.js';
 import { NotificationEntity } from '../modules/notifications/notification.entity.js';
 import { ListingEntity, LISTING_TRAIL } from '../modules/listings/listing.entity.js';
+import { ListingViewEntity, ListingViewSaltEntity } from '../modules/listings/listing-view.entity.js';
 import { InterestEntity, MessageEntity } from '../modules/deals/interest.entity.js';
 import { DealEntity, DealEventEntity } from '../modules/deals/deal.entity.js';
 import { ExpertContactEntity, ExpertMessageEntity, ExpertProfileEntity, EXPERT_TRAIL } from '../modules/experts/expert.entity.js';
@@ -20,4 +21,4 @@ import { SearchIndexVersionEntity } from '../modules/search/index-version.entity
 /** Every entity of the API; migrations must create exactly what these describe (a test checks). */
 import { AttachmentEntity } from '../modules/media/attachment.entity.js';
 
-export const ENTITIES = [ProvinceEntity, TechFieldEntity, UserEntity, OrganizationEntity, OrganizationMemberEntity, OutboxEventEntity, OutboxDeliveryEntity, NotificationEntity, ListingEntity, LISTING_TRAIL.entity, InterestEntity, MessageEntity, DealEntity, DealEventEntity, ExpertProfileEntity, EXPERT_TRAIL.entity, ExpertContactEntity, ExpertMessageEntity, SavedSearchEntity, UserSessionEntity, AccountTokenEntity, OrganizationInvitationEntity, SearchIndexVersionEntity, RecoveryCodeEntity, StaffAuditEntryEntity, AttachmentEntity, EventEntity, EVENT_TRAIL.entity, ProgrammeSessionEntity, EventRegistrationEntity, MeetingRequestEntity, ScheduleRunEntity, UnavailabilityEntity, MeetingRecordEntity, MeetingReminderEntity];
+export const ENTITIES = [ProvinceEntity, TechFieldEntity, UserEntity, OrganizationEntity, OrganizationMemberEntity, OutboxEventEntity, OutboxDeliveryEntity, NotificationEntity, ListingEntity, LISTING_TRAIL.entity, InterestEntity, MessageEntity, DealEntity, DealEventEntity, ExpertProfileEntity, EXPERT_TRAIL.entity, ExpertContactEntity, ExpertMessageEntity, SavedSearchEntity, UserSessionEntity, AccountTokenEntity, OrganizationInvitationEntity, SearchIndexVersionEntity, RecoveryCodeEntity, StaffAuditEntryEntity, AttachmentEntity, EventEntity, EVENT_TRAIL.entity, ProgrammeSessionEntity, EventRegistrationEntity, MeetingRequestEntity, ScheduleRunEntity, UnavailabilityEntity, MeetingRecordEntity, MeetingReminderEntity, ListingViewEntity, ListingViewSaltEntity];

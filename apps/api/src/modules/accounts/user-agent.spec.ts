@@ -1,4 +1,4 @@
-import { describeUserAgent } from './user-agent.js';
+import { describeUserAgent, isRobot } from './user-agent.js';
 
 describe('describeUserAgent', () => {
   it.each([
@@ -19,5 +19,33 @@ describe('describeUserAgent', () => {
     expect(describeUserAgent(null)).toEqual({ browser: null, os: null });
     expect(describeUserAgent('node')).toEqual({ browser: null, os: null });
     expect(describeUserAgent('curl/8.4.0')).toEqual({ browser: 'curl 8', os: null });
+  });
+});
+
+describe('isRobot', () => {
+  it.each([
+    'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
+    'Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)',
+    'Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; GPTBot/1.0; +https://openai.com/gptbot)',
+    'facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)',
+    'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/120.0.0.0 Safari/537.36',
+    'Sogou web spider/4.0(+http://www.sogou.com/docs/help/webmasters.htm#07)',
+    'Mozilla/5.0 (compatible; AhrefsCrawler/1.0)',
+    'curl/8.4.0',
+    'python-requests/2.31.0',
+    'node',
+    '',
+    null,
+  ])('%s is a robot', (ua) => {
+    expect(isRobot(ua)).toBe(true);
+  });
+
+  it.each([
+    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36',
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_1_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1.2 Mobile/15E148 Safari/604.1',
+    'Mozilla/5.0 (Linux; Android 13; SM-A536E) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/119.0.0.0 Mobile Safari/537.36 Zalo android/12100720 ZaloTheme/light',
+    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) coc_coc_browser/118.0.142 Chrome/112.0.5615.142 Safari/537.36',
+  ])('%s is a person', (ua) => {
+    expect(isRobot(ua)).toBe(false);
   });
 });

@@ -55,3 +55,15 @@ export function describeUserAgent(ua: string | null | undefined): UserAgentSumma
   }
   return { browser, os: operatingSystem(ua) };
 }
+
+/**
+ * Robots rather than people: crawlers, link previews, headless browsers and HTTP libraries, by the
+ * words they name themselves with. A missing User-Agent counts as one (every browser sends it).
+ * Used where only people should count (a listing's views).
+ */
+const ROBOT =
+  /bot\b|bot\/|crawl|spider|slurp|headless|lighthouse|phantomjs|puppeteer|playwright|selenium|facebookexternalhit|embedly|preview|^curl\/|wget\/|python-|node-fetch|undici|axios\/|go-http-client|^java\/|okhttp|httpclient|scrapy|monitor|^node$/i;
+
+export function isRobot(ua: string | null | undefined): boolean {
+  return !ua || !ua.trim() || ROBOT.test(ua);
+}

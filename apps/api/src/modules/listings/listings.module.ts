@@ -4,6 +4,7 @@ import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { ModerationCoreModule } from '../moderation-core/moderation-core.module.js';
 import { ListingExpiryService } from './listing-expiry.service.js';
 import { ListingsService } from './listings.service.js';
+import { ListingStatsService } from './listing-stats.service.js';
 import { ListingEventResolver, ListingRevisionResolver, ListingsResolver, OrganizationListingsResolver } from './listings.resolver.js';
 
 /**
@@ -14,7 +15,7 @@ import { ListingEventResolver, ListingRevisionResolver, ListingsResolver, Organi
  */
 @Module({
   imports: [AccountsModule, OrganizationsModule, ModerationCoreModule],
-  providers: [ListingsService, ListingExpiryService, ListingsResolver, ListingEventResolver, ListingRevisionResolver, OrganizationListingsResolver],
+  providers: [ListingsService, ListingExpiryService, ListingStatsService, ListingsResolver, ListingEventResolver, ListingRevisionResolver, OrganizationListingsResolver],
   exports: [ListingsService, ListingExpiryService],
 })
 export class ListingsModule {}

@@ -3,6 +3,8 @@ import { Args, Context, GraphQLISODateTime, ID, Int, Mutation, Parent, Query, Re
 import DataLoader from 'dataloader';
 import type { GqlContext } from '../../common/context.js';
 import { requireModerator, requireViewer } from '../../common/auth/viewer.js';
+import { clientOf } from '../accounts/sessions.service.js';
+import { ListingStatsService } from './listing-stats.service.js';
 import { Clock } from '../../common/clock.js';
 import { t } from '../../common/i18n.js';
 import { PageInput, mapPage } from '../../common/pagination.js';
@@ -27,6 +29,7 @@ import {
   ListingPage,
   ListingQualityType,
   ListingRevisionType,
+  ListingStatsType,
   ListingType,
   QualityHintType,
   toListingType,
@@ -55,6 +58,7 @@ export class ListingsResolver extends moderationStepsResolver(ListingType, Listi
     private readonly organizations: OrganizationsService,
     private readonly reference: ReferenceService,
     private readonly clock: Clock,
+    private readonly listingStats: ListingStatsService,
   ) {
     super();
   }
@@ -118,6 +122,19 @@ export class ListingsResolver extends moderationStepsResolver(ListingType, Listi
   @Mutation(() => ListingType, { description: 'Extends a published listing that is near or past its expiry by another period.' })
   async renewListing(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string): Promise<ListingType> {
     return toListingType(await this.listings.renew(requireViewer(ctx), id));
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      "Counts a view of a published listing's public page (the storefront's listing page calls it): once per viewer and day, " +
+      "by account when signed in, else by a hash of the address and browser with a salt of the day (no address is stored). " +
+      "Not counted, answering false: a repeat the same day, the owning organisation's members, staff, robots, listings not published.",
+  })
+  async recordListingView(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
+    const l = await this.listings.findOne({ id });
+    if (!l) return false;
+    const owner = (await memberOrgIds(ctx, this.organizations)).has(l.organizationId);
+    return this.listingStats.recordView(l, ctx.viewer, owner, clientOf(ctx.req));
   }
 
   // ------------------------------------------------------------------------------------------
@@ -229,6 +246,15 @@ export class ListingsResolver extends moderationStepsResolver(ListingType, Listi
   async history(@Parent() l: ListingType, @Context() ctx: GqlContext): Promise<ListingEventType[] | null> {
     if (!(await this.privileged(ctx, l))) return null;
     return this.listings.history(ctx, l.id);
+  }
+
+  @ResolveField(() => ListingStatsType, {
+    nullable: true,
+    description: 'Views and interests (see ListingStats). Owner and moderators only (null for others); batched for a page of listings.',
+  })
+  async stats(@Parent() l: ListingType, @Context() ctx: GqlContext): Promise<ListingStatsType | null> {
+    if (!(await this.privileged(ctx, l))) return null;
+    return ctx.loaders.get('listing.stats', () => new DataLoader((ids: readonly string[]) => this.listingStats.statsOf(ids))).load(l.entity.id);
   }
 
   /** Owner's members and moderators covering the listing see its review data. */

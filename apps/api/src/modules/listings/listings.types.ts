@@ -36,6 +36,22 @@ export class QualityHintType {
   penalty: number;
 }
 
+@ObjectType('ListingStats', { description: "How a listing is doing, for its owner: views of its public page and interests opened on it." })
+export class ListingStatsType {
+  @Field(() => Int, {
+    description:
+      "Daily unique views of the public page in the last 30 days (today included, Vietnam's days): one per viewer and day; " +
+      "the owning organisation's members, staff and robots are not counted.",
+  })
+  viewsLast30Days: number;
+
+  @Field(() => Int, { description: 'Daily unique views since views were first counted.' })
+  viewsTotal: number;
+
+  @Field(() => Int, { description: 'Interests organisations expressed in it, whatever became of them.' })
+  interestsTotal: number;
+}
+
 export const ListingEventType = moderationEventType('ListingEvent', { statusEnum: ListingStatus, expires: true, description: "One step of a listing's audit trail." });
 export type ListingEventType = InstanceType<typeof ListingEventType>;
 
