@@ -69,6 +69,48 @@ export default function (h) {
     });
   }
 
+  for (const lang of ['vi', 'en']) {
+    h.test(`owner review (${lang}): the listings page and the listing's own page say, in words, how many viewed it and expressed interest`, async (t) => {
+      const owner = await apiUser(t, 'Chủ tin xem số liệu');
+      const org = await apiOrganization(t, owner.token, { kind: 'UNIVERSITY', provinceCode: 'can-tho' });
+      const title = `Máy bóc vỏ hạt điều bán tự động ${uniq('')}`;
+      const listing = await apiPublishedListing(t, owner.token, org.id, {
+        kind: 'OFFER',
+        title,
+        summary: 'Máy bóc vỏ hạt điều bán tự động, năng suất 80 kg mỗi giờ, tỉ lệ nhân nguyên trên 90%.',
+        description:
+          'Máy dùng dao cắt định hình theo kích cỡ hạt, phân loại hạt trước khi bóc để giữ nhân nguyên. ' +
+          'Đã chạy thử tại hai cơ sở chế biến ở Bình Phước trong một vụ, giảm một nửa nhân công so với bóc tay.',
+        keywords: ['hạt điều', 'bóc vỏ'],
+        fieldCodes: ['2'],
+        trl: 7,
+        transferModes: ['LICENSING'],
+        provinceCode: 'can-tho',
+      });
+      // A buyer expresses interest; a visitor (a person's browser, not the headless shell) opens the public page.
+      const buyer = await apiUser(t, 'Doanh nghiệp quan tâm');
+      const buyerOrg = await apiOrganization(t, buyer.token, { kind: 'ENTERPRISE', provinceCode: 'ha-noi' });
+      await t.gql(`mutation($l: ID!, $o: ID!, $m: String!) { expressInterest(listingId: $l, organizationId: $o, message: $m) { id } }`, { l: listing.id, o: buyerOrg.id, m: 'Chúng tôi muốn xem máy chạy thử.' }, buyer.token);
+      const visitor = await t.newPage(lang, { userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36' });
+      await t.visit(visitor, `/listings/${listing.slug}`);
+      assert.equal(await visitor.locator('.listing-stats').count(), 0, 'a visitor does not see the stats');
+      // The page counts the view beside its answer, not before it: wait for it.
+      const stats = async () => (await t.gql(`query($id: ID!) { listing(id: $id) { stats { viewsLast30Days } } }`, { id: listing.id }, owner.token)).listing.stats;
+      for (let i = 0; i < 50 && (await stats()).viewsLast30Days < 1; i++) await new Promise((r) => setTimeout(r, 100));
+      const expected = `${msg(lang, 'listing_statsViews', { count: 1 })} · ${msg(lang, 'listing_statsInterests', { count: 1 })}`;
+      const page = await t.newPage(lang, { phone: true });
+      await login(t, page, owner.email, owner.password, '/dashboard/listings');
+      const card = page.locator('main ul.list > li', { hasText: title });
+      assert.equal(squash(await card.locator('.listing-stats').innerText()), expected);
+      // Readable on a phone: nothing wider than the screen.
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling');
+      await t.screenshot(page, `owner-listing-stats-${lang}`);
+      // The listing's own page says the same to its owner.
+      await t.visit(page, `/listings/${listing.slug}`);
+      assert.equal(squash(await page.locator('section[aria-labelledby=received] .listing-stats').innerText()), expected);
+    });
+  }
+
   h.test('owner review: deleting a draft asks once more (it cannot be undone), without JavaScript', async (t) => {
     const owner = await apiUser(t, 'Chủ bản nháp');
     const org = await apiOrganization(t, owner.token, { kind: 'UNIVERSITY', provinceCode: 'can-tho' });

@@ -102,10 +102,12 @@ export function createHarness({ browser, webUrl, apiUrl, admin, screenshotsDir, 
      * `{ phone: true }`: a 360 × 740 touch screen (isMobile, hasTouch) instead of a 1280 × 900 desktop.
      * `{ js: false }`: a browser that runs no scripts (the pages must work without them).
      * `{ chosen: false }`: no language chosen in it yet (no cookie): signing in adopts the account's.
+     * `{ userAgent }`: the browser's User-Agent instead of the headless shell's (which says "HeadlessChrome",
+     * so the API takes it for a robot and does not count its views of a listing).
      */
-    async newPage(lang = 'vi', { phone = false, js = true, chosen = true } = {}) {
+    async newPage(lang = 'vi', { phone = false, js = true, chosen = true, userAgent = undefined } = {}) {
       const screen = phone ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : { viewport: { width: 1280, height: 900 } };
-      const context = await browser.newContext({ baseURL: webUrl, locale: lang === 'en' ? 'en-GB' : 'vi-VN', javaScriptEnabled: js, ...screen });
+      const context = await browser.newContext({ baseURL: webUrl, locale: lang === 'en' ? 'en-GB' : 'vi-VN', javaScriptEnabled: js, ...screen, ...(userAgent ? { userAgent } : {}) });
       contexts.add(context);
       if (chosen) await context.addCookies([{ name: 'lang', value: lang === 'en' ? 'en' : 'vi', url: webUrl }]);
       const page = await context.newPage();

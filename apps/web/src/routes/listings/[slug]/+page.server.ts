@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { ExpressInterest, ListingAttachments, ListingBySlug, ListingExtras, Matches, MyInterests } from '$lib/graphql/documents';
+import { ExpressInterest, ListingAttachments, ListingBySlug, ListingExtras, Matches, MyInterests, RecordListingView } from '$lib/graphql/documents';
 import { m } from '$lib/paraglide/messages';
 import { apiFailure, hasRole, loginRedirect, section } from '$lib/server/guards';
 import { failFields, failFromError, readForm } from '$lib/server/forms';
@@ -10,6 +10,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const { listing } = await api.request(ListingBySlug, { slug: params.slug }).catch((e) => apiFailure(e, url));
   if (!listing) error(404, m.listing_notFound());
   const isOwner = listing.organization.viewerIsMember;
+  // The view is counted beside the page, never awaited: a slow or failing count must not hold up
+  // or break the page. The API decides whether it counts (published, once a day, not the owner's).
+  void api.request(RecordListingView, { id: listing.id }).catch(() => undefined);
   const [extras, matches, interests, attachments] = await Promise.all([
     section(api.request(ListingExtras, { id: listing.id })),
     listing.status === 'PUBLISHED' || isOwner ? section(api.request(Matches, { listingId: listing.id, limit: 10 })) : Promise.resolve(null),
