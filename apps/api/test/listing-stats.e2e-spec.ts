@@ -85,6 +85,8 @@ describe('listing stats', () => {
     expect(await visit(listing.id, { token: visitor.client.token })).toBe(true);
     expect(await visit(listing.id, { address: '203.0.113.20' })).toBe(true);
     expect(await statsOf(owner.client, listing.id)).toEqual({ viewsLast30Days: 6, viewsTotal: 6, interestsTotal: 0 });
+    // Yesterday's salt is gone with the day: its hashes can no longer be recomputed from an address.
+    expect(await t.app.get(DataSource).query(`SELECT day FROM listing_view_salt`)).toHaveLength(1);
     clock.advance(29 * DAY_MS);
     expect(await statsOf(owner.client, listing.id)).toEqual({ viewsLast30Days: 2, viewsTotal: 6, interestsTotal: 0 });
   });
