@@ -15,12 +15,14 @@ const PHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_1_2 like Mac OS X) AppleWeb
 const RECORD = `mutation($id: ID!) { recordListingView(id: $id) }`;
 const STATS = `query($id: ID!) { listing(id: $id) { id stats { viewsLast30Days viewsTotal interestsTotal } } }`;
 const DAY_MS = 24 * 3600_000;
+/** Anonymous views counted per address a day, lowered for the test that reaches it. */
+const VIEWS_PER_ADDRESS = 20;
 
 let t: TestApp;
 let base: Client;
 
 beforeAll(async () => {
-  t = await startTestApp({ TRUST_PROXY: '0', STOREFRONT_SECRET: SECRET });
+  t = await startTestApp({ TRUST_PROXY: '0', STOREFRONT_SECRET: SECRET, RATE_LIMIT_ANONYMOUS_VIEWS_PER_IP: String(VIEWS_PER_ADDRESS) });
   base = new Client(t.url);
 });
 afterEach(() => t.app.get(Clock).reset());
@@ -89,6 +91,18 @@ describe('listing stats', () => {
     expect(await t.app.get(DataSource).query(`SELECT day FROM listing_view_salt`)).toHaveLength(1);
     clock.advance(29 * DAY_MS);
     expect(await statsOf(owner.client, listing.id)).toEqual({ viewsLast30Days: 2, viewsTotal: 6, interestsTotal: 0 });
+  });
+
+  it('stops counting anonymous views from an address that has made many today (a script changing its browser name)', async () => {
+    const { owner, listing } = await seller();
+    const address = '192.0.2.50';
+    for (let i = 0; i < VIEWS_PER_ADDRESS; i++) expect(await visit(listing.id, { address, userAgent: `${BROWSER} run/${i}` })).toBe(true);
+    expect(await visit(listing.id, { address, userAgent: `${BROWSER} run/more` })).toBe(false);
+    // a signed-in visitor behind the same address still counts, and so do other addresses
+    const visitor = await registerUser(base, 'Khách cùng mạng');
+    expect(await visit(listing.id, { address, token: visitor.client.token })).toBe(true);
+    expect(await visit(listing.id, { address: '192.0.2.51' })).toBe(true);
+    expect((await statsOf(owner.client, listing.id))!.viewsTotal).toBe(VIEWS_PER_ADDRESS + 2);
   });
 
   it("does not count the owning organisation's members, staff, robots, or listings not published", async () => {

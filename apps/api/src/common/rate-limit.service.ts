@@ -22,7 +22,8 @@ type Limit =
   | 'messagesPerAccount'
   | 'messagesPerIp'
   | 'invitationsPerAccount'
-  | 'invitationsPerAddress';
+  | 'invitationsPerAddress'
+  | 'anonymousViewsPerIp';
 
 /** The first delay after the free failures; each further failure doubles it, up to MAX_DELAY_SECONDS. */
 const FIRST_DELAY_SECONDS = 5;
@@ -46,7 +47,7 @@ export function loginDelaySeconds(failures: number, freeFailures: number): numbe
  * (to warn the owner, never to refuse); wrong second-factor codes per account AND source for an
  * hour, with the same growing delays (SecondFactorService); registration 1 hour; password-reset requests 1 hour;
  * messages 1 minute; invitations to join an organisation 1 hour per inviting account and a day
- * per invited address. Limits come from the configuration.
+ * per invited address; anonymous listing views counted a day per source. Limits come from the configuration.
  */
 @Injectable()
 export class RateLimitService implements OnModuleInit {
@@ -84,6 +85,7 @@ export class RateLimitService implements OnModuleInit {
     // Invitations send an e-mail to any address the owner types: bounded per owner and per mailbox.
     this.limiters.set('invitationsPerAccount', make('invite_acct', c.RATE_LIMIT_INVITATIONS_PER_ACCOUNT, 60 * 60));
     this.limiters.set('invitationsPerAddress', make('invite_addr', c.RATE_LIMIT_INVITATIONS_PER_ADDRESS, 24 * 60 * 60));
+    this.limiters.set('anonymousViewsPerIp', make('view_ip', c.RATE_LIMIT_ANONYMOUS_VIEWS_PER_IP, 24 * 60 * 60));
   }
 
   /** Takes one point; throws RATE_LIMITED (with the seconds to wait) when none is left. */
@@ -92,6 +94,17 @@ export class RateLimitService implements OnModuleInit {
       await this.limiters.get(limit)!.consume(storedKey(key));
     } catch (res) {
       if (res instanceof RateLimiterRes) throw rateLimited(Math.ceil(res.msBeforeNext / 1000));
+      throw res;
+    }
+  }
+
+  /** Takes one point if one is left: whether it was (for limits that quietly stop counting instead of refusing). */
+  async tryTake(limit: Limit, key: string): Promise<boolean> {
+    try {
+      await this.limiters.get(limit)!.consume(storedKey(key));
+      return true;
+    } catch (res) {
+      if (res instanceof RateLimiterRes) return false;
       throw res;
     }
   }

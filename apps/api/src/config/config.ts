@@ -93,6 +93,13 @@ const schema = z
     /** Invitations to join an organisation (each an e-mail): per inviting account per hour, and per invited address per day (all organisations). */
     RATE_LIMIT_INVITATIONS_PER_ACCOUNT: z.coerce.number().int().min(1).default(30),
     RATE_LIMIT_INVITATIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(5),
+    /**
+     * Anonymous views of listing pages counted per source address a day (ListingStatsService): past
+     * it, views from that address stop counting (the page is served as ever). A script changing its
+     * browser name cannot inflate an owner's figures beyond this; an office behind one address
+     * rarely opens this many listings a day.
+     */
+    RATE_LIMIT_ANONYMOUS_VIEWS_PER_IP: z.coerce.number().int().min(1).default(200),
     /** GraphQL limits (GraphQL Armor). */
     GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).default(10),
     GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(20000),

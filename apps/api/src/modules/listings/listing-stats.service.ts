@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ListingStatus } from '@techport/shared';
 import { Clock } from '../../common/clock.js';
+import { RateLimitService } from '../../common/rate-limit.service.js';
 import { vietnamDay } from '../../common/dates.js';
 import { isModerator, type Viewer } from '../../common/auth/viewer.js';
 import type { ClientInfo } from '../accounts/sessions.service.js';
@@ -38,6 +39,7 @@ export class ListingStatsService {
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
+    private readonly limits: RateLimitService,
   ) {}
 
   /**
@@ -51,8 +53,11 @@ export class ListingStatsService {
     const day = vietnamDay(this.clock.now());
     let who: string;
     if (viewer) who = `u:${viewer.id}`;
-    else if (client.address) who = `a:${createHmac('sha256', await this.saltOf(day)).update(`${client.address}\n${client.userAgent}`).digest('base64url')}`;
-    else return false;
+    else if (client.address) {
+      // A source that has opened many listings today stops counting (RATE_LIMIT_ANONYMOUS_VIEWS_PER_IP).
+      if (!(await this.limits.tryTake('anonymousViewsPerIp', client.address))) return false;
+      who = `a:${createHmac('sha256', await this.saltOf(day)).update(`${client.address}\n${client.userAgent}`).digest('base64url')}`;
+    } else return false;
     const rows: unknown[] = await this.ds.query(
       `INSERT INTO listing_view (listing_id, day, viewer) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1`,
       [listing.id, day, who],
