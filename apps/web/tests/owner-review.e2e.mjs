@@ -1,7 +1,7 @@
 // What an owner sees of the department's review of their listings: a rejected update, its notice.
 import assert from 'node:assert/strict';
 import sharp from 'sharp';
-import { msg, squash, uniq } from './support/harness.mjs';
+import { assertFitsScreen, msg, squash, uniq } from './support/harness.mjs';
 import { login } from './support/flows.mjs';
 import { adminToken, apiOrganization, apiPublishedListing, apiUpload, apiUser } from './support/api.mjs';
 
@@ -103,7 +103,7 @@ export default function (h) {
       const card = page.locator('main ul.list > li', { hasText: title });
       assert.equal(squash(await card.locator('.listing-stats').innerText()), expected);
       // Readable on a phone: nothing wider than the screen.
-      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling');
+      await assertFitsScreen(page, `${lang}: the owner's listings`);
       await t.screenshot(page, `owner-listing-stats-${lang}`);
       // The listing's own page says the same to its owner.
       await t.visit(page, `/listings/${listing.slug}`);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { get } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import sharp from 'sharp';
-import { label, msg, trlLabel, uniq } from './support/harness.mjs';
+import { assertFitsScreen, label, msg, trlLabel, uniq } from './support/harness.mjs';
 import { login } from './support/flows.mjs';
 import { adminToken, apiOrganization, apiPublishedListing, apiUser } from './support/api.mjs';
 
@@ -65,15 +65,6 @@ async function assertCurrentTabsShown(page, label) {
 }
 
 /** The document is no wider than the window: nothing scrolls sideways. */
-async function assertNoSidewaysScroll(page, label) {
-  const { scrollWidth, innerWidth, culprit } = await page.evaluate(() => {
-    const w = window.innerWidth;
-    const wide = [...document.querySelectorAll('body *')].find((el) => el.getBoundingClientRect().right > w + 1 && getComputedStyle(el).position !== 'absolute');
-    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: w, culprit: wide ? `${wide.tagName}.${wide.className}` : null };
-  });
-  assert.ok(scrollWidth <= innerWidth, `${label}: scrollWidth ${scrollWidth} > innerWidth ${innerWidth} (${culprit})`);
-}
-
 /**
  * Visible navigation links, buttons, and the content links of lists and cards (a result's title,
  * an interest, a notification, a queue item, a dashboard entry) are at least 44 × 44 px.
@@ -162,7 +153,7 @@ export default function (h) {
     const firstResult = await top(visitor, '.cards > li');
     assert.ok(firstResult < vh, `first result at ${firstResult}px, beyond the first screen`);
     await t.screenshot(visitor, 'phone-search');
-    await assertNoSidewaysScroll(visitor, 'search');
+    await assertFitsScreen(visitor, 'search');
     await assertTapTargets(visitor, 'search');
     // Ticking an offer for comparison brings the compare button to the bottom of the screen (it
     // is after the last result), with how many are ticked; unticked, it goes back to its place.
@@ -183,7 +174,7 @@ export default function (h) {
     assert.equal(await visitor.locator('details.filters-disclosure').getAttribute('open'), null, 'expert filters closed on a phone');
     assert.ok(await visitor.locator('summary.filters-summary').isVisible(), 'a Filters disclosure on /experts');
     assert.ok((await top(visitor, '#experts-results')) < vh, 'the experts count on the first screen');
-    await assertNoSidewaysScroll(visitor, 'experts');
+    await assertFitsScreen(visitor, 'experts');
     await t.visit(visitor, '/search?kind=OFFER');
     // With filters on, the disclosure says how many; the results still start on the first screen.
     await t.visit(visitor, '/search?kind=OFFER&province=ha-noi&mode=LICENSING&trlMin=5');
@@ -191,7 +182,7 @@ export default function (h) {
     assert.ok((await top(visitor, '.cards > li')) < vh, 'first filtered result on the first screen');
     await visitor.locator('summary.filters-summary').click();
     assert.ok(await visitor.locator('aside.filters fieldset').first().isVisible(), 'the disclosure opens the filters');
-    await assertNoSidewaysScroll(visitor, 'search with filters open');
+    await assertFitsScreen(visitor, 'search with filters open');
 
     // Listing: title, cover, organisation, summary, key facts on the first screen, then the description, then the call to action.
     // The cover's WebP sizes come from the worker: wait for them.
@@ -221,7 +212,7 @@ export default function (h) {
     assert.ok((await top(visitor, 'h1')) < (await top(visitor, '.listing-org')), 'organisation under the title');
     assert.ok((await top(visitor, '#desc')) < (await top(visitor, '#interest')), 'the description before the call to action');
     await t.screenshot(visitor, 'phone-listing');
-    await assertNoSidewaysScroll(visitor, 'listing');
+    await assertFitsScreen(visitor, 'listing');
     await assertTapTargets(visitor, 'listing');
     // A listing without a picture has no cover at all (no empty box).
     await t.visit(visitor, `/listings/${listings[1].slug}`);
@@ -229,7 +220,7 @@ export default function (h) {
 
     for (const path of ['/', '/stats', '/open-data']) {
       await t.visit(visitor, path);
-      await assertNoSidewaysScroll(visitor, path);
+      await assertFitsScreen(visitor, path);
       await assertTapTargets(visitor, path);
     }
 
@@ -240,7 +231,7 @@ export default function (h) {
     await t.gql(`mutation($i: SavedSearchInput!) { saveSearch(input: $i) { id } }`, { i: { name: 'Máy tưới', notify: true, search: { query: 'máy tưới', provinceCodes: ['can-tho'] } } }, buyer.token);
     for (const path of ['/dashboard', '/dashboard/deals', '/dashboard/interests', '/dashboard/notifications', '/dashboard/security', '/dashboard/searches']) {
       await t.visit(member, path);
-      await assertNoSidewaysScroll(member, path);
+      await assertFitsScreen(member, path);
       await assertTapTargets(member, path);
       assert.ok((await assertCurrentTabsShown(member, path)) >= 1, `${path}: a current tab`);
     }
@@ -262,7 +253,7 @@ export default function (h) {
     await login(t, staff, t.admin.email, t.admin.password);
     for (const path of ['/moderation', '/moderation/dashboard', '/moderation/listings', '/moderation/deals', '/moderation/deals?status=all', '/moderation/organizations', '/moderation/stats']) {
       await t.visit(staff, path);
-      await assertNoSidewaysScroll(staff, path);
+      await assertFitsScreen(staff, path);
       await assertTapTargets(staff, path);
       // the section's tab and the filter's (the last ones were half off the screen's right edge)
       assert.ok((await assertCurrentTabsShown(staff, path)) >= 1, `${path}: a current tab`);
@@ -289,17 +280,7 @@ export default function (h) {
     const { proposeDeal } = await t.gql(`mutation($i: DealInput!) { proposeDeal(input: $i) { id } }`, { i: { interestId: expressInterest.id, value: 95000000, transferMode: 'LICENSING', terms: 'Li-xăng 2 năm, lắp đặt và đào tạo.' } }, buyer.token);
     const page = await t.newPage('vi', { phone: true });
     await login(t, page, buyer.email);
-    // Against the screen's width: a phone's browser widens its layout viewport (innerWidth) to what overflows.
-    const { width } = page.viewportSize();
-    const within = async (label) => {
-      const { scrollWidth, wide } = await page.evaluate((w) => {
-        // (What scrolls within its own box, as the dashboard's section strip, is not the page.)
-        const scrolls = (el) => { for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return true; return false; };
-        const over = [...document.querySelectorAll('main *')].find((el) => el.getBoundingClientRect().right > w + 1 && !el.closest('.visually-hidden') && !scrolls(el));
-        return { scrollWidth: document.documentElement.scrollWidth, wide: over ? `${over.tagName}.${over.className}` : null };
-      }, width);
-      assert.ok(scrollWidth <= width && !wide, `${label}: ${scrollWidth} px wide on a ${width} px screen (${wide})`);
-    };
+    const within = (label) => assertFitsScreen(page, label);
     const large = async (path) => {
       await t.visit(page, path);
       // (Through the CSSOM: the content security policy refuses an inline style, not this.)
@@ -411,7 +392,7 @@ export default function (h) {
     assert.ok(box && box.height > 10 && box.width > 100, `the tenth card's title laid out: ${JSON.stringify(box)}`);
     // Its words are in the page for find-in-page and screen readers whether drawn or not.
     assert.match(await last.locator('.card-title').textContent(), new RegExp(word));
-    await assertNoSidewaysScroll(visitor, 'search, scrolled');
+    await assertFitsScreen(visitor, 'search, scrolled');
   });
 
   h.test('phone: the header is two rows, the brand with the account links and the sections in one strip that scrolls within itself', async (t) => {
@@ -433,7 +414,7 @@ export default function (h) {
       // Every section is one tap away: the strip scrolls, the page does not.
       const strip = page.locator('header .main-nav ul');
       assert.ok(await strip.evaluate((el) => el.scrollWidth > el.clientWidth && getComputedStyle(el).overflowX === 'auto'), `${lang}: the strip scrolls within itself`);
-      await assertNoSidewaysScroll(page, `header ${lang}`);
+      await assertFitsScreen(page, `header ${lang}`);
       await page.locator('header .main-nav a[href="/stats"]').click();
       await page.waitForURL(/\/stats/);
       assert.equal(await page.locator('header .main-nav a[href="/stats"]').getAttribute('aria-current'), 'page');
@@ -448,7 +429,7 @@ export default function (h) {
     const signedIn = await headerRows(member);
     assert.ok(signedIn.height <= 160, `signed in: the header is ${signedIn.height}px tall`);
     assert.ok(await member.locator('header .account a[href="/dashboard"]').isVisible(), 'the dashboard link shows');
-    await assertNoSidewaysScroll(member, 'header signed in');
+    await assertFitsScreen(member, 'header signed in');
   });
 
   h.test('phone-first layout on a desktop: the search filters stay in view without opening anything', async (t) => {

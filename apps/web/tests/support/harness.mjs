@@ -66,6 +66,27 @@ function decodeEml(eml) {
 
 export const squash = (s) => (s ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 
+/**
+ * Nothing on the page is wider than the screen: no sideways scrolling. Measured against the
+ * screen's width (the page's viewport size), not innerWidth, which a phone's browser widens to
+ * what overflows. What scrolls within its own box (a table, the dashboard's section strip) is not
+ * the page; nor is visually hidden text.
+ */
+export async function assertFitsScreen(page, label) {
+  const { width } = page.viewportSize();
+  const { scrollWidth, wide } = await page.evaluate((w) => {
+    const scrolls = (el) => {
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return true;
+      return false;
+    };
+    const over = [...document.querySelectorAll('body *')].find(
+      (el) => el.getBoundingClientRect().right > w + 1 && !['absolute', 'fixed'].includes(getComputedStyle(el).position) && getComputedStyle(el).visibility !== 'hidden' && !el.closest('.visually-hidden') && !scrolls(el),
+    );
+    return { scrollWidth: document.documentElement.scrollWidth, wide: over ? `${over.tagName}.${over.className}` : null };
+  }, width);
+  assert.ok(scrollWidth <= width && !wide, `${label}: ${scrollWidth} px wide on a ${width} px screen (${wide})`);
+}
+
 export function createHarness({ browser, webUrl, apiUrl, admin, screenshotsDir, outDir, filter = '', databaseUrl }) {
   // The API of the browser tests writes its e-mails here (MAIL_OUTBOX_DIR in scripts/lib/web-tests.mjs).
   const mailDir = join(outDir, 'mail');
