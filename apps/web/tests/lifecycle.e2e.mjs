@@ -228,6 +228,36 @@ export default function (h) {
     assert.equal(res.status(), 404, 'the public no longer finds it');
   });
 
+  h.test('lifecycle: My listings marks a listing expiring within two weeks with the way to renew it; an archived listing is "listed until" no date', async (t) => {
+    const owner = await apiUser(t, 'Chủ tin đăng');
+    const org = await apiOrganization(t, owner.token, { provinceCode: 'can-tho' });
+    const soon = await apiPublishedListing(t, owner.token, org.id, offer('Lò sấy trấu'));
+    const later = await apiPublishedListing(t, owner.token, org.id, offer('Máy sấy bơm nhiệt'));
+    await t.sql(`UPDATE listing SET expires_at = now() + interval '5 days' WHERE id = $1`, [soon.id]);
+    const page = await t.newPage('vi');
+    await login(t, page, owner.email);
+    await t.visit(page, '/dashboard/listings');
+    const item = (id) => page.locator('main li', { has: page.locator(`h2 a[href="/dashboard/listings/${id}"]`) });
+    const expiresSoon = msg('vi', 'manage_expiresSoon', { date: '' }).split('(')[0];
+    assert.ok((await t.text(page, `main li:has(h2 a[href="/dashboard/listings/${soon.id}"]) [data-expires-soon]`)).startsWith(expiresSoon), 'the listing about to expire says so');
+    assert.equal(await item(later.id).locator('[data-expires-soon]').count(), 0, 'a listing a year from its expiry does not');
+    await item(soon.id).locator('a', { hasText: msg('vi', 'manage_renew') }).click();
+    await page.waitForURL(`**/dashboard/listings/${soon.id}`);
+    await t.submit(page, 'form[action="?/renew"] button');
+    const { listing: renewed } = await t.gql(`query($id: ID!) { listing(id: $id) { expiresAt } }`, { id: soon.id }, owner.token);
+    assert.ok(new Date(renewed.expiresAt).getTime() > Date.now() + 300 * 86_400_000, `renewed for a term: ${renewed.expiresAt}`);
+    await t.visit(page, '/dashboard/listings');
+    assert.equal(await item(soon.id).locator('[data-expires-soon]').count(), 0, 'renewed: no longer about to expire');
+
+    await t.visit(page, `/dashboard/listings/${later.id}`);
+    const listedUntil = msg('vi', 'listing_expiresOn', { date: '' }).trim();
+    assert.ok((await t.text(page)).includes(listedUntil), 'published: listed until a date');
+    await t.submit(page, 'form[action="?/archive"] button');
+    const text = await t.text(page);
+    assert.ok(!text.includes(listedUntil), `archived: listed nowhere, so until no date: ${text.slice(0, 300)}`);
+    assert.equal(await page.locator('form[action="?/renew"]').count(), 0, 'nothing to renew once archived');
+  });
+
   h.test('lifecycle: an owner withdraws a listing from review to fix a typo, then sends it again', async (t) => {
     const owner = await apiUser(t, 'Chủ tin đăng');
     const org = await apiOrganization(t, owner.token, { provinceCode: 'can-tho' });
