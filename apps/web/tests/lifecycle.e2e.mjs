@@ -390,6 +390,26 @@ export default function (h) {
     assert.equal(await sellerPage.locator('form#propose').count(), 1, await t.text(sellerPage));
   });
 
+  h.test('lifecycle: an officer who comes to write her researchers\' expert profiles is told how, and led to the invitation form', async (t) => {
+    const officer = await apiUser(t, 'Cán bộ chuyển giao');
+    const org = await apiOrganization(t, officer.token, { kind: 'UNIVERSITY', provinceCode: 'hai-phong' });
+    const page = await t.newPage('vi');
+    await login(t, page, officer.email);
+    await t.visit(page, '/dashboard/expert');
+    assert.equal(await t.text(page, '[data-for-researchers] p'), msg('vi', 'expertForm_forResearchers'));
+    const invite = page.locator('[data-for-researchers] a', { hasText: msg('vi', 'expertForm_inviteResearcher', { organization: org.name }) });
+    assert.equal(await invite.getAttribute('href'), `/dashboard/organizations/${org.id}#add-member`);
+    await invite.click();
+    await page.waitForURL(`**/dashboard/organizations/${org.id}#add-member`);
+    assert.equal(await page.locator('#add-member form[action="?/addMember"] [name=email]').count(), 1, 'the invitation form is there');
+    // Someone with no organisation has no one to invite: no such panel.
+    const loner = await apiUser(t, 'Chuyên gia độc lập');
+    const other = await t.newPage('vi');
+    await login(t, other, loner.email);
+    await t.visit(other, '/dashboard/expert');
+    assert.equal(await other.locator('[data-for-researchers]').count(), 0);
+  });
+
   h.test('lifecycle: an expert withdraws a profile from review to edit it', async (t) => {
     const expert = await apiUser(t, 'Chuyên gia thử');
     await submittedExpertProfile(t, expert, `TS. Rút Lại ${uniq('')}`);
