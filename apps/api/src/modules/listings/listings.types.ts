@@ -223,3 +223,12 @@ export class ListingDuplicateHintType {
   @Field(() => Float, { description: 'How alike the titles are, 0–1 (diacritics and case aside).' })
   similarity: number;
 }
+
+@ObjectType('ListingInterestCounts', { description: 'The interests organisations expressed in a listing, as its owner sees them.' })
+export class ListingInterestCountsType {
+  @Field(() => Int, { description: 'Every interest expressed, whatever became of it (withdrawn and declined ones included).' })
+  total: number;
+
+  @Field(() => Int, { description: 'Those still waiting for the owner to accept or decline them (OPEN).' })
+  awaitingReply: number;
+}
