@@ -258,6 +258,26 @@ export default function (h) {
     assert.equal(await page.locator('form[action="?/renew"]').count(), 0, 'nothing to renew once archived');
   });
 
+  h.test('lifecycle: My listings says which listings draw interest, and the count leads to their conversations', async (t) => {
+    const s = await interestSetUp(t);
+    const { listing: info } = await t.gql(`query($id: ID!) { listing(id: $id) { title organization { id } } }`, { id: s.listing.id }, s.seller.token);
+    const quiet = await apiPublishedListing(t, s.seller.token, info.organization.id, offer('Lò hơi sinh khối'));
+    const page = await t.newPage('vi');
+    await login(t, page, s.seller.email);
+    await t.visit(page, '/dashboard/listings');
+    const counts = (id) => `main li:has(h2 a[href="/dashboard/listings/${id}"]) [data-interest-count]`;
+    assert.equal(await t.text(page, counts(s.listing.id)), `${msg('vi', 'manage_interestCount', { count: 1 })} · ${msg('vi', 'manage_interestsAwaiting', { count: 1 })}`);
+    assert.equal(await t.text(page, counts(quiet.id)), msg('vi', 'manage_noInterest'));
+    await page.locator(`${counts(s.listing.id)} a`).click();
+    await page.waitForURL(`**/dashboard/interests?listing=${s.listing.id}`);
+    assert.equal(await t.text(page, '[data-listing-filter]'), `${msg('vi', 'interests_forListing', { title: info.title })} ${msg('vi', 'interests_showAll')}`);
+    assert.deepEqual(await page.locator('main a[href^="/dashboard/interests/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href'))), [`/dashboard/interests/${s.interestId}`]);
+    // Answered: no longer waiting.
+    await t.gql(`mutation($id: ID!) { respondToInterest(id: $id, accept: true) { id } }`, { id: s.interestId }, s.seller.token);
+    await t.visit(page, '/dashboard/listings');
+    assert.equal(await t.text(page, counts(s.listing.id)), msg('vi', 'manage_interestCount', { count: 1 }));
+  });
+
   h.test('lifecycle: an owner withdraws a listing from review to fix a typo, then sends it again', async (t) => {
     const owner = await apiUser(t, 'Chủ tin đăng');
     const org = await apiOrganization(t, owner.token, { provinceCode: 'can-tho' });
