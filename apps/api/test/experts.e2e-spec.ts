@@ -444,6 +444,39 @@ describe('the workflow', () => {
   });
 });
 
+describe('an organisation’s experts', () => {
+  it('lists on the organisation the published profiles affiliated with it, by name, and nothing unpublished', async () => {
+    const officer = await registerUser(base, 'Cán bộ chuyển giao');
+    const university = await createOrganization(officer.client, { kind: 'UNIVERSITY', provinceCode: 'hai-phong', name: `Trường Đại học ${uniq('')}` });
+    const mod = await registerModerator(base, ['hai-phong']);
+    const researcher = async (fullName: string, publish: boolean) => {
+      const user = await registerUser(base, fullName);
+      await addMember(officer.client, university.id, user.email);
+      const p = (await user.client.ok(UPSERT, { input: profile({ fullName, provinceCode: 'hai-phong', organizationId: university.id }) })).upsertMyExpertProfile;
+      if (publish) {
+        await user.client.ok(SUBMIT, { id: p.id });
+        await mod.client.ok(MODERATE, { id: p.id, d: 'APPROVE' });
+      }
+      return { ...p, client: user.client };
+    };
+    const vu = await researcher(`Vũ Văn Bình ${uniq('')}`, true);
+    await researcher(`Bùi Thị Nháp ${uniq('')}`, false);
+    const an = await researcher(`An Thị Hoa ${uniq('')}`, true);
+    const independent = await expert('hai-phong');
+    await independent.client.ok(SUBMIT, { id: independent.profile.id });
+    await mod.client.ok(MODERATE, { id: independent.profile.id, d: 'APPROVE' });
+
+    const ORG_EXPERTS = `query($slug: String!) { organization(slug: $slug) { experts { id slug fullName headline organization { id } } } }`;
+    const listed = (await base.ok(ORG_EXPERTS, { slug: university.slug })).organization.experts;
+    expect(listed.map((e: { id: string }) => e.id)).toEqual([an.id, vu.id]);
+    expect(listed[0]).toMatchObject({ slug: an.slug, organization: { id: university.id } });
+
+    // Archived: no longer on the organisation's page.
+    await an.client.ok(ARCHIVE, { id: an.id });
+    expect((await base.ok(ORG_EXPERTS, { slug: university.slug })).organization.experts.map((e: { id: string }) => e.id)).toEqual([vu.id]);
+  });
+});
+
 describe('who may do what', () => {
   it('keeps drafts to their expert, and the profile’s actions to its owner', async () => {
     const e = await expert('hue');

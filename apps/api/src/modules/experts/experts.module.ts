@@ -7,7 +7,7 @@ import { ExpertsService } from './experts.service.js';
 import { ExpertContactsService } from './expert-contacts.service.js';
 import { ExpertSearchService } from './expert-search.service.js';
 import { EXPERT_INDEX } from './expert-index.js';
-import { ExpertProfileEventResolver, ExpertProfileRevisionResolver, ExpertsResolver } from './experts.resolver.js';
+import { ExpertProfileEventResolver, ExpertProfileRevisionResolver, ExpertsResolver, OrganizationExpertsResolver } from './experts.resolver.js';
 import { ExpertContactsResolver, ExpertMessageResolver } from './expert-contacts.resolver.js';
 
 /**
@@ -24,6 +24,7 @@ import { ExpertContactsResolver, ExpertMessageResolver } from './expert-contacts
     ExpertContactsService,
     ExpertSearchService,
     ExpertsResolver,
+    OrganizationExpertsResolver,
     ExpertProfileEventResolver,
     ExpertProfileRevisionResolver,
     ExpertContactsResolver,

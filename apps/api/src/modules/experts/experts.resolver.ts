@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { Args, Context, GraphQLISODateTime, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { queuedForReviewAt } from '../moderation-core/moderation.rules.js';
 import type { GqlContext } from '../../common/context.js';
@@ -195,5 +196,17 @@ export class ExpertProfileRevisionResolver extends moderationRevisionResolver(Ex
   @ResolveField(() => OrganizationType, { nullable: true })
   organization(@Parent() r: ExpertProfileRevisionType, @Context() ctx: GqlContext): Promise<OrganizationType | null> {
     return organizationOrNull(ctx, this.organizations, r.organizationId);
+  }
+}
+
+/** Organization.experts lives here, beside the rule of which profiles are public. */
+@Resolver(() => OrganizationType)
+export class OrganizationExpertsResolver {
+  constructor(private readonly service: ExpertsService) {}
+
+  @ResolveField(() => [ExpertProfileType], { description: 'Published expert profiles affiliated with the organisation, by name (at most 100).' })
+  async experts(@Parent() org: OrganizationType, @Context() ctx: GqlContext): Promise<ExpertProfileType[]> {
+    const loader = ctx.loaders.get('organization.experts', () => new DataLoader((ids: readonly string[]) => this.service.publishedOfOrganizations(ids)));
+    return (await loader.load(org.id)).map(toExpertType);
   }
 }

@@ -108,6 +108,15 @@ export class ExpertsService extends ModeratedKindService<ExpertProfileEntity, Ex
     return valid.length ? this.ds.getRepository(ExpertProfileEntity).findBy({ id: In(valid) }) : [];
   }
 
+  /** The published profiles affiliated with each organisation (in the order of `organizationIds`), by name, at most 100 each. */
+  async publishedOfOrganizations(organizationIds: readonly string[]): Promise<ExpertProfileEntity[][]> {
+    const valid = organizationIds.filter(isUuid);
+    const rows = valid.length
+      ? await this.ds.getRepository(ExpertProfileEntity).find({ where: { organizationId: In(valid), status: ExpertProfileStatus.PUBLISHED }, order: { fullName: 'ASC', id: 'ASC' } })
+      : [];
+    return organizationIds.map((id) => rows.filter((r) => r.organizationId === id).slice(0, 100));
+  }
+
   async findMine(userId: string): Promise<ExpertProfileEntity | null> {
     return this.ds.getRepository(ExpertProfileEntity).findOneBy({ userId });
   }
