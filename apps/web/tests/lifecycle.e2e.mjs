@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { PASSWORD, label, msg, uniq } from './support/harness.mjs';
 import { login } from './support/flows.mjs';
-import { adminToken, apiOrganization, apiPublishedListing, apiUser } from './support/api.mjs';
+import { adminToken, apiAddMember, apiOrganization, apiPublishedListing, apiUser } from './support/api.mjs';
 
 const offer = (title) => ({
   kind: 'OFFER',
@@ -428,6 +428,29 @@ export default function (h) {
     await login(t, other, loner.email);
     await t.visit(other, '/dashboard/expert');
     assert.equal(await other.locator('[data-for-researchers]').count(), 0);
+  });
+
+  h.test('lifecycle: a university\'s public page lists its researchers\' published expert profiles, each a link to the profile', async (t) => {
+    const officer = await apiUser(t, 'Cán bộ chuyển giao');
+    const org = await apiOrganization(t, officer.token, { kind: 'UNIVERSITY', provinceCode: 'can-tho' });
+    const researcher = await apiUser(t, 'Nhà nghiên cứu');
+    await apiAddMember(t, officer.token, org.id, researcher);
+    const name = `TS. Lê Văn Sấy ${uniq('')}`;
+    const { upsertMyExpertProfile: p } = await t.gql(
+      `mutation($i: ExpertProfileInput!) { upsertMyExpertProfile(input: $i) { id slug headline } }`,
+      { i: { fullName: name, headline: 'Chuyên gia công nghệ sau thu hoạch và sấy nông sản', bio: 'Mười lăm năm nghiên cứu và chuyển giao công nghệ sấy, bảo quản trái cây cho hợp tác xã và doanh nghiệp chế biến.', fieldCodes: ['407'], services: ['Tư vấn thiết kế lò sấy'], provinceCode: 'can-tho', organizationId: org.id } },
+      researcher.token,
+    );
+    const visitor = await t.newPage('vi');
+    await t.visit(visitor, `/organizations/${org.slug}`);
+    assert.equal(await visitor.locator('[data-org-experts]').count(), 0, 'a draft profile is not shown');
+    await t.gql(`mutation($id: ID!) { submitExpertProfile(id: $id) { id } }`, { id: p.id }, researcher.token);
+    await t.gql(`mutation($id: ID!) { moderateExpertProfile(id: $id, decision: APPROVE) { id } }`, { id: p.id }, await adminToken(t));
+    await t.visit(visitor, `/organizations/${org.slug}`);
+    assert.equal(await t.text(visitor, '[data-org-experts] h2'), msg('vi', 'org_experts'));
+    assert.equal(await t.text(visitor, '[data-org-experts] li'), `${name} · ${p.headline}`);
+    await visitor.locator(`[data-org-experts] a[href="/experts/${p.slug}"]`).click();
+    await visitor.waitForURL(`**/experts/${p.slug}`);
   });
 
   h.test('lifecycle: an expert withdraws a profile from review to edit it', async (t) => {

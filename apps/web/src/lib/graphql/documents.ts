@@ -719,7 +719,7 @@ export const ReviewQueue: Document<T.ReviewQueueQuery, T.ReviewQueueQueryVariabl
 
 export const OrganizationBySlug: Document<T.OrganizationBySlugQuery, T.OrganizationBySlugQueryVariables> = {
   name: "OrganizationBySlug",
-  source: "query OrganizationBySlug($slug: String!) { organization(slug: $slug) { ...OrganizationCard description website contactEmail contactPhone viewerIsMember createdAt } } fragment OrganizationCard on Organization { id slug name kind verified province { code name } }",
+  source: "query OrganizationBySlug($slug: String!) { organization(slug: $slug) { ...OrganizationCard description website contactEmail contactPhone viewerIsMember createdAt experts { id slug fullName headline } } } fragment OrganizationCard on Organization { id slug name kind verified province { code name } }",
 };
 
 export const OrganizationListings: Document<T.OrganizationListingsQuery, T.OrganizationListingsQueryVariables> = {

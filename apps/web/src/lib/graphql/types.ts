@@ -1651,7 +1651,7 @@ export type OrganizationBySlugQueryVariables = Exact<{
 }>;
 
 
-export type OrganizationBySlugQuery = { organization: { description: string | null, website: string | null, contactEmail: string | null, contactPhone: string | null, viewerIsMember: boolean, createdAt: string, id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, province: { code: string, name: string } } | null };
+export type OrganizationBySlugQuery = { organization: { description: string | null, website: string | null, contactEmail: string | null, contactPhone: string | null, viewerIsMember: boolean, createdAt: string, id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, experts: Array<{ id: string, slug: string, fullName: string, headline: string }>, province: { code: string, name: string } } | null };
 
 export type OrganizationCardFragment = { id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, province: { code: string, name: string } };
 
