@@ -422,6 +422,13 @@ export default function (h) {
     await invite.click();
     await page.waitForURL(`**/dashboard/organizations/${org.id}#add-member`);
     assert.equal(await page.locator('#add-member form[action="?/addMember"] [name=email]').count(), 1, 'the invitation form is there');
+    // The researcher, once a member, finds the university already chosen as the affiliation of the profile they start.
+    const researcher = await apiUser(t, 'Nhà nghiên cứu');
+    await apiAddMember(t, officer.token, org.id, researcher);
+    const theirs = await t.newPage('vi');
+    await login(t, theirs, researcher.email);
+    await t.visit(theirs, '/dashboard/expert');
+    assert.equal(await theirs.locator('[name=organizationId]').inputValue(), org.id);
     // Someone with no organisation has no one to invite: no such panel.
     const loner = await apiUser(t, 'Chuyên gia độc lập');
     const other = await t.newPage('vi');

@@ -28,7 +28,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
         provinceCode: src.province.code,
         organizationId: src.organization?.id ?? '',
       }
-    : { fullName: locals.user!.displayName, provinceCode: locals.user!.organizations[0]?.province.code ?? '' };
+    : {
+        fullName: locals.user!.displayName,
+        provinceCode: locals.user!.organizations[0]?.province.code ?? '',
+        // A researcher a university invited to write their profile: its one organisation is the
+        // likely affiliation (they may still choose "independent expert").
+        organizationId: locals.user!.organizations.length === 1 ? locals.user!.organizations[0].id : '',
+      };
   return {
     profile: p,
     values,
