@@ -223,21 +223,22 @@ describe('nothing leaks between organisations', () => {
     expect(thread).toEqual(['Bí mật của công ty A', 'Giá mục tiêu của chúng tôi: 1,2 tỷ']);
   });
 
-  it('counts the interests in each listing for its owner only: all of them, and those awaiting an answer', async () => {
-    const listing = await publishListing(base, institute.owner.client, { kind: 'OFFER', organizationId: institute.org.id });
+  it('counts the interests in each listing for its owner (Listing.stats): all of them, and those awaiting an answer', async () => {
+    const listing = await publishListing(base, institute.owner.client, { kind: 'OFFER', organizationId: institute.org.id, provinceCode: 'can-tho' });
     const quiet = await publishListing(base, institute.owner.client, { kind: 'OFFER', organizationId: institute.org.id });
     const accepted = await expressInterest(company.owner.client, listing.id, company.org.id);
     await acceptInterest(institute.owner.client, accepted);
     await expressInterest(rival.owner.client, listing.id, rival.org.id);
-    const COUNTS = `query($id: ID!) { listing(id: $id) { interestCounts { total awaitingReply } } }`;
-    expect((await institute.member.client.ok(COUNTS, { id: listing.id })).listing.interestCounts).toEqual({ total: 2, awaitingReply: 1 });
-    expect((await institute.owner.client.ok(COUNTS, { id: quiet.id })).listing.interestCounts).toEqual({ total: 0, awaitingReply: 0 });
+    const COUNTS = `query($id: ID!) { listing(id: $id) { stats { interestsTotal interestsAwaitingReply } } }`;
+    expect((await institute.member.client.ok(COUNTS, { id: listing.id })).listing.stats).toEqual({ interestsTotal: 2, interestsAwaitingReply: 1 });
+    expect((await institute.owner.client.ok(COUNTS, { id: quiet.id })).listing.stats).toEqual({ interestsTotal: 0, interestsAwaitingReply: 0 });
     // On the owner's list of listings too.
-    const mine = (await institute.owner.client.ok(`{ myListings(page: { page: 1, pageSize: 100 }) { items { id interestCounts { total } } } }`)).myListings.items;
-    expect(mine.find((l: { id: string }) => l.id === listing.id).interestCounts.total).toBe(2);
-    // Who is interested in what is the owner's business: not the interested party's, a stranger's or a moderator's.
-    for (const other of [company.owner.client, rival.member.client, base, (await registerModerator(base, [])).client]) {
-      expect((await other.ok(COUNTS, { id: listing.id })).listing.interestCounts).toBeNull();
+    const mine = (await institute.owner.client.ok(`{ myListings(page: { page: 1, pageSize: 100 }) { items { id stats { interestsAwaitingReply } } } }`)).myListings.items;
+    expect(mine.find((l: { id: string }) => l.id === listing.id).stats.interestsAwaitingReply).toBe(1);
+    // Who is interested in what is the owner's business: not the interested party's, a stranger's or a moderator's
+    // of another province.
+    for (const other of [company.owner.client, rival.member.client, base, (await registerModerator(base, ['ha-noi'])).client]) {
+      expect((await other.ok(COUNTS, { id: listing.id })).listing.stats).toBeNull();
     }
   });
 

@@ -265,9 +265,10 @@ export default function (h) {
     const page = await t.newPage('vi');
     await login(t, page, s.seller.email);
     await t.visit(page, '/dashboard/listings');
-    const counts = (id) => `main li:has(h2 a[href="/dashboard/listings/${id}"]) [data-interest-count]`;
-    assert.equal(await t.text(page, counts(s.listing.id)), `${msg('vi', 'manage_interestCount', { count: 1 })} · ${msg('vi', 'manage_interestsAwaiting', { count: 1 })}`);
-    assert.equal(await t.text(page, counts(quiet.id)), msg('vi', 'manage_noInterest'));
+    const counts = (id) => `main li:has(h2 a[href="/dashboard/listings/${id}"]) .listing-stats`;
+    const views = msg('vi', 'listing_statsViews', { count: 0 });
+    assert.equal(await t.text(page, counts(s.listing.id)), `${views} · ${msg('vi', 'listing_statsInterests', { count: 1 })} · ${msg('vi', 'manage_interestsAwaiting', { count: 1 })}`);
+    assert.equal(await t.text(page, counts(quiet.id)), `${views} · ${msg('vi', 'listing_statsInterests', { count: 0 })}`);
     await page.locator(`${counts(s.listing.id)} a`).click();
     await page.waitForURL(`**/dashboard/interests?listing=${s.listing.id}`);
     assert.equal(await t.text(page, '[data-listing-filter]'), `${msg('vi', 'interests_forListing', { title: info.title })} ${msg('vi', 'interests_showAll')}`);
@@ -275,7 +276,7 @@ export default function (h) {
     // Answered: no longer waiting.
     await t.gql(`mutation($id: ID!) { respondToInterest(id: $id, accept: true) { id } }`, { id: s.interestId }, s.seller.token);
     await t.visit(page, '/dashboard/listings');
-    assert.equal(await t.text(page, counts(s.listing.id)), msg('vi', 'manage_interestCount', { count: 1 }));
+    assert.equal(await t.text(page, counts(s.listing.id)), `${views} · ${msg('vi', 'listing_statsInterests', { count: 1 })}`);
   });
 
   h.test('lifecycle: an owner withdraws a listing from review to fix a typo, then sends it again', async (t) => {

@@ -16,6 +16,8 @@ export interface ListingStats {
   viewsLast30Days: number;
   viewsTotal: number;
   interestsTotal: number;
+  /** Interests still waiting for the owner's answer (OPEN). */
+  interestsAwaitingReply: number;
 }
 
 /** Days counted by viewsLast30Days: today and the 29 before it. */
@@ -68,18 +70,20 @@ export class ListingStatsService {
   /** The stats of several listings, in their order: one statement for a page of them. */
   async statsOf(listingIds: readonly string[]): Promise<ListingStats[]> {
     const since = vietnamDay(new Date(this.clock.now().getTime() - (RECENT_VIEW_DAYS - 1) * DAY_MS));
-    const rows: Array<{ id: string; views_total: number; views_recent: number; interests: number }> = await this.ds.query(
+    const rows: Array<{ id: string; views_total: number; views_recent: number; interests: number; awaiting: number }> = await this.ds.query(
       `SELECT k.id,
               (SELECT count(*) FROM listing_view v WHERE v.listing_id = k.id)::int AS views_total,
               (SELECT count(*) FROM listing_view v WHERE v.listing_id = k.id AND v.day >= $2)::int AS views_recent,
-              (SELECT count(*) FROM interest i WHERE i.listing_id = k.id)::int AS interests
-         FROM unnest($1::uuid[]) AS k(id)`,
+              i.interests, i.awaiting
+         FROM unnest($1::uuid[]) AS k(id)
+         CROSS JOIN LATERAL (SELECT count(*)::int AS interests, (count(*) FILTER (WHERE status = 'OPEN'))::int AS awaiting
+                               FROM interest WHERE listing_id = k.id) i`,
       [listingIds, since],
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
     return listingIds.map((id) => {
       const r = byId.get(id);
-      return { viewsLast30Days: r?.views_recent ?? 0, viewsTotal: r?.views_total ?? 0, interestsTotal: r?.interests ?? 0 };
+      return { viewsLast30Days: r?.views_recent ?? 0, viewsTotal: r?.views_total ?? 0, interestsTotal: r?.interests ?? 0, interestsAwaitingReply: r?.awaiting ?? 0 };
     });
   }
 

@@ -26,7 +26,6 @@ import { ListingInput, ListingUpdateInput } from './dto/listing.inputs.js';
 import {
   ListingDuplicateHintType,
   ListingEventType,
-  ListingInterestCountsType,
   ListingPage,
   ListingQualityType,
   ListingRevisionType,
@@ -231,16 +230,6 @@ export class ListingsResolver extends moderationStepsResolver(ListingType, Listi
       // A moderator sees the owner's other unpublished listings only where their jurisdiction does.
       .filter((d) => access.owner || canView(d.listing, { owner: false, moderator: moderatorCovers(ctx.viewer, d.listing) }));
     return found.map((d) => ({ listing: toListingType(d.listing), similarity: Math.round(d.similarity * 100) / 100 }));
-  }
-
-  @ResolveField(() => ListingInterestCountsType, {
-    nullable: true,
-    description: "How many organisations expressed interest in the listing, and how many wait for an answer. The owner organisation's members only (null for everyone else, moderators included).",
-  })
-  async interestCounts(@Parent() l: ListingType, @Context() ctx: GqlContext): Promise<ListingInterestCountsType | null> {
-    if (!(await memberOrgIds(ctx, this.organizations)).has(l.entity.organizationId)) return null;
-    const counts = ctx.loaders.get('listing.interestCounts', () => new DataLoader((ids: readonly string[]) => this.listings.interestCounts(ids)));
-    return counts.load(l.entity.id);
   }
 
   @ResolveField(() => Boolean, { description: 'Edits wait for review while the published text stays public. Owner and moderators only (false for others).' })

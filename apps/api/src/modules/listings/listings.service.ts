@@ -113,17 +113,6 @@ export class ListingsService extends ModeratedKindService<ListingEntity, Listing
     return countAttachmentsOf(this.ds.manager, listingIds);
   }
 
-  /** Interests expressed in each listing (in the order of `listingIds`): all of them, and those still OPEN. */
-  async interestCounts(listingIds: readonly string[]): Promise<{ total: number; awaitingReply: number }[]> {
-    const rows: { listing_id: string; total: number; awaiting: number }[] = await this.ds.query(
-      `SELECT listing_id, count(*)::int AS total, (count(*) FILTER (WHERE status = 'OPEN'))::int AS awaiting
-         FROM interest WHERE listing_id = ANY($1::uuid[]) GROUP BY listing_id`,
-      [listingIds],
-    );
-    const byId = new Map(rows.map((r) => [r.listing_id, { total: r.total, awaitingReply: r.awaiting }]));
-    return listingIds.map((id) => byId.get(id) ?? { total: 0, awaitingReply: 0 });
-  }
-
   /** Restricts a query to what the public lists show: published and not expired (by the clock). */
   wherePubliclyListed<Q extends { andWhere(sql: string, params?: Record<string, unknown>): Q }>(qb: Q, alias: string): Q {
     return qb.andWhere(publicListingSql(alias, ':now'), { now: this.clock.now() });

@@ -50,6 +50,9 @@ export class ListingStatsType {
 
   @Field(() => Int, { description: 'Interests organisations expressed in it, whatever became of them.' })
   interestsTotal: number;
+
+  @Field(() => Int, { description: 'Of those, the ones still waiting for the owner to accept or decline them (OPEN).' })
+  interestsAwaitingReply: number;
 }
 
 export const ListingEventType = moderationEventType('ListingEvent', { statusEnum: ListingStatus, expires: true, description: "One step of a listing's audit trail." });
@@ -222,13 +225,4 @@ export class ListingDuplicateHintType {
 
   @Field(() => Float, { description: 'How alike the titles are, 0–1 (diacritics and case aside).' })
   similarity: number;
-}
-
-@ObjectType('ListingInterestCounts', { description: 'The interests organisations expressed in a listing, as its owner sees them.' })
-export class ListingInterestCountsType {
-  @Field(() => Int, { description: 'Every interest expressed, whatever became of it (withdrawn and declined ones included).' })
-  total: number;
-
-  @Field(() => Int, { description: 'Those still waiting for the owner to accept or decline them (OPEN).' })
-  awaitingReply: number;
 }
