@@ -82,6 +82,10 @@ describe('organisations', () => {
     expect((await seenBy(colleague.client)).map((m: { email: string }) => m.email)).toEqual([owner.email, colleague.email]);
     expect(await seenBy(outsider.client)).toEqual([]);
     expect(await seenBy(base)).toEqual([]);
+    // Each person reads their own role in it (the dashboard shows it beside the organisation).
+    const ROLE = `query($id: ID) { organization(id: $id) { viewerRole } }`;
+    const roleOf = async (c: Client) => (await c.ok(ROLE, { id: org.id })).organization.viewerRole;
+    expect([await roleOf(owner.client), await roleOf(colleague.client), await roleOf(outsider.client), await roleOf(base)]).toEqual(['OWNER', 'MEMBER', null, null]);
   });
 
   it('lets the owner cancel a pending invitation, whose link then stops working', async () => {

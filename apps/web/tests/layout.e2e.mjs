@@ -210,10 +210,28 @@ export default function (h) {
       await t.visit(page, '/dashboard');
       const roleLine = await t.text(page, '[data-testid=account-role]');
       assert.equal(roleLine, `${msg(lang, 'dash_accountRole')}: ${label(lang, 'Role', 'MEMBER')}`);
+      // …and beside each of the account's organisations, its role there
+      assert.equal(await t.text(page, '#orgs ~ ul [data-org-role]'), `${msg(lang, 'org_memberRole')}: ${msg(lang, 'org_roleOwner')}`);
       await t.visit(page, `/dashboard/organizations/${org.id}`);
       assert.equal(await t.text(page, 'main table th:nth-child(3)'), msg(lang, 'org_memberRole'));
       assert.ok((await t.text(page, 'main table tbody')).includes(msg(lang, 'org_roleOwner')));
       assert.equal(await t.text(page, 'form[action="?/addMember"] label[for="f-role"]'), msg(lang, 'org_memberRole'));
+    }
+  });
+
+  h.test('layout: "My listings" leads with what the organisation usually posts, as the dashboard does (a university offers)', async (t) => {
+    const firstButtons = async (page) => page.locator('main a.button[href^="/dashboard/listings/new"]').evaluateAll((as) => as.map((a) => a.getAttribute('href').split('kind=')[1]));
+    const company = await apiUser(t, 'Chủ doanh nghiệp');
+    await apiOrganization(t, company.token);
+    const university = await apiUser(t, 'Cán bộ chuyển giao');
+    await apiOrganization(t, university.token, { name: `Trường Đại học Thử ${uniq('')}`, kind: 'UNIVERSITY' });
+    for (const [user, expected] of [[company, ['DEMAND', 'OFFER']], [university, ['OFFER', 'DEMAND']]]) {
+      const page = await t.newPage('vi');
+      await login(t, page, user.email);
+      for (const path of ['/dashboard', '/dashboard/listings']) {
+        await t.visit(page, path);
+        assert.deepEqual(await firstButtons(page), expected, `${path} for ${user.email}`);
+      }
     }
   });
 }

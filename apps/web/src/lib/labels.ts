@@ -101,6 +101,11 @@ export function roleLabel(v: Role): string {
   return label('Role', v);
 }
 
+/** A person's role in an organisation (OrganizationMember.role, Organization.viewerRole): OWNER or MEMBER. */
+export function memberRoleLabel(role: string): string {
+  return role === 'OWNER' ? m.org_roleOwner() : m.org_roleMember();
+}
+
 /** Readiness levels (TRL 1–9): "TRL 6 – …", the level and its name. */
 export function trlLabel(level: number): string {
   return trlLevelLabel(level, lang());

@@ -10,7 +10,7 @@ import { ProvinceType } from '../reference/reference.types.js';
 import { UserType } from '../accounts/accounts.types.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { OrganizationsService } from './organizations.service.js';
-import { viewerOrganizationIds } from './viewer-organizations.js';
+import { viewerOrganizationIds, viewerRoleIn } from './viewer-organizations.js';
 import { OrganizationInvitationType, OrganizationMemberType, OrganizationPage, OrganizationType } from './organizations.types.js';
 import type { OrganizationInvitationEntity } from './invitation.entity.js';
 import { OrganizationInput, OrganizationUpdateInput } from './dto/organization.inputs.js';
@@ -217,6 +217,11 @@ export class OrganizationsResolver {
   @ResolveField(() => Boolean, { description: 'Whether the caller belongs to this organisation.' })
   async viewerIsMember(@Parent() org: OrganizationType, @Context() ctx: GqlContext): Promise<boolean> {
     return this.isMember(org, ctx);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: "The caller's role in this organisation: OWNER or MEMBER; null when not a member." })
+  viewerRole(@Parent() org: OrganizationType, @Context() ctx: GqlContext): Promise<string | null> {
+    return viewerRoleIn(ctx, this.organizations, org.id);
   }
 
   @ResolveField(() => [OrganizationMemberType], { description: 'Members only.' })

@@ -784,12 +784,12 @@ export const Reference: Document<T.ReferenceQuery, T.ReferenceQueryVariables> = 
 
 export const Me: Document<T.MeQuery, T.MeQueryVariables> = {
   name: "Me",
-  source: "query Me { me { ...Viewer } } fragment Viewer on User { id email displayName roles allProvinces secondFactorEnabled moderatedProvinces { code name } organizations { id slug name kind verified verificationDeclinedAt province { code name } } }",
+  source: "query Me { me { ...Viewer } } fragment Viewer on User { id email displayName roles allProvinces secondFactorEnabled moderatedProvinces { code name } organizations { id slug name kind verified verificationDeclinedAt viewerRole province { code name } } }",
 };
 
 export const Session: Document<T.SessionQuery, T.SessionQueryVariables> = {
   name: "Session",
-  source: "query Session { me { ...Viewer } unreadNotificationCount } fragment Viewer on User { id email displayName roles allProvinces secondFactorEnabled moderatedProvinces { code name } organizations { id slug name kind verified verificationDeclinedAt province { code name } } }",
+  source: "query Session { me { ...Viewer } unreadNotificationCount } fragment Viewer on User { id email displayName roles allProvinces secondFactorEnabled moderatedProvinces { code name } organizations { id slug name kind verified verificationDeclinedAt viewerRole province { code name } } }",
 };
 
 export const UnreadNotificationCount: Document<T.UnreadNotificationCountQuery, T.UnreadNotificationCountQueryVariables> = {

@@ -1748,14 +1748,14 @@ export type ReferenceQuery = { provinces: Array<{ code: string, name: string }>,
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, email: string | null, displayName: string, roles: Array<Role>, allProvinces: boolean, secondFactorEnabled: boolean | null, moderatedProvinces: Array<{ code: string, name: string }>, organizations: Array<{ id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, verificationDeclinedAt: string | null, province: { code: string, name: string } }> } | null };
+export type MeQuery = { me: { id: string, email: string | null, displayName: string, roles: Array<Role>, allProvinces: boolean, secondFactorEnabled: boolean | null, moderatedProvinces: Array<{ code: string, name: string }>, organizations: Array<{ id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, verificationDeclinedAt: string | null, viewerRole: string | null, province: { code: string, name: string } }> } | null };
 
-export type ViewerFragment = { id: string, email: string | null, displayName: string, roles: Array<Role>, allProvinces: boolean, secondFactorEnabled: boolean | null, moderatedProvinces: Array<{ code: string, name: string }>, organizations: Array<{ id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, verificationDeclinedAt: string | null, province: { code: string, name: string } }> };
+export type ViewerFragment = { id: string, email: string | null, displayName: string, roles: Array<Role>, allProvinces: boolean, secondFactorEnabled: boolean | null, moderatedProvinces: Array<{ code: string, name: string }>, organizations: Array<{ id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, verificationDeclinedAt: string | null, viewerRole: string | null, province: { code: string, name: string } }> };
 
 export type SessionQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SessionQuery = { unreadNotificationCount: number, me: { id: string, email: string | null, displayName: string, roles: Array<Role>, allProvinces: boolean, secondFactorEnabled: boolean | null, moderatedProvinces: Array<{ code: string, name: string }>, organizations: Array<{ id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, verificationDeclinedAt: string | null, province: { code: string, name: string } }> } | null };
+export type SessionQuery = { unreadNotificationCount: number, me: { id: string, email: string | null, displayName: string, roles: Array<Role>, allProvinces: boolean, secondFactorEnabled: boolean | null, moderatedProvinces: Array<{ code: string, name: string }>, organizations: Array<{ id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean, verificationDeclinedAt: string | null, viewerRole: string | null, province: { code: string, name: string } }> } | null };
 
 export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never; }>;
 
