@@ -409,8 +409,13 @@ describe('workflow', () => {
     await expectConflict(o.client, SUBMIT, { id: l.id });
     await expectConflict(o.client, RENEW, { id: l.id });
 
-    // ARCHIVED is final.
-    await o.client.ok(ARCHIVE, { id: l.id });
+    // ARCHIVED is final. The owner may say why (kept in the history); a why too long is refused first.
+    const ARCHIVE_WHY = `mutation($id: ID!, $note: String) { archiveListing(id: $id, note: $note) { id status } }`;
+    const long = await o.client.error(ARCHIVE_WHY, { id: l.id, note: 'x'.repeat(501) });
+    expect(long.code).toBe('BAD_USER_INPUT');
+    expect(Object.keys(long.fields ?? {})).toEqual(['note']);
+    expect((await row(l.id)).status).toBe('PUBLISHED');
+    await o.client.ok(ARCHIVE_WHY, { id: l.id, note: '  Đã chuyển giao cho Công ty Cơ khí Bình Minh  ' });
     const archived = await row(l.id);
     expect(archived.status).toBe('ARCHIVED');
     await expectConflict(o.client, ARCHIVE, { id: l.id });
@@ -423,6 +428,8 @@ describe('workflow', () => {
     expect((await base.ok(GET, { id: l.id })).listing).toBeNull();
     const history = (await o.client.ok(GET, { id: l.id })).listing.history.map((e: { action: string; fromStatus: string; toStatus: string }) => `${e.action}:${e.fromStatus}>${e.toStatus}`);
     expect(history).toEqual(['CREATE:null>DRAFT', 'SUBMIT:DRAFT>PENDING_REVIEW', 'APPROVE:PENDING_REVIEW>PUBLISHED', 'ARCHIVE:PUBLISHED>ARCHIVED']);
+    const trail = (await o.client.ok(`query($id: ID) { listing(id: $id) { history { action note } } }`, { id: l.id })).listing.history;
+    expect(trail.at(-1)).toEqual({ action: 'ARCHIVE', note: 'Đã chuyển giao cho Công ty Cơ khí Bình Minh' });
   });
 
   it('lets only one of two concurrent submissions through', async () => {

@@ -4,7 +4,7 @@
 // profile. The outcome is checked at
 // the API, which decides.
 import assert from 'node:assert/strict';
-import { PASSWORD, label, msg, uniq } from './support/harness.mjs';
+import { PASSWORD, assertFitsScreen, label, msg, uniq } from './support/harness.mjs';
 import { login } from './support/flows.mjs';
 import { adminToken, apiAddMember, apiOrganization, apiPublishedListing, apiUser } from './support/api.mjs';
 
@@ -212,17 +212,34 @@ export default function (h) {
     assert.equal(await t.text(guest, '[role=status]'), msg('vi', 'done_invitationAccepted'));
   });
 
-  h.test('lifecycle: an owner archives a published listing: it leaves the public pages', async (t) => {
+  h.test('lifecycle: an owner archives a published listing, saying why: it leaves the public pages, the why stays in its history', async (t) => {
     const owner = await apiUser(t, 'Chủ tin đăng');
     const org = await apiOrganization(t, owner.token, { provinceCode: 'can-tho' });
     const listing = await apiPublishedListing(t, owner.token, org.id, offer('Lò sấy trấu'));
-    const page = await t.newPage('vi');
-    await login(t, page, owner.email);
-    await t.visit(page, `/dashboard/listings/${listing.id}`);
-    await t.submit(page, 'form[action="?/archive"] button');
-    const { listing: after } = await t.gql(`query($id: ID!) { listing(id: $id) { status } }`, { id: listing.id }, owner.token);
-    assert.equal(after.status, 'ARCHIVED');
-    assert.equal(await page.locator('form[action="?/archive"]').count(), 0, 'no second archive button');
+    // In English first (the question only), then taken down in Vietnamese on a phone.
+    for (const lang of ['en', 'vi']) {
+      const page = await t.newPage(lang, { phone: lang === 'vi' });
+      await login(t, page, owner.email);
+      await t.visit(page, `/dashboard/listings/${listing.id}`);
+      if (lang === 'en') {
+        // Asked once more: the button is behind the question, which says it is final.
+        assert.equal(await page.locator('form[action="?/archive"] button').isVisible(), false, 'not one click away');
+        await page.locator('#archive-listing summary').click();
+        assert.equal(await t.text(page, '#archive-help'), msg('en', 'manage_archiveHelp'));
+        assert.equal(await t.text(page, '#archive-listing legend'), msg('en', 'manage_archiveReason'));
+        continue;
+      }
+      await page.locator('#archive-listing summary').click();
+      await assertFitsScreen(page, 'the archive question on a phone');
+      await page.getByLabel(msg('vi', 'manage_archiveReasonTransferred')).check();
+      await page.getByLabel(msg('vi', 'manage_archiveDetails')).fill('Chuyển giao cho Công ty Cơ khí Tây Đô');
+      await t.submit(page, 'form[action="?/archive"] button');
+      const { listing: after } = await t.gql(`query($id: ID!) { listing(id: $id) { status } }`, { id: listing.id }, owner.token);
+      assert.equal(after.status, 'ARCHIVED');
+      assert.equal(await page.locator('form[action="?/archive"]').count(), 0, 'no second archive button');
+      const why = `${msg('vi', 'manage_archiveReasonTransferred')}: Chuyển giao cho Công ty Cơ khí Tây Đô`;
+      assert.ok((await t.text(page, 'section[aria-labelledby=history-title] li:last-child')).includes(`“${why}”`), 'the why is in the history');
+    }
     const visitor = await t.newPage('vi');
     const res = await visitor.goto(`${t.webUrl}/listings/${listing.slug}`);
     assert.equal(res.status(), 404, 'the public no longer finds it');
@@ -252,6 +269,7 @@ export default function (h) {
     await t.visit(page, `/dashboard/listings/${later.id}`);
     const listedUntil = msg('vi', 'listing_expiresOn', { date: '' }).trim();
     assert.ok((await t.text(page)).includes(listedUntil), 'published: listed until a date');
+    await page.locator('#archive-listing summary').click();
     await t.submit(page, 'form[action="?/archive"] button');
     const text = await t.text(page);
     assert.ok(!text.includes(listedUntil), `archived: listed nowhere, so until no date: ${text.slice(0, 300)}`);

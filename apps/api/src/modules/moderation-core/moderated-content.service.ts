@@ -375,11 +375,14 @@ export class ModeratedContentService {
     });
   }
 
-  /** PUBLISHED → ARCHIVED: it leaves the public lists and search (a pending revision goes with it). */
-  async archive<E extends ModeratedItem<C>, C extends ModeratedContent>(kind: Kind<E, C>, viewer: Viewer, id: string): Promise<E> {
+  /**
+   * PUBLISHED → ARCHIVED: it leaves the public lists and search (a pending revision goes with it).
+   * `note`: the owner's why ("transferred to a company"), kept in the trail.
+   */
+  async archive<E extends ModeratedItem<C>, C extends ModeratedContent>(kind: Kind<E, C>, viewer: Viewer, id: string, note: string | null = null): Promise<E> {
     return this.ownerStep(kind, viewer, id, ModerationAction.ARCHIVE, 'archive', async (em, item, transition) => {
       await em.update(kind.entity, { id: item.id }, { status: transition.to, pendingRevision: null, revisionSubmittedAt: null } as never);
-    }, (em, item) => this.announce(em, kind, item, 'ARCHIVE'));
+    }, (em, item) => this.announce(em, kind, item, 'ARCHIVE'), note?.trim() || null);
   }
 
   /**
@@ -395,12 +398,13 @@ export class ModeratedContentService {
     verb: ActionVerb,
     apply: (em: EntityManager, item: E, transition: ModerationTransition) => Promise<void>,
     after?: (em: EntityManager, item: E) => Promise<unknown>,
+    note: string | null = null,
   ): Promise<E> {
     return this.ds.transaction(async (em) => {
       const item = await this.lockForOwner(em, kind, viewer, id);
       const transition = this.step(kind, item.status, action, ModerationRole.OWNER, revisionState(item), verb);
       await apply(em, item, transition);
-      await this.recordEvent(em, kind, item.id, viewer.id, transition.audit, item.status, transition.to);
+      await this.recordEvent(em, kind, item.id, viewer.id, transition.audit, item.status, transition.to, note);
       await after?.(em, item);
       return em.getRepository(kind.entity).findOneByOrFail({ id: item.id } as FindOptionsWhere<E>);
     });

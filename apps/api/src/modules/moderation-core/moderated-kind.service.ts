@@ -30,8 +30,8 @@ export abstract class ModeratedKindService<E extends ModeratedItem<C>, C extends
   }
 
   /** PUBLISHED → ARCHIVED: it leaves the public lists and search (a pending revision goes with it). */
-  archive(viewer: Viewer, id: string): Promise<E> {
-    return this.core.archive(this.kind, viewer, id);
+  archive(viewer: Viewer, id: string, note?: string | null): Promise<E> {
+    return this.core.archive(this.kind, viewer, id, note ?? null);
   }
 
   /** A moderator's decision on an item in review, or on a published item's submitted revision. */

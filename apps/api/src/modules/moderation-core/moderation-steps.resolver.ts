@@ -3,7 +3,7 @@ import { Args, Context, ID, Mutation, Resolver } from '@nestjs/graphql';
 import type { Lang } from '@techport/shared';
 import type { GqlContext } from '../../common/context.js';
 import { requireModerator, requireViewer } from '../../common/auth/viewer.js';
-import { ModerationArgs } from './moderation.args.js';
+import { ArchiveArgs, ModerationArgs } from './moderation.args.js';
 import type { ModeratedKindService } from './moderated-kind.service.js';
 
 /** The steps of a kind's ModeratedKindService (whatever its content type), returning its entity E. */
@@ -44,8 +44,8 @@ export function moderationStepsResolver<T, E>(
     }
 
     @Mutation(() => itemType, mutations.archive)
-    async archiveModerated(@Context() ctx: GqlContext, @Args('id', { type: () => ID }) id: string): Promise<T> {
-      return toType(await this.moderatedKind.archive(requireViewer(ctx), id), ctx.lang);
+    async archiveModerated(@Context() ctx: GqlContext, @Args() { id, note }: ArchiveArgs): Promise<T> {
+      return toType(await this.moderatedKind.archive(requireViewer(ctx), id, note), ctx.lang);
     }
 
     @Mutation(() => itemType, mutations.moderate)

@@ -529,7 +529,7 @@ export const RenewListing: Document<T.RenewListingMutation, T.RenewListingMutati
 
 export const ArchiveListing: Document<T.ArchiveListingMutation, T.ArchiveListingMutationVariables> = {
   name: "ArchiveListing",
-  source: "mutation ArchiveListing($id: ID!) { archiveListing(id: $id) { id status } }",
+  source: "mutation ArchiveListing($id: ID!, $note: String) { archiveListing(id: $id, note: $note) { id status } }",
 };
 
 export const ModerationQueue: Document<T.ModerationQueueQuery, T.ModerationQueueQueryVariables> = {

@@ -1366,6 +1366,7 @@ export type RenewListingMutation = { renewListing: { id: string, status: Listing
 
 export type ArchiveListingMutationVariables = Exact<{
   id: string | number;
+  note?: string | null | undefined;
 }>;
 
 

@@ -25,6 +25,7 @@ import { referenceData } from '$lib/server/reference';
 import { mediaActions } from '$lib/server/media-actions';
 import { suggestTrl } from '$lib/trl';
 import { formatNumber } from '$lib/format';
+import { ARCHIVE_DETAILS_MAX, archiveNote } from '$lib/archive-reasons';
 
 type Listing = NonNullable<ListingByIdQuery['listing']>;
 
@@ -134,11 +135,14 @@ export const actions: Actions = {
     }
     redirect(303, `/dashboard/listings/${params.id}?done=${status === 'PUBLISHED' ? 'listing-revision-withdrawn' : 'listing-withdrawn'}`);
   },
-  archive: async ({ locals, params }) => {
+  archive: async ({ locals, params, request }) => {
+    const data = await request.formData();
+    const values = { reason: String(data.get('reason') ?? ''), details: String(data.get('details') ?? '') };
+    if (values.details.trim().length > ARCHIVE_DETAILS_MAX) return failFields(values, { details: m.manage_archiveDetailsTooLong({ max: ARCHIVE_DETAILS_MAX }) }, 'archive');
     try {
-      await locals.api.request(ArchiveListing, { id: params.id });
+      await locals.api.request(ArchiveListing, { id: params.id, note: archiveNote(values.reason, values.details) || null });
     } catch (err) {
-      return failFromError(err, {}, { fields: [], form: 'status' });
+      return failFromError(err, values, { fields: ['details'], rename: { note: 'details' }, form: 'archive' });
     }
     redirect(303, `/dashboard/listings/${params.id}?done=listing-archived`);
   },
