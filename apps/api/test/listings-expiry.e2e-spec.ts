@@ -75,13 +75,18 @@ describe('listing expiry', () => {
     expect(new Date(a.expiresAt).getTime() - new Date(a.publishedAt).getTime()).toBe(365 * DAY);
     expect(await expiry.runOnce()).toEqual({ warned: 0, expired: 0 });
 
-    // 25 days left: nothing yet, and renewing is not possible so early.
+    // 25 days left: nothing yet, and renewing is not possible so early (the owner's pages are told
+    // so by Listing.renewable, the server's own rule).
+    const RENEWABLE = `query($id: ID) { listing(id: $id) { renewable } }`;
+    const renewableFor = async (c: Client) => (await c.ok(RENEWABLE, { id: a.id })).listing.renewable;
     clock.advance(340 * DAY);
     expect(await expiry.runOnce()).toEqual({ warned: 0, expired: 0 });
     expect((await owner.client.error(RENEW, { id: a.id })).code).toBe('CONFLICT');
+    expect(await renewableFor(owner.client)).toBe(false);
 
     // 13 days left: one warning per listing, to every member, only once.
     clock.advance(12 * DAY);
+    expect([await renewableFor(owner.client), await renewableFor(colleague.client), await renewableFor(outsider.client), await renewableFor(base)]).toEqual([true, true, false, false]);
     expect(await expiry.runOnce()).toEqual({ warned: 2, expired: 0 });
     expect(await expiry.runOnce()).toEqual({ warned: 0, expired: 0 });
     for (const member of [owner.client, colleague.client]) {

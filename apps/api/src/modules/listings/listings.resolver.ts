@@ -232,6 +232,14 @@ export class ListingsResolver extends moderationStepsResolver(ListingType, Listi
     return found.map((d) => ({ listing: toListingType(d.listing), similarity: Math.round(d.similarity * 100) / 100 }));
   }
 
+  @ResolveField(() => Boolean, {
+    description: "Whether renewListing would accept it now: published, and past its expiry or within LISTING_EXPIRY_WARNING_DAYS of it. The owner organisation's members only (false for others).",
+  })
+  async renewable(@Parent() l: ListingType, @Context() ctx: GqlContext): Promise<boolean> {
+    if (!this.listings.kind.renewal?.canRenew(l.entity, this.clock.now())) return false;
+    return (await memberOrgIds(ctx, this.organizations)).has(l.entity.organizationId);
+  }
+
   @ResolveField(() => Boolean, { description: 'Edits wait for review while the published text stays public. Owner and moderators only (false for others).' })
   async hasPendingRevision(@Parent() l: ListingType, @Context() ctx: GqlContext): Promise<boolean> {
     return !!l.entity.pendingRevision && (await this.privileged(ctx, l));

@@ -459,7 +459,7 @@ export const ListingById: Document<T.ListingByIdQuery, T.ListingByIdQueryVariabl
 
 export const ListingExtras: Document<T.ListingExtrasQuery, T.ListingExtrasQueryVariables> = {
   name: "ListingExtras",
-  source: "query ListingExtras($id: ID!) { listing(id: $id) { id language specification advantages mediaUrls expired expiresAt hasPendingRevision rejectionReason rejectionReasonLabel stats { ...ListingStatsFields } } } fragment ListingStatsFields on ListingStats { viewsLast30Days interestsTotal interestsAwaitingReply }",
+  source: "query ListingExtras($id: ID!) { listing(id: $id) { id language specification advantages mediaUrls expired expiresAt renewable hasPendingRevision rejectionReason rejectionReasonLabel stats { ...ListingStatsFields } } } fragment ListingStatsFields on ListingStats { viewsLast30Days interestsTotal interestsAwaitingReply }",
 };
 
 export const RecordListingView: Document<T.RecordListingViewMutation, T.RecordListingViewMutationVariables> = {
@@ -494,7 +494,7 @@ export const Compare: Document<T.CompareQuery, T.CompareQueryVariables> = {
 
 export const MyListings: Document<T.MyListingsQuery, T.MyListingsQueryVariables> = {
   name: "MyListings",
-  source: "query MyListings($status: ListingStatus, $page: PageInput) { myListings(status: $status, page: $page, withDeclinedUpdates: true) { totalItems page pageSize items { ...ListingCard moderationNote rejectionReasonLabel updatedAt version expired expiresAt hasPendingRevision pendingRevision { submittedAt declined } stats { ...ListingStatsFields } } } } fragment ListingCard on Listing { id slug kind language title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable } fragment ListingStatsFields on ListingStats { viewsLast30Days interestsTotal interestsAwaitingReply }",
+  source: "query MyListings($status: ListingStatus, $page: PageInput) { myListings(status: $status, page: $page, withDeclinedUpdates: true) { totalItems page pageSize items { ...ListingCard moderationNote rejectionReasonLabel updatedAt version expired expiresAt renewable hasPendingRevision pendingRevision { submittedAt declined } stats { ...ListingStatsFields } } } } fragment ListingCard on Listing { id slug kind language title summary status trl transferModes ipStatus price { ...PriceFields } province { code name } organization { id slug name kind verified } fields { code name } publishedAt coverImage { width height url images { width height url } } } fragment PriceFields on PriceRange { min max currency negotiable } fragment ListingStatsFields on ListingStats { viewsLast30Days interestsTotal interestsAwaitingReply }",
 };
 
 export const MyListingsQuality: Document<T.MyListingsQualityQuery, T.MyListingsQualityQueryVariables> = {

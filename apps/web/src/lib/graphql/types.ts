@@ -1265,7 +1265,7 @@ export type ListingExtrasQueryVariables = Exact<{
 }>;
 
 
-export type ListingExtrasQuery = { listing: { id: string, language: string, specification: string | null, advantages: string | null, mediaUrls: Array<string>, expired: boolean, expiresAt: string | null, hasPendingRevision: boolean, rejectionReason: RejectionReason | null, rejectionReasonLabel: string | null, stats: { viewsLast30Days: number, interestsTotal: number, interestsAwaitingReply: number } | null } | null };
+export type ListingExtrasQuery = { listing: { id: string, language: string, specification: string | null, advantages: string | null, mediaUrls: Array<string>, expired: boolean, expiresAt: string | null, renewable: boolean, hasPendingRevision: boolean, rejectionReason: RejectionReason | null, rejectionReasonLabel: string | null, stats: { viewsLast30Days: number, interestsTotal: number, interestsAwaitingReply: number } | null } | null };
 
 export type ListingStatsFieldsFragment = { viewsLast30Days: number, interestsTotal: number, interestsAwaitingReply: number };
 
@@ -1318,7 +1318,7 @@ export type MyListingsQueryVariables = Exact<{
 }>;
 
 
-export type MyListingsQuery = { myListings: { totalItems: number, page: number, pageSize: number, items: Array<{ moderationNote: string | null, rejectionReasonLabel: string | null, updatedAt: string, version: number, expired: boolean, expiresAt: string | null, hasPendingRevision: boolean, id: string, slug: string, kind: ListingKind, language: string, title: string, summary: string, status: ListingStatus, trl: number | null, transferModes: Array<TransferMode>, ipStatus: IpStatus | null, publishedAt: string | null, pendingRevision: { submittedAt: string | null, declined: boolean } | null, stats: { viewsLast30Days: number, interestsTotal: number, interestsAwaitingReply: number } | null, price: { min: number | null, max: number | null, currency: string, negotiable: boolean } | null, province: { code: string, name: string }, organization: { id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean }, fields: Array<{ code: string, name: string }>, coverImage: { width: number | null, height: number | null, url: string | null, images: Array<{ width: number, height: number, url: string }> } | null }> } };
+export type MyListingsQuery = { myListings: { totalItems: number, page: number, pageSize: number, items: Array<{ moderationNote: string | null, rejectionReasonLabel: string | null, updatedAt: string, version: number, expired: boolean, expiresAt: string | null, renewable: boolean, hasPendingRevision: boolean, id: string, slug: string, kind: ListingKind, language: string, title: string, summary: string, status: ListingStatus, trl: number | null, transferModes: Array<TransferMode>, ipStatus: IpStatus | null, publishedAt: string | null, pendingRevision: { submittedAt: string | null, declined: boolean } | null, stats: { viewsLast30Days: number, interestsTotal: number, interestsAwaitingReply: number } | null, price: { min: number | null, max: number | null, currency: string, negotiable: boolean } | null, province: { code: string, name: string }, organization: { id: string, slug: string, name: string, kind: OrganizationKind, verified: boolean }, fields: Array<{ code: string, name: string }>, coverImage: { width: number | null, height: number | null, url: string | null, images: Array<{ width: number, height: number, url: string }> } | null }> } };
 
 export type MyListingsQualityQueryVariables = Exact<{
   status?: ListingStatus | null | undefined;
