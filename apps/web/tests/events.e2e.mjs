@@ -385,8 +385,11 @@ export function reviewTest(h) {
     await t.visit(english, path);
     assert.ok((await t.text(english)).includes('A day of meetings between research institutes and the farm and seafood processors of Hue.'), 'the English page shows the English description');
     await english.close();
-    // Registration opened today: a visitor is offered to sign in and register.
-    assert.equal(await visitor.locator(`aside a[href="/login?next=${encodeURIComponent(path)}"]`).count(), 1);
+    // Registration opened today: a visitor is told an account is needed and offered to sign in or
+    // create one (a newcomer has none), both coming back to the registration panel.
+    assert.ok((await t.text(visitor, 'aside')).includes(msg('vi', 'events_loginFirst')), `why sign in: ${await t.text(visitor, 'aside')}`);
+    assert.equal(await visitor.locator(`aside a[href="/login?next=${encodeURIComponent(`${path}#registration`)}"]`).count(), 1);
+    assert.equal(await visitor.locator(`aside a[href="/register?next=${encodeURIComponent(`${path}#registration`)}"]`).count(), 1, 'a newcomer can create an account from here');
     // On a phone, where the side column comes last, "Register" is a tap near the top that leads to it.
     const phone = await t.newPage('vi', { phone: true });
     await t.visit(phone, path);

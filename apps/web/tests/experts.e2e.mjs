@@ -83,6 +83,12 @@ export default function (h) {
           await t.visit(reader, s.profilePath);
           assert.equal(await reader.locator('main .lead').getAttribute('lang'), 'vi');
           assert.equal(await reader.locator('main .prose').first().getAttribute('lang'), 'vi');
+          // Not signed in: told an account is needed, and offered to log in or create one (a
+          // newcomer has none), both coming back to the contact panel.
+          const contact = `${s.profilePath}#contact`;
+          assert.ok((await t.text(reader, 'aside')).includes(msg('en', 'experts_loginFirst')), `why sign in: ${await t.text(reader, 'aside')}`);
+          assert.equal(await reader.locator(`aside a[href="/login?next=${encodeURIComponent(contact)}"]`).count(), 1, 'log in, back to the contact panel');
+          assert.equal(await reader.locator(`aside a[href="/register?next=${encodeURIComponent(contact)}"]`).count(), 1, 'create an account, back to the contact panel');
           await reader.context().close();
           await s.business.click(`a[href="${s.profilePath}"]`);
           assert.ok((await t.text(s.business, 'h1')).includes(`Hoàng Định Giá ${tag}`));

@@ -167,9 +167,12 @@ export default function (h) {
     const here = `/listings/${listing.slug}`;
     const page = await t.newPage('en');
     await t.visit(page, here);
-    // The header's links and the listing's own both lead back here.
+    // The header's links lead back here; the listing's own back to its interest form, not the top
+    // of a long page (on a phone the form is screens below).
     assert.equal(await page.locator(`header a[href="/login?next=${encodeURIComponent(here)}"]`).count(), 1, 'the header log-in link carries the page');
-    await page.click(`main a[href="/register?next=${encodeURIComponent(here)}"]`);
+    const form = `${here}#interest`;
+    assert.equal(await page.locator(`main a[href="/login?next=${encodeURIComponent(form)}"]`).count(), 1, "the listing's log-in link leads back to its interest form");
+    await page.click(`main a[href="/register?next=${encodeURIComponent(form)}"]`);
     const email = `${uniq('back')}@example.vn`;
     await page.fill('[name=displayName]', 'Visitor Who Registers');
     await page.fill('[name=email]', email);
@@ -182,15 +185,17 @@ export default function (h) {
     await t.submit(page, 'main form button[type=submit]');
     const step = new URL(page.url());
     assert.equal(step.pathname, '/dashboard/organizations/new');
-    assert.equal(step.searchParams.get('next'), here);
-    assert.equal(await page.locator(`main a[href="${here}"]`).innerText(), msg('en', 'org_later'));
+    assert.equal(step.searchParams.get('next'), form);
+    assert.equal(await page.locator(`main a[href="${form}"]`).innerText(), msg('en', 'org_later'));
     // …and creating the organisation leads there, now signed in and able to act on it.
     await page.fill('[name=name]', `Buyer Co ${uniq('')}`);
     await page.selectOption('[name=kind]', 'ENTERPRISE');
     await page.selectOption('[name=provinceCode]', 'ha-noi');
     await t.submit(page, 'main form button[type=submit]');
     assert.equal(new URL(page.url()).pathname, here, `after creating the organisation: ${page.url()}`);
-    assert.equal(await page.locator(`main a[href="/login?next=${encodeURIComponent(here)}"]`).count(), 0, 'signed in: no log-in prompt on the listing');
+    assert.equal(new URL(page.url()).hash, '#interest', `at the interest form: ${page.url()}`);
+    assert.equal(await page.locator(`main a[href="/login?next=${encodeURIComponent(form)}"]`).count(), 0, 'signed in: no log-in prompt on the listing');
+    assert.equal(await page.locator('section[aria-labelledby=interest] textarea[name=message]').count(), 1, 'the interest form, to write to the seller');
 
     // An address invited before it had an account registers from the invitation and lands on it.
     const invited = `${uniq('invited')}@example.vn`;
