@@ -111,6 +111,20 @@ export default function (h) {
     }
   });
 
+  h.test('layout: every footer link opens a page for people, not a file for crawlers (the sitemap is named in robots.txt)', async (t) => {
+    const page = await t.newPage('vi', { phone: true });
+    await t.visit(page, '/');
+    const hrefs = await page.locator('footer.site-footer a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.ok(hrefs.length >= 5, `footer links: ${hrefs.join(' ')}`);
+    for (const href of hrefs) {
+      const res = await fetch(new URL(href, t.webUrl));
+      assert.equal(res.status, 200, `${href} answers`);
+      assert.match(res.headers.get('content-type') ?? '', /^text\/html/, `${href} is a page, not ${res.headers.get('content-type')}`);
+    }
+    const robots = await (await fetch(new URL('/robots.txt', t.webUrl))).text();
+    assert.match(robots, /^Sitemap: .*\/sitemap\.xml$/m, 'crawlers still find the sitemap');
+  });
+
   h.test('layout: on a phone, words in a table are not cut mid-word; the table scrolls in its own box', async (t) => {
     const owner = await apiUser(t, 'Chủ tin');
     const org = await apiOrganization(t, owner.token, { name: `Công ty Nanocellulosetechnologies ${uniq('')}` });
