@@ -302,6 +302,26 @@ export default function (h) {
     assert.equal(await t.text(page, counts(s.listing.id)), `${views} · ${msg('vi', 'listing_statsInterests', { count: 1 })}`);
   });
 
+  h.test('lifecycle: a business that has just sent its demand for review is led from its page to the offers that fit it', async (t) => {
+    const owner = await apiUser(t, 'Chủ doanh nghiệp thủy sản');
+    const org = await apiOrganization(t, owner.token, { provinceCode: 'ca-mau' });
+    const demand = { ...offer('Cần hệ thống xử lý nước thải chế biến tôm'), kind: 'DEMAND', organizationId: org.id, currency: 'VND', negotiable: true };
+    const { createListing } = await t.gql(`mutation($i: ListingInput!) { createListing(input: $i) { id slug } }`, { i: demand }, owner.token);
+    await t.gql(`mutation($id: ID!) { submitListing(id: $id) { id } }`, { id: createListing.id }, owner.token);
+    const page = await t.newPage('vi');
+    await login(t, page, owner.email);
+    await t.visit(page, '/dashboard/listings/new?kind=DEMAND');
+    assert.ok((await t.text(page)).includes(msg('vi', 'listingForm_leadDemand')), 'the form says when the matches can be seen');
+    await t.visit(page, `/dashboard/listings/${createListing.id}`);
+    const link = page.locator('main a[data-matches]');
+    assert.equal((await link.textContent()).trim(), msg('vi', 'manage_toMatchesDemand'));
+    await link.click();
+    await page.waitForURL(/#matches$/);
+    assert.equal(new URL(page.url()).pathname, `/listings/${createListing.slug}`);
+    assert.equal(await t.text(page, '#matches'), msg('vi', 'matches_titleForDemand'));
+    assert.ok(!(await t.text(page, '.listing-matches')).includes(msg('vi', 'matches_afterPublication')), 'in review, the owner already sees the matching');
+  });
+
   h.test('lifecycle: an owner withdraws a listing from review to fix a typo, then sends it again', async (t) => {
     const owner = await apiUser(t, 'Chủ tin đăng');
     const org = await apiOrganization(t, owner.token, { provinceCode: 'can-tho' });
