@@ -130,6 +130,9 @@ beforeAll(async () => {
   await add('coldDry', 'Công nghệ sấy lạnh tách ẩm giữ màu cho gừng', 'Sấy lạnh gừng lát ở 35 °C, giữ màu và tinh dầu.');
   const coldCompany = await createOrganization(owner, { name: 'Công ty Kỹ thuật Sấy Lạnh Vàm Cỏ', kind: 'ENTERPRISE', provinceCode: 'can-tho' });
   L.reefer = await publish(owner, m, { organizationId: coldCompany.id, title: 'Container lạnh di động cho bưởi xuất khẩu', summary: 'Giữ lạnh suốt hành trình đường biển, kéo dài thời gian bảo quản.', fieldCodes: ['2'] });
+  // shrimp ("tôm") and tomatoes: "tom", the query's last word, is not the start of "tomato"
+  await add('shrimpIce', 'Bảo quản tôm sau thu hoạch bằng nước đá sệt', 'Giữ tôm tươi lâu hơn trên đường từ ao đến nhà máy.');
+  await en('tomatoLine', 'Tomato washing and grading line for processors', 'Washes, sorts and packs tomatoes for storage and export.');
   await s.t.settle();
 }, 120_000);
 
@@ -150,6 +153,14 @@ describe('search relevance: accents', () => {
     expect(silk.close).not.toContain(L.rice);
     const fire = await ranked(s.base, { query: 'dập lửa' });
     expect(fire.close).toEqual([L.fire]);
+  });
+
+  it('takes the last word typed as a whole word: "bao quan tom" is about shrimp, not the start of "tomato"', async () => {
+    for (const query of ['bao quan tom', 'bảo quản tôm', 'tom']) {
+      const r = await ranked(s.base, { query });
+      expect(r.close).toContain(L.shrimpIce);
+      expect([...r.close, ...r.related]).not.toContain(L.tomatoLine);
+    }
   });
 
   it('matches every way of writing the word when the query is typed without diacritics', async () => {

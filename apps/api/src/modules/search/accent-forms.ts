@@ -74,7 +74,11 @@ export function typedMarks(query: string): boolean[] {
  */
 export function searchText(query: string): string {
   const q = query.trim();
-  if (!q || !hasDiacritics(q)) return q;
+  if (!q) return q;
+  // The trailing space: the last word is a whole word, as typed and sent, not the start of a longer
+  // one (Meilisearch takes a query's last word as a prefix unless a space follows it): "bao quan tom"
+  // is about shrimp ("tôm"), not tomatoes. Nothing here completes words as they are typed.
+  if (!hasDiacritics(q)) return `${q} `;
   const tokens = [...q.matchAll(WORD)].filter((m) => hasDiacritics(m[0])).flatMap((m) => accentToken(m[0]) ?? []);
-  return tokens.length ? `${q} ${tokens.join(' ')}` : q;
+  return tokens.length ? `${q} ${tokens.join(' ')} ` : `${q} `;
 }
