@@ -134,6 +134,8 @@ function startProcess(args, env, logFile, what) {
 // Staff need a second factor: the tests' admin is enrolled with this authenticator secret (the
 // API's ADMIN_TOTP_SECRET, or the fixture below) and the tests compute its codes (tests/support/totp.mjs).
 const ADMIN = { email: 'admin@webtest.techport.vn', password: 'Admin-Password-2026', totpSecret: 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U' };
+/** Who runs the exchange, as the test storefront is configured (OPERATOR_*: the About page). */
+const OPERATOR = { name: 'Sở Khoa học và Công nghệ thành phố Cần Thơ', nameEn: 'Can Tho City Department of Science and Technology', email: 'techport@webtest.techport.vn' };
 
 /**
  * How many lanes the browser tests run in: each lane is an API, a storefront and a database of its
@@ -194,7 +196,7 @@ export async function runWebTests({ databaseUrls, meili, outDir, filter = proces
         if (lanes.length > 1) console.log(`  [lane ${lane.lane}] ${file}`);
         const mod = await import(pathToFileURL(join(testsDir, file)).href);
         if (typeof mod.default !== 'function') throw new Error(`${file} must export default (harness) => void`);
-        const harness = createHarness({ browser, webUrl: lane.webUrl, apiUrl: lane.apiUrl, admin: ADMIN, screenshotsDir: shots, outDir: lane.out, filter, databaseUrl: lane.databaseUrl });
+        const harness = createHarness({ browser, webUrl: lane.webUrl, apiUrl: lane.apiUrl, admin: ADMIN, operator: OPERATOR, screenshotsDir: shots, outDir: lane.out, filter, databaseUrl: lane.databaseUrl });
         mod.default(harness);
         const result = await harness.run();
         counts.passed += result.passed;
@@ -267,7 +269,7 @@ async function startLane({ lane, databaseUrl, meili, out }) {
     await ensureAdmin(apiUrl, databaseUrl);
     const web = startProcess(
       [TEST_BUILD_ENTRY],
-      { NODE_ENV: 'production', PORT: String(webPort), HOST: '127.0.0.1', ORIGIN: webUrl, PUBLIC_WEB_URL: webUrl, API_URL: `${apiUrl}/graphql`, STOREFRONT_SECRET: storefrontSecret, BODY_SIZE_LIMIT: '210M' },
+      { NODE_ENV: 'production', PORT: String(webPort), HOST: '127.0.0.1', ORIGIN: webUrl, PUBLIC_WEB_URL: webUrl, API_URL: `${apiUrl}/graphql`, STOREFRONT_SECRET: storefrontSecret, BODY_SIZE_LIMIT: '210M', OPERATOR_NAME: OPERATOR.name, OPERATOR_NAME_EN: OPERATOR.nameEn, OPERATOR_EMAIL: OPERATOR.email },
       join(out, 'web.log'),
       `storefront (lane ${lane})`,
     );

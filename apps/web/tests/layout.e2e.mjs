@@ -3,7 +3,7 @@
 // beside the form that was used, and the words that name roles and an expert profile's archiving.
 import assert from 'node:assert/strict';
 import sharp from 'sharp';
-import { label, msg, uniq } from './support/harness.mjs';
+import { REVIEW_TARGET_DAYS, assertFitsScreen, label, msg, uniq } from './support/harness.mjs';
 import { login } from './support/flows.mjs';
 import { makePdf } from './support/files.mjs';
 import { adminToken, apiEnrolSecondFactor, apiOrganization, apiPublishedListing, apiRelogin, apiUpload, apiUser } from './support/api.mjs';
@@ -246,6 +246,22 @@ export default function (h) {
         await t.visit(page, path);
         assert.deepEqual(await firstButtons(page), expected, `${path} for ${user.email}`);
       }
+    }
+  });
+
+  h.test('layout: the About page says who runs the exchange and how to reach them, how content is reviewed, and what it costs (vi, en; phone)', async (t) => {
+    for (const lang of ['vi', 'en']) {
+      const page = await t.newPage(lang, { phone: lang === 'vi' });
+      await t.visit(page, '/');
+      await page.locator('footer a[href="/about"]').click();
+      await page.waitForURL('**/about');
+      assert.equal(await t.text(page, 'h1'), msg(lang, 'about_title'));
+      assert.equal(await t.text(page, '[data-operator]'), msg(lang, 'about_operatorNamed', { name: lang === 'en' ? t.operator.nameEn : t.operator.name }));
+      assert.equal(await page.locator(`main a[href="mailto:${t.operator.email}"]`).count(), 1, 'the operator can be written to');
+      assert.equal(await t.text(page, 'section[aria-labelledby=about-review] p'), msg(lang, 'about_review', { days: String(REVIEW_TARGET_DAYS) }));
+      assert.equal(await t.text(page, 'section[aria-labelledby=about-cost] p'), msg(lang, 'about_cost'));
+      await assertFitsScreen(page, `about ${lang}`);
+      await t.axe(page, `about ${lang}`);
     }
   });
 }

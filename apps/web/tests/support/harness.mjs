@@ -87,7 +87,7 @@ export async function assertFitsScreen(page, label) {
   assert.ok(scrollWidth <= width && !wide, `${label}: ${scrollWidth} px wide on a ${width} px screen (${wide})`);
 }
 
-export function createHarness({ browser, webUrl, apiUrl, admin, screenshotsDir, outDir, filter = '', databaseUrl }) {
+export function createHarness({ browser, webUrl, apiUrl, admin, operator, screenshotsDir, outDir, filter = '', databaseUrl }) {
   // The API of the browser tests writes its e-mails here (MAIL_OUTBOX_DIR in scripts/lib/web-tests.mjs).
   const mailDir = join(outDir, 'mail');
   const entries = [];
@@ -111,6 +111,8 @@ export function createHarness({ browser, webUrl, apiUrl, admin, screenshotsDir, 
     webUrl,
     apiUrl,
     admin,
+    /** Who runs the exchange, as the storefront is configured (OPERATOR_*). */
+    operator,
     assert,
     msg,
     uniq,

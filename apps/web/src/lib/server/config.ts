@@ -9,6 +9,8 @@ import { getRequestEvent } from '$app/server';
  *   ORIGIN          SvelteKit's public origin (adapter-node; CSRF checks of forms)
  *   COOKIE_SECURE   true/false; default: true over TLS (https public address, X-Forwarded-Proto: https)
  *   API_TIMEOUT_MS  how long to wait for the API (default 15000)
+ *   OPERATOR_NAME, OPERATOR_NAME_EN, OPERATOR_EMAIL, OPERATOR_PHONE, OPERATOR_ADDRESS
+ *                   who runs the exchange and how to reach them, shown on /about (operator())
  */
 export function apiUrl(): string {
   return env.API_URL || 'http://127.0.0.1:4000/graphql';
@@ -49,4 +51,23 @@ function forwardedHttps(): boolean {
 export function apiTimeoutMs(): number {
   const n = Number(env.API_TIMEOUT_MS);
   return Number.isFinite(n) && n > 0 ? n : 15_000;
+}
+
+/** Who runs the exchange, as the About page says it: the department (or agency) and its contacts. */
+export interface Operator {
+  /** Null: not configured, the page names the provinces' departments in general. */
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+}
+
+export function operator(lang: 'vi' | 'en'): Operator {
+  const text = (v: string | undefined) => v?.trim() || null;
+  return {
+    name: (lang === 'en' ? text(env.OPERATOR_NAME_EN) : null) ?? text(env.OPERATOR_NAME),
+    email: text(env.OPERATOR_EMAIL),
+    phone: text(env.OPERATOR_PHONE),
+    address: text(env.OPERATOR_ADDRESS),
+  };
 }

@@ -69,7 +69,7 @@ export const GET: RequestHandler = async ({ url }) => {
   const base = publicUrl(url.origin);
   if (cached && cached.base === base && Date.now() - cached.at < TTL_MS) return xmlResponse(cached.xml);
   const api = new Api({ token: null, lang: 'vi' });
-  const entries: Entry[] = [{ path: '/' }, { path: '/search' }, { path: '/search?kind=OFFER' }, { path: '/search?kind=DEMAND' }, { path: '/stats' }, { path: '/open-data' }, { path: '/experts' }];
+  const entries: Entry[] = [{ path: '/' }, { path: '/search' }, { path: '/search?kind=OFFER' }, { path: '/search?kind=DEMAND' }, { path: '/stats' }, { path: '/open-data' }, { path: '/experts' }, { path: '/about' }];
   try {
     const hits = await publishedListings(api);
     const orgs = new Map<string, string | null>();
