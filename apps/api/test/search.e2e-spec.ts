@@ -329,7 +329,9 @@ describe('search: hits', () => {
     const r = await search(s.base, { query: 'script' });
     expect(ids(r)).toEqual([L.xss]);
     const title = r.hits[0].highlightedTitle;
-    expect(title).toContain('<mark>script</mark>&gt;');
+    // (the mark may take in the ">" after the whole word: Meilisearch's highlight of a word matched whole, not as a prefix)
+    expect(title).toMatch(/<mark>script(&gt;)?<\/mark>/);
+    expect(title).not.toMatch(/<(?!\/?mark>)/);
     expect(title.replace(/<\/?mark>/g, '')).toBe('&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Thiết bị đo độ mặn &amp; cảnh báo sớm');
     expect(r.hits[0].listing.title).toBe(`<script>alert('x')</script> Thiết bị đo độ mặn & cảnh báo sớm`);
     const summary = (await search(s.base, { query: 'do man' })).hits.find((h) => h.listing.id === L.xss)!;

@@ -97,7 +97,8 @@ export default function (h) {
       // The page counts the view beside its answer, not before it: wait for it.
       const stats = async () => (await t.gql(`query($id: ID!) { listing(id: $id) { stats { viewsLast30Days } } }`, { id: listing.id }, owner.token)).listing.stats;
       for (let i = 0; i < 50 && (await stats()).viewsLast30Days < 1; i++) await new Promise((r) => setTimeout(r, 100));
-      const expected = `${msg(lang, 'listing_statsViews', { count: 1 })} · ${msg(lang, 'listing_statsInterests', { count: 1 })}`;
+      // The buyer's interest is not answered yet: the owner is told it waits.
+      const expected = `${msg(lang, 'listing_statsViews', { count: 1 })} · ${msg(lang, 'listing_statsInterests', { count: 1 })} · ${msg(lang, 'manage_interestsAwaiting', { count: 1 })}`;
       const page = await t.newPage(lang, { phone: true });
       await login(t, page, owner.email, owner.password, '/dashboard/listings');
       const card = page.locator('main ul.list > li', { hasText: title });
