@@ -4,7 +4,7 @@
  */
 import type { FederatedMultiSearchParams, MultiSearchQuery, MultiSearchResponse, SearchResponse } from 'meilisearch';
 import type { ListingDocument } from './listing-document.js';
-import { CONCEPTS, MATCH_EMBEDDER, extractConcepts, isBareVietnamese, matchVector, readBareQuery } from '../text/index.js';
+import { CONCEPTS, MATCH_EMBEDDER, extractConcepts, isBareVietnamese, matchVector, readBareQuery, unitVector } from '../text/index.js';
 import { foldDiacritics } from '@techport/shared';
 import { hasDiacritics, searchText, typedMarks } from './accent-forms.js';
 import { SEARCH_RELEVANCE } from './search.weights.js';
@@ -569,9 +569,7 @@ export function similarToAnswerVector(closeCount: number, answer: Pick<Hit, 'con
   // machine's answer is about tea, not about the heat-pump drying it also does).
   const asked = SEARCH_RELEVANCE.similarToAnswer.queryWeight > 0 ? matchVector(extractConcepts(query), []) : null;
   if (!like || !asked) return like;
-  const sum = like.map((x, i) => x + SEARCH_RELEVANCE.similarToAnswer.queryWeight * asked[i]);
-  const norm = Math.hypot(...sum);
-  return sum.map((x) => Math.round((x / norm) * 1e6) / 1e6);
+  return unitVector(like.map((x, i) => x + SEARCH_RELEVANCE.similarToAnswer.queryWeight * asked[i]));
 }
 
 /**

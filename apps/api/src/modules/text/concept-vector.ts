@@ -32,6 +32,11 @@ export function matchVector(concepts: readonly string[], primaryFieldCodes: read
     const i = fieldIndex.get(f);
     if (i !== undefined) v[i] = MATCH_VECTOR.fieldWeight;
   }
+  return unitVector(v);
+}
+
+/** The vector scaled to length 1 (six decimals, as stored), or null for the zero vector. */
+export function unitVector(v: readonly number[]): number[] | null {
   const norm = Math.sqrt(v.reduce((s, x) => s + x * x, 0));
   return norm > 0 ? v.map((x) => Math.round((x / norm) * 1e6) / 1e6) : null;
 }
