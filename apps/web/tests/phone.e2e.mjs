@@ -395,7 +395,7 @@ export default function (h) {
     await assertFitsScreen(visitor, 'search, scrolled');
   });
 
-  h.test('phone: the header is two rows, the brand with the account links and the sections in one strip that scrolls within itself', async (t) => {
+  h.test('phone: the header is two rows, the brand with the account links (signed in, folded into a menu) and the sections in one strip that scrolls within itself', async (t) => {
     const headerRows = async (page) => {
       const box = await page.locator('header.site-header').boundingBox();
       const brand = await page.locator('header .brand').boundingBox();
@@ -421,15 +421,30 @@ export default function (h) {
       // The brand link keeps its name where only the logo shows.
       assert.equal(await page.getByRole('link', { name: msg(lang, 'brand_home') }).count(), 1);
     }
-    // Signed in, the account links may take a second line, never the sections' strip.
+    // Signed in, the account's links fold into one menu, so the row beside the logo still holds them, in either language.
     const user = await apiUser(t, 'Người dùng thử');
-    const member = await t.newPage('vi', { phone: true });
-    await login(t, member, user.email);
-    await t.visit(member, '/');
-    const signedIn = await headerRows(member);
-    assert.ok(signedIn.height <= 160, `signed in: the header is ${signedIn.height}px tall`);
-    assert.ok(await member.locator('header .account a[href="/dashboard"]').isVisible(), 'the dashboard link shows');
-    await assertFitsScreen(member, 'header signed in');
+    for (const lang of ['vi', 'en']) {
+      const member = await t.newPage(lang, { phone: true });
+      await login(t, member, user.email);
+      await t.visit(member, '/');
+      const signedIn = await headerRows(member);
+      assert.ok(signedIn.height <= 110, `${lang} signed in: the header is ${signedIn.height}px tall`);
+      assert.ok(Math.abs(signedIn.brand.y - signedIn.account.y) < 12 && signedIn.account.height < 60, `${lang} signed in: the account links in one row beside the brand (${JSON.stringify(signedIn)})`);
+      assert.equal(await member.getByRole('link', { name: new RegExp(msg(lang, 'nav_notifications')) }).count(), 1, `${lang}: the bell is named`);
+      const dashboard = member.locator('header .account a[href="/dashboard"]');
+      assert.equal(await dashboard.isVisible(), false, `${lang}: the dashboard link waits in the menu`);
+      await member.locator('header .account-menu-toggle').click();
+      assert.ok(await dashboard.isVisible(), `${lang}: the menu shows the dashboard link`);
+      assert.ok(await member.locator('header .account-menu button[type=submit]').isVisible(), `${lang}: and "${msg(lang, 'nav_logout')}"`);
+      await assertFitsScreen(member, `header signed in, menu open (${lang})`);
+      await dashboard.click();
+      await member.waitForURL(/\/dashboard$/);
+      assert.equal(await dashboard.isVisible(), false, `${lang}: the menu closes once its link is followed`);
+      await member.locator('header .account-menu-toggle').click();
+      await t.submit(member, 'header .account-menu button[type=submit]');
+      assert.equal(new URL(member.url()).pathname, '/', `${lang}: logged out from the menu`);
+      assert.equal(await member.locator('header a[href^="/login"]').count(), 1, `${lang}: signed out`);
+    }
   });
 
   h.test('phone-first layout on a desktop: the search filters stay in view without opening anything', async (t) => {

@@ -70,6 +70,8 @@ export async function enrolSecondFactor(t, page) {
 }
 
 export async function logout(t, page) {
+  // On a phone the button is in the account menu.
+  if (!(await page.locator('header form[action="/logout"] button').isVisible())) await page.locator('header .account-menu-toggle').click();
   await t.submit(page, 'header form[action="/logout"] button');
   assert.equal(new URL(page.url()).pathname, '/');
 }
