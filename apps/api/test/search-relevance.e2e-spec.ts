@@ -132,6 +132,8 @@ beforeAll(async () => {
   L.reefer = await publish(owner, m, { organizationId: coldCompany.id, title: 'Container lạnh di động cho bưởi xuất khẩu', summary: 'Giữ lạnh suốt hành trình đường biển, kéo dài thời gian bảo quản.', fieldCodes: ['2'] });
   // shrimp ("tôm") and tomatoes: "tom", the query's last word, is not the start of "tomato"
   await add('shrimpIce', 'Bảo quản tôm sau thu hoạch bằng nước đá sệt', 'Giữ tôm tươi lâu hơn trên đường từ ao đến nhà máy.');
+  // "báo", "quan" and "tôm" a word or two apart, without "bảo quản": a bare query's three syllables all in it
+  await add('pondAlarm', 'Hệ thống cảnh báo, quan trắc tôm nuôi trong ao', 'Báo động qua điện thoại khi ao thiếu oxy ban đêm.');
   await en('tomatoLine', 'Tomato washing and grading line for processors', 'Washes, sorts and packs tomatoes for storage and export.');
   await s.t.settle();
 }, 120_000);
@@ -161,6 +163,12 @@ describe('search relevance: accents', () => {
       expect(r.close).toContain(L.shrimpIce);
       expect([...r.close, ...r.related]).not.toContain(L.tomatoLine);
     }
+  });
+
+  it('reads the two syllables of a bare query that make a word together: "bao quan tom" is "bảo quản", not "báo … quan … tôm" scattered', async () => {
+    const r = await ranked(s.base, { query: 'bao quan tom' });
+    expect(r.close).toContain(L.shrimpIce);
+    expect(r.close).not.toContain(L.pondAlarm);
   });
 
   it('matches every way of writing the word when the query is typed without diacritics', async () => {

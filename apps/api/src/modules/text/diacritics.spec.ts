@@ -38,7 +38,13 @@ describe('readBareQuery', () => {
     expect(readBareQuery('nuoi tom')).toBe('nuôi tôm');
   });
 
-  it('leaves it as typed when any word is in doubt, English, or already marked', () => {
+  it('reads the words that pair and leaves a word in doubt as typed', () => {
+    // "tom" pairs with neither neighbour: tôm, or English, or the start of tomato.
+    expect(readBareQuery('bao quan tom')).toBe('bảo quản tom');
+    expect(readBareQuery('tom may say')).toBe('tom máy sấy');
+  });
+
+  it('leaves it as typed when no word pairs, or it is English, or already marked', () => {
     expect(readBareQuery('say zyxw')).toBe('say zyxw');
     expect(readBareQuery('heat pump dryer')).toBe('heat pump dryer');
     expect(readBareQuery('sấy lanh')).toBe('sấy lanh');

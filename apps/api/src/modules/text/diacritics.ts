@@ -137,18 +137,30 @@ export function restoreDiacritics(text: string): string {
 }
 
 /**
- * A query typed without marks, read with them when the reading is beyond doubt: every word forms a
- * two-word term of the vocabulary with a neighbour ("say lanh" → "sấy lạnh", "may say nong san" →
- * "máy sấy nông sản", "nuoi tom" → "nuôi tôm"). Anything less (a word the vocabulary does not pair,
- * an English word, one already marked) leaves the query as typed: a bare query finds every
- * spelling, and a wrong guess would narrow it to a word the visitor did not mean.
+ * A query typed without marks, read with them where the reading is beyond doubt: a word that forms
+ * a two-word term of the vocabulary with a neighbour ("say lanh" → "sấy lạnh", "may say nong san" →
+ * "máy sấy nông sản", "nuoi tom" → "nuôi tôm"). A word the vocabulary does not pair stays as typed
+ * ("bao quan tom" → "bảo quản tom": "tom" may be tôm, tôm's English or tomato), as does the whole
+ * query when it is English or already marked: a bare word finds every spelling, and a wrong guess
+ * would narrow it to a word the visitor did not mean. Reading the pair is what keeps a scattered
+ * "cảnh báo … quan trắc … tôm" from passing as a close match for "bao quan tom".
  */
 export function readBareQuery(text: string): string {
   if (!isBareVietnamese(text)) return text;
   const v = vocabulary();
-  const words = [...text.matchAll(WORD)].map((m) => m[0].toLowerCase());
+  const matches = [...text.matchAll(WORD)];
+  const words = matches.map((m) => m[0].toLowerCase());
   const paired = (i: number) =>
     (i > 0 && v.after.has(`${words[i - 1]} ${words[i]}`)) || (i + 1 < words.length && v.before.has(`${words[i]} ${words[i + 1]}`));
-  if (!words.every((w, i) => /\d/.test(w) || paired(i))) return text;
-  return restoreDiacritics(text);
+  if (words.every((w, i) => /\d/.test(w) || paired(i))) return restoreDiacritics(text);
+  let out = '';
+  let at = 0;
+  matches.forEach((m, i) => {
+    // A paired word's spelling is read from its paired neighbours only: an unpaired one says nothing.
+    const previous = i > 0 && paired(i - 1) && v.after.has(`${words[i - 1]} ${words[i]}`) ? words[i - 1] : undefined;
+    const next = i + 1 < words.length && paired(i + 1) && v.before.has(`${words[i]} ${words[i + 1]}`) ? words[i + 1] : undefined;
+    out += text.slice(at, m.index) + (paired(i) ? spellingOf(v, m[0], previous, next) : m[0]);
+    at = m.index! + m[0].length;
+  });
+  return out + text.slice(at);
 }
