@@ -64,6 +64,9 @@ export function describeUserAgent(ua: string | null | undefined): UserAgentSumma
 const ROBOT =
   /bot\b|bot\/|crawl|spider|slurp|headless|lighthouse|phantomjs|puppeteer|playwright|selenium|facebookexternalhit|embedly|preview|^curl\/|wget\/|python-|node-fetch|undici|axios\/|go-http-client|^java\/|okhttp|httpclient|scrapy|monitor|^node$/i;
 
+/** Phone makers whose name ends in "bot" (CUBOT's models say "CUBOT X30", "CUBOT_P60"): people, not crawlers. */
+const PHONE_MAKERS_NAMED_BOT = /cubot/gi;
+
 export function isRobot(ua: string | null | undefined): boolean {
-  return !ua || !ua.trim() || ROBOT.test(ua);
+  return !ua || !ua.trim() || ROBOT.test(ua.replace(PHONE_MAKERS_NAMED_BOT, ''));
 }
