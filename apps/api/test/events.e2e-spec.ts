@@ -213,7 +213,7 @@ describe('events as moderated content', () => {
     expect(err.fields!['input.endsOn']).toBe('Must not be before the first day.');
     // A date or an instant left empty is said to be empty, not to be of the wrong form.
     const empty = await o.client.error(CREATE, { o: o.org.id, input: eventInput({ startsOn: '', registrationOpensAt: ' ' }) });
-    expect(empty.fields).toMatchObject({ 'input.startsOn': 'Không được để trống.', 'input.registrationOpensAt': 'Không được để trống.' });
+    expect(empty.fields).toMatchObject({ 'input.startsOn': 'Vui lòng điền trường này.', 'input.registrationOpensAt': 'Vui lòng điền trường này.' });
 
     const rules = await o.client.error(CREATE, {
       o: o.org.id,

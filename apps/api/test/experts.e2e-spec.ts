@@ -163,7 +163,7 @@ describe('the profile', () => {
     expect(en.code).toBe('BAD_USER_INPUT');
     expect(en.fields).toEqual({
       // only a space: said as empty, not as a length
-      'input.fullName': 'Must not be empty.',
+      'input.fullName': 'Please fill in this field.',
       'input.headline': 'Must be between 10 and 200 characters long.',
       'input.bio': 'Must be between 30 and 5,000 characters long.',
       'input.fieldCodes': 'Choose at least one field of expertise.',
@@ -172,7 +172,7 @@ describe('the profile', () => {
       'input.provinceCode': 'Unknown code: long-an.',
     });
     const vi = await u.client.error(UPSERT, { input: bad });
-    expect(vi.fields?.['input.fullName']).toBe('Không được để trống.');
+    expect(vi.fields?.['input.fullName']).toBe('Vui lòng điền trường này.');
     // one letter is a length
     expect((await u.client.inLang('en').error(UPSERT, { input: { ...bad, fullName: 'Đ' } })).fields?.['input.fullName']).toBe('Must be between 2 and 120 characters long.');
     expect(vi.fields?.['input.fieldCodes']).toBe('Chọn ít nhất một lĩnh vực chuyên môn.');

@@ -249,7 +249,7 @@ describe('editing', () => {
     expect(cleared.price.min).toBeNull();
     expect(cleared.price.max).toBe(900_000_000);
     const nulls = await o.client.inLang('en').error(UPDATE, { id: l.id, input: { version: 2, title: null, keywords: null } });
-    expect(nulls.fields).toEqual({ 'input.title': 'Must not be empty.', 'input.keywords': 'Must not be empty.' });
+    expect(nulls.fields).toEqual({ 'input.title': 'Please fill in this field.', 'input.keywords': 'Please fill in this field.' });
     const order = await o.client.inLang('en').error(UPDATE, { id: l.id, input: { version: 2, priceMin: 1_000_000_000 } });
     expect(order.fields).toEqual({ 'input.priceMin': 'The “to” price must not be below the “from” price.' });
     expect((await row(l.id)).version).toBe(2);

@@ -145,7 +145,7 @@ describe('saved searches', () => {
     expect((await owner.ok(UPDATE, { id, input: { name: '  Máy sấy   bơm nhiệt ' } })).updateSavedSearch).toMatchObject({ name: 'Máy sấy bơm nhiệt', notify: false });
     expect((await owner.ok(UPDATE, { id, input: { notify: true } })).updateSavedSearch.notify).toBe(true);
     const blank = await owner.inLang('en').error(UPDATE, { id, input: { name: '   ' } });
-    expect(blank).toMatchObject({ code: 'BAD_USER_INPUT', fields: { 'input.name': expect.stringMatching(/empty|name/) } });
+    expect(blank).toMatchObject({ code: 'BAD_USER_INPUT', fields: { 'input.name': expect.stringMatching(/fill in this field|name/) } });
     expect((await other.error(UPDATE, { id, input: { notify: false } })).code).toBe('NOT_FOUND');
     expect((await owner.ok(LIST)).savedSearches[0]).toMatchObject({ name: 'Máy sấy bơm nhiệt', notify: true });
     expect((await base.error(UPDATE, { id, input: { notify: false } })).code).toBe('UNAUTHENTICATED');

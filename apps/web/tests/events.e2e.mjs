@@ -439,7 +439,7 @@ export function reviewTest(h) {
     assert.ok((await t.text(page)).includes(msg('vi', 'programme_sessionTitleEnHint')), 'the English title says it is optional');
     // Nothing filled in: the empty title is named beside it at once, with the times (not only once the times are right).
     await t.submit(page, 'form[action="?/add"] button[type=submit]');
-    assert.equal(squash(await page.locator('#f-title-error').innerText()), 'Không được để trống.', `an error beside the title: ${await t.text(page)}`);
+    assert.equal(squash(await page.locator('#f-title-error').innerText()), 'Vui lòng điền trường này.', `an error beside the title: ${await t.text(page)}`);
     assert.equal(await page.locator('#f-startTime-error').count(), 1, `an error beside the start: ${await t.text(page)}`);
     assert.ok((await t.text(page)).includes(msg('vi', 'programme_empty')), 'nothing was added');
     await page.selectOption('[name=kind]', 'TALK');

@@ -26,7 +26,7 @@ import catalogue from './validation.messages.json' with { type: 'json' };
  */
 const M = catalogue satisfies Record<string, Localized>;
 
-/** "Must not be empty", in both languages: what every rule says of a field left empty. */
+/** "Please fill in this field", in both languages (the storefront's own words): what every rule says of a field left empty. */
 export const BLANK_MESSAGE: Localized = M.blank;
 
 /** How many offending values a message quotes, and how much of each: an error must not echo a 5,000-item input. */

@@ -10,7 +10,7 @@ export const SAVED_SEARCH_LIMITS = {
   perUser: 20,
 } as const;
 
-const required = { message: () => JSON.stringify({ vi: 'Không được để trống.', en: 'Must not be empty.' }) };
+const required = { message: () => JSON.stringify({ vi: 'Vui lòng điền trường này.', en: 'Please fill in this field.' }) };
 
 /** The contract's SavedSearchInput: a name, the search (validated as `search` validates it) and whether to be alerted. */
 @InputType()
