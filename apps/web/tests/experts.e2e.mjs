@@ -100,9 +100,11 @@ export default function (h) {
           await t.submit(s.business, 'form[action="?/contact"] button[type=submit]');
           s.contactPath = new URL(s.business.url()).pathname;
           assert.match(s.contactPath, /^\/dashboard\/expert-contacts\/[\w-]+$/);
-          // Back on the profile, the conversation is offered, not only a new first message.
+          // Back on the profile, the conversation is offered, not a second "first message" from the
+          // same organisation (the business has one: no form left).
           await t.visit(s.business, s.profilePath);
           assert.equal(await s.business.locator(`aside a[href="${s.contactPath}"]`).count(), 1, 'a link to the conversation');
+          assert.equal(await s.business.locator('form[action="?/contact"]').count(), 0, 'no "first message" form for an organisation already in a conversation');
         },
       ],
       [
