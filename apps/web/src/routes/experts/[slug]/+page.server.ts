@@ -32,6 +32,6 @@ export const actions: Actions = {
     } catch (err) {
       return failFromError(err, values, { fields: ['organizationId', 'message'], prefixes: [] });
     }
-    redirect(303, `/dashboard/expert-contacts/${id}`);
+    redirect(303, `/dashboard/expert-contacts/${id}?done=expert-contacted`);
   },
 };
