@@ -100,8 +100,10 @@ export default function (h) {
           await t.submit(s.business, 'form[action="?/contact"] button[type=submit]');
           s.contactPath = new URL(s.business.url()).pathname;
           assert.match(s.contactPath, /^\/dashboard\/expert-contacts\/[\w-]+$/);
-          // The page says the message went, and where the answer will come.
+          // The page says the message went, and where the answer will come…
           assert.ok((await t.text(s.business)).includes(msg('vi', 'done_expertContacted')), `told the message was sent: ${await t.text(s.business)}`);
+          // …and the dashboard's menu leads back to the expert conversations (its tab is the current one here).
+          assert.equal(await s.business.locator('.dash-nav a[href="/dashboard/expert-contacts"][aria-current=page]').count(), 1, 'the expert conversations in the dashboard menu');
           // Back on the profile, the conversation is offered, not a second "first message" from the
           // same organisation (the business has one: no form left).
           await t.visit(s.business, s.profilePath);
