@@ -117,6 +117,8 @@ export default function (h) {
           await t.visit(s.expert, '/dashboard/expert-contacts');
           await s.expert.click(`a[href="${s.contactPath}"]`);
           assert.ok((await t.text(s.expert)).includes('định giá một sáng chế máy ép'));
+          // The link to the profile is the expert's own, and says so.
+          assert.equal(await s.expert.locator(`main a[href="${s.profilePath}"]`).innerText(), msg('vi', 'expertContacts_ownProfile'));
           await s.expert.fill('[name=body]', 'Chào anh chị, tôi có thể hẹn gặp vào thứ Ba tới.');
           await t.submit(s.expert, 'form[action="?/message"] button[type=submit]');
           await t.visit(s.business, s.contactPath);
