@@ -70,6 +70,11 @@ export default function (h) {
           await t.visit(s.business, `/experts?q=${encodeURIComponent(`Hoàng Định Giá ${tag} zqxwv`)}`);
           assert.ok((await t.text(s.business)).includes(msg('vi', 'experts_noCloseMatch', { q: `Hoàng Định Giá ${tag} zqxwv` })), await t.text(s.business));
           assert.equal(await s.business.locator(`.related a[href="${s.profilePath}"]`).count(), 1, 'the expert among the related');
+          // Nobody at all: no empty "Filters" box above the answer; with results, the filters are there.
+          await t.visit(s.business, `/experts?q=${encodeURIComponent('zqxwvjk')}`);
+          assert.equal(await s.business.locator('.filters-disclosure').count(), 0, 'no filters to offer, no filters box');
+          await t.visit(s.business, `/experts?q=${encodeURIComponent(`dinh gia ${tag}`)}`);
+          assert.equal(await s.business.locator('.filters-disclosure').count(), 1, 'the filters beside results');
           // the sitemap lists the published profile (it is kept a minute: wait past that at most)
           await t.eventually(async () => (await (await fetch(`${t.webUrl}/sitemap.xml`)).text()).includes(`${t.webUrl}${s.profilePath}</loc>`), {
             timeout: 75_000,
