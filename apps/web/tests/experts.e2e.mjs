@@ -59,6 +59,10 @@ export default function (h) {
           s.business = await t.newPage('vi');
           await register(t, s.business, { name: 'Chủ doanh nghiệp' });
           await createOrganization(t, s.business, { name: `Công ty Cơ khí ${tag}` });
+          // Its dashboard's expert conversations, empty, say where they begin.
+          await t.visit(s.business, '/dashboard/expert-contacts');
+          assert.ok((await t.text(s.business)).includes(msg('vi', 'expertContacts_none')), await t.text(s.business));
+          assert.equal(await s.business.locator('main a[href="/experts"]').innerText(), msg('vi', 'expertContacts_find'));
           await t.eventually(
             async () => {
               await t.visit(s.business, `/experts?q=${encodeURIComponent(`dinh gia ${tag}`)}`);
