@@ -156,9 +156,9 @@ export function readBareQuery(text: string): string {
   let out = '';
   let at = 0;
   matches.forEach((m, i) => {
-    // A paired word's spelling is read from its paired neighbours only: an unpaired one says nothing.
-    const previous = i > 0 && paired(i - 1) && v.after.has(`${words[i - 1]} ${words[i]}`) ? words[i - 1] : undefined;
-    const next = i + 1 < words.length && paired(i + 1) && v.before.has(`${words[i]} ${words[i + 1]}`) ? words[i + 1] : undefined;
+    // A paired word's spelling is read from the neighbours it pairs with only: an unpaired one says nothing.
+    const previous = i > 0 && v.after.has(`${words[i - 1]} ${words[i]}`) ? words[i - 1] : undefined;
+    const next = i + 1 < words.length && v.before.has(`${words[i]} ${words[i + 1]}`) ? words[i + 1] : undefined;
     out += text.slice(at, m.index) + (paired(i) ? spellingOf(v, m[0], previous, next) : m[0]);
     at = m.index! + m[0].length;
   });
